@@ -1,0 +1,40 @@
+# Every target creates/uses .venv itself: `make run` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: run test bench fuzz dist translations screenshots clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+translations: $(STAMP)
+	$(PY) -m desktop.i18n_build
+
+run: $(STAMP) translations
+	$(PY) main.py
+
+test: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench
+
+fuzz: $(STAMP)
+	ESEP_FUZZ_EXAMPLES=500 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/test_server_fuzz.py
+
+screenshots: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(PY) -m desktop.screenshots docs/screenshots
+
+dist: $(STAMP) translations
+	$(PY) -m pip install -q -e '.[dist]'
+	$(VENV)/bin/pyinstaller --noconfirm pyinstaller.spec
+	QT_QPA_PLATFORM=offscreen dist/esep/esep --version
+	QT_QPA_PLATFORM=offscreen dist/esep/esep --smoke
+
+clean:
+	rm -rf build dist .pytest_cache

@@ -1,0 +1,23 @@
+"""Run every benchmark module listed in BENCHES and print one table."""
+from __future__ import annotations
+
+import importlib
+import sys
+
+# Each module defines run() -> list of rows (name, value, unit, target, ratio, ok).
+BENCHES: list[str] = []
+
+
+def main() -> int:
+    rows = []
+    for name in BENCHES:
+        mod = importlib.import_module(name)
+        rows.extend(mod.run())
+    print(f"{'benchmark':58} {'value':>14} {'unit':8} {'target':>12} {'ratio':>8} ok")
+    for name, value, unit, target, ratio, ok in rows:
+        print(f"{name:58} {value:>14} {unit:8} {target:>12} {ratio:>8} {'yes' if ok else 'NO'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Command-line front end. Each sub-command module exposes `register(subparsers)`."""

@@ -1,0 +1,52 @@
+"""Argument parsing and dispatch for `esep`. With no sub-command the desktop app starts."""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+from forms import __version__
+
+# Sub-command modules; each defines register(subparsers) and sets `func` on its parsers.
+COMMAND_MODULES = ("cli.records", "cli.server_cmd", "cli.sync_cmd", "cli.reports_cmd")
+
+
+class CliError(Exception):
+    """A user-facing error: printed without a traceback, exit code 1 unless given."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="esep", description="Esep: volunteer statistics")
+    parser.add_argument("--version", action="version", version=f"esep {__version__}")
+    parser.add_argument("--data-dir", default=None,
+                        help="data folder (default: ESEP_DATA_DIR or the user's data folder)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="open the main window, render it once and exit (packaging check)")
+    parser.add_argument("--lang", default=None, help="ru, kk or en")
+    sub = parser.add_subparsers(dest="command")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.data_dir:
+        os.environ["ESEP_DATA_DIR"] = os.path.abspath(args.data_dir)
+    if not getattr(args, "func", None):
+        from desktop.app import run_gui
+
+        return run_gui(smoke=args.smoke, lang=args.lang)
+    try:
+        return int(args.func(args) or 0)
+    except CliError as exc:
+        print(f"esep: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130

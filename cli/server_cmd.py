@@ -1,0 +1,5 @@
+"""Sub-commands (placeholder until implemented)."""
+
+
+def register(sub) -> None:
+    return None

@@ -1,0 +1,1 @@
+"""Everything Qt: windows, dialogs, models, workers, translations loading."""

@@ -1,0 +1,12 @@
+"""Entry point: `python main.py` is the same program as the `esep` console script."""
+import sys
+
+
+def main(argv=None) -> int:
+    from cli.main import main as cli_main
+
+    return cli_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

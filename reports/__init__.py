@@ -1,0 +1,1 @@
+"""Aggregation, completeness, economic contribution, Excel import/export (no Qt)."""

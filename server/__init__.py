@@ -1,0 +1,1 @@
+"""The central API (FastAPI + SQLAlchemy Core); SQLite by default, PostgreSQL in production."""

@@ -1,0 +1,1 @@
+"""The local SQLite database: migrations, records, revisions, audit log, outbox, tombstones."""

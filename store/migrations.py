@@ -1,0 +1,124 @@
+"""The one forward-only migration chain of the local database (sqlite-utils Migrations).
+
+A migration that has landed on main is never edited: add a new function at the end.
+Tests open fixture databases made by every earlier schema (tests/fixtures/) and upgrade them.
+"""
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("esep-local")
+
+
+@migrations()
+def m001_initial(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE records (
+            id TEXT PRIMARY KEY,                 -- client-made UUID
+            form TEXT NOT NULL,
+            form_version INTEGER NOT NULL,
+            org_unit TEXT NOT NULL,
+            period TEXT NOT NULL,                -- YYYY-MM
+            status TEXT NOT NULL DEFAULT 'draft',-- draft|submitted|returned|approved
+            data TEXT NOT NULL,                  -- JSON object of field values
+            justification TEXT,                  -- comment that accompanies warnings
+            review_comment TEXT,                 -- region's comment on return/approve
+            revision INTEGER NOT NULL DEFAULT 1, -- grows with every correction after submission
+            version INTEGER,                     -- server's version; NULL until first ack
+            dirty INTEGER NOT NULL DEFAULT 1,
+            deleted INTEGER NOT NULL DEFAULT 0,  -- tombstone
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_records_form ON records(form, period, org_unit)")
+    # One monthly report per (org unit, period) locally; tombstones do not count.
+    db.execute(
+        "CREATE UNIQUE INDEX uq_monthly_report ON records(form, org_unit, period) "
+        "WHERE form = 'monthly_report' AND deleted = 0"
+    )
+    db.execute(
+        """
+        CREATE TABLE revisions (             -- every submitted state stays readable
+            record_id TEXT NOT NULL REFERENCES records(id),
+            revision INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            data TEXT NOT NULL,
+            reason TEXT,
+            editor TEXT NOT NULL,
+            at TEXT NOT NULL,
+            PRIMARY KEY (record_id, revision)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            record_id TEXT NOT NULL REFERENCES records(id),
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            field TEXT NOT NULL,                 -- field id, or '_status', '_deleted', ...
+            old TEXT,                            -- JSON
+            new TEXT,                            -- JSON
+            reason TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_audit_record ON audit(record_id)")
+    db.execute(
+        """
+        CREATE TABLE outbox (                    -- local changes waiting to be pushed
+            op_seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            record_id TEXT NOT NULL REFERENCES records(id),
+            op TEXT NOT NULL,                    -- upsert | delete
+            base_version INTEGER,
+            reason TEXT,
+            state TEXT NOT NULL DEFAULT 'pending',-- pending | parked
+            errors TEXT,                         -- JSON list, when parked
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX idx_outbox_record ON outbox(record_id)")
+    db.execute(
+        """
+        CREATE TABLE conflicts (
+            record_id TEXT PRIMARY KEY REFERENCES records(id),
+            kind TEXT NOT NULL,                  -- version | natural_key
+            base TEXT,                           -- JSON record as last synced (may be NULL)
+            mine TEXT NOT NULL,                  -- JSON record
+            theirs TEXT NOT NULL,                -- JSON record (server copy)
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE org_units (
+            id TEXT PRIMARY KEY,                 -- region code (e.g. 'SHY') or district id
+            kind TEXT NOT NULL,                  -- region | district
+            region TEXT NOT NULL,
+            name_ru TEXT NOT NULL,
+            name_kk TEXT,
+            name_en TEXT,
+            active INTEGER NOT NULL DEFAULT 1
+        )
+        """
+    )
+    db.execute("CREATE TABLE kv (key TEXT PRIMARY KEY, value TEXT)")  # device_id, cursor, ...
+    db.execute(
+        """
+        CREATE TABLE sync_log (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            outcome TEXT,                        -- ok | conflicts | failed | cancelled
+            summary TEXT                         -- JSON summary line
+        )
+        """
+    )

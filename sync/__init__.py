@@ -1,0 +1,1 @@
+"""Wire protocol (shared with server/) and the client sync engine."""

@@ -1,0 +1,102 @@
+"""The wire protocol shared by the sync client (sync/) and the central API (server/).
+
+No I/O here: constants, shapes and gzip/JSON helpers only, so both sides import it cheaply.
+
+Push   POST /api/v1/sync/push   (body gzip JSON, header Content-Encoding: gzip)
+       {device_id, schema_version, ops: [Op]}  ->  {acks: [Ack], server_time}
+Pull   GET  /api/v1/sync/pull?cursor=N&limit=L&max_bytes=B
+       -> {changes: [Change], next_cursor, has_more}
+Every request carries header X-Esep-Schema: SCHEMA_VERSION; the server answers 426 when it
+cannot serve that schema (the client keeps its queue).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+from typing import Any, Literal, TypedDict
+
+SCHEMA_VERSION = 1
+SCHEMA_HEADER = "X-Esep-Schema"
+API_PREFIX = "/api/v1"
+
+OP_UPSERT = "upsert"
+OP_DELETE = "delete"
+OPS = (OP_UPSERT, OP_DELETE)
+
+ACK_APPLIED = "applied"
+ACK_DUPLICATE = "duplicate"
+ACK_CONFLICT = "conflict"
+ACK_REJECTED = "rejected"
+ACK_STATUSES = (ACK_APPLIED, ACK_DUPLICATE, ACK_CONFLICT, ACK_REJECTED)
+
+STATUSES = ("draft", "submitted", "returned", "approved")
+ROLES = ("district", "region", "trainer", "central", "admin")
+
+DEFAULT_PULL_MAX_BYTES = 64 * 1024
+
+
+class Record(TypedDict, total=False):
+    """The canonical record: the same shape in the CLI's JSON, the store and on the wire."""
+
+    id: str
+    form: str
+    form_version: int
+    org_unit: str
+    period: str  # YYYY-MM
+    status: str
+    data: dict[str, Any]
+    justification: str | None
+    review_comment: str | None
+    revision: int
+    version: int | None  # server's; None until first ack
+    updated_at: str
+    updated_by: str
+    deleted: bool
+
+
+class Op(TypedDict, total=False):
+    op_seq: int  # per device, strictly increasing
+    form: str
+    id: str
+    op: Literal["upsert", "delete"]
+    base_version: int | None  # None = create
+    data: Record  # the full canonical record (for delete: may be just {id, form})
+    reason: str | None  # required for a correction of a submitted record
+
+
+class Ack(TypedDict, total=False):
+    op_seq: int
+    id: str
+    status: Literal["applied", "duplicate", "conflict", "rejected"]
+    version: int | None
+    change_seq: int | None
+    errors: list[dict[str, Any]]  # findings or {code, message, field?}
+    server: Record | None  # server copy, on conflict
+    conflict_kind: str | None  # version | natural_key
+
+
+class Change(TypedDict, total=False):
+    change_seq: int
+    id: str
+    form: str
+    version: int
+    deleted: bool
+    record: Record
+
+
+def dumps(obj: Any) -> bytes:
+    """Compact, deterministic JSON as UTF-8 (Cyrillic kept as is: fewer bytes than \\u escapes)."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode()
+
+
+def gzip_json(obj: Any, level: int = 6) -> bytes:
+    return gzip.compress(dumps(obj), compresslevel=level, mtime=0)
+
+
+def gunzip_json(body: bytes) -> Any:
+    return json.loads(gzip.decompress(body))
+
+
+def is_loopback(host: str) -> bool:
+    host = host.strip("[]").lower()
+    return host in ("localhost", "::1") or host.startswith("127.")

@@ -1,0 +1,25 @@
+"""Shared fixtures. GUI tests run offscreen; PostgreSQL tests need ESEP_TEST_PG_URL."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture
+def data_dir(tmp_path, monkeypatch):
+    """A fresh ESEP_DATA_DIR for one test."""
+    d = tmp_path / "data"
+    d.mkdir()
+    monkeypatch.setenv("ESEP_DATA_DIR", str(d))
+    return d
+
+
+@pytest.fixture(scope="session")
+def pg_url():
+    url = os.environ.get("ESEP_TEST_PG_URL")
+    if not url:
+        pytest.skip("PostgreSQL not configured: set ESEP_TEST_PG_URL")
+    return url
