@@ -1,5 +1,329 @@
-"""Sub-commands (placeholder until implemented)."""
+"""Record sub-commands: `esep forms list`, `esep validate`, `esep import`, `esep export`.
+
+JSON files hold canonical records (CONTRACTS §3): `{"form": ..., "records": [...]}`, a bare
+list, or (validate only) one record object. .xlsx/.csv go through `reports.io`.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+SEVERITY_LABEL = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
 
 def register(sub) -> None:
-    return None
+    forms_p = sub.add_parser("forms", help="form definitions")
+    forms_sub = forms_p.add_subparsers(dest="forms_command", required=True)
+    lst = forms_sub.add_parser("list", help="list the forms (latest version of each)")
+    lst.add_argument("--json", action="store_true", help="machine-readable output")
+    _lang(lst)
+    lst.set_defaults(func=cmd_forms_list)
+
+    val = sub.add_parser("validate", help="check records in a JSON file against a form")
+    val.add_argument("form")
+    val.add_argument("file")
+    val.add_argument("--json", action="store_true", help="machine-readable output")
+    _lang(val)
+    val.set_defaults(func=cmd_validate)
+
+    imp = sub.add_parser("import", help="import records (JSON, XLSX or CSV); all or nothing")
+    imp.add_argument("form")
+    imp.add_argument("file")
+    imp.add_argument("--dry-run", action="store_true", help="check and report, save nothing")
+    _lang(imp)
+    imp.set_defaults(func=cmd_import)
+
+    exp = sub.add_parser("export", help="export records of a form")
+    exp.add_argument("form")
+    exp.add_argument("--format", choices=("json", "xlsx", "csv"), default="json")
+    exp.add_argument("-o", "--output", required=True)
+    exp.add_argument("--include-personal", action="store_true",
+                     help="keep personal fields (names, phones); left out by default")
+    exp.add_argument("--period", default=None, help="only this period (YYYY-MM)")
+    exp.add_argument("--org-unit", default=None, help="only this org unit")
+    _lang(exp)
+    exp.set_defaults(func=cmd_export)
+
+
+def _lang(parser) -> None:
+    parser.add_argument("--lang", dest="sub_lang", choices=("ru", "kk", "en"), default=None,
+                        help="language of messages (default ru)")
+
+
+def lang_of(args) -> str:
+    return getattr(args, "sub_lang", None) or getattr(args, "lang", None) or "ru"
+
+
+def _error(message: str):
+    from cli.main import CliError
+
+    return CliError(message)
+
+
+def _form(form_id: str):
+    from forms import list_forms, load_form
+
+    try:
+        return load_form(form_id)
+    except KeyError:
+        known = ", ".join(f.id for f in list_forms())
+        raise _error(f"unknown form {form_id!r} (known: {known})") from None
+    except ValueError as exc:  # forms.DefinitionError names the file and line
+        raise _error(f"form definitions cannot be loaded: {exc}") from None
+
+
+def _open_store():
+    from store import open_store
+
+    return open_store()
+
+
+# -- forms list --------------------------------------------------------------------------
+def cmd_forms_list(args) -> int:
+    from forms import list_forms
+
+    lang = lang_of(args)
+    forms = list_forms()
+    if args.json:
+        out = [{"id": f.id, "version": f.version, "title": f.title.get(lang) or f.title.get("ru"),
+                "fields": len(f.fields)} for f in forms]
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    for f in forms:
+        print(f"{f.id:22} v{f.version:<3} {f.title.get(lang) or f.title.get('ru')}")
+    return 0
+
+
+# -- reading files -----------------------------------------------------------------------
+def read_json_records(path: str, form_id: str, *, allow_single: bool = False) -> list:
+    p = Path(path)
+    try:
+        doc = json.loads(p.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        raise _error(f"{path}: file not found") from None
+    except UnicodeDecodeError as exc:
+        raise _error(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise _error(f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: "
+                     f"{exc.msg}") from None
+    if isinstance(doc, dict) and isinstance(doc.get("records"), list):
+        if doc.get("form") not in (None, form_id):
+            raise _error(f"{path}: the file holds form {doc['form']!r}, not {form_id!r}")
+        records = doc["records"]
+    elif isinstance(doc, list):
+        records = doc
+    elif allow_single and isinstance(doc, dict):
+        records = [doc]
+    else:
+        raise _error(f"{path}: expected {{\"form\": ..., \"records\": [...]}} or a list")
+    return [_with_form(r, form_id) for r in records]
+
+
+def _with_form(rec, form_id):
+    if isinstance(rec, dict) and "form" not in rec:
+        return dict(rec, form=form_id)
+    return rec
+
+
+# -- validate ----------------------------------------------------------------------------
+def cmd_validate(args) -> int:
+    from forms import validate_record
+
+    form = _form(args.form)
+    records = read_json_records(args.file, form.id, allow_single=True)
+    results = []
+    for i, rec in enumerate(records, start=1):
+        findings = _header_findings(rec, form.id)
+        if isinstance(rec, dict):
+            history = [r for r in records if isinstance(r, dict) and r is not rec
+                       and r.get("org_unit") == rec.get("org_unit")
+                       and r.get("period") != rec.get("period")]
+            findings += validate_record(_form_of(rec, form), rec, history=history)
+        results.append({"index": i, "id": rec.get("id") if isinstance(rec, dict) else None,
+                        "findings": findings})
+    _print_validation(results, lang_of(args), as_json=args.json)
+    return 1 if any(f.severity == "error" for r in results for f in r["findings"]) else 0
+
+
+def _form_of(rec: dict, default):
+    from forms import load_form
+
+    version = rec.get("form_version")
+    if rec.get("form") == default.id and version not in (None, default.version):
+        try:
+            return load_form(default.id, version=version)
+        except Exception:
+            return default
+    return default
+
+
+def _header_findings(rec, form_id: str) -> list:
+    from forms import Finding
+
+    from store.codec import shape_problems
+
+    out = [Finding("record", "error", [e.field or "record"], "bad_record",
+                   {"field": e.field, "detail": str(e)}) for e in shape_problems(rec)]
+    if isinstance(rec, dict) and rec.get("form") not in (None, form_id):
+        out.append(Finding("record", "error", ["form"], "bad_record",
+                           {"field": "form", "detail": f"form {rec['form']!r}, not {form_id!r}"}))
+    return out
+
+
+def _message(f, lang: str) -> str:
+    from forms import message_text
+
+    text = message_text(f.message_code, lang, f.params)
+    detail = f.params.get("detail") if f.message_code == "bad_record" else None
+    return f"{text} ({detail})" if detail and detail not in text else text
+
+
+def _print_validation(results: list, lang: str, *, as_json: bool) -> None:
+    if as_json:
+        out = [{"index": r["index"], "id": r["id"],
+                "findings": [dict(f.to_dict(), message=_message(f, lang)) for f in r["findings"]]}
+               for r in results]
+        valid = not any(f.severity == "error" for r in results for f in r["findings"])
+        print(json.dumps({"valid": valid, "records": out}, ensure_ascii=False, indent=2))
+        return
+    n_err = 0
+    for r in results:
+        shown = [f for f in r["findings"] if f.severity in ("error", "warning")]
+        errors = sum(f.severity == "error" for f in shown)
+        n_err += bool(errors)
+        status = "OK" if not shown else f"{errors} error(s), {len(shown) - errors} warning(s)"
+        print(f"record #{r['index']} (id {r['id']}): {status}")
+        for f in shown:
+            print(f"  {SEVERITY_LABEL[f.severity]:8} {f.rule:10} [{', '.join(f.fields)}] "
+                  f"{_message(f, lang)}")
+    print(f"{len(results)} record(s), {n_err} with errors")
+
+
+# -- import ------------------------------------------------------------------------------
+def cmd_import(args) -> int:
+    form = _form(args.form)
+    if Path(args.file).suffix.lower() != ".json":
+        return _import_tabular(args, form)
+    records = read_json_records(args.file, form.id)
+    store = _open_store()
+    try:
+        return _import_json(store, records, dry_run=args.dry_run)
+    finally:
+        store.close()
+
+
+def _import_json(store, records: list, *, dry_run: bool) -> int:
+    from store import StoreError
+
+    done, problems = store.check_records(records)
+    if problems:
+        lines = [p["message"] for p in problems]
+        raise _error(f"{len(problems)} problem(s) in {len(records)} record(s), nothing "
+                     f"imported:\n  " + "\n  ".join(lines))
+    if dry_run:
+        new = sum(1 for r in done if not r["id"] or store.get_record(r["id"]) is None)
+        same = sum(1 for r in done if r["id"] and store.get_record(r["id"]) == r)
+        print(f"dry run: {len(done)} record(s) valid: {new} new, {same} unchanged, "
+              f"{len(done) - new - same} changed; nothing saved")
+        return 0
+    try:
+        changed = store.import_records(records, user=store.user)
+    except StoreError as exc:
+        raise _error(f"nothing imported: {exc}") from None
+    print(f"imported {changed} record(s) ({len(done) - changed} unchanged)")
+    return 0
+
+
+def _import_tabular(args, form) -> int:
+    try:
+        import reports.io as rio
+    except ModuleNotFoundError as exc:
+        _unsupported(exc)
+    failed = getattr(rio, "ImportFailed", ())
+    store = _open_store()
+    try:
+        result = rio.import_file(store, form.id, args.file, user=store.user,
+                                 dry_run=args.dry_run, lang=lang_of(args))
+    except failed as exc:
+        raise _error(str(exc)) from None
+    except ModuleNotFoundError as exc:
+        _unsupported(exc)
+    finally:
+        store.close()
+    problems = list(result.problems or [])
+    for p in problems:
+        text = p.get("message", p) if isinstance(p, dict) else p
+        sev = p.get("severity", "error") if isinstance(p, dict) else "error"
+        print(f"  [{sev}] {text}", file=sys.stderr)
+    n_err = sum(1 for p in problems if not isinstance(p, dict)
+                or p.get("severity", "error") == "error")
+    if n_err:
+        raise _error(f"{n_err} problem(s), nothing imported")
+    verb = "would import" if args.dry_run else "imported"
+    print(f"{verb} {len(result.records)} record(s), {len(result.diff or [])} change(s)")
+    return 0
+
+
+def _unsupported(exc: ModuleNotFoundError):
+    """The reports room's reader/writer for this format is not installed (yet)."""
+    if (exc.name or "").split(".")[0] == "reports":
+        raise _error("format not supported yet") from None
+    raise exc
+
+
+# -- export ------------------------------------------------------------------------------
+def cmd_export(args) -> int:
+    form = _form(args.form)
+    store = _open_store()
+    try:
+        records = store.list_records(form=form.id, period=args.period, org_unit=args.org_unit,
+                                     order_by="period, org_unit")
+    finally:
+        store.close()
+    if args.format == "json":
+        if not args.include_personal:
+            records = [strip_personal(r) for r in records]
+        payload = json.dumps({"form": form.id, "records": records}, ensure_ascii=False,
+                             indent=2)
+        _write_atomic(Path(args.output), payload)
+    else:
+        try:
+            from reports.io import export_file
+
+            export_file(records, form.id, args.format, args.output, lang=lang_of(args),
+                        include_personal=args.include_personal)
+        except ModuleNotFoundError as exc:
+            _unsupported(exc)
+    print(f"exported {len(records)} record(s) to {args.output}")
+    return 0
+
+
+def strip_personal(record: dict) -> dict:
+    """The record without the fields its form marks `personal` (roster columns too)."""
+    from forms import load_form
+
+    form = load_form(record["form"], version=record.get("form_version"))
+    data = dict(record["data"])
+    for path in form.personal_fields():
+        fid, _, col = path.partition(".")
+        if not col:
+            data.pop(fid, None)
+        elif isinstance(data.get(fid), list):
+            data[fid] = [{k: v for k, v in row.items() if k != col} if isinstance(row, dict)
+                         else row for row in data[fid]]
+    return dict(record, data=data)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text + "\n")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,5 +1,109 @@
-"""Sub-commands (placeholder until implemented)."""
+"""`esep server`: run the central API, and admin commands that work without HTTP."""
+from __future__ import annotations
+
+import json
+import sys
+
+ROLES = ("district", "region", "trainer", "central", "admin")
 
 
 def register(sub) -> None:
-    return None
+    p = sub.add_parser("server", help="run the central API server (SQLite by default)")
+    p.add_argument("--db", default=None, help="database URL (default: SQLite file in the data "
+                   "folder; postgresql://user@host/db for PostgreSQL)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    p.set_defaults(func=_serve)
+    admin = p.add_subparsers(dest="server_command").add_parser(
+        "admin", help="manage users and org units directly in the database")
+    cmds = admin.add_subparsers(dest="admin_command", required=True)
+    cu = cmds.add_parser("create-user", help="create a user (password read from stdin)")
+    _db(cu)
+    cu.add_argument("--user", required=True)
+    cu.add_argument("--role", required=True, choices=ROLES)
+    cu.add_argument("--region", default=None, help="region code (role region)")
+    cu.add_argument("--district", default=None, help="district org unit id (role district)")
+    cu.add_argument("--password-stdin", action="store_true", required=True,
+                    help="read the password from the first line of stdin")
+    cu.set_defaults(func=_create_user)
+    io = cmds.add_parser("import-orgunits", help="import districts from a CSV file "
+                         "(columns id,region,name_ru,name_kk,name_en)")
+    _db(io)
+    io.add_argument("file")
+    io.set_defaults(func=_import_orgunits)
+    lu = cmds.add_parser("list-users", help="list users as JSON lines")
+    _db(lu)
+    lu.set_defaults(func=_list_users)
+
+
+def _db(p) -> None:
+    p.add_argument("--db", default=None, help="database URL (default: the data folder's SQLite)")
+
+
+def _engine(args):
+    from server.db import open_db
+
+    return open_db(args.db)
+
+
+def _serve(args) -> int:
+    import uvicorn
+
+    from server.app import create_app
+    from server.config import normalize_db_url
+
+    url = normalize_db_url(args.db)
+    print(f"esep server: {url.split('@')[-1]} on http://{args.host}:{args.port}",
+          file=sys.stderr)
+    if args.workers > 1:
+        import os
+
+        os.environ["ESEP_SERVER_DB"] = url
+        uvicorn.run("server.asgi:app", host=args.host, port=args.port, workers=args.workers)
+    else:
+        uvicorn.run(create_app(url), host=args.host, port=args.port)
+    return 0
+
+
+def _admin_call(args, fn, *call_args):
+    from cli.main import CliError
+    from server.admin import AdminError
+
+    engine = _engine(args)
+    try:
+        return fn(engine, *call_args)
+    except AdminError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        engine.dispose()
+
+
+def _create_user(args) -> int:
+    from cli.main import CliError
+    from server.admin import create_user
+
+    password = sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise CliError("no password on stdin")
+    user = _admin_call(args, create_user, args.user, password, args.role, args.region,
+                       args.district)
+    print(json.dumps(user, ensure_ascii=False))
+    return 0
+
+
+def _import_orgunits(args) -> int:
+    from server.admin import import_orgunits, read_orgunits_csv
+
+    rows = _admin_call(args, lambda _e: read_orgunits_csv(args.file))
+    n = _admin_call(args, import_orgunits, rows)
+    print(f"imported {n} org units from {args.file}")
+    return 0
+
+
+def _list_users(args) -> int:
+    from server.admin import list_users
+
+    for user in _admin_call(args, list_users):
+        print(json.dumps(user, ensure_ascii=False))
+    return 0

@@ -1,5 +1,238 @@
-"""Sub-commands (placeholder until implemented)."""
+"""`esep login`, `esep logout`, `esep sync [--watch]`.
+
+The server URL and user are remembered in the store's kv (`sync.server`, `sync.user`,
+`sync.insecure`); the token lives only in the OS keyring (sync/credentials.py). Where no
+keyring backend exists, `--password-stdin` is needed on every run and nothing is saved.
+`esep sync` prints ONE JSON line {pushed, pulled, conflicts, rejected, bytes_up, bytes_down,
+requests}; exit 0 clean, 2 when conflicts or rejected ops wait for a person, 1 on failure.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import threading
+
+SERVER_KEY, USER_KEY, INSECURE_KEY = "sync.server", "sync.user", "sync.insecure"
 
 
 def register(sub) -> None:
-    return None
+    login = sub.add_parser("login", help="log in to the central server (token kept in the "
+                           "OS keyring)")
+    login.add_argument("--server", required=True, help="https://host[:port]")
+    login.add_argument("--user", required=True)
+    _password_args(login)
+    login.set_defaults(func=cmd_login)
+    logout = sub.add_parser("logout", help="revoke and forget the stored token")
+    logout.set_defaults(func=cmd_logout)
+    sync = sub.add_parser("sync", help="push local changes and pull the server's")
+    sync.add_argument("--server", default=None, help="default: the one of `esep login`")
+    sync.add_argument("--user", default=None, help="default: the one of `esep login`")
+    _password_args(sync)
+    sync.add_argument("--watch", action="store_true",
+                      help="keep running: sync whenever the connection returns")
+    sync.add_argument("--probe-interval", type=float, default=10.0, help=argparse_suppress())
+    sync.add_argument("--max-backoff", type=float, default=600.0, help=argparse_suppress())
+    sync.set_defaults(func=cmd_sync)
+
+
+def argparse_suppress():
+    import argparse
+
+    return argparse.SUPPRESS
+
+
+def _password_args(p) -> None:
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the password from the first line of stdin (used for this run)")
+    p.add_argument("--insecure", action="store_true",
+                   help="allow plain http to a non-loopback server")
+
+
+def _fail(message: str, code: int = 1):
+    from cli.main import CliError
+
+    return CliError(message, code)
+
+
+def _read_password() -> str:
+    line = sys.stdin.readline().rstrip("\r\n")
+    if not line:
+        raise _fail("--password-stdin: no password on stdin")
+    return line
+
+
+def _client(server: str, insecure: bool):
+    from sync.transport import SyncClient, SyncError
+
+    try:
+        return SyncClient(server, insecure=insecure)
+    except SyncError as exc:
+        raise _fail(str(exc)) from exc
+
+
+def _print(obj: dict) -> None:
+    print(json.dumps(obj, ensure_ascii=False), flush=True)
+
+
+def cmd_login(args) -> int:
+    from store import open_store
+    from sync import credentials
+    from sync.engine import refresh_reference
+    from sync.transport import SyncError
+
+    client = _client(args.server, args.insecure)
+    if not args.password_stdin:
+        raise _fail("give the password with --password-stdin")
+    password = _read_password()
+    with open_store() as store:
+        try:
+            answer = client.login(args.user, password)
+            me = refresh_reference(store, client)
+        except SyncError as exc:
+            raise _fail(f"login failed: {exc}") from exc
+        store.set_setting(SERVER_KEY, client.base_url)
+        store.set_setting(USER_KEY, args.user)
+        store.set_setting(INSECURE_KEY, bool(args.insecure))
+    saved = True
+    try:
+        credentials.save_token(client.base_url, args.user, answer["token"])
+    except credentials.KeyringUnavailable as exc:
+        saved = False
+        print(f"esep: {exc}", file=sys.stderr)
+    _print({"user": me.get("username", args.user), "role": me.get("role"),
+            "server": client.base_url, "token_saved": saved})
+    return 0
+
+
+def cmd_logout(args) -> int:
+    from store import open_store
+    from sync import credentials
+    from sync.transport import SyncError
+
+    with open_store() as store:
+        server, user = store.get_setting(SERVER_KEY), store.get_setting(USER_KEY)
+        insecure = bool(store.get_setting(INSECURE_KEY))
+    if not server or not user:
+        raise _fail("not logged in")
+    token = credentials.load_token(server, user)
+    revoked = False
+    if token:
+        client = _client(server, insecure)
+        client.token = token
+        try:
+            client.logout()
+            revoked = True
+        except SyncError as exc:  # offline: forget it locally anyway; it expires on its own
+            print(f"esep: could not revoke the token on the server: {exc}", file=sys.stderr)
+    deleted = credentials.delete_token(server, user)
+    _print({"server": server, "user": user, "revoked": revoked, "forgotten": deleted})
+    return 0
+
+
+def _session(store, args):
+    """(client, user, password|None) with a token from the keyring or a fresh login."""
+    from sync import credentials
+
+    server = args.server or store.get_setting(SERVER_KEY)
+    user = args.user or store.get_setting(USER_KEY)
+    if not server or not user:
+        raise _fail("no server known: run `esep login --server URL --user U` first")
+    insecure = args.insecure or (server == store.get_setting(SERVER_KEY)
+                                 and bool(store.get_setting(INSECURE_KEY)))
+    client = _client(server, insecure)
+    password = _read_password() if args.password_stdin else None
+    client.token = credentials.load_token(client.base_url, user)
+    if client.token is None and password is None:
+        hint = ("" if credentials.keyring_available()
+                else f" ({credentials.NO_BACKEND_MESSAGE})")
+        raise _fail(f"not logged in to {client.base_url} as {user}: run `esep login` or "
+                    f"pass --password-stdin{hint}")
+    return client, user, password
+
+
+def _login_again(client, user: str, password: str | None) -> bool:
+    from sync import credentials
+
+    if password is None:
+        return False
+    answer = client.login(user, password)
+    try:
+        credentials.save_token(client.base_url, user, answer["token"])
+    except credentials.KeyringUnavailable:
+        pass  # this run only: the token stays in memory
+    return True
+
+
+def _sync_with_auth(store, client, user, password):
+    from sync.engine import sync_once
+    from sync.transport import AuthError
+
+    if client.token is None:
+        _login_again(client, user, password)
+    try:
+        return sync_once(store, client)
+    except AuthError:
+        if not _login_again(client, user, password):
+            raise
+        return sync_once(store, client)
+
+
+def cmd_sync(args) -> int:
+    from store import open_store
+    from sync.transport import SyncError
+
+    with open_store() as store:
+        client, user, password = _session(store, args)
+        if args.watch:
+            return _watch(store, client, user, password, args)
+        try:
+            summary = _sync_with_auth(store, client, user, password)
+        except SyncError as exc:
+            _print({"error": exc.code, "message": str(exc)})
+            print(f"esep: sync failed: {exc}", file=sys.stderr)
+            return 1
+    _print(summary.to_dict())
+    return 2 if summary.needs_person else 0
+
+
+def _watch(store, client, user, password, args) -> int:
+    from sync.transport import AuthError, SyncError
+    from sync.watch import watch
+
+    stop = threading.Event()
+
+    def report(summary, error) -> None:
+        if summary is not None:
+            _print(summary.to_dict())
+        else:
+            _print({"error": error.code, "message": str(error)})
+
+    while True:
+        if client.token is None:
+            try:
+                _login_again(client, user, password)
+            except SyncError as exc:  # a wrong password is not retried; offline is
+                report(None, exc)
+                if isinstance(exc, AuthError) or not _wait(stop, args.probe_interval):
+                    return 1
+                continue
+        try:
+            watch(store, client, probe_interval=args.probe_interval,
+                  max_backoff=args.max_backoff, stop_event=stop, on_result=report)
+            return 0
+        except KeyboardInterrupt:
+            return 0
+        except AuthError:
+            if password is None:
+                return 1
+            client.token = None  # log in again with the password of this run
+        except SyncError:
+            return 1
+
+
+def _wait(stop, seconds: float) -> bool:
+    try:
+        stop.wait(seconds)
+    except KeyboardInterrupt:
+        return False
+    return True

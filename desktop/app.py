@@ -1,19 +1,90 @@
-"""Start the desktop application (minimal shell until the GUI issue lands)."""
+"""Start the desktop application: translations, store, first run, main window."""
 from __future__ import annotations
 
+import os
 import sys
+
+SMOKE_PROFILE = {"username": "smoke", "role": "district", "region": "", "district": ""}
+
+
+def make_context(store, lang: str | None):
+    """AppContext over ``store``; settings live in the store's kv table."""
+    from desktop.context import AppContext
+    from desktop.i18n import normalize_lang
+    from desktop.tasks import TaskRunner
+    profile = store.get_setting("profile", None) or {}
+    lang = normalize_lang(lang or store.get_setting("lang", None) or "ru")
+    return AppContext(store=store, user=dict(profile.get("user") or {}), lang=lang,
+                      tasks=TaskRunner(), settings_get=store.get_setting,
+                      settings_set=store.set_setting)
+
+
+def apply_profile(ctx, profile: dict, token: str | None = None) -> None:
+    """Save what the first-run dialog learned (never the password or the token)."""
+    ctx.user = dict(profile["user"])
+    if token and not profile.get("token_stored"):
+        ctx.user["token"] = token  # memory only: no keyring on this machine
+    saved = {k: v for k, v in profile.items() if k != "token_stored"}
+    ctx.settings_set("profile", saved)
+    ctx.settings_set("lang", profile.get("lang") or ctx.lang)
+    ctx.settings_set("server_url", profile.get("server_url") or "")
+    ctx.lang = profile.get("lang") or ctx.lang
+
+
+def _ensure_translations() -> None:
+    from desktop.i18n import TRANSLATIONS
+    if getattr(sys, "frozen", False) or any(TRANSLATIONS.glob("*.qm")):
+        return
+    try:
+        from desktop.i18n_build import build
+        build()
+    except Exception:  # noqa: BLE001 - the app still runs with English source strings
+        pass
+
+
+def _use_chosen_data_dir() -> None:
+    if os.environ.get("ESEP_DATA_DIR"):
+        return
+    from desktop.settings_page import app_settings
+    folder = app_settings().value("data_dir", "")
+    if folder:
+        os.environ["ESEP_DATA_DIR"] = str(folder)
 
 
 def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
-
+    from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication(sys.argv)
-    window = QMainWindow()
-    window.setWindowTitle("Esep")
-    window.setCentralWidget(QLabel("Esep — Волонтёрство в цифрах"))
-    window.resize(900, 600)
+    app.setApplicationName("Esep")
+    _ensure_translations()
+    _use_chosen_data_dir()
+    from desktop.i18n import install_translators
+    from store import open_store
+    store = open_store()
+    ctx = make_context(store, lang)
+    install_translators(ctx.lang)
+    if not ctx.user:
+        if smoke:
+            ctx.user = dict(SMOKE_PROFILE)
+        elif not _first_run(ctx):
+            return 0
+    from desktop.main_window import MainWindow
+    window = MainWindow(ctx)
     window.show()
     if smoke:
-        QTimer.singleShot(200, app.quit)
-    return app.exec()
+        QTimer.singleShot(300, lambda: (window.grab(), app.quit()))
+    code = app.exec()
+    ctx.tasks.cancel_all()
+    ctx.tasks.wait_all(5000)
+    return code
+
+
+def _first_run(ctx) -> bool:
+    from desktop.first_run import FirstRunDialog
+    from desktop.i18n import install_translators
+    dialog = FirstRunDialog(ctx.store, ctx.tasks, ctx.lang)
+    if dialog.exec() != FirstRunDialog.DialogCode.Accepted or not dialog.profile:
+        return False
+    apply_profile(ctx, dialog.profile, dialog.token)
+    install_translators(ctx.lang)
+    return True

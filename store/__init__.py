@@ -1,1 +1,5 @@
 """The local SQLite database: migrations, records, revisions, audit log, outbox, tombstones."""
+from store.api import Store, open_store
+from store.errors import NotFound, StoreError, SubmitBlocked
+
+__all__ = ["open_store", "Store", "StoreError", "SubmitBlocked", "NotFound"]

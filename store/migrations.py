@@ -122,3 +122,14 @@ def m001_initial(db: Database) -> None:
         )
         """
     )
+
+
+@migrations()
+def m002_list_and_sync_indexes(db: Database) -> None:
+    """Indexes for list screens (newest first), VR-19 (event rows by creation time within a
+    period) and the sync queue (pending outbox entries in order)."""
+    db.execute("CREATE INDEX idx_records_updated ON records(updated_at DESC)")
+    db.execute("CREATE INDEX idx_records_org_period ON records(org_unit, period)")
+    db.execute("CREATE INDEX idx_records_form_created ON records(form, period, created_at)")
+    db.execute("CREATE INDEX idx_records_dirty ON records(dirty) WHERE dirty = 1")
+    db.execute("CREATE INDEX idx_outbox_state ON outbox(state, op_seq)")

@@ -1,0 +1,124 @@
+"""Small QtCharts builders for the dashboard: pie, bar (vertical / horizontal) and trend lines.
+
+Each builder returns a `QChartView` ready to put in a layout; `update_*` helpers are not
+needed: the dashboard rebuilds its charts when the period or scope changes.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries,
+    QLineSeries, QPieSeries, QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+
+PALETTE = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+           "#7f7f7f", "#bcbd22", "#17becf"]
+MIN_HEIGHT = 260
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    font = QFont(chart.titleFont())
+    font.setBold(True)
+    chart.setTitleFont(font)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    return chart
+
+
+def _view(chart: QChart) -> QChartView:
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setMinimumHeight(MIN_HEIGHT)
+    return view
+
+
+def _empty(chart: QChart, text: str) -> None:
+    chart.legend().hide()
+    chart.setTitle(f"{chart.title()} — {text}")
+
+
+def pie_chart(title: str, items: Sequence[tuple[str, float]], empty_text: str) -> QChartView:
+    """Pie with one slice per (label, value); labels carry the share in percent."""
+    chart = _chart(title)
+    total = sum(v for _, v in items)
+    if total <= 0:
+        _empty(chart, empty_text)
+        return _view(chart)
+    series = QPieSeries()
+    for i, (label, value) in enumerate(items):
+        if value <= 0:
+            continue
+        sl = series.append(f"{label}: {value:,.0f} ({100 * value / total:.0f}%)", value)
+        sl.setColor(QColor(PALETTE[i % len(PALETTE)]))
+    chart.addSeries(series)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    return _view(chart)
+
+
+def bar_chart(title: str, items: Sequence[tuple[str, float]], empty_text: str,
+              *, horizontal: bool = False, series_name: str = "") -> QChartView:
+    """One bar per (label, value); horizontal for long category names (directions)."""
+    chart = _chart(title)
+    if not any(v for _, v in items):
+        _empty(chart, empty_text)
+        return _view(chart)
+    bar_set = QBarSet(series_name)
+    bar_set.setColor(QColor(PALETTE[0]))
+    for _, value in items:
+        bar_set.append(float(value))
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    series.append(bar_set)
+    series.setLabelsVisible(True)
+    chart.addSeries(series)
+    categories = QBarCategoryAxis()
+    categories.append([label for label, _ in items])
+    values = QValueAxis()
+    values.setMin(0)
+    values.setMax(max(float(v) for _, v in items) * 1.15)
+    values.setLabelFormat("%.0f")
+    cat_side, val_side = ((Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom)
+                          if horizontal else
+                          (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft))
+    chart.addAxis(categories, cat_side)
+    chart.addAxis(values, val_side)
+    series.attachAxis(categories)
+    series.attachAxis(values)
+    chart.legend().hide()
+    view = _view(chart)
+    if horizontal:
+        view.setMinimumHeight(max(MIN_HEIGHT, 22 * len(items) + 80))
+    return view
+
+
+def line_chart(title: str, months: Sequence[str], series: dict[str, Sequence[float]],
+               empty_text: str) -> QChartView:
+    """Trend over months: one line per named series, months as x categories."""
+    chart = _chart(title)
+    if not months or not any(any(v) for v in series.values()):
+        _empty(chart, empty_text)
+        return _view(chart)
+    axis_x = QBarCategoryAxis()
+    axis_x.append([m[5:] if len(m) == 7 else m for m in months])
+    axis_y = QValueAxis()
+    axis_y.setMin(0)
+    axis_y.setMax(max(max(v) for v in series.values() if v) * 1.15 or 1)
+    axis_y.setLabelFormat("%.0f")
+    chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+    chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+    for i, (name, values) in enumerate(series.items()):
+        line = QLineSeries()
+        line.setName(name)
+        line.setColor(QColor(PALETTE[i % len(PALETTE)]))
+        line.setPointsVisible(True)
+        for x, y in enumerate(values):
+            line.append(x, float(y))
+        chart.addSeries(line)
+        line.attachAxis(axis_x)
+        line.attachAxis(axis_y)
+    return _view(chart)

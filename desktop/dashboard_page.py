@@ -1,0 +1,192 @@
+"""Dashboard: headline numbers, charts, completeness / timeliness and economic contribution
+for the user's scope and a chosen period (DOMAIN decision 2: stocks vs flows)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSpinBox,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from desktop import charts
+from desktop.review_models import (
+    DictTableModel, due_day, completeness_grid, dashboard_figures, months_of_year,
+    scope_org_units, timeliness_rows,
+)
+
+HEADLINES = ("volunteers_total", "registered_orgs_count", "initiative_groups_count",
+             "events_total", "volunteer_hours", "volunteer_positions", "dev_events_count",
+             "dev_participants", "dev_hours", "reports", "contribution")
+STOCKS = ("volunteers_total", "registered_orgs_count", "initiative_groups_count")
+
+
+def enum_items(name: str, counts: dict, lang: str) -> list[tuple[str, float]]:
+    """(label, value) in the enumeration's order; unknown codes appended as they are."""
+    try:
+        from forms.reference import get_enum
+        enum = get_enum(name)
+        codes = list(enum.codes) + [c for c in counts if c not in enum.codes]
+        label = lambda c: enum.label(c, lang) if c in enum.codes else c  # noqa: E731
+    except Exception:  # noqa: BLE001 - reference data missing: show codes
+        codes, label = sorted(counts), str
+    return [(label(c), float(counts.get(c, 0))) for c in codes]
+
+
+def fmt(value: float) -> str:
+    return f"{value:,.0f}".replace(",", " ") if float(value).is_integer() \
+        else f"{value:,.1f}".replace(",", " ")
+
+
+class DashboardPage(QWidget):
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.figures: dict = {}
+        self.timeliness = DictTableModel([], self)
+        self._build()
+        self.retranslate()
+        ctx.signals.sig_records_changed.connect(lambda _f: self.refresh())
+        ctx.signals.sig_sync_finished.connect(lambda _s: self.refresh())
+
+    def _build(self) -> None:
+        self.year = QSpinBox(minimum=2015, maximum=2100, value=dt.date.today().year)
+        self.month_from, self.month_to = QComboBox(), QComboBox()
+        for combo in (self.month_from, self.month_to):
+            combo.addItems([f"{m:02d}" for m in range(1, 13)])
+        self.month_to.setCurrentIndex(11)
+        self.include_drafts = QCheckBox()
+        self.rate = QSpinBox(minimum=1, maximum=1_000_000, singleStep=50,
+                             value=int(self._rates().default))
+        self.labels = {k: QLabel() for k in ("year", "from", "to", "rate")}
+        top = QHBoxLayout()
+        for w in (self.labels["year"], self.year, self.labels["from"], self.month_from,
+                  self.labels["to"], self.month_to, self.include_drafts, self.labels["rate"],
+                  self.rate):
+            top.addWidget(w)
+        top.addStretch(1)
+        for signal in (self.year.valueChanged, self.month_from.currentIndexChanged,
+                       self.month_to.currentIndexChanged, self.include_drafts.toggled):
+            signal.connect(lambda *_: self.refresh())
+        self.rate.valueChanged.connect(self._on_rate)
+        body = QWidget()
+        self.body_layout = QVBoxLayout(body)
+        self.headline_box = QGroupBox()
+        self.headline_grid = QGridLayout(self.headline_box)
+        self.headline_labels = {k: (QLabel(), QLabel()) for k in HEADLINES}
+        for i, key in enumerate(HEADLINES):
+            name, value = self.headline_labels[key]
+            value.setStyleSheet("font-size: 16pt; font-weight: bold;")
+            self.headline_grid.addWidget(name, (i // 4) * 2, i % 4)
+            self.headline_grid.addWidget(value, (i // 4) * 2 + 1, i % 4)
+        self.charts_box = QWidget()
+        self.charts_grid = QGridLayout(self.charts_box)
+        self.timeliness_box = QGroupBox()
+        self.timeliness_view = QTableView()
+        self.timeliness_view.setModel(self.timeliness)
+        self.timeliness_view.setMinimumHeight(200)
+        QVBoxLayout(self.timeliness_box).addWidget(self.timeliness_view)
+        for w in (self.headline_box, self.charts_box, self.timeliness_box):
+            self.body_layout.addWidget(w)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+
+    def retranslate(self) -> None:
+        self.labels["year"].setText(self.tr("Year:"))
+        self.labels["from"].setText(self.tr("From month:"))
+        self.labels["to"].setText(self.tr("to:"))
+        self.labels["rate"].setText(self.tr("Hourly rate, ₸:"))
+        self.include_drafts.setText(self.tr("Include drafts"))
+        self.headline_box.setTitle(self.tr("Headline numbers"))
+        self.timeliness_box.setTitle(self.tr("Completeness and timeliness"))
+        names = {
+            "volunteers_total": self.tr("Volunteers"),
+            "registered_orgs_count": self.tr("Registered organizations"),
+            "initiative_groups_count": self.tr("Initiative groups"),
+            "events_total": self.tr("Events"), "volunteer_hours": self.tr("Volunteer hours"),
+            "volunteer_positions": self.tr("Volunteer positions"),
+            "dev_events_count": self.tr("Development events"),
+            "dev_participants": self.tr("Their participants"),
+            "dev_hours": self.tr("Their hours"), "reports": self.tr("Monthly reports"),
+            "contribution": self.tr("Economic contribution, ₸"),
+        }
+        for key, (label, _value) in self.headline_labels.items():
+            label.setText(names[key])
+            label.setToolTip(self.tr("Stock: latest report of each org unit, summed")
+                             if key in STOCKS else
+                             self.tr("Flow: summed over the months of the period"))
+        self.timeliness.set_headers([
+            ("unit", self.tr("Org unit")), ("expected", self.tr("Expected")),
+            ("received", self.tr("Received")), ("on_time", self.tr("On time")),
+            ("share", self.tr("Received, %"))])
+        self.refresh()
+
+    def _rates(self):
+        from reports.economics import RateTable
+        return RateTable.load(self.ctx.store)
+
+    def _on_rate(self, value: int) -> None:
+        """The default rate of the editable rate table (regions without their own row)."""
+        table = self._rates()
+        table.default = value
+        table.save(self.ctx.store)
+        self.refresh()
+
+    def _price(self, units: list[dict]):
+        from reports.aggregate import region_of
+        table, umap = self._rates(), {u["id"]: u for u in units}
+        return lambda unit, period: table.rate(region_of(unit, umap), int(period[:4]))
+
+    def months(self) -> list[str]:
+        lo, hi = sorted((self.month_from.currentIndex(), self.month_to.currentIndex()))
+        return months_of_year(self.year.value())[lo:hi + 1]
+
+    def refresh(self) -> None:
+        store, months = self.ctx.store, self.months()
+        units = scope_org_units(store, self.ctx.user)
+        unit_ids = {u["id"] for u in units}
+        records = [r for r in store.list_records(form="monthly_report")
+                   if r["org_unit"] in unit_ids]
+        statuses = None if self.include_drafts.isChecked() else \
+            ("submitted", "returned", "approved")
+        self.figures = dashboard_figures(records, months, rate=self._price(units),
+                                         statuses=statuses)
+        for key, (_label, value) in self.headline_labels.items():
+            value.setText(fmt(self.figures.get(key, 0)))
+        grid = completeness_grid(store, units, self.year.value(), due_day(store))
+        self.timeliness.set_rows(timeliness_rows(units, grid, months, self.ctx.lang))
+        self.timeliness_view.resizeColumnsToContents()
+        self._draw_charts(months)
+
+    def _draw_charts(self, months: list[str]) -> None:
+        while self.charts_grid.count():
+            item = self.charts_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        f, lang, none = self.figures, self.ctx.lang, self.tr("no data")
+        trend = [f["trend"].get(m, {}) for m in months]
+        views = [
+            charts.pie_chart(self.tr("Gender"), enum_items("genders", f["gender"], lang), none),
+            charts.bar_chart(self.tr("Age"), enum_items("age_bands", f["age"], lang), none),
+            charts.bar_chart(self.tr("Occupation"),
+                             enum_items("occupations", f["occupation"], lang), none),
+            charts.pie_chart(self.tr("Event formats"),
+                             enum_items("event_formats", f["events_by_format"], lang), none),
+            charts.bar_chart(self.tr("Events by direction"),
+                             enum_items("directions", f["events_by_direction"], lang), none,
+                             horizontal=True),
+            charts.bar_chart(self.tr("Support from the front office (months)"),
+                             enum_items("support_types", f["support_types"], lang), none,
+                             horizontal=True),
+            charts.line_chart(self.tr("Trend over months"), months, {
+                self.tr("Volunteers"): [t.get("volunteers", 0) for t in trend],
+                self.tr("Events"): [t.get("events", 0) for t in trend]}, none),
+        ]
+        for i, view in enumerate(views):
+            span = 2 if i >= 4 else 1
+            row, col = (i // 2, i % 2) if i < 4 else (i - 2, 0)
+            self.charts_grid.addWidget(view, row, col, 1, span)

@@ -1,0 +1,134 @@
+"""Small parts of the form screen: history hints, the restore banner, org unit choices."""
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+HINT_TYPES = ("integer", "decimal", "counts")
+
+
+def shift_period(period: str, months: int) -> str:
+    year, month = int(period[:4]), int(period[5:7])
+    n = year * 12 + (month - 1) + months
+    return f"{n // 12:04d}-{n % 12 + 1:02d}"
+
+
+def org_unit_name(unit: dict, lang: str) -> str:
+    return unit.get(f"name_{lang}") or unit.get("name_ru") or unit.get("id", "")
+
+
+def org_unit_choices(ctx, current: str | None) -> list[tuple[str, str]]:
+    """(code, name) pairs the user may enter for: own district, or the region's units."""
+    user = ctx.user or {}
+    try:
+        units = ctx.store.org_units()
+    except Exception:  # noqa: BLE001 - a store without org units still lets you type one
+        units = []
+    role, region = user.get("role"), user.get("region")
+    if role == "district" and user.get("district"):
+        units = [u for u in units if u["id"] == user["district"]]
+    elif role == "region" and region:
+        units = [u for u in units if u.get("region") == region]
+    out = [(u["id"], org_unit_name(u, ctx.lang)) for u in units]
+    if current and all(code != current for code, _ in out):
+        out.insert(0, (current, current))
+    return out
+
+
+class HistoryHints:
+    """Last month's and last year's values beside numeric inputs (monthly report)."""
+
+    def __init__(self, store: Any, form) -> None:
+        self.store, self.form = store, form
+        self.enabled = bool(form.unique_per_period) and not form.date_field
+        self.records: list[dict] = []
+        self._labels: dict[str, QLabel] = {}
+        self._period = ""
+
+    def make_label(self, field, parent) -> QLabel | None:
+        if not self.enabled or field.type not in HINT_TYPES:
+            return None
+        label = QLabel(parent)
+        label.setStyleSheet("color: #666;")
+        label.setMinimumWidth(170)
+        self._labels[field.id] = label
+        return label
+
+    def update(self, record: dict) -> None:
+        if not self.enabled:
+            return
+        try:
+            self.records = list(self.store.history_for(record)) if record.get("org_unit") else []
+        except Exception:  # noqa: BLE001 - history is advisory only
+            self.records = []
+        self._paint(record.get("period") or "")
+
+    def _paint(self, period: str) -> None:
+        self._period = period
+        by_period = {r.get("period"): r for r in self.records}
+        prev = by_period.get(shift_period(period, -1)) if len(period) == 7 else None
+        year = by_period.get(shift_period(period, -12)) if len(period) == 7 else None
+        for fid, label in self._labels.items():
+            a, b = _value(prev, fid), _value(year, fid)
+            label.setText(self._text(a, b))
+
+    def _text(self, prev: str, year: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+        text = QCoreApplication.translate("HistoryHints", "last month: %1 · last year: %2")
+        return text.replace("%1", prev).replace("%2", year)
+
+    def retranslate(self, lang: str) -> None:
+        self._paint(self._period)
+
+
+def _value(record: dict | None, fid: str) -> str:
+    if not record:
+        return "—"
+    value = (record.get("data") or {}).get(fid)
+    if isinstance(value, dict):
+        value = sum(v for v in value.values() if isinstance(v, (int, float)))
+    if value is None:
+        return "—"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value)
+
+
+class RestoreBanner(QFrame):
+    """'Unsaved input from <time> was found' with Restore / Discard; emits sig_restore(entry)."""
+
+    sig_restore = Signal(dict)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("QFrame { background: #fff8e1; border: 1px solid #f0c36d; }")
+        self.text = QLabel(self)
+        self.restore_button, self.discard_button = QPushButton(self), QPushButton(self)
+        self.restore_button.clicked.connect(self._restore)
+        self.discard_button.clicked.connect(self.hide)
+        row = QHBoxLayout(self)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.restore_button)
+        row.addWidget(self.discard_button)
+        self._entry: dict | None = None
+        self.hide()
+        self.retranslate()
+
+    def offer(self, entry: dict) -> None:
+        self._entry = entry
+        self.retranslate()
+        self.show()
+
+    def retranslate(self) -> None:
+        when = (self._entry or {}).get("saved_at", "").replace("T", " ").rstrip("Z")
+        self.text.setText(self.tr("Unsaved input from %1 was kept after the app closed. "
+                                  "Restore it?").replace("%1", when))
+        self.restore_button.setText(self.tr("&Restore"))
+        self.discard_button.setText(self.tr("Discard"))
+
+    def _restore(self) -> None:
+        if self._entry:
+            self.sig_restore.emit(self._entry)
+        self.hide()

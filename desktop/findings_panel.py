@@ -1,0 +1,91 @@
+"""FindingsPanel: the list of validation findings of the open record, coloured by severity."""
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from desktop.field_widgets import SEVERITY_COLOURS
+
+ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def finding_text(finding, lang: str) -> str:
+    if finding.message_code == "period_missing":
+        return QCoreApplication.translate("FindingsPanel", "Enter the period as YYYY-MM.")
+    try:
+        from forms import message_text
+        return message_text(finding.message_code, lang, finding.params)
+    except Exception:  # noqa: BLE001 - an unknown code still shows something useful
+        return f"{finding.rule}: {finding.message_code}"
+
+
+ROW_PATH = re.compile(r"«(\w+)\[(\d+)\]\.(\w+)»")
+
+
+def with_labels(text: str, labels: dict) -> str:
+    """Replace «field_id» and «roster[3].column» in a message by the labels of the form."""
+    labels = labels or {}
+
+    def row_path(m: re.Match) -> str:
+        roster, row, col = m.group(1), int(m.group(2)) + 1, m.group(3)
+        return (f"«{labels.get(roster, roster)}, № {row}: "
+                f"{labels.get(f'{roster}.{col}', col)}»")
+
+    text = ROW_PATH.sub(row_path, text)
+    for fid, label in labels.items():
+        text = text.replace(f"«{fid}»", f"«{label}»")
+    return text
+
+
+class FindingsPanel(QWidget):
+    """Click (or Enter on) a finding to jump to its field: emits sig_field_activated(field id)."""
+
+    sig_field_activated = Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._activated)
+        self.list.itemClicked.connect(self._activated)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.title)
+        box.addWidget(self.list, 1)
+        self._findings: list = []
+        self._lang = "ru"
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        counts = {s: sum(1 for f in self._findings if f.severity == s) for s in ORDER}
+        self.title.setText(self.tr("Findings: %1 errors, %2 warnings, %3 notes")
+                           .replace("%1", str(counts["error"]))
+                           .replace("%2", str(counts["warning"]))
+                           .replace("%3", str(counts["info"])))
+
+    def set_findings(self, findings: list, lang: str, labels: dict | None = None) -> None:
+        """``labels`` (field id -> label) replaces «field_id» in messages by the label."""
+        self._findings, self._lang = list(findings), lang
+        self._labels = labels if labels is not None else getattr(self, "_labels", {})
+        self.list.clear()
+        for f in sorted(self._findings, key=lambda f: ORDER.get(f.severity, 3)):
+            text = with_labels(finding_text(f, lang), self._labels)
+            item = QListWidgetItem(self._label(f) + text, self.list)
+            item.setForeground(QBrush(QColor(SEVERITY_COLOURS.get(f.severity, "#000"))))
+            item.setData(Qt.ItemDataRole.UserRole, (f.fields or [""])[0].split(".")[0])
+        self.retranslate()
+
+    def _label(self, finding) -> str:
+        return {"error": "✖ ", "warning": "⚠ ", "info": "ℹ "}.get(finding.severity, "")
+
+    def findings(self) -> list:
+        return list(self._findings)
+
+    def _activated(self, item: QListWidgetItem) -> None:
+        fid = item.data(Qt.ItemDataRole.UserRole)
+        if fid:
+            self.sig_field_activated.emit(fid)

@@ -1,0 +1,227 @@
+"""FormEditorActions: loading, validating, saving, submitting and autosaving (FormEditor mixin)."""
+from __future__ import annotations
+
+import copy
+import re
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from desktop import autosave
+
+PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+class FormEditorActions:
+    """Expects the attributes FormEditor builds (inputs, panel, buttons, timers, ctx, form)."""
+
+    # -- record <-> widgets ---------------------------------------------------------------
+    def load(self, record: dict) -> None:
+        self.record = copy.deepcopy(record)
+        data = record.get("data") or {}
+        for fid, widget in self.inputs.items():
+            widget.blockSignals(True)
+            widget.set_value(data.get(fid))
+            widget.blockSignals(False)
+        self.period_edit.setText(record.get("period") or "")
+        self._fill_org_units()
+        self.comment.blockSignals(True)
+        self.comment.setPlainText(record.get("justification") or "")
+        self.comment.blockSignals(False)
+        self._set_read_only(record.get("status") in ("submitted", "approved"))
+        self.dirty = False
+        self.history.update(self.current_record())
+        self._show_status()
+        self.validate()
+
+    def current_record(self) -> dict:
+        rec = copy.deepcopy(self.record)
+        data = {}
+        for fid, widget in self.inputs.items():
+            value = widget.value()
+            if value not in (None, "", [], {}):
+                data[fid] = value
+        rec["data"] = data
+        rec["org_unit"] = self.org_combo.currentData() or rec.get("org_unit") or ""
+        rec["justification"] = self.comment.toPlainText().strip() or None
+        rec["period"] = self._period(rec)
+        return rec
+
+    def _period(self, rec: dict) -> str:
+        if self.form.date_field:
+            try:
+                from forms import record_period
+                return record_period(self.form, rec) or ""
+            except Exception:  # noqa: BLE001 - no valid date yet
+                return rec.get("period") or ""
+        text = self.period_edit.text().strip("-_ ")
+        return text if PERIOD_RE.match(text) else ""
+
+    def _set_read_only(self, read_only: bool) -> None:
+        for widget in self.inputs.values():
+            widget.setEnabled(not read_only)
+        for w in (self.org_combo, self.period_edit, self.comment, self.save_button):
+            w.setEnabled(not read_only)
+
+    # -- change tracking and validation ----------------------------------------------------
+    def _changed(self) -> None:
+        self.dirty = True
+        self._validate_timer.start()
+
+    def _header_changed(self, *_args) -> None:
+        self._changed()
+        self.history.update(self.current_record())
+
+    def validate(self) -> list:
+        from forms import validate_record
+        rec = self.current_record()
+        try:
+            self.findings = validate_record(self.form, rec, history=self.history.records)
+        except Exception as exc:  # noqa: BLE001 - show, never crash the editor
+            self.findings = []
+            self.message.setText(str(exc))
+        if not self.form.date_field and not rec["period"]:
+            self.findings.append(_period_finding())
+        self._paint_findings()
+        self._update_buttons()
+        return self.findings
+
+    def _paint_findings(self) -> None:
+        from desktop.findings_panel import ORDER, finding_text, with_labels
+        worst: dict[str, object] = {}
+        for f in self.findings:
+            for path in f.fields or []:
+                fid = path.split(".")[0]
+                if fid not in worst or ORDER[f.severity] < ORDER[worst[fid].severity]:
+                    worst[fid] = f
+        labels = self.field_labels()
+        for fid, widget in self.inputs.items():
+            f = worst.get(fid)
+            widget.set_severity(f.severity if f else None,
+                                with_labels(finding_text(f, self.ctx.lang), labels) if f else "")
+        self.panel.set_findings(self.findings, self.ctx.lang, labels)
+
+    def field_labels(self) -> dict:
+        lang = self.ctx.lang
+        out = {}
+        for f in self.form.fields:
+            out[f.id] = f.label.get(lang) or f.id
+            out.update({f"{f.id}.{c.id}": c.label.get(lang) or c.id for c in f.columns})
+        return out
+
+    def has_errors(self) -> bool:
+        return any(f.severity == "error" for f in self.findings)
+
+    def has_warnings(self) -> bool:
+        return any(f.severity == "warning" for f in self.findings)
+
+    def _update_buttons(self) -> None:
+        read_only = self.record.get("status") in ("submitted", "approved")
+        needs_comment = self.has_warnings() and not self.comment.toPlainText().strip()
+        self.submit_button.setEnabled(not read_only and not self.has_errors()
+                                      and not needs_comment)
+        if self.has_errors():
+            hint = QCoreApplication.translate("FormEditor", "Fix the errors to submit.")
+        elif needs_comment:
+            hint = QCoreApplication.translate("FormEditor",
+                                              "Warnings need a comment before you submit.")
+        else:
+            hint = ""
+        self.submit_button.setToolTip(hint)
+        self.message.setText(hint)
+
+    def focus_field(self, fid: str) -> None:
+        widget = self.inputs.get(fid)
+        if widget is not None:
+            self.scroll.ensureWidgetVisible(widget)
+            self.scroll.horizontalScrollBar().setValue(0)
+            widget.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, obj, event) -> bool:
+        """Enter / Return in a single-line input moves to the next field, like Tab."""
+        if event.type() == QEvent.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                isinstance(obj, (QLineEdit, QComboBox)) and \
+                not (isinstance(obj, QComboBox) and obj.view().isVisible()):
+            self.focusNextChild()
+            return True
+        return super().eventFilter(obj, event)
+
+    # -- saving ---------------------------------------------------------------------------
+    def save_draft(self) -> dict | None:
+        rec = self.current_record()
+        try:
+            saved = self.ctx.store.save_record(rec, user=self.ctx.username)
+        except Exception as exc:  # noqa: BLE001 - StoreError and friends: say why, keep input
+            text = QCoreApplication.translate("FormEditor", "Not saved: %1")
+            self.message.setText(text.replace("%1", str(exc)))
+            return None
+        return self._after_save(saved, QCoreApplication.translate("FormEditor", "Draft saved."))
+
+    def _after_save(self, saved: dict, text: str) -> dict:
+        autosave.clear_autosave(self.ctx.store, self.form.id, saved["id"])
+        self.record, self.dirty = saved, False
+        self.banner.hide()
+        self._show_status()
+        self._set_read_only(saved.get("status") in ("submitted", "approved"))
+        self.validate()
+        self.message.setText(text)
+        self.ctx.signals.sig_records_changed.emit(self.form.id)
+        self.sig_saved.emit(saved)
+        return saved
+
+    def submit(self) -> dict | None:
+        self.validate()
+        if not self.submit_button.isEnabled():
+            return None
+        if self.save_draft() is None:
+            return None
+        from store import SubmitBlocked
+        try:
+            rec, _findings = self.ctx.store.submit_record(
+                self.record["id"], user=self.ctx.username,
+                justification=self.comment.toPlainText().strip() or None)
+        except SubmitBlocked as exc:
+            self.findings = list(getattr(exc, "findings", []) or [])
+            self._paint_findings()
+            self.message.setText(QCoreApplication.translate(
+                "FormEditor", "Submission blocked: see the findings."))
+            return None
+        except Exception as exc:  # noqa: BLE001
+            text = QCoreApplication.translate("FormEditor", "Not submitted: %1")
+            self.message.setText(text.replace("%1", str(exc)))
+            return None
+        return self._after_save(rec, QCoreApplication.translate("FormEditor", "Submitted."))
+
+    def autosave_now(self) -> bool:
+        if not self.dirty:
+            return False
+        autosave.write_autosave(self.ctx.store, self.current_record())
+        return True
+
+    def _offer_autosave(self) -> None:
+        entry = autosave.read_autosave(self.ctx.store, self.form.id, self.record["id"])
+        stored_at = self.record.get("updated_at") or ""
+        if entry and entry["saved_at"] >= stored_at:
+            self.banner.offer(entry)
+
+    def _restore_autosave(self, entry: dict) -> None:
+        restored = dict(entry["record"])
+        restored["status"] = self.record.get("status", "draft")
+        self.load(restored)
+        self.dirty = True
+
+    def close_editor(self) -> None:
+        """Leaving the screen keeps the work: a dirty editor is autosaved first."""
+        self.autosave_now()
+        self._autosave_timer.stop()
+        self.sig_closed.emit()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        self.autosave_now()
+        super().closeEvent(event)
+
+
+def _period_finding():
+    from forms import Finding
+    return Finding("PERIOD", "error", ["period"], "period_missing", {})

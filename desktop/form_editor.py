@@ -1,0 +1,207 @@
+"""FormEditor: one record's screen, rendered from its form definition.
+
+Sections with inputs by field type, labels and help in the current language, inline findings
+while typing plus a findings panel, Enter moves to the next field, autosave to the store kv,
+Submit disabled while errors remain (warnings need a comment), and for the monthly report
+last month's and last year's values beside each numeric input.
+"""
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from desktop.form_actions import FormEditorActions
+from desktop.editor_parts import HistoryHints, RestoreBanner, org_unit_choices
+from desktop.field_widgets import FieldInput, make_input
+from desktop.findings_panel import FindingsPanel
+from desktop.roster_editor import RosterEditor
+
+AUTOSAVE_MS = 5000
+LABEL_WIDTH = 260
+VALIDATE_MS = 150
+
+
+def new_record(form, ctx) -> dict:
+    user = ctx.user or {}
+    return {"id": str(uuid.uuid4()), "form": form.id, "form_version": form.version,
+            "org_unit": user.get("district") or user.get("region") or "",
+            "period": "", "status": "draft", "data": {}, "justification": None}
+
+
+class FormEditor(FormEditorActions, QWidget):
+    """Edit one record. Emits sig_saved(record) after a save and sig_closed() on Close."""
+
+    sig_saved = Signal(dict)
+    sig_closed = Signal()
+
+    def __init__(self, ctx, form, record: dict | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx, self.form = ctx, form
+        self.record = dict(record) if record else new_record(form, ctx)
+        self.inputs: dict[str, FieldInput] = {}
+        self.labels: dict[str, QLabel] = {}
+        self.sections: list[tuple[QGroupBox, Any]] = []
+        self.findings: list = []
+        self.dirty = False
+        self._validate_timer = self._timer(VALIDATE_MS, self.validate, single=True)
+        self._autosave_timer = self._timer(AUTOSAVE_MS, self.autosave_now)
+        self._build()
+        self.load(self.record)
+        self._offer_autosave()
+        self._autosave_timer.start()
+
+    def _timer(self, ms: int, slot, single: bool = False) -> QTimer:
+        timer = QTimer(self)
+        timer.setInterval(ms)
+        timer.setSingleShot(single)
+        timer.timeout.connect(slot)
+        return timer
+
+    # -- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.status_label = QLabel(self)
+        self.banner = RestoreBanner(self)
+        self.banner.sig_restore.connect(self._restore_autosave)
+        self.org_combo = QComboBox(self)
+        self.period_edit = QLineEdit(self)
+        self.period_edit.setInputMask("0000-00;_")
+        self.period_edit.setMaximumWidth(100)
+        self.org_label, self.period_label = QLabel(self), QLabel(self)
+        self.org_label.setBuddy(self.org_combo)
+        self.period_label.setBuddy(self.period_edit)
+        self.org_combo.currentIndexChanged.connect(self._header_changed)
+        self.period_edit.textEdited.connect(self._header_changed)
+        if self.form.date_field:  # the period follows from the date field
+            self.period_edit.hide()
+            self.period_label.hide()
+        head = QHBoxLayout()
+        for w in (self.org_label, self.org_combo, self.period_label, self.period_edit):
+            head.addWidget(w)
+        head.addStretch(1)
+        head.addWidget(self.status_label)
+        self.history = HistoryHints(self.ctx.store, self.form)
+        body = QSplitter(Qt.Orientation.Horizontal, self)
+        body.addWidget(self._build_fields())
+        body.addWidget(self._build_side())
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 1)
+        box = QVBoxLayout(self)
+        for item in (self.title, self.banner):
+            box.addWidget(item)
+        box.addLayout(head)
+        box.addWidget(body, 1)
+        self.retranslate()
+
+    def _build_fields(self) -> QScrollArea:
+        host = QWidget()
+        col = QVBoxLayout(host)
+        for section in self.form.sections:
+            group = QGroupBox(host)
+            layout = QFormLayout(group)
+            layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for field in section.fields:
+                layout.addRow(*self._build_field(field, group))
+            self.sections.append((group, section))
+            col.addWidget(group)
+        col.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(host)
+        self.scroll = scroll
+        return scroll
+
+    def _build_field(self, field, parent) -> tuple[QLabel, QWidget]:
+        widget = RosterEditor(field, self.ctx.lang, parent) if field.type == "roster" \
+            else make_input(field, self.ctx.lang, parent)
+        widget.sig_changed.connect(self._changed)
+        widget.focus_widget().installEventFilter(self)
+        label = QLabel(parent)
+        label.setWordWrap(True)
+        label.setFixedWidth(LABEL_WIDTH)
+        label.setBuddy(widget.focus_widget())
+        self.inputs[field.id], self.labels[field.id] = widget, label
+        hint = self.history.make_label(field, parent)
+        if hint is None:
+            return label, widget
+        row = QWidget(parent)
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(widget, 1)
+        line.addWidget(hint)
+        return label, row
+
+    def _build_side(self) -> QWidget:
+        side = QWidget(self)
+        side.setMaximumWidth(340)
+        self.panel = FindingsPanel(side)
+        self.panel.sig_field_activated.connect(self.focus_field)
+        self.comment_label = QLabel(side)
+        self.comment_label.setWordWrap(True)
+        self.comment = QPlainTextEdit(side)
+        self.comment.setTabChangesFocus(True)
+        self.comment.setFixedHeight(70)
+        self.comment.textChanged.connect(self._changed)
+        self.comment_label.setBuddy(self.comment)
+        self.save_button, self.submit_button = QPushButton(side), QPushButton(side)
+        self.close_button = QPushButton(side)
+        self.save_button.clicked.connect(self.save_draft)
+        self.submit_button.clicked.connect(self.submit)
+        self.close_button.clicked.connect(self.close_editor)
+        self.message = QLabel(side)
+        self.message.setWordWrap(True)
+        box = QVBoxLayout(side)
+        box.addWidget(self.panel, 1)
+        for w in (self.comment_label, self.comment, self.message, self.save_button,
+                  self.submit_button, self.close_button):
+            box.addWidget(w)
+        return side
+
+    # -- language -------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        lang = self.ctx.lang
+        self.title.setText(self.form.title.get(lang) or self.form.id)
+        for group, section in self.sections:
+            group.setTitle(section.title.get(lang) or section.id)
+        for fid, label in self.labels.items():
+            field = self.form.field(fid)
+            text = field.label.get(lang) or fid
+            label.setText(text + (" *" if field.required else ""))
+            helptext = field.help.get(lang) or ""
+            label.setToolTip(helptext)
+            self.inputs[fid].focus_widget().setWhatsThis(helptext)
+            self.inputs[fid].retranslate(lang)
+        self.org_label.setText(self.tr("&Org unit"))
+        self.period_label.setText(self.tr("&Period"))
+        self.comment_label.setText(self.tr("Comment on warnings (required to submit with warnings)"))
+        self.save_button.setText(self.tr("Save &draft"))
+        self.submit_button.setText(self.tr("&Submit"))
+        self.close_button.setText(self.tr("Close"))
+        self.banner.retranslate()
+        self.history.retranslate(lang)
+        self._fill_org_units()
+        self._show_status()
+        self.panel.set_findings(self.findings, lang, self.field_labels())
+
+    def _fill_org_units(self) -> None:
+        current = self.org_combo.currentData() or self.record.get("org_unit")
+        self.org_combo.blockSignals(True)
+        self.org_combo.clear()
+        for code, name in org_unit_choices(self.ctx, current):
+            self.org_combo.addItem(name, code)
+        self.org_combo.setCurrentIndex(max(self.org_combo.findData(current), 0))
+        self.org_combo.blockSignals(False)
+
+    def _show_status(self) -> None:
+        from desktop.record_model import status_text
+        status = self.record.get("status") or "draft"
+        text = self.tr("Status: %1").replace("%1", status_text(status))
+        if self.record.get("review_comment"):
+            text += " — " + self.record["review_comment"]
+        self.status_label.setText(text)

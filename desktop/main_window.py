@@ -1,0 +1,128 @@
+"""MainWindow: only wires the navigation list, the pages and the status bar together."""
+from __future__ import annotations
+
+import importlib
+from typing import Callable
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter,
+                               QStackedWidget)
+
+from desktop.status_bar import StatusBarWidget
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+_LIST = "desktop.record_list_page"
+REGIONAL = ("region", "central", "admin")
+# key, source text (translated in MainWindow context), module, class, form id, roles or None
+NAVIGATION = [
+    ("monthly_report", QT_TRANSLATE_NOOP("MainWindow", "Monthly reports"),
+     _LIST, "RecordListPage", "monthly_report", None),
+    ("event", QT_TRANSLATE_NOOP("MainWindow", "Events"),
+     _LIST, "RecordListPage", "event", None),
+    ("seminar", QT_TRANSLATE_NOOP("MainWindow", "Seminars"),
+     _LIST, "RecordListPage", "seminar", None),
+    ("focus_group", QT_TRANSLATE_NOOP("MainWindow", "Focus groups"),
+     _LIST, "RecordListPage", "focus_group", None),
+    ("leadership_meeting", QT_TRANSLATE_NOOP("MainWindow", "Leadership meetings"),
+     _LIST, "RecordListPage", "leadership_meeting", None),
+    ("hotline_appeal", QT_TRANSLATE_NOOP("MainWindow", "Hotline"),
+     _LIST, "RecordListPage", "hotline_appeal", None),
+    ("review", QT_TRANSLATE_NOOP("MainWindow", "Review"),
+     "desktop.review_page", "ReviewPage", None, REGIONAL),
+    ("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"),
+     "desktop.sync_page", "SyncPage", None, None),
+    ("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"),
+     "desktop.dashboard_page", "DashboardPage", None, None),
+    ("quality", QT_TRANSLATE_NOOP("MainWindow", "Data quality"),
+     "desktop.quality_page", "QualityPage", None, REGIONAL),
+    ("settings", QT_TRANSLATE_NOOP("MainWindow", "Settings"),
+     "desktop.settings_page", "SettingsPage", None, None),
+]
+
+
+def page_factory(module: str, cls: str, form_id: str | None) -> Callable | None:
+    """A callable building the page, or None when its module (or form) is missing."""
+    try:
+        page_cls = getattr(importlib.import_module(module), cls)
+        if form_id:
+            from forms import load_form
+            load_form(form_id)
+    except Exception:  # noqa: BLE001 - a missing page or form is skipped, not fatal
+        return None
+    if form_id:
+        return lambda ctx, parent: page_cls(ctx, form_id, parent)
+    return lambda ctx, parent: page_cls(ctx, parent)
+
+
+class MainWindow(QMainWindow):
+    """Pages are built the first time they are shown (fast start)."""
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.nav = QListWidget(self)
+        self.nav.setMaximumWidth(210)
+        self.stack = QStackedWidget(self)
+        self.pages: dict[str, object] = {}
+        self._entries: list[tuple[str, str, Callable]] = []
+        for key, text, module, cls, form_id, roles in NAVIGATION:
+            if roles and ctx.role not in roles:
+                continue
+            factory = page_factory(module, cls, form_id)
+            if factory is not None:
+                self._entries.append((key, text, factory))
+                item = QListWidgetItem(self.nav)
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                self.stack.addWidget(QLabel(self.stack))  # placeholder until first shown
+        split = QSplitter(self)
+        split.addWidget(self.nav)
+        split.addWidget(self.stack)
+        split.setStretchFactor(1, 1)
+        self.setCentralWidget(split)
+        self.status = StatusBarWidget(ctx, self)
+        self.statusBar().addPermanentWidget(self.status, 1)
+        self.nav.currentRowChanged.connect(self.show_row)
+        ctx.signals.sig_language_changed.connect(lambda _l: self.retranslate())
+        ctx.signals.sig_open_record.connect(self.open_record)
+        self.resize(1200, 760)
+        self.retranslate()
+        self.nav.setCurrentRow(0)
+
+    def keys(self) -> list[str]:
+        return [key for key, _t, _f in self._entries]
+
+    def show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key, _text, factory = self._entries[row]
+        if key not in self.pages:
+            placeholder = self.stack.widget(row)
+            page = factory(self.ctx, self.stack)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[key] = page
+        else:
+            self.pages[key].refresh()
+        self.stack.setCurrentIndex(row)
+
+    def show_page(self, key: str):
+        self.nav.setCurrentRow(self.keys().index(key))
+        return self.pages[key]
+
+    def open_record(self, record_id: str) -> None:
+        record = self.ctx.store.get_record(record_id)
+        if record and record.get("form") in self.keys():
+            self.show_page(record["form"]).open_record(record_id)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Esep — volunteering in numbers"))
+        for row, (_key, text, _f) in enumerate(self._entries):
+            self.nav.item(row).setText(_tr(text))
+        for page in self.pages.values():
+            page.retranslate()
+        self.status.retranslate()

@@ -1,0 +1,152 @@
+"""Data-quality review: every finding of the DOMAIN §3 rules across the user's scope,
+filterable by rule, severity and org unit; double-click opens the record."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from desktop.review_models import (
+    SEVERITY_COLOURS, DictTableModel, FindingsFilterProxy, collect_findings, scope_org_units,
+    unit_name, with_own_store, worker_store_path,
+)
+
+SEVERITIES = ("error", "warning", "info")
+
+
+class QualityPage(QWidget):
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task = None
+        self.model = DictTableModel([], self, foreground=self._colour)
+        self.proxy = FindingsFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self._build()
+        self.retranslate()
+        ctx.signals.sig_records_changed.connect(lambda _f: self.refresh())
+        ctx.signals.sig_sync_finished.connect(lambda _s: self.refresh())
+
+    @staticmethod
+    def _colour(row: dict, key: str) -> str | None:
+        return SEVERITY_COLOURS.get(row["severity"]) if key in ("severity", "rule") else None
+
+    def _build(self) -> None:
+        self.rule, self.severity, self.org_unit = QComboBox(), QComboBox(), QComboBox()
+        self.rule_label, self.severity_label, self.unit_label = QLabel(), QLabel(), QLabel()
+        self.reload_button = QPushButton()
+        self.reload_button.clicked.connect(self.refresh)
+        self.summary = QLabel()
+        self.bar = QProgressBar()
+        self.bar.hide()
+        top = QHBoxLayout()
+        for w in (self.rule_label, self.rule, self.severity_label, self.severity,
+                  self.unit_label, self.org_unit, self.reload_button):
+            top.addWidget(w)
+        top.addStretch(1)
+        self.rule.currentIndexChanged.connect(lambda _i: self._filter("rule", self.rule))
+        self.severity.currentIndexChanged.connect(
+            lambda _i: self._filter("severity", self.severity))
+        self.org_unit.currentIndexChanged.connect(
+            lambda _i: self._filter("org_unit", self.org_unit))
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self.open_index)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.table, 1)
+
+    def retranslate(self) -> None:
+        self.rule_label.setText(self.tr("Rule:"))
+        self.severity_label.setText(self.tr("Severity:"))
+        self.unit_label.setText(self.tr("Org unit:"))
+        self.reload_button.setText(self.tr("Check again"))
+        self.model.set_headers([
+            ("severity_text", self.tr("Severity")), ("rule", self.tr("Rule")),
+            ("unit", self.tr("Org unit")), ("period", self.tr("Period")),
+            ("form", self.tr("Form")), ("fields", self.tr("Fields")),
+            ("message", self.tr("Finding"))])
+        self._fill_combo(self.severity, [(s, self.severity_text(s)) for s in SEVERITIES])
+        self.refresh()
+
+    def severity_text(self, code: str) -> str:
+        return {"error": self.tr("error"), "warning": self.tr("warning"),
+                "info": self.tr("info")}.get(code, code)
+
+    def _fill_combo(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("(all)"), "")
+        for code, text in items:
+            combo.addItem(text, code)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def _filter(self, key: str, combo: QComboBox) -> None:
+        self.proxy.set_filter(key, combo.currentData() or "")
+        self._show_summary()
+
+    # ---------------------------------------------------------------- data
+    def refresh(self) -> None:
+        """Re-check every record in a worker (own SQLite connection); never blocks the GUI."""
+        if self.task is not None:
+            self.task.cancel()
+        self.units = {u["id"]: u for u in scope_org_units(self.ctx.store, self.ctx.user)}
+        self.bar.setRange(0, 0)
+        self.bar.show()
+        job = with_own_store(collect_findings)
+        self.task = self.ctx.tasks.start(
+            job, worker_store_path(self.ctx.store), self.ctx.lang,
+            org_units=set(self.units) if self.ctx.role != "central" else None,
+            on_done=self._on_findings, on_error=self._on_error, on_progress=self._on_progress)
+
+    def _on_progress(self, done: int, total: int, _text: str) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(done)
+
+    def _on_findings(self, findings: list[dict]) -> None:
+        if self.sender() is not None and self.task is not None and \
+                self.sender() is not self.task.signals:
+            return  # an older check finished after a newer one started
+        self.task = None
+        self.bar.hide()
+        for f in findings:
+            f["severity_text"] = self.severity_text(f["severity"])
+            f["unit"] = unit_name(self.units.get(f["org_unit"], {"id": f["org_unit"]}),
+                                  self.ctx.lang)
+        findings.sort(key=lambda f: (SEVERITIES.index(f["severity"]), f["org_unit"],
+                                     f["period"], f["rule"]))
+        self.model.set_rows(findings)
+        self._fill_combo(self.rule, [(r, r) for r in sorted({f["rule"] for f in findings})])
+        self._fill_combo(self.org_unit, sorted({(f["org_unit"], f["unit"]) for f in findings},
+                                               key=lambda p: p[1]))
+        self.table.resizeColumnsToContents()
+        self._show_summary()
+
+    def _on_error(self, exc: BaseException) -> None:
+        self.task = None
+        self.bar.hide()
+        self.summary.setText(self.tr("Could not check the records: %1").replace("%1", str(exc)))
+
+    def _show_summary(self) -> None:
+        shown = self.proxy.rowCount()
+        counts = {s: 0 for s in SEVERITIES}
+        for r in range(shown):
+            counts[self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)["severity"]] += 1
+        self.summary.setText(self.tr("%1 findings: %2 errors, %3 warnings, %4 info")
+                             .replace("%1", str(shown)).replace("%2", str(counts["error"]))
+                             .replace("%3", str(counts["warning"]))
+                             .replace("%4", str(counts["info"])))
+
+    def open_index(self, index) -> None:
+        row = index.data(Qt.ItemDataRole.UserRole)
+        if row:
+            self.ctx.signals.sig_open_record.emit(row["record_id"])

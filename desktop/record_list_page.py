@@ -1,0 +1,205 @@
+"""RecordListPage: the list of one form's records (lazy model, sort, filters, search) and its
+form screen, shown in the same place."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QPushButton, QStackedWidget, QTableView, QVBoxLayout,
+                               QWidget)
+
+from desktop import autosave
+from desktop.editor_parts import org_unit_choices
+from desktop.record_model import RecordTableModel, status_text
+
+STATUSES = ("draft", "submitted", "returned", "approved")
+
+
+def sync_flags(store) -> dict[str, str]:
+    """Record id -> 'conflict' | 'rejected' from the sync state (empty when unavailable)."""
+    try:
+        from store import sync_state
+    except ImportError:
+        return {}
+    flags: dict[str, str] = {}
+    try:
+        for item in sync_state.parked(store) or []:
+            flags[item.get("record_id") or item.get("id")] = "rejected"
+        for item in sync_state.conflicts(store) or []:
+            flags[item.get("record_id") or item.get("id")] = "conflict"
+    except Exception:  # noqa: BLE001 - badges are advisory
+        return flags
+    return flags
+
+
+class RecordListPage(QWidget):
+    """Page contract: RecordListPage(ctx, form_id, parent); retranslate(); refresh()."""
+
+    def __init__(self, ctx, form_id: str, parent=None) -> None:
+        super().__init__(parent)
+        from forms import load_form
+        self.ctx, self.form = ctx, load_form(form_id)
+        self.editor = None
+        self.model = RecordTableModel(ctx.store, form_id,
+                                      field_ids=[f.id for f in self.form.fields],
+                                      flags_for=lambda: sync_flags(ctx.store), parent=self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._build_list())
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.stack)
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.apply_filters)
+        ctx.signals.sig_records_changed.connect(self._records_changed)
+        self.retranslate()
+        self._check_autosaves()
+
+    def _build_list(self) -> QWidget:
+        host = QWidget(self)
+        self.title = QLabel(host)
+        self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.search = QLineEdit(host)
+        self.search.setClearButtonEnabled(True)
+        self.search.textEdited.connect(lambda _t: self._search_timer.start())
+        self.period = QLineEdit(host)
+        self.period.setMaximumWidth(90)
+        self.period.editingFinished.connect(self.apply_filters)
+        self.org_filter, self.status_filter = QComboBox(host), QComboBox(host)
+        self.org_filter.activated.connect(lambda _i: self.apply_filters())
+        self.status_filter.activated.connect(lambda _i: self.apply_filters())
+        self.new_button, self.open_button = QPushButton(host), QPushButton(host)
+        self.new_button.clicked.connect(self.new_record)
+        self.open_button.clicked.connect(self.open_current)
+        self.count_label, self.recover_button = QLabel(host), QPushButton(host)
+        self.recover_button.clicked.connect(self._recover)
+        self.recover_button.hide()
+        bar = QHBoxLayout()
+        for w in (self.search, self.period, self.org_filter, self.status_filter):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for w in (self.recover_button, self.new_button, self.open_button):
+            bar.addWidget(w)
+        self.table = self._build_table(host)
+        box = QVBoxLayout(host)
+        box.addWidget(self.title)
+        box.addLayout(bar)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.count_label)
+        return host
+
+    def _build_table(self, host) -> QTableView:
+        table = QTableView(host)
+        table.setModel(self.model)
+        table.setSortingEnabled(True)
+        table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.verticalHeader().setDefaultSectionSize(24)
+        table.verticalHeader().setVisible(False)
+        table.activated.connect(lambda index: self.open_row(index.row()))
+        return table
+
+    # -- page contract ----------------------------------------------------------------------
+    def retranslate(self) -> None:
+        lang = self.ctx.lang
+        self.title.setText(self.form.title.get(lang) or self.form.id)
+        self.search.setPlaceholderText(self.tr("Search…"))
+        self.period.setPlaceholderText(self.tr("YYYY-MM"))
+        self.new_button.setText(self.tr("&New"))
+        self.open_button.setText(self.tr("&Open"))
+        self.recover_button.setText(self.tr("Recover unsaved input"))
+        self._fill_filters()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
+                                          self.model.columnCount() - 1)
+        self.model.layoutChanged.emit()
+        self._update_count()
+        if self.editor is not None:
+            self.editor.retranslate()
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._update_count()
+        self._check_autosaves()
+
+    def _fill_filters(self) -> None:
+        org, status = self.org_filter.currentData(), self.status_filter.currentData()
+        self.org_filter.clear()
+        self.org_filter.addItem(self.tr("All org units"), None)
+        choices = org_unit_choices(self.ctx, None)
+        for code, name in choices:
+            self.org_filter.addItem(name, code)
+        self.model.unit_names = dict(choices)
+        self.status_filter.clear()
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for code in STATUSES:
+            self.status_filter.addItem(status_text(code), code)
+        self.org_filter.setCurrentIndex(max(self.org_filter.findData(org), 0))
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(status), 0))
+
+    def apply_filters(self) -> None:
+        period = self.period.text().strip()
+        self.model.set_filters(search=self.search.text().strip() or None,
+                               period=period or None, org_unit=self.org_filter.currentData(),
+                               status=self.status_filter.currentData())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("Showing %1 of %2").replace(
+            "%1", str(self.model.loaded())).replace("%2", str(self.model.total())))
+
+    def _records_changed(self, form_id: str) -> None:
+        if form_id in (self.form.id, ""):
+            self.refresh()
+
+    # -- opening records --------------------------------------------------------------------
+    def new_record(self) -> None:
+        self.show_editor(None)
+
+    def open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_row(index.row())
+
+    def open_row(self, row: int) -> None:
+        record = self.ctx.store.get_record(self.model.record_at(row)["id"])
+        self.show_editor(record)
+
+    def open_record(self, record_id: str) -> bool:
+        record = self.ctx.store.get_record(record_id)
+        if record is None or record.get("form") != self.form.id:
+            return False
+        self.show_editor(record)
+        return True
+
+    def show_editor(self, record: dict | None):
+        from desktop.form_editor import FormEditor
+        self.close_editor()
+        self.editor = FormEditor(self.ctx, self.form, record, self)
+        self.editor.sig_closed.connect(self.close_editor)
+        self.stack.addWidget(self.editor)
+        self.stack.setCurrentWidget(self.editor)
+        self.editor.focusNextChild()
+        return self.editor
+
+    def close_editor(self) -> None:
+        if self.editor is None:
+            return
+        editor, self.editor = self.editor, None
+        editor.autosave_now()
+        self.stack.removeWidget(editor)
+        editor.deleteLater()
+        self.stack.setCurrentIndex(0)
+        self.refresh()
+        self.table.setFocus()
+
+    def _check_autosaves(self) -> None:
+        self._pending = [e for e in autosave.pending_autosaves(self.ctx.store, self.form.id)
+                         if self.ctx.store.get_record(e["record"]["id"]) is None]
+        self.recover_button.setVisible(bool(self._pending))
+
+    def _recover(self) -> None:
+        if self._pending:
+            editor = self.show_editor(self._pending[0]["record"])
+            editor.dirty = True

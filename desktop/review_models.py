@@ -1,0 +1,428 @@
+"""Models and thin data adapters behind the review, dashboard, quality and sync pages.
+
+Qt models here are generic (`DictTableModel`) or page-specific but small
+(`CompletenessTableModel`, `FindingsFilterProxy`). The data helpers read the store only
+through its public API (CONTRACTS §4); aggregation is delegated to `reports.aggregate`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+
+STATUS_COLOURS = {
+    "missing": "#f4cccc", "draft": "#fff2cc", "submitted": "#cfe2f3", "late": "#f9cb9c",
+    "returned": "#ea9999", "approved": "#b6d7a8", "not_due": "#ffffff",
+}
+SEVERITY_COLOURS = {"error": "#c00000", "warning": "#b26b00", "info": "#666666"}
+REVIEW_ROLES = ("region", "central", "admin")
+USER_ROLE = Qt.ItemDataRole.UserRole
+
+
+def worker_store_path(store) -> str:
+    """The file of `store`, so a worker thread can open its own connection to it."""
+    if getattr(store, "path", None):
+        return str(store.path)
+    return store.db.execute("PRAGMA database_list").fetchone()[2]
+
+
+def open_worker_store(path: str):
+    from store import open_store
+    return open_store(path)
+
+
+def with_own_store(fn: Callable) -> Callable:
+    """Wrap `fn(store, *args)` to run in a worker with its own SQLite connection."""
+    def run(path: str, *args, progress=None, cancelled=None, **kwargs):
+        store = open_worker_store(path)
+        try:
+            return fn(store, *args, progress=progress, cancelled=cancelled, **kwargs)
+        finally:
+            store.close()
+    return run
+
+
+# ---------------------------------------------------------------- org units and periods
+
+def scope_org_units(store, user: dict) -> list[dict]:
+    """Org units the user sees: own district, own region's units, or all (central)."""
+    role, region = user.get("role"), user.get("region")
+    units = store.org_units()
+    if role == "district" and user.get("district"):
+        units = [u for u in units if u["id"] == user["district"]] or [
+            {"id": user["district"], "kind": "district", "region": region or "",
+             "name_ru": user["district"]}]
+    elif role in ("district", "region", "trainer") and region:
+        units = [u for u in units if u.get("region") == region]
+    if not units:  # no reference data yet: fall back to the org units present in records
+        seen = sorted({r["org_unit"] for r in store.list_records()})
+        units = [{"id": s, "kind": "district", "region": s.split("-")[0], "name_ru": s}
+                 for s in seen]
+    units.sort(key=lambda u: (u.get("region") or "", u.get("kind") != "region", u["id"]))
+    return units
+
+
+def unit_name(unit: dict, lang: str) -> str:
+    return unit.get(f"name_{lang}") or unit.get("name_ru") or unit["id"]
+
+
+def months_of_year(year: int) -> list[str]:
+    return [f"{year:04d}-{m:02d}" for m in range(1, 13)]
+
+
+def due_day(store) -> int:
+    """Reports are due by this day of the next month (shared with reports.completeness)."""
+    from reports.completeness import due_day as stored_due_day
+    return stored_due_day(store)
+
+
+def set_due_day(store, day: int) -> None:
+    from reports.completeness import KV_DUE_DAY
+    store.set_setting(KV_DUE_DAY, str(int(day)))
+
+
+def due_date(period: str, due_day: int) -> dt.date:
+    """The day of the next month by which the report for `period` must arrive."""
+    y, m = int(period[:4]), int(period[5:7])
+    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return dt.date(y, m, min(max(due_day, 1), 28))
+
+
+def submitted_on(store, record: dict) -> dt.date | None:
+    """Date of the first submission (audit row of the status change), else updated_at."""
+    if record.get("status") == "draft":
+        return None
+    for row in store.audit(record["id"]):
+        if row.get("field") in ("_status", "status") and "submitted" in str(row.get("new")):
+            return dt.date.fromisoformat(str(row["at"])[:10])
+    return dt.date.fromisoformat(str(record.get("updated_at"))[:10])
+
+
+def cell_status(store, record: dict | None, period: str, due_day: int,
+                today: dt.date) -> str:
+    if record is None:
+        return "not_due" if today <= due_date(period, due_day) and period >= \
+            today.strftime("%Y-%m") else "missing"
+    status = record["status"]
+    if status == "submitted":
+        sent = submitted_on(store, record)
+        if sent and sent > due_date(period, due_day):
+            return "late"
+    return status
+
+
+def completeness_grid(store, units: Sequence[dict], year: int, due_day: int,
+                      today: dt.date | None = None) -> list[list[dict]]:
+    """rows × 12 cells: {status, record_id}; monthly reports only."""
+    today = today or dt.date.today()
+    by_key = {}
+    for r in store.list_records(form="monthly_report"):
+        if r["period"].startswith(f"{year:04d}-"):
+            by_key[(r["org_unit"], r["period"])] = r
+    grid = []
+    for unit in units:
+        row = []
+        for period in months_of_year(year):
+            rec = by_key.get((unit["id"], period))
+            row.append({"status": cell_status(store, rec, period, due_day, today),
+                        "record_id": rec["id"] if rec else None, "period": period})
+        grid.append(row)
+    return grid
+
+
+# ---------------------------------------------------------------- flattening and diffs
+
+def flatten(data: dict, prefix: tuple = ()) -> dict[tuple, Any]:
+    """{("gender","F"): 3, ("participants", 1): {...row}, ("volunteers_total",): 9}.
+
+    Counts (dicts) become one entry per code; rosters (lists of dicts) one entry per row,
+    keyed by the row's `no` when present, else its position (1-based)."""
+    out: dict[tuple, Any] = {}
+    for key, value in (data or {}).items():
+        path = prefix + (key,)
+        if isinstance(value, dict) and value and not prefix:
+            out.update(flatten(value, path))
+        elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+            for pos, row in enumerate(value, 1):
+                out[path + (row.get("no") or pos,)] = row
+        else:
+            out[path] = value
+    return out
+
+
+def unflatten_into(data: dict, path: tuple, value: Any, *, present: bool = True) -> None:
+    """Set (or remove when not `present`) the value at a `flatten` path inside `data`."""
+    key = path[0]
+    if len(path) == 1:
+        if present:
+            data[key] = value
+        else:
+            data.pop(key, None)
+        return
+    container = data.get(key)
+    if isinstance(container, list) or (container is None and isinstance(value, dict)):
+        rows = [r for r in (container or []) if (r.get("no") or 0) != path[1]]
+        if present:
+            rows.append(value)
+        rows.sort(key=lambda r: r.get("no") or 0)
+        data[key] = rows
+    else:
+        container = dict(container or {})
+        if present:
+            container[path[1]] = value
+        else:
+            container.pop(path[1], None)
+        data[key] = container
+
+
+def path_label(path: tuple, form=None, lang: str = "ru") -> str:
+    """Human label of a flatten path: 'Gender › F', 'Participants › #3'."""
+    head = path[0]
+    label = head
+    if form is not None:
+        try:
+            label = form.field(head).label.get(lang) or head
+        except Exception:  # noqa: BLE001 - unknown field in an older version
+            label = head
+    if len(path) == 1:
+        return label
+    tail = f"#{path[1]}" if isinstance(path[1], int) else str(path[1])
+    return f"{label} › {tail}"
+
+
+def show_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dict):
+        return "; ".join(f"{v}" for k, v in value.items() if k != "no" and v not in (None, ""))
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return "✓" if value else "✗"
+    return str(value)
+
+
+def revision_diffs(revisions: Sequence[dict], form=None, lang: str = "ru") -> list[dict]:
+    """Per-field differences between consecutive revisions (editor, time, reason)."""
+    out = []
+    revs = sorted(revisions, key=lambda r: r["revision"])
+    for old, new in zip(revs, revs[1:]):
+        a, b = flatten(_data(old)), flatten(_data(new))
+        for path in sorted(set(a) | set(b), key=str):
+            if a.get(path) != b.get(path):
+                out.append({"revision": new["revision"], "field": path_label(path, form, lang),
+                            "old": show_value(a.get(path)), "new": show_value(b.get(path)),
+                            "editor": new.get("editor", ""), "at": str(new.get("at", ""))[:16],
+                            "reason": new.get("reason") or ""})
+    return out
+
+
+def _data(rev: dict) -> dict:
+    data = rev.get("data") or {}
+    return json.loads(data) if isinstance(data, str) else data
+
+
+# ---------------------------------------------------------------- Qt models
+
+class DictTableModel(QAbstractTableModel):
+    """Read-only table over a list of dicts; columns = [(key, header)].
+
+    `colour(row_dict, key) -> str | None` paints the background of a cell."""
+
+    def __init__(self, columns: Sequence[tuple[str, str]], parent=None,
+                 colour: Callable[[dict, str], str | None] | None = None,
+                 foreground: Callable[[dict, str], str | None] | None = None) -> None:
+        super().__init__(parent)
+        self._columns = list(columns)
+        self._rows: list[dict] = []
+        self._colour, self._foreground = colour, foreground
+
+    def set_rows(self, rows: Sequence[dict]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_headers(self, columns: Sequence[tuple[str, str]]) -> None:
+        """New header texts (a language change) or new columns (a reset)."""
+        if [k for k, _ in columns] != [k for k, _ in self._columns]:
+            self.beginResetModel()
+            self._columns = list(columns)
+            self.endResetModel()
+            return
+        self._columns = list(columns)
+        if self._columns:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
+
+    def row_dict(self, row: int) -> dict:
+        return self._rows[row]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._columns)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, key = self._rows[index.row()], self._columns[index.column()][0]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return show_value(row.get(key))
+        if role == USER_ROLE:
+            return row
+        if role == Qt.ItemDataRole.BackgroundRole and self._colour:
+            colour = self._colour(row, key)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.ForegroundRole and self._foreground:
+            colour = self._foreground(row, key)
+            return QBrush(QColor(colour)) if colour else None
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
+            return self._columns[section][1]
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+
+class CompletenessTableModel(QAbstractTableModel):
+    """Org units × months; each cell a status with a colour; UserRole = cell dict."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._units: list[dict] = []
+        self._grid: list[list[dict]] = []
+        self._months: list[str] = []
+        self._lang = "ru"
+        self._status_text: Callable[[str], str] = str
+
+    def set_grid(self, units, grid, months, lang, status_text) -> None:
+        self.beginResetModel()
+        self._units, self._grid, self._months = list(units), grid, list(months)
+        self._lang, self._status_text = lang, status_text
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._units)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._months)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        cell = self._grid[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if cell["status"] == "not_due" else self._status_text(cell["status"])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            unit = unit_name(self._units[index.row()], self._lang)
+            return f"{unit} · {cell['period']} · {self._status_text(cell['status'])}"
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(STATUS_COLOURS.get(cell["status"], "#ffffff")))
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == USER_ROLE:
+            return cell
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._months):
+            return self._months[section][5:]
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._units):
+            return unit_name(self._units[section], self._lang)
+        return None
+
+    def status_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for row in self._grid:
+            for cell in row:
+                counts[cell["status"]] = counts.get(cell["status"], 0) + 1
+        return counts
+
+
+class FindingsFilterProxy(QSortFilterProxyModel):
+    """Filters a DictTableModel of findings by rule, severity and org unit ('' = any)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.filters = {"rule": "", "severity": "", "org_unit": ""}
+
+    def set_filter(self, key: str, value: str) -> None:
+        self.filters[key] = value or ""
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row, source_parent) -> bool:
+        row = self.sourceModel().row_dict(source_row)
+        return all(not want or row.get(key) == want for key, want in self.filters.items())
+
+
+# ---------------------------------------------------------------- dashboard figures (adapter)
+
+DEFAULT_RATE = 1728  # ₸ per volunteer hour (DOMAIN decision 7)
+
+
+def dashboard_figures(records: Sequence[dict], months: Sequence[str], *,
+                      rate: Callable[[str, str], float] | float = DEFAULT_RATE,
+                      statuses: Sequence[str] | None = None) -> dict:
+    """Headline numbers of the monthly reports in `months` via `reports.aggregate`
+    (stock = latest report per org unit, summed; flow = summed over months), plus a trend
+    per month and the economic contribution: hours × `rate(org_unit, period)` ₸."""
+    from reports.aggregate import headline, select, trend
+    chosen = select(records, (min(months), max(months)), statuses=statuses)
+    fig = headline(chosen)
+    fig["trend"] = {p: {"volunteers": f["volunteers_total"], "events": f["events_total"],
+                        "hours": f["volunteer_hours"]} for p, f in trend(chosen).items()}
+    price = rate if callable(rate) else (lambda _u, _p, _r=rate: _r)
+    fig["contribution"] = sum(float((r.get("data") or {}).get("volunteer_hours") or 0)
+                              * price(r["org_unit"], r["period"]) for r in chosen)
+    return fig
+
+
+def timeliness_rows(units: Sequence[dict], grid: list[list[dict]], months: Sequence[str],
+                    lang: str) -> list[dict]:
+    """Per org unit: expected, received, on time and the share received."""
+    rows = []
+    for unit, cells in zip(units, grid):
+        cells = [c for c in cells if c["period"] in months and c["status"] != "not_due"]
+        received = [c for c in cells if c["status"] not in ("missing", "draft")]
+        on_time = [c for c in received if c["status"] != "late"]
+        rows.append({"unit": unit_name(unit, lang), "expected": len(cells),
+                     "received": len(received), "on_time": len(on_time),
+                     "share": f"{100 * len(received) / len(cells):.0f}%" if cells else "—"})
+    return rows
+
+
+# ---------------------------------------------------------------- quality findings (adapter)
+
+def collect_findings(store, lang: str = "ru", *, org_units: set[str] | None = None,
+                     progress=None, cancelled=None) -> list[dict]:
+    """Every finding of every record in scope (forms.validate_record with history)."""
+    from forms import load_form, message_text, validate_record
+    records = [r for r in store.list_records() if not org_units or r["org_unit"] in org_units]
+    groups: dict[tuple, list[dict]] = {}
+    for r in records:
+        groups.setdefault((r["form"], r["org_unit"]), []).append(r)
+    out, done = [], 0
+    for (form_id, _unit), recs in groups.items():
+        for rec in recs:
+            if cancelled and cancelled():
+                return out
+            form = load_form(form_id, version=rec.get("form_version"))
+            history = [h for h in recs if h["id"] != rec["id"]]
+            for f in validate_record(form, rec, history=history):
+                out.append({"record_id": rec["id"], "form": form_id, "org_unit": rec["org_unit"],
+                            "period": rec["period"], "rule": f.rule, "severity": f.severity,
+                            "fields": ", ".join(f.fields), "status": rec["status"],
+                            "message": message_text(f.message_code, lang, f.params)})
+            done += 1
+            if progress and done % 50 == 0:
+                progress(done, len(records), "")
+    return out

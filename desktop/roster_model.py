@@ -1,0 +1,203 @@
+"""RosterTableModel: rows of a roster field (list of dicts) with auto №, paste and duplicates."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.field_widgets import enum_items, number_text, parse_number
+
+DUPLICATE_COLOUR = "#fff3b0"
+UNKNOWN_COLOUR = "#ffcdd2"
+
+
+def norm(text: Any) -> str:
+    return re.sub(r"\s+", " ", str(text or "")).strip().casefold()
+
+
+def parse_tsv(text: str) -> list[list[str]]:
+    """Excel's clipboard: rows by newline, cells by tab; trailing empty line dropped."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return [line.split("\t") for line in lines]
+
+
+class RosterTableModel(QAbstractTableModel):
+    """Editable table over ``rows`` (list of dicts). Column ``no`` is numbered automatically."""
+
+    sig_rows_changed = Signal()
+
+    def __init__(self, columns: list, lang: str = "ru", rows: list[dict] | None = None,
+                 parent=None) -> None:
+        super().__init__(parent)
+        self.columns, self.lang = list(columns), lang
+        self._enums = {c.id: enum_items(c.choices) for c in self.columns if c.choices}
+        self._rows: list[dict] = [dict(r) for r in (rows or [])]
+        self._dups: set[int] = set()
+        self._renumber()
+
+    # -- helpers ------------------------------------------------------------------------
+    def rows(self) -> list[dict]:
+        return [dict(r) for r in self._rows]
+
+    def set_rows(self, rows: list[dict] | None) -> None:
+        self.beginResetModel()
+        self._rows = [dict(r) for r in (rows or [])]
+        self._renumber()
+        self.endResetModel()
+
+    def duplicate_rows(self) -> set[int]:
+        return set(self._dups)
+
+    def _renumber(self) -> None:
+        if any(c.id == "no" for c in self.columns):
+            for n, row in enumerate(self._rows, start=1):
+                row["no"] = n
+        self._find_duplicates()
+
+    def _row_key(self, row: dict) -> tuple:
+        ids = [c.id for c in self.columns if c.id == "full_name"]
+        ids = ids or [c.id for c in self.columns if c.id != "no"]
+        return tuple(norm(row.get(i)) for i in ids)
+
+    def _find_duplicates(self) -> None:
+        seen: dict[tuple, list[int]] = {}
+        for n, row in enumerate(self._rows):
+            key = self._row_key(row)
+            if any(key):
+                seen.setdefault(key, []).append(n)
+        self._dups = {n for group in seen.values() if len(group) > 1 for n in group}
+
+    def choice_label(self, column, code: Any) -> str:
+        for item in self._enums.get(column.id, []):
+            if item.code == code:
+                return item.label(self.lang)
+        return "" if code is None else str(code)
+
+    def resolve_choice(self, column, text: str) -> Any:
+        """Code for a pasted text: a code, or a label in any language; else the text itself."""
+        wanted = norm(text)
+        if not wanted:
+            return None
+        for item in self._enums.get(column.id, []):
+            if wanted == norm(item.code) or wanted in {norm(v) for v in item.labels.values()}:
+                return item.code
+        if column.choices == "departments":
+            from forms.reference import resolve_department
+            return resolve_department(text) or text.strip()
+        return text.strip()
+
+    def is_known(self, column, value: Any) -> bool:
+        if not column.choices or value in (None, ""):
+            return True
+        return any(item.code == value for item in self._enums.get(column.id, []))
+
+    # -- editing operations -------------------------------------------------------------
+    def add_row(self, values: dict | None = None) -> int:
+        n = len(self._rows)
+        self.beginInsertRows(QModelIndex(), n, n)
+        self._rows.append(dict(values or {}))
+        self.endInsertRows()
+        self._after_change()
+        return n
+
+    def remove_rows(self, rows: list[int]) -> None:
+        for r in sorted(set(rows), reverse=True):
+            if 0 <= r < len(self._rows):
+                self.beginRemoveRows(QModelIndex(), r, r)
+                del self._rows[r]
+                self.endRemoveRows()
+        self._after_change()
+
+    def paste_text(self, text: str, at_row: int | None = None) -> int:
+        """Paste a tab-separated block; returns the number of rows added or overwritten."""
+        block = parse_tsv(text)
+        editable = [c for c in self.columns if c.id != "no"]
+        start = len(self._rows) if at_row is None else at_row
+        for offset, cells in enumerate(block):
+            if len(cells) == len(editable) + 1 and len(self.columns) > len(editable):
+                cells = cells[1:]  # the block carries its own № column
+            row = dict(self._rows[start + offset]) if start + offset < len(self._rows) else {}
+            for col, cell in zip(editable, cells):
+                row[col.id] = self._coerce(col, cell)
+            self._store_row(start + offset, row)
+        self._after_change()
+        return len(block)
+
+    def _store_row(self, index: int, row: dict) -> None:
+        if index < len(self._rows):
+            self._rows[index] = row
+            return
+        self.beginInsertRows(QModelIndex(), index, index)
+        self._rows.append(row)
+        self.endInsertRows()
+
+    def _coerce(self, column, text: str) -> Any:
+        if column.type in ("integer", "decimal"):
+            return parse_number(text, column.type)
+        if column.choices:
+            return self.resolve_choice(column, text)
+        return text.strip() or None
+
+    def _after_change(self) -> None:
+        self._renumber()
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self.columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+        self.sig_rows_changed.emit()
+
+    # -- Qt model API -------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return None
+        if 0 <= section < len(self.columns):
+            col = self.columns[section]
+            return "№" if col.id == "no" else (col.label.get(self.lang) or col.id)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.columns[index.column()].id != "no":
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        col, row = self.columns[index.column()], self._rows[index.row()]
+        value = row.get(col.id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.choice_label(col, value) if col.choices else number_text(value)
+        if role == Qt.ItemDataRole.EditRole:
+            return value if col.choices else number_text(value)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if not self.is_known(col, value):
+                return QBrush(QColor(UNKNOWN_COLOUR))
+            if index.row() in self._dups:
+                return QBrush(QColor(DUPLICATE_COLOUR))
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        col = self.columns[index.column()]
+        if col.id == "no":
+            return False
+        stored = self._coerce(col, "" if value is None else str(value))
+        self._rows[index.row()][col.id] = stored
+        self.dataChanged.emit(index, index)
+        self._after_change()
+        return True

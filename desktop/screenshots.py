@@ -1,0 +1,104 @@
+"""`make screenshots`: each main screen in each language, offscreen, into docs/screenshots/."""
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from desktop.demo_data import DEMO_USER, seed_demo
+
+SIZE = (1280, 800)
+ROSTER_ROWS = [
+    ("Айгерим Садыкова", "ОО «Жастар»", "Волонтёр", "STUDENT"),
+    ("Ержан Беков", "МРЦ Абай", "Координатор", "SYSTEMIC"),
+    ("Динара Оспанова", "Школа №12", "Учитель", "STATE"),
+    ("Айгерим Садыкова", "ОО «Жастар»", "Волонтёр", "STUDENT"),
+]
+
+
+def _app_and_context(folder: Path, lang: str, role: str = "district"):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.context import AppContext
+    from desktop.i18n import install_translators
+    from desktop.tasks import TaskRunner
+    from store import open_store
+    app = QApplication.instance() or QApplication(sys.argv)
+    store = open_store(folder / f"esep-{lang}-{role}.sqlite3")
+    seed_demo(store)
+    install_translators(lang)
+    user = dict(DEMO_USER, role=role)
+    ctx = AppContext(store=store, user=user, lang=lang, tasks=TaskRunner(),
+                     settings_get=store.get_setting, settings_set=store.set_setting)
+    return app, ctx
+
+
+def _save(widget, out: Path, name: str) -> Path:
+    from PySide6.QtWidgets import QApplication
+    widget.resize(*SIZE)
+    widget.show()
+    for _ in range(5):
+        QApplication.processEvents()
+    path = out / f"{name}.png"
+    widget.grab().save(str(path))
+    return path
+
+
+def _monthly_form(window) -> None:
+    page = window.show_page("monthly_report")
+    editor = page.show_editor(None)
+    editor.period_edit.setText("2025-03")
+    editor.inputs["volunteers_total"].set_value(640)
+    editor.inputs["gender"].set_value({"F": 300, "M": 300})
+    editor.inputs["events_total"].set_value(12)
+    editor._header_changed()
+    editor.validate()
+
+
+def _roster(window) -> None:
+    page = window.show_page("focus_group")
+    editor = page.show_editor(None)
+    roster = editor.inputs["participants"]
+    text = "\n".join("\t".join(r) for r in ROSTER_ROWS)
+    roster.model.paste_text(text)
+    editor.focus_field("participants")
+    editor.validate()
+
+
+def shoot_language(out: Path, folder: Path, lang: str) -> list[Path]:
+    from desktop.first_run import FirstRunDialog
+    from desktop.main_window import MainWindow
+    _app, ctx = _app_and_context(folder, lang)
+    shots = [_save(FirstRunDialog(ctx.store, ctx.tasks, lang), out, f"first_run_{lang}")]
+    window = MainWindow(ctx)
+    shots.append(_save(window, out, f"monthly_list_{lang}"))
+    _monthly_form(window)
+    shots.append(_save(window, out, f"monthly_form_{lang}"))
+    _roster(window)
+    shots.append(_save(window, out, f"roster_{lang}"))
+    for key in ("sync", "settings"):
+        if key in window.keys():
+            window.show_page(key)
+            shots.append(_save(window, out, f"{key}_{lang}"))
+    _app, rctx = _app_and_context(folder, lang, role="region")
+    region_window = MainWindow(rctx)
+    for key in ("review", "reports"):
+        if key in region_window.keys():
+            region_window.show_page(key)
+            shots.append(_save(region_window, out, f"{key}_{lang}"))
+    return shots
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0] if argv else "docs/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    langs = argv[1:] or ["ru", "kk", "en"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for lang in langs:
+            for path in shoot_language(out, Path(tmp), lang):
+                print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

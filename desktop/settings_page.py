@@ -1,0 +1,167 @@
+"""SettingsPage: language (live), server URL, user, data folder, sync mode, backup / restore,
+log out."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+
+from desktop.backup import BackupError, backup_to, restore_from
+from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, switch_language
+
+
+def app_settings() -> QSettings:
+    """Machine-level settings that cannot live inside the data folder (its own location)."""
+    return QSettings("Esep", "Esep")
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.lang_combo = QComboBox(self)
+        for code in LANGUAGES:
+            self.lang_combo.addItem(LANGUAGE_NAMES[code], code)
+        self.lang_combo.activated.connect(lambda _i: self.set_language(
+            self.lang_combo.currentData()))
+        self.server_edit = QLineEdit(self)
+        self.server_edit.editingFinished.connect(self._save_server)
+        self.sync_mode = QComboBox(self)
+        self.sync_mode.activated.connect(
+            lambda _i: ctx.settings_set("sync_mode", self.sync_mode.currentData()))
+        self.user_label, self.folder_label = QLabel(self), QLabel(self)
+        self.folder_button = QPushButton(self)
+        self.folder_button.clicked.connect(self._choose_folder)
+        self.backup_button, self.restore_button = QPushButton(self), QPushButton(self)
+        self.backup_button.clicked.connect(self._ask_backup)
+        self.restore_button.clicked.connect(self._ask_restore)
+        self.logout_button = QPushButton(self)
+        self.logout_button.clicked.connect(self.log_out)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self._build()
+        self.retranslate()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.form_box = QGroupBox(self)
+        form = QFormLayout(self.form_box)
+        self.rows = [QLabel(self) for _ in range(5)]
+        folder = QHBoxLayout()
+        folder.addWidget(self.folder_label, 1)
+        folder.addWidget(self.folder_button)
+        for label, field in zip(self.rows, (self.lang_combo, self.server_edit, self.sync_mode,
+                                            self.user_label, folder)):
+            form.addRow(label, field)
+        self.rows[0].setBuddy(self.lang_combo)
+        self.rows[1].setBuddy(self.server_edit)
+        buttons = QHBoxLayout()
+        for b in (self.backup_button, self.restore_button, self.logout_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        box = QVBoxLayout(self)
+        box.addWidget(self.form_box)
+        box.addLayout(buttons)
+        box.addWidget(self.message)
+        box.addStretch(1)
+
+    def retranslate(self) -> None:
+        self.form_box.setTitle(self.tr("Settings"))
+        for label, text in zip(self.rows, (self.tr("&Language"), self.tr("Server &URL"),
+                                           self.tr("Sync"), self.tr("User"),
+                                           self.tr("Data folder"))):
+            label.setText(text)
+        self.sync_mode.clear()
+        self.sync_mode.addItem(self.tr("Automatic when the server answers"), "automatic")
+        self.sync_mode.addItem(self.tr("Manual"), "manual")
+        self.folder_button.setText(self.tr("Change…"))
+        self.backup_button.setText(self.tr("&Back up to a file…"))
+        self.restore_button.setText(self.tr("&Restore from a file…"))
+        self.logout_button.setText(self.tr("Log &out"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+        self.lang_combo.setCurrentIndex(max(self.lang_combo.findData(ctx.lang), 0))
+        self.server_edit.setText(ctx.settings_get("server_url", "") or "")
+        mode = ctx.settings_get("sync_mode", "automatic")
+        self.sync_mode.setCurrentIndex(max(self.sync_mode.findData(mode), 0))
+        user = ctx.user or {}
+        where = user.get("district") or user.get("region") or ""
+        self.user_label.setText(f"{user.get('username', '')} · {user.get('role', '')} · {where}")
+        self.folder_label.setText(str(self.data_dir()))
+
+    def data_dir(self) -> Path:
+        path = getattr(self.ctx.store, "path", None)
+        return Path(path).parent if path else Path(".")
+
+    # -- actions ----------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        switch_language(self.ctx, lang)
+
+    def _save_server(self) -> None:
+        self.ctx.settings_set("server_url", self.server_edit.text().strip())
+
+    def set_data_folder(self, folder: str) -> None:
+        app_settings().setValue("data_dir", folder)
+        self.message.setText(self.tr("The new data folder is used from the next start: %1")
+                             .replace("%1", folder))
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Data folder"),
+                                                  str(self.data_dir()))
+        if folder:
+            self.set_data_folder(folder)
+
+    def backup(self, path: str) -> Path:
+        target = backup_to(self.ctx.store, path)
+        self.message.setText(self.tr("Backup written to %1").replace("%1", str(target)))
+        return target
+
+    def restore(self, path: str) -> Path | None:
+        try:
+            safety = restore_from(self.ctx.store, path, self.data_dir() / "backups")
+        except BackupError as exc:
+            self.message.setText(self.tr("Not restored: %1").replace("%1", str(exc)))
+            return None
+        self._after_restore()
+        self.message.setText(self.tr("Restored. The previous data was kept in %1")
+                             .replace("%1", str(safety)))
+        return safety
+
+    def _after_restore(self) -> None:
+        try:
+            from store.db import migrate
+            migrate(self.ctx.store.db)
+        except Exception as exc:  # noqa: BLE001
+            self.message.setText(str(exc))
+        self.ctx.signals.sig_records_changed.emit("")
+
+    def _ask_backup(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up to a file"),
+                                              str(self.data_dir() / "esep-backup.sqlite3"),
+                                              "SQLite (*.sqlite3 *.db)")
+        if path:
+            self.backup(path)
+
+    def _ask_restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a file"),
+                                              str(self.data_dir()), "SQLite (*.sqlite3 *.db)")
+        if path:
+            self.restore(path)
+
+    def log_out(self) -> None:
+        """Forget the token in the keyring and the saved profile; first run shows next time."""
+        user = (self.ctx.user or {}).get("username", "")
+        server = self.ctx.settings_get("server_url", "") or ""
+        try:
+            from sync.credentials import delete_token
+            if server and user:
+                delete_token(server, user)
+        except Exception:  # noqa: BLE001 - no keyring: nothing was stored
+            pass
+        self.ctx.user.pop("token", None)
+        self.ctx.settings_set("profile", None)
+        self.message.setText(self.tr("Logged out. The first-run screen opens at the next start."))

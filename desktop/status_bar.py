@@ -1,0 +1,87 @@
+"""StatusBarWidget: online / offline, last successful sync, changes waiting, conflicts."""
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+PROBE_MS = 30000
+
+
+def sync_counts(store) -> dict:
+    """{'waiting', 'conflicts', 'rejected', 'last_sync'} read from the local database."""
+    out = {"waiting": 0, "conflicts": 0, "rejected": 0, "last_sync": None}
+    queries = {
+        "waiting": "SELECT COUNT(*) FROM outbox WHERE state = 'pending'",
+        "rejected": "SELECT COUNT(*) FROM outbox WHERE state = 'parked'",
+        "conflicts": "SELECT COUNT(*) FROM conflicts",
+        "last_sync": "SELECT MAX(finished_at) FROM sync_log WHERE outcome IN ('ok', 'conflicts')",
+    }
+    for key, sql in queries.items():
+        try:
+            out[key] = store.db.execute(sql).fetchone()[0]
+        except Exception:  # noqa: BLE001 - an older schema simply shows zero
+            pass
+    return out
+
+
+def probe_server(url: str, *, progress=None, cancelled=None) -> bool:
+    """Runs in a worker: a cheap GET /healthz with a short timeout."""
+    import requests
+    try:
+        return requests.get(url.rstrip("/") + "/healthz", timeout=3).ok
+    except requests.RequestException:
+        return False
+
+
+class StatusBarWidget(QWidget):
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.online: bool | None = None
+        self.net, self.last, self.waiting, self.problems = (QLabel(self) for _ in range(4))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(4, 0, 4, 0)
+        for w in (self.net, self.last, self.waiting, self.problems):
+            row.addWidget(w)
+        self._timer = QTimer(self, interval=PROBE_MS)
+        self._timer.timeout.connect(self.probe)
+        self._timer.start()
+        ctx.signals.sig_records_changed.connect(lambda _f: self.refresh())
+        ctx.signals.sig_sync_finished.connect(lambda _s: self.refresh())
+        self.refresh()
+        self.probe()
+
+    def server_url(self) -> str:
+        return self.ctx.settings_get("server_url", "") or ""
+
+    def probe(self) -> None:
+        url = self.server_url()
+        if not url:
+            self._set_online(None)
+            return
+        self.ctx.tasks.start(probe_server, url, on_done=self._set_online,
+                             on_error=lambda _e: self._set_online(False))
+
+    def _set_online(self, online) -> None:
+        self.online = online
+        self.refresh()
+
+    def refresh(self) -> None:
+        c = sync_counts(self.ctx.store)
+        if self.online is None:
+            net = self.tr("Offline only (no server)") if not self.server_url() \
+                else self.tr("Checking connection…")
+        else:
+            net = self.tr("Online") if self.online else self.tr("Offline")
+        self.net.setText("● " + net)
+        self.net.setStyleSheet(f"color: {'#2e7d32' if self.online else '#9e9e9e'};")
+        last = (c["last_sync"] or "").replace("T", " ").rstrip("Z")[:16]
+        self.last.setText(self.tr("Last sync: %1").replace("%1", last or self.tr("never")))
+        self.waiting.setText(self.tr("Changes waiting: %1").replace("%1", str(c["waiting"])))
+        self.problems.setText(self.tr("Conflicts: %1 · Rejected: %2")
+                              .replace("%1", str(c["conflicts"]))
+                              .replace("%2", str(c["rejected"])))
+        self.problems.setStyleSheet("color: #c62828;" if c["conflicts"] or c["rejected"] else "")
+
+    def retranslate(self) -> None:
+        self.refresh()

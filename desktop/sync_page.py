@@ -1,0 +1,422 @@
+"""Sync page: Sync now / Cancel with progress (bytes, records), history, parked rejections
+(open the record, resend), conflicts, automatic / manual mode with a background probe, and a
+reminder when a coordinator has not synced for 7 days. Every network call runs in a task on
+its own SQLite connection, so the window never freezes."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
+    QTableView, QVBoxLayout, QWidget,
+)
+
+from desktop.review_models import (
+    USER_ROLE, DictTableModel, open_worker_store, worker_store_path,
+)
+
+REMIND_DAYS = 7
+SERVER_KEYS = ("sync.server", "server_url")
+USER_KEYS = ("sync.user", "server_user")
+PROBE_INTERVAL, MAX_BACKOFF = 5.0, 300.0
+
+
+class SyncPage(QWidget):
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.task = self.watch_task = None
+        self.online: bool | None = None
+        self.history = DictTableModel([], self)
+        self.parked = DictTableModel([], self)
+        self.conflicts = DictTableModel([], self)
+        self._build()
+        self.retranslate()
+        self.destroyed.connect(lambda *_: self.stop_watch())
+        self.apply_mode()
+
+    # ---------------------------------------------------------------- layout
+    def _build(self) -> None:
+        self.state, self.reminder, self.mode_label = QLabel(), QLabel(), QLabel()
+        self.reminder.setStyleSheet("background:#fff2cc; padding:6px; border:1px solid #e0c060")
+        self.reminder.setWordWrap(True)
+        self.mode = QComboBox()
+        self.mode.addItems(["", ""])
+        self.mode.setCurrentIndex(0 if self.ctx.settings_get("sync_mode", "automatic")
+                                  == "automatic" else 1)
+        self.mode.currentIndexChanged.connect(self._on_mode)
+        self.sync_button, self.cancel_button = QPushButton(), QPushButton()
+        self.sync_button.clicked.connect(self.sync_now)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setEnabled(False)
+        self.bar, self.bar_text = QProgressBar(), QLabel()
+        self.bar.setRange(0, 1)
+        top = QHBoxLayout()
+        for w in (self.sync_button, self.cancel_button, self.bar, self.mode_label, self.mode):
+            top.addWidget(w)
+        self.history_box, self.parked_box = QGroupBox(), QGroupBox()
+        self.conflicts_box = QGroupBox()
+        self.history_view = self._table(self.history, self.history_box)
+        self.parked_view = self._table(self.parked, self.parked_box)
+        self.conflicts_view = self._table(self.conflicts, self.conflicts_box)
+        self.open_button, self.resend_button = QPushButton(), QPushButton()
+        self.resolve_button = QPushButton()
+        self.open_button.clicked.connect(self.open_parked)
+        self.resend_button.clicked.connect(self.resend_parked)
+        self.resolve_button.clicked.connect(self.resolve_selected)
+        self.parked_view.doubleClicked.connect(lambda _i: self.open_parked())
+        self.conflicts_view.doubleClicked.connect(lambda _i: self.resolve_selected())
+        row = QHBoxLayout()
+        row.addWidget(self.open_button)
+        row.addWidget(self.resend_button)
+        row.addStretch(1)
+        self.parked_box.layout().addLayout(row)
+        self.conflicts_box.layout().addWidget(self.resolve_button)
+        layout = QVBoxLayout(self)
+        for w in (self.state, self.reminder):
+            layout.addWidget(w)
+        layout.addLayout(top)
+        layout.addWidget(self.bar_text)
+        layout.addWidget(self.conflicts_box, 1)
+        layout.addWidget(self.parked_box, 1)
+        layout.addWidget(self.history_box, 2)
+
+    @staticmethod
+    def _table(model, box: QGroupBox) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        view.horizontalHeader().setStretchLastSection(True)
+        QVBoxLayout(box).addWidget(view)
+        return view
+
+    def retranslate(self) -> None:
+        self.sync_button.setText(self.tr("Sync now"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.mode_label.setText(self.tr("Sync:"))
+        self.mode.setItemText(0, self.tr("automatically when the server answers"))
+        self.mode.setItemText(1, self.tr("only when I press Sync now"))
+        self.history_box.setTitle(self.tr("History"))
+        self.parked_box.setTitle(self.tr("Rejected by the server"))
+        self.conflicts_box.setTitle(self.tr("Conflicts"))
+        self.open_button.setText(self.tr("Open the record to fix it"))
+        self.resend_button.setText(self.tr("Send again"))
+        self.resolve_button.setText(self.tr("Resolve…"))
+        self.history.set_headers([
+            ("started", self.tr("Started")), ("outcome_text", self.tr("Outcome")),
+            ("pushed", self.tr("Sent")), ("pulled", self.tr("Received")),
+            ("conflicts", self.tr("Conflicts")), ("rejected", self.tr("Rejected")),
+            ("traffic", self.tr("Traffic"))])
+        self.parked.set_headers([
+            ("what", self.tr("Record")), ("reasons", self.tr("Why it was rejected"))])
+        self.conflicts.set_headers([
+            ("what", self.tr("Record")), ("kind_text", self.tr("Kind"))])
+        self.refresh()
+
+    # ---------------------------------------------------------------- data
+    def refresh(self) -> None:
+        store, lang = self.ctx.store, self.ctx.lang
+        outcomes = {"ok": self.tr("done"), "conflicts": self.tr("done, needs a person"),
+                    "failed": self.tr("failed"), "cancelled": self.tr("cancelled"),
+                    None: self.tr("running")}
+        rows = sync_history(store)
+        for r in rows:
+            r["outcome_text"] = outcomes.get(r["outcome"], r["outcome"])
+        self.history.set_rows(rows)
+        from store.sync_state import conflicts, parked
+        self.parked.set_rows([{**p, "what": _what(p.get("record"), p["record_id"]),
+                               "reasons": error_text(p["errors"], lang)}
+                              for p in parked(store)])
+        kinds = {"natural_key": self.tr("same report made on two devices"),
+                 "version": self.tr("changed here and on the server")}
+        self.conflicts.set_rows([{**c, "what": _what(c["mine"], c["record_id"]),
+                                  "kind_text": kinds.get(c["kind"], c["kind"])}
+                                 for c in conflicts(store)])
+        for view in (self.history_view, self.parked_view, self.conflicts_view):
+            view.resizeColumnsToContents()
+        self._show_state()
+
+    def _show_state(self) -> None:
+        spec = client_spec(self.ctx)
+        if spec is None:
+            text = self.tr("Working offline: no server is set up (Settings → server).")
+        elif self.online is None:
+            text = self.tr("Server: %1").replace("%1", spec["server"])
+        else:
+            text = (self.tr("Online: %1") if self.online else
+                    self.tr("Offline: %1 does not answer, retrying")).replace("%1",
+                                                                             spec["server"])
+        self.state.setText(text)
+        days = days_since_sync(self.ctx.store)
+        remind = self.ctx.role in ("district", "region") and spec is not None and (
+            days is None or days >= REMIND_DAYS)
+        self.reminder.setVisible(remind)
+        if remind:
+            text = self.tr("You have not synced for %1 days: connect and press Sync now.")
+            self.reminder.setText(text.replace("%1", str(days) if days is not None else "≥ 7"))
+
+    # ---------------------------------------------------------------- sync
+    def sync_now(self) -> bool:
+        spec = client_spec(self.ctx)
+        if self.task is not None or spec is None:
+            return False
+        self.stop_watch()  # one sync at a time; the watch restarts when this one ends
+        self.sync_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.bar.setRange(0, 0)
+        self.bar_text.setText(self.tr("Connecting…"))
+        self.task = self.ctx.tasks.start(
+            run_sync, worker_store_path(self.ctx.store), spec, on_done=self._on_synced,
+            on_error=self._on_failed, on_progress=self._on_progress)
+        return True
+
+    def cancel(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+            self.bar_text.setText(self.tr("Cancelling…"))
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        info = json.loads(text or "{}")
+        if total:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+        stage = {"pull": self.tr("receiving"), "push": self.tr("sending")}.get(
+            info.get("stage"), "")
+        self.bar_text.setText(
+            self.tr("%1: %2 records · %3 KB sent · %4 KB received")
+            .replace("%1", stage).replace("%2", str(done))
+            .replace("%3", f"{info.get('up', 0) / 1024:.1f}")
+            .replace("%4", f"{info.get('down', 0) / 1024:.1f}"))
+
+    def _finish(self) -> None:
+        self.task = None
+        self.sync_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.bar.setRange(0, 1)
+        self.bar.setValue(1)
+        self.apply_mode()
+
+    def _on_synced(self, summary: dict) -> None:
+        self._finish()
+        self.online = True
+        self.bar_text.setText(
+            self.tr("Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB")
+            .replace("%1", str(summary["pushed"])).replace("%2", str(summary["pulled"]))
+            .replace("%3", str(summary["conflicts"])).replace("%4", str(summary["rejected"]))
+            .replace("%5", f"{(summary['bytes_up'] + summary['bytes_down']) / 1024:.1f}"))
+        self.refresh()
+        self.ctx.signals.sig_sync_finished.emit(summary)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._finish()
+        code = getattr(exc, "code", "")
+        if code == "sync_cancelled":
+            self.bar_text.setText(self.tr("Cancelled; what was already exchanged is kept."))
+        else:
+            self.online = False if type(exc).__name__ == "OfflineError" else self.online
+            self.bar_text.setText(self.tr("Sync failed: %1").replace("%1", str(exc)))
+        self.refresh()
+        self.ctx.signals.sig_sync_finished.emit({"error": str(exc), "code": code})
+
+    # ---------------------------------------------------------------- automatic mode
+    def _on_mode(self, index: int) -> None:
+        self.ctx.settings_set("sync_mode", "automatic" if index == 0 else "manual")
+        self.apply_mode()
+
+    def apply_mode(self) -> None:
+        spec = client_spec(self.ctx)
+        if self.mode.currentIndex() == 0 and spec is not None:
+            if self.watch_task is None:
+                self.watch_task = self.ctx.tasks.start(
+                    probe_loop, worker_store_path(self.ctx.store), spec,
+                    on_progress=self._on_probe, on_error=self._on_watch_error)
+        else:
+            self.stop_watch()
+
+    def stop_watch(self) -> None:
+        if self.watch_task is not None:
+            self.watch_task.cancel()
+            self.watch_task = None
+
+    def _on_probe(self, state: int, _total: int, text: str) -> None:
+        """state 0 = offline or failed (text = why), 2 = an automatic sync finished."""
+        self.online = state > 0
+        if state == 2:
+            self.refresh()
+            self.ctx.signals.sig_sync_finished.emit(json.loads(text))
+        else:
+            self._show_state()
+            self.bar_text.setText(self.tr("Automatic sync: %1").replace("%1", text))
+
+    def _on_watch_error(self, exc: BaseException) -> None:
+        """Login expired or the server needs a newer Esep: a person must act."""
+        self.watch_task = None
+        self.bar_text.setText(self.tr("Automatic sync stopped: %1").replace("%1", str(exc)))
+
+    # ---------------------------------------------------------------- parked and conflicts
+    def _selected(self, view: QTableView) -> dict | None:
+        index = view.currentIndex()
+        return index.data(USER_ROLE) if index.isValid() else None
+
+    def open_parked(self) -> None:
+        row = self._selected(self.parked_view)
+        if row:
+            self.ctx.signals.sig_open_record.emit(row["record_id"])
+
+    def resend_parked(self) -> bool:
+        row = self._selected(self.parked_view)
+        if not row:
+            return False
+        requeue_parked(self.ctx.store, row["op_seq"])
+        self.refresh()
+        if self.mode.currentIndex() == 0:
+            self.sync_now()
+        return True
+
+    def resolve_selected(self) -> bool:
+        row = self._selected(self.conflicts_view)
+        if not row:
+            return False
+        from desktop.conflicts_dialog import ConflictsDialog
+        dialog = ConflictsDialog(self.ctx, row["record_id"], self)
+        accepted = dialog.exec() == ConflictsDialog.DialogCode.Accepted
+        self.refresh()
+        return accepted
+
+
+def _what(record: dict | None, record_id: str) -> str:
+    if not record:
+        return record_id
+    return f"{record.get('form', '')} · {record.get('org_unit', '')} · {record.get('period', '')}"
+
+
+
+# ---------------------------------------------------------------- helpers (no widgets)
+
+def _setting(ctx, keys) -> str | None:
+    for key in keys:
+        value = ctx.settings_get(key) or ctx.store.get_setting(key)
+        if value:
+            return str(value)
+    return None
+
+
+def client_spec(ctx) -> dict | None:
+    """Where and as whom to sync: {server, user, token, insecure}; None = offline-only.
+    The token comes from memory (ctx.user["token"]) or the OS keyring, never from disk."""
+    server = _setting(ctx, SERVER_KEYS)
+    if not server:
+        return None
+    user = _setting(ctx, USER_KEYS) or ctx.username
+    token = (ctx.user or {}).get("token")
+    if not token:
+        from sync.credentials import load_token
+        token = load_token(server, user)
+    insecure = str(_setting(ctx, ("sync.insecure",)) or "").lower() in ("1", "true", "yes")
+    return {"server": server, "user": user, "token": token, "insecure": insecure}
+
+
+def _client(spec: dict):
+    from sync.transport import SyncClient
+    return SyncClient(spec["server"], token=spec["token"], insecure=spec["insecure"])
+
+
+def run_sync(path: str, spec: dict, *, progress, cancelled) -> dict:
+    """Worker: one sync on its own connection; progress text = JSON {stage, up, down}."""
+    from sync.engine import sync_once
+    store, client = open_worker_store(path), _client(spec)
+
+    def report(stage: str, done: int, total: int | None) -> None:
+        _req, up, down = client.counters.snapshot()
+        progress(done, total or 0, json.dumps({"stage": stage, "up": up, "down": down}))
+    try:
+        return sync_once(store, client, progress=report, cancel=cancelled).to_dict()
+    finally:
+        client.close()
+        store.close()
+
+
+class _CancelEvent:
+    """The `stop_event` sync.watch expects, backed by the task's `cancelled()` callable."""
+
+    def __init__(self, cancelled) -> None:
+        self.is_set = cancelled
+
+    def wait(self, seconds: float) -> bool:
+        end = time.monotonic() + seconds
+        while not self.is_set() and time.monotonic() < end:
+            time.sleep(min(0.1, max(0.0, end - time.monotonic())))
+        return self.is_set()
+
+
+def probe_loop(path: str, spec: dict, *, progress, cancelled, interval: float = PROBE_INTERVAL,
+               max_backoff: float = MAX_BACKOFF) -> int:
+    """Worker: `sync.watch.watch` on its own connection until cancelled. Reports
+    progress(0, 0, error) when offline / failed and progress(2, 0, summary JSON) per sync."""
+    from sync.watch import watch
+    store, client = open_worker_store(path), _client(spec)
+
+    def on_result(summary, error) -> None:
+        if summary is not None:
+            progress(2, 0, json.dumps(summary.to_dict()))
+        else:
+            progress(0, 0, str(error))
+    try:
+        return watch(store, client, probe_interval=interval, max_backoff=max_backoff,
+                     stop_event=_CancelEvent(cancelled), on_result=on_result)
+    finally:
+        client.close()
+        store.close()
+
+
+def sync_history(store, limit: int = 200) -> list[dict]:
+    cur = store.db.execute("SELECT id, started_at, finished_at, outcome, summary FROM sync_log "
+                           "ORDER BY id DESC LIMIT ?", [limit])
+    rows = []
+    for _id, started, _finished, outcome, summary in cur.fetchall():
+        s = json.loads(summary) if summary else {}
+        rows.append({"started": str(started)[:19].replace("T", " "), "outcome": outcome,
+                     **{k: s.get(k, "") for k in ("pushed", "pulled", "conflicts", "rejected")},
+                     "traffic": f"{(s.get('bytes_up', 0) + s.get('bytes_down', 0)) / 1024:.1f} KB"
+                     if s else ""})
+    return rows
+
+
+def days_since_sync(store, now: dt.datetime | None = None) -> int | None:
+    row = store.db.execute("SELECT max(finished_at) FROM sync_log "
+                           "WHERE outcome IN ('ok', 'conflicts')").fetchone()
+    if not row or not row[0]:
+        return None
+    last = dt.datetime.fromisoformat(str(row[0]).replace("Z", "+00:00"))
+    now = now or dt.datetime.now(dt.timezone.utc)
+    return (now - last).days
+
+
+def error_text(errors: list[dict], lang: str) -> str:
+    """Server reasons as text: findings through forms.message_text, others as sent."""
+    from forms import message_text
+    out = []
+    for e in errors or []:
+        if e.get("message_code"):
+            text = message_text(e["message_code"], lang, e.get("params"))
+        else:
+            text = e.get("message") or e.get("code") or str(e)
+        field = ", ".join(e.get("fields") or []) or e.get("field")
+        out.append(f"{e.get('rule') or e.get('code') or ''}: {text}" +
+                   (f" [{field}]" if field else ""))
+    return "; ".join(out)
+
+
+def requeue_parked(store, op_seq: int) -> None:
+    """Put a parked op back in the queue, unchanged (after the cause was fixed elsewhere)."""
+    import store.sync_state as sync_state
+    if hasattr(sync_state, "requeue_parked"):
+        sync_state.requeue_parked(store, op_seq)
+        return
+    from store.db import transaction
+    with transaction(store.db):
+        store.db.execute("UPDATE outbox SET state = 'pending', errors = NULL "
+                         "WHERE op_seq = ? AND state = 'parked'", [op_seq])

@@ -1,0 +1,179 @@
+"""Per-field checks: type, required, bounds, enumeration codes, roster rows."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from forms.model import FieldDef, Finding, FormDef
+
+
+def is_blank(v) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip()) or (
+        isinstance(v, (list, dict)) and not v)
+
+
+def parse_date(v) -> dt.date | None:
+    if not isinstance(v, str) or len(v) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(v)
+    except ValueError:
+        return None
+
+
+def enum_codes(name: str) -> set[str]:
+    from forms.reference import UnknownEnumeration, get_enum
+    try:
+        return set(get_enum(name).codes)
+    except UnknownEnumeration:
+        return set()
+
+
+def _is_int(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool)
+
+
+def _is_number(v) -> bool:
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return False
+    return math.isfinite(v)
+
+
+def _err(path: str, code: str, f: FieldDef, rule: str = "type", **params) -> Finding:
+    return Finding(rule, "error", [path], code, {"field": path, **params})
+
+
+def check_fields(form: FormDef, data: dict) -> list[Finding]:
+    out: list[Finding] = []
+    known = {f.id for f in form.fields}
+    for f in form.fields:
+        out.extend(check_value(f, data.get(f.id), f.id))
+    for key in data:
+        if key not in known:
+            out.append(Finding("unknown_field", "info", [str(key)], "unknown_field",
+                               {"field": str(key)}))
+    return out
+
+
+def check_value(f: FieldDef, v, path: str) -> list[Finding]:
+    if is_blank(v):
+        if f.required:
+            return [Finding(f.required_rule or "required", "error", [path], "required",
+                            {"field": path})]
+        return []
+    checker = _CHECKERS.get(f.type)
+    return checker(f, v, path) if checker else []
+
+
+def _bounds(f: FieldDef, v, path: str) -> list[Finding]:
+    if f.min is not None and v < f.min:
+        return [Finding("bounds", "error", [path], "below_min",
+                        {"field": path, "value": v, "min": f.min})]
+    if f.max is not None and v > f.max:
+        return [Finding("bounds", "error", [path], "above_max",
+                        {"field": path, "value": v, "max": f.max})]
+    return []
+
+
+def _c_integer(f, v, path):
+    if not _is_int(v):
+        return [_err(path, "not_integer", f, value=_short(v))]
+    return _bounds(f, v, path)
+
+
+def _c_decimal(f, v, path):
+    if not _is_number(v):
+        return [_err(path, "not_number", f, value=_short(v))]
+    return _bounds(f, v, path)
+
+
+def _c_text(f, v, path):
+    if not isinstance(v, str):
+        return [_err(path, "not_text", f, value=_short(v))]
+    if f.max_length and len(v) > f.max_length:
+        return [_err(path, "too_long", f, "bounds", length=len(v), max=f.max_length)]
+    return []
+
+
+def _c_date(f, v, path):
+    if parse_date(v) is None:
+        return [_err(path, "not_date", f, value=_short(v))]
+    return []
+
+
+def _c_boolean(f, v, path):
+    return [] if isinstance(v, bool) else [_err(path, "not_boolean", f, value=_short(v))]
+
+
+def _c_choice(f, v, path):
+    codes = enum_codes(f.choices)
+    if not isinstance(v, str) or v not in codes:
+        return [_err(path, "unknown_code", f, "choice", value=_short(v), enum=f.choices)]
+    return []
+
+
+def _c_multi(f, v, path):
+    if not isinstance(v, list):
+        return [_err(path, "not_list", f, value=_short(v))]
+    codes, out, seen = enum_codes(f.choices), [], set()
+    for i, item in enumerate(v):
+        if not isinstance(item, str) or item not in codes:
+            out.append(_err(f"{path}[{i}]", "unknown_code", f, "choice", value=_short(item),
+                            enum=f.choices))
+        elif item in seen:
+            out.append(_err(f"{path}[{i}]", "duplicate_code", f, "choice", value=item))
+        if isinstance(item, str):
+            seen.add(item)
+    return out
+
+
+def _c_counts(f, v, path):
+    if not isinstance(v, dict):
+        return [_err(path, "not_counts", f, value=_short(v))]
+    codes, out = enum_codes(f.choices), []
+    for code, n in v.items():
+        cell = f"{path}.{code}"
+        if code not in codes:
+            out.append(_err(cell, "unknown_code", f, "choice", value=_short(code),
+                            enum=f.choices))
+        elif n is None:
+            continue
+        elif not _is_int(n):
+            out.append(_err(cell, "not_integer", f, value=_short(n)))
+        elif n < 0:
+            out.append(_err(cell, "below_min", f, "bounds", value=n, min=0))
+        else:
+            out.extend(_bounds(f, n, cell))
+    return out
+
+
+def _c_roster(f, v, path):
+    if not isinstance(v, list):
+        return [_err(path, "not_list", f, value=_short(v))]
+    out = []
+    if f.max is not None and len(v) > f.max:
+        out.append(_err(path, "too_many_rows", f, "bounds", rows=len(v), max=f.max))
+    if f.min is not None and len(v) < f.min:
+        out.append(_err(path, "too_few_rows", f, "bounds", rows=len(v), min=f.min))
+    for i, row in enumerate(v):
+        rpath = f"{path}[{i}]"
+        if not isinstance(row, dict):
+            out.append(_err(rpath, "not_row", f, value=_short(row), row=i + 1))
+            continue
+        for col in f.columns:
+            for finding in check_value(col, row.get(col.id), f"{rpath}.{col.id}"):
+                finding.params.setdefault("row", i + 1)
+                out.append(finding)
+    return out
+
+
+def _short(v) -> str:
+    s = repr(v)
+    return s if len(s) <= 60 else s[:57] + "..."
+
+
+_CHECKERS = {
+    "integer": _c_integer, "decimal": _c_decimal, "text": _c_text, "date": _c_date,
+    "boolean": _c_boolean, "choice": _c_choice, "multi_choice": _c_multi,
+    "counts": _c_counts, "roster": _c_roster,
+}

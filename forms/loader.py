@@ -1,0 +1,225 @@
+"""Read form definitions (forms/definitions/*.toml) into FormDef objects, checking them.
+
+Every problem raises DefinitionError naming the file and the line (found by searching the
+TOML text for the offending id or expression). Several versions of one form may coexist,
+each in its own file (`monthly_report.toml`, `monthly_report.v2.toml`, ...).
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from pathlib import Path
+
+from forms.checks import check_form
+from forms.model import DefinitionError, FieldDef, FormDef, Rule, Section
+from forms.paths import definitions_dir
+
+LANGS = ("ru", "kk", "en")
+_FIELD_KEYS = {
+    "id", "type", "label", "help", "required", "min", "max", "choices", "personal", "unit",
+    "columns", "required_rule", "review", "max_length", "auto", "multiline", "default",
+    "may_span",
+}
+_RULE_KEYS = {"id", "severity", "expr", "fields", "message", "when", "params", "note"}
+
+
+class UnknownForm(KeyError):
+    def __init__(self, form_id, version=None):
+        self.form_id, self.version = form_id, version
+        v = f" version {version}" if version is not None else ""
+        super().__init__(f"unknown form {form_id!r}{v}")
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+def find_line(text: str, *needles: str, key: str | None = None, nth: int = 1) -> int | None:
+    """1-based line of the first needle found (an `id = "x"` assignment preferred).
+
+    With `key`, the line of `key = ...` inside the table that starts at the id is returned;
+    `nth` picks a later occurrence of the id (for duplicates).
+    """
+    for needle in needles:
+        if not needle:
+            continue
+        pat = re.compile(r'\bid\s*=\s*["\']' + re.escape(needle) + r'["\']')
+        for pattern in (pat, re.compile(re.escape(needle))):
+            matches = list(pattern.finditer(text))
+            if not matches:
+                continue
+            start = matches[min(nth, len(matches)) - 1].start()
+            if key:
+                start = _key_in_table(text, start, key)
+            return text.count("\n", 0, start) + 1
+    return None
+
+
+def _key_in_table(text: str, start: int, key: str) -> int:
+    """Offset of `key = ` in the table containing `start` (up to the next [header])."""
+    table_start = text.rfind("\n[", 0, start) + 1
+    nxt = re.compile(r"^\s*\[", re.M).search(text, start)
+    end = nxt.start() if nxt else len(text)
+    m = re.compile(r"^\s*" + re.escape(key) + r"\s*=", re.M).search(text, table_start, end)
+    return m.start() + len(m.group(0)) - len(m.group(0).lstrip()) if m else start
+
+
+def form_from_text(text: str, path: str | Path = "<text>") -> FormDef:
+    """Parse and check one definition given as TOML text."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None) or _line_from_msg(str(exc))
+        raise DefinitionError(f"invalid TOML: {exc}", path=path, line=line) from None
+    ctx = _Ctx(text, path)
+    form = _build_form(doc, ctx)
+    check_form(form, ctx.fail)
+    return form
+
+
+def _line_from_msg(msg: str) -> int | None:
+    m = re.search(r"line (\d+)", msg)
+    return int(m.group(1)) if m else None
+
+
+class _Ctx:
+    def __init__(self, text: str, path):
+        self.text, self.path = text, str(path)
+
+    def fail(self, message: str, *needles: str, key: str | None = None, nth: int = 1):
+        line = find_line(self.text, *needles, key=key, nth=nth) or 1
+        raise DefinitionError(message, path=self.path, line=line)
+
+
+def _labels(d, what: str, ctx: _Ctx, needle: str, *, required=True) -> dict[str, str]:
+    if d is None and not required:
+        return {}
+    if not isinstance(d, dict) or not all(isinstance(d.get(lang), str) and d[lang].strip()
+                                          for lang in LANGS):
+        ctx.fail(f"{what} needs non-empty ru, kk and en texts", needle,
+                 key=what.rsplit(": ", 1)[-1] if ": " in what else None)
+    return {k: v for k, v in d.items() if k in LANGS}
+
+
+def _build_form(doc: dict, ctx: _Ctx) -> FormDef:
+    fid = doc.get("id")
+    if not isinstance(fid, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", fid):
+        ctx.fail(f"form id must be snake_case text, got {fid!r}", "id")
+    version = doc.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        ctx.fail(f"form {fid}: version must be a positive integer, got {version!r}", "version")
+    sections = doc.get("sections")
+    if not isinstance(sections, list) or not sections:
+        ctx.fail(f"form {fid}: no [[sections]]", "sections", fid)
+    return FormDef(
+        id=fid, version=version,
+        title=_labels(doc.get("title"), f"form {fid}: title", ctx, "title"),
+        description=_labels(doc.get("description"), "description", ctx, "description",
+                            required=False),
+        sections=[_build_section(s, ctx) for s in sections],
+        rules=[_build_rule(r, ctx) for r in doc.get("rules", [])],
+        unique_per_period=bool(doc.get("unique_per_period", False)),
+        date_field=doc.get("date_field"),
+        source_path=ctx.path, definition_text=ctx.text,
+    )
+
+
+def _build_section(s, ctx: _Ctx) -> Section:
+    if not isinstance(s, dict) or not isinstance(s.get("id"), str):
+        ctx.fail("every [[sections]] needs an id", "[[sections]]")
+    fields = s.get("fields")
+    if not isinstance(fields, list) or not fields:
+        ctx.fail(f"section {s['id']!r} has no fields", s["id"])
+    return Section(s["id"], _labels(s.get("title"), f"section {s['id']!r}: title", ctx, s["id"]),
+                   [_build_field(f, ctx, in_roster=False) for f in fields])
+
+
+def _build_field(f, ctx: _Ctx, *, in_roster: bool) -> FieldDef:
+    if not isinstance(f, dict) or not isinstance(f.get("id"), str):
+        ctx.fail("a field without an id", "fields")
+    fid = f["id"]
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", fid):
+        ctx.fail(f"field id {fid!r} must be snake_case", fid)
+    unknown = set(f) - _FIELD_KEYS
+    if unknown:
+        ctx.fail(f"field {fid!r}: unknown key(s) {sorted(unknown)}", fid)
+    cols = f.get("columns", [])
+    if in_roster and cols:
+        ctx.fail(f"column {fid!r}: a roster column cannot itself have columns", fid)
+    known = {"id", "type", "label", "help", "required", "min", "max", "choices", "personal",
+             "unit", "required_rule", "review", "max_length"}
+    extra = {k: v for k, v in f.items() if k not in known and k != "columns"}
+    return FieldDef(
+        id=fid, type=f.get("type"),
+        label=_labels(f.get("label"), f"field {fid!r}: label", ctx, fid),
+        help=_labels(f.get("help"), f"field {fid!r}: help", ctx, fid, required=False),
+        required=bool(f.get("required", False)), min=f.get("min"), max=f.get("max"),
+        choices=f.get("choices"), personal=bool(f.get("personal", False)), unit=f.get("unit"),
+        columns=[_build_field(c, ctx, in_roster=True) for c in cols],
+        required_rule=f.get("required_rule"), review=bool(f.get("review", False)),
+        max_length=f.get("max_length"), extra=extra,
+    )
+
+
+def _build_rule(r, ctx: _Ctx) -> Rule:
+    if not isinstance(r, dict) or not isinstance(r.get("id"), str):
+        ctx.fail("every [[rules]] needs an id", "[[rules]]")
+    unknown = set(r) - _RULE_KEYS
+    if unknown:
+        ctx.fail(f"rule {r['id']!r}: unknown key(s) {sorted(unknown)}", r["id"])
+    fields = r.get("fields", [])
+    params = r.get("params", {})
+    if not isinstance(fields, list) or not isinstance(params, dict):
+        ctx.fail(f"rule {r['id']!r}: fields must be a list and params a table", r["id"])
+    return Rule(id=r["id"], severity=r.get("severity"), expr=r.get("expr"),
+                fields=[str(x) for x in fields], message=r.get("message"),
+                when=r.get("when"), params={str(k): v for k, v in params.items()})
+
+
+# --- the registry -------------------------------------------------------------------------
+
+def load_file(path: str | Path) -> FormDef:
+    p = Path(path)
+    return form_from_text(p.read_text(encoding="utf-8"), p)
+
+
+@functools.cache
+def _registry(folder: str) -> dict[tuple[str, int], FormDef]:
+    reg: dict[tuple[str, int], FormDef] = {}
+    for path in sorted(Path(folder).glob("*.toml")):
+        form = load_file(path)
+        key = (form.id, form.version)
+        if key in reg:
+            raise DefinitionError(f"form {form.id!r} version {form.version} is also defined "
+                                  f"in {Path(reg[key].source_path).name}", path=path, line=1)
+        reg[key] = form
+    return reg
+
+
+def reload_forms() -> None:
+    """Forget cached definitions (after the files changed)."""
+    _registry.cache_clear()
+
+
+def all_forms(folder: str | Path | None = None) -> list[FormDef]:
+    """Every version of every form, ordered by id then version."""
+    reg = _registry(str(folder or definitions_dir()))
+    return [reg[k] for k in sorted(reg)]
+
+
+def load_form(form_id: str, version: int | None = None, *, folder=None) -> FormDef:
+    """The definition of `form_id` (latest version when `version` is None)."""
+    versions = [f for f in all_forms(folder) if f.id == form_id]
+    if version is not None:
+        versions = [f for f in versions if f.version == int(version)]
+    if not versions:
+        raise UnknownForm(form_id, version)
+    return versions[-1]
+
+
+def list_forms(*, folder=None) -> list[FormDef]:
+    """The latest version of each form."""
+    latest: dict[str, FormDef] = {}
+    for f in all_forms(folder):
+        latest[f.id] = f
+    return list(latest.values())

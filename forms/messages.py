@@ -1,0 +1,88 @@
+"""Message texts for finding codes: resources/messages.toml, one table per code (ru/kk/en)."""
+from __future__ import annotations
+
+import functools
+import re
+import string
+import tomllib
+
+from forms.paths import resources_dir
+
+LANGS = ("ru", "kk", "en")
+
+
+@functools.cache
+def messages() -> dict[str, dict[str, str]]:
+    with (resources_dir() / "messages.toml").open("rb") as fh:
+        doc = tomllib.load(fh)
+    return {code: {k: v for k, v in texts.items() if k in LANGS}
+            for code, texts in doc.items() if isinstance(texts, dict)}
+
+
+def has_message(code: str) -> bool:
+    return code in messages()
+
+
+class _Keep(dict):
+    """format_map helper: unknown placeholders stay visible as {name}."""
+
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:g}" if abs(value) < 1e15 else str(value)
+    if isinstance(value, (list, tuple, set)):
+        return ", ".join(_fmt(v) for v in value)
+    return str(value)
+
+
+_PATH = re.compile(r"^([a-z0-9_]+)(?:\[(\d+)\])?(?:\.(.+))?$")
+_ROW = {"ru": "строка", "en": "row"}
+
+
+def field_label(form, path: str, lang: str = "ru") -> str:
+    """Human label of a field path: `participants[3].full_name` -> «Участники, строка 4: Ф.И.О.»."""
+    m = _PATH.match(str(path))
+    if form is None or not m or not form.has_field(m.group(1)):
+        return str(path)
+    f = form.field(m.group(1))
+    text = f.label.get(lang) or f.label.get("ru") or f.id
+    if m.group(2) is not None:
+        n = int(m.group(2)) + 1
+        text += f", {n}-жол" if lang == "kk" else f", {_ROW.get(lang, 'row')} {n}"
+    sub = m.group(3)
+    if sub and f.type == "roster" and sub in [c.id for c in f.columns]:
+        col = f.column(sub)
+        text += ": " + (col.label.get(lang) or col.label.get("ru") or col.id)
+    elif sub and f.choices:
+        text += ": " + _enum_label(f.choices, sub, lang)
+    return text
+
+
+def _enum_label(enum: str, code: str, lang: str) -> str:
+    from forms.reference import get_enum
+    try:
+        return get_enum(enum).label(code, lang)
+    except KeyError:
+        return code
+
+
+def message_text(code: str, lang: str = "ru", params: dict | None = None, *, form=None) -> str:
+    """The text of `code` in `lang` (falls back to ru, then to the code) with params filled.
+
+    With `form`, a `field` param (a field path) is shown as the field's label in `lang`.
+    """
+    texts = messages().get(code)
+    if not texts:
+        return code if not params else f"{code} {params}"
+    template = texts.get(lang) or texts.get("ru") or code
+    params = dict(params or {})
+    if form is not None and "field" in params:
+        params["field"] = field_label(form, params["field"], lang)
+    values = _Keep({k: _fmt(v) for k, v in params.items()})
+    try:
+        return string.Formatter().vformat(template, (), values)
+    except (ValueError, IndexError, KeyError):
+        return template

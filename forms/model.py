@@ -1,0 +1,136 @@
+"""Data shapes of the forms engine: form, section, field, rule definitions and findings."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+FIELD_TYPES = (
+    "integer", "decimal", "text", "date", "boolean", "choice", "multi_choice", "counts", "roster",
+)
+SEVERITIES = ("error", "warning", "info")
+
+
+class DefinitionError(ValueError):
+    """A form definition is malformed. The message names the file and the line."""
+
+    def __init__(self, message: str, *, path: str | Path | None = None, line: int | None = None):
+        self.path = str(path) if path is not None else None
+        self.line = line
+        where = ""
+        if self.path:
+            where = f"{Path(self.path).name}:{line}: " if line else f"{Path(self.path).name}: "
+        super().__init__(where + message)
+
+
+@dataclass
+class FieldDef:
+    id: str
+    type: str
+    label: dict[str, str]
+    help: dict[str, str] = field(default_factory=dict)
+    required: bool = False
+    min: float | None = None
+    max: float | None = None
+    choices: str | None = None
+    personal: bool = False
+    unit: str | None = None
+    columns: list["FieldDef"] = field(default_factory=list)
+    required_rule: str | None = None   # rule id reported when a required value is missing
+    review: bool = False               # a label needs a native speaker's check
+    max_length: int | None = None
+    extra: dict = field(default_factory=dict)
+
+    def column(self, cid: str) -> "FieldDef":
+        for col in self.columns:
+            if col.id == cid:
+                return col
+        raise KeyError(f"roster {self.id!r} has no column {cid!r}")
+
+
+@dataclass
+class Section:
+    id: str
+    title: dict[str, str]
+    fields: list[FieldDef]
+
+
+@dataclass
+class Rule:
+    id: str
+    severity: str
+    expr: str
+    fields: list[str]
+    message: str
+    when: str | None = None
+    params: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class FormDef:
+    id: str
+    version: int
+    title: dict[str, str]
+    sections: list[Section]
+    rules: list[Rule]
+    unique_per_period: bool = False
+    date_field: str | None = None
+    source_path: str = ""
+    definition_text: str = ""
+    description: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def fields(self) -> list[FieldDef]:
+        return [f for s in self.sections for f in s.fields]
+
+    def field(self, fid: str) -> FieldDef:
+        for f in self.fields:
+            if f.id == fid:
+                return f
+        raise KeyError(f"form {self.id!r} has no field {fid!r}")
+
+    def has_field(self, fid: str) -> bool:
+        return any(f.id == fid for f in self.fields)
+
+    def personal_fields(self) -> list[str]:
+        """Paths of personal fields: `full_name` or `participants.full_name` for columns."""
+        out = []
+        for f in self.fields:
+            if f.personal:
+                out.append(f.id)
+            out.extend(f"{f.id}.{c.id}" for c in f.columns if c.personal)
+        return out
+
+
+@dataclass
+class Finding:
+    rule: str
+    severity: str
+    fields: list[str]
+    message_code: str
+    params: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        return {
+            "rule": self.rule, "severity": self.severity, "fields": list(self.fields),
+            "message_code": self.message_code, "params": dict(self.params),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Finding":
+        return cls(d["rule"], d["severity"], list(d.get("fields", [])), d["message_code"],
+                   dict(d.get("params", {})))
+
+    def text(self, lang: str = "ru", form=None) -> str:
+        from forms.messages import message_text
+        return message_text(self.message_code, lang, self.params, form=form)
+
+
+def has_errors(findings) -> bool:
+    return any(f.severity == "error" for f in findings)
+
+
+def blocking_findings(findings, *, justification: str | None = None) -> list[Finding]:
+    """Findings that block submission: errors always, warnings unless justified."""
+    justified = bool(justification and str(justification).strip())
+    return [f for f in findings
+            if f.severity == "error" or (f.severity == "warning" and not justified)]

@@ -1,0 +1,213 @@
+"""Data-quality rules on a record and its history (DOMAIN.md §3): VR-01, VR-02, VR-14.
+
+Thresholds come from resources/quality.toml. Each rule is guarded: a bug in one rule becomes a
+`check_failed` info finding, never an exception in the caller.
+"""
+from __future__ import annotations
+
+import statistics
+
+from forms.model import Finding, FormDef
+from forms.thresholds import th
+
+NUMERIC = ("integer", "decimal")
+
+
+def run_quality(form: FormDef, record: dict, data: dict, *, history=None, context=None):
+    from forms import quality_lists, quality_text, quality_values
+    ctx = QContext(form, record, data, history, context)
+    checks = [vr01_repeat, vr02_jumps, vr14_target]
+    checks += quality_values.CHECKS + quality_text.CHECKS + quality_lists.CHECKS
+    out: list[Finding] = []
+    for check in checks:
+        try:
+            out.extend(check(ctx))
+        except Exception as exc:  # noqa: BLE001 - a rule bug must not block data entry
+            out.append(Finding(getattr(check, "__name__", "?"), "info", [], "check_failed",
+                               {"rule": getattr(check, "__name__", "?"),
+                                "error": f"{type(exc).__name__}: {exc}"}))
+    return out
+
+
+class QContext:
+    """What a quality rule may look at."""
+
+    def __init__(self, form, record, data, history, context):
+        from forms.validate import record_period
+        self.form, self.record, self.data = form, record, data
+        self.context = context if isinstance(context, dict) else {}
+        self.period = record_period(form, record) if isinstance(record, dict) else None
+        self.history = _clean_history(form, record, history)
+
+    def hist_by_period(self) -> dict[str, dict]:
+        """period -> data of the latest history record of that period (not this record)."""
+        from forms.validate import record_period
+        out: dict[str, dict] = {}
+        ordered = sorted(self.history, key=lambda r: (str(r.get("updated_at") or ""),
+                                                      _int(r.get("revision"))))
+        for r in ordered:
+            p = record_period(self.form, r)
+            if p and p != self.period:
+                out[p] = r["data"]
+        return out
+
+
+def _int(v) -> int:
+    return v if isinstance(v, int) and not isinstance(v, bool) else 0
+
+
+def _clean_history(form, record, history) -> list[dict]:
+    if not isinstance(history, (list, tuple)):
+        return []
+    rid = record.get("id") if isinstance(record, dict) else None
+    out = []
+    for r in history:
+        if not isinstance(r, dict) or not isinstance(r.get("data"), dict):
+            continue
+        if r.get("deleted") or (rid is not None and r.get("id") == rid):
+            continue
+        if r.get("form") not in (None, form.id):
+            continue
+        out.append(r)
+    return out
+
+
+def shift_period(period: str, months: int) -> str:
+    y, m = int(period[:4]), int(period[5:7])
+    idx = y * 12 + (m - 1) + months
+    return f"{idx // 12:04d}-{idx % 12 + 1:02d}"
+
+
+def is_num(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and v == v and abs(v) < 1e300
+
+
+def numeric_cells(form: FormDef, data: dict, only: list[str] | None = None) -> dict[str, float]:
+    """Flat numeric vector: `volunteers_total`, `gender.F`, ... (rosters excluded)."""
+    cells: dict[str, float] = {}
+    for f in form.fields:
+        if only is not None and f.id not in only:
+            continue
+        v = data.get(f.id)
+        if f.type in NUMERIC and is_num(v):
+            cells[f.id] = v
+        elif f.type == "counts" and isinstance(v, dict):
+            cells.update({f"{f.id}.{k}": n for k, n in v.items() if is_num(n)})
+    return cells
+
+
+# --- VR-01: repeated figures of an earlier period ----------------------------------------
+
+def vr01_repeat(q: QContext) -> list[Finding]:
+    if not q.period or not q.form.unique_per_period:
+        return []
+    cur = numeric_cells(q.form, q.data)
+    nonzero = {k: v for k, v in cur.items() if v != 0}
+    if len(nonzero) < th("vr01", "min_nonzero_cells", 3):
+        return []
+    year_ago, prev = shift_period(q.period, -12), shift_period(q.period, -1)
+    best: Finding | None = None
+    for period, hdata in sorted(q.hist_by_period().items()):
+        if period >= q.period:
+            continue
+        old = numeric_cells(q.form, hdata)
+        finding = _compare_vectors(cur, nonzero, old, period, year_ago, prev)
+        if finding and (best is None or _rank(finding) > _rank(best)):
+            best = finding
+    return [best] if best else []
+
+
+def _rank(f: Finding) -> tuple:
+    return ({"error": 2, "warning": 1}.get(f.severity, 0), f.params.get("share", 0))
+
+
+def _compare_vectors(cur, nonzero, old, period, year_ago, prev) -> Finding | None:
+    fields = sorted({k.split(".")[0] for k in cur})
+    if cur == old:
+        sev = "error" if period == year_ago else "warning"
+        return Finding("VR-01", sev, fields, "repeat_of_period",
+                       {"period": period, "share": 100})
+    if period not in (year_ago, prev):
+        return None
+    same = sum(1 for k, v in nonzero.items() if old.get(k) == v)
+    share = same / len(nonzero)
+    if share >= th("vr01", "near_identical_share", 0.9):
+        return Finding("VR-01", "warning", fields, "repeat_near_period",
+                       {"period": period, "share": round(share * 100)})
+    return None
+
+
+# --- VR-02: jumps and drops ----------------------------------------------------------------
+
+def vr02_jumps(q: QContext) -> list[Finding]:
+    if not q.period or not q.history:
+        return []
+    hist = q.hist_by_period()
+    cur = numeric_cells(q.form, q.data, th("vr02", "stock_fields", []))
+    out = []
+    for months, key in ((-1, "mom_pct"), (-12, "yoy_pct")):
+        base_period = shift_period(q.period, months)
+        if base_period in hist:
+            old = numeric_cells(q.form, hist[base_period], list(th("vr02", "stock_fields", [])))
+            out += _pct_changes(cur, old, base_period, th("vr02", key, 30))
+    out += _robust_outliers(q, hist)
+    return out
+
+
+def _pct_changes(cur, old, base_period, limit) -> list[Finding]:
+    out = []
+    min_base = th("vr02", "min_base", 20)
+    for cell, value in cur.items():
+        prev = old.get(cell)
+        if prev is None or max(value, prev) < min_base or value == prev:
+            continue
+        pct = (value - prev) / prev * 100 if prev else float("inf")
+        if abs(pct) > limit:
+            code = "jump_from_zero" if prev == 0 else "jump_vs_period"
+            out.append(Finding("VR-02", "warning", [cell], code, {
+                "field": cell, "value": value, "previous": prev, "period": base_period,
+                "pct": round(pct) if prev else None, "limit": limit}))
+    return out
+
+
+def _robust_outliers(q: QContext, hist: dict) -> list[Finding]:
+    months = [shift_period(q.period, -i) for i in range(1, th("vr02", "history_months", 12) + 1)]
+    cur = numeric_cells(q.form, q.data, th("vr02", "robust_fields", []))
+    out = []
+    for cell, value in cur.items():
+        series = [hist[m].get(cell) for m in months if m in hist]
+        series = [v for v in series if is_num(v)]
+        if len(series) < th("vr02", "mad_min_points", 6):
+            continue
+        med = statistics.median(series)
+        mad = statistics.median(abs(v - med) for v in series)
+        scale = max(1.4826 * mad, 0.05 * abs(med), 1.0)
+        z = abs(value - med) / scale
+        if z > th("vr02", "mad_k", 3.5) and max(value, med) >= th("vr02", "min_base", 20):
+            out.append(Finding("VR-02", "warning", [cell], "outlier_vs_history", {
+                "field": cell, "value": value, "median": med, "z": round(z, 1),
+                "months": len(series)}))
+    return out
+
+
+# --- VR-14: target matching and rounded figures ---------------------------------------------
+
+def vr14_target(q: QContext) -> list[Finding]:
+    if not q.form.has_field("volunteers_total") or not q.form.unique_per_period:
+        return []
+    out = []
+    cur = q.data.get("volunteers_total")
+    if q.period and is_num(cur):
+        old = q.hist_by_period().get(shift_period(q.period, -12), {}).get("volunteers_total")
+        if is_num(old) and old > 0:
+            pct = (cur - old) / old * 100
+            if th("vr14", "yoy_low_pct", 28) <= pct <= th("vr14", "yoy_high_pct", 32):
+                out.append(Finding("VR-14", "info", ["volunteers_total"], "target_matching",
+                                   {"pct": round(pct, 1), "previous": old, "value": cur}))
+    base = th("vr14", "round_base", 100)
+    rounded = sorted(k for k, v in numeric_cells(q.form, q.data).items()
+                     if v and v % base == 0)
+    if len(rounded) >= th("vr14", "round_min_cells", 3):
+        out.append(Finding("VR-14", "info", rounded, "rounded_figures",
+                           {"count": len(rounded), "base": base}))
+    return out

@@ -1,0 +1,139 @@
+"""Text rules: VR-09 / VR-10 / VR-11 keyword screens and VR-31 text hygiene.
+
+`clean_text()` is the on-save normalisation (NFC, NBSP and whitespace collapse) that the store
+or the GUI may apply; VR-31 warns about text that it would change and about what it cannot fix
+(unbalanced «», mixed Latin/Cyrillic tokens, initials without a dot, hyphenation splits).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from forms.model import Finding
+from forms.thresholds import th
+
+_WS = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}|[\u00a0\u2007\u202f]")
+_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
+_LAT = re.compile(r"[A-Za-z]")
+_CYR = re.compile(r"[\u0400-\u04ff]")
+_BAD_INITIAL = re.compile(r"(?:^|\s)([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])(?=\s|$)")
+_HYPHEN_SPLIT = re.compile(r"\w-\s*/\s*\w|\u00ad")
+
+
+def clean_text(s: str) -> str:
+    """NFC-normalise, turn NBSPs into spaces, collapse runs of spaces, strip the ends."""
+    s = unicodedata.normalize("NFC", s)
+    s = re.sub(r"[\u00a0\u2007\u202f]", " ", s)
+    lines = [re.sub(r"[ \t]{2,}", " ", line).strip() for line in s.split("\n")]
+    return "\n".join(lines).strip()
+
+
+def _event_text(q) -> str:
+    parts = [q.data.get(k) for k in ("title", "description")]
+    return " ".join(p for p in parts if isinstance(p, str)).casefold()
+
+
+def _hit(text: str, keywords, exceptions=()) -> str | None:
+    for exc in exceptions:
+        text = text.replace(exc.casefold(), " ")
+    for kw in keywords:
+        if kw.casefold() in text:
+            return kw
+    return None
+
+
+def vr09_keywords(q) -> list[Finding]:
+    if not q.form.has_field("is_volunteering") or not q.form.has_field("title"):
+        return []
+    kw = _hit(_event_text(q), th("vr09", "keywords", []), th("vr09", "exceptions", []))
+    if not kw or q.data.get("is_volunteering") in ("NO", "DOUBTFUL"):
+        return []
+    return [Finding("VR-09", "warning", ["is_volunteering", "title", "description"],
+                    "maybe_not_volunteering", {"keyword": kw})]
+
+
+def vr10_public_spaces(q) -> list[Finding]:
+    if q.data.get("primary_direction") != "ECO":
+        return []
+    kw = _hit(_event_text(q), th("vr10", "keywords", []))
+    if not kw:
+        return []
+    return [Finding("VR-10", "warning", ["primary_direction"], "suggest_public_spaces",
+                    {"keyword": kw, "suggested": "PUBLIC"})]
+
+
+def vr11_charity(q) -> list[Finding]:
+    if q.data.get("organizer_type") != "STATE_BODY":
+        return []
+    kw = _hit(_event_text(q), th("vr11", "keywords", []))
+    if not kw:
+        return []
+    return [Finding("VR-11", "warning", ["organizer_type", "title", "description"],
+                    "charity_not_volunteering", {"keyword": kw})]
+
+
+# --- VR-31 text hygiene ---------------------------------------------------------------------
+
+def text_problems(s: str, *, is_name: bool = False) -> list[tuple[str, dict]]:
+    """(message_code, params) for each hygiene problem in `s`."""
+    out: list[tuple[str, dict]] = []
+    if not unicodedata.is_normalized("NFC", s):
+        out.append(("text_not_nfc", {}))
+    if _WS.search(s) or s != s.strip():
+        out.append(("text_whitespace", {}))
+    if not _quotes_balanced(s):
+        out.append(("text_unbalanced_quotes", {}))
+    mixed = [t for t in _TOKEN.findall(s) if _LAT.search(t) and _CYR.search(t)]
+    if mixed:
+        out.append(("text_mixed_script", {"token": mixed[0]}))
+    if _HYPHEN_SPLIT.search(s):
+        out.append(("text_hyphenation", {}))
+    if is_name:
+        m = _BAD_INITIAL.search(s)
+        if m:
+            out.append(("text_initials", {"token": m.group(1)}))
+    return out
+
+
+def _quotes_balanced(s: str) -> bool:
+    depth = 0
+    for ch in s:
+        if ch == "«":
+            depth += 1
+        elif ch == "»":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def _text_values(q):
+    """(path, value, is_name) for every text field and text roster cell."""
+    for f in q.form.fields:
+        v = q.data.get(f.id)
+        if f.type == "text" and isinstance(v, str):
+            yield f.id, v, f.id.endswith("name")
+        if f.type == "roster" and isinstance(v, list):
+            cols = [c for c in f.columns if c.type == "text"]
+            for i, row in enumerate(v):
+                if not isinstance(row, dict):
+                    continue
+                for c in cols:
+                    if isinstance(row.get(c.id), str):
+                        yield f"{f.id}[{i}].{c.id}", row[c.id], c.id.endswith("name")
+
+
+def vr31_hygiene(q) -> list[Finding]:
+    out = []
+    per_code: dict[str, int] = {}
+    limit = th("vr31", "max_findings_per_problem", 30)
+    for path, value, is_name in _text_values(q):
+        for code, params in text_problems(value, is_name=is_name):
+            per_code[code] = per_code.get(code, 0) + 1
+            if per_code[code] > limit:
+                continue
+            out.append(Finding("VR-31", "warning", [path], code, {"field": path, **params}))
+    return out
+
+
+CHECKS = [vr09_keywords, vr10_public_spaces, vr11_charity, vr31_hygiene]

@@ -1,0 +1,106 @@
+"""Plausibility rules on one record's values: VR-06, VR-07 (vague text), VR-16, VR-30."""
+from __future__ import annotations
+
+from forms.model import Finding
+from forms.thresholds import th
+
+
+def _num(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and v == v and abs(v) < 1e300
+
+
+def _first_field(q, *names):
+    for n in names:
+        if q.form.has_field(n):
+            return n
+    return None
+
+
+def vr06_hours(q) -> list[Finding]:
+    hours_f = _first_field(q, "volunteer_hours")
+    vol_f = _first_field(q, "volunteers_total", "volunteers_count")
+    if not hours_f:
+        return []
+    hours, out = q.data.get(hours_f), []
+    if not _num(hours):
+        return []
+    vols = q.data.get(vol_f) if vol_f else None
+    if _num(vols) and vols > 0:
+        per = hours / vols
+        lo, hi = th("vr06", "hours_per_volunteer_min", 0.5), th("vr06", "hours_per_volunteer_max", 200)
+        if not lo <= per <= hi:
+            out.append(Finding("VR-06", "warning", [hours_f, vol_f], "hours_per_volunteer",
+                               {"hours": hours, "volunteers": vols, "per": round(per, 2),
+                                "min": lo, "max": hi}))
+    positions = q.data.get("volunteer_positions")
+    if _num(positions) and positions > 0:
+        lo, hi = th("vr06", "hours_per_position_min", 0.5), th("vr06", "hours_per_position_max", 24)
+        if not positions * lo <= hours <= positions * hi:
+            out.append(Finding("VR-06", "warning", [hours_f, "volunteer_positions"],
+                               "hours_per_position",
+                               {"hours": hours, "positions": positions,
+                                "per": round(hours / positions, 2), "min": lo, "max": hi}))
+    return out
+
+
+def vr07_vague(q) -> list[Finding]:
+    text = q.data.get("rfo_support_text")
+    if not isinstance(text, str):
+        return []
+    low = " ".join(text.casefold().split())
+    for phrase in th("vr07", "vague_phrases", []):
+        if phrase.casefold() in low:
+            return [Finding("VR-07", "error", ["rfo_support_text"], "support_text_vague",
+                            {"phrase": phrase})]
+    return []
+
+
+def vr16_dev_rows(q) -> list[Finding]:
+    rows = q.data.get("dev_events")
+    if not q.form.has_field("dev_events") or not isinstance(rows, list):
+        return []
+    out = []
+    lo, hi = th("vr16", "hours_per_event_min", 0.5), th("vr16", "hours_per_event_max", 72)
+    pmax = th("vr16", "participants_per_event_max", 1000)
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict) or not _num(row.get("dev_events_count")):
+            continue
+        n = row["dev_events_count"]
+        if n <= 0:
+            continue
+        hours, people = row.get("dev_hours"), row.get("dev_participants")
+        if _num(hours) and not lo <= hours / n <= hi:
+            out.append(Finding("VR-16", "warning", [f"dev_events[{i}].dev_hours"],
+                               "dev_hours_per_event",
+                               {"row": i + 1, "per": round(hours / n, 2), "min": lo, "max": hi}))
+        if _num(people) and people / n > pmax:
+            out.append(Finding("VR-16", "warning", [f"dev_events[{i}].dev_participants"],
+                               "dev_participants_per_event",
+                               {"row": i + 1, "per": round(people / n, 1), "max": pmax}))
+    return out
+
+
+def vr30_youth_bias(q) -> list[Finding]:
+    from forms.reference import get_enum
+    total = q.data.get("volunteers_total")
+    if not q.form.has_field("age") or not _num(total) or total <= 0:
+        return []
+    out = []
+    age = q.data.get("age")
+    if isinstance(age, dict) and age:
+        min_age = th("vr30", "mature_min_age", 36)
+        mature = [i.code for i in get_enum("age_bands").items
+                  if _num(i.extra.get("min_age")) and i.extra["min_age"] >= min_age]
+        if mature and sum(age.get(c) or 0 for c in mature if _num(age.get(c) or 0)) == 0:
+            out.append(Finding("VR-30", "info", ["age"], "youth_only_ages",
+                               {"min_age": min_age}))
+    occ = q.data.get("occupation")
+    adults = th("vr30", "adult_occupations", [])
+    if isinstance(occ, dict) and occ and adults:
+        if sum(occ.get(c) or 0 for c in adults if _num(occ.get(c) or 0)) == 0:
+            out.append(Finding("VR-30", "info", ["occupation"], "no_adult_occupations",
+                               {"codes": adults}))
+    return out
+
+
+CHECKS = [vr06_hours, vr07_vague, vr16_dev_rows, vr30_youth_bias]

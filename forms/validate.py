@@ -1,0 +1,137 @@
+"""validate_record(): field checks, declarative rules, period checks and quality rules."""
+from __future__ import annotations
+
+import ast
+import functools
+import re
+
+from forms.expr import Skip, compile_expr, evaluate
+from forms.fieldcheck import check_fields, parse_date
+from forms.model import Finding, FormDef, Rule
+from forms.thresholds import flat_thresholds
+
+_PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+def record_data(record) -> dict:
+    """The field values of a canonical record (or of a bare data dict)."""
+    if isinstance(record, dict) and isinstance(record.get("data"), dict):
+        return record["data"]
+    if isinstance(record, dict) and "data" not in record and "form" not in record:
+        return record
+    return {}
+
+
+def record_period(form: FormDef, record) -> str | None:
+    """'YYYY-MM': the record's period, or the month of its date field."""
+    if form.date_field:
+        d = parse_date(record_data(record).get(form.date_field))
+        if d:
+            return f"{d.year:04d}-{d.month:02d}"
+    period = record.get("period") if isinstance(record, dict) else None
+    if isinstance(period, str) and _PERIOD.match(period):
+        return period
+    return None
+
+
+def validate_record(form: FormDef, record, *, history=None, context=None) -> list[Finding]:
+    """All findings for `record` (never raises on malformed data)."""
+    from forms.quality import run_quality
+    data = record_data(record)
+    findings = check_fields(form, data)
+    findings += _check_period(form, record if isinstance(record, dict) else {}, data)
+    findings += run_rules(form, data)
+    findings += run_quality(form, record if isinstance(record, dict) else {}, data,
+                            history=history, context=context)
+    return findings
+
+
+def _check_period(form: FormDef, record: dict, data: dict) -> list[Finding]:
+    declared = record.get("period")
+    if declared is not None and not (isinstance(declared, str) and _PERIOD.match(declared)):
+        return [Finding("period", "error", ["period"], "bad_period", {"value": str(declared)})]
+    if form.date_field:
+        derived = record_period(form, {"data": data})
+        if derived and declared and derived != declared:
+            return [Finding("period", "error", ["period", form.date_field], "period_mismatch",
+                            {"period": declared, "date": data.get(form.date_field)})]
+        return _dates_in_month(form, data, derived)
+    if form.unique_per_period and declared is None and "form" in record:
+        return [Finding("period", "error", ["period"], "required", {"field": "period"})]
+    return _dates_in_month(form, data, declared)
+
+
+def _dates_in_month(form: FormDef, data: dict, period: str | None) -> list[Finding]:
+    """VR-32: dates of the record (and its roster rows) lie inside the reporting month."""
+    if not period:
+        return []
+    out = []
+    for f in form.fields:
+        if f.type == "date" and f.id != form.date_field and not f.extra.get("may_span"):
+            out += _date_in(period, data.get(f.id), f.id)
+        for col in f.columns:
+            if col.type == "date" and isinstance(data.get(f.id), list):
+                for i, row in enumerate(data[f.id]):
+                    if isinstance(row, dict):
+                        out += _date_in(period, row.get(col.id), f"{f.id}[{i}].{col.id}")
+    return out
+
+
+def _date_in(period: str, value, path: str) -> list[Finding]:
+    d = parse_date(value)
+    if d is None or f"{d.year:04d}-{d.month:02d}" == period:
+        return []
+    return [Finding("VR-32", "warning", [path], "date_outside_period",
+                    {"field": path, "date": value, "period": period})]
+
+
+# --- declarative rules ------------------------------------------------------------------
+
+@functools.lru_cache(maxsize=2048)
+def _compiled(text: str):
+    return compile_expr(text)
+
+
+def run_rules(form: FormDef, data: dict) -> list[Finding]:
+    th = flat_thresholds()
+    out = []
+    for rule in form.rules:
+        finding = run_rule(rule, data, th)
+        if finding:
+            out.append(finding)
+    return out
+
+
+def run_rule(rule: Rule, data: dict, thresholds: dict) -> Finding | None:
+    try:
+        if rule.when and not evaluate(_compiled(rule.when), data, thresholds=thresholds):
+            return None
+        expr = _compiled(rule.expr)
+        if evaluate(expr, data, thresholds=thresholds):
+            return None
+    except Skip:
+        return None
+    params = _default_params(expr, data, thresholds)
+    for name, text in rule.params.items():
+        try:
+            params[name] = evaluate(_compiled(text), data, thresholds=thresholds)
+        except Skip:
+            pass
+    fields = rule.fields or sorted(expr.names)
+    return Finding(rule.id, rule.severity, list(fields), rule.message, params)
+
+
+def _default_params(expr, data: dict, thresholds: dict) -> dict:
+    """For `a OP b` rules: left/right values and their expressions."""
+    body = expr.tree.body
+    if not (isinstance(body, ast.Compare) and len(body.ops) == 1):
+        return {}
+    out = {}
+    for key, node in (("left", body.left), ("right", body.comparators[0])):
+        sub = compile_expr(ast.unparse(node))
+        out[key + "_expr"] = sub.text
+        try:
+            out[key] = evaluate(sub, data, thresholds=thresholds)
+        except Skip:
+            pass
+    return out

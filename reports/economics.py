@@ -1,0 +1,139 @@
+"""Economic contribution of volunteer hours (DOMAIN decision 7, §4 H31-H32).
+
+value = hours × hourly rate of the region for the year. The rate table is editable: it is
+kept as JSON in the store's kv table (key `reports.hourly_rates`) and can be exchanged as
+CSV (region,year,rate_kzt,source). Regions/years without a row use the default 1,728 ₸/h.
+
+Scenarios (the seed's method): `recorded` = the hours in the reports; `minimum` = the
+recorded hours rounded up to the next million (the seed's 1,161,613 h -> 2 M h) unless given;
+`likely` = the given yearly hours (the seed used 25 M h), or survey monthly hours × 12. Scenario hours are
+spread over regions in proportion to their recorded hours so that regional rates apply.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+
+DEFAULT_RATE = 1728
+KV_KEY = "reports.hourly_rates"
+
+
+class RateError(ValueError):
+    pass
+
+
+@dataclass
+class RateTable:
+    default: float = DEFAULT_RATE
+    rates: dict[tuple[str, int], float] = field(default_factory=dict)
+    sources: dict[tuple[str, int], str] = field(default_factory=dict)
+
+    def rate(self, region: str, year: int) -> float:
+        return self.rates.get((region, int(year)), self.default)
+
+    def set(self, region: str, year: int, rate, source: str = "") -> None:
+        try:
+            value = float(rate)
+        except (TypeError, ValueError):
+            raise RateError(f"rate for {region} {year}: {rate!r} is not a number") from None
+        if not value > 0:
+            raise RateError(f"rate for {region} {year} must be positive, got {rate!r}")
+        self.rates[(region, int(year))] = int(value) if value.is_integer() else value
+        self.sources[(region, int(year))] = source
+
+    def rows(self) -> list[dict]:
+        return [{"region": r, "year": y, "rate_kzt": v, "source": self.sources.get((r, y), "")}
+                for (r, y), v in sorted(self.rates.items())]
+
+    @classmethod
+    def from_rows(cls, rows, default=DEFAULT_RATE) -> "RateTable":
+        table = cls(default=default)
+        for i, row in enumerate(rows, start=1):
+            try:
+                table.set(str(row["region"]).strip(), int(row["year"]), row["rate_kzt"],
+                          row.get("source") or "")
+            except (KeyError, ValueError) as exc:
+                raise RateError(f"rate table row {i}: {exc}") from None
+        return table
+
+    # storage -------------------------------------------------------------------------------
+    @classmethod
+    def load(cls, store) -> "RateTable":
+        raw = store.get_setting(KV_KEY)
+        if not raw:
+            return cls()
+        data = json.loads(raw) if isinstance(raw, str) else raw
+        return cls.from_rows(data.get("rows", []), default=data.get("default", DEFAULT_RATE))
+
+    def save(self, store) -> None:
+        store.set_setting(KV_KEY, json.dumps({"default": self.default, "rows": self.rows()}))
+
+    @classmethod
+    def from_csv(cls, path: str | Path) -> "RateTable":
+        with open(path, newline="", encoding="utf-8-sig") as fh:
+            return cls.from_rows(list(csv.DictReader(fh)))
+
+    def to_csv(self, path: str | Path) -> None:
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            w = csv.DictWriter(fh, fieldnames=["region", "year", "rate_kzt", "source"])
+            w.writeheader()
+            w.writerows(self.rows())
+
+
+def _money(value: Fraction) -> int | float:
+    rounded = round(value, 2)
+    return int(rounded) if rounded == int(rounded) else float(rounded)
+
+
+def contribution(hours_by_region: dict[str, float], year: int,
+                 table: RateTable | None = None) -> dict:
+    """Per-region hours × rate and the total, in tenge."""
+    table = table or RateTable()
+    rows, total_value, total_hours = {}, Fraction(0), Fraction(0)
+    for region, hours in sorted(hours_by_region.items()):
+        h = Fraction(str(hours))
+        value = h * Fraction(str(table.rate(region, year)))
+        rows[region] = {"hours": hours, "rate": table.rate(region, year), "value": _money(value)}
+        total_value += value
+        total_hours += h
+    return {"by_region": rows, "hours": _money(total_hours), "value": _money(total_value)}
+
+
+def scenario_value(total_hours: float, hours_by_region: dict[str, float], year: int,
+                   table: RateTable | None = None) -> int | float:
+    """Value of `total_hours` spread over regions in proportion to their recorded hours."""
+    table = table or RateTable()
+    base = sum(Fraction(str(h)) for h in hours_by_region.values())
+    total = Fraction(str(total_hours))
+    if base == 0:
+        return _money(total * Fraction(str(table.default)))
+    value = sum(total * Fraction(str(h)) / base * Fraction(str(table.rate(r, year)))
+                for r, h in hours_by_region.items())
+    return _money(value)
+
+
+def scenarios(hours_by_region: dict[str, float], year: int, table: RateTable | None = None, *,
+              minimum_hours: float | None = None,
+              survey_hours_per_month: float | None = None,
+              likely_hours: float | None = None) -> dict:
+    """The recorded / minimum / likely contributions (H31-H32)."""
+    recorded = sum(hours_by_region.values())
+    if minimum_hours is None:
+        minimum_hours = max(1_000_000, math.ceil(recorded / 1_000_000) * 1_000_000)
+    out = {
+        "recorded": {"hours": recorded,
+                     "value": contribution(hours_by_region, year, table)["value"]},
+        "minimum": {"hours": minimum_hours,
+                    "value": scenario_value(minimum_hours, hours_by_region, year, table)},
+    }
+    if likely_hours is None and survey_hours_per_month is not None:
+        likely_hours = survey_hours_per_month * 12
+    if likely_hours is not None:
+        likely = likely_hours
+        out["likely"] = {"hours": likely,
+                         "value": scenario_value(likely, hours_by_region, year, table)}
+    return out

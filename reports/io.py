@@ -1,0 +1,209 @@
+"""Excel / CSV import and export of records (the store's `esep import|export` delegate here).
+
+import_file(store, form_id, path, *, user, dry_run=False, lang="ru") -> ImportResult
+    focus_group / seminar: a roster list (.xlsx or .csv, UTF-8 or cp1251) becomes one record
+    (or is appended to `record_id`); monthly_report: the workbook made by `esep template`;
+    any other form: a table written by export_file. A dry run only previews: rows to add,
+    problems (row + column + why) and the diff. A commit is one store transaction; any
+    blocking problem -> ImportFailed and nothing is written.
+export_file(records, form_id, fmt, out_path, *, lang="ru", include_personal=False)
+"""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reports.aggregate import region_of
+from reports.headers import ROSTERS, HeaderError, find_header
+from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, has_formulas, iter_rows, kind_of
+from reports.roster import Problem, RosterBuilder, cross_list_matches
+
+
+class ImportFailed(Exception):
+    """Nothing was imported. `code` says why; `problems` lists row-level problems."""
+
+    def __init__(self, message: str, code: str = "import_failed", problems=None):
+        super().__init__(message)
+        self.code = code
+        self.problems = list(problems or [])
+
+
+@dataclass
+class ImportResult:
+    records: list[dict]
+    problems: list[dict]
+    diff: list[dict]
+    mapping: dict = field(default_factory=dict)
+    header_row: int | None = None
+    committed: bool = False
+
+    @property
+    def errors(self) -> list[dict]:
+        return [p for p in self.problems if p.get("severity", "error") == "error"]
+
+    @property
+    def warnings(self) -> list[dict]:
+        return [p for p in self.problems if p.get("severity") == "warning"]
+
+    def summary(self, limit: int = 20) -> str:
+        head = (f"{len(self.diff)} change(s), {len(self.errors)} error(s), "
+                f"{len(self.warnings)} warning(s)")
+        lines = [f"  [{p.get('severity', 'error')}] {p['message']}" for p in self.problems[:limit]]
+        if len(self.problems) > limit:
+            lines.append(f"  ... and {len(self.problems) - limit} more")
+        return "\n".join([head, *lines])
+
+
+def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
+                lang: str = "ru", mapping: dict | None = None, sheet: str | None = None,
+                record_id: str | None = None, org_unit: str | None = None,
+                period: str | None = None, row_limit: int = DEFAULT_ROW_LIMIT,
+                reason: str | None = None) -> ImportResult:
+    path = Path(path)
+    try:
+        if form_id == "monthly_report":
+            from reports.template import import_monthly_report
+
+            return import_monthly_report(store, path, user=user, dry_run=dry_run, lang=lang,
+                                         reason=reason)
+        if form_id in ROSTERS:
+            return _import_roster(store, form_id, path, user=user, dry_run=dry_run,
+                                  mapping=mapping, sheet=sheet, record_id=record_id,
+                                  org_unit=org_unit, period=period, row_limit=row_limit,
+                                  reason=reason)
+        from reports.table_io import import_table
+
+        return import_table(store, form_id, path, user=user, dry_run=dry_run, reason=reason)
+    except FileProblem as exc:
+        raise ImportFailed(str(exc), exc.code) from None
+    except HeaderError as exc:
+        raise ImportFailed(f"{path.name}: {exc}", exc.code) from None
+
+
+def export_file(records, form_id: str, fmt: str, out_path, *, lang: str = "ru",
+                include_personal: bool = False) -> Path:
+    from reports.table_io import export_table
+
+    return export_table(list(records), form_id, fmt, Path(out_path), lang=lang,
+                        include_personal=include_personal)
+
+
+# --- rosters ---------------------------------------------------------------------------------
+
+def _read_roster(form_id, path, *, mapping, sheet, row_limit, existing):
+    rows = iter_rows(path, sheet=sheet, row_limit=row_limit)
+    head = []
+    for row in rows:
+        head.append(row)
+        if len(head) >= 30:
+            break
+    if not any(any(v not in (None, "") for v in r) for r in head):
+        _maybe_formulas(path)
+        raise ImportFailed(f"{path.name}: the file has no data", "file_empty")
+    try:
+        cmap = find_header(head, form_id, mapping)
+    except HeaderError:
+        _maybe_formulas(path)
+        raise
+    builder = RosterBuilder(form_id, cmap, existing=existing)
+    n = cmap.header_row
+    for row in head[n:]:
+        n += 1
+        builder.add(n, row)
+    for row in rows:
+        n += 1
+        builder.add(n, row)
+    return cmap, builder
+
+
+def _maybe_formulas(path: Path) -> None:
+    if has_formulas(path):
+        raise ImportFailed(f"{path.name}: the cells hold formulas without stored values (the "
+                           f"file was never recalculated); open it in Excel or LibreOffice, "
+                           f"save, and import again", "formulas_without_values")
+
+
+def _roster_record(store, form_id, *, record_id, org_unit, period):
+    if record_id:
+        rec = store.get_record(record_id)
+        if rec is None or rec.get("deleted"):
+            raise ImportFailed(f"record {record_id} not found", "not_found")
+        if rec["form"] != form_id:
+            raise ImportFailed(f"record {record_id} is a {rec['form']}, not a {form_id}",
+                               "wrong_form")
+        return dict(rec, data=dict(rec["data"]))
+    unit = org_unit or store.get_setting("org_unit")
+    return {"id": str(uuid.uuid4()), "form": form_id, "org_unit": unit,
+            "period": period or dt.datetime.now(dt.UTC).strftime("%Y-%m"), "status": "draft",
+            "data": {}}
+
+
+def _other_rosters(store, form_id: str, exclude: str | None) -> list[dict]:
+    out = []
+    for fid, (roster, _) in ROSTERS.items():
+        for rec in store.list_records(form=fid):
+            if rec["id"] == exclude:
+                continue
+            region = region_of(rec["org_unit"])
+            for row in rec["data"].get(roster) or []:
+                if row.get("full_name"):
+                    out.append({"name": row["full_name"], "region": region,
+                                "record": rec["id"][:8], "no": row.get("no")})
+    return out
+
+
+def _import_roster(store, form_id, path, *, user, dry_run, mapping, sheet, record_id,
+                   org_unit, period, row_limit, reason) -> ImportResult:
+    roster_field = ROSTERS[form_id][0]
+    kind_of(path)
+    rec = _roster_record(store, form_id, record_id=record_id, org_unit=org_unit, period=period)
+    existing = list(rec["data"].get(roster_field) or [])
+    cmap, builder = _read_roster(form_id, path, mapping=mapping, sheet=sheet,
+                                 row_limit=row_limit, existing=existing)
+    built = builder.finish(start_no=len(existing) + 1)
+    if not built.rows:
+        _maybe_formulas(path)
+        raise ImportFailed(f"{path.name}: no data rows under the header (row "
+                           f"{cmap.header_row})", "no_rows")
+    problems = list(built.problems)
+    problems += [Problem(cmap.header_row, cmap.headers.get(c), fid, "column_unsure",
+                         f"column «{cmap.headers.get(c)}» looks like «{fid}»: confirm it with "
+                         f"a column mapping (or map it to None to ignore it)")
+                 for c, fid in cmap.unsure.items()]
+    if not rec.get("org_unit"):
+        problems.append(Problem(None, None, "org_unit", "org_unit_required",
+                                "the list needs an org unit: pass org_unit (--org-unit)"))
+    problems += cross_list_matches(built.rows, built.source_rows,
+                                   _other_rosters(store, form_id, rec["id"]),
+                                   region_of(rec["org_unit"]) if rec.get("org_unit") else None)
+    rec["data"][roster_field] = existing + built.rows
+    result = ImportResult(
+        records=[rec], problems=[p.to_dict() for p in problems],
+        diff=[{"field": f"{roster_field}[{r['no']}]", "old": None, "new": r}
+              for r in built.rows],
+        mapping=cmap.describe(), header_row=cmap.header_row)
+    if dry_run:
+        return result
+    _commit(store, result, user=user, update=bool(record_id), reason=reason or "roster import")
+    return result
+
+
+def _commit(store, result: ImportResult, *, user: str, update: bool, reason: str) -> None:
+    if result.errors:
+        raise ImportFailed(f"{len(result.errors)} problem(s), nothing imported:\n"
+                           + result.summary(), "import_invalid", result.problems)
+    from store import StoreError
+
+    try:
+        if update:
+            result.records = [store.save_record(r, user=user, reason=reason)
+                              for r in result.records]
+        else:
+            store.import_records(result.records, user=user, reason=reason)
+            result.records = [store.get_record(r["id"]) or r for r in result.records]
+    except StoreError as exc:
+        raise ImportFailed(f"nothing imported: {exc}", getattr(exc, "code", "store_error"),
+                           result.problems) from None
+    result.committed = True

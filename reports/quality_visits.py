@@ -1,0 +1,215 @@
+"""Scope-level checks of events, lists and visits: VR-19, VR-20, VR-21, VR-22, VR-24."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections import defaultdict
+
+from reports._ref import resolve_department
+from reports.aggregate import region_of
+from reports.headers import ROSTERS
+from reports.quality_review import finding
+from reports.text import block_keys, person_key, same_person
+
+VISIT_FORMS = ("seminar", "focus_group", "leadership_meeting")
+KEY_DEPARTMENTS = ["EDUC", "HEALTH", "EMPLOY_SOC", "ECOLOGY", "DCHS", "DVD", "CULTURE", "SPORT"]
+
+
+def _date(value) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def event_findings(events: list[dict], t, units=None) -> list[dict]:
+    """VR-19: most of a unit-month's event rows were entered in the month's last 2 days
+    (or later): the data was collected in one go, not as the events happened."""
+    groups = defaultdict(list)
+    for e in events:
+        if e.get("created_at"):
+            groups[(e["org_unit"], e["period"])].append(e)
+    out = []
+    for (unit, period), recs in groups.items():
+        if len(recs) < t.bulk_min_rows:
+            continue
+        y, m = int(period[:4]), int(period[5:])
+        cutoff = dt.date(y, m, calendar.monthrange(y, m)[1]) - dt.timedelta(days=1)
+        late = [r for r in recs if (_date(r["created_at"]) or cutoff) >= cutoff]
+        share = len(late) / len(recs)
+        if share >= t.bulk_share:
+            rec = max(recs, key=lambda r: r["created_at"])
+            out.append(finding(rec, "VR-19", "info", "review_bulk_entry", [],
+                               {"share": round(100 * share), "period": period,
+                                "rows": len(recs)}, units))
+    return out
+
+
+def _rows(rec) -> list[dict]:
+    field = ROSTERS.get(rec["form"], (None,))[0]
+    rows = (rec.get("data") or {}).get(field) if field else None
+    return [r for r in rows or [] if isinstance(r, dict)]
+
+
+def roster_findings(records: list[dict], t, units=None) -> list[dict]:
+    lists = [r for r in records if r["form"] in ROSTERS]
+    out = []
+    for rec in lists:
+        out += _inside_list(rec, units)
+        if rec["form"] == "focus_group":
+            out += _focus_group(rec, records, t, units)
+    out += _across_lists(lists, units)
+    return out
+
+
+def _inside_list(rec, units) -> list[dict]:
+    seen, out = {}, []
+    for i, row in enumerate(_rows(rec), start=1):
+        no = row.get("no") or i
+        if not row.get("full_name"):
+            continue
+        key = person_key(row["full_name"], row.get("organization", ""))
+        if key in seen:
+            out.append(finding(rec, "VR-20", "error", "review_duplicate_person",
+                               [f"{ROSTERS[rec['form']][0]}[{no}].full_name"],
+                               {"row": no, "first": seen[key]}, units))
+        seen.setdefault(key, no)
+    return out
+
+
+def _across_lists(lists: list[dict], units) -> list[dict]:
+    """The same person (any script, initials) in lists of two different regions."""
+    index = defaultdict(list)
+    people = []
+    for rec in lists:
+        region = region_of(rec["org_unit"], units)
+        for row in _rows(rec):
+            if row.get("full_name"):
+                people.append((rec, region, row["full_name"]))
+    for p in people:
+        for k in block_keys(p[2]):
+            index[k].append(p)
+    flagged, out = set(), []
+    for rec, region, name in people:
+        cands = {id(c): c for k in block_keys(name) for c in index[k]}.values()
+        for orec, oregion, oname in cands:
+            if oregion == region or (rec["id"], orec["id"]) in flagged:
+                continue
+            if same_person(name, oname):
+                flagged.add((rec["id"], orec["id"]))
+                out.append(finding(rec, "VR-20", "warning", "review_person_two_regions",
+                                   [ROSTERS[rec["form"]][0]],
+                                   {"name": name, "other": oregion,
+                                    "other_record": orec["id"]}, units))
+    return out
+
+
+def _focus_group(rec, records, t, units) -> list[dict]:
+    rows, out = _rows(rec), []
+    for i, row in enumerate(rows, start=1):
+        if not row.get("participant_category"):
+            out.append(finding(rec, "VR-21", "error", "review_category_missing",
+                               [f"participants[{row.get('no') or i}].participant_category"],
+                               {"row": row.get("no") or i}, units))
+    state = sum(1 for r in rows if str(r.get("participant_category", "")).startswith("STATE"))
+    if rows and state / len(rows) > t.state_share:
+        out.append(finding(rec, "VR-21", "warning", "review_state_share", ["participants"],
+                           {"share": round(100 * state / len(rows))}, units))
+    seminar = _matching_seminar(rec, rows, records, t, units)
+    if seminar:
+        out.append(finding(rec, "VR-21", "warning", "review_fg_like_seminar", ["participants"],
+                           {"other": seminar["id"]}, units))
+    return out
+
+
+def _matching_seminar(rec, rows, records, t, units):
+    depts = [resolve_department(r.get("organization") or "") for r in rows]
+    depts = [d for d in depts if d]
+    if not rows or len(depts) < 0.5 * len(rows):
+        return None
+    day = _date(rec["data"].get("date"))
+    region = region_of(rec["org_unit"], units)
+    for s in records:
+        if s["form"] != "seminar" or region_of(s["org_unit"], units) != region:
+            continue
+        sday = _date(s["data"].get("date"))
+        if day and sday and abs((sday - day).days) > t.visit_days:
+            continue
+        present = set(s["data"].get("departments_present") or [])
+        if present and sum(1 for d in depts if d in present) >= 0.8 * len(depts):
+            return s
+    return None
+
+
+def _visit_date(rec) -> dt.date | None:
+    d = rec.get("data") or {}
+    return _date(d.get("date") or d.get("actual_date") or d.get("planned_date"))
+
+
+def visit_findings(records: list[dict], t, units=None) -> list[dict]:
+    visits = [(r, _visit_date(r)) for r in records if r["form"] in VISIT_FORMS]
+    visits = [(r, d) for r, d in visits if d]
+    out = _visit_spread(visits, t, units) + _same_day_two_regions(visits, units)
+    for r, d in visits:
+        if d.weekday() >= 5:
+            out.append(finding(r, "VR-22", "info", "review_weekend", ["date"],
+                               {"date": d.isoformat()}, units))
+    for r in records:
+        if r["form"] == "seminar":
+            out += _seminar(r, units)
+    return out
+
+
+def _visit_spread(visits, t, units) -> list[dict]:
+    groups = defaultdict(list)
+    for r, d in visits:
+        key = (region_of(r["org_unit"], units), (r.get("data") or {}).get("visit_id") or "")
+        groups[key].append((r, d))
+    out = []
+    for (region, _), items in groups.items():
+        days = sorted(d for _, d in items)
+        mid = days[len(days) // 2]
+        for r, d in items:
+            if abs((d - mid).days) > t.visit_days:
+                out.append(finding(r, "VR-22", "warning", "review_visit_spread", ["date"],
+                                   {"region": region, "days": abs((d - mid).days)}, units))
+    return out
+
+
+def _same_day_two_regions(visits, units) -> list[dict]:
+    groups = defaultdict(list)
+    for r, d in visits:
+        who = r.get("created_by") or r.get("updated_by")
+        if who:
+            groups[(who, d)].append(r)
+    out = []
+    for (who, d), recs in groups.items():
+        regions = sorted({region_of(r["org_unit"], units) for r in recs})
+        if len(regions) > 1:
+            out += [finding(r, "VR-22", "warning", "review_two_regions_same_day", ["date"],
+                            {"date": d.isoformat(), "who": who, "regions": ", ".join(regions)},
+                            units) for r in recs]
+    return out
+
+
+def _seminar(rec, units) -> list[dict]:
+    d, out = rec.get("data") or {}, []
+    if d.get("participants_count") in (None, ""):
+        out.append(finding(rec, "VR-24", "error", "review_participants_missing",
+                           ["participants_count"], {}, units))
+    present = set(d.get("departments_present") or [])
+    absent = [k for k in _key_departments() if k not in present]
+    if absent:
+        out.append(finding(rec, "VR-24", "info", "review_key_departments_absent",
+                           ["departments_present"], {"absent": ", ".join(absent)}, units))
+    return out
+
+
+def _key_departments() -> list[str]:
+    try:
+        from forms.reference import get_enum
+
+        keys = [i.code for i in get_enum("departments").items if i.extra.get("key_department")]
+        return keys or KEY_DEPARTMENTS
+    except Exception:
+        return KEY_DEPARTMENTS

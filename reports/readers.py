@@ -1,0 +1,144 @@
+"""Streaming readers for .xlsx and .csv (UTF-8 or cp1251) with clear file-level errors.
+
+Rows come out as tuples of cell values. Nothing is read into memory beyond the rows the
+caller keeps; `row_limit` stops a huge file early with an error instead of a crash.
+"""
+from __future__ import annotations
+
+import csv
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # OLE container: encrypted xlsx or old .xls
+ZIP_MAGIC = b"PK\x03\x04"
+DEFAULT_ROW_LIMIT = 100_000
+
+
+class FileProblem(ValueError):
+    """A problem with the file as a whole (nothing was imported)."""
+
+    def __init__(self, message: str, code: str):
+        super().__init__(message)
+        self.code = code
+
+
+def kind_of(path: Path) -> str:
+    try:
+        head = _head(path)
+    except FileNotFoundError:
+        raise FileProblem(f"{path}: file not found", "file_missing") from None
+    if not head:
+        raise FileProblem(f"{path.name}: the file is empty", "file_empty")
+    if head.startswith(CFB_MAGIC):
+        raise FileProblem(
+            f"{path.name}: the workbook is password-protected (encrypted) or an old .xls file; "
+            f"remove the password or save it as .xlsx and import again", "file_encrypted")
+    if head.startswith(ZIP_MAGIC):
+        return "xlsx"
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        raise FileProblem(f"{path.name}: not a valid .xlsx workbook (damaged or another "
+                          f"format)", "file_corrupt")
+    return "csv"
+
+
+def _head(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(8)
+
+
+def iter_rows(path: str | Path, *, sheet: str | None = None,
+              row_limit: int = DEFAULT_ROW_LIMIT) -> Iterator[tuple]:
+    path = Path(path)
+    kind = kind_of(path)
+    rows = _xlsx_rows(path, sheet, row_limit) if kind == "xlsx" else _csv_rows(path)
+    for n, row in enumerate(rows, start=1):
+        if n > row_limit + 1:
+            raise FileProblem(f"{path.name}: more than {row_limit:,} rows; split the file "
+                              f"(nothing was imported)", "too_many_rows")
+        yield row
+
+
+def _open_workbook(path: Path, data_only: bool = True):
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+        raise FileProblem(f"{path.name}: the workbook is damaged and cannot be read "
+                          f"({type(exc).__name__}: {exc})", "file_corrupt") from None
+
+
+def _xlsx_rows(path: Path, sheet: str | None, row_limit: int) -> Iterator[tuple]:
+    wb = _open_workbook(path)
+    try:
+        if sheet is not None and sheet not in wb.sheetnames:
+            raise FileProblem(f"{path.name}: no sheet {sheet!r} (sheets: "
+                              f"{', '.join(wb.sheetnames)})", "no_sheet")
+        ws = wb[sheet] if sheet else wb.worksheets[0]
+        declared = ws.max_row if isinstance(ws.max_row, int) else 0
+        if declared > row_limit + 100:
+            raise FileProblem(f"{path.name}: {declared:,} rows, more than {row_limit:,}; split "
+                              f"the file (nothing was imported)", "too_many_rows")
+        try:
+            yield from ws.iter_rows(values_only=True)
+        except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
+            raise FileProblem(f"{path.name}: the workbook is damaged ({exc})",
+                              "file_corrupt") from None
+    finally:
+        wb.close()
+
+
+def has_formulas(path: str | Path, max_rows: int = 500) -> bool:
+    """True if the first rows hold formulas (checked only when no values were found)."""
+    path = Path(path)
+    if kind_of(path) != "xlsx":
+        return False
+    wb = _open_workbook(path, data_only=False)
+    try:
+        for i, row in enumerate(wb.worksheets[0].iter_rows(values_only=True)):
+            if i >= max_rows:
+                break
+            if any(isinstance(v, str) and v.startswith("=") for v in row):
+                return True
+    finally:
+        wb.close()
+    return False
+
+
+def _encoding(path: Path) -> str:
+    with open(path, "rb") as fh:
+        sample = fh.read(1 << 16)
+    try:
+        sample.decode("utf-8")
+        return "utf-8-sig"
+    except UnicodeDecodeError as exc:
+        if exc.start > len(sample) - 4:     # a character cut at the sample's end
+            return "utf-8-sig"
+    try:
+        sample.decode("cp1251")
+    except UnicodeDecodeError:
+        raise FileProblem(f"{path.name}: text is neither UTF-8 nor cp1251", "bad_encoding") \
+            from None
+    return "cp1251"
+
+
+def _csv_rows(path: Path) -> Iterator[tuple]:
+    enc = _encoding(path)
+    with open(path, newline="", encoding=enc, errors="strict") as fh:
+        sample = fh.read(1 << 14)
+        if not sample.strip():
+            raise FileProblem(f"{path.name}: the file is empty", "file_empty")
+        try:
+            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        fh.seek(0)
+        reader = csv.reader(fh, dialect)
+        try:
+            for row in reader:
+                yield tuple(v if v != "" else None for v in row)
+        except (UnicodeDecodeError, csv.Error) as exc:
+            raise FileProblem(f"{path.name}: line {reader.line_num}: cannot be read ({exc})",
+                              "bad_encoding") from None

@@ -1,0 +1,172 @@
+"""Roster rows (focus-group participants, seminar attendees) from sheet rows.
+
+Each data row is cleaned (VR-31), choice cells are resolved to codes (labels in ru/kk/en or
+codes), required cells are checked (DOMAIN decision 8), duplicates inside the list are
+blocked and people already in other lists are reported (VR-20). Every problem names the
+sheet row, the column and why.
+"""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+from reports._ref import enum_labels, resolve_department
+from reports.headers import REQUIRED, ColumnMap
+from reports.text import block_keys, clean_text, fold, name_issues, person_key, same_person
+
+CHOICE_ENUMS = {"participant_category": "fg_categories", "department": "departments",
+                "consent": "consent"}
+CONSENT_WORDS = {"да": "YES", "yes": "YES", "иә": "YES", "ия": "YES", "+": "YES", "1": "YES",
+                 "true": "YES", "нет": "NO", "no": "NO", "жоқ": "NO", "-": "NO", "0": "NO",
+                 "false": "NO"}
+
+
+@dataclass
+class Problem:
+    row: int | None
+    column: str | None
+    field: str | None
+    code: str
+    message: str
+    severity: str = "error"          # error blocks the commit; warning is shown
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class RosterBuild:
+    rows: list[dict] = field(default_factory=list)
+    source_rows: list[int] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    numbering_gaps: list[int] = field(default_factory=list)
+
+
+@functools.cache
+def _choice_lookup(fid: str) -> dict:
+    return enum_labels(CHOICE_ENUMS[fid])
+
+
+@functools.cache
+def resolve_choice(fid: str, text: str) -> str | None:
+    key = fold(text)
+    if fid == "consent":
+        hit = CONSENT_WORDS.get(key) or CONSENT_WORDS.get(str(text).strip())
+        if hit:
+            return hit
+    code = _choice_lookup(fid).get(key)
+    if code is None and fid == "department":
+        code = resolve_department(text)
+    return code
+
+
+class RosterBuilder:
+    def __init__(self, form_id: str, cmap: ColumnMap, *, existing: list[dict] | None = None):
+        self.form_id = form_id
+        self.cmap = cmap
+        self.required = REQUIRED[form_id]
+        self.out = RosterBuild()
+        self.seen: dict[str, int] = {}
+        self.last_no: int | None = None
+        for i, row in enumerate(existing or [], start=1):
+            self.seen.setdefault(person_key(row.get("full_name", ""),
+                                            row.get("organization", "")), -i)
+
+    def add(self, sheet_row: int, cells: tuple) -> None:
+        values = {fid: cells[c] if c < len(cells) else None
+                  for c, fid in self.cmap.columns.items()}
+        if all(v in (None, "") for f, v in values.items() if f != "no"):
+            return                                     # blank or numbered-but-empty row
+        row, problems = self._clean(sheet_row, values)
+        self._check_number(sheet_row, values.get("no"))
+        key = person_key(row.get("full_name", ""), row.get("organization", ""))
+        if row.get("full_name") and key in self.seen:
+            first = self.seen[key]
+            where = f"row {first}" if first > 0 else "the list already stored"
+            problems.append(self._p(sheet_row, "full_name", "duplicate_in_list",
+                                    f"same person and organization as {where} (VR-20)"))
+        self.seen.setdefault(key, sheet_row)
+        self.out.problems.extend(problems)
+        self.out.rows.append(row)
+        self.out.source_rows.append(sheet_row)
+
+    def _p(self, sheet_row, fid, code, message, severity="error") -> Problem:
+        col = next((self.cmap.headers.get(c) for c, f in self.cmap.columns.items() if f == fid),
+                   fid)
+        return Problem(sheet_row, col, fid, code, f"row {sheet_row}, column «{col}»: {message}",
+                       severity)
+
+    def _clean(self, sheet_row: int, values: dict) -> tuple[dict, list[Problem]]:
+        row: dict = {}
+        problems: list[Problem] = []
+        for fid, raw in values.items():
+            if fid == "no":
+                continue
+            text, issues = clean_text(raw)
+            if fid == "full_name" and text:
+                issues = issues + name_issues(text)
+            for issue in issues:
+                problems.append(self._p(sheet_row, fid, issue.code,
+                                        f"{issue.code.replace('_', ' ')}: «{issue.detail}» "
+                                        f"(VR-31)", "warning"))
+            if fid in CHOICE_ENUMS and text:
+                code = resolve_choice(fid, text)
+                if code is None:
+                    problems.append(self._p(sheet_row, fid, "unknown_choice",
+                                            f"«{text}» is not a known value"))
+                    continue
+                text = code
+            if text:
+                row[fid] = text
+        if self.form_id == "seminar" and "department" not in row and row.get("organization"):
+            code = resolve_department(row["organization"])
+            if code:
+                row["department"] = code
+        for fid in self.required:
+            if fid not in row and not any(p.field == fid for p in problems):
+                problems.append(self._p(sheet_row, fid, "required", "value is required"))
+        row.setdefault("consent", "NOT_ASKED")
+        return row, problems
+
+    def _check_number(self, sheet_row: int, raw) -> None:
+        try:
+            no = int(float(str(raw).strip().rstrip(".")))
+        except (TypeError, ValueError):
+            return
+        if self.last_no is not None and no > self.last_no + 1:
+            self.out.numbering_gaps.append(sheet_row)
+        self.last_no = no
+
+    def finish(self, start_no: int = 1) -> RosterBuild:
+        for i, row in enumerate(self.out.rows):
+            row["no"] = start_no + i
+        if self.out.numbering_gaps:
+            rows = ", ".join(map(str, self.out.numbering_gaps[:10]))
+            self.out.problems.append(Problem(
+                self.out.numbering_gaps[0], self.cmap.headers.get(0, "№"), "no",
+                "numbering_gap", f"numbering in the file skips before row(s) {rows}; rows were "
+                f"renumbered without gaps (VR-20)", "warning"))
+        return self.out
+
+
+def cross_list_matches(rows: list[dict], source_rows: list[int], others: list[dict],
+                       region: str | None) -> list[Problem]:
+    """People of this list found in other stored lists (other = {name, region, record, no})."""
+    index: dict[str, list[dict]] = {}
+    for o in others:
+        for k in block_keys(o["name"]):
+            index.setdefault(k, []).append(o)
+    out = []
+    for row, sheet_row in zip(rows, source_rows):
+        name = row.get("full_name")
+        if not name:
+            continue
+        cands = {id(o): o for k in block_keys(name) for o in index.get(k, [])}
+        for o in cands.values():
+            if same_person(name, o["name"]):
+                two = " in another region" if region and o["region"] != region else ""
+                out.append(Problem(sheet_row, None, "full_name", "person_in_other_list",
+                                   f"row {sheet_row}: «{name}» is also in list {o['record']} "
+                                   f"({o['region']}, row {o['no']}){two} (VR-20)", "warning"))
+                break
+    return out

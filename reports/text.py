@@ -1,0 +1,141 @@
+"""Text hygiene on the way in (DOMAIN VR-31) and person matching across rosters (VR-20).
+
+`clean_text` NFC-normalises, collapses whitespace and NBSPs, rejoins hyphenation splits and
+reports what it could not fix (unbalanced «», mixed Latin/Cyrillic tokens, initials without a
+dot). `person_key` / `same_person` compare names across scripts (Cyrillic ↔ Latin) and
+initials vs full names, using rapidfuzz for the fuzzy part.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+_SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u2000-\u200b\ufeff]+")
+_HYPHEN_SPLIT = re.compile(r"(\w)-/\s*(\w)")
+_MIXED = re.compile(r"(?=[\w-]*[A-Za-z])(?=[\w-]*[\u0400-\u04ff])[\w-]+")
+_BAD_INITIAL = re.compile(r"(?:(?<=\s)|^)([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])(?=\s|$|,)")
+_INITIALS_GLUED = re.compile(r"\b([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])\.([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])(?!\.)\b")
+_NON_WORD = re.compile(r"[^\w\s]+")
+
+_CYR = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
+    "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
+    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
+    "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+}
+_TRANS = str.maketrans(_CYR)
+# Latin spellings that differ between transliteration schemes, folded to one form.
+_LATIN_FOLD = [("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("kh", "h"), ("ts", "c"),
+               ("q", "k"), ("w", "v"), ("x", "h"), ("y", "i"), ("ph", "f")]
+_DOUBLE = re.compile(r"(\w)\1+")
+
+
+@dataclass(frozen=True)
+class TextIssue:
+    code: str          # text_mixed_script | text_quotes_unbalanced | text_initials_format
+    detail: str
+
+
+def clean_text(value) -> tuple[str, list[TextIssue]]:
+    """Return the cleaned text and the problems that need a person's eye (VR-31)."""
+    if value is None:
+        return "", []
+    text = unicodedata.normalize("NFC", str(value))
+    if "-/" in text:
+        text = _HYPHEN_SPLIT.sub(r"\1\2", text)
+    text = _SPACES.sub(" ", text).strip()
+    issues: list[TextIssue] = []
+    if "«" in text or "»" in text:
+        if not _quotes_balanced(text):
+            issues.append(TextIssue("text_quotes_unbalanced", text))
+    if text.isascii():
+        return text, issues
+    for token in _MIXED.findall(text):
+        issues.append(TextIssue("text_mixed_script", token))
+    return text, issues
+
+
+def name_issues(text: str) -> list[TextIssue]:
+    """Initials format in a person's name: 'Саги А.' is right, 'Саги А' or 'А.Б' is not."""
+    out = [TextIssue("text_initials_format", m.group(1)) for m in _BAD_INITIAL.finditer(text)]
+    out += [TextIssue("text_initials_format", m.group(0)) for m in _INITIALS_GLUED.finditer(text)]
+    return out
+
+
+def _quotes_balanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch == "«":
+            depth += 1
+        elif ch == "»":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def fold(text) -> str:
+    """Case-, space- and punctuation-insensitive form for header and label matching."""
+    text = unicodedata.normalize("NFC", str(text or "")).lower().replace("ё", "е")
+    text = _NON_WORD.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def translit(text: str) -> str:
+    """Cyrillic (Russian and Kazakh letters) -> Latin, folded across common spellings."""
+    text = unicodedata.normalize("NFC", text).lower().translate(_TRANS)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    for old, new in _LATIN_FOLD:
+        text = text.replace(old, new)
+    return _DOUBLE.sub(r"\1", text)
+
+
+def name_tokens(name: str) -> list[str]:
+    return [t for t in translit(_NON_WORD.sub(" ", name)).split() if t]
+
+
+def person_key(name: str, organization: str = "") -> str:
+    """Exact key for duplicates inside one list: same name (any script) + same organization."""
+    toks = " ".join(sorted(name_tokens(name)))
+    org = " ".join(name_tokens(organization)) if organization else ""
+    return f"{toks}|{org}"
+
+
+def same_person(a: str, b: str, threshold: int = 88) -> bool:
+    """True if two names denote the same person (scripts, spelling, initials vs full name)."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if not ta or not tb:
+        return False
+    if fuzz.token_sort_ratio(" ".join(ta), " ".join(tb)) >= threshold:
+        return True
+    return _initials_match(ta, tb, threshold) or _initials_match(tb, ta, threshold)
+
+
+def _initials_match(short: list[str], full: list[str], threshold: int) -> bool:
+    """'sagi a' vs 'sagi asel': full tokens match fuzzily, initials match first letters."""
+    words = [t for t in short if len(t) > 1]
+    initials = [t for t in short if len(t) == 1]
+    if not words or not initials:
+        return False
+    rest = list(full)
+    for w in words:
+        best = max(rest, key=lambda t: fuzz.ratio(w, t))
+        if fuzz.ratio(w, best) < threshold:
+            return False
+        rest.remove(best)
+    for ini in initials:
+        hit = next((t for t in rest if t.startswith(ini)), None)
+        if hit is None:
+            return False
+        rest.remove(hit)
+    return True
+
+
+def block_keys(name: str) -> set[str]:
+    """Blocking keys for fuzzy matching: first three letters of every word token."""
+    return {t[:3] for t in name_tokens(name) if len(t) > 1}

@@ -1,0 +1,1297 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ConflictsDialog</name>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="221" />
+        <source>mine</source>
+        <translation>mine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="221" />
+        <source>theirs</source>
+        <translation>theirs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="222" />
+        <source>edit</source>
+        <translation>edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="225" />
+        <source>Resolve a conflict</source>
+        <translation>Resolve a conflict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="226" />
+        <source>Another device created the same report for this org unit and month.</source>
+        <translation>Another device created the same report for this org unit and month.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="228" />
+        <source>The report was changed on the server while you edited it.</source>
+        <translation>The report was changed on the server while you edited it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="230" />
+        <source>%1 values differ. Choose per row which value to keep, or edit it; the result is sent as a normal change.</source>
+        <translation>%1 values differ. Choose per row which value to keep, or edit it; the result is sent as a normal change.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="232" />
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="232" />
+        <source>My value</source>
+        <translation>My value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="232" />
+        <source>Server value</source>
+        <translation>Server value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="233" />
+        <source>Keep</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="233" />
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="235" />
+        <source>Keep all mine</source>
+        <translation>Keep all mine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="236" />
+        <source>Keep all theirs</source>
+        <translation>Keep all theirs</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="255" />
+        <source>Not a valid value</source>
+        <translation>Not a valid value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="258" />
+        <source>Could not save the resolution</source>
+        <translation>Could not save the resolution</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../desktop/review_page.py" line="233" />
+        <source>Correct a submitted report</source>
+        <translation>Correct a submitted report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="248" />
+        <source>Field:</source>
+        <translation>Field:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="249" />
+        <source>Current value:</source>
+        <translation>Current value:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="250" />
+        <source>New value:</source>
+        <translation>New value:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="251" />
+        <source>Reason (required):</source>
+        <translation>Reason (required):</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="99" />
+        <source>Year:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="100" />
+        <source>From month:</source>
+        <translation>From month:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="101" />
+        <source>to:</source>
+        <translation>to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="102" />
+        <source>Hourly rate, ₸:</source>
+        <translation>Hourly rate, ₸:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="103" />
+        <source>Include drafts</source>
+        <translation>Include drafts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="104" />
+        <source>Headline numbers</source>
+        <translation>Headline numbers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="105" />
+        <source>Completeness and timeliness</source>
+        <translation>Completeness and timeliness</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="107" />
+        <location filename="../../desktop/dashboard_page.py" line="186" />
+        <source>Volunteers</source>
+        <translation>Volunteers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="108" />
+        <source>Registered organizations</source>
+        <translation>Registered organizations</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="109" />
+        <source>Initiative groups</source>
+        <translation>Initiative groups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="110" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="110" />
+        <source>Volunteer hours</source>
+        <translation>Volunteer hours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="111" />
+        <source>Volunteer positions</source>
+        <translation>Volunteer positions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="112" />
+        <source>Development events</source>
+        <translation>Development events</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="113" />
+        <source>Their participants</source>
+        <translation>Their participants</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="114" />
+        <source>Their hours</source>
+        <translation>Their hours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="114" />
+        <source>Monthly reports</source>
+        <translation>Monthly reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="115" />
+        <source>Economic contribution, ₸</source>
+        <translation>Economic contribution, ₸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="119" />
+        <source>Stock: each org unit's latest report in the period, summed</source>
+        <translation>Stock: each org unit's latest report in the period, summed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="121" />
+        <source>Flow: summed over the months of the period</source>
+        <translation>Flow: summed over the months of the period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="123" />
+        <source>Org unit</source>
+        <translation>Org unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="123" />
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="124" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="124" />
+        <source>On time</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="125" />
+        <source>Received, %</source>
+        <translation>Received, %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="170" />
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="173" />
+        <source>Gender</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="174" />
+        <source>Age</source>
+        <translation>Age</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="175" />
+        <source>Occupation</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="177" />
+        <source>Event formats</source>
+        <translation>Event formats</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="179" />
+        <source>Events by direction</source>
+        <translation>Events by direction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="182" />
+        <source>Support from the front office (months)</source>
+        <translation>Support from the front office (months)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <source>Trend over months</source>
+        <translation>Trend over months</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../desktop/findings_panel.py" line="15" />
+        <source>Enter the period as YYYY-MM.</source>
+        <translation>Enter the period as YYYY-MM.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/findings_panel.py" line="45" />
+        <source>Findings: %1 errors, %2 warnings, %3 notes</source>
+        <translation>Findings: %1 errors, %2 warnings, %3 notes</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../desktop/first_run.py" line="151" />
+        <source>Esep — first start</source>
+        <translation>Esep — first start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="152" />
+        <source>Welcome to Esep</source>
+        <translation>Welcome to Esep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="153" />
+        <source>&amp;Next</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="154" />
+        <source>Work on this computer only, or connect to the central server to sync your reports?</source>
+        <translation>Work on this computer only, or connect to the central server to sync your reports?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="156" />
+        <source>Work &amp;offline</source>
+        <translation>Work &amp;offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="157" />
+        <source>&amp;Connect to a server</source>
+        <translation>&amp;Connect to a server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="159" />
+        <source>&amp;Region</source>
+        <translation>&amp;Region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="159" />
+        <source>&amp;District</source>
+        <translation>&amp;District</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="159" />
+        <source>Your &amp;name</source>
+        <translation>Your &amp;name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="161" />
+        <source>Server &amp;URL</source>
+        <translation>Server &amp;URL</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="161" />
+        <source>&amp;User</source>
+        <translation>&amp;User</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="162" />
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="164" />
+        <source>&amp;Start</source>
+        <translation>&amp;Start</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="165" />
+        <source>&amp;Log in</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="167" />
+        <source>&amp;Back</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="196" />
+        <source>Choose the region and type or pick a district.</source>
+        <translation>Choose the region and type or pick a district.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="214" />
+        <source>Enter the server URL, user and password.</source>
+        <translation>Enter the server URL, user and password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="217" />
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="235" />
+        <source>Wrong user or password.</source>
+        <translation>Wrong user or password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="237" />
+        <source>Too many attempts: wait a little and try again.</source>
+        <translation>Too many attempts: wait a little and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="239" />
+        <source>Cannot connect: %1</source>
+        <translation>Cannot connect: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FormEditor</name>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="174" />
+        <source>&amp;Org unit</source>
+        <translation>&amp;Org unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="175" />
+        <source>&amp;Period</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="176" />
+        <source>Comment on warnings (required to submit with warnings)</source>
+        <translation>Comment on warnings (required to submit with warnings)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="177" />
+        <source>Save &amp;draft</source>
+        <translation>Save &amp;draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="178" />
+        <source>&amp;Submit</source>
+        <translation>&amp;Submit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="179" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="198" />
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_actions.py" line="115" />
+        <source>Fix the errors to submit.</source>
+        <translation>Fix the errors to submit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_actions.py" line="117" />
+        <source>Warnings need a comment before you submit.</source>
+        <translation>Warnings need a comment before you submit.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_actions.py" line="146" />
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_actions.py" line="149" />
+        <source>Draft saved.</source>
+        <translation>Draft saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_actions.py" line="177" />
+        <source>Submission blocked: see the findings.</source>
+        <translation>Submission blocked: see the findings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_actions.py" line="181" />
+        <source>Not submitted: %1</source>
+        <translation>Not submitted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_actions.py" line="184" />
+        <source>Submitted.</source>
+        <translation>Submitted.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryHints</name>
+    <message>
+        <location filename="../../desktop/editor_parts.py" line="79" />
+        <source>last month: %1 · last year: %2</source>
+        <translation>last month: %1 · last year: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/main_window.py" line="22" />
+        <source>Monthly reports</source>
+        <translation>Monthly reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="24" />
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="26" />
+        <source>Seminars</source>
+        <translation>Seminars</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="28" />
+        <source>Focus groups</source>
+        <translation>Focus groups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="30" />
+        <source>Leadership meetings</source>
+        <translation>Leadership meetings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="32" />
+        <source>Hotline</source>
+        <translation>Hotline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="34" />
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="36" />
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="38" />
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="40" />
+        <source>Data quality</source>
+        <translation>Data quality</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="42" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="123" />
+        <source>Esep — volunteering in numbers</source>
+        <translation>Esep — volunteering in numbers</translation>
+    </message>
+</context>
+<context>
+    <name>QualityPage</name>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="67" />
+        <source>Rule:</source>
+        <translation>Rule:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="68" />
+        <source>Severity:</source>
+        <translation>Severity:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="69" />
+        <source>Org unit:</source>
+        <translation>Org unit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="70" />
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="72" />
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="72" />
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="73" />
+        <source>Org unit</source>
+        <translation>Org unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="73" />
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="74" />
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="74" />
+        <source>Fields</source>
+        <translation>Fields</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="75" />
+        <source>Finding</source>
+        <translation>Finding</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="80" />
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="80" />
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="81" />
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="87" />
+        <source>(all)</source>
+        <translation>(all)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="137" />
+        <source>Could not check the records: %1</source>
+        <translation>Could not check the records: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="144" />
+        <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
+        <translation>%1 findings: %2 errors, %3 warnings, %4 info</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListPage</name>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="108" />
+        <source>Search…</source>
+        <translation>Search…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="109" />
+        <source>YYYY-MM</source>
+        <translation>YYYY-MM</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="110" />
+        <source>&amp;New</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="111" />
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="112" />
+        <source>Recover unsaved input</source>
+        <translation>Recover unsaved input</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="129" />
+        <source>All org units</source>
+        <translation>All org units</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="133" />
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="147" />
+        <source>Showing %1 of %2</source>
+        <translation>Showing %1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <location filename="../../desktop/record_model.py" line="13" />
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_model.py" line="14" />
+        <source>Org unit</source>
+        <translation>Org unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_model.py" line="15" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_model.py" line="16" />
+        <source>Summary</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_model.py" line="17" />
+        <source>Updated</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_model.py" line="18" />
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_model.py" line="28" />
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_model.py" line="29" />
+        <source>submitted</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_model.py" line="30" />
+        <source>returned</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_model.py" line="31" />
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_model.py" line="32" />
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_model.py" line="33" />
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreBanner</name>
+    <message>
+        <location filename="../../desktop/editor_parts.py" line="126" />
+        <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
+        <translation>Unsaved input from %1 was kept after the app closed. Restore it?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor_parts.py" line="128" />
+        <source>&amp;Restore</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor_parts.py" line="129" />
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../desktop/review_page.py" line="105" />
+        <source>Year:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="106" />
+        <source>Reports due by day of next month:</source>
+        <translation>Reports due by day of next month:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="110" />
+        <source>Changes after submission</source>
+        <translation>Changes after submission</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="111" />
+        <source>Comment to the district (required to return)</source>
+        <translation>Comment to the district (required to return)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="112" />
+        <source>Open report</source>
+        <translation>Open report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="113" />
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="114" />
+        <source>Return with comment</source>
+        <translation>Return with comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="115" />
+        <source>Correct a value…</source>
+        <translation>Correct a value…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="117" />
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="117" />
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="118" />
+        <source>Was</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="118" />
+        <source>Now</source>
+        <translation>Now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="118" />
+        <source>Editor</source>
+        <translation>Editor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="119" />
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="119" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="157" />
+        <source>Select a cell of the grid to see the report.</source>
+        <translation>Select a cell of the grid to see the report.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="167" />
+        <source>Comment on warnings: %1</source>
+        <translation>Comment on warnings: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="169" />
+        <source>Reviewer's comment: %1</source>
+        <translation>Reviewer's comment: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="192" />
+        <source>Comment required</source>
+        <translation>Comment required</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="193" />
+        <source>Write what the district must fix before returning the report.</source>
+        <translation>Write what the district must fix before returning the report.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="200" />
+        <source>Could not save the review</source>
+        <translation>Could not save the review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="222" />
+        <source>Could not save the correction</source>
+        <translation>Could not save the correction</translation>
+    </message>
+</context>
+<context>
+    <name>RosterEditor</name>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="87" />
+        <source>Add row</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="88" />
+        <source>Delete row</source>
+        <translation>Delete row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="89" />
+        <source>Paste from Excel</source>
+        <translation>Paste from Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="94" />
+        <source>Rows: %1</source>
+        <translation>Rows: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="96" />
+        <source>duplicates: %1</source>
+        <translation>duplicates: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="71" />
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="72" />
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="72" />
+        <source>Server &amp;URL</source>
+        <translation>Server &amp;URL</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="73" />
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="73" />
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="74" />
+        <location filename="../../desktop/settings_page.py" line="113" />
+        <source>Data folder</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="77" />
+        <source>Automatic when the server answers</source>
+        <translation>Automatic when the server answers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="78" />
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="79" />
+        <source>Change…</source>
+        <translation>Change…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="80" />
+        <source>&amp;Back up to a file…</source>
+        <translation>&amp;Back up to a file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="81" />
+        <source>&amp;Restore from a file…</source>
+        <translation>&amp;Restore from a file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="82" />
+        <source>Log &amp;out</source>
+        <translation>Log &amp;out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="109" />
+        <source>The new data folder is used from the next start: %1</source>
+        <translation>The new data folder is used from the next start: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="120" />
+        <source>Backup written to %1</source>
+        <translation>Backup written to %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="127" />
+        <source>Not restored: %1</source>
+        <translation>Not restored: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="130" />
+        <source>Restored. The previous data was kept in %1</source>
+        <translation>Restored. The previous data was kept in %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="143" />
+        <source>Back up to a file</source>
+        <translation>Back up to a file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="150" />
+        <source>Restore from a file</source>
+        <translation>Restore from a file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="167" />
+        <source>Logged out. The first-run screen opens at the next start.</source>
+        <translation>Logged out. The first-run screen opens at the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBarWidget</name>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="72" />
+        <source>Offline only (no server)</source>
+        <translation>Offline only (no server)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="73" />
+        <source>Checking connection…</source>
+        <translation>Checking connection…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="75" />
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="75" />
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="79" />
+        <source>Last sync: %1</source>
+        <translation>Last sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="79" />
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="80" />
+        <source>Changes waiting: %1</source>
+        <translation>Changes waiting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="81" />
+        <source>Conflicts: %1 · Rejected: %2</source>
+        <translation>Conflicts: %1 · Rejected: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="97" />
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="98" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="99" />
+        <source>Sync:</source>
+        <translation>Sync:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="100" />
+        <source>automatically when the server answers</source>
+        <translation>automatically when the server answers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="101" />
+        <source>only when I press Sync now</source>
+        <translation>only when I press Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="102" />
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="103" />
+        <source>Rejected by the server</source>
+        <translation>Rejected by the server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="104" />
+        <location filename="../../desktop/sync_page.py" line="111" />
+        <source>Conflicts</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="105" />
+        <source>Open the record to fix it</source>
+        <translation>Open the record to fix it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="106" />
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="107" />
+        <source>Resolve…</source>
+        <translation>Resolve…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="109" />
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="109" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="110" />
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="110" />
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="111" />
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="112" />
+        <source>Traffic</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="116" />
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="114" />
+        <source>Why it was rejected</source>
+        <translation>Why it was rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="116" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="122" />
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="122" />
+        <source>done, needs a person</source>
+        <translation>done, needs a person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="123" />
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="123" />
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="124" />
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="133" />
+        <source>same report made on two devices</source>
+        <translation>same report made on two devices</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="134" />
+        <source>changed here and on the server</source>
+        <translation>changed here and on the server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="145" />
+        <source>Working offline: no server is set up (Settings → server).</source>
+        <translation>Working offline: no server is set up (Settings → server).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="147" />
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="149" />
+        <source>Online: %1</source>
+        <translation>Online: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="150" />
+        <source>Offline: %1 does not answer, retrying</source>
+        <translation>Offline: %1 does not answer, retrying</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="158" />
+        <source>You have not synced for %1 days: connect to the internet and press Sync now.</source>
+        <translation>You have not synced for %1 days: connect to the internet and press Sync now.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="171" />
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="180" />
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="187" />
+        <source>receiving</source>
+        <translation>receiving</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="187" />
+        <source>sending</source>
+        <translation>sending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="190" />
+        <source>%1: %2 records · %3 KB sent · %4 KB received</source>
+        <translation>%1: %2 records · %3 KB sent · %4 KB received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="207" />
+        <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
+        <translation>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="218" />
+        <source>Cancelled; what was already exchanged is kept.</source>
+        <translation>Cancelled; what was already exchanged is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="221" />
+        <source>Sync failed: %1</source>
+        <translation>Sync failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="253" />
+        <source>Automatic sync: %1</source>
+        <translation>Automatic sync: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="258" />
+        <source>Automatic sync stopped: %1</source>
+        <translation>Automatic sync stopped: %1</translation>
+    </message>
+</context>
+<context>
+    <name>widget</name>
+    <message>
+        <location filename="../../desktop/review_page.py" line="28" />
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="28" />
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="29" />
+        <source>submitted</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="29" />
+        <source>late</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="30" />
+        <source>returned</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="30" />
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="31" />
+        <source>not due yet</source>
+        <translation>not due yet</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,136 @@
+"""Management without HTTP (used by `esep server admin ...` and by the admin endpoints)."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from server.auth import hash_password
+from server.db import org_units, users, utcnow_iso
+from sync.protocol import ROLES
+
+CSV_COLUMNS = ("id", "region", "name_ru", "name_kk", "name_en")
+
+
+class AdminError(ValueError):
+    """A management request that cannot be done; the message says which row / field and why."""
+
+
+def region_codes() -> dict[str, dict]:
+    """Regions from the reference data: code -> {name_ru, name_kk, name_en}."""
+    from forms.reference import get_enum
+
+    enum = get_enum("regions")
+    return {item.code: {f"name_{lang}": item.labels.get(lang) or item.labels.get("ru", item.code)
+                        for lang in ("ru", "kk", "en")} for item in enum.items}
+
+
+def seed_regions(conn) -> int:
+    """Insert the region-level org units that are missing (id = region code)."""
+    have = {r[0] for r in conn.execute(sa.select(org_units.c.id)
+                                       .where(org_units.c.kind == "region"))}
+    rows = [{"id": code, "kind": "region", "region": code, **names}
+            for code, names in region_codes().items() if code not in have]
+    if rows:
+        conn.execute(org_units.insert(), rows)
+    return len(rows)
+
+
+def _check_user_fields(conn, username, password, role, region, district):
+    if not username or len(username) > 64 or username != username.strip():
+        raise AdminError("user: a non-empty name of at most 64 characters, no outer spaces")
+    if len(password) < 8:
+        raise AdminError("password: at least 8 characters")
+    if role not in ROLES:
+        raise AdminError(f"role: {role!r} is not one of {', '.join(ROLES)}")
+    if role == "district":
+        unit = conn.execute(sa.select(org_units).where(org_units.c.id == district)).first()
+        if unit is None or unit.kind != "district":
+            raise AdminError(f"district: {district!r} is not a known district "
+                             "(import org units first)")
+        return unit.region, district
+    if role == "region":
+        if region not in region_codes():
+            raise AdminError(f"region: {region!r} is not a known region code")
+        return region, None
+    return region, None
+
+
+def create_user(engine: sa.Engine, username: str, password: str, role: str,
+                region: str | None = None, district: str | None = None) -> dict:
+    with engine.begin() as conn:
+        seed_regions(conn)
+        region, district = _check_user_fields(conn, username, password, role, region, district)
+        exists = conn.execute(sa.select(users.c.username)
+                              .where(users.c.username == username)).first()
+        if exists:
+            raise AdminError(f"user: {username!r} already exists")
+        conn.execute(users.insert().values(
+            username=username, password_hash=hash_password(password), role=role,
+            region=region, district=district, active=True, created_at=utcnow_iso()))
+    return {"username": username, "role": role, "region": region, "district": district}
+
+
+def list_users(engine: sa.Engine) -> list[dict]:
+    with engine.connect() as conn:
+        rows = conn.execute(sa.select(users).order_by(users.c.username)).all()
+    return [{"username": r.username, "role": r.role, "region": r.region,
+             "district": r.district, "active": bool(r.active)} for r in rows]
+
+
+def _check_unit_row(n: int, row: dict, regions: dict, seen: set) -> list[str]:
+    errs = []
+    uid = (row.get("id") or "").strip()
+    if not uid:
+        errs.append(f"row {n}: id: empty")
+    elif len(uid) > 64:
+        errs.append(f"row {n}: id: longer than 64 characters")
+    elif uid in seen:
+        errs.append(f"row {n}: id: {uid!r} appears twice in the file")
+    elif uid in regions:
+        errs.append(f"row {n}: id: {uid!r} is a region code, not a district")
+    seen.add(uid)
+    reg = (row.get("region") or "").strip()
+    if reg not in regions:
+        errs.append(f"row {n}: region: {reg!r} is not a known region code")
+    if not (row.get("name_ru") or "").strip():
+        errs.append(f"row {n}: name_ru: empty")
+    return errs
+
+
+def import_orgunits(engine: sa.Engine, rows: list[dict]) -> int:
+    """Upsert districts; all rows are checked first, and on any error nothing is saved."""
+    regions = region_codes()
+    errors: list[str] = []
+    seen: set[str] = set()
+    for n, row in enumerate(rows, start=1):
+        errors += _check_unit_row(n, row, regions, seen)
+    if errors:
+        raise AdminError("\n".join(errors))
+    clean = [{"id": r["id"].strip(), "kind": "district", "region": r["region"].strip(),
+              "name_ru": r["name_ru"].strip(),
+              "name_kk": (r.get("name_kk") or "").strip() or r["name_ru"].strip(),
+              "name_en": (r.get("name_en") or "").strip() or r["name_ru"].strip()}
+             for r in rows]
+    with engine.begin() as conn:
+        seed_regions(conn)
+        have = {r[0] for r in conn.execute(sa.select(org_units.c.id))}
+        for r in clean:
+            if r["id"] in have:
+                conn.execute(org_units.update().where(org_units.c.id == r["id"]).values(**r))
+            else:
+                conn.execute(org_units.insert().values(**r))
+    return len(clean)
+
+
+def read_orgunits_csv(path: str | Path) -> list[dict]:
+    """Read the CSV (UTF-8, optional BOM); data rows are numbered from 1 in error messages."""
+    text = Path(path).read_text(encoding="utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ("id", "region", "name_ru") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise AdminError(f"{path}: missing column(s) {', '.join(missing)}; "
+                         f"expected {','.join(CSV_COLUMNS)}")
+    return list(reader)

@@ -1,0 +1,177 @@
+"""The FastAPI app factory: `create_app(db_url)` migrates the database and wires the routes."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from server import admin, auth, pull, push, records
+from server.auth import User
+from server.config import Settings
+from server.db import open_db, org_units
+from server.middleware import GunzipRequestMiddleware, SchemaGateMiddleware
+from server.models import LoginIn, OrgUnitIn, PushIn, ReviewIn, UserIn
+from server.rules import OpError
+from server.scope import RECORD_ROLES
+from sync.protocol import API_PREFIX, DEFAULT_PULL_MAX_BYTES, SCHEMA_VERSION
+
+_bearer = HTTPBearer(auto_error=False)
+
+
+def _err(status: int, code: str, message: str, **extra) -> HTTPException:
+    return HTTPException(status, detail={"code": code, "message": message, **extra})
+
+
+def create_app(db_url: str | None = None, settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    engine = open_db(db_url)
+    with engine.begin() as conn:
+        admin.seed_regions(conn)
+    app = FastAPI(title="Esep central API", version=str(SCHEMA_VERSION))
+    app.state.engine, app.state.settings = engine, settings
+    app.add_middleware(GZipMiddleware, minimum_size=500)
+    app.add_middleware(GunzipRequestMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SchemaGateMiddleware)
+
+    @app.exception_handler(OpError)
+    def _op_error(_request: Request, exc: OpError):
+        return JSONResponse({"detail": {"code": exc.errors[0]["code"],
+                                        "message": exc.errors[0]["message"],
+                                        "errors": exc.errors}}, status_code=409)
+
+    @app.exception_handler(records.NotVisible)
+    def _not_visible(_request: Request, exc: records.NotVisible):
+        return JSONResponse({"detail": {"code": "not_found",
+                                        "message": f"no record {exc} in your scope"}},
+                            status_code=404)
+
+    _public_routes(app, engine, settings)
+    _sync_routes(app, engine, settings)
+    _record_routes(app, engine)
+    _admin_routes(app, engine)
+    return app
+
+
+def _current_user(request: Request,
+                  cred: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> User:
+    if cred is None or not cred.credentials:
+        raise _err(401, "not_authenticated", "log in first (Authorization: Bearer <token>)")
+    user = auth.user_for_token(request.app.state.engine, cred.credentials)
+    if user is None:
+        raise _err(401, "invalid_token", "the token is unknown, expired or revoked")
+    return user
+
+
+def _records_user(user: User = Depends(_current_user)) -> User:
+    if user.role not in RECORD_ROLES:
+        raise _err(403, "forbidden", f"role {user.role} has no access to records")
+    return user
+
+
+def _admin_user(user: User = Depends(_current_user)) -> User:
+    if user.role != "admin":
+        raise _err(403, "forbidden", "admin only")
+    return user
+
+
+def _public_routes(app: FastAPI, engine: sa.Engine, settings: Settings) -> None:
+    @app.get("/healthz")
+    def healthz() -> dict:
+        return {"ok": True}
+
+    @app.post(API_PREFIX + "/auth/login")
+    def login(body: LoginIn) -> dict:
+        try:
+            return auth.login(engine, body.username, body.password, settings)
+        except auth.LockedOut as exc:
+            raise HTTPException(429, detail={"code": "locked_out", "message": str(exc),
+                                             "retry_after": exc.retry_after},
+                                headers={"Retry-After": str(exc.retry_after)})
+        except auth.LoginFailed:
+            raise _err(401, "bad_credentials", "wrong username or password")
+
+    @app.post(API_PREFIX + "/auth/logout")
+    def logout(user: User = Depends(_current_user),
+               cred: HTTPAuthorizationCredentials = Depends(_bearer)) -> dict:
+        auth.revoke(engine, cred.credentials)
+        return {"ok": True}
+
+    @app.get(API_PREFIX + "/me")
+    def me(user: User = Depends(_current_user)) -> dict:
+        return user.to_dict()
+
+    @app.get(API_PREFIX + "/orgunits")
+    def list_orgunits(user: User = Depends(_current_user)) -> list[dict]:
+        q = sa.select(org_units).order_by(org_units.c.id)
+        if user.role in ("district", "region"):
+            q = q.where(org_units.c.region == user.region)
+        if user.role == "district":
+            q = q.where(org_units.c.id.in_([user.district, user.region]))
+        with engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(q)]
+
+    @app.get(API_PREFIX + "/forms")
+    def list_forms(user: User = Depends(_current_user)) -> list[dict]:
+        from forms import list_forms as all_forms
+
+        return [{"id": f.id, "version": f.version, "definition": f.definition_text}
+                for f in all_forms()]
+
+
+def _sync_routes(app: FastAPI, engine: sa.Engine, settings: Settings) -> None:
+    @app.post(API_PREFIX + "/sync/push")
+    def sync_push(body: PushIn, user: User = Depends(_records_user)) -> dict:
+        if body.schema_version != SCHEMA_VERSION:
+            return JSONResponse({"code": "schema_mismatch", "server_schema": SCHEMA_VERSION,
+                                 "message": "upgrade Esep"}, status_code=426)
+        ops = [op.model_dump() for op in body.ops]
+        acks = push.push(engine, user, body.device_id, ops)
+        return {"acks": acks, "server_time": auth.utcnow_iso()}
+
+    @app.get(API_PREFIX + "/sync/pull")
+    def sync_pull(cursor: int = Query(0, ge=0, le=2**62),
+                  limit: int = Query(1000, ge=1, le=5000),
+                  max_bytes: int = Query(DEFAULT_PULL_MAX_BYTES, ge=1, le=16 * 1024 * 1024),
+                  user: User = Depends(_records_user)) -> dict:
+        return pull.pull(engine, user, cursor, limit, max_bytes)
+
+
+def _record_routes(app: FastAPI, engine: sa.Engine) -> None:
+    @app.get(API_PREFIX + "/records/{rid}")
+    def get_record(rid: str, user: User = Depends(_records_user)) -> dict:
+        return records.get_record(engine, user, rid)
+
+    @app.get(API_PREFIX + "/records/{rid}/revisions")
+    def get_revisions(rid: str, user: User = Depends(_records_user)) -> list[dict]:
+        return records.get_revisions(engine, user, rid)
+
+    @app.post(API_PREFIX + "/records/{rid}/review")
+    def review(rid: str, body: ReviewIn, user: User = Depends(_records_user)) -> dict:
+        if user.role not in ("region", "central"):
+            raise _err(403, "forbidden", "only region and central review records")
+        return records.review(engine, user, rid, body.action, body.comment)
+
+
+def _admin_routes(app: FastAPI, engine: sa.Engine) -> None:
+    @app.get(API_PREFIX + "/users")
+    def get_users(user: User = Depends(_admin_user)) -> list[dict]:
+        return admin.list_users(engine)
+
+    @app.post(API_PREFIX + "/users", status_code=201)
+    def post_user(body: UserIn, user: User = Depends(_admin_user)) -> dict:
+        try:
+            return admin.create_user(engine, body.username, body.password, body.role,
+                                     body.region, body.district)
+        except admin.AdminError as exc:
+            raise _err(422, "invalid_user", str(exc))
+
+    @app.post(API_PREFIX + "/orgunits")
+    def post_orgunits(body: list[OrgUnitIn], user: User = Depends(_admin_user)) -> dict:
+        try:
+            n = admin.import_orgunits(engine, [u.model_dump() for u in body])
+        except admin.AdminError as exc:
+            raise _err(422, "invalid_orgunits", "org units not imported",
+                       errors=str(exc).splitlines())
+        return {"imported": n}

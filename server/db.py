@@ -1,0 +1,143 @@
+"""Tables (SQLAlchemy Core), engines for SQLite and PostgreSQL, migrations at startup."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from server.config import normalize_db_url
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+metadata = sa.MetaData()
+
+counters = sa.Table(
+    "counters", metadata,
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("value", sa.BigInteger, nullable=False),
+)
+org_units = sa.Table(
+    "org_units", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("region", sa.String(16), nullable=False),
+    sa.Column("name_ru", sa.Text, nullable=False),
+    sa.Column("name_kk", sa.Text, nullable=False),
+    sa.Column("name_en", sa.Text, nullable=False),
+)
+users = sa.Table(
+    "users", metadata,
+    sa.Column("username", sa.String(64), primary_key=True),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("role", sa.String(16), nullable=False),
+    sa.Column("region", sa.String(16)),
+    sa.Column("district", sa.String(64)),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+)
+login_throttle = sa.Table(
+    "login_throttle", metadata,
+    sa.Column("username", sa.String(200), primary_key=True),
+    sa.Column("failures", sa.Integer, nullable=False),
+    sa.Column("window_start", sa.Float, nullable=False),
+    sa.Column("locked_until", sa.Float, nullable=False),
+)
+tokens = sa.Table(
+    "tokens", metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("username", sa.String(64), nullable=False, index=True),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("expires_at", sa.Float, nullable=False),
+    sa.Column("revoked", sa.Boolean, nullable=False),
+)
+records = sa.Table(
+    "records", metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("form", sa.String(64), nullable=False),
+    sa.Column("form_version", sa.Integer, nullable=False),
+    sa.Column("org_unit", sa.String(64), nullable=False),
+    sa.Column("region", sa.String(16), nullable=False),
+    sa.Column("period", sa.String(7), nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Column("justification", sa.Text),
+    sa.Column("review_comment", sa.Text),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("deleted", sa.Boolean, nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+    sa.Column("updated_by", sa.String(64), nullable=False),
+    sa.Column("created_by", sa.String(64), nullable=False),
+    sa.Column("change_seq", sa.BigInteger, nullable=False, unique=True),
+    sa.Column("natural_key", sa.String(200), unique=True),
+)
+revisions = sa.Table(
+    "revisions", metadata,
+    sa.Column("record_id", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("revision", sa.Integer, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text),
+    sa.Column("comment", sa.Text),
+    sa.Column("editor", sa.String(64), nullable=False),
+    sa.Column("at", sa.String(32), nullable=False),
+)
+ledger = sa.Table(
+    "ledger", metadata,
+    sa.Column("device_id", sa.String(64), primary_key=True),
+    sa.Column("op_seq", sa.BigInteger, primary_key=True),
+    sa.Column("username", sa.String(64), nullable=False),
+    sa.Column("ack", sa.Text, nullable=False),
+    sa.Column("at", sa.String(32), nullable=False),
+)
+
+
+def utcnow_iso() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def make_engine(db_url: str | None) -> sa.Engine:
+    """One engine per app. SQLite: WAL, FKs, busy timeout, BEGIN IMMEDIATE (writers queue)."""
+    url = normalize_db_url(db_url)
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
+        _sqlite_hooks(engine)
+        return engine
+    return sa.create_engine(url, pool_size=10, max_overflow=60, pool_pre_ping=True)
+
+
+def _sqlite_hooks(engine: sa.Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (savepoints work)
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.execute("PRAGMA busy_timeout=60000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def run_migrations(engine: sa.Engine) -> None:
+    """Alembic upgrade to head, programmatically; the same chain for SQLite and PostgreSQL."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def open_db(db_url: str | None) -> sa.Engine:
+    engine = make_engine(db_url)
+    run_migrations(engine)
+    return engine

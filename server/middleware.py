@@ -1,0 +1,83 @@
+"""ASGI middleware: gunzip request bodies, and the schema-version gate (426)."""
+from __future__ import annotations
+
+import json
+import zlib
+
+from sync.protocol import SCHEMA_HEADER, SCHEMA_VERSION
+
+_SCHEMA_KEY = SCHEMA_HEADER.lower().encode()
+
+
+async def _send_json(send, status: int, body: dict) -> None:
+    data = json.dumps(body).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(data)).encode())]})
+    await send({"type": "http.response.body", "body": data})
+
+
+class SchemaGateMiddleware:
+    """A request naming another schema version gets 426 (the client keeps its queue)."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            sent = dict(scope["headers"]).get(_SCHEMA_KEY)
+            if sent is not None and sent.strip() != str(SCHEMA_VERSION).encode():
+                return await _send_json(send, 426, {
+                    "code": "schema_mismatch", "server_schema": SCHEMA_VERSION,
+                    "client_schema": sent.decode("latin-1"),
+                    "message": "upgrade Esep: the server speaks another schema version"})
+        await self.app(scope, receive, send)
+
+
+class GunzipRequestMiddleware:
+    """`Content-Encoding: gzip` request bodies are inflated (bounded) before FastAPI sees them."""
+
+    def __init__(self, app, max_bytes: int):
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope, receive, send):
+        headers = dict(scope.get("headers") or []) if scope["type"] == "http" else {}
+        if headers.get(b"content-encoding", b"").strip().lower() != b"gzip":
+            return await self.app(scope, receive, send)
+        raw = bytearray()
+        while True:
+            msg = await receive()
+            raw += msg.get("body", b"")
+            if len(raw) > self.max_bytes:
+                return await _send_json(send, 413, {"code": "too_large",
+                                                    "message": "request body too large"})
+            if not msg.get("more_body"):
+                break
+        try:
+            body = _inflate(bytes(raw), self.max_bytes)
+        except (zlib.error, EOFError, ValueError) as exc:
+            return await _send_json(send, 400, {"code": "bad_gzip", "message": str(exc)})
+        new_headers = [(k, v) for k, v in scope["headers"]
+                       if k not in (b"content-encoding", b"content-length")]
+        new_headers.append((b"content-length", str(len(body)).encode()))
+        scope = dict(scope, headers=new_headers)
+        done = False
+
+        async def replay():
+            nonlocal done
+            if done:
+                return await receive()
+            done = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
+
+
+def _inflate(raw: bytes, limit: int) -> bytes:
+    d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    out = d.decompress(raw, limit + 1)
+    if len(out) > limit or d.unconsumed_tail:
+        raise ValueError("inflated body too large")
+    if not d.eof:
+        raise ValueError("truncated gzip body")
+    return out

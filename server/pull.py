@@ -1,0 +1,39 @@
+"""GET /sync/pull: changes after a cursor that the caller may see, capped in bytes."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from server.auth import User
+from server.db import counters, records
+from server.scope import record_for, visible_clause
+from sync.protocol import dumps
+
+
+def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int) -> dict:
+    """At least one change per page. The counter is read first: every seq <= it has committed
+    (seqs are allocated under the counter's row lock), so jumping the cursor to it when the
+    page is not full never skips a late-committing write."""
+    with engine.connect() as conn:
+        top = conn.execute(sa.select(counters.c.value)
+                           .where(counters.c.name == "change_seq")).scalar_one()
+        q = (sa.select(records)
+             .where(records.c.change_seq > cursor, records.c.change_seq <= top,
+                    visible_clause(user))
+             .order_by(records.c.change_seq).limit(limit + 1))
+        rows = conn.execute(q).all()
+    changes, size = [], 0
+    for row in rows[:limit]:
+        change = {"change_seq": row.change_seq, "id": row.id, "form": row.form,
+                  "version": row.version, "deleted": bool(row.deleted),
+                  "record": record_for(user, row)}
+        n = len(dumps(change))
+        if changes and size + n > max_bytes:
+            break
+        changes.append(change)
+        size += n
+    has_more = len(changes) < len(rows)
+    if has_more:
+        next_cursor = changes[-1]["change_seq"]
+    else:
+        next_cursor = max(cursor, top)
+    return {"changes": changes, "next_cursor": next_cursor, "has_more": has_more}

@@ -1,0 +1,179 @@
+"""POST /sync/push: one transaction per batch, a savepoint per op, a ledger of acks."""
+from __future__ import annotations
+
+import json
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from server import rules
+from server.auth import User
+from server.db import counters, ledger, org_units, records, revisions, utcnow_iso
+from server.rules import OpError
+from server.scope import can_read, can_write_unit, keep_personal_data, record_for, sees_personal
+from sync.protocol import (ACK_APPLIED, ACK_CONFLICT, ACK_DUPLICATE, ACK_REJECTED, OP_DELETE,
+                           dumps)
+
+
+class Conflict(Exception):
+    def __init__(self, kind: str, server: dict | None, message: str):
+        super().__init__(message)
+        self.kind, self.server = kind, server
+
+
+def next_change_seq(conn) -> int:
+    """Gap-free: the counter row stays locked until the batch commits (or the savepoint rolls
+    back, which also undoes the increment), so seqs become visible strictly in order."""
+    stmt = (counters.update().where(counters.c.name == "change_seq")
+            .values(value=counters.c.value + 1).returning(counters.c.value))
+    return conn.execute(stmt).scalar_one()
+
+
+def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list[dict]:
+    with engine.begin() as conn:
+        return [_one(conn, user, device_id, op) for op in ops]
+
+
+def _one(conn, user: User, device_id: str, op: dict) -> dict:
+    stored = conn.execute(sa.select(ledger).where(ledger.c.device_id == device_id,
+                                                  ledger.c.op_seq == op["op_seq"])).first()
+    if stored is not None:
+        return _replayed(user, stored)
+    try:
+        with conn.begin_nested():
+            ack = apply_op(conn, user, op)
+    except Conflict as c:
+        ack = {"status": ACK_CONFLICT, "conflict_kind": c.kind, "server": c.server,
+               "errors": [{"code": f"conflict_{c.kind}", "message": str(c)}]}
+    except OpError as e:
+        ack = {"status": ACK_REJECTED, "errors": e.errors}
+    ack = {"op_seq": op["op_seq"], "id": op["id"], "version": None, "change_seq": None, **ack}
+    conn.execute(ledger.insert().values(device_id=device_id, op_seq=op["op_seq"],
+                                        username=user.username, ack=json.dumps(ack),
+                                        at=utcnow_iso()))
+    return ack
+
+
+def _replayed(user: User, stored) -> dict:
+    ack = json.loads(stored.ack)
+    if stored.username != user.username:
+        return {"op_seq": ack["op_seq"], "id": ack["id"], "status": ACK_REJECTED,
+                "errors": [{"code": "ledger_owner",
+                            "message": "this device's op was sent by another user"}]}
+    if ack["status"] in (ACK_APPLIED, ACK_DUPLICATE):
+        ack["status"] = ACK_DUPLICATE
+    return ack
+
+
+def _locked_row(conn, rid: str):
+    q = sa.select(records).where(records.c.id == rid)
+    if conn.dialect.name == "postgresql":
+        q = q.with_for_update()
+    return conn.execute(q).first()
+
+
+def apply_op(conn, user: User, op: dict) -> dict:
+    row = _locked_row(conn, op["id"])
+    if row is not None and not can_read(user, row):
+        raise OpError("forbidden", "this record is outside your scope", "id")
+    if row is not None and op.get("base_version") != row.version:
+        raise Conflict("version", record_for(user, row),
+                       f"base_version {op.get('base_version')} but the server has "
+                       f"version {row.version}")
+    if op["op"] == OP_DELETE:
+        return _delete(conn, user, op, row)
+    if row is None and op.get("base_version") is not None:
+        raise OpError("not_found", "base_version given but the server has no such record", "id")
+    if row is not None and row.deleted:
+        raise OpError("deleted", "the record was deleted on the server", "id")
+    return _upsert(conn, user, op, row)
+
+
+def _unit(conn, user: User, rec: dict):
+    unit = conn.execute(sa.select(org_units).where(org_units.c.id == rec["org_unit"])).first()
+    if unit is None:
+        raise OpError("unknown_org_unit", f"org unit {rec['org_unit']!r} does not exist",
+                      "org_unit")
+    if not can_write_unit(user, unit, rec["form"]):
+        raise OpError("forbidden", f"{rec['form']} for {rec['org_unit']} is outside your "
+                      "scope", "org_unit")
+    return unit
+
+
+def _upsert(conn, user: User, op: dict, row) -> dict:
+    rec = rules.normalize(op)
+    unit = _unit(conn, user, rec)
+    fdef = rules.load_definition(rec["form"], rec["form_version"])
+    rec["period"] = rules.resolve_period(fdef, rec)
+    old = None
+    if row is not None:
+        old = record_for(user, row) | {"data": json.loads(row.data)}
+        if not sees_personal(user, row.created_by):
+            rec["data"] = keep_personal_data(rec["form"], rec["form_version"], rec["data"],
+                                             old["data"])
+        if user.role not in ("region", "central"):
+            rec["review_comment"] = row.review_comment
+    correction = rules.check_transition(user, old, rec, op.get("reason"))
+    rules.validate(conn, fdef, rec)
+    nkey = _natural_key(conn, user, fdef, rec)
+    return _write(conn, user, rec, row, unit, nkey, correction, op.get("reason"))
+
+
+def _natural_key(conn, user: User, fdef, rec: dict) -> str | None:
+    if not getattr(fdef, "unique_per_period", False):
+        return None
+    key = f"{rec['form']}|{rec['org_unit']}|{rec['period']}"
+    other = conn.execute(sa.select(records).where(records.c.natural_key == key,
+                                                  records.c.id != rec["id"])).first()
+    if other is not None:
+        raise Conflict("natural_key", record_for(user, other) if can_read(user, other) else None,
+                       f"{rec['form']} for {rec['org_unit']} {rec['period']} already exists "
+                       f"(record {other.id})")
+    return key
+
+
+def _write(conn, user, rec, row, unit, nkey, correction, reason) -> dict:
+    seq = next_change_seq(conn)
+    now = utcnow_iso()
+    version = 1 if row is None else row.version + 1
+    revision = rec["revision"] if row is None else row.revision + (1 if correction else 0)
+    values = {
+        "form": rec["form"], "form_version": rec["form_version"], "org_unit": rec["org_unit"],
+        "region": unit.region, "period": rec["period"], "status": rec["status"],
+        "data": dumps(rec["data"]).decode(), "justification": rec.get("justification"),
+        "review_comment": rec.get("review_comment"), "revision": revision, "version": version,
+        "deleted": False, "updated_at": now, "updated_by": user.username, "change_seq": seq,
+        "natural_key": nkey,
+    }
+    try:
+        with conn.begin_nested():
+            if row is None:
+                conn.execute(records.insert().values(id=rec["id"], created_by=user.username,
+                                                     **values))
+            else:
+                conn.execute(records.update().where(records.c.id == rec["id"]).values(**values))
+    except IntegrityError:  # a concurrent batch took the natural key first
+        raise Conflict("natural_key", None, f"{rec['form']} for {rec['org_unit']} "
+                       f"{rec['period']} was just created by another device")
+    conn.execute(revisions.insert().values(
+        record_id=rec["id"], version=version, revision=revision, status=rec["status"],
+        data=values["data"], reason=reason if correction else None,
+        comment=rec.get("review_comment"), editor=user.username, at=now))
+    return {"status": ACK_APPLIED, "version": version, "change_seq": seq}
+
+
+def _delete(conn, user: User, op: dict, row) -> dict:
+    if row is None:
+        return {"status": ACK_APPLIED, "version": None, "change_seq": None}
+    if row.deleted:
+        return {"status": ACK_APPLIED, "version": row.version, "change_seq": row.change_seq}
+    unit = conn.execute(sa.select(org_units).where(org_units.c.id == row.org_unit)).first()
+    if unit is None or not can_write_unit(user, unit, row.form):
+        raise OpError("forbidden", "you cannot delete this record", "id")
+    if row.status not in ("draft", "returned"):
+        raise OpError("locked", f"a {row.status} record cannot be deleted", "status")
+    seq = next_change_seq(conn)
+    conn.execute(records.update().where(records.c.id == row.id).values(
+        deleted=True, natural_key=None, version=row.version + 1, change_seq=seq,
+        updated_at=utcnow_iso(), updated_by=user.username))
+    return {"status": ACK_APPLIED, "version": row.version + 1, "change_seq": seq}

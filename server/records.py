@@ -1,0 +1,75 @@
+"""Single-record reads (with revisions and per-field diffs) and the review action."""
+from __future__ import annotations
+
+import json
+
+import sqlalchemy as sa
+
+from server import rules
+from server.auth import User
+from server.db import org_units, records, revisions
+from server.push import _locked_row, _write
+from server.rules import OpError
+from server.scope import can_read, record_for, sees_personal, strip_personal_data
+
+
+class NotVisible(Exception):
+    """No such record in the caller's scope (404; existence is not revealed)."""
+
+
+def _visible_row(conn, user: User, rid: str, lock: bool = False):
+    row = _locked_row(conn, rid) if lock else conn.execute(
+        sa.select(records).where(records.c.id == rid)).first()
+    if row is None or not can_read(user, row):
+        raise NotVisible(rid)
+    return row
+
+
+def get_record(engine: sa.Engine, user: User, rid: str) -> dict:
+    with engine.connect() as conn:
+        return record_for(user, _visible_row(conn, user, rid))
+
+
+def diff(old: dict, new: dict) -> list[dict]:
+    """Per-field differences between two data dicts (top-level fields)."""
+    return [{"field": k, "old": old.get(k), "new": new.get(k)}
+            for k in sorted(set(old) | set(new)) if old.get(k) != new.get(k)]
+
+
+def get_revisions(engine: sa.Engine, user: User, rid: str) -> list[dict]:
+    with engine.connect() as conn:
+        row = _visible_row(conn, user, rid)
+        revs = conn.execute(sa.select(revisions).where(revisions.c.record_id == rid)
+                            .order_by(revisions.c.version)).all()
+    strip = not sees_personal(user, row.created_by)
+    out, prev = [], {}
+    for r in revs:
+        data = json.loads(r.data)
+        if strip:
+            data = strip_personal_data(row.form, row.form_version, data)
+        out.append({"version": r.version, "revision": r.revision, "status": r.status,
+                    "data": data, "reason": r.reason, "comment": r.comment,
+                    "editor": r.editor, "at": r.at, "diff": diff(prev, data)})
+        prev = data
+    return out
+
+
+def review(engine: sa.Engine, user: User, rid: str, action: str, comment: str | None) -> dict:
+    """approve | return a submitted record (region in its region, central anywhere)."""
+    status = {"approve": "approved", "return": "returned"}[action]
+    with engine.begin() as conn:
+        row = _visible_row(conn, user, rid, lock=True)
+        if row.deleted:
+            raise NotVisible(rid)
+        old = record_for(user, row) | {"data": json.loads(row.data)}
+        if old["status"] != "submitted":
+            raise OpError("status_transition", f"only a submitted record can be reviewed "
+                          f"(this one is {old['status']})", "status")
+        new = dict(old, status=status, review_comment=comment or old.get("review_comment"))
+        if status == "returned":
+            new["review_comment"] = comment
+        rules.check_transition(user, old, new, None)
+        unit = conn.execute(sa.select(org_units).where(org_units.c.id == row.org_unit)).first()
+        _write(conn, user, new, row, unit, row.natural_key, False, None)
+        row = conn.execute(sa.select(records).where(records.c.id == rid)).first()
+        return record_for(user, row)

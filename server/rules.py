@@ -1,0 +1,146 @@
+"""Status workflow by role, and record validation with the shared forms engine."""
+from __future__ import annotations
+
+import re
+
+import sqlalchemy as sa
+
+from server.auth import User
+from server.db import records
+from server.scope import REVIEWERS, row_to_record
+
+PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+EDITORS = ("district", "region", "trainer")
+DATA_KEYS = ("data", "org_unit", "period", "form_version", "justification")
+
+
+class OpError(Exception):
+    """An op that cannot be applied: becomes a `rejected` ack with these errors."""
+
+    def __init__(self, code: str, message: str, field: str | None = None, errors=None):
+        super().__init__(message)
+        self.errors = errors or [{"code": code, "message": message,
+                                  **({"field": field} if field else {})}]
+
+
+def data_changed(old: dict, new: dict) -> bool:
+    return any(old.get(k) != new.get(k) for k in DATA_KEYS)
+
+
+def check_transition(user: User, old: dict | None, new: dict, reason: str | None) -> bool:
+    """Raise OpError when `user` may not move the record from `old` to `new`.
+    Returns True when the change is a correction (a new revision of a submitted record)."""
+    ns = new["status"]
+    if old is None:
+        if user.role not in EDITORS:
+            raise OpError("forbidden", f"role {user.role} cannot create records")
+        if ns not in ("draft", "submitted"):
+            raise OpError("status_transition", f"a new record cannot be {ns!r}", "status")
+        return False
+    os_ = old["status"]
+    changed = data_changed(old, new)
+    if os_ == "approved":
+        raise OpError("locked", "the record is approved and locked", "status")
+    if os_ == "submitted":
+        return _from_submitted(user, ns, new, changed, reason)
+    if user.role not in EDITORS:
+        raise OpError("forbidden", f"role {user.role} cannot edit a {os_} record")
+    if ns not in ("draft", "submitted", os_):
+        raise OpError("status_transition", f"{os_} -> {ns} is not allowed", "status")
+    return False
+
+
+def _from_submitted(user: User, ns: str, new: dict, changed: bool, reason) -> bool:
+    if ns == "draft":
+        raise OpError("status_transition", "submitted -> draft is not allowed", "status")
+    if ns in ("approved", "returned") and user.role not in REVIEWERS:
+        raise OpError("forbidden", f"role {user.role} cannot {ns[:-1]} records", "status")
+    if ns == "returned" and not (new.get("review_comment") or "").strip():
+        raise OpError("comment_required", "returning a record needs a comment",
+                      "review_comment")
+    if not changed:
+        return False
+    if user.role not in REVIEWERS:
+        raise OpError("locked", "a submitted record can only be corrected by region or "
+                      "central", "data")
+    if not (reason or "").strip():
+        raise OpError("reason_required", "a correction of a submitted record needs a reason",
+                      "reason")
+    return True
+
+
+def normalize(op: dict) -> dict:
+    """The canonical record from an upsert op, with shape errors as OpError."""
+    rec = op.get("data")
+    if not isinstance(rec, dict):
+        raise OpError("invalid_record", "data must be the canonical record object", "data")
+    if rec.get("id", op["id"]) != op["id"] or rec.get("form", op["form"]) != op["form"]:
+        raise OpError("invalid_record", "record id/form differ from the op's", "id")
+    out = {"id": op["id"], "form": op["form"]}
+    fv = rec.get("form_version")
+    if not isinstance(fv, int) or isinstance(fv, bool) or not 0 < fv < 10_000:
+        raise OpError("invalid_record", "form_version must be a positive integer",
+                      "form_version")
+    out["form_version"] = fv
+    for key in ("org_unit", "status"):
+        if not isinstance(rec.get(key), str) or not rec[key]:
+            raise OpError("invalid_record", f"{key} is required", key)
+        out[key] = rec[key]
+    if out["status"] not in ("draft", "submitted", "returned", "approved"):
+        raise OpError("invalid_record", f"unknown status {out['status']!r}", "status")
+    if not isinstance(rec.get("data"), dict):
+        raise OpError("invalid_record", "data.data must be an object", "data")
+    out["data"] = rec["data"]
+    for key in ("justification", "review_comment", "period"):
+        val = rec.get(key)
+        if val is not None and not isinstance(val, str):
+            raise OpError("invalid_record", f"{key} must be a string or null", key)
+        out[key] = val
+    rev = rec.get("revision")
+    out["revision"] = rev if isinstance(rev, int) and not isinstance(rev, bool) and rev > 0 else 1
+    return out
+
+
+def load_definition(form: str, version: int):
+    from forms import load_form
+
+    try:
+        return load_form(form, version)
+    except Exception as exc:  # unknown form or version
+        raise OpError("unknown_form", f"form {form!r} version {version}: {exc}", "form")
+
+
+def resolve_period(fdef, rec: dict) -> str:
+    from forms import record_period
+
+    try:
+        period = record_period(fdef, rec) or rec.get("period")
+    except Exception as exc:  # the engine never should; keep a clear error if it does
+        raise OpError("invalid_period", f"no period: {exc}", "period")
+    if not isinstance(period, str) or not PERIOD_RE.match(period):
+        raise OpError("invalid_period", f"period {period!r} is not YYYY-MM", "period")
+    return period
+
+
+def history(conn, rec: dict) -> list[dict]:
+    q = sa.select(records).where(records.c.form == rec["form"],
+                                 records.c.org_unit == rec["org_unit"],
+                                 records.c.id != rec["id"], records.c.deleted.is_(False))
+    return [row_to_record(r) for r in conn.execute(q)]
+
+
+def validate(conn, fdef, rec: dict) -> list[dict]:
+    """Run the forms engine; raise OpError with the findings when the op must be rejected."""
+    from forms import validate_record
+
+    try:
+        findings = validate_record(fdef, rec, history=history(conn, rec))
+    except Exception as exc:  # malformed values the engine could not digest
+        raise OpError("invalid_record", f"validation failed: {exc.__class__.__name__}: {exc}")
+    found = [f.to_dict() for f in findings]
+    errors = [f for f in found if f.get("severity") == "error"]
+    if not errors and rec["status"] == "submitted" and not (rec.get("justification") or "").strip():
+        errors = [f for f in found if f.get("severity") == "warning"]
+    if errors:
+        raise OpError("invalid_record", "validation failed", errors=errors)
+    return found

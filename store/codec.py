@@ -1,0 +1,103 @@
+"""The canonical record (CONTRACTS §3) <-> the `records` row; shape checks; field diffs."""
+from __future__ import annotations
+
+import json
+import re
+import uuid
+
+from store.errors import StoreError
+
+STATUSES = ("draft", "submitted", "returned", "approved")
+# Header keys tracked in the audit log under a leading underscore (data fields have none).
+META_AUDITED = ("form_version", "org_unit", "period", "status", "justification",
+                "review_comment", "deleted")
+PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+RECORD_KEYS = ("id", "form", "form_version", "org_unit", "period", "status", "data",
+               "justification", "review_comment", "revision", "version", "deleted",
+               "updated_at", "updated_by")
+
+
+def dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def loads(text):
+    return None if text is None else json.loads(text)
+
+
+def row_to_record(row: dict) -> dict:
+    rec = {k: row[k] for k in RECORD_KEYS if k in row}
+    rec["data"] = json.loads(row["data"])
+    rec["deleted"] = bool(row["deleted"])
+    return rec
+
+
+def record_to_row(rec: dict) -> dict:
+    row = {k: rec.get(k) for k in RECORD_KEYS}
+    row["data"] = dumps(rec["data"])
+    row["deleted"] = 1 if rec.get("deleted") else 0
+    return row
+
+
+def _bad(rid, field, why, code="bad_record") -> StoreError:
+    return StoreError(f"record {rid}: field {field!r}: {why}", code=code, record_id=rid,
+                      field=field)
+
+
+def shape_problems(rec) -> list[StoreError]:
+    """Header problems of an incoming record (everything except data types)."""
+    if not isinstance(rec, dict):
+        return [StoreError(f"expected a record object, got {type(rec).__name__}",
+                           code="bad_record")]
+    rid = rec.get("id")
+    out = []
+    if rid is not None and not (isinstance(rid, str) and _is_uuid(rid)):
+        out.append(_bad(rid, "id", f"not a UUID: {rid!r}"))
+    for key in ("form", "org_unit"):
+        if not isinstance(rec.get(key), str) or not rec.get(key).strip():
+            out.append(_bad(rid, key, "required text is missing"))
+    period = rec.get("period")
+    if period is not None and not (isinstance(period, str) and PERIOD_RE.match(period)):
+        out.append(_bad(rid, "period", f"expected YYYY-MM, got {period!r}"))
+    if rec.get("status", "draft") not in STATUSES:
+        out.append(_bad(rid, "status", f"unknown status {rec.get('status')!r}"))
+    if not isinstance(rec.get("data", {}), dict):
+        out.append(_bad(rid, "data", "expected an object of field values"))
+    for key in ("justification", "review_comment"):
+        if rec.get(key) is not None and not isinstance(rec.get(key), str):
+            out.append(_bad(rid, key, "expected text or null"))
+    for key in ("form_version", "revision", "version"):
+        val = rec.get(key)
+        if val is not None and (not isinstance(val, int) or isinstance(val, bool)):
+            out.append(_bad(rid, key, f"expected an integer, got {val!r}"))
+    return out
+
+
+def _is_uuid(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return True
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def field_changes(old: dict | None, new: dict) -> list[tuple[str, object, object]]:
+    """(field, old, new) for every audited difference; data fields by id, header fields
+    as `_name`. A new record lists every non-empty value against None."""
+    old = old or {"data": {}}
+    out = []
+    for key in META_AUDITED:
+        before, after = old.get(key), new.get(key)
+        if key == "deleted":
+            before, after = bool(before), bool(after)
+        if dumps(before) != dumps(after):
+            out.append((f"_{key}", before, after))
+    od, nd = old.get("data") or {}, new.get("data") or {}
+    for fid in list(od) + [k for k in nd if k not in od]:
+        if dumps(od.get(fid)) != dumps(nd.get(fid)):
+            out.append((fid, od.get(fid), nd.get(fid)))
+    return out

@@ -1,0 +1,62 @@
+"""Opening the local SQLite database and the transaction helper used by every write."""
+from __future__ import annotations
+
+import datetime as _dt
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def utc_now() -> str:
+    """UTC ISO-8601 with `Z`, second resolution (CONTRACTS §0)."""
+    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    return now.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def connect(path: str | Path) -> Database:
+    """A sqlite-utils Database with the pragmas every Esep connection uses."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(path)
+    db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    db.conn.execute("PRAGMA journal_mode = WAL")
+    db.conn.execute("PRAGMA foreign_keys = ON")
+    db.conn.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+def migrate(db: Database) -> list[str]:
+    """Apply every pending migration (each in its own transaction); returns their names."""
+    from store.migrations import migrations
+
+    pending = [m.name for m in migrations.pending(db)]
+    if pending:
+        migrations.apply(db)
+    return pending
+
+
+@contextmanager
+def transaction(db: Database):
+    """One write transaction. Outermost: BEGIN IMMEDIATE (takes the write lock up front, so
+    busy_timeout applies instead of a lock-upgrade failure). Nested: a savepoint."""
+    conn = db.conn
+    if conn.in_transaction:
+        with db.atomic():
+            yield db
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise

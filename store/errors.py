@@ -1,0 +1,34 @@
+"""Store exceptions. Each carries a `code` (message code) and, where it applies, the record,
+the field and a list of `problems` (one dict per bad record/field) for bulk operations."""
+from __future__ import annotations
+
+
+class StoreError(Exception):
+    """A user-facing store error: which record, which field, why."""
+
+    def __init__(self, message: str, *, code: str = "store_error", record_id: str | None = None,
+                 field: str | None = None, problems: list[dict] | None = None):
+        super().__init__(message)
+        self.code = code
+        self.record_id = record_id
+        self.field = field
+        self.problems = list(problems or [])
+
+
+class NotFound(StoreError):
+    """No (live) record with that id."""
+
+    def __init__(self, record_id: str):
+        super().__init__(f"record {record_id} not found", code="not_found", record_id=record_id)
+
+
+class SubmitBlocked(StoreError):
+    """Submission (or a correction) is blocked by validation findings.
+
+    Errors always block; warnings block until a justification is given."""
+
+    def __init__(self, findings, *, record_id: str | None = None):
+        self.findings = list(findings)
+        rules = ", ".join(f"{f.rule} ({f.severity})" for f in self.findings)
+        super().__init__(f"record {record_id}: submission blocked by {rules}",
+                         code="submit_blocked", record_id=record_id)

@@ -1,0 +1,325 @@
+"""The sync-facing side of the local store (owned by the sync room; CONTRACTS §4).
+
+Outbox -> ops, acks -> versions/conflicts/parked ops, pulled pages -> records + cursor, each
+in ONE SQLite transaction, so a crash or a cut connection at any instant resumes cleanly.
+
+kv keys used here (plain text): `sync.cursor` (int), `sync.inflight` (JSON list of op_seq
+sent without an ack yet: they are replayed first, with the same op_seq, so the server's ledger
+answers them and a local edit made meanwhile never turns into a false conflict).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from store.codec import dumps, field_changes, record_to_row, row_to_record
+from store.db import transaction, utc_now
+
+CURSOR_KEY = "sync.cursor"
+INFLIGHT_KEY = "sync.inflight"
+SYNC_REASON = "sync"
+
+
+# -- kv ----------------------------------------------------------------------------------------
+def _kv_get(db, key: str) -> str | None:
+    row = db.execute("SELECT value FROM kv WHERE key = ?", [key]).fetchone()
+    return None if row is None else row[0]
+
+
+def _kv_set(db, key: str, value: str) -> None:
+    db.execute("INSERT OR REPLACE INTO kv(key, value) VALUES (?, ?)", [key, value])
+
+
+def get_cursor(store) -> int:
+    return int(_kv_get(store.db, CURSOR_KEY) or 0)
+
+
+def _inflight(db) -> list[int]:
+    return json.loads(_kv_get(db, INFLIGHT_KEY) or "[]")
+
+
+def mark_inflight(store, op_seqs) -> None:
+    with transaction(store.db) as db:
+        _kv_set(db, INFLIGHT_KEY, json.dumps(sorted(set(_inflight(db)) | set(op_seqs))))
+
+
+# -- reading -----------------------------------------------------------------------------------
+def _record(db, record_id: str) -> dict | None:
+    cur = db.execute("SELECT * FROM records WHERE id = ?", [record_id])
+    row = cur.fetchone()
+    if row is None:
+        return None
+    return {d[0]: v for d, v in zip(cur.description, row)}
+
+
+def _rows(db, sql: str, params=()) -> list[dict]:
+    cur = db.execute(sql, list(params))
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def pending_ops(store, max_ops: int = 1000) -> list[dict]:
+    """The ops to push, oldest first: one per record (its newest pending entry, or the one
+    still in flight), records waiting in `conflicts` and parked-only records left out."""
+    db = store.db
+    inflight = set(_inflight(db))
+    rows = _rows(db, "SELECT o.op_seq, o.record_id, o.op, o.reason FROM outbox o "
+                     "WHERE o.state = 'pending' AND o.record_id NOT IN "
+                     "(SELECT record_id FROM conflicts) ORDER BY o.op_seq")
+    chosen: dict[str, dict] = {}
+    for row in rows:
+        prev = chosen.get(row["record_id"])
+        if prev is not None and prev["op_seq"] in inflight:
+            continue  # replay the in-flight op first; later edits go in the next batch
+        if prev is not None and not row["reason"]:
+            row["reason"] = prev["reason"]
+        chosen[row["record_id"]] = row
+    ops = []
+    for row in sorted(chosen.values(), key=lambda r: r["op_seq"])[:max_ops]:
+        rec = row_to_record(_record(db, row["record_id"]))
+        ops.append({"op_seq": row["op_seq"], "form": rec["form"], "id": rec["id"],
+                    "op": row["op"], "base_version": rec.get("version"), "data": rec,
+                    "reason": row["reason"]})
+    return ops
+
+
+def parked(store) -> list[dict]:
+    """Ops the server rejected, with its reasons, newest first."""
+    out = []
+    for row in _rows(store.db, "SELECT * FROM outbox WHERE state = 'parked' "
+                               "ORDER BY op_seq DESC"):
+        rec = _record(store.db, row["record_id"])
+        out.append({"op_seq": row["op_seq"], "record_id": row["record_id"], "op": row["op"],
+                    "errors": json.loads(row["errors"] or "[]"), "created_at": row["created_at"],
+                    "record": row_to_record(rec) if rec else None})
+    return out
+
+
+def conflicts(store) -> list[dict]:
+    out = []
+    for row in _rows(store.db, "SELECT * FROM conflicts ORDER BY created_at, record_id"):
+        out.append({"record_id": row["record_id"], "kind": row["kind"],
+                    "base": json.loads(row["base"]) if row["base"] else None,
+                    "mine": json.loads(row["mine"]), "theirs": json.loads(row["theirs"]),
+                    "created_at": row["created_at"]})
+    return out
+
+
+def outbox_count(store) -> int:
+    """Outbox entries that the next push would send (not parked, not waiting in conflicts)."""
+    return store.db.execute("SELECT count(*) FROM outbox WHERE state = 'pending' AND record_id "
+                            "NOT IN (SELECT record_id FROM conflicts)").fetchone()[0]
+
+
+# -- acks --------------------------------------------------------------------------------------
+def _save_conflict(db, local_row: dict, theirs: dict, kind: str) -> None:
+    old = db.execute("SELECT base, created_at FROM conflicts WHERE record_id = ?",
+                     [local_row["id"]]).fetchone()
+    db.execute("INSERT OR REPLACE INTO conflicts(record_id, kind, base, mine, theirs, "
+               "created_at) VALUES (?, ?, ?, ?, ?, ?)",
+               [local_row["id"], kind, old[0] if old else None,
+                dumps(row_to_record(local_row)), dumps(theirs),
+                old[1] if old else utc_now()])
+
+
+def _refresh_dirty(db, record_id: str) -> None:
+    db.execute("UPDATE records SET dirty = EXISTS(SELECT 1 FROM outbox WHERE record_id = ?) "
+               "OR EXISTS(SELECT 1 FROM conflicts WHERE record_id = ?) WHERE id = ?",
+               [record_id, record_id, record_id])
+
+
+def _ack_one(db, ack: dict) -> str:
+    rid, seq, status = ack["id"], ack["op_seq"], ack.get("status")
+    if status in ("applied", "duplicate"):
+        if ack.get("version") is not None:
+            db.execute("UPDATE records SET version = ? WHERE id = ?", [ack["version"], rid])
+        db.execute("DELETE FROM outbox WHERE record_id = ? AND op_seq <= ?", [rid, seq])
+    elif status == "conflict" and ack.get("server"):
+        local = _record(db, rid)
+        if local is not None:
+            _save_conflict(db, local, ack["server"], ack.get("conflict_kind") or "version")
+        db.execute("DELETE FROM outbox WHERE record_id = ? AND state = 'pending'", [rid])
+    else:  # rejected, a conflict without a server copy we may read, or an unknown status:
+        # park it with the reasons (visible to a person), never drop it
+        errors = ack.get("errors") or [{"code": "unknown_ack", "message": str(status)}]
+        db.execute("DELETE FROM outbox WHERE record_id = ? AND op_seq < ?", [rid, seq])
+        db.execute("UPDATE outbox SET state = 'parked', errors = ? WHERE op_seq = ?",
+                   [dumps(errors), seq])
+        status = "rejected"
+    _refresh_dirty(db, rid)
+    return status
+
+
+def apply_acks(store, acks: list[dict]) -> dict[str, int]:
+    """Apply a batch's acks in one transaction; returns counts per status."""
+    counts = {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
+    with transaction(store.db) as db:
+        done = set()
+        for ack in acks:
+            counts[_ack_one(db, ack)] += 1
+            done.add(ack["op_seq"])
+        _kv_set(db, INFLIGHT_KEY, json.dumps(sorted(set(_inflight(db)) - done)))
+    return counts
+
+
+# -- pull --------------------------------------------------------------------------------------
+def _audit(db, record_id: str, who: str, changes, reason: str) -> None:
+    at = utc_now()
+    db.conn.executemany(
+        "INSERT INTO audit(record_id, at, who, field, old, new, reason) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(record_id, at, who, f, _json(o), _json(n), reason) for f, o, n in changes])
+
+
+def _json(value):
+    return None if value is None else dumps(value)
+
+
+def _write_record(db, rec: dict, *, dirty: int, version, old: dict | None) -> None:
+    row = record_to_row({**rec, "version": version})
+    row["dirty"] = dirty
+    if old is None:
+        row["created_at"] = rec.get("updated_at") or utc_now()
+        row["created_by"] = rec.get("updated_by") or "server"
+        cols = ", ".join(row)
+        db.execute(f"INSERT INTO records({cols}) VALUES ({', '.join('?' * len(row))})",
+                   list(row.values()))
+        return
+    row.pop("id")
+    sets = ", ".join(f"{k} = ?" for k in row)
+    db.execute(f"UPDATE records SET {sets} WHERE id = ?", [*row.values(), rec["id"]])
+
+
+def _keep_revision(db, rec: dict) -> None:
+    if rec.get("status", "draft") == "draft":
+        return
+    db.execute("INSERT OR IGNORE INTO revisions(record_id, revision, status, data, reason, "
+               "editor, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+               [rec["id"], rec.get("revision") or 1, rec["status"], dumps(rec.get("data", {})),
+                None, rec.get("updated_by") or "server", rec.get("updated_at") or utc_now()])
+
+
+def _twin(db, rec: dict) -> dict | None:
+    """A live local record with another id and the same natural key (form, org unit, period)."""
+    cur = db.execute("SELECT id FROM records WHERE form = ? AND org_unit = ? AND period = ? "
+                     "AND deleted = 0 AND id != ?",
+                     [rec.get("form"), rec.get("org_unit"), rec.get("period"), rec["id"]])
+    row = cur.fetchone()
+    return _record(db, row[0]) if row else None
+
+
+def _insert_pulled(db, rec: dict, version) -> str:
+    if rec.get("deleted"):
+        return "skipped"
+    try:
+        with db.atomic():
+            _write_record(db, rec, dirty=0, version=version, old=None)
+            _keep_revision(db, rec)
+    except sqlite3.IntegrityError:
+        twin = _twin(db, rec)
+        if twin is None:
+            raise
+        _save_conflict(db, twin, rec, "natural_key")
+        _refresh_dirty(db, twin["id"])
+        return "conflict"
+    return "applied"
+
+
+def _apply_change(db, change: dict) -> str:
+    rec = dict(change.get("record") or {"id": change["id"], "form": change["form"]})
+    rec["id"] = change["id"]
+    rec["deleted"] = bool(change.get("deleted") or rec.get("deleted"))
+    version = change.get("version", rec.get("version"))
+    local = _record(db, change["id"])
+    if local is None:
+        return _insert_pulled(db, rec, version)
+    if local["version"] is not None and version is not None and version <= local["version"]:
+        return "skipped"  # already have it (e.g. the echo of our own push)
+    in_conflict = db.execute("SELECT 1 FROM conflicts WHERE record_id = ?",
+                             [local["id"]]).fetchone()
+    pending = db.execute("SELECT 1 FROM outbox WHERE record_id = ?", [local["id"]]).fetchone()
+    if in_conflict or pending or local["dirty"]:
+        _save_conflict(db, local, {**rec, "version": version}, "version")
+        _refresh_dirty(db, local["id"])
+        return "conflict"
+    merged = {**row_to_record(local), **rec}
+    _audit(db, local["id"], rec.get("updated_by") or "server",
+           field_changes(row_to_record(local), merged), SYNC_REASON)
+    _write_record(db, merged, dirty=0, version=version, old=local)
+    _keep_revision(db, merged)
+    return "applied"
+
+
+def apply_pulled(store, changes: list[dict], next_cursor: int) -> dict[str, int]:
+    """Apply one pulled page and move the cursor, in ONE transaction. A change for a record
+    with local edits (or a natural-key twin) becomes a conflict, never an overwrite."""
+    counts = {"applied": 0, "skipped": 0, "conflict": 0}
+    with transaction(store.db) as db:
+        for change in changes:
+            counts[_apply_change(db, change)] += 1
+        _kv_set(db, CURSOR_KEY, str(int(next_cursor)))
+    return counts
+
+
+def fast_forward(store, own_seqs: list[int]) -> int:
+    """Move the cursor over change_seqs that are all our own acked writes, when they follow
+    the cursor without a gap (change_seq is gap-free), so the next pull skips their echo."""
+    with transaction(store.db) as db:
+        cursor = int(_kv_get(db, CURSOR_KEY) or 0)
+        for seq in sorted(set(own_seqs)):
+            if seq == cursor + 1:
+                cursor = seq
+            elif seq > cursor + 1:
+                break
+        _kv_set(db, CURSOR_KEY, str(cursor))
+    return cursor
+
+
+# -- conflict resolution -----------------------------------------------------------------------
+def _same_content(a: dict, b: dict) -> bool:
+    keys = ("form", "form_version", "org_unit", "period", "status", "data", "justification",
+            "review_comment", "deleted")
+    return all(dumps(a.get(k)) == dumps(b.get(k)) for k in keys)
+
+
+def _queue(db, record_id: str, op: str, base_version, reason: str | None) -> None:
+    db.execute("DELETE FROM outbox WHERE record_id = ?", [record_id])
+    db.execute("INSERT INTO outbox(record_id, op, base_version, reason, state, created_at) "
+               "VALUES (?, ?, ?, ?, 'pending', ?)", [record_id, op, base_version, reason,
+                                                      utc_now()])
+
+
+def resolve_conflict(store, record_id: str, record: dict, *, user: str,
+                     reason: str | None = "conflict resolved") -> dict:
+    """Replace the local record by the person's choice (mine / theirs / edited) and queue it as
+    a normal upsert with base_version = theirs.version. For a natural-key conflict the local
+    twin becomes a local tombstone and the server's record id is kept. Returns the record."""
+    with transaction(store.db) as db:
+        row = db.execute("SELECT kind, theirs FROM conflicts WHERE record_id = ?",
+                         [record_id]).fetchone()
+        if row is None:
+            raise LookupError(f"record {record_id}: no conflict waits for it")
+        theirs = json.loads(row[1])
+        target = theirs.get("id") or record_id
+        if target != record_id:  # natural key: retire our twin locally (it never reached them)
+            db.execute("UPDATE records SET deleted = 1, dirty = 0 WHERE id = ?", [record_id])
+            db.execute("DELETE FROM outbox WHERE record_id = ?", [record_id])
+            _audit(db, record_id, user, [("_deleted", False, True)], f"merged into {target}")
+        db.execute("DELETE FROM conflicts WHERE record_id = ?", [record_id])
+        old = _record(db, target)
+        new = {**record, "id": target, "version": theirs.get("version"),
+               "updated_at": utc_now(), "updated_by": user}
+        unchanged = _same_content(new, theirs)
+        if unchanged:
+            new = {**theirs, "id": target}
+        changes = field_changes(row_to_record(old) if old else None, new)
+        _write_record(db, new, dirty=0 if unchanged else 1, version=theirs.get("version"),
+                      old=old)
+        _audit(db, target, user, changes, reason)
+        if unchanged:
+            db.execute("DELETE FROM outbox WHERE record_id = ?", [target])
+        else:
+            _queue(db, target, "delete" if new.get("deleted") else "upsert",
+                   theirs.get("version"), reason)
+    return row_to_record(_record(store.db, target))
+

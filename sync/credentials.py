@@ -1,0 +1,71 @@
+"""Tokens in the OS keyring — the ONLY module that imports keyring.
+
+The token (never the password) is stored under service "esep", key "<server URL> <user>".
+Where no keyring backend exists (headless Linux: keyring's `fail` backend), `KeyringUnavailable`
+says so; the caller asks for the password for this run only. Nothing is ever written to disk.
+"""
+from __future__ import annotations
+
+import keyring
+from keyring.backends import fail
+from keyring.errors import KeyringError, PasswordDeleteError
+
+SERVICE = "esep"
+NO_BACKEND_MESSAGE = (
+    "no OS keyring is available on this machine: the password is asked for on every run "
+    "(--password-stdin or the login dialog) and nothing is saved")
+
+
+class KeyringUnavailable(Exception):
+    code = "keyring_unavailable"
+
+    def __init__(self, detail: str = ""):
+        super().__init__(NO_BACKEND_MESSAGE + (f" ({detail})" if detail else ""))
+
+
+def _key(server: str, user: str) -> str:
+    return f"{server.rstrip('/')} {user}"
+
+
+def keyring_available() -> bool:
+    backend = keyring.get_keyring()
+    if isinstance(backend, fail.Keyring):
+        return False
+    chained = getattr(backend, "backends", None)  # ChainerBackend with nothing inside
+    return chained is None or bool(chained)
+
+
+def backend_name() -> str:
+    return type(keyring.get_keyring()).__module__ + "." + type(keyring.get_keyring()).__name__
+
+
+def save_token(server: str, user: str, token: str) -> None:
+    if not keyring_available():
+        raise KeyringUnavailable()
+    try:
+        keyring.set_password(SERVICE, _key(server, user), token)
+    except KeyringError as exc:
+        raise KeyringUnavailable(str(exc)) from exc
+
+
+def load_token(server: str, user: str) -> str | None:
+    """The stored token, or None when there is none or no keyring backend."""
+    if not keyring_available():
+        return None
+    try:
+        return keyring.get_password(SERVICE, _key(server, user))
+    except KeyringError:
+        return None
+
+
+def delete_token(server: str, user: str) -> bool:
+    """Forget the token; True when one was deleted."""
+    if not keyring_available():
+        return False
+    try:
+        keyring.delete_password(SERVICE, _key(server, user))
+    except PasswordDeleteError:
+        return False
+    except KeyringError:
+        return False
+    return True

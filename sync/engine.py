@@ -1,0 +1,222 @@
+"""The client sync engine: pull pages, push the outbox in adaptive batches, report a summary.
+
+Order of one sync: (reference data only when missing) -> pull every page -> push every batch ->
+move the cursor over our own contiguous writes (their echo is not downloaded again).
+A no-op sync is therefore ONE small request: a pull that returns nothing.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Callable
+
+from store import sync_state
+from store.db import transaction, utc_now
+from sync import protocol
+from sync.transport import OfflineError, SyncClient, SyncError
+
+MIN_BATCH = 4 * 1024
+START_BATCH = 32 * 1024  # compressed bytes
+MAX_BATCH = 512 * 1024
+PULL_LIMIT = 1000
+ME_KEY = "sync.me"
+BATCH_KEY = "sync.batch_bytes"
+
+
+class Cancelled(SyncError):
+    code = "sync_cancelled"
+
+
+@dataclass
+class SyncSummary:
+    pushed: int = 0
+    pulled: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    bytes_up: int = 0
+    bytes_down: int = 0
+    requests: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @property
+    def needs_person(self) -> bool:
+        return bool(self.conflicts or self.rejected)
+
+
+@dataclass
+class BatchSizer:
+    """Target compressed bytes per push: grows after a success, halves after a timeout."""
+
+    target: int = START_BATCH
+    ratio: float = 0.3  # compressed / raw JSON, learned from every batch
+    history: list = field(default_factory=list)
+
+    def take(self, ops: list[dict]) -> list[dict]:
+        budget = self.target / max(self.ratio, 0.02)
+        out, size = [], 0
+        for op in ops:
+            n = len(protocol.dumps(op))
+            if out and size + n > budget:
+                break
+            out.append(op)
+            size += n
+        return out
+
+    def learn(self, raw: int, compressed: int) -> None:
+        if raw:
+            self.ratio = max(0.02, compressed / raw)
+
+    def grow(self) -> None:
+        self.target = min(MAX_BATCH, int(self.target * 1.5))
+        self.history.append(self.target)
+
+    def shrink(self) -> None:
+        self.target = max(MIN_BATCH, self.target // 2)
+        self.history.append(self.target)
+
+
+def _check_cancel(cancel) -> None:
+    if cancel is None:
+        return
+    flag = cancel.is_set() if hasattr(cancel, "is_set") else cancel()
+    if flag:
+        raise Cancelled("sync cancelled; what was already applied is kept")
+
+
+def _report(progress, stage: str, done: int, total: int | None) -> None:
+    if progress is not None:
+        progress(stage, done, total)
+
+
+def refresh_reference(store, client: SyncClient) -> dict:
+    """Fetch `me` and the org units in scope; store them (settings + org_units)."""
+    me = client.me()
+    store.set_setting(ME_KEY, json.dumps(me, ensure_ascii=False))
+    units = client.orgunits()
+    store.upsert_org_units(units)
+    return me
+
+
+def _reference_missing(store) -> bool:
+    if store.get_setting(ME_KEY) is None:
+        return True
+    return store.db.execute("SELECT count(*) FROM org_units").fetchone()[0] == 0
+
+
+def pull_changes(store, client: SyncClient, *, progress=None, cancel=None) -> dict[str, int]:
+    """Pull every page after the cursor; each page and its cursor in one transaction."""
+    totals = {"applied": 0, "skipped": 0, "conflict": 0}
+    cursor = sync_state.get_cursor(store)
+    while True:
+        _check_cancel(cancel)
+        page = client.pull(cursor, limit=PULL_LIMIT)
+        counts = sync_state.apply_pulled(store, page.get("changes") or [], page["next_cursor"])
+        for key, value in counts.items():
+            totals[key] += value
+        _report(progress, "pull", totals["applied"], None)
+        if not page.get("has_more") or page["next_cursor"] == cursor:
+            return totals
+        cursor = page["next_cursor"]
+
+
+def _push_batch(store, client, sizer: BatchSizer, batch: list[dict]) -> list[dict]:
+    sync_state.mark_inflight(store, [op["op_seq"] for op in batch])
+    acks = client.push(store.device_id, batch)
+    sizer.learn(client.last_body_raw, client.last_body_sent)
+    got = {a.get("op_seq") for a in acks}
+    missing = [op["op_seq"] for op in batch if op["op_seq"] not in got]
+    if missing:
+        raise SyncError(f"server answered {len(acks)} acks for {len(batch)} ops "
+                        f"(missing op_seq {missing[:5]})")
+    return acks
+
+
+def push_changes(store, client: SyncClient, *, sizer: BatchSizer | None = None,
+                 progress=None, cancel=None) -> tuple[dict[str, int], list[int]]:
+    """Push the outbox in batches of ~sizer.target compressed bytes. Returns the ack counts
+    and the change_seq of our own writes."""
+    sizer = sizer or BatchSizer()
+    totals = {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
+    own_seqs: list[int] = []
+    total = sync_state.outbox_count(store)
+    timeouts = 0
+    while True:
+        _check_cancel(cancel)
+        ops = sync_state.pending_ops(store, max_ops=4000)
+        if not ops:
+            return totals, own_seqs
+        batch = sizer.take(ops)
+        try:
+            acks = _push_batch(store, client, sizer, batch)
+        except OfflineError as exc:
+            timeouts += 1
+            if not exc.timeout or len(batch) == 1 or timeouts > 4:
+                raise
+            sizer.shrink()
+            continue
+        sizer.grow()
+        for key, value in sync_state.apply_acks(store, acks).items():
+            totals[key] += value
+        own_seqs += [a["change_seq"] for a in acks if a.get("change_seq") is not None
+                     and a.get("status") in (protocol.ACK_APPLIED, protocol.ACK_DUPLICATE)]
+        _report(progress, "push", sum(totals.values()), total)
+
+
+def _log_start(store) -> int:
+    with transaction(store.db) as db:
+        cur = db.execute("INSERT INTO sync_log(started_at) VALUES (?)", [utc_now()])
+    return cur.lastrowid
+
+
+def _log_end(store, log_id: int, outcome: str, summary: SyncSummary | None) -> None:
+    with transaction(store.db) as db:
+        db.execute("UPDATE sync_log SET finished_at = ?, outcome = ?, summary = ? WHERE id = ?",
+                   [utc_now(), outcome, json.dumps(summary.to_dict()) if summary else None,
+                    log_id])
+
+
+def _load_sizer(store) -> BatchSizer:
+    saved = store.get_setting(BATCH_KEY)
+    try:
+        return BatchSizer(target=max(MIN_BATCH, min(MAX_BATCH, int(saved))))
+    except (TypeError, ValueError):
+        return BatchSizer()
+
+
+def sync_once(store, client: SyncClient, progress: Callable | None = None,
+              cancel=None) -> SyncSummary:
+    """One full sync. Raises SyncError (AuthError, UpgradeRequired, OfflineError, Cancelled);
+    whatever was applied before the error stays applied and the queue is kept."""
+    before = client.counters.snapshot()
+    log_id = _log_start(store)
+    summary = SyncSummary()
+    try:
+        if _reference_missing(store):
+            refresh_reference(store, client)
+        pulled = pull_changes(store, client, progress=progress, cancel=cancel)
+        sizer = _load_sizer(store)
+        pushed, own = push_changes(store, client, sizer=sizer, progress=progress,
+                                   cancel=cancel)
+        store.set_setting(BATCH_KEY, str(sizer.target))
+        if own:
+            sync_state.fast_forward(store, own)
+        summary.pushed = pushed["applied"] + pushed["duplicate"]
+        summary.pulled = pulled["applied"]
+    except SyncError as exc:
+        _fill(summary, store, client, before)
+        _log_end(store, log_id, "cancelled" if isinstance(exc, Cancelled) else "failed", summary)
+        raise
+    _fill(summary, store, client, before)
+    _log_end(store, log_id, "conflicts" if summary.needs_person else "ok", summary)
+    return summary
+
+
+def _fill(summary: SyncSummary, store, client: SyncClient, before) -> None:
+    summary.conflicts = len(sync_state.conflicts(store))
+    summary.rejected = len(sync_state.parked(store))
+    req, up, down = client.counters.snapshot()
+    summary.requests = req - before[0]
+    summary.bytes_up = up - before[1]
+    summary.bytes_down = down - before[2]

@@ -1,0 +1,237 @@
+"""HTTP transport of the sync client: one keep-alive requests.Session, explicit timeouts,
+urllib3 Retry (backoff + jitter), gzip bodies both ways, the schema header on every request,
+and counters of wire bytes (compressed) and requests.
+
+Push is retried like an idempotent call: the server's `(device_id, op_seq)` ledger returns the
+stored acks for a replayed batch, so nothing is created twice.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.exceptions import ReadTimeoutError
+from urllib3.util import Retry
+
+from sync import protocol
+
+DEFAULT_TIMEOUT = (5.0, 60.0)  # (connect, read) seconds
+RETRY_STATUSES = frozenset({502, 503, 504})
+# Errors raised while reading a response body: urllib3's Retry has already returned by then.
+BODY_ERRORS = (requests.exceptions.ChunkedEncodingError,
+               requests.exceptions.ContentDecodingError)
+
+
+class SyncError(Exception):
+    """A sync failure with a code (`message_code`) the CLI and the desktop can show."""
+
+    code = "sync_failed"
+
+    def __init__(self, message: str, *, status: int | None = None):
+        super().__init__(message)
+        self.status = status
+
+
+class AuthError(SyncError):
+    code = "auth_failed"
+
+
+class UpgradeRequired(SyncError):
+    code = "upgrade_required"
+
+
+class InsecureURL(SyncError):
+    code = "insecure_url"
+
+
+class OfflineError(SyncError):
+    """No usable answer (unreachable, cut, timed out); `timeout` says it was slowness."""
+
+    code = "offline"
+
+    def __init__(self, message: str, *, timeout: bool = False):
+        super().__init__(message)
+        self.timeout = timeout
+
+
+@dataclass
+class Counters:
+    requests: int = 0
+    bytes_up: int = 0
+    bytes_down: int = 0
+
+    def snapshot(self) -> tuple[int, int, int]:
+        return self.requests, self.bytes_up, self.bytes_down
+
+
+def check_url(url: str, *, insecure: bool = False) -> str:
+    """Return the normalised base URL; refuse plain http to a non-loopback host."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise SyncError(f"not a server URL: {url!r} (expected https://host[:port])")
+    if parts.scheme == "http" and not insecure and not protocol.is_loopback(parts.hostname):
+        raise InsecureURL(
+            f"refusing plain http to {parts.hostname}: use https:// or pass --insecure")
+    return url.strip().rstrip("/")
+
+
+def make_retry(total: int = 4, backoff: float = 0.5, jitter: float = 0.5) -> Retry:
+    return Retry(total=total, connect=total, read=total, status=total, other=0,
+                 allowed_methods=frozenset({"GET", "HEAD", "POST"}),
+                 status_forcelist=RETRY_STATUSES, backoff_factor=backoff, backoff_max=30,
+                 backoff_jitter=jitter, raise_on_status=False,
+                 respect_retry_after_header=True, retry_after_max=30)
+
+
+def _request_size(prep: requests.PreparedRequest) -> int:
+    line = len(prep.method or "") + len(prep.path_url) + 12
+    headers = sum(len(k) + len(str(v)) + 4 for k, v in prep.headers.items())
+    body = len(prep.body or b"") if isinstance(prep.body, (bytes, str)) else 0
+    return line + headers + 2 + body
+
+
+def _response_size(resp: requests.Response) -> int:
+    raw = resp.raw
+    headers = sum(len(k) + len(v) + 4 for k, v in resp.headers.items())
+    body = raw.tell() if raw is not None and hasattr(raw, "tell") else len(resp.content)
+    return 17 + len(resp.reason or "") + headers + 2 + body
+
+
+class SyncClient:
+    """The central API as seen by the client. Counters accumulate over the client's life."""
+
+    def __init__(self, base_url: str, *, token: str | None = None, insecure: bool = False,
+                 timeout: tuple[float, float] = DEFAULT_TIMEOUT, retry: Retry | None = None,
+                 body_retries: int = 3):
+        self.base_url = check_url(base_url, insecure=insecure)
+        self.token = token
+        self.timeout = timeout
+        self.body_retries = body_retries
+        self.counters = Counters()
+        self.last_body_raw = self.last_body_sent = 0  # sizes of the last JSON body sent
+        self.session = requests.Session()
+        adapter = HTTPAdapter(max_retries=retry if retry is not None else make_retry(),
+                              pool_connections=1, pool_maxsize=2)
+        self.session.mount("http://", adapter)
+        self.session.mount("https://", adapter)
+        self.session.headers.update({
+            protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION),
+            "Accept-Encoding": "gzip", "User-Agent": "esep-sync/1"})
+
+    # -- low level -------------------------------------------------------------------------
+    def request(self, method: str, path: str, *, json_body: Any = None,
+                params: dict | None = None, auth: bool = True,
+                timeout: tuple[float, float] | None = None) -> Any:
+        """Send one call (gzip JSON body), return the decoded JSON answer or raise SyncError."""
+        headers = {}
+        data = None
+        if json_body is not None:
+            data = protocol.gzip_json(json_body)
+            self.last_body_raw = len(protocol.dumps(json_body))
+            self.last_body_sent = len(data)
+            headers.update({"Content-Type": "application/json", "Content-Encoding": "gzip"})
+        if auth and self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        for attempt in range(self.body_retries + 1):
+            try:
+                resp = self._send(method, path, data, params, headers, timeout)
+                break
+            except BODY_ERRORS as exc:
+                if attempt >= self.body_retries:
+                    raise OfflineError(f"{method} {path}: connection broken: {exc}") from exc
+                time.sleep(min(0.2 * 2 ** attempt, 2.0))
+            except requests.exceptions.Timeout as exc:
+                raise OfflineError(f"{method} {path}: timed out: {exc}", timeout=True) from exc
+            except requests.exceptions.ConnectionError as exc:
+                slow = isinstance(getattr(exc.args[0] if exc.args else None, "reason", None),
+                                  ReadTimeoutError)
+                raise OfflineError(f"{method} {path}: server unreachable: {exc}",
+                                   timeout=slow) from exc
+        return self._decode(method, path, resp)
+
+    def _send(self, method, path, data, params, headers, timeout) -> requests.Response:
+        req = requests.Request(method, self.base_url + path, data=data, params=params,
+                               headers=headers)
+        prep = self.session.prepare_request(req)
+        size = _request_size(prep)
+        self.counters.requests += 1
+        self.counters.bytes_up += size
+        resp = self.session.send(prep, timeout=timeout or self.timeout)
+        _ = resp.content  # read the body now (raises BODY_ERRORS on a cut)
+        retries = getattr(resp.raw, "retries", None)
+        extra = len(retries.history) if retries is not None else 0
+        self.counters.requests += extra  # attempts urllib3 retried, counted as fully sent
+        self.counters.bytes_up += extra * size
+        self.counters.bytes_down += _response_size(resp)
+        return resp
+
+    @staticmethod
+    def _decode(method: str, path: str, resp: requests.Response) -> Any:
+        if resp.status_code == 401:
+            raise AuthError(f"{method} {path}: not authorised (log in again)", status=401)
+        if resp.status_code == 426:
+            raise UpgradeRequired(
+                f"the server needs a newer Esep (schema {protocol.SCHEMA_VERSION} refused); "
+                "local changes are kept", status=426)
+        if resp.status_code >= 400:
+            raise SyncError(f"{method} {path}: HTTP {resp.status_code}: {resp.text[:300]}",
+                            status=resp.status_code)
+        if resp.status_code == 204:
+            return None
+        try:
+            return resp.json()
+        except ValueError as exc:  # empty or truncated body: the connection broke mid-answer
+            raise OfflineError(f"{method} {path}: incomplete answer "
+                               f"({len(resp.content)} bytes): {resp.text[:80]!r}") from exc
+
+    # -- API calls -----------------------------------------------------------------------
+    def healthz(self, timeout: float = 5.0) -> bool:
+        """Cheap probe, no retries: True when the server answers."""
+        try:
+            resp = requests.get(self.base_url + "/healthz", timeout=(timeout, timeout),
+                                headers={protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION)})
+        except requests.exceptions.RequestException:
+            return False
+        return resp.status_code == 200
+
+    def login(self, username: str, password: str) -> dict:
+        answer = self.request("POST", protocol.API_PREFIX + "/auth/login", auth=False,
+                              json_body={"username": username, "password": password})
+        self.token = answer["token"]
+        return answer
+
+    def logout(self) -> None:
+        self.request("POST", protocol.API_PREFIX + "/auth/logout")
+        self.token = None
+
+    def me(self) -> dict:
+        return self.request("GET", protocol.API_PREFIX + "/me")
+
+    def orgunits(self) -> list[dict]:
+        return self.request("GET", protocol.API_PREFIX + "/orgunits")
+
+    def push(self, device_id: str, ops: list[dict],
+             timeout: tuple[float, float] | None = None) -> list[dict]:
+        body = {"device_id": device_id, "schema_version": protocol.SCHEMA_VERSION, "ops": ops}
+        answer = self.request("POST", protocol.API_PREFIX + "/sync/push", json_body=body,
+                              timeout=timeout)
+        return answer["acks"]
+
+    def pull(self, cursor: int, *, limit: int = 500,
+             max_bytes: int = protocol.DEFAULT_PULL_MAX_BYTES) -> dict:
+        params = {"cursor": cursor, "limit": limit, "max_bytes": max_bytes}
+        return self.request("GET", protocol.API_PREFIX + "/sync/pull", params=params)
+
+    def get_record(self, record_id: str) -> dict:
+        return self.request("GET", f"{protocol.API_PREFIX}/records/{record_id}")
+
+    def review(self, record_id: str, action: str, comment: str | None = None) -> dict:
+        return self.request("POST", f"{protocol.API_PREFIX}/records/{record_id}/review",
+                            json_body={"action": action, "comment": comment})
+
+    def close(self) -> None:
+        self.session.close()

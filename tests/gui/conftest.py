@@ -1,0 +1,28 @@
+"""Fixtures of the desktop core tests: a real SQLite store in tmp_path and an AppContext."""
+from __future__ import annotations
+
+import pytest
+
+from desktop.demo_data import DEMO_UNITS, DEMO_USER
+
+
+@pytest.fixture
+def core_store(tmp_path):
+    from store import open_store
+    s = open_store(tmp_path / "esep.sqlite3")
+    s.upsert_org_units(DEMO_UNITS)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def core_ctx(qapp, core_store):
+    from desktop.context import AppContext
+    from desktop.i18n import install_translators
+    from desktop.tasks import TaskRunner
+    install_translators("ru")
+    ctx = AppContext(store=core_store, user=dict(DEMO_USER), lang="ru", tasks=TaskRunner(),
+                     settings_get=core_store.get_setting, settings_set=core_store.set_setting)
+    yield ctx
+    ctx.tasks.cancel_all()
+    ctx.tasks.wait_all(10000)

@@ -1,0 +1,107 @@
+"""Roster grid: qtmodeltester, paste of 30 rows from Excel, auto №, delegates, duplicates."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QComboBox
+
+from desktop.roster_editor import RosterEditor
+from desktop.roster_model import RosterTableModel
+
+pytestmark = pytest.mark.timeout(120)
+CATEGORY_RU = ["Представители студенческих организаций", "Представители государственных органов"]
+
+
+def participants_field():
+    from forms import load_form
+    return load_form("focus_group").field("participants")
+
+
+def excel_block(n: int) -> str:
+    """What Excel puts on the clipboard: tab-separated cells, CRLF line ends."""
+    field = participants_field()
+    from forms.reference import get_enum
+    cats = [i.label("ru") for i in get_enum("fg_categories").items]
+    lines = []
+    for i in range(n):
+        cells = []
+        for col in field.columns:
+            if col.id == "no":
+                continue
+            value = {"full_name": f"Участник Номер{i:02d}", "organization": "ОО «Жастар»",
+                     "role": "волонтёр", "participant_category": cats[i % len(cats)],
+                     "district": "Абай", "phone": f"+7 701 000 {i:04d}",
+                     "consent": "YES"}.get(col.id, "")
+            cells.append(value)
+        lines.append("\t".join(cells))
+    return "\r\n".join(lines) + "\r\n"
+
+
+def test_roster_model_qtmodeltester(qtmodeltester):
+    field = participants_field()
+    model = RosterTableModel(field.columns, "ru", [{"full_name": "А Б"}, {"full_name": "В Г"}])
+    qtmodeltester.check(model)
+    assert [r["no"] for r in model.rows()] == [1, 2]
+
+
+def test_paste_30_rows_from_clipboard(qtbot):
+    field = participants_field()
+    editor = RosterEditor(field, "ru")
+    qtbot.addWidget(editor)
+    editor.show()
+    QGuiApplication.clipboard().setText(excel_block(30))
+    editor.table.setFocus()
+    qtbot.keyClick(editor.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    rows = editor.value()
+    assert len(rows) == 30
+    assert [r["no"] for r in rows] == list(range(1, 31))
+    assert rows[0]["full_name"] == "Участник Номер00"
+    codes = {c.code for c in __import__("forms.reference", fromlist=["x"]).get_enum(
+        "fg_categories").items}
+    assert all(r["participant_category"] in codes for r in rows), "labels resolve to codes"
+    assert "30" in editor.count_label.text()
+    assert editor.model.duplicate_rows() == set()
+
+
+def test_duplicates_highlighted_and_delete_renumbers(qtbot):
+    editor = RosterEditor(participants_field(), "ru")
+    qtbot.addWidget(editor)
+    editor.model.paste_text("Иван Петров\tМРЦ\nАсель Нурова\tМРЦ\nиван  петров\tДругая\n")
+    assert editor.model.duplicate_rows() == {0, 2}
+    name_col = [c.id for c in editor.model.columns].index("full_name")
+    assert editor.model.index(2, name_col).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "2" in editor.count_label.text().split("·")[-1]
+    editor.table.selectRow(2)
+    editor.delete_selected()
+    assert editor.model.duplicate_rows() == set()
+    assert [r["no"] for r in editor.value()] == [1, 2]
+
+
+def test_category_delegate_stores_code(qtbot):
+    editor = RosterEditor(participants_field(), "ru")
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.add_row()
+    col = [c.id for c in editor.model.columns].index("participant_category")
+    index = editor.model.index(0, col)
+    delegate = editor.table.itemDelegateForColumn(col)
+    combo = delegate.createEditor(editor.table.viewport(), None, index)
+    assert isinstance(combo, QComboBox) and combo.count() > 2
+    combo.setCurrentIndex(2)
+    delegate.setModelData(combo, editor.model, index)
+    code = editor.value()[0]["participant_category"]
+    assert code == combo.itemData(2)
+    assert index.data() == combo.itemText(2)
+
+
+def test_unknown_pasted_category_is_marked(qtbot):
+    editor = RosterEditor(participants_field(), "ru")
+    qtbot.addWidget(editor)
+    cols = [c.id for c in editor.model.columns if c.id != "no"]
+    cells = ["Иван Петров"] + [""] * (len(cols) - 1)
+    cells[cols.index("participant_category")] = "Неизвестная категория"
+    editor.model.paste_text("\t".join(cells))
+    col = [c.id for c in editor.model.columns].index("participant_category")
+    assert editor.value()[0]["participant_category"] == "Неизвестная категория"
+    assert editor.model.index(0, col).data(Qt.ItemDataRole.BackgroundRole) is not None

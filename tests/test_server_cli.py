@@ -1,0 +1,89 @@
+"""`esep server admin ...` commands (no HTTP) and `esep server` serving a real port."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _esep(*args, stdin: str = "", env=None):
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, input=stdin,
+                          capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_import_orgunits_create_and_list_users(tmp_path):
+    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    csv = tmp_path / "units.csv"
+    csv.write_text("id,region,name_ru,name_kk,name_en\nSHY-ABAY,SHY,Абайский,Абай,Abay\n",
+                   encoding="utf-8")
+    r = _esep("server", "admin", "import-orgunits", "--db", db, str(csv))
+    assert r.returncode == 0, r.stderr
+    assert "imported 1" in r.stdout
+    r = _esep("server", "admin", "create-user", "--db", db, "--user", "aigerim", "--role",
+              "district", "--district", "SHY-ABAY", "--password-stdin",
+              stdin="s3cret-pass-word\n")
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["region"] == "SHY"
+    r = _esep("server", "admin", "list-users", "--db", db)
+    users = [json.loads(line) for line in r.stdout.splitlines()]
+    assert users == [{"username": "aigerim", "role": "district", "region": "SHY",
+                      "district": "SHY-ABAY", "active": True}]
+    assert "s3cret" not in (tmp_path / "cli.sqlite3").read_bytes().decode("latin-1")
+
+
+def test_import_orgunits_bad_rows_are_named_and_nothing_saved(tmp_path):
+    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    csv = tmp_path / "units.csv"
+    csv.write_text("id,region,name_ru\nOK-1,SHY,Хорошо\n,SHY,Без id\nX-2,ZZZ,Плохо\n"
+                   "OK-1,SHY,Дубль\n", encoding="utf-8")
+    r = _esep("server", "admin", "import-orgunits", "--db", db, str(csv))
+    assert r.returncode == 1
+    assert "row 2: id: empty" in r.stderr
+    assert "row 3: region: 'ZZZ' is not a known region code" in r.stderr
+    assert "row 4: id: 'OK-1' appears twice" in r.stderr
+    r = _esep("server", "admin", "create-user", "--db", db, "--user", "x", "--role",
+              "district", "--district", "OK-1", "--password-stdin", stdin="long-password\n")
+    assert r.returncode == 1 and "not a known district" in r.stderr
+
+
+def test_create_user_rejects_short_password(tmp_path):
+    db = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    r = _esep("server", "admin", "create-user", "--db", db, "--user", "boss", "--role",
+              "central", "--password-stdin", stdin="short\n")
+    assert r.returncode == 1 and "at least 8" in r.stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_esep_server_default_db_in_data_folder(tmp_path):
+    port = _free_port()
+    env = dict(os.environ, ESEP_DATA_DIR=str(tmp_path / "data"))
+    proc = subprocess.Popen([sys.executable, "main.py", "server", "--port", str(port)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1).ok:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError(proc.stderr.read1().decode() if proc.poll() is not None
+                                 else "server did not start")
+        assert (tmp_path / "data" / "esep-server.sqlite3").exists()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -1,0 +1,50 @@
+"""schemathesis against the live server's /openapi.json: no request may produce a 5xx.
+
+Short budget here; `make fuzz` sets ESEP_FUZZ_EXAMPLES=500."""
+from __future__ import annotations
+
+import os
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+
+from tests.server_fixtures import (api_session, make_op, monthly_report, push, run_server,
+                                   seed_world)
+
+schemathesis.experimental.OPEN_API_3_1.enable()  # FastAPI publishes OpenAPI 3.1
+EXAMPLES = int(os.environ.get("ESEP_FUZZ_EXAMPLES", "8"))
+
+
+@pytest.fixture(scope="module")
+def fuzz_server(tmp_path_factory):
+    srv = run_server(f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.sqlite3'}")
+    seed_world(srv.db_url)
+    d1 = api_session(srv.url, "d1")
+    push(d1, srv.url, "fuzz-seed", [make_op(1, monthly_report("SHY-ABAY", "2024-03",
+                                                               status="submitted"))])
+    srv.tokens = {u: api_session(srv.url, u).headers["Authorization"]
+                  for u in ("c1", "r1", "a1")}
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="module")
+def api_schema(fuzz_server):
+    return schemathesis.from_uri(fuzz_server.url + "/openapi.json", base_url=fuzz_server.url)
+
+
+schema = schemathesis.from_pytest_fixture("api_schema")
+
+
+@schema.parametrize()
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
+          derandomize=True)
+def test_no_server_errors(case, fuzz_server):
+    for user in ("c1", "r1", "a1"):  # central, a scoped reviewer, and the admin
+        headers = {"Authorization": fuzz_server.tokens[user]}
+        if case.path.endswith("/auth/logout"):
+            headers = {}  # keep the shared tokens alive
+        response = case.call(headers=headers, timeout=30)
+        assert response.status_code < 500, (user, case.method, case.path,
+                                            response.status_code, response.text[:500])
