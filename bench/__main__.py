@@ -5,7 +5,8 @@ import importlib
 import sys
 
 # Each module defines run() -> list of rows (name, value, unit, target, ratio, ok).
-BENCHES: list[str] = ["bench.bench_store"]
+BENCHES: list[str] = ["bench.bench_store", "bench.bench_forms", "bench.bench_sync",
+                      "bench.bench_reports", "bench.bench_desktop"]
 
 
 def main() -> int:

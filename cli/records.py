@@ -76,9 +76,12 @@ def _form(form_id: str):
 
 
 def _open_store():
-    from store import open_store
+    from store import StoreError, open_store
 
-    return open_store()
+    try:
+        return open_store()
+    except StoreError as exc:
+        raise _error(str(exc)) from None
 
 
 # -- forms list --------------------------------------------------------------------------
@@ -155,30 +158,38 @@ def _form_of(rec: dict, default):
     if rec.get("form") == default.id and version not in (None, default.version):
         try:
             return load_form(default.id, version=version)
-        except Exception:
+        except (KeyError, ValueError):
             return default
     return default
 
 
 def _header_findings(rec, form_id: str) -> list:
+    """Findings for the record's header (the forms engine checks data and period)."""
     from forms import Finding
-
     from store.codec import shape_problems
 
-    out = [Finding("record", "error", [e.field or "record"], "bad_record",
-                   {"field": e.field, "detail": str(e)}) for e in shape_problems(rec)]
+    out = []
+    for e in shape_problems(rec):
+        if e.field == "period":
+            continue
+        if e.field in ("form", "org_unit"):
+            out.append(Finding("required", "error", [e.field], "required", {"field": e.field}))
+        else:
+            detail = str(e).split(": ", 1)[-1]
+            out.append(Finding("record", "error", [e.field or "record"], "record_header",
+                               {"field": e.field, "detail": detail}))
     if isinstance(rec, dict) and rec.get("form") not in (None, form_id):
-        out.append(Finding("record", "error", ["form"], "bad_record",
+        out.append(Finding("record", "error", ["form"], "record_header",
                            {"field": "form", "detail": f"form {rec['form']!r}, not {form_id!r}"}))
     return out
 
 
 def _message(f, lang: str) -> str:
+    if f.message_code == "record_header":  # no translated text: the store's own words
+        return f.params["detail"]
     from forms import message_text
 
-    text = message_text(f.message_code, lang, f.params)
-    detail = f.params.get("detail") if f.message_code == "bad_record" else None
-    return f"{text} ({detail})" if detail and detail not in text else text
+    return message_text(f.message_code, lang, f.params)
 
 
 def _print_validation(results: list, lang: str, *, as_json: bool) -> None:
@@ -208,6 +219,12 @@ def cmd_import(args) -> int:
     if Path(args.file).suffix.lower() != ".json":
         return _import_tabular(args, form)
     records = read_json_records(args.file, form.id)
+    other = [f"record #{i} (id {r.get('id')}): field 'form': {r.get('form')!r}, not {form.id!r}"
+             for i, r in enumerate(records, start=1)
+             if isinstance(r, dict) and r.get("form") != form.id]
+    if other:
+        raise _error(f"{len(other)} record(s) of another form, nothing imported:\n  "
+                     + "\n  ".join(other))
     store = _open_store()
     try:
         return _import_json(store, records, dry_run=args.dry_run)

@@ -1,5 +1,256 @@
-"""Sub-commands (placeholder until implemented)."""
+"""`esep template monthly_report ...` and `esep report summary|figures|quality|completeness|
+rates` (logic in reports/; this module only parses, opens the store and prints)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+LANGS = ("ru", "kk", "en")
+
+
+def _lang(p) -> None:
+    p.add_argument("--lang", dest="sub_lang", choices=LANGS, default=argparse.SUPPRESS,
+                   help="labels: ru (default), kk or en")
 
 
 def register(sub) -> None:
-    return None
+    tpl = sub.add_parser("template", help="write a pre-filled, protected Excel workbook")
+    tpl.add_argument("form", choices=["monthly_report"])
+    tpl.add_argument("--org-unit", required=True)
+    tpl.add_argument("--period", required=True, help="YYYY-MM")
+    tpl.add_argument("-o", "--output", required=True)
+    _lang(tpl)
+    tpl.set_defaults(func=cmd_template)
+    _register_roster(sub)
+    rep = sub.add_parser("report", help="summary workbook, figures, quality, completeness")
+    rsub = rep.add_subparsers(dest="report_command", required=True)
+    summ = rsub.add_parser("summary", help="«Волонтёрство в цифрах» workbook with charts")
+    fig = rsub.add_parser("figures", help="headline figures as JSON (stock / flow)")
+    qual = rsub.add_parser("quality", help="data-quality review of the scope")
+    comp = rsub.add_parser("completeness", help="expected vs received reports")
+    for p in (summ, fig, qual, comp):
+        p.add_argument("--period", required=True, help="YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
+        p.add_argument("--region", default=None, help="region code, e.g. SHY")
+        _lang(p)
+    summ.add_argument("-o", "--output", required=True)
+    summ.add_argument("--include-personal", action="store_true",
+                      help="add participant lists with names (personal data)")
+    for p in (summ, comp):
+        p.add_argument("--due-day", type=int, default=None,
+                       help="on time = by this day of the next month (default: setting or 10)")
+    qual.add_argument("--rule", default=None)
+    qual.add_argument("--severity", choices=["error", "warning", "info"], default=None)
+    qual.add_argument("--org-unit", default=None)
+    qual.add_argument("--json", action="store_true")
+    rates = rsub.add_parser("rates", help="show or edit the hourly-rate table (₸/h)")
+    rates.add_argument("--set", nargs=3, metavar=("REGION", "YEAR", "RATE"), default=None)
+    rates.add_argument("--import", dest="import_csv", default=None, help="CSV to load")
+    rates.add_argument("--export", dest="export_csv", default=None, help="CSV to write")
+    summ.set_defaults(func=cmd_summary)
+    fig.set_defaults(func=cmd_figures)
+    qual.set_defaults(func=cmd_quality)
+    comp.set_defaults(func=cmd_completeness)
+    rates.set_defaults(func=cmd_rates)
+
+
+def _register_roster(sub) -> None:
+    p = sub.add_parser("roster", help="import a participant / attendee list (.xlsx, .csv) "
+                       "with column mapping and a dry-run preview")
+    p.add_argument("form", choices=["focus_group", "seminar"])
+    p.add_argument("file")
+    p.add_argument("--org-unit", default=None)
+    p.add_argument("--period", default=None, help="YYYY-MM (default: this month)")
+    p.add_argument("--record", default=None, help="append to this existing list (record id)")
+    p.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                   help="column (header text, letter or number) -> field; FIELD empty = skip")
+    p.add_argument("--sheet", default=None)
+    p.add_argument("--dry-run", action="store_true", help="preview only; nothing is saved")
+    p.set_defaults(func=cmd_roster)
+
+
+def _mapping(items: list[str]) -> dict:
+    out = {}
+    for item in items:
+        if "=" not in item:
+            raise _error(f"--map {item!r}: use COLUMN=FIELD")
+        col, field = item.split("=", 1)
+        out[int(col) if col.strip().isdigit() else col.strip()] = field.strip() or None
+    return out
+
+
+def cmd_roster(args) -> int:
+    from reports.io import ImportFailed, import_file
+
+    store = _store()
+    try:
+        res = import_file(store, args.form, args.file, user=store.user, dry_run=args.dry_run,
+                          mapping=_mapping(args.map) or None, sheet=args.sheet,
+                          record_id=args.record, org_unit=args.org_unit, period=args.period)
+    except ImportFailed as exc:
+        raise _error(str(exc)) from None
+    finally:
+        store.close()
+    print(f"header row {res.header_row}; columns: "
+          + ", ".join(f"{k} -> {v}" for k, v in res.mapping.items()))
+    for d in res.diff[:50]:
+        print(f"  + {d['field']}: {json.dumps(d['new'], ensure_ascii=False)}")
+    if len(res.diff) > 50:
+        print(f"  ... and {len(res.diff) - 50} more row(s)")
+    for p in res.problems:
+        print(f"  [{p['severity']}] {p['message']}", file=sys.stderr)
+    verb = "would add" if args.dry_run else "added"
+    print(f"{verb} {len(res.diff)} row(s) to {res.records[0]['id']}")
+    return 1 if res.errors else 0
+
+
+def _error(message: str):
+    from cli.main import CliError
+
+    return CliError(message)
+
+
+def _lang_of(args) -> str:
+    return getattr(args, "sub_lang", None) or getattr(args, "lang", None) or "ru"
+
+
+def _store():
+    from store import StoreError, open_store
+
+    try:
+        return open_store()
+    except StoreError as exc:
+        raise _error(str(exc)) from None
+
+
+def _check(args, store) -> None:
+    from reports.aggregate import PeriodError, parse_period
+
+    try:
+        parse_period(args.period)
+    except PeriodError as exc:
+        raise _error(str(exc)) from None
+    if args.region:
+        from reports.synthetic import REGIONS
+
+        known = {u["region"] for u in store.org_units()} | set(REGIONS)
+        if args.region not in known:
+            raise _error(f"unknown region {args.region!r}; known: {', '.join(sorted(known))}")
+
+
+def cmd_template(args) -> int:
+    import re
+
+    from reports.template import TemplateError, write_template
+
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.period):
+        raise _error(f"bad period {args.period!r}: use YYYY-MM")
+    store = _store()
+    try:
+        out = write_template(store, args.org_unit, args.period, args.output,
+                             lang=_lang_of(args))
+    except TemplateError as exc:
+        raise _error(str(exc)) from None
+    finally:
+        store.close()
+    print(f"wrote {out}")
+    return 0
+
+
+def cmd_summary(args) -> int:
+    from reports.completeness import due_day
+    from reports.economics import RateTable
+    from reports.summary import build_summary
+
+    store = _store()
+    try:
+        _check(args, store)
+        records = store.list_records(form="monthly_report", order_by="period")
+        rosters = None
+        if args.include_personal:
+            rosters = [r for f in ("focus_group", "seminar") for r in store.list_records(form=f)]
+        out = build_summary(records, store.org_units(), args.period, args.output,
+                            region=args.region, lang=_lang_of(args),
+                            include_personal=args.include_personal, rates=RateTable.load(store),
+                            due_day=args.due_day or due_day(store), rosters=rosters)
+    finally:
+        store.close()
+    print(f"wrote {out}")
+    return 0
+
+
+def cmd_figures(args) -> int:
+    from reports.aggregate import headline, select
+
+    store = _store()
+    try:
+        _check(args, store)
+        units = {u["id"]: u for u in store.org_units()}
+        fig = headline(select(store.list_records(form="monthly_report"), args.period,
+                              region=args.region, units=units or None))
+    finally:
+        store.close()
+    print(json.dumps(fig, ensure_ascii=False, sort_keys=True))
+    return 0
+
+
+def cmd_quality(args) -> int:
+    from reports.quality_review import filter_findings, review_store
+
+    store = _store()
+    try:
+        _check(args, store)
+        found = review_store(store, spec=args.period, region=args.region,
+                             lang=_lang_of(args))
+    finally:
+        store.close()
+    found = filter_findings(found, rule=args.rule, severity=args.severity,
+                            org_unit=args.org_unit)
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False))
+    else:
+        for f in found:
+            print(f"{f['severity']:7} {f['rule']:6} {f['org_unit']:10} {f['period']} "
+                  f"{f['record_id'][:8]}  {f['message']}")
+        print(f"{len(found)} finding(s)", file=sys.stderr)
+    return 0
+
+
+def cmd_completeness(args) -> int:
+    from reports.completeness import completeness, due_day
+
+    store = _store()
+    try:
+        _check(args, store)
+        res = completeness(store.list_records(form="monthly_report"), store.org_units(),
+                           args.period, day=args.due_day or due_day(store), region=args.region)
+    finally:
+        store.close()
+    print(json.dumps({"total": res["total"], "by_region": res["by_region"]},
+                     ensure_ascii=False))
+    return 0
+
+
+def cmd_rates(args) -> int:
+    from reports.economics import RateError, RateTable
+
+    store = _store()
+    try:
+        table = RateTable.load(store)
+        try:
+            if args.import_csv:
+                table = RateTable.from_csv(args.import_csv)
+            if args.set:
+                table.set(args.set[0], int(args.set[1]), args.set[2], "esep report rates")
+        except (RateError, ValueError, OSError) as exc:
+            raise _error(f"rate table not changed: {exc}") from None
+        if args.import_csv or args.set:
+            table.save(store)
+        if args.export_csv:
+            table.to_csv(args.export_csv)
+    finally:
+        store.close()
+    print(f"default {table.default} ₸/h")
+    for row in table.rows():
+        print(f"{row['region']:6} {row['year']} {row['rate_kzt']} ₸/h {row['source']}")
+    return 0

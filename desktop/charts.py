@@ -5,11 +5,11 @@ needed: the dashboard rebuilds its charts when the period or scope changes.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QHorizontalBarSeries,
-    QLineSeries, QPieSeries, QValueAxis,
+    QAbstractBarSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
+    QHorizontalBarSeries, QLineSeries, QPieSeries, QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
@@ -38,6 +38,14 @@ def _view(chart: QChart) -> QChartView:
     return view
 
 
+def _value_axis(top: float) -> QValueAxis:
+    axis = QValueAxis()
+    axis.setRange(0, max(top * 1.1, 1))
+    axis.applyNiceNumbers()
+    axis.setLabelFormat("%.0f")
+    return axis
+
+
 def _empty(chart: QChart, text: str) -> None:
     chart.legend().hide()
     chart.setTitle(f"{chart.title()} — {text}")
@@ -54,17 +62,22 @@ def pie_chart(title: str, items: Sequence[tuple[str, float]], empty_text: str) -
     for i, (label, value) in enumerate(items):
         if value <= 0:
             continue
-        sl = series.append(f"{label}: {value:,.0f} ({100 * value / total:.0f}%)", value)
+        sl = series.append(f"{label} — {100 * value / total:.0f}%", value)
         sl.setColor(QColor(PALETTE[i % len(PALETTE)]))
     chart.addSeries(series)
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
     return _view(chart)
 
 
 def bar_chart(title: str, items: Sequence[tuple[str, float]], empty_text: str,
-              *, horizontal: bool = False, series_name: str = "") -> QChartView:
-    """One bar per (label, value); horizontal for long category names (directions)."""
+              *, horizontal: bool = False, only_present: bool = False,
+              series_name: str = "") -> QChartView:
+    """One bar per (label, value); horizontal for long category names. `only_present`
+    (long lists such as the 22 directions) keeps categories that occur, largest on top."""
     chart = _chart(title)
+    if only_present:
+        items = sorted([(k, v) for k, v in items if v], key=lambda kv: kv[1])
+    elif horizontal:
+        items = list(reversed(items))  # the first category at the top
     if not any(v for _, v in items):
         _empty(chart, empty_text)
         return _view(chart)
@@ -75,13 +88,14 @@ def bar_chart(title: str, items: Sequence[tuple[str, float]], empty_text: str,
     series = QHorizontalBarSeries() if horizontal else QBarSeries()
     series.append(bar_set)
     series.setLabelsVisible(True)
+    series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     categories.append([label for label, _ in items])
-    values = QValueAxis()
-    values.setMin(0)
-    values.setMax(max(float(v) for _, v in items) * 1.15)
-    values.setLabelFormat("%.0f")
+    categories.setTruncateLabels(False)
+    if not horizontal and max(len(label) for label, _ in items) > 8:
+        categories.setLabelsAngle(-30)
+    values = _value_axis(max(float(v) for _, v in items))
     cat_side, val_side = ((Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom)
                           if horizontal else
                           (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft))
@@ -105,10 +119,7 @@ def line_chart(title: str, months: Sequence[str], series: dict[str, Sequence[flo
         return _view(chart)
     axis_x = QBarCategoryAxis()
     axis_x.append([m[5:] if len(m) == 7 else m for m in months])
-    axis_y = QValueAxis()
-    axis_y.setMin(0)
-    axis_y.setMax(max(max(v) for v in series.values() if v) * 1.15 or 1)
-    axis_y.setLabelFormat("%.0f")
+    axis_y = _value_axis(max(max(v) for v in series.values() if v))
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
     for i, (name, values) in enumerate(series.items()):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout,
 )
 
-from desktop.review_models import flatten, path_label, show_value, unflatten_into
+from desktop.review_models import flatten, path_label, unflatten_into, value_text
 
 CHOICES = ("mine", "theirs", "edit")
 TOP_KEYS = ("status", "justification", "review_comment")
@@ -43,7 +43,9 @@ def conflict_rows(mine: dict, theirs: dict, form=None, lang: str = "ru") -> list
             rows.append({"path": ("@", key), "label": key, "mine": mine.get(key),
                          "theirs": theirs.get(key), "editable": key != "status"})
     a, b = flatten(mine.get("data") or {}), flatten(theirs.get("data") or {})
-    for path in sorted(set(a) | set(b), key=lambda p: tuple(map(str, p))):
+    order = {f.id: i for i, f in enumerate(form.fields)} if form is not None else {}
+    for path in sorted(set(a) | set(b), key=lambda p: (order.get(p[0], len(order)),
+                                                         tuple(map(str, p)))):
         if a.get(path) != b.get(path):
             value = a.get(path, b.get(path))
             rows.append({"path": path, "label": path_label(path, form, lang),
@@ -52,6 +54,9 @@ def conflict_rows(mine: dict, theirs: dict, form=None, lang: str = "ru") -> list
                          "editable": not isinstance(value, (dict, list))})
     for row in rows:
         row["choice"], row["edited"] = "mine", None
+        for side in ("mine", "theirs"):
+            row[f"{side}_text"] = value_text(row[side], row["path"], form, lang) \
+                if row["path"][0] != "@" else ("" if row[side] is None else str(row[side]))
     return rows
 
 
@@ -103,8 +108,11 @@ class ConflictTableModel(QAbstractTableModel):
             if col == FIELD:
                 return row["label"]
             side = {MINE: "mine", THEIRS: "theirs", RESULT: row["choice"]}[col]
-            value = row["edited"] if side == "edit" else row[side]
-            return show_value(value)
+            if side == "edit":
+                return "" if row["edited"] is None else str(row["edited"])
+            return row[f"{side}_text"]
+        if role == Qt.ItemDataRole.ToolTipRole and col != CHOICE:
+            return self.data(index, Qt.ItemDataRole.DisplayRole)
         if role == Qt.ItemDataRole.BackgroundRole and col in (MINE, THEIRS):
             chosen = ("mine", "theirs")[col - 1] == row["choice"]
             return QBrush(QColor("#d9ead3" if chosen else "#ffffff"))
@@ -158,8 +166,10 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):
         combo = QComboBox(parent)
-        for code in CHOICES:
+        editable = index.model().rows[index.row()]["editable"]
+        for code in CHOICES if editable else CHOICES[:2]:
             combo.addItem(self.choice_text(code), code)
+        combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
         return combo
 
     def setEditorData(self, editor, index) -> None:
@@ -199,6 +209,8 @@ class ConflictsDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(CHOICE, ChoiceDelegate(self.choice_text, self))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for row in range(self.model.rowCount()):  # the choice is always visible as a combo
+            self.table.openPersistentEditor(self.model.index(row, CHOICE))
         self.all_mine, self.all_theirs = QPushButton(), QPushButton()
         self.all_mine.clicked.connect(lambda: self.model.set_all("mine"))
         self.all_theirs.clicked.connect(lambda: self.model.set_all("theirs"))

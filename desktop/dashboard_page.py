@@ -3,6 +3,7 @@ for the user's scope and a chosen period (DOMAIN decision 2: stocks vs flows).""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSpinBox,
@@ -11,13 +12,56 @@ from PySide6.QtWidgets import (
 
 from desktop import charts
 from desktop.review_models import (
-    DictTableModel, due_day, completeness_grid, dashboard_figures, months_of_year,
-    scope_org_units, timeliness_rows,
+    DictTableModel, completeness_grid, due_day, months_of_year, scope_org_units, unit_name,
 )
+
+DEFAULT_RATE = 1728  # ₸ per volunteer hour (DOMAIN decision 7)
+
+
+def dashboard_figures(records: Sequence[dict], months: Sequence[str], *,
+                      rate: Callable[[str, str], float] | float = DEFAULT_RATE,
+                      statuses: Sequence[str] | None = None) -> dict:
+    """Headline numbers of the monthly reports in `months` via `reports.aggregate`
+    (stock = latest report per org unit, summed; flow = summed over months), plus a trend
+    per month and the economic contribution: hours × `rate(org_unit, period)` ₸."""
+    from reports.aggregate import headline, select, trend
+    chosen = select(records, (min(months), max(months)), statuses=statuses)
+    fig = headline(chosen)
+    fig["trend"] = {p: {"volunteers": f["volunteers_total"], "events": f["events_total"],
+                        "hours": f["volunteer_hours"]} for p, f in trend(chosen).items()}
+    fig["hours_by_unit"] = {}
+    for r in chosen:
+        hours = float((r.get("data") or {}).get("volunteer_hours") or 0)
+        fig["hours_by_unit"][r["org_unit"]] = fig["hours_by_unit"].get(r["org_unit"], 0) + hours
+    price = rate if callable(rate) else (lambda _u, _p, _r=rate: _r)
+    fig["contribution"] = sum(float((r.get("data") or {}).get("volunteer_hours") or 0)
+                              * price(r["org_unit"], r["period"]) for r in chosen)
+    return fig
+
+
+def timeliness_rows(units: Sequence[dict], grid: list[list[dict]], months: Sequence[str],
+                    lang: str) -> list[dict]:
+    """Per org unit: expected, received, on time and the share received."""
+    rows = []
+    for unit, cells in zip(units, grid):
+        cells = [c for c in cells if c["period"] in months and c["status"] != "not_due"]
+        received = [c for c in cells if c["status"] not in ("missing", "draft")]
+        on_time = [c for c in received if not c["late"]]
+        rows.append({"unit": unit_name(unit, lang), "expected": len(cells),
+                     "received": len(received), "on_time": len(on_time),
+                     "share": f"{100 * len(received) / len(cells):.0f}%" if cells else "—"})
+    return rows
+
+
+def total_row(rows: list[dict], name: str) -> dict:
+    out = {k: sum(r[k] for r in rows) for k in ("expected", "received", "on_time")}
+    share = f"{100 * out['received'] / out['expected']:.0f}%" if out["expected"] else "—"
+    return {"unit": name, **out, "share": share}
+
 
 HEADLINES = ("volunteers_total", "registered_orgs_count", "initiative_groups_count",
              "events_total", "volunteer_hours", "volunteer_positions", "dev_events_count",
-             "dev_participants", "dev_hours", "reports", "contribution")
+             "dev_participants", "dev_hours", "reports", "contribution", "contribution_min")
 STOCKS = ("volunteers_total", "registered_orgs_count", "initiative_groups_count")
 
 
@@ -26,11 +70,11 @@ def enum_items(name: str, counts: dict, lang: str) -> list[tuple[str, float]]:
     try:
         from forms.reference import get_enum
         enum = get_enum(name)
-        codes = list(enum.codes) + [c for c in counts if c not in enum.codes]
-        label = lambda c: enum.label(c, lang) if c in enum.codes else c  # noqa: E731
     except Exception:  # noqa: BLE001 - reference data missing: show codes
-        codes, label = sorted(counts), str
-    return [(label(c), float(counts.get(c, 0))) for c in codes]
+        return [(c, float(counts[c])) for c in sorted(counts)]
+    codes = list(enum.codes) + [c for c in counts if c not in enum.codes]
+    return [(enum.label(c, lang) if c in enum.codes else c, float(counts.get(c, 0)))
+            for c in codes]
 
 
 def fmt(value: float) -> str:
@@ -58,15 +102,18 @@ class DashboardPage(QWidget):
         self.include_drafts = QCheckBox()
         self.rate = QSpinBox(minimum=1, maximum=1_000_000, singleStep=50,
                              value=int(self._rates().default))
+        self.region = QComboBox()  # central / admin: one region or all of them
+        self.region.setVisible(self.ctx.role in ("central", "admin"))
         self.labels = {k: QLabel() for k in ("year", "from", "to", "rate")}
         top = QHBoxLayout()
         for w in (self.labels["year"], self.year, self.labels["from"], self.month_from,
-                  self.labels["to"], self.month_to, self.include_drafts, self.labels["rate"],
-                  self.rate):
+                  self.labels["to"], self.month_to, self.region, self.include_drafts,
+                  self.labels["rate"], self.rate):
             top.addWidget(w)
         top.addStretch(1)
         for signal in (self.year.valueChanged, self.month_from.currentIndexChanged,
-                       self.month_to.currentIndexChanged, self.include_drafts.toggled):
+                       self.month_to.currentIndexChanged, self.include_drafts.toggled,
+                       self.region.currentIndexChanged):
             signal.connect(lambda *_: self.refresh())
         self.rate.valueChanged.connect(self._on_rate)
         body = QWidget()
@@ -110,9 +157,10 @@ class DashboardPage(QWidget):
             "events_total": self.tr("Events"), "volunteer_hours": self.tr("Volunteer hours"),
             "volunteer_positions": self.tr("Volunteer positions"),
             "dev_events_count": self.tr("Development events"),
-            "dev_participants": self.tr("Their participants"),
-            "dev_hours": self.tr("Their hours"), "reports": self.tr("Monthly reports"),
+            "dev_participants": self.tr("Development-event participants"),
+            "dev_hours": self.tr("Development-event hours"), "reports": self.tr("Monthly reports"),
             "contribution": self.tr("Economic contribution, ₸"),
+            "contribution_min": self.tr("Minimum estimate, ₸ (hours rounded up to a million)"),
         }
         for key, (label, _value) in self.headline_labels.items():
             label.setText(names[key])
@@ -141,13 +189,44 @@ class DashboardPage(QWidget):
         table, umap = self._rates(), {u["id"]: u for u in units}
         return lambda unit, period: table.rate(region_of(unit, umap), int(period[:4]))
 
+    def _minimum(self, units: list[dict]) -> float:
+        """The seed's "not less than" method: recorded hours rounded up to the next million,
+        priced with each region's rate (reports.economics.scenarios)."""
+        from reports.aggregate import region_of
+        from reports.economics import scenarios
+        umap, by_region = {u["id"]: u for u in units}, {}
+        for unit, hours in self.figures["hours_by_unit"].items():
+            region = region_of(unit, umap)
+            by_region[region] = by_region.get(region, 0) + hours
+        if not by_region:
+            return 0
+        return scenarios(by_region, self.year.value(), self._rates())["minimum"]["value"]
+
     def months(self) -> list[str]:
         lo, hi = sorted((self.month_from.currentIndex(), self.month_to.currentIndex()))
         return months_of_year(self.year.value())[lo:hi + 1]
 
+    def _fill_regions(self, units: list[dict]) -> None:
+        from forms.reference import get_enum
+        try:
+            label = get_enum("regions").label
+        except Exception:  # noqa: BLE001 - reference data missing: region codes
+            label = lambda code, _lang: code  # noqa: E731
+        current = self.region.currentData()
+        self.region.blockSignals(True)
+        self.region.clear()
+        self.region.addItem(self.tr("All regions"), "")
+        for code in sorted({u["region"] for u in units if u.get("region")}):
+            self.region.addItem(label(code, self.ctx.lang) or code, code)
+        self.region.setCurrentIndex(max(0, self.region.findData(current)))
+        self.region.blockSignals(False)
+
     def refresh(self) -> None:
         store, months = self.ctx.store, self.months()
         units = scope_org_units(store, self.ctx.user)
+        self._fill_regions(units)
+        if self.region.currentData():
+            units = [u for u in units if u.get("region") == self.region.currentData()]
         unit_ids = {u["id"] for u in units}
         records = [r for r in store.list_records(form="monthly_report")
                    if r["org_unit"] in unit_ids]
@@ -155,10 +234,12 @@ class DashboardPage(QWidget):
             ("submitted", "returned", "approved")
         self.figures = dashboard_figures(records, months, rate=self._price(units),
                                          statuses=statuses)
+        self.figures["contribution_min"] = self._minimum(units)
         for key, (_label, value) in self.headline_labels.items():
             value.setText(fmt(self.figures.get(key, 0)))
-        grid = completeness_grid(store, units, self.year.value(), due_day(store))
-        self.timeliness.set_rows(timeliness_rows(units, grid, months, self.ctx.lang))
+        expected, grid = completeness_grid(store, units, self.year.value(), due_day(store))
+        rows = timeliness_rows(expected, grid, months, self.ctx.lang)
+        self.timeliness.set_rows([total_row(rows, self.tr("Total")), *rows] if rows else [])
         self.timeliness_view.resizeColumnsToContents()
         self._draw_charts(months)
 
@@ -168,20 +249,24 @@ class DashboardPage(QWidget):
             if item.widget():
                 item.widget().deleteLater()
         f, lang, none = self.figures, self.ctx.lang, self.tr("no data")
+        last = max(f["trend"], default=months[0])
+        months = [m for m in months if m <= last]  # no trailing months without reports
         trend = [f["trend"].get(m, {}) for m in months]
         views = [
             charts.pie_chart(self.tr("Gender"), enum_items("genders", f["gender"], lang), none),
-            charts.bar_chart(self.tr("Age"), enum_items("age_bands", f["age"], lang), none),
+            charts.bar_chart(self.tr("Age"), enum_items("age_bands", f["age"], lang), none,
+                             horizontal=True),
             charts.bar_chart(self.tr("Occupation"),
-                             enum_items("occupations", f["occupation"], lang), none),
+                             enum_items("occupations", f["occupation"], lang), none,
+                             horizontal=True),
             charts.pie_chart(self.tr("Event formats"),
                              enum_items("event_formats", f["events_by_format"], lang), none),
             charts.bar_chart(self.tr("Events by direction"),
                              enum_items("directions", f["events_by_direction"], lang), none,
-                             horizontal=True),
+                             horizontal=True, only_present=True),
             charts.bar_chart(self.tr("Support from the front office (months)"),
                              enum_items("support_types", f["support_types"], lang), none,
-                             horizontal=True),
+                             horizontal=True, only_present=True),
             charts.line_chart(self.tr("Trend over months"), months, {
                 self.tr("Volunteers"): [t.get("volunteers", 0) for t in trend],
                 self.tr("Events"): [t.get("events", 0) for t in trend]}, none),

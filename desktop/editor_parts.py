@@ -52,7 +52,8 @@ class HistoryHints:
             return None
         label = QLabel(parent)
         label.setStyleSheet("color: #666;")
-        label.setMinimumWidth(170)
+        label.setWordWrap(True)
+        label.setFixedWidth(150)
         self._labels[field.id] = label
         return label
 

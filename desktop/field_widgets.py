@@ -63,6 +63,10 @@ class FieldInput(QWidget):
     def focus_widget(self) -> QWidget:
         return self
 
+    def key_widgets(self) -> list[QWidget]:
+        """The widgets that receive keys (Enter moves on from each)."""
+        return [self.focus_widget()]
+
     def set_severity(self, severity: str | None, tip: str = "") -> None:
         colour = SEVERITY_COLOURS.get(severity or "")
         w = self.focus_widget()
@@ -257,6 +261,9 @@ class CountsInput(FieldInput):
 
     def focus_widget(self) -> QWidget:
         return next(iter(self.edits.values()), self)
+
+    def key_widgets(self) -> list[QWidget]:
+        return list(self.edits.values()) or [self]
 
     def set_severity(self, severity: str | None, tip: str = "") -> None:
         colour = SEVERITY_COLOURS.get(severity or "")

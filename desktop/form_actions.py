@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from desktop import autosave
 
-PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+PERIOD_RE = re.compile(r"^(\d{4})-?(0[1-9]|1[0-2])$")
 
 
 class FormEditorActions:
@@ -54,8 +54,8 @@ class FormEditorActions:
                 return record_period(self.form, rec) or ""
             except Exception:  # noqa: BLE001 - no valid date yet
                 return rec.get("period") or ""
-        text = self.period_edit.text().strip("-_ ")
-        return text if PERIOD_RE.match(text) else ""
+        m = PERIOD_RE.match(self.period_edit.text().strip())
+        return f"{m.group(1)}-{m.group(2)}" if m else ""
 
     def _set_read_only(self, read_only: bool) -> None:
         for widget in self.inputs.values():
@@ -137,8 +137,26 @@ class FormEditorActions:
             self.scroll.horizontalScrollBar().setValue(0)
             widget.focus_widget().setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def next_finding(self) -> str | None:
+        """F8: jump to the field of the next finding (errors first); returns its field id."""
+        from desktop.findings_panel import ORDER
+        ordered = sorted(self.findings, key=lambda f: ORDER.get(f.severity, 3))
+        fids = [p.split(".")[0].split("[")[0] for f in ordered for p in f.fields[:1]]
+        fids = [fid for fid in fids if fid in self.inputs]
+        if not fids:
+            return None
+        current = next((fid for fid, w in self.inputs.items()
+                        if w.isAncestorOf(self.focusWidget() or self)), None)
+        later = fids[(fids.index(current) + 1) % len(fids)] if current in fids else fids[0]
+        self.focus_field(later)
+        return later
+
     def eventFilter(self, obj, event) -> bool:
-        """Enter / Return in a single-line input moves to the next field, like Tab."""
+        """Enter / Return in a single-line input moves to the next field, like Tab;
+        F8 jumps to the next finding."""
+        if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_F8:
+            self.next_finding()
+            return True
         if event.type() == QEvent.Type.KeyPress and \
                 event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
                 isinstance(obj, (QLineEdit, QComboBox)) and \

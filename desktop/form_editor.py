@@ -10,7 +10,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
                                QVBoxLayout, QWidget)
@@ -54,6 +55,12 @@ class FormEditor(FormEditorActions, QWidget):
         self.load(self.record)
         self._offer_autosave()
         self._autosave_timer.start()
+        self.first_input().setFocus()
+
+    def first_input(self) -> QWidget:
+        if self.period_edit.isVisibleTo(self) and not self.record.get("period"):
+            return self.period_edit
+        return next(iter(self.inputs.values())).focus_widget()
 
     def _timer(self, ms: int, slot, single: bool = False) -> QTimer:
         timer = QTimer(self)
@@ -71,11 +78,14 @@ class FormEditor(FormEditorActions, QWidget):
         self.banner.sig_restore.connect(self._restore_autosave)
         self.org_combo = QComboBox(self)
         self.period_edit = QLineEdit(self)
-        self.period_edit.setInputMask("0000-00;_")
+        self.period_edit.setValidator(QRegularExpressionValidator(
+            QRegularExpression(r"\d{0,4}-?\d{0,2}"), self.period_edit))
         self.period_edit.setMaximumWidth(100)
         self.org_label, self.period_label = QLabel(self), QLabel(self)
         self.org_label.setBuddy(self.org_combo)
         self.period_label.setBuddy(self.period_edit)
+        self.org_combo.installEventFilter(self)
+        self.period_edit.installEventFilter(self)
         self.org_combo.currentIndexChanged.connect(self._header_changed)
         self.period_edit.textEdited.connect(self._header_changed)
         if self.form.date_field:  # the period follows from the date field
@@ -112,6 +122,7 @@ class FormEditor(FormEditorActions, QWidget):
             col.addWidget(group)
         col.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidgetResizable(True)
         scroll.setWidget(host)
         self.scroll = scroll
@@ -121,7 +132,8 @@ class FormEditor(FormEditorActions, QWidget):
         widget = RosterEditor(field, self.ctx.lang, parent) if field.type == "roster" \
             else make_input(field, self.ctx.lang, parent)
         widget.sig_changed.connect(self._changed)
-        widget.focus_widget().installEventFilter(self)
+        for key_widget in widget.key_widgets():
+            key_widget.installEventFilter(self)
         label = QLabel(parent)
         label.setWordWrap(True)
         label.setFixedWidth(LABEL_WIDTH)
@@ -179,6 +191,7 @@ class FormEditor(FormEditorActions, QWidget):
             self.inputs[fid].retranslate(lang)
         self.org_label.setText(self.tr("&Org unit"))
         self.period_label.setText(self.tr("&Period"))
+        self.period_edit.setPlaceholderText(self.tr("YYYY-MM"))
         self.comment_label.setText(self.tr("Comment on warnings (required to submit with warnings)"))
         self.save_button.setText(self.tr("Save &draft"))
         self.submit_button.setText(self.tr("&Submit"))

@@ -1,14 +1,15 @@
 """Loading translations (our .qm plus Qt's own qtbase) and switching language live."""
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-ROOT = Path(__file__).resolve().parent.parent
-TRANSLATIONS = ROOT / "resources" / "translations"
+from forms.paths import resources_dir
+
+TRANSLATIONS = resources_dir() / "translations"  # repo, or the PyInstaller bundle
 LANGUAGES = ("ru", "kk", "en")
 LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
+# Qt ships no qtbase_kk: Kazakh users get Qt's own dialogs in Russian rather than English.
+QTBASE_FALLBACK = {"ru": ("ru",), "kk": ("kk", "ru"), "en": ()}
 _installed: list[QTranslator] = []
 
 
@@ -28,13 +29,23 @@ def install_translators(lang: str) -> str:
         app.installTranslator(ours)
         _installed.append(ours)
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qtbase = QTranslator(app)
-    if lang != "en" and qtbase.load(f"qtbase_{lang}", qt_dir):
-        app.installTranslator(qtbase)
-        _installed.append(qtbase)
+    for candidate in QTBASE_FALLBACK.get(lang, ()):
+        qtbase = QTranslator(app)
+        if qtbase.load(f"qtbase_{candidate}", qt_dir):
+            app.installTranslator(qtbase)
+            _installed.append(qtbase)
+            break
     QLocale.setDefault(QLocale({"ru": QLocale.Language.Russian, "kk": QLocale.Language.Kazakh,
                                 "en": QLocale.Language.English}[lang]))
     return lang
+
+
+def remove_translators() -> None:
+    """Back to the English source texts (used by tests to leave no state behind)."""
+    app = QCoreApplication.instance()
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
 
 
 def installed_count() -> int:

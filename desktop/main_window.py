@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter,
                                QStackedWidget)
 
@@ -45,17 +46,24 @@ NAVIGATION = [
 
 
 def page_factory(module: str, cls: str, form_id: str | None) -> Callable | None:
-    """A callable building the page, or None when its module (or form) is missing."""
+    """A callable building the page, or None when its module (or form) is missing.
+
+    Only checks that the module and the form definition exist: importing happens when the
+    page is first shown, so the window appears fast."""
     try:
-        page_cls = getattr(importlib.import_module(module), cls)
-        if form_id:
-            from forms import load_form
-            load_form(form_id)
-    except Exception:  # noqa: BLE001 - a missing page or form is skipped, not fatal
+        if importlib.util.find_spec(module) is None:
+            return None
+    except (ImportError, ValueError):
         return None
     if form_id:
-        return lambda ctx, parent: page_cls(ctx, form_id, parent)
-    return lambda ctx, parent: page_cls(ctx, parent)
+        from forms.paths import definitions_dir
+        if not any(definitions_dir().glob(f"{form_id}*.toml")):
+            return None
+
+    def build(ctx, parent):
+        page_cls = getattr(importlib.import_module(module), cls)
+        return page_cls(ctx, form_id, parent) if form_id else page_cls(ctx, parent)
+    return build
 
 
 class MainWindow(QMainWindow):
@@ -90,24 +98,37 @@ class MainWindow(QMainWindow):
         ctx.signals.sig_open_record.connect(self.open_record)
         self.resize(1200, 760)
         self.retranslate()
-        self.nav.setCurrentRow(0)
+        # The first page (forms parsing, first query) is built right after the first paint.
+        QTimer.singleShot(0, self._show_first_page)
+
+    def _show_first_page(self) -> None:
+        if self.nav.currentRow() < 0 and self.nav.count():
+            self.nav.setCurrentRow(0)
+        if "sync" in self.keys():  # its background watch syncs when the server answers
+            self._ensure_page(self.keys().index("sync"))
 
     def keys(self) -> list[str]:
         return [key for key, _t, _f in self._entries]
 
+    def _ensure_page(self, row: int) -> tuple[object, bool]:
+        """The page of ``row``, built now if needed; True when it was just built."""
+        key, _text, factory = self._entries[row]
+        if key in self.pages:
+            return self.pages[key], False
+        placeholder = self.stack.widget(row)
+        page = factory(self.ctx, self.stack)
+        self.stack.insertWidget(row, page)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.pages[key] = page
+        return page, True
+
     def show_row(self, row: int) -> None:
         if row < 0:
             return
-        key, _text, factory = self._entries[row]
-        if key not in self.pages:
-            placeholder = self.stack.widget(row)
-            page = factory(self.ctx, self.stack)
-            self.stack.insertWidget(row, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
-            self.pages[key] = page
-        else:
-            self.pages[key].refresh()
+        page, built = self._ensure_page(row)
+        if not built:
+            page.refresh()
         self.stack.setCurrentIndex(row)
 
     def show_page(self, key: str):

@@ -2,18 +2,55 @@
 filterable by rule, severity and org unit; double-click opens the record."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
 
 from desktop.review_models import (
-    SEVERITY_COLOURS, DictTableModel, FindingsFilterProxy, collect_findings, scope_org_units,
-    unit_name, with_own_store, worker_store_path,
+    SEVERITY_COLOURS, SORT_ROLE, DictTableModel, path_label, scope_org_units, unit_name,
+    with_own_store, worker_store_path,
 )
 
 SEVERITIES = ("error", "warning", "info")
+
+
+def collect_findings(store, lang: str = "ru", *, org_units: set[str] | None = None,
+                     progress=None, cancelled=None) -> list[dict]:
+    """Every finding in scope: `reports.quality_review.review_store` (scope-level detectors
+    VR-01/02/14/17/19/20/21/22/24 plus the forms engine's per-record rules with history)."""
+    from reports.quality_review import review_store
+    if progress:
+        progress(0, 0, "")
+    out = []
+    for f in review_store(store, lang=lang):
+        if org_units and f["org_unit"] not in org_units:
+            continue
+        out.append({**f, "fields": list(f.get("fields") or []),
+                    "detail": f.get("rule_detail") or f["rule"]})
+    return out
+
+
+class FindingsFilterProxy(QSortFilterProxyModel):
+    """Filters a DictTableModel of findings by rule, severity and org unit ('' = any)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.filters = {"rule": "", "severity": "", "org_unit": ""}
+
+    def set_filter(self, key: str, value: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt ≥ 6.9
+            self.beginFilterChange()
+            self.filters[key] = value or ""
+            self.endFilterChange()
+        else:
+            self.filters[key] = value or ""
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row, source_parent) -> bool:
+        row = self.sourceModel().row_dict(source_row)
+        return all(not want or row.get(key) == want for key, want in self.filters.items())
 
 
 class QualityPage(QWidget):
@@ -21,17 +58,25 @@ class QualityPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.task = None
-        self.model = DictTableModel([], self, foreground=self._colour)
+        self.model = DictTableModel([], self, foreground=self._colour, sort_key=self._sort_key)
         self.proxy = FindingsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
         self._build()
         self.retranslate()
         ctx.signals.sig_records_changed.connect(lambda _f: self.refresh())
         ctx.signals.sig_sync_finished.connect(lambda _s: self.refresh())
 
     @staticmethod
+    def _sort_key(row: dict, key: str):
+        if key == "severity_text":
+            return SEVERITIES.index(row["severity"])
+        return str(row.get(key) or "")
+
+    @staticmethod
     def _colour(row: dict, key: str) -> str | None:
-        return SEVERITY_COLOURS.get(row["severity"]) if key in ("severity", "rule") else None
+        return SEVERITY_COLOURS.get(row["severity"]) if key in ("severity_text", "detail") \
+            else None
 
     def _build(self) -> None:
         self.rule, self.severity, self.org_unit = QComboBox(), QComboBox(), QComboBox()
@@ -54,6 +99,7 @@ class QualityPage(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(self.open_index)
@@ -69,9 +115,9 @@ class QualityPage(QWidget):
         self.unit_label.setText(self.tr("Org unit:"))
         self.reload_button.setText(self.tr("Check again"))
         self.model.set_headers([
-            ("severity_text", self.tr("Severity")), ("rule", self.tr("Rule")),
+            ("severity_text", self.tr("Severity")), ("detail", self.tr("Rule")),
             ("unit", self.tr("Org unit")), ("period", self.tr("Period")),
-            ("form", self.tr("Form")), ("fields", self.tr("Fields")),
+            ("form_title", self.tr("Form")), ("fields_text", self.tr("Fields")),
             ("message", self.tr("Finding"))])
         self._fill_combo(self.severity, [(s, self.severity_text(s)) for s in SEVERITIES])
         self.refresh()
@@ -118,7 +164,12 @@ class QualityPage(QWidget):
             return  # an older check finished after a newer one started
         self.task = None
         self.bar.hide()
+        forms = form_defs()
         for f in findings:
+            form = forms.get(f["form"])
+            f["form_title"] = form.title.get(self.ctx.lang) or f["form"] if form else f["form"]
+            f["fields_text"] = ", ".join(field_label(form, x, self.ctx.lang)
+                                         for x in f["fields"])
             f["severity_text"] = self.severity_text(f["severity"])
             f["unit"] = unit_name(self.units.get(f["org_unit"], {"id": f["org_unit"]}),
                                   self.ctx.lang)
@@ -129,6 +180,7 @@ class QualityPage(QWidget):
         self._fill_combo(self.org_unit, sorted({(f["org_unit"], f["unit"]) for f in findings},
                                                key=lambda p: p[1]))
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(5, min(self.table.columnWidth(5), 260))
         self._show_summary()
 
     def _on_error(self, exc: BaseException) -> None:
@@ -150,3 +202,16 @@ class QualityPage(QWidget):
         row = index.data(Qt.ItemDataRole.UserRole)
         if row:
             self.ctx.signals.sig_open_record.emit(row["record_id"])
+
+
+def form_defs() -> dict:
+    try:
+        from forms import list_forms
+        return {f.id: f for f in list_forms()}
+    except Exception:  # noqa: BLE001 - form ids are shown instead
+        return {}
+
+
+def field_label(form, field_id: str, lang: str) -> str:
+    """'gender.F' -> 'Volunteers by gender › F' in the language (path_label of the form)."""
+    return path_label(tuple(field_id.split(".", 1)), form, lang)

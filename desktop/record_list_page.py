@@ -42,6 +42,8 @@ class RecordListPage(QWidget):
         self.model = RecordTableModel(ctx.store, form_id,
                                       field_ids=[f.id for f in self.form.fields],
                                       flags_for=lambda: sync_flags(ctx.store), parent=self)
+        self.model.sig_total_changed.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self._build_list())
         box = QVBoxLayout(self)
@@ -138,6 +140,20 @@ class RecordListPage(QWidget):
         self.org_filter.setCurrentIndex(max(self.org_filter.findData(org), 0))
         self.status_filter.setCurrentIndex(max(self.status_filter.findData(status), 0))
 
+    def _count_in_background(self) -> None:
+        from desktop.record_model import count_in_worker
+        model = self.model
+        if model.known_total() is not None or not getattr(self.ctx.store, "path", None) \
+                or getattr(self, "_counting", None) == model.generation:
+            return
+        self._counting = model.generation
+        self.ctx.tasks.start(count_in_worker, str(self.ctx.store.path), model.query_filters(),
+                             model.generation, on_done=self._counted)
+
+    def _counted(self, result: tuple[int, int]) -> None:
+        count, generation = result
+        self.model.set_total(count, generation)
+
     def apply_filters(self) -> None:
         period = self.period.text().strip()
         self.model.set_filters(search=self.search.text().strip() or None,
@@ -145,9 +161,11 @@ class RecordListPage(QWidget):
                                status=self.status_filter.currentData())
         self._update_count()
 
-    def _update_count(self) -> None:
+    def _update_count(self, *_args) -> None:
+        total = self.model.known_total()
         self.count_label.setText(self.tr("Showing %1 of %2").replace(
-            "%1", str(self.model.loaded())).replace("%2", str(self.model.total())))
+            "%1", str(self.model.loaded())).replace("%2", "…" if total is None else str(total)))
+        self._count_in_background()
 
     def _records_changed(self, form_id: str) -> None:
         if form_id in (self.form.id, ""):
@@ -180,7 +198,7 @@ class RecordListPage(QWidget):
         self.editor.sig_closed.connect(self.close_editor)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
-        self.editor.focusNextChild()
+        self.editor.first_input().setFocus()
         return self.editor
 
     def close_editor(self) -> None:

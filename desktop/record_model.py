@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication,
-                            QModelIndex, Qt)
+                            QModelIndex, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor
 
 PAGE_SIZE = 200
@@ -49,8 +49,26 @@ def summarize(record: dict, field_ids: list[str]) -> str:
     return " · ".join(parts)[:120]
 
 
+def count_in_worker(db_path: str, filters: dict, tag: Any = None, *, progress=None,
+                    cancelled=None) -> tuple[int, Any]:
+    """Worker: count matching records on a separate read-only connection -> (count, tag)."""
+    import sqlite3
+
+    from store.query import count_records
+    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        return count_records(con, **filters), tag
+    finally:
+        con.close()
+
+
 class RecordTableModel(QAbstractTableModel):
-    """Fetches rows PAGE_SIZE at a time (canFetchMore/fetchMore); sorting re-queries."""
+    """Fetches rows PAGE_SIZE at a time (canFetchMore/fetchMore); sorting re-queries.
+
+    Opening never counts all rows: more rows exist while the last page came back full. The
+    exact total is counted in the background by the page (``set_total``) or on demand."""
+
+    sig_total_changed = Signal(int)
 
     def __init__(self, store: Any, form_id: str, *, field_ids: list[str] | None = None,
                  flags_for: Any = None, parent=None) -> None:
@@ -60,7 +78,9 @@ class RecordTableModel(QAbstractTableModel):
         self._filters: dict[str, Any] = {}
         self._order = "period desc"
         self._rows: list[dict] = []
-        self._total = 0
+        self._total: int | None = None
+        self._exhausted = False
+        self.generation = 0
         self._flags_for = flags_for or (lambda: {})
         self._flags: dict[str, str] = {}
         self.unit_names: dict[str, str] = {}
@@ -71,36 +91,55 @@ class RecordTableModel(QAbstractTableModel):
         self._filters = {k: v for k, v in filters.items() if v not in (None, "")}
         self.reload()
 
+    def query_filters(self) -> dict:
+        return dict(self._filters, form=self._form)
+
     def reload(self) -> None:
         self.beginResetModel()
+        self.generation += 1
         self._flags = dict(self._flags_for() or {})
-        self._total = self._store.count_records(form=self._form, **self._filters)
-        self._rows = []
-        self._fetch(PAGE_SIZE)
+        self._rows, self._exhausted, self._total = [], False, None
+        self._append(self._page(0))
         self.endResetModel()
 
-    def _fetch(self, n: int) -> None:
-        self._rows.extend(self._store.list_records(
-            form=self._form, order_by=self._order, limit=n, offset=len(self._rows),
-            **self._filters))
+    def _page(self, offset: int) -> list[dict]:
+        return self._store.list_records(form=self._form, order_by=self._order,
+                                        limit=PAGE_SIZE, offset=offset, **self._filters)
+
+    def _append(self, batch: list[dict]) -> None:
+        self._rows.extend(batch)
+        if len(batch) < PAGE_SIZE:
+            self._exhausted = True
+            self.set_total(len(self._rows))
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._exhausted
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
+        if parent.isValid() or self._exhausted:
             return
         start = len(self._rows)
-        batch = self._store.list_records(form=self._form, order_by=self._order,
-                                         limit=PAGE_SIZE, offset=start, **self._filters)
-        if not batch:
-            self._total = start
-            return
-        self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
-        self._rows.extend(batch)
-        self.endInsertRows()
+        batch = self._page(start)
+        if batch:
+            self.beginInsertRows(QModelIndex(), start, start + len(batch) - 1)
+            self._append(batch)
+            self.endInsertRows()
+        else:
+            self._append(batch)
+
+    def set_total(self, total: int, generation: int | None = None) -> None:
+        if generation is not None and generation != self.generation:
+            return  # a count for filters that are no longer shown
+        self._total = total
+        self.sig_total_changed.emit(total)
 
     def total(self) -> int:
+        """The exact number of matching records (counted now if not known yet)."""
+        if self._total is None:
+            self.set_total(self._store.count_records(**self.query_filters()))
+        return self._total
+
+    def known_total(self) -> int | None:
         return self._total
 
     def loaded(self) -> int:
@@ -154,5 +193,6 @@ class RecordTableModel(QAbstractTableModel):
         if not col:
             return
         direction = "asc" if order == Qt.SortOrder.AscendingOrder else "desc"
-        self._order = f"{col} {direction}"
-        self.reload()
+        if self._order != f"{col} {direction}":
+            self._order = f"{col} {direction}"
+            self.reload()

@@ -7,19 +7,24 @@ through its public API (CONTRACTS §4); aggregation is delegated to `reports.agg
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 STATUS_COLOURS = {
     "missing": "#f4cccc", "draft": "#fff2cc", "submitted": "#cfe2f3", "late": "#f9cb9c",
     "returned": "#ea9999", "approved": "#b6d7a8", "not_due": "#ffffff",
 }
+STATUS_SYMBOLS = {"missing": "✗", "draft": "✎", "submitted": "●", "late": "!",
+                  "returned": "↩", "approved": "✓", "not_due": ""}
 SEVERITY_COLOURS = {"error": "#c00000", "warning": "#b26b00", "info": "#666666"}
 REVIEW_ROLES = ("region", "central", "admin")
 USER_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def worker_store_path(store) -> str:
@@ -61,7 +66,8 @@ def scope_org_units(store, user: dict) -> list[dict]:
         seen = sorted({r["org_unit"] for r in store.list_records()})
         units = [{"id": s, "kind": "district", "region": s.split("-")[0], "name_ru": s}
                  for s in seen]
-    units.sort(key=lambda u: (u.get("region") or "", u.get("kind") != "region", u["id"]))
+    units.sort(key=lambda u: (u.get("region") or "", u.get("kind") != "region",
+                              u.get("name_ru") or u["id"]))
     return units
 
 
@@ -92,45 +98,53 @@ def due_date(period: str, due_day: int) -> dt.date:
 
 
 def submitted_on(store, record: dict) -> dt.date | None:
-    """Date of the first submission (audit row of the status change), else updated_at."""
+    """Date of the first submission: `submitted_at` when the record has one, else the first
+    kept revision (its time travels with synced records), else `updated_at`."""
     if record.get("status") == "draft":
         return None
-    for row in store.audit(record["id"]):
-        if row.get("field") in ("_status", "status") and "submitted" in str(row.get("new")):
-            return dt.date.fromisoformat(str(row["at"])[:10])
-    return dt.date.fromisoformat(str(record.get("updated_at"))[:10])
+    at = record.get("submitted_at")
+    if not at:
+        revisions = store.revisions(record["id"])
+        at = revisions[0]["at"] if revisions else record.get("updated_at")
+    return dt.date.fromisoformat(str(at)[:10])
 
 
 def cell_status(store, record: dict | None, period: str, due_day: int,
-                today: dt.date) -> str:
+                today: dt.date) -> tuple[str, bool]:
+    """(status shown in the grid, arrived late?). A submitted report past its due date shows
+    as "late"; a reviewed one keeps its review status and only carries the late flag."""
     if record is None:
-        return "not_due" if today <= due_date(period, due_day) and period >= \
-            today.strftime("%Y-%m") else "missing"
+        due = today <= due_date(period, due_day) and period >= today.strftime("%Y-%m")
+        return ("not_due" if due else "missing"), False
+    sent = submitted_on(store, record)
+    late = bool(sent and sent > due_date(period, due_day))
     status = record["status"]
-    if status == "submitted":
-        sent = submitted_on(store, record)
-        if sent and sent > due_date(period, due_day):
-            return "late"
-    return status
+    return ("late" if status == "submitted" and late else status), late
 
 
 def completeness_grid(store, units: Sequence[dict], year: int, due_day: int,
-                      today: dt.date | None = None) -> list[list[dict]]:
-    """rows × 12 cells: {status, record_id}; monthly reports only."""
+                      today: dt.date | None = None) -> tuple[list[dict], list[list[dict]]]:
+    """(expected org units, rows × 12 cells {status, late, period, record_id}) of monthly
+    reports. Expected: every district, and a region only when it has no districts or
+    reports at region level (DOMAIN decision 1, as `reports.completeness`)."""
+    from reports.completeness import expected_units
     today = today or dt.date.today()
     by_key = {}
     for r in store.list_records(form="monthly_report"):
         if r["period"].startswith(f"{year:04d}-"):
             by_key[(r["org_unit"], r["period"])] = r
+    wanted = set(expected_units(list(units), [{"org_unit": u} for u, _p in by_key]))
+    units = [u for u in units if u["id"] in wanted]
     grid = []
     for unit in units:
         row = []
         for period in months_of_year(year):
             rec = by_key.get((unit["id"], period))
-            row.append({"status": cell_status(store, rec, period, due_day, today),
-                        "record_id": rec["id"] if rec else None, "period": period})
+            status, late = cell_status(store, rec, period, due_day, today)
+            row.append({"status": status, "late": late, "period": period,
+                        "record_id": rec["id"] if rec else None})
         grid.append(row)
-    return grid
+    return units, grid
 
 
 # ---------------------------------------------------------------- flattening and diffs
@@ -179,17 +193,23 @@ def unflatten_into(data: dict, path: tuple, value: Any, *, present: bool = True)
 
 
 def path_label(path: tuple, form=None, lang: str = "ru") -> str:
-    """Human label of a flatten path: 'Gender › F', 'Participants › #3'."""
-    head = path[0]
-    label = head
+    """Human label of a flatten path: 'Volunteers by gender › Women', 'Dev. events › #3'."""
+    head, fdef = path[0], None
     if form is not None:
         try:
-            label = form.field(head).label.get(lang) or head
+            fdef = form.field(head)
         except Exception:  # noqa: BLE001 - unknown field in an older version
-            label = head
+            fdef = None
+    label = (fdef.label.get(lang) if fdef else None) or head
     if len(path) == 1:
         return label
     tail = f"#{path[1]}" if isinstance(path[1], int) else str(path[1])
+    if fdef is not None and fdef.type == "counts" and fdef.choices:
+        try:
+            from forms.reference import get_enum
+            tail = get_enum(fdef.choices).label(path[1], lang) or tail
+        except Exception:  # noqa: BLE001 - an unknown code stays as it is
+            pass
     return f"{label} › {tail}"
 
 
@@ -205,17 +225,49 @@ def show_value(value: Any) -> str:
     return str(value)
 
 
+def value_text(value: Any, path: tuple, form=None, lang: str = "ru") -> str:
+    """`show_value` with choice codes as labels (roster rows, choice and multi-choice)."""
+    fdef = None
+    if form is not None:
+        try:
+            fdef = form.field(path[0])
+        except Exception:  # noqa: BLE001
+            fdef = None
+    if fdef is None or value is None:
+        return show_value(value)
+    if isinstance(value, dict) and fdef.columns:
+        cols = {c.id: c for c in fdef.columns}
+        return "; ".join(_label(cols.get(k), v, lang) for k, v in value.items()
+                         if k != "no" and v not in (None, ""))
+    if fdef.choices and fdef.type in ("choice", "multi_choice"):
+        items = value if isinstance(value, list) else [value]
+        return ", ".join(_label(fdef, v, lang) for v in items)
+    return show_value(value)
+
+
+def _label(fdef, code: Any, lang: str) -> str:
+    if fdef is None or not getattr(fdef, "choices", None) or fdef.type == "counts":
+        return show_value(code)
+    try:
+        from forms.reference import get_enum
+        return get_enum(fdef.choices).label(code, lang) or str(code)
+    except Exception:  # noqa: BLE001 - unknown code: as it is
+        return str(code)
+
+
 def revision_diffs(revisions: Sequence[dict], form=None, lang: str = "ru") -> list[dict]:
     """Per-field differences between consecutive revisions (editor, time, reason)."""
     out = []
     revs = sorted(revisions, key=lambda r: r["revision"])
-    for old, new in zip(revs, revs[1:]):
+    for old, new in itertools.pairwise(revs):
         a, b = flatten(_data(old)), flatten(_data(new))
         for path in sorted(set(a) | set(b), key=str):
             if a.get(path) != b.get(path):
                 out.append({"revision": new["revision"], "field": path_label(path, form, lang),
-                            "old": show_value(a.get(path)), "new": show_value(b.get(path)),
-                            "editor": new.get("editor", ""), "at": str(new.get("at", ""))[:16],
+                            "old": value_text(a.get(path), path, form, lang),
+                            "new": value_text(b.get(path), path, form, lang),
+                            "editor": new.get("editor", ""),
+                            "at": str(new.get("at", ""))[:16].replace("T", " "),
                             "reason": new.get("reason") or ""})
     return out
 
@@ -234,11 +286,13 @@ class DictTableModel(QAbstractTableModel):
 
     def __init__(self, columns: Sequence[tuple[str, str]], parent=None,
                  colour: Callable[[dict, str], str | None] | None = None,
-                 foreground: Callable[[dict, str], str | None] | None = None) -> None:
+                 foreground: Callable[[dict, str], str | None] | None = None,
+                 sort_key: Callable[[dict, str], Any] | None = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[dict] = []
         self._colour, self._foreground = colour, foreground
+        self._sort_key = sort_key or (lambda row, key: row.get(key))
 
     def set_rows(self, rows: Sequence[dict]) -> None:
         self.beginResetModel()
@@ -273,6 +327,8 @@ class DictTableModel(QAbstractTableModel):
             return show_value(row.get(key))
         if role == USER_ROLE:
             return row
+        if role == SORT_ROLE:
+            return self._sort_key(row, key)
         if role == Qt.ItemDataRole.BackgroundRole and self._colour:
             colour = self._colour(row, key)
             return QBrush(QColor(colour)) if colour else None
@@ -318,8 +374,8 @@ class CompletenessTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         cell = self._grid[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return "" if cell["status"] == "not_due" else self._status_text(cell["status"])
+        if role == Qt.ItemDataRole.DisplayRole:  # a symbol: 12 months fit in any language
+            return STATUS_SYMBOLS.get(cell["status"], "?")
         if role == Qt.ItemDataRole.ToolTipRole:
             unit = unit_name(self._units[index.row()], self._lang)
             return f"{unit} · {cell['period']} · {self._status_text(cell['status'])}"
@@ -346,83 +402,3 @@ class CompletenessTableModel(QAbstractTableModel):
             for cell in row:
                 counts[cell["status"]] = counts.get(cell["status"], 0) + 1
         return counts
-
-
-class FindingsFilterProxy(QSortFilterProxyModel):
-    """Filters a DictTableModel of findings by rule, severity and org unit ('' = any)."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.filters = {"rule": "", "severity": "", "org_unit": ""}
-
-    def set_filter(self, key: str, value: str) -> None:
-        self.filters[key] = value or ""
-        self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row, source_parent) -> bool:
-        row = self.sourceModel().row_dict(source_row)
-        return all(not want or row.get(key) == want for key, want in self.filters.items())
-
-
-# ---------------------------------------------------------------- dashboard figures (adapter)
-
-DEFAULT_RATE = 1728  # ₸ per volunteer hour (DOMAIN decision 7)
-
-
-def dashboard_figures(records: Sequence[dict], months: Sequence[str], *,
-                      rate: Callable[[str, str], float] | float = DEFAULT_RATE,
-                      statuses: Sequence[str] | None = None) -> dict:
-    """Headline numbers of the monthly reports in `months` via `reports.aggregate`
-    (stock = latest report per org unit, summed; flow = summed over months), plus a trend
-    per month and the economic contribution: hours × `rate(org_unit, period)` ₸."""
-    from reports.aggregate import headline, select, trend
-    chosen = select(records, (min(months), max(months)), statuses=statuses)
-    fig = headline(chosen)
-    fig["trend"] = {p: {"volunteers": f["volunteers_total"], "events": f["events_total"],
-                        "hours": f["volunteer_hours"]} for p, f in trend(chosen).items()}
-    price = rate if callable(rate) else (lambda _u, _p, _r=rate: _r)
-    fig["contribution"] = sum(float((r.get("data") or {}).get("volunteer_hours") or 0)
-                              * price(r["org_unit"], r["period"]) for r in chosen)
-    return fig
-
-
-def timeliness_rows(units: Sequence[dict], grid: list[list[dict]], months: Sequence[str],
-                    lang: str) -> list[dict]:
-    """Per org unit: expected, received, on time and the share received."""
-    rows = []
-    for unit, cells in zip(units, grid):
-        cells = [c for c in cells if c["period"] in months and c["status"] != "not_due"]
-        received = [c for c in cells if c["status"] not in ("missing", "draft")]
-        on_time = [c for c in received if c["status"] != "late"]
-        rows.append({"unit": unit_name(unit, lang), "expected": len(cells),
-                     "received": len(received), "on_time": len(on_time),
-                     "share": f"{100 * len(received) / len(cells):.0f}%" if cells else "—"})
-    return rows
-
-
-# ---------------------------------------------------------------- quality findings (adapter)
-
-def collect_findings(store, lang: str = "ru", *, org_units: set[str] | None = None,
-                     progress=None, cancelled=None) -> list[dict]:
-    """Every finding of every record in scope (forms.validate_record with history)."""
-    from forms import load_form, message_text, validate_record
-    records = [r for r in store.list_records() if not org_units or r["org_unit"] in org_units]
-    groups: dict[tuple, list[dict]] = {}
-    for r in records:
-        groups.setdefault((r["form"], r["org_unit"]), []).append(r)
-    out, done = [], 0
-    for (form_id, _unit), recs in groups.items():
-        for rec in recs:
-            if cancelled and cancelled():
-                return out
-            form = load_form(form_id, version=rec.get("form_version"))
-            history = [h for h in recs if h["id"] != rec["id"]]
-            for f in validate_record(form, rec, history=history):
-                out.append({"record_id": rec["id"], "form": form_id, "org_unit": rec["org_unit"],
-                            "period": rec["period"], "rule": f.rule, "severity": f.severity,
-                            "fields": ", ".join(f.fields), "status": rec["status"],
-                            "message": message_text(f.message_code, lang, f.params)})
-            done += 1
-            if progress and done % 50 == 0:
-                progress(done, len(records), "")
-    return out

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.review_models import (
-    REVIEW_ROLES, STATUS_COLOURS, USER_ROLE, CompletenessTableModel, DictTableModel,
-    completeness_grid, due_day, flatten, set_due_day, months_of_year, path_label, revision_diffs, scope_org_units,
-    show_value, unflatten_into, unit_name,
+    REVIEW_ROLES, STATUS_COLOURS, STATUS_SYMBOLS, USER_ROLE, CompletenessTableModel,
+    DictTableModel, completeness_grid, due_day, flatten, months_of_year, path_label,
+    revision_diffs, scope_org_units, set_due_day, show_value, unflatten_into, unit_name,
 )
 
 STATUSES = ("missing", "draft", "submitted", "late", "returned", "approved")
@@ -48,6 +48,7 @@ class ReviewPage(QWidget):
     def _build(self) -> None:
         self.year_label, self.due_label = QLabel(), QLabel()
         self.year = QSpinBox(minimum=2015, maximum=2100, value=dt.date.today().year)
+        self.year.setMinimumWidth(80)
         self.due_day = QSpinBox(minimum=1, maximum=28, value=due_day(self.ctx.store))
         self.year.valueChanged.connect(self.refresh)
         self.due_day.valueChanged.connect(self._on_due_day)
@@ -104,8 +105,8 @@ class ReviewPage(QWidget):
         self.year_label.setText(self.tr("Year:"))
         self.due_label.setText(self.tr("Reports due by day of next month:"))
         self.legend.setText(" ".join(
-            f'<span style="background:{STATUS_COLOURS[s]}">&nbsp;{self.status_text(s)}'
-            f'&nbsp;</span>' for s in STATUSES))
+            f'<span style="background:{STATUS_COLOURS[s]}">&nbsp;{STATUS_SYMBOLS[s]} '
+            f'{self.status_text(s)}&nbsp;</span>' for s in STATUSES))
         self.diff_title.setText(self.tr("Changes after submission"))
         self.comment.setPlaceholderText(self.tr("Comment to the district (required to return)"))
         self.open_button.setText(self.tr("Open report"))
@@ -121,9 +122,9 @@ class ReviewPage(QWidget):
     # ---------------------------------------------------------------- data
     def refresh(self) -> None:
         store = self.ctx.store
-        self.units = scope_org_units(store, self.ctx.user)
         year = self.year.value()
-        grid = completeness_grid(store, self.units, year, self.due_day.value())
+        self.units, grid = completeness_grid(store, scope_org_units(store, self.ctx.user),
+                                             year, self.due_day.value())
         self.grid_model.set_grid(self.units, grid, months_of_year(year), self.ctx.lang,
                                  lambda s: self.status_text(s))
         self._show_record(self._record["id"] if self._record else None)
@@ -159,8 +160,11 @@ class ReviewPage(QWidget):
             return
         unit = next((u for u in self.units if u["id"] == rec["org_unit"]),
                     {"id": rec["org_unit"]})
+        cell = self.grid.currentIndex().data(USER_ROLE) or {}
+        late = f" · {self.status_text('late')}" if cell.get("record_id") == rec["id"] \
+            and cell.get("late") else ""
         self.detail_title.setText(f"<b>{unit_name(unit, self.ctx.lang)} · {rec['period']} · "
-                                  f"{self.status_text(rec['status'])}</b>")
+                                  f"{self.status_text(rec['status'])}{late}</b>")
         parts = []
         if rec.get("justification"):
             parts.append(self.tr("Comment on warnings: %1").replace("%1", rec["justification"]))

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
                                QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout,
                                QWidget)
@@ -60,9 +60,16 @@ class RosterEditor(FieldInput):
                 self._delegates.append(delegate)
                 self.table.setItemDelegateForColumn(n, delegate)
         self.model.sig_rows_changed.connect(self._rows_changed)
-        QShortcut(QKeySequence.StandardKey.Paste, self.table, self.paste_clipboard,
-                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.installEventFilter(self)
         self._build()
+
+    def eventFilter(self, obj, event) -> bool:
+        """Ctrl+V in the grid pastes the clipboard block."""
+        if obj is self.table and event.type() == QEvent.Type.KeyPress:
+            if event.matches(QKeySequence.StandardKey.Paste):
+                self.paste_clipboard()
+                return True
+        return super().eventFilter(obj, event)
 
     def _build(self) -> None:
         self.add_button = QPushButton(self)

@@ -33,9 +33,9 @@ def _app_and_context(folder: Path, lang: str, role: str = "district"):
     return app, ctx
 
 
-def _save(widget, out: Path, name: str) -> Path:
+def _save(widget, out: Path, name: str, size: tuple[int, int] = SIZE) -> Path:
     from PySide6.QtWidgets import QApplication
-    widget.resize(*SIZE)
+    widget.resize(*size)
     widget.show()
     for _ in range(5):
         QApplication.processEvents()
@@ -69,7 +69,11 @@ def shoot_language(out: Path, folder: Path, lang: str) -> list[Path]:
     from desktop.first_run import FirstRunDialog
     from desktop.main_window import MainWindow
     _app, ctx = _app_and_context(folder, lang)
-    shots = [_save(FirstRunDialog(ctx.store, ctx.tasks, lang), out, f"first_run_{lang}")]
+    dialog = FirstRunDialog(ctx.store, ctx.tasks, lang)
+    shots = [_save(dialog, out, f"first_run_{lang}", (560, 300))]
+    dialog.stack.setCurrentIndex(2)  # the offline page: region and district
+    dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("SHY"))
+    shots.append(_save(dialog, out, f"first_run_offline_{lang}", (560, 300)))
     window = MainWindow(ctx)
     shots.append(_save(window, out, f"monthly_list_{lang}"))
     _monthly_form(window)

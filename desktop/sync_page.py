@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.review_models import (
-    USER_ROLE, DictTableModel, open_worker_store, worker_store_path,
+    USER_ROLE, DictTableModel, open_worker_store, unit_name, worker_store_path,
 )
 
 REMIND_DAYS = 7
@@ -34,7 +34,6 @@ class SyncPage(QWidget):
         self.conflicts = DictTableModel([], self)
         self._build()
         self.retranslate()
-        self.destroyed.connect(lambda *_: self.stop_watch())
         self.apply_mode()
 
     # ---------------------------------------------------------------- layout
@@ -73,7 +72,10 @@ class SyncPage(QWidget):
         row.addWidget(self.resend_button)
         row.addStretch(1)
         self.parked_box.layout().addLayout(row)
-        self.conflicts_box.layout().addWidget(self.resolve_button)
+        row = QHBoxLayout()
+        row.addWidget(self.resolve_button)
+        row.addStretch(1)
+        self.conflicts_box.layout().addLayout(row)
         layout = QVBoxLayout(self)
         for w in (self.state, self.reminder):
             layout.addWidget(w)
@@ -125,14 +127,17 @@ class SyncPage(QWidget):
         rows = sync_history(store)
         for r in rows:
             r["outcome_text"] = outcomes.get(r["outcome"], r["outcome"])
+            r["traffic"] = "" if r["bytes"] is None else \
+                self.tr("%1 KB").replace("%1", f"{r['bytes'] / 1024:.1f}")
         self.history.set_rows(rows)
         from store.sync_state import conflicts, parked
-        self.parked.set_rows([{**p, "what": _what(p.get("record"), p["record_id"]),
+        what = _describer(store, lang)
+        self.parked.set_rows([{**p, "what": what(p.get("record"), p["record_id"]),
                                "reasons": error_text(p["errors"], lang)}
                               for p in parked(store)])
         kinds = {"natural_key": self.tr("same report made on two devices"),
                  "version": self.tr("changed here and on the server")}
-        self.conflicts.set_rows([{**c, "what": _what(c["mine"], c["record_id"]),
+        self.conflicts.set_rows([{**c, "what": what(c["mine"], c["record_id"]),
                                   "kind_text": kinds.get(c["kind"], c["kind"])}
                                  for c in conflicts(store)])
         for view in (self.history_view, self.parked_view, self.conflicts_view):
@@ -287,11 +292,20 @@ class SyncPage(QWidget):
         return accepted
 
 
-def _what(record: dict | None, record_id: str) -> str:
-    if not record:
-        return record_id
-    return f"{record.get('form', '')} · {record.get('org_unit', '')} · {record.get('period', '')}"
+def _describer(store, lang: str):
+    """record -> 'Form title · org unit name · period' in the language."""
+    from desktop.quality_page import form_defs
+    forms = form_defs()
+    units = {u["id"]: unit_name(u, lang) for u in store.org_units()}
 
+    def what(record: dict | None, record_id: str) -> str:
+        if not record:
+            return record_id
+        form = forms.get(record.get("form"))
+        title = (form.title.get(lang) if form else None) or record.get("form", "")
+        unit = units.get(record.get("org_unit"), record.get("org_unit", ""))
+        return f"{title} · {unit} · {record.get('period', '')}"
+    return what
 
 
 # ---------------------------------------------------------------- helpers (no widgets)
@@ -380,8 +394,7 @@ def sync_history(store, limit: int = 200) -> list[dict]:
         s = json.loads(summary) if summary else {}
         rows.append({"started": str(started)[:19].replace("T", " "), "outcome": outcome,
                      **{k: s.get(k, "") for k in ("pushed", "pulled", "conflicts", "rejected")},
-                     "traffic": f"{(s.get('bytes_up', 0) + s.get('bytes_down', 0)) / 1024:.1f} KB"
-                     if s else ""})
+                     "bytes": s.get("bytes_up", 0) + s.get("bytes_down", 0) if s else None})
     return rows
 
 
@@ -412,7 +425,7 @@ def error_text(errors: list[dict], lang: str) -> str:
 
 def requeue_parked(store, op_seq: int) -> None:
     """Put a parked op back in the queue, unchanged (after the cause was fixed elsewhere)."""
-    import store.sync_state as sync_state
+    from store import sync_state
     if hasattr(sync_state, "requeue_parked"):
         sync_state.requeue_parked(store, op_seq)
         return

@@ -62,15 +62,22 @@ class _Runnable(QRunnable):
             exc.traceback_text = traceback.format_exc()  # type: ignore[attr-defined]
             h.error = exc
             h._done.set()
-            h.signals.sig_failed.emit(exc)
+            self._emit(h.signals.sig_failed, exc)
         else:
             h.result = result
             h._done.set()
-            h.signals.sig_succeeded.emit(result)
-        h.signals.sig_finished.emit()
+            self._emit(h.signals.sig_succeeded, result)
+        self._emit(h.signals.sig_finished)
+
+    @staticmethod
+    def _emit(signal, *args) -> None:
+        try:
+            signal.emit(*args)
+        except RuntimeError:  # the application is shutting down: nobody left to tell
+            pass
 
     def _progress(self, done: int, total: int = 0, text: str = "") -> None:
-        self._handle.signals.sig_progressed.emit(int(done), int(total), str(text))
+        self._emit(self._handle.signals.sig_progressed, int(done), int(total), str(text))
 
 
 class TaskRunner(QObject):

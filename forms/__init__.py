@@ -1,15 +1,48 @@
 """Forms as data: definitions (forms/definitions/*.toml), reference enumerations, validation."""
 __version__ = "0.1.0"
 
-from forms.loader import UnknownForm, all_forms, form_from_text, list_forms, load_form, reload_forms
-from forms.messages import message_text
-from forms.model import (DefinitionError, FieldDef, Finding, FormDef, Rule, Section,
-                         blocking_findings, has_errors)
+from forms.loader import (
+    UnknownForm,
+    all_forms,
+    form_from_text,
+    list_forms,
+    load_form,
+    reload_forms,
+)
+from forms.messages import field_label, message_text
+from forms.model import (
+    DefinitionError,
+    FieldDef,
+    Finding,
+    FormDef,
+    Rule,
+    Section,
+    blocking_findings,
+    has_errors,
+)
+from forms.quality_text import clean_text
 from forms.validate import record_data, record_period, validate_record
 
 __all__ = [
-    "__version__", "load_form", "list_forms", "all_forms", "form_from_text", "reload_forms",
-    "validate_record", "record_period", "record_data", "message_text", "has_errors",
-    "blocking_findings", "Finding", "FormDef", "FieldDef", "Section", "Rule",
-    "DefinitionError", "UnknownForm",
+    "DefinitionError",
+    "FieldDef",
+    "Finding",
+    "FormDef",
+    "Rule",
+    "Section",
+    "UnknownForm",
+    "__version__",
+    "all_forms",
+    "blocking_findings",
+    "clean_text",
+    "field_label",
+    "form_from_text",
+    "has_errors",
+    "list_forms",
+    "load_form",
+    "message_text",
+    "record_data",
+    "record_period",
+    "reload_forms",
+    "validate_record",
 ]

@@ -96,7 +96,7 @@ def _check_rule(form: FormDef, rule, fail) -> None:
             expr = compile_expr(text)
         except ExprError as exc:
             fail(f"rule {rid!r}: bad {what}: {exc}", rid, key=key)
-        _check_names(form, rule, expr, lambda msg: fail(msg, rid, key=key))
+        _check_names(form, rule, expr, lambda msg, k=key: fail(msg, rid, key=k))
     for ref in rule.fields:
         base = ref.split("[")[0].split(".")[0]
         if not form.has_field(base):

@@ -9,6 +9,8 @@ call arbitrary functions, or reach attributes of Python objects. Examples:
     ratio(count(participants.participant_category, "STATE"), len(participants)) <= 0.5
     declared_total == len(participants) + unregistered_attendees
 
+Functions: sum, len, count(xs[, value]), any, all, abs, min, max, ratio(a, b), round,
+lower, present(x), blank(x), threshold("vr21.state_share_max") (resources/quality.toml).
 Names are field ids. `roster.column` is the list of that column's values; `counts["F"]` is
 one cell. A name whose value is missing makes the rule skip (Skip is raised), except inside
 `present()` / `blank()`. Any runtime type problem also skips: field checks report bad types.
@@ -63,7 +65,9 @@ class Expr:
 
 def compile_expr(text: str) -> Expr:
     """Parse and whitelist-check; raises ExprError naming the offending construct."""
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str):
+        raise ExprError(f"an expression must be text, got {text!r}")
+    if not text.strip():
         raise ExprError("empty expression")
     try:
         tree = ast.parse(text.strip(), mode="eval")
@@ -122,6 +126,8 @@ def _num(v):
         raise Skip()
     if isinstance(v, float) and not math.isfinite(v):
         raise Skip()
+    if abs(v) >= 1e15:
+        raise Skip()
     return v
 
 
@@ -148,7 +154,9 @@ class _Evaluator:
 
     def v_Name(self, node):
         v = self.env.get(node.id, MISSING)
-        return MISSING if v is None else v
+        if v is None or (isinstance(v, float) and not math.isfinite(v)):
+            return MISSING  # NaN / inf are reported by the field checks, not by rules
+        return v
 
     def v_List(self, node):
         return [self.visit(e) for e in node.elts]

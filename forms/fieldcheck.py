@@ -65,7 +65,13 @@ def check_value(f: FieldDef, v, path: str) -> list[Finding]:
     return checker(f, v, path) if checker else []
 
 
+MAX_ABS = 10**15  # no count or amount in this domain comes near; bigger is a typo or junk
+
+
 def _bounds(f: FieldDef, v, path: str) -> list[Finding]:
+    if abs(v) >= MAX_ABS:
+        return [Finding("bounds", "error", [path], "above_max",
+                        {"field": path, "value": _short(v), "max": MAX_ABS})]
     if f.min is not None and v < f.min:
         return [Finding("bounds", "error", [path], "below_min",
                         {"field": path, "value": v, "min": f.min})]

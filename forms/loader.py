@@ -1,8 +1,22 @@
 """Read form definitions (forms/definitions/*.toml) into FormDef objects, checking them.
 
 Every problem raises DefinitionError naming the file and the line (found by searching the
-TOML text for the offending id or expression). Several versions of one form may coexist,
-each in its own file (`monthly_report.toml`, `monthly_report.v2.toml`, ...).
+TOML text for the offending id or key). Several versions of one form may coexist, each in
+its own file (`monthly_report.toml`, `monthly_report.v2.toml`, ...). The format:
+
+    id = "event"                  version = 1 (a positive integer)
+    title = {ru, kk, en}          description = {ru, kk, en} (optional)
+    unique_per_period = true      (one record per org unit and YYYY-MM period)
+    date_field = "date_start"     (the period is that date's month)
+    [[sections]]  id, title{ru,kk,en}
+    [[sections.fields]]  id (snake_case), type, label{ru,kk,en}, help{...}, required,
+        min, max, choices (an enumeration of resources/enums), personal, unit (required on
+        hours fields, VR-28), max_length, required_rule (rule id reported when missing),
+        review (a label needs a native speaker), and for the GUI: auto, multiline, default,
+        may_span (a date that may leave the reporting month) -> FieldDef.extra
+    [[sections.fields.columns]]  the columns of a roster, same keys (no rosters/counts)
+    [[rules]]  id, severity (error|warning|info), expr, when (guard), fields,
+        message (a code of resources/messages.toml), params = {name = "expression"}
 """
 from __future__ import annotations
 
@@ -58,9 +72,9 @@ def find_line(text: str, *needles: str, key: str | None = None, nth: int = 1) ->
 def _key_in_table(text: str, start: int, key: str) -> int:
     """Offset of `key = ` in the table containing `start` (up to the next [header])."""
     table_start = text.rfind("\n[", 0, start) + 1
-    nxt = re.compile(r"^\s*\[", re.M).search(text, start)
+    nxt = re.compile(r"^\s*\[", re.MULTILINE).search(text, start)
     end = nxt.start() if nxt else len(text)
-    m = re.compile(r"^\s*" + re.escape(key) + r"\s*=", re.M).search(text, table_start, end)
+    m = re.compile(r"^\s*" + re.escape(key) + r"\s*=", re.MULTILINE).search(text, table_start, end)
     return m.start() + len(m.group(0)) - len(m.group(0).lstrip()) if m else start
 
 
@@ -144,6 +158,9 @@ def _build_field(f, ctx: _Ctx, *, in_roster: bool) -> FieldDef:
     if unknown:
         ctx.fail(f"field {fid!r}: unknown key(s) {sorted(unknown)}", fid)
     cols = f.get("columns", [])
+    if not isinstance(cols, list):
+        ctx.fail(f"field {fid!r}: columns must be a list of tables", fid, key="columns")
+    _check_scalar_keys(f, fid, ctx)
     if in_roster and cols:
         ctx.fail(f"column {fid!r}: a roster column cannot itself have columns", fid)
     known = {"id", "type", "label", "help", "required", "min", "max", "choices", "personal",
@@ -159,6 +176,20 @@ def _build_field(f, ctx: _Ctx, *, in_roster: bool) -> FieldDef:
         required_rule=f.get("required_rule"), review=bool(f.get("review", False)),
         max_length=f.get("max_length"), extra=extra,
     )
+
+
+def _check_scalar_keys(f: dict, fid: str, ctx: _Ctx) -> None:
+    checks = (("max_length", lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
+               "a positive integer"),
+              ("required_rule", lambda v: isinstance(v, str), "text"),
+              ("unit", lambda v: isinstance(v, str), "text"),
+              ("type", lambda v: isinstance(v, str), "text"))
+    for key, ok, what in checks:
+        if key in f and not ok(f[key]):
+            ctx.fail(f"field {fid!r}: {key} must be {what}, got {f[key]!r}", fid, key=key)
+    for key in ("required", "personal", "review", "auto", "multiline", "may_span"):
+        if key in f and not isinstance(f[key], bool):
+            ctx.fail(f"field {fid!r}: {key} must be true or false, got {f[key]!r}", fid, key=key)
 
 
 def _build_rule(r, ctx: _Ctx) -> Rule:
@@ -197,8 +228,13 @@ def _registry(folder: str) -> dict[tuple[str, int], FormDef]:
 
 
 def reload_forms() -> None:
-    """Forget cached definitions (after the files changed)."""
+    """Forget cached definitions, messages and thresholds (after the files changed)."""
+    from forms.messages import messages
+    from forms.thresholds import flat_thresholds, thresholds
     _registry.cache_clear()
+    messages.cache_clear()
+    thresholds.cache_clear()
+    flat_thresholds.cache_clear()
 
 
 def all_forms(folder: str | Path | None = None) -> list[FormDef]:

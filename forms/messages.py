@@ -38,6 +38,8 @@ def _fmt(value) -> str:
     return str(value)
 
 
+# params holding lists of enumeration codes, shown as labels
+_ENUM_PARAMS = {"departments": "departments", "occupations": "occupations"}
 _PATH = re.compile(r"^([a-z0-9_]+)(?:\[(\d+)\])?(?:\.(.+))?$")
 _ROW = {"ru": "строка", "en": "row"}
 
@@ -65,7 +67,7 @@ def _enum_label(enum: str, code: str, lang: str) -> str:
     from forms.reference import get_enum
     try:
         return get_enum(enum).label(code, lang)
-    except KeyError:
+    except (KeyError, ValueError):
         return code
 
 
@@ -81,6 +83,9 @@ def message_text(code: str, lang: str = "ru", params: dict | None = None, *, for
     params = dict(params or {})
     if form is not None and "field" in params:
         params["field"] = field_label(form, params["field"], lang)
+    for key, enum in _ENUM_PARAMS.items():
+        if isinstance(params.get(key), list):
+            params[key] = [_enum_label(enum, str(c), lang) for c in params[key]]
     values = _Keep({k: _fmt(v) for k, v in params.items()})
     try:
         return string.Formatter().vformat(template, (), values)

@@ -34,13 +34,13 @@ class FieldDef:
     choices: str | None = None
     personal: bool = False
     unit: str | None = None
-    columns: list["FieldDef"] = field(default_factory=list)
+    columns: list[FieldDef] = field(default_factory=list)
     required_rule: str | None = None   # rule id reported when a required value is missing
     review: bool = False               # a label needs a native speaker's check
     max_length: int | None = None
     extra: dict = field(default_factory=dict)
 
-    def column(self, cid: str) -> "FieldDef":
+    def column(self, cid: str) -> FieldDef:
         for col in self.columns:
             if col.id == cid:
                 return col
@@ -116,7 +116,7 @@ class Finding:
         }
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Finding":
+    def from_dict(cls, d: dict) -> Finding:
         return cls(d["rule"], d["severity"], list(d.get("fields", [])), d["message_code"],
                    dict(d.get("params", {})))
 

@@ -5,6 +5,7 @@ Thresholds come from resources/quality.toml. Each rule is guarded: a bug in one 
 """
 from __future__ import annotations
 
+import math
 import statistics
 
 from forms.model import Finding, FormDef
@@ -14,10 +15,11 @@ NUMERIC = ("integer", "decimal")
 
 
 def run_quality(form: FormDef, record: dict, data: dict, *, history=None, context=None):
-    from forms import quality_lists, quality_text, quality_values
+    from forms import quality_lists, quality_text, quality_values, quality_visits
     ctx = QContext(form, record, data, history, context)
     checks = [vr01_repeat, vr02_jumps, vr14_target]
     checks += quality_values.CHECKS + quality_text.CHECKS + quality_lists.CHECKS
+    checks += quality_visits.CHECKS
     out: list[Finding] = []
     for check in checks:
         try:
@@ -60,11 +62,14 @@ def _clean_history(form, record, history) -> list[dict]:
     if not isinstance(history, (list, tuple)):
         return []
     rid = record.get("id") if isinstance(record, dict) else None
+    unit = record.get("org_unit") if isinstance(record, dict) else None
     out = []
     for r in history:
         if not isinstance(r, dict) or not isinstance(r.get("data"), dict):
             continue
         if r.get("deleted") or (rid is not None and r.get("id") == rid):
+            continue
+        if unit is not None and r.get("org_unit") not in (None, unit):
             continue
         if r.get("form") not in (None, form.id):
             continue
@@ -78,8 +83,16 @@ def shift_period(period: str, months: int) -> str:
     return f"{idx // 12:04d}-{idx % 12 + 1:02d}"
 
 
+MAX_ABS = 1e15  # larger numbers are rejected by the field checks; quality rules ignore them
+
+
 def is_num(v) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and v == v and abs(v) < 1e300
+    """A finite int or float of sane size (not a bool)."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return False
+    if isinstance(v, int):
+        return abs(v) < MAX_ABS
+    return math.isfinite(v) and abs(v) < MAX_ABS
 
 
 def numeric_cells(form: FormDef, data: dict, only: list[str] | None = None) -> dict[str, float]:
@@ -140,7 +153,8 @@ def _compare_vectors(cur, nonzero, old, period, year_ago, prev) -> Finding | Non
 # --- VR-02: jumps and drops ----------------------------------------------------------------
 
 def vr02_jumps(q: QContext) -> list[Finding]:
-    if not q.period or not q.history:
+    """Only for one-record-per-period forms (the monthly report), where months compare."""
+    if not q.period or not q.history or not q.form.unique_per_period:
         return []
     hist = q.hist_by_period()
     cur = numeric_cells(q.form, q.data, th("vr02", "stock_fields", []))

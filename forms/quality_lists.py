@@ -1,5 +1,6 @@
-"""List rules: VR-20 (roster numbering, duplicates, same person elsewhere), VR-24 (absent key
-departments), VR-35 (non-civil-servants on a seminar list), VR-32 (repeated events)."""
+"""List rules: VR-20 (roster numbering, duplicates, same person elsewhere), VR-21 (a state
+list posing as a focus group), VR-24 (absent key departments), VR-35 (non-civil-servants on a
+seminar list), VR-32 (repeated events)."""
 from __future__ import annotations
 
 import re
@@ -138,6 +139,25 @@ def vr35_not_civil_servant(q) -> list[Finding]:
     return out
 
 
+def vr21_state_list(q) -> list[Finding]:
+    """A focus-group list whose organizations are mostly state departments is probably the
+    seminar's attendance sheet (the SKO case: 24 of 24 rows from state bodies)."""
+    from forms.reference import resolve_department
+    rows = q.data.get("participants")
+    if q.form.id != "focus_group" or not isinstance(rows, list):
+        return []
+    orgs = [r.get("organization") for r in rows if isinstance(r, dict)]
+    orgs = [o for o in orgs if isinstance(o, str) and o.strip()]
+    if len(orgs) < th("vr21", "min_rows_for_list_check", 5):
+        return []
+    state = sum(1 for o in orgs if resolve_department(o))
+    share = state / len(orgs)
+    if share < th("vr21", "department_share_max", 0.8):
+        return []
+    return [Finding("VR-21", "warning", ["participants"], "focus_group_looks_like_seminar",
+                    {"share": round(share * 100), "rows": len(orgs)})]
+
+
 def vr32_repeated_event(q) -> list[Finding]:
     if q.form.id != "event":
         return []
@@ -160,5 +180,5 @@ def _event_key(data: dict):
     return title, date, org
 
 
-CHECKS = [vr20_numbering, vr20_duplicates, vr20_elsewhere, vr24_key_departments,
-          vr35_not_civil_servant, vr32_repeated_event]
+CHECKS = [vr20_numbering, vr20_duplicates, vr20_elsewhere, vr21_state_list,
+          vr24_key_departments, vr35_not_civil_servant, vr32_repeated_event]

@@ -52,6 +52,19 @@ def vr09_keywords(q) -> list[Finding]:
                     "maybe_not_volunteering", {"keyword": kw})]
 
 
+def vr09_typical_events(q) -> list[Finding]:
+    """Monthly report: entertainment among the "typical events" but none flagged «*»."""
+    text = q.data.get("typical_events_text")
+    if not q.form.has_field("non_volunteer_events_flagged") or not isinstance(text, str):
+        return []
+    kw = _hit(text.casefold(), th("vr09", "keywords", []), th("vr09", "exceptions", []))
+    flagged = q.data.get("non_volunteer_events_flagged")
+    if not kw or (isinstance(flagged, int) and flagged > 0):
+        return []
+    return [Finding("VR-09", "warning", ["typical_events_text", "non_volunteer_events_flagged"],
+                    "typical_events_not_volunteering", {"keyword": kw})]
+
+
 def vr10_public_spaces(q) -> list[Finding]:
     if q.data.get("primary_direction") != "ECO":
         return []
@@ -136,4 +149,4 @@ def vr31_hygiene(q) -> list[Finding]:
     return out
 
 
-CHECKS = [vr09_keywords, vr10_public_spaces, vr11_charity, vr31_hygiene]
+CHECKS = [vr09_keywords, vr09_typical_events, vr10_public_spaces, vr11_charity, vr31_hygiene]

@@ -1,12 +1,10 @@
-"""Plausibility rules on one record's values: VR-06, VR-07 (vague text), VR-16, VR-30."""
+"""Plausibility rules on one record's values: VR-06, VR-07 (vague text), VR-16, VR-17
+(registry cross-check), VR-30."""
 from __future__ import annotations
 
 from forms.model import Finding
+from forms.quality import is_num as _num
 from forms.thresholds import th
-
-
-def _num(v) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and v == v and abs(v) < 1e300
 
 
 def _first_field(q, *names):
@@ -96,11 +94,27 @@ def vr30_youth_bias(q) -> list[Finding]:
                                {"min_age": min_age}))
     occ = q.data.get("occupation")
     adults = th("vr30", "adult_occupations", [])
-    if isinstance(occ, dict) and occ and adults:
-        if sum(occ.get(c) or 0 for c in adults if _num(occ.get(c) or 0)) == 0:
-            out.append(Finding("VR-30", "info", ["occupation"], "no_adult_occupations",
-                               {"codes": adults}))
+    if isinstance(occ, dict) and occ and adults and \
+            sum(occ.get(c) or 0 for c in adults if _num(occ.get(c) or 0)) == 0:
+        out.append(Finding("VR-30", "info", ["occupation"], "no_adult_occupations",
+                           {"occupations": adults}))
     return out
 
 
-CHECKS = [vr06_hours, vr07_vague, vr16_dev_rows, vr30_youth_bias]
+def vr17_registry(q) -> list[Finding]:
+    """Registered organizations against the registry count: context['registry']."""
+    reg = q.context.get("registry")
+    count = q.data.get("registered_orgs_count")
+    if not isinstance(reg, dict) or not _num(count) or not q.form.has_field("registered_orgs_count"):
+        return []
+    known = reg.get("registered_orgs_count")
+    if not _num(known) or known <= 0:
+        return []
+    share = th("vr17", "registry_share_min", 0.8)
+    if count >= known * share:
+        return []
+    return [Finding("VR-17", "info", ["registered_orgs_count"], "orgs_below_registry",
+                    {"value": count, "registry": known, "pct": round(share * 100)})]
+
+
+CHECKS = [vr06_hours, vr07_vague, vr16_dev_rows, vr17_registry, vr30_youth_bias]

@@ -95,7 +95,7 @@ def enum_names() -> list[str]:
 @functools.cache
 def get_enum(name: str) -> Enumeration:
     path = enums_dir() / f"{name}.toml"
-    if not isinstance(name, str) or not name or "/" in name or not path.is_file():
+    if not isinstance(name, str) or not name or set(name) & {"/", "\\"} or not path.is_file():
         raise UnknownEnumeration(name)
     with path.open("rb") as fh:
         try:
@@ -123,6 +123,8 @@ def _build(name: str, fname: str, doc: dict) -> Enumeration:
 
 
 def _build_item(fname: str, pos: int, entry: dict) -> EnumItem:
+    if not isinstance(entry, dict):
+        raise EnumerationError(f"{fname}: item {pos}: expected a [[item]] table")
     code = entry.get("code")
     if not isinstance(code, str) or not code.strip():
         raise EnumerationError(f"{fname}: item {pos}: missing or empty 'code'")

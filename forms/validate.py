@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import math
 import re
 
 from forms.expr import Skip, compile_expr, evaluate
@@ -34,16 +35,40 @@ def record_period(form: FormDef, record) -> str | None:
     return None
 
 
-def validate_record(form: FormDef, record, *, history=None, context=None) -> list[Finding]:
-    """All findings for `record` (never raises on malformed data)."""
+def validate_record(form: FormDef | str, record, *, history=None, context=None) -> list[Finding]:
+    """All findings for `record` (never raises on malformed data).
+
+    `form` may also be a form id: the version is then taken from record["form_version"].
+    """
     from forms.quality import run_quality
+    if isinstance(form, str):
+        from forms.loader import load_form
+        version = record.get("form_version") if isinstance(record, dict) else None
+        form = load_form(form, version if isinstance(version, int) else None)
     data = record_data(record)
     findings = check_fields(form, data)
     findings += _check_period(form, record if isinstance(record, dict) else {}, data)
     findings += run_rules(form, data)
     findings += run_quality(form, record if isinstance(record, dict) else {}, data,
                             history=history, context=context)
+    for f in findings:
+        f.params = {str(k): _json_safe(v) for k, v in f.params.items()}
     return findings
+
+
+def _json_safe(v, depth: int = 0):
+    """Params travel as strict JSON: no NaN/inf, no ints beyond 2**53, no odd types."""
+    if v is None or isinstance(v, (bool, str)):
+        return v
+    if isinstance(v, int):
+        return v if abs(v) < 2**53 else str(v)
+    if isinstance(v, float):
+        return v if math.isfinite(v) else str(v)
+    if isinstance(v, (list, tuple)) and depth < 3:
+        return [_json_safe(x, depth + 1) for x in v]
+    if isinstance(v, dict) and depth < 3:
+        return {str(k): _json_safe(x, depth + 1) for k, x in v.items()}
+    return str(v)
 
 
 def _check_period(form: FormDef, record: dict, data: dict) -> list[Finding]:

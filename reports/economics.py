@@ -6,8 +6,9 @@ CSV (region,year,rate_kzt,source). Regions/years without a row use the default 1
 
 Scenarios (the seed's method): `recorded` = the hours in the reports; `minimum` = the
 recorded hours rounded up to the next million (the seed's 1,161,613 h -> 2 M h) unless given;
-`likely` = the given yearly hours (the seed used 25 M h), or survey monthly hours × 12. Scenario hours are
-spread over regions in proportion to their recorded hours so that regional rates apply.
+`likely` = the given yearly hours (the seed used 25 M h), or survey monthly hours × 12.
+Scenario hours are spread over regions in proportion to their recorded hours so that
+regional rates apply.
 """
 from __future__ import annotations
 

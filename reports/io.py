@@ -63,6 +63,11 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
                 reason: str | None = None) -> ImportResult:
     path = Path(path)
     try:
+        layout = _layout(path)
+        if layout == "table":
+            from reports.table_io import import_table
+
+            return import_table(store, form_id, path, user=user, dry_run=dry_run, reason=reason)
         if form_id == "monthly_report":
             from reports.template import import_monthly_report
 
@@ -82,12 +87,46 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
         raise ImportFailed(f"{path.name}: {exc}", exc.code) from None
 
 
+def _layout(path: Path) -> str:
+    """'template' (esep template), 'table' (export_file) or 'list' (anything else)."""
+    if kind_of(path) == "xlsx":
+        import openpyxl
+
+        try:
+            wb = openpyxl.load_workbook(path, read_only=True)
+        except Exception:
+            return "list"                   # the reader reports the damage precisely
+        names = wb.sheetnames
+        wb.close()
+        return "template" if "_meta" in names else ("table" if "records" in names else "list")
+    first = next(iter_rows(path), ()) or ()
+    return "table" if {"id", "org_unit", "period"} <= set(first) else "list"
+
+
 def export_file(records, form_id: str, fmt: str, out_path, *, lang: str = "ru",
                 include_personal: bool = False) -> Path:
     from reports.table_io import export_table
 
     return export_table(list(records), form_id, fmt, Path(out_path), lang=lang,
                         include_personal=include_personal)
+
+
+def strip_personal(form, record: dict) -> dict:
+    """The record without fields (and roster columns) its form marks personal."""
+    data = {}
+    for k, v in (record.get("data") or {}).items():
+        try:
+            fd = form.field(k)
+        except KeyError:
+            data[k] = v
+            continue
+        if fd.personal:
+            continue
+        if fd.type == "roster" and isinstance(v, list):
+            hidden = {c.id for c in fd.columns if c.personal}
+            v = [{ck: cv for ck, cv in row.items() if ck not in hidden} for row in v]
+        data[k] = v
+    return dict(record, data=data)
 
 
 # --- rosters ---------------------------------------------------------------------------------

@@ -110,7 +110,7 @@ def _per_record(rec, units) -> list[dict]:
 
 
 def _copies(rec, by_period, t, units) -> list[dict]:
-    for months, label in ((-12, "year"), (-1, "month")):
+    for months in (-12, -1):
         other = by_period.get(_shift(rec["period"], months))
         share = _copied(rec, other, t) if other else None
         if share is not None:

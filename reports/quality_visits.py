@@ -30,7 +30,7 @@ def event_findings(events: list[dict], t, units=None) -> list[dict]:
         if e.get("created_at"):
             groups[(e["org_unit"], e["period"])].append(e)
     out = []
-    for (unit, period), recs in groups.items():
+    for (_, period), recs in groups.items():
         if len(recs) < t.bulk_min_rows:
             continue
         y, m = int(period[:4]), int(period[5:])

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import csv
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # OLE container: encrypted xlsx or old .xls
 ZIP_MAGIC = b"PK\x03\x04"
 DEFAULT_ROW_LIMIT = 100_000
+# What a damaged workbook raises inside zipfile / zlib / the XML parser / openpyxl.
+CORRUPT = (zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, ValueError, EOFError,
+           OSError, TypeError, IndexError, AttributeError)
 
 
 class FileProblem(ValueError):
@@ -65,7 +69,7 @@ def _open_workbook(path: Path, data_only: bool = True):
 
     try:
         return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError) as exc:
+    except (InvalidFileException, *CORRUPT) as exc:
         raise FileProblem(f"{path.name}: the workbook is damaged and cannot be read "
                           f"({type(exc).__name__}: {exc})", "file_corrupt") from None
 
@@ -83,7 +87,7 @@ def _xlsx_rows(path: Path, sheet: str | None, row_limit: int) -> Iterator[tuple]
                               f"the file (nothing was imported)", "too_many_rows")
         try:
             yield from ws.iter_rows(values_only=True)
-        except (zipfile.BadZipFile, KeyError, ValueError, EOFError) as exc:
+        except CORRUPT as exc:
             raise FileProblem(f"{path.name}: the workbook is damaged ({exc})",
                               "file_corrupt") from None
     finally:
@@ -102,6 +106,8 @@ def has_formulas(path: str | Path, max_rows: int = 500) -> bool:
                 break
             if any(isinstance(v, str) and v.startswith("=") for v in row):
                 return True
+    except CORRUPT:
+        return False
     finally:
         wb.close()
     return False

@@ -9,6 +9,7 @@ taking December only, gives a wrong answer: only "latest report per org unit" is
 """
 from __future__ import annotations
 
+import math
 import random
 import uuid
 
@@ -93,7 +94,7 @@ def synthetic_year(year: int = 2023, *, scale: int = 1, seed: int = 7) -> tuple[
     stocks = {k: split(TARGETS[k] * scale, [rng.uniform(1, 3) for _ in range(n)])
               for k in ("volunteers_total", "registered_orgs_count", "initiative_groups_count")}
     cells = [(u["id"], m) for u in reporting for m in range(1, last[u["id"]] + 1)]
-    flows = {k: split(TARGETS[k] * scale, [rng.uniform(1, 2) for _ in cells])
+    flows = {k: split(TARGETS[k] * scale, _flow_weights(rng, cells))
              for k in ("volunteer_hours", "volunteer_positions")}
     dev = _dev_rows(rng, cells, scale)
     index = {u["id"]: i for i, u in enumerate(reporting)}
@@ -109,6 +110,13 @@ def synthetic_year(year: int = 2023, *, scale: int = 1, seed: int = 7) -> tuple[
         data["dev_events"] = dev.get(ci, [])
         records.append(_record(rng, unit, f"{year}-{month:02d}", data, year))
     return records, units
+
+
+def _flow_weights(rng, cells: list) -> list[float]:
+    """A unit's size × a mild season × ±3 % noise: flows vary smoothly month to month."""
+    size = {u: rng.uniform(1, 3) for u, _ in cells}
+    return [size[u] * (1 + 0.03 * math.sin(math.pi * m / 6)) * rng.uniform(0.97, 1.03)
+            for u, m in cells]
 
 
 def _events(rng) -> dict:

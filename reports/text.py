@@ -106,25 +106,34 @@ def person_key(name: str, organization: str = "") -> str:
     return f"{toks}|{org}"
 
 
-def same_person(a: str, b: str, threshold: int = 88) -> bool:
-    """True if two names denote the same person (scripts, spelling, initials vs full name)."""
+def same_person(a: str, b: str, threshold: int = 85) -> bool:
+    """True if two names denote the same person (scripts, spelling, initials vs full name).
+
+    Word tokens are paired one to one (rapidfuzz ratio >= threshold each, at least two
+    pairs, extra words such as a patronymic allowed); initials must match the first letters
+    of the remaining words."""
     ta, tb = name_tokens(a), name_tokens(b)
     if not ta or not tb:
         return False
-    if fuzz.token_sort_ratio(" ".join(ta), " ".join(tb)) >= threshold:
-        return True
-    return _initials_match(ta, tb, threshold) or _initials_match(tb, ta, threshold)
+    def words(tokens):
+        return sum(1 for t in tokens if len(t) > 1)
+
+    if (words(ta), len(ta)) > (words(tb), len(tb)):
+        ta, tb = tb, ta
+    return _tokens_match(ta, tb, threshold)
 
 
-def _initials_match(short: list[str], full: list[str], threshold: int) -> bool:
-    """'sagi a' vs 'sagi asel': full tokens match fuzzily, initials match first letters."""
+def _tokens_match(short: list[str], full: list[str], threshold: int) -> bool:
     words = [t for t in short if len(t) > 1]
     initials = [t for t in short if len(t) == 1]
-    if not words or not initials:
+    if len(words) + len(initials) < 2 or not words:
         return False
-    rest = list(full)
-    for w in words:
-        best = max(rest, key=lambda t: fuzz.ratio(w, t))
+    rest = [t for t in full]
+    for w in sorted(words, key=len, reverse=True):
+        cands = [t for t in rest if len(t) > 1]
+        if not cands:
+            return False
+        best = max(cands, key=lambda t: fuzz.ratio(w, t))
         if fuzz.ratio(w, best) < threshold:
             return False
         rest.remove(best)

@@ -70,7 +70,7 @@ records = sa.Table(
     sa.Column("updated_at", sa.String(32), nullable=False),
     sa.Column("updated_by", sa.String(64), nullable=False),
     sa.Column("created_by", sa.String(64), nullable=False),
-    sa.Column("change_seq", sa.BigInteger, nullable=False, unique=True),
+    sa.Column("change_seq", sa.BigInteger, unique=True),  # NULL only inside a batch
     sa.Column("natural_key", sa.String(200), unique=True),
 )
 revisions = sa.Table(

@@ -21,24 +21,58 @@ class Conflict(Exception):
         self.kind, self.server = kind, server
 
 
-def next_change_seq(conn) -> int:
-    """Gap-free: the counter row stays locked until the batch commits (or the savepoint rolls
-    back, which also undoes the increment), so seqs become visible strictly in order."""
+def stamp_change_seqs(conn, rids: list[str]) -> list[int]:
+    """Give the written records their change_seqs, at the very end of the batch transaction.
+
+    Gap-free and never skipped by a pull: `UPDATE counters ... RETURNING` takes the counter's
+    row lock, held until this transaction commits, so seq ranges commit strictly in order;
+    a rollback also undoes the increment. Taking it last keeps the lock short: the per-op
+    work (validation, conflict checks) of concurrent batches runs in parallel."""
+    if not rids:
+        return []
     stmt = (counters.update().where(counters.c.name == "change_seq")
-            .values(value=counters.c.value + 1).returning(counters.c.value))
-    return conn.execute(stmt).scalar_one()
+            .values(value=counters.c.value + len(rids)).returning(counters.c.value))
+    top = conn.execute(stmt).scalar_one()
+    seqs = list(range(top - len(rids) + 1, top + 1))
+    conn.execute(records.update().where(records.c.id == sa.bindparam("b_id"))
+                 .values(change_seq=sa.bindparam("b_seq")),
+                 [{"b_id": rid, "b_seq": seq} for rid, seq in zip(rids, seqs)])
+    return seqs
 
 
 def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list[dict]:
+    """Apply a batch: replayed ops answer from the ledger, new ones get a savepoint each."""
     with engine.begin() as conn:
-        return [_one(conn, user, device_id, op) for op in ops]
+        stored = {r.op_seq: r for r in conn.execute(sa.select(ledger).where(
+            ledger.c.device_id == device_id,
+            ledger.c.op_seq.in_([op["op_seq"] for op in ops])))}
+        acks: list[dict | None] = []
+        fresh: dict[int, dict] = {}
+        for op in ops:
+            if op["op_seq"] in stored:
+                acks.append(_replayed(user, stored[op["op_seq"]]))
+            elif op["op_seq"] in fresh:  # the same op twice in one batch: answered below
+                acks.append(None)
+            else:
+                fresh[op["op_seq"]] = _one(conn, user, op)
+                acks.append(fresh[op["op_seq"]])
+        written = [a for a in fresh.values() if a.pop("_written", False)]
+        for ack, seq in zip(written, stamp_change_seqs(conn, [a["id"] for a in written])):
+            ack["change_seq"] = seq
+        if fresh:
+            conn.execute(ledger.insert(), [
+                {"device_id": device_id, "op_seq": a["op_seq"], "username": user.username,
+                 "ack": json.dumps(a), "at": utcnow_iso()} for a in fresh.values()])
+    return [a if a is not None else _as_replay(fresh[op["op_seq"]])
+            for a, op in zip(acks, ops)]
 
 
-def _one(conn, user: User, device_id: str, op: dict) -> dict:
-    stored = conn.execute(sa.select(ledger).where(ledger.c.device_id == device_id,
-                                                  ledger.c.op_seq == op["op_seq"])).first()
-    if stored is not None:
-        return _replayed(user, stored)
+def _as_replay(ack: dict) -> dict:
+    done = ack["status"] in (ACK_APPLIED, ACK_DUPLICATE)
+    return dict(ack, status=ACK_DUPLICATE) if done else dict(ack)
+
+
+def _one(conn, user: User, op: dict) -> dict:
     try:
         with conn.begin_nested():
             ack = apply_op(conn, user, op)
@@ -47,11 +81,7 @@ def _one(conn, user: User, device_id: str, op: dict) -> dict:
                "errors": [{"code": f"conflict_{c.kind}", "message": str(c)}]}
     except OpError as e:
         ack = {"status": ACK_REJECTED, "errors": e.errors}
-    ack = {"op_seq": op["op_seq"], "id": op["id"], "version": None, "change_seq": None, **ack}
-    conn.execute(ledger.insert().values(device_id=device_id, op_seq=op["op_seq"],
-                                        username=user.username, ack=json.dumps(ack),
-                                        at=utcnow_iso()))
-    return ack
+    return {"op_seq": op["op_seq"], "id": op["id"], "version": None, "change_seq": None, **ack}
 
 
 def _replayed(user: User, stored) -> dict:
@@ -60,9 +90,7 @@ def _replayed(user: User, stored) -> dict:
         return {"op_seq": ack["op_seq"], "id": ack["id"], "status": ACK_REJECTED,
                 "errors": [{"code": "ledger_owner",
                             "message": "this device's op was sent by another user"}]}
-    if ack["status"] in (ACK_APPLIED, ACK_DUPLICATE):
-        ack["status"] = ACK_DUPLICATE
-    return ack
+    return _as_replay(ack)
 
 
 def _locked_row(conn, rid: str):
@@ -133,7 +161,7 @@ def _natural_key(conn, user: User, fdef, rec: dict) -> str | None:
 
 
 def _write(conn, user, rec, row, unit, nkey, correction, reason) -> dict:
-    seq = next_change_seq(conn)
+    """Insert / update the record (change_seq stamped at the end of the batch) + revision."""
     now = utcnow_iso()
     version = 1 if row is None else row.version + 1
     revision = rec["revision"] if row is None else row.revision + (1 if correction else 0)
@@ -142,7 +170,7 @@ def _write(conn, user, rec, row, unit, nkey, correction, reason) -> dict:
         "region": unit.region, "period": rec["period"], "status": rec["status"],
         "data": dumps(rec["data"]).decode(), "justification": rec.get("justification"),
         "review_comment": rec.get("review_comment"), "revision": revision, "version": version,
-        "deleted": False, "updated_at": now, "updated_by": user.username, "change_seq": seq,
+        "deleted": False, "updated_at": now, "updated_by": user.username, "change_seq": None,
         "natural_key": nkey,
     }
     try:
@@ -159,7 +187,7 @@ def _write(conn, user, rec, row, unit, nkey, correction, reason) -> dict:
         record_id=rec["id"], version=version, revision=revision, status=rec["status"],
         data=values["data"], reason=reason if correction else None,
         comment=rec.get("review_comment"), editor=user.username, at=now))
-    return {"status": ACK_APPLIED, "version": version, "change_seq": seq}
+    return {"status": ACK_APPLIED, "version": version, "_written": True}
 
 
 def _delete(conn, user: User, op: dict, row) -> dict:
@@ -172,8 +200,7 @@ def _delete(conn, user: User, op: dict, row) -> dict:
         raise OpError("forbidden", "you cannot delete this record", "id")
     if row.status not in ("draft", "returned"):
         raise OpError("locked", f"a {row.status} record cannot be deleted", "status")
-    seq = next_change_seq(conn)
     conn.execute(records.update().where(records.c.id == row.id).values(
-        deleted=True, natural_key=None, version=row.version + 1, change_seq=seq,
+        deleted=True, natural_key=None, version=row.version + 1, change_seq=None,
         updated_at=utcnow_iso(), updated_by=user.username))
-    return {"status": ACK_APPLIED, "version": row.version + 1, "change_seq": seq}
+    return {"status": ACK_APPLIED, "version": row.version + 1, "_written": True}

@@ -11,6 +11,7 @@ from server.scope import REVIEWERS, row_to_record
 
 PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 EDITORS = ("district", "region", "trainer")
+HISTORY_MONTHS = 24
 DATA_KEYS = ("data", "org_unit", "period", "form_version", "justification")
 
 
@@ -122,10 +123,19 @@ def resolve_period(fdef, rec: dict) -> str:
     return period
 
 
+def shift_period(period: str, months: int) -> str:
+    y, m = divmod(int(period[:4]) * 12 + int(period[5:7]) - 1 + months, 12)
+    return f"{y:04d}-{m + 1:02d}"
+
+
 def history(conn, rec: dict) -> list[dict]:
-    q = sa.select(records).where(records.c.form == rec["form"],
-                                 records.c.org_unit == rec["org_unit"],
-                                 records.c.id != rec["id"], records.c.deleted.is_(False))
+    """Same form and org unit, other records, within HISTORY_MONTHS before (and 12 after) the
+    record's period: what VR-01 / VR-02 compare with, without reading an ever-growing past."""
+    q = sa.select(records).where(
+        records.c.form == rec["form"], records.c.org_unit == rec["org_unit"],
+        records.c.period >= shift_period(rec["period"], -HISTORY_MONTHS),
+        records.c.period <= shift_period(rec["period"], 12),
+        records.c.id != rec["id"], records.c.deleted.is_(False))
     return [row_to_record(r) for r in conn.execute(q)]
 
 

@@ -2,4 +2,4 @@
 from store.api import Store, open_store
 from store.errors import NotFound, StoreError, SubmitBlocked
 
-__all__ = ["open_store", "Store", "StoreError", "SubmitBlocked", "NotFound"]
+__all__ = ["NotFound", "Store", "StoreError", "SubmitBlocked", "open_store"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import getpass
+import sqlite3
 from pathlib import Path
 
 from store import query
@@ -19,7 +20,7 @@ EDITABLE = ("draft", "returned")
 def _default_user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # no login name (some containers / services)
+    except (KeyError, OSError, ImportError):  # no login name (some containers / services)
         return "unknown"
 
 
@@ -78,8 +79,13 @@ class Store(WorkflowMixin, ImportMixin):
                 f"record {existing['id']} is {existing['status']}: it is never changed in "
                 f"place; give a reason to save a correction", code="reason_required",
                 record_id=existing["id"], field="reason")
+        for key in ("org_unit", "period"):
+            if record.get(key) not in (None, existing[key]):
+                raise StoreError(f"record {existing['id']}: field {key!r}: a {existing['status']}"
+                                 f" record keeps its {key}", code="not_editable",
+                                 record_id=existing["id"], field=key)
         data = record.get("data") or {}
-        changes = {k: v for k, v in data.items()}
+        changes = dict(data)
         changes.update({k: None for k in existing["data"] if k not in data})
         return self.correct_record(existing["id"], changes, user=user, reason=reason)
 
@@ -196,6 +202,25 @@ def open_store(path=None, *, user: str | None = None) -> Store:
 
         path = db_path()
     path = Path(path)
-    db = connect(path)
-    migrate(db)
+    db = connect_checked(path)
+    try:
+        migrate(db)
+    except sqlite3.OperationalError:
+        # another process may have applied the same migration a moment earlier
+        from store.migrations import migrations
+
+        if migrations.pending(db):
+            db.close()
+            raise
     return Store(db, path=path, user=user)
+
+
+def connect_checked(path: Path):
+    """connect(), turning 'not a database' / unreadable files into a StoreError."""
+    try:
+        db = connect(path)
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return db
+    except (sqlite3.DatabaseError, OSError) as exc:
+        raise StoreError(f"cannot open the local database {path}: {exc}",
+                         code="store_unreadable") from exc

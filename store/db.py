@@ -12,7 +12,7 @@ BUSY_TIMEOUT_MS = 10_000
 
 def utc_now() -> str:
     """UTC ISO-8601 with `Z`, second resolution (CONTRACTS §0)."""
-    now = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+    now = _dt.datetime.now(_dt.UTC).replace(microsecond=0)
     return now.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

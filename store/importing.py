@@ -61,7 +61,7 @@ class ImportMixin:
     def _period_or_none(self, form, rec):
         try:
             return self._period_of(form, rec)
-        except Exception:
+        except StoreError:
             return None
 
     def import_records(self, records, *, user: str, reason: str | None = "import") -> int:

@@ -58,11 +58,14 @@ def _rows(db, sql: str, params=()) -> list[dict]:
     return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
-def pending_ops(store, max_ops: int = 1000) -> list[dict]:
+def pending_ops(store, max_ops: int = 1000, *, only_inflight: bool = False) -> list[dict]:
     """The ops to push, oldest first: one per record (its newest pending entry, or the one
-    still in flight), records waiting in `conflicts` and parked-only records left out."""
+    still in flight), records waiting in `conflicts` and parked-only records left out.
+    only_inflight: just the ops sent earlier without an ack (replayed before any pull)."""
     db = store.db
     inflight = set(_inflight(db))
+    if only_inflight and not inflight:
+        return []
     rows = _rows(db, "SELECT o.op_seq, o.record_id, o.op, o.reason FROM outbox o "
                      "WHERE o.state = 'pending' AND o.record_id NOT IN "
                      "(SELECT record_id FROM conflicts) ORDER BY o.op_seq")
@@ -75,7 +78,10 @@ def pending_ops(store, max_ops: int = 1000) -> list[dict]:
             row["reason"] = prev["reason"]
         chosen[row["record_id"]] = row
     ops = []
-    for row in sorted(chosen.values(), key=lambda r: r["op_seq"])[:max_ops]:
+    rows = sorted(chosen.values(), key=lambda r: r["op_seq"])
+    if only_inflight:
+        rows = [r for r in rows if r["op_seq"] in inflight]
+    for row in rows[:max_ops]:
         rec = row_to_record(_record(db, row["record_id"]))
         ops.append({"op_seq": row["op_seq"], "form": rec["form"], "id": rec["id"],
                     "op": row["op"], "base_version": rec.get("version"), "data": rec,

@@ -134,9 +134,10 @@ def _push_batch(store, client, sizer: BatchSizer, batch: list[dict]) -> list[dic
 
 
 def push_changes(store, client: SyncClient, *, sizer: BatchSizer | None = None,
-                 progress=None, cancel=None) -> tuple[dict[str, int], list[int]]:
+                 progress=None, cancel=None,
+                 only_inflight: bool = False) -> tuple[dict[str, int], list[int]]:
     """Push the outbox in batches of ~sizer.target compressed bytes. Returns the ack counts
-    and the change_seq of our own writes."""
+    and the change_seq of our own writes. only_inflight: replay the unacknowledged ops only."""
     sizer = sizer or BatchSizer()
     totals = {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
     own_seqs: list[int] = []
@@ -144,7 +145,7 @@ def push_changes(store, client: SyncClient, *, sizer: BatchSizer | None = None,
     timeouts = 0
     while True:
         _check_cancel(cancel)
-        ops = sync_state.pending_ops(store, max_ops=4000)
+        ops = sync_state.pending_ops(store, max_ops=4000, only_inflight=only_inflight)
         if not ops:
             return totals, own_seqs
         batch = sizer.take(ops)
@@ -195,14 +196,18 @@ def sync_once(store, client: SyncClient, progress: Callable | None = None,
     try:
         if _reference_missing(store):
             refresh_reference(store, client)
-        pulled = pull_changes(store, client, progress=progress, cancel=cancel)
         sizer = _load_sizer(store)
+        # ops whose ack was lost go first: the ledger answers them before a pull could
+        # mistake their echo for somebody else's change
+        replayed, _ = push_changes(store, client, sizer=sizer, cancel=cancel,
+                                   only_inflight=True)
+        pulled = pull_changes(store, client, progress=progress, cancel=cancel)
         pushed, own = push_changes(store, client, sizer=sizer, progress=progress,
                                    cancel=cancel)
         store.set_setting(BATCH_KEY, str(sizer.target))
         if own:
             sync_state.fast_forward(store, own)
-        summary.pushed = pushed["applied"] + pushed["duplicate"]
+        summary.pushed = sum(pushed[k] + replayed[k] for k in ("applied", "duplicate"))
         summary.pulled = pulled["applied"]
     except SyncError as exc:
         _fill(summary, store, client, before)

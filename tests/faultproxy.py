@@ -7,6 +7,8 @@
     proxy.cut_after(1000, "up")          # next connection bytes: close after 1000 bytes up
     proxy.drop_next_response()           # forward the request, swallow the answer, close
     proxy.bytes_up, proxy.bytes_down     # bytes delivered to the server / to the client
+    proxy.offline = True                 # refuse every connection (the line is down)
+    proxy.captured_up                    # bytes sent upstream, kept when capture=True
 
 A cut or a drop is one-shot: it hits the first connection that reaches it, then disarms.
 """
@@ -21,8 +23,11 @@ CHUNK = 1460
 
 class FaultProxy:
     def __init__(self, target_host: str, target_port: int, *, rate: float | None = None,
-                 delay: float = 0.0):
+                 delay: float = 0.0, capture: bool = False):
         self.target = (target_host, target_port)
+        self.offline = False
+        self.capture = capture
+        self.captured_up = bytearray()
         self.rate = rate
         self.delay = delay
         self.bytes_up = 0
@@ -96,16 +101,22 @@ class FaultProxy:
 
     async def _handle(self, c_reader, c_writer) -> None:
         self.connections += 1
+        if self.offline:
+            c_writer.transport.abort()
+            return
         try:
             s_reader, s_writer = await asyncio.open_connection(*self.target)
         except OSError:
             c_writer.transport.abort()
             return
         writers = (c_writer, s_writer)
-        await asyncio.gather(self._pipe(c_reader, s_writer, "up", writers),
-                             self._pipe(s_reader, c_writer, "down", writers))
+        try:
+            await asyncio.gather(self._pipe(c_reader, s_writer, "up", writers),
+                                 self._pipe(s_reader, c_writer, "down", writers))
+        except asyncio.CancelledError:  # the proxy is stopping
+            pass
         for w in writers:
-            w.close()
+            w.transport.abort()
 
     def _take_cut(self, direction: str, n: int) -> int | None:
         """Bytes of this chunk still allowed before an armed cut; None = no cut due."""
@@ -176,6 +187,8 @@ class FaultProxy:
             writer.write(data)
             if direction == "up":
                 self.bytes_up += len(data)
+                if self.capture:
+                    self.captured_up += data
             else:
                 self.bytes_down += len(data)
             try:

@@ -9,6 +9,7 @@ fixtures: live_server (SQLite file in tmp_path), live_server_pg (fresh PG databa
 from __future__ import annotations
 
 import contextlib
+import random
 import socket
 import threading
 import time
@@ -166,11 +167,14 @@ def api_session(url: str, username: str | None = None, password: str = PASSWORD)
 def monthly_report(org_unit: str, period: str = "2024-03", status: str = "draft",
                    rid: str | None = None, **data) -> dict:
     """A canonical monthly_report record that passes validation (override fields by keyword)."""
+    # Slightly random figures: identical months would (rightly) trip VR-01 "repeat of period".
+    n, positions = random.randint(100, 110), random.randint(500, 560)
     values = {
-        "volunteers_total": 10, "gender": {"F": 6, "M": 4}, "age": {"A18_28": 10},
-        "occupation": {"STUDENT": 10}, "registered_orgs_count": 2,
-        "initiative_groups_count": 1, "events_total": 0, "volunteer_hours": 5,
-        "volunteer_positions": 3, "rfo_support_provided": "NOT_NEEDED",
+        "volunteers_total": n, "gender": {"F": n // 2, "M": n - n // 2}, "age": {"A18_28": n},
+        "occupation": {"STUDENT": n}, "registered_orgs_count": 2,
+        "initiative_groups_count": 4, "events_total": 0,
+        "volunteer_hours": round(positions * random.uniform(2.9, 3.1), 1),
+        "volunteer_positions": positions, "rfo_support_provided": "NOT_NEEDED",
     }
     values.update(data)
     return {"id": rid or str(uuid.uuid4()), "form": "monthly_report", "form_version": 1,

@@ -106,6 +106,10 @@ def test_import_atomic_and_dry_run(data_dir, tmp_path, capsys):
     assert "record #3 (id 00000000-0000-4000-8000-000000000003)" in err
     assert "volunteers_total" in err
     assert stored(data_dir) == []
+    mixed = write(tmp_path / "mixed.json", good[:1] + [dict(good[1], form="event")])
+    assert run(data_dir, "import", "monthly_report", mixed) == 1
+    assert "record #2 (id 00000000-0000-4000-8000-000000000002): field 'form'" in \
+        capsys.readouterr().err
     path = write(tmp_path / "good.json", good)
     assert run(data_dir, "import", "monthly_report", path, "--dry-run") == 0
     assert "3 new" in capsys.readouterr().out and stored(data_dir) == []
@@ -194,12 +198,12 @@ def test_entry_point_subprocess(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
     res = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "import",
                           "monthly_report", good], cwd=ROOT, env=env, capture_output=True,
-                         text=True, timeout=120)
+                         text=True, timeout=120, check=False)
     assert res.returncode == 0, res.stderr
     assert (data / "esep.sqlite3").exists()
     res = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "validate",
                           "monthly_report", str(tmp_path / "missing.json")], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=120)
+                         capture_output=True, text=True, timeout=120, check=False)
     assert res.returncode == 1 and "file not found" in res.stderr
 
 

@@ -1,10 +1,25 @@
 """validate_record: field types, required, bounds, codes, roster rows, rules, period."""
 from __future__ import annotations
 
-from forms import (Finding, blocking_findings, has_errors, load_form, message_text,
-                   record_period, validate_record)
-from test_forms_samples import (by_rule, event_data, findings_for, focus_group_data,
-                                monthly_data, record, rules_of)
+from test_forms_samples import (
+    by_rule,
+    event_data,
+    findings_for,
+    focus_group_data,
+    monthly_data,
+    record,
+    rules_of,
+)
+
+from forms import (
+    Finding,
+    blocking_findings,
+    has_errors,
+    load_form,
+    message_text,
+    record_period,
+    validate_record,
+)
 
 
 def test_clean_monthly_report_has_no_findings():
@@ -34,6 +49,11 @@ def test_breakdowns_direction_and_format_sums():
     assert rules_of(found) == {"VR-03-format"}
     found = findings_for("monthly_report", monthly_data(events_by_direction=None))
     assert rules_of(found) == {"VR-03-direction-present"}
+    found = findings_for("monthly_report", monthly_data(events_by_format={}))
+    assert rules_of(found) == {"VR-03-format-present"}
+    zero = monthly_data(events_total=0, events_by_direction={}, events_by_format={},
+                        non_volunteer_events_flagged=0)
+    assert findings_for("monthly_report", zero) == []
 
 
 def test_types_bounds_and_codes_name_the_field():
@@ -123,6 +143,7 @@ def test_dates_inside_reporting_month():
 def test_bare_data_dict_is_accepted():
     form = load_form("monthly_report")
     assert validate_record(form, monthly_data()) == []
+    assert validate_record("monthly_report", record(data=monthly_data(gender={}))) != []
 
 
 def test_finding_roundtrip_and_blocking():
@@ -133,6 +154,16 @@ def test_finding_roundtrip_and_blocking():
     assert blocking_findings([f, e, i]) == [f, e]
     assert blocking_findings([f, e, i], justification="ok, checked") == [e]
     assert not has_errors([f, i])
+
+
+def test_huge_numbers_are_rejected_not_crashing():
+    big = 10**400
+    data = monthly_data(volunteers_total=big, gender={"F": big, "M": 0}, volunteer_hours=1e308)
+    hist = record(data=monthly_data(volunteers_total=big), period="2024-02", rid="old")
+    found = validate_record(load_form("monthly_report"), record(data=data), history=[hist])
+    assert not [f for f in found if f.message_code == "check_failed"]
+    assert {f.fields[0] for f in found if f.message_code == "above_max"} == {
+        "volunteers_total", "gender.F", "volunteer_hours"}
 
 
 def test_unknown_fields_are_reported_as_info():

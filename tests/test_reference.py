@@ -10,26 +10,16 @@ from hypothesis import strategies as st
 
 import forms.reference as ref
 from forms.paths import resources_dir
-from forms.reference import (
-    EnumerationError,
-    UnknownEnumeration,
-    enum_names,
-    get_enum,
-    normalize_label,
-    resolve,
-    resolve_department,
-    resolve_region,
-)
+from forms.reference import get_enum, resolve, resolve_department, resolve_region
 
-CONTRACT_ENUMS = {
-    "regions", "directions", "age_bands", "genders", "occupations", "event_formats",
-    "support_provided", "support_types", "dev_event_types", "dev_organizers", "occasions",
-    "content_tags", "funding_sources", "hotline_channels", "hotline_purposes",
-    "hotline_results", "countries", "fg_categories", "departments", "meeting_statuses",
-    "official_positions", "organizer_types", "is_volunteering", "consent",
-    "engagement_levels", "invited_by", "data_sources", "rfo_operator_types", "legal_forms",
-    "yes_no",
-}
+_CONTRACT = """
+age_bands consent content_tags countries data_sources departments dev_event_types
+dev_organizers directions engagement_levels event_formats fg_categories funding_sources genders
+hotline_channels hotline_purposes hotline_results invited_by is_volunteering legal_forms
+meeting_statuses occasions occupations official_positions organizer_types regions
+rfo_operator_types support_provided support_types yes_no
+"""
+CONTRACT_ENUMS = set(_CONTRACT.split())
 
 EXACT_CODES = {
     "regions": ["AST", "ALA", "SHY", "ABA", "AKM", "AKT", "ALM", "ATY", "VKO", "ZHA", "ZHT",
@@ -38,7 +28,7 @@ EXACT_CODES = {
                    "CRISIS", "HOSPICE", "SPECIAL", "CHILD", "PRISON", "ELDER", "PUBLIC",
                    "ADDICT", "SPORT", "EMERG", "ECO", "ETHNO", "ANTICOR"],
     "age_bands": ["U14", "A14_17", "A18_28", "A29_35", "A36_50", "A51_60", "O60"],
-    "genders": ["F", "M"],
+    "genders": ["F", "M"], "yes_no": ["YES", "NO"],
     "occupations": ["SCHOOL", "STUDENT", "EMPLOYED", "UNEMPLOYED", "PENSIONER", "OTHER"],
     "event_formats": ["OFFLINE", "ONLINE", "AUTO"],
     "support_provided": ["YES", "NO", "NOT_NEEDED"],
@@ -57,7 +47,6 @@ EXACT_CODES = {
     "rfo_operator_types": ["MRC", "KGU_CIVIC", "NGO_STATE_ORDER", "MIXED"],
     "is_volunteering": ["YES", "NO", "DOUBTFUL"],
     "consent": ["YES", "NO", "NOT_ASKED"],
-    "yes_no": ["YES", "NO"],
     "funding_sources": ["OWN", "NONE", "SPONSOR", "CROWD", "STATE_GRANT", "SMALL_GRANT",
                         "OTHER"],
 }
@@ -141,25 +130,23 @@ DEPARTMENT_VARIANTS = {
     "ENERGY_UTIL": ["Управление энергетики и ЖКХ"],
     "AKIMAT": ["Акимат (сотрудники акимата)", "районные акиматы"],
     "SES": ["СЭС"], "PROCUREMENT": ["государственные закупки"],
-    "STATECONTROL": ["государственный контроль"],
+    "STATECONTROL": ["государственный контроль"], "VETERANS": ["Совет ветеранов"],
     "APK_SECRETARIAT": ["Секретариат Ассамблеи народа Казахстана"],
-    "CIVIC_CENTRE": ["КГУ «Гражданский центр»"],
+    "CIVIC_CENTRE": ["КГУ «Гражданский центр»"], "ECON_FIN": ["Экономика и финансы, госзакупки"],
     "VOL_COUNCIL": ["Совет по волонтёрству при акимате"],
     "ENTREPRENEUR": ["Управление предпринимательства"],
-    "ECON_FIN": ["Экономика и финансы, госзакупки"],
     "CONSUMER": ["Защита прав потребителей и торговли"],
     "TECHREG": ["Департамент технического регулирования и метрологии"],
-    "VETERANS": ["Совет ветеранов"],
 }
 
 
-@pytest.fixture(params=sorted(CONTRACT_ENUMS | set(enum_names())))
+@pytest.fixture(params=sorted(CONTRACT_ENUMS | set(ref.enum_names())))
 def enum_name(request):
     return request.param
 
 
 def test_every_contract_enumeration_has_a_file():
-    assert CONTRACT_ENUMS <= set(enum_names())
+    assert CONTRACT_ENUMS <= set(ref.enum_names())
 
 
 def test_enumeration_loads_with_unique_codes_and_three_labels(enum_name):
@@ -204,9 +191,9 @@ def test_regions_extra_keys():
     assert e.item("KAR").extra["centre"] == "Караганда"
     for it in e.items:
         assert it.extra["centre"] and it.extra["variants"]
-        variants = [normalize_label(v) for v in it.extra["variants"]]
+        variants = [ref.normalize_label(v) for v in it.extra["variants"]]
         assert any(v.endswith(("облысы", "қаласы")) for v in variants), it.code
-        ru = normalize_label(it.labels["ru"])
+        ru = ref.normalize_label(it.labels["ru"])
         assert any(v != ru and v in ru for v in variants), f"{it.code}: no short ru name"
         assert it.labels["kk"].endswith(("облысы", "(республикалық маңызы бар қала)"))
 
@@ -344,9 +331,9 @@ def test_department_unknown_is_none(text):
 
 
 def test_normalize_label():
-    assert normalize_label("  Волонтёрство\u00a0в  «медицине» ") == "волонтерство в медицине"
-    assert normalize_label("Восточно–Казахстанская") == normalize_label("восточно казахстанская")
-    assert normalize_label("Обл.маслихат") == "обл маслихат"
+    assert ref.normalize_label("  Волонтёрство\u00a0в  «медицине» ") == "волонтерство в медицине"
+    assert ref.normalize_label("Восточно–Казахстанская") == ref.normalize_label("восточно казахстанская")
+    assert ref.normalize_label("Обл.маслихат") == "обл маслихат"
 
 
 def test_label_item_and_fallback():
@@ -359,12 +346,13 @@ def test_label_item_and_fallback():
 
 
 def test_unknown_enumeration_raises_clear_error():
-    with pytest.raises(UnknownEnumeration) as info:
+    with pytest.raises(ref.UnknownEnumeration) as info:
         get_enum("no_such_enum")
     assert "no_such_enum" in str(info.value) and "regions" in str(info.value)
     assert isinstance(info.value, KeyError)
-    with pytest.raises(UnknownEnumeration):
-        get_enum("../enums/regions")
+    for bad in ("../enums/regions", "..\\enums\\regions", ""):
+        with pytest.raises(ref.UnknownEnumeration):
+            get_enum(bad)
 
 
 @pytest.fixture
@@ -383,11 +371,12 @@ def tmp_resources(tmp_path, monkeypatch):
     ('name = "bad"\n[[item]]\nru = "a"\n', "item 1: missing or empty 'code'"),
     ('name = "other"\n[[item]]\ncode = "A"\nru = "a"\n', "does not match file name"),
     ('name = "bad"\n', "no [[item]] entries"),
+    ('name = "bad"\nitem = [1]\n', "item 1: expected a [[item]] table"),
     ('name = "bad\n', "invalid TOML"),
 ])
 def test_malformed_file_names_file_item_and_key(tmp_resources, body, message):
     (tmp_resources / "bad.toml").write_text(body, encoding="utf-8")
-    with pytest.raises(EnumerationError, match=re.escape(message)) as info:
+    with pytest.raises(ref.EnumerationError, match=re.escape(message)) as info:
         get_enum("bad")
     assert "bad.toml" in str(info.value)
 

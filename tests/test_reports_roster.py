@@ -225,3 +225,40 @@ def test_seminar_department_from_organization(store, tmp_path):
                       dry_run=True, org_unit="KAR", period="2023-10")
     row = res.records[0]["data"]["attendees"][0]
     assert row["department"] == "DVD" and row["position"] == "инспектор", res.problems
+
+
+def test_large_xlsx_stops_with_clear_error(store, tmp_path):
+    rows = [["ФИО", "Организация", "Категория"]] + [[f"Человек{i} Имя", "Орг", "STATE"]
+                                                     for i in range(2_500)]
+    path = write_xlsx(tmp_path / "big.xlsx", rows)
+    with pytest.raises(ImportFailed) as exc:
+        preview(store, path, row_limit=1_000)
+    assert exc.value.code == "too_many_rows" and "1,000" in str(exc.value)
+    assert len(preview(store, path, row_limit=3_000).records[0]["data"]["participants"]) == 2_500
+
+
+def test_damaged_workbooks_never_crash(store, tmp_path):
+    """Truncated and bit-flipped workbooks: a clear ImportFailed (or a clean parse), never
+    another exception, never a record written."""
+    import random
+
+    rows = [FG_ROWS[0]] + [[i, f"Имя{i} Фамилия", "Орг", "", "STATE", ""] for i in range(500)]
+    data = write_xlsx(tmp_path / "ok.xlsx", rows).read_bytes()
+    rng = random.Random(5)
+    blobs = [data[:cut] for cut in range(40, len(data), len(data) // 12)]
+    for _ in range(12):
+        b = bytearray(data)
+        for _ in range(rng.randint(1, 30)):
+            b[rng.randrange(len(b))] = rng.randrange(256)
+        blobs.append(bytes(b))
+    failed = 0
+    for i, blob in enumerate(blobs):
+        path = tmp_path / f"d{i}.xlsx"
+        path.write_bytes(blob)
+        try:
+            preview(store, path)
+        except ImportFailed as exc:
+            failed += 1
+            assert exc.code in ("file_corrupt", "file_empty", "no_header", "no_rows"), exc.code
+    assert failed >= len(blobs) // 2
+    assert store.count_records() == 0

@@ -41,13 +41,15 @@ def test_create_then_replay_is_duplicate(srv, sess):
     assert again[0]["status"] == "duplicate"
     assert again[0]["version"] == 1 and again[0]["change_seq"] == first[0]["change_seq"]
     got = sess("d1").get(f"{srv.url}/api/v1/records/{rec['id']}", timeout=5).json()
-    assert got["version"] == 1 and got["data"]["volunteers_total"] == 10
+    assert got["version"] == 1 and got["data"] == rec["data"]
 
 
 def test_natural_key_conflict_carries_server_copy(srv, sess):
     a = monthly_report("SHY-ABAY", "2024-02")
     b = monthly_report("SHY-ABAY", "2024-02", volunteers_total=20, gender={"F": 20},
                        age={"A18_28": 20}, occupation={"STUDENT": 20})
+    a["data"]["volunteers_total"] = 10  # checked below in the server copy
+    a["data"].update(gender={"F": 10}, age={"A18_28": 10}, occupation={"STUDENT": 10})
     assert _ack(srv, sess("d1"), "dev-nk-a", [make_op(1, a)])[0]["status"] == "applied"
     ack = _ack(srv, sess("d1"), "dev-nk-b", [make_op(1, b)])[0]
     assert ack["status"] == "conflict" and ack["conflict_kind"] == "natural_key"
@@ -58,16 +60,17 @@ def test_natural_key_conflict_carries_server_copy(srv, sess):
 def test_base_version_conflict(srv, sess):
     rec = monthly_report("SHY-ABAY", "2024-04")
     v1 = _ack(srv, sess("d1"), "dev-bv-1", [make_op(1, rec)])[0]["version"]
-    rec["data"]["volunteer_hours"] = 7
+    rec["data"]["volunteer_hours"] += 7
     assert _ack(srv, sess("d1"), "dev-bv-1", [make_op(2, rec, v1)])[0]["version"] == 2
-    rec["data"]["volunteer_hours"] = 9  # a second device still on version 1
+    seen_hours = rec["data"]["volunteer_hours"]
+    rec["data"]["volunteer_hours"] += 9  # a second device still on version 1
     ack = _ack(srv, sess("d1"), "dev-bv-2", [make_op(1, rec, v1)])[0]
     assert ack["status"] == "conflict" and ack["conflict_kind"] == "version"
-    assert ack["server"]["version"] == 2 and ack["server"]["data"]["volunteer_hours"] == 7
+    assert ack["server"]["version"] == 2 and ack["server"]["data"]["volunteer_hours"] == seen_hours
 
 
 def test_invalid_record_rejected_with_findings_rest_applied(srv, sess):
-    bad = monthly_report("SHY-ABAY", "2024-05", volunteers_total=11)  # sums say 10
+    bad = monthly_report("SHY-ABAY", "2024-05", volunteers_total=1)  # the sums say 100+
     good = monthly_report("SHY-ABAY", "2024-06")
     acks = _ack(srv, sess("d1"), "dev-rej", [make_op(1, bad), make_op(2, good)])
     assert acks[0]["status"] == "rejected"
@@ -116,7 +119,7 @@ def test_workflow_submit_return_resubmit_approve_lock(srv, sess):
     changes, _, _ = pull_all(d1, srv.url)
     mine = [c for c in changes if c["id"] == rec["id"]][-1]["record"]
     assert mine["status"] == "returned" and mine["review_comment"] == "hours look low"
-    mine["data"]["volunteer_hours"] = 50
+    mine["data"]["volunteer_hours"] += 50
     mine["status"] = "submitted"
     ack = _ack(srv, d1, "dev-wf", [make_op(2, mine, mine["version"])])[0]
     assert ack["status"] == "applied" and ack["version"] == v + 2
@@ -126,7 +129,7 @@ def test_workflow_submit_return_resubmit_approve_lock(srv, sess):
                 timeout=5)
     assert r.json()["status"] == "approved"
     approved = r.json()
-    approved["data"]["volunteer_hours"] = 1
+    approved["data"]["volunteer_hours"] += 1
     ack = _ack(srv, r1, "dev-wf-r", [make_op(1, approved, approved["version"], reason="x")])[0]
     assert ack["status"] == "rejected" and ack["errors"][0]["code"] == "locked"
 
@@ -134,10 +137,10 @@ def test_workflow_submit_return_resubmit_approve_lock(srv, sess):
 def test_district_cannot_edit_submitted_or_approve_by_op(srv, sess):
     rec = monthly_report("SHY-ABAY", "2024-08", status="submitted")
     v = _ack(srv, sess("d1"), "dev-sub", [make_op(1, rec)])[0]["version"]
-    rec["data"]["volunteer_hours"] = 99
+    rec["data"]["volunteer_hours"] += 99
     ack = _ack(srv, sess("d1"), "dev-sub", [make_op(2, rec, v)])[0]
     assert ack["status"] == "rejected" and ack["errors"][0]["code"] == "locked"
-    rec["data"]["volunteer_hours"] = 5
+    rec["data"]["volunteer_hours"] -= 99
     rec["status"] = "approved"
     ack = _ack(srv, sess("d1"), "dev-sub", [make_op(3, rec, v)])[0]
     assert ack["status"] == "rejected" and ack["errors"][0]["code"] == "forbidden"
@@ -146,7 +149,8 @@ def test_district_cannot_edit_submitted_or_approve_by_op(srv, sess):
 def test_region_correction_needs_reason_and_keeps_revisions(srv, sess):
     rec = monthly_report("SHY-ABAY", "2024-09", status="submitted")
     v = _ack(srv, sess("d1"), "dev-corr", [make_op(1, rec)])[0]["version"]
-    fixed = dict(rec, data=dict(rec["data"], volunteer_hours=12))
+    new_hours = rec["data"]["volunteer_hours"] + 12
+    fixed = dict(rec, data=dict(rec["data"], volunteer_hours=new_hours))
     ack = _ack(srv, sess("r1"), "dev-corr-r", [make_op(1, fixed, v)])[0]
     assert ack["status"] == "rejected" and ack["errors"][0]["code"] == "reason_required"
     ack = _ack(srv, sess("r1"), "dev-corr-r",
@@ -156,9 +160,10 @@ def test_region_correction_needs_reason_and_keeps_revisions(srv, sess):
     assert got["revision"] == 2 and got["status"] == "submitted"
     revs = sess("d1").get(f"{srv.url}/api/v1/records/{rec['id']}/revisions", timeout=5).json()
     assert [r["revision"] for r in revs] == [1, 2]
-    assert revs[0]["data"]["volunteer_hours"] == 5  # the submitted values are kept
+    old_hours = rec["data"]["volunteer_hours"]
+    assert revs[0]["data"]["volunteer_hours"] == old_hours  # the submitted values are kept
     assert revs[1]["reason"] == "hours from the event log" and revs[1]["editor"] == "r1"
-    assert revs[1]["diff"] == [{"field": "volunteer_hours", "old": 5, "new": 12}]
+    assert revs[1]["diff"] == [{"field": "volunteer_hours", "old": old_hours, "new": new_hours}]
 
 
 def test_warning_without_justification_blocks_submit(srv, sess):
@@ -182,3 +187,25 @@ def test_delete_draft_tombstone_pulled(srv, sess):
     assert last["deleted"] is True
     again = monthly_report("SHY-ABAY", "2024-11")  # the natural key is free again
     assert _ack(srv, sess("d1"), "dev-del", [make_op(3, again)])[0]["status"] == "applied"
+
+
+def test_same_op_twice_in_one_batch_is_applied_once(srv, sess):
+    rec = monthly_report("SHY-ABAY", "2021-01")
+    acks = _ack(srv, sess("d1"), "dev-twice", [make_op(1, rec), make_op(1, rec)])
+    assert [a["status"] for a in acks] == ["applied", "duplicate"]
+    assert acks[0]["change_seq"] == acks[1]["change_seq"] is not None
+
+
+def test_replay_of_a_rejected_op_stays_rejected(srv, sess):
+    bad = monthly_report("SHY-ABAY", "2021-02", volunteers_total=1)
+    first = _ack(srv, sess("d1"), "dev-rej-replay", [make_op(1, bad)])[0]
+    again = _ack(srv, sess("d1"), "dev-rej-replay", [make_op(1, bad)])[0]
+    assert first["status"] == again["status"] == "rejected"
+    assert again["errors"] == first["errors"]
+
+
+def test_other_user_cannot_replay_a_devices_ledger(srv, sess):
+    rec = monthly_report("SHY-ENB", "2021-03")
+    assert _ack(srv, sess("d2"), "dev-owned", [make_op(1, rec)])[0]["status"] == "applied"
+    ack = _ack(srv, sess("d1"), "dev-owned", [make_op(1, rec)])[0]
+    assert ack["status"] == "rejected" and ack["errors"][0]["code"] == "ledger_owner"

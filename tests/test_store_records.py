@@ -85,7 +85,7 @@ def test_saving_unchanged_record_writes_nothing(store):
     ({"gender": {"F": 1, "X": 2}}, "gender.X", "unknown_code"),
     ({"gender": {"F": "many"}}, "gender.F", "not_integer"),
     ({"rfo_support_provided": "MAYBE"}, "rfo_support_provided", "unknown_code"),
-    ({"no_such_field": 1}, "no_such_field", "unknown_field"),
+    ({"no_such_field": 1}, "no_such_field", "field_not_in_form"),
 ])
 def test_type_errors_rejected_with_field_named(store, data, field, code):
     rec = monthly()
@@ -253,12 +253,13 @@ def test_roster_cells_are_type_checked(store):
     bad["data"]["participants"][1]["consent"] = "PERHAPS"
     with pytest.raises(StoreError) as err:
         store.save_record(bad, user="trainer")
-    assert err.value.field == "participants[2].consent" and err.value.code == "unknown_code"
+    assert err.value.field == "participants[1].consent" and err.value.code == "unknown_code"
+    assert err.value.problems[0]["params"]["row"] == 2
     bad["data"]["participants"] = [{"no": 1, "shoe_size": 42}, "row"]
     with pytest.raises(StoreError) as err:
         store.save_record(bad, user="trainer")
-    assert [p["field"] for p in err.value.problems] == ["participants[1].shoe_size",
-                                                        "participants[2]"]
+    assert [p["field"] for p in err.value.problems] == ["participants[0].shoe_size",
+                                                        "participants[1]"]
     bad["data"] = {"date": "2024-02-30", "city": "X"}
     with pytest.raises(StoreError) as err:
         store.save_record(bad, user="trainer")
@@ -280,7 +281,7 @@ def test_two_connections_write_concurrently(tmp_path):
             for m in range(1, 13):
                 rec = s.save_record(monthly(org_unit=ou, period=f"2024-{m:02d}"), user=ou)
                 s.save_record(dict(rec, data=dict(rec["data"], volunteers_total=m)), user=ou)
-        except Exception as exc:  # collected: assertion below names it
+        except (StoreError, sqlite3.Error) as exc:  # collected: the assertion names it
             errors.append(exc)
         finally:
             s.close()
@@ -297,3 +298,11 @@ def test_two_connections_write_concurrently(tmp_path):
         assert rows(s, "SELECT count(*) FROM outbox")[0][0] == 48
     finally:
         s.close()
+
+
+def test_not_a_database_is_a_clear_error(tmp_path):
+    bad = tmp_path / "esep.sqlite3"
+    bad.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    with pytest.raises(StoreError) as err:
+        open_store(bad)
+    assert err.value.code == "store_unreadable" and str(bad) in str(err.value)

@@ -86,6 +86,9 @@ def test_submitted_record_changes_only_by_correction(store):
         store.save_record(changed, user="region")
     assert err.value.code == "reason_required"
     assert store.get_record(rec["id"])["data"] == VALID
+    with pytest.raises(StoreError) as err:
+        store.save_record(dict(changed, period="2024-04"), user="region", reason="move")
+    assert err.value.field == "period"
     cor = store.save_record(changed, user="region", reason="late report from a school")
     assert cor["revision"] == 2 and cor["status"] == "submitted"
     assert cor["data"]["volunteers_total"] == 605

@@ -3,82 +3,87 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="221" />
+        <location filename="../../desktop/conflicts_dialog.py" line="233" />
         <source>mine</source>
         <translation>mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="221" />
+        <location filename="../../desktop/conflicts_dialog.py" line="233" />
         <source>theirs</source>
         <translation>theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="222" />
+        <location filename="../../desktop/conflicts_dialog.py" line="234" />
         <source>edit</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="225" />
+        <location filename="../../desktop/conflicts_dialog.py" line="237" />
         <source>Resolve a conflict</source>
         <translation>Resolve a conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="226" />
+        <location filename="../../desktop/conflicts_dialog.py" line="238" />
         <source>Another device created the same report for this org unit and month.</source>
         <translation>Another device created the same report for this org unit and month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="228" />
+        <location filename="../../desktop/conflicts_dialog.py" line="240" />
         <source>The report was changed on the server while you edited it.</source>
         <translation>The report was changed on the server while you edited it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="230" />
-        <source>%1 values differ. Choose per row which value to keep, or edit it; the result is sent as a normal change.</source>
-        <translation>%1 values differ. Choose per row which value to keep, or edit it; the result is sent as a normal change.</translation>
+        <location filename="../../desktop/conflicts_dialog.py" line="241" />
+        <source>%1 values differ. Choose per row which value to keep, or edit it.</source>
+        <translation>%1 values differ. Choose per row which value to keep, or edit it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="232" />
+        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <source>The result is sent as a normal change.</source>
+        <translation>The result is sent as a normal change.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="232" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>My value</source>
         <translation>My value</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="232" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>Server value</source>
         <translation>Server value</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="233" />
+        <location filename="../../desktop/conflicts_dialog.py" line="245" />
         <source>Keep</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="233" />
+        <location filename="../../desktop/conflicts_dialog.py" line="245" />
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="235" />
+        <location filename="../../desktop/conflicts_dialog.py" line="247" />
         <source>Keep all mine</source>
         <translation>Keep all mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="236" />
+        <location filename="../../desktop/conflicts_dialog.py" line="248" />
         <source>Keep all theirs</source>
         <translation>Keep all theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="255" />
+        <location filename="../../desktop/conflicts_dialog.py" line="267" />
         <source>Not a valid value</source>
         <translation>Not a valid value</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="258" />
+        <location filename="../../desktop/conflicts_dialog.py" line="270" />
         <source>Could not save the resolution</source>
         <translation>Could not save the resolution</translation>
     </message>
@@ -86,27 +91,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="233" />
+        <location filename="../../desktop/review_page.py" line="235" />
         <source>Correct a submitted report</source>
         <translation>Correct a submitted report</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="248" />
+        <location filename="../../desktop/review_page.py" line="250" />
         <source>Field:</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="249" />
+        <location filename="../../desktop/review_page.py" line="251" />
         <source>Current value:</source>
         <translation>Current value:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="250" />
+        <location filename="../../desktop/review_page.py" line="252" />
         <source>New value:</source>
         <translation>New value:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="251" />
+        <location filename="../../desktop/review_page.py" line="253" />
         <source>Reason (required):</source>
         <translation>Reason (required):</translation>
     </message>
@@ -114,169 +119,184 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="99" />
+        <location filename="../../desktop/dashboard_page.py" line="146" />
         <source>Year:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="100" />
+        <location filename="../../desktop/dashboard_page.py" line="147" />
         <source>From month:</source>
         <translation>From month:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="101" />
+        <location filename="../../desktop/dashboard_page.py" line="148" />
         <source>to:</source>
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="102" />
+        <location filename="../../desktop/dashboard_page.py" line="149" />
         <source>Hourly rate, ₸:</source>
         <translation>Hourly rate, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="103" />
+        <location filename="../../desktop/dashboard_page.py" line="150" />
         <source>Include drafts</source>
         <translation>Include drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="104" />
+        <location filename="../../desktop/dashboard_page.py" line="151" />
         <source>Headline numbers</source>
         <translation>Headline numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="105" />
+        <location filename="../../desktop/dashboard_page.py" line="152" />
         <source>Completeness and timeliness</source>
         <translation>Completeness and timeliness</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="107" />
-        <location filename="../../desktop/dashboard_page.py" line="186" />
+        <location filename="../../desktop/dashboard_page.py" line="154" />
+        <location filename="../../desktop/dashboard_page.py" line="271" />
         <source>Volunteers</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="108" />
+        <location filename="../../desktop/dashboard_page.py" line="155" />
         <source>Registered organizations</source>
         <translation>Registered organizations</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="109" />
+        <location filename="../../desktop/dashboard_page.py" line="156" />
         <source>Initiative groups</source>
         <translation>Initiative groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="110" />
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="157" />
+        <location filename="../../desktop/dashboard_page.py" line="272" />
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="110" />
+        <location filename="../../desktop/dashboard_page.py" line="157" />
         <source>Volunteer hours</source>
         <translation>Volunteer hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="111" />
+        <location filename="../../desktop/dashboard_page.py" line="158" />
         <source>Volunteer positions</source>
         <translation>Volunteer positions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="112" />
+        <location filename="../../desktop/dashboard_page.py" line="159" />
         <source>Development events</source>
         <translation>Development events</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="113" />
-        <source>Their participants</source>
-        <translation>Their participants</translation>
+        <location filename="../../desktop/dashboard_page.py" line="160" />
+        <source>Development-event participants</source>
+        <translation>Development-event participants</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="114" />
-        <source>Their hours</source>
-        <translation>Their hours</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="114" />
+        <location filename="../../desktop/dashboard_page.py" line="161" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="115" />
+        <location filename="../../desktop/dashboard_page.py" line="161" />
+        <source>Development-event hours</source>
+        <translation>Development-event hours</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="162" />
         <source>Economic contribution, ₸</source>
         <translation>Economic contribution, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="119" />
-        <source>Stock: each org unit's latest report in the period, summed</source>
-        <translation>Stock: each org unit's latest report in the period, summed</translation>
+        <location filename="../../desktop/dashboard_page.py" line="163" />
+        <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
+        <translation>Minimum estimate, ₸ (hours rounded up to a million)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="121" />
+        <location filename="../../desktop/dashboard_page.py" line="167" />
+        <source>Stock: latest report of each org unit, summed</source>
+        <translation>Stock: latest report of each org unit, summed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="169" />
         <source>Flow: summed over the months of the period</source>
         <translation>Flow: summed over the months of the period</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="123" />
+        <location filename="../../desktop/dashboard_page.py" line="171" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="123" />
+        <location filename="../../desktop/dashboard_page.py" line="171" />
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="124" />
+        <location filename="../../desktop/dashboard_page.py" line="172" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="124" />
+        <location filename="../../desktop/dashboard_page.py" line="172" />
         <source>On time</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="125" />
+        <location filename="../../desktop/dashboard_page.py" line="173" />
         <source>Received, %</source>
         <translation>Received, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="170" />
+        <location filename="../../desktop/dashboard_page.py" line="218" />
+        <source>All regions</source>
+        <translation>All regions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="242" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="251" />
         <source>no data</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="173" />
+        <location filename="../../desktop/dashboard_page.py" line="256" />
         <source>Gender</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="174" />
+        <location filename="../../desktop/dashboard_page.py" line="257" />
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="175" />
+        <location filename="../../desktop/dashboard_page.py" line="259" />
         <source>Occupation</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="177" />
+        <location filename="../../desktop/dashboard_page.py" line="262" />
         <source>Event formats</source>
         <translation>Event formats</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="179" />
+        <location filename="../../desktop/dashboard_page.py" line="264" />
         <source>Events by direction</source>
         <translation>Events by direction</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="182" />
+        <location filename="../../desktop/dashboard_page.py" line="267" />
         <source>Support from the front office (months)</source>
         <translation>Support from the front office (months)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="270" />
         <source>Trend over months</source>
         <translation>Trend over months</translation>
     </message>
@@ -284,12 +304,12 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="15" />
+        <location filename="../../desktop/findings_panel.py" line="17" />
         <source>Enter the period as YYYY-MM.</source>
         <translation>Enter the period as YYYY-MM.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="45" />
+        <location filename="../../desktop/findings_panel.py" line="65" />
         <source>Findings: %1 errors, %2 warnings, %3 notes</source>
         <translation>Findings: %1 errors, %2 warnings, %3 notes</translation>
     </message>
@@ -405,72 +425,77 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="174" />
+        <location filename="../../desktop/form_editor.py" line="192" />
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="175" />
+        <location filename="../../desktop/form_editor.py" line="193" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="176" />
+        <location filename="../../desktop/form_editor.py" line="194" />
+        <source>YYYY-MM</source>
+        <translation>YYYY-MM</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="195" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="177" />
+        <location filename="../../desktop/form_editor.py" line="196" />
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="178" />
+        <location filename="../../desktop/form_editor.py" line="197" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="179" />
+        <location filename="../../desktop/form_editor.py" line="198" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="198" />
+        <location filename="../../desktop/form_editor.py" line="217" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="115" />
+        <location filename="../../desktop/form_actions.py" line="124" />
         <source>Fix the errors to submit.</source>
         <translation>Fix the errors to submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="117" />
+        <location filename="../../desktop/form_actions.py" line="126" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Warnings need a comment before you submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="146" />
+        <location filename="../../desktop/form_actions.py" line="174" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="149" />
+        <location filename="../../desktop/form_actions.py" line="177" />
         <source>Draft saved.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="177" />
+        <location filename="../../desktop/form_actions.py" line="205" />
         <source>Submission blocked: see the findings.</source>
         <translation>Submission blocked: see the findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="181" />
+        <location filename="../../desktop/form_actions.py" line="209" />
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="184" />
+        <location filename="../../desktop/form_actions.py" line="212" />
         <source>Submitted.</source>
         <translation>Submitted.</translation>
     </message>
@@ -486,62 +511,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="22" />
+        <location filename="../../desktop/main_window.py" line="23" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="24" />
+        <location filename="../../desktop/main_window.py" line="25" />
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="26" />
+        <location filename="../../desktop/main_window.py" line="27" />
         <source>Seminars</source>
         <translation>Seminars</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="28" />
+        <location filename="../../desktop/main_window.py" line="29" />
         <source>Focus groups</source>
         <translation>Focus groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="30" />
+        <location filename="../../desktop/main_window.py" line="31" />
         <source>Leadership meetings</source>
         <translation>Leadership meetings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="32" />
+        <location filename="../../desktop/main_window.py" line="33" />
         <source>Hotline</source>
         <translation>Hotline</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="34" />
+        <location filename="../../desktop/main_window.py" line="35" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="36" />
+        <location filename="../../desktop/main_window.py" line="37" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="38" />
+        <location filename="../../desktop/main_window.py" line="39" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="40" />
+        <location filename="../../desktop/main_window.py" line="41" />
         <source>Data quality</source>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="42" />
+        <location filename="../../desktop/main_window.py" line="43" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123" />
+        <location filename="../../desktop/main_window.py" line="144" />
         <source>Esep — volunteering in numbers</source>
         <translation>Esep — volunteering in numbers</translation>
     </message>
@@ -549,87 +574,87 @@
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="67" />
+        <location filename="../../desktop/quality_page.py" line="113" />
         <source>Rule:</source>
         <translation>Rule:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="68" />
+        <location filename="../../desktop/quality_page.py" line="114" />
         <source>Severity:</source>
         <translation>Severity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="69" />
+        <location filename="../../desktop/quality_page.py" line="115" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="70" />
+        <location filename="../../desktop/quality_page.py" line="116" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="72" />
+        <location filename="../../desktop/quality_page.py" line="118" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="72" />
+        <location filename="../../desktop/quality_page.py" line="118" />
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="73" />
+        <location filename="../../desktop/quality_page.py" line="119" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="73" />
+        <location filename="../../desktop/quality_page.py" line="119" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="74" />
+        <location filename="../../desktop/quality_page.py" line="120" />
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="74" />
+        <location filename="../../desktop/quality_page.py" line="120" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="75" />
+        <location filename="../../desktop/quality_page.py" line="121" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="80" />
+        <location filename="../../desktop/quality_page.py" line="126" />
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="80" />
+        <location filename="../../desktop/quality_page.py" line="126" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="81" />
+        <location filename="../../desktop/quality_page.py" line="127" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="87" />
+        <location filename="../../desktop/quality_page.py" line="133" />
         <source>(all)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="137" />
+        <location filename="../../desktop/quality_page.py" line="189" />
         <source>Could not check the records: %1</source>
         <translation>Could not check the records: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="144" />
+        <location filename="../../desktop/quality_page.py" line="196" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>%1 findings: %2 errors, %3 warnings, %4 info</translation>
     </message>
@@ -637,42 +662,42 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="108" />
+        <location filename="../../desktop/record_list_page.py" line="110" />
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="109" />
+        <location filename="../../desktop/record_list_page.py" line="111" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="110" />
+        <location filename="../../desktop/record_list_page.py" line="112" />
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="111" />
+        <location filename="../../desktop/record_list_page.py" line="113" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="112" />
+        <location filename="../../desktop/record_list_page.py" line="114" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="129" />
+        <location filename="../../desktop/record_list_page.py" line="131" />
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="133" />
+        <location filename="../../desktop/record_list_page.py" line="137" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="147" />
+        <location filename="../../desktop/record_list_page.py" line="166" />
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
     </message>
@@ -761,6 +786,41 @@
 <context>
     <name>ReviewPage</name>
     <message>
+        <location filename="../../desktop/review_page.py" line="41" />
+        <source>missing</source>
+        <translation>missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="41" />
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="42" />
+        <source>submitted</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="42" />
+        <source>late</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="43" />
+        <source>returned</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="43" />
+        <source>approved</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="44" />
+        <source>not due yet</source>
+        <translation>not due yet</translation>
+    </message>
+    <message>
         <location filename="../../desktop/review_page.py" line="105" />
         <source>Year:</source>
         <translation>Year:</translation>
@@ -841,32 +901,32 @@
         <translation>Select a cell of the grid to see the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="167" />
+        <location filename="../../desktop/review_page.py" line="170" />
         <source>Comment on warnings: %1</source>
         <translation>Comment on warnings: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="169" />
+        <location filename="../../desktop/review_page.py" line="172" />
         <source>Reviewer's comment: %1</source>
         <translation>Reviewer's comment: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="192" />
+        <location filename="../../desktop/review_page.py" line="195" />
         <source>Comment required</source>
         <translation>Comment required</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="193" />
+        <location filename="../../desktop/review_page.py" line="196" />
         <source>Write what the district must fix before returning the report.</source>
         <translation>Write what the district must fix before returning the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="200" />
+        <location filename="../../desktop/review_page.py" line="202" />
         <source>Could not save the review</source>
         <translation>Could not save the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="222" />
+        <location filename="../../desktop/review_page.py" line="224" />
         <source>Could not save the correction</source>
         <translation>Could not save the correction</translation>
     </message>
@@ -874,27 +934,27 @@
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="87" />
+        <location filename="../../desktop/roster_editor.py" line="99" />
         <source>Add row</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="88" />
+        <location filename="../../desktop/roster_editor.py" line="100" />
         <source>Delete row</source>
         <translation>Delete row</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="89" />
+        <location filename="../../desktop/roster_editor.py" line="101" />
         <source>Paste from Excel</source>
         <translation>Paste from Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="94" />
+        <location filename="../../desktop/roster_editor.py" line="106" />
         <source>Rows: %1</source>
         <translation>Rows: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="96" />
+        <location filename="../../desktop/roster_editor.py" line="108" />
         <source>duplicates: %1</source>
         <translation>duplicates: %1</translation>
     </message>
@@ -1044,254 +1104,221 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="97" />
+        <location filename="../../desktop/sync_page.py" line="99" />
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="98" />
+        <location filename="../../desktop/sync_page.py" line="100" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="99" />
+        <location filename="../../desktop/sync_page.py" line="101" />
         <source>Sync:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="100" />
+        <location filename="../../desktop/sync_page.py" line="102" />
         <source>automatically when the server answers</source>
         <translation>automatically when the server answers</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="101" />
+        <location filename="../../desktop/sync_page.py" line="103" />
         <source>only when I press Sync now</source>
         <translation>only when I press Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="102" />
+        <location filename="../../desktop/sync_page.py" line="104" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="103" />
+        <location filename="../../desktop/sync_page.py" line="105" />
         <source>Rejected by the server</source>
         <translation>Rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="104" />
-        <location filename="../../desktop/sync_page.py" line="111" />
+        <location filename="../../desktop/sync_page.py" line="106" />
+        <location filename="../../desktop/sync_page.py" line="113" />
         <source>Conflicts</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="105" />
+        <location filename="../../desktop/sync_page.py" line="107" />
         <source>Open the record to fix it</source>
         <translation>Open the record to fix it</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="106" />
+        <location filename="../../desktop/sync_page.py" line="108" />
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="107" />
+        <location filename="../../desktop/sync_page.py" line="109" />
         <source>Resolve…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="109" />
+        <location filename="../../desktop/sync_page.py" line="111" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="109" />
+        <location filename="../../desktop/sync_page.py" line="111" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="110" />
+        <location filename="../../desktop/sync_page.py" line="112" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="110" />
+        <location filename="../../desktop/sync_page.py" line="112" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="111" />
+        <location filename="../../desktop/sync_page.py" line="113" />
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>Traffic</source>
         <translation>Traffic</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
         <location filename="../../desktop/sync_page.py" line="116" />
+        <location filename="../../desktop/sync_page.py" line="118" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="116" />
         <source>Why it was rejected</source>
         <translation>Why it was rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="116" />
+        <location filename="../../desktop/sync_page.py" line="118" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
+        <location filename="../../desktop/sync_page.py" line="124" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
+        <location filename="../../desktop/sync_page.py" line="124" />
         <source>done, needs a person</source>
         <translation>done, needs a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
+        <location filename="../../desktop/sync_page.py" line="125" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
+        <location filename="../../desktop/sync_page.py" line="125" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="126" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="133" />
+        <location filename="../../desktop/sync_page.py" line="131" />
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>same report made on two devices</source>
         <translation>same report made on two devices</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>changed here and on the server</source>
         <translation>changed here and on the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="145" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Working offline: no server is set up (Settings → server).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="152" />
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="149" />
+        <location filename="../../desktop/sync_page.py" line="154" />
         <source>Online: %1</source>
         <translation>Online: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="150" />
+        <location filename="../../desktop/sync_page.py" line="155" />
         <source>Offline: %1 does not answer, retrying</source>
         <translation>Offline: %1 does not answer, retrying</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="158" />
-        <source>You have not synced for %1 days: connect to the internet and press Sync now.</source>
-        <translation>You have not synced for %1 days: connect to the internet and press Sync now.</translation>
+        <location filename="../../desktop/sync_page.py" line="163" />
+        <source>You have not synced for %1 days: connect and press Sync now.</source>
+        <translation>You have not synced for %1 days: connect and press Sync now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="175" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="180" />
+        <location filename="../../desktop/sync_page.py" line="184" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="187" />
+        <location filename="../../desktop/sync_page.py" line="191" />
         <source>receiving</source>
         <translation>receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="187" />
+        <location filename="../../desktop/sync_page.py" line="191" />
         <source>sending</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="190" />
+        <location filename="../../desktop/sync_page.py" line="194" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 records · %3 KB sent · %4 KB received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="207" />
+        <location filename="../../desktop/sync_page.py" line="211" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="218" />
+        <location filename="../../desktop/sync_page.py" line="222" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Cancelled; what was already exchanged is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="221" />
+        <location filename="../../desktop/sync_page.py" line="225" />
         <source>Sync failed: %1</source>
         <translation>Sync failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="253" />
+        <location filename="../../desktop/sync_page.py" line="257" />
         <source>Automatic sync: %1</source>
         <translation>Automatic sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="258" />
+        <location filename="../../desktop/sync_page.py" line="262" />
         <source>Automatic sync stopped: %1</source>
         <translation>Automatic sync stopped: %1</translation>
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../desktop/review_page.py" line="28" />
-        <source>missing</source>
-        <translation>missing</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="28" />
-        <source>draft</source>
-        <translation>draft</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="29" />
-        <source>submitted</source>
-        <translation>submitted</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="29" />
-        <source>late</source>
-        <translation>late</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="30" />
-        <source>returned</source>
-        <translation>returned</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="30" />
-        <source>approved</source>
-        <translation>approved</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="31" />
-        <source>not due yet</source>
-        <translation>not due yet</translation>
     </message>
 </context>
 </TS>

@@ -3,293 +3,313 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="221" />
+        <location filename="../../desktop/conflicts_dialog.py" line="233" />
         <source>mine</source>
-        <translation type="unfinished" />
+        <translation>менікі</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="221" />
+        <location filename="../../desktop/conflicts_dialog.py" line="233" />
         <source>theirs</source>
-        <translation type="unfinished" />
+        <translation>серверден</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="222" />
+        <location filename="../../desktop/conflicts_dialog.py" line="234" />
         <source>edit</source>
-        <translation type="unfinished" />
+        <translation>түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="225" />
+        <location filename="../../desktop/conflicts_dialog.py" line="237" />
         <source>Resolve a conflict</source>
-        <translation type="unfinished" />
+        <translation>Қайшылықты шешу</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="226" />
+        <location filename="../../desktop/conflicts_dialog.py" line="238" />
         <source>Another device created the same report for this org unit and month.</source>
-        <translation type="unfinished" />
+        <translation>Басқа құрылғы осы бөлімше мен ай үшін дәл осындай есеп жасады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="228" />
+        <location filename="../../desktop/conflicts_dialog.py" line="240" />
         <source>The report was changed on the server while you edited it.</source>
-        <translation type="unfinished" />
+        <translation>Сіз есепті өңдеп жатқанда ол серверде өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="230" />
-        <source>%1 values differ. Choose per row which value to keep, or edit it; the result is sent as a normal change.</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/conflicts_dialog.py" line="241" />
+        <source>%1 values differ. Choose per row which value to keep, or edit it.</source>
+        <translation>Ерекшеленетін мәндер: %1. Әр жолда қайсысын қалдыратыныңызды таңдаңыз немесе оны түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="232" />
+        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <source>The result is sent as a normal change.</source>
+        <translation>Нәтиже әдеттегі өзгеріс ретінде жіберіледі.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>Field</source>
-        <translation type="unfinished" />
+        <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="232" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>My value</source>
-        <translation type="unfinished" />
+        <translation>Менің мәнім</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="232" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>Server value</source>
-        <translation type="unfinished" />
+        <translation>Сервердегі мән</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="233" />
+        <location filename="../../desktop/conflicts_dialog.py" line="245" />
         <source>Keep</source>
-        <translation type="unfinished" />
+        <translation>Қалдыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="233" />
+        <location filename="../../desktop/conflicts_dialog.py" line="245" />
         <source>Result</source>
-        <translation type="unfinished" />
+        <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="235" />
+        <location filename="../../desktop/conflicts_dialog.py" line="247" />
         <source>Keep all mine</source>
-        <translation type="unfinished" />
+        <translation>Барлық менікін қалдыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="236" />
+        <location filename="../../desktop/conflicts_dialog.py" line="248" />
         <source>Keep all theirs</source>
-        <translation type="unfinished" />
+        <translation>Барлығын серверден алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="255" />
+        <location filename="../../desktop/conflicts_dialog.py" line="267" />
         <source>Not a valid value</source>
-        <translation type="unfinished" />
+        <translation>Жарамсыз мән</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="258" />
+        <location filename="../../desktop/conflicts_dialog.py" line="270" />
         <source>Could not save the resolution</source>
-        <translation type="unfinished" />
+        <translation>Қайшылық шешімін сақтау мүмкін болмады</translation>
     </message>
 </context>
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="233" />
+        <location filename="../../desktop/review_page.py" line="235" />
         <source>Correct a submitted report</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="248" />
-        <source>Field:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="249" />
-        <source>Current value:</source>
-        <translation type="unfinished" />
+        <translation>Тапсырылған есепті түзету</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="250" />
-        <source>New value:</source>
-        <translation type="unfinished" />
+        <source>Field:</source>
+        <translation>Өріс:</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="251" />
+        <source>Current value:</source>
+        <translation>Ағымдағы мән:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="252" />
+        <source>New value:</source>
+        <translation>Жаңа мән:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="253" />
         <source>Reason (required):</source>
-        <translation type="unfinished" />
+        <translation>Себебі (міндетті):</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="99" />
+        <location filename="../../desktop/dashboard_page.py" line="146" />
         <source>Year:</source>
-        <translation type="unfinished" />
+        <translation>Жыл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="100" />
+        <location filename="../../desktop/dashboard_page.py" line="147" />
         <source>From month:</source>
-        <translation type="unfinished" />
+        <translation>Айдан бастап:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="101" />
+        <location filename="../../desktop/dashboard_page.py" line="148" />
         <source>to:</source>
-        <translation type="unfinished" />
+        <translation>дейін:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="102" />
+        <location filename="../../desktop/dashboard_page.py" line="149" />
         <source>Hourly rate, ₸:</source>
-        <translation type="unfinished" />
+        <translation>Сағат құны, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="103" />
+        <location filename="../../desktop/dashboard_page.py" line="150" />
         <source>Include drafts</source>
-        <translation type="unfinished" />
+        <translation>Жобаларды есепке алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="104" />
+        <location filename="../../desktop/dashboard_page.py" line="151" />
         <source>Headline numbers</source>
-        <translation type="unfinished" />
+        <translation>Негізгі көрсеткіштер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="105" />
+        <location filename="../../desktop/dashboard_page.py" line="152" />
         <source>Completeness and timeliness</source>
-        <translation type="unfinished" />
+        <translation>Толықтығы мен уақтылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="107" />
-        <location filename="../../desktop/dashboard_page.py" line="186" />
+        <location filename="../../desktop/dashboard_page.py" line="154" />
+        <location filename="../../desktop/dashboard_page.py" line="271" />
         <source>Volunteers</source>
-        <translation type="unfinished" />
+        <translation>Волонтерлер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="108" />
+        <location filename="../../desktop/dashboard_page.py" line="155" />
         <source>Registered organizations</source>
-        <translation type="unfinished" />
+        <translation>Тіркелген ұйымдар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="109" />
+        <location filename="../../desktop/dashboard_page.py" line="156" />
         <source>Initiative groups</source>
-        <translation type="unfinished" />
+        <translation>Бастамашыл топтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="110" />
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="157" />
+        <location filename="../../desktop/dashboard_page.py" line="272" />
         <source>Events</source>
         <translation>Іс-шаралар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="110" />
+        <location filename="../../desktop/dashboard_page.py" line="157" />
         <source>Volunteer hours</source>
-        <translation type="unfinished" />
+        <translation>Волонтерлік сағаттар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="111" />
+        <location filename="../../desktop/dashboard_page.py" line="158" />
         <source>Volunteer positions</source>
-        <translation type="unfinished" />
+        <translation>Волонтерлік позициялар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="112" />
+        <location filename="../../desktop/dashboard_page.py" line="159" />
         <source>Development events</source>
-        <translation type="unfinished" />
+        <translation>Волонтерлікті дамыту іс-шаралары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="113" />
-        <source>Their participants</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/dashboard_page.py" line="160" />
+        <source>Development-event participants</source>
+        <translation>Дамыту іс-шараларының қатысушылары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="114" />
-        <source>Their hours</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="114" />
+        <location filename="../../desktop/dashboard_page.py" line="161" />
         <source>Monthly reports</source>
         <translation>Ай сайынғы есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="115" />
+        <location filename="../../desktop/dashboard_page.py" line="161" />
+        <source>Development-event hours</source>
+        <translation>Дамыту іс-шараларының сағаттары</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="162" />
         <source>Economic contribution, ₸</source>
+        <translation>Экономикалық үлес, ₸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="163" />
+        <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="119" />
-        <source>Stock: each org unit's latest report in the period, summed</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/dashboard_page.py" line="167" />
+        <source>Stock: latest report of each org unit, summed</source>
+        <translation>Қалдық: әр бөлімшенің соңғы есебі, жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="121" />
+        <location filename="../../desktop/dashboard_page.py" line="169" />
         <source>Flow: summed over the months of the period</source>
-        <translation type="unfinished" />
+        <translation>Ағын: кезең айларының жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="123" />
+        <location filename="../../desktop/dashboard_page.py" line="171" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="123" />
+        <location filename="../../desktop/dashboard_page.py" line="171" />
         <source>Expected</source>
-        <translation type="unfinished" />
+        <translation>Күтілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="124" />
+        <location filename="../../desktop/dashboard_page.py" line="172" />
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="124" />
+        <location filename="../../desktop/dashboard_page.py" line="172" />
         <source>On time</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="125" />
-        <source>Received, %</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="170" />
-        <source>no data</source>
-        <translation type="unfinished" />
+        <translation>Мерзімінде</translation>
     </message>
     <message>
         <location filename="../../desktop/dashboard_page.py" line="173" />
+        <source>Received, %</source>
+        <translation>Алынды, %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="218" />
+        <source>All regions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="242" />
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="251" />
+        <source>no data</source>
+        <translation>деректер жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="256" />
         <source>Gender</source>
-        <translation type="unfinished" />
+        <translation>Жынысы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="174" />
+        <location filename="../../desktop/dashboard_page.py" line="257" />
         <source>Age</source>
-        <translation type="unfinished" />
+        <translation>Жасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="175" />
+        <location filename="../../desktop/dashboard_page.py" line="259" />
         <source>Occupation</source>
-        <translation type="unfinished" />
+        <translation>Жұмыспен қамтылуы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="177" />
+        <location filename="../../desktop/dashboard_page.py" line="262" />
         <source>Event formats</source>
-        <translation type="unfinished" />
+        <translation>Іс-шаралар форматтары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="179" />
+        <location filename="../../desktop/dashboard_page.py" line="264" />
         <source>Events by direction</source>
-        <translation type="unfinished" />
+        <translation>Бағыттар бойынша іс-шаралар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="182" />
+        <location filename="../../desktop/dashboard_page.py" line="267" />
         <source>Support from the front office (months)</source>
-        <translation type="unfinished" />
+        <translation>ӨФО көмегі (айлар саны)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="270" />
         <source>Trend over months</source>
-        <translation type="unfinished" />
+        <translation>Айлар бойынша серпіні</translation>
     </message>
 </context>
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="15" />
+        <location filename="../../desktop/findings_panel.py" line="17" />
         <source>Enter the period as YYYY-MM.</source>
         <translation>Кезеңді ЖЖЖЖ-АА түрінде көрсетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="45" />
+        <location filename="../../desktop/findings_panel.py" line="65" />
         <source>Findings: %1 errors, %2 warnings, %3 notes</source>
         <translation>Ескертпелер: қате %1, ескерту %2, ақпарат %3</translation>
     </message>
@@ -405,72 +425,77 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="174" />
+        <location filename="../../desktop/form_editor.py" line="192" />
         <source>&amp;Org unit</source>
         <translation>&amp;Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="175" />
+        <location filename="../../desktop/form_editor.py" line="193" />
         <source>&amp;Period</source>
         <translation>&amp;Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="176" />
+        <location filename="../../desktop/form_editor.py" line="194" />
+        <source>YYYY-MM</source>
+        <translation>ЖЖЖЖ-АА</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="195" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="177" />
+        <location filename="../../desktop/form_editor.py" line="196" />
         <source>Save &amp;draft</source>
         <translation>&amp;Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="178" />
+        <location filename="../../desktop/form_editor.py" line="197" />
         <source>&amp;Submit</source>
         <translation>&amp;Тапсыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="179" />
+        <location filename="../../desktop/form_editor.py" line="198" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="198" />
+        <location filename="../../desktop/form_editor.py" line="217" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="115" />
+        <location filename="../../desktop/form_actions.py" line="124" />
         <source>Fix the errors to submit.</source>
         <translation>Тапсыру үшін қателерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="117" />
+        <location filename="../../desktop/form_actions.py" line="126" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Тапсырар алдында ескертулерге түсініктеме жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="146" />
+        <location filename="../../desktop/form_actions.py" line="174" />
         <source>Not saved: %1</source>
         <translation>Сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="149" />
+        <location filename="../../desktop/form_actions.py" line="177" />
         <source>Draft saved.</source>
         <translation>Жоба сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="177" />
+        <location filename="../../desktop/form_actions.py" line="205" />
         <source>Submission blocked: see the findings.</source>
         <translation>Тапсыру мүмкін емес: ескертпелерді қараңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="181" />
+        <location filename="../../desktop/form_actions.py" line="209" />
         <source>Not submitted: %1</source>
         <translation>Тапсырылмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="184" />
+        <location filename="../../desktop/form_actions.py" line="212" />
         <source>Submitted.</source>
         <translation>Есеп тапсырылды.</translation>
     </message>
@@ -486,62 +511,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="22" />
+        <location filename="../../desktop/main_window.py" line="23" />
         <source>Monthly reports</source>
         <translation>Ай сайынғы есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="24" />
+        <location filename="../../desktop/main_window.py" line="25" />
         <source>Events</source>
         <translation>Іс-шаралар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="26" />
+        <location filename="../../desktop/main_window.py" line="27" />
         <source>Seminars</source>
         <translation>Семинарлар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="28" />
+        <location filename="../../desktop/main_window.py" line="29" />
         <source>Focus groups</source>
         <translation>Фокус-топтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="30" />
+        <location filename="../../desktop/main_window.py" line="31" />
         <source>Leadership meetings</source>
         <translation>Басшылықпен кездесулер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="32" />
+        <location filename="../../desktop/main_window.py" line="33" />
         <source>Hotline</source>
         <translation>Сенім телефоны</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="34" />
+        <location filename="../../desktop/main_window.py" line="35" />
         <source>Review</source>
         <translation>Тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="36" />
+        <location filename="../../desktop/main_window.py" line="37" />
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="38" />
+        <location filename="../../desktop/main_window.py" line="39" />
         <source>Reports</source>
         <translation>Есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="40" />
+        <location filename="../../desktop/main_window.py" line="41" />
         <source>Data quality</source>
         <translation>Деректер сапасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="42" />
+        <location filename="../../desktop/main_window.py" line="43" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123" />
+        <location filename="../../desktop/main_window.py" line="144" />
         <source>Esep — volunteering in numbers</source>
         <translation>Esep — волонтерлік сандармен</translation>
     </message>
@@ -549,130 +574,130 @@
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="67" />
+        <location filename="../../desktop/quality_page.py" line="113" />
         <source>Rule:</source>
-        <translation type="unfinished" />
+        <translation>Ереже:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="68" />
+        <location filename="../../desktop/quality_page.py" line="114" />
         <source>Severity:</source>
-        <translation type="unfinished" />
+        <translation>Маңыздылығы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="69" />
+        <location filename="../../desktop/quality_page.py" line="115" />
         <source>Org unit:</source>
-        <translation type="unfinished" />
+        <translation>Бөлімше:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="70" />
+        <location filename="../../desktop/quality_page.py" line="116" />
         <source>Check again</source>
-        <translation type="unfinished" />
+        <translation>Қайта тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="72" />
+        <location filename="../../desktop/quality_page.py" line="118" />
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>Маңыздылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="72" />
+        <location filename="../../desktop/quality_page.py" line="118" />
         <source>Rule</source>
-        <translation type="unfinished" />
+        <translation>Ереже</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="73" />
+        <location filename="../../desktop/quality_page.py" line="119" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="73" />
+        <location filename="../../desktop/quality_page.py" line="119" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="74" />
+        <location filename="../../desktop/quality_page.py" line="120" />
         <source>Form</source>
-        <translation type="unfinished" />
+        <translation>Нысан</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="74" />
+        <location filename="../../desktop/quality_page.py" line="120" />
         <source>Fields</source>
-        <translation type="unfinished" />
+        <translation>Өрістер</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="75" />
+        <location filename="../../desktop/quality_page.py" line="121" />
         <source>Finding</source>
-        <translation type="unfinished" />
+        <translation>Ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="80" />
+        <location filename="../../desktop/quality_page.py" line="126" />
         <source>error</source>
-        <translation type="unfinished" />
+        <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="80" />
+        <location filename="../../desktop/quality_page.py" line="126" />
         <source>warning</source>
-        <translation type="unfinished" />
+        <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="81" />
+        <location filename="../../desktop/quality_page.py" line="127" />
         <source>info</source>
-        <translation type="unfinished" />
+        <translation>ақпарат</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="87" />
+        <location filename="../../desktop/quality_page.py" line="133" />
         <source>(all)</source>
-        <translation type="unfinished" />
+        <translation>(барлығы)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="137" />
+        <location filename="../../desktop/quality_page.py" line="189" />
         <source>Could not check the records: %1</source>
-        <translation type="unfinished" />
+        <translation>Жазбаларды тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="144" />
+        <location filename="../../desktop/quality_page.py" line="196" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
-        <translation type="unfinished" />
+        <translation>Ескертпелер: %1 (қате %2, ескерту %3, ақпарат %4)</translation>
     </message>
 </context>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="108" />
+        <location filename="../../desktop/record_list_page.py" line="110" />
         <source>Search…</source>
         <translation>Іздеу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="109" />
+        <location filename="../../desktop/record_list_page.py" line="111" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="110" />
+        <location filename="../../desktop/record_list_page.py" line="112" />
         <source>&amp;New</source>
         <translation>&amp;Жаңа</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="111" />
+        <location filename="../../desktop/record_list_page.py" line="113" />
         <source>&amp;Open</source>
         <translation>&amp;Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="112" />
+        <location filename="../../desktop/record_list_page.py" line="114" />
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="129" />
+        <location filename="../../desktop/record_list_page.py" line="131" />
         <source>All org units</source>
         <translation>Барлық бөлімшелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="133" />
+        <location filename="../../desktop/record_list_page.py" line="137" />
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="147" />
+        <location filename="../../desktop/record_list_page.py" line="166" />
         <source>Showing %1 of %2</source>
         <translation>%2 ішінен %1 көрсетілді</translation>
     </message>
@@ -761,140 +786,175 @@
 <context>
     <name>ReviewPage</name>
     <message>
+        <location filename="../../desktop/review_page.py" line="41" />
+        <source>missing</source>
+        <translation>есеп жоқ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="41" />
+        <source>draft</source>
+        <translation>жоба</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="42" />
+        <source>submitted</source>
+        <translation>тапсырылды</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="42" />
+        <source>late</source>
+        <translation>кешіктірілді</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="43" />
+        <source>returned</source>
+        <translation>қайтарылды</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="43" />
+        <source>approved</source>
+        <translation>қабылданды</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="44" />
+        <source>not due yet</source>
+        <translation>мерзімі әлі келген жоқ</translation>
+    </message>
+    <message>
         <location filename="../../desktop/review_page.py" line="105" />
         <source>Year:</source>
-        <translation type="unfinished" />
+        <translation>Жыл:</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="106" />
         <source>Reports due by day of next month:</source>
-        <translation type="unfinished" />
+        <translation>Тапсыру мерзімі — келесі айдың күні:</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="110" />
         <source>Changes after submission</source>
-        <translation type="unfinished" />
+        <translation>Тапсырғаннан кейінгі өзгерістер</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="111" />
         <source>Comment to the district (required to return)</source>
-        <translation type="unfinished" />
+        <translation>Ауданға түсініктеме (қайтарғанда міндетті)</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="112" />
         <source>Open report</source>
-        <translation type="unfinished" />
+        <translation>Есепті ашу</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="113" />
         <source>Approve</source>
-        <translation type="unfinished" />
+        <translation>Қабылдау</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="114" />
         <source>Return with comment</source>
-        <translation type="unfinished" />
+        <translation>Түсініктемемен қайтару</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="115" />
         <source>Correct a value…</source>
-        <translation type="unfinished" />
+        <translation>Мәнді түзету…</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="117" />
         <source>Revision</source>
-        <translation type="unfinished" />
+        <translation>Нұсқа</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="117" />
         <source>Field</source>
-        <translation type="unfinished" />
+        <translation>Өріс</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="118" />
         <source>Was</source>
-        <translation type="unfinished" />
+        <translation>Болған</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="118" />
         <source>Now</source>
-        <translation type="unfinished" />
+        <translation>Қазір</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="118" />
         <source>Editor</source>
-        <translation type="unfinished" />
+        <translation>Кім өзгертті</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="119" />
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>Қашан</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="119" />
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>Себебі</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="157" />
         <source>Select a cell of the grid to see the report.</source>
-        <translation type="unfinished" />
+        <translation>Есепті көру үшін кестенің ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="167" />
+        <location filename="../../desktop/review_page.py" line="170" />
         <source>Comment on warnings: %1</source>
-        <translation type="unfinished" />
+        <translation>Ескертулерге түсініктеме: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="169" />
+        <location filename="../../desktop/review_page.py" line="172" />
         <source>Reviewer's comment: %1</source>
-        <translation type="unfinished" />
+        <translation>Тексерушінің түсініктемесі: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="192" />
+        <location filename="../../desktop/review_page.py" line="195" />
         <source>Comment required</source>
-        <translation type="unfinished" />
+        <translation>Түсініктеме қажет</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="193" />
+        <location filename="../../desktop/review_page.py" line="196" />
         <source>Write what the district must fix before returning the report.</source>
-        <translation type="unfinished" />
+        <translation>Есепті қайтармас бұрын аудан нені түзетуі керек екенін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="200" />
+        <location filename="../../desktop/review_page.py" line="202" />
         <source>Could not save the review</source>
-        <translation type="unfinished" />
+        <translation>Шешімді сақтау мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="222" />
+        <location filename="../../desktop/review_page.py" line="224" />
         <source>Could not save the correction</source>
-        <translation type="unfinished" />
+        <translation>Түзетуді сақтау мүмкін болмады</translation>
     </message>
 </context>
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="87" />
+        <location filename="../../desktop/roster_editor.py" line="99" />
         <source>Add row</source>
         <translation>Жол қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="88" />
+        <location filename="../../desktop/roster_editor.py" line="100" />
         <source>Delete row</source>
         <translation>Жолды жою</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="89" />
+        <location filename="../../desktop/roster_editor.py" line="101" />
         <source>Paste from Excel</source>
         <translation>Excel-ден қою</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="94" />
+        <location filename="../../desktop/roster_editor.py" line="106" />
         <source>Rows: %1</source>
         <translation>Жолдар: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="96" />
+        <location filename="../../desktop/roster_editor.py" line="108" />
         <source>duplicates: %1</source>
         <translation>қайталанулар: %1</translation>
     </message>
@@ -1044,254 +1104,221 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="97" />
-        <source>Sync now</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="98" />
-        <source>Cancel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../desktop/sync_page.py" line="99" />
-        <source>Sync:</source>
-        <translation type="unfinished" />
+        <source>Sync now</source>
+        <translation>Қазір синхрондау</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="100" />
-        <source>automatically when the server answers</source>
-        <translation type="unfinished" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="101" />
-        <source>only when I press Sync now</source>
-        <translation type="unfinished" />
+        <source>Sync:</source>
+        <translation>Синхрондау:</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="102" />
-        <source>History</source>
-        <translation type="unfinished" />
+        <source>automatically when the server answers</source>
+        <translation>сервер жауап бергенде автоматты түрде</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="103" />
-        <source>Rejected by the server</source>
-        <translation type="unfinished" />
+        <source>only when I press Sync now</source>
+        <translation>тек «Қазір синхрондау» батырмасын басқанда</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="104" />
-        <location filename="../../desktop/sync_page.py" line="111" />
-        <source>Conflicts</source>
-        <translation type="unfinished" />
+        <source>History</source>
+        <translation>Тарих</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="105" />
-        <source>Open the record to fix it</source>
-        <translation type="unfinished" />
+        <source>Rejected by the server</source>
+        <translation>Сервер қабылдамағандар</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="106" />
-        <source>Send again</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/sync_page.py" line="113" />
+        <source>Conflicts</source>
+        <translation>Қайшылықтар</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="107" />
+        <source>Open the record to fix it</source>
+        <translation>Түзету үшін жазбаны ашу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="108" />
+        <source>Send again</source>
+        <translation>Қайта жіберу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="109" />
         <source>Resolve…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="109" />
-        <source>Started</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="109" />
-        <source>Outcome</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="110" />
-        <source>Sent</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="110" />
-        <source>Received</source>
-        <translation type="unfinished" />
+        <translation>Шешу…</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="111" />
-        <source>Rejected</source>
-        <translation type="unfinished" />
+        <source>Started</source>
+        <translation>Басталды</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="111" />
+        <source>Outcome</source>
+        <translation>Нәтижесі</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="112" />
+        <source>Sent</source>
+        <translation>Жіберілді</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="112" />
+        <source>Received</source>
+        <translation>Алынды</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="113" />
+        <source>Rejected</source>
+        <translation>Қабылданбады</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>Traffic</source>
-        <translation type="unfinished" />
+        <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
         <location filename="../../desktop/sync_page.py" line="116" />
+        <location filename="../../desktop/sync_page.py" line="118" />
         <source>Record</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
-        <source>Why it was rejected</source>
-        <translation type="unfinished" />
+        <translation>Жазба</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="116" />
+        <source>Why it was rejected</source>
+        <translation>Қабылданбау себебі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="118" />
         <source>Kind</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
-        <source>done</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
-        <source>done, needs a person</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
-        <source>failed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
-        <source>cancelled</source>
-        <translation type="unfinished" />
+        <translation>Түрі</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="124" />
+        <source>done</source>
+        <translation>орындалды</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="124" />
+        <source>done, needs a person</source>
+        <translation>орындалды, адамның шешімі қажет</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="125" />
+        <source>failed</source>
+        <translation>сәтсіз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="125" />
+        <source>cancelled</source>
+        <translation>тоқтатылды</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="126" />
         <source>running</source>
-        <translation type="unfinished" />
+        <translation>орындалуда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="133" />
+        <location filename="../../desktop/sync_page.py" line="131" />
+        <source>%1 KB</source>
+        <translation>%1 КБ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>same report made on two devices</source>
-        <translation type="unfinished" />
+        <translation>бір есеп екі құрылғыда жасалған</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>changed here and on the server</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="145" />
-        <source>Working offline: no server is set up (Settings → server).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
-        <source>Server: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="149" />
-        <source>Online: %1</source>
-        <translation type="unfinished" />
+        <translation>мұнда да, серверде де өзгертілген</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="150" />
+        <source>Working offline: no server is set up (Settings → server).</source>
+        <translation>Желісіз жұмыс: сервер бапталмаған (Баптаулар → сервер).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="152" />
+        <source>Server: %1</source>
+        <translation>Сервер: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="154" />
+        <source>Online: %1</source>
+        <translation>Желіде: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="155" />
         <source>Offline: %1 does not answer, retrying</source>
-        <translation type="unfinished" />
+        <translation>Байланыс жоқ: %1 жауап бермейді, қайта тырысамыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="158" />
-        <source>You have not synced for %1 days: connect to the internet and press Sync now.</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/sync_page.py" line="163" />
+        <source>You have not synced for %1 days: connect and press Sync now.</source>
+        <translation>Сіз %1 күн синхрондамадыңыз: желіге қосылып, «Қазір синхрондау» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="175" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="180" />
+        <location filename="../../desktop/sync_page.py" line="184" />
         <source>Cancelling…</source>
-        <translation type="unfinished" />
+        <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="187" />
+        <location filename="../../desktop/sync_page.py" line="191" />
         <source>receiving</source>
-        <translation type="unfinished" />
+        <translation>алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="187" />
+        <location filename="../../desktop/sync_page.py" line="191" />
         <source>sending</source>
-        <translation type="unfinished" />
+        <translation>жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="190" />
+        <location filename="../../desktop/sync_page.py" line="194" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
-        <translation type="unfinished" />
+        <translation>%1: %2 жазба · %3 КБ жіберілді · %4 КБ алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="207" />
+        <location filename="../../desktop/sync_page.py" line="211" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
-        <translation type="unfinished" />
+        <translation>Дайын: %1 жіберілді, %2 алынды, %3 қайшылық, %4 қабылданбады, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="218" />
+        <location filename="../../desktop/sync_page.py" line="222" />
         <source>Cancelled; what was already exchanged is kept.</source>
-        <translation type="unfinished" />
+        <translation>Тоқтатылды; жіберіліп үлгерген деректер сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="221" />
+        <location filename="../../desktop/sync_page.py" line="225" />
         <source>Sync failed: %1</source>
-        <translation type="unfinished" />
+        <translation>Синхрондау сәтсіз аяқталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="253" />
+        <location filename="../../desktop/sync_page.py" line="257" />
         <source>Automatic sync: %1</source>
-        <translation type="unfinished" />
+        <translation>Автоматты синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="258" />
+        <location filename="../../desktop/sync_page.py" line="262" />
         <source>Automatic sync stopped: %1</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../desktop/review_page.py" line="28" />
-        <source>missing</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="28" />
-        <source>draft</source>
-        <translation>жоба</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="29" />
-        <source>submitted</source>
-        <translation>тапсырылды</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="29" />
-        <source>late</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="30" />
-        <source>returned</source>
-        <translation>қайтарылды</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="30" />
-        <source>approved</source>
-        <translation>қабылданды</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="31" />
-        <source>not due yet</source>
-        <translation type="unfinished" />
+        <translation>Автоматты синхрондау тоқтатылды: %1</translation>
     </message>
 </context>
 </TS>

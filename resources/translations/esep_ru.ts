@@ -3,293 +3,313 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="221" />
+        <location filename="../../desktop/conflicts_dialog.py" line="233" />
         <source>mine</source>
-        <translation type="unfinished" />
+        <translation>моё</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="221" />
+        <location filename="../../desktop/conflicts_dialog.py" line="233" />
         <source>theirs</source>
-        <translation type="unfinished" />
+        <translation>с сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="222" />
+        <location filename="../../desktop/conflicts_dialog.py" line="234" />
         <source>edit</source>
-        <translation type="unfinished" />
+        <translation>исправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="225" />
+        <location filename="../../desktop/conflicts_dialog.py" line="237" />
         <source>Resolve a conflict</source>
-        <translation type="unfinished" />
+        <translation>Разрешение конфликта</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="226" />
+        <location filename="../../desktop/conflicts_dialog.py" line="238" />
         <source>Another device created the same report for this org unit and month.</source>
-        <translation type="unfinished" />
+        <translation>Другое устройство создало такой же отчёт для этого подразделения за этот месяц.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="228" />
+        <location filename="../../desktop/conflicts_dialog.py" line="240" />
         <source>The report was changed on the server while you edited it.</source>
-        <translation type="unfinished" />
+        <translation>Пока вы редактировали отчёт, его изменили на сервере.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="230" />
-        <source>%1 values differ. Choose per row which value to keep, or edit it; the result is sent as a normal change.</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/conflicts_dialog.py" line="241" />
+        <source>%1 values differ. Choose per row which value to keep, or edit it.</source>
+        <translation>Различающихся значений: %1. В каждой строке выберите, какое оставить, или исправьте его.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="232" />
+        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <source>The result is sent as a normal change.</source>
+        <translation>Результат будет отправлен как обычное изменение.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>Field</source>
-        <translation type="unfinished" />
+        <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="232" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>My value</source>
-        <translation type="unfinished" />
+        <translation>Моё значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="232" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>Server value</source>
-        <translation type="unfinished" />
+        <translation>Значение на сервере</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="233" />
+        <location filename="../../desktop/conflicts_dialog.py" line="245" />
         <source>Keep</source>
-        <translation type="unfinished" />
+        <translation>Оставить</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="233" />
+        <location filename="../../desktop/conflicts_dialog.py" line="245" />
         <source>Result</source>
-        <translation type="unfinished" />
+        <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="235" />
+        <location filename="../../desktop/conflicts_dialog.py" line="247" />
         <source>Keep all mine</source>
-        <translation type="unfinished" />
+        <translation>Оставить все мои</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="236" />
+        <location filename="../../desktop/conflicts_dialog.py" line="248" />
         <source>Keep all theirs</source>
-        <translation type="unfinished" />
+        <translation>Оставить все с сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="255" />
+        <location filename="../../desktop/conflicts_dialog.py" line="267" />
         <source>Not a valid value</source>
-        <translation type="unfinished" />
+        <translation>Недопустимое значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="258" />
+        <location filename="../../desktop/conflicts_dialog.py" line="270" />
         <source>Could not save the resolution</source>
-        <translation type="unfinished" />
+        <translation>Не удалось сохранить решение конфликта</translation>
     </message>
 </context>
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="233" />
+        <location filename="../../desktop/review_page.py" line="235" />
         <source>Correct a submitted report</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="248" />
-        <source>Field:</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="249" />
-        <source>Current value:</source>
-        <translation type="unfinished" />
+        <translation>Исправление поданного отчёта</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="250" />
-        <source>New value:</source>
-        <translation type="unfinished" />
+        <source>Field:</source>
+        <translation>Поле:</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="251" />
+        <source>Current value:</source>
+        <translation>Текущее значение:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="252" />
+        <source>New value:</source>
+        <translation>Новое значение:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="253" />
         <source>Reason (required):</source>
-        <translation type="unfinished" />
+        <translation>Причина (обязательно):</translation>
     </message>
 </context>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="99" />
+        <location filename="../../desktop/dashboard_page.py" line="146" />
         <source>Year:</source>
-        <translation type="unfinished" />
+        <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="100" />
+        <location filename="../../desktop/dashboard_page.py" line="147" />
         <source>From month:</source>
-        <translation type="unfinished" />
+        <translation>С месяца:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="101" />
+        <location filename="../../desktop/dashboard_page.py" line="148" />
         <source>to:</source>
-        <translation type="unfinished" />
+        <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="102" />
+        <location filename="../../desktop/dashboard_page.py" line="149" />
         <source>Hourly rate, ₸:</source>
-        <translation type="unfinished" />
+        <translation>Стоимость часа, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="103" />
+        <location filename="../../desktop/dashboard_page.py" line="150" />
         <source>Include drafts</source>
-        <translation type="unfinished" />
+        <translation>Учитывать черновики</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="104" />
+        <location filename="../../desktop/dashboard_page.py" line="151" />
         <source>Headline numbers</source>
-        <translation type="unfinished" />
+        <translation>Основные показатели</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="105" />
+        <location filename="../../desktop/dashboard_page.py" line="152" />
         <source>Completeness and timeliness</source>
-        <translation type="unfinished" />
+        <translation>Полнота и своевременность</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="107" />
-        <location filename="../../desktop/dashboard_page.py" line="186" />
+        <location filename="../../desktop/dashboard_page.py" line="154" />
+        <location filename="../../desktop/dashboard_page.py" line="271" />
         <source>Volunteers</source>
-        <translation type="unfinished" />
+        <translation>Волонтёры</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="108" />
+        <location filename="../../desktop/dashboard_page.py" line="155" />
         <source>Registered organizations</source>
-        <translation type="unfinished" />
+        <translation>Зарегистрированные организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="109" />
+        <location filename="../../desktop/dashboard_page.py" line="156" />
         <source>Initiative groups</source>
-        <translation type="unfinished" />
+        <translation>Инициативные группы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="110" />
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="157" />
+        <location filename="../../desktop/dashboard_page.py" line="272" />
         <source>Events</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="110" />
+        <location filename="../../desktop/dashboard_page.py" line="157" />
         <source>Volunteer hours</source>
-        <translation type="unfinished" />
+        <translation>Волонтёрские часы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="111" />
+        <location filename="../../desktop/dashboard_page.py" line="158" />
         <source>Volunteer positions</source>
-        <translation type="unfinished" />
+        <translation>Волонтёрские позиции</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="112" />
+        <location filename="../../desktop/dashboard_page.py" line="159" />
         <source>Development events</source>
-        <translation type="unfinished" />
+        <translation>Мероприятия по развитию волонтёрства</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="113" />
-        <source>Their participants</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/dashboard_page.py" line="160" />
+        <source>Development-event participants</source>
+        <translation>Участники мероприятий по развитию</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="114" />
-        <source>Their hours</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="114" />
+        <location filename="../../desktop/dashboard_page.py" line="161" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="115" />
+        <location filename="../../desktop/dashboard_page.py" line="161" />
+        <source>Development-event hours</source>
+        <translation>Часы мероприятий по развитию</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="162" />
         <source>Economic contribution, ₸</source>
+        <translation>Экономический вклад, ₸</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="163" />
+        <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="119" />
-        <source>Stock: each org unit's latest report in the period, summed</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/dashboard_page.py" line="167" />
+        <source>Stock: latest report of each org unit, summed</source>
+        <translation>Остаток: последний отчёт каждого подразделения, в сумме</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="121" />
+        <location filename="../../desktop/dashboard_page.py" line="169" />
         <source>Flow: summed over the months of the period</source>
-        <translation type="unfinished" />
+        <translation>Поток: сумма за месяцы периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="123" />
+        <location filename="../../desktop/dashboard_page.py" line="171" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="123" />
+        <location filename="../../desktop/dashboard_page.py" line="171" />
         <source>Expected</source>
-        <translation type="unfinished" />
+        <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="124" />
+        <location filename="../../desktop/dashboard_page.py" line="172" />
         <source>Received</source>
-        <translation type="unfinished" />
+        <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="124" />
+        <location filename="../../desktop/dashboard_page.py" line="172" />
         <source>On time</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="125" />
-        <source>Received, %</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="170" />
-        <source>no data</source>
-        <translation type="unfinished" />
+        <translation>В срок</translation>
     </message>
     <message>
         <location filename="../../desktop/dashboard_page.py" line="173" />
+        <source>Received, %</source>
+        <translation>Получено, %</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="218" />
+        <source>All regions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="242" />
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="251" />
+        <source>no data</source>
+        <translation>нет данных</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="256" />
         <source>Gender</source>
-        <translation type="unfinished" />
+        <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="174" />
+        <location filename="../../desktop/dashboard_page.py" line="257" />
         <source>Age</source>
-        <translation type="unfinished" />
+        <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="175" />
+        <location filename="../../desktop/dashboard_page.py" line="259" />
         <source>Occupation</source>
-        <translation type="unfinished" />
+        <translation>Занятость</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="177" />
+        <location filename="../../desktop/dashboard_page.py" line="262" />
         <source>Event formats</source>
-        <translation type="unfinished" />
+        <translation>Форматы мероприятий</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="179" />
+        <location filename="../../desktop/dashboard_page.py" line="264" />
         <source>Events by direction</source>
-        <translation type="unfinished" />
+        <translation>Мероприятия по направлениям</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="182" />
+        <location filename="../../desktop/dashboard_page.py" line="267" />
         <source>Support from the front office (months)</source>
-        <translation type="unfinished" />
+        <translation>Помощь РФО (число месяцев)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="270" />
         <source>Trend over months</source>
-        <translation type="unfinished" />
+        <translation>Динамика по месяцам</translation>
     </message>
 </context>
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="15" />
+        <location filename="../../desktop/findings_panel.py" line="17" />
         <source>Enter the period as YYYY-MM.</source>
         <translation>Укажите период в виде ГГГГ-ММ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="45" />
+        <location filename="../../desktop/findings_panel.py" line="65" />
         <source>Findings: %1 errors, %2 warnings, %3 notes</source>
         <translation>Замечания: ошибок %1, предупреждений %2, сведений %3</translation>
     </message>
@@ -405,72 +425,77 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="174" />
+        <location filename="../../desktop/form_editor.py" line="192" />
         <source>&amp;Org unit</source>
         <translation>&amp;Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="175" />
+        <location filename="../../desktop/form_editor.py" line="193" />
         <source>&amp;Period</source>
         <translation>&amp;Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="176" />
+        <location filename="../../desktop/form_editor.py" line="194" />
+        <source>YYYY-MM</source>
+        <translation>ГГГГ-ММ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="195" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="177" />
+        <location filename="../../desktop/form_editor.py" line="196" />
         <source>Save &amp;draft</source>
         <translation>Сохранить &amp;черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="178" />
+        <location filename="../../desktop/form_editor.py" line="197" />
         <source>&amp;Submit</source>
         <translation>По&amp;дать</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="179" />
+        <location filename="../../desktop/form_editor.py" line="198" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="198" />
+        <location filename="../../desktop/form_editor.py" line="217" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="115" />
+        <location filename="../../desktop/form_actions.py" line="124" />
         <source>Fix the errors to submit.</source>
         <translation>Исправьте ошибки, чтобы подать отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="117" />
+        <location filename="../../desktop/form_actions.py" line="126" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Перед подачей напишите комментарий к предупреждениям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="146" />
+        <location filename="../../desktop/form_actions.py" line="174" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="149" />
+        <location filename="../../desktop/form_actions.py" line="177" />
         <source>Draft saved.</source>
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="177" />
+        <location filename="../../desktop/form_actions.py" line="205" />
         <source>Submission blocked: see the findings.</source>
         <translation>Подача невозможна: см. замечания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="181" />
+        <location filename="../../desktop/form_actions.py" line="209" />
         <source>Not submitted: %1</source>
         <translation>Не подано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="184" />
+        <location filename="../../desktop/form_actions.py" line="212" />
         <source>Submitted.</source>
         <translation>Отчёт подан.</translation>
     </message>
@@ -486,62 +511,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="22" />
+        <location filename="../../desktop/main_window.py" line="23" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="24" />
+        <location filename="../../desktop/main_window.py" line="25" />
         <source>Events</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="26" />
+        <location filename="../../desktop/main_window.py" line="27" />
         <source>Seminars</source>
         <translation>Семинары</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="28" />
+        <location filename="../../desktop/main_window.py" line="29" />
         <source>Focus groups</source>
         <translation>Фокус-группы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="30" />
+        <location filename="../../desktop/main_window.py" line="31" />
         <source>Leadership meetings</source>
         <translation>Встречи с руководством</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="32" />
+        <location filename="../../desktop/main_window.py" line="33" />
         <source>Hotline</source>
         <translation>Горячая линия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="34" />
+        <location filename="../../desktop/main_window.py" line="35" />
         <source>Review</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="36" />
+        <location filename="../../desktop/main_window.py" line="37" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="38" />
+        <location filename="../../desktop/main_window.py" line="39" />
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="40" />
+        <location filename="../../desktop/main_window.py" line="41" />
         <source>Data quality</source>
         <translation>Качество данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="42" />
+        <location filename="../../desktop/main_window.py" line="43" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="123" />
+        <location filename="../../desktop/main_window.py" line="144" />
         <source>Esep — volunteering in numbers</source>
         <translation>Esep — волонтёрство в цифрах</translation>
     </message>
@@ -549,130 +574,130 @@
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="67" />
+        <location filename="../../desktop/quality_page.py" line="113" />
         <source>Rule:</source>
-        <translation type="unfinished" />
+        <translation>Правило:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="68" />
+        <location filename="../../desktop/quality_page.py" line="114" />
         <source>Severity:</source>
-        <translation type="unfinished" />
+        <translation>Важность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="69" />
+        <location filename="../../desktop/quality_page.py" line="115" />
         <source>Org unit:</source>
-        <translation type="unfinished" />
+        <translation>Подразделение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="70" />
+        <location filename="../../desktop/quality_page.py" line="116" />
         <source>Check again</source>
-        <translation type="unfinished" />
+        <translation>Проверить заново</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="72" />
+        <location filename="../../desktop/quality_page.py" line="118" />
         <source>Severity</source>
-        <translation type="unfinished" />
+        <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="72" />
+        <location filename="../../desktop/quality_page.py" line="118" />
         <source>Rule</source>
-        <translation type="unfinished" />
+        <translation>Правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="73" />
+        <location filename="../../desktop/quality_page.py" line="119" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="73" />
+        <location filename="../../desktop/quality_page.py" line="119" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="74" />
+        <location filename="../../desktop/quality_page.py" line="120" />
         <source>Form</source>
-        <translation type="unfinished" />
+        <translation>Форма</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="74" />
+        <location filename="../../desktop/quality_page.py" line="120" />
         <source>Fields</source>
-        <translation type="unfinished" />
+        <translation>Поля</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="75" />
+        <location filename="../../desktop/quality_page.py" line="121" />
         <source>Finding</source>
-        <translation type="unfinished" />
+        <translation>Замечание</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="80" />
+        <location filename="../../desktop/quality_page.py" line="126" />
         <source>error</source>
-        <translation type="unfinished" />
+        <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="80" />
+        <location filename="../../desktop/quality_page.py" line="126" />
         <source>warning</source>
-        <translation type="unfinished" />
+        <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="81" />
+        <location filename="../../desktop/quality_page.py" line="127" />
         <source>info</source>
-        <translation type="unfinished" />
+        <translation>к сведению</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="87" />
+        <location filename="../../desktop/quality_page.py" line="133" />
         <source>(all)</source>
-        <translation type="unfinished" />
+        <translation>(все)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="137" />
+        <location filename="../../desktop/quality_page.py" line="189" />
         <source>Could not check the records: %1</source>
-        <translation type="unfinished" />
+        <translation>Не удалось проверить записи: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="144" />
+        <location filename="../../desktop/quality_page.py" line="196" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
-        <translation type="unfinished" />
+        <translation>Замечаний: %1 (ошибок %2, предупреждений %3, к сведению %4)</translation>
     </message>
 </context>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="108" />
+        <location filename="../../desktop/record_list_page.py" line="110" />
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="109" />
+        <location filename="../../desktop/record_list_page.py" line="111" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="110" />
+        <location filename="../../desktop/record_list_page.py" line="112" />
         <source>&amp;New</source>
         <translation>&amp;Новый</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="111" />
+        <location filename="../../desktop/record_list_page.py" line="113" />
         <source>&amp;Open</source>
         <translation>&amp;Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="112" />
+        <location filename="../../desktop/record_list_page.py" line="114" />
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="129" />
+        <location filename="../../desktop/record_list_page.py" line="131" />
         <source>All org units</source>
         <translation>Все подразделения</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="133" />
+        <location filename="../../desktop/record_list_page.py" line="137" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="147" />
+        <location filename="../../desktop/record_list_page.py" line="166" />
         <source>Showing %1 of %2</source>
         <translation>Показано %1 из %2</translation>
     </message>
@@ -761,140 +786,175 @@
 <context>
     <name>ReviewPage</name>
     <message>
+        <location filename="../../desktop/review_page.py" line="41" />
+        <source>missing</source>
+        <translation>нет отчёта</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="41" />
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="42" />
+        <source>submitted</source>
+        <translation>подан</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="42" />
+        <source>late</source>
+        <translation>просрочен</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="43" />
+        <source>returned</source>
+        <translation>возвращён</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="43" />
+        <source>approved</source>
+        <translation>принят</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review_page.py" line="44" />
+        <source>not due yet</source>
+        <translation>срок не наступил</translation>
+    </message>
+    <message>
         <location filename="../../desktop/review_page.py" line="105" />
         <source>Year:</source>
-        <translation type="unfinished" />
+        <translation>Год:</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="106" />
         <source>Reports due by day of next month:</source>
-        <translation type="unfinished" />
+        <translation>Срок сдачи — число следующего месяца:</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="110" />
         <source>Changes after submission</source>
-        <translation type="unfinished" />
+        <translation>Изменения после подачи</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="111" />
         <source>Comment to the district (required to return)</source>
-        <translation type="unfinished" />
+        <translation>Комментарий для района (обязателен при возврате)</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="112" />
         <source>Open report</source>
-        <translation type="unfinished" />
+        <translation>Открыть отчёт</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="113" />
         <source>Approve</source>
-        <translation type="unfinished" />
+        <translation>Принять</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="114" />
         <source>Return with comment</source>
-        <translation type="unfinished" />
+        <translation>Вернуть с комментарием</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="115" />
         <source>Correct a value…</source>
-        <translation type="unfinished" />
+        <translation>Исправить значение…</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="117" />
         <source>Revision</source>
-        <translation type="unfinished" />
+        <translation>Версия</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="117" />
         <source>Field</source>
-        <translation type="unfinished" />
+        <translation>Поле</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="118" />
         <source>Was</source>
-        <translation type="unfinished" />
+        <translation>Было</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="118" />
         <source>Now</source>
-        <translation type="unfinished" />
+        <translation>Стало</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="118" />
         <source>Editor</source>
-        <translation type="unfinished" />
+        <translation>Кто изменил</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="119" />
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>Когда</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="119" />
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>Причина</translation>
     </message>
     <message>
         <location filename="../../desktop/review_page.py" line="157" />
         <source>Select a cell of the grid to see the report.</source>
-        <translation type="unfinished" />
+        <translation>Выберите ячейку таблицы, чтобы увидеть отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="167" />
+        <location filename="../../desktop/review_page.py" line="170" />
         <source>Comment on warnings: %1</source>
-        <translation type="unfinished" />
+        <translation>Комментарий к предупреждениям: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="169" />
+        <location filename="../../desktop/review_page.py" line="172" />
         <source>Reviewer's comment: %1</source>
-        <translation type="unfinished" />
+        <translation>Комментарий проверяющего: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="192" />
+        <location filename="../../desktop/review_page.py" line="195" />
         <source>Comment required</source>
-        <translation type="unfinished" />
+        <translation>Нужен комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="193" />
+        <location filename="../../desktop/review_page.py" line="196" />
         <source>Write what the district must fix before returning the report.</source>
-        <translation type="unfinished" />
+        <translation>Напишите, что район должен исправить, прежде чем вернуть отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="200" />
+        <location filename="../../desktop/review_page.py" line="202" />
         <source>Could not save the review</source>
-        <translation type="unfinished" />
+        <translation>Не удалось сохранить решение</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="222" />
+        <location filename="../../desktop/review_page.py" line="224" />
         <source>Could not save the correction</source>
-        <translation type="unfinished" />
+        <translation>Не удалось сохранить исправление</translation>
     </message>
 </context>
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="87" />
+        <location filename="../../desktop/roster_editor.py" line="99" />
         <source>Add row</source>
         <translation>Добавить строку</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="88" />
+        <location filename="../../desktop/roster_editor.py" line="100" />
         <source>Delete row</source>
         <translation>Удалить строку</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="89" />
+        <location filename="../../desktop/roster_editor.py" line="101" />
         <source>Paste from Excel</source>
         <translation>Вставить из Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="94" />
+        <location filename="../../desktop/roster_editor.py" line="106" />
         <source>Rows: %1</source>
         <translation>Строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="96" />
+        <location filename="../../desktop/roster_editor.py" line="108" />
         <source>duplicates: %1</source>
         <translation>повторов: %1</translation>
     </message>
@@ -1044,254 +1104,221 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="97" />
-        <source>Sync now</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="98" />
-        <source>Cancel</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../desktop/sync_page.py" line="99" />
-        <source>Sync:</source>
-        <translation type="unfinished" />
+        <source>Sync now</source>
+        <translation>Синхронизировать</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="100" />
-        <source>automatically when the server answers</source>
-        <translation type="unfinished" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="101" />
-        <source>only when I press Sync now</source>
-        <translation type="unfinished" />
+        <source>Sync:</source>
+        <translation>Синхронизация:</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="102" />
-        <source>History</source>
-        <translation type="unfinished" />
+        <source>automatically when the server answers</source>
+        <translation>автоматически, когда сервер доступен</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="103" />
-        <source>Rejected by the server</source>
-        <translation type="unfinished" />
+        <source>only when I press Sync now</source>
+        <translation>только по кнопке «Синхронизировать»</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="104" />
-        <location filename="../../desktop/sync_page.py" line="111" />
-        <source>Conflicts</source>
-        <translation type="unfinished" />
+        <source>History</source>
+        <translation>История</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="105" />
-        <source>Open the record to fix it</source>
-        <translation type="unfinished" />
+        <source>Rejected by the server</source>
+        <translation>Отклонено сервером</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="106" />
-        <source>Send again</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/sync_page.py" line="113" />
+        <source>Conflicts</source>
+        <translation>Конфликты</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="107" />
+        <source>Open the record to fix it</source>
+        <translation>Открыть запись, чтобы исправить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="108" />
+        <source>Send again</source>
+        <translation>Отправить снова</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="109" />
         <source>Resolve…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="109" />
-        <source>Started</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="109" />
-        <source>Outcome</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="110" />
-        <source>Sent</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="110" />
-        <source>Received</source>
-        <translation type="unfinished" />
+        <translation>Разрешить…</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="111" />
-        <source>Rejected</source>
-        <translation type="unfinished" />
+        <source>Started</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="111" />
+        <source>Outcome</source>
+        <translation>Итог</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="112" />
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="112" />
+        <source>Received</source>
+        <translation>Получено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="113" />
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>Traffic</source>
-        <translation type="unfinished" />
+        <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
         <location filename="../../desktop/sync_page.py" line="116" />
+        <location filename="../../desktop/sync_page.py" line="118" />
         <source>Record</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
-        <source>Why it was rejected</source>
-        <translation type="unfinished" />
+        <translation>Запись</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="116" />
+        <source>Why it was rejected</source>
+        <translation>Причина отклонения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="118" />
         <source>Kind</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
-        <source>done</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
-        <source>done, needs a person</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
-        <source>failed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
-        <source>cancelled</source>
-        <translation type="unfinished" />
+        <translation>Вид</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="124" />
+        <source>done</source>
+        <translation>выполнено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="124" />
+        <source>done, needs a person</source>
+        <translation>выполнено, нужно решение человека</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="125" />
+        <source>failed</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="125" />
+        <source>cancelled</source>
+        <translation>отменено</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="126" />
         <source>running</source>
-        <translation type="unfinished" />
+        <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="133" />
+        <location filename="../../desktop/sync_page.py" line="131" />
+        <source>%1 KB</source>
+        <translation>%1 КБ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>same report made on two devices</source>
-        <translation type="unfinished" />
+        <translation>один отчёт создан на двух устройствах</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>changed here and on the server</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="145" />
-        <source>Working offline: no server is set up (Settings → server).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
-        <source>Server: %1</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="149" />
-        <source>Online: %1</source>
-        <translation type="unfinished" />
+        <translation>изменено здесь и на сервере</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="150" />
+        <source>Working offline: no server is set up (Settings → server).</source>
+        <translation>Работа без сети: сервер не настроен (Настройки → сервер).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="152" />
+        <source>Server: %1</source>
+        <translation>Сервер: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="154" />
+        <source>Online: %1</source>
+        <translation>В сети: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="155" />
         <source>Offline: %1 does not answer, retrying</source>
-        <translation type="unfinished" />
+        <translation>Нет связи: %1 не отвечает, пробуем снова</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="158" />
-        <source>You have not synced for %1 days: connect to the internet and press Sync now.</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop/sync_page.py" line="163" />
+        <source>You have not synced for %1 days: connect and press Sync now.</source>
+        <translation>Вы не синхронизировались %1 дн.: подключитесь к сети и нажмите «Синхронизировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="175" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="180" />
+        <location filename="../../desktop/sync_page.py" line="184" />
         <source>Cancelling…</source>
-        <translation type="unfinished" />
+        <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="187" />
+        <location filename="../../desktop/sync_page.py" line="191" />
         <source>receiving</source>
-        <translation type="unfinished" />
+        <translation>получение</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="187" />
+        <location filename="../../desktop/sync_page.py" line="191" />
         <source>sending</source>
-        <translation type="unfinished" />
+        <translation>отправка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="190" />
+        <location filename="../../desktop/sync_page.py" line="194" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
-        <translation type="unfinished" />
+        <translation>%1: записей %2 · отправлено %3 КБ · получено %4 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="207" />
+        <location filename="../../desktop/sync_page.py" line="211" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
-        <translation type="unfinished" />
+        <translation>Готово: отправлено %1, получено %2, конфликтов %3, отклонено %4, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="218" />
+        <location filename="../../desktop/sync_page.py" line="222" />
         <source>Cancelled; what was already exchanged is kept.</source>
-        <translation type="unfinished" />
+        <translation>Отменено; уже переданные данные сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="221" />
+        <location filename="../../desktop/sync_page.py" line="225" />
         <source>Sync failed: %1</source>
-        <translation type="unfinished" />
+        <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="253" />
+        <location filename="../../desktop/sync_page.py" line="257" />
         <source>Automatic sync: %1</source>
-        <translation type="unfinished" />
+        <translation>Автоматическая синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="258" />
+        <location filename="../../desktop/sync_page.py" line="262" />
         <source>Automatic sync stopped: %1</source>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
-    <name>widget</name>
-    <message>
-        <location filename="../../desktop/review_page.py" line="28" />
-        <source>missing</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="28" />
-        <source>draft</source>
-        <translation>черновик</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="29" />
-        <source>submitted</source>
-        <translation>подан</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="29" />
-        <source>late</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="30" />
-        <source>returned</source>
-        <translation>возвращён</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="30" />
-        <source>approved</source>
-        <translation>принят</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/review_page.py" line="31" />
-        <source>not due yet</source>
-        <translation type="unfinished" />
+        <translation>Автоматическая синхронизация остановлена: %1</translation>
     </message>
 </context>
 </TS>

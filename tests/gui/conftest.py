@@ -18,7 +18,7 @@ def core_store(tmp_path):
 @pytest.fixture
 def core_ctx(qapp, core_store):
     from desktop.context import AppContext
-    from desktop.i18n import install_translators
+    from desktop.i18n import install_translators, remove_translators
     from desktop.tasks import TaskRunner
     install_translators("ru")
     ctx = AppContext(store=core_store, user=dict(DEMO_USER), lang="ru", tasks=TaskRunner(),
@@ -26,3 +26,12 @@ def core_ctx(qapp, core_store):
     yield ctx
     ctx.tasks.cancel_all()
     ctx.tasks.wait_all(10000)
+    remove_translators()
+
+
+@pytest.fixture(autouse=True)
+def _no_translators_left(qapp):
+    """Language switches in one test must not leak into the next one."""
+    yield
+    from desktop.i18n import remove_translators
+    remove_translators()

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.context import AppContext
-from desktop.review_models import USER_ROLE
+from desktop.review_models import STATUS_SYMBOLS, USER_ROLE
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -107,7 +107,11 @@ def test_completeness_grid_shows_each_status_with_colour(qtbot, qtmodeltester, s
 
     def cell(row, period):
         idx = model.index(row, int(period[5:]) - 1)
-        return idx.data(USER_ROLE)["status"], idx.data(), idx.data(Qt.ItemDataRole.BackgroundRole)
+        status = idx.data(USER_ROLE)["status"]
+        assert idx.data() == STATUS_SYMBOLS[status]
+        tip = idx.data(Qt.ItemDataRole.ToolTipRole)
+        return status, tip.rsplit(" · ", 1)[1] if status != "not_due" else "", \
+            idx.data(Qt.ItemDataRole.BackgroundRole)
     if old[:4] == now[:4]:
         assert cell(1, old)[:2] == ("late", "late")
         assert cell(2, old)[0] == "returned"
@@ -145,7 +149,8 @@ def test_approve_and_return_need_the_right_input(qtbot, store, ctx, monkeypatch)
     assert rec["status"] == "returned"
     assert rec["review_comment"] == "Age groups do not match the school lists"
     assert changed == ["monthly_report"]
-    assert page.grid_model.index(1, int(now[5:]) - 1).data(USER_ROLE)["status"] == "returned"
+    assert [u["id"] for u in page.units] == ["PAV-D01", "PAV-D02"]   # no region-level report
+    assert page.grid_model.index(0, int(now[5:]) - 1).data(USER_ROLE)["status"] == "returned"
     assert not page.approve_button.isEnabled()                           # returned now
     page.select_cell("PAV-D02", now)
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
@@ -209,9 +214,18 @@ def test_dashboard_reproduces_the_seed_headline_with_stock_and_flow(qtbot, qtmod
     assert (shown["dev_events_count"], shown["dev_participants"], shown["dev_hours"]) == \
         ("127", "5 180", "463")
     assert shown["contribution"] == "2 007 267 264"         # 1,161,613 h × 1,728 ₸
+    assert shown["contribution_min"] == "3 456 000 000"     # the seed: 2 M h × 1,728 ₸
+    assert page.region.isVisible() or not page.isVisible()
+    page.region.setCurrentIndex(page.region.findData("SHY"))  # a city: one org unit
+    assert page.timeliness.rowCount() == 2 and page.timeliness.row_dict(0)["expected"] == 12
+    assert page.figures["volunteers_total"] < 217_391
+    page.region.setCurrentIndex(0)
     assert page.charts_grid.count() == 7
     qtmodeltester.check(page.timeliness)
-    assert page.timeliness.rowCount() == len(units)
+    # expected: every district, and a region only when it reports at region level
+    assert page.timeliness.rowCount() == 1 + len([u for u in units if u["reports"]]) < len(units)
+    row = page.timeliness.row_dict(0)                       # the total row first
+    assert row["expected"] >= row["received"] >= row["on_time"] and row["expected"] > 0
     page.rate.setValue(2000)                                # the rate table's default
     assert page.headline_labels["contribution"][1].text() == "2 323 226 000"
     page.month_to.setCurrentIndex(5)                        # Jan..Jun: smaller flows

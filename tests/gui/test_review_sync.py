@@ -98,17 +98,18 @@ def test_sync_page_pushes_resolves_a_conflict_and_resends_a_rejection(qtbot, qtm
     labels = [model.rows[i]["label"] for i in range(model.rowCount())]
     assert "Number of volunteers" in labels and any("›" in x for x in labels), labels
     model.set_all("theirs")
-    total = labels.index("Number of volunteers")
-    assert model.setData(model.index(total, 3), "edit")
-    assert model.setData(model.index(total, 4), "15")
+    hours = [r["path"] for r in model.rows].index(("volunteer_hours",))
+    assert model.setData(model.index(hours, 3), "edit")
+    assert model.setData(model.index(hours, 4), "77")
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
     assert sync_state.conflicts(b.store) == []
-    assert sync(qtbot, page_b)["conflicts"] == 0
+    after = sync(qtbot, page_b)
+    assert after["conflicts"] == 0 and after["pushed"] == 1, after
     pulled = sync(qtbot, page_a)
-    assert pulled["pulled"] == 1
+    assert pulled["pulled"] == 1, (pulled, b.store.list_records(), a.store.list_records())
     kept = a.store.list_records(form="monthly_report")[0]["data"]
-    assert kept["volunteers_total"] == 15 and kept["gender"] == {"F": 5, "M": 5}
+    assert kept["volunteer_hours"] == 77 and kept["volunteers_total"] == 10
 
     # a record outside the user's scope is rejected, parked with the reason, and resendable
     wrong = a.store.save_record(monthly("AST-ESIL", "2024-03"), user="d1")
@@ -117,6 +118,7 @@ def test_sync_page_pushes_resolves_a_conflict_and_resends_a_rejection(qtbot, qtm
     assert page_a.parked.rowCount() == 1
     parked = page_a.parked.row_dict(0)
     assert parked["record_id"] == wrong["id"] and parked["reasons"]
+    assert "AST-ESIL" in parked["reasons"] and "2024-03" in parked["what"]
     page_a.parked_view.setCurrentIndex(page_a.parked.index(0, 0))
     opened = []
     a.signals.sig_open_record.connect(opened.append)
@@ -128,7 +130,7 @@ def test_sync_page_pushes_resolves_a_conflict_and_resends_a_rejection(qtbot, qtm
 
 def test_reminder_offline_state_and_automatic_mode(qtbot, world, tmp_path):
     from desktop.sync_page import SyncPage, days_since_sync
-    srv, device = world
+    _srv, device = world
     a = device("a")
     old = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=9)).strftime(
         "%Y-%m-%dT%H:%M:%SZ")

@@ -76,13 +76,13 @@ def _records() -> None:
         sa.Column("updated_at", sa.String(32), nullable=False),
         sa.Column("updated_by", sa.String(64), nullable=False),
         sa.Column("created_by", sa.String(64), nullable=False),
-        sa.Column("change_seq", sa.BigInteger, nullable=False, unique=True),
+        sa.Column("change_seq", sa.BigInteger, unique=True),  # NULL only inside a batch
         sa.Column("natural_key", sa.String(200), unique=True),
     )
     op.create_index("ix_records_org_unit_seq", "records", ["org_unit", "change_seq"])
     op.create_index("ix_records_region_seq", "records", ["region", "change_seq"])
     op.create_index("ix_records_creator_seq", "records", ["created_by", "change_seq"])
-    op.create_index("ix_records_form_unit", "records", ["form", "org_unit"])
+    op.create_index("ix_records_form_unit_period", "records", ["form", "org_unit", "period"])
 
 
 def _revisions_and_ledger() -> None:

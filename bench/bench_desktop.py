@@ -1,0 +1,128 @@
+"""Desktop benchmarks: cold start to the first shown main window vs a bare PySide6 window
+(target <= 1.5x), and time to first paint of a 100,000-row list vs a 1,000-row list
+(target <= 2x)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+START_RATIO = 1.5
+LIST_RATIO = 2.0
+REPEAT = 3
+
+
+def _row(name, value, unit, target, ratio, ok):
+    return (name, value, unit, target, f"{ratio:.2f}", ok)
+
+
+def _child_bare() -> None:
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QLabel("Esep"))
+    window.resize(1200, 760)
+    window.show()
+    app.processEvents()
+    window.grab()
+
+
+def _child_app() -> None:
+    from PySide6.QtWidgets import QApplication
+    app = QApplication(sys.argv[:1])
+    from desktop.app import import_store_lean, make_context
+    import_store_lean()
+    from desktop.i18n import install_translators
+    from desktop.main_window import MainWindow
+    from store import open_store
+    ctx = make_context(open_store(), "ru")
+    install_translators(ctx.lang)
+    ctx.user = {"username": "bench", "role": "district", "region": "SHY", "district": "SHY-A"}
+    window = MainWindow(ctx)
+    window.show()
+    app.processEvents()
+    window.grab()  # first paint of the main window (its first page follows in the next turn)
+
+
+def _spawn(kind: str, data_dir: str) -> float:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ESEP_DATA_DIR=data_dir)
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "bench.bench_desktop", "--child", kind], cwd=ROOT,
+                   env=env, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def bench_cold_start() -> list:
+    with tempfile.TemporaryDirectory() as tmp:
+        _spawn("app", tmp)  # creates the database once (first run is not a cold start)
+        bare = min(_spawn("bare", tmp) for _ in range(REPEAT))
+        app = min(_spawn("app", tmp) for _ in range(REPEAT))
+    ratio = app / bare
+    return [_row("desktop: cold start to main window (vs bare window)", f"{app * 1000:.0f}",
+                 "ms", f"{START_RATIO}x", ratio, ratio <= START_RATIO)]
+
+
+def _fill(store, n: int) -> None:
+    now = "2025-01-01T00:00:00Z"
+    rows = [(str(uuid.uuid4()), "event", 1, "SHY-A", f"{2000 + i // 12 % 30:04d}-"
+             f"{i % 12 + 1:02d}", "draft", json.dumps({"title": f"Event {i}"}), 1, 1, 0, now,
+             "bench", now, "bench") for i in range(n)]
+    store.db.conn.executemany(
+        "INSERT INTO records (id, form, form_version, org_unit, period, status, data, revision,"
+        " dirty, deleted, created_at, created_by, updated_at, updated_by) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    store.db.conn.commit()
+
+
+def _first_paint(n: int, tmp: Path) -> float:
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.context import AppContext
+    from desktop.record_list_page import RecordListPage
+    from store import open_store
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    store = open_store(tmp / f"list-{n}.sqlite3")
+    _fill(store, n)
+    ctx = AppContext(store=store, user={"username": "b", "role": "district", "region": "SHY",
+                                        "district": "SHY-A"})
+    best = float("inf")
+    for _ in range(REPEAT):
+        started = time.perf_counter()
+        page = RecordListPage(ctx, "event")
+        page.resize(1000, 700)
+        page.show()
+        app.processEvents()
+        page.grab()
+        best = min(best, time.perf_counter() - started)
+        page.close()
+        page.deleteLater()
+    store.close()
+    return best
+
+
+def bench_list() -> list:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        small = _first_paint(1_000, Path(tmp))
+        big = _first_paint(100_000, Path(tmp))
+    ratio = big / small
+    return [_row("desktop: 100,000-row list first paint (vs 1,000 rows)", f"{big * 1000:.0f}",
+                 "ms", f"{LIST_RATIO}x", ratio, ratio <= LIST_RATIO)]
+
+
+def run() -> list:
+    return bench_cold_start() + bench_list()
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--child"]:
+        {"bare": _child_bare, "app": _child_app}[sys.argv[2]]()
+    else:
+        for row in run():
+            print(row)

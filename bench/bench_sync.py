@@ -1,0 +1,167 @@
+"""Sync over a slow link: 1,000 records through the fault proxy at 250 kbit/s each way with a
+250 ms one-way delay (a 2G-like line), the no-op sync, and the bytes re-sent after a cut.
+
+The server is the real one (uvicorn on 127.0.0.1, SQLite file), the stores are real SQLite
+files; the proxy counts the bytes that really cross the wire. Rows: (name, value, unit, target,
+ratio, ok). `run(n=...)` with a small n is what the test suite calls.
+"""
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RATE = 250_000 / 8  # bytes per second, each way
+DELAY = 0.25  # one-way seconds
+REGION = "SHY"
+DISTRICTS = [f"SHY-D{i:02d}" for i in range(1, 21)]
+PASSWORD = "bench password 1"
+TEXTS = ["", "Акция «Чистый двор»: уборка дворов и парков, субботник с жителями района.",
+         "Встреча с ветеранами; сбор книг для сельской библиотеки; донорская акция.",
+         "Volunteers helped at the regional marathon and at two school fairs."]
+
+
+def _imports():
+    sys.path.insert(0, str(ROOT / "tests"))  # the live server and the fault proxy helpers
+    import faultproxy
+    import server_fixtures
+
+    return server_fixtures, faultproxy
+
+
+def _record(rng: random.Random, unit: str, period: str, rid: str) -> dict:
+    n = rng.randint(4, 900)
+    f = rng.randint(0, n)
+    young = rng.randint(0, n)
+    text = rng.choice(TEXTS)
+    data = {"volunteers_total": n, "gender": {"F": f, "M": n - f},
+            "age": {"A18_28": young, "A29_35": n - young},
+            "occupation": {"STUDENT": young, "EMPLOYED": n - young},
+            "registered_orgs_count": rng.randint(0, 40),
+            "initiative_groups_count": rng.randint(0, 90), "events_total": 3,
+            "events_by_direction": {"MED": 1, "ECO": 2}, "events_by_format": {"OFFLINE": 3},
+            "volunteer_hours": round(rng.uniform(1, 5000), 1),
+            "volunteer_positions": rng.randint(0, 50), "rfo_support_provided": "NO"}
+    if text:
+        data["typical_events_text"] = text
+    return {"id": rid, "form": "monthly_report", "form_version": 1, "org_unit": unit, "period": period,
+            "status": "draft", "data": data}
+
+
+def _records(n: int, seed: int, first_year: int, id_seed: int | None = None) -> list[dict]:
+    """n records over the 20 districts; the same seed gives the same content."""
+    rng, ids = random.Random(seed), random.Random(seed if id_seed is None else id_seed)
+    keys = [(u, f"{first_year + i // 12}-{i % 12 + 1:02d}") for i in range(n // 20 + 1)
+            for u in DISTRICTS][:n]
+    return [_record(rng, u, p, str(uuid.UUID(int=ids.getrandbits(128), version=4)))
+            for u, p in keys]
+
+
+def _store(folder: Path, name: str, records: list[dict]):
+    from store import open_store
+
+    store = open_store(folder / name / "esep.sqlite3", user="reg1")
+    store.import_records(records, user="reg1")
+    return store
+
+
+def _client(url: str, store=None):
+    """Logged in like `esep login` (which also fetches `me` and the org units)."""
+    from sync.engine import refresh_reference
+    from sync.transport import SyncClient
+
+    client = SyncClient(url, timeout=(10.0, 120.0))
+    client.login("reg1", PASSWORD)
+    if store is not None:
+        refresh_reference(store, client)
+    return client
+
+
+def _timed_sync(store, client, proxy):
+    from sync.engine import sync_once
+
+    proxy.reset_counters()
+    start = time.monotonic()
+    summary = sync_once(store, client)
+    return summary, time.monotonic() - start
+
+
+def _resend_after_cut(folder, url, proxy, n: int) -> tuple[int, int]:
+    """Bytes up of a clean push vs the same-sized push cut once in the middle."""
+    from sync.engine import refresh_reference, sync_once
+    from sync.transport import SyncError
+
+    clean = _store(folder, "clean", _records(n, 7, 2100))
+    cut = _store(folder, "cut", _records(n, 7, 2200, id_seed=8))
+    client = _client(proxy.url, clean)
+    refresh_reference(cut, client)
+    _, _ = _timed_sync(clean, client, proxy)
+    clean_up = proxy.bytes_up
+    proxy.reset_counters()
+    proxy.cut_after(max(2000, clean_up // 3), "up")
+    for _ in range(5):
+        try:
+            sync_once(cut, client)
+            break
+        except SyncError:
+            continue
+    assert proxy.cuts == 1, "the cut did not happen"
+    return clean_up, proxy.bytes_up, client.last_body_sent
+
+
+def run(n: int = 1000, rate: float | None = RATE, delay: float = DELAY) -> list[tuple]:
+    from sync import protocol
+    from sync.engine import START_BATCH
+
+    fixtures, faultproxy = _imports()
+    with tempfile.TemporaryDirectory(prefix="esep-bench-sync-") as tmp:
+        folder = Path(tmp)
+        srv = fixtures.run_server(f"sqlite:///{folder / 'server.sqlite3'}")
+        proxy = faultproxy.FaultProxy("127.0.0.1", int(srv.url.rsplit(":", 1)[1]),
+                                      rate=rate, delay=delay).start()
+        try:
+            fixtures.import_orgunits(srv.db_url, [{"id": d, "region": REGION,
+                                                   "name_ru": d} for d in DISTRICTS])
+            fixtures.create_user(srv.db_url, "reg1", PASSWORD, "region", region=REGION)
+            records = _records(n, 1, 2000)
+            store = _store(folder, "main", records)
+            client = _client(proxy.url, store)
+            summary, seconds = _timed_sync(store, client, proxy)
+            up, down = proxy.bytes_up, proxy.bytes_down
+            _, noop_s = _timed_sync(store, client, proxy)
+            noop_bytes = proxy.bytes_up + proxy.bytes_down
+            noop_req = client.counters.requests
+            _timed_sync(store, client, proxy)
+            noop_req = client.counters.requests - noop_req
+            clean_up, cut_up, batch = _resend_after_cut(folder, proxy.url, proxy,
+                                                        max(40, n // 5))
+        finally:
+            proxy.stop()
+            srv.stop()
+    gz = len(protocol.gzip_json(records))
+    limit = gz / (rate or float("inf")) + 4 * delay or 1e-9
+    resent = max(0, cut_up - clean_up)
+    batch_target = max(batch, START_BATCH) + 1024
+    return [
+        (f"sync push {n} records: seconds", round(seconds, 2), "s", round(1.5 * limit, 2),
+         round(seconds / limit, 2), seconds <= 1.5 * limit),
+        (f"sync push {n} records: wire bytes up", up, "B", round(1.3 * gz),
+         round(up / gz, 2), up <= 1.3 * gz),
+        (f"sync push {n} records: wire bytes down", down, "B", "-", "-", True),
+        (f"sync push {n} records: requests", summary.requests, "req", "-", "-",
+         summary.pushed == n),
+        ("sync no-op: requests", noop_req, "req", 1, noop_req, noop_req == 1),
+        ("sync no-op: wire bytes", noop_bytes, "B", 1024, round(noop_bytes / 1024, 2),
+         noop_bytes <= 1024),
+        ("sync bytes re-sent after a cut", resent, "B", batch_target,
+         round(resent / batch_target, 2), resent <= batch_target),
+    ]
+
+
+if __name__ == "__main__":
+    for row in run():
+        print(row)

@@ -1,0 +1,192 @@
+"""Reading a filled monthly-report workbook back (see reports.template): values -> typed data,
+problems with row and column, a per-field diff against the stored report, one save."""
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from reports._ref import enum_codes, enum_labels, load_form_or_none
+from reports.io import ImportFailed, ImportResult, _commit
+from reports.readers import CORRUPT, _open_workbook, kind_of
+from reports.template import LIST_SHEET, META_SHEET
+from reports.text import clean_text, fold
+
+YES = {"да", "иә", "yes", "1", "true", "x", "✓", "+", "ия"}
+NO = {"нет", "жоқ", "no", "0", "false", "-"}
+
+
+def _number(value, kind):
+    if isinstance(value, bool):
+        raise ValueError
+    if isinstance(value, (int, float)):
+        num = float(value)
+    else:
+        num = float(str(value).replace("\u00a0", "").replace(" ", "").replace(",", "."))
+    if num < 0:
+        raise ValueError
+    if kind == "integer":
+        if not num.is_integer():
+            raise ValueError
+        return int(num)
+    return int(num) if num.is_integer() else num
+
+
+class _Parser:
+    def __init__(self, form):
+        self.form, self.data, self.problems = form, {}, []
+
+    def problem(self, row, col, key, code, message, severity="error"):
+        self.problems.append({"row": row, "column": col, "field": key, "code": code,
+                              "message": f"row {row}, column {col} ({key}): {message}",
+                              "severity": severity})
+
+    def cell(self, row: int, key: str, value) -> None:
+        fid, _, code = key.partition(".")
+        try:
+            fd = self.form.field(fid)
+        except KeyError:
+            return self.problem(row, "D", key, "unknown_field", "unknown field key")
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if fd.type == "counts":
+            self._number_into(row, key, value, self.data.setdefault(fid, {}), code, "integer")
+        elif fd.type == "multi_choice":
+            word = fold(value)
+            if word in YES:
+                self.data.setdefault(fid, []).append(code)
+            elif word in NO:
+                self.data.setdefault(fid, [])
+            else:
+                self.problem(row, "B", key, "bad_choice", f"«{value}»: expected yes or no")
+        elif fd.type == "choice":
+            hit = enum_labels(fd.choices).get(fold(value))
+            if hit is None:
+                self.problem(row, "B", key, "bad_choice", f"«{value}» is not a known value")
+            else:
+                self.data[fid] = hit
+        elif fd.type in ("integer", "decimal"):
+            self._number_into(row, key, value, self.data, fid, fd.type)
+        else:
+            self.data[fid] = clean_text(value)[0]
+
+    def _number_into(self, row, key, value, target, slot, kind):
+        try:
+            target[slot] = _number(value, kind)
+        except (TypeError, ValueError):
+            self.problem(row, "B", key, "bad_number",
+                         f"«{value}» is not a {'whole ' if kind == 'integer' else ''}"
+                         f"non-negative number")
+
+
+def _meta(wb, path: Path) -> dict:
+    if META_SHEET not in wb.sheetnames:
+        raise ImportFailed(f"{path.name}: not an Esep monthly-report workbook (no {META_SHEET} "
+                           f"sheet); make one with `esep template monthly_report`",
+                           "not_template")
+    return {str(r[0]): r[1] for r in wb[META_SHEET].iter_rows(values_only=True) if r and r[0]}
+
+
+def _read(wb, form, parser: _Parser) -> None:
+    for i, row in enumerate(wb.worksheets[0].iter_rows(values_only=True), start=1):
+        if len(row) >= 4 and isinstance(row[3], str) and row[3]:
+            parser.cell(i, row[3], row[1])
+    for ws in wb.worksheets[1:]:
+        if ws.title in (META_SHEET, LIST_SHEET):
+            continue
+        rows = list(ws.iter_rows(values_only=True))
+        keys = rows[1] if len(rows) > 1 else ()
+        if not keys or not isinstance(keys[0], str) or "." not in keys[0]:
+            continue
+        _read_roster(form, parser, keys, rows[2:])
+
+
+def _read_roster(form, parser, keys, rows) -> None:
+    fid = keys[0].split(".")[0]
+    fd = form.field(fid)
+    out = []
+    for r, row in enumerate(rows, start=3):
+        if all(v in (None, "") for v in row):
+            continue
+        item = {}
+        for key, value in zip(keys, row):
+            col = fd.column(key.split(".", 1)[1])
+            if value in (None, ""):
+                continue
+            if col.choices:
+                code = enum_labels(col.choices).get(fold(value))
+                if code is None:
+                    parser.problem(r, key, key, "bad_choice", f"«{value}» is not a known value")
+                item[col.id] = code
+            elif col.type in ("integer", "decimal"):
+                try:
+                    item[col.id] = _number(value, col.type)
+                except (TypeError, ValueError):
+                    parser.problem(r, key, key, "bad_number", f"«{value}» is not a number")
+            else:
+                item[col.id] = clean_text(value)[0]
+        item["no"] = len(out) + 1
+        out.append(item)
+    if out:
+        parser.data[fid] = out
+
+
+def _diff(old: dict, new: dict) -> list[dict]:
+    keys = sorted(set(old) | set(new))
+    return [{"field": k, "old": old.get(k), "new": new.get(k)} for k in keys
+            if old.get(k) != new.get(k)]
+
+
+def _findings(store, form, rec) -> list[dict]:
+    try:
+        from forms import message_text, validate_record
+    except ImportError:
+        return []
+    out = []
+    for f in validate_record(form, rec, history=store.history_for(rec)):
+        out.append({"row": None, "column": None, "field": ",".join(f.fields), "code": f.rule,
+                    "message": f"{f.rule}: {message_text(f.message_code, 'ru', f.params)}",
+                    "severity": "warning", "rule_severity": f.severity})
+    return out
+
+
+def read_template(store, path: Path, *, user, dry_run=False, reason=None) -> ImportResult:
+    kind_of(path)
+    wb = _open_workbook(path)
+    try:
+        meta = _meta(wb, path)
+        form = load_form_or_none(meta.get("form") or "monthly_report")
+        if form is None or form.id != "monthly_report":
+            raise ImportFailed(f"{path.name}: form {meta.get('form')!r} is not a monthly report",
+                               "not_template")
+        parser = _Parser(form)
+        _read(wb, form, parser)
+    except CORRUPT as exc:
+        raise ImportFailed(f"{path.name}: the workbook is damaged ({exc})", "file_corrupt") \
+            from None
+    finally:
+        wb.close()
+    unit, period = meta.get("org_unit"), meta.get("period")
+    stored = store.list_records(form="monthly_report", org_unit=unit, period=period)
+    old = stored[0] if stored else None
+    data = dict((old or {}).get("data") or {})
+    template_fields = {f.id for f in form.fields}
+    data = {k: v for k, v in data.items() if k not in template_fields}
+    data.update(parser.data)
+    for k, v in ((old or {}).get("data") or {}).items():
+        if k not in data and v in ([], {}, "", None):
+            data[k] = v                              # an empty value is not a change
+    for fid in [f.id for f in form.fields if f.type == "counts"]:
+        if fid in data:
+            data[fid] = {c: data[fid][c] for c in enum_codes(form.field(fid).choices)
+                         if c in data[fid]} or data[fid]
+    rec = dict(old) if old else {"id": str(uuid.uuid4()), "form": "monthly_report",
+                                 "org_unit": unit, "period": period, "status": "draft"}
+    rec["data"] = data
+    problems = parser.problems + (_findings(store, form, rec) if not parser.problems else [])
+    result = ImportResult(records=[rec], problems=problems,
+                          diff=_diff((old or {}).get("data") or {}, data))
+    if dry_run or not result.diff and not result.errors:
+        return result
+    _commit(store, result, user=user, update=True,
+            reason=reason or "import from the monthly-report workbook")
+    return result

@@ -1,0 +1,95 @@
+"""Main window wiring, status bar, first-run dialog (offline path), `--smoke` start."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.demo_data import seed_demo
+
+pytestmark = pytest.mark.timeout(120)
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_navigation_and_status_bar(qtbot, core_ctx):
+    from desktop.main_window import MainWindow
+    seed_demo(core_ctx.store, months=3)
+    window = MainWindow(core_ctx)
+    qtbot.addWidget(window)
+    keys = window.keys()
+    assert keys[:6] == ["monthly_report", "event", "seminar", "focus_group",
+                        "leadership_meeting", "hotline_appeal"]
+    assert "settings" in keys and "review" not in keys          # district role
+    texts = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert texts[0] == "Ежемесячные отчёты" and "Настройки" in texts
+    assert "Ожидают отправки: 3" in window.status.waiting.text()
+    assert "сервер не настроен" in window.status.net.text()
+    for key in keys:
+        page = window.show_page(key)
+        assert hasattr(page, "retranslate") and hasattr(page, "refresh")
+    assert window.stack.currentWidget() is window.pages[keys[-1]]
+
+
+def test_open_record_signal_switches_page(qtbot, core_ctx):
+    from desktop.main_window import MainWindow
+    rec = seed_demo(core_ctx.store, months=1)[0]
+    window = MainWindow(core_ctx)
+    qtbot.addWidget(window)
+    window.show_page("settings")
+    core_ctx.signals.sig_open_record.emit(rec["id"])
+    page = window.pages["monthly_report"]
+    assert window.stack.currentWidget() is page and page.editor.record["id"] == rec["id"]
+
+
+def test_region_role_sees_review(qtbot, core_ctx):
+    from desktop.main_window import MainWindow
+    core_ctx.user["role"] = "region"
+    window = MainWindow(core_ctx)
+    qtbot.addWidget(window)
+    assert "review" in window.keys()
+
+
+def test_first_run_offline_with_typed_district(qtbot, core_store):
+    from desktop.first_run import PAGE_MODE, PAGE_OFFLINE, FirstRunDialog
+    from desktop.tasks import TaskRunner
+    dialog = FirstRunDialog(core_store, TaskRunner(), "ru")
+    qtbot.addWidget(dialog)
+    dialog.lang_buttons["kk"].setChecked(True)
+    assert dialog.offline_button.text().replace("&", "") == "Офлайн жұмыс істеу"
+    dialog.lang_next.click()
+    assert dialog.stack.currentIndex() == PAGE_MODE
+    dialog.offline_button.click()
+    assert dialog.stack.currentIndex() == PAGE_OFFLINE
+    assert not dialog.finish_offline()                     # nothing chosen yet
+    assert dialog.offline_error.text()
+    dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("SHY"))
+    assert dialog.district_combo.count() == 3              # the demo districts of SHY
+    dialog.district_combo.setEditText("Новый район")
+    assert dialog.finish_offline()
+    profile = dialog.profile
+    assert profile["lang"] == "kk" and profile["user"]["region"] == "SHY"
+    district = profile["user"]["district"]
+    assert any(u["id"] == district and u["name_ru"] == "Новый район"
+               for u in core_store.org_units(region="SHY"))
+
+
+def test_first_run_offline_picks_existing_district(qtbot, core_store):
+    from desktop.first_run import FirstRunDialog
+    from desktop.tasks import TaskRunner
+    dialog = FirstRunDialog(core_store, TaskRunner(), "ru")
+    qtbot.addWidget(dialog)
+    dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("SHY"))
+    dialog.district_combo.setCurrentIndex(dialog.district_combo.findData("SHY-ENBEKSHI"))
+    assert dialog.finish_offline()
+    assert dialog.profile["user"]["district"] == "SHY-ENBEKSHI"
+
+
+def test_smoke_start_exits_zero(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ESEP_DATA_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "main.py", "--smoke"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=90)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert (tmp_path / "esep.sqlite3").exists()
