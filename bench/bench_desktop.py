@@ -70,8 +70,8 @@ def bench_cold_start() -> list:
 
 def _fill(store, n: int) -> None:
     now = "2025-01-01T00:00:00Z"
-    rows = [(str(uuid.uuid4()), "event", 1, "SHY-A", f"{2000 + i // 12 % 30:04d}-"
-             f"{i % 12 + 1:02d}", "draft", json.dumps({"title": f"Event {i}"}), 1, 1, 0, now,
+    rows = [(str(uuid.uuid4()), "event", 1, "SHY-A", f"{2000 + i // 12 % 30:04d}-{i % 12 + 1:02d}",
+             "draft", json.dumps({"title": f"Event {i}"}), 1, 1, 0, now,
              "bench", now, "bench") for i in range(n)]
     store.db.conn.executemany(
         "INSERT INTO records (id, form, form_version, org_unit, period, status, data, revision,"

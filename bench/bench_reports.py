@@ -1,8 +1,9 @@
 """Reports benchmarks: roster import vs a raw openpyxl pass; summary export and dashboard
 aggregation at 1x and 10x data.
 
-Targets: import <= 1.5x the raw read-only pass over the same 10,000-row file; 10x data
-<= 12x time for the summary workbook and for the aggregation.
+Times are best-of-N CPU seconds of this process. Targets: import <= 1.5x the raw read-only
+pass over the same 10,000-row file; exactly 10x data <= 12x time for the summary workbook and
+for the aggregation.
 """
 from __future__ import annotations
 
@@ -15,11 +16,13 @@ ROSTER_ROWS = 10_000
 
 
 def _best(fn, repeat: int = 3) -> float:
+    """Best-of-N CPU time of this process: the ratios stay meaningful on a shared machine
+    (wall-clock time there mostly measures the neighbours)."""
     best = float("inf")
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         fn()
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
     return best
 
 
@@ -65,10 +68,21 @@ def bench_roster(tmp: Path) -> list[tuple]:
     finally:
         store.close()
     ratio = imp / raw
-    return [("reports: raw openpyxl read-only pass, 10k-row roster", f"{raw:.3f}", "s", "-",
+    return [("reports: raw openpyxl read-only pass, 10k-row roster", f"{raw:.3f}", "cpu s", "-",
              "-", True),
-            ("reports: roster import (dry run), 10k rows", f"{imp:.3f}", "s", "<=1.5x raw",
+            ("reports: roster import (dry run), 10k rows", f"{imp:.3f}", "cpu s", "<=1.5x raw",
              f"{ratio:.2f}", ratio <= 1.5)]
+
+
+def _replicate(recs: list, units: list, times: int) -> tuple[list, list]:
+    """Exactly `times` × the data: the year repeated with renamed org units."""
+    if times == 1:
+        return recs, units
+    out_r, out_u = [], []
+    for k in range(times):
+        out_u += [dict(u, id=f"{u['id']}~{k}") for u in units]
+        out_r += [dict(r, id=f"{r['id']}~{k}", org_unit=f"{r['org_unit']}~{k}") for r in recs]
+    return out_r, out_u
 
 
 def bench_scaling(tmp: Path) -> list[tuple]:
@@ -78,8 +92,9 @@ def bench_scaling(tmp: Path) -> list[tuple]:
 
     rows = []
     times = {}
+    base = synthetic_year(2023)
     for scale in (1, 10):
-        recs, units = synthetic_year(2023, scale=scale)
+        recs, units = _replicate(*base, scale)
         umap = {u["id"]: u for u in units}
         times[("agg", scale)] = _best(
             lambda recs=recs, umap=umap: summarize(recs, "2023", units=umap), 10)
@@ -90,8 +105,8 @@ def bench_scaling(tmp: Path) -> list[tuple]:
                      "-", True))
     for key, name in (("agg", "dashboard aggregation"), ("sum", "summary workbook export")):
         ratio = times[(key, 10)] / times[(key, 1)]
-        rows.append((f"reports: {name}, 1x", f"{times[(key, 1)]:.3f}", "s", "-", "-", True))
-        rows.append((f"reports: {name}, 10x", f"{times[(key, 10)]:.3f}", "s", "<=12x 1x",
+        rows.append((f"reports: {name}, 1x", f"{times[(key, 1)]:.3f}", "cpu s", "-", "-", True))
+        rows.append((f"reports: {name}, 10x", f"{times[(key, 10)]:.3f}", "cpu s", "<=12x 1x",
                      f"{ratio:.2f}", ratio <= 12))
     return rows
 

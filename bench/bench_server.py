@@ -72,7 +72,7 @@ def _push_all(url: str, work: list[list[list[dict]]]) -> tuple[float, list]:
                 r = push(s, url, f"bench-{i}", ops)
                 r.raise_for_status()
                 acks.extend(r.json()["acks"])
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001
             errors.append(repr(exc))
 
     threads = [threading.Thread(target=client, args=(i,)) for i in range(len(work))]
@@ -137,6 +137,8 @@ def run() -> list[tuple]:
             proc.wait(timeout=30)
         n = len(acks)
         applied = sum(a["status"] == "applied" for a in acks)
+        for ack in [a for a in acks if a["status"] != "applied"][:3]:
+            print(f"bench_server: {ack['status']}: {ack.get('errors')}", file=sys.stderr)
         raw_secs = _raw_executemany(db_url, _raw_rows(work))
     server_rate, raw_rate = n / secs, n / raw_secs
     ratio = server_rate / raw_rate

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import tempfile
 from pathlib import Path
+
+from cli.records_tabular import add_arguments as add_tabular_arguments
+from cli.records_tabular import check_json_args, import_tabular
 
 SEVERITY_LABEL = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
 
@@ -33,6 +35,7 @@ def register(sub) -> None:
     imp.add_argument("form")
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="check and report, save nothing")
+    add_tabular_arguments(imp)
     _lang(imp)
     imp.set_defaults(func=cmd_import)
 
@@ -141,14 +144,21 @@ def cmd_validate(args) -> int:
     for i, rec in enumerate(records, start=1):
         findings = _header_findings(rec, form.id)
         if isinstance(rec, dict):
-            history = [r for r in records if isinstance(r, dict) and r is not rec
-                       and r.get("org_unit") == rec.get("org_unit")
-                       and r.get("period") != rec.get("period")]
-            findings += validate_record(_form_of(rec, form), rec, history=history)
+            findings += validate_record(_form_of(rec, form), rec,
+                                        history=_file_history(records, rec, form))
         results.append({"index": i, "id": rec.get("id") if isinstance(rec, dict) else None,
                         "findings": findings})
     _print_validation(results, lang_of(args), as_json=args.json)
     return 1 if any(f.severity == "error" for r in results for f in r["findings"]) else 0
+
+
+def _file_history(records: list, rec: dict, form) -> list[dict]:
+    """The other records of the file for the same org unit, as Store.history_for: other
+    periods for a period form, also the same month for a dated form (VR-32)."""
+    dated = bool(form.date_field) and not form.unique_per_period
+    return [r for r in records if isinstance(r, dict) and r is not rec
+            and r.get("org_unit") == rec.get("org_unit")
+            and (dated or r.get("period") != rec.get("period"))]
 
 
 def _form_of(rec: dict, default):
@@ -217,7 +227,9 @@ def _print_validation(results: list, lang: str, *, as_json: bool) -> None:
 def cmd_import(args) -> int:
     form = _form(args.form)
     if Path(args.file).suffix.lower() != ".json":
-        return _import_tabular(args, form)
+        return import_tabular(args, form, store_opener=_open_store, lang=lang_of(args),
+                              unsupported=_unsupported)
+    check_json_args(args)
     records = read_json_records(args.file, form.id)
     other = [f"record #{i} (id {r.get('id')}): field 'form': {r.get('form')!r}, not {form.id!r}"
              for i, r in enumerate(records, start=1)
@@ -227,12 +239,12 @@ def cmd_import(args) -> int:
                      + "\n  ".join(other))
     store = _open_store()
     try:
-        return _import_json(store, records, dry_run=args.dry_run)
+        return _import_json(store, records, dry_run=args.dry_run, reason=args.reason)
     finally:
         store.close()
 
 
-def _import_json(store, records: list, *, dry_run: bool) -> int:
+def _import_json(store, records: list, *, dry_run: bool, reason: str | None) -> int:
     from store import StoreError
 
     done, problems = store.check_records(records)
@@ -247,40 +259,10 @@ def _import_json(store, records: list, *, dry_run: bool) -> int:
               f"{len(done) - new - same} changed; nothing saved")
         return 0
     try:
-        changed = store.import_records(records, user=store.user)
+        changed = store.import_records(records, user=store.user, reason=reason or "import")
     except StoreError as exc:
         raise _error(f"nothing imported: {exc}") from None
     print(f"imported {changed} record(s) ({len(done) - changed} unchanged)")
-    return 0
-
-
-def _import_tabular(args, form) -> int:
-    try:
-        import reports.io as rio
-    except ModuleNotFoundError as exc:
-        _unsupported(exc)
-    failed = getattr(rio, "ImportFailed", ())
-    store = _open_store()
-    try:
-        result = rio.import_file(store, form.id, args.file, user=store.user,
-                                 dry_run=args.dry_run, lang=lang_of(args))
-    except failed as exc:
-        raise _error(str(exc)) from None
-    except ModuleNotFoundError as exc:
-        _unsupported(exc)
-    finally:
-        store.close()
-    problems = list(result.problems or [])
-    for p in problems:
-        text = p.get("message", p) if isinstance(p, dict) else p
-        sev = p.get("severity", "error") if isinstance(p, dict) else "error"
-        print(f"  [{sev}] {text}", file=sys.stderr)
-    n_err = sum(1 for p in problems if not isinstance(p, dict)
-                or p.get("severity", "error") == "error")
-    if n_err:
-        raise _error(f"{n_err} problem(s), nothing imported")
-    verb = "would import" if args.dry_run else "imported"
-    print(f"{verb} {len(result.records)} record(s), {len(result.diff or [])} change(s)")
     return 0
 
 

@@ -8,6 +8,7 @@ requests}; exit 0 clean, 2 when conflicts or rejected ops wait for a person, 1 o
 """
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import threading
@@ -30,15 +31,9 @@ def register(sub) -> None:
     _password_args(sync)
     sync.add_argument("--watch", action="store_true",
                       help="keep running: sync whenever the connection returns")
-    sync.add_argument("--probe-interval", type=float, default=10.0, help=argparse_suppress())
-    sync.add_argument("--max-backoff", type=float, default=600.0, help=argparse_suppress())
+    sync.add_argument("--probe-interval", type=float, default=10.0, help=argparse.SUPPRESS)
+    sync.add_argument("--max-backoff", type=float, default=600.0, help=argparse.SUPPRESS)
     sync.set_defaults(func=cmd_sync)
-
-
-def argparse_suppress():
-    import argparse
-
-    return argparse.SUPPRESS
 
 
 def _password_args(p) -> None:

@@ -38,7 +38,7 @@ def _ensure_translations() -> None:
     try:
         from desktop.i18n_build import build
         build()
-    except Exception:  # noqa: BLE001 - the app still runs with English source strings
+    except Exception:  # noqa: BLE001, S110 - the app still runs with English source strings
         pass
 
 
@@ -61,7 +61,7 @@ def import_store_lean() -> None:
     for name in blocked:
         sys.modules[name] = None  # type: ignore[assignment]  # makes `import` raise
     try:
-        import sqlite_utils.db  # noqa: F401
+        import sqlite_utils.db
         import sqlite_utils.plugins
     finally:
         for name in blocked:
@@ -70,8 +70,9 @@ def import_store_lean() -> None:
     sqlite_utils.plugins._plugins_loaded = True
 
 
-def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
-    from PySide6.QtCore import QTimer
+def start_gui(*, smoke: bool = False, lang: str | None = None):
+    """Open the store, run the first-run dialog if needed, show the main window.
+    Returns (ctx, window), or None when the first-run dialog was cancelled."""
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Esep")
@@ -87,15 +88,38 @@ def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
         if smoke:
             ctx.user = dict(SMOKE_PROFILE)
         elif not _first_run(ctx):
-            return 0
+            store.close()
+            return None
     from desktop.main_window import MainWindow
     window = MainWindow(ctx)
     window.show()
+    return ctx, window
+
+
+def shutdown_gui(ctx, window) -> None:
+    """Stop background work, deliver what is pending, then close the store."""
+    from PySide6.QtWidgets import QApplication
+    window.close()
+    ctx.tasks.cancel_all()
+    ctx.tasks.wait_all(5000)
+    QApplication.processEvents()  # last results arrive while the store is still open
+    window.deleteLater()
+    QApplication.processEvents()
+    ctx.store.close()
+
+
+def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    started = start_gui(smoke=smoke, lang=lang)
+    if started is None:
+        return 0
+    ctx, window = started
+    app = QApplication.instance()
     if smoke:
         QTimer.singleShot(300, lambda: (window.grab(), app.quit()))
     code = app.exec()
-    ctx.tasks.cancel_all()
-    ctx.tasks.wait_all(5000)
+    shutdown_gui(ctx, window)
     return code
 
 

@@ -6,7 +6,7 @@ Key ``autosave:<form>:<record id>`` holds JSON ``{"saved_at", "record"}``; the k
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 INDEX_KEY = "autosave:index"
@@ -17,7 +17,7 @@ def _key(form: str, record_id: str) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _load(store: Any, key: str, default: Any) -> Any:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 REQUIRED_TABLES = {"records", "kv", "outbox", "org_units"}
@@ -49,7 +49,7 @@ def restore_from(store, source: str | Path, safety_dir: str | Path) -> Path:
     """Replace the live database with ``source``; the current one is first saved into
     ``safety_dir`` so nothing already saved is lost. Returns the safety copy's path."""
     check_backup(source)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     safety = backup_to(store, Path(safety_dir) / f"before-restore-{stamp}.sqlite3")
     src = sqlite3.connect(str(source))
     try:

@@ -83,6 +83,7 @@ def bar_chart(title: str, items: Sequence[tuple[str, float]], empty_text: str,
         return _view(chart)
     bar_set = QBarSet(series_name)
     bar_set.setColor(QColor(PALETTE[0]))
+    bar_set.setLabelColor(QColor("#222222"))  # labels sit outside the bars, on white
     for _, value in items:
         bar_set.append(float(value))
     series = QHorizontalBarSeries() if horizontal else QBarSeries()

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout,
 )
 
-from desktop.review_models import flatten, path_label, unflatten_into, value_text
+from desktop.review_models import flatten, path_label, show_value, unflatten_into, value_text
 
 CHOICES = ("mine", "theirs", "edit")
-TOP_KEYS = ("status", "justification", "review_comment")
+TOP_KEYS = ("deleted", "status", "justification", "review_comment")
 FIELD, MINE, THEIRS, CHOICE, RESULT = range(5)
 
 
@@ -41,7 +41,8 @@ def conflict_rows(mine: dict, theirs: dict, form=None, lang: str = "ru") -> list
     for key in TOP_KEYS:
         if mine.get(key) != theirs.get(key):
             rows.append({"path": ("@", key), "label": key, "mine": mine.get(key),
-                         "theirs": theirs.get(key), "editable": key != "status"})
+                         "theirs": theirs.get(key),
+                         "editable": key in ("justification", "review_comment")})
     a, b = flatten(mine.get("data") or {}), flatten(theirs.get("data") or {})
     order = {f.id: i for i, f in enumerate(form.fields)} if form is not None else {}
     for path in sorted(set(a) | set(b), key=lambda p: (order.get(p[0], len(order)),
@@ -56,7 +57,7 @@ def conflict_rows(mine: dict, theirs: dict, form=None, lang: str = "ru") -> list
         row["choice"], row["edited"] = "mine", None
         for side in ("mine", "theirs"):
             row[f"{side}_text"] = value_text(row[side], row["path"], form, lang) \
-                if row["path"][0] != "@" else ("" if row[side] is None else str(row[side]))
+                if row["path"][0] != "@" else show_value(row[side])
     return rows
 
 
@@ -233,8 +234,16 @@ class ConflictsDialog(QDialog):
         return {"mine": self.tr("mine"), "theirs": self.tr("theirs"),
                 "edit": self.tr("edit")}.get(code, code)
 
+    def top_label(self, key: str) -> str:
+        return {"deleted": self.tr("Deleted"), "status": self.tr("Status"),
+                "justification": self.tr("Comment on warnings"),
+                "review_comment": self.tr("Reviewer's comment")}.get(key, key)
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Resolve a conflict"))
+        for row in self.model.rows:
+            if row["path"][0] == "@":
+                row["label"] = self.top_label(row["path"][1])
         why = (self.tr("Another device created the same report for this org unit and month.")
                if self.kind == "natural_key" else
                self.tr("The report was changed on the server while you edited it."))

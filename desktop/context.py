@@ -5,8 +5,9 @@ offers ``retranslate()`` (re-apply every visible string) and ``refresh()`` (re-r
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 

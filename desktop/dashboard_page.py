@@ -90,8 +90,8 @@ class DashboardPage(QWidget):
         self.timeliness = DictTableModel([], self)
         self._build()
         self.retranslate()
-        ctx.signals.sig_records_changed.connect(lambda _f: self.refresh())
-        ctx.signals.sig_sync_finished.connect(lambda _s: self.refresh())
+        ctx.signals.sig_records_changed.connect(self._on_changed)
+        ctx.signals.sig_sync_finished.connect(self._on_changed)
 
     def _build(self) -> None:
         self.year = QSpinBox(minimum=2015, maximum=2100, value=dt.date.today().year)
@@ -116,6 +116,9 @@ class DashboardPage(QWidget):
                        self.region.currentIndexChanged):
             signal.connect(lambda *_: self.refresh())
         self.rate.valueChanged.connect(self._on_rate)
+        self._build_body(top)
+
+    def _build_body(self, top: QHBoxLayout) -> None:
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
         self.headline_box = QGroupBox()
@@ -141,6 +144,19 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
+
+    def _on_changed(self, _what) -> None:
+        """Records changed (form id) or a sync finished (summary): read the data again now
+        if the page is on screen, else when it is shown next."""
+        self._stale = not self.isVisible()
+        if not self._stale:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.refresh()
 
     def retranslate(self) -> None:
         self.labels["year"].setText(self.tr("Year:"))

@@ -4,10 +4,20 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
 
 SEVERITY_COLOURS = {"error": "#d32f2f", "warning": "#f29900", "info": "#8a8a8a"}
 INT_RE = r"-?\d{0,12}"
@@ -23,6 +33,10 @@ def enum_items(name: str | None) -> list:
         return list(get_enum(name).items)
     except Exception:  # noqa: BLE001 - an unknown enumeration shows an empty list
         return []
+
+
+def date_hint() -> str:
+    return QCoreApplication.translate("FieldInput", "YYYY-MM-DD")
 
 
 def parse_number(text: str, kind: str) -> Any:
@@ -87,7 +101,7 @@ class LineInput(FieldInput):
         if pattern:
             self.edit.setValidator(QRegularExpressionValidator(QRegularExpression(pattern), self))
         if field.type == "date":
-            self.edit.setPlaceholderText("YYYY-MM-DD")
+            self.edit.setPlaceholderText(date_hint())
         if field.type in ("integer", "decimal"):
             self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.edit.setMaximumWidth(160)
@@ -97,6 +111,11 @@ class LineInput(FieldInput):
         self._layout.addWidget(self.edit)
         if field.type in ("integer", "decimal"):
             self._layout.addStretch(1)
+
+    def retranslate(self, lang: str) -> None:
+        super().retranslate(lang)
+        if self.field.type == "date":
+            self.edit.setPlaceholderText(date_hint())
 
     def value(self) -> Any:
         text = self.edit.text()
@@ -232,7 +251,7 @@ class CountsInput(FieldInput):
         self._items = enum_items(field.choices)
         self.edits: dict[str, QLineEdit] = {}
         self.labels: dict[str, QLabel] = {}
-        long_labels = any(len(item.label(lang)) > 28 for item in self._items)
+        long_labels = any(len(item.label(lang)) > 14 for item in self._items)
         cols = 2 if len(self._items) > 4 and not long_labels else 1
         for n, item in enumerate(self._items):
             label, edit = QLabel(item.label(lang), grid_host), QLineEdit(grid_host)
@@ -240,7 +259,7 @@ class CountsInput(FieldInput):
             label.setMaximumWidth(360)
             edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,12}"), edit))
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-            edit.setMaximumWidth(110)
+            edit.setMaximumWidth(90)
             edit.textEdited.connect(lambda _t: self.sig_changed.emit())
             label.setBuddy(edit)
             r, c = divmod(n, cols)

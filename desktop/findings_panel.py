@@ -22,7 +22,8 @@ def finding_text(finding, lang: str) -> str:
         return f"{finding.rule}: {finding.message_code}"
 
 
-ROW_PATH = re.compile(r"«(\w+)\[(\d+)\]\.(\w+)»")
+QUOTES = (("«", "»"), ("“", "”"), ('"', '"'), ("'", "'"))
+ROW_PATH = re.compile(r"([«“\"'])(\w+)\[(\d+)\]\.(\w+)([»”\"'])")
 
 
 def with_labels(text: str, labels: dict) -> str:
@@ -30,13 +31,14 @@ def with_labels(text: str, labels: dict) -> str:
     labels = labels or {}
 
     def row_path(m: re.Match) -> str:
-        roster, row, col = m.group(1), int(m.group(2)) + 1, m.group(3)
-        return (f"«{labels.get(roster, roster)}, № {row}: "
-                f"{labels.get(f'{roster}.{col}', col)}»")
+        roster, row, col = m.group(2), int(m.group(3)) + 1, m.group(4)
+        return (f"{m.group(1)}{labels.get(roster, roster)}, № {row}: "
+                f"{labels.get(f'{roster}.{col}', col)}{m.group(5)}")
 
     text = ROW_PATH.sub(row_path, text)
     for fid, label in labels.items():
-        text = text.replace(f"«{fid}»", f"«{label}»")
+        for left, right in QUOTES:
+            text = text.replace(f"{left}{fid}{right}", f"{left}{label}{right}")
     return text
 
 

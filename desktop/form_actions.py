@@ -235,7 +235,7 @@ class FormEditorActions:
         self._autosave_timer.stop()
         self.sig_closed.emit()
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def closeEvent(self, event) -> None:
         self.autosave_now()
         super().closeEvent(event)
 

@@ -11,19 +11,30 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPlainTextEdit, QPushButton, QScrollArea, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
-from desktop.form_actions import FormEditorActions
 from desktop.editor_parts import HistoryHints, RestoreBanner, org_unit_choices
 from desktop.field_widgets import FieldInput, make_input
 from desktop.findings_panel import FindingsPanel
+from desktop.form_actions import FormEditorActions
 from desktop.roster_editor import RosterEditor
 
 AUTOSAVE_MS = 5000
-LABEL_WIDTH = 260
+LABEL_WIDTH = 220
 VALIDATE_MS = 150
 
 
@@ -164,6 +175,9 @@ class FormEditor(FormEditorActions, QWidget):
         self.save_button, self.submit_button = QPushButton(side), QPushButton(side)
         self.close_button = QPushButton(side)
         self.save_button.clicked.connect(self.save_draft)
+        for keys, slot in (("Ctrl+S", self.save_draft), ("Ctrl+Return", self.submit)):
+            QShortcut(QKeySequence(keys), self, slot,
+                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.submit_button.clicked.connect(self.submit)
         self.close_button.clicked.connect(self.close_editor)
         self.message = QLabel(side)

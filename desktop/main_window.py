@@ -3,11 +3,17 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import (QLabel, QListWidget, QListWidgetItem, QMainWindow, QSplitter,
-                               QStackedWidget)
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+)
 
 from desktop.status_bar import StatusBarWidget
 
@@ -17,6 +23,7 @@ def _tr(text: str) -> str:
 
 
 _LIST = "desktop.record_list_page"
+FIRST_PAGE_DELAY_MS = 30  # let the window paint once before the first page is built
 REGIONAL = ("region", "central", "admin")
 # key, source text (translated in MainWindow context), module, class, form id, roles or None
 NAVIGATION = [
@@ -98,16 +105,33 @@ class MainWindow(QMainWindow):
         ctx.signals.sig_open_record.connect(self.open_record)
         self.resize(1200, 760)
         self.retranslate()
-        # The first page (forms parsing, first query) is built right after the first paint.
-        QTimer.singleShot(0, self._show_first_page)
+
+    def showEvent(self, event) -> None:
+        """The first page (forms parsing, first query) is built just after the first paint."""
+        super().showEvent(event)
+        if not self.pages:
+            QTimer.singleShot(FIRST_PAGE_DELAY_MS, self._show_first_page)
 
     def _show_first_page(self) -> None:
+        if not self.isVisible():
+            return
         if self.nav.currentRow() < 0 and self.nav.count():
             self.nav.setCurrentRow(0)
-        if "sync" in self.keys():  # its background watch syncs when the server answers
-            self._ensure_page(self.keys().index("sync"))
+        if "sync" in self.page_keys():  # its background watch syncs when the server answers
+            self._ensure_page(self.page_keys().index("sync"))
 
-    def keys(self) -> list[str]:
+    def closeEvent(self, event) -> None:
+        """Stop background watches and keep unsaved input (editors autosave on close)."""
+        for page in self.pages.values():
+            stop = getattr(page, "stop_watch", None)
+            if stop is not None:
+                stop()
+            editor = getattr(page, "editor", None)
+            if editor is not None:
+                editor.autosave_now()
+        super().closeEvent(event)
+
+    def page_keys(self) -> list[str]:
         return [key for key, _t, _f in self._entries]
 
     def _ensure_page(self, row: int) -> tuple[object, bool]:
@@ -132,12 +156,12 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
 
     def show_page(self, key: str):
-        self.nav.setCurrentRow(self.keys().index(key))
+        self.nav.setCurrentRow(self.page_keys().index(key))
         return self.pages[key]
 
     def open_record(self, record_id: str) -> None:
         record = self.ctx.store.get_record(record_id)
-        if record and record.get("form") in self.keys():
+        if record and record.get("form") in self.page_keys():
             self.show_page(record["form"]).open_record(record_id)
 
     def retranslate(self) -> None:

@@ -64,8 +64,8 @@ class QualityPage(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self._build()
         self.retranslate()
-        ctx.signals.sig_records_changed.connect(lambda _f: self.refresh())
-        ctx.signals.sig_sync_finished.connect(lambda _s: self.refresh())
+        ctx.signals.sig_records_changed.connect(self._on_changed)
+        ctx.signals.sig_sync_finished.connect(self._on_changed)
 
     @staticmethod
     def _sort_key(row: dict, key: str):
@@ -80,6 +80,9 @@ class QualityPage(QWidget):
 
     def _build(self) -> None:
         self.rule, self.severity, self.org_unit = QComboBox(), QComboBox(), QComboBox()
+        for combo in (self.rule, self.severity, self.org_unit):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumWidth(110)
         self.rule_label, self.severity_label, self.unit_label = QLabel(), QLabel(), QLabel()
         self.reload_button = QPushButton()
         self.reload_button.clicked.connect(self.refresh)
@@ -108,6 +111,19 @@ class QualityPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.bar)
         layout.addWidget(self.table, 1)
+
+    def _on_changed(self, _what) -> None:
+        """Records changed (form id) or a sync finished (summary): read the data again now
+        if the page is on screen, else when it is shown next."""
+        self._stale = not self.isVisible()
+        if not self._stale:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self._stale = False
+            self.refresh()
 
     def retranslate(self) -> None:
         self.rule_label.setText(self.tr("Rule:"))
@@ -151,7 +167,7 @@ class QualityPage(QWidget):
         job = with_own_store(collect_findings)
         self.task = self.ctx.tasks.start(
             job, worker_store_path(self.ctx.store), self.ctx.lang,
-            org_units=set(self.units) if self.ctx.role != "central" else None,
+            org_units=set(self.units) if self.ctx.role not in ("central", "admin") else None,
             on_done=self._on_findings, on_error=self._on_error, on_progress=self._on_progress)
 
     def _on_progress(self, done: int, total: int, _text: str) -> None:

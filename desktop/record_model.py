@@ -3,8 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication,
-                            QModelIndex, Qt, Signal)
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor
 
 PAGE_SIZE = 200
@@ -81,7 +87,7 @@ class RecordTableModel(QAbstractTableModel):
         self._total: int | None = None
         self._exhausted = False
         self.generation = 0
-        self._flags_for = flags_for or (lambda: {})
+        self._flags_for = flags_for or (dict)
         self._flags: dict[str, str] = {}
         self.unit_names: dict[str, str] = {}
         self.reload()

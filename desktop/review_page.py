@@ -34,7 +34,7 @@ class ReviewPage(QWidget):
         self._build()
         self.retranslate()
         ctx.signals.sig_records_changed.connect(self._on_records_changed)
-        ctx.signals.sig_sync_finished.connect(lambda _s: self.refresh())
+        ctx.signals.sig_sync_finished.connect(self._on_synced)
         self.refresh()
 
     def status_text(self, code: str) -> str:
@@ -133,6 +133,9 @@ class ReviewPage(QWidget):
         if form_id in ("", "monthly_report"):
             self.refresh()
 
+    def _on_synced(self, _summary: dict) -> None:
+        self.refresh()
+
     def _on_due_day(self, day: int) -> None:
         set_due_day(self.ctx.store, day)
         self.refresh()
@@ -192,8 +195,8 @@ class ReviewPage(QWidget):
         if not self._record:
             return False
         if status == "returned" and not comment:
-            QMessageBox.warning(self, self.tr("Comment required"),
-                                self.tr("Write what the district must fix before returning the report."))
+            why = self.tr("Write what the district must fix before returning the report.")
+            QMessageBox.warning(self, self.tr("Comment required"), why)
             return False
         try:
             self.ctx.store.set_review(self._record["id"], status, user=self.ctx.username,

@@ -5,9 +5,17 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+)
 
 from desktop.field_widgets import FieldInput
 from desktop.roster_model import RosterTableModel
@@ -64,10 +72,14 @@ class RosterEditor(FieldInput):
         self._build()
 
     def eventFilter(self, obj, event) -> bool:
-        """Ctrl+V in the grid pastes the clipboard block."""
+        """Ctrl+V in the grid pastes the clipboard block; Delete removes selected rows."""
         if obj is self.table and event.type() == QEvent.Type.KeyPress:
             if event.matches(QKeySequence.StandardKey.Paste):
                 self.paste_clipboard()
+                return True
+            if event.key() == Qt.Key.Key_Delete and \
+                    self.table.selectionModel().selectedRows():
+                self.delete_selected()
                 return True
         return super().eventFilter(obj, event)
 

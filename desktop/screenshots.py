@@ -81,13 +81,13 @@ def shoot_language(out: Path, folder: Path, lang: str) -> list[Path]:
     _roster(window)
     shots.append(_save(window, out, f"roster_{lang}"))
     for key in ("sync", "settings"):
-        if key in window.keys():
+        if key in window.page_keys():
             window.show_page(key)
             shots.append(_save(window, out, f"{key}_{lang}"))
     _app, rctx = _app_and_context(folder, lang, role="region")
     region_window = MainWindow(rctx)
     for key in ("review", "reports"):
-        if key in region_window.keys():
+        if key in region_window.page_keys():
             region_window.show_page(key)
             shots.append(_save(region_window, out, f"{key}_{lang}"))
     return shots

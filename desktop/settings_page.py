@@ -5,8 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.backup import BackupError, backup_to, restore_from
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, switch_language
@@ -90,6 +100,8 @@ class SettingsPage(QWidget):
         self.sync_mode.setCurrentIndex(max(self.sync_mode.findData(mode), 0))
         user = ctx.user or {}
         where = user.get("district") or user.get("region") or ""
+        from desktop.editor_parts import org_unit_choices
+        where = dict(org_unit_choices(ctx, where)).get(where, where)
         self.user_label.setText(f"{user.get('username', '')} · {user.get('role', '')} · {where}")
         self.folder_label.setText(str(self.data_dir()))
 
@@ -160,7 +172,7 @@ class SettingsPage(QWidget):
             from sync.credentials import delete_token
             if server and user:
                 delete_token(server, user)
-        except Exception:  # noqa: BLE001 - no keyring: nothing was stored
+        except Exception:  # noqa: BLE001, S110 - no keyring: nothing was stored
             pass
         self.ctx.user.pop("token", None)
         self.ctx.settings_set("profile", None)

@@ -1,10 +1,13 @@
 """StatusBarWidget: online / offline, last successful sync, changes waiting, conflicts."""
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 PROBE_MS = 30000
+REMIND_DAYS = 7
 
 
 def sync_counts(store) -> dict:
@@ -19,9 +22,20 @@ def sync_counts(store) -> dict:
     for key, sql in queries.items():
         try:
             out[key] = store.db.execute(sql).fetchone()[0]
-        except Exception:  # noqa: BLE001 - an older schema simply shows zero
+        except Exception:  # noqa: BLE001, S110 - an older schema simply shows zero
             pass
     return out
+
+
+def sync_overdue(last_sync: str | None, now: datetime | None = None) -> bool:
+    """True when there was no successful sync in the last REMIND_DAYS days."""
+    if not last_sync:
+        return True
+    try:
+        then = datetime.fromisoformat(last_sync)
+    except ValueError:
+        return True
+    return (now or datetime.now(UTC)) - then > timedelta(days=REMIND_DAYS)
 
 
 def probe_server(url: str, *, progress=None, cancelled=None) -> bool:
@@ -43,13 +57,20 @@ class StatusBarWidget(QWidget):
         row.setContentsMargins(4, 0, 4, 0)
         for w in (self.net, self.last, self.waiting, self.problems):
             row.addWidget(w)
-        self._timer = QTimer(self, interval=PROBE_MS)
+        self._timer = QTimer(self, interval=PROBE_MS)  # runs only while shown
         self._timer.timeout.connect(self.probe)
-        self._timer.start()
         ctx.signals.sig_records_changed.connect(lambda _f: self.refresh())
         ctx.signals.sig_sync_finished.connect(lambda _s: self.refresh())
         self.refresh()
         self.probe()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._timer.start()
+
+    def hideEvent(self, event) -> None:
+        self._timer.stop()
+        super().hideEvent(event)
 
     def server_url(self) -> str:
         return self.ctx.settings_get("server_url", "") or ""
@@ -76,7 +97,12 @@ class StatusBarWidget(QWidget):
         self.net.setText("● " + net)
         self.net.setStyleSheet(f"color: {'#2e7d32' if self.online else '#9e9e9e'};")
         last = (c["last_sync"] or "").replace("T", " ").rstrip("Z")[:16]
-        self.last.setText(self.tr("Last sync: %1").replace("%1", last or self.tr("never")))
+        text = self.tr("Last sync: %1").replace("%1", last or self.tr("never"))
+        overdue = bool(self.server_url()) and sync_overdue(c["last_sync"])
+        if overdue:
+            text += " — " + self.tr("please sync (over %1 days)").replace("%1", str(REMIND_DAYS))
+        self.last.setText(text)
+        self.last.setStyleSheet("color: #c62828; font-weight: bold;" if overdue else "")
         self.waiting.setText(self.tr("Changes waiting: %1").replace("%1", str(c["waiting"])))
         self.problems.setText(self.tr("Conflicts: %1 · Rejected: %2")
                               .replace("%1", str(c["conflicts"]))

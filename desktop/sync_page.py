@@ -55,6 +55,17 @@ class SyncPage(QWidget):
         top = QHBoxLayout()
         for w in (self.sync_button, self.cancel_button, self.bar, self.mode_label, self.mode):
             top.addWidget(w)
+        self._build_tables()
+        layout = QVBoxLayout(self)
+        for w in (self.state, self.reminder):
+            layout.addWidget(w)
+        layout.addLayout(top)
+        layout.addWidget(self.bar_text)
+        layout.addWidget(self.conflicts_box, 1)
+        layout.addWidget(self.parked_box, 1)
+        layout.addWidget(self.history_box, 2)
+
+    def _build_tables(self) -> None:
         self.history_box, self.parked_box = QGroupBox(), QGroupBox()
         self.conflicts_box = QGroupBox()
         self.history_view = self._table(self.history, self.history_box)
@@ -67,23 +78,13 @@ class SyncPage(QWidget):
         self.resolve_button.clicked.connect(self.resolve_selected)
         self.parked_view.doubleClicked.connect(lambda _i: self.open_parked())
         self.conflicts_view.doubleClicked.connect(lambda _i: self.resolve_selected())
-        row = QHBoxLayout()
-        row.addWidget(self.open_button)
-        row.addWidget(self.resend_button)
-        row.addStretch(1)
-        self.parked_box.layout().addLayout(row)
-        row = QHBoxLayout()
-        row.addWidget(self.resolve_button)
-        row.addStretch(1)
-        self.conflicts_box.layout().addLayout(row)
-        layout = QVBoxLayout(self)
-        for w in (self.state, self.reminder):
-            layout.addWidget(w)
-        layout.addLayout(top)
-        layout.addWidget(self.bar_text)
-        layout.addWidget(self.conflicts_box, 1)
-        layout.addWidget(self.parked_box, 1)
-        layout.addWidget(self.history_box, 2)
+        for box, buttons in ((self.parked_box, (self.open_button, self.resend_button)),
+                             (self.conflicts_box, (self.resolve_button,))):
+            row = QHBoxLayout()
+            for b in buttons:
+                row.addWidget(b)
+            row.addStretch(1)
+            box.layout().addLayout(row)
 
     @staticmethod
     def _table(model, box: QGroupBox) -> QTableView:

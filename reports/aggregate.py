@@ -79,6 +79,8 @@ def select(records: Iterable[dict], spec: str | tuple[str, str], *, region: str 
 
 
 def _num(value) -> float | int:
+    if type(value) is int:
+        return value
     if isinstance(value, bool) or value is None:
         return 0
     if isinstance(value, (int, float)):
@@ -92,8 +94,9 @@ def _num(value) -> float | int:
 
 def _add_counts(target: dict, counts) -> None:
     if isinstance(counts, dict):
+        get = target.get
         for code, n in counts.items():
-            target[code] = target.get(code, 0) + _num(n)
+            target[code] = get(code, 0) + (n if type(n) is int else _num(n))
 
 
 def empty_figures() -> dict:

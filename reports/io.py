@@ -17,7 +17,8 @@ from pathlib import Path
 
 from reports.aggregate import region_of
 from reports.headers import ROSTERS, HeaderError, find_header
-from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, has_formulas, iter_rows, kind_of
+from reports.readers import (DEFAULT_ROW_LIMIT, FileProblem, has_formulas, iter_rows, kind_of,
+                             sheet_names)
 from reports.roster import Problem, RosterBuilder, cross_list_matches
 
 
@@ -90,14 +91,7 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
 def _layout(path: Path) -> str:
     """'template' (esep template), 'table' (export_file) or 'list' (anything else)."""
     if kind_of(path) == "xlsx":
-        import openpyxl
-
-        try:
-            wb = openpyxl.load_workbook(path, read_only=True)
-        except Exception:
-            return "list"                   # the reader reports the damage precisely
-        names = wb.sheetnames
-        wb.close()
+        names = sheet_names(path)
         return "template" if "_meta" in names else ("table" if "records" in names else "list")
     first = next(iter_rows(path), ()) or ()
     return "table" if {"id", "org_unit", "period"} <= set(first) else "list"

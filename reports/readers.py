@@ -81,10 +81,8 @@ def _xlsx_rows(path: Path, sheet: str | None, row_limit: int) -> Iterator[tuple]
             raise FileProblem(f"{path.name}: no sheet {sheet!r} (sheets: "
                               f"{', '.join(wb.sheetnames)})", "no_sheet")
         ws = wb[sheet] if sheet else wb.worksheets[0]
-        declared = ws.max_row if isinstance(ws.max_row, int) else 0
-        if declared > row_limit + 100:
-            raise FileProblem(f"{path.name}: {declared:,} rows, more than {row_limit:,}; split "
-                              f"the file (nothing was imported)", "too_many_rows")
+        # (ws.max_row is not consulted: without a <dimension> tag openpyxl would parse the
+        # whole sheet once more just to find it; iter_rows() stops at the limit instead.)
         try:
             yield from ws.iter_rows(values_only=True)
         except CORRUPT as exc:
@@ -92,6 +90,19 @@ def _xlsx_rows(path: Path, sheet: str | None, row_limit: int) -> Iterator[tuple]
                               "file_corrupt") from None
     finally:
         wb.close()
+
+
+def sheet_names(path: Path) -> list[str]:
+    """Sheet names from xl/workbook.xml, without openpyxl (which, in read-only mode, scans a
+    whole sheet on opening when the file has no <dimension> tag). [] if unreadable."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            root = ET.fromstring(z.read("xl/workbook.xml"))
+    except CORRUPT:
+        return []
+    return [el.get("name") for el in root.iter() if el.tag.endswith("}sheet")]
 
 
 def has_formulas(path: str | Path, max_rows: int = 500) -> bool:

@@ -104,7 +104,7 @@ class RosterBuilder:
                 continue
             text, issues = clean_text(raw)
             if fid == "full_name" and text:
-                issues = issues + name_issues(text)
+                issues = [*issues, *name_issues(text)]
             for issue in issues:
                 problems.append(self._p(sheet_row, fid, issue.code,
                                         f"{issue.code.replace('_', ' ')}: «{issue.detail}» "
@@ -152,6 +152,8 @@ class RosterBuilder:
 def cross_list_matches(rows: list[dict], source_rows: list[int], others: list[dict],
                        region: str | None) -> list[Problem]:
     """People of this list found in other stored lists (other = {name, region, record, no})."""
+    if not others:
+        return []
     index: dict[str, list[dict]] = {}
     for o in others:
         for k in block_keys(o["name"]):

@@ -218,4 +218,4 @@ def _sheet_people(ws, rosters: list[dict], lang: str):
                           t("name", lang), t("organizations", lang)], rows)
 
 
-__all__ = ["build_summary", "parse_period", "STOCK_SCALARS"]
+__all__ = ["STOCK_SCALARS", "build_summary", "parse_period"]

@@ -16,7 +16,6 @@ from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from reports._ref import enum_codes, label, load_form_or_none
-from reports.labels import t
 from reports.xlsx_util import print_setup
 
 INPUT_FILL = PatternFill("solid", fgColor="FFF2CC")
@@ -198,4 +197,4 @@ def import_monthly_report(store, path, *, user, dry_run=False, lang="ru", reason
     return read_template(store, Path(path), user=user, dry_run=dry_run, reason=reason)
 
 
-__all__ = ["write_template", "import_monthly_report", "TemplateError", "t"]
+__all__ = ["TemplateError", "import_monthly_report", "write_template"]

@@ -7,6 +7,7 @@ initials vs full names, using rapidfuzz for the fuzzy part.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ _MIXED = re.compile(r"(?=[\w-]*[A-Za-z])(?=[\w-]*[\u0400-\u04ff])[\w-]+")
 _BAD_INITIAL = re.compile(r"(?:(?<=\s)|^)([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])(?=\s|$|,)")
 _INITIALS_GLUED = re.compile(r"\b([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])\.([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])(?!\.)\b")
 _NON_WORD = re.compile(r"[^\w\s]+")
+_LATIN = re.compile(r"[A-Za-z]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 _CYR = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -40,23 +43,26 @@ class TextIssue:
     detail: str
 
 
-def clean_text(value) -> tuple[str, list[TextIssue]]:
+def clean_text(value) -> tuple[str, tuple[TextIssue, ...]]:
     """Return the cleaned text and the problems that need a person's eye (VR-31)."""
     if value is None:
-        return "", []
-    text = unicodedata.normalize("NFC", str(value))
+        return "", ()
+    return _clean_str(value if isinstance(value, str) else str(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _clean_str(text: str) -> tuple[str, tuple[TextIssue, ...]]:
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     if "-/" in text:
         text = _HYPHEN_SPLIT.sub(r"\1\2", text)
     text = _SPACES.sub(" ", text).strip()
     issues: list[TextIssue] = []
-    if "«" in text or "»" in text:
-        if not _quotes_balanced(text):
-            issues.append(TextIssue("text_quotes_unbalanced", text))
-    if text.isascii():
-        return text, issues
-    for token in _MIXED.findall(text):
-        issues.append(TextIssue("text_mixed_script", token))
-    return text, issues
+    if ("«" in text or "»" in text) and not _quotes_balanced(text):
+        issues.append(TextIssue("text_quotes_unbalanced", text))
+    if not text.isascii() and _LATIN.search(text) and _CYRILLIC.search(text):
+        issues += [TextIssue("text_mixed_script", tok) for tok in _MIXED.findall(text)]
+    return text, tuple(issues)
 
 
 def name_issues(text: str) -> list[TextIssue]:
@@ -85,11 +91,13 @@ def fold(text) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@functools.lru_cache(maxsize=65536)
 def translit(text: str) -> str:
     """Cyrillic (Russian and Kazakh letters) -> Latin, folded across common spellings."""
     text = unicodedata.normalize("NFC", text).lower().translate(_TRANS)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():                       # accented Latin letters: drop the marks
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     for old, new in _LATIN_FOLD:
         text = text.replace(old, new)
     return _DOUBLE.sub(r"\1", text)

@@ -1,6 +1,8 @@
 """The FastAPI app factory: `create_app(db_url)` migrates the database and wires the routes."""
 from __future__ import annotations
 
+from typing import Annotated
+
 import sqlalchemy as sa
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.middleware.gzip import GZipMiddleware
@@ -41,6 +43,12 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
                                         "message": exc.errors[0]["message"],
                                         "errors": exc.errors}}, status_code=409)
 
+    @app.exception_handler(sa.exc.DataError)
+    def _bad_value(_request: Request, exc: sa.exc.DataError):
+        return JSONResponse({"detail": {"code": "invalid_value",
+                                        "message": f"the database refused a value: {exc.orig}"}},
+                            status_code=400)
+
     @app.exception_handler(records.NotVisible)
     def _not_visible(_request: Request, exc: records.NotVisible):
         return JSONResponse({"detail": {"code": "not_found",
@@ -54,8 +62,10 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
     return app
 
 
-def _current_user(request: Request,
-                  cred: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> User:
+Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def _current_user(request: Request, cred: Bearer) -> User:
     if cred is None or not cred.credentials:
         raise _err(401, "not_authenticated", "log in first (Authorization: Bearer <token>)")
     user = auth.user_for_token(request.app.state.engine, cred.credentials)
@@ -64,16 +74,25 @@ def _current_user(request: Request,
     return user
 
 
-def _records_user(user: User = Depends(_current_user)) -> User:
+CurrentUser = Annotated[User, Depends(_current_user)]
+
+
+def _records_user(user: CurrentUser) -> User:
     if user.role not in RECORD_ROLES:
         raise _err(403, "forbidden", f"role {user.role} has no access to records")
     return user
 
 
-def _admin_user(user: User = Depends(_current_user)) -> User:
+RecordsUser = Annotated[User, Depends(_records_user)]
+
+
+def _admin_user(user: CurrentUser) -> User:
     if user.role != "admin":
         raise _err(403, "forbidden", "admin only")
     return user
+
+
+AdminUser = Annotated[User, Depends(_admin_user)]
 
 
 def _public_routes(app: FastAPI, engine: sa.Engine, settings: Settings) -> None:
@@ -93,36 +112,40 @@ def _public_routes(app: FastAPI, engine: sa.Engine, settings: Settings) -> None:
             raise _err(401, "bad_credentials", "wrong username or password")
 
     @app.post(API_PREFIX + "/auth/logout")
-    def logout(user: User = Depends(_current_user),
-               cred: HTTPAuthorizationCredentials = Depends(_bearer)) -> dict:
+    def logout(user: CurrentUser, cred: Bearer) -> dict:
         auth.revoke(engine, cred.credentials)
         return {"ok": True}
 
     @app.get(API_PREFIX + "/me")
-    def me(user: User = Depends(_current_user)) -> dict:
+    def me(user: CurrentUser) -> dict:
         return user.to_dict()
 
     @app.get(API_PREFIX + "/orgunits")
-    def list_orgunits(user: User = Depends(_current_user)) -> list[dict]:
-        q = sa.select(org_units).order_by(org_units.c.id)
-        if user.role in ("district", "region"):
-            q = q.where(org_units.c.region == user.region)
-        if user.role == "district":
-            q = q.where(org_units.c.id.in_([user.district, user.region]))
-        with engine.connect() as conn:
-            return [dict(r._mapping) for r in conn.execute(q)]
+    def list_orgunits(user: CurrentUser) -> list[dict]:
+        return _orgunits_in_scope(engine, user)
 
     @app.get(API_PREFIX + "/forms")
-    def list_forms(user: User = Depends(_current_user)) -> list[dict]:
+    def list_forms(user: CurrentUser) -> list[dict]:
         from forms import list_forms as all_forms
 
         return [{"id": f.id, "version": f.version, "definition": f.definition_text}
                 for f in all_forms()]
 
 
+def _orgunits_in_scope(engine: sa.Engine, user: User) -> list[dict]:
+    """district: its district + region unit; region: its region; others: all."""
+    q = sa.select(org_units).order_by(org_units.c.id)
+    if user.role in ("district", "region"):
+        q = q.where(org_units.c.region == user.region)
+    if user.role == "district":
+        q = q.where(org_units.c.id.in_([user.district, user.region]))
+    with engine.connect() as conn:
+        return [dict(r._mapping) for r in conn.execute(q)]
+
+
 def _sync_routes(app: FastAPI, engine: sa.Engine, settings: Settings) -> None:
     @app.post(API_PREFIX + "/sync/push")
-    def sync_push(body: PushIn, user: User = Depends(_records_user)) -> dict:
+    def sync_push(body: PushIn, user: RecordsUser) -> dict:
         if body.schema_version != SCHEMA_VERSION:
             return JSONResponse({"code": "schema_mismatch", "server_schema": SCHEMA_VERSION,
                                  "message": "upgrade Esep"}, status_code=426)
@@ -131,24 +154,25 @@ def _sync_routes(app: FastAPI, engine: sa.Engine, settings: Settings) -> None:
         return {"acks": acks, "server_time": auth.utcnow_iso()}
 
     @app.get(API_PREFIX + "/sync/pull")
-    def sync_pull(cursor: int = Query(0, ge=0, le=2**62),
-                  limit: int = Query(1000, ge=1, le=5000),
-                  max_bytes: int = Query(DEFAULT_PULL_MAX_BYTES, ge=1, le=16 * 1024 * 1024),
-                  user: User = Depends(_records_user)) -> dict:
+    def sync_pull(user: RecordsUser,
+                  cursor: Annotated[int, Query(ge=0, le=2**62)] = 0,
+                  limit: Annotated[int, Query(ge=1, le=5000)] = 1000,
+                  max_bytes: Annotated[int, Query(ge=1, le=16 * 1024 * 1024)] =
+                  DEFAULT_PULL_MAX_BYTES) -> dict:
         return pull.pull(engine, user, cursor, limit, max_bytes)
 
 
 def _record_routes(app: FastAPI, engine: sa.Engine) -> None:
     @app.get(API_PREFIX + "/records/{rid}")
-    def get_record(rid: str, user: User = Depends(_records_user)) -> dict:
+    def get_record(rid: str, user: RecordsUser) -> dict:
         return records.get_record(engine, user, rid)
 
     @app.get(API_PREFIX + "/records/{rid}/revisions")
-    def get_revisions(rid: str, user: User = Depends(_records_user)) -> list[dict]:
+    def get_revisions(rid: str, user: RecordsUser) -> list[dict]:
         return records.get_revisions(engine, user, rid)
 
     @app.post(API_PREFIX + "/records/{rid}/review")
-    def review(rid: str, body: ReviewIn, user: User = Depends(_records_user)) -> dict:
+    def review(rid: str, body: ReviewIn, user: RecordsUser) -> dict:
         if user.role not in ("region", "central"):
             raise _err(403, "forbidden", "only region and central review records")
         return records.review(engine, user, rid, body.action, body.comment)
@@ -156,11 +180,11 @@ def _record_routes(app: FastAPI, engine: sa.Engine) -> None:
 
 def _admin_routes(app: FastAPI, engine: sa.Engine) -> None:
     @app.get(API_PREFIX + "/users")
-    def get_users(user: User = Depends(_admin_user)) -> list[dict]:
+    def get_users(user: AdminUser) -> list[dict]:
         return admin.list_users(engine)
 
     @app.post(API_PREFIX + "/users", status_code=201)
-    def post_user(body: UserIn, user: User = Depends(_admin_user)) -> dict:
+    def post_user(body: UserIn, user: AdminUser) -> dict:
         try:
             return admin.create_user(engine, body.username, body.password, body.role,
                                      body.region, body.district)
@@ -168,7 +192,7 @@ def _admin_routes(app: FastAPI, engine: sa.Engine) -> None:
             raise _err(422, "invalid_user", str(exc))
 
     @app.post(API_PREFIX + "/orgunits")
-    def post_orgunits(body: list[OrgUnitIn], user: User = Depends(_admin_user)) -> dict:
+    def post_orgunits(body: list[OrgUnitIn], user: AdminUser) -> dict:
         try:
             n = admin.import_orgunits(engine, [u.model_dump() for u in body])
         except admin.AdminError as exc:

@@ -1,7 +1,7 @@
 """Tables (SQLAlchemy Core), engines for SQLite and PostgreSQL, migrations at startup."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -96,7 +96,7 @@ ledger = sa.Table(
 
 
 def utcnow_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def make_engine(db_url: str | None) -> sa.Engine:

@@ -4,15 +4,21 @@ from __future__ import annotations
 import json
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 
 from server import rules
 from server.auth import User
 from server.db import counters, ledger, org_units, records, revisions, utcnow_iso
 from server.rules import OpError
-from server.scope import can_read, can_write_unit, keep_personal_data, record_for, sees_personal
-from sync.protocol import (ACK_APPLIED, ACK_CONFLICT, ACK_DUPLICATE, ACK_REJECTED, OP_DELETE,
-                           dumps)
+from server.scope import (
+    can_read,
+    can_write_unit,
+    keep_personal_data,
+    record_for,
+    row_to_record,
+    sees_personal,
+)
+from sync.protocol import ACK_APPLIED, ACK_CONFLICT, ACK_DUPLICATE, ACK_REJECTED, OP_DELETE, dumps
 
 
 class Conflict(Exception):
@@ -40,12 +46,35 @@ def stamp_change_seqs(conn, rids: list[str]) -> list[int]:
     return seqs
 
 
+class Batch:
+    """Per-batch lookups, fetched once: the ops' records (locked, in id order, so concurrent
+    batches cannot deadlock on them) and the org units they name."""
+
+    def __init__(self, conn, ops: list[dict]):
+        self.conn, self.touched = conn, set()
+        q = sa.select(records).where(records.c.id.in_({op["id"] for op in ops}))
+        if conn.dialect.name == "postgresql":
+            q = q.order_by(records.c.id).with_for_update()
+        self.rows = {r.id: r for r in conn.execute(q)}
+        names = {op["data"].get("org_unit") for op in ops} | {r.org_unit for r in
+                                                                self.rows.values()}
+        names = {n for n in names if isinstance(n, str)}
+        self.units = {u.id: u for u in conn.execute(
+            sa.select(org_units).where(org_units.c.id.in_(names)))}
+
+    def row(self, rid: str):
+        if rid in self.touched:  # written earlier in this batch: read it again
+            return self.conn.execute(sa.select(records).where(records.c.id == rid)).first()
+        return self.rows.get(rid)
+
+
 def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list[dict]:
     """Apply a batch: replayed ops answer from the ledger, new ones get a savepoint each."""
     with engine.begin() as conn:
         stored = {r.op_seq: r for r in conn.execute(sa.select(ledger).where(
             ledger.c.device_id == device_id,
             ledger.c.op_seq.in_([op["op_seq"] for op in ops])))}
+        batch = Batch(conn, [op for op in ops if op["op_seq"] not in stored])
         acks: list[dict | None] = []
         fresh: dict[int, dict] = {}
         for op in ops:
@@ -54,7 +83,7 @@ def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list
             elif op["op_seq"] in fresh:  # the same op twice in one batch: answered below
                 acks.append(None)
             else:
-                fresh[op["op_seq"]] = _one(conn, user, op)
+                fresh[op["op_seq"]] = _one(batch, user, op)
                 acks.append(fresh[op["op_seq"]])
         written = [a for a in fresh.values() if a.pop("_written", False)]
         for ack, seq in zip(written, stamp_change_seqs(conn, [a["id"] for a in written])):
@@ -72,16 +101,37 @@ def _as_replay(ack: dict) -> dict:
     return dict(ack, status=ACK_DUPLICATE) if done else dict(ack)
 
 
-def _one(conn, user: User, op: dict) -> dict:
+def _one(batch: Batch, user: User, op: dict) -> dict:
     try:
-        with conn.begin_nested():
-            ack = apply_op(conn, user, op)
+        with batch.conn.begin_nested():
+            ack = apply_op(batch, user, op)
     except Conflict as c:
-        ack = {"status": ACK_CONFLICT, "conflict_kind": c.kind, "server": c.server,
-               "errors": [{"code": f"conflict_{c.kind}", "message": str(c)}]}
+        ack = _conflict_ack(c)
     except OpError as e:
         ack = {"status": ACK_REJECTED, "errors": e.errors}
+    except IntegrityError:  # a concurrent batch took the natural key first (now committed)
+        ack = _conflict_ack(_late_natural_key(batch, user, op))
+    except DataError as exc:  # e.g. a NUL character, which PostgreSQL text cannot hold
+        ack = {"status": ACK_REJECTED, "errors": [{
+            "code": "invalid_value", "message": f"the database refused a value: {exc.orig}"}]}
+    batch.touched.add(op["id"])
     return {"op_seq": op["op_seq"], "id": op["id"], "version": None, "change_seq": None, **ack}
+
+
+def _conflict_ack(c: Conflict) -> dict:
+    return {"status": ACK_CONFLICT, "conflict_kind": c.kind, "server": c.server,
+            "errors": [{"code": f"conflict_{c.kind}", "message": str(c)}]}
+
+
+def _late_natural_key(batch: Batch, user: User, op: dict) -> Conflict:
+    rec = op["data"]
+    other = batch.conn.execute(sa.select(records).where(
+        records.c.form == op["form"], records.c.org_unit == rec.get("org_unit"),
+        records.c.period == rec.get("period"), records.c.natural_key.is_not(None),
+        records.c.id != op["id"])).first()
+    copy = record_for(user, other) if other is not None and can_read(user, other) else None
+    return Conflict("natural_key", copy, f"{op['form']} for {rec.get('org_unit')} "
+                    f"{rec.get('period')} was just created by another device")
 
 
 def _replayed(user: User, stored) -> dict:
@@ -100,8 +150,8 @@ def _locked_row(conn, rid: str):
     return conn.execute(q).first()
 
 
-def apply_op(conn, user: User, op: dict) -> dict:
-    row = _locked_row(conn, op["id"])
+def apply_op(batch: Batch, user: User, op: dict) -> dict:
+    row = batch.row(op["id"])
     if row is not None and not can_read(user, row):
         raise OpError("forbidden", "this record is outside your scope", "id")
     if row is not None and op.get("base_version") != row.version:
@@ -109,16 +159,16 @@ def apply_op(conn, user: User, op: dict) -> dict:
                        f"base_version {op.get('base_version')} but the server has "
                        f"version {row.version}")
     if op["op"] == OP_DELETE:
-        return _delete(conn, user, op, row)
+        return _delete(batch, user, row)
     if row is None and op.get("base_version") is not None:
         raise OpError("not_found", "base_version given but the server has no such record", "id")
     if row is not None and row.deleted:
         raise OpError("deleted", "the record was deleted on the server", "id")
-    return _upsert(conn, user, op, row)
+    return _upsert(batch, user, op, row)
 
 
-def _unit(conn, user: User, rec: dict):
-    unit = conn.execute(sa.select(org_units).where(org_units.c.id == rec["org_unit"])).first()
+def _unit(batch: Batch, user: User, rec: dict):
+    unit = batch.units.get(rec["org_unit"])
     if unit is None:
         raise OpError("unknown_org_unit", f"org unit {rec['org_unit']!r} does not exist",
                       "org_unit")
@@ -128,9 +178,9 @@ def _unit(conn, user: User, rec: dict):
     return unit
 
 
-def _upsert(conn, user: User, op: dict, row) -> dict:
+def _upsert(batch: Batch, user: User, op: dict, row) -> dict:
     rec = rules.normalize(op)
-    unit = _unit(conn, user, rec)
+    unit = _unit(batch, user, rec)
     fdef = rules.load_definition(rec["form"], rec["form_version"])
     rec["period"] = rules.resolve_period(fdef, rec)
     old = None
@@ -142,17 +192,18 @@ def _upsert(conn, user: User, op: dict, row) -> dict:
         if user.role not in ("region", "central"):
             rec["review_comment"] = row.review_comment
     correction = rules.check_transition(user, old, rec, op.get("reason"))
-    rules.validate(conn, fdef, rec)
-    nkey = _natural_key(conn, user, fdef, rec)
-    return _write(conn, user, rec, row, unit, nkey, correction, op.get("reason"))
+    hist = rules.history_rows(batch.conn, rec)
+    rules.validate(fdef, rec, [row_to_record(h) for h in hist])
+    nkey = _natural_key(user, fdef, rec, hist)
+    return _write(batch.conn, user, rec, row, unit, nkey, correction, op.get("reason"))
 
 
-def _natural_key(conn, user: User, fdef, rec: dict) -> str | None:
+def _natural_key(user: User, fdef, rec: dict, hist: list) -> str | None:
+    """The (form, org unit, period) key; the history rows hold any other live holder of it."""
     if not getattr(fdef, "unique_per_period", False):
         return None
     key = f"{rec['form']}|{rec['org_unit']}|{rec['period']}"
-    other = conn.execute(sa.select(records).where(records.c.natural_key == key,
-                                                  records.c.id != rec["id"])).first()
+    other = next((h for h in hist if h.natural_key == key), None)
     if other is not None:
         raise Conflict("natural_key", record_for(user, other) if can_read(user, other) else None,
                        f"{rec['form']} for {rec['org_unit']} {rec['period']} already exists "
@@ -160,8 +211,12 @@ def _natural_key(conn, user: User, fdef, rec: dict) -> str | None:
     return key
 
 
+_UPDATE_RECORD = records.update().where(records.c.id == sa.bindparam("b_id"))
+
+
 def _write(conn, user, rec, row, unit, nkey, correction, reason) -> dict:
-    """Insert / update the record (change_seq stamped at the end of the batch) + revision."""
+    """Insert / update the record (change_seq stamped at the end of the batch) + revision.
+    A unique-key race raises IntegrityError; the op's savepoint undoes both writes."""
     now = utcnow_iso()
     version = 1 if row is None else row.version + 1
     revision = rec["revision"] if row is None else row.revision + (1 if correction else 0)
@@ -173,34 +228,29 @@ def _write(conn, user, rec, row, unit, nkey, correction, reason) -> dict:
         "deleted": False, "updated_at": now, "updated_by": user.username, "change_seq": None,
         "natural_key": nkey,
     }
-    try:
-        with conn.begin_nested():
-            if row is None:
-                conn.execute(records.insert().values(id=rec["id"], created_by=user.username,
-                                                     **values))
-            else:
-                conn.execute(records.update().where(records.c.id == rec["id"]).values(**values))
-    except IntegrityError:  # a concurrent batch took the natural key first
-        raise Conflict("natural_key", None, f"{rec['form']} for {rec['org_unit']} "
-                       f"{rec['period']} was just created by another device")
-    conn.execute(revisions.insert().values(
-        record_id=rec["id"], version=version, revision=revision, status=rec["status"],
-        data=values["data"], reason=reason if correction else None,
-        comment=rec.get("review_comment"), editor=user.username, at=now))
+    if row is None:  # plain parameters: the compiled statements are cached
+        conn.execute(records.insert(), {"id": rec["id"], "created_by": user.username, **values})
+    else:
+        conn.execute(_UPDATE_RECORD, {"b_id": rec["id"], **values})
+    conn.execute(revisions.insert(), {
+        "record_id": rec["id"], "version": version, "revision": revision,
+        "status": rec["status"], "data": values["data"],
+        "reason": reason if correction else None, "comment": rec.get("review_comment"),
+        "editor": user.username, "at": now})
     return {"status": ACK_APPLIED, "version": version, "_written": True}
 
 
-def _delete(conn, user: User, op: dict, row) -> dict:
+def _delete(batch: Batch, user: User, row) -> dict:
     if row is None:
         return {"status": ACK_APPLIED, "version": None, "change_seq": None}
     if row.deleted:
         return {"status": ACK_APPLIED, "version": row.version, "change_seq": row.change_seq}
-    unit = conn.execute(sa.select(org_units).where(org_units.c.id == row.org_unit)).first()
+    unit = batch.units.get(row.org_unit)
     if unit is None or not can_write_unit(user, unit, row.form):
         raise OpError("forbidden", "you cannot delete this record", "id")
     if row.status not in ("draft", "returned"):
         raise OpError("locked", f"a {row.status} record cannot be deleted", "status")
-    conn.execute(records.update().where(records.c.id == row.id).values(
+    batch.conn.execute(records.update().where(records.c.id == row.id).values(
         deleted=True, natural_key=None, version=row.version + 1, change_seq=None,
         updated_at=utcnow_iso(), updated_by=user.username))
     return {"status": ACK_APPLIED, "version": row.version + 1, "_written": True}

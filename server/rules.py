@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from server.auth import User
 from server.db import records
-from server.scope import REVIEWERS, row_to_record
+from server.scope import REVIEWERS
 
 PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 EDITORS = ("district", "region", "trainer")
@@ -107,7 +107,7 @@ def load_definition(form: str, version: int):
 
     try:
         return load_form(form, version)
-    except Exception as exc:  # unknown form or version
+    except Exception as exc:  # noqa: BLE001 - unknown form or version
         raise OpError("unknown_form", f"form {form!r} version {version}: {exc}", "form")
 
 
@@ -116,7 +116,7 @@ def resolve_period(fdef, rec: dict) -> str:
 
     try:
         period = record_period(fdef, rec) or rec.get("period")
-    except Exception as exc:  # the engine never should; keep a clear error if it does
+    except Exception as exc:  # noqa: BLE001 - keep a clear error if the engine fails
         raise OpError("invalid_period", f"no period: {exc}", "period")
     if not isinstance(period, str) or not PERIOD_RE.match(period):
         raise OpError("invalid_period", f"period {period!r} is not YYYY-MM", "period")
@@ -128,7 +128,7 @@ def shift_period(period: str, months: int) -> str:
     return f"{y:04d}-{m + 1:02d}"
 
 
-def history(conn, rec: dict) -> list[dict]:
+def history_rows(conn, rec: dict) -> list:
     """Same form and org unit, other records, within HISTORY_MONTHS before (and 12 after) the
     record's period: what VR-01 / VR-02 compare with, without reading an ever-growing past."""
     q = sa.select(records).where(
@@ -136,16 +136,16 @@ def history(conn, rec: dict) -> list[dict]:
         records.c.period >= shift_period(rec["period"], -HISTORY_MONTHS),
         records.c.period <= shift_period(rec["period"], 12),
         records.c.id != rec["id"], records.c.deleted.is_(False))
-    return [row_to_record(r) for r in conn.execute(q)]
+    return conn.execute(q).all()
 
 
-def validate(conn, fdef, rec: dict) -> list[dict]:
+def validate(fdef, rec: dict, history: list[dict]) -> list[dict]:
     """Run the forms engine; raise OpError with the findings when the op must be rejected."""
     from forms import validate_record
 
     try:
-        findings = validate_record(fdef, rec, history=history(conn, rec))
-    except Exception as exc:  # malformed values the engine could not digest
+        findings = validate_record(fdef, rec, history=history)
+    except Exception as exc:  # noqa: BLE001 - malformed values the engine could not digest
         raise OpError("invalid_record", f"validation failed: {exc.__class__.__name__}: {exc}")
     found = [f.to_dict() for f in findings]
     errors = [f for f in found if f.get("severity") == "error"]

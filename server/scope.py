@@ -62,7 +62,7 @@ def personal_fields(form: str, version: int) -> tuple[tuple[str, ...], dict]:
 
     try:
         fdef = load_form(form, version)
-    except Exception:  # unknown form/version: nothing to strip
+    except Exception:  # noqa: BLE001 - unknown form/version: nothing to strip
         return (), {}
     top = tuple(f.id for f in fdef.fields if getattr(f, "personal", False))
     rosters = {f.id: tuple(c.id for c in (f.columns or []) if getattr(c, "personal", False))

@@ -37,16 +37,30 @@ def type_problems(form, rec: dict, *, raise_first: bool = False) -> list[dict]:
     return problems
 
 
+def _dated_form(record: dict) -> bool:
+    """True for a form whose period comes from a date field (many records a month)."""
+    try:
+        form = load_form_for(record["form"], record.get("form_version"), record.get("id"))
+    except StoreError:
+        return False
+    return bool(form.date_field) and not form.unique_per_period
+
+
 def _nonblank(text) -> bool:
     return bool(text and str(text).strip())
 
 
 class WorkflowMixin:
     def history_for(self, record: dict) -> list[dict]:
-        """Same form and org unit, other periods, not deleted (for VR-01 / VR-02)."""
+        """Earlier records of the same form and org unit, not deleted, never the record
+        itself. A period form (monthly_report: one per period) gets other periods only
+        (VR-01 / VR-02); a form with a `date_field` (event, seminar ...) also gets the
+        other records of the same month, so VR-32 can see a repeated event."""
         rows = self.list_records(form=record["form"], org_unit=record["org_unit"])
-        return [r for r in rows if r["period"] != record.get("period")
-                and r["id"] != record.get("id")]
+        rows = [r for r in rows if r["id"] != record.get("id")]
+        if _dated_form(record):
+            return rows
+        return [r for r in rows if r["period"] != record.get("period")]
 
     def validate(self, record: dict) -> list:
         from forms import validate_record

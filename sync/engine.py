@@ -7,8 +7,8 @@ A no-op sync is therefore ONE small request: a pull that returns nothing.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
-from typing import Callable
 
 from store import sync_state
 from store.db import transaction, utc_now
@@ -123,8 +123,10 @@ def pull_changes(store, client: SyncClient, *, progress=None, cancel=None) -> di
 
 def _push_batch(store, client, sizer: BatchSizer, batch: list[dict]) -> list[dict]:
     sync_state.mark_inflight(store, [op["op_seq"] for op in batch])
-    acks = client.push(store.device_id, batch)
-    sizer.learn(client.last_body_raw, client.last_body_sent)
+    try:
+        acks = client.push(store.device_id, batch)
+    finally:  # the body was compressed before sending: learn its ratio even on a timeout
+        sizer.learn(client.last_body_raw, client.last_body_sent)
     got = {a.get("op_seq") for a in acks}
     missing = [op["op_seq"] for op in batch if op["op_seq"] not in got]
     if missing:
@@ -158,6 +160,7 @@ def push_changes(store, client: SyncClient, *, sizer: BatchSizer | None = None,
             sizer.shrink()
             continue
         sizer.grow()
+        timeouts = 0  # only consecutive timeouts give up
         for key, value in sync_state.apply_acks(store, acks).items():
             totals[key] += value
         own_seqs += [a["change_seq"] for a in acks if a.get("change_seq") is not None

@@ -9,7 +9,7 @@ UpgradeRequired or AuthError ends the watch (a person must act).
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from store import sync_state
 from sync.engine import SyncSummary, sync_once

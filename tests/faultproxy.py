@@ -25,7 +25,8 @@ class FaultProxy:
     def __init__(self, target_host: str, target_port: int, *, rate: float | None = None,
                  delay: float = 0.0, capture: bool = False):
         self.target = (target_host, target_port)
-        self.offline = False
+        self._offline = False
+        self._live: set = set()  # writers of open connections (event loop thread only)
         self.capture = capture
         self.captured_up = bytearray()
         self.rate = rate
@@ -45,7 +46,7 @@ class FaultProxy:
         self.port = 0
 
     # -- control (any thread) --------------------------------------------------------------
-    def start(self) -> "FaultProxy":
+    def start(self) -> FaultProxy:
         self._thread.start()
         fut = asyncio.run_coroutine_threadsafe(self._listen(), self._loop)
         self.port = fut.result(timeout=10)
@@ -62,6 +63,20 @@ class FaultProxy:
     def drop_next_response(self) -> None:
         with self._lock:
             self._drop = True
+
+    @property
+    def offline(self) -> bool:
+        return self._offline
+
+    @offline.setter
+    def offline(self, value: bool) -> None:
+        """Going offline also breaks the connections already open (keep-alive ones too)."""
+        self._offline = bool(value)
+        if value:
+            def _abort_all():
+                for w in list(self._live):
+                    w.transport.abort()
+            self._loop.call_soon_threadsafe(_abort_all)
 
     def disarm(self) -> None:
         with self._lock:
@@ -110,6 +125,7 @@ class FaultProxy:
             c_writer.transport.abort()
             return
         writers = (c_writer, s_writer)
+        self._live.update(writers)
         try:
             await asyncio.gather(self._pipe(c_reader, s_writer, "up", writers),
                                  self._pipe(s_reader, c_writer, "down", writers))
@@ -117,6 +133,7 @@ class FaultProxy:
             pass
         for w in writers:
             w.transport.abort()
+            self._live.discard(w)
 
     def _take_cut(self, direction: str, n: int) -> int | None:
         """Bytes of this chunk still allowed before an armed cut; None = no cut due."""

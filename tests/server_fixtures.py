@@ -9,13 +9,14 @@ fixtures: live_server (SQLite file in tmp_path), live_server_pg (fresh PG databa
 from __future__ import annotations
 
 import contextlib
+import itertools
 import random
 import socket
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import pytest
 import requests
@@ -164,16 +165,25 @@ def api_session(url: str, username: str | None = None, password: str = PASSWORD)
     return s
 
 
+_FIGURES = itertools.count(random.randint(0, 10**6))
+
+
 def monthly_report(org_unit: str, period: str = "2024-03", status: str = "draft",
                    rid: str | None = None, **data) -> dict:
     """A canonical monthly_report record that passes validation (override fields by keyword)."""
-    # Slightly random figures: identical months would (rightly) trip VR-01 "repeat of period".
-    n, positions = random.randint(100, 110), random.randint(500, 560)
+    # Plausible figures that differ between any two records made here (a shared counter; two
+    # records coincide only 18,480 calls apart): identical months would (rightly) trip VR-01
+    # "repeat of period"; stock fields move < 30 % and robust fields stay near their median
+    # (VR-02).
+    c = next(_FIGURES)
+    n, events, positions = 100 + c % 21, 90 + c % 11, 1000 + c % 80
+    women = n // 2 + c % 2
     values = {
-        "volunteers_total": n, "gender": {"F": n // 2, "M": n - n // 2}, "age": {"A18_28": n},
+        "volunteers_total": n, "gender": {"F": women, "M": n - women}, "age": {"A18_28": n},
         "occupation": {"STUDENT": n}, "registered_orgs_count": 2,
-        "initiative_groups_count": 4, "events_total": 0,
-        "volunteer_hours": round(positions * random.uniform(2.9, 3.1), 1),
+        "initiative_groups_count": 4, "events_total": events,
+        "events_by_direction": {"MED": events}, "events_by_format": {"OFFLINE": events},
+        "volunteer_hours": positions * 3 + (c * 7) % 20,
         "volunteer_positions": positions, "rfo_support_provided": "NOT_NEEDED",
     }
     values.update(data)
@@ -217,3 +227,17 @@ def pull_all(session, url: str, cursor: int = 0, max_bytes: int | None = None):
         cursor = page["next_cursor"]
         if not page["has_more"]:
             return changes, cursor, n
+
+
+@pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
+def live_server_any(request, tmp_path):
+    """The same test on SQLite and (when ESEP_TEST_PG_URL is set) PostgreSQL."""
+    if request.param == "sqlite":
+        srv = run_server(f"sqlite:///{tmp_path / 'any.sqlite3'}")
+        yield srv
+        srv.stop()
+        return
+    with make_pg_database(request.getfixturevalue("pg_url")) as url:
+        srv = run_server(url)
+        yield srv
+        srv.stop()

@@ -220,3 +220,132 @@ def test_export_leaves_personal_fields_out_unless_asked(data_dir, tmp_path, caps
     assert run(data_dir, "export", "focus_group", "-o", str(out), "--include-personal") == 0
     row = json.loads(out.read_text(encoding="utf-8"))["records"][0]["data"]["participants"][0]
     assert row["full_name"] == "Иванова Айгерим" and row["phone"] == "+7 701 000 00 00"
+
+
+FG_ROWS = [["№", "Ф.И.О.", "Организация", "Должность", "Категория", "Район"],
+           [1, "Чагай Николай", "ОО «Lider»", "руководитель", "Студенческие организации",
+            "Тараз"],
+           [2, "Ахметова Айгерим", "ОО «Жарқын»", "председатель",
+            "Системные волонтёрские организации", "Тараз"]]
+
+
+def write_xlsx(path: Path, rows) -> str:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(list(row))
+    wb.save(path)
+    return str(path)
+
+
+needs_reports = pytest.mark.skipif(not _reports_can("xlsx"), reason="reports.io not in tree")
+
+
+@needs_reports
+def test_import_roster_xlsx_with_org_unit_period_and_map(data_dir, tmp_path, capsys):
+    path = write_xlsx(tmp_path / "fg.xlsx", [["Список участников"], [], *FG_ROWS])
+    assert run(data_dir, "import", "focus_group", path) == 1           # no org unit
+    err = capsys.readouterr().err
+    assert "org unit" in err and "--org-unit" in err and "nothing imported" in err
+    args = ["import", "focus_group", path, "--org-unit", "ZHA", "--period", "2024-03"]
+    assert run(data_dir, *args, "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "header row 3" in out and "+ participants[1]" in out and "Чагай Николай" in out
+    assert "nothing saved" in out and stored(data_dir) == []
+    assert run(data_dir, *args, "--reason", "list from the trainer") == 0
+    assert "imported 2 change(s)" in capsys.readouterr().out
+    [fg] = stored(data_dir)
+    assert (fg["form"], fg["org_unit"], fg["period"]) == ("focus_group", "ZHA", "2024-03")
+    assert [r["full_name"] for r in fg["data"]["participants"]] == ["Чагай Николай",
+                                                                     "Ахметова Айгерим"]
+    assert fg["data"]["participants"][0]["participant_category"] == "STUDENT"
+    s = open_store(Path(data_dir) / "esep.sqlite3")
+    assert {a["reason"] for a in s.audit(fg["id"])} == {"list from the trainer"}
+    s.close()
+    # append to that list, the name column given by an explicit mapping
+    more = write_xlsx(tmp_path / "more.xlsx", [["Участник", "Организация", "Категория"],
+                                               ["Саги Арман", "New Wave", "STUDENT"]])
+    assert run(data_dir, "import", "focus_group", more, "--record", fg["id"],
+               "--map", "Участник=full_name") == 0
+    rows = stored(data_dir)[0]["data"]["participants"]
+    assert [r["no"] for r in rows] == [1, 2, 3] and rows[2]["full_name"] == "Саги Арман"
+    assert run(data_dir, "import", "focus_group", more, "--map", "nonsense") == 1
+    assert "COLUMN=FIELD" in capsys.readouterr().err
+    assert run(data_dir, *args[:3], "--org-unit", "ZHA", "--period", "2024-3") == 1
+    assert "YYYY-MM" in capsys.readouterr().err
+
+
+@needs_reports
+def test_import_roster_problems_name_row_and_column(data_dir, tmp_path, capsys):
+    rows = [*FG_ROWS, [3, "Чагай Николай", "ОО «Lider»", "руководитель", "Марсиане", "Тараз"]]
+    path = write_xlsx(tmp_path / "bad.xlsx", rows)
+    assert run(data_dir, "import", "focus_group", path, "--org-unit", "ZHA") == 1
+    err = capsys.readouterr().err
+    assert "[error] row 4" in err and "Категория" in err and "nothing imported" in err
+    assert stored(data_dir) == []
+
+
+def test_list_options_are_refused_for_json(data_dir, tmp_path, capsys):
+    path = write(tmp_path / "g.json", [rec(1, "2024-01")])
+    assert run(data_dir, "import", "monthly_report", path, "--org-unit", "SHY") == 1
+    assert "--org-unit: only for .xlsx / .csv" in capsys.readouterr().err
+    assert run(data_dir, "import", "monthly_report", path, "--reason", "from the archive") == 0
+    [r] = stored(data_dir)
+    s = open_store(Path(data_dir) / "esep.sqlite3")
+    assert {a["reason"] for a in s.audit(r["id"])} == {"from the archive"}
+    s.close()
+
+
+@needs_reports
+def test_monthly_template_round_trip(data_dir, tmp_path, capsys):
+    import openpyxl
+
+    s = open_store(Path(data_dir) / "esep.sqlite3")
+    s.upsert_org_units([{"id": "SHY-ABAY", "kind": "district", "region": "SHY",
+                         "name_ru": "Абайский район"}])
+    s.close()
+    assert run(data_dir, "import", "monthly_report", write(tmp_path / "g.json",
+                                                           [rec(1, "2024-01")])) == 0
+    tpl = tmp_path / "t.xlsx"
+    assert run(data_dir, "template", "monthly_report", "--org-unit", "SHY-ABAY",
+               "--period", "2024-01", "-o", str(tpl)) == 0
+    capsys.readouterr()
+    assert run(data_dir, "import", "monthly_report", str(tpl)) == 0     # unchanged
+    assert "no changes" in capsys.readouterr().out
+    wb = openpyxl.load_workbook(tpl)
+    ws = wb.worksheets[0]
+    keys = {ws.cell(r, 4).value: r for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value}
+    ws.cell(keys["volunteer_positions"], 2).value = 50
+    ws.cell(keys["volunteer_hours"], 2).value = "450,5"
+    wb.save(tpl)
+    assert run(data_dir, "import", "monthly_report", str(tpl), "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert "volunteer_positions: 40 → 50" in out and "volunteer_hours: 400 → 450.5" in out
+    assert "2 change(s)" in out and "nothing saved" in out
+    assert stored(data_dir)[0]["data"] == VALID
+    assert run(data_dir, "import", "monthly_report", str(tpl), "--period", "2024-02") == 1
+    assert "the workbook is for SHY-ABAY 2024-01" in capsys.readouterr().err
+    assert run(data_dir, "import", "monthly_report", str(tpl)) == 0
+    assert "imported 2 change(s)" in capsys.readouterr().out
+    [after] = stored(data_dir)
+    assert after["data"] == dict(VALID, volunteer_positions=50, volunteer_hours=450.5)
+    ws.cell(keys["volunteers_total"], 2).value = "много"
+    wb.save(tpl)
+    assert run(data_dir, "import", "monthly_report", str(tpl)) == 1
+    err = capsys.readouterr().err
+    assert "row " in err and "column B" in err and "volunteers_total" in err
+    assert stored(data_dir) == [after]
+
+
+def test_validate_sees_a_repeated_event_in_the_same_month(data_dir, tmp_path, capsys):
+    event = {"form": "event", "org_unit": "SHY-ABAY", "data": {
+        "title": "Уборка берега реки Бадам", "date_start": "2024-03-16",
+        "primary_direction": "ECO", "formats": ["OFFLINE"], "is_volunteering": "YES",
+        "organizer_type": "REG_ORG", "organizer_name": "ОФ «Жасыл әлем»",
+        "volunteers_count": 25, "volunteer_positions": 25, "volunteer_hours": 100.0}}
+    ids = [f"00000000-0000-4000-8000-00000000e00{i}" for i in (1, 2)]
+    path = write(tmp_path / "ev.json", [dict(event, id=i) for i in ids])
+    assert run(data_dir, "validate", "event", path) == 0        # a warning, not an error
+    out = capsys.readouterr().out
+    assert out.count("VR-32") == 2 and "WARNING" in out

@@ -10,10 +10,14 @@ import requests
 
 from server.config import Settings
 from sync.protocol import SCHEMA_HEADER
-from tests.server_fixtures import (PASSWORD, api_session, create_user, import_orgunits,
-                                   run_server, seed_world)
-
-
+from tests.server_fixtures import (
+    PASSWORD,
+    api_session,
+    create_user,
+    import_orgunits,
+    run_server,
+    seed_world,
+)
 
 
 @pytest.fixture
@@ -173,3 +177,14 @@ def test_helpers_create_users_and_units(tmp_path):
     user = create_user(url, "alma", PASSWORD, "district", district="ALA-MED")
     assert user == {"username": "alma", "role": "district", "region": "ALA",
                     "district": "ALA-MED"}
+
+
+def test_expired_token_is_refused(tmp_path):
+    srv = run_server(f"sqlite:///{tmp_path / 'ttl.sqlite3'}", Settings(token_ttl_hours=0))
+    try:
+        seed_world(srv.db_url, {"d1": ("district", None, "SHY-ABAY")})
+        s = api_session(srv.url, "d1")
+        r = s.get(srv.url + "/api/v1/me", timeout=5)
+        assert r.status_code == 401 and r.json()["detail"]["code"] == "invalid_token"
+    finally:
+        srv.stop()

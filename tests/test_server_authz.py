@@ -5,8 +5,16 @@ import itertools
 
 import pytest
 
-from tests.server_fixtures import (USERS, api_session, make_op, monthly_report, pull_all, push,
-                                   run_server, seed_world)
+from tests.server_fixtures import (
+    USERS,
+    api_session,
+    make_op,
+    monthly_report,
+    pull_all,
+    push,
+    run_server,
+    seed_world,
+)
 
 # target name -> (org unit, owner who pushes it)
 TARGETS = {"A": ("SHY-ABAY", "d1"), "B": ("SHY-ENB", "d2"), "C": ("AST-ESIL", "d3"),

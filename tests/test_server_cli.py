@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _esep(*args, stdin: str = "", env=None):
-    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, input=stdin,
+    return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, input=stdin, check=False,
                           capture_output=True, text=True, timeout=120, env=env)
 
 

@@ -8,8 +8,16 @@ import uuid
 
 import pytest
 
-from tests.server_fixtures import (api_session, make_op, make_pg_database, monthly_report,
-                                   pull_all, push, run_server, seed_world)
+from tests.server_fixtures import (
+    api_session,
+    make_op,
+    make_pg_database,
+    monthly_report,
+    pull_all,
+    push,
+    run_server,
+    seed_world,
+)
 
 CLIENTS = ["d1", "d2", "d3", "r1", "r2", "d1", "d2", "r1"]
 BATCHES, PER_BATCH = 4, 8
@@ -47,7 +55,7 @@ def _client(srv, idx: int, user: str, acks: list, errors: list) -> None:
             r = push(s, srv.url, device, ops)
             r.raise_for_status()
             acks.extend(r.json()["acks"])
-    except Exception as exc:  # reported by the main thread
+    except Exception as exc:  # noqa: BLE001 - reported by the main thread
         errors.append(repr(exc))
 
 
@@ -62,7 +70,7 @@ def _puller(srv, seen: dict, stop: threading.Event, errors: list) -> None:
                 seen[c["id"]] = c["change_seq"]
             if done:
                 return
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001
         errors.append(repr(exc))
 
 
@@ -80,7 +88,40 @@ def test_concurrent_pushes_gap_free_and_pull_complete(server):
     puller.join(timeout=120)
     assert not errors, errors
     total = len(CLIENTS) * BATCHES * PER_BATCH
-    assert len(acks) == total and {a["status"] for a in acks} == {"applied"}
+    assert len(acks) == total and {a["status"] for a in acks} == {"applied"}, [
+        a for a in acks if a["status"] != "applied"][:3]
     seqs = sorted(a["change_seq"] for a in acks)
     assert seqs == list(range(1, total + 1))  # global and gap-free
     assert {a["id"]: a["change_seq"] for a in acks} == seen  # incremental pulls missed nothing
+
+
+def test_racing_creates_of_one_natural_key_give_one_record(server):
+    """Devices creating the same district-month at the same instant: one applied, the rest
+    conflict (natural_key) — also when the unique index, not the pre-check, catches it."""
+    results, errors = [], []
+    barrier = threading.Barrier(6)
+
+    def device(i: int) -> None:
+        try:
+            s = api_session(server.url, "d1" if i % 2 else "r1")
+            barrier.wait(timeout=30)
+            r = push(s, server.url, f"race-{i}", [make_op(1, monthly_report("SHY-ABAY",
+                                                                            "2030-01"))])
+            r.raise_for_status()
+            results.append(r.json()["acks"][0])
+        except Exception as exc:  # noqa: BLE001 - reported by the main thread
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=device, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not errors, errors
+    statuses = sorted(a["status"] for a in results)
+    assert statuses == ["applied"] + ["conflict"] * 5, results
+    winner = next(a for a in results if a["status"] == "applied")
+    for ack in results:
+        if ack["status"] == "conflict":
+            assert ack["conflict_kind"] == "natural_key"
+            assert ack["server"]["id"] == winner["id"]  # the server copy to resolve against

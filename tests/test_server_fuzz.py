@@ -3,22 +3,39 @@
 Short budget here; `make fuzz` sets ESEP_FUZZ_EXAMPLES=500."""
 from __future__ import annotations
 
+import contextlib
 import os
 
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 
-from tests.server_fixtures import (api_session, make_op, monthly_report, push, run_server,
-                                   seed_world)
+from tests.server_fixtures import (
+    api_session,
+    make_op,
+    make_pg_database,
+    monthly_report,
+    push,
+    run_server,
+    seed_world,
+)
 
 schemathesis.experimental.OPEN_API_3_1.enable()  # FastAPI publishes OpenAPI 3.1
 EXAMPLES = int(os.environ.get("ESEP_FUZZ_EXAMPLES", "8"))
 
 
-@pytest.fixture(scope="module")
-def fuzz_server(tmp_path_factory):
-    srv = run_server(f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.sqlite3'}")
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
+def fuzz_server(request, tmp_path_factory):
+    with contextlib.ExitStack() as stack:
+        if request.param == "pg":
+            url = stack.enter_context(make_pg_database(request.getfixturevalue("pg_url")))
+        else:
+            url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.sqlite3'}"
+        yield from _serve(url)
+
+
+def _serve(url: str):
+    srv = run_server(url)
     seed_world(srv.db_url)
     d1 = api_session(srv.url, "d1")
     push(d1, srv.url, "fuzz-seed", [make_op(1, monthly_report("SHY-ABAY", "2024-03",

@@ -3,8 +3,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.server_fixtures import (api_session, make_op, monthly_report, pull_all, push,
-                                   run_server, seed_world)
+from tests.server_fixtures import (
+    api_session,
+    make_op,
+    monthly_report,
+    pull_all,
+    push,
+    run_server,
+    seed_world,
+)
 
 
 @pytest.fixture(scope="module")
@@ -209,3 +216,23 @@ def test_other_user_cannot_replay_a_devices_ledger(srv, sess):
     assert _ack(srv, sess("d2"), "dev-owned", [make_op(1, rec)])[0]["status"] == "applied"
     ack = _ack(srv, sess("d1"), "dev-owned", [make_op(1, rec)])[0]
     assert ack["status"] == "rejected" and ack["errors"][0]["code"] == "ledger_owner"
+
+
+def test_natural_key_clash_inside_one_batch(srv, sess):
+    a, b = monthly_report("SHY-ABAY", "2020-05"), monthly_report("SHY-ABAY", "2020-05")
+    acks = _ack(srv, sess("d1"), "dev-nk-batch", [make_op(1, a), make_op(2, b)])
+    assert [x["status"] for x in acks] == ["applied", "conflict"]
+    assert acks[1]["conflict_kind"] == "natural_key" and acks[1]["server"]["id"] == a["id"]
+
+
+def test_many_ops_on_one_record_in_one_batch(srv, sess):
+    rec = monthly_report("SHY-ABAY", "2020-06")
+    ops = [make_op(1, rec)]
+    for i in range(2, 6):
+        rec = dict(rec, data=dict(rec["data"], volunteer_hours=rec["data"]["volunteer_hours"] + i))
+        ops.append(make_op(i, rec, i - 1))
+    acks = _ack(srv, sess("d1"), "dev-chain", ops)
+    assert [x["status"] for x in acks] == ["applied"] * 5
+    assert [x["version"] for x in acks] == [1, 2, 3, 4, 5]
+    got = sess("d1").get(f"{srv.url}/api/v1/records/{rec['id']}", timeout=5).json()
+    assert got["version"] == 5 and got["data"] == rec["data"]

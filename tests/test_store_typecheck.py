@@ -62,3 +62,38 @@ def test_codes_are_message_codes_with_params():
     (p,) = check_data(form, {"rfo_support_provided": "MAYBE"})
     text = message_text(p["code"], "ru", p["params"])
     assert "rfo_support_provided" in text and "MAYBE" in text
+
+
+@pytest.mark.parametrize("data, field", [
+    ({"volunteers_totl": 5}, "volunteers_totl"),
+    ({"dev_events": [{"no": 1, "dev_hourz": 3}]}, "dev_events[0].dev_hourz")])
+def test_unknown_field_rejected_on_save_with_translated_code(tmp_path, data, field):
+    """`field_not_in_form` is a message code with ru/kk/en text (resources/messages.toml),
+    so the desktop and the CLI can show the rejection in the user's language."""
+    from forms import message_text
+    from forms.messages import messages
+    from store import StoreError, open_store
+
+    s = open_store(tmp_path / "esep.sqlite3")
+    try:
+        with pytest.raises(StoreError) as err:
+            s.save_record({"form": "monthly_report", "org_unit": "SHY-ABAY",
+                           "period": "2024-03", "data": data}, user="u")
+        assert s.count_records() == 0
+    finally:
+        s.close()
+    assert err.value.code == "field_not_in_form" and err.value.field == field
+    (problem,) = err.value.problems
+    assert set(messages()["field_not_in_form"]) >= {"ru", "kk", "en"}
+    texts = {lang: message_text(problem["code"], lang, problem["params"])
+             for lang in ("ru", "kk", "en")}
+    assert len(set(texts.values())) == 3
+    assert all(field in t and "field_not_in_form" not in t for t in texts.values()), texts
+
+
+def test_every_reachable_type_code_has_three_languages():
+    from forms.messages import messages
+
+    missing = {c: sorted({"ru", "kk", "en"} - set(messages().get(c) or {}))
+               for c in TYPE_CODES | {"field_not_in_form"}}
+    assert not {c: m for c, m in missing.items() if m}

@@ -189,3 +189,39 @@ def test_import_duplicate_period_names_the_record(store):
         store.import_records([other], user="imp")
     assert err.value.code == "duplicate_period" and "record #1" in str(err.value)
     assert store.count_records() == 1
+
+
+EVENT = {"title": "Уборка берега реки Бадам", "date_start": "2024-03-16",
+         "primary_direction": "ECO", "formats": ["OFFLINE"], "is_volunteering": "YES",
+         "organizer_type": "REG_ORG", "organizer_name": "ОФ «Жасыл әлем»",
+         "volunteers_count": 25, "volunteer_positions": 25, "volunteer_hours": 100.0}
+
+
+def test_history_of_dated_forms_includes_the_same_month(store):
+    """event/seminar/...: many records a month, so VR-32 (repeated event) must see the
+    other events of the same month; the record itself is never part of its history."""
+    def event(**changes):
+        return store.save_record({"form": "event", "org_unit": "SHY-ABAY",
+                                  "data": dict(EVENT, **changes)}, user="district")
+    first, second = event(), event()
+    other_month = event(date_start="2024-02-10")
+    store.save_record({"form": "event", "org_unit": "OTHER", "data": EVENT}, user="x")
+    assert first["period"] == second["period"] == "2024-03"
+    hist = store.history_for(second)
+    assert sorted(r["id"] for r in hist) == sorted([first["id"], other_month["id"]])
+    with pytest.raises(SubmitBlocked) as err:
+        store.submit_record(second["id"], user="district")
+    vr32 = [f for f in err.value.findings if f.rule == "VR-32"]
+    assert vr32 and vr32[0].params["record"] == first["id"]
+    sub, findings = store.submit_record(second["id"], user="district",
+                                        justification="two shifts of the same clean-up")
+    assert sub["status"] == "submitted" and "VR-32" in {f.rule for f in findings}
+
+
+def test_history_of_monthly_report_keeps_other_periods_only(store):
+    rec = draft(store, period="2024-03")
+    draft(store, period="2024-02")
+    assert [r["period"] for r in store.history_for(rec)] == ["2024-02"]
+    unsaved = {"form": "monthly_report", "org_unit": "SHY-ABAY", "period": "2024-03",
+               "data": VALID}  # e.g. a new report open in the editor: not compared with rec
+    assert [r["period"] for r in store.history_for(unsaved)] == ["2024-02"]

@@ -4,14 +4,23 @@ from __future__ import annotations
 import json
 
 import pytest
+from test_sync_support import (
+    DISTRICTS,
+    fill,
+    make_client,
+    monthly,
+    new_store,
+    outbox_size,
+    proxy,
+    server,
+    server_records,
+)
 
 from store import sync_state
 from sync.engine import sync_once
-from sync.transport import SyncClient, UpgradeRequired, check_url, InsecureURL
-from test_sync_support import (DISTRICTS, fill, make_client, monthly, new_store, outbox_size,
-                               proxy, server, server_records)
+from sync.transport import InsecureURL, SyncClient, UpgradeRequired, check_url
 
-__all__ = ["server", "proxy"]  # fixtures
+__all__ = ["proxy", "server"]  # fixtures
 
 
 def test_push_then_noop_is_one_small_request(server, tmp_path):
@@ -125,6 +134,11 @@ def test_rejected_op_is_parked_and_the_rest_still_syncs(server, tmp_path):
     assert set(good) <= set(server_records(client)) and bad["id"] not in server_records(client)
     again = sync_once(store, client)
     assert again.requests == 1 and again.rejected == 1  # parked: not re-sent, still visible
+    assert sync_state.requeue_parked(store, p["op_seq"]) is True
+    retried = sync_state.pending_ops(store)
+    assert [o["id"] for o in retried] == [bad["id"]]
+    third = sync_once(store, client)  # sent again, refused again, parked again
+    assert (third.requests, third.rejected, third.pushed) == (2, 1, 0)
 
 
 def test_426_keeps_the_queue(server, tmp_path, monkeypatch):
@@ -157,3 +171,88 @@ def test_sync_log_records_each_run(server, tmp_path):
     sync_once(store, make_client(server.url))
     outcome, summary = store.db.execute("SELECT outcome, summary FROM sync_log").fetchone()
     assert outcome == "ok" and json.loads(summary)["pushed"] == 2
+
+
+def test_several_edits_before_a_sync_travel_as_one_op(server, tmp_path):
+    store = new_store(tmp_path, "a")
+    rec = store.save_record(monthly(DISTRICTS[0], "2024-04", 10), user="dist1")
+    for text in ("first", "second", "third"):
+        rec = dict(store.get_record(rec["id"]), data=dict(rec["data"], typical_events_text=text))
+        store.save_record(rec, user="dist1")
+    ops = sync_state.pending_ops(store)
+    assert len(ops) == 1 and ops[0]["data"]["data"]["typical_events_text"] == "third"
+    assert ops[0]["base_version"] is None and ops[0]["op"] == "upsert"
+    client = make_client(server.url)
+    assert sync_once(store, client).pushed == 1
+    srv = server_records(client)[rec["id"]]
+    assert srv["version"] == 1 and srv["record"]["data"]["typical_events_text"] == "third"
+    assert outbox_size(store) == 0
+
+
+def test_cancel_keeps_the_queue_and_progress_is_reported(server, tmp_path):
+    import threading
+
+    from sync.engine import BatchSizer, Cancelled, push_changes
+
+    store = new_store(tmp_path, "a")
+    fill(store, 30)
+    client = make_client(server.url)
+    stop = threading.Event()
+    stop.set()
+    with pytest.raises(Cancelled):
+        sync_once(store, client, cancel=stop)
+    assert outbox_size(store) == 30
+    assert store.db.execute("SELECT outcome FROM sync_log").fetchone()[0] == "cancelled"
+    seen = []
+    sizer = BatchSizer(target=1024)  # tiny batches: several requests, growing
+    counts, own = push_changes(store, client, sizer=sizer,
+                               progress=lambda stage, done, total: seen.append((stage, done)))
+    assert counts["applied"] == 30 and len(own) == 30
+    assert len(seen) >= 3 and seen[-1] == ("push", 30)
+    assert sizer.history == sorted(sizer.history)  # only grew: no timeouts
+
+
+def test_batch_sizer_grows_shrinks_and_respects_its_budget():
+    from sync.engine import MAX_BATCH, MIN_BATCH, BatchSizer
+
+    sizer = BatchSizer(target=8 * 1024, ratio=0.5)
+    ops = [{"op_seq": i, "data": {"x": "y" * 1000}} for i in range(100)]
+    batch = sizer.take(ops)
+    assert 10 <= len(batch) <= 17  # ~16 KB of raw JSON for 8 KB compressed at ratio 0.5
+    assert sizer.take(ops[:1]) == ops[:1]  # one oversized op still goes alone
+    for _ in range(30):
+        sizer.shrink()
+    assert sizer.target == MIN_BATCH
+    for _ in range(30):
+        sizer.grow()
+    assert sizer.target == MAX_BATCH
+
+
+def test_conflicts_answered_by_push_acks_are_stored_once(server, tmp_path):
+    from sync.engine import push_changes
+
+    a, b = new_store(tmp_path, "a"), new_store(tmp_path, "b", user="dist1b")
+    ca, cb = make_client(server.url), make_client(server.url, "dist1b")
+    (shared,) = fill(a, 1, seed=9)
+    sync_once(a, ca)
+    sync_once(b, cb)
+    ra = a.save_record(monthly(DISTRICTS[0], "2024-07", 10), user="dist1")
+    rb = b.save_record(monthly(DISTRICTS[0], "2024-07", 30), user="dist1b")  # same key
+    for store, user in ((a, "dist1"), (b, "dist1b")):
+        rec = store.get_record(shared)
+        store.save_record(dict(rec, data=dict(rec["data"], typical_events_text=user)),
+                          user=user)
+    assert sync_once(a, ca).pushed == 2
+    counts, _ = push_changes(b, cb)  # push before pulling: the server answers `conflict`
+    assert counts["conflict"] == 2 and counts["rejected"] == 0
+    kinds = {c["record_id"]: c["kind"] for c in sync_state.conflicts(b)}
+    assert kinds == {shared: "version", rb["id"]: "natural_key"}
+    theirs = {c["record_id"]: c["theirs"] for c in sync_state.conflicts(b)}
+    assert theirs[shared]["data"]["typical_events_text"] == "dist1"
+    assert theirs[rb["id"]]["id"] == ra["id"]
+    summary = sync_once(b, cb)  # the pull brings both server copies again: still 2
+    assert (summary.conflicts, summary.pushed) == (2, 0)
+    assert {c["record_id"] for c in sync_state.conflicts(b)} == {shared, rb["id"]}
+    assert b.get_record(shared)["data"]["typical_events_text"] == "dist1b"
+    assert b.get_record(ra["id"]) is None  # the twin is not inserted over ours
+    assert ra["id"] in server_records(cb) and rb["id"] not in server_records(cb)

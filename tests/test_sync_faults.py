@@ -3,13 +3,24 @@ from __future__ import annotations
 
 import random
 
+from test_sync_support import (
+    DISTRICTS,
+    fill,
+    make_client,
+    monthly,
+    new_store,
+    outbox_size,
+    periods,
+    proxy,
+    server,
+    server_records,
+)
+
 from store import sync_state
 from sync.engine import sync_once
 from sync.transport import OfflineError, SyncError
-from test_sync_support import (DISTRICTS, fill, make_client, monthly, new_store, outbox_size,
-                               periods, proxy, server, server_records)
 
-__all__ = ["server", "proxy"]  # fixtures
+__all__ = ["proxy", "server"]  # fixtures
 
 
 def _sync_until_clean(store, client, max_rounds: int = 15) -> int:
@@ -66,7 +77,7 @@ def _add(store, rng, round_no: int) -> list[str]:
     ids = []
     for k in range(rng.randint(1, 4)):
         n = start + k
-        rec = monthly(DISTRICTS[0], periods(1200)[n], rng.randint(4, 300))
+        rec = monthly(DISTRICTS[0], periods(1200)[n], 20 + 3 * n)  # distinct (VR-01)
         ids.append(store.save_record(rec, user="dist1")["id"])
     old = store.list_records()[rng.randrange(start + len(ids))]
     old["data"]["typical_events_text"] = f"edited in round {round_no}"
@@ -114,3 +125,32 @@ def test_lost_ack_then_local_edit_is_not_a_false_conflict(server, proxy, tmp_pat
     srv = server_records(make_client(server.url))[rid]
     assert srv["version"] == 2
     assert srv["record"]["data"]["typical_events_text"] == "edited while the ack was lost"
+
+
+def test_batch_shrinks_after_a_timeout_and_everything_arrives_once(server, tmp_path):
+    from faultproxy import FaultProxy
+    from sync.engine import BatchSizer, push_changes
+    from sync.transport import SyncClient, make_retry
+
+    rng = random.Random(5)
+    store = new_store(tmp_path, "a")
+    ids = []
+    alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+    for k in range(30):  # ~1.2 KB of incompressible text each: bandwidth decides the time
+        rec = monthly(DISTRICTS[0], periods(30)[k], 10 + 7 * k)
+        rec["data"]["typical_events_text"] = "".join(rng.choice(alphabet) for _ in range(1600))
+        ids.append(store.save_record(rec, user="dist1")["id"])
+    slow = FaultProxy("127.0.0.1", int(server.url.rsplit(":", 1)[1]), rate=20_000).start()
+    try:
+        client = SyncClient(slow.url, retry=make_retry(total=0), timeout=(3.0, 1.2))
+        client.login("dist1", "correct horse battery")
+        sizer = BatchSizer(target=32 * 1024)
+        counts, _ = push_changes(store, client, sizer=sizer)
+    finally:
+        slow.stop()
+    assert min(sizer.history) < 32 * 1024  # it shrank after a timeout...
+    assert counts["applied"] + counts["duplicate"] == 30, counts  # ...and sent them all
+    assert outbox_size(store) == 0
+    on_server = server_records(make_client(server.url))
+    assert set(on_server) == set(ids) and len(on_server) == 30
+    assert {r["version"] for r in on_server.values()} == {1}  # nothing applied twice

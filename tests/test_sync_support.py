@@ -8,11 +8,11 @@ import random
 import uuid
 
 import pytest
+from faultproxy import FaultProxy
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
-
-from faultproxy import FaultProxy
 from server_fixtures import create_user, import_orgunits, run_server
+
 from store import open_store
 from sync.transport import SyncClient, make_retry
 
@@ -105,8 +105,9 @@ def fill(store, count: int, *, user: str = "dist1", seed: int = 1,
     units = org_units or [DISTRICTS[0]]
     keys = [(u, p) for p in periods(count // len(units) + 1) for u in units][:count]
     ids = []
-    for unit, period in keys:
-        rec = store.save_record(monthly(unit, period, rng.randint(4, 400)), user=user)
+    sizes = rng.sample(range(4, 5000), len(keys))  # distinct: VR-01 refuses a repeated month
+    for (unit, period), n in zip(keys, sizes):
+        rec = store.save_record(monthly(unit, period, n), user=user)
         ids.append(rec["id"])
     return ids
 

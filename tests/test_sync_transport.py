@@ -6,13 +6,13 @@ import re
 
 import keyring
 import pytest
-from keyring.backends import fail
-
 from faultproxy import FaultProxy
+from keyring.backends import fail
+from test_sync_support import MemoryKeyring, fill, make_client, new_store, server
+
+from store import sync_state
 from sync import credentials, protocol
 from sync.transport import AuthError, SyncClient, make_retry
-from test_sync_support import MemoryKeyring, fill, make_client, new_store, server
-from store import sync_state
 
 __all__ = ["server"]  # fixtures
 
@@ -116,5 +116,5 @@ def test_only_credentials_imports_keyring():
 
     root = Path(__file__).resolve().parent.parent
     hits = [p for p in (root / "sync").glob("*.py")
-            if re.search(r"^\s*(import|from) keyring", p.read_text(), re.M)]
+            if re.search(r"^\s*(import|from) keyring", p.read_text(), re.MULTILINE)]
     assert [p.name for p in hits] == ["credentials.py"]

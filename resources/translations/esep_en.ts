@@ -3,87 +3,107 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="233" />
+        <location filename="../../desktop/conflicts_dialog.py" line="234" />
         <source>mine</source>
         <translation>mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="233" />
+        <location filename="../../desktop/conflicts_dialog.py" line="234" />
         <source>theirs</source>
         <translation>theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="234" />
+        <location filename="../../desktop/conflicts_dialog.py" line="235" />
         <source>edit</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="237" />
+        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <source>Deleted</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="239" />
+        <source>Comment on warnings</source>
+        <translation>Comment on warnings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="240" />
+        <source>Reviewer's comment</source>
+        <translation>Reviewer's comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="243" />
         <source>Resolve a conflict</source>
         <translation>Resolve a conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <location filename="../../desktop/conflicts_dialog.py" line="247" />
         <source>Another device created the same report for this org unit and month.</source>
         <translation>Another device created the same report for this org unit and month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="240" />
+        <location filename="../../desktop/conflicts_dialog.py" line="249" />
         <source>The report was changed on the server while you edited it.</source>
         <translation>The report was changed on the server while you edited it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="241" />
+        <location filename="../../desktop/conflicts_dialog.py" line="250" />
         <source>%1 values differ. Choose per row which value to keep, or edit it.</source>
         <translation>%1 values differ. Choose per row which value to keep, or edit it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <location filename="../../desktop/conflicts_dialog.py" line="252" />
         <source>The result is sent as a normal change.</source>
         <translation>The result is sent as a normal change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="244" />
+        <location filename="../../desktop/conflicts_dialog.py" line="253" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="244" />
+        <location filename="../../desktop/conflicts_dialog.py" line="253" />
         <source>My value</source>
         <translation>My value</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="244" />
+        <location filename="../../desktop/conflicts_dialog.py" line="253" />
         <source>Server value</source>
         <translation>Server value</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="245" />
+        <location filename="../../desktop/conflicts_dialog.py" line="254" />
         <source>Keep</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="245" />
+        <location filename="../../desktop/conflicts_dialog.py" line="254" />
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="247" />
+        <location filename="../../desktop/conflicts_dialog.py" line="256" />
         <source>Keep all mine</source>
         <translation>Keep all mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="248" />
+        <location filename="../../desktop/conflicts_dialog.py" line="257" />
         <source>Keep all theirs</source>
         <translation>Keep all theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="267" />
+        <location filename="../../desktop/conflicts_dialog.py" line="276" />
         <source>Not a valid value</source>
         <translation>Not a valid value</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="270" />
+        <location filename="../../desktop/conflicts_dialog.py" line="279" />
         <source>Could not save the resolution</source>
         <translation>Could not save the resolution</translation>
     </message>
@@ -91,27 +111,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="235" />
+        <location filename="../../desktop/review_page.py" line="238" />
         <source>Correct a submitted report</source>
         <translation>Correct a submitted report</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="250" />
+        <location filename="../../desktop/review_page.py" line="253" />
         <source>Field:</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="251" />
+        <location filename="../../desktop/review_page.py" line="254" />
         <source>Current value:</source>
         <translation>Current value:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="252" />
+        <location filename="../../desktop/review_page.py" line="255" />
         <source>New value:</source>
         <translation>New value:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="253" />
+        <location filename="../../desktop/review_page.py" line="256" />
         <source>Reason (required):</source>
         <translation>Reason (required):</translation>
     </message>
@@ -119,186 +139,194 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="146" />
+        <location filename="../../desktop/dashboard_page.py" line="162" />
         <source>Year:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="147" />
+        <location filename="../../desktop/dashboard_page.py" line="163" />
         <source>From month:</source>
         <translation>From month:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="148" />
+        <location filename="../../desktop/dashboard_page.py" line="164" />
         <source>to:</source>
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="149" />
+        <location filename="../../desktop/dashboard_page.py" line="165" />
         <source>Hourly rate, ₸:</source>
         <translation>Hourly rate, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="150" />
+        <location filename="../../desktop/dashboard_page.py" line="166" />
         <source>Include drafts</source>
         <translation>Include drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="151" />
+        <location filename="../../desktop/dashboard_page.py" line="167" />
         <source>Headline numbers</source>
         <translation>Headline numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="152" />
+        <location filename="../../desktop/dashboard_page.py" line="168" />
         <source>Completeness and timeliness</source>
         <translation>Completeness and timeliness</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="154" />
-        <location filename="../../desktop/dashboard_page.py" line="271" />
+        <location filename="../../desktop/dashboard_page.py" line="170" />
+        <location filename="../../desktop/dashboard_page.py" line="287" />
         <source>Volunteers</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="155" />
+        <location filename="../../desktop/dashboard_page.py" line="171" />
         <source>Registered organizations</source>
         <translation>Registered organizations</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="156" />
+        <location filename="../../desktop/dashboard_page.py" line="172" />
         <source>Initiative groups</source>
         <translation>Initiative groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="157" />
-        <location filename="../../desktop/dashboard_page.py" line="272" />
+        <location filename="../../desktop/dashboard_page.py" line="173" />
+        <location filename="../../desktop/dashboard_page.py" line="288" />
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="157" />
+        <location filename="../../desktop/dashboard_page.py" line="173" />
         <source>Volunteer hours</source>
         <translation>Volunteer hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="158" />
+        <location filename="../../desktop/dashboard_page.py" line="174" />
         <source>Volunteer positions</source>
         <translation>Volunteer positions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="159" />
+        <location filename="../../desktop/dashboard_page.py" line="175" />
         <source>Development events</source>
         <translation>Development events</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="160" />
+        <location filename="../../desktop/dashboard_page.py" line="176" />
         <source>Development-event participants</source>
         <translation>Development-event participants</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="161" />
+        <location filename="../../desktop/dashboard_page.py" line="177" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="161" />
+        <location filename="../../desktop/dashboard_page.py" line="177" />
         <source>Development-event hours</source>
         <translation>Development-event hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="162" />
+        <location filename="../../desktop/dashboard_page.py" line="178" />
         <source>Economic contribution, ₸</source>
         <translation>Economic contribution, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="163" />
+        <location filename="../../desktop/dashboard_page.py" line="179" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Minimum estimate, ₸ (hours rounded up to a million)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="167" />
+        <location filename="../../desktop/dashboard_page.py" line="183" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Stock: latest report of each org unit, summed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="169" />
+        <location filename="../../desktop/dashboard_page.py" line="185" />
         <source>Flow: summed over the months of the period</source>
         <translation>Flow: summed over the months of the period</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="171" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="171" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="172" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="172" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>On time</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="173" />
+        <location filename="../../desktop/dashboard_page.py" line="189" />
         <source>Received, %</source>
         <translation>Received, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="218" />
+        <location filename="../../desktop/dashboard_page.py" line="234" />
         <source>All regions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="242" />
+        <location filename="../../desktop/dashboard_page.py" line="258" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="251" />
+        <location filename="../../desktop/dashboard_page.py" line="267" />
         <source>no data</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="256" />
+        <location filename="../../desktop/dashboard_page.py" line="272" />
         <source>Gender</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="257" />
+        <location filename="../../desktop/dashboard_page.py" line="273" />
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="259" />
+        <location filename="../../desktop/dashboard_page.py" line="275" />
         <source>Occupation</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="262" />
+        <location filename="../../desktop/dashboard_page.py" line="278" />
         <source>Event formats</source>
         <translation>Event formats</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="264" />
+        <location filename="../../desktop/dashboard_page.py" line="280" />
         <source>Events by direction</source>
         <translation>Events by direction</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="267" />
+        <location filename="../../desktop/dashboard_page.py" line="283" />
         <source>Support from the front office (months)</source>
         <translation>Support from the front office (months)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="270" />
+        <location filename="../../desktop/dashboard_page.py" line="286" />
         <source>Trend over months</source>
         <translation>Trend over months</translation>
+    </message>
+</context>
+<context>
+    <name>FieldInput</name>
+    <message>
+        <location filename="../../desktop/field_widgets.py" line="39" />
+        <source>YYYY-MM-DD</source>
+        <translation>YYYY-MM-DD</translation>
     </message>
 </context>
 <context>
@@ -309,7 +337,7 @@
         <translation>Enter the period as YYYY-MM.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="65" />
+        <location filename="../../desktop/findings_panel.py" line="67" />
         <source>Findings: %1 errors, %2 warnings, %3 notes</source>
         <translation>Findings: %1 errors, %2 warnings, %3 notes</translation>
     </message>
@@ -317,107 +345,107 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="151" />
+        <location filename="../../desktop/first_run.py" line="162" />
         <source>Esep — first start</source>
         <translation>Esep — first start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="152" />
+        <location filename="../../desktop/first_run.py" line="163" />
         <source>Welcome to Esep</source>
         <translation>Welcome to Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="153" />
+        <location filename="../../desktop/first_run.py" line="164" />
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="154" />
+        <location filename="../../desktop/first_run.py" line="165" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Work on this computer only, or connect to the central server to sync your reports?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="156" />
+        <location filename="../../desktop/first_run.py" line="167" />
         <source>Work &amp;offline</source>
         <translation>Work &amp;offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="157" />
+        <location filename="../../desktop/first_run.py" line="168" />
         <source>&amp;Connect to a server</source>
         <translation>&amp;Connect to a server</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="159" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>&amp;Region</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="159" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>&amp;District</source>
         <translation>&amp;District</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="159" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>Your &amp;name</source>
         <translation>Your &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="161" />
+        <location filename="../../desktop/first_run.py" line="172" />
         <source>Server &amp;URL</source>
         <translation>Server &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="161" />
+        <location filename="../../desktop/first_run.py" line="172" />
         <source>&amp;User</source>
         <translation>&amp;User</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="162" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>&amp;Password</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="164" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="165" />
+        <location filename="../../desktop/first_run.py" line="176" />
         <source>&amp;Log in</source>
         <translation>&amp;Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="167" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="196" />
+        <location filename="../../desktop/first_run.py" line="207" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Choose the region and type or pick a district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="214" />
+        <location filename="../../desktop/first_run.py" line="225" />
         <source>Enter the server URL, user and password.</source>
         <translation>Enter the server URL, user and password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="217" />
+        <location filename="../../desktop/first_run.py" line="228" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="235" />
+        <location filename="../../desktop/first_run.py" line="246" />
         <source>Wrong user or password.</source>
         <translation>Wrong user or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="237" />
+        <location filename="../../desktop/first_run.py" line="248" />
         <source>Too many attempts: wait a little and try again.</source>
         <translation>Too many attempts: wait a little and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="239" />
+        <location filename="../../desktop/first_run.py" line="250" />
         <source>Cannot connect: %1</source>
         <translation>Cannot connect: %1</translation>
     </message>
@@ -425,42 +453,42 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="192" />
+        <location filename="../../desktop/form_editor.py" line="206" />
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="193" />
+        <location filename="../../desktop/form_editor.py" line="207" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="194" />
+        <location filename="../../desktop/form_editor.py" line="208" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="195" />
+        <location filename="../../desktop/form_editor.py" line="209" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="196" />
+        <location filename="../../desktop/form_editor.py" line="210" />
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="197" />
+        <location filename="../../desktop/form_editor.py" line="211" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="198" />
+        <location filename="../../desktop/form_editor.py" line="212" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="217" />
+        <location filename="../../desktop/form_editor.py" line="231" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
@@ -503,7 +531,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="79" />
+        <location filename="../../desktop/editor_parts.py" line="80" />
         <source>last month: %1 · last year: %2</source>
         <translation>last month: %1 · last year: %2</translation>
     </message>
@@ -511,62 +539,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="23" />
+        <location filename="../../desktop/main_window.py" line="30" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="25" />
+        <location filename="../../desktop/main_window.py" line="32" />
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="27" />
+        <location filename="../../desktop/main_window.py" line="34" />
         <source>Seminars</source>
         <translation>Seminars</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="29" />
+        <location filename="../../desktop/main_window.py" line="36" />
         <source>Focus groups</source>
         <translation>Focus groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="31" />
+        <location filename="../../desktop/main_window.py" line="38" />
         <source>Leadership meetings</source>
         <translation>Leadership meetings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="33" />
+        <location filename="../../desktop/main_window.py" line="40" />
         <source>Hotline</source>
         <translation>Hotline</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="35" />
+        <location filename="../../desktop/main_window.py" line="42" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="37" />
+        <location filename="../../desktop/main_window.py" line="44" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="39" />
+        <location filename="../../desktop/main_window.py" line="46" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="41" />
+        <location filename="../../desktop/main_window.py" line="48" />
         <source>Data quality</source>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="43" />
+        <location filename="../../desktop/main_window.py" line="50" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="144" />
+        <location filename="../../desktop/main_window.py" line="168" />
         <source>Esep — volunteering in numbers</source>
         <translation>Esep — volunteering in numbers</translation>
     </message>
@@ -574,87 +602,87 @@
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="113" />
+        <location filename="../../desktop/quality_page.py" line="129" />
         <source>Rule:</source>
         <translation>Rule:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="114" />
+        <location filename="../../desktop/quality_page.py" line="130" />
         <source>Severity:</source>
         <translation>Severity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="115" />
+        <location filename="../../desktop/quality_page.py" line="131" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="116" />
+        <location filename="../../desktop/quality_page.py" line="132" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="118" />
+        <location filename="../../desktop/quality_page.py" line="134" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="118" />
+        <location filename="../../desktop/quality_page.py" line="134" />
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="119" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="119" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="120" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="120" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="121" />
+        <location filename="../../desktop/quality_page.py" line="137" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="126" />
+        <location filename="../../desktop/quality_page.py" line="142" />
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="126" />
+        <location filename="../../desktop/quality_page.py" line="142" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="127" />
+        <location filename="../../desktop/quality_page.py" line="143" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="133" />
+        <location filename="../../desktop/quality_page.py" line="149" />
         <source>(all)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="189" />
+        <location filename="../../desktop/quality_page.py" line="205" />
         <source>Could not check the records: %1</source>
         <translation>Could not check the records: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="196" />
+        <location filename="../../desktop/quality_page.py" line="212" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>%1 findings: %2 errors, %3 warnings, %4 info</translation>
     </message>
@@ -662,42 +690,42 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="110" />
+        <location filename="../../desktop/record_list_page.py" line="121" />
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="111" />
+        <location filename="../../desktop/record_list_page.py" line="122" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="112" />
+        <location filename="../../desktop/record_list_page.py" line="123" />
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="113" />
+        <location filename="../../desktop/record_list_page.py" line="124" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="114" />
+        <location filename="../../desktop/record_list_page.py" line="125" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="131" />
+        <location filename="../../desktop/record_list_page.py" line="142" />
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="137" />
+        <location filename="../../desktop/record_list_page.py" line="148" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="166" />
+        <location filename="../../desktop/record_list_page.py" line="177" />
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
     </message>
@@ -705,62 +733,62 @@
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../desktop/record_model.py" line="13" />
+        <location filename="../../desktop/record_model.py" line="19" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="14" />
+        <location filename="../../desktop/record_model.py" line="20" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="15" />
+        <location filename="../../desktop/record_model.py" line="21" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="16" />
+        <location filename="../../desktop/record_model.py" line="22" />
         <source>Summary</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="17" />
+        <location filename="../../desktop/record_model.py" line="23" />
         <source>Updated</source>
         <translation>Updated</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="18" />
+        <location filename="../../desktop/record_model.py" line="24" />
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="28" />
+        <location filename="../../desktop/record_model.py" line="34" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="29" />
+        <location filename="../../desktop/record_model.py" line="35" />
         <source>submitted</source>
         <translation>submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="30" />
+        <location filename="../../desktop/record_model.py" line="36" />
         <source>returned</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="31" />
+        <location filename="../../desktop/record_model.py" line="37" />
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="32" />
+        <location filename="../../desktop/record_model.py" line="38" />
         <source>conflict</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="33" />
+        <location filename="../../desktop/record_model.py" line="39" />
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
@@ -768,17 +796,17 @@
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="126" />
+        <location filename="../../desktop/editor_parts.py" line="127" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Unsaved input from %1 was kept after the app closed. Restore it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="128" />
+        <location filename="../../desktop/editor_parts.py" line="129" />
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="129" />
+        <location filename="../../desktop/editor_parts.py" line="130" />
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
@@ -896,37 +924,37 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="157" />
+        <location filename="../../desktop/review_page.py" line="160" />
         <source>Select a cell of the grid to see the report.</source>
         <translation>Select a cell of the grid to see the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="170" />
+        <location filename="../../desktop/review_page.py" line="173" />
         <source>Comment on warnings: %1</source>
         <translation>Comment on warnings: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="172" />
+        <location filename="../../desktop/review_page.py" line="175" />
         <source>Reviewer's comment: %1</source>
         <translation>Reviewer's comment: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="195" />
+        <location filename="../../desktop/review_page.py" line="199" />
         <source>Comment required</source>
         <translation>Comment required</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="196" />
+        <location filename="../../desktop/review_page.py" line="198" />
         <source>Write what the district must fix before returning the report.</source>
         <translation>Write what the district must fix before returning the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="202" />
+        <location filename="../../desktop/review_page.py" line="205" />
         <source>Could not save the review</source>
         <translation>Could not save the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="224" />
+        <location filename="../../desktop/review_page.py" line="227" />
         <source>Could not save the correction</source>
         <translation>Could not save the correction</translation>
     </message>
@@ -934,27 +962,27 @@
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="99" />
+        <location filename="../../desktop/roster_editor.py" line="111" />
         <source>Add row</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="100" />
+        <location filename="../../desktop/roster_editor.py" line="112" />
         <source>Delete row</source>
         <translation>Delete row</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="101" />
+        <location filename="../../desktop/roster_editor.py" line="113" />
         <source>Paste from Excel</source>
         <translation>Paste from Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="106" />
+        <location filename="../../desktop/roster_editor.py" line="118" />
         <source>Rows: %1</source>
         <translation>Rows: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="108" />
+        <location filename="../../desktop/roster_editor.py" line="120" />
         <source>duplicates: %1</source>
         <translation>duplicates: %1</translation>
     </message>
@@ -962,98 +990,98 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="71" />
+        <location filename="../../desktop/settings_page.py" line="81" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="72" />
+        <location filename="../../desktop/settings_page.py" line="82" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="72" />
+        <location filename="../../desktop/settings_page.py" line="82" />
         <source>Server &amp;URL</source>
         <translation>Server &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="73" />
+        <location filename="../../desktop/settings_page.py" line="83" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="73" />
+        <location filename="../../desktop/settings_page.py" line="83" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="74" />
-        <location filename="../../desktop/settings_page.py" line="113" />
+        <location filename="../../desktop/settings_page.py" line="84" />
+        <location filename="../../desktop/settings_page.py" line="125" />
         <source>Data folder</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="77" />
+        <location filename="../../desktop/settings_page.py" line="87" />
         <source>Automatic when the server answers</source>
         <translation>Automatic when the server answers</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="78" />
+        <location filename="../../desktop/settings_page.py" line="88" />
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="79" />
+        <location filename="../../desktop/settings_page.py" line="89" />
         <source>Change…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="80" />
+        <location filename="../../desktop/settings_page.py" line="90" />
         <source>&amp;Back up to a file…</source>
         <translation>&amp;Back up to a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="81" />
+        <location filename="../../desktop/settings_page.py" line="91" />
         <source>&amp;Restore from a file…</source>
         <translation>&amp;Restore from a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82" />
+        <location filename="../../desktop/settings_page.py" line="92" />
         <source>Log &amp;out</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="109" />
+        <location filename="../../desktop/settings_page.py" line="121" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>The new data folder is used from the next start: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="120" />
+        <location filename="../../desktop/settings_page.py" line="132" />
         <source>Backup written to %1</source>
         <translation>Backup written to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="127" />
+        <location filename="../../desktop/settings_page.py" line="139" />
         <source>Not restored: %1</source>
         <translation>Not restored: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="130" />
+        <location filename="../../desktop/settings_page.py" line="142" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Restored. The previous data was kept in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="143" />
+        <location filename="../../desktop/settings_page.py" line="155" />
         <source>Back up to a file</source>
         <translation>Back up to a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="150" />
+        <location filename="../../desktop/settings_page.py" line="162" />
         <source>Restore from a file</source>
         <translation>Restore from a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="167" />
+        <location filename="../../desktop/settings_page.py" line="179" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Logged out. The first-run screen opens at the next start.</translation>
     </message>
@@ -1061,42 +1089,47 @@
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="72" />
+        <location filename="../../desktop/status_bar.py" line="93" />
         <source>Offline only (no server)</source>
         <translation>Offline only (no server)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="73" />
+        <location filename="../../desktop/status_bar.py" line="94" />
         <source>Checking connection…</source>
         <translation>Checking connection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="75" />
+        <location filename="../../desktop/status_bar.py" line="96" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="75" />
+        <location filename="../../desktop/status_bar.py" line="96" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="79" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="79" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="80" />
+        <location filename="../../desktop/status_bar.py" line="103" />
+        <source>please sync (over %1 days)</source>
+        <translation>please sync (over %1 days)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="106" />
         <source>Changes waiting: %1</source>
         <translation>Changes waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="81" />
+        <location filename="../../desktop/status_bar.py" line="107" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Conflicts: %1 · Rejected: %2</translation>
     </message>
@@ -1104,219 +1137,219 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="99" />
+        <location filename="../../desktop/sync_page.py" line="100" />
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="100" />
+        <location filename="../../desktop/sync_page.py" line="101" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="101" />
+        <location filename="../../desktop/sync_page.py" line="102" />
         <source>Sync:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="102" />
+        <location filename="../../desktop/sync_page.py" line="103" />
         <source>automatically when the server answers</source>
         <translation>automatically when the server answers</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="103" />
+        <location filename="../../desktop/sync_page.py" line="104" />
         <source>only when I press Sync now</source>
         <translation>only when I press Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="104" />
+        <location filename="../../desktop/sync_page.py" line="105" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="105" />
+        <location filename="../../desktop/sync_page.py" line="106" />
         <source>Rejected by the server</source>
         <translation>Rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="106" />
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="107" />
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>Conflicts</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="107" />
+        <location filename="../../desktop/sync_page.py" line="108" />
         <source>Open the record to fix it</source>
         <translation>Open the record to fix it</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="108" />
+        <location filename="../../desktop/sync_page.py" line="109" />
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="109" />
+        <location filename="../../desktop/sync_page.py" line="110" />
         <source>Resolve…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="111" />
+        <location filename="../../desktop/sync_page.py" line="112" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="111" />
+        <location filename="../../desktop/sync_page.py" line="112" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="113" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="113" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="115" />
         <source>Traffic</source>
         <translation>Traffic</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="116" />
-        <location filename="../../desktop/sync_page.py" line="118" />
+        <location filename="../../desktop/sync_page.py" line="117" />
+        <location filename="../../desktop/sync_page.py" line="119" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="116" />
+        <location filename="../../desktop/sync_page.py" line="117" />
         <source>Why it was rejected</source>
         <translation>Why it was rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="118" />
+        <location filename="../../desktop/sync_page.py" line="119" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="125" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="125" />
         <source>done, needs a person</source>
         <translation>done, needs a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="126" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="126" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="126" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="138" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>same report made on two devices</source>
         <translation>same report made on two devices</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>changed here and on the server</source>
         <translation>changed here and on the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="150" />
+        <location filename="../../desktop/sync_page.py" line="151" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Working offline: no server is set up (Settings → server).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="152" />
+        <location filename="../../desktop/sync_page.py" line="153" />
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="155" />
         <source>Online: %1</source>
         <translation>Online: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="155" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>Offline: %1 does not answer, retrying</source>
         <translation>Offline: %1 does not answer, retrying</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="163" />
+        <location filename="../../desktop/sync_page.py" line="164" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>You have not synced for %1 days: connect and press Sync now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="175" />
+        <location filename="../../desktop/sync_page.py" line="176" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="184" />
+        <location filename="../../desktop/sync_page.py" line="185" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="191" />
+        <location filename="../../desktop/sync_page.py" line="192" />
         <source>receiving</source>
         <translation>receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="191" />
+        <location filename="../../desktop/sync_page.py" line="192" />
         <source>sending</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="194" />
+        <location filename="../../desktop/sync_page.py" line="195" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 records · %3 KB sent · %4 KB received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="211" />
+        <location filename="../../desktop/sync_page.py" line="212" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="223" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Cancelled; what was already exchanged is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="225" />
+        <location filename="../../desktop/sync_page.py" line="226" />
         <source>Sync failed: %1</source>
         <translation>Sync failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="257" />
+        <location filename="../../desktop/sync_page.py" line="258" />
         <source>Automatic sync: %1</source>
         <translation>Automatic sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="262" />
+        <location filename="../../desktop/sync_page.py" line="263" />
         <source>Automatic sync stopped: %1</source>
         <translation>Automatic sync stopped: %1</translation>
     </message>

@@ -3,87 +3,107 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="233" />
+        <location filename="../../desktop/conflicts_dialog.py" line="234" />
         <source>mine</source>
         <translation>менікі</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="233" />
+        <location filename="../../desktop/conflicts_dialog.py" line="234" />
         <source>theirs</source>
         <translation>серверден</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="234" />
+        <location filename="../../desktop/conflicts_dialog.py" line="235" />
         <source>edit</source>
         <translation>түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="237" />
+        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <source>Deleted</source>
+        <translation>Жойылған</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <source>Status</source>
+        <translation>Мәртебесі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="239" />
+        <source>Comment on warnings</source>
+        <translation>Ескертулерге түсініктеме</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="240" />
+        <source>Reviewer's comment</source>
+        <translation>Тексерушінің түсініктемесі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="243" />
         <source>Resolve a conflict</source>
         <translation>Қайшылықты шешу</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <location filename="../../desktop/conflicts_dialog.py" line="247" />
         <source>Another device created the same report for this org unit and month.</source>
         <translation>Басқа құрылғы осы бөлімше мен ай үшін дәл осындай есеп жасады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="240" />
+        <location filename="../../desktop/conflicts_dialog.py" line="249" />
         <source>The report was changed on the server while you edited it.</source>
         <translation>Сіз есепті өңдеп жатқанда ол серверде өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="241" />
+        <location filename="../../desktop/conflicts_dialog.py" line="250" />
         <source>%1 values differ. Choose per row which value to keep, or edit it.</source>
         <translation>Ерекшеленетін мәндер: %1. Әр жолда қайсысын қалдыратыныңызды таңдаңыз немесе оны түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <location filename="../../desktop/conflicts_dialog.py" line="252" />
         <source>The result is sent as a normal change.</source>
         <translation>Нәтиже әдеттегі өзгеріс ретінде жіберіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="244" />
+        <location filename="../../desktop/conflicts_dialog.py" line="253" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="244" />
+        <location filename="../../desktop/conflicts_dialog.py" line="253" />
         <source>My value</source>
         <translation>Менің мәнім</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="244" />
+        <location filename="../../desktop/conflicts_dialog.py" line="253" />
         <source>Server value</source>
         <translation>Сервердегі мән</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="245" />
+        <location filename="../../desktop/conflicts_dialog.py" line="254" />
         <source>Keep</source>
         <translation>Қалдыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="245" />
+        <location filename="../../desktop/conflicts_dialog.py" line="254" />
         <source>Result</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="247" />
+        <location filename="../../desktop/conflicts_dialog.py" line="256" />
         <source>Keep all mine</source>
         <translation>Барлық менікін қалдыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="248" />
+        <location filename="../../desktop/conflicts_dialog.py" line="257" />
         <source>Keep all theirs</source>
         <translation>Барлығын серверден алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="267" />
+        <location filename="../../desktop/conflicts_dialog.py" line="276" />
         <source>Not a valid value</source>
         <translation>Жарамсыз мән</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="270" />
+        <location filename="../../desktop/conflicts_dialog.py" line="279" />
         <source>Could not save the resolution</source>
         <translation>Қайшылық шешімін сақтау мүмкін болмады</translation>
     </message>
@@ -91,27 +111,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="235" />
+        <location filename="../../desktop/review_page.py" line="238" />
         <source>Correct a submitted report</source>
         <translation>Тапсырылған есепті түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="250" />
+        <location filename="../../desktop/review_page.py" line="253" />
         <source>Field:</source>
         <translation>Өріс:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="251" />
+        <location filename="../../desktop/review_page.py" line="254" />
         <source>Current value:</source>
         <translation>Ағымдағы мән:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="252" />
+        <location filename="../../desktop/review_page.py" line="255" />
         <source>New value:</source>
         <translation>Жаңа мән:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="253" />
+        <location filename="../../desktop/review_page.py" line="256" />
         <source>Reason (required):</source>
         <translation>Себебі (міндетті):</translation>
     </message>
@@ -119,186 +139,194 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="146" />
+        <location filename="../../desktop/dashboard_page.py" line="162" />
         <source>Year:</source>
         <translation>Жыл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="147" />
+        <location filename="../../desktop/dashboard_page.py" line="163" />
         <source>From month:</source>
         <translation>Айдан бастап:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="148" />
+        <location filename="../../desktop/dashboard_page.py" line="164" />
         <source>to:</source>
         <translation>дейін:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="149" />
+        <location filename="../../desktop/dashboard_page.py" line="165" />
         <source>Hourly rate, ₸:</source>
         <translation>Сағат құны, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="150" />
+        <location filename="../../desktop/dashboard_page.py" line="166" />
         <source>Include drafts</source>
         <translation>Жобаларды есепке алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="151" />
+        <location filename="../../desktop/dashboard_page.py" line="167" />
         <source>Headline numbers</source>
         <translation>Негізгі көрсеткіштер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="152" />
+        <location filename="../../desktop/dashboard_page.py" line="168" />
         <source>Completeness and timeliness</source>
         <translation>Толықтығы мен уақтылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="154" />
-        <location filename="../../desktop/dashboard_page.py" line="271" />
+        <location filename="../../desktop/dashboard_page.py" line="170" />
+        <location filename="../../desktop/dashboard_page.py" line="287" />
         <source>Volunteers</source>
         <translation>Волонтерлер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="155" />
+        <location filename="../../desktop/dashboard_page.py" line="171" />
         <source>Registered organizations</source>
         <translation>Тіркелген ұйымдар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="156" />
+        <location filename="../../desktop/dashboard_page.py" line="172" />
         <source>Initiative groups</source>
         <translation>Бастамашыл топтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="157" />
-        <location filename="../../desktop/dashboard_page.py" line="272" />
+        <location filename="../../desktop/dashboard_page.py" line="173" />
+        <location filename="../../desktop/dashboard_page.py" line="288" />
         <source>Events</source>
         <translation>Іс-шаралар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="157" />
+        <location filename="../../desktop/dashboard_page.py" line="173" />
         <source>Volunteer hours</source>
         <translation>Волонтерлік сағаттар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="158" />
+        <location filename="../../desktop/dashboard_page.py" line="174" />
         <source>Volunteer positions</source>
         <translation>Волонтерлік позициялар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="159" />
+        <location filename="../../desktop/dashboard_page.py" line="175" />
         <source>Development events</source>
         <translation>Волонтерлікті дамыту іс-шаралары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="160" />
+        <location filename="../../desktop/dashboard_page.py" line="176" />
         <source>Development-event participants</source>
         <translation>Дамыту іс-шараларының қатысушылары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="161" />
+        <location filename="../../desktop/dashboard_page.py" line="177" />
         <source>Monthly reports</source>
         <translation>Ай сайынғы есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="161" />
+        <location filename="../../desktop/dashboard_page.py" line="177" />
         <source>Development-event hours</source>
         <translation>Дамыту іс-шараларының сағаттары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="162" />
+        <location filename="../../desktop/dashboard_page.py" line="178" />
         <source>Economic contribution, ₸</source>
         <translation>Экономикалық үлес, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="163" />
+        <location filename="../../desktop/dashboard_page.py" line="179" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
-        <translation type="unfinished" />
+        <translation>Ең төменгі бағалау, ₸ (сағаттар миллионға дейін жоғары дөңгелектелген)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="167" />
+        <location filename="../../desktop/dashboard_page.py" line="183" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Қалдық: әр бөлімшенің соңғы есебі, жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="169" />
+        <location filename="../../desktop/dashboard_page.py" line="185" />
         <source>Flow: summed over the months of the period</source>
         <translation>Ағын: кезең айларының жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="171" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="171" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>Expected</source>
         <translation>Күтілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="172" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="172" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>On time</source>
         <translation>Мерзімінде</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="173" />
+        <location filename="../../desktop/dashboard_page.py" line="189" />
         <source>Received, %</source>
         <translation>Алынды, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="218" />
+        <location filename="../../desktop/dashboard_page.py" line="234" />
         <source>All regions</source>
-        <translation type="unfinished" />
+        <translation>Барлық өңірлер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="242" />
+        <location filename="../../desktop/dashboard_page.py" line="258" />
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation>Барлығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="251" />
+        <location filename="../../desktop/dashboard_page.py" line="267" />
         <source>no data</source>
         <translation>деректер жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="256" />
+        <location filename="../../desktop/dashboard_page.py" line="272" />
         <source>Gender</source>
         <translation>Жынысы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="257" />
+        <location filename="../../desktop/dashboard_page.py" line="273" />
         <source>Age</source>
         <translation>Жасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="259" />
+        <location filename="../../desktop/dashboard_page.py" line="275" />
         <source>Occupation</source>
         <translation>Жұмыспен қамтылуы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="262" />
+        <location filename="../../desktop/dashboard_page.py" line="278" />
         <source>Event formats</source>
         <translation>Іс-шаралар форматтары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="264" />
+        <location filename="../../desktop/dashboard_page.py" line="280" />
         <source>Events by direction</source>
         <translation>Бағыттар бойынша іс-шаралар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="267" />
+        <location filename="../../desktop/dashboard_page.py" line="283" />
         <source>Support from the front office (months)</source>
         <translation>ӨФО көмегі (айлар саны)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="270" />
+        <location filename="../../desktop/dashboard_page.py" line="286" />
         <source>Trend over months</source>
         <translation>Айлар бойынша серпіні</translation>
+    </message>
+</context>
+<context>
+    <name>FieldInput</name>
+    <message>
+        <location filename="../../desktop/field_widgets.py" line="39" />
+        <source>YYYY-MM-DD</source>
+        <translation>ЖЖЖЖ-АА-КК</translation>
     </message>
 </context>
 <context>
@@ -309,7 +337,7 @@
         <translation>Кезеңді ЖЖЖЖ-АА түрінде көрсетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="65" />
+        <location filename="../../desktop/findings_panel.py" line="67" />
         <source>Findings: %1 errors, %2 warnings, %3 notes</source>
         <translation>Ескертпелер: қате %1, ескерту %2, ақпарат %3</translation>
     </message>
@@ -317,107 +345,107 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="151" />
+        <location filename="../../desktop/first_run.py" line="162" />
         <source>Esep — first start</source>
         <translation>Esep — алғашқы іске қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="152" />
+        <location filename="../../desktop/first_run.py" line="163" />
         <source>Welcome to Esep</source>
         <translation>Esep-ке қош келдіңіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="153" />
+        <location filename="../../desktop/first_run.py" line="164" />
         <source>&amp;Next</source>
         <translation>&amp;Әрі қарай</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="154" />
+        <location filename="../../desktop/first_run.py" line="165" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Тек осы компьютерде жұмыс істеу ме, әлде есептерді синхрондау үшін орталық серверге қосылу ма?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="156" />
+        <location filename="../../desktop/first_run.py" line="167" />
         <source>Work &amp;offline</source>
         <translation>&amp;Офлайн жұмыс істеу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="157" />
+        <location filename="../../desktop/first_run.py" line="168" />
         <source>&amp;Connect to a server</source>
         <translation>Серверге &amp;қосылу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="159" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>&amp;Region</source>
         <translation>&amp;Өңір</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="159" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>&amp;District</source>
         <translation>&amp;Аудан</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="159" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>Your &amp;name</source>
         <translation>Сіздің &amp;атыңыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="161" />
+        <location filename="../../desktop/first_run.py" line="172" />
         <source>Server &amp;URL</source>
         <translation>Сервер &amp;мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="161" />
+        <location filename="../../desktop/first_run.py" line="172" />
         <source>&amp;User</source>
         <translation>&amp;Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="162" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>&amp;Password</source>
         <translation>&amp;Құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="164" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>&amp;Start</source>
         <translation>&amp;Бастау</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="165" />
+        <location filename="../../desktop/first_run.py" line="176" />
         <source>&amp;Log in</source>
         <translation>&amp;Кіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="167" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;Back</source>
         <translation>&amp;Артқа</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="196" />
+        <location filename="../../desktop/first_run.py" line="207" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Өңірді таңдап, ауданды таңдаңыз немесе жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="214" />
+        <location filename="../../desktop/first_run.py" line="225" />
         <source>Enter the server URL, user and password.</source>
         <translation>Сервер мекенжайын, пайдаланушыны және құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="217" />
+        <location filename="../../desktop/first_run.py" line="228" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="235" />
+        <location filename="../../desktop/first_run.py" line="246" />
         <source>Wrong user or password.</source>
         <translation>Пайдаланушы немесе құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="237" />
+        <location filename="../../desktop/first_run.py" line="248" />
         <source>Too many attempts: wait a little and try again.</source>
         <translation>Тым көп әрекет: біраз күтіп, қайта көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="239" />
+        <location filename="../../desktop/first_run.py" line="250" />
         <source>Cannot connect: %1</source>
         <translation>Қосылу мүмкін болмады: %1</translation>
     </message>
@@ -425,42 +453,42 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="192" />
+        <location filename="../../desktop/form_editor.py" line="206" />
         <source>&amp;Org unit</source>
         <translation>&amp;Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="193" />
+        <location filename="../../desktop/form_editor.py" line="207" />
         <source>&amp;Period</source>
         <translation>&amp;Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="194" />
+        <location filename="../../desktop/form_editor.py" line="208" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="195" />
+        <location filename="../../desktop/form_editor.py" line="209" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="196" />
+        <location filename="../../desktop/form_editor.py" line="210" />
         <source>Save &amp;draft</source>
         <translation>&amp;Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="197" />
+        <location filename="../../desktop/form_editor.py" line="211" />
         <source>&amp;Submit</source>
         <translation>&amp;Тапсыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="198" />
+        <location filename="../../desktop/form_editor.py" line="212" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="217" />
+        <location filename="../../desktop/form_editor.py" line="231" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
@@ -503,7 +531,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="79" />
+        <location filename="../../desktop/editor_parts.py" line="80" />
         <source>last month: %1 · last year: %2</source>
         <translation>өткен ай: %1 · бір жыл бұрын: %2</translation>
     </message>
@@ -511,62 +539,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="23" />
+        <location filename="../../desktop/main_window.py" line="30" />
         <source>Monthly reports</source>
         <translation>Ай сайынғы есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="25" />
+        <location filename="../../desktop/main_window.py" line="32" />
         <source>Events</source>
         <translation>Іс-шаралар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="27" />
+        <location filename="../../desktop/main_window.py" line="34" />
         <source>Seminars</source>
         <translation>Семинарлар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="29" />
+        <location filename="../../desktop/main_window.py" line="36" />
         <source>Focus groups</source>
         <translation>Фокус-топтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="31" />
+        <location filename="../../desktop/main_window.py" line="38" />
         <source>Leadership meetings</source>
         <translation>Басшылықпен кездесулер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="33" />
+        <location filename="../../desktop/main_window.py" line="40" />
         <source>Hotline</source>
         <translation>Сенім телефоны</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="35" />
+        <location filename="../../desktop/main_window.py" line="42" />
         <source>Review</source>
         <translation>Тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="37" />
+        <location filename="../../desktop/main_window.py" line="44" />
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="39" />
+        <location filename="../../desktop/main_window.py" line="46" />
         <source>Reports</source>
         <translation>Есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="41" />
+        <location filename="../../desktop/main_window.py" line="48" />
         <source>Data quality</source>
         <translation>Деректер сапасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="43" />
+        <location filename="../../desktop/main_window.py" line="50" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="144" />
+        <location filename="../../desktop/main_window.py" line="168" />
         <source>Esep — volunteering in numbers</source>
         <translation>Esep — волонтерлік сандармен</translation>
     </message>
@@ -574,87 +602,87 @@
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="113" />
+        <location filename="../../desktop/quality_page.py" line="129" />
         <source>Rule:</source>
         <translation>Ереже:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="114" />
+        <location filename="../../desktop/quality_page.py" line="130" />
         <source>Severity:</source>
         <translation>Маңыздылығы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="115" />
+        <location filename="../../desktop/quality_page.py" line="131" />
         <source>Org unit:</source>
         <translation>Бөлімше:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="116" />
+        <location filename="../../desktop/quality_page.py" line="132" />
         <source>Check again</source>
         <translation>Қайта тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="118" />
+        <location filename="../../desktop/quality_page.py" line="134" />
         <source>Severity</source>
         <translation>Маңыздылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="118" />
+        <location filename="../../desktop/quality_page.py" line="134" />
         <source>Rule</source>
         <translation>Ереже</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="119" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="119" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="120" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Form</source>
         <translation>Нысан</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="120" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Fields</source>
         <translation>Өрістер</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="121" />
+        <location filename="../../desktop/quality_page.py" line="137" />
         <source>Finding</source>
         <translation>Ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="126" />
+        <location filename="../../desktop/quality_page.py" line="142" />
         <source>error</source>
         <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="126" />
+        <location filename="../../desktop/quality_page.py" line="142" />
         <source>warning</source>
         <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="127" />
+        <location filename="../../desktop/quality_page.py" line="143" />
         <source>info</source>
         <translation>ақпарат</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="133" />
+        <location filename="../../desktop/quality_page.py" line="149" />
         <source>(all)</source>
         <translation>(барлығы)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="189" />
+        <location filename="../../desktop/quality_page.py" line="205" />
         <source>Could not check the records: %1</source>
         <translation>Жазбаларды тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="196" />
+        <location filename="../../desktop/quality_page.py" line="212" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Ескертпелер: %1 (қате %2, ескерту %3, ақпарат %4)</translation>
     </message>
@@ -662,42 +690,42 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="110" />
+        <location filename="../../desktop/record_list_page.py" line="121" />
         <source>Search…</source>
         <translation>Іздеу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="111" />
+        <location filename="../../desktop/record_list_page.py" line="122" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="112" />
+        <location filename="../../desktop/record_list_page.py" line="123" />
         <source>&amp;New</source>
         <translation>&amp;Жаңа</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="113" />
+        <location filename="../../desktop/record_list_page.py" line="124" />
         <source>&amp;Open</source>
         <translation>&amp;Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="114" />
+        <location filename="../../desktop/record_list_page.py" line="125" />
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="131" />
+        <location filename="../../desktop/record_list_page.py" line="142" />
         <source>All org units</source>
         <translation>Барлық бөлімшелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="137" />
+        <location filename="../../desktop/record_list_page.py" line="148" />
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="166" />
+        <location filename="../../desktop/record_list_page.py" line="177" />
         <source>Showing %1 of %2</source>
         <translation>%2 ішінен %1 көрсетілді</translation>
     </message>
@@ -705,62 +733,62 @@
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../desktop/record_model.py" line="13" />
+        <location filename="../../desktop/record_model.py" line="19" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="14" />
+        <location filename="../../desktop/record_model.py" line="20" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="15" />
+        <location filename="../../desktop/record_model.py" line="21" />
         <source>Status</source>
-        <translation>Мәртебе</translation>
+        <translation>Мәртебесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="16" />
+        <location filename="../../desktop/record_model.py" line="22" />
         <source>Summary</source>
         <translation>Қысқаша</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="17" />
+        <location filename="../../desktop/record_model.py" line="23" />
         <source>Updated</source>
         <translation>Өзгертілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="18" />
+        <location filename="../../desktop/record_model.py" line="24" />
         <source>By</source>
         <translation>Кім</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="28" />
+        <location filename="../../desktop/record_model.py" line="34" />
         <source>draft</source>
         <translation>жоба</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="29" />
+        <location filename="../../desktop/record_model.py" line="35" />
         <source>submitted</source>
         <translation>тапсырылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="30" />
+        <location filename="../../desktop/record_model.py" line="36" />
         <source>returned</source>
         <translation>қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="31" />
+        <location filename="../../desktop/record_model.py" line="37" />
         <source>approved</source>
         <translation>қабылданды</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="32" />
+        <location filename="../../desktop/record_model.py" line="38" />
         <source>conflict</source>
         <translation>қайшылық</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="33" />
+        <location filename="../../desktop/record_model.py" line="39" />
         <source>rejected</source>
         <translation>қабылданбады</translation>
     </message>
@@ -768,17 +796,17 @@
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="126" />
+        <location filename="../../desktop/editor_parts.py" line="127" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Бағдарлама жабылғаннан кейін %1 уақыттағы сақталмаған енгізу қалды. Қалпына келтіру керек пе?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="128" />
+        <location filename="../../desktop/editor_parts.py" line="129" />
         <source>&amp;Restore</source>
         <translation>&amp;Қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="129" />
+        <location filename="../../desktop/editor_parts.py" line="130" />
         <source>Discard</source>
         <translation>Тастау</translation>
     </message>
@@ -896,37 +924,37 @@
         <translation>Себебі</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="157" />
+        <location filename="../../desktop/review_page.py" line="160" />
         <source>Select a cell of the grid to see the report.</source>
         <translation>Есепті көру үшін кестенің ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="170" />
+        <location filename="../../desktop/review_page.py" line="173" />
         <source>Comment on warnings: %1</source>
         <translation>Ескертулерге түсініктеме: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="172" />
+        <location filename="../../desktop/review_page.py" line="175" />
         <source>Reviewer's comment: %1</source>
         <translation>Тексерушінің түсініктемесі: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="195" />
+        <location filename="../../desktop/review_page.py" line="199" />
         <source>Comment required</source>
         <translation>Түсініктеме қажет</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="196" />
+        <location filename="../../desktop/review_page.py" line="198" />
         <source>Write what the district must fix before returning the report.</source>
         <translation>Есепті қайтармас бұрын аудан нені түзетуі керек екенін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="202" />
+        <location filename="../../desktop/review_page.py" line="205" />
         <source>Could not save the review</source>
         <translation>Шешімді сақтау мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="224" />
+        <location filename="../../desktop/review_page.py" line="227" />
         <source>Could not save the correction</source>
         <translation>Түзетуді сақтау мүмкін болмады</translation>
     </message>
@@ -934,27 +962,27 @@
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="99" />
+        <location filename="../../desktop/roster_editor.py" line="111" />
         <source>Add row</source>
         <translation>Жол қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="100" />
+        <location filename="../../desktop/roster_editor.py" line="112" />
         <source>Delete row</source>
         <translation>Жолды жою</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="101" />
+        <location filename="../../desktop/roster_editor.py" line="113" />
         <source>Paste from Excel</source>
         <translation>Excel-ден қою</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="106" />
+        <location filename="../../desktop/roster_editor.py" line="118" />
         <source>Rows: %1</source>
         <translation>Жолдар: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="108" />
+        <location filename="../../desktop/roster_editor.py" line="120" />
         <source>duplicates: %1</source>
         <translation>қайталанулар: %1</translation>
     </message>
@@ -962,98 +990,98 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="71" />
+        <location filename="../../desktop/settings_page.py" line="81" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="72" />
+        <location filename="../../desktop/settings_page.py" line="82" />
         <source>&amp;Language</source>
         <translation>&amp;Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="72" />
+        <location filename="../../desktop/settings_page.py" line="82" />
         <source>Server &amp;URL</source>
         <translation>Сервер &amp;мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="73" />
+        <location filename="../../desktop/settings_page.py" line="83" />
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="73" />
+        <location filename="../../desktop/settings_page.py" line="83" />
         <source>User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="74" />
-        <location filename="../../desktop/settings_page.py" line="113" />
+        <location filename="../../desktop/settings_page.py" line="84" />
+        <location filename="../../desktop/settings_page.py" line="125" />
         <source>Data folder</source>
         <translation>Деректер қалтасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="77" />
+        <location filename="../../desktop/settings_page.py" line="87" />
         <source>Automatic when the server answers</source>
         <translation>Сервер қолжетімді болғанда автоматты түрде</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="78" />
+        <location filename="../../desktop/settings_page.py" line="88" />
         <source>Manual</source>
         <translation>Қолмен</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="79" />
+        <location filename="../../desktop/settings_page.py" line="89" />
         <source>Change…</source>
         <translation>Өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="80" />
+        <location filename="../../desktop/settings_page.py" line="90" />
         <source>&amp;Back up to a file…</source>
         <translation>Файлға &amp;сақтық көшірме…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="81" />
+        <location filename="../../desktop/settings_page.py" line="91" />
         <source>&amp;Restore from a file…</source>
         <translation>Файлдан &amp;қалпына келтіру…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82" />
+        <location filename="../../desktop/settings_page.py" line="92" />
         <source>Log &amp;out</source>
         <translation>&amp;Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="109" />
+        <location filename="../../desktop/settings_page.py" line="121" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>Жаңа деректер қалтасы келесі іске қосқанда қолданылады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="120" />
+        <location filename="../../desktop/settings_page.py" line="132" />
         <source>Backup written to %1</source>
         <translation>Сақтық көшірме жазылды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="127" />
+        <location filename="../../desktop/settings_page.py" line="139" />
         <source>Not restored: %1</source>
         <translation>Қалпына келтірілмеді: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="130" />
+        <location filename="../../desktop/settings_page.py" line="142" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Қалпына келтірілді. Бұрынғы деректер мына жерде сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="143" />
+        <location filename="../../desktop/settings_page.py" line="155" />
         <source>Back up to a file</source>
         <translation>Файлға сақтық көшірме</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="150" />
+        <location filename="../../desktop/settings_page.py" line="162" />
         <source>Restore from a file</source>
         <translation>Файлдан қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="167" />
+        <location filename="../../desktop/settings_page.py" line="179" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Сіз шықтыңыз. Келесі іске қосқанда алғашқы іске қосу терезесі ашылады.</translation>
     </message>
@@ -1061,42 +1089,47 @@
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="72" />
+        <location filename="../../desktop/status_bar.py" line="93" />
         <source>Offline only (no server)</source>
         <translation>Тек офлайн (сервер бапталмаған)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="73" />
+        <location filename="../../desktop/status_bar.py" line="94" />
         <source>Checking connection…</source>
         <translation>Байланыс тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="75" />
+        <location filename="../../desktop/status_bar.py" line="96" />
         <source>Online</source>
         <translation>Желіде</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="75" />
+        <location filename="../../desktop/status_bar.py" line="96" />
         <source>Offline</source>
         <translation>Байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="79" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>Last sync: %1</source>
         <translation>Соңғы синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="79" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>never</source>
         <translation>болған жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="80" />
+        <location filename="../../desktop/status_bar.py" line="103" />
+        <source>please sync (over %1 days)</source>
+        <translation>синхрондаңыз (%1 күннен астам өтті)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="106" />
         <source>Changes waiting: %1</source>
         <translation>Жіберуді күтуде: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="81" />
+        <location filename="../../desktop/status_bar.py" line="107" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Қайшылықтар: %1 · Қабылданбады: %2</translation>
     </message>
@@ -1104,219 +1137,219 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="99" />
+        <location filename="../../desktop/sync_page.py" line="100" />
         <source>Sync now</source>
         <translation>Қазір синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="100" />
+        <location filename="../../desktop/sync_page.py" line="101" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="101" />
+        <location filename="../../desktop/sync_page.py" line="102" />
         <source>Sync:</source>
         <translation>Синхрондау:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="102" />
+        <location filename="../../desktop/sync_page.py" line="103" />
         <source>automatically when the server answers</source>
         <translation>сервер жауап бергенде автоматты түрде</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="103" />
+        <location filename="../../desktop/sync_page.py" line="104" />
         <source>only when I press Sync now</source>
         <translation>тек «Қазір синхрондау» батырмасын басқанда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="104" />
+        <location filename="../../desktop/sync_page.py" line="105" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="105" />
+        <location filename="../../desktop/sync_page.py" line="106" />
         <source>Rejected by the server</source>
         <translation>Сервер қабылдамағандар</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="106" />
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="107" />
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>Conflicts</source>
         <translation>Қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="107" />
+        <location filename="../../desktop/sync_page.py" line="108" />
         <source>Open the record to fix it</source>
         <translation>Түзету үшін жазбаны ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="108" />
+        <location filename="../../desktop/sync_page.py" line="109" />
         <source>Send again</source>
         <translation>Қайта жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="109" />
+        <location filename="../../desktop/sync_page.py" line="110" />
         <source>Resolve…</source>
         <translation>Шешу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="111" />
+        <location filename="../../desktop/sync_page.py" line="112" />
         <source>Started</source>
         <translation>Басталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="111" />
+        <location filename="../../desktop/sync_page.py" line="112" />
         <source>Outcome</source>
         <translation>Нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="113" />
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="113" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>Rejected</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="115" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="116" />
-        <location filename="../../desktop/sync_page.py" line="118" />
+        <location filename="../../desktop/sync_page.py" line="117" />
+        <location filename="../../desktop/sync_page.py" line="119" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="116" />
+        <location filename="../../desktop/sync_page.py" line="117" />
         <source>Why it was rejected</source>
         <translation>Қабылданбау себебі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="118" />
+        <location filename="../../desktop/sync_page.py" line="119" />
         <source>Kind</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="125" />
         <source>done</source>
         <translation>орындалды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="125" />
         <source>done, needs a person</source>
         <translation>орындалды, адамның шешімі қажет</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="126" />
         <source>failed</source>
         <translation>сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="126" />
         <source>cancelled</source>
         <translation>тоқтатылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="126" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>running</source>
         <translation>орындалуда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="138" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>same report made on two devices</source>
         <translation>бір есеп екі құрылғыда жасалған</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>changed here and on the server</source>
         <translation>мұнда да, серверде де өзгертілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="150" />
+        <location filename="../../desktop/sync_page.py" line="151" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Желісіз жұмыс: сервер бапталмаған (Баптаулар → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="152" />
+        <location filename="../../desktop/sync_page.py" line="153" />
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="155" />
         <source>Online: %1</source>
         <translation>Желіде: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="155" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>Offline: %1 does not answer, retrying</source>
         <translation>Байланыс жоқ: %1 жауап бермейді, қайта тырысамыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="163" />
+        <location filename="../../desktop/sync_page.py" line="164" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Сіз %1 күн синхрондамадыңыз: желіге қосылып, «Қазір синхрондау» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="175" />
+        <location filename="../../desktop/sync_page.py" line="176" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="184" />
+        <location filename="../../desktop/sync_page.py" line="185" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="191" />
+        <location filename="../../desktop/sync_page.py" line="192" />
         <source>receiving</source>
         <translation>алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="191" />
+        <location filename="../../desktop/sync_page.py" line="192" />
         <source>sending</source>
         <translation>жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="194" />
+        <location filename="../../desktop/sync_page.py" line="195" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 жазба · %3 КБ жіберілді · %4 КБ алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="211" />
+        <location filename="../../desktop/sync_page.py" line="212" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Дайын: %1 жіберілді, %2 алынды, %3 қайшылық, %4 қабылданбады, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="223" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Тоқтатылды; жіберіліп үлгерген деректер сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="225" />
+        <location filename="../../desktop/sync_page.py" line="226" />
         <source>Sync failed: %1</source>
         <translation>Синхрондау сәтсіз аяқталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="257" />
+        <location filename="../../desktop/sync_page.py" line="258" />
         <source>Automatic sync: %1</source>
         <translation>Автоматты синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="262" />
+        <location filename="../../desktop/sync_page.py" line="263" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматты синхрондау тоқтатылды: %1</translation>
     </message>

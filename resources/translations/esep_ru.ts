@@ -3,87 +3,107 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="233" />
+        <location filename="../../desktop/conflicts_dialog.py" line="234" />
         <source>mine</source>
         <translation>моё</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="233" />
+        <location filename="../../desktop/conflicts_dialog.py" line="234" />
         <source>theirs</source>
         <translation>с сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="234" />
+        <location filename="../../desktop/conflicts_dialog.py" line="235" />
         <source>edit</source>
         <translation>исправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="237" />
+        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <source>Deleted</source>
+        <translation>Удалён</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="239" />
+        <source>Comment on warnings</source>
+        <translation>Комментарий к предупреждениям</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="240" />
+        <source>Reviewer's comment</source>
+        <translation>Комментарий проверяющего</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="243" />
         <source>Resolve a conflict</source>
         <translation>Разрешение конфликта</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <location filename="../../desktop/conflicts_dialog.py" line="247" />
         <source>Another device created the same report for this org unit and month.</source>
         <translation>Другое устройство создало такой же отчёт для этого подразделения за этот месяц.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="240" />
+        <location filename="../../desktop/conflicts_dialog.py" line="249" />
         <source>The report was changed on the server while you edited it.</source>
         <translation>Пока вы редактировали отчёт, его изменили на сервере.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="241" />
+        <location filename="../../desktop/conflicts_dialog.py" line="250" />
         <source>%1 values differ. Choose per row which value to keep, or edit it.</source>
         <translation>Различающихся значений: %1. В каждой строке выберите, какое оставить, или исправьте его.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <location filename="../../desktop/conflicts_dialog.py" line="252" />
         <source>The result is sent as a normal change.</source>
         <translation>Результат будет отправлен как обычное изменение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="244" />
+        <location filename="../../desktop/conflicts_dialog.py" line="253" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="244" />
+        <location filename="../../desktop/conflicts_dialog.py" line="253" />
         <source>My value</source>
         <translation>Моё значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="244" />
+        <location filename="../../desktop/conflicts_dialog.py" line="253" />
         <source>Server value</source>
         <translation>Значение на сервере</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="245" />
+        <location filename="../../desktop/conflicts_dialog.py" line="254" />
         <source>Keep</source>
         <translation>Оставить</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="245" />
+        <location filename="../../desktop/conflicts_dialog.py" line="254" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="247" />
+        <location filename="../../desktop/conflicts_dialog.py" line="256" />
         <source>Keep all mine</source>
         <translation>Оставить все мои</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="248" />
+        <location filename="../../desktop/conflicts_dialog.py" line="257" />
         <source>Keep all theirs</source>
         <translation>Оставить все с сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="267" />
+        <location filename="../../desktop/conflicts_dialog.py" line="276" />
         <source>Not a valid value</source>
         <translation>Недопустимое значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="270" />
+        <location filename="../../desktop/conflicts_dialog.py" line="279" />
         <source>Could not save the resolution</source>
         <translation>Не удалось сохранить решение конфликта</translation>
     </message>
@@ -91,27 +111,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="235" />
+        <location filename="../../desktop/review_page.py" line="238" />
         <source>Correct a submitted report</source>
         <translation>Исправление поданного отчёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="250" />
+        <location filename="../../desktop/review_page.py" line="253" />
         <source>Field:</source>
         <translation>Поле:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="251" />
+        <location filename="../../desktop/review_page.py" line="254" />
         <source>Current value:</source>
         <translation>Текущее значение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="252" />
+        <location filename="../../desktop/review_page.py" line="255" />
         <source>New value:</source>
         <translation>Новое значение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="253" />
+        <location filename="../../desktop/review_page.py" line="256" />
         <source>Reason (required):</source>
         <translation>Причина (обязательно):</translation>
     </message>
@@ -119,186 +139,194 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="146" />
+        <location filename="../../desktop/dashboard_page.py" line="162" />
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="147" />
+        <location filename="../../desktop/dashboard_page.py" line="163" />
         <source>From month:</source>
         <translation>С месяца:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="148" />
+        <location filename="../../desktop/dashboard_page.py" line="164" />
         <source>to:</source>
         <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="149" />
+        <location filename="../../desktop/dashboard_page.py" line="165" />
         <source>Hourly rate, ₸:</source>
         <translation>Стоимость часа, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="150" />
+        <location filename="../../desktop/dashboard_page.py" line="166" />
         <source>Include drafts</source>
         <translation>Учитывать черновики</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="151" />
+        <location filename="../../desktop/dashboard_page.py" line="167" />
         <source>Headline numbers</source>
         <translation>Основные показатели</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="152" />
+        <location filename="../../desktop/dashboard_page.py" line="168" />
         <source>Completeness and timeliness</source>
         <translation>Полнота и своевременность</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="154" />
-        <location filename="../../desktop/dashboard_page.py" line="271" />
+        <location filename="../../desktop/dashboard_page.py" line="170" />
+        <location filename="../../desktop/dashboard_page.py" line="287" />
         <source>Volunteers</source>
         <translation>Волонтёры</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="155" />
+        <location filename="../../desktop/dashboard_page.py" line="171" />
         <source>Registered organizations</source>
         <translation>Зарегистрированные организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="156" />
+        <location filename="../../desktop/dashboard_page.py" line="172" />
         <source>Initiative groups</source>
         <translation>Инициативные группы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="157" />
-        <location filename="../../desktop/dashboard_page.py" line="272" />
+        <location filename="../../desktop/dashboard_page.py" line="173" />
+        <location filename="../../desktop/dashboard_page.py" line="288" />
         <source>Events</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="157" />
+        <location filename="../../desktop/dashboard_page.py" line="173" />
         <source>Volunteer hours</source>
         <translation>Волонтёрские часы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="158" />
+        <location filename="../../desktop/dashboard_page.py" line="174" />
         <source>Volunteer positions</source>
         <translation>Волонтёрские позиции</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="159" />
+        <location filename="../../desktop/dashboard_page.py" line="175" />
         <source>Development events</source>
         <translation>Мероприятия по развитию волонтёрства</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="160" />
+        <location filename="../../desktop/dashboard_page.py" line="176" />
         <source>Development-event participants</source>
         <translation>Участники мероприятий по развитию</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="161" />
+        <location filename="../../desktop/dashboard_page.py" line="177" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="161" />
+        <location filename="../../desktop/dashboard_page.py" line="177" />
         <source>Development-event hours</source>
         <translation>Часы мероприятий по развитию</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="162" />
+        <location filename="../../desktop/dashboard_page.py" line="178" />
         <source>Economic contribution, ₸</source>
         <translation>Экономический вклад, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="163" />
+        <location filename="../../desktop/dashboard_page.py" line="179" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
-        <translation type="unfinished" />
+        <translation>Минимальная оценка, ₸ (часы, округлённые до миллиона вверх)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="167" />
+        <location filename="../../desktop/dashboard_page.py" line="183" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Остаток: последний отчёт каждого подразделения, в сумме</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="169" />
+        <location filename="../../desktop/dashboard_page.py" line="185" />
         <source>Flow: summed over the months of the period</source>
         <translation>Поток: сумма за месяцы периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="171" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="171" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>Expected</source>
         <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="172" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="172" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>On time</source>
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="173" />
+        <location filename="../../desktop/dashboard_page.py" line="189" />
         <source>Received, %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="218" />
+        <location filename="../../desktop/dashboard_page.py" line="234" />
         <source>All regions</source>
-        <translation type="unfinished" />
+        <translation>Все регионы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="242" />
+        <location filename="../../desktop/dashboard_page.py" line="258" />
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="251" />
+        <location filename="../../desktop/dashboard_page.py" line="267" />
         <source>no data</source>
         <translation>нет данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="256" />
+        <location filename="../../desktop/dashboard_page.py" line="272" />
         <source>Gender</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="257" />
+        <location filename="../../desktop/dashboard_page.py" line="273" />
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="259" />
+        <location filename="../../desktop/dashboard_page.py" line="275" />
         <source>Occupation</source>
         <translation>Занятость</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="262" />
+        <location filename="../../desktop/dashboard_page.py" line="278" />
         <source>Event formats</source>
         <translation>Форматы мероприятий</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="264" />
+        <location filename="../../desktop/dashboard_page.py" line="280" />
         <source>Events by direction</source>
         <translation>Мероприятия по направлениям</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="267" />
+        <location filename="../../desktop/dashboard_page.py" line="283" />
         <source>Support from the front office (months)</source>
         <translation>Помощь РФО (число месяцев)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="270" />
+        <location filename="../../desktop/dashboard_page.py" line="286" />
         <source>Trend over months</source>
         <translation>Динамика по месяцам</translation>
+    </message>
+</context>
+<context>
+    <name>FieldInput</name>
+    <message>
+        <location filename="../../desktop/field_widgets.py" line="39" />
+        <source>YYYY-MM-DD</source>
+        <translation>ГГГГ-ММ-ДД</translation>
     </message>
 </context>
 <context>
@@ -309,7 +337,7 @@
         <translation>Укажите период в виде ГГГГ-ММ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="65" />
+        <location filename="../../desktop/findings_panel.py" line="67" />
         <source>Findings: %1 errors, %2 warnings, %3 notes</source>
         <translation>Замечания: ошибок %1, предупреждений %2, сведений %3</translation>
     </message>
@@ -317,107 +345,107 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="151" />
+        <location filename="../../desktop/first_run.py" line="162" />
         <source>Esep — first start</source>
         <translation>Esep — первый запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="152" />
+        <location filename="../../desktop/first_run.py" line="163" />
         <source>Welcome to Esep</source>
         <translation>Добро пожаловать в Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="153" />
+        <location filename="../../desktop/first_run.py" line="164" />
         <source>&amp;Next</source>
         <translation>&amp;Далее</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="154" />
+        <location filename="../../desktop/first_run.py" line="165" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Работать только на этом компьютере или подключиться к центральному серверу для синхронизации отчётов?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="156" />
+        <location filename="../../desktop/first_run.py" line="167" />
         <source>Work &amp;offline</source>
         <translation>Работать &amp;офлайн</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="157" />
+        <location filename="../../desktop/first_run.py" line="168" />
         <source>&amp;Connect to a server</source>
         <translation>&amp;Подключиться к серверу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="159" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>&amp;Region</source>
         <translation>&amp;Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="159" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>&amp;District</source>
         <translation>Р&amp;айон</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="159" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>Your &amp;name</source>
         <translation>Ваше &amp;имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="161" />
+        <location filename="../../desktop/first_run.py" line="172" />
         <source>Server &amp;URL</source>
         <translation>&amp;Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="161" />
+        <location filename="../../desktop/first_run.py" line="172" />
         <source>&amp;User</source>
         <translation>&amp;Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="162" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>&amp;Password</source>
         <translation>Па&amp;роль</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="164" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>&amp;Start</source>
         <translation>&amp;Начать</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="165" />
+        <location filename="../../desktop/first_run.py" line="176" />
         <source>&amp;Log in</source>
         <translation>&amp;Войти</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="167" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;Back</source>
         <translation>&amp;Назад</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="196" />
+        <location filename="../../desktop/first_run.py" line="207" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Выберите регион и выберите или впишите район.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="214" />
+        <location filename="../../desktop/first_run.py" line="225" />
         <source>Enter the server URL, user and password.</source>
         <translation>Введите адрес сервера, пользователя и пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="217" />
+        <location filename="../../desktop/first_run.py" line="228" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="235" />
+        <location filename="../../desktop/first_run.py" line="246" />
         <source>Wrong user or password.</source>
         <translation>Неверный пользователь или пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="237" />
+        <location filename="../../desktop/first_run.py" line="248" />
         <source>Too many attempts: wait a little and try again.</source>
         <translation>Слишком много попыток: подождите и попробуйте снова.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="239" />
+        <location filename="../../desktop/first_run.py" line="250" />
         <source>Cannot connect: %1</source>
         <translation>Не удалось подключиться: %1</translation>
     </message>
@@ -425,42 +453,42 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="192" />
+        <location filename="../../desktop/form_editor.py" line="206" />
         <source>&amp;Org unit</source>
         <translation>&amp;Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="193" />
+        <location filename="../../desktop/form_editor.py" line="207" />
         <source>&amp;Period</source>
         <translation>&amp;Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="194" />
+        <location filename="../../desktop/form_editor.py" line="208" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="195" />
+        <location filename="../../desktop/form_editor.py" line="209" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="196" />
+        <location filename="../../desktop/form_editor.py" line="210" />
         <source>Save &amp;draft</source>
         <translation>Сохранить &amp;черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="197" />
+        <location filename="../../desktop/form_editor.py" line="211" />
         <source>&amp;Submit</source>
         <translation>По&amp;дать</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="198" />
+        <location filename="../../desktop/form_editor.py" line="212" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="217" />
+        <location filename="../../desktop/form_editor.py" line="231" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
@@ -503,7 +531,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="79" />
+        <location filename="../../desktop/editor_parts.py" line="80" />
         <source>last month: %1 · last year: %2</source>
         <translation>прошлый месяц: %1 · год назад: %2</translation>
     </message>
@@ -511,62 +539,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="23" />
+        <location filename="../../desktop/main_window.py" line="30" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="25" />
+        <location filename="../../desktop/main_window.py" line="32" />
         <source>Events</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="27" />
+        <location filename="../../desktop/main_window.py" line="34" />
         <source>Seminars</source>
         <translation>Семинары</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="29" />
+        <location filename="../../desktop/main_window.py" line="36" />
         <source>Focus groups</source>
         <translation>Фокус-группы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="31" />
+        <location filename="../../desktop/main_window.py" line="38" />
         <source>Leadership meetings</source>
         <translation>Встречи с руководством</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="33" />
+        <location filename="../../desktop/main_window.py" line="40" />
         <source>Hotline</source>
         <translation>Горячая линия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="35" />
+        <location filename="../../desktop/main_window.py" line="42" />
         <source>Review</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="37" />
+        <location filename="../../desktop/main_window.py" line="44" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="39" />
+        <location filename="../../desktop/main_window.py" line="46" />
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="41" />
+        <location filename="../../desktop/main_window.py" line="48" />
         <source>Data quality</source>
         <translation>Качество данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="43" />
+        <location filename="../../desktop/main_window.py" line="50" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="144" />
+        <location filename="../../desktop/main_window.py" line="168" />
         <source>Esep — volunteering in numbers</source>
         <translation>Esep — волонтёрство в цифрах</translation>
     </message>
@@ -574,87 +602,87 @@
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="113" />
+        <location filename="../../desktop/quality_page.py" line="129" />
         <source>Rule:</source>
         <translation>Правило:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="114" />
+        <location filename="../../desktop/quality_page.py" line="130" />
         <source>Severity:</source>
         <translation>Важность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="115" />
+        <location filename="../../desktop/quality_page.py" line="131" />
         <source>Org unit:</source>
         <translation>Подразделение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="116" />
+        <location filename="../../desktop/quality_page.py" line="132" />
         <source>Check again</source>
         <translation>Проверить заново</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="118" />
+        <location filename="../../desktop/quality_page.py" line="134" />
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="118" />
+        <location filename="../../desktop/quality_page.py" line="134" />
         <source>Rule</source>
         <translation>Правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="119" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="119" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="120" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Form</source>
         <translation>Форма</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="120" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="121" />
+        <location filename="../../desktop/quality_page.py" line="137" />
         <source>Finding</source>
         <translation>Замечание</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="126" />
+        <location filename="../../desktop/quality_page.py" line="142" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="126" />
+        <location filename="../../desktop/quality_page.py" line="142" />
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="127" />
+        <location filename="../../desktop/quality_page.py" line="143" />
         <source>info</source>
         <translation>к сведению</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="133" />
+        <location filename="../../desktop/quality_page.py" line="149" />
         <source>(all)</source>
         <translation>(все)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="189" />
+        <location filename="../../desktop/quality_page.py" line="205" />
         <source>Could not check the records: %1</source>
         <translation>Не удалось проверить записи: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="196" />
+        <location filename="../../desktop/quality_page.py" line="212" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Замечаний: %1 (ошибок %2, предупреждений %3, к сведению %4)</translation>
     </message>
@@ -662,42 +690,42 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="110" />
+        <location filename="../../desktop/record_list_page.py" line="121" />
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="111" />
+        <location filename="../../desktop/record_list_page.py" line="122" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="112" />
+        <location filename="../../desktop/record_list_page.py" line="123" />
         <source>&amp;New</source>
         <translation>&amp;Новый</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="113" />
+        <location filename="../../desktop/record_list_page.py" line="124" />
         <source>&amp;Open</source>
         <translation>&amp;Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="114" />
+        <location filename="../../desktop/record_list_page.py" line="125" />
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="131" />
+        <location filename="../../desktop/record_list_page.py" line="142" />
         <source>All org units</source>
         <translation>Все подразделения</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="137" />
+        <location filename="../../desktop/record_list_page.py" line="148" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="166" />
+        <location filename="../../desktop/record_list_page.py" line="177" />
         <source>Showing %1 of %2</source>
         <translation>Показано %1 из %2</translation>
     </message>
@@ -705,62 +733,62 @@
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../desktop/record_model.py" line="13" />
+        <location filename="../../desktop/record_model.py" line="19" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="14" />
+        <location filename="../../desktop/record_model.py" line="20" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="15" />
+        <location filename="../../desktop/record_model.py" line="21" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="16" />
+        <location filename="../../desktop/record_model.py" line="22" />
         <source>Summary</source>
         <translation>Кратко</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="17" />
+        <location filename="../../desktop/record_model.py" line="23" />
         <source>Updated</source>
         <translation>Изменён</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="18" />
+        <location filename="../../desktop/record_model.py" line="24" />
         <source>By</source>
         <translation>Кем</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="28" />
+        <location filename="../../desktop/record_model.py" line="34" />
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="29" />
+        <location filename="../../desktop/record_model.py" line="35" />
         <source>submitted</source>
         <translation>подан</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="30" />
+        <location filename="../../desktop/record_model.py" line="36" />
         <source>returned</source>
         <translation>возвращён</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="31" />
+        <location filename="../../desktop/record_model.py" line="37" />
         <source>approved</source>
         <translation>принят</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="32" />
+        <location filename="../../desktop/record_model.py" line="38" />
         <source>conflict</source>
         <translation>конфликт</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="33" />
+        <location filename="../../desktop/record_model.py" line="39" />
         <source>rejected</source>
         <translation>отклонён</translation>
     </message>
@@ -768,17 +796,17 @@
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="126" />
+        <location filename="../../desktop/editor_parts.py" line="127" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Несохранённый ввод от %1 сохранился после закрытия программы. Восстановить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="128" />
+        <location filename="../../desktop/editor_parts.py" line="129" />
         <source>&amp;Restore</source>
         <translation>&amp;Восстановить</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="129" />
+        <location filename="../../desktop/editor_parts.py" line="130" />
         <source>Discard</source>
         <translation>Отбросить</translation>
     </message>
@@ -896,37 +924,37 @@
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="157" />
+        <location filename="../../desktop/review_page.py" line="160" />
         <source>Select a cell of the grid to see the report.</source>
         <translation>Выберите ячейку таблицы, чтобы увидеть отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="170" />
+        <location filename="../../desktop/review_page.py" line="173" />
         <source>Comment on warnings: %1</source>
         <translation>Комментарий к предупреждениям: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="172" />
+        <location filename="../../desktop/review_page.py" line="175" />
         <source>Reviewer's comment: %1</source>
         <translation>Комментарий проверяющего: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="195" />
+        <location filename="../../desktop/review_page.py" line="199" />
         <source>Comment required</source>
         <translation>Нужен комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="196" />
+        <location filename="../../desktop/review_page.py" line="198" />
         <source>Write what the district must fix before returning the report.</source>
         <translation>Напишите, что район должен исправить, прежде чем вернуть отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="202" />
+        <location filename="../../desktop/review_page.py" line="205" />
         <source>Could not save the review</source>
         <translation>Не удалось сохранить решение</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="224" />
+        <location filename="../../desktop/review_page.py" line="227" />
         <source>Could not save the correction</source>
         <translation>Не удалось сохранить исправление</translation>
     </message>
@@ -934,27 +962,27 @@
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="99" />
+        <location filename="../../desktop/roster_editor.py" line="111" />
         <source>Add row</source>
         <translation>Добавить строку</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="100" />
+        <location filename="../../desktop/roster_editor.py" line="112" />
         <source>Delete row</source>
         <translation>Удалить строку</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="101" />
+        <location filename="../../desktop/roster_editor.py" line="113" />
         <source>Paste from Excel</source>
         <translation>Вставить из Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="106" />
+        <location filename="../../desktop/roster_editor.py" line="118" />
         <source>Rows: %1</source>
         <translation>Строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="108" />
+        <location filename="../../desktop/roster_editor.py" line="120" />
         <source>duplicates: %1</source>
         <translation>повторов: %1</translation>
     </message>
@@ -962,98 +990,98 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="71" />
+        <location filename="../../desktop/settings_page.py" line="81" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="72" />
+        <location filename="../../desktop/settings_page.py" line="82" />
         <source>&amp;Language</source>
         <translation>&amp;Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="72" />
+        <location filename="../../desktop/settings_page.py" line="82" />
         <source>Server &amp;URL</source>
         <translation>&amp;Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="73" />
+        <location filename="../../desktop/settings_page.py" line="83" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="73" />
+        <location filename="../../desktop/settings_page.py" line="83" />
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="74" />
-        <location filename="../../desktop/settings_page.py" line="113" />
+        <location filename="../../desktop/settings_page.py" line="84" />
+        <location filename="../../desktop/settings_page.py" line="125" />
         <source>Data folder</source>
         <translation>Папка данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="77" />
+        <location filename="../../desktop/settings_page.py" line="87" />
         <source>Automatic when the server answers</source>
         <translation>Автоматически, когда сервер доступен</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="78" />
+        <location filename="../../desktop/settings_page.py" line="88" />
         <source>Manual</source>
         <translation>Вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="79" />
+        <location filename="../../desktop/settings_page.py" line="89" />
         <source>Change…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="80" />
+        <location filename="../../desktop/settings_page.py" line="90" />
         <source>&amp;Back up to a file…</source>
         <translation>&amp;Резервная копия в файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="81" />
+        <location filename="../../desktop/settings_page.py" line="91" />
         <source>&amp;Restore from a file…</source>
         <translation>&amp;Восстановить из файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82" />
+        <location filename="../../desktop/settings_page.py" line="92" />
         <source>Log &amp;out</source>
         <translation>В&amp;ыйти</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="109" />
+        <location filename="../../desktop/settings_page.py" line="121" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>Новая папка данных будет использована при следующем запуске: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="120" />
+        <location filename="../../desktop/settings_page.py" line="132" />
         <source>Backup written to %1</source>
         <translation>Резервная копия записана: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="127" />
+        <location filename="../../desktop/settings_page.py" line="139" />
         <source>Not restored: %1</source>
         <translation>Не восстановлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="130" />
+        <location filename="../../desktop/settings_page.py" line="142" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Восстановлено. Прежние данные сохранены в %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="143" />
+        <location filename="../../desktop/settings_page.py" line="155" />
         <source>Back up to a file</source>
         <translation>Резервная копия в файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="150" />
+        <location filename="../../desktop/settings_page.py" line="162" />
         <source>Restore from a file</source>
         <translation>Восстановить из файла</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="167" />
+        <location filename="../../desktop/settings_page.py" line="179" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Вы вышли. При следующем запуске откроется экран первого запуска.</translation>
     </message>
@@ -1061,42 +1089,47 @@
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="72" />
+        <location filename="../../desktop/status_bar.py" line="93" />
         <source>Offline only (no server)</source>
         <translation>Только офлайн (сервер не настроен)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="73" />
+        <location filename="../../desktop/status_bar.py" line="94" />
         <source>Checking connection…</source>
         <translation>Проверка связи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="75" />
+        <location filename="../../desktop/status_bar.py" line="96" />
         <source>Online</source>
         <translation>В сети</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="75" />
+        <location filename="../../desktop/status_bar.py" line="96" />
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="79" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>Last sync: %1</source>
         <translation>Последняя синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="79" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>never</source>
         <translation>не было</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="80" />
+        <location filename="../../desktop/status_bar.py" line="103" />
+        <source>please sync (over %1 days)</source>
+        <translation>синхронизируйтесь (прошло больше %1 дней)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/status_bar.py" line="106" />
         <source>Changes waiting: %1</source>
         <translation>Ожидают отправки: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="81" />
+        <location filename="../../desktop/status_bar.py" line="107" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Конфликты: %1 · Отклонено: %2</translation>
     </message>
@@ -1104,219 +1137,219 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="99" />
+        <location filename="../../desktop/sync_page.py" line="100" />
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="100" />
+        <location filename="../../desktop/sync_page.py" line="101" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="101" />
+        <location filename="../../desktop/sync_page.py" line="102" />
         <source>Sync:</source>
         <translation>Синхронизация:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="102" />
+        <location filename="../../desktop/sync_page.py" line="103" />
         <source>automatically when the server answers</source>
         <translation>автоматически, когда сервер доступен</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="103" />
+        <location filename="../../desktop/sync_page.py" line="104" />
         <source>only when I press Sync now</source>
         <translation>только по кнопке «Синхронизировать»</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="104" />
+        <location filename="../../desktop/sync_page.py" line="105" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="105" />
+        <location filename="../../desktop/sync_page.py" line="106" />
         <source>Rejected by the server</source>
         <translation>Отклонено сервером</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="106" />
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="107" />
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="107" />
+        <location filename="../../desktop/sync_page.py" line="108" />
         <source>Open the record to fix it</source>
         <translation>Открыть запись, чтобы исправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="108" />
+        <location filename="../../desktop/sync_page.py" line="109" />
         <source>Send again</source>
         <translation>Отправить снова</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="109" />
+        <location filename="../../desktop/sync_page.py" line="110" />
         <source>Resolve…</source>
         <translation>Разрешить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="111" />
+        <location filename="../../desktop/sync_page.py" line="112" />
         <source>Started</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="111" />
+        <location filename="../../desktop/sync_page.py" line="112" />
         <source>Outcome</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="113" />
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="113" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="115" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="116" />
-        <location filename="../../desktop/sync_page.py" line="118" />
+        <location filename="../../desktop/sync_page.py" line="117" />
+        <location filename="../../desktop/sync_page.py" line="119" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="116" />
+        <location filename="../../desktop/sync_page.py" line="117" />
         <source>Why it was rejected</source>
         <translation>Причина отклонения</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="118" />
+        <location filename="../../desktop/sync_page.py" line="119" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="125" />
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="125" />
         <source>done, needs a person</source>
         <translation>выполнено, нужно решение человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="126" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="126" />
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="126" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="138" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>same report made on two devices</source>
         <translation>один отчёт создан на двух устройствах</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>changed here and on the server</source>
         <translation>изменено здесь и на сервере</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="150" />
+        <location filename="../../desktop/sync_page.py" line="151" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Работа без сети: сервер не настроен (Настройки → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="152" />
+        <location filename="../../desktop/sync_page.py" line="153" />
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="155" />
         <source>Online: %1</source>
         <translation>В сети: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="155" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>Offline: %1 does not answer, retrying</source>
         <translation>Нет связи: %1 не отвечает, пробуем снова</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="163" />
+        <location filename="../../desktop/sync_page.py" line="164" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Вы не синхронизировались %1 дн.: подключитесь к сети и нажмите «Синхронизировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="175" />
+        <location filename="../../desktop/sync_page.py" line="176" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="184" />
+        <location filename="../../desktop/sync_page.py" line="185" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="191" />
+        <location filename="../../desktop/sync_page.py" line="192" />
         <source>receiving</source>
         <translation>получение</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="191" />
+        <location filename="../../desktop/sync_page.py" line="192" />
         <source>sending</source>
         <translation>отправка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="194" />
+        <location filename="../../desktop/sync_page.py" line="195" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: записей %2 · отправлено %3 КБ · получено %4 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="211" />
+        <location filename="../../desktop/sync_page.py" line="212" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Готово: отправлено %1, получено %2, конфликтов %3, отклонено %4, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="223" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Отменено; уже переданные данные сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="225" />
+        <location filename="../../desktop/sync_page.py" line="226" />
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="257" />
+        <location filename="../../desktop/sync_page.py" line="258" />
         <source>Automatic sync: %1</source>
         <translation>Автоматическая синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="262" />
+        <location filename="../../desktop/sync_page.py" line="263" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматическая синхронизация остановлена: %1</translation>
     </message>

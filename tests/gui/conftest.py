@@ -26,6 +26,7 @@ def core_ctx(qapp, core_store):
     yield ctx
     ctx.tasks.cancel_all()
     ctx.tasks.wait_all(10000)
+    qapp.processEvents()  # deliver finished tasks' results while the store is still open
     remove_translators()
 
 

@@ -45,24 +45,9 @@ def connect_first_run(qtbot, ctx, url: str) -> None:
     assert any(u["id"] == "SHY-ABAY" for u in ctx.store.org_units())
 
 
-def sync(qtbot, window):
-    page = window.show_page("sync")
-    with qtbot.waitSignal(window.ctx.signals.sig_sync_finished, timeout=60000) as blocker:
-        assert page.sync_now()
-    return blocker.args[0]
-
-
-def test_keyboard_report_submit_sync_and_approval(qtbot, core_ctx, server):
-    from server_fixtures import api_session
-    from test_form_editor import _WINDOW, enter, focused, press, type_form_by_keyboard
-
-    from desktop.main_window import MainWindow
-    connect_first_run(qtbot, core_ctx, server.url)
-    core_ctx.settings_set("sync_mode", "manual")   # this test presses "Sync now" itself
-    window = MainWindow(core_ctx)
-    qtbot.addWidget(window)
-    window.show()
-    _WINDOW.append(window)
+def enter_and_submit(qtbot, window) -> str:
+    """Keyboard only: type the report, see the gender error, fix it, submit."""
+    from test_form_editor import enter, focused, press, type_form_by_keyboard
     page = window.show_page("monthly_report")
     editor = page.show_editor(None)
     assert focused() is editor.period_edit
@@ -76,7 +61,31 @@ def test_keyboard_report_submit_sync_and_approval(qtbot, core_ctx, server):
     qtbot.keyClicks(focused(), "40")
     qtbot.waitUntil(lambda: editor.submit_button.isEnabled(), timeout=3000)
     press(qtbot, editor.submit_button)
-    rid = editor.record["id"]
+    return editor.record["id"]
+
+
+def sync(qtbot, window):
+    page = window.show_page("sync")
+    with qtbot.waitSignal(window.ctx.signals.sig_sync_finished, timeout=60000) as blocker:
+        assert page.sync_now()
+    return blocker.args[0]
+
+
+def test_keyboard_report_submit_sync_and_approval(qtbot, core_ctx, server):
+    from server_fixtures import api_session
+    from test_form_editor import _WINDOW
+
+    from desktop.main_window import MainWindow
+    connect_first_run(qtbot, core_ctx, server.url)
+    core_ctx.settings_set("sync_mode", "manual")   # this test presses "Sync now" itself
+    window = MainWindow(core_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    _WINDOW.append(window)
+    window.status.probe()
+    qtbot.waitUntil(lambda: window.status.online is True, timeout=10000)
+    assert window.status.net.text().endswith("В сети")
+    rid = enter_and_submit(qtbot, window)
     assert core_ctx.store.get_record(rid)["status"] == "submitted"
     assert "Ожидают отправки: 0" not in window.status.waiting.text()
     summary = sync(qtbot, window)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,7 @@ def test_navigation_and_status_bar(qtbot, core_ctx):
     seed_demo(core_ctx.store, months=3)
     window = MainWindow(core_ctx)
     qtbot.addWidget(window)
-    keys = window.keys()
+    keys = window.page_keys()
     assert keys[:6] == ["monthly_report", "event", "seminar", "focus_group",
                         "leadership_meeting", "hotline_appeal"]
     assert "settings" in keys and "review" not in keys          # district role
@@ -31,6 +32,30 @@ def test_navigation_and_status_bar(qtbot, core_ctx):
         page = window.show_page(key)
         assert hasattr(page, "retranslate") and hasattr(page, "refresh")
     assert window.stack.currentWidget() is window.pages[keys[-1]]
+
+
+def test_first_page_and_sync_watch_start_after_first_paint(qtbot, core_ctx):
+    from desktop.main_window import MainWindow
+    window = MainWindow(core_ctx)
+    qtbot.addWidget(window)
+    assert window.pages == {}                      # nothing heavy before the first paint
+    window.show()
+    qtbot.waitUntil(lambda: "monthly_report" in window.pages and "sync" in window.pages,
+                    timeout=5000)
+    assert window.nav.currentRow() == 0            # the sync page runs its watch unseen
+
+
+def test_status_bar_reminds_after_seven_days(qtbot, core_ctx):
+    from datetime import datetime
+
+    from desktop.status_bar import StatusBarWidget, sync_overdue
+    now = datetime(2025, 3, 10, tzinfo=UTC)
+    assert sync_overdue(None, now) and sync_overdue("2025-03-02T09:00:00Z", now)
+    assert not sync_overdue("2025-03-04T09:00:00Z", now)
+    core_ctx.settings_set("server_url", "http://127.0.0.1:9")
+    bar = StatusBarWidget(core_ctx)
+    qtbot.addWidget(bar)
+    assert "синхронизируйтесь" in bar.last.text()
 
 
 def test_open_record_signal_switches_page(qtbot, core_ctx):
@@ -49,7 +74,7 @@ def test_region_role_sees_review(qtbot, core_ctx):
     core_ctx.user["role"] = "region"
     window = MainWindow(core_ctx)
     qtbot.addWidget(window)
-    assert "review" in window.keys()
+    assert "review" in window.page_keys()
 
 
 def test_first_run_offline_with_typed_district(qtbot, core_store):
@@ -90,6 +115,40 @@ def test_first_run_offline_picks_existing_district(qtbot, core_store):
 def test_smoke_start_exits_zero(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ESEP_DATA_DIR=str(tmp_path))
     out = subprocess.run([sys.executable, "main.py", "--smoke"], cwd=ROOT, env=env,
-                         capture_output=True, text=True, timeout=90)
+                         check=False, capture_output=True, text=True, timeout=90)
     assert out.returncode == 0, out.stderr[-2000:]
     assert (tmp_path / "esep.sqlite3").exists()
+
+
+def test_fresh_start_first_run_offline_reaches_monthly_form(qtbot, tmp_path, monkeypatch):
+    """A fresh data folder: first-run dialog -> offline -> main window in Russian -> a usable
+    monthly report form."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.app import shutdown_gui, start_gui
+    from desktop.first_run import FirstRunDialog
+    monkeypatch.setenv("ESEP_DATA_DIR", str(tmp_path))
+
+    def drive_dialog():
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, FirstRunDialog) and w.isVisible()), None)
+        if dialog is None:
+            return QTimer.singleShot(50, drive_dialog)
+        dialog.lang_next.click()
+        dialog.offline_button.click()
+        dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("SHY"))
+        dialog.district_combo.setEditText("Абайский район")
+        dialog.finish_offline()
+
+    QTimer.singleShot(0, drive_dialog)
+    ctx, window = start_gui(smoke=False, lang=None)
+    try:
+        qtbot.waitUntil(lambda: "monthly_report" in window.pages, timeout=5000)
+        editor = window.pages["monthly_report"].show_editor(None)
+        assert window.nav.item(0).text() == "Ежемесячные отчёты"
+        assert editor.labels["volunteers_total"].text().startswith("Количество волонтёров")
+        assert editor.org_combo.currentText() == "Абайский район"
+        assert ctx.store.get_setting("profile")["mode"] == "offline"
+    finally:
+        shutdown_gui(ctx, window)

@@ -8,7 +8,7 @@ import uuid
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.demo_data import monthly_data, seed_demo
+from desktop.demo_data import seed_demo
 from desktop.record_model import PAGE_SIZE, RecordTableModel
 
 pytestmark = pytest.mark.timeout(180)

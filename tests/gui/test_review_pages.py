@@ -279,3 +279,22 @@ def test_quality_page_lists_filters_and_opens_findings(qtbot, qtmodeltester, sto
     ctx.signals.sig_open_record.connect(opened.append)
     page.open_index(page.proxy.index(0, 0))
     assert opened == [wrong["id"]]
+
+
+def test_hidden_dashboard_refreshes_when_shown_again(qtbot, store):
+    from desktop.dashboard_page import DashboardPage
+    now = month_shift(0)
+    ctx = make_ctx(store)
+    page = DashboardPage(ctx)
+    qtbot.addWidget(page)
+    page.year.setValue(int(now[:4]))
+    assert page.figures["reports"] == 0
+    add_report(store, "PAV-D01", now, total=70)
+    ctx.signals.sig_records_changed.emit("monthly_report")
+    assert page.figures["reports"] == 0                     # hidden: nothing recomputed yet
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.figures["reports"] == 1 and page.figures["volunteers_total"] == 70
+    add_report(store, "PAV-D02", now, total=40)
+    ctx.signals.sig_records_changed.emit("monthly_report")   # visible: at once
+    assert page.figures["volunteers_total"] == 110

@@ -33,11 +33,12 @@ def make_ctx(store, user: dict) -> AppContext:
 
 @pytest.fixture
 def world(tmp_path):
-    from server_fixtures import PASSWORD, run_server, seed_world
+    from server_fixtures import DISTRICTS, PASSWORD, create_user, import_orgunits, run_server
 
     from sync.transport import SyncClient
     srv = run_server(f"sqlite:///{tmp_path / 'server.sqlite3'}")
-    seed_world(srv.db_url)
+    import_orgunits(srv.db_url, DISTRICTS)
+    create_user(srv.db_url, "d1", PASSWORD, "district", None, "SHY-ABAY")
     contexts = []
 
     def device(name: str, username: str = "d1"):
@@ -208,3 +209,62 @@ def test_conflicts_dialog_merges_field_by_field(qtbot, qtmodeltester, tmp_path):
     assert index.data(Qt.ItemDataRole.EditRole) in ("mine", "theirs", "edit")
     assert index.data(USER_ROLE) is None
     store.close()
+
+
+def test_conflict_with_a_server_tombstone_can_keep_my_copy(qtbot, tmp_path):
+    from store import open_store, sync_state
+
+    from desktop.conflicts_dialog import ConflictsDialog
+    store = open_store(tmp_path / "esep.sqlite3")
+    mine = store.save_record(monthly("SHY-ABAY", "2024-06", n=8), user="d1")
+    gone = {**json.loads(json.dumps(mine)), "deleted": True}
+    sync_state.apply_pulled(store, [{"change_seq": 4, "id": mine["id"], "form": mine["form"],
+                                     "version": 2, "deleted": True, "record": gone}], 4)
+    ctx = make_ctx(store, {"username": "d1", "role": "district", "district": "SHY-ABAY"})
+    dialog = ConflictsDialog(ctx, mine["id"])
+    qtbot.addWidget(dialog)
+    assert [(r["label"], r["theirs_text"]) for r in dialog.model.rows] == [("Deleted", "✓")]
+    assert not dialog.model.setData(dialog.model.index(0, 3), "edit")
+    assert dialog.merged_record()["deleted"] is False            # "mine" is the default
+    dialog.model.set_all("theirs")
+    assert dialog.merged_record()["deleted"] is True
+    dialog.model.set_all("mine")
+    dialog.save()
+    kept = store.get_record(mine["id"])
+    assert kept is not None and not kept["deleted"] and kept["version"] == 2
+    assert sync_state.pending_ops(store)[0]["op"] == "upsert"
+    store.close()
+
+
+def test_sync_on_a_slow_line_keeps_the_window_live_and_can_be_cancelled(qtbot, world):
+    from faultproxy import FaultProxy
+    from PySide6.QtCore import QTimer
+
+    from desktop.sync_page import SyncPage
+    srv, device = world
+    a = device("a")
+    proxy = FaultProxy("127.0.0.1", int(srv.url.rsplit(":", 1)[1]), delay=0.25).start()
+    try:
+        a.store.set_setting("sync.server", proxy.url)
+        for month in range(1, 6):
+            a.store.save_record(monthly("SHY-ABAY", f"2023-{month:02d}"), user="d1")
+        page = SyncPage(a)
+        qtbot.addWidget(page)
+        ticks = []
+        timer = QTimer()
+        timer.timeout.connect(lambda: ticks.append(1))
+        timer.start(20)
+        with qtbot.waitSignal(a.signals.sig_sync_finished, timeout=60000) as blocker:
+            assert page.sync_now()
+            assert not page.sync_button.isEnabled() and page.cancel_button.isEnabled()
+            qtbot.wait(150)
+            qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+        timer.stop()
+        assert blocker.args[0]["code"] == "sync_cancelled"
+        assert len(ticks) >= 20            # the event loop kept running during the sync
+        assert page.history.row_dict(0)["outcome"] == "cancelled"
+        assert "kept" in page.bar_text.text()
+        proxy.delay = 0.0
+        assert sync(qtbot, page)["pushed"] == 5
+    finally:
+        proxy.stop()

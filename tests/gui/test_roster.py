@@ -73,7 +73,7 @@ def test_duplicates_highlighted_and_delete_renumbers(qtbot):
     assert editor.model.index(2, name_col).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert "2" in editor.count_label.text().split("·")[-1]
     editor.table.selectRow(2)
-    editor.delete_selected()
+    qtbot.keyClick(editor.table, Qt.Key.Key_Delete)
     assert editor.model.duplicate_rows() == set()
     assert [r["no"] for r in editor.value()] == [1, 2]
 
@@ -105,3 +105,21 @@ def test_unknown_pasted_category_is_marked(qtbot):
     col = [c.id for c in editor.model.columns].index("participant_category")
     assert editor.value()[0]["participant_category"] == "Неизвестная категория"
     assert editor.model.index(0, col).data(Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_pasted_roster_is_saved_with_the_focus_group(qtbot, core_ctx):
+    from desktop.form_editor import FormEditor
+    from forms import load_form
+    editor = FormEditor(core_ctx, load_form("focus_group"))
+    qtbot.addWidget(editor)
+    editor.inputs["date"].edit.setText("2024-05-14")
+    editor.inputs["city"].edit.setText("Шымкент")
+    roster = editor.inputs["participants"]
+    QGuiApplication.clipboard().setText(excel_block(30))
+    assert roster.paste_clipboard() == 30
+    saved = editor.save_draft()
+    assert saved is not None, editor.message.text()
+    stored = core_ctx.store.get_record(saved["id"])
+    assert stored["period"] == "2024-05"
+    assert len(stored["data"]["participants"]) == 30
+    assert stored["data"]["participants"][29]["no"] == 30

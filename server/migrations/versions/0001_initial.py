@@ -28,6 +28,12 @@ def upgrade() -> None:
         sa.Column("name_kk", sa.Text, nullable=False),
         sa.Column("name_en", sa.Text, nullable=False),
     )
+    _users_and_tokens()
+    _records()
+    _revisions_and_ledger()
+
+
+def _users_and_tokens() -> None:
     op.create_table(
         "users",
         sa.Column("username", sa.String(64), primary_key=True),
@@ -53,8 +59,6 @@ def upgrade() -> None:
         sa.Column("expires_at", sa.Float, nullable=False),
         sa.Column("revoked", sa.Boolean, nullable=False),
     )
-    _records()
-    _revisions_and_ledger()
 
 
 def _records() -> None:

@@ -1,0 +1,171 @@
+"""`esep import FORM FILE.xlsx|csv`: delegated to the reports room (`reports.io.import_file`).
+
+The file is read once as a preview (problems with row + column + why, the per-field diff),
+and only then, unless `--dry-run`, imported for real in one store transaction. Rosters
+(focus_group, seminar) need `--org-unit` (and usually `--period`) or `--record ID` to append
+to an existing list; the monthly-report workbook carries its org unit and period itself.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+MAX_DIFF_LINES = 100
+TABULAR_ONLY = ("org_unit", "period", "record", "map", "sheet")
+
+
+def add_arguments(parser) -> None:
+    """The `esep import` options that only .xlsx / .csv files use (and --reason)."""
+    parser.add_argument("--org-unit", default=None,
+                        help="org unit of an imported list (focus_group, seminar)")
+    parser.add_argument("--period", default=None, help="YYYY-MM of an imported list "
+                        "(default: this month)")
+    parser.add_argument("--record", default=None,
+                        help="append the list to this existing record (id)")
+    parser.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                        help="column (header text, letter or number) -> field; repeatable; "
+                             "an empty FIELD skips the column")
+    parser.add_argument("--sheet", default=None, help="sheet of the workbook to read")
+    parser.add_argument("--reason", default=None,
+                        help="reason written to the audit log (required to correct a "
+                             "submitted report)")
+
+
+def _error(message: str):
+    from cli.main import CliError
+
+    return CliError(message)
+
+
+def check_json_args(args) -> None:
+    """A JSON file holds whole records: the list options make no sense with it."""
+    given = [f"--{o.replace('_', '-')}" for o in TABULAR_ONLY if getattr(args, o, None)]
+    if given:
+        raise _error(f"{', '.join(given)}: only for .xlsx / .csv files; a JSON file "
+                     f"holds whole records (org unit and period included)")
+
+
+def parse_mapping(items: list[str]) -> dict | None:
+    out = {}
+    for item in items or []:
+        col, sep, field = item.partition("=")
+        if not sep or not col.strip():
+            raise _error(f"--map {item!r}: use COLUMN=FIELD (e.g. --map \"ФИО=full_name\")")
+        col = col.strip()
+        out[int(col) if col.isdigit() else col] = field.strip() or None
+    return out or None
+
+
+def _options(args) -> dict:
+    if args.period and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.period):
+        raise _error(f"--period {args.period!r}: use YYYY-MM")
+    return {"mapping": parse_mapping(args.map), "sheet": args.sheet,
+            "record_id": args.record, "org_unit": args.org_unit, "period": args.period,
+            "reason": args.reason}
+
+
+def import_tabular(args, form, *, store_opener, lang: str, unsupported) -> int:
+    try:
+        import reports.io as rio
+    except ModuleNotFoundError as exc:
+        unsupported(exc)
+    options = _options(args)
+    store = store_opener()
+    try:
+        return _run(rio, store, form, args, options, lang=lang)
+    except ModuleNotFoundError as exc:
+        unsupported(exc)
+    finally:
+        store.close()
+
+
+def _run(rio, store, form, args, options: dict, *, lang: str) -> int:
+    def call(dry_run: bool):
+        try:
+            return rio.import_file(store, form.id, args.file, user=store.user,
+                                   dry_run=dry_run, lang=lang, **options)
+        except rio.ImportFailed as exc:  # its message lists the problems
+            raise _error(str(exc)) from None
+
+    preview = call(True)
+    _check_template_target(form, preview, options)
+    _print_preview(preview)
+    errors = _errors(preview.problems)
+    if errors:
+        raise _error(f"{len(errors)} problem(s) in {args.file}, nothing imported")
+    target = _target(preview)
+    if args.dry_run:
+        print(f"dry run: {len(preview.diff or [])} change(s) to {target}; nothing saved")
+        return 0
+    if not preview.diff:
+        print(f"no changes: {target} already holds these values; nothing saved")
+        return 0
+    result = call(False)
+    print(f"imported {len(result.diff or [])} change(s) into {_target(result)}")
+    return 0
+
+
+def _errors(problems) -> list:
+    return [p for p in problems or [] if not isinstance(p, dict)
+            or p.get("severity", "error") == "error"]
+
+
+def _target(result) -> str:
+    if not result.records:
+        return "no record"
+    rec = result.records[0]
+    return f"{rec.get('form')} {rec.get('org_unit')} {rec.get('period')} (id {rec.get('id')})"
+
+
+def _check_template_target(form, result, options: dict) -> None:
+    """The monthly workbook names its own org unit and period: a differing option is an
+    error, not something to silently ignore."""
+    if form.id != "monthly_report" or not result.records:
+        return
+    rec = result.records[0]
+    for key in ("org_unit", "period"):
+        wanted = options.get(key)
+        if wanted and wanted != rec.get(key):
+            raise _error(f"--{key.replace('_', '-')} {wanted}: the workbook is for "
+                         f"{rec.get('org_unit')} {rec.get('period')}; nothing imported")
+
+
+def problem_line(p) -> str:
+    """`[error] row 7, column «ФИО»: why` (row and column as the reports room gives them)."""
+    if not isinstance(p, dict):
+        return f"[error] {p}"
+    message = str(p.get("message") or p.get("code") or p)
+    where = []
+    if p.get("row") is not None:
+        where.append(f"row {p['row']}")
+    if p.get("column"):
+        where.append(f"column {p['column']}")
+    if where and not message.startswith("row "):
+        message = f"{', '.join(where)}: {message}"
+    return f"[{p.get('severity', 'error')}] {message}"
+
+
+def _print_problems(problems) -> None:
+    for p in problems or []:
+        print(f"  {problem_line(p)}", file=sys.stderr)
+
+
+def _value(v) -> str:
+    return "—" if v is None else json.dumps(v, ensure_ascii=False)
+
+
+def _print_preview(result) -> None:
+    diff = list(result.diff or [])
+    if getattr(result, "header_row", None):
+        print(f"header row {result.header_row}; columns: " + ", ".join(
+            f"{k} -> {v}" for k, v in (result.mapping or {}).items()))
+    print(f"{_target(result)}: {len(diff)} change(s)")
+    for d in diff[:MAX_DIFF_LINES]:
+        if d.get("old") is None:
+            print(f"  + {d['field']}: {_value(d.get('new'))}")
+        else:
+            print(f"  {d['field']}: {_value(d.get('old'))} → {_value(d.get('new'))}")
+    if len(diff) > MAX_DIFF_LINES:
+        print(f"  ... and {len(diff) - MAX_DIFF_LINES} more")
+    _print_problems(result.problems)
