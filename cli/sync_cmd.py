@@ -56,6 +56,14 @@ def _read_password() -> str:
     return line
 
 
+def _ask_password(user: str) -> str:
+    if not sys.stdin.isatty():
+        raise _fail("no terminal to ask the password on: use --password-stdin")
+    import getpass
+
+    return getpass.getpass(f"password for {user}: ")
+
+
 def _client(server: str, insecure: bool):
     from sync.transport import SyncClient, SyncError
 
@@ -76,9 +84,7 @@ def cmd_login(args) -> int:
     from sync.transport import SyncError
 
     client = _client(args.server, args.insecure)
-    if not args.password_stdin:
-        raise _fail("give the password with --password-stdin")
-    password = _read_password()
+    password = _read_password() if args.password_stdin else _ask_password(args.user)
     with open_store() as store:
         try:
             answer = client.login(args.user, password)
@@ -132,7 +138,8 @@ def _session(store, args):
     user = args.user or store.get_setting(USER_KEY)
     if not server or not user:
         raise _fail("no server known: run `esep login --server URL --user U` first")
-    insecure = args.insecure or (server == store.get_setting(SERVER_KEY)
+    remembered = (store.get_setting(SERVER_KEY) or "").rstrip("/")
+    insecure = args.insecure or (server.rstrip("/") == remembered
                                  and bool(store.get_setting(INSECURE_KEY)))
     client = _client(server, insecure)
     password = _read_password() if args.password_stdin else None

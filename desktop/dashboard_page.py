@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSpinBox,
     QTableView, QVBoxLayout, QWidget,
 )
 
 from desktop import charts
+from desktop.page_refresh import RefreshWhenShown
 from desktop.review_models import (
     DictTableModel, completeness_grid, due_day, months_of_year, scope_org_units, unit_name,
 )
@@ -62,6 +64,7 @@ def total_row(rows: list[dict], name: str) -> dict:
 HEADLINES = ("volunteers_total", "registered_orgs_count", "initiative_groups_count",
              "events_total", "volunteer_hours", "volunteer_positions", "dev_events_count",
              "dev_participants", "dev_hours", "reports", "contribution", "contribution_min")
+HEAD_COLUMNS = 4
 STOCKS = ("volunteers_total", "registered_orgs_count", "initiative_groups_count")
 
 
@@ -77,12 +80,22 @@ def enum_items(name: str, counts: dict, lang: str) -> list[tuple[str, float]]:
             for c in codes]
 
 
+def latest_year(store, units: Sequence[dict]) -> int:
+    """The latest year with monthly reports in scope (submitted ones first, then drafts);
+    this year when there are none."""
+    ids = {u["id"] for u in units}
+    periods = [(r["status"] != "draft", r["period"])
+               for r in store.list_records(form="monthly_report")
+               if r["org_unit"] in ids and r.get("period")]
+    return int(max(periods)[1][:4]) if periods else dt.date.today().year
+
+
 def fmt(value: float) -> str:
     return f"{value:,.0f}".replace(",", " ") if float(value).is_integer() \
         else f"{value:,.1f}".replace(",", " ")
 
 
-class DashboardPage(QWidget):
+class DashboardPage(RefreshWhenShown, QWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -94,7 +107,8 @@ class DashboardPage(QWidget):
         ctx.signals.sig_sync_finished.connect(self._on_changed)
 
     def _build(self) -> None:
-        self.year = QSpinBox(minimum=2015, maximum=2100, value=dt.date.today().year)
+        self.year = QSpinBox(minimum=2015, maximum=2100, value=latest_year(
+            self.ctx.store, scope_org_units(self.ctx.store, self.ctx.user)))
         self.month_from, self.month_to = QComboBox(), QComboBox()
         for combo in (self.month_from, self.month_to):
             combo.addItems([f"{m:02d}" for m in range(1, 13)])
@@ -126,9 +140,13 @@ class DashboardPage(QWidget):
         self.headline_labels = {k: (QLabel(), QLabel()) for k in HEADLINES}
         for i, key in enumerate(HEADLINES):
             name, value = self.headline_labels[key]
+            name.setWordWrap(True)  # long names wrap instead of widening the page
+            name.setAlignment(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft)
             value.setStyleSheet("font-size: 16pt; font-weight: bold;")
-            self.headline_grid.addWidget(name, (i // 4) * 2, i % 4)
-            self.headline_grid.addWidget(value, (i // 4) * 2 + 1, i % 4)
+            self.headline_grid.addWidget(name, (i // HEAD_COLUMNS) * 2, i % HEAD_COLUMNS)
+            self.headline_grid.addWidget(value, (i // HEAD_COLUMNS) * 2 + 1, i % HEAD_COLUMNS)
+        for col in range(HEAD_COLUMNS):
+            self.headline_grid.setColumnStretch(col, 1)
         self.charts_box = QWidget()
         self.charts_grid = QGridLayout(self.charts_box)
         self.timeliness_box = QGroupBox()
@@ -140,23 +158,11 @@ class DashboardPage(QWidget):
             self.body_layout.addWidget(w)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
-
-    def _on_changed(self, _what) -> None:
-        """Records changed (form id) or a sync finished (summary): read the data again now
-        if the page is on screen, else when it is shown next."""
-        self._stale = not self.isVisible()
-        if not self._stale:
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if getattr(self, "_stale", False):
-            self._stale = False
-            self.refresh()
 
     def retranslate(self) -> None:
         self.labels["year"].setText(self.tr("Year:"))

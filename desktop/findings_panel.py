@@ -12,17 +12,23 @@ from desktop.field_widgets import SEVERITY_COLOURS
 ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
-def finding_text(finding, lang: str) -> str:
+def finding_text(finding, lang: str, form=None) -> str:
     if finding.message_code == "period_missing":
         return QCoreApplication.translate("FindingsPanel", "Enter the period as YYYY-MM.")
     try:
         from forms import message_text
-        return message_text(finding.message_code, lang, finding.params)
+        return message_text(finding.message_code, lang, finding.params, form=form)
     except Exception:  # noqa: BLE001 - an unknown code still shows something useful
         return f"{finding.rule}: {finding.message_code}"
 
 
+def field_of(path: str) -> str:
+    """The top field id of a finding path: 'dev_events[1].hours' -> 'dev_events'."""
+    return ROW_INDEX.sub("", path.split(".")[0])
+
+
 QUOTES = (("«", "»"), ("“", "”"), ('"', '"'), ("'", "'"))
+ROW_INDEX = re.compile(r"\[\d+\]$")
 ROW_PATH = re.compile(r"([«“\"'])(\w+)\[(\d+)\]\.(\w+)([»”\"'])")
 
 
@@ -50,6 +56,7 @@ class FindingsPanel(QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.title = QLabel(self)
+        self.title.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self._activated)
@@ -69,16 +76,19 @@ class FindingsPanel(QWidget):
                            .replace("%2", str(counts["warning"]))
                            .replace("%3", str(counts["info"])))
 
-    def set_findings(self, findings: list, lang: str, labels: dict | None = None) -> None:
-        """``labels`` (field id -> label) replaces «field_id» in messages by the label."""
+    def set_findings(self, findings: list, lang: str, labels: dict | None = None, *,
+                     form=None) -> None:
+        """``labels`` (field id -> label) replaces «field_id» in messages by the label;
+        ``form`` lets forms.message_text put the field's label in every language."""
         self._findings, self._lang = list(findings), lang
+        self._form = form if form is not None else getattr(self, "_form", None)
         self._labels = labels if labels is not None else getattr(self, "_labels", {})
         self.list.clear()
         for f in sorted(self._findings, key=lambda f: ORDER.get(f.severity, 3)):
-            text = with_labels(finding_text(f, lang), self._labels)
+            text = with_labels(finding_text(f, lang, self._form), self._labels)
             item = QListWidgetItem(self._label(f) + text, self.list)
             item.setForeground(QBrush(QColor(SEVERITY_COLOURS.get(f.severity, "#000"))))
-            item.setData(Qt.ItemDataRole.UserRole, (f.fields or [""])[0].split(".")[0])
+            item.setData(Qt.ItemDataRole.UserRole, field_of((f.fields or [""])[0]))
         self.retranslate()
 
     def _label(self, finding) -> str:

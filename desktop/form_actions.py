@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from desktop import autosave
+from desktop.findings_panel import field_of
 
 PERIOD_RE = re.compile(r"^(\d{4})-?(0[1-9]|1[0-2])$")
 
@@ -88,18 +89,20 @@ class FormEditorActions:
 
     def _paint_findings(self) -> None:
         from desktop.findings_panel import ORDER, finding_text, with_labels
+        self.findings = without_shadowed_period(self.findings, self.form)
         worst: dict[str, object] = {}
         for f in self.findings:
             for path in f.fields or []:
-                fid = path.split(".")[0]
+                fid = field_of(path)
                 if fid not in worst or ORDER[f.severity] < ORDER[worst[fid].severity]:
                     worst[fid] = f
         labels = self.field_labels()
         for fid, widget in self.inputs.items():
             f = worst.get(fid)
             widget.set_severity(f.severity if f else None,
-                                with_labels(finding_text(f, self.ctx.lang), labels) if f else "")
-        self.panel.set_findings(self.findings, self.ctx.lang, labels)
+                                with_labels(finding_text(f, self.ctx.lang, self.form), labels)
+                               if f else "")
+        self.panel.set_findings(self.findings, self.ctx.lang, labels, form=self.form)
 
     def field_labels(self) -> dict:
         lang = self.ctx.lang
@@ -141,7 +144,7 @@ class FormEditorActions:
         """F8: jump to the field of the next finding (errors first); returns its field id."""
         from desktop.findings_panel import ORDER
         ordered = sorted(self.findings, key=lambda f: ORDER.get(f.severity, 3))
-        fids = [p.split(".")[0].split("[")[0] for f in ordered for p in f.fields[:1]]
+        fids = [field_of(p) for f in ordered for p in f.fields[:1]]
         fids = [fid for fid in fids if fid in self.inputs]
         if not fids:
             return None
@@ -238,6 +241,17 @@ class FormEditorActions:
     def closeEvent(self, event) -> None:
         self.autosave_now()
         super().closeEvent(event)
+
+
+def without_shadowed_period(findings: list, form) -> list:
+    """Drop the derived-period finding when the date field it derives from has its own
+    finding (an empty date also makes the period wrong: say it once, at the date)."""
+    date_field = getattr(form, "date_field", None)
+    if not date_field or not any(
+            f.rule != "period" and date_field in {field_of(p) for p in f.fields or []}
+            for f in findings):
+        return findings
+    return [f for f in findings if not (f.rule == "period" and "period" in (f.fields or []))]
 
 
 def _period_finding():

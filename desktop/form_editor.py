@@ -128,7 +128,14 @@ class FormEditor(FormEditorActions, QWidget):
             layout = QFormLayout(group)
             layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for field in section.fields:
-                layout.addRow(*self._build_field(field, group))
+                label, widget = self._build_field(field, group)
+                if field.type == "roster":  # the grid takes the full width, label above
+                    label.setMinimumWidth(0)
+                    label.setMaximumWidth(16777215)
+                    layout.addRow(label)
+                    layout.addRow(widget)
+                else:
+                    layout.addRow(label, widget)
             self.sections.append((group, section))
             col.addWidget(group)
         col.addStretch(1)
@@ -214,7 +221,7 @@ class FormEditor(FormEditorActions, QWidget):
         self.history.retranslate(lang)
         self._fill_org_units()
         self._show_status()
-        self.panel.set_findings(self.findings, lang, self.field_labels())
+        self.panel.set_findings(self.findings, lang, self.field_labels(), form=self.form)
 
     def _fill_org_units(self) -> None:
         current = self.org_combo.currentData() or self.record.get("org_unit")

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from desktop.page_refresh import RefreshWhenShown
 from desktop.review_models import (
     SEVERITY_COLOURS, SORT_ROLE, DictTableModel, path_label, scope_org_units, unit_name,
     with_own_store, worker_store_path,
@@ -53,7 +54,7 @@ class FindingsFilterProxy(QSortFilterProxyModel):
         return all(not want or row.get(key) == want for key, want in self.filters.items())
 
 
-class QualityPage(QWidget):
+class QualityPage(RefreshWhenShown, QWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -111,19 +112,6 @@ class QualityPage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.bar)
         layout.addWidget(self.table, 1)
-
-    def _on_changed(self, _what) -> None:
-        """Records changed (form id) or a sync finished (summary): read the data again now
-        if the page is on screen, else when it is shown next."""
-        self._stale = not self.isVisible()
-        if not self._stale:
-            self.refresh()
-
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
-        super().showEvent(event)
-        if getattr(self, "_stale", False):
-            self._stale = False
-            self.refresh()
 
     def retranslate(self) -> None:
         self.rule_label.setText(self.tr("Rule:"))

@@ -25,7 +25,7 @@ def _app_and_context(folder: Path, lang: str, role: str = "district"):
     from store import open_store
     app = QApplication.instance() or QApplication(sys.argv)
     store = open_store(folder / f"esep-{lang}-{role}.sqlite3")
-    seed_demo(store)
+    seed_demo(store, submitted=12)  # 2024 submitted: the dashboard has data
     install_translators(lang)
     user = dict(DEMO_USER, role=role)
     ctx = AppContext(store=store, user=user, lang=lang, tasks=TaskRunner(),

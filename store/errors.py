@@ -32,3 +32,16 @@ class SubmitBlocked(StoreError):
         rules = ", ".join(f"{f.rule} ({f.severity})" for f in self.findings)
         super().__init__(f"record {record_id}: submission blocked by {rules}",
                          code="submit_blocked", record_id=record_id)
+
+
+def error_text(exc: Exception, lang: str = "ru") -> str:
+    """The translated text for a store error's code (forms' messages.toml), with the
+    technical detail after it; other exceptions fall back to their own text."""
+    from forms.messages import has_message, message_text
+
+    code = getattr(exc, "code", None)
+    if not code or not has_message(code):
+        return str(exc)
+    params = {"field": getattr(exc, "field", None) or "",
+              "record": getattr(exc, "record_id", None) or ""}
+    return f"{message_text(code, lang, params)} ({exc})"

@@ -89,6 +89,11 @@ def test_acceptance_by_hand_scenario(server, tmp_path, capsys, monkeypatch, memo
         assert back["status"] == "returned"
         assert back["review_comment"] == "Проверьте число волонтёров"
         assert store.get_record(recs[0]["id"])["status"] == "submitted"
+    secrets = [t.encode() for t in memory_keyring.items.values()] + [PASSWORD.encode()]
+    assert len(secrets) == 3  # the district's and the region's tokens, and the password
+    for path in [*district.rglob("*"), *region.rglob("*")]:  # no secret on disk
+        if path.is_file():
+            assert not any(x in path.read_bytes() for x in secrets), path
     code, out, _ = esep(capsys, monkeypatch, district, "logout")
     assert code == 0 and out[0]["revoked"] and out[0]["forgotten"]
     assert not memory_keyring.items.get(("esep", f"{server.url} dist1"))

@@ -129,6 +129,7 @@ def test_lost_ack_then_local_edit_is_not_a_false_conflict(server, proxy, tmp_pat
 
 def test_batch_shrinks_after_a_timeout_and_everything_arrives_once(server, tmp_path):
     from faultproxy import FaultProxy
+
     from sync.engine import BatchSizer, push_changes
     from sync.transport import SyncClient, make_retry
 
