@@ -7,14 +7,28 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QScrollArea, QSpinBox,
-    QTableView, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop import charts
 from desktop.page_refresh import RefreshWhenShown
 from desktop.review_models import (
-    DictTableModel, completeness_grid, due_day, months_of_year, scope_org_units, unit_name,
+    DictTableModel,
+    completeness_grid,
+    due_day,
+    months_of_year,
+    scope_org_units,
+    unit_name,
 )
 
 DEFAULT_RATE = 1728  # ₸ per volunteer hour (DOMAIN decision 7)
@@ -233,7 +247,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
         try:
             label = get_enum("regions").label
         except Exception:  # noqa: BLE001 - reference data missing: region codes
-            label = lambda code, _lang: code  # noqa: E731
+            label = lambda code, _lang: code
         current = self.region.currentData()
         self.region.blockSignals(True)
         self.region.clear()

@@ -169,6 +169,7 @@ class FormEditor(FormEditorActions, QWidget):
 
     def _build_side(self) -> QWidget:
         side = QWidget(self)
+        side.setMinimumWidth(300)
         side.setMaximumWidth(340)
         self.panel = FindingsPanel(side)
         self.panel.sig_field_activated.connect(self.focus_field)

@@ -14,7 +14,7 @@ class RefreshWhenShown:
         if not self._stale:
             self.refresh()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+    def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
             self._stale = False

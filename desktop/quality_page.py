@@ -4,14 +4,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from desktop.page_refresh import RefreshWhenShown
 from desktop.review_models import (
-    SEVERITY_COLOURS, SORT_ROLE, DictTableModel, path_label, scope_org_units, unit_name,
-    with_own_store, worker_store_path,
+    SEVERITY_COLOURS,
+    SORT_ROLE,
+    DictTableModel,
+    path_label,
+    scope_org_units,
+    unit_name,
+    with_own_store,
+    worker_store_path,
 )
 
 SEVERITIES = ("error", "warning", "info")

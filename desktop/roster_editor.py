@@ -52,14 +52,9 @@ class RosterEditor(FieldInput):
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self._fit_columns(field.columns)
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumWidth(280)
-        self.table.horizontalHeader().setDefaultSectionSize(130)
-        for n, col in enumerate(field.columns):
-            if col.id == "no":
-                self.table.setColumnWidth(n, 40)
         self.table.setMinimumHeight(200)
         self._delegates = []
         for n, col in enumerate(field.columns):
@@ -70,6 +65,17 @@ class RosterEditor(FieldInput):
         self.model.sig_rows_changed.connect(self._rows_changed)
         self.table.installEventFilter(self)
         self._build()
+
+    def _fit_columns(self, columns) -> None:
+        """Every column on screen without a horizontal scrollbar: № fits its numbers, the
+        others share the width; long headers wrap (up to three lines)."""
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setMinimumHeight(3 * header.fontMetrics().height() + 8)
+        header.setMinimumSectionSize(36)
+        for n, col in enumerate(columns):
+            header.setSectionResizeMode(n, QHeaderView.ResizeMode.ResizeToContents
+                                        if col.id == "no" else QHeaderView.ResizeMode.Stretch)
 
     def eventFilter(self, obj, event) -> bool:
         """Ctrl+V in the grid pastes the clipboard block; Delete removes selected rows."""

@@ -16,13 +16,17 @@ _WS = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}|[\u00a0\u2007\u202f]")
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LAT = re.compile(r"[A-Za-z]")
 _CYR = re.compile(r"[\u0400-\u04ff]")
-_BAD_INITIAL = re.compile(r"(?:^|\s)([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])(?=\s|$)")
+_BAD_INITIAL = re.compile(r"(?:^|\s)([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])(?=\s|$|,)")
+_INITIALS_GLUED = re.compile(r"\b([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]\.[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])(?!\.)\b")
+_HYPHEN_REJOIN = re.compile(r"(\w)-\s*/\s*(\w)")
 _HYPHEN_SPLIT = re.compile(r"\w-\s*/\s*\w|\u00ad")
 
 
 def clean_text(s: str) -> str:
-    """NFC-normalise, turn NBSPs into spaces, collapse runs of spaces, strip the ends."""
+    """NFC-normalise, rejoin hyphenation splits ("Алма-/ты"), turn NBSPs into spaces,
+    collapse runs of spaces, strip the ends."""
     s = unicodedata.normalize("NFC", s)
+    s = _HYPHEN_REJOIN.sub(r"\1\2", s).replace("\u00ad", "")
     s = re.sub(r"[\u00a0\u2007\u202f]", " ", s)
     lines = [re.sub(r"[ \t]{2,}", " ", line).strip() for line in s.split("\n")]
     return "\n".join(lines).strip()
@@ -102,7 +106,7 @@ def text_problems(s: str, *, is_name: bool = False) -> list[tuple[str, dict]]:
     if _HYPHEN_SPLIT.search(s):
         out.append(("text_hyphenation", {}))
     if is_name:
-        m = _BAD_INITIAL.search(s)
+        m = _BAD_INITIAL.search(s) or _INITIALS_GLUED.search(s)
         if m:
             out.append(("text_initials", {"token": m.group(1)}))
     return out

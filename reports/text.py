@@ -14,14 +14,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from forms.quality_text import clean_text as normalize_text
+from forms.quality_text import text_problems
+
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u2000-\u200b\ufeff]+")
-_HYPHEN_SPLIT = re.compile(r"(\w)-/\s*(\w)")
-_MIXED = re.compile(r"(?=[\w-]*[A-Za-z])(?=[\w-]*[\u0400-\u04ff])[\w-]+")
-_BAD_INITIAL = re.compile(r"(?:(?<=\s)|^)([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])(?=\s|$|,)")
-_INITIALS_GLUED = re.compile(r"\b([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])\.([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ])(?!\.)\b")
+_FIXED_BY_CLEANING = ("text_whitespace", "text_hyphenation", "text_not_nfc")
 _NON_WORD = re.compile(r"[^\w\s]+")
-_LATIN = re.compile(r"[A-Za-z]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 _CYR = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -39,12 +37,15 @@ _DOUBLE = re.compile(r"(\w)\1+")
 
 @dataclass(frozen=True)
 class TextIssue:
-    code: str          # text_mixed_script | text_quotes_unbalanced | text_initials_format
+    code: str          # a VR-31 message code of forms.quality_text (text_mixed_script, ...)
     detail: str
 
 
 def clean_text(value) -> tuple[str, tuple[TextIssue, ...]]:
-    """Return the cleaned text and the problems that need a person's eye (VR-31)."""
+    """Return the cleaned text and the problems that need a person's eye (VR-31).
+
+    The normalisation and the checks are the forms engine's (one implementation of VR-31);
+    what cleaning fixes by itself (spaces, NBSPs, hyphenation splits) is not reported."""
     if value is None:
         return "", ()
     return _clean_str(value if isinstance(value, str) else str(value))
@@ -52,36 +53,16 @@ def clean_text(value) -> tuple[str, tuple[TextIssue, ...]]:
 
 @functools.lru_cache(maxsize=8192)
 def _clean_str(text: str) -> tuple[str, tuple[TextIssue, ...]]:
-    if not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    if "-/" in text:
-        text = _HYPHEN_SPLIT.sub(r"\1\2", text)
-    text = _SPACES.sub(" ", text).strip()
-    issues: list[TextIssue] = []
-    if ("«" in text or "»" in text) and not _quotes_balanced(text):
-        issues.append(TextIssue("text_quotes_unbalanced", text))
-    if not text.isascii() and _LATIN.search(text) and _CYRILLIC.search(text):
-        issues += [TextIssue("text_mixed_script", tok) for tok in _MIXED.findall(text)]
-    return text, tuple(issues)
+    text = normalize_text(_SPACES.sub(" ", text))
+    issues = tuple(TextIssue(code, params.get("token", text))
+                   for code, params in text_problems(text) if code not in _FIXED_BY_CLEANING)
+    return text, issues
 
 
 def name_issues(text: str) -> list[TextIssue]:
     """Initials format in a person's name: 'Саги А.' is right, 'Саги А' or 'А.Б' is not."""
-    out = [TextIssue("text_initials_format", m.group(1)) for m in _BAD_INITIAL.finditer(text)]
-    out += [TextIssue("text_initials_format", m.group(0)) for m in _INITIALS_GLUED.finditer(text)]
-    return out
-
-
-def _quotes_balanced(text: str) -> bool:
-    depth = 0
-    for ch in text:
-        if ch == "«":
-            depth += 1
-        elif ch == "»":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
+    return [TextIssue(code, params.get("token", text))
+            for code, params in text_problems(text, is_name=True) if code == "text_initials"]
 
 
 def fold(text) -> str:

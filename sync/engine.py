@@ -69,7 +69,7 @@ class BatchSizer:
             self.ratio = max(0.02, compressed / raw)
 
     def grow(self) -> None:
-        self.target = min(MAX_BATCH, int(self.target * 1.5))
+        self.target = min(MAX_BATCH, self.target * 2)
         self.history.append(self.target)
 
     def shrink(self) -> None:

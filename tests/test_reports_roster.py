@@ -63,7 +63,7 @@ def test_xlsx_header_not_first_row_and_preview(store, tmp_path):
     assert rows[2]["participant_category"] == "SYSTEMIC"
     assert rows[0]["consent"] == "NOT_ASKED"
     assert len(res.diff) == 3 and not res.errors
-    quotes = [p for p in res.problems if p["code"] == "text_quotes_unbalanced"]
+    quotes = [p for p in res.problems if p["code"] == "text_unbalanced_quotes"]
     assert quotes and quotes[0]["row"] == 7 and quotes[0]["column"] == "Организация"
     assert store.count_records(form="focus_group") == 0                # dry run writes nothing
 
