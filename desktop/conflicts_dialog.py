@@ -12,11 +12,20 @@ import json
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QMessageBox,
-    QPushButton, QStyledItemDelegate, QTableView, QVBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
 )
 
-from desktop.review_models import flatten, path_label, show_value, unflatten_into, value_text
+from desktop.record_diff import flatten, path_label, show_value, unflatten_into, value_text
 
 CHOICES = ("mine", "theirs", "edit")
 TOP_KEYS = ("deleted", "status", "justification", "review_comment")

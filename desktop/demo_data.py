@@ -42,7 +42,10 @@ def monthly_data(total: int, *, complete: bool = False) -> dict:
                                         "PENSIONER": 10}),
             "events_by_direction": {"EDU": 3, "ECO": 2, "SPORT": 2, "ELDER": 2},
             "events_by_format": {"OFFLINE": 7, "ONLINE": 2},
-            "rfo_support_types": ["INFO", "COORD", "PREMISES"]})
+            "rfo_support_types": ["INFO", "COORD", "PREMISES"],
+            "dev_events": [{"no": 1, "dev_event_type": "TRAINING", "dev_events_count": 1,
+                            "dev_participants": 25, "dev_hours": 4.0,
+                            "dev_organizer": "RFO_MRC"}]})
     return data
 
 

@@ -59,10 +59,12 @@ class FormEditorActions:
         return f"{m.group(1)}-{m.group(2)}" if m else ""
 
     def _set_read_only(self, read_only: bool) -> None:
+        self.correcting = False
         for widget in self.inputs.values():
             widget.setEnabled(not read_only)
         for w in (self.org_combo, self.period_edit, self.comment, self.save_button):
             w.setEnabled(not read_only)
+        self._show_correct_button()
 
     # -- change tracking and validation ----------------------------------------------------
     def _changed(self) -> None:
@@ -129,7 +131,7 @@ class FormEditorActions:
             hint = QCoreApplication.translate("FormEditor",
                                               "Warnings need a comment before you submit.")
         else:
-            hint = ""
+            hint = self.correction_hint() if self.correcting else ""
         self.submit_button.setToolTip(hint)
         self.message.setText(hint)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.correction import CorrectionActions
 from desktop.editor_parts import HistoryHints, RestoreBanner, org_unit_choices
 from desktop.field_widgets import FieldInput, make_input
 from desktop.findings_panel import FindingsPanel
@@ -45,7 +46,7 @@ def new_record(form, ctx) -> dict:
             "period": "", "status": "draft", "data": {}, "justification": None}
 
 
-class FormEditor(FormEditorActions, QWidget):
+class FormEditor(CorrectionActions, FormEditorActions, QWidget):
     """Edit one record. Emits sig_saved(record) after a save and sig_closed() on Close."""
 
     sig_saved = Signal(dict)
@@ -181,7 +182,8 @@ class FormEditor(FormEditorActions, QWidget):
         self.comment.textChanged.connect(self._changed)
         self.comment_label.setBuddy(self.comment)
         self.save_button, self.submit_button = QPushButton(side), QPushButton(side)
-        self.close_button = QPushButton(side)
+        self.close_button, self.correct_button = QPushButton(side), QPushButton(side)
+        self.correct_button.clicked.connect(self._correct_clicked)
         self.save_button.clicked.connect(self.save_draft)
         for keys, slot in (("Ctrl+S", self.save_draft), ("Ctrl+Return", self.submit)):
             QShortcut(QKeySequence(keys), self, slot,
@@ -193,7 +195,7 @@ class FormEditor(FormEditorActions, QWidget):
         box = QVBoxLayout(side)
         box.addWidget(self.panel, 1)
         for w in (self.comment_label, self.comment, self.message, self.save_button,
-                  self.submit_button, self.close_button):
+                  self.submit_button, self.correct_button, self.close_button):
             box.addWidget(w)
         return side
 
@@ -218,6 +220,7 @@ class FormEditor(FormEditorActions, QWidget):
         self.save_button.setText(self.tr("Save &draft"))
         self.submit_button.setText(self.tr("&Submit"))
         self.close_button.setText(self.tr("Close"))
+        self._show_correct_button()
         self.banner.retranslate()
         self.history.retranslate(lang)
         self._fill_org_units()

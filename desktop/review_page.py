@@ -10,15 +10,39 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QSpinBox,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
+from desktop.record_diff import flatten, path_label, revision_diffs, show_value, unflatten_into
 from desktop.review_models import (
-    REVIEW_ROLES, STATUS_COLOURS, STATUS_SYMBOLS, USER_ROLE, CompletenessTableModel,
-    DictTableModel, completeness_grid, due_day, flatten, months_of_year, path_label,
-    revision_diffs, scope_org_units, set_due_day, show_value, unflatten_into, unit_name,
+    REVIEW_ROLES,
+    STATUS_COLOURS,
+    STATUS_SYMBOLS,
+    USER_ROLE,
+    CompletenessTableModel,
+    DictTableModel,
+    completeness_grid,
+    due_day,
+    months_of_year,
+    scope_org_units,
+    set_due_day,
+    unit_name,
 )
 
 STATUSES = ("missing", "draft", "submitted", "late", "returned", "approved")

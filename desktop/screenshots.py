@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.demo_data import DEMO_USER, seed_demo
 
 SIZE = (1280, 800)
+DEMO_YEAR = 2024  # seed_demo: 2024 submitted, 2025-01..02 drafts
 ROSTER_ROWS = [
     ("Айгерим Садыкова", "ОО «Жастар»", "Волонтёр", "STUDENT"),
     ("Ержан Беков", "МРЦ Абай", "Координатор", "SYSTEMIC"),
@@ -88,9 +89,22 @@ def shoot_language(out: Path, folder: Path, lang: str) -> list[Path]:
     region_window = MainWindow(rctx)
     for key in ("review", "reports"):
         if key in region_window.page_keys():
-            region_window.show_page(key)
+            page = region_window.show_page(key)
+            if key == "review":  # the demo year, not the current one with nothing in it
+                page.year.setValue(DEMO_YEAR)
             shots.append(_save(region_window, out, f"{key}_{lang}"))
+    shots.append(_correction(region_window, rctx, out, lang))
     return shots
+
+
+def _correction(window, ctx, out: Path, lang: str) -> Path:
+    """A region coordinator correcting a submitted report (values unlocked)."""
+    record = next(r for r in ctx.store.list_records(form="monthly_report")
+                  if r["status"] == "submitted")
+    editor = window.show_page("monthly_report").show_editor(record)
+    editor.start_correction()
+    editor.inputs["volunteer_hours"].set_value(record["data"]["volunteer_hours"] + 12)
+    return _save(window, out, f"correction_{lang}")
 
 
 def main(argv: list[str]) -> int:

@@ -68,9 +68,14 @@ class Batch:
         return self.rows.get(rid)
 
 
+_DEVICE_LOCK = sa.text("SELECT pg_advisory_xact_lock(hashtext(:device))")
+
+
 def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list[dict]:
     """Apply a batch: replayed ops answer from the ledger, new ones get a savepoint each."""
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":  # a retried batch waits for the first attempt
+            conn.execute(_DEVICE_LOCK, {"device": device_id})  # (SQLite: BEGIN IMMEDIATE)
         stored = {r.op_seq: r for r in conn.execute(sa.select(ledger).where(
             ledger.c.device_id == device_id,
             ledger.c.op_seq.in_([op["op_seq"] for op in ops])))}
@@ -124,7 +129,13 @@ def _conflict_ack(c: Conflict) -> dict:
 
 
 def _late_natural_key(batch: Batch, user: User, op: dict) -> Conflict:
+    """After a unique-index race: the same id (another device sent this record) or the same
+    (form, org unit, period) was committed by a concurrent batch."""
     rec = op["data"]
+    same = batch.conn.execute(sa.select(records).where(records.c.id == op["id"])).first()
+    if same is not None:
+        return Conflict("version", record_for(user, same) if can_read(user, same) else None,
+                        f"record {op['id']} was just written by another device")
     other = batch.conn.execute(sa.select(records).where(
         records.c.form == op["form"], records.c.org_unit == rec.get("org_unit"),
         records.c.period == rec.get("period"), records.c.natural_key.is_not(None),

@@ -125,3 +125,25 @@ def test_racing_creates_of_one_natural_key_give_one_record(server):
         if ack["status"] == "conflict":
             assert ack["conflict_kind"] == "natural_key"
             assert ack["server"]["id"] == winner["id"]  # the server copy to resolve against
+
+
+def test_a_retried_batch_racing_the_first_attempt_applies_once(server):
+    """A client that timed out re-sends the batch while the first attempt is still running."""
+    s1, s2 = api_session(server.url, "d1"), api_session(server.url, "d1")
+    ops = [make_op(i + 1, monthly_report("SHY-ABAY", f"2031-{i + 1:02d}")) for i in range(12)]
+    results, barrier = [], threading.Barrier(2)
+
+    def send(s) -> None:
+        barrier.wait(timeout=30)
+        results.append(push(s, server.url, "retry-dev", ops))
+
+    threads = [threading.Thread(target=send, args=(s,)) for s in (s1, s2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert [r.status_code for r in results] == [200, 200]
+    statuses = sorted({a["status"] for a in r.json()["acks"]}.pop() for r in results)
+    assert statuses == ["applied", "duplicate"]
+    changes, _, _ = pull_all(s1, server.url)
+    assert len({c["id"] for c in changes}) == 12

@@ -53,20 +53,21 @@ def test_watch_waits_offline_with_backoff_then_syncs(server, proxy, tmp_path):
     assert set(state["ids"]) <= set(server_records(make_client(server.url)))
 
 
-def test_watch_stops_on_request(server, tmp_path):
+def test_watch_pulls_periodically_and_stops_on_request(server, tmp_path):
     stop = threading.Event()
     client = make_client(server.url)
-    out = {}
+    out, results = {}, []
 
     def run():
         store = new_store(tmp_path, "b")
         out["n"] = watch(store, client, probe_interval=0.05, stop_event=stop,
-                         pull_interval=0.2)
+                         pull_interval=0.2, on_result=lambda s, e: results.append((s, e)))
         store.close()
 
     thread = threading.Thread(target=run)
     thread.start()
-    time.sleep(0.7)
+    assert _wait_for(lambda: len(results) >= 3)  # idle: a pull every pull_interval
     stop.set()
     thread.join(timeout=10)
-    assert not thread.is_alive() and out["n"] >= 2  # periodic pulls while idle
+    assert not thread.is_alive() and out["n"] == len(results)
+    assert all(s is not None and s.requests == 1 for s, _ in results[1:])  # no-op pulls

@@ -3,107 +3,107 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="234" />
+        <location filename="../../desktop/conflicts_dialog.py" line="243" />
         <source>mine</source>
         <translation>mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="234" />
+        <location filename="../../desktop/conflicts_dialog.py" line="243" />
         <source>theirs</source>
         <translation>theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="235" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>edit</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <location filename="../../desktop/conflicts_dialog.py" line="247" />
         <source>Deleted</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <location filename="../../desktop/conflicts_dialog.py" line="247" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="239" />
+        <location filename="../../desktop/conflicts_dialog.py" line="248" />
         <source>Comment on warnings</source>
         <translation>Comment on warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="240" />
+        <location filename="../../desktop/conflicts_dialog.py" line="249" />
         <source>Reviewer's comment</source>
         <translation>Reviewer's comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <location filename="../../desktop/conflicts_dialog.py" line="252" />
         <source>Resolve a conflict</source>
         <translation>Resolve a conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="247" />
+        <location filename="../../desktop/conflicts_dialog.py" line="256" />
         <source>Another device created the same report for this org unit and month.</source>
         <translation>Another device created the same report for this org unit and month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="249" />
+        <location filename="../../desktop/conflicts_dialog.py" line="258" />
         <source>The report was changed on the server while you edited it.</source>
         <translation>The report was changed on the server while you edited it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="250" />
+        <location filename="../../desktop/conflicts_dialog.py" line="259" />
         <source>%1 values differ. Choose per row which value to keep, or edit it.</source>
         <translation>%1 values differ. Choose per row which value to keep, or edit it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="252" />
+        <location filename="../../desktop/conflicts_dialog.py" line="261" />
         <source>The result is sent as a normal change.</source>
         <translation>The result is sent as a normal change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="253" />
+        <location filename="../../desktop/conflicts_dialog.py" line="262" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="253" />
+        <location filename="../../desktop/conflicts_dialog.py" line="262" />
         <source>My value</source>
         <translation>My value</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="253" />
+        <location filename="../../desktop/conflicts_dialog.py" line="262" />
         <source>Server value</source>
         <translation>Server value</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="254" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>Keep</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="254" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="256" />
+        <location filename="../../desktop/conflicts_dialog.py" line="265" />
         <source>Keep all mine</source>
         <translation>Keep all mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="257" />
+        <location filename="../../desktop/conflicts_dialog.py" line="266" />
         <source>Keep all theirs</source>
         <translation>Keep all theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="276" />
+        <location filename="../../desktop/conflicts_dialog.py" line="285" />
         <source>Not a valid value</source>
         <translation>Not a valid value</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="279" />
+        <location filename="../../desktop/conflicts_dialog.py" line="288" />
         <source>Could not save the resolution</source>
         <translation>Could not save the resolution</translation>
     </message>
@@ -111,27 +111,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="238" />
+        <location filename="../../desktop/review_page.py" line="262" />
         <source>Correct a submitted report</source>
         <translation>Correct a submitted report</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="253" />
+        <location filename="../../desktop/review_page.py" line="277" />
         <source>Field:</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="254" />
+        <location filename="../../desktop/review_page.py" line="278" />
         <source>Current value:</source>
         <translation>Current value:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="255" />
+        <location filename="../../desktop/review_page.py" line="279" />
         <source>New value:</source>
         <translation>New value:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="256" />
+        <location filename="../../desktop/review_page.py" line="280" />
         <source>Reason (required):</source>
         <translation>Reason (required):</translation>
     </message>
@@ -139,184 +139,184 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="162" />
+        <location filename="../../desktop/dashboard_page.py" line="182" />
         <source>Year:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="163" />
+        <location filename="../../desktop/dashboard_page.py" line="183" />
         <source>From month:</source>
         <translation>From month:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="164" />
+        <location filename="../../desktop/dashboard_page.py" line="184" />
         <source>to:</source>
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="165" />
+        <location filename="../../desktop/dashboard_page.py" line="185" />
         <source>Hourly rate, ₸:</source>
         <translation>Hourly rate, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="166" />
+        <location filename="../../desktop/dashboard_page.py" line="186" />
         <source>Include drafts</source>
         <translation>Include drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="167" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>Headline numbers</source>
         <translation>Headline numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="168" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>Completeness and timeliness</source>
         <translation>Completeness and timeliness</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="170" />
-        <location filename="../../desktop/dashboard_page.py" line="287" />
+        <location filename="../../desktop/dashboard_page.py" line="190" />
+        <location filename="../../desktop/dashboard_page.py" line="307" />
         <source>Volunteers</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="171" />
+        <location filename="../../desktop/dashboard_page.py" line="191" />
         <source>Registered organizations</source>
         <translation>Registered organizations</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="172" />
+        <location filename="../../desktop/dashboard_page.py" line="192" />
         <source>Initiative groups</source>
         <translation>Initiative groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="173" />
-        <location filename="../../desktop/dashboard_page.py" line="288" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
+        <location filename="../../desktop/dashboard_page.py" line="308" />
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="173" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
         <source>Volunteer hours</source>
         <translation>Volunteer hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="174" />
+        <location filename="../../desktop/dashboard_page.py" line="194" />
         <source>Volunteer positions</source>
         <translation>Volunteer positions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="175" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
         <source>Development events</source>
         <translation>Development events</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="176" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Development-event participants</source>
         <translation>Development-event participants</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="177" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="177" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Development-event hours</source>
         <translation>Development-event hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="178" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Economic contribution, ₸</source>
         <translation>Economic contribution, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="179" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Minimum estimate, ₸ (hours rounded up to a million)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="183" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Stock: latest report of each org unit, summed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="205" />
         <source>Flow: summed over the months of the period</source>
         <translation>Flow: summed over the months of the period</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="207" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="207" />
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="208" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="208" />
         <source>On time</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="189" />
+        <location filename="../../desktop/dashboard_page.py" line="209" />
         <source>Received, %</source>
         <translation>Received, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="234" />
+        <location filename="../../desktop/dashboard_page.py" line="254" />
         <source>All regions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="258" />
+        <location filename="../../desktop/dashboard_page.py" line="278" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="267" />
+        <location filename="../../desktop/dashboard_page.py" line="287" />
         <source>no data</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="272" />
+        <location filename="../../desktop/dashboard_page.py" line="292" />
         <source>Gender</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="273" />
+        <location filename="../../desktop/dashboard_page.py" line="293" />
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="275" />
+        <location filename="../../desktop/dashboard_page.py" line="295" />
         <source>Occupation</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="278" />
+        <location filename="../../desktop/dashboard_page.py" line="298" />
         <source>Event formats</source>
         <translation>Event formats</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="280" />
+        <location filename="../../desktop/dashboard_page.py" line="300" />
         <source>Events by direction</source>
         <translation>Events by direction</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="283" />
+        <location filename="../../desktop/dashboard_page.py" line="303" />
         <source>Support from the front office (months)</source>
         <translation>Support from the front office (months)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="286" />
+        <location filename="../../desktop/dashboard_page.py" line="306" />
         <source>Trend over months</source>
         <translation>Trend over months</translation>
     </message>
@@ -337,7 +337,7 @@
         <translation>Enter the period as YYYY-MM.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="67" />
+        <location filename="../../desktop/findings_panel.py" line="74" />
         <source>Findings: %1 errors, %2 warnings, %3 notes</source>
         <translation>Findings: %1 errors, %2 warnings, %3 notes</translation>
     </message>
@@ -453,79 +453,124 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="206" />
+        <location filename="../../desktop/form_editor.py" line="216" />
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="207" />
+        <location filename="../../desktop/form_editor.py" line="217" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="208" />
+        <location filename="../../desktop/form_editor.py" line="218" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="209" />
+        <location filename="../../desktop/form_editor.py" line="219" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="210" />
+        <location filename="../../desktop/form_editor.py" line="220" />
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="211" />
+        <location filename="../../desktop/form_editor.py" line="221" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="212" />
+        <location filename="../../desktop/form_editor.py" line="222" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="231" />
+        <location filename="../../desktop/form_editor.py" line="242" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="124" />
+        <location filename="../../desktop/form_actions.py" line="129" />
         <source>Fix the errors to submit.</source>
         <translation>Fix the errors to submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="126" />
+        <location filename="../../desktop/form_actions.py" line="131" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Warnings need a comment before you submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="174" />
+        <location filename="../../desktop/form_actions.py" line="179" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="177" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Draft saved.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="205" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Submission blocked: see the findings.</source>
         <translation>Submission blocked: see the findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="209" />
+        <location filename="../../desktop/form_actions.py" line="214" />
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="212" />
+        <location filename="../../desktop/form_actions.py" line="217" />
         <source>Submitted.</source>
         <translation>Submitted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="32" />
+        <source>Save correction…</source>
+        <translation>Save correction…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="33" />
+        <source>Correct…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="55" />
+        <source>Change the values, then save the correction with a reason.</source>
+        <translation>Change the values, then save the correction with a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="60" />
+        <source>Correction</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="61" />
+        <source>Reason for the correction (required):</source>
+        <translation>Reason for the correction (required):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="73" />
+        <source>A correction needs a reason.</source>
+        <translation>A correction needs a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="84" />
+        <source>Correction blocked: see the findings.</source>
+        <translation>Correction blocked: see the findings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="88" />
+        <source>Not corrected: %1</source>
+        <translation>Not corrected: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="92" />
+        <source>Correction saved (revision %1).</source>
+        <translation>Correction saved (revision %1).</translation>
     </message>
 </context>
 <context>
@@ -602,87 +647,87 @@
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="129" />
+        <location filename="../../desktop/quality_page.py" line="130" />
         <source>Rule:</source>
         <translation>Rule:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="130" />
+        <location filename="../../desktop/quality_page.py" line="131" />
         <source>Severity:</source>
         <translation>Severity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="131" />
+        <location filename="../../desktop/quality_page.py" line="132" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="132" />
+        <location filename="../../desktop/quality_page.py" line="133" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="134" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="134" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="137" />
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="137" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="137" />
+        <location filename="../../desktop/quality_page.py" line="138" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="142" />
+        <location filename="../../desktop/quality_page.py" line="143" />
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="142" />
+        <location filename="../../desktop/quality_page.py" line="143" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="143" />
+        <location filename="../../desktop/quality_page.py" line="144" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="149" />
+        <location filename="../../desktop/quality_page.py" line="150" />
         <source>(all)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="205" />
+        <location filename="../../desktop/quality_page.py" line="206" />
         <source>Could not check the records: %1</source>
         <translation>Could not check the records: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="212" />
+        <location filename="../../desktop/quality_page.py" line="213" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>%1 findings: %2 errors, %3 warnings, %4 info</translation>
     </message>
@@ -814,147 +859,147 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="41" />
+        <location filename="../../desktop/review_page.py" line="65" />
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="41" />
+        <location filename="../../desktop/review_page.py" line="65" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="42" />
+        <location filename="../../desktop/review_page.py" line="66" />
         <source>submitted</source>
         <translation>submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="42" />
+        <location filename="../../desktop/review_page.py" line="66" />
         <source>late</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="43" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>returned</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="43" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="44" />
+        <location filename="../../desktop/review_page.py" line="68" />
         <source>not due yet</source>
         <translation>not due yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="105" />
+        <location filename="../../desktop/review_page.py" line="129" />
         <source>Year:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="106" />
+        <location filename="../../desktop/review_page.py" line="130" />
         <source>Reports due by day of next month:</source>
         <translation>Reports due by day of next month:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="110" />
+        <location filename="../../desktop/review_page.py" line="134" />
         <source>Changes after submission</source>
         <translation>Changes after submission</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="111" />
+        <location filename="../../desktop/review_page.py" line="135" />
         <source>Comment to the district (required to return)</source>
         <translation>Comment to the district (required to return)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="112" />
+        <location filename="../../desktop/review_page.py" line="136" />
         <source>Open report</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="113" />
+        <location filename="../../desktop/review_page.py" line="137" />
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="114" />
+        <location filename="../../desktop/review_page.py" line="138" />
         <source>Return with comment</source>
         <translation>Return with comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="115" />
+        <location filename="../../desktop/review_page.py" line="139" />
         <source>Correct a value…</source>
         <translation>Correct a value…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="117" />
+        <location filename="../../desktop/review_page.py" line="141" />
         <source>Revision</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="117" />
+        <location filename="../../desktop/review_page.py" line="141" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="118" />
+        <location filename="../../desktop/review_page.py" line="142" />
         <source>Was</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="118" />
+        <location filename="../../desktop/review_page.py" line="142" />
         <source>Now</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="118" />
+        <location filename="../../desktop/review_page.py" line="142" />
         <source>Editor</source>
         <translation>Editor</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="119" />
+        <location filename="../../desktop/review_page.py" line="143" />
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="119" />
+        <location filename="../../desktop/review_page.py" line="143" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="160" />
+        <location filename="../../desktop/review_page.py" line="184" />
         <source>Select a cell of the grid to see the report.</source>
         <translation>Select a cell of the grid to see the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="173" />
+        <location filename="../../desktop/review_page.py" line="197" />
         <source>Comment on warnings: %1</source>
         <translation>Comment on warnings: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="175" />
+        <location filename="../../desktop/review_page.py" line="199" />
         <source>Reviewer's comment: %1</source>
         <translation>Reviewer's comment: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="199" />
+        <location filename="../../desktop/review_page.py" line="223" />
         <source>Comment required</source>
         <translation>Comment required</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="198" />
+        <location filename="../../desktop/review_page.py" line="222" />
         <source>Write what the district must fix before returning the report.</source>
         <translation>Write what the district must fix before returning the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="205" />
+        <location filename="../../desktop/review_page.py" line="229" />
         <source>Could not save the review</source>
         <translation>Could not save the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="227" />
+        <location filename="../../desktop/review_page.py" line="251" />
         <source>Could not save the correction</source>
         <translation>Could not save the correction</translation>
     </message>
@@ -962,27 +1007,27 @@
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="111" />
+        <location filename="../../desktop/roster_editor.py" line="117" />
         <source>Add row</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="112" />
+        <location filename="../../desktop/roster_editor.py" line="118" />
         <source>Delete row</source>
         <translation>Delete row</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="113" />
+        <location filename="../../desktop/roster_editor.py" line="119" />
         <source>Paste from Excel</source>
         <translation>Paste from Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="118" />
+        <location filename="../../desktop/roster_editor.py" line="124" />
         <source>Rows: %1</source>
         <translation>Rows: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="120" />
+        <location filename="../../desktop/roster_editor.py" line="126" />
         <source>duplicates: %1</source>
         <translation>duplicates: %1</translation>
     </message>
@@ -1137,219 +1182,219 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="100" />
+        <location filename="../../desktop/sync_page.py" line="110" />
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="101" />
+        <location filename="../../desktop/sync_page.py" line="111" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="102" />
+        <location filename="../../desktop/sync_page.py" line="112" />
         <source>Sync:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="103" />
+        <location filename="../../desktop/sync_page.py" line="113" />
         <source>automatically when the server answers</source>
         <translation>automatically when the server answers</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="104" />
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>only when I press Sync now</source>
         <translation>only when I press Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="105" />
+        <location filename="../../desktop/sync_page.py" line="115" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="106" />
+        <location filename="../../desktop/sync_page.py" line="116" />
         <source>Rejected by the server</source>
         <translation>Rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="107" />
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="117" />
+        <location filename="../../desktop/sync_page.py" line="124" />
         <source>Conflicts</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="108" />
+        <location filename="../../desktop/sync_page.py" line="118" />
         <source>Open the record to fix it</source>
         <translation>Open the record to fix it</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="109" />
+        <location filename="../../desktop/sync_page.py" line="119" />
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="110" />
+        <location filename="../../desktop/sync_page.py" line="120" />
         <source>Resolve…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="122" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="122" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="123" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="123" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="124" />
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="115" />
+        <location filename="../../desktop/sync_page.py" line="125" />
         <source>Traffic</source>
         <translation>Traffic</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="117" />
-        <location filename="../../desktop/sync_page.py" line="119" />
+        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="117" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Why it was rejected</source>
         <translation>Why it was rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="119" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>done, needs a person</source>
         <translation>done, needs a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="126" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="126" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="137" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="142" />
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="149" />
         <source>same report made on two devices</source>
         <translation>same report made on two devices</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="140" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>changed here and on the server</source>
         <translation>changed here and on the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="151" />
+        <location filename="../../desktop/sync_page.py" line="161" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Working offline: no server is set up (Settings → server).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="163" />
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="155" />
+        <location filename="../../desktop/sync_page.py" line="165" />
         <source>Online: %1</source>
         <translation>Online: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="156" />
+        <location filename="../../desktop/sync_page.py" line="166" />
         <source>Offline: %1 does not answer, retrying</source>
         <translation>Offline: %1 does not answer, retrying</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="164" />
+        <location filename="../../desktop/sync_page.py" line="174" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>You have not synced for %1 days: connect and press Sync now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="176" />
+        <location filename="../../desktop/sync_page.py" line="186" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="185" />
+        <location filename="../../desktop/sync_page.py" line="195" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="192" />
+        <location filename="../../desktop/sync_page.py" line="202" />
         <source>receiving</source>
         <translation>receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="192" />
+        <location filename="../../desktop/sync_page.py" line="202" />
         <source>sending</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="195" />
+        <location filename="../../desktop/sync_page.py" line="205" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 records · %3 KB sent · %4 KB received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="212" />
+        <location filename="../../desktop/sync_page.py" line="222" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="223" />
+        <location filename="../../desktop/sync_page.py" line="233" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Cancelled; what was already exchanged is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="226" />
+        <location filename="../../desktop/sync_page.py" line="236" />
         <source>Sync failed: %1</source>
         <translation>Sync failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="258" />
+        <location filename="../../desktop/sync_page.py" line="268" />
         <source>Automatic sync: %1</source>
         <translation>Automatic sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="263" />
+        <location filename="../../desktop/sync_page.py" line="273" />
         <source>Automatic sync stopped: %1</source>
         <translation>Automatic sync stopped: %1</translation>
     </message>

@@ -3,107 +3,107 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="234" />
+        <location filename="../../desktop/conflicts_dialog.py" line="243" />
         <source>mine</source>
         <translation>менікі</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="234" />
+        <location filename="../../desktop/conflicts_dialog.py" line="243" />
         <source>theirs</source>
         <translation>серверден</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="235" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>edit</source>
         <translation>түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <location filename="../../desktop/conflicts_dialog.py" line="247" />
         <source>Deleted</source>
         <translation>Жойылған</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <location filename="../../desktop/conflicts_dialog.py" line="247" />
         <source>Status</source>
         <translation>Мәртебесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="239" />
+        <location filename="../../desktop/conflicts_dialog.py" line="248" />
         <source>Comment on warnings</source>
         <translation>Ескертулерге түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="240" />
+        <location filename="../../desktop/conflicts_dialog.py" line="249" />
         <source>Reviewer's comment</source>
         <translation>Тексерушінің түсініктемесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <location filename="../../desktop/conflicts_dialog.py" line="252" />
         <source>Resolve a conflict</source>
         <translation>Қайшылықты шешу</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="247" />
+        <location filename="../../desktop/conflicts_dialog.py" line="256" />
         <source>Another device created the same report for this org unit and month.</source>
         <translation>Басқа құрылғы осы бөлімше мен ай үшін дәл осындай есеп жасады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="249" />
+        <location filename="../../desktop/conflicts_dialog.py" line="258" />
         <source>The report was changed on the server while you edited it.</source>
         <translation>Сіз есепті өңдеп жатқанда ол серверде өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="250" />
+        <location filename="../../desktop/conflicts_dialog.py" line="259" />
         <source>%1 values differ. Choose per row which value to keep, or edit it.</source>
         <translation>Ерекшеленетін мәндер: %1. Әр жолда қайсысын қалдыратыныңызды таңдаңыз немесе оны түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="252" />
+        <location filename="../../desktop/conflicts_dialog.py" line="261" />
         <source>The result is sent as a normal change.</source>
         <translation>Нәтиже әдеттегі өзгеріс ретінде жіберіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="253" />
+        <location filename="../../desktop/conflicts_dialog.py" line="262" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="253" />
+        <location filename="../../desktop/conflicts_dialog.py" line="262" />
         <source>My value</source>
         <translation>Менің мәнім</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="253" />
+        <location filename="../../desktop/conflicts_dialog.py" line="262" />
         <source>Server value</source>
         <translation>Сервердегі мән</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="254" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>Keep</source>
         <translation>Қалдыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="254" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>Result</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="256" />
+        <location filename="../../desktop/conflicts_dialog.py" line="265" />
         <source>Keep all mine</source>
         <translation>Барлық менікін қалдыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="257" />
+        <location filename="../../desktop/conflicts_dialog.py" line="266" />
         <source>Keep all theirs</source>
         <translation>Барлығын серверден алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="276" />
+        <location filename="../../desktop/conflicts_dialog.py" line="285" />
         <source>Not a valid value</source>
         <translation>Жарамсыз мән</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="279" />
+        <location filename="../../desktop/conflicts_dialog.py" line="288" />
         <source>Could not save the resolution</source>
         <translation>Қайшылық шешімін сақтау мүмкін болмады</translation>
     </message>
@@ -111,27 +111,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="238" />
+        <location filename="../../desktop/review_page.py" line="262" />
         <source>Correct a submitted report</source>
         <translation>Тапсырылған есепті түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="253" />
+        <location filename="../../desktop/review_page.py" line="277" />
         <source>Field:</source>
         <translation>Өріс:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="254" />
+        <location filename="../../desktop/review_page.py" line="278" />
         <source>Current value:</source>
         <translation>Ағымдағы мән:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="255" />
+        <location filename="../../desktop/review_page.py" line="279" />
         <source>New value:</source>
         <translation>Жаңа мән:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="256" />
+        <location filename="../../desktop/review_page.py" line="280" />
         <source>Reason (required):</source>
         <translation>Себебі (міндетті):</translation>
     </message>
@@ -139,184 +139,184 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="162" />
+        <location filename="../../desktop/dashboard_page.py" line="182" />
         <source>Year:</source>
         <translation>Жыл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="163" />
+        <location filename="../../desktop/dashboard_page.py" line="183" />
         <source>From month:</source>
         <translation>Айдан бастап:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="164" />
+        <location filename="../../desktop/dashboard_page.py" line="184" />
         <source>to:</source>
         <translation>дейін:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="165" />
+        <location filename="../../desktop/dashboard_page.py" line="185" />
         <source>Hourly rate, ₸:</source>
         <translation>Сағат құны, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="166" />
+        <location filename="../../desktop/dashboard_page.py" line="186" />
         <source>Include drafts</source>
         <translation>Жобаларды есепке алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="167" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>Headline numbers</source>
         <translation>Негізгі көрсеткіштер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="168" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>Completeness and timeliness</source>
         <translation>Толықтығы мен уақтылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="170" />
-        <location filename="../../desktop/dashboard_page.py" line="287" />
+        <location filename="../../desktop/dashboard_page.py" line="190" />
+        <location filename="../../desktop/dashboard_page.py" line="307" />
         <source>Volunteers</source>
         <translation>Волонтерлер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="171" />
+        <location filename="../../desktop/dashboard_page.py" line="191" />
         <source>Registered organizations</source>
         <translation>Тіркелген ұйымдар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="172" />
+        <location filename="../../desktop/dashboard_page.py" line="192" />
         <source>Initiative groups</source>
         <translation>Бастамашыл топтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="173" />
-        <location filename="../../desktop/dashboard_page.py" line="288" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
+        <location filename="../../desktop/dashboard_page.py" line="308" />
         <source>Events</source>
         <translation>Іс-шаралар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="173" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
         <source>Volunteer hours</source>
         <translation>Волонтерлік сағаттар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="174" />
+        <location filename="../../desktop/dashboard_page.py" line="194" />
         <source>Volunteer positions</source>
         <translation>Волонтерлік позициялар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="175" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
         <source>Development events</source>
         <translation>Волонтерлікті дамыту іс-шаралары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="176" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Development-event participants</source>
         <translation>Дамыту іс-шараларының қатысушылары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="177" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Monthly reports</source>
         <translation>Ай сайынғы есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="177" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Development-event hours</source>
         <translation>Дамыту іс-шараларының сағаттары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="178" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Economic contribution, ₸</source>
         <translation>Экономикалық үлес, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="179" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Ең төменгі бағалау, ₸ (сағаттар миллионға дейін жоғары дөңгелектелген)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="183" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Қалдық: әр бөлімшенің соңғы есебі, жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="205" />
         <source>Flow: summed over the months of the period</source>
         <translation>Ағын: кезең айларының жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="207" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="207" />
         <source>Expected</source>
         <translation>Күтілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="208" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="208" />
         <source>On time</source>
         <translation>Мерзімінде</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="189" />
+        <location filename="../../desktop/dashboard_page.py" line="209" />
         <source>Received, %</source>
         <translation>Алынды, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="234" />
+        <location filename="../../desktop/dashboard_page.py" line="254" />
         <source>All regions</source>
         <translation>Барлық өңірлер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="258" />
+        <location filename="../../desktop/dashboard_page.py" line="278" />
         <source>Total</source>
         <translation>Барлығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="267" />
+        <location filename="../../desktop/dashboard_page.py" line="287" />
         <source>no data</source>
         <translation>деректер жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="272" />
+        <location filename="../../desktop/dashboard_page.py" line="292" />
         <source>Gender</source>
         <translation>Жынысы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="273" />
+        <location filename="../../desktop/dashboard_page.py" line="293" />
         <source>Age</source>
         <translation>Жасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="275" />
+        <location filename="../../desktop/dashboard_page.py" line="295" />
         <source>Occupation</source>
         <translation>Жұмыспен қамтылуы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="278" />
+        <location filename="../../desktop/dashboard_page.py" line="298" />
         <source>Event formats</source>
         <translation>Іс-шаралар форматтары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="280" />
+        <location filename="../../desktop/dashboard_page.py" line="300" />
         <source>Events by direction</source>
         <translation>Бағыттар бойынша іс-шаралар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="283" />
+        <location filename="../../desktop/dashboard_page.py" line="303" />
         <source>Support from the front office (months)</source>
         <translation>ӨФО көмегі (айлар саны)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="286" />
+        <location filename="../../desktop/dashboard_page.py" line="306" />
         <source>Trend over months</source>
         <translation>Айлар бойынша серпіні</translation>
     </message>
@@ -337,7 +337,7 @@
         <translation>Кезеңді ЖЖЖЖ-АА түрінде көрсетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="67" />
+        <location filename="../../desktop/findings_panel.py" line="74" />
         <source>Findings: %1 errors, %2 warnings, %3 notes</source>
         <translation>Ескертпелер: қате %1, ескерту %2, ақпарат %3</translation>
     </message>
@@ -453,79 +453,124 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="206" />
+        <location filename="../../desktop/form_editor.py" line="216" />
         <source>&amp;Org unit</source>
         <translation>&amp;Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="207" />
+        <location filename="../../desktop/form_editor.py" line="217" />
         <source>&amp;Period</source>
         <translation>&amp;Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="208" />
+        <location filename="../../desktop/form_editor.py" line="218" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="209" />
+        <location filename="../../desktop/form_editor.py" line="219" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="210" />
+        <location filename="../../desktop/form_editor.py" line="220" />
         <source>Save &amp;draft</source>
         <translation>&amp;Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="211" />
+        <location filename="../../desktop/form_editor.py" line="221" />
         <source>&amp;Submit</source>
         <translation>&amp;Тапсыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="212" />
+        <location filename="../../desktop/form_editor.py" line="222" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="231" />
+        <location filename="../../desktop/form_editor.py" line="242" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="124" />
+        <location filename="../../desktop/form_actions.py" line="129" />
         <source>Fix the errors to submit.</source>
         <translation>Тапсыру үшін қателерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="126" />
+        <location filename="../../desktop/form_actions.py" line="131" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Тапсырар алдында ескертулерге түсініктеме жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="174" />
+        <location filename="../../desktop/form_actions.py" line="179" />
         <source>Not saved: %1</source>
         <translation>Сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="177" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Draft saved.</source>
         <translation>Жоба сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="205" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Submission blocked: see the findings.</source>
         <translation>Тапсыру мүмкін емес: ескертпелерді қараңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="209" />
+        <location filename="../../desktop/form_actions.py" line="214" />
         <source>Not submitted: %1</source>
         <translation>Тапсырылмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="212" />
+        <location filename="../../desktop/form_actions.py" line="217" />
         <source>Submitted.</source>
         <translation>Есеп тапсырылды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="32" />
+        <source>Save correction…</source>
+        <translation>Түзетуді сақтау…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="33" />
+        <source>Correct…</source>
+        <translation>Түзету…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="55" />
+        <source>Change the values, then save the correction with a reason.</source>
+        <translation>Мәндерді өзгертіп, түзетуді себебін көрсетіп сақтаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="60" />
+        <source>Correction</source>
+        <translation>Түзету</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="61" />
+        <source>Reason for the correction (required):</source>
+        <translation>Түзету себебі (міндетті):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="73" />
+        <source>A correction needs a reason.</source>
+        <translation>Түзету үшін себеп көрсету керек.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="84" />
+        <source>Correction blocked: see the findings.</source>
+        <translation>Түзету мүмкін емес: ескертпелерді қараңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="88" />
+        <source>Not corrected: %1</source>
+        <translation>Түзетілмеді: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="92" />
+        <source>Correction saved (revision %1).</source>
+        <translation>Түзету сақталды (%1-редакция).</translation>
     </message>
 </context>
 <context>
@@ -602,87 +647,87 @@
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="129" />
+        <location filename="../../desktop/quality_page.py" line="130" />
         <source>Rule:</source>
         <translation>Ереже:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="130" />
+        <location filename="../../desktop/quality_page.py" line="131" />
         <source>Severity:</source>
         <translation>Маңыздылығы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="131" />
+        <location filename="../../desktop/quality_page.py" line="132" />
         <source>Org unit:</source>
         <translation>Бөлімше:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="132" />
+        <location filename="../../desktop/quality_page.py" line="133" />
         <source>Check again</source>
         <translation>Қайта тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="134" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Severity</source>
         <translation>Маңыздылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="134" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Rule</source>
         <translation>Ереже</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="137" />
         <source>Form</source>
         <translation>Нысан</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="137" />
         <source>Fields</source>
         <translation>Өрістер</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="137" />
+        <location filename="../../desktop/quality_page.py" line="138" />
         <source>Finding</source>
         <translation>Ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="142" />
+        <location filename="../../desktop/quality_page.py" line="143" />
         <source>error</source>
         <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="142" />
+        <location filename="../../desktop/quality_page.py" line="143" />
         <source>warning</source>
         <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="143" />
+        <location filename="../../desktop/quality_page.py" line="144" />
         <source>info</source>
         <translation>ақпарат</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="149" />
+        <location filename="../../desktop/quality_page.py" line="150" />
         <source>(all)</source>
         <translation>(барлығы)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="205" />
+        <location filename="../../desktop/quality_page.py" line="206" />
         <source>Could not check the records: %1</source>
         <translation>Жазбаларды тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="212" />
+        <location filename="../../desktop/quality_page.py" line="213" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Ескертпелер: %1 (қате %2, ескерту %3, ақпарат %4)</translation>
     </message>
@@ -814,147 +859,147 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="41" />
+        <location filename="../../desktop/review_page.py" line="65" />
         <source>missing</source>
         <translation>есеп жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="41" />
+        <location filename="../../desktop/review_page.py" line="65" />
         <source>draft</source>
         <translation>жоба</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="42" />
+        <location filename="../../desktop/review_page.py" line="66" />
         <source>submitted</source>
         <translation>тапсырылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="42" />
+        <location filename="../../desktop/review_page.py" line="66" />
         <source>late</source>
         <translation>кешіктірілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="43" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>returned</source>
         <translation>қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="43" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>approved</source>
         <translation>қабылданды</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="44" />
+        <location filename="../../desktop/review_page.py" line="68" />
         <source>not due yet</source>
         <translation>мерзімі әлі келген жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="105" />
+        <location filename="../../desktop/review_page.py" line="129" />
         <source>Year:</source>
         <translation>Жыл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="106" />
+        <location filename="../../desktop/review_page.py" line="130" />
         <source>Reports due by day of next month:</source>
         <translation>Тапсыру мерзімі — келесі айдың күні:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="110" />
+        <location filename="../../desktop/review_page.py" line="134" />
         <source>Changes after submission</source>
         <translation>Тапсырғаннан кейінгі өзгерістер</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="111" />
+        <location filename="../../desktop/review_page.py" line="135" />
         <source>Comment to the district (required to return)</source>
         <translation>Ауданға түсініктеме (қайтарғанда міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="112" />
+        <location filename="../../desktop/review_page.py" line="136" />
         <source>Open report</source>
         <translation>Есепті ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="113" />
+        <location filename="../../desktop/review_page.py" line="137" />
         <source>Approve</source>
         <translation>Қабылдау</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="114" />
+        <location filename="../../desktop/review_page.py" line="138" />
         <source>Return with comment</source>
         <translation>Түсініктемемен қайтару</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="115" />
+        <location filename="../../desktop/review_page.py" line="139" />
         <source>Correct a value…</source>
         <translation>Мәнді түзету…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="117" />
+        <location filename="../../desktop/review_page.py" line="141" />
         <source>Revision</source>
         <translation>Нұсқа</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="117" />
+        <location filename="../../desktop/review_page.py" line="141" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="118" />
+        <location filename="../../desktop/review_page.py" line="142" />
         <source>Was</source>
         <translation>Болған</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="118" />
+        <location filename="../../desktop/review_page.py" line="142" />
         <source>Now</source>
         <translation>Қазір</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="118" />
+        <location filename="../../desktop/review_page.py" line="142" />
         <source>Editor</source>
         <translation>Кім өзгертті</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="119" />
+        <location filename="../../desktop/review_page.py" line="143" />
         <source>When</source>
         <translation>Қашан</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="119" />
+        <location filename="../../desktop/review_page.py" line="143" />
         <source>Reason</source>
         <translation>Себебі</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="160" />
+        <location filename="../../desktop/review_page.py" line="184" />
         <source>Select a cell of the grid to see the report.</source>
         <translation>Есепті көру үшін кестенің ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="173" />
+        <location filename="../../desktop/review_page.py" line="197" />
         <source>Comment on warnings: %1</source>
         <translation>Ескертулерге түсініктеме: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="175" />
+        <location filename="../../desktop/review_page.py" line="199" />
         <source>Reviewer's comment: %1</source>
         <translation>Тексерушінің түсініктемесі: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="199" />
+        <location filename="../../desktop/review_page.py" line="223" />
         <source>Comment required</source>
         <translation>Түсініктеме қажет</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="198" />
+        <location filename="../../desktop/review_page.py" line="222" />
         <source>Write what the district must fix before returning the report.</source>
         <translation>Есепті қайтармас бұрын аудан нені түзетуі керек екенін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="205" />
+        <location filename="../../desktop/review_page.py" line="229" />
         <source>Could not save the review</source>
         <translation>Шешімді сақтау мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="227" />
+        <location filename="../../desktop/review_page.py" line="251" />
         <source>Could not save the correction</source>
         <translation>Түзетуді сақтау мүмкін болмады</translation>
     </message>
@@ -962,27 +1007,27 @@
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="111" />
+        <location filename="../../desktop/roster_editor.py" line="117" />
         <source>Add row</source>
         <translation>Жол қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="112" />
+        <location filename="../../desktop/roster_editor.py" line="118" />
         <source>Delete row</source>
         <translation>Жолды жою</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="113" />
+        <location filename="../../desktop/roster_editor.py" line="119" />
         <source>Paste from Excel</source>
         <translation>Excel-ден қою</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="118" />
+        <location filename="../../desktop/roster_editor.py" line="124" />
         <source>Rows: %1</source>
         <translation>Жолдар: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="120" />
+        <location filename="../../desktop/roster_editor.py" line="126" />
         <source>duplicates: %1</source>
         <translation>қайталанулар: %1</translation>
     </message>
@@ -1137,219 +1182,219 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="100" />
+        <location filename="../../desktop/sync_page.py" line="110" />
         <source>Sync now</source>
         <translation>Қазір синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="101" />
+        <location filename="../../desktop/sync_page.py" line="111" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="102" />
+        <location filename="../../desktop/sync_page.py" line="112" />
         <source>Sync:</source>
         <translation>Синхрондау:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="103" />
+        <location filename="../../desktop/sync_page.py" line="113" />
         <source>automatically when the server answers</source>
         <translation>сервер жауап бергенде автоматты түрде</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="104" />
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>only when I press Sync now</source>
         <translation>тек «Қазір синхрондау» батырмасын басқанда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="105" />
+        <location filename="../../desktop/sync_page.py" line="115" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="106" />
+        <location filename="../../desktop/sync_page.py" line="116" />
         <source>Rejected by the server</source>
         <translation>Сервер қабылдамағандар</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="107" />
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="117" />
+        <location filename="../../desktop/sync_page.py" line="124" />
         <source>Conflicts</source>
         <translation>Қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="108" />
+        <location filename="../../desktop/sync_page.py" line="118" />
         <source>Open the record to fix it</source>
         <translation>Түзету үшін жазбаны ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="109" />
+        <location filename="../../desktop/sync_page.py" line="119" />
         <source>Send again</source>
         <translation>Қайта жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="110" />
+        <location filename="../../desktop/sync_page.py" line="120" />
         <source>Resolve…</source>
         <translation>Шешу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="122" />
         <source>Started</source>
         <translation>Басталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="122" />
         <source>Outcome</source>
         <translation>Нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="123" />
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="123" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="124" />
         <source>Rejected</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="115" />
+        <location filename="../../desktop/sync_page.py" line="125" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="117" />
-        <location filename="../../desktop/sync_page.py" line="119" />
+        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="117" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Why it was rejected</source>
         <translation>Қабылданбау себебі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="119" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Kind</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>done</source>
         <translation>орындалды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>done, needs a person</source>
         <translation>орындалды, адамның шешімі қажет</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="126" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>failed</source>
         <translation>сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="126" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>cancelled</source>
         <translation>тоқтатылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="137" />
         <source>running</source>
         <translation>орындалуда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="142" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="149" />
         <source>same report made on two devices</source>
         <translation>бір есеп екі құрылғыда жасалған</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="140" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>changed here and on the server</source>
         <translation>мұнда да, серверде де өзгертілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="151" />
+        <location filename="../../desktop/sync_page.py" line="161" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Желісіз жұмыс: сервер бапталмаған (Баптаулар → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="163" />
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="155" />
+        <location filename="../../desktop/sync_page.py" line="165" />
         <source>Online: %1</source>
         <translation>Желіде: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="156" />
+        <location filename="../../desktop/sync_page.py" line="166" />
         <source>Offline: %1 does not answer, retrying</source>
         <translation>Байланыс жоқ: %1 жауап бермейді, қайта тырысамыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="164" />
+        <location filename="../../desktop/sync_page.py" line="174" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Сіз %1 күн синхрондамадыңыз: желіге қосылып, «Қазір синхрондау» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="176" />
+        <location filename="../../desktop/sync_page.py" line="186" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="185" />
+        <location filename="../../desktop/sync_page.py" line="195" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="192" />
+        <location filename="../../desktop/sync_page.py" line="202" />
         <source>receiving</source>
         <translation>алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="192" />
+        <location filename="../../desktop/sync_page.py" line="202" />
         <source>sending</source>
         <translation>жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="195" />
+        <location filename="../../desktop/sync_page.py" line="205" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 жазба · %3 КБ жіберілді · %4 КБ алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="212" />
+        <location filename="../../desktop/sync_page.py" line="222" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Дайын: %1 жіберілді, %2 алынды, %3 қайшылық, %4 қабылданбады, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="223" />
+        <location filename="../../desktop/sync_page.py" line="233" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Тоқтатылды; жіберіліп үлгерген деректер сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="226" />
+        <location filename="../../desktop/sync_page.py" line="236" />
         <source>Sync failed: %1</source>
         <translation>Синхрондау сәтсіз аяқталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="258" />
+        <location filename="../../desktop/sync_page.py" line="268" />
         <source>Automatic sync: %1</source>
         <translation>Автоматты синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="263" />
+        <location filename="../../desktop/sync_page.py" line="273" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматты синхрондау тоқтатылды: %1</translation>
     </message>

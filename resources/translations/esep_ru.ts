@@ -3,107 +3,107 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="234" />
+        <location filename="../../desktop/conflicts_dialog.py" line="243" />
         <source>mine</source>
         <translation>моё</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="234" />
+        <location filename="../../desktop/conflicts_dialog.py" line="243" />
         <source>theirs</source>
         <translation>с сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="235" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>edit</source>
         <translation>исправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <location filename="../../desktop/conflicts_dialog.py" line="247" />
         <source>Deleted</source>
         <translation>Удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="238" />
+        <location filename="../../desktop/conflicts_dialog.py" line="247" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="239" />
+        <location filename="../../desktop/conflicts_dialog.py" line="248" />
         <source>Comment on warnings</source>
         <translation>Комментарий к предупреждениям</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="240" />
+        <location filename="../../desktop/conflicts_dialog.py" line="249" />
         <source>Reviewer's comment</source>
         <translation>Комментарий проверяющего</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <location filename="../../desktop/conflicts_dialog.py" line="252" />
         <source>Resolve a conflict</source>
         <translation>Разрешение конфликта</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="247" />
+        <location filename="../../desktop/conflicts_dialog.py" line="256" />
         <source>Another device created the same report for this org unit and month.</source>
         <translation>Другое устройство создало такой же отчёт для этого подразделения за этот месяц.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="249" />
+        <location filename="../../desktop/conflicts_dialog.py" line="258" />
         <source>The report was changed on the server while you edited it.</source>
         <translation>Пока вы редактировали отчёт, его изменили на сервере.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="250" />
+        <location filename="../../desktop/conflicts_dialog.py" line="259" />
         <source>%1 values differ. Choose per row which value to keep, or edit it.</source>
         <translation>Различающихся значений: %1. В каждой строке выберите, какое оставить, или исправьте его.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="252" />
+        <location filename="../../desktop/conflicts_dialog.py" line="261" />
         <source>The result is sent as a normal change.</source>
         <translation>Результат будет отправлен как обычное изменение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="253" />
+        <location filename="../../desktop/conflicts_dialog.py" line="262" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="253" />
+        <location filename="../../desktop/conflicts_dialog.py" line="262" />
         <source>My value</source>
         <translation>Моё значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="253" />
+        <location filename="../../desktop/conflicts_dialog.py" line="262" />
         <source>Server value</source>
         <translation>Значение на сервере</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="254" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>Keep</source>
         <translation>Оставить</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="254" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="256" />
+        <location filename="../../desktop/conflicts_dialog.py" line="265" />
         <source>Keep all mine</source>
         <translation>Оставить все мои</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="257" />
+        <location filename="../../desktop/conflicts_dialog.py" line="266" />
         <source>Keep all theirs</source>
         <translation>Оставить все с сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="276" />
+        <location filename="../../desktop/conflicts_dialog.py" line="285" />
         <source>Not a valid value</source>
         <translation>Недопустимое значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="279" />
+        <location filename="../../desktop/conflicts_dialog.py" line="288" />
         <source>Could not save the resolution</source>
         <translation>Не удалось сохранить решение конфликта</translation>
     </message>
@@ -111,27 +111,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="238" />
+        <location filename="../../desktop/review_page.py" line="262" />
         <source>Correct a submitted report</source>
         <translation>Исправление поданного отчёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="253" />
+        <location filename="../../desktop/review_page.py" line="277" />
         <source>Field:</source>
         <translation>Поле:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="254" />
+        <location filename="../../desktop/review_page.py" line="278" />
         <source>Current value:</source>
         <translation>Текущее значение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="255" />
+        <location filename="../../desktop/review_page.py" line="279" />
         <source>New value:</source>
         <translation>Новое значение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="256" />
+        <location filename="../../desktop/review_page.py" line="280" />
         <source>Reason (required):</source>
         <translation>Причина (обязательно):</translation>
     </message>
@@ -139,184 +139,184 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="162" />
+        <location filename="../../desktop/dashboard_page.py" line="182" />
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="163" />
+        <location filename="../../desktop/dashboard_page.py" line="183" />
         <source>From month:</source>
         <translation>С месяца:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="164" />
+        <location filename="../../desktop/dashboard_page.py" line="184" />
         <source>to:</source>
         <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="165" />
+        <location filename="../../desktop/dashboard_page.py" line="185" />
         <source>Hourly rate, ₸:</source>
         <translation>Стоимость часа, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="166" />
+        <location filename="../../desktop/dashboard_page.py" line="186" />
         <source>Include drafts</source>
         <translation>Учитывать черновики</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="167" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>Headline numbers</source>
         <translation>Основные показатели</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="168" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>Completeness and timeliness</source>
         <translation>Полнота и своевременность</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="170" />
-        <location filename="../../desktop/dashboard_page.py" line="287" />
+        <location filename="../../desktop/dashboard_page.py" line="190" />
+        <location filename="../../desktop/dashboard_page.py" line="307" />
         <source>Volunteers</source>
         <translation>Волонтёры</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="171" />
+        <location filename="../../desktop/dashboard_page.py" line="191" />
         <source>Registered organizations</source>
         <translation>Зарегистрированные организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="172" />
+        <location filename="../../desktop/dashboard_page.py" line="192" />
         <source>Initiative groups</source>
         <translation>Инициативные группы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="173" />
-        <location filename="../../desktop/dashboard_page.py" line="288" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
+        <location filename="../../desktop/dashboard_page.py" line="308" />
         <source>Events</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="173" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
         <source>Volunteer hours</source>
         <translation>Волонтёрские часы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="174" />
+        <location filename="../../desktop/dashboard_page.py" line="194" />
         <source>Volunteer positions</source>
         <translation>Волонтёрские позиции</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="175" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
         <source>Development events</source>
         <translation>Мероприятия по развитию волонтёрства</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="176" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Development-event participants</source>
         <translation>Участники мероприятий по развитию</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="177" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="177" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Development-event hours</source>
         <translation>Часы мероприятий по развитию</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="178" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Economic contribution, ₸</source>
         <translation>Экономический вклад, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="179" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Минимальная оценка, ₸ (часы, округлённые до миллиона вверх)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="183" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Остаток: последний отчёт каждого подразделения, в сумме</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="205" />
         <source>Flow: summed over the months of the period</source>
         <translation>Поток: сумма за месяцы периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="207" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="207" />
         <source>Expected</source>
         <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="208" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="208" />
         <source>On time</source>
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="189" />
+        <location filename="../../desktop/dashboard_page.py" line="209" />
         <source>Received, %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="234" />
+        <location filename="../../desktop/dashboard_page.py" line="254" />
         <source>All regions</source>
         <translation>Все регионы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="258" />
+        <location filename="../../desktop/dashboard_page.py" line="278" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="267" />
+        <location filename="../../desktop/dashboard_page.py" line="287" />
         <source>no data</source>
         <translation>нет данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="272" />
+        <location filename="../../desktop/dashboard_page.py" line="292" />
         <source>Gender</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="273" />
+        <location filename="../../desktop/dashboard_page.py" line="293" />
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="275" />
+        <location filename="../../desktop/dashboard_page.py" line="295" />
         <source>Occupation</source>
         <translation>Занятость</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="278" />
+        <location filename="../../desktop/dashboard_page.py" line="298" />
         <source>Event formats</source>
         <translation>Форматы мероприятий</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="280" />
+        <location filename="../../desktop/dashboard_page.py" line="300" />
         <source>Events by direction</source>
         <translation>Мероприятия по направлениям</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="283" />
+        <location filename="../../desktop/dashboard_page.py" line="303" />
         <source>Support from the front office (months)</source>
         <translation>Помощь РФО (число месяцев)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="286" />
+        <location filename="../../desktop/dashboard_page.py" line="306" />
         <source>Trend over months</source>
         <translation>Динамика по месяцам</translation>
     </message>
@@ -337,7 +337,7 @@
         <translation>Укажите период в виде ГГГГ-ММ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="67" />
+        <location filename="../../desktop/findings_panel.py" line="74" />
         <source>Findings: %1 errors, %2 warnings, %3 notes</source>
         <translation>Замечания: ошибок %1, предупреждений %2, сведений %3</translation>
     </message>
@@ -453,79 +453,124 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="206" />
+        <location filename="../../desktop/form_editor.py" line="216" />
         <source>&amp;Org unit</source>
         <translation>&amp;Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="207" />
+        <location filename="../../desktop/form_editor.py" line="217" />
         <source>&amp;Period</source>
         <translation>&amp;Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="208" />
+        <location filename="../../desktop/form_editor.py" line="218" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="209" />
+        <location filename="../../desktop/form_editor.py" line="219" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="210" />
+        <location filename="../../desktop/form_editor.py" line="220" />
         <source>Save &amp;draft</source>
         <translation>Сохранить &amp;черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="211" />
+        <location filename="../../desktop/form_editor.py" line="221" />
         <source>&amp;Submit</source>
         <translation>По&amp;дать</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="212" />
+        <location filename="../../desktop/form_editor.py" line="222" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="231" />
+        <location filename="../../desktop/form_editor.py" line="242" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="124" />
+        <location filename="../../desktop/form_actions.py" line="129" />
         <source>Fix the errors to submit.</source>
         <translation>Исправьте ошибки, чтобы подать отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="126" />
+        <location filename="../../desktop/form_actions.py" line="131" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Перед подачей напишите комментарий к предупреждениям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="174" />
+        <location filename="../../desktop/form_actions.py" line="179" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="177" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Draft saved.</source>
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="205" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Submission blocked: see the findings.</source>
         <translation>Подача невозможна: см. замечания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="209" />
+        <location filename="../../desktop/form_actions.py" line="214" />
         <source>Not submitted: %1</source>
         <translation>Не подано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="212" />
+        <location filename="../../desktop/form_actions.py" line="217" />
         <source>Submitted.</source>
         <translation>Отчёт подан.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="32" />
+        <source>Save correction…</source>
+        <translation>Сохранить исправление…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="33" />
+        <source>Correct…</source>
+        <translation>Исправить…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="55" />
+        <source>Change the values, then save the correction with a reason.</source>
+        <translation>Измените значения, затем сохраните исправление с указанием причины.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="60" />
+        <source>Correction</source>
+        <translation>Исправление</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="61" />
+        <source>Reason for the correction (required):</source>
+        <translation>Причина исправления (обязательно):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="73" />
+        <source>A correction needs a reason.</source>
+        <translation>Для исправления нужна причина.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="84" />
+        <source>Correction blocked: see the findings.</source>
+        <translation>Исправление невозможно: см. замечания.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="88" />
+        <source>Not corrected: %1</source>
+        <translation>Не исправлено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="92" />
+        <source>Correction saved (revision %1).</source>
+        <translation>Исправление сохранено (редакция %1).</translation>
     </message>
 </context>
 <context>
@@ -602,87 +647,87 @@
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="129" />
+        <location filename="../../desktop/quality_page.py" line="130" />
         <source>Rule:</source>
         <translation>Правило:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="130" />
+        <location filename="../../desktop/quality_page.py" line="131" />
         <source>Severity:</source>
         <translation>Важность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="131" />
+        <location filename="../../desktop/quality_page.py" line="132" />
         <source>Org unit:</source>
         <translation>Подразделение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="132" />
+        <location filename="../../desktop/quality_page.py" line="133" />
         <source>Check again</source>
         <translation>Проверить заново</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="134" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="134" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Rule</source>
         <translation>Правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="137" />
         <source>Form</source>
         <translation>Форма</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="137" />
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="137" />
+        <location filename="../../desktop/quality_page.py" line="138" />
         <source>Finding</source>
         <translation>Замечание</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="142" />
+        <location filename="../../desktop/quality_page.py" line="143" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="142" />
+        <location filename="../../desktop/quality_page.py" line="143" />
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="143" />
+        <location filename="../../desktop/quality_page.py" line="144" />
         <source>info</source>
         <translation>к сведению</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="149" />
+        <location filename="../../desktop/quality_page.py" line="150" />
         <source>(all)</source>
         <translation>(все)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="205" />
+        <location filename="../../desktop/quality_page.py" line="206" />
         <source>Could not check the records: %1</source>
         <translation>Не удалось проверить записи: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="212" />
+        <location filename="../../desktop/quality_page.py" line="213" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Замечаний: %1 (ошибок %2, предупреждений %3, к сведению %4)</translation>
     </message>
@@ -814,147 +859,147 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="41" />
+        <location filename="../../desktop/review_page.py" line="65" />
         <source>missing</source>
         <translation>нет отчёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="41" />
+        <location filename="../../desktop/review_page.py" line="65" />
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="42" />
+        <location filename="../../desktop/review_page.py" line="66" />
         <source>submitted</source>
         <translation>подан</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="42" />
+        <location filename="../../desktop/review_page.py" line="66" />
         <source>late</source>
         <translation>просрочен</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="43" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>returned</source>
         <translation>возвращён</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="43" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>approved</source>
         <translation>принят</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="44" />
+        <location filename="../../desktop/review_page.py" line="68" />
         <source>not due yet</source>
         <translation>срок не наступил</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="105" />
+        <location filename="../../desktop/review_page.py" line="129" />
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="106" />
+        <location filename="../../desktop/review_page.py" line="130" />
         <source>Reports due by day of next month:</source>
         <translation>Срок сдачи — число следующего месяца:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="110" />
+        <location filename="../../desktop/review_page.py" line="134" />
         <source>Changes after submission</source>
         <translation>Изменения после подачи</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="111" />
+        <location filename="../../desktop/review_page.py" line="135" />
         <source>Comment to the district (required to return)</source>
         <translation>Комментарий для района (обязателен при возврате)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="112" />
+        <location filename="../../desktop/review_page.py" line="136" />
         <source>Open report</source>
         <translation>Открыть отчёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="113" />
+        <location filename="../../desktop/review_page.py" line="137" />
         <source>Approve</source>
         <translation>Принять</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="114" />
+        <location filename="../../desktop/review_page.py" line="138" />
         <source>Return with comment</source>
         <translation>Вернуть с комментарием</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="115" />
+        <location filename="../../desktop/review_page.py" line="139" />
         <source>Correct a value…</source>
         <translation>Исправить значение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="117" />
+        <location filename="../../desktop/review_page.py" line="141" />
         <source>Revision</source>
         <translation>Версия</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="117" />
+        <location filename="../../desktop/review_page.py" line="141" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="118" />
+        <location filename="../../desktop/review_page.py" line="142" />
         <source>Was</source>
         <translation>Было</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="118" />
+        <location filename="../../desktop/review_page.py" line="142" />
         <source>Now</source>
         <translation>Стало</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="118" />
+        <location filename="../../desktop/review_page.py" line="142" />
         <source>Editor</source>
         <translation>Кто изменил</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="119" />
+        <location filename="../../desktop/review_page.py" line="143" />
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="119" />
+        <location filename="../../desktop/review_page.py" line="143" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="160" />
+        <location filename="../../desktop/review_page.py" line="184" />
         <source>Select a cell of the grid to see the report.</source>
         <translation>Выберите ячейку таблицы, чтобы увидеть отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="173" />
+        <location filename="../../desktop/review_page.py" line="197" />
         <source>Comment on warnings: %1</source>
         <translation>Комментарий к предупреждениям: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="175" />
+        <location filename="../../desktop/review_page.py" line="199" />
         <source>Reviewer's comment: %1</source>
         <translation>Комментарий проверяющего: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="199" />
+        <location filename="../../desktop/review_page.py" line="223" />
         <source>Comment required</source>
         <translation>Нужен комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="198" />
+        <location filename="../../desktop/review_page.py" line="222" />
         <source>Write what the district must fix before returning the report.</source>
         <translation>Напишите, что район должен исправить, прежде чем вернуть отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="205" />
+        <location filename="../../desktop/review_page.py" line="229" />
         <source>Could not save the review</source>
         <translation>Не удалось сохранить решение</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="227" />
+        <location filename="../../desktop/review_page.py" line="251" />
         <source>Could not save the correction</source>
         <translation>Не удалось сохранить исправление</translation>
     </message>
@@ -962,27 +1007,27 @@
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="111" />
+        <location filename="../../desktop/roster_editor.py" line="117" />
         <source>Add row</source>
         <translation>Добавить строку</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="112" />
+        <location filename="../../desktop/roster_editor.py" line="118" />
         <source>Delete row</source>
         <translation>Удалить строку</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="113" />
+        <location filename="../../desktop/roster_editor.py" line="119" />
         <source>Paste from Excel</source>
         <translation>Вставить из Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="118" />
+        <location filename="../../desktop/roster_editor.py" line="124" />
         <source>Rows: %1</source>
         <translation>Строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="120" />
+        <location filename="../../desktop/roster_editor.py" line="126" />
         <source>duplicates: %1</source>
         <translation>повторов: %1</translation>
     </message>
@@ -1137,219 +1182,219 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="100" />
+        <location filename="../../desktop/sync_page.py" line="110" />
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="101" />
+        <location filename="../../desktop/sync_page.py" line="111" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="102" />
+        <location filename="../../desktop/sync_page.py" line="112" />
         <source>Sync:</source>
         <translation>Синхронизация:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="103" />
+        <location filename="../../desktop/sync_page.py" line="113" />
         <source>automatically when the server answers</source>
         <translation>автоматически, когда сервер доступен</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="104" />
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>only when I press Sync now</source>
         <translation>только по кнопке «Синхронизировать»</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="105" />
+        <location filename="../../desktop/sync_page.py" line="115" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="106" />
+        <location filename="../../desktop/sync_page.py" line="116" />
         <source>Rejected by the server</source>
         <translation>Отклонено сервером</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="107" />
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="117" />
+        <location filename="../../desktop/sync_page.py" line="124" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="108" />
+        <location filename="../../desktop/sync_page.py" line="118" />
         <source>Open the record to fix it</source>
         <translation>Открыть запись, чтобы исправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="109" />
+        <location filename="../../desktop/sync_page.py" line="119" />
         <source>Send again</source>
         <translation>Отправить снова</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="110" />
+        <location filename="../../desktop/sync_page.py" line="120" />
         <source>Resolve…</source>
         <translation>Разрешить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="122" />
         <source>Started</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="122" />
         <source>Outcome</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="123" />
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="123" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="124" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="115" />
+        <location filename="../../desktop/sync_page.py" line="125" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="117" />
-        <location filename="../../desktop/sync_page.py" line="119" />
+        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="117" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Why it was rejected</source>
         <translation>Причина отклонения</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="119" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>done, needs a person</source>
         <translation>выполнено, нужно решение человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="126" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="126" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="137" />
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="142" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="149" />
         <source>same report made on two devices</source>
         <translation>один отчёт создан на двух устройствах</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="140" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>changed here and on the server</source>
         <translation>изменено здесь и на сервере</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="151" />
+        <location filename="../../desktop/sync_page.py" line="161" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Работа без сети: сервер не настроен (Настройки → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="163" />
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="155" />
+        <location filename="../../desktop/sync_page.py" line="165" />
         <source>Online: %1</source>
         <translation>В сети: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="156" />
+        <location filename="../../desktop/sync_page.py" line="166" />
         <source>Offline: %1 does not answer, retrying</source>
         <translation>Нет связи: %1 не отвечает, пробуем снова</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="164" />
+        <location filename="../../desktop/sync_page.py" line="174" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Вы не синхронизировались %1 дн.: подключитесь к сети и нажмите «Синхронизировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="176" />
+        <location filename="../../desktop/sync_page.py" line="186" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="185" />
+        <location filename="../../desktop/sync_page.py" line="195" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="192" />
+        <location filename="../../desktop/sync_page.py" line="202" />
         <source>receiving</source>
         <translation>получение</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="192" />
+        <location filename="../../desktop/sync_page.py" line="202" />
         <source>sending</source>
         <translation>отправка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="195" />
+        <location filename="../../desktop/sync_page.py" line="205" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: записей %2 · отправлено %3 КБ · получено %4 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="212" />
+        <location filename="../../desktop/sync_page.py" line="222" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Готово: отправлено %1, получено %2, конфликтов %3, отклонено %4, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="223" />
+        <location filename="../../desktop/sync_page.py" line="233" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Отменено; уже переданные данные сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="226" />
+        <location filename="../../desktop/sync_page.py" line="236" />
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="258" />
+        <location filename="../../desktop/sync_page.py" line="268" />
         <source>Automatic sync: %1</source>
         <translation>Автоматическая синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="263" />
+        <location filename="../../desktop/sync_page.py" line="273" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматическая синхронизация остановлена: %1</translation>
     </message>
