@@ -68,6 +68,19 @@ def pie_chart(title: str, items: Sequence[tuple[str, float]], empty_text: str) -
     return _view(chart)
 
 
+def _bar_series(items, name: str, horizontal: bool) -> QAbstractBarSeries:
+    bar_set = QBarSet(name)
+    bar_set.setColor(QColor(PALETTE[0]))
+    bar_set.setLabelColor(QColor("#222222"))  # labels sit outside the bars, on white
+    for _, value in items:
+        bar_set.append(float(value))
+    series = QHorizontalBarSeries() if horizontal else QBarSeries()
+    series.append(bar_set)
+    series.setLabelsVisible(True)
+    series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+    return series
+
+
 def bar_chart(title: str, items: Sequence[tuple[str, float]], empty_text: str,
               *, horizontal: bool = False, only_present: bool = False,
               series_name: str = "") -> QChartView:
@@ -81,15 +94,7 @@ def bar_chart(title: str, items: Sequence[tuple[str, float]], empty_text: str,
     if not any(v for _, v in items):
         _empty(chart, empty_text)
         return _view(chart)
-    bar_set = QBarSet(series_name)
-    bar_set.setColor(QColor(PALETTE[0]))
-    bar_set.setLabelColor(QColor("#222222"))  # labels sit outside the bars, on white
-    for _, value in items:
-        bar_set.append(float(value))
-    series = QHorizontalBarSeries() if horizontal else QBarSeries()
-    series.append(bar_set)
-    series.setLabelsVisible(True)
-    series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+    series = _bar_series(items, series_name, horizontal)
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     categories.append([label for label, _ in items])

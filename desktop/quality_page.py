@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.page_refresh import RefreshWhenShown
+from desktop.record_diff import path_label
 from desktop.review_models import (
     SEVERITY_COLOURS,
     SORT_ROLE,
     DictTableModel,
-    path_label,
     scope_org_units,
     unit_name,
     with_own_store,

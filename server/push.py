@@ -8,7 +8,8 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from server import rules
 from server.auth import User
-from server.db import counters, ledger, org_units, records, revisions, utcnow_iso
+from server.batch import Batch
+from server.db import counters, ledger, records, revisions, utcnow_iso
 from server.rules import OpError
 from server.scope import (
     can_read,
@@ -44,28 +45,6 @@ def stamp_change_seqs(conn, rids: list[str]) -> list[int]:
                  .values(change_seq=sa.bindparam("b_seq")),
                  [{"b_id": rid, "b_seq": seq} for rid, seq in zip(rids, seqs)])
     return seqs
-
-
-class Batch:
-    """Per-batch lookups, fetched once: the ops' records (locked, in id order, so concurrent
-    batches cannot deadlock on them) and the org units they name."""
-
-    def __init__(self, conn, ops: list[dict]):
-        self.conn, self.touched = conn, set()
-        q = sa.select(records).where(records.c.id.in_({op["id"] for op in ops}))
-        if conn.dialect.name == "postgresql":
-            q = q.order_by(records.c.id).with_for_update()
-        self.rows = {r.id: r for r in conn.execute(q)}
-        names = {op["data"].get("org_unit") for op in ops} | {r.org_unit for r in
-                                                                self.rows.values()}
-        names = {n for n in names if isinstance(n, str)}
-        self.units = {u.id: u for u in conn.execute(
-            sa.select(org_units).where(org_units.c.id.in_(names)))}
-
-    def row(self, rid: str):
-        if rid in self.touched:  # written earlier in this batch: read it again
-            return self.conn.execute(sa.select(records).where(records.c.id == rid)).first()
-        return self.rows.get(rid)
 
 
 _DEVICE_LOCK = sa.text("SELECT pg_advisory_xact_lock(hashtext(:device))")
@@ -110,6 +89,8 @@ def _one(batch: Batch, user: User, op: dict) -> dict:
     try:
         with batch.conn.begin_nested():
             ack = apply_op(batch, user, op)
+        if "_row" in ack:
+            batch.remember(ack.pop("_row"))
     except Conflict as c:
         ack = _conflict_ack(c)
     except OpError as e:
@@ -119,7 +100,6 @@ def _one(batch: Batch, user: User, op: dict) -> dict:
     except DataError as exc:  # e.g. a NUL character, which PostgreSQL text cannot hold
         ack = {"status": ACK_REJECTED, "errors": [{
             "code": "invalid_value", "message": f"the database refused a value: {exc.orig}"}]}
-    batch.touched.add(op["id"])
     return {"op_seq": op["op_seq"], "id": op["id"], "version": None, "change_seq": None, **ack}
 
 
@@ -203,7 +183,7 @@ def _upsert(batch: Batch, user: User, op: dict, row) -> dict:
         if user.role not in ("region", "central"):
             rec["review_comment"] = row.review_comment
     correction = rules.check_transition(user, old, rec, op.get("reason"))
-    hist = rules.history_rows(batch.conn, rec)
+    hist = batch.history(rec)
     rules.validate(fdef, rec, [row_to_record(h) for h in hist])
     nkey = _natural_key(user, fdef, rec, hist)
     return _write(batch.conn, user, rec, row, unit, nkey, correction, op.get("reason"))
@@ -248,7 +228,8 @@ def _write(conn, user, rec, row, unit, nkey, correction, reason) -> dict:
         "status": rec["status"], "data": values["data"],
         "reason": reason if correction else None, "comment": rec.get("review_comment"),
         "editor": user.username, "at": now})
-    return {"status": ACK_APPLIED, "version": version, "_written": True}
+    stored = {"id": rec["id"], "created_by": row.created_by if row else user.username, **values}
+    return {"status": ACK_APPLIED, "version": version, "_written": True, "_row": stored}
 
 
 def _delete(batch: Batch, user: User, row) -> dict:
@@ -264,4 +245,5 @@ def _delete(batch: Batch, user: User, row) -> dict:
     batch.conn.execute(records.update().where(records.c.id == row.id).values(
         deleted=True, natural_key=None, version=row.version + 1, change_seq=None,
         updated_at=utcnow_iso(), updated_by=user.username))
-    return {"status": ACK_APPLIED, "version": row.version + 1, "_written": True}
+    gone = {"id": row.id, "form": row.form, "org_unit": row.org_unit, "deleted": True}
+    return {"status": ACK_APPLIED, "version": row.version + 1, "_written": True, "_row": gone}

@@ -83,3 +83,17 @@ def test_conflict_copy_is_stripped_too(srv):
     api_r1 = api_session(srv.url, "r1")
     ack = push(api_r1, srv.url, "pd-r1b", [make_op(1, stale, None)]).json()["acks"][0]
     assert ack["status"] == "conflict" and "applicant_name" not in ack["server"]["data"]
+
+
+def test_trainer_scope_is_its_own_seminars_and_focus_groups(srv):
+    rec = _focus_group()
+    t1, t2 = api_session(srv.url, "t1"), api_session(srv.url, "t2")
+    assert push(t1, srv.url, "tr-t1", [make_op(1, rec)]).json()["acks"][0]["status"] == "applied"
+    assert t2.get(f"{srv.url}/api/v1/records/{rec['id']}", timeout=5).status_code == 404
+    rec["data"]["city"] = "Туркестан"
+    ack = push(t2, srv.url, "tr-t2", [make_op(1, rec, 1)]).json()["acks"][0]
+    assert ack["status"] == "rejected" and ack["errors"][0]["code"] == "forbidden"
+    ack = push(api_session(srv.url, "d1"), srv.url, "tr-d1", [make_op(1, _focus_group())])
+    assert ack.json()["acks"][0]["errors"][0]["code"] == "forbidden"  # not a district form
+    ack = push(t1, srv.url, "tr-t1", [make_op(2, rec, 1)]).json()["acks"][0]
+    assert ack["status"] == "applied" and ack["version"] == 2

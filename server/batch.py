@@ -1,0 +1,74 @@
+"""Per-batch lookups for a push, fetched once instead of per op.
+
+- the ops' records, locked (PostgreSQL: FOR UPDATE in id order, so concurrent batches cannot
+  deadlock on them), and the org units the ops name;
+- the history the forms engine compares with (VR-01 / VR-02) and the natural-key holders: one
+  query per (form, org unit) covering every period of the batch, kept current with the
+  batch's own writes."""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import sqlalchemy as sa
+
+from server import rules
+from server.db import org_units, records
+from server.rules import PERIOD_RE, shift_period
+
+AFTER_MONTHS = 12  # history also looks this far after the record's period
+
+
+class Batch:
+    def __init__(self, conn, ops: list[dict]):
+        self.conn, self.touched = conn, set()
+        q = sa.select(records).where(records.c.id.in_({op["id"] for op in ops}))
+        if conn.dialect.name == "postgresql":
+            q = q.order_by(records.c.id).with_for_update()
+        self.rows = {r.id: r for r in conn.execute(q)}
+        names = {op["data"].get("org_unit") for op in ops} | {r.org_unit for r in
+                                                                self.rows.values()}
+        names = {n for n in names if isinstance(n, str)}
+        self.units = {u.id: u for u in conn.execute(
+            sa.select(org_units).where(org_units.c.id.in_(names)))}
+        self.periods: dict[tuple, list[str]] = {}
+        for op in ops:
+            period = op["data"].get("period")
+            if isinstance(period, str) and PERIOD_RE.match(period):
+                key = (op["form"], op["data"].get("org_unit"))
+                self.periods.setdefault(key, []).append(period)
+        self.hist: dict[tuple, tuple[str, str, dict]] = {}
+
+    def row(self, rid: str):
+        if rid in self.touched:  # written earlier in this batch: read it again
+            return self.conn.execute(sa.select(records).where(records.c.id == rid)).first()
+        return self.rows.get(rid)
+
+    def history(self, rec: dict) -> list:
+        """Live records of the same form and org unit around rec's period (not rec itself)."""
+        lo = shift_period(rec["period"], -rules.HISTORY_MONTHS)
+        hi = shift_period(rec["period"], AFTER_MONTHS)
+        key = (rec["form"], rec["org_unit"])
+        if key not in self.hist:
+            periods = self.periods.get(key, []) + [rec["period"]]
+            self.hist[key] = self._fetch(key, shift_period(min(periods), -rules.HISTORY_MONTHS),
+                                         shift_period(max(periods), AFTER_MONTHS))
+        have_lo, have_hi, rows = self.hist[key]
+        if lo < have_lo or hi > have_hi:  # outside what was fetched: ask the database
+            return rules.history_rows(self.conn, rec)
+        return [r for r in rows.values()
+                if r.id != rec["id"] and lo <= r.period <= hi and not r.deleted]
+
+    def _fetch(self, key: tuple, lo: str, hi: str) -> tuple[str, str, dict]:
+        q = sa.select(records).where(records.c.form == key[0], records.c.org_unit == key[1],
+                                     records.c.period >= lo, records.c.period <= hi,
+                                     records.c.deleted.is_(False))
+        return lo, hi, {r.id: r for r in self.conn.execute(q)}
+
+    def remember(self, written: dict) -> None:
+        """After an op's savepoint succeeded: its record as now stored (or deleted)."""
+        self.touched.add(written["id"])
+        for _lo, _hi, rows in self.hist.values():
+            rows.pop(written["id"], None)
+        entry = self.hist.get((written["form"], written["org_unit"]))
+        if entry is not None and not written["deleted"]:
+            entry[2][written["id"]] = SimpleNamespace(**written)
