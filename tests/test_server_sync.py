@@ -236,3 +236,13 @@ def test_many_ops_on_one_record_in_one_batch(srv, sess):
     assert [x["version"] for x in acks] == [1, 2, 3, 4, 5]
     got = sess("d1").get(f"{srv.url}/api/v1/records/{rec['id']}", timeout=5).json()
     assert got["version"] == 5 and got["data"] == rec["data"]
+
+
+def test_history_inside_one_batch_is_seen_by_the_forms_engine(srv, sess):
+    """VR-01: a month repeating the previous one is caught even when both are in one batch."""
+    first = monthly_report("SHY-ENB", "2019-01", status="submitted")
+    repeat = monthly_report("SHY-ENB", "2019-02", status="submitted")
+    repeat["data"] = dict(first["data"])
+    acks = _ack(srv, sess("d2"), "dev-hist", [make_op(1, first), make_op(2, repeat)])
+    assert acks[0]["status"] == "applied"
+    assert acks[1]["status"] == "rejected" and acks[1]["errors"][0]["rule"] == "VR-01"
