@@ -1,6 +1,7 @@
 """Where shipped data lives: the source tree, or PyInstaller's bundle folder."""
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -19,3 +20,20 @@ def resources_dir() -> Path:
 
 def definitions_dir() -> Path:
     return app_root() / "forms" / "definitions"
+
+
+def data_dir() -> Path:
+    """The per-user data folder shared by the desktop store and the server: ESEP_DATA_DIR,
+    else the platform's (APPDATA\\Esep, ~/Library/Application Support/Esep,
+    $XDG_DATA_HOME/esep). Created when missing."""
+    env = os.environ.get("ESEP_DATA_DIR")
+    if env:
+        path = Path(env)
+    elif sys.platform == "win32":
+        path = Path(os.environ.get("APPDATA", Path.home())) / "Esep"
+    elif sys.platform == "darwin":
+        path = Path.home() / "Library" / "Application Support" / "Esep"
+    else:
+        path = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "esep"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -14,8 +14,8 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
+from forms import message_text
 from reports.aggregate import region_of
-from reports.review_messages import review_text
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -187,7 +187,7 @@ def form_findings(records: list[dict], done: set, units=None) -> list[dict]:
     for r in records:
         try:
             form = load_form(r["form"], r.get("form_version"))
-        except Exception:
+        except (KeyError, ValueError):  # unknown form or broken definition: not reviewable
             continue
         hist = [h for h in history[(r["form"], r["org_unit"])] if h["id"] != r["id"]]
         for f in validate_record(form, r, history=hist):
@@ -219,7 +219,7 @@ def review(records: list[dict], *, units: list[dict] | None = None,
     if use_forms:
         out += form_findings(live, {(f["record_id"], f["rule"]) for f in out}, umap)
     for f in out:
-        f["message"] = review_text(f["message_code"], lang, f["params"])
+        f["message"] = message_text(f["message_code"], lang, f["params"])
     out.sort(key=lambda f: (SEVERITY_ORDER.get(f["severity"], 3), f["region"], f["org_unit"],
                             f["period"], f["rule"]))
     return out

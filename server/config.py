@@ -1,27 +1,11 @@
-"""Server settings: the data folder (same rule as the desktop's, without importing `store`)."""
+"""Server settings. The data folder rule is `forms.paths.data_dir` (shared with the desktop)."""
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass
-from pathlib import Path
+
+from forms.paths import data_dir
 
 DB_FILENAME = "esep-server.sqlite3"
-
-
-def data_dir() -> Path:
-    """ESEP_DATA_DIR, else the platform's per-user data folder (mirrors store.location)."""
-    env = os.environ.get("ESEP_DATA_DIR")
-    if env:
-        path = Path(env)
-    elif sys.platform == "win32":
-        path = Path(os.environ.get("APPDATA", Path.home())) / "Esep"
-    elif sys.platform == "darwin":
-        path = Path.home() / "Library" / "Application Support" / "Esep"
-    else:
-        path = Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "esep"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def default_db_url() -> str:
