@@ -184,9 +184,13 @@ def _upsert(batch: Batch, user: User, op: dict, row) -> dict:
             rec["review_comment"] = row.review_comment
     correction = rules.check_transition(user, old, rec, op.get("reason"))
     hist = batch.history(rec)
-    rules.validate(fdef, rec, [row_to_record(h) for h in hist])
+    strict = correction or rec["status"] in rules.STRICT_STATUSES
+    found = rules.validate(fdef, rec, [row_to_record(h) for h in hist], strict)
     nkey = _natural_key(user, fdef, rec, hist)
-    return _write(batch.conn, user, rec, row, unit, nkey, correction, op.get("reason"))
+    ack = _write(batch.conn, user, rec, row, unit, nkey, correction, op.get("reason"))
+    if not strict and found:  # a draft's open findings: information for the sender
+        ack["errors"] = [f for f in found if f.get("severity") in ("error", "warning")]
+    return ack
 
 
 def _natural_key(user: User, fdef, rec: dict, hist: list) -> str | None:

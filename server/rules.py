@@ -139,17 +139,52 @@ def history_rows(conn, rec: dict) -> list:
     return conn.execute(q).all()
 
 
-def validate(fdef, rec: dict, history: list[dict]) -> list[dict]:
-    """Run the forms engine; raise OpError with the findings when the op must be rejected."""
+# The forms engine's field-check codes for a value of the wrong type (forms/fieldcheck.py;
+# the same set the desktop store refuses on save): these block every record, drafts included.
+TYPE_CODES = frozenset({"not_integer", "not_number", "not_text", "not_date", "not_boolean",
+                        "unknown_code", "not_list", "not_counts", "not_row"})
+STRICT_STATUSES = ("submitted", "approved")
+
+
+def unknown_fields(fdef, data: dict) -> list[dict]:
+    """Fields (and roster columns) the form does not have, as `field_not_in_form` errors."""
+    fields = {f.id: f for f in fdef.fields}
+    out = []
+    for key, value in data.items():
+        f = fields.get(key)
+        if f is None:
+            out.append(_not_in_form(str(key)))
+        elif f.type == "roster" and isinstance(value, list):
+            cols = {c.id for c in (f.columns or [])}
+            out += [_not_in_form(f"{key}[{i}].{c}", row=i + 1) for i, row in enumerate(value)
+                    if isinstance(row, dict) for c in row if c not in cols]
+    return out
+
+
+def _not_in_form(path: str, **params) -> dict:
+    return {"rule": "type", "severity": "error", "fields": [path],
+            "message_code": "field_not_in_form", "params": {"field": path, **params}}
+
+
+def validate(fdef, rec: dict, history: list[dict], strict: bool = True) -> list[dict]:
+    """Run the forms engine; raise OpError with the findings when the op must be rejected.
+
+    strict (submitted / approved records, corrections): every error blocks, and warnings too
+    unless the record carries a justification. Not strict (draft / returned): only type errors
+    block; rule findings are returned for the ack's `errors`, as information."""
     from forms import validate_record
 
     try:
         findings = validate_record(fdef, rec, history=history)
     except Exception as exc:  # noqa: BLE001 - malformed values the engine could not digest
         raise OpError("invalid_record", f"validation failed: {exc.__class__.__name__}: {exc}")
-    found = [f.to_dict() for f in findings]
-    errors = [f for f in found if f.get("severity") == "error"]
-    if not errors and rec["status"] == "submitted" and not (rec.get("justification") or "").strip():
+    found = [f.to_dict() for f in findings if f.message_code != "unknown_field"]
+    typed = unknown_fields(fdef, rec["data"]) + [f for f in found
+                                                 if f["message_code"] in TYPE_CODES]
+    if typed:
+        raise OpError("invalid_record", "values of the wrong type", errors=typed)
+    errors = [f for f in found if f.get("severity") == "error"] if strict else []
+    if strict and not errors and not (rec.get("justification") or "").strip():
         errors = [f for f in found if f.get("severity") == "warning"]
     if errors:
         raise OpError("invalid_record", "validation failed", errors=errors)

@@ -133,3 +133,26 @@ def m002_list_and_sync_indexes(db: Database) -> None:
     db.execute("CREATE INDEX idx_records_form_created ON records(form, period, created_at)")
     db.execute("CREATE INDEX idx_records_dirty ON records(dirty) WHERE dirty = 1")
     db.execute("CREATE INDEX idx_outbox_state ON outbox(state, op_seq)")
+
+
+@migrations()
+def m003_synced_copies_and_contests(db: Database) -> None:
+    """Sync room: `synced_copies` keeps the record as last synced (the `base` of a conflict);
+    `resolves` (JSON list of challenger record ids) on conflicts and outbox carries the
+    natural-key contests a resolution settles (docs/briefs/contests.md). Records already
+    synced and clean get their current row as their synced copy."""
+    import json
+
+    db.execute("CREATE TABLE synced_copies (record_id TEXT PRIMARY KEY, record TEXT NOT NULL)")
+    db.execute("ALTER TABLE conflicts ADD COLUMN resolves TEXT")
+    db.execute("ALTER TABLE outbox ADD COLUMN resolves TEXT")
+    keys = ("id", "form", "form_version", "org_unit", "period", "status", "justification",
+            "review_comment", "revision", "version", "updated_at", "updated_by")
+    rows = []
+    for row in db.query("SELECT * FROM records WHERE version IS NOT NULL AND dirty = 0"):
+        rec = {k: row[k] for k in keys}
+        rec["data"] = json.loads(row["data"])
+        rec["deleted"] = bool(row["deleted"])
+        rows.append((row["id"], json.dumps(rec, ensure_ascii=False, sort_keys=True,
+                                           separators=(",", ":"))))
+    db.conn.executemany("INSERT INTO synced_copies(record_id, record) VALUES (?, ?)", rows)

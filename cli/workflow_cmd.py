@@ -1,0 +1,106 @@
+"""Workflow sub-commands on the local store: `esep list`, `esep show`, `esep submit`,
+`esep review`. Changes go to the outbox like any edit and reach the server on `esep sync`."""
+from __future__ import annotations
+
+import json
+
+from cli.main import CliError
+
+COLUMNS = ("id", "form", "org_unit", "period", "status", "version", "review_comment")
+
+
+def register(sub) -> None:
+    lst = sub.add_parser("list", help="list local records (one line each)")
+    lst.add_argument("form", nargs="?", default=None)
+    lst.add_argument("--status", default=None)
+    lst.add_argument("--period", default=None)
+    lst.add_argument("--org-unit", default=None)
+    lst.add_argument("--json", action="store_true", help="machine-readable output")
+    lst.set_defaults(func=cmd_list)
+
+    show = sub.add_parser("show", help="one record with its revisions and audit trail")
+    show.add_argument("id")
+    show.set_defaults(func=cmd_show)
+
+    sub_p = sub.add_parser("submit", help="submit a draft or returned record")
+    sub_p.add_argument("id")
+    sub_p.add_argument("--justification", default=None,
+                       help="comment that explains the warnings (required when there are any)")
+    sub_p.set_defaults(func=cmd_submit)
+
+    rev = sub.add_parser("review", help="approve or return a submitted record (region role)")
+    rev.add_argument("id")
+    action = rev.add_mutually_exclusive_group(required=True)
+    action.add_argument("--approve", action="store_const", const="approved", dest="action")
+    action.add_argument("--return", action="store_const", const="returned", dest="action")
+    rev.add_argument("--comment", default=None, help="required when returning")
+    rev.set_defaults(func=cmd_review)
+
+
+def _store():
+    from store import StoreError, open_store
+
+    try:
+        return open_store()
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+
+
+def _run(action, lang):
+    """Run a store action; a StoreError becomes a translated, specific CLI error."""
+    from store import StoreError, SubmitBlocked, error_text
+
+    try:
+        return action()
+    except SubmitBlocked as exc:
+        from forms import message_text
+
+        lines = [error_text(exc, lang)] + [
+            f"  {f.severity.upper():8} {f.rule:10} [{', '.join(f.fields)}] "
+            f"{message_text(f.message_code, lang, f.params)}" for f in exc.findings]
+        raise CliError("\n".join(lines)) from None
+    except StoreError as exc:
+        raise CliError(error_text(exc, lang)) from None
+
+
+def cmd_list(args) -> int:
+    filters = {k: v for k, v in (("form", args.form), ("status", args.status),
+                                 ("period", args.period), ("org_unit", args.org_unit)) if v}
+    records = _store().list_records(**filters)
+    if args.json:
+        print(json.dumps([{c: r.get(c) for c in COLUMNS} for r in records], ensure_ascii=False))
+        return 0
+    for r in records:
+        comment = f"  «{r['review_comment']}»" if r.get("review_comment") else ""
+        print(f"{r['id']}  {r['form']:18} {r['org_unit']:12} {r['period']}  "
+              f"{r['status']:9} v{r.get('version') or '-'}{comment}")
+    print(f"{len(records)} record(s)")
+    return 0
+
+
+def cmd_show(args) -> int:
+    store = _store()
+    record = _run(lambda: store.get_record(args.id), args.lang or "ru")
+    if record is None:
+        raise CliError(f"no record {args.id} in this data folder")
+    out = {"record": record, "revisions": store.revisions(args.id), "audit": store.audit(args.id)}
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_submit(args) -> int:
+    store = _store()
+    lang = args.lang or "ru"
+    record, findings = _run(lambda: store.submit_record(
+        args.id, user=store.user, justification=args.justification), lang)
+    print(f"{record['id']}: {record['status']} (revision {record['revision']}, "
+          f"{len(findings)} finding(s)); run `esep sync` to send it")
+    return 0
+
+
+def cmd_review(args) -> int:
+    store = _store()
+    record = _run(lambda: store.set_review(args.id, args.action, user=store.user,
+                                           comment=args.comment), args.lang or "ru")
+    print(f"{record['id']}: {record['status']}; run `esep sync` to send it")
+    return 0
