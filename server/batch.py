@@ -19,8 +19,9 @@ AFTER_MONTHS = 12  # history also looks this far after the record's period
 
 
 class Batch:
-    def __init__(self, conn, ops: list[dict]):
-        self.conn, self.touched = conn, set()
+    def __init__(self, conn, ops: list[dict], device_id: str = ""):
+        self.conn, self.touched, self.device_id = conn, set(), device_id
+        self.restamp: list[str] = []  # records that got a new contest: new change_seq
         q = sa.select(records).where(records.c.id.in_({op["id"] for op in ops}))
         if conn.dialect.name == "postgresql":
             q = q.order_by(records.c.id).with_for_update()

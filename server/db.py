@@ -93,6 +93,18 @@ ledger = sa.Table(
     sa.Column("ack", sa.Text, nullable=False),
     sa.Column("at", sa.String(32), nullable=False),
 )
+contests = sa.Table(  # migration 0002
+    "contests", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("record_id", sa.String(64), nullable=False),
+    sa.Column("challenger_id", sa.String(64), nullable=False),
+    sa.Column("challenger", sa.Text, nullable=False),
+    sa.Column("created_by", sa.String(64), nullable=False),
+    sa.Column("device_id", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("resolved_at", sa.String(32)),
+    sa.UniqueConstraint("record_id", "challenger_id", name="uq_contests_record_challenger"),
+)
 
 
 def utcnow_iso() -> str:
@@ -125,8 +137,8 @@ def _sqlite_hooks(engine: sa.Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def run_migrations(engine: sa.Engine) -> None:
-    """Alembic upgrade to head, programmatically; the same chain for SQLite and PostgreSQL."""
+def run_migrations(engine: sa.Engine, target: str = "head") -> None:
+    """Alembic upgrade (to head), programmatically; the same chain for SQLite and PostgreSQL."""
     from alembic import command
     from alembic.config import Config
 
@@ -134,7 +146,7 @@ def run_migrations(engine: sa.Engine) -> None:
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, target)
 
 
 def open_db(db_url: str | None) -> sa.Engine:

@@ -1,7 +1,7 @@
 """Request bodies (pydantic): bounds here keep odd input out of the database (422, not 500)."""
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -22,6 +22,8 @@ class OpIn(BaseModel):
     base_version: int | None = Field(default=None, ge=0, le=2**31 - 1)
     data: dict[str, Any] = Field(default_factory=dict)
     reason: str | None = Field(default=None, max_length=10_000)
+    resolves: list[Annotated[str, Field(min_length=1, max_length=64)]] | None = Field(
+        default=None, max_length=100)  # challenger ids of natural-key contests settled
 
 
 class PushIn(BaseModel):

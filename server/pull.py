@@ -4,6 +4,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from server.auth import User
+from server.contests import contested_by
 from server.db import counters, records
 from server.scope import record_for, visible_clause
 from sync.protocol import dumps
@@ -21,11 +22,14 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int)
                     visible_clause(user))
              .order_by(records.c.change_seq).limit(limit + 1))
         rows = conn.execute(q).all()
+        contested = contested_by(conn, user, rows[:limit])
     changes, size = [], 0
     for row in rows[:limit]:
         change = {"change_seq": row.change_seq, "id": row.id, "form": row.form,
                   "version": row.version, "deleted": bool(row.deleted),
                   "record": record_for(user, row)}
+        if row.id in contested:
+            change["contested_by"] = contested[row.id]
         n = len(dumps(change))
         if changes and size + n > max_bytes:
             break

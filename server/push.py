@@ -6,7 +6,7 @@ import json
 import sqlalchemy as sa
 from sqlalchemy.exc import DataError, IntegrityError
 
-from server import rules
+from server import contests, rules
 from server.auth import User
 from server.batch import Batch
 from server.db import counters, ledger, records, revisions, utcnow_iso
@@ -23,9 +23,11 @@ from sync.protocol import ACK_APPLIED, ACK_CONFLICT, ACK_DUPLICATE, ACK_REJECTED
 
 
 class Conflict(Exception):
-    def __init__(self, kind: str, server: dict | None, message: str):
+    def __init__(self, kind: str, server: dict | None, message: str, holder: str | None = None,
+                 challenger: dict | None = None):
         super().__init__(message)
         self.kind, self.server = kind, server
+        self.holder, self.challenger = holder, challenger  # natural_key: kept as a contest
 
 
 def stamp_change_seqs(conn, rids: list[str]) -> list[int]:
@@ -58,7 +60,7 @@ def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list
         stored = {r.op_seq: r for r in conn.execute(sa.select(ledger).where(
             ledger.c.device_id == device_id,
             ledger.c.op_seq.in_([op["op_seq"] for op in ops])))}
-        batch = Batch(conn, [op for op in ops if op["op_seq"] not in stored])
+        batch = Batch(conn, [op for op in ops if op["op_seq"] not in stored], device_id)
         acks: list[dict | None] = []
         fresh: dict[int, dict] = {}
         for op in ops:
@@ -70,7 +72,8 @@ def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list
                 fresh[op["op_seq"]] = _one(batch, user, op)
                 acks.append(fresh[op["op_seq"]])
         written = [a for a in fresh.values() if a.pop("_written", False)]
-        for ack, seq in zip(written, stamp_change_seqs(conn, [a["id"] for a in written])):
+        rids = [a["id"] for a in written] + batch.restamp  # + newly contested records
+        for ack, seq in zip(written, stamp_change_seqs(conn, rids)):
             ack["change_seq"] = seq
         if fresh:
             conn.execute(ledger.insert(), [
@@ -93,14 +96,24 @@ def _one(batch: Batch, user: User, op: dict) -> dict:
             batch.remember(ack.pop("_row"))
     except Conflict as c:
         ack = _conflict_ack(c)
+        _contest(batch, user, c)
     except OpError as e:
         ack = {"status": ACK_REJECTED, "errors": e.errors}
     except IntegrityError:  # a concurrent batch took the natural key first (now committed)
-        ack = _conflict_ack(_late_natural_key(batch, user, op))
+        c = _late_natural_key(batch, user, op)
+        ack = _conflict_ack(c)
+        _contest(batch, user, c)
     except DataError as exc:  # e.g. a NUL character, which PostgreSQL text cannot hold
         ack = {"status": ACK_REJECTED, "errors": [{
             "code": "invalid_value", "message": f"the database refused a value: {exc.orig}"}]}
     return {"op_seq": op["op_seq"], "id": op["id"], "version": None, "change_seq": None, **ack}
+
+
+def _contest(batch: Batch, user: User, c: Conflict) -> None:
+    if c.holder is None or c.challenger is None:
+        return
+    if contests.record_contest(batch.conn, user, batch.device_id, c.holder, c.challenger):
+        batch.restamp.append(c.holder)
 
 
 def _conflict_ack(c: Conflict) -> dict:
@@ -121,8 +134,13 @@ def _late_natural_key(batch: Batch, user: User, op: dict) -> Conflict:
         records.c.period == rec.get("period"), records.c.natural_key.is_not(None),
         records.c.id != op["id"])).first()
     copy = record_for(user, other) if other is not None and can_read(user, other) else None
+    challenger = None
+    if other is not None:
+        challenger = contests.challenger_copy(user, dict(rules.normalize(op),
+                                                         period=other.period))
     return Conflict("natural_key", copy, f"{op['form']} for {rec.get('org_unit')} "
-                    f"{rec.get('period')} was just created by another device")
+                    f"{rec.get('period')} was just created by another device",
+                    other.id if other is not None else None, challenger)
 
 
 def _replayed(user: User, stored) -> dict:
@@ -171,6 +189,7 @@ def _unit(batch: Batch, user: User, rec: dict):
 
 def _upsert(batch: Batch, user: User, op: dict, row) -> dict:
     rec = rules.normalize(op)
+    resolves = contests.check_resolves(op.get("resolves"))
     unit = _unit(batch, user, rec)
     fdef = rules.load_definition(rec["form"], rec["form_version"])
     rec["period"] = rules.resolve_period(fdef, rec)
@@ -188,6 +207,7 @@ def _upsert(batch: Batch, user: User, op: dict, row) -> dict:
     found = rules.validate(fdef, rec, [row_to_record(h) for h in hist], strict)
     nkey = _natural_key(user, fdef, rec, hist)
     ack = _write(batch.conn, user, rec, row, unit, nkey, correction, op.get("reason"))
+    contests.resolve(batch.conn, rec["id"], resolves)
     if not strict and found:  # a draft's open findings: information for the sender
         ack["errors"] = [f for f in found if f.get("severity") in ("error", "warning")]
     return ack
@@ -202,7 +222,7 @@ def _natural_key(user: User, fdef, rec: dict, hist: list) -> str | None:
     if other is not None:
         raise Conflict("natural_key", record_for(user, other) if can_read(user, other) else None,
                        f"{rec['form']} for {rec['org_unit']} {rec['period']} already exists "
-                       f"(record {other.id})")
+                       f"(record {other.id})", other.id, contests.challenger_copy(user, rec))
     return key
 
 
@@ -249,5 +269,6 @@ def _delete(batch: Batch, user: User, row) -> dict:
     batch.conn.execute(records.update().where(records.c.id == row.id).values(
         deleted=True, natural_key=None, version=row.version + 1, change_seq=None,
         updated_at=utcnow_iso(), updated_by=user.username))
+    contests.resolve_all(batch.conn, row.id)
     gone = {"id": row.id, "form": row.form, "org_unit": row.org_unit, "deleted": True}
     return {"status": ACK_APPLIED, "version": row.version + 1, "_written": True, "_row": gone}

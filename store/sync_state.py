@@ -17,7 +17,11 @@ from store.db import transaction, utc_now
 
 CURSOR_KEY = "sync.cursor"
 INFLIGHT_KEY = "sync.inflight"
+# Records held back from a push: those waiting in `conflicts`, except a natural-key twin the
+# server has not seen yet (its push makes the server keep the contest, visible to the holder).
+HELD = ("SELECT record_id FROM conflicts WHERE NOT (kind = 'natural_key' AND resolves IS NULL)")
 SYNC_REASON = "sync"
+NATURAL_KEY = "natural_key"
 
 
 # -- kv ----------------------------------------------------------------------------------------
@@ -58,6 +62,22 @@ def _rows(db, sql: str, params=()) -> list[dict]:
     return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
+def _ids(text: str | None) -> list[str]:
+    return json.loads(text) if text else []
+
+
+def _keep_synced(db, rec: dict, version) -> None:
+    """Remember the record as last synced: the `base` of a later conflict on it."""
+    db.execute("INSERT OR REPLACE INTO synced_copies(record_id, record) VALUES (?, ?)",
+               [rec["id"], dumps({**rec, "version": version})])
+
+
+def synced_copy(store, record_id: str) -> dict | None:
+    row = store.db.execute("SELECT record FROM synced_copies WHERE record_id = ?",
+                           [record_id]).fetchone()
+    return json.loads(row[0]) if row else None
+
+
 def pending_ops(store, max_ops: int = 1000, *, only_inflight: bool = False) -> list[dict]:
     """The ops to push, oldest first: one per record (its newest pending entry, or the one
     still in flight), records waiting in `conflicts` and parked-only records left out.
@@ -66,9 +86,9 @@ def pending_ops(store, max_ops: int = 1000, *, only_inflight: bool = False) -> l
     inflight = set(_inflight(db))
     if only_inflight and not inflight:
         return []
-    rows = _rows(db, "SELECT o.op_seq, o.record_id, o.op, o.reason FROM outbox o "
-                     "WHERE o.state = 'pending' AND o.record_id NOT IN "
-                     "(SELECT record_id FROM conflicts) ORDER BY o.op_seq")
+    rows = _rows(db, "SELECT o.op_seq, o.record_id, o.op, o.reason, o.resolves FROM outbox o "
+                     f"WHERE o.state = 'pending' AND o.record_id NOT IN ({HELD}) "
+                     "ORDER BY o.op_seq")
     chosen: dict[str, dict] = {}
     for row in rows:
         prev = chosen.get(row["record_id"])
@@ -76,6 +96,8 @@ def pending_ops(store, max_ops: int = 1000, *, only_inflight: bool = False) -> l
             continue  # replay the in-flight op first; later edits go in the next batch
         if prev is not None and not row["reason"]:
             row["reason"] = prev["reason"]
+        if prev is not None:  # a later edit still settles the contests of the resolution
+            row["resolves"] = dumps(sorted(set(_ids(prev["resolves"]) + _ids(row["resolves"]))))
         chosen[row["record_id"]] = row
     ops = []
     rows = sorted(chosen.values(), key=lambda r: r["op_seq"])
@@ -86,6 +108,8 @@ def pending_ops(store, max_ops: int = 1000, *, only_inflight: bool = False) -> l
         ops.append({"op_seq": row["op_seq"], "form": rec["form"], "id": rec["id"],
                     "op": row["op"], "base_version": rec.get("version"), "data": rec,
                     "reason": row["reason"]})
+        if _ids(row["resolves"]):
+            ops[-1]["resolves"] = _ids(row["resolves"])
     return ops
 
 
@@ -107,25 +131,34 @@ def conflicts(store) -> list[dict]:
         out.append({"record_id": row["record_id"], "kind": row["kind"],
                     "base": json.loads(row["base"]) if row["base"] else None,
                     "mine": json.loads(row["mine"]), "theirs": json.loads(row["theirs"]),
-                    "created_at": row["created_at"]})
+                    "created_at": row["created_at"], "resolves": _ids(row["resolves"])})
     return out
 
 
 def outbox_count(store) -> int:
     """Outbox entries that the next push would send (not parked, not waiting in conflicts)."""
     return store.db.execute("SELECT count(*) FROM outbox WHERE state = 'pending' AND record_id "
-                            "NOT IN (SELECT record_id FROM conflicts)").fetchone()[0]
+                            f"NOT IN ({HELD})").fetchone()[0]
 
 
 # -- acks --------------------------------------------------------------------------------------
-def _save_conflict(db, local_row: dict, theirs: dict, kind: str) -> None:
-    old = db.execute("SELECT base, created_at FROM conflicts WHERE record_id = ?",
-                     [local_row["id"]]).fetchone()
+def _save_conflict(db, local_row: dict, theirs: dict, kind: str,
+                   resolves: list[str] | None = None) -> None:
+    """Store (or refresh) the conflict of a local record; base = its last synced copy.
+    resolves: the contests (challenger ids) a resolution settles; None keeps the stored."""
+    rid = local_row["id"]
+    old = db.execute("SELECT base, created_at, resolves FROM conflicts WHERE record_id = ?",
+                     [rid]).fetchone()
+    base = old[0] if old and old[0] else None
+    if base is None:
+        row = db.execute("SELECT record FROM synced_copies WHERE record_id = ?",
+                         [rid]).fetchone()
+        base = row[0] if row else None
+    keep = old[2] if old else None
     db.execute("INSERT OR REPLACE INTO conflicts(record_id, kind, base, mine, theirs, "
-               "created_at) VALUES (?, ?, ?, ?, ?, ?)",
-               [local_row["id"], kind, old[0] if old else None,
-                dumps(row_to_record(local_row)), dumps(theirs),
-                old[1] if old else utc_now()])
+               "created_at, resolves) VALUES (?, ?, ?, ?, ?, ?, ?)",
+               [rid, kind, base, dumps(row_to_record(local_row)), dumps(theirs),
+                old[1] if old else utc_now(), keep if resolves is None else dumps(resolves)])
 
 
 def _refresh_dirty(db, record_id: str) -> None:
@@ -134,16 +167,30 @@ def _refresh_dirty(db, record_id: str) -> None:
                [record_id, record_id, record_id])
 
 
-def _ack_one(db, ack: dict) -> str:
+def _ack_synced(db, rid: str, seq: int, version, sent: dict | None) -> None:
+    if sent is None:  # not told what was sent: the local copy, unless edited since
+        later = db.execute("SELECT 1 FROM outbox WHERE record_id = ? AND op_seq > ?",
+                           [rid, seq]).fetchone()
+        local = None if later else _record(db, rid)
+        sent = row_to_record(local) if local else None
+    if sent is not None:
+        _keep_synced(db, {**sent, "id": rid}, version)
+
+
+def _ack_one(db, ack: dict, sent: dict | None = None) -> str:
     rid, seq, status = ack["id"], ack["op_seq"], ack.get("status")
     if status in ("applied", "duplicate"):
         if ack.get("version") is not None:
             db.execute("UPDATE records SET version = ? WHERE id = ?", [ack["version"], rid])
+            _ack_synced(db, rid, seq, ack["version"], sent)
         db.execute("DELETE FROM outbox WHERE record_id = ? AND op_seq <= ?", [rid, seq])
     elif status == "conflict" and ack.get("server"):
         local = _record(db, rid)
-        if local is not None:
-            _save_conflict(db, local, ack["server"], ack.get("conflict_kind") or "version")
+        kind = ack.get("conflict_kind") or "version"
+        if local is not None:  # natural key: our twin now challenges theirs on the server
+            _save_conflict(db, local, ack["server"], kind,
+                           [rid] if kind == NATURAL_KEY and ack["server"].get("id") != rid
+                           else None)
         db.execute("DELETE FROM outbox WHERE record_id = ? AND state = 'pending'", [rid])
     else:  # rejected, a conflict without a server copy we may read, or an unknown status:
         # park it with the reasons (visible to a person), never drop it
@@ -156,13 +203,15 @@ def _ack_one(db, ack: dict) -> str:
     return status
 
 
-def apply_acks(store, acks: list[dict]) -> dict[str, int]:
-    """Apply a batch's acks in one transaction; returns counts per status."""
+def apply_acks(store, acks: list[dict], ops: list[dict] | None = None) -> dict[str, int]:
+    """Apply a batch's acks in one transaction; returns counts per status. ops: the batch as
+    sent (its records become the synced copies of the applied ones)."""
     counts = {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}
+    sent = {op["op_seq"]: op.get("data") for op in ops or []}
     with transaction(store.db) as db:
         done = set()
         for ack in acks:
-            counts[_ack_one(db, ack)] += 1
+            counts[_ack_one(db, ack, sent.get(ack["op_seq"]))] += 1
             done.add(ack["op_seq"])
         _kv_set(db, INFLIGHT_KEY, json.dumps(sorted(set(_inflight(db)) - done)))
     return counts
@@ -214,21 +263,74 @@ def _twin(db, rec: dict) -> dict | None:
     return _record(db, row[0]) if row else None
 
 
-def _insert_pulled(db, rec: dict, version) -> str:
+def _drop_conflict(db, record_id: str) -> None:
+    db.execute("DELETE FROM conflicts WHERE record_id = ?", [record_id])
+    _refresh_dirty(db, record_id)
+
+
+def _pending(db, record_id: str) -> bool:
+    return db.execute("SELECT 1 FROM outbox WHERE record_id = ? AND state = 'pending'",
+                      [record_id]).fetchone() is not None
+
+
+def _retire_twin(db, twin: dict, winner: str) -> None:
+    """Our challenger lost a contest settled on another device: a local tombstone."""
+    db.execute("UPDATE records SET deleted = 1, dirty = 0 WHERE id = ?", [twin["id"]])
+    db.execute("DELETE FROM outbox WHERE record_id = ?", [twin["id"]])
+    db.execute("DELETE FROM conflicts WHERE record_id = ?", [twin["id"]])
+    _audit(db, twin["id"], "sync", [("_deleted", False, True)],
+           f"merged into {winner} (resolved on another device)")
+
+
+def _settled_twin(db, twin: dict, settled: bool) -> bool:
+    """True when `twin` challenged the pulled record on the server and the pulled change says
+    that contest is settled (`contested_by: []`; absent = a server that keeps no contests)."""
+    row = db.execute("SELECT kind, resolves FROM conflicts WHERE record_id = ?",
+                     [twin["id"]]).fetchone()
+    return (settled and row is not None and row[0] == NATURAL_KEY
+            and twin["id"] in _ids(row[1]) and not _pending(db, twin["id"]))
+
+
+def _insert_pulled(db, rec: dict, version, contested: list, settled: bool) -> str:
     if rec.get("deleted"):
         return "skipped"
-    try:
-        with db.atomic():
-            _write_record(db, rec, dirty=0, version=version, old=None)
-            _keep_revision(db, rec)
-    except sqlite3.IntegrityError:
-        twin = _twin(db, rec)
-        if twin is None:
-            raise
-        _save_conflict(db, twin, rec, "natural_key")
-        _refresh_dirty(db, twin["id"])
-        return "conflict"
-    return "applied"
+    for _ in range(2):
+        try:
+            with db.atomic():
+                _write_record(db, rec, dirty=0, version=version, old=None)
+                _keep_revision(db, rec)
+                _keep_synced(db, rec, version)
+            return _contest(db, _record(db, rec["id"]), contested) or "applied"
+        except sqlite3.IntegrityError:
+            twin = _twin(db, rec)
+            if twin is None:
+                raise
+            if not _settled_twin(db, twin, settled):
+                _save_conflict(db, twin, rec, NATURAL_KEY)
+                _refresh_dirty(db, twin["id"])
+                return "conflict"
+            _retire_twin(db, twin, rec["id"])
+    raise AssertionError("unreachable: the twin was retired")
+
+
+def _contest(db, local: dict, contested: list) -> str | None:
+    """A pulled record challenged by others' natural-key twins: a conflict here too (unless
+    one of another kind waits already). mine = ours, theirs = the first challenger."""
+    settling = set()  # contests our queued resolution settles already
+    for (text,) in db.execute("SELECT resolves FROM outbox WHERE record_id = ? AND "
+                              "resolves IS NOT NULL", [local["id"]]).fetchall():
+        settling |= set(_ids(text))
+    contested = [c for c in contested if c["id"] not in settling]
+    if not contested:
+        return None
+    row = db.execute("SELECT kind, resolves FROM conflicts WHERE record_id = ?",
+                     [local["id"]]).fetchone()
+    if row is not None and row[0] != NATURAL_KEY:
+        return None
+    ids = sorted({c["id"] for c in contested} | set(_ids(row[1]) if row else ()))
+    _save_conflict(db, local, contested[0], NATURAL_KEY, [i for i in ids if i != local["id"]])
+    _refresh_dirty(db, local["id"])
+    return "conflict"
 
 
 def _apply_change(db, change: dict) -> str:
@@ -236,15 +338,23 @@ def _apply_change(db, change: dict) -> str:
     rec["id"] = change["id"]
     rec["deleted"] = bool(change.get("deleted") or rec.get("deleted"))
     version = change.get("version", rec.get("version"))
+    contested = [c for c in change.get("contested_by") or [] if c.get("id")]
     local = _record(db, change["id"])
     if local is None:
-        return _insert_pulled(db, rec, version)
-    if local["version"] is not None and version is not None and version <= local["version"]:
-        return "skipped"  # already have it (e.g. the echo of our own push)
-    in_conflict = db.execute("SELECT 1 FROM conflicts WHERE record_id = ?",
-                             [local["id"]]).fetchone()
-    pending = db.execute("SELECT 1 FROM outbox WHERE record_id = ?", [local["id"]]).fetchone()
-    if in_conflict or pending or local["dirty"]:
+        return _insert_pulled(db, rec, version, contested,
+                              "contested_by" in change and not contested)
+    row = db.execute("SELECT kind, resolves FROM conflicts WHERE record_id = ?",
+                     [local["id"]]).fetchone()
+    pending = _pending(db, local["id"])
+    holder = (row is not None and row[0] == NATURAL_KEY and bool(_ids(row[1]))
+              and local["id"] not in _ids(row[1]))  # we hold the key; others challenge it
+    if holder and not contested and not pending:  # someone else resolved the contest
+        _drop_conflict(db, local["id"])
+        row, holder, local = None, False, _record(db, local["id"])
+    newer = local["version"] is None or version is None or version > local["version"]
+    if not newer:  # already have it (e.g. the echo of our own push)
+        return _contest(db, local, contested) or "skipped"
+    if pending or (row is not None and not holder) or (row is None and local["dirty"]):
         _save_conflict(db, local, {**rec, "version": version}, "version")
         _refresh_dirty(db, local["id"])
         return "conflict"
@@ -253,7 +363,8 @@ def _apply_change(db, change: dict) -> str:
            field_changes(row_to_record(local), merged), SYNC_REASON)
     _write_record(db, merged, dirty=0, version=version, old=local)
     _keep_revision(db, merged)
-    return "applied"
+    _keep_synced(db, merged, version)
+    return _contest(db, _record(db, local["id"]), contested) or "applied"
 
 
 def apply_pulled(store, changes: list[dict], next_cursor: int) -> dict[str, int]:
@@ -288,24 +399,31 @@ def _same_content(a: dict, b: dict) -> bool:
     return all(dumps(a.get(k)) == dumps(b.get(k)) for k in keys)
 
 
-def _queue(db, record_id: str, op: str, base_version, reason: str | None) -> None:
+def _queue(db, record_id: str, op: str, base_version, reason: str | None,
+           resolves: list[str] | None = None) -> None:
     db.execute("DELETE FROM outbox WHERE record_id = ?", [record_id])
-    db.execute("INSERT INTO outbox(record_id, op, base_version, reason, state, created_at) "
-               "VALUES (?, ?, ?, ?, 'pending', ?)", [record_id, op, base_version, reason,
-                                                      utc_now()])
+    db.execute("INSERT INTO outbox(record_id, op, base_version, reason, state, created_at, "
+               "resolves) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
+               [record_id, op, base_version, reason, utc_now(),
+                dumps(resolves) if resolves else None])
 
 
 def resolve_conflict(store, record_id: str, record: dict, *, user: str,
                      reason: str | None = "conflict resolved") -> dict:
     """Replace the local record by the person's choice (mine / theirs / edited) and queue it as
     a normal upsert with base_version = theirs.version. For a natural-key conflict the local
-    twin becomes a local tombstone and the server's record id is kept. Returns the record."""
+    twin becomes a local tombstone and the server's record id is kept; when we hold the key
+    (others' twins contest it) our record id is kept with base_version = its own version.
+    A natural-key contest known to the server is always sent, with `resolves`. Returns the
+    record."""
     with transaction(store.db) as db:
-        row = db.execute("SELECT kind, theirs FROM conflicts WHERE record_id = ?",
+        row = db.execute("SELECT kind, theirs, resolves FROM conflicts WHERE record_id = ?",
                          [record_id]).fetchone()
         if row is None:
             raise LookupError(f"record {record_id}: no conflict waits for it")
-        theirs = json.loads(row[1])
+        theirs, resolves = json.loads(row[1]), _ids(row[2])
+        if resolves and record_id not in resolves:  # we hold the key: keep our id
+            theirs = row_to_record(_record(db, record_id))
         target = theirs.get("id") or record_id
         if target != record_id:  # natural key: retire our twin locally (it never reached them)
             db.execute("UPDATE records SET deleted = 1, dirty = 0 WHERE id = ?", [record_id])
@@ -318,17 +436,18 @@ def resolve_conflict(store, record_id: str, record: dict, *, user: str,
         unchanged = _same_content(new, theirs)
         if unchanged:
             new = {**theirs, "id": target}
+        quiet = unchanged and not resolves
         changes = field_changes(row_to_record(old) if old else None, new)
-        _write_record(db, new, dirty=0 if unchanged else 1, version=theirs.get("version"),
+        _write_record(db, new, dirty=0 if quiet else 1, version=theirs.get("version"),
                       old=old)
         _audit(db, target, user, changes, reason)
-        if unchanged:
+        if quiet:
             db.execute("DELETE FROM outbox WHERE record_id = ?", [target])
+            _keep_synced(db, new, theirs.get("version"))
         else:
             _queue(db, target, "delete" if new.get("deleted") else "upsert",
-                   theirs.get("version"), reason)
+                   theirs.get("version"), reason, resolves)
     return row_to_record(_record(store.db, target))
-
 
 
 def requeue_parked(store, op_seq: int) -> bool:

@@ -161,7 +161,7 @@ def push_changes(store, client: SyncClient, *, sizer: BatchSizer | None = None,
             continue
         sizer.grow()
         timeouts = 0  # only consecutive timeouts give up
-        for key, value in sync_state.apply_acks(store, acks).items():
+        for key, value in sync_state.apply_acks(store, acks, batch).items():
             totals[key] += value
         own_seqs += [a["change_seq"] for a in acks if a.get("change_seq") is not None
                      and a.get("status") in (protocol.ACK_APPLIED, protocol.ACK_DUPLICATE)]

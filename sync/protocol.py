@@ -62,6 +62,7 @@ class Op(TypedDict, total=False):
     base_version: int | None  # None = create
     data: Record  # the full canonical record (for delete: may be just {id, form})
     reason: str | None  # required for a correction of a submitted record
+    resolves: list[str]  # challenger ids of natural-key contests this upsert settles
 
 
 class Ack(TypedDict, total=False):
@@ -82,6 +83,7 @@ class Change(TypedDict, total=False):
     version: int
     deleted: bool
     record: Record
+    contested_by: list[Record]  # unresolved natural-key challengers; absent/[] = none
 
 
 def dumps(obj: Any) -> bytes:

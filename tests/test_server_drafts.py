@@ -99,7 +99,7 @@ def test_returned_record_may_be_saved_incomplete_but_not_corrected_so(world):
     returned["data"]["volunteers_total"] = 1  # the district's half-done rework syncs
     (ack,) = _acks(srv, sess("d1"), "dev-ret", [make_op(2, returned, returned["version"])])
     assert ack["status"] == "applied" and ack["errors"], ack
-    # ... and approving by op still needs a valid record
+    # ... but submitting it again needs a valid record
     resubmit = dict(returned, status="submitted")
     (ack,) = _acks(srv, sess("d1"), "dev-ret", [make_op(3, resubmit, ack["version"])])
     assert ack["status"] == "rejected"

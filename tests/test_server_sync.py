@@ -77,7 +77,8 @@ def test_base_version_conflict(srv, sess):
 
 
 def test_invalid_record_rejected_with_findings_rest_applied(srv, sess):
-    bad = monthly_report("SHY-ABAY", "2024-05", volunteers_total=1)  # the sums say 100+
+    bad = monthly_report("SHY-ABAY", "2024-05", status="submitted",
+                         volunteers_total=1)  # the sums say 100+ (a draft would be applied)
     good = monthly_report("SHY-ABAY", "2024-06")
     acks = _ack(srv, sess("d1"), "dev-rej", [make_op(1, bad), make_op(2, good)])
     assert acks[0]["status"] == "rejected"
@@ -204,7 +205,7 @@ def test_same_op_twice_in_one_batch_is_applied_once(srv, sess):
 
 
 def test_replay_of_a_rejected_op_stays_rejected(srv, sess):
-    bad = monthly_report("SHY-ABAY", "2021-02", volunteers_total=1)
+    bad = monthly_report("SHY-ABAY", "2021-02", status="submitted", volunteers_total=1)
     first = _ack(srv, sess("d1"), "dev-rej-replay", [make_op(1, bad)])[0]
     again = _ack(srv, sess("d1"), "dev-rej-replay", [make_op(1, bad)])[0]
     assert first["status"] == again["status"] == "rejected"
