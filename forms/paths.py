@@ -5,13 +5,15 @@ import os
 import sys
 from pathlib import Path
 
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent  # resolved once: realpath is slow
+
 
 def app_root() -> Path:
     """Folder holding `resources/` and `forms/definitions/` (repo root or frozen bundle)."""
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle)
-    return Path(__file__).resolve().parent.parent
+    return _SOURCE_ROOT
 
 
 def resources_dir() -> Path:

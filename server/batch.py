@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from server import rules
 from server.db import org_units, records
 from server.rules import PERIOD_RE, shift_period
+from server.scope import row_to_record
 
 AFTER_MONTHS = 12  # history also looks this far after the record's period
 
@@ -22,6 +23,8 @@ class Batch:
     def __init__(self, conn, ops: list[dict], device_id: str = ""):
         self.conn, self.touched, self.device_id = conn, set(), device_id
         self.restamp: list[str] = []  # records that got a new contest: new change_seq
+        self.revisions: list[dict] = []  # revision rows of the applied ops, inserted at the end
+        self._parsed: dict[tuple, dict] = {}  # (id, version) -> canonical record (JSON parsed)
         q = sa.select(records).where(records.c.id.in_({op["id"] for op in ops}))
         if conn.dialect.name == "postgresql":
             q = q.order_by(records.c.id).with_for_update()
@@ -58,6 +61,16 @@ class Batch:
             return rules.history_rows(self.conn, rec)
         return [r for r in rows.values()
                 if r.id != rec["id"] and lo <= r.period <= hi and not r.deleted]
+
+    def as_records(self, rows: list) -> list[dict]:
+        """History rows as canonical records, each row's JSON parsed once per batch."""
+        out = []
+        for r in rows:
+            key = (r.id, r.version)
+            if key not in self._parsed:
+                self._parsed[key] = row_to_record(r)
+            out.append(self._parsed[key])
+        return out
 
     def _fetch(self, key: tuple, lo: str, hi: str) -> tuple[str, str, dict]:
         q = sa.select(records).where(records.c.form == key[0], records.c.org_unit == key[1],

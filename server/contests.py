@@ -70,9 +70,9 @@ def check_resolves(value) -> list[str]:
     return list(dict.fromkeys(value))
 
 
-def resolve(conn, record_id: str, ids: list[str]) -> None:
-    """Settle the contests `ids` (challenger ids) of `record_id`; an id that is not a contest
-    of this record rejects the op (its savepoint undoes the write)."""
+def check_open(conn, record_id: str, ids: list[str]) -> None:
+    """OpError when an id of `resolves` is not a contest of `record_id` (checked before the
+    op writes anything)."""
     if not ids:
         return
     found = set(conn.execute(sa.select(contests.c.challenger_id).where(
@@ -82,6 +82,12 @@ def resolve(conn, record_id: str, ids: list[str]) -> None:
         raise OpError("unknown_contest", f"resolves names {', '.join(missing)}, which "
                       f"{'is' if len(missing) == 1 else 'are'} not a contest of record "
                       f"{record_id}", "resolves")
+
+
+def resolve(conn, record_id: str, ids: list[str]) -> None:
+    """Settle the contests `ids` (challenger ids) of `record_id` (after check_open)."""
+    if not ids:
+        return
     conn.execute(contests.update().where(
         contests.c.record_id == record_id, contests.c.challenger_id.in_(ids),
         contests.c.resolved_at.is_(None)).values(resolved_at=utcnow_iso()))

@@ -1,6 +1,7 @@
 """POST /sync/push: one transaction per batch, a savepoint per op, a ledger of acks."""
 from __future__ import annotations
 
+import contextlib
 import json
 
 import sqlalchemy as sa
@@ -16,7 +17,6 @@ from server.scope import (
     can_write_unit,
     keep_personal_data,
     record_for,
-    row_to_record,
     sees_personal,
 )
 from sync.protocol import ACK_APPLIED, ACK_CONFLICT, ACK_DUPLICATE, ACK_REJECTED, OP_DELETE, dumps
@@ -53,25 +53,26 @@ _DEVICE_LOCK = sa.text("SELECT pg_advisory_xact_lock(hashtext(:device))")
 
 
 def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list[dict]:
-    """Apply a batch: replayed ops answer from the ledger, new ones get a savepoint each."""
+    """Apply a batch: replayed ops answer from the ledger, new ones are applied in order.
+
+    Fast path: one savepoint for the whole batch (every check runs before an op writes, so a
+    refused op leaves nothing behind). Only a database error (a unique-key race with a
+    concurrent batch, a value the database refuses) rolls the batch back to that savepoint
+    and applies it again with a savepoint per op, which isolates the failing op."""
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":  # a retried batch waits for the first attempt
             conn.execute(_DEVICE_LOCK, {"device": device_id})  # (SQLite: BEGIN IMMEDIATE)
         stored = {r.op_seq: r for r in conn.execute(sa.select(ledger).where(
             ledger.c.device_id == device_id,
             ledger.c.op_seq.in_([op["op_seq"] for op in ops])))}
-        batch = Batch(conn, [op for op in ops if op["op_seq"] not in stored], device_id)
-        acks: list[dict | None] = []
-        fresh: dict[int, dict] = {}
-        for op in ops:
-            if op["op_seq"] in stored:
-                acks.append(_replayed(user, stored[op["op_seq"]]))
-            elif op["op_seq"] in fresh:  # the same op twice in one batch: answered below
-                acks.append(None)
-            else:
-                fresh[op["op_seq"]] = _one(batch, user, op)
-                acks.append(fresh[op["op_seq"]])
+        try:
+            with conn.begin_nested():
+                batch, acks, fresh = _apply_all(conn, user, device_id, ops, stored, False)
+        except (IntegrityError, DataError):
+            batch, acks, fresh = _apply_all(conn, user, device_id, ops, stored, True)
         written = [a for a in fresh.values() if a.pop("_written", False)]
+        if batch.revisions:
+            conn.execute(revisions.insert(), batch.revisions)
         rids = [a["id"] for a in written] + batch.restamp  # + newly contested records
         for ack, seq in zip(written, stamp_change_seqs(conn, rids)):
             ack["change_seq"] = seq
@@ -83,27 +84,49 @@ def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list
             for a, op in zip(acks, ops)]
 
 
+def _apply_all(conn, user: User, device_id: str, ops: list[dict], stored: dict,
+               savepoints: bool) -> tuple[Batch, list[dict | None], dict[int, dict]]:
+    batch = Batch(conn, [op for op in ops if op["op_seq"] not in stored], device_id)
+    acks: list[dict | None] = []
+    fresh: dict[int, dict] = {}
+    for op in ops:
+        if op["op_seq"] in stored:
+            acks.append(_replayed(user, stored[op["op_seq"]]))
+        elif op["op_seq"] in fresh:  # the same op twice in one batch: answered in push()
+            acks.append(None)
+        else:
+            fresh[op["op_seq"]] = _one(batch, user, op, savepoints)
+            acks.append(fresh[op["op_seq"]])
+    return batch, acks, fresh
+
+
 def _as_replay(ack: dict) -> dict:
     done = ack["status"] in (ACK_APPLIED, ACK_DUPLICATE)
     return dict(ack, status=ACK_DUPLICATE) if done else dict(ack)
 
 
-def _one(batch: Batch, user: User, op: dict) -> dict:
+def _one(batch: Batch, user: User, op: dict, savepoint: bool = True) -> dict:
     try:
-        with batch.conn.begin_nested():
+        with batch.conn.begin_nested() if savepoint else contextlib.nullcontext():
             ack = apply_op(batch, user, op)
         if "_row" in ack:
             batch.remember(ack.pop("_row"))
+        if "_rev" in ack:  # one executemany for the batch's revisions (push())
+            batch.revisions.append(ack.pop("_rev"))
     except Conflict as c:
         ack = _conflict_ack(c)
         _contest(batch, user, c)
     except OpError as e:
         ack = {"status": ACK_REJECTED, "errors": e.errors}
     except IntegrityError:  # a concurrent batch took the natural key first (now committed)
+        if not savepoint:
+            raise
         c = _late_natural_key(batch, user, op)
         ack = _conflict_ack(c)
         _contest(batch, user, c)
     except DataError as exc:  # e.g. a NUL character, which PostgreSQL text cannot hold
+        if not savepoint:
+            raise
         ack = {"status": ACK_REJECTED, "errors": [{
             "code": "invalid_value", "message": f"the database refused a value: {exc.orig}"}]}
     return {"op_seq": op["op_seq"], "id": op["id"], "version": None, "change_seq": None, **ack}
@@ -204,9 +227,10 @@ def _upsert(batch: Batch, user: User, op: dict, row) -> dict:
     correction = rules.check_transition(user, old, rec, op.get("reason"))
     hist = batch.history(rec)
     strict = correction or rec["status"] in rules.STRICT_STATUSES
-    found = rules.validate(fdef, rec, [row_to_record(h) for h in hist], strict)
+    found = rules.validate(fdef, rec, batch.as_records(hist), strict)
     nkey = _natural_key(user, fdef, rec, hist)
-    ack = _write(batch.conn, user, rec, row, unit, nkey, correction, op.get("reason"))
+    contests.check_open(batch.conn, rec["id"], resolves)  # every check before the write
+    ack = _write(batch.conn, user, rec, row, unit, nkey, correction, op.get("reason"), True)
     contests.resolve(batch.conn, rec["id"], resolves)
     if not strict and found:  # a draft's open findings: information for the sender
         ack["errors"] = [f for f in found if f.get("severity") in ("error", "warning")]
@@ -229,9 +253,10 @@ def _natural_key(user: User, fdef, rec: dict, hist: list) -> str | None:
 _UPDATE_RECORD = records.update().where(records.c.id == sa.bindparam("b_id"))
 
 
-def _write(conn, user, rec, row, unit, nkey, correction, reason) -> dict:
+def _write(conn, user, rec, row, unit, nkey, correction, reason, defer=False) -> dict:
     """Insert / update the record (change_seq stamped at the end of the batch) + revision.
-    A unique-key race raises IntegrityError; the op's savepoint undoes both writes."""
+    A unique-key race raises IntegrityError; the op's savepoint undoes the write. defer:
+    the revision row comes back in the ack's `_rev` (push inserts them all at once)."""
     now = utcnow_iso()
     version = 1 if row is None else row.version + 1
     revision = rec["revision"] if row is None else row.revision + (1 if correction else 0)
@@ -247,13 +272,15 @@ def _write(conn, user, rec, row, unit, nkey, correction, reason) -> dict:
         conn.execute(records.insert(), {"id": rec["id"], "created_by": user.username, **values})
     else:
         conn.execute(_UPDATE_RECORD, {"b_id": rec["id"], **values})
-    conn.execute(revisions.insert(), {
-        "record_id": rec["id"], "version": version, "revision": revision,
-        "status": rec["status"], "data": values["data"],
-        "reason": reason if correction else None, "comment": rec.get("review_comment"),
-        "editor": user.username, "at": now})
+    rev = {"record_id": rec["id"], "version": version, "revision": revision,
+           "status": rec["status"], "data": values["data"],
+           "reason": reason if correction else None, "comment": rec.get("review_comment"),
+           "editor": user.username, "at": now}
+    if not defer:
+        conn.execute(revisions.insert(), rev)
     stored = {"id": rec["id"], "created_by": row.created_by if row else user.username, **values}
-    return {"status": ACK_APPLIED, "version": version, "_written": True, "_row": stored}
+    return {"status": ACK_APPLIED, "version": version, "_written": True, "_row": stored,
+            "_rev": rev}
 
 
 def _delete(batch: Batch, user: User, row) -> dict:

@@ -6,40 +6,51 @@ in ONE SQLite transaction, so a crash or a cut connection at any instant resumes
 kv keys used here (plain text): `sync.cursor` (int), `sync.inflight` (JSON list of op_seq
 sent without an ack yet: they are replayed first, with the same op_seq, so the server's ledger
 answers them and a local edit made meanwhile never turns into a false conflict).
+
+`synced_copies` holds each record as last synced (set with the version by an ack or a pulled
+change, in the same transaction): it is the `base` stored with a conflict. Natural-key
+contests (docs/briefs/contests.md): a pulled change's `contested_by` becomes a local
+`natural_key` conflict on the holder's record, `conflicts.resolves` / `outbox.resolves` carry
+the challenger ids a resolution settles, and a pulled `contested_by: []` clears the conflict
+(holder or challenger side) when the record has no local edits.
 """
 from __future__ import annotations
 
 import json
 import sqlite3
 
-from store.codec import dumps, field_changes, record_to_row, row_to_record
+from store.codec import dumps, field_changes, row_to_record
 from store.db import transaction, utc_now
+from store.sync_rows import (
+    INFLIGHT_KEY,
+    NATURAL_KEY,
+    _audit,
+    _drop_conflict,
+    _ids,
+    _inflight,
+    _keep_revision,
+    _keep_synced,
+    _kv_get,
+    _kv_set,
+    _pending,
+    _record,
+    _refresh_dirty,
+    _rows,
+    _save_conflict,
+    _twin,
+    _write_record,
+)
 
 CURSOR_KEY = "sync.cursor"
-INFLIGHT_KEY = "sync.inflight"
 # Records held back from a push: those waiting in `conflicts`, except a natural-key twin the
 # server has not seen yet (its push makes the server keep the contest, visible to the holder).
 HELD = ("SELECT record_id FROM conflicts WHERE NOT (kind = 'natural_key' AND resolves IS NULL)")
 SYNC_REASON = "sync"
-NATURAL_KEY = "natural_key"
 
 
 # -- kv ----------------------------------------------------------------------------------------
-def _kv_get(db, key: str) -> str | None:
-    row = db.execute("SELECT value FROM kv WHERE key = ?", [key]).fetchone()
-    return None if row is None else row[0]
-
-
-def _kv_set(db, key: str, value: str) -> None:
-    db.execute("INSERT OR REPLACE INTO kv(key, value) VALUES (?, ?)", [key, value])
-
-
 def get_cursor(store) -> int:
     return int(_kv_get(store.db, CURSOR_KEY) or 0)
-
-
-def _inflight(db) -> list[int]:
-    return json.loads(_kv_get(db, INFLIGHT_KEY) or "[]")
 
 
 def mark_inflight(store, op_seqs) -> None:
@@ -48,30 +59,6 @@ def mark_inflight(store, op_seqs) -> None:
 
 
 # -- reading -----------------------------------------------------------------------------------
-def _record(db, record_id: str) -> dict | None:
-    cur = db.execute("SELECT * FROM records WHERE id = ?", [record_id])
-    row = cur.fetchone()
-    if row is None:
-        return None
-    return {d[0]: v for d, v in zip(cur.description, row)}
-
-
-def _rows(db, sql: str, params=()) -> list[dict]:
-    cur = db.execute(sql, list(params))
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
-
-
-def _ids(text: str | None) -> list[str]:
-    return json.loads(text) if text else []
-
-
-def _keep_synced(db, rec: dict, version) -> None:
-    """Remember the record as last synced: the `base` of a later conflict on it."""
-    db.execute("INSERT OR REPLACE INTO synced_copies(record_id, record) VALUES (?, ?)",
-               [rec["id"], dumps({**rec, "version": version})])
-
-
 def synced_copy(store, record_id: str) -> dict | None:
     row = store.db.execute("SELECT record FROM synced_copies WHERE record_id = ?",
                            [record_id]).fetchone()
@@ -142,31 +129,6 @@ def outbox_count(store) -> int:
 
 
 # -- acks --------------------------------------------------------------------------------------
-def _save_conflict(db, local_row: dict, theirs: dict, kind: str,
-                   resolves: list[str] | None = None) -> None:
-    """Store (or refresh) the conflict of a local record; base = its last synced copy.
-    resolves: the contests (challenger ids) a resolution settles; None keeps the stored."""
-    rid = local_row["id"]
-    old = db.execute("SELECT base, created_at, resolves FROM conflicts WHERE record_id = ?",
-                     [rid]).fetchone()
-    base = old[0] if old and old[0] else None
-    if base is None:
-        row = db.execute("SELECT record FROM synced_copies WHERE record_id = ?",
-                         [rid]).fetchone()
-        base = row[0] if row else None
-    keep = old[2] if old else None
-    db.execute("INSERT OR REPLACE INTO conflicts(record_id, kind, base, mine, theirs, "
-               "created_at, resolves) VALUES (?, ?, ?, ?, ?, ?, ?)",
-               [rid, kind, base, dumps(row_to_record(local_row)), dumps(theirs),
-                old[1] if old else utc_now(), keep if resolves is None else dumps(resolves)])
-
-
-def _refresh_dirty(db, record_id: str) -> None:
-    db.execute("UPDATE records SET dirty = EXISTS(SELECT 1 FROM outbox WHERE record_id = ?) "
-               "OR EXISTS(SELECT 1 FROM conflicts WHERE record_id = ?) WHERE id = ?",
-               [record_id, record_id, record_id])
-
-
 def _ack_synced(db, rid: str, seq: int, version, sent: dict | None) -> None:
     if sent is None:  # not told what was sent: the local copy, unless edited since
         later = db.execute("SELECT 1 FROM outbox WHERE record_id = ? AND op_seq > ?",
@@ -218,61 +180,6 @@ def apply_acks(store, acks: list[dict], ops: list[dict] | None = None) -> dict[s
 
 
 # -- pull --------------------------------------------------------------------------------------
-def _audit(db, record_id: str, who: str, changes, reason: str) -> None:
-    at = utc_now()
-    db.conn.executemany(
-        "INSERT INTO audit(record_id, at, who, field, old, new, reason) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(record_id, at, who, f, _json(o), _json(n), reason) for f, o, n in changes])
-
-
-def _json(value):
-    return None if value is None else dumps(value)
-
-
-def _write_record(db, rec: dict, *, dirty: int, version, old: dict | None) -> None:
-    row = record_to_row({**rec, "version": version})
-    row["dirty"] = dirty
-    if old is None:
-        row["created_at"] = rec.get("updated_at") or utc_now()
-        row["created_by"] = rec.get("updated_by") or "server"
-        cols = ", ".join(row)
-        db.execute(f"INSERT INTO records({cols}) VALUES ({', '.join('?' * len(row))})",
-                   list(row.values()))
-        return
-    row.pop("id")
-    sets = ", ".join(f"{k} = ?" for k in row)
-    db.execute(f"UPDATE records SET {sets} WHERE id = ?", [*row.values(), rec["id"]])
-
-
-def _keep_revision(db, rec: dict) -> None:
-    if rec.get("status", "draft") == "draft":
-        return
-    db.execute("INSERT OR IGNORE INTO revisions(record_id, revision, status, data, reason, "
-               "editor, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-               [rec["id"], rec.get("revision") or 1, rec["status"], dumps(rec.get("data", {})),
-                None, rec.get("updated_by") or "server", rec.get("updated_at") or utc_now()])
-
-
-def _twin(db, rec: dict) -> dict | None:
-    """A live local record with another id and the same natural key (form, org unit, period)."""
-    cur = db.execute("SELECT id FROM records WHERE form = ? AND org_unit = ? AND period = ? "
-                     "AND deleted = 0 AND id != ?",
-                     [rec.get("form"), rec.get("org_unit"), rec.get("period"), rec["id"]])
-    row = cur.fetchone()
-    return _record(db, row[0]) if row else None
-
-
-def _drop_conflict(db, record_id: str) -> None:
-    db.execute("DELETE FROM conflicts WHERE record_id = ?", [record_id])
-    _refresh_dirty(db, record_id)
-
-
-def _pending(db, record_id: str) -> bool:
-    return db.execute("SELECT 1 FROM outbox WHERE record_id = ? AND state = 'pending'",
-                      [record_id]).fetchone() is not None
-
-
 def _retire_twin(db, twin: dict, winner: str) -> None:
     """Our challenger lost a contest settled on another device: a local tombstone."""
     db.execute("UPDATE records SET deleted = 1, dirty = 0 WHERE id = ?", [twin["id"]])
@@ -408,14 +315,20 @@ def _queue(db, record_id: str, op: str, base_version, reason: str | None,
                 dumps(resolves) if resolves else None])
 
 
+def _retire_for(db, record_id: str, target: str, user: str) -> None:
+    """Natural key: our twin becomes a local tombstone; the server's record id is kept."""
+    db.execute("UPDATE records SET deleted = 1, dirty = 0 WHERE id = ?", [record_id])
+    db.execute("DELETE FROM outbox WHERE record_id = ?", [record_id])
+    _audit(db, record_id, user, [("_deleted", False, True)], f"merged into {target}")
+
+
 def resolve_conflict(store, record_id: str, record: dict, *, user: str,
                      reason: str | None = "conflict resolved") -> dict:
     """Replace the local record by the person's choice (mine / theirs / edited) and queue it as
     a normal upsert with base_version = theirs.version. For a natural-key conflict the local
     twin becomes a local tombstone and the server's record id is kept; when we hold the key
-    (others' twins contest it) our record id is kept with base_version = its own version.
-    A natural-key contest known to the server is always sent, with `resolves`. Returns the
-    record."""
+    (others' twins contest it) our id is kept with base_version = its own version. A contest
+    the server knows is always sent, with `resolves`. Returns the record."""
     with transaction(store.db) as db:
         row = db.execute("SELECT kind, theirs, resolves FROM conflicts WHERE record_id = ?",
                          [record_id]).fetchone()
@@ -425,28 +338,25 @@ def resolve_conflict(store, record_id: str, record: dict, *, user: str,
         if resolves and record_id not in resolves:  # we hold the key: keep our id
             theirs = row_to_record(_record(db, record_id))
         target = theirs.get("id") or record_id
-        if target != record_id:  # natural key: retire our twin locally (it never reached them)
-            db.execute("UPDATE records SET deleted = 1, dirty = 0 WHERE id = ?", [record_id])
-            db.execute("DELETE FROM outbox WHERE record_id = ?", [record_id])
-            _audit(db, record_id, user, [("_deleted", False, True)], f"merged into {target}")
+        if target != record_id:
+            _retire_for(db, record_id, target, user)
         db.execute("DELETE FROM conflicts WHERE record_id = ?", [record_id])
-        old = _record(db, target)
-        new = {**record, "id": target, "version": theirs.get("version"),
-               "updated_at": utc_now(), "updated_by": user}
+        old, version = _record(db, target), theirs.get("version")
+        new = {**record, "id": target, "version": version, "updated_at": utc_now(),
+               "updated_by": user}
         unchanged = _same_content(new, theirs)
         if unchanged:
             new = {**theirs, "id": target}
-        quiet = unchanged and not resolves
-        changes = field_changes(row_to_record(old) if old else None, new)
-        _write_record(db, new, dirty=0 if quiet else 1, version=theirs.get("version"),
-                      old=old)
-        _audit(db, target, user, changes, reason)
+        quiet = unchanged and not resolves  # nothing to tell the server
+        _write_record(db, new, dirty=0 if quiet else 1, version=version, old=old)
+        _audit(db, target, user, field_changes(row_to_record(old) if old else None, new),
+               reason)
         if quiet:
             db.execute("DELETE FROM outbox WHERE record_id = ?", [target])
-            _keep_synced(db, new, theirs.get("version"))
+            _keep_synced(db, new, version)
         else:
-            _queue(db, target, "delete" if new.get("deleted") else "upsert",
-                   theirs.get("version"), reason, resolves)
+            _queue(db, target, "delete" if new.get("deleted") else "upsert", version, reason,
+                   resolves)
     return row_to_record(_record(store.db, target))
 
 

@@ -33,6 +33,7 @@ STATUSES = ("draft", "submitted", "returned", "approved")
 ROLES = ("district", "region", "trainer", "central", "admin")
 
 DEFAULT_PULL_MAX_BYTES = 64 * 1024
+MAX_OPS_PER_PUSH = 2000  # the most ops one push may carry (the server refuses more: 422)
 
 
 class Record(TypedDict, total=False):

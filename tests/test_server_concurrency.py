@@ -125,6 +125,10 @@ def test_racing_creates_of_one_natural_key_give_one_record(server):
         if ack["status"] == "conflict":
             assert ack["conflict_kind"] == "natural_key"
             assert ack["server"]["id"] == winner["id"]  # the server copy to resolve against
+    changes, _, _ = pull_all(api_session(server.url, "d1"), server.url)
+    (held,) = [c for c in changes if c["id"] == winner["id"]]  # the contest is on both sides
+    losers = {a["id"] for a in results if a["status"] == "conflict"}
+    assert {c["id"] for c in held["contested_by"]} == losers
 
 
 def test_a_retried_batch_racing_the_first_attempt_applies_once(server):

@@ -31,7 +31,7 @@ def _two_synced(server, tmp_path):
 
 
 def test_ack_and_pull_keep_the_synced_copy(server, tmp_path):
-    a, b, ca, cb, rid = _two_synced(server, tmp_path)
+    a, b, ca, _, rid = _two_synced(server, tmp_path)
     original = a.get_record(rid)["data"]["typical_events_text"]
     for store in (a, b):  # a: from its push ack, b: from the pulled change
         copy = sync_state.synced_copy(store, rid)

@@ -14,3 +14,31 @@ def test_bench_sync_small_run_produces_honest_rows():
     assert 0 < by_name["sync push 60 records: wire bytes up"][1]
     resent = by_name["sync bytes re-sent after a cut"]
     assert resent[5], resent
+
+
+def test_fresh_device_pushes_hundreds_of_records_in_one_request(tmp_path):
+    """The time limit counts 2 round trips: the pull, then ONE push (the batch size is learned
+    from the records' real compression ratio, not from a pessimistic guess)."""
+    from sync.engine import sync_once
+
+    fixtures, _ = bench_sync._imports()
+    srv = fixtures.run_server(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+    try:
+        fixtures.import_orgunits(srv.db_url, [{"id": d, "region": bench_sync.REGION,
+                                               "name_ru": d} for d in bench_sync.DISTRICTS])
+        fixtures.create_user(srv.db_url, "reg1", bench_sync.PASSWORD, "region",
+                             region=bench_sync.REGION)
+        store = bench_sync._store(tmp_path, "a", bench_sync._records(300, 3, 2000))
+        client = bench_sync._client(srv.url, store)
+        summary = sync_once(store, client)
+        assert summary.pushed == 300 and summary.requests == 2, summary
+    finally:
+        srv.stop()
+
+
+def test_a_batch_never_exceeds_what_the_server_accepts():
+    from sync import protocol
+    from sync.engine import MAX_BATCH, BatchSizer
+
+    ops = [{"op_seq": i, "id": str(i)} for i in range(protocol.MAX_OPS_PER_PUSH + 500)]
+    assert len(BatchSizer(target=MAX_BATCH).take(ops)) == protocol.MAX_OPS_PER_PUSH

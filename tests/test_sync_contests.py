@@ -41,13 +41,13 @@ def _live_for_key(client) -> dict[str, dict]:
 
 
 def _contested(server, tmp_path):
-    """A syncs R1 first; B, which pulled before that, syncs its twin R2 afterwards."""
+    """A syncs R1 first; B syncs its twin R2 afterwards: B's pull finds the twin (a local
+    conflict) and its push still tells the server, which keeps the contest for A to see."""
     a, b = new_store(tmp_path, "a"), new_store(tmp_path, "b", user="dist1b")
     ca, cb = make_client(server.url), make_client(server.url, "dist1b")
-    sync_once(b, cb)  # B is up to date (nothing yet) ...
     r1 = a.save_record(monthly(*KEY, 10), user="dist1")
     r2 = b.save_record(monthly(*KEY, 20), user="dist1b")
-    assert sync_once(a, ca).pushed == 1  # ... A's record reaches the server first
+    assert sync_once(a, ca).pushed == 1  # A's record reaches the server first
     sb = sync_once(b, cb)
     assert (sb.pushed, sb.conflicts) == (0, 1)
     (cb_conf,) = sync_state.conflicts(b)
