@@ -171,7 +171,7 @@ def validate(fdef, rec: dict, history: list[dict], strict: bool = True) -> list[
 
     strict (submitted / approved records, corrections): every error blocks, and warnings too
     unless the record carries a justification. Not strict (draft / returned): only type errors
-    block; rule findings are returned for the ack's `errors`, as information."""
+    block; the rule findings are returned to the caller but not echoed in the ack."""
     from forms import validate_record
 
     try:
