@@ -19,7 +19,15 @@ from server.scope import (
     record_for,
     sees_personal,
 )
-from sync.protocol import ACK_APPLIED, ACK_CONFLICT, ACK_DUPLICATE, ACK_REJECTED, OP_DELETE, dumps
+from sync.protocol import (
+    ACK_APPLIED,
+    ACK_CONFLICT,
+    ACK_DUPLICATE,
+    ACK_REJECTED,
+    OP_DELETE,
+    compact_ack,
+    dumps,
+)
 
 
 class Conflict(Exception):
@@ -80,7 +88,7 @@ def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list
             conn.execute(ledger.insert(), [
                 {"device_id": device_id, "op_seq": a["op_seq"], "username": user.username,
                  "ack": json.dumps(a), "at": utcnow_iso()} for a in fresh.values()])
-    return [a if a is not None else _as_replay(fresh[op["op_seq"]])
+    return [compact_ack(a if a is not None else _as_replay(fresh[op["op_seq"]]))
             for a, op in zip(acks, ops)]
 
 

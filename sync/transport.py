@@ -219,7 +219,7 @@ class SyncClient:
         body = {"device_id": device_id, "schema_version": protocol.SCHEMA_VERSION, "ops": ops}
         answer = self.request("POST", protocol.API_PREFIX + "/sync/push", json_body=body,
                               timeout=timeout)
-        return answer["acks"]
+        return protocol.expand_acks(answer["acks"], ops)
 
     def pull(self, cursor: int, *, limit: int = 500,
              max_bytes: int = protocol.DEFAULT_PULL_MAX_BYTES) -> dict:

@@ -8,6 +8,7 @@ import uuid
 
 import pytest
 
+from sync.protocol import expand_acks
 from tests.server_fixtures import (
     api_session,
     make_op,
@@ -54,7 +55,7 @@ def _client(srv, idx: int, user: str, acks: list, errors: list) -> None:
                 ops.append(make_op(n + 1, rec))
             r = push(s, srv.url, device, ops)
             r.raise_for_status()
-            acks.extend(r.json()["acks"])
+            acks.extend(expand_acks(r.json()["acks"], ops))
     except Exception as exc:  # noqa: BLE001 - reported by the main thread
         errors.append(repr(exc))
 
@@ -105,10 +106,10 @@ def test_racing_creates_of_one_natural_key_give_one_record(server):
         try:
             s = api_session(server.url, "d1" if i % 2 else "r1")
             barrier.wait(timeout=30)
-            r = push(s, server.url, f"race-{i}", [make_op(1, monthly_report("SHY-ABAY",
-                                                                            "2030-01"))])
+            ops = [make_op(1, monthly_report("SHY-ABAY", "2030-01"))]
+            r = push(s, server.url, f"race-{i}", ops)
             r.raise_for_status()
-            results.append(r.json()["acks"][0])
+            results.append(expand_acks(r.json()["acks"], ops)[0])
         except Exception as exc:  # noqa: BLE001 - reported by the main thread
             errors.append(repr(exc))
 

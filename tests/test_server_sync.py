@@ -247,3 +247,21 @@ def test_history_inside_one_batch_is_seen_by_the_forms_engine(srv, sess):
     acks = _ack(srv, sess("d2"), "dev-hist", [make_op(1, first), make_op(2, repeat)])
     assert acks[0]["status"] == "applied"
     assert acks[1]["status"] == "rejected" and acks[1]["errors"][0]["rule"] == "VR-01"
+
+
+def test_applied_acks_carry_no_record_id_on_the_wire(srv, sess):
+    """Random UUIDs do not compress: an applied or duplicate ack names only its op_seq, and the
+    client maps it back (sync.protocol.expand_acks); other acks keep the id."""
+    from sync.protocol import expand_acks
+
+    good = monthly_report("SHY-ABAY", "2023-05")
+    bad = dict(monthly_report("SHY-ABAY", "2023-06"), status="submitted")
+    bad["data"]["volunteers_total"] += 1  # breakdown sums no longer match: rejected
+    ops = [make_op(1, good), make_op(2, bad)]
+    applied, rejected = _ack(srv, sess("d1"), "dev-compact", ops)
+    assert applied["status"] == "applied" and set(applied) == {"op_seq", "status", "version",
+                                                               "change_seq"}
+    assert rejected["status"] == "rejected" and rejected["id"] == bad["id"]
+    assert [a["id"] for a in expand_acks([applied, rejected], ops)] == [good["id"], bad["id"]]
+    (replayed, _) = _ack(srv, sess("d1"), "dev-compact", ops)
+    assert replayed == dict(applied, status="duplicate")
