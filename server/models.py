@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
+
+from sync.protocol import expand_op
 
 MAX_OPS = 2000
 BIG = 2**62
@@ -24,6 +26,11 @@ class OpIn(BaseModel):
     reason: str | None = Field(default=None, max_length=10_000)
     resolves: list[Annotated[str, Field(min_length=1, max_length=64)]] | None = Field(
         default=None, max_length=100)  # challenger ids of natural-key contests settled
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expand(cls, value):  # the wire may leave out what the record itself says
+        return expand_op(value) if isinstance(value, dict) else value
 
 
 class PushIn(BaseModel):

@@ -216,7 +216,8 @@ class SyncClient:
 
     def push(self, device_id: str, ops: list[dict],
              timeout: tuple[float, float] | None = None) -> list[dict]:
-        body = {"device_id": device_id, "schema_version": protocol.SCHEMA_VERSION, "ops": ops}
+        body = {"device_id": device_id, "schema_version": protocol.SCHEMA_VERSION,
+                "ops": [protocol.compact_op(op) for op in ops]}
         answer = self.request("POST", protocol.API_PREFIX + "/sync/push", json_body=body,
                               timeout=timeout)
         return protocol.expand_acks(answer["acks"], ops)
