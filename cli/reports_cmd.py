@@ -22,7 +22,6 @@ def register(sub) -> None:
     tpl.add_argument("-o", "--output", required=True)
     _lang(tpl)
     tpl.set_defaults(func=cmd_template)
-    _register_roster(sub)
     rep = sub.add_parser("report", help="summary workbook, figures, quality, completeness")
     rsub = rep.add_subparsers(dest="report_command", required=True)
     summ = rsub.add_parser("summary", help="«Волонтёрство в цифрах» workbook with charts")
@@ -52,56 +51,6 @@ def register(sub) -> None:
     qual.set_defaults(func=cmd_quality)
     comp.set_defaults(func=cmd_completeness)
     rates.set_defaults(func=cmd_rates)
-
-
-def _register_roster(sub) -> None:
-    p = sub.add_parser("roster", help="import a participant / attendee list (.xlsx, .csv) "
-                       "with column mapping and a dry-run preview")
-    p.add_argument("form", choices=["focus_group", "seminar"])
-    p.add_argument("file")
-    p.add_argument("--org-unit", default=None)
-    p.add_argument("--period", default=None, help="YYYY-MM (default: this month)")
-    p.add_argument("--record", default=None, help="append to this existing list (record id)")
-    p.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
-                   help="column (header text, letter or number) -> field; FIELD empty = skip")
-    p.add_argument("--sheet", default=None)
-    p.add_argument("--dry-run", action="store_true", help="preview only; nothing is saved")
-    p.set_defaults(func=cmd_roster)
-
-
-def _mapping(items: list[str]) -> dict:
-    out = {}
-    for item in items:
-        if "=" not in item:
-            raise _error(f"--map {item!r}: use COLUMN=FIELD")
-        col, field = item.split("=", 1)
-        out[int(col) if col.strip().isdigit() else col.strip()] = field.strip() or None
-    return out
-
-
-def cmd_roster(args) -> int:
-    from reports.io import ImportFailed, import_file
-
-    store = _store()
-    try:
-        res = import_file(store, args.form, args.file, user=store.user, dry_run=args.dry_run,
-                          mapping=_mapping(args.map) or None, sheet=args.sheet,
-                          record_id=args.record, org_unit=args.org_unit, period=args.period)
-    except ImportFailed as exc:
-        raise _error(str(exc)) from None
-    finally:
-        store.close()
-    print(f"header row {res.header_row}; columns: "
-          + ", ".join(f"{k} -> {v}" for k, v in res.mapping.items()))
-    for d in res.diff[:50]:
-        print(f"  + {d['field']}: {json.dumps(d['new'], ensure_ascii=False)}")
-    if len(res.diff) > 50:
-        print(f"  ... and {len(res.diff) - 50} more row(s)")
-    for p in res.problems:
-        print(f"  [{p['severity']}] {p['message']}", file=sys.stderr)
-    verb = "would add" if args.dry_run else "added"
-    print(f"{verb} {len(res.diff)} row(s) to {res.records[0]['id']}")
-    return 1 if res.errors else 0
 
 
 def _error(message: str):

@@ -86,16 +86,16 @@ def test_template_command_round_trip(filled, tmp_path, capsys):
         s.close()
 
 
-def test_roster_command_preview_mapping_commit(data_dir, tmp_path, capsys):
+def test_roster_import_preview_mapping_commit(data_dir, tmp_path, capsys):
     path = tmp_path / "list.csv"
     path.write_text("№;Ф.И.О.;Организацыя;Категория\n1;Иванов Иван;Фонд;STATE\n",
                     encoding="cp1251")
-    args = ["roster", "focus_group", str(path), "--org-unit", "ALA", "--period", "2023-09"]
+    args = ["import", "focus_group", str(path), "--org-unit", "ALA", "--period", "2023-09"]
     assert main([*args, "--dry-run"]) == 1                     # unsure column
     assert "Организацыя" in capsys.readouterr().err
     assert main([*args, "--dry-run", "--map", "Организацыя=organization"]) == 0
     out = capsys.readouterr().out
-    assert "Иванов Иван" in out and "would add 1 row" in out
+    assert "Иванов Иван" in out and "dry run: 1 change(s)" in out and "nothing saved" in out
     assert main([*args, "--map", "C=organization"]) == 0
     s = open_store()
     try:
