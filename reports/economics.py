@@ -41,10 +41,15 @@ class RateTable:
             value = float(rate)
         except (TypeError, ValueError):
             raise RateError(f"rate for {region} {year}: {rate!r} is not a number") from None
-        if not value > 0:
+        if not value > 0 or not math.isfinite(value):
             raise RateError(f"rate for {region} {year} must be positive, got {rate!r}")
         self.rates[(region, int(year))] = int(value) if value.is_integer() else value
         self.sources[(region, int(year))] = source
+
+    def clear(self, region: str, year: int) -> None:
+        """Drop the region's own rate for the year: the default applies again."""
+        self.rates.pop((region, int(year)), None)
+        self.sources.pop((region, int(year)), None)
 
     def rows(self) -> list[dict]:
         return [{"region": r, "year": y, "rate_kzt": v, "source": self.sources.get((r, y), "")}
@@ -83,6 +88,19 @@ class RateTable:
             w = csv.DictWriter(fh, fieldnames=["region", "year", "rate_kzt", "source"])
             w.writeheader()
             w.writerows(self.rows())
+
+
+def update_rates(store, changes: dict[tuple[str, int], object], source: str = "") -> RateTable:
+    """Apply {(region, year): rate or None (= back to the default)} to the stored table and
+    save it; every rate is checked first, so a bad one raises RateError and nothing is saved."""
+    table = RateTable.load(store)
+    for (region, year), rate in sorted(changes.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        if rate is None:
+            table.clear(region, year)
+        else:
+            table.set(region, year, rate, source)
+    table.save(store)
+    return table
 
 
 def _money(value: Fraction) -> int | float:
