@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 
+DB_FILENAME = "esep.sqlite3"  # store.location.DB_FILENAME (importing `store` loads sqlite-utils)
 SMOKE_PROFILE = {"username": "smoke", "role": "district", "region": "", "district": ""}
 
 
@@ -45,8 +46,8 @@ def _ensure_translations() -> None:
 def _use_chosen_data_dir() -> None:
     if os.environ.get("ESEP_DATA_DIR"):
         return
-    from desktop.settings_page import app_settings
-    folder = app_settings().value("data_dir", "")
+    from PySide6.QtCore import QSettings  # desktop.settings_page.app_settings, not imported
+    folder = QSettings("Esep", "Esep").value("data_dir", "")
     if folder:
         os.environ["ESEP_DATA_DIR"] = str(folder)
 
@@ -70,14 +71,96 @@ def import_store_lean() -> None:
     sqlite_utils.plugins._plugins_loaded = True
 
 
+def peek_settings(keys=("profile", "lang", "server_url")) -> dict | None:
+    """Saved settings read read-only with the plain sqlite3 module (no store, no sqlite-utils),
+    or None when the database or its profile is not there yet (first run)."""
+    import json
+    import sqlite3
+
+    from forms.paths import data_dir
+    path = data_dir() / DB_FILENAME
+    if not path.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            marks = ",".join("?" * len(keys))
+            rows = conn.execute(f"SELECT key, value FROM kv WHERE key IN ({marks})",  # noqa: S608
+                                list(keys)).fetchall()
+        finally:
+            conn.close()
+        found = {key: json.loads(value) for key, value in rows if value is not None}
+    except (sqlite3.Error, ValueError):
+        return None
+    return found if (found.get("profile") or {}).get("user") else None
+
+
+def attach_store(ctx, store) -> None:
+    ctx.store = store
+    ctx.settings_get, ctx.settings_set = store.get_setting, store.set_setting
+
+
+def _fast_start(lang: str | None):
+    """Known user: show the real main window first, open the store in the next turn."""
+    saved = peek_settings()
+    if saved is None:
+        return None
+    from desktop.context import AppContext
+    from desktop.i18n import install_translators, normalize_lang
+    from desktop.main_window import MainWindow
+    from desktop.tasks import TaskRunner
+    ctx = AppContext(store=None, user=dict(saved["profile"]["user"]), tasks=TaskRunner(),
+                     lang=normalize_lang(lang or saved.get("lang") or "ru"),
+                     settings_get=lambda key, default=None: saved.get(key, default))
+    install_translators(ctx.lang)
+    window = MainWindow(ctx)
+    window.show()
+
+    def open_now() -> None:
+        if ctx.store is not None or getattr(ctx, "start_error", None):
+            return
+        try:
+            import_store_lean()
+            from store import open_store
+            attach_store(ctx, open_store())
+        except Exception as exc:  # noqa: BLE001 - re-raised by run_gui, as before fast start
+            ctx.start_error = exc
+            from PySide6.QtWidgets import QApplication
+            QApplication.exit(1)
+            return
+        window.store_ready()
+    after_first_paint(window, open_now)
+    return ctx, window
+
+
+def after_first_paint(window, callback, fallback_ms: int = 500) -> None:
+    """Run ``callback`` in the event-loop turn after ``window`` first paints (or after
+    ``fallback_ms`` if it never does, e.g. started minimised)."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class _Watch(QObject):
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                QTimer.singleShot(0, window, callback)
+            return False
+    watch = _Watch(window)
+    window.installEventFilter(watch)
+    QTimer.singleShot(fallback_ms, window, callback)
+
+
 def start_gui(*, smoke: bool = False, lang: str | None = None):
     """Open the store, run the first-run dialog if needed, show the main window.
-    Returns (ctx, window), or None when the first-run dialog was cancelled."""
+    Returns (ctx, window), or None when the first-run dialog was cancelled.
+    With a saved profile the main window is shown before the store is opened (fast start)."""
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Esep")
     _ensure_translations()
     _use_chosen_data_dir()
+    fast = _fast_start(lang)
+    if fast is not None:
+        return fast
     from desktop.i18n import install_translators
     import_store_lean()
     from store import open_store
@@ -105,7 +188,8 @@ def shutdown_gui(ctx, window) -> None:
     QApplication.processEvents()  # last results arrive while the store is still open
     window.deleteLater()
     QApplication.processEvents()
-    ctx.store.close()
+    if ctx.store is not None:
+        ctx.store.close()
 
 
 def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
@@ -117,10 +201,27 @@ def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
     ctx, window = started
     app = QApplication.instance()
     if smoke:
-        QTimer.singleShot(300, lambda: (window.grab(), app.quit()))
+        _smoke_quit_when_ready(ctx, window)
     code = app.exec()
     shutdown_gui(ctx, window)
+    error = getattr(ctx, "start_error", None)
+    if error is not None:
+        raise error
     return code
+
+
+def _smoke_quit_when_ready(ctx, window, delay_ms: int = 300) -> None:
+    """Render the window once its store is open (fast start opens it after the first paint)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def finish() -> None:
+        if ctx.store is None and not getattr(ctx, "start_error", None):
+            QTimer.singleShot(100, finish)
+            return
+        window.grab()
+        QApplication.instance().quit()
+    QTimer.singleShot(delay_ms, finish)
 
 
 def _first_run(ctx) -> bool:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QSpinBox,
     QTableView,
@@ -130,13 +131,15 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.include_drafts = QCheckBox()
         self.rate = QSpinBox(minimum=1, maximum=1_000_000, singleStep=50,
                              value=int(self._rates().default))
+        self.rates_button = QPushButton()
+        self.rates_button.clicked.connect(self.open_rates)
         self.region = QComboBox()  # central / admin: one region or all of them
         self.region.setVisible(self.ctx.role in ("central", "admin"))
         self.labels = {k: QLabel() for k in ("year", "from", "to", "rate")}
         top = QHBoxLayout()
         for w in (self.labels["year"], self.year, self.labels["from"], self.month_from,
                   self.labels["to"], self.month_to, self.region, self.include_drafts,
-                  self.labels["rate"], self.rate):
+                  self.labels["rate"], self.rate, self.rates_button):
             top.addWidget(w)
         top.addStretch(1)
         for signal in (self.year.valueChanged, self.month_from.currentIndexChanged,
@@ -184,6 +187,8 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.labels["to"].setText(self.tr("to:"))
         self.labels["rate"].setText(self.tr("Hourly rate, ₸:"))
         self.include_drafts.setText(self.tr("Include drafts"))
+        self.rates_button.setText(self.tr("Rates…"))
+        self.rates_button.setToolTip(self.tr("Hourly rates by region and year"))
         self.headline_box.setTitle(self.tr("Headline numbers"))
         self.timeliness_box.setTitle(self.tr("Completeness and timeliness"))
         names = {
@@ -219,6 +224,15 @@ class DashboardPage(RefreshWhenShown, QWidget):
         table.default = value
         table.save(self.ctx.store)
         self.refresh()
+
+    def open_rates(self):
+        """The rate-table editor for the chosen year; the figures are recomputed on Save."""
+        from desktop.rates_dialog import RatesDialog
+        dialog = RatesDialog(self.ctx, self.year.value(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
 
     def _price(self, units: list[dict]):
         from reports.aggregate import region_of

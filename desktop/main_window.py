@@ -5,7 +5,7 @@ import importlib
 import importlib.util
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -23,6 +23,9 @@ def _tr(text: str) -> str:
 
 
 _LIST = "desktop.record_list_page"
+# Qt.ItemDataRole.UserRole: importing the Qt namespace builds ~110 enums (15 ms) before the
+# first paint, which the window itself does not need.
+USER_ROLE = 256
 FIRST_PAGE_DELAY_MS = 30  # let the window paint once before the first page is built
 REGIONAL = ("region", "central", "admin")
 # key, source text (translated in MainWindow context), module, class, form id, roles or None
@@ -91,7 +94,7 @@ class MainWindow(QMainWindow):
             if factory is not None:
                 self._entries.append((key, text, factory))
                 item = QListWidgetItem(self.nav)
-                item.setData(Qt.ItemDataRole.UserRole, key)
+                item.setData(USER_ROLE, key)
                 self.stack.addWidget(QLabel(self.stack))  # placeholder until first shown
         split = QSplitter(self)
         split.addWidget(self.nav)
@@ -112,11 +115,19 @@ class MainWindow(QMainWindow):
         if not self.pages:
             QTimer.singleShot(FIRST_PAGE_DELAY_MS, self._show_first_page)
 
+    def store_ready(self) -> None:
+        """Fast start: the store was opened after the first paint; fill in what needs it."""
+        self.status.store_ready()
+        if not self.pages:
+            self._show_first_page()
+
     def _show_first_page(self) -> None:
-        if not self.isVisible():
+        if not self.isVisible() or self.ctx.store is None:
             return
         if self.nav.currentRow() < 0 and self.nav.count():
             self.nav.setCurrentRow(0)
+        elif self.nav.currentRow() >= 0:  # chosen while the store was still opening
+            self.show_row(self.nav.currentRow())
         if "sync" in self.page_keys():  # its background watch syncs when the server answers
             self._ensure_page(self.page_keys().index("sync"))
 
@@ -148,7 +159,7 @@ class MainWindow(QMainWindow):
         return page, True
 
     def show_row(self, row: int) -> None:
-        if row < 0:
+        if row < 0 or self.ctx.store is None:  # fast start: shown once the store is open
             return
         page, built = self._ensure_page(row)
         if not built:

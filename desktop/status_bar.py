@@ -61,6 +61,11 @@ class StatusBarWidget(QWidget):
         self._timer.timeout.connect(self.probe)
         ctx.signals.sig_records_changed.connect(lambda _f: self.refresh())
         ctx.signals.sig_sync_finished.connect(lambda _s: self.refresh())
+        if ctx.store is not None:
+            self.store_ready()
+
+    def store_ready(self) -> None:
+        """Counts need the store: called once it is open (after the first paint at start)."""
         self.refresh()
         self.probe()
 
@@ -88,6 +93,9 @@ class StatusBarWidget(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        if self.ctx.store is None:  # fast start: counts follow once the store is open
+            self.net.setText("●")
+            return
         c = sync_counts(self.ctx.store)
         if self.online is None:
             net = self.tr("Offline only (no server)") if not self.server_url() \

@@ -56,7 +56,7 @@ class RateTable:
                 for (r, y), v in sorted(self.rates.items())]
 
     @classmethod
-    def from_rows(cls, rows, default=DEFAULT_RATE) -> "RateTable":
+    def from_rows(cls, rows, default=DEFAULT_RATE) -> RateTable:
         table = cls(default=default)
         for i, row in enumerate(rows, start=1):
             try:
@@ -68,7 +68,7 @@ class RateTable:
 
     # storage -------------------------------------------------------------------------------
     @classmethod
-    def load(cls, store) -> "RateTable":
+    def load(cls, store) -> RateTable:
         raw = store.get_setting(KV_KEY)
         if not raw:
             return cls()
@@ -79,7 +79,7 @@ class RateTable:
         store.set_setting(KV_KEY, json.dumps({"default": self.default, "rows": self.rows()}))
 
     @classmethod
-    def from_csv(cls, path: str | Path) -> "RateTable":
+    def from_csv(cls, path: str | Path) -> RateTable:
         with open(path, newline="", encoding="utf-8-sig") as fh:
             return cls.from_rows(list(csv.DictReader(fh)))
 

@@ -139,184 +139,194 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="182" />
+        <location filename="../../desktop/dashboard_page.py" line="185" />
         <source>Year:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="183" />
+        <location filename="../../desktop/dashboard_page.py" line="186" />
         <source>From month:</source>
         <translation>From month:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="184" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>to:</source>
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>Hourly rate, ₸:</source>
         <translation>Hourly rate, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="186" />
+        <location filename="../../desktop/dashboard_page.py" line="189" />
         <source>Include drafts</source>
         <translation>Include drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="190" />
+        <source>Rates…</source>
+        <translation>Rates…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="191" />
+        <source>Hourly rates by region and year</source>
+        <translation>Hourly rates by region and year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="192" />
         <source>Headline numbers</source>
         <translation>Headline numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
         <source>Completeness and timeliness</source>
         <translation>Completeness and timeliness</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="190" />
-        <location filename="../../desktop/dashboard_page.py" line="307" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
+        <location filename="../../desktop/dashboard_page.py" line="321" />
         <source>Volunteers</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="191" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Registered organizations</source>
         <translation>Registered organizations</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="192" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Initiative groups</source>
         <translation>Initiative groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="193" />
-        <location filename="../../desktop/dashboard_page.py" line="308" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="322" />
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="193" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Volunteer hours</source>
         <translation>Volunteer hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="194" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Volunteer positions</source>
         <translation>Volunteer positions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="195" />
+        <location filename="../../desktop/dashboard_page.py" line="200" />
         <source>Development events</source>
         <translation>Development events</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="196" />
+        <location filename="../../desktop/dashboard_page.py" line="201" />
         <source>Development-event participants</source>
         <translation>Development-event participants</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="202" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="202" />
         <source>Development-event hours</source>
         <translation>Development-event hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Economic contribution, ₸</source>
         <translation>Economic contribution, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="199" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Minimum estimate, ₸ (hours rounded up to a million)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="208" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Stock: latest report of each org unit, summed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="205" />
+        <location filename="../../desktop/dashboard_page.py" line="210" />
         <source>Flow: summed over the months of the period</source>
         <translation>Flow: summed over the months of the period</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="207" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="207" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="208" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="208" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>On time</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="209" />
+        <location filename="../../desktop/dashboard_page.py" line="214" />
         <source>Received, %</source>
         <translation>Received, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="254" />
+        <location filename="../../desktop/dashboard_page.py" line="268" />
         <source>All regions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="278" />
+        <location filename="../../desktop/dashboard_page.py" line="292" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="287" />
+        <location filename="../../desktop/dashboard_page.py" line="301" />
         <source>no data</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="292" />
+        <location filename="../../desktop/dashboard_page.py" line="306" />
         <source>Gender</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="293" />
+        <location filename="../../desktop/dashboard_page.py" line="307" />
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="295" />
+        <location filename="../../desktop/dashboard_page.py" line="309" />
         <source>Occupation</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="298" />
+        <location filename="../../desktop/dashboard_page.py" line="312" />
         <source>Event formats</source>
         <translation>Event formats</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="300" />
+        <location filename="../../desktop/dashboard_page.py" line="314" />
         <source>Events by direction</source>
         <translation>Events by direction</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="303" />
+        <location filename="../../desktop/dashboard_page.py" line="317" />
         <source>Support from the front office (months)</source>
         <translation>Support from the front office (months)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="306" />
+        <location filename="../../desktop/dashboard_page.py" line="320" />
         <source>Trend over months</source>
         <translation>Trend over months</translation>
     </message>
@@ -584,62 +594,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="30" />
+        <location filename="../../desktop/main_window.py" line="33" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="32" />
+        <location filename="../../desktop/main_window.py" line="35" />
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="34" />
+        <location filename="../../desktop/main_window.py" line="37" />
         <source>Seminars</source>
         <translation>Seminars</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="36" />
+        <location filename="../../desktop/main_window.py" line="39" />
         <source>Focus groups</source>
         <translation>Focus groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="38" />
+        <location filename="../../desktop/main_window.py" line="41" />
         <source>Leadership meetings</source>
         <translation>Leadership meetings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="40" />
+        <location filename="../../desktop/main_window.py" line="43" />
         <source>Hotline</source>
         <translation>Hotline</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="42" />
+        <location filename="../../desktop/main_window.py" line="45" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="44" />
+        <location filename="../../desktop/main_window.py" line="47" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="46" />
+        <location filename="../../desktop/main_window.py" line="49" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="48" />
+        <location filename="../../desktop/main_window.py" line="51" />
         <source>Data quality</source>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="50" />
+        <location filename="../../desktop/main_window.py" line="53" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168" />
+        <location filename="../../desktop/main_window.py" line="179" />
         <source>Esep — volunteering in numbers</source>
         <translation>Esep — volunteering in numbers</translation>
     </message>
@@ -730,6 +740,62 @@
         <location filename="../../desktop/quality_page.py" line="213" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>%1 findings: %2 errors, %3 warnings, %4 info</translation>
+    </message>
+</context>
+<context>
+    <name>RateTableModel</name>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="138" />
+        <source>%1: “%2” is not a valid rate. Enter a number of tenge greater than 0, or leave it empty for the default.</source>
+        <translation>%1: “%2” is not a valid rate. Enter a number of tenge greater than 0, or leave it empty for the default.</translation>
+    </message>
+</context>
+<context>
+    <name>RatesDialog</name>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="195" />
+        <source>Hourly rates by region</source>
+        <translation>Hourly rates by region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="196" />
+        <source>Year:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="197" />
+        <source>Value of one volunteer hour in each region, ₸. Leave a rate empty to use the default rate (%1 ₸/h).</source>
+        <translation>Value of one volunteer hour in each region, ₸. Leave a rate empty to use the default rate (%1 ₸/h).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="200" />
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="200" />
+        <source>Own rate, ₸/h</source>
+        <translation>Own rate, ₸/h</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="201" />
+        <source>Rate applied, ₸/h</source>
+        <translation>Rate applied, ₸/h</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="202" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="203" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="228" />
+        <source>Could not save the rates: %1</source>
+        <translation>Could not save the rates: %1</translation>
     </message>
 </context>
 <context>
@@ -1134,47 +1200,47 @@
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="93" />
+        <location filename="../../desktop/status_bar.py" line="101" />
         <source>Offline only (no server)</source>
         <translation>Offline only (no server)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="94" />
+        <location filename="../../desktop/status_bar.py" line="102" />
         <source>Checking connection…</source>
         <translation>Checking connection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="96" />
+        <location filename="../../desktop/status_bar.py" line="104" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="96" />
+        <location filename="../../desktop/status_bar.py" line="104" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="100" />
+        <location filename="../../desktop/status_bar.py" line="108" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="100" />
+        <location filename="../../desktop/status_bar.py" line="108" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="103" />
+        <location filename="../../desktop/status_bar.py" line="111" />
         <source>please sync (over %1 days)</source>
         <translation>please sync (over %1 days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="106" />
+        <location filename="../../desktop/status_bar.py" line="114" />
         <source>Changes waiting: %1</source>
         <translation>Changes waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="107" />
+        <location filename="../../desktop/status_bar.py" line="115" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Conflicts: %1 · Rejected: %2</translation>
     </message>

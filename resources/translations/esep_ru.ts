@@ -139,184 +139,194 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="182" />
+        <location filename="../../desktop/dashboard_page.py" line="185" />
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="183" />
+        <location filename="../../desktop/dashboard_page.py" line="186" />
         <source>From month:</source>
         <translation>С месяца:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="184" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>to:</source>
         <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>Hourly rate, ₸:</source>
         <translation>Стоимость часа, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="186" />
+        <location filename="../../desktop/dashboard_page.py" line="189" />
         <source>Include drafts</source>
         <translation>Учитывать черновики</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="190" />
+        <source>Rates…</source>
+        <translation>Ставки…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="191" />
+        <source>Hourly rates by region and year</source>
+        <translation>Стоимость часа по регионам и годам</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dashboard_page.py" line="192" />
         <source>Headline numbers</source>
         <translation>Основные показатели</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
         <source>Completeness and timeliness</source>
         <translation>Полнота и своевременность</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="190" />
-        <location filename="../../desktop/dashboard_page.py" line="307" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
+        <location filename="../../desktop/dashboard_page.py" line="321" />
         <source>Volunteers</source>
         <translation>Волонтёры</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="191" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Registered organizations</source>
         <translation>Зарегистрированные организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="192" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Initiative groups</source>
         <translation>Инициативные группы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="193" />
-        <location filename="../../desktop/dashboard_page.py" line="308" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="322" />
         <source>Events</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="193" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Volunteer hours</source>
         <translation>Волонтёрские часы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="194" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Volunteer positions</source>
         <translation>Волонтёрские позиции</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="195" />
+        <location filename="../../desktop/dashboard_page.py" line="200" />
         <source>Development events</source>
         <translation>Мероприятия по развитию волонтёрства</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="196" />
+        <location filename="../../desktop/dashboard_page.py" line="201" />
         <source>Development-event participants</source>
         <translation>Участники мероприятий по развитию</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="202" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="202" />
         <source>Development-event hours</source>
         <translation>Часы мероприятий по развитию</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Economic contribution, ₸</source>
         <translation>Экономический вклад, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="199" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Минимальная оценка, ₸ (часы, округлённые до миллиона вверх)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="208" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Остаток: последний отчёт каждого подразделения, в сумме</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="205" />
+        <location filename="../../desktop/dashboard_page.py" line="210" />
         <source>Flow: summed over the months of the period</source>
         <translation>Поток: сумма за месяцы периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="207" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="207" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Expected</source>
         <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="208" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="208" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>On time</source>
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="209" />
+        <location filename="../../desktop/dashboard_page.py" line="214" />
         <source>Received, %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="254" />
+        <location filename="../../desktop/dashboard_page.py" line="268" />
         <source>All regions</source>
         <translation>Все регионы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="278" />
+        <location filename="../../desktop/dashboard_page.py" line="292" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="287" />
+        <location filename="../../desktop/dashboard_page.py" line="301" />
         <source>no data</source>
         <translation>нет данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="292" />
+        <location filename="../../desktop/dashboard_page.py" line="306" />
         <source>Gender</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="293" />
+        <location filename="../../desktop/dashboard_page.py" line="307" />
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="295" />
+        <location filename="../../desktop/dashboard_page.py" line="309" />
         <source>Occupation</source>
         <translation>Занятость</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="298" />
+        <location filename="../../desktop/dashboard_page.py" line="312" />
         <source>Event formats</source>
         <translation>Форматы мероприятий</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="300" />
+        <location filename="../../desktop/dashboard_page.py" line="314" />
         <source>Events by direction</source>
         <translation>Мероприятия по направлениям</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="303" />
+        <location filename="../../desktop/dashboard_page.py" line="317" />
         <source>Support from the front office (months)</source>
         <translation>Помощь РФО (число месяцев)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="306" />
+        <location filename="../../desktop/dashboard_page.py" line="320" />
         <source>Trend over months</source>
         <translation>Динамика по месяцам</translation>
     </message>
@@ -584,62 +594,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="30" />
+        <location filename="../../desktop/main_window.py" line="33" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="32" />
+        <location filename="../../desktop/main_window.py" line="35" />
         <source>Events</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="34" />
+        <location filename="../../desktop/main_window.py" line="37" />
         <source>Seminars</source>
         <translation>Семинары</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="36" />
+        <location filename="../../desktop/main_window.py" line="39" />
         <source>Focus groups</source>
         <translation>Фокус-группы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="38" />
+        <location filename="../../desktop/main_window.py" line="41" />
         <source>Leadership meetings</source>
         <translation>Встречи с руководством</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="40" />
+        <location filename="../../desktop/main_window.py" line="43" />
         <source>Hotline</source>
         <translation>Горячая линия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="42" />
+        <location filename="../../desktop/main_window.py" line="45" />
         <source>Review</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="44" />
+        <location filename="../../desktop/main_window.py" line="47" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="46" />
+        <location filename="../../desktop/main_window.py" line="49" />
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="48" />
+        <location filename="../../desktop/main_window.py" line="51" />
         <source>Data quality</source>
         <translation>Качество данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="50" />
+        <location filename="../../desktop/main_window.py" line="53" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="168" />
+        <location filename="../../desktop/main_window.py" line="179" />
         <source>Esep — volunteering in numbers</source>
         <translation>Esep — волонтёрство в цифрах</translation>
     </message>
@@ -730,6 +740,62 @@
         <location filename="../../desktop/quality_page.py" line="213" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Замечаний: %1 (ошибок %2, предупреждений %3, к сведению %4)</translation>
+    </message>
+</context>
+<context>
+    <name>RateTableModel</name>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="138" />
+        <source>%1: “%2” is not a valid rate. Enter a number of tenge greater than 0, or leave it empty for the default.</source>
+        <translation>%1: «%2» — недопустимая ставка. Введите число тенге больше 0 или оставьте поле пустым, чтобы применялась ставка по умолчанию.</translation>
+    </message>
+</context>
+<context>
+    <name>RatesDialog</name>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="195" />
+        <source>Hourly rates by region</source>
+        <translation>Стоимость часа по регионам</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="196" />
+        <source>Year:</source>
+        <translation>Год:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="197" />
+        <source>Value of one volunteer hour in each region, ₸. Leave a rate empty to use the default rate (%1 ₸/h).</source>
+        <translation>Стоимость одного часа волонтёрского труда в каждом регионе, ₸. Оставьте ставку пустой, чтобы применялась ставка по умолчанию (%1 ₸/ч).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="200" />
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="200" />
+        <source>Own rate, ₸/h</source>
+        <translation>Своя ставка, ₸/ч</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="201" />
+        <source>Rate applied, ₸/h</source>
+        <translation>Применяемая ставка, ₸/ч</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="202" />
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="203" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="228" />
+        <source>Could not save the rates: %1</source>
+        <translation>Не удалось сохранить ставки: %1</translation>
     </message>
 </context>
 <context>
@@ -1134,47 +1200,47 @@
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="93" />
+        <location filename="../../desktop/status_bar.py" line="101" />
         <source>Offline only (no server)</source>
         <translation>Только офлайн (сервер не настроен)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="94" />
+        <location filename="../../desktop/status_bar.py" line="102" />
         <source>Checking connection…</source>
         <translation>Проверка связи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="96" />
+        <location filename="../../desktop/status_bar.py" line="104" />
         <source>Online</source>
         <translation>В сети</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="96" />
+        <location filename="../../desktop/status_bar.py" line="104" />
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="100" />
+        <location filename="../../desktop/status_bar.py" line="108" />
         <source>Last sync: %1</source>
         <translation>Последняя синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="100" />
+        <location filename="../../desktop/status_bar.py" line="108" />
         <source>never</source>
         <translation>не было</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="103" />
+        <location filename="../../desktop/status_bar.py" line="111" />
         <source>please sync (over %1 days)</source>
         <translation>синхронизируйтесь (прошло больше %1 дней)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="106" />
+        <location filename="../../desktop/status_bar.py" line="114" />
         <source>Changes waiting: %1</source>
         <translation>Ожидают отправки: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="107" />
+        <location filename="../../desktop/status_bar.py" line="115" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Конфликты: %1 · Отклонено: %2</translation>
     </message>

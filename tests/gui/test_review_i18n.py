@@ -7,7 +7,8 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULES = ["review_page", "conflicts_dialog", "sync_page", "dashboard_page", "quality_page"]
+MODULES = ["review_page", "conflicts_dialog", "sync_page", "dashboard_page", "quality_page",
+           "rates_dialog"]
 KAZAKH_LETTERS = set("әғқңөұүһі")
 
 
