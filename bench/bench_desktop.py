@@ -28,7 +28,7 @@ def _exec_until_painted(app, window) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class _Painted(QObject):
-        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        def eventFilter(self, obj, event) -> bool:
             if event.type() == QEvent.Type.Paint:
                 app.quit()  # the loop stops before the next turn's work (store, first page)
             return False

@@ -85,7 +85,7 @@ def peek_settings(keys=("profile", "lang", "server_url")) -> dict | None:
         conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
         try:
             marks = ",".join("?" * len(keys))
-            rows = conn.execute(f"SELECT key, value FROM kv WHERE key IN ({marks})",  # noqa: S608
+            rows = conn.execute(f"SELECT key, value FROM kv WHERE key IN ({marks})",
                                 list(keys)).fetchall()
         finally:
             conn.close()
@@ -139,7 +139,7 @@ def after_first_paint(window, callback, fallback_ms: int = 500) -> None:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     class _Watch(QObject):
-        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt override
+        def eventFilter(self, obj, event) -> bool:
             if event.type() == QEvent.Type.Paint:
                 window.removeEventFilter(self)
                 QTimer.singleShot(0, window, callback)
@@ -193,7 +193,6 @@ def shutdown_gui(ctx, window) -> None:
 
 
 def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     started = start_gui(smoke=smoke, lang=lang)
     if started is None:
