@@ -241,3 +241,25 @@ def live_server_any(request, tmp_path):
         srv = run_server(url)
         yield srv
         srv.stop()
+
+
+@pytest.fixture
+def world(live_server_any):
+    """A seeded server (SQLite, and PostgreSQL when configured) and a session per user name."""
+    seed_world(live_server_any.db_url)
+    sessions: dict = {}
+
+    def sess(name):
+        if name not in sessions:
+            sessions[name] = api_session(live_server_any.url, name)
+        return sessions[name]
+    return live_server_any, sess
+
+
+def push_acks(srv, session, device: str, ops: list[dict]) -> list[dict]:
+    """Push a batch, expect 200, return the acks with their record ids filled in."""
+    from sync.protocol import expand_acks
+
+    r = push(session, srv.url, device, ops)
+    assert r.status_code == 200, r.text
+    return expand_acks(r.json()["acks"], ops)

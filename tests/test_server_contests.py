@@ -5,37 +5,17 @@ from __future__ import annotations
 
 import uuid
 
-import pytest
 import sqlalchemy as sa
 
 from server.config import normalize_db_url
 from tests.server_fixtures import (
-    api_session,
     live_server_any,  # noqa: F401 - fixture
     make_op,
     monthly_report,
     pull_all,
-    push,
-    seed_world,
+    push_acks,
+    world,  # noqa: F401 - fixture
 )
-
-
-@pytest.fixture
-def world(live_server_any):  # noqa: F811
-    seed_world(live_server_any.db_url)
-    sessions: dict = {}
-
-    def sess(name):
-        if name not in sessions:
-            sessions[name] = api_session(live_server_any.url, name)
-        return sessions[name]
-    return live_server_any, sess
-
-
-def _acks(srv, s, device, ops):
-    r = push(s, srv.url, device, ops)
-    assert r.status_code == 200, r.text
-    return r.json()["acks"]
 
 
 def _last(srv, s, rid, cursor=0):
@@ -47,12 +27,12 @@ def _last(srv, s, rid, cursor=0):
 def test_contest_is_pulled_by_the_holder_and_resolved_by_the_loser(world):
     srv, sess = world
     r1, r2 = monthly_report("SHY-ABAY", "2024-03"), monthly_report("SHY-ABAY", "2024-03")
-    a = _acks(srv, sess("d1"), "dev-A", [make_op(1, r1)])[0]
+    a = push_acks(srv, sess("d1"), "dev-A", [make_op(1, r1)])[0]
     change, cur_a = _last(srv, sess("d1"), r1["id"])
     assert "contested_by" not in change  # never contested: no extra bytes
-    b = _acks(srv, sess("d1"), "dev-B", [make_op(1, r2)])[0]
+    b = push_acks(srv, sess("d1"), "dev-B", [make_op(1, r2)])[0]
     assert b["status"] == "conflict" and b["conflict_kind"] == "natural_key"
-    again = _acks(srv, sess("d1"), "dev-B", [make_op(2, r2)])[0]  # idempotent per pair
+    again = push_acks(srv, sess("d1"), "dev-B", [make_op(2, r2)])[0]  # idempotent per pair
     assert again["status"] == "conflict"
     change, cur_a = _last(srv, sess("d1"), r1["id"], cur_a)  # device A pulls R1 again
     assert change["version"] == a["version"] == 1  # a new change_seq, no version bump
@@ -65,7 +45,7 @@ def test_contest_is_pulled_by_the_holder_and_resolved_by_the_loser(world):
     # B resolves: keeps the server's record, names its own challenger
     keep = dict(b["server"], data=dict(b["server"]["data"]))
     op = dict(make_op(3, keep, base_version=b["server"]["version"]), resolves=[r2["id"]])
-    done = _acks(srv, sess("d1"), "dev-B", [op])[0]
+    done = push_acks(srv, sess("d1"), "dev-B", [op])[0]
     assert done["status"] == "applied", done
     change, _ = _last(srv, sess("d1"), r1["id"], cur_a)
     assert change["change_seq"] == done["change_seq"] and change["contested_by"] == []
@@ -84,10 +64,10 @@ def test_resolves_naming_another_records_contest_is_rejected(world):
     srv, sess = world
     r1, r2 = monthly_report("SHY-ABAY", "2023-03"), monthly_report("SHY-ABAY", "2023-03")
     other = monthly_report("SHY-ABAY", "2023-04")
-    acks = _acks(srv, sess("d1"), "dev-A", [make_op(1, r1), make_op(2, other)])
-    assert _acks(srv, sess("d1"), "dev-B", [make_op(1, r2)])[0]["status"] == "conflict"
+    acks = push_acks(srv, sess("d1"), "dev-A", [make_op(1, r1), make_op(2, other)])
+    assert push_acks(srv, sess("d1"), "dev-B", [make_op(1, r2)])[0]["status"] == "conflict"
     bad = dict(make_op(3, other, base_version=acks[1]["version"]), resolves=[r2["id"]])
-    ack = _acks(srv, sess("d1"), "dev-A", [bad])[0]
+    ack = push_acks(srv, sess("d1"), "dev-A", [bad])[0]
     assert ack["status"] == "rejected" and ack["errors"][0]["code"] == "unknown_contest"
     assert r2["id"] in ack["errors"][0]["message"] and other["id"] in ack["errors"][0]["message"]
     got = sess("d1").get(f"{srv.url}/api/v1/records/{other['id']}", timeout=5).json()
@@ -101,9 +81,9 @@ def test_challenger_copy_obeys_scope_and_personal_fields(world):
     record: region r2 (another region) never sees it; the copy's data is what was sent."""
     srv, sess = world
     r1, r2 = monthly_report("SHY-ENB", "2023-05"), monthly_report("SHY-ENB", "2023-05")
-    assert _acks(srv, sess("d2"), "dev-A", [make_op(1, r1)])[0]["status"] == "applied"
+    assert push_acks(srv, sess("d2"), "dev-A", [make_op(1, r1)])[0]["status"] == "applied"
     # the region pushes the same district-month from its own device
-    assert _acks(srv, sess("r1"), "dev-R", [make_op(1, r2)])[0]["status"] == "conflict"
+    assert push_acks(srv, sess("r1"), "dev-R", [make_op(1, r2)])[0]["status"] == "conflict"
     change, _ = _last(srv, sess("d2"), r1["id"])
     (copy,) = change["contested_by"]
     assert copy["id"] == r2["id"] and copy["updated_by"] == "r1" and copy["version"] is None

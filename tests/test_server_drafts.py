@@ -1,37 +1,18 @@
 """Drafts sync even when incomplete: only type errors block a draft (or returned) record;
-rule findings come back in the ack as information. Submitting, corrections and approvals
+rule findings do not block it (and are not echoed back: the sender has the same engine). Submitting, corrections and approvals
 still need a fully valid record. SQLite and (with ESEP_TEST_PG_URL) PostgreSQL."""
 from __future__ import annotations
 
 import pytest
 
 from tests.server_fixtures import (
-    api_session,
     live_server_any,  # noqa: F401 - fixture
     make_op,
     monthly_report,
     pull_all,
-    push,
-    seed_world,
+    push_acks,
+    world,  # noqa: F401 - fixture
 )
-
-
-@pytest.fixture
-def world(live_server_any):  # noqa: F811
-    seed_world(live_server_any.db_url)
-    sessions: dict = {}
-
-    def sess(name):
-        if name not in sessions:
-            sessions[name] = api_session(live_server_any.url, name)
-        return sessions[name]
-    return live_server_any, sess
-
-
-def _acks(srv, s, device, ops):
-    r = push(s, srv.url, device, ops)
-    assert r.status_code == 200, r.text
-    return r.json()["acks"]
 
 
 def _half_filled(period="2024-03", status="draft"):
@@ -46,7 +27,7 @@ def _half_filled(period="2024-03", status="draft"):
 def test_incomplete_draft_is_applied_without_an_echo_and_pulled_by_region(world):
     srv, sess = world
     rec = _half_filled()
-    (ack,) = _acks(srv, sess("d1"), "dev-draft", [make_op(1, rec)])
+    (ack,) = push_acks(srv, sess("d1"), "dev-draft", [make_op(1, rec)])
     assert ack["status"] == "applied" and ack["version"] == 1, ack
     assert not ack.get("errors"), ack  # the sender's own engine already showed the findings
     changes, _, _ = pull_all(sess("r1"), srv.url)  # the region's completeness grid sees it
@@ -64,7 +45,7 @@ def test_draft_with_a_type_error_is_rejected(world, change, code, field):
     srv, sess = world
     rec = _half_filled()
     rec["data"].update(change)
-    (ack,) = _acks(srv, sess("d1"), f"dev-type-{code}", [make_op(1, rec)])
+    (ack,) = push_acks(srv, sess("d1"), f"dev-type-{code}", [make_op(1, rec)])
     assert ack["status"] == "rejected", ack
     assert [(e["message_code"], e["fields"]) for e in ack["errors"]] == [(code, [field])]
     assert sess("d1").get(f"{srv.url}/api/v1/records/{rec['id']}", timeout=5).status_code == 404
@@ -73,31 +54,31 @@ def test_draft_with_a_type_error_is_rejected(world, change, code, field):
 def test_submitting_an_incomplete_record_is_rejected(world):
     srv, sess = world
     draft = _half_filled()
-    assert _acks(srv, sess("d1"), "dev-sub", [make_op(1, draft)])[0]["status"] == "applied"
-    (ack,) = _acks(srv, sess("d1"), "dev-sub", [make_op(2, dict(draft, status="submitted"), 1)])
+    assert push_acks(srv, sess("d1"), "dev-sub", [make_op(1, draft)])[0]["status"] == "applied"
+    (ack,) = push_acks(srv, sess("d1"), "dev-sub", [make_op(2, dict(draft, status="submitted"), 1)])
     assert ack["status"] == "rejected"
     assert {e["message_code"] for e in ack["errors"]} >= {"required"}
     new = _half_filled("2024-04", status="submitted")
-    assert _acks(srv, sess("d1"), "dev-sub", [make_op(3, new)])[0]["status"] == "rejected"
+    assert push_acks(srv, sess("d1"), "dev-sub", [make_op(3, new)])[0]["status"] == "rejected"
 
 
 def test_returned_record_may_be_saved_incomplete_but_not_corrected_so(world):
     srv, sess = world
     rec = monthly_report("SHY-ABAY", "2024-05", status="submitted")
-    assert _acks(srv, sess("d1"), "dev-ret", [make_op(1, rec)])[0]["status"] == "applied"
+    assert push_acks(srv, sess("d1"), "dev-ret", [make_op(1, rec)])[0]["status"] == "applied"
     # a region correction that returns the record with broken figures: still strict
     broken = dict(rec, status="returned", review_comment="fix the sums",
                   data=dict(rec["data"], volunteers_total=1))
-    (ack,) = _acks(srv, sess("r1"), "dev-ret-r", [make_op(1, broken, 1, reason="typo")])
+    (ack,) = push_acks(srv, sess("r1"), "dev-ret-r", [make_op(1, broken, 1, reason="typo")])
     assert ack["status"] == "rejected" and ack["errors"][0]["rule"].startswith("VR-03"), ack
     r = sess("r1").post(f"{srv.url}/api/v1/records/{rec['id']}/review",
                         json={"action": "return", "comment": "fix the sums"}, timeout=5)
     assert r.status_code == 200, r.text
     returned = r.json()
     returned["data"]["volunteers_total"] = 1  # the district's half-done rework syncs
-    (ack,) = _acks(srv, sess("d1"), "dev-ret", [make_op(2, returned, returned["version"])])
+    (ack,) = push_acks(srv, sess("d1"), "dev-ret", [make_op(2, returned, returned["version"])])
     assert ack["status"] == "applied", ack
     # ... but submitting it again needs a valid record
     resubmit = dict(returned, status="submitted")
-    (ack,) = _acks(srv, sess("d1"), "dev-ret", [make_op(3, resubmit, ack["version"])])
+    (ack,) = push_acks(srv, sess("d1"), "dev-ret", [make_op(3, resubmit, ack["version"])])
     assert ack["status"] == "rejected"
