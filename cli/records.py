@@ -148,7 +148,7 @@ def cmd_validate(args) -> int:
                                         history=_file_history(records, rec, form))
         results.append({"index": i, "id": rec.get("id") if isinstance(rec, dict) else None,
                         "findings": findings})
-    _print_validation(results, lang_of(args), as_json=args.json)
+    _print_validation(results, lang_of(args), as_json=args.json, form=form)
     return 1 if any(f.severity == "error" for r in results for f in r["findings"]) else 0
 
 
@@ -194,18 +194,20 @@ def _header_findings(rec, form_id: str) -> list:
     return out
 
 
-def _message(f, lang: str) -> str:
+def _message(f, lang: str, form=None) -> str:
+    """The finding's text, with field ids replaced by the form's labels in `lang`."""
     if f.message_code == "record_header":  # no translated text: the store's own words
         return f.params["detail"]
     from forms import message_text
 
-    return message_text(f.message_code, lang, f.params)
+    return message_text(f.message_code, lang, f.params, form=form)
 
 
-def _print_validation(results: list, lang: str, *, as_json: bool) -> None:
+def _print_validation(results: list, lang: str, *, as_json: bool, form=None) -> None:
     if as_json:
         out = [{"index": r["index"], "id": r["id"],
-                "findings": [dict(f.to_dict(), message=_message(f, lang)) for f in r["findings"]]}
+                "findings": [dict(f.to_dict(), message=_message(f, lang, form))
+                             for f in r["findings"]]}
                for r in results]
         valid = not any(f.severity == "error" for r in results for f in r["findings"])
         print(json.dumps({"valid": valid, "records": out}, ensure_ascii=False, indent=2))
@@ -219,7 +221,7 @@ def _print_validation(results: list, lang: str, *, as_json: bool) -> None:
         print(f"record #{r['index']} (id {r['id']}): {status}")
         for f in shown:
             print(f"  {SEVERITY_LABEL[f.severity]:8} {f.rule:10} [{', '.join(f.fields)}] "
-                  f"{_message(f, lang)}")
+                  f"{_message(f, lang, form)}")
     print(f"{len(results)} record(s), {n_err} with errors")
 
 
