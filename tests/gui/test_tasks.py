@@ -67,4 +67,6 @@ def test_cancel_is_cooperative(qtbot):
     handle.cancel()
     qtbot.waitUntil(lambda: bool(results), timeout=5000)
     assert results[0].startswith("stopped at")
-    assert runner.wait_all(5000) and runner.active_count() == 0
+    assert runner.wait_all(5000)
+    # the handle is forgotten when its queued `finished` signal reaches the GUI thread
+    qtbot.waitUntil(lambda: runner.active_count() == 0, timeout=5000)
