@@ -1,81 +1,21 @@
-"""Labels of the report workbooks in ru / kk / en (sheet names <= 31 characters)."""
+"""Labels of the report workbooks in ru / kk / en, kept as data in
+resources/report_labels.toml (sheet names <= 31 characters)."""
 from __future__ import annotations
 
-L = {
-    "summary": ("Итоги", "Қорытынды", "Summary"),
-    "volunteers": ("Волонтёры", "Волонтерлер", "Volunteers"),
-    "organizations": ("Организации", "Ұйымдар", "Organizations"),
-    "events": ("Мероприятия", "Іс-шаралар", "Events"),
-    "hours": ("Часы и позиции", "Сағаттар мен позициялар", "Hours and positions"),
-    "support": ("Поддержка РФО", "ӨФО қолдауы", "Front-office support"),
-    "development": ("Развитие", "Дамыту", "Development events"),
-    "regions": ("По регионам", "Өңірлер бойынша", "By region"),
-    "districts": ("По районам", "Аудандар бойынша", "By district"),
-    "completeness": ("Полнота", "Толықтығы", "Completeness"),
-    "economics": ("Экономический вклад", "Экономикалық үлес", "Economic contribution"),
-    "people": ("Списки участников", "Қатысушылар тізімі", "Participant lists"),
-    "figure": ("Показатель", "Көрсеткіш", "Figure"),
-    "value": ("Значение", "Мәні", "Value"),
-    "kind": ("Учёт", "Есепке алу", "Counting"),
-    "stock": ("на конец периода (последний отчёт)", "кезең соңына (соңғы есеп)",
-              "stock (latest report)"),
-    "flow": ("сумма за период", "кезеңдегі сома", "flow (sum over months)"),
-    "volunteers_total": ("Волонтёров", "Волонтерлер саны", "Volunteers"),
-    "registered_orgs_count": ("Зарегистрированных организаций", "Тіркелген ұйымдар",
-                              "Registered organizations"),
-    "initiative_groups_count": ("Инициативных групп", "Бастамашыл топтар", "Initiative groups"),
-    "events_total": ("Мероприятий", "Іс-шаралар", "Events"),
-    "volunteer_hours": ("Волонтёрских часов", "Волонтерлік сағаттар", "Volunteer hours"),
-    "volunteer_positions": ("Волонтёрских позиций", "Волонтерлік позициялар",
-                            "Volunteer positions"),
-    "dev_events_count": ("Мероприятий по развитию", "Дамыту іс-шаралары", "Development events"),
-    "dev_participants": ("Охвачено волонтёров (развитие)", "Қамтылған волонтерлер (дамыту)",
-                         "Participants (development)"),
-    "dev_hours": ("Часов (развитие)", "Сағаттар (дамыту)", "Hours (development)"),
-    "reports": ("Отчётов", "Есептер", "Reports"),
-    "org_units": ("Оргединиц", "Ұйымдық бірліктер", "Org units"),
-    "gender": ("Пол", "Жынысы", "Gender"),
-    "age": ("Возраст", "Жасы", "Age"),
-    "occupation": ("Занятость", "Жұмыспен қамтылу", "Occupation"),
-    "events_by_direction": ("По направлениям", "Бағыттар бойынша", "By direction"),
-    "events_by_format": ("По формату", "Формат бойынша", "By format"),
-    "support_provided": ("Помощь РФО оказывалась (отчётов)", "ӨФО көмегі (есептер)",
-                         "Support provided (reports)"),
-    "support_types": ("Вид помощи (отчётов)", "Көмек түрі (есептер)", "Support type (reports)"),
-    "dev_type": ("Вид мероприятия", "Іс-шара түрі", "Type"),
-    "count": ("Количество", "Саны", "Count"),
-    "participants": ("Участников", "Қатысушылар", "Participants"),
-    "region": ("Регион", "Өңір", "Region"),
-    "org_unit": ("Оргединица", "Ұйымдық бірлік", "Org unit"),
-    "month": ("Месяц", "Ай", "Month"),
-    "expected": ("Ожидалось", "Күтілді", "Expected"),
-    "received": ("Получено", "Алынды", "Received"),
-    "on_time": ("В срок", "Мерзімінде", "On time"),
-    "late": ("С опозданием", "Кешігіп", "Late"),
-    "draft": ("Черновик", "Жоба", "Draft"),
-    "missing": ("Нет отчёта", "Есеп жоқ", "Missing"),
-    "received_pct": ("Получено, %", "Алынды, %", "Received, %"),
-    "on_time_pct": ("В срок, %", "Мерзімінде, %", "On time, %"),
-    "rate": ("Ставка, ₸/ч", "Мөлшерлеме, ₸/сағ", "Rate, ₸/h"),
-    "contribution": ("Вклад, ₸", "Үлес, ₸", "Contribution, ₸"),
-    "scenario": ("Сценарий", "Сценарий", "Scenario"),
-    "recorded": ("по отчётам РФО", "ӨФО есептері бойынша", "recorded in reports"),
-    "minimum": ("не менее (минимум)", "кемінде (минимум)", "minimum"),
-    "likely": ("наиболее вероятно", "ең ықтимал", "most likely"),
-    "december_share": ("Доля декабря, %", "Желтоқсан үлесі, %", "December share, %"),
-    "award_share": ("Доля награждений, %", "Марапаттау үлесі, %", "Award share, %"),
-    "trend": ("Динамика по месяцам", "Айлар бойынша динамика", "Trend over months"),
-    "period": ("Период", "Кезең", "Period"),
-    "scope": ("Охват", "Қамту", "Scope"),
-    "all_regions": ("Все регионы", "Барлық өңірлер", "All regions"),
-    "list": ("Список", "Тізім", "List"),
-    "name": ("Ф.И.О.", "Аты-жөні", "Full name"),
-}
-_IDX = {"ru": 0, "kk": 1, "en": 2}
+import functools
+import tomllib
+
+from forms.paths import resources_dir
+
+
+@functools.cache
+def labels() -> dict[str, dict[str, str]]:
+    with open(resources_dir() / "report_labels.toml", "rb") as fh:
+        return tomllib.load(fh)
 
 
 def t(key: str, lang: str = "ru") -> str:
-    entry = L.get(key)
+    entry = labels().get(key)
     if entry is None:
         return key
-    return entry[_IDX.get(lang, 0)]
+    return entry.get(lang) or entry["ru"]

@@ -138,3 +138,14 @@ def test_summary_converts_to_pdf_with_charts(summary_file, tmp_path):
     png = next(tmp_path.glob("page*.png"))
     data = png.read_bytes()
     assert len(data) > 3000          # a chart page, not a blank one
+
+
+def test_workbook_labels_have_three_languages_and_fit_sheet_names():
+    from reports.labels import labels, t
+
+    for key, entry in labels().items():
+        assert all(entry.get(lang) for lang in ("ru", "kk", "en")), key
+    for key in ("summary", "volunteers", "organizations", "events", "hours", "completeness",
+                "economics", "regions", "districts", "people"):
+        assert all(len(t(key, lang)) <= 31 for lang in ("ru", "kk", "en")), key
+    assert t("no_such_label", "kk") == "no_such_label"
