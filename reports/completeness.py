@@ -42,9 +42,7 @@ def expected_units(units: list[dict], records: Iterable[dict]) -> list[str]:
     for u in units:
         if not u.get("active", True):
             continue
-        if u.get("kind") == "district":
-            out.append(u["id"])
-        elif u["id"] not in with_districts or u["id"] in region_level:
+        if u.get("kind") == "district" or u["id"] not in with_districts or u["id"] in region_level:
             out.append(u["id"])
     return out
 

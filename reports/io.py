@@ -17,8 +17,14 @@ from pathlib import Path
 
 from reports.aggregate import region_of
 from reports.headers import ROSTERS, HeaderError, find_header
-from reports.readers import (DEFAULT_ROW_LIMIT, FileProblem, has_formulas, iter_rows, kind_of,
-                             sheet_names)
+from reports.readers import (
+    DEFAULT_ROW_LIMIT,
+    FileProblem,
+    has_formulas,
+    iter_rows,
+    kind_of,
+    sheet_names,
+)
 from reports.roster import Problem, RosterBuilder, cross_list_matches
 
 

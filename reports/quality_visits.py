@@ -12,7 +12,6 @@ from reports.quality_review import finding
 from reports.text import block_keys, person_key, same_person
 
 VISIT_FORMS = ("seminar", "focus_group", "leadership_meeting")
-KEY_DEPARTMENTS = ["EDUC", "HEALTH", "EMPLOY_SOC", "ECOLOGY", "DCHS", "DVD", "CULTURE", "SPORT"]
 
 
 def _date(value) -> dt.date | None:
@@ -206,10 +205,7 @@ def _seminar(rec, units) -> list[dict]:
 
 
 def _key_departments() -> list[str]:
-    try:
-        from forms.reference import get_enum
+    """The key departments of VR-24: reference data (`key_department` in departments.toml)."""
+    from forms.reference import get_enum
 
-        keys = [i.code for i in get_enum("departments").items if i.extra.get("key_department")]
-        return keys or KEY_DEPARTMENTS
-    except Exception:
-        return KEY_DEPARTMENTS
+    return [i.code for i in get_enum("departments").items if i.extra.get("key_department")]
