@@ -55,3 +55,7 @@ def main(argv=None) -> int:
     except BrokenPipeError:  # `esep ... | head`: the reader left; not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # a file that cannot be read or written: say which and why
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"esep: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1

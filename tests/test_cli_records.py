@@ -349,3 +349,14 @@ def test_validate_sees_a_repeated_event_in_the_same_month(data_dir, tmp_path, ca
     assert run(data_dir, "validate", "event", path) == 0        # a warning, not an error
     out = capsys.readouterr().out
     assert out.count("VR-32") == 2 and "WARNING" in out
+
+
+def test_export_to_an_unwritable_path_is_a_clear_error(data_dir, tmp_path, capsys):
+    from main import main
+
+    (tmp_path / "a-file").write_text("x")
+    target = tmp_path / "a-file" / "out.json"  # its folder is a file
+    assert main(["export", "monthly_report", "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"esep: cannot write {target}:")
+    assert "Traceback" not in err and not target.exists()
