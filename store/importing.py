@@ -40,7 +40,7 @@ class ImportMixin:
             bad = shape_problems(rec)
             rid = rec.get("id") if isinstance(rec, dict) else None
             problems += [_problem(i, rid, e.field, str(e), e.code) for e in bad]
-            if bad:
+            if bad and not _checkable(rec):
                 continue
             try:
                 form = load_form_for(rec["form"], rec.get("form_version"), rid)
@@ -105,3 +105,10 @@ def _summary(problems: list[dict]) -> str:
     if len(problems) > 20:
         lines.append(f"... and {len(problems) - 20} more")
     return f"{len(problems)} problem(s), nothing imported:\n" + "\n".join(lines)
+
+
+def _checkable(rec) -> bool:
+    """A record with header problems whose values can still be type-checked, so that one pass
+    reports every problem of the file, not the first of each record."""
+    return (isinstance(rec, dict) and isinstance(rec.get("data"), dict)
+            and isinstance(rec.get("form"), str))
