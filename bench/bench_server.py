@@ -15,6 +15,7 @@ import requests
 CLIENTS = int(os.environ.get("ESEP_BENCH_CLIENTS", "50"))
 BATCHES = int(os.environ.get("ESEP_BENCH_BATCHES", "4"))
 PER_BATCH = int(os.environ.get("ESEP_BENCH_PER_BATCH", "25"))
+WORKERS = int(os.environ.get("ESEP_BENCH_WORKERS", "2"))
 ROOT = Path(__file__).resolve().parent.parent
 NAME = f"server push on PostgreSQL, {CLIENTS} clients"
 
@@ -28,7 +29,7 @@ def _free_port() -> int:
 def _start_server(db_url: str) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "main.py", "server", "--db", db_url, "--port",
-                             str(port), "--workers", "2"], cwd=ROOT,
+                             str(port), "--workers", str(WORKERS)], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60

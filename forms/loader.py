@@ -245,12 +245,23 @@ def all_forms(folder: str | Path | None = None) -> list[FormDef]:
 
 def load_form(form_id: str, version: int | None = None, *, folder=None) -> FormDef:
     """The definition of `form_id` (latest version when `version` is None)."""
+    if version is not None:  # the common case (every record names its version): one lookup
+        found = _registry(str(folder or definitions_dir())).get((form_id, _int_or_none(version)))
+        if found is not None:
+            return found
     versions = [f for f in all_forms(folder) if f.id == form_id]
     if version is not None:
         versions = [f for f in versions if f.version == int(version)]
     if not versions:
         raise UnknownForm(form_id, version)
     return versions[-1]
+
+
+def _int_or_none(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def list_forms(*, folder=None) -> list[FormDef]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 FIELD_TYPES = (
@@ -78,18 +79,28 @@ class FormDef:
     definition_text: str = ""
     description: dict[str, str] = field(default_factory=dict)
 
-    @property
+    # A definition is not changed after loading: its field list and index are built once.
+    @cached_property
     def fields(self) -> list[FieldDef]:
         return [f for s in self.sections for f in s.fields]
 
+    @cached_property
+    def _fields_by_id(self) -> dict[str, FieldDef]:
+        return {f.id: f for f in reversed(self.fields)}  # the first of a repeated id wins
+
+    @cached_property
+    def numeric_fields(self) -> list[FieldDef]:
+        """Fields with numbers in them: integer, decimal and counts (per-category numbers)."""
+        return [f for f in self.fields if f.type in ("integer", "decimal", "counts")]
+
     def field(self, fid: str) -> FieldDef:
-        for f in self.fields:
-            if f.id == fid:
-                return f
-        raise KeyError(f"form {self.id!r} has no field {fid!r}")
+        try:
+            return self._fields_by_id[fid]
+        except KeyError:
+            raise KeyError(f"form {self.id!r} has no field {fid!r}") from None
 
     def has_field(self, fid: str) -> bool:
-        return any(f.id == fid for f in self.fields)
+        return fid in self._fields_by_id
 
     def personal_fields(self) -> list[str]:
         """Paths of personal fields: `full_name` or `participants.full_name` for columns."""

@@ -40,9 +40,16 @@ class QContext:
         self.context = context if isinstance(context, dict) else {}
         self.period = record_period(form, record) if isinstance(record, dict) else None
         self.history = _clean_history(form, record, history)
+        self._by_period: dict[str, dict] | None = None
 
     def hist_by_period(self) -> dict[str, dict]:
-        """period -> data of the latest history record of that period (not this record)."""
+        """period -> data of the latest history record of that period (not this record).
+        Computed once per context; callers only read it."""
+        if self._by_period is None:
+            self._by_period = self._latest_per_period()
+        return self._by_period
+
+    def _latest_per_period(self) -> dict[str, dict]:
         from forms.validate import record_period
         out: dict[str, dict] = {}
         ordered = sorted(self.history, key=lambda r: (str(r.get("updated_at") or ""),
@@ -98,15 +105,25 @@ def is_num(v) -> bool:
 def numeric_cells(form: FormDef, data: dict, only: list[str] | None = None) -> dict[str, float]:
     """Flat numeric vector: `volunteers_total`, `gender.F`, ... (rosters excluded)."""
     cells: dict[str, float] = {}
-    for f in form.fields:
+    for f in form.numeric_fields:
         if only is not None and f.id not in only:
             continue
         v = data.get(f.id)
-        if f.type in NUMERIC and is_num(v):
-            cells[f.id] = v
-        elif f.type == "counts" and isinstance(v, dict):
+        if f.type in NUMERIC:
+            if is_num(v):
+                cells[f.id] = v
+        elif isinstance(v, dict):
             cells.update({f"{f.id}.{k}": n for k, n in v.items() if is_num(n)})
     return cells
+
+
+def cell_value(data: dict, cell: str):
+    """The value behind one `numeric_cells` key (`field` or `field.category`), or None."""
+    fid, dot, sub = cell.partition(".")
+    v = data.get(fid)
+    if dot:
+        v = v.get(sub) if isinstance(v, dict) else None
+    return v if is_num(v) else None
 
 
 # --- VR-01: repeated figures of an earlier period ----------------------------------------
@@ -119,10 +136,13 @@ def vr01_repeat(q: QContext) -> list[Finding]:
     if len(nonzero) < th("vr01", "min_nonzero_cells", 3):
         return []
     year_ago, prev = shift_period(q.period, -12), shift_period(q.period, -1)
+    probe, probe_value = next(iter(nonzero.items()))
     best: Finding | None = None
     for period, hdata in sorted(q.hist_by_period().items()):
         if period >= q.period:
             continue
+        if period not in (year_ago, prev) and cell_value(hdata, probe) != probe_value:
+            continue  # only an exact repeat counts here, and one cell already differs
         old = numeric_cells(q.form, hdata)
         finding = _compare_vectors(cur, nonzero, old, period, year_ago, prev)
         if finding and (best is None or _rank(finding) > _rank(best)):

@@ -4,7 +4,10 @@
   deadlock on them), and the org units the ops name;
 - the history the forms engine compares with (VR-01 / VR-02) and the natural-key holders: one
   query per (form, org unit) covering every period of the batch, kept current with the
-  batch's own writes."""
+  batch's own writes;
+- the batch's record writes, queued and sent as two executemany statements (`flush`) before
+  anything reads the records table again, unless every op writes at once (`write_now`: the
+  savepoint-per-op retry, which needs a failing write to point at its op)."""
 from __future__ import annotations
 
 from types import SimpleNamespace
@@ -19,9 +22,25 @@ from server.scope import row_to_record
 AFTER_MONTHS = 12  # history also looks this far after the record's period
 
 
+_UPDATE = records.update().where(records.c.id == sa.bindparam("b_id"))
+
+
+def write_record(conn, values: dict, insert: bool) -> None:
+    """Insert, or update by `id`, one full record row (plain parameters: cached statements)."""
+    conn.execute(records.insert(), values) if insert else conn.execute(_UPDATE, _by_id(values))
+
+
+def _by_id(values: dict) -> dict:
+    return {"b_id": values["id"], **values}
+
+
 class Batch:
-    def __init__(self, conn, ops: list[dict], device_id: str = ""):
+    def __init__(self, conn, ops: list[dict], device_id: str = "", write_now: bool = False):
         self.conn, self.touched, self.device_id = conn, set(), device_id
+        self.write_now = write_now
+        self._inserts: list[dict] = []
+        self._updates: list[dict] = []
+        self._written: dict[str, SimpleNamespace] = {}  # id -> the row as this batch wrote it
         self.restamp: list[str] = []  # records that got a new contest: new change_seq
         self.revisions: list[dict] = []  # revision rows of the applied ops, inserted at the end
         self._parsed: dict[tuple, dict] = {}  # (id, version) -> canonical record (JSON parsed)
@@ -43,9 +62,31 @@ class Batch:
         self.hist: dict[tuple, tuple[str, str, dict]] = {}
 
     def row(self, rid: str):
-        if rid in self.touched:  # written earlier in this batch: read it again
-            return self.conn.execute(sa.select(records).where(records.c.id == rid)).first()
+        if rid in self._written:  # written earlier in this batch
+            return self._written[rid]
+        if rid in self.touched:  # deleted earlier in this batch: read it again
+            return self.query(sa.select(records).where(records.c.id == rid)).first()
         return self.rows.get(rid)
+
+    def write(self, values: dict, insert: bool) -> None:
+        """Insert or update (by `id`) one record row: now, or queued for `flush`."""
+        if self.write_now:
+            write_record(self.conn, values, insert)
+        else:
+            self._inserts.append(values) if insert else self._updates.append(_by_id(values))
+
+    def flush(self) -> None:
+        """Send the queued writes (a unique-key race raises IntegrityError here)."""
+        inserts, updates, self._inserts, self._updates = self._inserts, self._updates, [], []
+        if inserts:
+            self.conn.execute(records.insert(), inserts)
+        if updates:
+            self.conn.execute(_UPDATE, updates)
+
+    def query(self, stmt):
+        """Execute a statement that reads or writes records, after the queued writes."""
+        self.flush()
+        return self.conn.execute(stmt)
 
     def history(self, rec: dict) -> list:
         """Live records of the same form and org unit around rec's period (not rec itself)."""
@@ -58,6 +99,7 @@ class Batch:
                                          shift_period(max(periods), AFTER_MONTHS))
         have_lo, have_hi, rows = self.hist[key]
         if lo < have_lo or hi > have_hi:  # outside what was fetched: ask the database
+            self.flush()
             return rules.history_rows(self.conn, rec)
         return [r for r in rows.values()
                 if r.id != rec["id"] and lo <= r.period <= hi and not r.deleted]
@@ -76,13 +118,17 @@ class Batch:
         q = sa.select(records).where(records.c.form == key[0], records.c.org_unit == key[1],
                                      records.c.period >= lo, records.c.period <= hi,
                                      records.c.deleted.is_(False))
-        return lo, hi, {r.id: r for r in self.conn.execute(q)}
+        return lo, hi, {r.id: r for r in self.query(q)}
 
     def remember(self, written: dict) -> None:
         """After an op's savepoint succeeded: its record as now stored (or deleted)."""
         self.touched.add(written["id"])
+        if written["deleted"]:
+            self._written.pop(written["id"], None)
+        else:
+            self._written[written["id"]] = SimpleNamespace(**written)
         for _lo, _hi, rows in self.hist.values():
             rows.pop(written["id"], None)
         entry = self.hist.get((written["form"], written["org_unit"]))
         if entry is not None and not written["deleted"]:
-            entry[2][written["id"]] = SimpleNamespace(**written)
+            entry[2][written["id"]] = self._written[written["id"]]

@@ -76,6 +76,7 @@ def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list
         try:
             with conn.begin_nested():
                 batch, acks, fresh = _apply_all(conn, user, device_id, ops, stored, False)
+                batch.flush()
         except (IntegrityError, DataError):
             batch, acks, fresh = _apply_all(conn, user, device_id, ops, stored, True)
         written = [a for a in fresh.values() if a.pop("_written", False)]
@@ -94,7 +95,8 @@ def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list
 
 def _apply_all(conn, user: User, device_id: str, ops: list[dict], stored: dict,
                savepoints: bool) -> tuple[Batch, list[dict | None], dict[int, dict]]:
-    batch = Batch(conn, [op for op in ops if op["op_seq"] not in stored], device_id)
+    batch = Batch(conn, [op for op in ops if op["op_seq"] not in stored], device_id,
+                  write_now=savepoints)
     acks: list[dict | None] = []
     fresh: dict[int, dict] = {}
     for op in ops:
@@ -143,6 +145,7 @@ def _one(batch: Batch, user: User, op: dict, savepoint: bool = True) -> dict:
 def _contest(batch: Batch, user: User, c: Conflict) -> None:
     if c.holder is None or c.challenger is None:
         return
+    batch.flush()  # the holder may be a record this batch wrote
     if contests.record_contest(batch.conn, user, batch.device_id, c.holder, c.challenger):
         batch.restamp.append(c.holder)
 
@@ -238,7 +241,7 @@ def _upsert(batch: Batch, user: User, op: dict, row) -> dict:
     rules.validate(fdef, rec, batch.as_records(hist), strict)
     nkey = _natural_key(user, fdef, rec, hist)
     contests.check_open(batch.conn, rec["id"], resolves)  # every check before the write
-    ack = _write(batch.conn, user, rec, row, unit, nkey, correction, op.get("reason"), True)
+    ack = _write(batch.write, user, rec, row, unit, nkey, correction, op.get("reason"))
     contests.resolve(batch.conn, rec["id"], resolves)
     # A draft's open findings are not echoed: the sender ran the same engine, and on a 2G line
     # the echo cost more than the records themselves (bench_sync).
@@ -258,17 +261,15 @@ def _natural_key(user: User, fdef, rec: dict, hist: list) -> str | None:
     return key
 
 
-_UPDATE_RECORD = records.update().where(records.c.id == sa.bindparam("b_id"))
-
-
-def _write(conn, user, rec, row, unit, nkey, correction, reason, defer=False) -> dict:
-    """Insert / update the record (change_seq stamped at the end of the batch) + revision.
-    A unique-key race raises IntegrityError; the op's savepoint undoes the write. defer:
-    the revision row comes back in the ack's `_rev` (push inserts them all at once)."""
+def _write(write, user, rec, row, unit, nkey, correction, reason) -> dict:
+    """Insert / update the record through `write(values, insert)` (change_seq is stamped at the
+    end of the batch). Its revision row comes back in the ack's `_rev` (push inserts them all
+    at once)."""
     now = utcnow_iso()
     version = 1 if row is None else row.version + 1
     revision = rec["revision"] if row is None else row.revision + (1 if correction else 0)
     values = {
+        "id": rec["id"], "created_by": row.created_by if row else user.username,
         "form": rec["form"], "form_version": rec["form_version"], "org_unit": rec["org_unit"],
         "region": unit.region, "period": rec["period"], "status": rec["status"],
         "data": dumps(rec["data"]).decode(), "justification": rec.get("justification"),
@@ -276,18 +277,12 @@ def _write(conn, user, rec, row, unit, nkey, correction, reason, defer=False) ->
         "deleted": False, "updated_at": now, "updated_by": user.username, "change_seq": None,
         "natural_key": nkey,
     }
-    if row is None:  # plain parameters: the compiled statements are cached
-        conn.execute(records.insert(), {"id": rec["id"], "created_by": user.username, **values})
-    else:
-        conn.execute(_UPDATE_RECORD, {"b_id": rec["id"], **values})
+    write(values, row is None)
     rev = {"record_id": rec["id"], "version": version, "revision": revision,
            "status": rec["status"], "data": values["data"],
            "reason": reason if correction else None, "comment": rec.get("review_comment"),
            "editor": user.username, "at": now}
-    if not defer:
-        conn.execute(revisions.insert(), rev)
-    stored = {"id": rec["id"], "created_by": row.created_by if row else user.username, **values}
-    return {"status": ACK_APPLIED, "version": version, "_written": True, "_row": stored,
+    return {"status": ACK_APPLIED, "version": version, "_written": True, "_row": values,
             "_rev": rev}
 
 
@@ -301,7 +296,7 @@ def _delete(batch: Batch, user: User, row) -> dict:
         raise OpError("forbidden", "you cannot delete this record", "id")
     if row.status not in ("draft", "returned"):
         raise OpError("locked", f"a {row.status} record cannot be deleted", "status")
-    batch.conn.execute(records.update().where(records.c.id == row.id).values(
+    batch.query(records.update().where(records.c.id == row.id).values(
         deleted=True, natural_key=None, version=row.version + 1, change_seq=None,
         updated_at=utcnow_iso(), updated_by=user.username))
     contests.resolve_all(batch.conn, row.id)

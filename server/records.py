@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from server import rules
 from server.auth import User
 from server.db import org_units, records, revisions
+from server.batch import write_record
 from server.push import _locked_row, _write, stamp_change_seqs
 from server.rules import OpError
 from server.scope import can_read, record_for, sees_personal, strip_personal_data
@@ -70,7 +71,9 @@ def review(engine: sa.Engine, user: User, rid: str, action: str, comment: str | 
             new["review_comment"] = comment
         rules.check_transition(user, old, new, None)
         unit = conn.execute(sa.select(org_units).where(org_units.c.id == row.org_unit)).first()
-        _write(conn, user, new, row, unit, row.natural_key, False, None)
+        ack = _write(lambda values, insert: write_record(conn, values, insert), user, new, row,
+                     unit, row.natural_key, False, None)
+        conn.execute(revisions.insert(), ack["_rev"])
         stamp_change_seqs(conn, [rid])
         row = conn.execute(sa.select(records).where(records.c.id == rid)).first()
         return record_for(user, row)

@@ -265,3 +265,18 @@ def test_applied_acks_carry_no_record_id_on_the_wire(srv, sess):
     assert [a["id"] for a in expand_acks([applied, rejected], ops)] == [good["id"], bad["id"]]
     (replayed, _) = _ack(srv, sess("d1"), "dev-compact", ops)
     assert replayed == dict(applied, status="duplicate")
+
+
+def test_create_delete_recreate_in_one_batch(srv, sess):
+    """The batch's writes are queued; a delete, or a second record taking the freed natural key,
+    later in the same batch sees them (server/batch.py flush)."""
+    first = monthly_report("SHY-ENB", "2018-04")
+    again = monthly_report("SHY-ENB", "2018-04")
+    ops = [make_op(1, first), make_op(2, first, 1, op="delete"), make_op(3, again)]
+    acks = _ack(srv, sess("d2"), "dev-recreate", ops)
+    assert [a["status"] for a in acks] == ["applied"] * 3
+    assert [a["version"] for a in acks] == [1, 2, 1]
+    changes, _, _ = pull_all(sess("d2"), srv.url)
+    mine = {c["id"]: c for c in changes if c["id"] in (first["id"], again["id"])}
+    assert mine[first["id"]]["deleted"] is True
+    assert mine[again["id"]]["deleted"] is False and mine[again["id"]]["version"] == 1
