@@ -39,8 +39,7 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
 
     @app.exception_handler(OpError)
     def _op_error(_request: Request, exc: OpError):
-        return JSONResponse({"detail": {"code": exc.errors[0]["code"],
-                                        "message": exc.errors[0]["message"],
+        return JSONResponse({"detail": {"code": exc.code, "message": str(exc),
                                         "errors": exc.errors}}, status_code=409)
 
     @app.exception_handler(sa.exc.DataError)

@@ -11,7 +11,13 @@ from server.db import org_units, records, revisions
 from server.batch import write_record
 from server.push import _locked_row, _write, stamp_change_seqs
 from server.rules import OpError
-from server.scope import can_read, record_for, sees_personal, strip_personal_data
+from server.scope import (
+    can_read,
+    record_for,
+    row_to_record,
+    sees_personal,
+    strip_personal_data,
+)
 
 
 class NotVisible(Exception):
@@ -70,6 +76,8 @@ def review(engine: sa.Engine, user: User, rid: str, action: str, comment: str | 
         if status == "returned":
             new["review_comment"] = comment
         rules.check_transition(user, old, new, None)
+        if status == "approved":  # the same check as approving through a sync op
+            _validate_for_approval(conn, row, new)
         unit = conn.execute(sa.select(org_units).where(org_units.c.id == row.org_unit)).first()
         ack = _write(lambda values, insert: write_record(conn, values, insert), user, new, row,
                      unit, row.natural_key, False, None)
@@ -77,3 +85,11 @@ def review(engine: sa.Engine, user: User, rid: str, action: str, comment: str | 
         stamp_change_seqs(conn, [rid])
         row = conn.execute(sa.select(records).where(records.c.id == rid)).first()
         return record_for(user, row)
+
+
+def _validate_for_approval(conn, row, new: dict) -> None:
+    """Strict validation against today's history (other records may have arrived since the
+    submission): an approved record is locked, so it must pass now."""
+    fdef = rules.load_definition(row.form, row.form_version)
+    history = [row_to_record(r) for r in rules.history_rows(conn, new)]
+    rules.validate(fdef, new, history, strict=True)

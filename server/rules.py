@@ -20,6 +20,7 @@ class OpError(Exception):
 
     def __init__(self, code: str, message: str, field: str | None = None, errors=None):
         super().__init__(message)
+        self.code = code
         self.errors = errors or [{"code": code, "message": message,
                                   **({"field": field} if field else {})}]
 

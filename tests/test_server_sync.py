@@ -280,3 +280,21 @@ def test_create_delete_recreate_in_one_batch(srv, sess):
     mine = {c["id"]: c for c in changes if c["id"] in (first["id"], again["id"])}
     assert mine[first["id"]]["deleted"] is True
     assert mine[again["id"]]["deleted"] is False and mine[again["id"]]["version"] == 1
+
+
+def test_approve_endpoint_validates_against_todays_history(srv, sess):
+    """A month that repeats a report which arrived after its submission cannot be approved
+    through /review any more than through a sync op (VR-01); it stays submitted."""
+    later = monthly_report("SHY-ENB", "2017-06", status="submitted")
+    assert _ack(srv, sess("d2"), "dev-approve-a", [make_op(1, later)])[0]["status"] == "applied"
+    earlier = monthly_report("SHY-ENB", "2017-05", status="draft")
+    earlier["data"] = dict(later["data"])  # the same figures, one month before
+    assert _ack(srv, sess("d2"), "dev-approve-b", [make_op(1, earlier)])[0]["status"] == "applied"
+    r = sess("r1").post(f"{srv.url}/api/v1/records/{later['id']}/review",
+                        json={"action": "approve"}, timeout=10)
+    assert r.status_code == 409, r.text
+    detail = r.json()["detail"]
+    assert detail["code"] == "invalid_record"
+    assert [e["rule"] for e in detail["errors"]] == ["VR-01"]
+    got = sess("r1").get(f"{srv.url}/api/v1/records/{later['id']}", timeout=5).json()
+    assert got["status"] == "submitted" and got["version"] == 1
