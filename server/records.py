@@ -33,8 +33,27 @@ def _visible_row(conn, user: User, rid: str, lock: bool = False):
 
 
 def get_record(engine: sa.Engine, user: User, rid: str) -> dict:
+    """The record as accepted now; once a region or central correction changed what the
+    district submitted, `submitted` holds the original figures beside it (VR-13)."""
     with engine.connect() as conn:
-        return record_for(user, _visible_row(conn, user, rid))
+        row = _visible_row(conn, user, rid)
+        out = record_for(user, row)
+        if row.revision > 1:
+            out["submitted"] = _first_submitted(conn, user, row)
+        return out
+
+
+def _first_submitted(conn, user: User, row) -> dict | None:
+    first = conn.execute(sa.select(revisions).where(
+        revisions.c.record_id == row.id, revisions.c.status == "submitted")
+        .order_by(revisions.c.version).limit(1)).first()
+    if first is None:
+        return None
+    data = json.loads(first.data)
+    if not sees_personal(user, row.created_by):
+        data = strip_personal_data(row.form, row.form_version, data)
+    return {"version": first.version, "revision": first.revision, "data": data,
+            "editor": first.editor, "at": first.at}
 
 
 def diff(old: dict, new: dict) -> list[dict]:

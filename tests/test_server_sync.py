@@ -166,6 +166,10 @@ def test_region_correction_needs_reason_and_keeps_revisions(srv, sess):
     assert ack["status"] == "applied"
     got = sess("d1").get(f"{srv.url}/api/v1/records/{rec['id']}", timeout=5).json()
     assert got["revision"] == 2 and got["status"] == "submitted"
+    # VR-13: the accepted figures and, beside them, what the district submitted
+    assert got["data"]["volunteer_hours"] == new_hours
+    assert got["submitted"]["data"]["volunteer_hours"] == rec["data"]["volunteer_hours"]
+    assert got["submitted"]["revision"] == 1 and got["submitted"]["editor"] == "d1"
     revs = sess("d1").get(f"{srv.url}/api/v1/records/{rec['id']}/revisions", timeout=5).json()
     assert [r["revision"] for r in revs] == [1, 2]
     old_hours = rec["data"]["volunteer_hours"]
