@@ -21,7 +21,7 @@ from forms.model import (
     has_errors,
 )
 from forms.quality_text import clean_text
-from forms.validate import record_data, record_period, validate_record
+from forms.validate import check_record_fields, record_data, record_period, validate_record
 
 __all__ = [
     "DefinitionError",
@@ -45,4 +45,5 @@ __all__ = [
     "record_period",
     "reload_forms",
     "validate_record",
+    "check_record_fields",
 ]

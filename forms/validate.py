@@ -51,6 +51,17 @@ def validate_record(form: FormDef | str, record, *, history=None, context=None) 
     findings += run_rules(form, data)
     findings += run_quality(form, record if isinstance(record, dict) else {}, data,
                             history=history, context=context)
+    return _with_safe_params(findings)
+
+
+def check_record_fields(form: FormDef, record) -> list[Finding]:
+    """Only the field checks (types, codes, required values): the part of validate_record
+    that does not depend on other fields or on history; enough to tell whether a value is of
+    the wrong type."""
+    return _with_safe_params(check_fields(form, record_data(record)))
+
+
+def _with_safe_params(findings: list[Finding]) -> list[Finding]:
     for f in findings:
         f.params = {str(k): _json_safe(v) for k, v in f.params.items()}
     return findings

@@ -238,7 +238,7 @@ def _upsert(batch: Batch, user: User, op: dict, row) -> dict:
     correction = rules.check_transition(user, old, rec, op.get("reason"))
     hist = batch.history(rec)
     strict = correction or rec["status"] in rules.STRICT_STATUSES
-    rules.validate(fdef, rec, batch.as_records(hist), strict)
+    rules.validate(fdef, rec, batch.as_records(hist) if strict else None, strict)
     nkey = _natural_key(user, fdef, rec, hist)
     contests.check_open(batch.conn, rec["id"], resolves)  # every check before the write
     ack = _write(batch.write, user, rec, row, unit, nkey, correction, op.get("reason"))

@@ -167,16 +167,19 @@ def _not_in_form(path: str, **params) -> dict:
             "message_code": "field_not_in_form", "params": {"field": path, **params}}
 
 
-def validate(fdef, rec: dict, history: list[dict], strict: bool = True) -> list[dict]:
+def validate(fdef, rec: dict, history: list[dict] | None, strict: bool = True) -> list[dict]:
     """Run the forms engine; raise OpError with the findings when the op must be rejected.
 
-    strict (submitted / approved records, corrections): every error blocks, and warnings too
-    unless the record carries a justification. Not strict (draft / returned): only type errors
-    block; the rule findings are returned to the caller but not echoed in the ack."""
-    from forms import validate_record
+    strict (submitted / approved records, corrections): the whole engine with the history;
+    every error blocks, and warnings too unless the record carries a justification. Not strict
+    (draft / returned): only values of the wrong type block, and those come from the field
+    checks alone, so the rules and the history are not run (their findings would not be
+    echoed: the sender runs the same engine)."""
+    from forms import check_record_fields, validate_record
 
     try:
-        findings = validate_record(fdef, rec, history=history)
+        findings = (validate_record(fdef, rec, history=history) if strict
+                    else check_record_fields(fdef, rec))
     except Exception as exc:  # noqa: BLE001 - malformed values the engine could not digest
         raise OpError("invalid_record", f"validation failed: {exc.__class__.__name__}: {exc}")
     found = [f.to_dict() for f in findings if f.message_code != "unknown_field"]
