@@ -8,8 +8,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCharts import (
-    QAbstractBarSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView,
-    QHorizontalBarSeries, QLineSeries, QPieSeries, QValueAxis,
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QPieSeries,
+    QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter

@@ -101,10 +101,10 @@ class ConflictTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.rows, self.headers, self.choice_text = rows, headers, choice_text
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else 5
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

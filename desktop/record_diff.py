@@ -2,6 +2,7 @@
 page (corrections shown to the district) and the conflicts dialog (mine / theirs)."""
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 from collections.abc import Sequence
@@ -64,11 +65,9 @@ def path_label(path: tuple, form=None, lang: str = "ru") -> str:
         return label
     tail = f"#{path[1]}" if isinstance(path[1], int) else str(path[1])
     if fdef is not None and fdef.type == "counts" and fdef.choices:
-        try:
-            from forms.reference import get_enum
+        from forms.reference import get_enum
+        with contextlib.suppress(Exception):  # an unknown code stays as it is
             tail = get_enum(fdef.choices).label(path[1], lang) or tail
-        except Exception:  # noqa: BLE001 - an unknown code stays as it is
-            pass
     return f"{label} › {tail}"
 
 

@@ -107,7 +107,7 @@ def days_since_sync(store, now: dt.datetime | None = None) -> int | None:
                            "WHERE outcome IN ('ok', 'conflicts')").fetchone()
     if not row or not row[0]:
         return None
-    last = dt.datetime.fromisoformat(str(row[0]).replace("Z", "+00:00"))
+    last = dt.datetime.fromisoformat(str(row[0]))
     now = now or dt.datetime.now(dt.UTC)
     return (now - last).days
 

@@ -34,6 +34,7 @@ __all__ = [
     "__version__",
     "all_forms",
     "blocking_findings",
+    "check_record_fields",
     "clean_text",
     "field_label",
     "form_from_text",
@@ -45,5 +46,4 @@ __all__ = [
     "record_period",
     "reload_forms",
     "validate_record",
-    "check_record_fields",
 ]

@@ -17,7 +17,7 @@ NO = {"нет", "жоқ", "no", "0", "false", "-"}
 
 def _number(value, kind):
     if isinstance(value, bool):
-        raise ValueError
+        raise ValueError  # noqa: TRY004 - the caller reports any ValueError as "not a number"
     if isinstance(value, (int, float)):
         num = float(value)
     else:

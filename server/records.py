@@ -7,8 +7,8 @@ import sqlalchemy as sa
 
 from server import rules
 from server.auth import User
-from server.db import org_units, records, revisions
 from server.batch import write_record
+from server.db import org_units, records, revisions
 from server.push import _locked_row, _write, stamp_change_seqs
 from server.rules import OpError
 from server.scope import (

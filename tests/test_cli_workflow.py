@@ -4,8 +4,9 @@ from __future__ import annotations
 import json
 import uuid
 
-from main import main
 from test_forms_samples import monthly_data
+
+from main import main
 
 
 def _import_two_identical_months(tmp_path, capsys):

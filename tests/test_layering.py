@@ -35,7 +35,7 @@ def _modules_loaded_by(package: str) -> set[str]:
 @pytest.mark.parametrize("package", LOWER)
 def test_no_qt_outside_desktop(package):
     loaded = _modules_loaded_by(package)
-    qt = sorted(m for m in loaded if m.startswith("PySide6") or m.startswith("shiboken6"))
+    qt = sorted(m for m in loaded if m.startswith(("PySide6", "shiboken6")))
     assert not qt, f"{package} loaded Qt modules: {qt[:5]}"
 
 

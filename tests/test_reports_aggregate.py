@@ -17,7 +17,7 @@ def year():
 
 
 def test_headline_reproduces_seed_totals_exactly(year):
-    records, units = year
+    records, _units = year
     fig = headline(select(records, "2023"))
     assert fig["volunteers_total"] == 217_391
     assert fig["volunteer_hours"] == 1_161_613

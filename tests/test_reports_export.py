@@ -130,7 +130,8 @@ def test_summary_converts_to_pdf_with_charts(summary_file, tmp_path):
     out, *_ = summary_file
     res = subprocess.run(["libreoffice", "--headless", "-env:UserInstallation=file://"
                           + str(tmp_path / "lo"), "--convert-to", "pdf", "--outdir",
-                          str(tmp_path), str(out)], capture_output=True, text=True, timeout=180)
+                          str(tmp_path), str(out)], capture_output=True, text=True, timeout=180,
+                         check=False)
     pdf = tmp_path / "summary.pdf"
     assert res.returncode == 0 and pdf.exists(), res.stderr
     subprocess.run(["pdftoppm", "-r", "30", "-png", "-f", "2", "-l", "2", str(pdf),

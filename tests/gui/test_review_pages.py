@@ -193,10 +193,9 @@ def test_district_cannot_review_but_sees_the_correction_diff(qtbot, qtmodelteste
 
 def test_dashboard_reproduces_the_seed_headline_with_stock_and_flow(qtbot, qtmodeltester,
                                                                     tmp_path):
+    from desktop.dashboard_page import DashboardPage
     from reports.synthetic import synthetic_year
     from store import open_store
-
-    from desktop.dashboard_page import DashboardPage
     records, units = synthetic_year(2023)
     s = open_store(tmp_path / "year.sqlite3")
     s.upsert_org_units([{k: u[k] for k in ("id", "kind", "region", "name_ru")} for u in units])

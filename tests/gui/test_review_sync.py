@@ -68,10 +68,9 @@ def sync(qtbot, page) -> dict:
 
 def test_sync_page_pushes_resolves_a_conflict_and_resends_a_rejection(qtbot, qtmodeltester,
                                                                      world):
-    from store import sync_state
-
     from desktop.conflicts_dialog import ConflictsDialog
     from desktop.sync_page import SyncPage
+    from store import sync_state
     _srv, device = world
     a, b = device("a"), device("b")
     a.store.save_record(monthly("SHY-ABAY", "2024-03", n=10), user="d1")
@@ -133,7 +132,7 @@ def test_reminder_offline_state_and_automatic_mode(qtbot, world, tmp_path):
     from desktop.sync_page import SyncPage, days_since_sync
     _srv, device = world
     a = device("a")
-    old = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=9)).strftime(
+    old = (dt.datetime.now(dt.UTC) - dt.timedelta(days=9)).strftime(
         "%Y-%m-%dT%H:%M:%SZ")
     a.store.db.execute("INSERT INTO sync_log(started_at, finished_at, outcome, summary) "
                        "VALUES (?, ?, 'ok', ?)", [old, old, json.dumps({"pushed": 0})])
@@ -163,9 +162,8 @@ def test_reminder_offline_state_and_automatic_mode(qtbot, world, tmp_path):
 def test_conflicts_dialog_merges_field_by_field(qtbot, qtmodeltester, tmp_path):
     """A conflict made by the store's own pull path (a pulled change for a record with
     local edits), resolved per field: counts per code, roster rows by №, edits typed."""
-    from store import open_store, sync_state
-
     from desktop.conflicts_dialog import ConflictsDialog
+    from store import open_store, sync_state
     store = open_store(tmp_path / "esep.sqlite3")
     dev = [{"no": 1, "dev_event_type": "TRAINING", "dev_events_count": 2,
             "dev_participants": 40, "dev_hours": 6}]
@@ -212,9 +210,8 @@ def test_conflicts_dialog_merges_field_by_field(qtbot, qtmodeltester, tmp_path):
 
 
 def test_conflict_with_a_server_tombstone_can_keep_my_copy(qtbot, tmp_path):
-    from store import open_store, sync_state
-
     from desktop.conflicts_dialog import ConflictsDialog
+    from store import open_store, sync_state
     store = open_store(tmp_path / "esep.sqlite3")
     mine = store.save_record(monthly("SHY-ABAY", "2024-06", n=8), user="d1")
     gone = {**json.loads(json.dumps(mine)), "deleted": True}
