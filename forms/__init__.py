@@ -1,49 +1,36 @@
-"""Forms as data: definitions (forms/definitions/*.toml), reference enumerations, validation."""
+"""Forms as data: definitions (forms/definitions/*.toml), reference enumerations, validation.
+
+The public names below are loaded on first use (PEP 562), so `import forms.paths` (the desktop
+needs the data folder before its first window paints) does not parse the form machinery."""
+from __future__ import annotations
+
+import importlib
+
 __version__ = "0.1.0"
 
-from forms.loader import (
-    UnknownForm,
-    all_forms,
-    form_from_text,
-    list_forms,
-    load_form,
-    reload_forms,
-)
-from forms.messages import field_label, message_text
-from forms.model import (
-    DefinitionError,
-    FieldDef,
-    Finding,
-    FormDef,
-    Rule,
-    Section,
-    blocking_findings,
-    has_errors,
-)
-from forms.quality_text import clean_text
-from forms.validate import check_record_fields, record_data, record_period, validate_record
+_EXPORTS = {
+    "forms.loader": ("UnknownForm", "all_forms", "form_from_text", "list_forms", "load_form",
+                     "reload_forms"),
+    "forms.messages": ("field_label", "message_text"),
+    "forms.model": ("DefinitionError", "FieldDef", "Finding", "FormDef", "Rule", "Section",
+                    "blocking_findings", "has_errors"),
+    "forms.quality_text": ("clean_text",),
+    "forms.validate": ("check_record_fields", "record_data", "record_period",
+                       "validate_record"),
+}
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
 
-__all__ = [
-    "DefinitionError",
-    "FieldDef",
-    "Finding",
-    "FormDef",
-    "Rule",
-    "Section",
-    "UnknownForm",
-    "__version__",
-    "all_forms",
-    "blocking_findings",
-    "check_record_fields",
-    "clean_text",
-    "field_label",
-    "form_from_text",
-    "has_errors",
-    "list_forms",
-    "load_form",
-    "message_text",
-    "record_data",
-    "record_period",
-    "reload_forms",
-    "validate_record",
-]
+__all__ = ["__version__", *sorted(_WHERE)]  # noqa: PLE0604 - resolved by __getattr__
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'forms' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))

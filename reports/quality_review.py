@@ -1,8 +1,9 @@
 """Data-quality review across a scope (DOMAIN §3): every finding, filterable, each linking to
 its record.
 
-Scope-level detectors live here and in `reports.quality_visits` (they compare records with
-each other: copied periods VR-01, jumps VR-02, target-matching growth VR-14, registry gaps
+Scope-level detectors live here, in `reports.quality_visits` and `reports.quality_population`
+(they compare records with each other: copied periods VR-01, jumps VR-02, regional cells per
+1,000 residents and against their own history VR-04, target-matching growth VR-14, registry gaps
 VR-17, bulk entry VR-19, people across lists VR-20, focus-group audience VR-21, visit dates
 VR-22, seminar departments VR-24); the per-record rules of the forms engine
 (`forms.validate_record` with history) are merged in, without repeating a rule already
@@ -33,6 +34,12 @@ class Thresholds:
     bulk_min_rows: int = 3
     visit_days: int = 3              # VR-22
     state_share: float = 0.5         # VR-21
+    percapita_pct: int = 5           # VR-04: bottom / top percentile of the peer regions
+    percapita_ratio: float = 3.0     # VR-04: and at most 1/3 of / at least 3x their median
+    percapita_min_regions: int = 5   # VR-04: regions with data and population that month
+    history_ratio: float = 3.0       # VR-04: below 1/3 of the own 12-month median
+    history_min_months: int = 3
+    history_min_base: float = 10     # VR-04: own median too small to judge below this
 
 
 def finding(rec: dict, rule: str, severity: str, code: str, fields: list, params: dict,
@@ -205,6 +212,7 @@ def review(records: list[dict], *, units: list[dict] | None = None,
            registry: dict | None = None, thresholds: Thresholds | None = None,
            use_forms: bool = True, lang: str = "ru") -> list[dict]:
     """Every finding across the given records (all forms), sorted by severity, unit, period."""
+    from reports.quality_population import population_findings
     from reports.quality_visits import event_findings, roster_findings, visit_findings
 
     t = thresholds or Thresholds()
@@ -213,6 +221,7 @@ def review(records: list[dict], *, units: list[dict] | None = None,
     reports = [r for r in live if r["form"] == "monthly_report"]
     out = monthly_findings(reports, t, umap)
     out += registry_findings(reports, registry, t, umap)
+    out += population_findings(reports, t, umap)
     out += event_findings([r for r in live if r["form"] == "event"], t, umap)
     out += roster_findings(live, t, umap)
     out += visit_findings(live, t, umap)
