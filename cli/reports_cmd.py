@@ -1,5 +1,5 @@
 """`esep template monthly_report ...` and `esep report summary|figures|quality|completeness|
-rates` (logic in reports/; this module only parses, opens the store and prints)."""
+coverage|rates` (logic in reports/; this module only parses, opens the store and prints)."""
 from __future__ import annotations
 
 import argparse
@@ -22,12 +22,18 @@ def register(sub) -> None:
     tpl.add_argument("-o", "--output", required=True)
     _lang(tpl)
     tpl.set_defaults(func=cmd_template)
-    rep = sub.add_parser("report", help="summary workbook, figures, quality, completeness")
+    rep = sub.add_parser("report", help="summary workbook, figures, quality, completeness, "
+                                        "coverage")
     rsub = rep.add_subparsers(dest="report_command", required=True)
     summ = rsub.add_parser("summary", help="«Волонтёрство в цифрах» workbook with charts")
     fig = rsub.add_parser("figures", help="headline figures as JSON (stock / flow)")
     qual = rsub.add_parser("quality", help="data-quality review of the scope")
     comp = rsub.add_parser("completeness", help="expected vs received reports")
+    cov = rsub.add_parser("coverage", help="events by data source and known to the RFO")
+    cov.add_argument("--period", default=None, help="YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
+    cov.add_argument("--region", default=None, help="region code, e.g. SHY")
+    cov.add_argument("--json", action="store_true")
+    _lang(cov)
     for p in (summ, fig, qual, comp):
         p.add_argument("--period", required=True, help="YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
         p.add_argument("--region", default=None, help="region code, e.g. SHY")
@@ -50,6 +56,7 @@ def register(sub) -> None:
     fig.set_defaults(func=cmd_figures)
     qual.set_defaults(func=cmd_quality)
     comp.set_defaults(func=cmd_completeness)
+    cov.set_defaults(func=cmd_coverage)
     rates.set_defaults(func=cmd_rates)
 
 
@@ -76,7 +83,8 @@ def _check(args, store) -> None:
     from reports.aggregate import PeriodError, parse_period
 
     try:
-        parse_period(args.period)
+        if args.period is not None:
+            parse_period(args.period)
     except PeriodError as exc:
         raise _error(str(exc)) from None
     if args.region:
@@ -177,6 +185,24 @@ def cmd_completeness(args) -> int:
         store.close()
     print(json.dumps({"total": res["total"], "by_region": res["by_region"]},
                      ensure_ascii=False))
+    return 0
+
+
+def cmd_coverage(args) -> int:
+    from reports.coverage import coverage, format_text
+
+    store = _store()
+    try:
+        _check(args, store)
+        units = {u["id"]: u for u in store.org_units()}
+        res = coverage(store.list_records(form="event"), region=args.region,
+                       period_spec=args.period, units=units or None)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False, sort_keys=True))
+    else:
+        print(format_text(res, _lang_of(args)))
     return 0
 
 

@@ -205,12 +205,23 @@ class RecordListPage(QWidget):
     def show_editor(self, record: dict | None):
         from desktop.form_editor import FormEditor
         self.close_editor()
-        self.editor = FormEditor(self.ctx, self.form, record, self)
+        self.editor = FormEditor(self.ctx, self._form_of(record), record, self)
         self.editor.sig_closed.connect(self.close_editor)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         self.editor.first_input().setFocus()
         return self.editor
+
+    def _form_of(self, record: dict | None):
+        """The definition a record was entered with (a new record: the latest version)."""
+        version = (record or {}).get("form_version")
+        if version in (None, self.form.version):
+            return self.form
+        from forms import load_form
+        try:
+            return load_form(self.form.id, version=version)
+        except (KeyError, ValueError):  # an unknown version: show it with the latest
+            return self.form
 
     def close_editor(self) -> None:
         if self.editor is None:

@@ -36,7 +36,7 @@ def _is_int(v) -> bool:
 def _is_number(v) -> bool:
     if isinstance(v, bool) or not isinstance(v, (int, float)):
         return False
-    return math.isfinite(v)
+    return isinstance(v, int) or math.isfinite(v)  # a huge int is caught by the bounds
 
 
 def _err(path: str, code: str, f: FieldDef, rule: str = "type", **params) -> Finding:

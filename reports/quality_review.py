@@ -5,7 +5,8 @@ Scope-level detectors live here, in `reports.quality_visits` and `reports.qualit
 (they compare records with each other: copied periods VR-01, jumps VR-02, regional cells per
 1,000 residents and against their own history VR-04, target-matching growth VR-14, registry gaps
 VR-17, bulk entry VR-19, people across lists VR-20, focus-group audience VR-21, visit dates
-VR-22, seminar departments VR-24); the per-record rules of the forms engine
+VR-22, seminar departments VR-24, organizations written differently VR-18 in
+`reports.quality_orgs`); the per-record rules of the forms engine
 (`forms.validate_record` with history) are merged in, without repeating a rule already
 reported for the same record. Thresholds are parameters (`Thresholds`).
 """
@@ -40,6 +41,7 @@ class Thresholds:
     history_ratio: float = 3.0       # VR-04: below 1/3 of the own 12-month median
     history_min_months: int = 3
     history_min_base: float = 10     # VR-04: own median too small to judge below this
+    org_fuzzy: int = 92              # VR-18: per-word rapidfuzz ratio of typo variants (0 = off)
 
 
 def finding(rec: dict, rule: str, severity: str, code: str, fields: list, params: dict,
@@ -212,6 +214,7 @@ def review(records: list[dict], *, units: list[dict] | None = None,
            registry: dict | None = None, thresholds: Thresholds | None = None,
            use_forms: bool = True, lang: str = "ru") -> list[dict]:
     """Every finding across the given records (all forms), sorted by severity, unit, period."""
+    from reports.quality_orgs import organization_findings
     from reports.quality_population import population_findings
     from reports.quality_visits import event_findings, roster_findings, visit_findings
 
@@ -225,6 +228,7 @@ def review(records: list[dict], *, units: list[dict] | None = None,
     out += event_findings([r for r in live if r["form"] == "event"], t, umap)
     out += roster_findings(live, t, umap)
     out += visit_findings(live, t, umap)
+    out += organization_findings(live, t, umap)
     if use_forms:
         out += form_findings(live, {(f["record_id"], f["rule"]) for f in out}, umap)
     for f in out:

@@ -125,7 +125,8 @@ def _public_routes(app: FastAPI, engine: sa.Engine, settings: Settings) -> None:
 
     @app.get(API_PREFIX + "/forms")
     def list_forms(user: CurrentUser) -> list[dict]:
-        from forms import list_forms as all_forms
+        """Every version of every form: a record keeps the version it was entered with."""
+        from forms import all_forms
 
         return [{"id": f.id, "version": f.version, "definition": f.definition_text}
                 for f in all_forms()]

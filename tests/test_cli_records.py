@@ -339,7 +339,7 @@ def test_monthly_template_round_trip(data_dir, tmp_path, capsys):
 
 
 def test_validate_sees_a_repeated_event_in_the_same_month(data_dir, tmp_path, capsys):
-    event = {"form": "event", "org_unit": "SHY-ABAY", "data": {
+    event = {"form": "event", "form_version": 1, "org_unit": "SHY-ABAY", "data": {
         "title": "Уборка берега реки Бадам", "date_start": "2024-03-16",
         "primary_direction": "ECO", "formats": ["OFFLINE"], "is_volunteering": "YES",
         "organizer_type": "REG_ORG", "organizer_name": "ОФ «Жасыл әлем»",

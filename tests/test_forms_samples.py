@@ -104,10 +104,11 @@ def seminar_data(**over) -> dict:
     return data
 
 
-def findings_for(form_id, data, **kw):
-    form = load_form(form_id)
+def findings_for(form_id, data, *, form_version=1, **kw):
+    """Validate `data` as a record of `form_id` at `form_version` (record() says 1)."""
+    form = load_form(form_id, version=form_version)
     rec = record(form_id, copy.deepcopy(data), period=kw.pop("period", None)
-                 if form.date_field else kw.pop("period", "2024-03"))
+                 if form.date_field else kw.pop("period", "2024-03"), form_version=form_version)
     return validate_record(form, rec, **kw)
 
 

@@ -115,7 +115,7 @@ def test_focus_group_participant_rows():
 
 
 def test_period_derivation_and_mismatch():
-    ev = load_form("event")
+    ev = load_form("event", version=1)
     rec = record("event", event_data(), period=None)
     assert record_period(ev, rec) == "2024-03"
     assert record_period(load_form("monthly_report"), record()) == "2024-03"

@@ -141,6 +141,8 @@ def test_forms_served_as_toml(server):
     forms = api_session(server.url, "d1").get(server.url + "/api/v1/forms", timeout=5).json()
     monthly = [f for f in forms if f["id"] == "monthly_report"]
     assert monthly and 'id = "monthly_report"' in monthly[0]["definition"]
+    # every version, so a client can read a record of an older one (event v1 and v2)
+    assert sorted(f["version"] for f in forms if f["id"] == "event") == [1, 2]
 
 
 def test_admin_endpoints_only_for_admin(server):

@@ -201,11 +201,12 @@ def test_history_of_dated_forms_includes_the_same_month(store):
     """event/seminar/...: many records a month, so VR-32 (repeated event) must see the
     other events of the same month; the record itself is never part of its history."""
     def event(**changes):
-        return store.save_record({"form": "event", "org_unit": "SHY-ABAY",
+        return store.save_record({"form": "event", "form_version": 1, "org_unit": "SHY-ABAY",
                                   "data": dict(EVENT, **changes)}, user="district")
     first, second = event(), event()
     other_month = event(date_start="2024-02-10")
-    store.save_record({"form": "event", "org_unit": "OTHER", "data": EVENT}, user="x")
+    store.save_record({"form": "event", "form_version": 1, "org_unit": "OTHER", "data": EVENT},
+                      user="x")
     assert first["period"] == second["period"] == "2024-03"
     hist = store.history_for(second)
     assert sorted(r["id"] for r in hist) == sorted([first["id"], other_month["id"]])

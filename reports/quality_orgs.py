@@ -1,0 +1,137 @@
+"""VR-18 duplicate counting of organizations (with VR-31 spellings), per region.
+
+Organization names are free text: the `organization` column of focus-group and seminar lists
+and the event form's `organizer_name`. Within a region, names sharing an `org_key` (or keys
+that differ by a typo, `same_org`) are one organization: `distinct_organizations` counts it
+once, with its most used spelling as the display name, and `organization_findings` warns on
+each record that writes it in a less used spelling (`review_org_variants`).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from reports.aggregate import parse_period, region_of
+from reports.headers import ROSTERS
+from reports.orgnames import org_key, same_org
+from reports.quality_review import finding
+from reports.text import clean_text
+
+EVENT_FIELD = "organizer_name"
+
+
+def org_mentions(rec: dict) -> list[tuple[str, str]]:
+    """(name as written, whitespace cleaned; field path) for every organization name."""
+    data = rec.get("data") or {}
+    out = []
+    if rec.get("form") == "event":
+        out.append((data.get(EVENT_FIELD), EVENT_FIELD))
+    elif rec.get("form") in ROSTERS:
+        fid = ROSTERS[rec["form"]][0]
+        rows = data.get(fid)
+        for i, row in enumerate(rows if isinstance(rows, list) else []):
+            if isinstance(row, dict):
+                out.append((row.get("organization"), f"{fid}[{i}].organization"))
+    cleaned = ((clean_text(v)[0], p) for v, p in out if isinstance(v, str))
+    return [(v, p) for v, p in cleaned if org_key(v)]
+
+
+@dataclass
+class _Org:
+    """One organization in one region: its spellings and the records using each."""
+    key: str
+    spellings: dict = field(default_factory=lambda: defaultdict(dict))  # name -> {id: [paths]}
+    records: dict = field(default_factory=dict)                          # id -> record
+
+    def ranked(self) -> list[tuple[str, int]]:
+        """(spelling, records) most used first; ties: more rows, then the first written."""
+        order = {name: i for i, name in enumerate(self.spellings)}      # first seen first
+        rows = Counter({name: sum(map(len, ids.values()))
+                        for name, ids in self.spellings.items()})
+        counts = [(name, len(ids)) for name, ids in self.spellings.items()]
+        return sorted(counts, key=lambda kv: (-kv[1], -rows[kv[0]], order[kv[0]]))
+
+
+def _units_map(units) -> dict | None:
+    if isinstance(units, dict):
+        return units
+    return {u["id"]: u for u in units or []} or None
+
+
+def _alike(orgs: dict[str, _Org], key: str, threshold: int) -> _Org | None:
+    """An organization of the region whose key is a typo away from `key` (rapidfuzz picks
+    the few closest keys, `same_org` decides)."""
+    if not threshold:
+        return None
+    near = process.extract(key, list(orgs), scorer=fuzz.ratio, score_cutoff=threshold, limit=5)
+    return next((orgs[k] for k, _, _ in near if same_org(k, key, threshold)), None)
+
+
+def _group(records, units, threshold: int) -> dict[str, list[_Org]]:
+    """region -> organizations; a key joins an earlier key of the region it fuzzily matches."""
+    regions: dict[str, dict[str, _Org]] = defaultdict(dict)
+    for rec in sorted(records, key=lambda r: (r["period"], str(r.get("created_at") or ""),
+                                              r["id"])):
+        if rec.get("deleted"):
+            continue
+        orgs = regions[region_of(rec["org_unit"], units)]
+        for name, path in org_mentions(rec):
+            key = org_key(name)
+            if key not in orgs:
+                orgs[key] = _alike(orgs, key, threshold) or _Org(key)
+            org = orgs[key]
+            org.spellings[name].setdefault(rec["id"], []).append(path)
+            org.records[rec["id"]] = rec
+    out = {}
+    for region, orgs in regions.items():
+        unique = {id(o): o for o in orgs.values()}
+        out[region] = list(unique.values())
+    return out
+
+
+def organization_findings(records: list[dict], t, units=None) -> list[dict]:
+    """VR-18 (WARN): a record writes a region's organization unlike most other records."""
+    units = _units_map(units)
+    out = []
+    for region, orgs in _group(records, units, t.org_fuzzy).items():
+        for org in orgs:
+            ranked = org.ranked()
+            if len(ranked) < 2:
+                continue
+            usual, usual_count = ranked[0]
+            variants = [f"«{name}» ({n})" for name, n in ranked]
+            done = set()
+            for name, count in ranked[1:]:
+                for rid, paths in org.spellings[name].items():
+                    if rid in done:
+                        continue
+                    done.add(rid)
+                    out.append(finding(org.records[rid], "VR-18", "warning",
+                                       "review_org_variants", paths,
+                                       {"region": region, "name": name, "count": count,
+                                        "usual": usual, "usual_count": usual_count,
+                                        "variants": variants}, units))
+    return out
+
+
+def distinct_organizations(records: list[dict], region: str | None = None,
+                           period: str | None = None, *, units=None,
+                           fuzzy: int = 92) -> list[dict]:
+    """Each organization once per region: key, display name (most used spelling), records.
+
+    `period` is a period spec (YYYY, YYYY-MM, YYYY-MM..YYYY-MM); `region` a region code."""
+    units = _units_map(units)
+    start, end = parse_period(period) if period else ("0000-00", "9999-99")
+    chosen = [r for r in records if start <= r["period"] <= end
+              and (region is None or region_of(r["org_unit"], units) == region)]
+    out = []
+    for reg, orgs in sorted(_group(chosen, units, fuzzy).items()):
+        for org in orgs:
+            ranked = org.ranked()
+            out.append({"region": reg, "key": org.key, "name": ranked[0][0],
+                        "records": len(org.records),
+                        "spellings": dict(ranked)})
+    out.sort(key=lambda o: (o["region"], -o["records"], o["name"]))
+    return out
