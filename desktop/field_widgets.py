@@ -170,6 +170,11 @@ class ChoiceInput(FieldInput):
     def __init__(self, field, lang: str, parent=None) -> None:
         super().__init__(field, lang, parent)
         self.combo = QComboBox(self)
+        # A long label (an organizer type, a data source) must not widen the whole form past
+        # its window: the closed combo shows ~30 characters, the open list shows them whole.
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(30)
         self._items = enum_items(field.choices)
         self._fill()
         self.combo.currentIndexChanged.connect(lambda _i: self.sig_changed.emit())

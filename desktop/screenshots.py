@@ -45,6 +45,14 @@ def _save(widget, out: Path, name: str, size: tuple[int, int] = SIZE) -> Path:
     return path
 
 
+def _settle(ctx) -> None:
+    from PySide6.QtWidgets import QApplication
+    for _ in range(3):
+        QApplication.processEvents()
+        ctx.tasks.wait_all()
+    QApplication.processEvents()
+
+
 def _monthly_form(window) -> None:
     page = window.show_page("monthly_report")
     editor = page.show_editor(None)
@@ -66,6 +74,14 @@ def _roster(window) -> None:
     editor.validate()
 
 
+def _event_form(window) -> None:
+    """A new event (form v2): the data source and «known to the RFO» fields (VR-29)."""
+    editor = window.show_page("event").show_editor(None)
+    editor.inputs["data_source"].set_value("RFO")
+    editor.validate()
+    editor.focus_field("known_to_rfo")
+
+
 def shoot_language(out: Path, folder: Path, lang: str) -> list[Path]:
     from desktop.first_run import FirstRunDialog
     from desktop.main_window import MainWindow
@@ -81,17 +97,20 @@ def shoot_language(out: Path, folder: Path, lang: str) -> list[Path]:
     shots.append(_save(window, out, f"monthly_form_{lang}"))
     _roster(window)
     shots.append(_save(window, out, f"roster_{lang}"))
+    _event_form(window)
+    shots.append(_save(window, out, f"event_form_{lang}"))
     for key in ("sync", "settings"):
         if key in window.page_keys():
             window.show_page(key)
             shots.append(_save(window, out, f"{key}_{lang}"))
     _app, rctx = _app_and_context(folder, lang, role="region")
     region_window = MainWindow(rctx)
-    for key in ("review", "reports"):
+    for key in ("review", "reports", "quality"):
         if key in region_window.page_keys():
             page = region_window.show_page(key)
-            if key == "review":  # the demo year, not the current one with nothing in it
-                page.year.setValue(DEMO_YEAR)
+            if key in ("review", "quality") and hasattr(page, "year"):  # the demo year, not
+                page.year.setValue(DEMO_YEAR)  # the current one with nothing in it
+            _settle(rctx)  # pages that check in a worker show their results
             shots.append(_save(region_window, out, f"{key}_{lang}"))
     shots.append(_correction(region_window, rctx, out, lang))
     return shots
