@@ -33,3 +33,4 @@ class Settings:
     lockout_s: int = 15 * 60
     max_body_bytes: int = 32 * 1024 * 1024
     max_ops_per_push: int = 2000
+    request_threads: int = 8  # per worker process (server.app._thread_limit)
