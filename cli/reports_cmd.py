@@ -1,5 +1,6 @@
 """`esep template monthly_report ...` and `esep report summary|figures|quality|completeness|
-coverage|rates` (logic in reports/; this module only parses, opens the store and prints)."""
+coverage|questionnaire|rates` (logic in reports/; this module only parses, opens the store
+and prints)."""
 from __future__ import annotations
 
 import argparse
@@ -34,6 +35,12 @@ def register(sub) -> None:
     cov.add_argument("--region", default=None, help="region code, e.g. SHY")
     cov.add_argument("--json", action="store_true")
     _lang(cov)
+    ques = rsub.add_parser("questionnaire", help="civil-servant questionnaire: answers per "
+                                                 "question, «нет ответа» included")
+    ques.add_argument("--period", default=None, help="YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
+    ques.add_argument("--region", default=None, help="region code, e.g. SHY")
+    ques.add_argument("--json", action="store_true")
+    _lang(ques)
     for p in (summ, fig, qual, comp):
         p.add_argument("--period", required=True, help="YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
         p.add_argument("--region", default=None, help="region code, e.g. SHY")
@@ -57,6 +64,7 @@ def register(sub) -> None:
     qual.set_defaults(func=cmd_quality)
     comp.set_defaults(func=cmd_completeness)
     cov.set_defaults(func=cmd_coverage)
+    ques.set_defaults(func=cmd_questionnaire)
     rates.set_defaults(func=cmd_rates)
 
 
@@ -188,15 +196,15 @@ def cmd_completeness(args) -> int:
     return 0
 
 
-def cmd_coverage(args) -> int:
-    from reports.coverage import coverage, format_text
-
+def _form_summary(args, form: str, compute, format_text) -> int:
+    """A summary of one form's local records: compute(records, region=, period_spec=, units=)
+    printed as JSON (--json) or as text."""
     store = _store()
     try:
         _check(args, store)
         units = {u["id"]: u for u in store.org_units()}
-        res = coverage(store.list_records(form="event"), region=args.region,
-                       period_spec=args.period, units=units or None)
+        res = compute(store.list_records(form=form), region=args.region,
+                      period_spec=args.period, units=units or None)
     finally:
         store.close()
     if args.json:
@@ -204,6 +212,18 @@ def cmd_coverage(args) -> int:
     else:
         print(format_text(res, _lang_of(args)))
     return 0
+
+
+def cmd_coverage(args) -> int:
+    from reports.coverage import FORM, coverage, format_text
+
+    return _form_summary(args, FORM, coverage, format_text)
+
+
+def cmd_questionnaire(args) -> int:
+    from reports.questionnaire import FORM, format_text, tally
+
+    return _form_summary(args, FORM, tally, format_text)
 
 
 def cmd_rates(args) -> int:

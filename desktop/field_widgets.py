@@ -215,6 +215,8 @@ class MultiChoiceInput(FieldInput):
             row.setData(Qt.ItemDataRole.UserRole, item.code)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Unchecked)
+        self.list.setWordWrap(True)  # a long answer takes two lines instead of being cut
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setFixedHeight(min(120, 22 * max(len(self._items), 1) + 6))
         self.list.itemChanged.connect(lambda _i: self.sig_changed.emit())
         self._layout.addWidget(self.list, 1)

@@ -5,7 +5,7 @@ import importlib
 import importlib.util
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -38,6 +38,8 @@ NAVIGATION = [
      _LIST, "RecordListPage", "seminar", None),
     ("focus_group", QT_TRANSLATE_NOOP("MainWindow", "Focus groups"),
      _LIST, "RecordListPage", "focus_group", None),
+    ("cs_questionnaire", QT_TRANSLATE_NOOP("MainWindow", "Questionnaires"),
+     _LIST, "RecordListPage", "cs_questionnaire", None),
     ("leadership_meeting", QT_TRANSLATE_NOOP("MainWindow", "Leadership meetings"),
      _LIST, "RecordListPage", "leadership_meeting", None),
     ("hotline_appeal", QT_TRANSLATE_NOOP("MainWindow", "Hotline"),
@@ -84,6 +86,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.nav = QListWidget(self)
         self.nav.setMaximumWidth(210)
+        self.nav.setWordWrap(True)  # a long name (kk) takes two lines rather than being cut
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(self)
         self.pages: dict[str, object] = {}
         self._entries: list[tuple[str, str, Callable]] = []

@@ -82,6 +82,15 @@ def _event_form(window) -> None:
     editor.focus_field("known_to_rfo")
 
 
+def _questionnaire_form(window) -> None:
+    """A civil-servant questionnaire: «нет ответа» ticked together with an answer (VR-27)."""
+    editor = window.show_page("cs_questionnaire").show_editor(None)
+    editor.inputs["department"].set_value("NOT_STATED")
+    editor.inputs["q3_difficulties"].set_value(["NO_ANSWER", "BUREAUCRACY"])
+    editor.validate()
+    editor.focus_field("q3_difficulties")
+
+
 def shoot_language(out: Path, folder: Path, lang: str) -> list[Path]:
     from desktop.first_run import FirstRunDialog
     from desktop.main_window import MainWindow
@@ -99,6 +108,8 @@ def shoot_language(out: Path, folder: Path, lang: str) -> list[Path]:
     shots.append(_save(window, out, f"roster_{lang}"))
     _event_form(window)
     shots.append(_save(window, out, f"event_form_{lang}"))
+    _questionnaire_form(window)
+    shots.append(_save(window, out, f"questionnaire_{lang}"))
     for key in ("sync", "settings"):
         if key in window.page_keys():
             window.show_page(key)

@@ -60,19 +60,25 @@ def region_of(org_unit: str, units: dict[str, dict] | None = None) -> str:
     return org_unit.split("-", 1)[0]
 
 
-def select(records: Iterable[dict], spec: str | tuple[str, str], *, region: str | None = None,
-           units: dict | None = None, form: str = "monthly_report",
-           statuses: Iterable[str] | None = None) -> list[dict]:
-    """Monthly reports of the period (and region), tombstones and other forms left out."""
-    start, end = parse_period(spec) if isinstance(spec, str) else spec
+def select(records: Iterable[dict], spec: str | tuple[str, str] | None, *,
+           region: str | None = None, units: dict | None = None, form: str = "monthly_report",
+           statuses: Iterable[str] | None = None, period_fn=None, region_fn=None) -> list[dict]:
+    """Live records of `form` in the period (None: any) and region, tombstones left out.
+    period_fn(record) / region_fn(record, units) override where a form keeps them."""
+    start, end = (parse_period(spec) if isinstance(spec, str) else spec) if spec else (
+        "0000-00", "9999-99")
     wanted = set(statuses) if statuses else None
     out = []
     for r in records:
-        if r.get("form") != form or r.get("deleted") or not start <= r["period"] <= end:
+        if r.get("form") != form or r.get("deleted"):
+            continue
+        period = period_fn(r) if period_fn else r.get("period")
+        if not (period and start <= period <= end):
             continue
         if wanted is not None and r.get("status") not in wanted:
             continue
-        if region and region_of(r["org_unit"], units) != region:
+        where = region_fn(r, units) if region_fn else region_of(r["org_unit"], units)
+        if region and where != region:
             continue
         out.append(r)
     return out

@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from reports.aggregate import parse_period, region_of
+from reports.aggregate import select
 
 FORM = "event"
 KNOWN_VALUES = ("YES", "NO", "UNKNOWN")
@@ -65,17 +65,7 @@ def _known(data: dict) -> str:
 def select_events(records: Iterable[dict], *, region: str | None = None,
                   period_spec: str | None = None, units: dict | None = None) -> list[dict]:
     """Live event records (any form version) of the period and region."""
-    start, end = parse_period(period_spec) if period_spec else (None, None)
-    out = []
-    for r in records:
-        if r.get("form") != FORM or r.get("deleted"):
-            continue
-        if start and not (r.get("period") and start <= r["period"] <= end):
-            continue
-        if region and region_of(r.get("org_unit") or "", units) != region:
-            continue
-        out.append(r)
-    return out
+    return select(records, period_spec, region=region, units=units, form=FORM)
 
 
 def coverage(records: Iterable[dict], *, region: str | None = None,

@@ -615,41 +615,46 @@
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="41" />
+        <source>Questionnaires</source>
+        <translation>Мемлекеттік қызметшілер сауалнамалары</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="43" />
         <source>Leadership meetings</source>
         <translation>Басшылықпен кездесулер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="43" />
+        <location filename="../../desktop/main_window.py" line="45" />
         <source>Hotline</source>
         <translation>Сенім телефоны</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="45" />
+        <location filename="../../desktop/main_window.py" line="47" />
         <source>Review</source>
         <translation>Тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="47" />
+        <location filename="../../desktop/main_window.py" line="49" />
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="49" />
+        <location filename="../../desktop/main_window.py" line="51" />
         <source>Reports</source>
         <translation>Есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="51" />
+        <location filename="../../desktop/main_window.py" line="53" />
         <source>Data quality</source>
         <translation>Деректер сапасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="53" />
+        <location filename="../../desktop/main_window.py" line="55" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="179" />
+        <location filename="../../desktop/main_window.py" line="183" />
         <source>Esep — volunteering in numbers</source>
         <translation>Esep — волонтерлік сандармен</translation>
     </message>

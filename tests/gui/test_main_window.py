@@ -21,8 +21,8 @@ def test_navigation_and_status_bar(qtbot, core_ctx):
     window = MainWindow(core_ctx)
     qtbot.addWidget(window)
     keys = window.page_keys()
-    assert keys[:6] == ["monthly_report", "event", "seminar", "focus_group",
-                        "leadership_meeting", "hotline_appeal"]
+    assert keys[:7] == ["monthly_report", "event", "seminar", "focus_group",
+                        "cs_questionnaire", "leadership_meeting", "hotline_appeal"]
     assert "settings" in keys and "review" not in keys          # district role
     texts = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert texts[0] == "Ежемесячные отчёты" and "Настройки" in texts
