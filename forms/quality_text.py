@@ -22,13 +22,20 @@ _HYPHEN_REJOIN = re.compile(r"(\w)-\s*/\s*(\w)")
 _HYPHEN_SPLIT = re.compile(r"\w-\s*/\s*\w|\u00ad")
 
 
+_NBSPS = re.compile(r"[\u00a0\u2007\u202f]")
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
+
+
 def clean_text(s: str) -> str:
     """NFC-normalise, rejoin hyphenation splits ("Алма-/ты"), turn NBSPs into spaces,
     collapse runs of spaces, strip the ends."""
     s = unicodedata.normalize("NFC", s)
-    s = _HYPHEN_REJOIN.sub(r"\1\2", s).replace("\u00ad", "")
-    s = re.sub(r"[\u00a0\u2007\u202f]", " ", s)
-    lines = [re.sub(r"[ \t]{2,}", " ", line).strip() for line in s.split("\n")]
+    if "/" in s or "\u00ad" in s:
+        s = _HYPHEN_REJOIN.sub(r"\1\2", s).replace("\u00ad", "")
+    s = _NBSPS.sub(" ", s)
+    if "\n" not in s:  # the usual case: one line
+        return _SPACE_RUN.sub(" ", s).strip()
+    lines = [_SPACE_RUN.sub(" ", line).strip() for line in s.split("\n")]
     return "\n".join(lines).strip()
 
 
@@ -100,16 +107,28 @@ def text_problems(s: str, *, is_name: bool = False) -> list[tuple[str, dict]]:
         out.append(("text_whitespace", {}))
     if not _quotes_balanced(s):
         out.append(("text_unbalanced_quotes", {}))
-    mixed = [t for t in _TOKEN.findall(s) if _LAT.search(t) and _CYR.search(t)]
+    mixed = _mixed_token(s)
     if mixed:
-        out.append(("text_mixed_script", {"token": mixed[0]}))
+        out.append(("text_mixed_script", {"token": mixed}))
     if _HYPHEN_SPLIT.search(s):
         out.append(("text_hyphenation", {}))
-    if is_name:
-        m = _BAD_INITIAL.search(s) or _INITIALS_GLUED.search(s)
-        if m:
-            out.append(("text_initials", {"token": m.group(1)}))
+    bad = initials_problem(s) if is_name else None
+    if bad:
+        out.append(("text_initials", {"token": bad}))
     return out
+
+
+def _mixed_token(s: str) -> str | None:
+    """The first word mixing Latin and Cyrillic letters (a homoglyph), if any."""
+    if not (_LAT.search(s) and _CYR.search(s)):  # most texts use one script
+        return None
+    return next((t for t in _TOKEN.findall(s) if _LAT.search(t) and _CYR.search(t)), None)
+
+
+def initials_problem(s: str) -> str | None:
+    """An initial without its dot ('Саги А') or two glued ones ('А.Б'), as written."""
+    m = _BAD_INITIAL.search(s) or _INITIALS_GLUED.search(s)
+    return m.group(1) if m else None
 
 
 def _quotes_balanced(s: str) -> bool:

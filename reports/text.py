@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from forms.quality_text import clean_text as normalize_text
-from forms.quality_text import text_problems
+from forms.quality_text import initials_problem, text_problems
 
 _SPACES = re.compile(r"[\s\u00a0\u2007\u202f\u2000-\u200b\ufeff]+")
 _FIXED_BY_CLEANING = ("text_whitespace", "text_hyphenation", "text_not_nfc")
@@ -61,8 +61,8 @@ def _clean_str(text: str) -> tuple[str, tuple[TextIssue, ...]]:
 
 def name_issues(text: str) -> list[TextIssue]:
     """Initials format in a person's name: 'Саги А.' is right, 'Саги А' or 'А.Б' is not."""
-    return [TextIssue(code, params.get("token", text))
-            for code, params in text_problems(text, is_name=True) if code == "text_initials"]
+    bad = initials_problem(text)
+    return [TextIssue("text_initials", bad)] if bad else []
 
 
 def fold(text) -> str:
