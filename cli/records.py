@@ -256,7 +256,7 @@ def _import_json(store, records: list, *, dry_run: bool, reason: str | None) -> 
                      f"imported:\n  " + "\n  ".join(lines))
     if dry_run:
         new = sum(1 for r in done if not r["id"] or store.get_record(r["id"]) is None)
-        same = sum(1 for r in done if r["id"] and store.get_record(r["id"]) == r)
+        same = sum(1 for r in done if store.import_unchanged(r))
         print(f"dry run: {len(done)} record(s) valid: {new} new, {same} unchanged, "
               f"{len(done) - new - same} changed; nothing saved")
         return 0

@@ -4,7 +4,7 @@ A record is taken as it is (status, revision, version, updated_at/by) so that an
 re-imports to identical records. Every problem names the record (index + id) and field."""
 from __future__ import annotations
 
-from store.codec import RECORD_KEYS, shape_problems
+from store.codec import RECORD_KEYS, field_changes, shape_problems
 from store.db import transaction, utc_now
 from store.errors import StoreError
 from store.writes import fetch, persist, write_revision
@@ -64,6 +64,12 @@ class ImportMixin:
         except StoreError:
             return None
 
+    def import_unchanged(self, rec: dict) -> bool:
+        """True when importing `rec` (a record of check_records) would change nothing: the
+        same test the write makes (the completed record's fresh updated_at does not count)."""
+        old = fetch(self.db, rec["id"]) if rec.get("id") else None
+        return old is not None and not field_changes(old, rec)
+
     def import_records(self, records, *, user: str, reason: str | None = "import") -> int:
         """Import all or nothing; returns how many records were created or changed."""
         reason = reason or "import"
@@ -83,7 +89,7 @@ class ImportMixin:
 
         rec["id"] = rec["id"] or new_id()
         old = fetch(self.db, rec["id"])
-        if old is not None and old != rec and old["status"] not in EDITABLE:
+        if old is not None and field_changes(old, rec) and old["status"] not in EDITABLE:
             raise StoreError(
                 f"record #{index} (id {rec['id']}): already {old['status']} in this store and "
                 f"the file differs; a submitted record changes only by correction",

@@ -120,6 +120,26 @@ def test_import_atomic_and_dry_run(data_dir, tmp_path, capsys):
     assert "3 unchanged" in capsys.readouterr().out
 
 
+def test_reimport_of_the_same_file_is_unchanged_whenever_it_runs(data_dir, tmp_path, capsys):
+    """A re-import compares content, not the time stamps a completed record gets: the
+    stored records are made a day older, then the same file is unchanged (dry run and real),
+    also for a submitted record that may not be edited."""
+    good = [rec(1, "2024-01"), dict(rec(2, "2024-02"), status="submitted")]
+    path = write(tmp_path / "good.json", good)
+    assert run(data_dir, "import", "monthly_report", path) == 0
+    s = open_store(Path(data_dir) / "esep.sqlite3")
+    try:
+        s.db.execute("UPDATE records SET updated_at = '2000-01-01T00:00:00Z'")
+        s.db.conn.commit()
+    finally:
+        s.close()
+    capsys.readouterr()
+    assert run(data_dir, "import", "monthly_report", path, "--dry-run") == 0
+    assert "0 new, 2 unchanged, 0 changed" in capsys.readouterr().out
+    assert run(data_dir, "import", "monthly_report", path) == 0
+    assert "imported 0 record(s) (2 unchanged)" in capsys.readouterr().out
+
+
 def test_export_json_reimports_identically(data_dir, tmp_path, capsys):
     s = open_store(Path(data_dir) / "esep.sqlite3", user="aigerim")
     try:
