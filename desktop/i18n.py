@@ -8,8 +8,10 @@ from forms.paths import resources_dir
 TRANSLATIONS = resources_dir() / "translations"  # repo, or the PyInstaller bundle
 LANGUAGES = ("ru", "kk", "en")
 LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English"}
-# Qt ships no qtbase_kk: Kazakh users get Qt's own dialogs in Russian rather than English.
+# Qt ships no qtbase_kk: for Kazakh, qtbase_ru is loaded and our qt_kk.qm (standard buttons,
+# edit menus, the file dialog) over it, so a Qt text we have not translated stays Russian.
 QTBASE_FALLBACK = {"ru": ("ru",), "kk": ("kk", "ru"), "en": ()}
+QT_OWN = {"kk": "qt_kk.qm"}
 _installed: list[QTranslator] = []
 
 
@@ -21,23 +23,26 @@ def install_translators(lang: str) -> str:
     """Replace the installed translators with those for ``lang``; return the language used."""
     app = QCoreApplication.instance()
     lang = normalize_lang(lang)
-    for tr in _installed:
-        app.removeTranslator(tr)
-    _installed.clear()
-    ours = QTranslator(app)
-    if ours.load(str(TRANSLATIONS / f"esep_{lang}.qm")):
-        app.installTranslator(ours)
-        _installed.append(ours)
+    remove_translators()
+    _install(app, str(TRANSLATIONS / f"esep_{lang}.qm"))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for candidate in QTBASE_FALLBACK.get(lang, ()):
-        qtbase = QTranslator(app)
-        if qtbase.load(f"qtbase_{candidate}", qt_dir):
-            app.installTranslator(qtbase)
-            _installed.append(qtbase)
+        if _install(app, f"qtbase_{candidate}", qt_dir):
             break
+    if lang in QT_OWN:  # installed last: searched first
+        _install(app, str(TRANSLATIONS / QT_OWN[lang]))
     QLocale.setDefault(QLocale({"ru": QLocale.Language.Russian, "kk": QLocale.Language.Kazakh,
                                 "en": QLocale.Language.English}[lang]))
     return lang
+
+
+def _install(app, name: str, folder: str = "") -> bool:
+    translator = QTranslator(app)
+    if not translator.load(name, folder):
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    return True
 
 
 def remove_translators() -> None:

@@ -1,4 +1,5 @@
-"""Translations: every .ts entry finished for kk and ru; .qm loads; qtbase loaded too."""
+"""Translations: every .ts entry finished for kk and ru; .qm loads; qtbase loaded too, and
+Qt's own texts in Kazakh from resources/translations/qt_kk.ts."""
 from __future__ import annotations
 
 import pytest
@@ -33,6 +34,32 @@ def test_qm_translates(qapp, built, lang, expected):
     from desktop.i18n import install_translators, installed_count, remove_translators
     install_translators(lang)
     assert QCoreApplication.translate("SettingsPage", "Settings") == expected
-    if lang != "en":
-        assert installed_count() == 2, "qtbase translations are loaded too"
+    if lang != "en":  # + qtbase (and for kk our Kazakh for Qt's own texts over qtbase_ru)
+        assert installed_count() == {"ru": 2, "kk": 3}[lang]
     remove_translators()
+
+
+@pytest.mark.parametrize("lang,cancel,yes,name", [
+    ("kk", "Бас тарту", "&Иә", "Файл &аты:"), ("ru", "Отмена", "&Да", "&Имя файла:"),
+    ("en", "Cancel", "&Yes", "File &name:")])
+def test_qt_own_texts_follow_the_language(qapp, built, lang, cancel, yes, name):
+    """Qt's standard buttons and file dialog speak the interface language; for Kazakh our
+    qt_kk.qm covers them (Qt ships none), for the rest qtbase_ru stays underneath."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    from desktop.i18n import install_translators, remove_translators
+    install_translators(lang)
+    try:
+        tr = QCoreApplication.translate
+        assert tr("QPlatformTheme", "Cancel") == cancel
+        assert tr("QFileDialog", "File &name:") == name
+        box = QMessageBox(QMessageBox.Icon.Question, "t", "?",
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        assert box.button(QMessageBox.StandardButton.Yes).text() == yes
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == cancel
+        if lang == "kk":  # a Qt text qt_kk.ts does not have falls back to qtbase_ru
+            assert tr("QColorDialog", "&Red:") not in ("", "&Red:")
+    finally:
+        remove_translators()
