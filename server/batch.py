@@ -27,7 +27,10 @@ _UPDATE = records.update().where(records.c.id == sa.bindparam("b_id"))
 
 def write_record(conn, values: dict, insert: bool) -> None:
     """Insert, or update by `id`, one full record row (plain parameters: cached statements)."""
-    conn.execute(records.insert(), values) if insert else conn.execute(_UPDATE, _by_id(values))
+    if insert:
+        conn.execute(records.insert(), values)
+    else:
+        conn.execute(_UPDATE, _by_id(values))
 
 
 def _by_id(values: dict) -> dict:
@@ -72,8 +75,10 @@ class Batch:
         """Insert or update (by `id`) one record row: now, or queued for `flush`."""
         if self.write_now:
             write_record(self.conn, values, insert)
+        elif insert:
+            self._inserts.append(values)
         else:
-            self._inserts.append(values) if insert else self._updates.append(_by_id(values))
+            self._updates.append(_by_id(values))
 
     def flush(self) -> None:
         """Send the queued writes (a unique-key race raises IntegrityError here)."""

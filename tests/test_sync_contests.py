@@ -6,7 +6,14 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from test_sync_support import DISTRICTS, make_client, monthly, new_store, server
+from test_sync_support import (
+    DISTRICTS,
+    make_client,
+    monthly,
+    new_store,
+    server,
+    server_records,
+)
 
 from server.config import normalize_db_url
 from store import sync_state
@@ -28,15 +35,7 @@ def _contests(db_url: str) -> list[tuple]:
 
 
 def _live_for_key(client) -> dict[str, dict]:
-    out, cursor = {}, 0
-    while True:
-        page = client.pull(cursor)
-        for ch in page["changes"]:
-            out[ch["id"]] = ch
-        if not page["has_more"]:
-            break
-        cursor = page["next_cursor"]
-    return {i: c for i, c in out.items() if not c["deleted"]
+    return {i: c for i, c in server_records(client).items() if not c["deleted"]
             and (c["record"]["org_unit"], c["record"]["period"]) == KEY}
 
 

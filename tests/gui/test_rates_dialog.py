@@ -8,7 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from reports.economics import KV_KEY, RateError, RateTable, update_rates
-from tests.gui.test_review_pages import add_report, make_ctx
+from tests.gui.test_review_pages import (
+    add_report,
+    make_ctx,
+    store,  # noqa: F401 - the same store fixture
+)
 
 pytestmark = pytest.mark.timeout(120)
 
@@ -22,16 +26,6 @@ def page(qtbot, store):
     qtbot.addWidget(page)
     page.year.setValue(2024)
     return page
-
-
-@pytest.fixture
-def store(tmp_path):
-    from store import open_store
-    from tests.gui.test_review_pages import UNITS
-    s = open_store(tmp_path / "esep.sqlite3")
-    s.upsert_org_units(UNITS)
-    yield s
-    s.close()
 
 
 def open_dialog(page):
