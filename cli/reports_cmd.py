@@ -1,6 +1,6 @@
 """`esep template monthly_report ...` and `esep report summary|figures|quality|completeness|
-coverage|questionnaire|rates` (logic in reports/; this module only parses, opens the store
-and prints)."""
+coverage|questionnaire|focus-answers|rates` (logic in reports/; this module only parses, opens
+the store and prints)."""
 from __future__ import annotations
 
 import argparse
@@ -41,6 +41,12 @@ def register(sub) -> None:
     ques.add_argument("--region", default=None, help="region code, e.g. SHY")
     ques.add_argument("--json", action="store_true")
     _lang(ques)
+    fga = rsub.add_parser("focus-answers", help="focus-group answers per key question Q1-Q5, "
+                                                "by participant category, with coded counts")
+    fga.add_argument("--period", default=None, help="YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
+    fga.add_argument("--region", default=None, help="region code, e.g. SHY")
+    fga.add_argument("--json", action="store_true")
+    _lang(fga)
     for p in (summ, fig, qual, comp):
         p.add_argument("--period", required=True, help="YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
         p.add_argument("--region", default=None, help="region code, e.g. SHY")
@@ -65,6 +71,7 @@ def register(sub) -> None:
     comp.set_defaults(func=cmd_completeness)
     cov.set_defaults(func=cmd_coverage)
     ques.set_defaults(func=cmd_questionnaire)
+    fga.set_defaults(func=cmd_focus_answers)
     rates.set_defaults(func=cmd_rates)
 
 
@@ -224,6 +231,12 @@ def cmd_questionnaire(args) -> int:
     from reports.questionnaire import FORM, format_text, tally
 
     return _form_summary(args, FORM, tally, format_text)
+
+
+def cmd_focus_answers(args) -> int:
+    from reports.focus_answers import FORM, focus_answers, format_text
+
+    return _form_summary(args, FORM, focus_answers, format_text)
 
 
 def cmd_rates(args) -> int:

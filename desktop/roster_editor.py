@@ -126,7 +126,19 @@ class RosterEditor(FieldInput):
             text += " · " + self.tr("duplicates: %1").replace("%1", str(dups))
         self.count_label.setText(text)
 
+    def _fit_rows(self) -> None:
+        """Rosters with a long text column (focus-group answers): rows grow to show up to
+        four wrapped lines of it; the tooltip shows the rest. Other rosters keep one line."""
+        if not any(c.type == "text" and (c.max_length or 0) >= 1000 for c in self.model.columns):
+            return
+        cap = 4 * self.table.fontMetrics().height() + 8
+        self.table.setMinimumHeight(max(self.table.minimumHeight(), 4 * cap))
+        for row in range(self.model.rowCount()):
+            self.table.resizeRowToContents(row)
+            self.table.setRowHeight(row, min(self.table.rowHeight(row), cap))
+
     def _rows_changed(self) -> None:
+        self._fit_rows()
         self._update_count()
         self.sig_changed.emit()
 
@@ -156,6 +168,7 @@ class RosterEditor(FieldInput):
 
     def set_value(self, value: Any) -> None:
         self.model.set_rows(value or [])
+        self._fit_rows()
         self._update_count()
 
     def focus_widget(self):

@@ -71,9 +71,14 @@ class RosterTableModel(QAbstractTableModel):
                 seen.setdefault(key, []).append(n)
         self._dups = {n for group in seen.values() if len(group) > 1 for n in group}
 
-    def choice_label(self, column, code: Any) -> str:
+    def choice_label(self, column, code: Any, short: bool = False) -> str:
+        """The code's label; `short`: the enumeration's short label where it has one (a
+        question of a focus group is a sentence, its short label fits a cell)."""
         for item in self._enums.get(column.id, []):
             if item.code == code:
+                brief = item.extra.get("short") if short else None
+                if isinstance(brief, dict) and brief.get(self.lang):
+                    return brief[self.lang]
                 return item.label(self.lang)
         return "" if code is None else str(code)
 
@@ -180,7 +185,11 @@ class RosterTableModel(QAbstractTableModel):
         col, row = self.columns[index.column()], self._rows[index.row()]
         value = row.get(col.id)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.choice_label(col, value) if col.choices else number_text(value)
+            return self.choice_label(col, value, short=True) if col.choices else \
+                number_text(value)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cut-off cell
+            return (self.choice_label(col, value) if col.choices else number_text(value)) \
+                or None
         if role == Qt.ItemDataRole.EditRole:
             return value if col.choices else number_text(value)
         if role == Qt.ItemDataRole.BackgroundRole:

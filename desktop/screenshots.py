@@ -82,6 +82,23 @@ def _event_form(window) -> None:
     editor.focus_field("known_to_rfo")
 
 
+FG_ANSWERS = [
+    {"question": "Q1", "participant_category": "STUDENT", "direction": "ECO",
+     "answer_text": "Экологическое волонтёрство и помощь пожилым людям в сёлах района"},
+    {"question": "Q4", "rfo_rating": "UNAWARE",
+     "answer_text": "О региональном фронт-офисе большинство участников не слышали"},
+    {"question": "Q2", "rfo_rating": "MINIMAL", "answer_text": "Помещения и транспорт"},
+]
+
+
+def _focus_answers(window) -> None:
+    """Focus group v2: discussion answers (E10); the last row breaks «RFO rating on Q4 only»."""
+    editor = window.show_page("focus_group").show_editor(None)
+    editor.inputs["answers"].set_value(FG_ANSWERS)
+    editor.validate()
+    editor.focus_field("answers")
+
+
 def _questionnaire_form(window) -> None:
     """A civil-servant questionnaire: «нет ответа» ticked together with an answer (VR-27)."""
     editor = window.show_page("cs_questionnaire").show_editor(None)
@@ -106,6 +123,8 @@ def shoot_language(out: Path, folder: Path, lang: str) -> list[Path]:
     shots.append(_save(window, out, f"monthly_form_{lang}"))
     _roster(window)
     shots.append(_save(window, out, f"roster_{lang}"))
+    _focus_answers(window)
+    shots.append(_save(window, out, f"focus_answers_{lang}"))
     _event_form(window)
     shots.append(_save(window, out, f"event_form_{lang}"))
     _questionnaire_form(window)

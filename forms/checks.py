@@ -86,6 +86,8 @@ def _check_rule(form: FormDef, rule, fail) -> None:
     if not isinstance(rule.message, str) or not has_message(rule.message):
         fail(f"rule {rid!r}: message code {rule.message!r} has no text in "
              "resources/messages.toml", rid, key="message")
+    if rule.each is not None and not _each_columns(form, rule):
+        fail(f"rule {rid!r}: each = {rule.each!r} is not a roster of the form", rid, key="each")
     texts = [("expr", rule.expr), ("when", rule.when)] + [
         (f"params.{k}", v) for k, v in rule.params.items()]
     for what, text in texts:
@@ -97,18 +99,41 @@ def _check_rule(form: FormDef, rule, fail) -> None:
         except ExprError as exc:
             fail(f"rule {rid!r}: bad {what}: {exc}", rid, key=key)
         _check_names(form, rule, expr, lambda msg, k=key: fail(msg, rid, key=k))
+    if rule.each is not None:
+        return _check_each_fields(form, rule, fail)
     for ref in rule.fields:
         base = ref.split("[")[0].split(".")[0]
         if not form.has_field(base):
             fail(f"rule {rid!r}: fields lists unknown field {base!r}", rid, key="fields")
 
 
+def _each_columns(form: FormDef, rule) -> list[str]:
+    """The columns of the roster a per-row rule runs over ([] when `each` is no roster)."""
+    if not isinstance(rule.each, str) or not form.has_field(rule.each):
+        return []
+    roster = form.field(rule.each)
+    return [c.id for c in roster.columns] if roster.type == "roster" else []
+
+
+def _check_each_fields(form: FormDef, rule, fail) -> None:
+    columns = _each_columns(form, rule)
+    if not rule.fields:
+        fail(f"rule {rule.id!r}: a per-row rule needs fields (its columns)", rule.id,
+             key="fields")
+    for ref in rule.fields:
+        if ref not in columns:
+            fail(f"rule {rule.id!r}: roster {rule.each!r} has no column {ref!r}", rule.id,
+                 key="fields")
+
+
 def _check_names(form: FormDef, rule, expr, fail) -> None:
+    row_names = set(_each_columns(form, rule)) | {"row", "earlier"} if rule.each else set()
     for name in sorted(expr.names):
-        if not form.has_field(name):
+        if name not in row_names and not form.has_field(name):
             fail(f"rule {rule.id!r}: unknown field {name!r} in {expr.text!r}")
     for base, attr in sorted(expr.attrs):
-        if not form.has_field(base) or form.field(base).type != "roster":
+        roster = rule.each if rule.each and base == "earlier" else base
+        if not form.has_field(roster) or form.field(roster).type != "roster":
             fail(f"rule {rule.id!r}: {base!r} is not a roster in {expr.text!r}")
-        if attr not in [c.id for c in form.field(base).columns]:
-            fail(f"rule {rule.id!r}: roster {base!r} has no column {attr!r}")
+        if attr not in [c.id for c in form.field(roster).columns]:
+            fail(f"rule {rule.id!r}: roster {roster!r} has no column {attr!r}")

@@ -10,7 +10,9 @@ call arbitrary functions, or reach attributes of Python objects. Examples:
     declared_total == len(participants) + unregistered_attendees
 
 Functions: sum, len, count(xs[, value]), any, all, abs, min, max, ratio(a, b), round,
-lower, present(x), blank(x), threshold("vr21.state_share_max") (resources/quality.toml).
+lower, present(x), blank(x), threshold("vr21.state_share_max") (resources/quality.toml),
+key(a, b, ...) (a tuple; a missing value is None) and zip(xs, ys, ...) (the tuples of
+parallel lists): `key(question, category) in zip(earlier.question, earlier.category)`.
 Names are field ids. `roster.column` is the list of that column's values; `counts["F"]` is
 one cell. A name whose value is missing makes the rule skip (Skip is raised), except inside
 `present()` / `blank()`. Any runtime type problem also skips: field checks report bad types.
@@ -23,7 +25,7 @@ import operator
 from dataclasses import dataclass, field
 
 FUNCTIONS = ("sum", "len", "count", "any", "all", "abs", "min", "max", "ratio",
-             "present", "blank", "threshold", "lower", "round")
+             "present", "blank", "threshold", "lower", "round", "key", "zip")
 
 _CMP = {
     ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
@@ -228,6 +230,8 @@ class _Evaluator:
     def v_Call(self, node):
         name = node.func.id
         args = [self.visit(a) for a in node.args]
+        if name == "key":
+            return tuple(None if a is MISSING else a for a in args)
         if name in ("present", "blank"):
             filled = bool(args) and _is_present(args[0])
             return filled if name == "present" else not filled
@@ -296,4 +300,5 @@ _FUNCS = {
     "abs": lambda x: abs(_num(x)), "min": _f_minmax(min), "max": _f_minmax(max),
     "ratio": _f_ratio, "lower": _f_lower,
     "round": lambda x, n=0: round(_num(x), int(_num(n))),
+    "zip": lambda *xs: list(zip(*xs, strict=True)),
 }

@@ -16,7 +16,10 @@ its own file (`monthly_report.toml`, `monthly_report.v2.toml`, ...). The format:
         may_span (a date that may leave the reporting month) -> FieldDef.extra
     [[sections.fields.columns]]  the columns of a roster, same keys (no rosters/counts)
     [[rules]]  id, severity (error|warning|info), expr, when (guard), fields,
-        message (a code of resources/messages.toml), params = {name = "expression"}
+        message (a code of resources/messages.toml), params = {name = "expression"},
+        each = "roster" (optional: the rule runs once per row of that roster; its names are
+        the row's columns, `row` (1-based) and `earlier` (the rows above); `fields` lists
+        columns and the finding points at `roster[i].column`)
 """
 from __future__ import annotations
 
@@ -35,7 +38,7 @@ _FIELD_KEYS = {
     "columns", "required_rule", "review", "max_length", "auto", "multiline", "default",
     "may_span",
 }
-_RULE_KEYS = {"id", "severity", "expr", "fields", "message", "when", "params", "note"}
+_RULE_KEYS = {"id", "severity", "expr", "fields", "message", "when", "params", "note", "each"}
 
 
 class UnknownForm(KeyError):
@@ -204,7 +207,8 @@ def _build_rule(r, ctx: _Ctx) -> Rule:
         ctx.fail(f"rule {r['id']!r}: fields must be a list and params a table", r["id"])
     return Rule(id=r["id"], severity=r.get("severity"), expr=r.get("expr"),
                 fields=[str(x) for x in fields], message=r.get("message"),
-                when=r.get("when"), params={str(k): v for k, v in params.items()})
+                when=r.get("when"), params={str(k): v for k, v in params.items()},
+                each=r.get("each"))
 
 
 # --- the registry -------------------------------------------------------------------------

@@ -64,6 +64,7 @@ class Rule:
     message: str
     when: str | None = None
     params: dict[str, str] = field(default_factory=dict)
+    each: str | None = None  # a roster: the rule runs once per row (forms/validate.py)
 
 
 @dataclass

@@ -132,8 +132,30 @@ def run_rules(form: FormDef, data: dict) -> list[Finding]:
     th = flat_thresholds()
     out = []
     for rule in form.rules:
+        if rule.each:
+            out += _run_each(rule, data, th)
+            continue
         finding = run_rule(rule, data, th)
         if finding:
+            out.append(finding)
+    return out
+
+
+def _run_each(rule: Rule, data: dict, thresholds: dict) -> list[Finding]:
+    """A rule with `each = "roster"`: once per row, the row's columns (and `row`, 1-based,
+    and `earlier`, the rows above) over the record's fields; findings point at the row."""
+    rows = data.get(rule.each)
+    if not isinstance(rows, list):
+        return []
+    out = []
+    for i, row in enumerate(rows):
+        if not isinstance(row, dict):
+            continue
+        finding = run_rule(rule, {**data, **row, "row": i + 1, "earlier": rows[:i]},
+                           thresholds)
+        if finding:
+            finding.fields = [f"{rule.each}[{i}].{c}" for c in rule.fields]
+            finding.params.setdefault("row", i + 1)
             out.append(finding)
     return out
 

@@ -199,3 +199,57 @@ def test_several_versions_coexist(tmp_path):
 def test_shipped_files_are_in_definitions_dir():
     names = {p.stem.split(".")[0] for p in definitions_dir().glob("*.toml")}
     assert names == FORM_IDS
+
+
+ROSTER = GOOD + '''
+[[sections.fields]]
+id = "people"
+type = "roster"
+label = { ru = "Люди", kk = "Адамдар", en = "People" }
+
+[[sections.fields.columns]]
+id = "name"
+type = "text"
+label = { ru = "Имя", kk = "Аты", en = "Name" }
+
+[[sections.fields.columns]]
+id = "age"
+type = "integer"
+label = { ru = "Возраст", kk = "Жасы", en = "Age" }
+
+[[rules]]
+id = "R2"
+each = "people"
+severity = "warning"
+when = "present(name)"
+expr = "key(name, age) not in zip(earlier.name, earlier.age) and age <= total"
+fields = ["name", "age"]
+message = "sum_mismatch"
+'''
+
+
+def test_per_row_rule_points_at_each_row():
+    from forms import validate_record
+
+    form = form_from_text(ROSTER, "tiny.toml")
+    people = [{"name": "А", "age": 30}, {"name": "Б"}, {"name": "А", "age": 30},
+              {"name": "В", "age": 99}, {"name": "Б"}, "not a row"]
+    found = [f for f in validate_record(form, {"total": 50, "people": people})
+             if f.rule == "R2"]
+    assert [(f.params["row"], f.fields) for f in found] == [
+        (3, ["people[2].name", "people[2].age"]), (4, ["people[3].name", "people[3].age"]),
+        (5, ["people[4].name", "people[4].age"])]
+    # row 2 has no age, so `age <= total` skips it; row 5 repeats row 2 (Б, no age), which
+    # the first half of the `and` decides before the age is needed
+
+
+@pytest.mark.parametrize("old,new,words", [
+    ('each = "people"', 'each = "total"', "is not a roster"),
+    ('fields = ["name", "age"]', 'fields = ["name", "nope"]', "has no column 'nope'"),
+    ('fields = ["name", "age"]', 'fields = []', "needs fields"),
+    ('earlier.age)', 'earlier.agee)', "has no column 'agee'"),
+    ('age <= total', 'agee <= total', "unknown field 'agee'"),
+])
+def test_per_row_rule_errors(old, new, words):
+    with pytest.raises(DefinitionError, match=words):
+        form_from_text(ROSTER.replace(old, new), "tiny.toml")

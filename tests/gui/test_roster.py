@@ -92,7 +92,9 @@ def test_category_delegate_stores_code(qtbot):
     delegate.setModelData(combo, editor.model, index)
     code = editor.value()[0]["participant_category"]
     assert code == combo.itemData(2)
-    assert index.data() == combo.itemText(2)
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == combo.itemText(2)  # the full label
+    from forms.reference import get_enum
+    assert index.data() == get_enum("fg_categories").item(code).extra["short"]["ru"]
 
 
 def test_unknown_pasted_category_is_marked(qtbot):
@@ -123,3 +125,30 @@ def test_pasted_roster_is_saved_with_the_focus_group(qtbot, core_ctx):
     assert stored["period"] == "2024-05"
     assert len(stored["data"]["participants"]) == 30
     assert stored["data"]["participants"][29]["no"] == 30
+
+
+def test_answers_roster_short_labels_tooltips_and_row_heights(qtbot):
+    """Focus-group answers (form v2): a question shows its short label, the tooltip the whole
+    question; a long answer wraps over up to four lines; a participant roster stays one line."""
+    from forms import load_form
+    from forms.reference import get_enum
+
+    field = load_form("focus_group", 2).field("answers")
+    editor = RosterEditor(field, "ru")
+    qtbot.addWidget(editor)
+    editor.resize(900, 500)
+    editor.show()
+    long_text = "Помещения, транспорт и обучение координаторов. " * 20
+    editor.set_value([{"question": "Q2", "answer_text": long_text}, {"question": "Q5",
+                                                                     "answer_text": "Да"}])
+    model, q2 = editor.model, get_enum("fg_questions").item("Q2")
+    col = [c.id for c in model.columns].index("question")
+    assert model.data(model.index(0, col)) == q2.extra["short"]["ru"]
+    assert model.data(model.index(0, col), Qt.ItemDataRole.ToolTipRole) == q2.label("ru")
+    line = editor.table.fontMetrics().height()
+    assert 2 * line < editor.table.rowHeight(0) <= 4 * line + 8   # wrapped, capped
+    assert editor.table.rowHeight(1) < 2 * line + 8               # one short line
+    people = RosterEditor(participants_field(), "ru")
+    qtbot.addWidget(people)
+    people.set_value([{"full_name": long_text}])
+    assert people.table.rowHeight(0) < 2 * line + 8
