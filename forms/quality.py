@@ -41,6 +41,19 @@ class QContext:
         self.period = record_period(form, record) if isinstance(record, dict) else None
         self.history = _clean_history(form, record, history)
         self._by_period: dict[str, dict] | None = None
+        self._cells: dict[int, tuple[dict, dict[str, float]]] = {}
+
+    def cells(self, data: dict, only=None) -> dict[str, float]:
+        """`numeric_cells` of this record's or a history record's data, computed once per
+        context (several rules compare the same vectors); `only`: those fields' cells.
+        Callers only read the result."""
+        hit = self._cells.get(id(data))
+        if hit is None or hit[0] is not data:
+            hit = self._cells[id(data)] = (data, numeric_cells(self.form, data))
+        if only is None:
+            return hit[1]
+        keep = set(only)
+        return {k: v for k, v in hit[1].items() if k.partition(".")[0] in keep}
 
     def hist_by_period(self) -> dict[str, dict]:
         """period -> data of the latest history record of that period (not this record).
@@ -95,11 +108,14 @@ MAX_ABS = 1e15  # larger numbers are rejected by the field checks; quality rules
 
 def is_num(v) -> bool:
     """A finite int or float of sane size (not a bool)."""
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
+    kind = type(v)  # the common cases first: this runs for every cell of every record
+    if kind is int:
+        return -MAX_ABS < v < MAX_ABS
+    if kind is float:
+        return math.isfinite(v) and -MAX_ABS < v < MAX_ABS
+    if kind is bool or not isinstance(v, (int, float)):
         return False
-    if isinstance(v, int):
-        return abs(v) < MAX_ABS
-    return math.isfinite(v) and abs(v) < MAX_ABS
+    return is_num(float(v) if isinstance(v, float) else int(v))
 
 
 def numeric_cells(form: FormDef, data: dict, only: list[str] | None = None) -> dict[str, float]:
@@ -131,7 +147,7 @@ def cell_value(data: dict, cell: str):
 def vr01_repeat(q: QContext) -> list[Finding]:
     if not q.period or not q.form.unique_per_period:
         return []
-    cur = numeric_cells(q.form, q.data)
+    cur = q.cells(q.data)
     nonzero = {k: v for k, v in cur.items() if v != 0}
     if len(nonzero) < th("vr01", "min_nonzero_cells", 3):
         return []
@@ -143,7 +159,7 @@ def vr01_repeat(q: QContext) -> list[Finding]:
             continue
         if period not in (year_ago, prev) and cell_value(hdata, probe) != probe_value:
             continue  # only an exact repeat counts here, and one cell already differs
-        old = numeric_cells(q.form, hdata)
+        old = q.cells(hdata)
         finding = _compare_vectors(cur, nonzero, old, period, year_ago, prev)
         if finding and (best is None or _rank(finding) > _rank(best)):
             best = finding
@@ -177,12 +193,12 @@ def vr02_jumps(q: QContext) -> list[Finding]:
     if not q.period or not q.history or not q.form.unique_per_period:
         return []
     hist = q.hist_by_period()
-    cur = numeric_cells(q.form, q.data, th("vr02", "stock_fields", []))
+    cur = q.cells(q.data, th("vr02", "stock_fields", []))
     out = []
     for months, key in ((-1, "mom_pct"), (-12, "yoy_pct")):
         base_period = shift_period(q.period, months)
         if base_period in hist:
-            old = numeric_cells(q.form, hist[base_period], list(th("vr02", "stock_fields", [])))
+            old = q.cells(hist[base_period], th("vr02", "stock_fields", []))
             out += _pct_changes(cur, old, base_period, th("vr02", key, 30))
     out += _robust_outliers(q, hist)
     return out
@@ -206,7 +222,7 @@ def _pct_changes(cur, old, base_period, limit) -> list[Finding]:
 
 def _robust_outliers(q: QContext, hist: dict) -> list[Finding]:
     months = [shift_period(q.period, -i) for i in range(1, th("vr02", "history_months", 12) + 1)]
-    cur = numeric_cells(q.form, q.data, th("vr02", "robust_fields", []))
+    cur = q.cells(q.data, th("vr02", "robust_fields", []))
     out = []
     for cell, value in cur.items():
         series = [hist[m].get(cell) for m in months if m in hist]
@@ -239,7 +255,7 @@ def vr14_target(q: QContext) -> list[Finding]:
                 out.append(Finding("VR-14", "info", ["volunteers_total"], "target_matching",
                                    {"pct": round(pct, 1), "previous": old, "value": cur}))
     base = th("vr14", "round_base", 100)
-    rounded = sorted(k for k, v in numeric_cells(q.form, q.data).items()
+    rounded = sorted(k for k, v in q.cells(q.data).items()
                      if v and v % base == 0)
     if len(rounded) >= th("vr14", "round_min_cells", 3):
         out.append(Finding("VR-14", "info", rounded, "rounded_figures",
