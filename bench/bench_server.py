@@ -9,7 +9,6 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -62,32 +61,21 @@ def _batches(client: int) -> list[list[dict]]:
 
 
 def _push_all(url: str, work: list[list[list[dict]]]) -> tuple[float, list]:
+    from bench.server_baselines import run_clients
     from tests.server_fixtures import api_session, push
 
-    session = api_session(url, "r1")
-    token = session.headers["Authorization"]
-    acks, errors = [], []
+    token = api_session(url, "r1").headers["Authorization"]
+    acks: list[dict] = []
 
     def client(i: int) -> None:
         s = api_session(url)
         s.headers["Authorization"] = token
-        try:
-            for ops in work[i]:
-                r = push(s, url, f"bench-{i}", ops)
-                r.raise_for_status()
-                acks.extend(r.json()["acks"])
-        except Exception as exc:  # noqa: BLE001
-            errors.append(repr(exc))
+        for ops in work[i]:
+            r = push(s, url, f"bench-{i}", ops)
+            r.raise_for_status()
+            acks.extend(r.json()["acks"])
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(len(work))]
-    t0 = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    if errors:
-        raise RuntimeError(errors[0])
-    return time.perf_counter() - t0, acks
+    return run_clients(len(work), client), acks
 
 
 def run() -> list[tuple]:

@@ -7,6 +7,28 @@ import threading
 import time
 
 
+def run_clients(n: int, client) -> float:
+    """Seconds for `client(i)`, i = 0..n-1, each in its own thread, all at once; the first
+    error of any client is raised."""
+    errors: list[str] = []
+
+    def guarded(i: int) -> None:
+        try:
+            client(i)
+        except Exception as exc:  # noqa: BLE001 - reported below, after every thread ended
+            errors.append(repr(exc))
+
+    threads = [threading.Thread(target=guarded, args=(i,)) for i in range(n)]
+    t0 = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise RuntimeError(errors[0])
+    return time.perf_counter() - t0
+
+
 def raw_rows(work) -> list[tuple]:
     from sync.protocol import dumps
 
@@ -98,28 +120,18 @@ def concurrent(pg: str, work, rows: list[tuple], send_batch) -> float:
         info = normalize_db_url(db_url).replace("postgresql+psycopg://", "postgresql://")
         it = iter(rows)
         plan = [[[next(it) for _ in ops] for ops in batches] for batches in work]
-        conns, errors = [psycopg.connect(info) for _ in plan], []
+        conns = [psycopg.connect(info) for _ in plan]
 
         def client(i: int) -> None:
-            try:
-                for batch in plan[i]:
-                    with conns[i].transaction(), conns[i].cursor() as cur:
-                        send_batch(cur, f"bench-{i}", batch)
-            except Exception as exc:  # noqa: BLE001
-                errors.append(repr(exc))
+            for batch in plan[i]:
+                with conns[i].transaction(), conns[i].cursor() as cur:
+                    send_batch(cur, f"bench-{i}", batch)
 
-        threads = [threading.Thread(target=client, args=(i,)) for i in range(len(plan))]
-        t0 = time.perf_counter()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        secs = time.perf_counter() - t0
-        for c in conns:
-            c.close()
-        if errors:
-            raise RuntimeError(errors[0])
-        return secs
+        try:
+            return run_clients(len(plan), client)
+        finally:
+            for c in conns:
+                c.close()
 
 
 def validate_all(work) -> float:

@@ -60,6 +60,24 @@ def region_of(org_unit: str, units: dict[str, dict] | None = None) -> str:
     return org_unit.split("-", 1)[0]
 
 
+def dated_period(record: dict) -> str | None:
+    """The period of a record that is dated (a visit's form): its `period`, else the month
+    of its `date` field."""
+    period = record.get("period")
+    if isinstance(period, str) and len(period) == 7:
+        return period
+    date = (record.get("data") or {}).get("date")
+    return date[:7] if isinstance(date, str) and len(date) >= 7 else None
+
+
+def stated_region(record: dict, units: dict | None) -> str:
+    """The region a visit's form names in its `region` field, else its org unit's region."""
+    region = (record.get("data") or {}).get("region")
+    if isinstance(region, str) and region:
+        return region
+    return region_of(record.get("org_unit") or "", units)
+
+
 def select(records: Iterable[dict], spec: str | tuple[str, str] | None, *,
            region: str | None = None, units: dict | None = None, form: str = "monthly_report",
            statuses: Iterable[str] | None = None, period_fn=None, region_fn=None) -> list[dict]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reports.aggregate import region_of, select
+from reports.aggregate import dated_period, select, stated_region
 
 FORM = "focus_group"
 ALL = "ALL"
@@ -48,26 +48,11 @@ def _enum(name: str):
     return get_enum(name)
 
 
-def _period(record: dict) -> str | None:
-    period = record.get("period")
-    if isinstance(period, str) and len(period) == 7:
-        return period
-    date = (record.get("data") or {}).get("date")
-    return date[:7] if isinstance(date, str) and len(date) >= 7 else None
-
-
-def _region(record: dict, units: dict | None) -> str:
-    region = (record.get("data") or {}).get("region")
-    if isinstance(region, str) and region:
-        return region
-    return region_of(record.get("org_unit") or "", units)
-
-
 def select_groups(records: Iterable[dict], *, region: str | None = None,
                   period_spec: str | None = None, units: dict | None = None) -> list[dict]:
     """Live focus-group records (any form version) of the period and region."""
     return select(records, period_spec, region=region, units=units, form=FORM,
-                  period_fn=_period, region_fn=_region)
+                  period_fn=dated_period, region_fn=stated_region)
 
 
 def _code(value) -> str | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reports.aggregate import region_of, select
+from reports.aggregate import dated_period, select, stated_region
 
 FORM = "cs_questionnaire"
 # question field id -> enumeration (the order of the report)
@@ -36,26 +36,11 @@ def _codes(enum: str) -> list[str]:
     return get_enum(enum).codes
 
 
-def _period(record: dict) -> str | None:
-    period = record.get("period")
-    if isinstance(period, str) and len(period) == 7:
-        return period
-    date = (record.get("data") or {}).get("date")
-    return date[:7] if isinstance(date, str) and len(date) >= 7 else None
-
-
-def _region(record: dict, units: dict | None) -> str:
-    region = (record.get("data") or {}).get("region")
-    if isinstance(region, str) and region:
-        return region
-    return region_of(record.get("org_unit") or "", units)
-
-
 def select_responses(records: Iterable[dict], *, region: str | None = None,
                      period_spec: str | None = None, units: dict | None = None) -> list[dict]:
     """Live questionnaire records of the period and region."""
     return select(records, period_spec, region=region, units=units, form=FORM,
-                  period_fn=_period, region_fn=_region)
+                  period_fn=dated_period, region_fn=stated_region)
 
 
 def _answers(value, multi: bool) -> list | None:
@@ -98,7 +83,7 @@ def tally(records: Iterable[dict], *, region: str | None = None,
     questions = {f: _tally_question(rows, f, enum) for f, enum in QUESTIONS.items()}
     by_region: dict[str, int] = {}
     for r in chosen:
-        key = _region(r, units)
+        key = stated_region(r, units)
         by_region[key] = by_region.get(key, 0) + 1
     return {
         "form": FORM, "region": region, "period": period_spec, "respondents": len(rows),
