@@ -239,12 +239,24 @@ def cmd_focus_answers(args) -> int:
     return _form_summary(args, FORM, focus_answers, format_text)
 
 
+def _refuse_synced_rates(store, args) -> None:
+    """A table that came from the centre is not edited here: the next change there would
+    overwrite the edit without a word."""
+    from sync.rates import stored_version
+
+    if (args.import_csv or args.set) and stored_version(store) is not None:
+        raise _error("rate table not changed: these rates come from the central server with "
+                     "each sync; they are changed there (esep server admin set-rates, or "
+                     "PUT /api/v1/rates by central or the region)")
+
+
 def cmd_rates(args) -> int:
     from reports.economics import RateError, RateTable
 
     store = _store()
     try:
         table = RateTable.load(store)
+        _refuse_synced_rates(store, args)
         try:
             if args.import_csv:
                 table = RateTable.from_csv(args.import_csv)

@@ -35,6 +35,14 @@ def register(sub) -> None:
     lu = cmds.add_parser("list-users", help="list users as JSON lines")
     _db(lu)
     lu.set_defaults(func=_list_users)
+    sr = cmds.add_parser("set-rates", help="set the centre's hourly rates from a CSV file "
+                         "(columns region,year,rate_kzt[,source], as `esep report rates "
+                         "--export` writes); clients get them on their next sync")
+    _db(sr)
+    sr.add_argument("file")
+    sr.add_argument("--replace", action="store_true",
+                    help="the file is the whole table: clear every row not in it")
+    sr.set_defaults(func=_set_rates)
 
 
 def _db(p) -> None:
@@ -106,4 +114,20 @@ def _list_users(args) -> int:
 
     for user in _admin_call(args, list_users):
         print(json.dumps(user, ensure_ascii=False))
+    return 0
+
+
+def _set_rates(args) -> int:
+    from cli.main import CliError
+    from reports.economics import RateError, RateTable
+    from server.admin import set_rates
+
+    try:
+        table = RateTable.from_csv(args.file)
+    except (OSError, RateError, ValueError) as exc:
+        raise CliError(f"{args.file}: {exc}") from None
+    rows = [{"region": r, "year": y, "rate": v} for (r, y), v in sorted(table.rates.items())]
+    answer = _admin_call(args, lambda engine: set_rates(engine, rows, replace=args.replace))
+    print(f"rates version {answer['version']}: {len(answer['rates'])} rows "
+          f"(from {args.file})")
     return 0

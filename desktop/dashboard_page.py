@@ -31,8 +31,7 @@ from desktop.review_models import (
     scope_org_units,
     unit_name,
 )
-
-DEFAULT_RATE = 1728  # ₸ per volunteer hour (DOMAIN decision 7)
+from forms.rates import DEFAULT_HOURLY_RATE as DEFAULT_RATE  # DOMAIN decision 7
 
 
 def dashboard_figures(records: Sequence[dict], months: Sequence[str], *,

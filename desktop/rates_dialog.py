@@ -1,6 +1,9 @@
 """Editor of the hourly-rate table (DOMAIN decision 7): one row per region, the rate of a
 volunteer hour for the chosen year. Empty = the default rate applies. Edits stay in the
-dialog until Save, which writes them through `reports.economics.update_rates`."""
+dialog until Save, which writes them through `reports.economics.update_rates`.
+
+When the table came from a central server (kv `sync.rates_version` is set by sync/rates.py)
+the centre's table is authoritative: the dialog only shows it, says so, and has no Save."""
 from __future__ import annotations
 
 import math
@@ -20,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reports.economics import RateError, RateTable, update_rates
+from sync.rates import UPDATED_KEY, VERSION_KEY
 
 REGION, RATE, APPLIED = range(3)
 
@@ -69,6 +73,7 @@ class RateTableModel(QAbstractTableModel):
         self.regions, self.table, self.year = list(regions), table, int(year)
         self.edits: dict[tuple[str, int], float | None] = {}
         self.headers = ["Region", "Rate", "Applied"]
+        self.read_only = False  # the centre's table (synced): shown, never edited
 
     def set_headers(self, headers: list[str]) -> None:
         self.headers = list(headers)
@@ -102,7 +107,8 @@ class RateTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() == RATE else base
+        editable = index.column() == RATE and not self.read_only
+        return base | Qt.ItemFlag.ItemIsEditable if editable else base
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -129,7 +135,8 @@ class RateTableModel(QAbstractTableModel):
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or index.column() != RATE or role != Qt.ItemDataRole.EditRole:
+        if not index.isValid() or index.column() != RATE or role != Qt.ItemDataRole.EditRole \
+                or self.read_only:
             return False
         code, label = self.regions[index.row()]
         try:
@@ -154,6 +161,8 @@ class RatesDialog(QDialog):
         self.ctx = ctx
         self.table = RateTable.load(ctx.store)
         self.model = RateTableModel(region_rows(self.table, ctx.lang), self.table, year, self)
+        self.synced = ctx.store.get_setting(VERSION_KEY) is not None
+        self.model.read_only = self.synced
         self._build(year)
         self.retranslate()
         self.model.rejected.connect(self._show_error)
@@ -169,13 +178,15 @@ class RatesDialog(QDialog):
         self.error.hide()
         self.view = QTableView()
         self.view.setModel(self.model)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers if self.synced
+                                  else QAbstractItemView.EditTrigger.AllEditTriggers)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(REGION, QHeaderView.ResizeMode.Stretch)
         for col in (RATE, APPLIED):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close if self.synced
+                                        else QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -199,9 +210,27 @@ class RatesDialog(QDialog):
                            .replace("%1", fmt_rate(self.table.default)))
         self.model.set_headers([self.tr("Region"), self.tr("Own rate, ₸/h"),
                                 self.tr("Rate applied, ₸/h")])
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        if self.synced:
+            self.intro.setText(self._synced_text())
+            self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
+        else:
+            self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Save"))
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+                self.tr("Cancel"))
         self._fit_width()
+
+    def _synced_text(self) -> str:
+        """Read-only: who sets these rates and when they last changed (YYYY-MM-DD)."""
+        default = fmt_rate(self.table.default)
+        day = str(self.ctx.store.get_setting(UPDATED_KEY) or "")[:10]
+        if day:
+            return self.tr("These rates are set by the centre and come with each sync; they "
+                           "cannot be changed here. Last change: %1. Regions without a rate "
+                           "use the default rate (%2 ₸/h).").replace("%1", day) \
+                .replace("%2", default)
+        return self.tr("These rates are set by the centre and come with each sync; they "
+                       "cannot be changed here. Regions without a rate use the default rate "
+                       "(%1 ₸/h).").replace("%1", default)
 
     def _fit_width(self) -> None:
         """Wide enough for the longest region name and both rate columns: nothing cut."""
@@ -221,6 +250,9 @@ class RatesDialog(QDialog):
 
     def save(self) -> bool:
         """Write the pending edits; on a refused rate show why, keep the dialog open."""
+        if self.synced:  # the centre's table: nothing to write here
+            self.accept()
+            return True
         try:
             if self.model.edits:
                 update_rates(self.ctx.store, dict(self.model.edits))

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from pathlib import Path
 
-DEFAULT_RATE = 1728
-KV_KEY = "reports.hourly_rates"
+from forms.rates import DEFAULT_HOURLY_RATE as DEFAULT_RATE
+from forms.rates import KV_KEY, check_rate
 
 
 class RateError(ValueError):
@@ -38,12 +38,10 @@ class RateTable:
 
     def set(self, region: str, year: int, rate, source: str = "") -> None:
         try:
-            value = float(rate)
-        except (TypeError, ValueError):
-            raise RateError(f"rate for {region} {year}: {rate!r} is not a number") from None
-        if not value > 0 or not math.isfinite(value):
-            raise RateError(f"rate for {region} {year} must be positive, got {rate!r}")
-        self.rates[(region, int(year))] = int(value) if value.is_integer() else value
+            value = check_rate(region, year, rate)  # the rules the server applies too
+        except ValueError as exc:
+            raise RateError(str(exc)) from None
+        self.rates[(region, int(year))] = value
         self.sources[(region, int(year))] = source
 
     def clear(self, region: str, year: int) -> None:

@@ -134,3 +134,13 @@ def read_orgunits_csv(path: str | Path) -> list[dict]:
         raise AdminError(f"{path}: missing column(s) {', '.join(missing)}; "
                          f"expected {','.join(CSV_COLUMNS)}")
     return list(reader)
+
+
+def set_rates(engine: sa.Engine, rows: list[dict], *, replace: bool = False) -> dict:
+    """`esep server admin set-rates`: rows {region, year, rate}; AdminError on bad rows."""
+    from server import rates
+
+    try:
+        return rates.set_rates(engine, rows, by="admin-cli", replace=replace)
+    except rates.RatesError as exc:
+        raise AdminError("\n".join(exc.errors)) from None

@@ -11,12 +11,12 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from server import admin, auth, pull, push, records
+from server import admin, auth, pull, push, rates, records
 from server.auth import User
 from server.config import Settings
 from server.db import open_db, org_units
 from server.middleware import GunzipRequestMiddleware, SchemaGateMiddleware
-from server.models import LoginIn, OrgUnitIn, PushIn, ReviewIn, UserIn
+from server.models import LoginIn, OrgUnitIn, PushIn, RatesIn, ReviewIn, UserIn
 from server.rules import OpError
 from server.scope import RECORD_ROLES
 from sync.protocol import API_PREFIX, DEFAULT_PULL_MAX_BYTES, SCHEMA_VERSION
@@ -83,6 +83,7 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
     _sync_routes(app, engine, settings)
     _record_routes(app, engine)
     _admin_routes(app, engine)
+    _rates_routes(app, engine)
     return app
 
 
@@ -224,3 +225,20 @@ def _admin_routes(app: FastAPI, engine: sa.Engine) -> None:
             raise _err(422, "invalid_orgunits", "org units not imported",
                        errors=str(exc).splitlines())
         return {"imported": n}
+
+
+def _rates_routes(app: FastAPI, engine: sa.Engine) -> None:
+    @app.get(API_PREFIX + "/rates")
+    def get_rates(user: CurrentUser) -> dict:
+        """The centre's hourly-rate table and its version (the one pull pages carry)."""
+        return rates.get_rates(engine)
+
+    @app.put(API_PREFIX + "/rates")
+    def put_rates(body: RatesIn, user: CurrentUser) -> dict:
+        """central / admin: any region; region: its own; null clears a row."""
+        try:
+            return rates.put_rates(engine, user, [r.model_dump() for r in body.rates])
+        except rates.RatesForbidden as exc:
+            raise _err(403, "forbidden", str(exc))
+        except rates.RatesError as exc:
+            raise _err(422, "invalid_rates", str(exc), errors=exc.errors)

@@ -106,6 +106,15 @@ contests = sa.Table(  # migration 0002
     sa.UniqueConstraint("record_id", "challenger_id", name="uq_contests_record_challenger"),
 )
 
+hourly_rates = sa.Table(  # migration 0003; version: counters row "rates_version"
+    "hourly_rates", metadata,
+    sa.Column("region", sa.String(16), primary_key=True),
+    sa.Column("year", sa.Integer, primary_key=True),
+    sa.Column("rate", sa.Float, nullable=False),
+    sa.Column("updated_by", sa.String(64), nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+)
+
 
 def utcnow_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

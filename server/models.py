@@ -58,3 +58,15 @@ class OrgUnitIn(BaseModel):
     name_ru: str = Field(min_length=1, max_length=500)
     name_kk: str | None = Field(default=None, max_length=500)
     name_en: str | None = Field(default=None, max_length=500)
+
+
+class RateIn(BaseModel):
+    """One row of PUT /rates; the domain checks (known region, year range, rate > 0 and not
+    absurd) are server/rates.py's, with messages that name the row."""
+    region: str = Field(min_length=1, max_length=16)
+    year: int = Field(ge=-(2**31), le=2**31 - 1)
+    rate: float | None = None  # None clears the row: the default rate applies again
+
+
+class RatesIn(BaseModel):
+    rates: list[RateIn] = Field(max_length=5000)

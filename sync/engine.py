@@ -1,6 +1,7 @@
 """The client sync engine: pull pages, push the outbox in adaptive batches, report a summary.
 
-Order of one sync: (reference data only when missing) -> pull every page -> push every batch ->
+Order of one sync: (reference data only when missing) -> pull every page -> (the hourly-rate
+table, only when the pull's `rates_version` changed: sync/rates.py) -> push every batch ->
 move the cursor over our own contiguous writes (their echo is not downloaded again).
 A no-op sync is therefore ONE small request: a pull that returns nothing.
 """
@@ -13,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from store import sync_state
 from store.db import transaction, utc_now
 from sync import protocol
+from sync.rates import refresh_rates
 from sync.transport import OfflineError, SyncClient, SyncError
 
 MIN_BATCH = 4 * 1024
@@ -114,13 +116,17 @@ def _reference_missing(store) -> bool:
     return store.db.execute("SELECT count(*) FROM org_units").fetchone()[0] == 0
 
 
-def pull_changes(store, client: SyncClient, *, progress=None, cancel=None) -> dict[str, int]:
-    """Pull every page after the cursor; each page and its cursor in one transaction."""
+def pull_changes(store, client: SyncClient, *, progress=None, cancel=None,
+                 meta: dict | None = None) -> dict[str, int]:
+    """Pull every page after the cursor; each page and its cursor in one transaction.
+    `meta` (optional) receives the last page's `rates_version`."""
     totals = {"applied": 0, "skipped": 0, "conflict": 0}
     cursor = sync_state.get_cursor(store)
     while True:
         _check_cancel(cancel)
         page = client.pull(cursor, limit=PULL_LIMIT)
+        if meta is not None:
+            meta["rates_version"] = page.get("rates_version")
         counts = sync_state.apply_pulled(store, page.get("changes") or [], page["next_cursor"])
         for key, value in counts.items():
             totals[key] += value
@@ -213,7 +219,9 @@ def sync_once(store, client: SyncClient, progress: Callable | None = None,
         # mistake their echo for somebody else's change
         replayed, _ = push_changes(store, client, sizer=sizer, cancel=cancel,
                                    only_inflight=True)
-        pulled = pull_changes(store, client, progress=progress, cancel=cancel)
+        meta: dict = {}
+        pulled = pull_changes(store, client, progress=progress, cancel=cancel, meta=meta)
+        refresh_rates(store, client, meta.get("rates_version"))
         pushed, own = push_changes(store, client, sizer=sizer, progress=progress,
                                    cancel=cancel)
         store.set_setting(BATCH_KEY, str(sizer.target))

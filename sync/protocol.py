@@ -5,7 +5,13 @@ No I/O here: constants, shapes and gzip/JSON helpers only, so both sides import 
 Push   POST /api/v1/sync/push   (body gzip JSON, header Content-Encoding: gzip)
        {device_id, schema_version, ops: [Op]}  ->  {acks: [Ack], server_time}
 Pull   GET  /api/v1/sync/pull?cursor=N&limit=L&max_bytes=B
-       -> {changes: [Change], next_cursor, has_more}
+       -> {changes: [Change], next_cursor, has_more, rates_version}
+Rates  GET  /api/v1/rates  -> RateTableOut {version, default, rates: [{region, year, rate}]}
+       PUT  /api/v1/rates  {rates: [{region, year, rate|null}]}  (central/admin: any region,
+       region: its own; null clears a row) -> RateTableOut
+       The hourly-rate table (DOMAIN decision 7) is the centre's: `rates_version` in every
+       pull page is bumped with each change, and a client whose stored version differs GETs
+       the table once (sync/rates.py). A server without the endpoint: the local table stays.
 Every request carries header X-Esep-Schema: SCHEMA_VERSION; the server answers 426 when it
 cannot serve that schema (the client keeps its queue).
 """
@@ -75,6 +81,26 @@ class Ack(TypedDict, total=False):
     errors: list[dict[str, Any]]  # findings or {code, message, field?}
     server: Record | None  # server copy, on conflict
     conflict_kind: str | None  # version | natural_key
+
+
+class PullPage(TypedDict, total=False):
+    changes: list[Change]
+    next_cursor: int
+    has_more: bool
+    rates_version: int  # the server's rate-table version (0 = never set); absent = old server
+
+
+class RateRow(TypedDict):
+    region: str
+    year: int
+    rate: float | int | None  # None only in a PUT: clears the row (the default applies)
+
+
+class RateTableOut(TypedDict, total=False):
+    version: int
+    default: float | int
+    rates: list[RateRow]
+    updated_at: str | None  # the last change of a row still in the table (display only)
 
 
 class Change(TypedDict, total=False):

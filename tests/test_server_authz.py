@@ -128,3 +128,27 @@ def test_everyone_reads_me_forms_orgunits(world, user):
     srv, sessions, _ = world
     for path in ("/api/v1/me", "/api/v1/forms", "/api/v1/orgunits"):
         assert sessions[user].get(srv.url + path, timeout=5).status_code == 200
+
+
+# hourly rates (DOMAIN decision 7): everyone reads; central/admin change any region, a region
+# user only its own, district and trainer nothing
+RATE_WRITES = {"a1": {"SHY", "AST"}, "c1": {"SHY", "AST"}, "r1": {"SHY"}, "r2": {"AST"},
+               "d1": set(), "d2": set(), "d3": set(), "t1": set(), "t2": set()}
+
+
+@pytest.mark.parametrize("user,region", list(itertools.product(sorted(USERS), ["SHY", "AST"])))
+def test_rates_read_by_all_changed_by_central_admin_and_own_region(world, user, region):
+    srv, sessions, _ = world
+    s = sessions[user]
+    assert s.get(srv.url + "/api/v1/rates", timeout=5).status_code == 200
+    rate = 1000 + sorted(USERS).index(user)
+    r = s.put(srv.url + "/api/v1/rates", timeout=10,
+              json={"rates": [{"region": region, "year": 2030, "rate": rate}]})
+    allowed = region in RATE_WRITES[user]
+    assert r.status_code == (200 if allowed else 403), (user, region, r.text)
+    got = {(x["region"], x["year"]): x["rate"]
+           for x in s.get(srv.url + "/api/v1/rates", timeout=5).json()["rates"]}
+    assert (got.get((region, 2030)) == rate) == allowed, (user, region, got)
+    if user != "a1":  # admin has no pull; every other role sees the table's version there
+        page = s.get(srv.url + "/api/v1/sync/pull", params={"cursor": 2**40}, timeout=5)
+        assert page.json()["rates_version"] >= 0

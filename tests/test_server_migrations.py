@@ -72,8 +72,11 @@ def test_upgrade_from_0001_with_data_keeps_rows(kind, request, tmp_path):
         with engine.connect() as conn:
             assert _counts(conn) == before
             assert conn.execute(sa.text("SELECT version_num FROM alembic_version")
-                                ).scalar_one() == "0002"
+                                ).scalar_one() == "0003"  # 0003 adds hourly_rates
             assert sa.inspect(conn).has_table("contests")
+            assert sa.inspect(conn).has_table("hourly_rates")
+            assert conn.execute(sa.text("SELECT value FROM counters WHERE name = "
+                                        "'rates_version'")).scalar_one() == 0
         engine.dispose()
         create_user(url, "d1", "correct-horse-battery", "district", None, "SHY-ABAY")
         srv = run_server(url)

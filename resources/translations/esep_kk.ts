@@ -139,194 +139,194 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="184" />
         <source>Year:</source>
         <translation>Жыл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="186" />
+        <location filename="../../desktop/dashboard_page.py" line="185" />
         <source>From month:</source>
         <translation>Айдан бастап:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="186" />
         <source>to:</source>
         <translation>дейін:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>Hourly rate, ₸:</source>
         <translation>Сағат құны, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="189" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>Include drafts</source>
         <translation>Жобаларды есепке алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="190" />
+        <location filename="../../desktop/dashboard_page.py" line="189" />
         <source>Rates…</source>
         <translation>Мөлшерлемелер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="191" />
+        <location filename="../../desktop/dashboard_page.py" line="190" />
         <source>Hourly rates by region and year</source>
         <translation>Өңірлер мен жылдар бойынша сағат құны</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="192" />
+        <location filename="../../desktop/dashboard_page.py" line="191" />
         <source>Headline numbers</source>
         <translation>Негізгі көрсеткіштер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="193" />
+        <location filename="../../desktop/dashboard_page.py" line="192" />
         <source>Completeness and timeliness</source>
         <translation>Толықтығы мен уақтылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="195" />
-        <location filename="../../desktop/dashboard_page.py" line="321" />
+        <location filename="../../desktop/dashboard_page.py" line="194" />
+        <location filename="../../desktop/dashboard_page.py" line="320" />
         <source>Volunteers</source>
         <translation>Волонтерлер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="196" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
         <source>Registered organizations</source>
         <translation>Тіркелген ұйымдар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Initiative groups</source>
         <translation>Бастамашыл топтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
-        <location filename="../../desktop/dashboard_page.py" line="322" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="321" />
         <source>Events</source>
         <translation>Іс-шаралар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Volunteer hours</source>
         <translation>Волонтерлік сағаттар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="199" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Volunteer positions</source>
         <translation>Волонтерлік позициялар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="200" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Development events</source>
         <translation>Волонтерлікті дамыту іс-шаралары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
+        <location filename="../../desktop/dashboard_page.py" line="200" />
         <source>Development-event participants</source>
         <translation>Дамыту іс-шараларының қатысушылары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="202" />
+        <location filename="../../desktop/dashboard_page.py" line="201" />
         <source>Monthly reports</source>
         <translation>Ай сайынғы есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="202" />
+        <location filename="../../desktop/dashboard_page.py" line="201" />
         <source>Development-event hours</source>
         <translation>Дамыту іс-шараларының сағаттары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="202" />
         <source>Economic contribution, ₸</source>
         <translation>Экономикалық үлес, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="204" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Ең төменгі бағалау, ₸ (сағаттар миллионға дейін жоғары дөңгелектелген)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="208" />
+        <location filename="../../desktop/dashboard_page.py" line="207" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Қалдық: әр бөлімшенің соңғы есебі, жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="210" />
+        <location filename="../../desktop/dashboard_page.py" line="209" />
         <source>Flow: summed over the months of the period</source>
         <translation>Ағын: кезең айларының жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="211" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="211" />
         <source>Expected</source>
         <translation>Күтілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>On time</source>
         <translation>Мерзімінде</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="214" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>Received, %</source>
         <translation>Алынды, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="268" />
+        <location filename="../../desktop/dashboard_page.py" line="267" />
         <source>All regions</source>
         <translation>Барлық өңірлер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="292" />
+        <location filename="../../desktop/dashboard_page.py" line="291" />
         <source>Total</source>
         <translation>Барлығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="301" />
+        <location filename="../../desktop/dashboard_page.py" line="300" />
         <source>no data</source>
         <translation>деректер жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="306" />
+        <location filename="../../desktop/dashboard_page.py" line="305" />
         <source>Gender</source>
         <translation>Жынысы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="307" />
+        <location filename="../../desktop/dashboard_page.py" line="306" />
         <source>Age</source>
         <translation>Жасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="309" />
+        <location filename="../../desktop/dashboard_page.py" line="308" />
         <source>Occupation</source>
         <translation>Жұмыспен қамтылуы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="312" />
+        <location filename="../../desktop/dashboard_page.py" line="311" />
         <source>Event formats</source>
         <translation>Іс-шаралар форматтары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="314" />
+        <location filename="../../desktop/dashboard_page.py" line="313" />
         <source>Events by direction</source>
         <translation>Бағыттар бойынша іс-шаралар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="317" />
+        <location filename="../../desktop/dashboard_page.py" line="316" />
         <source>Support from the front office (months)</source>
         <translation>ӨФО көмегі (айлар саны)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="320" />
+        <location filename="../../desktop/dashboard_page.py" line="319" />
         <source>Trend over months</source>
         <translation>Айлар бойынша серпіні</translation>
     </message>
@@ -750,7 +750,7 @@
 <context>
     <name>RateTableModel</name>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="138" />
+        <location filename="../../desktop/rates_dialog.py" line="145" />
         <source>%1: “%2” is not a valid rate. Enter a number of tenge greater than 0, or leave it empty for the default.</source>
         <translation>%1: «%2» — жарамсыз мөлшерлеме. 0-ден үлкен теңге санын енгізіңіз немесе әдепкі мөлшерлеме қолданылуы үшін өрісті бос қалдырыңыз.</translation>
     </message>
@@ -758,47 +758,62 @@
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="195" />
+        <location filename="../../desktop/rates_dialog.py" line="206" />
         <source>Hourly rates by region</source>
         <translation>Өңірлер бойынша сағат құны</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="196" />
+        <location filename="../../desktop/rates_dialog.py" line="207" />
         <source>Year:</source>
         <translation>Жыл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="197" />
+        <location filename="../../desktop/rates_dialog.py" line="208" />
         <source>Value of one volunteer hour in each region, ₸. Leave a rate empty to use the default rate (%1 ₸/h).</source>
         <translation>Әр өңірдегі бір сағат еріктілік еңбектің құны, ₸. Әдепкі мөлшерлемені (%1 ₸/сағ) қолдану үшін өрісті бос қалдырыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="200" />
+        <location filename="../../desktop/rates_dialog.py" line="211" />
         <source>Region</source>
         <translation>Өңір</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="200" />
+        <location filename="../../desktop/rates_dialog.py" line="211" />
         <source>Own rate, ₸/h</source>
         <translation>Өз мөлшерлемесі, ₸/сағ</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="201" />
+        <location filename="../../desktop/rates_dialog.py" line="212" />
         <source>Rate applied, ₸/h</source>
         <translation>Қолданылатын мөлшерлеме, ₸/сағ</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="202" />
+        <location filename="../../desktop/rates_dialog.py" line="215" />
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="217" />
         <source>Save</source>
         <translation>Сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="203" />
+        <location filename="../../desktop/rates_dialog.py" line="219" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="228" />
+        <location filename="../../desktop/rates_dialog.py" line="227" />
+        <source>These rates are set by the centre and come with each sync; they cannot be changed here. Last change: %1. Regions without a rate use the default rate (%2 ₸/h).</source>
+        <translation>Мөлшерлемелерді орталық белгілейді, олар әр синхрондау кезінде келеді; оларды мұнда өзгертуге болмайды. Соңғы өзгеріс: %1. Мөлшерлемесі жоқ өңірлерге әдепкі мөлшерлеме (%2 ₸/сағ) қолданылады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="231" />
+        <source>These rates are set by the centre and come with each sync; they cannot be changed here. Regions without a rate use the default rate (%1 ₸/h).</source>
+        <translation>Мөлшерлемелерді орталық белгілейді, олар әр синхрондау кезінде келеді; оларды мұнда өзгертуге болмайды. Мөлшерлемесі жоқ өңірлерге әдепкі мөлшерлеме (%1 ₸/сағ) қолданылады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="260" />
         <source>Could not save the rates: %1</source>
         <translation>Мөлшерлемелерді сақтау мүмкін болмады: %1</translation>
     </message>

@@ -139,194 +139,194 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="184" />
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="186" />
+        <location filename="../../desktop/dashboard_page.py" line="185" />
         <source>From month:</source>
         <translation>С месяца:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="186" />
         <source>to:</source>
         <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>Hourly rate, ₸:</source>
         <translation>Стоимость часа, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="189" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>Include drafts</source>
         <translation>Учитывать черновики</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="190" />
+        <location filename="../../desktop/dashboard_page.py" line="189" />
         <source>Rates…</source>
         <translation>Ставки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="191" />
+        <location filename="../../desktop/dashboard_page.py" line="190" />
         <source>Hourly rates by region and year</source>
         <translation>Стоимость часа по регионам и годам</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="192" />
+        <location filename="../../desktop/dashboard_page.py" line="191" />
         <source>Headline numbers</source>
         <translation>Основные показатели</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="193" />
+        <location filename="../../desktop/dashboard_page.py" line="192" />
         <source>Completeness and timeliness</source>
         <translation>Полнота и своевременность</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="195" />
-        <location filename="../../desktop/dashboard_page.py" line="321" />
+        <location filename="../../desktop/dashboard_page.py" line="194" />
+        <location filename="../../desktop/dashboard_page.py" line="320" />
         <source>Volunteers</source>
         <translation>Волонтёры</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="196" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
         <source>Registered organizations</source>
         <translation>Зарегистрированные организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Initiative groups</source>
         <translation>Инициативные группы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
-        <location filename="../../desktop/dashboard_page.py" line="322" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="321" />
         <source>Events</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Volunteer hours</source>
         <translation>Волонтёрские часы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="199" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Volunteer positions</source>
         <translation>Волонтёрские позиции</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="200" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Development events</source>
         <translation>Мероприятия по развитию волонтёрства</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
+        <location filename="../../desktop/dashboard_page.py" line="200" />
         <source>Development-event participants</source>
         <translation>Участники мероприятий по развитию</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="202" />
+        <location filename="../../desktop/dashboard_page.py" line="201" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="202" />
+        <location filename="../../desktop/dashboard_page.py" line="201" />
         <source>Development-event hours</source>
         <translation>Часы мероприятий по развитию</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="202" />
         <source>Economic contribution, ₸</source>
         <translation>Экономический вклад, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="204" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Минимальная оценка, ₸ (часы, округлённые до миллиона вверх)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="208" />
+        <location filename="../../desktop/dashboard_page.py" line="207" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Остаток: последний отчёт каждого подразделения, в сумме</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="210" />
+        <location filename="../../desktop/dashboard_page.py" line="209" />
         <source>Flow: summed over the months of the period</source>
         <translation>Поток: сумма за месяцы периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="211" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="211" />
         <source>Expected</source>
         <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>On time</source>
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="214" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>Received, %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="268" />
+        <location filename="../../desktop/dashboard_page.py" line="267" />
         <source>All regions</source>
         <translation>Все регионы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="292" />
+        <location filename="../../desktop/dashboard_page.py" line="291" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="301" />
+        <location filename="../../desktop/dashboard_page.py" line="300" />
         <source>no data</source>
         <translation>нет данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="306" />
+        <location filename="../../desktop/dashboard_page.py" line="305" />
         <source>Gender</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="307" />
+        <location filename="../../desktop/dashboard_page.py" line="306" />
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="309" />
+        <location filename="../../desktop/dashboard_page.py" line="308" />
         <source>Occupation</source>
         <translation>Занятость</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="312" />
+        <location filename="../../desktop/dashboard_page.py" line="311" />
         <source>Event formats</source>
         <translation>Форматы мероприятий</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="314" />
+        <location filename="../../desktop/dashboard_page.py" line="313" />
         <source>Events by direction</source>
         <translation>Мероприятия по направлениям</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="317" />
+        <location filename="../../desktop/dashboard_page.py" line="316" />
         <source>Support from the front office (months)</source>
         <translation>Помощь РФО (число месяцев)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="320" />
+        <location filename="../../desktop/dashboard_page.py" line="319" />
         <source>Trend over months</source>
         <translation>Динамика по месяцам</translation>
     </message>
@@ -750,7 +750,7 @@
 <context>
     <name>RateTableModel</name>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="138" />
+        <location filename="../../desktop/rates_dialog.py" line="145" />
         <source>%1: “%2” is not a valid rate. Enter a number of tenge greater than 0, or leave it empty for the default.</source>
         <translation>%1: «%2» — недопустимая ставка. Введите число тенге больше 0 или оставьте поле пустым, чтобы применялась ставка по умолчанию.</translation>
     </message>
@@ -758,47 +758,62 @@
 <context>
     <name>RatesDialog</name>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="195" />
+        <location filename="../../desktop/rates_dialog.py" line="206" />
         <source>Hourly rates by region</source>
         <translation>Стоимость часа по регионам</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="196" />
+        <location filename="../../desktop/rates_dialog.py" line="207" />
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="197" />
+        <location filename="../../desktop/rates_dialog.py" line="208" />
         <source>Value of one volunteer hour in each region, ₸. Leave a rate empty to use the default rate (%1 ₸/h).</source>
         <translation>Стоимость одного часа волонтёрского труда в каждом регионе, ₸. Оставьте ставку пустой, чтобы применялась ставка по умолчанию (%1 ₸/ч).</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="200" />
+        <location filename="../../desktop/rates_dialog.py" line="211" />
         <source>Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="200" />
+        <location filename="../../desktop/rates_dialog.py" line="211" />
         <source>Own rate, ₸/h</source>
         <translation>Своя ставка, ₸/ч</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="201" />
+        <location filename="../../desktop/rates_dialog.py" line="212" />
         <source>Rate applied, ₸/h</source>
         <translation>Применяемая ставка, ₸/ч</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="202" />
+        <location filename="../../desktop/rates_dialog.py" line="215" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="217" />
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="203" />
+        <location filename="../../desktop/rates_dialog.py" line="219" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/rates_dialog.py" line="228" />
+        <location filename="../../desktop/rates_dialog.py" line="227" />
+        <source>These rates are set by the centre and come with each sync; they cannot be changed here. Last change: %1. Regions without a rate use the default rate (%2 ₸/h).</source>
+        <translation>Ставки устанавливает центр, они приходят при каждой синхронизации; здесь их изменить нельзя. Последнее изменение: %1. Для регионов без ставки применяется ставка по умолчанию (%2 ₸/ч).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="231" />
+        <source>These rates are set by the centre and come with each sync; they cannot be changed here. Regions without a rate use the default rate (%1 ₸/h).</source>
+        <translation>Ставки устанавливает центр, они приходят при каждой синхронизации; здесь их изменить нельзя. Для регионов без ставки применяется ставка по умолчанию (%1 ₸/ч).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/rates_dialog.py" line="260" />
         <source>Could not save the rates: %1</source>
         <translation>Не удалось сохранить ставки: %1</translation>
     </message>

@@ -129,3 +129,50 @@ def test_dialog_strings_are_translated(qtbot, page):
     assert dialog.windowTitle() == "Стоимость часа по регионам"
     assert dialog.model.headerData(1, Qt.Orientation.Horizontal) == "Своя ставка, ₸/ч"
     assert page.rates_button.text() == "Ставки…"
+
+
+def centre_table(store, rows, version=4, updated_at="2026-11-20T08:30:00Z") -> None:
+    """Store a table as the sync engine does after GET /api/v1/rates (sync.rates)."""
+    from sync.rates import save_table
+    save_table(store, {"version": version, "default": 1728, "rates": rows,
+                       "updated_at": updated_at})
+
+
+def test_synced_table_is_read_only_and_says_who_sets_it(qtbot, page, store):
+    centre_table(store, [{"region": "PAV", "year": 2024, "rate": 2500}])
+    page.refresh()
+    assert page.figures["contribution"] == 500 * 2500 + 100 * 1728
+    dialog = open_dialog(page)
+    model = dialog.model
+    pav = row_of(model, "PAV")
+    assert model.index(pav, 1).data() == "2 500" and model.index(pav, 2).data() == "2 500"
+    assert not model.flags(model.index(pav, 1)) & Qt.ItemFlag.ItemIsEditable
+    assert not edit(dialog, "PAV", "100") and model.edits == {}
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save) is None
+    assert "set by the centre" in dialog.intro.text() and "2026-11-20" in dialog.intro.text()
+    dialog.year.setValue(2023)                                      # other years viewable
+    assert model.index(pav, 1).data() == "" and model.index(pav, 2).data() == "1 728"
+    press(dialog, QDialogButtonBox.StandardButton.Close)
+    assert not dialog.isVisible()
+    assert RateTable.load(store).rates == {("PAV", 2024): 2500}    # nothing written
+
+
+def test_synced_notice_is_translated(qtbot, page, store):
+    from desktop.i18n import install_translators
+    centre_table(store, [], updated_at=None)
+    install_translators("kk")                                      # removed by conftest
+    page.retranslate()
+    dialog = open_dialog(page)
+    text = dialog.intro.text()
+    assert "орталық белгілейді" in text and "1 728" in text and "%" not in text
+    install_translators("ru")
+    dialog.retranslate()
+    assert "Ставки устанавливает центр" in dialog.intro.text()
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Close).text() == "Закрыть"
+
+
+def test_without_a_server_the_dialog_stays_editable(qtbot, page, store):
+    dialog = open_dialog(page)
+    assert not dialog.synced and not dialog.model.read_only
+    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save) is not None
+    assert "set by the centre" not in dialog.intro.text()
