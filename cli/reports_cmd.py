@@ -31,22 +31,15 @@ def register(sub) -> None:
     qual = rsub.add_parser("quality", help="data-quality review of the scope")
     comp = rsub.add_parser("completeness", help="expected vs received reports")
     cov = rsub.add_parser("coverage", help="events by data source and known to the RFO")
-    cov.add_argument("--period", default=None, help="YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
-    cov.add_argument("--region", default=None, help="region code, e.g. SHY")
-    cov.add_argument("--json", action="store_true")
-    _lang(cov)
     ques = rsub.add_parser("questionnaire", help="civil-servant questionnaire: answers per "
                                                  "question, «нет ответа» included")
-    ques.add_argument("--period", default=None, help="YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
-    ques.add_argument("--region", default=None, help="region code, e.g. SHY")
-    ques.add_argument("--json", action="store_true")
-    _lang(ques)
     fga = rsub.add_parser("focus-answers", help="focus-group answers per key question Q1-Q5, "
                                                 "by participant category, with coded counts")
-    fga.add_argument("--period", default=None, help="YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
-    fga.add_argument("--region", default=None, help="region code, e.g. SHY")
-    fga.add_argument("--json", action="store_true")
-    _lang(fga)
+    for p in (cov, ques, fga):  # form summaries: any period unless given
+        p.add_argument("--period", default=None, help="YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
+        p.add_argument("--region", default=None, help="region code, e.g. SHY")
+        p.add_argument("--json", action="store_true")
+        _lang(p)
     for p in (summ, fig, qual, comp):
         p.add_argument("--period", required=True, help="YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
         p.add_argument("--region", default=None, help="region code, e.g. SHY")

@@ -126,7 +126,7 @@ def _set_rates(args) -> int:
         table = RateTable.from_csv(args.file)
     except (OSError, RateError, ValueError) as exc:
         raise CliError(f"{args.file}: {exc}") from None
-    rows = [{"region": r, "year": y, "rate": v} for (r, y), v in sorted(table.rates.items())]
+    rows = [{"region": r, "year": y, "rate": v} for (r, y), v in table.rates.items()]
     answer = _admin_call(args, lambda engine: set_rates(engine, rows, replace=args.replace))
     print(f"rates version {answer['version']}: {len(answer['rates'])} rows "
           f"(from {args.file})")

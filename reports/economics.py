@@ -54,14 +54,20 @@ class RateTable:
                 for (r, y), v in sorted(self.rates.items())]
 
     @classmethod
-    def from_rows(cls, rows, default=DEFAULT_RATE) -> RateTable:
+    def from_rows(cls, rows, default=DEFAULT_RATE, *, where: str = "rate table row",
+                  first: int = 1) -> RateTable:
+        """`where` and `first` name a refused row (a CSV file: its line, after the header)."""
         table = cls(default=default)
-        for i, row in enumerate(rows, start=1):
+        for i, row in enumerate(rows, start=first):
             try:
-                table.set(str(row["region"]).strip(), int(row["year"]), row["rate_kzt"],
-                          row.get("source") or "")
-            except (KeyError, ValueError) as exc:
-                raise RateError(f"rate table row {i}: {exc}") from None
+                region, count = str(row["region"]).strip(), len(table.rates)
+                table.set(region, row["year"], row["rate_kzt"], row.get("source") or "")
+                if len(table.rates) == count:  # the same region and year again
+                    raise ValueError(f"{region} {row['year']} appears twice")
+            except KeyError as exc:
+                raise RateError(f"{where} {i}: no column {exc}") from None
+            except ValueError as exc:
+                raise RateError(f"{where} {i}: {exc}") from None
         return table
 
     # storage -------------------------------------------------------------------------------
@@ -79,7 +85,7 @@ class RateTable:
     @classmethod
     def from_csv(cls, path: str | Path) -> RateTable:
         with open(path, newline="", encoding="utf-8-sig") as fh:
-            return cls.from_rows(list(csv.DictReader(fh)))
+            return cls.from_rows(list(csv.DictReader(fh)), where="line", first=2)
 
     def to_csv(self, path: str | Path) -> None:
         with open(path, "w", newline="", encoding="utf-8") as fh:

@@ -137,10 +137,12 @@ def read_orgunits_csv(path: str | Path) -> list[dict]:
 
 
 def set_rates(engine: sa.Engine, rows: list[dict], *, replace: bool = False) -> dict:
-    """`esep server admin set-rates`: rows {region, year, rate}; AdminError on bad rows."""
+    """`esep server admin set-rates`: rows {region, year, rate} in the order of the CSV file
+    (errors name its line); AdminError on bad rows."""
     from server import rates
 
     try:
-        return rates.set_rates(engine, rows, by="admin-cli", replace=replace)
+        return rates.set_rates(engine, rows, by="admin-cli", replace=replace, where="line",
+                               first=2)
     except rates.RatesError as exc:
         raise AdminError("\n".join(exc.errors)) from None

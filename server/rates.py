@@ -60,14 +60,14 @@ def get_rates(engine: sa.Engine) -> dict:
         return _table(conn)
 
 
-def check_rows(rows: list[dict]) -> list[dict]:
+def check_rows(rows: list[dict], where: str = "row", first: int = 1) -> list[dict]:
     """Clean rows {region, year, rate (None = clear)}; raises RatesError listing every bad
-    row (1-based) and why."""
+    row and why (`where` `first`..: "row 1" in a request, "line 2" of a CSV file)."""
     regions, errors, seen, clean = region_codes(), [], set(), []
-    for n, row in enumerate(rows, start=1):
+    for n, row in enumerate(rows, start=first):
         region = str(row.get("region") or "").strip()
         if region not in regions:
-            errors.append(f"row {n}: region: {region!r} is not a known region code")
+            errors.append(f"{where} {n}: region: {region!r} is not a known region code")
             continue
         try:
             rate = row.get("rate")
@@ -76,11 +76,11 @@ def check_rows(rows: list[dict]) -> list[dict]:
             else:
                 rate = check_rate(region, row.get("year"), rate)
         except ValueError as exc:
-            errors.append(f"row {n}: {exc}")
+            errors.append(f"{where} {n}: {exc}")
             continue
         key = (region, int(row["year"]))
         if key in seen:
-            errors.append(f"row {n}: {region} {key[1]} appears twice")
+            errors.append(f"{where} {n}: {region} {key[1]} appears twice")
         seen.add(key)
         clean.append({"region": region, "year": key[1], "rate": rate})
     if errors:
@@ -154,6 +154,6 @@ def put_rates(engine: sa.Engine, user: User, rows: list[dict]) -> dict:
 
 
 def set_rates(engine: sa.Engine, rows: list[dict], *, by: str = "admin-cli",
-              replace: bool = False) -> dict:
+              replace: bool = False, where: str = "row", first: int = 1) -> dict:
     """The admin CLI: rows {region, year, rate}; replace=True clears every other row."""
-    return _write(engine, check_rows(rows), by, replace)
+    return _write(engine, check_rows(rows, where, first), by, replace)

@@ -122,10 +122,13 @@ def test_admin_cli_set_rates_from_csv(world, tmp_path, capsys):
     bad = tmp_path / "bad.csv"
     bad.write_text("region,year,rate_kzt\nAST,2023,1600\nQQQ,2024,1500\n", encoding="utf-8")
     assert esep(["server", "admin", "set-rates", "--db", srv.db_url, str(bad)]) != 0
-    assert "row 2: region: 'QQQ'" in capsys.readouterr().err
+    assert "line 3: region: 'QQQ'" in capsys.readouterr().err  # the file's line
     bad.write_text("region,year,rate_kzt\nAST,2023,-1\n", encoding="utf-8")
     assert esep(["server", "admin", "set-rates", "--db", srv.db_url, str(bad)]) != 0
-    assert "AST 2023" in capsys.readouterr().err
+    assert "line 2: rate for AST 2023" in capsys.readouterr().err
+    bad.write_text("region,year,rate_kzt\nAST,2023,1600\nAST,2023,1700\n", encoding="utf-8")
+    assert esep(["server", "admin", "set-rates", "--db", srv.db_url, str(bad)]) != 0
+    assert "line 3: AST 2023 appears twice" in capsys.readouterr().err
     engine = open_db(srv.db_url)
     try:
         assert get_rates(engine)["version"] == 2  # the refused files changed nothing
