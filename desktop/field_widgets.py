@@ -81,6 +81,10 @@ class FieldInput(QWidget):
         """The widgets that receive keys (Enter moves on from each)."""
         return [self.focus_widget()]
 
+    def set_cell_findings(self, marks: dict) -> None:
+        """Findings on rows of this field: (row, column id) -> (severity, text); only rosters
+        show them (on the cell)."""
+
     def set_severity(self, severity: str | None, tip: str = "") -> None:
         colour = SEVERITY_COLOURS.get(severity or "")
         w = self.focus_widget()

@@ -27,6 +27,21 @@ def field_of(path: str) -> str:
     return ROW_INDEX.sub("", path.split(".")[0])
 
 
+CELL = re.compile(r"^(\w+)\[(\d+)\]\.(\w+)$")
+
+
+def cell_marks(findings, text_of) -> dict[str, dict[tuple[int, str], tuple[str, str]]]:
+    """Findings on roster cells (`answers[2].rfo_rating`): field id -> {(row index, column
+    id): (severity, text_of(finding))}, the worst finding of each cell."""
+    out: dict[str, dict[tuple[int, str], tuple[str, str]]] = {}
+    for f in sorted(findings, key=lambda f: ORDER.get(f.severity, 3), reverse=True):
+        for path in f.fields or []:  # the least severe first: the worst is written last
+            m = CELL.match(path)
+            if m:
+                out.setdefault(m[1], {})[(int(m[2]), m[3])] = (f.severity, text_of(f))
+    return out
+
+
 QUOTES = (("«", "»"), ("“", "”"), ('"', '"'), ("'", "'"))
 ROW_INDEX = re.compile(r"\[\d+\]$")
 ROW_PATH = re.compile(r"([«“\"'])(\w+)\[(\d+)\]\.(\w+)([»”\"'])")

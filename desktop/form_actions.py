@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from desktop import autosave
-from desktop.findings_panel import field_of
+from desktop.findings_panel import cell_marks, field_of
 
 PERIOD_RE = re.compile(r"^(\d{4})-?(0[1-9]|1[0-2])$")
 
@@ -99,11 +99,14 @@ class FormEditorActions:
                 if fid not in worst or ORDER[f.severity] < ORDER[worst[fid].severity]:
                     worst[fid] = f
         labels = self.field_labels()
+        cells = cell_marks(self.findings, lambda f: with_labels(
+            finding_text(f, self.ctx.lang, self.form), labels))
         for fid, widget in self.inputs.items():
             f = worst.get(fid)
             widget.set_severity(f.severity if f else None,
                                 with_labels(finding_text(f, self.ctx.lang, self.form), labels)
                                if f else "")
+            widget.set_cell_findings(cells.get(fid, {}))
         self.panel.set_findings(self.findings, self.ctx.lang, labels, form=self.form)
 
     def field_labels(self) -> dict:

@@ -163,6 +163,9 @@ class RosterEditor(FieldInput):
         at = current.row() if current.isValid() and len(text.splitlines()) == 1 else None
         return self.model.paste_text(text, at_row=at)
 
+    def set_cell_findings(self, marks: dict) -> None:
+        self.model.set_marks(marks)
+
     def value(self) -> Any:
         return self.model.rows()
 

@@ -11,6 +11,7 @@ from desktop.field_widgets import enum_items, number_text, parse_number
 
 DUPLICATE_COLOUR = "#fff3b0"
 UNKNOWN_COLOUR = "#ffcdd2"
+FINDING_COLOURS = {"error": "#ffcdd2", "warning": "#ffe0b2", "info": "#eceff1"}
 
 
 def norm(text: Any) -> str:
@@ -37,6 +38,7 @@ class RosterTableModel(QAbstractTableModel):
         self._enums = {c.id: enum_items(c.choices) for c in self.columns if c.choices}
         self._rows: list[dict] = [dict(r) for r in (rows or [])]
         self._dups: set[int] = set()
+        self._marks: dict[tuple[int, str], tuple[str, str]] = {}  # (row, column) -> finding
         self._renumber()
 
     # -- helpers ------------------------------------------------------------------------
@@ -70,6 +72,15 @@ class RosterTableModel(QAbstractTableModel):
             if any(key):
                 seen.setdefault(key, []).append(n)
         self._dups = {n for group in seen.values() if len(group) > 1 for n in group}
+
+    def set_marks(self, marks: dict[tuple[int, str], tuple[str, str]]) -> None:
+        """Findings on cells: (row, column id) -> (severity, text), shown as the cell's
+        colour and tooltip (the form editor sets them after each validation)."""
+        if marks != self._marks:
+            self._marks = dict(marks)
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0),
+                                      self.index(len(self._rows) - 1, len(self.columns) - 1))
 
     def choice_label(self, column, code: Any, short: bool = False) -> str:
         """The code's label; `short`: the enumeration's short label where it has one (a
@@ -187,14 +198,17 @@ class RosterTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.choice_label(col, value, short=True) if col.choices else \
                 number_text(value)
+        mark = self._marks.get((index.row(), col.id))
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cut-off cell
-            return (self.choice_label(col, value) if col.choices else number_text(value)) \
-                or None
+            text = self.choice_label(col, value) if col.choices else number_text(value)
+            return "\n".join(t for t in (text, mark[1] if mark else "") if t) or None
         if role == Qt.ItemDataRole.EditRole:
             return value if col.choices else number_text(value)
         if role == Qt.ItemDataRole.BackgroundRole:
             if not self.is_known(col, value):
                 return QBrush(QColor(UNKNOWN_COLOUR))
+            if mark:
+                return QBrush(QColor(FINDING_COLOURS.get(mark[0], UNKNOWN_COLOUR)))
             if index.row() in self._dups:
                 return QBrush(QColor(DUPLICATE_COLOUR))
         return None

@@ -347,7 +347,7 @@
         <translation>Enter the period as YYYY-MM.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="74" />
+        <location filename="../../desktop/findings_panel.py" line="89" />
         <source>Findings: %1 errors, %2 warnings, %3 notes</source>
         <translation>Findings: %1 errors, %2 warnings, %3 notes</translation>
     </message>
@@ -503,37 +503,37 @@
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="129" />
+        <location filename="../../desktop/form_actions.py" line="132" />
         <source>Fix the errors to submit.</source>
         <translation>Fix the errors to submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="131" />
+        <location filename="../../desktop/form_actions.py" line="134" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Warnings need a comment before you submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="179" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="182" />
+        <location filename="../../desktop/form_actions.py" line="185" />
         <source>Draft saved.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="210" />
+        <location filename="../../desktop/form_actions.py" line="213" />
         <source>Submission blocked: see the findings.</source>
         <translation>Submission blocked: see the findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="214" />
+        <location filename="../../desktop/form_actions.py" line="217" />
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="217" />
+        <location filename="../../desktop/form_actions.py" line="220" />
         <source>Submitted.</source>
         <translation>Submitted.</translation>
     </message>

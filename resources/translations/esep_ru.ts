@@ -347,7 +347,7 @@
         <translation>Укажите период в виде ГГГГ-ММ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="74" />
+        <location filename="../../desktop/findings_panel.py" line="89" />
         <source>Findings: %1 errors, %2 warnings, %3 notes</source>
         <translation>Замечания: ошибок %1, предупреждений %2, сведений %3</translation>
     </message>
@@ -503,37 +503,37 @@
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="129" />
+        <location filename="../../desktop/form_actions.py" line="132" />
         <source>Fix the errors to submit.</source>
         <translation>Исправьте ошибки, чтобы подать отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="131" />
+        <location filename="../../desktop/form_actions.py" line="134" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Перед подачей напишите комментарий к предупреждениям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="179" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="182" />
+        <location filename="../../desktop/form_actions.py" line="185" />
         <source>Draft saved.</source>
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="210" />
+        <location filename="../../desktop/form_actions.py" line="213" />
         <source>Submission blocked: see the findings.</source>
         <translation>Подача невозможна: см. замечания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="214" />
+        <location filename="../../desktop/form_actions.py" line="217" />
         <source>Not submitted: %1</source>
         <translation>Не подано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="217" />
+        <location filename="../../desktop/form_actions.py" line="220" />
         <source>Submitted.</source>
         <translation>Отчёт подан.</translation>
     </message>

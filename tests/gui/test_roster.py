@@ -152,3 +152,33 @@ def test_answers_roster_short_labels_tooltips_and_row_heights(qtbot):
     qtbot.addWidget(people)
     people.set_value([{"full_name": long_text}])
     assert people.table.rowHeight(0) < 2 * line + 8
+
+
+def test_a_row_finding_marks_its_cell(qtbot, core_ctx):
+    """A finding on `answers[1].rfo_rating` colours that cell (not its row, not the table's
+    other cells) and its tooltip says why; fixing it clears the mark."""
+    from desktop.form_editor import FormEditor
+    from desktop.roster_model import FINDING_COLOURS
+    from forms import load_form
+
+    editor = FormEditor(core_ctx, load_form("focus_group", 2))
+    qtbot.addWidget(editor)
+    roster = editor.inputs["answers"]
+    roster.set_value([{"question": "Q1", "answer_text": "Экология"},
+                      {"question": "Q2", "answer_text": "Помещения", "rfo_rating": "MINIMAL"}])
+    editor.validate()
+    model, cols = roster.model, [c.id for c in roster.model.columns]
+
+    def colour(row, col):
+        brush = model.index(row, cols.index(col)).data(Qt.ItemDataRole.BackgroundRole)
+        return brush.color().name() if brush is not None else None
+
+    assert colour(1, "rfo_rating") == FINDING_COLOURS["error"]
+    assert colour(1, "question") is None and colour(0, "rfo_rating") is None
+    tip = model.index(1, cols.index("rfo_rating")).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Строка 2" in tip and "вопрос 4" in tip
+    rows = roster.value()
+    del rows[1]["rfo_rating"]
+    roster.set_value(rows)
+    editor.validate()
+    assert colour(1, "rfo_rating") is None
