@@ -91,9 +91,7 @@ def cmd_login(args) -> int:
             me = refresh_reference(store, client)
         except SyncError as exc:
             raise _fail(f"login failed: {exc}") from exc
-        store.set_setting(SERVER_KEY, client.base_url)
-        store.set_setting(USER_KEY, args.user)
-        store.set_setting(INSECURE_KEY, bool(args.insecure))
+        _remember(store, client.base_url, args.user, args.insecure)
     saved = True
     try:
         credentials.save_token(client.base_url, args.user, answer["token"])
@@ -103,6 +101,12 @@ def cmd_login(args) -> int:
     _print({"user": me.get("username", args.user), "role": me.get("role"),
             "server": client.base_url, "token_saved": saved})
     return 0
+
+
+def _remember(store, server: str, user: str, insecure) -> None:
+    store.set_setting(SERVER_KEY, server)
+    store.set_setting(USER_KEY, user)
+    store.set_setting(INSECURE_KEY, bool(insecure))
 
 
 def cmd_logout(args) -> int:
@@ -193,6 +197,10 @@ def cmd_sync(args) -> int:
             _print({"error": exc.code, "message": str(exc)})
             print(f"esep: sync failed: {exc}", file=sys.stderr)
             return 1
+        if not store.get_setting(SERVER_KEY):
+            # `esep sync --server URL --user U` without a login: a plain `esep sync` next
+            # time goes to the same server
+            _remember(store, client.base_url, user, args.insecure)
     _print(summary.to_dict())
     return 2 if summary.needs_person else 0
 

@@ -14,7 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from server import admin, auth, pull, push, rates, records
 from server.auth import User
 from server.config import Settings
-from server.db import open_db, org_units
+from server.db import open_db, org_units, server_id
 from server.middleware import GunzipRequestMiddleware, SchemaGateMiddleware
 from server.models import LoginIn, OrgUnitIn, PushIn, RatesIn, ReviewIn, UserIn
 from server.rules import OpError
@@ -121,9 +121,13 @@ AdminUser = Annotated[User, Depends(_admin_user)]
 
 
 def _public_routes(app: FastAPI, engine: sa.Engine, settings: Settings) -> None:
+    with engine.connect() as conn:
+        sid = server_id(conn)
+
     @app.get("/healthz")
     def healthz() -> dict:
-        return {"ok": True}
+        """Up, and which server this is (a client's data folder belongs to one)."""
+        return {"ok": True, "server_id": sid}
 
     @app.post(API_PREFIX + "/auth/login")
     def login(body: LoginIn) -> dict:

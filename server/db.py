@@ -115,6 +115,18 @@ hourly_rates = sa.Table(  # migration 0003; version: counters row "rates_version
     sa.Column("updated_at", sa.String(32), nullable=False),
 )
 
+server_meta = sa.Table(  # migration 0004: name -> value ("server_id")
+    "server_meta", metadata,
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+
+def server_id(conn) -> str:
+    """This database's id (made by migration 0004): pull pages carry it."""
+    return conn.execute(sa.select(server_meta.c.value)
+                        .where(server_meta.c.name == "server_id")).scalar_one()
+
 
 def utcnow_iso() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 
 from server.auth import User
 from server.contests import contested_by
-from server.db import counters, records
+from server.db import counters, records, server_id
 from server.rates import rates_version
 from server.scope import record_for, visible_clause
 from sync.protocol import dumps
@@ -24,7 +24,7 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int)
              .order_by(records.c.change_seq).limit(limit + 1))
         rows = conn.execute(q).all()
         contested = contested_by(conn, user, rows[:limit])
-        rates = rates_version(conn)
+        rates, sid = rates_version(conn), server_id(conn)
     changes, size = [], 0
     for row in rows[:limit]:
         change = {"change_seq": row.change_seq, "id": row.id, "form": row.form,
@@ -43,4 +43,4 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int)
     else:
         next_cursor = max(cursor, top)
     return {"changes": changes, "next_cursor": next_cursor, "has_more": has_more,
-            "rates_version": rates}
+            "rates_version": rates, "server_id": sid}

@@ -116,6 +116,29 @@ def _reference_missing(store) -> bool:
     return store.db.execute("SELECT count(*) FROM org_units").fetchone()[0] == 0
 
 
+class OtherServerError(SyncError):
+    code = "other_server"
+
+
+SERVER_ID_KEY = "sync.server_id"
+
+
+def check_server(store, server_id, url: str) -> None:
+    """A data folder syncs with ONE server: its cursor and versions mean nothing on another
+    (changes below the cursor would be skipped without a word). The first server that names
+    itself is remembered; another one is refused before anything is applied or pushed."""
+    if not isinstance(server_id, str) or not server_id:
+        return  # a server from before server ids: nothing to compare
+    known = store.get_setting(SERVER_ID_KEY)
+    if known is None:
+        store.set_setting(SERVER_ID_KEY, server_id)
+    elif known != server_id:
+        raise OtherServerError(
+            f"{url} is another server than the one this data folder syncs with: its records "
+            "would be mixed with theirs and some skipped. Use a new data folder for it "
+            "(esep --data-dir DIR, or Settings -> Data folder in the app)")
+
+
 def pull_changes(store, client: SyncClient, *, progress=None, cancel=None,
                  meta: dict | None = None) -> dict[str, int]:
     """Pull every page after the cursor; each page and its cursor in one transaction.
@@ -125,6 +148,7 @@ def pull_changes(store, client: SyncClient, *, progress=None, cancel=None,
     while True:
         _check_cancel(cancel)
         page = client.pull(cursor, limit=PULL_LIMIT)
+        check_server(store, page.get("server_id"), client.base_url)
         if meta is not None:
             meta["rates_version"] = page.get("rates_version")
         counts = sync_state.apply_pulled(store, page.get("changes") or [], page["next_cursor"])
@@ -216,7 +240,10 @@ def sync_once(store, client: SyncClient, progress: Callable | None = None,
             refresh_reference(store, client)
         sizer = _load_sizer(store)
         # ops whose ack was lost go first: the ledger answers them before a pull could
-        # mistake their echo for somebody else's change
+        # mistake their echo for somebody else's change (to the server they went to: asked
+        # first, as no pull has named it yet)
+        if sync_state.pending_ops(store, max_ops=1, only_inflight=True):
+            check_server(store, client.server_id(), client.base_url)
         replayed, _ = push_changes(store, client, sizer=sizer, cancel=cancel,
                                    only_inflight=True)
         meta: dict = {}

@@ -198,6 +198,12 @@ class SyncClient:
             return False
         return resp.status_code == 200
 
+    def server_id(self) -> str | None:
+        """The server's id from GET /healthz (None from a server that has none)."""
+        answer = self.request("GET", "/healthz", auth=False)
+        sid = answer.get("server_id") if isinstance(answer, dict) else None
+        return sid if isinstance(sid, str) else None
+
     def login(self, username: str, password: str) -> dict:
         answer = self.request("POST", protocol.API_PREFIX + "/auth/login", auth=False,
                               json_body={"username": username, "password": password})

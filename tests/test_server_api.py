@@ -31,7 +31,10 @@ def server(tmp_path):
 
 
 def test_healthz_and_openapi(server):
-    assert requests.get(server.url + "/healthz", timeout=5).json() == {"ok": True}
+    health = requests.get(server.url + "/healthz", timeout=5).json()
+    assert health["ok"] is True and len(health["server_id"]) == 32
+    pulled = api_session(server.url, "d1").get(server.url + "/api/v1/sync/pull", timeout=5)
+    assert pulled.json()["server_id"] == health["server_id"]  # the same id, stable
     spec = requests.get(server.url + "/openapi.json", timeout=5).json()
     assert "/api/v1/sync/push" in spec["paths"] and "/api/v1/sync/pull" in spec["paths"]
 

@@ -72,11 +72,13 @@ def test_upgrade_from_0001_with_data_keeps_rows(kind, request, tmp_path):
         with engine.connect() as conn:
             assert _counts(conn) == before
             assert conn.execute(sa.text("SELECT version_num FROM alembic_version")
-                                ).scalar_one() == "0003"  # 0003 adds hourly_rates
+                                ).scalar_one() == "0004"  # 0004 adds server_meta
             assert sa.inspect(conn).has_table("contests")
             assert sa.inspect(conn).has_table("hourly_rates")
             assert conn.execute(sa.text("SELECT value FROM counters WHERE name = "
                                         "'rates_version'")).scalar_one() == 0
+            assert len(conn.execute(sa.text("SELECT value FROM server_meta WHERE name = "
+                                            "'server_id'")).scalar_one()) == 32
         engine.dispose()
         create_user(url, "d1", "correct-horse-battery", "district", None, "SHY-ABAY")
         srv = run_server(url)
