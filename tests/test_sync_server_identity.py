@@ -7,7 +7,6 @@ import io
 import json
 
 import pytest
-from server_fixtures import run_server
 from test_sync_support import (
     DISTRICTS,
     PASSWORD,
@@ -16,7 +15,7 @@ from test_sync_support import (
     monthly,
     new_store,
     outbox_size,
-    seed_server,
+    seeded_server,
     server,
     server_records,
 )
@@ -30,8 +29,7 @@ __all__ = ["server"]  # fixtures
 
 @pytest.fixture
 def other_server(tmp_path):
-    srv = run_server(f"sqlite:///{tmp_path / 'other.sqlite3'}")
-    seed_server(srv.db_url)
+    srv = seeded_server(tmp_path / "other.sqlite3")  # its own database: another server
     yield srv
     srv.stop()
 

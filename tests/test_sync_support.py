@@ -49,10 +49,16 @@ def seed_server(db_url: str) -> None:
     create_user(db_url, "reg1", PASSWORD, "region", region=REGION)
 
 
+def seeded_server(path):
+    """A running server on a new SQLite file at `path`, seeded by seed_server; stop() it."""
+    srv = run_server(f"sqlite:///{path}")
+    seed_server(srv.db_url)
+    return srv
+
+
 @pytest.fixture
 def server(tmp_path):
-    srv = run_server(f"sqlite:///{tmp_path / 'server.sqlite3'}")
-    seed_server(srv.db_url)
+    srv = seeded_server(tmp_path / "server.sqlite3")
     yield srv
     srv.stop()
 
