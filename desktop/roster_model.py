@@ -87,10 +87,7 @@ class RosterTableModel(QAbstractTableModel):
         question of a focus group is a sentence, its short label fits a cell)."""
         for item in self._enums.get(column.id, []):
             if item.code == code:
-                brief = item.extra.get("short") if short else None
-                if isinstance(brief, dict) and brief.get(self.lang):
-                    return brief[self.lang]
-                return item.label(self.lang)
+                return item.short_label(self.lang) if short else item.label(self.lang)
         return "" if code is None else str(code)
 
     def resolve_choice(self, column, text: str) -> Any:

@@ -44,6 +44,13 @@ class EnumItem:
     def label(self, lang: str = "ru") -> str:
         return self.labels.get(lang) or self.labels.get("ru") or self.code
 
+    def short_label(self, lang: str = "ru") -> str:
+        """The `short` label for a cell or a heading where the item has one, else label()."""
+        short = self.extra.get("short")
+        if isinstance(short, dict) and (short.get(lang) or short.get("ru")):
+            return short.get(lang) or short["ru"]
+        return self.label(lang)
+
     def __hash__(self) -> int:  # labels/extra are dicts; equal items share a code
         return hash(self.code)
 

@@ -148,12 +148,7 @@ def focus_answers(records: Iterable[dict], *, region: str | None = None,
 
 def _label(enum: str, code: str, lang: str) -> str:
     e = _enum(enum)
-    if code not in e:
-        return code
-    short = e.item(code).extra.get("short")
-    if isinstance(short, dict) and (short.get(lang) or short.get("ru")):
-        return short.get(lang) or short["ru"]
-    return e.label(code, lang)
+    return e.item(code).short_label(lang) if code in e else code
 
 
 def _counts_lines(title: str, counts: dict, enum: str, lang: str) -> list[str]:

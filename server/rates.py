@@ -88,9 +88,8 @@ def check_rows(rows: list[dict], where: str = "row", first: int = 1) -> list[dic
     return clean
 
 
-def check_writer(user: User, rows: list[dict]) -> None:
-    if user.role not in WRITERS:
-        raise RatesForbidden(f"role {user.role} may not change the hourly rates")
+def _check_region_scope(user: User, rows: list[dict]) -> None:
+    """A region user changes only its own region's rows (the role was checked first)."""
     if user.role == "region":
         other = sorted({r["region"] for r in rows if r["region"] != user.region})
         if other:
@@ -149,7 +148,7 @@ def put_rates(engine: sa.Engine, user: User, rows: list[dict]) -> dict:
     if user.role not in WRITERS:  # before looking at the rows: no hints for outsiders
         raise RatesForbidden(f"role {user.role} may not change the hourly rates")
     clean = check_rows(rows)
-    check_writer(user, clean)
+    _check_region_scope(user, clean)
     return _write(engine, clean, user.username, replace=False)
 
 
