@@ -87,7 +87,7 @@ def server_sql_batch(cur, device: str, rows: list[tuple]) -> None:
     """The statements the server sends for one batch of new records, without HTTP, JSON or
     the forms engine: the least any implementation keeping the ledger, the revisions and a
     gap-free change_seq must ask of PostgreSQL."""
-    from server.rules import shift_period
+    from forms.periods import shift_period
 
     sql, ids = _FLOOR_SQL, [r[0] for r in rows]
     cur.execute(sql["device"], (device,))
@@ -138,7 +138,7 @@ def validate_all(work) -> float:
     """Seconds for the forms engine to validate every record strictly, each against the
     records of its org unit 24 months before to 12 after (what the server compares with)."""
     from forms import load_form, validate_record
-    from server.rules import shift_period
+    from forms.periods import shift_period
 
     recs = [op["data"] for batches in work for ops in batches for op in ops]
     fdef = load_form("monthly_report", 1)

@@ -6,18 +6,15 @@ Key ``autosave:<form>:<record id>`` holds JSON ``{"saved_at", "record"}``; the k
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any
+
+from forms.periods import utc_now
 
 INDEX_KEY = "autosave:index"
 
 
 def _key(form: str, record_id: str) -> str:
     return f"autosave:{form}:{record_id}"
-
-
-def _now() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _load(store: Any, key: str, default: Any) -> Any:
@@ -38,7 +35,7 @@ def _index(store: Any) -> list[str]:
 
 def write_autosave(store: Any, record: dict) -> None:
     key = _key(record["form"], record["id"])
-    store.set_setting(key, {"saved_at": _now(), "record": record})
+    store.set_setting(key, {"saved_at": utc_now(), "record": record})
     index = _index(store)
     if key not in index:
         store.set_setting(INDEX_KEY, index + [key])

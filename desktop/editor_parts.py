@@ -6,13 +6,9 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
+from forms.periods import shift_period
+
 HINT_TYPES = ("integer", "decimal", "counts")
-
-
-def shift_period(period: str, months: int) -> str:
-    year, month = int(period[:4]), int(period[5:7])
-    n = year * 12 + (month - 1) + months
-    return f"{n // 12:04d}-{n % 12 + 1:02d}"
 
 
 def org_unit_name(unit: dict, lang: str) -> str:

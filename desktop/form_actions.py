@@ -2,15 +2,13 @@
 from __future__ import annotations
 
 import copy
-import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from desktop import autosave
 from desktop.findings_panel import cell_marks, field_of
-
-PERIOD_RE = re.compile(r"^(\d{4})-?(0[1-9]|1[0-2])$")
+from forms.periods import parse_period
 
 
 class FormEditorActions:
@@ -55,8 +53,7 @@ class FormEditorActions:
                 return record_period(self.form, rec) or ""
             except Exception:  # noqa: BLE001 - no valid date yet
                 return rec.get("period") or ""
-        m = PERIOD_RE.match(self.period_edit.text().strip())
-        return f"{m.group(1)}-{m.group(2)}" if m else ""
+        return parse_period(self.period_edit.text()) or ""
 
     def _set_read_only(self, read_only: bool) -> None:
         self.correcting = False

@@ -9,6 +9,7 @@ import math
 import statistics
 
 from forms.model import Finding, FormDef
+from forms.periods import shift_period
 from forms.thresholds import th
 
 NUMERIC = ("integer", "decimal")
@@ -95,12 +96,6 @@ def _clean_history(form, record, history) -> list[dict]:
             continue
         out.append(r)
     return out
-
-
-def shift_period(period: str, months: int) -> str:
-    y, m = int(period[:4]), int(period[5:7])
-    idx = y * 12 + (m - 1) + months
-    return f"{idx // 12:04d}-{idx % 12 + 1:02d}"
 
 
 MAX_ABS = 1e15  # larger numbers are rejected by the field checks; quality rules ignore them

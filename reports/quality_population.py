@@ -23,7 +23,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from forms.paths import resources_dir
-from forms.quality import numeric_cells, shift_period
+from forms.periods import shift_period
+from forms.quality import numeric_cells
 from reports._ref import load_form_or_none
 from reports.aggregate import STOCK_COUNTS, breakdown, latest_per_unit, region_of
 from reports.quality_review import finding

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from forms.periods import utc_now
 from server.auth import hash_password
-from server.db import org_units, users, utcnow_iso
+from server.db import org_units, users
 from sync.protocol import ROLES
 
 CSV_COLUMNS = ("id", "region", "name_ru", "name_kk", "name_en")
@@ -69,7 +70,7 @@ def create_user(engine: sa.Engine, username: str, password: str, role: str,
             raise AdminError(f"user: {username!r} already exists")
         conn.execute(users.insert().values(
             username=username, password_hash=hash_password(password), role=role,
-            region=region, district=district, active=True, created_at=utcnow_iso()))
+            region=region, district=district, active=True, created_at=utc_now()))
     return {"username": username, "role": role, "region": region, "district": district}
 
 

@@ -11,6 +11,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from forms.periods import utc_now
 from server import admin, auth, pull, push, rates, records
 from server.auth import User
 from server.config import Settings
@@ -181,7 +182,7 @@ def _sync_routes(app: FastAPI, engine: sa.Engine, settings: Settings) -> None:
                                  "message": "upgrade Esep"}, status_code=426)
         ops = [op.model_dump() for op in body.ops]
         acks = push.push(engine, user, body.device_id, ops)
-        return {"acks": acks, "server_time": auth.utcnow_iso()}
+        return {"acks": acks, "server_time": utc_now()}
 
     @app.get(API_PREFIX + "/sync/pull")
     def sync_pull(user: RecordsUser,

@@ -11,8 +11,9 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from forms.periods import utc_now
 from server.config import Settings
-from server.db import login_throttle, tokens, users, utcnow_iso
+from server.db import login_throttle, tokens, users
 
 _hasher = PasswordHasher()
 # A real hash to verify against when the user does not exist (same timing either way).
@@ -97,7 +98,7 @@ def login(engine: sa.Engine, username: str, password: str, settings: Settings) -
             token = secrets.token_urlsafe(32)
             expires = now + settings.token_ttl_hours * 3600
             conn.execute(tokens.insert().values(
-                token_hash=token_digest(token), username=username, created_at=utcnow_iso(),
+                token_hash=token_digest(token), username=username, created_at=utc_now(),
                 expires_at=expires, revoked=False))
     if failed:
         raise LoginFailed()

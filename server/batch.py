@@ -14,9 +14,9 @@ from types import SimpleNamespace
 
 import sqlalchemy as sa
 
+from forms.periods import PERIOD_RE, shift_period
 from server import rules
 from server.db import org_units, records
-from server.rules import PERIOD_RE, shift_period
 from server.scope import row_to_record
 
 AFTER_MONTHS = 12  # history also looks this far after the record's period

@@ -16,8 +16,9 @@ from types import SimpleNamespace
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
+from forms.periods import utc_now
 from server.auth import User
-from server.db import contests, records, utcnow_iso
+from server.db import contests, records
 from server.rules import OpError
 from server.scope import can_read, sees_personal, strip_personal_data
 from sync.protocol import dumps
@@ -27,7 +28,7 @@ MAX_RESOLVES = 100
 
 def challenger_copy(user: User, rec: dict) -> dict:
     """The canonical record as the challenger pushed it (never applied: no version)."""
-    return {**rec, "version": None, "deleted": False, "updated_at": utcnow_iso(),
+    return {**rec, "version": None, "deleted": False, "updated_at": utc_now(),
             "updated_by": user.username}
 
 
@@ -53,7 +54,7 @@ def record_contest(conn, user: User, device_id: str, holder_id: str, challenger:
         with conn.begin_nested():  # a concurrent push of the same challenger: keep theirs
             conn.execute(contests.insert().values(
                 record_id=holder_id, challenger_id=challenger["id"], challenger=payload,
-                created_by=user.username, device_id=device_id, created_at=utcnow_iso()))
+                created_by=user.username, device_id=device_id, created_at=utc_now()))
     except IntegrityError:
         return False
     return True
@@ -90,13 +91,13 @@ def resolve(conn, record_id: str, ids: list[str]) -> None:
         return
     conn.execute(contests.update().where(
         contests.c.record_id == record_id, contests.c.challenger_id.in_(ids),
-        contests.c.resolved_at.is_(None)).values(resolved_at=utcnow_iso()))
+        contests.c.resolved_at.is_(None)).values(resolved_at=utc_now()))
 
 
 def resolve_all(conn, record_id: str) -> None:
     conn.execute(contests.update().where(
         contests.c.record_id == record_id, contests.c.resolved_at.is_(None))
-        .values(resolved_at=utcnow_iso()))
+        .values(resolved_at=utc_now()))
 
 
 def contested_by(conn, user: User, rows: list) -> dict[str, list[dict]]:

@@ -1,7 +1,6 @@
 """Tables (SQLAlchemy Core), engines for SQLite and PostgreSQL, migrations at startup."""
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -126,10 +125,6 @@ def server_id(conn) -> str:
     """This database's id (made by migration 0004): pull pages carry it."""
     return conn.execute(sa.select(server_meta.c.value)
                         .where(server_meta.c.name == "server_id")).scalar_one()
-
-
-def utcnow_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def make_engine(db_url: str | None) -> sa.Engine:

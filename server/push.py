@@ -7,10 +7,11 @@ import json
 import sqlalchemy as sa
 from sqlalchemy.exc import DataError, IntegrityError
 
+from forms.periods import utc_now
 from server import contests, rules
 from server.auth import User
 from server.batch import Batch
-from server.db import counters, ledger, records, revisions, utcnow_iso
+from server.db import counters, ledger, records, revisions
 from server.rules import OpError
 from server.scope import (
     can_read,
@@ -88,7 +89,7 @@ def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list
         if fresh:
             conn.execute(ledger.insert(), [
                 {"device_id": device_id, "op_seq": a["op_seq"], "username": user.username,
-                 "ack": json.dumps(a), "at": utcnow_iso()} for a in fresh.values()])
+                 "ack": json.dumps(a), "at": utc_now()} for a in fresh.values()])
     return [compact_ack(a if a is not None else _as_replay(fresh[op["op_seq"]]))
             for a, op in zip(acks, ops)]
 
@@ -265,7 +266,7 @@ def _write(write, user, rec, row, unit, nkey, correction, reason) -> dict:
     """Insert / update the record through `write(values, insert)` (change_seq is stamped at the
     end of the batch). Its revision row comes back in the ack's `_rev` (push inserts them all
     at once)."""
-    now = utcnow_iso()
+    now = utc_now()
     version = 1 if row is None else row.version + 1
     revision = rec["revision"] if row is None else row.revision + (1 if correction else 0)
     values = {
@@ -298,7 +299,7 @@ def _delete(batch: Batch, user: User, row) -> dict:
         raise OpError("locked", f"a {row.status} record cannot be deleted", "status")
     batch.query(records.update().where(records.c.id == row.id).values(
         deleted=True, natural_key=None, version=row.version + 1, change_seq=None,
-        updated_at=utcnow_iso(), updated_by=user.username))
+        updated_at=utc_now(), updated_by=user.username))
     contests.resolve_all(batch.conn, row.id)
     gone = {"id": row.id, "form": row.form, "org_unit": row.org_unit, "deleted": True}
     return {"status": ACK_APPLIED, "version": row.version + 1, "_written": True, "_row": gone}

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from forms.periods import utc_now
 from forms.rates import DEFAULT_HOURLY_RATE, check_rate
 from server.admin import region_codes
 from server.auth import User
-from server.db import counters, hourly_rates, utcnow_iso
+from server.db import counters, hourly_rates
 
 VERSION_COUNTER = "rates_version"
 WRITERS = ("central", "admin", "region")
@@ -126,7 +127,7 @@ def _write(engine: sa.Engine, rows: list[dict], by: str, replace: bool) -> dict:
         with engine.begin() as conn:
             conn.execute(counters.update().where(counters.c.name == VERSION_COUNTER)
                          .values(value=counters.c.value + 1))
-            now, changed = utcnow_iso(), False
+            now, changed = utc_now(), False
             if replace:
                 keep = {(r["region"], r["year"]) for r in rows}
                 for old in conn.execute(sa.select(hourly_rates.c.region,

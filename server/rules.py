@@ -1,15 +1,13 @@
 """Status workflow by role, and record validation with the shared forms engine."""
 from __future__ import annotations
 
-import re
-
 import sqlalchemy as sa
 
+from forms.periods import PERIOD_RE, shift_period
 from server.auth import User
 from server.db import records
 from server.scope import REVIEWERS
 
-PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 EDITORS = ("district", "region", "trainer")
 HISTORY_MONTHS = 24
 DATA_KEYS = ("data", "org_unit", "period", "form_version", "justification")
@@ -122,11 +120,6 @@ def resolve_period(fdef, rec: dict) -> str:
     if not isinstance(period, str) or not PERIOD_RE.match(period):
         raise OpError("invalid_period", f"period {period!r} is not YYYY-MM", "period")
     return period
-
-
-def shift_period(period: str, months: int) -> str:
-    y, m = divmod(int(period[:4]) * 12 + int(period[5:7]) - 1 + months, 12)
-    return f"{y:04d}-{m + 1:02d}"
 
 
 def history_rows(conn, rec: dict) -> list:

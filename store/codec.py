@@ -2,16 +2,15 @@
 from __future__ import annotations
 
 import json
-import re
 import uuid
 
+from forms.periods import PERIOD_RE
 from store.errors import StoreError
 
 STATUSES = ("draft", "submitted", "returned", "approved")
 # Header keys tracked in the audit log under a leading underscore (data fields have none).
 META_AUDITED = ("form_version", "org_unit", "period", "status", "justification",
                 "review_comment", "deleted")
-PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 RECORD_KEYS = ("id", "form", "form_version", "org_unit", "period", "status", "data",
                "justification", "review_comment", "revision", "version", "deleted",
                "updated_at", "updated_by")

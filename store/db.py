@@ -1,19 +1,14 @@
 """Opening the local SQLite database and the transaction helper used by every write."""
 from __future__ import annotations
 
-import datetime as _dt
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from forms.periods import utc_now  # noqa: F401 - re-exported for the store's writers
+
 BUSY_TIMEOUT_MS = 10_000
-
-
-def utc_now() -> str:
-    """UTC ISO-8601 with `Z`, second resolution (CONTRACTS §0)."""
-    now = _dt.datetime.now(_dt.UTC).replace(microsecond=0)
-    return now.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def connect(path: str | Path) -> Database:

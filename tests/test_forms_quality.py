@@ -16,7 +16,7 @@ from test_forms_samples import (
 )
 
 from forms import load_form, validate_record
-from forms.quality import shift_period
+from forms.periods import shift_period
 from forms.quality_text import clean_text, text_problems
 
 MR = "monthly_report"
