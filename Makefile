@@ -35,6 +35,8 @@ dist: $(STAMP) translations
 	$(VENV)/bin/pyinstaller --noconfirm pyinstaller.spec
 	QT_QPA_PLATFORM=offscreen dist/esep/esep --version
 	QT_QPA_PLATFORM=offscreen dist/esep/esep --smoke
+	@tar -C dist -czf dist/esep.tar.gz esep
+	@echo "dist/esep: $$(du -sm dist/esep | cut -f1) MB on disk, $$(du -m dist/esep.tar.gz | cut -f1) MB compressed (dist/esep.tar.gz)"
 
 clean:
 	rm -rf build dist .pytest_cache

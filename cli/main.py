@@ -14,6 +14,11 @@ COMMAND_MODULES = (
 )
 
 
+# What only the central server needs (the `server` extra); the desktop build leaves it out.
+SERVER_PACKAGES = frozenset({"server", "fastapi", "sqlalchemy", "alembic", "psycopg", "uvicorn",
+                             "starlette", "pydantic"})
+
+
 class CliError(Exception):
     """A user-facing error: printed without a traceback, exit code 1 unless given."""
 
@@ -52,6 +57,12 @@ def main(argv=None) -> int:
         return exc.code
     except KeyboardInterrupt:
         return 130
+    except ModuleNotFoundError as exc:  # the desktop build carries no server packages
+        if (exc.name or "").split(".")[0] not in SERVER_PACKAGES:
+            raise
+        print(f"esep: this build has no central server ({exc.name} is missing); install it "
+              f"with `pip install 'esep[server]'`", file=sys.stderr)
+        return 1
     except BrokenPipeError:  # `esep ... | head`: the reader left; not an error of ours
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

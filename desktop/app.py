@@ -210,7 +210,8 @@ def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
 
 
 def _smoke_quit_when_ready(ctx, window, delay_ms: int = 300) -> None:
-    """Render the window once its store is open (fast start opens it after the first paint)."""
+    """Once the store is open (fast start opens it after the first paint), open and render
+    every page of the navigation: a page whose module or data the build lacks fails here."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -218,9 +219,20 @@ def _smoke_quit_when_ready(ctx, window, delay_ms: int = 300) -> None:
         if ctx.store is None and not getattr(ctx, "start_error", None):
             QTimer.singleShot(100, finish)
             return
-        window.grab()
-        QApplication.instance().quit()
+        failed = [key for key in window.page_keys() if not _smoke_page(window, key)]
+        print(f"smoke: {len(window.page_keys()) - len(failed)} pages opened"
+              + (f"; failed: {', '.join(failed)}" if failed else ""))
+        QApplication.instance().exit(1 if failed else 0)
     QTimer.singleShot(delay_ms, finish)
+
+
+def _smoke_page(window, key: str) -> bool:
+    """Show one page and render it; False when it could not be built."""
+    window.show_page_row(key)
+    if key not in window.pages:  # its module failed to import or build (traceback printed)
+        return False
+    window.grab()
+    return True
 
 
 def _first_run(ctx) -> bool:

@@ -170,8 +170,11 @@ class MainWindow(QMainWindow):
             page.refresh()
         self.stack.setCurrentIndex(row)
 
-    def show_page(self, key: str):
+    def show_page_row(self, key: str) -> None:
         self.nav.setCurrentRow(self.page_keys().index(key))
+
+    def show_page(self, key: str):
+        self.show_page_row(key)
         return self.pages[key]
 
     def open_record(self, record_id: str) -> None:
