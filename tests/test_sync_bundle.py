@@ -23,6 +23,8 @@ from test_sync_support import (
     server_records,
 )
 
+from server.bundles import import_bundle
+from server.db import open_db
 from store import sync_state
 from sync import keys
 from sync.bundle import (
@@ -88,6 +90,10 @@ def carry(url: str, data: bytes, carrier: str = "reg1") -> bytes:
         client.close()
 
 
+def flip(data: bytes, i: int) -> bytes:
+    return data[:i] + bytes([data[i] ^ 0xFF]) + data[i + 1:]
+
+
 def ledger_rows(db_url: str) -> int:
     engine = sa.create_engine(db_url.replace("postgresql://", "postgresql+psycopg://"))
     try:
@@ -122,17 +128,22 @@ def test_every_changed_byte_is_refused_and_nothing_applied(srv, tmp_path):
     fill(a, 1)
     data = export(a, tmp_path)
     client = make_client(srv.url, "reg1")
-    for i in range(len(data)):
-        bad = data[:i] + bytes([data[i] ^ 0xFF]) + data[i + 1:]
+    engine = open_db(srv.db_url)  # every position through the server's own import code,
+    try:
+        for i in range(len(data)):
+            with pytest.raises(BundleError):
+                import_bundle(engine, flip(data, i))
+    finally:
+        engine.dispose()
+    for i in {*range(0, len(data), 23), len(keys.MAGIC), len(data) - 1}:  # and over HTTP
         with pytest.raises(BundleError):
-            deliver(client, bad)
+            deliver(client, flip(data, i))
     assert ledger_rows(srv.db_url) == 0 and server_records(make_client(srv.url)) == {}
     reply = deliver(client, data)  # the untouched file is accepted
     cursor, waiting = sync_state.get_cursor(a), outbox_size(a)
     for i in range(len(reply)):
-        bad = reply[:i] + bytes([reply[i] ^ 0xFF]) + reply[i + 1:]
         with pytest.raises(BundleError):
-            import_reply(a, bad)
+            import_reply(a, flip(reply, i))
     assert (sync_state.get_cursor(a), outbox_size(a)) == (cursor, waiting) == (cursor, 1)
     assert import_reply(a, reply)["applied"] == 1 and outbox_size(a) == 0
 
