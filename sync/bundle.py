@@ -63,8 +63,10 @@ def needs_passphrase(store) -> bool:
             and bool(store.get_setting(SEALED_KEY)))
 
 
-def _keep_private(store, private: bytes, password: str | None) -> None:
+def _keep_private(store, private: bytes, password: str | None, use_keyring: bool) -> None:
     try:
+        if not use_keyring:
+            raise credentials.KeyringUnavailable()
         credentials.save_device_key(store.device_id, keys.b64(private))
         store.set_setting(SEALED_KEY, "")
     except credentials.KeyringUnavailable:
@@ -85,14 +87,16 @@ def _current_key(store, password: str | None) -> str | None:
     return public if private is not None and keys.public_key_of(private) == public else None
 
 
-def ensure_device_key(store, client, username: str, password: str | None = None) -> dict:
-    """At login: make the device key once (private half in the keyring, else sealed under
-    the password), register its public half with the server and pin the server's key.
-    Returns {server_id, server_key}. Raises BundleError / SyncError."""
+def ensure_device_key(store, client, username: str, password: str | None = None, *,
+                      use_keyring: bool = True) -> dict:
+    """At login: make the device key once (private half in the keyring, else -- or with
+    use_keyring=False -- sealed under the password), register its public half with the
+    server and pin the server's key. Returns {server_id, server_key}. Raises BundleError /
+    SyncError."""
     public = _current_key(store, password)
     if public is None:
         private = keys.new_private_key()
-        _keep_private(store, private, password)
+        _keep_private(store, private, password, use_keyring)
         public = keys.public_key_of(private)
         store.set_setting(PUBLIC_KEY, public)
     answer = client.request("POST", API_PREFIX + "/bundles/keys",
