@@ -269,6 +269,7 @@ class SyncPage(QWidget):
         if state == 2:
             self.refresh()
             self.ctx.signals.sig_sync_finished.emit(json.loads(text))
+            self.bundles.register_key()
         else:
             self._show_state()
             self.bar_text.setText(self.tr("Automatic sync: %1").replace("%1", text))
