@@ -43,6 +43,12 @@ def register(sub) -> None:
     sr.add_argument("--replace", action="store_true",
                     help="the file is the whole table: clear every row not in it")
     sr.set_defaults(func=_set_rates)
+    ib = cmds.add_parser("import-bundle", help="apply a sync bundle carried to the server "
+                         "machine and write the signed reply file")
+    _db(ib)
+    ib.add_argument("file")
+    ib.add_argument("-o", "--output", required=True, help="the reply file to write")
+    ib.set_defaults(func=_import_bundle)
 
 
 def _db(p) -> None:
@@ -130,4 +136,22 @@ def _set_rates(args) -> int:
     answer = _admin_call(args, lambda engine: set_rates(engine, rows, replace=args.replace))
     print(f"rates version {answer['version']}: {len(answer['rates'])} rows "
           f"(from {args.file})")
+    return 0
+
+
+def _import_bundle(args) -> int:
+    from cli.main import CliError
+    from server.bundles import import_bundle
+    from sync.keys import BundleError
+
+    with open(args.file, "rb") as fh:
+        data = fh.read()
+    try:
+        reply = _admin_call(args, import_bundle, data)
+    except BundleError as exc:
+        print(json.dumps({"error": exc.code, "message": str(exc)}))
+        raise CliError(f"refused: {exc}") from None
+    with open(args.output, "wb") as fh:
+        fh.write(reply)
+    print(json.dumps({"reply": args.output, "bytes": len(reply)}))
     return 0

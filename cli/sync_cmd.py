@@ -92,6 +92,7 @@ def cmd_login(args) -> int:
         except SyncError as exc:
             raise _fail(f"login failed: {exc}") from exc
         _remember(store, client.base_url, args.user, args.insecure)
+        _device_key(store, client, args.user, password)
     saved = True
     try:
         credentials.save_token(client.base_url, args.user, answer["token"])
@@ -101,6 +102,17 @@ def cmd_login(args) -> int:
     _print({"user": me.get("username", args.user), "role": me.get("role"),
             "server": client.base_url, "token_saved": saved})
     return 0
+
+
+def _device_key(store, client, user: str, password: str) -> None:
+    """The device's bundle signing key, made at the first login (sync/bundle.py)."""
+    from sync.bundle import BundleError, ensure_device_key
+    from sync.transport import SyncError
+
+    try:
+        ensure_device_key(store, client, user, password)
+    except (BundleError, SyncError) as exc:  # login still works; bundles do not
+        print(f"esep: no device key for sync bundles: {exc}", file=sys.stderr)
 
 
 def _remember(store, server: str, user: str, insecure) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.bundle_box import BundleBox
 from desktop.review_models import USER_ROLE, DictTableModel, unit_name, worker_store_path
 from desktop.sync_jobs import (
     client_spec,
@@ -61,11 +62,14 @@ class SyncPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         self.bar, self.bar_text = QProgressBar(), QLabel()
+        self.bundles = BundleBox(self.ctx, self.bar_text, self)  # Save for USB / Load reply
         self.bar.setRange(0, 1)
         top = QHBoxLayout()
-        for w in (self.sync_button, self.cancel_button, self.bar, self.mode_label, self.mode):
+        for w in (self.sync_button, self.cancel_button, self.bar, self.mode_label, self.mode,
+                  self.bundles):
             top.addWidget(w)
         self._build_tables()
+        self.bundles.sig_applied.connect(self.refresh)
         layout = QVBoxLayout(self)
         for w in (self.state, self.reminder):
             layout.addWidget(w)
@@ -118,6 +122,7 @@ class SyncPage(QWidget):
         self.open_button.setText(self.tr("Open the record to fix it"))
         self.resend_button.setText(self.tr("Send again"))
         self.resolve_button.setText(self.tr("Resolve…"))
+        self.bundles.retranslate()
         self.history.set_headers([
             ("started", self.tr("Started")), ("outcome_text", self.tr("Outcome")),
             ("pushed", self.tr("Sent")), ("pulled", self.tr("Received")),
@@ -225,6 +230,7 @@ class SyncPage(QWidget):
             .replace("%5", f"{(summary['bytes_up'] + summary['bytes_down']) / 1024:.1f}"))
         self.refresh()
         self.ctx.signals.sig_sync_finished.emit(summary)
+        self.bundles.register_key()
 
     def _on_failed(self, exc: BaseException) -> None:
         self._finish()
@@ -263,6 +269,7 @@ class SyncPage(QWidget):
         if state == 2:
             self.refresh()
             self.ctx.signals.sig_sync_finished.emit(json.loads(text))
+            self.bundles.register_key()
         else:
             self._show_state()
             self.bar_text.setText(self.tr("Automatic sync: %1").replace("%1", text))
@@ -317,3 +324,4 @@ def _describer(store, lang: str):
         unit = units.get(record.get("org_unit"), record.get("org_unit", ""))
         return f"{title} · {unit} · {record.get('period', '')}"
     return what
+

@@ -18,6 +18,7 @@ from server.config import Settings
 from server.db import open_db, org_units, server_id
 from server.middleware import GunzipRequestMiddleware, SchemaGateMiddleware
 from server.models import LoginIn, OrgUnitIn, PushIn, RatesIn, ReviewIn, UserIn
+from server.routes_bundles import router as bundles_router
 from server.rules import OpError
 from server.scope import RECORD_ROLES
 from sync.protocol import API_PREFIX, DEFAULT_PULL_MAX_BYTES, SCHEMA_VERSION
@@ -85,6 +86,7 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
     _record_routes(app, engine)
     _admin_routes(app, engine)
     _rates_routes(app, engine)
+    app.include_router(bundles_router)
     return app
 
 

@@ -169,3 +169,12 @@ def open_db(db_url: str | None) -> sa.Engine:
     engine = make_engine(db_url)
     run_migrations(engine)
     return engine
+
+device_keys = sa.Table(  # migration 0005: each device's public signing key (sync bundles)
+    "device_keys", metadata,
+    sa.Column("device_id", sa.String(64), primary_key=True),
+    sa.Column("username", sa.String(64), nullable=False, index=True),
+    sa.Column("public_key", sa.String(64), nullable=False),
+    sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("updated_at", sa.String(32), nullable=False),
+)

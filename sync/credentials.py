@@ -3,6 +3,8 @@
 The token (never the password) is stored under service "esep", key "<server URL> <user>".
 Where no keyring backend exists (headless Linux: keyring's `fail` backend), `KeyringUnavailable`
 says so; the caller asks for the password for this run only. Nothing is ever written to disk.
+A device's private signing key (sync bundles) lives here too, key "device-key <device id>";
+without a keyring sync/bundle.py seals it under the user's password instead.
 """
 from __future__ import annotations
 
@@ -69,3 +71,28 @@ def delete_token(server: str, user: str) -> bool:
     except KeyringError:
         return False
     return True
+
+
+# -- the device's signing key (sync bundles, sync/bundle.py) ---------------------------------
+def _device_key(device_id: str) -> str:
+    return f"device-key {device_id}"
+
+
+def save_device_key(device_id: str, private_b64: str) -> None:
+    """Keep a device's private signing key in the OS keyring (KeyringUnavailable if none)."""
+    if not keyring_available():
+        raise KeyringUnavailable()
+    try:
+        keyring.set_password(SERVICE, _device_key(device_id), private_b64)
+    except KeyringError as exc:
+        raise KeyringUnavailable(str(exc)) from exc
+
+
+def load_device_key(device_id: str) -> str | None:
+    """The device's private key from the keyring, or None (none stored, or no keyring)."""
+    if not keyring_available():
+        return None
+    try:
+        return keyring.get_password(SERVICE, _device_key(device_id))
+    except KeyringError:
+        return None

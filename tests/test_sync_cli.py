@@ -90,7 +90,8 @@ def test_acceptance_by_hand_scenario(server, tmp_path, capsys, monkeypatch, memo
         assert back["review_comment"] == "Проверьте число волонтёров"
         assert store.get_record(recs[0]["id"])["status"] == "submitted"
     secrets = [t.encode() for t in memory_keyring.items.values()] + [PASSWORD.encode()]
-    assert len(secrets) == 3  # the district's and the region's tokens, and the password
+    # the district's and the region's tokens and device signing keys, and the password
+    assert len(secrets) == 5
     for path in [*district.rglob("*"), *region.rglob("*")]:  # no secret on disk
         if path.is_file():
             assert not any(x in path.read_bytes() for x in secrets), path

@@ -1,6 +1,120 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>BundleBox</name>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="39" />
+        <source>Save for USB…</source>
+        <translation>Save for USB…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="40" />
+        <source>No line: save the changes to a file that anyone connected can deliver to the server</source>
+        <translation>No line: save the changes to a file that anyone connected can deliver to the server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="42" />
+        <source>Load reply…</source>
+        <translation>Load reply…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="43" />
+        <source>Apply the server's reply file brought back on the USB stick</source>
+        <translation>Apply the server's reply file brought back on the USB stick</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="59" />
+        <source>this computer has no signing key yet: sync online once</source>
+        <translation>this computer has no signing key yet: sync online once</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="61" />
+        <source>the file was changed, or not signed by this computer's server</source>
+        <translation>the file was changed, or not signed by this computer's server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="63" />
+        <source>the file is damaged</source>
+        <translation>the file is damaged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="64" />
+        <source>this is not an Esep bundle file</source>
+        <translation>this is not an Esep bundle file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="65" />
+        <source>the file has expired: make a new one</source>
+        <translation>the file has expired: make a new one</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="66" />
+        <source>the file comes from another server</source>
+        <translation>the file comes from another server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="67" />
+        <source>the reply is meant for another computer</source>
+        <translation>the reply is meant for another computer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="68" />
+        <source>wrong password</source>
+        <translation>wrong password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="75" />
+        <location filename="../../desktop/bundle_box.py" line="83" />
+        <source>Save for USB</source>
+        <translation>Save for USB</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="77" />
+        <source>Esep bundles (*.esep)</source>
+        <translation>Esep bundles (*.esep)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="84" />
+        <source>Your password (it unlocks this computer's signing key):</source>
+        <translation>Your password (it unlocks this computer's signing key):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="88" />
+        <source>Saving…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="96" />
+        <source>Saved %1 changes to %2: take the file to anyone connected, then load the reply here.</source>
+        <translation>Saved %1 changes to %2: take the file to anyone connected, then load the reply here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="104" />
+        <source>Load reply</source>
+        <translation>Load reply</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="105" />
+        <source>Esep bundles (*.esep *.reply);;All files (*)</source>
+        <translation>Esep bundles (*.esep *.reply);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="108" />
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="117" />
+        <source>Reply loaded: %1 changes confirmed, %2 received, %3 conflicts</source>
+        <translation>Reply loaded: %1 changes confirmed, %2 received, %3 conflicts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="126" />
+        <source>Refused, nothing applied: %1</source>
+        <translation>Refused, nothing applied: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../desktop/conflicts_dialog.py" line="243" />
@@ -1268,219 +1382,219 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="110" />
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="111" />
+        <location filename="../../desktop/sync_page.py" line="115" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="116" />
         <source>Sync:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="117" />
         <source>automatically when the server answers</source>
         <translation>automatically when the server answers</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="118" />
         <source>only when I press Sync now</source>
         <translation>only when I press Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="115" />
+        <location filename="../../desktop/sync_page.py" line="119" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="116" />
+        <location filename="../../desktop/sync_page.py" line="120" />
         <source>Rejected by the server</source>
         <translation>Rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="117" />
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="121" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Conflicts</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="118" />
+        <location filename="../../desktop/sync_page.py" line="122" />
         <source>Open the record to fix it</source>
         <translation>Open the record to fix it</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="119" />
+        <location filename="../../desktop/sync_page.py" line="123" />
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="120" />
+        <location filename="../../desktop/sync_page.py" line="124" />
         <source>Resolve…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
+        <location filename="../../desktop/sync_page.py" line="128" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
+        <location filename="../../desktop/sync_page.py" line="128" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="130" />
         <source>Traffic</source>
         <translation>Traffic</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
-        <location filename="../../desktop/sync_page.py" line="129" />
+        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>Why it was rejected</source>
         <translation>Why it was rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="129" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>done, needs a person</source>
         <translation>done, needs a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="142" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="149" />
+        <location filename="../../desktop/sync_page.py" line="154" />
         <source>same report made on two devices</source>
         <translation>same report made on two devices</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="150" />
+        <location filename="../../desktop/sync_page.py" line="155" />
         <source>changed here and on the server</source>
         <translation>changed here and on the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="161" />
+        <location filename="../../desktop/sync_page.py" line="166" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Working offline: no server is set up (Settings → server).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="163" />
+        <location filename="../../desktop/sync_page.py" line="168" />
         <source>Server: %1</source>
         <translation>Server: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="165" />
+        <location filename="../../desktop/sync_page.py" line="170" />
         <source>Online: %1</source>
         <translation>Online: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="166" />
+        <location filename="../../desktop/sync_page.py" line="171" />
         <source>Offline: %1 does not answer, retrying</source>
         <translation>Offline: %1 does not answer, retrying</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="174" />
+        <location filename="../../desktop/sync_page.py" line="179" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>You have not synced for %1 days: connect and press Sync now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="186" />
+        <location filename="../../desktop/sync_page.py" line="191" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="195" />
+        <location filename="../../desktop/sync_page.py" line="200" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="202" />
+        <location filename="../../desktop/sync_page.py" line="207" />
         <source>receiving</source>
         <translation>receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="202" />
+        <location filename="../../desktop/sync_page.py" line="207" />
         <source>sending</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="205" />
+        <location filename="../../desktop/sync_page.py" line="210" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 records · %3 KB sent · %4 KB received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="227" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="233" />
+        <location filename="../../desktop/sync_page.py" line="239" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Cancelled; what was already exchanged is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="236" />
+        <location filename="../../desktop/sync_page.py" line="242" />
         <source>Sync failed: %1</source>
         <translation>Sync failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="268" />
+        <location filename="../../desktop/sync_page.py" line="274" />
         <source>Automatic sync: %1</source>
         <translation>Automatic sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="273" />
+        <location filename="../../desktop/sync_page.py" line="279" />
         <source>Automatic sync stopped: %1</source>
         <translation>Automatic sync stopped: %1</translation>
     </message>

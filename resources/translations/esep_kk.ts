@@ -1,6 +1,120 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>BundleBox</name>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="39" />
+        <source>Save for USB…</source>
+        <translation>Флешкаға сақтау…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="40" />
+        <source>No line: save the changes to a file that anyone connected can deliver to the server</source>
+        <translation>Байланыс жоқ: өзгерістерді файлға сақтау, оны серверге байланысы бар кез келген адам жеткізеді</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="42" />
+        <source>Load reply…</source>
+        <translation>Жауапты жүктеу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="43" />
+        <source>Apply the server's reply file brought back on the USB stick</source>
+        <translation>Флешкамен әкелінген сервер жауабы файлын қолдану</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="59" />
+        <source>this computer has no signing key yet: sync online once</source>
+        <translation>бұл компьютерде әлі қолтаңба кілті жоқ: желі арқылы бір рет синхрондаңыз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="61" />
+        <source>the file was changed, or not signed by this computer's server</source>
+        <translation>файл өзгертілген немесе оған осы компьютердің сервері қол қоймаған</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="63" />
+        <source>the file is damaged</source>
+        <translation>файл бүлінген</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="64" />
+        <source>this is not an Esep bundle file</source>
+        <translation>бұл Esep пакетінің файлы емес</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="65" />
+        <source>the file has expired: make a new one</source>
+        <translation>файлдың мерзімі өтті: жаңасын жасаңыз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="66" />
+        <source>the file comes from another server</source>
+        <translation>файл басқа серверден</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="67" />
+        <source>the reply is meant for another computer</source>
+        <translation>жауап басқа компьютерге арналған</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="68" />
+        <source>wrong password</source>
+        <translation>құпиясөз қате</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="75" />
+        <location filename="../../desktop/bundle_box.py" line="83" />
+        <source>Save for USB</source>
+        <translation>Флешкаға сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="77" />
+        <source>Esep bundles (*.esep)</source>
+        <translation>Esep пакеттері (*.esep)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="84" />
+        <source>Your password (it unlocks this computer's signing key):</source>
+        <translation>Құпиясөзіңіз (ол осы компьютердің қолтаңба кілтін ашады):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="88" />
+        <source>Saving…</source>
+        <translation>Сақталуда…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="96" />
+        <source>Saved %1 changes to %2: take the file to anyone connected, then load the reply here.</source>
+        <translation>Сақталған өзгерістер: %1, файл %2. Оны байланысы бар адамға беріңіз, содан кейін жауапты осында жүктеңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="104" />
+        <source>Load reply</source>
+        <translation>Жауапты жүктеу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="105" />
+        <source>Esep bundles (*.esep *.reply);;All files (*)</source>
+        <translation>Esep пакеттері (*.esep *.reply);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="108" />
+        <source>Loading…</source>
+        <translation>Жүктелуде…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="117" />
+        <source>Reply loaded: %1 changes confirmed, %2 received, %3 conflicts</source>
+        <translation>Жауап жүктелді: расталған өзгерістер — %1, алынғаны — %2, қайшылықтар — %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="126" />
+        <source>Refused, nothing applied: %1</source>
+        <translation>Қабылданбады, ештеңе қолданылмады: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../desktop/conflicts_dialog.py" line="243" />
@@ -1268,219 +1382,219 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="110" />
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>Sync now</source>
         <translation>Қазір синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="111" />
+        <location filename="../../desktop/sync_page.py" line="115" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="116" />
         <source>Sync:</source>
         <translation>Синхрондау:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="117" />
         <source>automatically when the server answers</source>
         <translation>сервер жауап бергенде автоматты түрде</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="118" />
         <source>only when I press Sync now</source>
         <translation>тек «Қазір синхрондау» батырмасын басқанда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="115" />
+        <location filename="../../desktop/sync_page.py" line="119" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="116" />
+        <location filename="../../desktop/sync_page.py" line="120" />
         <source>Rejected by the server</source>
         <translation>Сервер қабылдамағандар</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="117" />
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="121" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Conflicts</source>
         <translation>Қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="118" />
+        <location filename="../../desktop/sync_page.py" line="122" />
         <source>Open the record to fix it</source>
         <translation>Түзету үшін жазбаны ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="119" />
+        <location filename="../../desktop/sync_page.py" line="123" />
         <source>Send again</source>
         <translation>Қайта жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="120" />
+        <location filename="../../desktop/sync_page.py" line="124" />
         <source>Resolve…</source>
         <translation>Шешу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Started</source>
         <translation>Басталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Outcome</source>
         <translation>Нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
+        <location filename="../../desktop/sync_page.py" line="128" />
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
+        <location filename="../../desktop/sync_page.py" line="128" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Rejected</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="130" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
-        <location filename="../../desktop/sync_page.py" line="129" />
+        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>Why it was rejected</source>
         <translation>Қабылданбау себебі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="129" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Kind</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>done</source>
         <translation>орындалды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>done, needs a person</source>
         <translation>орындалды, адамның шешімі қажет</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>failed</source>
         <translation>сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>cancelled</source>
         <translation>тоқтатылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="142" />
         <source>running</source>
         <translation>орындалуда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="149" />
+        <location filename="../../desktop/sync_page.py" line="154" />
         <source>same report made on two devices</source>
         <translation>бір есеп екі құрылғыда жасалған</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="150" />
+        <location filename="../../desktop/sync_page.py" line="155" />
         <source>changed here and on the server</source>
         <translation>мұнда да, серверде де өзгертілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="161" />
+        <location filename="../../desktop/sync_page.py" line="166" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Желісіз жұмыс: сервер бапталмаған (Баптаулар → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="163" />
+        <location filename="../../desktop/sync_page.py" line="168" />
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="165" />
+        <location filename="../../desktop/sync_page.py" line="170" />
         <source>Online: %1</source>
         <translation>Желіде: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="166" />
+        <location filename="../../desktop/sync_page.py" line="171" />
         <source>Offline: %1 does not answer, retrying</source>
         <translation>Байланыс жоқ: %1 жауап бермейді, қайта тырысамыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="174" />
+        <location filename="../../desktop/sync_page.py" line="179" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Сіз %1 күн синхрондамадыңыз: желіге қосылып, «Қазір синхрондау» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="186" />
+        <location filename="../../desktop/sync_page.py" line="191" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="195" />
+        <location filename="../../desktop/sync_page.py" line="200" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="202" />
+        <location filename="../../desktop/sync_page.py" line="207" />
         <source>receiving</source>
         <translation>алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="202" />
+        <location filename="../../desktop/sync_page.py" line="207" />
         <source>sending</source>
         <translation>жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="205" />
+        <location filename="../../desktop/sync_page.py" line="210" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 жазба · %3 КБ жіберілді · %4 КБ алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="227" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Дайын: %1 жіберілді, %2 алынды, %3 қайшылық, %4 қабылданбады, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="233" />
+        <location filename="../../desktop/sync_page.py" line="239" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Тоқтатылды; жіберіліп үлгерген деректер сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="236" />
+        <location filename="../../desktop/sync_page.py" line="242" />
         <source>Sync failed: %1</source>
         <translation>Синхрондау сәтсіз аяқталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="268" />
+        <location filename="../../desktop/sync_page.py" line="274" />
         <source>Automatic sync: %1</source>
         <translation>Автоматты синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="273" />
+        <location filename="../../desktop/sync_page.py" line="279" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматты синхрондау тоқтатылды: %1</translation>
     </message>

@@ -1,6 +1,120 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>BundleBox</name>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="39" />
+        <source>Save for USB…</source>
+        <translation>Сохранить для флешки…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="40" />
+        <source>No line: save the changes to a file that anyone connected can deliver to the server</source>
+        <translation>Нет связи: сохранить изменения в файл, который доставит на сервер любой, у кого есть связь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="42" />
+        <source>Load reply…</source>
+        <translation>Загрузить ответ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="43" />
+        <source>Apply the server's reply file brought back on the USB stick</source>
+        <translation>Применить файл ответа сервера, привезённый на флешке</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="59" />
+        <source>this computer has no signing key yet: sync online once</source>
+        <translation>у этого компьютера ещё нет ключа подписи: один раз синхронизируйтесь по сети</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="61" />
+        <source>the file was changed, or not signed by this computer's server</source>
+        <translation>файл изменён или подписан не сервером этого компьютера</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="63" />
+        <source>the file is damaged</source>
+        <translation>файл повреждён</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="64" />
+        <source>this is not an Esep bundle file</source>
+        <translation>это не файл пакета Esep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="65" />
+        <source>the file has expired: make a new one</source>
+        <translation>срок действия файла истёк: создайте новый</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="66" />
+        <source>the file comes from another server</source>
+        <translation>файл с другого сервера</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="67" />
+        <source>the reply is meant for another computer</source>
+        <translation>ответ предназначен для другого компьютера</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="68" />
+        <source>wrong password</source>
+        <translation>неверный пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="75" />
+        <location filename="../../desktop/bundle_box.py" line="83" />
+        <source>Save for USB</source>
+        <translation>Сохранить для флешки</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="77" />
+        <source>Esep bundles (*.esep)</source>
+        <translation>Пакеты Esep (*.esep)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="84" />
+        <source>Your password (it unlocks this computer's signing key):</source>
+        <translation>Ваш пароль (он открывает ключ подписи этого компьютера):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="88" />
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="96" />
+        <source>Saved %1 changes to %2: take the file to anyone connected, then load the reply here.</source>
+        <translation>Сохранено изменений: %1, файл %2. Передайте его тому, у кого есть связь, затем загрузите здесь ответ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="104" />
+        <source>Load reply</source>
+        <translation>Загрузить ответ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="105" />
+        <source>Esep bundles (*.esep *.reply);;All files (*)</source>
+        <translation>Пакеты Esep (*.esep *.reply);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="108" />
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="117" />
+        <source>Reply loaded: %1 changes confirmed, %2 received, %3 conflicts</source>
+        <translation>Ответ загружен: подтверждено изменений — %1, получено — %2, конфликтов — %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/bundle_box.py" line="126" />
+        <source>Refused, nothing applied: %1</source>
+        <translation>Отклонено, ничего не применено: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../desktop/conflicts_dialog.py" line="243" />
@@ -1268,219 +1382,219 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="110" />
+        <location filename="../../desktop/sync_page.py" line="114" />
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="111" />
+        <location filename="../../desktop/sync_page.py" line="115" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="116" />
         <source>Sync:</source>
         <translation>Синхронизация:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="113" />
+        <location filename="../../desktop/sync_page.py" line="117" />
         <source>automatically when the server answers</source>
         <translation>автоматически, когда сервер доступен</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="118" />
         <source>only when I press Sync now</source>
         <translation>только по кнопке «Синхронизировать»</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="115" />
+        <location filename="../../desktop/sync_page.py" line="119" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="116" />
+        <location filename="../../desktop/sync_page.py" line="120" />
         <source>Rejected by the server</source>
         <translation>Отклонено сервером</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="117" />
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="121" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="118" />
+        <location filename="../../desktop/sync_page.py" line="122" />
         <source>Open the record to fix it</source>
         <translation>Открыть запись, чтобы исправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="119" />
+        <location filename="../../desktop/sync_page.py" line="123" />
         <source>Send again</source>
         <translation>Отправить снова</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="120" />
+        <location filename="../../desktop/sync_page.py" line="124" />
         <source>Resolve…</source>
         <translation>Разрешить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Started</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Outcome</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
+        <location filename="../../desktop/sync_page.py" line="128" />
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
+        <location filename="../../desktop/sync_page.py" line="128" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="130" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
-        <location filename="../../desktop/sync_page.py" line="129" />
+        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>Why it was rejected</source>
         <translation>Причина отклонения</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="129" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>done, needs a person</source>
         <translation>выполнено, нужно решение человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="142" />
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="149" />
+        <location filename="../../desktop/sync_page.py" line="154" />
         <source>same report made on two devices</source>
         <translation>один отчёт создан на двух устройствах</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="150" />
+        <location filename="../../desktop/sync_page.py" line="155" />
         <source>changed here and on the server</source>
         <translation>изменено здесь и на сервере</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="161" />
+        <location filename="../../desktop/sync_page.py" line="166" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Работа без сети: сервер не настроен (Настройки → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="163" />
+        <location filename="../../desktop/sync_page.py" line="168" />
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="165" />
+        <location filename="../../desktop/sync_page.py" line="170" />
         <source>Online: %1</source>
         <translation>В сети: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="166" />
+        <location filename="../../desktop/sync_page.py" line="171" />
         <source>Offline: %1 does not answer, retrying</source>
         <translation>Нет связи: %1 не отвечает, пробуем снова</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="174" />
+        <location filename="../../desktop/sync_page.py" line="179" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Вы не синхронизировались %1 дн.: подключитесь к сети и нажмите «Синхронизировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="186" />
+        <location filename="../../desktop/sync_page.py" line="191" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="195" />
+        <location filename="../../desktop/sync_page.py" line="200" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="202" />
+        <location filename="../../desktop/sync_page.py" line="207" />
         <source>receiving</source>
         <translation>получение</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="202" />
+        <location filename="../../desktop/sync_page.py" line="207" />
         <source>sending</source>
         <translation>отправка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="205" />
+        <location filename="../../desktop/sync_page.py" line="210" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: записей %2 · отправлено %3 КБ · получено %4 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="227" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Готово: отправлено %1, получено %2, конфликтов %3, отклонено %4, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="233" />
+        <location filename="../../desktop/sync_page.py" line="239" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Отменено; уже переданные данные сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="236" />
+        <location filename="../../desktop/sync_page.py" line="242" />
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="268" />
+        <location filename="../../desktop/sync_page.py" line="274" />
         <source>Automatic sync: %1</source>
         <translation>Автоматическая синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="273" />
+        <location filename="../../desktop/sync_page.py" line="279" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматическая синхронизация остановлена: %1</translation>
     </message>

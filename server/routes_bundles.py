@@ -1,0 +1,93 @@
+"""Routes of the sync bundles (server/bundles.py): register a device key, deliver a bundle.
+
+POST /api/v1/bundles/keys  {device_id, public_key}  -> {server_id, server_key}
+     any logged-in user with records; the key is the caller's own device's (made at login)
+POST /api/v1/bundles       body: the bundle file's bytes (application/octet-stream)
+     -> the signed reply file; any logged-in user may carry a bundle: the ops are applied
+     under the device owner's scope. A refused bundle: 422 {code, message}, nothing applied.
+"""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+
+from server import auth, bundles
+from server.auth import User
+from server.scope import RECORD_ROLES
+from sync.keys import BundleError
+from sync.protocol import API_PREFIX
+
+router = APIRouter(prefix=API_PREFIX + "/bundles", tags=["bundles"])
+_bearer = HTTPBearer(auto_error=False)
+BUNDLE_TYPE = "application/octet-stream"
+
+
+def _user(request: Request,
+          cred: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> User:
+    user = None
+    if cred is not None and cred.credentials:
+        user = auth.user_for_token(request.app.state.engine, cred.credentials)
+    if user is None:
+        raise HTTPException(401, detail={"code": "not_authenticated",
+                                         "message": "log in first"})
+    return user
+
+
+LoggedIn = Annotated[User, Depends(_user)]
+
+
+class DeviceKeyIn(BaseModel):
+    device_id: str = Field(min_length=1, max_length=64)
+    public_key: str = Field(min_length=1, max_length=64)
+
+
+class ServerIdentityOut(BaseModel):
+    server_id: str
+    server_key: str
+
+
+def _refused(exc: BundleError) -> HTTPException:
+    status = 403 if exc.code in ("device_owner", "forbidden") else 422
+    return HTTPException(status, detail={"code": exc.code, "message": str(exc)})
+
+
+@router.post("/keys")
+def register_key(body: DeviceKeyIn, user: LoggedIn, request: Request) -> ServerIdentityOut:
+    """Register the caller's device key; answers the server's identity to pin."""
+    if user.role not in RECORD_ROLES:
+        raise HTTPException(403, detail={"code": "forbidden",
+                                         "message": f"role {user.role} has no records"})
+    try:
+        return ServerIdentityOut(**bundles.register_device_key(
+            request.app.state.engine, user, body.device_id, body.public_key))
+    except BundleError as exc:
+        raise _refused(exc) from None
+
+
+async def _body(request: Request) -> bytes:
+    """The bundle's bytes, refused above the server's body limit (413)."""
+    limit = request.app.state.settings.max_body_bytes
+    data = bytearray()
+    async for chunk in request.stream():
+        data += chunk
+        if len(data) > limit:
+            raise HTTPException(413, detail={"code": "too_large",
+                                             "message": f"a bundle above {limit} bytes"})
+    return bytes(data)
+
+
+_BINARY = {"content": {BUNDLE_TYPE: {"schema": {"type": "string", "format": "binary"}}}}
+
+
+@router.post("", response_class=Response, responses={200: {**_BINARY, "description": "reply"}},
+             openapi_extra={"requestBody": {**_BINARY, "required": True}})
+def deliver(request: Request, user: LoggedIn, data: Annotated[bytes, Depends(_body)]):
+    """Apply a carried bundle under its device owner's scope; answer the signed reply."""
+    try:
+        reply = bundles.import_bundle(request.app.state.engine, data)
+    except BundleError as exc:
+        raise _refused(exc) from None
+    return Response(reply, media_type=BUNDLE_TYPE)
