@@ -5,7 +5,7 @@ Tests open fixture databases made by every earlier schema (tests/fixtures/) and 
 """
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from store.sqlite_lib import Database, Migrations
 
 migrations = Migrations("esep-local")
 
