@@ -9,7 +9,7 @@ answers them and a local edit made meanwhile never turns into a false conflict).
 
 `synced_copies` holds each record as last synced (set with the version by an ack or a pulled
 change, in the same transaction): it is the `base` stored with a conflict. Natural-key
-contests (docs/briefs/contests.md): a pulled change's `contested_by` becomes a local
+contests (docs/CONTRACTS.md §7): a pulled change's `contested_by` becomes a local
 `natural_key` conflict on the holder's record, `conflicts.resolves` / `outbox.resolves` carry
 the challenger ids a resolution settles, and a pulled `contested_by: []` clears the conflict
 (holder or challenger side) when the record has no local edits.
