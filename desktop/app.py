@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import sys
 
-DB_FILENAME = "esep.sqlite3"  # store.location.DB_FILENAME (importing `store` loads sqlite-utils)
+START_SETTINGS = ("profile", "lang", "server_url")  # what the window needs before the store
 SMOKE_PROFILE = {"username": "smoke", "role": "district", "region": "", "district": ""}
 
 
@@ -52,47 +52,14 @@ def _use_chosen_data_dir() -> None:
         os.environ["ESEP_DATA_DIR"] = str(folder)
 
 
-def import_store_lean() -> None:
-    """Import the store without letting sqlite-utils pull in pandas/numpy (about 0.5 s of
-    start-up it only needs for DataFrame column types; reports import pandas when used)
-    and without its plugin scan (0.2 s)."""
-    if "sqlite_utils" in sys.modules or "pandas" in sys.modules:
-        return
-    blocked = {name: sys.modules.get(name) for name in ("pandas", "numpy")}
-    for name in blocked:
-        sys.modules[name] = None  # type: ignore[assignment]  # makes `import` raise
-    try:
-        import sqlite_utils.db
-        import sqlite_utils.plugins
-    finally:
-        for name in blocked:
-            del sys.modules[name]
-    # Esep uses no sqlite-utils plugins: skip the entry-point scan of every installed package.
-    sqlite_utils.plugins._plugins_loaded = True
-
-
-def peek_settings(keys=("profile", "lang", "server_url")) -> dict | None:
-    """Saved settings read read-only with the plain sqlite3 module (no store, no sqlite-utils),
-    or None when the database or its profile is not there yet (first run)."""
-    import json
-    import sqlite3
-
-    from forms.paths import data_dir
-    path = data_dir() / DB_FILENAME
-    if not path.exists():
-        return None
-    try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
-        try:
-            marks = ",".join("?" * len(keys))
-            rows = conn.execute(f"SELECT key, value FROM kv WHERE key IN ({marks})",
-                                list(keys)).fetchall()
-        finally:
-            conn.close()
-        found = {key: json.loads(value) for key, value in rows if value is not None}
-    except (sqlite3.Error, ValueError):
-        return None
-    return found if (found.get("profile") or {}).get("user") else None
+def peek_settings(keys=START_SETTINGS) -> dict | None:
+    """The saved start-up settings, read before the store is opened (store.settings), or None
+    when there is no saved user profile yet (first run)."""
+    from store.location import db_path
+    from store.settings import read_settings
+    saved = read_settings(db_path(), keys) or {}
+    profile = saved.get("profile")
+    return saved if isinstance(profile, dict) and profile.get("user") else None
 
 
 def attach_store(ctx, store) -> None:
@@ -120,7 +87,6 @@ def _fast_start(lang: str | None):
         if ctx.store is not None or getattr(ctx, "start_error", None):
             return
         try:
-            import_store_lean()
             from store import open_store
             attach_store(ctx, open_store())
         except Exception as exc:  # noqa: BLE001 - re-raised by run_gui, as before fast start
@@ -162,7 +128,6 @@ def start_gui(*, smoke: bool = False, lang: str | None = None):
     if fast is not None:
         return fast
     from desktop.i18n import install_translators
-    import_store_lean()
     from store import open_store
     store = open_store()
     ctx = make_context(store, lang)

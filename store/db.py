@@ -4,9 +4,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from forms.periods import utc_now  # noqa: F401 - re-exported for the store's writers
+from store.sqlite_lib import Database
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -15,7 +14,7 @@ def connect(path: str | Path) -> Database:
     """A sqlite-utils Database with the pragmas every Esep connection uses."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    db = Database(path)
+    db = Database(path, execute_plugins=False)  # Esep uses no sqlite-utils plugins
     db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.conn.execute("PRAGMA journal_mode = WAL")
     db.conn.execute("PRAGMA foreign_keys = ON")

@@ -5,7 +5,7 @@ Tests open fixture databases made by every earlier schema (tests/fixtures/) and 
 """
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from store.sqlite_lib import Database, Migrations
 
 migrations = Migrations("esep-local")
 
@@ -139,7 +139,7 @@ def m002_list_and_sync_indexes(db: Database) -> None:
 def m003_synced_copies_and_contests(db: Database) -> None:
     """Sync room: `synced_copies` keeps the record as last synced (the `base` of a conflict);
     `resolves` (JSON list of challenger record ids) on conflicts and outbox carries the
-    natural-key contests a resolution settles (docs/briefs/contests.md). Records already
+    natural-key contests a resolution settles (docs/CONTRACTS.md §7). Records already
     synced and clean get their current row as their synced copy."""
     import json
 

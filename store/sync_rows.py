@@ -1,11 +1,13 @@
 """Row-level helpers of the sync-facing store (store/sync_state.py): kv, record rows, synced
-copies, conflicts, audit. No transactions here: the callers in sync_state hold them."""
+copies, conflicts, revisions. Records themselves are written by store.writes.write_record.
+No transactions here: the callers in sync_state hold them."""
 from __future__ import annotations
 
 import json
 
-from store.codec import dumps, record_to_row, row_to_record
+from store.codec import dumps, row_to_record
 from store.db import utc_now
+from store.writes import Origin, write_record, write_revision
 
 NATURAL_KEY = "natural_key"
 INFLIGHT_KEY = "sync.inflight"
@@ -73,40 +75,26 @@ def _refresh_dirty(db, record_id: str) -> None:
                [record_id, record_id, record_id])
 
 
-def _audit(db, record_id: str, who: str, changes, reason: str) -> None:
-    at = utc_now()
-    db.conn.executemany(
-        "INSERT INTO audit(record_id, at, who, field, old, new, reason) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(record_id, at, who, f, _json(o), _json(n), reason) for f, o, n in changes])
+def _write_server_copy(db, old_row: dict | None, rec: dict, *, who: str, at: str,
+                       reason: str | None = None) -> None:
+    """The server's copy of `rec` over the local row `old_row` (None: a new one): clean."""
+    write_record(db, row_to_record(old_row) if old_row else None, rec, origin=Origin.SERVER,
+                 who=who, at=at, reason=reason)
 
 
-def _json(value):
-    return None if value is None else dumps(value)
-
-
-def _write_record(db, rec: dict, *, dirty: int, version, old: dict | None) -> None:
-    row = record_to_row({**rec, "version": version})
-    row["dirty"] = dirty
-    if old is None:
-        row["created_at"] = rec.get("updated_at") or utc_now()
-        row["created_by"] = rec.get("updated_by") or "server"
-        cols = ", ".join(row)
-        db.execute(f"INSERT INTO records({cols}) VALUES ({', '.join('?' * len(row))})",
-                   list(row.values()))
-        return
-    row.pop("id")
-    sets = ", ".join(f"{k} = ?" for k in row)
-    db.execute(f"UPDATE records SET {sets} WHERE id = ?", [*row.values(), rec["id"]])
+def _retire(db, row: dict, *, who: str, reason: str) -> None:
+    """A local tombstone for a twin merged into another record: nothing left to send."""
+    _write_server_copy(db, row, {**row_to_record(row), "deleted": True}, who=who,
+                       at=utc_now(), reason=reason)
+    db.execute("DELETE FROM outbox WHERE record_id = ?", [row["id"]])
 
 
 def _keep_revision(db, rec: dict) -> None:
     if rec.get("status", "draft") == "draft":
         return
-    db.execute("INSERT OR IGNORE INTO revisions(record_id, revision, status, data, reason, "
-               "editor, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-               [rec["id"], rec.get("revision") or 1, rec["status"], dumps(rec.get("data", {})),
-                None, rec.get("updated_by") or "server", rec.get("updated_at") or utc_now()])
+    write_revision(db, {**rec, "revision": rec.get("revision") or 1, "data": rec.get("data", {})},
+                   editor=rec.get("updated_by") or "server", at=rec.get("updated_at") or utc_now(),
+                   reason=None)
 
 
 def _twin(db, rec: dict) -> dict | None:

@@ -9,7 +9,7 @@ answers them and a local edit made meanwhile never turns into a false conflict).
 
 `synced_copies` holds each record as last synced (set with the version by an ack or a pulled
 change, in the same transaction): it is the `base` stored with a conflict. Natural-key
-contests (docs/briefs/contests.md): a pulled change's `contested_by` becomes a local
+contests (docs/CONTRACTS.md §7): a pulled change's `contested_by` becomes a local
 `natural_key` conflict on the holder's record, `conflicts.resolves` / `outbox.resolves` carry
 the challenger ids a resolution settles, and a pulled `contested_by: []` clears the conflict
 (holder or challenger side) when the record has no local edits.
@@ -19,12 +19,11 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from store.codec import dumps, field_changes, row_to_record
+from store.codec import dumps, row_to_record
 from store.db import transaction, utc_now
 from store.sync_rows import (
     INFLIGHT_KEY,
     NATURAL_KEY,
-    _audit,
     _drop_conflict,
     _ids,
     _inflight,
@@ -35,11 +34,13 @@ from store.sync_rows import (
     _pending,
     _record,
     _refresh_dirty,
+    _retire,
     _rows,
     _save_conflict,
     _twin,
-    _write_record,
+    _write_server_copy,
 )
+from store.writes import Origin, write_record
 
 CURSOR_KEY = "sync.cursor"
 # Records held back from a push: those waiting in `conflicts`, except a natural-key twin the
@@ -182,11 +183,8 @@ def apply_acks(store, acks: list[dict], ops: list[dict] | None = None) -> dict[s
 # -- pull --------------------------------------------------------------------------------------
 def _retire_twin(db, twin: dict, winner: str) -> None:
     """Our challenger lost a contest settled on another device: a local tombstone."""
-    db.execute("UPDATE records SET deleted = 1, dirty = 0 WHERE id = ?", [twin["id"]])
-    db.execute("DELETE FROM outbox WHERE record_id = ?", [twin["id"]])
+    _retire(db, twin, who="sync", reason=f"merged into {winner} (resolved on another device)")
     db.execute("DELETE FROM conflicts WHERE record_id = ?", [twin["id"]])
-    _audit(db, twin["id"], "sync", [("_deleted", False, True)],
-           f"merged into {winner} (resolved on another device)")
 
 
 def _settled_twin(db, twin: dict, settled: bool) -> bool:
@@ -204,7 +202,9 @@ def _insert_pulled(db, rec: dict, version, contested: list, settled: bool) -> st
     for _ in range(2):
         try:
             with db.atomic():
-                _write_record(db, rec, dirty=0, version=version, old=None)
+                _write_server_copy(db, None, {**rec, "version": version},
+                                   who=rec.get("updated_by") or "server",
+                                   at=rec.get("updated_at") or utc_now())
                 _keep_revision(db, rec)
                 _keep_synced(db, rec, version)
             return _contest(db, _record(db, rec["id"]), contested) or "applied"
@@ -265,10 +265,9 @@ def _apply_change(db, change: dict) -> str:
         _save_conflict(db, local, {**rec, "version": version}, "version")
         _refresh_dirty(db, local["id"])
         return "conflict"
-    merged = {**row_to_record(local), **rec}
-    _audit(db, local["id"], rec.get("updated_by") or "server",
-           field_changes(row_to_record(local), merged), SYNC_REASON)
-    _write_record(db, merged, dirty=0, version=version, old=local)
+    merged = {**row_to_record(local), **rec, "version": version}
+    _write_server_copy(db, local, merged, who=rec.get("updated_by") or "server", at=utc_now(),
+                       reason=SYNC_REASON)
     _keep_revision(db, merged)
     _keep_synced(db, merged, version)
     return _contest(db, _record(db, local["id"]), contested) or "applied"
@@ -306,20 +305,18 @@ def _same_content(a: dict, b: dict) -> bool:
     return all(dumps(a.get(k)) == dumps(b.get(k)) for k in keys)
 
 
-def _queue(db, record_id: str, op: str, base_version, reason: str | None,
-           resolves: list[str] | None = None) -> None:
-    db.execute("DELETE FROM outbox WHERE record_id = ?", [record_id])
-    db.execute("INSERT INTO outbox(record_id, op, base_version, reason, state, created_at, "
-               "resolves) VALUES (?, ?, ?, ?, 'pending', ?, ?)",
-               [record_id, op, base_version, reason, utc_now(),
-                dumps(resolves) if resolves else None])
-
-
-def _retire_for(db, record_id: str, target: str, user: str) -> None:
-    """Natural key: our twin becomes a local tombstone; the server's record id is kept."""
-    db.execute("UPDATE records SET deleted = 1, dirty = 0 WHERE id = ?", [record_id])
-    db.execute("DELETE FROM outbox WHERE record_id = ?", [record_id])
-    _audit(db, record_id, user, [("_deleted", False, True)], f"merged into {target}")
+def _write_choice(db, old_row: dict | None, new: dict, *, user: str, reason: str | None,
+                  resolves: list[str], quiet: bool) -> None:
+    """The person's choice replaces whatever was queued for the record: sent as one upsert
+    (or delete), or, when it is the server's copy and settles no contest, kept clean."""
+    db.execute("DELETE FROM outbox WHERE record_id = ?", [new["id"]])
+    if quiet:
+        _write_server_copy(db, old_row, new, who=user, at=utc_now(), reason=reason)
+        _keep_synced(db, new, new.get("version"))
+        return
+    write_record(db, row_to_record(old_row) if old_row else None, new, origin=Origin.USER,
+                 who=user, at=utc_now(), reason=reason,
+                 op="delete" if new.get("deleted") else "upsert", resolves=resolves)
 
 
 def resolve_conflict(store, record_id: str, record: dict, *, user: str,
@@ -338,8 +335,8 @@ def resolve_conflict(store, record_id: str, record: dict, *, user: str,
         if resolves and record_id not in resolves:  # we hold the key: keep our id
             theirs = row_to_record(_record(db, record_id))
         target = theirs.get("id") or record_id
-        if target != record_id:
-            _retire_for(db, record_id, target, user)
+        if target != record_id:  # natural key: our twin retires, the server's id is kept
+            _retire(db, _record(db, record_id), who=user, reason=f"merged into {target}")
         db.execute("DELETE FROM conflicts WHERE record_id = ?", [record_id])
         old, version = _record(db, target), theirs.get("version")
         new = {**record, "id": target, "version": version, "updated_at": utc_now(),
@@ -348,15 +345,7 @@ def resolve_conflict(store, record_id: str, record: dict, *, user: str,
         if unchanged:
             new = {**theirs, "id": target}
         quiet = unchanged and not resolves  # nothing to tell the server
-        _write_record(db, new, dirty=0 if quiet else 1, version=version, old=old)
-        _audit(db, target, user, field_changes(row_to_record(old) if old else None, new),
-               reason)
-        if quiet:
-            db.execute("DELETE FROM outbox WHERE record_id = ?", [target])
-            _keep_synced(db, new, version)
-        else:
-            _queue(db, target, "delete" if new.get("deleted") else "upsert", version, reason,
-                   resolves)
+        _write_choice(db, old, new, user=user, reason=reason, resolves=resolves, quiet=quiet)
     return row_to_record(_record(store.db, target))
 
 

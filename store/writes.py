@@ -1,15 +1,30 @@
-"""Low-level writes, always inside a transaction: the record row, its audit rows (one per
-changed field) and its outbox entry — all three or none."""
+"""The one record writer of the store, always inside the caller's transaction: the record
+row, one audit row per changed field and, for a local edit, its outbox entry — all or none.
+
+Both writers of records call it: the Store (a person's save, submit, review, import) and the
+sync engine (store/sync_state.py: pulled changes, settled conflicts, retired twins). What
+differs between them is only who writes, and `Origin` says what that means:
+
+- `Origin.USER`: a local edit. The row turns dirty and an outbox entry carries it to the
+  server (base_version = the version the edit started from).
+- `Origin.SERVER`: the server's copy lands here (a pulled change, a conflict settled on the
+  server's copy, a twin retired for the server's record). The row is clean; nothing is sent.
+
+Audit rows have one shape whoever writes (who, when, field, old, new, reason). A record first
+seen through a pull has no local history yet: its insert writes no audit rows.
+"""
 from __future__ import annotations
 
+import enum
 import sqlite3
 
-from store.codec import dumps, field_changes, record_to_row, row_to_record
+from store.codec import RECORD_KEYS, dumps, field_changes, record_to_row, row_to_record
 from store.errors import StoreError
 
-_COLUMNS = ("id", "form", "form_version", "org_unit", "period", "status", "data",
-            "justification", "review_comment", "revision", "version", "deleted",
-            "updated_at", "updated_by")
+
+class Origin(enum.Enum):
+    USER = "user"
+    SERVER = "server"
 
 
 def fetch(db, record_id: str) -> dict | None:
@@ -20,32 +35,61 @@ def fetch(db, record_id: str) -> dict | None:
     return row_to_record(dict(zip([c[0] for c in cur.description], row)))
 
 
-def persist(db, old: dict | None, new: dict, *, user: str, at: str, reason: str | None = None,
-            op: str = "upsert") -> bool:
-    """Write `new` (replacing `old`), audit rows and one outbox entry. False if unchanged."""
+def write_record(db, old: dict | None, new: dict, *, origin: Origin, who: str, at: str,
+                 reason: str | None = None, op: str = "upsert",
+                 resolves: list[str] | None = None) -> list[tuple[str, object, object]]:
+    """Write `new` over `old` (a canonical record, or None for a new row); returns the audited
+    changes. `at`/`who` stamp the audit rows, the outbox entry and a new row's created_at/by.
+    A row the schema refuses (e.g. a second live record for a natural key) raises a coded
+    StoreError for a USER write and the plain sqlite3.IntegrityError for a SERVER write (the
+    sync engine turns it into a conflict)."""
     changes = field_changes(old, new)
-    if not changes:
-        return False
-    row = record_to_row(new)
     try:
-        if old is None:
-            cols = _COLUMNS + ("dirty", "created_at", "created_by")
-            vals = [row[c] for c in _COLUMNS] + [1, at, user]
-            db.execute(f"INSERT INTO records ({', '.join(cols)}) "
-                       f"VALUES ({', '.join('?' * len(cols))})", vals)
-        else:
-            sets = ", ".join(f"{c} = ?" for c in _COLUMNS[1:])
-            db.execute(f"UPDATE records SET {sets}, dirty = 1 WHERE id = ?",
-                       [row[c] for c in _COLUMNS[1:]] + [row["id"]])
+        _write_row(db, new, exists=old is not None, dirty=origin is Origin.USER, at=at, who=who)
     except sqlite3.IntegrityError as exc:
-        raise _integrity_error(db, new, exc) from exc
+        if origin is Origin.USER:
+            raise _integrity_error(db, new, exc) from exc
+        raise
+    if origin is Origin.USER or old is not None:
+        write_audit(db, new["id"], changes, who=who, at=at, reason=reason)
+    if origin is Origin.USER:
+        db.execute("INSERT INTO outbox (record_id, op, base_version, reason, created_at, "
+                   "resolves) VALUES (?, ?, ?, ?, ?, ?)",
+                   [new["id"], op, new.get("version"), reason, at,
+                    dumps(resolves) if resolves else None])
+    return changes
+
+
+def _write_row(db, new: dict, *, exists: bool, dirty: bool, at: str, who: str) -> None:
+    row = record_to_row(new)
+    if not exists:
+        cols = RECORD_KEYS + ("dirty", "created_at", "created_by")
+        vals = [row[c] for c in RECORD_KEYS] + [int(dirty), at, who]
+        db.execute(f"INSERT INTO records ({', '.join(cols)}) "
+                   f"VALUES ({', '.join('?' * len(cols))})", vals)
+        return
+    cols = RECORD_KEYS[1:]
+    sets = ", ".join(f"{c} = ?" for c in cols)
+    db.execute(f"UPDATE records SET {sets}, dirty = ? WHERE id = ?",
+               [row[c] for c in cols] + [int(dirty), row["id"]])
+
+
+def write_audit(db, record_id: str, changes, *, who: str, at: str, reason: str | None) -> None:
+    """One audit row per (field, old, new) change."""
     db.conn.executemany(
         "INSERT INTO audit (record_id, at, who, field, old, new, reason) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(new["id"], at, user, f, _json_or_null(o), _json_or_null(n), reason)
+        [(record_id, at, who, f, _json_or_null(o), _json_or_null(n), reason)
          for f, o, n in changes])
-    db.execute("INSERT INTO outbox (record_id, op, base_version, reason, created_at) "
-               "VALUES (?, ?, ?, ?, ?)", [new["id"], op, new.get("version"), reason, at])
+
+
+def persist(db, old: dict | None, new: dict, *, user: str, at: str, reason: str | None = None,
+            op: str = "upsert") -> bool:
+    """A person's edit: write `new` (replacing `old`), its audit rows and one outbox entry.
+    False (and nothing written) if no audited field changed."""
+    if not field_changes(old, new):
+        return False
+    write_record(db, old, new, origin=Origin.USER, who=user, at=at, reason=reason, op=op)
     return True
 
 

@@ -1,4 +1,4 @@
-"""Natural-key contests (docs/briefs/contests.md): the challenger is kept, the existing record
+"""Natural-key contests (docs/CONTRACTS.md §7): the challenger is kept, the existing record
 is pulled again with `contested_by` by every device that can see it, and an upsert with
 `resolves` settles it. SQLite and (with ESEP_TEST_PG_URL) PostgreSQL."""
 from __future__ import annotations

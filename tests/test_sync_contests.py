@@ -1,4 +1,4 @@
-"""Natural-key conflicts visible on BOTH devices (docs/briefs/contests.md), end to end: two
+"""Natural-key conflicts visible on BOTH devices (docs/CONTRACTS.md §7), end to end: two
 real stores, the real server. Device A holds the district-month (its record reached the
 server first), device B's twin challenges it; either side resolves, the other one's conflict
 clears on its next sync, the server keeps one live record and the contest is settled."""
