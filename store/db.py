@@ -4,8 +4,9 @@ from __future__ import annotations
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from forms.periods import utc_now  # noqa: F401 - re-exported for the store's writers
-from store.sqlite_lib import Database
 
 BUSY_TIMEOUT_MS = 10_000
 

@@ -5,7 +5,7 @@ Tests open fixture databases made by every earlier schema (tests/fixtures/) and 
 """
 from __future__ import annotations
 
-from store.sqlite_lib import Database, Migrations
+from sqlite_utils import Database, Migrations
 
 migrations = Migrations("esep-local")
 

@@ -1,6 +1,6 @@
 """Start-up cost of the store: the settings a desktop start needs are read without the
-database library, and opening the store loads neither pandas/numpy nor scans for
-sqlite-utils plugins (store/sqlite_lib.py, store/settings.py)."""
+database library, and opening the store does not scan for
+sqlite-utils plugins (store/db.py, store/settings.py)."""
 from __future__ import annotations
 
 import json
@@ -45,7 +45,7 @@ def test_settings_of_a_missing_or_foreign_file(tmp_path):
     assert decode(None, "ru") == "ru" and decode('{"a": 1}') == {"a": 1}
 
 
-def test_opening_the_store_loads_no_pandas_and_scans_no_plugins(tmp_path):
+def test_opening_the_store_scans_no_plugins(tmp_path):
     seen = _fresh(
         "import importlib.metadata as md, json, sys\n"
         "calls = []\n"
@@ -54,13 +54,5 @@ def test_opening_the_store_loads_no_pandas_and_scans_no_plugins(tmp_path):
         "from store import open_store\n"
         f"s = open_store({str(tmp_path / 'esep.sqlite3')!r})\n"
         "s.get_setting('lang'); s.close()\n"
-        "print(json.dumps({'pandas': 'pandas' in sys.modules, 'numpy': 'numpy' in sys.modules,"
-        " 'scans': len(calls)}))")
-    assert seen == {"pandas": False, "numpy": False, "scans": 0}
-
-
-def test_pandas_imports_normally_after_the_store():
-    seen = _fresh(
-        "import json, store.db, pandas, numpy\n"
-        "print(json.dumps({'pandas': pandas.__name__, 'sum': int(numpy.arange(4).sum())}))")
-    assert seen == {"pandas": "pandas", "sum": 6}
+        "print(json.dumps({'scans': len(calls)}))")
+    assert seen == {"scans": 0}
