@@ -26,10 +26,10 @@ _DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s+" + _MONTH_WORD + r"\s+(\d{4}|те�
 _KK_YEAR_FIRST = re.compile(r"(\d{4})\s*ж(?:ылғы|\.)?\s+(\d{1,2})\s+" + _MONTH_WORD)
 _CITY = re.compile(r"(?:^|[\s,(])г\.\s*([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)|([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+"
                    r"қаласы")
-_REGION_WORD = re.compile(r"област|облыс|region|oblast", re.I)
+_REGION_WORD = re.compile(r"област|облыс|region|oblast", re.IGNORECASE)
 _WALK_IN = re.compile(r"без\s+регистрац|тіркеусіз|without\s+registration|walk[\s-]?ins?|"
-                      r"не\s+в\s+списке", re.I)
-_TOTAL = re.compile(r"^\s*(итого|всего|барлығы|жиыны|барлык|total)\b", re.I)
+                      r"не\s+в\s+списке", re.IGNORECASE)
+_TOTAL = re.compile(r"^\s*(итого|всего|барлығы|жиыны|барлык|total)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
 
 
