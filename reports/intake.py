@@ -22,7 +22,7 @@ from pathlib import Path
 from reports.headers import HEADER_SCAN_ROWS, IGNORE, ROSTERS, ColumnMap, find_header
 from reports.intake_rows import skip_kind, title_values
 from reports.intake_text import say
-from reports.readers import DEFAULT_ROW_LIMIT, iter_rows
+from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows
 from reports.roster import Problem, RosterBuilder, cell_text, resolve_choice
 
 PROGRESS_EVERY = 1000
@@ -120,14 +120,16 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
         head.append(row)
         if len(head) >= HEADER_SCAN_ROWS:
             break
+    if not any(any(v not in (None, "") for v in r) for r in head):
+        raise FileProblem(f"{Path(path).name}: the file has no data", "file_empty")
     cmap = find_header(head, form_id, mapping)
     header = head[cmap.header_row - 1]
+    per_row, record = split_set_values(form_id, set_values, lang)
+    preview = Preview(form_id, cmap.header_row, _columns(cmap, header, mapping), cmap=cmap)
     for c, fid in list(cmap.unsure.items()):      # a resemblance is used, and said so
         if fid not in cmap.columns.values():
             cmap.columns[c] = fid
             cmap.headers[c] = " ".join(str(header[c]).split())
-    per_row, record = split_set_values(form_id, set_values, lang)
-    preview = Preview(form_id, cmap.header_row, _columns(cmap, header, mapping), cmap=cmap)
     year = _period_year(period)
     for row in head[:cmap.header_row - 1]:
         for k, v in title_values(row, year).items():
@@ -163,6 +165,9 @@ def _take(preview: Preview, builder: RosterBuilder, n: int, row: tuple, header: 
         return
     text = " | ".join(cell_text(c) for c in row if c not in (None, ""))
     preview.skipped.append(Skipped(n, kind, text, count))
+    if kind == "no_name":
+        builder.out.problems.append(builder._p(n, "full_name", "required", say(
+            "required", builder.lang)))
     if kind == "walk_ins":
         preview.values["unregistered_attendees"] = \
             preview.values.get("unregistered_attendees", 0) + count

@@ -29,6 +29,10 @@ MESSAGES: dict[str, dict[str, str]] = {
               "тізімге мән беріңіз (--set {field}=...)",
         "en": "the file has no «{label}» column: complete {count} row(s) in the grid or give "
               "one value for the whole list (--set {field}=...)"},
+    "duplicate_stored": {
+        "ru": "этот человек из этой организации уже есть в сохранённом списке (VR-20)",
+        "kk": "бұл ұйымның бұл адамы сақталған тізімде бар (VR-20)",
+        "en": "this person and organization are already in the list already stored (VR-20)"},
     "duplicate_in_list": {
         "ru": "тот же человек и организация, что в строке {first} (VR-20)",
         "kk": "{first}-жолдағы адам мен ұйым қайталанады (VR-20)",

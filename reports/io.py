@@ -189,8 +189,9 @@ def _import_roster(store, form_id, path, *, user, dry_run, mapping, sheet, recor
         preview = read_list(path, form_id, mapping=mapping, sheet=sheet, period=rec["period"],
                             set_values=set_values, existing=existing, lang=lang,
                             row_limit=row_limit, progress=progress, cancelled=cancelled)
-    except HeaderError:
-        _maybe_formulas(path)
+    except (HeaderError, FileProblem) as exc:
+        if getattr(exc, "code", None) in ("no_header", "file_empty"):
+            _maybe_formulas(path)
         raise
     if not preview.rows:
         _maybe_formulas(path)

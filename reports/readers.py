@@ -130,10 +130,15 @@ def _workbook_rows(path: Path, sheet: str | None) -> Iterator[tuple]:
         if sheet is not None and sheet not in wb.sheet_names:
             raise FileProblem(f"{path.name}: no sheet {sheet!r} (sheets: "
                               f"{', '.join(wb.sheet_names)})", "no_sheet")
-        ws = wb.get_sheet_by_name(sheet) if sheet else wb.get_sheet_by_index(0)
+        try:
+            ws = wb.get_sheet_by_name(sheet) if sheet else wb.get_sheet_by_index(0)
+            rows = ws.iter_rows()
+        except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
+            raise FileProblem(f"{path.name}: the workbook is damaged ({exc})",
+                              "file_corrupt") from None
         for _ in range((ws.start or (0, 0))[0]):
             yield ()                                 # rows above the used range
-        for row in ws.iter_rows():
+        for row in rows:
             yield tuple(None if v == "" else v for v in row)
     finally:
         wb.close()

@@ -120,8 +120,8 @@ class RosterBuilder:
         if row.get("full_name") and key in self.seen:
             first = self.seen[key]
             problems.append(self._p(sheet_row, "full_name", "duplicate_in_list",
-                                    say("duplicate_in_list", self.lang,
-                                        first=first if first > 0 else "—")))
+                                    say("duplicate_in_list", self.lang, first=first)
+                                    if first > 0 else say("duplicate_stored", self.lang)))
         self.seen.setdefault(key, sheet_row)
         self.out.problems.extend(problems)
         self.out.rows.append(row)
