@@ -12,7 +12,7 @@ import re
 import sys
 
 MAX_DIFF_LINES = 100
-TABULAR_ONLY = ("org_unit", "period", "record", "map", "sheet")
+TABULAR_ONLY = ("org_unit", "period", "record", "map", "sheet", "set")
 
 
 def add_arguments(parser) -> None:
@@ -27,6 +27,10 @@ def add_arguments(parser) -> None:
                         help="column (header text, letter or number) -> field; repeatable; "
                              "an empty FIELD skips the column")
     parser.add_argument("--sheet", default=None, help="sheet of the workbook to read")
+    parser.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
+                        help="one value for the whole list (a roster column such as "
+                             "participant_category=STUDENT, or a field such as date); "
+                             "repeatable")
     parser.add_argument("--reason", default=None,
                         help="reason written to the audit log (required to correct a "
                              "submitted report)")
@@ -57,12 +61,23 @@ def parse_mapping(items: list[str]) -> dict | None:
     return out or None
 
 
-def _options(args) -> dict:
+def parse_set(items: list[str]) -> dict | None:
+    out = {}
+    for item in items or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip() or not value.strip():
+            raise _error(f"--set {item!r}: use FIELD=VALUE (e.g. --set "
+                         f"participant_category=STUDENT)")
+        out[key.strip()] = value.strip()
+    return out or None
+
+
+def _options(args, store=None) -> dict:
     if args.period and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.period):
         raise _error(f"--period {args.period!r}: use YYYY-MM")
     return {"mapping": parse_mapping(args.map), "sheet": args.sheet,
             "record_id": args.record, "org_unit": args.org_unit, "period": args.period,
-            "reason": args.reason}
+            "reason": args.reason, "set_values": parse_set(getattr(args, "set", None))}
 
 
 def import_tabular(args, form, *, store_opener, lang: str, unsupported) -> int:
@@ -73,6 +88,10 @@ def import_tabular(args, form, *, store_opener, lang: str, unsupported) -> int:
     options = _options(args)
     store = store_opener()
     try:
+        if options["org_unit"] and form.id != "monthly_report":
+            from cli.orgunits_cmd import check_org_unit
+
+            check_org_unit(store, options["org_unit"], lang=lang)
         return _run(rio, store, form, args, options, lang=lang)
     except ModuleNotFoundError as exc:
         unsupported(exc)
@@ -90,7 +109,7 @@ def _run(rio, store, form, args, options: dict, *, lang: str) -> int:
 
     preview = call(True)
     _check_template_target(form, preview, options)
-    _print_preview(preview)
+    _print_preview(preview, lang)
     errors = _errors(preview.problems)
     if errors:
         raise _error(f"{len(errors)} problem(s) in {args.file}, nothing imported")
@@ -155,11 +174,15 @@ def _value(v) -> str:
     return "—" if v is None else json.dumps(v, ensure_ascii=False)
 
 
-def _print_preview(result) -> None:
+def _print_preview(result, lang: str = "ru") -> None:
     diff = list(result.diff or [])
     if getattr(result, "header_row", None):
         print(f"header row {result.header_row}; columns: " + ", ".join(
             f"{k} -> {v}" for k, v in (result.mapping or {}).items()))
+    for key, value in (getattr(result, "values", None) or {}).items():
+        print(f"  {key} = {_value(value)}")
+    for skipped in getattr(result, "skipped", None) or []:
+        print(f"  - {skipped.line(lang)}")
     print(f"{_target(result)}: {len(diff)} change(s)")
     for d in diff[:MAX_DIFF_LINES]:
         if d.get("old") is None:

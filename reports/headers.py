@@ -1,8 +1,10 @@
 """Roster column recognition: header row search, ru/kk/en header synonyms, column mapping.
 
 A header is recognised *surely* when its folded text equals or starts with a synonym, and
-*unsurely* when it only resembles one (rapidfuzz ≥ 75): unsure columns need an explicit
-mapping before a commit. The header row need not be the first: the first 30 rows are scanned.
+*unsurely* when it only resembles one (rapidfuzz ≥ 75). A longer header that holds a synonym
+as a run of words (an online form's question, «Ваше ФИО (полностью)») is recognised too, the
+longest synonym winning. Signature columns are recognised as columns to ignore. The header
+row need not be the first: the first 30 rows are scanned.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from rapidfuzz import fuzz, process
 from reports.text import fold
 
 HEADER_SCAN_ROWS = 30
+IGNORE = "_ignore"            # a recognised column that holds nothing to import
 
 # Roster forms: form id -> (roster field id, columns). "post" = role or position.
 ROSTERS = {
@@ -27,26 +30,35 @@ REQUIRED = {"focus_group": ["full_name", "participant_category"],
 
 SYNONYMS = {
     "no": ["no", "n", "номер", "п п", "нөмір", "реттік нөмір", "р с", "number", "nr"],
-    "full_name": ["фио", "ф и о", "фамилия имя отчество", "фамилия имя", "фамилия и имя",
+    "full_name": ["фио", "ф и о", "fio", "т а ә", "аты жөні тегі", "фамилия имя отчество",
+                  "ваше фио", "ваши фио", "фамилия имя отчество полностью", "толық аты жөні",
+                  "your name", "full name of participant", "фамилия имя отчество", "фамилия имя", "фамилия и имя",
                   "аты жөні", "аты жоні", "тегі аты", "тегі аты әкесінің аты", "full name",
                   "name", "participant", "participant name", "участник", "имя", "ф и о участника",
                   "фио участника", "қатысушы"],
     "organization": ["организация", "ұйым", "организация учреждение", "место работы",
                      "жұмыс орны", "organization", "organisation", "ngo", "нко",
-                     "наименование организации", "ұйым атауы"],
+                     "наименование организации", "ұйым атауы", "организации", "организация вуз",
+                     "ұйымның атауы", "your organization"],
     "post": ["должность", "роль", "лауазымы", "лауазым", "рөлі", "рөл", "role", "position",
              "job title", "статус"],
     "participant_category": ["категория", "категория участника", "санаты", "қатысушы санаты",
-                             "category", "participant category"],
+                             "category", "participant category", "категории", "категории участников",
+                             "санатыңыз"],
     "district": ["район", "аудан", "район город", "город район", "district", "city",
                  "населенный пункт", "елді мекен"],
     "department": ["ведомство", "госорган", "государственный орган", "департамент",
                    "управление", "мекеме", "ведомство орган", "мемлекеттік орган", "department",
                    "agency", "government body", "орган"],
     "phone": ["телефон", "тел", "phone", "mobile", "контактный телефон", "байланыс телефоны",
-              "ұялы телефон", "контакты"],
+              "ұялы телефон", "контакты", "номер телефона", "phone number", "телефон нөмірі",
+              "контактный номер"],
     "consent": ["согласие", "согласие на обработку персональных данных", "келісім", "consent",
-                "дербес деректерді өңдеуге келісім"],
+                "дербес деректерді өңдеуге келісім", "согласие на обработку пд"],
+    # columns read and ignored (never a participant's value)
+    IGNORE: ["подпись", "қолы", "колы", "signature", "роспись", "отметка времени",
+             "timestamp", "адрес электронной почты", "email address", "email", "e mail",
+             "электронная почта", "примечание", "ескерту"],
 }
 
 
@@ -64,10 +76,16 @@ class ColumnMap:
     unsure: dict[int, str] = field(default_factory=dict)      # col -> guessed field id
 
     def describe(self) -> dict[str, str]:
-        return {self.headers.get(c, str(c + 1)): f for c, f in self.columns.items()}
+        return {self.headers.get(c, str(c + 1)): f for c, f in self.columns.items()
+                if f != IGNORE}
+
+    def fields(self) -> set[str]:
+        return set(self.columns.values()) - {IGNORE}
 
 
 def _field_for(group: str, form_id: str) -> str | None:
+    if group == IGNORE:
+        return IGNORE
     cols = ROSTERS[form_id][1]
     if group == "post":
         return "role" if "role" in cols else ("position" if "position" in cols else None)
@@ -77,6 +95,13 @@ def _field_for(group: str, form_id: str) -> str | None:
 _LOOKUP = {fold(s): g for g, syns in SYNONYMS.items() for s in syns}
 _CHOICES = list(_LOOKUP)
 _NUMBER_SIGN = re.compile(r"^\s*(№|#|n°)")
+
+
+def _contained(key: str) -> str | None:
+    """The group of the longest synonym found as a run of whole words inside `key`."""
+    padded = f" {key} "
+    hits = [s for s in _LOOKUP if len(s) > 3 and f" {s} " in padded]
+    return _LOOKUP[max(hits, key=len)] if hits else None
 
 
 def recognise(text, form_id: str) -> tuple[str | None, bool]:
@@ -93,6 +118,8 @@ def recognise(text, form_id: str) -> tuple[str | None, bool]:
     if group is None:
         group = next((g for s, g in _LOOKUP.items() if len(s) > 2 and key.startswith(s + " ")),
                      None)
+    if group is None:
+        group = _contained(key)
     if group is not None:
         return _field_for(group, form_id), True
     best = process.extractOne(key, _CHOICES, scorer=fuzz.ratio, score_cutoff=75)
@@ -108,11 +135,14 @@ def find_header(rows: list[tuple], form_id: str, mapping: dict | None = None) ->
         cm = ColumnMap(header_row=i + 1)
         for c, cell in enumerate(row):
             fid, sure = recognise(cell, form_id)
-            if fid and fid not in cm.columns.values():
+            if fid and (fid == IGNORE or fid not in cm.columns.values()):
                 (cm.columns if sure else cm.unsure)[c] = fid
-                cm.headers[c] = str(cell).strip()
+                cm.headers[c] = " ".join(str(cell).split())
         if mapping and _mentions(row, mapping):
             cm = _with_mapping(cm, row, mapping, form_id)
+        filled = sum(1 for c in row if c not in (None, ""))
+        if filled < 2:
+            continue
         if "full_name" in cm.columns.values() or (len(cm.columns) >= 2 and cm.unsure):
             if best is None or len(cm.columns) > len(best.columns):
                 best = cm
@@ -146,7 +176,7 @@ def _col_index(key, row) -> int | None:
 
 
 def _with_mapping(cm: ColumnMap, row, mapping: dict, form_id: str) -> ColumnMap:
-    allowed = set(ROSTERS[form_id][1])
+    allowed = set(ROSTERS[form_id][1]) | {IGNORE}
     for key, fid in mapping.items():
         if fid not in allowed and fid is not None:
             raise HeaderError(f"mapping {key!r} -> {fid!r}: unknown column; expected one of "

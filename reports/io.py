@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reports.aggregate import region_of
-from reports.headers import ROSTERS, HeaderError, find_header
+from reports.headers import ROSTERS, HeaderError
 from reports.readers import (
     DEFAULT_ROW_LIMIT,
     FileProblem,
@@ -25,7 +25,7 @@ from reports.readers import (
     kind_of,
     sheet_names,
 )
-from reports.roster import Problem, RosterBuilder, cross_list_matches
+from reports.roster import Problem, cross_list_matches
 
 
 class ImportFailed(Exception):
@@ -45,6 +45,8 @@ class ImportResult:
     mapping: dict = field(default_factory=dict)
     header_row: int | None = None
     committed: bool = False
+    skipped: list = field(default_factory=list)      # reports.intake.Skipped (lists only)
+    values: dict = field(default_factory=dict)       # record values read from title rows
 
     @property
     def errors(self) -> list[dict]:
@@ -67,7 +69,8 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
                 lang: str = "ru", mapping: dict | None = None, sheet: str | None = None,
                 record_id: str | None = None, org_unit: str | None = None,
                 period: str | None = None, row_limit: int = DEFAULT_ROW_LIMIT,
-                reason: str | None = None) -> ImportResult:
+                reason: str | None = None, set_values: dict | None = None,
+                progress=None, cancelled=None) -> ImportResult:
     path = Path(path)
     try:
         layout = _layout(path)
@@ -84,7 +87,8 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
             return _import_roster(store, form_id, path, user=user, dry_run=dry_run,
                                   mapping=mapping, sheet=sheet, record_id=record_id,
                                   org_unit=org_unit, period=period, row_limit=row_limit,
-                                  reason=reason)
+                                  reason=reason, lang=lang, set_values=set_values,
+                                  progress=progress, cancelled=cancelled)
         from reports.table_io import import_table
 
         return import_table(store, form_id, path, user=user, dry_run=dry_run, reason=reason)
@@ -92,11 +96,16 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
         raise ImportFailed(str(exc), exc.code) from None
     except HeaderError as exc:
         raise ImportFailed(f"{path.name}: {exc}", exc.code) from None
+    except ValueError as exc:        # a --set value that is no allowed value
+        raise ImportFailed(str(exc), "bad_value") from None
 
 
 def _layout(path: Path) -> str:
     """'template' (esep template), 'table' (export_file) or 'list' (anything else)."""
-    if kind_of(path) == "xlsx":
+    kind = kind_of(path)
+    if kind in ("xls", "docx"):
+        return "list"
+    if kind == "xlsx":
         names = sheet_names(path)
         return "template" if "_meta" in names else ("table" if "records" in names else "list")
     first = next(iter_rows(path), ()) or ()
@@ -130,32 +139,6 @@ def strip_personal(form, record: dict) -> dict:
 
 
 # --- rosters ---------------------------------------------------------------------------------
-
-def _read_roster(form_id, path, *, mapping, sheet, row_limit, existing):
-    rows = iter_rows(path, sheet=sheet, row_limit=row_limit)
-    head = []
-    for row in rows:
-        head.append(row)
-        if len(head) >= 30:
-            break
-    if not any(any(v not in (None, "") for v in r) for r in head):
-        _maybe_formulas(path)
-        raise ImportFailed(f"{path.name}: the file has no data", "file_empty")
-    try:
-        cmap = find_header(head, form_id, mapping)
-    except HeaderError:
-        _maybe_formulas(path)
-        raise
-    builder = RosterBuilder(form_id, cmap, existing=existing)
-    n = cmap.header_row
-    for row in head[n:]:
-        n += 1
-        builder.add(n, row)
-    for row in rows:
-        n += 1
-        builder.add(n, row)
-    return cmap, builder
-
 
 def _maybe_formulas(path: Path) -> None:
     if has_formulas(path):
@@ -194,39 +177,70 @@ def _other_rosters(store, form_id: str, exclude: str | None) -> list[dict]:
 
 
 def _import_roster(store, form_id, path, *, user, dry_run, mapping, sheet, record_id,
-                   org_unit, period, row_limit, reason) -> ImportResult:
+                   org_unit, period, row_limit, reason, lang="ru", set_values=None,
+                   progress=None, cancelled=None) -> ImportResult:
+    from reports.intake import read_list
+
     roster_field = ROSTERS[form_id][0]
     kind_of(path)
     rec = _roster_record(store, form_id, record_id=record_id, org_unit=org_unit, period=period)
     existing = list(rec["data"].get(roster_field) or [])
-    cmap, builder = _read_roster(form_id, path, mapping=mapping, sheet=sheet,
-                                 row_limit=row_limit, existing=existing)
-    built = builder.finish(start_no=len(existing) + 1)
-    if not built.rows:
+    try:
+        preview = read_list(path, form_id, mapping=mapping, sheet=sheet, period=rec["period"],
+                            set_values=set_values, existing=existing, lang=lang,
+                            row_limit=row_limit, progress=progress, cancelled=cancelled)
+    except (HeaderError, FileProblem) as exc:
+        if getattr(exc, "code", None) in ("no_header", "file_empty"):
+            _maybe_formulas(path)
+        raise
+    if not preview.rows:
         _maybe_formulas(path)
         raise ImportFailed(f"{path.name}: no data rows under the header (row "
-                           f"{cmap.header_row})", "no_rows")
-    problems = list(built.problems)
-    problems += [Problem(cmap.header_row, cmap.headers.get(c), fid, "column_unsure",
-                         f"column «{cmap.headers.get(c)}» looks like «{fid}»: confirm it with "
-                         f"a column mapping (or map it to None to ignore it)")
-                 for c, fid in cmap.unsure.items()]
+                           f"{preview.header_row})", "no_rows")
+    problems = list(preview.problems)
     if not rec.get("org_unit"):
         problems.append(Problem(None, None, "org_unit", "org_unit_required",
                                 "the list needs an org unit: pass org_unit (--org-unit)"))
-    problems += cross_list_matches(built.rows, built.source_rows,
+    problems += cross_list_matches(preview.rows, preview.source_rows,
                                    _other_rosters(store, form_id, rec["id"]),
                                    region_of(rec["org_unit"]) if rec.get("org_unit") else None)
-    rec["data"][roster_field] = existing + built.rows
+    problems += _apply_values(rec, preview.values, period, lang)
+    rec["data"][roster_field] = existing + preview.rows
     result = ImportResult(
         records=[rec], problems=[p.to_dict() for p in problems],
         diff=[{"field": f"{roster_field}[{r['no']}]", "old": None, "new": r}
-              for r in built.rows],
-        mapping=cmap.describe(), header_row=cmap.header_row)
+              for r in preview.rows],
+        mapping=preview.mapping(), header_row=preview.header_row, skipped=preview.skipped,
+        values=dict(preview.values))
     if dry_run:
         return result
     _commit(store, result, user=user, update=bool(record_id), reason=reason or "roster import")
     return result
+
+
+def _apply_values(rec: dict, values: dict, period: str | None, lang: str) -> list[Problem]:
+    """Record-level values (title rows, --set) into the record; the date sets the period
+    when none was given. A value the form has no field for is said, never dropped silently."""
+    from reports._ref import load_form_or_none
+    from reports.intake_text import say
+
+    form = load_form_or_none(rec["form"])
+    out = []
+    for key, value in values.items():
+        if form is None or not form.has_field(key):
+            out.append(Problem(None, None, key, "no_field",
+                               say("no_field", lang, text=value, what=key), "warning"))
+            continue
+        if key == "unregistered_attendees" or form.field(key).type == "integer":
+            value = int(value)
+        rec["data"].setdefault(key, value)
+    date = rec["data"].get("date")
+    if date and not period and not rec.get("version"):
+        rec["period"] = str(date)[:7]
+    elif date and rec.get("period") and not str(date).startswith(rec["period"]):
+        out.append(Problem(None, None, "date", "period_date", say(
+            "period_date", lang, date=date, period=rec["period"]), "warning"))
+    return out
 
 
 def _commit(store, result: ImportResult, *, user: str, update: bool, reason: str) -> None:

@@ -1,7 +1,10 @@
-"""Streaming readers for .xlsx and .csv (UTF-8 or cp1251) with clear file-level errors.
+"""Row readers for .xlsx, .xls, .csv (UTF-8 or cp1251), .docx with clear file-level errors.
 
-Rows come out as tuples of cell values. Nothing is read into memory beyond the rows the
-caller keeps; `row_limit` stops a huge file early with an error instead of a crash.
+Rows come out as tuples of cell values. Workbooks (.xlsx, .xls) are read by python-calamine
+(much faster than openpyxl; merged cells give their value in the first cell only); a .docx
+gives one row per paragraph and per table row, in document order. Python holds no more than
+the rows the caller keeps; `row_limit` stops a huge file early with an error instead of a
+crash.
 """
 from __future__ import annotations
 
@@ -35,15 +38,32 @@ def kind_of(path: Path) -> str:
     if not head:
         raise FileProblem(f"{path.name}: the file is empty", "file_empty")
     if head.startswith(CFB_MAGIC):
+        if path.suffix.lower() == ".xls" or _is_xls(path):
+            return "xls"
         raise FileProblem(
-            f"{path.name}: the workbook is password-protected (encrypted) or an old .xls file; "
-            f"remove the password or save it as .xlsx and import again", "file_encrypted")
+            f"{path.name}: the workbook is password-protected (encrypted); remove the "
+            f"password and import again", "file_encrypted")
     if head.startswith(ZIP_MAGIC):
-        return "xlsx"
+        return "docx" if _zip_has(path, "word/document.xml") else "xlsx"
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raise FileProblem(f"{path.name}: not a valid .xlsx workbook (damaged or another "
                           f"format)", "file_corrupt")
     return "csv"
+
+
+def _zip_has(path: Path, member: str) -> bool:
+    try:
+        with zipfile.ZipFile(path) as z:
+            return member in z.namelist()
+    except CORRUPT:
+        return False
+
+
+def _is_xls(path: Path) -> bool:
+    """An OLE container holding a Workbook stream (an encrypted .xlsx holds EncryptedPackage)."""
+    with open(path, "rb") as fh:
+        data = fh.read(1 << 20)
+    return "Workbook".encode("utf-16-le") in data or "Book".encode("utf-16-le") in data
 
 
 def _head(path: Path) -> bytes:
@@ -55,7 +75,12 @@ def iter_rows(path: str | Path, *, sheet: str | None = None,
               row_limit: int = DEFAULT_ROW_LIMIT) -> Iterator[tuple]:
     path = Path(path)
     kind = kind_of(path)
-    rows = _xlsx_rows(path, sheet, row_limit) if kind == "xlsx" else _csv_rows(path)
+    if kind in ("xlsx", "xls"):
+        rows = _workbook_rows(path, sheet)
+    elif kind == "docx":
+        rows = _docx_rows(path)
+    else:
+        rows = _csv_rows(path)
     for n, row in enumerate(rows, start=1):
         if n > row_limit + 1:
             raise FileProblem(f"{path.name}: more than {row_limit:,} rows; split the file "
@@ -90,6 +115,65 @@ def _xlsx_rows(path: Path, sheet: str | None, row_limit: int) -> Iterator[tuple]
                               "file_corrupt") from None
     finally:
         wb.close()
+
+
+def _workbook_rows(path: Path, sheet: str | None) -> Iterator[tuple]:
+    """Rows of a workbook through python-calamine (empty cells -> None)."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
+        raise FileProblem(f"{path.name}: the workbook is damaged and cannot be read "
+                          f"({type(exc).__name__}: {exc})", "file_corrupt") from None
+    try:
+        if sheet is not None and sheet not in wb.sheet_names:
+            raise FileProblem(f"{path.name}: no sheet {sheet!r} (sheets: "
+                              f"{', '.join(wb.sheet_names)})", "no_sheet")
+        try:
+            ws = wb.get_sheet_by_name(sheet) if sheet else wb.get_sheet_by_index(0)
+            rows = ws.iter_rows()
+        except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
+            raise FileProblem(f"{path.name}: the workbook is damaged ({exc})",
+                              "file_corrupt") from None
+        for _ in range((ws.start or (0, 0))[0]):
+            yield ()                                 # rows above the used range
+        for row in rows:
+            yield tuple(None if v == "" else v for v in row)
+    finally:
+        wb.close()
+
+
+def _docx_rows(path: Path) -> Iterator[tuple]:
+    """One row per paragraph (one cell) and per table row, in document order."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        doc = docx.Document(str(path))
+    except (*CORRUPT, Exception) as exc:  # noqa: BLE001 - python-docx / lxml errors
+        raise FileProblem(f"{path.name}: the document is damaged and cannot be read "
+                          f"({type(exc).__name__}: {exc})", "file_corrupt") from None
+    for child in doc.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            text = Paragraph(child, doc).text
+            yield (text,) if text.strip() else ()
+        elif tag == "tbl":
+            for tr in Table(child, doc).rows:
+                yield tuple(c.text if c.text.strip() else None for c in _unique_cells(tr))
+
+
+def _unique_cells(tr) -> list:
+    """A row's cells, a horizontally merged cell once (python-docx repeats it)."""
+    out, seen = [], set()
+    for cell in tr.cells:
+        if id(cell._tc) in seen:
+            continue
+        seen.add(id(cell._tc))
+        out.append(cell)
+    return out
 
 
 def sheet_names(path: Path) -> list[str]:

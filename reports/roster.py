@@ -1,24 +1,58 @@
 """Roster rows (focus-group participants, seminar attendees) from sheet rows.
 
-Each data row is cleaned (VR-31), choice cells are resolved to codes (labels in ru/kk/en or
-codes), required cells are checked (DOMAIN decision 8), duplicates inside the list are
-blocked and people already in other lists are reported (VR-20). Every problem names the
-sheet row, the column and why.
+Each data row is cleaned (VR-31), choice cells are resolved to codes (code, short or full
+label in ru/kk/en, any case and spacing), a letter lost to the encoding («?» inside a word) is
+flagged, empty required cells are reported, duplicates inside the list and people already in
+other lists are reported (VR-20). Nothing here blocks: a list is saved as a draft and the
+trainer completes it. Every finding names the file's row and column header, in `lang`.
 """
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import re
 from dataclasses import dataclass, field
 
 from reports._ref import enum_labels, resolve_department
-from reports.headers import REQUIRED, ColumnMap
+from reports.headers import IGNORE, REQUIRED, ColumnMap
+from reports.intake_text import at, say
 from reports.text import block_keys, clean_text, fold, name_issues, person_key, same_person
 
 CHOICE_ENUMS = {"participant_category": "fg_categories", "department": "departments",
                 "consent": "consent"}
 CONSENT_WORDS = {"да": "YES", "yes": "YES", "иә": "YES", "ия": "YES", "+": "YES", "1": "YES",
                  "true": "YES", "нет": "NO", "no": "NO", "жоқ": "NO", "-": "NO", "0": "NO",
-                 "false": "NO"}
+                 "false": "NO", "согласен": "YES", "согласна": "YES", "согласен а": "YES",
+                 "даю согласие": "YES", "келісемін": "YES", "келісімімді беремін": "YES",
+                 "agree": "YES", "i agree": "YES", "не согласен": "NO", "не согласна": "NO",
+                 "келіспеймін": "NO"}
+_LOST_LETTER = re.compile(r"\w\?|\?\w")
+
+
+def cell_text(value) -> str | None:
+    """A cell as text: whole numbers without «.0», dates as YYYY-MM-DD."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if not value.time() else value.isoformat(" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value if isinstance(value, str) else str(value)
+
+
+@functools.cache
+def allowed_labels(fid: str, lang: str) -> str:
+    """The short labels of a choice column, for an error message (never the enum's id)."""
+    from forms.reference import get_enum
+
+    out = []
+    for item in get_enum(CHOICE_ENUMS[fid]).items:
+        short = item.extra.get("short")
+        text = (short or {}).get(lang) if isinstance(short, dict) else None
+        out.append(text or item.labels.get(lang) or item.labels.get("ru") or item.code)
+    return "; ".join(out)
 
 
 @dataclass
@@ -61,9 +95,12 @@ def resolve_choice(fid: str, text: str) -> str | None:
 
 
 class RosterBuilder:
-    def __init__(self, form_id: str, cmap: ColumnMap, *, existing: list[dict] | None = None):
+    def __init__(self, form_id: str, cmap: ColumnMap, *, existing: list[dict] | None = None,
+                 lang: str = "ru", defaults: dict | None = None):
         self.form_id = form_id
         self.cmap = cmap
+        self.lang = lang
+        self.defaults = dict(defaults or {})
         self.required = REQUIRED[form_id]
         self.out = RosterBuild()
         self.seen: dict[str, int] = {}
@@ -73,8 +110,8 @@ class RosterBuilder:
                                             row.get("organization", "")), -i)
 
     def add(self, sheet_row: int, cells: tuple) -> None:
-        values = {fid: cells[c] if c < len(cells) else None
-                  for c, fid in self.cmap.columns.items()}
+        values = {fid: cell_text(cells[c]) if c < len(cells) else None
+                  for c, fid in self.cmap.columns.items() if fid != IGNORE}
         if all(v in (None, "") for f, v in values.items() if f != "no"):
             return                                     # blank or numbered-but-empty row
         row, problems = self._clean(sheet_row, values)
@@ -82,18 +119,18 @@ class RosterBuilder:
         key = person_key(row.get("full_name", ""), row.get("organization", ""))
         if row.get("full_name") and key in self.seen:
             first = self.seen[key]
-            where = f"row {first}" if first > 0 else "the list already stored"
             problems.append(self._p(sheet_row, "full_name", "duplicate_in_list",
-                                    f"same person and organization as {where} (VR-20)"))
+                                    say("duplicate_in_list", self.lang, first=first)
+                                    if first > 0 else say("duplicate_stored", self.lang)))
         self.seen.setdefault(key, sheet_row)
         self.out.problems.extend(problems)
         self.out.rows.append(row)
         self.out.source_rows.append(sheet_row)
 
-    def _p(self, sheet_row, fid, code, message, severity="error") -> Problem:
+    def _p(self, sheet_row, fid, code, message, severity="warning") -> Problem:
         col = next((self.cmap.headers.get(c) for c, f in self.cmap.columns.items() if f == fid),
                    fid)
-        return Problem(sheet_row, col, fid, code, f"row {sheet_row}, column «{col}»: {message}",
+        return Problem(sheet_row, col, fid, code, at(sheet_row, col, self.lang) + message,
                        severity)
 
     def _clean(self, sheet_row: int, values: dict) -> tuple[dict, list[Problem]]:
@@ -108,12 +145,16 @@ class RosterBuilder:
             for issue in issues:
                 problems.append(self._p(sheet_row, fid, issue.code,
                                         f"{issue.code.replace('_', ' ')}: «{issue.detail}» "
-                                        f"(VR-31)", "warning"))
+                                        f"(VR-31)"))
+            if text and _LOST_LETTER.search(text):
+                problems.append(self._p(sheet_row, fid, "encoding_loss",
+                                        say("encoding_loss", self.lang, text=text)))
             if fid in CHOICE_ENUMS and text:
                 code = resolve_choice(fid, text)
                 if code is None:
-                    problems.append(self._p(sheet_row, fid, "unknown_choice",
-                                            f"«{text}» is not a known value"))
+                    problems.append(self._p(sheet_row, fid, "unknown_choice", say(
+                        "unknown_choice", self.lang, text=text,
+                        allowed=allowed_labels(fid, self.lang))))
                     continue
                 text = code
             if text:
@@ -122,10 +163,12 @@ class RosterBuilder:
             code = resolve_department(row["organization"])
             if code:
                 row["department"] = code
+        for fid, value in self.defaults.items():
+            row.setdefault(fid, value)
+        present = self.cmap.fields()
         for fid in self.required:
-            if fid not in row and not any(p.field == fid for p in problems):
-                problems.append(self._p(sheet_row, fid, "required", "value is required"))
-        row.setdefault("consent", "NOT_ASKED")
+            if fid in present and fid not in row and not any(p.field == fid for p in problems):
+                problems.append(self._p(sheet_row, fid, "required", say("required", self.lang)))
         return row, problems
 
     def _check_number(self, sheet_row: int, raw) -> None:
@@ -144,8 +187,7 @@ class RosterBuilder:
             rows = ", ".join(map(str, self.out.numbering_gaps[:10]))
             self.out.problems.append(Problem(
                 self.out.numbering_gaps[0], self.cmap.headers.get(0, "№"), "no",
-                "numbering_gap", f"numbering in the file skips before row(s) {rows}; rows were "
-                f"renumbered without gaps (VR-20)", "warning"))
+                "numbering_gap", say("numbering_gap", self.lang, rows=rows), "warning"))
         return self.out
 
 

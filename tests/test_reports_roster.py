@@ -61,7 +61,7 @@ def test_xlsx_header_not_first_row_and_preview(store, tmp_path):
     assert rows[1]["full_name"] == "Саги А."                         # NBSP collapsed
     assert rows[0]["participant_category"] == "STUDENT"               # label -> code
     assert rows[2]["participant_category"] == "SYSTEMIC"
-    assert rows[0]["consent"] == "NOT_ASKED"
+    assert "consent" not in rows[0]                    # not in the file: completed in the grid
     assert len(res.diff) == 3 and not res.errors
     quotes = [p for p in res.problems if p["code"] == "text_unbalanced_quotes"]
     assert quotes and quotes[0]["row"] == 7 and quotes[0]["column"] == "Организация"
@@ -98,19 +98,23 @@ def test_problems_name_row_column_reason(store, tmp_path):
     assert by_code["text_mixed_script"]["severity"] == "warning"
     assert by_code["numbering_gap"]["severity"] == "warning"
     dup = by_code["duplicate_in_list"]
-    assert dup["row"] == 5 and "row 2" in dup["message"] and dup["severity"] == "error"
-    with pytest.raises(ImportFailed) as exc:
-        import_file(store, "focus_group", tmp_path / "bad.xlsx", user="t", org_unit="ZHA",
-                    period="2023-09")
-    assert exc.value.code == "import_invalid" and "row 5" in str(exc.value)
-    assert store.count_records(form="focus_group") == 0
+    assert dup["row"] == 5 and "строке 2" in dup["message"] and dup["severity"] == "warning"
+    assert not res.errors                          # issue 11: a readable list is a draft
+    done = import_file(store, "focus_group", tmp_path / "bad.xlsx", user="t", org_unit="ZHA",
+                       period="2023-09")
+    rec = store.get_record(done.records[0]["id"])
+    assert rec["status"] == "draft"
+    assert [r["full_name"] for r in rec["data"]["participants"]] == [
+        "Иванов Иван", "Аudi Петров", "Иванов Иван"]       # row 3 (no name) was skipped
 
 
-def test_unsure_column_needs_mapping(store, tmp_path):
+def test_unsure_column_is_used_and_said(store, tmp_path):
     rows = [["№", "Ф.И.О.", "Организацыя", "Категория"], [1, "Иванов Иван", "Фонд", "STATE"]]
     path = write_xlsx(tmp_path / "unsure.xlsx", rows)
     res = preview(store, path)
-    assert [p["code"] for p in res.errors] == ["column_unsure"]
+    assert not res.errors
+    assert [p["column"] for p in res.warnings if p["code"] == "column_unsure"] == ["Организацыя"]
+    assert res.records[0]["data"]["participants"][0]["organization"] == "Фонд"
     res = preview(store, path, mapping={"Организацыя": "organization"})
     assert not res.errors
     assert res.records[0]["data"]["participants"][0]["organization"] == "Фонд"
@@ -202,7 +206,7 @@ def test_commit_is_one_record_and_cross_list_people_warn(store, tmp_path):
     assert all("another region" in p["message"] and p["severity"] == "warning" for p in hits)
 
 
-def test_append_to_existing_list_blocks_duplicates(store, tmp_path):
+def test_append_to_existing_list_warns_of_duplicates(store, tmp_path):
     res = import_file(store, "focus_group", write_xlsx(tmp_path / "a.xlsx", FG_ROWS),
                       user="trainer", org_unit="ZHA", period="2023-09")
     rid = res.records[0]["id"]
@@ -212,9 +216,10 @@ def test_append_to_existing_list_blocks_duplicates(store, tmp_path):
     rows = store.get_record(rid)["data"]["participants"]
     assert [r["no"] for r in rows] == [1, 2, 3, 4] and rows[3]["full_name"] == "Новый Участник"
     again = [FG_ROWS[0], [1, "Chagai Nikolai", "Lider kz Жамбылской области", "", "STATE", ""]]
-    with pytest.raises(ImportFailed, match="already stored"):
-        import_file(store, "focus_group", write_xlsx(tmp_path / "c.xlsx", again),
-                    user="trainer", record_id=rid)
+    res = import_file(store, "focus_group", write_xlsx(tmp_path / "c.xlsx", again),
+                      user="trainer", record_id=rid, dry_run=True, lang="en")
+    dup = [p for p in res.problems if p["code"] == "duplicate_in_list"]
+    assert dup and "already stored" in dup[0]["message"] and dup[0]["severity"] == "warning"
     assert len(store.get_record(rid)["data"]["participants"]) == 4
 
 

@@ -1,0 +1,178 @@
+"""`esep orgunits list|add|import|map`: the org units a list may be filed under.
+
+An org unit is a region of the reference data, a unit from the server (synced into the
+store), or a local unit made here (`add`, `import FILE.csv` with columns id, region, name_ru
+[, name_kk, name_en]). `map LOCAL SERVER` re-homes a local unit's records onto the server's
+unit once its list has arrived (asks first unless --yes). `check_org_unit` is the one check
+`esep import --org-unit` makes.
+"""
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+
+WORDS = {
+    "unknown": {"ru": "неизвестная организационная единица «{unit}»",
+                "kk": "белгісіз ұйымдық бірлік «{unit}»",
+                "en": "unknown org unit «{unit}»"},
+    "nearest": {"ru": "похожие: {names}", "kk": "ұқсастары: {names}", "en": "nearest: {names}"},
+    "hint": {"ru": "создайте свою: esep orgunits add ID --region R --name-ru ...",
+             "kk": "өзіңіздікін жасаңыз: esep orgunits add ID --region R --name-ru ...",
+             "en": "make a local one: esep orgunits add ID --region R --name-ru ..."},
+}
+
+
+def _say(key: str, lang: str, **params) -> str:
+    return WORDS[key].get(lang, WORDS[key]["ru"]).format(**params)
+
+
+def _error(message: str):
+    from cli.main import CliError
+
+    return CliError(message)
+
+
+def _regions() -> dict[str, str]:
+    from forms.reference import get_enum
+
+    return {item.code: item.labels.get("ru") or item.code for item in get_enum("regions").items}
+
+
+def known_units(store) -> dict[str, str]:
+    """id -> name of every unit a list may use: regions, server units, local units."""
+    out = _regions()
+    out.update({u["id"]: u["name_ru"] for u in store.org_units() if u.get("active", 1)})
+    return out
+
+
+def check_org_unit(store, unit: str, *, lang: str = "ru") -> None:
+    from rapidfuzz import fuzz
+
+    known = known_units(store)
+    if unit in known:
+        return
+    scores: dict[str, float] = {}
+    for uid, name in known.items():
+        score = max(fuzz.ratio(unit.casefold(), uid.casefold()),
+                    fuzz.WRatio(unit.casefold(), name.casefold()))
+        if score >= 60:
+            scores[f"{uid} ({name})"] = score
+    names = "; ".join(sorted(scores, key=scores.get, reverse=True)[:5])
+    lines = [_say("unknown", lang, unit=unit)]
+    if names:
+        lines.append(_say("nearest", lang, names=names))
+    lines.append(_say("hint", lang))
+    raise _error("\n  ".join(lines))
+
+
+def register(sub) -> None:
+    p = sub.add_parser("orgunits", help="org units: list, add or import local ones, map")
+    s = p.add_subparsers(dest="orgunits_command", required=True)
+    lst = s.add_parser("list", help="regions, server units and local units")
+    lst.set_defaults(func=cmd_list)
+    add = s.add_parser("add", help="make a local org unit")
+    add.add_argument("id")
+    add.add_argument("--region", required=True, help="region code (e.g. SHY)")
+    add.add_argument("--name-ru", required=True)
+    add.add_argument("--name-kk", default=None)
+    add.add_argument("--name-en", default=None)
+    add.set_defaults(func=cmd_add)
+    imp = s.add_parser("import", help="local org units from a CSV (id, region, name_ru, ...)")
+    imp.add_argument("file")
+    imp.set_defaults(func=cmd_import)
+    mp = s.add_parser("map", help="re-home a local unit's records onto the server's unit")
+    mp.add_argument("local")
+    mp.add_argument("server")
+    mp.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    mp.set_defaults(func=cmd_map)
+
+
+def _store():
+    from cli.records import _open_store
+
+    return _open_store()
+
+
+def cmd_list(args) -> int:
+    from store.orgunits import local_ids
+
+    store = _store()
+    try:
+        local = set(local_ids(store))
+        for u in store.org_units():
+            if u.get("active", 1):
+                tag = "local" if u["id"] in local else "server"
+                print(f"{u['id']:20} {u['region']:5} {tag:7} {u['name_ru']}")
+    finally:
+        store.close()
+    return 0
+
+
+def _valid_unit(unit: dict, where: str) -> dict:
+    if unit.get("region") not in _regions():
+        raise _error(f"{where}: region {unit.get('region')!r} is not a region code "
+                     f"({', '.join(sorted(_regions()))})")
+    if not (unit.get("id") or "").strip() or not (unit.get("name_ru") or "").strip():
+        raise _error(f"{where}: id and name_ru are required")
+    return {k: (v.strip() if isinstance(v, str) else v) or None for k, v in unit.items()}
+
+
+def _add(units: list[dict]) -> int:
+    from store import StoreError
+    from store.orgunits import add_local_units
+
+    store = _store()
+    try:
+        ids = add_local_units(store, units)
+    except StoreError as exc:
+        raise _error(str(exc)) from None
+    finally:
+        store.close()
+    print(f"{len(ids)} local org unit(s) saved: {', '.join(ids)}")
+    return 0
+
+
+def cmd_add(args) -> int:
+    unit = _valid_unit({"id": args.id, "region": args.region, "name_ru": args.name_ru,
+                        "name_kk": args.name_kk, "name_en": args.name_en}, "orgunits add")
+    return _add([unit])
+
+
+def cmd_import(args) -> int:
+    path = Path(args.file)
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        sample = fh.read(4096)
+        fh.seek(0)
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample else csv.excel
+        reader = csv.DictReader(fh, dialect=dialect)
+        keys = ("id", "region", "name_ru", "name_kk", "name_en")
+        units = [_valid_unit({k: row.get(k) for k in keys}, f"{path.name} line {n}")
+                 for n, row in enumerate(reader, start=2)]
+    if not units:
+        raise _error(f"{path.name}: no org units (columns: id, region, name_ru, ...)")
+    return _add(units)
+
+
+def cmd_map(args) -> int:
+    from store import StoreError
+    from store.orgunits import map_local_unit, records_of
+
+    store = _store()
+    try:
+        n = len(records_of(store, args.local))
+        if not args.yes:
+            answer = input(f"re-home {n} record(s) of {args.local} onto {args.server}? [y/N] ")
+            if answer.strip().lower() not in ("y", "yes", "д", "да", "и", "иә"):
+                print("nothing changed", file=sys.stderr)
+                return 1
+        out = map_local_unit(store, args.local, args.server, user=store.user)
+    except StoreError as exc:
+        raise _error(str(exc)) from None
+    finally:
+        store.close()
+    print(f"{len(out['moved'])} record(s) moved from {args.local} to {args.server}")
+    if out["kept"]:
+        print(f"{len(out['kept'])} submitted record(s) keep {args.local}: "
+              f"{', '.join(out['kept'])}")
+    return 0

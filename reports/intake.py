@@ -1,0 +1,210 @@
+"""Attendance lists as people send them: read -> preview -> commit (issue 11).
+
+    preview = read_list(path, "focus_group", period="2023-09", mapping=None,
+                        set_values={"participant_category": "STUDENT"},
+                        progress=lambda rows: ..., cancelled=lambda: False)
+    preview.header_row, preview.columns (file header -> field, with confidence),
+    preview.rows / preview.source_rows (rows to add), preview.skipped (row, kind, text),
+    preview.problems (findings on exact cells), preview.values (from title rows and --set)
+
+A GUI drives the same function (a mapping corrects the detected one; `progress` is called
+every PROGRESS_EVERY rows; `cancelled()` returning True stops with ImportCancelled) and
+commits through reports.io. Only an unreadable file or no name column refuses
+(FileProblem / HeaderError); everything else is a finding on a draft.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reports.headers import HEADER_SCAN_ROWS, IGNORE, ROSTERS, ColumnMap, find_header
+from reports.intake_rows import skip_kind, title_values
+from reports.intake_text import say
+from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows
+from reports.roster import Problem, RosterBuilder, cell_text, resolve_choice
+
+PROGRESS_EVERY = 1000
+
+
+class ImportCancelled(Exception):
+    """The person cancelled the reading; nothing was imported."""
+
+
+@dataclass
+class Column:
+    index: int                 # 0-based column in the file
+    header: str                # the file's own header text
+    field: str | None          # roster column id, IGNORE, or None (not recognised)
+    confidence: str            # "sure", "unsure", "mapped" (given by the person), "none"
+
+
+@dataclass
+class Skipped:
+    row: int
+    kind: str                  # header_repeat, column_numbers, total, walk_ins, no_name
+    text: str
+    count: int | None = None   # walk-ins
+
+    def line(self, lang: str = "ru") -> str:
+        why = say(f"skip.{self.kind}", lang, count=self.count)
+        return say("skipped_line", lang, row=self.row, why=why, text=self.text)
+
+
+@dataclass
+class Preview:
+    form_id: str
+    header_row: int
+    columns: list[Column]
+    rows: list[dict] = field(default_factory=list)
+    source_rows: list[int] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    values: dict = field(default_factory=dict)      # record-level: date, city, region, ...
+    cmap: ColumnMap | None = None
+
+    def mapping(self) -> dict[str, str]:
+        return {c.header: c.field for c in self.columns if c.field not in (None, IGNORE)}
+
+
+def _columns(cmap: ColumnMap, header: tuple, mapping: dict | None) -> list[Column]:
+    given = set()
+    for key in mapping or {}:
+        given.add(str(key).strip().casefold())
+    out = []
+    for c, cell in enumerate(header):
+        if cell in (None, ""):
+            continue
+        text = " ".join(str(cell).split())
+        fid = cmap.columns.get(c) or cmap.unsure.get(c)
+        sure = ("mapped" if text.casefold() in given or (c + 1) in (mapping or {})
+                else "sure" if c in cmap.columns else "unsure" if fid else "none")
+        out.append(Column(c, text, fid, sure))
+    return out
+
+
+def split_set_values(form_id: str, set_values: dict | None, lang: str) -> tuple[dict, dict]:
+    """--set FIELD=VALUE -> (roster column defaults, record-level values); choices resolved."""
+    roster_cols = set(ROSTERS[form_id][1])
+    per_row, record = {}, {}
+    for fid, value in (set_values or {}).items():
+        if fid in roster_cols:
+            code = resolve_choice(fid, value) if fid in ("participant_category", "department",
+                                                         "consent") else value
+            if code is None:
+                from reports.roster import allowed_labels
+
+                raise ValueError(f"--set {fid}={value}: " + say(
+                    "unknown_choice", lang, text=value, allowed=allowed_labels(fid, lang)))
+            per_row[fid] = code
+        else:
+            record[fid] = value
+    return per_row, record
+
+
+def _period_year(period: str | None) -> int:
+    return int(period[:4]) if period else dt.date.today().year
+
+
+def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | None = None,
+              period: str | None = None, set_values: dict | None = None,
+              existing: list[dict] | None = None, lang: str = "ru",
+              row_limit: int = DEFAULT_ROW_LIMIT,
+              progress: Callable[[int], None] | None = None,
+              cancelled: Callable[[], bool] | None = None) -> Preview:
+    """Read an attendance list into a Preview (nothing is written)."""
+    rows = iter_rows(Path(path), sheet=sheet, row_limit=row_limit)
+    head = []
+    for row in rows:
+        head.append(row)
+        if len(head) >= HEADER_SCAN_ROWS:
+            break
+    if not any(any(v not in (None, "") for v in r) for r in head):
+        raise FileProblem(f"{Path(path).name}: the file has no data", "file_empty")
+    cmap = find_header(head, form_id, mapping)
+    header = head[cmap.header_row - 1]
+    per_row, record = split_set_values(form_id, set_values, lang)
+    preview = Preview(form_id, cmap.header_row, _columns(cmap, header, mapping), cmap=cmap)
+    for c, fid in list(cmap.unsure.items()):      # a resemblance is used, and said so
+        if fid not in cmap.columns.values():
+            cmap.columns[c] = fid
+            cmap.headers[c] = " ".join(str(header[c]).split())
+    year = _period_year(period)
+    for row in head[:cmap.header_row - 1]:
+        for k, v in title_values(row, year).items():
+            preview.values.setdefault(k, v)
+    builder = RosterBuilder(form_id, cmap, existing=existing, lang=lang, defaults=per_row)
+    n = cmap.header_row
+    for row in head[n:]:
+        n += 1
+        _take(preview, builder, n, row, header)
+    for row in rows:
+        n += 1
+        _take(preview, builder, n, row, header)
+        if n % PROGRESS_EVERY == 0:
+            if progress:
+                progress(n)
+            if cancelled and cancelled():
+                raise ImportCancelled(path)
+    built = builder.finish(start_no=len(existing or []) + 1)
+    preview.rows, preview.source_rows = built.rows, built.source_rows
+    preview.problems = built.problems + _list_findings(preview, cmap, header, lang)
+    preview.values.update(record)
+    return preview
+
+
+def _take(preview: Preview, builder: RosterBuilder, n: int, row: tuple, header: tuple) -> None:
+    if not row or all(v in (None, "") for v in row):
+        return
+    kind, count = skip_kind(row, header)
+    if kind is None and not _name_of(builder.cmap, row) and _has_values(builder.cmap, row):
+        kind = "no_name"
+    if kind is None:
+        builder.add(n, row)
+        return
+    text = " | ".join(cell_text(c) for c in row if c not in (None, ""))
+    preview.skipped.append(Skipped(n, kind, text, count))
+    if kind == "no_name":
+        builder.out.problems.append(builder._p(n, "full_name", "required", say(
+            "required", builder.lang)))
+    if kind == "walk_ins":
+        preview.values["unregistered_attendees"] = \
+            preview.values.get("unregistered_attendees", 0) + count
+
+
+def _name_of(cmap: ColumnMap, row: tuple) -> str:
+    col = next(c for c, f in cmap.columns.items() if f == "full_name")
+    return (cell_text(row[col]) or "").strip() if col < len(row) else ""
+
+
+def _has_values(cmap: ColumnMap, row: tuple) -> bool:
+    """Anything besides the row number in the mapped columns."""
+    return any(c < len(row) and row[c] not in (None, "") for c, f in cmap.columns.items()
+               if f not in ("no", IGNORE))
+
+
+def _list_findings(preview: Preview, cmap: ColumnMap, header: tuple,
+                   lang: str) -> list[Problem]:
+    """Whole-list findings: required columns the file lacks, columns only guessed."""
+    from reports._ref import field_label, load_form_or_none
+
+    form = load_form_or_none(preview.form_id)
+    roster = form.field(ROSTERS[preview.form_id][0]) if form else None
+    out = []
+    present = cmap.fields()
+    for col in [c for c in (roster.columns if roster else []) if c.required]:
+        missing = [r for r in preview.rows if col.id not in r]
+        if col.id not in present and missing:
+            label = col.label.get(lang) or col.label.get("ru") or col.id
+            out.append(Problem(None, None, col.id, "column_missing", say(
+                "column_missing", lang, label=label, count=len(missing), field=col.id),
+                "warning"))
+    for c in [c for c in preview.columns if c.confidence == "unsure"]:
+        try:
+            label = roster.column(c.field).label.get(lang) or c.field
+        except (AttributeError, KeyError):
+            label = field_label(form, c.field, lang) if form else c.field
+        out.append(Problem(cmap.header_row, c.header, c.field, "column_unsure", say(
+            "column_unsure", lang, column=c.header, label=label), "warning"))
+    return out

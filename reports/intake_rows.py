@@ -1,0 +1,166 @@
+"""What the lines of an attendance list are: title lines above the header (date, city,
+region), and lines under it that are not people (a repeated header, column numbers, a total,
+a note of walk-ins).
+
+Dates in a title: a date cell, dd.mm.yyyy, «14 сентября 2023 (г.)», «14 сентября текущего
+года» (the year of the list's period), «2023 жылғы 14 қыркүйек». Walk-ins: «+3 без
+регистрации», «без регистрации — 3», «Пришли без регистрации: 2», «тіркеусіз келгендер: 4».
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from reports.text import fold
+
+RU_MONTHS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
+             "октябр", "ноябр", "декабр"]
+KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз",
+             "қыркүйек", "қазан", "қараша", "желтоқсан"]
+EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
+             "september", "october", "november", "december"]
+_MONTH_WORD = r"([а-яёәғқңөұүһі]+|[a-z]+)"
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?!\d)")
+_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s+" + _MONTH_WORD + r"\s+(\d{4}|текущего\s+года|"
+                        r"ағымдағы\s+жыл\w*|this\s+year)")
+_KK_YEAR_FIRST = re.compile(r"(\d{4})\s*ж(?:ылғы|\.)?\s+(\d{1,2})\s+" + _MONTH_WORD)
+_CITY = re.compile(r"(?:^|[\s,(])г\.\s*([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)|([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+"
+                   r"қаласы")
+_REGION_WORD = re.compile(r"област|облыс|region|oblast", re.IGNORECASE)
+_WALK_IN = re.compile(r"без\s+регистрац|тіркеусіз|without\s+registration|walk[\s-]?ins?|"
+                      r"не\s+в\s+списке", re.IGNORECASE)
+_TOTAL = re.compile(r"^\s*(итого|всего|барлығы|жиыны|барлык|total)\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\d+")
+
+
+def _month(word: str) -> int | None:
+    word = word.lower()
+    for names in (KK_MONTHS, EN_MONTHS):
+        for i, name in enumerate(names, start=1):
+            if word.startswith(name):
+                return i
+    for i, stem in enumerate(RU_MONTHS, start=1):
+        if word.startswith(stem) and (i != 5 or word in ("мая", "май")):
+            return i
+    return None
+
+
+def _year(text: str, period_year: int | None) -> int | None:
+    if text.isdigit():
+        year = int(text)
+        return year + 2000 if year < 100 else year
+    return period_year
+
+
+def _safe_date(y, m, d) -> dt.date | None:
+    try:
+        return dt.date(int(y), int(m), int(d)) if y else None
+    except (TypeError, ValueError):
+        return None
+
+
+def date_in(value, period_year: int | None = None) -> dt.date | None:
+    """The date a title cell gives, or None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split()).lower()
+    if m := _NUMERIC.search(text):
+        return _safe_date(_year(m.group(3), period_year), m.group(2), m.group(1))
+    if (m := _DAY_MONTH.search(text)) and (month := _month(m.group(2))):
+        return _safe_date(_year(m.group(3), period_year), month, m.group(1))
+    if (m := _KK_YEAR_FIRST.search(text)) and (month := _month(m.group(3))):
+        return _safe_date(int(m.group(1)), month, m.group(2))
+    return None
+
+
+def city_in(text: str) -> str | None:
+    m = _CITY.search(text)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def region_in(text: str) -> str | None:
+    """A region code when the title names a region («Туркестанская область»)."""
+    if not _REGION_WORD.search(text):
+        return None
+    from reports._ref import resolve_region
+
+    for part in re.split(r"[,;]", text):
+        code = resolve_region(part.strip()) if _REGION_WORD.search(part) else None
+        if code:
+            return code
+    return None
+
+
+def title_values(row: tuple, period_year: int | None) -> dict:
+    """Values a line above the header gives: date, city, region."""
+    out: dict = {}
+    texts = [c for c in row if c not in (None, "")]
+    for cell in texts:
+        when = date_in(cell, period_year)
+        if when and "date" not in out:
+            out["date"] = when.isoformat()
+        if isinstance(cell, str):
+            if (city := city_in(cell)) and "city" not in out:
+                out["city"] = city
+            if (region := region_in(cell)) and "region" not in out:
+                out["region"] = region
+    return out
+
+
+def walk_ins(row: tuple) -> int | None:
+    """The count of a walk-in note («+3 без регистрации»), or None for any other line."""
+    texts = [str(c) for c in row if c not in (None, "")]
+    if not texts or len(texts) > 2:
+        return None
+    text = " ".join(texts)
+    if not _WALK_IN.search(text):
+        return None
+    numbers = _NUMBER.findall(text)
+    return int(numbers[0]) if len(numbers) == 1 else None
+
+
+def is_total(row: tuple) -> bool:
+    texts = [str(c) for c in row if c not in (None, "")]
+    return bool(texts) and len(texts) <= 3 and any(_TOTAL.match(t) for t in texts)
+
+
+def is_column_numbers(row: tuple) -> bool:
+    """A line «1 2 3 4 5 ...» under the header (column numbers of a printed form)."""
+    vals = [c for c in row if c not in (None, "")]
+    if len(vals) < 3:
+        return False
+    try:
+        nums = [float(v) for v in vals]
+    except (TypeError, ValueError):
+        return False
+    return nums == [float(i) for i in range(int(nums[0]), int(nums[0]) + len(nums))] \
+        and nums[0] == 1
+
+
+def is_header_repeat(row: tuple, header: tuple) -> bool:
+    """The header line again (a printed list repeats it at the top of every page)."""
+    want = [fold(c) for c in header if c not in (None, "")]
+    got = [fold(c) for c in row if c not in (None, "")]
+    if not got:
+        return False
+    same = sum(1 for g in got if g in want)
+    return same >= max(2, len(got) - 1)
+
+
+def skip_kind(row: tuple, header: tuple) -> tuple[str | None, int | None]:
+    """(kind, walk-ins) for a line under the header that is no person; (None, None) if a
+    person (or blank)."""
+    if is_header_repeat(row, header):
+        return "header_repeat", None
+    if is_column_numbers(row):
+        return "column_numbers", None
+    n = walk_ins(row)
+    if n is not None:
+        return "walk_ins", n
+    if is_total(row):
+        return "total", None
+    return None, None

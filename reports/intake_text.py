@@ -1,0 +1,79 @@
+"""The words of the list import (preview lines, findings) in ru / kk / en: one place.
+
+`say(code, lang, **params)` formats one message; an unknown language falls back to Russian.
+"""
+from __future__ import annotations
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "where": {"ru": "строка {row}, столбец «{column}»: ", "kk": "{row}-жол, «{column}» бағаны: ",
+              "en": "row {row}, column «{column}»: "},
+    "encoding_loss": {
+        "ru": "«{text}»: буква потеряна при сохранении файла (знак «?» внутри слова); "
+              "исправьте в таблице",
+        "kk": "«{text}»: файлды сақтағанда әріп жоғалды (сөз ішінде «?» белгісі); кестеде "
+              "түзетіңіз",
+        "en": "«{text}»: a letter was lost when the file was saved («?» inside a word); "
+              "correct it in the grid"},
+    "unknown_choice": {
+        "ru": "«{text}» — неизвестное значение; допустимо: {allowed}",
+        "kk": "«{text}» — белгісіз мән; рұқсат етілген: {allowed}",
+        "en": "«{text}» is not a known value; allowed: {allowed}"},
+    "required": {
+        "ru": "не заполнено; дополните в таблице",
+        "kk": "толтырылмаған; кестеде толықтырыңыз",
+        "en": "empty; complete it in the grid"},
+    "column_missing": {
+        "ru": "в файле нет столбца «{label}»: дополните {count} строк(и) в таблице или задайте "
+              "значение для всего списка (--set {field}=...)",
+        "kk": "файлда «{label}» бағаны жоқ: кестеде {count} жолды толықтырыңыз немесе бүкіл "
+              "тізімге мән беріңіз (--set {field}=...)",
+        "en": "the file has no «{label}» column: complete {count} row(s) in the grid or give "
+              "one value for the whole list (--set {field}=...)"},
+    "duplicate_stored": {
+        "ru": "этот человек из этой организации уже есть в сохранённом списке (VR-20)",
+        "kk": "бұл ұйымның бұл адамы сақталған тізімде бар (VR-20)",
+        "en": "this person and organization are already in the list already stored (VR-20)"},
+    "duplicate_in_list": {
+        "ru": "тот же человек и организация, что в строке {first} (VR-20)",
+        "kk": "{first}-жолдағы адам мен ұйым қайталанады (VR-20)",
+        "en": "same person and organization as row {first} (VR-20)"},
+    "numbering_gap": {
+        "ru": "нумерация в файле пропускает номера перед строками {rows}; строки перенумерованы",
+        "kk": "файлдағы нөмірлеу {rows}-жолдар алдында үзіледі; жолдар қайта нөмірленді",
+        "en": "numbering in the file skips before row(s) {rows}; rows were renumbered"},
+    "column_unsure": {
+        "ru": "столбец «{column}» похож на «{label}»: проверьте сопоставление (--map)",
+        "kk": "«{column}» бағаны «{label}» сияқты: сәйкестендіруді тексеріңіз (--map)",
+        "en": "column «{column}» looks like «{label}»: check the mapping (--map)"},
+    "period_date": {
+        "ru": "дата в файле {date} не входит в период {period}",
+        "kk": "файлдағы {date} күні {period} кезеңіне кірмейді",
+        "en": "the file's date {date} is not in the period {period}"},
+    "no_field": {
+        "ru": "в форме нет поля для значения «{text}» ({what}); не сохранено",
+        "kk": "формада «{text}» мәніне өріс жоқ ({what}); сақталмады",
+        "en": "the form has no field for «{text}» ({what}); not saved"},
+    "skip.header_repeat": {"ru": "повтор заголовка", "kk": "тақырып қайталанады",
+                           "en": "header repeated"},
+    "skip.column_numbers": {"ru": "номера столбцов", "kk": "баған нөмірлері",
+                            "en": "column numbers"},
+    "skip.total": {"ru": "строка итога", "kk": "қорытынды жол", "en": "totals line"},
+    "skip.walk_ins": {"ru": "пришли без регистрации: {count}", "kk": "тіркеусіз келгендер: "
+                      "{count}", "en": "walk-ins: {count}"},
+    "skip.no_name": {"ru": "нет Ф.И.О.", "kk": "аты-жөні жоқ", "en": "no name"},
+    "skipped_line": {"ru": "строка {row} пропущена ({why}): {text}",
+                     "kk": "{row}-жол өткізілді ({why}): {text}",
+                     "en": "row {row} skipped ({why}): {text}"},
+}
+
+
+def say(code: str, lang: str = "ru", **params) -> str:
+    texts = MESSAGES[code]
+    return texts.get(lang, texts["ru"]).format(**params)
+
+
+def at(row, column, lang: str = "ru") -> str:
+    """The «row N, column «X»: » prefix (empty when the place is unknown)."""
+    if row is None or column is None:
+        return ""
+    return say("where", lang, row=row, column=column)
