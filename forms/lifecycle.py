@@ -164,20 +164,22 @@ class Verdict:
 
 
 def verdict(form, record: dict, *, history=None, strict: bool | None = None) -> Verdict:
-    """May `record` be stored? Draft / returned (not strict): only values of the wrong type
-    (forms.fieldcheck.TYPE_CODES, unknown fields included) block, and only the field checks
-    run. Submitted / approved, and every correction (strict): the whole engine with `history`
-    runs and `blocking(findings, justification)` decides."""
+    """May `record` be stored? Values of the wrong type (forms.fieldcheck.TYPE_CODES, unknown
+    fields included) always refuse it, and then they alone are `blocking`. Draft / returned
+    (not strict): nothing else blocks, and only the field checks run. Submitted / approved,
+    and every correction (strict): the whole engine with `history` runs and
+    `blocking(findings, justification)` decides."""
     from forms.fieldcheck import TYPE_CODES
     from forms.validate import check_record_fields, validate_record
 
     if strict is None:
         strict = record.get("status") in LOCKED
-    if not strict:
-        found = check_record_fields(form, record)
-        return Verdict(found, [f for f in found if f.message_code in TYPE_CODES], False)
-    found = validate_record(form, record, history=history)
-    return Verdict(found, blocking(found, record.get("justification")), True)
+    found = (validate_record(form, record, history=history) if strict
+             else check_record_fields(form, record))
+    typed = [f for f in found if f.message_code in TYPE_CODES]
+    if typed or not strict:
+        return Verdict(found, typed, strict)
+    return Verdict(found, blocking(found, record.get("justification")), strict)
 
 
 # -- the history a record's rules compare with --------------------------------------------

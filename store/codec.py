@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 import uuid
 
+from forms.lifecycle import STATUSES
 from forms.periods import PERIOD_RE
 from store.errors import StoreError
 
-STATUSES = ("draft", "submitted", "returned", "approved")
 # Header keys tracked in the audit log under a leading underscore (data fields have none).
 META_AUDITED = ("form_version", "org_unit", "period", "status", "justification",
                 "review_comment", "deleted")
