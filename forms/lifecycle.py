@@ -129,6 +129,18 @@ def review_target(action: str) -> Status:
     return target
 
 
+def review(role: str | None, old: str, action: str, comment: str | None) -> Status:
+    """The status an approve / return review of a record in status `old` sets, or
+    LifecycleError: only a submitted record is reviewed, by a reviewer role; returning needs
+    a comment."""
+    target = review_target(action)
+    if old != Status.SUBMITTED:
+        raise LifecycleError("status_transition", f"only a submitted record can be reviewed "
+                             f"(this one is {old})", "status")
+    transition(role, old, target, comment=comment)
+    return target
+
+
 def check_delete(status: str) -> None:
     """Only a draft or a returned record may be deleted (a tombstone)."""
     if status not in EDITABLE:
@@ -186,7 +198,7 @@ def verdict(form, record: dict, *, history=None, strict: bool | None = None) -> 
 
 def history_window(form, period: str) -> tuple[str, str]:
     """(first, last) period of the records that VR-01 / VR-02 / VR-32 compare `period` with
-    (resources/quality.toml [history])."""
+    (resources/quality.toml [history]; the same for every form today, `form` may be None)."""
     return (shift_period(period, -int(th("history", "months_before", 24))),
             shift_period(period, int(th("history", "months_after", 12))))
 

@@ -9,7 +9,7 @@ from forms.lifecycle import (
     Move,
     Status,
     history_of,
-    review_target,
+    review,
     transition,
     verdict,
 )
@@ -153,14 +153,13 @@ class WorkflowMixin:
                    role: str | None = None) -> dict:
         """Approve or return a submitted record (region / central). Returning needs a
         comment; approving checks the record against today's history, as the server does."""
-        try:
-            target = review_target(status)
-        except LifecycleError as exc:
-            raise StoreError(f"record {id}: {exc}", code=exc.code, record_id=id,
-                             field=exc.field) from None
         with transaction(self.db):
             rec = self._live(id)
-            checked(id, role, rec["status"], target, comment=comment)
+            try:
+                target = review(role, rec["status"], status, comment)
+            except LifecycleError as exc:
+                raise StoreError(f"record {id}: {exc}", code=exc.code, record_id=id,
+                                 field=exc.field) from None
             new = dict(rec, status=target.value, review_comment=comment, updated_at=utc_now(),
                        updated_by=user)
             if target == Status.APPROVED:
