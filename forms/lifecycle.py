@@ -218,14 +218,24 @@ def in_history(form, record: dict, other: dict, window: tuple[str, str] | None) 
         return False
     if record.get("id") is not None and other.get("id") == record.get("id"):
         return False
-    period = other.get("period")
+    period = _period_of(form, other)
     if window is not None and not (isinstance(period, str) and window[0] <= period <= window[1]):
         return False
-    return dated_form(form) or period != record.get("period")
+    return dated_form(form) or period != _period_of(form, record)
 
 
 def history_of(form, record: dict, candidates) -> list[dict]:
     """The records of `candidates` that `record`'s rules compare with."""
-    period = record.get("period")
+    period = _period_of(form, record)
     window = history_window(form, period) if is_period(period) else None
-    return [r for r in candidates if in_history(form, record, r, window)]
+    return [r for r in candidates if isinstance(r, dict) and in_history(form, record, r, window)]
+
+
+def _period_of(form, record: dict):
+    """The stored period, or the one a dated record's date gives (a record read from a file)."""
+    period = record.get("period")
+    if period is None and getattr(form, "date_field", None):
+        from forms.validate import record_period
+
+        period = record_period(form, record)
+    return period
