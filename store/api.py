@@ -78,8 +78,9 @@ class Store(WorkflowMixin, ImportMixin):
         return fetch(self.db, new["id"])
 
     def _save_as_correction(self, existing, record, *, user, reason, role) -> dict:
+        changed = dict(record.get("data") or {}) != existing["data"]
         checked(existing["id"], role, existing["status"], existing["status"],
-                data_changed=True, reason=reason)
+                data_changed=changed, reason=reason)
         for key in ("org_unit", "period"):
             if record.get(key) not in (None, existing[key]):
                 raise StoreError(f"record {existing['id']}: field {key!r}: a {existing['status']}"

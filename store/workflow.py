@@ -138,9 +138,10 @@ class WorkflowMixin:
             if rec["status"] in EDITABLE:
                 raise StoreError(f"record {id} is {rec['status']}; edit it with save_record",
                                  code="status_transition", record_id=id, field="status")
-            checked(id, role, rec["status"], rec["status"], data_changed=True, reason=reason)
             new = dict(rec, data={**rec["data"], **changes}, updated_at=utc_now(),
                        updated_by=user)
+            checked(id, role, rec["status"], rec["status"],
+                    data_changed=new["data"] != rec["data"], reason=reason)
             _refuse(id, self.verdict_for(new, strict=True))
             if new["data"] == rec["data"]:
                 return rec
