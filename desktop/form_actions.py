@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from desktop import autosave
 from desktop.findings_panel import cell_marks, field_of
-from forms.lifecycle import LOCKED, blocking
+from forms.lifecycle import LOCKED, Status, blocking
 from forms.periods import parse_period
 
 
@@ -233,7 +233,7 @@ class FormEditorActions:
 
     def _restore_autosave(self, entry: dict) -> None:
         restored = dict(entry["record"])
-        restored["status"] = self.record.get("status", "draft")
+        restored["status"] = self.record.get("status", Status.DRAFT.value)
         self.load(restored)
         self.dirty = True
 

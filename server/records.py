@@ -46,7 +46,7 @@ def get_record(engine: sa.Engine, user: User, rid: str) -> dict:
 
 def _first_submitted(conn, user: User, row) -> dict | None:
     first = conn.execute(sa.select(revisions).where(
-        revisions.c.record_id == row.id, revisions.c.status == "submitted")
+        revisions.c.record_id == row.id, revisions.c.status == lifecycle.Status.SUBMITTED.value)
         .order_by(revisions.c.version).limit(1)).first()
     if first is None:
         return None

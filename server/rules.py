@@ -117,7 +117,7 @@ def history_rows(conn, rec: dict) -> list:
     return conn.execute(q).all()
 
 
-def validate(fdef, rec: dict, history: list[dict] | None, strict: bool = True) -> list[dict]:
+def validate(fdef, rec: dict, history: list[dict] | None, strict: bool = True):
     """The core's verdict (forms.lifecycle.verdict); OpError with the blocking findings when
     the op must be rejected. Not strict (draft / returned): only the field checks run (the
     rules' findings would not be echoed: the sender runs the same engine)."""
@@ -128,4 +128,4 @@ def validate(fdef, rec: dict, history: list[dict] | None, strict: bool = True) -
     if not v.ok:
         raise OpError("invalid_record", "validation failed",
                       errors=[f.to_dict() for f in v.blocking])
-    return [f.to_dict() for f in v.findings]
+    return v

@@ -104,7 +104,7 @@ class Store(WorkflowMixin, ImportMixin):
         new = {
             "id": rid, "form": form.id, "form_version": form.version,
             "org_unit": record["org_unit"], "period": record.get("period"),
-            "status": existing["status"] if existing else "draft",
+            "status": existing["status"] if existing else Status.DRAFT.value,
             "data": dict(record.get("data") or {}),
             "justification": record.get("justification"),
             "review_comment": (existing or {}).get("review_comment"),
