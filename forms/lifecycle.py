@@ -175,12 +175,14 @@ class Verdict:
         return not self.blocking
 
 
-def verdict(form, record: dict, *, history=None, strict: bool | None = None) -> Verdict:
+def verdict(form, record: dict, *, history=None, strict: bool | None = None,
+            reason: str | None = None) -> Verdict:
     """May `record` be stored? Values of the wrong type (forms.fieldcheck.TYPE_CODES, unknown
     fields included) always refuse it, and then they alone are `blocking`. Draft / returned
     (not strict): nothing else blocks, and only the field checks run. Submitted / approved,
     and every correction (strict): the whole engine with `history` runs and
-    `blocking(findings, justification)` decides."""
+    `blocking(findings, justification)` decides; a correction's `reason` is its justification
+    (a warning needs a comment, and a correction always carries one)."""
     from forms.fieldcheck import TYPE_CODES
     from forms.validate import check_record_fields, validate_record
 
@@ -191,7 +193,9 @@ def verdict(form, record: dict, *, history=None, strict: bool | None = None) -> 
     typed = [f for f in found if f.message_code in TYPE_CODES]
     if typed or not strict:
         return Verdict(found, typed, strict)
-    return Verdict(found, blocking(found, record.get("justification")), strict)
+    justification = record.get("justification") if _nonblank(record.get("justification")) \
+        else reason
+    return Verdict(found, blocking(found, justification), strict)
 
 
 # -- the history a record's rules compare with --------------------------------------------

@@ -241,7 +241,7 @@ def _upsert(batch: Batch, user: User, op: dict, row) -> dict:
     hist = batch.history(rec)
     strict = rules.strict_for(rec, correction)
     rules.validate(fdef, rec, history_of(fdef, rec, batch.as_records(hist)) if strict else None,
-                   strict)
+                   strict, op.get("reason") if correction else None)
     nkey = _natural_key(user, fdef, rec, hist)
     contests.check_open(batch.conn, rec["id"], resolves)  # every check before the write
     ack = _write(batch.write, user, rec, row, unit, nkey, correction, op.get("reason"))

@@ -117,12 +117,13 @@ def history_rows(conn, rec: dict) -> list:
     return conn.execute(q).all()
 
 
-def validate(fdef, rec: dict, history: list[dict] | None, strict: bool = True):
+def validate(fdef, rec: dict, history: list[dict] | None, strict: bool = True,
+             reason: str | None = None):
     """The core's verdict (forms.lifecycle.verdict); OpError with the blocking findings when
     the op must be rejected. Not strict (draft / returned): only the field checks run (the
     rules' findings would not be echoed: the sender runs the same engine)."""
     try:
-        v = verdict(fdef, rec, history=history, strict=strict)
+        v = verdict(fdef, rec, history=history, strict=strict, reason=reason)
     except Exception as exc:  # noqa: BLE001 - malformed values the engine could not digest
         raise OpError("invalid_record", f"validation failed: {exc.__class__.__name__}: {exc}")
     if not v.ok:

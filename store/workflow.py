@@ -94,13 +94,14 @@ class WorkflowMixin:
         form = load_form_for(record["form"], record.get("form_version"), record.get("id"))
         return validate_record(form, record, history=self.history_for(record))
 
-    def verdict_for(self, record: dict, *, strict: bool | None = None):
+    def verdict_for(self, record: dict, *, strict: bool | None = None,
+                    reason: str | None = None):
         """forms.lifecycle.verdict with this store's history (only read when strict)."""
         form = load_form_for(record["form"], record.get("form_version"), record.get("id"))
         if strict is None:
             strict = record.get("status") not in EDITABLE
         history = self.history_for(record) if strict else None
-        return verdict(form, record, history=history, strict=strict)
+        return verdict(form, record, history=history, strict=strict, reason=reason)
 
     def submit_record(self, id: str, *, user: str, justification: str | None = None,
                       role: str | None = None):
@@ -142,7 +143,7 @@ class WorkflowMixin:
                        updated_by=user)
             checked(id, role, rec["status"], rec["status"],
                     data_changed=new["data"] != rec["data"], reason=reason)
-            _refuse(id, self.verdict_for(new, strict=True))
+            _refuse(id, self.verdict_for(new, strict=True, reason=reason))
             if new["data"] == rec["data"]:
                 return rec
             new["revision"] = rec["revision"] + 1
