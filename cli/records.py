@@ -136,29 +136,32 @@ def _with_form(rec, form_id):
 
 # -- validate ----------------------------------------------------------------------------
 def cmd_validate(args) -> int:
-    from forms import validate_record
+    """Every finding of every record; exit 1 when a record has errors. A record whose
+    warnings lack a justification is marked: it passes validation but blocks submission
+    (forms.lifecycle.blocking, the rule the store and the server apply)."""
+    from forms import blocking, history_of, validate_record
 
     form = _form(args.form)
     records = read_json_records(args.file, form.id, allow_single=True)
     results = []
     for i, rec in enumerate(records, start=1):
         findings = _header_findings(rec, form.id)
+        justification = None
         if isinstance(rec, dict):
-            findings += validate_record(_form_of(rec, form), rec,
-                                        history=_file_history(records, rec, form))
+            rform = _form_of(rec, form)
+            others = [r for r in records if r is not rec]  # as Store.history_for, in the file
+            findings += validate_record(rform, rec, history=history_of(rform, rec, others))
+            justification = rec.get("justification")
         results.append({"index": i, "id": rec.get("id") if isinstance(rec, dict) else None,
-                        "findings": findings})
+                        "findings": findings,
+                        "blocking": blocking(findings, justification)})
     _print_validation(results, lang_of(args), as_json=args.json, form=form)
-    return 1 if any(f.severity == "error" for r in results for f in r["findings"]) else 0
+    return 1 if any(_has_errors(r) for r in results) else 0
 
 
-def _file_history(records: list, rec: dict, form) -> list[dict]:
-    """The other records of the file for the same org unit, as Store.history_for: other
-    periods for a period form, also the same month for a dated form (VR-32)."""
-    dated = bool(form.date_field) and not form.unique_per_period
-    return [r for r in records if isinstance(r, dict) and r is not rec
-            and r.get("org_unit") == rec.get("org_unit")
-            and (dated or r.get("period") != rec.get("period"))]
+def _has_errors(result: dict) -> bool:
+    """Errors block whatever the justification: the part of `blocking` a file can fix."""
+    return any(f.severity == "error" for f in result["blocking"])
 
 
 def _form_of(rec: dict, default):
@@ -205,11 +208,11 @@ def _message(f, lang: str, form=None) -> str:
 
 def _print_validation(results: list, lang: str, *, as_json: bool, form=None) -> None:
     if as_json:
-        out = [{"index": r["index"], "id": r["id"],
+        out = [{"index": r["index"], "id": r["id"], "blocks_submission": bool(r["blocking"]),
                 "findings": [dict(f.to_dict(), message=_message(f, lang, form))
                              for f in r["findings"]]}
                for r in results]
-        valid = not any(f.severity == "error" for r in results for f in r["findings"])
+        valid = not any(_has_errors(r) for r in results)
         print(json.dumps({"valid": valid, "records": out}, ensure_ascii=False, indent=2))
         return
     n_err = 0
@@ -218,6 +221,8 @@ def _print_validation(results: list, lang: str, *, as_json: bool, form=None) -> 
         errors = sum(f.severity == "error" for f in shown)
         n_err += bool(errors)
         status = "OK" if not shown else f"{errors} error(s), {len(shown) - errors} warning(s)"
+        if r["blocking"] and not errors:
+            status += "; submitting needs a justification"
         print(f"record #{r['index']} (id {r['id']}): {status}")
         for f in shown:
             print(f"  {SEVERITY_LABEL[f.severity]:8} {f.rule:10} [{', '.join(f.fields)}] "

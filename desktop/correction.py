@@ -1,14 +1,14 @@
-"""CorrectionActions (FormEditor mixin): a submitted or approved report never changes in
-place; the region / central / admin roles correct it with a reason (store.correct_record),
-which makes a new revision the district sees as a diff. A district changes a *returned*
-report itself: the store keeps it editable, so the normal Save / Submit apply."""
+"""CorrectionActions (FormEditor mixin): a submitted report never changes in place; the
+reviewer roles correct it with a reason (store.correct_record), which makes a new revision the
+district sees as a diff; an approved report is locked (forms.lifecycle decides both). A
+district changes a *returned* report itself: the store keeps it editable, so the normal
+Save / Submit apply."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QInputDialog
 
-CORRECTABLE = ("submitted", "approved")
-CORRECTOR_ROLES = ("region", "central", "admin")
+from forms.lifecycle import may_correct
 
 
 def correction_changes(old: dict, new: dict) -> dict:
@@ -24,8 +24,7 @@ class CorrectionActions:
     correcting = False
 
     def can_correct(self) -> bool:
-        return (self.record.get("status") in CORRECTABLE
-                and self.ctx.role in CORRECTOR_ROLES)
+        return may_correct(self.ctx.role, self.record.get("status"))
 
     def _show_correct_button(self) -> None:
         self.correct_button.setVisible(self.can_correct())
@@ -77,7 +76,8 @@ class CorrectionActions:
                                      self.current_record()["data"])
         try:
             saved = self.ctx.store.correct_record(self.record["id"], changes,
-                                                  user=self.ctx.username, reason=reason.strip())
+                                                  user=self.ctx.username, reason=reason.strip(),
+                                                  role=self.ctx.role)
         except SubmitBlocked as exc:
             self.findings = list(getattr(exc, "findings", []) or [])
             self._paint_findings()

@@ -34,11 +34,14 @@ def org_unit_choices(ctx, current: str | None) -> list[tuple[str, str]]:
 
 
 class HistoryHints:
-    """Last month's and last year's values beside numeric inputs (monthly report)."""
+    """The record's history and, for a period form (monthly report), last month's and last
+    year's values beside numeric inputs. `records` is what the editor's rules compare with:
+    store.history_for, i.e. forms.lifecycle.history_of inside history_window, the same
+    history the store's submit and the server use (VR-01 / VR-02 / VR-32 agree)."""
 
     def __init__(self, store: Any, form) -> None:
         self.store, self.form = store, form
-        self.enabled = bool(form.unique_per_period) and not form.date_field
+        self.enabled = bool(form.unique_per_period) and not form.date_field  # hint labels
         self.records: list[dict] = []
         self._labels: dict[str, QLabel] = {}
         self._period = ""
@@ -54,11 +57,9 @@ class HistoryHints:
         return label
 
     def update(self, record: dict) -> None:
-        if not self.enabled:
-            return
         try:
             self.records = list(self.store.history_for(record)) if record.get("org_unit") else []
-        except Exception:  # noqa: BLE001 - history is advisory only
+        except Exception:  # noqa: BLE001 - no history yet (e.g. no period): nothing to compare
             self.records = []
         self._paint(record.get("period") or "")
 

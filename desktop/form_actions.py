@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from desktop import autosave
 from desktop.findings_panel import cell_marks, field_of
+from forms.lifecycle import LOCKED, Status, blocking
 from forms.periods import parse_period
 
 
@@ -27,7 +28,7 @@ class FormEditorActions:
         self.comment.blockSignals(True)
         self.comment.setPlainText(record.get("justification") or "")
         self.comment.blockSignals(False)
-        self._set_read_only(record.get("status") in ("submitted", "approved"))
+        self._set_read_only(record.get("status") in LOCKED)
         self.dirty = False
         self.history.update(self.current_record())
         self._show_status()
@@ -121,10 +122,12 @@ class FormEditorActions:
         return any(f.severity == "warning" for f in self.findings)
 
     def _update_buttons(self) -> None:
-        read_only = self.record.get("status") in ("submitted", "approved")
-        needs_comment = self.has_warnings() and not self.comment.toPlainText().strip()
-        self.submit_button.setEnabled(not read_only and not self.has_errors()
-                                      and not needs_comment)
+        """Submit is enabled exactly when the core's `blocking` leaves nothing (the store
+        and the server decide with the same function)."""
+        read_only = self.record.get("status") in LOCKED
+        blocked = blocking(self.findings, self.comment.toPlainText())
+        needs_comment = bool(blocked) and not self.has_errors()
+        self.submit_button.setEnabled(not read_only and not blocked)
         if self.has_errors():
             hint = QCoreApplication.translate("FormEditor", "Fix the errors to submit.")
         elif needs_comment:
@@ -174,7 +177,7 @@ class FormEditorActions:
     def save_draft(self) -> dict | None:
         rec = self.current_record()
         try:
-            saved = self.ctx.store.save_record(rec, user=self.ctx.username)
+            saved = self.ctx.store.save_record(rec, user=self.ctx.username, role=self.ctx.role)
         except Exception as exc:  # noqa: BLE001 - StoreError and friends: say why, keep input
             text = QCoreApplication.translate("FormEditor", "Not saved: %1")
             self.message.setText(text.replace("%1", str(exc)))
@@ -186,7 +189,7 @@ class FormEditorActions:
         self.record, self.dirty = saved, False
         self.banner.hide()
         self._show_status()
-        self._set_read_only(saved.get("status") in ("submitted", "approved"))
+        self._set_read_only(saved.get("status") in LOCKED)
         self.validate()
         self.message.setText(text)
         self.ctx.signals.sig_records_changed.emit(self.form.id)
@@ -202,7 +205,7 @@ class FormEditorActions:
         from store import SubmitBlocked
         try:
             rec, _findings = self.ctx.store.submit_record(
-                self.record["id"], user=self.ctx.username,
+                self.record["id"], user=self.ctx.username, role=self.ctx.role,
                 justification=self.comment.toPlainText().strip() or None)
         except SubmitBlocked as exc:
             self.findings = list(getattr(exc, "findings", []) or [])
@@ -230,7 +233,7 @@ class FormEditorActions:
 
     def _restore_autosave(self, entry: dict) -> None:
         restored = dict(entry["record"])
-        restored["status"] = self.record.get("status", "draft")
+        restored["status"] = self.record.get("status", Status.DRAFT.value)
         self.load(restored)
         self.dirty = True
 

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 from desktop import autosave
 from desktop.editor_parts import org_unit_choices
 from desktop.record_model import RecordTableModel, status_text
-
-STATUSES = ("draft", "submitted", "returned", "approved")
+from forms.lifecycle import STATUSES
 
 
 def sync_flags(store) -> dict[str, str]:

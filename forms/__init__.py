@@ -9,11 +9,13 @@ import importlib
 __version__ = "0.1.0"
 
 _EXPORTS = {
+    "forms.lifecycle": ("LifecycleError", "Status", "Verdict", "blocking", "history_of",
+                        "history_window", "transition", "verdict"),
     "forms.loader": ("UnknownForm", "all_forms", "form_from_text", "list_forms", "load_form",
                      "reload_forms"),
     "forms.messages": ("field_label", "message_text"),
     "forms.model": ("DefinitionError", "FieldDef", "Finding", "FormDef", "Rule", "Section",
-                    "blocking_findings", "has_errors"),
+                    "has_errors"),
     "forms.quality_text": ("clean_text",),
     "forms.validate": ("check_record_fields", "record_data", "record_period",
                        "validate_record"),

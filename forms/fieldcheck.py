@@ -1,4 +1,10 @@
-"""Per-field checks: type, required, bounds, enumeration codes, roster rows."""
+"""THE field checker: type, required, bounds, enumeration codes, roster rows, unknown fields.
+
+Every layer (the forms engine, the store on save and import, the server on push, the CLI)
+uses this one. A field or roster column the form does not have is an error
+(`field_not_in_form`) everywhere. `TYPE_CODES` are the findings that say a value has the wrong
+type (or does not belong to the form): they block even a draft (forms.lifecycle.verdict);
+required values, bounds and duplicates are checked here too but block only a submission."""
 from __future__ import annotations
 
 import datetime as dt
@@ -43,16 +49,21 @@ def _err(path: str, code: str, f: FieldDef, rule: str = "type", **params) -> Fin
     return Finding(rule, "error", [path], code, {"field": path, **params})
 
 
+TYPE_CODES = frozenset({"not_integer", "not_number", "not_text", "not_date", "not_boolean",
+                        "unknown_code", "not_list", "not_counts", "not_row",
+                        "field_not_in_form"})
+
+
 def check_fields(form: FormDef, data: dict) -> list[Finding]:
     out: list[Finding] = []
-    known = {f.id for f in form.fields}
     for f in form.fields:
         out.extend(check_value(f, data.get(f.id), f.id))
-    for key in data:
-        if key not in known:
-            out.append(Finding("unknown_field", "info", [str(key)], "unknown_field",
-                               {"field": str(key)}))
+    out.extend(_not_in_form(str(key)) for key in data if not form.has_field(key))
     return out
+
+
+def _not_in_form(path: str, **params) -> Finding:
+    return Finding("type", "error", [path], "field_not_in_form", {"field": path, **params})
 
 
 def check_value(f: FieldDef, v, path: str) -> list[Finding]:
@@ -170,6 +181,8 @@ def _c_roster(f, v, path):
             for finding in check_value(col, row.get(col.id), f"{rpath}.{col.id}"):
                 finding.params.setdefault("row", i + 1)
                 out.append(finding)
+        known = {c.id for c in f.columns}
+        out.extend(_not_in_form(f"{rpath}.{c}", row=i + 1) for c in row if c not in known)
     return out
 
 

@@ -139,10 +139,3 @@ class Finding:
 
 def has_errors(findings) -> bool:
     return any(f.severity == "error" for f in findings)
-
-
-def blocking_findings(findings, *, justification: str | None = None) -> list[Finding]:
-    """Findings that block submission: errors always, warnings unless justified."""
-    justified = bool(justification and str(justification).strip())
-    return [f for f in findings
-            if f.severity == "error" or (f.severity == "warning" and not justified)]

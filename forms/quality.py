@@ -1,7 +1,8 @@
 """Data-quality rules on a record and its history (DOMAIN.md §3): VR-01, VR-02, VR-14.
 
 Thresholds come from resources/quality.toml. Each rule is guarded: a bug in one rule becomes a
-`check_failed` info finding, never an exception in the caller.
+`rule_failed` error finding (it blocks submission on every layer, never passes silently), not
+an exception in the caller.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ NUMERIC = ("integer", "decimal")
 
 def run_quality(form: FormDef, record: dict, data: dict, *, history=None, context=None):
     from forms import quality_lists, quality_text, quality_values, quality_visits
+    from forms.validate import rule_failed
     ctx = QContext(form, record, data, history, context)
     checks = [vr01_repeat, vr02_jumps, vr14_target]
     checks += quality_values.CHECKS + quality_text.CHECKS + quality_lists.CHECKS
@@ -25,10 +27,8 @@ def run_quality(form: FormDef, record: dict, data: dict, *, history=None, contex
     for check in checks:
         try:
             out.extend(check(ctx))
-        except Exception as exc:  # noqa: BLE001 - a rule bug must not block data entry
-            out.append(Finding(getattr(check, "__name__", "?"), "info", [], "check_failed",
-                               {"rule": getattr(check, "__name__", "?"),
-                                "error": f"{type(exc).__name__}: {exc}"}))
+        except Exception as exc:  # noqa: BLE001 - reported as an error finding
+            out.append(rule_failed(getattr(check, "__name__", "?"), [], exc))
     return out
 
 

@@ -4,14 +4,12 @@ from __future__ import annotations
 import ast
 import functools
 import math
-import re
 
 from forms.expr import Skip, compile_expr, evaluate
 from forms.fieldcheck import check_fields, parse_date
 from forms.model import Finding, FormDef, Rule
+from forms.periods import PERIOD_RE as _PERIOD
 from forms.thresholds import flat_thresholds
-
-_PERIOD = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 
 
 def record_data(record) -> dict:
@@ -161,6 +159,21 @@ def _run_each(rule: Rule, data: dict, thresholds: dict) -> list[Finding]:
 
 
 def run_rule(rule: Rule, data: dict, thresholds: dict) -> Finding | None:
+    """The rule's finding, None when it holds or skips; a rule that crashes is an error
+    finding `rule_failed` (a broken rule never passes silently)."""
+    try:
+        return _run_rule(rule, data, thresholds)
+    except Exception as exc:  # noqa: BLE001 - reported as a finding, see rule_failed
+        return rule_failed(rule.id, rule.fields, exc)
+
+
+def rule_failed(rule_id: str, fields, exc: Exception) -> Finding:
+    """The error finding of a rule that could not run."""
+    return Finding(rule_id, "error", list(fields or []), "rule_failed",
+                   {"rule": rule_id, "error": f"{type(exc).__name__}: {exc}"})
+
+
+def _run_rule(rule: Rule, data: dict, thresholds: dict) -> Finding | None:
     try:
         if rule.when and not evaluate(_compiled(rule.when), data, thresholds=thresholds):
             return None

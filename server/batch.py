@@ -14,13 +14,11 @@ from types import SimpleNamespace
 
 import sqlalchemy as sa
 
-from forms.periods import PERIOD_RE, shift_period
+from forms.lifecycle import history_window
+from forms.periods import PERIOD_RE
 from server import rules
 from server.db import org_units, records
 from server.scope import row_to_record
-
-AFTER_MONTHS = 12  # history also looks this far after the record's period
-
 
 _UPDATE = records.update().where(records.c.id == sa.bindparam("b_id"))
 
@@ -94,14 +92,14 @@ class Batch:
         return self.conn.execute(stmt)
 
     def history(self, rec: dict) -> list:
-        """Live records of the same form and org unit around rec's period (not rec itself)."""
-        lo = shift_period(rec["period"], -rules.HISTORY_MONTHS)
-        hi = shift_period(rec["period"], AFTER_MONTHS)
+        """Live records of the same form and org unit inside the core's history window
+        around rec's period (forms.lifecycle.history_window), not rec itself."""
+        lo, hi = history_window(None, rec["period"])
         key = (rec["form"], rec["org_unit"])
         if key not in self.hist:
             periods = self.periods.get(key, []) + [rec["period"]]
-            self.hist[key] = self._fetch(key, shift_period(min(periods), -rules.HISTORY_MONTHS),
-                                         shift_period(max(periods), AFTER_MONTHS))
+            self.hist[key] = self._fetch(key, history_window(None, min(periods))[0],
+                                         history_window(None, max(periods))[1])
         have_lo, have_hi, rows = self.hist[key]
         if lo < have_lo or hi > have_hi:  # outside what was fetched: ask the database
             self.flush()

@@ -7,6 +7,7 @@ import json
 import sqlalchemy as sa
 from sqlalchemy.exc import DataError, IntegrityError
 
+from forms.lifecycle import REVIEWER_ROLES, LifecycleError, check_delete, history_of
 from forms.periods import utc_now
 from server import contests, rules
 from server.auth import User
@@ -234,12 +235,13 @@ def _upsert(batch: Batch, user: User, op: dict, row) -> dict:
         if not sees_personal(user, row.created_by):
             rec["data"] = keep_personal_data(rec["form"], rec["form_version"], rec["data"],
                                              old["data"])
-        if user.role not in ("region", "central"):
+        if user.role not in REVIEWER_ROLES:
             rec["review_comment"] = row.review_comment
     correction = rules.check_transition(user, old, rec, op.get("reason"))
     hist = batch.history(rec)
-    strict = correction or rec["status"] in rules.STRICT_STATUSES
-    rules.validate(fdef, rec, batch.as_records(hist) if strict else None, strict)
+    strict = rules.strict_for(rec, correction)
+    rules.validate(fdef, rec, history_of(fdef, rec, batch.as_records(hist)) if strict else None,
+                   strict, op.get("reason") if correction else None)
     nkey = _natural_key(user, fdef, rec, hist)
     contests.check_open(batch.conn, rec["id"], resolves)  # every check before the write
     ack = _write(batch.write, user, rec, row, unit, nkey, correction, op.get("reason"))
@@ -295,8 +297,10 @@ def _delete(batch: Batch, user: User, row) -> dict:
     unit = batch.units.get(row.org_unit)
     if unit is None or not can_write_unit(user, unit, row.form):
         raise OpError("forbidden", "you cannot delete this record", "id")
-    if row.status not in ("draft", "returned"):
-        raise OpError("locked", f"a {row.status} record cannot be deleted", "status")
+    try:
+        check_delete(row.status)
+    except LifecycleError as exc:
+        raise OpError(exc.code, str(exc), exc.field) from None
     batch.query(records.update().where(records.c.id == row.id).values(
         deleted=True, natural_key=None, version=row.version + 1, change_seq=None,
         updated_at=utc_now(), updated_by=user.username))

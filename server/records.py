@@ -5,6 +5,7 @@ import json
 
 import sqlalchemy as sa
 
+from forms import lifecycle
 from server import rules
 from server.auth import User
 from server.batch import write_record
@@ -45,7 +46,7 @@ def get_record(engine: sa.Engine, user: User, rid: str) -> dict:
 
 def _first_submitted(conn, user: User, row) -> dict | None:
     first = conn.execute(sa.select(revisions).where(
-        revisions.c.record_id == row.id, revisions.c.status == "submitted")
+        revisions.c.record_id == row.id, revisions.c.status == lifecycle.Status.SUBMITTED.value)
         .order_by(revisions.c.version).limit(1)).first()
     if first is None:
         return None
@@ -82,20 +83,20 @@ def get_revisions(engine: sa.Engine, user: User, rid: str) -> list[dict]:
 
 def review(engine: sa.Engine, user: User, rid: str, action: str, comment: str | None) -> dict:
     """approve | return a submitted record (region in its region, central anywhere)."""
-    status = {"approve": "approved", "return": "returned"}[action]
     with engine.begin() as conn:
         row = _visible_row(conn, user, rid, lock=True)
         if row.deleted:
             raise NotVisible(rid)
         old = record_for(user, row) | {"data": json.loads(row.data)}
-        if old["status"] != "submitted":
-            raise OpError("status_transition", f"only a submitted record can be reviewed "
-                          f"(this one is {old['status']})", "status")
-        new = dict(old, status=status, review_comment=comment or old.get("review_comment"))
-        if status == "returned":
+        try:
+            status = lifecycle.review(user.role, old["status"], action, comment)
+        except lifecycle.LifecycleError as exc:
+            raise OpError(exc.code, str(exc), exc.field) from None
+        new = dict(old, status=status.value,
+                   review_comment=comment or old.get("review_comment"))
+        if status == lifecycle.Status.RETURNED:
             new["review_comment"] = comment
-        rules.check_transition(user, old, new, None)
-        if status == "approved":  # the same check as approving through a sync op
+        if status == lifecycle.Status.APPROVED:  # the same check as approving by a sync op
             _validate_for_approval(conn, row, new)
         unit = conn.execute(sa.select(org_units).where(org_units.c.id == row.org_unit)).first()
         ack = _write(lambda values, insert: write_record(conn, values, insert), user, new, row,
@@ -110,5 +111,5 @@ def _validate_for_approval(conn, row, new: dict) -> None:
     """Strict validation against today's history (other records may have arrived since the
     submission): an approved record is locked, so it must pass now."""
     fdef = rules.load_definition(row.form, row.form_version)
-    history = [row_to_record(r) for r in rules.history_rows(conn, new)]
-    rules.validate(fdef, new, history, strict=True)
+    rows = [row_to_record(r) for r in rules.history_rows(conn, new)]
+    rules.validate(fdef, new, lifecycle.history_of(fdef, new, rows), strict=True)

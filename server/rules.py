@@ -1,15 +1,22 @@
-"""Status workflow by role, and record validation with the shared forms engine."""
+"""The server's side of the record lifecycle: transitions and verdicts come from the core
+(forms.lifecycle); this module turns its refusals into rejected acks."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
-from forms.periods import PERIOD_RE, shift_period
+from forms.lifecycle import (
+    LOCKED,
+    STATUSES,
+    LifecycleError,
+    Move,
+    history_window,
+    transition,
+    verdict,
+)
+from forms.periods import PERIOD_RE
 from server.auth import User
 from server.db import records
-from server.scope import REVIEWERS
 
-EDITORS = ("district", "region", "trainer")
-HISTORY_MONTHS = 24
 DATA_KEYS = ("data", "org_unit", "period", "form_version", "justification")
 
 
@@ -28,45 +35,21 @@ def data_changed(old: dict, new: dict) -> bool:
 
 
 def check_transition(user: User, old: dict | None, new: dict, reason: str | None) -> bool:
-    """Raise OpError when `user` may not move the record from `old` to `new`.
-    Returns True when the change is a correction (a new revision of a submitted record)."""
-    ns = new["status"]
-    if old is None:
-        if user.role not in EDITORS:
-            raise OpError("forbidden", f"role {user.role} cannot create records")
-        if ns not in ("draft", "submitted"):
-            raise OpError("status_transition", f"a new record cannot be {ns!r}", "status")
-        return False
-    os_ = old["status"]
-    changed = data_changed(old, new)
-    if os_ == "approved":
-        raise OpError("locked", "the record is approved and locked", "status")
-    if os_ == "submitted":
-        return _from_submitted(user, ns, new, changed, reason)
-    if user.role not in EDITORS:
-        raise OpError("forbidden", f"role {user.role} cannot edit a {os_} record")
-    if ns not in ("draft", "submitted", os_):
-        raise OpError("status_transition", f"{os_} -> {ns} is not allowed", "status")
-    return False
+    """Raise OpError when `user` may not move the record from `old` to `new`
+    (forms.lifecycle.transition). Returns True when the change is a correction (a new
+    revision of a submitted record)."""
+    try:
+        move = transition(user.role, old["status"] if old else None, new["status"],
+                          data_changed=old is not None and data_changed(old, new),
+                          reason=reason, comment=new.get("review_comment"))
+    except LifecycleError as exc:
+        raise OpError(exc.code, str(exc), exc.field) from None
+    return move == Move.CORRECT
 
 
-def _from_submitted(user: User, ns: str, new: dict, changed: bool, reason) -> bool:
-    if ns == "draft":
-        raise OpError("status_transition", "submitted -> draft is not allowed", "status")
-    if ns in ("approved", "returned") and user.role not in REVIEWERS:
-        raise OpError("forbidden", f"role {user.role} cannot {ns[:-1]} records", "status")
-    if ns == "returned" and not (new.get("review_comment") or "").strip():
-        raise OpError("comment_required", "returning a record needs a comment",
-                      "review_comment")
-    if not changed:
-        return False
-    if user.role not in REVIEWERS:
-        raise OpError("locked", "a submitted record can only be corrected by region or "
-                      "central", "data")
-    if not (reason or "").strip():
-        raise OpError("reason_required", "a correction of a submitted record needs a reason",
-                      "reason")
-    return True
+def strict_for(rec: dict, correction: bool) -> bool:
+    """Whether the whole engine decides (a submitted / approved record, any correction)."""
+    return correction or rec["status"] in LOCKED
 
 
 def normalize(op: dict) -> dict:
@@ -86,7 +69,7 @@ def normalize(op: dict) -> dict:
         if not isinstance(rec.get(key), str) or not rec[key]:
             raise OpError("invalid_record", f"{key} is required", key)
         out[key] = rec[key]
-    if out["status"] not in ("draft", "submitted", "returned", "approved"):
+    if out["status"] not in STATUSES:
         raise OpError("invalid_record", f"unknown status {out['status']!r}", "status")
     if not isinstance(rec.get("data"), dict):
         raise OpError("invalid_record", "data.data must be an object", "data")
@@ -123,66 +106,27 @@ def resolve_period(fdef, rec: dict) -> str:
 
 
 def history_rows(conn, rec: dict) -> list:
-    """Same form and org unit, other records, within HISTORY_MONTHS before (and 12 after) the
-    record's period: what VR-01 / VR-02 compare with, without reading an ever-growing past."""
+    """Same form and org unit, other live records, inside the core's history window around
+    the record's period (forms.lifecycle.history_window): the rows VR-01 / VR-02 compare with
+    (filtered by forms.lifecycle.history_of), without reading an ever-growing past."""
+    lo, hi = history_window(None, rec["period"])
     q = sa.select(records).where(
         records.c.form == rec["form"], records.c.org_unit == rec["org_unit"],
-        records.c.period >= shift_period(rec["period"], -HISTORY_MONTHS),
-        records.c.period <= shift_period(rec["period"], 12),
+        records.c.period >= lo, records.c.period <= hi,
         records.c.id != rec["id"], records.c.deleted.is_(False))
     return conn.execute(q).all()
 
 
-# The forms engine's field-check codes for a value of the wrong type (forms/fieldcheck.py;
-# the same set the desktop store refuses on save): these block every record, drafts included.
-TYPE_CODES = frozenset({"not_integer", "not_number", "not_text", "not_date", "not_boolean",
-                        "unknown_code", "not_list", "not_counts", "not_row"})
-STRICT_STATUSES = ("submitted", "approved")
-
-
-def unknown_fields(fdef, data: dict) -> list[dict]:
-    """Fields (and roster columns) the form does not have, as `field_not_in_form` errors."""
-    fields = {f.id: f for f in fdef.fields}
-    out = []
-    for key, value in data.items():
-        f = fields.get(key)
-        if f is None:
-            out.append(_not_in_form(str(key)))
-        elif f.type == "roster" and isinstance(value, list):
-            cols = {c.id for c in (f.columns or [])}
-            out += [_not_in_form(f"{key}[{i}].{c}", row=i + 1) for i, row in enumerate(value)
-                    if isinstance(row, dict) for c in row if c not in cols]
-    return out
-
-
-def _not_in_form(path: str, **params) -> dict:
-    return {"rule": "type", "severity": "error", "fields": [path],
-            "message_code": "field_not_in_form", "params": {"field": path, **params}}
-
-
-def validate(fdef, rec: dict, history: list[dict] | None, strict: bool = True) -> list[dict]:
-    """Run the forms engine; raise OpError with the findings when the op must be rejected.
-
-    strict (submitted / approved records, corrections): the whole engine with the history;
-    every error blocks, and warnings too unless the record carries a justification. Not strict
-    (draft / returned): only values of the wrong type block, and those come from the field
-    checks alone, so the rules and the history are not run (their findings would not be
-    echoed: the sender runs the same engine)."""
-    from forms import check_record_fields, validate_record
-
+def validate(fdef, rec: dict, history: list[dict] | None, strict: bool = True,
+             reason: str | None = None):
+    """The core's verdict (forms.lifecycle.verdict); OpError with the blocking findings when
+    the op must be rejected. Not strict (draft / returned): only the field checks run (the
+    rules' findings would not be echoed: the sender runs the same engine)."""
     try:
-        findings = (validate_record(fdef, rec, history=history) if strict
-                    else check_record_fields(fdef, rec))
+        v = verdict(fdef, rec, history=history, strict=strict, reason=reason)
     except Exception as exc:  # noqa: BLE001 - malformed values the engine could not digest
         raise OpError("invalid_record", f"validation failed: {exc.__class__.__name__}: {exc}")
-    found = [f.to_dict() for f in findings if f.message_code != "unknown_field"]
-    typed = unknown_fields(fdef, rec["data"]) + [f for f in found
-                                                 if f["message_code"] in TYPE_CODES]
-    if typed:
-        raise OpError("invalid_record", "values of the wrong type", errors=typed)
-    errors = [f for f in found if f.get("severity") == "error"] if strict else []
-    if strict and not errors and not (rec.get("justification") or "").strip():
-        errors = [f for f in found if f.get("severity") == "warning"]
-    if errors:
-        raise OpError("invalid_record", "validation failed", errors=errors)
-    return found
+    if not v.ok:
+        raise OpError("invalid_record", "validation failed",
+                      errors=[f.to_dict() for f in v.blocking])
+    return v

@@ -10,7 +10,6 @@ from server.auth import User
 from server.db import records
 
 TRAINER_FORMS = ("seminar", "focus_group", "cs_questionnaire")
-REVIEWERS = ("region", "central")
 RECORD_ROLES = ("district", "region", "trainer", "central")
 
 

@@ -5,16 +5,16 @@ import getpass
 import sqlite3
 from pathlib import Path
 
+from forms.lifecycle import EDITABLE, LifecycleError, Status, check_delete
 from store import query
 from store.codec import dumps, loads, new_id, shape_problems
 from store.db import connect, migrate, transaction, utc_now
 from store.errors import NotFound, StoreError
 from store.importing import ImportMixin
-from store.workflow import WorkflowMixin, load_form_for, type_problems
+from store.workflow import WorkflowMixin, checked, load_form_for, type_problems
 from store.writes import fetch, persist
 
 ORG_UNIT_KEYS = ("id", "kind", "region", "name_ru", "name_kk", "name_en", "active")
-EDITABLE = ("draft", "returned")
 
 
 def _default_user() -> str:
@@ -59,26 +59,28 @@ class Store(WorkflowMixin, ImportMixin):
     def count_records(self, *, order_by=None, limit=None, offset=None, **filters) -> int:
         return query.count_records(self.db, **filters)
 
-    def save_record(self, record: dict, *, user: str, reason: str | None = None) -> dict:
-        """Create or update a draft/returned record; a submitted/approved one needs `reason`
-        and becomes a correction (new revision)."""
+    def save_record(self, record: dict, *, user: str, reason: str | None = None,
+                    role: str | None = None) -> dict:
+        """Create or update a draft/returned record; a submitted one needs `reason` and
+        becomes a correction (new revision); an approved one is locked (forms.lifecycle)."""
         problems = shape_problems(record)
         if problems:
             raise problems[0]
         with transaction(self.db):
             existing = fetch(self.db, record["id"]) if record.get("id") else None
             if existing and existing["status"] not in EDITABLE and not existing["deleted"]:
-                return self._save_as_correction(existing, record, user=user, reason=reason)
+                return self._save_as_correction(existing, record, user=user, reason=reason,
+                                                role=role)
+            old_status = existing["status"] if existing and not existing["deleted"] else None
+            checked(record.get("id"), role, old_status, old_status or Status.DRAFT)
             new = self._prepared(record, existing, user)
             persist(self.db, existing, new, user=user, at=new["updated_at"], reason=reason)
         return fetch(self.db, new["id"])
 
-    def _save_as_correction(self, existing, record, *, user, reason) -> dict:
-        if not (reason and reason.strip()):
-            raise StoreError(
-                f"record {existing['id']} is {existing['status']}: it is never changed in "
-                f"place; give a reason to save a correction", code="reason_required",
-                record_id=existing["id"], field="reason")
+    def _save_as_correction(self, existing, record, *, user, reason, role) -> dict:
+        changed = dict(record.get("data") or {}) != existing["data"]
+        checked(existing["id"], role, existing["status"], existing["status"],
+                data_changed=changed, reason=reason)
         for key in ("org_unit", "period"):
             if record.get(key) not in (None, existing[key]):
                 raise StoreError(f"record {existing['id']}: field {key!r}: a {existing['status']}"
@@ -87,7 +89,8 @@ class Store(WorkflowMixin, ImportMixin):
         data = record.get("data") or {}
         changes = dict(data)
         changes.update({k: None for k in existing["data"] if k not in data})
-        return self.correct_record(existing["id"], changes, user=user, reason=reason)
+        return self.correct_record(existing["id"], changes, user=user, reason=reason,
+                                   role=role)
 
     def _prepared(self, record: dict, existing: dict | None, user: str) -> dict:
         rid = record.get("id") or new_id()
@@ -101,7 +104,7 @@ class Store(WorkflowMixin, ImportMixin):
         new = {
             "id": rid, "form": form.id, "form_version": form.version,
             "org_unit": record["org_unit"], "period": record.get("period"),
-            "status": existing["status"] if existing else "draft",
+            "status": existing["status"] if existing else Status.DRAFT.value,
             "data": dict(record.get("data") or {}),
             "justification": record.get("justification"),
             "review_comment": (existing or {}).get("review_comment"),
@@ -131,10 +134,11 @@ class Store(WorkflowMixin, ImportMixin):
                              record_id=id, field="reason")
         with transaction(self.db):
             rec = self._live(id)
-            if rec["status"] not in EDITABLE:
-                raise StoreError(f"record {id} is {rec['status']} and cannot be deleted; "
-                                 f"the region must return it first", code="not_editable",
-                                 record_id=id)
+            try:
+                check_delete(rec["status"])
+            except LifecycleError as exc:
+                raise StoreError(f"record {id}: {exc}", code=exc.code, record_id=id,
+                                 field=exc.field) from None
             new = dict(rec, deleted=True, updated_at=utc_now(), updated_by=user)
             persist(self.db, rec, new, user=user, at=new["updated_at"], reason=reason,
                     op="delete")

@@ -4,10 +4,10 @@ from __future__ import annotations
 import json
 import uuid
 
+from forms.lifecycle import STATUSES, Status
 from forms.periods import PERIOD_RE
 from store.errors import StoreError
 
-STATUSES = ("draft", "submitted", "returned", "approved")
 # Header keys tracked in the audit log under a leading underscore (data fields have none).
 META_AUDITED = ("form_version", "org_unit", "period", "status", "justification",
                 "review_comment", "deleted")
@@ -58,7 +58,7 @@ def shape_problems(rec) -> list[StoreError]:
     period = rec.get("period")
     if period is not None and not (isinstance(period, str) and PERIOD_RE.match(period)):
         out.append(_bad(rid, "period", f"expected YYYY-MM, got {period!r}"))
-    if rec.get("status", "draft") not in STATUSES:
+    if rec.get("status", Status.DRAFT) not in STATUSES:
         out.append(_bad(rid, "status", f"unknown status {rec.get('status')!r}"))
     if not isinstance(rec.get("data", {}), dict):
         out.append(_bad(rid, "data", "expected an object of field values"))

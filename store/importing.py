@@ -4,12 +4,11 @@ A record is taken as it is (status, revision, version, updated_at/by) so that an
 re-imports to identical records. Every problem names the record (index + id) and field."""
 from __future__ import annotations
 
+from forms.lifecycle import EDITABLE, Status
 from store.codec import RECORD_KEYS, field_changes, shape_problems
 from store.db import transaction, utc_now
 from store.errors import StoreError
 from store.writes import fetch, persist, write_revision
-
-EDITABLE = ("draft", "returned")
 
 
 def _problem(index: int, rid, field, message: str, code: str) -> dict:
@@ -22,7 +21,7 @@ def _problem(index: int, rid, field, message: str, code: str) -> dict:
 def _complete(rec: dict, form, user: str, at: str) -> dict:
     out = {k: rec.get(k) for k in RECORD_KEYS}
     out.update(form=form.id, form_version=form.version, data=dict(rec.get("data") or {}),
-               status=rec.get("status") or "draft", revision=rec.get("revision") or 1,
+               status=rec.get("status") or Status.DRAFT.value, revision=rec.get("revision") or 1,
                deleted=bool(rec.get("deleted")), updated_at=rec.get("updated_at") or at,
                updated_by=rec.get("updated_by") or user)
     return out
@@ -93,14 +92,14 @@ class ImportMixin:
             raise StoreError(
                 f"record #{index} (id {rec['id']}): already {old['status']} in this store and "
                 f"the file differs; a submitted record changes only by correction",
-                code="not_editable", record_id=rec["id"], field="status")
+                code="locked", record_id=rec["id"], field="status")
         try:
             op = "delete" if rec["deleted"] else "upsert"
             wrote = persist(self.db, old, rec, user=user, at=utc_now(), reason=reason, op=op)
         except StoreError as exc:
             raise StoreError(f"record #{index}: {exc}", code=exc.code, record_id=rec["id"],
                              field=exc.field) from exc
-        if wrote and rec["status"] != "draft":
+        if wrote and rec["status"] != Status.DRAFT:
             write_revision(self.db, rec, editor=rec["updated_by"], at=rec["updated_at"],
                            reason=reason)
         return int(wrote)

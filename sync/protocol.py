@@ -21,6 +21,8 @@ import gzip
 import json
 from typing import Any, Literal, TypedDict
 
+from forms import lifecycle as _lifecycle
+
 SCHEMA_VERSION = 1
 SCHEMA_HEADER = "X-Esep-Schema"
 API_PREFIX = "/api/v1"
@@ -35,7 +37,7 @@ ACK_CONFLICT = "conflict"
 ACK_REJECTED = "rejected"
 ACK_STATUSES = (ACK_APPLIED, ACK_DUPLICATE, ACK_CONFLICT, ACK_REJECTED)
 
-STATUSES = ("draft", "submitted", "returned", "approved")
+STATUSES = _lifecycle.STATUSES  # a record's status on the wire: forms.lifecycle.Status
 ROLES = ("district", "region", "trainer", "central", "admin")
 
 DEFAULT_PULL_MAX_BYTES = 64 * 1024

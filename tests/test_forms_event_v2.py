@@ -120,7 +120,7 @@ def test_store_blocks_v2_submit_without_known_to_rfo(store):
 def test_store_refuses_v2_field_in_a_v1_record(store):
     with pytest.raises(StoreError) as err:
         _save(store, v2_data(), version=1)
-    assert err.value.field == "known_to_rfo" and "no such field" in str(err.value)
+    assert err.value.field == "known_to_rfo" and "not part of the form" in str(err.value)
     with pytest.raises(StoreError, match="unknown form 'event' version 3"):
         _save(store, v2_data(), version=3)
 

@@ -186,7 +186,7 @@ def test_v1_record_still_validates_with_v1():
     rows[0]["rfo_rating"] = "MINIMAL"                   # an error under v2
     found = findings(rows, version=1)                   # v1 knows no `answers`
     assert [(f.message_code, f.severity, f.fields) for f in found] == [
-        ("unknown_field", "info", ["answers"])]
+        ("field_not_in_form", "error", ["answers"])]
     assert [f.rule for f in findings(rows)] == ["E10-rfo-only-q4"]
 
 

@@ -13,7 +13,7 @@ from test_forms_samples import (
 
 from forms import (
     Finding,
-    blocking_findings,
+    blocking,
     has_errors,
     load_form,
     message_text,
@@ -151,8 +151,9 @@ def test_finding_roundtrip_and_blocking():
     assert Finding.from_dict(f.to_dict()) == f
     e = Finding("VR-03", "error", [], "sum_mismatch", {})
     i = Finding("VR-30", "info", [], "youth_only_ages", {})
-    assert blocking_findings([f, e, i]) == [f, e]
-    assert blocking_findings([f, e, i], justification="ok, checked") == [e]
+    assert blocking([f, e, i]) == [f, e]
+    assert blocking([f, e, i], justification="ok, checked") == [e]
+    assert blocking([f, e, i], justification="   ") == [f, e]
     assert not has_errors([f, i])
 
 
@@ -166,9 +167,11 @@ def test_huge_numbers_are_rejected_not_crashing():
         "volunteers_total", "gender.F", "volunteer_hours"}
 
 
-def test_unknown_fields_are_reported_as_info():
+def test_unknown_fields_are_errors():
+    """One policy on every layer: a field the form does not have refuses the record."""
     found = findings_for("monthly_report", monthly_data(surprise=1))
-    assert [(f.severity, f.fields) for f in found] == [("info", ["surprise"])]
+    assert [(f.severity, f.fields, f.message_code) for f in found] == [
+        ("error", ["surprise"], "field_not_in_form")]
 
 
 def test_declarative_rules_other_forms():

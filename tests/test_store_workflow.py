@@ -177,7 +177,7 @@ def test_import_keeps_records_as_they_are(store):
     assert outbox_count(store) == 1
     with pytest.raises(StoreError) as err:                       # approved: no overwrite
         store.import_records([dict(rec, data=dict(VALID, events_total=11))], user="imp")
-    assert err.value.code == "not_editable"
+    assert err.value.code == "locked"
     assert store.get_record(rec["id"]) == rec
 
 

@@ -617,67 +617,67 @@
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="129" />
+        <location filename="../../desktop/form_actions.py" line="132" />
         <source>Fix the errors to submit.</source>
         <translation>Fix the errors to submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="131" />
+        <location filename="../../desktop/form_actions.py" line="134" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Warnings need a comment before you submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="179" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="182" />
+        <location filename="../../desktop/form_actions.py" line="185" />
         <source>Draft saved.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="210" />
+        <location filename="../../desktop/form_actions.py" line="213" />
         <source>Submission blocked: see the findings.</source>
         <translation>Submission blocked: see the findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="214" />
+        <location filename="../../desktop/form_actions.py" line="217" />
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="217" />
+        <location filename="../../desktop/form_actions.py" line="220" />
         <source>Submitted.</source>
         <translation>Submitted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="32" />
+        <location filename="../../desktop/correction.py" line="31" />
         <source>Save correction…</source>
         <translation>Save correction…</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="33" />
+        <location filename="../../desktop/correction.py" line="32" />
         <source>Correct…</source>
         <translation>Correct…</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="55" />
+        <location filename="../../desktop/correction.py" line="54" />
         <source>Change the values, then save the correction with a reason.</source>
         <translation>Change the values, then save the correction with a reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="60" />
+        <location filename="../../desktop/correction.py" line="59" />
         <source>Correction</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="61" />
+        <location filename="../../desktop/correction.py" line="60" />
         <source>Reason for the correction (required):</source>
         <translation>Reason for the correction (required):</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="73" />
+        <location filename="../../desktop/correction.py" line="72" />
         <source>A correction needs a reason.</source>
         <translation>A correction needs a reason.</translation>
     </message>
@@ -700,7 +700,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="76" />
+        <location filename="../../desktop/editor_parts.py" line="77" />
         <source>last month: %1 · last year: %2</source>
         <translation>last month: %1 · last year: %2</translation>
     </message>
@@ -935,42 +935,42 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="121" />
+        <location filename="../../desktop/record_list_page.py" line="120" />
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="122" />
+        <location filename="../../desktop/record_list_page.py" line="121" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="123" />
+        <location filename="../../desktop/record_list_page.py" line="122" />
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="124" />
+        <location filename="../../desktop/record_list_page.py" line="123" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="125" />
+        <location filename="../../desktop/record_list_page.py" line="124" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="142" />
+        <location filename="../../desktop/record_list_page.py" line="141" />
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="148" />
+        <location filename="../../desktop/record_list_page.py" line="147" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="177" />
+        <location filename="../../desktop/record_list_page.py" line="176" />
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
     </message>
@@ -1041,17 +1041,17 @@
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="123" />
+        <location filename="../../desktop/editor_parts.py" line="124" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Unsaved input from %1 was kept after the app closed. Restore it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="125" />
+        <location filename="../../desktop/editor_parts.py" line="126" />
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="126" />
+        <location filename="../../desktop/editor_parts.py" line="127" />
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
@@ -1589,12 +1589,12 @@
         <translation>Sync failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="274" />
+        <location filename="../../desktop/sync_page.py" line="275" />
         <source>Automatic sync: %1</source>
         <translation>Automatic sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="279" />
+        <location filename="../../desktop/sync_page.py" line="280" />
         <source>Automatic sync stopped: %1</source>
         <translation>Automatic sync stopped: %1</translation>
     </message>

@@ -617,67 +617,67 @@
         <translation>Мәртебе: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="129" />
+        <location filename="../../desktop/form_actions.py" line="132" />
         <source>Fix the errors to submit.</source>
         <translation>Тапсыру үшін қателерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="131" />
+        <location filename="../../desktop/form_actions.py" line="134" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Тапсырар алдында ескертулерге түсініктеме жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="179" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Not saved: %1</source>
         <translation>Сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="182" />
+        <location filename="../../desktop/form_actions.py" line="185" />
         <source>Draft saved.</source>
         <translation>Жоба сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="210" />
+        <location filename="../../desktop/form_actions.py" line="213" />
         <source>Submission blocked: see the findings.</source>
         <translation>Тапсыру мүмкін емес: ескертпелерді қараңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="214" />
+        <location filename="../../desktop/form_actions.py" line="217" />
         <source>Not submitted: %1</source>
         <translation>Тапсырылмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="217" />
+        <location filename="../../desktop/form_actions.py" line="220" />
         <source>Submitted.</source>
         <translation>Есеп тапсырылды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="32" />
+        <location filename="../../desktop/correction.py" line="31" />
         <source>Save correction…</source>
         <translation>Түзетуді сақтау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="33" />
+        <location filename="../../desktop/correction.py" line="32" />
         <source>Correct…</source>
         <translation>Түзету…</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="55" />
+        <location filename="../../desktop/correction.py" line="54" />
         <source>Change the values, then save the correction with a reason.</source>
         <translation>Мәндерді өзгертіп, түзетуді себебін көрсетіп сақтаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="60" />
+        <location filename="../../desktop/correction.py" line="59" />
         <source>Correction</source>
         <translation>Түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="61" />
+        <location filename="../../desktop/correction.py" line="60" />
         <source>Reason for the correction (required):</source>
         <translation>Түзету себебі (міндетті):</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="73" />
+        <location filename="../../desktop/correction.py" line="72" />
         <source>A correction needs a reason.</source>
         <translation>Түзету үшін себеп көрсету керек.</translation>
     </message>
@@ -700,7 +700,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="76" />
+        <location filename="../../desktop/editor_parts.py" line="77" />
         <source>last month: %1 · last year: %2</source>
         <translation>өткен ай: %1 · бір жыл бұрын: %2</translation>
     </message>
@@ -935,42 +935,42 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="121" />
+        <location filename="../../desktop/record_list_page.py" line="120" />
         <source>Search…</source>
         <translation>Іздеу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="122" />
+        <location filename="../../desktop/record_list_page.py" line="121" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="123" />
+        <location filename="../../desktop/record_list_page.py" line="122" />
         <source>&amp;New</source>
         <translation>&amp;Жаңа</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="124" />
+        <location filename="../../desktop/record_list_page.py" line="123" />
         <source>&amp;Open</source>
         <translation>&amp;Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="125" />
+        <location filename="../../desktop/record_list_page.py" line="124" />
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="142" />
+        <location filename="../../desktop/record_list_page.py" line="141" />
         <source>All org units</source>
         <translation>Барлық бөлімшелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="148" />
+        <location filename="../../desktop/record_list_page.py" line="147" />
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="177" />
+        <location filename="../../desktop/record_list_page.py" line="176" />
         <source>Showing %1 of %2</source>
         <translation>%2 ішінен %1 көрсетілді</translation>
     </message>
@@ -1041,17 +1041,17 @@
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="123" />
+        <location filename="../../desktop/editor_parts.py" line="124" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Бағдарлама жабылғаннан кейін %1 уақыттағы сақталмаған енгізу қалды. Қалпына келтіру керек пе?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="125" />
+        <location filename="../../desktop/editor_parts.py" line="126" />
         <source>&amp;Restore</source>
         <translation>&amp;Қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="126" />
+        <location filename="../../desktop/editor_parts.py" line="127" />
         <source>Discard</source>
         <translation>Тастау</translation>
     </message>
@@ -1589,12 +1589,12 @@
         <translation>Синхрондау сәтсіз аяқталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="274" />
+        <location filename="../../desktop/sync_page.py" line="275" />
         <source>Automatic sync: %1</source>
         <translation>Автоматты синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="279" />
+        <location filename="../../desktop/sync_page.py" line="280" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматты синхрондау тоқтатылды: %1</translation>
     </message>

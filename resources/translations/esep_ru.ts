@@ -617,67 +617,67 @@
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="129" />
+        <location filename="../../desktop/form_actions.py" line="132" />
         <source>Fix the errors to submit.</source>
         <translation>Исправьте ошибки, чтобы подать отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="131" />
+        <location filename="../../desktop/form_actions.py" line="134" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Перед подачей напишите комментарий к предупреждениям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="179" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="182" />
+        <location filename="../../desktop/form_actions.py" line="185" />
         <source>Draft saved.</source>
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="210" />
+        <location filename="../../desktop/form_actions.py" line="213" />
         <source>Submission blocked: see the findings.</source>
         <translation>Подача невозможна: см. замечания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="214" />
+        <location filename="../../desktop/form_actions.py" line="217" />
         <source>Not submitted: %1</source>
         <translation>Не подано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="217" />
+        <location filename="../../desktop/form_actions.py" line="220" />
         <source>Submitted.</source>
         <translation>Отчёт подан.</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="32" />
+        <location filename="../../desktop/correction.py" line="31" />
         <source>Save correction…</source>
         <translation>Сохранить исправление…</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="33" />
+        <location filename="../../desktop/correction.py" line="32" />
         <source>Correct…</source>
         <translation>Исправить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="55" />
+        <location filename="../../desktop/correction.py" line="54" />
         <source>Change the values, then save the correction with a reason.</source>
         <translation>Измените значения, затем сохраните исправление с указанием причины.</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="60" />
+        <location filename="../../desktop/correction.py" line="59" />
         <source>Correction</source>
         <translation>Исправление</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="61" />
+        <location filename="../../desktop/correction.py" line="60" />
         <source>Reason for the correction (required):</source>
         <translation>Причина исправления (обязательно):</translation>
     </message>
     <message>
-        <location filename="../../desktop/correction.py" line="73" />
+        <location filename="../../desktop/correction.py" line="72" />
         <source>A correction needs a reason.</source>
         <translation>Для исправления нужна причина.</translation>
     </message>
@@ -700,7 +700,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="76" />
+        <location filename="../../desktop/editor_parts.py" line="77" />
         <source>last month: %1 · last year: %2</source>
         <translation>прошлый месяц: %1 · год назад: %2</translation>
     </message>
@@ -935,42 +935,42 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="121" />
+        <location filename="../../desktop/record_list_page.py" line="120" />
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="122" />
+        <location filename="../../desktop/record_list_page.py" line="121" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="123" />
+        <location filename="../../desktop/record_list_page.py" line="122" />
         <source>&amp;New</source>
         <translation>&amp;Новый</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="124" />
+        <location filename="../../desktop/record_list_page.py" line="123" />
         <source>&amp;Open</source>
         <translation>&amp;Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="125" />
+        <location filename="../../desktop/record_list_page.py" line="124" />
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="142" />
+        <location filename="../../desktop/record_list_page.py" line="141" />
         <source>All org units</source>
         <translation>Все подразделения</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="148" />
+        <location filename="../../desktop/record_list_page.py" line="147" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="177" />
+        <location filename="../../desktop/record_list_page.py" line="176" />
         <source>Showing %1 of %2</source>
         <translation>Показано %1 из %2</translation>
     </message>
@@ -1041,17 +1041,17 @@
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="123" />
+        <location filename="../../desktop/editor_parts.py" line="124" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Несохранённый ввод от %1 сохранился после закрытия программы. Восстановить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="125" />
+        <location filename="../../desktop/editor_parts.py" line="126" />
         <source>&amp;Restore</source>
         <translation>&amp;Восстановить</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="126" />
+        <location filename="../../desktop/editor_parts.py" line="127" />
         <source>Discard</source>
         <translation>Отбросить</translation>
     </message>
@@ -1589,12 +1589,12 @@
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="274" />
+        <location filename="../../desktop/sync_page.py" line="275" />
         <source>Automatic sync: %1</source>
         <translation>Автоматическая синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="279" />
+        <location filename="../../desktop/sync_page.py" line="280" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматическая синхронизация остановлена: %1</translation>
     </message>
