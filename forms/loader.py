@@ -29,14 +29,24 @@ import tomllib
 from pathlib import Path
 
 from forms.checks import check_form
-from forms.model import DefinitionError, FieldDef, FormDef, Rule, Section
+from forms.model import (
+    AGGREGATIONS,
+    CHARTS,
+    MEASURES,
+    DefinitionError,
+    FieldDef,
+    FormDef,
+    Rule,
+    Section,
+)
 from forms.paths import definitions_dir
 
 LANGS = ("ru", "kk", "en")
 _FIELD_KEYS = {
     "id", "type", "label", "help", "required", "min", "max", "choices", "personal", "unit",
     "columns", "required_rule", "review", "max_length", "auto", "multiline", "default",
-    "may_span",
+    "may_span", "aggregation", "headline", "headline_order", "short_label", "chart",
+    "per_capita", "measure", "group_by",
 }
 _RULE_KEYS = {"id", "severity", "expr", "fields", "message", "when", "params", "note", "each"}
 
@@ -167,9 +177,9 @@ def _build_field(f, ctx: _Ctx, *, in_roster: bool) -> FieldDef:
     if in_roster and cols:
         ctx.fail(f"column {fid!r}: a roster column cannot itself have columns", fid)
     known = {"id", "type", "label", "help", "required", "min", "max", "choices", "personal",
-             "unit", "required_rule", "review", "max_length"}
+             "unit", "required_rule", "review", "max_length", *_SEMANTIC_KEYS}
     extra = {k: v for k, v in f.items() if k not in known and k != "columns"}
-    return FieldDef(
+    return _with_semantics(FieldDef(
         id=fid, type=f.get("type"),
         label=_labels(f.get("label"), f"field {fid!r}: label", ctx, fid),
         help=_labels(f.get("help"), f"field {fid!r}: help", ctx, fid, required=False),
@@ -178,7 +188,7 @@ def _build_field(f, ctx: _Ctx, *, in_roster: bool) -> FieldDef:
         columns=[_build_field(c, ctx, in_roster=True) for c in cols],
         required_rule=f.get("required_rule"), review=bool(f.get("review", False)),
         max_length=f.get("max_length"), extra=extra,
-    )
+    ), f, ctx)
 
 
 def _check_scalar_keys(f: dict, fid: str, ctx: _Ctx) -> None:
@@ -193,6 +203,64 @@ def _check_scalar_keys(f: dict, fid: str, ctx: _Ctx) -> None:
     for key in ("required", "personal", "review", "auto", "multiline", "may_span"):
         if key in f and not isinstance(f[key], bool):
             ctx.fail(f"field {fid!r}: {key} must be true or false, got {f[key]!r}", fid, key=key)
+
+
+# --- field semantics: what a figure means (aggregation, headline, chart, measure) -----------
+
+_SEMANTIC_KEYS = ("aggregation", "headline", "headline_order", "short_label", "chart",
+                  "per_capita", "measure", "group_by")
+_FIGURE_TYPES = ("integer", "decimal", "counts", "choice", "multi_choice", "roster")
+_SCALAR_TYPES = ("integer", "decimal")
+
+
+def _with_semantics(fd: FieldDef, f: dict, ctx: _Ctx) -> FieldDef:
+    """Read and check the semantic keys of field `f` into `fd` (see the module docstring)."""
+    fid = fd.id
+    for key, allowed in (("aggregation", AGGREGATIONS), ("chart", CHARTS),
+                         ("measure", MEASURES)):
+        if key in f and f[key] not in allowed:
+            ctx.fail(f"field {fid!r}: {key} must be one of {', '.join(allowed)}, "
+                     f"got {f[key]!r}", fid, key=key)
+    for key in ("headline", "per_capita"):
+        if key in f and not isinstance(f[key], bool):
+            ctx.fail(f"field {fid!r}: {key} must be true or false, got {f[key]!r}", fid, key=key)
+    order = f.get("headline_order")
+    if order is not None and (isinstance(order, bool) or not isinstance(order, int)):
+        ctx.fail(f"field {fid!r}: headline_order must be an integer, got {order!r}", fid,
+                 key="headline_order")
+    fd.aggregation, fd.chart, fd.measure = f.get("aggregation"), f.get("chart"), f.get("measure")
+    fd.headline, fd.per_capita = f.get("headline", False), f.get("per_capita", False)
+    fd.headline_order, fd.group_by = order, f.get("group_by")
+    fd.short_label = _labels(f.get("short_label"), f"field {fid!r}: short_label", ctx, fid,
+                             required=False)
+    _check_semantics(fd, ctx)
+    return fd
+
+
+def _check_semantics(fd: FieldDef, ctx: _Ctx) -> None:
+    fid, scalar = fd.id, fd.type in _SCALAR_TYPES
+
+    def need(ok: bool, what: str, key: str) -> None:
+        if not ok:
+            ctx.fail(f"field {fid!r}: {what}", fid, key=key)
+
+    if fd.aggregation:
+        need(fd.type in _FIGURE_TYPES, f"a {fd.type} field has no aggregation", "aggregation")
+    if fd.headline:
+        need(scalar and fd.aggregation is not None,
+             "a headline figure must be an integer or decimal with an aggregation", "headline")
+    if fd.chart:
+        need(fd.aggregation is not None, "a chart needs an aggregation", "chart")
+        need(scalar == (fd.chart == "line"),
+             "chart = \"line\" is for numbers, the other charts for categories", "chart")
+    if fd.per_capita:
+        need(fd.aggregation == "stock" and fd.type in (*_SCALAR_TYPES, "counts"),
+             "per_capita needs a stock number or counts", "per_capita")
+    if fd.measure:
+        need(scalar, "a measure is for integer or decimal fields", "measure")
+    if fd.group_by is not None:
+        need(fd.type == "roster" and fd.group_by in {c.id for c in fd.columns},
+             "group_by must name a column of this roster", "group_by")
 
 
 def _build_rule(r, ctx: _Ctx) -> Rule:
