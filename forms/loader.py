@@ -300,9 +300,12 @@ def _registry(folder: str) -> dict[tuple[str, int], FormDef]:
 
 
 def reload_forms() -> None:
-    """Forget cached definitions, messages and thresholds (after the files changed)."""
+    """Forget cached definitions, enumerations, messages and thresholds (after the files or
+    ESEP_APP_ROOT changed)."""
     from forms.messages import messages
+    from forms.reference import clear_cache
     from forms.thresholds import flat_thresholds, thresholds
+    clear_cache()
     _registry.cache_clear()
     messages.cache_clear()
     thresholds.cache_clear()
