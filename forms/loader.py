@@ -20,6 +20,31 @@ its own file (`monthly_report.toml`, `monthly_report.v2.toml`, ...). The format:
         each = "roster" (optional: the rule runs once per row of that roster; its names are
         the row's columns, `row` (1-based) and `earlier` (the rows above); `fields` lists
         columns and the finding points at `roster[i].column`)
+
+Field semantics (what a figure means; read by reports, the dashboard and the quality rules):
+    aggregation = "stock" | "flow"   a stock is each org unit's latest value, summed; a flow is
+                                     summed over the months (integer, decimal, counts, choice,
+                                     multi_choice: choices count how many records chose a code)
+    headline = true, headline_order = n   among the headline figures (integer / decimal)
+    short_label = {ru, kk, en}       the name on the dashboard and in charts (default: label)
+    chart = "pie" | "bar" | "barh" | "ranked" | "line"   how the dashboard draws it (line: a
+                                     number in the trend over months; the others: breakdowns)
+    per_capita = true                compared between regions per 1,000 residents (VR-04)
+    measure = "volunteers" | "hours" | "positions" | "events" | "registered_orgs"
+    group_by = "column"              a roster: its flow columns are also summed per that column
+
+A later version of a form states only what changed (`extends`): a file with the same `id`, its
+own `version` and `extends = <earlier version>` (found in the same folder) is that version with
+    title, description, unique_per_period, date_field   replaced when given
+    remove_fields = ["id", ...]      fields dropped
+    [fields.<id>]                    keys replaced in an inherited field or roster column
+    [[add_fields]]                   a new field; `after = "<field id>"` places it after that
+                                     field, `section = "<section id>"` at the end of a section
+    [[add_sections]]                 a new section (with its [[add_sections.fields]]) after the
+                                     section `after = "<section id>"` (first without `after`)
+    remove_rules = ["id", ...]       rules dropped
+    [[rules]]                        a rule replacing the inherited rule of that id, else added
+Applied in this order. The form's `definition_text` is then the complete definition (TOML).
 """
 from __future__ import annotations
 
@@ -28,7 +53,10 @@ import re
 import tomllib
 from pathlib import Path
 
+import tomli_w
+
 from forms.checks import check_form
+from forms.extends import resolve as resolve_extends
 from forms.model import (
     AGGREGATIONS,
     CHARTS,
@@ -91,17 +119,30 @@ def _key_in_table(text: str, start: int, key: str) -> int:
     return m.start() + len(m.group(0)) - len(m.group(0).lstrip()) if m else start
 
 
-def form_from_text(text: str, path: str | Path = "<text>") -> FormDef:
-    """Parse and check one definition given as TOML text."""
+def form_from_text(text: str, path: str | Path = "<text>", *,
+                   folder: str | Path | None = None) -> FormDef:
+    """Parse and check one definition given as TOML text. A version with `extends` is
+    completed from its base version in `folder` (default: the file's own folder, else the
+    definitions folder); its `definition_text` is then the complete definition."""
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_msg(str(exc))
         raise DefinitionError(f"invalid TOML: {exc}", path=path, line=line) from None
     ctx = _Ctx(text, path)
+    if "extends" in doc:
+        doc = resolve_extends(doc, _base_folder(path, folder), ctx.fail)
+        ctx.definition_text = tomli_w.dumps(doc)
     form = _build_form(doc, ctx)
     check_form(form, ctx.fail)
     return form
+
+
+def _base_folder(path, folder) -> Path:
+    if folder is not None:
+        return Path(folder)
+    parent = Path(path).parent
+    return parent if str(path) != "<text>" and parent.is_dir() else definitions_dir()
 
 
 def _line_from_msg(msg: str) -> int | None:
@@ -112,6 +153,7 @@ def _line_from_msg(msg: str) -> int | None:
 class _Ctx:
     def __init__(self, text: str, path):
         self.text, self.path = text, str(path)
+        self.definition_text = text  # what the form publishes: the complete definition
 
     def fail(self, message: str, *needles: str, key: str | None = None, nth: int = 1):
         line = find_line(self.text, *needles, key=key, nth=nth) or 1
@@ -147,7 +189,7 @@ def _build_form(doc: dict, ctx: _Ctx) -> FormDef:
         rules=[_build_rule(r, ctx) for r in doc.get("rules", [])],
         unique_per_period=bool(doc.get("unique_per_period", False)),
         date_field=doc.get("date_field"),
-        source_path=ctx.path, definition_text=ctx.text,
+        source_path=ctx.path, definition_text=ctx.definition_text,
     )
 
 
