@@ -147,3 +147,13 @@ def line_chart(title: str, months: Sequence[str], series: dict[str, Sequence[flo
         line.attachAxis(axis_x)
         line.attachAxis(axis_y)
     return _view(chart)
+
+
+def field_chart(kind: str, title: str, items: Sequence[tuple[str, float]],
+                empty_text: str) -> QChartView:
+    """The chart a form field declares (`chart` in forms/definitions, forms.model.CHARTS):
+    pie, bar, barh (horizontal) or ranked (horizontal, only the categories that occur)."""
+    if kind == "pie":
+        return pie_chart(title, items, empty_text)
+    return bar_chart(title, items, empty_text, horizontal=kind in ("barh", "ranked"),
+                     only_present=kind == "ranked")

@@ -3,7 +3,7 @@ for the user's scope and a chosen period (DOMAIN decision 2: stocks vs flows).""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,27 +31,31 @@ from desktop.review_models import (
     scope_org_units,
     unit_name,
 )
-from forms.rates import DEFAULT_HOURLY_RATE as DEFAULT_RATE  # DOMAIN decision 7
 
 
 def dashboard_figures(records: Sequence[dict], months: Sequence[str], *,
-                      rate: Callable[[str, str], float] | float = DEFAULT_RATE,
+                      units: Sequence[dict] = (), rates=None,
                       statuses: Sequence[str] | None = None) -> dict:
     """Headline numbers of the monthly reports in `months` via `reports.aggregate`
-    (stock = latest report per org unit, summed; flow = summed over months), plus a trend
-    per month and the economic contribution: hours × `rate(org_unit, period)` ₸."""
-    from reports.aggregate import headline, select, trend
+    (stock = latest report per org unit, summed; flow = summed over months; which field is
+    which: the form definition), a trend per month and the economic contribution of
+    `reports.economics` (exact arithmetic): the hours × each region's rate of the year (`rates`:
+    a RateTable) and the "not less than" estimate (hours rounded up to a million)."""
+    from reports.aggregate import figures_form, headline, region_of, select, trend
+    from reports.economics import RateTable, contribution, hours_by_region, scenarios
+    form = figures_form()
     chosen = select(records, (min(months), max(months)), statuses=statuses)
-    fig = headline(chosen)
-    fig["trend"] = {p: {"volunteers": f["volunteers_total"], "events": f["events_total"],
-                        "hours": f["volunteer_hours"]} for p, f in trend(chosen).items()}
-    fig["hours_by_unit"] = {}
-    for r in chosen:
-        hours = float((r.get("data") or {}).get("volunteer_hours") or 0)
-        fig["hours_by_unit"][r["org_unit"]] = fig["hours_by_unit"].get(r["org_unit"], 0) + hours
-    price = rate if callable(rate) else (lambda _u, _p, _r=rate: _r)
-    fig["contribution"] = sum(float((r.get("data") or {}).get("volunteer_hours") or 0)
-                              * price(r["org_unit"], r["period"]) for r in chosen)
+    fig = headline(chosen, form)
+    lines = [f.id for f in form.chart_fields if f.chart == "line"]
+    fig["trend"] = {p: {k: f[k] for k in lines} for p, f in trend(chosen).items()}
+    umap, table, year = {u["id"]: u for u in units}, rates or RateTable(), int(min(months)[:4])
+    hours = form.measure_field("hours")
+    by_region = hours_by_region(chosen, hours.id, lambda r: region_of(r["org_unit"], umap)) \
+        if hours else {}
+    fig["hours_by_region"] = by_region
+    fig["contribution"] = contribution(by_region, year, table)["value"]
+    fig["contribution_min"] = scenarios(by_region, year, table)["minimum"]["value"] \
+        if by_region else 0
     return fig
 
 
@@ -75,11 +79,14 @@ def total_row(rows: list[dict], name: str) -> dict:
     return {"unit": name, **out, "share": share}
 
 
-HEADLINES = ("volunteers_total", "registered_orgs_count", "initiative_groups_count",
-             "events_total", "volunteer_hours", "volunteer_positions", "dev_events_count",
-             "dev_participants", "dev_hours", "reports", "contribution", "contribution_min")
 HEAD_COLUMNS = 4
-STOCKS = ("volunteers_total", "registered_orgs_count", "initiative_groups_count")
+FIGURES_OF_ALL = ("reports", "contribution", "contribution_min")  # not fields of the form
+
+
+def headline_keys() -> list[str]:
+    """The headline numbers: the form's `headline` fields, then the page's own figures."""
+    from reports.aggregate import figures_form
+    return [f.id for f in figures_form().headline_fields] + list(FIGURES_OF_ALL)
 
 
 def enum_items(name: str, counts: dict, lang: str) -> list[tuple[str, float]]:
@@ -153,8 +160,9 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.body_layout = QVBoxLayout(body)
         self.headline_box = QGroupBox()
         self.headline_grid = QGridLayout(self.headline_box)
-        self.headline_labels = {k: (QLabel(), QLabel()) for k in HEADLINES}
-        for i, key in enumerate(HEADLINES):
+        keys = headline_keys()
+        self.headline_labels = {k: (QLabel(), QLabel()) for k in keys}
+        for i, key in enumerate(keys):
             name, value = self.headline_labels[key]
             name.setWordWrap(True)  # long names wrap instead of widening the page
             name.setAlignment(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft)
@@ -190,28 +198,29 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.rates_button.setToolTip(self.tr("Hourly rates by region and year"))
         self.headline_box.setTitle(self.tr("Headline numbers"))
         self.timeliness_box.setTitle(self.tr("Completeness and timeliness"))
-        names = {
-            "volunteers_total": self.tr("Volunteers"),
-            "registered_orgs_count": self.tr("Registered organizations"),
-            "initiative_groups_count": self.tr("Initiative groups"),
-            "events_total": self.tr("Events"), "volunteer_hours": self.tr("Volunteer hours"),
-            "volunteer_positions": self.tr("Volunteer positions"),
-            "dev_events_count": self.tr("Development events"),
-            "dev_participants": self.tr("Development-event participants"),
-            "dev_hours": self.tr("Development-event hours"), "reports": self.tr("Monthly reports"),
-            "contribution": self.tr("Economic contribution, ₸"),
-            "contribution_min": self.tr("Minimum estimate, ₸ (hours rounded up to a million)"),
-        }
-        for key, (label, _value) in self.headline_labels.items():
-            label.setText(names[key])
-            label.setToolTip(self.tr("Stock: latest report of each org unit, summed")
-                             if key in STOCKS else
-                             self.tr("Flow: summed over the months of the period"))
+        self._name_headlines()
         self.timeliness.set_headers([
             ("unit", self.tr("Org unit")), ("expected", self.tr("Expected")),
             ("received", self.tr("Received")), ("on_time", self.tr("On time")),
             ("share", self.tr("Received, %"))])
         self.refresh()
+
+    def _name_headlines(self) -> None:
+        """Field figures are named by the form definition (short_label in the language),
+        the page's own figures by tr(); the tooltip says how a figure adds up."""
+        from reports.aggregate import figures_form
+        fields = {f.id: f for f in figures_form().headline_fields}
+        names = {
+            "reports": self.tr("Monthly reports"),
+            "contribution": self.tr("Economic contribution, ₸"),
+            "contribution_min": self.tr("Minimum estimate, ₸ (hours rounded up to a million)"),
+        }
+        tips = {"stock": self.tr("Stock: latest report of each org unit, summed"),
+                "flow": self.tr("Flow: summed over the months of the period")}
+        for key, (label, _value) in self.headline_labels.items():
+            field = fields.get(key)
+            label.setText(field.name(self.ctx.lang) if field else names[key])
+            label.setToolTip(tips[field.aggregation if field else "flow"])
 
     def _rates(self):
         from reports.economics import RateTable
@@ -232,24 +241,6 @@ class DashboardPage(RefreshWhenShown, QWidget):
         dialog.accepted.connect(self.refresh)
         dialog.open()
         return dialog
-
-    def _price(self, units: list[dict]):
-        from reports.aggregate import region_of
-        table, umap = self._rates(), {u["id"]: u for u in units}
-        return lambda unit, period: table.rate(region_of(unit, umap), int(period[:4]))
-
-    def _minimum(self, units: list[dict]) -> float:
-        """The seed's "not less than" method: recorded hours rounded up to the next million,
-        priced with each region's rate (reports.economics.scenarios)."""
-        from reports.aggregate import region_of
-        from reports.economics import scenarios
-        umap, by_region = {u["id"]: u for u in units}, {}
-        for unit, hours in self.figures["hours_by_unit"].items():
-            region = region_of(unit, umap)
-            by_region[region] = by_region.get(region, 0) + hours
-        if not by_region:
-            return 0
-        return scenarios(by_region, self.year.value(), self._rates())["minimum"]["value"]
 
     def months(self) -> list[str]:
         lo, hi = sorted((self.month_from.currentIndex(), self.month_to.currentIndex()))
@@ -281,9 +272,8 @@ class DashboardPage(RefreshWhenShown, QWidget):
                    if r["org_unit"] in unit_ids]
         statuses = None if self.include_drafts.isChecked() else \
             ("submitted", "returned", "approved")
-        self.figures = dashboard_figures(records, months, rate=self._price(units),
+        self.figures = dashboard_figures(records, months, units=units, rates=self._rates(),
                                          statuses=statuses)
-        self.figures["contribution_min"] = self._minimum(units)
         for key, (_label, value) in self.headline_labels.items():
             value.setText(fmt(self.figures.get(key, 0)))
         expected, grid = completeness_grid(store, units, self.year.value(), due_day(store))
@@ -293,6 +283,9 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self._draw_charts(months)
 
     def _draw_charts(self, months: list[str]) -> None:
+        """One chart per `chart` field of the form: pies and bars two a row, ranked bars and
+        the trend of the `line` fields across."""
+        from reports.aggregate import figures_form
         while self.charts_grid.count():
             item = self.charts_grid.takeAt(0)
             if item.widget():
@@ -300,27 +293,19 @@ class DashboardPage(RefreshWhenShown, QWidget):
         f, lang, none = self.figures, self.ctx.lang, self.tr("no data")
         last = max(f["trend"], default=months[0])
         months = [m for m in months if m <= last]  # no trailing months without reports
-        trend = [f["trend"].get(m, {}) for m in months]
-        views = [
-            charts.pie_chart(self.tr("Gender"), enum_items("genders", f["gender"], lang), none),
-            charts.bar_chart(self.tr("Age"), enum_items("age_bands", f["age"], lang), none,
-                             horizontal=True),
-            charts.bar_chart(self.tr("Occupation"),
-                             enum_items("occupations", f["occupation"], lang), none,
-                             horizontal=True),
-            charts.pie_chart(self.tr("Event formats"),
-                             enum_items("event_formats", f["events_by_format"], lang), none),
-            charts.bar_chart(self.tr("Events by direction"),
-                             enum_items("directions", f["events_by_direction"], lang), none,
-                             horizontal=True, only_present=True),
-            charts.bar_chart(self.tr("Support from the front office (months)"),
-                             enum_items("support_types", f["support_types"], lang), none,
-                             horizontal=True, only_present=True),
-            charts.line_chart(self.tr("Trend over months"), months, {
-                self.tr("Volunteers"): [t.get("volunteers", 0) for t in trend],
-                self.tr("Events"): [t.get("events", 0) for t in trend]}, none),
-        ]
-        for i, view in enumerate(views):
-            span = 2 if i >= 4 else 1
-            row, col = (i // 2, i % 2) if i < 4 else (i - 2, 0)
-            self.charts_grid.addWidget(view, row, col, 1, span)
+        form = figures_form()
+        compact, wide, lines = [], [], {}
+        for field in form.chart_fields:
+            if field.chart == "line":
+                lines[field.name(lang)] = [f["trend"].get(m, {}).get(field.id, 0) for m in months]
+                continue
+            items = enum_items(form.count_enums.get(field.id, ""), f[field.id], lang)
+            view = charts.field_chart(field.chart, field.name(lang), items, none)
+            (wide if field.chart == "ranked" else compact).append(view)
+        if lines:
+            wide.append(charts.line_chart(self.tr("Trend over months"), months, lines, none))
+        for i, view in enumerate(compact):
+            self.charts_grid.addWidget(view, i // 2, i % 2)
+        top = (len(compact) + 1) // 2
+        for i, view in enumerate(wide):
+            self.charts_grid.addWidget(view, top + i, 0, 1, 2)

@@ -20,6 +20,31 @@ its own file (`monthly_report.toml`, `monthly_report.v2.toml`, ...). The format:
         each = "roster" (optional: the rule runs once per row of that roster; its names are
         the row's columns, `row` (1-based) and `earlier` (the rows above); `fields` lists
         columns and the finding points at `roster[i].column`)
+
+Field semantics (what a figure means; read by reports, the dashboard and the quality rules):
+    aggregation = "stock" | "flow"   a stock is each org unit's latest value, summed; a flow is
+                                     summed over the months (integer, decimal, counts, choice,
+                                     multi_choice: choices count how many records chose a code)
+    headline = true, headline_order = n   among the headline figures (integer / decimal)
+    short_label = {ru, kk, en}       the name on the dashboard and in charts (default: label)
+    chart = "pie" | "bar" | "barh" | "ranked" | "line"   how the dashboard draws it (line: a
+                                     number in the trend over months; the others: breakdowns)
+    per_capita = true                compared between regions per 1,000 residents (VR-04)
+    measure = "volunteers" | "hours" | "positions" | "events" | "registered_orgs"
+    group_by = "column"              a roster: its flow columns are also summed per that column
+
+A later version of a form states only what changed (`extends`): a file with the same `id`, its
+own `version` and `extends = <earlier version>` (found in the same folder) is that version with
+    title, description, unique_per_period, date_field   replaced when given
+    remove_fields = ["id", ...]      fields dropped
+    [fields.<id>]                    keys replaced in an inherited field or roster column
+    [[add_fields]]                   a new field; `after = "<field id>"` places it after that
+                                     field, `section = "<section id>"` at the end of a section
+    [[add_sections]]                 a new section (with its [[add_sections.fields]]) after the
+                                     section `after = "<section id>"` (first without `after`)
+    remove_rules = ["id", ...]       rules dropped
+    [[rules]]                        a rule replacing the inherited rule of that id, else added
+Applied in this order. The form's `definition_text` is then the complete definition (TOML).
 """
 from __future__ import annotations
 
@@ -28,15 +53,28 @@ import re
 import tomllib
 from pathlib import Path
 
+import tomli_w
+
 from forms.checks import check_form
-from forms.model import DefinitionError, FieldDef, FormDef, Rule, Section
+from forms.extends import resolve as resolve_extends
+from forms.model import (
+    AGGREGATIONS,
+    CHARTS,
+    MEASURES,
+    DefinitionError,
+    FieldDef,
+    FormDef,
+    Rule,
+    Section,
+)
 from forms.paths import definitions_dir
 
 LANGS = ("ru", "kk", "en")
 _FIELD_KEYS = {
     "id", "type", "label", "help", "required", "min", "max", "choices", "personal", "unit",
     "columns", "required_rule", "review", "max_length", "auto", "multiline", "default",
-    "may_span",
+    "may_span", "aggregation", "headline", "headline_order", "short_label", "chart",
+    "per_capita", "measure", "group_by",
 }
 _RULE_KEYS = {"id", "severity", "expr", "fields", "message", "when", "params", "note", "each"}
 
@@ -81,17 +119,30 @@ def _key_in_table(text: str, start: int, key: str) -> int:
     return m.start() + len(m.group(0)) - len(m.group(0).lstrip()) if m else start
 
 
-def form_from_text(text: str, path: str | Path = "<text>") -> FormDef:
-    """Parse and check one definition given as TOML text."""
+def form_from_text(text: str, path: str | Path = "<text>", *,
+                   folder: str | Path | None = None) -> FormDef:
+    """Parse and check one definition given as TOML text. A version with `extends` is
+    completed from its base version in `folder` (default: the file's own folder, else the
+    definitions folder); its `definition_text` is then the complete definition."""
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_from_msg(str(exc))
         raise DefinitionError(f"invalid TOML: {exc}", path=path, line=line) from None
     ctx = _Ctx(text, path)
+    if "extends" in doc:
+        doc = resolve_extends(doc, _base_folder(path, folder), ctx.fail)
+        ctx.definition_text = tomli_w.dumps(doc)
     form = _build_form(doc, ctx)
     check_form(form, ctx.fail)
     return form
+
+
+def _base_folder(path, folder) -> Path:
+    if folder is not None:
+        return Path(folder)
+    parent = Path(path).parent
+    return parent if str(path) != "<text>" and parent.is_dir() else definitions_dir()
 
 
 def _line_from_msg(msg: str) -> int | None:
@@ -102,6 +153,7 @@ def _line_from_msg(msg: str) -> int | None:
 class _Ctx:
     def __init__(self, text: str, path):
         self.text, self.path = text, str(path)
+        self.definition_text = text  # what the form publishes: the complete definition
 
     def fail(self, message: str, *needles: str, key: str | None = None, nth: int = 1):
         line = find_line(self.text, *needles, key=key, nth=nth) or 1
@@ -137,7 +189,7 @@ def _build_form(doc: dict, ctx: _Ctx) -> FormDef:
         rules=[_build_rule(r, ctx) for r in doc.get("rules", [])],
         unique_per_period=bool(doc.get("unique_per_period", False)),
         date_field=doc.get("date_field"),
-        source_path=ctx.path, definition_text=ctx.text,
+        source_path=ctx.path, definition_text=ctx.definition_text,
     )
 
 
@@ -167,9 +219,9 @@ def _build_field(f, ctx: _Ctx, *, in_roster: bool) -> FieldDef:
     if in_roster and cols:
         ctx.fail(f"column {fid!r}: a roster column cannot itself have columns", fid)
     known = {"id", "type", "label", "help", "required", "min", "max", "choices", "personal",
-             "unit", "required_rule", "review", "max_length"}
+             "unit", "required_rule", "review", "max_length", *_SEMANTIC_KEYS}
     extra = {k: v for k, v in f.items() if k not in known and k != "columns"}
-    return FieldDef(
+    return _with_semantics(FieldDef(
         id=fid, type=f.get("type"),
         label=_labels(f.get("label"), f"field {fid!r}: label", ctx, fid),
         help=_labels(f.get("help"), f"field {fid!r}: help", ctx, fid, required=False),
@@ -178,7 +230,7 @@ def _build_field(f, ctx: _Ctx, *, in_roster: bool) -> FieldDef:
         columns=[_build_field(c, ctx, in_roster=True) for c in cols],
         required_rule=f.get("required_rule"), review=bool(f.get("review", False)),
         max_length=f.get("max_length"), extra=extra,
-    )
+    ), f, ctx)
 
 
 def _check_scalar_keys(f: dict, fid: str, ctx: _Ctx) -> None:
@@ -193,6 +245,64 @@ def _check_scalar_keys(f: dict, fid: str, ctx: _Ctx) -> None:
     for key in ("required", "personal", "review", "auto", "multiline", "may_span"):
         if key in f and not isinstance(f[key], bool):
             ctx.fail(f"field {fid!r}: {key} must be true or false, got {f[key]!r}", fid, key=key)
+
+
+# --- field semantics: what a figure means (aggregation, headline, chart, measure) -----------
+
+_SEMANTIC_KEYS = ("aggregation", "headline", "headline_order", "short_label", "chart",
+                  "per_capita", "measure", "group_by")
+_FIGURE_TYPES = ("integer", "decimal", "counts", "choice", "multi_choice", "roster")
+_SCALAR_TYPES = ("integer", "decimal")
+
+
+def _with_semantics(fd: FieldDef, f: dict, ctx: _Ctx) -> FieldDef:
+    """Read and check the semantic keys of field `f` into `fd` (see the module docstring)."""
+    fid = fd.id
+    for key, allowed in (("aggregation", AGGREGATIONS), ("chart", CHARTS),
+                         ("measure", MEASURES)):
+        if key in f and f[key] not in allowed:
+            ctx.fail(f"field {fid!r}: {key} must be one of {', '.join(allowed)}, "
+                     f"got {f[key]!r}", fid, key=key)
+    for key in ("headline", "per_capita"):
+        if key in f and not isinstance(f[key], bool):
+            ctx.fail(f"field {fid!r}: {key} must be true or false, got {f[key]!r}", fid, key=key)
+    order = f.get("headline_order")
+    if order is not None and (isinstance(order, bool) or not isinstance(order, int)):
+        ctx.fail(f"field {fid!r}: headline_order must be an integer, got {order!r}", fid,
+                 key="headline_order")
+    fd.aggregation, fd.chart, fd.measure = f.get("aggregation"), f.get("chart"), f.get("measure")
+    fd.headline, fd.per_capita = f.get("headline", False), f.get("per_capita", False)
+    fd.headline_order, fd.group_by = order, f.get("group_by")
+    fd.short_label = _labels(f.get("short_label"), f"field {fid!r}: short_label", ctx, fid,
+                             required=False)
+    _check_semantics(fd, ctx)
+    return fd
+
+
+def _check_semantics(fd: FieldDef, ctx: _Ctx) -> None:
+    fid, scalar = fd.id, fd.type in _SCALAR_TYPES
+
+    def need(ok: bool, what: str, key: str) -> None:
+        if not ok:
+            ctx.fail(f"field {fid!r}: {what}", fid, key=key)
+
+    if fd.aggregation:
+        need(fd.type in _FIGURE_TYPES, f"a {fd.type} field has no aggregation", "aggregation")
+    if fd.headline:
+        need(scalar and fd.aggregation is not None,
+             "a headline figure must be an integer or decimal with an aggregation", "headline")
+    if fd.chart:
+        need(fd.aggregation is not None, "a chart needs an aggregation", "chart")
+        need(scalar == (fd.chart == "line"),
+             "chart = \"line\" is for numbers, the other charts for categories", "chart")
+    if fd.per_capita:
+        need(fd.aggregation == "stock" and fd.type in (*_SCALAR_TYPES, "counts"),
+             "per_capita needs a stock number or counts", "per_capita")
+    if fd.measure:
+        need(scalar, "a measure is for integer or decimal fields", "measure")
+    if fd.group_by is not None:
+        need(fd.type == "roster" and fd.group_by in {c.id for c in fd.columns},
+             "group_by must name a column of this roster", "group_by")
 
 
 def _build_rule(r, ctx: _Ctx) -> Rule:
@@ -232,9 +342,12 @@ def _registry(folder: str) -> dict[tuple[str, int], FormDef]:
 
 
 def reload_forms() -> None:
-    """Forget cached definitions, messages and thresholds (after the files changed)."""
+    """Forget cached definitions, enumerations, messages and thresholds (after the files or
+    ESEP_APP_ROOT changed)."""
     from forms.messages import messages
+    from forms.reference import clear_cache
     from forms.thresholds import flat_thresholds, thresholds
+    clear_cache()
     _registry.cache_clear()
     messages.cache_clear()
     thresholds.cache_clear()

@@ -9,6 +9,15 @@ FIELD_TYPES = (
     "integer", "decimal", "text", "date", "boolean", "choice", "multi_choice", "counts", "roster",
 )
 SEVERITIES = ("error", "warning", "info")
+# What a figure of a field means when reports add records up (DOMAIN decision 2): a stock is
+# the state at the end of a month (a period's figure: each org unit's latest report, summed),
+# a flow happens during the month (summed over the months).
+AGGREGATIONS = ("stock", "flow")
+# How the dashboard draws a field: pie / bar / barh (horizontal) / ranked (horizontal bars of
+# the categories that occur, largest on top) for breakdowns; line: a series of the trend.
+CHARTS = ("pie", "bar", "barh", "ranked", "line")
+# What a number counts, for rules that relate figures (hours per volunteer, ...).
+MEASURES = ("volunteers", "hours", "positions", "events", "registered_orgs")
 
 
 class DefinitionError(ValueError):
@@ -40,6 +49,19 @@ class FieldDef:
     review: bool = False               # a label needs a native speaker's check
     max_length: int | None = None
     extra: dict = field(default_factory=dict)
+    aggregation: str | None = None     # "stock" | "flow" (AGGREGATIONS); None: not a figure
+    headline: bool = False             # one of the headline figures (dashboard, summary)
+    headline_order: int | None = None  # position among them (default: order of definition)
+    short_label: dict[str, str] = field(default_factory=dict)  # headline / chart name
+    chart: str | None = None           # CHARTS: how the dashboard draws it
+    per_capita: bool = False           # compared per 1,000 residents between regions (VR-04)
+    measure: str | None = None         # MEASURES: what the number counts
+    group_by: str | None = None        # a roster: its flow columns also summed per this column
+
+    def name(self, lang: str = "ru") -> str:
+        """The short name (headline, chart) in `lang`, else the label."""
+        return (self.short_label.get(lang) or self.label.get(lang) or self.short_label.get("ru")
+                or self.label.get("ru") or self.id)
 
     def column(self, cid: str) -> FieldDef:
         for col in self.columns:
@@ -93,6 +115,62 @@ class FormDef:
     def numeric_fields(self) -> list[FieldDef]:
         """Fields with numbers in them: integer, decimal and counts (per-category numbers)."""
         return [f for f in self.fields if f.type in ("integer", "decimal", "counts")]
+
+    # --- field semantics (aggregation, headline, chart, measure: forms/loader.py) -------------
+    @cached_property
+    def stock_fields(self) -> list[FieldDef]:
+        """Top-level fields whose period figure is each org unit's latest value, summed."""
+        return [f for f in self.fields if f.aggregation == "stock"]
+
+    @cached_property
+    def flow_fields(self) -> list[FieldDef]:
+        """Top-level fields summed over the months (rosters: see `roster_flows`)."""
+        return [f for f in self.fields if f.aggregation == "flow" and f.type != "roster"]
+
+    @cached_property
+    def roster_flows(self) -> list[tuple[FieldDef, list[FieldDef]]]:
+        """(roster, its flow columns) for every roster with summed columns."""
+        out = []
+        for f in self.fields:
+            cols = [c for c in f.columns if c.aggregation == "flow"]
+            if cols:
+                out.append((f, cols))
+        return out
+
+    @cached_property
+    def figure_fields(self) -> list[FieldDef]:
+        """Every field and roster column with a figure, in the order of the definition."""
+        out = []
+        for f in self.fields:
+            if f.aggregation and f.type != "roster":
+                out.append(f)
+            out.extend(c for c in f.columns if c.aggregation)
+        return out
+
+    @cached_property
+    def headline_fields(self) -> list[FieldDef]:
+        """The headline figures, by `headline_order`, then in the order of the definition."""
+        heads = [f for f in self.figure_fields if f.headline]
+        big = len(heads)
+        return sorted(heads, key=lambda f: big if f.headline_order is None else f.headline_order)
+
+    @cached_property
+    def chart_fields(self) -> list[FieldDef]:
+        return [f for f in self.figure_fields if f.chart]
+
+    @cached_property
+    def count_enums(self) -> dict[str, str]:
+        """Field or column id -> the enumeration its values (or counts) are codes of."""
+        out: dict[str, str] = {}
+        for f in self.fields:
+            for g in (f, *f.columns):
+                if g.choices and g.id not in out:
+                    out[g.id] = g.choices
+        return out
+
+    def measure_field(self, measure: str) -> FieldDef | None:
+        """The top-level numeric field counting `measure` (MEASURES), or None."""
+        return next((f for f in self.fields if f.measure == measure), None)
 
     def field(self, fid: str) -> FieldDef:
         try:

@@ -9,7 +9,12 @@ _SOURCE_ROOT = Path(__file__).resolve().parent.parent  # resolved once: realpath
 
 
 def app_root() -> Path:
-    """Folder holding `resources/` and `forms/definitions/` (repo root or frozen bundle)."""
+    """Folder holding `resources/` and `forms/definitions/`: ESEP_APP_ROOT when set (a copy of
+    the shipped definitions and reference data, e.g. with a form changed), else the frozen
+    bundle or the source tree. Call forms.reload_forms() after changing it."""
+    override = os.environ.get("ESEP_APP_ROOT")
+    if override:
+        return Path(override)
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle)

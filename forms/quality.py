@@ -188,12 +188,13 @@ def vr02_jumps(q: QContext) -> list[Finding]:
     if not q.period or not q.history or not q.form.unique_per_period:
         return []
     hist = q.hist_by_period()
-    cur = q.cells(q.data, th("vr02", "stock_fields", []))
+    stock = [f.id for f in q.form.stock_fields]  # `aggregation = "stock"` in the definition
+    cur = q.cells(q.data, stock)
     out = []
     for months, key in ((-1, "mom_pct"), (-12, "yoy_pct")):
         base_period = shift_period(q.period, months)
         if base_period in hist:
-            old = q.cells(hist[base_period], th("vr02", "stock_fields", []))
+            old = q.cells(hist[base_period], stock)
             out += _pct_changes(cur, old, base_period, th("vr02", key, 30))
     out += _robust_outliers(q, hist)
     return out

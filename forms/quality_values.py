@@ -1,5 +1,6 @@
 """Plausibility rules on one record's values: VR-06, VR-07 (vague text), VR-16, VR-17
-(registry cross-check), VR-30."""
+(registry cross-check), VR-30. The fields compared are found by their meaning in the form
+definition (`measure = "hours"`, ..., a counts field's `choices`), not by their names."""
 from __future__ import annotations
 
 from forms.model import Finding
@@ -7,16 +8,15 @@ from forms.quality import is_num as _num
 from forms.thresholds import th
 
 
-def _first_field(q, *names):
-    for n in names:
-        if q.form.has_field(n):
-            return n
-    return None
+def _measured(q, measure: str) -> str | None:
+    """The id of the form's field counting `measure` (`measure = ...` in the definition)."""
+    f = q.form.measure_field(measure)
+    return f.id if f else None
 
 
 def vr06_hours(q) -> list[Finding]:
-    hours_f = _first_field(q, "volunteer_hours")
-    vol_f = _first_field(q, "volunteers_total", "volunteers_count")
+    hours_f, vol_f = _measured(q, "hours"), _measured(q, "volunteers")
+    pos_f = _measured(q, "positions")
     if not hours_f:
         return []
     hours, out = q.data.get(hours_f), []
@@ -30,11 +30,11 @@ def vr06_hours(q) -> list[Finding]:
             out.append(Finding("VR-06", "warning", [hours_f, vol_f], "hours_per_volunteer",
                                {"hours": hours, "volunteers": vols, "per": round(per, 2),
                                 "min": lo, "max": hi}))
-    positions = q.data.get("volunteer_positions")
+    positions = q.data.get(pos_f) if pos_f else None
     if _num(positions) and positions > 0:
         lo, hi = th("vr06", "hours_per_position_min", 0.5), th("vr06", "hours_per_position_max", 24)
         if not positions * lo <= hours <= positions * hi:
-            out.append(Finding("VR-06", "warning", [hours_f, "volunteer_positions"],
+            out.append(Finding("VR-06", "warning", [hours_f, pos_f],
                                "hours_per_position",
                                {"hours": hours, "positions": positions,
                                 "per": round(hours / positions, 2), "min": lo, "max": hi}))
@@ -53,67 +53,85 @@ def vr07_vague(q) -> list[Finding]:
     return []
 
 
+def _measured_roster(q):
+    """(roster, {measure: column id}) of the roster whose rows count events, or None."""
+    for f in q.form.fields:
+        cols = {c.measure: c.id for c in f.columns if c.measure}
+        if "events" in cols:
+            return f, cols
+    return None
+
+
 def vr16_dev_rows(q) -> list[Finding]:
-    rows = q.data.get("dev_events")
-    if not q.form.has_field("dev_events") or not isinstance(rows, list):
+    found = _measured_roster(q)
+    rows = q.data.get(found[0].id) if found else None
+    if not isinstance(rows, list):
         return []
+    roster, cols = found[0].id, found[1]
     out = []
     lo, hi = th("vr16", "hours_per_event_min", 0.5), th("vr16", "hours_per_event_max", 72)
     pmax = th("vr16", "participants_per_event_max", 1000)
     for i, row in enumerate(rows):
-        if not isinstance(row, dict) or not _num(row.get("dev_events_count")):
+        if not isinstance(row, dict) or not _num(row.get(cols["events"])):
             continue
-        n = row["dev_events_count"]
+        n = row[cols["events"]]
         if n <= 0:
             continue
-        hours, people = row.get("dev_hours"), row.get("dev_participants")
+        hours, people = row.get(cols.get("hours")), row.get(cols.get("volunteers"))
         if _num(hours) and not lo <= hours / n <= hi:
-            out.append(Finding("VR-16", "warning", [f"dev_events[{i}].dev_hours"],
+            out.append(Finding("VR-16", "warning", [f"{roster}[{i}].{cols['hours']}"],
                                "dev_hours_per_event",
                                {"row": i + 1, "per": round(hours / n, 2), "min": lo, "max": hi}))
         if _num(people) and people / n > pmax:
-            out.append(Finding("VR-16", "warning", [f"dev_events[{i}].dev_participants"],
+            out.append(Finding("VR-16", "warning", [f"{roster}[{i}].{cols['volunteers']}"],
                                "dev_participants_per_event",
                                {"row": i + 1, "per": round(people / n, 1), "max": pmax}))
     return out
 
 
+def _breakdown(q, enum: str) -> str | None:
+    """The counts field broken down by enumeration `enum` (its `choices`), or None."""
+    return next((f.id for f in q.form.fields if f.type == "counts" and f.choices == enum), None)
+
+
 def vr30_youth_bias(q) -> list[Finding]:
     from forms.reference import get_enum
-    total = q.data.get("volunteers_total")
-    if not q.form.has_field("age") or not _num(total) or total <= 0:
+    vol_f, age_f = _measured(q, "volunteers"), _breakdown(q, "age_bands")
+    total = q.data.get(vol_f) if vol_f else None
+    if not age_f or not _num(total) or total <= 0:
         return []
     out = []
-    age = q.data.get("age")
+    age = q.data.get(age_f)
     if isinstance(age, dict) and age:
         min_age = th("vr30", "mature_min_age", 36)
         mature = [i.code for i in get_enum("age_bands").items
                   if _num(i.extra.get("min_age")) and i.extra["min_age"] >= min_age]
         if mature and sum(age.get(c) or 0 for c in mature if _num(age.get(c) or 0)) == 0:
-            out.append(Finding("VR-30", "info", ["age"], "youth_only_ages",
+            out.append(Finding("VR-30", "info", [age_f], "youth_only_ages",
                                {"min_age": min_age}))
-    occ = q.data.get("occupation")
+    occ_f = _breakdown(q, "occupations")
+    occ = q.data.get(occ_f) if occ_f else None
     adults = th("vr30", "adult_occupations", [])
     if isinstance(occ, dict) and occ and adults and \
             sum(occ.get(c) or 0 for c in adults if _num(occ.get(c) or 0)) == 0:
-        out.append(Finding("VR-30", "info", ["occupation"], "no_adult_occupations",
+        out.append(Finding("VR-30", "info", [occ_f], "no_adult_occupations",
                            {"occupations": adults}))
     return out
 
 
 def vr17_registry(q) -> list[Finding]:
     """Registered organizations against the registry count: context['registry']."""
-    reg = q.context.get("registry")
-    count = q.data.get("registered_orgs_count")
-    if not isinstance(reg, dict) or not _num(count) or not q.form.has_field("registered_orgs_count"):
+    reg, orgs_f = q.context.get("registry"), _measured(q, "registered_orgs")
+    count = q.data.get(orgs_f) if orgs_f else None
+    if not isinstance(reg, dict) or not _num(count):
         return []
-    known = reg.get("registered_orgs_count")
+    known = reg.get(orgs_f)
     if not _num(known) or known <= 0:
         return []
     share = th("vr17", "registry_share_min", 0.8)
     if count >= known * share:
         return []
-    return [Finding("VR-17", "info", ["registered_orgs_count"], "orgs_below_registry",
+    return [Finding("VR-17", "info", [orgs_f], "orgs_below_registry",
                     {"value": count, "registry": known, "pct": round(share * 100)})]
 
 

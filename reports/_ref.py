@@ -8,16 +8,14 @@ from __future__ import annotations
 from forms import UnknownForm, load_form
 from forms.reference import get_enum, resolve_department, resolve_region
 
-__all__ = ["COUNT_ENUMS", "enum_codes", "enum_labels", "field_label", "label",
+__all__ = ["count_enums", "enum_codes", "enum_labels", "field_label", "label",
            "load_form_or_none", "resolve_department", "resolve_region"]
 
-# Field ids of the monthly report that hold an enumeration's counts.
-COUNT_ENUMS = {
-    "gender": "genders", "age": "age_bands", "occupation": "occupations",
-    "events_by_direction": "directions", "events_by_format": "event_formats",
-    "rfo_support_types": "support_types", "dev_event_type": "dev_event_types",
-    "rfo_support_provided": "support_provided",
-}
+
+def count_enums(form_id: str = "monthly_report") -> dict[str, str]:
+    """Field (or roster column) id -> the enumeration of its codes, as the form's `choices`
+    declare it (FormDef.count_enums)."""
+    return load_form(form_id).count_enums
 
 
 def enum_codes(name: str) -> list[str]:

@@ -1,8 +1,9 @@
 """Headline figures and breakdowns of monthly reports (DOMAIN decisions 1-2).
 
-Stocks (volunteers and their breakdowns, organization counts) take each org unit's LATEST
-report in the period and sum those; flows (events, hours, positions, support occurrences,
-development events) are summed over every month. A region's figure is the sum of its
+Which field is which is data: `aggregation = "stock" | "flow"` in the form definition
+(forms/definitions/monthly_report.toml). Stocks (volunteers and their breakdowns, organization
+counts) take each org unit's LATEST report in the period and sum those; flows (events, hours,
+positions, support occurrences, development events) are summed over every month. A region's figure is the sum of its
 districts' reports plus any region-level report. Input is canonical records (CONTRACTS §3).
 """
 from __future__ import annotations
@@ -11,11 +12,16 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-STOCK_SCALARS = ("volunteers_total", "registered_orgs_count", "initiative_groups_count")
-STOCK_COUNTS = ("gender", "age", "occupation")
-FLOW_SCALARS = ("events_total", "volunteer_hours", "volunteer_positions")
-FLOW_COUNTS = ("events_by_direction", "events_by_format")
-DEV_KEYS = ("dev_events_count", "dev_participants", "dev_hours")
+FORM = "monthly_report"
+
+
+def figures_form(form=None):
+    """The definition whose field semantics (forms/loader.py) drive the figures."""
+    if form is not None:
+        return form
+    from forms import load_form
+    return load_form(FORM)
+
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:\.\.(\d{4})-(\d{2}))?$")
 
@@ -123,12 +129,24 @@ def _add_counts(target: dict, counts) -> None:
             target[code] = get(code, 0) + (n if type(n) is int else _num(n))
 
 
-def empty_figures() -> dict:
-    fig: dict = {k: 0 for k in (*STOCK_SCALARS, *FLOW_SCALARS, *DEV_KEYS)}
-    for k in (*STOCK_COUNTS, *FLOW_COUNTS):
-        fig[k] = {}
-    fig.update(support_provided={}, support_types={}, dev_by_type={}, reports=0, org_units=0)
+def _by_key(roster, col) -> str:
+    """The figure of a roster's flow columns per value of its `group_by` column."""
+    return f"{roster.id}_by_{col}"
+
+
+def empty_figures(form=None) -> dict:
+    """Zero figures: a number per integer / decimal figure field, {code: n} per breakdown
+    (counts, and choices counted by occurrence), per roster `group_by` {code: {column: n}}."""
+    form = figures_form(form)
+    fig: dict = {f.id: 0 if f.type in _SCALAR else {} for f in form.figure_fields}
+    for roster, _cols in form.roster_flows:
+        if roster.group_by:
+            fig[_by_key(roster, roster.group_by)] = {}
+    fig.update(reports=0, org_units=0)
     return fig
+
+
+_SCALAR = ("integer", "decimal")
 
 
 def latest_per_unit(records: Iterable[dict]) -> dict[str, dict]:
@@ -140,60 +158,61 @@ def latest_per_unit(records: Iterable[dict]) -> dict[str, dict]:
     return latest
 
 
-def add_stock(fig: dict, record: dict) -> None:
+def _add_field(fig: dict, f, value) -> None:
+    if f.type in _SCALAR:
+        fig[f.id] += _num(value)
+    elif f.type == "counts":
+        _add_counts(fig[f.id], value)
+    else:  # a choice or multi-choice: how many records chose each code
+        slot = fig[f.id]
+        for code in (value if isinstance(value, list) else [value] if value else []):
+            slot[code] = slot.get(code, 0) + 1
+
+
+def add_stock(fig: dict, record: dict, form=None) -> None:
     data = record.get("data") or {}
-    for k in STOCK_SCALARS:
-        fig[k] += _num(data.get(k))
-    for k in STOCK_COUNTS:
-        _add_counts(fig[k], data.get(k))
+    for f in figures_form(form).stock_fields:
+        _add_field(fig, f, data.get(f.id))
     fig["org_units"] += 1
 
 
-def add_flow(fig: dict, record: dict) -> None:
+def add_flow(fig: dict, record: dict, form=None) -> None:
+    form = figures_form(form)
     data = record.get("data") or {}
-    for k in FLOW_SCALARS:
-        fig[k] += _num(data.get(k))
-    for k in FLOW_COUNTS:
-        _add_counts(fig[k], data.get(k))
-    provided = data.get("rfo_support_provided")
-    if provided:
-        fig["support_provided"][provided] = fig["support_provided"].get(provided, 0) + 1
-    for code in data.get("rfo_support_types") or []:
-        fig["support_types"][code] = fig["support_types"].get(code, 0) + 1
-    for row in data.get("dev_events") or []:
-        _add_dev_row(fig, row)
+    for f in form.flow_fields:
+        _add_field(fig, f, data.get(f.id))
+    for roster, cols in form.roster_flows:
+        for row in data.get(roster.id) or []:
+            if isinstance(row, dict):
+                _add_row(fig, roster, cols, row)
     fig["reports"] += 1
 
 
-def _add_dev_row(fig: dict, row: dict) -> None:
-    count = _num(row.get("dev_events_count", 1))
-    part, hours = _num(row.get("dev_participants")), _num(row.get("dev_hours"))
-    fig["dev_events_count"] += count
-    fig["dev_participants"] += part
-    fig["dev_hours"] += hours
-    slot = fig["dev_by_type"].setdefault(row.get("dev_event_type") or "UNSPECIFIED",
-                                         {"count": 0, "participants": 0, "hours": 0})
-    slot["count"] += count
-    slot["participants"] += part
-    slot["hours"] += hours
+def _add_row(fig: dict, roster, cols, row: dict) -> None:
+    values = {c.id: _num(row.get(c.id)) for c in cols}
+    for cid, n in values.items():
+        fig[cid] += n
+    if roster.group_by:
+        code = row.get(roster.group_by) or "UNSPECIFIED"
+        slot = fig[_by_key(roster, roster.group_by)].setdefault(code, dict.fromkeys(values, 0))
+        for cid, n in values.items():
+            slot[cid] += n
 
 
-def headline(records: Iterable[dict]) -> dict:
-    """Figures of an already selected set of monthly reports (see `select`)."""
+def headline(records: Iterable[dict], form=None) -> dict:
+    """Figures of an already selected set of monthly reports (see `select`): the form's stock
+    fields from each org unit's latest report, its flow fields summed over all of them."""
+    form = figures_form(form)
     records = list(records)
-    fig = empty_figures()
+    fig = empty_figures(form)
     for r in latest_per_unit(records).values():
-        add_stock(fig, r)
+        add_stock(fig, r, form)
     for r in records:
-        add_flow(fig, r)
-    _round_hours(fig)
+        add_flow(fig, r, form)
+    for f in form.figure_fields:
+        if f.type == "decimal" and isinstance(fig[f.id], float):
+            fig[f.id] = round(fig[f.id], 2)
     return fig
-
-
-def _round_hours(fig: dict) -> None:
-    for k in ("volunteer_hours", "dev_hours"):
-        if isinstance(fig[k], float):
-            fig[k] = round(fig[k], 2)
 
 
 def breakdown(records: Iterable[dict], *, by: str = "region", units: dict | None = None
@@ -203,7 +222,8 @@ def breakdown(records: Iterable[dict], *, by: str = "region", units: dict | None
     for r in records:
         key = region_of(r["org_unit"], units) if by == "region" else r["org_unit"]
         groups[key].append(r)
-    return {k: headline(v) for k, v in sorted(groups.items())}
+    form = figures_form()
+    return {k: headline(v, form) for k, v in sorted(groups.items())}
 
 
 def trend(records: Iterable[dict]) -> dict[str, dict]:
@@ -211,7 +231,8 @@ def trend(records: Iterable[dict]) -> dict[str, dict]:
     groups: dict[str, list] = defaultdict(list)
     for r in records:
         groups[r["period"]].append(r)
-    return {p: headline(v) for p, v in sorted(groups.items())}
+    form = figures_form()
+    return {p: headline(v, form) for p, v in sorted(groups.items())}
 
 
 def summarize(records: Iterable[dict], spec: str, *, region: str | None = None,

@@ -107,6 +107,17 @@ def update_rates(store, changes: dict[tuple[str, int], object], source: str = ""
     return table
 
 
+def hours_by_region(records, hours_field: str, region_of) -> dict[str, Fraction]:
+    """Exact sums of `hours_field` per region (`region_of(record)`) over records."""
+    out: dict[str, Fraction] = {}
+    for r in records:
+        value = (r.get("data") or {}).get(hours_field)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            region = region_of(r)
+            out[region] = out.get(region, Fraction(0)) + Fraction(str(value))
+    return out
+
+
 def _money(value: Fraction) -> int | float:
     rounded = round(value, 2)
     return int(rounded) if rounded == int(rounded) else float(rounded)

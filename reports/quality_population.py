@@ -1,5 +1,6 @@
 """VR-04 (DOMAIN §3): implausibly low or high regional cells.
 
+The compared fields are the monthly report's `per_capita` stock fields (forms/definitions).
 For every month present, each region's stock figures are its org units' latest monthly reports
 of the 12 months up to that month, summed (`reports.aggregate`, as the headline does). A cell
 (`volunteers_total`, `gender.F`, `age.A18_28`, `occupation.STUDENT`, ...) is then compared
@@ -25,12 +26,15 @@ from pathlib import Path
 from forms.paths import resources_dir
 from forms.periods import shift_period
 from forms.quality import numeric_cells
-from reports._ref import load_form_or_none
-from reports.aggregate import STOCK_COUNTS, breakdown, latest_per_unit, region_of
+from reports.aggregate import breakdown, figures_form, latest_per_unit, region_of
 from reports.quality_review import finding
 
-CELL_FIELDS = ["volunteers_total", *STOCK_COUNTS]
 RULE = "VR-04"
+
+
+def cell_fields(form=None) -> list[str]:
+    """The fields compared per 1,000 residents: `per_capita = true` in the form definition."""
+    return [f.id for f in (form or figures_form()).stock_fields if f.per_capita]
 
 
 @functools.cache
@@ -50,12 +54,7 @@ def population() -> dict[str, int]:
 
 
 def _cells(fig: dict, form) -> dict[str, float]:
-    if form is not None:
-        return numeric_cells(form, fig, only=CELL_FIELDS)
-    out = {"volunteers_total": fig["volunteers_total"]}
-    for fid in STOCK_COUNTS:
-        out.update({f"{fid}.{c}": n for c, n in fig[fid].items()})
-    return out
+    return numeric_cells(form, fig, only=cell_fields(form))
 
 
 def _anchor(recs: list[dict], region: str) -> dict:
@@ -65,7 +64,7 @@ def _anchor(recs: list[dict], region: str) -> dict:
 
 def region_cells(reports: list[dict], units=None) -> dict[str, dict[str, tuple]]:
     """period -> region -> (cells, anchor record), for the regions reporting that period."""
-    form = load_form_or_none("monthly_report")
+    form = figures_form()
     by_period = defaultdict(list)
     for r in reports:
         by_period[r["period"]].append(r)

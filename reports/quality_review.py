@@ -14,34 +14,45 @@ from __future__ import annotations
 
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from forms import message_text
+from forms.periods import shift_period
+from forms.thresholds import th
 from reports.aggregate import region_of
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
+def _th(rule: str, key: str, scale: float = 1):
+    """A default read from resources/quality.toml (forms.thresholds), the one place of the
+    thresholds; `scale` turns a percentage there into the share used here."""
+    return field(default_factory=lambda: th(rule, key) * scale)
+
+
 @dataclass(frozen=True)
 class Thresholds:
-    copy_share: float = 0.9          # VR-01: share of identical non-zero cells
-    jump_mm: float = 0.30            # VR-02: vs the median of the last 3 months
-    jump_yy: float = 0.40            # VR-02: vs the same month last year
-    growth_low: float = 0.28         # VR-14
-    growth_high: float = 0.32
-    registry_share: float = 0.8      # VR-17
-    group_ratio: tuple = (1.0, 10.0)
-    bulk_share: float = 0.8          # VR-19
-    bulk_min_rows: int = 3
-    visit_days: int = 3              # VR-22
-    state_share: float = 0.5         # VR-21
-    percapita_pct: int = 5           # VR-04: bottom / top percentile of the peer regions
-    percapita_ratio: float = 3.0     # VR-04: and at most 1/3 of / at least 3x their median
-    percapita_min_regions: int = 5   # VR-04: regions with data and population that month
-    history_ratio: float = 3.0       # VR-04: below 1/3 of the own 12-month median
-    history_min_months: int = 3
-    history_min_base: float = 10     # VR-04: own median too small to judge below this
-    org_fuzzy: int = 92              # VR-18: per-word rapidfuzz ratio of typo variants (0 = off)
+    """The scope-level detectors' thresholds (resources/quality.toml unless given)."""
+    copy_share: float = _th("vr01", "near_identical_share")     # VR-01: identical non-zero cells
+    copy_min_cells: int = _th("vr01", "min_nonzero_cells")
+    jump_mm: float = _th("vr02", "mom_pct", 0.01)   # VR-02: vs the median of the last 3 months
+    jump_yy: float = _th("vr02", "yoy_pct", 0.01)   # VR-02: vs the same month last year
+    growth_low: float = _th("vr14", "yoy_low_pct", 0.01)        # VR-14
+    growth_high: float = _th("vr14", "yoy_high_pct", 0.01)
+    registry_share: float = _th("vr17", "registry_share_min")   # VR-17
+    group_ratio: tuple = field(default_factory=lambda: (th("vr17", "ig_ratio_min"),
+                                                        th("vr17", "ig_ratio_max")))
+    bulk_share: float = _th("vr19", "late_share")        # VR-19
+    bulk_min_rows: int = _th("vr19", "min_rows")
+    visit_days: int = _th("vr22", "max_days_apart")             # VR-22
+    state_share: float = _th("vr21", "state_share_max")         # VR-21
+    percapita_pct: int = _th("vr04", "percapita_pct")           # VR-04 (quality.toml [vr04])
+    percapita_ratio: float = _th("vr04", "percapita_ratio")
+    percapita_min_regions: int = _th("vr04", "percapita_min_regions")
+    history_ratio: float = _th("vr04", "history_ratio")
+    history_min_months: int = _th("vr04", "history_min_months")
+    history_min_base: float = _th("vr04", "history_min_base")
+    org_fuzzy: int = _th("vr18", "fuzzy_ratio")                 # VR-18 (0 = off)
 
 
 def finding(rec: dict, rule: str, severity: str, code: str, fields: list, params: dict,
@@ -64,16 +75,10 @@ def _vector(data: dict) -> dict:
     return out
 
 
-def _shift(period: str, months: int) -> str:
-    y, m = int(period[:4]), int(period[5:]) + months
-    y, m = y + (m - 1) // 12, (m - 1) % 12 + 1
-    return f"{y:04d}-{m:02d}"
-
-
 def _copied(rec, other, t: Thresholds):
     a, b = _vector(rec["data"]), _vector(other["data"])
     cells = [k for k in a if a[k]]
-    if len(cells) < 3:
+    if len(cells) < t.copy_min_cells:
         return None
     same = sum(1 for k in cells if b.get(k) == a[k])
     share = same / len(cells)
@@ -120,7 +125,7 @@ def _per_record(rec, units) -> list[dict]:
 
 def _copies(rec, by_period, t, units) -> list[dict]:
     for months in (-12, -1):
-        other = by_period.get(_shift(rec["period"], months))
+        other = by_period.get(shift_period(rec["period"], months))
         share = _copied(rec, other, t) if other else None
         if share is not None:
             sev = "error" if share == 1.0 and months == -12 else "warning"
@@ -144,7 +149,7 @@ def _jumps(rec, previous, by_period, t, units) -> list[dict]:
                                {"field": "volunteers_total", "value": value, "base": base,
                                 "basis": "median of previous months",
                                 "limit": round(100 * t.jump_mm)}, units))
-    year_ago = by_period.get(_shift(rec["period"], -12))
+    year_ago = by_period.get(shift_period(rec["period"], -12))
     old = year_ago["data"].get("volunteers_total") if year_ago else None
     if isinstance(old, (int, float)) and old > 0:
         growth = (value - old) / old

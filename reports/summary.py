@@ -10,28 +10,40 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from reports import xlsx_util as X
-from reports._ref import COUNT_ENUMS, enum_codes, label
-from reports.aggregate import STOCK_SCALARS, parse_period, region_of, summarize
+from reports._ref import count_enums, enum_codes, label
+from reports.aggregate import figures_form, parse_period, region_of, summarize
 from reports.completeness import completeness
 from reports.economics import RateTable, contribution, scenarios
-from reports.labels import t
+from reports.labels import labels, t
 
-HEADLINE = [("volunteers_total", "stock"), ("registered_orgs_count", "stock"),
-            ("initiative_groups_count", "stock"), ("events_total", "flow"),
-            ("volunteer_hours", "flow"), ("volunteer_positions", "flow"),
-            ("dev_events_count", "flow"), ("dev_participants", "flow"), ("dev_hours", "flow")]
-TABLE_KEYS = ["volunteers_total", "registered_orgs_count", "initiative_groups_count",
-              "events_total", "volunteer_hours", "volunteer_positions", "dev_events_count",
-              "dev_participants", "dev_hours", "reports"]
+
+def headline_rows() -> list[tuple[str, str]]:
+    """(figure, "stock" | "flow") of the headline: the form's `headline` fields."""
+    return [(f.id, f.aggregation) for f in figures_form().headline_fields]
+
+
+def table_keys() -> list[str]:
+    """The columns of the per-region and per-district tables."""
+    return [f for f, _kind in headline_rows()] + ["reports"]
+
+
+def figure_label(key: str, lang: str) -> str:
+    """A figure's name: the workbook's own label, else the field's short label or label."""
+    if key in labels():
+        return t(key, lang)
+    form = figures_form()
+    fields = {f.id: f for f in form.figure_fields}
+    return fields[key].name(lang) if key in fields else key
 
 
 def _ordered(counts: dict, fid: str) -> list[str]:
-    known = enum_codes(COUNT_ENUMS.get(fid, "")) if fid in COUNT_ENUMS else []
+    enums = count_enums()
+    known = enum_codes(enums[fid]) if fid in enums else []
     return [c for c in known if c in counts] + sorted(c for c in counts if c not in known)
 
 
 def _count_rows(counts: dict, fid: str, lang: str) -> list[list]:
-    enum = COUNT_ENUMS.get(fid, "")
+    enum = count_enums().get(fid, "")
     return [[label(enum, c, lang), counts[c]] for c in _ordered(counts, fid)]
 
 
@@ -72,7 +84,7 @@ def _sheet_summary(ws, s, spec, region, lang):
     ws.append([t("period", lang), f"{start} … {end}" if start != end else start])
     ws.append([t("scope", lang), label("regions", region, lang) if region
                else t("all_regions", lang)])
-    rows = [[t(k, lang), s["total"][k], t(kind, lang)] for k, kind in HEADLINE]
+    rows = [[figure_label(k, lang), s["total"][k], t(kind, lang)] for k, kind in headline_rows()]
     X.write_table(ws, 4, [t("figure", lang), t("value", lang), t("kind", lang)], rows)
 
 
@@ -130,8 +142,8 @@ def _sheet_hours(ws, s, lang):
 
 def _sheet_support(ws, total, lang):
     X.widths(ws)
-    top = _block(ws, 1, "rfo_support_provided", total["support_provided"], lang, chart="pie")
-    rows = _count_rows(total["support_types"], "rfo_support_types", lang)
+    top = _block(ws, 1, "rfo_support_provided", total["rfo_support_provided"], lang, chart="pie")
+    rows = _count_rows(total["rfo_support_types"], "rfo_support_types", lang)
     h, f, last = X.write_table(ws, top, [t("support_types", lang), t("count", lang)], rows,
                                title=t("support_types", lang))
     X.bar(ws, f"D{top}", t("support_types", lang), h, f, last, horizontal=True)
@@ -140,15 +152,15 @@ def _sheet_support(ws, total, lang):
 def _sheet_development(ws, s, lang):
     X.widths(ws)
     total = s["total"]
-    rows = [[label("dev_event_types", k, lang), v["count"], v["participants"], v["hours"]]
-            for k, v in sorted(total["dev_by_type"].items())]
+    rows = [[label("dev_event_types", k, lang), v["dev_events_count"], v["dev_participants"],
+             v["dev_hours"]] for k, v in sorted(total["dev_events_by_dev_event_type"].items())]
     h, f, last = X.write_table(ws, 1, [t("dev_type", lang), t("count", lang),
                                        t("participants", lang), t("dev_hours", lang)], rows,
                                title=t("development", lang))
     X.bar(ws, "F2", t("development", lang), h, f, last)
     n = total["dev_events_count"] or 1
     dec = sum(m["dev_events_count"] for p, m in s["by_month"].items() if p.endswith("-12"))
-    award = total["dev_by_type"].get("AWARD", {}).get("count", 0)
+    award = total["dev_events_by_dev_event_type"].get("AWARD", {}).get("dev_events_count", 0)
     ws.cell(last + 2, 1, t("december_share", lang))
     ws.cell(last + 2, 2, round(100.0 * dec / n, 1))
     ws.cell(last + 3, 1, t("award_share", lang))
@@ -157,15 +169,16 @@ def _sheet_development(ws, s, lang):
 
 def _sheet_units(ws, groups: dict, kind: str, lang: str, umap=None):
     X.widths(ws, 30, 13)
+    keys = table_keys()
     heads = [t(kind, lang)] + ([t("region", lang)] if kind == "org_unit" else []) + \
-        [t(k, lang) for k in TABLE_KEYS]
+        [figure_label(k, lang) for k in keys]
     rows = []
     for key, f in groups.items():
         name = label("regions", key, lang) if kind == "region" else \
             (umap or {}).get(key, {}).get(f"name_{lang}") or (umap or {}).get(key, {}).get(
                 "name_ru") or key
         extra = [region_of(key, umap)] if kind == "org_unit" else []
-        rows.append([name, *extra, *[f[k] for k in TABLE_KEYS]])
+        rows.append([name, *extra, *[f[k] for k in keys]])
     X.write_table(ws, 1, heads, rows, title=t("regions" if kind == "region" else "districts",
                                               lang))
     ws.freeze_panes = "B3"
@@ -218,4 +231,4 @@ def _sheet_people(ws, rosters: list[dict], lang: str):
                           t("name", lang), t("organizations", lang)], rows)
 
 
-__all__ = ["STOCK_SCALARS", "build_summary", "parse_period"]
+__all__ = ["build_summary", "headline_rows", "parse_period", "table_keys"]

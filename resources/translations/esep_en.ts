@@ -253,194 +253,117 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="184" />
+        <location filename="../../desktop/dashboard_page.py" line="192" />
         <source>Year:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
         <source>From month:</source>
         <translation>From month:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="186" />
+        <location filename="../../desktop/dashboard_page.py" line="194" />
         <source>to:</source>
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
         <source>Hourly rate, ₸:</source>
         <translation>Hourly rate, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Include drafts</source>
         <translation>Include drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="189" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Rates…</source>
         <translation>Rates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="190" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Hourly rates by region and year</source>
         <translation>Hourly rates by region and year</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="191" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Headline numbers</source>
         <translation>Headline numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="192" />
+        <location filename="../../desktop/dashboard_page.py" line="200" />
         <source>Completeness and timeliness</source>
         <translation>Completeness and timeliness</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="194" />
-        <location filename="../../desktop/dashboard_page.py" line="320" />
-        <source>Volunteers</source>
-        <translation>Volunteers</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="195" />
-        <source>Registered organizations</source>
-        <translation>Registered organizations</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="196" />
-        <source>Initiative groups</source>
-        <translation>Initiative groups</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
-        <location filename="../../desktop/dashboard_page.py" line="321" />
-        <source>Events</source>
-        <translation>Events</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
-        <source>Volunteer hours</source>
-        <translation>Volunteer hours</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
-        <source>Volunteer positions</source>
-        <translation>Volunteer positions</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="199" />
-        <source>Development events</source>
-        <translation>Development events</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="200" />
-        <source>Development-event participants</source>
-        <translation>Development-event participants</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
+        <location filename="../../desktop/dashboard_page.py" line="214" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
-        <source>Development-event hours</source>
-        <translation>Development-event hours</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="202" />
+        <location filename="../../desktop/dashboard_page.py" line="215" />
         <source>Economic contribution, ₸</source>
         <translation>Economic contribution, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="216" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Minimum estimate, ₸ (hours rounded up to a million)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="207" />
+        <location filename="../../desktop/dashboard_page.py" line="218" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Stock: latest report of each org unit, summed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="209" />
+        <location filename="../../desktop/dashboard_page.py" line="219" />
         <source>Flow: summed over the months of the period</source>
         <translation>Flow: summed over the months of the period</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="211" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="211" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>On time</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="205" />
         <source>Received, %</source>
         <translation>Received, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="267" />
+        <location filename="../../desktop/dashboard_page.py" line="258" />
         <source>All regions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="291" />
+        <location filename="../../desktop/dashboard_page.py" line="281" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="300" />
+        <location filename="../../desktop/dashboard_page.py" line="293" />
         <source>no data</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="305" />
-        <source>Gender</source>
-        <translation>Gender</translation>
-    </message>
-    <message>
         <location filename="../../desktop/dashboard_page.py" line="306" />
-        <source>Age</source>
-        <translation>Age</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="308" />
-        <source>Occupation</source>
-        <translation>Occupation</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="311" />
-        <source>Event formats</source>
-        <translation>Event formats</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="313" />
-        <source>Events by direction</source>
-        <translation>Events by direction</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="316" />
-        <source>Support from the front office (months)</source>
-        <translation>Support from the front office (months)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="319" />
         <source>Trend over months</source>
         <translation>Trend over months</translation>
     </message>

@@ -253,194 +253,117 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="184" />
+        <location filename="../../desktop/dashboard_page.py" line="192" />
         <source>Year:</source>
         <translation>Жыл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
         <source>From month:</source>
         <translation>Айдан бастап:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="186" />
+        <location filename="../../desktop/dashboard_page.py" line="194" />
         <source>to:</source>
         <translation>дейін:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
         <source>Hourly rate, ₸:</source>
         <translation>Сағат құны, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Include drafts</source>
         <translation>Жобаларды есепке алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="189" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Rates…</source>
         <translation>Мөлшерлемелер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="190" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Hourly rates by region and year</source>
         <translation>Өңірлер мен жылдар бойынша сағат құны</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="191" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Headline numbers</source>
         <translation>Негізгі көрсеткіштер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="192" />
+        <location filename="../../desktop/dashboard_page.py" line="200" />
         <source>Completeness and timeliness</source>
         <translation>Толықтығы мен уақтылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="194" />
-        <location filename="../../desktop/dashboard_page.py" line="320" />
-        <source>Volunteers</source>
-        <translation>Волонтерлер</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="195" />
-        <source>Registered organizations</source>
-        <translation>Тіркелген ұйымдар</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="196" />
-        <source>Initiative groups</source>
-        <translation>Бастамашыл топтар</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
-        <location filename="../../desktop/dashboard_page.py" line="321" />
-        <source>Events</source>
-        <translation>Іс-шаралар</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
-        <source>Volunteer hours</source>
-        <translation>Волонтерлік сағаттар</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
-        <source>Volunteer positions</source>
-        <translation>Волонтерлік позициялар</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="199" />
-        <source>Development events</source>
-        <translation>Волонтерлікті дамыту іс-шаралары</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="200" />
-        <source>Development-event participants</source>
-        <translation>Дамыту іс-шараларының қатысушылары</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
+        <location filename="../../desktop/dashboard_page.py" line="214" />
         <source>Monthly reports</source>
         <translation>Ай сайынғы есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
-        <source>Development-event hours</source>
-        <translation>Дамыту іс-шараларының сағаттары</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="202" />
+        <location filename="../../desktop/dashboard_page.py" line="215" />
         <source>Economic contribution, ₸</source>
         <translation>Экономикалық үлес, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="216" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Ең төменгі бағалау, ₸ (сағаттар миллионға дейін жоғары дөңгелектелген)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="207" />
+        <location filename="../../desktop/dashboard_page.py" line="218" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Қалдық: әр бөлімшенің соңғы есебі, жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="209" />
+        <location filename="../../desktop/dashboard_page.py" line="219" />
         <source>Flow: summed over the months of the period</source>
         <translation>Ағын: кезең айларының жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="211" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="211" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Expected</source>
         <translation>Күтілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>On time</source>
         <translation>Мерзімінде</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="205" />
         <source>Received, %</source>
         <translation>Алынды, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="267" />
+        <location filename="../../desktop/dashboard_page.py" line="258" />
         <source>All regions</source>
         <translation>Барлық өңірлер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="291" />
+        <location filename="../../desktop/dashboard_page.py" line="281" />
         <source>Total</source>
         <translation>Барлығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="300" />
+        <location filename="../../desktop/dashboard_page.py" line="293" />
         <source>no data</source>
         <translation>деректер жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="305" />
-        <source>Gender</source>
-        <translation>Жынысы</translation>
-    </message>
-    <message>
         <location filename="../../desktop/dashboard_page.py" line="306" />
-        <source>Age</source>
-        <translation>Жасы</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="308" />
-        <source>Occupation</source>
-        <translation>Жұмыспен қамтылуы</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="311" />
-        <source>Event formats</source>
-        <translation>Іс-шаралар форматтары</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="313" />
-        <source>Events by direction</source>
-        <translation>Бағыттар бойынша іс-шаралар</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="316" />
-        <source>Support from the front office (months)</source>
-        <translation>ӨФО көмегі (айлар саны)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="319" />
         <source>Trend over months</source>
         <translation>Айлар бойынша серпіні</translation>
     </message>

@@ -253,194 +253,117 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="184" />
+        <location filename="../../desktop/dashboard_page.py" line="192" />
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
         <source>From month:</source>
         <translation>С месяца:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="186" />
+        <location filename="../../desktop/dashboard_page.py" line="194" />
         <source>to:</source>
         <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
         <source>Hourly rate, ₸:</source>
         <translation>Стоимость часа, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Include drafts</source>
         <translation>Учитывать черновики</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="189" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Rates…</source>
         <translation>Ставки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="190" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Hourly rates by region and year</source>
         <translation>Стоимость часа по регионам и годам</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="191" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Headline numbers</source>
         <translation>Основные показатели</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="192" />
+        <location filename="../../desktop/dashboard_page.py" line="200" />
         <source>Completeness and timeliness</source>
         <translation>Полнота и своевременность</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="194" />
-        <location filename="../../desktop/dashboard_page.py" line="320" />
-        <source>Volunteers</source>
-        <translation>Волонтёры</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="195" />
-        <source>Registered organizations</source>
-        <translation>Зарегистрированные организации</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="196" />
-        <source>Initiative groups</source>
-        <translation>Инициативные группы</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
-        <location filename="../../desktop/dashboard_page.py" line="321" />
-        <source>Events</source>
-        <translation>Мероприятия</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
-        <source>Volunteer hours</source>
-        <translation>Волонтёрские часы</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
-        <source>Volunteer positions</source>
-        <translation>Волонтёрские позиции</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="199" />
-        <source>Development events</source>
-        <translation>Мероприятия по развитию волонтёрства</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="200" />
-        <source>Development-event participants</source>
-        <translation>Участники мероприятий по развитию</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
+        <location filename="../../desktop/dashboard_page.py" line="214" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
-        <source>Development-event hours</source>
-        <translation>Часы мероприятий по развитию</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="202" />
+        <location filename="../../desktop/dashboard_page.py" line="215" />
         <source>Economic contribution, ₸</source>
         <translation>Экономический вклад, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="216" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Минимальная оценка, ₸ (часы, округлённые до миллиона вверх)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="207" />
+        <location filename="../../desktop/dashboard_page.py" line="218" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Остаток: последний отчёт каждого подразделения, в сумме</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="209" />
+        <location filename="../../desktop/dashboard_page.py" line="219" />
         <source>Flow: summed over the months of the period</source>
         <translation>Поток: сумма за месяцы периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="211" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="211" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Expected</source>
         <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>On time</source>
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="205" />
         <source>Received, %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="267" />
+        <location filename="../../desktop/dashboard_page.py" line="258" />
         <source>All regions</source>
         <translation>Все регионы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="291" />
+        <location filename="../../desktop/dashboard_page.py" line="281" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="300" />
+        <location filename="../../desktop/dashboard_page.py" line="293" />
         <source>no data</source>
         <translation>нет данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="305" />
-        <source>Gender</source>
-        <translation>Пол</translation>
-    </message>
-    <message>
         <location filename="../../desktop/dashboard_page.py" line="306" />
-        <source>Age</source>
-        <translation>Возраст</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="308" />
-        <source>Occupation</source>
-        <translation>Занятость</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="311" />
-        <source>Event formats</source>
-        <translation>Форматы мероприятий</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="313" />
-        <source>Events by direction</source>
-        <translation>Мероприятия по направлениям</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="316" />
-        <source>Support from the front office (months)</source>
-        <translation>Помощь РФО (число месяцев)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/dashboard_page.py" line="319" />
         <source>Trend over months</source>
         <translation>Динамика по месяцам</translation>
     </message>
