@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from desktop import autosave
 from desktop.findings_panel import cell_marks, field_of
 from forms.lifecycle import LOCKED, Status, blocking
-from forms.periods import parse_period
+from forms.periods import period_from_text
 
 
 class FormEditorActions:
@@ -54,7 +54,7 @@ class FormEditorActions:
                 return record_period(self.form, rec) or ""
             except Exception:  # noqa: BLE001 - no valid date yet
                 return rec.get("period") or ""
-        return parse_period(self.period_edit.text()) or ""
+        return period_from_text(self.period_edit.text()) or ""
 
     def _set_read_only(self, read_only: bool) -> None:
         self.correcting = False

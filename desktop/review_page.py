@@ -224,7 +224,7 @@ class ReviewPage(QWidget):
             return False
         try:
             self.ctx.store.set_review(self._record["id"], status, user=self.ctx.username,
-                                      comment=comment or None)
+                                      comment=comment or None, role=self.ctx.role)
         except Exception as exc:  # noqa: BLE001 - store errors are shown, never swallowed
             QMessageBox.critical(self, self.tr("Could not save the review"), str(exc))
             return False
@@ -246,7 +246,8 @@ class ReviewPage(QWidget):
         unflatten_into(data, path, value)
         try:
             self.ctx.store.correct_record(rec["id"], {path[0]: data[path[0]]},
-                                          user=self.ctx.username, reason=reason)
+                                          user=self.ctx.username, reason=reason,
+                                          role=self.ctx.role)
         except Exception as exc:  # noqa: BLE001
             QMessageBox.critical(self, self.tr("Could not save the correction"), str(exc))
             return False

@@ -8,18 +8,45 @@ import datetime as _dt
 import re
 
 PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-# What a person types for a month: `2023-05`, `2023-5` is not accepted, `202305` is.
-LOOSE_PERIOD_RE = re.compile(r"^(\d{4})-?(0[1-9]|1[0-2])$")
 
 
 def is_period(value) -> bool:
     return isinstance(value, str) and PERIOD_RE.match(value) is not None
 
 
-def parse_period(text: str | None) -> str | None:
+def period_from_text(text: str | None) -> str | None:
     """`2023-05` or `202305` (spaces around allowed) as `2023-05`; None when not a month."""
-    m = LOOSE_PERIOD_RE.match((text or "").strip())
-    return f"{m.group(1)}-{m.group(2)}" if m else None
+    text = (text or "").strip()
+    if len(text) == 6 and text.isdigit():
+        text = f"{text[:4]}-{text[4:]}"
+    return text if is_period(text) else None
+
+
+class PeriodError(ValueError):
+    """A period spec that is not YYYY, YYYY-MM or YYYY-MM..YYYY-MM."""
+
+
+def parse_span(spec) -> tuple[str, str]:
+    """'2024' -> ('2024-01', '2024-12'); '2024-03' -> both ends; '2024-01..2024-06' inclusive
+    (a year alone on the left starts in January)."""
+    text = str(spec).strip()
+    left, sep, right = text.partition("..")
+    start = f"{left}-01" if len(left) == 4 and left.isdigit() else left
+    end = right if sep else (f"{left}-12" if start != left else left)
+    if not (is_period(start) and is_period(end)):
+        raise PeriodError(f"bad period {spec!r}: use YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
+    if start > end:
+        raise PeriodError(f"period {spec!r} ends before it starts")
+    return start, end
+
+
+def months_in(start: str, end: str) -> list[str]:
+    """Every period from start to end, both included."""
+    out = []
+    while start <= end:
+        out.append(start)
+        start = shift_period(start, 1)
+    return out
 
 
 def shift_period(period: str, months: int) -> str:

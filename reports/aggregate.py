@@ -8,9 +8,11 @@ districts' reports plus any region-level report. Input is canonical records (CON
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
+
+from forms.periods import PeriodError, months_in  # noqa: F401 - the reports' period API
+from forms.periods import parse_span as parse_period
 
 FORM = "monthly_report"
 
@@ -23,40 +25,6 @@ def figures_form(form=None):
     return load_form(FORM)
 
 
-_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:\.\.(\d{4})-(\d{2}))?$")
-
-
-class PeriodError(ValueError):
-    pass
-
-
-def parse_period(spec: str) -> tuple[str, str]:
-    """'2024' -> ('2024-01', '2024-12'); '2024-03'; '2024-01..2024-06' (inclusive)."""
-    m = _PERIOD.match(str(spec).strip())
-    if not m:
-        raise PeriodError(f"bad period {spec!r}: use YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
-    year, month, y2, m2 = m.groups()
-    if y2:
-        start, end = f"{year}-{month or '01'}", f"{y2}-{m2}"
-    elif month:
-        start = end = f"{year}-{month}"
-    else:
-        start, end = f"{year}-01", f"{year}-12"
-    for p in (start, end):
-        if not 1 <= int(p[5:]) <= 12:
-            raise PeriodError(f"bad month in period {spec!r}")
-    if start > end:
-        raise PeriodError(f"period {spec!r} ends before it starts")
-    return start, end
-
-
-def months_in(start: str, end: str) -> list[str]:
-    y, m = int(start[:4]), int(start[5:])
-    out = []
-    while f"{y:04d}-{m:02d}" <= end:
-        out.append(f"{y:04d}-{m:02d}")
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 def region_of(org_unit: str, units: dict[str, dict] | None = None) -> str:

@@ -176,13 +176,9 @@ class Store(WorkflowMixin, ImportMixin):
                 f"VALUES ({', '.join('?' * len(ORG_UNIT_KEYS))})", rows)
 
     def get_setting(self, key: str, default=None):
-        row = self.db.execute("SELECT value FROM kv WHERE key = ?", [key]).fetchone()
-        if row is None or row[0] is None:
-            return default
-        try:
-            return loads(row[0])
-        except ValueError:  # written raw by someone else
-            return row[0]
+        from store.settings import get_setting
+
+        return get_setting(self.db, key, default)
 
     def set_setting(self, key: str, value) -> None:
         with transaction(self.db):
