@@ -236,9 +236,5 @@ class SyncClient:
     def get_record(self, record_id: str) -> dict:
         return self.request("GET", f"{protocol.API_PREFIX}/records/{record_id}")
 
-    def review(self, record_id: str, action: str, comment: str | None = None) -> dict:
-        return self.request("POST", f"{protocol.API_PREFIX}/records/{record_id}/review",
-                            json_body={"action": action, "comment": comment})
-
     def close(self) -> None:
         self.session.close()
