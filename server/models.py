@@ -170,13 +170,22 @@ class RevisionOut(BaseModel):
     diff: list[FieldDiffOut]
 
 
-class FindingOut(BaseModel):
-    """Why an op was refused: a finding of the forms engine or {code, message, field?}."""
+class OpErrorOut(BaseModel):
+    """Why an op was refused, when the forms engine was not the one to say it."""
 
-    model_config = ConfigDict(extra="allow")
     code: str
     message: str
     field: str | None = None
+
+
+class FindingOut(BaseModel):
+    """A finding of the forms engine (forms.model.Finding.to_dict)."""
+
+    rule: str
+    severity: Literal["error", "warning", "info"]
+    fields: list[str]
+    message_code: str = Field(description="the message catalogue's key (resources/messages.toml)")
+    params: dict[str, Any]
 
 
 class AckOut(BaseModel):
@@ -188,7 +197,7 @@ class AckOut(BaseModel):
     status: Literal["applied", "duplicate", "conflict", "rejected"]
     version: int | None = None
     change_seq: int | None = None
-    errors: list[FindingOut] | None = None
+    errors: list[OpErrorOut | FindingOut] | None = None
     server: RecordOut | None = Field(default=None, description="the server copy, on conflict")
     conflict_kind: Literal["version", "natural_key"] | None = None
 
