@@ -64,19 +64,19 @@ def _error(status: int, code: str, message: str, **extra) -> JSONResponse:
                         status_code=status)
 
 
-def _op_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _op_error(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, OpError)
     return _error(409, exc.code, str(exc), errors=exc.errors)
 
 
-def _bad_value(_request: Request, exc: Exception) -> JSONResponse:
+async def _bad_value(_request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, sa.exc.DataError)
     return _error(400, "invalid_value", f"the database refused a value: {exc.orig}")
 
 
-def _not_visible(_request: Request, exc: Exception) -> JSONResponse:
+async def _not_visible(_request: Request, exc: Exception) -> JSONResponse:
     return _error(404, "not_found", f"no record {exc} in your scope")
 
 
-EXCEPTION_HANDLERS = {OpError: _op_error, sa.exc.DataError: _bad_value,
+EXCEPTION_HANDLERS: dict = {OpError: _op_error, sa.exc.DataError: _bad_value,
                       records.NotVisible: _not_visible}

@@ -210,8 +210,9 @@ class PushOut(BaseModel):
 class ChallengerOut(RecordOut):
     """A natural-key challenger as its device pushed it (never applied)."""
 
-    revision: int | None = None
-    version: None = None
+    # Never applied: no server version, and perhaps no revision.
+    revision: int | None = None  # type: ignore[assignment]
+    version: None = None  # type: ignore[assignment]
 
 
 class ChangeOut(BaseModel):
