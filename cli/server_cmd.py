@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 
-ROLES = ("district", "region", "trainer", "central", "admin")
+from sync.protocol import ROLES
 
 
 def register(sub) -> None:
@@ -62,21 +62,20 @@ def _engine(args):
 
 
 def _serve(args) -> int:
+    """uvicorn imports the app factory by name in every worker (one worker or several)."""
+    import os
+
     import uvicorn
 
-    from server.app import create_app
+    from server.asgi import DB_ENV
     from server.config import normalize_db_url
 
     url = normalize_db_url(args.db)
     print(f"esep server: {url.split('@')[-1]} on http://{args.host}:{args.port}",
           file=sys.stderr)
-    if args.workers > 1:
-        import os
-
-        os.environ["ESEP_SERVER_DB"] = url
-        uvicorn.run("server.asgi:app", host=args.host, port=args.port, workers=args.workers)
-    else:
-        uvicorn.run(create_app(url), host=args.host, port=args.port)
+    os.environ[DB_ENV] = url
+    uvicorn.run("server.asgi:create", factory=True, host=args.host, port=args.port,
+                workers=args.workers)
     return 0
 
 

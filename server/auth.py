@@ -102,6 +102,7 @@ def login(engine: sa.Engine, username: str, password: str, settings: Settings) -
                 expires_at=expires, revoked=False))
     if failed:
         raise LoginFailed()
+    assert row is not None
     user = User(row.username, row.role, row.region, row.district)
     return {"token": token, "expires_at": _iso(expires), "user": user.to_dict()}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from forms.paths import data_dir
+from sync.protocol import MAX_BODY_BYTES
 
 DB_FILENAME = "esep-server.sqlite3"
 
@@ -31,6 +32,5 @@ class Settings:
     max_failed_logins: int = 5
     failure_window_s: int = 15 * 60
     lockout_s: int = 15 * 60
-    max_body_bytes: int = 32 * 1024 * 1024
-    max_ops_per_push: int = 2000
-    request_threads: int = 8  # per worker process (server.app._thread_limit)
+    max_body_bytes: int = MAX_BODY_BYTES  # inflated request body (server.middleware)
+    request_threads: int = 8  # per worker process (server.app._lifespan)

@@ -17,8 +17,19 @@ async def _send_json(send, status: int, body: dict) -> None:
     await send({"type": "http.response.body", "body": data})
 
 
+def schema_refusal(client_schema: str | int) -> dict | None:
+    """The one schema-version check (the X-Esep-Schema header here, a push body's
+    `schema_version` in server/routes/sync.py): None when this server speaks it, else the
+    body of the 426 answer (the client keeps its queue)."""
+    sent = str(client_schema).strip()
+    if sent == str(SCHEMA_VERSION):
+        return None
+    return {"code": "schema_mismatch", "server_schema": SCHEMA_VERSION, "client_schema": sent,
+            "message": "upgrade Esep: the server speaks another schema version"}
+
+
 class SchemaGateMiddleware:
-    """A request naming another schema version gets 426 (the client keeps its queue)."""
+    """A request whose header names another schema version gets 426 before any route runs."""
 
     def __init__(self, app):
         self.app = app
@@ -26,11 +37,9 @@ class SchemaGateMiddleware:
     async def __call__(self, scope, receive, send):
         if scope["type"] == "http":
             sent = dict(scope["headers"]).get(_SCHEMA_KEY)
-            if sent is not None and sent.strip() != str(SCHEMA_VERSION).encode():
-                return await _send_json(send, 426, {
-                    "code": "schema_mismatch", "server_schema": SCHEMA_VERSION,
-                    "client_schema": sent.decode("latin-1"),
-                    "message": "upgrade Esep: the server speaks another schema version"})
+            refusal = None if sent is None else schema_refusal(sent.decode("latin-1"))
+            if refusal is not None:
+                return await _send_json(send, 426, refusal)
         await self.app(scope, receive, send)
 
 

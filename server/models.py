@@ -1,14 +1,14 @@
-"""Request bodies (pydantic): bounds here keep odd input out of the database (422, not 500)."""
+"""Request bodies and response bodies (pydantic). Bounds on the bodies keep odd input out of
+the database (422, not 500); the response models are what /openapi.json documents."""
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from sync.protocol import expand_op
+from sync.protocol import MAX_OPS_PER_PUSH, MAX_SEQ, expand_op
 
-MAX_OPS = 2000
-BIG = 2**62
+Role = Literal["district", "region", "trainer", "central", "admin"]
 
 
 class LoginIn(BaseModel):
@@ -17,7 +17,7 @@ class LoginIn(BaseModel):
 
 
 class OpIn(BaseModel):
-    op_seq: int = Field(ge=0, le=BIG)
+    op_seq: int = Field(ge=0, le=MAX_SEQ)
     form: str = Field(min_length=1, max_length=64)
     id: str = Field(min_length=1, max_length=64)
     op: Literal["upsert", "delete"]
@@ -35,8 +35,8 @@ class OpIn(BaseModel):
 
 class PushIn(BaseModel):
     device_id: str = Field(min_length=1, max_length=64)
-    schema_version: int = Field(ge=0, le=BIG)
-    ops: list[OpIn] = Field(max_length=MAX_OPS)
+    schema_version: int = Field(ge=0, le=MAX_SEQ)
+    ops: list[OpIn] = Field(max_length=MAX_OPS_PER_PUSH)
 
 
 class ReviewIn(BaseModel):
@@ -47,7 +47,7 @@ class ReviewIn(BaseModel):
 class UserIn(BaseModel):
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=8, max_length=1024)
-    role: Literal["district", "region", "trainer", "central", "admin"]
+    role: Role
     region: str | None = Field(default=None, max_length=16)
     district: str | None = Field(default=None, max_length=64)
 
@@ -70,3 +70,195 @@ class RateIn(BaseModel):
 
 class RatesIn(BaseModel):
     rates: list[RateIn] = Field(max_length=5000)
+
+
+# -- responses -------------------------------------------------------------------------------
+class OkOut(BaseModel):
+    ok: bool
+
+
+class HealthOut(BaseModel):
+    ok: bool
+    server_id: str = Field(description="a client's data folder syncs with one server only")
+
+
+class UserOut(BaseModel):
+    username: str
+    role: Role
+    region: str | None
+    district: str | None
+
+
+class UserRowOut(UserOut):
+    active: bool
+
+
+class LoginOut(BaseModel):
+    token: str = Field(description="send as `Authorization: Bearer <token>`")
+    expires_at: str
+    user: UserOut
+
+
+class OrgUnitOut(BaseModel):
+    id: str
+    kind: Literal["region", "district"]
+    region: str
+    name_ru: str
+    name_kk: str
+    name_en: str
+
+
+class ImportedOut(BaseModel):
+    imported: int
+
+
+class FormOut(BaseModel):
+    id: str
+    version: int
+    definition: str = Field(description="the form definition, TOML text")
+
+
+class RecordOut(BaseModel):
+    """The canonical record as the caller may see it (sync.protocol.Record)."""
+
+    id: str
+    form: str
+    form_version: int
+    org_unit: str
+    period: str
+    status: Literal["draft", "submitted", "returned", "approved"]
+    data: dict[str, Any]
+    justification: str | None
+    review_comment: str | None
+    revision: int
+    version: int | None
+    deleted: bool
+    updated_at: str
+    updated_by: str
+
+
+class SubmittedOut(BaseModel):
+    """The figures as the district first submitted them (VR-13)."""
+
+    version: int
+    revision: int
+    data: dict[str, Any]
+    editor: str
+    at: str
+
+
+class RecordDetailOut(RecordOut):
+    submitted: SubmittedOut | None = Field(
+        default=None, description="absent until a correction changed the submitted record")
+
+
+class FieldDiffOut(BaseModel):
+    field: str
+    old: Any
+    new: Any
+
+
+class RevisionOut(BaseModel):
+    version: int
+    revision: int
+    status: str
+    data: dict[str, Any]
+    reason: str | None
+    comment: str | None
+    editor: str
+    at: str
+    diff: list[FieldDiffOut]
+
+
+class OpErrorOut(BaseModel):
+    """Why an op was refused, when the forms engine was not the one to say it."""
+
+    code: str
+    message: str
+    field: str | None = None
+
+
+class FindingOut(BaseModel):
+    """A finding of the forms engine (forms.model.Finding.to_dict)."""
+
+    rule: str
+    severity: Literal["error", "warning", "info"]
+    fields: list[str]
+    message_code: str = Field(description="the message catalogue's key (resources/messages.toml)")
+    params: dict[str, Any]
+
+
+class AckOut(BaseModel):
+    """The answer to one op. An applied or duplicate op without errors leaves out `id` and
+    empty fields (sync.protocol.compact_ack): the sender maps op_seq back to its record."""
+
+    op_seq: int
+    id: str | None = None
+    status: Literal["applied", "duplicate", "conflict", "rejected"]
+    version: int | None = None
+    change_seq: int | None = None
+    errors: list[OpErrorOut | FindingOut] | None = None
+    server: RecordOut | None = Field(default=None, description="the server copy, on conflict")
+    conflict_kind: Literal["version", "natural_key"] | None = None
+
+
+class PushOut(BaseModel):
+    acks: list[AckOut]
+    server_time: str
+
+
+class ChallengerOut(RecordOut):
+    """A natural-key challenger as its device pushed it (never applied)."""
+
+    # Never applied: no server version, and perhaps no revision.
+    revision: int | None = None  # type: ignore[assignment]
+    version: None = None  # type: ignore[assignment]
+
+
+class ChangeOut(BaseModel):
+    change_seq: int
+    id: str
+    form: str
+    version: int
+    deleted: bool
+    record: RecordOut
+    contested_by: list[ChallengerOut] | None = Field(
+        default=None, description="unresolved natural-key challengers; absent or [] = none")
+
+
+class PullOut(BaseModel):
+    changes: list[ChangeOut]
+    next_cursor: int
+    has_more: bool
+    rates_version: int
+    server_id: str
+
+
+class RateRowOut(BaseModel):
+    region: str
+    year: int
+    rate: int | float
+
+
+class RateTableOut(BaseModel):
+    version: int
+    default: int | float
+    rates: list[RateRowOut]
+    updated_at: str | None
+
+
+class ErrorDetail(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    code: str
+    message: str
+
+
+class ErrorOut(BaseModel):
+    detail: ErrorDetail
+
+
+class SchemaMismatchOut(BaseModel):
+    code: Literal["schema_mismatch"]
+    server_schema: int
+    client_schema: str
+    message: str

@@ -22,10 +22,11 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int)
              .where(records.c.change_seq > cursor, records.c.change_seq <= top,
                     visible_clause(user))
              .order_by(records.c.change_seq).limit(limit + 1))
-        rows = conn.execute(q).all()
+        rows = list(conn.execute(q))
         contested = contested_by(conn, user, rows[:limit])
         rates, sid = rates_version(conn), server_id(conn)
-    changes, size = [], 0
+    changes: list[dict] = []
+    size = 0
     for row in rows[:limit]:
         change = {"change_seq": row.change_seq, "id": row.id, "form": row.form,
                   "version": row.version, "deleted": bool(row.deleted),

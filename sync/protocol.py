@@ -40,8 +40,14 @@ ACK_STATUSES = (ACK_APPLIED, ACK_DUPLICATE, ACK_CONFLICT, ACK_REJECTED)
 STATUSES = _lifecycle.STATUSES  # a record's status on the wire: forms.lifecycle.Status
 ROLES = ("district", "region", "trainer", "central", "admin")
 
+# Protocol limits: the server refuses a request beyond them (422; 413 for the body).
 DEFAULT_PULL_MAX_BYTES = 64 * 1024
-MAX_OPS_PER_PUSH = 2000  # the most ops one push may carry (the server refuses more: 422)
+MAX_PULL_BYTES = 16 * 1024 * 1024  # the most a client may ask one pull page to hold
+MAX_PULL_LIMIT = 5000  # the most changes one pull page may hold
+DEFAULT_PULL_LIMIT = 1000  # a pull page without `limit`
+MAX_OPS_PER_PUSH = 2000  # the most ops one push may carry
+MAX_BODY_BYTES = 32 * 1024 * 1024  # a request body, inflated
+MAX_SEQ = 2**62  # the largest op_seq, cursor or schema_version a request may name
 
 
 class Record(TypedDict, total=False):

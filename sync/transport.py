@@ -228,17 +228,10 @@ class SyncClient:
                               timeout=timeout)
         return protocol.expand_acks(answer["acks"], ops)
 
-    def pull(self, cursor: int, *, limit: int = 500,
+    def pull(self, cursor: int, *, limit: int = protocol.DEFAULT_PULL_LIMIT,
              max_bytes: int = protocol.DEFAULT_PULL_MAX_BYTES) -> dict:
         params = {"cursor": cursor, "limit": limit, "max_bytes": max_bytes}
         return self.request("GET", protocol.API_PREFIX + "/sync/pull", params=params)
-
-    def get_record(self, record_id: str) -> dict:
-        return self.request("GET", f"{protocol.API_PREFIX}/records/{record_id}")
-
-    def review(self, record_id: str, action: str, comment: str | None = None) -> dict:
-        return self.request("POST", f"{protocol.API_PREFIX}/records/{record_id}/review",
-                            json_body={"action": action, "comment": comment})
 
     def close(self) -> None:
         self.session.close()

@@ -67,23 +67,48 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_esep_server_default_db_in_data_folder(tmp_path):
+def _serve(*args: str, env=None) -> tuple[subprocess.Popen, str]:
+    """`esep server ARGS` on a free port; returns once /healthz answers."""
     port = _free_port()
-    env = dict(os.environ, ESEP_DATA_DIR=str(tmp_path / "data"))
-    proc = subprocess.Popen([sys.executable, "main.py", "server", "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "main.py", "server", "--port", str(port), *args],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if requests.get(url + "/healthz", timeout=1).ok:
+                return proc, url
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    proc.terminate()
+    raise AssertionError(proc.communicate(timeout=20)[1].decode()[-2000:])
+
+
+def test_esep_server_default_db_in_data_folder(tmp_path):
+    env = dict(os.environ, ESEP_DATA_DIR=str(tmp_path / "data"))
+    proc, _url = _serve(env=env)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                if requests.get(f"http://127.0.0.1:{port}/healthz", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.2)
-        else:
-            raise AssertionError(proc.stderr.read1().decode() if proc.poll() is not None
-                                 else "server did not start")
         assert (tmp_path / "data" / "esep-server.sqlite3").exists()
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_esep_server_workers_serve_one_database(tmp_path):
+    """Each uvicorn worker imports the app factory (server.asgi:create) with the --db URL."""
+    db = f"sqlite:///{tmp_path / 'w.sqlite3'}"
+    made = _esep("server", "admin", "create-user", "--db", db, "--user", "boss", "--role",
+                 "central", "--password-stdin", stdin="long enough pw\n")
+    assert made.returncode == 0, made.stderr
+    proc, url = _serve("--db", db, "--workers", "2")
+    try:
+        ids = {requests.get(url + "/healthz", timeout=5).json()["server_id"] for _ in range(6)}
+        login = requests.post(url + "/api/v1/auth/login", timeout=30,
+                              json={"username": "boss", "password": "long enough pw"})
+        assert login.status_code == 200, login.text
+        me = requests.get(url + "/api/v1/me", timeout=5,
+                          headers={"Authorization": "Bearer " + login.json()["token"]})
+        assert len(ids) == 1 and me.json()["username"] == "boss"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

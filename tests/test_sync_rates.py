@@ -11,6 +11,7 @@ import threading
 
 import pytest
 import uvicorn
+from fastapi.responses import JSONResponse
 from server_fixtures import _wait_healthy, api_session, create_user
 from test_sync_support import (
     DISTRICTS,
@@ -114,11 +115,15 @@ def _serve_without_rates(db_url: str):
     """The real app with /api/v1/rates removed: a server from before the endpoint (or a
     gateway that does not route it) that still sends `rates_version` in pull pages."""
     app = create_app(db_url)
-    app.router.routes[:] = [r for r in app.router.routes
-                            if getattr(r, "path", "") != "/api/v1/rates"]
+
+    async def without_rates(scope, receive, send):
+        if scope["type"] == "http" and scope["path"] == "/api/v1/rates":
+            return await JSONResponse({"detail": "Not Found"}, 404)(scope, receive, send)
+        return await app(scope, receive, send)
+
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
-    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
+    srv = uvicorn.Server(uvicorn.Config(without_rates, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{sock.getsockname()[1]}"

@@ -11,32 +11,15 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
-from server import auth, bundles
-from server.auth import User
-from server.scope import RECORD_ROLES
+from server import bundles
+from server.deps import AppSettings, CurrentUser, Engine, RecordsUser, err
 from sync.keys import BundleError
 from sync.protocol import API_PREFIX
 
 router = APIRouter(prefix=API_PREFIX + "/bundles", tags=["bundles"])
-_bearer = HTTPBearer(auto_error=False)
 BUNDLE_TYPE = "application/octet-stream"
-
-
-def _user(request: Request,
-          cred: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]) -> User:
-    user = None
-    if cred is not None and cred.credentials:
-        user = auth.user_for_token(request.app.state.engine, cred.credentials)
-    if user is None:
-        raise HTTPException(401, detail={"code": "not_authenticated",
-                                         "message": "log in first"})
-    return user
-
-
-LoggedIn = Annotated[User, Depends(_user)]
 
 
 class DeviceKeyIn(BaseModel):
@@ -50,32 +33,26 @@ class ServerIdentityOut(BaseModel):
 
 
 def _refused(exc: BundleError) -> HTTPException:
-    status = 403 if exc.code in ("device_owner", "forbidden") else 422
-    return HTTPException(status, detail={"code": exc.code, "message": str(exc)})
+    return err(403 if exc.code in ("device_owner", "forbidden") else 422, exc.code, str(exc))
 
 
 @router.post("/keys")
-def register_key(body: DeviceKeyIn, user: LoggedIn, request: Request) -> ServerIdentityOut:
+def register_key(body: DeviceKeyIn, user: RecordsUser, engine: Engine) -> ServerIdentityOut:
     """Register the caller's device key; answers the server's identity to pin."""
-    if user.role not in RECORD_ROLES:
-        raise HTTPException(403, detail={"code": "forbidden",
-                                         "message": f"role {user.role} has no records"})
     try:
         return ServerIdentityOut(**bundles.register_device_key(
-            request.app.state.engine, user, body.device_id, body.public_key))
+            engine, user, body.device_id, body.public_key))
     except BundleError as exc:
         raise _refused(exc) from None
 
 
-async def _body(request: Request) -> bytes:
+async def _body(request: Request, settings: AppSettings) -> bytes:
     """The bundle's bytes, refused above the server's body limit (413)."""
-    limit = request.app.state.settings.max_body_bytes
     data = bytearray()
     async for chunk in request.stream():
         data += chunk
-        if len(data) > limit:
-            raise HTTPException(413, detail={"code": "too_large",
-                                             "message": f"a bundle above {limit} bytes"})
+        if len(data) > settings.max_body_bytes:
+            raise err(413, "too_large", f"a bundle above {settings.max_body_bytes} bytes")
     return bytes(data)
 
 
@@ -84,10 +61,10 @@ _BINARY = {"content": {BUNDLE_TYPE: {"schema": {"type": "string", "format": "bin
 
 @router.post("", response_class=Response, responses={200: {**_BINARY, "description": "reply"}},
              openapi_extra={"requestBody": {**_BINARY, "required": True}})
-def deliver(request: Request, user: LoggedIn, data: Annotated[bytes, Depends(_body)]):
+def deliver(user: CurrentUser, engine: Engine, data: Annotated[bytes, Depends(_body)]):
     """Apply a carried bundle under its device owner's scope; answer the signed reply."""
     try:
-        reply = bundles.import_bundle(request.app.state.engine, data)
+        reply = bundles.import_bundle(engine, data)
     except BundleError as exc:
         raise _refused(exc) from None
     return Response(reply, media_type=BUNDLE_TYPE)

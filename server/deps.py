@@ -1,0 +1,73 @@
+"""Shared route dependencies: the engine and settings of the app, the caller (bearer token),
+role guards; and the one shape of an error answer ({"detail": {code, message, ...}})."""
+from __future__ import annotations
+
+from typing import Annotated
+
+import sqlalchemy as sa
+from fastapi import Depends, HTTPException, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from forms.lifecycle import REVIEWER_ROLES
+from server import auth
+from server.auth import User
+from server.config import Settings
+from server.models import ErrorOut
+from server.scope import RECORD_ROLES
+
+ADMIN = "admin"
+
+
+def err(status: int, code: str, message: str, **extra) -> HTTPException:
+    return HTTPException(status, detail={"code": code, "message": message, **extra})
+
+
+def error_responses(*statuses: int) -> dict:
+    """OpenAPI `responses=` for the error answers a route gives."""
+    return {status: {"model": ErrorOut} for status in statuses}
+
+
+# Trivial dependencies are `async def`: a plain `def` would cost a hop to the thread pool.
+async def _engine(request: Request) -> sa.Engine:
+    return request.app.state.engine
+
+
+async def _settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+Engine = Annotated[sa.Engine, Depends(_engine)]
+AppSettings = Annotated[Settings, Depends(_settings)]
+
+_bearer = HTTPBearer(auto_error=False)
+Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def _current_user(engine: Engine, cred: Bearer) -> User:
+    """The caller: 401 without a token or with one that is unknown, expired or revoked."""
+    if cred is None or not cred.credentials:
+        raise err(401, "not_authenticated", "log in first (Authorization: Bearer <token>)")
+    user = auth.user_for_token(engine, cred.credentials)
+    if user is None:
+        raise err(401, "invalid_token", "the token is unknown, expired or revoked")
+    return user
+
+
+CurrentUser = Annotated[User, Depends(_current_user)]
+
+
+def require_roles(*roles: str, message: str = "role {role} has no access here"):
+    """A dependency: the caller when its role is one of `roles`, else 403 forbidden
+    (`message` may name the caller's {role})."""
+    async def guard(user: CurrentUser) -> User:
+        if user.role not in roles:
+            raise err(403, "forbidden", message.format(role=user.role))
+        return user
+    return guard
+
+
+RecordsUser = Annotated[User, Depends(require_roles(
+    *RECORD_ROLES, message="role {role} has no access to records"))]
+ReviewerUser = Annotated[User, Depends(require_roles(
+    *REVIEWER_ROLES, message="only region and central review records"))]
+AdminUser = Annotated[User, Depends(require_roles(ADMIN, message="admin only"))]

@@ -1,0 +1,54 @@
+"""Push and pull: the hot paths. Their models document the bodies; the answers are not
+validated item by item but serialised as they are by pydantic-core, as FastAPI's own path
+would (same bytes). A 5,000-change pull page: 17 ms, against 20 ms validated as a plain dict
+and 63 ms validated as PullOut; the stdlib json.dumps of a JSONResponse takes 60 ms."""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+from pydantic_core import to_json
+
+from forms.periods import utc_now
+from server import pull, push
+from server.deps import Engine, RecordsUser, error_responses
+from server.middleware import schema_refusal
+from server.models import PullOut, PushIn, PushOut, SchemaMismatchOut
+from sync.protocol import (
+    API_PREFIX,
+    DEFAULT_PULL_LIMIT,
+    DEFAULT_PULL_MAX_BYTES,
+    MAX_PULL_BYTES,
+    MAX_PULL_LIMIT,
+    MAX_SEQ,
+)
+
+router = APIRouter(prefix=API_PREFIX + "/sync", tags=["sync"],
+                   responses=error_responses(401, 403))
+
+
+@router.post("/push", response_model=PushOut,
+             responses={426: {"model": SchemaMismatchOut}, **error_responses(409)})
+def sync_push(body: PushIn, user: RecordsUser, engine: Engine) -> Response:
+    """Apply a batch of ops in order; one ack per op (a replayed batch answers from the
+    ledger and creates nothing twice)."""
+    refusal = schema_refusal(body.schema_version)
+    if refusal is not None:
+        return _json(refusal, 426)
+    acks = push.push(engine, user, body.device_id, [op.model_dump() for op in body.ops])
+    return _json({"acks": acks, "server_time": utc_now()})
+
+
+@router.get("/pull", response_model=PullOut)
+def sync_pull(user: RecordsUser, engine: Engine,
+              cursor: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
+              limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+              max_bytes: Annotated[int, Query(ge=1, le=MAX_PULL_BYTES)] =
+              DEFAULT_PULL_MAX_BYTES) -> Response:
+    """The changes after `cursor` the caller may see, at most `limit` of them and about
+    `max_bytes` (at least one change per page)."""
+    return _json(pull.pull(engine, user, cursor, limit, max_bytes))
+
+
+def _json(body: dict, status_code: int = 200) -> Response:
+    return Response(to_json(body), status_code=status_code, media_type="application/json")
