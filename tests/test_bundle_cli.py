@@ -8,10 +8,11 @@ import json
 
 import keyring
 import pytest
-from test_sync_support import DISTRICTS, PASSWORD, MemoryKeyring, make_client, monthly, server
+from test_sync_support import DISTRICTS, PASSWORD, MemoryKeyring, monthly, server
 
 from cli.main import main
 from store import open_store
+from tests.server_fixtures import api_session
 
 __all__ = ["server"]  # fixtures
 
@@ -38,6 +39,13 @@ def login(capsys, monkeypatch, folder, url: str, user: str) -> None:
     assert code == 0 and "no device key" not in err, err
 
 
+def _server_record(url: str, record_id: str) -> dict:
+    """The record as the server holds it, read by its owner over the API."""
+    r = api_session(url, "dist1", PASSWORD).get(f"{url}/api/v1/records/{record_id}", timeout=30)
+    r.raise_for_status()
+    return r.json()
+
+
 def test_export_carry_import_by_command(server, tmp_path, capsys, monkeypatch):
     district, carrier = tmp_path / "district", tmp_path / "carrier"
     login(capsys, monkeypatch, district, server.url, "dist1")
@@ -55,7 +63,7 @@ def test_export_carry_import_by_command(server, tmp_path, capsys, monkeypatch):
     assert code == 0 and out[0]["applied"] == 1, err
     with open_store(district / "esep.sqlite3") as store:
         assert store.get_record(rec["id"])["version"] == 1
-    seen = make_client(server.url).get_record(rec["id"])
+    seen = _server_record(server.url, rec["id"])
     assert seen["updated_by"] == "dist1"  # the owner's, not the carrier's
     code, out, err = esep(capsys, monkeypatch, carrier, "bundle", "import", str(reply))
     assert code == 1 and out[0]["error"] == "other_device" and "another device" in err
@@ -79,4 +87,4 @@ def test_import_bundle_on_the_server_machine(server, tmp_path, capsys, monkeypat
     assert code == 0 and reply.exists(), err
     code, out, err = esep(capsys, monkeypatch, district, "bundle", "import", str(reply))
     assert code == 0 and out[0]["applied"] == 1, err
-    assert make_client(server.url).get_record(rec["id"])["version"] == 1
+    assert _server_record(server.url, rec["id"])["version"] == 1

@@ -36,6 +36,11 @@ def _success(op: dict) -> tuple[str, dict | None]:
     return code, content.get("schema")
 
 
+def _binary(op: dict, code: str) -> bool:
+    content = op["responses"][code].get("content", {})
+    return any(c.get("schema", {}).get("format") == "binary" for c in content.values())
+
+
 def _target(spec: dict, schema: dict) -> dict:
     """Follow $ref and array items down to the documented object."""
     while True:
@@ -53,6 +58,8 @@ def test_every_route_documents_its_success_body(spec):
         for method, op in methods.items():
             routes.append(f"{method.upper()} {path}")
             code, schema = _success(op)
+            if _binary(op, code):  # a file answer (a sync bundle's signed reply)
+                continue
             if not schema or not _target(spec, schema).get("properties"):
                 bare.append(f"{method.upper()} {path} {code}: {schema}")
     assert len(routes) >= 16, routes  # every area's routes are published
