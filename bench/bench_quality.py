@@ -106,9 +106,11 @@ def run(verbose: bool = False) -> list[tuple]:
         monthly_findings += run_review(records, units, p)
     monthly = score(monthly_findings, records, key)
     year = [r for r in records if r["period"] < "2024-01"]
-    t0 = time.perf_counter()
-    run_review(year, units)
-    seconds = time.perf_counter() - t0
+    seconds = float("inf")
+    for _ in range(2):  # best-of-2 CPU seconds: wall time on a shared machine measures neighbours
+        t0 = time.process_time()
+        run_review(year, units)
+        seconds = min(seconds, time.process_time() - t0)
     if verbose:
         print(f"records {len(records)}, planted {len(key)}, clean unit-months {whole['clean']}")
         print("noisiest rules (clean unit-months), whole:", whole["noisy"])

@@ -46,7 +46,8 @@ class Planter:
                if u in self.free and (not second_year or p >= "2024-01") and test(u, p, r)]
         out.sort()
         self.rng.shuffle(out)
-        return out
+        seen: set[str] = set()
+        return [(u, p) for u, p in out if not (u in seen or seen.add(u))]
 
     def take(self, kind, unit, period, fields, **extra):
         self.free.discard(unit)

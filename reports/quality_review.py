@@ -83,9 +83,11 @@ def registry_findings(reports: list[dict], registry: dict | None, t: Thresholds,
     return out
 
 
-def form_findings(records: list[dict], done: set, units=None) -> list[dict]:
+def form_findings(records: list[dict], done: set, units=None,
+                  span: tuple[str, str] = ("0000-00", "9999-99")) -> list[dict]:
     """The forms engine's per-record rules (with history), minus rules already reported and,
-    on monthly reports, minus the rule families the scope review decides itself."""
+    on monthly reports, minus the rule families the scope review decides itself. Only the
+    records of `span` are validated (a record's rules report on that record only)."""
     try:
         from forms import load_form, validate_record
     except ImportError:
@@ -97,6 +99,8 @@ def form_findings(records: list[dict], done: set, units=None) -> list[dict]:
         history[(r["form"], r["org_unit"])].append(r)
     out = []
     for r in records:
+        if not span[0] <= str(r.get("period") or "") <= span[1]:
+            continue
         try:
             form = load_form(r["form"], r.get("form_version"))
         except (KeyError, ValueError):  # unknown form or broken definition: not reviewable
@@ -129,8 +133,8 @@ def review(records: list[dict], *, units: list[dict] | None = None,
     t = thresholds or Thresholds()
     umap = {u["id"]: u for u in units or []} or None
     live = [r for r in records if not r.get("deleted")]
-    out = _all_findings(live, registry, t, umap, use_forms)
     start, end = parse_period(period) if period else ("0000-00", "9999-99")
+    out = _all_findings(live, registry, t, umap, use_forms, (start, end))
     out = [f for f in out if start <= str(f.get("period") or "") <= end
            and (not region or f["region"] == region)]
     _texts(out, lang)
@@ -139,7 +143,7 @@ def review(records: list[dict], *, units: list[dict] | None = None,
     return out
 
 
-def _all_findings(live, registry, t, umap, use_forms) -> list[dict]:
+def _all_findings(live, registry, t, umap, use_forms, span) -> list[dict]:
     from reports.quality_orgs import organization_findings
     from reports.quality_population import population_findings
     from reports.quality_visits import event_findings, roster_findings, visit_findings
@@ -153,7 +157,7 @@ def _all_findings(live, registry, t, umap, use_forms) -> list[dict]:
     out += visit_findings(live, t, umap)
     out += organization_findings(live, t, umap)
     if use_forms:
-        out += form_findings(live, {(f["record_id"], f["rule"]) for f in out}, umap)
+        out += form_findings(live, {(f["record_id"], f["rule"]) for f in out}, umap, span)
     return out
 
 

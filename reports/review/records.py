@@ -54,8 +54,8 @@ def _period_end(period: str) -> dt.datetime:
 
 
 def bulk_entry(s: Series, units=None) -> list[dict]:
-    """VR-19: at least `min_periods` months created within `window_hours`, each more than
-    `late_days` after its month ended."""
+    """VR-19: months created within `window_hours` of each other, at least `min_periods` of
+    them more than `late_days` after their month ended: each month of that batch."""
     cfg = settings("bulk")
     stamped = sorted((t, p) for p in s.periods if (t := _when(s.rec[p].get("created_at"))))
     window = dt.timedelta(hours=cfg["window_hours"])
@@ -66,10 +66,9 @@ def bulk_entry(s: Series, units=None) -> list[dict]:
         while stamped[end][0] - stamped[start][0] > window:
             start += 1
         group = stamped[start:end + 1]
-        if len({p for _, p in group}) >= cfg["min_periods"]:
-            for t, p in group:
-                if t - _period_end(p) > late:
-                    hit[p] = max(hit.get(p, 0), len(group))
+        if len({p for t, p in group if t - _period_end(p) > late}) >= cfg["min_periods"]:
+            for _t, p in group:
+                hit[p] = max(hit.get(p, 0), len(group))
     return [make(s.rec[p], "VR-19", "info", "review_months_at_once", [],
                  {"count": n, "date": s.rec[p]["created_at"][:10]}, units)
             for p, n in sorted(hit.items())]

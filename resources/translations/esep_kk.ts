@@ -503,37 +503,37 @@
         <translation>Мәртебе: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="132" />
+        <location filename="../../desktop/form_actions.py" line="129" />
         <source>Fix the errors to submit.</source>
         <translation>Тапсыру үшін қателерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="134" />
+        <location filename="../../desktop/form_actions.py" line="131" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Тапсырар алдында ескертулерге түсініктеме жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="182" />
+        <location filename="../../desktop/form_actions.py" line="179" />
         <source>Not saved: %1</source>
         <translation>Сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="185" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Draft saved.</source>
         <translation>Жоба сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="213" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Submission blocked: see the findings.</source>
         <translation>Тапсыру мүмкін емес: ескертпелерді қараңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="217" />
+        <location filename="../../desktop/form_actions.py" line="214" />
         <source>Not submitted: %1</source>
         <translation>Тапсырылмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="220" />
+        <location filename="../../desktop/form_actions.py" line="217" />
         <source>Submitted.</source>
         <translation>Есеп тапсырылды.</translation>
     </message>
@@ -586,7 +586,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="80" />
+        <location filename="../../desktop/editor_parts.py" line="76" />
         <source>last month: %1 · last year: %2</source>
         <translation>өткен ай: %1 · бір жыл бұрын: %2</translation>
     </message>
@@ -927,17 +927,17 @@
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="127" />
+        <location filename="../../desktop/editor_parts.py" line="123" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Бағдарлама жабылғаннан кейін %1 уақыттағы сақталмаған енгізу қалды. Қалпына келтіру керек пе?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="129" />
+        <location filename="../../desktop/editor_parts.py" line="125" />
         <source>&amp;Restore</source>
         <translation>&amp;Қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="130" />
+        <location filename="../../desktop/editor_parts.py" line="126" />
         <source>Discard</source>
         <translation>Тастау</translation>
     </message>
