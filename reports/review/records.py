@@ -47,6 +47,13 @@ def _when(value) -> dt.datetime | None:
     return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
 
 
+def _entered(rec: dict) -> dt.datetime | None:
+    """When the report was typed in: the earliest of created_at and updated_at (a store that
+    imported or pulled history keeps the original updated_at but stamps created_at now)."""
+    times = [t for k in ("created_at", "updated_at") if (t := _when(rec.get(k)))]
+    return min(times) if times else None
+
+
 def _period_end(period: str) -> dt.datetime:
     y, m = int(period[:4]), int(period[5:])
     y, m = (y + 1, 1) if m == 12 else (y, m + 1)
@@ -57,7 +64,7 @@ def bulk_entry(s: Series, units=None) -> list[dict]:
     """VR-19: months created within `window_hours` of each other, at least `min_periods` of
     them more than `late_days` after their month ended: each month of that batch."""
     cfg = settings("bulk")
-    stamped = sorted((t, p) for p in s.periods if (t := _when(s.rec[p].get("created_at"))))
+    stamped = sorted((t, p) for p in s.periods if (t := _entered(s.rec[p])))
     window = dt.timedelta(hours=cfg["window_hours"])
     late = dt.timedelta(days=cfg["late_days"])
     hit: dict[str, int] = {}
@@ -70,5 +77,5 @@ def bulk_entry(s: Series, units=None) -> list[dict]:
             for _t, p in group:
                 hit[p] = max(hit.get(p, 0), len(group))
     return [make(s.rec[p], "VR-19", "info", "review_months_at_once", [],
-                 {"count": n, "date": s.rec[p]["created_at"][:10]}, units)
+                 {"count": n, "date": _entered(s.rec[p]).date().isoformat()}, units)
             for p, n in sorted(hit.items())]
