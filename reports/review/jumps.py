@@ -145,7 +145,7 @@ def target_growth(s: Series, units=None) -> list[dict]:
     cfg, out = settings("target"), []
     for p in s.periods:
         old_p = s.at(p, -12)
-        if old_p is None or old_p in s.flagged or p in s.flagged:
+        if old_p is None or old_p in s.flagged:
             continue
         v, old = num(s.data(p), "volunteers_total"), num(s.data(old_p), "volunteers_total")
         if v is None or not old or old < cfg["min_base"]:
