@@ -175,7 +175,8 @@ def cmd_quality(args) -> int:
         print(json.dumps(found, ensure_ascii=False))
     else:
         for f in found:
-            print(f"{f['severity']:7} {f['rule']:6} {f['org_unit']:10} {f['period']} "
+            print(f"{f['severity']:7} {f.get('rule_detail') or f['rule']:12} {f['org_unit']:10} "
+                  f"{f['period']} "
                   f"{f['record_id'][:8]}  {f['message']}")
         print(f"{len(found)} finding(s)", file=sys.stderr)
     return 0

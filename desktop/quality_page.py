@@ -131,11 +131,11 @@ class QualityPage(RefreshWhenShown, QWidget):
         self.severity_label.setText(self.tr("Severity:"))
         self.unit_label.setText(self.tr("Org unit:"))
         self.reload_button.setText(self.tr("Check again"))
-        self.model.set_headers([
-            ("severity_text", self.tr("Severity")), ("detail", self.tr("Rule")),
+        self.model.set_headers([  # the finding's text first: it says what is wrong and what to do
+            ("message", self.tr("Finding")), ("severity_text", self.tr("Severity")),
             ("unit", self.tr("Org unit")), ("period", self.tr("Period")),
             ("form_title", self.tr("Form")), ("fields_text", self.tr("Fields")),
-            ("message", self.tr("Finding"))])
+            ("detail", self.tr("Rule"))])
         self._fill_combo(self.severity, [(s, self.severity_text(s)) for s in SEVERITIES])
         self.refresh()
 
@@ -197,6 +197,7 @@ class QualityPage(RefreshWhenShown, QWidget):
         self._fill_combo(self.org_unit, sorted({(f["org_unit"], f["unit"]) for f in findings},
                                                key=lambda p: p[1]))
         self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 560))
         self.table.setColumnWidth(5, min(self.table.columnWidth(5), 260))
         self._show_summary()
 

@@ -724,7 +724,7 @@
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="138" />
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
@@ -749,7 +749,7 @@
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="138" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
@@ -774,12 +774,12 @@
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="206" />
+        <location filename="../../desktop/quality_page.py" line="207" />
         <source>Could not check the records: %1</source>
         <translation>Could not check the records: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="213" />
+        <location filename="../../desktop/quality_page.py" line="214" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>%1 findings: %2 errors, %3 warnings, %4 info</translation>
     </message>

@@ -724,7 +724,7 @@
         <translation>Маңыздылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="138" />
         <source>Rule</source>
         <translation>Ереже</translation>
     </message>
@@ -749,7 +749,7 @@
         <translation>Өрістер</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="138" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Finding</source>
         <translation>Ескертпе</translation>
     </message>
@@ -774,12 +774,12 @@
         <translation>(барлығы)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="206" />
+        <location filename="../../desktop/quality_page.py" line="207" />
         <source>Could not check the records: %1</source>
         <translation>Жазбаларды тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="213" />
+        <location filename="../../desktop/quality_page.py" line="214" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Ескертпелер: %1 (қате %2, ескерту %3, ақпарат %4)</translation>
     </message>

@@ -724,7 +724,7 @@
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="138" />
         <source>Rule</source>
         <translation>Правило</translation>
     </message>
@@ -749,7 +749,7 @@
         <translation>Поля</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="138" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Finding</source>
         <translation>Замечание</translation>
     </message>
@@ -774,12 +774,12 @@
         <translation>(все)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="206" />
+        <location filename="../../desktop/quality_page.py" line="207" />
         <source>Could not check the records: %1</source>
         <translation>Не удалось проверить записи: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="213" />
+        <location filename="../../desktop/quality_page.py" line="214" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Замечаний: %1 (ошибок %2, предупреждений %3, к сведению %4)</translation>
     </message>

@@ -1,0 +1,116 @@
+"""VR-01: figures repeated from another period (previous month, same month last year, nearly
+identical) or from another district of the same region in the same month.
+
+How unlikely identical figures are is learnt from the unit's own series: a cell that changes
+every month makes a repeat surprising, one that rarely changes (a small district's stock)
+does not. The surprise is the sum of -log2(chance of that cell repeating).
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from reports.review.series import Series, make, settings
+
+
+class RepeatOdds:
+    """Per cell, how often the unit's consecutive months repeat a non-zero value."""
+
+    def __init__(self, s: Series):
+        self.pairs: set[tuple[str, str]] = set()
+        self.same: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        self.near: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for prev, cur in zip(s.periods, s.periods[1:]):
+            if s.at(cur, -1) != prev:
+                continue
+            self.pairs.add((prev, cur))
+            self.near[prev].append((prev, cur))
+            self.near[cur].append((prev, cur))
+            a, b = s.vec[prev], s.vec[cur]
+            for k, v in b.items():
+                if v and a.get(k) == v:
+                    self.same[k].add((prev, cur))
+
+    def bits(self, cell: str, judged: str) -> float:
+        """Surprise of `cell` repeating, learnt without the pairs that touch `judged`."""
+        mine = self.near.get(judged, ())
+        same = self.same.get(cell, set())
+        n = len(self.pairs) - len(mine)
+        eq = len(same) - sum(1 for pair in mine if pair in same)
+        return -math.log2((eq + 1) / (n + 2))
+
+
+def _compare(cur: dict, old: dict, odds: RepeatOdds, judged: str) -> tuple[bool, float, float]:
+    """(all cells identical, share of non-zero cells identical, surprise in bits)."""
+    nonzero = [k for k, v in cur.items() if v]
+    if not nonzero:
+        return False, 0.0, 0.0
+    same = [k for k in nonzero if old.get(k) == cur[k]]
+    exact = len(same) == len(nonzero) and all(
+        cur.get(k, 0) == v for k, v in old.items())
+    return exact, len(same) / len(nonzero), sum(odds.bits(k, judged) for k in same)
+
+
+def copy_findings(s: Series, units=None) -> list[dict]:
+    cfg, out = settings("copy"), []
+    odds = RepeatOdds(s)
+    for p in s.periods:
+        best = None
+        for months, detail in ((-12, "VR-01-year"), (-1, "VR-01-prev")):
+            other = s.at(p, months)
+            if other is None:
+                continue
+            exact, share, bits = _compare(s.vec[p], s.vec[other], odds, p)
+            if exact and bits >= cfg["surprise_bits"]:
+                kind = detail
+            elif not exact and share >= cfg["near_share"] and bits >= cfg["near_surprise_bits"]:
+                kind = "VR-01-near"
+            else:
+                continue
+            if best is None or (kind != "VR-01-near" and best[0] == "VR-01-near"):
+                best = (kind, other, share)
+        if best:
+            out.append(_copy_finding(s, p, *best, units=units))
+    return out
+
+
+def _copy_finding(s: Series, p: str, kind: str, other: str, share: float, units) -> dict:
+    codes = {"VR-01-year": "review_copy_year", "VR-01-prev": "review_copy_prev",
+             "VR-01-near": "review_near_copy"}
+    severity = "error" if kind == "VR-01-year" else "warning"
+    s.flagged.add(p)
+    data = s.data(p)
+    params = {"other": other, "share": round(100 * share), "field": "volunteers_total",
+              "value": data.get("volunteers_total"), "hours": data.get("volunteer_hours"),
+              "other_record": s.rec[other]["id"]}
+    return make(s.rec[p], kind, severity, codes[kind], [], params, units)
+
+
+def _info(vec: dict) -> float:
+    return sum(math.log2(1 + abs(v)) for v in vec.values() if v)
+
+
+def identical_units(series: dict[str, Series], units=None) -> list[dict]:
+    """Districts of one region whose month is identical, cell for cell, to another's."""
+    from reports.aggregate import region_of
+
+    cfg = settings("copy")
+    groups = defaultdict(list)
+    for s in series.values():
+        for p in s.periods:
+            vec = {k: v for k, v in s.vec[p].items() if v}
+            if len(vec) >= cfg["units_min_cells"] and _info(vec) >= cfg["units_min_bits"]:
+                key = (region_of(s.unit, units), p, tuple(sorted(vec.items())))
+                groups[key].append(s)
+    out = []
+    for (_, p, _), same in groups.items():
+        if len(same) < 2:
+            continue
+        same.sort(key=lambda s: (str(s.rec[p].get("created_at") or ""), s.rec[p]["id"]))
+        first = same[0]
+        for s in same[1:]:
+            s.flagged.add(p)
+            out.append(make(s.rec[p], "VR-01-units", "warning", "review_identical_units", [],
+                            {"other_unit": first.unit, "other_record": first.rec[p]["id"],
+                             "cells": len(s.vec[p])}, units))
+    return out

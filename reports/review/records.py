@@ -1,0 +1,81 @@
+"""Rules on one report (VR-03 sums, VR-07/08 support) and on how a unit's reports were typed
+in (VR-19: many months created at once, long after they ended)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from reports.review.series import Series, make, num, settings
+
+BREAKDOWNS = ("gender", "age", "occupation")
+
+
+def record_findings(s: Series, units=None) -> list[dict]:
+    out = []
+    for p in s.periods:
+        rec, d = s.rec[p], s.data(p)
+        total = num(d, "volunteers_total")
+        for fid in BREAKDOWNS:
+            counts = d.get(fid)
+            if total is None or not isinstance(counts, dict) or not counts:
+                continue
+            got = sum(v for v in counts.values() if isinstance(v, (int, float)))
+            if got != total:
+                out.append(make(rec, "VR-03", "error", "review_breakdown_sum",
+                                [fid, "volunteers_total"],
+                                {"field": fid, "sum": got, "total": total}, units))
+        out += _support(rec, d, units)
+    return out
+
+
+def _support(rec: dict, d: dict, units) -> list[dict]:
+    provided = d.get("rfo_support_provided")
+    text = str(d.get("rfo_support_text") or "").lower()
+    if provided in (None, ""):
+        return [make(rec, "VR-08", "error", "review_support_unanswered",
+                     ["rfo_support_provided"], {"field": "rfo_support_provided"}, units)]
+    if provided == "YES" and (not d.get("rfo_support_types") or "всесторонн" in text):
+        return [make(rec, "VR-07", "error", "review_support_without_type",
+                     ["rfo_support_types"], {"field": "rfo_support_types"}, units)]
+    return []
+
+
+def _when(value) -> dt.datetime | None:
+    try:
+        t = dt.datetime.fromisoformat(str(value))
+    except (TypeError, ValueError):
+        return None
+    return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
+
+
+def _entered(rec: dict) -> dt.datetime | None:
+    """When the report was typed in: the earliest of created_at and updated_at (a store that
+    imported or pulled history keeps the original updated_at but stamps created_at now)."""
+    times = [t for k in ("created_at", "updated_at") if (t := _when(rec.get(k)))]
+    return min(times) if times else None
+
+
+def _period_end(period: str) -> dt.datetime:
+    y, m = int(period[:4]), int(period[5:])
+    y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return dt.datetime(y, m, 1, tzinfo=dt.UTC)
+
+
+def bulk_entry(s: Series, units=None) -> list[dict]:
+    """VR-19: months created within `window_hours` of each other, at least `min_periods` of
+    them more than `late_days` after their month ended: each month of that batch."""
+    cfg = settings("bulk")
+    stamped = sorted((t, p) for p in s.periods if (t := _entered(s.rec[p])))
+    window = dt.timedelta(hours=cfg["window_hours"])
+    late = dt.timedelta(days=cfg["late_days"])
+    hit: dict[str, int] = {}
+    start = 0
+    for end in range(len(stamped)):
+        while stamped[end][0] - stamped[start][0] > window:
+            start += 1
+        group = stamped[start:end + 1]
+        if len({p for t, p in group if t - _period_end(p) > late}) >= cfg["min_periods"]:
+            for _t, p in group:
+                hit[p] = max(hit.get(p, 0), len(group))
+    return [make(s.rec[p], "VR-19", "info", "review_months_at_once", [],
+                 {"count": n, "date": _entered(s.rec[p]).date().isoformat()}, units)
+            for p, n in sorted(hit.items())]

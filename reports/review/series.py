@@ -1,0 +1,83 @@
+"""An org unit's whole series of monthly reports: the history every rule compares with.
+
+Reviewing a month or a year builds the same series from the same records, so a month's
+findings do not depend on the period asked for (issue 12).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from forms.periods import shift_period
+from forms.thresholds import thresholds
+from reports.aggregate import region_of
+
+FLOW_FIELDS = ("events_total", "events_by_direction", "events_by_format", "volunteer_hours",
+               "volunteer_positions")
+
+
+def settings(section: str) -> dict:
+    """One [review.<section>] table of resources/quality.toml."""
+    return thresholds()["review"][section]
+
+
+def cells(data: dict) -> dict[str, float]:
+    """Flat numeric vector of a report: `volunteers_total`, `gender.F`, ... (bools skipped)."""
+    out = {}
+    for k, v in data.items():
+        if isinstance(v, bool):
+            continue
+        if isinstance(v, (int, float)):
+            out[k] = v
+        elif isinstance(v, dict):
+            out.update({f"{k}.{c}": n for c, n in v.items()
+                        if isinstance(n, (int, float)) and not isinstance(n, bool)})
+    return out
+
+
+def num(data: dict, field: str):
+    v = data.get(field)
+    return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+class Series:
+    """One org unit's reports by period (the latest revision of each period)."""
+
+    def __init__(self, unit: str, records: list[dict]):
+        self.unit = unit
+        by_period: dict[str, dict] = {}
+        for r in sorted(records, key=lambda r: (str(r.get("updated_at") or ""),
+                                                r.get("revision") or 0)):
+            by_period[r["period"]] = r
+        self.periods = sorted(by_period)
+        self.rec = by_period
+        self.vec = {p: cells(r["data"]) for p, r in by_period.items()}
+        self.flagged: set[str] = set()
+
+    def data(self, period: str) -> dict | None:
+        rec = self.rec.get(period)
+        return rec["data"] if rec else None
+
+    def at(self, period: str, months: int) -> str | None:
+        other = shift_period(period, months)
+        return other if other in self.rec else None
+
+    def usable(self, exclude: str) -> list[str]:
+        """Periods a baseline may use: not the one judged, never a flagged one."""
+        return [p for p in self.periods if p != exclude and p not in self.flagged]
+
+
+def build_series(reports: list[dict]) -> dict[str, Series]:
+    groups = defaultdict(list)
+    for r in reports:
+        groups[r["org_unit"]].append(r)
+    return {u: Series(u, recs) for u, recs in groups.items()}
+
+
+def make(rec: dict, detail: str, severity: str, code: str, fields: list, params: dict,
+         units=None) -> dict:
+    """A finding of the scope review: `rule` is the DOMAIN rule family (VR-01 ...),
+    `rule_detail` the problem kind's own rule."""
+    return {"rule": detail[:5], "rule_detail": detail, "severity": severity,
+            "record_id": rec["id"], "form": rec["form"], "org_unit": rec["org_unit"],
+            "region": region_of(rec["org_unit"], units), "period": rec["period"],
+            "fields": fields, "message_code": code, "params": params, "source": "scope"}
