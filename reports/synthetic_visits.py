@@ -220,7 +220,7 @@ def _focus_groups(rng, year: int) -> list[dict]:
     for i, region in enumerate(REGIONS):
         mine = cats[start:start + sizes[i]]
         start += sizes[i]
-        people = [{"no": k + 1, "full_name": f"Участник {i + 1}-{k + 1}",
+        people = [{"no": k + 1, "full_name": _name(start - sizes[i] + k),
                    "participant_category": c, "consent": "YES"} for k, c in enumerate(mine)]
         answers = [{"question": q, "answer_text": f"Ответ на {q}",
                     "direction": rng.choice(["EDU", "ECO", "ELDER", "SPORT"])}
@@ -231,6 +231,19 @@ def _focus_groups(rng, year: int) -> list[dict]:
                 "participants": people, "declared_total": len(people), "answers": answers}
         out.append(_rec(rng, "focus_group", 2, region, data["date"], data))
     return out
+
+
+LAST = ["Ахметов", "Жубанов", "Сериков", "Ким", "Оспанов", "Петренко", "Утепов", "Нурланов",
+        "Бекова", "Исаева", "Омаров", "Садыков", "Мусина", "Темиров", "Қасымов", "Әлиева",
+        "Жақсылықов", "Иванова", "Токтаров", "Рахимова"]
+FIRST = ["Ерлан", "Айгерим", "Дамир", "Асель", "Мадина", "Бауыржан", "Жанар", "Нұрлан",
+         "Әсем", "Ғалым", "Дина", "Серік", "Айдана", "Тимур", "Ләззат", "Олжас", "Мария",
+         "Арман", "Гүлназ", "Руслан"]
+
+
+def _name(i: int) -> str:
+    """A distinct full name for each of 400 people."""
+    return f"{LAST[i % 20]} {FIRST[(i // 20) % 20]}"
 
 
 def _column(counts: dict[str, int], rng) -> list[str]:
