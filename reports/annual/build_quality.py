@@ -12,9 +12,10 @@ from reports.completeness import completeness
 from reports.coverage import KNOWN_VALUES, UNSPECIFIED, coverage
 from reports.quality_review import review
 
-# Hotline appeals are reviewed without the forms' history rules: they all come from one
-# information centre, and comparing each appeal with every other one is quadratic.
-HISTORY_FREE = ("hotline_appeal",)
+# Events and hotline appeals (thousands a year) get the review's cross-record checks but not
+# the forms' per-record rules again: those ran when each was entered and submitted, and
+# their history rules compare each record with every other one of its unit (quadratic).
+HISTORY_FREE = ("event", "hotline_appeal")
 
 
 def completeness_table(ctx: Context) -> Table:
@@ -36,7 +37,8 @@ def findings_table(ctx: Context, scoped: list[dict]) -> Table:
     counts = Counter((f["rule"], f["severity"]) for f in found)
     rows = [[rule, ctx.t(f"sev_{sev}"), n] for (rule, sev), n in sorted(counts.items())]
     return Table("findings", ctx.t("tab_findings"),
-                 [ctx.t("col_rule"), ctx.t("col_severity"), ctx.t("col_count")], rows)
+                 [ctx.t("col_rule"), ctx.t("col_severity"), ctx.t("col_count")], rows,
+                 ctx.t("note_findings"))
 
 
 def coverage_blocks(ctx: Context) -> list:

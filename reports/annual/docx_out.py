@@ -1,0 +1,107 @@
+"""The annual report as a Word document (python-docx): headings, real tables with captions
+(each table's alt-text title is its id), charts as PNG pictures."""
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from reports.annual.charts import render_png
+from reports.annual.model import AnnualReport, Cancelled, Chart, Table
+from reports.annual.text import num, t
+
+FONT = "Arial"
+
+
+def _styles(doc) -> None:
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(10)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    for name in ("Title", "Heading 1", "Heading 2", "Caption"):
+        doc.styles[name].font.name = FONT
+
+
+def _page(doc) -> None:
+    sec = doc.sections[0]
+    sec.orientation = WD_ORIENT.PORTRAIT
+    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(sec, side, Cm(2))
+
+
+def _alt_title(table, key: str) -> None:
+    """Word's table alt-text title (w:tblCaption) carries the table's stable id."""
+    pr = table._tbl.tblPr
+    cap = OxmlElement("w:tblCaption")
+    cap.set(qn("w:val"), key)
+    pr.append(cap)
+
+
+def _repeat_header(row) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    tr_pr.append(el)
+
+
+def add_table(doc, table: Table, number: int, lang: str) -> None:
+    doc.add_paragraph(f"{t('table_word', lang)} {number}. {table.title}", style="Caption")
+    wide = len(table.columns) > 7
+    grid = doc.add_table(rows=1, cols=len(table.columns))
+    grid.style = "Table Grid"
+    _alt_title(grid, table.id)
+    for cell, text in zip(grid.rows[0].cells, table.columns):
+        cell.text = ""
+        run = cell.paragraphs[0].add_run(str(text))
+        run.bold = True
+        run.font.size = Pt(7 if wide else 9)
+    _repeat_header(grid.rows[0])
+    for row in table.rows:
+        cells = grid.add_row().cells
+        for i, (cell, value) in enumerate(zip(cells, row)):
+            para = cell.paragraphs[0]
+            run = para.add_run(num(value))
+            run.font.size = Pt(7 if wide else 9)
+            if i and not isinstance(value, str):
+                para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if table.note:
+        note = doc.add_paragraph(table.note)
+        note.runs[0].italic = True
+        note.runs[0].font.size = Pt(8)
+
+
+def add_chart(doc, chart: Chart, number: int, lang: str) -> None:
+    doc.add_picture(io.BytesIO(render_png(chart)), width=Cm(16))
+    doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    doc.add_paragraph(chart.title, style="Caption")
+
+
+def write_docx(report: AnnualReport, path, *, progress=None, cancelled=None) -> None:
+    doc = Document()
+    _styles(doc)
+    _page(doc)
+    doc.core_properties.title = report.title
+    doc.add_heading(report.title, level=0)
+    doc.add_paragraph(report.subtitle)
+    tables = charts = 0
+    for i, section in enumerate(report.sections):
+        if cancelled and cancelled():
+            raise Cancelled()
+        doc.add_heading(section.title, level=1)
+        for block in section.blocks:
+            if isinstance(block, Table):
+                tables += 1
+                add_table(doc, block, tables, report.lang)
+            elif isinstance(block, Chart):
+                charts += 1
+                add_chart(doc, block, charts, report.lang)
+            else:
+                doc.add_paragraph(str(block))
+        if progress:
+            progress(i + 1, len(report.sections))
+    doc.save(str(path))
