@@ -49,6 +49,21 @@ def _repeat_header(row) -> None:
     tr_pr.append(el)
 
 
+def _widths(table: Table, total_cm: float = 17.0) -> list:
+    """Column widths in proportion to their longest cell (bounded), filling the text width."""
+    longest = [max([len(str(c)) // 2] + [len(num(r[i])) for r in table.rows]) for i, c in
+               enumerate(table.columns)]
+    weights = [min(max(n, 4), 45) for n in longest]
+    return [Cm(total_cm * w / sum(weights)) for w in weights]
+
+
+def _set_widths(grid, widths: list) -> None:
+    grid.autofit = False
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
+
+
 def add_table(doc, table: Table, number: int, lang: str) -> None:
     doc.add_paragraph(f"{t('table_word', lang)} {number}. {table.title}", style="Caption")
     wide = len(table.columns) > 7
@@ -69,6 +84,7 @@ def add_table(doc, table: Table, number: int, lang: str) -> None:
             run.font.size = Pt(7 if wide else 9)
             if i and not isinstance(value, str):
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _set_widths(grid, _widths(table))
     if table.note:
         note = doc.add_paragraph(table.note)
         note.runs[0].italic = True
