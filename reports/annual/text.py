@@ -21,7 +21,7 @@ def t(key: str, lang: str = "ru", **params) -> str:
     entry = catalogue()[key]
     text = entry.get(lang) or entry["ru"]
     return text.format(**{k: num(v) if isinstance(v, (int, float)) and not isinstance(v, bool)
-                          else v for k, v in params.items()}) if params else text
+                          and k != "year" else v for k, v in params.items()}) if params else text
 
 
 def region_name(code: str, lang: str) -> str:
