@@ -15,7 +15,8 @@ from reports.annual.model import AnnualReport, Cancelled
 
 FORMATS = (".docx", ".xlsx", ".pdf")
 
-__all__ = ["FORMATS", "AnnualReport", "Cancelled", "build_annual", "write_report"]
+__all__ = ["FORMATS", "AnnualReport", "Cancelled", "build_annual", "make_report",
+           "write_report"]
 
 
 def write_report(report: AnnualReport, path, *, progress=None, cancelled=None) -> Path:
@@ -33,3 +34,16 @@ def write_report(report: AnnualReport, path, *, progress=None, cancelled=None) -
         raise ValueError(f"{path.name}: the annual report is written as .docx, .xlsx or .pdf")
     write(report, path, progress=progress, cancelled=cancelled)
     return path
+
+
+def make_report(records, units, year: int, *, path, region: str | None = None,
+                lang: str = "ru", rates=None, due_day: int = 10, progress=None,
+                cancelled=None) -> Path:
+    """Build and write in one go (a background job): progress(done, total, text) counts the
+    sections built and then written; cancelled() -> True stops with Cancelled, no file."""
+    report = build_annual(records, units, year, region=region, lang=lang, rates=rates,
+                          due_day=due_day, cancelled=cancelled,
+                          progress=progress and (lambda d, n: progress(d, 2 * n, "")))
+    n = len(report.sections)
+    return write_report(report, path, cancelled=cancelled,
+                        progress=progress and (lambda d, _n: progress(n + d, 2 * n, "")))

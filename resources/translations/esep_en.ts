@@ -1,6 +1,109 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AnnualReportDialog</name>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="39" />
+        <source>Annual report…</source>
+        <translation>Annual report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="105" />
+        <source>Annual report «Volunteering in figures»</source>
+        <translation>Annual report «Volunteering in figures»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="106" />
+        <source>Year:</source>
+        <translation>Year:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="106" />
+        <source>Region:</source>
+        <translation>Region:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="107" />
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="107" />
+        <source>Save as:</source>
+        <translation>Save as:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="110" />
+        <source>Whole country</source>
+        <translation>Whole country</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="111" />
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="112" />
+        <source>Write</source>
+        <translation>Write</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="113" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="114" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="115" />
+        <source>report.docx, .xlsx or .pdf</source>
+        <translation>report.docx, .xlsx or .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="119" />
+        <source>Save the annual report</source>
+        <translation>Save the annual report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="121" />
+        <source>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</source>
+        <translation>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="133" />
+        <source>Choose a file ending in .docx, .xlsx or .pdf.</source>
+        <translation>Choose a file ending in .docx, .xlsx or .pdf.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="144" />
+        <source>Writing the report…</source>
+        <translation>Writing the report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="153" />
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="164" />
+        <source>Written: %1</source>
+        <translation>Written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="172" />
+        <source>Cancelled: no file was written.</source>
+        <translation>Cancelled: no file was written.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="174" />
+        <source>The report was not written: %1</source>
+        <translation>The report was not written: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../desktop/conflicts_dialog.py" line="243" />
@@ -139,194 +242,194 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="184" />
+        <location filename="../../desktop/dashboard_page.py" line="185" />
         <source>Year:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="186" />
         <source>From month:</source>
         <translation>From month:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="186" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>to:</source>
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>Hourly rate, ₸:</source>
         <translation>Hourly rate, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="189" />
         <source>Include drafts</source>
         <translation>Include drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="189" />
+        <location filename="../../desktop/dashboard_page.py" line="190" />
         <source>Rates…</source>
         <translation>Rates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="190" />
+        <location filename="../../desktop/dashboard_page.py" line="191" />
         <source>Hourly rates by region and year</source>
         <translation>Hourly rates by region and year</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="191" />
+        <location filename="../../desktop/dashboard_page.py" line="192" />
         <source>Headline numbers</source>
         <translation>Headline numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="192" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
         <source>Completeness and timeliness</source>
         <translation>Completeness and timeliness</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="194" />
-        <location filename="../../desktop/dashboard_page.py" line="320" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
+        <location filename="../../desktop/dashboard_page.py" line="321" />
         <source>Volunteers</source>
         <translation>Volunteers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="195" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Registered organizations</source>
         <translation>Registered organizations</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="196" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Initiative groups</source>
         <translation>Initiative groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
-        <location filename="../../desktop/dashboard_page.py" line="321" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="322" />
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Volunteer hours</source>
         <translation>Volunteer hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Volunteer positions</source>
         <translation>Volunteer positions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="199" />
+        <location filename="../../desktop/dashboard_page.py" line="200" />
         <source>Development events</source>
         <translation>Development events</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="200" />
+        <location filename="../../desktop/dashboard_page.py" line="201" />
         <source>Development-event participants</source>
         <translation>Development-event participants</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
+        <location filename="../../desktop/dashboard_page.py" line="202" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
+        <location filename="../../desktop/dashboard_page.py" line="202" />
         <source>Development-event hours</source>
         <translation>Development-event hours</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="202" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Economic contribution, ₸</source>
         <translation>Economic contribution, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Minimum estimate, ₸ (hours rounded up to a million)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="207" />
+        <location filename="../../desktop/dashboard_page.py" line="208" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Stock: latest report of each org unit, summed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="209" />
+        <location filename="../../desktop/dashboard_page.py" line="210" />
         <source>Flow: summed over the months of the period</source>
         <translation>Flow: summed over the months of the period</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="211" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="211" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>On time</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="214" />
         <source>Received, %</source>
         <translation>Received, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="267" />
+        <location filename="../../desktop/dashboard_page.py" line="268" />
         <source>All regions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="291" />
+        <location filename="../../desktop/dashboard_page.py" line="292" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="300" />
+        <location filename="../../desktop/dashboard_page.py" line="301" />
         <source>no data</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="305" />
+        <location filename="../../desktop/dashboard_page.py" line="306" />
         <source>Gender</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="306" />
+        <location filename="../../desktop/dashboard_page.py" line="307" />
         <source>Age</source>
         <translation>Age</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="308" />
+        <location filename="../../desktop/dashboard_page.py" line="309" />
         <source>Occupation</source>
         <translation>Occupation</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="311" />
+        <location filename="../../desktop/dashboard_page.py" line="312" />
         <source>Event formats</source>
         <translation>Event formats</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="313" />
+        <location filename="../../desktop/dashboard_page.py" line="314" />
         <source>Events by direction</source>
         <translation>Events by direction</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="316" />
+        <location filename="../../desktop/dashboard_page.py" line="317" />
         <source>Support from the front office (months)</source>
         <translation>Support from the front office (months)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="319" />
+        <location filename="../../desktop/dashboard_page.py" line="320" />
         <source>Trend over months</source>
         <translation>Trend over months</translation>
     </message>
@@ -503,37 +606,37 @@
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="132" />
+        <location filename="../../desktop/form_actions.py" line="129" />
         <source>Fix the errors to submit.</source>
         <translation>Fix the errors to submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="134" />
+        <location filename="../../desktop/form_actions.py" line="131" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Warnings need a comment before you submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="182" />
+        <location filename="../../desktop/form_actions.py" line="179" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="185" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Draft saved.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="213" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Submission blocked: see the findings.</source>
         <translation>Submission blocked: see the findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="217" />
+        <location filename="../../desktop/form_actions.py" line="214" />
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="220" />
+        <location filename="../../desktop/form_actions.py" line="217" />
         <source>Submitted.</source>
         <translation>Submitted.</translation>
     </message>
@@ -586,7 +689,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="80" />
+        <location filename="../../desktop/editor_parts.py" line="76" />
         <source>last month: %1 · last year: %2</source>
         <translation>last month: %1 · last year: %2</translation>
     </message>
@@ -927,17 +1030,17 @@
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="127" />
+        <location filename="../../desktop/editor_parts.py" line="123" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Unsaved input from %1 was kept after the app closed. Restore it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="129" />
+        <location filename="../../desktop/editor_parts.py" line="125" />
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="130" />
+        <location filename="../../desktop/editor_parts.py" line="126" />
         <source>Discard</source>
         <translation>Discard</translation>
     </message>

@@ -1,6 +1,109 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>AnnualReportDialog</name>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="39" />
+        <source>Annual report…</source>
+        <translation>Жылдық есеп…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="105" />
+        <source>Annual report «Volunteering in figures»</source>
+        <translation>«Еріктілік сандармен» жылдық есебі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="106" />
+        <source>Year:</source>
+        <translation>Жыл:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="106" />
+        <source>Region:</source>
+        <translation>Өңір:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="107" />
+        <source>Language:</source>
+        <translation>Тіл:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="107" />
+        <source>Save as:</source>
+        <translation>Былай сақтау:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="110" />
+        <source>Whole country</source>
+        <translation>Бүкіл ел</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="111" />
+        <source>Browse…</source>
+        <translation>Шолу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="112" />
+        <source>Write</source>
+        <translation>Құрастыру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="113" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="114" />
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="115" />
+        <source>report.docx, .xlsx or .pdf</source>
+        <translation>есеп.docx, .xlsx немесе .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="119" />
+        <source>Save the annual report</source>
+        <translation>Жылдық есепті сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="121" />
+        <source>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</source>
+        <translation>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="133" />
+        <source>Choose a file ending in .docx, .xlsx or .pdf.</source>
+        <translation>.docx, .xlsx немесе .pdf кеңейтімді файлды таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="144" />
+        <source>Writing the report…</source>
+        <translation>Есеп құрастырылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="153" />
+        <source>Cancelling…</source>
+        <translation>Тоқтатылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="164" />
+        <source>Written: %1</source>
+        <translation>Дайын: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="172" />
+        <source>Cancelled: no file was written.</source>
+        <translation>Тоқтатылды: файл жазылмады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="174" />
+        <source>The report was not written: %1</source>
+        <translation>Есеп жазылмады: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../desktop/conflicts_dialog.py" line="243" />
@@ -139,194 +242,194 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="184" />
+        <location filename="../../desktop/dashboard_page.py" line="185" />
         <source>Year:</source>
         <translation>Жыл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="186" />
         <source>From month:</source>
         <translation>Айдан бастап:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="186" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>to:</source>
         <translation>дейін:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>Hourly rate, ₸:</source>
         <translation>Сағат құны, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="189" />
         <source>Include drafts</source>
         <translation>Жобаларды есепке алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="189" />
+        <location filename="../../desktop/dashboard_page.py" line="190" />
         <source>Rates…</source>
         <translation>Мөлшерлемелер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="190" />
+        <location filename="../../desktop/dashboard_page.py" line="191" />
         <source>Hourly rates by region and year</source>
         <translation>Өңірлер мен жылдар бойынша сағат құны</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="191" />
+        <location filename="../../desktop/dashboard_page.py" line="192" />
         <source>Headline numbers</source>
         <translation>Негізгі көрсеткіштер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="192" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
         <source>Completeness and timeliness</source>
         <translation>Толықтығы мен уақтылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="194" />
-        <location filename="../../desktop/dashboard_page.py" line="320" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
+        <location filename="../../desktop/dashboard_page.py" line="321" />
         <source>Volunteers</source>
         <translation>Волонтерлер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="195" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Registered organizations</source>
         <translation>Тіркелген ұйымдар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="196" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Initiative groups</source>
         <translation>Бастамашыл топтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
-        <location filename="../../desktop/dashboard_page.py" line="321" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="322" />
         <source>Events</source>
         <translation>Іс-шаралар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Volunteer hours</source>
         <translation>Волонтерлік сағаттар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Volunteer positions</source>
         <translation>Волонтерлік позициялар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="199" />
+        <location filename="../../desktop/dashboard_page.py" line="200" />
         <source>Development events</source>
         <translation>Волонтерлікті дамыту іс-шаралары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="200" />
+        <location filename="../../desktop/dashboard_page.py" line="201" />
         <source>Development-event participants</source>
         <translation>Дамыту іс-шараларының қатысушылары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
+        <location filename="../../desktop/dashboard_page.py" line="202" />
         <source>Monthly reports</source>
         <translation>Ай сайынғы есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
+        <location filename="../../desktop/dashboard_page.py" line="202" />
         <source>Development-event hours</source>
         <translation>Дамыту іс-шараларының сағаттары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="202" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Economic contribution, ₸</source>
         <translation>Экономикалық үлес, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Ең төменгі бағалау, ₸ (сағаттар миллионға дейін жоғары дөңгелектелген)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="207" />
+        <location filename="../../desktop/dashboard_page.py" line="208" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Қалдық: әр бөлімшенің соңғы есебі, жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="209" />
+        <location filename="../../desktop/dashboard_page.py" line="210" />
         <source>Flow: summed over the months of the period</source>
         <translation>Ағын: кезең айларының жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="211" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="211" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Expected</source>
         <translation>Күтілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>On time</source>
         <translation>Мерзімінде</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="214" />
         <source>Received, %</source>
         <translation>Алынды, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="267" />
+        <location filename="../../desktop/dashboard_page.py" line="268" />
         <source>All regions</source>
         <translation>Барлық өңірлер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="291" />
+        <location filename="../../desktop/dashboard_page.py" line="292" />
         <source>Total</source>
         <translation>Барлығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="300" />
+        <location filename="../../desktop/dashboard_page.py" line="301" />
         <source>no data</source>
         <translation>деректер жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="305" />
+        <location filename="../../desktop/dashboard_page.py" line="306" />
         <source>Gender</source>
         <translation>Жынысы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="306" />
+        <location filename="../../desktop/dashboard_page.py" line="307" />
         <source>Age</source>
         <translation>Жасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="308" />
+        <location filename="../../desktop/dashboard_page.py" line="309" />
         <source>Occupation</source>
         <translation>Жұмыспен қамтылуы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="311" />
+        <location filename="../../desktop/dashboard_page.py" line="312" />
         <source>Event formats</source>
         <translation>Іс-шаралар форматтары</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="313" />
+        <location filename="../../desktop/dashboard_page.py" line="314" />
         <source>Events by direction</source>
         <translation>Бағыттар бойынша іс-шаралар</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="316" />
+        <location filename="../../desktop/dashboard_page.py" line="317" />
         <source>Support from the front office (months)</source>
         <translation>ӨФО көмегі (айлар саны)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="319" />
+        <location filename="../../desktop/dashboard_page.py" line="320" />
         <source>Trend over months</source>
         <translation>Айлар бойынша серпіні</translation>
     </message>
@@ -503,37 +606,37 @@
         <translation>Мәртебе: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="132" />
+        <location filename="../../desktop/form_actions.py" line="129" />
         <source>Fix the errors to submit.</source>
         <translation>Тапсыру үшін қателерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="134" />
+        <location filename="../../desktop/form_actions.py" line="131" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Тапсырар алдында ескертулерге түсініктеме жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="182" />
+        <location filename="../../desktop/form_actions.py" line="179" />
         <source>Not saved: %1</source>
         <translation>Сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="185" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Draft saved.</source>
         <translation>Жоба сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="213" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Submission blocked: see the findings.</source>
         <translation>Тапсыру мүмкін емес: ескертпелерді қараңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="217" />
+        <location filename="../../desktop/form_actions.py" line="214" />
         <source>Not submitted: %1</source>
         <translation>Тапсырылмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="220" />
+        <location filename="../../desktop/form_actions.py" line="217" />
         <source>Submitted.</source>
         <translation>Есеп тапсырылды.</translation>
     </message>
@@ -586,7 +689,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="80" />
+        <location filename="../../desktop/editor_parts.py" line="76" />
         <source>last month: %1 · last year: %2</source>
         <translation>өткен ай: %1 · бір жыл бұрын: %2</translation>
     </message>
@@ -927,17 +1030,17 @@
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="127" />
+        <location filename="../../desktop/editor_parts.py" line="123" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Бағдарлама жабылғаннан кейін %1 уақыттағы сақталмаған енгізу қалды. Қалпына келтіру керек пе?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="129" />
+        <location filename="../../desktop/editor_parts.py" line="125" />
         <source>&amp;Restore</source>
         <translation>&amp;Қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="130" />
+        <location filename="../../desktop/editor_parts.py" line="126" />
         <source>Discard</source>
         <translation>Тастау</translation>
     </message>

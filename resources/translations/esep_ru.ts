@@ -1,6 +1,109 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AnnualReportDialog</name>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="39" />
+        <source>Annual report…</source>
+        <translation>Годовой отчёт…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="105" />
+        <source>Annual report «Volunteering in figures»</source>
+        <translation>Годовой отчёт «Волонтёрство в цифрах»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="106" />
+        <source>Year:</source>
+        <translation>Год:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="106" />
+        <source>Region:</source>
+        <translation>Регион:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="107" />
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="107" />
+        <source>Save as:</source>
+        <translation>Сохранить как:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="110" />
+        <source>Whole country</source>
+        <translation>Вся страна</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="111" />
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="112" />
+        <source>Write</source>
+        <translation>Сформировать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="113" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="114" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="115" />
+        <source>report.docx, .xlsx or .pdf</source>
+        <translation>отчёт.docx, .xlsx или .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="119" />
+        <source>Save the annual report</source>
+        <translation>Сохранить годовой отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="121" />
+        <source>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</source>
+        <translation>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="133" />
+        <source>Choose a file ending in .docx, .xlsx or .pdf.</source>
+        <translation>Выберите файл с расширением .docx, .xlsx или .pdf.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="144" />
+        <source>Writing the report…</source>
+        <translation>Отчёт формируется…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="153" />
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="164" />
+        <source>Written: %1</source>
+        <translation>Готово: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="172" />
+        <source>Cancelled: no file was written.</source>
+        <translation>Отменено: файл не записан.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="174" />
+        <source>The report was not written: %1</source>
+        <translation>Отчёт не записан: %1</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../desktop/conflicts_dialog.py" line="243" />
@@ -139,194 +242,194 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="184" />
+        <location filename="../../desktop/dashboard_page.py" line="185" />
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="185" />
+        <location filename="../../desktop/dashboard_page.py" line="186" />
         <source>From month:</source>
         <translation>С месяца:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="186" />
+        <location filename="../../desktop/dashboard_page.py" line="187" />
         <source>to:</source>
         <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="187" />
+        <location filename="../../desktop/dashboard_page.py" line="188" />
         <source>Hourly rate, ₸:</source>
         <translation>Стоимость часа, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="188" />
+        <location filename="../../desktop/dashboard_page.py" line="189" />
         <source>Include drafts</source>
         <translation>Учитывать черновики</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="189" />
+        <location filename="../../desktop/dashboard_page.py" line="190" />
         <source>Rates…</source>
         <translation>Ставки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="190" />
+        <location filename="../../desktop/dashboard_page.py" line="191" />
         <source>Hourly rates by region and year</source>
         <translation>Стоимость часа по регионам и годам</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="191" />
+        <location filename="../../desktop/dashboard_page.py" line="192" />
         <source>Headline numbers</source>
         <translation>Основные показатели</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="192" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
         <source>Completeness and timeliness</source>
         <translation>Полнота и своевременность</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="194" />
-        <location filename="../../desktop/dashboard_page.py" line="320" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
+        <location filename="../../desktop/dashboard_page.py" line="321" />
         <source>Volunteers</source>
         <translation>Волонтёры</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="195" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Registered organizations</source>
         <translation>Зарегистрированные организации</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="196" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Initiative groups</source>
         <translation>Инициативные группы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
-        <location filename="../../desktop/dashboard_page.py" line="321" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="322" />
         <source>Events</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Volunteer hours</source>
         <translation>Волонтёрские часы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Volunteer positions</source>
         <translation>Волонтёрские позиции</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="199" />
+        <location filename="../../desktop/dashboard_page.py" line="200" />
         <source>Development events</source>
         <translation>Мероприятия по развитию волонтёрства</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="200" />
+        <location filename="../../desktop/dashboard_page.py" line="201" />
         <source>Development-event participants</source>
         <translation>Участники мероприятий по развитию</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
+        <location filename="../../desktop/dashboard_page.py" line="202" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
+        <location filename="../../desktop/dashboard_page.py" line="202" />
         <source>Development-event hours</source>
         <translation>Часы мероприятий по развитию</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="202" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Economic contribution, ₸</source>
         <translation>Экономический вклад, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Минимальная оценка, ₸ (часы, округлённые до миллиона вверх)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="207" />
+        <location filename="../../desktop/dashboard_page.py" line="208" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Остаток: последний отчёт каждого подразделения, в сумме</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="209" />
+        <location filename="../../desktop/dashboard_page.py" line="210" />
         <source>Flow: summed over the months of the period</source>
         <translation>Поток: сумма за месяцы периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="211" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="211" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Expected</source>
         <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>On time</source>
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="214" />
         <source>Received, %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="267" />
+        <location filename="../../desktop/dashboard_page.py" line="268" />
         <source>All regions</source>
         <translation>Все регионы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="291" />
+        <location filename="../../desktop/dashboard_page.py" line="292" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="300" />
+        <location filename="../../desktop/dashboard_page.py" line="301" />
         <source>no data</source>
         <translation>нет данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="305" />
+        <location filename="../../desktop/dashboard_page.py" line="306" />
         <source>Gender</source>
         <translation>Пол</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="306" />
+        <location filename="../../desktop/dashboard_page.py" line="307" />
         <source>Age</source>
         <translation>Возраст</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="308" />
+        <location filename="../../desktop/dashboard_page.py" line="309" />
         <source>Occupation</source>
         <translation>Занятость</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="311" />
+        <location filename="../../desktop/dashboard_page.py" line="312" />
         <source>Event formats</source>
         <translation>Форматы мероприятий</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="313" />
+        <location filename="../../desktop/dashboard_page.py" line="314" />
         <source>Events by direction</source>
         <translation>Мероприятия по направлениям</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="316" />
+        <location filename="../../desktop/dashboard_page.py" line="317" />
         <source>Support from the front office (months)</source>
         <translation>Помощь РФО (число месяцев)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="319" />
+        <location filename="../../desktop/dashboard_page.py" line="320" />
         <source>Trend over months</source>
         <translation>Динамика по месяцам</translation>
     </message>
@@ -503,37 +606,37 @@
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="132" />
+        <location filename="../../desktop/form_actions.py" line="129" />
         <source>Fix the errors to submit.</source>
         <translation>Исправьте ошибки, чтобы подать отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="134" />
+        <location filename="../../desktop/form_actions.py" line="131" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Перед подачей напишите комментарий к предупреждениям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="182" />
+        <location filename="../../desktop/form_actions.py" line="179" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="185" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Draft saved.</source>
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="213" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Submission blocked: see the findings.</source>
         <translation>Подача невозможна: см. замечания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="217" />
+        <location filename="../../desktop/form_actions.py" line="214" />
         <source>Not submitted: %1</source>
         <translation>Не подано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="220" />
+        <location filename="../../desktop/form_actions.py" line="217" />
         <source>Submitted.</source>
         <translation>Отчёт подан.</translation>
     </message>
@@ -586,7 +689,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="80" />
+        <location filename="../../desktop/editor_parts.py" line="76" />
         <source>last month: %1 · last year: %2</source>
         <translation>прошлый месяц: %1 · год назад: %2</translation>
     </message>
@@ -927,17 +1030,17 @@
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="127" />
+        <location filename="../../desktop/editor_parts.py" line="123" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Несохранённый ввод от %1 сохранился после закрытия программы. Восстановить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="129" />
+        <location filename="../../desktop/editor_parts.py" line="125" />
         <source>&amp;Restore</source>
         <translation>&amp;Восстановить</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="130" />
+        <location filename="../../desktop/editor_parts.py" line="126" />
         <source>Discard</source>
         <translation>Отбросить</translation>
     </message>
