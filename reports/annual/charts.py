@@ -7,9 +7,9 @@ import textwrap
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402  (after the backend is chosen)
+import matplotlib.pyplot as plt
 
-from reports.annual.model import Chart  # noqa: E402
+from reports.annual.model import Chart
 
 plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 8})
 COLORS = ["#1f5f8b", "#e07b39", "#5a9e4b", "#b8433f", "#7d5ba6", "#8c6d46", "#3fa7a3",

@@ -24,7 +24,8 @@ def docx_to_pdf(docx: Path, out_dir: Path, timeout: float = 180) -> Path:
     with tempfile.TemporaryDirectory() as profile:
         cmd = [exe, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless",
                "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)]
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(cmd, check=False, capture_output=True, text=True,
+                              timeout=timeout)
     pdf = out_dir / (docx.stem + ".pdf")
     if done.returncode or not pdf.exists():
         raise PdfUnavailable(f"LibreOffice could not convert {docx.name}: "
