@@ -17,8 +17,9 @@ COLORS = ["#1f5f8b", "#e07b39", "#5a9e4b", "#b8433f", "#7d5ba6", "#8c6d46", "#3f
 
 
 def _wrap(labels: list[str], width: int = 38) -> list[str]:
-    return [textwrap.shorten(str(x), width * 2, placeholder="…") if len(str(x)) > width * 2
-            else "\n".join(textwrap.wrap(str(x), width)) for x in labels]
+    """Each label on at most two lines of `width` characters («…» where cut)."""
+    return ["\n".join(textwrap.wrap(textwrap.shorten(str(x), width * 2 - 4, placeholder="…"),
+                                    width)) for x in labels]
 
 
 # Fixed margins (left, bottom, right, top) per kind: tight_layout would draw everything twice.
@@ -52,13 +53,13 @@ def _draw(ax, chart: Chart) -> None:
         values = next(iter(chart.series.values()))
         ax.pie(values, colors=COLORS, startangle=90, counterclock=False,
                autopct=lambda p: f"{p:.1f} %" if p >= 3 else "")
-        ax.legend(_wrap(cats, 45), loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
+        ax.legend(_wrap(cats, 40), loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
         ax.axis("equal")
         return
     if chart.kind == "barh":
         values = next(iter(chart.series.values()))
         ax.barh(range(len(cats)), values, color=COLORS[0])
-        ax.set_yticks(range(len(cats)), _wrap(cats, 55))
+        ax.set_yticks(range(len(cats)), _wrap(cats, 44), fontsize=7)
         ax.invert_yaxis()
         ax.grid(axis="x", alpha=0.3)
         return

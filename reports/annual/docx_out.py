@@ -50,15 +50,29 @@ def _repeat_header(row) -> None:
 
 
 def _widths(table: Table, total_cm: float = 17.0) -> list:
-    """Column widths in proportion to their longest cell (bounded), filling the text width."""
-    longest = [max([len(str(c)) // 2] + [len(num(r[i])) for r in table.rows]) for i, c in
-               enumerate(table.columns)]
-    weights = [min(max(n, 4), 45) for n in longest]
-    return [Cm(total_cm * w / sum(weights)) for w in weights]
+    """Column widths in cm: each column gets room for its header's longest word and (numbers)
+    its longest cell; the text left over goes to the text columns that want it."""
+    k = 0.75 if len(table.columns) > 7 else 1.0        # the smaller font of wide tables
+    need, want = [], []
+    for i, head in enumerate(table.columns):
+        word = max((len(w) for w in str(head).split()), default=3)
+        longest = max((len(num(r[i])) for r in table.rows), default=0)
+        numeric = all(not isinstance(r[i], str) for r in table.rows)
+        need.append(max(word * 0.21 * k, min(longest, 99 if numeric else 18) * 0.19 * k) + 0.45)
+        want.append(0.0 if numeric else max(0.0, longest * 0.2 * k + 0.35 - need[-1]))
+    spare = total_cm - sum(need)
+    if spare <= 0:
+        return [Cm(n * total_cm / sum(need)) for n in need]
+    share = min(1.0, spare / sum(want)) if sum(want) else 0.0
+    widths = [n + w * share for n, w in zip(need, want)]
+    rest = total_cm - sum(widths)
+    return [Cm(w + rest * w / sum(widths)) for w in widths]
 
 
 def _set_widths(grid, widths: list) -> None:
     grid.autofit = False
+    for column, width in zip(grid.columns, widths):   # w:gridCol: what LibreOffice reads
+        column.width = width
     for row in grid.rows:
         for cell, width in zip(row.cells, widths):
             cell.width = width
@@ -74,7 +88,7 @@ def add_table(doc, table: Table, number: int, lang: str) -> None:
         cell.text = ""
         run = cell.paragraphs[0].add_run(str(text))
         run.bold = True
-        run.font.size = Pt(7 if wide else 9)
+        run.font.size = Pt(6.5 if wide else 8)
     _repeat_header(grid.rows[0])
     for row in table.rows:
         cells = grid.add_row().cells
