@@ -79,7 +79,9 @@ def _set_widths(grid, widths: list) -> None:
 
 
 def add_table(doc, table: Table, number: int, lang: str) -> None:
-    doc.add_paragraph(f"{t('table_word', lang)} {number}. {table.title}", style="Caption")
+    caption = doc.add_paragraph(f"{t('table_word', lang)} {number}. {table.title}",
+                                style="Caption")
+    caption.paragraph_format.keep_with_next = True      # never a caption alone at a page end
     wide = len(table.columns) > 7
     grid = doc.add_table(rows=1, cols=len(table.columns))
     grid.style = "Table Grid"
@@ -99,8 +101,8 @@ def add_table(doc, table: Table, number: int, lang: str) -> None:
             if i and not isinstance(value, str):
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _set_widths(grid, _widths(table))
+    note = doc.add_paragraph(table.note)                  # also the gap before what follows
     if table.note:
-        note = doc.add_paragraph(table.note)
         note.runs[0].italic = True
         note.runs[0].font.size = Pt(8)
 

@@ -70,7 +70,7 @@
     <message>
         <location filename="../../desktop/annual_dialog.py" line="121" />
         <source>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</source>
-        <translation>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</translation>
+        <translation>Документ Word (*.docx);;Книга Excel (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../desktop/annual_dialog.py" line="133" />
