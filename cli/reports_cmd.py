@@ -66,6 +66,44 @@ def register(sub) -> None:
     ques.set_defaults(func=cmd_questionnaire)
     fga.set_defaults(func=cmd_focus_answers)
     rates.set_defaults(func=cmd_rates)
+    _register_annual(rsub)
+
+
+def _register_annual(rsub) -> None:
+    ann = rsub.add_parser("annual", help="annual report «Волонтёрство в цифрах» (.docx, .xlsx "
+                                         "or .pdf)")
+    ann.add_argument("--year", type=int, required=True)
+    ann.add_argument("--region", default=None, help="region code, e.g. SHY (default: country)")
+    ann.add_argument("-o", "--output", required=True, help="report.docx, .xlsx or .pdf")
+    _lang(ann)
+    ann.set_defaults(func=cmd_annual)
+
+
+def cmd_annual(args) -> int:
+    from pathlib import Path
+
+    from reports.annual import FORMATS, build_annual, write_report
+    from reports.annual.pdf_out import PdfUnavailable
+    from reports.completeness import due_day
+    from reports.economics import RateTable
+
+    if Path(args.output).suffix.lower() not in FORMATS:
+        raise _error(f"{args.output}: the annual report is written as .docx, .xlsx or .pdf")
+    store = _store()
+    try:
+        args.period = str(args.year)
+        _check(args, store)
+        report = build_annual(store.list_records(), store.org_units(), args.year,
+                              region=args.region, lang=_lang_of(args),
+                              rates=RateTable.load(store), due_day=due_day(store))
+    finally:
+        store.close()
+    try:
+        out = write_report(report, args.output)
+    except PdfUnavailable as exc:
+        raise _error(str(exc)) from None
+    print(f"wrote {out}")
+    return 0
 
 
 def _error(message: str):

@@ -148,6 +148,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
                   self.labels["rate"], self.rate, self.rates_button):
             top.addWidget(w)
         top.addStretch(1)
+        top.addWidget(__import__("desktop.annual_dialog", fromlist=["_"]).annual_button(self))
         for signal in (self.year.valueChanged, self.month_from.currentIndexChanged,
                        self.month_to.currentIndexChanged, self.include_drafts.toggled,
                        self.region.currentIndexChanged):

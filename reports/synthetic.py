@@ -84,19 +84,23 @@ def _last_months(units: list[dict]) -> dict[str, int]:
     return {u["id"]: (10 if i % 7 == 3 else 12) for i, u in enumerate(units)}
 
 
-def synthetic_year(year: int = 2023, *, scale: int = 1, seed: int = 7) -> tuple[list, list]:
-    """(monthly report records, org units). Totals are exact at scale=1, ×scale otherwise."""
+def synthetic_year(year: int = 2023, *, scale: int = 1, seed: int = 7, factor: float = 1.0,
+                   unit_seed: int | None = None) -> tuple[list, list]:
+    """(monthly report records, org units). Totals are exact at scale=1, ×scale otherwise;
+    `factor` scales every target (an earlier, smaller year); `unit_seed` keeps the same org
+    units across years generated with different seeds."""
     rng = random.Random(seed)
-    units = org_units(scale, seed)
+    units = org_units(scale, seed if unit_seed is None else unit_seed)
     reporting = [u for u in units if u["reports"]]
     last = _last_months(reporting)
     n = len(reporting)
-    stocks = {k: split(TARGETS[k] * scale, [rng.uniform(1, 3) for _ in range(n)])
+    target = {k: round(v * factor) for k, v in TARGETS.items()}
+    stocks = {k: split(target[k] * scale, [rng.uniform(1, 3) for _ in range(n)])
               for k in ("volunteers_total", "registered_orgs_count", "initiative_groups_count")}
     cells = [(u["id"], m) for u in reporting for m in range(1, last[u["id"]] + 1)]
-    flows = {k: split(TARGETS[k] * scale, _flow_weights(rng, cells))
+    flows = {k: split(target[k] * scale, _flow_weights(rng, cells))
              for k in ("volunteer_hours", "volunteer_positions")}
-    dev = _dev_rows(rng, cells, scale)
+    dev = _dev_rows(rng, cells, scale, factor)
     index = {u["id"]: i for i, u in enumerate(reporting)}
     series = {(unit, k): _stock_series(stocks[k][index[unit]], last[unit])
               for unit in index for k in stocks}
@@ -133,18 +137,18 @@ def _support(rng) -> dict:
     return {"rfo_support_provided": choice, "rfo_support_types": types}
 
 
-def _dev_rows(rng, cells: list, scale: int) -> dict[int, list]:
+def _dev_rows(rng, cells: list, scale: int, factor: float = 1.0) -> dict[int, list]:
     """127 development events (98 Jan-Nov, 29 December) as roster rows on random reports."""
     early = [i for i, (_, m) in enumerate(cells) if m <= 11]
     dec = [i for i, (_, m) in enumerate(cells) if m == 12]
     counts: dict[int, int] = {}
     for pool, total in ((early, DEV_TARGETS["events_jan_nov"]), (dec, DEV_TARGETS["events_dec"])):
-        for _ in range(total * scale):
+        for _ in range(round(total * factor) * scale):
             i = rng.choice(pool)
             counts[i] = counts.get(i, 0) + 1
     keys = sorted(counts)
-    parts = split(DEV_TARGETS["participants"] * scale, [counts[k] for k in keys])
-    hours = split(DEV_TARGETS["hours"] * scale, [counts[k] for k in keys])
+    parts = split(round(DEV_TARGETS["participants"] * factor) * scale, [counts[k] for k in keys])
+    hours = split(round(DEV_TARGETS["hours"] * factor) * scale, [counts[k] for k in keys])
     types = ["TRAINING", "TEAMBUILDING", "NGO_CAPACITY", "AWARD"]
     out = {}
     for k, p, h in zip(keys, parts, hours):

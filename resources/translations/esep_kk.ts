@@ -1,6 +1,109 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="kk_KZ">
 <context>
+    <name>AnnualReportDialog</name>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="39" />
+        <source>Annual report…</source>
+        <translation>Жылдық есеп…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="105" />
+        <source>Annual report «Volunteering in figures»</source>
+        <translation>«Еріктілік сандармен» жылдық есебі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="106" />
+        <source>Year:</source>
+        <translation>Жыл:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="106" />
+        <source>Region:</source>
+        <translation>Өңір:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="107" />
+        <source>Language:</source>
+        <translation>Тіл:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="107" />
+        <source>Save as:</source>
+        <translation>Былай сақтау:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="110" />
+        <source>Whole country</source>
+        <translation>Бүкіл ел</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="111" />
+        <source>Browse…</source>
+        <translation>Шолу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="112" />
+        <source>Write</source>
+        <translation>Құрастыру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="113" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="114" />
+        <source>Close</source>
+        <translation>Жабу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="115" />
+        <source>report.docx, .xlsx or .pdf</source>
+        <translation>есеп.docx, .xlsx немесе .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="119" />
+        <source>Save the annual report</source>
+        <translation>Жылдық есепті сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="121" />
+        <source>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</source>
+        <translation>Word құжаты (*.docx);;Excel кітабы (*.xlsx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="133" />
+        <source>Choose a file ending in .docx, .xlsx or .pdf.</source>
+        <translation>.docx, .xlsx немесе .pdf кеңейтімді файлды таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="144" />
+        <source>Writing the report…</source>
+        <translation>Есеп құрастырылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="153" />
+        <source>Cancelling…</source>
+        <translation>Тоқтатылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="164" />
+        <source>Written: %1</source>
+        <translation>Дайын: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="172" />
+        <source>Cancelled: no file was written.</source>
+        <translation>Тоқтатылды: файл жазылмады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="174" />
+        <source>The report was not written: %1</source>
+        <translation>Есеп жазылмады: %1</translation>
+    </message>
+</context>
+<context>
     <name>BundleBox</name>
     <message>
         <location filename="../../desktop/bundle_box.py" line="39" />
@@ -253,117 +356,117 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="192" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
         <source>Year:</source>
         <translation>Жыл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="193" />
+        <location filename="../../desktop/dashboard_page.py" line="194" />
         <source>From month:</source>
         <translation>Айдан бастап:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="194" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
         <source>to:</source>
         <translation>дейін:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="195" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Hourly rate, ₸:</source>
         <translation>Сағат құны, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="196" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Include drafts</source>
         <translation>Жобаларды есепке алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Rates…</source>
         <translation>Мөлшерлемелер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Hourly rates by region and year</source>
         <translation>Өңірлер мен жылдар бойынша сағат құны</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="199" />
+        <location filename="../../desktop/dashboard_page.py" line="200" />
         <source>Headline numbers</source>
         <translation>Негізгі көрсеткіштер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="200" />
+        <location filename="../../desktop/dashboard_page.py" line="201" />
         <source>Completeness and timeliness</source>
         <translation>Толықтығы мен уақтылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="214" />
+        <location filename="../../desktop/dashboard_page.py" line="215" />
         <source>Monthly reports</source>
         <translation>Ай сайынғы есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="215" />
+        <location filename="../../desktop/dashboard_page.py" line="216" />
         <source>Economic contribution, ₸</source>
         <translation>Экономикалық үлес, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="216" />
+        <location filename="../../desktop/dashboard_page.py" line="217" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Ең төменгі бағалау, ₸ (сағаттар миллионға дейін жоғары дөңгелектелген)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="218" />
+        <location filename="../../desktop/dashboard_page.py" line="219" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Қалдық: әр бөлімшенің соңғы есебі, жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="219" />
+        <location filename="../../desktop/dashboard_page.py" line="220" />
         <source>Flow: summed over the months of the period</source>
         <translation>Ағын: кезең айларының жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>Expected</source>
         <translation>Күтілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="204" />
+        <location filename="../../desktop/dashboard_page.py" line="205" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="204" />
+        <location filename="../../desktop/dashboard_page.py" line="205" />
         <source>On time</source>
         <translation>Мерзімінде</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="205" />
+        <location filename="../../desktop/dashboard_page.py" line="206" />
         <source>Received, %</source>
         <translation>Алынды, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="258" />
+        <location filename="../../desktop/dashboard_page.py" line="259" />
         <source>All regions</source>
         <translation>Барлық өңірлер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="281" />
+        <location filename="../../desktop/dashboard_page.py" line="282" />
         <source>Total</source>
         <translation>Барлығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="293" />
+        <location filename="../../desktop/dashboard_page.py" line="294" />
         <source>no data</source>
         <translation>деректер жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="306" />
+        <location filename="../../desktop/dashboard_page.py" line="307" />
         <source>Trend over months</source>
         <translation>Айлар бойынша серпіні</translation>
     </message>

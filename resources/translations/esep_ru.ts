@@ -1,6 +1,109 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AnnualReportDialog</name>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="39" />
+        <source>Annual report…</source>
+        <translation>Годовой отчёт…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="105" />
+        <source>Annual report «Volunteering in figures»</source>
+        <translation>Годовой отчёт «Волонтёрство в цифрах»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="106" />
+        <source>Year:</source>
+        <translation>Год:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="106" />
+        <source>Region:</source>
+        <translation>Регион:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="107" />
+        <source>Language:</source>
+        <translation>Язык:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="107" />
+        <source>Save as:</source>
+        <translation>Сохранить как:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="110" />
+        <source>Whole country</source>
+        <translation>Вся страна</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="111" />
+        <source>Browse…</source>
+        <translation>Обзор…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="112" />
+        <source>Write</source>
+        <translation>Сформировать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="113" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="114" />
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="115" />
+        <source>report.docx, .xlsx or .pdf</source>
+        <translation>отчёт.docx, .xlsx или .pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="119" />
+        <source>Save the annual report</source>
+        <translation>Сохранить годовой отчёт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="121" />
+        <source>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</source>
+        <translation>Документ Word (*.docx);;Книга Excel (*.xlsx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="133" />
+        <source>Choose a file ending in .docx, .xlsx or .pdf.</source>
+        <translation>Выберите файл с расширением .docx, .xlsx или .pdf.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="144" />
+        <source>Writing the report…</source>
+        <translation>Отчёт формируется…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="153" />
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="164" />
+        <source>Written: %1</source>
+        <translation>Готово: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="172" />
+        <source>Cancelled: no file was written.</source>
+        <translation>Отменено: файл не записан.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/annual_dialog.py" line="174" />
+        <source>The report was not written: %1</source>
+        <translation>Отчёт не записан: %1</translation>
+    </message>
+</context>
+<context>
     <name>BundleBox</name>
     <message>
         <location filename="../../desktop/bundle_box.py" line="39" />
@@ -253,117 +356,117 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="192" />
+        <location filename="../../desktop/dashboard_page.py" line="193" />
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="193" />
+        <location filename="../../desktop/dashboard_page.py" line="194" />
         <source>From month:</source>
         <translation>С месяца:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="194" />
+        <location filename="../../desktop/dashboard_page.py" line="195" />
         <source>to:</source>
         <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="195" />
+        <location filename="../../desktop/dashboard_page.py" line="196" />
         <source>Hourly rate, ₸:</source>
         <translation>Стоимость часа, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="196" />
+        <location filename="../../desktop/dashboard_page.py" line="197" />
         <source>Include drafts</source>
         <translation>Учитывать черновики</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="198" />
         <source>Rates…</source>
         <translation>Ставки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="199" />
         <source>Hourly rates by region and year</source>
         <translation>Стоимость часа по регионам и годам</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="199" />
+        <location filename="../../desktop/dashboard_page.py" line="200" />
         <source>Headline numbers</source>
         <translation>Основные показатели</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="200" />
+        <location filename="../../desktop/dashboard_page.py" line="201" />
         <source>Completeness and timeliness</source>
         <translation>Полнота и своевременность</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="214" />
+        <location filename="../../desktop/dashboard_page.py" line="215" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="215" />
+        <location filename="../../desktop/dashboard_page.py" line="216" />
         <source>Economic contribution, ₸</source>
         <translation>Экономический вклад, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="216" />
+        <location filename="../../desktop/dashboard_page.py" line="217" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Минимальная оценка, ₸ (часы, округлённые до миллиона вверх)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="218" />
+        <location filename="../../desktop/dashboard_page.py" line="219" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Остаток: последний отчёт каждого подразделения, в сумме</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="219" />
+        <location filename="../../desktop/dashboard_page.py" line="220" />
         <source>Flow: summed over the months of the period</source>
         <translation>Поток: сумма за месяцы периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>Expected</source>
         <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="204" />
+        <location filename="../../desktop/dashboard_page.py" line="205" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="204" />
+        <location filename="../../desktop/dashboard_page.py" line="205" />
         <source>On time</source>
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="205" />
+        <location filename="../../desktop/dashboard_page.py" line="206" />
         <source>Received, %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="258" />
+        <location filename="../../desktop/dashboard_page.py" line="259" />
         <source>All regions</source>
         <translation>Все регионы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="281" />
+        <location filename="../../desktop/dashboard_page.py" line="282" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="293" />
+        <location filename="../../desktop/dashboard_page.py" line="294" />
         <source>no data</source>
         <translation>нет данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="306" />
+        <location filename="../../desktop/dashboard_page.py" line="307" />
         <source>Trend over months</source>
         <translation>Динамика по месяцам</translation>
     </message>

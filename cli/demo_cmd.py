@@ -1,0 +1,35 @@
+"""`esep demo --year 2023`: load the synthetic national year (reports.synthetic_visits) into
+the data folder, so that every report can be tried at once."""
+from __future__ import annotations
+
+
+def register(sub) -> None:
+    demo = sub.add_parser("demo", help="load a synthetic national year (monthly reports of "
+                                       "three years, events, visits, hotline) for trying "
+                                       "the reports")
+    demo.add_argument("--year", type=int, default=2023)
+    demo.add_argument("--events", type=int, default=3_000, help="event records (default 3000)")
+    demo.set_defaults(func=cmd_demo)
+
+
+def cmd_demo(args) -> int:
+    from cli.main import CliError
+    from reports.synthetic_visits import synthetic_national
+    from store import StoreError, open_store
+
+    records, units = synthetic_national(args.year, events=args.events)
+    try:
+        store = open_store(user="demo")
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        store.upsert_org_units([{k: u[k] for k in ("id", "kind", "region", "name_ru")}
+                                for u in units])
+        changed = store.import_records(records, user="demo", reason="esep demo")
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        store.close()
+    print(f"loaded {changed} demo record(s) of {args.year - 2}-{args.year} "
+          f"({len(records)} in the demo year set) into the data folder")
+    return 0

@@ -1,0 +1,89 @@
+"""The annual report's other outputs and edges: .xlsx with native charts, PDF through
+LibreOffice, kk / en texts, one region, missing sources said in words, cancel, the CLI."""
+from __future__ import annotations
+
+import shutil
+
+import openpyxl
+import pytest
+from docx import Document
+
+from main import main
+from reports.annual import Cancelled, build_annual, write_report
+from reports.synthetic_visits import synthetic_national
+from store import open_store
+
+YEAR = 2023
+
+
+@pytest.fixture(scope="module")
+def demo():
+    return synthetic_national(YEAR, events=400)
+
+
+def test_xlsx_has_every_table_and_native_charts(demo, tmp_path):
+    report = build_annual(*demo, YEAR, lang="en")
+    path = write_report(report, tmp_path / "r.xlsx")
+    wb = openpyxl.load_workbook(path)
+    assert wb.sheetnames[0] == "contents"
+    assert set(wb.sheetnames[1:]) == {t.id for t in report.tables()}
+    charted = {ws.title: ws._charts for ws in wb.worksheets if ws._charts}
+    assert set(charted) == {c.table for c in report.charts()}
+    ws = wb["headline"]
+    assert [c.value for c in ws[2]] == ["Figure", "2021", "2022", "2023"]
+    assert ws.cell(row=3, column=4).value == 217_391
+
+
+def test_kk_text_and_one_region(demo, tmp_path):
+    report = build_annual(*demo, YEAR, lang="kk", region="SHY")
+    assert report.title == "Еріктілік сандармен — 2023"
+    assert "Шымкент" in report.subtitle
+    assert [r[0] for r in report.table("volunteers_by_region").rows] == ["Шымкент қаласы (республикалық маңызы бар қала)"]
+    path = write_report(report, tmp_path / "r.docx")
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert "Сауалнама деректері жоқ" in text and "ұйымдар" in text
+
+
+def test_missing_sources_are_words_not_zeros():
+    report = build_annual([], [], YEAR, lang="ru")
+    assert [t.id for t in report.tables()] == ["headline", "findings"]
+    assert all(cell == "нет данных" for row in report.table("headline").rows for cell in row[1:])
+    words = [b for s in report.sections for b in s.blocks if isinstance(b, str)]
+    for phrase in ("Нет данных опроса", "Нет ежемесячных отчётов за 2023 год",
+                   "Нет данных горячей линии", "Нет данных фокус-групп",
+                   "Нет анкет госслужащих", "Нет карточек мероприятий"):
+        assert any(phrase in w for w in words), phrase
+    assert not report.charts()
+
+
+def test_cancel_stops_the_build(demo):
+    calls = []
+    with pytest.raises(Cancelled):
+        build_annual(*demo, YEAR, progress=lambda d, n: calls.append(d),
+                     cancelled=lambda: len(calls) >= 2)
+    assert calls == [1, 2]
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice (soffice) not installed")
+def test_pdf_through_libreoffice(demo, tmp_path):
+    report = build_annual(*demo, YEAR, lang="kk")
+    path = write_report(report, tmp_path / "r.pdf")
+    head = path.read_bytes()[:5]
+    assert head == b"%PDF-" and path.stat().st_size > 50_000
+
+
+def test_cli_demo_then_annual(data_dir, tmp_path, capsys):
+    assert main(["demo", "--year", "2023", "--events", "200"]) == 0
+    assert "loaded" in capsys.readouterr().out
+    s = open_store()
+    assert s.count_records(form="hotline_appeal") == 2_712
+    s.close()
+    out = tmp_path / "a.docx"
+    assert main(["report", "annual", "--year", "2023", "--lang", "en", "-o", str(out)]) == 0
+    tables = Document(str(out)).tables
+    assert tables[0].rows[1].cells[3].text == "217\u202f391"
+    assert main(["report", "annual", "--year", "2023", "-o", str(tmp_path / "a.odt")]) == 1
+    assert ".docx, .xlsx or .pdf" in capsys.readouterr().err
+    assert main(["report", "annual", "--year", "2023", "--region", "XX", "-o",
+                 str(out)]) == 1
+    assert "unknown region" in capsys.readouterr().err
