@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.chart_png import make_renderer
 from forms.reference import get_enum
 from reports.annual import Cancelled, make_report
 
@@ -49,6 +50,7 @@ class AnnualReportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.handle = None
+        self.renderer = make_renderer(self)  # charts drawn with Qt: the build has no matplotlib
         self.year = QSpinBox(minimum=2015, maximum=2100, value=dt.date.today().year - 1)
         self.region = QComboBox()
         self.lang = QComboBox()
@@ -139,7 +141,7 @@ class AnnualReportDialog(QDialog):
         job = {"records": store.list_records(), "units": store.org_units(),
                "year": self.year.value(), "region": self.region.currentData(),
                "lang": self.lang.currentData(), "rates": RateTable.load(store),
-               "due_day": due_day(store), "path": path}
+               "due_day": due_day(store), "path": path, "renderer": self.renderer}
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Writing the report…"))
         self._set_running(True)

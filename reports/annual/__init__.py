@@ -19,9 +19,12 @@ __all__ = ["FORMATS", "AnnualReport", "Cancelled", "build_annual", "make_report"
            "write_report"]
 
 
-def write_report(report: AnnualReport, path, *, progress=None, cancelled=None) -> Path:
+def write_report(report: AnnualReport, path, *, progress=None, cancelled=None,
+                 renderer=None) -> Path:
     """Write `report` in the format its suffix names; raises ValueError for another one and
-    reports.annual.pdf_out.PdfUnavailable when a PDF cannot be made."""
+    reports.annual.pdf_out.PdfUnavailable when a PDF cannot be made. `renderer(chart) -> PNG
+    bytes` draws the charts of a .docx / .pdf (default: matplotlib, reports.annual.charts;
+    the desktop passes its own, drawn with Qt, so its build carries no matplotlib)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
@@ -32,18 +35,21 @@ def write_report(report: AnnualReport, path, *, progress=None, cancelled=None) -
         from reports.annual.pdf_out import write_pdf as write
     else:
         raise ValueError(f"{path.name}: the annual report is written as .docx, .xlsx or .pdf")
-    write(report, path, progress=progress, cancelled=cancelled)
+    if suffix == ".xlsx":  # native Excel charts: nothing to draw
+        write(report, path, progress=progress, cancelled=cancelled)
+    else:
+        write(report, path, progress=progress, cancelled=cancelled, renderer=renderer)
     return path
 
 
 def make_report(records, units, year: int, *, path, region: str | None = None,
                 lang: str = "ru", rates=None, due_day: int = 10, progress=None,
-                cancelled=None) -> Path:
+                cancelled=None, renderer=None) -> Path:
     """Build and write in one go (a background job): progress(done, total, text) counts the
     sections built and then written; cancelled() -> True stops with Cancelled, no file."""
     report = build_annual(records, units, year, region=region, lang=lang, rates=rates,
                           due_day=due_day, cancelled=cancelled,
                           progress=progress and (lambda d, n: progress(d, 2 * n, "")))
     n = len(report.sections)
-    return write_report(report, path, cancelled=cancelled,
+    return write_report(report, path, cancelled=cancelled, renderer=renderer,
                         progress=progress and (lambda d, _n: progress(n + d, 2 * n, "")))

@@ -14,7 +14,7 @@ def support_months(ctx: Context) -> list:
     rows, every, never = [], [], []
     for region in sorted({r for r in breakdown(ctx.monthly(), units=ctx.umap)}):
         by_month = trend(select(ctx.monthly(), None, region=region, units=ctx.umap))
-        cells = [ctx.t("yes") if by_month[p]["support_provided"].get("YES")
+        cells = [ctx.t("yes") if by_month[p]["rfo_support_provided"].get("YES")
                  else ctx.t("no") if p in by_month else ctx.no_data() for p in months]
         supported = cells.count(ctx.t("yes"))
         rows.append([ctx.rname(region)] + cells + [supported])
@@ -28,15 +28,17 @@ def support_months(ctx: Context) -> list:
 
 
 def support_types(ctx: Context, fig: dict) -> Table:
-    rows = [[label("support_types", c, ctx.lang), fig["support_types"][c]]
-            for c in enum_codes("support_types") if fig["support_types"].get(c)]
+    given = fig["rfo_support_types"]
+    rows = [[label("support_types", c, ctx.lang), given[c]]
+            for c in enum_codes("support_types") if given.get(c)]
     return Table("support_types", ctx.t("tab_support_types"),
                  [ctx.t("col_category"), ctx.t("col_reports")], rows)
 
 
 def development(ctx: Context, fig: dict) -> list:
-    rows = [[label("dev_event_types", c, ctx.lang), v["count"], v["participants"], v["hours"]]
-            for c, v in sorted(fig["dev_by_type"].items())]
+    rows = [[label("dev_event_types", c, ctx.lang), v["dev_events_count"],
+             v["dev_participants"], v["dev_hours"]]
+            for c, v in sorted(fig["dev_events_by_dev_event_type"].items())]
     cols = ["col_category", "col_events", "col_participants", "col_hours"]
     table = Table("dev_events", ctx.t("tab_dev"), [ctx.t(c) for c in cols], rows)
     dec = trend(ctx.monthly()).get(f"{ctx.year}-12")

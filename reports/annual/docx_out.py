@@ -11,7 +11,6 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from reports.annual.charts import render_png
 from reports.annual.model import AnnualReport, Cancelled, Chart, Table
 from reports.annual.text import num, t
 
@@ -107,13 +106,16 @@ def add_table(doc, table: Table, number: int, lang: str) -> None:
         note.runs[0].font.size = Pt(8)
 
 
-def add_chart(doc, chart: Chart, number: int, lang: str) -> None:
-    doc.add_picture(io.BytesIO(render_png(chart)), width=Cm(16))
+def add_chart(doc, chart: Chart, number: int, lang: str, renderer=None) -> None:
+    if renderer is None:
+        from reports.annual.charts import render_png as renderer
+    doc.add_picture(io.BytesIO(renderer(chart)), width=Cm(16))
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     doc.add_paragraph(chart.title, style="Caption")
 
 
-def write_docx(report: AnnualReport, path, *, progress=None, cancelled=None) -> None:
+def write_docx(report: AnnualReport, path, *, progress=None, cancelled=None,
+               renderer=None) -> None:
     doc = Document()
     _styles(doc)
     _page(doc)
@@ -131,7 +133,7 @@ def write_docx(report: AnnualReport, path, *, progress=None, cancelled=None) -> 
                 add_table(doc, block, tables, report.lang)
             elif isinstance(block, Chart):
                 charts += 1
-                add_chart(doc, block, charts, report.lang)
+                add_chart(doc, block, charts, report.lang, renderer)
             else:
                 doc.add_paragraph(str(block))
         if progress:

@@ -33,10 +33,10 @@ def docx_to_pdf(docx: Path, out_dir: Path, timeout: float = 180) -> Path:
     return pdf
 
 
-def write_pdf(report, path, *, progress=None, cancelled=None) -> None:
+def write_pdf(report, path, *, progress=None, cancelled=None, renderer=None) -> None:
     path = Path(path)
     with tempfile.TemporaryDirectory() as tmp:
         docx = Path(tmp) / (path.stem + ".docx")
-        write_docx(report, docx, progress=progress, cancelled=cancelled)
+        write_docx(report, docx, progress=progress, cancelled=cancelled, renderer=renderer)
         pdf = docx_to_pdf(docx, Path(tmp))
         shutil.move(str(pdf), str(path))
