@@ -9,21 +9,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from bench.bench_reports import _best
+from bench.bench_reports import _best, replicate
 
 EVENTS = 10_000
-
-
-def _replicate(recs: list, units: list, times: int) -> tuple[list, list]:
-    """Exactly `times` × the data: every org unit and record again under a new name (a
-    visit's own `region` field stays: the 10 copies of a region's visits stay in it)."""
-    if times == 1:
-        return recs, units
-    out_r, out_u = [], []
-    for k in range(times):
-        out_u += [dict(u, id=f"{u['id']}~{k}") for u in units]
-        out_r += [dict(r, id=f"{r['id']}~{k}", org_unit=f"{r['org_unit']}~{k}") for r in recs]
-    return out_r, out_u
 
 
 def _one(recs, units, path: Path) -> None:
@@ -40,7 +28,7 @@ def run() -> list[tuple]:
     times = {}
     with tempfile.TemporaryDirectory() as d:
         for scale in (1, 10):
-            recs, units = _replicate(*base, scale)
+            recs, units = replicate(*base, scale)
             times[scale] = _best(lambda recs=recs, units=units, scale=scale:
                                  _one(recs, units, Path(d) / f"a{scale}.docx"), 2)
     ratio = times[10] / times[1]

@@ -74,8 +74,9 @@ def bench_roster(tmp: Path) -> list[tuple]:
              f"{ratio:.2f}", ratio <= 1.5)]
 
 
-def _replicate(recs: list, units: list, times: int) -> tuple[list, list]:
-    """Exactly `times` × the data: the year repeated with renamed org units."""
+def replicate(recs: list, units: list, times: int) -> tuple[list, list]:
+    """Exactly `times` × the data: every org unit and record again under a new name (a
+    visit's own `region` field stays, so the copies of a region's visits stay in it)."""
     if times == 1:
         return recs, units
     out_r, out_u = [], []
@@ -94,7 +95,7 @@ def bench_scaling(tmp: Path) -> list[tuple]:
     times = {}
     base = synthetic_year(2023)
     for scale in (1, 10):
-        recs, units = _replicate(*base, scale)
+        recs, units = replicate(*base, scale)
         umap = {u["id"]: u for u in units}
         times[("agg", scale)] = _best(
             lambda recs=recs, umap=umap: summarize(recs, "2023", units=umap), 10)

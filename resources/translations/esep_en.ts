@@ -3,102 +3,102 @@
 <context>
     <name>AnnualReportDialog</name>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="39" />
+        <location filename="../../desktop/annual_dialog.py" line="40" />
         <source>Annual report…</source>
         <translation>Annual report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="105" />
+        <location filename="../../desktop/annual_dialog.py" line="107" />
         <source>Annual report «Volunteering in figures»</source>
         <translation>Annual report «Volunteering in figures»</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="106" />
+        <location filename="../../desktop/annual_dialog.py" line="108" />
         <source>Year:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="106" />
+        <location filename="../../desktop/annual_dialog.py" line="108" />
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="107" />
+        <location filename="../../desktop/annual_dialog.py" line="109" />
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="107" />
+        <location filename="../../desktop/annual_dialog.py" line="109" />
         <source>Save as:</source>
         <translation>Save as:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="110" />
+        <location filename="../../desktop/annual_dialog.py" line="112" />
         <source>Whole country</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="111" />
+        <location filename="../../desktop/annual_dialog.py" line="113" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="112" />
+        <location filename="../../desktop/annual_dialog.py" line="114" />
         <source>Write</source>
         <translation>Write</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="113" />
+        <location filename="../../desktop/annual_dialog.py" line="115" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="114" />
+        <location filename="../../desktop/annual_dialog.py" line="116" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="115" />
+        <location filename="../../desktop/annual_dialog.py" line="117" />
         <source>report.docx, .xlsx or .pdf</source>
         <translation>report.docx, .xlsx or .pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="119" />
+        <location filename="../../desktop/annual_dialog.py" line="121" />
         <source>Save the annual report</source>
         <translation>Save the annual report</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="121" />
+        <location filename="../../desktop/annual_dialog.py" line="123" />
         <source>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</source>
         <translation>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="133" />
+        <location filename="../../desktop/annual_dialog.py" line="135" />
         <source>Choose a file ending in .docx, .xlsx or .pdf.</source>
         <translation>Choose a file ending in .docx, .xlsx or .pdf.</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="144" />
+        <location filename="../../desktop/annual_dialog.py" line="146" />
         <source>Writing the report…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="153" />
+        <location filename="../../desktop/annual_dialog.py" line="155" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="164" />
+        <location filename="../../desktop/annual_dialog.py" line="166" />
         <source>Written: %1</source>
         <translation>Written: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="172" />
+        <location filename="../../desktop/annual_dialog.py" line="174" />
         <source>Cancelled: no file was written.</source>
         <translation>Cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="174" />
+        <location filename="../../desktop/annual_dialog.py" line="176" />
         <source>The report was not written: %1</source>
         <translation>The report was not written: %1</translation>
     </message>
