@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from forms.lifecycle import Status
 from sync.protocol import MAX_OPS_PER_PUSH, MAX_SEQ, expand_op
 
 Role = Literal["district", "region", "trainer", "central", "admin"]
@@ -126,7 +127,7 @@ class RecordOut(BaseModel):
     form_version: int
     org_unit: str
     period: str
-    status: Literal["draft", "submitted", "returned", "approved"]
+    status: Status
     data: dict[str, Any]
     justification: str | None
     review_comment: str | None

@@ -6,10 +6,10 @@ settings (`org_units.local`), so the server's list and a local unit are told apa
 """
 from __future__ import annotations
 
+from forms.lifecycle import EDITABLE
 from store.errors import StoreError
 
 LOCAL_KEY = "org_units.local"
-EDITABLE = ("draft", "returned")
 
 
 def local_ids(store) -> list[str]:
