@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import copy
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
+
+Fail = Callable[..., NoReturn]  # raises a DefinitionError naming the file and line
 
 TOP_KEYS = {"id", "version", "extends", "title", "description", "unique_per_period",
             "date_field", "fields", "add_fields", "add_sections", "remove_fields", "rules",
@@ -17,7 +21,7 @@ TOP_KEYS = {"id", "version", "extends", "title", "description", "unique_per_peri
 _REPLACED = ("title", "description", "unique_per_period", "date_field")
 
 
-def base_doc(folder: Path, form_id: str, version: int, fail) -> dict:
+def base_doc(folder: Path, form_id: object, version: int, fail: Fail) -> dict:
     """The complete document of `form_id` version `version` found in `folder`."""
     for path in sorted(folder.glob("*.toml")):
         with path.open("rb") as fh:
@@ -29,7 +33,7 @@ def base_doc(folder: Path, form_id: str, version: int, fail) -> dict:
     raise AssertionError  # fail() raises
 
 
-def resolve(doc: dict, folder: Path, fail) -> dict:
+def resolve(doc: dict, folder: Path, fail: Fail) -> dict:
     """The complete definition of a delta document `doc` (see forms/loader.py)."""
     fid, base_version = doc.get("id"), doc.get("extends")
     unknown = set(doc) - TOP_KEYS
@@ -63,7 +67,7 @@ def _fields(doc: dict):
             yield section, i, f
 
 
-def _field(doc: dict, fid: str, fail) -> dict:
+def _field(doc: dict, fid: str, fail: Fail) -> dict:
     """The inherited field (or roster column) `fid`."""
     for _section, _i, f in _fields(doc):
         if f.get("id") == fid:
@@ -75,7 +79,7 @@ def _field(doc: dict, fid: str, fail) -> dict:
     raise AssertionError
 
 
-def _remove_field(doc: dict, fid: str, fail) -> None:
+def _remove_field(doc: dict, fid: str, fail: Fail) -> None:
     for section, i, f in _fields(doc):
         if f.get("id") == fid:
             del section["fields"][i]
@@ -83,7 +87,7 @@ def _remove_field(doc: dict, fid: str, fail) -> None:
     fail(f"remove_fields: the form it extends has no field {fid!r}", fid)
 
 
-def _add_field(doc: dict, new: dict, fail) -> None:
+def _add_field(doc: dict, new: dict, fail: Fail) -> None:
     """A new field after the field `after`, or at the end of the section `section`."""
     after, section_id = new.pop("after", None), new.pop("section", None)
     for section in doc.get("sections", []):
@@ -99,7 +103,7 @@ def _add_field(doc: dict, new: dict, fail) -> None:
          key="after" if after is not None else "section")
 
 
-def _add_section(doc: dict, new: dict, fail) -> None:
+def _add_section(doc: dict, new: dict, fail: Fail) -> None:
     """A new section after the section `after` (first when `after` is absent)."""
     after = new.pop("after", None)
     ids = [s.get("id") for s in doc.get("sections", [])]
@@ -108,7 +112,7 @@ def _add_section(doc: dict, new: dict, fail) -> None:
     doc["sections"].insert(ids.index(after) + 1 if after is not None else 0, new)
 
 
-def _rules(doc: dict, delta: dict, fail) -> None:
+def _rules(doc: dict, delta: dict, fail: Fail) -> None:
     """`remove_rules` drops inherited rules; a [[rules]] entry replaces the inherited rule of
     its id in place or is appended."""
     rules = doc.setdefault("rules", [])

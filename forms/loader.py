@@ -52,6 +52,7 @@ import functools
 import re
 import tomllib
 from pathlib import Path
+from typing import Any, NoReturn
 
 import tomli_w
 
@@ -155,9 +156,16 @@ class _Ctx:
         self.text, self.path = text, str(path)
         self.definition_text = text  # what the form publishes: the complete definition
 
-    def fail(self, message: str, *needles: str, key: str | None = None, nth: int = 1):
+    def fail(self, message: str, *needles: str, key: str | None = None,
+             nth: int = 1) -> NoReturn:
         line = find_line(self.text, *needles, key=key, nth=nth) or 1
         raise DefinitionError(message, path=self.path, line=line)
+
+
+def _unchecked(table: dict, key: str) -> Any:
+    """A value as parsed, possibly missing or of the wrong type: check_form judges it once the
+    whole form is built (a broken definition file is refused there, naming its line)."""
+    return table.get(key)
 
 
 def _labels(d, what: str, ctx: _Ctx, needle: str, *, required=True) -> dict[str, str]:
@@ -222,7 +230,7 @@ def _build_field(f, ctx: _Ctx, *, in_roster: bool) -> FieldDef:
              "unit", "required_rule", "review", "max_length", *_SEMANTIC_KEYS}
     extra = {k: v for k, v in f.items() if k not in known and k != "columns"}
     return _with_semantics(FieldDef(
-        id=fid, type=f.get("type"),
+        id=fid, type=_unchecked(f, "type"),
         label=_labels(f.get("label"), f"field {fid!r}: label", ctx, fid),
         help=_labels(f.get("help"), f"field {fid!r}: help", ctx, fid, required=False),
         required=bool(f.get("required", False)), min=f.get("min"), max=f.get("max"),
@@ -315,8 +323,8 @@ def _build_rule(r, ctx: _Ctx) -> Rule:
     params = r.get("params", {})
     if not isinstance(fields, list) or not isinstance(params, dict):
         ctx.fail(f"rule {r['id']!r}: fields must be a list and params a table", r["id"])
-    return Rule(id=r["id"], severity=r.get("severity"), expr=r.get("expr"),
-                fields=[str(x) for x in fields], message=r.get("message"),
+    return Rule(id=r["id"], severity=_unchecked(r, "severity"), expr=_unchecked(r, "expr"),
+                fields=[str(x) for x in fields], message=_unchecked(r, "message"),
                 when=r.get("when"), params={str(k): v for k, v in params.items()},
                 each=r.get("each"))
 
@@ -363,7 +371,9 @@ def all_forms(folder: str | Path | None = None) -> list[FormDef]:
 def load_form(form_id: str, version: int | None = None, *, folder=None) -> FormDef:
     """The definition of `form_id` (latest version when `version` is None)."""
     if version is not None:  # the common case (every record names its version): one lookup
-        found = _registry(str(folder or definitions_dir())).get((form_id, _int_or_none(version)))
+        wanted = _int_or_none(version)
+        reg = _registry(str(folder or definitions_dir()))
+        found = reg.get((form_id, wanted)) if wanted is not None else None
         if found is not None:
             return found
     versions = [f for f in all_forms(folder) if f.id == form_id]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from typing import TypeGuard
 
 from forms.model import Finding, FormDef
 from forms.periods import shift_period
@@ -101,7 +102,7 @@ def _clean_history(form, record, history) -> list[dict]:
 MAX_ABS = 1e15  # larger numbers are rejected by the field checks; quality rules ignore them
 
 
-def is_num(v) -> bool:
+def is_num(v) -> TypeGuard[float]:
     """A finite int or float of sane size (not a bool)."""
     kind = type(v)  # the common cases first: this runs for every cell of every record
     if kind is int:
@@ -196,7 +197,7 @@ def vr02_jumps(q: QContext) -> list[Finding]:
         if base_period in hist:
             old = q.cells(hist[base_period], stock)
             out += _pct_changes(cur, old, base_period, th("vr02", key, 30))
-    out += _robust_outliers(q, hist)
+    out += _robust_outliers(q, q.period, hist)
     return out
 
 
@@ -216,8 +217,8 @@ def _pct_changes(cur, old, base_period, limit) -> list[Finding]:
     return out
 
 
-def _robust_outliers(q: QContext, hist: dict) -> list[Finding]:
-    months = [shift_period(q.period, -i) for i in range(1, th("vr02", "history_months", 12) + 1)]
+def _robust_outliers(q: QContext, period: str, hist: dict) -> list[Finding]:
+    months = [shift_period(period, -i) for i in range(1, th("vr02", "history_months", 12) + 1)]
     cur = q.cells(q.data, th("vr02", "robust_fields", []))
     out = []
     for cell, value in cur.items():

@@ -23,7 +23,7 @@ def vr06_hours(q) -> list[Finding]:
     if not _num(hours):
         return []
     vols = q.data.get(vol_f) if vol_f else None
-    if _num(vols) and vols > 0:
+    if vol_f and _num(vols) and vols > 0:
         per = hours / vols
         lo, hi = th("vr06", "hours_per_volunteer_min", 0.5), th("vr06", "hours_per_volunteer_max", 200)
         if not lo <= per <= hi:
@@ -31,7 +31,7 @@ def vr06_hours(q) -> list[Finding]:
                                {"hours": hours, "volunteers": vols, "per": round(per, 2),
                                 "min": lo, "max": hi}))
     positions = q.data.get(pos_f) if pos_f else None
-    if _num(positions) and positions > 0:
+    if pos_f and _num(positions) and positions > 0:
         lo, hi = th("vr06", "hours_per_position_min", 0.5), th("vr06", "hours_per_position_max", 24)
         if not positions * lo <= hours <= positions * hi:
             out.append(Finding("VR-06", "warning", [hours_f, pos_f],
@@ -112,7 +112,7 @@ def vr30_youth_bias(q) -> list[Finding]:
     occ_f = _breakdown(q, "occupations")
     occ = q.data.get(occ_f) if occ_f else None
     adults = th("vr30", "adult_occupations", [])
-    if isinstance(occ, dict) and occ and adults and \
+    if occ_f and isinstance(occ, dict) and occ and adults and \
             sum(occ.get(c) or 0 for c in adults if _num(occ.get(c) or 0)) == 0:
         out.append(Finding("VR-30", "info", [occ_f], "no_adult_occupations",
                            {"occupations": adults}))
@@ -123,7 +123,7 @@ def vr17_registry(q) -> list[Finding]:
     """Registered organizations against the registry count: context['registry']."""
     reg, orgs_f = q.context.get("registry"), _measured(q, "registered_orgs")
     count = q.data.get(orgs_f) if orgs_f else None
-    if not isinstance(reg, dict) or not _num(count):
+    if not orgs_f or not isinstance(reg, dict) or not _num(count):
         return []
     known = reg.get(orgs_f)
     if not _num(known) or known <= 0:

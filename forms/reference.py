@@ -214,10 +214,15 @@ def _name_index(enum_name: str) -> tuple[dict, dict]:
     loose: dict[tuple, str | None] = {}
     for item in get_enum(enum_name).items:
         for name in item_names(item) + [item.code]:
-            for index, key in ((exact, normalize_label(name)), (loose, _tokens(name))):
-                if key:
-                    index[key] = item.code if index.get(key, item.code) == item.code else None
+            _claim(exact, normalize_label(name), item.code)
+            _claim(loose, _tokens(name), item.code)
     return exact, loose
+
+
+def _claim(index: dict, key: str | tuple[str, ...], code: str) -> None:
+    """index[key] = code, or None when another code has that key already (ambiguous)."""
+    if key:
+        index[key] = code if index.get(key, code) == code else None
 
 
 def resolve(enum_name: str, text: str | None, *, contained: bool = True) -> str | None:
@@ -240,7 +245,7 @@ def resolve(enum_name: str, text: str | None, *, contained: bool = True) -> str 
 
 
 def _longest_contained(loose: dict, toks: tuple) -> str | None:
-    best_len, found = 0, set()
+    best_len, found = 0, set[str]()
     for key, code in loose.items():
         n = len(key)
         if n < best_len or n > len(toks):

@@ -93,7 +93,8 @@ def coverage(records: Iterable[dict], *, region: str | None = None,
 
 
 def _summary(cells: dict, by_version: dict, *, region, period_spec) -> dict:
-    total, by_known, by_source = _cell(), {k: _cell() for k in KNOWN_VALUES}, {}
+    total, by_known = _cell(), {k: _cell() for k in KNOWN_VALUES}
+    by_source: dict[str, dict] = {}
     for (source, known), cell in sorted(cells.items()):
         src = by_source.setdefault(source, {"total": _cell(), "by_known": {}})
         src["by_known"][known] = _rounded(cell)

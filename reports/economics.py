@@ -145,8 +145,8 @@ def scenario_value(total_hours: float, hours_by_region: dict[str, float], year: 
     total = Fraction(str(total_hours))
     if base == 0:
         return _money(total * Fraction(str(table.default)))
-    value = sum(total * Fraction(str(h)) / base * Fraction(str(table.rate(r, year)))
-                for r, h in hours_by_region.items())
+    value = sum((total * Fraction(str(h)) / base * Fraction(str(table.rate(r, year)))
+                 for r, h in hours_by_region.items()), Fraction(0))
     return _money(value)
 
 

@@ -163,7 +163,7 @@ def _take(preview: Preview, builder: RosterBuilder, n: int, row: tuple, header: 
     if kind is None:
         builder.add(n, row)
         return
-    text = " | ".join(cell_text(c) for c in row if c not in (None, ""))
+    text = " | ".join(cell_text(c) or "" for c in row if c not in (None, ""))
     preview.skipped.append(Skipped(n, kind, text, count))
     if kind == "no_name":
         builder.out.problems.append(builder._p(n, "full_name", "required", say(
@@ -200,10 +200,12 @@ def _list_findings(preview: Preview, cmap: ColumnMap, header: tuple,
             out.append(Problem(None, None, col.id, "column_missing", say(
                 "column_missing", lang, label=label, count=len(missing), field=col.id),
                 "warning"))
-    for c in [c for c in preview.columns if c.confidence == "unsure"]:
-        try:
+    for c in preview.columns:
+        if c.confidence != "unsure" or not c.field:  # an unsure column names its guess
+            continue
+        if roster is not None and c.field in {col.id for col in roster.columns}:
             label = roster.column(c.field).label.get(lang) or c.field
-        except (AttributeError, KeyError):
+        else:
             label = field_label(form, c.field, lang) if form else c.field
         out.append(Problem(cmap.header_row, c.header, c.field, "column_unsure", say(
             "column_unsure", lang, column=c.header, label=label), "warning"))

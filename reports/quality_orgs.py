@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -126,7 +127,7 @@ def distinct_organizations(records: list[dict], region: str | None = None,
     start, end = parse_period(period) if period else ("0000-00", "9999-99")
     chosen = [r for r in records if start <= r["period"] <= end
               and (region is None or region_of(r["org_unit"], units) == region)]
-    out = []
+    out: list[dict[str, Any]] = []
     for reg, orgs in sorted(_group(chosen, units, fuzzy).items()):
         for org in orgs:
             ranked = org.ranked()

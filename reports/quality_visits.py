@@ -62,7 +62,8 @@ def roster_findings(records: list[dict], t, units=None) -> list[dict]:
 
 
 def _inside_list(rec, units) -> list[dict]:
-    seen, out = {}, []
+    seen: dict[str, object] = {}
+    out = []
     for i, row in enumerate(_rows(rec), start=1):
         no = row.get("no") or i
         if not row.get("full_name"):
@@ -146,8 +147,8 @@ def _visit_date(rec) -> dt.date | None:
 
 
 def visit_findings(records: list[dict], t, units=None) -> list[dict]:
-    visits = [(r, _visit_date(r)) for r in records if r["form"] in VISIT_FORMS]
-    visits = [(r, d) for r, d in visits if d]
+    dated = [(r, _visit_date(r)) for r in records if r["form"] in VISIT_FORMS]
+    visits = [(r, d) for r, d in dated if d]
     out = _visit_spread(visits, t, units) + _same_day_two_regions(visits, units)
     for r, d in visits:
         if d.weekday() >= 5:

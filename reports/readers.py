@@ -186,7 +186,8 @@ def sheet_names(path: Path) -> list[str]:
             root = ET.fromstring(z.read("xl/workbook.xml"))
     except CORRUPT:
         return []
-    return [el.get("name") for el in root.iter() if el.tag.endswith("}sheet")]
+    return [el.attrib["name"] for el in root.iter()
+            if el.tag.endswith("}sheet") and "name" in el.attrib]
 
 
 def has_formulas(path: str | Path, max_rows: int = 500) -> bool:

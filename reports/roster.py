@@ -141,7 +141,7 @@ class RosterBuilder:
                 continue
             text, issues = clean_text(raw)
             if fid == "full_name" and text:
-                issues = [*issues, *name_issues(text)]
+                issues = (*issues, *name_issues(text))
             for issue in issues:
                 problems.append(self._p(sheet_row, fid, issue.code,
                                         f"{issue.code.replace('_', ' ')}: «{issue.detail}» "

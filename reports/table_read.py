@@ -41,7 +41,8 @@ def _sheet_rows(path: Path, sheet: str | None):
 
 
 def _record(form, keys, row, n, problems) -> dict:
-    rec, data = {"form": form.id, "deleted": False}, {}
+    rec: dict = {"form": form.id, "deleted": False}
+    data: dict = {}
     for key, value in zip(keys, row):
         if key in BASE:
             rec[key] = int(value) if key in INT_BASE and value not in (None, "") else value
@@ -112,7 +113,8 @@ def read_table(store, form_id, path: Path, *, user, dry_run=False, reason=None) 
     if form is None:
         raise ImportFailed(f"unknown form {form_id!r}", "unknown_form")
     keys, rows = _sheet_rows(path, "records" if kind_of(path) == "xlsx" else None)
-    problems, records = [], []
+    problems: list[dict] = []
+    records = []
     for n, row in enumerate(rows, start=3 if kind_of(path) == "xlsx" else 2):
         if any(v not in (None, "") for v in row):
             records.append(_record(form, keys, row, n, problems))

@@ -103,11 +103,11 @@ def _read(wb, form, parser: _Parser) -> None:
 def _read_roster(form, parser, keys, rows) -> None:
     fid = keys[0].split(".")[0]
     fd = form.field(fid)
-    out = []
+    out: list[dict] = []
     for r, row in enumerate(rows, start=3):
         if all(v in (None, "") for v in row):
             continue
-        item = {}
+        item: dict[str, object] = {}
         for key, value in zip(keys, row):
             col = fd.column(key.split(".", 1)[1])
             if value in (None, ""):

@@ -5,6 +5,8 @@ import getpass
 import sqlite3
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from forms.lifecycle import EDITABLE, LifecycleError, Status, check_delete
 from store import query
 from store.codec import dumps, loads, new_id, shape_problems
@@ -12,7 +14,7 @@ from store.db import connect, migrate, transaction, utc_now
 from store.errors import NotFound, StoreError
 from store.importing import ImportMixin
 from store.workflow import WorkflowMixin, checked, load_form_for, type_problems
-from store.writes import fetch, persist
+from store.writes import fetch, fetch_stored, persist
 
 ORG_UNIT_KEYS = ("id", "kind", "region", "name_ru", "name_kk", "name_en", "active")
 
@@ -25,7 +27,7 @@ def _default_user() -> str:
 
 
 class Store(WorkflowMixin, ImportMixin):
-    def __init__(self, db, *, path: Path | None = None, user: str | None = None):
+    def __init__(self, db: Database, *, path: Path | None = None, user: str | None = None):
         self.db = db
         self.path = path
         self.user = user or _default_user()
@@ -75,7 +77,7 @@ class Store(WorkflowMixin, ImportMixin):
             checked(record.get("id"), role, old_status, old_status or Status.DRAFT)
             new = self._prepared(record, existing, user)
             persist(self.db, existing, new, user=user, at=new["updated_at"], reason=reason)
-        return fetch(self.db, new["id"])
+        return fetch_stored(self.db, new["id"])
 
     def _save_as_correction(self, existing, record, *, user, reason, role) -> dict:
         changed = dict(record.get("data") or {}) != existing["data"]

@@ -53,7 +53,8 @@ def shape_problems(rec) -> list[StoreError]:
     if rid is not None and not (isinstance(rid, str) and _is_uuid(rid)):
         out.append(_bad(rid, "id", f"not a UUID: {rid!r}"))
     for key in ("form", "org_unit"):
-        if not isinstance(rec.get(key), str) or not rec.get(key).strip():
+        value = rec.get(key)
+        if not isinstance(value, str) or not value.strip():
             out.append(_bad(rid, key, "required text is missing"))
     period = rec.get("period")
     if period is not None and not (isinstance(period, str) and PERIOD_RE.match(period)):

@@ -4,11 +4,16 @@ A record is taken as it is (status, revision, version, updated_at/by) so that an
 re-imports to identical records. Every problem names the record (index + id) and field."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from forms.lifecycle import EDITABLE, Status
 from store.codec import RECORD_KEYS, field_changes, shape_problems
 from store.db import transaction, utc_now
 from store.errors import StoreError
 from store.writes import fetch, persist, write_revision
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def _problem(index: int, rid, field, message: str, code: str) -> dict:
@@ -28,6 +33,13 @@ def _complete(rec: dict, form, user: str, at: str) -> dict:
 
 
 class ImportMixin:
+    if TYPE_CHECKING:  # provided by the class that mixes this in (store.api.Store)
+        db: Database
+        user: str
+
+        @staticmethod
+        def _period_of(form, rec: dict) -> str: ...
+
     def check_records(self, records, *, user: str | None = None) -> tuple[list, list[dict]]:
         """(completed records, problems) without writing anything. Index is 1-based."""
         from store.workflow import load_form_for, type_problems

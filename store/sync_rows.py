@@ -34,6 +34,14 @@ def _record(db, record_id: str) -> dict | None:
     return {d[0]: v for d, v in zip(cur.description, row)}
 
 
+def _stored(db, record_id: str) -> dict:
+    """The row of a record known to be here (just written, queued or in conflict)."""
+    row = _record(db, record_id)
+    if row is None:
+        raise LookupError(f"record {record_id}: not in the local store")
+    return row
+
+
 def _rows(db, sql: str, params=()) -> list[dict]:
     cur = db.execute(sql, list(params))
     names = [d[0] for d in cur.description]

@@ -37,6 +37,7 @@ from store.sync_rows import (
     _retire,
     _rows,
     _save_conflict,
+    _stored,
     _twin,
     _write_server_copy,
 )
@@ -92,7 +93,7 @@ def pending_ops(store, max_ops: int = 1000, *, only_inflight: bool = False) -> l
     if only_inflight:
         rows = [r for r in rows if r["op_seq"] in inflight]
     for row in rows[:max_ops]:
-        rec = row_to_record(_record(db, row["record_id"]))
+        rec = row_to_record(_stored(db, row["record_id"]))
         ops.append({"op_seq": row["op_seq"], "form": rec["form"], "id": rec["id"],
                     "op": row["op"], "base_version": rec.get("version"), "data": rec,
                     "reason": row["reason"]})
@@ -207,7 +208,7 @@ def _insert_pulled(db, rec: dict, version, contested: list, settled: bool) -> st
                                    at=rec.get("updated_at") or utc_now())
                 _keep_revision(db, rec)
                 _keep_synced(db, rec, version)
-            return _contest(db, _record(db, rec["id"]), contested) or "applied"
+            return _contest(db, _stored(db, rec["id"]), contested) or "applied"
         except sqlite3.IntegrityError:
             twin = _twin(db, rec)
             if twin is None:
@@ -257,7 +258,7 @@ def _apply_change(db, change: dict) -> str:
               and local["id"] not in _ids(row[1]))  # we hold the key; others challenge it
     if holder and not contested and not pending:  # someone else resolved the contest
         _drop_conflict(db, local["id"])
-        row, holder, local = None, False, _record(db, local["id"])
+        row, holder, local = None, False, _stored(db, local["id"])
     newer = local["version"] is None or version is None or version > local["version"]
     if not newer:  # already have it (e.g. the echo of our own push)
         return _contest(db, local, contested) or "skipped"
@@ -270,7 +271,7 @@ def _apply_change(db, change: dict) -> str:
                        reason=SYNC_REASON)
     _keep_revision(db, merged)
     _keep_synced(db, merged, version)
-    return _contest(db, _record(db, local["id"]), contested) or "applied"
+    return _contest(db, _stored(db, local["id"]), contested) or "applied"
 
 
 def apply_pulled(store, changes: list[dict], next_cursor: int) -> dict[str, int]:
@@ -333,10 +334,10 @@ def resolve_conflict(store, record_id: str, record: dict, *, user: str,
             raise LookupError(f"record {record_id}: no conflict waits for it")
         theirs, resolves = json.loads(row[1]), _ids(row[2])
         if resolves and record_id not in resolves:  # we hold the key: keep our id
-            theirs = row_to_record(_record(db, record_id))
+            theirs = row_to_record(_stored(db, record_id))
         target = theirs.get("id") or record_id
         if target != record_id:  # natural key: our twin retires, the server's id is kept
-            _retire(db, _record(db, record_id), who=user, reason=f"merged into {target}")
+            _retire(db, _stored(db, record_id), who=user, reason=f"merged into {target}")
         db.execute("DELETE FROM conflicts WHERE record_id = ?", [record_id])
         old, version = _record(db, target), theirs.get("version")
         new = {**record, "id": target, "version": version, "updated_at": utc_now(),
@@ -346,7 +347,7 @@ def resolve_conflict(store, record_id: str, record: dict, *, user: str,
             new = {**theirs, "id": target}
         quiet = unchanged and not resolves  # nothing to tell the server
         _write_choice(db, old, new, user=user, reason=reason, resolves=resolves, quiet=quiet)
-    return row_to_record(_record(store.db, target))
+    return row_to_record(_stored(store.db, target))
 
 
 def requeue_parked(store, op_seq: int) -> bool:

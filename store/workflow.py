@@ -3,6 +3,8 @@ is allowed and whether the record may be stored, then persists. Submitted record
 by correction (a new revision; the earlier values stay in `revisions`)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from forms.lifecycle import (
     EDITABLE,
     LifecycleError,
@@ -16,7 +18,10 @@ from forms.lifecycle import (
 from store.codec import dumps, loads
 from store.db import transaction, utc_now
 from store.errors import StoreError, SubmitBlocked
-from store.writes import fetch, last_revision, persist, write_revision
+from store.writes import fetch_stored, last_revision, persist, write_revision
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def load_form_for(form_id: str, version, record_id=None):
@@ -80,6 +85,13 @@ def _refuse(rid, v) -> None:
 
 
 class WorkflowMixin:
+    if TYPE_CHECKING:  # provided by the class that mixes this in (store.api.Store)
+        db: Database
+
+        def _live(self, id: str) -> dict: ...
+
+        def list_records(self, **kwargs) -> list[dict]: ...
+
     def history_for(self, record: dict) -> list[dict]:
         """The records `record`'s rules compare with (forms.lifecycle.history_of): same form
         and org unit, live, never the record itself, inside the history window; other
@@ -119,7 +131,7 @@ class WorkflowMixin:
             new["revision"] = self._next_revision(rec)
             persist(self.db, rec, new, user=user, at=new["updated_at"])
             write_revision(self.db, new, editor=user, at=new["updated_at"], reason=None)
-        return fetch(self.db, id), v.findings
+        return fetch_stored(self.db, id), v.findings
 
     def _next_revision(self, rec: dict) -> int:
         """A resubmission with changed data is a new revision; the first one keeps 1."""
@@ -149,7 +161,7 @@ class WorkflowMixin:
             new["revision"] = rec["revision"] + 1
             persist(self.db, rec, new, user=user, at=new["updated_at"], reason=reason)
             write_revision(self.db, new, editor=user, at=new["updated_at"], reason=reason)
-        return fetch(self.db, id)
+        return fetch_stored(self.db, id)
 
     def set_review(self, id: str, status: str, *, user: str, comment: str | None,
                    role: str | None = None) -> dict:
@@ -167,7 +179,7 @@ class WorkflowMixin:
             if target == Status.APPROVED:
                 _refuse(id, self.verdict_for(new, strict=True))
             persist(self.db, rec, new, user=user, at=new["updated_at"], reason=comment)
-        return fetch(self.db, id)
+        return fetch_stored(self.db, id)
 
     def revisions(self, id: str) -> list[dict]:
         rows = self.db.execute(

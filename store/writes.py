@@ -19,7 +19,7 @@ import enum
 import sqlite3
 
 from store.codec import RECORD_KEYS, dumps, field_changes, record_to_row, row_to_record
-from store.errors import StoreError
+from store.errors import NotFound, StoreError
 
 
 class Origin(enum.Enum):
@@ -33,6 +33,14 @@ def fetch(db, record_id: str) -> dict | None:
     if row is None:
         return None
     return row_to_record(dict(zip([c[0] for c in cur.description], row)))
+
+
+def fetch_stored(db, record_id: str) -> dict:
+    """The record a write in this store has just stored (tombstones included)."""
+    rec = fetch(db, record_id)
+    if rec is None:
+        raise NotFound(record_id)
+    return rec
 
 
 def write_record(db, old: dict | None, new: dict, *, origin: Origin, who: str, at: str,
@@ -63,7 +71,7 @@ def write_record(db, old: dict | None, new: dict, *, origin: Origin, who: str, a
 def _write_row(db, new: dict, *, exists: bool, dirty: bool, at: str, who: str) -> None:
     row = record_to_row(new)
     if not exists:
-        cols = RECORD_KEYS + ("dirty", "created_at", "created_by")
+        cols: tuple[str, ...] = RECORD_KEYS + ("dirty", "created_at", "created_by")
         vals = [row[c] for c in RECORD_KEYS] + [int(dirty), at, who]
         db.execute(f"INSERT INTO records ({', '.join(cols)}) "
                    f"VALUES ({', '.join('?' * len(cols))})", vals)

@@ -158,7 +158,7 @@ def deliver(client, data: bytes) -> bytes:
     resp = client._send("POST", API_PREFIX + "/bundles", data, None, headers, None)
     if resp.status_code == 200:
         return resp.content
-    detail = {}
+    detail: object = {}
     if resp.status_code in (403, 413, 422):
         try:
             detail = resp.json().get("detail") or {}

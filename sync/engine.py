@@ -66,7 +66,8 @@ class BatchSizer:
             sample = ops[:RATIO_SAMPLE]
             self.learn(len(protocol.dumps(sample)), len(protocol.gzip_json(sample)))
         budget = self.target / max(self.ratio or 0.3, 0.02)
-        out, size = [], 0
+        out: list[dict] = []
+        size = 0
         for op in ops[:protocol.MAX_OPS_PER_PUSH]:
             n = len(protocol.dumps(op))
             if out and size + n > budget:
