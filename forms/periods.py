@@ -33,8 +33,11 @@ def parse_span(spec) -> tuple[str, str]:
     left, sep, right = text.partition("..")
     start = f"{left}-01" if len(left) == 4 and left.isdigit() else left
     end = right if sep else (f"{left}-12" if start != left else left)
-    if not (is_period(start) and is_period(end)):
-        raise PeriodError(f"bad period {spec!r}: use YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
+    for side in (start, end):
+        if not is_period(side):
+            shaped = len(side) == 7 and side[4] == "-" and (side[:4] + side[5:]).isdigit()
+            raise PeriodError(f"bad month in period {spec!r}" if shaped else
+                              f"bad period {spec!r}: use YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
     if start > end:
         raise PeriodError(f"period {spec!r} ends before it starts")
     return start, end
