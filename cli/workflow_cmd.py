@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from cli.conflicts_cmd import CONFLICT, PARKED, record_marks
 from cli.main import CliError
 
 COLUMNS = ("id", "form", "org_unit", "period", "status", "version", "review_comment")
@@ -66,16 +67,27 @@ def _run(action, lang):
 def cmd_list(args) -> int:
     filters = {k: v for k, v in (("form", args.form), ("status", args.status),
                                  ("period", args.period), ("org_unit", args.org_unit)) if v}
-    records = _store().list_records(**filters)
+    store = _store()
+    records, marks = store.list_records(**filters), record_marks(store)
     if args.json:
-        print(json.dumps([{c: r.get(c) for c in COLUMNS} for r in records], ensure_ascii=False))
+        print(json.dumps([{**{c: r.get(c) for c in COLUMNS}, "sync_state": marks.get(r["id"])}
+                          for r in records], ensure_ascii=False))
         return 0
     for r in records:
         comment = f"  «{r['review_comment']}»" if r.get("review_comment") else ""
+        mark = f"  [{marks[r['id']].upper()}]" if r["id"] in marks else ""
         print(f"{r['id']}  {r['form']:18} {r['org_unit']:12} {r['period']}  "
-              f"{r['status']:9} v{r.get('version') or '-'}{comment}")
-    print(f"{len(records)} record(s)")
+              f"{r['status']:9} v{r.get('version') or '-'}{mark}{comment}")
+    print(f"{len(records)} record(s)" + _marks_hint(marks))
     return 0
+
+
+def _marks_hint(marks: dict[str, str]) -> str:
+    conflicts = sum(1 for m in marks.values() if m == CONFLICT)
+    parked = len(marks) - conflicts
+    hints = ([f"{conflicts} in conflict (`esep conflicts`)"] if conflicts else []) + \
+        ([f"{parked} refused by the server (`esep show ID`)"] if parked else [])
+    return f"; {', '.join(hints)}" if hints else ""
 
 
 def cmd_show(args) -> int:
@@ -83,7 +95,16 @@ def cmd_show(args) -> int:
     record = _run(lambda: store.get_record(args.id), args.lang or "ru")
     if record is None:
         raise CliError(f"no record {args.id} in this data folder")
-    out = {"record": record, "revisions": store.revisions(args.id), "audit": store.audit(args.id)}
+    from store import sync_state
+
+    out = {"record": record, "sync_state": record_marks(store).get(args.id)}
+    if out["sync_state"] == CONFLICT:
+        out["conflict"] = next(c for c in sync_state.conflicts(store)
+                               if c["record_id"] == args.id)
+    elif out["sync_state"] == PARKED:
+        out["rejected"] = [{"op": p["op"], "errors": p["errors"]}
+                           for p in sync_state.parked(store) if p["record_id"] == args.id]
+    out.update(revisions=store.revisions(args.id), audit=store.audit(args.id))
     print(json.dumps(out, ensure_ascii=False, indent=2))
     return 0
 
