@@ -28,9 +28,20 @@ def connect(path: str | Path) -> Database:
 
 
 def migrate(db: Database) -> list[str]:
-    """Apply every pending migration (each in its own transaction); returns their names."""
-    from store.migrations import migrations
+    """Apply every pending migration (each in its own transaction); returns their names.
+    A database written by a newer Esep (migrations this program does not know) is refused with
+    a StoreError (code `store_newer`) naming both schema versions, and is left untouched."""
+    from store.migrations import migrations, schema_versions
 
+    theirs, ours = schema_versions(db)
+    if theirs > ours:
+        from forms import __version__
+        from store.errors import StoreError
+
+        raise StoreError(f"{db.conn.execute('PRAGMA database_list').fetchone()[2]}: written by "
+                         f"a newer Esep (database schema version {theirs}); this Esep "
+                         f"{__version__} knows schema version {ours} at most",
+                         code="store_newer")
     pending = [m.name for m in migrations.pending(db)]
     if pending:
         migrations.apply(db)
