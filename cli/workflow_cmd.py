@@ -6,6 +6,7 @@ import json
 
 from cli.conflicts_cmd import CONFLICT, PARKED, record_marks
 from cli.main import CliError
+from cli.records import add_lang, lang_of
 
 COLUMNS = ("id", "form", "org_unit", "period", "status", "version", "review_comment")
 
@@ -21,12 +22,14 @@ def register(sub) -> None:
 
     show = sub.add_parser("show", help="one record with its revisions and audit trail")
     show.add_argument("id")
+    add_lang(show)
     show.set_defaults(func=cmd_show)
 
     sub_p = sub.add_parser("submit", help="submit a draft or returned record")
     sub_p.add_argument("id")
     sub_p.add_argument("--justification", default=None,
                        help="comment that explains the warnings (required when there are any)")
+    add_lang(sub_p)
     sub_p.set_defaults(func=cmd_submit)
 
     rev = sub.add_parser("review", help="approve or return a submitted record (region role)")
@@ -35,6 +38,7 @@ def register(sub) -> None:
     action.add_argument("--approve", action="store_const", const="approved", dest="action")
     action.add_argument("--return", action="store_const", const="returned", dest="action")
     rev.add_argument("--comment", default=None, help="required when returning")
+    add_lang(rev)
     rev.set_defaults(func=cmd_review)
 
 
@@ -92,7 +96,7 @@ def _marks_hint(marks: dict[str, str]) -> str:
 
 def cmd_show(args) -> int:
     store = _store()
-    record = _run(lambda: store.get_record(args.id), args.lang or "ru")
+    record = _run(lambda: store.get_record(args.id), lang_of(args))
     if record is None:
         raise CliError(f"no record {args.id} in this data folder")
     from store import sync_state
@@ -111,7 +115,7 @@ def cmd_show(args) -> int:
 
 def cmd_submit(args) -> int:
     store = _store()
-    lang = args.lang or "ru"
+    lang = lang_of(args)
     record, findings = _run(lambda: store.submit_record(
         args.id, user=store.user, justification=args.justification), lang)
     print(f"{record['id']}: {record['status']} (revision {record['revision']}, "
@@ -122,6 +126,6 @@ def cmd_submit(args) -> int:
 def cmd_review(args) -> int:
     store = _store()
     record = _run(lambda: store.set_review(args.id, args.action, user=store.user,
-                                           comment=args.comment), args.lang or "ru")
+                                           comment=args.comment), lang_of(args))
     print(f"{record['id']}: {record['status']}; run `esep sync` to send it")
     return 0
