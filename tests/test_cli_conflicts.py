@@ -122,3 +122,21 @@ def test_a_parked_record_is_marked_in_list_and_show(server, tmp_path, capsys, mo
     shown = json.loads(out)
     assert shown["sync_state"] == "parked"
     assert shown["rejected"][0]["errors"][0]["code"] == "forbidden"
+
+
+def test_field_assignments_start_from_the_chosen_copy():
+    from cli.conflicts_cmd import chosen_record
+    from cli.main import CliError
+
+    c = {"mine": {"data": {"gender": {"F": 1, "M": 2}, "note": "a"}, "justification": None},
+         "theirs": {"data": {"gender": {"F": 5, "M": 6}, "note": "b"}}}
+    rec = chosen_record(c, "mine", ["gender.F=3", "data.note=text with = sign",
+                                    "justification=\"checked\""])
+    assert rec["data"] == {"gender": {"F": 3, "M": 2}, "note": "text with = sign"}
+    assert rec["justification"] == "checked"
+    assert chosen_record(c, "theirs", [])["data"]["note"] == "b"
+    assert c["mine"]["data"]["gender"]["F"] == 1  # the stored copies are not changed
+    with pytest.raises(CliError):
+        chosen_record(c, "mine", ["note.x=1"])  # note holds text, not fields
+    with pytest.raises(CliError):
+        chosen_record(c, "mine", ["no-equals-sign"])

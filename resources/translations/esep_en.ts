@@ -225,27 +225,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="262" />
+        <location filename="../../desktop/review_page.py" line="263" />
         <source>Correct a submitted report</source>
         <translation>Correct a submitted report</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="277" />
+        <location filename="../../desktop/review_page.py" line="278" />
         <source>Field:</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="278" />
+        <location filename="../../desktop/review_page.py" line="279" />
         <source>Current value:</source>
         <translation>Current value:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="279" />
+        <location filename="../../desktop/review_page.py" line="280" />
         <source>New value:</source>
         <translation>New value:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="280" />
+        <location filename="../../desktop/review_page.py" line="281" />
         <source>Reason (required):</source>
         <translation>Reason (required):</translation>
     </message>
@@ -1122,7 +1122,7 @@
         <translation>Could not save the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="251" />
+        <location filename="../../desktop/review_page.py" line="252" />
         <source>Could not save the correction</source>
         <translation>Could not save the correction</translation>
     </message>

@@ -225,27 +225,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="262" />
+        <location filename="../../desktop/review_page.py" line="263" />
         <source>Correct a submitted report</source>
         <translation>Исправление поданного отчёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="277" />
+        <location filename="../../desktop/review_page.py" line="278" />
         <source>Field:</source>
         <translation>Поле:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="278" />
+        <location filename="../../desktop/review_page.py" line="279" />
         <source>Current value:</source>
         <translation>Текущее значение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="279" />
+        <location filename="../../desktop/review_page.py" line="280" />
         <source>New value:</source>
         <translation>Новое значение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="280" />
+        <location filename="../../desktop/review_page.py" line="281" />
         <source>Reason (required):</source>
         <translation>Причина (обязательно):</translation>
     </message>
@@ -1122,7 +1122,7 @@
         <translation>Не удалось сохранить решение</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="251" />
+        <location filename="../../desktop/review_page.py" line="252" />
         <source>Could not save the correction</source>
         <translation>Не удалось сохранить исправление</translation>
     </message>
