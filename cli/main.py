@@ -11,7 +11,7 @@ from forms import __version__
 # Sub-command modules; each defines register(subparsers) and sets `func` on its parsers.
 COMMAND_MODULES = (
     "cli.records", "cli.workflow_cmd", "cli.server_cmd", "cli.sync_cmd", "cli.reports_cmd",
-    "cli.bundle_cmd", "cli.orgunits_cmd", "cli.demo_cmd",
+    "cli.bundle_cmd", "cli.orgunits_cmd", "cli.demo_cmd", "cli.conflicts_cmd",
 )
 
 

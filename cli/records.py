@@ -21,14 +21,14 @@ def register(sub) -> None:
     forms_sub = forms_p.add_subparsers(dest="forms_command", required=True)
     lst = forms_sub.add_parser("list", help="list the forms (latest version of each)")
     lst.add_argument("--json", action="store_true", help="machine-readable output")
-    _lang(lst)
+    add_lang(lst)
     lst.set_defaults(func=cmd_forms_list)
 
     val = sub.add_parser("validate", help="check records in a JSON file against a form")
     val.add_argument("form")
     val.add_argument("file")
     val.add_argument("--json", action="store_true", help="machine-readable output")
-    _lang(val)
+    add_lang(val)
     val.set_defaults(func=cmd_validate)
 
     imp = sub.add_parser("import", help="import records (JSON, XLSX or CSV); all or nothing")
@@ -36,7 +36,7 @@ def register(sub) -> None:
     imp.add_argument("file")
     imp.add_argument("--dry-run", action="store_true", help="check and report, save nothing")
     add_tabular_arguments(imp)
-    _lang(imp)
+    add_lang(imp)
     imp.set_defaults(func=cmd_import)
 
     exp = sub.add_parser("export", help="export records of a form")
@@ -47,11 +47,11 @@ def register(sub) -> None:
                      help="keep personal fields (names, phones); left out by default")
     exp.add_argument("--period", default=None, help="only this period (YYYY-MM)")
     exp.add_argument("--org-unit", default=None, help="only this org unit")
-    _lang(exp)
+    add_lang(exp)
     exp.set_defaults(func=cmd_export)
 
 
-def _lang(parser) -> None:
+def add_lang(parser) -> None:
     parser.add_argument("--lang", dest="sub_lang", choices=("ru", "kk", "en"), default=None,
                         help="language of messages (default ru)")
 

@@ -133,8 +133,34 @@ def _errors(problems) -> list:
 def _target(result) -> str:
     if not result.records:
         return "no record"
-    rec = result.records[0]
-    return f"{rec.get('form')} {rec.get('org_unit')} {rec.get('period')} (id {rec.get('id')})"
+    if len(result.records) > 1:
+        return f"{len(result.records)} {result.records[0].get('form')} record(s)"
+    return record_label(result.records[0])
+
+
+def record_label(rec: dict) -> str:
+    return (f"{rec.get('form')} {rec.get('org_unit')} {rec.get('period')} "
+            f"(id {rec.get('id') or 'new'})")
+
+
+def _record_change(rec: dict, old: dict | None) -> list[str]:
+    """A record of a table import: `+ label` when new, else `label:` and each changed value."""
+    if old is None:
+        return [f"+ {record_label(rec)}"]
+    a, b = _flat(old), _flat(rec.get("data") or {})
+    return [f"{record_label(rec)}:"] + [
+        f"    {k}: {_value(a.get(k))} → {_value(b.get(k))}"
+        for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
+
+
+def _flat(data: dict, prefix: str = "") -> dict:
+    out = {}
+    for key, value in data.items():
+        if isinstance(value, dict) and value:
+            out.update(_flat(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
 
 
 def _check_template_target(form, result, options: dict) -> None:
@@ -184,8 +210,13 @@ def _print_preview(result, lang: str = "ru") -> None:
     for skipped in getattr(result, "skipped", None) or []:
         print(f"  - {skipped.line(lang)}")
     print(f"{_target(result)}: {len(diff)} change(s)")
+    whole = {id(r["data"]): r for r in result.records or [] if isinstance(r.get("data"), dict)}
     for d in diff[:MAX_DIFF_LINES]:
-        if d.get("old") is None:
+        rec = whole.get(id(d.get("new")))
+        if rec is not None:  # a table import: one change is one whole record
+            for line in _record_change(rec, d.get("old")):
+                print(f"  {line}")
+        elif d.get("old") is None:
             print(f"  + {d['field']}: {_value(d.get('new'))}")
         else:
             print(f"  {d['field']}: {_value(d.get('old'))} → {_value(d.get('new'))}")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
+from cli.conflicts_cmd import CONFLICT, PARKED, record_marks
 from cli.main import CliError
+from cli.records import add_lang, lang_of
 
 COLUMNS = ("id", "form", "org_unit", "period", "status", "version", "review_comment")
 
@@ -20,12 +22,14 @@ def register(sub) -> None:
 
     show = sub.add_parser("show", help="one record with its revisions and audit trail")
     show.add_argument("id")
+    add_lang(show)
     show.set_defaults(func=cmd_show)
 
     sub_p = sub.add_parser("submit", help="submit a draft or returned record")
     sub_p.add_argument("id")
     sub_p.add_argument("--justification", default=None,
                        help="comment that explains the warnings (required when there are any)")
+    add_lang(sub_p)
     sub_p.set_defaults(func=cmd_submit)
 
     rev = sub.add_parser("review", help="approve or return a submitted record (region role)")
@@ -34,6 +38,7 @@ def register(sub) -> None:
     action.add_argument("--approve", action="store_const", const="approved", dest="action")
     action.add_argument("--return", action="store_const", const="returned", dest="action")
     rev.add_argument("--comment", default=None, help="required when returning")
+    add_lang(rev)
     rev.set_defaults(func=cmd_review)
 
 
@@ -66,31 +71,51 @@ def _run(action, lang):
 def cmd_list(args) -> int:
     filters = {k: v for k, v in (("form", args.form), ("status", args.status),
                                  ("period", args.period), ("org_unit", args.org_unit)) if v}
-    records = _store().list_records(**filters)
+    store = _store()
+    records, marks = store.list_records(**filters), record_marks(store)
     if args.json:
-        print(json.dumps([{c: r.get(c) for c in COLUMNS} for r in records], ensure_ascii=False))
+        print(json.dumps([{**{c: r.get(c) for c in COLUMNS}, "sync_state": marks.get(r["id"])}
+                          for r in records], ensure_ascii=False))
         return 0
     for r in records:
         comment = f"  «{r['review_comment']}»" if r.get("review_comment") else ""
+        mark = f"  [{marks[r['id']].upper()}]" if r["id"] in marks else ""
         print(f"{r['id']}  {r['form']:18} {r['org_unit']:12} {r['period']}  "
-              f"{r['status']:9} v{r.get('version') or '-'}{comment}")
-    print(f"{len(records)} record(s)")
+              f"{r['status']:9} v{r.get('version') or '-'}{mark}{comment}")
+    print(f"{len(records)} record(s)" + _marks_hint(marks))
     return 0
+
+
+def _marks_hint(marks: dict[str, str]) -> str:
+    conflicts = sum(1 for m in marks.values() if m == CONFLICT)
+    parked = len(marks) - conflicts
+    hints = ([f"{conflicts} in conflict (`esep conflicts`)"] if conflicts else []) + \
+        ([f"{parked} refused by the server (`esep show ID`)"] if parked else [])
+    return f"; {', '.join(hints)}" if hints else ""
 
 
 def cmd_show(args) -> int:
     store = _store()
-    record = _run(lambda: store.get_record(args.id), args.lang or "ru")
+    record = _run(lambda: store.get_record(args.id), lang_of(args))
     if record is None:
         raise CliError(f"no record {args.id} in this data folder")
-    out = {"record": record, "revisions": store.revisions(args.id), "audit": store.audit(args.id)}
+    from store import sync_state
+
+    out = {"record": record, "sync_state": record_marks(store).get(args.id)}
+    if out["sync_state"] == CONFLICT:
+        out["conflict"] = next(c for c in sync_state.conflicts(store)
+                               if c["record_id"] == args.id)
+    elif out["sync_state"] == PARKED:
+        out["rejected"] = [{"op": p["op"], "errors": p["errors"]}
+                           for p in sync_state.parked(store) if p["record_id"] == args.id]
+    out.update(revisions=store.revisions(args.id), audit=store.audit(args.id))
     print(json.dumps(out, ensure_ascii=False, indent=2))
     return 0
 
 
 def cmd_submit(args) -> int:
     store = _store()
-    lang = args.lang or "ru"
+    lang = lang_of(args)
     record, findings = _run(lambda: store.submit_record(
         args.id, user=store.user, justification=args.justification), lang)
     print(f"{record['id']}: {record['status']} (revision {record['revision']}, "
@@ -101,6 +126,6 @@ def cmd_submit(args) -> int:
 def cmd_review(args) -> int:
     store = _store()
     record = _run(lambda: store.set_review(args.id, args.action, user=store.user,
-                                           comment=args.comment), args.lang or "ru")
+                                           comment=args.comment), lang_of(args))
     print(f"{record['id']}: {record['status']}; run `esep sync` to send it")
     return 0

@@ -159,7 +159,12 @@ def shutdown_gui(ctx, window) -> None:
 
 def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
-    started = start_gui(smoke=smoke, lang=lang)
+
+    from store import StoreError
+    try:
+        started = start_gui(smoke=smoke, lang=lang)
+    except StoreError as exc:  # e.g. a database written by a newer Esep
+        return refuse_start(exc, lang)
     if started is None:
         return 0
     ctx, window = started
@@ -169,9 +174,34 @@ def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
     code = app.exec()
     shutdown_gui(ctx, window)
     error = getattr(ctx, "start_error", None)
+    if isinstance(error, StoreError):
+        return refuse_start(error, ctx.lang)
     if error is not None:
         raise error
     return code
+
+
+def refuse_start(exc, lang: str | None) -> int:
+    """The store cannot be opened (unreadable, or written by a newer Esep): say so, in the
+    user's language, in a message box and on stderr; the exit code is 1."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.i18n import normalize_lang
+    from store import error_text
+    saved_lang = None if lang else (_peek_lang() or None)
+    text = error_text(exc, normalize_lang(lang or saved_lang or "ru"))
+    print(f"esep: {text}", file=sys.stderr)
+    QMessageBox.critical(None, "Esep", text)
+    return 1
+
+
+def _peek_lang() -> str | None:
+    try:
+        from store.location import db_path
+        from store.settings import read_settings
+        return (read_settings(db_path(), ("lang",)) or {}).get("lang")
+    except Exception:  # noqa: BLE001 - the language is a nicety when the store is refused
+        return None
 
 
 def _smoke_quit_when_ready(ctx, window, delay_ms: int = 300) -> None:

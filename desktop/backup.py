@@ -5,6 +5,8 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from forms.paths import private_db_file, private_dir
+
 REQUIRED_TABLES = {"records", "kv", "outbox", "org_units"}
 
 
@@ -13,9 +15,11 @@ class BackupError(Exception):
 
 
 def backup_to(store, target: str | Path) -> Path:
-    """Copy the live database into ``target`` (overwritten) with the backup API."""
+    """Copy the live database into ``target`` (overwritten) with the backup API; the copy is
+    readable by its owner only (0600), like the live database."""
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(target.parent)
+    private_db_file(target)
     dst = sqlite3.connect(str(target))
     try:
         store.db.conn.backup(dst)

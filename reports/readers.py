@@ -9,6 +9,7 @@ crash.
 from __future__ import annotations
 
 import csv
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -17,6 +18,9 @@ from pathlib import Path
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # OLE container: encrypted xlsx or old .xls
 ZIP_MAGIC = b"PK\x03\x04"
 DEFAULT_ROW_LIMIT = 100_000
+# A sheet's declared used range (<dimension ref="A1:K200001"/>) and a row element.
+DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]*(\d*)(?::[A-Z]*(\d+))?"')
+ROW_TAG_RE = re.compile(rb"<(?:\w+:)?row[\s/>]")
 # What a damaged workbook raises inside zipfile / zlib / the XML parser / openpyxl.
 CORRUPT = (zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, ValueError, EOFError,
            OSError, TypeError, IndexError, AttributeError)
@@ -75,6 +79,8 @@ def iter_rows(path: str | Path, *, sheet: str | None = None,
               row_limit: int = DEFAULT_ROW_LIMIT) -> Iterator[tuple]:
     path = Path(path)
     kind = kind_of(path)
+    if kind == "xlsx":
+        check_sheet_size(path, sheet, row_limit)
     if kind in ("xlsx", "xls"):
         rows = _workbook_rows(path, sheet)
     elif kind == "docx":
@@ -86,6 +92,59 @@ def iter_rows(path: str | Path, *, sheet: str | None = None,
             raise FileProblem(f"{path.name}: more than {row_limit:,} rows; split the file "
                               f"(nothing was imported)", "too_many_rows")
         yield row
+
+
+def check_sheet_size(path: Path, sheet: str | None, row_limit: int) -> None:
+    """Refuse a sheet with more than `row_limit` rows (+1 header) before any row is read: from
+    the sheet's declared dimension, else by counting its row tags in the compressed stream
+    (no XML parsing, constant memory). Unreadable parts are left to the reader's own errors."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            part = _sheet_part(z, sheet)
+            rows = _sheet_row_count(z, part, row_limit + 1) if part else None
+    except CORRUPT:
+        return
+    if rows is not None and rows > row_limit + 1:
+        raise FileProblem(f"{path.name}: the sheet has {rows:,} rows or more; the limit is "
+                          f"{row_limit:,} rows: split the file (nothing was imported)",
+                          "too_many_rows")
+
+
+def _sheet_part(z: zipfile.ZipFile, sheet: str | None) -> str | None:
+    """The zip member of the named sheet (or the first one), from the workbook's rels."""
+    import xml.etree.ElementTree as ET
+
+    sheets = [el for el in ET.fromstring(z.read("xl/workbook.xml")).iter()
+              if el.tag.endswith("}sheet")]
+    chosen = next((el for el in sheets if sheet is None or el.get("name") == sheet), None)
+    if chosen is None:
+        return None
+    rid = next((v for k, v in chosen.attrib.items() if k.endswith("}id")), None)
+    rels = ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+    target = next((el.get("Target") for el in rels.iter() if el.get("Id") == rid), None)
+    if not target:
+        return None
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+
+
+def _sheet_row_count(z: zipfile.ZipFile, part: str, enough: int) -> int:
+    """The declared last row, or the number of row tags (counting stops past `enough`)."""
+    with z.open(part) as fh:
+        data = fh.read(1 << 16)
+        head = data.split(b"sheetData", 1)[0]
+        found = DIMENSION_RE.search(head)
+        if found and found.group(2):  # a range; a lone "A1" is what some writers leave
+            return int(found.group(2))
+        count, carry, chunk = 0, b"", data
+        while chunk:
+            buf = carry + chunk
+            cut = buf.rfind(b"<")
+            cut = cut if cut > len(buf) - 32 else len(buf)  # a tag cut at the chunk's end
+            count += len(ROW_TAG_RE.findall(buf, 0, cut))
+            if count > enough:
+                break
+            carry, chunk = buf[cut:], fh.read(1 << 20)
+        return count if chunk else count + len(ROW_TAG_RE.findall(carry))
 
 
 def _open_workbook(path: Path, data_only: bool = True):

@@ -194,7 +194,8 @@ def _meta(wb, org_unit, period, lang, form, rec):
 def import_monthly_report(store, path, *, user, dry_run=False, lang="ru", reason=None):
     from reports.template_read import read_template
 
-    return read_template(store, Path(path), user=user, dry_run=dry_run, reason=reason)
+    return read_template(store, Path(path), user=user, dry_run=dry_run, reason=reason,
+                         lang=lang)
 
 
 __all__ = ["TemplateError", "import_monthly_report", "write_template"]

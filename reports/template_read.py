@@ -136,7 +136,7 @@ def _diff(old: dict, new: dict) -> list[dict]:
             if old.get(k) != new.get(k)]
 
 
-def _findings(store, form, rec) -> list[dict]:
+def _findings(store, form, rec, lang: str = "ru") -> list[dict]:
     try:
         from forms import message_text, validate_record
     except ImportError:
@@ -144,12 +144,13 @@ def _findings(store, form, rec) -> list[dict]:
     out = []
     for f in validate_record(form, rec, history=store.history_for(rec)):
         out.append({"row": None, "column": None, "field": ",".join(f.fields), "code": f.rule,
-                    "message": f"{f.rule}: {message_text(f.message_code, 'ru', f.params)}",
+                    "message": f"{f.rule}: {message_text(f.message_code, lang, f.params, form=form)}",
                     "severity": "warning", "rule_severity": f.severity})
     return out
 
 
-def read_template(store, path: Path, *, user, dry_run=False, reason=None) -> ImportResult:
+def read_template(store, path: Path, *, user, dry_run=False, reason=None,
+                  lang: str = "ru") -> ImportResult:
     kind_of(path)
     wb = _open_workbook(path)
     try:
@@ -182,7 +183,7 @@ def read_template(store, path: Path, *, user, dry_run=False, reason=None) -> Imp
     rec = dict(old) if old else {"id": str(uuid.uuid4()), "form": "monthly_report",
                                  "org_unit": unit, "period": period, "status": "draft"}
     rec["data"] = data
-    problems = parser.problems + (_findings(store, form, rec) if not parser.problems else [])
+    problems = parser.problems + (_findings(store, form, rec, lang) if not parser.problems else [])
     result = ImportResult(records=[rec], problems=problems,
                           diff=_diff((old or {}).get("data") or {}, data))
     if dry_run or not result.diff and not result.errors:

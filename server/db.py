@@ -6,6 +6,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy import event
 
+from forms.paths import private_db_file
 from server.config import normalize_db_url
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -131,10 +132,18 @@ def make_engine(db_url: str | None) -> sa.Engine:
     """One engine per app. SQLite: WAL, FKs, busy timeout, BEGIN IMMEDIATE (writers queue)."""
     url = normalize_db_url(db_url)
     if url.startswith("sqlite"):
+        _private_sqlite_file(url)
         engine = sa.create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
         _sqlite_hooks(engine)
         return engine
     return sa.create_engine(url, pool_size=10, max_overflow=60, pool_pre_ping=True)
+
+
+def _private_sqlite_file(url: str) -> None:
+    """The server's SQLite file (and so its -wal/-shm) 0600, made before SQLite makes it."""
+    database = sa.engine.make_url(url).database
+    if database and Path(database).parent.is_dir():
+        private_db_file(database)
 
 
 def _sqlite_hooks(engine: sa.Engine) -> None:

@@ -207,6 +207,9 @@ def open_store(path=None, *, user: str | None = None) -> Store:
     db = connect_checked(path)
     try:
         migrate(db)
+    except StoreError:  # written by a newer Esep: refused, left as it is
+        db.close()
+        raise
     except sqlite3.OperationalError:
         # another process may have applied the same migration a moment earlier
         from store.migrations import migrations

@@ -6,27 +6,42 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from forms.paths import private_db_file, private_dir
 from forms.periods import utc_now  # noqa: F401 - re-exported for the store's writers
 
 BUSY_TIMEOUT_MS = 10_000
 
 
 def connect(path: str | Path) -> Database:
-    """A sqlite-utils Database with the pragmas every Esep connection uses."""
+    """A sqlite-utils Database with the pragmas every Esep connection uses. The file and its
+    -wal/-shm are private (0600, made before SQLite makes them) in a 0700 folder when new."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_dir(path.parent)
+    private_db_file(path)
     db = Database(path, execute_plugins=False)  # Esep uses no sqlite-utils plugins
     db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.conn.execute("PRAGMA journal_mode = WAL")
     db.conn.execute("PRAGMA foreign_keys = ON")
     db.conn.execute("PRAGMA synchronous = FULL")
+    private_db_file(path)  # side files an older Esep left readable
     return db
 
 
 def migrate(db: Database) -> list[str]:
-    """Apply every pending migration (each in its own transaction); returns their names."""
-    from store.migrations import migrations
+    """Apply every pending migration (each in its own transaction); returns their names.
+    A database written by a newer Esep (migrations this program does not know) is refused with
+    a StoreError (code `store_newer`) naming both schema versions, and is left untouched."""
+    from store.migrations import migrations, schema_versions
 
+    theirs, ours = schema_versions(db)
+    if theirs > ours:
+        from forms import __version__
+        from store.errors import StoreError
+
+        raise StoreError(f"{db.conn.execute('PRAGMA database_list').fetchone()[2]}: written by "
+                         f"a newer Esep (database schema version {theirs}); this Esep "
+                         f"{__version__} knows schema version {ours} at most",
+                         code="store_newer")
     pending = [m.name for m in migrations.pending(db)]
     if pending:
         migrations.apply(db)

@@ -1,7 +1,8 @@
 """Bulk import of canonical records (CLI `esep import`, JSON files): all or nothing.
 
 A record is taken as it is (status, revision, version, updated_at/by) so that an export
-re-imports to identical records. Every problem names the record (index + id) and field."""
+re-imports to identical records; a record without `version` keeps the version this store
+synced. Every problem names the record (index + id) and field."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -59,6 +60,7 @@ class ImportMixin:
                 problems.append(_problem(i, rid, "form", str(exc), exc.code))
                 continue
             full = _complete(rec, form, user or self.user, at)
+            self._keep_synced_version(full)
             if not full["period"]:
                 full["period"] = self._period_or_none(form, full)
             if not full["period"]:
@@ -68,6 +70,15 @@ class ImportMixin:
                          for p in type_problems(form, full)]
             done.append(full)
         return done, problems
+
+    def _keep_synced_version(self, full: dict) -> None:
+        """A file without `version` updates the record this store holds: the edit starts from
+        the version this store synced (no reset to None, so no false conflict on the next
+        sync). A `version` the file gives is kept (an export re-imports identically)."""
+        if full["version"] is None and full["id"]:
+            old = fetch(self.db, full["id"])
+            if old is not None:
+                full["version"] = old["version"]
 
     def _period_or_none(self, form, rec):
         try:

@@ -10,6 +10,17 @@ from sqlite_utils import Database, Migrations
 migrations = Migrations("esep-local")
 
 
+def schema_versions(db: Database) -> tuple[int, int]:
+    """(the database's schema version, this program's): the number of migrations applied to it
+    and the number this program knows. The database's is higher when a newer Esep wrote it."""
+    known = {m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))}
+    applied = [m.name for m in migrations.applied(db)]
+    ours = len(known)
+    if set(applied) <= known:
+        return len(applied), ours
+    return max(len(applied), ours + 1), ours
+
+
 @migrations()
 def m001_initial(db: Database) -> None:
     db.execute(
