@@ -14,8 +14,11 @@ BENCHES: list[str] = ["bench.bench_store", "bench.bench_forms", "bench.bench_syn
 def main() -> int:
     rows = []
     for name in BENCHES:
-        mod = importlib.import_module(name)
-        rows.extend(mod.run())
+        try:
+            rows.extend(importlib.import_module(name).run())
+        except Exception as exc:  # noqa: BLE001 - one broken bench must not hide the others
+            rows.append((f"{name}: FAILED {type(exc).__name__}: {exc}"[:58], "-", "", "", "",
+                         False))
     print(f"{'benchmark':58} {'value':>14} {'unit':8} {'target':>12} {'ratio':>8} ok")
     for name, value, unit, target, ratio, ok in rows:
         print(f"{name:58} {value:>14} {unit:8} {target:>12} {ratio:>8} {'yes' if ok else 'NO'}")

@@ -17,7 +17,8 @@ from pathlib import Path
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # OLE container: encrypted xlsx or old .xls
 ZIP_MAGIC = b"PK\x03\x04"
-DEFAULT_ROW_LIMIT = 100_000
+DEFAULT_ROW_LIMIT = 100_000  # data rows a list may have ...
+HEAD_ROWS = 20               # ... below this many title and header rows
 # A sheet's declared used range (<dimension ref="A1:K200001"/>) and a row element.
 DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]*(\d*)(?::[A-Z]*(\d+))?"')
 ROW_TAG_RE = re.compile(rb"<(?:\w+:)?row[\s/>]")
@@ -88,23 +89,23 @@ def iter_rows(path: str | Path, *, sheet: str | None = None,
     else:
         rows = _csv_rows(path)
     for n, row in enumerate(rows, start=1):
-        if n > row_limit + 1:
+        if n > row_limit + HEAD_ROWS:
             raise FileProblem(f"{path.name}: more than {row_limit:,} rows; split the file "
                               f"(nothing was imported)", "too_many_rows")
         yield row
 
 
 def check_sheet_size(path: Path, sheet: str | None, row_limit: int) -> None:
-    """Refuse a sheet with more than `row_limit` rows (+1 header) before any row is read: from
+    """Refuse a sheet with more than `row_limit` rows (+ HEAD_ROWS) before any row is read: from
     the sheet's declared dimension, else by counting its row tags in the compressed stream
     (no XML parsing, constant memory). Unreadable parts are left to the reader's own errors."""
     try:
         with zipfile.ZipFile(path) as z:
             part = _sheet_part(z, sheet)
-            rows = _sheet_row_count(z, part, row_limit + 1) if part else None
+            rows = _sheet_row_count(z, part, row_limit + HEAD_ROWS) if part else None
     except CORRUPT:
         return
-    if rows is not None and rows > row_limit + 1:
+    if rows is not None and rows > row_limit + HEAD_ROWS:
         raise FileProblem(f"{path.name}: the sheet has {rows:,} rows or more; the limit is "
                           f"{row_limit:,} rows: split the file (nothing was imported)",
                           "too_many_rows")

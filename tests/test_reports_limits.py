@@ -9,7 +9,7 @@ import zipfile
 import pytest
 
 from reports.io import ImportFailed, import_file
-from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows
+from reports.readers import DEFAULT_ROW_LIMIT, HEAD_ROWS, FileProblem, iter_rows
 from store import open_store
 
 NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
@@ -86,9 +86,9 @@ def test_the_import_refuses_it_with_the_limit_named(tmp_path):
 
 @pytest.mark.parametrize("dimension", [True, False])
 def test_a_sheet_within_the_limit_is_read_whole(tmp_path, dimension):
-    path = write_xlsx(tmp_path / "small.xlsx", 30, dimension=dimension)
-    rows = list(iter_rows(path, row_limit=29))  # 29 rows + 1 header row: at the limit
-    assert len(rows) == 30 and rows[-1] == (30.0, "name 30", 60.0)
+    path = write_xlsx(tmp_path / "small.xlsx", 30 + HEAD_ROWS, dimension=dimension)
+    rows = list(iter_rows(path, row_limit=30))  # 30 rows below HEAD_ROWS titles: at the limit
+    assert len(rows) == 30 + HEAD_ROWS and rows[-1][1] == f"name {30 + HEAD_ROWS}"
     with pytest.raises(FileProblem):
-        next(iter_rows(write_xlsx(tmp_path / "over.xlsx", 31, dimension=dimension),
-                       row_limit=29))
+        next(iter_rows(write_xlsx(tmp_path / "over.xlsx", 31 + HEAD_ROWS, dimension=dimension),
+                       row_limit=30))
