@@ -138,7 +138,7 @@ def test_validator_never_raises(form_id, draw):
     found = validate_record(form, rec, history=history, context=context)
     assert all(f.severity in ("error", "warning", "info") for f in found)
     json.dumps([f.to_dict() for f in found], allow_nan=False)  # params are strict JSON
-    assert not [f.to_dict() for f in found if f.message_code == "check_failed"]
+    assert not [f.to_dict() for f in found if f.message_code == "rule_failed"]
     for f in found:
         f.text("kk", form)
 

@@ -339,7 +339,7 @@ def test_no_check_failed_on_clean_samples():
         form = load_form(form_id)
         rec = record(form_id, data, period="2024-03" if form_id == MR else None)
         found = validate_record(form, rec, history=[rec, {"junk": 1}, None], context={"x": 1})
-        assert not [f for f in found if f.message_code == "check_failed"], found
+        assert not [f for f in found if f.message_code == "rule_failed"], found
 
 
 def test_vr22_visit_dates():
