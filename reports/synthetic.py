@@ -12,6 +12,8 @@ from __future__ import annotations
 import math
 import random
 import uuid
+from collections.abc import Sequence
+from typing import Any
 
 from reports._ref import enum_codes
 
@@ -30,7 +32,7 @@ AGE_W = [4, 22, 38, 16, 11, 6, 3]
 OCC_W = [30, 28, 22, 8, 4, 8]
 
 
-def split(total: int, weights: list[float]) -> list[int]:
+def split(total: int, weights: Sequence[float]) -> list[int]:
     """Integers proportional to weights that sum exactly to total (largest remainder)."""
     s = float(sum(weights)) or 1.0
     raw = [total * w / s for w in weights]
@@ -106,7 +108,7 @@ def synthetic_year(year: int = 2023, *, scale: int = 1, seed: int = 7, factor: f
               for unit in index for k in stocks}
     records = []
     for ci, (unit, month) in enumerate(cells):
-        data = {k: series[(unit, k)][month - 1] for k in stocks}
+        data: dict[str, Any] = {k: series[(unit, k)][month - 1] for k in stocks}
         data.update(_breakdown(data["volunteers_total"], rng))
         data.update({k: flows[k][ci] for k in flows})
         data.update(_events(rng))

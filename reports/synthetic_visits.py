@@ -227,9 +227,10 @@ def _focus_groups(rng, year: int) -> list[dict]:
                    for q in ("Q1", "Q2", "Q3", "Q5")]
         answers.insert(3, {"question": "Q4", "answer_text": "Оценка работы РФО",
                            "rfo_rating": rating_of.get(region, "WEAK_YOUTH_ONLY")})
-        data = {"date": _visit_date(year, i), "region": region, "city": f"г. {region}",
+        date = _visit_date(year, i)
+        data = {"date": date, "region": region, "city": f"г. {region}",
                 "participants": people, "declared_total": len(people), "answers": answers}
-        out.append(_rec(rng, "focus_group", 2, region, data["date"], data))
+        out.append(_rec(rng, "focus_group", 2, region, date, data))
     return out
 
 
@@ -260,7 +261,8 @@ def _questionnaire(rng, year: int) -> list[dict]:
     for i in range(199):
         region = REGIONS[i % len(REGIONS)]
         date = _visit_date(year, REGIONS.index(region))
-        data = {"date": date, "region": region, "city": f"г. {region}"}
+        data: dict[str, str | list[str]] = {"date": date, "region": region,
+                                            "city": f"г. {region}"}
         for q, col in columns.items():
             data[q] = [col[i]] if q in MULTI else col[i]
         if data["q2_known_orgs_status"] == "NAMED":

@@ -37,7 +37,8 @@ def _by_id(values: dict) -> dict:
 
 class Batch:
     def __init__(self, conn, ops: list[dict], device_id: str = "", write_now: bool = False):
-        self.conn, self.touched, self.device_id = conn, set(), device_id
+        self.conn, self.device_id = conn, device_id
+        self.touched: set[str] = set()  # ids written (or deleted) by this batch
         self.write_now = write_now
         self._inserts: list[dict] = []
         self._updates: list[dict] = []

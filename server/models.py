@@ -213,7 +213,7 @@ class ChallengerOut(RecordOut):
 
     # Never applied: no server version, and perhaps no revision.
     revision: int | None = None  # type: ignore[assignment]
-    version: None = None  # type: ignore[assignment]
+    version: None = None
 
 
 class ChangeOut(BaseModel):

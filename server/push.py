@@ -133,9 +133,9 @@ def _one(batch: Batch, user: User, op: dict, savepoint: bool = True) -> dict:
     except IntegrityError:  # a concurrent batch took the natural key first (now committed)
         if not savepoint:
             raise
-        c = _late_natural_key(batch, user, op)
-        ack = _conflict_ack(c)
-        _contest(batch, user, c)
+        late = _late_natural_key(batch, user, op)
+        ack = _conflict_ack(late)
+        _contest(batch, user, late)
     except DataError as exc:  # e.g. a NUL character, which PostgreSQL text cannot hold
         if not savepoint:
             raise

@@ -69,7 +69,8 @@ def get_revisions(engine: sa.Engine, user: User, rid: str) -> list[dict]:
         revs = conn.execute(sa.select(revisions).where(revisions.c.record_id == rid)
                             .order_by(revisions.c.version)).all()
     strip = not sees_personal(user, row.created_by)
-    out, prev = [], {}
+    out: list[dict] = []
+    prev: dict = {}
     for r in revs:
         data = json.loads(r.data)
         if strip:

@@ -28,17 +28,16 @@ def write_report(report: AnnualReport, path, *, progress=None, cancelled=None,
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        from reports.annual.docx_out import write_docx as write
-    elif suffix == ".xlsx":
-        from reports.annual.xlsx_out import write_xlsx as write
+        from reports.annual.docx_out import write_docx
+        write_docx(report, path, progress=progress, cancelled=cancelled, renderer=renderer)
+    elif suffix == ".xlsx":  # native Excel charts: nothing to draw
+        from reports.annual.xlsx_out import write_xlsx
+        write_xlsx(report, path, progress=progress, cancelled=cancelled)
     elif suffix == ".pdf":
-        from reports.annual.pdf_out import write_pdf as write
+        from reports.annual.pdf_out import write_pdf
+        write_pdf(report, path, progress=progress, cancelled=cancelled, renderer=renderer)
     else:
         raise ValueError(f"{path.name}: the annual report is written as .docx, .xlsx or .pdf")
-    if suffix == ".xlsx":  # native Excel charts: nothing to draw
-        write(report, path, progress=progress, cancelled=cancelled)
-    else:
-        write(report, path, progress=progress, cancelled=cancelled, renderer=renderer)
     return path
 
 

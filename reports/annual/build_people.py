@@ -13,9 +13,9 @@ HEADLINE_KEYS = ("volunteers_total", "registered_orgs_count", "initiative_groups
 
 
 def headline_table(ctx: Context) -> Table:
-    figs = {y: ctx.figures(y) for y in ctx.years()}
-    rows = [[ctx.t(f"fig_{k}")] + [figs[y][k] if figs[y] else ctx.no_data()
-                                   for y in ctx.years()] for k in HEADLINE_KEYS]
+    figs = [ctx.figures(y) for y in ctx.years()]
+    rows = [[ctx.t(f"fig_{k}")] + [fig[k] if fig else ctx.no_data() for fig in figs]
+            for k in HEADLINE_KEYS]
     return Table("headline", ctx.t("tab_headline"), [ctx.t("col_figure")] +
                  [str(y) for y in ctx.years()], rows, ctx.t("note_stock_flow"))
 
@@ -34,7 +34,7 @@ def by_region(ctx: Context) -> list:
 
 
 def gender(ctx: Context) -> Table:
-    rows = []
+    rows: list[list] = []
     for y in ctx.years():
         fig = ctx.figures(y)
         if not fig or not fig["gender"]:

@@ -7,7 +7,7 @@ from collections import Counter
 from reports._ref import label
 from reports.annual.capture import chapman, sources
 from reports.annual.context import Context
-from reports.annual.model import Section, Table
+from reports.annual.model import Block, Section, Table
 from reports.completeness import completeness
 from reports.coverage import KNOWN_VALUES, UNSPECIFIED, coverage
 from reports.quality_review import review
@@ -41,7 +41,7 @@ def findings_table(ctx: Context, scoped: list[dict]) -> Table:
                  ctx.t("note_findings"))
 
 
-def coverage_blocks(ctx: Context) -> list:
+def coverage_blocks(ctx: Context) -> list[Block]:
     cov = coverage(ctx.forms("event"), region=ctx.region, period_spec=str(ctx.year),
                    units=ctx.umap)
     if not cov["total"]["events"]:
@@ -52,7 +52,7 @@ def coverage_blocks(ctx: Context) -> list:
         rows.append([name] + [(cell["by_known"].get(k) or {}).get("events", 0)
                               for k in KNOWN_VALUES] + [cell["total"]["events"]])
     cols = [ctx.t("col_source")] + [label("known_to_rfo", k, ctx.lang) for k in KNOWN_VALUES]
-    out = [Table("coverage", ctx.t("tab_coverage"), cols + [ctx.t("col_total")], rows)]
+    out: list[Block] = [Table("coverage", ctx.t("tab_coverage"), cols + [ctx.t("col_total")], rows)]
     est = chapman(*sources(cov))
     if est is None:
         return out + [ctx.t("par_no_capture")]

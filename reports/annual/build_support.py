@@ -6,12 +6,14 @@ from reports._ref import enum_codes, label
 from reports.aggregate import breakdown, select, trend
 from reports.annual.context import Context
 from reports.annual.events import hotline_tally
-from reports.annual.model import Chart, Section, Table, pct
+from reports.annual.model import Block, Chart, Section, Table, pct
 
 
-def support_months(ctx: Context) -> list:
+def support_months(ctx: Context) -> list[Block]:
     months = [f"{ctx.year}-{m:02d}" for m in range(1, 13)]
-    rows, every, never = [], [], []
+    rows: list[list] = []
+    every: list[str] = []
+    never: list[str] = []
     for region in sorted({r for r in breakdown(ctx.monthly(), units=ctx.umap)}):
         by_month = trend(select(ctx.monthly(), None, region=region, units=ctx.umap))
         cells = [ctx.t("yes") if by_month[p]["rfo_support_provided"].get("YES")
@@ -35,7 +37,7 @@ def support_types(ctx: Context, fig: dict) -> Table:
                  [ctx.t("col_category"), ctx.t("col_reports")], rows)
 
 
-def development(ctx: Context, fig: dict) -> list:
+def development(ctx: Context, fig: dict) -> list[Block]:
     rows = [[label("dev_event_types", c, ctx.lang), v["dev_events_count"],
              v["dev_participants"], v["dev_hours"]]
             for c, v in sorted(fig["dev_events_by_dev_event_type"].items())]
@@ -50,12 +52,12 @@ def development(ctx: Context, fig: dict) -> list:
     return [table, words]
 
 
-def hotline(ctx: Context) -> list:
+def hotline(ctx: Context) -> list[Block]:
     h = hotline_tally(ctx.forms("hotline_appeal"), ctx.year, ctx.region, ctx.umap)
     if not h["appeals"]:
         return [ctx.t("par_no_hotline")]
-    out = [ctx.t("par_hotline", appeals=h["appeals"], related=h["related"],
-                 share=pct(h["related"], h["appeals"]))]
+    out: list[Block] = [ctx.t("par_hotline", appeals=h["appeals"], related=h["related"],
+                              share=pct(h["related"], h["appeals"]))]
     for key, enum, dia in (("channels", "hotline_channels", "12"),
                            ("purposes", "hotline_purposes", "13")):
         rows = [[label(enum, c, ctx.lang), h[key][c], pct(h[key][c], h["appeals"])]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from reports.aggregate import headline, select
 from reports.annual.text import region_name, t
+from reports.economics import RateTable
 
 SURVEY_FORMS = ("volunteer_survey", "org_survey")
 
@@ -17,7 +18,7 @@ class Context:
     lang: str
     units: list[dict]
     by_form: dict[str, list[dict]]
-    rates: object = None
+    rates: RateTable | None = None
     due_day: int = 10
     _cache: dict = field(default_factory=dict)
 

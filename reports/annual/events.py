@@ -54,12 +54,14 @@ def hotline_tally(records, year: int, region: str | None, units: dict | None) ->
     The region of an appeal is the applicant's region."""
     chosen = select(records, str(year), region=region, units=units, form="hotline_appeal",
                     region_fn=lambda r, u: (r.get("data") or {}).get("applicant_region") or "")
-    out = {"appeals": len(chosen), "channels": Counter(), "purposes": Counter(),
-           "related": 0, "closed": 0}
+    channels: Counter[str] = Counter()
+    purposes: Counter[str] = Counter()
+    related = closed = 0
     for r in chosen:
         data = r.get("data") or {}
-        out["channels"][data.get("channel") or "OTHER"] += 1
-        out["purposes"][data.get("purpose") or "OTHER_NONVOL"] += 1
-        out["related"] += data.get("volunteering_related") is True
-        out["closed"] += data.get("closed") is True
-    return out
+        channels[data.get("channel") or "OTHER"] += 1
+        purposes[data.get("purpose") or "OTHER_NONVOL"] += 1
+        related += data.get("volunteering_related") is True
+        closed += data.get("closed") is True
+    return {"appeals": len(chosen), "channels": channels, "purposes": purposes,
+            "related": related, "closed": closed}

@@ -32,11 +32,14 @@ class Chart:
     series: dict[str, list[float]]
 
 
+Block = str | Table | Chart     # a paragraph, a table or a chart of a section
+
+
 @dataclass
 class Section:
     id: str
     title: str
-    blocks: list = field(default_factory=list)     # str paragraphs, Table, Chart in order
+    blocks: list[Block] = field(default_factory=list)     # in the order they are shown
 
     def tables(self) -> list[Table]:
         return [b for b in self.blocks if isinstance(b, Table)]

@@ -28,7 +28,8 @@ OWNED_RULES = ("VR-01", "VR-02", "VR-03", "VR-06", "VR-07", "VR-08", "VR-14")
 
 def seasonal_factors(series) -> dict[int, float]:
     """Calendar month -> events per report in that month over the mean of all months."""
-    total, count = defaultdict(float), defaultdict(int)
+    total: defaultdict[int, float] = defaultdict(float)
+    count: defaultdict[int, int] = defaultdict(int)
     for s in series.values():
         for p in s.periods:
             v = num(s.data(p), "events_total")

@@ -64,7 +64,8 @@ def bulk_entry(s: Series, units=None) -> list[dict]:
     """VR-19: months created within `window_hours` of each other, at least `min_periods` of
     them more than `late_days` after their month ended: each month of that batch."""
     cfg = settings("bulk")
-    stamped = sorted((t, p) for p in s.periods if (t := _entered(s.rec[p])))
+    entered = {p: t for p in s.periods if (t := _entered(s.rec[p]))}
+    stamped = sorted((t, p) for p, t in entered.items())
     window = dt.timedelta(hours=cfg["window_hours"])
     late = dt.timedelta(days=cfg["late_days"])
     hit: dict[str, int] = {}
@@ -77,5 +78,5 @@ def bulk_entry(s: Series, units=None) -> list[dict]:
             for _t, p in group:
                 hit[p] = max(hit.get(p, 0), len(group))
     return [make(s.rec[p], "VR-19", "info", "review_months_at_once", [],
-                 {"count": n, "date": _entered(s.rec[p]).date().isoformat()}, units)
+                 {"count": n, "date": entered[p].date().isoformat()}, units)
             for p, n in sorted(hit.items())]

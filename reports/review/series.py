@@ -53,9 +53,9 @@ class Series:
         self.vec = {p: cells(r["data"]) for p, r in by_period.items()}
         self.flagged: set[str] = set()
 
-    def data(self, period: str) -> dict | None:
-        rec = self.rec.get(period)
-        return rec["data"] if rec else None
+    def data(self, period: str) -> dict:
+        """The data of one of the series' periods."""
+        return self.rec[period]["data"]
 
     def at(self, period: str, months: int) -> str | None:
         other = shift_period(period, months)
