@@ -20,11 +20,9 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
-    QCoreApplication,
     QIODevice,
     QObject,
     Qt,
-    QThread,
     Signal,
 )
 from PySide6.QtGui import QColor, QPainter
@@ -116,7 +114,7 @@ def make_renderer(parent: QObject):
     drawer = _GuiDrawer(parent)
 
     def render(spec) -> bytes:
-        if QThread.currentThread() is QCoreApplication.instance().thread():
+        if threading.current_thread() is threading.main_thread():  # the GUI thread
             return draw_png(spec)
         box: list = []
         done = threading.Event()
