@@ -12,6 +12,7 @@ import copy
 import json
 
 from cli.main import CliError
+from store.codec import flat_paths
 
 CONFLICT, PARKED = "conflict", "parked"
 TOP_FIELDS = ("justification", "review_comment", "status", "deleted")
@@ -55,20 +56,11 @@ def differences(mine: dict, theirs: dict) -> list[dict]:
     """Each differing top-level value or data path (dotted), mine against theirs."""
     out = [{"field": k, "mine": mine.get(k), "theirs": theirs.get(k)}
            for k in TOP_FIELDS if mine.get(k) != theirs.get(k)]
-    a, b = _flat(mine.get("data") or {}), _flat(theirs.get("data") or {})
+    a, b = flat_paths(mine.get("data") or {}), flat_paths(theirs.get("data") or {})
     out += [{"field": f"data.{k}", "mine": a.get(k), "theirs": b.get(k)}
             for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
     return out
 
-
-def _flat(value: dict, prefix: str = "") -> dict:
-    out = {}
-    for key, item in value.items():
-        if isinstance(item, dict) and item:
-            out.update(_flat(item, f"{prefix}{key}."))
-        else:
-            out[f"{prefix}{key}"] = item
-    return out
 
 
 def parse_assignment(text: str) -> tuple[list[str], object]:

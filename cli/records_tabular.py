@@ -147,20 +147,13 @@ def _record_change(rec: dict, old: dict | None) -> list[str]:
     """A record of a table import: `+ label` when new, else `label:` and each changed value."""
     if old is None:
         return [f"+ {record_label(rec)}"]
-    a, b = _flat(old), _flat(rec.get("data") or {})
+    from store.codec import flat_paths
+
+    a, b = flat_paths(old), flat_paths(rec.get("data") or {})
     return [f"{record_label(rec)}:"] + [
         f"    {k}: {_value(a.get(k))} → {_value(b.get(k))}"
         for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
 
-
-def _flat(data: dict, prefix: str = "") -> dict:
-    out = {}
-    for key, value in data.items():
-        if isinstance(value, dict) and value:
-            out.update(_flat(value, f"{prefix}{key}."))
-        else:
-            out[f"{prefix}{key}"] = value
-    return out
 
 
 def _check_template_target(form, result, options: dict) -> None:

@@ -101,3 +101,15 @@ def field_changes(old: dict | None, new: dict) -> list[tuple[str, object, object
         if dumps(od.get(fid)) != dumps(nd.get(fid)):
             out.append((fid, od.get(fid), nd.get(fid)))
     return out
+
+
+def flat_paths(data: dict, prefix: str = "") -> dict:
+    """A record's values by dotted path: {"gender.F": 3, "volunteers_total": 9}; a roster
+    (a list) stays one value."""
+    out = {}
+    for key, value in data.items():
+        if isinstance(value, dict) and value:
+            out.update(flat_paths(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
