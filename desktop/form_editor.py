@@ -185,9 +185,11 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.close_button, self.correct_button = QPushButton(side), QPushButton(side)
         self.correct_button.clicked.connect(self._correct_clicked)
         self.save_button.clicked.connect(self.save_draft)
-        for keys, slot in (("Ctrl+S", self.save_draft), ("Ctrl+Return", self.submit)):
+        self.save_shortcut, self.submit_shortcut = (
             QShortcut(QKeySequence(keys), self, slot,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            for keys, slot in ((QKeySequence.StandardKey.Save, self.save_draft),
+                               ("Ctrl+Return", self.submit)))
         self.submit_button.clicked.connect(self.submit)
         self.close_button.clicked.connect(self.close_editor)
         self.message = QLabel(side)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
+from desktop.main_menu import MainMenu
 from desktop.status_bar import StatusBarWidget
 
 
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.show_row)
         ctx.signals.sig_language_changed.connect(lambda _l: self.retranslate())
         ctx.signals.sig_open_record.connect(self.open_record)
+        self.main_menu = MainMenu(self)
         self.resize(1200, 760)
         self.retranslate()
 
@@ -134,6 +136,11 @@ class MainWindow(QMainWindow):
             self.show_row(self.nav.currentRow())
         if "sync" in self.page_keys():  # its background watch syncs when the server answers
             self._ensure_page(self.page_keys().index("sync"))
+
+    def current_page(self):
+        """The page on screen (None while its placeholder is shown)."""
+        row = self.nav.currentRow()
+        return self.pages.get(self._entries[row][0]) if 0 <= row < len(self._entries) else None
 
     def closeEvent(self, event) -> None:
         """Stop background watches and keep unsaved input (editors autosave on close)."""
@@ -189,3 +196,4 @@ class MainWindow(QMainWindow):
         for page in self.pages.values():
             page.retranslate()
         self.status.retranslate()
+        self.main_menu.retranslate()

@@ -3,6 +3,7 @@ form screen, shown in the same place."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,8 +49,8 @@ class RecordListPage(QWidget):
         from forms import load_form
         self.ctx, self.form = ctx, load_form(form_id)
         self.editor = None
-        self.model = RecordTableModel(ctx.store, form_id,
-                                      field_ids=[f.id for f in self.form.fields],
+        self.model = RecordTableModel(ctx.store, form_id, fields=self.form.fields,
+                                      lang=lambda: ctx.lang,
                                       flags_for=lambda: sync_flags(ctx.store), parent=self)
         self.model.sig_total_changed.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
@@ -90,10 +91,16 @@ class RecordListPage(QWidget):
         for w in (self.recover_button, self.new_button, self.open_button):
             bar.addWidget(w)
         self.table = self._build_table(host)
+        self.empty_hint = QLabel(host)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet("color: #555; font-size: 14px; padding: 24px;")
+        self.empty_hint.hide()
         box = QVBoxLayout(host)
         box.addWidget(self.title)
         box.addLayout(bar)
         box.addWidget(self.table, 1)
+        box.addWidget(self.empty_hint, 1)
         box.addWidget(self.count_label)
         return host
 
@@ -110,6 +117,7 @@ class RecordListPage(QWidget):
         table.horizontalHeader().setDefaultSectionSize(140)
         table.verticalHeader().setDefaultSectionSize(24)
         table.verticalHeader().setVisible(False)
+        table.setColumnWidth(3, 320)  # the summary: two or three labelled figures
         table.activated.connect(lambda index: self.open_row(index.row()))
         return table
 
@@ -120,6 +128,8 @@ class RecordListPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search…"))
         self.period.setPlaceholderText(self.tr("YYYY-MM"))
         self.new_button.setText(self.tr("&New"))
+        self.new_button.setToolTip(QKeySequence(QKeySequence.StandardKey.New).toString(
+            QKeySequence.SequenceFormat.NativeText))
         self.open_button.setText(self.tr("&Open"))
         self.recover_button.setText(self.tr("Recover unsaved input"))
         self._fill_filters()
@@ -172,10 +182,35 @@ class RecordListPage(QWidget):
         self._update_count()
 
     def _update_count(self, *_args) -> None:
+        self._show_empty_hint()
         total = self.model.known_total()
         self.count_label.setText(self.tr("Showing %1 of %2").replace(
             "%1", str(self.model.loaded())).replace("%2", "…" if total is None else str(total)))
         self._count_in_background()
+
+    def _show_empty_hint(self) -> None:
+        """An empty list says why and what to do, instead of an empty grid."""
+        empty = self.model.loaded() == 0
+        if empty and self.model.query_filters().keys() - {"form"}:
+            text = self.tr("No records match the filters. Clear the search or the filters.")
+        elif empty:
+            text = self.tr("No records yet. Press %1 or «%2» to enter the first one.") \
+                .replace("%1", self.new_button.toolTip()) \
+                .replace("%2", self.new_button.text().replace("&", ""))
+        else:
+            text = ""
+        self.empty_hint.setText(text)
+        self.empty_hint.setVisible(empty)
+        self.table.setVisible(not empty)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: back to the list (if a record is open) and into its search box."""
+        if self.editor is not None:
+            self.editor.close_editor()
+            if self.editor is not None:  # the user cancelled leaving unsaved edits
+                return
+        self.search.setFocus()
+        self.search.selectAll()
 
     def _records_changed(self, form_id: str) -> None:
         if form_id in (self.form.id, ""):
@@ -206,6 +241,8 @@ class RecordListPage(QWidget):
         self.close_editor()
         self.editor = FormEditor(self.ctx, self._form_of(record), record, self)
         self.editor.sig_closed.connect(self.close_editor)
+        if getattr(self.window(), "main_menu", None) is not None:  # the menu's Ctrl+S saves it
+            self.editor.save_shortcut.setEnabled(False)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         self.editor.first_input().setFocus()

@@ -225,27 +225,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="262" />
+        <location filename="../../desktop/review_page.py" line="263" />
         <source>Correct a submitted report</source>
         <translation>Correct a submitted report</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="277" />
+        <location filename="../../desktop/review_page.py" line="278" />
         <source>Field:</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="278" />
+        <location filename="../../desktop/review_page.py" line="279" />
         <source>Current value:</source>
         <translation>Current value:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="279" />
+        <location filename="../../desktop/review_page.py" line="280" />
         <source>New value:</source>
         <translation>New value:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="280" />
+        <location filename="../../desktop/review_page.py" line="281" />
         <source>Reason (required):</source>
         <translation>Reason (required):</translation>
     </message>
@@ -500,42 +500,42 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="216" />
+        <location filename="../../desktop/form_editor.py" line="218" />
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="217" />
+        <location filename="../../desktop/form_editor.py" line="219" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="218" />
+        <location filename="../../desktop/form_editor.py" line="220" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="219" />
+        <location filename="../../desktop/form_editor.py" line="221" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="220" />
+        <location filename="../../desktop/form_editor.py" line="222" />
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="221" />
+        <location filename="../../desktop/form_editor.py" line="223" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="222" />
+        <location filename="../../desktop/form_editor.py" line="224" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="242" />
+        <location filename="../../desktop/form_editor.py" line="244" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
@@ -629,69 +629,139 @@
     </message>
 </context>
 <context>
+    <name>MainMenu</name>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="84" />
+        <location filename="../../desktop/main_menu.py" line="100" />
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="85" />
+        <source>Ctrl+N — a new record of the list on screen
+Ctrl+S — save the draft
+Ctrl+Enter — submit (you are asked to confirm)
+Ctrl+F — search the list
+Enter — next field · F8 — next finding
+F1 — this help</source>
+        <translation>Ctrl+N — a new record of the list on screen
+Ctrl+S — save the draft
+Ctrl+Enter — submit (you are asked to confirm)
+Ctrl+F — search the list
+Enter — next field · F8 — next finding
+F1 — this help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="89" />
+        <location filename="../../desktop/main_menu.py" line="101" />
+        <source>About Esep</source>
+        <translation>About Esep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="92" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="93" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="94" />
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="95" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="96" />
+        <source>New record</source>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="97" />
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="98" />
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="99" />
+        <source>Find in the list</source>
+        <translation>Find in the list</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="33" />
+        <location filename="../../desktop/main_window.py" line="34" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="35" />
+        <location filename="../../desktop/main_window.py" line="36" />
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="37" />
+        <location filename="../../desktop/main_window.py" line="38" />
         <source>Seminars</source>
         <translation>Seminars</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="39" />
+        <location filename="../../desktop/main_window.py" line="40" />
         <source>Focus groups</source>
         <translation>Focus groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="41" />
+        <location filename="../../desktop/main_window.py" line="42" />
         <source>Questionnaires</source>
         <translation>Questionnaires</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="43" />
+        <location filename="../../desktop/main_window.py" line="44" />
         <source>Leadership meetings</source>
         <translation>Leadership meetings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="45" />
+        <location filename="../../desktop/main_window.py" line="46" />
         <source>Hotline</source>
         <translation>Hotline</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="47" />
+        <location filename="../../desktop/main_window.py" line="48" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="49" />
+        <location filename="../../desktop/main_window.py" line="50" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="51" />
+        <location filename="../../desktop/main_window.py" line="52" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="53" />
+        <location filename="../../desktop/main_window.py" line="54" />
         <source>Data quality</source>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="55" />
+        <location filename="../../desktop/main_window.py" line="56" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186" />
+        <location filename="../../desktop/main_window.py" line="193" />
         <source>Esep — volunteering in numbers</source>
         <translation>Esep — volunteering in numbers</translation>
     </message>
@@ -858,44 +928,54 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="120" />
+        <location filename="../../desktop/record_list_page.py" line="128" />
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="121" />
+        <location filename="../../desktop/record_list_page.py" line="129" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="122" />
+        <location filename="../../desktop/record_list_page.py" line="130" />
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="123" />
+        <location filename="../../desktop/record_list_page.py" line="133" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="124" />
+        <location filename="../../desktop/record_list_page.py" line="134" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="141" />
+        <location filename="../../desktop/record_list_page.py" line="151" />
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="147" />
+        <location filename="../../desktop/record_list_page.py" line="157" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="176" />
+        <location filename="../../desktop/record_list_page.py" line="187" />
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="195" />
+        <source>No records match the filters. Clear the search or the filters.</source>
+        <translation>No records match the filters. Clear the search or the filters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="197" />
+        <source>No records yet. Press %1 or «%2» to enter the first one.</source>
+        <translation>No records yet. Press %1 or «%2» to enter the first one.</translation>
     </message>
 </context>
 <context>
@@ -1122,7 +1202,7 @@
         <translation>Could not save the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="251" />
+        <location filename="../../desktop/review_page.py" line="252" />
         <source>Could not save the correction</source>
         <translation>Could not save the correction</translation>
     </message>

@@ -225,27 +225,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="262" />
+        <location filename="../../desktop/review_page.py" line="263" />
         <source>Correct a submitted report</source>
         <translation>Тапсырылған есепті түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="277" />
+        <location filename="../../desktop/review_page.py" line="278" />
         <source>Field:</source>
         <translation>Өріс:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="278" />
+        <location filename="../../desktop/review_page.py" line="279" />
         <source>Current value:</source>
         <translation>Ағымдағы мән:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="279" />
+        <location filename="../../desktop/review_page.py" line="280" />
         <source>New value:</source>
         <translation>Жаңа мән:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="280" />
+        <location filename="../../desktop/review_page.py" line="281" />
         <source>Reason (required):</source>
         <translation>Себебі (міндетті):</translation>
     </message>
@@ -404,7 +404,7 @@
     <message>
         <location filename="../../desktop/first_run.py" line="164" />
         <source>&amp;Next</source>
-        <translation>&amp;Әрі қарай</translation>
+        <translation>Әрі қарай</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="165" />
@@ -414,57 +414,57 @@
     <message>
         <location filename="../../desktop/first_run.py" line="167" />
         <source>Work &amp;offline</source>
-        <translation>&amp;Офлайн жұмыс істеу</translation>
+        <translation>Офлайн жұмыс істеу</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="168" />
         <source>&amp;Connect to a server</source>
-        <translation>Серверге &amp;қосылу</translation>
+        <translation>Серверге қосылу</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="170" />
         <source>&amp;Region</source>
-        <translation>&amp;Өңір</translation>
+        <translation>Өңір</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="170" />
         <source>&amp;District</source>
-        <translation>&amp;Аудан</translation>
+        <translation>Аудан</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="170" />
         <source>Your &amp;name</source>
-        <translation>Сіздің &amp;атыңыз</translation>
+        <translation>Сіздің атыңыз</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="172" />
         <source>Server &amp;URL</source>
-        <translation>Сервер &amp;мекенжайы</translation>
+        <translation>Сервер мекенжайы</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="172" />
         <source>&amp;User</source>
-        <translation>&amp;Пайдаланушы</translation>
+        <translation>Пайдаланушы</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="173" />
         <source>&amp;Password</source>
-        <translation>&amp;Құпиясөз</translation>
+        <translation>Құпиясөз</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="175" />
         <source>&amp;Start</source>
-        <translation>&amp;Бастау</translation>
+        <translation>Бастау</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="176" />
         <source>&amp;Log in</source>
-        <translation>&amp;Кіру</translation>
+        <translation>Кіру</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;Back</source>
-        <translation>&amp;Артқа</translation>
+        <translation>Артқа</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="207" />
@@ -500,42 +500,42 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="216" />
-        <source>&amp;Org unit</source>
-        <translation>&amp;Бөлімше</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/form_editor.py" line="217" />
-        <source>&amp;Period</source>
-        <translation>&amp;Кезең</translation>
-    </message>
-    <message>
         <location filename="../../desktop/form_editor.py" line="218" />
+        <source>&amp;Org unit</source>
+        <translation>Бөлімше</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="219" />
+        <source>&amp;Period</source>
+        <translation>Кезең</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="220" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="219" />
+        <location filename="../../desktop/form_editor.py" line="221" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="220" />
-        <source>Save &amp;draft</source>
-        <translation>&amp;Жобаны сақтау</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/form_editor.py" line="221" />
-        <source>&amp;Submit</source>
-        <translation>&amp;Тапсыру</translation>
-    </message>
-    <message>
         <location filename="../../desktop/form_editor.py" line="222" />
+        <source>Save &amp;draft</source>
+        <translation>Жобаны сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="223" />
+        <source>&amp;Submit</source>
+        <translation>Тапсыру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="224" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="242" />
+        <location filename="../../desktop/form_editor.py" line="244" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
@@ -629,69 +629,139 @@
     </message>
 </context>
 <context>
+    <name>MainMenu</name>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="84" />
+        <location filename="../../desktop/main_menu.py" line="100" />
+        <source>Help</source>
+        <translation>Анықтама</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="85" />
+        <source>Ctrl+N — a new record of the list on screen
+Ctrl+S — save the draft
+Ctrl+Enter — submit (you are asked to confirm)
+Ctrl+F — search the list
+Enter — next field · F8 — next finding
+F1 — this help</source>
+        <translation>Ctrl+N — ашық тізімде жаңа жазба
+Ctrl+S — жобаны сақтау
+Ctrl+Enter — тапсыру (растау сұралады)
+Ctrl+F — тізімнен іздеу
+Enter — келесі өріс · F8 — келесі ескертпе
+F1 — осы анықтама</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="89" />
+        <location filename="../../desktop/main_menu.py" line="101" />
+        <source>About Esep</source>
+        <translation>Esep бағдарламасы туралы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="92" />
+        <source>&amp;File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="93" />
+        <source>&amp;Edit</source>
+        <translation>Өңдеу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="94" />
+        <source>&amp;View</source>
+        <translation>Көрініс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="95" />
+        <source>&amp;Help</source>
+        <translation>Анықтама</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="96" />
+        <source>New record</source>
+        <translation>Жаңа жазба</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="97" />
+        <source>Save draft</source>
+        <translation>Жобаны сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="98" />
+        <source>Quit</source>
+        <translation>Шығу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="99" />
+        <source>Find in the list</source>
+        <translation>Тізімнен іздеу</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="33" />
+        <location filename="../../desktop/main_window.py" line="34" />
         <source>Monthly reports</source>
         <translation>Ай сайынғы есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="35" />
+        <location filename="../../desktop/main_window.py" line="36" />
         <source>Events</source>
         <translation>Іс-шаралар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="37" />
+        <location filename="../../desktop/main_window.py" line="38" />
         <source>Seminars</source>
         <translation>Семинарлар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="39" />
+        <location filename="../../desktop/main_window.py" line="40" />
         <source>Focus groups</source>
         <translation>Фокус-топтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="41" />
+        <location filename="../../desktop/main_window.py" line="42" />
         <source>Questionnaires</source>
         <translation>Мемлекеттік қызметшілер сауалнамалары</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="43" />
+        <location filename="../../desktop/main_window.py" line="44" />
         <source>Leadership meetings</source>
         <translation>Басшылықпен кездесулер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="45" />
+        <location filename="../../desktop/main_window.py" line="46" />
         <source>Hotline</source>
         <translation>Сенім телефоны</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="47" />
+        <location filename="../../desktop/main_window.py" line="48" />
         <source>Review</source>
         <translation>Тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="49" />
+        <location filename="../../desktop/main_window.py" line="50" />
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="51" />
+        <location filename="../../desktop/main_window.py" line="52" />
         <source>Reports</source>
         <translation>Есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="53" />
+        <location filename="../../desktop/main_window.py" line="54" />
         <source>Data quality</source>
         <translation>Деректер сапасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="55" />
+        <location filename="../../desktop/main_window.py" line="56" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186" />
+        <location filename="../../desktop/main_window.py" line="193" />
         <source>Esep — volunteering in numbers</source>
         <translation>Esep — волонтерлік сандармен</translation>
     </message>
@@ -858,44 +928,54 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="120" />
+        <location filename="../../desktop/record_list_page.py" line="128" />
         <source>Search…</source>
         <translation>Іздеу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="121" />
+        <location filename="../../desktop/record_list_page.py" line="129" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="122" />
+        <location filename="../../desktop/record_list_page.py" line="130" />
         <source>&amp;New</source>
-        <translation>&amp;Жаңа</translation>
+        <translation>Жаңа</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="123" />
+        <location filename="../../desktop/record_list_page.py" line="133" />
         <source>&amp;Open</source>
-        <translation>&amp;Ашу</translation>
+        <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="124" />
+        <location filename="../../desktop/record_list_page.py" line="134" />
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="141" />
+        <location filename="../../desktop/record_list_page.py" line="151" />
         <source>All org units</source>
         <translation>Барлық бөлімшелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="147" />
+        <location filename="../../desktop/record_list_page.py" line="157" />
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="176" />
+        <location filename="../../desktop/record_list_page.py" line="187" />
         <source>Showing %1 of %2</source>
         <translation>%2 ішінен %1 көрсетілді</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="195" />
+        <source>No records match the filters. Clear the search or the filters.</source>
+        <translation>Сүзгілерге сай келетін жазба жоқ. Іздеуді немесе сүзгілерді тазалаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="197" />
+        <source>No records yet. Press %1 or «%2» to enter the first one.</source>
+        <translation>Әзірге жазба жоқ. Алғашқысын енгізу үшін %1 немесе «%2» түймесін басыңыз.</translation>
     </message>
 </context>
 <context>
@@ -971,7 +1051,7 @@
     <message>
         <location filename="../../desktop/editor_parts.py" line="126" />
         <source>&amp;Restore</source>
-        <translation>&amp;Қалпына келтіру</translation>
+        <translation>Қалпына келтіру</translation>
     </message>
     <message>
         <location filename="../../desktop/editor_parts.py" line="127" />
@@ -1122,7 +1202,7 @@
         <translation>Шешімді сақтау мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="251" />
+        <location filename="../../desktop/review_page.py" line="252" />
         <source>Could not save the correction</source>
         <translation>Түзетуді сақтау мүмкін болмады</translation>
     </message>
@@ -1165,12 +1245,12 @@
     <message>
         <location filename="../../desktop/settings_page.py" line="82" />
         <source>&amp;Language</source>
-        <translation>&amp;Тіл</translation>
+        <translation>Тіл</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="82" />
         <source>Server &amp;URL</source>
-        <translation>Сервер &amp;мекенжайы</translation>
+        <translation>Сервер мекенжайы</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="83" />
@@ -1206,17 +1286,17 @@
     <message>
         <location filename="../../desktop/settings_page.py" line="90" />
         <source>&amp;Back up to a file…</source>
-        <translation>Файлға &amp;сақтық көшірме…</translation>
+        <translation>Файлға сақтық көшірме…</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="91" />
         <source>&amp;Restore from a file…</source>
-        <translation>Файлдан &amp;қалпына келтіру…</translation>
+        <translation>Файлдан қалпына келтіру…</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="92" />
         <source>Log &amp;out</source>
-        <translation>&amp;Шығу</translation>
+        <translation>Шығу</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="121" />

@@ -225,27 +225,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="262" />
+        <location filename="../../desktop/review_page.py" line="263" />
         <source>Correct a submitted report</source>
         <translation>Исправление поданного отчёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="277" />
+        <location filename="../../desktop/review_page.py" line="278" />
         <source>Field:</source>
         <translation>Поле:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="278" />
+        <location filename="../../desktop/review_page.py" line="279" />
         <source>Current value:</source>
         <translation>Текущее значение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="279" />
+        <location filename="../../desktop/review_page.py" line="280" />
         <source>New value:</source>
         <translation>Новое значение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="280" />
+        <location filename="../../desktop/review_page.py" line="281" />
         <source>Reason (required):</source>
         <translation>Причина (обязательно):</translation>
     </message>
@@ -404,7 +404,7 @@
     <message>
         <location filename="../../desktop/first_run.py" line="164" />
         <source>&amp;Next</source>
-        <translation>&amp;Далее</translation>
+        <translation>Далее</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="165" />
@@ -414,57 +414,57 @@
     <message>
         <location filename="../../desktop/first_run.py" line="167" />
         <source>Work &amp;offline</source>
-        <translation>Работать &amp;офлайн</translation>
+        <translation>Работать офлайн</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="168" />
         <source>&amp;Connect to a server</source>
-        <translation>&amp;Подключиться к серверу</translation>
+        <translation>Подключиться к серверу</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="170" />
         <source>&amp;Region</source>
-        <translation>&amp;Регион</translation>
+        <translation>Регион</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="170" />
         <source>&amp;District</source>
-        <translation>Р&amp;айон</translation>
+        <translation>Район</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="170" />
         <source>Your &amp;name</source>
-        <translation>Ваше &amp;имя</translation>
+        <translation>Ваше имя</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="172" />
         <source>Server &amp;URL</source>
-        <translation>&amp;Адрес сервера</translation>
+        <translation>Адрес сервера</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="172" />
         <source>&amp;User</source>
-        <translation>&amp;Пользователь</translation>
+        <translation>Пользователь</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="173" />
         <source>&amp;Password</source>
-        <translation>Па&amp;роль</translation>
+        <translation>Пароль</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="175" />
         <source>&amp;Start</source>
-        <translation>&amp;Начать</translation>
+        <translation>Начать</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="176" />
         <source>&amp;Log in</source>
-        <translation>&amp;Войти</translation>
+        <translation>Войти</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;Back</source>
-        <translation>&amp;Назад</translation>
+        <translation>Назад</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="207" />
@@ -500,42 +500,42 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="216" />
-        <source>&amp;Org unit</source>
-        <translation>&amp;Подразделение</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/form_editor.py" line="217" />
-        <source>&amp;Period</source>
-        <translation>&amp;Период</translation>
-    </message>
-    <message>
         <location filename="../../desktop/form_editor.py" line="218" />
+        <source>&amp;Org unit</source>
+        <translation>Подразделение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="219" />
+        <source>&amp;Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="220" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="219" />
+        <location filename="../../desktop/form_editor.py" line="221" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="220" />
-        <source>Save &amp;draft</source>
-        <translation>Сохранить &amp;черновик</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/form_editor.py" line="221" />
-        <source>&amp;Submit</source>
-        <translation>По&amp;дать</translation>
-    </message>
-    <message>
         <location filename="../../desktop/form_editor.py" line="222" />
+        <source>Save &amp;draft</source>
+        <translation>Сохранить черновик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="223" />
+        <source>&amp;Submit</source>
+        <translation>Подать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="224" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="242" />
+        <location filename="../../desktop/form_editor.py" line="244" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
@@ -629,69 +629,139 @@
     </message>
 </context>
 <context>
+    <name>MainMenu</name>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="84" />
+        <location filename="../../desktop/main_menu.py" line="100" />
+        <source>Help</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="85" />
+        <source>Ctrl+N — a new record of the list on screen
+Ctrl+S — save the draft
+Ctrl+Enter — submit (you are asked to confirm)
+Ctrl+F — search the list
+Enter — next field · F8 — next finding
+F1 — this help</source>
+        <translation>Ctrl+N — новая запись в открытом списке
+Ctrl+S — сохранить черновик
+Ctrl+Enter — подать (с подтверждением)
+Ctrl+F — поиск по списку
+Enter — следующее поле · F8 — следующее замечание
+F1 — эта справка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="89" />
+        <location filename="../../desktop/main_menu.py" line="101" />
+        <source>About Esep</source>
+        <translation>О программе Esep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="92" />
+        <source>&amp;File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="93" />
+        <source>&amp;Edit</source>
+        <translation>Правка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="94" />
+        <source>&amp;View</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="95" />
+        <source>&amp;Help</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="96" />
+        <source>New record</source>
+        <translation>Новая запись</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="97" />
+        <source>Save draft</source>
+        <translation>Сохранить черновик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="98" />
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="99" />
+        <source>Find in the list</source>
+        <translation>Найти в списке</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="33" />
+        <location filename="../../desktop/main_window.py" line="34" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="35" />
+        <location filename="../../desktop/main_window.py" line="36" />
         <source>Events</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="37" />
+        <location filename="../../desktop/main_window.py" line="38" />
         <source>Seminars</source>
         <translation>Семинары</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="39" />
+        <location filename="../../desktop/main_window.py" line="40" />
         <source>Focus groups</source>
         <translation>Фокус-группы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="41" />
+        <location filename="../../desktop/main_window.py" line="42" />
         <source>Questionnaires</source>
         <translation>Анкеты госслужащих</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="43" />
+        <location filename="../../desktop/main_window.py" line="44" />
         <source>Leadership meetings</source>
         <translation>Встречи с руководством</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="45" />
+        <location filename="../../desktop/main_window.py" line="46" />
         <source>Hotline</source>
         <translation>Горячая линия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="47" />
+        <location filename="../../desktop/main_window.py" line="48" />
         <source>Review</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="49" />
+        <location filename="../../desktop/main_window.py" line="50" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="51" />
+        <location filename="../../desktop/main_window.py" line="52" />
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="53" />
+        <location filename="../../desktop/main_window.py" line="54" />
         <source>Data quality</source>
         <translation>Качество данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="55" />
+        <location filename="../../desktop/main_window.py" line="56" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186" />
+        <location filename="../../desktop/main_window.py" line="193" />
         <source>Esep — volunteering in numbers</source>
         <translation>Esep — волонтёрство в цифрах</translation>
     </message>
@@ -858,44 +928,54 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="120" />
+        <location filename="../../desktop/record_list_page.py" line="128" />
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="121" />
+        <location filename="../../desktop/record_list_page.py" line="129" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="122" />
+        <location filename="../../desktop/record_list_page.py" line="130" />
         <source>&amp;New</source>
-        <translation>&amp;Новый</translation>
+        <translation>Новый</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="123" />
+        <location filename="../../desktop/record_list_page.py" line="133" />
         <source>&amp;Open</source>
-        <translation>&amp;Открыть</translation>
+        <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="124" />
+        <location filename="../../desktop/record_list_page.py" line="134" />
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="141" />
+        <location filename="../../desktop/record_list_page.py" line="151" />
         <source>All org units</source>
         <translation>Все подразделения</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="147" />
+        <location filename="../../desktop/record_list_page.py" line="157" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="176" />
+        <location filename="../../desktop/record_list_page.py" line="187" />
         <source>Showing %1 of %2</source>
         <translation>Показано %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="195" />
+        <source>No records match the filters. Clear the search or the filters.</source>
+        <translation>Под фильтры не подходит ни одна запись. Очистите поиск или фильтры.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="197" />
+        <source>No records yet. Press %1 or «%2» to enter the first one.</source>
+        <translation>Записей пока нет. Нажмите %1 или «%2», чтобы внести первую.</translation>
     </message>
 </context>
 <context>
@@ -971,7 +1051,7 @@
     <message>
         <location filename="../../desktop/editor_parts.py" line="126" />
         <source>&amp;Restore</source>
-        <translation>&amp;Восстановить</translation>
+        <translation>Восстановить</translation>
     </message>
     <message>
         <location filename="../../desktop/editor_parts.py" line="127" />
@@ -1122,7 +1202,7 @@
         <translation>Не удалось сохранить решение</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="251" />
+        <location filename="../../desktop/review_page.py" line="252" />
         <source>Could not save the correction</source>
         <translation>Не удалось сохранить исправление</translation>
     </message>
@@ -1165,12 +1245,12 @@
     <message>
         <location filename="../../desktop/settings_page.py" line="82" />
         <source>&amp;Language</source>
-        <translation>&amp;Язык</translation>
+        <translation>Язык</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="82" />
         <source>Server &amp;URL</source>
-        <translation>&amp;Адрес сервера</translation>
+        <translation>Адрес сервера</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="83" />
@@ -1206,17 +1286,17 @@
     <message>
         <location filename="../../desktop/settings_page.py" line="90" />
         <source>&amp;Back up to a file…</source>
-        <translation>&amp;Резервная копия в файл…</translation>
+        <translation>Резервная копия в файл…</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="91" />
         <source>&amp;Restore from a file…</source>
-        <translation>&amp;Восстановить из файла…</translation>
+        <translation>Восстановить из файла…</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="92" />
         <source>Log &amp;out</source>
-        <translation>В&amp;ыйти</translation>
+        <translation>Выйти</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="121" />
