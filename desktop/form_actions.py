@@ -196,7 +196,38 @@ class FormEditorActions:
         self.sig_saved.emit(saved)
         return saved
 
+    def describe(self) -> str:
+        """«Form title» (period, org unit): how questions name this record."""
+        lang = self.ctx.lang
+        rec = self.current_record()
+        where = ", ".join(x for x in (rec.get("period"), self.org_combo.currentText()) if x)
+        title = f"«{self.form.title.get(lang) or self.form.id}»"
+        return f"{title} ({where})" if where else title
+
+    def request_submit(self) -> dict | None:
+        """Submit button and Ctrl+Enter: submit after the user confirms."""
+        from desktop.confirm import ask_submit
+        self.validate()
+        if not self.submit_button.isEnabled() or not ask_submit(self, self.describe()):
+            return None
+        return self.submit()
+
+    def confirm_leave(self) -> bool:
+        """Before the record leaves the screen: unsaved edits are saved, discarded, or the
+        user stays (False). A hidden editor (a window closed unseen) keeps them as autosave."""
+        if not self.dirty or self.record.get("status") in LOCKED or not self.window().isVisible():
+            return True
+        from desktop.confirm import ask_unsaved
+        answer = ask_unsaved(self, self.describe())
+        if answer == "save":
+            return self.save_draft() is not None
+        if answer == "discard":
+            autosave.clear_autosave(self.ctx.store, self.form.id, self.record["id"])
+            self.dirty = False
+        return answer == "discard"
+
     def submit(self) -> dict | None:
+        """Submit now (no question: request_submit asks first)."""
         self.validate()
         if not self.submit_button.isEnabled():
             return None
@@ -237,11 +268,14 @@ class FormEditorActions:
         self.load(restored)
         self.dirty = True
 
-    def close_editor(self) -> None:
-        """Leaving the screen keeps the work: a dirty editor is autosaved first."""
+    def close_editor(self) -> bool:
+        """Close: unsaved edits are saved or discarded after a question (False: stay)."""
+        if not self.confirm_leave():
+            return False
         self.autosave_now()
         self._autosave_timer.stop()
         self.sig_closed.emit()
+        return True
 
     def closeEvent(self, event) -> None:
         self.autosave_now()

@@ -189,8 +189,8 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
             QShortcut(QKeySequence(keys), self, slot,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             for keys, slot in ((QKeySequence.StandardKey.Save, self.save_draft),
-                               ("Ctrl+Return", self.submit)))
-        self.submit_button.clicked.connect(self.submit)
+                               ("Ctrl+Return", self.request_submit)))
+        self.submit_button.clicked.connect(self.request_submit)
         self.close_button.clicked.connect(self.close_editor)
         self.message = QLabel(side)
         self.message.setWordWrap(True)

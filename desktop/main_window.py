@@ -143,7 +143,13 @@ class MainWindow(QMainWindow):
         return self.pages.get(self._entries[row][0]) if 0 <= row < len(self._entries) else None
 
     def closeEvent(self, event) -> None:
-        """Stop background watches and keep unsaved input (editors autosave on close)."""
+        """Unsaved edits: Save / Discard / Cancel (Cancel keeps the window open). Then stop
+        background watches and keep what is left as autosave."""
+        for page in self.pages.values():
+            editor = getattr(page, "editor", None)
+            if editor is not None and not editor.confirm_leave():
+                event.ignore()
+                return
         for page in self.pages.values():
             stop = getattr(page, "stop_watch", None)
             if stop is not None:

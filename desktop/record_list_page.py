@@ -205,10 +205,8 @@ class RecordListPage(QWidget):
 
     def focus_search(self) -> None:
         """Ctrl+F: back to the list (if a record is open) and into its search box."""
-        if self.editor is not None:
-            self.editor.close_editor()
-            if self.editor is not None:  # the user cancelled leaving unsaved edits
-                return
+        if not self.close_editor():  # the user stays with unsaved edits
+            return
         self.search.setFocus()
         self.search.selectAll()
 
@@ -238,7 +236,8 @@ class RecordListPage(QWidget):
 
     def show_editor(self, record: dict | None):
         from desktop.form_editor import FormEditor
-        self.close_editor()
+        if not self.close_editor():
+            return self.editor
         self.editor = FormEditor(self.ctx, self._form_of(record), record, self)
         self.editor.sig_closed.connect(self.close_editor)
         if getattr(self.window(), "main_menu", None) is not None:  # the menu's Ctrl+S saves it
@@ -259,9 +258,12 @@ class RecordListPage(QWidget):
         except (KeyError, ValueError):  # an unknown version: show it with the latest
             return self.form
 
-    def close_editor(self) -> None:
+    def close_editor(self) -> bool:
+        """Back to the list; False when the user chose to stay with unsaved edits."""
         if self.editor is None:
-            return
+            return True
+        if not self.editor.confirm_leave():
+            return False
         editor, self.editor = self.editor, None
         editor.autosave_now()
         self.stack.removeWidget(editor)
@@ -269,6 +271,7 @@ class RecordListPage(QWidget):
         self.stack.setCurrentIndex(0)
         self.refresh()
         self.table.setFocus()
+        return True
 
     def _check_autosaves(self) -> None:
         self._pending = [e for e in autosave.pending_autosaves(self.ctx.store, self.form.id)

@@ -115,6 +115,55 @@
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../desktop/confirm.py" line="14" />
+        <source>Confirm submission</source>
+        <translation>Confirm submission</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="15" />
+        <source>Submit %1?</source>
+        <translation>Submit %1?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="17" />
+        <source>After submission the record can be changed only if the region returns it.</source>
+        <translation>After submission the record can be changed only if the region returns it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="19" />
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="21" />
+        <location filename="../../desktop/confirm.py" line="38" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="31" />
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="32" />
+        <source>%1 has unsaved changes. Save them as a draft?</source>
+        <translation>%1 has unsaved changes. Save them as a draft?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="36" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="37" />
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../desktop/conflicts_dialog.py" line="243" />
@@ -560,17 +609,17 @@
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="213" />
+        <location filename="../../desktop/form_actions.py" line="244" />
         <source>Submission blocked: see the findings.</source>
         <translation>Submission blocked: see the findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="217" />
+        <location filename="../../desktop/form_actions.py" line="248" />
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="220" />
+        <location filename="../../desktop/form_actions.py" line="251" />
         <source>Submitted.</source>
         <translation>Submitted.</translation>
     </message>
@@ -761,7 +810,7 @@ F1 — this help</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193" />
+        <location filename="../../desktop/main_window.py" line="199" />
         <source>Esep — volunteering in numbers</source>
         <translation>Esep — volunteering in numbers</translation>
     </message>

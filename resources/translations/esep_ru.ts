@@ -115,6 +115,55 @@
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../desktop/confirm.py" line="14" />
+        <source>Confirm submission</source>
+        <translation>Подтверждение подачи</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="15" />
+        <source>Submit %1?</source>
+        <translation>Подать %1?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="17" />
+        <source>After submission the record can be changed only if the region returns it.</source>
+        <translation>После подачи запись можно изменить, только если регион вернёт её на доработку.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="19" />
+        <source>Submit</source>
+        <translation>Подать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="21" />
+        <location filename="../../desktop/confirm.py" line="38" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="31" />
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="32" />
+        <source>%1 has unsaved changes. Save them as a draft?</source>
+        <translation>В записи %1 есть несохранённые изменения. Сохранить их как черновик?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="36" />
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="37" />
+        <source>Discard</source>
+        <translation>Отбросить</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../desktop/conflicts_dialog.py" line="243" />
@@ -560,17 +609,17 @@
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="213" />
+        <location filename="../../desktop/form_actions.py" line="244" />
         <source>Submission blocked: see the findings.</source>
         <translation>Подача невозможна: см. замечания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="217" />
+        <location filename="../../desktop/form_actions.py" line="248" />
         <source>Not submitted: %1</source>
         <translation>Не подано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="220" />
+        <location filename="../../desktop/form_actions.py" line="251" />
         <source>Submitted.</source>
         <translation>Отчёт подан.</translation>
     </message>
@@ -761,7 +810,7 @@ F1 — эта справка</translation>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="193" />
+        <location filename="../../desktop/main_window.py" line="199" />
         <source>Esep — volunteering in numbers</source>
         <translation>Esep — волонтёрство в цифрах</translation>
     </message>
