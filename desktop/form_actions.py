@@ -87,17 +87,35 @@ class FormEditorActions:
         self._update_buttons()
         return self.findings
 
+    def shown_findings(self) -> list:
+        """The findings on screen: on fields the user has left, all after Submit."""
+        if self.show_all:
+            return list(self.findings)
+        return [f for f in self.findings
+                if any(field_of(p) in self.touched for p in f.fields or [])]
+
+    def _left_field(self, obj) -> None:
+        fid = self._owner.get(obj)
+        if fid is not None and fid not in self.touched:
+            self.touched.add(fid)
+            self._paint_findings()
+
+    def reveal_findings(self) -> None:
+        self.show_all = True
+        self._paint_findings()
+
     def _paint_findings(self) -> None:
         from desktop.findings_panel import ORDER, finding_text, with_labels
         self.findings = without_shadowed_period(self.findings, self.form)
+        shown = self.shown_findings()
         worst: dict[str, object] = {}
-        for f in self.findings:
+        for f in shown:
             for path in f.fields or []:
                 fid = field_of(path)
                 if fid not in worst or ORDER[f.severity] < ORDER[worst[fid].severity]:
                     worst[fid] = f
         labels = self.field_labels()
-        cells = cell_marks(self.findings, lambda f: with_labels(
+        cells = cell_marks(shown, lambda f: with_labels(
             finding_text(f, self.ctx.lang, self.form), labels))
         for fid, widget in self.inputs.items():
             f = worst.get(fid)
@@ -105,7 +123,7 @@ class FormEditorActions:
                                 with_labels(finding_text(f, self.ctx.lang, self.form), labels)
                                if f else "")
             widget.set_cell_findings(cells.get(fid, {}))
-        self.panel.set_findings(self.findings, self.ctx.lang, labels, form=self.form)
+        self.panel.set_findings(shown, self.ctx.lang, labels, form=self.form)
 
     def field_labels(self) -> dict:
         lang = self.ctx.lang
@@ -161,7 +179,9 @@ class FormEditorActions:
 
     def eventFilter(self, obj, event) -> bool:
         """Enter / Return in a single-line input moves to the next field, like Tab;
-        F8 jumps to the next finding."""
+        F8 jumps to the next finding; leaving a field shows its findings."""
+        if event.type() == QEvent.Type.FocusOut:
+            self._left_field(obj)
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_F8:
             self.next_finding()
             return True
@@ -208,6 +228,7 @@ class FormEditorActions:
         """Submit button and Ctrl+Enter: submit after the user confirms."""
         from desktop.confirm import ask_submit
         self.validate()
+        self.reveal_findings()
         if not self.submit_button.isEnabled() or not ask_submit(self, self.describe()):
             return None
         return self.submit()
@@ -248,7 +269,9 @@ class FormEditorActions:
             text = QCoreApplication.translate("FormEditor", "Not submitted: %1")
             self.message.setText(text.replace("%1", str(exc)))
             return None
-        return self._after_save(rec, QCoreApplication.translate("FormEditor", "Submitted."))
+        title = f"«{self.form.title.get(self.ctx.lang) or self.form.id}»"
+        return self._after_save(rec, QCoreApplication.translate(
+            "FormEditor", "Submitted: %1.").replace("%1", title))
 
     def autosave_now(self) -> bool:
         if not self.dirty:

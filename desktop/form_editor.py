@@ -39,11 +39,18 @@ LABEL_WIDTH = 220
 VALIDATE_MS = 150
 
 
+FOCUS_MARK = ("QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QDateEdit:focus "
+              "{ border: 2px solid #1565c0; }")
+
+
 def new_record(form, ctx) -> dict:
+    """A new draft; a period form starts at the month now due (the previous month)."""
+    from forms.periods import current_period, shift_period
     user = ctx.user or {}
+    period = "" if form.date_field else shift_period(current_period(), -1)
     return {"id": str(uuid.uuid4()), "form": form.id, "form_version": form.version,
             "org_unit": user.get("district") or user.get("region") or "",
-            "period": "", "status": "draft", "data": {}, "justification": None}
+            "period": period, "status": "draft", "data": {}, "justification": None}
 
 
 class FormEditor(CorrectionActions, FormEditorActions, QWidget):
@@ -61,6 +68,11 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.sections: list[tuple[QGroupBox, Any]] = []
         self.findings: list = []
         self.dirty = False
+        # findings show on a field once the user left it, all of them after Submit or for a
+        # record saved before (a new form does not greet with a page of errors)
+        self.touched: set[str] = set()
+        self.show_all = bool(record and record.get("updated_at"))
+        self._owner: dict = {}
         self._validate_timer = self._timer(VALIDATE_MS, self.validate, single=True)
         self._autosave_timer = self._timer(AUTOSAVE_MS, self.autosave_now)
         self._build()
@@ -70,7 +82,9 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.first_input().setFocus()
 
     def first_input(self) -> QWidget:
-        if self.period_edit.isVisibleTo(self) and not self.record.get("period"):
+        if self.period_edit.isVisibleTo(self) and (not self.record.get("period")
+                                                   or not self.record.get("updated_at")):
+            self.period_edit.selectAll()  # the proposed month: typing replaces it
             return self.period_edit
         return next(iter(self.inputs.values())).focus_widget()
 
@@ -114,6 +128,8 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         body.addWidget(self._build_side())
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 1)
+        self.setStyleSheet(FOCUS_MARK)
+        self._owner.update({self.period_edit: "period", self.org_combo: "org_unit"})
         box = QVBoxLayout(self)
         for item in (self.title, self.banner):
             box.addWidget(item)
@@ -153,6 +169,7 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         widget.sig_changed.connect(self._changed)
         for key_widget in widget.key_widgets():
             key_widget.installEventFilter(self)
+            self._owner[key_widget] = field.id
         label = QLabel(parent)
         label.setWordWrap(True)
         label.setFixedWidth(LABEL_WIDTH)
@@ -227,7 +244,7 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.history.retranslate(lang)
         self._fill_org_units()
         self._show_status()
-        self.panel.set_findings(self.findings, lang, self.field_labels(), form=self.form)
+        self.panel.set_findings(self.shown_findings(), lang, self.field_labels(), form=self.form)
 
     def _fill_org_units(self) -> None:
         current = self.org_combo.currentData() or self.record.get("org_unit")

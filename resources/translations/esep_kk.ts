@@ -549,79 +549,79 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="218" />
+        <location filename="../../desktop/form_editor.py" line="235" />
         <source>&amp;Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="219" />
+        <location filename="../../desktop/form_editor.py" line="236" />
         <source>&amp;Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="220" />
+        <location filename="../../desktop/form_editor.py" line="237" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="221" />
+        <location filename="../../desktop/form_editor.py" line="238" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="222" />
+        <location filename="../../desktop/form_editor.py" line="239" />
         <source>Save &amp;draft</source>
         <translation>Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="223" />
+        <location filename="../../desktop/form_editor.py" line="240" />
         <source>&amp;Submit</source>
         <translation>Тапсыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="224" />
+        <location filename="../../desktop/form_editor.py" line="241" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="244" />
+        <location filename="../../desktop/form_editor.py" line="261" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="132" />
+        <location filename="../../desktop/form_actions.py" line="150" />
         <source>Fix the errors to submit.</source>
         <translation>Тапсыру үшін қателерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="134" />
+        <location filename="../../desktop/form_actions.py" line="152" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Тапсырар алдында ескертулерге түсініктеме жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="182" />
+        <location filename="../../desktop/form_actions.py" line="202" />
         <source>Not saved: %1</source>
         <translation>Сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="185" />
+        <location filename="../../desktop/form_actions.py" line="205" />
         <source>Draft saved.</source>
         <translation>Жоба сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="244" />
+        <location filename="../../desktop/form_actions.py" line="265" />
         <source>Submission blocked: see the findings.</source>
         <translation>Тапсыру мүмкін емес: ескертпелерді қараңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="248" />
+        <location filename="../../desktop/form_actions.py" line="269" />
         <source>Not submitted: %1</source>
         <translation>Тапсырылмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="251" />
-        <source>Submitted.</source>
-        <translation>Есеп тапсырылды.</translation>
+        <location filename="../../desktop/form_actions.py" line="273" />
+        <source>Submitted: %1.</source>
+        <translation>Тапсырылды: %1.</translation>
     </message>
     <message>
         <location filename="../../desktop/correction.py" line="31" />
@@ -1386,47 +1386,47 @@ F1 — осы анықтама</translation>
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="101" />
+        <location filename="../../desktop/status_bar.py" line="88" />
         <source>Offline only (no server)</source>
         <translation>Тек офлайн (сервер бапталмаған)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="102" />
+        <location filename="../../desktop/status_bar.py" line="89" />
         <source>Checking connection…</source>
         <translation>Байланыс тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="104" />
+        <location filename="../../desktop/status_bar.py" line="91" />
         <source>Online</source>
         <translation>Желіде</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="104" />
+        <location filename="../../desktop/status_bar.py" line="91" />
         <source>Offline</source>
         <translation>Байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="108" />
+        <location filename="../../desktop/status_bar.py" line="95" />
         <source>Last sync: %1</source>
         <translation>Соңғы синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="108" />
+        <location filename="../../desktop/status_bar.py" line="95" />
         <source>never</source>
         <translation>болған жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="111" />
+        <location filename="../../desktop/status_bar.py" line="99" />
         <source>please sync (over %1 days)</source>
         <translation>синхрондаңыз (%1 күннен астам өтті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="114" />
+        <location filename="../../desktop/status_bar.py" line="102" />
         <source>Changes waiting: %1</source>
         <translation>Жіберуді күтуде: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="115" />
+        <location filename="../../desktop/status_bar.py" line="103" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Қайшылықтар: %1 · Қабылданбады: %2</translation>
     </message>

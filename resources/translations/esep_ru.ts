@@ -549,79 +549,79 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="218" />
+        <location filename="../../desktop/form_editor.py" line="235" />
         <source>&amp;Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="219" />
+        <location filename="../../desktop/form_editor.py" line="236" />
         <source>&amp;Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="220" />
+        <location filename="../../desktop/form_editor.py" line="237" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="221" />
+        <location filename="../../desktop/form_editor.py" line="238" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="222" />
+        <location filename="../../desktop/form_editor.py" line="239" />
         <source>Save &amp;draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="223" />
+        <location filename="../../desktop/form_editor.py" line="240" />
         <source>&amp;Submit</source>
         <translation>Подать</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="224" />
+        <location filename="../../desktop/form_editor.py" line="241" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="244" />
+        <location filename="../../desktop/form_editor.py" line="261" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="132" />
+        <location filename="../../desktop/form_actions.py" line="150" />
         <source>Fix the errors to submit.</source>
         <translation>Исправьте ошибки, чтобы подать отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="134" />
+        <location filename="../../desktop/form_actions.py" line="152" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Перед подачей напишите комментарий к предупреждениям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="182" />
+        <location filename="../../desktop/form_actions.py" line="202" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="185" />
+        <location filename="../../desktop/form_actions.py" line="205" />
         <source>Draft saved.</source>
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="244" />
+        <location filename="../../desktop/form_actions.py" line="265" />
         <source>Submission blocked: see the findings.</source>
         <translation>Подача невозможна: см. замечания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="248" />
+        <location filename="../../desktop/form_actions.py" line="269" />
         <source>Not submitted: %1</source>
         <translation>Не подано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="251" />
-        <source>Submitted.</source>
-        <translation>Отчёт подан.</translation>
+        <location filename="../../desktop/form_actions.py" line="273" />
+        <source>Submitted: %1.</source>
+        <translation>Подано: %1.</translation>
     </message>
     <message>
         <location filename="../../desktop/correction.py" line="31" />
@@ -1386,47 +1386,47 @@ F1 — эта справка</translation>
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="101" />
+        <location filename="../../desktop/status_bar.py" line="88" />
         <source>Offline only (no server)</source>
         <translation>Только офлайн (сервер не настроен)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="102" />
+        <location filename="../../desktop/status_bar.py" line="89" />
         <source>Checking connection…</source>
         <translation>Проверка связи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="104" />
+        <location filename="../../desktop/status_bar.py" line="91" />
         <source>Online</source>
         <translation>В сети</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="104" />
+        <location filename="../../desktop/status_bar.py" line="91" />
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="108" />
+        <location filename="../../desktop/status_bar.py" line="95" />
         <source>Last sync: %1</source>
         <translation>Последняя синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="108" />
+        <location filename="../../desktop/status_bar.py" line="95" />
         <source>never</source>
         <translation>не было</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="111" />
+        <location filename="../../desktop/status_bar.py" line="99" />
         <source>please sync (over %1 days)</source>
         <translation>синхронизируйтесь (прошло больше %1 дней)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="114" />
+        <location filename="../../desktop/status_bar.py" line="102" />
         <source>Changes waiting: %1</source>
         <translation>Ожидают отправки: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="115" />
+        <location filename="../../desktop/status_bar.py" line="103" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Конфликты: %1 · Отклонено: %2</translation>
     </message>

@@ -75,7 +75,7 @@ def test_roster_row_finding_marks_the_roster_with_label_in_english(qtbot, core_c
     editor = _editor(qtbot, core_ctx, None)
     path = "dev_events[1].dev_hours"
     editor.findings = [Finding("required", "error", [path], "required", {"field": path})]
-    editor._paint_findings()
+    editor.reveal_findings()                       # what Submit shows
     roster = editor.inputs["dev_events"]
     assert "border" in roster.focus_widget().styleSheet()
     text = editor.panel.list.item(0).text()

@@ -65,6 +65,8 @@ def open_new(qtbot, ctx):
     page.resize(1200, 800)
     page.show()
     qtbot.waitExposed(page)
+    page.activateWindow()                          # focus-out events need an active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
     _WINDOW.append(page)
     qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     if page.editor is None:  # mnemonics need an active window; some offscreen runs lack it
@@ -83,7 +85,9 @@ def answer_next_dialog(button_text: str, tries: int = 250) -> list[str]:
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             seen.append(box.text())
-            next(b for b in box.buttons() if b.text().replace("&", "") == button_text).click()
+            for button in box.buttons():
+                if button.text().replace("&", "") == button_text:
+                    button.click()
         elif left:
             QTimer.singleShot(20, lambda: poll(left - 1))
     QTimer.singleShot(0, lambda: poll(tries))
