@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.correction import CorrectionActions
-from desktop.editor_parts import HistoryHints, RestoreBanner, org_unit_choices
+from desktop.editor_parts import HistoryHints, RestoreBanner, ReturnBanner, org_unit_choices
 from desktop.field_widgets import FieldInput, make_input
 from desktop.findings_panel import FindingsPanel
 from desktop.form_actions import FormEditorActions
@@ -102,6 +102,7 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.status_label = QLabel(self)
         self.banner = RestoreBanner(self)
         self.banner.sig_restore.connect(self._restore_autosave)
+        self.return_banner = ReturnBanner(self)
         self.org_combo = QComboBox(self)
         self.period_edit = QLineEdit(self)
         self.period_edit.setValidator(QRegularExpressionValidator(
@@ -131,7 +132,7 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.setStyleSheet(FOCUS_MARK)
         self._owner.update({self.period_edit: "period", self.org_combo: "org_unit"})
         box = QVBoxLayout(self)
-        for item in (self.title, self.banner):
+        for item in (self.title, self.return_banner, self.banner):
             box.addWidget(item)
         box.addLayout(head)
         box.addWidget(body, 1)
@@ -258,7 +259,5 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
     def _show_status(self) -> None:
         from desktop.record_model import status_text
         status = self.record.get("status") or "draft"
-        text = self.tr("Status: %1").replace("%1", status_text(status))
-        if self.record.get("review_comment"):
-            text += " — " + self.record["review_comment"]
-        self.status_label.setText(text)
+        self.status_label.setText(self.tr("Status: %1").replace("%1", status_text(status)))
+        self.return_banner.show_for(self.record)

@@ -62,6 +62,7 @@ class RecordListPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.apply_filters)
         ctx.signals.sig_records_changed.connect(self._records_changed)
+        ctx.signals.sig_sync_finished.connect(lambda _summary: self.refresh())
         self.retranslate()
         self._check_autosaves()
 
@@ -84,11 +85,15 @@ class RecordListPage(QWidget):
         self.count_label, self.recover_button = QLabel(host), QPushButton(host)
         self.recover_button.clicked.connect(self._recover)
         self.recover_button.hide()
+        self.returned_button = QPushButton(host)
+        self.returned_button.setStyleSheet("background: #fff3e0; color: #e65100;")
+        self.returned_button.clicked.connect(self.show_returned)
+        self.returned_button.hide()
         bar = QHBoxLayout()
         for w in (self.search, self.period, self.org_filter, self.status_filter):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.recover_button, self.new_button, self.open_button):
+        for w in (self.returned_button, self.recover_button, self.new_button, self.open_button):
             bar.addWidget(w)
         self.table = self._build_table(host)
         self.empty_hint = QLabel(host)
@@ -141,9 +146,34 @@ class RecordListPage(QWidget):
             self.editor.retranslate()
 
     def refresh(self) -> None:
+        """Re-read the list (after a save, and after every sync) and the returned notice."""
         self.model.reload()
         self._update_count()
         self._check_autosaves()
+        self._check_returned()
+
+    def _returned_ids(self) -> list[str]:
+        return [r["id"] for r in self.ctx.store.list_records(form=self.form.id,
+                                                               status="returned")]
+
+    def _check_returned(self) -> None:
+        """«Returned for changes: 2 — open» while returned records wait unseen."""
+        seen = set((self.ctx.settings_get("returned_seen", {}) or {}).get(self.form.id, []))
+        unseen = [rid for rid in self._returned_ids() if rid not in seen]
+        self.returned_button.setText(self.tr("Returned for changes: %1 — open")
+                                     .replace("%1", str(len(unseen))))
+        self.returned_button.setVisible(bool(unseen))
+
+    def show_returned(self) -> None:
+        """The notice's «open»: the list filtered to returned records; the notice is seen."""
+        seen = dict(self.ctx.settings_get("returned_seen", {}) or {})
+        seen[self.form.id] = self._returned_ids()
+        self.ctx.settings_set("returned_seen", seen)
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData("returned"), 0))
+        self.apply_filters()
+        self._check_returned()
+        if self.model.loaded() == 1:
+            self.open_row(0)
 
     def _fill_filters(self) -> None:
         org, status = self.org_filter.currentData(), self.status_filter.currentData()

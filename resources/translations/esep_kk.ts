@@ -549,42 +549,42 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="235" />
+        <location filename="../../desktop/form_editor.py" line="236" />
         <source>&amp;Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="236" />
+        <location filename="../../desktop/form_editor.py" line="237" />
         <source>&amp;Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="237" />
+        <location filename="../../desktop/form_editor.py" line="238" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="238" />
+        <location filename="../../desktop/form_editor.py" line="239" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="239" />
+        <location filename="../../desktop/form_editor.py" line="240" />
         <source>Save &amp;draft</source>
         <translation>Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="240" />
+        <location filename="../../desktop/form_editor.py" line="241" />
         <source>&amp;Submit</source>
         <translation>Тапсыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="241" />
+        <location filename="../../desktop/form_editor.py" line="242" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="261" />
+        <location filename="../../desktop/form_editor.py" line="262" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
@@ -977,52 +977,57 @@ F1 — осы анықтама</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="128" />
+        <location filename="../../desktop/record_list_page.py" line="133" />
         <source>Search…</source>
         <translation>Іздеу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="129" />
+        <location filename="../../desktop/record_list_page.py" line="134" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="130" />
+        <location filename="../../desktop/record_list_page.py" line="135" />
         <source>&amp;New</source>
         <translation>Жаңа</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="133" />
+        <location filename="../../desktop/record_list_page.py" line="138" />
         <source>&amp;Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="134" />
+        <location filename="../../desktop/record_list_page.py" line="139" />
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="151" />
+        <location filename="../../desktop/record_list_page.py" line="163" />
+        <source>Returned for changes: %1 — open</source>
+        <translation>Пысықтауға қайтарылғандар: %1 — ашу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="181" />
         <source>All org units</source>
         <translation>Барлық бөлімшелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="157" />
+        <location filename="../../desktop/record_list_page.py" line="187" />
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="187" />
+        <location filename="../../desktop/record_list_page.py" line="217" />
         <source>Showing %1 of %2</source>
         <translation>%2 ішінен %1 көрсетілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="195" />
+        <location filename="../../desktop/record_list_page.py" line="225" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Сүзгілерге сай келетін жазба жоқ. Іздеуді немесе сүзгілерді тазалаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="197" />
+        <location filename="../../desktop/record_list_page.py" line="227" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Әзірге жазба жоқ. Алғашқысын енгізу үшін %1 немесе «%2» түймесін басыңыз.</translation>
     </message>
@@ -1106,6 +1111,14 @@ F1 — осы анықтама</translation>
         <location filename="../../desktop/editor_parts.py" line="127" />
         <source>Discard</source>
         <translation>Тастау</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnBanner</name>
+    <message>
+        <location filename="../../desktop/editor_parts.py" line="163" />
+        <source>Returned for changes by %1 on %2:</source>
+        <translation>Пысықтауға қайтарылды (%1, %2):</translation>
     </message>
 </context>
 <context>

@@ -549,42 +549,42 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="235" />
+        <location filename="../../desktop/form_editor.py" line="236" />
         <source>&amp;Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="236" />
+        <location filename="../../desktop/form_editor.py" line="237" />
         <source>&amp;Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="237" />
+        <location filename="../../desktop/form_editor.py" line="238" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="238" />
+        <location filename="../../desktop/form_editor.py" line="239" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="239" />
+        <location filename="../../desktop/form_editor.py" line="240" />
         <source>Save &amp;draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="240" />
+        <location filename="../../desktop/form_editor.py" line="241" />
         <source>&amp;Submit</source>
         <translation>Подать</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="241" />
+        <location filename="../../desktop/form_editor.py" line="242" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="261" />
+        <location filename="../../desktop/form_editor.py" line="262" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
@@ -977,52 +977,57 @@ F1 — эта справка</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="128" />
+        <location filename="../../desktop/record_list_page.py" line="133" />
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="129" />
+        <location filename="../../desktop/record_list_page.py" line="134" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="130" />
+        <location filename="../../desktop/record_list_page.py" line="135" />
         <source>&amp;New</source>
         <translation>Новый</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="133" />
+        <location filename="../../desktop/record_list_page.py" line="138" />
         <source>&amp;Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="134" />
+        <location filename="../../desktop/record_list_page.py" line="139" />
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="151" />
+        <location filename="../../desktop/record_list_page.py" line="163" />
+        <source>Returned for changes: %1 — open</source>
+        <translation>Возвращено на доработку: %1 — открыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="181" />
         <source>All org units</source>
         <translation>Все подразделения</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="157" />
+        <location filename="../../desktop/record_list_page.py" line="187" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="187" />
+        <location filename="../../desktop/record_list_page.py" line="217" />
         <source>Showing %1 of %2</source>
         <translation>Показано %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="195" />
+        <location filename="../../desktop/record_list_page.py" line="225" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Под фильтры не подходит ни одна запись. Очистите поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="197" />
+        <location filename="../../desktop/record_list_page.py" line="227" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Записей пока нет. Нажмите %1 или «%2», чтобы внести первую.</translation>
     </message>
@@ -1106,6 +1111,14 @@ F1 — эта справка</translation>
         <location filename="../../desktop/editor_parts.py" line="127" />
         <source>Discard</source>
         <translation>Отбросить</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnBanner</name>
+    <message>
+        <location filename="../../desktop/editor_parts.py" line="163" />
+        <source>Returned for changes by %1 on %2:</source>
+        <translation>Возвращено на доработку (%1, %2):</translation>
     </message>
 </context>
 <context>
