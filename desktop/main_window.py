@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
             self.show_page(record["form"]).open_record(record_id)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Esep — volunteering in numbers"))
+        self.setWindowTitle(self.tr("Esep — volunteering in figures"))
         for row, (_key, text, _f) in enumerate(self._entries):
             self.nav.item(row).setText(_tr(text))
         for page in self.pages.values():

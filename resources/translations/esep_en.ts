@@ -433,9 +433,9 @@
         <translation>Enter the period as YYYY-MM.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="89" />
-        <source>Findings: %1 errors, %2 warnings, %3 notes</source>
-        <translation>Findings: %1 errors, %2 warnings, %3 notes</translation>
+        <location filename="../../desktop/findings_panel.py" line="90" />
+        <source>Findings — errors: %1, warnings: %2, notes: %3</source>
+        <translation>Findings — errors: %1, warnings: %2, notes: %3</translation>
     </message>
 </context>
 <context>
@@ -811,8 +811,8 @@ F1 — this help</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="199" />
-        <source>Esep — volunteering in numbers</source>
-        <translation>Esep — volunteering in numbers</translation>
+        <source>Esep — volunteering in figures</source>
+        <translation>Esep — volunteering in figures</translation>
     </message>
 </context>
 <context>
@@ -1300,98 +1300,118 @@ F1 — this help</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="81" />
+        <location filename="../../desktop/settings_page.py" line="33" />
+        <source>District staff</source>
+        <translation>District staff</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="34" />
+        <source>Regional coordinator</source>
+        <translation>Regional coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="35" />
+        <source>Central office</source>
+        <translation>Central office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="36" />
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="92" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82" />
+        <location filename="../../desktop/settings_page.py" line="93" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82" />
+        <location filename="../../desktop/settings_page.py" line="93" />
         <source>Server &amp;URL</source>
         <translation>Server &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="83" />
+        <location filename="../../desktop/settings_page.py" line="94" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="83" />
+        <location filename="../../desktop/settings_page.py" line="94" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="84" />
-        <location filename="../../desktop/settings_page.py" line="125" />
+        <location filename="../../desktop/settings_page.py" line="95" />
+        <location filename="../../desktop/settings_page.py" line="137" />
         <source>Data folder</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="87" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>Automatic when the server answers</source>
         <translation>Automatic when the server answers</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="88" />
+        <location filename="../../desktop/settings_page.py" line="99" />
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="89" />
+        <location filename="../../desktop/settings_page.py" line="100" />
         <source>Change…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="90" />
+        <location filename="../../desktop/settings_page.py" line="101" />
         <source>&amp;Back up to a file…</source>
         <translation>&amp;Back up to a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="91" />
+        <location filename="../../desktop/settings_page.py" line="102" />
         <source>&amp;Restore from a file…</source>
         <translation>&amp;Restore from a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="92" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>Log &amp;out</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="121" />
+        <location filename="../../desktop/settings_page.py" line="133" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>The new data folder is used from the next start: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="132" />
+        <location filename="../../desktop/settings_page.py" line="144" />
         <source>Backup written to %1</source>
         <translation>Backup written to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="139" />
+        <location filename="../../desktop/settings_page.py" line="151" />
         <source>Not restored: %1</source>
         <translation>Not restored: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="142" />
+        <location filename="../../desktop/settings_page.py" line="154" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Restored. The previous data was kept in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="155" />
+        <location filename="../../desktop/settings_page.py" line="167" />
         <source>Back up to a file</source>
         <translation>Back up to a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="162" />
+        <location filename="../../desktop/settings_page.py" line="174" />
         <source>Restore from a file</source>
         <translation>Restore from a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="179" />
+        <location filename="../../desktop/settings_page.py" line="191" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Logged out. The first-run screen opens at the next start.</translation>
     </message>

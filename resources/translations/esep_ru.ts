@@ -433,9 +433,9 @@
         <translation>Укажите период в виде ГГГГ-ММ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="89" />
-        <source>Findings: %1 errors, %2 warnings, %3 notes</source>
-        <translation>Замечания: ошибок %1, предупреждений %2, сведений %3</translation>
+        <location filename="../../desktop/findings_panel.py" line="90" />
+        <source>Findings — errors: %1, warnings: %2, notes: %3</source>
+        <translation>Замечания — ошибки: %1, предупреждения: %2, сведения: %3</translation>
     </message>
 </context>
 <context>
@@ -811,7 +811,7 @@ F1 — эта справка</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="199" />
-        <source>Esep — volunteering in numbers</source>
+        <source>Esep — volunteering in figures</source>
         <translation>Esep — волонтёрство в цифрах</translation>
     </message>
 </context>
@@ -1300,98 +1300,118 @@ F1 — эта справка</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="81" />
+        <location filename="../../desktop/settings_page.py" line="33" />
+        <source>District staff</source>
+        <translation>Сотрудник района</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="34" />
+        <source>Regional coordinator</source>
+        <translation>Координатор региона</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="35" />
+        <source>Central office</source>
+        <translation>Центральный офис</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="36" />
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="92" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82" />
+        <location filename="../../desktop/settings_page.py" line="93" />
         <source>&amp;Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82" />
+        <location filename="../../desktop/settings_page.py" line="93" />
         <source>Server &amp;URL</source>
         <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="83" />
+        <location filename="../../desktop/settings_page.py" line="94" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="83" />
+        <location filename="../../desktop/settings_page.py" line="94" />
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="84" />
-        <location filename="../../desktop/settings_page.py" line="125" />
+        <location filename="../../desktop/settings_page.py" line="95" />
+        <location filename="../../desktop/settings_page.py" line="137" />
         <source>Data folder</source>
         <translation>Папка данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="87" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>Automatic when the server answers</source>
         <translation>Автоматически, когда сервер доступен</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="88" />
+        <location filename="../../desktop/settings_page.py" line="99" />
         <source>Manual</source>
         <translation>Вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="89" />
+        <location filename="../../desktop/settings_page.py" line="100" />
         <source>Change…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="90" />
+        <location filename="../../desktop/settings_page.py" line="101" />
         <source>&amp;Back up to a file…</source>
         <translation>Резервная копия в файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="91" />
+        <location filename="../../desktop/settings_page.py" line="102" />
         <source>&amp;Restore from a file…</source>
         <translation>Восстановить из файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="92" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>Log &amp;out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="121" />
+        <location filename="../../desktop/settings_page.py" line="133" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>Новая папка данных будет использована при следующем запуске: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="132" />
+        <location filename="../../desktop/settings_page.py" line="144" />
         <source>Backup written to %1</source>
         <translation>Резервная копия записана: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="139" />
+        <location filename="../../desktop/settings_page.py" line="151" />
         <source>Not restored: %1</source>
         <translation>Не восстановлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="142" />
+        <location filename="../../desktop/settings_page.py" line="154" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Восстановлено. Прежние данные сохранены в %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="155" />
+        <location filename="../../desktop/settings_page.py" line="167" />
         <source>Back up to a file</source>
         <translation>Резервная копия в файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="162" />
+        <location filename="../../desktop/settings_page.py" line="174" />
         <source>Restore from a file</source>
         <translation>Восстановить из файла</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="179" />
+        <location filename="../../desktop/settings_page.py" line="191" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Вы вышли. При следующем запуске откроется экран первого запуска.</translation>
     </message>
