@@ -19,17 +19,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.correction import CorrectionActions
 from desktop.editor_parts import HistoryHints, RestoreBanner, ReturnBanner, org_unit_choices
-from desktop.field_widgets import FieldInput, make_input
+from desktop.field_widgets import DistrictInput, FieldInput, make_input
 from desktop.findings_panel import FindingsPanel
 from desktop.form_actions import FormEditorActions
 from desktop.roster_editor import RosterEditor
@@ -43,14 +45,53 @@ FOCUS_MARK = ("QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QDateEdit
               "{ border: 2px solid #1565c0; }")
 
 
+def district_names(ctx) -> list[str]:
+    """The districts of the user's region, the user's own first (empty: region unknown)."""
+    from desktop.editor_parts import org_unit_name
+    user = ctx.user or {}
+    try:
+        units = ctx.store.org_units(kind="district", region=user.get("region"))
+    except Exception:  # noqa: BLE001 - no units: the field stays free text
+        return []
+    if not user.get("region") or not units:
+        return []
+    units.sort(key=lambda u: u["id"] != user.get("district"))
+    return [org_unit_name(u, ctx.lang) for u in units]
+
+
 def new_record(form, ctx) -> dict:
     """A new draft; a period form starts at the month now due (the previous month)."""
     from forms.periods import current_period, shift_period
     user = ctx.user or {}
     period = "" if form.date_field else shift_period(current_period(), -1)
+    data = {}
+    if user.get("district") and any(f.id == "district" and f.type == "text"
+                                     for f in form.fields):
+        names = district_names(ctx)
+        data["district"] = names[0] if names else None
     return {"id": str(uuid.uuid4()), "form": form.id, "form_version": form.version,
             "org_unit": user.get("district") or user.get("region") or "",
-            "period": period, "status": "draft", "data": {}, "justification": None}
+            "period": period, "status": "draft",
+            "data": {k: v for k, v in data.items() if v}, "justification": None}
+
+
+PICK_MONTHS = 13  # the month picker offers the month due and the year before it
+
+
+def month_button(parent, on_pick) -> QToolButton:
+    """▾ beside the period: the recent months, the month now due first."""
+    from forms.periods import current_period, shift_period
+    button = QToolButton(parent)
+    button.setText("▾")
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+    due = shift_period(current_period(), -1)
+    for back in range(PICK_MONTHS):
+        period = shift_period(due, -back)
+        menu.addAction(period).triggered.connect(lambda _c=False, p=period: on_pick(p))
+    button.setMenu(menu)
+    return button
 
 
 class FormEditor(CorrectionActions, FormEditorActions, QWidget):
@@ -88,6 +129,10 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
             return self.period_edit
         return next(iter(self.inputs.values())).focus_widget()
 
+    def _pick_month(self, period: str) -> None:
+        self.period_edit.setText(period)
+        self._header_changed()
+
     def _timer(self, ms: int, slot, single: bool = False) -> QTimer:
         timer = QTimer(self)
         timer.setInterval(ms)
@@ -108,6 +153,7 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.period_edit.setValidator(QRegularExpressionValidator(
             QRegularExpression(r"\d{0,4}-?\d{0,2}"), self.period_edit))
         self.period_edit.setMaximumWidth(100)
+        self.period_button = month_button(self, self._pick_month)
         self.org_label, self.period_label = QLabel(self), QLabel(self)
         self.org_label.setBuddy(self.org_combo)
         self.period_label.setBuddy(self.period_edit)
@@ -116,10 +162,11 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.org_combo.currentIndexChanged.connect(self._header_changed)
         self.period_edit.textEdited.connect(self._header_changed)
         if self.form.date_field:  # the period follows from the date field
-            self.period_edit.hide()
-            self.period_label.hide()
+            for w in (self.period_edit, self.period_label, self.period_button):
+                w.hide()
         head = QHBoxLayout()
-        for w in (self.org_label, self.org_combo, self.period_label, self.period_edit):
+        for w in (self.org_label, self.org_combo, self.period_label, self.period_edit,
+                  self.period_button):
             head.addWidget(w)
         head.addStretch(1)
         head.addWidget(self.status_label)
@@ -165,8 +212,13 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         return scroll
 
     def _build_field(self, field, parent) -> tuple[QLabel, QWidget]:
-        widget = RosterEditor(field, self.ctx.lang, parent) if field.type == "roster" \
-            else make_input(field, self.ctx.lang, parent)
+        districts = district_names(self.ctx) if field.id == "district" else []
+        if field.type == "roster":
+            widget = RosterEditor(field, self.ctx.lang, parent)
+        elif field.type == "text" and districts:
+            widget = DistrictInput(field, self.ctx.lang, districts, parent)
+        else:
+            widget = make_input(field, self.ctx.lang, parent)
         widget.sig_changed.connect(self._changed)
         for key_widget in widget.key_widgets():
             key_widget.installEventFilter(self)

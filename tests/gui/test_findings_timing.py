@@ -71,3 +71,30 @@ def test_submitted_message_names_the_form(qtbot, core_ctx):
     assert editor.submit() is not None
     assert editor.message.text() == "Подано: «Волонтёрство в цифрах»."
     assert "Отчёт" not in editor.message.text()
+
+
+def test_month_picker_date_picker_and_district_choice_on_an_event(qtbot, core_ctx):
+    from PySide6.QtCore import QDate
+
+    from desktop.field_widgets import DistrictInput
+    window = make_window(qtbot, core_ctx)
+    report = window.pages["monthly_report"].show_editor(None)
+    months = [a.text() for a in report.period_button.menu().actions()]
+    assert months[0] == shift_period(current_period(), -1) and len(months) == 13
+    report.period_button.menu().actions()[2].trigger()
+    assert report.period_edit.text() == months[2] and report.current_record()["period"] == months[2]
+    report.dirty = False
+    event = window.show_page("event").show_editor(None)
+    district = event.inputs["district"]
+    assert isinstance(district, DistrictInput)
+    names = [district.combo.itemText(i) for i in range(district.combo.count())]
+    units = core_ctx.store.org_units(kind="district", region=core_ctx.user["region"])
+    assert len(names) == len(units) > 1
+    assert district.value() == names[0] == next(
+        u["name_ru"] for u in units if u["id"] == core_ctx.user["district"])
+    date = event.inputs[event.form.date_field]
+    assert date.value() is None                                   # empty is allowed
+    date.calendar_button.calendar.clicked.emit(QDate(2025, 3, 14))
+    assert date.value() == "2025-03-14"
+    assert event.current_record()["period"] == "2025-03"
+    event.dirty = False
