@@ -326,7 +326,8 @@ def is_long_text(field) -> bool:
 def calendar_button(parent: QWidget, on_pick) -> QToolButton:
     """A button that opens a calendar; a click on a day calls on_pick(QDate)."""
     button = QToolButton(parent)
-    button.setText("📅")
+    button.setText("▾")
+    button.setToolTip(QCoreApplication.translate("FieldInput", "Choose on the calendar"))
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter / Tab walk the inputs, not this
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     menu = QMenu(button)

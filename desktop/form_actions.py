@@ -11,6 +11,10 @@ from desktop.findings_panel import cell_marks, field_of
 from forms.lifecycle import LOCKED, Status, blocking
 from forms.periods import period_from_text
 
+# how a user leaves a field (Enter moves on as Tab does)
+USER_MOVES = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+              Qt.FocusReason.MouseFocusReason, Qt.FocusReason.ShortcutFocusReason)
+
 
 class FormEditorActions:
     """Expects the attributes FormEditor builds (inputs, panel, buttons, timers, ctx, form)."""
@@ -180,8 +184,8 @@ class FormEditorActions:
     def eventFilter(self, obj, event) -> bool:
         """Enter / Return in a single-line input moves to the next field, like Tab;
         F8 jumps to the next finding; leaving a field shows its findings."""
-        if event.type() == QEvent.Type.FocusOut:
-            self._left_field(obj)
+        if event.type() == QEvent.Type.FocusOut and event.reason() in USER_MOVES:
+            self._left_field(obj)  # left by the user (not by a popup, a window, the app)
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_F8:
             self.next_finding()
             return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -83,6 +83,7 @@ def month_button(parent, on_pick) -> QToolButton:
     from forms.periods import current_period, shift_period
     button = QToolButton(parent)
     button.setText("▾")
+    button.setToolTip(QCoreApplication.translate("FormEditor", "Choose the month"))
     button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     menu = QMenu(button)

@@ -420,9 +420,14 @@
 <context>
     <name>FieldInput</name>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="39" />
+        <location filename="../../desktop/field_widgets.py" line="43" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/field_widgets.py" line="330" />
+        <source>Choose on the calendar</source>
+        <translation>Choose on the calendar</translation>
     </message>
 </context>
 <context>
@@ -549,77 +554,82 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="236" />
+        <location filename="../../desktop/form_editor.py" line="86" />
+        <source>Choose the month</source>
+        <translation>Choose the month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="289" />
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="237" />
+        <location filename="../../desktop/form_editor.py" line="290" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="238" />
+        <location filename="../../desktop/form_editor.py" line="291" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="239" />
+        <location filename="../../desktop/form_editor.py" line="292" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="240" />
+        <location filename="../../desktop/form_editor.py" line="293" />
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="241" />
+        <location filename="../../desktop/form_editor.py" line="294" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="242" />
+        <location filename="../../desktop/form_editor.py" line="295" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="262" />
+        <location filename="../../desktop/form_editor.py" line="315" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="150" />
+        <location filename="../../desktop/form_actions.py" line="155" />
         <source>Fix the errors to submit.</source>
         <translation>Fix the errors to submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="152" />
+        <location filename="../../desktop/form_actions.py" line="157" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Warnings need a comment before you submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="202" />
+        <location filename="../../desktop/form_actions.py" line="207" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="205" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Draft saved.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="265" />
+        <location filename="../../desktop/form_actions.py" line="270" />
         <source>Submission blocked: see the findings.</source>
         <translation>Submission blocked: see the findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="269" />
+        <location filename="../../desktop/form_actions.py" line="274" />
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="273" />
+        <location filename="../../desktop/form_actions.py" line="278" />
         <source>Submitted: %1.</source>
         <translation>Submitted: %1.</translation>
     </message>

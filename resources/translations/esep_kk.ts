@@ -420,9 +420,14 @@
 <context>
     <name>FieldInput</name>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="39" />
+        <location filename="../../desktop/field_widgets.py" line="43" />
         <source>YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/field_widgets.py" line="330" />
+        <source>Choose on the calendar</source>
+        <translation>Күнтізбеден таңдау</translation>
     </message>
 </context>
 <context>
@@ -549,77 +554,82 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="236" />
+        <location filename="../../desktop/form_editor.py" line="86" />
+        <source>Choose the month</source>
+        <translation>Айды таңдау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="289" />
         <source>&amp;Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="237" />
+        <location filename="../../desktop/form_editor.py" line="290" />
         <source>&amp;Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="238" />
+        <location filename="../../desktop/form_editor.py" line="291" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="239" />
+        <location filename="../../desktop/form_editor.py" line="292" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="240" />
+        <location filename="../../desktop/form_editor.py" line="293" />
         <source>Save &amp;draft</source>
         <translation>Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="241" />
+        <location filename="../../desktop/form_editor.py" line="294" />
         <source>&amp;Submit</source>
         <translation>Тапсыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="242" />
+        <location filename="../../desktop/form_editor.py" line="295" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="262" />
+        <location filename="../../desktop/form_editor.py" line="315" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="150" />
+        <location filename="../../desktop/form_actions.py" line="155" />
         <source>Fix the errors to submit.</source>
         <translation>Тапсыру үшін қателерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="152" />
+        <location filename="../../desktop/form_actions.py" line="157" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Тапсырар алдында ескертулерге түсініктеме жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="202" />
+        <location filename="../../desktop/form_actions.py" line="207" />
         <source>Not saved: %1</source>
         <translation>Сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="205" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Draft saved.</source>
         <translation>Жоба сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="265" />
+        <location filename="../../desktop/form_actions.py" line="270" />
         <source>Submission blocked: see the findings.</source>
         <translation>Тапсыру мүмкін емес: ескертпелерді қараңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="269" />
+        <location filename="../../desktop/form_actions.py" line="274" />
         <source>Not submitted: %1</source>
         <translation>Тапсырылмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="273" />
+        <location filename="../../desktop/form_actions.py" line="278" />
         <source>Submitted: %1.</source>
         <translation>Тапсырылды: %1.</translation>
     </message>

@@ -420,9 +420,14 @@
 <context>
     <name>FieldInput</name>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="39" />
+        <location filename="../../desktop/field_widgets.py" line="43" />
         <source>YYYY-MM-DD</source>
         <translation>ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/field_widgets.py" line="330" />
+        <source>Choose on the calendar</source>
+        <translation>Выбрать в календаре</translation>
     </message>
 </context>
 <context>
@@ -549,77 +554,82 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="236" />
+        <location filename="../../desktop/form_editor.py" line="86" />
+        <source>Choose the month</source>
+        <translation>Выбрать месяц</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="289" />
         <source>&amp;Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="237" />
+        <location filename="../../desktop/form_editor.py" line="290" />
         <source>&amp;Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="238" />
+        <location filename="../../desktop/form_editor.py" line="291" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="239" />
+        <location filename="../../desktop/form_editor.py" line="292" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="240" />
+        <location filename="../../desktop/form_editor.py" line="293" />
         <source>Save &amp;draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="241" />
+        <location filename="../../desktop/form_editor.py" line="294" />
         <source>&amp;Submit</source>
         <translation>Подать</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="242" />
+        <location filename="../../desktop/form_editor.py" line="295" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="262" />
+        <location filename="../../desktop/form_editor.py" line="315" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="150" />
+        <location filename="../../desktop/form_actions.py" line="155" />
         <source>Fix the errors to submit.</source>
         <translation>Исправьте ошибки, чтобы подать отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="152" />
+        <location filename="../../desktop/form_actions.py" line="157" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Перед подачей напишите комментарий к предупреждениям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="202" />
+        <location filename="../../desktop/form_actions.py" line="207" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="205" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Draft saved.</source>
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="265" />
+        <location filename="../../desktop/form_actions.py" line="270" />
         <source>Submission blocked: see the findings.</source>
         <translation>Подача невозможна: см. замечания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="269" />
+        <location filename="../../desktop/form_actions.py" line="274" />
         <source>Not submitted: %1</source>
         <translation>Не подано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="273" />
+        <location filename="../../desktop/form_actions.py" line="278" />
         <source>Submitted: %1.</source>
         <translation>Подано: %1.</translation>
     </message>
