@@ -103,3 +103,5 @@ def test_summary_column_shows_labelled_figures(qtbot, core_ctx):
     total = record["data"]["volunteers_total"]
     assert f"Волонтёры: {total}" in text, text
     assert text.count(":") == text.count("·") + 1      # every figure has its name
+    tip = page.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[0] == f"Волонтёры: {total}"  # the whole summary, one per line
