@@ -599,37 +599,37 @@
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="155" />
+        <location filename="../../desktop/form_actions.py" line="154" />
         <source>Fix the errors to submit.</source>
         <translation>Fix the errors to submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="157" />
+        <location filename="../../desktop/form_actions.py" line="156" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Warnings need a comment before you submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="207" />
+        <location filename="../../desktop/form_actions.py" line="206" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="210" />
+        <location filename="../../desktop/form_actions.py" line="209" />
         <source>Draft saved.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="270" />
+        <location filename="../../desktop/form_actions.py" line="269" />
         <source>Submission blocked: see the findings.</source>
         <translation>Submission blocked: see the findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="274" />
+        <location filename="../../desktop/form_actions.py" line="273" />
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="278" />
+        <location filename="../../desktop/form_actions.py" line="277" />
         <source>Submitted: %1.</source>
         <translation>Submitted: %1.</translation>
     </message>
