@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from forms.periods import shift_period
 
@@ -130,3 +130,36 @@ class RestoreBanner(QFrame):
         if self._entry:
             self.sig_restore.emit(self._entry)
         self.hide()
+
+
+class ReturnBanner(QFrame):
+    """A returned record: the reviewer's comment with its author and date, above the form."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet("QFrame { background: #fff3e0; border: 1px solid #ef6c00; }"
+                           "QLabel { border: none; }")
+        self.head, self.text = QLabel(self), QLabel(self)
+        self.head.setStyleSheet("font-weight: bold;")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(self.text.textInteractionFlags()
+                                          | Qt.TextInteractionFlag.TextSelectableByMouse)
+        box = QVBoxLayout(self)
+        box.addWidget(self.head)
+        box.addWidget(self.text)
+        self._record: dict = {}
+        self.hide()
+
+    def show_for(self, record: dict) -> None:
+        self._record = record
+        shown = record.get("status") == "returned" and bool(record.get("review_comment"))
+        self.setVisible(shown)
+        if shown:
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        rec = self._record
+        when = (rec.get("updated_at") or "").replace("T", " ").rstrip("Z")[:16]
+        self.head.setText(self.tr("Returned for changes by %1 on %2:")
+                          .replace("%1", rec.get("updated_by") or "—").replace("%2", when))
+        self.text.setText(rec.get("review_comment") or "")

@@ -4,9 +4,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
     QGridLayout,
@@ -15,8 +16,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
+    QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
 SEVERITY_COLOURS = {"error": "#d32f2f", "warning": "#f29900", "info": "#8a8a8a"}
@@ -113,8 +117,16 @@ class LineInput(FieldInput):
             self.edit.setMaxLength(int(field.max_length))
         self.edit.textEdited.connect(lambda _t: self.sig_changed.emit())
         self._layout.addWidget(self.edit)
-        if field.type in ("integer", "decimal"):
+        if field.type == "date":  # typing stays possible; empty stays allowed
+            self.edit.setMaximumWidth(160)
+            self.calendar_button = calendar_button(self, self._picked)
+            self._layout.addWidget(self.calendar_button)
+        if field.type in ("integer", "decimal", "date"):
             self._layout.addStretch(1)
+
+    def _picked(self, day: QDate) -> None:
+        self.edit.setText(day.toString(Qt.DateFormat.ISODate))
+        self.sig_changed.emit()
 
     def retranslate(self, lang: str) -> None:
         super().retranslate(lang)
@@ -309,6 +321,49 @@ class CountsInput(FieldInput):
 
 def is_long_text(field) -> bool:
     return field.type == "text" and bool(re.search(r"(text|note|comment|description)$", field.id))
+
+
+def calendar_button(parent: QWidget, on_pick) -> QToolButton:
+    """A button that opens a calendar; a click on a day calls on_pick(QDate)."""
+    button = QToolButton(parent)
+    button.setText("▾")
+    button.setToolTip(QCoreApplication.translate("FieldInput", "Choose on the calendar"))
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Enter / Tab walk the inputs, not this
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+    calendar = QCalendarWidget(menu)
+    calendar.setGridVisible(True)
+    action = QWidgetAction(menu)
+    action.setDefaultWidget(calendar)
+    menu.addAction(action)
+    calendar.clicked.connect(lambda day: (on_pick(day), menu.hide()))
+    button.setMenu(menu)
+    button.calendar = calendar
+    return button
+
+
+class DistrictInput(FieldInput):
+    """«District / town» on an event: a choice of the known districts, typing still allowed
+    (a town that is not a district)."""
+
+    def __init__(self, field, lang: str, names: list[str], parent=None) -> None:
+        super().__init__(field, lang, parent)
+        self.combo = QComboBox(self)
+        self.combo.setEditable(True)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.combo.addItems(names)
+        self.combo.setCurrentIndex(-1)
+        self.combo.currentTextChanged.connect(lambda _t: self.sig_changed.emit())
+        self._layout.addWidget(self.combo, 1)
+
+    def value(self) -> Any:
+        return self.combo.currentText().strip() or None
+
+    def set_value(self, value: Any) -> None:
+        self.combo.setCurrentText(str(value) if value else "")
+
+    def focus_widget(self) -> QWidget:
+        return self.combo.lineEdit()
 
 
 def make_input(field, lang: str, parent=None) -> FieldInput:

@@ -86,7 +86,8 @@ class FindingsPanel(QWidget):
 
     def retranslate(self) -> None:
         counts = {s: sum(1 for f in self._findings if f.severity == s) for s in ORDER}
-        self.title.setText(self.tr("Findings: %1 errors, %2 warnings, %3 notes")
+        # "label: number" reads right for any number in every language (no "1 errors")
+        self.title.setText(self.tr("Findings — errors: %1, warnings: %2, notes: %3")
                            .replace("%1", str(counts["error"]))
                            .replace("%2", str(counts["warning"]))
                            .replace("%3", str(counts["info"])))

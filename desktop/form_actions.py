@@ -11,6 +11,10 @@ from desktop.findings_panel import cell_marks, field_of
 from forms.lifecycle import LOCKED, Status, blocking
 from forms.periods import period_from_text
 
+# how a user leaves a field (Enter moves on as Tab does)
+USER_MOVES = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+              Qt.FocusReason.MouseFocusReason, Qt.FocusReason.ShortcutFocusReason)
+
 
 class FormEditorActions:
     """Expects the attributes FormEditor builds (inputs, panel, buttons, timers, ctx, form)."""
@@ -87,17 +91,35 @@ class FormEditorActions:
         self._update_buttons()
         return self.findings
 
+    def shown_findings(self) -> list:
+        """The findings on screen: on fields the user has left, all after Submit."""
+        if self.show_all:
+            return list(self.findings)
+        return [f for f in self.findings
+                if any(field_of(p) in self.touched for p in f.fields or [])]
+
+    def _left_field(self, obj) -> None:
+        fid = self._owner.get(obj)
+        if fid is not None and fid not in self.touched:
+            self.touched.add(fid)
+            self._paint_findings()
+
+    def reveal_findings(self) -> None:
+        self.show_all = True
+        self._paint_findings()
+
     def _paint_findings(self) -> None:
         from desktop.findings_panel import ORDER, finding_text, with_labels
         self.findings = without_shadowed_period(self.findings, self.form)
+        shown = self.shown_findings()
         worst: dict[str, object] = {}
-        for f in self.findings:
+        for f in shown:
             for path in f.fields or []:
                 fid = field_of(path)
                 if fid not in worst or ORDER[f.severity] < ORDER[worst[fid].severity]:
                     worst[fid] = f
         labels = self.field_labels()
-        cells = cell_marks(self.findings, lambda f: with_labels(
+        cells = cell_marks(shown, lambda f: with_labels(
             finding_text(f, self.ctx.lang, self.form), labels))
         for fid, widget in self.inputs.items():
             f = worst.get(fid)
@@ -105,7 +127,7 @@ class FormEditorActions:
                                 with_labels(finding_text(f, self.ctx.lang, self.form), labels)
                                if f else "")
             widget.set_cell_findings(cells.get(fid, {}))
-        self.panel.set_findings(self.findings, self.ctx.lang, labels, form=self.form)
+        self.panel.set_findings(shown, self.ctx.lang, labels, form=self.form)
 
     def field_labels(self) -> dict:
         lang = self.ctx.lang
@@ -161,7 +183,9 @@ class FormEditorActions:
 
     def eventFilter(self, obj, event) -> bool:
         """Enter / Return in a single-line input moves to the next field, like Tab;
-        F8 jumps to the next finding."""
+        F8 jumps to the next finding; leaving a field shows its findings."""
+        if event.type() == QEvent.Type.FocusOut and event.reason() in USER_MOVES:
+            self._left_field(obj)  # left by the user (not by a popup, a window, the app)
         if event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_F8:
             self.next_finding()
             return True
@@ -196,7 +220,39 @@ class FormEditorActions:
         self.sig_saved.emit(saved)
         return saved
 
+    def describe(self) -> str:
+        """«Form title» (period, org unit): how questions name this record."""
+        lang = self.ctx.lang
+        rec = self.current_record()
+        where = ", ".join(x for x in (rec.get("period"), self.org_combo.currentText()) if x)
+        title = f"«{self.form.title.get(lang) or self.form.id}»"
+        return f"{title} ({where})" if where else title
+
+    def request_submit(self) -> dict | None:
+        """Submit button and Ctrl+Enter: submit after the user confirms."""
+        from desktop.confirm import ask_submit
+        self.validate()
+        self.reveal_findings()
+        if not self.submit_button.isEnabled() or not ask_submit(self, self.describe()):
+            return None
+        return self.submit()
+
+    def confirm_leave(self) -> bool:
+        """Before the record leaves the screen: unsaved edits are saved, discarded, or the
+        user stays (False). A hidden editor (a window closed unseen) keeps them as autosave."""
+        if not self.dirty or self.record.get("status") in LOCKED or not self.window().isVisible():
+            return True
+        from desktop.confirm import ask_unsaved
+        answer = ask_unsaved(self, self.describe())
+        if answer == "save":
+            return self.save_draft() is not None
+        if answer == "discard":
+            autosave.clear_autosave(self.ctx.store, self.form.id, self.record["id"])
+            self.dirty = False
+        return answer == "discard"
+
     def submit(self) -> dict | None:
+        """Submit now (no question: request_submit asks first)."""
         self.validate()
         if not self.submit_button.isEnabled():
             return None
@@ -217,7 +273,9 @@ class FormEditorActions:
             text = QCoreApplication.translate("FormEditor", "Not submitted: %1")
             self.message.setText(text.replace("%1", str(exc)))
             return None
-        return self._after_save(rec, QCoreApplication.translate("FormEditor", "Submitted."))
+        title = f"«{self.form.title.get(self.ctx.lang) or self.form.id}»"
+        return self._after_save(rec, QCoreApplication.translate(
+            "FormEditor", "Submitted: %1.").replace("%1", title))
 
     def autosave_now(self) -> bool:
         if not self.dirty:
@@ -237,11 +295,14 @@ class FormEditorActions:
         self.load(restored)
         self.dirty = True
 
-    def close_editor(self) -> None:
-        """Leaving the screen keeps the work: a dirty editor is autosaved first."""
+    def close_editor(self) -> bool:
+        """Close: unsaved edits are saved or discarded after a question (False: stay)."""
+        if not self.confirm_leave():
+            return False
         self.autosave_now()
         self._autosave_timer.stop()
         self.sig_closed.emit()
+        return True
 
     def closeEvent(self, event) -> None:
         self.autosave_now()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QRegularExpression, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QRegularExpression, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QRegularExpressionValidator, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,17 +19,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.correction import CorrectionActions
-from desktop.editor_parts import HistoryHints, RestoreBanner, org_unit_choices
-from desktop.field_widgets import FieldInput, make_input
+from desktop.editor_parts import HistoryHints, RestoreBanner, ReturnBanner, org_unit_choices
+from desktop.field_widgets import DistrictInput, FieldInput, make_input
 from desktop.findings_panel import FindingsPanel
 from desktop.form_actions import FormEditorActions
 from desktop.roster_editor import RosterEditor
@@ -39,11 +41,58 @@ LABEL_WIDTH = 220
 VALIDATE_MS = 150
 
 
-def new_record(form, ctx) -> dict:
+FOCUS_MARK = ("QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QDateEdit:focus "
+              "{ border: 2px solid #1565c0; }")
+
+
+def district_names(ctx) -> list[str]:
+    """The districts of the user's region, the user's own first (empty: region unknown)."""
+    from desktop.editor_parts import org_unit_name
     user = ctx.user or {}
+    try:
+        units = ctx.store.org_units(kind="district", region=user.get("region"))
+    except Exception:  # noqa: BLE001 - no units: the field stays free text
+        return []
+    if not user.get("region") or not units:
+        return []
+    units.sort(key=lambda u: u["id"] != user.get("district"))
+    return [org_unit_name(u, ctx.lang) for u in units]
+
+
+def new_record(form, ctx) -> dict:
+    """A new draft; a period form starts at the month now due (the previous month)."""
+    from forms.periods import current_period, shift_period
+    user = ctx.user or {}
+    period = "" if form.date_field else shift_period(current_period(), -1)
+    data = {}
+    if user.get("district") and any(f.id == "district" and f.type == "text"
+                                     for f in form.fields):
+        names = district_names(ctx)
+        data["district"] = names[0] if names else None
     return {"id": str(uuid.uuid4()), "form": form.id, "form_version": form.version,
             "org_unit": user.get("district") or user.get("region") or "",
-            "period": "", "status": "draft", "data": {}, "justification": None}
+            "period": period, "status": "draft",
+            "data": {k: v for k, v in data.items() if v}, "justification": None}
+
+
+PICK_MONTHS = 13  # the month picker offers the month due and the year before it
+
+
+def month_button(parent, on_pick) -> QToolButton:
+    """▾ beside the period: the recent months, the month now due first."""
+    from forms.periods import current_period, shift_period
+    button = QToolButton(parent)
+    button.setText("▾")
+    button.setToolTip(QCoreApplication.translate("FormEditor", "Choose the month"))
+    button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+    menu = QMenu(button)
+    due = shift_period(current_period(), -1)
+    for back in range(PICK_MONTHS):
+        period = shift_period(due, -back)
+        menu.addAction(period).triggered.connect(lambda _c=False, p=period: on_pick(p))
+    button.setMenu(menu)
+    return button
 
 
 class FormEditor(CorrectionActions, FormEditorActions, QWidget):
@@ -61,6 +110,11 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.sections: list[tuple[QGroupBox, Any]] = []
         self.findings: list = []
         self.dirty = False
+        # findings show on a field once the user left it, all of them after Submit or for a
+        # record saved before (a new form does not greet with a page of errors)
+        self.touched: set[str] = set()
+        self.show_all = bool(record and record.get("updated_at"))
+        self._owner: dict = {}
         self._validate_timer = self._timer(VALIDATE_MS, self.validate, single=True)
         self._autosave_timer = self._timer(AUTOSAVE_MS, self.autosave_now)
         self._build()
@@ -70,9 +124,15 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.first_input().setFocus()
 
     def first_input(self) -> QWidget:
-        if self.period_edit.isVisibleTo(self) and not self.record.get("period"):
+        if self.period_edit.isVisibleTo(self) and (not self.record.get("period")
+                                                   or not self.record.get("updated_at")):
+            self.period_edit.selectAll()  # the proposed month: typing replaces it
             return self.period_edit
         return next(iter(self.inputs.values())).focus_widget()
+
+    def _pick_month(self, period: str) -> None:
+        self.period_edit.setText(period)
+        self._header_changed()
 
     def _timer(self, ms: int, slot, single: bool = False) -> QTimer:
         timer = QTimer(self)
@@ -88,11 +148,13 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.status_label = QLabel(self)
         self.banner = RestoreBanner(self)
         self.banner.sig_restore.connect(self._restore_autosave)
+        self.return_banner = ReturnBanner(self)
         self.org_combo = QComboBox(self)
         self.period_edit = QLineEdit(self)
         self.period_edit.setValidator(QRegularExpressionValidator(
             QRegularExpression(r"\d{0,4}-?\d{0,2}"), self.period_edit))
         self.period_edit.setMaximumWidth(100)
+        self.period_button = month_button(self, self._pick_month)
         self.org_label, self.period_label = QLabel(self), QLabel(self)
         self.org_label.setBuddy(self.org_combo)
         self.period_label.setBuddy(self.period_edit)
@@ -101,10 +163,11 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.org_combo.currentIndexChanged.connect(self._header_changed)
         self.period_edit.textEdited.connect(self._header_changed)
         if self.form.date_field:  # the period follows from the date field
-            self.period_edit.hide()
-            self.period_label.hide()
+            for w in (self.period_edit, self.period_label, self.period_button):
+                w.hide()
         head = QHBoxLayout()
-        for w in (self.org_label, self.org_combo, self.period_label, self.period_edit):
+        for w in (self.org_label, self.org_combo, self.period_label, self.period_edit,
+                  self.period_button):
             head.addWidget(w)
         head.addStretch(1)
         head.addWidget(self.status_label)
@@ -114,8 +177,10 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         body.addWidget(self._build_side())
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 1)
+        self.setStyleSheet(FOCUS_MARK)
+        self._owner.update({self.period_edit: "period", self.org_combo: "org_unit"})
         box = QVBoxLayout(self)
-        for item in (self.title, self.banner):
+        for item in (self.title, self.return_banner, self.banner):
             box.addWidget(item)
         box.addLayout(head)
         box.addWidget(body, 1)
@@ -148,11 +213,17 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         return scroll
 
     def _build_field(self, field, parent) -> tuple[QLabel, QWidget]:
-        widget = RosterEditor(field, self.ctx.lang, parent) if field.type == "roster" \
-            else make_input(field, self.ctx.lang, parent)
+        districts = district_names(self.ctx) if field.id == "district" else []
+        if field.type == "roster":
+            widget = RosterEditor(field, self.ctx.lang, parent)
+        elif field.type == "text" and districts:
+            widget = DistrictInput(field, self.ctx.lang, districts, parent)
+        else:
+            widget = make_input(field, self.ctx.lang, parent)
         widget.sig_changed.connect(self._changed)
         for key_widget in widget.key_widgets():
             key_widget.installEventFilter(self)
+            self._owner[key_widget] = field.id
         label = QLabel(parent)
         label.setWordWrap(True)
         label.setFixedWidth(LABEL_WIDTH)
@@ -185,10 +256,12 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.close_button, self.correct_button = QPushButton(side), QPushButton(side)
         self.correct_button.clicked.connect(self._correct_clicked)
         self.save_button.clicked.connect(self.save_draft)
-        for keys, slot in (("Ctrl+S", self.save_draft), ("Ctrl+Return", self.submit)):
+        self.save_shortcut, self.submit_shortcut = (
             QShortcut(QKeySequence(keys), self, slot,
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.submit_button.clicked.connect(self.submit)
+            for keys, slot in ((QKeySequence.StandardKey.Save, self.save_draft),
+                               ("Ctrl+Return", self.request_submit)))
+        self.submit_button.clicked.connect(self.request_submit)
         self.close_button.clicked.connect(self.close_editor)
         self.message = QLabel(side)
         self.message.setWordWrap(True)
@@ -225,7 +298,7 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.history.retranslate(lang)
         self._fill_org_units()
         self._show_status()
-        self.panel.set_findings(self.findings, lang, self.field_labels(), form=self.form)
+        self.panel.set_findings(self.shown_findings(), lang, self.field_labels(), form=self.form)
 
     def _fill_org_units(self) -> None:
         current = self.org_combo.currentData() or self.record.get("org_unit")
@@ -239,7 +312,5 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
     def _show_status(self) -> None:
         from desktop.record_model import status_text
         status = self.record.get("status") or "draft"
-        text = self.tr("Status: %1").replace("%1", status_text(status))
-        if self.record.get("review_comment"):
-            text += " — " + self.record["review_comment"]
-        self.status_label.setText(text)
+        self.status_label.setText(self.tr("Status: %1").replace("%1", status_text(status)))
+        self.return_banner.show_for(self.record)

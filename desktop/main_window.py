@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
 )
 
+from desktop.main_menu import MainMenu
 from desktop.status_bar import StatusBarWidget
 
 
@@ -110,6 +111,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self.show_row)
         ctx.signals.sig_language_changed.connect(lambda _l: self.retranslate())
         ctx.signals.sig_open_record.connect(self.open_record)
+        self.main_menu = MainMenu(self)
         self.resize(1200, 760)
         self.retranslate()
 
@@ -135,8 +137,19 @@ class MainWindow(QMainWindow):
         if "sync" in self.page_keys():  # its background watch syncs when the server answers
             self._ensure_page(self.page_keys().index("sync"))
 
+    def current_page(self):
+        """The page on screen (None while its placeholder is shown)."""
+        row = self.nav.currentRow()
+        return self.pages.get(self._entries[row][0]) if 0 <= row < len(self._entries) else None
+
     def closeEvent(self, event) -> None:
-        """Stop background watches and keep unsaved input (editors autosave on close)."""
+        """Unsaved edits: Save / Discard / Cancel (Cancel keeps the window open). Then stop
+        background watches and keep what is left as autosave."""
+        for page in self.pages.values():
+            editor = getattr(page, "editor", None)
+            if editor is not None and not editor.confirm_leave():
+                event.ignore()
+                return
         for page in self.pages.values():
             stop = getattr(page, "stop_watch", None)
             if stop is not None:
@@ -183,9 +196,10 @@ class MainWindow(QMainWindow):
             self.show_page(record["form"]).open_record(record_id)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Esep — volunteering in numbers"))
+        self.setWindowTitle(self.tr("Esep — volunteering in figures"))
         for row, (_key, text, _f) in enumerate(self._entries):
             self.nav.item(row).setText(_tr(text))
         for page in self.pages.values():
             page.retranslate()
         self.status.retranslate()
+        self.main_menu.retranslate()

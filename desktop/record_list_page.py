@@ -3,6 +3,7 @@ form screen, shown in the same place."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -48,8 +49,8 @@ class RecordListPage(QWidget):
         from forms import load_form
         self.ctx, self.form = ctx, load_form(form_id)
         self.editor = None
-        self.model = RecordTableModel(ctx.store, form_id,
-                                      field_ids=[f.id for f in self.form.fields],
+        self.model = RecordTableModel(ctx.store, form_id, fields=self.form.fields,
+                                      lang=lambda: ctx.lang,
                                       flags_for=lambda: sync_flags(ctx.store), parent=self)
         self.model.sig_total_changed.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)
@@ -61,6 +62,7 @@ class RecordListPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self.apply_filters)
         ctx.signals.sig_records_changed.connect(self._records_changed)
+        ctx.signals.sig_sync_finished.connect(lambda _summary: self.refresh())
         self.retranslate()
         self._check_autosaves()
 
@@ -83,17 +85,27 @@ class RecordListPage(QWidget):
         self.count_label, self.recover_button = QLabel(host), QPushButton(host)
         self.recover_button.clicked.connect(self._recover)
         self.recover_button.hide()
+        self.returned_button = QPushButton(host)
+        self.returned_button.setStyleSheet("background: #fff3e0; color: #e65100;")
+        self.returned_button.clicked.connect(self.show_returned)
+        self.returned_button.hide()
         bar = QHBoxLayout()
         for w in (self.search, self.period, self.org_filter, self.status_filter):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.recover_button, self.new_button, self.open_button):
+        for w in (self.returned_button, self.recover_button, self.new_button, self.open_button):
             bar.addWidget(w)
         self.table = self._build_table(host)
+        self.empty_hint = QLabel(host)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet("color: #555; font-size: 14px; padding: 24px;")
+        self.empty_hint.hide()
         box = QVBoxLayout(host)
         box.addWidget(self.title)
         box.addLayout(bar)
         box.addWidget(self.table, 1)
+        box.addWidget(self.empty_hint, 1)
         box.addWidget(self.count_label)
         return host
 
@@ -110,6 +122,7 @@ class RecordListPage(QWidget):
         table.horizontalHeader().setDefaultSectionSize(140)
         table.verticalHeader().setDefaultSectionSize(24)
         table.verticalHeader().setVisible(False)
+        table.setColumnWidth(3, 320)  # the summary: two or three labelled figures
         table.activated.connect(lambda index: self.open_row(index.row()))
         return table
 
@@ -120,6 +133,8 @@ class RecordListPage(QWidget):
         self.search.setPlaceholderText(self.tr("Search…"))
         self.period.setPlaceholderText(self.tr("YYYY-MM"))
         self.new_button.setText(self.tr("&New"))
+        self.new_button.setToolTip(QKeySequence(QKeySequence.StandardKey.New).toString(
+            QKeySequence.SequenceFormat.NativeText))
         self.open_button.setText(self.tr("&Open"))
         self.recover_button.setText(self.tr("Recover unsaved input"))
         self._fill_filters()
@@ -131,9 +146,34 @@ class RecordListPage(QWidget):
             self.editor.retranslate()
 
     def refresh(self) -> None:
+        """Re-read the list (after a save, and after every sync) and the returned notice."""
         self.model.reload()
         self._update_count()
         self._check_autosaves()
+        self._check_returned()
+
+    def _returned_ids(self) -> list[str]:
+        return [r["id"] for r in self.ctx.store.list_records(form=self.form.id,
+                                                               status="returned")]
+
+    def _check_returned(self) -> None:
+        """«Returned for changes: 2 — open» while returned records wait unseen."""
+        seen = set((self.ctx.settings_get("returned_seen", {}) or {}).get(self.form.id, []))
+        unseen = [rid for rid in self._returned_ids() if rid not in seen]
+        self.returned_button.setText(self.tr("Returned for changes: %1 — open")
+                                     .replace("%1", str(len(unseen))))
+        self.returned_button.setVisible(bool(unseen))
+
+    def show_returned(self) -> None:
+        """The notice's «open»: the list filtered to returned records; the notice is seen."""
+        seen = dict(self.ctx.settings_get("returned_seen", {}) or {})
+        seen[self.form.id] = self._returned_ids()
+        self.ctx.settings_set("returned_seen", seen)
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData("returned"), 0))
+        self.apply_filters()
+        self._check_returned()
+        if self.model.loaded() == 1:
+            self.open_row(0)
 
     def _fill_filters(self) -> None:
         org, status = self.org_filter.currentData(), self.status_filter.currentData()
@@ -172,10 +212,33 @@ class RecordListPage(QWidget):
         self._update_count()
 
     def _update_count(self, *_args) -> None:
+        self._show_empty_hint()
         total = self.model.known_total()
         self.count_label.setText(self.tr("Showing %1 of %2").replace(
             "%1", str(self.model.loaded())).replace("%2", "…" if total is None else str(total)))
         self._count_in_background()
+
+    def _show_empty_hint(self) -> None:
+        """An empty list says why and what to do, instead of an empty grid."""
+        empty = self.model.loaded() == 0
+        if empty and self.model.query_filters().keys() - {"form"}:
+            text = self.tr("No records match the filters. Clear the search or the filters.")
+        elif empty:
+            text = self.tr("No records yet. Press %1 or «%2» to enter the first one.") \
+                .replace("%1", self.new_button.toolTip()) \
+                .replace("%2", self.new_button.text().replace("&", ""))
+        else:
+            text = ""
+        self.empty_hint.setText(text)
+        self.empty_hint.setVisible(empty)
+        self.table.setVisible(not empty)
+
+    def focus_search(self) -> None:
+        """Ctrl+F: back to the list (if a record is open) and into its search box."""
+        if not self.close_editor():  # the user stays with unsaved edits
+            return
+        self.search.setFocus()
+        self.search.selectAll()
 
     def _records_changed(self, form_id: str) -> None:
         if form_id in (self.form.id, ""):
@@ -203,9 +266,12 @@ class RecordListPage(QWidget):
 
     def show_editor(self, record: dict | None):
         from desktop.form_editor import FormEditor
-        self.close_editor()
+        if not self.close_editor():
+            return self.editor
         self.editor = FormEditor(self.ctx, self._form_of(record), record, self)
         self.editor.sig_closed.connect(self.close_editor)
+        if getattr(self.window(), "main_menu", None) is not None:  # the menu's Ctrl+S saves it
+            self.editor.save_shortcut.setEnabled(False)
         self.stack.addWidget(self.editor)
         self.stack.setCurrentWidget(self.editor)
         self.editor.first_input().setFocus()
@@ -222,9 +288,12 @@ class RecordListPage(QWidget):
         except (KeyError, ValueError):  # an unknown version: show it with the latest
             return self.form
 
-    def close_editor(self) -> None:
+    def close_editor(self) -> bool:
+        """Back to the list; False when the user chose to stay with unsaved edits."""
         if self.editor is None:
-            return
+            return True
+        if not self.editor.confirm_leave():
+            return False
         editor, self.editor = self.editor, None
         editor.autosave_now()
         self.stack.removeWidget(editor)
@@ -232,6 +301,7 @@ class RecordListPage(QWidget):
         self.stack.setCurrentIndex(0)
         self.refresh()
         self.table.setFocus()
+        return True
 
     def _check_autosaves(self) -> None:
         self._pending = [e for e in autosave.pending_autosaves(self.ctx.store, self.form.id)

@@ -41,18 +41,40 @@ def status_text(status: str) -> str:
     return names.get(status, status)
 
 
-def summarize(record: dict, field_ids: list[str]) -> str:
-    """A short text from the first scalar values of the record, in form field order."""
+SUMMARY_ITEMS = 3
+SCALAR_TYPES = ("integer", "decimal", "text", "date", "choice")
+
+
+def summary_fields(fields: list) -> list:
+    """The fields a record's summary names: the form's headline figures in their order, else
+    its first scalar fields."""
+    heads = [f for f in fields if getattr(f, "headline", False) and f.type in SCALAR_TYPES]
+    heads.sort(key=lambda f: f.headline_order if f.headline_order is not None else 10**6)
+    return heads or [f for f in fields if f.type in SCALAR_TYPES]
+
+
+def _value_text(field, value, lang: str) -> str:
+    if field.type == "choice":
+        from desktop.field_widgets import enum_items
+        for item in enum_items(field.choices):
+            if item.code == value:
+                return item.label(lang)
+    return str(value)
+
+
+def summarize(record: dict, fields: list, lang: str = "ru") -> str:
+    """Labelled figures, e.g. «Волонтёры: 120 · Мероприятия: 4»: the summary fields that
+    have a value (SUMMARY_ITEMS at most), each with its short name."""
     data = record.get("data") or {}
     parts = []
-    for fid in field_ids or list(data):
-        value = data.get(fid)
+    for field in summary_fields(fields):
+        value = data.get(field.id)
         if value in (None, "", [], {}) or isinstance(value, (dict, list)):
             continue
-        parts.append(str(value))
-        if len(parts) == 3:
+        parts.append(f"{field.name(lang)}: {_value_text(field, value, lang)}")
+        if len(parts) == SUMMARY_ITEMS:
             break
-    return " · ".join(parts)[:120]
+    return " · ".join(parts)[:160]
 
 
 def count_in_worker(db_path: str, filters: dict, tag: Any = None, *, progress=None,
@@ -76,11 +98,12 @@ class RecordTableModel(QAbstractTableModel):
 
     sig_total_changed = Signal(int)
 
-    def __init__(self, store: Any, form_id: str, *, field_ids: list[str] | None = None,
-                 flags_for: Any = None, parent=None) -> None:
+    def __init__(self, store: Any, form_id: str, *, fields: list | None = None,
+                 lang: Any = None, flags_for: Any = None, parent=None) -> None:
         super().__init__(parent)
         self._store, self._form = store, form_id
-        self._field_ids = field_ids or []
+        self._fields = fields or []
+        self._lang = lang or (lambda: "ru")
         self._filters: dict[str, Any] = {}
         self._order = "period desc"
         self._rows: list[dict] = []
@@ -177,6 +200,8 @@ class RecordTableModel(QAbstractTableModel):
         rec, key = self._rows[index.row()], COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(rec, key)
+        if role == Qt.ItemDataRole.ToolTipRole and key == "summary":  # whole when cut
+            return self._display(rec, key).replace(" · ", "\n")
         if role == Qt.ItemDataRole.BackgroundRole and key == "status":
             return QBrush(QColor(BADGE_COLOURS.get(self.effective_status(rec), "#ffffff")))
         if role == Qt.ItemDataRole.UserRole:
@@ -189,7 +214,7 @@ class RecordTableModel(QAbstractTableModel):
         if key == "org_unit":
             return self.unit_names.get(rec.get("org_unit"), rec.get("org_unit") or "")
         if key == "summary":
-            return summarize(rec, self._field_ids)
+            return summarize(rec, self._fields, self._lang())
         if key == "updated_at":
             return (rec.get("updated_at") or "").replace("T", " ").rstrip("Z")[:16]
         return str(rec.get(key) or "")

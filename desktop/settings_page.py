@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -25,6 +25,17 @@ from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, switch_language
 def app_settings() -> QSettings:
     """Machine-level settings that cannot live inside the data folder (its own location)."""
     return QSettings("Esep", "Esep")
+
+
+def role_name(role: str) -> str:
+    """The role in the user's language (the code is never shown)."""
+    names = {
+        "district": QCoreApplication.translate("SettingsPage", "District staff"),
+        "region": QCoreApplication.translate("SettingsPage", "Regional coordinator"),
+        "central": QCoreApplication.translate("SettingsPage", "Central office"),
+        "admin": QCoreApplication.translate("SettingsPage", "Administrator"),
+    }
+    return names.get(role, role)
 
 
 class SettingsPage(QWidget):
@@ -102,7 +113,8 @@ class SettingsPage(QWidget):
         where = user.get("district") or user.get("region") or ""
         from desktop.editor_parts import org_unit_choices
         where = dict(org_unit_choices(ctx, where)).get(where, where)
-        self.user_label.setText(f"{user.get('username', '')} · {user.get('role', '')} · {where}")
+        role = role_name(user.get("role") or "")
+        self.user_label.setText(f"{user.get('username', '')} · {role} · {where}")
         self.folder_label.setText(str(self.data_dir()))
 
     def data_dir(self) -> Path:

@@ -1,21 +1,19 @@
 """StatusBarWidget: online / offline, last successful sync, changes waiting, conflicts."""
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 PROBE_MS = 30000
-REMIND_DAYS = 7
 
 
 def sync_counts(store) -> dict:
-    """{'waiting', 'conflicts', 'rejected', 'last_sync'} read from the local database."""
+    """{'waiting', 'conflicts', 'rejected', 'last_sync'} read from the local database.
+    Counts are records (one report saved three times waits as one), not outbox operations."""
     out = {"waiting": 0, "conflicts": 0, "rejected": 0, "last_sync": None}
     queries = {
-        "waiting": "SELECT COUNT(*) FROM outbox WHERE state = 'pending'",
-        "rejected": "SELECT COUNT(*) FROM outbox WHERE state = 'parked'",
+        "waiting": "SELECT COUNT(DISTINCT record_id) FROM outbox WHERE state = 'pending'",
+        "rejected": "SELECT COUNT(DISTINCT record_id) FROM outbox WHERE state = 'parked'",
         "conflicts": "SELECT COUNT(*) FROM conflicts",
         "last_sync": "SELECT MAX(finished_at) FROM sync_log WHERE outcome IN ('ok', 'conflicts')",
     }
@@ -25,17 +23,6 @@ def sync_counts(store) -> dict:
         except Exception:  # noqa: BLE001, S110 - an older schema simply shows zero
             pass
     return out
-
-
-def sync_overdue(last_sync: str | None, now: datetime | None = None) -> bool:
-    """True when there was no successful sync in the last REMIND_DAYS days."""
-    if not last_sync:
-        return True
-    try:
-        then = datetime.fromisoformat(last_sync)
-    except ValueError:
-        return True
-    return (now or datetime.now(UTC)) - then > timedelta(days=REMIND_DAYS)
 
 
 def probe_server(url: str, *, progress=None, cancelled=None) -> bool:
@@ -106,7 +93,8 @@ class StatusBarWidget(QWidget):
         self.net.setStyleSheet(f"color: {'#2e7d32' if self.online else '#9e9e9e'};")
         last = (c["last_sync"] or "").replace("T", " ").rstrip("Z")[:16]
         text = self.tr("Last sync: %1").replace("%1", last or self.tr("never"))
-        overdue = bool(self.server_url()) and sync_overdue(c["last_sync"])
+        from desktop.sync_jobs import REMIND_DAYS, sync_overdue
+        overdue = bool(self.server_url()) and sync_overdue(self.ctx.store)
         if overdue:
             text += " — " + self.tr("please sync (over %1 days)").replace("%1", str(REMIND_DAYS))
         self.last.setText(text)

@@ -12,6 +12,7 @@ from desktop.review_models import open_worker_store
 SERVER_KEYS = ("sync.server", "server_url")
 USER_KEYS = ("sync.user", "server_user")
 PROBE_INTERVAL, MAX_BACKOFF = 5.0, 300.0
+REMIND_DAYS = 7  # a district syncs at least weekly (DOMAIN: the monthly cycle)
 
 
 def _setting(ctx, keys) -> str | None:
@@ -102,14 +103,38 @@ def sync_history(store, limit: int = 200) -> list[dict]:
     return rows
 
 
-def days_since_sync(store, now: dt.datetime | None = None) -> int | None:
-    row = store.db.execute("SELECT max(finished_at) FROM sync_log "
-                           "WHERE outcome IN ('ok', 'conflicts')").fetchone()
-    if not row or not row[0]:
+def _when(value) -> dt.datetime | None:
+    if not value:
         return None
-    last = dt.datetime.fromisoformat(str(row[0]))
-    now = now or dt.datetime.now(dt.UTC)
-    return (now - last).days
+    try:
+        when = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+
+
+def sync_reference(store) -> dt.datetime | None:
+    """Since when data may be waiting: the last successful sync, or for an install that never
+    synced the oldest change still waiting to be sent (None: nothing waits)."""
+    last = store.db.execute("SELECT max(finished_at) FROM sync_log "
+                            "WHERE outcome IN ('ok', 'conflicts')").fetchone()
+    if last and last[0]:
+        return _when(last[0])
+    oldest = store.db.execute("SELECT min(created_at) FROM outbox").fetchone()
+    return _when(oldest[0]) if oldest else None
+
+
+def days_since_sync(store, now: dt.datetime | None = None) -> int:
+    """Whole days since sync_reference (0 when nothing waits: a fresh install is not late)."""
+    since = sync_reference(store)
+    if since is None:
+        return 0
+    return max(((now or dt.datetime.now(dt.UTC)) - since).days, 0)
+
+
+def sync_overdue(store, now: dt.datetime | None = None) -> bool:
+    """The one reminder rule: REMIND_DAYS whole days without a sync while data waits."""
+    return days_since_sync(store, now) >= REMIND_DAYS
 
 
 def error_text(errors: list[dict], lang: str) -> str:

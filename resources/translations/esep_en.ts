@@ -218,6 +218,55 @@
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../desktop/confirm.py" line="14" />
+        <source>Confirm submission</source>
+        <translation>Confirm submission</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="15" />
+        <source>Submit %1?</source>
+        <translation>Submit %1?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="17" />
+        <source>After submission the record can be changed only if the region returns it.</source>
+        <translation>After submission the record can be changed only if the region returns it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="19" />
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="21" />
+        <location filename="../../desktop/confirm.py" line="38" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="31" />
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="32" />
+        <source>%1 has unsaved changes. Save them as a draft?</source>
+        <translation>%1 has unsaved changes. Save them as a draft?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="36" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="37" />
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../desktop/conflicts_dialog.py" line="243" />
@@ -474,9 +523,14 @@
 <context>
     <name>FieldInput</name>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="39" />
+        <location filename="../../desktop/field_widgets.py" line="43" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/field_widgets.py" line="330" />
+        <source>Choose on the calendar</source>
+        <translation>Choose on the calendar</translation>
     </message>
 </context>
 <context>
@@ -487,9 +541,9 @@
         <translation>Enter the period as YYYY-MM.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="89" />
-        <source>Findings: %1 errors, %2 warnings, %3 notes</source>
-        <translation>Findings: %1 errors, %2 warnings, %3 notes</translation>
+        <location filename="../../desktop/findings_panel.py" line="90" />
+        <source>Findings — errors: %1, warnings: %2, notes: %3</source>
+        <translation>Findings — errors: %1, warnings: %2, notes: %3</translation>
     </message>
 </context>
 <context>
@@ -603,79 +657,84 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="216" />
+        <location filename="../../desktop/form_editor.py" line="86" />
+        <source>Choose the month</source>
+        <translation>Choose the month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="289" />
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="217" />
+        <location filename="../../desktop/form_editor.py" line="290" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="218" />
+        <location filename="../../desktop/form_editor.py" line="291" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="219" />
+        <location filename="../../desktop/form_editor.py" line="292" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="220" />
+        <location filename="../../desktop/form_editor.py" line="293" />
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="221" />
+        <location filename="../../desktop/form_editor.py" line="294" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="222" />
+        <location filename="../../desktop/form_editor.py" line="295" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="242" />
+        <location filename="../../desktop/form_editor.py" line="315" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="132" />
+        <location filename="../../desktop/form_actions.py" line="154" />
         <source>Fix the errors to submit.</source>
         <translation>Fix the errors to submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="134" />
+        <location filename="../../desktop/form_actions.py" line="156" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Warnings need a comment before you submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="182" />
+        <location filename="../../desktop/form_actions.py" line="206" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="185" />
+        <location filename="../../desktop/form_actions.py" line="209" />
         <source>Draft saved.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="213" />
+        <location filename="../../desktop/form_actions.py" line="269" />
         <source>Submission blocked: see the findings.</source>
         <translation>Submission blocked: see the findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="217" />
+        <location filename="../../desktop/form_actions.py" line="273" />
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="220" />
-        <source>Submitted.</source>
-        <translation>Submitted.</translation>
+        <location filename="../../desktop/form_actions.py" line="277" />
+        <source>Submitted: %1.</source>
+        <translation>Submitted: %1.</translation>
     </message>
     <message>
         <location filename="../../desktop/correction.py" line="31" />
@@ -732,71 +791,141 @@
     </message>
 </context>
 <context>
+    <name>MainMenu</name>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="84" />
+        <location filename="../../desktop/main_menu.py" line="100" />
+        <source>Help</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="85" />
+        <source>Ctrl+N — a new record of the list on screen
+Ctrl+S — save the draft
+Ctrl+Enter — submit (you are asked to confirm)
+Ctrl+F — search the list
+Enter — next field · F8 — next finding
+F1 — this help</source>
+        <translation>Ctrl+N — a new record of the list on screen
+Ctrl+S — save the draft
+Ctrl+Enter — submit (you are asked to confirm)
+Ctrl+F — search the list
+Enter — next field · F8 — next finding
+F1 — this help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="89" />
+        <location filename="../../desktop/main_menu.py" line="101" />
+        <source>About Esep</source>
+        <translation>About Esep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="92" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="93" />
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="94" />
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="95" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="96" />
+        <source>New record</source>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="97" />
+        <source>Save draft</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="98" />
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="99" />
+        <source>Find in the list</source>
+        <translation>Find in the list</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="33" />
+        <location filename="../../desktop/main_window.py" line="34" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="35" />
+        <location filename="../../desktop/main_window.py" line="36" />
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="37" />
+        <location filename="../../desktop/main_window.py" line="38" />
         <source>Seminars</source>
         <translation>Seminars</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="39" />
+        <location filename="../../desktop/main_window.py" line="40" />
         <source>Focus groups</source>
         <translation>Focus groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="41" />
+        <location filename="../../desktop/main_window.py" line="42" />
         <source>Questionnaires</source>
         <translation>Questionnaires</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="43" />
+        <location filename="../../desktop/main_window.py" line="44" />
         <source>Leadership meetings</source>
         <translation>Leadership meetings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="45" />
+        <location filename="../../desktop/main_window.py" line="46" />
         <source>Hotline</source>
         <translation>Hotline</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="47" />
+        <location filename="../../desktop/main_window.py" line="48" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="49" />
+        <location filename="../../desktop/main_window.py" line="50" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="51" />
+        <location filename="../../desktop/main_window.py" line="52" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="53" />
+        <location filename="../../desktop/main_window.py" line="54" />
         <source>Data quality</source>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="55" />
+        <location filename="../../desktop/main_window.py" line="56" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186" />
-        <source>Esep — volunteering in numbers</source>
-        <translation>Esep — volunteering in numbers</translation>
+        <location filename="../../desktop/main_window.py" line="199" />
+        <source>Esep — volunteering in figures</source>
+        <translation>Esep — volunteering in figures</translation>
     </message>
 </context>
 <context>
@@ -961,44 +1090,59 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="120" />
+        <location filename="../../desktop/record_list_page.py" line="133" />
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="121" />
+        <location filename="../../desktop/record_list_page.py" line="134" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="122" />
+        <location filename="../../desktop/record_list_page.py" line="135" />
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="123" />
+        <location filename="../../desktop/record_list_page.py" line="138" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="124" />
+        <location filename="../../desktop/record_list_page.py" line="139" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="141" />
+        <location filename="../../desktop/record_list_page.py" line="163" />
+        <source>Returned for changes: %1 — open</source>
+        <translation>Returned for changes: %1 — open</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="181" />
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="147" />
+        <location filename="../../desktop/record_list_page.py" line="187" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="176" />
+        <location filename="../../desktop/record_list_page.py" line="217" />
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="225" />
+        <source>No records match the filters. Clear the search or the filters.</source>
+        <translation>No records match the filters. Clear the search or the filters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="227" />
+        <source>No records yet. Press %1 or «%2» to enter the first one.</source>
+        <translation>No records yet. Press %1 or «%2» to enter the first one.</translation>
     </message>
 </context>
 <context>
@@ -1080,6 +1224,14 @@
         <location filename="../../desktop/editor_parts.py" line="127" />
         <source>Discard</source>
         <translation>Discard</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnBanner</name>
+    <message>
+        <location filename="../../desktop/editor_parts.py" line="163" />
+        <source>Returned for changes by %1 on %2:</source>
+        <translation>Returned for changes by %1 on %2:</translation>
     </message>
 </context>
 <context>
@@ -1261,98 +1413,118 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="81" />
+        <location filename="../../desktop/settings_page.py" line="33" />
+        <source>District staff</source>
+        <translation>District staff</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="34" />
+        <source>Regional coordinator</source>
+        <translation>Regional coordinator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="35" />
+        <source>Central office</source>
+        <translation>Central office</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="36" />
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="92" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82" />
+        <location filename="../../desktop/settings_page.py" line="93" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82" />
+        <location filename="../../desktop/settings_page.py" line="93" />
         <source>Server &amp;URL</source>
         <translation>Server &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="83" />
+        <location filename="../../desktop/settings_page.py" line="94" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="83" />
+        <location filename="../../desktop/settings_page.py" line="94" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="84" />
-        <location filename="../../desktop/settings_page.py" line="125" />
+        <location filename="../../desktop/settings_page.py" line="95" />
+        <location filename="../../desktop/settings_page.py" line="137" />
         <source>Data folder</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="87" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>Automatic when the server answers</source>
         <translation>Automatic when the server answers</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="88" />
+        <location filename="../../desktop/settings_page.py" line="99" />
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="89" />
+        <location filename="../../desktop/settings_page.py" line="100" />
         <source>Change…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="90" />
+        <location filename="../../desktop/settings_page.py" line="101" />
         <source>&amp;Back up to a file…</source>
         <translation>&amp;Back up to a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="91" />
+        <location filename="../../desktop/settings_page.py" line="102" />
         <source>&amp;Restore from a file…</source>
         <translation>&amp;Restore from a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="92" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>Log &amp;out</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="121" />
+        <location filename="../../desktop/settings_page.py" line="133" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>The new data folder is used from the next start: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="132" />
+        <location filename="../../desktop/settings_page.py" line="144" />
         <source>Backup written to %1</source>
         <translation>Backup written to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="139" />
+        <location filename="../../desktop/settings_page.py" line="151" />
         <source>Not restored: %1</source>
         <translation>Not restored: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="142" />
+        <location filename="../../desktop/settings_page.py" line="154" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Restored. The previous data was kept in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="155" />
+        <location filename="../../desktop/settings_page.py" line="167" />
         <source>Back up to a file</source>
         <translation>Back up to a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="162" />
+        <location filename="../../desktop/settings_page.py" line="174" />
         <source>Restore from a file</source>
         <translation>Restore from a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="179" />
+        <location filename="../../desktop/settings_page.py" line="191" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Logged out. The first-run screen opens at the next start.</translation>
     </message>
@@ -1360,47 +1532,47 @@
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="101" />
+        <location filename="../../desktop/status_bar.py" line="88" />
         <source>Offline only (no server)</source>
         <translation>Offline only (no server)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="102" />
+        <location filename="../../desktop/status_bar.py" line="89" />
         <source>Checking connection…</source>
         <translation>Checking connection…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="104" />
+        <location filename="../../desktop/status_bar.py" line="91" />
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="104" />
+        <location filename="../../desktop/status_bar.py" line="91" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="108" />
+        <location filename="../../desktop/status_bar.py" line="95" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="108" />
+        <location filename="../../desktop/status_bar.py" line="95" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="111" />
+        <location filename="../../desktop/status_bar.py" line="99" />
         <source>please sync (over %1 days)</source>
         <translation>please sync (over %1 days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="114" />
+        <location filename="../../desktop/status_bar.py" line="102" />
         <source>Changes waiting: %1</source>
         <translation>Changes waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="115" />
+        <location filename="../../desktop/status_bar.py" line="103" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Conflicts: %1 · Rejected: %2</translation>
     </message>

@@ -218,6 +218,55 @@
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../desktop/confirm.py" line="14" />
+        <source>Confirm submission</source>
+        <translation>Тапсыруды растау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="15" />
+        <source>Submit %1?</source>
+        <translation>%1 тапсырылсын ба?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="17" />
+        <source>After submission the record can be changed only if the region returns it.</source>
+        <translation>Тапсырғаннан кейін жазбаны өңір пысықтауға қайтарғанда ғана өзгертуге болады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="19" />
+        <source>Submit</source>
+        <translation>Тапсыру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="21" />
+        <location filename="../../desktop/confirm.py" line="38" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="31" />
+        <source>Unsaved changes</source>
+        <translation>Сақталмаған өзгерістер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="32" />
+        <source>%1 has unsaved changes. Save them as a draft?</source>
+        <translation>%1 жазбасында сақталмаған өзгерістер бар. Оларды жоба ретінде сақтау керек пе?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="36" />
+        <source>Save</source>
+        <translation>Сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="37" />
+        <source>Discard</source>
+        <translation>Тастау</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../desktop/conflicts_dialog.py" line="243" />
@@ -474,9 +523,14 @@
 <context>
     <name>FieldInput</name>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="39" />
+        <location filename="../../desktop/field_widgets.py" line="43" />
         <source>YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/field_widgets.py" line="330" />
+        <source>Choose on the calendar</source>
+        <translation>Күнтізбеден таңдау</translation>
     </message>
 </context>
 <context>
@@ -487,9 +541,9 @@
         <translation>Кезеңді ЖЖЖЖ-АА түрінде көрсетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="89" />
-        <source>Findings: %1 errors, %2 warnings, %3 notes</source>
-        <translation>Ескертпелер: қате %1, ескерту %2, ақпарат %3</translation>
+        <location filename="../../desktop/findings_panel.py" line="90" />
+        <source>Findings — errors: %1, warnings: %2, notes: %3</source>
+        <translation>Ескертпелер — қателер: %1, ескертулер: %2, ақпараттар: %3</translation>
     </message>
 </context>
 <context>
@@ -507,7 +561,7 @@
     <message>
         <location filename="../../desktop/first_run.py" line="164" />
         <source>&amp;Next</source>
-        <translation>&amp;Әрі қарай</translation>
+        <translation>Әрі қарай</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="165" />
@@ -517,57 +571,57 @@
     <message>
         <location filename="../../desktop/first_run.py" line="167" />
         <source>Work &amp;offline</source>
-        <translation>&amp;Офлайн жұмыс істеу</translation>
+        <translation>Офлайн жұмыс істеу</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="168" />
         <source>&amp;Connect to a server</source>
-        <translation>Серверге &amp;қосылу</translation>
+        <translation>Серверге қосылу</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="170" />
         <source>&amp;Region</source>
-        <translation>&amp;Өңір</translation>
+        <translation>Өңір</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="170" />
         <source>&amp;District</source>
-        <translation>&amp;Аудан</translation>
+        <translation>Аудан</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="170" />
         <source>Your &amp;name</source>
-        <translation>Сіздің &amp;атыңыз</translation>
+        <translation>Сіздің атыңыз</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="172" />
         <source>Server &amp;URL</source>
-        <translation>Сервер &amp;мекенжайы</translation>
+        <translation>Сервер мекенжайы</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="172" />
         <source>&amp;User</source>
-        <translation>&amp;Пайдаланушы</translation>
+        <translation>Пайдаланушы</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="173" />
         <source>&amp;Password</source>
-        <translation>&amp;Құпиясөз</translation>
+        <translation>Құпиясөз</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="175" />
         <source>&amp;Start</source>
-        <translation>&amp;Бастау</translation>
+        <translation>Бастау</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="176" />
         <source>&amp;Log in</source>
-        <translation>&amp;Кіру</translation>
+        <translation>Кіру</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;Back</source>
-        <translation>&amp;Артқа</translation>
+        <translation>Артқа</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="207" />
@@ -603,79 +657,84 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="216" />
+        <location filename="../../desktop/form_editor.py" line="86" />
+        <source>Choose the month</source>
+        <translation>Айды таңдау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="289" />
         <source>&amp;Org unit</source>
-        <translation>&amp;Бөлімше</translation>
+        <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="217" />
+        <location filename="../../desktop/form_editor.py" line="290" />
         <source>&amp;Period</source>
-        <translation>&amp;Кезең</translation>
+        <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="218" />
+        <location filename="../../desktop/form_editor.py" line="291" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="219" />
+        <location filename="../../desktop/form_editor.py" line="292" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="220" />
+        <location filename="../../desktop/form_editor.py" line="293" />
         <source>Save &amp;draft</source>
-        <translation>&amp;Жобаны сақтау</translation>
+        <translation>Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="221" />
+        <location filename="../../desktop/form_editor.py" line="294" />
         <source>&amp;Submit</source>
-        <translation>&amp;Тапсыру</translation>
+        <translation>Тапсыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="222" />
+        <location filename="../../desktop/form_editor.py" line="295" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="242" />
+        <location filename="../../desktop/form_editor.py" line="315" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="132" />
+        <location filename="../../desktop/form_actions.py" line="154" />
         <source>Fix the errors to submit.</source>
         <translation>Тапсыру үшін қателерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="134" />
+        <location filename="../../desktop/form_actions.py" line="156" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Тапсырар алдында ескертулерге түсініктеме жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="182" />
+        <location filename="../../desktop/form_actions.py" line="206" />
         <source>Not saved: %1</source>
         <translation>Сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="185" />
+        <location filename="../../desktop/form_actions.py" line="209" />
         <source>Draft saved.</source>
         <translation>Жоба сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="213" />
+        <location filename="../../desktop/form_actions.py" line="269" />
         <source>Submission blocked: see the findings.</source>
         <translation>Тапсыру мүмкін емес: ескертпелерді қараңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="217" />
+        <location filename="../../desktop/form_actions.py" line="273" />
         <source>Not submitted: %1</source>
         <translation>Тапсырылмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="220" />
-        <source>Submitted.</source>
-        <translation>Есеп тапсырылды.</translation>
+        <location filename="../../desktop/form_actions.py" line="277" />
+        <source>Submitted: %1.</source>
+        <translation>Тапсырылды: %1.</translation>
     </message>
     <message>
         <location filename="../../desktop/correction.py" line="31" />
@@ -732,71 +791,141 @@
     </message>
 </context>
 <context>
+    <name>MainMenu</name>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="84" />
+        <location filename="../../desktop/main_menu.py" line="100" />
+        <source>Help</source>
+        <translation>Анықтама</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="85" />
+        <source>Ctrl+N — a new record of the list on screen
+Ctrl+S — save the draft
+Ctrl+Enter — submit (you are asked to confirm)
+Ctrl+F — search the list
+Enter — next field · F8 — next finding
+F1 — this help</source>
+        <translation>Ctrl+N — ашық тізімде жаңа жазба
+Ctrl+S — жобаны сақтау
+Ctrl+Enter — тапсыру (растау сұралады)
+Ctrl+F — тізімнен іздеу
+Enter — келесі өріс · F8 — келесі ескертпе
+F1 — осы анықтама</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="89" />
+        <location filename="../../desktop/main_menu.py" line="101" />
+        <source>About Esep</source>
+        <translation>Esep бағдарламасы туралы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="92" />
+        <source>&amp;File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="93" />
+        <source>&amp;Edit</source>
+        <translation>Өңдеу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="94" />
+        <source>&amp;View</source>
+        <translation>Көрініс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="95" />
+        <source>&amp;Help</source>
+        <translation>Анықтама</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="96" />
+        <source>New record</source>
+        <translation>Жаңа жазба</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="97" />
+        <source>Save draft</source>
+        <translation>Жобаны сақтау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="98" />
+        <source>Quit</source>
+        <translation>Шығу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="99" />
+        <source>Find in the list</source>
+        <translation>Тізімнен іздеу</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="33" />
+        <location filename="../../desktop/main_window.py" line="34" />
         <source>Monthly reports</source>
         <translation>Ай сайынғы есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="35" />
+        <location filename="../../desktop/main_window.py" line="36" />
         <source>Events</source>
         <translation>Іс-шаралар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="37" />
+        <location filename="../../desktop/main_window.py" line="38" />
         <source>Seminars</source>
         <translation>Семинарлар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="39" />
+        <location filename="../../desktop/main_window.py" line="40" />
         <source>Focus groups</source>
         <translation>Фокус-топтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="41" />
+        <location filename="../../desktop/main_window.py" line="42" />
         <source>Questionnaires</source>
         <translation>Мемлекеттік қызметшілер сауалнамалары</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="43" />
+        <location filename="../../desktop/main_window.py" line="44" />
         <source>Leadership meetings</source>
         <translation>Басшылықпен кездесулер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="45" />
+        <location filename="../../desktop/main_window.py" line="46" />
         <source>Hotline</source>
         <translation>Сенім телефоны</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="47" />
+        <location filename="../../desktop/main_window.py" line="48" />
         <source>Review</source>
         <translation>Тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="49" />
+        <location filename="../../desktop/main_window.py" line="50" />
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="51" />
+        <location filename="../../desktop/main_window.py" line="52" />
         <source>Reports</source>
         <translation>Есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="53" />
+        <location filename="../../desktop/main_window.py" line="54" />
         <source>Data quality</source>
         <translation>Деректер сапасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="55" />
+        <location filename="../../desktop/main_window.py" line="56" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186" />
-        <source>Esep — volunteering in numbers</source>
-        <translation>Esep — волонтерлік сандармен</translation>
+        <location filename="../../desktop/main_window.py" line="199" />
+        <source>Esep — volunteering in figures</source>
+        <translation>Esep — сандардағы волонтерлік</translation>
     </message>
 </context>
 <context>
@@ -961,44 +1090,59 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="120" />
+        <location filename="../../desktop/record_list_page.py" line="133" />
         <source>Search…</source>
         <translation>Іздеу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="121" />
+        <location filename="../../desktop/record_list_page.py" line="134" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="122" />
+        <location filename="../../desktop/record_list_page.py" line="135" />
         <source>&amp;New</source>
-        <translation>&amp;Жаңа</translation>
+        <translation>Жаңа</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="123" />
+        <location filename="../../desktop/record_list_page.py" line="138" />
         <source>&amp;Open</source>
-        <translation>&amp;Ашу</translation>
+        <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="124" />
+        <location filename="../../desktop/record_list_page.py" line="139" />
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="141" />
+        <location filename="../../desktop/record_list_page.py" line="163" />
+        <source>Returned for changes: %1 — open</source>
+        <translation>Пысықтауға қайтарылғандар: %1 — ашу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="181" />
         <source>All org units</source>
         <translation>Барлық бөлімшелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="147" />
+        <location filename="../../desktop/record_list_page.py" line="187" />
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="176" />
+        <location filename="../../desktop/record_list_page.py" line="217" />
         <source>Showing %1 of %2</source>
         <translation>%2 ішінен %1 көрсетілді</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="225" />
+        <source>No records match the filters. Clear the search or the filters.</source>
+        <translation>Сүзгілерге сай келетін жазба жоқ. Іздеуді немесе сүзгілерді тазалаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="227" />
+        <source>No records yet. Press %1 or «%2» to enter the first one.</source>
+        <translation>Әзірге жазба жоқ. Алғашқысын енгізу үшін %1 немесе «%2» түймесін басыңыз.</translation>
     </message>
 </context>
 <context>
@@ -1074,12 +1218,20 @@
     <message>
         <location filename="../../desktop/editor_parts.py" line="126" />
         <source>&amp;Restore</source>
-        <translation>&amp;Қалпына келтіру</translation>
+        <translation>Қалпына келтіру</translation>
     </message>
     <message>
         <location filename="../../desktop/editor_parts.py" line="127" />
         <source>Discard</source>
         <translation>Тастау</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnBanner</name>
+    <message>
+        <location filename="../../desktop/editor_parts.py" line="163" />
+        <source>Returned for changes by %1 on %2:</source>
+        <translation>Пысықтауға қайтарылды (%1, %2):</translation>
     </message>
 </context>
 <context>
@@ -1261,98 +1413,118 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="81" />
+        <location filename="../../desktop/settings_page.py" line="33" />
+        <source>District staff</source>
+        <translation>Аудан қызметкері</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="34" />
+        <source>Regional coordinator</source>
+        <translation>Өңір үйлестірушісі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="35" />
+        <source>Central office</source>
+        <translation>Орталық кеңсе</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="36" />
+        <source>Administrator</source>
+        <translation>Әкімші</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="92" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82" />
+        <location filename="../../desktop/settings_page.py" line="93" />
         <source>&amp;Language</source>
-        <translation>&amp;Тіл</translation>
+        <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82" />
+        <location filename="../../desktop/settings_page.py" line="93" />
         <source>Server &amp;URL</source>
-        <translation>Сервер &amp;мекенжайы</translation>
+        <translation>Сервер мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="83" />
+        <location filename="../../desktop/settings_page.py" line="94" />
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="83" />
+        <location filename="../../desktop/settings_page.py" line="94" />
         <source>User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="84" />
-        <location filename="../../desktop/settings_page.py" line="125" />
+        <location filename="../../desktop/settings_page.py" line="95" />
+        <location filename="../../desktop/settings_page.py" line="137" />
         <source>Data folder</source>
         <translation>Деректер қалтасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="87" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>Automatic when the server answers</source>
         <translation>Сервер қолжетімді болғанда автоматты түрде</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="88" />
+        <location filename="../../desktop/settings_page.py" line="99" />
         <source>Manual</source>
         <translation>Қолмен</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="89" />
+        <location filename="../../desktop/settings_page.py" line="100" />
         <source>Change…</source>
         <translation>Өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="90" />
+        <location filename="../../desktop/settings_page.py" line="101" />
         <source>&amp;Back up to a file…</source>
-        <translation>Файлға &amp;сақтық көшірме…</translation>
+        <translation>Файлға сақтық көшірме…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="91" />
+        <location filename="../../desktop/settings_page.py" line="102" />
         <source>&amp;Restore from a file…</source>
-        <translation>Файлдан &amp;қалпына келтіру…</translation>
+        <translation>Файлдан қалпына келтіру…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="92" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>Log &amp;out</source>
-        <translation>&amp;Шығу</translation>
+        <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="121" />
+        <location filename="../../desktop/settings_page.py" line="133" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>Жаңа деректер қалтасы келесі іске қосқанда қолданылады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="132" />
+        <location filename="../../desktop/settings_page.py" line="144" />
         <source>Backup written to %1</source>
         <translation>Сақтық көшірме жазылды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="139" />
+        <location filename="../../desktop/settings_page.py" line="151" />
         <source>Not restored: %1</source>
         <translation>Қалпына келтірілмеді: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="142" />
+        <location filename="../../desktop/settings_page.py" line="154" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Қалпына келтірілді. Бұрынғы деректер мына жерде сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="155" />
+        <location filename="../../desktop/settings_page.py" line="167" />
         <source>Back up to a file</source>
         <translation>Файлға сақтық көшірме</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="162" />
+        <location filename="../../desktop/settings_page.py" line="174" />
         <source>Restore from a file</source>
         <translation>Файлдан қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="179" />
+        <location filename="../../desktop/settings_page.py" line="191" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Сіз шықтыңыз. Келесі іске қосқанда алғашқы іске қосу терезесі ашылады.</translation>
     </message>
@@ -1360,47 +1532,47 @@
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="101" />
+        <location filename="../../desktop/status_bar.py" line="88" />
         <source>Offline only (no server)</source>
         <translation>Тек офлайн (сервер бапталмаған)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="102" />
+        <location filename="../../desktop/status_bar.py" line="89" />
         <source>Checking connection…</source>
         <translation>Байланыс тексерілуде…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="104" />
+        <location filename="../../desktop/status_bar.py" line="91" />
         <source>Online</source>
         <translation>Желіде</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="104" />
+        <location filename="../../desktop/status_bar.py" line="91" />
         <source>Offline</source>
         <translation>Байланыс жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="108" />
+        <location filename="../../desktop/status_bar.py" line="95" />
         <source>Last sync: %1</source>
         <translation>Соңғы синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="108" />
+        <location filename="../../desktop/status_bar.py" line="95" />
         <source>never</source>
         <translation>болған жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="111" />
+        <location filename="../../desktop/status_bar.py" line="99" />
         <source>please sync (over %1 days)</source>
         <translation>синхрондаңыз (%1 күннен астам өтті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="114" />
+        <location filename="../../desktop/status_bar.py" line="102" />
         <source>Changes waiting: %1</source>
         <translation>Жіберуді күтуде: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="115" />
+        <location filename="../../desktop/status_bar.py" line="103" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Қайшылықтар: %1 · Қабылданбады: %2</translation>
     </message>

@@ -218,6 +218,55 @@
     </message>
 </context>
 <context>
+    <name>Confirm</name>
+    <message>
+        <location filename="../../desktop/confirm.py" line="14" />
+        <source>Confirm submission</source>
+        <translation>Подтверждение подачи</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="15" />
+        <source>Submit %1?</source>
+        <translation>Подать %1?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="17" />
+        <source>After submission the record can be changed only if the region returns it.</source>
+        <translation>После подачи запись можно изменить, только если регион вернёт её на доработку.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="19" />
+        <source>Submit</source>
+        <translation>Подать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="21" />
+        <location filename="../../desktop/confirm.py" line="38" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="31" />
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="32" />
+        <source>%1 has unsaved changes. Save them as a draft?</source>
+        <translation>В записи %1 есть несохранённые изменения. Сохранить их как черновик?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="36" />
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/confirm.py" line="37" />
+        <source>Discard</source>
+        <translation>Отбросить</translation>
+    </message>
+</context>
+<context>
     <name>ConflictsDialog</name>
     <message>
         <location filename="../../desktop/conflicts_dialog.py" line="243" />
@@ -474,9 +523,14 @@
 <context>
     <name>FieldInput</name>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="39" />
+        <location filename="../../desktop/field_widgets.py" line="43" />
         <source>YYYY-MM-DD</source>
         <translation>ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/field_widgets.py" line="330" />
+        <source>Choose on the calendar</source>
+        <translation>Выбрать в календаре</translation>
     </message>
 </context>
 <context>
@@ -487,9 +541,9 @@
         <translation>Укажите период в виде ГГГГ-ММ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="89" />
-        <source>Findings: %1 errors, %2 warnings, %3 notes</source>
-        <translation>Замечания: ошибок %1, предупреждений %2, сведений %3</translation>
+        <location filename="../../desktop/findings_panel.py" line="90" />
+        <source>Findings — errors: %1, warnings: %2, notes: %3</source>
+        <translation>Замечания — ошибки: %1, предупреждения: %2, сведения: %3</translation>
     </message>
 </context>
 <context>
@@ -507,7 +561,7 @@
     <message>
         <location filename="../../desktop/first_run.py" line="164" />
         <source>&amp;Next</source>
-        <translation>&amp;Далее</translation>
+        <translation>Далее</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="165" />
@@ -517,57 +571,57 @@
     <message>
         <location filename="../../desktop/first_run.py" line="167" />
         <source>Work &amp;offline</source>
-        <translation>Работать &amp;офлайн</translation>
+        <translation>Работать офлайн</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="168" />
         <source>&amp;Connect to a server</source>
-        <translation>&amp;Подключиться к серверу</translation>
+        <translation>Подключиться к серверу</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="170" />
         <source>&amp;Region</source>
-        <translation>&amp;Регион</translation>
+        <translation>Регион</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="170" />
         <source>&amp;District</source>
-        <translation>Р&amp;айон</translation>
+        <translation>Район</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="170" />
         <source>Your &amp;name</source>
-        <translation>Ваше &amp;имя</translation>
+        <translation>Ваше имя</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="172" />
         <source>Server &amp;URL</source>
-        <translation>&amp;Адрес сервера</translation>
+        <translation>Адрес сервера</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="172" />
         <source>&amp;User</source>
-        <translation>&amp;Пользователь</translation>
+        <translation>Пользователь</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="173" />
         <source>&amp;Password</source>
-        <translation>Па&amp;роль</translation>
+        <translation>Пароль</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="175" />
         <source>&amp;Start</source>
-        <translation>&amp;Начать</translation>
+        <translation>Начать</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="176" />
         <source>&amp;Log in</source>
-        <translation>&amp;Войти</translation>
+        <translation>Войти</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;Back</source>
-        <translation>&amp;Назад</translation>
+        <translation>Назад</translation>
     </message>
     <message>
         <location filename="../../desktop/first_run.py" line="207" />
@@ -603,79 +657,84 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="216" />
+        <location filename="../../desktop/form_editor.py" line="86" />
+        <source>Choose the month</source>
+        <translation>Выбрать месяц</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_editor.py" line="289" />
         <source>&amp;Org unit</source>
-        <translation>&amp;Подразделение</translation>
+        <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="217" />
+        <location filename="../../desktop/form_editor.py" line="290" />
         <source>&amp;Period</source>
-        <translation>&amp;Период</translation>
+        <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="218" />
+        <location filename="../../desktop/form_editor.py" line="291" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="219" />
+        <location filename="../../desktop/form_editor.py" line="292" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="220" />
+        <location filename="../../desktop/form_editor.py" line="293" />
         <source>Save &amp;draft</source>
-        <translation>Сохранить &amp;черновик</translation>
+        <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="221" />
+        <location filename="../../desktop/form_editor.py" line="294" />
         <source>&amp;Submit</source>
-        <translation>По&amp;дать</translation>
+        <translation>Подать</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="222" />
+        <location filename="../../desktop/form_editor.py" line="295" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="242" />
+        <location filename="../../desktop/form_editor.py" line="315" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="132" />
+        <location filename="../../desktop/form_actions.py" line="154" />
         <source>Fix the errors to submit.</source>
         <translation>Исправьте ошибки, чтобы подать отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="134" />
+        <location filename="../../desktop/form_actions.py" line="156" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Перед подачей напишите комментарий к предупреждениям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="182" />
+        <location filename="../../desktop/form_actions.py" line="206" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="185" />
+        <location filename="../../desktop/form_actions.py" line="209" />
         <source>Draft saved.</source>
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="213" />
+        <location filename="../../desktop/form_actions.py" line="269" />
         <source>Submission blocked: see the findings.</source>
         <translation>Подача невозможна: см. замечания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="217" />
+        <location filename="../../desktop/form_actions.py" line="273" />
         <source>Not submitted: %1</source>
         <translation>Не подано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="220" />
-        <source>Submitted.</source>
-        <translation>Отчёт подан.</translation>
+        <location filename="../../desktop/form_actions.py" line="277" />
+        <source>Submitted: %1.</source>
+        <translation>Подано: %1.</translation>
     </message>
     <message>
         <location filename="../../desktop/correction.py" line="31" />
@@ -732,70 +791,140 @@
     </message>
 </context>
 <context>
+    <name>MainMenu</name>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="84" />
+        <location filename="../../desktop/main_menu.py" line="100" />
+        <source>Help</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="85" />
+        <source>Ctrl+N — a new record of the list on screen
+Ctrl+S — save the draft
+Ctrl+Enter — submit (you are asked to confirm)
+Ctrl+F — search the list
+Enter — next field · F8 — next finding
+F1 — this help</source>
+        <translation>Ctrl+N — новая запись в открытом списке
+Ctrl+S — сохранить черновик
+Ctrl+Enter — подать (с подтверждением)
+Ctrl+F — поиск по списку
+Enter — следующее поле · F8 — следующее замечание
+F1 — эта справка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="89" />
+        <location filename="../../desktop/main_menu.py" line="101" />
+        <source>About Esep</source>
+        <translation>О программе Esep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="92" />
+        <source>&amp;File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="93" />
+        <source>&amp;Edit</source>
+        <translation>Правка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="94" />
+        <source>&amp;View</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="95" />
+        <source>&amp;Help</source>
+        <translation>Справка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="96" />
+        <source>New record</source>
+        <translation>Новая запись</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="97" />
+        <source>Save draft</source>
+        <translation>Сохранить черновик</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="98" />
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="99" />
+        <source>Find in the list</source>
+        <translation>Найти в списке</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="33" />
+        <location filename="../../desktop/main_window.py" line="34" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="35" />
+        <location filename="../../desktop/main_window.py" line="36" />
         <source>Events</source>
         <translation>Мероприятия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="37" />
+        <location filename="../../desktop/main_window.py" line="38" />
         <source>Seminars</source>
         <translation>Семинары</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="39" />
+        <location filename="../../desktop/main_window.py" line="40" />
         <source>Focus groups</source>
         <translation>Фокус-группы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="41" />
+        <location filename="../../desktop/main_window.py" line="42" />
         <source>Questionnaires</source>
         <translation>Анкеты госслужащих</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="43" />
+        <location filename="../../desktop/main_window.py" line="44" />
         <source>Leadership meetings</source>
         <translation>Встречи с руководством</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="45" />
+        <location filename="../../desktop/main_window.py" line="46" />
         <source>Hotline</source>
         <translation>Горячая линия</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="47" />
+        <location filename="../../desktop/main_window.py" line="48" />
         <source>Review</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="49" />
+        <location filename="../../desktop/main_window.py" line="50" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="51" />
+        <location filename="../../desktop/main_window.py" line="52" />
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="53" />
+        <location filename="../../desktop/main_window.py" line="54" />
         <source>Data quality</source>
         <translation>Качество данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="55" />
+        <location filename="../../desktop/main_window.py" line="56" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="186" />
-        <source>Esep — volunteering in numbers</source>
+        <location filename="../../desktop/main_window.py" line="199" />
+        <source>Esep — volunteering in figures</source>
         <translation>Esep — волонтёрство в цифрах</translation>
     </message>
 </context>
@@ -961,44 +1090,59 @@
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="120" />
+        <location filename="../../desktop/record_list_page.py" line="133" />
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="121" />
+        <location filename="../../desktop/record_list_page.py" line="134" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="122" />
+        <location filename="../../desktop/record_list_page.py" line="135" />
         <source>&amp;New</source>
-        <translation>&amp;Новый</translation>
+        <translation>Новый</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="123" />
+        <location filename="../../desktop/record_list_page.py" line="138" />
         <source>&amp;Open</source>
-        <translation>&amp;Открыть</translation>
+        <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="124" />
+        <location filename="../../desktop/record_list_page.py" line="139" />
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="141" />
+        <location filename="../../desktop/record_list_page.py" line="163" />
+        <source>Returned for changes: %1 — open</source>
+        <translation>Возвращено на доработку: %1 — открыть</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="181" />
         <source>All org units</source>
         <translation>Все подразделения</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="147" />
+        <location filename="../../desktop/record_list_page.py" line="187" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="176" />
+        <location filename="../../desktop/record_list_page.py" line="217" />
         <source>Showing %1 of %2</source>
         <translation>Показано %1 из %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="225" />
+        <source>No records match the filters. Clear the search or the filters.</source>
+        <translation>Под фильтры не подходит ни одна запись. Очистите поиск или фильтры.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="227" />
+        <source>No records yet. Press %1 or «%2» to enter the first one.</source>
+        <translation>Записей пока нет. Нажмите %1 или «%2», чтобы внести первую.</translation>
     </message>
 </context>
 <context>
@@ -1074,12 +1218,20 @@
     <message>
         <location filename="../../desktop/editor_parts.py" line="126" />
         <source>&amp;Restore</source>
-        <translation>&amp;Восстановить</translation>
+        <translation>Восстановить</translation>
     </message>
     <message>
         <location filename="../../desktop/editor_parts.py" line="127" />
         <source>Discard</source>
         <translation>Отбросить</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnBanner</name>
+    <message>
+        <location filename="../../desktop/editor_parts.py" line="163" />
+        <source>Returned for changes by %1 on %2:</source>
+        <translation>Возвращено на доработку (%1, %2):</translation>
     </message>
 </context>
 <context>
@@ -1261,98 +1413,118 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="81" />
+        <location filename="../../desktop/settings_page.py" line="33" />
+        <source>District staff</source>
+        <translation>Сотрудник района</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="34" />
+        <source>Regional coordinator</source>
+        <translation>Координатор региона</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="35" />
+        <source>Central office</source>
+        <translation>Центральный офис</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="36" />
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="92" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82" />
+        <location filename="../../desktop/settings_page.py" line="93" />
         <source>&amp;Language</source>
-        <translation>&amp;Язык</translation>
+        <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="82" />
+        <location filename="../../desktop/settings_page.py" line="93" />
         <source>Server &amp;URL</source>
-        <translation>&amp;Адрес сервера</translation>
+        <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="83" />
+        <location filename="../../desktop/settings_page.py" line="94" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="83" />
+        <location filename="../../desktop/settings_page.py" line="94" />
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="84" />
-        <location filename="../../desktop/settings_page.py" line="125" />
+        <location filename="../../desktop/settings_page.py" line="95" />
+        <location filename="../../desktop/settings_page.py" line="137" />
         <source>Data folder</source>
         <translation>Папка данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="87" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>Automatic when the server answers</source>
         <translation>Автоматически, когда сервер доступен</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="88" />
+        <location filename="../../desktop/settings_page.py" line="99" />
         <source>Manual</source>
         <translation>Вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="89" />
+        <location filename="../../desktop/settings_page.py" line="100" />
         <source>Change…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="90" />
+        <location filename="../../desktop/settings_page.py" line="101" />
         <source>&amp;Back up to a file…</source>
-        <translation>&amp;Резервная копия в файл…</translation>
+        <translation>Резервная копия в файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="91" />
+        <location filename="../../desktop/settings_page.py" line="102" />
         <source>&amp;Restore from a file…</source>
-        <translation>&amp;Восстановить из файла…</translation>
+        <translation>Восстановить из файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="92" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>Log &amp;out</source>
-        <translation>В&amp;ыйти</translation>
+        <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="121" />
+        <location filename="../../desktop/settings_page.py" line="133" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>Новая папка данных будет использована при следующем запуске: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="132" />
+        <location filename="../../desktop/settings_page.py" line="144" />
         <source>Backup written to %1</source>
         <translation>Резервная копия записана: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="139" />
+        <location filename="../../desktop/settings_page.py" line="151" />
         <source>Not restored: %1</source>
         <translation>Не восстановлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="142" />
+        <location filename="../../desktop/settings_page.py" line="154" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Восстановлено. Прежние данные сохранены в %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="155" />
+        <location filename="../../desktop/settings_page.py" line="167" />
         <source>Back up to a file</source>
         <translation>Резервная копия в файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="162" />
+        <location filename="../../desktop/settings_page.py" line="174" />
         <source>Restore from a file</source>
         <translation>Восстановить из файла</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="179" />
+        <location filename="../../desktop/settings_page.py" line="191" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Вы вышли. При следующем запуске откроется экран первого запуска.</translation>
     </message>
@@ -1360,47 +1532,47 @@
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="101" />
+        <location filename="../../desktop/status_bar.py" line="88" />
         <source>Offline only (no server)</source>
         <translation>Только офлайн (сервер не настроен)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="102" />
+        <location filename="../../desktop/status_bar.py" line="89" />
         <source>Checking connection…</source>
         <translation>Проверка связи…</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="104" />
+        <location filename="../../desktop/status_bar.py" line="91" />
         <source>Online</source>
         <translation>В сети</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="104" />
+        <location filename="../../desktop/status_bar.py" line="91" />
         <source>Offline</source>
         <translation>Нет связи</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="108" />
+        <location filename="../../desktop/status_bar.py" line="95" />
         <source>Last sync: %1</source>
         <translation>Последняя синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="108" />
+        <location filename="../../desktop/status_bar.py" line="95" />
         <source>never</source>
         <translation>не было</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="111" />
+        <location filename="../../desktop/status_bar.py" line="99" />
         <source>please sync (over %1 days)</source>
         <translation>синхронизируйтесь (прошло больше %1 дней)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="114" />
+        <location filename="../../desktop/status_bar.py" line="102" />
         <source>Changes waiting: %1</source>
         <translation>Ожидают отправки: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="115" />
+        <location filename="../../desktop/status_bar.py" line="103" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Конфликты: %1 · Отклонено: %2</translation>
     </message>

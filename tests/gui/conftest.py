@@ -36,3 +36,25 @@ def _no_translators_left(qapp):
     yield
     from desktop.i18n import remove_translators
     remove_translators()
+
+
+@pytest.fixture(autouse=True)
+def _no_question_left_open(qapp):
+    """A safety net: a modal question nobody answers within ~2 s (a failed test, a window
+    closed with unsaved edits at teardown) is cancelled instead of hanging the run."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+    seen: set[int] = set()
+
+    def sweep() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and id(box) in seen:
+            box.reject()
+        seen.clear()
+        if isinstance(box, QMessageBox):
+            seen.add(id(box))
+    timer = QTimer(interval=1000)
+    timer.timeout.connect(sweep)
+    timer.start()
+    yield
+    timer.stop()

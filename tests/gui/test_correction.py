@@ -60,7 +60,8 @@ def test_district_cannot_correct_but_edits_a_returned_report(qtbot, core_ctx):
     store.set_review(rec["id"], "returned", user="region_user", comment="Проверьте часы")
     editor = _editor(qtbot, core_ctx, store.get_record(rec["id"]))
     assert not editor.correct_button.isVisibleTo(editor)
-    assert "Проверьте часы" in editor.status_label.text()
+    assert editor.return_banner.text.text() == "Проверьте часы"      # the comment's banner
+    assert "region_user" in editor.return_banner.head.text()
     assert editor.inputs["volunteer_hours"].isEnabled() and editor.save_button.isEnabled()
     editor.inputs["volunteer_hours"].edit.setText("1750")
     editor.validate()
@@ -75,7 +76,7 @@ def test_roster_row_finding_marks_the_roster_with_label_in_english(qtbot, core_c
     editor = _editor(qtbot, core_ctx, None)
     path = "dev_events[1].dev_hours"
     editor.findings = [Finding("required", "error", [path], "required", {"field": path})]
-    editor._paint_findings()
+    editor.reveal_findings()                       # what Submit shows
     roster = editor.inputs["dev_events"]
     assert "border" in roster.focus_widget().styleSheet()
     text = editor.panel.list.item(0).text()

@@ -47,7 +47,7 @@ def connect_first_run(qtbot, ctx, url: str) -> None:
 
 def enter_and_submit(qtbot, window) -> str:
     """Keyboard only: type the report, see the gender error, fix it, submit."""
-    from test_form_editor import enter, focused, press, type_form_by_keyboard
+    from test_form_editor import answer_next_dialog, enter, focused, press, type_form_by_keyboard
     page = window.show_page("monthly_report")
     editor = page.show_editor(None)
     assert focused() is editor.period_edit
@@ -60,7 +60,9 @@ def enter_and_submit(qtbot, window) -> str:
     qtbot.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(focused(), "40")
     qtbot.waitUntil(lambda: editor.submit_button.isEnabled(), timeout=3000)
+    asked = answer_next_dialog("Подать")
     press(qtbot, editor.submit_button)
+    assert asked, "submitting asks first"
     return editor.record["id"]
 
 

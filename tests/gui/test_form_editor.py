@@ -3,8 +3,8 @@ history hints, autosave after a crash, warnings need a comment."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.demo_data import seed_demo
 
@@ -65,6 +65,8 @@ def open_new(qtbot, ctx):
     page.resize(1200, 800)
     page.show()
     qtbot.waitExposed(page)
+    page.activateWindow()                          # focus-out events need an active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=2000)
     _WINDOW.append(page)
     qtbot.keyClick(page.table, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
     if page.editor is None:  # mnemonics need an active window; some offscreen runs lack it
@@ -72,6 +74,24 @@ def open_new(qtbot, ctx):
         qtbot.keyClick(page.new_button, Qt.Key.Key_Space)
     assert page.editor is not None
     return page
+
+
+def answer_next_dialog(button_text: str, tries: int = 250) -> list[str]:
+    """Answer the next modal question by clicking its button named `button_text`, as the
+    user does; returns [the question's text] once answered."""
+    seen: list[str] = []
+
+    def poll(left: int) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append(box.text())
+            for button in box.buttons():
+                if button.text().replace("&", "") == button_text:
+                    button.click()
+        elif left:
+            QTimer.singleShot(20, lambda: poll(left - 1))
+    QTimer.singleShot(0, lambda: poll(tries))
+    return seen
 
 
 def press(qtbot, button) -> None:
@@ -115,7 +135,9 @@ def test_keyboard_only_monthly_report(qtbot, core_ctx):
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert page.editor is not None and page.editor.record["id"] == rid
     assert page.editor.inputs["volunteers_total"].value() == 100
+    asked = answer_next_dialog("Подать")
     press(qtbot, page.editor.submit_button)
+    assert asked and "«Волонтёрство в цифрах» (2025-03" in asked[0], asked
     assert core_ctx.store.get_record(rid)["status"] == "submitted"
     assert not page.editor.save_button.isEnabled(), "a submitted report is read-only"
 

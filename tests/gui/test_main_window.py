@@ -46,16 +46,37 @@ def test_first_page_and_sync_watch_start_after_first_paint(qtbot, core_ctx):
 
 
 def test_status_bar_reminds_after_seven_days(qtbot, core_ctx):
-    from datetime import datetime
+    """Issue 13 point 9: a fresh install is not late; data waiting 9 days is."""
+    from datetime import datetime, timedelta
 
-    from desktop.status_bar import StatusBarWidget, sync_overdue
-    now = datetime(2025, 3, 10, tzinfo=UTC)
-    assert sync_overdue(None, now) and sync_overdue("2025-03-02T09:00:00Z", now)
-    assert not sync_overdue("2025-03-04T09:00:00Z", now)
+    from desktop.status_bar import StatusBarWidget
+    from desktop.sync_jobs import days_since_sync, sync_overdue
     core_ctx.settings_set("server_url", "http://127.0.0.1:9")
     bar = StatusBarWidget(core_ctx)
     qtbot.addWidget(bar)
-    assert "синхронизируйтесь" in bar.last.text()
+    assert "синхронизируйтесь" not in bar.last.text() and "c62828" not in bar.last.styleSheet()
+    seed_demo(core_ctx.store, months=1)                # saved minutes ago, never synced
+    bar.refresh()
+    assert not sync_overdue(core_ctx.store) and "синхронизируйтесь" not in bar.last.text()
+    nine_days_ago = (datetime.now(UTC) - timedelta(days=9)).isoformat()
+    core_ctx.store.db.execute("UPDATE outbox SET created_at = ?", [nine_days_ago])
+    bar.refresh()
+    assert days_since_sync(core_ctx.store) == 9 and sync_overdue(core_ctx.store)
+    assert "синхронизируйтесь" in bar.last.text() and "c62828" in bar.last.styleSheet()
+
+
+def test_waiting_counts_records_not_operations(qtbot, core_ctx):
+    from desktop.status_bar import StatusBarWidget
+    record = seed_demo(core_ctx.store, months=1)[0]
+    for total in (101, 102):                           # the same report saved twice more
+        record = core_ctx.store.save_record(dict(record, data=dict(record["data"],
+                                                                   volunteers_total=total)),
+                                            user="aigerim", role="district")
+    ops = core_ctx.store.db.execute("SELECT COUNT(*) FROM outbox").fetchone()[0]
+    assert ops >= 2, "the store queues one operation per save"
+    bar = StatusBarWidget(core_ctx)
+    qtbot.addWidget(bar)
+    assert bar.waiting.text() == "Ожидают отправки: 1"
 
 
 def test_open_record_signal_switches_page(qtbot, core_ctx):

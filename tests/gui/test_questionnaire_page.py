@@ -43,6 +43,7 @@ def test_blank_questionnaire_names_every_question(qtbot, core_ctx):
     page.new_record()
     editor = page.editor
     editor._autosave_timer.stop()
+    editor.reveal_findings()                       # what Submit shows
     errors = _errors(editor)
     for fid in QUESTIONS:
         assert errors.get(fid) == ["VR-27"], (fid, errors)
@@ -58,6 +59,7 @@ def test_no_answer_is_accepted_and_combined_no_answer_is_blocked(qtbot, core_ctx
     page.new_record()
     editor = page.editor
     editor._autosave_timer.stop()
+    editor.reveal_findings()                       # what Submit shows
     editor.inputs["date"].edit.setText("2023-10-12")
     values = {"department": "NOT_STATED", "q1_interaction": "NO_ANSWER",
               "q2_known_orgs_status": "NO_ANSWER", "q3_difficulties": ["NO_ANSWER", "ADMIN_FIN"],

@@ -167,6 +167,7 @@ def test_a_row_finding_marks_its_cell(qtbot, core_ctx):
     roster.set_value([{"question": "Q1", "answer_text": "Экология"},
                       {"question": "Q2", "answer_text": "Помещения", "rfo_rating": "MINIMAL"}])
     editor.validate()
+    editor.reveal_findings()                       # what Submit shows
     model, cols = roster.model, [c.id for c in roster.model.columns]
 
     def colour(row, col):
