@@ -42,6 +42,7 @@ def _save(widget, out: Path, name: str, size: tuple[int, int] = SIZE) -> Path:
         QApplication.processEvents()
     path = out / f"{name}.png"
     widget.grab().save(str(path))
+    widget.hide()  # a hidden form keeps unsaved edits as autosave instead of asking
     return path
 
 
