@@ -45,4 +45,5 @@ def test_every_rule_has_a_line_with_a_place():
 def test_docs_name_no_missing_file_and_no_machine_path():
     for doc in [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]:
         text = doc.read_text(encoding="utf-8")
-        assert not re.search(r"/work/|/tmp/|docs/briefs|HELPER_BRIEF|\bsession \d", text), doc
+        # a build machine's paths (as character classes, so this line does not match itself)
+        assert not re.search(r"/wor[k]/|/tm[p]/|docs/briefs|HELPER_BRIEF|\bsession \d", text), doc
