@@ -142,21 +142,28 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.region = QComboBox()  # central / admin: one region or all of them
         self.region.setVisible(self.ctx.role in ("central", "admin"))
         self.labels = {k: QLabel() for k in ("year", "from", "to", "rate")}
-        top = QHBoxLayout()
+        from desktop.annual_dialog import annual_button
+
+        top, money = QHBoxLayout(), QHBoxLayout()  # two rows: the page fits 1024 px
         for w in (self.labels["year"], self.year, self.labels["from"], self.month_from,
-                  self.labels["to"], self.month_to, self.region, self.include_drafts,
-                  self.labels["rate"], self.rate, self.rates_button):
+                  self.labels["to"], self.month_to, self.region, self.include_drafts):
             top.addWidget(w)
         top.addStretch(1)
-        top.addWidget(__import__("desktop.annual_dialog", fromlist=["_"]).annual_button(self))
+        for w in (self.labels["rate"], self.rate, self.rates_button):
+            money.addWidget(w)
+        money.addStretch(1)
+        money.addWidget(annual_button(self))
+        top_rows = QVBoxLayout()
+        top_rows.addLayout(top)
+        top_rows.addLayout(money)
         for signal in (self.year.valueChanged, self.month_from.currentIndexChanged,
                        self.month_to.currentIndexChanged, self.include_drafts.toggled,
                        self.region.currentIndexChanged):
             signal.connect(lambda *_: self.refresh())
         self.rate.valueChanged.connect(self._on_rate)
-        self._build_body(top)
+        self._build_body(top_rows)
 
-    def _build_body(self, top: QHBoxLayout) -> None:
+    def _build_body(self, top: QVBoxLayout) -> None:
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
         self.headline_box = QGroupBox()

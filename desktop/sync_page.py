@@ -64,16 +64,20 @@ class SyncPage(QWidget):
         self.bar, self.bar_text = QProgressBar(), QLabel()
         self.bundles = BundleBox(self.ctx, self.bar_text, self)  # Save for USB / Load reply
         self.bar.setRange(0, 1)
-        top = QHBoxLayout()
-        for w in (self.sync_button, self.cancel_button, self.bar, self.mode_label, self.mode,
-                  self.bundles):
+        top, second = QHBoxLayout(), QHBoxLayout()  # two rows: the page fits 1024 px
+        for w in (self.sync_button, self.cancel_button, self.bar):
             top.addWidget(w)
+        for w in (self.mode_label, self.mode):
+            second.addWidget(w)
+        second.addStretch(1)
+        second.addWidget(self.bundles)
         self._build_tables()
         self.bundles.sig_applied.connect(self.refresh)
         layout = QVBoxLayout(self)
         for w in (self.state, self.reminder):
             layout.addWidget(w)
         layout.addLayout(top)
+        layout.addLayout(second)
         layout.addWidget(self.bar_text)
         layout.addWidget(self.conflicts_box, 1)
         layout.addWidget(self.parked_box, 1)

@@ -405,117 +405,117 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="193" />
+        <location filename="../../desktop/dashboard_page.py" line="200" />
         <source>Year:</source>
         <translation>Жыл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="194" />
+        <location filename="../../desktop/dashboard_page.py" line="201" />
         <source>From month:</source>
         <translation>Айдан бастап:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="195" />
+        <location filename="../../desktop/dashboard_page.py" line="202" />
         <source>to:</source>
         <translation>дейін:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="196" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Hourly rate, ₸:</source>
         <translation>Сағат құны, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>Include drafts</source>
         <translation>Жобаларды есепке алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="205" />
         <source>Rates…</source>
         <translation>Мөлшерлемелер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="199" />
+        <location filename="../../desktop/dashboard_page.py" line="206" />
         <source>Hourly rates by region and year</source>
         <translation>Өңірлер мен жылдар бойынша сағат құны</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="200" />
+        <location filename="../../desktop/dashboard_page.py" line="207" />
         <source>Headline numbers</source>
         <translation>Негізгі көрсеткіштер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
+        <location filename="../../desktop/dashboard_page.py" line="208" />
         <source>Completeness and timeliness</source>
         <translation>Толықтығы мен уақтылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="215" />
+        <location filename="../../desktop/dashboard_page.py" line="222" />
         <source>Monthly reports</source>
         <translation>Ай сайынғы есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="216" />
+        <location filename="../../desktop/dashboard_page.py" line="223" />
         <source>Economic contribution, ₸</source>
         <translation>Экономикалық үлес, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="217" />
+        <location filename="../../desktop/dashboard_page.py" line="224" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Ең төменгі бағалау, ₸ (сағаттар миллионға дейін жоғары дөңгелектелген)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="219" />
+        <location filename="../../desktop/dashboard_page.py" line="226" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Қалдық: әр бөлімшенің соңғы есебі, жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="220" />
+        <location filename="../../desktop/dashboard_page.py" line="227" />
         <source>Flow: summed over the months of the period</source>
         <translation>Ағын: кезең айларының жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="204" />
+        <location filename="../../desktop/dashboard_page.py" line="211" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="204" />
+        <location filename="../../desktop/dashboard_page.py" line="211" />
         <source>Expected</source>
         <translation>Күтілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="205" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="205" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>On time</source>
         <translation>Мерзімінде</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="206" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>Received, %</source>
         <translation>Алынды, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="259" />
+        <location filename="../../desktop/dashboard_page.py" line="266" />
         <source>All regions</source>
         <translation>Барлық өңірлер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="282" />
+        <location filename="../../desktop/dashboard_page.py" line="289" />
         <source>Total</source>
         <translation>Барлығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="294" />
+        <location filename="../../desktop/dashboard_page.py" line="301" />
         <source>no data</source>
         <translation>деректер жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="307" />
+        <location filename="../../desktop/dashboard_page.py" line="314" />
         <source>Trend over months</source>
         <translation>Айлар бойынша серпіні</translation>
     </message>
@@ -1580,219 +1580,219 @@ F1 — осы анықтама</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="118" />
         <source>Sync now</source>
         <translation>Қазір синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="115" />
+        <location filename="../../desktop/sync_page.py" line="119" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="116" />
+        <location filename="../../desktop/sync_page.py" line="120" />
         <source>Sync:</source>
         <translation>Синхрондау:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="117" />
+        <location filename="../../desktop/sync_page.py" line="121" />
         <source>automatically when the server answers</source>
         <translation>сервер жауап бергенде автоматты түрде</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="118" />
+        <location filename="../../desktop/sync_page.py" line="122" />
         <source>only when I press Sync now</source>
         <translation>тек «Қазір синхрондау» батырмасын басқанда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="119" />
+        <location filename="../../desktop/sync_page.py" line="123" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="120" />
+        <location filename="../../desktop/sync_page.py" line="124" />
         <source>Rejected by the server</source>
         <translation>Сервер қабылдамағандар</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="121" />
-        <location filename="../../desktop/sync_page.py" line="129" />
+        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="133" />
         <source>Conflicts</source>
         <translation>Қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
+        <location filename="../../desktop/sync_page.py" line="126" />
         <source>Open the record to fix it</source>
         <translation>Түзету үшін жазбаны ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Send again</source>
         <translation>Қайта жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="128" />
         <source>Resolve…</source>
         <translation>Шешу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="131" />
         <source>Started</source>
         <translation>Басталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="131" />
         <source>Outcome</source>
         <translation>Нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="128" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="128" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="129" />
+        <location filename="../../desktop/sync_page.py" line="133" />
         <source>Rejected</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="130" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="136" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Why it was rejected</source>
         <translation>Қабылданбау себебі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>Kind</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="140" />
+        <location filename="../../desktop/sync_page.py" line="144" />
         <source>done</source>
         <translation>орындалды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="140" />
+        <location filename="../../desktop/sync_page.py" line="144" />
         <source>done, needs a person</source>
         <translation>орындалды, адамның шешімі қажет</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="141" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>failed</source>
         <translation>сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="141" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>cancelled</source>
         <translation>тоқтатылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>running</source>
         <translation>орындалуда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="151" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="158" />
         <source>same report made on two devices</source>
         <translation>бір есеп екі құрылғыда жасалған</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="155" />
+        <location filename="../../desktop/sync_page.py" line="159" />
         <source>changed here and on the server</source>
         <translation>мұнда да, серверде де өзгертілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="166" />
+        <location filename="../../desktop/sync_page.py" line="170" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Желісіз жұмыс: сервер бапталмаған (Баптаулар → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="168" />
+        <location filename="../../desktop/sync_page.py" line="172" />
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="170" />
+        <location filename="../../desktop/sync_page.py" line="174" />
         <source>Online: %1</source>
         <translation>Желіде: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="175" />
         <source>Offline: %1 does not answer, retrying</source>
         <translation>Байланыс жоқ: %1 жауап бермейді, қайта тырысамыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="179" />
+        <location filename="../../desktop/sync_page.py" line="183" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Сіз %1 күн синхрондамадыңыз: желіге қосылып, «Қазір синхрондау» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="191" />
+        <location filename="../../desktop/sync_page.py" line="195" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="200" />
+        <location filename="../../desktop/sync_page.py" line="204" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="207" />
+        <location filename="../../desktop/sync_page.py" line="211" />
         <source>receiving</source>
         <translation>алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="207" />
+        <location filename="../../desktop/sync_page.py" line="211" />
         <source>sending</source>
         <translation>жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="210" />
+        <location filename="../../desktop/sync_page.py" line="214" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 жазба · %3 КБ жіберілді · %4 КБ алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="227" />
+        <location filename="../../desktop/sync_page.py" line="231" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Дайын: %1 жіберілді, %2 алынды, %3 қайшылық, %4 қабылданбады, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="239" />
+        <location filename="../../desktop/sync_page.py" line="243" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Тоқтатылды; жіберіліп үлгерген деректер сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="242" />
+        <location filename="../../desktop/sync_page.py" line="246" />
         <source>Sync failed: %1</source>
         <translation>Синхрондау сәтсіз аяқталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="275" />
+        <location filename="../../desktop/sync_page.py" line="279" />
         <source>Automatic sync: %1</source>
         <translation>Автоматты синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="280" />
+        <location filename="../../desktop/sync_page.py" line="284" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматты синхрондау тоқтатылды: %1</translation>
     </message>

@@ -405,117 +405,117 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="193" />
+        <location filename="../../desktop/dashboard_page.py" line="200" />
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="194" />
+        <location filename="../../desktop/dashboard_page.py" line="201" />
         <source>From month:</source>
         <translation>С месяца:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="195" />
+        <location filename="../../desktop/dashboard_page.py" line="202" />
         <source>to:</source>
         <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="196" />
+        <location filename="../../desktop/dashboard_page.py" line="203" />
         <source>Hourly rate, ₸:</source>
         <translation>Стоимость часа, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="197" />
+        <location filename="../../desktop/dashboard_page.py" line="204" />
         <source>Include drafts</source>
         <translation>Учитывать черновики</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="198" />
+        <location filename="../../desktop/dashboard_page.py" line="205" />
         <source>Rates…</source>
         <translation>Ставки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="199" />
+        <location filename="../../desktop/dashboard_page.py" line="206" />
         <source>Hourly rates by region and year</source>
         <translation>Стоимость часа по регионам и годам</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="200" />
+        <location filename="../../desktop/dashboard_page.py" line="207" />
         <source>Headline numbers</source>
         <translation>Основные показатели</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
+        <location filename="../../desktop/dashboard_page.py" line="208" />
         <source>Completeness and timeliness</source>
         <translation>Полнота и своевременность</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="215" />
+        <location filename="../../desktop/dashboard_page.py" line="222" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="216" />
+        <location filename="../../desktop/dashboard_page.py" line="223" />
         <source>Economic contribution, ₸</source>
         <translation>Экономический вклад, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="217" />
+        <location filename="../../desktop/dashboard_page.py" line="224" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Минимальная оценка, ₸ (часы, округлённые до миллиона вверх)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="219" />
+        <location filename="../../desktop/dashboard_page.py" line="226" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Остаток: последний отчёт каждого подразделения, в сумме</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="220" />
+        <location filename="../../desktop/dashboard_page.py" line="227" />
         <source>Flow: summed over the months of the period</source>
         <translation>Поток: сумма за месяцы периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="204" />
+        <location filename="../../desktop/dashboard_page.py" line="211" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="204" />
+        <location filename="../../desktop/dashboard_page.py" line="211" />
         <source>Expected</source>
         <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="205" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="205" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>On time</source>
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="206" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>Received, %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="259" />
+        <location filename="../../desktop/dashboard_page.py" line="266" />
         <source>All regions</source>
         <translation>Все регионы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="282" />
+        <location filename="../../desktop/dashboard_page.py" line="289" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="294" />
+        <location filename="../../desktop/dashboard_page.py" line="301" />
         <source>no data</source>
         <translation>нет данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="307" />
+        <location filename="../../desktop/dashboard_page.py" line="314" />
         <source>Trend over months</source>
         <translation>Динамика по месяцам</translation>
     </message>
@@ -1580,219 +1580,219 @@ F1 — эта справка</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="114" />
+        <location filename="../../desktop/sync_page.py" line="118" />
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="115" />
+        <location filename="../../desktop/sync_page.py" line="119" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="116" />
+        <location filename="../../desktop/sync_page.py" line="120" />
         <source>Sync:</source>
         <translation>Синхронизация:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="117" />
+        <location filename="../../desktop/sync_page.py" line="121" />
         <source>automatically when the server answers</source>
         <translation>автоматически, когда сервер доступен</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="118" />
+        <location filename="../../desktop/sync_page.py" line="122" />
         <source>only when I press Sync now</source>
         <translation>только по кнопке «Синхронизировать»</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="119" />
+        <location filename="../../desktop/sync_page.py" line="123" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="120" />
+        <location filename="../../desktop/sync_page.py" line="124" />
         <source>Rejected by the server</source>
         <translation>Отклонено сервером</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="121" />
-        <location filename="../../desktop/sync_page.py" line="129" />
+        <location filename="../../desktop/sync_page.py" line="125" />
+        <location filename="../../desktop/sync_page.py" line="133" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
+        <location filename="../../desktop/sync_page.py" line="126" />
         <source>Open the record to fix it</source>
         <translation>Открыть запись, чтобы исправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Send again</source>
         <translation>Отправить снова</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="128" />
         <source>Resolve…</source>
         <translation>Разрешить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="131" />
         <source>Started</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="131" />
         <source>Outcome</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="128" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="128" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="129" />
+        <location filename="../../desktop/sync_page.py" line="133" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="130" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="136" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Why it was rejected</source>
         <translation>Причина отклонения</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="140" />
+        <location filename="../../desktop/sync_page.py" line="144" />
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="140" />
+        <location filename="../../desktop/sync_page.py" line="144" />
         <source>done, needs a person</source>
         <translation>выполнено, нужно решение человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="141" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="141" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="151" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="158" />
         <source>same report made on two devices</source>
         <translation>один отчёт создан на двух устройствах</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="155" />
+        <location filename="../../desktop/sync_page.py" line="159" />
         <source>changed here and on the server</source>
         <translation>изменено здесь и на сервере</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="166" />
+        <location filename="../../desktop/sync_page.py" line="170" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Работа без сети: сервер не настроен (Настройки → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="168" />
+        <location filename="../../desktop/sync_page.py" line="172" />
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="170" />
+        <location filename="../../desktop/sync_page.py" line="174" />
         <source>Online: %1</source>
         <translation>В сети: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="175" />
         <source>Offline: %1 does not answer, retrying</source>
         <translation>Нет связи: %1 не отвечает, пробуем снова</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="179" />
+        <location filename="../../desktop/sync_page.py" line="183" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Вы не синхронизировались %1 дн.: подключитесь к сети и нажмите «Синхронизировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="191" />
+        <location filename="../../desktop/sync_page.py" line="195" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="200" />
+        <location filename="../../desktop/sync_page.py" line="204" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="207" />
+        <location filename="../../desktop/sync_page.py" line="211" />
         <source>receiving</source>
         <translation>получение</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="207" />
+        <location filename="../../desktop/sync_page.py" line="211" />
         <source>sending</source>
         <translation>отправка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="210" />
+        <location filename="../../desktop/sync_page.py" line="214" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: записей %2 · отправлено %3 КБ · получено %4 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="227" />
+        <location filename="../../desktop/sync_page.py" line="231" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Готово: отправлено %1, получено %2, конфликтов %3, отклонено %4, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="239" />
+        <location filename="../../desktop/sync_page.py" line="243" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Отменено; уже переданные данные сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="242" />
+        <location filename="../../desktop/sync_page.py" line="246" />
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="275" />
+        <location filename="../../desktop/sync_page.py" line="279" />
         <source>Automatic sync: %1</source>
         <translation>Автоматическая синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="280" />
+        <location filename="../../desktop/sync_page.py" line="284" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматическая синхронизация остановлена: %1</translation>
     </message>

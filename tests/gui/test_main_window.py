@@ -173,3 +173,19 @@ def test_fresh_start_first_run_offline_reaches_monthly_form(qtbot, tmp_path, mon
         assert ctx.store.get_setting("profile")["mode"] == "offline"
     finally:
         shutdown_gui(ctx, window)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_every_page_fits_a_1024_px_window(qtbot, core_ctx, lang):
+    from desktop.i18n import install_translators
+    from desktop.main_window import MainWindow
+
+    install_translators(lang)
+    window = MainWindow(core_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    for key in window.page_keys():
+        window.show_page(key)
+        window.resize(1024, 700)
+        qtbot.wait(10)
+        assert window.width() <= 1024, (lang, key, window.width())
