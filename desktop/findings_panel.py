@@ -13,7 +13,7 @@ ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def finding_text(finding, lang: str, form=None) -> str:
-    if finding.message_code == "period_missing":
+    if finding.message_code == "required" and finding.fields == ["period"]:  # the engine's
         return QCoreApplication.translate("FindingsPanel", "Enter the period as YYYY-MM.")
     try:
         from forms import message_text

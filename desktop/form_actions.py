@@ -85,8 +85,6 @@ class FormEditorActions:
         except Exception as exc:  # noqa: BLE001 - show, never crash the editor
             self.findings = []
             self.message.setText(str(exc))
-        if not self.form.date_field and not rec["period"]:
-            self.findings.append(_period_finding())
         self._paint_findings()
         self._update_buttons()
         return self.findings
@@ -318,8 +316,3 @@ def without_shadowed_period(findings: list, form) -> list:
             for f in findings):
         return findings
     return [f for f in findings if not (f.rule == "period" and "period" in (f.fields or []))]
-
-
-def _period_finding():
-    from forms import Finding
-    return Finding("PERIOD", "error", ["period"], "period_missing", {})

@@ -82,6 +82,8 @@ def _json_safe(v, depth: int = 0):
 
 def _check_period(form: FormDef, record: dict, data: dict) -> list[Finding]:
     declared = record.get("period")
+    if isinstance(declared, str) and not declared.strip():
+        declared = None  # not given yet (an empty box): one "missing" message, not a bad value
     if declared is not None and not (isinstance(declared, str) and _PERIOD.match(declared)):
         return [Finding("period", "error", ["period"], "bad_period", {"value": str(declared)})]
     if form.date_field:

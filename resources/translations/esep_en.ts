@@ -702,37 +702,37 @@
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="154" />
+        <location filename="../../desktop/form_actions.py" line="152" />
         <source>Fix the errors to submit.</source>
         <translation>Fix the errors to submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="156" />
+        <location filename="../../desktop/form_actions.py" line="154" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Warnings need a comment before you submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="206" />
+        <location filename="../../desktop/form_actions.py" line="204" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="209" />
+        <location filename="../../desktop/form_actions.py" line="207" />
         <source>Draft saved.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="269" />
+        <location filename="../../desktop/form_actions.py" line="267" />
         <source>Submission blocked: see the findings.</source>
         <translation>Submission blocked: see the findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="273" />
+        <location filename="../../desktop/form_actions.py" line="271" />
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="277" />
+        <location filename="../../desktop/form_actions.py" line="275" />
         <source>Submitted: %1.</source>
         <translation>Submitted: %1.</translation>
     </message>

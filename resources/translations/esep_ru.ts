@@ -702,37 +702,37 @@
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="154" />
+        <location filename="../../desktop/form_actions.py" line="152" />
         <source>Fix the errors to submit.</source>
         <translation>Исправьте ошибки, чтобы подать отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="156" />
+        <location filename="../../desktop/form_actions.py" line="154" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Перед подачей напишите комментарий к предупреждениям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="206" />
+        <location filename="../../desktop/form_actions.py" line="204" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="209" />
+        <location filename="../../desktop/form_actions.py" line="207" />
         <source>Draft saved.</source>
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="269" />
+        <location filename="../../desktop/form_actions.py" line="267" />
         <source>Submission blocked: see the findings.</source>
         <translation>Подача невозможна: см. замечания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="273" />
+        <location filename="../../desktop/form_actions.py" line="271" />
         <source>Not submitted: %1</source>
         <translation>Не подано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="277" />
+        <location filename="../../desktop/form_actions.py" line="275" />
         <source>Submitted: %1.</source>
         <translation>Подано: %1.</translation>
     </message>

@@ -98,3 +98,18 @@ def test_month_picker_date_picker_and_district_choice_on_an_event(qtbot, core_ct
     assert date.value() == "2025-03-14"
     assert event.current_record()["period"] == "2025-03"
     event.dirty = False
+
+
+def test_an_empty_period_is_one_message(qtbot, core_ctx):
+    """A period box left empty says so once (not also «period  is invalid»)."""
+    from desktop.form_editor import FormEditor
+    from forms import load_form
+
+    editor = FormEditor(core_ctx, load_form("monthly_report"))
+    qtbot.addWidget(editor)
+    editor.period_edit.setText("")
+    from desktop.findings_panel import finding_text
+
+    found = [f for f in editor.validate() if "period" in (f.fields or [])]
+    assert len(found) == 1
+    assert finding_text(found[0], "ru") == "Укажите период в виде ГГГГ-ММ."
