@@ -25,14 +25,14 @@ def vr06_hours(q) -> list[Finding]:
     vols = q.data.get(vol_f) if vol_f else None
     if vol_f and _num(vols) and vols > 0:
         per = hours / vols
-        lo, hi = th("vr06", "hours_per_volunteer_min", 0.5), th("vr06", "hours_per_volunteer_max", 200)
+        lo, hi = th("vr06", "hours_per_volunteer_min", 0), th("vr06", "hours_per_volunteer_max")
         if not lo <= per <= hi:
             out.append(Finding("VR-06", "warning", [hours_f, vol_f], "hours_per_volunteer",
                                {"hours": hours, "volunteers": vols, "per": round(per, 2),
                                 "min": lo, "max": hi}))
     positions = q.data.get(pos_f) if pos_f else None
     if pos_f and _num(positions) and positions > 0:
-        lo, hi = th("vr06", "hours_per_position_min", 0.5), th("vr06", "hours_per_position_max", 24)
+        lo, hi = th("vr06", "hours_per_position_min"), th("vr06", "hours_per_position_max")
         if not positions * lo <= hours <= positions * hi:
             out.append(Finding("VR-06", "warning", [hours_f, pos_f],
                                "hours_per_position",

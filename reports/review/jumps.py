@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import statistics
 
+from forms.thresholds import thresholds
 from reports.review.series import Series, make, num, settings
 
 
@@ -119,7 +120,7 @@ def event_jumps(s: Series, season: dict[int, float], units=None) -> list[dict]:
 
 def hours_limits(s: Series, units=None) -> list[dict]:
     """VR-06: hours per position outside physical limits, or per volunteer beyond the max."""
-    cfg, out = settings("hours"), []
+    cfg, out = {**thresholds()["vr06"], **settings("hours")}, []
     for p in s.periods:
         d = s.data(p)
         h, n, v = (num(d, "volunteer_hours"), num(d, "volunteer_positions"),
@@ -127,17 +128,18 @@ def hours_limits(s: Series, units=None) -> list[dict]:
         if h is None:
             continue
         if n and n >= cfg["min_positions"] and not (
-                cfg["per_position_min"] <= h / n <= cfg["per_position_max"]):
+                cfg["hours_per_position_min"] <= h / n <= cfg["hours_per_position_max"]):
             out.append(make(s.rec[p], "VR-06-position", "warning", "review_hours_per_position",
                             ["volunteer_hours", "volunteer_positions"],
                             {"hours": h, "positions": n, "per": round(h / n, 1),
-                             "min": cfg["per_position_min"], "max": cfg["per_position_max"]},
+                             "min": cfg["hours_per_position_min"],
+                             "max": cfg["hours_per_position_max"]},
                             units))
-        elif v and h / v > cfg["per_volunteer_max"]:
+        elif v and h / v > cfg["hours_per_volunteer_max"]:
             out.append(make(s.rec[p], "VR-06-volunteer", "warning",
                             "review_hours_per_volunteer", ["volunteer_hours", "volunteers_total"],
                             {"hours": h, "volunteers": v, "per": round(h / v, 1),
-                             "max": cfg["per_volunteer_max"]}, units))
+                             "max": cfg["hours_per_volunteer_max"]}, units))
     return out
 
 
