@@ -7,6 +7,8 @@ import re
 import unicodedata
 
 from forms.model import Finding
+from forms.names import block_keys
+from forms.people import person_key, person_match
 from forms.thresholds import th
 
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
@@ -44,63 +46,83 @@ def vr20_numbering(q) -> list[Finding]:
     return out
 
 
-def _person_keys(f, rows):
-    """(index, name key, org key, raw name) for rows that have a full_name."""
+def _people(f, rows):
+    """(index, raw name, organization) for rows that have a full_name."""
     org_col = next((c for c in ("organization", "department") if c in
                     [col.id for col in f.columns]), None)
     for i, row in enumerate(rows):
         if isinstance(row, dict) and norm_name(row.get("full_name")):
-            yield i, norm_name(row["full_name"]), norm_name(row.get(org_col)), row["full_name"]
+            yield i, row["full_name"], str(row.get(org_col) or "") if org_col else ""
 
 
 def vr20_duplicates(q) -> list[Finding]:
+    """The same name and organization twice in one list: a warning that needs a look (namesakes
+    are common), never a block."""
     out = []
     for f, rows in _rosters(q):
         if "full_name" not in [c.id for c in f.columns]:
             continue
-        seen: dict[tuple[str, str], int] = {}
-        for i, name, org, raw in _person_keys(f, rows):
-            if (name, org) in seen:
-                out.append(Finding("VR-20", "error", [f"{f.id}[{i}].full_name"],
+        seen: dict[str, int] = {}
+        for i, raw, org in _people(f, rows):
+            key = person_key(raw, org)
+            if key in seen:
+                out.append(Finding("VR-20", "warning", [f"{f.id}[{i}].full_name"],
                                    "roster_duplicate_person",
-                                   {"field": f.id, "row": i + 1, "first_row": seen[(name, org)] + 1,
+                                   {"field": f.id, "row": i + 1, "first_row": seen[key] + 1,
                                     "name": raw}))
             else:
-                seen[(name, org)] = i
+                seen[key] = i
     return out
 
 
-def _other_lists(q):
-    """Normalized names of people on other lists: context['other_rosters']."""
+def _other_lists(q) -> dict[str, list[tuple[str, str, dict]]]:
+    """People on other lists (context['other_rosters']) by blocking key: (name, org, entry)."""
     others = q.context.get("other_rosters")
     if not isinstance(others, list):
         return {}
-    index: dict[str, dict] = {}
+    index: dict[str, list[tuple[str, str, dict]]] = {}
     for entry in others:
         if not isinstance(entry, dict) or entry.get("record_id") == q.record.get("id"):
             continue
-        names = list(entry.get("names") or [])
-        names += [r.get("full_name") for r in entry.get("rows") or [] if isinstance(r, dict)]
-        for n in names:
-            if norm_name(n):
-                index.setdefault(norm_name(n), entry)
+        people = [(n, "") for n in entry.get("names") or []]
+        people += [(r.get("full_name"), str(r.get("organization") or r.get("department") or ""))
+                   for r in entry.get("rows") or [] if isinstance(r, dict)]
+        for name, org in people:
+            if isinstance(name, str) and norm_name(name):
+                for k in block_keys(name):
+                    index.setdefault(k, []).append((name, org, entry))
     return index
 
 
+def _best_match(index, raw: str, org: str):
+    """('same' | 'namesake', entry) of the closest person on another list, or None."""
+    found = None
+    for k in block_keys(raw):
+        for name, oorg, entry in index.get(k, ()):
+            match = person_match(raw, org, name, oorg)
+            if match == "same":
+                return match, entry
+            found = found or (match and (match, entry))
+    return found
+
+
 def vr20_elsewhere(q) -> list[Finding]:
+    """The same person (name and organization agree) on another list: a warning; a namesake
+    (only the name agrees) is info."""
     index = _other_lists(q)
-    if not index:
-        return []
-    out = []
-    for f, rows in _rosters(q):
-        for i, name, _org, raw in _person_keys(f, rows):
-            hit = index.get(name)
-            if hit is not None:
-                out.append(Finding("VR-20", "warning", [f"{f.id}[{i}].full_name"],
-                                   "person_in_other_list",
-                                   {"row": i + 1, "name": raw,
-                                    "org_unit": str(hit.get("org_unit") or hit.get("region") or "?"),
-                                    "record": str(hit.get("record_id") or "?")}))
+    out: list[Finding] = []
+    for f, rows in _rosters(q) if index else ():
+        for i, raw, org in _people(f, rows):
+            hit = _best_match(index, raw, org)
+            if hit:
+                match, entry = hit
+                out.append(Finding(
+                    "VR-20", "warning" if match == "same" else "info",
+                    [f"{f.id}[{i}].full_name"],
+                    "person_in_other_list" if match == "same" else "namesake_in_other_list",
+                    {"row": i + 1, "name": raw,
+                     "org_unit": str(entry.get("org_unit") or entry.get("region") or "?"),
+                     "record": str(entry.get("record_id") or "?")}))
     return out
 
 

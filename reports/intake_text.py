@@ -33,6 +33,19 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "этот человек из этой организации уже есть в сохранённом списке (VR-20)",
         "kk": "бұл ұйымның бұл адамы сақталған тізімде бар (VR-20)",
         "en": "this person and organization are already in the list already stored (VR-20)"},
+    "person_in_other_list": {
+        "ru": "«{name}» из той же организации есть в списке {record} ({region}, строка {no}) "
+              "(VR-20)",
+        "kk": "«{name}» осы ұйымнан {record} тізімінде бар ({region}, {no}-жол) (VR-20)",
+        "en": "«{name}» of the same organization is on list {record} ({region}, row {no}) "
+              "(VR-20)"},
+    "namesake_in_other_list": {
+        "ru": "тёзка «{name}» из другой организации в списке {record} ({region}, строка {no}): "
+              "скорее всего, другой человек (VR-20)",
+        "kk": "«{name}» — басқа ұйымнан аттас адам, {record} тізімі ({region}, {no}-жол): "
+              "бәлкім, басқа адам (VR-20)",
+        "en": "a namesake «{name}» of another organization is on list {record} ({region}, "
+              "row {no}): most likely another person (VR-20)"},
     "duplicate_in_list": {
         "ru": "тот же человек и организация, что в строке {first} (VR-20)",
         "kk": "{first}-жолдағы адам мен ұйым қайталанады (VR-20)",

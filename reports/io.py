@@ -172,6 +172,7 @@ def _other_rosters(store, form_id: str, exclude: str | None) -> list[dict]:
             for row in rec["data"].get(roster) or []:
                 if row.get("full_name"):
                     out.append({"name": row["full_name"], "region": region,
+                                "org": row.get("organization") or "",
                                 "record": rec["id"][:8], "no": row.get("no")})
     return out
 
@@ -202,8 +203,7 @@ def _import_roster(store, form_id, path, *, user, dry_run, mapping, sheet, recor
         problems.append(Problem(None, None, "org_unit", "org_unit_required",
                                 "the list needs an org unit: pass org_unit (--org-unit)"))
     problems += cross_list_matches(preview.rows, preview.source_rows,
-                                   _other_rosters(store, form_id, rec["id"]),
-                                   region_of(rec["org_unit"]) if rec.get("org_unit") else None)
+                                   _other_rosters(store, form_id, rec["id"]), lang)
     problems += _apply_values(rec, preview.values, period, lang)
     rec["data"][roster_field] = existing + preview.rows
     result = ImportResult(

@@ -14,9 +14,9 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from forms.orgnames import org_key, same_org
 from reports.aggregate import parse_period, region_of
 from reports.headers import ROSTERS
-from reports.orgnames import org_key, same_org
 from reports.quality_review import finding
 from reports.text import clean_text
 

@@ -5,11 +5,12 @@ import calendar
 import datetime as dt
 from collections import defaultdict
 
+from forms.names import block_keys
+from forms.people import person_key, person_match
 from reports._ref import resolve_department
 from reports.aggregate import region_of
 from reports.headers import ROSTERS
 from reports.quality_review import finding
-from reports.text import block_keys, person_key, same_person
 
 VISIT_FORMS = ("seminar", "focus_group", "leadership_meeting")
 
@@ -69,8 +70,8 @@ def _inside_list(rec, units) -> list[dict]:
         if not row.get("full_name"):
             continue
         key = person_key(row["full_name"], row.get("organization", ""))
-        if key in seen:
-            out.append(finding(rec, "VR-20", "error", "review_duplicate_person",
+        if key in seen:          # namesakes are common: a look, never a block
+            out.append(finding(rec, "VR-20", "warning", "review_duplicate_person",
                                [f"{ROSTERS[rec['form']][0]}[{no}].full_name"],
                                {"row": no, "first": seen[key]}, units))
         seen.setdefault(key, no)
@@ -78,30 +79,38 @@ def _inside_list(rec, units) -> list[dict]:
 
 
 def _across_lists(lists: list[dict], units) -> list[dict]:
-    """The same person (any script, initials) in lists of two different regions."""
+    """The same person (name and organization agree, any script) in lists of two regions: a
+    warning; a namesake (only the names agree) at most info."""
     index = defaultdict(list)
     people = []
     for rec in lists:
         region = region_of(rec["org_unit"], units)
         for row in _rows(rec):
             if row.get("full_name"):
-                people.append((rec, region, row["full_name"]))
+                people.append((rec, region, row["full_name"], row.get("organization") or ""))
     for p in people:
         for k in block_keys(p[2]):
             index[k].append(p)
-    flagged, out = set(), []
-    for rec, region, name in people:
+    flagged: set = set()
+    out = []
+    for rec, region, name, org in people:
         cands = {id(c): c for k in block_keys(name) for c in index[k]}.values()
-        for orec, oregion, oname in cands:
-            if oregion == region or (rec["id"], orec["id"]) in flagged:
+        for orec, oregion, oname, oorg in cands:
+            if oregion == region or (rec["id"], orec["id"], name) in flagged:
                 continue
-            if same_person(name, oname):
-                flagged.add((rec["id"], orec["id"]))
-                out.append(finding(rec, "VR-20", "warning", "review_person_two_regions",
-                                   [ROSTERS[rec["form"]][0]],
-                                   {"name": name, "other": oregion,
-                                    "other_record": orec["id"]}, units))
+            match = person_match(name, org, oname, oorg)
+            if match:
+                flagged.add((rec["id"], orec["id"], name))
+                out.append(_two_regions(rec, orec, match, name, oregion, units))
     return out
+
+
+def _two_regions(rec, orec, match, name, oregion, units) -> dict:
+    same = match == "same"
+    return finding(rec, "VR-20", "warning" if same else "info",
+                   "review_person_two_regions" if same else "review_namesake_two_regions",
+                   [ROSTERS[rec["form"]][0]],
+                   {"name": name, "other": oregion, "other_record": orec["id"]}, units)
 
 
 def _focus_group(rec, records, t, units) -> list[dict]:

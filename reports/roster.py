@@ -13,10 +13,12 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from forms.names import block_keys
+from forms.people import person_key, person_match
 from reports._ref import enum_labels, resolve_department
 from reports.headers import IGNORE, REQUIRED, ColumnMap
 from reports.intake_text import at, say
-from reports.text import block_keys, clean_text, fold, name_issues, person_key, same_person
+from reports.text import clean_text, fold, name_issues
 
 CHOICE_ENUMS = {"participant_category": "fg_categories", "department": "departments",
                 "consent": "consent"}
@@ -192,8 +194,9 @@ class RosterBuilder:
 
 
 def cross_list_matches(rows: list[dict], source_rows: list[int], others: list[dict],
-                       region: str | None) -> list[Problem]:
-    """People of this list found in other stored lists (other = {name, region, record, no})."""
+                       lang: str = "ru") -> list[Problem]:
+    """People of this list found in other stored lists (other = {name, org, region, record,
+    no}): the same person (name and organization agree) is a warning, a namesake info."""
     if not others:
         return []
     index: dict[str, list[dict]] = {}
@@ -206,11 +209,13 @@ def cross_list_matches(rows: list[dict], source_rows: list[int], others: list[di
         if not name:
             continue
         cands = {id(o): o for k in block_keys(name) for o in index.get(k, [])}
-        for o in cands.values():
-            if same_person(name, o["name"]):
-                two = " in another region" if region and o["region"] != region else ""
-                out.append(Problem(sheet_row, None, "full_name", "person_in_other_list",
-                                   f"row {sheet_row}: «{name}» is also in list {o['record']} "
-                                   f"({o['region']}, row {o['no']}){two} (VR-20)", "warning"))
-                break
+        hits = [(person_match(name, row.get("organization", ""), o["name"], o.get("org", "")),
+                 o) for o in cands.values()]
+        hits = sorted((h for h in hits if h[0]), key=lambda h: h[0] != "same")
+        if hits:
+            match, o = hits[0]
+            code = "person_in_other_list" if match == "same" else "namesake_in_other_list"
+            out.append(Problem(sheet_row, None, "full_name", code, say(
+                code, lang, name=name, record=o["record"], region=o["region"], no=o["no"]),
+                "warning" if match == "same" else "info"))
     return out

@@ -243,13 +243,20 @@ def test_vr20_numbering_duplicates_and_other_lists():
     data["participants"].append(fg_participant(4, "чагай  николай", "Lider.kz"))
     data["declared_total"] = 8
     dup = by_rule(findings_for("focus_group", data), "VR-20")
-    assert [(d.severity, d.params["first_row"], d.params["row"]) for d in dup] == [("error", 1, 4)]
-    ctx = {"other_rosters": [{"record_id": "zh-1", "org_unit": "ZHA",
-                              "rows": [{"full_name": "Чагай Николай"}]}]}
+    # namesakes are common: a duplicate needs a look (warning), it never blocks submission
+    assert [(d.severity, d.params["first_row"], d.params["row"]) for d in dup] == [
+        ("warning", 1, 4)]
+    first = focus_group_data()["participants"][0]
+    ctx = {"other_rosters": [{"record_id": "zh-1", "org_unit": "ZHA", "rows": [
+        {"full_name": "Chagai Nikolai", "organization": first["organization"]}]}]}
     found = findings_for("focus_group", focus_group_data(), context=ctx)
     w = by_rule(found, "VR-20")
-    assert [(x.severity, x.fields[0], x.params["org_unit"]) for x in w] == [
-        ("warning", "participants[0].full_name", "ZHA")]
+    assert [(x.severity, x.message_code, x.fields[0], x.params["org_unit"]) for x in w] == [
+        ("warning", "person_in_other_list", "participants[0].full_name", "ZHA")]
+    # the same name in another organization: a namesake, info
+    ctx["other_rosters"][0]["rows"][0]["organization"] = "Жастар үйі"
+    w = by_rule(findings_for("focus_group", focus_group_data(), context=ctx), "VR-20")
+    assert [(x.severity, x.message_code) for x in w] == [("info", "namesake_in_other_list")]
 
 
 def test_vr21_state_list_posing_as_focus_group():

@@ -86,7 +86,7 @@ def _plant(rng, reports, rosters, events):
     for a, b in zip(rosters[20:20 + PER_KIND], rosters[30:40]):
         rows = b["data"]["participants"]            # same person in two regions, in Latin
         name = a["data"]["participants"][0]["full_name"]
-        from reports.text import translit
+        from forms.names import translit
 
         rows.append({"no": len(rows) + 1, "full_name": translit(name).title(),
                      "organization": "X", "participant_category": "SYSTEMIC"})

@@ -8,8 +8,10 @@ import zipfile
 import openpyxl
 import pytest
 
+from forms.names import same_person
+from forms.people import person_key, person_match
 from reports.io import ImportFailed, import_file
-from reports.text import clean_text, same_person
+from reports.text import clean_text
 from store import open_store
 
 FG_ROWS = [
@@ -186,6 +188,20 @@ def test_text_hygiene_and_person_matching_units():
     assert not same_person("Саги А.", "Саги Болат")
 
 
+def test_person_match_needs_name_and_organization():
+    # across scripts and Kazakh letters, organizations with and without their legal form
+    assert person_match("Жубанов Ерлан", "ОО «Жубанов жылуы»",
+                        "Zhubanov Yerlan", "Zhubanov Zhyluy") == "same"
+    assert person_match("Әбдіғали Ұлжан", "Жас Отан", "Abdigali Ulzhan", "«Жас Отан»") == "same"
+    # a surname one letter apart, another organization: namesakes at most
+    assert person_match("Касымова Динара", "Болашақ", "Касимова Динара", "Жастар үйі") == \
+        "namesake"
+    assert person_match("Касымова Динара", "", "Касымова Динара", "Болашақ") == "namesake"
+    assert person_match("Иванов Петр", "Болашақ", "Петров Иван", "Болашақ") is None
+    assert person_key("Ерлан Жубанов", "ОО Жубанов жылуы") == \
+        person_key("Zhubanov Erlan", "Zhubanov Zhyluy")
+
+
 def test_commit_is_one_record_and_cross_list_people_warn(store, tmp_path):
     path = write_xlsx(tmp_path / "fg.xlsx", FG_ROWS)
     res = import_file(store, "focus_group", path, user="trainer", org_unit="ZHA",
@@ -201,9 +217,13 @@ def test_commit_is_one_record_and_cross_list_people_warn(store, tmp_path):
     res2 = import_file(store, "focus_group", write_csv(tmp_path / "aty.csv", latin,
                                                        delimiter=","),
                        user="trainer", dry_run=True, org_unit="ATY", period="2023-09")
-    hits = [p for p in res2.problems if p["code"] == "person_in_other_list"]
-    assert {p["row"] for p in hits} == {2, 3}
-    assert all("another region" in p["message"] and p["severity"] == "warning" for p in hits)
+    # Row 3: name (initials vs full) and organization agree -> the same person, a warning.
+    # Row 2: the name agrees across scripts, the organization does not -> a namesake, info.
+    hits = {p["row"]: p for p in res2.problems if p["field"] == "full_name"
+            and p["code"] in ("person_in_other_list", "namesake_in_other_list")}
+    assert {r: (p["code"], p["severity"]) for r, p in hits.items()} == {
+        3: ("person_in_other_list", "warning"), 2: ("namesake_in_other_list", "info")}
+    assert "New Wave" not in hits[3]["message"] and "ZHA" in hits[3]["message"]
 
 
 def test_append_to_existing_list_warns_of_duplicates(store, tmp_path):
@@ -267,3 +287,29 @@ def test_damaged_workbooks_never_crash(store, tmp_path):
             assert exc.code in ("file_corrupt", "file_empty", "no_header", "no_rows"), exc.code
     assert failed >= len(blobs) // 2
     assert store.count_records() == 0
+
+
+def _fg(rid: str, unit: str, people: list[tuple[str, str]]) -> dict:
+    rows = [{"no": i, "full_name": n, "organization": o, "participant_category": "STUDENT_ORG"}
+            for i, (n, o) in enumerate(people, start=1)]
+    return {"id": rid, "form": "focus_group", "form_version": 1, "org_unit": unit,
+            "period": "2023-09", "status": "submitted",
+            "data": {"participants": rows, "date": "2023-09-14"}}
+
+
+def test_review_across_regions_needs_name_and_organization():
+    from reports.quality_review import review
+
+    units = [{"id": "ZHA", "kind": "region", "region": "ZHA"},
+             {"id": "ATY", "kind": "region", "region": "ATY"}]
+    lists = [_fg("a", "ZHA", [("Жубанов Ерлан", "ОО «Жубанов жылуы»"),
+                              ("Касымова Динара", "Болашақ")]),
+             _fg("b", "ATY", [("Zhubanov Yerlan", "Zhubanov Zhyluy"),
+                              ("Касимова Динара", "Жастар үйі")])]
+    found = [f for f in review(lists, units=units, use_forms=False, lang="en")
+             if f["rule"] == "VR-20"]
+    by = {(f["record_id"], f["message_code"]): f for f in found}
+    assert by[("a", "review_person_two_regions")]["severity"] == "warning"
+    namesake = by[("a", "review_namesake_two_regions")]
+    assert namesake["severity"] == "info" and "Касымова Динара" in namesake["message"]
+    assert all(f["severity"] in ("warning", "info") for f in found)

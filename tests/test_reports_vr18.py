@@ -10,7 +10,7 @@ import pytest
 from test_forms_samples import event_data, fg_participant, focus_group_data, seminar_data
 
 from forms import load_form, message_text, validate_record
-from reports.orgnames import org_key, same_org
+from forms.orgnames import org_key, same_org
 from reports.quality_orgs import distinct_organizations, org_mentions, organization_findings
 from reports.quality_review import Thresholds, filter_findings, review
 

@@ -3,7 +3,7 @@
 `org_key` maps every way an organization's name is written to one Latin key: NFC + casefold,
 NBSPs and runs of spaces collapsed, quotes and punctuation dropped, Latin/Cyrillic homoglyphs
 inside a mixed-script word folded to the word's main script, Cyrillic (Russian and Kazakh
-letters) transliterated with `reports.text.translit` (the VR-20 person-matching
+letters) transliterated with `forms.names.translit` (the VR-20 person-matching
 transliteration), and a leading or trailing legal form (ОО, ОФ, ЧУ, ҚБ, «қоры» …, from
 `resources/enums/legal_forms.toml`, DOMAIN §2.19) removed. So «Жубанов жылуы»,
 "Zhubanov Zhyluy" and "ОО «Жубанов Жылуы»" share a key, "Жас Отан" and "Жас Ұлан" do not.
@@ -20,8 +20,8 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
+from forms.names import translit
 from forms.reference import get_enum
-from reports.text import translit
 
 _SEPARATORS = re.compile(r"[\W_]+", re.UNICODE)      # quotes, punctuation, NBSP, spaces
 _LETTERS = re.compile(r"[^\W\d_]+")                # translit folds doubles: not in "11"
