@@ -28,6 +28,7 @@ from desktop.review_models import (
     completeness_grid,
     due_day,
     months_of_year,
+    scope_level,
     scope_org_units,
     unit_name,
 )
@@ -35,12 +36,13 @@ from desktop.review_models import (
 
 def dashboard_figures(records: Sequence[dict], months: Sequence[str], *,
                       units: Sequence[dict] = (), rates=None,
-                      statuses: Sequence[str] | None = None) -> dict:
+                      statuses: Sequence[str] | None = None, scope: str = "national") -> dict:
     """Headline numbers of the monthly reports in `months` via `reports.aggregate`
     (stock = latest report per org unit, summed; flow = summed over months; which field is
     which: the form definition), a trend per month and the economic contribution of
     `reports.economics` (exact arithmetic): the hours × each region's rate of the year (`rates`:
-    a RateTable) and the "not less than" estimate (hours rounded up to a million)."""
+    a RateTable) and, for a national or regional `scope` only, the "not less than" estimate
+    (hours rounded up to a million; None elsewhere)."""
     from reports.aggregate import figures_form, headline, region_of, select, trend
     from reports.economics import RateTable, contribution, hours_by_region, scenarios
     form = figures_form()
@@ -54,8 +56,8 @@ def dashboard_figures(records: Sequence[dict], months: Sequence[str], *,
         if hours else {}
     fig["hours_by_region"] = by_region
     fig["contribution"] = contribution(by_region, year, table)["value"]
-    fig["contribution_min"] = scenarios(by_region, year, table)["minimum"]["value"] \
-        if by_region else 0
+    minimum = scenarios(by_region, year, table, scope=scope).get("minimum")
+    fig["contribution_min"] = minimum["value"] if minimum and by_region else None
     return fig
 
 
@@ -229,6 +231,9 @@ class DashboardPage(RefreshWhenShown, QWidget):
             field = fields.get(key)
             label.setText(field.name(self.ctx.lang) if field else names[key])
             label.setToolTip(tips[field.aggregation if field else "flow"])
+        self.headline_labels["contribution_min"][0].setToolTip(self.tr(
+            "The national report's method: the recorded hours rounded up to the next million, "
+            "times the rate. Shown for national and regional totals only."))
 
     def _rates(self):
         from reports.economics import RateTable
@@ -281,9 +286,13 @@ class DashboardPage(RefreshWhenShown, QWidget):
         statuses = None if self.include_drafts.isChecked() else \
             ("submitted", "returned", "approved")
         self.figures = dashboard_figures(records, months, units=units, rates=self._rates(),
-                                         statuses=statuses)
-        for key, (_label, value) in self.headline_labels.items():
-            value.setText(fmt(self.figures.get(key, 0)))
+                                         statuses=statuses, scope=scope_level(
+                                             self.ctx.user, self.region.currentData()))
+        for key, (label, value) in self.headline_labels.items():
+            shown = self.figures.get(key, 0)
+            label.setVisible(shown is not None)   # e.g. the minimum estimate of a district
+            value.setVisible(shown is not None)
+            value.setText(fmt(shown or 0))
         expected, grid = completeness_grid(store, units, self.year.value(), due_day(store))
         rows = timeliness_rows(expected, grid, months, self.ctx.lang)
         self.timeliness.set_rows([total_row(rows, self.tr("Total")), *rows] if rows else [])

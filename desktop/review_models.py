@@ -71,6 +71,14 @@ def scope_org_units(store, user: dict) -> list[dict]:
     return units
 
 
+def scope_level(user: dict, region: str | None = None) -> str:
+    """What a figure covers: "district" (a district user's own), "region" (a region's user or
+    a chosen region) or "national"."""
+    if user.get("role") == "district":
+        return "district"
+    return "national" if user.get("role") in ("central", "admin") and not region else "region"
+
+
 def unit_name(unit: dict, lang: str) -> str:
     return unit.get(f"name_{lang}") or unit.get("name_ru") or unit["id"]
 

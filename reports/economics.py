@@ -8,7 +8,8 @@ Scenarios (the seed's method): `recorded` = the hours in the reports; `minimum` 
 recorded hours rounded up to the next million (the seed's 1,161,613 h -> 2 M h) unless given;
 `likely` = the given yearly hours (the seed used 25 M h), or survey monthly hours × 12.
 Scenario hours are spread over regions in proportion to their recorded hours so that
-regional rates apply.
+regional rates apply. The `minimum` rounding is a method for national and regional totals only
+(`MINIMUM_SCOPES`): for a district it would be a fiction (450 h -> 1,728,000,000 ₸).
 """
 from __future__ import annotations
 
@@ -150,20 +151,24 @@ def scenario_value(total_hours: float, hours_by_region: dict[str, float], year: 
     return _money(value)
 
 
+# Totals for which the report's "not less than" method (hours rounded up to a million) holds.
+MINIMUM_SCOPES = ("national", "region")
+
+
 def scenarios(hours_by_region: dict[str, float], year: int, table: RateTable | None = None, *,
               minimum_hours: float | None = None,
               survey_hours_per_month: float | None = None,
-              likely_hours: float | None = None) -> dict:
-    """The recorded / minimum / likely contributions (H31-H32)."""
+              likely_hours: float | None = None, scope: str = "national") -> dict:
+    """The recorded / minimum / likely contributions (H31-H32); `minimum` only for a scope of
+    MINIMUM_SCOPES ("national", "region"; not "district")."""
     recorded = sum(hours_by_region.values())
-    if minimum_hours is None:
-        minimum_hours = max(1_000_000, math.ceil(recorded / 1_000_000) * 1_000_000)
-    out = {
-        "recorded": {"hours": recorded,
-                     "value": contribution(hours_by_region, year, table)["value"]},
-        "minimum": {"hours": minimum_hours,
-                    "value": scenario_value(minimum_hours, hours_by_region, year, table)},
-    }
+    out = {"recorded": {"hours": recorded,
+                        "value": contribution(hours_by_region, year, table)["value"]}}
+    if scope in MINIMUM_SCOPES:
+        if minimum_hours is None:
+            minimum_hours = max(1_000_000, math.ceil(recorded / 1_000_000) * 1_000_000)
+        out["minimum"] = {"hours": minimum_hours,
+                          "value": scenario_value(minimum_hours, hours_by_region, year, table)}
     if likely_hours is None and survey_hours_per_month is not None:
         likely_hours = survey_hours_per_month * 12
     if likely_hours is not None:

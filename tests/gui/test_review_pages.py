@@ -191,6 +191,29 @@ def test_district_cannot_review_but_sees_the_correction_diff(qtbot, qtmodelteste
 
 # ---------------------------------------------------------------- dashboard
 
+def test_a_district_dashboard_shows_no_rounded_minimum_estimate(qtbot, store):
+    """450 hours of one district are 777,600 ₸ at 1,728 ₸/h, never «1 728 000 000 ₸»: the
+    rounding up to a million is the national report's method for national and regional
+    totals only."""
+    from desktop.dashboard_page import DashboardPage
+    add_report(store, "PAV-D01", "2023-05", hours=450)
+    s = store
+    page = DashboardPage(make_ctx(s, role="district", district="PAV-D01"))
+    qtbot.addWidget(page)
+    page.year.setValue(2023)
+    page.refresh()
+    assert page.headline_labels["contribution"][1].text() == "777 600"
+    label, value = page.headline_labels["contribution_min"]
+    assert page.figures["contribution_min"] is None
+    assert label.isHidden() and value.isHidden()
+    region = DashboardPage(make_ctx(s, role="region"))
+    qtbot.addWidget(region)
+    region.year.setValue(2023)
+    region.refresh()
+    assert region.figures["contribution_min"] == 1_728_000_000
+    assert not region.headline_labels["contribution_min"][1].isHidden()
+
+
 def test_dashboard_reproduces_the_seed_headline_with_stock_and_flow(qtbot, qtmodeltester,
                                                                     tmp_path):
     from desktop.dashboard_page import DashboardPage
@@ -218,6 +241,10 @@ def test_dashboard_reproduces_the_seed_headline_with_stock_and_flow(qtbot, qtmod
     page.region.setCurrentIndex(page.region.findData("SHY"))  # a city: one org unit
     assert page.timeliness.rowCount() == 2 and page.timeliness.row_dict(0)["expected"] == 12
     assert page.figures["volunteers_total"] < 217_391
+    # a regional total: the report's "not less than" method applies, and says so
+    assert page.figures["contribution_min"] >= page.figures["contribution"]
+    assert "million" in page.headline_labels["contribution_min"][0].text()
+    assert "regional totals only" in page.headline_labels["contribution_min"][0].toolTip()
     page.region.setCurrentIndex(0)
     assert page.charts_grid.count() == 7
     qtmodeltester.check(page.timeliness)
