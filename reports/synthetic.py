@@ -30,6 +30,14 @@ TARGETS = {"volunteers_total": 217_391, "registered_orgs_count": 609,
 DEV_TARGETS = {"events_jan_nov": 98, "events_dec": 29, "participants": 5_180, "hours": 463}
 AGE_W = [4, 22, 38, 16, 11, 6, 3]
 OCC_W = [30, 28, 22, 8, 4, 8]
+# DOMAIN §4 H8-H12, the occupation extremes of the regions' latest reports: Almaty's
+# schoolchildren and students (the largest), Kyzylorda's schoolchildren (the fewest), the three
+# lowest student counts, and the largest shares of employed and unemployed volunteers.
+OCC_CELLS = {"ALA": {"SCHOOL": 18_993, "STUDENT": 20_023}, "KZY": {"SCHOOL": 132},
+             "ATY": {"STUDENT": 312}, "ABA": {"STUDENT": 555}, "SHY": {"STUDENT": 560}}
+OCC_SHARES = {"KZY": {"EMPLOYED": 0.46}, "ALM": {"UNEMPLOYED": 0.20},
+              "ABA": {"UNEMPLOYED": 0.16}}
+ALA_SHARE = 0.24    # Almaty city's share of all volunteers: room for H8's 39,016
 
 
 def split(total: int, weights: Sequence[float]) -> list[int]:
@@ -97,7 +105,7 @@ def synthetic_year(year: int = 2023, *, scale: int = 1, seed: int = 7, factor: f
     last = _last_months(reporting)
     n = len(reporting)
     target = {k: round(v * factor) for k, v in TARGETS.items()}
-    stocks = {k: split(target[k] * scale, [rng.uniform(1, 3) for _ in range(n)])
+    stocks = {k: split(target[k] * scale, _unit_weights(rng, reporting, k))
               for k in ("volunteers_total", "registered_orgs_count", "initiative_groups_count")}
     cells = [(u["id"], m) for u in reporting for m in range(1, last[u["id"]] + 1)]
     flows = {k: split(target[k] * scale, _flow_weights(rng, cells))
@@ -115,7 +123,40 @@ def synthetic_year(year: int = 2023, *, scale: int = 1, seed: int = 7, factor: f
         data.update(_support(rng))
         data["dev_events"] = dev.get(ci, [])
         records.append(_record(rng, unit, f"{year}-{month:02d}", data, year))
+    _calibrate_occupations(records, reporting, last, scale * factor)
     return records, units
+
+
+def _unit_weights(rng, reporting: list[dict], key: str) -> list[float]:
+    weights = [rng.uniform(1, 3) for _ in reporting]
+    big = [i for i, u in enumerate(reporting) if u["region"] == "ALA"]
+    if key == "volunteers_total" and big:
+        rest = sum(w for i, w in enumerate(weights) if i not in big)
+        for i in big:
+            weights[i] = ALA_SHARE / (1 - ALA_SHARE) * rest / len(big)
+    return weights
+
+
+def _calibrate_occupations(records: list[dict], reporting: list[dict], last: dict,
+                           scale: float) -> None:
+    """Set the occupation cells of each unit's latest report so that the regions' sums give
+    H8-H12 (counts ×scale, shares as they are); the other cells follow OCC_W."""
+    codes = enum_codes("occupations")
+    latest = {(r["org_unit"], int(r["period"][5:])): r for r in records}
+    for region in set(OCC_CELLS) | set(OCC_SHARES):
+        recs = [latest[(u["id"], last[u["id"]])] for u in reporting if u["region"] == region]
+        totals = [r["data"]["volunteers_total"] for r in recs]
+        fixed = {c: round(v * scale) for c, v in OCC_CELLS.get(region, {}).items()}
+        fixed |= {c: round(v * sum(totals)) for c, v in OCC_SHARES.get(region, {}).items()}
+        parts = {c: split(v, totals) for c, v in fixed.items()}
+        free = [(c, w) for c, w in zip(codes, OCC_W) if c not in fixed]
+        for j, rec in enumerate(recs):
+            occ = {c: parts[c][j] for c in fixed}
+            rest = totals[j] - sum(occ.values())
+            if rest < 0:
+                raise ValueError(f"synthetic year: {region} too small for its H8-H12 cells")
+            occ.update(zip([c for c, _ in free], split(rest, [w for _, w in free])))
+            rec["data"]["occupation"] = {c: occ[c] for c in codes}
 
 
 def _flow_weights(rng, cells: list) -> list[float]:

@@ -130,6 +130,25 @@ def test_headline_figures_of_domain_4(doc):
     assert "Нет данных опроса" in text
 
 
+def test_occupation_extremes_of_domain_4(doc):
+    """H8-H12: Almaty leads schoolchildren and students, Kyzylorda has the fewest
+    schoolchildren, the three lowest student counts, the largest shares of employed and of
+    unemployed volunteers."""
+    tables, _, _ = doc
+    occ = [lab("occupations", c) for c in ("SCHOOL", "STUDENT", "EMPLOYED", "UNEMPLOYED")]
+    extremes = by_label(tables["occupation_extremes"])
+    assert extremes[occ[0]] == [rname("ALA"), 18_993, rname("KZY"), 132]
+    assert extremes[occ[1]] == [rname("ALA"), 20_023, rname("ATY"), 312]
+    heads = tables["occupation_regions"]
+    students = sorted((r[2], r[0]) for r in heads)[:3]
+    assert students == [(312, rname("ATY")), (555, rname("ABA")), (560, rname("SHY"))]
+    shares = {r[0]: r[1:] for r in tables["occupation_shares"]}
+    employed = sorted(shares.items(), key=lambda kv: kv[1][2])[-1]
+    assert employed == (rname("KZY"), employed[1]) and round(employed[1][2]) == 46
+    unemployed = sorted(shares.items(), key=lambda kv: kv[1][3])[-2:]
+    assert [(r, round(v[3])) for r, v in unemployed] == [(rname("ABA"), 16), (rname("ALM"), 20)]
+
+
 def test_every_table_equals_a_direct_aggregation(demo, doc):
     records, units = demo
     tables, _, _ = doc
