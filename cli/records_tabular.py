@@ -112,17 +112,24 @@ def _run(rio, store, form, args, options: dict, *, lang: str) -> int:
     _print_preview(preview, lang)
     errors = _errors(preview.problems)
     if errors:
-        raise _error(f"{len(errors)} problem(s) in {args.file}, nothing imported")
-    target = _target(preview)
+        raise _error(say("import_refused", lang, n=len(errors), file=args.file))
+    target = _target(preview, lang)
     if args.dry_run:
-        print(f"dry run: {len(preview.diff or [])} change(s) to {target}; nothing saved")
+        print(say("import_dry_run", lang, n=len(preview.diff or []), target=target))
         return 0
     if not preview.diff:
-        print(f"no changes: {target} already holds these values; nothing saved")
+        print(say("import_no_changes", lang, target=target))
         return 0
     result = call(False)
-    print(f"imported {len(result.diff or [])} change(s) into {_target(result)}")
+    print(say("import_done", lang, n=len(result.diff or []), target=_target(result, lang)))
     return 0
+
+
+def say(code: str, lang: str, **params) -> str:
+    """A line of the preview in the user's language (resources/messages.toml, plurals)."""
+    from forms.messages import message_text
+
+    return message_text(code, lang, params)
 
 
 def _errors(problems) -> list:
@@ -130,11 +137,12 @@ def _errors(problems) -> list:
             or p.get("severity", "error") == "error"]
 
 
-def _target(result) -> str:
+def _target(result, lang: str = "ru") -> str:
     if not result.records:
-        return "no record"
+        return say("import_no_record", lang)
     if len(result.records) > 1:
-        return f"{len(result.records)} {result.records[0].get('form')} record(s)"
+        return say("import_records_target", lang, n=len(result.records),
+                   form=result.records[0].get("form"))
     return record_label(result.records[0])
 
 
@@ -196,13 +204,13 @@ def _value(v) -> str:
 def _print_preview(result, lang: str = "ru") -> None:
     diff = list(result.diff or [])
     if getattr(result, "header_row", None):
-        print(f"header row {result.header_row}; columns: " + ", ".join(
-            f"{k} -> {v}" for k, v in (result.mapping or {}).items()))
+        print(say("import_header_row", lang, row=result.header_row, columns=", ".join(
+            f"{k} -> {v}" for k, v in (result.mapping or {}).items())))
     for key, value in (getattr(result, "values", None) or {}).items():
         print(f"  {key} = {_value(value)}")
     for skipped in getattr(result, "skipped", None) or []:
         print(f"  - {skipped.line(lang)}")
-    print(f"{_target(result)}: {len(diff)} change(s)")
+    print(say("import_changes", lang, target=_target(result, lang), n=len(diff)))
     whole = {id(r["data"]): r for r in result.records or [] if isinstance(r.get("data"), dict)}
     for d in diff[:MAX_DIFF_LINES]:
         rec = whole.get(id(d.get("new")))
@@ -214,5 +222,5 @@ def _print_preview(result, lang: str = "ru") -> None:
         else:
             print(f"  {d['field']}: {_value(d.get('old'))} → {_value(d.get('new'))}")
     if len(diff) > MAX_DIFF_LINES:
-        print(f"  ... and {len(diff) - MAX_DIFF_LINES} more")
+        print("  " + say("import_more", lang, n=len(diff) - MAX_DIFF_LINES))
     _print_problems(result.problems)

@@ -54,6 +54,8 @@ def _person_keys(f, rows):
 
 
 def vr20_duplicates(q) -> list[Finding]:
+    """The same name and organization twice in one list: a warning that needs a look (a
+    justification), never a blocking error — namesakes are common."""
     out = []
     for f, rows in _rosters(q):
         if "full_name" not in [c.id for c in f.columns]:
@@ -61,7 +63,7 @@ def vr20_duplicates(q) -> list[Finding]:
         seen: dict[tuple[str, str], int] = {}
         for i, name, org, raw in _person_keys(f, rows):
             if (name, org) in seen:
-                out.append(Finding("VR-20", "error", [f"{f.id}[{i}].full_name"],
+                out.append(Finding("VR-20", "warning", [f"{f.id}[{i}].full_name"],
                                    "roster_duplicate_person",
                                    {"field": f.id, "row": i + 1, "first_row": seen[(name, org)] + 1,
                                     "name": raw}))
