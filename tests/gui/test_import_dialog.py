@@ -1,0 +1,100 @@
+"""File → Import in the app: the preview dialog on a messy corpus list (header repeats at
+page breaks, a signature column), a mapping corrected with a drop-down and remembered for the
+next file with the same header, Import committed into the real SQLite store, Cancel."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from desktop.import_dialog import ImportDialog
+
+pytestmark = pytest.mark.timeout(120)
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "intake"
+MESSY = CORPUS / "fg_03_page_breaks.xlsx"
+
+
+def expected(name: str) -> dict:
+    return json.loads((CORPUS / f"{name}.expected.json").read_text(encoding="utf-8"))
+
+
+def open_dialog(qtbot, ctx, path, form_id="focus_group") -> ImportDialog:
+    dialog = ImportDialog(ctx, form_id, str(path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    return dialog
+
+
+def choose(combo, field_id) -> None:
+    combo.setCurrentIndex(combo.findData(field_id))
+    combo.activated.emit(combo.currentIndex())
+
+
+def test_preview_correct_mapping_and_import(qtbot, core_ctx):
+    dialog = open_dialog(qtbot, core_ctx, MESSY)
+    plan = dialog.plan
+    assert plan.header_row == 3 and "3" in dialog.header_label.text()
+    assert [s.row for s in plan.skipped] == [11, 20]          # the header at each page
+    assert dialog.skipped_list.count() == 2
+    assert "повтор заголовка" in dialog.skipped_list.item(0).text()
+    assert len(plan.add) == 16 and dialog.add_view.model().rowCount() == 16
+    assert any("Согласие" in dialog.problem_list.item(i).text()
+               for i in range(dialog.problem_list.count()))
+    phone = dialog.column_combo("Телефон")
+    assert phone.currentData() == "phone"
+    choose(phone, None)                                        # the phones are not imported
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    assert dialog.mapping[7] is None and all("phone" not in r for r in dialog.plan.add)
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.import_button.click()
+    [rec] = core_ctx.store.list_records(form="focus_group")
+    want = [{k: v for k, v in p.items() if k != "phone"} for p in expected(MESSY.name)[
+        "participants"]]
+    got = [{k: v for k, v in p.items() if k != "no"} for p in rec["data"]["participants"]]
+    assert got == want
+    assert rec["data"]["date"] == "2023-09-14" and rec["period"] == "2023-09"
+    assert rec["org_unit"] == "SHY-ABAY" and rec["status"] == "draft"
+
+
+def test_mapping_remembered_for_next_file_with_same_header(qtbot, core_ctx, tmp_path):
+    first = open_dialog(qtbot, core_ctx, MESSY)
+    choose(first.column_combo("Телефон"), None)
+    qtbot.waitUntil(lambda: first.task is None, timeout=20000)
+    with qtbot.waitSignal(first.accepted, timeout=20000):
+        first.import_button.click()
+    wb = openpyxl.load_workbook(MESSY)                 # another list, the same header
+    ws = wb.active
+    ws.cell(4, 2).value = "Новая Участница Списка"
+    other = tmp_path / "next_list.xlsx"
+    wb.save(other)
+    second = open_dialog(qtbot, core_ctx, other)
+    assert second.plan.remembered and second.column_combo("Телефон").currentData() is None
+    assert second.plan.add[0]["full_name"] == "Новая Участница Списка"
+    assert all("phone" not in r for r in second.plan.add)
+    assert second.mapping is not None and second.mapping[7] is None
+
+
+def big_list(path: Path, rows: int) -> Path:
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet()
+    ws.append(["№", "Ф.И.О.", "Организация", "Категория участника"])
+    for n in range(1, rows + 1):
+        ws.append([n, f"Участник Номер {n}", "ОФ «Жастар»", "Представители НПО"])
+    wb.save(path)
+    return path
+
+
+def test_cancel_during_import_leaves_nothing(qtbot, core_ctx, tmp_path):
+    path = big_list(tmp_path / "big.xlsx", 20000)
+    dialog = open_dialog(qtbot, core_ctx, path)
+    assert len(dialog.plan.add) == 20000 and dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.rejected, timeout=60000):
+        dialog.import_button.click()
+        assert dialog.progress.isVisible()
+        dialog.cancel_button.click()
+    assert core_ctx.store.list_records(form="focus_group") == []
