@@ -405,119 +405,138 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="200" />
+        <location filename="../../desktop/dashboard_page.py" line="207" />
         <source>Year:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="201" />
+        <location filename="../../desktop/dashboard_page.py" line="208" />
         <source>From month:</source>
         <translation>From month:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="202" />
+        <location filename="../../desktop/dashboard_page.py" line="209" />
         <source>to:</source>
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="210" />
         <source>Hourly rate, ₸:</source>
         <translation>Hourly rate, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="204" />
+        <location filename="../../desktop/dashboard_page.py" line="211" />
         <source>Include drafts</source>
         <translation>Include drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="205" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Rates…</source>
         <translation>Rates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="206" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>Hourly rates by region and year</source>
         <translation>Hourly rates by region and year</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="207" />
+        <location filename="../../desktop/dashboard_page.py" line="214" />
         <source>Headline numbers</source>
         <translation>Headline numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="208" />
+        <location filename="../../desktop/dashboard_page.py" line="215" />
+        <location filename="../../desktop/dashboard_page.py" line="270" />
         <source>Completeness and timeliness</source>
         <translation>Completeness and timeliness</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="222" />
+        <location filename="../../desktop/dashboard_page.py" line="229" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="223" />
+        <location filename="../../desktop/dashboard_page.py" line="230" />
         <source>Economic contribution, ₸</source>
         <translation>Economic contribution, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="224" />
+        <location filename="../../desktop/dashboard_page.py" line="231" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Minimum estimate, ₸ (hours rounded up to a million)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="226" />
+        <location filename="../../desktop/dashboard_page.py" line="233" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Stock: latest report of each org unit, summed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="227" />
+        <location filename="../../desktop/dashboard_page.py" line="234" />
         <source>Flow: summed over the months of the period</source>
         <translation>Flow: summed over the months of the period</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="211" />
+        <location filename="../../desktop/dashboard_page.py" line="218" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="211" />
+        <location filename="../../desktop/dashboard_page.py" line="218" />
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="219" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="219" />
         <source>On time</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="220" />
         <source>Received, %</source>
         <translation>Received, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="266" />
+        <location filename="../../desktop/dashboard_page.py" line="286" />
         <source>All regions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="289" />
+        <location filename="../../desktop/dashboard_page.py" line="309" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="301" />
+        <location filename="../../desktop/dashboard_page.py" line="321" />
         <source>no data</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="314" />
+        <location filename="../../desktop/dashboard_page.py" line="334" />
         <source>Trend over months</source>
         <translation>Trend over months</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="17" />
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="18" />
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="19" />
+        <source>Blank workbook…</source>
+        <translation>Blank workbook…</translation>
     </message>
 </context>
 <context>
@@ -662,42 +681,42 @@
         <translation>Choose the month</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="289" />
+        <location filename="../../desktop/form_editor.py" line="300" />
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="290" />
+        <location filename="../../desktop/form_editor.py" line="301" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="291" />
+        <location filename="../../desktop/form_editor.py" line="302" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="292" />
+        <location filename="../../desktop/form_editor.py" line="303" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="293" />
+        <location filename="../../desktop/form_editor.py" line="304" />
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="294" />
+        <location filename="../../desktop/form_editor.py" line="305" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="295" />
+        <location filename="../../desktop/form_editor.py" line="306" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="315" />
+        <location filename="../../desktop/form_editor.py" line="326" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
@@ -793,13 +812,13 @@
 <context>
     <name>MainMenu</name>
     <message>
-        <location filename="../../desktop/main_menu.py" line="84" />
-        <location filename="../../desktop/main_menu.py" line="100" />
+        <location filename="../../desktop/main_menu.py" line="99" />
+        <location filename="../../desktop/main_menu.py" line="117" />
         <source>Help</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="85" />
+        <location filename="../../desktop/main_menu.py" line="100" />
         <source>Ctrl+N — a new record of the list on screen
 Ctrl+S — save the draft
 Ctrl+Enter — submit (you are asked to confirm)
@@ -814,48 +833,58 @@ Enter — next field · F8 — next finding
 F1 — this help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="89" />
-        <location filename="../../desktop/main_menu.py" line="101" />
+        <location filename="../../desktop/main_menu.py" line="104" />
+        <location filename="../../desktop/main_menu.py" line="118" />
         <source>About Esep</source>
         <translation>About Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="92" />
+        <location filename="../../desktop/main_menu.py" line="107" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="93" />
+        <location filename="../../desktop/main_menu.py" line="108" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="94" />
+        <location filename="../../desktop/main_menu.py" line="109" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="95" />
+        <location filename="../../desktop/main_menu.py" line="110" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="96" />
+        <location filename="../../desktop/main_menu.py" line="111" />
         <source>New record</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="97" />
+        <location filename="../../desktop/main_menu.py" line="112" />
         <source>Save draft</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="98" />
+        <location filename="../../desktop/main_menu.py" line="113" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="99" />
+        <location filename="../../desktop/main_menu.py" line="114" />
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="115" />
+        <source>Export the list…</source>
+        <translation>Export the list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="116" />
         <source>Find in the list</source>
         <translation>Find in the list</translation>
     </message>
@@ -931,89 +960,94 @@ F1 — this help</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="130" />
+        <location filename="../../desktop/quality_page.py" line="133" />
         <source>Rule:</source>
         <translation>Rule:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="131" />
+        <location filename="../../desktop/quality_page.py" line="134" />
         <source>Severity:</source>
         <translation>Severity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="132" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="133" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="138" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="138" />
+        <location filename="../../desktop/quality_page.py" line="141" />
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="139" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="139" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="137" />
+        <location filename="../../desktop/quality_page.py" line="140" />
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="137" />
+        <location filename="../../desktop/quality_page.py" line="140" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="138" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="143" />
+        <location filename="../../desktop/quality_page.py" line="146" />
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="143" />
+        <location filename="../../desktop/quality_page.py" line="146" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="144" />
+        <location filename="../../desktop/quality_page.py" line="147" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="150" />
+        <location filename="../../desktop/quality_page.py" line="153" />
         <source>(all)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="207" />
+        <location filename="../../desktop/quality_page.py" line="210" />
         <source>Could not check the records: %1</source>
         <translation>Could not check the records: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="214" />
+        <location filename="../../desktop/quality_page.py" line="217" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>%1 findings: %2 errors, %3 warnings, %4 info</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="225" />
+        <source>Data quality</source>
+        <translation>Data quality</translation>
     </message>
 </context>
 <context>
@@ -1090,57 +1124,57 @@ F1 — this help</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="133" />
+        <location filename="../../desktop/record_list_page.py" line="136" />
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="134" />
+        <location filename="../../desktop/record_list_page.py" line="137" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="135" />
+        <location filename="../../desktop/record_list_page.py" line="138" />
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="138" />
+        <location filename="../../desktop/record_list_page.py" line="141" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="139" />
+        <location filename="../../desktop/record_list_page.py" line="142" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="163" />
+        <location filename="../../desktop/record_list_page.py" line="166" />
         <source>Returned for changes: %1 — open</source>
         <translation>Returned for changes: %1 — open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="181" />
+        <location filename="../../desktop/record_list_page.py" line="184" />
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="187" />
+        <location filename="../../desktop/record_list_page.py" line="190" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="217" />
+        <location filename="../../desktop/record_list_page.py" line="226" />
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="225" />
+        <location filename="../../desktop/record_list_page.py" line="234" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>No records match the filters. Clear the search or the filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="227" />
+        <location filename="../../desktop/record_list_page.py" line="236" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>No records yet. Press %1 or «%2» to enter the first one.</translation>
     </message>
