@@ -125,10 +125,9 @@ def export_summary(parent, ctx, records: list[dict], units: list[dict], spec: st
                    region: str | None, path: str | None = None, quiet: bool = False):
     """The reports page's figures (its records and units) as the summary workbook
     «Volunteering in figures» of the command line's `esep report summary`."""
+    from desktop.review_models import due_day
     from reports.economics import RateTable
     from reports.summary import build_summary
-
-    from desktop.review_models import due_day
 
     def write(out: Path) -> None:
         build_summary(records, units, spec, out, region=region, lang=ctx.lang,
