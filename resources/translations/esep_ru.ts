@@ -446,7 +446,7 @@
     </message>
     <message>
         <location filename="../../desktop/dashboard_page.py" line="215" />
-        <location filename="../../desktop/dashboard_page.py" line="270" />
+        <location filename="../../desktop/dashboard_page.py" line="277" />
         <source>Completeness and timeliness</source>
         <translation>Полнота и своевременность</translation>
     </message>
@@ -501,22 +501,22 @@
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="286" />
+        <location filename="../../desktop/dashboard_page.py" line="293" />
         <source>All regions</source>
         <translation>Все регионы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="309" />
+        <location filename="../../desktop/dashboard_page.py" line="316" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="321" />
+        <location filename="../../desktop/dashboard_page.py" line="328" />
         <source>no data</source>
         <translation>нет данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="334" />
+        <location filename="../../desktop/dashboard_page.py" line="341" />
         <source>Trend over months</source>
         <translation>Динамика по месяцам</translation>
     </message>
@@ -1419,29 +1419,64 @@ F1 — эта справка</translation>
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="117" />
+        <location filename="../../desktop/roster_editor.py" line="187" />
         <source>Add row</source>
         <translation>Добавить строку</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="118" />
+        <location filename="../../desktop/roster_editor.py" line="188" />
         <source>Delete row</source>
         <translation>Удалить строку</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="119" />
+        <location filename="../../desktop/roster_editor.py" line="189" />
         <source>Paste from Excel</source>
         <translation>Вставить из Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="124" />
+        <location filename="../../desktop/roster_editor.py" line="194" />
         <source>Rows: %1</source>
         <translation>Строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="126" />
+        <location filename="../../desktop/roster_editor.py" line="196" />
         <source>duplicates: %1</source>
         <translation>повторов: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="198" />
+        <source>left out of the paste (titles, totals, notes): %1</source>
+        <translation>не вставлены (заголовки, итоги, примечания), строки: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="234" />
+        <source>Delete rows</source>
+        <translation>Удаление строк</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="255" />
+        <source>Paste</source>
+        <translation>Вставка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="260" />
+        <source>Paste again?</source>
+        <translation>Вставить ещё раз?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="261" />
+        <source>All %1 pasted rows are already in the list. Add them once more?</source>
+        <translation>Все вставляемые строки (%1) уже есть в списке. Добавить их ещё раз?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="264" />
+        <source>Add again</source>
+        <translation>Добавить ещё раз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="265" />
+        <source>Do not add</source>
+        <translation>Не добавлять</translation>
     </message>
 </context>
 <context>
