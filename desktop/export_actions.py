@@ -20,14 +20,17 @@ BLANK_WORKBOOK = QT_TRANSLATE_NOOP("Export", "Blank workbook…")
 
 
 def _tr(text: str) -> str:
+    """A text marked with QT_TRANSLATE_NOOP("Export", ...) above."""
     return QCoreApplication.translate("Export", text)
 
 
 def ask_path(parent: QWidget, name: str, formats=("xlsx",)) -> str | None:
     """A file name to save to (the first format is the default)."""
-    filters = {"xlsx": _tr("Excel workbook (*.xlsx)"), "csv": _tr("CSV table (*.csv)"),
-               "json": _tr("JSON records (*.json)")}
-    path, chosen = QFileDialog.getSaveFileName(parent, _tr("Export"), f"{name}.{formats[0]}",
+    filters = {"xlsx": QCoreApplication.translate("Export", "Excel workbook (*.xlsx)"),
+               "csv": QCoreApplication.translate("Export", "CSV table (*.csv)"),
+               "json": QCoreApplication.translate("Export", "JSON records (*.json)")}
+    title = QCoreApplication.translate("Export", "Export")
+    path, chosen = QFileDialog.getSaveFileName(parent, title, f"{name}.{formats[0]}",
                                                ";;".join(filters[f] for f in formats))
     if not path:
         return None
@@ -39,15 +42,17 @@ def ask_path(parent: QWidget, name: str, formats=("xlsx",)) -> str | None:
 
 def _written(parent: QWidget, path, quiet: bool) -> Path:
     if not quiet:
-        QMessageBox.information(parent, _tr("Export"), _tr("Saved: %1").replace("%1", str(path)))
+        text = QCoreApplication.translate("Export", "Saved: %1").replace("%1", str(path))
+        QMessageBox.information(parent, QCoreApplication.translate("Export", "Export"), text)
     return Path(path)
 
 
 def _failed(parent: QWidget, exc: Exception, quiet: bool) -> None:
     if quiet:
         raise exc
-    QMessageBox.warning(parent, _tr("Export"),
-                        _tr("Could not save the file: %1").replace("%1", str(exc)))
+    text = QCoreApplication.translate("Export", "Could not save the file: %1")
+    QMessageBox.warning(parent, QCoreApplication.translate("Export", "Export"),
+                        text.replace("%1", str(exc)))
 
 
 def _run(parent: QWidget, path: str | None, name: str, formats, write, quiet: bool):
@@ -132,7 +137,8 @@ def export_summary(parent, ctx, records: list[dict], units: list[dict], spec: st
     def write(out: Path) -> None:
         build_summary(records, units, spec, out, region=region, lang=ctx.lang,
                       rates=RateTable.load(ctx.store), due_day=due_day(ctx.store))
-    return _run(parent, path, _tr("summary") + f"_{spec}", ("xlsx",), write, quiet)
+    name = QCoreApplication.translate("Export", "summary") + f"_{spec}"
+    return _run(parent, path, name, ("xlsx",), write, quiet)
 
 
 def export_template(parent, ctx, org_unit: str, period: str, path: str | None = None,

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,28 +34,31 @@ from desktop.import_jobs import FORMATS, ImportSpec, Plan, commit_plan, kind_of_
 from desktop.review_models import worker_store_path
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
-
 def pick_file(parent: QWidget) -> str | None:
     patterns = " ".join(f"*.{ext}" for ext in FORMATS)
-    path, _f = QFileDialog.getOpenFileName(parent, _tr("Import a file"), "",
-                                           _tr("Lists and tables") + f" ({patterns})")
+    title = QCoreApplication.translate("ImportDialog", "Import a file")
+    kinds = QCoreApplication.translate("ImportDialog", "Lists and tables")
+    path, _f = QFileDialog.getOpenFileName(parent, title, "", f"{kinds} ({patterns})")
     return path or None
 
 
 def _severity(code: str) -> str:
-    return {"error": _tr("error"), "warning": _tr("warning")}.get(code, _tr("note"))
+    if code == "error":
+        return QCoreApplication.translate("ImportDialog", "error")
+    if code == "warning":
+        return QCoreApplication.translate("ImportDialog", "warning")
+    return QCoreApplication.translate("ImportDialog", "note")
 
 
 def problem_text(p: dict) -> str:
     """«[warning] row 7, column «ФИО»: why» with the place as the file names it."""
     where = []
     if p.get("row") is not None:
-        where.append(_tr("row %1").replace("%1", str(p["row"])))
+        row = QCoreApplication.translate("ImportDialog", "row %1")
+        where.append(row.replace("%1", str(p["row"])))
     if p.get("column"):
-        where.append(_tr("column «%1»").replace("%1", str(p["column"])))
+        column = QCoreApplication.translate("ImportDialog", "column «%1»")
+        where.append(column.replace("%1", str(p["column"])))
     message = str(p.get("message") or p.get("code") or "")
     prefix = ", ".join(where) + ": " if where and not message[:1].isdigit() else ""
     return f"[{_severity(p.get('severity', 'error'))}] {prefix}{message}"
@@ -86,7 +90,8 @@ class ImportDialog(QDialog):
         from desktop.editor_parts import org_unit_choices
         for code, name in org_unit_choices(self.ctx, (self.ctx.user or {}).get("district")):
             self.org_unit.addItem(name, code)
-        self.period.setInputMask("9999-99;_")
+        self.period.setValidator(QRegularExpressionValidator(
+            QRegularExpression(r"\d{4}-(0[1-9]|1[0-2])"), self.period))
         self.period.setMaximumWidth(100)
         self.org_unit.activated.connect(lambda _i: self.start())
         self.period.editingFinished.connect(self._period_changed)
@@ -124,6 +129,7 @@ class ImportDialog(QDialog):
         for w in (self.file_label, self.header_label, self.values_label):
             left.addWidget(w)
         left.addLayout(self.target)
+        left.addStretch(1)
         top.addLayout(left, 1)
         top.addWidget(self.columns, 1)
         buttons = QHBoxLayout()
@@ -143,22 +149,23 @@ class ImportDialog(QDialog):
 
     def retranslate(self) -> None:
         title = self.form.title.get(self.ctx.lang) or self.form.id
-        self.setWindowTitle(_tr("Import: %1").replace("%1", title))
-        self.file_label.setText(_tr("File: %1").replace("%1", Path(self.path).name))
-        self.org_unit_label.setText(_tr("Org unit:"))
-        self.period_label.setText(_tr("Period:"))
-        self.period.setToolTip(_tr("YYYY-MM; empty: the month of the list's date"))
-        self.columns.setHorizontalHeaderLabels([_tr("Column in the file"), _tr("Field")])
-        self.import_button.setText(_tr("Import"))
-        self.cancel_button.setText(_tr("Cancel"))
+        self.setWindowTitle(self.tr("Import: %1").replace("%1", title))
+        self.file_label.setText(self.tr("File: %1").replace("%1", Path(self.path).name))
+        self.org_unit_label.setText(self.tr("Org unit:"))
+        self.period_label.setText(self.tr("Period:"))
+        self.period.setPlaceholderText(self.tr("YYYY-MM"))
+        self.period.setToolTip(self.tr("YYYY-MM; empty: the month of the list's date"))
+        self.columns.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Field")])
+        self.import_button.setText(self.tr("Import"))
+        self.cancel_button.setText(self.tr("Cancel"))
         self._show_counts()
 
     def _show_counts(self) -> None:
         plan = self.plan or Plan("list")
-        texts = [_tr("To add: %1").replace("%1", str(len(plan.add))),
-                 _tr("To change: %1").replace("%1", str(len(plan.change))),
-                 _tr("Skipped: %1").replace("%1", str(len(plan.skipped))),
-                 _tr("Findings: %1").replace("%1", str(len(plan.problems)))]
+        texts = [self.tr("To add: %1").replace("%1", str(len(plan.add))),
+                 self.tr("To change: %1").replace("%1", str(len(plan.change))),
+                 self.tr("Skipped: %1").replace("%1", str(len(plan.skipped))),
+                 self.tr("Findings: %1").replace("%1", str(len(plan.problems)))]
         for i, text in enumerate(texts):
             self.tabs.setTabText(i, text)
 
@@ -171,7 +178,7 @@ class ImportDialog(QDialog):
                           user=self.ctx.username or getattr(self.ctx.store, "user", ""))
 
     def _period_changed(self) -> None:
-        if self.period.hasAcceptableInput() or not self.period.text().strip("-_ "):
+        if self.period.hasAcceptableInput() or not self.period.text().strip():
             self.start()
 
     def start(self) -> None:
@@ -184,7 +191,8 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
-        self.status.setText(_tr("Importing…") if self.committing else _tr("Reading the file…"))
+        self.status.setText(self.tr("Importing…") if self.committing
+                            else self.tr("Reading the file…"))
         self.task = self.ctx.tasks.start(job, self.spec(), on_done=on_done,
                                          on_error=self._on_error, on_progress=self._on_progress)
 
@@ -194,7 +202,7 @@ class ImportDialog(QDialog):
         return sender is None or self.task is None or sender is self.task.signals
 
     def _on_progress(self, done: int, _total: int, _text: str) -> None:
-        self.status.setText(_tr("Rows read: %1").replace("%1", str(done)))
+        self.status.setText(self.tr("Rows read: %1").replace("%1", str(done)))
 
     def _on_error(self, exc: BaseException) -> None:
         if not self._mine():
@@ -203,10 +211,10 @@ class ImportDialog(QDialog):
         self.task, self.committing = None, False
         self.progress.hide()
         if isinstance(exc, ImportCancelled):
-            self.status.setText(_tr("Cancelled; nothing was imported."))
+            self.status.setText(self.tr("Cancelled; nothing was imported."))
             self.reject()
             return
-        self.status.setText(_tr("Nothing was imported: %1").replace("%1", str(exc)))
+        self.status.setText(self.tr("Nothing was imported: %1").replace("%1", str(exc)))
         self.problem_list.clear()
         self.problem_list.addItems([problem_text(p) for p in getattr(exc, "problems", [])
                                     if isinstance(p, dict)])
@@ -221,16 +229,16 @@ class ImportDialog(QDialog):
         self._fill(plan)
         errors = len(plan.errors)
         self.import_button.setEnabled(not errors and bool(plan.add or plan.change))
-        self.status.setText(_tr("Errors: %1 — correct the file; nothing will be imported.")
+        self.status.setText(self.tr("Errors: %1 — correct the file; nothing will be imported.")
                             .replace("%1", str(errors)) if errors else
-                            _tr("Check the preview, then press Import."))
+                            self.tr("Check the preview, then press Import."))
 
     # -- showing the preview ---------------------------------------------------------------
     def _fill(self, plan: Plan) -> None:
-        header = _tr("Header row: %1").replace("%1", str(plan.header_row)) \
+        header = self.tr("Header row: %1").replace("%1", str(plan.header_row)) \
             if plan.header_row else ""
         if plan.remembered:
-            header += " · " + _tr("mapping as last time")
+            header += " · " + self.tr("mapping as last time")
         self.header_label.setText(header)
         self.values_label.setText("; ".join(f"{self._field_name(k)}: {v}"
                                             for k, v in plan.values.items()))
@@ -259,7 +267,7 @@ class ImportDialog(QDialog):
         self.columns.setRowCount(0)
         if roster is None:
             return
-        choices = [(None, _tr("— not imported —"))] + [
+        choices = [(None, self.tr("— not imported —"))] + [
             (c.id, c.label.get(self.ctx.lang) or c.id) for c in roster.columns]
         for row, col in enumerate(plan.columns):
             self.columns.insertRow(row)
@@ -294,8 +302,9 @@ class ImportDialog(QDialog):
                                                     parent=self.add_view))
         else:
             from desktop.review_models import DictTableModel
-            model = DictTableModel([("org_unit", _tr("Org unit")), ("period", _tr("Period")),
-                                    ("status", _tr("Status"))], self.add_view)
+            model = DictTableModel([("org_unit", self.tr("Org unit")),
+                                    ("period", self.tr("Period")),
+                                    ("status", self.tr("Status"))], self.add_view)
             model.set_rows(plan.add)
             self.add_view.setModel(model)
         self.add_view.resizeColumnsToContents()
@@ -317,7 +326,7 @@ class ImportDialog(QDialog):
         """Cancel the reading or the import under way (nothing is imported), else close."""
         if self.task is not None:
             self.task.cancel()
-            self.status.setText(_tr("Cancelling…"))
+            self.status.setText(self.tr("Cancelling…"))
             return
         self.reject()
 

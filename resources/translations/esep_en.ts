@@ -538,6 +538,43 @@
         <source>Blank workbook…</source>
         <translation>Blank workbook…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="29" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="30" />
+        <source>CSV table (*.csv)</source>
+        <translation>CSV table (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="31" />
+        <source>JSON records (*.json)</source>
+        <translation>JSON records (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="32" />
+        <location filename="../../desktop/export_actions.py" line="46" />
+        <location filename="../../desktop/export_actions.py" line="54" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="45" />
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="53" />
+        <source>Could not save the file: %1</source>
+        <translation>Could not save the file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="140" />
+        <source>summary</source>
+        <translation>summary</translation>
+    </message>
 </context>
 <context>
     <name>FieldInput</name>
@@ -807,6 +844,184 @@
         <location filename="../../desktop/editor_parts.py" line="77" />
         <source>last month: %1 · last year: %2</source>
         <translation>last month: %1 · last year: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="39" />
+        <source>Import a file</source>
+        <translation>Import a file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="40" />
+        <source>Lists and tables</source>
+        <translation>Lists and tables</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="47" />
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="49" />
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="50" />
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="57" />
+        <source>row %1</source>
+        <translation>row %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="60" />
+        <source>column «%1»</source>
+        <translation>column «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="151" />
+        <source>Import: %1</source>
+        <translation>Import: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="152" />
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="153" />
+        <source>Org unit:</source>
+        <translation>Org unit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="154" />
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="155" />
+        <source>YYYY-MM</source>
+        <translation>YYYY-MM</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="156" />
+        <source>YYYY-MM; empty: the month of the list's date</source>
+        <translation>YYYY-MM; empty: the month of the list's date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="157" />
+        <source>Column in the file</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="157" />
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="158" />
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="159" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="164" />
+        <source>To add: %1</source>
+        <translation>To add: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="165" />
+        <source>To change: %1</source>
+        <translation>To change: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="166" />
+        <source>Skipped: %1</source>
+        <translation>Skipped: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="167" />
+        <source>Findings: %1</source>
+        <translation>Findings: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="193" />
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="194" />
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="204" />
+        <source>Rows read: %1</source>
+        <translation>Rows read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="213" />
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Cancelled; nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="216" />
+        <source>Nothing was imported: %1</source>
+        <translation>Nothing was imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="231" />
+        <source>Errors: %1 — correct the file; nothing will be imported.</source>
+        <translation>Errors: %1 — correct the file; nothing will be imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="233" />
+        <source>Check the preview, then press Import.</source>
+        <translation>Check the preview, then press Import.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="237" />
+        <source>Header row: %1</source>
+        <translation>Header row: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="240" />
+        <source>mapping as last time</source>
+        <translation>mapping as last time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="269" />
+        <source>— not imported —</source>
+        <translation>— not imported —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="304" />
+        <source>Org unit</source>
+        <translation>Org unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="305" />
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="306" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="328" />
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
     </message>
 </context>
 <context>

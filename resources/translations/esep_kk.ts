@@ -538,6 +538,43 @@
         <source>Blank workbook…</source>
         <translation>Бос Excel кітабы…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="29" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel кітабы (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="30" />
+        <source>CSV table (*.csv)</source>
+        <translation>CSV кестесі (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="31" />
+        <source>JSON records (*.json)</source>
+        <translation>JSON жазбалары (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="32" />
+        <location filename="../../desktop/export_actions.py" line="46" />
+        <location filename="../../desktop/export_actions.py" line="54" />
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="45" />
+        <source>Saved: %1</source>
+        <translation>Сақталды: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="53" />
+        <source>Could not save the file: %1</source>
+        <translation>Файлды сақтау мүмкін болмады: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="140" />
+        <source>summary</source>
+        <translation>жиынтық</translation>
+    </message>
 </context>
 <context>
     <name>FieldInput</name>
@@ -807,6 +844,184 @@
         <location filename="../../desktop/editor_parts.py" line="77" />
         <source>last month: %1 · last year: %2</source>
         <translation>өткен ай: %1 · бір жыл бұрын: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="39" />
+        <source>Import a file</source>
+        <translation>Файлды импорттау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="40" />
+        <source>Lists and tables</source>
+        <translation>Тізімдер мен кестелер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="47" />
+        <source>error</source>
+        <translation>қате</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="49" />
+        <source>warning</source>
+        <translation>ескерту</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="50" />
+        <source>note</source>
+        <translation>ескертпе</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="57" />
+        <source>row %1</source>
+        <translation>%1-жол</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="60" />
+        <source>column «%1»</source>
+        <translation>«%1» бағаны</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="151" />
+        <source>Import: %1</source>
+        <translation>Импорт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="152" />
+        <source>File: %1</source>
+        <translation>Файл: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="153" />
+        <source>Org unit:</source>
+        <translation>Бөлімше:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="154" />
+        <source>Period:</source>
+        <translation>Кезең:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="155" />
+        <source>YYYY-MM</source>
+        <translation>ЖЖЖЖ-АА</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="156" />
+        <source>YYYY-MM; empty: the month of the list's date</source>
+        <translation>ЖЖЖЖ-АА; бос болса — тізімдегі күннің айы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="157" />
+        <source>Column in the file</source>
+        <translation>Файлдағы баған</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="157" />
+        <source>Field</source>
+        <translation>Өріс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="158" />
+        <source>Import</source>
+        <translation>Импорттау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="159" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="164" />
+        <source>To add: %1</source>
+        <translation>Қосылады: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="165" />
+        <source>To change: %1</source>
+        <translation>Өзгереді: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="166" />
+        <source>Skipped: %1</source>
+        <translation>Өткізілді: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="167" />
+        <source>Findings: %1</source>
+        <translation>Ескертулер: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="193" />
+        <source>Importing…</source>
+        <translation>Импорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="194" />
+        <source>Reading the file…</source>
+        <translation>Файл оқылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="204" />
+        <source>Rows read: %1</source>
+        <translation>Оқылған жолдар: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="213" />
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Тоқтатылды; ештеңе импортталмады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="216" />
+        <source>Nothing was imported: %1</source>
+        <translation>Ештеңе импортталмады: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="231" />
+        <source>Errors: %1 — correct the file; nothing will be imported.</source>
+        <translation>Қателер: %1 — файлды түзетіңіз; ештеңе импортталмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="233" />
+        <source>Check the preview, then press Import.</source>
+        <translation>Алдын ала қарауды тексеріп, «Импорттау» түймесін басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="237" />
+        <source>Header row: %1</source>
+        <translation>Тақырып жолы: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="240" />
+        <source>mapping as last time</source>
+        <translation>сәйкестендіру өткен жолғыдай</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="269" />
+        <source>— not imported —</source>
+        <translation>— импорттамау —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="304" />
+        <source>Org unit</source>
+        <translation>Бөлімше</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="305" />
+        <source>Period</source>
+        <translation>Кезең</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="306" />
+        <source>Status</source>
+        <translation>Мәртебесі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="328" />
+        <source>Cancelling…</source>
+        <translation>Тоқтатылуда…</translation>
     </message>
 </context>
 <context>

@@ -538,6 +538,43 @@
         <source>Blank workbook…</source>
         <translation>Пустая книга Excel…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="29" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="30" />
+        <source>CSV table (*.csv)</source>
+        <translation>Таблица CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="31" />
+        <source>JSON records (*.json)</source>
+        <translation>Записи JSON (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="32" />
+        <location filename="../../desktop/export_actions.py" line="46" />
+        <location filename="../../desktop/export_actions.py" line="54" />
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="45" />
+        <source>Saved: %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="53" />
+        <source>Could not save the file: %1</source>
+        <translation>Не удалось сохранить файл: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="140" />
+        <source>summary</source>
+        <translation>сводка</translation>
+    </message>
 </context>
 <context>
     <name>FieldInput</name>
@@ -807,6 +844,184 @@
         <location filename="../../desktop/editor_parts.py" line="77" />
         <source>last month: %1 · last year: %2</source>
         <translation>прошлый месяц: %1 · год назад: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="39" />
+        <source>Import a file</source>
+        <translation>Импорт файла</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="40" />
+        <source>Lists and tables</source>
+        <translation>Списки и таблицы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="47" />
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="49" />
+        <source>warning</source>
+        <translation>предупреждение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="50" />
+        <source>note</source>
+        <translation>замечание</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="57" />
+        <source>row %1</source>
+        <translation>строка %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="60" />
+        <source>column «%1»</source>
+        <translation>столбец «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="151" />
+        <source>Import: %1</source>
+        <translation>Импорт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="152" />
+        <source>File: %1</source>
+        <translation>Файл: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="153" />
+        <source>Org unit:</source>
+        <translation>Подразделение:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="154" />
+        <source>Period:</source>
+        <translation>Период:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="155" />
+        <source>YYYY-MM</source>
+        <translation>ГГГГ-ММ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="156" />
+        <source>YYYY-MM; empty: the month of the list's date</source>
+        <translation>ГГГГ-ММ; пусто — месяц даты в списке</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="157" />
+        <source>Column in the file</source>
+        <translation>Столбец в файле</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="157" />
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="158" />
+        <source>Import</source>
+        <translation>Импортировать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="159" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="164" />
+        <source>To add: %1</source>
+        <translation>Добавить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="165" />
+        <source>To change: %1</source>
+        <translation>Изменить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="166" />
+        <source>Skipped: %1</source>
+        <translation>Пропущено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="167" />
+        <source>Findings: %1</source>
+        <translation>Замечания: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="193" />
+        <source>Importing…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="194" />
+        <source>Reading the file…</source>
+        <translation>Чтение файла…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="204" />
+        <source>Rows read: %1</source>
+        <translation>Прочитано строк: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="213" />
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Отменено; ничего не импортировано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="216" />
+        <source>Nothing was imported: %1</source>
+        <translation>Ничего не импортировано: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="231" />
+        <source>Errors: %1 — correct the file; nothing will be imported.</source>
+        <translation>Ошибок: %1 — исправьте файл; ничего не будет импортировано.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="233" />
+        <source>Check the preview, then press Import.</source>
+        <translation>Проверьте предпросмотр и нажмите «Импортировать».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="237" />
+        <source>Header row: %1</source>
+        <translation>Строка заголовка: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="240" />
+        <source>mapping as last time</source>
+        <translation>сопоставление как в прошлый раз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="269" />
+        <source>— not imported —</source>
+        <translation>— не импортировать —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="304" />
+        <source>Org unit</source>
+        <translation>Подразделение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="305" />
+        <source>Period</source>
+        <translation>Период</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="306" />
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="328" />
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
     </message>
 </context>
 <context>
