@@ -98,3 +98,76 @@ def test_cancel_during_import_leaves_nothing(qtbot, core_ctx, tmp_path):
         assert dialog.progress.isVisible()
         dialog.cancel_button.click()
     assert core_ctx.store.list_records(form="focus_group") == []
+
+
+@pytest.mark.parametrize("name", ["fg_23_cp1251_semicolon.csv", "fg_29_libre_merged.xls",
+                                  "fg_28_word_kazakh_two_pages.docx", "sem_33_libre.xls"])
+def test_every_list_format_imports_as_delivered(qtbot, core_ctx, name):
+    want = expected(name)
+    dialog = open_dialog(qtbot, core_ctx, CORPUS / name, want["form"])
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.import_button.click()
+    [rec] = core_ctx.store.list_records(form=want["form"])
+    roster = "participants" if want["form"] == "focus_group" else "attendees"
+    got = [{k: v for k, v in p.items() if k != "no"} for p in rec["data"][roster]]
+    assert got == [{k: v for k, v in p.items() if v is not None}
+                   for p in want.get(roster) or want["participants"]]
+    assert rec["data"].get("unregistered_attendees") == want["unregistered_attendees"]
+
+
+def test_json_and_monthly_workbook_round_trip(qtbot, core_ctx, tmp_path):
+    from desktop.context import AppContext
+    from desktop.demo_data import DEMO_UNITS, DEMO_USER, seed_demo
+    from desktop.export_actions import export_records, export_template
+    saved = seed_demo(core_ctx.store, months=2)
+    out = export_records(None, core_ctx, "monthly_report", {}, str(tmp_path / "all.json"),
+                         quiet=True)
+    book = export_template(None, core_ctx, "SHY-ABAY", "2024-01", str(tmp_path / "m.xlsx"),
+                           quiet=True)
+    from desktop.tasks import TaskRunner
+    from store import open_store
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value == "volunteers_total")
+    ws.cell(row, 2).value = 999
+    wb.save(book)
+    dialog = open_dialog(qtbot, core_ctx, book, "monthly_report")
+    assert dialog.plan.kind == "table" and not dialog.columns.isVisible()
+    assert any("volunteers_total: 580 → 999" in line for line in dialog.plan.change)
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.import_button.click()
+    assert core_ctx.store.get_record(saved[0]["id"])["data"]["volunteers_total"] == 999
+    other = open_store(tmp_path / "other.sqlite3")          # another computer's store
+    other.upsert_org_units(DEMO_UNITS)
+    ctx = AppContext(store=other, user=dict(DEMO_USER), lang="ru", tasks=TaskRunner())
+    try:
+        dialog = open_dialog(qtbot, ctx, out, "monthly_report")
+        assert dialog.plan.kind == "json" and len(dialog.plan.add) == 2
+        with qtbot.waitSignal(dialog.accepted, timeout=20000):
+            dialog.import_button.click()
+        got = {r["id"]: r["data"]["volunteers_total"] for r in other.list_records()}
+        assert got == {saved[0]["id"]: 580, saved[1]["id"]: 584}
+    finally:
+        ctx.tasks.wait_all()
+        other.close()
+
+
+def test_file_menu_import_opens_the_preview_for_the_list_on_screen(qtbot, core_ctx):
+    from desktop.import_dialog import open_import
+    from desktop.main_window import MainWindow
+    window = MainWindow(core_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: "monthly_report" in window.pages, timeout=5000)
+    window.show_page("focus_group")
+    menu = window.main_menu
+    assert menu.import_action.text() == "Импорт…" and menu.import_action.isEnabled()
+    assert menu.import_action in menu.file_menu.actions()
+    assert menu.export_action.isEnabled()
+    dialog = open_import(window, path=str(MESSY))
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    assert dialog.form.id == "focus_group" and dialog.isVisible()
+    assert dialog.windowTitle().startswith("Импорт: ")
+    assert dialog.tabs.tabText(0) == "Добавить: 16"
+    dialog.cancel_button.click()                     # nothing running: closes, nothing saved
+    assert not dialog.isVisible() and core_ctx.store.list_records(form="focus_group") == []

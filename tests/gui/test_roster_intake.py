@@ -137,3 +137,18 @@ def test_duplicate_name_is_a_warning_and_does_not_block_submit(core_store):
     done, _findings = core_store.submit_record(
         rec["id"], user="aigerim", justification="Два участника — однофамильцы, сверено.")
     assert done["status"] == "submitted"
+
+
+def test_roster_in_the_form_uses_the_window_height(qtbot, core_ctx):
+    """Issue 13: the grid showed 5 rows at 1600×1000 inside the focus-group form."""
+    from desktop.main_window import MainWindow
+    window = MainWindow(core_ctx)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    qtbot.waitUntil(lambda: "monthly_report" in window.pages, timeout=5000)
+    editor = window.show_page("focus_group").show_editor(None)
+    roster = editor.inputs["participants"]
+    qtbot.waitUntil(lambda: roster.isVisible(), timeout=5000)
+    rows = roster.table.minimumHeight() // roster.table.verticalHeader().defaultSectionSize()
+    assert rows >= 15
