@@ -177,24 +177,28 @@ def _check_template_target(form, result, options: dict) -> None:
                          f"{rec.get('org_unit')} {rec.get('period')}; nothing imported")
 
 
-def problem_line(p) -> str:
-    """`[error] row 7, column «ФИО»: why` (row and column as the reports room gives them)."""
+def problem_line(p, lang: str = "ru") -> str:
+    """`[ошибка] строка 7, столбец «ФИО»: why` (row and column as the reports room gives
+    them; a message that already names its place is not prefixed twice)."""
     if not isinstance(p, dict):
-        return f"[error] {p}"
+        return f"[{say('import_severity_error', lang)}] {p}"
     message = str(p.get("message") or p.get("code") or p)
     where = []
     if p.get("row") is not None:
-        where.append(f"row {p['row']}")
+        where.append(say("import_row", lang, row=p["row"]))
     if p.get("column"):
-        where.append(f"column {p['column']}")
-    if where and not message.startswith("row "):
+        where.append(say("import_column", lang, column=p["column"]))
+    if where and not message.startswith(where[0]):
         message = f"{', '.join(where)}: {message}"
-    return f"[{p.get('severity', 'error')}] {message}"
+    severity = p.get("severity", "error")
+    label = say(f"import_severity_{severity}", lang) if severity in ("error", "warning") \
+        else severity
+    return f"[{label}] {message}"
 
 
-def _print_problems(problems) -> None:
+def _print_problems(problems, lang: str = "ru") -> None:
     for p in problems or []:
-        print(f"  {problem_line(p)}", file=sys.stderr)
+        print(f"  {problem_line(p, lang)}", file=sys.stderr)
 
 
 def _value(v) -> str:
@@ -223,4 +227,4 @@ def _print_preview(result, lang: str = "ru") -> None:
             print(f"  {d['field']}: {_value(d.get('old'))} → {_value(d.get('new'))}")
     if len(diff) > MAX_DIFF_LINES:
         print("  " + say("import_more", lang, n=len(diff) - MAX_DIFF_LINES))
-    _print_problems(result.problems)
+    _print_problems(result.problems, lang)

@@ -60,7 +60,7 @@ def problem_text(p: dict) -> str:
         column = QCoreApplication.translate("ImportDialog", "column «%1»")
         where.append(column.replace("%1", str(p["column"])))
     message = str(p.get("message") or p.get("code") or "")
-    prefix = ", ".join(where) + ": " if where and not message[:1].isdigit() else ""
+    prefix = ", ".join(where) + ": " if where and not message.startswith(where[0]) else ""
     return f"[{_severity(p.get('severity', 'error'))}] {prefix}{message}"
 
 

@@ -102,6 +102,11 @@ class _PluralFormatter(string.Formatter):
         return super().format_field(value, format_spec)
 
 
+def plural_format(template: str, lang: str, params: dict) -> str:
+    """`template` filled with `params`, plural forms chosen for `lang`."""
+    return _PluralFormatter(lang).vformat(template, (), params)
+
+
 def message_text(code: str, lang: str = "ru", params: dict | None = None, *, form=None) -> str:
     """The text of `code` in `lang` (falls back to ru, then to the code) with params filled.
 

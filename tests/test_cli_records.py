@@ -302,7 +302,7 @@ def test_import_roster_problems_name_row_and_column(data_dir, tmp_path, capsys):
     path = write_xlsx(tmp_path / "bad.xlsx", rows)
     assert run(data_dir, "import", "focus_group", path, "--org-unit", "ZHA", "--lang", "en") == 0
     err = capsys.readouterr().err
-    assert "[warning] row 4" in err and "Категория" in err and "«Марсиане»" in err
+    assert "[warning] row 4, column «Категория»: «Марсиане»" in err and "Категория" in err and "«Марсиане»" in err
     assert "Student organisations" in err and "fg_categories" not in err   # short labels
     rows = stored(data_dir)[0]["data"]["participants"]
     assert stored(data_dir)[0]["status"] == "draft" and "participant_category" not in rows[2]
