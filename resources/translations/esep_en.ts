@@ -884,142 +884,142 @@
         <translation>column «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="151" />
+        <location filename="../../desktop/import_dialog.py" line="152" />
         <source>Import: %1</source>
         <translation>Import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="152" />
+        <location filename="../../desktop/import_dialog.py" line="153" />
         <source>File: %1</source>
         <translation>File: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="153" />
+        <location filename="../../desktop/import_dialog.py" line="154" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="154" />
+        <location filename="../../desktop/import_dialog.py" line="155" />
         <source>Period:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="155" />
+        <location filename="../../desktop/import_dialog.py" line="156" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="156" />
+        <location filename="../../desktop/import_dialog.py" line="157" />
         <source>YYYY-MM; empty: the month of the list's date</source>
         <translation>YYYY-MM; empty: the month of the list's date</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="157" />
+        <location filename="../../desktop/import_dialog.py" line="158" />
         <source>Column in the file</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="157" />
+        <location filename="../../desktop/import_dialog.py" line="158" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="158" />
+        <location filename="../../desktop/import_dialog.py" line="159" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="159" />
+        <location filename="../../desktop/import_dialog.py" line="160" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="164" />
+        <location filename="../../desktop/import_dialog.py" line="165" />
         <source>To add: %1</source>
         <translation>To add: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="165" />
+        <location filename="../../desktop/import_dialog.py" line="166" />
         <source>To change: %1</source>
         <translation>To change: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="166" />
+        <location filename="../../desktop/import_dialog.py" line="167" />
         <source>Skipped: %1</source>
         <translation>Skipped: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="167" />
+        <location filename="../../desktop/import_dialog.py" line="168" />
         <source>Findings: %1</source>
         <translation>Findings: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="193" />
+        <location filename="../../desktop/import_dialog.py" line="194" />
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="194" />
+        <location filename="../../desktop/import_dialog.py" line="195" />
         <source>Reading the file…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="204" />
+        <location filename="../../desktop/import_dialog.py" line="205" />
         <source>Rows read: %1</source>
         <translation>Rows read: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="213" />
+        <location filename="../../desktop/import_dialog.py" line="214" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Cancelled; nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="216" />
+        <location filename="../../desktop/import_dialog.py" line="217" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="231" />
+        <location filename="../../desktop/import_dialog.py" line="232" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Errors: %1 — correct the file; nothing will be imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="233" />
+        <location filename="../../desktop/import_dialog.py" line="234" />
         <source>Check the preview, then press Import.</source>
         <translation>Check the preview, then press Import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="237" />
+        <location filename="../../desktop/import_dialog.py" line="238" />
         <source>Header row: %1</source>
         <translation>Header row: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="240" />
+        <location filename="../../desktop/import_dialog.py" line="241" />
         <source>mapping as last time</source>
         <translation>mapping as last time</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="269" />
+        <location filename="../../desktop/import_dialog.py" line="270" />
         <source>— not imported —</source>
         <translation>— not imported —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="304" />
+        <location filename="../../desktop/import_dialog.py" line="305" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="305" />
+        <location filename="../../desktop/import_dialog.py" line="306" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="306" />
+        <location filename="../../desktop/import_dialog.py" line="307" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="328" />
+        <location filename="../../desktop/import_dialog.py" line="329" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
