@@ -99,6 +99,9 @@ class ImportDialog(QDialog):
         self.org_unit_label, self.period_label = QLabel(self), QLabel(self)
         self.target.addRow(self.org_unit_label, self.org_unit)
         self.target.addRow(self.period_label, self.period)
+        from desktop.import_values import ListValues
+        self.list_values = ListValues(self.start, self)
+        self.list_values.hide()
         self.columns = QTableWidget(0, 2, self)
         self.columns.verticalHeader().setVisible(False)
         self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -129,6 +132,7 @@ class ImportDialog(QDialog):
         for w in (self.file_label, self.header_label, self.values_label):
             left.addWidget(w)
         left.addLayout(self.target)
+        left.addWidget(self.list_values)
         left.addStretch(1)
         top.addLayout(left, 1)
         top.addWidget(self.columns, 1)
@@ -174,7 +178,8 @@ class ImportDialog(QDialog):
         period = self.period.text() if self.period.hasAcceptableInput() else None
         return ImportSpec(worker_store_path(self.ctx.store), self.form.id, self.path,
                           org_unit=self.org_unit.currentData(), period=period,
-                          mapping=self.mapping, lang=self.ctx.lang,
+                          mapping=self.mapping, set_values=self.list_values.values() or None,
+                          lang=self.ctx.lang,
                           user=self.ctx.username or getattr(self.ctx.store, "user", ""))
 
     def _period_changed(self) -> None:
@@ -243,6 +248,9 @@ class ImportDialog(QDialog):
         self.values_label.setText("; ".join(f"{self._field_name(k)}: {v}"
                                             for k, v in plan.values.items()))
         self._fill_columns(plan)
+        if plan.kind == "list":
+            self.list_values.show_for(self.roster(), {c.field for c in plan.columns if c.field},
+                                      self.ctx.lang)
         self._fill_rows(plan)
         self.change_list.clear()
         self.change_list.addItems(plan.change)

@@ -27,6 +27,7 @@ class ImportSpec:
     org_unit: str | None = None
     period: str | None = None
     mapping: dict | None = None
+    set_values: dict | None = None     # one value for the whole list (column id -> code)
     lang: str = "ru"
     user: str = ""
 
@@ -137,6 +138,7 @@ def _list_plan(store, spec: ImportSpec, dry_run: bool, progress, cancelled) -> P
         result = rio.import_file(
             store, spec.form_id, spec.file, user=spec.user or store.user, dry_run=dry_run,
             lang=spec.lang, mapping=mapping, org_unit=spec.org_unit, period=spec.period,
+            set_values=spec.set_values,
             reason="import in the app", progress=(lambda n: progress(n, 0, "")) if progress
             else None, cancelled=cancelled)
     except rio.ImportFailed as exc:

@@ -884,144 +884,157 @@
         <translation>column «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="152" />
+        <location filename="../../desktop/import_dialog.py" line="156" />
         <source>Import: %1</source>
         <translation>Import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="153" />
+        <location filename="../../desktop/import_dialog.py" line="157" />
         <source>File: %1</source>
         <translation>File: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="154" />
+        <location filename="../../desktop/import_dialog.py" line="158" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="155" />
+        <location filename="../../desktop/import_dialog.py" line="159" />
         <source>Period:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="156" />
+        <location filename="../../desktop/import_dialog.py" line="160" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="157" />
+        <location filename="../../desktop/import_dialog.py" line="161" />
         <source>YYYY-MM; empty: the month of the list's date</source>
         <translation>YYYY-MM; empty: the month of the list's date</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="158" />
+        <location filename="../../desktop/import_dialog.py" line="162" />
         <source>Column in the file</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="158" />
+        <location filename="../../desktop/import_dialog.py" line="162" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="159" />
+        <location filename="../../desktop/import_dialog.py" line="163" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="160" />
+        <location filename="../../desktop/import_dialog.py" line="164" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="165" />
+        <location filename="../../desktop/import_dialog.py" line="169" />
         <source>To add: %1</source>
         <translation>To add: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="166" />
+        <location filename="../../desktop/import_dialog.py" line="170" />
         <source>To change: %1</source>
         <translation>To change: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="167" />
+        <location filename="../../desktop/import_dialog.py" line="171" />
         <source>Skipped: %1</source>
         <translation>Skipped: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="168" />
+        <location filename="../../desktop/import_dialog.py" line="172" />
         <source>Findings: %1</source>
         <translation>Findings: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="194" />
+        <location filename="../../desktop/import_dialog.py" line="199" />
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="195" />
+        <location filename="../../desktop/import_dialog.py" line="200" />
         <source>Reading the file…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="205" />
+        <location filename="../../desktop/import_dialog.py" line="210" />
         <source>Rows read: %1</source>
         <translation>Rows read: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="214" />
+        <location filename="../../desktop/import_dialog.py" line="219" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Cancelled; nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="217" />
+        <location filename="../../desktop/import_dialog.py" line="222" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="232" />
+        <location filename="../../desktop/import_dialog.py" line="237" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Errors: %1 — correct the file; nothing will be imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="234" />
+        <location filename="../../desktop/import_dialog.py" line="239" />
         <source>Check the preview, then press Import.</source>
         <translation>Check the preview, then press Import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="238" />
+        <location filename="../../desktop/import_dialog.py" line="243" />
         <source>Header row: %1</source>
         <translation>Header row: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="241" />
+        <location filename="../../desktop/import_dialog.py" line="246" />
         <source>mapping as last time</source>
         <translation>mapping as last time</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="270" />
+        <location filename="../../desktop/import_dialog.py" line="278" />
         <source>— not imported —</source>
         <translation>— not imported —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="305" />
+        <location filename="../../desktop/import_dialog.py" line="313" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="306" />
+        <location filename="../../desktop/import_dialog.py" line="314" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="307" />
+        <location filename="../../desktop/import_dialog.py" line="315" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="329" />
+        <location filename="../../desktop/import_dialog.py" line="337" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>ListValues</name>
+    <message>
+        <location filename="../../desktop/import_values.py" line="39" />
+        <source>— not set —</source>
+        <translation>— not set —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_values.py" line="44" />
+        <source>%1 for the whole list:</source>
+        <translation>%1 for the whole list:</translation>
     </message>
 </context>
 <context>

@@ -171,3 +171,22 @@ def test_file_menu_import_opens_the_preview_for_the_list_on_screen(qtbot, core_c
     assert dialog.tabs.tabText(0) == "Добавить: 16"
     dialog.cancel_button.click()                     # nothing running: closes, nothing saved
     assert not dialog.isVisible() and core_ctx.store.list_records(form="focus_group") == []
+
+
+def test_one_value_for_the_whole_list(qtbot, core_ctx):
+    """A list of names only: the category and the consent are chosen once for every row."""
+    name = "fg_16_names_only.xlsx"
+    dialog = open_dialog(qtbot, core_ctx, CORPUS / name)
+    assert set(dialog.list_values.combos) == {"participant_category", "consent"}
+    assert any("Категория" in dialog.problem_list.item(i).text()
+               for i in range(dialog.problem_list.count()))
+    choose(dialog.list_values.combos["participant_category"], "STUDENT")
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    assert {r.get("participant_category") for r in dialog.plan.add} == {"STUDENT"}
+    assert not any("Категория" in dialog.problem_list.item(i).text()
+                   for i in range(dialog.problem_list.count()))
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.import_button.click()
+    [rec] = core_ctx.store.list_records(form="focus_group")
+    assert [(p["full_name"], p["participant_category"]) for p in rec["data"]["participants"]] \
+        == [(p["full_name"], "STUDENT") for p in expected(name)["participants"]]
