@@ -112,17 +112,24 @@ def _run(rio, store, form, args, options: dict, *, lang: str) -> int:
     _print_preview(preview, lang)
     errors = _errors(preview.problems)
     if errors:
-        raise _error(f"{len(errors)} problem(s) in {args.file}, nothing imported")
-    target = _target(preview)
+        raise _error(say("import_refused", lang, n=len(errors), file=args.file))
+    target = _target(preview, lang)
     if args.dry_run:
-        print(f"dry run: {len(preview.diff or [])} change(s) to {target}; nothing saved")
+        print(say("import_dry_run", lang, n=len(preview.diff or []), target=target))
         return 0
     if not preview.diff:
-        print(f"no changes: {target} already holds these values; nothing saved")
+        print(say("import_no_changes", lang, target=target))
         return 0
     result = call(False)
-    print(f"imported {len(result.diff or [])} change(s) into {_target(result)}")
+    print(say("import_done", lang, n=len(result.diff or []), target=_target(result, lang)))
     return 0
+
+
+def say(code: str, lang: str, **params) -> str:
+    """A line of the preview in the user's language (resources/messages.toml, plurals)."""
+    from forms.messages import message_text
+
+    return message_text(code, lang, params)
 
 
 def _errors(problems) -> list:
@@ -130,11 +137,12 @@ def _errors(problems) -> list:
             or p.get("severity", "error") == "error"]
 
 
-def _target(result) -> str:
+def _target(result, lang: str = "ru") -> str:
     if not result.records:
-        return "no record"
+        return say("import_no_record", lang)
     if len(result.records) > 1:
-        return f"{len(result.records)} {result.records[0].get('form')} record(s)"
+        return say("import_records_target", lang, n=len(result.records),
+                   form=result.records[0].get("form"))
     return record_label(result.records[0])
 
 
@@ -169,24 +177,28 @@ def _check_template_target(form, result, options: dict) -> None:
                          f"{rec.get('org_unit')} {rec.get('period')}; nothing imported")
 
 
-def problem_line(p) -> str:
-    """`[error] row 7, column «ФИО»: why` (row and column as the reports room gives them)."""
+def problem_line(p, lang: str = "ru") -> str:
+    """`[ошибка] строка 7, столбец «ФИО»: why` (row and column as the reports room gives
+    them; a message that already names its place is not prefixed twice)."""
     if not isinstance(p, dict):
-        return f"[error] {p}"
+        return f"[{say('import_severity_error', lang)}] {p}"
     message = str(p.get("message") or p.get("code") or p)
     where = []
     if p.get("row") is not None:
-        where.append(f"row {p['row']}")
+        where.append(say("import_row", lang, row=p["row"]))
     if p.get("column"):
-        where.append(f"column {p['column']}")
-    if where and not message.startswith("row "):
+        where.append(say("import_column", lang, column=p["column"]))
+    if where and not message.startswith(where[0]):
         message = f"{', '.join(where)}: {message}"
-    return f"[{p.get('severity', 'error')}] {message}"
+    severity = p.get("severity", "error")
+    label = say(f"import_severity_{severity}", lang) if severity in ("error", "warning") \
+        else severity
+    return f"[{label}] {message}"
 
 
-def _print_problems(problems) -> None:
+def _print_problems(problems, lang: str = "ru") -> None:
     for p in problems or []:
-        print(f"  {problem_line(p)}", file=sys.stderr)
+        print(f"  {problem_line(p, lang)}", file=sys.stderr)
 
 
 def _value(v) -> str:
@@ -196,13 +208,13 @@ def _value(v) -> str:
 def _print_preview(result, lang: str = "ru") -> None:
     diff = list(result.diff or [])
     if getattr(result, "header_row", None):
-        print(f"header row {result.header_row}; columns: " + ", ".join(
-            f"{k} -> {v}" for k, v in (result.mapping or {}).items()))
+        print(say("import_header_row", lang, row=result.header_row, columns=", ".join(
+            f"{k} -> {v}" for k, v in (result.mapping or {}).items())))
     for key, value in (getattr(result, "values", None) or {}).items():
         print(f"  {key} = {_value(value)}")
     for skipped in getattr(result, "skipped", None) or []:
         print(f"  - {skipped.line(lang)}")
-    print(f"{_target(result)}: {len(diff)} change(s)")
+    print(say("import_changes", lang, target=_target(result, lang), n=len(diff)))
     whole = {id(r["data"]): r for r in result.records or [] if isinstance(r.get("data"), dict)}
     for d in diff[:MAX_DIFF_LINES]:
         rec = whole.get(id(d.get("new")))
@@ -214,5 +226,5 @@ def _print_preview(result, lang: str = "ru") -> None:
         else:
             print(f"  {d['field']}: {_value(d.get('old'))} → {_value(d.get('new'))}")
     if len(diff) > MAX_DIFF_LINES:
-        print(f"  ... and {len(diff) - MAX_DIFF_LINES} more")
-    _print_problems(result.problems)
+        print("  " + say("import_more", lang, n=len(diff) - MAX_DIFF_LINES))
+    _print_problems(result.problems, lang)

@@ -154,6 +154,9 @@ class DashboardPage(RefreshWhenShown, QWidget):
         for w in (self.labels["rate"], self.rate, self.rates_button):
             money.addWidget(w)
         money.addStretch(1)
+        from desktop.export_actions import EXPORT_EXCEL, export_button
+        self.export_button = export_button(self, EXPORT_EXCEL, self.export_excel)
+        money.addWidget(self.export_button)
         money.addWidget(annual_button(self))
         top_rows = QVBoxLayout()
         top_rows.addLayout(top)
@@ -187,7 +190,11 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.timeliness_view = QTableView()
         self.timeliness_view.setModel(self.timeliness)
         self.timeliness_view.setMinimumHeight(200)
-        QVBoxLayout(self.timeliness_box).addWidget(self.timeliness_view)
+        from desktop.export_actions import EXPORT_EXCEL, export_button
+        self.grid_export_button = export_button(self, EXPORT_EXCEL, self.export_grid)
+        grid_box = QVBoxLayout(self.timeliness_box)
+        grid_box.addWidget(self.timeliness_view)
+        grid_box.addWidget(self.grid_export_button, 0, Qt.AlignmentFlag.AlignRight)
         for w in (self.headline_box, self.charts_box, self.timeliness_box):
             self.body_layout.addWidget(w)
         scroll = QScrollArea()
@@ -254,6 +261,26 @@ class DashboardPage(RefreshWhenShown, QWidget):
         dialog.accepted.connect(self.refresh)
         dialog.open()
         return dialog
+
+    def export_excel(self, path: str | None = None, quiet: bool = False):
+        """The months chosen as the summary workbook (the command line's `esep report`)."""
+        from desktop.export_actions import export_summary
+        months = self.months()
+        units = scope_org_units(self.ctx.store, self.ctx.user)
+        if self.region.currentData():
+            units = [u for u in units if u.get("region") == self.region.currentData()]
+        ids = {u["id"] for u in units}
+        records = [r for r in self.ctx.store.list_records(form="monthly_report", order_by="period")
+                   if r["org_unit"] in ids and (self.include_drafts.isChecked()
+                                                or r["status"] != "draft")]
+        return export_summary(self, self.ctx, records, units, f"{months[0]}..{months[-1]}",
+                              self.region.currentData(), path, quiet)
+
+    def export_grid(self, path: str | None = None, quiet: bool = False):
+        """The completeness and timeliness grid as shown, to an .xlsx sheet."""
+        from desktop.export_actions import export_model
+        return export_model(self, self.timeliness, self.tr("Completeness and timeliness"),
+                            path, quiet)
 
     def months(self) -> list[str]:
         lo, hi = sorted((self.month_from.currentIndex(), self.month_to.currentIndex()))

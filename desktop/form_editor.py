@@ -270,7 +270,18 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         for w in (self.comment_label, self.comment, self.message, self.save_button,
                   self.submit_button, self.correct_button, self.close_button):
             box.addWidget(w)
+        if self.form.id == "monthly_report":  # the same report as a workbook to fill offline
+            from desktop.export_actions import BLANK_WORKBOOK, export_button
+            self.template_button = export_button(self, BLANK_WORKBOOK, self.export_template)
+            box.addWidget(self.template_button)
         return side
+
+    def export_template(self, path: str | None = None, quiet: bool = False):
+        """The monthly workbook of this org unit and period (reports/template.py)."""
+        from desktop.export_actions import export_template
+        org = self.org_combo.currentData() or self.record.get("org_unit")
+        period = self.period_edit.text().strip() or self.record.get("period")
+        return export_template(self, self.ctx, org, period, path, quiet)
 
     # -- language -------------------------------------------------------------------------
     def retranslate(self) -> None:

@@ -24,6 +24,9 @@ class MainMenu:
         self.new_action = self._action(self.file_menu, Std.New, self.new_record)
         self.save_action = self._action(self.file_menu, Std.Save, self.save)
         self.file_menu.addSeparator()
+        self.import_action = self._action(self.file_menu, None, self.import_file)
+        self.export_action = self._action(self.file_menu, None, self.export_list)
+        self.file_menu.addSeparator()
         self.quit_action = self._action(self.file_menu, Std.Quit, window.close)
         self.find_action = self._action(self.edit_menu, Std.Find, self.find)
         self.page_actions = []
@@ -62,6 +65,16 @@ class MainMenu:
         if editor is not None and editor.save_button.isEnabled():
             editor.save_draft()
 
+    def import_file(self) -> None:
+        """File → Import…: a list, workbook or JSON file into the list on screen."""
+        from desktop.import_dialog import open_import
+        open_import(self.window)
+
+    def export_list(self) -> None:
+        page = self._list_page()
+        if page is not None:
+            page.export_list()
+
     def find(self) -> None:
         page = self._list_page()
         if page is not None:
@@ -72,6 +85,8 @@ class MainMenu:
         page = self._list_page()
         self.new_action.setEnabled(page is not None)
         self.find_action.setEnabled(page is not None)
+        self.export_action.setEnabled(page is not None)
+        self.import_action.setEnabled(self.window.ctx.store is not None)
         self.save_action.setEnabled(getattr(page, "editor", None) is not None)
 
     # -- help ----------------------------------------------------------------------------
@@ -96,6 +111,8 @@ class MainMenu:
         self.new_action.setText(QCoreApplication.translate("MainMenu", "New record"))
         self.save_action.setText(QCoreApplication.translate("MainMenu", "Save draft"))
         self.quit_action.setText(QCoreApplication.translate("MainMenu", "Quit"))
+        self.import_action.setText(QCoreApplication.translate("MainMenu", "Import…"))
+        self.export_action.setText(QCoreApplication.translate("MainMenu", "Export the list…"))
         self.find_action.setText(QCoreApplication.translate("MainMenu", "Find in the list"))
         self.help_action.setText(QCoreApplication.translate("MainMenu", "Help"))
         self.about_action.setText(QCoreApplication.translate("MainMenu", "About Esep"))

@@ -108,6 +108,9 @@ class QualityPage(RefreshWhenShown, QWidget):
                   self.unit_label, self.org_unit, self.reload_button):
             top.addWidget(w)
         top.addStretch(1)
+        from desktop.export_actions import EXPORT_EXCEL, export_button
+        self.export_button = export_button(self, EXPORT_EXCEL, self.export_excel)
+        top.addWidget(self.export_button)
         self.rule.currentIndexChanged.connect(lambda _i: self._filter("rule", self.rule))
         self.severity.currentIndexChanged.connect(
             lambda _i: self._filter("severity", self.severity))
@@ -215,6 +218,11 @@ class QualityPage(RefreshWhenShown, QWidget):
                              .replace("%1", str(shown)).replace("%2", str(counts["error"]))
                              .replace("%3", str(counts["warning"]))
                              .replace("%4", str(counts["info"])))
+
+    def export_excel(self, path: str | None = None, quiet: bool = False):
+        """The findings as filtered on screen, to an .xlsx sheet."""
+        from desktop.export_actions import export_model
+        return export_model(self, self.proxy, self.tr("Data quality"), path, quiet)
 
     def open_index(self, index) -> None:
         row = index.data(Qt.ItemDataRole.UserRole)

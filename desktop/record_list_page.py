@@ -93,7 +93,10 @@ class RecordListPage(QWidget):
         for w in (self.search, self.period, self.org_filter, self.status_filter):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.returned_button, self.recover_button, self.new_button, self.open_button):
+        from desktop.export_actions import EXPORT_LIST, export_button
+        self.export_button = export_button(self, EXPORT_LIST, self.export_list)
+        for w in (self.returned_button, self.recover_button, self.new_button, self.open_button,
+                  self.export_button):
             bar.addWidget(w)
         self.table = self._build_table(host)
         self.empty_hint = QLabel(host)
@@ -203,6 +206,12 @@ class RecordListPage(QWidget):
     def _counted(self, result: tuple[int, int]) -> None:
         count, generation = result
         self.model.set_total(count, generation)
+
+    def export_list(self, path: str | None = None, quiet: bool = False):
+        """The records as filtered on screen to .xlsx / .csv / .json."""
+        from desktop.export_actions import export_records
+        return export_records(self, self.ctx, self.form.id, self.model.query_filters(), path,
+                              quiet)
 
     def apply_filters(self) -> None:
         period = self.period.text().strip()

@@ -39,6 +39,7 @@ class RosterTableModel(QAbstractTableModel):
         self._rows: list[dict] = [dict(r) for r in (rows or [])]
         self._dups: set[int] = set()
         self._marks: dict[tuple[int, str], tuple[str, str]] = {}  # (row, column) -> finding
+        self.last_skipped: list[tuple[int, str]] = []  # lines of the last paste left out
         self._renumber()
 
     # -- helpers ------------------------------------------------------------------------
@@ -91,10 +92,15 @@ class RosterTableModel(QAbstractTableModel):
         return "" if code is None else str(code)
 
     def resolve_choice(self, column, text: str) -> Any:
-        """Code for a pasted text: a code, or a label in any language; else the text itself."""
+        """Code for a pasted text: what the list import accepts (code, short or full label in
+        any language, «да»/«иә» for consent), else a label; else the text itself."""
         wanted = norm(text)
         if not wanted:
             return None
+        from reports.roster import CHOICE_ENUMS
+        from reports.roster import resolve_choice as import_choice
+        if column.id in CHOICE_ENUMS and (code := import_choice(column.id, text)):
+            return code
         for item in self._enums.get(column.id, []):
             if wanted == norm(item.code) or wanted in {norm(v) for v in item.labels.values()}:
                 return item.code
@@ -125,20 +131,44 @@ class RosterTableModel(QAbstractTableModel):
                 self.endRemoveRows()
         self._after_change()
 
-    def paste_text(self, text: str, at_row: int | None = None) -> int:
-        """Paste a tab-separated block; returns the number of rows added or overwritten."""
-        block = parse_tsv(text)
+    def pasted_rows(self, text: str) -> tuple[list[dict], list[tuple[int, str]]]:
+        """The rows a tab-separated block gives, cleaned as an imported list is (header
+        lines, totals, walk-in notes dropped and listed; NBSPs; labels -> codes)."""
+        from reports.intake_rows import header_columns, paste_rows
+        labels = [t for c in self.columns for t in c.label.values()]
+        block, skipped, header = paste_rows(parse_tsv(text), labels)
+        by_id = {c.id: c for c in self.columns}
+        named = header_columns(header, self.columns) if header else None
         editable = [c for c in self.columns if c.id != "no"]
-        start = len(self._rows) if at_row is None else at_row
-        for offset, cells in enumerate(block):
+        out = []
+        for cells in block:
+            if named and any(named):       # the block's own titles say which column is which
+                out.append({fid: self._coerce(by_id[fid], cell)
+                            for fid, cell in zip(named, cells) if fid})
+                continue
             if len(cells) == len(editable) + 1 and len(self.columns) > len(editable):
                 cells = cells[1:]  # the block carries its own № column
+            out.append({col.id: self._coerce(col, cell) for col, cell in zip(editable, cells)})
+        return out, skipped
+
+    def already_listed(self, rows: list[dict]) -> int:
+        """How many of `rows` are already in the list (same name, or same values)."""
+        keys = {self._row_key(r) for r in self._rows}
+        return sum(1 for r in rows if any(self._row_key(r)) and self._row_key(r) in keys)
+
+    def paste_text(self, text: str, at_row: int | None = None) -> int:
+        """Paste a tab-separated block; returns the number of rows added or overwritten."""
+        rows, self.last_skipped = self.pasted_rows(text)
+        return self.put_rows(rows, at_row)
+
+    def put_rows(self, rows: list[dict], at_row: int | None = None) -> int:
+        start = len(self._rows) if at_row is None else at_row
+        for offset, values in enumerate(rows):
             row = dict(self._rows[start + offset]) if start + offset < len(self._rows) else {}
-            for col, cell in zip(editable, cells):
-                row[col.id] = self._coerce(col, cell)
+            row.update(values)
             self._store_row(start + offset, row)
         self._after_change()
-        return len(block)
+        return len(rows)
 
     def _store_row(self, index: int, row: dict) -> None:
         if index < len(self._rows):

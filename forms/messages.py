@@ -71,6 +71,42 @@ def _enum_label(enum: str, code: str, lang: str) -> str:
         return code
 
 
+def plural_index(lang: str, n: int) -> int:
+    """Which plural form a count takes: ru one / few / many (1, 2–4, 5+ and 11–14), en one /
+    other; kk has one form (a noun after a numeral stays singular)."""
+    n = abs(int(n))
+    if lang == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            return 0
+        return 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2
+    if lang == "kk":
+        return 0
+    return 0 if n == 1 else 1
+
+
+class _PluralFormatter(string.Formatter):
+    """`{n:plural:изменение|изменения|изменений}` picks the form for the count `n`; the
+    placeholder stays `n` in every language (forms as many as the language has)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def format_field(self, value, format_spec: str):
+        if format_spec.startswith("plural:"):
+            forms = format_spec[len("plural:"):].split("|")
+            try:
+                index = plural_index(self.lang, int(str(value)))
+            except ValueError:
+                index = len(forms) - 1
+            return forms[min(index, len(forms) - 1)]
+        return super().format_field(value, format_spec)
+
+
+def plural_format(template: str, lang: str, params: dict) -> str:
+    """`template` filled with `params`, plural forms chosen for `lang`."""
+    return _PluralFormatter(lang).vformat(template, (), params)
+
+
 def message_text(code: str, lang: str = "ru", params: dict | None = None, *, form=None) -> str:
     """The text of `code` in `lang` (falls back to ru, then to the code) with params filled.
 
@@ -88,6 +124,6 @@ def message_text(code: str, lang: str = "ru", params: dict | None = None, *, for
             params[key] = [_enum_label(enum, str(c), lang) for c in params[key]]
     values = _Keep({k: _fmt(v) for k, v in params.items()})
     try:
-        return string.Formatter().vformat(template, (), values)
+        return _PluralFormatter(lang).vformat(template, (), values)
     except (ValueError, IndexError, KeyError):
         return template

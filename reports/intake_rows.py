@@ -164,3 +164,56 @@ def skip_kind(row: tuple, header: tuple) -> tuple[str | None, int | None]:
     if is_total(row):
         return "total", None
     return None, None
+
+
+def is_header_like(row, labels) -> bool:
+    """A line of column titles: most of its cells are a column's label (any language) or a
+    header word the import knows («Ф.И.О.», «№ п/п», «Аты-жөні»)."""
+    from reports.headers import recognise
+
+    known = {fold(t) for t in labels if t}
+    cells = [c for c in row if c not in (None, "")]
+    if len(cells) < 2:
+        return False
+    hits = sum(1 for c in cells if fold(c) in known or recognise(c, "focus_group")[1]
+               or recognise(c, "seminar")[1])
+    return hits >= max(2, len(cells) - 1)
+
+
+def paste_rows(block: list[list[str]], labels) -> tuple[list[list[str]], list[tuple[int, str]],
+                                                     tuple | None]:
+    """A block pasted into a roster cleaned as an imported list is: header lines, column
+    numbers, totals and walk-in notes dropped ((line number, kind) listed), cells freed of
+    NBSPs and doubled spaces. Returns (kept lines, skipped, the first header line or None)."""
+    from reports.text import clean_text
+
+    kept, skipped, header = [], [], None
+    for n, cells in enumerate(block, start=1):
+        row = tuple(clean_text(c)[0] for c in cells)
+        if all(c == "" for c in row):
+            continue
+        kind = "header_repeat" if is_header_like(row, labels) else skip_kind(row, ())[0]
+        if kind:
+            skipped.append((n, kind))
+            header = header or (row if kind == "header_repeat" else None)
+        else:
+            kept.append(list(row))
+    return kept, skipped, header
+
+
+def header_columns(header, columns) -> list[str | None]:
+    """The roster column of each cell of a pasted header line: a column's label in any
+    language, or a header the list import recognises; None for «№» and unknown cells."""
+    from reports.headers import IGNORE, ROSTERS, recognise
+
+    by_label = {fold(t): c.id for c in columns for t in c.label.values() if t}
+    ids = {c.id for c in columns}
+    out: list[str | None] = []
+    for cell in header:
+        fid = by_label.get(fold(cell))
+        for form_id in ROSTERS:
+            if fid is None:
+                guess, sure = recognise(cell, form_id)
+                fid = guess if sure and guess in ids else None
+        out.append(None if fid in ("no", IGNORE) else fid)
+    return out

@@ -23,11 +23,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "толтырылмаған; кестеде толықтырыңыз",
         "en": "empty; complete it in the grid"},
     "column_missing": {
-        "ru": "в файле нет столбца «{label}»: дополните {count} строк(и) в таблице или задайте "
+        "ru": "в файле нет столбца «{label}»: дополните {count} "
+              "{count:plural:строку|строки|строк} в таблице или задайте "
               "значение для всего списка (--set {field}=...)",
         "kk": "файлда «{label}» бағаны жоқ: кестеде {count} жолды толықтырыңыз немесе бүкіл "
               "тізімге мән беріңіз (--set {field}=...)",
-        "en": "the file has no «{label}» column: complete {count} row(s) in the grid or give "
+        "en": "the file has no «{label}» column: complete {count} "
+              "{count:plural:row|rows} in the grid or give "
               "one value for the whole list (--set {field}=...)"},
     "duplicate_stored": {
         "ru": "этот человек из этой организации уже есть в сохранённом списке (VR-20)",
@@ -81,8 +83,11 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def say(code: str, lang: str = "ru", **params) -> str:
+    """`{n:plural:one|few|many}` takes the plural form of the count (forms.messages)."""
+    from forms.messages import plural_format
+
     texts = MESSAGES[code]
-    return texts.get(lang, texts["ru"]).format(**params)
+    return plural_format(texts.get(lang, texts["ru"]), lang, params)
 
 
 def at(row, column, lang: str = "ru") -> str:

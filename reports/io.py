@@ -47,6 +47,7 @@ class ImportResult:
     committed: bool = False
     skipped: list = field(default_factory=list)      # reports.intake.Skipped (lists only)
     values: dict = field(default_factory=dict)       # record values read from title rows
+    columns: list = field(default_factory=list)      # reports.intake.Column (lists only)
 
     @property
     def errors(self) -> list[dict]:
@@ -211,7 +212,7 @@ def _import_roster(store, form_id, path, *, user, dry_run, mapping, sheet, recor
         diff=[{"field": f"{roster_field}[{r['no']}]", "old": None, "new": r}
               for r in preview.rows],
         mapping=preview.mapping(), header_row=preview.header_row, skipped=preview.skipped,
-        values=dict(preview.values))
+        values=dict(preview.values), columns=list(preview.columns))
     if dry_run:
         return result
     _commit(store, result, user=user, update=bool(record_id), reason=reason or "roster import")

@@ -267,14 +267,14 @@ def test_import_roster_xlsx_with_org_unit_period_and_map(data_dir, tmp_path, cap
     path = write_xlsx(tmp_path / "fg.xlsx", [["Список участников"], [], *FG_ROWS])
     assert run(data_dir, "import", "focus_group", path) == 1           # no org unit
     err = capsys.readouterr().err
-    assert "org unit" in err and "--org-unit" in err and "nothing imported" in err
+    assert "org unit" in err and "--org-unit" in err and "ничего не импортировано" in err
     args = ["import", "focus_group", path, "--org-unit", "ZHA", "--period", "2024-03"]
     assert run(data_dir, *args, "--dry-run") == 0
     out = capsys.readouterr().out
-    assert "header row 3" in out and "+ participants[1]" in out and "Чагай Николай" in out
-    assert "nothing saved" in out and stored(data_dir) == []
+    assert "строка заголовка 3" in out and "+ participants[1]" in out and "Чагай Николай" in out
+    assert "ничего не сохранено" in out and stored(data_dir) == []
     assert run(data_dir, *args, "--reason", "list from the trainer") == 0
-    assert "imported 2 change(s)" in capsys.readouterr().out
+    assert "импортировано: 2 изменения" in capsys.readouterr().out
     [fg] = stored(data_dir)
     assert (fg["form"], fg["org_unit"], fg["period"]) == ("focus_group", "ZHA", "2024-03")
     assert [r["full_name"] for r in fg["data"]["participants"]] == ["Чагай Николай",
@@ -302,7 +302,7 @@ def test_import_roster_problems_name_row_and_column(data_dir, tmp_path, capsys):
     path = write_xlsx(tmp_path / "bad.xlsx", rows)
     assert run(data_dir, "import", "focus_group", path, "--org-unit", "ZHA", "--lang", "en") == 0
     err = capsys.readouterr().err
-    assert "[warning] row 4" in err and "Категория" in err and "«Марсиане»" in err
+    assert "[warning] row 4, column «Категория»: «Марсиане»" in err and "Категория" in err and "«Марсиане»" in err
     assert "Student organisations" in err and "fg_categories" not in err   # short labels
     rows = stored(data_dir)[0]["data"]["participants"]
     assert stored(data_dir)[0]["status"] == "draft" and "participant_category" not in rows[2]
@@ -334,7 +334,7 @@ def test_monthly_template_round_trip(data_dir, tmp_path, capsys):
                "--period", "2024-01", "-o", str(tpl)) == 0
     capsys.readouterr()
     assert run(data_dir, "import", "monthly_report", str(tpl)) == 0     # unchanged
-    assert "no changes" in capsys.readouterr().out
+    assert "изменений нет" in capsys.readouterr().out
     wb = openpyxl.load_workbook(tpl)
     ws = wb.worksheets[0]
     keys = {ws.cell(r, 4).value: r for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value}
@@ -344,12 +344,12 @@ def test_monthly_template_round_trip(data_dir, tmp_path, capsys):
     assert run(data_dir, "import", "monthly_report", str(tpl), "--dry-run") == 0
     out = capsys.readouterr().out
     assert "volunteer_positions: 40 → 50" in out and "volunteer_hours: 400 → 450.5" in out
-    assert "2 change(s)" in out and "nothing saved" in out
+    assert "2 изменения" in out and "ничего не сохранено" in out
     assert stored(data_dir)[0]["data"] == VALID
     assert run(data_dir, "import", "monthly_report", str(tpl), "--period", "2024-02") == 1
     assert "the workbook is for SHY-ABAY 2024-01" in capsys.readouterr().err
     assert run(data_dir, "import", "monthly_report", str(tpl)) == 0
-    assert "imported 2 change(s)" in capsys.readouterr().out
+    assert "импортировано: 2 изменения" in capsys.readouterr().out
     [after] = stored(data_dir)
     assert after["data"] == dict(VALID, volunteer_positions=50, volunteer_hours=450.5)
     ws.cell(keys["volunteers_total"], 2).value = "много"

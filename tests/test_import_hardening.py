@@ -41,8 +41,8 @@ def test_csv_import_summary_names_each_record(data_dir, tmp_path, capsys):
     text = capsys.readouterr().out
     assert f"SHY-ABAY 2024-01 (id {jan}):" in text and f"SHY-ABAY 2024-02 (id {feb}):" in text
     assert text.count(f"(id {jan})") == 1  # the first record no longer labels every change
-    assert "2 monthly_report record(s): 2 change(s)" in text
-    assert "imported 2 change(s) into 2 monthly_report record(s)" in text
+    assert "2 записи monthly_report: 2 изменения" in text
+    assert "импортировано: 2 изменения в 2 записи monthly_report" in text
     assert text.count("registered_orgs_count: 2 → 7") == 2
 
 

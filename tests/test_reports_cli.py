@@ -75,7 +75,7 @@ def test_template_command_round_trip(filled, tmp_path, capsys):
         ws.cell(rows[key], 2).value += 1
     wb.save(out)
     assert main(["import", "monthly_report", str(out), "--dry-run"]) == 0
-    assert "4 change" in capsys.readouterr().out
+    assert "4 изменения" in capsys.readouterr().out
     assert main(["import", "monthly_report", str(out)]) == 0
     s = open_store()
     try:
@@ -95,7 +95,7 @@ def test_roster_import_preview_mapping_commit(data_dir, tmp_path, capsys):
     assert "Организацыя" in capsys.readouterr().err
     assert main([*args, "--dry-run", "--map", "Организацыя=organization"]) == 0
     out = capsys.readouterr().out
-    assert "Иванов Иван" in out and "dry run: 1 change(s)" in out and "nothing saved" in out
+    assert "Иванов Иван" in out and "пробный запуск: 1 изменение" in out and "ничего не сохранено" in out
     assert main([*args, "--map", "C=organization"]) == 0
     s = open_store()
     try:

@@ -405,124 +405,180 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="202" />
+        <location filename="../../desktop/dashboard_page.py" line="209" />
         <source>Year:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="210" />
         <source>From month:</source>
         <translation>From month:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="204" />
+        <location filename="../../desktop/dashboard_page.py" line="211" />
         <source>to:</source>
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="205" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Hourly rate, ₸:</source>
         <translation>Hourly rate, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="206" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>Include drafts</source>
         <translation>Include drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="207" />
+        <location filename="../../desktop/dashboard_page.py" line="214" />
         <source>Rates…</source>
         <translation>Rates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="208" />
+        <location filename="../../desktop/dashboard_page.py" line="215" />
         <source>Hourly rates by region and year</source>
         <translation>Hourly rates by region and year</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="209" />
+        <location filename="../../desktop/dashboard_page.py" line="216" />
         <source>Headline numbers</source>
         <translation>Headline numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="210" />
+        <location filename="../../desktop/dashboard_page.py" line="217" />
+        <location filename="../../desktop/dashboard_page.py" line="282" />
         <source>Completeness and timeliness</source>
         <translation>Completeness and timeliness</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="224" />
+        <location filename="../../desktop/dashboard_page.py" line="231" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="225" />
+        <location filename="../../desktop/dashboard_page.py" line="232" />
         <source>Economic contribution, ₸</source>
         <translation>Economic contribution, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="226" />
+        <location filename="../../desktop/dashboard_page.py" line="233" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Minimum estimate, ₸ (hours rounded up to a million)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="228" />
+        <location filename="../../desktop/dashboard_page.py" line="235" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Stock: latest report of each org unit, summed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="229" />
+        <location filename="../../desktop/dashboard_page.py" line="236" />
         <source>Flow: summed over the months of the period</source>
         <translation>Flow: summed over the months of the period</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="220" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="220" />
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="214" />
+        <location filename="../../desktop/dashboard_page.py" line="221" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="214" />
+        <location filename="../../desktop/dashboard_page.py" line="221" />
         <source>On time</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="215" />
+        <location filename="../../desktop/dashboard_page.py" line="222" />
         <source>Received, %</source>
         <translation>Received, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="235" />
+        <location filename="../../desktop/dashboard_page.py" line="242" />
         <source>The national report's method: the recorded hours rounded up to the next million, times the rate. Shown for national and regional totals only.</source>
         <translation>The national report's method: the recorded hours rounded up to the next million, times the rate. Shown for national and regional totals only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="271" />
+        <location filename="../../desktop/dashboard_page.py" line="298" />
         <source>All regions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="298" />
+        <location filename="../../desktop/dashboard_page.py" line="325" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="310" />
+        <location filename="../../desktop/dashboard_page.py" line="337" />
         <source>no data</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="323" />
+        <location filename="../../desktop/dashboard_page.py" line="350" />
         <source>Trend over months</source>
         <translation>Trend over months</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="17" />
+        <source>Export to Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="18" />
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="19" />
+        <source>Blank workbook…</source>
+        <translation>Blank workbook…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="29" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="30" />
+        <source>CSV table (*.csv)</source>
+        <translation>CSV table (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="31" />
+        <source>JSON records (*.json)</source>
+        <translation>JSON records (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="32" />
+        <location filename="../../desktop/export_actions.py" line="46" />
+        <location filename="../../desktop/export_actions.py" line="54" />
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="45" />
+        <source>Saved: %1</source>
+        <translation>Saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="53" />
+        <source>Could not save the file: %1</source>
+        <translation>Could not save the file: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="140" />
+        <source>summary</source>
+        <translation>summary</translation>
     </message>
 </context>
 <context>
@@ -667,42 +723,42 @@
         <translation>Choose the month</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="289" />
+        <location filename="../../desktop/form_editor.py" line="300" />
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="290" />
+        <location filename="../../desktop/form_editor.py" line="301" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="291" />
+        <location filename="../../desktop/form_editor.py" line="302" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="292" />
+        <location filename="../../desktop/form_editor.py" line="303" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="293" />
+        <location filename="../../desktop/form_editor.py" line="304" />
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="294" />
+        <location filename="../../desktop/form_editor.py" line="305" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="295" />
+        <location filename="../../desktop/form_editor.py" line="306" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="315" />
+        <location filename="../../desktop/form_editor.py" line="326" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
@@ -796,15 +852,206 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="39" />
+        <source>Import a file</source>
+        <translation>Import a file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="40" />
+        <source>Lists and tables</source>
+        <translation>Lists and tables</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="47" />
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="49" />
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="50" />
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="57" />
+        <source>row %1</source>
+        <translation>row %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="60" />
+        <source>column «%1»</source>
+        <translation>column «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="156" />
+        <source>Import: %1</source>
+        <translation>Import: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="157" />
+        <source>File: %1</source>
+        <translation>File: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="158" />
+        <source>Org unit:</source>
+        <translation>Org unit:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="159" />
+        <source>Period:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="160" />
+        <source>YYYY-MM</source>
+        <translation>YYYY-MM</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="161" />
+        <source>YYYY-MM; empty: the month of the list's date</source>
+        <translation>YYYY-MM; empty: the month of the list's date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="162" />
+        <source>Column in the file</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="162" />
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="163" />
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="164" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="169" />
+        <source>To add: %1</source>
+        <translation>To add: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="170" />
+        <source>To change: %1</source>
+        <translation>To change: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="171" />
+        <source>Skipped: %1</source>
+        <translation>Skipped: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="172" />
+        <source>Findings: %1</source>
+        <translation>Findings: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="199" />
+        <source>Importing…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="200" />
+        <source>Reading the file…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="210" />
+        <source>Rows read: %1</source>
+        <translation>Rows read: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="219" />
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Cancelled; nothing was imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="222" />
+        <source>Nothing was imported: %1</source>
+        <translation>Nothing was imported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="237" />
+        <source>Errors: %1 — correct the file; nothing will be imported.</source>
+        <translation>Errors: %1 — correct the file; nothing will be imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="239" />
+        <source>Check the preview, then press Import.</source>
+        <translation>Check the preview, then press Import.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="243" />
+        <source>Header row: %1</source>
+        <translation>Header row: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="246" />
+        <source>mapping as last time</source>
+        <translation>mapping as last time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="278" />
+        <source>— not imported —</source>
+        <translation>— not imported —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="313" />
+        <source>Org unit</source>
+        <translation>Org unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="314" />
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="315" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="337" />
+        <source>Cancelling…</source>
+        <translation>Cancelling…</translation>
+    </message>
+</context>
+<context>
+    <name>ListValues</name>
+    <message>
+        <location filename="../../desktop/import_values.py" line="39" />
+        <source>— not set —</source>
+        <translation>— not set —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_values.py" line="44" />
+        <source>%1 for the whole list:</source>
+        <translation>%1 for the whole list:</translation>
+    </message>
+</context>
+<context>
     <name>MainMenu</name>
     <message>
-        <location filename="../../desktop/main_menu.py" line="84" />
-        <location filename="../../desktop/main_menu.py" line="100" />
+        <location filename="../../desktop/main_menu.py" line="99" />
+        <location filename="../../desktop/main_menu.py" line="117" />
         <source>Help</source>
         <translation>Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="85" />
+        <location filename="../../desktop/main_menu.py" line="100" />
         <source>Ctrl+N — a new record of the list on screen
 Ctrl+S — save the draft
 Ctrl+Enter — submit (you are asked to confirm)
@@ -819,48 +1066,58 @@ Enter — next field · F8 — next finding
 F1 — this help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="89" />
-        <location filename="../../desktop/main_menu.py" line="101" />
+        <location filename="../../desktop/main_menu.py" line="104" />
+        <location filename="../../desktop/main_menu.py" line="118" />
         <source>About Esep</source>
         <translation>About Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="92" />
+        <location filename="../../desktop/main_menu.py" line="107" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="93" />
+        <location filename="../../desktop/main_menu.py" line="108" />
         <source>&amp;Edit</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="94" />
+        <location filename="../../desktop/main_menu.py" line="109" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="95" />
+        <location filename="../../desktop/main_menu.py" line="110" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="96" />
+        <location filename="../../desktop/main_menu.py" line="111" />
         <source>New record</source>
         <translation>New record</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="97" />
+        <location filename="../../desktop/main_menu.py" line="112" />
         <source>Save draft</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="98" />
+        <location filename="../../desktop/main_menu.py" line="113" />
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="99" />
+        <location filename="../../desktop/main_menu.py" line="114" />
+        <source>Import…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="115" />
+        <source>Export the list…</source>
+        <translation>Export the list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="116" />
         <source>Find in the list</source>
         <translation>Find in the list</translation>
     </message>
@@ -936,89 +1193,94 @@ F1 — this help</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="130" />
+        <location filename="../../desktop/quality_page.py" line="133" />
         <source>Rule:</source>
         <translation>Rule:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="131" />
+        <location filename="../../desktop/quality_page.py" line="134" />
         <source>Severity:</source>
         <translation>Severity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="132" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="133" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="138" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="138" />
+        <location filename="../../desktop/quality_page.py" line="141" />
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="139" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="139" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="137" />
+        <location filename="../../desktop/quality_page.py" line="140" />
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="137" />
+        <location filename="../../desktop/quality_page.py" line="140" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="138" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="143" />
+        <location filename="../../desktop/quality_page.py" line="146" />
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="143" />
+        <location filename="../../desktop/quality_page.py" line="146" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="144" />
+        <location filename="../../desktop/quality_page.py" line="147" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="150" />
+        <location filename="../../desktop/quality_page.py" line="153" />
         <source>(all)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="207" />
+        <location filename="../../desktop/quality_page.py" line="210" />
         <source>Could not check the records: %1</source>
         <translation>Could not check the records: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="214" />
+        <location filename="../../desktop/quality_page.py" line="217" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>%1 findings: %2 errors, %3 warnings, %4 info</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="225" />
+        <source>Data quality</source>
+        <translation>Data quality</translation>
     </message>
 </context>
 <context>
@@ -1095,57 +1357,57 @@ F1 — this help</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="133" />
+        <location filename="../../desktop/record_list_page.py" line="136" />
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="134" />
+        <location filename="../../desktop/record_list_page.py" line="137" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="135" />
+        <location filename="../../desktop/record_list_page.py" line="138" />
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="138" />
+        <location filename="../../desktop/record_list_page.py" line="141" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="139" />
+        <location filename="../../desktop/record_list_page.py" line="142" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="163" />
+        <location filename="../../desktop/record_list_page.py" line="166" />
         <source>Returned for changes: %1 — open</source>
         <translation>Returned for changes: %1 — open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="181" />
+        <location filename="../../desktop/record_list_page.py" line="184" />
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="187" />
+        <location filename="../../desktop/record_list_page.py" line="190" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="217" />
+        <location filename="../../desktop/record_list_page.py" line="226" />
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="225" />
+        <location filename="../../desktop/record_list_page.py" line="234" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>No records match the filters. Clear the search or the filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="227" />
+        <location filename="../../desktop/record_list_page.py" line="236" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>No records yet. Press %1 or «%2» to enter the first one.</translation>
     </message>
@@ -1390,29 +1652,64 @@ F1 — this help</translation>
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="117" />
+        <location filename="../../desktop/roster_editor.py" line="187" />
         <source>Add row</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="118" />
+        <location filename="../../desktop/roster_editor.py" line="188" />
         <source>Delete row</source>
         <translation>Delete row</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="119" />
+        <location filename="../../desktop/roster_editor.py" line="189" />
         <source>Paste from Excel</source>
         <translation>Paste from Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="124" />
+        <location filename="../../desktop/roster_editor.py" line="194" />
         <source>Rows: %1</source>
         <translation>Rows: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="126" />
+        <location filename="../../desktop/roster_editor.py" line="196" />
         <source>duplicates: %1</source>
         <translation>duplicates: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="198" />
+        <source>left out of the paste (titles, totals, notes): %1</source>
+        <translation>left out of the paste (titles, totals, notes): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="234" />
+        <source>Delete rows</source>
+        <translation>Delete rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="255" />
+        <source>Paste</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="260" />
+        <source>Paste again?</source>
+        <translation>Paste again?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="261" />
+        <source>All %1 pasted rows are already in the list. Add them once more?</source>
+        <translation>All %1 pasted rows are already in the list. Add them once more?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="264" />
+        <source>Add again</source>
+        <translation>Add again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="265" />
+        <source>Do not add</source>
+        <translation>Do not add</translation>
     </message>
 </context>
 <context>

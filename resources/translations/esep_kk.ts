@@ -405,124 +405,180 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="202" />
+        <location filename="../../desktop/dashboard_page.py" line="209" />
         <source>Year:</source>
         <translation>Жыл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="203" />
+        <location filename="../../desktop/dashboard_page.py" line="210" />
         <source>From month:</source>
         <translation>Айдан бастап:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="204" />
+        <location filename="../../desktop/dashboard_page.py" line="211" />
         <source>to:</source>
         <translation>дейін:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="205" />
+        <location filename="../../desktop/dashboard_page.py" line="212" />
         <source>Hourly rate, ₸:</source>
         <translation>Сағат құны, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="206" />
+        <location filename="../../desktop/dashboard_page.py" line="213" />
         <source>Include drafts</source>
         <translation>Жобаларды есепке алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="207" />
+        <location filename="../../desktop/dashboard_page.py" line="214" />
         <source>Rates…</source>
         <translation>Мөлшерлемелер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="208" />
+        <location filename="../../desktop/dashboard_page.py" line="215" />
         <source>Hourly rates by region and year</source>
         <translation>Өңірлер мен жылдар бойынша сағат құны</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="209" />
+        <location filename="../../desktop/dashboard_page.py" line="216" />
         <source>Headline numbers</source>
         <translation>Негізгі көрсеткіштер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="210" />
+        <location filename="../../desktop/dashboard_page.py" line="217" />
+        <location filename="../../desktop/dashboard_page.py" line="282" />
         <source>Completeness and timeliness</source>
         <translation>Толықтығы мен уақтылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="224" />
+        <location filename="../../desktop/dashboard_page.py" line="231" />
         <source>Monthly reports</source>
         <translation>Ай сайынғы есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="225" />
+        <location filename="../../desktop/dashboard_page.py" line="232" />
         <source>Economic contribution, ₸</source>
         <translation>Экономикалық үлес, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="226" />
+        <location filename="../../desktop/dashboard_page.py" line="233" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Ең төменгі бағалау, ₸ (сағаттар миллионға дейін жоғары дөңгелектелген)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="228" />
+        <location filename="../../desktop/dashboard_page.py" line="235" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Қалдық: әр бөлімшенің соңғы есебі, жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="229" />
+        <location filename="../../desktop/dashboard_page.py" line="236" />
         <source>Flow: summed over the months of the period</source>
         <translation>Ағын: кезең айларының жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="220" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="220" />
         <source>Expected</source>
         <translation>Күтілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="214" />
+        <location filename="../../desktop/dashboard_page.py" line="221" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="214" />
+        <location filename="../../desktop/dashboard_page.py" line="221" />
         <source>On time</source>
         <translation>Мерзімінде</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="215" />
+        <location filename="../../desktop/dashboard_page.py" line="222" />
         <source>Received, %</source>
         <translation>Алынды, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="235" />
+        <location filename="../../desktop/dashboard_page.py" line="242" />
         <source>The national report's method: the recorded hours rounded up to the next million, times the rate. Shown for national and regional totals only.</source>
         <translation>Ұлттық баяндаманың әдісі: есепке алынған сағаттар миллионға дейін жоғары дөңгелектеніп, мөлшерлемеге көбейтіледі. Тек ел және өңір бойынша қорытындыларға көрсетіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="271" />
+        <location filename="../../desktop/dashboard_page.py" line="298" />
         <source>All regions</source>
         <translation>Барлық өңірлер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="298" />
+        <location filename="../../desktop/dashboard_page.py" line="325" />
         <source>Total</source>
         <translation>Барлығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="310" />
+        <location filename="../../desktop/dashboard_page.py" line="337" />
         <source>no data</source>
         <translation>деректер жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="323" />
+        <location filename="../../desktop/dashboard_page.py" line="350" />
         <source>Trend over months</source>
         <translation>Айлар бойынша серпіні</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="17" />
+        <source>Export to Excel</source>
+        <translation>Excel-ге экспорттау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="18" />
+        <source>Export…</source>
+        <translation>Экспорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="19" />
+        <source>Blank workbook…</source>
+        <translation>Бос Excel кітабы…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="29" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel кітабы (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="30" />
+        <source>CSV table (*.csv)</source>
+        <translation>CSV кестесі (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="31" />
+        <source>JSON records (*.json)</source>
+        <translation>JSON жазбалары (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="32" />
+        <location filename="../../desktop/export_actions.py" line="46" />
+        <location filename="../../desktop/export_actions.py" line="54" />
+        <source>Export</source>
+        <translation>Экспорт</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="45" />
+        <source>Saved: %1</source>
+        <translation>Сақталды: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="53" />
+        <source>Could not save the file: %1</source>
+        <translation>Файлды сақтау мүмкін болмады: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/export_actions.py" line="140" />
+        <source>summary</source>
+        <translation>жиынтық</translation>
     </message>
 </context>
 <context>
@@ -667,42 +723,42 @@
         <translation>Айды таңдау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="289" />
+        <location filename="../../desktop/form_editor.py" line="300" />
         <source>&amp;Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="290" />
+        <location filename="../../desktop/form_editor.py" line="301" />
         <source>&amp;Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="291" />
+        <location filename="../../desktop/form_editor.py" line="302" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="292" />
+        <location filename="../../desktop/form_editor.py" line="303" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="293" />
+        <location filename="../../desktop/form_editor.py" line="304" />
         <source>Save &amp;draft</source>
         <translation>Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="294" />
+        <location filename="../../desktop/form_editor.py" line="305" />
         <source>&amp;Submit</source>
         <translation>Тапсыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="295" />
+        <location filename="../../desktop/form_editor.py" line="306" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="315" />
+        <location filename="../../desktop/form_editor.py" line="326" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
@@ -796,15 +852,206 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="39" />
+        <source>Import a file</source>
+        <translation>Файлды импорттау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="40" />
+        <source>Lists and tables</source>
+        <translation>Тізімдер мен кестелер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="47" />
+        <source>error</source>
+        <translation>қате</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="49" />
+        <source>warning</source>
+        <translation>ескерту</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="50" />
+        <source>note</source>
+        <translation>ескертпе</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="57" />
+        <source>row %1</source>
+        <translation>%1-жол</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="60" />
+        <source>column «%1»</source>
+        <translation>«%1» бағаны</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="156" />
+        <source>Import: %1</source>
+        <translation>Импорт: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="157" />
+        <source>File: %1</source>
+        <translation>Файл: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="158" />
+        <source>Org unit:</source>
+        <translation>Бөлімше:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="159" />
+        <source>Period:</source>
+        <translation>Кезең:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="160" />
+        <source>YYYY-MM</source>
+        <translation>ЖЖЖЖ-АА</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="161" />
+        <source>YYYY-MM; empty: the month of the list's date</source>
+        <translation>ЖЖЖЖ-АА; бос болса — тізімдегі күннің айы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="162" />
+        <source>Column in the file</source>
+        <translation>Файлдағы баған</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="162" />
+        <source>Field</source>
+        <translation>Өріс</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="163" />
+        <source>Import</source>
+        <translation>Импорттау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="164" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="169" />
+        <source>To add: %1</source>
+        <translation>Қосылады: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="170" />
+        <source>To change: %1</source>
+        <translation>Өзгереді: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="171" />
+        <source>Skipped: %1</source>
+        <translation>Өткізілді: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="172" />
+        <source>Findings: %1</source>
+        <translation>Ескертулер: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="199" />
+        <source>Importing…</source>
+        <translation>Импорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="200" />
+        <source>Reading the file…</source>
+        <translation>Файл оқылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="210" />
+        <source>Rows read: %1</source>
+        <translation>Оқылған жолдар: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="219" />
+        <source>Cancelled; nothing was imported.</source>
+        <translation>Тоқтатылды; ештеңе импортталмады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="222" />
+        <source>Nothing was imported: %1</source>
+        <translation>Ештеңе импортталмады: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="237" />
+        <source>Errors: %1 — correct the file; nothing will be imported.</source>
+        <translation>Қателер: %1 — файлды түзетіңіз; ештеңе импортталмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="239" />
+        <source>Check the preview, then press Import.</source>
+        <translation>Алдын ала қарауды тексеріп, «Импорттау» түймесін басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="243" />
+        <source>Header row: %1</source>
+        <translation>Тақырып жолы: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="246" />
+        <source>mapping as last time</source>
+        <translation>сәйкестендіру өткен жолғыдай</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="278" />
+        <source>— not imported —</source>
+        <translation>— импорттамау —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="313" />
+        <source>Org unit</source>
+        <translation>Бөлімше</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="314" />
+        <source>Period</source>
+        <translation>Кезең</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="315" />
+        <source>Status</source>
+        <translation>Мәртебесі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="337" />
+        <source>Cancelling…</source>
+        <translation>Тоқтатылуда…</translation>
+    </message>
+</context>
+<context>
+    <name>ListValues</name>
+    <message>
+        <location filename="../../desktop/import_values.py" line="39" />
+        <source>— not set —</source>
+        <translation>— берілмеген —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_values.py" line="44" />
+        <source>%1 for the whole list:</source>
+        <translation>Бүкіл тізім үшін: %1</translation>
+    </message>
+</context>
+<context>
     <name>MainMenu</name>
     <message>
-        <location filename="../../desktop/main_menu.py" line="84" />
-        <location filename="../../desktop/main_menu.py" line="100" />
+        <location filename="../../desktop/main_menu.py" line="99" />
+        <location filename="../../desktop/main_menu.py" line="117" />
         <source>Help</source>
         <translation>Анықтама</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="85" />
+        <location filename="../../desktop/main_menu.py" line="100" />
         <source>Ctrl+N — a new record of the list on screen
 Ctrl+S — save the draft
 Ctrl+Enter — submit (you are asked to confirm)
@@ -819,48 +1066,58 @@ Enter — келесі өріс · F8 — келесі ескертпе
 F1 — осы анықтама</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="89" />
-        <location filename="../../desktop/main_menu.py" line="101" />
+        <location filename="../../desktop/main_menu.py" line="104" />
+        <location filename="../../desktop/main_menu.py" line="118" />
         <source>About Esep</source>
         <translation>Esep бағдарламасы туралы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="92" />
+        <location filename="../../desktop/main_menu.py" line="107" />
         <source>&amp;File</source>
         <translation>Файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="93" />
+        <location filename="../../desktop/main_menu.py" line="108" />
         <source>&amp;Edit</source>
         <translation>Өңдеу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="94" />
+        <location filename="../../desktop/main_menu.py" line="109" />
         <source>&amp;View</source>
         <translation>Көрініс</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="95" />
+        <location filename="../../desktop/main_menu.py" line="110" />
         <source>&amp;Help</source>
         <translation>Анықтама</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="96" />
+        <location filename="../../desktop/main_menu.py" line="111" />
         <source>New record</source>
         <translation>Жаңа жазба</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="97" />
+        <location filename="../../desktop/main_menu.py" line="112" />
         <source>Save draft</source>
         <translation>Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="98" />
+        <location filename="../../desktop/main_menu.py" line="113" />
         <source>Quit</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_menu.py" line="99" />
+        <location filename="../../desktop/main_menu.py" line="114" />
+        <source>Import…</source>
+        <translation>Импорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="115" />
+        <source>Export the list…</source>
+        <translation>Тізімді экспорттау…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_menu.py" line="116" />
         <source>Find in the list</source>
         <translation>Тізімнен іздеу</translation>
     </message>
@@ -936,89 +1193,94 @@ F1 — осы анықтама</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="130" />
+        <location filename="../../desktop/quality_page.py" line="133" />
         <source>Rule:</source>
         <translation>Ереже:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="131" />
+        <location filename="../../desktop/quality_page.py" line="134" />
         <source>Severity:</source>
         <translation>Маңыздылығы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="132" />
+        <location filename="../../desktop/quality_page.py" line="135" />
         <source>Org unit:</source>
         <translation>Бөлімше:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="133" />
+        <location filename="../../desktop/quality_page.py" line="136" />
         <source>Check again</source>
         <translation>Қайта тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="138" />
         <source>Severity</source>
         <translation>Маңыздылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="138" />
+        <location filename="../../desktop/quality_page.py" line="141" />
         <source>Rule</source>
         <translation>Ереже</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="139" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="139" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="137" />
+        <location filename="../../desktop/quality_page.py" line="140" />
         <source>Form</source>
         <translation>Нысан</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="137" />
+        <location filename="../../desktop/quality_page.py" line="140" />
         <source>Fields</source>
         <translation>Өрістер</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="138" />
         <source>Finding</source>
         <translation>Ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="143" />
+        <location filename="../../desktop/quality_page.py" line="146" />
         <source>error</source>
         <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="143" />
+        <location filename="../../desktop/quality_page.py" line="146" />
         <source>warning</source>
         <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="144" />
+        <location filename="../../desktop/quality_page.py" line="147" />
         <source>info</source>
         <translation>ақпарат</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="150" />
+        <location filename="../../desktop/quality_page.py" line="153" />
         <source>(all)</source>
         <translation>(барлығы)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="207" />
+        <location filename="../../desktop/quality_page.py" line="210" />
         <source>Could not check the records: %1</source>
         <translation>Жазбаларды тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="214" />
+        <location filename="../../desktop/quality_page.py" line="217" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Ескертпелер: %1 (қате %2, ескерту %3, ақпарат %4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/quality_page.py" line="225" />
+        <source>Data quality</source>
+        <translation>Деректер сапасы</translation>
     </message>
 </context>
 <context>
@@ -1095,57 +1357,57 @@ F1 — осы анықтама</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="133" />
+        <location filename="../../desktop/record_list_page.py" line="136" />
         <source>Search…</source>
         <translation>Іздеу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="134" />
+        <location filename="../../desktop/record_list_page.py" line="137" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="135" />
+        <location filename="../../desktop/record_list_page.py" line="138" />
         <source>&amp;New</source>
         <translation>Жаңа</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="138" />
+        <location filename="../../desktop/record_list_page.py" line="141" />
         <source>&amp;Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="139" />
+        <location filename="../../desktop/record_list_page.py" line="142" />
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="163" />
+        <location filename="../../desktop/record_list_page.py" line="166" />
         <source>Returned for changes: %1 — open</source>
         <translation>Пысықтауға қайтарылғандар: %1 — ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="181" />
+        <location filename="../../desktop/record_list_page.py" line="184" />
         <source>All org units</source>
         <translation>Барлық бөлімшелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="187" />
+        <location filename="../../desktop/record_list_page.py" line="190" />
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="217" />
+        <location filename="../../desktop/record_list_page.py" line="226" />
         <source>Showing %1 of %2</source>
         <translation>%2 ішінен %1 көрсетілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="225" />
+        <location filename="../../desktop/record_list_page.py" line="234" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Сүзгілерге сай келетін жазба жоқ. Іздеуді немесе сүзгілерді тазалаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="227" />
+        <location filename="../../desktop/record_list_page.py" line="236" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Әзірге жазба жоқ. Алғашқысын енгізу үшін %1 немесе «%2» түймесін басыңыз.</translation>
     </message>
@@ -1390,29 +1652,64 @@ F1 — осы анықтама</translation>
 <context>
     <name>RosterEditor</name>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="117" />
+        <location filename="../../desktop/roster_editor.py" line="187" />
         <source>Add row</source>
         <translation>Жол қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="118" />
+        <location filename="../../desktop/roster_editor.py" line="188" />
         <source>Delete row</source>
         <translation>Жолды жою</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="119" />
+        <location filename="../../desktop/roster_editor.py" line="189" />
         <source>Paste from Excel</source>
         <translation>Excel-ден қою</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="124" />
+        <location filename="../../desktop/roster_editor.py" line="194" />
         <source>Rows: %1</source>
         <translation>Жолдар: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="126" />
+        <location filename="../../desktop/roster_editor.py" line="196" />
         <source>duplicates: %1</source>
         <translation>қайталанулар: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="198" />
+        <source>left out of the paste (titles, totals, notes): %1</source>
+        <translation>қойылмады (тақырыптар, қорытындылар, ескертпелер), жолдар: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="234" />
+        <source>Delete rows</source>
+        <translation>Жолдарды жою</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="255" />
+        <source>Paste</source>
+        <translation>Қою</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="260" />
+        <source>Paste again?</source>
+        <translation>Қайта қою керек пе?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="261" />
+        <source>All %1 pasted rows are already in the list. Add them once more?</source>
+        <translation>Қойылатын жолдардың барлығы (%1) тізімде бар. Оларды тағы бір рет қосу керек пе?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="264" />
+        <source>Add again</source>
+        <translation>Тағы қосу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="265" />
+        <source>Do not add</source>
+        <translation>Қоспау</translation>
     </message>
 </context>
 <context>

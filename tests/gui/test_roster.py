@@ -92,7 +92,9 @@ def test_category_delegate_stores_code(qtbot):
     delegate.setModelData(combo, editor.model, index)
     code = editor.value()[0]["participant_category"]
     assert code == combo.itemData(2)
-    assert index.data(Qt.ItemDataRole.ToolTipRole) == combo.itemText(2)  # the full label
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == combo.itemData(
+        2, Qt.ItemDataRole.ToolTipRole)                          # the full label
+    assert index.data() == combo.itemText(2)                     # the short one, as the cell
     from forms.reference import get_enum
     assert index.data() == get_enum("fg_categories").item(code).extra["short"]["ru"]
 

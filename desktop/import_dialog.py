@@ -1,0 +1,358 @@
+"""ImportDialog: File → Import… — a preview of a list, workbook or JSON file before it is
+imported: the header row found, the column mapping with a drop-down per column (a correction
+reads the file again and is remembered for the next file with the same header), the rows to
+add, the values to change, the skipped lines with their reason, the findings; Import or
+Cancel. Reading and importing run off the GUI thread (desktop/import_jobs.py through
+desktop/tasks.py) with a progress bar; Cancel stops the reading and nothing is imported."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.import_jobs import FORMATS, ImportSpec, Plan, commit_plan, kind_of_file, read_plan
+from desktop.review_models import worker_store_path
+
+
+def pick_file(parent: QWidget) -> str | None:
+    patterns = " ".join(f"*.{ext}" for ext in FORMATS)
+    title = QCoreApplication.translate("ImportDialog", "Import a file")
+    kinds = QCoreApplication.translate("ImportDialog", "Lists and tables")
+    path, _f = QFileDialog.getOpenFileName(parent, title, "", f"{kinds} ({patterns})")
+    return path or None
+
+
+def _severity(code: str) -> str:
+    if code == "error":
+        return QCoreApplication.translate("ImportDialog", "error")
+    if code == "warning":
+        return QCoreApplication.translate("ImportDialog", "warning")
+    return QCoreApplication.translate("ImportDialog", "note")
+
+
+def problem_text(p: dict) -> str:
+    """«[warning] row 7, column «ФИО»: why» with the place as the file names it."""
+    where = []
+    if p.get("row") is not None:
+        row = QCoreApplication.translate("ImportDialog", "row %1")
+        where.append(row.replace("%1", str(p["row"])))
+    if p.get("column"):
+        column = QCoreApplication.translate("ImportDialog", "column «%1»")
+        where.append(column.replace("%1", str(p["column"])))
+    message = str(p.get("message") or p.get("code") or "")
+    prefix = ", ".join(where) + ": " if where and not message.startswith(where[0]) else ""
+    return f"[{_severity(p.get('severity', 'error'))}] {prefix}{message}"
+
+
+class ImportDialog(QDialog):
+    """`ImportDialog(ctx, form_id, path)`; `start()` reads the preview."""
+
+    def __init__(self, ctx, form_id: str, path: str, parent=None) -> None:
+        super().__init__(parent)
+        from forms import load_form
+        self.ctx, self.form, self.path = ctx, load_form(form_id), str(path)
+        self.plan: Plan | None = None
+        self.task = None
+        self.mapping: dict | None = None        # the person's correction (1-based col -> field)
+        self.committing = False
+        self.setObjectName("import_dialog")
+        self._build()
+        self.retranslate()
+        self.resize(980, 680)
+
+    # -- layout ----------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.file_label, self.header_label = QLabel(self), QLabel(self)
+        self.values_label, self.status = QLabel(self), QLabel(self)
+        for label in (self.values_label, self.status):
+            label.setWordWrap(True)
+        self.org_unit, self.period = QComboBox(self), QLineEdit(self)
+        from desktop.editor_parts import org_unit_choices
+        for code, name in org_unit_choices(self.ctx, (self.ctx.user or {}).get("district")):
+            self.org_unit.addItem(name, code)
+        self.period.setValidator(QRegularExpressionValidator(
+            QRegularExpression(r"\d{4}-(0[1-9]|1[0-2])"), self.period))
+        self.period.setMaximumWidth(100)
+        self.org_unit.activated.connect(lambda _i: self.start())
+        self.period.editingFinished.connect(self._period_changed)
+        self.target = QFormLayout()
+        self.org_unit_label, self.period_label = QLabel(self), QLabel(self)
+        self.target.addRow(self.org_unit_label, self.org_unit)
+        self.target.addRow(self.period_label, self.period)
+        from desktop.import_values import ListValues
+        self.list_values = ListValues(self.start, self)
+        self.list_values.hide()
+        self.columns = QTableWidget(0, 2, self)
+        self.columns.verticalHeader().setVisible(False)
+        self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.tabs = QTabWidget(self)
+        self.add_view = QTableView(self)
+        self.add_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.change_list, self.skipped_list = QListWidget(self), QListWidget(self)
+        self.problem_list = QListWidget(self)
+        self.problem_list.setWordWrap(True)
+        for w in (self.add_view, self.change_list, self.skipped_list, self.problem_list):
+            self.tabs.addTab(w, "")
+        self._build_buttons()
+        self._lay_out()
+
+    def _build_buttons(self) -> None:
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 0)
+        self.progress.hide()
+        self.import_button, self.cancel_button = QPushButton(self), QPushButton(self)
+        self.import_button.setDefault(True)
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.commit)
+        self.cancel_button.clicked.connect(self.cancel)
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        left = QVBoxLayout()
+        for w in (self.file_label, self.header_label, self.values_label):
+            left.addWidget(w)
+        left.addLayout(self.target)
+        left.addWidget(self.list_values)
+        left.addStretch(1)
+        top.addLayout(left, 1)
+        top.addWidget(self.columns, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.progress, 1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.cancel_button)
+        box = QVBoxLayout(self)
+        box.addLayout(top, 2)
+        box.addWidget(self.tabs, 3)
+        box.addWidget(self.status)
+        box.addLayout(buttons)
+        is_list = kind_of_file(self.path) != "json" and self.form.id in ("focus_group",
+                                                                           "seminar")
+        for w in (self.org_unit, self.period, self.org_unit_label, self.period_label,
+                  self.columns):
+            w.setVisible(is_list)
+
+    def retranslate(self) -> None:
+        title = self.form.title.get(self.ctx.lang) or self.form.id
+        self.setWindowTitle(self.tr("Import: %1").replace("%1", title))
+        self.file_label.setText(self.tr("File: %1").replace("%1", Path(self.path).name))
+        self.org_unit_label.setText(self.tr("Org unit:"))
+        self.period_label.setText(self.tr("Period:"))
+        self.period.setPlaceholderText(self.tr("YYYY-MM"))
+        self.period.setToolTip(self.tr("YYYY-MM; empty: the month of the list's date"))
+        self.columns.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Field")])
+        self.import_button.setText(self.tr("Import"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self._show_counts()
+
+    def _show_counts(self) -> None:
+        plan = self.plan or Plan("list")
+        texts = [self.tr("To add: %1").replace("%1", str(len(plan.add))),
+                 self.tr("To change: %1").replace("%1", str(len(plan.change))),
+                 self.tr("Skipped: %1").replace("%1", str(len(plan.skipped))),
+                 self.tr("Findings: %1").replace("%1", str(len(plan.problems)))]
+        for i, text in enumerate(texts):
+            self.tabs.setTabText(i, text)
+
+    # -- reading ---------------------------------------------------------------------------
+    def spec(self) -> ImportSpec:
+        period = self.period.text() if self.period.hasAcceptableInput() else None
+        return ImportSpec(worker_store_path(self.ctx.store), self.form.id, self.path,
+                          org_unit=self.org_unit.currentData(), period=period,
+                          mapping=self.mapping, set_values=self.list_values.values() or None,
+                          lang=self.ctx.lang,
+                          user=self.ctx.username or getattr(self.ctx.store, "user", ""))
+
+    def _period_changed(self) -> None:
+        if self.period.hasAcceptableInput() or not self.period.text().strip():
+            self.start()
+
+    def start(self) -> None:
+        """Read (or read again) the preview in a worker."""
+        self._run(read_plan, self._on_plan)
+
+    def _run(self, job, on_done) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        self.import_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.status.setText(self.tr("Importing…") if self.committing
+                            else self.tr("Reading the file…"))
+        self.task = self.ctx.tasks.start(job, self.spec(), on_done=on_done,
+                                         on_error=self._on_error, on_progress=self._on_progress)
+
+    def _mine(self) -> bool:
+        """False for the late answer of a task that was replaced by a newer one."""
+        sender = self.sender()
+        return sender is None or self.task is None or sender is self.task.signals
+
+    def _on_progress(self, done: int, _total: int, _text: str) -> None:
+        self.status.setText(self.tr("Rows read: %1").replace("%1", str(done)))
+
+    def _on_error(self, exc: BaseException) -> None:
+        if not self._mine():
+            return
+        from reports.intake import ImportCancelled
+        self.task, self.committing = None, False
+        self.progress.hide()
+        if isinstance(exc, ImportCancelled):
+            self.status.setText(self.tr("Cancelled; nothing was imported."))
+            self.reject()
+            return
+        self.status.setText(self.tr("Nothing was imported: %1").replace("%1", str(exc)))
+        self.problem_list.clear()
+        self.problem_list.addItems([problem_text(p) for p in getattr(exc, "problems", [])
+                                    if isinstance(p, dict)])
+
+    def _on_plan(self, plan: Plan) -> None:
+        if not self._mine():
+            return
+        self.task, self.plan = None, plan
+        self.progress.hide()
+        if plan.remembered and self.mapping is None:
+            self.mapping = dict(plan.mapping or {})
+        self._fill(plan)
+        errors = len(plan.errors)
+        self.import_button.setEnabled(not errors and bool(plan.add or plan.change))
+        self.status.setText(self.tr("Errors: %1 — correct the file; nothing will be imported.")
+                            .replace("%1", str(errors)) if errors else
+                            self.tr("Check the preview, then press Import."))
+
+    # -- showing the preview ---------------------------------------------------------------
+    def _fill(self, plan: Plan) -> None:
+        header = self.tr("Header row: %1").replace("%1", str(plan.header_row)) \
+            if plan.header_row else ""
+        if plan.remembered:
+            header += " · " + self.tr("mapping as last time")
+        self.header_label.setText(header)
+        self.values_label.setText("; ".join(f"{self._field_name(k)}: {v}"
+                                            for k, v in plan.values.items()))
+        self._fill_columns(plan)
+        if plan.kind == "list":
+            self.list_values.show_for(self.roster(), {c.field for c in plan.columns if c.field},
+                                      self.ctx.lang)
+        self._fill_rows(plan)
+        self.change_list.clear()
+        self.change_list.addItems(plan.change)
+        self.skipped_list.clear()
+        self.skipped_list.addItems([s.line(self.ctx.lang) for s in plan.skipped])
+        self.problem_list.clear()
+        self.problem_list.addItems([problem_text(p) for p in plan.problems])
+        self._show_counts()
+
+    def _field_name(self, fid: str) -> str:
+        if self.form.has_field(fid):
+            f = self.form.field(fid)
+            return f.label.get(self.ctx.lang) or f.label.get("ru") or fid
+        return fid
+
+    def roster(self):
+        from reports.headers import ROSTERS
+        return self.form.field(ROSTERS[self.form.id][0]) if self.form.id in ROSTERS else None
+
+    def _fill_columns(self, plan: Plan) -> None:
+        roster = self.roster()
+        self.columns.setRowCount(0)
+        if roster is None:
+            return
+        choices = [(None, self.tr("— not imported —"))] + [
+            (c.id, c.label.get(self.ctx.lang) or c.id) for c in roster.columns]
+        for row, col in enumerate(plan.columns):
+            self.columns.insertRow(row)
+            self.columns.setCellWidget(row, 0, QLabel(col.header, self.columns))
+            combo = QComboBox(self.columns)
+            for fid, text in choices:
+                combo.addItem(text, fid)
+            combo.setCurrentIndex(max(combo.findData(col.field), 0))
+            combo.activated.connect(lambda _i: self._mapping_changed())
+            self.columns.setCellWidget(row, 1, combo)
+
+    def column_combo(self, header: str) -> QComboBox | None:
+        """The drop-down of the file's column `header` (tests and the screenshot script)."""
+        for row, col in enumerate(self.plan.columns if self.plan else []):
+            if col.header == header:
+                return self.columns.cellWidget(row, 1)
+        return None
+
+    def _mapping_changed(self) -> None:
+        plan = self.plan
+        if plan is None:
+            return
+        self.mapping = {col.index + 1: self.columns.cellWidget(row, 1).currentData()
+                        for row, col in enumerate(plan.columns)}
+        self.start()
+
+    def _fill_rows(self, plan: Plan) -> None:
+        roster = self.roster()
+        if roster is not None and plan.kind == "list":
+            from desktop.roster_model import RosterTableModel
+            self.add_view.setModel(RosterTableModel(roster.columns, self.ctx.lang, plan.add,
+                                                    parent=self.add_view))
+        else:
+            from desktop.review_models import DictTableModel
+            model = DictTableModel([("org_unit", self.tr("Org unit")),
+                                    ("period", self.tr("Period")),
+                                    ("status", self.tr("Status"))], self.add_view)
+            model.set_rows(plan.add)
+            self.add_view.setModel(model)
+        self.add_view.resizeColumnsToContents()
+
+    # -- importing -------------------------------------------------------------------------
+    def commit(self) -> None:
+        self.committing = True
+        self._run(commit_plan, self._on_committed)
+
+    def _on_committed(self, plan: Plan) -> None:
+        if not self._mine():
+            return
+        self.task, self.committing, self.plan = None, False, plan
+        self.progress.hide()
+        self.ctx.signals.sig_records_changed.emit(self.form.id)
+        self.accept()
+
+    def cancel(self) -> None:
+        """Cancel the reading or the import under way (nothing is imported), else close."""
+        if self.task is not None:
+            self.task.cancel()
+            self.status.setText(self.tr("Cancelling…"))
+            return
+        self.reject()
+
+    def reject(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
+        super().reject()
+
+
+def open_import(window, form_id: str | None = None, path: str | None = None):
+    """File → Import…: choose a file, then the preview of it for the list on screen (or a
+    participant list when no list is shown)."""
+    page = window.current_page()
+    form_id = form_id or getattr(getattr(page, "form", None), "id", None) or "focus_group"
+    path = path or pick_file(window)
+    if not path:
+        return None
+    dialog = ImportDialog(window.ctx, form_id, path, window)
+    dialog.start()
+    dialog.open()
+    return dialog

@@ -1,0 +1,200 @@
+"""Import work without widgets: tasks (desktop/tasks.py) run these on their own SQLite
+connection. One engine with the command line: lists, the monthly workbook and exported
+tables go through reports.io.import_file (a dry run for the preview, then the real import
+in one store transaction); JSON files through the store's bulk import.
+
+The column mapping a person corrected is remembered per header (a setting keyed by the
+folded header texts) and applied to the next file with the same header."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.review_models import open_worker_store
+
+FORMATS = ("xlsx", "xls", "csv", "docx", "json")
+MAPPING_KEY = "import_mapping."
+
+
+@dataclass
+class ImportSpec:
+    """What to import: the file, its form, the list's org unit and period, the mapping
+    (1-based column number -> field id, None to skip the column; None: as detected)."""
+    db_path: str
+    form_id: str
+    file: str
+    org_unit: str | None = None
+    period: str | None = None
+    mapping: dict | None = None
+    set_values: dict | None = None     # one value for the whole list (column id -> code)
+    lang: str = "ru"
+    user: str = ""
+
+
+@dataclass
+class Plan:
+    """The preview the dialog shows (and, after a commit, what was imported)."""
+    kind: str                                   # "list", "table" or "json"
+    header_row: int | None = None
+    columns: list = field(default_factory=list)     # reports.intake.Column
+    add: list[dict] = field(default_factory=list)   # new rows / records
+    change: list[str] = field(default_factory=list)  # "field: old → new" lines
+    skipped: list = field(default_factory=list)      # reports.intake.Skipped
+    problems: list[dict] = field(default_factory=list)
+    values: dict = field(default_factory=dict)
+    records: list[dict] = field(default_factory=list)
+    mapping: dict | None = None                 # the mapping used (given or remembered)
+    remembered: bool = False
+    committed: bool = False
+
+    @property
+    def errors(self) -> list[dict]:
+        return [p for p in self.problems if p.get("severity", "error") == "error"]
+
+
+class ImportRefused(Exception):
+    """The file cannot be imported (unreadable, no name column, invalid records)."""
+
+    def __init__(self, message: str, problems: list | None = None) -> None:
+        super().__init__(message)
+        self.problems = list(problems or [])
+
+
+def kind_of_file(path: str) -> str:
+    return Path(path).suffix.lower().lstrip(".")
+
+
+# -- remembered mappings --------------------------------------------------------------------
+
+def header_key(header) -> str:
+    """The setting key of a header row: a hash of its folded cell texts."""
+    from reports.text import fold
+    texts = [fold(c) if c not in (None, "") else "" for c in header]
+    while texts and not texts[-1]:
+        texts.pop()
+    return MAPPING_KEY + hashlib.sha1("\x1f".join(texts).encode()).hexdigest()[:20]
+
+
+def detected_header(path: str, form_id: str) -> tuple | None:
+    """The header row of a list as detected in its first rows (None when there is none)."""
+    from reports.headers import HEADER_SCAN_ROWS, ROSTERS, HeaderError, find_header
+    from reports.readers import FileProblem, iter_rows
+    if form_id not in ROSTERS:
+        return None
+    head = []
+    try:
+        for row in iter_rows(Path(path)):
+            head.append(row)
+            if len(head) >= HEADER_SCAN_ROWS:
+                break
+        return head[find_header(head, form_id).header_row - 1]
+    except (HeaderError, FileProblem, IndexError):
+        return None
+
+
+def remembered_mapping(store, header) -> dict | None:
+    saved = store.get_setting(header_key(header)) if header is not None else None
+    if not isinstance(saved, dict):
+        return None
+    return {int(k): v for k, v in saved.items() if str(k).isdigit()}
+
+
+def remember_mapping(store, header, mapping: dict) -> None:
+    store.set_setting(header_key(header), {str(k): v for k, v in mapping.items()})
+
+
+# -- the work -------------------------------------------------------------------------------
+
+def read_plan(spec: ImportSpec, *, progress=None, cancelled=None) -> Plan:
+    """Worker: the preview (nothing is written)."""
+    return _run(spec, dry_run=True, progress=progress, cancelled=cancelled)
+
+
+def commit_plan(spec: ImportSpec, *, progress=None, cancelled=None) -> Plan:
+    """Worker: read the file again and import it in one transaction; a cancel while reading
+    (reports.intake.ImportCancelled) leaves the store as it was. A corrected mapping is
+    remembered for the next file with the same header."""
+    return _run(spec, dry_run=False, progress=progress, cancelled=cancelled)
+
+
+def _run(spec: ImportSpec, *, dry_run: bool, progress, cancelled) -> Plan:
+    store = open_worker_store(spec.db_path)
+    try:
+        if kind_of_file(spec.file) == "json":
+            return _json_plan(store, spec, dry_run)
+        return _list_plan(store, spec, dry_run, progress, cancelled)
+    finally:
+        store.close()
+
+
+def _list_plan(store, spec: ImportSpec, dry_run: bool, progress, cancelled) -> Plan:
+    import reports.io as rio
+    header = detected_header(spec.file, spec.form_id)
+    mapping, remembered = spec.mapping, False
+    if mapping is None and (saved := remembered_mapping(store, header)):
+        mapping, remembered = saved, True
+    try:
+        result = rio.import_file(
+            store, spec.form_id, spec.file, user=spec.user or store.user, dry_run=dry_run,
+            lang=spec.lang, mapping=mapping, org_unit=spec.org_unit, period=spec.period,
+            set_values=spec.set_values,
+            reason="import in the app", progress=(lambda n: progress(n, 0, "")) if progress
+            else None, cancelled=cancelled)
+    except rio.ImportFailed as exc:
+        raise ImportRefused(str(exc), exc.problems) from None
+    if not dry_run and spec.mapping is not None and header is not None:
+        remember_mapping(store, header, spec.mapping)
+    plan = Plan("list" if result.columns else "table", header_row=result.header_row,
+                columns=list(result.columns), skipped=list(result.skipped),
+                problems=list(result.problems), values=dict(result.values),
+                records=list(result.records), mapping=mapping, remembered=remembered,
+                committed=result.committed)
+    _split_diff(plan, result)
+    return plan
+
+
+def _split_diff(plan: Plan, result) -> None:
+    """Rows to add (new values) and lines of changed values."""
+    from store.codec import flat_paths
+    for d in result.diff or []:
+        new, old = d.get("new"), d.get("old")
+        if old is None and isinstance(new, dict):
+            plan.add.append(new)
+        elif isinstance(new, dict) and isinstance(old, dict):
+            a, b = flat_paths(old), flat_paths(new)
+            plan.change += [f"{k}: {_text(a.get(k))} → {_text(b.get(k))}"
+                            for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
+        else:
+            plan.change.append(f"{d.get('field')}: {_text(old)} → {_text(new)}")
+
+
+def _text(value) -> str:
+    return "—" if value is None else str(value)
+
+
+def _json_plan(store, spec: ImportSpec, dry_run: bool) -> Plan:
+    from cli.main import CliError
+    from cli.records import read_json_records
+    from store import StoreError
+    try:
+        records = read_json_records(spec.file, spec.form_id)
+    except CliError as exc:
+        raise ImportRefused(str(exc)) from None
+    done, problems = store.check_records(records)
+    if problems:
+        raise ImportRefused("\n".join(p["message"] for p in problems), problems)
+    plan = Plan("json", records=done)
+    for rec in done:
+        old = store.get_record(rec["id"]) if rec.get("id") else None
+        if old is None:
+            plan.add.append(rec)
+        elif not store.import_unchanged(rec):
+            plan.change.append(f"{rec.get('org_unit')} {rec.get('period')} ({rec['id'][:8]})")
+    if not dry_run:
+        try:
+            store.import_records(records, user=spec.user or store.user, reason="import in the app")
+        except StoreError as exc:
+            raise ImportRefused(str(exc)) from None
+        plan.committed = True
+    return plan

@@ -1,0 +1,192 @@
+"""File → Import in the app: the preview dialog on a messy corpus list (header repeats at
+page breaks, a signature column), a mapping corrected with a drop-down and remembered for the
+next file with the same header, Import committed into the real SQLite store, Cancel."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from desktop.import_dialog import ImportDialog
+
+pytestmark = pytest.mark.timeout(120)
+CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "intake"
+MESSY = CORPUS / "fg_03_page_breaks.xlsx"
+
+
+def expected(name: str) -> dict:
+    return json.loads((CORPUS / f"{name}.expected.json").read_text(encoding="utf-8"))
+
+
+def open_dialog(qtbot, ctx, path, form_id="focus_group") -> ImportDialog:
+    dialog = ImportDialog(ctx, form_id, str(path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    return dialog
+
+
+def choose(combo, field_id) -> None:
+    combo.setCurrentIndex(combo.findData(field_id))
+    combo.activated.emit(combo.currentIndex())
+
+
+def test_preview_correct_mapping_and_import(qtbot, core_ctx):
+    dialog = open_dialog(qtbot, core_ctx, MESSY)
+    plan = dialog.plan
+    assert plan.header_row == 3 and "3" in dialog.header_label.text()
+    assert [s.row for s in plan.skipped] == [11, 20]          # the header at each page
+    assert dialog.skipped_list.count() == 2
+    assert "повтор заголовка" in dialog.skipped_list.item(0).text()
+    assert len(plan.add) == 16 and dialog.add_view.model().rowCount() == 16
+    assert any("Согласие" in dialog.problem_list.item(i).text()
+               for i in range(dialog.problem_list.count()))
+    phone = dialog.column_combo("Телефон")
+    assert phone.currentData() == "phone"
+    choose(phone, None)                                        # the phones are not imported
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    assert dialog.mapping[7] is None and all("phone" not in r for r in dialog.plan.add)
+    assert dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.import_button.click()
+    [rec] = core_ctx.store.list_records(form="focus_group")
+    want = [{k: v for k, v in p.items() if k != "phone"} for p in expected(MESSY.name)[
+        "participants"]]
+    got = [{k: v for k, v in p.items() if k != "no"} for p in rec["data"]["participants"]]
+    assert got == want
+    assert rec["data"]["date"] == "2023-09-14" and rec["period"] == "2023-09"
+    assert rec["org_unit"] == "SHY-ABAY" and rec["status"] == "draft"
+
+
+def test_mapping_remembered_for_next_file_with_same_header(qtbot, core_ctx, tmp_path):
+    first = open_dialog(qtbot, core_ctx, MESSY)
+    choose(first.column_combo("Телефон"), None)
+    qtbot.waitUntil(lambda: first.task is None, timeout=20000)
+    with qtbot.waitSignal(first.accepted, timeout=20000):
+        first.import_button.click()
+    wb = openpyxl.load_workbook(MESSY)                 # another list, the same header
+    ws = wb.active
+    ws.cell(4, 2).value = "Новая Участница Списка"
+    other = tmp_path / "next_list.xlsx"
+    wb.save(other)
+    second = open_dialog(qtbot, core_ctx, other)
+    assert second.plan.remembered and second.column_combo("Телефон").currentData() is None
+    assert second.plan.add[0]["full_name"] == "Новая Участница Списка"
+    assert all("phone" not in r for r in second.plan.add)
+    assert second.mapping is not None and second.mapping[7] is None
+
+
+def big_list(path: Path, rows: int) -> Path:
+    wb = openpyxl.Workbook(write_only=True)
+    ws = wb.create_sheet()
+    ws.append(["№", "Ф.И.О.", "Организация", "Категория участника"])
+    for n in range(1, rows + 1):
+        ws.append([n, f"Участник Номер {n}", "ОФ «Жастар»", "Представители НПО"])
+    wb.save(path)
+    return path
+
+
+def test_cancel_during_import_leaves_nothing(qtbot, core_ctx, tmp_path):
+    path = big_list(tmp_path / "big.xlsx", 20000)
+    dialog = open_dialog(qtbot, core_ctx, path)
+    assert len(dialog.plan.add) == 20000 and dialog.import_button.isEnabled()
+    with qtbot.waitSignal(dialog.rejected, timeout=60000):
+        dialog.import_button.click()
+        assert dialog.progress.isVisible()
+        dialog.cancel_button.click()
+    assert core_ctx.store.list_records(form="focus_group") == []
+
+
+@pytest.mark.parametrize("name", ["fg_23_cp1251_semicolon.csv", "fg_29_libre_merged.xls",
+                                  "fg_28_word_kazakh_two_pages.docx", "sem_33_libre.xls"])
+def test_every_list_format_imports_as_delivered(qtbot, core_ctx, name):
+    want = expected(name)
+    dialog = open_dialog(qtbot, core_ctx, CORPUS / name, want["form"])
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.import_button.click()
+    [rec] = core_ctx.store.list_records(form=want["form"])
+    roster = "participants" if want["form"] == "focus_group" else "attendees"
+    got = [{k: v for k, v in p.items() if k != "no"} for p in rec["data"][roster]]
+    assert got == [{k: v for k, v in p.items() if v is not None}
+                   for p in want.get(roster) or want["participants"]]
+    assert rec["data"].get("unregistered_attendees") == want["unregistered_attendees"]
+
+
+def test_json_and_monthly_workbook_round_trip(qtbot, core_ctx, tmp_path):
+    from desktop.context import AppContext
+    from desktop.demo_data import DEMO_UNITS, DEMO_USER, seed_demo
+    from desktop.export_actions import export_records, export_template
+    saved = seed_demo(core_ctx.store, months=2)
+    out = export_records(None, core_ctx, "monthly_report", {}, str(tmp_path / "all.json"),
+                         quiet=True)
+    book = export_template(None, core_ctx, "SHY-ABAY", "2024-01", str(tmp_path / "m.xlsx"),
+                           quiet=True)
+    from desktop.tasks import TaskRunner
+    from store import open_store
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 4).value == "volunteers_total")
+    ws.cell(row, 2).value = 999
+    wb.save(book)
+    dialog = open_dialog(qtbot, core_ctx, book, "monthly_report")
+    assert dialog.plan.kind == "table" and not dialog.columns.isVisible()
+    assert any("volunteers_total: 580 → 999" in line for line in dialog.plan.change)
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.import_button.click()
+    assert core_ctx.store.get_record(saved[0]["id"])["data"]["volunteers_total"] == 999
+    other = open_store(tmp_path / "other.sqlite3")          # another computer's store
+    other.upsert_org_units(DEMO_UNITS)
+    ctx = AppContext(store=other, user=dict(DEMO_USER), lang="ru", tasks=TaskRunner())
+    try:
+        dialog = open_dialog(qtbot, ctx, out, "monthly_report")
+        assert dialog.plan.kind == "json" and len(dialog.plan.add) == 2
+        with qtbot.waitSignal(dialog.accepted, timeout=20000):
+            dialog.import_button.click()
+        got = {r["id"]: r["data"]["volunteers_total"] for r in other.list_records()}
+        assert got == {saved[0]["id"]: 580, saved[1]["id"]: 584}
+    finally:
+        ctx.tasks.wait_all()
+        other.close()
+
+
+def test_file_menu_import_opens_the_preview_for_the_list_on_screen(qtbot, core_ctx):
+    from desktop.import_dialog import open_import
+    from desktop.main_window import MainWindow
+    window = MainWindow(core_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: "monthly_report" in window.pages, timeout=5000)
+    window.show_page("focus_group")
+    menu = window.main_menu
+    assert menu.import_action.text() == "Импорт…" and menu.import_action.isEnabled()
+    assert menu.import_action in menu.file_menu.actions()
+    assert menu.export_action.isEnabled()
+    dialog = open_import(window, path=str(MESSY))
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    assert dialog.form.id == "focus_group" and dialog.isVisible()
+    assert dialog.windowTitle().startswith("Импорт: ")
+    assert dialog.tabs.tabText(0) == "Добавить: 16"
+    dialog.cancel_button.click()                     # nothing running: closes, nothing saved
+    assert not dialog.isVisible() and core_ctx.store.list_records(form="focus_group") == []
+
+
+def test_one_value_for_the_whole_list(qtbot, core_ctx):
+    """A list of names only: the category and the consent are chosen once for every row."""
+    name = "fg_16_names_only.xlsx"
+    dialog = open_dialog(qtbot, core_ctx, CORPUS / name)
+    assert set(dialog.list_values.combos) == {"participant_category", "consent"}
+    assert any("Категория" in dialog.problem_list.item(i).text()
+               for i in range(dialog.problem_list.count()))
+    choose(dialog.list_values.combos["participant_category"], "STUDENT")
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    assert {r.get("participant_category") for r in dialog.plan.add} == {"STUDENT"}
+    assert not any("Категория" in dialog.problem_list.item(i).text()
+                   for i in range(dialog.problem_list.count()))
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.import_button.click()
+    [rec] = core_ctx.store.list_records(form="focus_group")
+    assert [(p["full_name"], p["participant_category"]) for p in rec["data"]["participants"]] \
+        == [(p["full_name"], "STUDENT") for p in expected(name)["participants"]]
