@@ -151,6 +151,7 @@ def _all_findings(live, registry, t, umap, use_forms, span) -> list[dict]:
     from reports.quality_orgs import organization_findings
     from reports.quality_population import population_findings
     from reports.quality_visits import event_findings, roster_findings, visit_findings
+    from reports.review.events_match import event_mismatch_findings
 
     reports = [r for r in live if r["form"] == "monthly_report"]
     out = monthly_findings(reports, t, umap)
@@ -160,6 +161,7 @@ def _all_findings(live, registry, t, umap, use_forms, span) -> list[dict]:
     out += roster_findings(live, t, umap)
     out += visit_findings(live, t, umap)
     out += organization_findings(live, t, umap)
+    out += event_mismatch_findings(live, umap)
     if use_forms:
         out += form_findings(live, {(f["record_id"], f["rule"]) for f in out}, umap, span)
     return out

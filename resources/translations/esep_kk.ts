@@ -521,6 +521,29 @@
     </message>
 </context>
 <context>
+    <name>EventFill</name>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="23" />
+        <source>Fill from events</source>
+        <translation>Іс-шаралардан толтыру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="24" />
+        <source>Sum this month's volunteering events of the org unit into the event figures, hours and positions; check them, then save.</source>
+        <translation>Бөлімшенің айдағы волонтерлік іс-шараларын іс-шаралар, сағаттар және позициялар көрсеткіштеріне қосу; оларды тексеріп, сақтаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="32" />
+        <source>Choose the org unit and the month first.</source>
+        <translation>Алдымен бөлімше мен айды таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="42" />
+        <source>Filled from %1 events of %2: check the figures and save.</source>
+        <translation>%2 іс-шаралары бойынша толтырылды (%1): көрсеткіштерді тексеріп, сақтаңыз.</translation>
+    </message>
+</context>
+<context>
     <name>FieldInput</name>
     <message>
         <location filename="../../desktop/field_widgets.py" line="43" />
@@ -657,47 +680,47 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="86" />
+        <location filename="../../desktop/form_editor.py" line="87" />
         <source>Choose the month</source>
         <translation>Айды таңдау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="289" />
+        <location filename="../../desktop/form_editor.py" line="293" />
         <source>&amp;Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="290" />
+        <location filename="../../desktop/form_editor.py" line="294" />
         <source>&amp;Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="291" />
+        <location filename="../../desktop/form_editor.py" line="295" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="292" />
+        <location filename="../../desktop/form_editor.py" line="296" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="293" />
+        <location filename="../../desktop/form_editor.py" line="297" />
         <source>Save &amp;draft</source>
         <translation>Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="294" />
+        <location filename="../../desktop/form_editor.py" line="298" />
         <source>&amp;Submit</source>
         <translation>Тапсыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="295" />
+        <location filename="../../desktop/form_editor.py" line="299" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="315" />
+        <location filename="../../desktop/form_editor.py" line="320" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>

@@ -521,6 +521,29 @@
     </message>
 </context>
 <context>
+    <name>EventFill</name>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="23" />
+        <source>Fill from events</source>
+        <translation>Заполнить из мероприятий</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="24" />
+        <source>Sum this month's volunteering events of the org unit into the event figures, hours and positions; check them, then save.</source>
+        <translation>Сложить волонтёрские мероприятия подразделения за месяц в показатели мероприятий, часов и позиций; проверьте их и сохраните.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="32" />
+        <source>Choose the org unit and the month first.</source>
+        <translation>Сначала выберите подразделение и месяц.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="42" />
+        <source>Filled from %1 events of %2: check the figures and save.</source>
+        <translation>Заполнено по мероприятиям за %2 (%1): проверьте показатели и сохраните.</translation>
+    </message>
+</context>
+<context>
     <name>FieldInput</name>
     <message>
         <location filename="../../desktop/field_widgets.py" line="43" />
@@ -657,47 +680,47 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="86" />
+        <location filename="../../desktop/form_editor.py" line="87" />
         <source>Choose the month</source>
         <translation>Выбрать месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="289" />
+        <location filename="../../desktop/form_editor.py" line="293" />
         <source>&amp;Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="290" />
+        <location filename="../../desktop/form_editor.py" line="294" />
         <source>&amp;Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="291" />
+        <location filename="../../desktop/form_editor.py" line="295" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="292" />
+        <location filename="../../desktop/form_editor.py" line="296" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="293" />
+        <location filename="../../desktop/form_editor.py" line="297" />
         <source>Save &amp;draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="294" />
+        <location filename="../../desktop/form_editor.py" line="298" />
         <source>&amp;Submit</source>
         <translation>Подать</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="295" />
+        <location filename="../../desktop/form_editor.py" line="299" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="315" />
+        <location filename="../../desktop/form_editor.py" line="320" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
