@@ -19,6 +19,9 @@ from reports.orgnames import org_key, same_org
 FORM = "organization"
 NAME_FIELDS = ("name_ru", "name_kk")
 SUGGEST_MIN = 70                      # rapidfuzz token_sort_ratio of keys worth showing
+# form -> the field naming an organization that a person links to a registry entry
+LINKED_NAMES = {"event": "organizer_name", "org_survey": "org_name",
+                "volunteer_survey": "organization_name"}
 
 
 class RegistryError(ValueError):

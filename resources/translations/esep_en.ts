@@ -685,42 +685,42 @@
         <translation>Choose the month</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="293" />
+        <location filename="../../desktop/form_editor.py" line="295" />
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="294" />
+        <location filename="../../desktop/form_editor.py" line="296" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="295" />
+        <location filename="../../desktop/form_editor.py" line="297" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="296" />
+        <location filename="../../desktop/form_editor.py" line="298" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="297" />
+        <location filename="../../desktop/form_editor.py" line="299" />
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="298" />
+        <location filename="../../desktop/form_editor.py" line="300" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="299" />
+        <location filename="../../desktop/form_editor.py" line="301" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="320" />
+        <location filename="../../desktop/form_editor.py" line="323" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
@@ -811,6 +811,39 @@
         <location filename="../../desktop/editor_parts.py" line="77" />
         <source>last month: %1 · last year: %2</source>
         <translation>last month: %1 · last year: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="26" />
+        <source>Find in the registry</source>
+        <translation>Find in the registry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="40" />
+        <source>Registry entries that «%1» may mean, the likeliest first:</source>
+        <translation>Registry entries that «%1» may mean, the likeliest first:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="44" />
+        <source>No registry entry looks like «%1».</source>
+        <translation>No registry entry looks like «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="49" />
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="76" />
+        <source>Find in the registry…</source>
+        <translation>Find in the registry…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="86" />
+        <source>Linked to the registry entry «%1».</source>
+        <translation>Linked to the registry entry «%1».</translation>
     </message>
 </context>
 <context>
@@ -922,31 +955,46 @@ F1 — this help</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="48" />
+        <source>Volunteer surveys</source>
+        <translation>Volunteer surveys</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="50" />
+        <source>Organization surveys</source>
+        <translation>Organization surveys</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="52" />
+        <source>Organization registry</source>
+        <translation>Organization registry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="54" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="50" />
+        <location filename="../../desktop/main_window.py" line="56" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="52" />
+        <location filename="../../desktop/main_window.py" line="58" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="54" />
+        <location filename="../../desktop/main_window.py" line="60" />
         <source>Data quality</source>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="56" />
+        <location filename="../../desktop/main_window.py" line="62" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/main_window.py" line="205" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — volunteering in figures</translation>
     </message>

@@ -685,42 +685,42 @@
         <translation>Айды таңдау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="293" />
+        <location filename="../../desktop/form_editor.py" line="295" />
         <source>&amp;Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="294" />
+        <location filename="../../desktop/form_editor.py" line="296" />
         <source>&amp;Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="295" />
+        <location filename="../../desktop/form_editor.py" line="297" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="296" />
+        <location filename="../../desktop/form_editor.py" line="298" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="297" />
+        <location filename="../../desktop/form_editor.py" line="299" />
         <source>Save &amp;draft</source>
         <translation>Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="298" />
+        <location filename="../../desktop/form_editor.py" line="300" />
         <source>&amp;Submit</source>
         <translation>Тапсыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="299" />
+        <location filename="../../desktop/form_editor.py" line="301" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="320" />
+        <location filename="../../desktop/form_editor.py" line="323" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
@@ -811,6 +811,39 @@
         <location filename="../../desktop/editor_parts.py" line="77" />
         <source>last month: %1 · last year: %2</source>
         <translation>өткен ай: %1 · бір жыл бұрын: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="26" />
+        <source>Find in the registry</source>
+        <translation>Тізілімнен іздеу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="40" />
+        <source>Registry entries that «%1» may mean, the likeliest first:</source>
+        <translation>«%1» білдіруі мүмкін тізілім жазбалары, ең ықтималы алдымен:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="44" />
+        <source>No registry entry looks like «%1».</source>
+        <translation>Тізілімде «%1» атауына ұқсас жазба жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="49" />
+        <source>Link</source>
+        <translation>Байланыстыру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="76" />
+        <source>Find in the registry…</source>
+        <translation>Тізілімнен табу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="86" />
+        <source>Linked to the registry entry «%1».</source>
+        <translation>«%1» тізілім жазбасымен байланыстырылды.</translation>
     </message>
 </context>
 <context>
@@ -922,31 +955,46 @@ F1 — осы анықтама</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="48" />
+        <source>Volunteer surveys</source>
+        <translation>Волонтер сауалнамалары</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="50" />
+        <source>Organization surveys</source>
+        <translation>Ұйым сауалнамалары</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="52" />
+        <source>Organization registry</source>
+        <translation>Ұйымдар тізілімі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="54" />
         <source>Review</source>
         <translation>Тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="50" />
+        <location filename="../../desktop/main_window.py" line="56" />
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="52" />
+        <location filename="../../desktop/main_window.py" line="58" />
         <source>Reports</source>
         <translation>Есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="54" />
+        <location filename="../../desktop/main_window.py" line="60" />
         <source>Data quality</source>
         <translation>Деректер сапасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="56" />
+        <location filename="../../desktop/main_window.py" line="62" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/main_window.py" line="205" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — сандардағы волонтерлік</translation>
     </message>

@@ -685,42 +685,42 @@
         <translation>Выбрать месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="293" />
+        <location filename="../../desktop/form_editor.py" line="295" />
         <source>&amp;Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="294" />
+        <location filename="../../desktop/form_editor.py" line="296" />
         <source>&amp;Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="295" />
+        <location filename="../../desktop/form_editor.py" line="297" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="296" />
+        <location filename="../../desktop/form_editor.py" line="298" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="297" />
+        <location filename="../../desktop/form_editor.py" line="299" />
         <source>Save &amp;draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="298" />
+        <location filename="../../desktop/form_editor.py" line="300" />
         <source>&amp;Submit</source>
         <translation>Подать</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="299" />
+        <location filename="../../desktop/form_editor.py" line="301" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="320" />
+        <location filename="../../desktop/form_editor.py" line="323" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
@@ -811,6 +811,39 @@
         <location filename="../../desktop/editor_parts.py" line="77" />
         <source>last month: %1 · last year: %2</source>
         <translation>прошлый месяц: %1 · год назад: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="26" />
+        <source>Find in the registry</source>
+        <translation>Поиск в реестре</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="40" />
+        <source>Registry entries that «%1» may mean, the likeliest first:</source>
+        <translation>Записи реестра, которые может означать «%1», сначала самые вероятные:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="44" />
+        <source>No registry entry looks like «%1».</source>
+        <translation>В реестре нет записи, похожей на «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="49" />
+        <source>Link</source>
+        <translation>Связать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="76" />
+        <source>Find in the registry…</source>
+        <translation>Найти в реестре…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="86" />
+        <source>Linked to the registry entry «%1».</source>
+        <translation>Связано с записью реестра «%1».</translation>
     </message>
 </context>
 <context>
@@ -922,31 +955,46 @@ F1 — эта справка</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="48" />
+        <source>Volunteer surveys</source>
+        <translation>Анкеты волонтёров</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="50" />
+        <source>Organization surveys</source>
+        <translation>Анкеты организаций</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="52" />
+        <source>Organization registry</source>
+        <translation>Реестр организаций</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="54" />
         <source>Review</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="50" />
+        <location filename="../../desktop/main_window.py" line="56" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="52" />
+        <location filename="../../desktop/main_window.py" line="58" />
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="54" />
+        <location filename="../../desktop/main_window.py" line="60" />
         <source>Data quality</source>
         <translation>Качество данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="56" />
+        <location filename="../../desktop/main_window.py" line="62" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/main_window.py" line="205" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — волонтёрство в цифрах</translation>
     </message>
