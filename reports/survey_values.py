@@ -109,7 +109,7 @@ def split_multi(enum: str, value) -> tuple[list[str], str | None]:
         if j is None:
             raise CellProblem("survey_bad_option", option=pieces[i], allowed=allowed(enum))
         code = resolve(enum, ", ".join(pieces[i:j]), contained=False)
-        if code not in codes:
+        if code is not None and code not in codes:
             codes.append(code)
         i = j
     return codes, None
