@@ -21,8 +21,9 @@ def add_fill_button(editor, parent) -> QPushButton | None:
 def retranslate(button: QPushButton | None) -> None:
     if button is not None:
         button.setText(QCoreApplication.translate("EventFill", "Fill from events"))
-        button.setToolTip(QCoreApplication.translate("EventFill", "Sum this month's volunteering events of the org unit into the "
-                              "event figures, hours and positions; check them, then save."))
+        button.setToolTip(QCoreApplication.translate(
+            "EventFill", "Sum this month's volunteering events of the org unit into the "
+            "event figures, hours and positions; check them, then save."))
 
 
 def fill_editor(editor) -> int:

@@ -13,7 +13,7 @@ from forms import message_text
 from forms.periods import current_period
 from reports.orgnames import org_key
 from reports.registry import FORM, Entry, entries, find_duplicate, merged_data, names_of
-from reports.survey_import import SurveyImport, read_survey
+from reports.survey_import import SurveyImport, check_before_saving, read_survey
 
 REQUIRED = {"name_ru", "region"}    # the status follows from the БИН when the list has none
 
@@ -67,12 +67,13 @@ def import_registry(store, path, *, user: str, mapping: dict | None = None,
     if result.errors:
         return result, [], {}
     new, updates = plan(store, result, lang)
-    if dry_run:
+    if not check_before_saving(store, result, new, lang) or dry_run:
         return result, new, updates
-    for rec in new:
-        store.save_record({k: v for k, v in rec.items() if k != "_row"}, user=user)
-    for rid, data in updates.items():
-        store.save_record(dict(store.get_record(rid), data=data), user=user,
-                          reason="registry import: another spelling")
+    with store.transaction():
+        for rec in new:
+            store.save_record({k: v for k, v in rec.items() if k != "_row"}, user=user)
+        for rid, data in updates.items():
+            store.save_record(dict(store.get_record(rid), data=data), user=user,
+                              reason="registry import: another spelling")
     result.committed = True
     return result, new, updates

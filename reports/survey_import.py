@@ -117,10 +117,11 @@ def _apply_mapping(columns: dict, headers: list[str], mapping: dict, form, lang)
         col = _column_of(key, headers)
         why = None
         if col is None:
-            why = "нет такого столбца" if lang != "en" else "no such column"
+            why = message_text("survey_no_such_column", lang,
+                               {"columns": "; ".join(h for h in headers if h)})
         elif fid and not form.has_field(fid):
-            why = ("нет такого поля; поля: " if lang != "en" else "no such field; fields: ") \
-                + ", ".join(f.id for f in form.fields)
+            why = message_text("survey_no_such_field", lang,
+                               {"fields": ", ".join(f.id for f in form.fields)})
         if why:
             problems.append(_problem(None, str(key), "survey_bad_mapping", lang,
                                      {"item": f"{key}={fid or ''}", "why": why}))
@@ -246,21 +247,42 @@ def import_survey(store, form_id: str, path, *, user: str, mapping: dict | None 
                   sheet: str | None = None, lang: str = "ru",
                   dry_run: bool = False) -> SurveyImport:
     """Read and, when every cell was read and the regions are known org units, save the
-    responses (a response with no error is submitted; the others stay drafts)."""
+    responses in one transaction (a response with no error is submitted; the others stay
+    drafts)."""
     result = read_survey(path, form_id, mapping=mapping, sheet=sheet, lang=lang)
-    units = {u["id"] for u in store.org_units()}
-    for rec in result.records:
-        if units and rec["org_unit"] and rec["org_unit"] not in units:
-            result.problems.append(_problem(rec["_row"], None, "survey_unknown_region_unit",
-                                            lang, {"region": rec["org_unit"]}))
-    if result.errors or dry_run:
-        return result
-    for rec in result.records:
-        clean = {k: v for k, v in rec.items() if k != "_row"}
-        if store.get_record(clean["id"]) is not None:
-            continue                             # the same response imported before
-        store.save_record(clean, user=user)
-        with contextlib.suppress(StoreError):   # findings left: the response stays a draft
-            store.submit_record(clean["id"], user=user)
-    result.committed = True
+    fresh = [r for r in result.records if store.get_record(r["id"]) is None]  # not again
+    if not result.errors and check_before_saving(store, result, fresh, lang) and not dry_run:
+        with store.transaction():
+            for rec in fresh:
+                store.save_record(_clean(rec), user=user)
+                with contextlib.suppress(StoreError):  # findings left: stays a draft
+                    store.submit_record(rec["id"], user=user)
+        result.committed = True
     return result
+
+
+def _clean(rec: dict) -> dict:
+    return {k: v for k, v in rec.items() if k != "_row"}
+
+
+def check_before_saving(store, result: SurveyImport, records: list[dict], lang: str) -> bool:
+    """Each record has its region as a known org unit and passes the store's checks; the
+    problems are added to `result` (False: do not save)."""
+    units = {u["id"] for u in store.org_units()}
+    for rec in records:
+        unit, row = rec["org_unit"], rec["_row"]
+        if not unit:
+            result.problems.append(_problem(row, None, "survey_region_missing", lang,
+                                            {"row": row}))
+        elif units and unit not in units:
+            result.problems.append(_problem(row, None, "survey_unknown_region_unit", lang,
+                                            {"row": row, "region": unit}))
+    if result.errors:
+        return False
+    _done, problems = store.check_records([_clean(r) for r in records])
+    for p in problems:
+        row = records[p["index"] - 1]["_row"]
+        why = p["message"].split("): ", 1)[-1]
+        result.problems.append(_problem(row, p.get("field"), "survey_row_problem", lang,
+                                        {"row": row, "why": why}) | {"code": p["code"]})
+    return not result.errors

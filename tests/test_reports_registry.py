@@ -66,7 +66,9 @@ def store(tmp_path):
     from desktop.demo_data import DEMO_UNITS
     from store import open_store
     with open_store(tmp_path / "reg.sqlite3") as s:
-        s.upsert_org_units(DEMO_UNITS)
+        s.upsert_org_units([*DEMO_UNITS, {"id": "AST", "kind": "region", "region": "AST",
+                                           "name_ru": "г. Астана", "name_kk": "Астана",
+                                           "name_en": "Astana"}])
         for rec in (_entry("ОО «Жубанов жылуы»", bin=BIN_A),
                     _entry("BY QAZAQ"), _entry("Молодёжный ресурсный центр", region="AST")):
             s.save_record(rec, user="r1")

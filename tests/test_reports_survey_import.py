@@ -173,3 +173,15 @@ def test_import_saves_once_and_refuses_unknown_regions(tmp_path):
 def test_options_with_commas_in_their_labels(cell, expected):
     from reports.survey_values import split_multi
     assert split_multi("funding_sources", cell) == (expected, None)
+
+
+def test_a_response_without_region_saves_nothing(tmp_path):
+    from store import open_store
+    rows = [RU_ROWS[0], [dt.datetime(2024, 3, 2), None, "Мужской"] + [None] * 10]
+    path = _xlsx(tmp_path / "noreg.xlsx", RU_HEADERS, rows)
+    with open_store(tmp_path / "s.sqlite3") as store:
+        res = import_survey(store, "volunteer_survey", path, user="central", lang="en")
+        assert not res.committed
+        assert [p["message"] for p in res.errors] == [
+            "Row 3: no region: the answer belongs to a region (map the region column)"]
+        assert store.count_records(form="volunteer_survey") == 0

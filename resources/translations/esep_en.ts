@@ -533,12 +533,12 @@
         <translation>Sum this month's volunteering events of the org unit into the event figures, hours and positions; check them, then save.</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_fill.py" line="32" />
+        <location filename="../../desktop/event_fill.py" line="33" />
         <source>Choose the org unit and the month first.</source>
         <translation>Choose the org unit and the month first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_fill.py" line="42" />
+        <location filename="../../desktop/event_fill.py" line="43" />
         <source>Filled from %1 events of %2: check the figures and save.</source>
         <translation>Filled from %1 events of %2: check the figures and save.</translation>
     </message>

@@ -533,12 +533,12 @@
         <translation>Бөлімшенің айдағы волонтерлік іс-шараларын іс-шаралар, сағаттар және позициялар көрсеткіштеріне қосу; оларды тексеріп, сақтаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_fill.py" line="32" />
+        <location filename="../../desktop/event_fill.py" line="33" />
         <source>Choose the org unit and the month first.</source>
         <translation>Алдымен бөлімше мен айды таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_fill.py" line="42" />
+        <location filename="../../desktop/event_fill.py" line="43" />
         <source>Filled from %1 events of %2: check the figures and save.</source>
         <translation>%2 іс-шаралары бойынша толтырылды (%1): көрсеткіштерді тексеріп, сақтаңыз.</translation>
     </message>

@@ -533,12 +533,12 @@
         <translation>Сложить волонтёрские мероприятия подразделения за месяц в показатели мероприятий, часов и позиций; проверьте их и сохраните.</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_fill.py" line="32" />
+        <location filename="../../desktop/event_fill.py" line="33" />
         <source>Choose the org unit and the month first.</source>
         <translation>Сначала выберите подразделение и месяц.</translation>
     </message>
     <message>
-        <location filename="../../desktop/event_fill.py" line="42" />
+        <location filename="../../desktop/event_fill.py" line="43" />
         <source>Filled from %1 events of %2: check the figures and save.</source>
         <translation>Заполнено по мероприятиям за %2 (%1): проверьте показатели и сохраните.</translation>
     </message>
