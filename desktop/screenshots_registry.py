@@ -50,7 +50,9 @@ def shoot(out: Path, folder: Path, lang: str) -> list[Path]:
     from desktop.link_dialog import open_link_dialog
     from desktop.main_window import MainWindow
     from desktop.screenshots import _app_and_context, _save, _settle
-    _app, ctx = _app_and_context(folder, lang, role="region")
+    own = folder / "issue16"                  # stores of their own (the other shots' are seeded)
+    own.mkdir(exist_ok=True)
+    _app, ctx = _app_and_context(own, lang, role="region")
     seed(ctx.store)
     window = MainWindow(ctx)
     shots = []
@@ -58,9 +60,7 @@ def shoot(out: Path, folder: Path, lang: str) -> list[Path]:
         window.show_page(key)
         _settle(ctx)
         shots.append(_save(window, out, f"{key}_list_{lang}"))
-    district = folder / "issue16"               # a district's own store: events, monthly report
-    district.mkdir(exist_ok=True)
-    _app, dctx = _app_and_context(district, lang)
+    _app, dctx = _app_and_context(own, lang)  # a district: events, the monthly report
     seed(dctx.store)
     dwin = MainWindow(dctx)
     editor = dwin.show_page("monthly_report").show_editor(None)
