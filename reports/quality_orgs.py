@@ -20,7 +20,7 @@ from reports.aggregate import parse_period, region_of
 from reports.headers import ROSTERS
 from reports.orgnames import org_key, same_org
 from reports.quality_review import finding
-from reports.registry import alias_keys
+from reports.registry import alias_keys, duplicate_entries
 from reports.text import clean_text
 
 EVENT_FIELD = "organizer_name"
@@ -119,6 +119,17 @@ def organization_findings(records: list[dict], t, units=None) -> list[dict]:
                                        {"region": region, "name": name, "count": count,
                                         "usual": usual, "usual_count": usual_count,
                                         "variants": variants}, units))
+    return out
+
+
+def registry_findings(records: list[dict], units=None) -> list[dict]:
+    """VR-18 (WARN): a registry entry repeating another (same БИН, or same name in the
+    region); merge them (`esep registry merge`)."""
+    out = []
+    for rec, other, how in duplicate_entries(records):
+        out.append(finding(rec, "VR-18", "warning", "registry_entry_repeated", ["name_ru"],
+                           {"name": (rec.get("data") or {}).get("name_ru") or "",
+                            "other": other.name, "other_id": other.id, "how": how}, units))
     return out
 
 

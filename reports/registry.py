@@ -156,6 +156,20 @@ def registry_counts(records: list[dict]) -> dict[str, int]:
     return out
 
 
+def duplicate_entries(records: list[dict]) -> list[tuple[dict, Entry, str]]:
+    """(record, the earlier entry it repeats, "bin" | "name") for every registry entry that
+    another one already holds (VR-18: two regions or two people entered one organization)."""
+    by_id = {r["id"]: r for r in records}
+    seen: list[Entry] = []
+    out = []
+    for e in sorted(entries(records), key=lambda e: (str(by_id[e.id].get("period")), e.id)):
+        hit = find_duplicate(e.data, seen)
+        if hit is not None:
+            out.append((by_id[e.id], hit[0], hit[1]))
+        seen.append(e)
+    return out
+
+
 def alias_keys(records: list[dict]) -> dict[tuple[str, str], str]:
     """(region, name key) -> the entry's main key, for every spelling of every entry (VR-18
     counts the spellings the registry knows as one organization)."""

@@ -190,3 +190,15 @@ def test_vr18_registry_aliases_join_far_spellings():
     reg = _entry("Центр «Шапағат»", aliases="ЦШ\nShapagat Center")
     joined = distinct_organizations([*events, reg])
     assert len(joined) == 1 and joined[0]["records"] == 3
+
+
+def test_vr18_flags_a_registry_entry_entered_twice():
+    from reports.quality_review import review
+    first = _entry("ОО «Жубанов жылуы»", bin=BIN_A)
+    again = _entry("Zhubanov Zhyluy", bin=BIN_A) | {"period": "2026-02"}
+    other = _entry("Zhubanov Zhyluy", region="AST") | {"period": "2026-02"}
+    found = [f for f in review([first, again, other], use_forms=False)
+             if f["message_code"] == "registry_entry_repeated"]
+    assert [(f["record_id"], f["params"]["other_id"], f["params"]["how"]) for f in found] == [
+        (again["id"], first["id"], "bin")]
+    assert "esep registry merge" in found[0]["message"]
