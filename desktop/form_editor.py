@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import event_fill, link_dialog
 from desktop.correction import CorrectionActions
 from desktop.editor_parts import HistoryHints, RestoreBanner, ReturnBanner, org_unit_choices
 from desktop.field_widgets import DistrictInput, FieldInput, make_input
@@ -265,8 +266,13 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.close_button.clicked.connect(self.close_editor)
         self.message = QLabel(side)
         self.message.setWordWrap(True)
+        self.fill_button = event_fill.add_fill_button(self, side)
+        self.link_button = link_dialog.add_link_button(self, side)
         box = QVBoxLayout(side)
         box.addWidget(self.panel, 1)
+        for extra in (self.fill_button, self.link_button):
+            if extra is not None:
+                box.addWidget(extra)
         for w in (self.comment_label, self.comment, self.message, self.save_button,
                   self.submit_button, self.correct_button, self.close_button):
             box.addWidget(w)
@@ -304,6 +310,8 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.save_button.setText(self.tr("Save &draft"))
         self.submit_button.setText(self.tr("&Submit"))
         self.close_button.setText(self.tr("Close"))
+        event_fill.retranslate(self.fill_button)
+        link_dialog.retranslate(self.link_button)
         self._show_correct_button()
         self.banner.retranslate()
         self.history.retranslate(lang)

@@ -144,7 +144,8 @@ def shoot_language(out: Path, folder: Path, lang: str) -> list[Path]:
             _settle(rctx)  # pages that check in a worker show their results
             shots.append(_save(region_window, out, f"{key}_{lang}"))
     shots.append(_correction(region_window, rctx, out, lang))
-    return shots
+    from desktop.screenshots_registry import shoot
+    return shots + shoot(out, folder, lang)
 
 
 def _correction(window, ctx, out: Path, lang: str) -> Path:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from forms.expr import ExprError, compile_expr
+from forms.fieldcheck import TEXT_CHECKS
 from forms.model import FIELD_TYPES, SEVERITIES, FieldDef, FormDef
 
 _ENUM_TYPES = ("choice", "multi_choice", "counts")
@@ -54,6 +55,10 @@ def _check_field(f: FieldDef, fail, *, roster: str | None) -> None:
             fail(f"{where}: {bound} does not apply to type {f.type!r}", f.id, key=bound)
     if f.min is not None and f.max is not None and f.min > f.max:
         fail(f"{where}: min {f.min} is greater than max {f.max}", f.id, key="max")
+    check = f.extra.get("check")
+    if check is not None and (f.type != "text" or check not in TEXT_CHECKS):
+        fail(f"{where}: check {check!r} is for text fields, one of {', '.join(TEXT_CHECKS)}",
+             f.id, key="check")
     if "hours" in f.id and f.type in _NUMERIC and not f.unit:
         fail(f"{where}: an hours field must state its unit and period (VR-28)", f.id)
 

@@ -109,7 +109,22 @@ def _c_text(f, v, path):
         return [_err(path, "not_text", f, value=_short(v))]
     if f.max_length and len(v) > f.max_length:
         return [_err(path, "too_long", f, "bounds", length=len(v), max=f.max_length)]
-    return []
+    return _c_format(f, v, path)
+
+
+TEXT_CHECKS = ("bin",)  # the `check` values a text field may carry (forms/checks.py)
+
+
+def _c_format(f, v, path):
+    """A text field's `check`: "bin" = a БИН/ИИН with a valid control digit."""
+    if f.extra.get("check") != "bin" or not v.strip():
+        return []
+    from forms.identifiers import bin_problem
+    problem = bin_problem(v)
+    if problem is None:
+        return []
+    code, params = problem
+    return [Finding("bin", "error", [path], code, {"field": path, **params})]
 
 
 def _c_date(f, v, path):

@@ -46,6 +46,9 @@ REVIEW_ACTIONS = {"approve": Status.APPROVED, "approved": Status.APPROVED,
                   "return": Status.RETURNED, "returned": Status.RETURNED}
 
 EDITOR_ROLES = ("district", "region", "trainer")   # enter and submit records
+# Forms central enters itself too: the national surveys it collects and the organization
+# registry it keeps with the regions (issue 16; who holds which unit: server/scope.py).
+CENTRAL_FORMS = ("volunteer_survey", "org_survey", "organization")
 REVIEWER_ROLES = ("region", "central")             # approve, return and correct
 CORRECTOR_ROLES = REVIEWER_ROLES
 
@@ -72,15 +75,22 @@ def _nonblank(text) -> bool:
     return bool(text and str(text).strip())
 
 
+def editor_roles(form: str | None) -> tuple[str, ...]:
+    """The roles that enter and submit records of `form`."""
+    return (*EDITOR_ROLES, "central") if form in CENTRAL_FORMS else EDITOR_ROLES
+
+
 def transition(role: str | None, old: str | None, new: str, *, data_changed: bool = False,
-               reason: str | None = None, comment: str | None = None) -> Move:
+               reason: str | None = None, comment: str | None = None,
+               form: str | None = None) -> Move:
     """The move from status `old` (None: a new record) to `new` by `role`, or LifecycleError.
     `data_changed`: the values differ from the stored ones; `reason`: a correction's reason;
-    `comment`: the review comment the record will carry."""
+    `comment`: the review comment the record will carry; `form`: the record's form
+    (`editor_roles`)."""
     if new not in STATUSES:
         raise LifecycleError("status_transition", f"unknown status {new!r}", "status")
     if old is None:
-        _need_role(role, EDITOR_ROLES, "create records")
+        _need_role(role, editor_roles(form), "create records")
         if new not in CREATABLE:
             raise LifecycleError("status_transition", f"a new record cannot be {new!r}",
                                  "status")
@@ -89,7 +99,7 @@ def transition(role: str | None, old: str | None, new: str, *, data_changed: boo
         raise LifecycleError("locked", "the record is approved and locked", "status")
     if old == Status.SUBMITTED:
         return _from_submitted(role, new, data_changed, reason, comment)
-    _need_role(role, EDITOR_ROLES, f"edit a {old} record")
+    _need_role(role, editor_roles(form), f"edit a {old} record")
     if new not in (Status.DRAFT, Status.SUBMITTED, old):
         raise LifecycleError("status_transition", f"{old} -> {new} is not allowed", "status")
     return Move.SUBMIT if new == Status.SUBMITTED else Move.EDIT

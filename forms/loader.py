@@ -13,7 +13,8 @@ its own file (`monthly_report.toml`, `monthly_report.v2.toml`, ...). The format:
         min, max, choices (an enumeration of resources/enums), personal, unit (required on
         hours fields, VR-28), max_length, required_rule (rule id reported when missing),
         review (a label needs a native speaker), and for the GUI: auto, multiline, default,
-        may_span (a date that may leave the reporting month) -> FieldDef.extra
+        may_span (a date that may leave the reporting month), check (a text format:
+        "bin" = a БИН/ИИН with its control digit, forms/identifiers.py) -> FieldDef.extra
     [[sections.fields.columns]]  the columns of a roster, same keys (no rosters/counts)
     [[rules]]  id, severity (error|warning|info), expr, when (guard), fields,
         message (a code of resources/messages.toml), params = {name = "expression"},
@@ -75,7 +76,7 @@ _FIELD_KEYS = {
     "id", "type", "label", "help", "required", "min", "max", "choices", "personal", "unit",
     "columns", "required_rule", "review", "max_length", "auto", "multiline", "default",
     "may_span", "aggregation", "headline", "headline_order", "short_label", "chart",
-    "per_capita", "measure", "group_by",
+    "per_capita", "measure", "group_by", "check",
 }
 _RULE_KEYS = {"id", "severity", "expr", "fields", "message", "when", "params", "note", "each"}
 

@@ -4,7 +4,9 @@ Organization names are free text: the `organization` column of focus-group and s
 and the event form's `organizer_name`. Within a region, names sharing an `org_key` (or keys
 that differ by a typo, `same_org`) are one organization: `distinct_organizations` counts it
 once, with its most used spelling as the display name, and `organization_findings` warns on
-each record that writes it in a less used spelling (`review_org_variants`).
+each record that writes it in a less used spelling (`review_org_variants`). Spellings the
+organization registry lists for one entry (its names and aliases, reports.registry) are one
+organization however far apart they are.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from forms.orgnames import org_key, same_org
 from reports.aggregate import parse_period, region_of
 from reports.headers import ROSTERS
 from reports.quality_review import finding
+from reports.registry import alias_keys, duplicate_entries
 from reports.text import clean_text
 
 EVENT_FIELD = "organizer_name"
@@ -73,13 +76,15 @@ def _alike(orgs: dict[str, _Org], key: str, threshold: int) -> _Org | None:
 def _group(records, units, threshold: int) -> dict[str, list[_Org]]:
     """region -> organizations; a key joins an earlier key of the region it fuzzily matches."""
     regions: dict[str, dict[str, _Org]] = defaultdict(dict)
+    known = alias_keys(records)             # spellings the registry knows are one entry
     for rec in sorted(records, key=lambda r: (r["period"], str(r.get("created_at") or ""),
                                               r["id"])):
         if rec.get("deleted"):
             continue
-        orgs = regions[region_of(rec["org_unit"], units)]
+        region = region_of(rec["org_unit"], units)
+        orgs = regions[region]
         for name, path in org_mentions(rec):
-            key = org_key(name)
+            key = known.get((region, org_key(name)), org_key(name))
             if key not in orgs:
                 orgs[key] = _alike(orgs, key, threshold) or _Org(key)
             org = orgs[key]
@@ -114,6 +119,17 @@ def organization_findings(records: list[dict], t, units=None) -> list[dict]:
                                        {"region": region, "name": name, "count": count,
                                         "usual": usual, "usual_count": usual_count,
                                         "variants": variants}, units))
+    return out
+
+
+def registry_findings(records: list[dict], units=None) -> list[dict]:
+    """VR-18 (WARN): a registry entry repeating another (same БИН, or same name in the
+    region); merge them (`esep registry merge`)."""
+    out = []
+    for rec, other, how in duplicate_entries(records):
+        out.append(finding(rec, "VR-18", "warning", "registry_entry_repeated", ["name_ru"],
+                           {"name": (rec.get("data") or {}).get("name_ru") or "",
+                            "other": other.name, "other_id": other.id, "how": how}, units))
     return out
 
 

@@ -149,10 +149,15 @@ def review(records: list[dict], *, units: list[dict] | None = None,
 
 def _all_findings(live, registry, t, umap, use_forms, span) -> list[dict]:
     from reports.quality_orgs import organization_findings
+    from reports.quality_orgs import registry_findings as registry_entry_findings
     from reports.quality_population import population_findings
     from reports.quality_visits import event_findings, roster_findings, visit_findings
+    from reports.registry import registry_counts
+    from reports.review.events_match import event_mismatch_findings
 
     reports = [r for r in live if r["form"] == "monthly_report"]
+    if registry is None:                    # VR-17 against the synced registry (issue 16)
+        registry = registry_counts(live) or None
     out = monthly_findings(reports, t, umap)
     out += registry_findings(reports, registry, t, umap)
     out += population_findings(reports, t, umap)
@@ -160,6 +165,8 @@ def _all_findings(live, registry, t, umap, use_forms, span) -> list[dict]:
     out += roster_findings(live, t, umap)
     out += visit_findings(live, t, umap)
     out += organization_findings(live, t, umap)
+    out += registry_entry_findings(live, umap)
+    out += event_mismatch_findings(live, umap)
     if use_forms:
         out += form_findings(live, {(f["record_id"], f["rule"]) for f in out}, umap, span)
     return out

@@ -286,16 +286,33 @@ def _encoding(path: Path) -> str:
     return "cp1251"
 
 
+def _widths(sample: str, delimiter: str) -> set[int]:
+    lines = sample.splitlines()[:-1] or sample.splitlines()   # the last may be cut
+    return {len(r) for r in csv.reader(lines[:20], delimiter=delimiter) if r}
+
+
+def _dialect(sample: str):
+    """The sniffed dialect; but a ";" file (Excel in Russian) whose unquoted cells hold commas
+    is read by ";" when that gives every line the same number of cells, more than ","."""
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    if dialect.delimiter == "," and ";" in sample.partition("\n")[0]:
+        semi, comma = _widths(sample, ";"), _widths(sample, ",")
+        if len(semi) == 1 and min(semi) > max(comma, default=1):
+            dialect = csv.excel
+            dialect.delimiter = ";"
+    return dialect
+
+
 def _csv_rows(path: Path) -> Iterator[tuple]:
     enc = _encoding(path)
     with open(path, newline="", encoding=enc, errors="strict") as fh:
         sample = fh.read(1 << 14)
         if not sample.strip():
             raise FileProblem(f"{path.name}: the file is empty", "file_empty")
-        try:
-            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
+        dialect = _dialect(sample)
         fh.seek(0)
         reader = csv.reader(fh, dialect)
         try:

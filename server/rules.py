@@ -41,7 +41,8 @@ def check_transition(user: User, old: dict | None, new: dict, reason: str | None
     try:
         move = transition(user.role, old["status"] if old else None, new["status"],
                           data_changed=old is not None and data_changed(old, new),
-                          reason=reason, comment=new.get("review_comment"))
+                          reason=reason, comment=new.get("review_comment"),
+                          form=new.get("form"))
     except LifecycleError as exc:
         raise OpError(exc.code, str(exc), exc.field) from None
     return move == Move.CORRECT

@@ -10,6 +10,11 @@ from server.auth import User
 from server.db import records
 
 TRAINER_FORMS = ("seminar", "focus_group", "cs_questionnaire")
+# The national surveys are collected by central; a region reads its region's answers (issue 16).
+SURVEY_FORMS = ("volunteer_survey", "org_survey")
+# The organization registry is kept by the region and central.
+REGISTRY_FORMS = ("organization",)
+NOT_DISTRICT = TRAINER_FORMS + SURVEY_FORMS + REGISTRY_FORMS   # forms a district never holds
 RECORD_ROLES = ("district", "region", "trainer", "central")
 
 
@@ -18,7 +23,8 @@ def visible_clause(user: User):
     if user.role == "central":
         return sa.true()
     if user.role == "district":
-        return records.c.org_unit == user.district
+        return sa.and_(records.c.org_unit == user.district,
+                       records.c.form.not_in(SURVEY_FORMS + REGISTRY_FORMS))
     if user.role == "region":
         return records.c.region == user.region
     if user.role == "trainer":
@@ -30,7 +36,7 @@ def can_read(user: User, row) -> bool:
     if user.role == "central":
         return True
     if user.role == "district":
-        return row.org_unit == user.district
+        return row.org_unit == user.district and row.form not in SURVEY_FORMS + REGISTRY_FORMS
     if user.role == "region":
         return row.region == user.region
     if user.role == "trainer":
@@ -41,9 +47,9 @@ def can_read(user: User, row) -> bool:
 def can_write_unit(user: User, unit, form: str) -> bool:
     """May `user` hold a record of `form` for org unit `unit` (a row of org_units)?"""
     if user.role == "district":
-        return unit.id == user.district and form not in TRAINER_FORMS
+        return unit.id == user.district and form not in NOT_DISTRICT
     if user.role == "region":
-        return unit.region == user.region and form not in TRAINER_FORMS
+        return unit.region == user.region and form not in TRAINER_FORMS + SURVEY_FORMS
     if user.role == "trainer":
         return form in TRAINER_FORMS
     return user.role == "central"

@@ -74,7 +74,8 @@ class Store(WorkflowMixin, ImportMixin):
                 return self._save_as_correction(existing, record, user=user, reason=reason,
                                                 role=role)
             old_status = existing["status"] if existing and not existing["deleted"] else None
-            checked(record.get("id"), role, old_status, old_status or Status.DRAFT)
+            checked(record.get("id"), role, old_status, old_status or Status.DRAFT,
+                    form=record.get("form"))
             new = self._prepared(record, existing, user)
             persist(self.db, existing, new, user=user, at=new["updated_at"], reason=reason)
         return fetch_stored(self.db, new["id"])

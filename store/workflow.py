@@ -119,7 +119,8 @@ class WorkflowMixin:
                       role: str | None = None):
         with transaction(self.db):
             rec = self._live(id)
-            if checked(id, role, rec["status"], Status.SUBMITTED) != Move.SUBMIT:
+            if checked(id, role, rec["status"], Status.SUBMITTED,
+                       form=rec["form"]) != Move.SUBMIT:
                 raise StoreError(f"record {id} is {rec['status']}; only a draft or a returned "
                                  f"record can be submitted", code="status_transition",
                                  record_id=id, field="status")

@@ -12,7 +12,8 @@ from forms.loader import all_forms
 from forms.paths import definitions_dir
 
 FORM_IDS = {"monthly_report", "event", "seminar", "focus_group", "leadership_meeting",
-            "hotline_appeal", "cs_questionnaire"}
+            "hotline_appeal", "cs_questionnaire", "volunteer_survey", "org_survey",
+            "organization"}
 LANGS = ("ru", "kk", "en")
 
 
@@ -90,8 +91,11 @@ def test_labels_units_personal(form):
         if f.id.endswith("_name") and f.id.startswith(("official", "replacement", "applicant")) \
                 or f.id in ("full_name", "phone", "applicant_phone"):
             assert f.personal, f.id
-    # aggregate reports and the anonymous civil-servant questionnaire hold no personal data
-    assert form.personal_fields() or form.id in ("monthly_report", "event", "cs_questionnaire")
+    # aggregate reports, the anonymous questionnaires and surveys and the organization
+    # registry hold no personal data
+    assert form.personal_fields() or form.id in ("monthly_report", "event", "cs_questionnaire",
+                                                 "volunteer_survey", "org_survey",
+                                                 "organization")
 
 
 def test_monthly_hours_label_says_reporting_month():

@@ -527,6 +527,29 @@
     </message>
 </context>
 <context>
+    <name>EventFill</name>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="23" />
+        <source>Fill from events</source>
+        <translation>Іс-шаралардан толтыру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="24" />
+        <source>Sum this month's volunteering events of the org unit into the event figures, hours and positions; check them, then save.</source>
+        <translation>Бөлімшенің айдағы волонтерлік іс-шараларын іс-шаралар, сағаттар және позициялар көрсеткіштеріне қосу; оларды тексеріп, сақтаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="33" />
+        <source>Choose the org unit and the month first.</source>
+        <translation>Алдымен бөлімше мен айды таңдаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="43" />
+        <source>Filled from %1 events of %2: check the figures and save.</source>
+        <translation>%2 іс-шаралары бойынша толтырылды (%1): көрсеткіштерді тексеріп, сақтаңыз.</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <location filename="../../desktop/export_actions.py" line="17" />
@@ -718,47 +741,47 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="86" />
+        <location filename="../../desktop/form_editor.py" line="87" />
         <source>Choose the month</source>
         <translation>Айды таңдау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="300" />
+        <location filename="../../desktop/form_editor.py" line="306" />
         <source>&amp;Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="301" />
+        <location filename="../../desktop/form_editor.py" line="307" />
         <source>&amp;Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="302" />
+        <location filename="../../desktop/form_editor.py" line="308" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="303" />
+        <location filename="../../desktop/form_editor.py" line="309" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="304" />
+        <location filename="../../desktop/form_editor.py" line="310" />
         <source>Save &amp;draft</source>
         <translation>Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="305" />
+        <location filename="../../desktop/form_editor.py" line="311" />
         <source>&amp;Submit</source>
         <translation>Тапсыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="306" />
+        <location filename="../../desktop/form_editor.py" line="312" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="326" />
+        <location filename="../../desktop/form_editor.py" line="334" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
@@ -1030,6 +1053,39 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="26" />
+        <source>Find in the registry</source>
+        <translation>Тізілімнен іздеу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="40" />
+        <source>Registry entries that «%1» may mean, the likeliest first:</source>
+        <translation>«%1» білдіруі мүмкін тізілім жазбалары, ең ықтималы алдымен:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="44" />
+        <source>No registry entry looks like «%1».</source>
+        <translation>Тізілімде «%1» атауына ұқсас жазба жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="49" />
+        <source>Link</source>
+        <translation>Байланыстыру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="76" />
+        <source>Find in the registry…</source>
+        <translation>Тізілімнен табу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="86" />
+        <source>Linked to the registry entry «%1».</source>
+        <translation>«%1» тізілім жазбасымен байланыстырылды.</translation>
+    </message>
+</context>
+<context>
     <name>ListValues</name>
     <message>
         <location filename="../../desktop/import_values.py" line="39" />
@@ -1161,31 +1217,46 @@ F1 — осы анықтама</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="48" />
+        <source>Volunteer surveys</source>
+        <translation>Волонтер сауалнамалары</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="50" />
+        <source>Organization surveys</source>
+        <translation>Ұйым сауалнамалары</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="52" />
+        <source>Organization registry</source>
+        <translation>Ұйымдар тізілімі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="54" />
         <source>Review</source>
         <translation>Тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="50" />
+        <location filename="../../desktop/main_window.py" line="56" />
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="52" />
+        <location filename="../../desktop/main_window.py" line="58" />
         <source>Reports</source>
         <translation>Есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="54" />
+        <location filename="../../desktop/main_window.py" line="60" />
         <source>Data quality</source>
         <translation>Деректер сапасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="56" />
+        <location filename="../../desktop/main_window.py" line="62" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/main_window.py" line="205" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — сандардағы волонтерлік</translation>
     </message>

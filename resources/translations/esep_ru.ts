@@ -527,6 +527,29 @@
     </message>
 </context>
 <context>
+    <name>EventFill</name>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="23" />
+        <source>Fill from events</source>
+        <translation>Заполнить из мероприятий</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="24" />
+        <source>Sum this month's volunteering events of the org unit into the event figures, hours and positions; check them, then save.</source>
+        <translation>Сложить волонтёрские мероприятия подразделения за месяц в показатели мероприятий, часов и позиций; проверьте их и сохраните.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="33" />
+        <source>Choose the org unit and the month first.</source>
+        <translation>Сначала выберите подразделение и месяц.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/event_fill.py" line="43" />
+        <source>Filled from %1 events of %2: check the figures and save.</source>
+        <translation>Заполнено по мероприятиям за %2 (%1): проверьте показатели и сохраните.</translation>
+    </message>
+</context>
+<context>
     <name>Export</name>
     <message>
         <location filename="../../desktop/export_actions.py" line="17" />
@@ -718,47 +741,47 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="86" />
+        <location filename="../../desktop/form_editor.py" line="87" />
         <source>Choose the month</source>
         <translation>Выбрать месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="300" />
+        <location filename="../../desktop/form_editor.py" line="306" />
         <source>&amp;Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="301" />
+        <location filename="../../desktop/form_editor.py" line="307" />
         <source>&amp;Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="302" />
+        <location filename="../../desktop/form_editor.py" line="308" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="303" />
+        <location filename="../../desktop/form_editor.py" line="309" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="304" />
+        <location filename="../../desktop/form_editor.py" line="310" />
         <source>Save &amp;draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="305" />
+        <location filename="../../desktop/form_editor.py" line="311" />
         <source>&amp;Submit</source>
         <translation>Подать</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="306" />
+        <location filename="../../desktop/form_editor.py" line="312" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="326" />
+        <location filename="../../desktop/form_editor.py" line="334" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
@@ -1030,6 +1053,39 @@
     </message>
 </context>
 <context>
+    <name>LinkDialog</name>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="26" />
+        <source>Find in the registry</source>
+        <translation>Поиск в реестре</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="40" />
+        <source>Registry entries that «%1» may mean, the likeliest first:</source>
+        <translation>Записи реестра, которые может означать «%1», сначала самые вероятные:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="44" />
+        <source>No registry entry looks like «%1».</source>
+        <translation>В реестре нет записи, похожей на «%1».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="49" />
+        <source>Link</source>
+        <translation>Связать</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="76" />
+        <source>Find in the registry…</source>
+        <translation>Найти в реестре…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/link_dialog.py" line="86" />
+        <source>Linked to the registry entry «%1».</source>
+        <translation>Связано с записью реестра «%1».</translation>
+    </message>
+</context>
+<context>
     <name>ListValues</name>
     <message>
         <location filename="../../desktop/import_values.py" line="39" />
@@ -1161,31 +1217,46 @@ F1 — эта справка</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="48" />
+        <source>Volunteer surveys</source>
+        <translation>Анкеты волонтёров</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="50" />
+        <source>Organization surveys</source>
+        <translation>Анкеты организаций</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="52" />
+        <source>Organization registry</source>
+        <translation>Реестр организаций</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/main_window.py" line="54" />
         <source>Review</source>
         <translation>Проверка</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="50" />
+        <location filename="../../desktop/main_window.py" line="56" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="52" />
+        <location filename="../../desktop/main_window.py" line="58" />
         <source>Reports</source>
         <translation>Отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="54" />
+        <location filename="../../desktop/main_window.py" line="60" />
         <source>Data quality</source>
         <translation>Качество данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="56" />
+        <location filename="../../desktop/main_window.py" line="62" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/main_window.py" line="205" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — волонтёрство в цифрах</translation>
     </message>

@@ -1,0 +1,130 @@
+"""`esep survey import` and `esep registry import|merge|suggest|list` (issue 16).
+
+Survey exports (.xlsx / .csv, one response per row) are matched to the questions by their
+text; `--map "COLUMN=field"` corrects a column (an empty field skips it), as `esep import`
+does for lists. With any error nothing is saved and every problem is printed (row, column as
+the file names it, why, what is allowed).
+"""
+from __future__ import annotations
+
+from cli.records import _error, _open_store, lang_of
+from cli.records_tabular import parse_mapping
+
+SURVEYS = ("volunteer_survey", "org_survey")
+
+
+def register(sub) -> None:
+    sur = sub.add_parser("survey", help="national surveys of volunteers and organizations")
+    ssub = sur.add_subparsers(dest="survey_command", required=True)
+    imp = ssub.add_parser("import", help="import an online-form export (.xlsx / .csv)")
+    imp.add_argument("form", choices=SURVEYS)
+    _file_options(imp)
+    imp.set_defaults(func=cmd_survey_import)
+    reg = sub.add_parser("registry", help="the registry of volunteer organizations")
+    rsub = reg.add_subparsers(dest="registry_command", required=True)
+    rimp = rsub.add_parser("import", help="import a list of organizations (.xlsx / .csv)")
+    _file_options(rimp)
+    rimp.set_defaults(func=cmd_registry_import)
+    merge = rsub.add_parser("merge", help="merge entry B into entry A (B's spellings kept)")
+    merge.add_argument("keep", metavar="A")
+    merge.add_argument("drop", metavar="B")
+    merge.set_defaults(func=cmd_registry_merge)
+    sug = rsub.add_parser("suggest", help="registry entries a written name may mean")
+    sug.add_argument("name")
+    sug.add_argument("--region", default=None, help="the region's entries first")
+    sug.set_defaults(func=cmd_registry_suggest)
+    lst = rsub.add_parser("list", help="the registry entries")
+    lst.add_argument("--region", default=None)
+    lst.set_defaults(func=cmd_registry_list)
+
+
+def _file_options(p) -> None:
+    p.add_argument("file")
+    p.add_argument("--map", action="append", default=[], metavar="COLUMN=FIELD",
+                   help="column (header text or number) -> field id; repeatable; an empty "
+                        "FIELD skips the column")
+    p.add_argument("--sheet", default=None, help="sheet of the workbook to read")
+    p.add_argument("--dry-run", action="store_true", help="read and check only")
+
+
+def _report(result, what: str, dry_run: bool) -> int:
+    print("columns:")
+    for header, fid in result.mapping().items():
+        print(f"  {header} -> {fid}")
+    for header in result.unmatched():
+        print(f"  {header} -> (not imported)")
+    for p in result.problems:
+        print(f"[{p['severity']}] {p['message']}")
+    if result.errors:
+        raise _error(f"{len(result.errors)} error(s): nothing imported")
+    n = len(result.records)
+    print(f"dry run: {n} {what} read; nothing saved" if dry_run else f"imported {n} {what}")
+    return 0
+
+
+def cmd_survey_import(args) -> int:
+    from reports.readers import FileProblem
+    from reports.survey_import import import_survey
+
+    with _open_store() as store:
+        try:
+            result = import_survey(store, args.form, args.file, user=store.user,
+                                   mapping=parse_mapping(args.map), sheet=args.sheet,
+                                   lang=lang_of(args), dry_run=args.dry_run)
+        except FileProblem as exc:
+            raise _error(str(exc)) from None
+        return _report(result, "response(s)", args.dry_run)
+
+
+def cmd_registry_import(args) -> int:
+    from reports.readers import FileProblem
+    from reports.registry_import import import_registry
+
+    with _open_store() as store:
+        try:
+            result, new, updates = import_registry(
+                store, args.file, user=store.user, mapping=parse_mapping(args.map),
+                sheet=args.sheet, lang=lang_of(args), dry_run=args.dry_run)
+        except FileProblem as exc:
+            raise _error(str(exc)) from None
+        _report(result, "row(s)", args.dry_run)
+        if not result.errors:
+            print(f"{len(new)} new entr(ies), {len(updates)} existing entr(ies) given "
+                  f"another spelling")
+        return 0
+
+
+def cmd_registry_merge(args) -> int:
+    from reports.registry import RegistryError, merge
+    from store import StoreError
+
+    with _open_store() as store:
+        try:
+            kept = merge(store, args.keep, args.drop, user=store.user)
+        except (RegistryError, StoreError) as exc:
+            raise _error(f"not merged: {exc}") from None
+        aliases = (kept["data"].get("aliases") or "").replace("\n", "; ")
+        print(f"merged {args.drop} into {args.keep}: {kept['data'].get('name_ru')}"
+              f" (other spellings: {aliases or '—'})")
+        return 0
+
+
+def cmd_registry_suggest(args) -> int:
+    from reports.registry import entries, suggest
+
+    with _open_store() as store:
+        pool = entries(store.list_records(form="organization"))
+        for entry, score in suggest(args.name, pool, region=args.region):
+            print(f"{score:3d}  {entry.id}  {entry.region}  {entry.name}")
+        return 0
+
+
+def cmd_registry_list(args) -> int:
+    from reports.registry import entries
+
+    with _open_store() as store:
+        for e in sorted(entries(store.list_records(form="organization")),
+                        key=lambda e: (e.region, e.name)):
+            if args.region is None or e.region == args.region:
+                print(f"{e.id}  {e.region}  {e.bin or '-':12}  {e.name}")
+        return 0

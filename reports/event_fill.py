@@ -1,0 +1,70 @@
+"""Events fill the monthly report (issue 16): the one place that sums a district's event records
+of a month into the monthly report's figures.
+
+Only events counted as volunteering (`is_volunteering` = YES on the event form) are summed.
+The figures: events in all (`measure = "events"`), events by direction (each event under its
+primary direction) and by format (a combined event under every one of its formats), volunteer
+hours and positions (the fields marked `measure = "hours"` / `"positions"` in both forms).
+The desktop offers the result for review («Заполнить из мероприятий»); the scope review
+compares a submitted report with it (`event_mismatch_findings`).
+"""
+from __future__ import annotations
+
+from forms import load_form
+
+EVENT_FORM = "event"
+REPORT_FORM = "monthly_report"
+COUNTED = "YES"                         # is_volunteering code of an event that counts
+# monthly report breakdown field -> the event's choice field it counts
+BREAKDOWNS = {"events_by_direction": "primary_direction", "events_by_format": "formats"}
+SUMMED = ("hours", "positions")        # measures summed from the events into the report
+
+
+def counted(event: dict) -> bool:
+    """Is this event record summed into the monthly report?"""
+    return (not event.get("deleted") and event.get("form") == EVENT_FORM
+            and (event.get("data") or {}).get("is_volunteering") == COUNTED)
+
+
+def month_events(store, org_unit: str, period: str) -> list[dict]:
+    """The event records of `org_unit` in `period` (YYYY-MM) that count as volunteering."""
+    return [e for e in store.list_records(form=EVENT_FORM, org_unit=org_unit, period=period)
+            if counted(e)]
+
+
+def _measure_value(event: dict, measure: str) -> float:
+    try:
+        fd = load_form(EVENT_FORM, event.get("form_version")).measure_field(measure)
+    except (KeyError, ValueError):
+        return 0
+    value = (event.get("data") or {}).get(fd.id) if fd else None
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
+
+
+def sum_events(events: list[dict]) -> dict:
+    """The monthly report's event figures from these events (only the counted ones)."""
+    report = load_form(REPORT_FORM)
+    events = [e for e in events if counted(e)]
+    out: dict = {}
+    total = report.measure_field("events")
+    if total is not None:
+        out[total.id] = len(events)
+    for fid, source in BREAKDOWNS.items():
+        counts: dict[str, int] = {}
+        for e in events:
+            value = (e.get("data") or {}).get(source)
+            for code in value if isinstance(value, list) else [value] if value else []:
+                counts[code] = counts.get(code, 0) + 1
+        out[fid] = counts
+    for measure in SUMMED:
+        fd = report.measure_field(measure)
+        if fd is not None:
+            amount = sum(_measure_value(e, measure) for e in events)
+            out[fd.id] = round(amount, 2) if fd.type == "decimal" else int(amount)
+    return out
+
+
+def fill_from_events(store, report: dict) -> dict:
+    """The report's data with its event figures replaced by the sums of the month's events."""
+    sums = sum_events(month_events(store, report["org_unit"], report["period"]))
+    return {**(report.get("data") or {}), **sums}

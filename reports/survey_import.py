@@ -1,0 +1,288 @@
+"""Import of online-survey exports (issue 16): one response per row, .xlsx or .csv, as Google
+Forms and Yandex Forms write them, into `volunteer_survey` / `org_survey` records.
+
+Columns are matched to the form's questions by their text in Russian, Kazakh or English (the
+field labels of the form definition, folded as reports.text.fold does for roster headers;
+a close spelling passes the rapidfuzz threshold); the timestamp column gives the date. The
+person may correct the matching (`mapping`: column header text or 1-based number -> field id,
+an empty field skipping the column), as in the attendance-list intake. Cells are read by
+reports.survey_values; a cell that cannot be read is an error naming the row, the column as
+the file names it, why and what is allowed, and then nothing is saved.
+"""
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from forms import load_form, message_text
+from reports.readers import iter_rows
+from reports.survey_values import (
+    OTHER_PREFIX,
+    CellProblem,
+    split_multi,
+    to_boolean,
+    to_choice,
+    to_date,
+    to_number,
+)
+from reports.text import fold
+from store.errors import StoreError
+
+SURVEY_FORMS = ("volunteer_survey", "org_survey")
+MATCH_MIN = 85                                   # rapidfuzz ratio for a close header
+TIMESTAMP = ["отметка времени", "timestamp", "время создания", "дата и время", "время ответа",
+             "уақыт белгісі", "уақыты", "жауап уақыты", "дата", "күні", "date"]
+_NUMBERING = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
+_NAMESPACE = uuid.UUID("6b0d7c52-2a8e-4f0c-9d43-5b1f3e0a7c16")
+
+
+@dataclass
+class SurveyImport:
+    form_id: str
+    columns: dict[int, str] = field(default_factory=dict)    # 0-based column -> field id
+    headers: list[str] = field(default_factory=list)
+    records: list[dict] = field(default_factory=list)
+    problems: list[dict] = field(default_factory=list)
+    committed: bool = False
+
+    @property
+    def errors(self) -> list[dict]:
+        return [p for p in self.problems if p["severity"] == "error"]
+
+    def mapping(self) -> dict[str, str]:
+        """Column header -> field id, as matched (shown to the person to check)."""
+        return {self.headers[c]: f for c, f in sorted(self.columns.items())}
+
+    def unmatched(self) -> list[str]:
+        return [h for i, h in enumerate(self.headers) if i not in self.columns and h]
+
+
+def _key(text) -> str:
+    return fold(_NUMBERING.sub("", str(text or "")).rstrip("* "))
+
+
+# Column names of lists that are not our own questionnaires (an organization list).
+EXTRA_NAMES = {"organization": {
+    "name_ru": ["наименование", "название", "организация", "наименование организации",
+                "название организации", "ұйым атауы", "атауы", "name"],
+    "name_kk": ["наименование на казахском", "название на казахском", "атауы қазақша",
+                "мемлекеттік тілдегі атауы", "name kk"],
+    "aliases": ["другие названия", "другие написания", "также известна как", "aliases"],
+    "bin": ["бин", "бсн", "bin", "бин организации", "бин иин"],
+    "legal_form": ["опф", "организационно правовая форма", "ұқн", "legal form"],
+    "org_type": ["статус", "тип", "зарегистрирована", "type"],
+    "region": ["регион", "область", "город область", "өңір", "облыс", "region"],
+    "directions": ["направления", "направление", "бағыттары", "directions"],
+    "founded_year": ["год создания", "год основания", "құрылған жылы", "founded"]}}
+
+
+def _names(form) -> dict[str, list[str]]:
+    """Field id -> folded names its column may carry."""
+    extra = EXTRA_NAMES.get(form.id, {})
+    out = {f.id: [_key(v) for v in [*f.label.values(), *extra.get(f.id, [])]]
+           for f in form.fields if f.type != "roster"}
+    if form.date_field:
+        out[form.date_field] += [_key(t) for t in TIMESTAMP]
+    return out
+
+
+def match_columns(headers: list[str], form) -> dict[int, str]:
+    """0-based column -> field id: the best-scoring pairs first, each field and column once."""
+    names = _names(form)
+    scored = []
+    for col, header in enumerate(headers):
+        h = _key(header)
+        if not h:
+            continue
+        for fid, keys in names.items():
+            score = max((100 if h == k else fuzz.ratio(h, k) for k in keys), default=0)
+            if score >= MATCH_MIN:
+                scored.append((-score, col, fid))
+    out: dict[int, str] = {}
+    for _neg, col, fid in sorted(scored):
+        if col not in out and fid not in out.values():
+            out[col] = fid
+    return out
+
+
+def _apply_mapping(columns: dict, headers: list[str], mapping: dict, form, lang) -> list[dict]:
+    problems = []
+    for key, fid in (mapping or {}).items():
+        col = _column_of(key, headers)
+        why = None
+        if col is None:
+            why = message_text("survey_no_such_column", lang,
+                               {"columns": "; ".join(h for h in headers if h)})
+        elif fid and not form.has_field(fid):
+            why = message_text("survey_no_such_field", lang,
+                               {"fields": ", ".join(f.id for f in form.fields)})
+        if why:
+            problems.append(_problem(None, str(key), "survey_bad_mapping", lang,
+                                     {"item": f"{key}={fid or ''}", "why": why}))
+            continue
+        for c, f in list(columns.items()):
+            if fid and f == fid:
+                del columns[c]                   # the person's choice replaces a guess
+        columns.pop(col, None)
+        if fid:
+            columns[col] = fid
+    return problems
+
+
+def _column_of(key, headers: list[str]) -> int | None:
+    if isinstance(key, int) or str(key).isdigit():
+        n = int(key) - 1
+        return n if 0 <= n < len(headers) else None
+    wanted = _key(key)
+    return next((i for i, h in enumerate(headers) if _key(h) == wanted), None)
+
+
+def _problem(row, column, code, lang, params, severity="error") -> dict:
+    return {"row": row, "column": column, "code": code, "severity": severity,
+            "message": message_text(code, lang, params)}
+
+
+def read_survey(path, form_id: str, *, mapping: dict | None = None, sheet: str | None = None,
+                lang: str = "ru", required: set[str] | None = None) -> SurveyImport:
+    """Read an export into records (nothing saved); problems name rows and columns. The
+    columns `required` (default: the form's required fields) must be found."""
+    form = load_form(form_id)
+    path = Path(path)
+    rows = iter_rows(path, sheet=sheet)
+    header = next(rows, None) or ()
+    result = SurveyImport(form_id, headers=[str(h).strip() if h is not None else ""
+                                            for h in header])
+    result.columns = match_columns(result.headers, form)
+    result.problems += _apply_mapping(result.columns, result.headers, mapping or {}, form, lang)
+    params = {"file": path.name, "form": form.title.get(lang) or form.id}
+    if not result.columns:
+        result.problems.append(_problem(None, None, "survey_no_columns", lang, params))
+        return result
+    for f in form.fields:
+        need = f.required if required is None else f.id in required
+        if need and f.id not in result.columns.values():
+            result.problems.append(_problem(None, None, "survey_missing_column", lang, {
+                **params, "field": f.label.get(lang) or f.id, "id": f.id}))
+    if result.errors:
+        return result
+    for n, row in enumerate(rows, start=2):
+        if any(v not in (None, "") and str(v).strip() for v in row):
+            result.records.append(_record(form, result, row, n, lang))
+    return result
+
+
+def _record(form, result: SurveyImport, row: tuple, n: int, lang: str) -> dict:
+    data: dict = {}
+    for col, fid in result.columns.items():
+        value = row[col] if col < len(row) else None
+        if value is None or not str(value).strip():
+            continue
+        try:
+            _put(form, form.field(fid), value, data)
+        except CellProblem as exc:
+            why = message_text(exc.code, lang, exc.params)
+            result.problems.append(_problem(n, result.headers[col], "survey_cell", lang, {
+                "row": n, "column": result.headers[col], "value": str(value).strip(),
+                "why": why}) | {"code": exc.code})
+    key = json.dumps([form.id, [str(v) for v in row]], ensure_ascii=False)
+    region = data.get("region")
+    return {"id": str(uuid.uuid5(_NAMESPACE, key)), "form": form.id,
+            "form_version": form.version, "org_unit": region or "", "status": "draft",
+            "period": (data.get(form.date_field) or "")[:7], "data": data,
+            "justification": None, "_row": n}
+
+
+def _put(form, f, value, data: dict) -> None:
+    """Read one cell of field `f` into `data` (own answers into the field's «other» text)."""
+    if f.type == "multi_choice":
+        codes, own = split_multi(f.choices, value)
+        if codes:
+            data[f.id] = codes
+        if own:
+            target = _other_field(form, f)
+            if target is None:
+                raise CellProblem("survey_other_dropped", option=own)
+            data[target] = "; ".join(x for x in (data.get(target), own) if x)
+    elif f.type == "choice":
+        text = str(value).strip()
+        if OTHER_PREFIX.match(text) and _other_field(form, f):
+            data[_other_field(form, f)] = OTHER_PREFIX.sub("", text).strip()
+        else:
+            data[f.id] = to_choice(f.choices, value)
+    elif f.type in ("integer", "decimal"):
+        data[f.id] = to_number(value, f.type == "integer")
+    elif f.type == "boolean":
+        data[f.id] = to_boolean(value)
+    elif f.type == "date":
+        data[f.id] = to_date(value)
+    elif f.extra.get("check") == "bin":
+        data[f.id] = _bin(f, value)
+    else:
+        data[f.id] = " ".join(str(value).split())
+
+
+def _bin(f, value) -> str:
+    from forms.identifiers import bin_problem, clean_bin
+    problem = bin_problem(value)
+    if problem is not None:
+        raise CellProblem(problem[0], field=f.label.get("ru") or f.id, **problem[1])
+    return clean_bin(value)
+
+
+def _other_field(form, f) -> str | None:
+    """`<field>_other`, else `<enumeration>_other`: where a question's own answers go."""
+    for fid in (f"{f.id}_other", f"{f.choices}_other"):
+        if form.has_field(fid) and form.field(fid).type == "text":
+            return fid
+    return None
+
+
+def import_survey(store, form_id: str, path, *, user: str, mapping: dict | None = None,
+                  sheet: str | None = None, lang: str = "ru",
+                  dry_run: bool = False) -> SurveyImport:
+    """Read and, when every cell was read and the regions are known org units, save the
+    responses in one transaction (a response with no error is submitted; the others stay
+    drafts)."""
+    result = read_survey(path, form_id, mapping=mapping, sheet=sheet, lang=lang)
+    fresh = [r for r in result.records if store.get_record(r["id"]) is None]  # not again
+    if not result.errors and check_before_saving(store, result, fresh, lang) and not dry_run:
+        with store.transaction():
+            for rec in fresh:
+                store.save_record(_clean(rec), user=user)
+                with contextlib.suppress(StoreError):  # findings left: stays a draft
+                    store.submit_record(rec["id"], user=user)
+        result.committed = True
+    return result
+
+
+def _clean(rec: dict) -> dict:
+    return {k: v for k, v in rec.items() if k != "_row"}
+
+
+def check_before_saving(store, result: SurveyImport, records: list[dict], lang: str) -> bool:
+    """Each record has its region as a known org unit and passes the store's checks; the
+    problems are added to `result` (False: do not save)."""
+    units = {u["id"] for u in store.org_units()}
+    for rec in records:
+        unit, row = rec["org_unit"], rec["_row"]
+        if not unit:
+            result.problems.append(_problem(row, None, "survey_region_missing", lang,
+                                            {"row": row}))
+        elif units and unit not in units:
+            result.problems.append(_problem(row, None, "survey_unknown_region_unit", lang,
+                                            {"row": row, "region": unit}))
+    if result.errors:
+        return False
+    _done, problems = store.check_records([_clean(r) for r in records])
+    for p in problems:
+        row = records[p["index"] - 1]["_row"]
+        why = p["message"].split("): ", 1)[-1]
+        result.problems.append(_problem(row, p.get("field"), "survey_row_problem", lang,
+                                        {"row": row, "why": why}) | {"code": p["code"]})
+    return not result.errors

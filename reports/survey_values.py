@@ -1,0 +1,129 @@
+"""One answer cell of an online-survey export -> a field value (reports/survey_import.py).
+
+Google Forms and Yandex Forms write one response per row: a multiple-choice answer is one
+cell with the options joined by ", " (or ";"), an «Другое: …» / «Басқа: …» / "Other: …" answer
+is the person's own text, a date is a timestamp. Options are matched to enumeration items by
+their labels in any language (forms.reference.resolve); an option's label may itself hold a
+comma, so the longest run of pieces that names one option wins.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from forms.fieldcheck import parse_date
+from forms.reference import get_enum, resolve
+
+OTHER_PREFIX = re.compile(r"^\s*(другое|другие|иное|басқа|басқасы|other)\s*[:：-]\s*",
+                          re.IGNORECASE)
+_DATE_FORMATS = ("%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y", "%Y/%m/%d %H:%M:%S",
+                 "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%m/%d/%Y %H:%M:%S", "%d/%m/%Y")
+_TRUE = {"да", "иә", "ия", "yes", "true", "1", "есть", "бар"}
+_FALSE = {"нет", "жоқ", "жок", "no", "false", "0"}
+_NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+
+
+class CellProblem(ValueError):
+    """Why a cell cannot be read: a message code of resources/messages.toml and params."""
+
+    def __init__(self, code: str, **params):
+        super().__init__(code)
+        self.code, self.params = code, params
+
+
+def to_date(value) -> str:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    if parse_date(text[:10]):
+        return text[:10]
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    raise CellProblem("survey_bad_date")
+
+
+def to_number(value, integer: bool):
+    if isinstance(value, bool):
+        raise CellProblem("survey_bad_number")
+    if isinstance(value, (int, float)):
+        number = value
+    else:
+        text = re.sub(r"[\s\u00a0]+", "", str(value))
+        if not _NUMBER.match(text):
+            raise CellProblem("survey_bad_number")
+        number = float(text.replace(",", "."))
+    if integer:
+        if float(number) != int(number):
+            raise CellProblem("survey_bad_number")
+        return int(number)
+    return int(number) if float(number).is_integer() else float(number)
+
+
+def to_boolean(value) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().casefold().rstrip(".!")
+    first = text.split(",")[0].split()[0] if text.split() else ""
+    for probe in (text, first):
+        if probe in _TRUE:
+            return True
+        if probe in _FALSE:
+            return False
+    raise CellProblem("survey_bad_boolean")
+
+
+def to_choice(enum: str, value) -> str:
+    code = resolve(enum, str(value).strip())
+    if code is None:
+        raise CellProblem("survey_bad_choice", allowed=allowed(enum))
+    return code
+
+
+def allowed(enum: str, lang: str = "ru", limit: int = 12) -> str:
+    labels = [item.label(lang) for item in get_enum(enum).items]
+    more = f" … (+{len(labels) - limit})" if len(labels) > limit else ""
+    return "; ".join(labels[:limit]) + more
+
+
+def split_multi(enum: str, value) -> tuple[list[str], str | None]:
+    """(codes, the person's own text or None) of a multiple-choice cell; an option nobody can
+    match raises CellProblem naming it."""
+    text = str(value).strip()
+    whole = resolve(enum, text, contained=False)
+    if whole:
+        return [whole], None
+    pieces = [p.strip() for part in text.split(";") for p in part.split(",")]
+    pieces = [p for p in pieces if p]
+    codes: list[str] = []
+    i = 0
+    while i < len(pieces):
+        if OTHER_PREFIX.match(pieces[i]):        # the own text runs to the end of the cell
+            own = OTHER_PREFIX.sub("", ", ".join(pieces[i:])).strip()
+            return _add_other(enum, codes), own or None
+        j = _longest_option(enum, pieces, i)
+        if j is None:
+            raise CellProblem("survey_bad_option", option=pieces[i], allowed=allowed(enum))
+        code = resolve(enum, ", ".join(pieces[i:j]), contained=False)
+        if code is not None and code not in codes:
+            codes.append(code)
+        i = j
+    return codes, None
+
+
+def _longest_option(enum: str, pieces: list[str], i: int) -> int | None:
+    for j in range(len(pieces), i, -1):
+        if resolve(enum, ", ".join(pieces[i:j]), contained=False):
+            return j
+    return None
+
+
+def _add_other(enum: str, codes: list[str]) -> list[str]:
+    """An own answer counts under the enumeration's OTHER item when it has one."""
+    if "OTHER" in get_enum(enum).codes and "OTHER" not in codes:
+        return [*codes, "OTHER"]
+    return codes
