@@ -2,7 +2,7 @@
 record, kept by the region and central.
 
 One organization is one entry: found by its БИН, else by its normalised name in the region
-(reports.orgnames.org_key: Cyrillic, Latin and Kazakh spellings, legal forms and homoglyphs
+(forms.orgnames.org_key: Cyrillic, Latin and Kazakh spellings, legal forms and homoglyphs
 folded; `same_org` for a typo). Here: the entries of a set of records, import of a list with
 de-duplication, merging two entries (their spellings kept as aliases), ranked linking
 suggestions for a name written elsewhere, and the per-region counts VR-17 compares with.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from forms.identifiers import is_valid_bin
-from reports.orgnames import org_key, same_org
+from forms.orgnames import org_key, same_org
 
 FORM = "organization"
 NAME_FIELDS = ("name_ru", "name_kk")

@@ -10,8 +10,8 @@ an alias, and reported. With any error nothing is saved.
 from __future__ import annotations
 
 from forms import message_text
+from forms.orgnames import org_key
 from forms.periods import current_period
-from reports.orgnames import org_key
 from reports.registry import FORM, Entry, entries, find_duplicate, merged_data, names_of
 from reports.survey_import import SurveyImport, check_before_saving, read_survey
 
