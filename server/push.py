@@ -18,6 +18,7 @@ from server.scope import (
     can_read,
     can_write_unit,
     keep_personal_data,
+    read_only,
     record_for,
     sees_personal,
 )
@@ -199,6 +200,8 @@ def apply_op(batch: Batch, user: User, op: dict) -> dict:
     row = batch.row(op["id"])
     if row is not None and not can_read(user, row):
         raise OpError("forbidden", "this record is outside your scope", "id")
+    if row is not None and read_only(user, row):
+        raise OpError("forbidden", "this record is read-only for you", "id")
     if row is not None and op.get("base_version") != row.version:
         raise Conflict("version", record_for(user, row),
                        f"base_version {op.get('base_version')} but the server has "

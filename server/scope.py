@@ -22,9 +22,11 @@ def visible_clause(user: User):
     """A WHERE clause selecting the records `user` may read (false() for none)."""
     if user.role == "central":
         return sa.true()
-    if user.role == "district":
-        return sa.and_(records.c.org_unit == user.district,
-                       records.c.form.not_in(SURVEY_FORMS + REGISTRY_FORMS))
+    if user.role == "district":   # its own records, and its region's registry to link with
+        return sa.or_(sa.and_(records.c.org_unit == user.district,
+                              records.c.form.not_in(SURVEY_FORMS + REGISTRY_FORMS)),
+                      sa.and_(records.c.form.in_(REGISTRY_FORMS),
+                              records.c.region == user.region))
     if user.role == "region":
         return records.c.region == user.region
     if user.role == "trainer":
@@ -36,12 +38,19 @@ def can_read(user: User, row) -> bool:
     if user.role == "central":
         return True
     if user.role == "district":
-        return row.org_unit == user.district and row.form not in SURVEY_FORMS + REGISTRY_FORMS
+        if row.form in REGISTRY_FORMS:
+            return user.region is not None and row.region == user.region
+        return row.org_unit == user.district and row.form not in SURVEY_FORMS
     if user.role == "region":
         return row.region == user.region
     if user.role == "trainer":
         return row.created_by == user.username and row.form in TRAINER_FORMS
     return False
+
+
+def read_only(user: User, row) -> bool:
+    """A record the user sees but may not change: a district's view of its region's registry."""
+    return user.role == "district" and row.form in REGISTRY_FORMS
 
 
 def can_write_unit(user: User, unit, form: str) -> bool:

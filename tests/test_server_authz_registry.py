@@ -1,7 +1,8 @@
 """Authorization matrix of the issue-16 forms, through real HTTP on SQLite and PostgreSQL:
 the surveys are written by central only and read by central and the region of the org unit;
-the organization registry is written by the region and central and read by them; a district
-neither reads nor writes either (its own unit included)."""
+the organization registry is written by the region and central and read by them and by the
+region's districts (to link organizers and roster organizations with); a district writes
+neither, and never reads survey answers (its own unit included)."""
 from __future__ import annotations
 
 import itertools
@@ -40,8 +41,13 @@ def may_write(user: str, form: str, unit: str) -> bool:
     return role == "region" and form == "organization" and REGION[unit] == USER_REGION[user]
 
 
-def may_read(user: str, unit: str) -> bool:
+DISTRICT_REGION = {"d1": "SHY", "d2": "SHY", "d3": "AST"}
+
+
+def may_read(user: str, unit: str, form: str) -> bool:
     role = USERS[user][0]
+    if role == "district":
+        return form == "organization" and REGION[unit] == DISTRICT_REGION[user]
     return role == "central" or (role == "region" and REGION[unit] == USER_REGION[user])
 
 
@@ -104,9 +110,9 @@ def test_pull_and_get_return_exactly_the_scope(world, user):
     changes, _, _ = pull_all(sessions[user], srv.url)
     seen = {c["id"] for c in changes}
     for (form, unit), rid in made.items():
-        assert (rid in seen) == may_read(user, unit), (user, form, unit)
+        assert (rid in seen) == may_read(user, unit, form), (user, form, unit)
         r = sessions[user].get(f"{srv.url}/api/v1/records/{rid}", timeout=5)
-        assert r.status_code == (200 if may_read(user, unit) else 404), (user, form, unit)
+        assert r.status_code == (200 if may_read(user, unit, form) else 404), (user, form, unit)
 
 
 @pytest.mark.parametrize("user", ["r1", "r2", "d1"])

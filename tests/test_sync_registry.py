@@ -1,6 +1,6 @@
 """The surveys and the registry sync like every record (issue 16), through the real client
 engine and server: central's imported survey answers reach the region they belong to and no
-district; a region's registry list reaches central and not the districts."""
+district; a region's registry list reaches central and the region's districts (read-only)."""
 from __future__ import annotations
 
 import openpyxl
@@ -49,6 +49,10 @@ def test_surveys_and_registry_travel_by_scope(tmp_path):
         assert region.list_records(form="volunteer_survey")[0]["data"] == shy[0]["data"]
         assert [r["data"]["name_ru"] for r in central.list_records(form="organization")] == [
             "ОО «Жубанов жылуы»"]
-        assert district.count_records(form=["volunteer_survey", "organization"]) == 0
+        # a district never holds survey answers; it holds its region's registry (read-only),
+        # so its organizers and roster organizations can be linked on its own machine
+        assert district.count_records(form=["volunteer_survey", "org_survey"]) == 0
+        assert [r["data"]["name_ru"] for r in district.list_records(form="organization")] == [
+            "ОО «Жубанов жылуы»"]
     finally:
         srv.stop()
