@@ -33,6 +33,9 @@ class Store(WorkflowMixin, ImportMixin):
         self.user = user or _default_user()
 
     def close(self) -> None:
+        from store.published import deactivate
+
+        deactivate(self)
         self.db.close()
 
     def __enter__(self):
@@ -217,7 +220,11 @@ def open_store(path=None, *, user: str | None = None) -> Store:
         if migrations.pending(db):
             db.close()
             raise
-    return Store(db, path=path, user=user)
+    store = Store(db, path=path, user=user)
+    from store.published import activate
+
+    activate(store)  # the forms the centre published, kept by the last sync
+    return store
 
 
 def connect_checked(path: Path):
