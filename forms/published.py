@@ -108,13 +108,6 @@ def set_default(pset: PublishedSet) -> None:
     _default = pset
 
 
-def drop_default(pset: PublishedSet) -> None:
-    """Uninstall `pset` when it is the process-wide set (its store closed)."""
-    global _default
-    if _default is pset:
-        _default = EMPTY
-
-
 def use(pset: PublishedSet) -> None:
     """Install `pset` for this context only (a server request; the EMPTY set included)."""
     _active.set(pset)

@@ -33,9 +33,6 @@ class Store(WorkflowMixin, ImportMixin):
         self.user = user or _default_user()
 
     def close(self) -> None:
-        from store.published import deactivate
-
-        deactivate(self)
         self.db.close()
 
     def __enter__(self):

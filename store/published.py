@@ -8,7 +8,7 @@ is kept but not used (`held_back`): after an upgrade it is used without another 
 """
 from __future__ import annotations
 
-from forms.published import Entry, PublishedSet, drop_default, set_default
+from forms.published import Entry, PublishedSet, set_default
 from store.db import transaction
 
 KV_KEY = "forms.published"  # JSON list of Entry.to_dict()
@@ -48,15 +48,8 @@ def activate(store) -> PublishedSet:
     """Install what this store keeps as the process's published set (the registry refresh)."""
     pset = usable_set(entries(store))
     set_default(pset)
-    store.published_set = pset
     return pset
 
-
-def deactivate(store) -> None:
-    """The store closes: its definitions are no longer the process's."""
-    pset = getattr(store, "published_set", None)
-    if pset is not None:
-        drop_default(pset)
 
 
 def held_back(store) -> list[Entry]:
