@@ -5,9 +5,10 @@ their own, the server validating each record with its version, `requires_engine`
 from __future__ import annotations
 
 import pytest
-from server_fixtures import PASSWORD, live_server_any, monthly_report, world
+from server_fixtures import PASSWORD, live_server_any, monthly_report, seed_world, world
 
 from forms import ENGINE_VERSION, load_form
+from forms.published import EMPTY, set_default
 from forms.reference import get_enum
 from store import open_store
 from store import published as kept
@@ -38,6 +39,13 @@ ru = "Космическое волонтёрство"
 kk = "Ғарыштық волонтерлік"
 en = "Space volunteering"
 """
+
+
+@pytest.fixture(autouse=True)
+def _shipped_forms_afterwards():
+    """The next test starts with the shipped forms only (a store installs its set)."""
+    yield
+    set_default(EMPTY)
 
 
 def publish(srv, session, kind: str, name: str, text: str, file: str | None = None):
@@ -238,3 +246,40 @@ def test_published_definitions_survive_a_reopen(world, tmp_path):
     with open_store(path, user="d1") as store:
         assert load_form("monthly_report").version == 2
 
+
+
+def test_cli_publish_form_and_the_sync_message(tmp_path, capsys, monkeypatch):
+    """`esep server admin publish-form`: exit 0, exit 2 with file:line; `esep sync` of a client
+    too old for it says why in the chosen language."""
+    import io
+
+    from server_fixtures import run_server
+
+    from cli.main import main
+    db = f"sqlite:///{tmp_path / 'server.sqlite3'}"
+    srv = run_server(db)
+    try:
+        seed_world(db)
+        bad = tmp_path / "monthly_report.v2.toml"
+        bad.write_text(V2.replace("min = 0", "min = \"zero\""), encoding="utf-8")
+        assert main(["server", "admin", "publish-form", "--db", db, str(bad)]) == 2
+        line = V2.splitlines().index("min = 0") + 1
+        assert f"monthly_report.v2.toml:{line}:" in capsys.readouterr().err
+        good = tmp_path / "v2.toml"
+        good.write_text(V2.replace("extends = 1", f"extends = 1\nrequires_engine = "
+                                   f"{ENGINE_VERSION + 1}"), encoding="utf-8")
+        assert main(["server", "admin", "publish-form", "--db", db, str(good)]) == 0
+        assert '"version": 2' in capsys.readouterr().out
+        assert main(["server", "admin", "publish-form", "--db", db, str(good)]) == 2
+        assert "greater than 2" in capsys.readouterr().err
+        data = tmp_path / "client"
+        monkeypatch.setenv("ESEP_DATA_DIR", str(data))
+        monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+        code = main(["--data-dir", str(data), "--lang", "en", "sync", "--server", srv.url,
+                     "--user", "d1", "--password-stdin"])
+        err = capsys.readouterr().err
+        assert code == 0, err
+        assert "“Volunteering in figures” version 2 was published by the centre but needs a " \
+               f"newer program (forms engine {ENGINE_VERSION + 1}" in err
+    finally:
+        srv.stop()
