@@ -20,6 +20,7 @@ import re
 import tomllib
 from contextvars import ContextVar
 from dataclasses import dataclass
+from typing import cast
 
 from forms.model import DefinitionError
 
@@ -56,7 +57,7 @@ class Entry:
                 or not _positive(version) or not _positive(needs) \
                 or not isinstance(d.get("definition"), str):
             raise ValueError(f"not a published definition: {str(d)[:120]!r}")
-        return cls(kind, name, version, d["definition"], needs)
+        return cls(kind, name, cast(int, version), d["definition"], cast(int, needs))
 
     @property
     def file_name(self) -> str:

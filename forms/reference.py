@@ -107,18 +107,20 @@ def _enum_names(pset: PublishedSet) -> list[str]:
     return sorted({p.stem for p in enums_dir().glob("*.toml")} | pset.enum_names())
 
 
-def get_enum(name: str) -> Enumeration:
+def get_enum(name: str | None) -> Enumeration:
     """The enumeration `name`: its newest published version, else the shipped file."""
     return _get_enum(name, active())
 
 
 @functools.lru_cache(maxsize=1024)
-def _get_enum(name: str, pset: PublishedSet) -> Enumeration:
-    entry = pset.enum(name) if isinstance(name, str) else None
+def _get_enum(name: str | None, pset: PublishedSet) -> Enumeration:
+    if not isinstance(name, str) or not name or set(name) & {"/", "\\"}:
+        raise UnknownEnumeration(str(name))
+    entry = pset.enum(name)
     if entry is not None:
         return _build(name, entry.file_name, tomllib.loads(entry.text))
     path = enums_dir() / f"{name}.toml"
-    if not isinstance(name, str) or not name or set(name) & {"/", "\\"} or not path.is_file():
+    if not path.is_file():
         raise UnknownEnumeration(name)
     with path.open("rb") as fh:
         try:

@@ -100,5 +100,5 @@ def test_a_version_for_a_newer_engine_is_not_used_and_the_sync_page_says_why(
     assert not notice.isHidden()
     assert "требует более новой версии программы" in notice.text(), notice.text()
     assert "Волонтёрство в цифрах" in notice.text()
-    page, editor = _new_report(window)
+    _page, editor = _new_report(window)
     assert editor.record["form_version"] == 1 and "volunteers_new" not in editor.inputs
