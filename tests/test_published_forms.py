@@ -283,3 +283,24 @@ def test_cli_publish_form_and_the_sync_message(tmp_path, capsys, monkeypatch):
                f"newer program (forms engine {ENGINE_VERSION + 1}" in err
     finally:
         srv.stop()
+
+
+def test_personal_fields_of_a_published_version_are_kept_from_other_readers(world):
+    """The server reads the published definition everywhere, not only when validating: a
+    personal field added by v2 reaches the region without it (decision 9)."""
+    srv, sess = world
+    v2 = V2 + '\n[[add_fields]]\nafter = "volunteers_new"\nid = "contact_person"\ntype = "text"\n' \
+        'personal = true\nlabel = { ru = "Контактное лицо", kk = "Байланыс тұлғасы", ' \
+        'en = "Contact person" }\n'
+    assert publish(srv, sess("a1"), "forms", "monthly_report", v2).status_code == 200
+    rec = monthly_report(UNIT, "2024-07", volunteers_new=1, contact_person="Иванов И.")
+    rec["form_version"] = 2
+    body = {"device_id": "dev-2", "schema_version": 1, "ops": [
+        {"op_seq": 1, "form": "monthly_report", "id": rec["id"], "op": "upsert",
+         "base_version": None, "data": rec}]}
+    acks = sess("d1").post(srv.url + "/api/v1/sync/push", json=body, timeout=30).json()["acks"]
+    assert acks[0]["status"] == "applied", acks
+    seen = {u: sess(u).get(f"{srv.url}/api/v1/records/{rec['id']}", timeout=30).json()
+            for u in ("r1", "c1")}
+    assert "contact_person" not in seen["r1"]["data"] and seen["r1"]["data"]["volunteers_new"] == 1
+    assert seen["c1"]["data"]["contact_person"] == "Иванов И."
