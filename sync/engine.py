@@ -48,7 +48,11 @@ class SyncSummary:
     forms_held: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The summary as JSON; `forms_held` only when there is one (the usual shape stays)."""
+        out = asdict(self)
+        if not out["forms_held"]:
+            del out["forms_held"]
+        return out
 
     @property
     def needs_person(self) -> bool:
