@@ -304,3 +304,44 @@ def test_personal_fields_of_a_published_version_are_kept_from_other_readers(worl
             for u in ("r1", "c1")}
     assert "contact_person" not in seen["r1"]["data"] and seen["r1"]["data"]["volunteers_new"] == 1
     assert seen["c1"]["data"]["contact_person"] == "Иванов И."
+
+
+def test_an_invalid_enumeration_is_refused_with_file_and_line(world):
+    srv, sess = world
+    text = _directions_v2('\n[[item]]\ncode = "NO_RU"\nen = "No Russian label"\n')
+    r = publish(srv, sess("a1"), "enums", "directions", text, "directions.toml")
+    assert r.status_code == 422, r.text
+    line = text.splitlines().index('code = "NO_RU"')  # the line of its [[item]]
+    error = r.json()["detail"]["errors"][0]
+    assert error.startswith(f"directions.toml:{line}:") and "'ru'" in error, error
+    r = publish(srv, sess("a1"), "enums", "genders", text, "directions.toml")
+    assert r.status_code == 422 and "'genders'" in r.json()["detail"]["message"]
+
+
+def test_a_definition_the_client_cannot_parse_stores_nothing(world, tmp_path):
+    """A server row this engine refuses (written behind the server's back): the sync fails
+    with the reason and the client keeps what it had."""
+
+    from server.db import counters, make_engine, published_definitions
+    from sync.transport import SyncError
+    srv, _sess = world
+    store = open_store(tmp_path / "d1" / "esep.sqlite3", user="d1")
+    client = client_of(srv)
+    engine = make_engine(srv.db_url)
+    try:
+        sync_once(store, client)
+        with engine.begin() as conn:
+            conn.execute(published_definitions.insert().values(
+                kind="form", name="monthly_report", version=2, requires_engine=1,
+                definition='id = "monthly_report"\nversion = 2\n', published_by="x",
+                published_at="2026-01-01T00:00:00Z"))
+            conn.execute(counters.update().where(counters.c.name == "forms_version")
+                         .values(value=1))
+        with pytest.raises(SyncError, match="cannot use"):
+            sync_once(store, client)
+        assert kept.entries(store) == [] and kept.stored_version(store) is None  # asks again
+        assert load_form("monthly_report").version == 1
+    finally:
+        engine.dispose()
+        client.close()
+        store.close()
