@@ -9,13 +9,12 @@ with its version and the engine it needs (`requires_engine`, default 1). The for
 - a server request's set is per context (`use`, a ContextVar): the server installs the set of
   its own database, so a test process holding a client and a server never mixes the two.
 
-Each set has a `token`; caches key on it, so installing a new set is the whole refresh.
-No I/O here.
+Caches key on the set itself (hashed by identity), so installing a new set is the whole
+refresh. No I/O here.
 """
 from __future__ import annotations
 
 import contextlib
-import itertools
 import re
 import tomllib
 from contextvars import ContextVar
@@ -29,9 +28,6 @@ from forms.model import DefinitionError
 ENGINE_VERSION = 1
 FORM, ENUM = "form", "enum"
 KINDS = (FORM, ENUM)
-
-_tokens = itertools.count(1)
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -74,7 +70,6 @@ class PublishedSet:
 
     def __init__(self, entries=()):
         self.entries = tuple(sorted(entries, key=lambda e: (e.kind, e.name, e.version)))
-        self.token = next(_tokens) if self.entries else 0
 
     def forms(self) -> list[Entry]:
         return [e for e in self.entries if e.kind == FORM]
@@ -104,9 +99,11 @@ def active() -> PublishedSet:
 
 
 def set_default(pset: PublishedSet) -> None:
-    """Install the process-wide set (a client: what its store keeps)."""
+    """Install the process-wide set (a client: what its store keeps). The same definitions
+    again keep the installed set, and with it every cache built on it."""
     global _default
-    _default = pset
+    if pset.entries != _default.entries:
+        _default = pset
 
 
 def use(pset: PublishedSet) -> None:
