@@ -49,6 +49,14 @@ def register(sub) -> None:
     ib.add_argument("file")
     ib.add_argument("-o", "--output", required=True, help="the reply file to write")
     ib.set_defaults(func=_import_bundle)
+    for kind, what in (("form", "a form definition (a new version, may `extends` an earlier)"),
+                       ("enum", "an enumeration (resources/enums format with a `version`)")):
+        pf = cmds.add_parser(f"publish-{kind}", help=f"publish {what}: clients get it on their "
+                             "next sync; an invalid file is refused with file:line (exit 2)")
+        _db(pf)
+        pf.add_argument("file", help="the TOML file")
+        pf.add_argument("--by", default="admin-cli", help="who publishes (kept with it)")
+        pf.set_defaults(func=_publish, kind=kind)
 
 
 def _db(p) -> None:
@@ -153,4 +161,22 @@ def _import_bundle(args) -> int:
     with open(args.output, "wb") as fh:
         fh.write(reply)
     print(json.dumps({"reply": args.output, "bytes": len(reply)}))
+    return 0
+
+
+def _publish(args) -> int:
+    """publish-form / publish-enum: exit 2 with the file:line errors when refused."""
+    from pathlib import Path
+
+    from cli.main import CliError
+    from server import published
+
+    fn = published.publish_form if args.kind == "form" else published.publish_enum
+    text = Path(args.file).read_text(encoding="utf-8")
+    try:
+        answer = _admin_call(args, lambda engine: fn(engine, text, file_name=args.file,
+                                                     by=args.by))
+    except published.PublishError as exc:
+        raise CliError("refused:\n  " + "\n  ".join(exc.errors), code=2) from None
+    print(json.dumps(answer, ensure_ascii=False))
     return 0

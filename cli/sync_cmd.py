@@ -214,7 +214,16 @@ def cmd_sync(args) -> int:
             # time goes to the same server
             _remember(store, client.base_url, user, args.insecure)
     _print(summary.to_dict())
+    _say_held_back(summary.forms_held, getattr(args, "lang", None) or "ru")
     return 2 if summary.needs_person else 0
+
+
+def _say_held_back(held: list[dict], lang: str) -> None:
+    """A published definition this program is too old for: say so plainly (stderr)."""
+    from forms.published import held_back_text
+
+    for item in held:
+        print(f"esep: {held_back_text(item, lang)}", file=sys.stderr)
 
 
 def _watch(store, client, user, password, args) -> int:

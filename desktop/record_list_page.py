@@ -287,11 +287,14 @@ class RecordListPage(QWidget):
         return self.editor
 
     def _form_of(self, record: dict | None):
-        """The definition a record was entered with (a new record: the latest version)."""
-        version = (record or {}).get("form_version")
-        if version in (None, self.form.version):
-            return self.form
+        """The definition a record was entered with (a new record: the latest version, which a
+        sync may have brought since this page was built)."""
         from forms import load_form
+        version = (record or {}).get("form_version")
+        if version is None:
+            return load_form(self.form.id)
+        if version == self.form.version:
+            return self.form
         try:
             return load_form(self.form.id, version=version)
         except (KeyError, ValueError):  # an unknown version: show it with the latest

@@ -62,6 +62,9 @@ class SyncPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         self.bar, self.bar_text = QProgressBar(), QLabel()
+        self.forms_notice = QLabel()  # a published form this program is too old for
+        self.forms_notice.setWordWrap(True)
+        self.forms_notice.hide()
         self.bundles = BundleBox(self.ctx, self.bar_text, self)  # Save for USB / Load reply
         self.bar.setRange(0, 1)
         top, second = QHBoxLayout(), QHBoxLayout()  # two rows: the page fits 1024 px
@@ -79,6 +82,7 @@ class SyncPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(second)
         layout.addWidget(self.bar_text)
+        layout.addWidget(self.forms_notice)
         layout.addWidget(self.conflicts_box, 1)
         layout.addWidget(self.parked_box, 1)
         layout.addWidget(self.history_box, 2)
@@ -232,9 +236,16 @@ class SyncPage(QWidget):
             .replace("%1", str(summary["pushed"])).replace("%2", str(summary["pulled"]))
             .replace("%3", str(summary["conflicts"])).replace("%4", str(summary["rejected"]))
             .replace("%5", f"{(summary['bytes_up'] + summary['bytes_down']) / 1024:.1f}"))
+        self._say_held_back(summary.get("forms_held") or [])
         self.refresh()
         self.ctx.signals.sig_sync_finished.emit(summary)
         self.bundles.register_key()
+
+    def _say_held_back(self, held: list[dict]) -> None:
+        """Why a form the centre published is not used yet (the engine is too old)."""
+        from forms.published import held_back_text
+        self.forms_notice.setText("\n".join(held_back_text(h, self.ctx.lang) for h in held))
+        self.forms_notice.setVisible(bool(held))
 
     def _on_failed(self, exc: BaseException) -> None:
         self._finish()

@@ -11,8 +11,9 @@ __version__ = "0.1.0"
 _EXPORTS = {
     "forms.lifecycle": ("LifecycleError", "Status", "Verdict", "blocking", "history_of",
                         "history_window", "transition", "verdict"),
-    "forms.loader": ("UnknownForm", "all_forms", "form_from_text", "list_forms", "load_form",
-                     "reload_forms"),
+    "forms.loader": ("form_from_text",),
+    "forms.registry": ("UnknownForm", "all_forms", "list_forms", "load_form", "reload_forms"),
+    "forms.published": ("ENGINE_VERSION",),
     "forms.messages": ("field_label", "message_text"),
     "forms.model": ("DefinitionError", "FieldDef", "Finding", "FormDef", "Rule", "Section",
                     "has_errors"),

@@ -2,7 +2,8 @@
 
 `resolve(doc, folder, fail)` turns such a delta (the parsed TOML of a file with
 `extends = <version>`) into the complete definition document, the base being the file of the
-same form id and that version in the same folder (itself possibly a delta). The format is
+same form id and that version published by the centre or in the same folder (itself possibly
+a delta). The format is
 described in forms/loader.py. Pure dict work: the result is checked like any definition.
 """
 from __future__ import annotations
@@ -13,16 +14,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
+from forms.published import active
+
 Fail = Callable[..., NoReturn]  # raises a DefinitionError naming the file and line
 
 TOP_KEYS = {"id", "version", "extends", "title", "description", "unique_per_period",
             "date_field", "fields", "add_fields", "add_sections", "remove_fields", "rules",
-            "remove_rules"}
-_REPLACED = ("title", "description", "unique_per_period", "date_field")
+            "remove_rules", "requires_engine"}
+_REPLACED = ("title", "description", "unique_per_period", "date_field", "requires_engine")
 
 
 def base_doc(folder: Path, form_id: object, version: int, fail: Fail) -> dict:
-    """The complete document of `form_id` version `version` found in `folder`."""
+    """The complete document of `form_id` version `version`: a published one (forms/published.py)
+    or the one found in `folder`."""
+    for entry in active().forms():
+        if entry.name == form_id and entry.version == version:
+            return tomllib.loads(entry.text)
     for path in sorted(folder.glob("*.toml")):
         with path.open("rb") as fh:
             doc = tomllib.load(fh)

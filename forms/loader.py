@@ -5,6 +5,7 @@ TOML text for the offending id or key). Several versions of one form may coexist
 its own file (`monthly_report.toml`, `monthly_report.v2.toml`, ...). The format:
 
     id = "event"                  version = 1 (a positive integer)
+    requires_engine = 1           (optional: the forms engine it needs, forms.ENGINE_VERSION)
     title = {ru, kk, en}          description = {ru, kk, en} (optional)
     unique_per_period = true      (one record per org unit and YYYY-MM period)
     date_field = "date_start"     (the period is that date's month)
@@ -49,7 +50,6 @@ Applied in this order. The form's `definition_text` is then the complete definit
 """
 from __future__ import annotations
 
-import functools
 import re
 import tomllib
 from pathlib import Path
@@ -79,16 +79,6 @@ _FIELD_KEYS = {
     "per_capita", "measure", "group_by", "check",
 }
 _RULE_KEYS = {"id", "severity", "expr", "fields", "message", "when", "params", "note", "each"}
-
-
-class UnknownForm(KeyError):
-    def __init__(self, form_id, version=None):
-        self.form_id, self.version = form_id, version
-        v = f" version {version}" if version is not None else ""
-        super().__init__(f"unknown form {form_id!r}{v}")
-
-    def __str__(self) -> str:
-        return self.args[0]
 
 
 def find_line(text: str, *needles: str, key: str | None = None, nth: int = 1) -> int | None:
@@ -199,7 +189,16 @@ def _build_form(doc: dict, ctx: _Ctx) -> FormDef:
         unique_per_period=bool(doc.get("unique_per_period", False)),
         date_field=doc.get("date_field"),
         source_path=ctx.path, definition_text=ctx.definition_text,
+        requires_engine=_requires_engine(doc, ctx),
     )
+
+
+def _requires_engine(doc: dict, ctx: _Ctx) -> int:
+    """The engine version the definition needs (forms.published.ENGINE_VERSION); 1 if absent."""
+    value = doc.get("requires_engine", 1)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        ctx.fail(f"requires_engine must be a positive integer, got {value!r}", "requires_engine")
+    return value
 
 
 def _build_section(s, ctx: _Ctx) -> Section:
@@ -330,71 +329,15 @@ def _build_rule(r, ctx: _Ctx) -> Rule:
                 each=r.get("each"))
 
 
-# --- the registry -------------------------------------------------------------------------
+# The registry lives in forms/registry.py; its names stay importable from here.
+from forms.registry import (
+    UnknownForm,
+    all_forms,
+    list_forms,
+    load_file,
+    load_form,
+    reload_forms,
+)
 
-def load_file(path: str | Path) -> FormDef:
-    p = Path(path)
-    return form_from_text(p.read_text(encoding="utf-8"), p)
-
-
-@functools.cache
-def _registry(folder: str) -> dict[tuple[str, int], FormDef]:
-    reg: dict[tuple[str, int], FormDef] = {}
-    for path in sorted(Path(folder).glob("*.toml")):
-        form = load_file(path)
-        key = (form.id, form.version)
-        if key in reg:
-            raise DefinitionError(f"form {form.id!r} version {form.version} is also defined "
-                                  f"in {Path(reg[key].source_path).name}", path=path, line=1)
-        reg[key] = form
-    return reg
-
-
-def reload_forms() -> None:
-    """Forget cached definitions, enumerations, messages and thresholds (after the files or
-    ESEP_APP_ROOT changed)."""
-    from forms.messages import messages
-    from forms.reference import clear_cache
-    from forms.thresholds import flat_thresholds, thresholds
-    clear_cache()
-    _registry.cache_clear()
-    messages.cache_clear()
-    thresholds.cache_clear()
-    flat_thresholds.cache_clear()
-
-
-def all_forms(folder: str | Path | None = None) -> list[FormDef]:
-    """Every version of every form, ordered by id then version."""
-    reg = _registry(str(folder or definitions_dir()))
-    return [reg[k] for k in sorted(reg)]
-
-
-def load_form(form_id: str, version: int | None = None, *, folder=None) -> FormDef:
-    """The definition of `form_id` (latest version when `version` is None)."""
-    if version is not None:  # the common case (every record names its version): one lookup
-        wanted = _int_or_none(version)
-        reg = _registry(str(folder or definitions_dir()))
-        found = reg.get((form_id, wanted)) if wanted is not None else None
-        if found is not None:
-            return found
-    versions = [f for f in all_forms(folder) if f.id == form_id]
-    if version is not None:
-        versions = [f for f in versions if f.version == int(version)]
-    if not versions:
-        raise UnknownForm(form_id, version)
-    return versions[-1]
-
-
-def _int_or_none(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def list_forms(*, folder=None) -> list[FormDef]:
-    """The latest version of each form."""
-    latest: dict[str, FormDef] = {}
-    for f in all_forms(folder):
-        latest[f.id] = f
-    return list(latest.values())
+__all__ = ["UnknownForm", "all_forms", "find_line", "form_from_text", "list_forms", "load_file",
+           "load_form", "reload_forms"]

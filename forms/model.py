@@ -101,6 +101,7 @@ class FormDef:
     source_path: str = ""
     definition_text: str = ""
     description: dict[str, str] = field(default_factory=dict)
+    requires_engine: int = 1  # the forms engine it needs (forms.published.ENGINE_VERSION)
 
     # A definition is not changed after loading: its field list and index are built once.
     @cached_property

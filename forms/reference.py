@@ -1,7 +1,9 @@
 """Reference enumerations: `resources/enums/<name>.toml`, loaded with stdlib tomllib, cached.
 
 Each file has `name`, `title = {ru, kk, en}` and `[[item]]` tables with `code`, `ru`, `kk`,
-`en`, optional `review` and any extra keys (kept in `EnumItem.extra`). No Qt here.
+`en`, optional `review` and any extra keys (kept in `EnumItem.extra`); optional top-level
+`version` (1 when absent) and `requires_engine`. The centre may publish a newer version
+(forms/published.py): the newest published one is then read instead of the file. No Qt here.
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from forms.paths import resources_dir
+from forms.published import PublishedSet, active
 
 LANGS = ("ru", "kk", "en")
 _RESERVED = {"code", "review", *LANGS}
@@ -94,15 +97,30 @@ def enums_dir() -> Path:
     return resources_dir() / "enums"
 
 
-@functools.cache
 def enum_names() -> list[str]:
-    return sorted(p.stem for p in enums_dir().glob("*.toml"))
+    """Shipped and published enumerations (forms/published.py: the active set)."""
+    return _enum_names(active())
 
 
-@functools.cache
-def get_enum(name: str) -> Enumeration:
+@functools.lru_cache(maxsize=16)
+def _enum_names(pset: PublishedSet) -> list[str]:
+    return sorted({p.stem for p in enums_dir().glob("*.toml")} | pset.enum_names())
+
+
+def get_enum(name: str | None) -> Enumeration:
+    """The enumeration `name`: its newest published version, else the shipped file."""
+    return _get_enum(name, active())
+
+
+@functools.lru_cache(maxsize=1024)
+def _get_enum(name: str | None, pset: PublishedSet) -> Enumeration:
+    if not isinstance(name, str) or not name or set(name) & {"/", "\\"}:
+        raise UnknownEnumeration(str(name))
+    entry = pset.enum(name)
+    if entry is not None:
+        return _build(name, entry.file_name, tomllib.loads(entry.text))
     path = enums_dir() / f"{name}.toml"
-    if not isinstance(name, str) or not name or set(name) & {"/", "\\"} or not path.is_file():
+    if not path.is_file():
         raise UnknownEnumeration(name)
     with path.open("rb") as fh:
         try:
@@ -110,6 +128,39 @@ def get_enum(name: str) -> Enumeration:
         except tomllib.TOMLDecodeError as exc:
             raise EnumerationError(f"{path.name}: invalid TOML: {exc}") from exc
     return _build(name, path.name, doc)
+
+
+def enum_from_text(text: str, path: str, name: str | None = None) -> Enumeration:
+    """Parse and check one enumeration given as TOML text (a published one); a problem raises
+    DefinitionError naming the file and line."""
+    from forms.loader import find_line
+    from forms.model import DefinitionError
+
+    fname = Path(path).name
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        from forms.published import toml_line
+        raise DefinitionError(f"invalid TOML: {exc}", path=path, line=toml_line(exc)) from None
+    found = doc.get("name")
+    if not isinstance(found, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", found) or \
+            (name is not None and found != name):
+        want = f"{name!r}" if name else "snake_case text"
+        raise DefinitionError(f"name must be {want}, got {found!r}", path=path,
+                              line=find_line(text, "name") or 1)
+    try:
+        return _build(found, fname, doc)
+    except EnumerationError as exc:
+        pos = re.search(r"item (\d+)", str(exc))
+        line = find_line(text, "[[item]]", nth=int(pos.group(1))) if pos else None
+        raise DefinitionError(str(exc).removeprefix(f"{fname}: "), path=path,
+                              line=line or 1) from None
+
+
+def enum_version(enum: Enumeration) -> int:
+    """An enumeration's version: its `version` key (1 when absent, as in shipped files)."""
+    value = enum.meta.get("version", 1)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 1
 
 
 def _build(name: str, fname: str, doc: dict) -> Enumeration:
@@ -207,8 +258,12 @@ def item_names(item: EnumItem) -> list[str]:
     return names + [b for b in bare if b]
 
 
-@functools.cache
 def _name_index(enum_name: str) -> tuple[dict, dict]:
+    return _name_index_in(enum_name, active())
+
+
+@functools.lru_cache(maxsize=256)
+def _name_index_in(enum_name: str, _pset: PublishedSet) -> tuple[dict, dict]:
     """(exact key -> code, token key -> code); keys shared by two codes map to None."""
     exact: dict[str, str | None] = {}
     loose: dict[tuple, str | None] = {}
@@ -269,5 +324,5 @@ def resolve_department(text: str | None) -> str | None:
 
 def clear_cache() -> None:
     """Forget loaded files (tests, or after resources were replaced at run time)."""
-    for fn in (enum_names, get_enum, _name_index):
+    for fn in (_enum_names, _get_enum, _name_index_in):
         fn.cache_clear()

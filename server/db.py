@@ -187,3 +187,14 @@ device_keys = sa.Table(  # migration 0005: each device's public signing key (syn
     sa.Column("created_at", sa.String(32), nullable=False),
     sa.Column("updated_at", sa.String(32), nullable=False),
 )
+
+published_definitions = sa.Table(  # migration 0006; version: counters row "forms_version"
+    "published_definitions", metadata,
+    sa.Column("kind", sa.String(8), primary_key=True),  # form | enum
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Integer, primary_key=True),
+    sa.Column("requires_engine", sa.Integer, nullable=False),
+    sa.Column("definition", sa.Text, nullable=False),  # complete TOML (`extends` resolved)
+    sa.Column("published_by", sa.String(64), nullable=False),
+    sa.Column("published_at", sa.String(32), nullable=False),
+)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import anyio.to_thread
 import sqlalchemy as sa
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from forms.lifecycle import REVIEWER_ROLES
-from server import auth
+from forms.published import use as use_published
+from server import auth, published
 from server.auth import User
 from server.config import Settings
 from server.models import ErrorOut
@@ -43,7 +45,16 @@ _bearer = HTTPBearer(auto_error=False)
 Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-def _current_user(engine: Engine, cred: Bearer) -> User:
+async def _published(request: Request) -> None:
+    """This database's published forms and enumerations, read by the whole request (a
+    ContextVar set here, in the request's task, reaches the thread the route runs in)."""
+    engine = request.app.state.engine
+    pset = await anyio.to_thread.run_sync(published.current, engine)
+    use_published(pset)
+
+
+def _current_user(engine: Engine, cred: Bearer, _defs: Annotated[None, Depends(_published)]
+                  ) -> User:
     """The caller: 401 without a token or with one that is unknown, expired or revoked."""
     if cred is None or not cred.credentials:
         raise err(401, "not_authenticated", "log in first (Authorization: Bearer <token>)")
@@ -70,4 +81,6 @@ RecordsUser = Annotated[User, Depends(require_roles(
     *RECORD_ROLES, message="role {role} has no access to records"))]
 ReviewerUser = Annotated[User, Depends(require_roles(
     *REVIEWER_ROLES, message="only region and central review records"))]
+PublisherUser = Annotated[User, Depends(require_roles(
+    *published.WRITERS, message="only admin and central publish forms and enumerations"))]
 AdminUser = Annotated[User, Depends(require_roles(ADMIN, message="admin only"))]

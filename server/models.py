@@ -113,6 +113,33 @@ class ImportedOut(BaseModel):
     imported: int
 
 
+class DefinitionIn(BaseModel):
+    definition: str = Field(max_length=2_000_000, description="the definition, TOML text")
+    file: str | None = Field(None, max_length=200,
+                             description="the file name its errors name (file:line)")
+
+
+class PublishedOut(BaseModel):
+    kind: str
+    name: str
+    version: int
+    requires_engine: int
+    forms_version: int = Field(description="the counter pull pages carry after this change")
+
+
+class DefinitionOut(BaseModel):
+    kind: str
+    name: str
+    version: int
+    requires_engine: int
+    definition: str
+
+
+class DefinitionsOut(BaseModel):
+    version: int = Field(description="forms_version: bumped with every publication")
+    definitions: list[DefinitionOut]
+
+
 class FormOut(BaseModel):
     id: str
     version: int
@@ -232,6 +259,8 @@ class PullOut(BaseModel):
     next_cursor: int
     has_more: bool
     rates_version: int
+    forms_version: int = Field(description="published forms and enumerations: bumped with "
+                               "every publication (GET /definitions)")
     server_id: str
 
 

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from server.auth import User
 from server.contests import contested_by
 from server.db import counters, records, server_id
+from server.published import forms_version
 from server.rates import rates_version
 from server.scope import record_for, visible_clause
 from sync.protocol import dumps
@@ -24,7 +25,7 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int)
              .order_by(records.c.change_seq).limit(limit + 1))
         rows = list(conn.execute(q))
         contested = contested_by(conn, user, rows[:limit])
-        rates, sid = rates_version(conn), server_id(conn)
+        rates, sid, defs = rates_version(conn), server_id(conn), forms_version(conn)
     changes: list[dict] = []
     size = 0
     for row in rows[:limit]:
@@ -44,4 +45,4 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int)
     else:
         next_cursor = max(cursor, top)
     return {"changes": changes, "next_cursor": next_cursor, "has_more": has_more,
-            "rates_version": rates, "server_id": sid}
+            "rates_version": rates, "forms_version": defs, "server_id": sid}

@@ -69,9 +69,16 @@ def sees_personal(user: User, created_by: str) -> bool:
     return user.role == "central" or user.username == created_by
 
 
-@functools.lru_cache(maxsize=256)
 def personal_fields(form: str, version: int) -> tuple[tuple[str, ...], dict]:
-    """(top-level personal field ids, {roster field id: personal column ids})."""
+    """(top-level personal field ids, {roster field id: personal column ids}) of the version
+    as this database defines it (shipped, or published: forms/published.py)."""
+    from forms.published import active
+
+    return _personal_fields(form, version, active())
+
+
+@functools.lru_cache(maxsize=256)
+def _personal_fields(form: str, version: int, _pset) -> tuple[tuple[str, ...], dict]:
     from forms import load_form
 
     try:

@@ -218,7 +218,11 @@ def open_store(path=None, *, user: str | None = None) -> Store:
         if migrations.pending(db):
             db.close()
             raise
-    return Store(db, path=path, user=user)
+    store = Store(db, path=path, user=user)
+    from store.published import activate
+
+    activate(store)  # the forms the centre published, kept by the last sync
+    return store
 
 
 def connect_checked(path: Path):

@@ -1,7 +1,8 @@
 """The client sync engine: pull pages, push the outbox in adaptive batches, report a summary.
 
 Order of one sync: (reference data only when missing) -> pull every page -> (the hourly-rate
-table, only when the pull's `rates_version` changed: sync/rates.py) -> push every batch ->
+table, only when the pull's `rates_version` changed: sync/rates.py; the published forms and
+enumerations, only when its `forms_version` changed: sync/definitions.py) -> push every batch ->
 move the cursor over our own contiguous writes (their echo is not downloaded again).
 A no-op sync is therefore ONE small request: a pull that returns nothing.
 """
@@ -11,9 +12,10 @@ import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-from store import sync_state
+from store import published, sync_state
 from store.db import transaction, utc_now
 from sync import protocol
+from sync.definitions import refresh_definitions
 from sync.rates import refresh_rates
 from sync.transport import OfflineError, SyncClient, SyncError
 
@@ -42,9 +44,15 @@ class SyncSummary:
     bytes_up: int = 0
     bytes_down: int = 0
     requests: int = 0
+    # published definitions this engine is too old for: {kind, name, version, requires_engine}
+    forms_held: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        """The summary as JSON; `forms_held` only when there is one (the usual shape stays)."""
+        out = asdict(self)
+        if not out["forms_held"]:
+            del out["forms_held"]
+        return out
 
     @property
     def needs_person(self) -> bool:
@@ -143,7 +151,7 @@ def check_server(store, server_id, url: str) -> None:
 def pull_changes(store, client: SyncClient, *, progress=None, cancel=None,
                  meta: dict | None = None) -> dict[str, int]:
     """Pull every page after the cursor; each page and its cursor in one transaction.
-    `meta` (optional) receives the last page's `rates_version`."""
+    `meta` (optional) receives the last page's `rates_version` and `forms_version`."""
     totals = {"applied": 0, "skipped": 0, "conflict": 0}
     cursor = sync_state.get_cursor(store)
     while True:
@@ -152,6 +160,7 @@ def pull_changes(store, client: SyncClient, *, progress=None, cancel=None,
         check_server(store, page.get("server_id"), client.base_url)
         if meta is not None:
             meta["rates_version"] = page.get("rates_version")
+            meta["forms_version"] = page.get("forms_version")
         counts = sync_state.apply_pulled(store, page.get("changes") or [], page["next_cursor"])
         for key, value in counts.items():
             totals[key] += value
@@ -250,6 +259,7 @@ def sync_once(store, client: SyncClient, progress: Callable | None = None,
         meta: dict = {}
         pulled = pull_changes(store, client, progress=progress, cancel=cancel, meta=meta)
         refresh_rates(store, client, meta.get("rates_version"))
+        refresh_definitions(store, client, meta.get("forms_version"))
         pushed, own = push_changes(store, client, sizer=sizer, progress=progress,
                                    cancel=cancel)
         store.set_setting(BATCH_KEY, str(sizer.target))
@@ -269,6 +279,9 @@ def sync_once(store, client: SyncClient, progress: Callable | None = None,
 def _fill(summary: SyncSummary, store, client: SyncClient, before) -> None:
     summary.conflicts = len(sync_state.conflicts(store))
     summary.rejected = len(sync_state.parked(store))
+    summary.forms_held = [{"kind": e.kind, "name": e.name, "version": e.version,
+                           "requires_engine": e.requires_engine}
+                          for e in published.held_back(store)]
     req, up, down = client.counters.snapshot()
     summary.requests = req - before[0]
     summary.bytes_up = up - before[1]

@@ -5,13 +5,18 @@ No I/O here: constants, shapes and gzip/JSON helpers only, so both sides import 
 Push   POST /api/v1/sync/push   (body gzip JSON, header Content-Encoding: gzip)
        {device_id, schema_version, ops: [Op]}  ->  {acks: [Ack], server_time}
 Pull   GET  /api/v1/sync/pull?cursor=N&limit=L&max_bytes=B
-       -> {changes: [Change], next_cursor, has_more, rates_version}
+       -> {changes: [Change], next_cursor, has_more, rates_version, forms_version, server_id}
 Rates  GET  /api/v1/rates  -> RateTableOut {version, default, rates: [{region, year, rate}]}
        PUT  /api/v1/rates  {rates: [{region, year, rate|null}]}  (central/admin: any region,
        region: its own; null clears a row) -> RateTableOut
        The hourly-rate table (DOMAIN decision 7) is the centre's: `rates_version` in every
        pull page is bumped with each change, and a client whose stored version differs GETs
        the table once (sync/rates.py). A server without the endpoint: the local table stays.
+Definitions  GET /api/v1/definitions -> {version, definitions: [{kind, name, version,
+       requires_engine, definition}]}; PUT /api/v1/forms/{id}, PUT /api/v1/enums/{name}
+       {definition, file?} (admin/central) publish one. `forms_version` in every pull page is
+       bumped with each publication; a client whose stored version differs GETs the
+       definitions once (sync/definitions.py). Absent (an old server): nothing is fetched.
 Every request carries header X-Esep-Schema: SCHEMA_VERSION; the server answers 426 when it
 cannot serve that schema (the client keeps its queue).
 """
@@ -96,6 +101,7 @@ class PullPage(TypedDict, total=False):
     next_cursor: int
     has_more: bool
     rates_version: int  # the server's rate-table version (0 = never set); absent = old server
+    forms_version: int  # published definitions' version (0 = none published); absent = old
 
 
 class RateRow(TypedDict):
