@@ -6,6 +6,9 @@ import os
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The test machine has no OS keyring: local databases are keyed from this passphrase, the way
+# an unattended install is (store/keys.py); tests of the keyring path install one themselves.
+os.environ.setdefault("ESEP_PASSPHRASE", "test passphrase, not a secret")
 
 
 @pytest.fixture
