@@ -8,8 +8,8 @@ from sqlite_utils import Database
 
 from forms.lifecycle import EDITABLE, LifecycleError, Status, check_delete
 from store import query
-from store.codec import dumps, loads, new_id, shape_problems
 from store.cipher import dbapi
+from store.codec import dumps, loads, new_id, shape_problems
 from store.db import connect, migrate, transaction, utc_now
 from store.errors import NotFound, StoreError
 from store.importing import ImportMixin

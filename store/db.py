@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-
 from typing import Any, cast
 
 from sqlite_utils import Database

@@ -41,7 +41,7 @@ Prompt = Callable[[Path, bool, bool], "str | None"]
 @dataclass
 class _Hooks:
     keyring_available: Callable[[], bool] = lambda: False
-    keyring_load: Callable[[str], "str | None"] = lambda _name: None
+    keyring_load: Callable[[str], str | None] = lambda _name: None
     keyring_save: Callable[[str, str], None] | None = None
     prompt: Prompt | None = None
     given: str | None = None  # passphrase given for this run (--passphrase-stdin)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
+
+from store.cipher import file_state, open_connection
 
 HARNESS = Path(__file__).parent / "fixtures" / "crash_writer.py"
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
@@ -26,9 +27,16 @@ def cw():
     return _harness()
 
 
-def test_sigkill_trials_leave_whole_records(cw, tmp_path):
+@pytest.mark.parametrize("start", ["new", "plain"])
+def test_sigkill_trials_leave_whole_records(cw, tmp_path, start):
+    """On an encrypted store: a new one, or a plain one (an earlier Esep's) that the child's
+    first opening encrypts; its records count as the first saves."""
     db = tmp_path / "crash.sqlite3"
+    if start == "plain":
+        cw.make_plain_store(db)
+        assert file_state(db) == "plain" and cw.check_invariants(db, cw.int_fields()) == 5
     result = cw.run_trials(db, 20, seed=20)
+    assert file_state(db) == "encrypted"
     assert result["trials"] == 20
     assert result["saves"] > 20, "the child barely wrote anything: the test proves nothing"
 
@@ -38,7 +46,7 @@ def test_invariant_check_detects_a_half_written_record(cw, tmp_path):
     db = tmp_path / "crash.sqlite3"
     cw.run_trials(db, 1, seed=1)
     fields = cw.int_fields()
-    conn = sqlite3.connect(db)
+    conn = open_connection(db)
     rid, data = conn.execute("SELECT id, data FROM records LIMIT 1").fetchone()
     data = json.loads(data)
     data[fields[-1]] += 1
@@ -52,7 +60,7 @@ def test_invariant_check_detects_a_half_written_record(cw, tmp_path):
 def test_invariant_check_detects_a_missing_audit_row(cw, tmp_path):
     db = tmp_path / "crash.sqlite3"
     cw.run_trials(db, 1, seed=2)
-    conn = sqlite3.connect(db)
+    conn = open_connection(db)
     with conn:
         conn.execute("DELETE FROM audit WHERE id = (SELECT max(id) FROM audit)")
     conn.close()
