@@ -5,8 +5,8 @@ import importlib
 import sys
 
 # Each module defines run() -> list of rows (name, value, unit, target, ratio, ok).
-BENCHES: list[str] = ["bench.bench_store", "bench.bench_forms", "bench.bench_sync",
-                      "bench.bench_reports", "bench.bench_intake", "bench.bench_desktop",
+BENCHES: list[str] = ["bench.bench_store", "bench.bench_cipher", "bench.bench_forms",
+                      "bench.bench_sync", "bench.bench_reports", "bench.bench_intake", "bench.bench_desktop",
                       "bench.bench_server", "bench.bench_bundle", "bench.bench_quality",
                       "bench.bench_annual"]
 

@@ -76,6 +76,15 @@ def _reveals(path: Path) -> list[str]:
             if w in text or w.encode("utf-8") in data]
 
 
+@pytest.fixture(autouse=True)
+def nobody_to_ask():
+    """No prompt (a GUI test of this process may have registered its dialog)."""
+    previous = keys._hooks.prompt
+    keys.use_prompt(None)
+    yield
+    keys.use_prompt(previous)
+
+
 @pytest.fixture
 def memory_keyring():
     """An OS keyring for this test; the store keeps its key there (sync/credentials.py)."""
