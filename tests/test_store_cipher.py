@@ -193,7 +193,7 @@ def _esep(args, *, stdin: str = "", env_pass: str | None = None):
     if env_pass:
         env[keys.PASSPHRASE_ENV] = env_pass
     return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, input=stdin, env=env,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
 
 
 def test_cli_passphrase_from_stdin_or_the_environment(tmp_path):
