@@ -208,8 +208,10 @@ def refuse_start(exc, lang: str | None) -> int:
 
 def _peek_lang() -> str | None:
     try:
+        from store import keys
         from store.location import db_path
         from store.settings import read_settings
+        keys.use_prompt(None)  # refused already: the passphrase is not asked again for this
         return (read_settings(db_path(), ("lang",)) or {}).get("lang")
     except Exception:  # noqa: BLE001 - the language is a nicety when the store is refused
         return None

@@ -149,6 +149,7 @@ def test_a_plain_store_is_encrypted_on_first_start_keeping_every_record(tmp_path
     assert _snapshot(path) == before
     assert not _reveals(path)
     assert (path.stat().st_mode & 0o777) == 0o600
+    assert (keys.side_file(path).stat().st_mode & 0o777) == 0o600
 
 
 def test_wrong_passphrase_is_refused_and_nothing_is_lost(tmp_path, monkeypatch):
