@@ -78,3 +78,34 @@ def test_start_asks_the_passphrase_again_after_a_wrong_one(qtbot, tmp_path, monk
         assert ctx.user["username"] == DEMO_USER["username"]
     finally:
         shutdown_gui(ctx, window)
+
+
+def _cancel_then_read_box(seen: list[str]) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    box = QApplication.activeModalWidget()
+    if isinstance(box, PassphraseDialog):
+        seen.append("asked")
+        box.reject()
+    elif isinstance(box, QMessageBox):
+        seen.append(box.text())
+        box.accept()
+        return
+    QTimer.singleShot(50, lambda: _cancel_then_read_box(seen))
+
+
+def test_cancelled_passphrase_refuses_start_with_a_message(qapp, tmp_path, monkeypatch,
+                                                           no_prompt):
+    from desktop.app import run_gui
+    from store import open_store
+    monkeypatch.setenv("ESEP_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv(keys.PASSPHRASE_ENV, RIGHT)
+    open_store(tmp_path / "esep.sqlite3").close()
+    before = (tmp_path / "esep.sqlite3").read_bytes()
+    monkeypatch.delenv(keys.PASSPHRASE_ENV)
+    keys.forget(tmp_path / "esep.sqlite3")
+    seen: list[str] = []
+    QTimer.singleShot(50, lambda: _cancel_then_read_box(seen))
+    assert run_gui(lang=None) == 1
+    assert seen[0] == "asked" and len(seen) == 2  # asked once, not again for the message
+    assert seen[1].startswith("Локальная база данных зашифрована паролем")
+    assert (tmp_path / "esep.sqlite3").read_bytes() == before
