@@ -130,7 +130,13 @@ def key_for(db: Path, *, create: bool, retry: bool = False) -> tuple[bytes, str]
     if cache_key in _cache and not retry:
         return _cache[cache_key], "cache"
     if side["source"] == "keyring":
-        key, origin = _keyring_key(db, side), "keyring"
+        try:
+            key, origin = _keyring_key(db, side), "keyring"
+        except StoreError:
+            if not create:
+                raise
+            _write_side(db, _new_side(db), replace=True)  # a new database: a new key
+            return key_for(db, create=True)
     else:
         passphrase, origin = _passphrase(db, new=create, retry=retry)
         key = derive(passphrase, side)

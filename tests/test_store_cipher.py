@@ -257,3 +257,16 @@ def test_backups_are_encrypted_and_restore(tmp_path):
     store.close()
     assert file_state(tmp_path / "data" / "esep.sqlite3") == "encrypted"
     assert not _reveals(tmp_path / "data" / "esep.sqlite3")
+
+
+def test_a_new_database_beside_a_stale_key_description_gets_a_new_key(tmp_path,
+                                                                      memory_keyring):
+    path = tmp_path / "esep.sqlite3"
+    open_store(path).close()
+    old = keys.read_side(path)
+    path.unlink()  # the database deleted by hand, its key description left behind
+    memory_keyring.items.clear()
+    keys._cache.clear()
+    with open_store(path) as store:
+        assert store.count_records() == 0
+    assert keys.read_side(path)["key_id"] != old["key_id"]
