@@ -37,10 +37,28 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true",
                         help="open the main window, render it once and exit (packaging check)")
     parser.add_argument("--lang", default=None, help="ru, kk or en")
+    parser.add_argument("--passphrase-stdin", action="store_true",
+                        help="read the local database's passphrase from the first line of "
+                             "standard input (only where the computer has no keyring; "
+                             "or set ESEP_PASSPHRASE)")
     sub = parser.add_subparsers(dest="command")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
+
+
+def use_store_keys(args) -> None:
+    """The local database's key: kept in the OS keyring where there is one, else derived from a
+    passphrase (store/keys.py): --passphrase-stdin, ESEP_PASSPHRASE, or asked on the terminal
+    (the desktop asks in a dialog instead)."""
+    from cli.passphrase import ask_on_terminal
+    from store import keys
+    from sync.credentials import use_for_store
+
+    use_for_store()
+    if args.passphrase_stdin:
+        keys.use_passphrase(sys.stdin.readline().rstrip("\r\n"))
+    keys.use_prompt(ask_on_terminal)
 
 
 def main(argv=None) -> int:
@@ -48,6 +66,7 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.data_dir:
         os.environ["ESEP_DATA_DIR"] = os.path.abspath(args.data_dir)
+    use_store_keys(args)
     if not getattr(args, "func", None):
         from desktop.app import run_gui
 

@@ -124,6 +124,7 @@ def start_gui(*, smoke: bool = False, lang: str | None = None):
     app.setApplicationName("Esep")
     _ensure_translations()
     _use_chosen_data_dir()
+    _use_passphrase_dialog(lang)
     fast = _fast_start(lang)
     if fast is not None:
         return fast
@@ -142,6 +143,16 @@ def start_gui(*, smoke: bool = False, lang: str | None = None):
     window = MainWindow(ctx)
     window.show()
     return ctx, window
+
+
+def _use_passphrase_dialog(lang: str | None) -> None:
+    """Where the local database's key needs a passphrase, ask it in a dialog (store/keys.py)."""
+    from store import keys
+
+    def ask(path, new: bool, retry: bool) -> str | None:
+        from desktop.passphrase_dialog import ask as ask_dialog
+        return ask_dialog(path, new, retry, lang)
+    keys.use_prompt(ask)
 
 
 def shutdown_gui(ctx, window) -> None:
@@ -197,8 +208,10 @@ def refuse_start(exc, lang: str | None) -> int:
 
 def _peek_lang() -> str | None:
     try:
+        from store import keys
         from store.location import db_path
         from store.settings import read_settings
+        keys.use_prompt(None)  # refused already: the passphrase is not asked again for this
         return (read_settings(db_path(), ("lang",)) or {}).get("lang")
     except Exception:  # noqa: BLE001 - the language is a nicety when the store is refused
         return None

@@ -80,10 +80,9 @@ def summarize(record: dict, fields: list, lang: str = "ru") -> str:
 def count_in_worker(db_path: str, filters: dict, tag: Any = None, *, progress=None,
                     cancelled=None) -> tuple[int, Any]:
     """Worker: count matching records on a separate read-only connection -> (count, tag)."""
-    import sqlite3
-
+    from store.cipher import open_connection
     from store.query import count_records
-    con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    con = open_connection(db_path, readonly=True)
     try:
         return count_records(con, **filters), tag
     finally:

@@ -1,6 +1,7 @@
 """`make screenshots`: each main screen in each language, offscreen, into docs/screenshots/."""
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -162,6 +163,8 @@ def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     langs = argv[1:] or ["ru", "kk", "en"]
+    # throwaway demo stores: without a keyring their key comes from this (store/keys.py)
+    os.environ.setdefault("ESEP_PASSPHRASE", "screenshots, not a secret")
     with tempfile.TemporaryDirectory() as tmp:
         for lang in langs:
             for path in shoot_language(out, Path(tmp), lang):

@@ -1,7 +1,8 @@
 """The local SQLite database: migrations, records, revisions, audit log, outbox, tombstones.
 
 `Store` and `open_store` load on first use, so the light modules of the package
-(store.location, store.settings, store.errors) import without the database library."""
+(store.location, store.settings, store.errors, store.keys) import without sqlite-utils.
+Every connection is encrypted (SQLCipher, store/cipher.py)."""
 from __future__ import annotations
 
 import importlib

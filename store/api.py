@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import getpass
-import sqlite3
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from forms.lifecycle import EDITABLE, LifecycleError, Status, check_delete
 from store import query
+from store.cipher import dbapi
 from store.codec import dumps, loads, new_id, shape_problems
 from store.db import connect, migrate, transaction, utc_now
 from store.errors import NotFound, StoreError
@@ -211,7 +211,7 @@ def open_store(path=None, *, user: str | None = None) -> Store:
     except StoreError:  # written by a newer Esep: refused, left as it is
         db.close()
         raise
-    except sqlite3.OperationalError:
+    except dbapi.OperationalError:
         # another process may have applied the same migration a moment earlier
         from store.migrations import migrations
 
@@ -231,6 +231,8 @@ def connect_checked(path: Path):
         db = connect(path)
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return db
-    except (sqlite3.DatabaseError, OSError) as exc:
+    except StoreError:  # the key does not open it, none was given, ...
+        raise
+    except (dbapi.DatabaseError, OSError) as exc:
         raise StoreError(f"cannot open the local database {path}: {exc}",
                          code="store_unreadable") from exc

@@ -3,28 +3,34 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, cast
 
 from sqlite_utils import Database
 
-from forms.paths import private_db_file, private_dir
+from forms.paths import private_db_file
 from forms.periods import utc_now  # noqa: F401 - re-exported for the store's writers
-
-BUSY_TIMEOUT_MS = 10_000
+from store.cipher import BUSY_TIMEOUT_MS, ensure_folder, open_connection
 
 
 def connect(path: str | Path) -> Database:
-    """A sqlite-utils Database with the pragmas every Esep connection uses. The file and its
-    -wal/-shm are private (0600, made before SQLite makes them) in a 0700 folder when new."""
+    """A sqlite-utils Database over an encrypted connection (store/cipher.py) with the pragmas
+    every Esep connection uses. The file and its -wal/-shm are private (0600, made before
+    SQLite makes them) in a 0700 folder when new."""
     path = Path(path)
-    private_dir(path.parent)
-    private_db_file(path)
-    db = Database(path, execute_plugins=False)  # Esep uses no sqlite-utils plugins
-    db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    db.conn.execute("PRAGMA journal_mode = WAL")
-    db.conn.execute("PRAGMA foreign_keys = ON")
-    db.conn.execute("PRAGMA synchronous = FULL")
+    ensure_folder(path)
+    db = database(open_connection(path))
     private_db_file(path)  # side files an older Esep left readable
     return db
+
+
+def database(conn) -> Database:
+    """sqlite-utils over an open connection, with the pragmas every Esep connection uses."""
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    # sqlcipher3's connection has sqlite3's API; Esep uses no sqlite-utils plugins
+    return Database(cast(Any, conn), execute_plugins=False)
 
 
 def migrate(db: Database) -> list[str]:

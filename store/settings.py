@@ -5,7 +5,6 @@ the saved profile before the store, its migrations and sqlite-utils are loaded."
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 
@@ -26,20 +25,29 @@ def get_setting(conn, key: str, default=None):
 
 
 def read_settings(path: str | Path, keys) -> dict | None:
-    """The saved values of `keys` in the database file at `path`, read-only with the plain
-    sqlite3 module (no migration, no write, no sqlite-utils). Keys never saved are left out.
-    None when the file does not exist yet or cannot be read as an Esep database."""
+    """The saved values of `keys` in the database file at `path`, read-only (no migration, no
+    write, no sqlite-utils). Keys never saved are left out. None when the file does not exist
+    yet or cannot be read as an Esep database; a key that does not open it (or none given)
+    raises the StoreError of store/cipher.py."""
+    from store.cipher import dbapi, open_connection
+    from store.errors import StoreError
+
     path = Path(path)
     if not path.exists():
         return None
     keys = list(keys)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        conn = open_connection(path, readonly=True)
+    except StoreError as exc:
+        if exc.code == "store_unreadable":
+            return None
+        raise
+    try:
         try:
             rows = conn.execute(f"SELECT key, value FROM kv WHERE key IN "
                                 f"({','.join('?' * len(keys))})", keys).fetchall()
         finally:
             conn.close()
-    except sqlite3.Error:
+    except dbapi.Error:
         return None
     return {key: decode(value) for key, value in rows if value is not None}

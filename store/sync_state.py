@@ -17,8 +17,8 @@ the challenger ids a resolution settles, and a pulled `contested_by: []` clears 
 from __future__ import annotations
 
 import json
-import sqlite3
 
+from store.cipher import dbapi
 from store.codec import dumps, row_to_record
 from store.db import transaction, utc_now
 from store.sync_rows import (
@@ -209,7 +209,7 @@ def _insert_pulled(db, rec: dict, version, contested: list, settled: bool) -> st
                 _keep_revision(db, rec)
                 _keep_synced(db, rec, version)
             return _contest(db, _stored(db, rec["id"]), contested) or "applied"
-        except sqlite3.IntegrityError:
+        except dbapi.IntegrityError:
             twin = _twin(db, rec)
             if twin is None:
                 raise

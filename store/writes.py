@@ -16,8 +16,8 @@ seen through a pull has no local history yet: its insert writes no audit rows.
 from __future__ import annotations
 
 import enum
-import sqlite3
 
+from store.cipher import dbapi
 from store.codec import RECORD_KEYS, dumps, field_changes, record_to_row, row_to_record
 from store.errors import NotFound, StoreError
 
@@ -49,12 +49,12 @@ def write_record(db, old: dict | None, new: dict, *, origin: Origin, who: str, a
     """Write `new` over `old` (a canonical record, or None for a new row); returns the audited
     changes. `at`/`who` stamp the audit rows, the outbox entry and a new row's created_at/by.
     A row the schema refuses (e.g. a second live record for a natural key) raises a coded
-    StoreError for a USER write and the plain sqlite3.IntegrityError for a SERVER write (the
+    StoreError for a USER write and the database's IntegrityError for a SERVER write (the
     sync engine turns it into a conflict)."""
     changes = field_changes(old, new)
     try:
         _write_row(db, new, exists=old is not None, dirty=origin is Origin.USER, at=at, who=who)
-    except sqlite3.IntegrityError as exc:
+    except dbapi.IntegrityError as exc:
         if origin is Origin.USER:
             raise _integrity_error(db, new, exc) from exc
         raise

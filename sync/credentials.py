@@ -4,7 +4,9 @@ The token (never the password) is stored under service "esep", key "<server URL>
 Where no keyring backend exists (headless Linux: keyring's `fail` backend), `KeyringUnavailable`
 says so; the caller asks for the password for this run only. Nothing is ever written to disk.
 A device's private signing key (sync bundles) lives here too, key "device-key <device id>";
-without a keyring sync/bundle.py seals it under the user's password instead.
+without a keyring sync/bundle.py seals it under the user's password instead. So does the local
+database's key, "store-key <key id>" (store/keys.py); without a keyring it is derived from a
+passphrase instead.
 """
 from __future__ import annotations
 
@@ -96,3 +98,31 @@ def load_device_key(device_id: str) -> str | None:
         return keyring.get_password(SERVICE, _device_key(device_id))
     except KeyringError:
         return None
+
+
+# -- the local database's key (store/keys.py registers these at start) ------------------------
+def save_store_key(name: str, key_hex: str) -> None:
+    """Keep the local database's key under ``name`` ("store-key <key id>")."""
+    if not keyring_available():
+        raise KeyringUnavailable()
+    try:
+        keyring.set_password(SERVICE, name, key_hex)
+    except KeyringError as exc:
+        raise KeyringUnavailable(str(exc)) from exc
+
+
+def load_store_key(name: str) -> str | None:
+    """The local database's key kept under ``name``, or None (none stored, or no keyring)."""
+    if not keyring_available():
+        return None
+    try:
+        return keyring.get_password(SERVICE, name)
+    except KeyringError:
+        return None
+
+
+def use_for_store() -> None:
+    """Let the local store keep its key in this keyring (store/keys.py)."""
+    from store import keys
+
+    keys.use_keyring(keyring_available, load_store_key, save_store_key)

@@ -3,9 +3,26 @@ from __future__ import annotations
 
 import os
 
+import keyring
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The test machine has no OS keyring: local databases are keyed from this passphrase, the way
+# an unattended install is (store/keys.py); tests of the keyring path install one themselves.
+os.environ.setdefault("ESEP_PASSPHRASE", "test passphrase, not a secret")
+
+
+# This machine's keyring backend (none), chosen before any test module defines a stand-in
+# backend class (keyring would otherwise pick that class as the default).
+MACHINE_KEYRING = keyring.get_keyring()
+
+
+@pytest.fixture(autouse=True)
+def _machine_keyring():
+    """Each test starts with this machine's keyring: a stand-in left by another test would make
+    later stores keep their key there (store/keys.py)."""
+    keyring.set_keyring(MACHINE_KEYRING)
+    yield
 
 
 @pytest.fixture

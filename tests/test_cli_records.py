@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -215,7 +216,8 @@ def test_import_tabular_without_reports_says_so(data_dir, tmp_path, capsys):
 def test_entry_point_subprocess(tmp_path):
     data = tmp_path / "d"
     good = write(tmp_path / "g.json", [rec(1, "2024-01")])
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen"}
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "QT_QPA_PLATFORM": "offscreen",
+           "ESEP_PASSPHRASE": os.environ["ESEP_PASSPHRASE"]}  # no keyring here (conftest)
     res = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "import",
                           "monthly_report", good], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=120, check=False)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from store import open_store
+from store.cipher import open_connection
 from store.migrations import migrations
 
 FIXTURE = Path(__file__).parent / "fixtures" / "schema_v1.sqlite3"
@@ -17,7 +18,7 @@ V1_TABLES = ("records", "revisions", "audit", "outbox", "conflicts", "org_units"
 
 
 def _snapshot(path: Path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(path)
+    conn = open_connection(path, readonly=True)  # plain before the upgrade, encrypted after
     try:
         out = {}
         for table in V1_TABLES:

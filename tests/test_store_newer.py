@@ -47,7 +47,7 @@ def test_cli_refuses_a_newer_database_with_the_message(tmp_path, capsys):
     assert main(["--data-dir", str(tmp_path), "list"]) == 1
     err = capsys.readouterr().err
     assert "written by a newer Esep (database schema version" in err
-    import sqlite3  # nothing was written to it: the newer program's data is kept as it was
-    con = sqlite3.connect(tmp_path / "esep.sqlite3")
+    from store.cipher import open_connection  # nothing was written: the newer data is kept
+    con = open_connection(tmp_path / "esep.sqlite3")
     assert con.execute("SELECT value FROM kv WHERE key = 'probe'").fetchone() == ('"kept"',)
     con.close()

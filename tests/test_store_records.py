@@ -2,12 +2,12 @@
 monthly report per (org unit, period) rule, type checks on save, listing, settings."""
 from __future__ import annotations
 
-import sqlite3
 import uuid
 
 import pytest
 
 from store import NotFound, StoreError, open_store
+from store.cipher import dbapi
 
 
 @pytest.fixture
@@ -212,7 +212,7 @@ def test_settings_device_id_and_org_units(store, tmp_path):
 
 
 def test_audit_needs_a_record_foreign_key(store):
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(dbapi.IntegrityError):
         store.db.execute("INSERT INTO audit (record_id, at, who, field) VALUES ('x','t','u','f')")
 
 
@@ -222,7 +222,7 @@ def test_failure_after_row_and_audit_rolls_everything_back(store):
     # the outbox insert is the last write of a save: make it fail like a full disk would
     store.db.execute("CREATE TEMP TRIGGER fail_outbox BEFORE INSERT ON outbox "
                      "BEGIN SELECT RAISE(ABORT, 'disk full'); END")
-    with pytest.raises(sqlite3.IntegrityError, match="disk full"):
+    with pytest.raises(dbapi.IntegrityError, match="disk full"):
         store.save_record(dict(rec, data=dict(rec["data"], volunteers_total=1)), user="a")
     assert not store.db.conn.in_transaction
     assert store.get_record(rec["id"]) == rec
@@ -283,7 +283,7 @@ def test_two_connections_write_concurrently(tmp_path):
             for m in range(1, 13):
                 rec = s.save_record(monthly(org_unit=ou, period=f"2024-{m:02d}"), user=ou)
                 s.save_record(dict(rec, data=dict(rec["data"], volunteers_total=m)), user=ou)
-        except (StoreError, sqlite3.Error) as exc:  # collected: the assertion names it
+        except (StoreError, dbapi.Error) as exc:  # collected: the assertion names it
             errors.append(exc)
         finally:
             s.close()

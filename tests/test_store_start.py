@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _fresh(code: str) -> dict:
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
+                         text=True, check=False)
+    assert out.returncode == 0, out.stderr
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

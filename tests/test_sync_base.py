@@ -3,12 +3,12 @@ the same transaction as the ack or the pulled change that set the record's versi
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 from test_sync_support import fill, make_client, new_store, server
 
 from store import open_store, sync_state
+from store.cipher import open_connection
 from sync.engine import push_changes, sync_once
 
 __all__ = ["server"]  # fixtures
@@ -105,7 +105,7 @@ def test_upgrade_from_schema_v1_backfills_synced_copies(tmp_path):
         assert all(c["resolves"] == [] for c in sync_state.conflicts(store))
     finally:
         store.close()
-    conn = sqlite3.connect(path)
+    conn = open_connection(path)
     cols = {r[1] for r in conn.execute("PRAGMA table_info(outbox)")}
     conn.close()
     assert "resolves" in cols

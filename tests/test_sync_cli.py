@@ -90,8 +90,10 @@ def test_acceptance_by_hand_scenario(server, tmp_path, capsys, monkeypatch, memo
         assert back["review_comment"] == "Проверьте число волонтёров"
         assert store.get_record(recs[0]["id"])["status"] == "submitted"
     secrets = [t.encode() for t in memory_keyring.items.values()] + [PASSWORD.encode()]
-    # the district's and the region's tokens and device signing keys, and the password
-    assert len(secrets) == 5
+    # the district's and the region's tokens, device signing keys and local database keys
+    # (store/keys.py), and the password
+    assert len(secrets) == 7
+    assert sum(name.startswith("store-key ") for _s, name in memory_keyring.items) == 2
     for path in [*district.rglob("*"), *region.rglob("*")]:  # no secret on disk
         if path.is_file():
             assert not any(x in path.read_bytes() for x in secrets), path

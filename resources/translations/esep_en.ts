@@ -1262,6 +1262,54 @@ F1 — this help</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="76" />
+        <source>Esep: passphrase</source>
+        <translation>Esep: passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="78" />
+        <source>This computer has no keyring, so the personal data in Esep is encrypted with a passphrase. Choose one of at least %1 characters and keep it: without it the data cannot be opened.</source>
+        <translation>This computer has no keyring, so the personal data in Esep is encrypted with a passphrase. Choose one of at least %1 characters and keep it: without it the data cannot be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="82" />
+        <source>The personal data in Esep is encrypted. Type the passphrase to open %2.</source>
+        <translation>The personal data in Esep is encrypted. Type the passphrase to open %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="86" />
+        <source>Passphrase:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="87" />
+        <source>Once more:</source>
+        <translation>Once more:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="89" />
+        <source>This passphrase does not open the data. Try again; nothing was changed.</source>
+        <translation>This passphrase does not open the data. Try again; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="96" />
+        <source>Type the passphrase.</source>
+        <translation>Type the passphrase.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="98" />
+        <source>The passphrase is too short: %1 characters, at least %2 are needed.</source>
+        <translation>The passphrase is too short: %1 characters, at least %2 are needed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="102" />
+        <source>The two passphrases differ; type the same one twice.</source>
+        <translation>The two passphrases differ; type the same one twice.</translation>
+    </message>
+</context>
+<context>
     <name>QualityPage</name>
     <message>
         <location filename="../../desktop/quality_page.py" line="133" />

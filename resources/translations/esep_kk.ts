@@ -1262,6 +1262,54 @@ F1 — осы анықтама</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="76" />
+        <source>Esep: passphrase</source>
+        <translation>Esep: деректердің құпия фразасы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="78" />
+        <source>This computer has no keyring, so the personal data in Esep is encrypted with a passphrase. Choose one of at least %1 characters and keep it: without it the data cannot be opened.</source>
+        <translation>Бұл компьютерде кілттер қоймасы жоқ, сондықтан Esep-тегі дербес деректер құпия фразамен шифрланады. Кемінде %1 таңбадан тұратын құпия фраза ойлап табыңыз және оны сақтаңыз: онсыз деректерді ашу мүмкін емес.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="82" />
+        <source>The personal data in Esep is encrypted. Type the passphrase to open %2.</source>
+        <translation>Esep-тегі дербес деректер шифрланған. %2 ашу үшін құпия фразаны енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="86" />
+        <source>Passphrase:</source>
+        <translation>Құпия фраза:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="87" />
+        <source>Once more:</source>
+        <translation>Тағы бір рет:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="89" />
+        <source>This passphrase does not open the data. Try again; nothing was changed.</source>
+        <translation>Бұл құпия фраза деректерді ашпайды. Қайталап көріңіз; ештеңе өзгертілмеді.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="96" />
+        <source>Type the passphrase.</source>
+        <translation>Құпия фразаны енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="98" />
+        <source>The passphrase is too short: %1 characters, at least %2 are needed.</source>
+        <translation>Құпия фраза тым қысқа: %1 таңба, кемінде %2 қажет.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="102" />
+        <source>The two passphrases differ; type the same one twice.</source>
+        <translation>Құпия фразалар сәйкес келмейді; бірдей фразаны екі рет енгізіңіз.</translation>
+    </message>
+</context>
+<context>
     <name>QualityPage</name>
     <message>
         <location filename="../../desktop/quality_page.py" line="133" />

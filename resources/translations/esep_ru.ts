@@ -1262,6 +1262,54 @@ F1 — эта справка</translation>
     </message>
 </context>
 <context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="76" />
+        <source>Esep: passphrase</source>
+        <translation>Esep: пароль к данным</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="78" />
+        <source>This computer has no keyring, so the personal data in Esep is encrypted with a passphrase. Choose one of at least %1 characters and keep it: without it the data cannot be opened.</source>
+        <translation>На этом компьютере нет хранилища ключей, поэтому персональные данные в Esep шифруются паролем. Придумайте пароль не короче %1 символов и сохраните его: без него данные не открыть.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="82" />
+        <source>The personal data in Esep is encrypted. Type the passphrase to open %2.</source>
+        <translation>Персональные данные в Esep зашифрованы. Введите пароль, чтобы открыть %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="86" />
+        <source>Passphrase:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="87" />
+        <source>Once more:</source>
+        <translation>Ещё раз:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="89" />
+        <source>This passphrase does not open the data. Try again; nothing was changed.</source>
+        <translation>Этот пароль не открывает данные. Попробуйте ещё раз; ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="96" />
+        <source>Type the passphrase.</source>
+        <translation>Введите пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="98" />
+        <source>The passphrase is too short: %1 characters, at least %2 are needed.</source>
+        <translation>Пароль слишком короткий: %1 симв., нужно не меньше %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/passphrase_dialog.py" line="102" />
+        <source>The two passphrases differ; type the same one twice.</source>
+        <translation>Пароли не совпадают; введите один и тот же дважды.</translation>
+    </message>
+</context>
+<context>
     <name>QualityPage</name>
     <message>
         <location filename="../../desktop/quality_page.py" line="133" />

@@ -38,8 +38,8 @@ def test_newer_database_is_refused_with_a_message_box(qapp, tmp_path, monkeypatc
     monkeypatch.setenv("ESEP_DATA_DIR", str(tmp_path))
     _newer_store_with_profile(tmp_path, "en")
     if not profile:  # no saved profile: the store is opened before any window
-        import sqlite3
-        con = sqlite3.connect(tmp_path / "esep.sqlite3")
+        from store.cipher import open_connection
+        con = open_connection(tmp_path / "esep.sqlite3")
         con.execute("DELETE FROM kv WHERE key = 'profile'")
         con.commit()
         con.close()
