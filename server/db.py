@@ -162,21 +162,68 @@ def _sqlite_hooks(engine: sa.Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def run_migrations(engine: sa.Engine, target: str = "head") -> None:
-    """Alembic upgrade (to head), programmatically; the same chain for SQLite and PostgreSQL."""
-    from alembic import command
+MIGRATION_LOCK = 0x65736570  # "esep": PostgreSQL advisory lock key of a migration
+
+
+class SchemaOutdated(RuntimeError):
+    """Serving refuses a database whose schema is not the code's (auto_migrate off)."""
+
+
+def _alembic_config():
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def run_migrations(engine: sa.Engine, target: str = "head") -> None:
+    """Alembic upgrade (to head), programmatically; the same chain for SQLite and PostgreSQL.
+    Never two at once: PostgreSQL takes an advisory lock for the transaction, SQLite's
+    BEGIN IMMEDIATE (the engine's begin hook) holds the write lock; the second migrator then
+    reads the version the first one committed and has nothing left to do."""
+    from alembic import command
+
+    cfg = _alembic_config()
     with engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
 
 
-def open_db(db_url: str | None) -> sa.Engine:
+def pending_migrations(engine: sa.Engine) -> list[str]:
+    """The revisions between the database's version and head, oldest first ([] = current)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_heads()
+    heads = set(script.get_heads())
+    if set(current) == heads:
+        return []
+    todo = [rev.revision for rev in script.iterate_revisions(list(heads), list(current) or
+                                                                "base")]
+    return list(reversed(todo))
+
+
+def check_schema(engine: sa.Engine) -> None:
+    pending = pending_migrations(engine)
+    if pending:
+        raise SchemaOutdated(
+            f"the database schema is not current (missing migrations {', '.join(pending)}): "
+            "run `esep server migrate` first, then start the server again")
+
+
+def open_db(db_url: str | None, migrate: bool = True) -> sa.Engine:
+    """An engine on a current schema: migrated (under the lock) or checked (SchemaOutdated)."""
     engine = make_engine(db_url)
-    run_migrations(engine)
+    try:
+        run_migrations(engine) if migrate else check_schema(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     return engine
 
 device_keys = sa.Table(  # migration 0005: each device's public signing key (sync bundles)

@@ -113,6 +113,7 @@ class SyncClient:
         self.body_retries = body_retries
         self.counters = Counters()
         self.last_body_raw = self.last_body_sent = 0  # sizes of the last JSON body sent
+        self.last_epoch: str | None = None  # named by the last push answer
         self.session = requests.Session()
         adapter = HTTPAdapter(max_retries=retry if retry is not None else make_retry(),
                               pool_connections=1, pool_maxsize=2)
@@ -226,11 +227,14 @@ class SyncClient:
                 "ops": [protocol.compact_op(op) for op in ops]}
         answer = self.request("POST", protocol.API_PREFIX + "/sync/push", json_body=body,
                               timeout=timeout)
+        self.last_epoch = answer.get("epoch")  # the server's epoch (sync.engine)
         return protocol.expand_acks(answer["acks"], ops)
 
     def pull(self, cursor: int, *, limit: int = protocol.DEFAULT_PULL_LIMIT,
-             max_bytes: int = protocol.DEFAULT_PULL_MAX_BYTES) -> dict:
-        params = {"cursor": cursor, "limit": limit, "max_bytes": max_bytes}
+             max_bytes: int = protocol.DEFAULT_PULL_MAX_BYTES, epoch: str | None = None) -> dict:
+        params: dict = {"cursor": cursor, "limit": limit, "max_bytes": max_bytes}
+        if epoch:
+            params["epoch"] = epoch
         return self.request("GET", protocol.API_PREFIX + "/sync/pull", params=params)
 
     def close(self) -> None:
