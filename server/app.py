@@ -20,14 +20,18 @@ from sync.protocol import SCHEMA_VERSION
 
 
 def create_app(db_url: str | None = None, settings: Settings | None = None) -> FastAPI:
+    """`db_url` wins over settings.db. With auto_migrate off the schema is only checked
+    (server.db.SchemaOutdated tells to run `esep server migrate`)."""
     settings = settings or Settings()
-    engine = open_db(db_url)
+    engine = open_db(db_url or settings.db, migrate=settings.auto_migrate)
     with engine.begin() as conn:
         admin.seed_regions(conn)
         sid = server_id(conn)
+    docs = {} if settings.public_docs else {"docs_url": None, "redoc_url": None,
+                                             "openapi_url": None}
     app = FastAPI(title="Esep central API", version=str(SCHEMA_VERSION),
                   lifespan=_lifespan(settings.request_threads),
-                  exception_handlers=EXCEPTION_HANDLERS)
+                  exception_handlers=EXCEPTION_HANDLERS, **docs)
     app.state.engine, app.state.settings, app.state.server_id = engine, settings, sid
     app.add_middleware(GZipMiddleware, minimum_size=500)
     app.add_middleware(GunzipRequestMiddleware, max_bytes=settings.max_body_bytes)
