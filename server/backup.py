@@ -55,7 +55,7 @@ def _tool(name: str) -> str:
 
 
 def _major(text: str) -> int:
-    found = re.search(r"(\d+)(?:\.\d+)?", text)
+    found = re.search(r"(\d+)\.\d+", text)  # "pg_dump (PostgreSQL) 15.20 (Debian ...)"
     return int(found.group(1)) if found else 0
 
 
@@ -69,7 +69,7 @@ def check_pg_dump(url: str) -> None:
             server = int(conn.exec_driver_sql("SHOW server_version_num").scalar_one()) // 10000
     finally:
         engine.dispose()
-    tool = _major(out.split(")")[-1] if ")" in out else out)
+    tool = _major(out)
     if tool < server:
         raise BackupError(f"pg_dump {tool} cannot dump a PostgreSQL {server} server: install "
                           f"the PostgreSQL {server} client tools")
