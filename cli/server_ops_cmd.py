@@ -44,14 +44,11 @@ def settings_of(args):
 
 def migrate_now(url: str) -> list[str]:
     """Apply the pending migrations under the migration lock; returns what was applied."""
-    from server.db import make_engine, pending_migrations, run_migrations
+    from server.db import make_engine, run_migrations
 
     engine = make_engine(url)
     try:
-        todo = pending_migrations(engine)
-        if todo:
-            run_migrations(engine)
-        return todo
+        return run_migrations(engine)
     finally:
         engine.dispose()
 

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 
 from server import admin, records
 from server.config import Settings
-from server.db import open_db, server_id
+from server.db import open_db, server_id, setup_lock
 from server.middleware import GunzipRequestMiddleware, SchemaGateMiddleware
 from server.routes import ROUTERS
 from server.rules import OpError
@@ -25,6 +25,7 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
     settings = settings or Settings()
     engine = open_db(db_url or settings.db, migrate=settings.auto_migrate)
     with engine.begin() as conn:
+        setup_lock(conn)  # workers starting at once seed the regions one after another
         admin.seed_regions(conn)
         sid = server_id(conn)
     docs = {} if settings.public_docs else {"docs_url": None, "redoc_url": None,

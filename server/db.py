@@ -177,35 +177,48 @@ def _alembic_config():
     return cfg
 
 
-def run_migrations(engine: sa.Engine, target: str = "head") -> None:
+def setup_lock(conn) -> None:
+    """Serialise set-up work (migrations, seed rows) of processes starting at once, until the
+    transaction ends (SQLite: BEGIN IMMEDIATE did it already)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+
+
+def run_migrations(engine: sa.Engine, target: str = "head") -> list[str]:
     """Alembic upgrade (to head), programmatically; the same chain for SQLite and PostgreSQL.
     Never two at once: PostgreSQL takes an advisory lock for the transaction, SQLite's
     BEGIN IMMEDIATE (the engine's begin hook) holds the write lock; the second migrator then
-    reads the version the first one committed and has nothing left to do."""
+    reads the version the first one committed and has nothing left to do. Returns the
+    revisions this call applied."""
     from alembic import command
 
     cfg = _alembic_config()
     with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":
-            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+        setup_lock(conn)
+        todo = _pending(conn, target)
+        if todo:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+    return todo
 
 
-def pending_migrations(engine: sa.Engine) -> list[str]:
-    """The revisions between the database's version and head, oldest first ([] = current)."""
+def _pending(conn, target: str = "head") -> list[str]:
     from alembic.runtime.migration import MigrationContext
     from alembic.script import ScriptDirectory
 
     script = ScriptDirectory.from_config(_alembic_config())
-    with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_heads()
-    heads = set(script.get_heads())
-    if set(current) == heads:
+    current = MigrationContext.configure(conn).get_current_heads()
+    wanted = set(script.get_heads()) if target == "head" else {target}
+    if set(current) == wanted:
         return []
-    todo = [rev.revision for rev in script.iterate_revisions(list(heads), list(current) or
-                                                                "base")]
-    return list(reversed(todo))
+    revs = script.iterate_revisions(list(wanted), list(current) or "base")
+    return [rev.revision for rev in reversed(list(revs))]
+
+
+def pending_migrations(engine: sa.Engine) -> list[str]:
+    """The revisions between the database's version and head, oldest first ([] = current)."""
+    with engine.connect() as conn:
+        return _pending(conn)
 
 
 def check_schema(engine: sa.Engine) -> None:
