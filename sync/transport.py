@@ -106,8 +106,9 @@ class SyncClient:
 
     def __init__(self, base_url: str, *, token: str | None = None, insecure: bool = False,
                  timeout: tuple[float, float] = DEFAULT_TIMEOUT, retry: Retry | None = None,
-                 body_retries: int = 3):
+                 body_retries: int = 3, cacert: str | None = None):
         self.base_url = check_url(base_url, insecure=insecure)
+        self.cacert = cacert  # a CA file for the server's certificate (None: the system's)
         self.token = token
         self.timeout = timeout
         self.body_retries = body_retries
@@ -119,6 +120,8 @@ class SyncClient:
                               pool_connections=1, pool_maxsize=2)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
+        if cacert:
+            self.session.verify = cacert
         self.session.headers.update({
             protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION),
             "Accept-Encoding": "gzip", "User-Agent": "esep-sync/1"})
@@ -194,6 +197,7 @@ class SyncClient:
         """Cheap probe, no retries: True when the server answers."""
         try:
             resp = requests.get(self.base_url + "/healthz", timeout=(timeout, timeout),
+                                verify=self.cacert or True,
                                 headers={protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION)})
         except requests.exceptions.RequestException:
             return False
