@@ -28,11 +28,12 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
         setup_lock(conn)  # workers starting at once seed the regions one after another
         admin.seed_regions(conn)
         sid = server_id(conn)
-    docs = {} if settings.public_docs else {"docs_url": None, "redoc_url": None,
-                                             "openapi_url": None}
+    public = settings.public_docs
     app = FastAPI(title="Esep central API", version=str(SCHEMA_VERSION),
                   lifespan=_lifespan(settings.request_threads),
-                  exception_handlers=EXCEPTION_HANDLERS, **docs)
+                  exception_handlers=EXCEPTION_HANDLERS,
+                  docs_url="/docs" if public else None, redoc_url="/redoc" if public else None,
+                  openapi_url="/openapi.json" if public else None)
     app.state.engine, app.state.settings, app.state.server_id = engine, settings, sid
     app.add_middleware(GZipMiddleware, minimum_size=500)
     app.add_middleware(GunzipRequestMiddleware, max_bytes=settings.max_body_bytes)

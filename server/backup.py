@@ -97,7 +97,7 @@ def backup(db_url: str | None, out: str | os.PathLike, passphrase: str | None = 
             env, uri = _pg_env_and_uri(url)
             done = subprocess.run([_tool("pg_dump"), "--format=custom", "--no-owner",
                                    "--file", str(plain), "--dbname", uri],
-                                  env=env, capture_output=True, text=True)
+                                  env=env, capture_output=True, text=True, check=False)
             if done.returncode:
                 raise BackupError(f"pg_dump failed: {done.stderr.strip()}")
         if passphrase:
@@ -186,7 +186,8 @@ def _pg_restore(plain: Path, url: str) -> None:
     psql.stdin.write(b"DROP SCHEMA public CASCADE;\nCREATE SCHEMA public;\n")
     psql.stdin.flush()
     dump = subprocess.run([_tool("pg_restore"), "--no-owner", "--no-privileges", "-f", "-",
-                           str(plain)], stdout=psql.stdin, stderr=subprocess.PIPE, env=env)
+                           str(plain)], stdout=psql.stdin, stderr=subprocess.PIPE, env=env,
+                          check=False)
     psql.stdin.close()
     err = psql.stderr.read().decode(errors="replace") if psql.stderr else ""
     if psql.wait() or dump.returncode:

@@ -211,7 +211,7 @@ def _pending(conn, target: str = "head") -> list[str]:
     wanted = set(script.get_heads()) if target == "head" else {target}
     if set(current) == wanted:
         return []
-    revs = script.iterate_revisions(list(wanted), list(current) or "base")
+    revs = script.iterate_revisions(tuple(wanted), tuple(current) or "base")
     return [rev.revision for rev in reversed(list(revs))]
 
 

@@ -260,7 +260,8 @@ def _exchange(store, client: SyncClient, summary: SyncSummary, sizer: BatchSizer
     """Pull, re-send (after a new epoch), push; once more when a push answer names a new
     epoch (its cursor and change_seqs belong to another history: no fast-forward then)."""
     for _attempt in range(2):
-        client.last_epoch, meta = None, {}
+        client.last_epoch = None
+        meta: dict = {}
         pulled = pull_changes(store, client, progress=progress, cancel=cancel, meta=meta)
         refresh_rates(store, client, meta.get("rates_version"))
         own = resend_copies(store, client, sizer, cancel)

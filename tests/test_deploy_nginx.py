@@ -85,42 +85,46 @@ def _nginx_conf(folder: Path, tls_port: int, http_port: int, backend: int) -> Pa
 
 def _esep(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "main.py", "--data-dir", str(data), *args],
-                          cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=120)
+                          cwd=ROOT, input=stdin, capture_output=True, text=True, timeout=120,
+                          check=False)
 
 
 def test_sync_through_nginx_with_tls_shows_the_forwarded_address(pg_url, tmp_path):
     with make_pg_database(pg_url) as url:
         backend, tls_port = _free_port(), _free_port()
-        log = open(tmp_path / "server.log", "wb")
         env = dict(os.environ, ESEP_SERVER_DB=url, ESEP_TRUSTED_PROXIES="127.0.0.2")
-        server = subprocess.Popen([sys.executable, "main.py", "server", "--port", str(backend),
-                                   "--workers", "2"], cwd=ROOT, env=env, stdout=log,
-                                  stderr=subprocess.STDOUT)
-        nginx = None
-        try:
-            _wait(f"http://127.0.0.1:{backend}", server)
-            seed_world(url)
-            conf = _nginx_conf(tmp_path, tls_port, _free_port(), backend)
-            nginx = subprocess.Popen([NGINX, "-p", str(tmp_path), "-c", str(conf), "-g",
-                                      "daemon off;"], stderr=subprocess.PIPE)
-            _wait_tls(f"https://127.0.0.1:{tls_port}", tmp_path / "cert.pem", nginx)
-            _sync_a_record(tmp_path, f"https://127.0.0.1:{tls_port}")
-            # a direct request naming a forged address: not a trusted proxy, not believed
-            requests.get(f"http://127.0.0.1:{backend}/api/v1/sync/pull", timeout=10,
-                         headers={"X-Forwarded-For": "203.0.113.9"})
-        finally:
-            if nginx is not None:
-                nginx.terminate()
-                nginx.wait(timeout=30)
-            server.terminate()
-            server.wait(timeout=60)
-            log.close()
+        with open(tmp_path / "server.log", "wb") as log:
+            server = subprocess.Popen([sys.executable, "main.py", "server", "--port",
+                                       str(backend), "--workers", "2"], cwd=ROOT, env=env,
+                                      stdout=log, stderr=subprocess.STDOUT)
+            try:
+                _through_nginx(url, tmp_path, backend, tls_port, server)
+            finally:
+                server.terminate()
+                server.wait(timeout=60)
     lines = (tmp_path / "server.log").read_text(errors="replace").splitlines()
     pulls = [x for x in lines if "/api/v1/sync/pull" in x]
     assert pulls, "\n".join(lines[-40:])
     assert any("127.0.0.1" in x for x in pulls[:-1]), pulls  # the client, forwarded
     assert not any("127.0.0.2" in x for x in pulls), pulls  # never the proxy's own address
     assert "203.0.113.9" not in pulls[-1] and "127.0.0.1" in pulls[-1]
+
+
+def _through_nginx(url: str, tmp_path: Path, backend: int, tls_port: int, server) -> None:
+    _wait(f"http://127.0.0.1:{backend}", server)
+    seed_world(url)
+    conf = _nginx_conf(tmp_path, tls_port, _free_port(), backend)
+    nginx = subprocess.Popen([NGINX or "nginx", "-p", str(tmp_path), "-c", str(conf), "-g",
+                              "daemon off;"], stderr=subprocess.PIPE)
+    try:
+        _wait_tls(f"https://127.0.0.1:{tls_port}", tmp_path / "cert.pem", nginx)
+        _sync_a_record(tmp_path, f"https://127.0.0.1:{tls_port}")
+        # a direct request naming a forged address: not a trusted proxy, not believed
+        requests.get(f"http://127.0.0.1:{backend}/api/v1/sync/pull", timeout=10,
+                     headers={"X-Forwarded-For": "203.0.113.9"})
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=30)
 
 
 def _wait_tls(url: str, cacert: Path, proc: subprocess.Popen, timeout: float = 30) -> None:

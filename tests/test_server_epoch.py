@@ -84,7 +84,7 @@ class World:
 def test_restore_then_every_client_syncs_back_to_all_records(db_url, tmp_path):
     w = World(db_url, tmp_path)
     try:
-        early = _save(w.stores["dist1"], "dist1", DISTRICTS[0], range(0, 2))
+        early = _save(w.stores["dist1"], "dist1", DISTRICTS[0], range(2))
         w.sync("dist1"), w.sync("cen1"), w.sync("dist2")
         dump = tmp_path / "backup.bin"
         backup(db_url, dump, passphrase="a long passphrase")
@@ -93,7 +93,7 @@ def test_restore_then_every_client_syncs_back_to_all_records(db_url, tmp_path):
         assert w.sync("cen1").pulled == 3  # the centre holds them: its cursor is past them
         w.restart(lambda: restore(db_url, dump, passphrase="a long passphrase"))
         assert set(_server_rows(db_url)) == set(early)  # the backup lacks the 3
-        later = _save(w.stores["dist2"], "dist2", DISTRICTS[1], range(0, 3))
+        later = _save(w.stores["dist2"], "dist2", DISTRICTS[1], range(3))
         for _round in range(2):  # the first round re-sends, the second one spreads it
             for user in ("dist2", "cen1", "dist1"):
                 w.sync(user)
@@ -122,7 +122,7 @@ def test_a_rollback_behind_our_back_is_detected_by_the_cursor(tmp_path):
     path = tmp_path / "central.sqlite3"
     w = World(f"sqlite:///{path}", tmp_path)
     try:
-        _save(w.stores["dist1"], "dist1", DISTRICTS[0], range(0, 1))
+        _save(w.stores["dist1"], "dist1", DISTRICTS[0], range(1))
         w.sync("dist1"), w.sync("cen1")
         copy = tmp_path / "copy.sqlite3"
         with sqlite3.connect(path) as src, sqlite3.connect(copy) as dst:

@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _esep(*args: str, stdin: str | None = None, env: dict | None = None):
     return subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, input=stdin,
-                          capture_output=True, text=True, timeout=300,
+                          capture_output=True, text=True, timeout=300, check=False,
                           env=dict(os.environ, **(env or {})))
 
 

@@ -11,8 +11,8 @@ from pydantic_core import to_json
 
 from forms.periods import utc_now
 from server import pull, push
-from server.epoch import current_epoch
 from server.deps import Engine, RecordsUser, error_responses
+from server.epoch import current_epoch
 from server.middleware import schema_refusal
 from server.models import PullOut, PushIn, PushOut, SchemaMismatchOut
 from sync.protocol import (
