@@ -7,12 +7,15 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import keyring
 import pytest
 import sqlalchemy as sa
 from server_fixtures import create_user, make_pg_database, run_server
+from test_sync_bundle import carry, device, export
 from test_sync_support import (
     DISTRICTS,
     PASSWORD,
+    MemoryKeyring,
     make_client,
     monthly,
     new_store,
@@ -22,8 +25,17 @@ from test_sync_support import (
 
 from server.backup import backup, restore
 from server.db import counters, make_engine, records
-from store import sync_state
+from store import sync_epoch, sync_state
+from sync.bundle import import_reply
 from sync.engine import sync_once
+
+
+@pytest.fixture
+def ring():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("pg", marks=pytest.mark.pg)])
@@ -145,3 +157,32 @@ def test_a_rollback_behind_our_back_is_detected_by_the_cursor(tmp_path):
         assert set(_local(w.stores["cen1"])) == set(_server_rows(w.url))
     finally:
         w.srv.stop()
+
+
+def test_a_device_that_syncs_by_bundles_restores_too(tmp_path, ring):
+    """Sync bundles (no line): the reply after a restore names the new epoch; the next
+    bundle carries the records the server lost."""
+    url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    srv = run_server(url)
+    try:
+        seed_server(url)
+        a = device(tmp_path, "a", srv.url)
+        early = _save(a, "dist1", DISTRICTS[0], range(1))
+        import_reply(a, carry(srv.url, export(a, tmp_path, "1.esep")))
+        backup(url, tmp_path / "b.sqlite3")
+        lost = _save(a, "dist1", DISTRICTS[0], range(1, 3))
+        assert import_reply(a, carry(srv.url, export(a, tmp_path, "2.esep")))["applied"] == 2
+        srv.stop()
+        restore(url, tmp_path / "b.sqlite3")
+        srv = run_server(url)
+        import_reply(a, carry(srv.url, export(a, tmp_path, "3.esep")))  # learns the epoch
+        # its pages began at the old cursor: nothing settled yet, all 3 copies are queued
+        assert sync_epoch.resend_count(a) == 3
+        kept = _server_rows(url)[early[0]].change_seq
+        counts = import_reply(a, carry(srv.url, export(a, tmp_path, "4.esep")))  # re-sends
+        rows = _server_rows(url)
+        assert set(rows) == set(early + lost) and rows[early[0]].change_seq == kept
+        assert {r.version for r in rows.values()} == {1} and counts["pulled"] == 0
+        assert sync_epoch.resend_count(a) == 0 and not sync_state.parked(a)
+    finally:
+        srv.stop()
