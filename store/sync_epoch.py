@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 
 from store.db import transaction
-from store.sync_rows import _kv_get, _kv_set
-from store.sync_state import CURSOR_KEY
+from store.sync_rows import _kv_get, _kv_set, _record, _refresh_dirty, _save_conflict
+from store.sync_state import CURSOR_KEY, _same_content
 
 EPOCH_KEY = "sync.epoch"
 RESEND_KEY = "sync.resend"
@@ -69,18 +69,37 @@ def start_over(store, epoch: str) -> int:
 
 def settle(store, changes: list[dict]) -> None:
     """Pulled changes: a record the server holds at our synced version or newer needs no
-    re-sending."""
+    re-sending. The same version with other content means two histories (the server's
+    rewritten after the restore): a version conflict for a person, never a silent pick."""
     if not changes:
         return
     with transaction(store.db) as db:
         queue = _queue(db)
-        if not queue:
-            return
-        held = {c["id"]: c.get("version") or 0 for c in changes}
-        keep = [[seq, rid] for seq, rid in queue
-                if rid not in held or held[rid] < _synced_version(db, rid)]
-        if len(keep) != len(queue):
-            _kv_set(db, RESEND_KEY, json.dumps(keep))
+        queued = {rid for _, rid in queue}
+        held = set()
+        for change in changes:
+            if change["id"] not in queued:
+                continue
+            mine, theirs = _synced_version(db, change["id"]), change.get("version") or 0
+            if theirs >= mine:
+                held.add(change["id"])
+            if theirs == mine:
+                _two_histories(db, change)
+        if held:
+            _kv_set(db, RESEND_KEY, json.dumps([e for e in queue if e[1] not in held]))
+
+
+def _two_histories(db, change: dict) -> None:
+    rid = change["id"]
+    row = db.execute("SELECT record FROM synced_copies WHERE record_id = ?", [rid]).fetchone()
+    theirs = {**(change.get("record") or {}), "id": rid, "version": change.get("version"),
+              "deleted": bool(change.get("deleted"))}
+    local = _record(db, rid)
+    if row is None or local is None or _same_content(json.loads(row[0]), theirs):
+        return
+    if db.execute("SELECT 1 FROM conflicts WHERE record_id = ?", [rid]).fetchone() is None:
+        _save_conflict(db, local, theirs, "version")
+        _refresh_dirty(db, rid)
 
 
 def _synced_version(db, rid: str) -> int:

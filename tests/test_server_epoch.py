@@ -186,3 +186,34 @@ def test_a_device_that_syncs_by_bundles_restores_too(tmp_path, ring):
         assert sync_epoch.resend_count(a) == 0 and not sync_state.parked(a)
     finally:
         srv.stop()
+
+
+def test_the_same_version_rewritten_after_a_restore_is_a_conflict(tmp_path):
+    """Backup; dist1 edits a record (v2); restore (v1 again); another device of the district
+    edits it differently (a new v2). dist1 holds a v2 that is not the server's v2: a version
+    conflict for a person, neither copy overwritten in silence."""
+    url = f"sqlite:///{tmp_path / 'central.sqlite3'}"
+    w = World(url, tmp_path)
+    try:
+        other = new_store(tmp_path, "dist1b", user="dist1b")
+        (rid,) = _save(w.stores["dist1"], "dist1", DISTRICTS[0], range(1))
+        w.sync("dist1"), sync_once(other, make_client(w.srv.url, "dist1b"))
+        backup(url, tmp_path / "b.sqlite3")
+        _edit(w.stores["dist1"], rid, "dist1", "mine, lost by the restore")
+        w.sync("dist1")
+        w.restart(lambda: restore(url, tmp_path / "b.sqlite3"))
+        _edit(other, rid, "dist1b", "theirs, after the restore")
+        assert sync_once(other, make_client(w.srv.url, "dist1b")).pushed == 1
+        assert w.sync("dist1").conflicts == 1
+        (c,) = sync_state.conflicts(w.stores["dist1"])
+        assert c["mine"]["data"]["typical_events_text"] == "mine, lost by the restore"
+        assert c["theirs"]["data"]["typical_events_text"] == "theirs, after the restore"
+        server = json.loads(_server_rows(url)[rid].data)
+        assert server["typical_events_text"] == "theirs, after the restore"
+    finally:
+        w.srv.stop()
+
+
+def _edit(store, rid: str, user: str, text: str) -> None:
+    rec = store.get_record(rid)
+    store.save_record(dict(rec, data=dict(rec["data"], typical_events_text=text)), user=user)
