@@ -74,6 +74,18 @@ def test_a_password_on_the_command_line_is_refused(tmp_path):
     assert r.returncode == 1 and "holds a password" in r.stderr and "s3cret" not in r.stderr
 
 
+def test_config_option_names_the_database(tmp_path):
+    db = tmp_path / "from-file.sqlite3"
+    cfg = tmp_path / "server.toml"
+    cfg.write_text(f'db = "sqlite:///{db}"\n', encoding="utf-8")
+    r = _esep("server", "migrate", "--config", str(cfg))
+    assert r.returncode == 0 and "applied 0001" in r.stdout, r.stderr
+    assert db.exists()
+    cfg.write_text("lockout_s = -1\n", encoding="utf-8")
+    r = _esep("server", "migrate", "--config", str(cfg))
+    assert r.returncode == 1 and "key lockout_s: -1 is below the minimum 0" in r.stderr
+
+
 def test_environment_reaches_the_served_app(tmp_path):
     """ESEP_SERVER_DB names the database and ESEP_PUBLIC_DOCS=false hides /docs."""
     db = tmp_path / "env.sqlite3"
