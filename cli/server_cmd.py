@@ -4,20 +4,22 @@ from __future__ import annotations
 import json
 import sys
 
+from cli import server_ops_cmd
 from sync.protocol import ROLES
 
 
 def register(sub) -> None:
     p = sub.add_parser("server", help="run the central API server (SQLite by default)")
-    p.add_argument("--db", default=None, help="database URL (default: SQLite file in the data "
-                   "folder; postgresql://user@host/db for PostgreSQL)")
+    _db(p)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
     p.set_defaults(func=_serve)
-    admin = p.add_subparsers(dest="server_command").add_parser(
+    server_sub = p.add_subparsers(dest="server_command")
+    admin = server_sub.add_parser(
         "admin", help="manage users and org units directly in the database")
     cmds = admin.add_subparsers(dest="admin_command", required=True)
+    server_ops_cmd.register(server_sub, cmds, _db)
     cu = cmds.add_parser("create-user", help="create a user (password read from stdin)")
     _db(cu)
     cu.add_argument("--user", required=True)
@@ -60,30 +62,41 @@ def register(sub) -> None:
 
 
 def _db(p) -> None:
-    p.add_argument("--db", default=None, help="database URL (default: the data folder's SQLite)")
+    p.add_argument("--db", default=None, help="database URL without a password (default: "
+                   "ESEP_SERVER_DB, the config file, else the data folder's SQLite; "
+                   "postgresql://user@host/db for PostgreSQL)")
+    p.add_argument("--config", default=None, help="settings file (TOML; default: "
+                   "ESEP_SERVER_CONFIG); see docs/deploy.md")
 
 
 def _engine(args):
     from server.db import open_db
 
-    return open_db(args.db)
+    return open_db(server_ops_cmd.settings_of(args).db_url)
 
 
 def _serve(args) -> int:
-    """uvicorn imports the app factory by name in every worker (one worker or several)."""
+    """Migrate once (under the lock), then uvicorn imports the app factory by name in every
+    worker; the workers only check the schema (server.asgi reads the same settings)."""
     import os
 
     import uvicorn
 
     from server.asgi import DB_ENV
-    from server.config import normalize_db_url
+    from server.config import CONFIG_ENV, env_name, safe_url
 
-    url = normalize_db_url(args.db)
-    print(f"esep server: {url.split('@')[-1]} on http://{args.host}:{args.port}",
+    settings = server_ops_cmd.settings_of(args)
+    if settings.auto_migrate:
+        server_ops_cmd.migrate_now(settings.db_url)
+    print(f"esep server: {safe_url(settings.db_url)} on http://{args.host}:{args.port}",
           file=sys.stderr)
-    os.environ[DB_ENV] = url
+    os.environ[DB_ENV] = settings.db_url
+    os.environ[env_name("auto_migrate")] = "false"  # done above, once for every worker
+    if args.config:
+        os.environ[CONFIG_ENV] = os.path.abspath(args.config)
     uvicorn.run("server.asgi:create", factory=True, host=args.host, port=args.port,
-                workers=args.workers)
+                workers=args.workers, proxy_headers=bool(settings.trusted_proxies),
+                forwarded_allow_ips=",".join(settings.trusted_proxies) or None)
     return 0
 
 

@@ -14,6 +14,7 @@ import sys
 import threading
 
 SERVER_KEY, USER_KEY, INSECURE_KEY = "sync.server", "sync.user", "sync.insecure"
+CACERT_KEY = "sync.cacert"  # a CA certificate file the server's TLS certificate is checked with
 
 
 def register(sub) -> None:
@@ -41,6 +42,9 @@ def _password_args(p) -> None:
                    help="read the password from the first line of stdin (used for this run)")
     p.add_argument("--insecure", action="store_true",
                    help="allow plain http to a non-loopback server")
+    p.add_argument("--cacert", default=None, help="check the server's TLS certificate "
+                   "against this CA file (a private CA or self-signed certificate); "
+                   "remembered with the server")
 
 
 def _fail(message: str, code: int = 1):
@@ -64,11 +68,16 @@ def _ask_password(user: str) -> str:
     return getpass.getpass(f"password for {user}: ")
 
 
-def _client(server: str, insecure: bool):
+def _client(server: str, insecure: bool, cacert: str | None = None):
+    import os
+
     from sync.transport import SyncClient, SyncError
 
+    if cacert and not os.path.isfile(cacert):
+        raise _fail(f"--cacert {cacert}: no such file")
     try:
-        return SyncClient(server, insecure=insecure)
+        return SyncClient(server, insecure=insecure,
+                          cacert=os.path.abspath(cacert) if cacert else None)
     except SyncError as exc:
         raise _fail(str(exc)) from exc
 
@@ -83,7 +92,7 @@ def cmd_login(args) -> int:
     from sync.engine import refresh_reference
     from sync.transport import SyncError
 
-    client = _client(args.server, args.insecure)
+    client = _client(args.server, args.insecure, args.cacert)
     password = _read_password() if args.password_stdin else _ask_password(args.user)
     with open_store() as store:
         try:
@@ -91,7 +100,7 @@ def cmd_login(args) -> int:
             me = refresh_reference(store, client)
         except SyncError as exc:
             raise _fail(f"login failed: {exc}") from exc
-        _remember(store, client.base_url, args.user, args.insecure)
+        _remember(store, client.base_url, args.user, args.insecure, client.cacert)
         _device_key(store, client, args.user, password)
     saved = True
     try:
@@ -115,10 +124,11 @@ def _device_key(store, client, user: str, password: str) -> None:
         print(f"esep: no device key for sync bundles: {exc}", file=sys.stderr)
 
 
-def _remember(store, server: str, user: str, insecure) -> None:
+def _remember(store, server: str, user: str, insecure, cacert: str | None = None) -> None:
     store.set_setting(SERVER_KEY, server)
     store.set_setting(USER_KEY, user)
     store.set_setting(INSECURE_KEY, bool(insecure))
+    store.set_setting(CACERT_KEY, cacert or "")
 
 
 def cmd_logout(args) -> int:
@@ -129,12 +139,13 @@ def cmd_logout(args) -> int:
     with open_store() as store:
         server, user = store.get_setting(SERVER_KEY), store.get_setting(USER_KEY)
         insecure = bool(store.get_setting(INSECURE_KEY))
+        cacert = store.get_setting(CACERT_KEY) or None
     if not server or not user:
         raise _fail("not logged in")
     token = credentials.load_token(server, user)
     revoked = False
     if token:
-        client = _client(server, insecure)
+        client = _client(server, insecure, cacert)
         client.token = token
         try:
             client.logout()
@@ -155,9 +166,10 @@ def _session(store, args):
     if not server or not user:
         raise _fail("no server known: run `esep login --server URL --user U` first")
     remembered = (store.get_setting(SERVER_KEY) or "").rstrip("/")
-    insecure = args.insecure or (server.rstrip("/") == remembered
-                                 and bool(store.get_setting(INSECURE_KEY)))
-    client = _client(server, insecure)
+    same = server.rstrip("/") == remembered
+    insecure = args.insecure or (same and bool(store.get_setting(INSECURE_KEY)))
+    client = _client(server, insecure,
+                     args.cacert or (store.get_setting(CACERT_KEY) if same else None))
     password = _read_password() if args.password_stdin else None
     client.token = credentials.load_token(client.base_url, user)
     if client.token is None and password is None:
@@ -212,7 +224,7 @@ def cmd_sync(args) -> int:
         if not store.get_setting(SERVER_KEY):
             # `esep sync --server URL --user U` without a login: a plain `esep sync` next
             # time goes to the same server
-            _remember(store, client.base_url, user, args.insecure)
+            _remember(store, client.base_url, user, args.insecure, client.cacert)
     _print(summary.to_dict())
     _say_held_back(summary.forms_held, getattr(args, "lang", None) or "ru")
     return 2 if summary.needs_person else 0

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse
 
 from server import admin, records
 from server.config import Settings
-from server.db import open_db, server_id
+from server.db import open_db, server_id, setup_lock
 from server.middleware import GunzipRequestMiddleware, SchemaGateMiddleware
 from server.routes import ROUTERS
 from server.rules import OpError
@@ -20,14 +20,20 @@ from sync.protocol import SCHEMA_VERSION
 
 
 def create_app(db_url: str | None = None, settings: Settings | None = None) -> FastAPI:
+    """`db_url` wins over settings.db. With auto_migrate off the schema is only checked
+    (server.db.SchemaOutdated tells to run `esep server migrate`)."""
     settings = settings or Settings()
-    engine = open_db(db_url)
+    engine = open_db(db_url or settings.db, migrate=settings.auto_migrate)
     with engine.begin() as conn:
+        setup_lock(conn)  # workers starting at once seed the regions one after another
         admin.seed_regions(conn)
         sid = server_id(conn)
+    public = settings.public_docs
     app = FastAPI(title="Esep central API", version=str(SCHEMA_VERSION),
                   lifespan=_lifespan(settings.request_threads),
-                  exception_handlers=EXCEPTION_HANDLERS)
+                  exception_handlers=EXCEPTION_HANDLERS,
+                  docs_url="/docs" if public else None, redoc_url="/redoc" if public else None,
+                  openapi_url="/openapi.json" if public else None)
     app.state.engine, app.state.settings, app.state.server_id = engine, settings, sid
     app.add_middleware(GZipMiddleware, minimum_size=500)
     app.add_middleware(GunzipRequestMiddleware, max_bytes=settings.max_body_bytes)

@@ -1,6 +1,7 @@
 """ASGI entry: `uvicorn server.asgi:app` or `uvicorn --factory server.asgi:create`; the
-database URL comes from ESEP_SERVER_DB (`esep server` sets it). Every uvicorn worker process
-imports this and builds its own app.
+settings (database URL included: ESEP_SERVER_DB) come from the environment and the file of
+ESEP_SERVER_CONFIG (server.config.load_settings; `esep server` sets both). Every uvicorn
+worker process imports this and builds its own app.
 
 `app` is built on first access (PEP 562), so importing this module has no side effects.
 """
@@ -10,14 +11,17 @@ import os
 
 from fastapi import FastAPI
 
-DB_ENV = "ESEP_SERVER_DB"
+from server.config import env_name
+
+DB_ENV = env_name("db")
 
 
 def create() -> FastAPI:
     """The app factory uvicorn calls in each worker."""
     from server.app import create_app
+    from server.config import load_settings
 
-    return create_app(os.environ.get(DB_ENV))
+    return create_app(None, load_settings(env=os.environ))
 
 
 def __getattr__(name: str):

@@ -162,21 +162,81 @@ def _sqlite_hooks(engine: sa.Engine) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def run_migrations(engine: sa.Engine, target: str = "head") -> None:
-    """Alembic upgrade (to head), programmatically; the same chain for SQLite and PostgreSQL."""
-    from alembic import command
+MIGRATION_LOCK = 0x65736570  # "esep": PostgreSQL advisory lock key of a migration
+
+
+class SchemaOutdated(RuntimeError):
+    """Serving refuses a database whose schema is not the code's (auto_migrate off)."""
+
+
+def _alembic_config():
     from alembic.config import Config
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def setup_lock(conn) -> None:
+    """Serialise set-up work (migrations, seed rows) of processes starting at once, until the
+    transaction ends (SQLite: BEGIN IMMEDIATE did it already)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+
+
+def run_migrations(engine: sa.Engine, target: str = "head") -> list[str]:
+    """Alembic upgrade (to head), programmatically; the same chain for SQLite and PostgreSQL.
+    Never two at once: PostgreSQL takes an advisory lock for the transaction, SQLite's
+    BEGIN IMMEDIATE (the engine's begin hook) holds the write lock; the second migrator then
+    reads the version the first one committed and has nothing left to do. Returns the
+    revisions this call applied."""
+    from alembic import command
+
+    cfg = _alembic_config()
     with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, target)
+        setup_lock(conn)
+        todo = _pending(conn, target)
+        if todo:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, target)
+    return todo
 
 
-def open_db(db_url: str | None) -> sa.Engine:
+def _pending(conn, target: str = "head") -> list[str]:
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    current = MigrationContext.configure(conn).get_current_heads()
+    wanted = set(script.get_heads()) if target == "head" else {target}
+    if set(current) == wanted:
+        return []
+    revs = script.iterate_revisions(tuple(wanted), tuple(current) or "base")
+    return [rev.revision for rev in reversed(list(revs))]
+
+
+def pending_migrations(engine: sa.Engine) -> list[str]:
+    """The revisions between the database's version and head, oldest first ([] = current)."""
+    with engine.connect() as conn:
+        return _pending(conn)
+
+
+def check_schema(engine: sa.Engine) -> None:
+    pending = pending_migrations(engine)
+    if pending:
+        raise SchemaOutdated(
+            f"the database schema is not current (missing migrations {', '.join(pending)}): "
+            "run `esep server migrate` first, then start the server again")
+
+
+def open_db(db_url: str | None, migrate: bool = True) -> sa.Engine:
+    """An engine on a current schema: migrated (under the lock) or checked (SchemaOutdated)."""
     engine = make_engine(db_url)
-    run_migrations(engine)
+    try:
+        run_migrations(engine) if migrate else check_schema(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     return engine
 
 device_keys = sa.Table(  # migration 0005: each device's public signing key (sync bundles)

@@ -27,6 +27,7 @@ class OpIn(BaseModel):
     reason: str | None = Field(default=None, max_length=10_000)
     resolves: list[Annotated[str, Field(min_length=1, max_length=64)]] | None = Field(
         default=None, max_length=100)  # challenger ids of natural-key contests settled
+    resend: bool | None = None  # after a new epoch: the sender's synced copy (server.push)
 
     @model_validator(mode="before")
     @classmethod
@@ -233,6 +234,7 @@ class AckOut(BaseModel):
 class PushOut(BaseModel):
     acks: list[AckOut]
     server_time: str
+    epoch: str | None = Field(default=None, description="the server's epoch (server.epoch)")
 
 
 class ChallengerOut(RecordOut):
@@ -262,6 +264,8 @@ class PullOut(BaseModel):
     forms_version: int = Field(description="published forms and enumerations: bumped with "
                                "every publication (GET /definitions)")
     server_id: str
+    epoch: str = Field(description="the change_seq history the cursor belongs to; another "
+                       "one than before: re-send and pull again from zero")
 
 
 class RateRowOut(BaseModel):

@@ -7,18 +7,25 @@ from server.auth import User
 from server.contests import contested_by
 from server.db import counters, records, server_id
 from server.published import forms_version
+from server.epoch import current_epoch, rollback_seen
 from server.rates import rates_version
 from server.scope import record_for, visible_clause
 from sync.protocol import dumps
 
 
-def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int) -> dict:
+def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int,
+         epoch: str | None = None) -> dict:
     """At least one change per page. The counter is read first: every seq <= it has committed
     (seqs are allocated under the counter's row lock), so jumping the cursor to it when the
-    page is not full never skips a late-committing write."""
+    page is not full never skips a late-committing write. `epoch`: the client's; with a
+    cursor beyond the counter it proves a rollback (server.epoch)."""
     with engine.connect() as conn:
         top = conn.execute(sa.select(counters.c.value)
                            .where(counters.c.name == "change_seq")).scalar_one()
+        now_epoch = current_epoch(conn)
+    if epoch == now_epoch and cursor > top:
+        now_epoch = rollback_seen(engine, epoch, cursor) or now_epoch
+    with engine.connect() as conn:
         q = (sa.select(records)
              .where(records.c.change_seq > cursor, records.c.change_seq <= top,
                     visible_clause(user))
@@ -45,4 +52,5 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int)
     else:
         next_cursor = max(cursor, top)
     return {"changes": changes, "next_cursor": next_cursor, "has_more": has_more,
-            "rates_version": rates, "forms_version": defs, "server_id": sid}
+            "rates_version": rates, "forms_version": defs, "server_id": sid,
+            "epoch": now_epoch}

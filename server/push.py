@@ -202,6 +202,8 @@ def apply_op(batch: Batch, user: User, op: dict) -> dict:
         raise OpError("forbidden", "this record is outside your scope", "id")
     if row is not None and read_only(user, row):
         raise OpError("forbidden", "this record is read-only for you", "id")
+    if op.get("resend"):
+        return _resend(batch, user, op, row)
     if row is not None and op.get("base_version") != row.version:
         raise Conflict("version", record_for(user, row),
                        f"base_version {op.get('base_version')} but the server has "
@@ -215,6 +217,19 @@ def apply_op(batch: Batch, user: User, op: dict) -> dict:
     return _upsert(batch, user, op, row)
 
 
+def _resend(batch: Batch, user: User, op: dict, row) -> dict:
+    """After a new epoch (server.epoch) a client re-sends its synced copy of a record, with
+    base_version = the version it holds. Written when the server lacks the record or holds an
+    older version (it was lost by the restore), keeping that version so that every other
+    client re-sending the same copy gets a duplicate; otherwise nothing changes."""
+    base = op.get("base_version") or 0
+    if row is not None and (row.version >= base or row.deleted):
+        return {"status": ACK_DUPLICATE, "version": None}  # the sender keeps its copy
+    if op["op"] == OP_DELETE:
+        return _delete(batch, user, row)
+    return _upsert(batch, user, op, row, keep_version=base or None)
+
+
 def _unit(batch: Batch, user: User, rec: dict):
     unit = batch.units.get(rec["org_unit"])
     if unit is None:
@@ -226,7 +241,7 @@ def _unit(batch: Batch, user: User, rec: dict):
     return unit
 
 
-def _upsert(batch: Batch, user: User, op: dict, row) -> dict:
+def _upsert(batch: Batch, user: User, op: dict, row, keep_version: int | None = None) -> dict:
     rec = rules.normalize(op)
     resolves = contests.check_resolves(op.get("resolves"))
     unit = _unit(batch, user, rec)
@@ -247,7 +262,8 @@ def _upsert(batch: Batch, user: User, op: dict, row) -> dict:
                    strict, op.get("reason") if correction else None)
     nkey = _natural_key(user, fdef, rec, hist)
     contests.check_open(batch.conn, rec["id"], resolves)  # every check before the write
-    ack = _write(batch.write, user, rec, row, unit, nkey, correction, op.get("reason"))
+    ack = _write(batch.write, user, rec, row, unit, nkey, correction, op.get("reason"),
+                 keep_version)
     contests.resolve(batch.conn, rec["id"], resolves)
     # A draft's open findings are not echoed: the sender ran the same engine, and on a 2G line
     # the echo cost more than the records themselves (bench_sync).
@@ -267,7 +283,8 @@ def _natural_key(user: User, fdef, rec: dict, hist: list) -> str | None:
     return key
 
 
-def _write(write, user, rec, row, unit, nkey, correction, reason) -> dict:
+def _write(write, user, rec, row, unit, nkey, correction, reason,
+           keep_version: int | None = None) -> dict:
     """Insert / update the record through `write(values, insert)` (change_seq is stamped at the
     end of the batch). Its revision row comes back in the ack's `_rev` (push inserts them all
     at once)."""

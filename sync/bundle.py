@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from store import sync_state
+from store import sync_epoch, sync_state
 from store.db import transaction
 from sync import credentials, keys
 from sync.engine import SERVER_ID_KEY, check_server
@@ -137,14 +137,15 @@ def export_bundle(store, path, *, passphrase: str | None = None,
     if private is None or not server_id or not owner:
         raise BundleError("no_device_key", "this device has no signing key yet: log in to "
                           "the server once while connected")
-    ops = sync_state.pending_ops(store, max_ops=MAX_BUNDLE_OPS)
+    queued = sync_state.pending_ops(store, max_ops=MAX_BUNDLE_OPS)
+    ops = queued + sync_epoch.resend_ops(store, MAX_BUNDLE_OPS - len(queued))  # after a restore
     body = {"format": keys.FORMAT, "kind": KIND_OPS, "schema_version": SCHEMA_VERSION,
             "device_id": store.device_id, "username": owner, "server_id": server_id,
             "cursor": sync_state.get_cursor(store), "ops": [compact_op(op) for op in ops],
             **keys.stamp(ttl=ttl)}
     data = keys.pack(body, private)
     _write_atomic(Path(path), data)
-    sync_state.mark_inflight(store, [op["op_seq"] for op in ops])
+    sync_state.mark_inflight(store, [op["op_seq"] for op in queued])
     return {"ops": len(ops), "bytes": len(data), "path": str(path),
             "expires_at": body["expires_at"]}
 
@@ -205,9 +206,16 @@ def import_reply(store, data: bytes) -> dict:
                 for a in body.get("acks") or [] if a.get("op_seq") in waiting]
         for key, n in sync_state.apply_acks(store, acks).items():
             totals[key] += n
-        for page in body.get("pages") or []:
-            cursor = max(sync_state.get_cursor(store), int(page["next_cursor"]))
+        sync_epoch.resend_done(store, [a.get("op_seq") for a in body.get("acks") or []])
+        pages = body.get("pages") or []
+        restart = bool(pages) and sync_epoch.is_new(store, pages[0].get("epoch"))
+        if restart:  # the server was restored: the next bundle asks for everything again
+            sync_epoch.start_over(store, pages[0]["epoch"])
+        for page in pages:
+            cursor = 0 if restart else max(sync_state.get_cursor(store),
+                                           int(page["next_cursor"]))
             counts = sync_state.apply_pulled(store, page.get("changes") or [], cursor)
+            sync_epoch.settle(store, page.get("changes") or [])
             totals["pulled"] += counts["applied"]
             totals["skipped"] += counts["skipped"]
             totals["pulled_conflicts"] += counts["conflict"]

@@ -5,6 +5,11 @@ table, only when the pull's `rates_version` changed: sync/rates.py; the publishe
 enumerations, only when its `forms_version` changed: sync/definitions.py) -> push every batch ->
 move the cursor over our own contiguous writes (their echo is not downloaded again).
 A no-op sync is therefore ONE small request: a pull that returns nothing.
+
+A pull page or push answer naming a new server epoch (the server was restored, server/epoch.py)
+starts over: cursor 0 and every synced copy queued (store/sync_epoch.py); the re-pull drops
+from the queue what the server still holds, the rest is re-sent (`resend_copies`) before the
+outbox, and the own-writes fast-forward is skipped for that push.
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ import json
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
-from store import published, sync_state
+from store import published, sync_epoch, sync_state
 from store.db import transaction, utc_now
 from sync import protocol
 from sync.definitions import refresh_definitions
@@ -156,12 +161,17 @@ def pull_changes(store, client: SyncClient, *, progress=None, cancel=None,
     cursor = sync_state.get_cursor(store)
     while True:
         _check_cancel(cancel)
-        page = client.pull(cursor, limit=PULL_LIMIT)
+        page = client.pull(cursor, limit=PULL_LIMIT, epoch=sync_epoch.get_epoch(store))
         check_server(store, page.get("server_id"), client.base_url)
+        if sync_epoch.is_new(store, page.get("epoch")):
+            sync_epoch.start_over(store, page["epoch"])
+            cursor = 0
+            continue
         if meta is not None:
             meta["rates_version"] = page.get("rates_version")
             meta["forms_version"] = page.get("forms_version")
         counts = sync_state.apply_pulled(store, page.get("changes") or [], page["next_cursor"])
+        sync_epoch.settle(store, page.get("changes") or [])
         for key, value in counts.items():
             totals[key] += value
         _report(progress, "pull", totals["applied"], None)
@@ -217,6 +227,22 @@ def push_changes(store, client: SyncClient, *, sizer: BatchSizer | None = None,
         _report(progress, "push", sum(totals.values()), total)
 
 
+def resend_copies(store, client: SyncClient, sizer: BatchSizer, cancel=None) -> list[int]:
+    """Re-send the synced copies queued by a new epoch (store/sync_epoch.py); returns the
+    change_seqs the server gave them. Each batch leaves the queue once answered."""
+    own: list[int] = []
+    while True:
+        _check_cancel(cancel)
+        ops = sync_epoch.resend_ops(store, max_ops=4000)
+        if not ops:
+            return own
+        batch = sizer.take(ops)
+        acks = client.push(store.device_id, batch)
+        own += [a["change_seq"] for a in acks if a.get("change_seq") is not None
+                and a.get("status") == protocol.ACK_APPLIED]
+        sync_epoch.resend_done(store, [op["op_seq"] for op in batch])
+
+
 def _log_start(store) -> int:
     with transaction(store.db) as db:
         cur = db.execute("INSERT INTO sync_log(started_at) VALUES (?)", [utc_now()])
@@ -238,6 +264,28 @@ def _load_sizer(store) -> BatchSizer:
         return BatchSizer()
 
 
+def _exchange(store, client: SyncClient, summary: SyncSummary, sizer: BatchSizer, progress,
+              cancel) -> None:
+    """Pull, re-send (after a new epoch), push; once more when a push answer names a new
+    epoch (its cursor and change_seqs belong to another history: no fast-forward then)."""
+    for _attempt in range(2):
+        client.last_epoch = None
+        meta: dict = {}
+        pulled = pull_changes(store, client, progress=progress, cancel=cancel, meta=meta)
+        refresh_rates(store, client, meta.get("rates_version"))
+        refresh_definitions(store, client, meta.get("forms_version"))
+        own = resend_copies(store, client, sizer, cancel)
+        pushed, mine = push_changes(store, client, sizer=sizer, progress=progress,
+                                    cancel=cancel)
+        summary.pushed += sum(pushed[k] for k in ("applied", "duplicate"))
+        summary.pulled += pulled["applied"]
+        if not sync_epoch.is_new(store, client.last_epoch):
+            break
+    store.set_setting(BATCH_KEY, str(sizer.target))
+    if own + mine and not sync_epoch.is_new(store, client.last_epoch):
+        sync_state.fast_forward(store, own + mine)
+
+
 def sync_once(store, client: SyncClient, progress: Callable | None = None,
               cancel=None) -> SyncSummary:
     """One full sync. Raises SyncError (AuthError, UpgradeRequired, OfflineError, Cancelled);
@@ -256,17 +304,8 @@ def sync_once(store, client: SyncClient, progress: Callable | None = None,
             check_server(store, client.server_id(), client.base_url)
         replayed, _ = push_changes(store, client, sizer=sizer, cancel=cancel,
                                    only_inflight=True)
-        meta: dict = {}
-        pulled = pull_changes(store, client, progress=progress, cancel=cancel, meta=meta)
-        refresh_rates(store, client, meta.get("rates_version"))
-        refresh_definitions(store, client, meta.get("forms_version"))
-        pushed, own = push_changes(store, client, sizer=sizer, progress=progress,
-                                   cancel=cancel)
-        store.set_setting(BATCH_KEY, str(sizer.target))
-        if own:
-            sync_state.fast_forward(store, own)
-        summary.pushed = sum(pushed[k] + replayed[k] for k in ("applied", "duplicate"))
-        summary.pulled = pulled["applied"]
+        _exchange(store, client, summary, sizer, progress, cancel)
+        summary.pushed += sum(replayed[k] for k in ("applied", "duplicate"))
     except SyncError as exc:
         _fill(summary, store, client, before)
         _log_end(store, log_id, "cancelled" if isinstance(exc, Cancelled) else "failed", summary)

@@ -3,9 +3,13 @@
 No I/O here: constants, shapes and gzip/JSON helpers only, so both sides import it cheaply.
 
 Push   POST /api/v1/sync/push   (body gzip JSON, header Content-Encoding: gzip)
-       {device_id, schema_version, ops: [Op]}  ->  {acks: [Ack], server_time}
-Pull   GET  /api/v1/sync/pull?cursor=N&limit=L&max_bytes=B
-       -> {changes: [Change], next_cursor, has_more, rates_version, forms_version, server_id}
+       {device_id, schema_version, ops: [Op]}  ->  {acks: [Ack], server_time, epoch}
+Pull   GET  /api/v1/sync/pull?cursor=N&limit=L&max_bytes=B[&epoch=E]
+       -> {changes: [Change], next_cursor, has_more, rates_version, forms_version, server_id,
+           epoch}
+Epoch  the server's change_seq history (server/epoch.py): renewed by a restore, or by a pull
+       whose cursor is beyond the counter in the same epoch. A client seeing another epoch
+       pulls from zero and re-sends its synced copies (Op.resend; store/sync_epoch.py).
 Rates  GET  /api/v1/rates  -> RateTableOut {version, default, rates: [{region, year, rate}]}
        PUT  /api/v1/rates  {rates: [{region, year, rate|null}]}  (central/admin: any region,
        region: its own; null clears a row) -> RateTableOut
@@ -83,6 +87,8 @@ class Op(TypedDict, total=False):
     data: Record  # the full canonical record (for delete: may be just {id, form})
     reason: str | None  # required for a correction of a submitted record
     resolves: list[str]  # challenger ids of natural-key contests this upsert settles
+    resend: bool  # a synced copy re-sent after a new epoch: written only where the server
+    # lacks the record or holds an older version, keeping base_version (server.push._resend)
 
 
 class Ack(TypedDict, total=False):
@@ -102,6 +108,8 @@ class PullPage(TypedDict, total=False):
     has_more: bool
     rates_version: int  # the server's rate-table version (0 = never set); absent = old server
     forms_version: int  # published definitions' version (0 = none published); absent = old
+    server_id: str
+    epoch: str  # the change_seq history next_cursor belongs to; absent = old server
 
 
 class RateRow(TypedDict):

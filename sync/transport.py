@@ -106,18 +106,22 @@ class SyncClient:
 
     def __init__(self, base_url: str, *, token: str | None = None, insecure: bool = False,
                  timeout: tuple[float, float] = DEFAULT_TIMEOUT, retry: Retry | None = None,
-                 body_retries: int = 3):
+                 body_retries: int = 3, cacert: str | None = None):
         self.base_url = check_url(base_url, insecure=insecure)
+        self.cacert = cacert  # a CA file for the server's certificate (None: the system's)
         self.token = token
         self.timeout = timeout
         self.body_retries = body_retries
         self.counters = Counters()
         self.last_body_raw = self.last_body_sent = 0  # sizes of the last JSON body sent
+        self.last_epoch: str | None = None  # named by the last push answer
         self.session = requests.Session()
         adapter = HTTPAdapter(max_retries=retry if retry is not None else make_retry(),
                               pool_connections=1, pool_maxsize=2)
         self.session.mount("http://", adapter)
         self.session.mount("https://", adapter)
+        if cacert:
+            self.session.verify = cacert
         self.session.headers.update({
             protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION),
             "Accept-Encoding": "gzip", "User-Agent": "esep-sync/1"})
@@ -193,6 +197,7 @@ class SyncClient:
         """Cheap probe, no retries: True when the server answers."""
         try:
             resp = requests.get(self.base_url + "/healthz", timeout=(timeout, timeout),
+                                verify=self.cacert or True,
                                 headers={protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION)})
         except requests.exceptions.RequestException:
             return False
@@ -226,11 +231,14 @@ class SyncClient:
                 "ops": [protocol.compact_op(op) for op in ops]}
         answer = self.request("POST", protocol.API_PREFIX + "/sync/push", json_body=body,
                               timeout=timeout)
+        self.last_epoch = answer.get("epoch")  # the server's epoch (sync.engine)
         return protocol.expand_acks(answer["acks"], ops)
 
     def pull(self, cursor: int, *, limit: int = protocol.DEFAULT_PULL_LIMIT,
-             max_bytes: int = protocol.DEFAULT_PULL_MAX_BYTES) -> dict:
-        params = {"cursor": cursor, "limit": limit, "max_bytes": max_bytes}
+             max_bytes: int = protocol.DEFAULT_PULL_MAX_BYTES, epoch: str | None = None) -> dict:
+        params: dict = {"cursor": cursor, "limit": limit, "max_bytes": max_bytes}
+        if epoch:
+            params["epoch"] = epoch
         return self.request("GET", protocol.API_PREFIX + "/sync/pull", params=params)
 
     def close(self) -> None:

@@ -12,6 +12,7 @@ from pydantic_core import to_json
 from forms.periods import utc_now
 from server import pull, push
 from server.deps import Engine, RecordsUser, error_responses
+from server.epoch import current_epoch
 from server.middleware import schema_refusal
 from server.models import PullOut, PushIn, PushOut, SchemaMismatchOut
 from sync.protocol import (
@@ -36,7 +37,9 @@ def sync_push(body: PushIn, user: RecordsUser, engine: Engine) -> Response:
     if refusal is not None:
         return _json(refusal, 426)
     acks = push.push(engine, user, body.device_id, [op.model_dump() for op in body.ops])
-    return _json({"acks": acks, "server_time": utc_now()})
+    with engine.connect() as conn:
+        epoch = current_epoch(conn)
+    return _json({"acks": acks, "server_time": utc_now(), "epoch": epoch})
 
 
 @router.get("/pull", response_model=PullOut)
@@ -44,10 +47,12 @@ def sync_pull(user: RecordsUser, engine: Engine,
               cursor: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
               limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
               max_bytes: Annotated[int, Query(ge=1, le=MAX_PULL_BYTES)] =
-              DEFAULT_PULL_MAX_BYTES) -> Response:
+              DEFAULT_PULL_MAX_BYTES,
+              epoch: Annotated[str | None, Query(max_length=64)] = None) -> Response:
     """The changes after `cursor` the caller may see, at most `limit` of them and about
-    `max_bytes` (at least one change per page)."""
-    return _json(pull.pull(engine, user, cursor, limit, max_bytes))
+    `max_bytes` (at least one change per page). `epoch`: the one the client's cursor belongs
+    to (a cursor beyond the server's counter in the same epoch renews the epoch)."""
+    return _json(pull.pull(engine, user, cursor, limit, max_bytes, epoch))
 
 
 def _json(body: dict, status_code: int = 200) -> Response:
