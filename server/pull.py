@@ -6,8 +6,8 @@ import sqlalchemy as sa
 from server.auth import User
 from server.contests import contested_by
 from server.db import counters, records, server_id
-from server.published import forms_version
 from server.epoch import current_epoch, rollback_seen
+from server.published import forms_version
 from server.rates import rates_version
 from server.scope import record_for, visible_clause
 from sync.protocol import dumps
