@@ -37,7 +37,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke", action="store_true",
                         help="open the main window, render it once and exit (packaging check)")
     parser.add_argument("--lang", default=None, help="ru, kk or en")
-    parser.add_argument("--passphrase-stdin", action="store_true",
+    # its own dest: `esep server admin backup --passphrase-stdin` is the backup's passphrase
+    parser.add_argument("--passphrase-stdin", action="store_true", dest="store_passphrase_stdin",
                         help="read the local database's passphrase from the first line of "
                              "standard input (only where the computer has no keyring; "
                              "or set ESEP_PASSPHRASE)")
@@ -56,7 +57,7 @@ def use_store_keys(args) -> None:
     from sync.credentials import use_for_store
 
     use_for_store()
-    if args.passphrase_stdin:
+    if args.store_passphrase_stdin:
         keys.use_passphrase(sys.stdin.readline().rstrip("\r\n"))
     keys.use_prompt(ask_on_terminal)
 
