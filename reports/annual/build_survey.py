@@ -8,8 +8,14 @@ from reports._ref import enum_codes, label
 from reports.annual.build_survey_vol import chart_of, volunteer_blocks
 from reports.annual.context import Context
 from reports.annual.model import Block, Section, Table, pct
-from reports.survey_stats import (funding_groups, number_summary, option_counts, org_kinds,
-                                  size_bands, survey_records)
+from reports.survey_stats import (
+    funding_groups,
+    number_summary,
+    option_counts,
+    org_kinds,
+    size_bands,
+    survey_records,
+)
 
 
 def org_status(ctx: Context, orgs: list[dict]) -> Table:

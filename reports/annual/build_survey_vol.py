@@ -7,8 +7,14 @@ from __future__ import annotations
 from reports._ref import enum_codes, label
 from reports.annual.context import Context
 from reports.annual.model import Block, Chart, Table, pct
-from reports.survey_stats import (HOURS_BANDS, answered, awareness, hours_bands,
-                                  number_summary, option_counts)
+from reports.survey_stats import (
+    HOURS_BANDS,
+    answered,
+    awareness,
+    hours_bands,
+    number_summary,
+    option_counts,
+)
 
 COMPOSITION = (("genders", "gender", "gender"), ("age_bands", "age", "age_band"),
                ("occupations", "occupation", "occupation"))
