@@ -59,11 +59,12 @@ def numbers(records: list[dict], field: str) -> list[float]:
 
 
 def number_summary(records: list[dict], field: str) -> dict:
-    """Sum, count, mean (one decimal), minimum and maximum of the numbers given."""
+    """Sum (two decimals: a sum of decimals), count, mean (one decimal), minimum, maximum of
+    the numbers given."""
     values = numbers(records, field)
     if not values:
         return {"sum": 0, "n": 0, "mean": None, "min": None, "max": None}
-    return {"sum": sum(values), "n": len(values), "mean": round(mean(values), 1),
+    return {"sum": round(sum(values), 2), "n": len(values), "mean": round(mean(values), 1),
             "min": min(values), "max": max(values)}
 
 
