@@ -43,9 +43,10 @@ def _multi(rows_of, key):
 def latest_figure(records, key):
     out: dict = {}
     for r in records:
-        if r["form"] == "monthly_report" and r["period"][:4] == str(YEAR):
-            if r["org_unit"] not in out or r["period"] > out[r["org_unit"]]["period"]:
-                out[r["org_unit"]] = r
+        if r["form"] != "monthly_report" or r["period"][:4] != str(YEAR):
+            continue
+        if r["org_unit"] not in out or r["period"] > out[r["org_unit"]]["period"]:
+            out[r["org_unit"]] = r
     c = Counter()
     for r in out.values():
         c.update(r["data"][key])

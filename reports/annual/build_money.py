@@ -45,6 +45,5 @@ def economics_section(ctx: Context) -> Section:
                             [ctx.t("col_scenario"), ctx.t("col_hours"), ctx.t("col_value")],
                             rows))
     sec.blocks.append(ctx.t("par_method", default=rates.default))
-    if likely is None:
-        sec.blocks.append(ctx.t("par_no_likely"))
+    sec.blocks.append(ctx.t("par_no_likely") if likely is None else ctx.t("par_likely"))
     return sec
