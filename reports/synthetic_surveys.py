@@ -47,7 +47,7 @@ def _date(rng, year: int) -> str:
 
 
 def _orgs_data(rng) -> list[dict]:
-    out = []
+    out: list[dict] = []
     for kind, (n, avg, low, high) in ORG_KINDS.items():
         for years in _spread(rng, n * avg, n, low, high):
             out.append({"org_type": kind, "years_active": years})

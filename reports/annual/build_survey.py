@@ -74,7 +74,7 @@ def org_directions(ctx: Context, orgs: list[dict]) -> list[Block]:
     if not counts:
         return [ctx.t("par_no_answers", question=ctx.t("tab_survey_org_directions"))]
     answering = len([r for r in orgs if r["data"].get("directions")])
-    rows = [[label("directions", c, ctx.lang), counts[c], pct(counts[c], answering)]
+    rows: list[list] = [[label("directions", c, ctx.lang), counts[c], pct(counts[c], answering)]
             for c in enum_codes("directions") if counts[c]]
     rows.sort(key=lambda r: -r[1])
     table = Table("survey_org_directions", ctx.t("tab_survey_org_directions"),

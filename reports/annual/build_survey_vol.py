@@ -30,7 +30,7 @@ def chart_of(ctx: Context, chart_id: str, table: Table, kind: str, col: int = 1)
 def composition(ctx: Context, vols: list[dict]) -> list[Block]:
     """Diagram 4: shares by gender, age and occupation, front offices' vs the survey's."""
     fig = ctx.figures()
-    rows = []
+    rows: list[list] = []
     for enum, key, field in COMPOSITION:
         rfo = fig[key] if fig else {}
         mine = option_counts(vols, field)
@@ -42,7 +42,7 @@ def composition(ctx: Context, vols: list[dict]) -> list[Block]:
     cols = ["col_category", "col_rfo_pct", "col_survey_pct"]
     table = Table("survey_composition", ctx.t("tab_survey_composition"),
                   [ctx.t(c) for c in cols], rows)
-    series = {table.columns[i]: [r[i] if isinstance(r[i], (int, float)) else 0
+    series = {table.columns[i]: [float(r[i]) if isinstance(r[i], (int, float)) else 0.0
                                  for r in rows] for i in (1, 2)}
     return [table, Chart("diagram4", ctx.t("dia_4"), table.id, "bar", [r[0] for r in rows],
                          series)]
@@ -53,7 +53,7 @@ def directions(ctx: Context, vols: list[dict]) -> Table:
         vols, "directions_last_12m")
     n_ever = len(answered(vols, "directions_ever"))
     n_recent = len(answered(vols, "directions_last_12m"))
-    rows = [[label("directions", c, ctx.lang), ever[c], pct(ever[c], n_ever), recent[c],
+    rows: list[list] = [[label("directions", c, ctx.lang), ever[c], pct(ever[c], n_ever), recent[c],
              pct(recent[c], n_recent)] for c in enum_codes("directions") if ever[c] or recent[c]]
     rows.sort(key=lambda r: -r[1])
     cols = ["col_category", "col_ever", "col_ever_pct", "col_12m", "col_12m_pct"]
@@ -81,7 +81,7 @@ def counted(ctx: Context, vols, field, enum, table_id, chart_id, kind, of_mentio
     if not counts:
         return [ctx.t("par_no_answers", question=ctx.t(f"tab_{table_id}"))]
     whole = sum(counts.values()) if of_mentions else len(answered(vols, field))
-    rows = [[label(enum, c, ctx.lang), counts[c], pct(counts[c], whole)]
+    rows: list[list] = [[label(enum, c, ctx.lang), counts[c], pct(counts[c], whole)]
             for c in enum_codes(enum) if counts[c]]
     rows.sort(key=lambda r: -r[1])
     share = "col_share_mentions" if of_mentions else "col_share_respondents"
