@@ -30,6 +30,7 @@ fuzz: $(STAMP)
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m desktop.screenshots docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(PY) -m desktop.import_screens docs/screenshots
+	$(PY) -m reports.annual.pages docs/screenshots
 
 dist: $(STAMP) translations
 	$(PY) -m pip install -q -e '.[dist]'

@@ -26,3 +26,13 @@ def response_summary(records: list[dict]) -> dict:
         return {"closed": 0, "mean_days": None, "median_days": None, "max_days": None}
     return {"closed": len(days), "mean_days": round(mean(days), 1),
             "median_days": median(days), "max_days": max(days)}
+
+
+# The response target the annual report states: an answer within this many days.
+RESPONSE_DAYS = 3
+
+
+def answered_within(records: list[dict], days: int = RESPONSE_DAYS) -> int:
+    """Closed appeals answered within `days` days of their receipt."""
+    return sum(1 for r in records if r.get("form") == "hotline_appeal" and not r.get("deleted")
+               and (d := response_days(r)) is not None and d <= days)

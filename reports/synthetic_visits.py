@@ -4,22 +4,26 @@
 `reports.synthetic.synthetic_year`, same org units) calibrated to the report: gender shares
 (H7), regions supported every month / never (H49); plus the records the annual report reads
 besides them: events (form `event` v2, with `data_source` / `known_to_rfo`), hotline appeals
-(H24), seminars (H34, §6.2), leadership meetings (§6.1), focus groups (H35, H36) and the
-civil-servant questionnaire (H37-H44). Every record is valid for its form.
+(H24, v2 with closing dates), seminars (H34, §6.2), leadership meetings (§6.1), focus groups (H35, H36) and the
+civil-servant questionnaire (H37-H44), and the surveys (reports.synthetic_surveys). Every
+record is valid for its form.
 """
 from __future__ import annotations
 
+import datetime as dt
 import random
 import uuid
 
 from reports._ref import enum_codes
 from reports.synthetic import REGIONS, split, synthetic_year
+from reports.synthetic_surveys import synthetic_surveys
 
 PREVIOUS = {1: 0.87, 2: 0.74}            # earlier years' size relative to the year
 FEMALE = {0: 121_739, 1: 0.54, 2: 0.497}  # H7: 2023 exact (56 %), 2022 54 %, 2021 49.7 %
 SUPPORT_EVERY_MONTH = ("SHY", "KAR", "ULY")
 SUPPORT_NEVER = ("ZKO",)
 HOTLINE = {"total": 2_712, "whatsapp": 1_356, "related": 2_034}
+RESPONSE_DAYS = (0, 1, 1, 2, 2, 3, 4, 6, 10)     # days to close, dealt in turn
 SEMINAR_PARTICIPANTS = {"VKO": 27, "TUR": 8, "SHY": 6, "ZHA": 7, "MAN": 9, "AKM": 8}
 MEETINGS = {"HELD_REPLACED": ("KZY", "ZHA", "MAN"), "NOT_HELD": ("AKT", "SHY"),
             "NOT_HELD_BY_AKIMAT": ("KAR",)}
@@ -70,6 +74,8 @@ def synthetic_national(year: int = 2023, *, events: int = 3_000, scale: int = 1,
     records += synthetic_events(rng, units, year, events * scale)
     records += _hotline(rng, year) + _seminars(rng, year) + _meetings(rng, year)
     records += _focus_groups(rng, year) + _questionnaire(rng, year)
+    records += synthetic_surveys(random.Random(seed * 37 + year), year,
+                                 lambda *a: _rec(rng, *a))
     return records, units
 
 
@@ -171,7 +177,10 @@ def _hotline(rng, year: int) -> list[dict]:
                 "volunteering_related": related, "applicant_country": "KZ",
                 "applicant_region": rng.choice(REGIONS), "result_status": result,
                 "closed": result != "IN_PROGRESS"}
-        out.append(_rec(rng, "hotline_appeal", 1, "AST", data["received_at"], data))
+        if data["closed"]:                   # answered the same day up to 10 days later
+            data["closed_at"] = str(dt.date.fromisoformat(data["received_at"]) +
+                                    dt.timedelta(days=RESPONSE_DAYS[i % len(RESPONSE_DAYS)]))
+        out.append(_rec(rng, "hotline_appeal", 2, "AST", data["received_at"], data))
     return out
 
 

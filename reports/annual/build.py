@@ -5,9 +5,10 @@ from __future__ import annotations
 from reports.aggregate import dated_period, select, stated_region
 from reports.annual.build_events import events_section
 from reports.annual.build_money import economics_section
-from reports.annual.build_people import people_section, survey_section
+from reports.annual.build_people import people_section
 from reports.annual.build_quality import quality_section
 from reports.annual.build_support import support_section
+from reports.annual.build_survey import survey_section
 from reports.annual.build_visits import visits_section
 from reports.annual.context import Context
 from reports.annual.model import AnnualReport, Cancelled

@@ -1,10 +1,10 @@
-"""Sections 1-2: headline figures with two previous years, volunteers by region (Diagram 1),
-gender by year, age (Diagram 2), occupation (Diagram 3), organizations; the survey section."""
+"""Section 1: headline figures with two previous years, volunteers by region (Diagram 1),
+gender by year, age (Diagram 2), occupation (Diagram 3), organizations."""
 from __future__ import annotations
 
 from reports._ref import enum_codes, label
 from reports.aggregate import breakdown
-from reports.annual.context import SURVEY_FORMS, Context
+from reports.annual.context import Context
 from reports.annual.model import Chart, Section, Table, pct
 
 HEADLINE_KEYS = ("volunteers_total", "registered_orgs_count", "initiative_groups_count",
@@ -105,20 +105,4 @@ def people_section(ctx: Context) -> Section:
     fig_by_region = breakdown(ctx.monthly(), by="region", units=ctx.umap)
     sec.blocks += occupation_regions(ctx, fig_by_region)
     sec.blocks += organizations(ctx, fig_by_region)
-    return sec
-
-
-# Survey diagrams (4, 5, 8, 10, 11, 14, Table 1) plug in here once the survey forms exist:
-# each entry is a builder(ctx, survey_records) -> list of blocks.
-SURVEY_BLOCKS: list = []
-
-
-def survey_section(ctx: Context) -> Section:
-    sec = Section("survey", ctx.t("sec_survey"))
-    responses = [r for f in SURVEY_FORMS for r in ctx.forms(f) if not r.get("deleted")]
-    if not responses or not SURVEY_BLOCKS:
-        sec.blocks.append(ctx.t("par_no_survey"))
-        return sec
-    for build in SURVEY_BLOCKS:
-        sec.blocks += build(ctx, responses)
     return sec

@@ -7,6 +7,7 @@ from reports.aggregate import breakdown, select, trend
 from reports.annual.context import Context
 from reports.annual.events import hotline_tally
 from reports.annual.model import Block, Chart, Section, Table, pct
+from reports.hotline import RESPONSE_DAYS
 
 
 def support_months(ctx: Context) -> list[Block]:
@@ -66,8 +67,20 @@ def hotline(ctx: Context) -> list[Block]:
                       [ctx.t("col_category"), ctx.t("col_appeals"), ctx.t("col_share")], rows)
         out += [table, Chart(f"diagram{dia}", ctx.t(f"dia_{dia}"), table.id, "pie",
                              [r[0] for r in rows], {ctx.t("col_appeals"): [r[1] for r in rows]})]
-    out.append(ctx.t("par_response_time", closed=h["closed"], appeals=h["appeals"]))
-    return out
+    return out + response(ctx, h)
+
+
+def response(ctx: Context, h: dict) -> list[Block]:
+    """Response times of the appeals closed with a date (hotline_appeal v2)."""
+    r = h["response"]
+    if not r["closed"]:
+        return [ctx.t("par_response_time", closed=h["closed"], appeals=h["appeals"])]
+    rows = [[ctx.t("fig_closed_dated"), r["closed"]], [ctx.t("fig_mean_days"), r["mean_days"]],
+            [ctx.t("fig_median_days"), r["median_days"]], [ctx.t("fig_max_days"), r["max_days"]],
+            [ctx.t("fig_within_days", days=RESPONSE_DAYS), pct(h["within"], r["closed"])]]
+    return [Table("hotline_response", ctx.t("tab_hotline_response"),
+                  [ctx.t("col_figure"), ctx.t("col_value")], rows,
+                  ctx.t("note_response", closed=h["closed"] - r["closed"]))]
 
 
 def support_section(ctx: Context) -> Section:

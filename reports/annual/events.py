@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from reports.aggregate import region_of, select
+from reports.hotline import answered_within, response_summary
 
 NOT_VOLUNTEERING = ("NO", "DOUBTFUL")
 
@@ -50,7 +51,8 @@ def _region_cell() -> dict:
 
 
 def hotline_tally(records, year: int, region: str | None, units: dict | None) -> dict:
-    """Appeals of the year by channel, purpose and result; volunteering-related; closed.
+    """Appeals of the year by channel, purpose and result; volunteering-related; closed; the
+    response time of those closed with a date (reports.hotline).
     The region of an appeal is the applicant's region."""
     chosen = select(records, str(year), region=region, units=units, form="hotline_appeal",
                     region_fn=lambda r, u: (r.get("data") or {}).get("applicant_region") or "")
@@ -64,4 +66,5 @@ def hotline_tally(records, year: int, region: str | None, units: dict | None) ->
         related += data.get("volunteering_related") is True
         closed += data.get("closed") is True
     return {"appeals": len(chosen), "channels": channels, "purposes": purposes,
-            "related": related, "closed": closed}
+            "related": related, "closed": closed, "response": response_summary(chosen),
+            "within": answered_within(chosen)}
