@@ -157,11 +157,11 @@ class RecordListPage(QWidget):
                                                                status="returned")]
 
     def _check_returned(self) -> None:
-        """«Returned for changes: 2 — open» while returned records wait unseen."""
+        """«2 отчёта возвращены на доработку — открыть» while returned records wait unseen."""
         seen = set((self.ctx.settings_get("returned_seen", {}) or {}).get(self.form.id, []))
         unseen = [rid for rid in self._returned_ids() if rid not in seen]
-        self.returned_button.setText(self.tr("Returned for changes: %1 — open")
-                                     .replace("%1", str(len(unseen))))
+        self.returned_button.setText(self.tr("%n report(s) returned for changes — open", "",
+                                             len(unseen)))
         self.returned_button.setVisible(bool(unseen))
 
     def show_returned(self) -> None:

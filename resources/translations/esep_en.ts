@@ -1114,10 +1114,13 @@ F1 — this help</translation>
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/record_list_page.py" line="163" />
-        <source>Returned for changes: %1 — open</source>
-        <translation>Returned for changes: %1 — open</translation>
+        <source>%n report(s) returned for changes — open</source>
+        <translation>
+            <numerusform>%n report returned for changes — open</numerusform>
+            <numerusform>%n reports returned for changes — open</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/record_list_page.py" line="181" />

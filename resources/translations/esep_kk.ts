@@ -1114,10 +1114,13 @@ F1 — осы анықтама</translation>
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/record_list_page.py" line="163" />
-        <source>Returned for changes: %1 — open</source>
-        <translation>Пысықтауға қайтарылғандар: %1 — ашу</translation>
+        <source>%n report(s) returned for changes — open</source>
+        <translation>
+            <numerusform>%n есеп пысықтауға қайтарылды — ашу</numerusform>
+            <numerusform>%n есеп пысықтауға қайтарылды — ашу</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/record_list_page.py" line="181" />

@@ -1114,10 +1114,14 @@ F1 — эта справка</translation>
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/record_list_page.py" line="163" />
-        <source>Returned for changes: %1 — open</source>
-        <translation>Возвращено на доработку: %1 — открыть</translation>
+        <source>%n report(s) returned for changes — open</source>
+        <translation>
+            <numerusform>%n отчёт возвращён на доработку — открыть</numerusform>
+            <numerusform>%n отчёта возвращены на доработку — открыть</numerusform>
+            <numerusform>%n отчётов возвращено на доработку — открыть</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/record_list_page.py" line="181" />
