@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from desktop.connection import ConnectionState
 from desktop.tasks import TaskRunner
 
 
@@ -21,6 +22,7 @@ class AppSignals(QObject):
     sig_sync_finished = Signal(dict)      # sync summary
     sig_language_changed = Signal(str)    # new language code
     sig_open_record = Signal(str)         # record id
+    sig_sync_requested = Signal()         # "sync now" asked for outside the Sync page
 
 
 def _no_get(key: str, default: Any = None) -> Any:
@@ -42,6 +44,7 @@ class AppContext:
     signals: AppSignals = field(default_factory=AppSignals)
     settings_get: Callable[..., Any] = _no_get
     settings_set: Callable[[str, Any], None] = _no_set
+    connection: ConnectionState = field(default_factory=ConnectionState)  # the one truth
 
     @property
     def role(self) -> str:

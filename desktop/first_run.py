@@ -209,8 +209,9 @@ class FirstRunDialog(QDialog):
         if index >= 0:
             district = self.district_combo.itemData(index)
         else:  # typed: a local org unit until the server knows it
+            from store.orgunits import add_local_units
             district = local_district_id(region, text)
-            self.store.upsert_org_units([{"id": district, "kind": "district", "region": region,
+            add_local_units(self.store, [{"id": district, "kind": "district", "region": region,
                                           "name_ru": text, "name_kk": text, "name_en": text}])
         user = {"username": self.offline_user.text().strip() or _os_user(), "role": "district",
                 "region": region, "district": district}
@@ -241,14 +242,8 @@ class FirstRunDialog(QDialog):
 
     def _login_failed(self, exc: BaseException) -> None:
         self.login_button.setEnabled(True)
-        status = getattr(exc, "status", None)
-        if status == 401:
-            text = self.tr("Wrong user or password.")
-        elif status == 429:
-            text = self.tr("Too many attempts: wait a little and try again.")
-        else:
-            text = self.tr("Cannot connect: %1").replace("%1", str(exc))
-        self.connect_status.setText(text)
+        from desktop.server_errors import error_message
+        self.connect_status.setText(error_message(exc, self.lang))
 
 
 def _buttons(parent, *buttons) -> QWidget:

@@ -375,6 +375,52 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="40" />
+        <source>&amp;Move my records there</source>
+        <translation>Жазбаларымды сонда көшіру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="41" />
+        <source>&amp;Not now</source>
+        <translation>Қазір емес</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="59" />
+        <source>You worked offline for «%1» (records: %2). Which district of the server is it? Its drafts and returned records move there; this cannot be undone.</source>
+        <translation>Сіз «%1» бойынша офлайн жұмыс істедіңіз (жазбалар: %2). Бұл сервердегі қай аудан? Жобалар мен қайтарылған жазбалар соған көшіріледі; мұны болдырмау мүмкін емес.</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <location filename="../../desktop/connection.py" line="12" />
+        <source>Offline only (no server)</source>
+        <translation>Тек офлайн (сервер бапталмаған)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="13" />
+        <source>Checking connection…</source>
+        <translation>Байланыс тексерілуде…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="14" />
+        <source>Online</source>
+        <translation>Желіде</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="15" />
+        <source>Offline: the server does not answer, retrying</source>
+        <translation>Байланыс жоқ: сервер жауап бермейді, қайта көреміз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="16" />
+        <source>Online, but the server wants you to log in</source>
+        <translation>Желіде, бірақ сервер кіруді сұрайды</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../desktop/review_page.py" line="263" />
@@ -629,29 +675,14 @@
         <translation>Өңірді таңдап, ауданды таңдаңыз немесе жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="225" />
+        <location filename="../../desktop/first_run.py" line="226" />
         <source>Enter the server URL, user and password.</source>
         <translation>Сервер мекенжайын, пайдаланушыны және құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="228" />
+        <location filename="../../desktop/first_run.py" line="229" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="246" />
-        <source>Wrong user or password.</source>
-        <translation>Пайдаланушы немесе құпиясөз қате.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="248" />
-        <source>Too many attempts: wait a little and try again.</source>
-        <translation>Тым көп әрекет: біраз күтіп, қайта көріңіз.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="250" />
-        <source>Cannot connect: %1</source>
-        <translation>Қосылу мүмкін болмады: %1</translation>
     </message>
 </context>
 <context>
@@ -788,6 +819,59 @@
         <location filename="../../desktop/editor_parts.py" line="77" />
         <source>last month: %1 · last year: %2</source>
         <translation>өткен ай: %1 · бір жыл бұрын: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="81" />
+        <source>Log in to the server</source>
+        <translation>Серверге кіру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="82" />
+        <source>Enter the server address, your user name and password.</source>
+        <translation>Сервер мекенжайын, пайдаланушы атын және құпиясөзді енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="84" />
+        <source>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</source>
+        <translation>%1 сервері қайта кіруді сұрайды. Өзгерістеріңіз сақталған, синхрондау кіргеннен кейін жалғасады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="87" />
+        <source>Server &amp;URL</source>
+        <translation>Сервер мекенжайы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="87" />
+        <source>&amp;User</source>
+        <translation>Пайдаланушы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="88" />
+        <source>&amp;Password</source>
+        <translation>Құпиясөз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="90" />
+        <source>&amp;Log in</source>
+        <translation>Кіру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="91" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="97" />
+        <source>Enter the server URL, user and password.</source>
+        <translation>Сервер мекенжайын, пайдаланушыны және құпиясөзді енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="102" />
+        <source>Connecting…</source>
+        <translation>Қосылуда…</translation>
     </message>
 </context>
 <context>
@@ -1414,6 +1498,59 @@ F1 — осы анықтама</translation>
     </message>
 </context>
 <context>
+    <name>ServerErrors</name>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="14" />
+        <source>Not authorised: log in again.</source>
+        <translation>Авторизация жоқ: қайта кіріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="19" />
+        <source>Wrong user or password.</source>
+        <translation>Пайдаланушы немесе құпиясөз қате.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="20" />
+        <source>Too many attempts: wait a little and try again.</source>
+        <translation>Тым көп әрекет: біраз күтіп, қайта көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="22" />
+        <source>The server does not answer: check the connection.</source>
+        <translation>Сервер жауап бермейді: байланысты тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="24" />
+        <source>The server needs a newer Esep: install the update. Your changes are kept.</source>
+        <translation>Серверге Esep-тің жаңа нұсқасы қажет: жаңартуды орнатыңыз. Өзгерістеріңіз сақталған.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="27" />
+        <source>Plain http is allowed only to this computer: use an https:// address.</source>
+        <translation>Қорғалмаған http тек осы компьютерге рұқсат етілген: https:// мекенжайын көрсетіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="30" />
+        <source>Too much data in one request.</source>
+        <translation>Бір сұраудағы деректер тым көп.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="31" />
+        <source>Cancelled.</source>
+        <translation>Тоқтатылды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="33" />
+        <source>The server reported an error (%1).</source>
+        <translation>Сервер қате туралы хабарлады (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="34" />
+        <source>This is not a server address (expected https://host)</source>
+        <translation>Бұл сервер мекенжайы емес (https://хост күтіледі)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../desktop/settings_page.py" line="33" />
@@ -1436,98 +1573,108 @@ F1 — осы анықтама</translation>
         <translation>Әкімші</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="92" />
+        <location filename="../../desktop/settings_page.py" line="96" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="93" />
+        <location filename="../../desktop/settings_page.py" line="97" />
         <source>&amp;Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="93" />
+        <location filename="../../desktop/settings_page.py" line="97" />
         <source>Server &amp;URL</source>
         <translation>Сервер мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="95" />
-        <location filename="../../desktop/settings_page.py" line="137" />
+        <location filename="../../desktop/settings_page.py" line="99" />
+        <location filename="../../desktop/settings_page.py" line="159" />
         <source>Data folder</source>
         <translation>Деректер қалтасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98" />
+        <location filename="../../desktop/settings_page.py" line="102" />
         <source>Automatic when the server answers</source>
         <translation>Сервер қолжетімді болғанда автоматты түрде</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="99" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>Manual</source>
         <translation>Қолмен</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="100" />
+        <location filename="../../desktop/settings_page.py" line="104" />
         <source>Change…</source>
         <translation>Өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="101" />
+        <location filename="../../desktop/settings_page.py" line="105" />
         <source>&amp;Back up to a file…</source>
         <translation>Файлға сақтық көшірме…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="102" />
+        <location filename="../../desktop/settings_page.py" line="106" />
         <source>&amp;Restore from a file…</source>
         <translation>Файлдан қалпына келтіру…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="103" />
+        <location filename="../../desktop/settings_page.py" line="107" />
         <source>Log &amp;out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="133" />
+        <location filename="../../desktop/settings_page.py" line="108" />
+        <source>&amp;Connect to a server…</source>
+        <translation>Серверге қосылу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="148" />
+        <source>Connected to %1. Sync starts now.</source>
+        <translation>%1 серверіне қосылды. Синхрондау басталды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="155" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>Жаңа деректер қалтасы келесі іске қосқанда қолданылады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="144" />
+        <location filename="../../desktop/settings_page.py" line="166" />
         <source>Backup written to %1</source>
         <translation>Сақтық көшірме жазылды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="151" />
+        <location filename="../../desktop/settings_page.py" line="173" />
         <source>Not restored: %1</source>
         <translation>Қалпына келтірілмеді: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="154" />
+        <location filename="../../desktop/settings_page.py" line="176" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Қалпына келтірілді. Бұрынғы деректер мына жерде сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="167" />
+        <location filename="../../desktop/settings_page.py" line="189" />
         <source>Back up to a file</source>
         <translation>Файлға сақтық көшірме</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="174" />
+        <location filename="../../desktop/settings_page.py" line="196" />
         <source>Restore from a file</source>
         <translation>Файлдан қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="191" />
+        <location filename="../../desktop/settings_page.py" line="213" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Сіз шықтыңыз. Келесі іске қосқанда алғашқы іске қосу терезесі ашылады.</translation>
     </message>
@@ -1535,47 +1682,27 @@ F1 — осы анықтама</translation>
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="88" />
-        <source>Offline only (no server)</source>
-        <translation>Тек офлайн (сервер бапталмаған)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="89" />
-        <source>Checking connection…</source>
-        <translation>Байланыс тексерілуде…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="91" />
-        <source>Online</source>
-        <translation>Желіде</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="91" />
-        <source>Offline</source>
-        <translation>Байланыс жоқ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="95" />
+        <location filename="../../desktop/status_bar.py" line="92" />
         <source>Last sync: %1</source>
         <translation>Соңғы синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="95" />
+        <location filename="../../desktop/status_bar.py" line="92" />
         <source>never</source>
         <translation>болған жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="99" />
+        <location filename="../../desktop/status_bar.py" line="96" />
         <source>please sync (over %1 days)</source>
         <translation>синхрондаңыз (%1 күннен астам өтті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="102" />
+        <location filename="../../desktop/status_bar.py" line="99" />
         <source>Changes waiting: %1</source>
         <translation>Жіберуді күтуде: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="103" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Қайшылықтар: %1 · Қабылданбады: %2</translation>
     </message>
@@ -1583,219 +1710,209 @@ F1 — осы анықтама</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="118" />
+        <location filename="../../desktop/sync_page.py" line="126" />
         <source>Sync now</source>
         <translation>Қазір синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="119" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="120" />
+        <location filename="../../desktop/sync_page.py" line="128" />
         <source>Sync:</source>
         <translation>Синхрондау:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="121" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>automatically when the server answers</source>
         <translation>сервер жауап бергенде автоматты түрде</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
+        <location filename="../../desktop/sync_page.py" line="130" />
         <source>only when I press Sync now</source>
         <translation>тек «Қазір синхрондау» батырмасын басқанда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
+        <location filename="../../desktop/sync_page.py" line="131" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>Rejected by the server</source>
         <translation>Сервер қабылдамағандар</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
         <location filename="../../desktop/sync_page.py" line="133" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>Conflicts</source>
         <translation>Қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="126" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Open the record to fix it</source>
         <translation>Түзету үшін жазбаны ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>Send again</source>
         <translation>Қайта жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="128" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Resolve…</source>
         <translation>Шешу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>Started</source>
         <translation>Басталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>Outcome</source>
         <translation>Нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="133" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>Rejected</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="142" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
-        <location filename="../../desktop/sync_page.py" line="138" />
+        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
+        <location filename="../../desktop/sync_page.py" line="144" />
         <source>Why it was rejected</source>
         <translation>Қабылданбау себебі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="138" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Kind</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="152" />
         <source>done</source>
         <translation>орындалды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="152" />
         <source>done, needs a person</source>
         <translation>орындалды, адамның шешімі қажет</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="145" />
+        <location filename="../../desktop/sync_page.py" line="153" />
         <source>failed</source>
         <translation>сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="145" />
+        <location filename="../../desktop/sync_page.py" line="153" />
         <source>cancelled</source>
         <translation>тоқтатылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="146" />
+        <location filename="../../desktop/sync_page.py" line="154" />
         <source>running</source>
         <translation>орындалуда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="151" />
+        <location filename="../../desktop/sync_page.py" line="161" />
+        <source>reason unknown</source>
+        <translation>себебі белгісіз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="163" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="158" />
+        <location filename="../../desktop/sync_page.py" line="170" />
         <source>same report made on two devices</source>
         <translation>бір есеп екі құрылғыда жасалған</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="159" />
+        <location filename="../../desktop/sync_page.py" line="171" />
         <source>changed here and on the server</source>
         <translation>мұнда да, серверде де өзгертілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="170" />
+        <location filename="../../desktop/sync_page.py" line="182" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Желісіз жұмыс: сервер бапталмаған (Баптаулар → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="172" />
-        <source>Server: %1</source>
-        <translation>Сервер: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="174" />
-        <source>Online: %1</source>
-        <translation>Желіде: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="175" />
-        <source>Offline: %1 does not answer, retrying</source>
-        <translation>Байланыс жоқ: %1 жауап бермейді, қайта тырысамыз</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="183" />
+        <location filename="../../desktop/sync_page.py" line="193" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Сіз %1 күн синхрондамадыңыз: желіге қосылып, «Қазір синхрондау» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="195" />
+        <location filename="../../desktop/sync_page.py" line="205" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="204" />
+        <location filename="../../desktop/sync_page.py" line="214" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="211" />
+        <location filename="../../desktop/sync_page.py" line="221" />
         <source>receiving</source>
         <translation>алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="211" />
+        <location filename="../../desktop/sync_page.py" line="221" />
         <source>sending</source>
         <translation>жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="214" />
+        <location filename="../../desktop/sync_page.py" line="224" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 жазба · %3 КБ жіберілді · %4 КБ алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="231" />
+        <location filename="../../desktop/sync_page.py" line="242" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Дайын: %1 жіберілді, %2 алынды, %3 қайшылық, %4 қабылданбады, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="243" />
+        <location filename="../../desktop/sync_page.py" line="255" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Тоқтатылды; жіберіліп үлгерген деректер сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="246" />
+        <location filename="../../desktop/sync_page.py" line="258" />
         <source>Sync failed: %1</source>
         <translation>Синхрондау сәтсіз аяқталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="279" />
+        <location filename="../../desktop/sync_page.py" line="319" />
         <source>Automatic sync: %1</source>
         <translation>Автоматты синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="284" />
+        <location filename="../../desktop/sync_page.py" line="327" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматты синхрондау тоқтатылды: %1</translation>
     </message>

@@ -375,6 +375,52 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="40" />
+        <source>&amp;Move my records there</source>
+        <translation>Перенести мои записи туда</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="41" />
+        <source>&amp;Not now</source>
+        <translation>Не сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="59" />
+        <source>You worked offline for «%1» (records: %2). Which district of the server is it? Its drafts and returned records move there; this cannot be undone.</source>
+        <translation>Вы работали офлайн за «%1» (записей: %2). Какой это район на сервере? Черновики и возвращённые записи будут перенесены туда; отменить это нельзя.</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <location filename="../../desktop/connection.py" line="12" />
+        <source>Offline only (no server)</source>
+        <translation>Только офлайн (сервер не настроен)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="13" />
+        <source>Checking connection…</source>
+        <translation>Проверка связи…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="14" />
+        <source>Online</source>
+        <translation>В сети</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="15" />
+        <source>Offline: the server does not answer, retrying</source>
+        <translation>Нет связи: сервер не отвечает, пробуем снова</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="16" />
+        <source>Online, but the server wants you to log in</source>
+        <translation>В сети, но сервер просит войти</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../desktop/review_page.py" line="263" />
@@ -629,29 +675,14 @@
         <translation>Выберите регион и выберите или впишите район.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="225" />
+        <location filename="../../desktop/first_run.py" line="226" />
         <source>Enter the server URL, user and password.</source>
         <translation>Введите адрес сервера, пользователя и пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="228" />
+        <location filename="../../desktop/first_run.py" line="229" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="246" />
-        <source>Wrong user or password.</source>
-        <translation>Неверный пользователь или пароль.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="248" />
-        <source>Too many attempts: wait a little and try again.</source>
-        <translation>Слишком много попыток: подождите и попробуйте снова.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="250" />
-        <source>Cannot connect: %1</source>
-        <translation>Не удалось подключиться: %1</translation>
     </message>
 </context>
 <context>
@@ -788,6 +819,59 @@
         <location filename="../../desktop/editor_parts.py" line="77" />
         <source>last month: %1 · last year: %2</source>
         <translation>прошлый месяц: %1 · год назад: %2</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="81" />
+        <source>Log in to the server</source>
+        <translation>Вход на сервер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="82" />
+        <source>Enter the server address, your user name and password.</source>
+        <translation>Введите адрес сервера, имя пользователя и пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="84" />
+        <source>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</source>
+        <translation>Сервер %1 просит войти снова. Ваши изменения сохранены, синхронизация продолжится после входа.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="87" />
+        <source>Server &amp;URL</source>
+        <translation>Адрес сервера</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="87" />
+        <source>&amp;User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="88" />
+        <source>&amp;Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="90" />
+        <source>&amp;Log in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="91" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="97" />
+        <source>Enter the server URL, user and password.</source>
+        <translation>Введите адрес сервера, пользователя и пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="102" />
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1499,59 @@ F1 — эта справка</translation>
     </message>
 </context>
 <context>
+    <name>ServerErrors</name>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="14" />
+        <source>Not authorised: log in again.</source>
+        <translation>Не авторизованы: войдите снова.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="19" />
+        <source>Wrong user or password.</source>
+        <translation>Неверный пользователь или пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="20" />
+        <source>Too many attempts: wait a little and try again.</source>
+        <translation>Слишком много попыток: подождите и попробуйте снова.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="22" />
+        <source>The server does not answer: check the connection.</source>
+        <translation>Сервер не отвечает: проверьте связь.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="24" />
+        <source>The server needs a newer Esep: install the update. Your changes are kept.</source>
+        <translation>Серверу нужна более новая версия Esep: установите обновление. Ваши изменения сохранены.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="27" />
+        <source>Plain http is allowed only to this computer: use an https:// address.</source>
+        <translation>Незащищённый http разрешён только для этого компьютера: укажите адрес https://.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="30" />
+        <source>Too much data in one request.</source>
+        <translation>Слишком много данных в одном запросе.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="31" />
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="33" />
+        <source>The server reported an error (%1).</source>
+        <translation>Сервер сообщил об ошибке (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="34" />
+        <source>This is not a server address (expected https://host)</source>
+        <translation>Это не адрес сервера (ожидается https://хост)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../desktop/settings_page.py" line="33" />
@@ -1437,98 +1574,108 @@ F1 — эта справка</translation>
         <translation>Администратор</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="92" />
+        <location filename="../../desktop/settings_page.py" line="96" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="93" />
+        <location filename="../../desktop/settings_page.py" line="97" />
         <source>&amp;Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="93" />
+        <location filename="../../desktop/settings_page.py" line="97" />
         <source>Server &amp;URL</source>
         <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="95" />
-        <location filename="../../desktop/settings_page.py" line="137" />
+        <location filename="../../desktop/settings_page.py" line="99" />
+        <location filename="../../desktop/settings_page.py" line="159" />
         <source>Data folder</source>
         <translation>Папка данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98" />
+        <location filename="../../desktop/settings_page.py" line="102" />
         <source>Automatic when the server answers</source>
         <translation>Автоматически, когда сервер доступен</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="99" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>Manual</source>
         <translation>Вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="100" />
+        <location filename="../../desktop/settings_page.py" line="104" />
         <source>Change…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="101" />
+        <location filename="../../desktop/settings_page.py" line="105" />
         <source>&amp;Back up to a file…</source>
         <translation>Резервная копия в файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="102" />
+        <location filename="../../desktop/settings_page.py" line="106" />
         <source>&amp;Restore from a file…</source>
         <translation>Восстановить из файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="103" />
+        <location filename="../../desktop/settings_page.py" line="107" />
         <source>Log &amp;out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="133" />
+        <location filename="../../desktop/settings_page.py" line="108" />
+        <source>&amp;Connect to a server…</source>
+        <translation>Подключиться к серверу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="148" />
+        <source>Connected to %1. Sync starts now.</source>
+        <translation>Подключено к %1. Синхронизация начинается.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="155" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>Новая папка данных будет использована при следующем запуске: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="144" />
+        <location filename="../../desktop/settings_page.py" line="166" />
         <source>Backup written to %1</source>
         <translation>Резервная копия записана: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="151" />
+        <location filename="../../desktop/settings_page.py" line="173" />
         <source>Not restored: %1</source>
         <translation>Не восстановлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="154" />
+        <location filename="../../desktop/settings_page.py" line="176" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Восстановлено. Прежние данные сохранены в %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="167" />
+        <location filename="../../desktop/settings_page.py" line="189" />
         <source>Back up to a file</source>
         <translation>Резервная копия в файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="174" />
+        <location filename="../../desktop/settings_page.py" line="196" />
         <source>Restore from a file</source>
         <translation>Восстановить из файла</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="191" />
+        <location filename="../../desktop/settings_page.py" line="213" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Вы вышли. При следующем запуске откроется экран первого запуска.</translation>
     </message>
@@ -1536,47 +1683,27 @@ F1 — эта справка</translation>
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="88" />
-        <source>Offline only (no server)</source>
-        <translation>Только офлайн (сервер не настроен)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="89" />
-        <source>Checking connection…</source>
-        <translation>Проверка связи…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="91" />
-        <source>Online</source>
-        <translation>В сети</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="91" />
-        <source>Offline</source>
-        <translation>Нет связи</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="95" />
+        <location filename="../../desktop/status_bar.py" line="92" />
         <source>Last sync: %1</source>
         <translation>Последняя синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="95" />
+        <location filename="../../desktop/status_bar.py" line="92" />
         <source>never</source>
         <translation>не было</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="99" />
+        <location filename="../../desktop/status_bar.py" line="96" />
         <source>please sync (over %1 days)</source>
         <translation>синхронизируйтесь (прошло больше %1 дней)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="102" />
+        <location filename="../../desktop/status_bar.py" line="99" />
         <source>Changes waiting: %1</source>
         <translation>Ожидают отправки: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="103" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Конфликты: %1 · Отклонено: %2</translation>
     </message>
@@ -1584,219 +1711,209 @@ F1 — эта справка</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="118" />
+        <location filename="../../desktop/sync_page.py" line="126" />
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="119" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="120" />
+        <location filename="../../desktop/sync_page.py" line="128" />
         <source>Sync:</source>
         <translation>Синхронизация:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="121" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>automatically when the server answers</source>
         <translation>автоматически, когда сервер доступен</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="122" />
+        <location filename="../../desktop/sync_page.py" line="130" />
         <source>only when I press Sync now</source>
         <translation>только по кнопке «Синхронизировать»</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="123" />
+        <location filename="../../desktop/sync_page.py" line="131" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="124" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>Rejected by the server</source>
         <translation>Отклонено сервером</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="125" />
         <location filename="../../desktop/sync_page.py" line="133" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="126" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Open the record to fix it</source>
         <translation>Открыть запись, чтобы исправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>Send again</source>
         <translation>Отправить снова</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="128" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Resolve…</source>
         <translation>Разрешить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>Started</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>Outcome</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="133" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="142" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
-        <location filename="../../desktop/sync_page.py" line="138" />
+        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
+        <location filename="../../desktop/sync_page.py" line="144" />
         <source>Why it was rejected</source>
         <translation>Причина отклонения</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="138" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="152" />
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="152" />
         <source>done, needs a person</source>
         <translation>выполнено, нужно решение человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="145" />
+        <location filename="../../desktop/sync_page.py" line="153" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="145" />
+        <location filename="../../desktop/sync_page.py" line="153" />
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="146" />
+        <location filename="../../desktop/sync_page.py" line="154" />
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="151" />
+        <location filename="../../desktop/sync_page.py" line="161" />
+        <source>reason unknown</source>
+        <translation>причина неизвестна</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="163" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="158" />
+        <location filename="../../desktop/sync_page.py" line="170" />
         <source>same report made on two devices</source>
         <translation>один отчёт создан на двух устройствах</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="159" />
+        <location filename="../../desktop/sync_page.py" line="171" />
         <source>changed here and on the server</source>
         <translation>изменено здесь и на сервере</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="170" />
+        <location filename="../../desktop/sync_page.py" line="182" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Работа без сети: сервер не настроен (Настройки → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="172" />
-        <source>Server: %1</source>
-        <translation>Сервер: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="174" />
-        <source>Online: %1</source>
-        <translation>В сети: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="175" />
-        <source>Offline: %1 does not answer, retrying</source>
-        <translation>Нет связи: %1 не отвечает, пробуем снова</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="183" />
+        <location filename="../../desktop/sync_page.py" line="193" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Вы не синхронизировались %1 дн.: подключитесь к сети и нажмите «Синхронизировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="195" />
+        <location filename="../../desktop/sync_page.py" line="205" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="204" />
+        <location filename="../../desktop/sync_page.py" line="214" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="211" />
+        <location filename="../../desktop/sync_page.py" line="221" />
         <source>receiving</source>
         <translation>получение</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="211" />
+        <location filename="../../desktop/sync_page.py" line="221" />
         <source>sending</source>
         <translation>отправка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="214" />
+        <location filename="../../desktop/sync_page.py" line="224" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: записей %2 · отправлено %3 КБ · получено %4 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="231" />
+        <location filename="../../desktop/sync_page.py" line="242" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Готово: отправлено %1, получено %2, конфликтов %3, отклонено %4, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="243" />
+        <location filename="../../desktop/sync_page.py" line="255" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Отменено; уже переданные данные сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="246" />
+        <location filename="../../desktop/sync_page.py" line="258" />
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="279" />
+        <location filename="../../desktop/sync_page.py" line="319" />
         <source>Automatic sync: %1</source>
         <translation>Автоматическая синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="284" />
+        <location filename="../../desktop/sync_page.py" line="327" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматическая синхронизация остановлена: %1</translation>
     </message>
