@@ -193,6 +193,8 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
             group = QGroupBox(host)
             layout = QFormLayout(group)
             layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            # a field too wide beside its label goes under it: no sideways scrolling at 1024
+            layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             for field in section.fields:
                 label, widget = self._build_field(field, group)
                 if field.type == "roster":  # the grid takes the full width, label above
@@ -235,13 +237,14 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         row = QWidget(parent)
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(widget, 1)
-        line.addWidget(hint)
+        line.addWidget(widget)
+        line.addWidget(hint)  # right beside the input, however wide the window
+        line.addStretch(1)
         return label, row
 
     def _build_side(self) -> QWidget:
         side = QWidget(self)
-        side.setMinimumWidth(300)
+        side.setMinimumWidth(270)  # the fields keep room for the age grid at 1024 px
         side.setMaximumWidth(340)
         self.panel = FindingsPanel(side)
         self.panel.sig_field_activated.connect(self.focus_field)

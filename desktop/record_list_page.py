@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from desktop import autosave
 from desktop.editor_parts import org_unit_choices
-from desktop.record_model import RecordTableModel, status_text
+from desktop.record_model import COLUMNS, RecordTableModel, status_text
 from forms.lifecycle import STATUSES
+
+SUMMARY_COLUMN = [key for key, _t, _s in COLUMNS].index("summary")
 
 
 def sync_flags(store) -> dict[str, str]:
@@ -117,12 +119,14 @@ class RecordListPage(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setDefaultSectionSize(140)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # the summary takes the width the other columns leave (cut text: its tooltip):
+        # no sideways scrolling at 1024 px
+        header.setSectionResizeMode(SUMMARY_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         table.verticalHeader().setDefaultSectionSize(24)
         table.verticalHeader().setVisible(False)
-        table.setColumnWidth(3, 320)  # the summary: two or three labelled figures
         table.activated.connect(lambda index: self.open_row(index.row()))
         return table
 
@@ -141,13 +145,21 @@ class RecordListPage(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                           self.model.columnCount() - 1)
         self.model.layoutChanged.emit()
+        self.fit_columns()
         self._update_count()
         if self.editor is not None:
             self.editor.retranslate()
 
+    def fit_columns(self) -> None:
+        """Every column but the summary as wide as its header and the rows on screen."""
+        for column in range(self.model.columnCount()):
+            if column != SUMMARY_COLUMN:
+                self.table.resizeColumnToContents(column)
+
     def refresh(self) -> None:
         """Re-read the list (after a save, and after every sync) and the returned notice."""
         self.model.reload()
+        self.fit_columns()
         self._update_count()
         self._check_autosaves()
         self._check_returned()
