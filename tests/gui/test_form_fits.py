@@ -39,7 +39,7 @@ def settle(qtbot) -> None:
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
 def test_at_1024x700_neither_the_form_nor_the_list_scrolls_sideways(qtbot, core_ctx, lang):
-    window, page = window_at(qtbot, core_ctx, lang, (1024, 700))
+    _window, page = window_at(qtbot, core_ctx, lang, (1024, 700))
     settle(qtbot)
     bar = page.table.horizontalScrollBar()
     assert page.model.rowCount() == 3
