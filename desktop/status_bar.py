@@ -47,12 +47,12 @@ class StatusBarWidget(QWidget):
         self._timer.timeout.connect(self.probe)
         ctx.signals.sig_records_changed.connect(lambda _f: self.refresh())
         ctx.signals.sig_sync_finished.connect(lambda _s: self.refresh())
-        ctx.connection.sig_changed.connect(lambda _s: self.refresh())
         if ctx.store is not None:
             self.store_ready()
 
     def store_ready(self) -> None:
         """Counts need the store: called once it is open (after the first paint at start)."""
+        self.ctx.connection.sig_changed.connect(lambda _s: self.refresh())
         self.refresh()
         self.probe()
 
