@@ -70,6 +70,7 @@ class FirstRunDialog(QDialog):
         box.addWidget(self.heading)
         box.addWidget(self.stack, 1)
         self.resize(560, 380)
+        self.stack.currentChanged.connect(self._focus_page)
         self.retranslate()
 
     # -- pages ------------------------------------------------------------------------------
@@ -122,6 +123,7 @@ class FirstRunDialog(QDialog):
         self.offline_error.setStyleSheet("color: #c62828;")
         self.offline_finish = QPushButton(page)
         self.offline_finish.clicked.connect(self.finish_offline)
+        self.offline_user.returnPressed.connect(self.finish_offline)  # Enter on the last field
         form.addRow(self.offline_error)
         form.addRow(_buttons(page, self._back_button(page), self.offline_finish))
         return page
@@ -146,6 +148,12 @@ class FirstRunDialog(QDialog):
         form.addRow(self.connect_status)
         form.addRow(_buttons(page, self._back_button(page), self.login_button))
         return page
+
+    def _focus_page(self, index: int) -> None:
+        """Keyboard users land on the page's first control (no focus lost between pages)."""
+        first = {PAGE_LANG: self.lang_next, PAGE_MODE: self.offline_button,
+                 PAGE_OFFLINE: self.region_combo, PAGE_CONNECT: self.url_edit}[index]
+        first.setFocus()
 
     def _back_button(self, page) -> QPushButton:
         button = QPushButton(page)

@@ -38,6 +38,7 @@ from desktop.roster_editor import RosterEditor
 
 AUTOSAVE_MS = 5000
 LABEL_WIDTH = 220
+NUMBER_WIDTH = 110  # a figure's input with its last-month hint beside it
 VALIDATE_MS = 150
 
 
@@ -237,6 +238,8 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         row = QWidget(parent)
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
+        if field.type in ("integer", "decimal"):
+            widget.setMinimumWidth(NUMBER_WIDTH)  # a narrow window wraps the label instead
         line.addWidget(widget)
         line.addWidget(hint)  # right beside the input, however wide the window
         line.addStretch(1)

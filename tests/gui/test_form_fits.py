@@ -59,6 +59,7 @@ def test_at_1024x700_neither_the_form_nor_the_list_scrolls_sideways(qtbot, core_
                 for e in ages.edits.values())
     assert right <= scroll.viewport().width(), "the age grid is cut on the right"
     assert min(e.width() for e in ages.edits.values()) >= 60   # inputs not squeezed
+    assert editor.inputs["volunteers_total"].width() >= 100
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])
