@@ -267,6 +267,8 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             for keys, slot in ((QKeySequence.StandardKey.Save, self.save_draft),
                                ("Ctrl+Return", self.request_submit)))
+        self.close_shortcut = QShortcut(QKeySequence("Escape"), self, self.close_editor,
+                                        context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.submit_button.clicked.connect(self.request_submit)
         self.close_button.clicked.connect(self.close_editor)
         self.message = QLabel(side)

@@ -255,6 +255,17 @@ class RecordListPage(QWidget):
     def _records_changed(self, form_id: str) -> None:
         if form_id in (self.form.id, ""):
             self.refresh()
+            self._reload_editor()
+
+    def _reload_editor(self) -> None:
+        """An open record changed elsewhere (a sync, a district mapped onto the server's):
+        without unsaved edits the editor shows the stored version, never a stale one."""
+        editor = self.editor
+        if editor is None or editor.dirty or not editor.record.get("id"):
+            return
+        stored = self.ctx.store.get_record(editor.record["id"])
+        if stored is not None and stored != editor.record:
+            editor.load(stored)
 
     # -- opening records --------------------------------------------------------------------
     def new_record(self) -> None:

@@ -50,6 +50,7 @@ def test_connect_an_offline_install_maps_its_district_and_syncs(qtbot, core_ctx,
     core_ctx.settings_set("profile", {"mode": "offline", "user": core_ctx.user})
     rid = draft_report(core_ctx, "SHY-LABAY1")
     window = make_window(qtbot, core_ctx)
+    editor = window.pages["monthly_report"].show_editor(core_ctx.store.get_record(rid))
     page = window.show_page("settings")
     assert page.connect_button.text() == "Подключиться к серверу…"
     dialog = page.connect_to_server()
@@ -72,6 +73,8 @@ def test_connect_an_offline_install_maps_its_district_and_syncs(qtbot, core_ctx,
         assert dialog.confirm_mapping()
     assert done.args[0].get("pushed", 0) >= 1, done.args[0]
     assert core_ctx.store.get_record(rid)["org_unit"] == "SHY-ABAY"
+    assert editor.record["org_unit"] == "SHY-ABAY"          # the open editor is not stale
+    assert editor.org_combo.currentData() == "SHY-ABAY"
     assert "SHY-LABAY1" not in local_ids(core_ctx.store)
     assert server_record(server, rid)["org_unit"] == "SHY-ABAY"
     assert core_ctx.settings_get("server_url") == server.url

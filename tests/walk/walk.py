@@ -33,6 +33,7 @@ DISTRICTS = "id,region,name_ru,name_kk,name_en\n" \
             "SHY-ABAY,SHY,Абайский район,Абай ауданы,Abay district\n" \
             "SHY-ENB,SHY,Енбекшинский район,Еңбекші ауданы,Enbekshi district\n"
 LOCAL_NAME = {"ru": "Абай (мой)", "kk": "Абай (менің)", "en": "Abay (mine)"}
+NAV_KEYS = {"monthly": ("Home",), "sync": ("End", "Up", "Up"), "settings": ("End",)}
 REGION_DOWN = 2  # forms/reference regions: Astana, Almaty, Shymkent, …
 COMMENT = {"ru": "Проверьте число волонтёров: в прошлом месяце было больше.",
            "kk": "Волонтерлер санын тексеріңіз: өткен айда көбірек болды.",
@@ -255,3 +256,10 @@ class Walk:
         if text:
             self.x.type(text)
         self.x.key("Return")
+
+    def go_to(self, page: str) -> None:
+        """The navigation list: click its first row, then End (Settings) or End, Up, Up
+        (Sync) — the same rows in every language."""
+        self.x.click(40, 27)
+        self.x.key(*NAV_KEYS[page])
+        time.sleep(0.8)

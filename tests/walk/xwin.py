@@ -72,7 +72,14 @@ class XServer:
             time.sleep(pause)
 
     def type(self, text: str) -> None:
-        self.run("xdotool", "type", "--delay", "120", text)  # faster loses Cyrillic
+        """Type ``text``. Cyrillic and Kazakh letters go through the Kazakh layout: xdotool
+        remapping a spare key per letter loses letters now and then."""
+        if text.isascii():
+            self.run("xdotool", "type", "--delay", "60", text)
+        else:
+            self.run("setxkbmap", "kz")
+            self.run("xdotool", "type", "--delay", "60", text)
+            self.run("setxkbmap", "us")
         time.sleep(0.15)
 
     def click(self, x: int, y: int) -> None:
