@@ -72,6 +72,11 @@ class RecordListPage(QWidget):
         host = QWidget(self)
         self.title = QLabel(host)
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        # the notice first: its own row above the filters, first in the Tab order
+        self.returned_button = QPushButton(host)
+        self.returned_button.setStyleSheet("background: #fff3e0; color: #e65100;")
+        self.returned_button.clicked.connect(self.show_returned)
+        self.returned_button.hide()
         self.search = QLineEdit(host)
         self.search.setClearButtonEnabled(True)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
@@ -87,15 +92,11 @@ class RecordListPage(QWidget):
         self.count_label, self.recover_button = QLabel(host), QPushButton(host)
         self.recover_button.clicked.connect(self._recover)
         self.recover_button.hide()
-        self.returned_button = QPushButton(host)
-        self.returned_button.setStyleSheet("background: #fff3e0; color: #e65100;")
-        self.returned_button.clicked.connect(self.show_returned)
-        self.returned_button.hide()
         bar = QHBoxLayout()
         for w in (self.search, self.period, self.org_filter, self.status_filter):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.returned_button, self.recover_button, self.new_button, self.open_button):
+        for w in (self.recover_button, self.new_button, self.open_button):
             bar.addWidget(w)
         self.table = self._build_table(host)
         self.empty_hint = QLabel(host)
@@ -105,6 +106,7 @@ class RecordListPage(QWidget):
         self.empty_hint.hide()
         box = QVBoxLayout(host)
         box.addWidget(self.title)
+        box.addWidget(self.returned_button)
         box.addLayout(bar)
         box.addWidget(self.table, 1)
         box.addWidget(self.empty_hint, 1)
@@ -254,6 +256,8 @@ class RecordListPage(QWidget):
 
     def _records_changed(self, form_id: str) -> None:
         if form_id in (self.form.id, ""):
+            if not form_id:  # anything may have changed: the org units too (a login)
+                self._fill_filters()
             self.refresh()
             self._reload_editor()
 

@@ -75,6 +75,8 @@ def test_connect_an_offline_install_maps_its_district_and_syncs(qtbot, core_ctx,
     assert core_ctx.store.get_record(rid)["org_unit"] == "SHY-ABAY"
     assert editor.record["org_unit"] == "SHY-ABAY"          # the open editor is not stale
     assert editor.org_combo.currentData() == "SHY-ABAY"
+    unit_column = window.pages["monthly_report"].model.index(0, 1).data()
+    assert unit_column == "Абайский район"                 # the server's name, not its id
     assert "SHY-LABAY1" not in local_ids(core_ctx.store)
     assert server_record(server, rid)["org_unit"] == "SHY-ABAY"
     assert core_ctx.settings_get("server_url") == server.url

@@ -34,7 +34,10 @@ DISTRICTS = "id,region,name_ru,name_kk,name_en\n" \
             "SHY-ENB,SHY,Енбекшинский район,Еңбекші ауданы,Enbekshi district\n"
 LOCAL_NAME = {"ru": "Абай (мой)", "kk": "Абай (менің)", "en": "Abay (mine)"}
 NAV_KEYS = {"monthly": ("Home",), "sync": ("End", "Up", "Up"), "settings": ("End",)}
-REGION_DOWN = 2  # forms/reference regions: Astana, Almaty, Shymkent, …
+REGION_DOWN = 2
+SETTINGS_TABS_TO_CONNECT = 8  # language, server, sync, folder, backup, restore, log out
+LIST_TABS_TO_TABLE = 7  # search, period, units, statuses, New, Open, the table
+LIST_TABS_TO_NOTICE = 1  # the notice comes first  # forms/reference regions: Astana, Almaty, Shymkent, …
 COMMENT = {"ru": "Проверьте число волонтёров: в прошлом месяце было больше.",
            "kk": "Волонтерлер санын тексеріңіз: өткен айда көбірек болды.",
            "en": "Please check the number of volunteers: last month had more."}
@@ -250,6 +253,7 @@ class Walk:
         until(lambda: len(self.app.records()) == 1, 30, "the draft saved")
         time.sleep(0.5)
         self.shoot("report_saved")
+        x.key("Escape")                               # back to the list
         return self.app.records()[0]["id"]
 
     def _enter(self, text: str) -> None:
@@ -263,3 +267,118 @@ class Walk:
         self.x.click(40, 27)
         self.x.key(*NAV_KEYS[page])
         time.sleep(0.8)
+
+    def connect_to_server(self, rid: str) -> None:
+        """Settings → Connect to a server…: address, user, password → which district →
+        Move my records there → the sync runs."""
+        x = self.x
+        self.go_to("settings")
+        x.key(*["Tab"] * SETTINGS_TABS_TO_CONNECT, "space")
+        dialog = self.app.window(lambda w: w["w"] < 1000)
+        x.focus(dialog["id"])
+        x.type(self.server.url)
+        x.key("Tab")
+        x.type("d1")
+        x.key("Tab")
+        x.type(PASSWORD)
+        self.shoot("connect", dialog)
+        x.key("Return")                               # Log in
+        time.sleep(3)
+        dialog = self.app.window(lambda w: w["w"] < 1000)
+        self.shoot("map_district", dialog)
+        x.key("space")                                # Move my records there
+        until(lambda: self.app.records()[0]["org_unit"] == "SHY-ABAY", 30, "records moved")
+        until(lambda: self.server.record(rid) is not None, 60, "the draft on the server")
+        time.sleep(1)
+        self.shoot("connected")
+        self.go_to("sync")
+        self.shoot("synced")
+
+    def submit(self, rid: str) -> None:
+        """The list: open the report (Enter), Ctrl+Enter, confirm (Enter); the automatic
+        sync sends it."""
+        x = self.x
+        self.go_to("monthly")
+        x.key(*["Tab"] * LIST_TABS_TO_TABLE, "Return")      # the first row
+        time.sleep(1.5)
+        x.key("ctrl+Return")
+        time.sleep(1)
+        question = self.app.window(lambda w: w["w"] < 1000)
+        self.shoot("submit_question", question)
+        x.key("Return")
+        until(lambda: (self.server.record(rid) or {}).get("status") == "submitted", 90,
+              "the submitted report on the server")
+        time.sleep(1)
+        self.shoot("submitted")
+
+    def region_returns(self, rid: str) -> None:
+        """The region coordinator returns the report on the server (the API, as r1)."""
+        self.server.return_report(rid, COMMENT[self.lang])
+
+    def restart_and_log_in(self) -> None:
+        """Next start: no keyring on this machine, so the automatic sync meets a 401 and the
+        login dialog asks for the password; the sync goes on after it."""
+        x = self.x
+        self.app.quit()
+        self.app = App(x, self.folder / "client", self.lang)
+        main = self.app.main()
+        x.place(main["id"], 0, 0, *SIZES[0])
+        dialog = self.app.window(lambda w: w["w"] < 1000, timeout=60)
+        x.focus(dialog["id"])
+        x.type(PASSWORD)
+        self.shoot("login_again", dialog)
+        x.key("Return")
+        until(lambda: self.app.records()[0]["status"] == "returned", 90,
+              "the returned report pulled")
+        time.sleep(1.5)
+
+    def returned_notice_and_comment(self) -> None:
+        """The list says «1 отчёт возвращён на доработку — открыть»; it opens the report with
+        the region's comment, author and date."""
+        x = self.x
+        self.go_to("monthly")
+        self.shoot("returned_notice")
+        x.key(*["Tab"] * LIST_TABS_TO_NOTICE, "space")
+        time.sleep(1.5)
+        self.shoot("return_comment")
+
+    def run(self) -> list[Path]:
+        self.first_run_offline()
+        rid = self.monthly_report_by_keyboard()
+        self.connect_to_server(rid)
+        self.submit(rid)
+        self.region_returns(rid)
+        self.restart_and_log_in()
+        self.returned_notice_and_comment()
+        assert self.app.records()[0]["status"] == "returned"
+        assert "token" not in json.dumps(self.app.setting("profile"))
+        return self.shots
+
+    def close(self) -> None:
+        for proc in (self.app.proc, self.server.proc):
+            if proc.poll() is None:
+                proc.terminate()
+                proc.wait(10)
+
+
+def main(langs: list[str]) -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for old in OUT.glob("walk_*.png"):
+        old.unlink()
+    x = XServer()
+    try:
+        for lang in langs:
+            with tempfile.TemporaryDirectory() as tmp:
+                walk = Walk(x, Path(tmp), lang)
+                try:
+                    shots = walk.run()
+                finally:
+                    walk.close()
+            print(f"walk {lang}: {len(shots)} screenshots in {OUT.relative_to(ROOT)}")
+    finally:
+        x.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:] or ["ru", "kk", "en"]))
