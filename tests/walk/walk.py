@@ -61,9 +61,11 @@ def free_port() -> int:
 
 def esep(data_dir: Path, *args: str, stdin: str | None = None, env=None, wait=True):
     cmd = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data_dir), *args]
-    if not wait:
-        return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL)
+    if not wait:  # its output in the data folder's walk.log (read it when a step fails)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        with (data_dir / "walk.log").open("ab") as log:
+            return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log,
+                                    stderr=subprocess.STDOUT)
     return subprocess.run(cmd, cwd=ROOT, input=stdin, text=True, check=True,
                           capture_output=True, env=env)
 
@@ -122,7 +124,7 @@ class App:
         self.x, self.data_dir, self.lang = x, data_dir, lang
         self.proc = esep(data_dir, "--lang", lang, env=x.env, wait=False)
 
-    def window(self, test=lambda w: True, timeout: float = 40.0) -> dict:
+    def window(self, test=lambda w: True, timeout: float = 90.0) -> dict:
         return self.x.wait_window(self.proc.pid, test, timeout)
 
     def main(self) -> dict:
@@ -372,6 +374,11 @@ def main(langs: list[str]) -> int:
                 walk = Walk(x, Path(tmp), lang)
                 try:
                     shots = walk.run()
+                except Exception:
+                    for log in Path(tmp).rglob("walk.log"):
+                        print(f"--- {log.relative_to(tmp)}\n{log.read_text(errors='replace')}",
+                              file=sys.stderr)
+                    raise
                 finally:
                     walk.close()
             print(f"walk {lang}: {len(shots)} screenshots in {OUT.relative_to(ROOT)}")

@@ -23,13 +23,14 @@ class XServer:
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             if subprocess.run(["xdotool", "getdisplaygeometry"], env=self.env,
-                              capture_output=True).returncode == 0:
+                              capture_output=True, check=False).returncode == 0:
                 return
             time.sleep(0.1)
         raise RuntimeError(f"Xvfb {self.display} did not start")
 
     def run(self, *args: str) -> str:
-        out = subprocess.run(list(args), env=self.env, capture_output=True, text=True)
+        out = subprocess.run(list(args), env=self.env, capture_output=True, text=True,
+                             check=False)
         return out.stdout.strip()
 
     def stop(self) -> None:
