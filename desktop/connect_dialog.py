@@ -64,6 +64,7 @@ class ConnectDialog(LoginDialog):
         for w in (self.map_text, self.map_box):
             w.show()
         self.login_button.hide()
+        self.adjustSize()  # room for the question: the fields above keep their height
         self.map_button.setFocus()
 
     def confirm_mapping(self) -> bool:

@@ -72,11 +72,7 @@ class RecordListPage(QWidget):
         host = QWidget(self)
         self.title = QLabel(host)
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
-        # the notice first: its own row above the filters, first in the Tab order
-        self.returned_button = QPushButton(host)
-        self.returned_button.setStyleSheet("background: #fff3e0; color: #e65100;")
-        self.returned_button.clicked.connect(self.show_returned)
-        self.returned_button.hide()
+        self.returned_button = self._build_notice(host)
         self.search = QLineEdit(host)
         self.search.setClearButtonEnabled(True)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
@@ -112,6 +108,15 @@ class RecordListPage(QWidget):
         box.addWidget(self.empty_hint, 1)
         box.addWidget(self.count_label)
         return host
+
+    def _build_notice(self, host) -> QPushButton:
+        """«2 отчёта возвращены — открыть»: its own row above the filters, and built first
+        so it is first in the Tab order."""
+        button = QPushButton(host)
+        button.setStyleSheet("background: #fff3e0; color: #e65100;")
+        button.clicked.connect(self.show_returned)
+        button.hide()
+        return button
 
     def _build_table(self, host) -> QTableView:
         table = QTableView(host)

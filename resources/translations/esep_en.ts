@@ -574,7 +574,7 @@
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="330" />
+        <location filename="../../desktop/field_widgets.py" line="331" />
         <source>Choose on the calendar</source>
         <translation>Choose on the calendar</translation>
     </message>
@@ -595,92 +595,92 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="162" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>Esep — first start</source>
         <translation>Esep — first start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="163" />
+        <location filename="../../desktop/first_run.py" line="171" />
         <source>Welcome to Esep</source>
         <translation>Welcome to Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="164" />
+        <location filename="../../desktop/first_run.py" line="172" />
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="165" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Work on this computer only, or connect to the central server to sync your reports?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="167" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>Work &amp;offline</source>
         <translation>Work &amp;offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="168" />
+        <location filename="../../desktop/first_run.py" line="176" />
         <source>&amp;Connect to a server</source>
         <translation>&amp;Connect to a server</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;Region</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;District</source>
         <translation>&amp;District</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>Your &amp;name</source>
         <translation>Your &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="180" />
         <source>Server &amp;URL</source>
         <translation>Server &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="180" />
         <source>&amp;User</source>
         <translation>&amp;User</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="173" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;Password</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="175" />
+        <location filename="../../desktop/first_run.py" line="183" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="176" />
+        <location filename="../../desktop/first_run.py" line="184" />
         <source>&amp;Log in</source>
         <translation>&amp;Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="186" />
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="207" />
+        <location filename="../../desktop/first_run.py" line="215" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Choose the region and type or pick a district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="226" />
+        <location filename="../../desktop/first_run.py" line="234" />
         <source>Enter the server URL, user and password.</source>
         <translation>Enter the server URL, user and password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="229" />
+        <location filename="../../desktop/first_run.py" line="237" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
@@ -688,82 +688,82 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="86" />
+        <location filename="../../desktop/form_editor.py" line="87" />
         <source>Choose the month</source>
         <translation>Choose the month</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="289" />
+        <location filename="../../desktop/form_editor.py" line="297" />
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="290" />
+        <location filename="../../desktop/form_editor.py" line="298" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="291" />
+        <location filename="../../desktop/form_editor.py" line="299" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="292" />
+        <location filename="../../desktop/form_editor.py" line="300" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="293" />
+        <location filename="../../desktop/form_editor.py" line="301" />
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="294" />
+        <location filename="../../desktop/form_editor.py" line="302" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="295" />
+        <location filename="../../desktop/form_editor.py" line="303" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="315" />
+        <location filename="../../desktop/form_editor.py" line="323" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="152" />
+        <location filename="../../desktop/form_actions.py" line="155" />
         <source>Fix the errors to submit.</source>
         <translation>Fix the errors to submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="154" />
+        <location filename="../../desktop/form_actions.py" line="157" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Warnings need a comment before you submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="204" />
+        <location filename="../../desktop/form_actions.py" line="207" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="207" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Draft saved.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="267" />
+        <location filename="../../desktop/form_actions.py" line="270" />
         <source>Submission blocked: see the findings.</source>
         <translation>Submission blocked: see the findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="271" />
+        <location filename="../../desktop/form_actions.py" line="274" />
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="275" />
+        <location filename="../../desktop/form_actions.py" line="278" />
         <source>Submitted: %1.</source>
         <translation>Submitted: %1.</translation>
     </message>
@@ -1007,7 +1007,7 @@ F1 — this help</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/main_window.py" line="200" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — volunteering in figures</translation>
     </message>
@@ -1174,32 +1174,32 @@ F1 — this help</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="133" />
+        <location filename="../../desktop/record_list_page.py" line="139" />
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="134" />
+        <location filename="../../desktop/record_list_page.py" line="140" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="135" />
+        <location filename="../../desktop/record_list_page.py" line="141" />
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="138" />
+        <location filename="../../desktop/record_list_page.py" line="144" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="139" />
+        <location filename="../../desktop/record_list_page.py" line="145" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="163" />
+        <location filename="../../desktop/record_list_page.py" line="177" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n report returned for changes — open</numerusform>
@@ -1207,27 +1207,27 @@ F1 — this help</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="181" />
+        <location filename="../../desktop/record_list_page.py" line="195" />
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="187" />
+        <location filename="../../desktop/record_list_page.py" line="201" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="217" />
+        <location filename="../../desktop/record_list_page.py" line="231" />
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="225" />
+        <location filename="../../desktop/record_list_page.py" line="239" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>No records match the filters. Clear the search or the filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="227" />
+        <location filename="../../desktop/record_list_page.py" line="241" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>No records yet. Press %1 or «%2» to enter the first one.</translation>
     </message>

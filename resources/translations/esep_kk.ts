@@ -574,7 +574,7 @@
         <translation>ЖЖЖЖ-АА-КК</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="330" />
+        <location filename="../../desktop/field_widgets.py" line="331" />
         <source>Choose on the calendar</source>
         <translation>Күнтізбеден таңдау</translation>
     </message>
@@ -595,92 +595,92 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="162" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>Esep — first start</source>
         <translation>Esep — алғашқы іске қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="163" />
+        <location filename="../../desktop/first_run.py" line="171" />
         <source>Welcome to Esep</source>
         <translation>Esep-ке қош келдіңіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="164" />
+        <location filename="../../desktop/first_run.py" line="172" />
         <source>&amp;Next</source>
         <translation>Әрі қарай</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="165" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Тек осы компьютерде жұмыс істеу ме, әлде есептерді синхрондау үшін орталық серверге қосылу ма?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="167" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>Work &amp;offline</source>
         <translation>Офлайн жұмыс істеу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="168" />
+        <location filename="../../desktop/first_run.py" line="176" />
         <source>&amp;Connect to a server</source>
         <translation>Серверге қосылу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;Region</source>
         <translation>Өңір</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;District</source>
         <translation>Аудан</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>Your &amp;name</source>
         <translation>Сіздің атыңыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="180" />
         <source>Server &amp;URL</source>
         <translation>Сервер мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="180" />
         <source>&amp;User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="173" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;Password</source>
         <translation>Құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="175" />
+        <location filename="../../desktop/first_run.py" line="183" />
         <source>&amp;Start</source>
         <translation>Бастау</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="176" />
+        <location filename="../../desktop/first_run.py" line="184" />
         <source>&amp;Log in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="186" />
         <source>&amp;Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="207" />
+        <location filename="../../desktop/first_run.py" line="215" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Өңірді таңдап, ауданды таңдаңыз немесе жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="226" />
+        <location filename="../../desktop/first_run.py" line="234" />
         <source>Enter the server URL, user and password.</source>
         <translation>Сервер мекенжайын, пайдаланушыны және құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="229" />
+        <location filename="../../desktop/first_run.py" line="237" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
@@ -688,82 +688,82 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="86" />
+        <location filename="../../desktop/form_editor.py" line="87" />
         <source>Choose the month</source>
         <translation>Айды таңдау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="289" />
+        <location filename="../../desktop/form_editor.py" line="297" />
         <source>&amp;Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="290" />
+        <location filename="../../desktop/form_editor.py" line="298" />
         <source>&amp;Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="291" />
+        <location filename="../../desktop/form_editor.py" line="299" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="292" />
+        <location filename="../../desktop/form_editor.py" line="300" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="293" />
+        <location filename="../../desktop/form_editor.py" line="301" />
         <source>Save &amp;draft</source>
         <translation>Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="294" />
+        <location filename="../../desktop/form_editor.py" line="302" />
         <source>&amp;Submit</source>
         <translation>Тапсыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="295" />
+        <location filename="../../desktop/form_editor.py" line="303" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="315" />
+        <location filename="../../desktop/form_editor.py" line="323" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="152" />
+        <location filename="../../desktop/form_actions.py" line="155" />
         <source>Fix the errors to submit.</source>
         <translation>Тапсыру үшін қателерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="154" />
+        <location filename="../../desktop/form_actions.py" line="157" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Тапсырар алдында ескертулерге түсініктеме жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="204" />
+        <location filename="../../desktop/form_actions.py" line="207" />
         <source>Not saved: %1</source>
         <translation>Сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="207" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Draft saved.</source>
         <translation>Жоба сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="267" />
+        <location filename="../../desktop/form_actions.py" line="270" />
         <source>Submission blocked: see the findings.</source>
         <translation>Тапсыру мүмкін емес: ескертпелерді қараңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="271" />
+        <location filename="../../desktop/form_actions.py" line="274" />
         <source>Not submitted: %1</source>
         <translation>Тапсырылмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="275" />
+        <location filename="../../desktop/form_actions.py" line="278" />
         <source>Submitted: %1.</source>
         <translation>Тапсырылды: %1.</translation>
     </message>
@@ -1007,7 +1007,7 @@ F1 — осы анықтама</translation>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="199" />
+        <location filename="../../desktop/main_window.py" line="200" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — сандардағы волонтерлік</translation>
     </message>
@@ -1174,32 +1174,32 @@ F1 — осы анықтама</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="133" />
+        <location filename="../../desktop/record_list_page.py" line="139" />
         <source>Search…</source>
         <translation>Іздеу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="134" />
+        <location filename="../../desktop/record_list_page.py" line="140" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="135" />
+        <location filename="../../desktop/record_list_page.py" line="141" />
         <source>&amp;New</source>
         <translation>Жаңа</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="138" />
+        <location filename="../../desktop/record_list_page.py" line="144" />
         <source>&amp;Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="139" />
+        <location filename="../../desktop/record_list_page.py" line="145" />
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="163" />
+        <location filename="../../desktop/record_list_page.py" line="177" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n есеп пысықтауға қайтарылды — ашу</numerusform>
@@ -1207,27 +1207,27 @@ F1 — осы анықтама</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="181" />
+        <location filename="../../desktop/record_list_page.py" line="195" />
         <source>All org units</source>
         <translation>Барлық бөлімшелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="187" />
+        <location filename="../../desktop/record_list_page.py" line="201" />
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="217" />
+        <location filename="../../desktop/record_list_page.py" line="231" />
         <source>Showing %1 of %2</source>
         <translation>%2 ішінен %1 көрсетілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="225" />
+        <location filename="../../desktop/record_list_page.py" line="239" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Сүзгілерге сай келетін жазба жоқ. Іздеуді немесе сүзгілерді тазалаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="227" />
+        <location filename="../../desktop/record_list_page.py" line="241" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Әзірге жазба жоқ. Алғашқысын енгізу үшін %1 немесе «%2» түймесін басыңыз.</translation>
     </message>

@@ -365,8 +365,9 @@ class Walk:
 
 def main(langs: list[str]) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
-    for old in OUT.glob("walk_*.png"):
-        old.unlink()
+    for lang in langs:  # the languages walked now are shot again; the others stay
+        for old in OUT.glob(f"walk_{lang}_*.png"):
+            old.unlink()
     x = XServer()
     try:
         for lang in langs:
