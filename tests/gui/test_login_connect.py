@@ -117,3 +117,25 @@ def test_a_401_during_sync_asks_for_the_password_and_the_sync_continues(qtbot, c
     assert page.login_dialog is None and page.bar.value() == 1
     assert core_ctx.connection.state == "online"
     no_secret_on_disk(core_ctx, PASSWORD)
+
+
+def test_a_401_in_the_automatic_sync_asks_too_and_the_watch_goes_on(qtbot, core_ctx, server):
+    from server_fixtures import PASSWORD
+    from test_menu_and_lists import make_window
+
+    core_ctx.user = {"username": "d1", "role": "district", "region": "SHY",
+                     "district": "SHY-ABAY"}
+    core_ctx.settings_set("server_url", server.url)
+    core_ctx.settings_set("sync_mode", "automatic")
+    rid = draft_report(core_ctx, "SHY-ABAY")
+    window = make_window(qtbot, core_ctx)          # the Sync page's watch starts with it
+    qtbot.waitUntil(lambda: "sync" in window.pages, timeout=10000)
+    page = window.pages["sync"]
+    qtbot.waitUntil(lambda: page.login_dialog is not None, timeout=30000)
+    assert window.status.net.text() == "● В сети, но сервер просит войти"
+    assert "Не авторизованы: войдите снова." in page.bar_text.text()
+    page.login_dialog.password_edit.setText(PASSWORD)
+    page.login_dialog.start_login()
+    qtbot.waitUntil(lambda: server_record(server, rid) is not None, timeout=60000)
+    qtbot.waitUntil(lambda: page.watch_task is not None, timeout=10000)  # watching again
+    assert window.status.net.text() == "● В сети"
