@@ -45,10 +45,14 @@ class SyncPage(QWidget):
         self.parked = DictTableModel([], self)
         self.conflicts = DictTableModel([], self)
         self._build()
-        ctx.connection.sig_changed.connect(lambda _s: self._show_state())
+        ctx.connection.sig_changed.connect(self._connection_changed)
         ctx.signals.sig_sync_requested.connect(self.sync_requested)
         self.retranslate()
         self.apply_mode()
+
+    def _connection_changed(self, _state: str) -> None:
+        if self.isVisible():  # a hidden page shows the state when it is shown (refresh)
+            self._show_state()
 
     @property
     def online(self) -> bool | None:

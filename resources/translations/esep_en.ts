@@ -1174,32 +1174,32 @@ F1 — this help</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="139" />
+        <location filename="../../desktop/record_list_page.py" line="144" />
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="140" />
+        <location filename="../../desktop/record_list_page.py" line="145" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="141" />
+        <location filename="../../desktop/record_list_page.py" line="146" />
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="144" />
+        <location filename="../../desktop/record_list_page.py" line="149" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="145" />
+        <location filename="../../desktop/record_list_page.py" line="150" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="177" />
+        <location filename="../../desktop/record_list_page.py" line="182" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n report returned for changes — open</numerusform>
@@ -1207,27 +1207,27 @@ F1 — this help</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="195" />
+        <location filename="../../desktop/record_list_page.py" line="200" />
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="201" />
+        <location filename="../../desktop/record_list_page.py" line="206" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="231" />
+        <location filename="../../desktop/record_list_page.py" line="236" />
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="239" />
+        <location filename="../../desktop/record_list_page.py" line="244" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>No records match the filters. Clear the search or the filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="241" />
+        <location filename="../../desktop/record_list_page.py" line="246" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>No records yet. Press %1 or «%2» to enter the first one.</translation>
     </message>

@@ -1174,32 +1174,32 @@ F1 — осы анықтама</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="139" />
+        <location filename="../../desktop/record_list_page.py" line="144" />
         <source>Search…</source>
         <translation>Іздеу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="140" />
+        <location filename="../../desktop/record_list_page.py" line="145" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="141" />
+        <location filename="../../desktop/record_list_page.py" line="146" />
         <source>&amp;New</source>
         <translation>Жаңа</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="144" />
+        <location filename="../../desktop/record_list_page.py" line="149" />
         <source>&amp;Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="145" />
+        <location filename="../../desktop/record_list_page.py" line="150" />
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="177" />
+        <location filename="../../desktop/record_list_page.py" line="182" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n есеп пысықтауға қайтарылды — ашу</numerusform>
@@ -1207,27 +1207,27 @@ F1 — осы анықтама</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="195" />
+        <location filename="../../desktop/record_list_page.py" line="200" />
         <source>All org units</source>
         <translation>Барлық бөлімшелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="201" />
+        <location filename="../../desktop/record_list_page.py" line="206" />
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="231" />
+        <location filename="../../desktop/record_list_page.py" line="236" />
         <source>Showing %1 of %2</source>
         <translation>%2 ішінен %1 көрсетілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="239" />
+        <location filename="../../desktop/record_list_page.py" line="244" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Сүзгілерге сай келетін жазба жоқ. Іздеуді немесе сүзгілерді тазалаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="241" />
+        <location filename="../../desktop/record_list_page.py" line="246" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Әзірге жазба жоқ. Алғашқысын енгізу үшін %1 немесе «%2» түймесін басыңыз.</translation>
     </message>

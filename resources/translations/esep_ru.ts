@@ -1174,32 +1174,32 @@ F1 — эта справка</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="139" />
+        <location filename="../../desktop/record_list_page.py" line="144" />
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="140" />
+        <location filename="../../desktop/record_list_page.py" line="145" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="141" />
+        <location filename="../../desktop/record_list_page.py" line="146" />
         <source>&amp;New</source>
         <translation>Новый</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="144" />
+        <location filename="../../desktop/record_list_page.py" line="149" />
         <source>&amp;Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="145" />
+        <location filename="../../desktop/record_list_page.py" line="150" />
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="177" />
+        <location filename="../../desktop/record_list_page.py" line="182" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n отчёт возвращён на доработку — открыть</numerusform>
@@ -1208,27 +1208,27 @@ F1 — эта справка</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="195" />
+        <location filename="../../desktop/record_list_page.py" line="200" />
         <source>All org units</source>
         <translation>Все подразделения</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="201" />
+        <location filename="../../desktop/record_list_page.py" line="206" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="231" />
+        <location filename="../../desktop/record_list_page.py" line="236" />
         <source>Showing %1 of %2</source>
         <translation>Показано %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="239" />
+        <location filename="../../desktop/record_list_page.py" line="244" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Под фильтры не подходит ни одна запись. Очистите поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="241" />
+        <location filename="../../desktop/record_list_page.py" line="246" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Записей пока нет. Нажмите %1 или «%2», чтобы внести первую.</translation>
     </message>

@@ -53,9 +53,12 @@ def world(tmp_path):
         contexts.append(ctx)
         return ctx
     yield srv, device
+    from PySide6.QtWidgets import QApplication
     for ctx in contexts:
         ctx.tasks.cancel_all()
         ctx.tasks.wait_all(20000)
+    QApplication.processEvents()  # finished tasks' results arrive while the stores are open
+    for ctx in contexts:
         ctx.store.close()
     srv.stop()
 
