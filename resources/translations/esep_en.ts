@@ -1710,209 +1710,209 @@ F1 — this help</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="126" />
+        <location filename="../../desktop/sync_page.py" line="130" />
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="131" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="128" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>Sync:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="129" />
+        <location filename="../../desktop/sync_page.py" line="133" />
         <source>automatically when the server answers</source>
         <translation>automatically when the server answers</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="130" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>only when I press Sync now</source>
         <translation>only when I press Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Rejected by the server</source>
         <translation>Rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="133" />
-        <location filename="../../desktop/sync_page.py" line="141" />
+        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Conflicts</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>Open the record to fix it</source>
         <translation>Open the record to fix it</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Resolve…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="143" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="143" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="140" />
+        <location filename="../../desktop/sync_page.py" line="144" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="140" />
+        <location filename="../../desktop/sync_page.py" line="144" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="141" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Traffic</source>
         <translation>Traffic</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
-        <location filename="../../desktop/sync_page.py" line="146" />
+        <location filename="../../desktop/sync_page.py" line="148" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="148" />
         <source>Why it was rejected</source>
         <translation>Why it was rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="146" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="152" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="152" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>done, needs a person</source>
         <translation>done, needs a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="157" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="157" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="158" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="161" />
+        <location filename="../../desktop/sync_page.py" line="165" />
         <source>reason unknown</source>
         <translation>reason unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="163" />
+        <location filename="../../desktop/sync_page.py" line="167" />
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="170" />
+        <location filename="../../desktop/sync_page.py" line="174" />
         <source>same report made on two devices</source>
         <translation>same report made on two devices</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="175" />
         <source>changed here and on the server</source>
         <translation>changed here and on the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="182" />
+        <location filename="../../desktop/sync_page.py" line="186" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Working offline: no server is set up (Settings → server).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="193" />
+        <location filename="../../desktop/sync_page.py" line="197" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>You have not synced for %1 days: connect and press Sync now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="205" />
+        <location filename="../../desktop/sync_page.py" line="209" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="214" />
+        <location filename="../../desktop/sync_page.py" line="218" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="221" />
+        <location filename="../../desktop/sync_page.py" line="225" />
         <source>receiving</source>
         <translation>receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="221" />
+        <location filename="../../desktop/sync_page.py" line="225" />
         <source>sending</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="224" />
+        <location filename="../../desktop/sync_page.py" line="228" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 records · %3 KB sent · %4 KB received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="242" />
+        <location filename="../../desktop/sync_page.py" line="246" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="255" />
+        <location filename="../../desktop/sync_page.py" line="259" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Cancelled; what was already exchanged is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="258" />
+        <location filename="../../desktop/sync_page.py" line="262" />
         <source>Sync failed: %1</source>
         <translation>Sync failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="319" />
+        <location filename="../../desktop/sync_page.py" line="323" />
         <source>Automatic sync: %1</source>
         <translation>Automatic sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="327" />
+        <location filename="../../desktop/sync_page.py" line="331" />
         <source>Automatic sync stopped: %1</source>
         <translation>Automatic sync stopped: %1</translation>
     </message>
