@@ -139,3 +139,17 @@ def test_a_401_in_the_automatic_sync_asks_too_and_the_watch_goes_on(qtbot, core_
     qtbot.waitUntil(lambda: server_record(server, rid) is not None, timeout=60000)
     qtbot.waitUntil(lambda: page.watch_task is not None, timeout=10000)  # watching again
     assert window.status.net.text() == "● В сети"
+
+
+def test_the_list_names_org_units_as_the_server_sent_them(qtbot, core_ctx):
+    """After a login the server's org units are stored; the lists name them at once."""
+    from test_menu_and_lists import make_window
+    draft_report(core_ctx, "SHY-ABAY")
+    window = make_window(qtbot, core_ctx)
+    page = window.pages["monthly_report"]
+    assert page.model.index(0, 1).data() == "Абайский район"
+    core_ctx.store.upsert_org_units([{"id": "SHY-ABAY", "kind": "district", "region": "SHY",
+                                      "name_ru": "Абайский район г. Шымкент",
+                                      "name_kk": "Абай ауданы", "name_en": "Abay district"}])
+    core_ctx.signals.sig_records_changed.emit("")       # what keep_login's caller emits
+    assert page.model.index(0, 1).data() == "Абайский район г. Шымкент"
