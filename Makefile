@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test bench fuzz dist translations screenshots clean
+.PHONY: run test bench fuzz dist translations screenshots walk clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m desktop.screenshots docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(PY) -m desktop.import_screens docs/screenshots
 	$(PY) -m reports.annual.pages docs/screenshots
+
+# a district's month under Xvfb with xdotool keystrokes; screenshots in docs/screenshots/walk_*
+walk: $(STAMP) translations
+	$(PY) -m tests.walk.walk $(WALK_LANGS)
 
 dist: $(STAMP) translations
 	$(PY) -m pip install -q -e '.[dist]'

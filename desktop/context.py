@@ -6,12 +6,14 @@ offers ``retranslate()`` (re-apply every visible string) and ``refresh()`` (re-r
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.connection import ConnectionState
 
 
 class AppSignals(QObject):
@@ -21,6 +23,7 @@ class AppSignals(QObject):
     sig_sync_finished = Signal(dict)      # sync summary
     sig_language_changed = Signal(str)    # new language code
     sig_open_record = Signal(str)         # record id
+    sig_sync_requested = Signal()         # "sync now" asked for outside the Sync page
 
 
 def _no_get(key: str, default: Any = None) -> Any:
@@ -31,17 +34,30 @@ def _no_set(key: str, value: Any) -> None:
     return None
 
 
-@dataclass
 class AppContext:
-    """Everything a page needs; built once by ``desktop.app`` and passed to each page."""
+    """Everything a page needs; built once by ``desktop.app`` and passed to each page.
+    (A plain class, not a dataclass: `dataclasses` is one import less before the first
+    paint.)"""
 
-    store: Any
-    user: dict                                  # {username, role, region, district}
-    lang: str = "ru"
-    tasks: TaskRunner = field(default_factory=TaskRunner)
-    signals: AppSignals = field(default_factory=AppSignals)
-    settings_get: Callable[..., Any] = _no_get
-    settings_set: Callable[[str, Any], None] = _no_set
+    def __init__(self, store: Any, user: dict, lang: str = "ru",
+                 tasks: TaskRunner | None = None, signals: AppSignals | None = None,
+                 settings_get: Callable[..., Any] = _no_get,
+                 settings_set: Callable[[str, Any], None] = _no_set) -> None:
+        self.store = store
+        self.user = user                        # {username, role, region, district}
+        self.lang = lang
+        self.tasks = tasks if tasks is not None else TaskRunner()
+        self.signals = signals if signals is not None else AppSignals()
+        self.settings_get, self.settings_set = settings_get, settings_set
+        self._connection: ConnectionState | None = None
+
+    @property
+    def connection(self) -> ConnectionState:
+        """The one connection state (desktop.connection), made when first needed."""
+        if self._connection is None:
+            from desktop.connection import ConnectionState
+            self._connection = ConnectionState()
+        return self._connection
 
     @property
     def role(self) -> str:

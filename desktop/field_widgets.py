@@ -283,6 +283,7 @@ class CountsInput(FieldInput):
             edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,12}"), edit))
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.setMaximumWidth(90)
+            edit.setMinimumWidth(64)  # a squeezed window wraps the labels, not the inputs
             edit.textEdited.connect(lambda _t: self.sig_changed.emit())
             label.setBuddy(edit)
             r, c = divmod(n, cols)

@@ -70,6 +70,7 @@ class FirstRunDialog(QDialog):
         box.addWidget(self.heading)
         box.addWidget(self.stack, 1)
         self.resize(560, 380)
+        self.stack.currentChanged.connect(self._focus_page)
         self.retranslate()
 
     # -- pages ------------------------------------------------------------------------------
@@ -122,6 +123,7 @@ class FirstRunDialog(QDialog):
         self.offline_error.setStyleSheet("color: #c62828;")
         self.offline_finish = QPushButton(page)
         self.offline_finish.clicked.connect(self.finish_offline)
+        self.offline_user.returnPressed.connect(self.finish_offline)  # Enter on the last field
         form.addRow(self.offline_error)
         form.addRow(_buttons(page, self._back_button(page), self.offline_finish))
         return page
@@ -146,6 +148,12 @@ class FirstRunDialog(QDialog):
         form.addRow(self.connect_status)
         form.addRow(_buttons(page, self._back_button(page), self.login_button))
         return page
+
+    def _focus_page(self, index: int) -> None:
+        """Keyboard users land on the page's first control (no focus lost between pages)."""
+        first = {PAGE_LANG: self.lang_next, PAGE_MODE: self.offline_button,
+                 PAGE_OFFLINE: self.region_combo, PAGE_CONNECT: self.url_edit}[index]
+        first.setFocus()
 
     def _back_button(self, page) -> QPushButton:
         button = QPushButton(page)
@@ -209,8 +217,9 @@ class FirstRunDialog(QDialog):
         if index >= 0:
             district = self.district_combo.itemData(index)
         else:  # typed: a local org unit until the server knows it
+            from store.orgunits import add_local_units
             district = local_district_id(region, text)
-            self.store.upsert_org_units([{"id": district, "kind": "district", "region": region,
+            add_local_units(self.store, [{"id": district, "kind": "district", "region": region,
                                           "name_ru": text, "name_kk": text, "name_en": text}])
         user = {"username": self.offline_user.text().strip() or _os_user(), "role": "district",
                 "region": region, "district": district}
@@ -241,14 +250,8 @@ class FirstRunDialog(QDialog):
 
     def _login_failed(self, exc: BaseException) -> None:
         self.login_button.setEnabled(True)
-        status = getattr(exc, "status", None)
-        if status == 401:
-            text = self.tr("Wrong user or password.")
-        elif status == 429:
-            text = self.tr("Too many attempts: wait a little and try again.")
-        else:
-            text = self.tr("Cannot connect: %1").replace("%1", str(exc))
-        self.connect_status.setText(text)
+        from desktop.server_errors import error_message
+        self.connect_status.setText(error_message(exc, self.lang))
 
 
 def _buttons(parent, *buttons) -> QWidget:

@@ -28,6 +28,9 @@ class FormEditorActions:
             widget.set_value(data.get(fid))
             widget.blockSignals(False)
         self.period_edit.setText(record.get("period") or "")
+        self.org_combo.blockSignals(True)
+        self.org_combo.setCurrentIndex(-1)  # the record's unit, not the one shown before
+        self.org_combo.blockSignals(False)
         self._fill_org_units()
         self.comment.blockSignals(True)
         self.comment.setPlainText(record.get("justification") or "")

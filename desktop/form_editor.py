@@ -39,6 +39,7 @@ from desktop.roster_editor import RosterEditor
 
 AUTOSAVE_MS = 5000
 LABEL_WIDTH = 220
+NUMBER_WIDTH = 110  # a figure's input with its last-month hint beside it
 VALIDATE_MS = 150
 
 
@@ -194,6 +195,8 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
             group = QGroupBox(host)
             layout = QFormLayout(group)
             layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            # a field too wide beside its label goes under it: no sideways scrolling at 1024
+            layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
             for field in section.fields:
                 label, widget = self._build_field(field, group)
                 if field.type == "roster":  # the grid takes the full width, label above
@@ -236,13 +239,16 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         row = QWidget(parent)
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(widget, 1)
-        line.addWidget(hint)
+        if field.type in ("integer", "decimal"):
+            widget.setMinimumWidth(NUMBER_WIDTH)  # a narrow window wraps the label instead
+        line.addWidget(widget)
+        line.addWidget(hint)  # right beside the input, however wide the window
+        line.addStretch(1)
         return label, row
 
     def _build_side(self) -> QWidget:
         side = QWidget(self)
-        side.setMinimumWidth(300)
+        side.setMinimumWidth(270)  # the fields keep room for the age grid at 1024 px
         side.setMaximumWidth(340)
         self.panel = FindingsPanel(side)
         self.panel.sig_field_activated.connect(self.focus_field)
@@ -262,6 +268,8 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
             for keys, slot in ((QKeySequence.StandardKey.Save, self.save_draft),
                                ("Ctrl+Return", self.request_submit)))
+        self.close_shortcut = QShortcut(QKeySequence("Escape"), self, self.close_editor,
+                                        context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.submit_button.clicked.connect(self.request_submit)
         self.close_button.clicked.connect(self.close_editor)
         self.message = QLabel(side)

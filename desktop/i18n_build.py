@@ -3,7 +3,11 @@
 1. ``pyside6-lupdate`` over desktop/*.py -> resources/translations/esep_{ru,kk,en}.ts
 2. fill every message from the TOML catalogs resources/translations/catalog/*.toml
    (``"Source text" = { ru = "...", kk = "..." }``; English is the source text itself) and
-   mark it finished; a message with no catalog entry stays unfinished (and is listed)
+   mark it finished; a message with no catalog entry stays unfinished (and is listed).
+   A numerus message (``tr("%n …", "", n)``) takes a list, one text per plural form of the
+   language in Qt's order: ``"%n report" = { ru = ["%n отчёт", "%n отчёта", "%n отчётов"],
+   kk = ["%n есеп", "%n есеп"], en = ["%n report", "%n reports"] }`` (ru 3 forms: one, few,
+   many; kk and en 2: one, other). English falls back to the source text in every form.
 3. ``pyside6-lrelease`` -> .qm next to each .ts
 """
 from __future__ import annotations
@@ -47,19 +51,24 @@ def run_lupdate() -> None:
                        check=True, cwd=ROOT)
 
 
-def load_catalog() -> dict[str, dict[str, str]]:
-    """All catalog files merged: source text -> {lang: text}."""
-    merged: dict[str, dict[str, str]] = {}
+Entry = str | list[str]
+
+
+def load_catalog() -> dict[str, dict[str, Entry]]:
+    """All catalog files merged: source text -> {lang: text, or plural forms as a list}."""
+    merged: dict[str, dict[str, Entry]] = {}
     for path in sorted(CATALOGS.glob("*.toml")):
         with path.open("rb") as fh:
             data = tomllib.load(fh)
         for source, langs in data.items():
             if isinstance(langs, dict):
-                merged.setdefault(source, {}).update({k: str(v) for k, v in langs.items()})
+                merged.setdefault(source, {}).update(
+                    {k: [str(f) for f in v] if isinstance(v, list) else str(v)
+                     for k, v in langs.items()})
     return merged
 
 
-def fill_ts(lang: str, catalog: dict[str, dict[str, str]]) -> list[str]:
+def fill_ts(lang: str, catalog: dict[str, dict[str, Entry]]) -> list[str]:
     """Fill translations in esep_<lang>.ts; returns the sources left unfinished."""
     path = ts_path(lang)
     tree = ET.parse(path)
@@ -69,9 +78,15 @@ def fill_ts(lang: str, catalog: dict[str, dict[str, str]]) -> list[str]:
         translation = message.find("translation")
         if translation is None:
             translation = ET.SubElement(message, "translation")
-        text = source if lang == "en" else catalog.get(source, {}).get(lang)
-        if text:
-            translation.text = text
+        entry = catalog.get(source, {}).get(lang)
+        if message.get("numerus") == "yes":
+            done = _fill_numerus(translation, entry, source, lang)
+        else:
+            text = source if lang == "en" else entry
+            done = isinstance(text, str) and bool(text)
+            if done:
+                translation.text = text
+        if done:
             translation.attrib.pop("type", None)
         else:
             translation.set("type", "unfinished")
@@ -80,14 +95,30 @@ def fill_ts(lang: str, catalog: dict[str, dict[str, str]]) -> list[str]:
     return missing
 
 
+def _fill_numerus(translation: ET.Element, entry: Entry | None, source: str,
+                  lang: str) -> bool:
+    """Put the plural forms into the <numerusform>s lupdate made (as many as the language
+    has); False when the catalog gives no list of exactly that length."""
+    slots = translation.findall("numerusform")
+    if entry is None and lang == "en":
+        entry = [source] * len(slots)
+    if not isinstance(entry, list) or len(entry) != len(slots) or not all(entry):
+        return False
+    for slot, text in zip(slots, entry):
+        slot.text = text
+    return True
+
+
 def unfinished(lang: str) -> list[str]:
     """Sources of messages in esep_<lang>.ts still marked unfinished (or empty)."""
     tree = ET.parse(ts_path(lang))
     out = []
     for message in tree.getroot().iter("message"):
         tr = message.find("translation")
+        texts = [tr.text] if tr is not None and message.get("numerus") != "yes" else \
+            [f.text for f in (tr.findall("numerusform") if tr is not None else [])]
         if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") \
-                or not (tr.text or "").strip():
+                or not texts or not all((t or "").strip() for t in texts):
             out.append(message.findtext("source") or "")
     return out
 

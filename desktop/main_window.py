@@ -5,7 +5,7 @@ import importlib
 import importlib.util
 from collections.abc import Callable
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -24,8 +24,8 @@ def _tr(text: str) -> str:
 
 
 _LIST = "desktop.record_list_page"
-# Qt.ItemDataRole.UserRole: importing the Qt namespace builds ~110 enums (15 ms) before the
-# first paint, which the window itself does not need.
+# Qt.ItemDataRole.UserRole: the first use of any Qt-namespace enum builds ~110 enums (60-90 ms
+# on a busy machine) before the first paint, which the window itself does not need.
 USER_ROLE = 256
 FIRST_PAGE_DELAY_MS = 30  # let the window paint once before the first page is built
 REGIONAL = ("region", "central", "admin")
@@ -94,7 +94,6 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setMaximumWidth(210)
         self.nav.setWordWrap(True)  # a long name (kk) takes two lines rather than being cut
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(self)
         self.pages: dict[str, object] = {}
         self._entries: list[tuple[str, str, Callable]] = []
@@ -107,7 +106,7 @@ class MainWindow(QMainWindow):
                 item = QListWidgetItem(self.nav)
                 item.setData(USER_ROLE, key)
                 self.stack.addWidget(QLabel(self.stack))  # placeholder until first shown
-        split = QSplitter(self)
+        split = QSplitter(parent=self)  # QSplitter(self) would build the Qt namespace
         split.addWidget(self.nav)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
@@ -136,6 +135,8 @@ class MainWindow(QMainWindow):
     def _show_first_page(self) -> None:
         if not self.isVisible() or self.ctx.store is None:
             return
+        from PySide6.QtCore import Qt  # after the first paint: the Qt namespace costs ~70 ms
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         if self.nav.currentRow() < 0 and self.nav.count():
             self.nav.setCurrentRow(0)
         elif self.nav.currentRow() >= 0:  # chosen while the store was still opening

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 
 from desktop import autosave
 from desktop.editor_parts import org_unit_choices
-from desktop.record_model import RecordTableModel, status_text
+from desktop.record_model import COLUMNS, RecordTableModel, status_text
 from forms.lifecycle import STATUSES
+
+SUMMARY_COLUMN = [key for key, _t, _s in COLUMNS].index("summary")
 
 
 def sync_flags(store) -> dict[str, str]:
@@ -70,6 +72,7 @@ class RecordListPage(QWidget):
         host = QWidget(self)
         self.title = QLabel(host)
         self.title.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.returned_button = self._build_notice(host)
         self.search = QLineEdit(host)
         self.search.setClearButtonEnabled(True)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
@@ -85,18 +88,13 @@ class RecordListPage(QWidget):
         self.count_label, self.recover_button = QLabel(host), QPushButton(host)
         self.recover_button.clicked.connect(self._recover)
         self.recover_button.hide()
-        self.returned_button = QPushButton(host)
-        self.returned_button.setStyleSheet("background: #fff3e0; color: #e65100;")
-        self.returned_button.clicked.connect(self.show_returned)
-        self.returned_button.hide()
         bar = QHBoxLayout()
         for w in (self.search, self.period, self.org_filter, self.status_filter):
             bar.addWidget(w)
         bar.addStretch(1)
         from desktop.export_actions import EXPORT_LIST, export_button
         self.export_button = export_button(self, EXPORT_LIST, self.export_list)
-        for w in (self.returned_button, self.recover_button, self.new_button, self.open_button,
-                  self.export_button):
+        for w in (self.recover_button, self.new_button, self.open_button, self.export_button):
             bar.addWidget(w)
         self.table = self._build_table(host)
         self.empty_hint = QLabel(host)
@@ -106,11 +104,21 @@ class RecordListPage(QWidget):
         self.empty_hint.hide()
         box = QVBoxLayout(host)
         box.addWidget(self.title)
+        box.addWidget(self.returned_button)
         box.addLayout(bar)
         box.addWidget(self.table, 1)
         box.addWidget(self.empty_hint, 1)
         box.addWidget(self.count_label)
         return host
+
+    def _build_notice(self, host) -> QPushButton:
+        """«2 отчёта возвращены — открыть»: its own row above the filters, and built first
+        so it is first in the Tab order."""
+        button = QPushButton(host)
+        button.setStyleSheet("background: #fff3e0; color: #e65100;")
+        button.clicked.connect(self.show_returned)
+        button.hide()
+        return button
 
     def _build_table(self, host) -> QTableView:
         table = QTableView(host)
@@ -120,12 +128,14 @@ class RecordListPage(QWidget):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.horizontalHeader().setDefaultSectionSize(140)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # the summary takes the width the other columns leave (cut text: its tooltip):
+        # no sideways scrolling at 1024 px
+        header.setSectionResizeMode(SUMMARY_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         table.verticalHeader().setDefaultSectionSize(24)
         table.verticalHeader().setVisible(False)
-        table.setColumnWidth(3, 320)  # the summary: two or three labelled figures
         table.activated.connect(lambda index: self.open_row(index.row()))
         return table
 
@@ -144,13 +154,21 @@ class RecordListPage(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0,
                                           self.model.columnCount() - 1)
         self.model.layoutChanged.emit()
+        self.fit_columns()
         self._update_count()
         if self.editor is not None:
             self.editor.retranslate()
 
+    def fit_columns(self) -> None:
+        """Every column but the summary as wide as its header and the rows on screen."""
+        for column in range(self.model.columnCount()):
+            if column != SUMMARY_COLUMN:
+                self.table.resizeColumnToContents(column)
+
     def refresh(self) -> None:
         """Re-read the list (after a save, and after every sync) and the returned notice."""
         self.model.reload()
+        self.fit_columns()
         self._update_count()
         self._check_autosaves()
         self._check_returned()
@@ -160,11 +178,11 @@ class RecordListPage(QWidget):
                                                                status="returned")]
 
     def _check_returned(self) -> None:
-        """«Returned for changes: 2 — open» while returned records wait unseen."""
+        """«2 отчёта возвращены на доработку — открыть» while returned records wait unseen."""
         seen = set((self.ctx.settings_get("returned_seen", {}) or {}).get(self.form.id, []))
         unseen = [rid for rid in self._returned_ids() if rid not in seen]
-        self.returned_button.setText(self.tr("Returned for changes: %1 — open")
-                                     .replace("%1", str(len(unseen))))
+        self.returned_button.setText(self.tr("%n report(s) returned for changes — open", "",
+                                             len(unseen)))
         self.returned_button.setVisible(bool(unseen))
 
     def show_returned(self) -> None:
@@ -251,7 +269,20 @@ class RecordListPage(QWidget):
 
     def _records_changed(self, form_id: str) -> None:
         if form_id in (self.form.id, ""):
+            if not form_id:  # anything may have changed: the org units too (a login)
+                self._fill_filters()
             self.refresh()
+            self._reload_editor()
+
+    def _reload_editor(self) -> None:
+        """An open record changed elsewhere (a sync, a district mapped onto the server's):
+        without unsaved edits the editor shows the stored version, never a stale one."""
+        editor = self.editor
+        if editor is None or editor.dirty or not editor.record.get("id"):
+            return
+        stored = self.ctx.store.get_record(editor.record["id"])
+        if stored is not None and stored != editor.record:
+            editor.load(stored)
 
     # -- opening records --------------------------------------------------------------------
     def new_record(self) -> None:

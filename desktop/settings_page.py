@@ -60,6 +60,9 @@ class SettingsPage(QWidget):
         self.restore_button.clicked.connect(self._ask_restore)
         self.logout_button = QPushButton(self)
         self.logout_button.clicked.connect(self.log_out)
+        self.connect_button = QPushButton(self)
+        self.connect_button.clicked.connect(self.connect_to_server)
+        self.connect_dialog = None
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self._build()
@@ -79,7 +82,8 @@ class SettingsPage(QWidget):
         self.rows[0].setBuddy(self.lang_combo)
         self.rows[1].setBuddy(self.server_edit)
         buttons = QHBoxLayout()
-        for b in (self.backup_button, self.restore_button, self.logout_button):
+        for b in (self.connect_button, self.backup_button, self.restore_button,
+                  self.logout_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         box = QVBoxLayout(self)
@@ -101,6 +105,7 @@ class SettingsPage(QWidget):
         self.backup_button.setText(self.tr("&Back up to a file…"))
         self.restore_button.setText(self.tr("&Restore from a file…"))
         self.logout_button.setText(self.tr("Log &out"))
+        self.connect_button.setText(self.tr("&Connect to a server…"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -126,7 +131,24 @@ class SettingsPage(QWidget):
         switch_language(self.ctx, lang)
 
     def _save_server(self) -> None:
-        self.ctx.settings_set("server_url", self.server_edit.text().strip())
+        url = self.server_edit.text().strip()
+        self.ctx.settings_set("server_url", url)
+        self.ctx.connection.set_server(url)
+
+    def connect_to_server(self):
+        """Address → login → the local district mapped onto the server's → sync."""
+        from desktop.connect_dialog import ConnectDialog
+        self.connect_dialog = ConnectDialog(self.ctx, self)
+        self.connect_dialog.accepted.connect(self._connected)
+        self.connect_dialog.open()
+        return self.connect_dialog
+
+    def _connected(self) -> None:
+        self.refresh()
+        self.message.setText(self.tr("Connected to %1. Sync starts now.")
+                             .replace("%1", self.ctx.settings_get("server_url", "") or ""))
+        self.ctx.signals.sig_records_changed.emit("")
+        self.ctx.signals.sig_sync_requested.emit()
 
     def set_data_folder(self, folder: str) -> None:
         app_settings().setValue("data_dir", folder)

@@ -38,7 +38,6 @@ class StatusBarWidget(QWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.online: bool | None = None
         self.net, self.last, self.waiting, self.problems = (QLabel(self) for _ in range(4))
         row = QHBoxLayout(self)
         row.setContentsMargins(4, 0, 4, 0)
@@ -53,6 +52,7 @@ class StatusBarWidget(QWidget):
 
     def store_ready(self) -> None:
         """Counts need the store: called once it is open (after the first paint at start)."""
+        self.ctx.connection.sig_changed.connect(lambda _s: self.refresh())
         self.refresh()
         self.probe()
 
@@ -64,33 +64,30 @@ class StatusBarWidget(QWidget):
         self._timer.stop()
         super().hideEvent(event)
 
+    @property
+    def online(self) -> bool | None:
+        return self.ctx.connection.online
+
     def server_url(self) -> str:
-        return self.ctx.settings_get("server_url", "") or ""
+        from desktop.sync_jobs import server_url
+        return server_url(self.ctx)
 
     def probe(self) -> None:
+        """Ask /healthz; the answer goes to the one connection state (ctx.connection)."""
         url = self.server_url()
+        self.ctx.connection.set_server(url)
         if not url:
-            self._set_online(None)
             return
-        self.ctx.tasks.start(probe_server, url, on_done=self._set_online,
-                             on_error=lambda _e: self._set_online(False))
-
-    def _set_online(self, online) -> None:
-        self.online = online
-        self.refresh()
+        self.ctx.tasks.start(probe_server, url, on_done=self.ctx.connection.answered,
+                             on_error=lambda _e: self.ctx.connection.answered(False))
 
     def refresh(self) -> None:
         if self.ctx.store is None:  # fast start: counts follow once the store is open
             self.net.setText("●")
             return
         c = sync_counts(self.ctx.store)
-        if self.online is None:
-            net = self.tr("Offline only (no server)") if not self.server_url() \
-                else self.tr("Checking connection…")
-        else:
-            net = self.tr("Online") if self.online else self.tr("Offline")
-        self.net.setText("● " + net)
-        self.net.setStyleSheet(f"color: {'#2e7d32' if self.online else '#9e9e9e'};")
+        self.net.setText("● " + self.ctx.connection.text())
+        self.net.setStyleSheet(f"color: {self.ctx.connection.colour()};")
         last = (c["last_sync"] or "").replace("T", " ").rstrip("Z")[:16]
         text = self.tr("Last sync: %1").replace("%1", last or self.tr("never"))
         from desktop.sync_jobs import REMIND_DAYS, sync_overdue

@@ -23,6 +23,11 @@ def _setting(ctx, keys) -> str | None:
     return None
 
 
+def server_url(ctx) -> str:
+    """The server address set for this install ('' = offline only)."""
+    return _setting(ctx, SERVER_KEYS) or ""
+
+
 def client_spec(ctx) -> dict | None:
     """Where and as whom to sync: {server, user, token, insecure}; None = offline-only.
     The token comes from memory (ctx.user["token"]) or the OS keyring, never from disk."""
@@ -81,8 +86,8 @@ def probe_loop(path: str, spec: dict, *, progress, cancelled, interval: float = 
     def on_result(summary, error) -> None:
         if summary is not None:
             progress(2, 0, json.dumps(summary.to_dict()))
-        else:
-            progress(0, 0, str(error))
+        else:  # the code: desktop.server_errors turns it into the user's language
+            progress(0, 0, getattr(error, "server_code", None) or getattr(error, "code", ""))
     try:
         return watch(store, client, probe_interval=interval, max_backoff=max_backoff,
                      stop_event=_CancelEvent(cancelled), on_result=on_result)
@@ -99,6 +104,7 @@ def sync_history(store, limit: int = 200) -> list[dict]:
         s = json.loads(summary) if summary else {}
         rows.append({"started": str(started)[:19].replace("T", " "), "outcome": outcome,
                      **{k: s.get(k, "") for k in ("pushed", "pulled", "conflicts", "rejected")},
+                     "error_code": s.get("error_code"),
                      "bytes": s.get("bytes_up", 0) + s.get("bytes_down", 0) if s else None})
     return rows
 
@@ -138,14 +144,11 @@ def sync_overdue(store, now: dt.datetime | None = None) -> bool:
 
 
 def error_text(errors: list[dict], lang: str) -> str:
-    """Server reasons as text: findings through forms.message_text, others as sent."""
-    from forms import message_text
+    """Server reasons in the user's language (desktop.server_errors), with rule and field."""
+    from desktop.server_errors import op_error_text
     out = []
     for e in errors or []:
-        if e.get("message_code"):
-            text = message_text(e["message_code"], lang, e.get("params"))
-        else:
-            text = e.get("message") or e.get("code") or str(e)
+        text = op_error_text(e, lang) if isinstance(e, dict) else str(e)
         field = ", ".join(e.get("fields") or []) or e.get("field")
         out.append(f"{e.get('rule') or e.get('code') or ''}: {text}" +
                    (f" [{field}]" if field else ""))

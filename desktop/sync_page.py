@@ -9,6 +9,7 @@ import json
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -32,20 +33,31 @@ from desktop.sync_jobs import (
 )
 
 REMIND_DAYS = 7
+LoginDialogCode = QDialog.DialogCode
 
 
 class SyncPage(QWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.task = self.watch_task = None
-        self.online: bool | None = None
+        self.task = self.watch_task = self.login_dialog = None
         self.history = DictTableModel([], self)
         self.parked = DictTableModel([], self)
         self.conflicts = DictTableModel([], self)
         self._build()
+        ctx.connection.sig_changed.connect(self._connection_changed)
+        ctx.signals.sig_sync_requested.connect(self.sync_requested)
         self.retranslate()
         self.apply_mode()
+
+    def _connection_changed(self, _state: str) -> None:
+        if self.isVisible():  # a hidden page shows the state when it is shown (refresh)
+            self._show_state()
+
+    @property
+    def online(self) -> bool | None:
+        """The one connection state (ctx.connection), as the status bar shows it too."""
+        return self.ctx.connection.online
 
     # ---------------------------------------------------------------- layout
     def _build(self) -> None:
@@ -149,8 +161,12 @@ class SyncPage(QWidget):
                     "failed": self.tr("failed"), "cancelled": self.tr("cancelled"),
                     None: self.tr("running")}
         rows = sync_history(store)
+        from desktop.server_errors import code_text
         for r in rows:
             r["outcome_text"] = outcomes.get(r["outcome"], r["outcome"])
+            if r["outcome"] == "failed":  # why, in the user's language
+                r["outcome_text"] += ": " + (code_text(r["error_code"], lang)
+                                             if r["error_code"] else self.tr("reason unknown"))
             r["traffic"] = "" if r["bytes"] is None else \
                 self.tr("%1 KB").replace("%1", f"{r['bytes'] / 1024:.1f}")
         self.history.set_rows(rows)
@@ -169,16 +185,14 @@ class SyncPage(QWidget):
         self._show_state()
 
     def _show_state(self) -> None:
-        spec = client_spec(self.ctx)
+        spec, connection = client_spec(self.ctx), self.ctx.connection
         if spec is None:
             text = self.tr("Working offline: no server is set up (Settings → server).")
-        elif self.online is None:
-            text = self.tr("Server: %1").replace("%1", spec["server"])
         else:
-            text = (self.tr("Online: %1") if self.online else
-                    self.tr("Offline: %1 does not answer, retrying")).replace("%1",
-                                                                             spec["server"])
+            connection.set_server(spec["server"])
+            text = f"● {connection.text()} — {spec['server']}"
         self.state.setText(text)
+        self.state.setStyleSheet(f"color: {connection.colour()};")
         days = days_since_sync(self.ctx.store)
         remind = self.ctx.role in ("district", "region") and spec is not None and (
             days is None or days >= REMIND_DAYS)
@@ -220,17 +234,18 @@ class SyncPage(QWidget):
             .replace("%3", f"{info.get('up', 0) / 1024:.1f}")
             .replace("%4", f"{info.get('down', 0) / 1024:.1f}"))
 
-    def _finish(self) -> None:
+    def _finish(self, ok: bool) -> None:
+        """A finished sync fills the bar; a failed or cancelled one empties it."""
         self.task = None
         self.sync_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
         self.bar.setRange(0, 1)
-        self.bar.setValue(1)
+        self.bar.setValue(1 if ok else 0)
         self.apply_mode()
 
     def _on_synced(self, summary: dict) -> None:
-        self._finish()
-        self.online = True
+        self._finish(True)
+        self.ctx.connection.synced()
         self.bar_text.setText(
             self.tr("Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB")
             .replace("%1", str(summary["pushed"])).replace("%2", str(summary["pulled"]))
@@ -248,15 +263,41 @@ class SyncPage(QWidget):
         self.forms_notice.setVisible(bool(held))
 
     def _on_failed(self, exc: BaseException) -> None:
-        self._finish()
-        code = getattr(exc, "code", "")
+        from desktop.server_errors import code_of, error_message
+        self._finish(False)
+        code = code_of(exc)
         if code == "sync_cancelled":
             self.bar_text.setText(self.tr("Cancelled; what was already exchanged is kept."))
         else:
-            self.online = False if type(exc).__name__ == "OfflineError" else self.online
-            self.bar_text.setText(self.tr("Sync failed: %1").replace("%1", str(exc)))
+            self.ctx.connection.from_error(exc)
+            self.bar_text.setText(self.tr("Sync failed: %1").replace(
+                "%1", error_message(exc, self.ctx.lang)))
         self.refresh()
         self.ctx.signals.sig_sync_finished.emit({"error": str(exc), "code": code})
+        self._login_if_needed(exc)
+
+    # ---------------------------------------------------------------- login
+    def _login_if_needed(self, exc: BaseException) -> None:
+        """A 401: ask for user and password; the sync runs again after the login."""
+        if type(exc).__name__ != "AuthError" or self.login_dialog is not None:
+            return
+        from desktop.login_dialog import LoginDialog
+        spec = client_spec(self.ctx) or {}
+        self.login_dialog = LoginDialog(self.ctx, spec.get("server", ""),
+                                        spec.get("user", ""), parent=self)
+        self.login_dialog.finished.connect(self._login_finished)
+        self.login_dialog.open()
+
+    def _login_finished(self, result: int) -> None:
+        self.login_dialog = None
+        if result == LoginDialogCode.Accepted:
+            self.sync_requested()
+
+    def sync_requested(self) -> None:
+        """Sync now with what is set up now (a new server, a new token)."""
+        self.stop_watch()
+        self._show_state()
+        self.sync_now()
 
     # ---------------------------------------------------------------- automatic mode
     def _on_mode(self, index: int) -> None:
@@ -279,20 +320,28 @@ class SyncPage(QWidget):
             self.watch_task = None
 
     def _on_probe(self, state: int, _total: int, text: str) -> None:
-        """state 0 = offline or failed (text = why), 2 = an automatic sync finished."""
-        self.online = state > 0
+        """state 0 = offline or failed (text = the error code), 2 = an automatic sync
+        finished."""
         if state == 2:
+            self.ctx.connection.synced()
             self.refresh()
             self.ctx.signals.sig_sync_finished.emit(json.loads(text))
             self.bundles.register_key()
         else:
-            self._show_state()
-            self.bar_text.setText(self.tr("Automatic sync: %1").replace("%1", text))
+            from desktop.server_errors import code_text
+            if text in ("offline", ""):
+                self.ctx.connection.answered(False)
+            self.bar_text.setText(self.tr("Automatic sync: %1").replace(
+                "%1", code_text(text, self.ctx.lang)))
 
     def _on_watch_error(self, exc: BaseException) -> None:
         """Login expired or the server needs a newer Esep: a person must act."""
+        from desktop.server_errors import error_message
         self.watch_task = None
-        self.bar_text.setText(self.tr("Automatic sync stopped: %1").replace("%1", str(exc)))
+        self.ctx.connection.from_error(exc)
+        self.bar_text.setText(self.tr("Automatic sync stopped: %1").replace(
+            "%1", error_message(exc, self.ctx.lang)))
+        self._login_if_needed(exc)
 
     # ---------------------------------------------------------------- parked and conflicts
     def _selected(self, view: QTableView) -> dict | None:

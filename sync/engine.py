@@ -249,11 +249,16 @@ def _log_start(store) -> int:
     return cur.lastrowid
 
 
-def _log_end(store, log_id: int, outcome: str, summary: SyncSummary | None) -> None:
+def _log_end(store, log_id: int, outcome: str, summary: SyncSummary | None,
+             error: SyncError | None = None) -> None:
+    """Close the log row; a failed one keeps why (`error_code`, `error`) for the history."""
+    saved = summary.to_dict() if summary else None
+    if saved is not None and error is not None:
+        saved.update(error_code=getattr(error, "server_code", None) or error.code,
+                     error=str(error)[:300])
     with transaction(store.db) as db:
         db.execute("UPDATE sync_log SET finished_at = ?, outcome = ?, summary = ? WHERE id = ?",
-                   [utc_now(), outcome, json.dumps(summary.to_dict()) if summary else None,
-                    log_id])
+                   [utc_now(), outcome, json.dumps(saved) if saved else None, log_id])
 
 
 def _load_sizer(store) -> BatchSizer:
@@ -308,7 +313,8 @@ def sync_once(store, client: SyncClient, progress: Callable | None = None,
         summary.pushed += sum(replayed[k] for k in ("applied", "duplicate"))
     except SyncError as exc:
         _fill(summary, store, client, before)
-        _log_end(store, log_id, "cancelled" if isinstance(exc, Cancelled) else "failed", summary)
+        _log_end(store, log_id, "cancelled" if isinstance(exc, Cancelled) else "failed", summary,
+                 exc)
         raise
     _fill(summary, store, client, before)
     _log_end(store, log_id, "conflicts" if summary.needs_person else "ok", summary)

@@ -31,9 +31,11 @@ class SyncError(Exception):
 
     code = "sync_failed"
 
-    def __init__(self, message: str, *, status: int | None = None):
+    def __init__(self, message: str, *, status: int | None = None,
+                 server_code: str | None = None):
         super().__init__(message)
         self.status = status
+        self.server_code = server_code  # the server's own code (bad_credentials, forbidden…)
 
 
 class AuthError(SyncError):
@@ -99,6 +101,16 @@ def _response_size(resp: requests.Response) -> int:
     headers = sum(len(k) + len(v) + 4 for k, v in resp.headers.items())
     body = raw.tell() if raw is not None and hasattr(raw, "tell") else len(resp.content)
     return 17 + len(resp.reason or "") + headers + 2 + body
+
+
+def _server_code(resp: requests.Response) -> str | None:
+    """The `detail.code` of an error answer ({"detail": {"code": …, "message": …}})."""
+    try:
+        detail = resp.json().get("detail")
+    except (ValueError, AttributeError):
+        return None
+    code = detail.get("code") if isinstance(detail, dict) else None
+    return code if isinstance(code, str) else None
 
 
 class SyncClient:
@@ -175,15 +187,17 @@ class SyncClient:
 
     @staticmethod
     def _decode(method: str, path: str, resp: requests.Response) -> Any:
+        code = _server_code(resp) if resp.status_code >= 400 else None
         if resp.status_code == 401:
-            raise AuthError(f"{method} {path}: not authorised (log in again)", status=401)
+            raise AuthError(f"{method} {path}: not authorised (log in again)", status=401,
+                            server_code=code)
         if resp.status_code == 426:
             raise UpgradeRequired(
                 f"the server needs a newer Esep (schema {protocol.SCHEMA_VERSION} refused); "
-                "local changes are kept", status=426)
+                "local changes are kept", status=426, server_code=code)
         if resp.status_code >= 400:
             raise SyncError(f"{method} {path}: HTTP {resp.status_code}: {resp.text[:300]}",
-                            status=resp.status_code)
+                            status=resp.status_code, server_code=code)
         if resp.status_code == 204:
             return None
         try:

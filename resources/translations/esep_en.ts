@@ -375,6 +375,52 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="40" />
+        <source>&amp;Move my records there</source>
+        <translation>&amp;Move my records there</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="41" />
+        <source>&amp;Not now</source>
+        <translation>&amp;Not now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="59" />
+        <source>You worked offline for «%1» (records: %2). Which district of the server is it? Its drafts and returned records move there; this cannot be undone.</source>
+        <translation>You worked offline for «%1» (records: %2). Which district of the server is it? Its drafts and returned records move there; this cannot be undone.</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <location filename="../../desktop/connection.py" line="12" />
+        <source>Offline only (no server)</source>
+        <translation>Offline only (no server)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="13" />
+        <source>Checking connection…</source>
+        <translation>Checking connection…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="14" />
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="15" />
+        <source>Offline: the server does not answer, retrying</source>
+        <translation>Offline: the server does not answer, retrying</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="16" />
+        <source>Online, but the server wants you to log in</source>
+        <translation>Online, but the server wants you to log in</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../desktop/review_page.py" line="263" />
@@ -612,7 +658,7 @@
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="330" />
+        <location filename="../../desktop/field_widgets.py" line="331" />
         <source>Choose on the calendar</source>
         <translation>Choose on the calendar</translation>
     </message>
@@ -633,109 +679,94 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="162" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>Esep — first start</source>
         <translation>Esep — first start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="163" />
+        <location filename="../../desktop/first_run.py" line="171" />
         <source>Welcome to Esep</source>
         <translation>Welcome to Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="164" />
+        <location filename="../../desktop/first_run.py" line="172" />
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="165" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Work on this computer only, or connect to the central server to sync your reports?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="167" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>Work &amp;offline</source>
         <translation>Work &amp;offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="168" />
+        <location filename="../../desktop/first_run.py" line="176" />
         <source>&amp;Connect to a server</source>
         <translation>&amp;Connect to a server</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;Region</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;District</source>
         <translation>&amp;District</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>Your &amp;name</source>
         <translation>Your &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="180" />
         <source>Server &amp;URL</source>
         <translation>Server &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="180" />
         <source>&amp;User</source>
         <translation>&amp;User</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="173" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;Password</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="175" />
+        <location filename="../../desktop/first_run.py" line="183" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="176" />
+        <location filename="../../desktop/first_run.py" line="184" />
         <source>&amp;Log in</source>
         <translation>&amp;Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="186" />
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="207" />
+        <location filename="../../desktop/first_run.py" line="215" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Choose the region and type or pick a district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="225" />
+        <location filename="../../desktop/first_run.py" line="234" />
         <source>Enter the server URL, user and password.</source>
         <translation>Enter the server URL, user and password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="228" />
+        <location filename="../../desktop/first_run.py" line="237" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="246" />
-        <source>Wrong user or password.</source>
-        <translation>Wrong user or password.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="248" />
-        <source>Too many attempts: wait a little and try again.</source>
-        <translation>Too many attempts: wait a little and try again.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="250" />
-        <source>Cannot connect: %1</source>
-        <translation>Cannot connect: %1</translation>
     </message>
 </context>
 <context>
@@ -746,77 +777,109 @@
         <translation>Choose the month</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="306" />
+=======
+        <location filename="../../desktop/form_editor.py" line="297" />
+>>>>>>> desk13
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="307" />
+=======
+        <location filename="../../desktop/form_editor.py" line="298" />
+>>>>>>> desk13
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="308" />
+=======
+        <location filename="../../desktop/form_editor.py" line="299" />
+>>>>>>> desk13
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="309" />
+=======
+        <location filename="../../desktop/form_editor.py" line="300" />
+>>>>>>> desk13
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="310" />
+=======
+        <location filename="../../desktop/form_editor.py" line="301" />
+>>>>>>> desk13
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="311" />
+=======
+        <location filename="../../desktop/form_editor.py" line="302" />
+>>>>>>> desk13
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="312" />
+=======
+        <location filename="../../desktop/form_editor.py" line="303" />
+>>>>>>> desk13
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="334" />
+=======
+        <location filename="../../desktop/form_editor.py" line="323" />
+>>>>>>> desk13
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="152" />
+        <location filename="../../desktop/form_actions.py" line="155" />
         <source>Fix the errors to submit.</source>
         <translation>Fix the errors to submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="154" />
+        <location filename="../../desktop/form_actions.py" line="157" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Warnings need a comment before you submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="204" />
+        <location filename="../../desktop/form_actions.py" line="207" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="207" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Draft saved.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="267" />
+        <location filename="../../desktop/form_actions.py" line="270" />
         <source>Submission blocked: see the findings.</source>
         <translation>Submission blocked: see the findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="271" />
+        <location filename="../../desktop/form_actions.py" line="274" />
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="275" />
+        <location filename="../../desktop/form_actions.py" line="278" />
         <source>Submitted: %1.</source>
         <translation>Submitted: %1.</translation>
     </message>
@@ -875,6 +938,7 @@
     </message>
 </context>
 <context>
+<<<<<<< HEAD
     <name>ImportDialog</name>
     <message>
         <location filename="../../desktop/import_dialog.py" line="39" />
@@ -958,10 +1022,51 @@
     </message>
     <message>
         <location filename="../../desktop/import_dialog.py" line="164" />
+=======
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="81" />
+        <source>Log in to the server</source>
+        <translation>Log in to the server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="82" />
+        <source>Enter the server address, your user name and password.</source>
+        <translation>Enter the server address, your user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="84" />
+        <source>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</source>
+        <translation>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="87" />
+        <source>Server &amp;URL</source>
+        <translation>Server &amp;URL</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="87" />
+        <source>&amp;User</source>
+        <translation>&amp;User</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="88" />
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="90" />
+        <source>&amp;Log in</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="91" />
+>>>>>>> desk13
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/import_dialog.py" line="169" />
         <source>To add: %1</source>
         <translation>To add: %1</translation>
@@ -1096,6 +1201,16 @@
         <location filename="../../desktop/import_values.py" line="44" />
         <source>%1 for the whole list:</source>
         <translation>%1 for the whole list:</translation>
+=======
+        <location filename="../../desktop/login_dialog.py" line="97" />
+        <source>Enter the server URL, user and password.</source>
+        <translation>Enter the server URL, user and password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="102" />
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+>>>>>>> desk13
     </message>
 </context>
 <context>
@@ -1256,7 +1371,11 @@ F1 — this help</translation>
         <translation>Settings</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/main_window.py" line="205" />
+=======
+        <location filename="../../desktop/main_window.py" line="200" />
+>>>>>>> desk13
         <source>Esep — volunteering in figures</source>
         <translation>Esep — volunteering in figures</translation>
     </message>
@@ -1476,26 +1595,43 @@ F1 — this help</translation>
 <context>
     <name>RecordListPage</name>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="136" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="144" />
+>>>>>>> desk13
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="137" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="145" />
+>>>>>>> desk13
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="138" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="146" />
+>>>>>>> desk13
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="141" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="149" />
+>>>>>>> desk13
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="142" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
@@ -1507,26 +1643,58 @@ F1 — this help</translation>
     </message>
     <message>
         <location filename="../../desktop/record_list_page.py" line="184" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="150" />
+        <source>Recover unsaved input</source>
+        <translation>Recover unsaved input</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/record_list_page.py" line="182" />
+        <source>%n report(s) returned for changes — open</source>
+        <translation>
+            <numerusform>%n report returned for changes — open</numerusform>
+            <numerusform>%n reports returned for changes — open</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="200" />
+>>>>>>> desk13
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="190" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="206" />
+>>>>>>> desk13
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="226" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="236" />
+>>>>>>> desk13
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="234" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="244" />
+>>>>>>> desk13
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>No records match the filters. Clear the search or the filters.</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="236" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="246" />
+>>>>>>> desk13
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>No records yet. Press %1 or «%2» to enter the first one.</translation>
     </message>
@@ -1832,6 +2000,59 @@ F1 — this help</translation>
     </message>
 </context>
 <context>
+    <name>ServerErrors</name>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="14" />
+        <source>Not authorised: log in again.</source>
+        <translation>Not authorised: log in again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="19" />
+        <source>Wrong user or password.</source>
+        <translation>Wrong user or password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="20" />
+        <source>Too many attempts: wait a little and try again.</source>
+        <translation>Too many attempts: wait a little and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="22" />
+        <source>The server does not answer: check the connection.</source>
+        <translation>The server does not answer: check the connection.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="24" />
+        <source>The server needs a newer Esep: install the update. Your changes are kept.</source>
+        <translation>The server needs a newer Esep: install the update. Your changes are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="27" />
+        <source>Plain http is allowed only to this computer: use an https:// address.</source>
+        <translation>Plain http is allowed only to this computer: use an https:// address.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="30" />
+        <source>Too much data in one request.</source>
+        <translation>Too much data in one request.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="31" />
+        <source>Cancelled.</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="33" />
+        <source>The server reported an error (%1).</source>
+        <translation>The server reported an error (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="34" />
+        <source>This is not a server address (expected https://host)</source>
+        <translation>This is not a server address (expected https://host)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../desktop/settings_page.py" line="33" />
@@ -1854,98 +2075,108 @@ F1 — this help</translation>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="92" />
+        <location filename="../../desktop/settings_page.py" line="96" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="93" />
+        <location filename="../../desktop/settings_page.py" line="97" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="93" />
+        <location filename="../../desktop/settings_page.py" line="97" />
         <source>Server &amp;URL</source>
         <translation>Server &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="95" />
-        <location filename="../../desktop/settings_page.py" line="137" />
+        <location filename="../../desktop/settings_page.py" line="99" />
+        <location filename="../../desktop/settings_page.py" line="159" />
         <source>Data folder</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98" />
+        <location filename="../../desktop/settings_page.py" line="102" />
         <source>Automatic when the server answers</source>
         <translation>Automatic when the server answers</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="99" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="100" />
+        <location filename="../../desktop/settings_page.py" line="104" />
         <source>Change…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="101" />
+        <location filename="../../desktop/settings_page.py" line="105" />
         <source>&amp;Back up to a file…</source>
         <translation>&amp;Back up to a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="102" />
+        <location filename="../../desktop/settings_page.py" line="106" />
         <source>&amp;Restore from a file…</source>
         <translation>&amp;Restore from a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="103" />
+        <location filename="../../desktop/settings_page.py" line="107" />
         <source>Log &amp;out</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="133" />
+        <location filename="../../desktop/settings_page.py" line="108" />
+        <source>&amp;Connect to a server…</source>
+        <translation>&amp;Connect to a server…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="148" />
+        <source>Connected to %1. Sync starts now.</source>
+        <translation>Connected to %1. Sync starts now.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="155" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>The new data folder is used from the next start: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="144" />
+        <location filename="../../desktop/settings_page.py" line="166" />
         <source>Backup written to %1</source>
         <translation>Backup written to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="151" />
+        <location filename="../../desktop/settings_page.py" line="173" />
         <source>Not restored: %1</source>
         <translation>Not restored: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="154" />
+        <location filename="../../desktop/settings_page.py" line="176" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Restored. The previous data was kept in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="167" />
+        <location filename="../../desktop/settings_page.py" line="189" />
         <source>Back up to a file</source>
         <translation>Back up to a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="174" />
+        <location filename="../../desktop/settings_page.py" line="196" />
         <source>Restore from a file</source>
         <translation>Restore from a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="191" />
+        <location filename="../../desktop/settings_page.py" line="213" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Logged out. The first-run screen opens at the next start.</translation>
     </message>
@@ -1953,47 +2184,27 @@ F1 — this help</translation>
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="88" />
-        <source>Offline only (no server)</source>
-        <translation>Offline only (no server)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="89" />
-        <source>Checking connection…</source>
-        <translation>Checking connection…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="91" />
-        <source>Online</source>
-        <translation>Online</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="91" />
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="95" />
+        <location filename="../../desktop/status_bar.py" line="92" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="95" />
+        <location filename="../../desktop/status_bar.py" line="92" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="99" />
+        <location filename="../../desktop/status_bar.py" line="96" />
         <source>please sync (over %1 days)</source>
         <translation>please sync (over %1 days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="102" />
+        <location filename="../../desktop/status_bar.py" line="99" />
         <source>Changes waiting: %1</source>
         <translation>Changes waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="103" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Conflicts: %1 · Rejected: %2</translation>
     </message>
@@ -2001,153 +2212,277 @@ F1 — this help</translation>
 <context>
     <name>SyncPage</name>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="122" />
+=======
+        <location filename="../../desktop/sync_page.py" line="130" />
+>>>>>>> desk13
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="123" />
+=======
+        <location filename="../../desktop/sync_page.py" line="131" />
+>>>>>>> desk13
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="124" />
+=======
+        <location filename="../../desktop/sync_page.py" line="132" />
+>>>>>>> desk13
         <source>Sync:</source>
         <translation>Sync:</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="125" />
+=======
+        <location filename="../../desktop/sync_page.py" line="133" />
+>>>>>>> desk13
         <source>automatically when the server answers</source>
         <translation>automatically when the server answers</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="126" />
+=======
+        <location filename="../../desktop/sync_page.py" line="134" />
+>>>>>>> desk13
         <source>only when I press Sync now</source>
         <translation>only when I press Sync now</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="127" />
+=======
+        <location filename="../../desktop/sync_page.py" line="135" />
+>>>>>>> desk13
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="128" />
+=======
+        <location filename="../../desktop/sync_page.py" line="136" />
+>>>>>>> desk13
         <source>Rejected by the server</source>
         <translation>Rejected by the server</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="129" />
         <location filename="../../desktop/sync_page.py" line="137" />
+=======
+        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="145" />
+>>>>>>> desk13
         <source>Conflicts</source>
         <translation>Conflicts</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="130" />
+=======
+        <location filename="../../desktop/sync_page.py" line="138" />
+>>>>>>> desk13
         <source>Open the record to fix it</source>
         <translation>Open the record to fix it</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="131" />
+=======
+        <location filename="../../desktop/sync_page.py" line="139" />
+>>>>>>> desk13
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="132" />
+=======
+        <location filename="../../desktop/sync_page.py" line="140" />
+>>>>>>> desk13
         <source>Resolve…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="135" />
+=======
+        <location filename="../../desktop/sync_page.py" line="143" />
+>>>>>>> desk13
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="135" />
+=======
+        <location filename="../../desktop/sync_page.py" line="143" />
+>>>>>>> desk13
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="136" />
+=======
+        <location filename="../../desktop/sync_page.py" line="144" />
+>>>>>>> desk13
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="136" />
+=======
+        <location filename="../../desktop/sync_page.py" line="144" />
+>>>>>>> desk13
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="137" />
+=======
+        <location filename="../../desktop/sync_page.py" line="145" />
+>>>>>>> desk13
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="138" />
+=======
+        <location filename="../../desktop/sync_page.py" line="146" />
+>>>>>>> desk13
         <source>Traffic</source>
         <translation>Traffic</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="140" />
         <location filename="../../desktop/sync_page.py" line="142" />
+=======
+        <location filename="../../desktop/sync_page.py" line="148" />
+        <location filename="../../desktop/sync_page.py" line="150" />
+>>>>>>> desk13
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="140" />
+=======
+        <location filename="../../desktop/sync_page.py" line="148" />
+>>>>>>> desk13
         <source>Why it was rejected</source>
         <translation>Why it was rejected</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="142" />
+=======
+        <location filename="../../desktop/sync_page.py" line="150" />
+>>>>>>> desk13
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="148" />
+=======
+        <location filename="../../desktop/sync_page.py" line="156" />
+>>>>>>> desk13
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="148" />
+=======
+        <location filename="../../desktop/sync_page.py" line="156" />
+>>>>>>> desk13
         <source>done, needs a person</source>
         <translation>done, needs a person</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="149" />
+=======
+        <location filename="../../desktop/sync_page.py" line="157" />
+>>>>>>> desk13
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="149" />
+=======
+        <location filename="../../desktop/sync_page.py" line="157" />
+>>>>>>> desk13
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="150" />
+=======
+        <location filename="../../desktop/sync_page.py" line="158" />
+>>>>>>> desk13
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="155" />
+=======
+        <location filename="../../desktop/sync_page.py" line="165" />
+        <source>reason unknown</source>
+        <translation>reason unknown</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="167" />
+>>>>>>> desk13
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="162" />
+=======
+        <location filename="../../desktop/sync_page.py" line="174" />
+>>>>>>> desk13
         <source>same report made on two devices</source>
         <translation>same report made on two devices</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="163" />
+=======
+        <location filename="../../desktop/sync_page.py" line="175" />
+>>>>>>> desk13
         <source>changed here and on the server</source>
         <translation>changed here and on the server</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="174" />
+=======
+        <location filename="../../desktop/sync_page.py" line="186" />
+>>>>>>> desk13
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Working offline: no server is set up (Settings → server).</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="176" />
         <source>Server: %1</source>
         <translation>Server: %1</translation>
@@ -2164,56 +2499,99 @@ F1 — this help</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="187" />
+=======
+        <location filename="../../desktop/sync_page.py" line="197" />
+>>>>>>> desk13
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>You have not synced for %1 days: connect and press Sync now.</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="199" />
+=======
+        <location filename="../../desktop/sync_page.py" line="209" />
+>>>>>>> desk13
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="208" />
+=======
+        <location filename="../../desktop/sync_page.py" line="218" />
+>>>>>>> desk13
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="215" />
+=======
+        <location filename="../../desktop/sync_page.py" line="225" />
+>>>>>>> desk13
         <source>receiving</source>
         <translation>receiving</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="215" />
+=======
+        <location filename="../../desktop/sync_page.py" line="225" />
+>>>>>>> desk13
         <source>sending</source>
         <translation>sending</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="218" />
+=======
+        <location filename="../../desktop/sync_page.py" line="228" />
+>>>>>>> desk13
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 records · %3 KB sent · %4 KB received</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="235" />
+=======
+        <location filename="../../desktop/sync_page.py" line="246" />
+>>>>>>> desk13
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="254" />
+=======
+        <location filename="../../desktop/sync_page.py" line="259" />
+>>>>>>> desk13
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Cancelled; what was already exchanged is kept.</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="257" />
+=======
+        <location filename="../../desktop/sync_page.py" line="262" />
+>>>>>>> desk13
         <source>Sync failed: %1</source>
         <translation>Sync failed: %1</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="290" />
+=======
+        <location filename="../../desktop/sync_page.py" line="323" />
+>>>>>>> desk13
         <source>Automatic sync: %1</source>
         <translation>Automatic sync: %1</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="295" />
+=======
+        <location filename="../../desktop/sync_page.py" line="331" />
+>>>>>>> desk13
         <source>Automatic sync stopped: %1</source>
         <translation>Automatic sync stopped: %1</translation>
     </message>

@@ -375,6 +375,52 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="40" />
+        <source>&amp;Move my records there</source>
+        <translation>Жазбаларымды сонда көшіру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="41" />
+        <source>&amp;Not now</source>
+        <translation>Қазір емес</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="59" />
+        <source>You worked offline for «%1» (records: %2). Which district of the server is it? Its drafts and returned records move there; this cannot be undone.</source>
+        <translation>Сіз «%1» бойынша офлайн жұмыс істедіңіз (жазбалар: %2). Бұл сервердегі қай аудан? Жобалар мен қайтарылған жазбалар соған көшіріледі; мұны болдырмау мүмкін емес.</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <location filename="../../desktop/connection.py" line="12" />
+        <source>Offline only (no server)</source>
+        <translation>Тек офлайн (сервер бапталмаған)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="13" />
+        <source>Checking connection…</source>
+        <translation>Байланыс тексерілуде…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="14" />
+        <source>Online</source>
+        <translation>Желіде</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="15" />
+        <source>Offline: the server does not answer, retrying</source>
+        <translation>Байланыс жоқ: сервер жауап бермейді, қайта көреміз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="16" />
+        <source>Online, but the server wants you to log in</source>
+        <translation>Желіде, бірақ сервер кіруді сұрайды</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../desktop/review_page.py" line="263" />
@@ -612,7 +658,7 @@
         <translation>ЖЖЖЖ-АА-КК</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="330" />
+        <location filename="../../desktop/field_widgets.py" line="331" />
         <source>Choose on the calendar</source>
         <translation>Күнтізбеден таңдау</translation>
     </message>
@@ -633,109 +679,94 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="162" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>Esep — first start</source>
         <translation>Esep — алғашқы іске қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="163" />
+        <location filename="../../desktop/first_run.py" line="171" />
         <source>Welcome to Esep</source>
         <translation>Esep-ке қош келдіңіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="164" />
+        <location filename="../../desktop/first_run.py" line="172" />
         <source>&amp;Next</source>
         <translation>Әрі қарай</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="165" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Тек осы компьютерде жұмыс істеу ме, әлде есептерді синхрондау үшін орталық серверге қосылу ма?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="167" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>Work &amp;offline</source>
         <translation>Офлайн жұмыс істеу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="168" />
+        <location filename="../../desktop/first_run.py" line="176" />
         <source>&amp;Connect to a server</source>
         <translation>Серверге қосылу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;Region</source>
         <translation>Өңір</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;District</source>
         <translation>Аудан</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>Your &amp;name</source>
         <translation>Сіздің атыңыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="180" />
         <source>Server &amp;URL</source>
         <translation>Сервер мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="180" />
         <source>&amp;User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="173" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;Password</source>
         <translation>Құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="175" />
+        <location filename="../../desktop/first_run.py" line="183" />
         <source>&amp;Start</source>
         <translation>Бастау</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="176" />
+        <location filename="../../desktop/first_run.py" line="184" />
         <source>&amp;Log in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="186" />
         <source>&amp;Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="207" />
+        <location filename="../../desktop/first_run.py" line="215" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Өңірді таңдап, ауданды таңдаңыз немесе жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="225" />
+        <location filename="../../desktop/first_run.py" line="234" />
         <source>Enter the server URL, user and password.</source>
         <translation>Сервер мекенжайын, пайдаланушыны және құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="228" />
+        <location filename="../../desktop/first_run.py" line="237" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="246" />
-        <source>Wrong user or password.</source>
-        <translation>Пайдаланушы немесе құпиясөз қате.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="248" />
-        <source>Too many attempts: wait a little and try again.</source>
-        <translation>Тым көп әрекет: біраз күтіп, қайта көріңіз.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="250" />
-        <source>Cannot connect: %1</source>
-        <translation>Қосылу мүмкін болмады: %1</translation>
     </message>
 </context>
 <context>
@@ -746,77 +777,109 @@
         <translation>Айды таңдау</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="306" />
+=======
+        <location filename="../../desktop/form_editor.py" line="297" />
+>>>>>>> desk13
         <source>&amp;Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="307" />
+=======
+        <location filename="../../desktop/form_editor.py" line="298" />
+>>>>>>> desk13
         <source>&amp;Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="308" />
+=======
+        <location filename="../../desktop/form_editor.py" line="299" />
+>>>>>>> desk13
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="309" />
+=======
+        <location filename="../../desktop/form_editor.py" line="300" />
+>>>>>>> desk13
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="310" />
+=======
+        <location filename="../../desktop/form_editor.py" line="301" />
+>>>>>>> desk13
         <source>Save &amp;draft</source>
         <translation>Жобаны сақтау</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="311" />
+=======
+        <location filename="../../desktop/form_editor.py" line="302" />
+>>>>>>> desk13
         <source>&amp;Submit</source>
         <translation>Тапсыру</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="312" />
+=======
+        <location filename="../../desktop/form_editor.py" line="303" />
+>>>>>>> desk13
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="334" />
+=======
+        <location filename="../../desktop/form_editor.py" line="323" />
+>>>>>>> desk13
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="152" />
+        <location filename="../../desktop/form_actions.py" line="155" />
         <source>Fix the errors to submit.</source>
         <translation>Тапсыру үшін қателерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="154" />
+        <location filename="../../desktop/form_actions.py" line="157" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Тапсырар алдында ескертулерге түсініктеме жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="204" />
+        <location filename="../../desktop/form_actions.py" line="207" />
         <source>Not saved: %1</source>
         <translation>Сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="207" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Draft saved.</source>
         <translation>Жоба сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="267" />
+        <location filename="../../desktop/form_actions.py" line="270" />
         <source>Submission blocked: see the findings.</source>
         <translation>Тапсыру мүмкін емес: ескертпелерді қараңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="271" />
+        <location filename="../../desktop/form_actions.py" line="274" />
         <source>Not submitted: %1</source>
         <translation>Тапсырылмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="275" />
+        <location filename="../../desktop/form_actions.py" line="278" />
         <source>Submitted: %1.</source>
         <translation>Тапсырылды: %1.</translation>
     </message>
@@ -875,6 +938,7 @@
     </message>
 </context>
 <context>
+<<<<<<< HEAD
     <name>ImportDialog</name>
     <message>
         <location filename="../../desktop/import_dialog.py" line="39" />
@@ -958,10 +1022,51 @@
     </message>
     <message>
         <location filename="../../desktop/import_dialog.py" line="164" />
+=======
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="81" />
+        <source>Log in to the server</source>
+        <translation>Серверге кіру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="82" />
+        <source>Enter the server address, your user name and password.</source>
+        <translation>Сервер мекенжайын, пайдаланушы атын және құпиясөзді енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="84" />
+        <source>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</source>
+        <translation>%1 сервері қайта кіруді сұрайды. Өзгерістеріңіз сақталған, синхрондау кіргеннен кейін жалғасады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="87" />
+        <source>Server &amp;URL</source>
+        <translation>Сервер мекенжайы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="87" />
+        <source>&amp;User</source>
+        <translation>Пайдаланушы</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="88" />
+        <source>&amp;Password</source>
+        <translation>Құпиясөз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="90" />
+        <source>&amp;Log in</source>
+        <translation>Кіру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="91" />
+>>>>>>> desk13
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/import_dialog.py" line="169" />
         <source>To add: %1</source>
         <translation>Қосылады: %1</translation>
@@ -1096,6 +1201,16 @@
         <location filename="../../desktop/import_values.py" line="44" />
         <source>%1 for the whole list:</source>
         <translation>Бүкіл тізім үшін: %1</translation>
+=======
+        <location filename="../../desktop/login_dialog.py" line="97" />
+        <source>Enter the server URL, user and password.</source>
+        <translation>Сервер мекенжайын, пайдаланушыны және құпиясөзді енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="102" />
+        <source>Connecting…</source>
+        <translation>Қосылуда…</translation>
+>>>>>>> desk13
     </message>
 </context>
 <context>
@@ -1256,7 +1371,11 @@ F1 — осы анықтама</translation>
         <translation>Баптаулар</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/main_window.py" line="205" />
+=======
+        <location filename="../../desktop/main_window.py" line="200" />
+>>>>>>> desk13
         <source>Esep — volunteering in figures</source>
         <translation>Esep — сандардағы волонтерлік</translation>
     </message>
@@ -1476,26 +1595,43 @@ F1 — осы анықтама</translation>
 <context>
     <name>RecordListPage</name>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="136" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="144" />
+>>>>>>> desk13
         <source>Search…</source>
         <translation>Іздеу…</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="137" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="145" />
+>>>>>>> desk13
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="138" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="146" />
+>>>>>>> desk13
         <source>&amp;New</source>
         <translation>Жаңа</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="141" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="149" />
+>>>>>>> desk13
         <source>&amp;Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="142" />
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
@@ -1507,26 +1643,58 @@ F1 — осы анықтама</translation>
     </message>
     <message>
         <location filename="../../desktop/record_list_page.py" line="184" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="150" />
+        <source>Recover unsaved input</source>
+        <translation>Сақталмағанды қалпына келтіру</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/record_list_page.py" line="182" />
+        <source>%n report(s) returned for changes — open</source>
+        <translation>
+            <numerusform>%n есеп пысықтауға қайтарылды — ашу</numerusform>
+            <numerusform>%n есеп пысықтауға қайтарылды — ашу</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="200" />
+>>>>>>> desk13
         <source>All org units</source>
         <translation>Барлық бөлімшелер</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="190" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="206" />
+>>>>>>> desk13
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="226" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="236" />
+>>>>>>> desk13
         <source>Showing %1 of %2</source>
         <translation>%2 ішінен %1 көрсетілді</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="234" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="244" />
+>>>>>>> desk13
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Сүзгілерге сай келетін жазба жоқ. Іздеуді немесе сүзгілерді тазалаңыз.</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="236" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="246" />
+>>>>>>> desk13
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Әзірге жазба жоқ. Алғашқысын енгізу үшін %1 немесе «%2» түймесін басыңыз.</translation>
     </message>
@@ -1832,6 +2000,59 @@ F1 — осы анықтама</translation>
     </message>
 </context>
 <context>
+    <name>ServerErrors</name>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="14" />
+        <source>Not authorised: log in again.</source>
+        <translation>Авторизация жоқ: қайта кіріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="19" />
+        <source>Wrong user or password.</source>
+        <translation>Пайдаланушы немесе құпиясөз қате.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="20" />
+        <source>Too many attempts: wait a little and try again.</source>
+        <translation>Тым көп әрекет: біраз күтіп, қайта көріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="22" />
+        <source>The server does not answer: check the connection.</source>
+        <translation>Сервер жауап бермейді: байланысты тексеріңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="24" />
+        <source>The server needs a newer Esep: install the update. Your changes are kept.</source>
+        <translation>Серверге Esep-тің жаңа нұсқасы қажет: жаңартуды орнатыңыз. Өзгерістеріңіз сақталған.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="27" />
+        <source>Plain http is allowed only to this computer: use an https:// address.</source>
+        <translation>Қорғалмаған http тек осы компьютерге рұқсат етілген: https:// мекенжайын көрсетіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="30" />
+        <source>Too much data in one request.</source>
+        <translation>Бір сұраудағы деректер тым көп.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="31" />
+        <source>Cancelled.</source>
+        <translation>Тоқтатылды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="33" />
+        <source>The server reported an error (%1).</source>
+        <translation>Сервер қате туралы хабарлады (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="34" />
+        <source>This is not a server address (expected https://host)</source>
+        <translation>Бұл сервер мекенжайы емес (https://хост күтіледі)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../desktop/settings_page.py" line="33" />
@@ -1854,98 +2075,108 @@ F1 — осы анықтама</translation>
         <translation>Әкімші</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="92" />
+        <location filename="../../desktop/settings_page.py" line="96" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="93" />
+        <location filename="../../desktop/settings_page.py" line="97" />
         <source>&amp;Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="93" />
+        <location filename="../../desktop/settings_page.py" line="97" />
         <source>Server &amp;URL</source>
         <translation>Сервер мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="95" />
-        <location filename="../../desktop/settings_page.py" line="137" />
+        <location filename="../../desktop/settings_page.py" line="99" />
+        <location filename="../../desktop/settings_page.py" line="159" />
         <source>Data folder</source>
         <translation>Деректер қалтасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98" />
+        <location filename="../../desktop/settings_page.py" line="102" />
         <source>Automatic when the server answers</source>
         <translation>Сервер қолжетімді болғанда автоматты түрде</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="99" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>Manual</source>
         <translation>Қолмен</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="100" />
+        <location filename="../../desktop/settings_page.py" line="104" />
         <source>Change…</source>
         <translation>Өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="101" />
+        <location filename="../../desktop/settings_page.py" line="105" />
         <source>&amp;Back up to a file…</source>
         <translation>Файлға сақтық көшірме…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="102" />
+        <location filename="../../desktop/settings_page.py" line="106" />
         <source>&amp;Restore from a file…</source>
         <translation>Файлдан қалпына келтіру…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="103" />
+        <location filename="../../desktop/settings_page.py" line="107" />
         <source>Log &amp;out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="133" />
+        <location filename="../../desktop/settings_page.py" line="108" />
+        <source>&amp;Connect to a server…</source>
+        <translation>Серверге қосылу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="148" />
+        <source>Connected to %1. Sync starts now.</source>
+        <translation>%1 серверіне қосылды. Синхрондау басталды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="155" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>Жаңа деректер қалтасы келесі іске қосқанда қолданылады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="144" />
+        <location filename="../../desktop/settings_page.py" line="166" />
         <source>Backup written to %1</source>
         <translation>Сақтық көшірме жазылды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="151" />
+        <location filename="../../desktop/settings_page.py" line="173" />
         <source>Not restored: %1</source>
         <translation>Қалпына келтірілмеді: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="154" />
+        <location filename="../../desktop/settings_page.py" line="176" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Қалпына келтірілді. Бұрынғы деректер мына жерде сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="167" />
+        <location filename="../../desktop/settings_page.py" line="189" />
         <source>Back up to a file</source>
         <translation>Файлға сақтық көшірме</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="174" />
+        <location filename="../../desktop/settings_page.py" line="196" />
         <source>Restore from a file</source>
         <translation>Файлдан қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="191" />
+        <location filename="../../desktop/settings_page.py" line="213" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Сіз шықтыңыз. Келесі іске қосқанда алғашқы іске қосу терезесі ашылады.</translation>
     </message>
@@ -1953,47 +2184,27 @@ F1 — осы анықтама</translation>
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="88" />
-        <source>Offline only (no server)</source>
-        <translation>Тек офлайн (сервер бапталмаған)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="89" />
-        <source>Checking connection…</source>
-        <translation>Байланыс тексерілуде…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="91" />
-        <source>Online</source>
-        <translation>Желіде</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="91" />
-        <source>Offline</source>
-        <translation>Байланыс жоқ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="95" />
+        <location filename="../../desktop/status_bar.py" line="92" />
         <source>Last sync: %1</source>
         <translation>Соңғы синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="95" />
+        <location filename="../../desktop/status_bar.py" line="92" />
         <source>never</source>
         <translation>болған жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="99" />
+        <location filename="../../desktop/status_bar.py" line="96" />
         <source>please sync (over %1 days)</source>
         <translation>синхрондаңыз (%1 күннен астам өтті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="102" />
+        <location filename="../../desktop/status_bar.py" line="99" />
         <source>Changes waiting: %1</source>
         <translation>Жіберуді күтуде: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="103" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Қайшылықтар: %1 · Қабылданбады: %2</translation>
     </message>
@@ -2001,153 +2212,277 @@ F1 — осы анықтама</translation>
 <context>
     <name>SyncPage</name>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="122" />
+=======
+        <location filename="../../desktop/sync_page.py" line="130" />
+>>>>>>> desk13
         <source>Sync now</source>
         <translation>Қазір синхрондау</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="123" />
+=======
+        <location filename="../../desktop/sync_page.py" line="131" />
+>>>>>>> desk13
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="124" />
+=======
+        <location filename="../../desktop/sync_page.py" line="132" />
+>>>>>>> desk13
         <source>Sync:</source>
         <translation>Синхрондау:</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="125" />
+=======
+        <location filename="../../desktop/sync_page.py" line="133" />
+>>>>>>> desk13
         <source>automatically when the server answers</source>
         <translation>сервер жауап бергенде автоматты түрде</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="126" />
+=======
+        <location filename="../../desktop/sync_page.py" line="134" />
+>>>>>>> desk13
         <source>only when I press Sync now</source>
         <translation>тек «Қазір синхрондау» батырмасын басқанда</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="127" />
+=======
+        <location filename="../../desktop/sync_page.py" line="135" />
+>>>>>>> desk13
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="128" />
+=======
+        <location filename="../../desktop/sync_page.py" line="136" />
+>>>>>>> desk13
         <source>Rejected by the server</source>
         <translation>Сервер қабылдамағандар</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="129" />
         <location filename="../../desktop/sync_page.py" line="137" />
+=======
+        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="145" />
+>>>>>>> desk13
         <source>Conflicts</source>
         <translation>Қайшылықтар</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="130" />
+=======
+        <location filename="../../desktop/sync_page.py" line="138" />
+>>>>>>> desk13
         <source>Open the record to fix it</source>
         <translation>Түзету үшін жазбаны ашу</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="131" />
+=======
+        <location filename="../../desktop/sync_page.py" line="139" />
+>>>>>>> desk13
         <source>Send again</source>
         <translation>Қайта жіберу</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="132" />
+=======
+        <location filename="../../desktop/sync_page.py" line="140" />
+>>>>>>> desk13
         <source>Resolve…</source>
         <translation>Шешу…</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="135" />
+=======
+        <location filename="../../desktop/sync_page.py" line="143" />
+>>>>>>> desk13
         <source>Started</source>
         <translation>Басталды</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="135" />
+=======
+        <location filename="../../desktop/sync_page.py" line="143" />
+>>>>>>> desk13
         <source>Outcome</source>
         <translation>Нәтижесі</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="136" />
+=======
+        <location filename="../../desktop/sync_page.py" line="144" />
+>>>>>>> desk13
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="136" />
+=======
+        <location filename="../../desktop/sync_page.py" line="144" />
+>>>>>>> desk13
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="137" />
+=======
+        <location filename="../../desktop/sync_page.py" line="145" />
+>>>>>>> desk13
         <source>Rejected</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="138" />
+=======
+        <location filename="../../desktop/sync_page.py" line="146" />
+>>>>>>> desk13
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="140" />
         <location filename="../../desktop/sync_page.py" line="142" />
+=======
+        <location filename="../../desktop/sync_page.py" line="148" />
+        <location filename="../../desktop/sync_page.py" line="150" />
+>>>>>>> desk13
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="140" />
+=======
+        <location filename="../../desktop/sync_page.py" line="148" />
+>>>>>>> desk13
         <source>Why it was rejected</source>
         <translation>Қабылданбау себебі</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="142" />
+=======
+        <location filename="../../desktop/sync_page.py" line="150" />
+>>>>>>> desk13
         <source>Kind</source>
         <translation>Түрі</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="148" />
+=======
+        <location filename="../../desktop/sync_page.py" line="156" />
+>>>>>>> desk13
         <source>done</source>
         <translation>орындалды</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="148" />
+=======
+        <location filename="../../desktop/sync_page.py" line="156" />
+>>>>>>> desk13
         <source>done, needs a person</source>
         <translation>орындалды, адамның шешімі қажет</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="149" />
+=======
+        <location filename="../../desktop/sync_page.py" line="157" />
+>>>>>>> desk13
         <source>failed</source>
         <translation>сәтсіз</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="149" />
+=======
+        <location filename="../../desktop/sync_page.py" line="157" />
+>>>>>>> desk13
         <source>cancelled</source>
         <translation>тоқтатылды</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="150" />
+=======
+        <location filename="../../desktop/sync_page.py" line="158" />
+>>>>>>> desk13
         <source>running</source>
         <translation>орындалуда</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="155" />
+=======
+        <location filename="../../desktop/sync_page.py" line="165" />
+        <source>reason unknown</source>
+        <translation>себебі белгісіз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="167" />
+>>>>>>> desk13
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="162" />
+=======
+        <location filename="../../desktop/sync_page.py" line="174" />
+>>>>>>> desk13
         <source>same report made on two devices</source>
         <translation>бір есеп екі құрылғыда жасалған</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="163" />
+=======
+        <location filename="../../desktop/sync_page.py" line="175" />
+>>>>>>> desk13
         <source>changed here and on the server</source>
         <translation>мұнда да, серверде де өзгертілген</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="174" />
+=======
+        <location filename="../../desktop/sync_page.py" line="186" />
+>>>>>>> desk13
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Желісіз жұмыс: сервер бапталмаған (Баптаулар → сервер).</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="176" />
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
@@ -2164,56 +2499,99 @@ F1 — осы анықтама</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="187" />
+=======
+        <location filename="../../desktop/sync_page.py" line="197" />
+>>>>>>> desk13
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Сіз %1 күн синхрондамадыңыз: желіге қосылып, «Қазір синхрондау» батырмасын басыңыз.</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="199" />
+=======
+        <location filename="../../desktop/sync_page.py" line="209" />
+>>>>>>> desk13
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="208" />
+=======
+        <location filename="../../desktop/sync_page.py" line="218" />
+>>>>>>> desk13
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="215" />
+=======
+        <location filename="../../desktop/sync_page.py" line="225" />
+>>>>>>> desk13
         <source>receiving</source>
         <translation>алу</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="215" />
+=======
+        <location filename="../../desktop/sync_page.py" line="225" />
+>>>>>>> desk13
         <source>sending</source>
         <translation>жіберу</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="218" />
+=======
+        <location filename="../../desktop/sync_page.py" line="228" />
+>>>>>>> desk13
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 жазба · %3 КБ жіберілді · %4 КБ алынды</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="235" />
+=======
+        <location filename="../../desktop/sync_page.py" line="246" />
+>>>>>>> desk13
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Дайын: %1 жіберілді, %2 алынды, %3 қайшылық, %4 қабылданбады, %5 КБ</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="254" />
+=======
+        <location filename="../../desktop/sync_page.py" line="259" />
+>>>>>>> desk13
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Тоқтатылды; жіберіліп үлгерген деректер сақталды.</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="257" />
+=======
+        <location filename="../../desktop/sync_page.py" line="262" />
+>>>>>>> desk13
         <source>Sync failed: %1</source>
         <translation>Синхрондау сәтсіз аяқталды: %1</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="290" />
+=======
+        <location filename="../../desktop/sync_page.py" line="323" />
+>>>>>>> desk13
         <source>Automatic sync: %1</source>
         <translation>Автоматты синхрондау: %1</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="295" />
+=======
+        <location filename="../../desktop/sync_page.py" line="331" />
+>>>>>>> desk13
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматты синхрондау тоқтатылды: %1</translation>
     </message>

@@ -375,6 +375,52 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="40" />
+        <source>&amp;Move my records there</source>
+        <translation>Перенести мои записи туда</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="41" />
+        <source>&amp;Not now</source>
+        <translation>Не сейчас</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connect_dialog.py" line="59" />
+        <source>You worked offline for «%1» (records: %2). Which district of the server is it? Its drafts and returned records move there; this cannot be undone.</source>
+        <translation>Вы работали офлайн за «%1» (записей: %2). Какой это район на сервере? Черновики и возвращённые записи будут перенесены туда; отменить это нельзя.</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <location filename="../../desktop/connection.py" line="12" />
+        <source>Offline only (no server)</source>
+        <translation>Только офлайн (сервер не настроен)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="13" />
+        <source>Checking connection…</source>
+        <translation>Проверка связи…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="14" />
+        <source>Online</source>
+        <translation>В сети</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="15" />
+        <source>Offline: the server does not answer, retrying</source>
+        <translation>Нет связи: сервер не отвечает, пробуем снова</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/connection.py" line="16" />
+        <source>Online, but the server wants you to log in</source>
+        <translation>В сети, но сервер просит войти</translation>
+    </message>
+</context>
+<context>
     <name>CorrectionDialog</name>
     <message>
         <location filename="../../desktop/review_page.py" line="263" />
@@ -612,7 +658,7 @@
         <translation>ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="330" />
+        <location filename="../../desktop/field_widgets.py" line="331" />
         <source>Choose on the calendar</source>
         <translation>Выбрать в календаре</translation>
     </message>
@@ -633,109 +679,94 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="162" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>Esep — first start</source>
         <translation>Esep — первый запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="163" />
+        <location filename="../../desktop/first_run.py" line="171" />
         <source>Welcome to Esep</source>
         <translation>Добро пожаловать в Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="164" />
+        <location filename="../../desktop/first_run.py" line="172" />
         <source>&amp;Next</source>
         <translation>Далее</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="165" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Работать только на этом компьютере или подключиться к центральному серверу для синхронизации отчётов?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="167" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>Work &amp;offline</source>
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="168" />
+        <location filename="../../desktop/first_run.py" line="176" />
         <source>&amp;Connect to a server</source>
         <translation>Подключиться к серверу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;District</source>
         <translation>Район</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>Your &amp;name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="180" />
         <source>Server &amp;URL</source>
         <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="180" />
         <source>&amp;User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="173" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="175" />
+        <location filename="../../desktop/first_run.py" line="183" />
         <source>&amp;Start</source>
         <translation>Начать</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="176" />
+        <location filename="../../desktop/first_run.py" line="184" />
         <source>&amp;Log in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="186" />
         <source>&amp;Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="207" />
+        <location filename="../../desktop/first_run.py" line="215" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Выберите регион и выберите или впишите район.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="225" />
+        <location filename="../../desktop/first_run.py" line="234" />
         <source>Enter the server URL, user and password.</source>
         <translation>Введите адрес сервера, пользователя и пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="228" />
+        <location filename="../../desktop/first_run.py" line="237" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="246" />
-        <source>Wrong user or password.</source>
-        <translation>Неверный пользователь или пароль.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="248" />
-        <source>Too many attempts: wait a little and try again.</source>
-        <translation>Слишком много попыток: подождите и попробуйте снова.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/first_run.py" line="250" />
-        <source>Cannot connect: %1</source>
-        <translation>Не удалось подключиться: %1</translation>
     </message>
 </context>
 <context>
@@ -746,77 +777,109 @@
         <translation>Выбрать месяц</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="306" />
+=======
+        <location filename="../../desktop/form_editor.py" line="297" />
+>>>>>>> desk13
         <source>&amp;Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="307" />
+=======
+        <location filename="../../desktop/form_editor.py" line="298" />
+>>>>>>> desk13
         <source>&amp;Period</source>
         <translation>Период</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="308" />
+=======
+        <location filename="../../desktop/form_editor.py" line="299" />
+>>>>>>> desk13
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="309" />
+=======
+        <location filename="../../desktop/form_editor.py" line="300" />
+>>>>>>> desk13
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="310" />
+=======
+        <location filename="../../desktop/form_editor.py" line="301" />
+>>>>>>> desk13
         <source>Save &amp;draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="311" />
+=======
+        <location filename="../../desktop/form_editor.py" line="302" />
+>>>>>>> desk13
         <source>&amp;Submit</source>
         <translation>Подать</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="312" />
+=======
+        <location filename="../../desktop/form_editor.py" line="303" />
+>>>>>>> desk13
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/form_editor.py" line="334" />
+=======
+        <location filename="../../desktop/form_editor.py" line="323" />
+>>>>>>> desk13
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="152" />
+        <location filename="../../desktop/form_actions.py" line="155" />
         <source>Fix the errors to submit.</source>
         <translation>Исправьте ошибки, чтобы подать отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="154" />
+        <location filename="../../desktop/form_actions.py" line="157" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Перед подачей напишите комментарий к предупреждениям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="204" />
+        <location filename="../../desktop/form_actions.py" line="207" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="207" />
+        <location filename="../../desktop/form_actions.py" line="210" />
         <source>Draft saved.</source>
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="267" />
+        <location filename="../../desktop/form_actions.py" line="270" />
         <source>Submission blocked: see the findings.</source>
         <translation>Подача невозможна: см. замечания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="271" />
+        <location filename="../../desktop/form_actions.py" line="274" />
         <source>Not submitted: %1</source>
         <translation>Не подано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="275" />
+        <location filename="../../desktop/form_actions.py" line="278" />
         <source>Submitted: %1.</source>
         <translation>Подано: %1.</translation>
     </message>
@@ -875,6 +938,7 @@
     </message>
 </context>
 <context>
+<<<<<<< HEAD
     <name>ImportDialog</name>
     <message>
         <location filename="../../desktop/import_dialog.py" line="39" />
@@ -958,10 +1022,51 @@
     </message>
     <message>
         <location filename="../../desktop/import_dialog.py" line="164" />
+=======
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="81" />
+        <source>Log in to the server</source>
+        <translation>Вход на сервер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="82" />
+        <source>Enter the server address, your user name and password.</source>
+        <translation>Введите адрес сервера, имя пользователя и пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="84" />
+        <source>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</source>
+        <translation>Сервер %1 просит войти снова. Ваши изменения сохранены, синхронизация продолжится после входа.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="87" />
+        <source>Server &amp;URL</source>
+        <translation>Адрес сервера</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="87" />
+        <source>&amp;User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="88" />
+        <source>&amp;Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="90" />
+        <source>&amp;Log in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="91" />
+>>>>>>> desk13
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/import_dialog.py" line="169" />
         <source>To add: %1</source>
         <translation>Добавить: %1</translation>
@@ -1096,6 +1201,16 @@
         <location filename="../../desktop/import_values.py" line="44" />
         <source>%1 for the whole list:</source>
         <translation>%1 для всего списка:</translation>
+=======
+        <location filename="../../desktop/login_dialog.py" line="97" />
+        <source>Enter the server URL, user and password.</source>
+        <translation>Введите адрес сервера, пользователя и пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="102" />
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+>>>>>>> desk13
     </message>
 </context>
 <context>
@@ -1256,7 +1371,11 @@ F1 — эта справка</translation>
         <translation>Настройки</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/main_window.py" line="205" />
+=======
+        <location filename="../../desktop/main_window.py" line="200" />
+>>>>>>> desk13
         <source>Esep — volunteering in figures</source>
         <translation>Esep — волонтёрство в цифрах</translation>
     </message>
@@ -1476,26 +1595,43 @@ F1 — эта справка</translation>
 <context>
     <name>RecordListPage</name>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="136" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="144" />
+>>>>>>> desk13
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="137" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="145" />
+>>>>>>> desk13
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="138" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="146" />
+>>>>>>> desk13
         <source>&amp;New</source>
         <translation>Новый</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="141" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="149" />
+>>>>>>> desk13
         <source>&amp;Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="142" />
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
@@ -1507,26 +1643,59 @@ F1 — эта справка</translation>
     </message>
     <message>
         <location filename="../../desktop/record_list_page.py" line="184" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="150" />
+        <source>Recover unsaved input</source>
+        <translation>Восстановить несохранённое</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/record_list_page.py" line="182" />
+        <source>%n report(s) returned for changes — open</source>
+        <translation>
+            <numerusform>%n отчёт возвращён на доработку — открыть</numerusform>
+            <numerusform>%n отчёта возвращены на доработку — открыть</numerusform>
+            <numerusform>%n отчётов возвращено на доработку — открыть</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/record_list_page.py" line="200" />
+>>>>>>> desk13
         <source>All org units</source>
         <translation>Все подразделения</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="190" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="206" />
+>>>>>>> desk13
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="226" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="236" />
+>>>>>>> desk13
         <source>Showing %1 of %2</source>
         <translation>Показано %1 из %2</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="234" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="244" />
+>>>>>>> desk13
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Под фильтры не подходит ни одна запись. Очистите поиск или фильтры.</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/record_list_page.py" line="236" />
+=======
+        <location filename="../../desktop/record_list_page.py" line="246" />
+>>>>>>> desk13
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Записей пока нет. Нажмите %1 или «%2», чтобы внести первую.</translation>
     </message>
@@ -1832,6 +2001,59 @@ F1 — эта справка</translation>
     </message>
 </context>
 <context>
+    <name>ServerErrors</name>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="14" />
+        <source>Not authorised: log in again.</source>
+        <translation>Не авторизованы: войдите снова.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="19" />
+        <source>Wrong user or password.</source>
+        <translation>Неверный пользователь или пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="20" />
+        <source>Too many attempts: wait a little and try again.</source>
+        <translation>Слишком много попыток: подождите и попробуйте снова.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="22" />
+        <source>The server does not answer: check the connection.</source>
+        <translation>Сервер не отвечает: проверьте связь.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="24" />
+        <source>The server needs a newer Esep: install the update. Your changes are kept.</source>
+        <translation>Серверу нужна более новая версия Esep: установите обновление. Ваши изменения сохранены.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="27" />
+        <source>Plain http is allowed only to this computer: use an https:// address.</source>
+        <translation>Незащищённый http разрешён только для этого компьютера: укажите адрес https://.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="30" />
+        <source>Too much data in one request.</source>
+        <translation>Слишком много данных в одном запросе.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="31" />
+        <source>Cancelled.</source>
+        <translation>Отменено.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="33" />
+        <source>The server reported an error (%1).</source>
+        <translation>Сервер сообщил об ошибке (%1).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/server_errors.py" line="34" />
+        <source>This is not a server address (expected https://host)</source>
+        <translation>Это не адрес сервера (ожидается https://хост)</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../desktop/settings_page.py" line="33" />
@@ -1854,98 +2076,108 @@ F1 — эта справка</translation>
         <translation>Администратор</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="92" />
+        <location filename="../../desktop/settings_page.py" line="96" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="93" />
+        <location filename="../../desktop/settings_page.py" line="97" />
         <source>&amp;Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="93" />
+        <location filename="../../desktop/settings_page.py" line="97" />
         <source>Server &amp;URL</source>
         <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94" />
+        <location filename="../../desktop/settings_page.py" line="98" />
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="95" />
-        <location filename="../../desktop/settings_page.py" line="137" />
+        <location filename="../../desktop/settings_page.py" line="99" />
+        <location filename="../../desktop/settings_page.py" line="159" />
         <source>Data folder</source>
         <translation>Папка данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98" />
+        <location filename="../../desktop/settings_page.py" line="102" />
         <source>Automatic when the server answers</source>
         <translation>Автоматически, когда сервер доступен</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="99" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>Manual</source>
         <translation>Вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="100" />
+        <location filename="../../desktop/settings_page.py" line="104" />
         <source>Change…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="101" />
+        <location filename="../../desktop/settings_page.py" line="105" />
         <source>&amp;Back up to a file…</source>
         <translation>Резервная копия в файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="102" />
+        <location filename="../../desktop/settings_page.py" line="106" />
         <source>&amp;Restore from a file…</source>
         <translation>Восстановить из файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="103" />
+        <location filename="../../desktop/settings_page.py" line="107" />
         <source>Log &amp;out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="133" />
+        <location filename="../../desktop/settings_page.py" line="108" />
+        <source>&amp;Connect to a server…</source>
+        <translation>Подключиться к серверу…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="148" />
+        <source>Connected to %1. Sync starts now.</source>
+        <translation>Подключено к %1. Синхронизация начинается.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="155" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>Новая папка данных будет использована при следующем запуске: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="144" />
+        <location filename="../../desktop/settings_page.py" line="166" />
         <source>Backup written to %1</source>
         <translation>Резервная копия записана: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="151" />
+        <location filename="../../desktop/settings_page.py" line="173" />
         <source>Not restored: %1</source>
         <translation>Не восстановлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="154" />
+        <location filename="../../desktop/settings_page.py" line="176" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Восстановлено. Прежние данные сохранены в %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="167" />
+        <location filename="../../desktop/settings_page.py" line="189" />
         <source>Back up to a file</source>
         <translation>Резервная копия в файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="174" />
+        <location filename="../../desktop/settings_page.py" line="196" />
         <source>Restore from a file</source>
         <translation>Восстановить из файла</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="191" />
+        <location filename="../../desktop/settings_page.py" line="213" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Вы вышли. При следующем запуске откроется экран первого запуска.</translation>
     </message>
@@ -1953,47 +2185,27 @@ F1 — эта справка</translation>
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="88" />
-        <source>Offline only (no server)</source>
-        <translation>Только офлайн (сервер не настроен)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="89" />
-        <source>Checking connection…</source>
-        <translation>Проверка связи…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="91" />
-        <source>Online</source>
-        <translation>В сети</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="91" />
-        <source>Offline</source>
-        <translation>Нет связи</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/status_bar.py" line="95" />
+        <location filename="../../desktop/status_bar.py" line="92" />
         <source>Last sync: %1</source>
         <translation>Последняя синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="95" />
+        <location filename="../../desktop/status_bar.py" line="92" />
         <source>never</source>
         <translation>не было</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="99" />
+        <location filename="../../desktop/status_bar.py" line="96" />
         <source>please sync (over %1 days)</source>
         <translation>синхронизируйтесь (прошло больше %1 дней)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="102" />
+        <location filename="../../desktop/status_bar.py" line="99" />
         <source>Changes waiting: %1</source>
         <translation>Ожидают отправки: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="103" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Конфликты: %1 · Отклонено: %2</translation>
     </message>
@@ -2001,153 +2213,277 @@ F1 — эта справка</translation>
 <context>
     <name>SyncPage</name>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="122" />
+=======
+        <location filename="../../desktop/sync_page.py" line="130" />
+>>>>>>> desk13
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="123" />
+=======
+        <location filename="../../desktop/sync_page.py" line="131" />
+>>>>>>> desk13
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="124" />
+=======
+        <location filename="../../desktop/sync_page.py" line="132" />
+>>>>>>> desk13
         <source>Sync:</source>
         <translation>Синхронизация:</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="125" />
+=======
+        <location filename="../../desktop/sync_page.py" line="133" />
+>>>>>>> desk13
         <source>automatically when the server answers</source>
         <translation>автоматически, когда сервер доступен</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="126" />
+=======
+        <location filename="../../desktop/sync_page.py" line="134" />
+>>>>>>> desk13
         <source>only when I press Sync now</source>
         <translation>только по кнопке «Синхронизировать»</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="127" />
+=======
+        <location filename="../../desktop/sync_page.py" line="135" />
+>>>>>>> desk13
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="128" />
+=======
+        <location filename="../../desktop/sync_page.py" line="136" />
+>>>>>>> desk13
         <source>Rejected by the server</source>
         <translation>Отклонено сервером</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="129" />
         <location filename="../../desktop/sync_page.py" line="137" />
+=======
+        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="145" />
+>>>>>>> desk13
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="130" />
+=======
+        <location filename="../../desktop/sync_page.py" line="138" />
+>>>>>>> desk13
         <source>Open the record to fix it</source>
         <translation>Открыть запись, чтобы исправить</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="131" />
+=======
+        <location filename="../../desktop/sync_page.py" line="139" />
+>>>>>>> desk13
         <source>Send again</source>
         <translation>Отправить снова</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="132" />
+=======
+        <location filename="../../desktop/sync_page.py" line="140" />
+>>>>>>> desk13
         <source>Resolve…</source>
         <translation>Разрешить…</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="135" />
+=======
+        <location filename="../../desktop/sync_page.py" line="143" />
+>>>>>>> desk13
         <source>Started</source>
         <translation>Начало</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="135" />
+=======
+        <location filename="../../desktop/sync_page.py" line="143" />
+>>>>>>> desk13
         <source>Outcome</source>
         <translation>Итог</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="136" />
+=======
+        <location filename="../../desktop/sync_page.py" line="144" />
+>>>>>>> desk13
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="136" />
+=======
+        <location filename="../../desktop/sync_page.py" line="144" />
+>>>>>>> desk13
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="137" />
+=======
+        <location filename="../../desktop/sync_page.py" line="145" />
+>>>>>>> desk13
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="138" />
+=======
+        <location filename="../../desktop/sync_page.py" line="146" />
+>>>>>>> desk13
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="140" />
         <location filename="../../desktop/sync_page.py" line="142" />
+=======
+        <location filename="../../desktop/sync_page.py" line="148" />
+        <location filename="../../desktop/sync_page.py" line="150" />
+>>>>>>> desk13
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="140" />
+=======
+        <location filename="../../desktop/sync_page.py" line="148" />
+>>>>>>> desk13
         <source>Why it was rejected</source>
         <translation>Причина отклонения</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="142" />
+=======
+        <location filename="../../desktop/sync_page.py" line="150" />
+>>>>>>> desk13
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="148" />
+=======
+        <location filename="../../desktop/sync_page.py" line="156" />
+>>>>>>> desk13
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="148" />
+=======
+        <location filename="../../desktop/sync_page.py" line="156" />
+>>>>>>> desk13
         <source>done, needs a person</source>
         <translation>выполнено, нужно решение человека</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="149" />
+=======
+        <location filename="../../desktop/sync_page.py" line="157" />
+>>>>>>> desk13
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="149" />
+=======
+        <location filename="../../desktop/sync_page.py" line="157" />
+>>>>>>> desk13
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="150" />
+=======
+        <location filename="../../desktop/sync_page.py" line="158" />
+>>>>>>> desk13
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="155" />
+=======
+        <location filename="../../desktop/sync_page.py" line="165" />
+        <source>reason unknown</source>
+        <translation>причина неизвестна</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="167" />
+>>>>>>> desk13
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="162" />
+=======
+        <location filename="../../desktop/sync_page.py" line="174" />
+>>>>>>> desk13
         <source>same report made on two devices</source>
         <translation>один отчёт создан на двух устройствах</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="163" />
+=======
+        <location filename="../../desktop/sync_page.py" line="175" />
+>>>>>>> desk13
         <source>changed here and on the server</source>
         <translation>изменено здесь и на сервере</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="174" />
+=======
+        <location filename="../../desktop/sync_page.py" line="186" />
+>>>>>>> desk13
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Работа без сети: сервер не настроен (Настройки → сервер).</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="176" />
         <source>Server: %1</source>
         <translation>Сервер: %1</translation>
@@ -2164,56 +2500,99 @@ F1 — эта справка</translation>
     </message>
     <message>
         <location filename="../../desktop/sync_page.py" line="187" />
+=======
+        <location filename="../../desktop/sync_page.py" line="197" />
+>>>>>>> desk13
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Вы не синхронизировались %1 дн.: подключитесь к сети и нажмите «Синхронизировать».</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="199" />
+=======
+        <location filename="../../desktop/sync_page.py" line="209" />
+>>>>>>> desk13
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="208" />
+=======
+        <location filename="../../desktop/sync_page.py" line="218" />
+>>>>>>> desk13
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="215" />
+=======
+        <location filename="../../desktop/sync_page.py" line="225" />
+>>>>>>> desk13
         <source>receiving</source>
         <translation>получение</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="215" />
+=======
+        <location filename="../../desktop/sync_page.py" line="225" />
+>>>>>>> desk13
         <source>sending</source>
         <translation>отправка</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="218" />
+=======
+        <location filename="../../desktop/sync_page.py" line="228" />
+>>>>>>> desk13
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: записей %2 · отправлено %3 КБ · получено %4 КБ</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="235" />
+=======
+        <location filename="../../desktop/sync_page.py" line="246" />
+>>>>>>> desk13
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Готово: отправлено %1, получено %2, конфликтов %3, отклонено %4, %5 КБ</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="254" />
+=======
+        <location filename="../../desktop/sync_page.py" line="259" />
+>>>>>>> desk13
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Отменено; уже переданные данные сохранены.</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="257" />
+=======
+        <location filename="../../desktop/sync_page.py" line="262" />
+>>>>>>> desk13
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="290" />
+=======
+        <location filename="../../desktop/sync_page.py" line="323" />
+>>>>>>> desk13
         <source>Automatic sync: %1</source>
         <translation>Автоматическая синхронизация: %1</translation>
     </message>
     <message>
+<<<<<<< HEAD
         <location filename="../../desktop/sync_page.py" line="295" />
+=======
+        <location filename="../../desktop/sync_page.py" line="331" />
+>>>>>>> desk13
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматическая синхронизация остановлена: %1</translation>
     </message>

@@ -73,7 +73,7 @@ def test_no_cyrillic_access_keys_in_any_catalog():
     for path in (ROOT / "resources" / "translations" / "catalog").glob("*.toml"):
         for source, langs in tomllib.loads(path.read_text(encoding="utf-8")).items():
             for lang in ("ru", "kk"):
-                text = (langs or {}).get(lang, "").replace("&&", "")
+                text = str((langs or {}).get(lang, "")).replace("&&", "")
                 assert not re.search(r"&[^\x00-\x7f]", text), (path.name, source, text)
 
 

@@ -35,7 +35,7 @@ def test_sync_refreshes_the_list_and_a_notice_opens_the_returned(qtbot, core_ctx
     core_ctx.signals.sig_sync_finished.emit({"pulled": 1})
     assert status_cells(page) == ["возвращён", "подан"]            # the list is not stale
     assert page.returned_button.isVisible()
-    assert page.returned_button.text() == "Возвращено на доработку: 1 — открыть"
+    assert page.returned_button.text() == "1 отчёт возвращён на доработку — открыть"
     page.returned_button.click()                                   # «открыть»
     assert page.editor is not None and page.editor.record["id"] == rid
     banner = page.editor.return_banner
