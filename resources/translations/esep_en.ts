@@ -772,79 +772,47 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="87" />
+        <location filename="../../desktop/form_editor.py" line="88" />
         <source>Choose the month</source>
         <translation>Choose the month</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="306" />
-=======
-        <location filename="../../desktop/form_editor.py" line="297" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="314" />
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="307" />
-=======
-        <location filename="../../desktop/form_editor.py" line="298" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="315" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="308" />
-=======
-        <location filename="../../desktop/form_editor.py" line="299" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="316" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="309" />
-=======
-        <location filename="../../desktop/form_editor.py" line="300" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="317" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="310" />
-=======
-        <location filename="../../desktop/form_editor.py" line="301" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="318" />
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="311" />
-=======
-        <location filename="../../desktop/form_editor.py" line="302" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="319" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="312" />
-=======
-        <location filename="../../desktop/form_editor.py" line="303" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="320" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="334" />
-=======
-        <location filename="../../desktop/form_editor.py" line="323" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="342" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
@@ -938,7 +906,6 @@
     </message>
 </context>
 <context>
-<<<<<<< HEAD
     <name>ImportDialog</name>
     <message>
         <location filename="../../desktop/import_dialog.py" line="39" />
@@ -1022,51 +989,10 @@
     </message>
     <message>
         <location filename="../../desktop/import_dialog.py" line="164" />
-=======
-    <name>LoginDialog</name>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="81" />
-        <source>Log in to the server</source>
-        <translation>Log in to the server</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="82" />
-        <source>Enter the server address, your user name and password.</source>
-        <translation>Enter the server address, your user name and password.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="84" />
-        <source>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</source>
-        <translation>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="87" />
-        <source>Server &amp;URL</source>
-        <translation>Server &amp;URL</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="87" />
-        <source>&amp;User</source>
-        <translation>&amp;User</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="88" />
-        <source>&amp;Password</source>
-        <translation>&amp;Password</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="90" />
-        <source>&amp;Log in</source>
-        <translation>&amp;Log in</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="91" />
->>>>>>> desk13
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-<<<<<<< HEAD
         <location filename="../../desktop/import_dialog.py" line="169" />
         <source>To add: %1</source>
         <translation>To add: %1</translation>
@@ -1201,7 +1127,51 @@
         <location filename="../../desktop/import_values.py" line="44" />
         <source>%1 for the whole list:</source>
         <translation>%1 for the whole list:</translation>
-=======
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="81" />
+        <source>Log in to the server</source>
+        <translation>Log in to the server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="82" />
+        <source>Enter the server address, your user name and password.</source>
+        <translation>Enter the server address, your user name and password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="84" />
+        <source>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</source>
+        <translation>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="87" />
+        <source>Server &amp;URL</source>
+        <translation>Server &amp;URL</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="87" />
+        <source>&amp;User</source>
+        <translation>&amp;User</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="88" />
+        <source>&amp;Password</source>
+        <translation>&amp;Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="90" />
+        <source>&amp;Log in</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="91" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <location filename="../../desktop/login_dialog.py" line="97" />
         <source>Enter the server URL, user and password.</source>
         <translation>Enter the server URL, user and password.</translation>
@@ -1210,7 +1180,6 @@
         <location filename="../../desktop/login_dialog.py" line="102" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
->>>>>>> desk13
     </message>
 </context>
 <context>
@@ -1371,11 +1340,7 @@ F1 — this help</translation>
         <translation>Settings</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/main_window.py" line="205" />
-=======
-        <location filename="../../desktop/main_window.py" line="200" />
->>>>>>> desk13
+        <location filename="../../desktop/main_window.py" line="206" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — volunteering in figures</translation>
     </message>
@@ -1595,61 +1560,32 @@ F1 — this help</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="136" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="144" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="146" />
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="137" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="145" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="147" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="138" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="146" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="148" />
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="141" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="149" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="151" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="142" />
-        <source>Recover unsaved input</source>
-        <translation>Recover unsaved input</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/record_list_page.py" line="166" />
-        <source>Returned for changes: %1 — open</source>
-        <translation>Returned for changes: %1 — open</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/record_list_page.py" line="184" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="150" />
+        <location filename="../../desktop/record_list_page.py" line="152" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="182" />
+        <location filename="../../desktop/record_list_page.py" line="184" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n report returned for changes — open</numerusform>
@@ -1657,44 +1593,27 @@ F1 — this help</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="200" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="202" />
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="190" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="206" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="208" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="226" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="236" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="244" />
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="234" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="244" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="252" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>No records match the filters. Clear the search or the filters.</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="236" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="246" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="254" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>No records yet. Press %1 or «%2» to enter the first one.</translation>
     </message>
@@ -2212,386 +2131,209 @@ F1 — this help</translation>
 <context>
     <name>SyncPage</name>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="122" />
-=======
-        <location filename="../../desktop/sync_page.py" line="130" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="123" />
-=======
-        <location filename="../../desktop/sync_page.py" line="131" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="124" />
-=======
-        <location filename="../../desktop/sync_page.py" line="132" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Sync:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="125" />
-=======
-        <location filename="../../desktop/sync_page.py" line="133" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="137" />
         <source>automatically when the server answers</source>
         <translation>automatically when the server answers</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="126" />
-=======
-        <location filename="../../desktop/sync_page.py" line="134" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>only when I press Sync now</source>
         <translation>only when I press Sync now</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="127" />
-=======
-        <location filename="../../desktop/sync_page.py" line="135" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="128" />
-=======
-        <location filename="../../desktop/sync_page.py" line="136" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Rejected by the server</source>
         <translation>Rejected by the server</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="129" />
-        <location filename="../../desktop/sync_page.py" line="137" />
-=======
-        <location filename="../../desktop/sync_page.py" line="137" />
-        <location filename="../../desktop/sync_page.py" line="145" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="141" />
+        <location filename="../../desktop/sync_page.py" line="149" />
         <source>Conflicts</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="130" />
-=======
-        <location filename="../../desktop/sync_page.py" line="138" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="142" />
         <source>Open the record to fix it</source>
         <translation>Open the record to fix it</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="131" />
-=======
-        <location filename="../../desktop/sync_page.py" line="139" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="143" />
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="132" />
-=======
-        <location filename="../../desktop/sync_page.py" line="140" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="144" />
         <source>Resolve…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="135" />
-=======
-        <location filename="../../desktop/sync_page.py" line="143" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="135" />
-=======
-        <location filename="../../desktop/sync_page.py" line="143" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="136" />
-=======
-        <location filename="../../desktop/sync_page.py" line="144" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="148" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="136" />
-=======
-        <location filename="../../desktop/sync_page.py" line="144" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="148" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="137" />
-=======
-        <location filename="../../desktop/sync_page.py" line="145" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="149" />
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="138" />
-=======
-        <location filename="../../desktop/sync_page.py" line="146" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Traffic</source>
         <translation>Traffic</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="140" />
-        <location filename="../../desktop/sync_page.py" line="142" />
-=======
-        <location filename="../../desktop/sync_page.py" line="148" />
-        <location filename="../../desktop/sync_page.py" line="150" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="152" />
+        <location filename="../../desktop/sync_page.py" line="154" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="140" />
-=======
-        <location filename="../../desktop/sync_page.py" line="148" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="152" />
         <source>Why it was rejected</source>
         <translation>Why it was rejected</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="142" />
-=======
-        <location filename="../../desktop/sync_page.py" line="150" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="154" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="148" />
-=======
-        <location filename="../../desktop/sync_page.py" line="156" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="160" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="148" />
-=======
-        <location filename="../../desktop/sync_page.py" line="156" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="160" />
         <source>done, needs a person</source>
         <translation>done, needs a person</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="149" />
-=======
-        <location filename="../../desktop/sync_page.py" line="157" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="161" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="149" />
-=======
-        <location filename="../../desktop/sync_page.py" line="157" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="161" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="150" />
-=======
-        <location filename="../../desktop/sync_page.py" line="158" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="162" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="155" />
-=======
-        <location filename="../../desktop/sync_page.py" line="165" />
+        <location filename="../../desktop/sync_page.py" line="169" />
         <source>reason unknown</source>
         <translation>reason unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="167" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="171" />
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="162" />
-=======
-        <location filename="../../desktop/sync_page.py" line="174" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="178" />
         <source>same report made on two devices</source>
         <translation>same report made on two devices</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="163" />
-=======
-        <location filename="../../desktop/sync_page.py" line="175" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="179" />
         <source>changed here and on the server</source>
         <translation>changed here and on the server</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="174" />
-=======
-        <location filename="../../desktop/sync_page.py" line="186" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="190" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Working offline: no server is set up (Settings → server).</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="176" />
-        <source>Server: %1</source>
-        <translation>Server: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="178" />
-        <source>Online: %1</source>
-        <translation>Online: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="179" />
-        <source>Offline: %1 does not answer, retrying</source>
-        <translation>Offline: %1 does not answer, retrying</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="187" />
-=======
-        <location filename="../../desktop/sync_page.py" line="197" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="201" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>You have not synced for %1 days: connect and press Sync now.</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="199" />
-=======
-        <location filename="../../desktop/sync_page.py" line="209" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="213" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="208" />
-=======
-        <location filename="../../desktop/sync_page.py" line="218" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="222" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="215" />
-=======
-        <location filename="../../desktop/sync_page.py" line="225" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="229" />
         <source>receiving</source>
         <translation>receiving</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="215" />
-=======
-        <location filename="../../desktop/sync_page.py" line="225" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="229" />
         <source>sending</source>
         <translation>sending</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="218" />
-=======
-        <location filename="../../desktop/sync_page.py" line="228" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="232" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 records · %3 KB sent · %4 KB received</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="235" />
-=======
-        <location filename="../../desktop/sync_page.py" line="246" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="250" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="254" />
-=======
-        <location filename="../../desktop/sync_page.py" line="259" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="270" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Cancelled; what was already exchanged is kept.</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="257" />
-=======
-        <location filename="../../desktop/sync_page.py" line="262" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="273" />
         <source>Sync failed: %1</source>
         <translation>Sync failed: %1</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="290" />
-=======
-        <location filename="../../desktop/sync_page.py" line="323" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="334" />
         <source>Automatic sync: %1</source>
         <translation>Automatic sync: %1</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="295" />
-=======
-        <location filename="../../desktop/sync_page.py" line="331" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="342" />
         <source>Automatic sync stopped: %1</source>
         <translation>Automatic sync stopped: %1</translation>
     </message>

@@ -772,79 +772,47 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="87" />
+        <location filename="../../desktop/form_editor.py" line="88" />
         <source>Choose the month</source>
         <translation>Выбрать месяц</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="306" />
-=======
-        <location filename="../../desktop/form_editor.py" line="297" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="314" />
         <source>&amp;Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="307" />
-=======
-        <location filename="../../desktop/form_editor.py" line="298" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="315" />
         <source>&amp;Period</source>
         <translation>Период</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="308" />
-=======
-        <location filename="../../desktop/form_editor.py" line="299" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="316" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="309" />
-=======
-        <location filename="../../desktop/form_editor.py" line="300" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="317" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="310" />
-=======
-        <location filename="../../desktop/form_editor.py" line="301" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="318" />
         <source>Save &amp;draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="311" />
-=======
-        <location filename="../../desktop/form_editor.py" line="302" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="319" />
         <source>&amp;Submit</source>
         <translation>Подать</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="312" />
-=======
-        <location filename="../../desktop/form_editor.py" line="303" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="320" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/form_editor.py" line="334" />
-=======
-        <location filename="../../desktop/form_editor.py" line="323" />
->>>>>>> desk13
+        <location filename="../../desktop/form_editor.py" line="342" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
@@ -938,7 +906,6 @@
     </message>
 </context>
 <context>
-<<<<<<< HEAD
     <name>ImportDialog</name>
     <message>
         <location filename="../../desktop/import_dialog.py" line="39" />
@@ -1022,51 +989,10 @@
     </message>
     <message>
         <location filename="../../desktop/import_dialog.py" line="164" />
-=======
-    <name>LoginDialog</name>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="81" />
-        <source>Log in to the server</source>
-        <translation>Вход на сервер</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="82" />
-        <source>Enter the server address, your user name and password.</source>
-        <translation>Введите адрес сервера, имя пользователя и пароль.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="84" />
-        <source>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</source>
-        <translation>Сервер %1 просит войти снова. Ваши изменения сохранены, синхронизация продолжится после входа.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="87" />
-        <source>Server &amp;URL</source>
-        <translation>Адрес сервера</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="87" />
-        <source>&amp;User</source>
-        <translation>Пользователь</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="88" />
-        <source>&amp;Password</source>
-        <translation>Пароль</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="90" />
-        <source>&amp;Log in</source>
-        <translation>Войти</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/login_dialog.py" line="91" />
->>>>>>> desk13
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-<<<<<<< HEAD
         <location filename="../../desktop/import_dialog.py" line="169" />
         <source>To add: %1</source>
         <translation>Добавить: %1</translation>
@@ -1201,7 +1127,51 @@
         <location filename="../../desktop/import_values.py" line="44" />
         <source>%1 for the whole list:</source>
         <translation>%1 для всего списка:</translation>
-=======
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="81" />
+        <source>Log in to the server</source>
+        <translation>Вход на сервер</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="82" />
+        <source>Enter the server address, your user name and password.</source>
+        <translation>Введите адрес сервера, имя пользователя и пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="84" />
+        <source>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</source>
+        <translation>Сервер %1 просит войти снова. Ваши изменения сохранены, синхронизация продолжится после входа.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="87" />
+        <source>Server &amp;URL</source>
+        <translation>Адрес сервера</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="87" />
+        <source>&amp;User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="88" />
+        <source>&amp;Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="90" />
+        <source>&amp;Log in</source>
+        <translation>Войти</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/login_dialog.py" line="91" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
         <location filename="../../desktop/login_dialog.py" line="97" />
         <source>Enter the server URL, user and password.</source>
         <translation>Введите адрес сервера, пользователя и пароль.</translation>
@@ -1210,7 +1180,6 @@
         <location filename="../../desktop/login_dialog.py" line="102" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
->>>>>>> desk13
     </message>
 </context>
 <context>
@@ -1371,11 +1340,7 @@ F1 — эта справка</translation>
         <translation>Настройки</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/main_window.py" line="205" />
-=======
-        <location filename="../../desktop/main_window.py" line="200" />
->>>>>>> desk13
+        <location filename="../../desktop/main_window.py" line="206" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — волонтёрство в цифрах</translation>
     </message>
@@ -1595,61 +1560,32 @@ F1 — эта справка</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="136" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="144" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="146" />
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="137" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="145" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="147" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="138" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="146" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="148" />
         <source>&amp;New</source>
         <translation>Новый</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="141" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="149" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="151" />
         <source>&amp;Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="142" />
-        <source>Recover unsaved input</source>
-        <translation>Восстановить несохранённое</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/record_list_page.py" line="166" />
-        <source>Returned for changes: %1 — open</source>
-        <translation>Возвращено на доработку: %1 — открыть</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/record_list_page.py" line="184" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="150" />
+        <location filename="../../desktop/record_list_page.py" line="152" />
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="182" />
+        <location filename="../../desktop/record_list_page.py" line="184" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n отчёт возвращён на доработку — открыть</numerusform>
@@ -1658,44 +1594,27 @@ F1 — эта справка</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="200" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="202" />
         <source>All org units</source>
         <translation>Все подразделения</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="190" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="206" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="208" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="226" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="236" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="244" />
         <source>Showing %1 of %2</source>
         <translation>Показано %1 из %2</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="234" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="244" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="252" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Под фильтры не подходит ни одна запись. Очистите поиск или фильтры.</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/record_list_page.py" line="236" />
-=======
-        <location filename="../../desktop/record_list_page.py" line="246" />
->>>>>>> desk13
+        <location filename="../../desktop/record_list_page.py" line="254" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Записей пока нет. Нажмите %1 или «%2», чтобы внести первую.</translation>
     </message>
@@ -2213,386 +2132,209 @@ F1 — эта справка</translation>
 <context>
     <name>SyncPage</name>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="122" />
-=======
-        <location filename="../../desktop/sync_page.py" line="130" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="123" />
-=======
-        <location filename="../../desktop/sync_page.py" line="131" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="124" />
-=======
-        <location filename="../../desktop/sync_page.py" line="132" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Sync:</source>
         <translation>Синхронизация:</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="125" />
-=======
-        <location filename="../../desktop/sync_page.py" line="133" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="137" />
         <source>automatically when the server answers</source>
         <translation>автоматически, когда сервер доступен</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="126" />
-=======
-        <location filename="../../desktop/sync_page.py" line="134" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>only when I press Sync now</source>
         <translation>только по кнопке «Синхронизировать»</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="127" />
-=======
-        <location filename="../../desktop/sync_page.py" line="135" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="128" />
-=======
-        <location filename="../../desktop/sync_page.py" line="136" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Rejected by the server</source>
         <translation>Отклонено сервером</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="129" />
-        <location filename="../../desktop/sync_page.py" line="137" />
-=======
-        <location filename="../../desktop/sync_page.py" line="137" />
-        <location filename="../../desktop/sync_page.py" line="145" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="141" />
+        <location filename="../../desktop/sync_page.py" line="149" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="130" />
-=======
-        <location filename="../../desktop/sync_page.py" line="138" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="142" />
         <source>Open the record to fix it</source>
         <translation>Открыть запись, чтобы исправить</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="131" />
-=======
-        <location filename="../../desktop/sync_page.py" line="139" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="143" />
         <source>Send again</source>
         <translation>Отправить снова</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="132" />
-=======
-        <location filename="../../desktop/sync_page.py" line="140" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="144" />
         <source>Resolve…</source>
         <translation>Разрешить…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="135" />
-=======
-        <location filename="../../desktop/sync_page.py" line="143" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Started</source>
         <translation>Начало</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="135" />
-=======
-        <location filename="../../desktop/sync_page.py" line="143" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Outcome</source>
         <translation>Итог</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="136" />
-=======
-        <location filename="../../desktop/sync_page.py" line="144" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="148" />
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="136" />
-=======
-        <location filename="../../desktop/sync_page.py" line="144" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="148" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="137" />
-=======
-        <location filename="../../desktop/sync_page.py" line="145" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="149" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="138" />
-=======
-        <location filename="../../desktop/sync_page.py" line="146" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="140" />
-        <location filename="../../desktop/sync_page.py" line="142" />
-=======
-        <location filename="../../desktop/sync_page.py" line="148" />
-        <location filename="../../desktop/sync_page.py" line="150" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="152" />
+        <location filename="../../desktop/sync_page.py" line="154" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="140" />
-=======
-        <location filename="../../desktop/sync_page.py" line="148" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="152" />
         <source>Why it was rejected</source>
         <translation>Причина отклонения</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="142" />
-=======
-        <location filename="../../desktop/sync_page.py" line="150" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="154" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="148" />
-=======
-        <location filename="../../desktop/sync_page.py" line="156" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="160" />
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="148" />
-=======
-        <location filename="../../desktop/sync_page.py" line="156" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="160" />
         <source>done, needs a person</source>
         <translation>выполнено, нужно решение человека</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="149" />
-=======
-        <location filename="../../desktop/sync_page.py" line="157" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="161" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="149" />
-=======
-        <location filename="../../desktop/sync_page.py" line="157" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="161" />
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="150" />
-=======
-        <location filename="../../desktop/sync_page.py" line="158" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="162" />
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="155" />
-=======
-        <location filename="../../desktop/sync_page.py" line="165" />
+        <location filename="../../desktop/sync_page.py" line="169" />
         <source>reason unknown</source>
         <translation>причина неизвестна</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="167" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="171" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="162" />
-=======
-        <location filename="../../desktop/sync_page.py" line="174" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="178" />
         <source>same report made on two devices</source>
         <translation>один отчёт создан на двух устройствах</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="163" />
-=======
-        <location filename="../../desktop/sync_page.py" line="175" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="179" />
         <source>changed here and on the server</source>
         <translation>изменено здесь и на сервере</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="174" />
-=======
-        <location filename="../../desktop/sync_page.py" line="186" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="190" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Работа без сети: сервер не настроен (Настройки → сервер).</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="176" />
-        <source>Server: %1</source>
-        <translation>Сервер: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="178" />
-        <source>Online: %1</source>
-        <translation>В сети: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="179" />
-        <source>Offline: %1 does not answer, retrying</source>
-        <translation>Нет связи: %1 не отвечает, пробуем снова</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="187" />
-=======
-        <location filename="../../desktop/sync_page.py" line="197" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="201" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Вы не синхронизировались %1 дн.: подключитесь к сети и нажмите «Синхронизировать».</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="199" />
-=======
-        <location filename="../../desktop/sync_page.py" line="209" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="213" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="208" />
-=======
-        <location filename="../../desktop/sync_page.py" line="218" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="222" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="215" />
-=======
-        <location filename="../../desktop/sync_page.py" line="225" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="229" />
         <source>receiving</source>
         <translation>получение</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="215" />
-=======
-        <location filename="../../desktop/sync_page.py" line="225" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="229" />
         <source>sending</source>
         <translation>отправка</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="218" />
-=======
-        <location filename="../../desktop/sync_page.py" line="228" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="232" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: записей %2 · отправлено %3 КБ · получено %4 КБ</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="235" />
-=======
-        <location filename="../../desktop/sync_page.py" line="246" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="250" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Готово: отправлено %1, получено %2, конфликтов %3, отклонено %4, %5 КБ</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="254" />
-=======
-        <location filename="../../desktop/sync_page.py" line="259" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="270" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Отменено; уже переданные данные сохранены.</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="257" />
-=======
-        <location filename="../../desktop/sync_page.py" line="262" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="273" />
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="290" />
-=======
-        <location filename="../../desktop/sync_page.py" line="323" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="334" />
         <source>Automatic sync: %1</source>
         <translation>Автоматическая синхронизация: %1</translation>
     </message>
     <message>
-<<<<<<< HEAD
-        <location filename="../../desktop/sync_page.py" line="295" />
-=======
-        <location filename="../../desktop/sync_page.py" line="331" />
->>>>>>> desk13
+        <location filename="../../desktop/sync_page.py" line="342" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматическая синхронизация остановлена: %1</translation>
     </message>
