@@ -16,6 +16,7 @@ import uuid
 
 from reports._ref import enum_codes
 from reports.synthetic import REGIONS, split, synthetic_year
+from reports.synthetic_registry import synthetic_registry
 from reports.synthetic_surveys import synthetic_surveys
 
 PREVIOUS = {1: 0.87, 2: 0.74}            # earlier years' size relative to the year
@@ -76,6 +77,8 @@ def synthetic_national(year: int = 2023, *, events: int = 3_000, scale: int = 1,
     records += _focus_groups(rng, year) + _questionnaire(rng, year)
     records += synthetic_surveys(random.Random(seed * 37 + year), year,
                                  lambda *a: _rec(rng, *a))
+    records += synthetic_registry(random.Random(seed * 41 + year), records, units, year,
+                                  lambda *a: _rec(rng, *a))
     return records, units
 
 

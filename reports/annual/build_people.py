@@ -81,12 +81,26 @@ def occupation_regions(ctx: Context, fig_by_region: dict) -> list[Table]:
 
 
 def organizations(ctx: Context, fig_by_region: dict) -> list:
-    rows = [[ctx.rname(r), f["registered_orgs_count"], f["initiative_groups_count"],
-             round(f["initiative_groups_count"] / f["registered_orgs_count"], 2)
-             if f["registered_orgs_count"] else None] for r, f in fig_by_region.items()]
-    cols = ["col_region", "col_registered", "col_groups", "col_ratio"]
-    return [Table("organizations", ctx.t("tab_organizations"), [ctx.t(c) for c in cols], rows),
-            ctx.t("par_registry_gap")]
+    """The front offices' registered organizations and initiative groups by region, with the
+    registry's registered organizations beside them when the registry is kept (H15: the
+    ministry's count above the network's)."""
+    from reports.registry import registry_counts
+
+    registry = registry_counts(ctx.forms("organization"))
+    rows = [[ctx.rname(r), f["registered_orgs_count"]]
+            + ([registry.get(r, 0)] if registry else [])
+            + [f["initiative_groups_count"],
+               round(f["initiative_groups_count"] / f["registered_orgs_count"], 2)
+               if f["registered_orgs_count"] else None] for r, f in fig_by_region.items()]
+    cols = ["col_region", "col_registered"] + (["col_registry"] if registry else []) + \
+        ["col_groups", "col_ratio"]
+    table = Table("organizations", ctx.t("tab_organizations"), [ctx.t(c) for c in cols], rows)
+    if not registry:
+        return [table, ctx.t("par_registry_gap")]
+    reported = sum(f["registered_orgs_count"] for f in fig_by_region.values())
+    kept = sum(registry.get(r, 0) for r in fig_by_region)
+    return [table, ctx.t("par_registry_compare", registry=kept, reported=reported,
+                         gap=kept - reported)]
 
 
 def people_section(ctx: Context) -> Section:
