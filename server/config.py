@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from forms.paths import data_dir
-from sync.protocol import MAX_BODY_BYTES
+from sync.protocol import MAX_BODY_BYTES, MAX_GZIP_BYTES
 
 DB_FILENAME = "esep-server.sqlite3"
 
@@ -33,4 +33,5 @@ class Settings:
     failure_window_s: int = 15 * 60
     lockout_s: int = 15 * 60
     max_body_bytes: int = MAX_BODY_BYTES  # inflated request body (server.middleware)
+    max_gzip_bytes: int = MAX_GZIP_BYTES  # a gzip request body as sent (server.middleware)
     request_threads: int = 8  # per worker process (server.app._lifespan)

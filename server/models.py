@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from forms.lifecycle import Status
-from sync.protocol import MAX_OPS_PER_PUSH, MAX_SEQ, expand_op
+from sync.protocol import MAX_NOTE_CHARS, MAX_OPS_PER_PUSH, MAX_SEQ, expand_op
 
 Role = Literal["district", "region", "trainer", "central", "admin"]
 
@@ -24,7 +24,7 @@ class OpIn(BaseModel):
     op: Literal["upsert", "delete"]
     base_version: int | None = Field(default=None, ge=0, le=2**31 - 1)
     data: dict[str, Any] = Field(default_factory=dict)
-    reason: str | None = Field(default=None, max_length=10_000)
+    reason: str | None = Field(default=None, max_length=MAX_NOTE_CHARS)
     resolves: list[Annotated[str, Field(min_length=1, max_length=64)]] | None = Field(
         default=None, max_length=100)  # challenger ids of natural-key contests settled
 
@@ -42,7 +42,7 @@ class PushIn(BaseModel):
 
 class ReviewIn(BaseModel):
     action: Literal["approve", "return"]
-    comment: str | None = Field(default=None, max_length=10_000)
+    comment: str | None = Field(default=None, max_length=MAX_NOTE_CHARS)
 
 
 class UserIn(BaseModel):
@@ -66,7 +66,7 @@ class RateIn(BaseModel):
     absurd) are server/rates.py's, with messages that name the row."""
     region: str = Field(min_length=1, max_length=16)
     year: int = Field(ge=-(2**31), le=2**31 - 1)
-    rate: float | None = None  # None clears the row: the default rate applies again
+    rate: float | None = Field(default=None, allow_inf_nan=False)  # None: clear the row
 
 
 class RatesIn(BaseModel):

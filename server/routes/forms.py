@@ -1,13 +1,12 @@
 """Form definitions: every version of every form."""
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from server.deps import CurrentUser, error_responses
+from server.jsonbody import api_router
 from server.models import FormOut
 from sync.protocol import API_PREFIX
 
-router = APIRouter(prefix=API_PREFIX, tags=["forms"], responses=error_responses(401))
+router = api_router(prefix=API_PREFIX, tags=["forms"], responses=error_responses(401))
 
 
 @router.get("/forms", response_model=list[FormOut])
