@@ -42,7 +42,7 @@ def _codes(ack: dict) -> list[tuple[str, list]]:
     ({"gender": {"F": 10**40, "M": 1}}, "above_max", "gender.F"),
     ({"gender": {"F": -5, "M": 1}}, "below_min", "gender.F"),
     ({"volunteer_hours": 1e300}, "above_max", "volunteer_hours"),
-])
+], ids=["4.5M-text", "1e40", "negative", "1e40-count", "negative-count", "1e300"])
 def test_a_draft_out_of_bounds_is_refused_and_never_pulled(world, change, code, field):
     srv, sess = world
     rec = monthly_report("SHY-ABAY", "2024-03")
