@@ -66,7 +66,7 @@ class RateIn(BaseModel):
     absurd) are server/rates.py's, with messages that name the row."""
     region: str = Field(min_length=1, max_length=16)
     year: int = Field(ge=-(2**31), le=2**31 - 1)
-    rate: float | None = Field(default=None, allow_inf_nan=False)  # None: clear the row
+    rate: float | None = None  # None clears the row: the default rate applies again
 
 
 class RatesIn(BaseModel):
