@@ -27,7 +27,7 @@ from server.auth import User
 from server.db import contests, records
 from server.rules import OpError
 from server.scope import can_read, sees_personal, strip_personal_data
-from sync.protocol import dumps
+from sync.protocol import MAX_ID_CHARS, dumps
 
 MAX_RESOLVES = 100
 
@@ -79,7 +79,7 @@ def check_resolves(value) -> list[str]:
     if value is None:
         return []
     if (not isinstance(value, list) or len(value) > MAX_RESOLVES
-            or not all(isinstance(v, str) and 0 < len(v) <= 64 for v in value)):
+            or not all(isinstance(v, str) and 0 < len(v) <= MAX_ID_CHARS for v in value)):
         raise OpError("invalid_resolves", f"resolves must be a list of at most {MAX_RESOLVES} "
                       "record ids", "resolves")
     return list(dict.fromkeys(value))

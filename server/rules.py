@@ -16,7 +16,7 @@ from forms.lifecycle import (
 from forms.periods import PERIOD_RE
 from server.auth import User
 from server.db import records
-from sync.protocol import MAX_NOTE_CHARS
+from sync.protocol import MAX_ID_CHARS, MAX_NOTE_CHARS
 
 DATA_KEYS = ("data", "org_unit", "period", "form_version", "justification")
 
@@ -69,6 +69,9 @@ def normalize(op: dict) -> dict:
     for key in ("org_unit", "status"):
         if not isinstance(rec.get(key), str) or not rec[key]:
             raise OpError("invalid_record", f"{key} is required", key)
+        if len(rec[key]) > MAX_ID_CHARS:
+            raise OpError("invalid_record", f"{key} is longer than {MAX_ID_CHARS} characters",
+                          key)
         out[key] = rec[key]
     if out["status"] not in STATUSES:
         raise OpError("invalid_record", f"unknown status {out['status']!r}", "status")

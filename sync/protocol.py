@@ -50,6 +50,7 @@ MAX_OPS_PER_PUSH = 2000  # the most ops one push may carry
 MAX_BODY_BYTES = 32 * 1024 * 1024  # a request body, inflated
 MAX_GZIP_BYTES = 8 * 1024 * 1024  # a gzip request body as sent (a client push: <= 512 KB)
 MAX_NOTE_CHARS = 10_000  # a justification, review comment or correction reason
+MAX_ID_CHARS = 64  # a record, form, org unit or device id
 # The record limits are the field checker's (forms.fieldcheck), defined there once; the
 # server applies MAX_KEYS to every object of a request body before the body is parsed in full.
 MAX_KEYS = _fieldcheck.MAX_KEYS  # keys of one JSON object
