@@ -64,7 +64,7 @@ HARD_CODES = TYPE_CODES | BOUND_CODES  # refuse a record of any status (a draft 
 
 MAX_ABS = 10**15  # no count or amount in this domain comes near; bigger is a typo or junk
 MAX_KEYS = 1000  # keys of one object: a record's data, a counts field, a roster row
-MAX_ITEMS = 5000  # items of one list: roster rows (without the form's own max), choices
+MAX_ITEMS = 100_000  # items of one list: roster rows (a list file's rows too), choices
 
 
 def check_fields(form: FormDef, data: dict) -> list[Finding]:
@@ -188,10 +188,11 @@ def _c_counts(f, v, path):
 def _c_roster(f, v, path):
     if not isinstance(v, list):
         return [_err(path, "not_list", f, value=_short(v))]
-    most = MAX_ITEMS if f.max is None else min(int(f.max), MAX_ITEMS)
-    if len(v) > most:  # the rows are not checked one by one: one finding
-        return [_err(path, "too_many_rows", f, "bounds", rows=len(v), max=most)]
+    if len(v) > MAX_ITEMS:  # absurd: the rows are not checked one by one, one finding
+        return [_err(path, "too_many_rows", f, "bounds", rows=len(v), max=MAX_ITEMS)]
     out = []
+    if f.max is not None and len(v) > f.max:
+        out.append(_err(path, "too_many_rows", f, "bounds", rows=len(v), max=f.max))
     if f.min is not None and len(v) < f.min:
         out.append(_err(path, "too_few_rows", f, "bounds", rows=len(v), min=f.min))
     for i, row in enumerate(v):

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from cli.main import main
-from forms.fieldcheck import MAX_KEYS
+from forms.fieldcheck import MAX_ITEMS, MAX_KEYS
 from store import StoreError, open_store
 from tests.server_fixtures import monthly_report
 
@@ -29,10 +29,12 @@ CASES = [
     ({"gender": {"F": -1, "M": 2}}, "below_min", "gender.F"),
     ({"occupation": {"STUDENT": 10**40}}, "above_max", "occupation.STUDENT"),
     ({f"junk{i}": 1 for i in range(MAX_KEYS + 1)}, "too_many_keys", "data"),
+    ({"dev_events": [{"no": 1}] * (MAX_ITEMS + 1)}, "too_many_rows", "dev_events"),
 ]
 
 
-IDS = ["4.5M-text", "1e40", "negative", "negative-count", "1e40-count", "junk-keys"]
+IDS = ["4.5M-text", "1e40", "negative", "negative-count", "1e40-count", "junk-keys",
+       "rows"]
 
 
 @pytest.mark.parametrize("data, code, field", CASES, ids=IDS)

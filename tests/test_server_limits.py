@@ -16,7 +16,7 @@ from server.jsonbody import StrictJSONRoute
 from server.routes import ROUTERS
 from store import open_store, sync_state
 from sync.engine import sync_once
-from sync.protocol import MAX_GZIP_BYTES, MAX_KEYS, SCHEMA_HEADER, SCHEMA_VERSION
+from sync.protocol import MAX_GZIP_BYTES, MAX_ITEMS, MAX_KEYS, SCHEMA_HEADER, SCHEMA_VERSION
 from sync.transport import SyncClient
 from tests.server_fixtures import (
     PASSWORD,
@@ -56,7 +56,7 @@ def test_a_draft_out_of_bounds_is_refused_and_never_pulled(world, change, code, 
 
 def test_a_huge_roster_is_one_finding(world):
     srv, sess = world
-    rec = monthly_report("SHY-ABAY", "2024-04", dev_events=[{"no": 1}] * 6000)
+    rec = monthly_report("SHY-ABAY", "2024-04", dev_events=[{"no": 1}] * (MAX_ITEMS + 1))
     (ack,) = push_acks(srv, sess("d1"), "dev-rows", [make_op(1, rec)])
     assert ack["status"] == "rejected" and _codes(ack) == [("too_many_rows", ["dev_events"])]
 
