@@ -24,7 +24,7 @@ test: $(STAMP) translations
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
-fuzz: $(STAMP)
+fuzz: $(STAMP)  # SQLite; PostgreSQL too when ESEP_TEST_PG_URL is set
 	ESEP_FUZZ_EXAMPLES=500 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/test_server_fuzz.py
 
 screenshots: $(STAMP) translations

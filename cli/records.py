@@ -115,6 +115,10 @@ def read_json_records(path: str, form_id: str, *, allow_single: bool = False) ->
     except json.JSONDecodeError as exc:
         raise _error(f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: "
                      f"{exc.msg}") from None
+    except RecursionError:
+        raise _error(f"{path}: invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more digits than Python converts
+        raise _error(f"{path}: invalid JSON: {str(exc)[:200]}") from None
     if isinstance(doc, dict) and isinstance(doc.get("records"), list):
         if doc.get("form") not in (None, form_id):
             raise _error(f"{path}: the file holds form {doc['form']!r}, not {form_id!r}")

@@ -72,9 +72,11 @@ def parse_set(items: list[str]) -> dict | None:
     return out or None
 
 
-def _options(args, store=None) -> dict:
+def _options(args, lang: str = "ru") -> dict:
     if args.period and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.period):
-        raise _error(f"--period {args.period!r}: use YYYY-MM")
+        from forms.messages import message_text
+
+        raise _error(message_text("bad_period", lang, {"value": args.period}))
     return {"mapping": parse_mapping(args.map), "sheet": args.sheet,
             "record_id": args.record, "org_unit": args.org_unit, "period": args.period,
             "reason": args.reason, "set_values": parse_set(getattr(args, "set", None))}
@@ -85,7 +87,7 @@ def import_tabular(args, form, *, store_opener, lang: str, unsupported) -> int:
         import reports.io as rio
     except ModuleNotFoundError as exc:
         unsupported(exc)
-    options = _options(args)
+    options = _options(args, lang)
     store = store_opener()
     try:
         if options["org_unit"] and form.id != "monthly_report":

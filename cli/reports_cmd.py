@@ -126,19 +126,21 @@ def _store():
 
 
 def _check(args, store) -> None:
+    from forms.messages import message_text
     from reports.aggregate import PeriodError, parse_period
 
     try:
         if args.period is not None:
             parse_period(args.period)
     except PeriodError as exc:
-        raise _error(str(exc)) from None
+        raise _error(message_text(exc.code, _lang_of(args), exc.params)) from None
     if args.region:
         from reports.synthetic import REGIONS
 
         known = {u["region"] for u in store.org_units()} | set(REGIONS)
         if args.region not in known:
-            raise _error(f"unknown region {args.region!r}; known: {', '.join(sorted(known))}")
+            raise _error(message_text("unknown_region", _lang_of(args), {
+                "region": args.region, "known": ", ".join(sorted(known))}))
 
 
 def cmd_template(args) -> int:
@@ -147,7 +149,9 @@ def cmd_template(args) -> int:
     from reports.template import TemplateError, write_template
 
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.period):
-        raise _error(f"bad period {args.period!r}: use YYYY-MM")
+        from forms.messages import message_text
+
+        raise _error(message_text("bad_period", _lang_of(args), {"value": args.period}))
     store = _store()
     try:
         out = write_template(store, args.org_unit, args.period, args.output,

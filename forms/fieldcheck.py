@@ -2,13 +2,19 @@
 
 Every layer (the forms engine, the store on save and import, the server on push, the CLI)
 uses this one. A field or roster column the form does not have is an error
-(`field_not_in_form`) everywhere. `TYPE_CODES` are the findings that say a value has the wrong
-type (or does not belong to the form): they block even a draft (forms.lifecycle.verdict);
-required values, bounds and duplicates are checked here too but block only a submission."""
+(`field_not_in_form`) everywhere. `HARD_CODES` are the findings that refuse a record of ANY
+status, a draft too (forms.lifecycle.verdict): a value of the wrong type (`TYPE_CODES`), one
+out of its bounds (a text beyond its max_length, a number beyond the form's min / max or
+MAX_ABS, a non-finite number) and a shape beyond the input limits below (keys of an object,
+items of a list). Required values and duplicate codes block only a submission.
+
+The input limits (MAX_KEYS, MAX_ITEMS, MAX_ABS) live here, the lowest layer that
+needs them; sync.protocol re-exports them for the server's request parsing."""
 from __future__ import annotations
 
 import datetime as dt
 import math
+import reprlib
 
 from forms.model import FieldDef, Finding, FormDef
 
@@ -52,9 +58,18 @@ def _err(path: str, code: str, f: FieldDef, rule: str = "type", **params) -> Fin
 TYPE_CODES = frozenset({"not_integer", "not_number", "not_text", "not_date", "not_boolean",
                         "unknown_code", "not_list", "not_counts", "not_row",
                         "field_not_in_form"})
+BOUND_CODES = frozenset({"too_long", "above_max", "below_min", "too_many_rows",
+                         "too_many_keys", "too_many_items"})
+HARD_CODES = TYPE_CODES | BOUND_CODES  # refuse a record of any status (a draft too)
+
+MAX_ABS = 10**15  # no count or amount in this domain comes near; bigger is a typo or junk
+MAX_KEYS = 1000  # keys of one object: a record's data, a counts field, a roster row
+MAX_ITEMS = 100_000  # items of one list: roster rows (a list file's rows too), choices
 
 
 def check_fields(form: FormDef, data: dict) -> list[Finding]:
+    if len(data) > MAX_KEYS:  # one finding, not one per junk key
+        return [_too_many_keys("data", len(data))]
     out: list[Finding] = []
     for f in form.fields:
         out.extend(check_value(f, data.get(f.id), f.id))
@@ -76,7 +91,9 @@ def check_value(f: FieldDef, v, path: str) -> list[Finding]:
     return checker(f, v, path) if checker else []
 
 
-MAX_ABS = 10**15  # no count or amount in this domain comes near; bigger is a typo or junk
+def _too_many_keys(path: str, n: int) -> Finding:
+    return Finding("bounds", "error", [path], "too_many_keys",
+                   {"field": path, "keys": n, "max": MAX_KEYS})
 
 
 def _bounds(f: FieldDef, v, path: str) -> list[Finding]:
@@ -147,6 +164,8 @@ def _c_choice(f, v, path):
 def _c_multi(f, v, path):
     if not isinstance(v, list):
         return [_err(path, "not_list", f, value=_short(v))]
+    if len(v) > MAX_ITEMS:
+        return [_err(path, "too_many_items", f, "bounds", items=len(v), max=MAX_ITEMS)]
     codes, out, seen = enum_codes(f.choices), [], set()
     for i, item in enumerate(v):
         if not isinstance(item, str) or item not in codes:
@@ -162,6 +181,8 @@ def _c_multi(f, v, path):
 def _c_counts(f, v, path):
     if not isinstance(v, dict):
         return [_err(path, "not_counts", f, value=_short(v))]
+    if len(v) > MAX_KEYS:
+        return [_too_many_keys(path, len(v))]
     codes, out = enum_codes(f.choices), []
     for code, n in v.items():
         cell = f"{path}.{code}"
@@ -182,6 +203,8 @@ def _c_counts(f, v, path):
 def _c_roster(f, v, path):
     if not isinstance(v, list):
         return [_err(path, "not_list", f, value=_short(v))]
+    if len(v) > MAX_ITEMS:  # absurd: the rows are not checked one by one, one finding
+        return [_err(path, "too_many_rows", f, "bounds", rows=len(v), max=MAX_ITEMS)]
     out = []
     if f.max is not None and len(v) > f.max:
         out.append(_err(path, "too_many_rows", f, "bounds", rows=len(v), max=f.max))
@@ -192,6 +215,9 @@ def _c_roster(f, v, path):
         if not isinstance(row, dict):
             out.append(_err(rpath, "not_row", f, value=_short(row), row=i + 1))
             continue
+        if len(row) > MAX_KEYS:
+            out.append(_too_many_keys(rpath, len(row)))
+            continue
         for col in f.columns:
             for finding in check_value(col, row.get(col.id), f"{rpath}.{col.id}"):
                 finding.params.setdefault("row", i + 1)
@@ -201,8 +227,13 @@ def _c_roster(f, v, path):
     return out
 
 
+_REPR = reprlib.Repr()  # Python 3.11: no keyword arguments yet
+_REPR.maxlevel, _REPR.maxstring, _REPR.maxother, _REPR.maxlong = 3, 60, 60, 40
+
+
 def _short(v) -> str:
-    s = repr(v)
+    """A value for a message: bounded however long or deep the value is."""
+    s = _REPR.repr(v)
     return s if len(s) <= 60 else s[:57] + "..."
 
 

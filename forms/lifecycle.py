@@ -187,20 +187,21 @@ class Verdict:
 
 def verdict(form, record: dict, *, history=None, strict: bool | None = None,
             reason: str | None = None) -> Verdict:
-    """May `record` be stored? Values of the wrong type (forms.fieldcheck.TYPE_CODES, unknown
-    fields included) always refuse it, and then they alone are `blocking`. Draft / returned
+    """May `record` be stored? Values of the wrong type or out of their bounds
+    (forms.fieldcheck.HARD_CODES, unknown fields included) refuse it whatever its status, a
+    draft too, and then they alone are `blocking`. Draft / returned
     (not strict): nothing else blocks, and only the field checks run. Submitted / approved,
     and every correction (strict): the whole engine with `history` runs and
     `blocking(findings, justification)` decides; a correction's `reason` is its justification
     (a warning needs a comment, and a correction always carries one)."""
-    from forms.fieldcheck import TYPE_CODES
+    from forms.fieldcheck import HARD_CODES
     from forms.validate import check_record_fields, validate_record
 
     if strict is None:
         strict = record.get("status") in LOCKED
     found = (validate_record(form, record, history=history) if strict
              else check_record_fields(form, record))
-    typed = [f for f in found if f.message_code in TYPE_CODES]
+    typed = [f for f in found if f.message_code in HARD_CODES]
     if typed or not strict:
         return Verdict(found, typed, strict)
     justification = record.get("justification") if _nonblank(record.get("justification")) \

@@ -23,7 +23,13 @@ def period_from_text(text: str | None) -> str | None:
 
 
 class PeriodError(ValueError):
-    """A period spec that is not YYYY, YYYY-MM or YYYY-MM..YYYY-MM."""
+    """A period spec that is not YYYY, YYYY-MM or YYYY-MM..YYYY-MM. `code` and `params` give
+    the message in the user's language (forms.messages.message_text, resources/messages.toml);
+    str() is the English text."""
+
+    def __init__(self, code: str, period: str, message: str):
+        super().__init__(message)
+        self.code, self.params = code, {"period": period}
 
 
 def parse_span(spec) -> tuple[str, str]:
@@ -36,10 +42,12 @@ def parse_span(spec) -> tuple[str, str]:
     for side in (start, end):
         if not is_period(side):
             shaped = len(side) == 7 and side[4] == "-" and (side[:4] + side[5:]).isdigit()
-            raise PeriodError(f"bad month in period {spec!r}" if shaped else
-                              f"bad period {spec!r}: use YYYY, YYYY-MM or YYYY-MM..YYYY-MM")
+            if shaped:
+                raise PeriodError("period_bad_month", text, f"bad month in period {spec!r}")
+            raise PeriodError("period_bad_span", text, f"bad period {spec!r}: use YYYY, "
+                              "YYYY-MM or YYYY-MM..YYYY-MM")
     if start > end:
-        raise PeriodError(f"period {spec!r} ends before it starts")
+        raise PeriodError("period_reversed", text, f"period {spec!r} ends before it starts")
     return start, end
 
 

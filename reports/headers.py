@@ -63,9 +63,32 @@ SYNONYMS = {
 
 
 class HeaderError(ValueError):
-    def __init__(self, message: str, code: str = "no_header"):
+    """A list whose header cannot be used. str() is English; `text(lang)` is the message in
+    the user's language when the refusal has one (reports.intake_text)."""
+
+    def __init__(self, message: str, code: str = "no_header", params: dict | None = None,
+                 form_id: str | None = None):
         super().__init__(message)
-        self.code = code
+        self.code, self.params, self.form_id = code, dict(params or {}), form_id
+
+    def text(self, lang: str = "ru") -> str:
+        from reports.intake_text import MESSAGES, say
+
+        if self.code not in MESSAGES or not self.params:
+            return str(self)
+        wanted = ", ".join(column_label(self.form_id, c, lang) for c in self.params["wanted"])
+        return say(self.code, lang, **dict(self.params, wanted=wanted))
+
+
+def column_label(form_id: str | None, column: str, lang: str) -> str:
+    """The label of a roster column in `lang` (its id when the form does not name it)."""
+    from forms import load_form
+
+    if form_id not in ROSTERS:
+        return column
+    roster = load_form(form_id).field(ROSTERS[form_id][0])
+    col = next((c for c in roster.columns if c.id == column), None)
+    return (col.label.get(lang) or col.label.get("ru") or column) if col else column
 
 
 @dataclass
@@ -149,7 +172,7 @@ def find_header(rows: list[tuple], form_id: str, mapping: dict | None = None) ->
             if "full_name" in cm.columns.values():
                 break
     if best is None:
-        raise HeaderError(_no_header_message(rows, form_id))
+        raise _no_header(rows, form_id)
     if mapping:
         best = _with_mapping(best, rows[best.header_row - 1], mapping, form_id)
     return best
@@ -195,9 +218,11 @@ def _with_mapping(cm: ColumnMap, row, mapping: dict, form_id: str) -> ColumnMap:
     return cm
 
 
-def _no_header_message(rows: list[tuple], form_id: str) -> str:
-    seen = [str(c).strip() for r in rows[:5] for c in r if c not in (None, "")][:12]
-    wanted = ", ".join(ROSTERS[form_id][1][1:])
-    return (f"no header row with a name column (Ф.И.О. / Аты-жөні / Full name) in the first "
-            f"{HEADER_SCAN_ROWS} rows; expected columns: {wanted}; found: "
-            f"{'; '.join(seen) or 'nothing'}. Give an explicit column mapping.")
+def _no_header(rows: list[tuple], form_id: str) -> HeaderError:
+    seen = "; ".join(str(c).strip() for r in rows[:5] for c in r if c not in (None, ""))[:300]
+    wanted = ROSTERS[form_id][1][1:]
+    message = (f"no header row with a name column (Ф.И.О. / Аты-жөні / Full name) in the first "
+               f"{HEADER_SCAN_ROWS} rows; expected columns: {', '.join(wanted)}; found: "
+               f"{seen or 'nothing'}. Give an explicit column mapping.")
+    return HeaderError(message, "no_header", {"rows": HEADER_SCAN_ROWS, "wanted": wanted,
+                                              "found": seen or "—"}, form_id)

@@ -76,6 +76,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "skip.walk_ins": {"ru": "пришли без регистрации: {count}", "kk": "тіркеусіз келгендер: "
                       "{count}", "en": "walk-ins: {count}"},
     "skip.no_name": {"ru": "нет Ф.И.О.", "kk": "аты-жөні жоқ", "en": "no name"},
+    "no_header": {
+        "ru": "в первых {rows} строках нет строки заголовков со столбцом «Ф.И.О.»; ожидаются "
+              "столбцы: {wanted}; найдено: {found}. Укажите сопоставление столбцов (--map)",
+        "kk": "алғашқы {rows} жолда «Аты-жөні» бағаны бар тақырып жолы жоқ; күтілетін "
+              "бағандар: {wanted}; табылғаны: {found}. Бағандарды сәйкестендіріңіз (--map)",
+        "en": "no header row with a name column (Full name) in the first {rows} rows; expected "
+              "columns: {wanted}; found: {found}. Give an explicit column mapping (--map)"},
     "skipped_line": {"ru": "строка {row} пропущена ({why}): {text}",
                      "kk": "{row}-жол өткізілді ({why}): {text}",
                      "en": "row {row} skipped ({why}): {text}"},

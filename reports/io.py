@@ -96,7 +96,7 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
     except FileProblem as exc:
         raise ImportFailed(str(exc), exc.code) from None
     except HeaderError as exc:
-        raise ImportFailed(f"{path.name}: {exc}", exc.code) from None
+        raise ImportFailed(f"{path.name}: {exc.text(lang)}", exc.code) from None
     except ValueError as exc:        # a --set value that is no allowed value
         raise ImportFailed(str(exc), "bad_value") from None
 

@@ -15,9 +15,11 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from forms.fieldcheck import MAX_ITEMS
+
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # OLE container: encrypted xlsx or old .xls
 ZIP_MAGIC = b"PK\x03\x04"
-DEFAULT_ROW_LIMIT = 100_000  # data rows a list may have ...
+DEFAULT_ROW_LIMIT = MAX_ITEMS  # data rows a list may have (a record's roster rows) ...
 HEAD_ROWS = 20               # ... below this many title and header rows
 # A sheet's declared used range (<dimension ref="A1:K200001"/>) and a row element.
 DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]*(\d*)(?::[A-Z]*(\d+))?"')

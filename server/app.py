@@ -7,12 +7,14 @@ import contextlib
 import anyio.to_thread
 import sqlalchemy as sa
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 
 from server import admin, records
 from server.config import Settings
 from server.db import open_db, server_id, setup_lock
+from server.jsonbody import validation_error
 from server.middleware import GunzipRequestMiddleware, SchemaGateMiddleware
 from server.routes import ROUTERS
 from server.rules import OpError
@@ -36,7 +38,8 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
                   openapi_url="/openapi.json" if public else None)
     app.state.engine, app.state.settings, app.state.server_id = engine, settings, sid
     app.add_middleware(GZipMiddleware, minimum_size=500)
-    app.add_middleware(GunzipRequestMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(GunzipRequestMiddleware, max_bytes=settings.max_body_bytes,
+                       max_gzip_bytes=settings.max_gzip_bytes)
     app.add_middleware(SchemaGateMiddleware)
     for router in ROUTERS:
         app.include_router(router)
@@ -85,4 +88,5 @@ async def _not_visible(_request: Request, exc: Exception) -> JSONResponse:
 
 
 EXCEPTION_HANDLERS: dict = {OpError: _op_error, sa.exc.DataError: _bad_value,
-                      records.NotVisible: _not_visible}
+                      records.NotVisible: _not_visible,
+                      RequestValidationError: validation_error}

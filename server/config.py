@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from forms.paths import data_dir
-from sync.protocol import MAX_BODY_BYTES
+from sync.protocol import MAX_BODY_BYTES, MAX_GZIP_BYTES
 
 DB_FILENAME = "esep-server.sqlite3"
 CONFIG_ENV = "ESEP_SERVER_CONFIG"
@@ -79,6 +79,7 @@ class Settings:
     failure_window_s: int = 15 * 60
     lockout_s: int = 15 * 60
     max_body_bytes: int = MAX_BODY_BYTES  # inflated request body (server.middleware)
+    max_gzip_bytes: int = MAX_GZIP_BYTES  # a gzip request body as sent (server.middleware)
     request_threads: int = 8  # per worker process (server.app._lifespan)
     trusted_proxies: tuple[str, ...] = ("127.0.0.1",)  # X-Forwarded-For is believed from
     public_docs: bool = True  # /docs, /redoc and /openapi.json served

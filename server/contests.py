@@ -7,6 +7,11 @@ the record pulls it again, now with `contested_by`, and base_versions held by de
 valid. An upsert of the record naming challenger ids in `resolves` settles those contests
 (`resolved_at`) in the same savepoint as the write; its new change_seq carries
 `contested_by: []`. Deleting a record settles its contests too.
+
+A challenger is kept only when it passed the same checks as an applied op (push validates
+every op before it looks for a holder; a refused op never gets here) and carries at least one
+value: an empty record offers nothing to choose between, so it gets its conflict ack and no
+device is shown a rival.
 """
 from __future__ import annotations
 
@@ -16,12 +21,13 @@ from types import SimpleNamespace
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
+from forms.fieldcheck import is_blank
 from forms.periods import utc_now
 from server.auth import User
 from server.db import contests, records
 from server.rules import OpError
 from server.scope import can_read, sees_personal, strip_personal_data
-from sync.protocol import dumps
+from sync.protocol import MAX_ID_CHARS, dumps
 
 MAX_RESOLVES = 100
 
@@ -32,8 +38,16 @@ def challenger_copy(user: User, rec: dict) -> dict:
             "updated_by": user.username}
 
 
+def worth_keeping(challenger: dict) -> bool:
+    """Whether a (checked) challenger is kept as a contest: it has at least one value."""
+    data = challenger.get("data")
+    return isinstance(data, dict) and any(not is_blank(v) for v in data.values())
+
+
 def record_contest(conn, user: User, device_id: str, holder_id: str, challenger: dict) -> bool:
     """Store or refresh the contest; True when the holder record must get a new change_seq."""
+    if not worth_keeping(challenger):
+        return False
     q = sa.select(records.c.id, records.c.deleted).where(records.c.id == holder_id)
     if conn.dialect.name == "postgresql":
         q = q.with_for_update()
@@ -65,7 +79,7 @@ def check_resolves(value) -> list[str]:
     if value is None:
         return []
     if (not isinstance(value, list) or len(value) > MAX_RESOLVES
-            or not all(isinstance(v, str) and 0 < len(v) <= 64 for v in value)):
+            or not all(isinstance(v, str) and 0 < len(v) <= MAX_ID_CHARS for v in value)):
         raise OpError("invalid_resolves", f"resolves must be a list of at most {MAX_RESOLVES} "
                       "record ids", "resolves")
     return list(dict.fromkeys(value))

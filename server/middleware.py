@@ -44,26 +44,32 @@ class SchemaGateMiddleware:
 
 
 class GunzipRequestMiddleware:
-    """`Content-Encoding: gzip` request bodies are inflated (bounded) before FastAPI sees them."""
+    """`Content-Encoding: gzip` request bodies are inflated (bounded) before FastAPI sees them:
+    413 when the body as sent exceeds `max_gzip_bytes` (the Content-Length is believed first,
+    then what arrives is counted) or inflates beyond `max_bytes`."""
 
-    def __init__(self, app, max_bytes: int):
+    def __init__(self, app, max_bytes: int, max_gzip_bytes: int | None = None):
         self.app, self.max_bytes = app, max_bytes
+        self.max_gzip_bytes = min(max_bytes, max_gzip_bytes or max_bytes)
 
     async def __call__(self, scope, receive, send):
         headers = dict(scope.get("headers") or []) if scope["type"] == "http" else {}
         if headers.get(b"content-encoding", b"").strip().lower() != b"gzip":
             return await self.app(scope, receive, send)
+        if _declared_length(headers) > self.max_gzip_bytes:
+            return await self._too_large(send, "compressed")
         raw = bytearray()
         while True:
             msg = await receive()
             raw += msg.get("body", b"")
-            if len(raw) > self.max_bytes:
-                return await _send_json(send, 413, {"code": "too_large",
-                                                    "message": "request body too large"})
+            if len(raw) > self.max_gzip_bytes:
+                return await self._too_large(send, "compressed")
             if not msg.get("more_body"):
                 break
         try:
             body = _inflate(bytes(raw), self.max_bytes)
+        except _TooLarge:
+            return await self._too_large(send, "inflated")
         except (zlib.error, EOFError, ValueError) as exc:
             return await _send_json(send, 400, {"code": "bad_gzip", "message": str(exc)})
         new_headers = [(k, v) for k, v in scope["headers"]
@@ -81,12 +87,28 @@ class GunzipRequestMiddleware:
 
         await self.app(scope, replay, send)
 
+    async def _too_large(self, send, which: str) -> None:
+        limit = self.max_gzip_bytes if which == "compressed" else self.max_bytes
+        await _send_json(send, 413, {"code": "too_large", "message": (
+            f"request body too large: at most {limit} bytes {which}")})
+
+
+class _TooLarge(ValueError):
+    pass
+
+
+def _declared_length(headers: dict) -> int:
+    try:
+        return int(headers.get(b"content-length", b"0"))
+    except ValueError:
+        return 0
+
 
 def _inflate(raw: bytes, limit: int) -> bytes:
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     out = d.decompress(raw, limit + 1)
     if len(out) > limit or d.unconsumed_tail:
-        raise ValueError("inflated body too large")
+        raise _TooLarge("inflated body too large")
     if not d.eof:
         raise ValueError("truncated gzip body")
     return out

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from forms.lifecycle import Status
-from sync.protocol import MAX_OPS_PER_PUSH, MAX_SEQ, expand_op
+from sync.protocol import MAX_ID_CHARS, MAX_NOTE_CHARS, MAX_OPS_PER_PUSH, MAX_SEQ, expand_op
 
 Role = Literal["district", "region", "trainer", "central", "admin"]
 
@@ -19,13 +19,13 @@ class LoginIn(BaseModel):
 
 class OpIn(BaseModel):
     op_seq: int = Field(ge=0, le=MAX_SEQ)
-    form: str = Field(min_length=1, max_length=64)
-    id: str = Field(min_length=1, max_length=64)
+    form: str = Field(min_length=1, max_length=MAX_ID_CHARS)
+    id: str = Field(min_length=1, max_length=MAX_ID_CHARS)
     op: Literal["upsert", "delete"]
     base_version: int | None = Field(default=None, ge=0, le=2**31 - 1)
     data: dict[str, Any] = Field(default_factory=dict)
-    reason: str | None = Field(default=None, max_length=10_000)
-    resolves: list[Annotated[str, Field(min_length=1, max_length=64)]] | None = Field(
+    reason: str | None = Field(default=None, max_length=MAX_NOTE_CHARS)
+    resolves: list[Annotated[str, Field(min_length=1, max_length=MAX_ID_CHARS)]] | None = Field(
         default=None, max_length=100)  # challenger ids of natural-key contests settled
     resend: bool | None = None  # after a new epoch: the sender's synced copy (server.push)
 
@@ -36,14 +36,14 @@ class OpIn(BaseModel):
 
 
 class PushIn(BaseModel):
-    device_id: str = Field(min_length=1, max_length=64)
+    device_id: str = Field(min_length=1, max_length=MAX_ID_CHARS)
     schema_version: int = Field(ge=0, le=MAX_SEQ)
     ops: list[OpIn] = Field(max_length=MAX_OPS_PER_PUSH)
 
 
 class ReviewIn(BaseModel):
     action: Literal["approve", "return"]
-    comment: str | None = Field(default=None, max_length=10_000)
+    comment: str | None = Field(default=None, max_length=MAX_NOTE_CHARS)
 
 
 class UserIn(BaseModel):
@@ -51,11 +51,11 @@ class UserIn(BaseModel):
     password: str = Field(min_length=8, max_length=1024)
     role: Role
     region: str | None = Field(default=None, max_length=16)
-    district: str | None = Field(default=None, max_length=64)
+    district: str | None = Field(default=None, max_length=MAX_ID_CHARS)
 
 
 class OrgUnitIn(BaseModel):
-    id: str = Field(min_length=1, max_length=64)
+    id: str = Field(min_length=1, max_length=MAX_ID_CHARS)
     region: str = Field(min_length=1, max_length=16)
     name_ru: str = Field(min_length=1, max_length=500)
     name_kk: str | None = Field(default=None, max_length=500)

@@ -16,6 +16,7 @@ from forms.lifecycle import (
 from forms.periods import PERIOD_RE
 from server.auth import User
 from server.db import records
+from sync.protocol import MAX_ID_CHARS, MAX_NOTE_CHARS
 
 DATA_KEYS = ("data", "org_unit", "period", "form_version", "justification")
 
@@ -69,6 +70,9 @@ def normalize(op: dict) -> dict:
     for key in ("org_unit", "status"):
         if not isinstance(rec.get(key), str) or not rec[key]:
             raise OpError("invalid_record", f"{key} is required", key)
+        if len(rec[key]) > MAX_ID_CHARS:
+            raise OpError("invalid_record", f"{key} is longer than {MAX_ID_CHARS} characters",
+                          key)
         out[key] = rec[key]
     if out["status"] not in STATUSES:
         raise OpError("invalid_record", f"unknown status {out['status']!r}", "status")
@@ -79,6 +83,9 @@ def normalize(op: dict) -> dict:
         val = rec.get(key)
         if val is not None and not isinstance(val, str):
             raise OpError("invalid_record", f"{key} must be a string or null", key)
+        if val is not None and len(val) > MAX_NOTE_CHARS:
+            raise OpError("too_long", f"{key} has {len(val)} characters; at most "
+                          f"{MAX_NOTE_CHARS} are allowed", key)
         out[key] = val
     rev = rec.get("revision")
     out["revision"] = rev if isinstance(rev, int) and not isinstance(rev, bool) and rev > 0 else 1

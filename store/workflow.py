@@ -48,8 +48,8 @@ def problem_of(finding) -> dict:
 
 
 def type_problems(form, rec: dict, *, raise_first: bool = False) -> list[dict]:
-    """The values of the wrong type (and fields the form does not have): what blocks even a
-    draft (forms.lifecycle.verdict, not strict)."""
+    """The values of the wrong type or out of bounds (and fields the form does not have):
+    what blocks even a draft (forms.lifecycle.verdict, not strict)."""
     problems = [problem_of(f) for f in verdict(form, rec, strict=False).blocking]
     if problems and raise_first:
         raise_type_problems(rec.get("id"), problems)
@@ -75,11 +75,11 @@ def checked(rid, role, old, new, **kwargs) -> Move:
 def _refuse(rid, v) -> None:
     """Raise when the core's verdict refuses the record: the values of the wrong type as a
     StoreError naming the first field, other blocking findings as SubmitBlocked."""
-    from forms.fieldcheck import TYPE_CODES
+    from forms.fieldcheck import HARD_CODES
 
     if v.ok:
         return
-    if all(f.message_code in TYPE_CODES for f in v.blocking):
+    if all(f.message_code in HARD_CODES for f in v.blocking):
         raise_type_problems(rid, [problem_of(f) for f in v.blocking])
     raise SubmitBlocked(v.blocking, record_id=rid)
 

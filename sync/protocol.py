@@ -30,6 +30,7 @@ import gzip
 import json
 from typing import Any, Literal, TypedDict
 
+from forms import fieldcheck as _fieldcheck
 from forms import lifecycle as _lifecycle
 
 SCHEMA_VERSION = 1
@@ -56,6 +57,14 @@ MAX_PULL_LIMIT = 5000  # the most changes one pull page may hold
 DEFAULT_PULL_LIMIT = 1000  # a pull page without `limit`
 MAX_OPS_PER_PUSH = 2000  # the most ops one push may carry
 MAX_BODY_BYTES = 32 * 1024 * 1024  # a request body, inflated
+MAX_GZIP_BYTES = 8 * 1024 * 1024  # a gzip request body as sent (a client push: <= 512 KB)
+MAX_NOTE_CHARS = 10_000  # a justification, review comment or correction reason
+MAX_ID_CHARS = 64  # a record, form, org unit or device id
+# The record limits are the field checker's (forms.fieldcheck), defined there once; the
+# server applies MAX_KEYS to every object of a request body before the body is parsed in full.
+MAX_KEYS = _fieldcheck.MAX_KEYS  # keys of one JSON object
+MAX_ITEMS = _fieldcheck.MAX_ITEMS  # items of one list in a record's data
+MAX_ABS = _fieldcheck.MAX_ABS  # the largest magnitude of a number in a record
 MAX_SEQ = 2**62  # the largest op_seq, cursor or schema_version a request may name
 
 

@@ -295,7 +295,7 @@ def test_import_roster_xlsx_with_org_unit_period_and_map(data_dir, tmp_path, cap
     assert run(data_dir, "import", "focus_group", more, "--map", "nonsense") == 1
     assert "COLUMN=FIELD" in capsys.readouterr().err
     assert run(data_dir, *args[:3], "--org-unit", "ZHA", "--period", "2024-3") == 1
-    assert "YYYY-MM" in capsys.readouterr().err
+    assert "ГГГГ-ММ" in capsys.readouterr().err  # ru by default
 
 
 @needs_reports

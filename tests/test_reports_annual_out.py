@@ -86,4 +86,4 @@ def test_cli_demo_then_annual(data_dir, tmp_path, capsys):
     assert ".docx, .xlsx or .pdf" in capsys.readouterr().err
     assert main(["report", "annual", "--year", "2023", "--region", "XX", "-o",
                  str(out)]) == 1
-    assert "unknown region" in capsys.readouterr().err
+    assert "Неизвестный регион" in capsys.readouterr().err

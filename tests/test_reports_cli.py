@@ -34,9 +34,9 @@ def test_report_figures_and_summary(filled, tmp_path, capsys):
 
 def test_report_errors_are_clear(filled, tmp_path, capsys):
     assert main(["report", "summary", "--period", "2023-13", "-o", str(tmp_path / "x")]) == 1
-    assert "bad month" in capsys.readouterr().err
+    assert "такого месяца нет" in capsys.readouterr().err  # ru by default
     assert main(["report", "figures", "--period", "2023", "--region", "XXX"]) == 1
-    assert "unknown region" in capsys.readouterr().err
+    assert "Неизвестный регион" in capsys.readouterr().err
     assert main(["template", "monthly_report", "--org-unit", "NOPE", "--period", "2023-05",
                  "-o", str(tmp_path / "t.xlsx")]) == 1
     assert "unknown org unit" in capsys.readouterr().err

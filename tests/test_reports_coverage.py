@@ -111,6 +111,6 @@ def test_cli_report_coverage(filled, capsys):
     assert "Civil Initiatives Support Centre grant project" in text
     assert "known to RFO" in text and "40.0%" in text
     assert main(["report", "coverage", "--period", "2024-13"]) == 1
-    assert "bad month" in capsys.readouterr().err
+    assert "такого месяца нет" in capsys.readouterr().err  # ru by default
     assert main(["report", "coverage", "--region", "XXX"]) == 1
-    assert "unknown region" in capsys.readouterr().err
+    assert "Неизвестный регион" in capsys.readouterr().err

@@ -150,6 +150,6 @@ def test_cli_report_focus_answers(store_dir, capsys):
     assert "  МРЦ и госучреждения\n    2023-10-12 Шымкент: Работаем вместе" in (
         capsys.readouterr().out)
     assert main(["report", "focus-answers", "--period", "2023-13"]) == 1
-    assert "bad month" in capsys.readouterr().err
+    assert "такого месяца нет" in capsys.readouterr().err  # ru by default
     assert main(["report", "focus-answers", "--region", "XXX"]) == 1
-    assert "unknown region" in capsys.readouterr().err
+    assert "Неизвестный регион" in capsys.readouterr().err

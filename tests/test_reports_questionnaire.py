@@ -111,6 +111,6 @@ def test_cli_report_questionnaire(filled, capsys):
     assert "Civil-servant questionnaire: 199" in text
     assert "   78  No answer" in text and "  199  Σ" in text
     assert main(["report", "questionnaire", "--period", "2023-13"]) == 1
-    assert "bad month" in capsys.readouterr().err
+    assert "такого месяца нет" in capsys.readouterr().err  # ru by default
     assert main(["report", "questionnaire", "--region", "XXX"]) == 1
-    assert "unknown region" in capsys.readouterr().err
+    assert "Неизвестный регион" in capsys.readouterr().err

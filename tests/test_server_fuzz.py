@@ -55,6 +55,7 @@ schema = schemathesis.from_pytest_fixture("api_schema")
 
 
 @schema.parametrize()
+@pytest.mark.timeout(300 + 10 * EXAMPLES)  # every endpoint runs in this one test item
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck),
           derandomize=True)
 def test_no_server_errors(case, fuzz_server):

@@ -1,14 +1,15 @@
 """Log in (a bearer token), log out (revoke it), and who the caller is."""
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from fastapi import HTTPException
 
 from server import auth
 from server.deps import AppSettings, Bearer, CurrentUser, Engine, err, error_responses
+from server.jsonbody import api_router
 from server.models import LoginIn, LoginOut, OkOut, UserOut
 from sync.protocol import API_PREFIX
 
-router = APIRouter(prefix=API_PREFIX, tags=["auth"])
+router = api_router(prefix=API_PREFIX, tags=["auth"])
 
 
 @router.post("/auth/login", response_model=LoginOut, responses=error_responses(401, 429))

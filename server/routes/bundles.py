@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request, Response
+from fastapi import Depends, HTTPException, Request, Response
 from pydantic import BaseModel, Field
 
 from server import bundles
 from server.deps import AppSettings, CurrentUser, Engine, RecordsUser, err
+from server.jsonbody import api_router
 from sync.keys import BundleError
 from sync.protocol import API_PREFIX
 
-router = APIRouter(prefix=API_PREFIX + "/bundles", tags=["bundles"])
+router = api_router(prefix=API_PREFIX + "/bundles", tags=["bundles"])
 BUNDLE_TYPE = "application/octet-stream"
 
 

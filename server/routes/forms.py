@@ -1,14 +1,13 @@
 """Form definitions: every version of every form; forms and enumerations the centre publishes."""
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from server import published
 from server.deps import CurrentUser, Engine, PublisherUser, err, error_responses
+from server.jsonbody import api_router
 from server.models import DefinitionIn, DefinitionsOut, FormOut, PublishedOut
 from sync.protocol import API_PREFIX
 
-router = APIRouter(prefix=API_PREFIX, tags=["forms"], responses=error_responses(401))
+router = api_router(prefix=API_PREFIX, tags=["forms"], responses=error_responses(401))
 
 
 @router.get("/forms", response_model=list[FormOut])

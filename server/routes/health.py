@@ -1,11 +1,12 @@
 """GET /healthz: up, and which server this is."""
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 
+from server.jsonbody import api_router
 from server.models import HealthOut
 
-router = APIRouter(tags=["health"])
+router = api_router(tags=["health"])
 
 
 @router.get("/healthz", response_model=HealthOut)

@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from fastapi import APIRouter
 
 from server import admin
 from server.auth import User
 from server.db import org_units
 from server.deps import AdminUser, CurrentUser, Engine, err, error_responses
+from server.jsonbody import api_router
 from server.models import ImportedOut, OrgUnitIn, OrgUnitOut
 from sync.protocol import API_PREFIX
 
-router = APIRouter(prefix=API_PREFIX, tags=["org units"], responses=error_responses(401))
+router = api_router(prefix=API_PREFIX, tags=["org units"], responses=error_responses(401))
 
 
 @router.get("/orgunits", response_model=list[OrgUnitOut])

@@ -1,14 +1,13 @@
 """The centre's hourly-rate table: read (any role), change (central, admin, region)."""
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from server import rates
 from server.deps import CurrentUser, Engine, err, error_responses
+from server.jsonbody import api_router
 from server.models import RatesIn, RateTableOut
 from sync.protocol import API_PREFIX
 
-router = APIRouter(prefix=API_PREFIX, tags=["rates"], responses=error_responses(401))
+router = api_router(prefix=API_PREFIX, tags=["rates"], responses=error_responses(401))
 
 
 @router.get("/rates", response_model=RateTableOut)

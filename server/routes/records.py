@@ -1,14 +1,13 @@
 """One record: read it, its revisions, and review it (approve / return)."""
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from server import records
 from server.deps import Engine, RecordsUser, ReviewerUser, error_responses
+from server.jsonbody import api_router
 from server.models import RecordDetailOut, RecordOut, ReviewIn, RevisionOut
 from sync.protocol import API_PREFIX
 
-router = APIRouter(prefix=API_PREFIX + "/records", tags=["records"],
+router = api_router(prefix=API_PREFIX + "/records", tags=["records"],
                    responses=error_responses(401, 403, 404))
 
 

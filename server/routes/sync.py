@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Response
+from fastapi import Query, Response
 from pydantic_core import to_json
 
 from forms.periods import utc_now
 from server import pull, push
 from server.deps import Engine, RecordsUser, error_responses
 from server.epoch import current_epoch
+from server.jsonbody import api_router
 from server.middleware import schema_refusal
 from server.models import PullOut, PushIn, PushOut, SchemaMismatchOut
 from sync.protocol import (
@@ -24,7 +25,7 @@ from sync.protocol import (
     MAX_SEQ,
 )
 
-router = APIRouter(prefix=API_PREFIX + "/sync", tags=["sync"],
+router = api_router(prefix=API_PREFIX + "/sync", tags=["sync"],
                    responses=error_responses(401, 403))
 
 

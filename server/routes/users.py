@@ -1,14 +1,13 @@
 """Users (admin): list and create."""
 from __future__ import annotations
 
-from fastapi import APIRouter
-
 from server import admin
 from server.deps import AdminUser, Engine, err, error_responses
+from server.jsonbody import api_router
 from server.models import UserIn, UserOut, UserRowOut
 from sync.protocol import API_PREFIX
 
-router = APIRouter(prefix=API_PREFIX, tags=["users"], responses=error_responses(401, 403))
+router = api_router(prefix=API_PREFIX, tags=["users"], responses=error_responses(401, 403))
 
 
 @router.get("/users", response_model=list[UserRowOut])
