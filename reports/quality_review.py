@@ -98,20 +98,26 @@ def form_findings(records: list[dict], done: set, units=None,
         return []
     from reports.review import OWNED_RULES
 
-    history = defaultdict(list)
+    groups: dict = defaultdict(list)
     for r in records:
-        history[(r["form"], r["org_unit"])].append(r)
+        groups[(r["form"], r["org_unit"])].append(r)
+    indexed: dict = {}
+    forms: dict = {}
     out = []
     for r in records:
         if not span[0] <= str(r.get("period") or "") <= span[1]:
             continue
-        try:
-            form = load_form(r["form"], r.get("form_version"))
-        except (KeyError, ValueError):  # unknown form or broken definition: not reviewable
+        key = (r["form"], r.get("form_version"))
+        if key not in forms:
+            try:
+                forms[key] = load_form(*key)
+            except (KeyError, ValueError):  # unknown form or broken definition
+                forms[key] = None
+        form = forms[key]
+        if form is None:  # not reviewable
             continue
         owned = OWNED_RULES if r["form"] == "monthly_report" else ()
-        hist = None if owned else [h for h in history[(r["form"], r["org_unit"])]
-                                   if h["id"] != r["id"]]
+        hist = None if owned else _history(indexed, groups, form, r)
         for f in validate_record(form, r, history=hist):
             rule = f.rule[:5] if f.rule.startswith("VR-") else f.rule
             if (r["id"], rule) in done or rule in owned:
@@ -121,6 +127,18 @@ def form_findings(records: list[dict], done: set, units=None,
             item.update(source="form", rule_detail=f.rule)
             out.append(item)
     return out
+
+
+def _history(indexed: dict, groups: dict, form, r: dict):
+    """`r`'s history (forms.lifecycle.HistoryView, the one entry-time validation sees), from
+    its form and org unit's index, built once per group."""
+    from forms.lifecycle import HistoryGroup
+
+    key = (form.id, form.version, r["org_unit"])
+    group = indexed.get(key)
+    if group is None:
+        group = indexed[key] = HistoryGroup(form, groups[(r["form"], r["org_unit"])])
+    return group.view(r)
 
 
 def review(records: list[dict], *, units: list[dict] | None = None,
