@@ -34,7 +34,7 @@ def _monthly(units: list[dict]) -> list[dict]:
 
     out = []
     for back, year in enumerate(reversed(YEARS)):
-        recs, base_units = synthetic_year(year, seed=7 + back, unit_seed=7)
+        recs, _ = synthetic_year(year, seed=7 + back, unit_seed=7)
         bases = sorted({r["org_unit"] for r in recs if "-D" in r["org_unit"]})
         by_unit: dict[str, list[dict]] = {}
         for r in recs:

@@ -103,7 +103,6 @@ def synthetic_year(year: int = 2023, *, scale: int = 1, seed: int = 7, factor: f
     units = org_units(scale, seed if unit_seed is None else unit_seed)
     reporting = [u for u in units if u["reports"]]
     last = _last_months(reporting)
-    n = len(reporting)
     target = {k: round(v * factor) for k, v in TARGETS.items()}
     stocks = {k: split(target[k] * scale, _unit_weights(rng, reporting, k))
               for k in ("volunteers_total", "registered_orgs_count", "initiative_groups_count")}
