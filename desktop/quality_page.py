@@ -31,14 +31,20 @@ SEVERITIES = ("error", "warning", "info")
 
 
 def collect_findings(store, lang: str = "ru", *, org_units: set[str] | None = None,
-                     progress=None, cancelled=None) -> list[dict]:
+                     reviewer=None, progress=None, cancelled=None) -> list[dict] | None:
     """Every finding in scope: `reports.quality_review.review_store` (scope-level detectors
-    VR-01/02/14/17/19/20/21/22/24 plus the forms engine's per-record rules with history)."""
+    VR-01/02/14/17/19/20/21/22/24 plus the forms engine's per-record rules with history);
+    with `reviewer` (reports.review_incremental.IncrementalReview) only the groups changed
+    since its last run are re-validated. None when cancelled."""
     from reports.quality_review import review_store
     if progress:
         progress(0, 0, "")
+    found = reviewer.run(store, lang=lang, cancelled=cancelled) if reviewer is not None \
+        else review_store(store, lang=lang)
+    if found is None:
+        return None
     out = []
-    for f in review_store(store, lang=lang):
+    for f in found:
         if org_units and f["org_unit"] not in org_units:
             continue
         out.append({**f, "fields": list(f.get("fields") or []),
@@ -72,6 +78,7 @@ class QualityPage(RefreshWhenShown, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.task = None
+        self.reviewer, self._reviewed = None, None  # kept between checks of one store
         self.model = DictTableModel([], self, foreground=self._colour, sort_key=self._sort_key)
         self.proxy = FindingsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -165,20 +172,24 @@ class QualityPage(RefreshWhenShown, QWidget):
         self.units = {u["id"]: u for u in scope_org_units(self.ctx.store, self.ctx.user)}
         self.bar.setRange(0, 0)
         self.bar.show()
+        from reports.review_incremental import IncrementalReview
+        path = worker_store_path(self.ctx.store)
+        if self._reviewed != path:
+            self.reviewer, self._reviewed = IncrementalReview(), path
         job = with_own_store(collect_findings)
         self.task = self.ctx.tasks.start(
-            job, worker_store_path(self.ctx.store), self.ctx.lang,
+            job, path, self.ctx.lang,
             org_units=set(self.units) if self.ctx.role not in ("central", "admin") else None,
-            on_done=self._on_findings, on_error=self._on_error, on_progress=self._on_progress)
+            reviewer=self.reviewer, on_done=self._on_findings, on_error=self._on_error, on_progress=self._on_progress)
 
     def _on_progress(self, done: int, total: int, _text: str) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
 
-    def _on_findings(self, findings: list[dict]) -> None:
-        if self.sender() is not None and self.task is not None and \
+    def _on_findings(self, findings: list[dict] | None) -> None:
+        if findings is None or self.sender() is not None and self.task is not None and \
                 self.sender() is not self.task.signals:
-            return  # an older check finished after a newer one started
+            return  # cancelled, or an older check finished after a newer one started
         self.task = None
         self.bar.hide()
         forms = form_defs()
