@@ -28,6 +28,7 @@ from desktop.review_models import (
 )
 
 SEVERITIES = ("error", "warning", "info")
+RESIZE_ROWS = 50  # column widths from the first rows: a big review must not stall the GUI
 
 
 def collect_findings(store, lang: str = "ru", *, org_units: set[str] | None = None,
@@ -69,7 +70,9 @@ class FindingsFilterProxy(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:
-        row = self.sourceModel().row_dict(source_row)
+        return self.accepts(self.sourceModel().row_dict(source_row))
+
+    def accepts(self, row: dict) -> bool:
         return all(not want or row.get(key) == want for key, want in self.filters.items())
 
 
@@ -123,9 +126,10 @@ class QualityPage(RefreshWhenShown, QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self._unsorted()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
         self.table.doubleClicked.connect(self.open_index)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -203,6 +207,7 @@ class QualityPage(RefreshWhenShown, QWidget):
                                   self.ctx.lang)
         findings.sort(key=lambda f: (SEVERITIES.index(f["severity"]), f["org_unit"],
                                      f["period"], f["rule"]))
+        self._unsorted()
         self.model.set_rows(findings)
         self._fill_combo(self.rule, [(r, r) for r in sorted({f["rule"] for f in findings})])
         self._fill_combo(self.org_unit, sorted({(f["org_unit"], f["unit"]) for f in findings},
@@ -212,18 +217,24 @@ class QualityPage(RefreshWhenShown, QWidget):
         self.table.setColumnWidth(5, min(self.table.columnWidth(5), 260))
         self._show_summary()
 
+    def _unsorted(self) -> None:
+        """Rows in the review's order (severity, unit, period, rule) until a header is
+        clicked: the proxy sorting thousands of findings through Python would stall the GUI."""
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
     def _on_error(self, exc: BaseException) -> None:
         self.task = None
         self.bar.hide()
         self.summary.setText(self.tr("Could not check the records: %1").replace("%1", str(exc)))
 
     def _show_summary(self) -> None:
-        shown = self.proxy.rowCount()
         counts = {s: 0 for s in SEVERITIES}
-        for r in range(shown):
-            counts[self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)["severity"]] += 1
+        for row in self.model.all_rows():
+            if self.proxy.accepts(row):
+                counts[row["severity"]] += 1
         self.summary.setText(self.tr("%1 findings: %2 errors, %3 warnings, %4 info")
-                             .replace("%1", str(shown)).replace("%2", str(counts["error"]))
+                             .replace("%1", str(sum(counts.values())))
+                             .replace("%2", str(counts["error"]))
                              .replace("%3", str(counts["warning"]))
                              .replace("%4", str(counts["info"])))
 
