@@ -32,11 +32,13 @@ RESIZE_ROWS = 50  # column widths from the first rows: a big review must not sta
 
 
 def collect_findings(store, lang: str = "ru", *, org_units: set[str] | None = None,
-                     reviewer=None, progress=None, cancelled=None) -> list[dict] | None:
+                     reviewer=None, shown: dict | None = None, progress=None,
+                     cancelled=None) -> list[dict] | None:
     """Every finding in scope: `reports.quality_review.review_store` (scope-level detectors
     VR-01/02/14/17/19/20/21/22/24 plus the forms engine's per-record rules with history);
     with `reviewer` (reports.review_incremental.IncrementalReview) only the groups changed
-    since its last run are re-validated. None when cancelled."""
+    since its last run are re-validated; with `shown` ({"units": id -> unit, "severity":
+    code -> text}) each carries its table texts (`decorate`). None when cancelled."""
     from reports.quality_review import review_store
     if progress:
         progress(0, 0, "")
@@ -50,7 +52,24 @@ def collect_findings(store, lang: str = "ru", *, org_units: set[str] | None = No
             continue
         out.append({**f, "fields": list(f.get("fields") or []),
                     "detail": f.get("rule_detail") or f["rule"]})
+    if shown is not None:
+        decorate(out, lang, shown["units"], shown["severity"])
     return out
+
+
+def decorate(findings: list[dict], lang: str, units: dict, severity: dict) -> None:
+    """The table's texts of each finding (form title, field labels, severity, org unit) and
+    the review's order (severity, unit, period, rule): done in the worker, so that showing
+    thousands of findings does not stall the GUI thread."""
+    forms = form_defs()
+    for f in findings:
+        form = forms.get(f["form"])
+        f["form_title"] = form.title.get(lang) or f["form"] if form else f["form"]
+        f["fields_text"] = ", ".join(field_label(form, x, lang) for x in f["fields"])
+        f["severity_text"] = severity.get(f["severity"], f["severity"])
+        f["unit"] = unit_name(units.get(f["org_unit"], {"id": f["org_unit"]}), lang)
+    findings.sort(key=lambda f: (SEVERITIES.index(f["severity"]), f["org_unit"],
+                                 f["period"], f["rule"]))
 
 
 class FindingsFilterProxy(QSortFilterProxyModel):
@@ -184,7 +203,9 @@ class QualityPage(RefreshWhenShown, QWidget):
         self.task = self.ctx.tasks.start(
             job, path, self.ctx.lang,
             org_units=set(self.units) if self.ctx.role not in ("central", "admin") else None,
-            reviewer=self.reviewer, on_done=self._on_findings, on_error=self._on_error, on_progress=self._on_progress)
+            reviewer=self.reviewer, shown={"units": dict(self.units), "severity": {
+                s: self.severity_text(s) for s in SEVERITIES}},
+            on_done=self._on_findings, on_error=self._on_error, on_progress=self._on_progress)
 
     def _on_progress(self, done: int, total: int, _text: str) -> None:
         self.bar.setRange(0, max(total, 1))
@@ -196,18 +217,7 @@ class QualityPage(RefreshWhenShown, QWidget):
             return  # cancelled, or an older check finished after a newer one started
         self.task = None
         self.bar.hide()
-        forms = form_defs()
-        for f in findings:
-            form = forms.get(f["form"])
-            f["form_title"] = form.title.get(self.ctx.lang) or f["form"] if form else f["form"]
-            f["fields_text"] = ", ".join(field_label(form, x, self.ctx.lang)
-                                         for x in f["fields"])
-            f["severity_text"] = self.severity_text(f["severity"])
-            f["unit"] = unit_name(self.units.get(f["org_unit"], {"id": f["org_unit"]}),
-                                  self.ctx.lang)
-        findings.sort(key=lambda f: (SEVERITIES.index(f["severity"]), f["org_unit"],
-                                     f["period"], f["rule"]))
-        self._unsorted()
+        self._unsorted()  # `decorate` in the worker gave the texts and the order
         self.model.set_rows(findings)
         self._fill_combo(self.rule, [(r, r) for r in sorted({f["rule"] for f in findings})])
         self._fill_combo(self.org_unit, sorted({(f["org_unit"], f["unit"]) for f in findings},
