@@ -39,9 +39,15 @@ def collect_findings(store, lang: str = "ru", *, org_units: set[str] | None = No
     with `reviewer` (reports.review_incremental.IncrementalReview) only the groups changed
     since its last run are re-validated; with `shown` ({"units": id -> unit, "severity":
     code -> text}) each carries its table texts (`decorate`). None when cancelled."""
-    from reports.quality_review import review_store
+    from desktop.tasks import gc_paused
     if progress:
         progress(0, 0, "")
+    with gc_paused():
+        return _collect(store, lang, org_units, reviewer, shown, cancelled)
+
+
+def _collect(store, lang, org_units, reviewer, shown, cancelled) -> list[dict] | None:
+    from reports.quality_review import review_store
     found = reviewer.run(store, lang=lang, cancelled=cancelled) if reviewer is not None \
         else review_store(store, lang=lang)
     if found is None:

@@ -96,3 +96,23 @@ def test_the_gui_thread_keeps_turning_during_a_review(qtbot, region_ctx):
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
     assert took > 0.3 and len(gaps) > 10  # the review was long enough to measure
     assert max(gaps) * 1000 <= MAX_STALL_MS, (max(gaps), took)
+
+
+def test_gc_paused_nests_and_restores():
+    import gc
+
+    from desktop.tasks import gc_paused
+    assert gc.isenabled()
+    with gc_paused():
+        assert not gc.isenabled()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer worker is still inside
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()
