@@ -28,22 +28,54 @@ from desktop.review_models import (
 )
 
 SEVERITIES = ("error", "warning", "info")
+RESIZE_ROWS = 50  # column widths from the first rows: a big review must not stall the GUI
 
 
 def collect_findings(store, lang: str = "ru", *, org_units: set[str] | None = None,
-                     progress=None, cancelled=None) -> list[dict]:
+                     reviewer=None, shown: dict | None = None, progress=None,
+                     cancelled=None) -> list[dict] | None:
     """Every finding in scope: `reports.quality_review.review_store` (scope-level detectors
-    VR-01/02/14/17/19/20/21/22/24 plus the forms engine's per-record rules with history)."""
-    from reports.quality_review import review_store
+    VR-01/02/14/17/19/20/21/22/24 plus the forms engine's per-record rules with history);
+    with `reviewer` (reports.review_incremental.IncrementalReview) only the groups changed
+    since its last run are re-validated; with `shown` ({"units": id -> unit, "severity":
+    code -> text}) each carries its table texts (`decorate`). None when cancelled."""
+    from desktop.tasks import gc_paused
     if progress:
         progress(0, 0, "")
+    with gc_paused():
+        return _collect(store, lang, org_units, reviewer, shown, cancelled)
+
+
+def _collect(store, lang, org_units, reviewer, shown, cancelled) -> list[dict] | None:
+    from reports.quality_review import review_store
+    found = reviewer.run(store, lang=lang, cancelled=cancelled) if reviewer is not None \
+        else review_store(store, lang=lang)
+    if found is None:
+        return None
     out = []
-    for f in review_store(store, lang=lang):
+    for f in found:
         if org_units and f["org_unit"] not in org_units:
             continue
         out.append({**f, "fields": list(f.get("fields") or []),
                     "detail": f.get("rule_detail") or f["rule"]})
+    if shown is not None:
+        decorate(out, lang, shown["units"], shown["severity"])
     return out
+
+
+def decorate(findings: list[dict], lang: str, units: dict, severity: dict) -> None:
+    """The table's texts of each finding (form title, field labels, severity, org unit) and
+    the review's order (severity, unit, period, rule): done in the worker, so that showing
+    thousands of findings does not stall the GUI thread."""
+    forms = form_defs()
+    for f in findings:
+        form = forms.get(f["form"])
+        f["form_title"] = form.title.get(lang) or f["form"] if form else f["form"]
+        f["fields_text"] = ", ".join(field_label(form, x, lang) for x in f["fields"])
+        f["severity_text"] = severity.get(f["severity"], f["severity"])
+        f["unit"] = unit_name(units.get(f["org_unit"], {"id": f["org_unit"]}), lang)
+    findings.sort(key=lambda f: (SEVERITIES.index(f["severity"]), f["org_unit"],
+                                 f["period"], f["rule"]))
 
 
 class FindingsFilterProxy(QSortFilterProxyModel):
@@ -63,7 +95,9 @@ class FindingsFilterProxy(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:
-        row = self.sourceModel().row_dict(source_row)
+        return self.accepts(self.sourceModel().row_dict(source_row))
+
+    def accepts(self, row: dict) -> bool:
         return all(not want or row.get(key) == want for key, want in self.filters.items())
 
 
@@ -72,6 +106,7 @@ class QualityPage(RefreshWhenShown, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.task = None
+        self.reviewer, self._reviewed = None, None  # kept between checks of one store
         self.model = DictTableModel([], self, foreground=self._colour, sort_key=self._sort_key)
         self.proxy = FindingsFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -119,9 +154,10 @@ class QualityPage(RefreshWhenShown, QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self._unsorted()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setResizeContentsPrecision(RESIZE_ROWS)
         self.table.doubleClicked.connect(self.open_index)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -168,33 +204,29 @@ class QualityPage(RefreshWhenShown, QWidget):
         self.units = {u["id"]: u for u in scope_org_units(self.ctx.store, self.ctx.user)}
         self.bar.setRange(0, 0)
         self.bar.show()
+        from reports.review_incremental import IncrementalReview
+        path = worker_store_path(self.ctx.store)
+        if self._reviewed != path:
+            self.reviewer, self._reviewed = IncrementalReview(), path
         job = with_own_store(collect_findings)
         self.task = self.ctx.tasks.start(
-            job, worker_store_path(self.ctx.store), self.ctx.lang,
+            job, path, self.ctx.lang,
             org_units=set(self.units) if self.ctx.role not in ("central", "admin") else None,
+            reviewer=self.reviewer, shown={"units": dict(self.units), "severity": {
+                s: self.severity_text(s) for s in SEVERITIES}},
             on_done=self._on_findings, on_error=self._on_error, on_progress=self._on_progress)
 
     def _on_progress(self, done: int, total: int, _text: str) -> None:
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(done)
 
-    def _on_findings(self, findings: list[dict]) -> None:
-        if self.sender() is not None and self.task is not None and \
+    def _on_findings(self, findings: list[dict] | None) -> None:
+        if findings is None or self.sender() is not None and self.task is not None and \
                 self.sender() is not self.task.signals:
-            return  # an older check finished after a newer one started
+            return  # cancelled, or an older check finished after a newer one started
         self.task = None
         self.bar.hide()
-        forms = form_defs()
-        for f in findings:
-            form = forms.get(f["form"])
-            f["form_title"] = form.title.get(self.ctx.lang) or f["form"] if form else f["form"]
-            f["fields_text"] = ", ".join(field_label(form, x, self.ctx.lang)
-                                         for x in f["fields"])
-            f["severity_text"] = self.severity_text(f["severity"])
-            f["unit"] = unit_name(self.units.get(f["org_unit"], {"id": f["org_unit"]}),
-                                  self.ctx.lang)
-        findings.sort(key=lambda f: (SEVERITIES.index(f["severity"]), f["org_unit"],
-                                     f["period"], f["rule"]))
+        self._unsorted()  # `decorate` in the worker gave the texts and the order
         self.model.set_rows(findings)
         self._fill_combo(self.rule, [(r, r) for r in sorted({f["rule"] for f in findings})])
         self._fill_combo(self.org_unit, sorted({(f["org_unit"], f["unit"]) for f in findings},
@@ -204,18 +236,24 @@ class QualityPage(RefreshWhenShown, QWidget):
         self.table.setColumnWidth(5, min(self.table.columnWidth(5), 260))
         self._show_summary()
 
+    def _unsorted(self) -> None:
+        """Rows in the review's order (severity, unit, period, rule) until a header is
+        clicked: the proxy sorting thousands of findings through Python would stall the GUI."""
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+
     def _on_error(self, exc: BaseException) -> None:
         self.task = None
         self.bar.hide()
         self.summary.setText(self.tr("Could not check the records: %1").replace("%1", str(exc)))
 
     def _show_summary(self) -> None:
-        shown = self.proxy.rowCount()
         counts = {s: 0 for s in SEVERITIES}
-        for r in range(shown):
-            counts[self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole)["severity"]] += 1
+        for row in self.model.all_rows():
+            if self.proxy.accepts(row):
+                counts[row["severity"]] += 1
         self.summary.setText(self.tr("%1 findings: %2 errors, %3 warnings, %4 info")
-                             .replace("%1", str(shown)).replace("%2", str(counts["error"]))
+                             .replace("%1", str(sum(counts.values())))
+                             .replace("%2", str(counts["error"]))
                              .replace("%3", str(counts["warning"]))
                              .replace("%4", str(counts["info"])))
 

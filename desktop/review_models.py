@@ -191,6 +191,10 @@ class DictTableModel(QAbstractTableModel):
     def row_dict(self, row: int) -> dict:
         return self._rows[row]
 
+    def all_rows(self) -> list[dict]:
+        """The rows (callers only read them)."""
+        return self._rows
+
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._rows)
 

@@ -8,9 +8,11 @@ cooperative: it only makes ``cancelled()`` return True.
 """
 from __future__ import annotations
 
+import gc
 import threading
 import traceback
 from collections.abc import Callable
+from contextlib import contextmanager
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
@@ -119,3 +121,28 @@ class TaskRunner(QObject):
 
     def wait_all(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)
+
+
+_gc_lock = threading.Lock()
+_gc_pauses = [0, False]  # workers inside gc_paused, whether the collector was on before
+
+
+@contextmanager
+def gc_paused():
+    """Python's cyclic collector paused while a worker builds large data (a review of a
+    region store): a full collection walks every live object holding the GIL, and the GUI
+    thread waits for it (stalls of a second and more measured with 100,000 records).
+    Reference counting still frees the data; the collector resumes when the last worker
+    inside leaves, after the worker's data is gone."""
+    with _gc_lock:
+        if _gc_pauses[0] == 0:
+            _gc_pauses[1] = gc.isenabled()
+            gc.disable()
+        _gc_pauses[0] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses[0] -= 1
+            if _gc_pauses[0] == 0 and _gc_pauses[1]:
+                gc.enable()

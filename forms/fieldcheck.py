@@ -33,12 +33,21 @@ def parse_date(v) -> dt.date | None:
         return None
 
 
-def enum_codes(name: str) -> set[str]:
+def enum_codes(name: str) -> frozenset[str]:
+    """The codes of an enumeration (empty when unknown), made once per loaded enumeration:
+    every choice of every record asks."""
     from forms.reference import UnknownEnumeration, get_enum
     try:
-        return set(get_enum(name).codes)
+        enum = get_enum(name)
     except UnknownEnumeration:
-        return set()
+        return frozenset()
+    hit = _CODES.get(name)
+    if hit is None or hit[0] is not enum:  # reloaded resources: a new enumeration object
+        hit = _CODES[name] = (enum, frozenset(enum.codes))
+    return hit[1]
+
+
+_CODES: dict[str, tuple[object, frozenset[str]]] = {}
 
 
 def _is_int(v) -> bool:

@@ -22,6 +22,7 @@ importer): only the status rules apply; the server checks the role when the reco
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -223,27 +224,87 @@ def dated_form(form) -> bool:
     return bool(getattr(form, "date_field", None)) and not form.unique_per_period
 
 
-def in_history(form, record: dict, other: dict, window: tuple[str, str] | None) -> bool:
-    """Whether `other` belongs to `record`'s history: same form and org unit, live, not the
-    record itself, inside the window; a period form (one record a period) compares with
-    other periods only, a dated form also with the same month (VR-32)."""
-    if other.get("deleted") or other.get("form") not in (None, form.id):
-        return False
-    if other.get("org_unit") != record.get("org_unit"):
-        return False
-    if record.get("id") is not None and other.get("id") == record.get("id"):
-        return False
-    period = _period_of(form, other)
-    if window is not None and not (isinstance(period, str) and window[0] <= period <= window[1]):
-        return False
-    return dated_form(form) or period != _period_of(form, record)
-
-
 def history_of(form, record: dict, candidates) -> list[dict]:
-    """The records of `candidates` that `record`'s rules compare with."""
-    period = _period_of(form, record)
-    window = history_window(form, period) if is_period(period) else None
-    return [r for r in candidates if isinstance(r, dict) and in_history(form, record, r, window)]
+    """The records of `candidates` that `record`'s rules compare with (`HistoryView`), oldest
+    period first, ties by id."""
+    unit = record.get("org_unit")
+    group = HistoryGroup(form, [r for r in candidates if isinstance(r, dict)
+                                and r.get("org_unit") == unit])
+    return list(group.view(record))
+
+
+class HistoryGroup:
+    """The live records of one form and org unit, sorted by period and indexed once: every
+    record's history is then a window of it (`view`, by bisection), and a rule looks a key up
+    (`HistoryView.first`) instead of scanning and re-normalising the history per record."""
+
+    def __init__(self, form, records) -> None:
+        rows = [(_period_of(form, r), r) for r in records
+                if isinstance(r, dict) and isinstance(r.get("data"), dict)
+                and not r.get("deleted") and r.get("form") in (None, form.id)]
+        rows.sort(key=lambda pr: (_sortable(pr[0]), str(pr[1].get("id") or "")))
+        self.form, self.dated = form, dated_form(form)
+        self.periods = [p for p, _ in rows]
+        self.sorted_periods = [_sortable(p) for p, _ in rows]
+        self.records = [r for _, r in rows]
+        self._keys: dict[str, dict] = {}
+
+    def view(self, record: dict, *, windowed: bool = True) -> HistoryView:
+        """`record`'s history (`windowed=False`: every record of the group but the record
+        itself, for a history list a caller chose)."""
+        period = _period_of(self.form, record)
+        start, stop = 0, len(self.records)
+        if windowed and is_period(period):
+            lo, hi = history_window(self.form, period)
+            start = bisect_left(self.sorted_periods, lo)
+            stop = bisect_right(self.sorted_periods, hi)
+        return HistoryView(self, record, start, stop, period if windowed else _ANY)
+
+    def keyed(self, name: str, key) -> dict:
+        """{key(record): positions}, computed once per group for each `name`d key."""
+        index = self._keys.get(name)
+        if index is None:
+            index = self._keys[name] = {}
+            for pos, r in enumerate(self.records):
+                k = key(r)
+                if k is not None:
+                    index.setdefault(k, []).append(pos)
+        return index
+
+
+_ANY = object()  # a view that keeps the record's own period too
+
+
+class HistoryView:
+    """One record's history inside its `HistoryGroup` (iterable, oldest first): same form
+    and org unit (the group's), live, not the record itself, inside the history window; a
+    period form (one record a period) compares with other periods only, a dated form also
+    with the same month (VR-32)."""
+
+    def __init__(self, group: HistoryGroup, record: dict, start: int, stop: int,
+                 period) -> None:
+        self.group, self.start, self.stop, self.period = group, start, stop, period
+        self.rid = record.get("id") if isinstance(record, dict) else None
+
+    def _keeps(self, pos: int) -> bool:
+        if self.rid is not None and self.group.records[pos].get("id") == self.rid:
+            return False
+        return self.period is _ANY or self.group.dated or \
+            self.group.periods[pos] != self.period
+
+    def __iter__(self):
+        return (self.group.records[p] for p in range(self.start, self.stop) if self._keeps(p))
+
+    def first(self, name: str, key, value) -> dict | None:
+        """The oldest history record whose `key` is `value` (the group's `name`d index)."""
+        for pos in self.group.keyed(name, key).get(value, ()):
+            if self.start <= pos < self.stop and self._keeps(pos):
+                return self.group.records[pos]
+        return None
+
+
+def _sortable(period) -> str:
+    return period if isinstance(period, str) else ""
 
 
 def _period_of(form, record: dict):

@@ -41,9 +41,17 @@ class QContext:
         self.form, self.record, self.data = form, record, data
         self.context = context if isinstance(context, dict) else {}
         self.period = record_period(form, record) if isinstance(record, dict) else None
-        self.history = _clean_history(form, record, history)
+        self.hist = _history_view(form, record, history)
+        self._history: list[dict] | None = None
         self._by_period: dict[str, dict] | None = None
         self._cells: dict[int, tuple[dict, dict[str, float]]] = {}
+
+    @property
+    def history(self) -> list[dict]:
+        """The history records, oldest period first (listed once, only if a rule asks)."""
+        if self._history is None:
+            self._history = list(self.hist)
+        return self._history
 
     def cells(self, data: dict, only=None) -> dict[str, float]:
         """`numeric_cells` of this record's or a history record's data, computed once per
@@ -80,23 +88,20 @@ def _int(v) -> int:
     return v if isinstance(v, int) and not isinstance(v, bool) else 0
 
 
-def _clean_history(form, record, history) -> list[dict]:
-    if not isinstance(history, (list, tuple)):
-        return []
-    rid = record.get("id") if isinstance(record, dict) else None
-    unit = record.get("org_unit") if isinstance(record, dict) else None
-    out = []
-    for r in history:
-        if not isinstance(r, dict) or not isinstance(r.get("data"), dict):
-            continue
-        if r.get("deleted") or (rid is not None and r.get("id") == rid):
-            continue
-        if unit is not None and r.get("org_unit") not in (None, unit):
-            continue
-        if r.get("form") not in (None, form.id):
-            continue
-        out.append(r)
-    return out
+def _history_view(form, record, history):
+    """`history` as a `forms.lifecycle.HistoryView`: given as one (the scope review's index,
+    built once per form and org unit), or a list a caller chose (entry-time validation),
+    cleaned of what is not history: malformed, deleted, the record itself, another org unit
+    or form."""
+    from forms.lifecycle import HistoryGroup, HistoryView
+    if isinstance(history, HistoryView):
+        return history
+    rec = record if isinstance(record, dict) else {}
+    unit = rec.get("org_unit")
+    rows = [r for r in history if isinstance(r, dict) and
+            (unit is None or r.get("org_unit") in (None, unit))] \
+        if isinstance(history, (list, tuple)) else []
+    return HistoryGroup(form, rows).view(rec, windowed=False)
 
 
 MAX_ABS = 1e15  # larger numbers are rejected by the field checks; quality rules ignore them
@@ -186,7 +191,7 @@ def _compare_vectors(cur, nonzero, old, period, year_ago, prev) -> Finding | Non
 
 def vr02_jumps(q: QContext) -> list[Finding]:
     """Only for one-record-per-period forms (the monthly report), where months compare."""
-    if not q.period or not q.history or not q.form.unique_per_period:
+    if not q.period or not q.form.unique_per_period or not q.history:
         return []
     hist = q.hist_by_period()
     stock = [f.id for f in q.form.stock_fields]  # `aggregation = "stock"` in the definition

@@ -181,17 +181,23 @@ def vr21_state_list(q) -> list[Finding]:
 
 
 def vr32_repeated_event(q) -> list[Finding]:
+    """The same title, date and organizer as an event in the history (the oldest one is
+    named); the history's keys are normalised once per form and org unit, not per record."""
     if q.form.id != "event":
         return []
     key = _event_key(q.data)
     if key is None:
         return []
-    for r in q.history:
-        if _event_key(r["data"]) == key:
-            return [Finding("VR-32", "warning", ["title", "date_start"], "event_repeated",
-                            {"record": str(r.get("id") or "?"), "period": str(r.get("period") or ""),
-                             "title": q.data.get("title")})]
-    return []
+    r = q.hist.first("event_key", _record_event_key, key)
+    if r is None:
+        return []
+    return [Finding("VR-32", "warning", ["title", "date_start"], "event_repeated",
+                    {"record": str(r.get("id") or "?"), "period": str(r.get("period") or ""),
+                     "title": q.data.get("title")})]
+
+
+def _record_event_key(record: dict):
+    return _event_key(record["data"])
 
 
 def _event_key(data: dict):

@@ -289,6 +289,19 @@ def resolve(enum_name: str, text: str | None, *, contained: bool = True) -> str 
     """
     if text is None or not str(text).strip():
         return None
+    if isinstance(text, str):  # the same names recur on every list: resolved once each
+        return _resolve_text(enum_name, text, contained, active())
+    return _resolve(enum_name, text, contained)
+
+
+@functools.lru_cache(maxsize=8192)
+def _resolve_text(enum_name: str, text: str, contained: bool,
+                  _pset: PublishedSet) -> str | None:
+    """Cached per published set: a published enumeration resolves anew."""
+    return _resolve(enum_name, text, contained)
+
+
+def _resolve(enum_name: str, text, contained: bool) -> str | None:
     exact, loose = _name_index(enum_name)
     key = normalize_label(text)
     if key in exact:
@@ -324,5 +337,5 @@ def resolve_department(text: str | None) -> str | None:
 
 def clear_cache() -> None:
     """Forget loaded files (tests, or after resources were replaced at run time)."""
-    for fn in (_enum_names, _get_enum, _name_index_in):
+    for fn in (_enum_names, _get_enum, _name_index_in, _resolve_text):
         fn.cache_clear()

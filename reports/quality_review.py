@@ -88,33 +88,50 @@ def registry_findings(reports: list[dict], registry: dict | None, t: Thresholds,
 
 
 def form_findings(records: list[dict], done: set, units=None,
-                  span: tuple[str, str] = ("0000-00", "9999-99")) -> list[dict]:
-    """The forms engine's per-record rules (with history), minus rules already reported and,
-    on monthly reports, minus the rule families the scope review decides itself. Only the
-    records of `span` are validated (a record's rules report on that record only)."""
+                  span: tuple[str, str] = ("0000-00", "9999-99"), *,
+                  raw: list[dict] | None = None) -> list[dict]:
+    """The forms engine's per-record rules (`record_findings`, or `raw` computed before)
+    minus the rules the scope review reported already for the same record."""
+    raw = record_findings(records, units, span) if raw is None else raw
+    return [f for f in raw if (f["record_id"], f["rule"]) not in done]
+
+
+def group_of(record: dict) -> tuple[str, str]:
+    """The (form, org unit) whose records form each other's history."""
+    return record["form"], record["org_unit"]
+
+
+def record_findings(records: list[dict], units=None,
+                    span: tuple[str, str] = ("0000-00", "9999-99"), *,
+                    only: set | None = None) -> list[dict]:
+    """The forms engine's per-record rules with history, on monthly reports minus the rule
+    families the scope review decides itself. Only the records of `span` (and, given `only`,
+    of those (form, org unit) groups) are validated; a record's rules report on that record
+    only and read only its group."""
     try:
         from forms import load_form, validate_record
     except ImportError:
         return []
     from reports.review import OWNED_RULES
 
-    history = defaultdict(list)
+    groups: dict = defaultdict(list)
     for r in records:
-        history[(r["form"], r["org_unit"])].append(r)
+        groups[group_of(r)].append(r)
+    indexed: dict = {}
+    forms: dict = {}
     out = []
     for r in records:
-        if not span[0] <= str(r.get("period") or "") <= span[1]:
+        if not span[0] <= str(r.get("period") or "") <= span[1] or \
+                (only is not None and group_of(r) not in only):
             continue
-        try:
-            form = load_form(r["form"], r.get("form_version"))
-        except (KeyError, ValueError):  # unknown form or broken definition: not reviewable
+        form = _form(forms, load_form, r)
+        if form is None:  # unknown form or broken definition: not reviewable
             continue
         owned = OWNED_RULES if r["form"] == "monthly_report" else ()
-        hist = None if owned else [h for h in history[(r["form"], r["org_unit"])]
-                                   if h["id"] != r["id"]]
+        hist = None if owned else _history(indexed, groups, form, r)
         for f in validate_record(form, r, history=hist):
             rule = f.rule[:5] if f.rule.startswith("VR-") else f.rule
-            if (r["id"], rule) in done or rule in owned:
+            if rule in owned:
                 continue
             item = finding(r, rule, f.severity, f.message_code, list(f.fields), dict(f.params),
                            units)
@@ -123,22 +140,45 @@ def form_findings(records: list[dict], done: set, units=None,
     return out
 
 
+def _form(forms: dict, load_form, r: dict):
+    key = (r["form"], r.get("form_version"))
+    if key not in forms:
+        try:
+            forms[key] = load_form(*key)
+        except (KeyError, ValueError):
+            forms[key] = None
+    return forms[key]
+
+
+def _history(indexed: dict, groups: dict, form, r: dict):
+    """`r`'s history (forms.lifecycle.HistoryView, the one entry-time validation sees), from
+    its form and org unit's index, built once per group."""
+    from forms.lifecycle import HistoryGroup
+
+    key = (form.id, form.version, r["org_unit"])
+    group = indexed.get(key)
+    if group is None:
+        group = indexed[key] = HistoryGroup(form, groups[group_of(r)])
+    return group.view(r)
+
+
 def review(records: list[dict], *, units: list[dict] | None = None,
            registry: dict | None = None, thresholds: Thresholds | None = None,
            use_forms: bool = True, lang: str = "ru", period: str | None = None,
-           region: str | None = None) -> list[dict]:
+           region: str | None = None, form_raw: list[dict] | None = None) -> list[dict]:
     """Every finding across the given records (all forms), sorted by severity, unit, period.
 
     Every rule sees all the records given (each unit's whole history); `period` (YYYY,
     YYYY-MM or a range) and `region` only choose which findings are returned, so reviewing a
-    month finds exactly what reviewing the year finds for that month."""
+    month finds exactly what reviewing the year finds for that month. `form_raw`: the
+    `record_findings` of these records, computed before (the desktop's incremental review)."""
     from reports.aggregate import parse_period
 
     t = thresholds or Thresholds()
     umap = {u["id"]: u for u in units or []} or None
     live = [r for r in records if not r.get("deleted")]
     start, end = parse_period(period) if period else ("0000-00", "9999-99")
-    out = _all_findings(live, registry, t, umap, use_forms, (start, end))
+    out = _all_findings(live, registry, t, umap, use_forms, (start, end), form_raw)
     out = [f for f in out if start <= str(f.get("period") or "") <= end
            and (not region or f["region"] == region)]
     _texts(out, lang)
@@ -147,7 +187,7 @@ def review(records: list[dict], *, units: list[dict] | None = None,
     return out
 
 
-def _all_findings(live, registry, t, umap, use_forms, span) -> list[dict]:
+def _all_findings(live, registry, t, umap, use_forms, span, form_raw=None) -> list[dict]:
     from reports.quality_orgs import organization_findings
     from reports.quality_orgs import registry_findings as registry_entry_findings
     from reports.quality_population import population_findings
@@ -168,7 +208,8 @@ def _all_findings(live, registry, t, umap, use_forms, span) -> list[dict]:
     out += registry_entry_findings(live, umap)
     out += event_mismatch_findings(live, umap)
     if use_forms:
-        out += form_findings(live, {(f["record_id"], f["rule"]) for f in out}, umap, span)
+        out += form_findings(live, {(f["record_id"], f["rule"]) for f in out}, umap, span,
+                             raw=form_raw)
     return out
 
 
@@ -192,12 +233,18 @@ def review_store(store, *, spec: str | None = None, region: str | None = None,
                  lang: str = "ru") -> list[dict]:
     """Review the store's records (with their created_at): findings in a period and region,
     each judged against the whole history the store holds."""
-    created = {row["id"]: row["created_at"] for row in
-               store.db.query("SELECT id, created_at FROM records")}
-    records = [dict(r, created_at=r.get("created_at") or created.get(r["id"]))
-               for r in store.list_records(order_by="period asc")]
-    return review(records, units=store.org_units(), registry=registry, use_forms=use_forms,
-                  lang=lang, period=spec, region=region)
+    return review(store_records(store), units=store.org_units(), registry=registry,
+                  use_forms=use_forms, lang=lang, period=spec, region=region)
+
+
+def store_records(store) -> list[dict]:
+    """The store's records, oldest period first, each with its created_at (set in place:
+    one copy of the records in memory)."""
+    created = dict(store.db.execute("SELECT id, created_at FROM records").fetchall())
+    records = store.list_records(order_by="period asc")
+    for r in records:
+        r["created_at"] = r.get("created_at") or created.get(r["id"])
+    return records
 
 
 def filter_findings(findings: list[dict], *, rule: str | None = None,

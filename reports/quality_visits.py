@@ -53,11 +53,15 @@ def _rows(rec) -> list[dict]:
 
 def roster_findings(records: list[dict], t, units=None) -> list[dict]:
     lists = [r for r in records if r["form"] in ROSTERS]
+    seminars = defaultdict(list)  # region -> its seminars, found once for every focus group
+    for r in records:
+        if r["form"] == "seminar":
+            seminars[region_of(r["org_unit"], units)].append(r)
     out = []
     for rec in lists:
         out += _inside_list(rec, units)
         if rec["form"] == "focus_group":
-            out += _focus_group(rec, records, t, units)
+            out += _focus_group(rec, seminars, t, units)
     out += _across_lists(lists, units)
     return out
 
@@ -81,7 +85,7 @@ def _inside_list(rec, units) -> list[dict]:
 def _across_lists(lists: list[dict], units) -> list[dict]:
     """The same person (name and organization agree, any script) in lists of two regions: a
     warning; a namesake (only the names agree) at most info."""
-    index = defaultdict(list)
+    index: dict = defaultdict(lambda: defaultdict(list))  # block key -> region -> people
     people = []
     for rec in lists:
         region = region_of(rec["org_unit"], units)
@@ -90,19 +94,26 @@ def _across_lists(lists: list[dict], units) -> list[dict]:
                 people.append((rec, region, row["full_name"], row.get("organization") or ""))
     for p in people:
         for k in block_keys(p[2]):
-            index[k].append(p)
+            index[k][p[1]].append(p)
     flagged: set = set()
     out = []
     for rec, region, name, org in people:
-        cands = {id(c): c for k in block_keys(name) for c in index[k]}.values()
-        for orec, oregion, oname, oorg in cands:
-            if oregion == region or (rec["id"], orec["id"], name) in flagged:
+        for orec, oregion, oname, oorg in _other_regions(index, name, region):
+            if (rec["id"], orec["id"], name) in flagged:
                 continue
             match = person_match(name, org, oname, oorg)
             if match:
                 flagged.add((rec["id"], orec["id"], name))
                 out.append(_two_regions(rec, orec, match, name, oregion, units))
     return out
+
+
+def _other_regions(index, name: str, region) -> list:
+    """The people of other regions' lists sharing a blocking key with `name`, each once:
+    a region's own people are never candidates, so a region's review compares nobody."""
+    cands = {id(c): c for k in block_keys(name) for oregion, block in index[k].items()
+             if oregion != region for c in block}
+    return list(cands.values())
 
 
 def _two_regions(rec, orec, match, name, oregion, units) -> dict:
@@ -113,7 +124,7 @@ def _two_regions(rec, orec, match, name, oregion, units) -> dict:
                    {"name": name, "other": oregion, "other_record": orec["id"]}, units)
 
 
-def _focus_group(rec, records, t, units) -> list[dict]:
+def _focus_group(rec, seminars, t, units) -> list[dict]:
     rows, out = _rows(rec), []
     for i, row in enumerate(rows, start=1):
         if not row.get("participant_category"):
@@ -124,23 +135,22 @@ def _focus_group(rec, records, t, units) -> list[dict]:
     if rows and state / len(rows) > t.state_share:
         out.append(finding(rec, "VR-21", "warning", "review_state_share", ["participants"],
                            {"share": round(100 * state / len(rows))}, units))
-    seminar = _matching_seminar(rec, rows, records, t, units)
+    seminar = _matching_seminar(rec, rows, seminars, t, units)
     if seminar:
         out.append(finding(rec, "VR-21", "warning", "review_fg_like_seminar", ["participants"],
                            {"other": seminar["id"]}, units))
     return out
 
 
-def _matching_seminar(rec, rows, records, t, units):
+def _matching_seminar(rec, rows, seminars, t, units):
+    """The seminar of the focus group's region whose departments its participants come from
+    (`seminars`: region -> its seminars)."""
     depts = [resolve_department(r.get("organization") or "") for r in rows]
     depts = [d for d in depts if d]
     if not rows or len(depts) < 0.5 * len(rows):
         return None
     day = _date(rec["data"].get("date"))
-    region = region_of(rec["org_unit"], units)
-    for s in records:
-        if s["form"] != "seminar" or region_of(s["org_unit"], units) != region:
-            continue
+    for s in seminars.get(region_of(rec["org_unit"], units), ()):
         sday = _date(s["data"].get("date"))
         if day and sday and abs((sday - day).days) > t.visit_days:
             continue
