@@ -14,6 +14,7 @@ from server import admin, records
 from server.config import Settings
 from server.db import open_db, server_id
 from server.middleware import GunzipRequestMiddleware, SchemaGateMiddleware
+from server.obs import RequestLogMiddleware, RouteNoteMiddleware
 from server.routes import ROUTERS
 from server.rules import OpError
 from sync.protocol import SCHEMA_VERSION
@@ -29,9 +30,11 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
                   lifespan=_lifespan(settings.request_threads),
                   exception_handlers=EXCEPTION_HANDLERS)
     app.state.engine, app.state.settings, app.state.server_id = engine, settings, sid
+    app.add_middleware(RouteNoteMiddleware)  # innermost: sees the matched route
     app.add_middleware(GZipMiddleware, minimum_size=500)
     app.add_middleware(GunzipRequestMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(SchemaGateMiddleware)
+    app.add_middleware(RequestLogMiddleware)  # outermost: every answer is logged
     for router in ROUTERS:
         app.include_router(router)
     return app

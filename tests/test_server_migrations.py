@@ -72,7 +72,7 @@ def test_upgrade_from_0001_with_data_keeps_rows(kind, request, tmp_path):
         with engine.connect() as conn:
             assert _counts(conn) == before
             assert conn.execute(sa.text("SELECT version_num FROM alembic_version")
-                                ).scalar_one() == "0005"  # 0005 adds device_keys
+                                ).scalar_one() == "0008"  # 0008: user lifecycle
             assert sa.inspect(conn).has_table("device_keys")
             assert sa.inspect(conn).has_table("contests")
             assert sa.inspect(conn).has_table("hourly_rates")
