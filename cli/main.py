@@ -12,6 +12,7 @@ from forms import __version__
 COMMAND_MODULES = (
     "cli.records", "cli.workflow_cmd", "cli.server_cmd", "cli.sync_cmd", "cli.reports_cmd",
     "cli.bundle_cmd", "cli.orgunits_cmd", "cli.demo_cmd", "cli.conflicts_cmd",
+    "cli.passwd_cmd",
 )
 
 

@@ -49,6 +49,9 @@ def register(sub) -> None:
     ib.add_argument("file")
     ib.add_argument("-o", "--output", required=True, help="the reply file to write")
     ib.set_defaults(func=_import_bundle)
+    from cli import server_admin_cmd
+
+    server_admin_cmd.register(cmds, _db)
 
 
 def _db(p) -> None:
@@ -74,9 +77,21 @@ def _serve(args) -> int:
     print(f"esep server: {url.split('@')[-1]} on http://{args.host}:{args.port}",
           file=sys.stderr)
     os.environ[DB_ENV] = url
+    _metrics_dir(args.workers)
     uvicorn.run("server.asgi:create", factory=True, host=args.host, port=args.port,
-                workers=args.workers)
+                workers=args.workers, access_log=False)
     return 0
+
+
+def _metrics_dir(workers: int) -> None:
+    """Several workers: prometheus_client's multiprocess mode needs a folder of its own."""
+    import os
+    import tempfile
+
+    from server.obs import MULTIPROC_ENV
+
+    if workers > 1 and not os.environ.get(MULTIPROC_ENV):
+        os.environ[MULTIPROC_ENV] = tempfile.mkdtemp(prefix="esep-metrics-")
 
 
 def _admin_call(args, fn, *call_args):

@@ -16,7 +16,9 @@ DB_ENV = "ESEP_SERVER_DB"
 def create() -> FastAPI:
     """The app factory uvicorn calls in each worker."""
     from server.app import create_app
+    from server.obs import configure_logging
 
+    configure_logging()  # JSON lines on stderr, one per request
     return create_app(os.environ.get(DB_ENV))
 
 
