@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import anyio.to_thread
-from fastapi import APIRouter, Body, Request
+from fastapi import APIRouter, Request
 
 from server import admin, lifecycle, user_import
 from server.deps import AdminUser, Engine, err, error_responses
@@ -62,7 +62,7 @@ _CHANGE = {"response_model": UserChangeOut, "responses": error_responses(404, 42
 
 
 @router.put("/users/{username}/password", **_CHANGE)
-def set_password(username: str, body: SetPasswordIn = Body(...), *, user: AdminUser,
+def set_password(username: str, body: SetPasswordIn, user: AdminUser,
                  engine: Engine) -> dict:
     """Set a user's password (tokens revoked); `must_change` forces a change at login."""
     return _change(lifecycle.set_password, engine, username, body.password,
