@@ -75,7 +75,8 @@ def import_users(engine: sa.Engine, data: bytes, *, actor: str) -> list[dict]:
     rows = parse(decode(data))
     with engine.begin() as conn:
         admin.seed_regions(conn)
-        ctx = {"regions": admin.region_codes(), "districts": admin.known_districts(conn),
+        districts = admin.known_districts(conn)
+        ctx = {"regions": admin.region_codes(), "districts": districts,
                "existing": {r[0] for r in conn.execute(sa.select(users.c.username))}}
         errors: list[str] = []
         seen: dict[str, int] = {}
@@ -87,7 +88,7 @@ def import_users(engine: sa.Engine, data: bytes, *, actor: str) -> list[dict]:
         for _line, row in rows:
             password, digest = auth.new_one_time_password()
             region, district = admin.user_scope(row["role"], row["region"], row["district"],
-                                                ctx["districts"])
+                                                districts)
             values.append({"username": row["username"], "password_hash": digest,
                            "role": row["role"], "region": region, "district": district,
                            "active": True, "created_at": now, "must_change_password": True})

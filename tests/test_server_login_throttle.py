@@ -2,9 +2,9 @@
 address; a re-login from a device replaces its token; expired tokens are pruned."""
 from __future__ import annotations
 
+from server.config import Settings
 from tests.ops_helpers import API, call, db_url, login, scalar, seeded, token_of  # noqa: F401
 from tests.server_fixtures import PASSWORD, run_server, seed_world
-from server.config import Settings
 
 STRANGER, OFFICE = "127.0.0.2", "127.0.0.1"
 

@@ -113,6 +113,7 @@ def test_monthly_counts_fields_become_columns(seeded):
     push_acks(seeded, d1, "dev-d1", [make_op(1, monthly_report("SHY-ABAY"))])
     status, body, _ = _export(seeded.url, token_of(seeded.url, "c1", PASSWORD), "csv",
                               form="monthly_report")
+    assert status == 200
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert len(rows) == 1 and int(rows[0]["gender.F"]) + int(rows[0]["gender.M"]) == int(
         rows[0]["volunteers_total"])

@@ -3,6 +3,7 @@ disable / enable, unlock, revoke tokens). Every change is in the audit log."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import anyio.to_thread
 from fastapi import APIRouter, Request
@@ -58,7 +59,8 @@ def _change(fn: Callable[..., dict], *args, **kwargs) -> dict:
         raise err(code, "not_found" if code == 404 else "invalid_user", str(exc)) from None
 
 
-_CHANGE = {"response_model": UserChangeOut, "responses": error_responses(404, 422)}
+_CHANGE: dict[str, Any] = {"response_model": UserChangeOut,
+                           "responses": error_responses(404, 422)}
 
 
 @router.put("/users/{username}/password", **_CHANGE)
