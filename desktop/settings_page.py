@@ -60,6 +60,8 @@ class SettingsPage(QWidget):
         self.restore_button.clicked.connect(self._ask_restore)
         self.logout_button = QPushButton(self)
         self.logout_button.clicked.connect(self.log_out)
+        self.password_button = QPushButton(self)
+        self.password_button.clicked.connect(self.change_password)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self._build()
@@ -79,7 +81,8 @@ class SettingsPage(QWidget):
         self.rows[0].setBuddy(self.lang_combo)
         self.rows[1].setBuddy(self.server_edit)
         buttons = QHBoxLayout()
-        for b in (self.backup_button, self.restore_button, self.logout_button):
+        for b in (self.backup_button, self.restore_button, self.password_button,
+                  self.logout_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         box = QVBoxLayout(self)
@@ -101,6 +104,7 @@ class SettingsPage(QWidget):
         self.backup_button.setText(self.tr("&Back up to a file…"))
         self.restore_button.setText(self.tr("&Restore from a file…"))
         self.logout_button.setText(self.tr("Log &out"))
+        self.password_button.setText(self.tr("Change &password…"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -175,6 +179,14 @@ class SettingsPage(QWidget):
                                               str(self.data_dir()), "SQLite (*.sqlite3 *.db)")
         if path:
             self.restore(path)
+
+    def change_password(self) -> None:
+        from desktop.password_dialog import PasswordDialog
+
+        self.password_dialog = PasswordDialog(self.ctx, self)
+        self.password_dialog.accepted.connect(lambda: self.message.setText(
+            self.tr("Your password has been changed.")))
+        self.password_dialog.open()
 
     def log_out(self) -> None:
         """Forget the token in the keyring and the saved profile; first run shows next time."""

@@ -929,6 +929,74 @@ F1 — this help</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="57" />
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="58" />
+        <source>&amp;Current password</source>
+        <translation>&amp;Current password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="59" />
+        <source>&amp;New password</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="60" />
+        <source>&amp;Repeat the new password</source>
+        <translation>&amp;Repeat the new password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="66" />
+        <source>Enter your current password.</source>
+        <translation>Enter your current password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="68" />
+        <source>The new password needs at least %1 characters.</source>
+        <translation>The new password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="71" />
+        <source>The two new passwords differ.</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="73" />
+        <source>The new password must differ from the current one.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="82" />
+        <source>No server is set: enter the server URL in the settings first.</source>
+        <translation>No server is set: enter the server URL in the settings first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="89" />
+        <source>Changing the password…</source>
+        <translation>Changing the password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="109" />
+        <source>The current password is wrong. Nothing was changed.</source>
+        <translation>The current password is wrong. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="111" />
+        <source>The server cannot be reached. Nothing was changed.</source>
+        <translation>The server cannot be reached. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="113" />
+        <source>The server refused the new password: %1</source>
+        <translation>The server refused the new password: %1</translation>
+    </message>
+</context>
+<context>
     <name>QualityPage</name>
     <message>
         <location filename="../../desktop/quality_page.py" line="130" />
@@ -1433,98 +1501,108 @@ F1 — this help</translation>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="92" />
+        <location filename="../../desktop/settings_page.py" line="95" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="93" />
+        <location filename="../../desktop/settings_page.py" line="96" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="93" />
+        <location filename="../../desktop/settings_page.py" line="96" />
         <source>Server &amp;URL</source>
         <translation>Server &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94" />
+        <location filename="../../desktop/settings_page.py" line="97" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="94" />
+        <location filename="../../desktop/settings_page.py" line="97" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="95" />
-        <location filename="../../desktop/settings_page.py" line="137" />
+        <location filename="../../desktop/settings_page.py" line="98" />
+        <location filename="../../desktop/settings_page.py" line="141" />
         <source>Data folder</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98" />
+        <location filename="../../desktop/settings_page.py" line="101" />
         <source>Automatic when the server answers</source>
         <translation>Automatic when the server answers</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="99" />
+        <location filename="../../desktop/settings_page.py" line="102" />
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="100" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>Change…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="101" />
+        <location filename="../../desktop/settings_page.py" line="104" />
         <source>&amp;Back up to a file…</source>
         <translation>&amp;Back up to a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="102" />
+        <location filename="../../desktop/settings_page.py" line="105" />
         <source>&amp;Restore from a file…</source>
         <translation>&amp;Restore from a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="103" />
+        <location filename="../../desktop/settings_page.py" line="106" />
         <source>Log &amp;out</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="133" />
+        <location filename="../../desktop/settings_page.py" line="107" />
+        <source>Change &amp;password…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="137" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>The new data folder is used from the next start: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="144" />
+        <location filename="../../desktop/settings_page.py" line="148" />
         <source>Backup written to %1</source>
         <translation>Backup written to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="151" />
+        <location filename="../../desktop/settings_page.py" line="155" />
         <source>Not restored: %1</source>
         <translation>Not restored: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="154" />
+        <location filename="../../desktop/settings_page.py" line="158" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Restored. The previous data was kept in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="167" />
+        <location filename="../../desktop/settings_page.py" line="171" />
         <source>Back up to a file</source>
         <translation>Back up to a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="174" />
+        <location filename="../../desktop/settings_page.py" line="178" />
         <source>Restore from a file</source>
         <translation>Restore from a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="191" />
+        <location filename="../../desktop/settings_page.py" line="188" />
+        <source>Your password has been changed.</source>
+        <translation>Your password has been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="203" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Logged out. The first-run screen opens at the next start.</translation>
     </message>
