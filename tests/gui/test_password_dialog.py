@@ -7,8 +7,8 @@ import pytest
 
 from server.db import open_db
 from server.lifecycle import reset_password
-from tests.server_fixtures import PASSWORD, live_server_any, seed_world  # noqa: F401
 from tests.ops_helpers import API, call, login
+from tests.server_fixtures import live_server_any, seed_world  # noqa: F401
 
 pytestmark = pytest.mark.timeout(180)
 
