@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Iterator
 
 import sqlalchemy as sa
+from openpyxl import Workbook
 
 from server.auth import User
 from server.db import records
@@ -51,22 +52,28 @@ def header(cols: list[tuple[str, str | None]]) -> list[str]:
     return [*BASE, *(f"{fid}.{code}" if code else fid for fid, code in cols)]
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _cell(value):
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
+    """A nested value as one cell: a list of codes joined by `; `, anything else JSON."""
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return "; ".join(value)
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def flat_row(rec: dict, cols: list[tuple[str, str | None]]) -> list:
-    data = rec["data"]
+    """The cells of one record (the hot loop of an export: kept lean)."""
+    get = rec["data"].get
     out = [rec[k] for k in BASE]
+    append = out.append
     for fid, code in cols:
-        value = data.get(fid)
+        value = get(fid)
         if code is not None:
-            value = value.get(code) if isinstance(value, dict) else None
-        out.append(_cell(value))
+            value = value.get(code) if type(value) is dict else None
+        elif type(value) not in _SCALARS:
+            value = _cell(value)
+        append(value)
     return out
 
 
@@ -119,8 +126,6 @@ def _json(recs: Iterator[dict], _cols) -> Iterator[bytes]:
 
 def _xlsx(recs: Iterator[dict], cols) -> Iterator[bytes]:
     """openpyxl's write-only mode spools rows to a temporary file; the zip is then streamed."""
-    from openpyxl import Workbook
-
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("records")
     ws.append(header(cols))
