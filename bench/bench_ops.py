@@ -77,8 +77,6 @@ def _fill(engine, units: list[dict]) -> None:
 
 def export_ratio(db_url: str) -> tuple[float, float]:
     """(seconds of the centre's XLSX export, seconds of openpyxl write-only on its rows)."""
-    from openpyxl import Workbook
-
     from server import export
     from server.auth import User
     from server.db import open_db
@@ -87,26 +85,33 @@ def export_ratio(db_url: str) -> tuple[float, float]:
     units = _units()
     _fill(engine, units)
     central = User("bench", "central", None, None)
-    export.columns("monthly_report")  # the server parses the forms at start (server.app)
-    start = time.perf_counter()
-    size = sum(len(c) for c in export.stream(engine, central, "monthly_report", "xlsx"))
-    ours = time.perf_counter() - start
-    cols = export.columns("monthly_report")
+    cols = export.columns("monthly_report")  # the server parses the forms at start
     recs = [dict(r, data=json.loads(r["data"])) for r in _plain_rows(engine)]
     table = [export.flat_row(r, cols) for r in recs]
-    start = time.perf_counter()
+    ours = plain = float("inf")
+    for _ in range(2):  # the best of two: the machine is shared
+        start = time.perf_counter()
+        size = sum(len(c) for c in export.stream(engine, central, "monthly_report", "xlsx"))
+        ours = min(ours, time.perf_counter() - start)
+        start = time.perf_counter()
+        assert _openpyxl_alone(export.header(cols), table) > size / 2
+        plain = min(plain, time.perf_counter() - start)
+    engine.dispose()
+    return ours, plain
+
+
+def _openpyxl_alone(header: list[str], table: list[list]) -> int:
+    from openpyxl import Workbook
+
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("records")
-    ws.append(export.header(cols))
+    ws.append(header)
     for row in table:
         ws.append(row)
     with tempfile.TemporaryFile() as fh:
         wb.save(fh)
         fh.seek(0)
-        assert len(fh.read()) > size / 2
-    plain = time.perf_counter() - start
-    engine.dispose()
-    return ours, plain
+        return len(fh.read())
 
 
 def _plain_rows(engine) -> list[dict]:
