@@ -128,6 +128,21 @@ def _record_failure(conn, username: str, address: str, now: float, settings: Set
                                       "seconds": settings.lockout_s})
 
 
+def guard_password_check(engine: sa.Engine, username: str, address: str,
+                         settings: Settings, check, wrong: type[Exception]) -> None:
+    """Run `check()` under the login throttle: refused while locked out, and its `wrong`
+    exception (a wrong password) counts like a failed login."""
+    now = time.time()
+    with engine.connect() as conn:
+        _check_lock(conn, username, address, now)
+    try:
+        check()
+    except wrong:
+        with engine.begin() as conn:
+            _record_failure(conn, username, address, now, settings)
+        raise
+
+
 def login(engine: sa.Engine, username: str, password: str, settings: Settings,
           address: str = "unknown", device_id: str | None = None) -> dict:
     """Check the password and issue a token; raise LoginFailed / LockedOut. A token issued

@@ -51,3 +51,17 @@ def test_relogin_from_a_device_replaces_its_token_and_expired_ones_go(seeded):
     assert call(seeded.url, "GET", API + "/me", token=other)[0] == 401
     token_of(seeded.url, "c1", PASSWORD)  # any login prunes
     assert scalar(seeded.db_url, "SELECT count(*) FROM tokens WHERE device_id = 'phone-2'") == 0
+
+
+def test_guessing_the_current_password_with_a_token_is_throttled_too(seeded):
+    token = token_of(seeded.url, "d3", PASSWORD, source=STRANGER)
+    body = {"old_password": "guess", "new_password": "whatever-long"}
+    for _ in range(5):
+        status, answer = call(seeded.url, "POST", API + "/auth/password", body, token=token,
+                              source=STRANGER)
+        assert status == 403 and answer["detail"]["code"] == "bad_credentials"
+    body["old_password"] = PASSWORD
+    status, answer = call(seeded.url, "POST", API + "/auth/password", body, token=token,
+                          source=STRANGER)
+    assert status == 429
+    assert login(seeded.url, "d3", PASSWORD, source=OFFICE)[0] == 200

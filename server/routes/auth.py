@@ -50,13 +50,23 @@ def logout(user: PendingUser, cred: Bearer, engine: Engine) -> OkOut:
     return OkOut(ok=True)
 
 
-@router.post("/auth/password", response_model=OkOut, responses=error_responses(401, 403, 422))
-def change_password(body: PasswordIn, user: PendingUser, cred: Bearer, engine: Engine) -> OkOut:
-    """Change one's own password (the current one first); other tokens are revoked."""
+@router.post("/auth/password", response_model=OkOut,
+             responses=error_responses(401, 403, 422, 429))
+def change_password(body: PasswordIn, request: Request, user: PendingUser, cred: Bearer,
+                    engine: Engine, settings: AppSettings) -> OkOut:
+    """Change one's own password (the current one first, throttled like a login); the
+    user's other tokens are revoked."""
     assert cred is not None
     try:
-        lifecycle.change_own_password(engine, user.username, body.old_password,
-                                      body.new_password, cred.credentials)
+        auth.guard_password_check(
+            engine, user.username, client_address(request), settings,
+            lambda: lifecycle.change_own_password(engine, user.username, body.old_password,
+                                                  body.new_password, cred.credentials),
+            lifecycle.WrongPassword)
+    except auth.LockedOut as exc:
+        raise HTTPException(429, detail={"code": "locked_out", "message": str(exc),
+                                         "retry_after": exc.retry_after},
+                            headers={"Retry-After": str(exc.retry_after)}) from None
     except lifecycle.WrongPassword as exc:
         raise err(403, "bad_credentials", str(exc)) from None
     except AdminError as exc:
