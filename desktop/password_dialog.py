@@ -15,6 +15,10 @@ from PySide6.QtWidgets import (
 MIN_LENGTH = 8  # the server's rule (server.auth.password_problem) says the same
 
 
+class PasswordChangeNeeded(Exception):
+    """The server answered a login with must_change_password (a reset password)."""
+
+
 def change_password_job(spec: dict, old: str, new: str, *, progress, cancelled) -> str:
     """Worker: log in with the current password, change it; returns the new token."""
     from sync.transport import SyncClient
@@ -29,9 +33,13 @@ def change_password_job(spec: dict, old: str, new: str, *, progress, cancelled) 
 
 
 class PasswordDialog(QDialog):
-    def __init__(self, ctx, parent=None) -> None:
+    """`ctx` (Settings page) gives the server, the user and the task runner; the first run
+    has no context yet and passes `spec` ({server, user, insecure}) and `tasks`."""
+
+    def __init__(self, ctx, parent=None, *, spec: dict | None = None, tasks=None) -> None:
         super().__init__(parent)
-        self.ctx = ctx
+        self.ctx, self.fixed_spec = ctx, spec
+        self.tasks = tasks if tasks is not None else ctx.tasks
         self.current, self.new, self.repeat = (QLineEdit(self) for _ in range(3))
         for edit in (self.current, self.new, self.repeat):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
@@ -77,7 +85,7 @@ class PasswordDialog(QDialog):
         from desktop.sync_jobs import client_spec
 
         problem = self.problem()
-        spec = client_spec(self.ctx)
+        spec = self.fixed_spec or client_spec(self.ctx)
         if problem is None and spec is None:
             problem = self.tr("No server is set: enter the server URL in the settings first.")
         if problem:
@@ -87,12 +95,13 @@ class PasswordDialog(QDialog):
         self.spec = spec
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Changing the password…"))
-        self.handle = self.ctx.tasks.start(change_password_job, spec, self.current.text(),
+        self.handle = self.tasks.start(change_password_job, spec, self.current.text(),
                                            self.new.text(), on_done=self._done,
                                            on_error=self._failed)
 
     def _done(self, token: str) -> None:
-        self.ctx.user["token"] = token
+        if self.ctx is not None:
+            self.ctx.user["token"] = token
         try:
             from sync.credentials import save_token
             save_token(self.spec["server"], self.spec["user"], token)

@@ -549,109 +549,114 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="162" />
+        <location filename="../../desktop/first_run.py" line="165" />
         <source>Esep — first start</source>
         <translation>Esep — first start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="163" />
+        <location filename="../../desktop/first_run.py" line="166" />
         <source>Welcome to Esep</source>
         <translation>Welcome to Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="164" />
+        <location filename="../../desktop/first_run.py" line="167" />
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="165" />
+        <location filename="../../desktop/first_run.py" line="168" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Work on this computer only, or connect to the central server to sync your reports?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="167" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>Work &amp;offline</source>
         <translation>Work &amp;offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="168" />
+        <location filename="../../desktop/first_run.py" line="171" />
         <source>&amp;Connect to a server</source>
         <translation>&amp;Connect to a server</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>&amp;Region</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>&amp;District</source>
         <translation>&amp;District</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>Your &amp;name</source>
         <translation>Your &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>Server &amp;URL</source>
         <translation>Server &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>&amp;User</source>
         <translation>&amp;User</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="173" />
+        <location filename="../../desktop/first_run.py" line="176" />
         <source>&amp;Password</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="175" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="176" />
+        <location filename="../../desktop/first_run.py" line="179" />
         <source>&amp;Log in</source>
         <translation>&amp;Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="207" />
+        <location filename="../../desktop/first_run.py" line="210" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Choose the region and type or pick a district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="225" />
+        <location filename="../../desktop/first_run.py" line="228" />
         <source>Enter the server URL, user and password.</source>
         <translation>Enter the server URL, user and password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="228" />
+        <location filename="../../desktop/first_run.py" line="231" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="246" />
+        <location filename="../../desktop/first_run.py" line="252" />
         <source>Wrong user or password.</source>
         <translation>Wrong user or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="248" />
+        <location filename="../../desktop/first_run.py" line="254" />
         <source>Too many attempts: wait a little and try again.</source>
         <translation>Too many attempts: wait a little and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="250" />
+        <location filename="../../desktop/first_run.py" line="256" />
         <source>Cannot connect: %1</source>
         <translation>Cannot connect: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="263" />
+        <source>Your password was reset: choose a new one.</source>
+        <translation>Your password was reset: choose a new one.</translation>
     </message>
 </context>
 <context>
@@ -931,67 +936,67 @@ F1 — this help</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="57" />
+        <location filename="../../desktop/password_dialog.py" line="65" />
         <source>Change password</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="58" />
+        <location filename="../../desktop/password_dialog.py" line="66" />
         <source>&amp;Current password</source>
         <translation>&amp;Current password</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="59" />
+        <location filename="../../desktop/password_dialog.py" line="67" />
         <source>&amp;New password</source>
         <translation>&amp;New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="60" />
+        <location filename="../../desktop/password_dialog.py" line="68" />
         <source>&amp;Repeat the new password</source>
         <translation>&amp;Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="66" />
+        <location filename="../../desktop/password_dialog.py" line="74" />
         <source>Enter your current password.</source>
         <translation>Enter your current password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="68" />
+        <location filename="../../desktop/password_dialog.py" line="76" />
         <source>The new password needs at least %1 characters.</source>
         <translation>The new password needs at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="71" />
+        <location filename="../../desktop/password_dialog.py" line="79" />
         <source>The two new passwords differ.</source>
         <translation>The two new passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="73" />
+        <location filename="../../desktop/password_dialog.py" line="81" />
         <source>The new password must differ from the current one.</source>
         <translation>The new password must differ from the current one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="82" />
+        <location filename="../../desktop/password_dialog.py" line="90" />
         <source>No server is set: enter the server URL in the settings first.</source>
         <translation>No server is set: enter the server URL in the settings first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="89" />
+        <location filename="../../desktop/password_dialog.py" line="97" />
         <source>Changing the password…</source>
         <translation>Changing the password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="109" />
+        <location filename="../../desktop/password_dialog.py" line="118" />
         <source>The current password is wrong. Nothing was changed.</source>
         <translation>The current password is wrong. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="111" />
+        <location filename="../../desktop/password_dialog.py" line="120" />
         <source>The server cannot be reached. Nothing was changed.</source>
         <translation>The server cannot be reached. Nothing was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="113" />
+        <location filename="../../desktop/password_dialog.py" line="122" />
         <source>The server refused the new password: %1</source>
         <translation>The server refused the new password: %1</translation>
     </message>

@@ -549,109 +549,114 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="162" />
+        <location filename="../../desktop/first_run.py" line="165" />
         <source>Esep — first start</source>
         <translation>Esep — алғашқы іске қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="163" />
+        <location filename="../../desktop/first_run.py" line="166" />
         <source>Welcome to Esep</source>
         <translation>Esep-ке қош келдіңіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="164" />
+        <location filename="../../desktop/first_run.py" line="167" />
         <source>&amp;Next</source>
         <translation>Әрі қарай</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="165" />
+        <location filename="../../desktop/first_run.py" line="168" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Тек осы компьютерде жұмыс істеу ме, әлде есептерді синхрондау үшін орталық серверге қосылу ма?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="167" />
+        <location filename="../../desktop/first_run.py" line="170" />
         <source>Work &amp;offline</source>
         <translation>Офлайн жұмыс істеу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="168" />
+        <location filename="../../desktop/first_run.py" line="171" />
         <source>&amp;Connect to a server</source>
         <translation>Серверге қосылу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>&amp;Region</source>
         <translation>Өңір</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>&amp;District</source>
         <translation>Аудан</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>Your &amp;name</source>
         <translation>Сіздің атыңыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>Server &amp;URL</source>
         <translation>Сервер мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>&amp;User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="173" />
+        <location filename="../../desktop/first_run.py" line="176" />
         <source>&amp;Password</source>
         <translation>Құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="175" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>&amp;Start</source>
         <translation>Бастау</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="176" />
+        <location filename="../../desktop/first_run.py" line="179" />
         <source>&amp;Log in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="207" />
+        <location filename="../../desktop/first_run.py" line="210" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Өңірді таңдап, ауданды таңдаңыз немесе жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="225" />
+        <location filename="../../desktop/first_run.py" line="228" />
         <source>Enter the server URL, user and password.</source>
         <translation>Сервер мекенжайын, пайдаланушыны және құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="228" />
+        <location filename="../../desktop/first_run.py" line="231" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="246" />
+        <location filename="../../desktop/first_run.py" line="252" />
         <source>Wrong user or password.</source>
         <translation>Пайдаланушы немесе құпиясөз қате.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="248" />
+        <location filename="../../desktop/first_run.py" line="254" />
         <source>Too many attempts: wait a little and try again.</source>
         <translation>Тым көп әрекет: біраз күтіп, қайта көріңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="250" />
+        <location filename="../../desktop/first_run.py" line="256" />
         <source>Cannot connect: %1</source>
         <translation>Қосылу мүмкін болмады: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="263" />
+        <source>Your password was reset: choose a new one.</source>
+        <translation>Құпиясөзіңіз қалпына келтірілді: жаңасын орнатыңыз.</translation>
     </message>
 </context>
 <context>
@@ -931,67 +936,67 @@ F1 — осы анықтама</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="57" />
+        <location filename="../../desktop/password_dialog.py" line="65" />
         <source>Change password</source>
         <translation>Құпиясөзді өзгерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="58" />
+        <location filename="../../desktop/password_dialog.py" line="66" />
         <source>&amp;Current password</source>
         <translation>&amp;Қазіргі құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="59" />
+        <location filename="../../desktop/password_dialog.py" line="67" />
         <source>&amp;New password</source>
         <translation>&amp;Жаңа құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="60" />
+        <location filename="../../desktop/password_dialog.py" line="68" />
         <source>&amp;Repeat the new password</source>
         <translation>Жаңа құпиясөзді &amp;қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="66" />
+        <location filename="../../desktop/password_dialog.py" line="74" />
         <source>Enter your current password.</source>
         <translation>Қазіргі құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="68" />
+        <location filename="../../desktop/password_dialog.py" line="76" />
         <source>The new password needs at least %1 characters.</source>
         <translation>Жаңа құпиясөзде кемінде %1 таңба болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="71" />
+        <location filename="../../desktop/password_dialog.py" line="79" />
         <source>The two new passwords differ.</source>
         <translation>Жаңа құпиясөздер сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="73" />
+        <location filename="../../desktop/password_dialog.py" line="81" />
         <source>The new password must differ from the current one.</source>
         <translation>Жаңа құпиясөз қазіргісінен өзгеше болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="82" />
+        <location filename="../../desktop/password_dialog.py" line="90" />
         <source>No server is set: enter the server URL in the settings first.</source>
         <translation>Сервер көрсетілмеген: алдымен баптауларда сервер мекенжайын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="89" />
+        <location filename="../../desktop/password_dialog.py" line="97" />
         <source>Changing the password…</source>
         <translation>Құпиясөз өзгертілуде…</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="109" />
+        <location filename="../../desktop/password_dialog.py" line="118" />
         <source>The current password is wrong. Nothing was changed.</source>
         <translation>Қазіргі құпиясөз қате. Ештеңе өзгертілмеді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="111" />
+        <location filename="../../desktop/password_dialog.py" line="120" />
         <source>The server cannot be reached. Nothing was changed.</source>
         <translation>Серверге қосылу мүмкін емес. Ештеңе өзгертілмеді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="113" />
+        <location filename="../../desktop/password_dialog.py" line="122" />
         <source>The server refused the new password: %1</source>
         <translation>Сервер жаңа құпиясөзді қабылдамады: %1</translation>
     </message>

@@ -78,3 +78,37 @@ def test_the_dialog_speaks_the_users_language(qtbot, core_ctx, lang, title, butt
     assert dialog.windowTitle() == title
     dialog.buttons.accepted.emit()
     assert dialog.message.text() == empty
+
+
+def test_first_run_with_a_reset_password_asks_for_a_new_one(qtbot, core_ctx, tmp_path):
+    from desktop.first_run import PAGE_CONNECT, FirstRunDialog
+    from tests.server_fixtures import run_server
+
+    srv = run_server(f"sqlite:///{tmp_path / 'fr.sqlite3'}")
+    try:
+        seed_world(srv.db_url)
+        engine = open_db(srv.db_url)
+        one_time = reset_password(engine, "d2", actor="test")["password"]
+        engine.dispose()
+        dialog = FirstRunDialog(core_ctx.store, core_ctx.tasks, "ru")
+        qtbot.addWidget(dialog)
+        dialog.lang_next.click()
+        dialog.connect_button.click()
+        assert dialog.stack.currentIndex() == PAGE_CONNECT
+        dialog.url_edit.setText(srv.url)
+        dialog.user_edit.setText("d2")
+        dialog.password_edit.setText(one_time)
+        dialog.start_login()
+        qtbot.waitUntil(lambda: getattr(dialog, "password_dialog", None) is not None
+                        and dialog.password_dialog.isVisible(), timeout=30000)
+        assert dialog.connect_status.text() == "Ваш пароль был сброшен: задайте новый."
+        change = dialog.password_dialog
+        assert change.current.text() == one_time
+        with qtbot.waitSignal(dialog.accepted, timeout=60000):
+            change.new.setText("district-2-new")
+            change.repeat.setText("district-2-new")
+            change.buttons.accepted.emit()
+        assert dialog.profile["user"]["district"] == "SHY-ENB"
+        assert login(srv.url, "d2", "district-2-new")[1]["must_change_password"] is False
+    finally:
+        srv.stop()
