@@ -14,10 +14,14 @@ class WrongPassword(AdminError):
     """The current password given for a change is wrong."""
 
 
+class UnknownUser(AdminError):
+    """No user of that name."""
+
+
 def _existing(conn, username: str):
     row = conn.execute(sa.select(users).where(users.c.username == username)).first()
     if row is None:
-        raise AdminError(f"user: {username!r} does not exist")
+        raise UnknownUser(f"user: {username!r} does not exist")
     return row
 
 

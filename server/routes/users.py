@@ -54,9 +54,10 @@ async def import_users(request: Request, user: AdminUser, engine: Engine) -> dic
 def _change(fn: Callable[..., dict], *args, **kwargs) -> dict:
     try:
         return fn(*args, **kwargs)
+    except lifecycle.UnknownUser as exc:
+        raise err(404, "not_found", str(exc)) from None
     except admin.AdminError as exc:
-        code = 404 if "does not exist" in str(exc) else 422
-        raise err(code, "not_found" if code == 404 else "invalid_user", str(exc)) from None
+        raise err(422, "invalid_user", str(exc)) from None
 
 
 _CHANGE: dict[str, Any] = {"response_model": UserChangeOut,
