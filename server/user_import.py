@@ -30,12 +30,14 @@ def decode(data: bytes) -> str:
         return data.decode("cp1251")
 
 
-def parse(text: str) -> list[tuple[int, dict]]:
-    """[(line number in the file, row)]; the delimiter is the header's `;` or `,`."""
+def parse(text: str) -> tuple[list[tuple[int, dict]], dict[str, str]]:
+    """([(line number in the file, row)], {column: its name as the file writes it}); the
+    delimiter is the header's `;` or `,`."""
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    names = [(n or "").strip().lower() for n in reader.fieldnames or []]
+    written = [(n or "").strip() for n in reader.fieldnames or []]
+    names = [n.lower() for n in written]
     missing = [c for c in REQUIRED if c not in names]
     if missing:
         raise admin.AdminError(f"line 1: missing column(s) {', '.join(missing)}; expected "
@@ -51,7 +53,7 @@ def parse(text: str) -> list[tuple[int, dict]]:
             raise admin.AdminError(f"more than {MAX_ROWS} users in one file")
     if not rows:
         raise admin.AdminError("the file has no users (only a header line)")
-    return rows
+    return rows, dict(zip(names, written))
 
 
 def _line_problems(line: int, row: dict, ctx: dict, seen: dict) -> list[str]:
@@ -66,17 +68,17 @@ def _line_problems(line: int, row: dict, ctx: dict, seen: dict) -> list[str]:
     seen.setdefault(name, line)
     out += admin.scope_problems(row["role"], row["region"], row["district"], ctx["regions"],
                                 ctx["districts"])
-    return [f"line {line}, column {col}: {why}" for col, why in out]
+    return [f"line {line}, column {ctx['names'].get(col, col)}: {why}" for col, why in out]
 
 
 def import_users(engine: sa.Engine, data: bytes, *, actor: str) -> list[dict]:
     """Create every user of the file or none; returns [{username, role, region, district,
     password}] with the one-time passwords."""
-    rows = parse(decode(data))
+    rows, names = parse(decode(data))
     with engine.begin() as conn:
         admin.seed_regions(conn)
         districts = admin.known_districts(conn)
-        ctx = {"regions": admin.region_codes(), "districts": districts,
+        ctx = {"regions": admin.region_codes(), "districts": districts, "names": names,
                "existing": {r[0] for r in conn.execute(sa.select(users.c.username))}}
         errors: list[str] = []
         seen: dict[str, int] = {}

@@ -90,6 +90,9 @@ def test_export_in_scope_with_personal_fields_only_for_central(seeded, tmp_path)
     status, body, _ = _export(seeded.url, r1, "json")
     assert status == 200 and [r["id"] for r in json.loads(body)] == [recs[0]["id"]]
     assert "full_name" not in json.loads(body)[0]["data"]["participants"][0]
+    from server.models import RecordOut
+    RecordOut.model_validate(json.loads(body)[0], strict=False)
+    assert set(json.loads(body)[0]) == set(RecordOut.model_fields)
 
     status, body, _ = _export(seeded.url, c1, "xlsx")
     assert status == 200

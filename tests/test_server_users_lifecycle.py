@@ -80,10 +80,12 @@ def test_import_users_api_utf8_bom_and_commas(seeded):
     assert got["new-d"]["region"] == "SHY" and got["new-d"]["district"] == "SHY-ENB"
     assert login(seeded.url, "new-c", got["new-c"]["password"])[1]["must_change_password"]
     status, body = call(seeded.url, "POST", API + "/users/import", token=admin,
-                        raw=b"username,role\nx1,district\n", content_type="text/csv")
+                        raw="Username,Role,Район\nx1,district,\nx2,центр,\n".encode(),
+                        content_type="text/csv")  # UTF-8 without a BOM
     assert status == 422
     assert body["detail"]["errors"] == [
-        "line 2, column district: a district user needs a district"]
+        "line 2, column district: a district user needs a district",
+        "line 3, column Role: 'центр' is not one of district, region, trainer, central, admin"]
     d1 = token_of(seeded.url, "d1", PASSWORD)
     assert call(seeded.url, "POST", API + "/users/import", token=d1, raw=b"x",
                 content_type="text/csv")[0] == 403
