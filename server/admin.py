@@ -94,8 +94,10 @@ def user_scope(role: str, region: str | None, district: str | None,
 
 
 def _check_user_fields(conn, username, password, role, region, district):
-    if not username or len(username) > 64 or username != username.strip():
-        raise AdminError("user: a non-empty name of at most 64 characters, no outer spaces")
+    if (not username or len(username) > 64 or username != username.strip()
+            or not username.isprintable()):
+        raise AdminError("user: a non-empty name of at most 64 printable characters, no "
+                         "outer spaces")
     if len(password) < 8:
         raise AdminError("password: at least 8 characters")
     districts = known_districts(conn)

@@ -27,7 +27,12 @@ def decode(data: bytes) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        pass
+    try:
         return data.decode("cp1251")
+    except UnicodeDecodeError as exc:
+        raise admin.AdminError(f"byte {exc.start + 1}: the file is neither UTF-8 nor "
+                               "Windows-1251 text; save it as CSV (UTF-8)") from None
 
 
 def parse(text: str) -> tuple[list[tuple[int, dict]], dict[str, str]]:
@@ -36,7 +41,10 @@ def parse(text: str) -> tuple[list[tuple[int, dict]], dict[str, str]]:
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    written = [(n or "").strip() for n in reader.fieldnames or []]
+    try:
+        written = [(n or "").strip() for n in reader.fieldnames or []]
+    except csv.Error as exc:
+        raise admin.AdminError(f"line 1: not CSV: {exc}") from None
     names = [n.lower() for n in written]
     missing = [c for c in REQUIRED if c not in names]
     if missing:
@@ -44,23 +52,30 @@ def parse(text: str) -> tuple[list[tuple[int, dict]], dict[str, str]]:
                                f"{delimiter.join(COLUMNS)} (region and district as the "
                                "role needs)")
     reader.fieldnames = names
-    rows = []
+    rows: list[tuple[int, dict]] = []
+    try:
+        _read_rows(reader, rows)
+    except csv.Error as exc:
+        raise admin.AdminError(f"line {reader.line_num}: not CSV: {exc}") from None
+    if not rows:
+        raise admin.AdminError("the file has no users (only a header line)")
+    return rows, dict(zip(names, written))
+
+
+def _read_rows(reader: csv.DictReader, rows: list) -> None:
     for row in reader:
         if not any((v or "").strip() for k, v in row.items() if k is not None):
             continue  # a blank line
         rows.append((reader.line_num, {k: (row.get(k) or "").strip() for k in COLUMNS}))
         if len(rows) > MAX_ROWS:
             raise admin.AdminError(f"more than {MAX_ROWS} users in one file")
-    if not rows:
-        raise admin.AdminError("the file has no users (only a header line)")
-    return rows, dict(zip(names, written))
 
 
 def _line_problems(line: int, row: dict, ctx: dict, seen: dict) -> list[str]:
     name = row["username"]
     out: list[tuple[str, str]] = []
-    if not name or len(name) > 64:
-        out.append(("username", "a name of 1 to 64 characters"))
+    if not name or len(name) > 64 or not name.isprintable():
+        out.append(("username", "a name of 1 to 64 printable characters"))
     elif name in seen:
         out.append(("username", f"{name!r} appears twice (also on line {seen[name]})"))
     elif name in ctx["existing"]:
