@@ -31,6 +31,10 @@ def register(cmds, db_arg) -> None:
         p = cmds.add_parser(name, help=help_text)
         _user(p, db_arg)
         p.set_defaults(func=_lifecycle, action=name)
+    _register_views(cmds, db_arg)
+
+
+def _register_views(cmds, db_arg) -> None:
     st = cmds.add_parser("status", help="districts that have not synced for N days")
     db_arg(st)
     st.add_argument("--silent-days", type=int, default=7)
@@ -112,9 +116,14 @@ def _lifecycle(args) -> int:
 
 def _viewer(region: str | None):
     """The CLI runs on the server with the database: the centre's view, or a region's."""
+    from cli.main import CliError
+    from server.admin import region_codes
     from server.auth import User
 
     if region:
+        if region not in region_codes():
+            raise CliError(f"--region: {region!r} is not a known region code (allowed: "
+                           f"{', '.join(sorted(region_codes()))})")
         return User("cli", "region", region, None)
     return User("cli", "central", None, None)
 
