@@ -18,7 +18,7 @@ COMMAND_MODULES = (
 
 # What only the central server needs (the `server` extra); the desktop build leaves it out.
 SERVER_PACKAGES = frozenset({"server", "fastapi", "sqlalchemy", "alembic", "psycopg", "uvicorn",
-                             "starlette", "pydantic"})
+                             "starlette", "pydantic", "prometheus_client"})
 
 
 class CliError(Exception):
