@@ -9,7 +9,8 @@ import sys
 BENCHES: list[str] = ["bench.bench_store", "bench.bench_cipher", "bench.bench_forms",
                       "bench.bench_sync", "bench.bench_reports", "bench.bench_intake", "bench.bench_desktop",
                       "bench.bench_server", "bench.bench_bundle", "bench.bench_quality",
-                      "bench.bench_annual", "bench.bench_limits", "bench.bench_review"]
+                      "bench.bench_annual", "bench.bench_limits", "bench.bench_review",
+                      "bench.bench_ops"]
 
 
 def main() -> int:

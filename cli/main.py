@@ -13,12 +13,13 @@ COMMAND_MODULES = (
     "cli.records", "cli.workflow_cmd", "cli.server_cmd", "cli.sync_cmd", "cli.reports_cmd",
     "cli.bundle_cmd", "cli.orgunits_cmd", "cli.demo_cmd", "cli.conflicts_cmd",
     "cli.survey_cmd",
+    "cli.passwd_cmd",
 )
 
 
 # What only the central server needs (the `server` extra); the desktop build leaves it out.
 SERVER_PACKAGES = frozenset({"server", "fastapi", "sqlalchemy", "alembic", "psycopg", "uvicorn",
-                             "starlette", "pydantic"})
+                             "starlette", "pydantic", "prometheus_client"})
 
 
 class CliError(Exception):

@@ -59,6 +59,9 @@ def register(sub) -> None:
         pf.add_argument("file", help="the TOML file")
         pf.add_argument("--by", default="admin-cli", help="who publishes (kept with it)")
         pf.set_defaults(func=_publish, kind=kind)
+    from cli import server_admin_cmd
+
+    server_admin_cmd.register(cmds, _db)
 
 
 def _db(p) -> None:
@@ -94,10 +97,23 @@ def _serve(args) -> int:
     os.environ[env_name("auto_migrate")] = "false"  # done above, once for every worker
     if args.config:
         os.environ[CONFIG_ENV] = os.path.abspath(args.config)
+    _metrics_dir(args.workers)
     uvicorn.run("server.asgi:create", factory=True, host=args.host, port=args.port,
-                workers=args.workers, proxy_headers=bool(settings.trusted_proxies),
+                workers=args.workers, access_log=False,
+                proxy_headers=bool(settings.trusted_proxies),
                 forwarded_allow_ips=",".join(settings.trusted_proxies) or None)
     return 0
+
+
+def _metrics_dir(workers: int) -> None:
+    """Several workers: prometheus_client's multiprocess mode needs a folder of its own."""
+    import os
+    import tempfile
+
+    from server.obs import MULTIPROC_ENV
+
+    if workers > 1 and not os.environ.get(MULTIPROC_ENV):
+        os.environ[MULTIPROC_ENV] = tempfile.mkdtemp(prefix="esep-metrics-")
 
 
 def _admin_call(args, fn, *call_args):

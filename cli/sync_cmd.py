@@ -95,8 +95,12 @@ def cmd_login(args) -> int:
     client = _client(args.server, args.insecure, args.cacert)
     password = _read_password() if args.password_stdin else _ask_password(args.user)
     with open_store() as store:
+        client.device_id = store.device_id
         try:
             answer = client.login(args.user, password)
+            if answer.get("must_change_password"):
+                raise _fail(f"the password of {args.user} must be changed first: run `esep "
+                            f"passwd --server {client.base_url} --user {args.user}`")
             me = refresh_reference(store, client)
         except SyncError as exc:
             raise _fail(f"login failed: {exc}") from exc
@@ -170,6 +174,7 @@ def _session(store, args):
     insecure = args.insecure or (same and bool(store.get_setting(INSECURE_KEY)))
     client = _client(server, insecure,
                      args.cacert or (store.get_setting(CACERT_KEY) if same else None))
+    client.device_id = store.device_id
     password = _read_password() if args.password_stdin else None
     client.token = credentials.load_token(client.base_url, user)
     if client.token is None and password is None:

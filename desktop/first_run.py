@@ -32,6 +32,9 @@ def login_to_server(url: str, username: str, password: str, *, progress, cancell
     try:
         progress(1, 3, "login")
         answer = client.login(username, password)
+        if answer.get("must_change_password"):
+            from desktop.password_dialog import PasswordChangeNeeded
+            raise PasswordChangeNeeded(client.base_url)
         progress(2, 3, "me")
         user = answer.get("user") or client.me()
         units = client.orgunits()
@@ -249,9 +252,27 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     def _login_failed(self, exc: BaseException) -> None:
+        from desktop.password_dialog import PasswordChangeNeeded
         self.login_button.setEnabled(True)
+        if isinstance(exc, PasswordChangeNeeded):
+            return self._change_reset_password(str(exc))
         from desktop.server_errors import error_message
         self.connect_status.setText(error_message(exc, self.lang))
+
+
+    def _change_reset_password(self, server: str) -> None:
+        """A reset password: the user chooses a new one, then the login runs again with it."""
+        from desktop.password_dialog import PasswordDialog
+        self.connect_status.setText(self.tr("Your password was reset: choose a new one."))
+        spec = {"server": server, "user": self.user_edit.text().strip(), "insecure": False}
+        self.password_dialog = PasswordDialog(None, self, spec=spec, tasks=self.tasks)
+        self.password_dialog.current.setText(self.password_edit.text())
+
+        def again() -> None:
+            self.password_edit.setText(self.password_dialog.new.text())
+            self.start_login()
+        self.password_dialog.accepted.connect(again)
+        self.password_dialog.open()
 
 
 def _buttons(parent, *buttons) -> QWidget:

@@ -63,6 +63,8 @@ class SettingsPage(QWidget):
         self.connect_button = QPushButton(self)
         self.connect_button.clicked.connect(self.connect_to_server)
         self.connect_dialog = None
+        self.password_button = QPushButton(self)
+        self.password_button.clicked.connect(self.change_password)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self._build()
@@ -83,6 +85,7 @@ class SettingsPage(QWidget):
         self.rows[1].setBuddy(self.server_edit)
         buttons = QHBoxLayout()
         for b in (self.connect_button, self.backup_button, self.restore_button,
+                  self.password_button,
                   self.logout_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -106,6 +109,7 @@ class SettingsPage(QWidget):
         self.restore_button.setText(self.tr("&Restore from a file…"))
         self.logout_button.setText(self.tr("Log &out"))
         self.connect_button.setText(self.tr("&Connect to a server…"))
+        self.password_button.setText(self.tr("Change &password…"))
         self.refresh()
 
     def refresh(self) -> None:
@@ -197,6 +201,14 @@ class SettingsPage(QWidget):
                                               str(self.data_dir()), "SQLite (*.sqlite3 *.db)")
         if path:
             self.restore(path)
+
+    def change_password(self) -> None:
+        from desktop.password_dialog import PasswordDialog
+
+        self.password_dialog = PasswordDialog(self.ctx, self)
+        self.password_dialog.accepted.connect(lambda: self.message.setText(
+            self.tr("Your password has been changed.")))
+        self.password_dialog.open()
 
     def log_out(self) -> None:
         """Forget the token in the keyring and the saved profile; first run shows next time."""

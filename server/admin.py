@@ -8,6 +8,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from forms.periods import utc_now
+from server import audit
 from server.auth import hash_password
 from server.db import org_units, users
 from sync.protocol import ROLES
@@ -39,28 +40,76 @@ def seed_regions(conn) -> int:
     return len(rows)
 
 
+def known_districts(conn) -> dict[str, str]:
+    """District id -> its region code."""
+    return {r.id: r.region for r in conn.execute(
+        sa.select(org_units.c.id, org_units.c.region).where(org_units.c.kind == "district"))}
+
+
+def _region_problem(region, regions) -> str | None:
+    if region in regions:
+        return None
+    return f"{region!r} is not a known region code (allowed: {', '.join(sorted(regions))})"
+
+
+def _district_problem(district, region, districts: dict[str, str]) -> str | None:
+    if district in districts:
+        if region and districts[district] != region:
+            return f"{district!r} lies in region {districts[district]}, not in {region}"
+        return None
+    same = sorted(d for d, r in districts.items() if r == region) if region else []
+    hint = f" (allowed in {region}: {', '.join(same)})" if same else " (import org units first)"
+    return f"{district!r} is not a known district{hint}"
+
+
+def scope_problems(role: str, region: str | None, district: str | None, regions: dict,
+                   districts: dict[str, str]) -> list[tuple[str, str]]:
+    """The one check of a user's scope fields, for every role: [(field, why)]."""
+    if role not in ROLES:
+        return [("role", f"{role!r} is not one of {', '.join(ROLES)}")]
+    out: list[tuple[str, str | None]] = []
+    if role == "district":
+        out.append(("region", _region_problem(region, regions) if region else None))
+        out.append(("district", _district_problem(district, region, districts)
+                    if district else "a district user needs a district"))
+    elif role in ("region", "trainer"):
+        if region or role == "region":
+            out.append(("region", _region_problem(region, regions) if region
+                        else "a region user needs a region code"))
+        if district:
+            out.append(("district", f"role {role} has no district"))
+    else:
+        for name, value in (("region", region), ("district", district)):
+            if value:
+                out.append((name, f"role {role} sees the whole country: leave {name} empty"))
+    return [(f, why) for f, why in out if why]
+
+
+def user_scope(role: str, region: str | None, district: str | None,
+               districts: dict[str, str]) -> tuple[str | None, str | None]:
+    """(region, district) as stored: a district user's region is its district's."""
+    if role == "district" and district:
+        return districts[district], district
+    return region or None, district or None
+
+
 def _check_user_fields(conn, username, password, role, region, district):
-    if not username or len(username) > 64 or username != username.strip():
-        raise AdminError("user: a non-empty name of at most 64 characters, no outer spaces")
+    if (not username or len(username) > 64 or username != username.strip()
+            or not username.isprintable()):
+        raise AdminError("user: a non-empty name of at most 64 printable characters, no "
+                         "outer spaces")
     if len(password) < 8:
         raise AdminError("password: at least 8 characters")
-    if role not in ROLES:
-        raise AdminError(f"role: {role!r} is not one of {', '.join(ROLES)}")
-    if role == "district":
-        unit = conn.execute(sa.select(org_units).where(org_units.c.id == district)).first()
-        if unit is None or unit.kind != "district":
-            raise AdminError(f"district: {district!r} is not a known district "
-                             "(import org units first)")
-        return unit.region, district
-    if role == "region":
-        if region not in region_codes():
-            raise AdminError(f"region: {region!r} is not a known region code")
-        return region, None
-    return region, None
+    districts = known_districts(conn)
+    problems = scope_problems(role, region, district, region_codes(), districts)
+    if problems:
+        raise AdminError("\n".join(f"{field}: {why}" for field, why in problems))
+    return user_scope(role, region, district, districts)
 
 
 def create_user(engine: sa.Engine, username: str, password: str, role: str,
-                region: str | None = None, district: str | None = None) -> dict:
+                region: str | None = None, district: str | None = None, *,
+                actor: str = "cli") -> dict:
     with engine.begin() as conn:
         seed_regions(conn)
         region, district = _check_user_fields(conn, username, password, role, region, district)
@@ -71,6 +120,8 @@ def create_user(engine: sa.Engine, username: str, password: str, role: str,
         conn.execute(users.insert().values(
             username=username, password_hash=hash_password(password), role=role,
             region=region, district=district, active=True, created_at=utc_now()))
+        audit.record(conn, actor, "create_user", username, role=role, region=region,
+                     district=district)
     return {"username": username, "role": role, "region": region, "district": district}
 
 
@@ -78,7 +129,8 @@ def list_users(engine: sa.Engine) -> list[dict]:
     with engine.connect() as conn:
         rows = conn.execute(sa.select(users).order_by(users.c.username)).all()
     return [{"username": r.username, "role": r.role, "region": r.region,
-             "district": r.district, "active": bool(r.active)} for r in rows]
+             "district": r.district, "active": bool(r.active),
+             "must_change_password": bool(r.must_change_password)} for r in rows]
 
 
 def _check_unit_row(n: int, row: dict, regions: dict, seen: set) -> list[str]:

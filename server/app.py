@@ -16,6 +16,7 @@ from server.config import Settings
 from server.db import open_db, server_id, setup_lock
 from server.jsonbody import validation_error
 from server.middleware import GunzipRequestMiddleware, SchemaGateMiddleware
+from server.obs import RequestLogMiddleware, RouteNoteMiddleware
 from server.routes import ROUTERS
 from server.rules import OpError
 from sync.protocol import SCHEMA_VERSION
@@ -37,10 +38,12 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
                   docs_url="/docs" if public else None, redoc_url="/redoc" if public else None,
                   openapi_url="/openapi.json" if public else None)
     app.state.engine, app.state.settings, app.state.server_id = engine, settings, sid
+    app.add_middleware(RouteNoteMiddleware)  # innermost: sees the matched route
     app.add_middleware(GZipMiddleware, minimum_size=500)
     app.add_middleware(GunzipRequestMiddleware, max_bytes=settings.max_body_bytes,
                        max_gzip_bytes=settings.max_gzip_bytes)
     app.add_middleware(SchemaGateMiddleware)
+    app.add_middleware(RequestLogMiddleware)  # outermost: every answer is logged
     for router in ROUTERS:
         app.include_router(router)
     return app

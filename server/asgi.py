@@ -20,7 +20,9 @@ def create() -> FastAPI:
     """The app factory uvicorn calls in each worker."""
     from server.app import create_app
     from server.config import load_settings
+    from server.obs import configure_logging
 
+    configure_logging()  # JSON lines on stderr, one per request
     return create_app(None, load_settings(env=os.environ))
 
 

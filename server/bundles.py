@@ -73,7 +73,8 @@ def _owner(conn, body: dict) -> tuple[User, str]:
         raise BundleError("unknown_device", f"the owner of device {device} is not active")
     if owner.role not in RECORD_ROLES:
         raise BundleError("forbidden", f"role {owner.role} has no access to records")
-    return User(owner.username, owner.role, owner.region, owner.district), row.public_key
+    return (User(owner.username, owner.role, owner.region, owner.district, device_id=str(device)),
+            row.public_key)
 
 
 def open_request(engine: sa.Engine, data: bytes) -> tuple[dict, User]:

@@ -75,7 +75,8 @@ class Settings:
 
     db: str | None = None  # database URL; None = SQLite in the data folder
     token_ttl_hours: int = 24 * 14
-    max_failed_logins: int = 5
+    max_failed_logins: int = 5  # per (user, address)
+    max_failed_logins_per_address: int = 50  # any user names, from one address
     failure_window_s: int = 15 * 60
     lockout_s: int = 15 * 60
     max_body_bytes: int = MAX_BODY_BYTES  # inflated request body (server.middleware)

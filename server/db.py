@@ -36,10 +36,13 @@ users = sa.Table(
     sa.Column("district", sa.String(64)),
     sa.Column("active", sa.Boolean, nullable=False),
     sa.Column("created_at", sa.String(32), nullable=False),
+    sa.Column("must_change_password", sa.Boolean, nullable=False,  # migration 0008
+              server_default=sa.false()),
 )
-login_throttle = sa.Table(
+login_throttle = sa.Table(  # migration 0008: per (user, address); username "" = the address
     "login_throttle", metadata,
     sa.Column("username", sa.String(200), primary_key=True),
+    sa.Column("address", sa.String(64), primary_key=True),
     sa.Column("failures", sa.Integer, nullable=False),
     sa.Column("window_start", sa.Float, nullable=False),
     sa.Column("locked_until", sa.Float, nullable=False),
@@ -49,8 +52,9 @@ tokens = sa.Table(
     sa.Column("token_hash", sa.String(64), primary_key=True),
     sa.Column("username", sa.String(64), nullable=False, index=True),
     sa.Column("created_at", sa.String(32), nullable=False),
-    sa.Column("expires_at", sa.Float, nullable=False),
+    sa.Column("expires_at", sa.Float, nullable=False, index=True),
     sa.Column("revoked", sa.Boolean, nullable=False),
+    sa.Column("device_id", sa.String(64)),  # migration 0008: a re-login replaces its token
 )
 records = sa.Table(
     "records", metadata,
@@ -257,4 +261,21 @@ published_definitions = sa.Table(  # migration 0006; version: counters row "form
     sa.Column("definition", sa.Text, nullable=False),  # complete TOML (`extends` resolved)
     sa.Column("published_by", sa.String(64), nullable=False),
     sa.Column("published_at", sa.String(32), nullable=False),
+)
+
+sync_activity = sa.Table(  # migration 0008: last push / pull per user and device
+    "sync_activity", metadata,
+    sa.Column("username", sa.String(64), primary_key=True),
+    sa.Column("device_id", sa.String(64), primary_key=True),  # "" = not known
+    sa.Column("last_push", sa.String(32)),
+    sa.Column("last_pull", sa.String(32)),
+)
+audit_log = sa.Table(  # migration 0008: admin actions
+    "audit_log", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("actor", sa.String(64), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("target", sa.String(200), nullable=False),
+    sa.Column("details", sa.Text, nullable=False),
 )

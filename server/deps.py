@@ -15,6 +15,7 @@ from server import auth, published
 from server.auth import User
 from server.config import Settings
 from server.models import ErrorOut
+from server.obs import note_user
 from server.scope import RECORD_ROLES
 
 ADMIN = "admin"
@@ -53,17 +54,28 @@ async def _published(request: Request) -> None:
     use_published(pset)
 
 
-def _current_user(engine: Engine, cred: Bearer, _defs: Annotated[None, Depends(_published)]
-                  ) -> User:
+def _token_user(request: Request, engine: Engine, cred: Bearer,
+                _defs: Annotated[None, Depends(_published)]) -> User:
     """The caller: 401 without a token or with one that is unknown, expired or revoked."""
     if cred is None or not cred.credentials:
         raise err(401, "not_authenticated", "log in first (Authorization: Bearer <token>)")
     user = auth.user_for_token(engine, cred.credentials)
     if user is None:
         raise err(401, "invalid_token", "the token is unknown, expired or revoked")
+    note_user(request, user.username)
     return user
 
 
+async def _current_user(user: Annotated[User, Depends(_token_user)]) -> User:
+    """The caller, who must first change a reset password (403 password_change_required)."""
+    if user.must_change_password:
+        raise err(403, "password_change_required",
+                  "change your password first (POST /api/v1/auth/password)")
+    return user
+
+
+# Only the change-password route (and logout) take a caller whose password must change.
+PendingUser = Annotated[User, Depends(_token_user)]
 CurrentUser = Annotated[User, Depends(_current_user)]
 
 
@@ -84,3 +96,10 @@ ReviewerUser = Annotated[User, Depends(require_roles(
 PublisherUser = Annotated[User, Depends(require_roles(
     *published.WRITERS, message="only admin and central publish forms and enumerations"))]
 AdminUser = Annotated[User, Depends(require_roles(ADMIN, message="admin only"))]
+OverseerUser = Annotated[User, Depends(require_roles(
+    "region", "central", ADMIN, message="only region, central and admin see sync status"))]
+
+
+def client_address(request: Request) -> str:
+    """The caller's address (uvicorn puts a trusted proxy's X-Forwarded-For here)."""
+    return request.client.host if request.client else "unknown"

@@ -15,6 +15,13 @@ Role = Literal["district", "region", "trainer", "central", "admin"]
 class LoginIn(BaseModel):
     username: str = Field(min_length=1, max_length=200)
     password: str = Field(min_length=1, max_length=1024)
+    device_id: str | None = Field(default=None, min_length=1, max_length=64,
+                                  description="a re-login from this device replaces its token")
+
+
+class PasswordIn(BaseModel):
+    old_password: str = Field(min_length=1, max_length=1024)
+    new_password: str = Field(min_length=1, max_length=1024)
 
 
 class OpIn(BaseModel):
@@ -80,7 +87,7 @@ class OkOut(BaseModel):
 
 
 class HealthOut(BaseModel):
-    ok: bool
+    ok: bool = Field(description="false (with status 503) when the database does not answer")
     server_id: str = Field(description="a client's data folder syncs with one server only")
 
 
@@ -93,12 +100,15 @@ class UserOut(BaseModel):
 
 class UserRowOut(UserOut):
     active: bool
+    must_change_password: bool = False
 
 
 class LoginOut(BaseModel):
     token: str = Field(description="send as `Authorization: Bearer <token>`")
     expires_at: str
     user: UserOut
+    must_change_password: bool = Field(
+        default=False, description="only POST /auth/password answers until it is changed")
 
 
 class OrgUnitOut(BaseModel):

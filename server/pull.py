@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from server import activity
 from server.auth import User
 from server.contests import contested_by
 from server.db import counters, records, server_id
@@ -33,6 +34,7 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int,
         rows = list(conn.execute(q))
         contested = contested_by(conn, user, rows[:limit])
         rates, sid, defs = rates_version(conn), server_id(conn), forms_version(conn)
+    activity.touch(engine, user, user.device_id, "pull")
     changes: list[dict] = []
     size = 0
     for row in rows[:limit]:

@@ -9,7 +9,7 @@ from sqlalchemy.exc import DataError, IntegrityError
 
 from forms.lifecycle import REVIEWER_ROLES, LifecycleError, check_delete, history_of
 from forms.periods import utc_now
-from server import contests, rules
+from server import activity, contests, rules
 from server.auth import User
 from server.batch import Batch
 from server.db import counters, ledger, records, revisions
@@ -92,6 +92,7 @@ def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list
             conn.execute(ledger.insert(), [
                 {"device_id": device_id, "op_seq": a["op_seq"], "username": user.username,
                  "ack": json.dumps(a), "at": utc_now()} for a in fresh.values()])
+    activity.touch(engine, user, device_id, "push")
     return [compact_ack(a if a is not None else _as_replay(fresh[op["op_seq"]]))
             for a, op in zip(acks, ops)]
 

@@ -122,6 +122,7 @@ class SyncClient:
         self.base_url = check_url(base_url, insecure=insecure)
         self.cacert = cacert  # a CA file for the server's certificate (None: the system's)
         self.token = token
+        self.device_id: str | None = None  # sent at login: a re-login replaces its token
         self.timeout = timeout
         self.body_retries = body_retries
         self.counters = Counters()
@@ -224,10 +225,18 @@ class SyncClient:
         return sid if isinstance(sid, str) else None
 
     def login(self, username: str, password: str) -> dict:
+        body = {"username": username, "password": password}
+        if self.device_id:
+            body["device_id"] = self.device_id
         answer = self.request("POST", protocol.API_PREFIX + "/auth/login", auth=False,
-                              json_body={"username": username, "password": password})
+                              json_body=body)
         self.token = answer["token"]
         return answer
+
+    def change_password(self, old: str, new: str) -> None:
+        """Change the logged-in user's own password (also a reset one)."""
+        self.request("POST", protocol.API_PREFIX + "/auth/password",
+                     json_body={"old_password": old, "new_password": new})
 
     def logout(self) -> None:
         self.request("POST", protocol.API_PREFIX + "/auth/logout")

@@ -35,7 +35,7 @@ def test_import_orgunits_create_and_list_users(tmp_path):
     r = _esep("server", "admin", "list-users", "--db", db)
     users = [json.loads(line) for line in r.stdout.splitlines()]
     assert users == [{"username": "aigerim", "role": "district", "region": "SHY",
-                      "district": "SHY-ABAY", "active": True}]
+                      "district": "SHY-ABAY", "active": True, "must_change_password": False}]
     assert "s3cret" not in (tmp_path / "cli.sqlite3").read_bytes().decode("latin-1")
 
 

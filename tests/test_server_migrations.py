@@ -96,9 +96,15 @@ def test_upgrade_from_0001_with_data_keeps_rows(kind, request, tmp_path):
 
 
 def _users_and_units_at_0001(engine) -> None:
-    """Org units and a user through the admin functions, which only touch 0001 tables."""
+    """Org units through the admin function (0001 tables only) and a user as 0001 stored it
+    (create_user writes the audit log of 0008)."""
     from server import admin
+    from server.auth import hash_password
 
     admin.import_orgunits(engine, DISTRICTS)
-    admin.create_user(engine, "r1", "correct-horse-battery", "region", "SHY", None)
+    with engine.begin() as conn:
+        conn.execute(sa.text(
+            "INSERT INTO users (username, password_hash, role, region, district, active, "
+            "created_at) VALUES ('r1', :h, 'region', 'SHY', NULL, true, "
+            "'2024-03-01T00:00:00Z')"), {"h": hash_password("correct-horse-battery")})
 

@@ -679,94 +679,99 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>Esep — first start</source>
         <translation>Esep — first start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="171" />
+        <location filename="../../desktop/first_run.py" line="174" />
         <source>Welcome to Esep</source>
         <translation>Welcome to Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="173" />
+        <location filename="../../desktop/first_run.py" line="176" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Work on this computer only, or connect to the central server to sync your reports?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="175" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>Work &amp;offline</source>
         <translation>Work &amp;offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="176" />
+        <location filename="../../desktop/first_run.py" line="179" />
         <source>&amp;Connect to a server</source>
         <translation>&amp;Connect to a server</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;Region</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;District</source>
         <translation>&amp;District</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>Your &amp;name</source>
         <translation>Your &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="180" />
+        <location filename="../../desktop/first_run.py" line="183" />
         <source>Server &amp;URL</source>
         <translation>Server &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="180" />
+        <location filename="../../desktop/first_run.py" line="183" />
         <source>&amp;User</source>
         <translation>&amp;User</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="181" />
+        <location filename="../../desktop/first_run.py" line="184" />
         <source>&amp;Password</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="183" />
+        <location filename="../../desktop/first_run.py" line="186" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="184" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>&amp;Log in</source>
         <translation>&amp;Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="186" />
+        <location filename="../../desktop/first_run.py" line="189" />
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="215" />
+        <location filename="../../desktop/first_run.py" line="218" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Choose the region and type or pick a district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="234" />
+        <location filename="../../desktop/first_run.py" line="237" />
         <source>Enter the server URL, user and password.</source>
         <translation>Enter the server URL, user and password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="237" />
+        <location filename="../../desktop/first_run.py" line="240" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="266" />
+        <source>Your password was reset: choose a new one.</source>
+        <translation>Your password was reset: choose a new one.</translation>
     </message>
 </context>
 <context>
@@ -1394,94 +1399,162 @@ F1 — this help</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="65" />
+        <source>Change password</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="66" />
+        <source>&amp;Current password</source>
+        <translation>&amp;Current password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="67" />
+        <source>&amp;New password</source>
+        <translation>&amp;New password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="68" />
+        <source>&amp;Repeat the new password</source>
+        <translation>&amp;Repeat the new password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="74" />
+        <source>Enter your current password.</source>
+        <translation>Enter your current password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="76" />
+        <source>The new password needs at least %1 characters.</source>
+        <translation>The new password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="79" />
+        <source>The two new passwords differ.</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="81" />
+        <source>The new password must differ from the current one.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="90" />
+        <source>No server is set: enter the server URL in the settings first.</source>
+        <translation>No server is set: enter the server URL in the settings first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="97" />
+        <source>Changing the password…</source>
+        <translation>Changing the password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="118" />
+        <source>The current password is wrong. Nothing was changed.</source>
+        <translation>The current password is wrong. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="120" />
+        <source>The server cannot be reached. Nothing was changed.</source>
+        <translation>The server cannot be reached. Nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="122" />
+        <source>The server refused the new password: %1</source>
+        <translation>The server refused the new password: %1</translation>
+    </message>
+</context>
+<context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="133" />
+        <location filename="../../desktop/quality_page.py" line="169" />
         <source>Rule:</source>
         <translation>Rule:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="134" />
+        <location filename="../../desktop/quality_page.py" line="170" />
         <source>Severity:</source>
         <translation>Severity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="171" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="172" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="138" />
+        <location filename="../../desktop/quality_page.py" line="174" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="141" />
+        <location filename="../../desktop/quality_page.py" line="177" />
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="139" />
+        <location filename="../../desktop/quality_page.py" line="175" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="139" />
+        <location filename="../../desktop/quality_page.py" line="175" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="140" />
+        <location filename="../../desktop/quality_page.py" line="176" />
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="140" />
+        <location filename="../../desktop/quality_page.py" line="176" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="138" />
+        <location filename="../../desktop/quality_page.py" line="174" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="146" />
+        <location filename="../../desktop/quality_page.py" line="182" />
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="146" />
+        <location filename="../../desktop/quality_page.py" line="182" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="147" />
+        <location filename="../../desktop/quality_page.py" line="183" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="153" />
+        <location filename="../../desktop/quality_page.py" line="189" />
         <source>(all)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="210" />
+        <location filename="../../desktop/quality_page.py" line="247" />
         <source>Could not check the records: %1</source>
         <translation>Could not check the records: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="217" />
+        <location filename="../../desktop/quality_page.py" line="254" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>%1 findings: %2 errors, %3 warnings, %4 info</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="225" />
+        <location filename="../../desktop/quality_page.py" line="263" />
         <source>Data quality</source>
         <translation>Data quality</translation>
     </message>
@@ -1994,108 +2067,118 @@ F1 — this help</translation>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="96" />
+        <location filename="../../desktop/settings_page.py" line="99" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="97" />
+        <location filename="../../desktop/settings_page.py" line="100" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="97" />
+        <location filename="../../desktop/settings_page.py" line="100" />
         <source>Server &amp;URL</source>
         <translation>Server &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98" />
+        <location filename="../../desktop/settings_page.py" line="101" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98" />
+        <location filename="../../desktop/settings_page.py" line="101" />
         <source>User</source>
         <translation>User</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="99" />
-        <location filename="../../desktop/settings_page.py" line="159" />
+        <location filename="../../desktop/settings_page.py" line="102" />
+        <location filename="../../desktop/settings_page.py" line="163" />
         <source>Data folder</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="102" />
+        <location filename="../../desktop/settings_page.py" line="105" />
         <source>Automatic when the server answers</source>
         <translation>Automatic when the server answers</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="103" />
+        <location filename="../../desktop/settings_page.py" line="106" />
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="104" />
+        <location filename="../../desktop/settings_page.py" line="107" />
         <source>Change…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="105" />
+        <location filename="../../desktop/settings_page.py" line="108" />
         <source>&amp;Back up to a file…</source>
         <translation>&amp;Back up to a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="106" />
+        <location filename="../../desktop/settings_page.py" line="109" />
         <source>&amp;Restore from a file…</source>
         <translation>&amp;Restore from a file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="107" />
+        <location filename="../../desktop/settings_page.py" line="110" />
         <source>Log &amp;out</source>
         <translation>Log &amp;out</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="108" />
+        <location filename="../../desktop/settings_page.py" line="111" />
         <source>&amp;Connect to a server…</source>
         <translation>&amp;Connect to a server…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="148" />
+        <location filename="../../desktop/settings_page.py" line="112" />
+        <source>Change &amp;password…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="152" />
         <source>Connected to %1. Sync starts now.</source>
         <translation>Connected to %1. Sync starts now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="155" />
+        <location filename="../../desktop/settings_page.py" line="159" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>The new data folder is used from the next start: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="166" />
+        <location filename="../../desktop/settings_page.py" line="170" />
         <source>Backup written to %1</source>
         <translation>Backup written to %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="173" />
+        <location filename="../../desktop/settings_page.py" line="177" />
         <source>Not restored: %1</source>
         <translation>Not restored: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="176" />
+        <location filename="../../desktop/settings_page.py" line="180" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Restored. The previous data was kept in %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="189" />
+        <location filename="../../desktop/settings_page.py" line="193" />
         <source>Back up to a file</source>
         <translation>Back up to a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="196" />
+        <location filename="../../desktop/settings_page.py" line="200" />
         <source>Restore from a file</source>
         <translation>Restore from a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="213" />
+        <location filename="../../desktop/settings_page.py" line="210" />
+        <source>Your password has been changed.</source>
+        <translation>Your password has been changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="225" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Logged out. The first-run screen opens at the next start.</translation>
     </message>

@@ -679,94 +679,99 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>Esep — first start</source>
         <translation>Esep — алғашқы іске қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="171" />
+        <location filename="../../desktop/first_run.py" line="174" />
         <source>Welcome to Esep</source>
         <translation>Esep-ке қош келдіңіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>&amp;Next</source>
         <translation>Әрі қарай</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="173" />
+        <location filename="../../desktop/first_run.py" line="176" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Тек осы компьютерде жұмыс істеу ме, әлде есептерді синхрондау үшін орталық серверге қосылу ма?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="175" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>Work &amp;offline</source>
         <translation>Офлайн жұмыс істеу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="176" />
+        <location filename="../../desktop/first_run.py" line="179" />
         <source>&amp;Connect to a server</source>
         <translation>Серверге қосылу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;Region</source>
         <translation>Өңір</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;District</source>
         <translation>Аудан</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>Your &amp;name</source>
         <translation>Сіздің атыңыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="180" />
+        <location filename="../../desktop/first_run.py" line="183" />
         <source>Server &amp;URL</source>
         <translation>Сервер мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="180" />
+        <location filename="../../desktop/first_run.py" line="183" />
         <source>&amp;User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="181" />
+        <location filename="../../desktop/first_run.py" line="184" />
         <source>&amp;Password</source>
         <translation>Құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="183" />
+        <location filename="../../desktop/first_run.py" line="186" />
         <source>&amp;Start</source>
         <translation>Бастау</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="184" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>&amp;Log in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="186" />
+        <location filename="../../desktop/first_run.py" line="189" />
         <source>&amp;Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="215" />
+        <location filename="../../desktop/first_run.py" line="218" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Өңірді таңдап, ауданды таңдаңыз немесе жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="234" />
+        <location filename="../../desktop/first_run.py" line="237" />
         <source>Enter the server URL, user and password.</source>
         <translation>Сервер мекенжайын, пайдаланушыны және құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="237" />
+        <location filename="../../desktop/first_run.py" line="240" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="266" />
+        <source>Your password was reset: choose a new one.</source>
+        <translation>Құпиясөзіңіз қалпына келтірілді: жаңасын орнатыңыз.</translation>
     </message>
 </context>
 <context>
@@ -1394,94 +1399,162 @@ F1 — осы анықтама</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="65" />
+        <source>Change password</source>
+        <translation>Құпиясөзді өзгерту</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="66" />
+        <source>&amp;Current password</source>
+        <translation>&amp;Қазіргі құпиясөз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="67" />
+        <source>&amp;New password</source>
+        <translation>&amp;Жаңа құпиясөз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="68" />
+        <source>&amp;Repeat the new password</source>
+        <translation>Жаңа құпиясөзді &amp;қайталаңыз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="74" />
+        <source>Enter your current password.</source>
+        <translation>Қазіргі құпиясөзді енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="76" />
+        <source>The new password needs at least %1 characters.</source>
+        <translation>Жаңа құпиясөзде кемінде %1 таңба болуы керек.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="79" />
+        <source>The two new passwords differ.</source>
+        <translation>Жаңа құпиясөздер сәйкес келмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="81" />
+        <source>The new password must differ from the current one.</source>
+        <translation>Жаңа құпиясөз қазіргісінен өзгеше болуы керек.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="90" />
+        <source>No server is set: enter the server URL in the settings first.</source>
+        <translation>Сервер көрсетілмеген: алдымен баптауларда сервер мекенжайын енгізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="97" />
+        <source>Changing the password…</source>
+        <translation>Құпиясөз өзгертілуде…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="118" />
+        <source>The current password is wrong. Nothing was changed.</source>
+        <translation>Қазіргі құпиясөз қате. Ештеңе өзгертілмеді.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="120" />
+        <source>The server cannot be reached. Nothing was changed.</source>
+        <translation>Серверге қосылу мүмкін емес. Ештеңе өзгертілмеді.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="122" />
+        <source>The server refused the new password: %1</source>
+        <translation>Сервер жаңа құпиясөзді қабылдамады: %1</translation>
+    </message>
+</context>
+<context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="133" />
+        <location filename="../../desktop/quality_page.py" line="169" />
         <source>Rule:</source>
         <translation>Ереже:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="134" />
+        <location filename="../../desktop/quality_page.py" line="170" />
         <source>Severity:</source>
         <translation>Маңыздылығы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="171" />
         <source>Org unit:</source>
         <translation>Бөлімше:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="172" />
         <source>Check again</source>
         <translation>Қайта тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="138" />
+        <location filename="../../desktop/quality_page.py" line="174" />
         <source>Severity</source>
         <translation>Маңыздылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="141" />
+        <location filename="../../desktop/quality_page.py" line="177" />
         <source>Rule</source>
         <translation>Ереже</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="139" />
+        <location filename="../../desktop/quality_page.py" line="175" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="139" />
+        <location filename="../../desktop/quality_page.py" line="175" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="140" />
+        <location filename="../../desktop/quality_page.py" line="176" />
         <source>Form</source>
         <translation>Нысан</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="140" />
+        <location filename="../../desktop/quality_page.py" line="176" />
         <source>Fields</source>
         <translation>Өрістер</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="138" />
+        <location filename="../../desktop/quality_page.py" line="174" />
         <source>Finding</source>
         <translation>Ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="146" />
+        <location filename="../../desktop/quality_page.py" line="182" />
         <source>error</source>
         <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="146" />
+        <location filename="../../desktop/quality_page.py" line="182" />
         <source>warning</source>
         <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="147" />
+        <location filename="../../desktop/quality_page.py" line="183" />
         <source>info</source>
         <translation>ақпарат</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="153" />
+        <location filename="../../desktop/quality_page.py" line="189" />
         <source>(all)</source>
         <translation>(барлығы)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="210" />
+        <location filename="../../desktop/quality_page.py" line="247" />
         <source>Could not check the records: %1</source>
         <translation>Жазбаларды тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="217" />
+        <location filename="../../desktop/quality_page.py" line="254" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Ескертпелер: %1 (қате %2, ескерту %3, ақпарат %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="225" />
+        <location filename="../../desktop/quality_page.py" line="263" />
         <source>Data quality</source>
         <translation>Деректер сапасы</translation>
     </message>
@@ -1994,108 +2067,118 @@ F1 — осы анықтама</translation>
         <translation>Әкімші</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="96" />
+        <location filename="../../desktop/settings_page.py" line="99" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="97" />
+        <location filename="../../desktop/settings_page.py" line="100" />
         <source>&amp;Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="97" />
+        <location filename="../../desktop/settings_page.py" line="100" />
         <source>Server &amp;URL</source>
         <translation>Сервер мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98" />
+        <location filename="../../desktop/settings_page.py" line="101" />
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98" />
+        <location filename="../../desktop/settings_page.py" line="101" />
         <source>User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="99" />
-        <location filename="../../desktop/settings_page.py" line="159" />
+        <location filename="../../desktop/settings_page.py" line="102" />
+        <location filename="../../desktop/settings_page.py" line="163" />
         <source>Data folder</source>
         <translation>Деректер қалтасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="102" />
+        <location filename="../../desktop/settings_page.py" line="105" />
         <source>Automatic when the server answers</source>
         <translation>Сервер қолжетімді болғанда автоматты түрде</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="103" />
+        <location filename="../../desktop/settings_page.py" line="106" />
         <source>Manual</source>
         <translation>Қолмен</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="104" />
+        <location filename="../../desktop/settings_page.py" line="107" />
         <source>Change…</source>
         <translation>Өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="105" />
+        <location filename="../../desktop/settings_page.py" line="108" />
         <source>&amp;Back up to a file…</source>
         <translation>Файлға сақтық көшірме…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="106" />
+        <location filename="../../desktop/settings_page.py" line="109" />
         <source>&amp;Restore from a file…</source>
         <translation>Файлдан қалпына келтіру…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="107" />
+        <location filename="../../desktop/settings_page.py" line="110" />
         <source>Log &amp;out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="108" />
+        <location filename="../../desktop/settings_page.py" line="111" />
         <source>&amp;Connect to a server…</source>
         <translation>Серверге қосылу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="148" />
+        <location filename="../../desktop/settings_page.py" line="112" />
+        <source>Change &amp;password…</source>
+        <translation>&amp;Құпиясөзді өзгерту…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="152" />
         <source>Connected to %1. Sync starts now.</source>
         <translation>%1 серверіне қосылды. Синхрондау басталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="155" />
+        <location filename="../../desktop/settings_page.py" line="159" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>Жаңа деректер қалтасы келесі іске қосқанда қолданылады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="166" />
+        <location filename="../../desktop/settings_page.py" line="170" />
         <source>Backup written to %1</source>
         <translation>Сақтық көшірме жазылды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="173" />
+        <location filename="../../desktop/settings_page.py" line="177" />
         <source>Not restored: %1</source>
         <translation>Қалпына келтірілмеді: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="176" />
+        <location filename="../../desktop/settings_page.py" line="180" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Қалпына келтірілді. Бұрынғы деректер мына жерде сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="189" />
+        <location filename="../../desktop/settings_page.py" line="193" />
         <source>Back up to a file</source>
         <translation>Файлға сақтық көшірме</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="196" />
+        <location filename="../../desktop/settings_page.py" line="200" />
         <source>Restore from a file</source>
         <translation>Файлдан қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="213" />
+        <location filename="../../desktop/settings_page.py" line="210" />
+        <source>Your password has been changed.</source>
+        <translation>Құпиясөз өзгертілді.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="225" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Сіз шықтыңыз. Келесі іске қосқанда алғашқы іске қосу терезесі ашылады.</translation>
     </message>

@@ -679,94 +679,99 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="170" />
+        <location filename="../../desktop/first_run.py" line="173" />
         <source>Esep — first start</source>
         <translation>Esep — первый запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="171" />
+        <location filename="../../desktop/first_run.py" line="174" />
         <source>Welcome to Esep</source>
         <translation>Добро пожаловать в Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="172" />
+        <location filename="../../desktop/first_run.py" line="175" />
         <source>&amp;Next</source>
         <translation>Далее</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="173" />
+        <location filename="../../desktop/first_run.py" line="176" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Работать только на этом компьютере или подключиться к центральному серверу для синхронизации отчётов?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="175" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>Work &amp;offline</source>
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="176" />
+        <location filename="../../desktop/first_run.py" line="179" />
         <source>&amp;Connect to a server</source>
         <translation>Подключиться к серверу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;District</source>
         <translation>Район</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>Your &amp;name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="180" />
+        <location filename="../../desktop/first_run.py" line="183" />
         <source>Server &amp;URL</source>
         <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="180" />
+        <location filename="../../desktop/first_run.py" line="183" />
         <source>&amp;User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="181" />
+        <location filename="../../desktop/first_run.py" line="184" />
         <source>&amp;Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="183" />
+        <location filename="../../desktop/first_run.py" line="186" />
         <source>&amp;Start</source>
         <translation>Начать</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="184" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>&amp;Log in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="186" />
+        <location filename="../../desktop/first_run.py" line="189" />
         <source>&amp;Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="215" />
+        <location filename="../../desktop/first_run.py" line="218" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Выберите регион и выберите или впишите район.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="234" />
+        <location filename="../../desktop/first_run.py" line="237" />
         <source>Enter the server URL, user and password.</source>
         <translation>Введите адрес сервера, пользователя и пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="237" />
+        <location filename="../../desktop/first_run.py" line="240" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="266" />
+        <source>Your password was reset: choose a new one.</source>
+        <translation>Ваш пароль был сброшен: задайте новый.</translation>
     </message>
 </context>
 <context>
@@ -1394,94 +1399,162 @@ F1 — эта справка</translation>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="65" />
+        <source>Change password</source>
+        <translation>Смена пароля</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="66" />
+        <source>&amp;Current password</source>
+        <translation>&amp;Текущий пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="67" />
+        <source>&amp;New password</source>
+        <translation>&amp;Новый пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="68" />
+        <source>&amp;Repeat the new password</source>
+        <translation>&amp;Повторите новый пароль</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="74" />
+        <source>Enter your current password.</source>
+        <translation>Введите текущий пароль.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="76" />
+        <source>The new password needs at least %1 characters.</source>
+        <translation>Новый пароль должен содержать не менее %1 символов.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="79" />
+        <source>The two new passwords differ.</source>
+        <translation>Новые пароли не совпадают.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="81" />
+        <source>The new password must differ from the current one.</source>
+        <translation>Новый пароль должен отличаться от текущего.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="90" />
+        <source>No server is set: enter the server URL in the settings first.</source>
+        <translation>Сервер не указан: сначала введите адрес сервера в настройках.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="97" />
+        <source>Changing the password…</source>
+        <translation>Пароль меняется…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="118" />
+        <source>The current password is wrong. Nothing was changed.</source>
+        <translation>Текущий пароль неверен. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="120" />
+        <source>The server cannot be reached. Nothing was changed.</source>
+        <translation>Сервер недоступен. Ничего не изменено.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/password_dialog.py" line="122" />
+        <source>The server refused the new password: %1</source>
+        <translation>Сервер не принял новый пароль: %1</translation>
+    </message>
+</context>
+<context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="133" />
+        <location filename="../../desktop/quality_page.py" line="169" />
         <source>Rule:</source>
         <translation>Правило:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="134" />
+        <location filename="../../desktop/quality_page.py" line="170" />
         <source>Severity:</source>
         <translation>Важность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="135" />
+        <location filename="../../desktop/quality_page.py" line="171" />
         <source>Org unit:</source>
         <translation>Подразделение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="136" />
+        <location filename="../../desktop/quality_page.py" line="172" />
         <source>Check again</source>
         <translation>Проверить заново</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="138" />
+        <location filename="../../desktop/quality_page.py" line="174" />
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="141" />
+        <location filename="../../desktop/quality_page.py" line="177" />
         <source>Rule</source>
         <translation>Правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="139" />
+        <location filename="../../desktop/quality_page.py" line="175" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="139" />
+        <location filename="../../desktop/quality_page.py" line="175" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="140" />
+        <location filename="../../desktop/quality_page.py" line="176" />
         <source>Form</source>
         <translation>Форма</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="140" />
+        <location filename="../../desktop/quality_page.py" line="176" />
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="138" />
+        <location filename="../../desktop/quality_page.py" line="174" />
         <source>Finding</source>
         <translation>Замечание</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="146" />
+        <location filename="../../desktop/quality_page.py" line="182" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="146" />
+        <location filename="../../desktop/quality_page.py" line="182" />
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="147" />
+        <location filename="../../desktop/quality_page.py" line="183" />
         <source>info</source>
         <translation>к сведению</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="153" />
+        <location filename="../../desktop/quality_page.py" line="189" />
         <source>(all)</source>
         <translation>(все)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="210" />
+        <location filename="../../desktop/quality_page.py" line="247" />
         <source>Could not check the records: %1</source>
         <translation>Не удалось проверить записи: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="217" />
+        <location filename="../../desktop/quality_page.py" line="254" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Замечаний: %1 (ошибок %2, предупреждений %3, к сведению %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="225" />
+        <location filename="../../desktop/quality_page.py" line="263" />
         <source>Data quality</source>
         <translation>Качество данных</translation>
     </message>
@@ -1995,108 +2068,118 @@ F1 — эта справка</translation>
         <translation>Администратор</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="96" />
+        <location filename="../../desktop/settings_page.py" line="99" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="97" />
+        <location filename="../../desktop/settings_page.py" line="100" />
         <source>&amp;Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="97" />
+        <location filename="../../desktop/settings_page.py" line="100" />
         <source>Server &amp;URL</source>
         <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98" />
+        <location filename="../../desktop/settings_page.py" line="101" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="98" />
+        <location filename="../../desktop/settings_page.py" line="101" />
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="99" />
-        <location filename="../../desktop/settings_page.py" line="159" />
+        <location filename="../../desktop/settings_page.py" line="102" />
+        <location filename="../../desktop/settings_page.py" line="163" />
         <source>Data folder</source>
         <translation>Папка данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="102" />
+        <location filename="../../desktop/settings_page.py" line="105" />
         <source>Automatic when the server answers</source>
         <translation>Автоматически, когда сервер доступен</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="103" />
+        <location filename="../../desktop/settings_page.py" line="106" />
         <source>Manual</source>
         <translation>Вручную</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="104" />
+        <location filename="../../desktop/settings_page.py" line="107" />
         <source>Change…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="105" />
+        <location filename="../../desktop/settings_page.py" line="108" />
         <source>&amp;Back up to a file…</source>
         <translation>Резервная копия в файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="106" />
+        <location filename="../../desktop/settings_page.py" line="109" />
         <source>&amp;Restore from a file…</source>
         <translation>Восстановить из файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="107" />
+        <location filename="../../desktop/settings_page.py" line="110" />
         <source>Log &amp;out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="108" />
+        <location filename="../../desktop/settings_page.py" line="111" />
         <source>&amp;Connect to a server…</source>
         <translation>Подключиться к серверу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="148" />
+        <location filename="../../desktop/settings_page.py" line="112" />
+        <source>Change &amp;password…</source>
+        <translation>Сменить &amp;пароль…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="152" />
         <source>Connected to %1. Sync starts now.</source>
         <translation>Подключено к %1. Синхронизация начинается.</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="155" />
+        <location filename="../../desktop/settings_page.py" line="159" />
         <source>The new data folder is used from the next start: %1</source>
         <translation>Новая папка данных будет использована при следующем запуске: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="166" />
+        <location filename="../../desktop/settings_page.py" line="170" />
         <source>Backup written to %1</source>
         <translation>Резервная копия записана: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="173" />
+        <location filename="../../desktop/settings_page.py" line="177" />
         <source>Not restored: %1</source>
         <translation>Не восстановлено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="176" />
+        <location filename="../../desktop/settings_page.py" line="180" />
         <source>Restored. The previous data was kept in %1</source>
         <translation>Восстановлено. Прежние данные сохранены в %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="189" />
+        <location filename="../../desktop/settings_page.py" line="193" />
         <source>Back up to a file</source>
         <translation>Резервная копия в файл</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="196" />
+        <location filename="../../desktop/settings_page.py" line="200" />
         <source>Restore from a file</source>
         <translation>Восстановить из файла</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="213" />
+        <location filename="../../desktop/settings_page.py" line="210" />
+        <source>Your password has been changed.</source>
+        <translation>Пароль изменён.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings_page.py" line="225" />
         <source>Logged out. The first-run screen opens at the next start.</source>
         <translation>Вы вышли. При следующем запуске откроется экран первого запуска.</translation>
     </message>

@@ -1,0 +1,78 @@
+"""`esep passwd`: change one's own password on the central server (also a reset one).
+
+With --password-stdin the first line of stdin is the current password and the second the
+new one; otherwise both are asked on the terminal (the new one twice). The new token is kept
+in the OS keyring like `esep login`'s."""
+from __future__ import annotations
+
+import json
+import sys
+
+
+def register(sub) -> None:
+    p = sub.add_parser("passwd", help="change your password on the central server")
+    p.add_argument("--server", default=None, help="default: the one of `esep login`")
+    p.add_argument("--user", default=None, help="default: the one of `esep login`")
+    p.add_argument("--password-stdin", action="store_true",
+                   help="read the current password, then the new one, from stdin")
+    p.add_argument("--insecure", action="store_true",
+                   help="allow plain http to a non-loopback server")
+    p.set_defaults(func=cmd_passwd)
+
+
+def _passwords(args, user: str) -> tuple[str, str]:
+    from cli.main import CliError
+
+    if args.password_stdin:
+        old, new = (sys.stdin.readline().rstrip("\r\n") for _ in range(2))
+        if not old or not new:
+            raise CliError("--password-stdin: two lines expected (current, then new password)")
+        return old, new
+    if not sys.stdin.isatty():
+        raise CliError("no terminal to ask the passwords on: use --password-stdin")
+    import getpass
+
+    old = getpass.getpass(f"current password for {user}: ")
+    new = getpass.getpass("new password: ")
+    if getpass.getpass("new password again: ") != new:
+        raise CliError("the two new passwords differ; nothing changed")
+    return old, new
+
+
+def _where(args) -> tuple[str, str, bool, str | None]:
+    from cli.main import CliError
+    from cli.sync_cmd import INSECURE_KEY, SERVER_KEY, USER_KEY
+    from store import open_store
+
+    with open_store() as store:
+        server = args.server or store.get_setting(SERVER_KEY)
+        user = args.user or store.get_setting(USER_KEY)
+        insecure = args.insecure or bool(store.get_setting(INSECURE_KEY))
+        device = store.device_id
+    if not server or not user:
+        raise CliError("no server known: give --server URL --user U")
+    return server, user, insecure, device
+
+
+def cmd_passwd(args) -> int:
+    from cli.main import CliError
+    from sync import credentials
+    from sync.transport import SyncClient, SyncError
+
+    server, user, insecure, device = _where(args)
+    old, new = _passwords(args, user)
+    try:
+        client = SyncClient(server, insecure=insecure)
+        client.device_id = device
+        client.login(user, old)
+        client.change_password(old, new)
+    except SyncError as exc:
+        raise CliError(f"password not changed: {exc}") from exc
+    try:
+        credentials.save_token(client.base_url, user, client.token or "")
+        saved = True
+    except credentials.KeyringUnavailable:
+        saved = False
+    print(json.dumps({"user": user, "server": client.base_url, "changed": True,
+                      "token_saved": saved}))
+    return 0
