@@ -279,7 +279,7 @@ class FormEditorActions:
             "FormEditor", "Submitted: %1.").replace("%1", title))
 
     def autosave_now(self) -> bool:
-        if not self.dirty:
+        if not self.dirty or self.ctx.store.closed:   # the app is closing: nothing to keep
             return False
         autosave.write_autosave(self.ctx.store, self.current_record())
         return True

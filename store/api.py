@@ -31,8 +31,10 @@ class Store(WorkflowMixin, ImportMixin):
         self.db = db
         self.path = path
         self.user = user or _default_user()
+        self.closed = False
 
     def close(self) -> None:
+        self.closed = True   # a timer firing after this (an editor's autosave) writes nothing
         self.db.close()
 
     def __enter__(self):

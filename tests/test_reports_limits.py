@@ -58,17 +58,15 @@ def write_xlsx(path, rows: int, *, dimension: bool, sheet: str = "records"):
 @pytest.mark.parametrize("dimension", [True, False], ids=["dimension", "no-dimension"])
 def test_200k_row_xlsx_is_refused_before_reading(tmp_path, dimension):
     path = write_xlsx(tmp_path / "big.xlsx", 200_000, dimension=dimension)
-    tracemalloc.start()
-    started = time.perf_counter()
+    tracemalloc.start()   # refused before reading: flat memory (the time is make bench's)
     with pytest.raises(FileProblem) as err:
         next(iter_rows(path))
-    elapsed = time.perf_counter() - started
     peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.stop()
     assert err.value.code == "too_many_rows"
     assert f"the limit is {DEFAULT_ROW_LIMIT:,} rows" in str(err.value)
     assert "big.xlsx" in str(err.value) and "nothing was imported" in str(err.value)
-    assert elapsed < 5.0 and peak < 16 * 1024 * 1024, (elapsed, peak)
+    assert peak < 16 * 1024 * 1024, peak
 
 
 def test_the_import_refuses_it_with_the_limit_named(tmp_path):

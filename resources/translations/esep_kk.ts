@@ -632,7 +632,7 @@
         <location filename="../../desktop/export_actions.py" line="46" />
         <location filename="../../desktop/export_actions.py" line="54" />
         <source>Export</source>
-        <translation>Экспорт</translation>
+        <translation>Экспорттау</translation>
     </message>
     <message>
         <location filename="../../desktop/export_actions.py" line="45" />
@@ -950,7 +950,7 @@
     <message>
         <location filename="../../desktop/import_dialog.py" line="156" />
         <source>Import: %1</source>
-        <translation>Импорт: %1</translation>
+        <translation>Импорттау: %1</translation>
     </message>
     <message>
         <location filename="../../desktop/import_dialog.py" line="157" />
