@@ -250,19 +250,33 @@ def cmd_import(args) -> int:
                      + "\n  ".join(other))
     store = _open_store()
     try:
-        return _import_json(store, records, dry_run=args.dry_run, reason=args.reason)
+        return _import_json(store, records, dry_run=args.dry_run, reason=args.reason,
+                            lang=lang_of(args), form=form, file=Path(args.file).name)
     finally:
         store.close()
 
 
-def _import_json(store, records: list, *, dry_run: bool, reason: str | None) -> int:
+def _problem_line(p: dict, lang: str, form) -> str:
+    """«record #1 (id …): Field “label”: why» in the user's language (a field check by its
+    code and params; the store's other refusals in its own words)."""
+    from forms import message_text
+
+    where = message_text("import_record_where", lang, {"index": p["index"], "id": p["id"]})
+    if "params" in p:
+        return f"{where}: {message_text(p['code'], lang, p['params'], form=form)}"
+    return f"{where}: {p['message'].split(': ', 1)[-1]}"
+
+
+def _import_json(store, records: list, *, dry_run: bool, reason: str | None, lang: str = "ru",
+                 form=None, file: str = "") -> int:
+    from forms import message_text
     from store import StoreError
 
     done, problems = store.check_records(records)
     if problems:
-        lines = [p["message"] for p in problems]
-        raise _error(f"{len(problems)} problem(s) in {len(records)} record(s), nothing "
-                     f"imported:\n  " + "\n  ".join(lines))
+        lines = [_problem_line(p, lang, form) for p in problems]
+        raise _error(message_text("import_refused", lang, {"n": len(problems), "file": file})
+                     + ":\n  " + "\n  ".join(lines))
     if dry_run:
         new = sum(1 for r in done if not r["id"] or store.get_record(r["id"]) is None)
         same = sum(1 for r in done if store.import_unchanged(r))

@@ -276,6 +276,7 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.message.setWordWrap(True)
         self.fill_button = event_fill.add_fill_button(self, side)
         self.link_button = link_dialog.add_link_button(self, side)
+        self.roster_links = link_dialog.add_roster_links(self)
         box = QVBoxLayout(side)
         box.addWidget(self.panel, 1)
         for extra in (self.fill_button, self.link_button):
@@ -319,7 +320,7 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.submit_button.setText(self.tr("&Submit"))
         self.close_button.setText(self.tr("Close"))
         event_fill.retranslate(self.fill_button)
-        link_dialog.retranslate(self.link_button)
+        link_dialog.retranslate(self.link_button, *self.roster_links)
         self._show_correct_button()
         self.banner.retranslate()
         self.history.retranslate(lang)

@@ -1,7 +1,8 @@
 """Linking a written organization name to a registry entry (issue 16): the editor's «Find in
-the registry…» button opens a small dialog listing the entries the name may mean, best first
-(reports.registry.suggest); the person picks one and confirms, and the field then carries the
-entry's name, or cancels and nothing changes."""
+the registry…» button (beside an organizer's or survey's organization name, and on every roster
+with an organization column, for the current row) opens a small dialog listing the entries the
+name may mean, best first (reports.registry.suggest); the person picks one and confirms, and
+the field or cell then carries the entry's name, or cancels and nothing changes."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -16,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from reports.registry import LINKED_NAMES, entries, suggest
+
+ROSTER_COLUMN = "organization"   # a roster's organization column links like a field
 
 
 class LinkDialog(QDialog):
@@ -71,9 +74,24 @@ def add_link_button(editor, parent) -> QPushButton | None:
     return button
 
 
-def retranslate(button: QPushButton | None) -> None:
-    if button is not None:
-        button.setText(QCoreApplication.translate("LinkDialog", "Find in the registry…"))
+def add_roster_links(editor) -> list[QPushButton]:
+    """«Find in the registry…» on each roster of the form with an organization column."""
+    buttons = []
+    for widget in editor.inputs.values():
+        columns = [c.id for c in getattr(getattr(widget, "model", None), "columns", [])]
+        if ROSTER_COLUMN in columns and hasattr(widget, "bar"):
+            button = QPushButton(widget)
+            button.setObjectName("link_registry_row")
+            button.clicked.connect(lambda _c=False, w=widget: open_roster_link(editor, w))
+            widget.bar.insertWidget(widget.bar.count() - 1, button)
+            buttons.append(button)
+    return buttons
+
+
+def retranslate(*buttons: QPushButton | None) -> None:
+    for button in buttons:
+        if button is not None:
+            button.setText(QCoreApplication.translate("LinkDialog", "Find in the registry…"))
 
 
 def link_with(editor, dialog: LinkDialog) -> bool:
@@ -88,11 +106,38 @@ def link_with(editor, dialog: LinkDialog) -> bool:
     return True
 
 
+def _region(editor, data: dict) -> str | None:
+    return data.get("region") or (editor.ctx.user or {}).get("region")
+
+
+def open_roster_link(editor, roster) -> LinkDialog | None:
+    """The dialog for the organization of the roster's current row (the first row when none
+    is chosen); a confirmed entry's name goes into that cell."""
+    rows = roster.model.rows()
+    if not rows:
+        return None
+    row = max(roster.table.currentIndex().row(), 0)
+    column = [c.id for c in roster.model.columns].index(ROSTER_COLUMN)
+    name = str(rows[row].get(ROSTER_COLUMN) or "")
+    dialog = LinkDialog(editor.ctx, name, _region(editor, editor.current_record()["data"]),
+                        editor)
+
+    def linked(_result) -> None:
+        if dialog.result() == QDialog.DialogCode.Accepted and dialog.chosen is not None:
+            roster.model.setData(roster.model.index(row, column), dialog.chosen.name,
+                                 Qt.ItemDataRole.EditRole)
+            editor.message.setText(QCoreApplication.translate(
+                "LinkDialog", "Linked to the registry entry «%1».").replace(
+                    "%1", dialog.chosen.name))
+    dialog.finished.connect(linked)
+    dialog.open()
+    return dialog
+
+
 def open_link_dialog(editor) -> LinkDialog:
     fid = LINKED_NAMES[editor.form.id]
     data = editor.current_record()["data"]
-    region = data.get("region") or (editor.ctx.user or {}).get("region")
-    dialog = LinkDialog(editor.ctx, str(data.get(fid) or ""), region, editor)
+    dialog = LinkDialog(editor.ctx, str(data.get(fid) or ""), _region(editor, data), editor)
     dialog.finished.connect(lambda _r: link_with(editor, dialog))
     dialog.open()
     return dialog

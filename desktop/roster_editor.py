@@ -167,7 +167,7 @@ class RosterEditor(FieldInput):
         self.add_button.clicked.connect(self.add_row)
         self.delete_button.clicked.connect(self.delete_selected)
         self.paste_button.clicked.connect(self.paste_clipboard)
-        bar = QHBoxLayout()
+        self.bar = bar = QHBoxLayout()
         for w in (self.add_button, self.delete_button, self.paste_button):
             bar.addWidget(w)
         bar.addStretch(1)

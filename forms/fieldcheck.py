@@ -87,7 +87,8 @@ def check_fields(form: FormDef, data: dict) -> list[Finding]:
 
 
 def _not_in_form(path: str, **params) -> Finding:
-    return Finding("type", "error", [path], "field_not_in_form", {"field": path, **params})
+    return Finding("type", "error", [path], "field_not_in_form",
+                   {"field": path, "id": path, **params})  # `field` may show as a label
 
 
 def check_value(f: FieldDef, v, path: str) -> list[Finding]:

@@ -91,8 +91,8 @@ class Settings:
         return normalize_db_url(self.db)
 
 
-_MINIMUM = {"token_ttl_hours": 0, "max_failed_logins": 1, "failure_window_s": 1,
-            "lockout_s": 0, "max_body_bytes": 1024, "request_threads": 1}
+_MINIMUM = {"token_ttl_hours": 0, "max_failed_logins": 1, "max_failed_logins_per_address": 1,
+            "failure_window_s": 1, "lockout_s": 0, "max_body_bytes": 1024, "request_threads": 1}
 _TRUE, _FALSE = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
 
 

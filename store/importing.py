@@ -17,11 +17,15 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
-def _problem(index: int, rid, field, message: str, code: str) -> dict:
+def _problem(index: int, rid, field, message: str, code: str, params=None) -> dict:
+    """`params` (a field check's): the caller can say it in the user's language by `code`."""
     if message.startswith("record ") and ": " in message:
         message = message.split(": ", 1)[1]  # the prefix below names the record
-    return {"index": index, "id": rid, "field": field, "code": code,
-            "message": f"record #{index} (id {rid}): {message}"}
+    out = {"index": index, "id": rid, "field": field, "code": code,
+           "message": f"record #{index} (id {rid}): {message}"}
+    if params is not None:
+        out["params"] = params
+    return out
 
 
 def _complete(rec: dict, form, user: str, at: str) -> dict:
@@ -66,7 +70,7 @@ class ImportMixin:
             if not full["period"]:
                 problems.append(_problem(i, rid, "period", "field 'period': required",
                                          "bad_record"))
-            problems += [_problem(i, rid, p["field"], p["message"], p["code"])
+            problems += [_problem(i, rid, p["field"], p["message"], p["code"], p["params"])
                          for p in type_problems(form, full)]
             done.append(full)
         return done, problems

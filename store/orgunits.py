@@ -7,7 +7,9 @@ settings (`org_units.local`), so the server's list and a local unit are told apa
 from __future__ import annotations
 
 from forms.lifecycle import EDITABLE
+from store.db import transaction, utc_now
 from store.errors import StoreError
+from store.writes import fetch, persist
 
 LOCAL_KEY = "org_units.local"
 
@@ -36,8 +38,10 @@ def records_of(store, unit_id: str) -> list[dict]:
 
 
 def map_local_unit(store, local_id: str, server_id: str, *, user: str) -> dict:
-    """Re-home the local unit's editable records onto `server_id`; the local unit is then
-    retired (inactive). Submitted records keep their unit and are listed in `kept`."""
+    """Re-home the local unit's records onto `server_id`: editable ones, and submitted ones
+    that never reached a server (submitted offline: the server has not seen the local unit);
+    the local unit is then retired (inactive). Records a server already holds keep their unit
+    and are listed in `kept`."""
     local = local_ids(store)
     if local_id not in local:
         raise StoreError(f"{local_id} is not a local org unit", code="not_local",
@@ -48,13 +52,25 @@ def map_local_unit(store, local_id: str, server_id: str, *, user: str) -> dict:
     moved, kept = [], []
     reason = f"org unit {local_id} mapped onto {server_id}"
     for rec in records_of(store, local_id):
-        if rec["status"] not in EDITABLE:
+        if rec["status"] in EDITABLE:
+            store.save_record(dict(rec, org_unit=server_id), user=user, reason=reason)
+        elif rec.get("version") is None:
+            _rehome_unsent(store, rec["id"], server_id, user=user, reason=reason)
+        else:
             kept.append(rec["id"])
             continue
-        store.save_record(dict(rec, org_unit=server_id), user=user, reason=reason)
         moved.append(rec["id"])
     if not kept:
         unit = next(u for u in store.org_units() if u["id"] == local_id)
         store.upsert_org_units([dict(unit, active=False)])
         store.set_setting(LOCAL_KEY, [i for i in local if i != local_id])
     return {"moved": moved, "kept": kept}
+
+
+def _rehome_unsent(store, record_id: str, unit: str, *, user: str, reason: str) -> None:
+    """A submitted record no server has seen takes its new unit as it is (audited; its
+    pending outbox entry sends it there)."""
+    with transaction(store.db):
+        old = fetch(store.db, record_id)
+        new = dict(old, org_unit=unit, updated_at=utc_now(), updated_by=user)
+        persist(store.db, old, new, user=user, at=new["updated_at"], reason=reason)

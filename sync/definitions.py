@@ -56,12 +56,9 @@ def refresh_definitions(store, client: SyncClient, server_version) -> bool:
     """GET the definitions when `server_version` says they changed; True when stored."""
     if not needs_refresh(store, server_version):
         return False
-    try:
-        answer = client.request("GET", protocol.API_PREFIX + "/definitions")
-    except SyncError as exc:
-        if exc.status == 404:  # a server without the endpoint
-            return False
-        raise
+    answer = client.get_if_served(protocol.API_PREFIX + "/definitions")
+    if answer is None:
+        return False
     entries = check_entries(answer)
     kept.save(store, entries, int(answer.get("version", server_version)))
     kept.activate(store)

@@ -75,12 +75,9 @@ def refresh_rates(store, client: SyncClient, server_version) -> bool:
     """GET the table when `server_version` says it changed; True when one was stored."""
     if not needs_refresh(store, server_version):
         return False
-    try:
-        answer = client.request("GET", protocol.API_PREFIX + "/rates")
-    except SyncError as exc:
-        if exc.status == 404:  # a server without the endpoint: keep the local table
-            return False
-        raise
+    answer = client.get_if_served(protocol.API_PREFIX + "/rates")
+    if answer is None:  # a server without the endpoint: keep the local table
+        return False
     if not isinstance(answer, dict) or not isinstance(answer.get("version"), int):
         raise SyncError(f"GET /rates: unexpected answer {str(answer)[:200]!r}")
     save_table(store, answer)

@@ -139,6 +139,15 @@ class SyncClient:
             protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION),
             "Accept-Encoding": "gzip", "User-Agent": "esep-sync/1"})
 
+    def get_if_served(self, path: str) -> Any:
+        """GET `path`; None when the server has no such endpoint (an older server)."""
+        try:
+            return self.request("GET", path)
+        except SyncError as exc:
+            if exc.status == 404:
+                return None
+            raise
+
     # -- low level -------------------------------------------------------------------------
     def request(self, method: str, path: str, *, json_body: Any = None,
                 params: dict | None = None, auth: bool = True,

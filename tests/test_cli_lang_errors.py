@@ -3,6 +3,7 @@ region, a list without a usable header row. Under --lang ru / kk no English sent
 under --lang en the same refusals are English."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -18,14 +19,20 @@ COMMANDS = [
      "-o", "{tmp}/шаблон.xlsx"],
     ["import", "focus_group", "{tmp}/список.csv", "--org-unit", "SHY-X", "--period", "2024-13"],
     ["import", "focus_group", "{tmp}/список.csv", "--org-unit", "SHY-X", "--period", "2024-03"],
+    ["import", "monthly_report", "{tmp}/1.json"],   # values out of bounds, by field label
 ]
 ENGLISH_WORD = re.compile(r"\b[a-z]{3,}\b")
-ALLOWED = ("--map", ".csv")  # an option and the file's extension
+ALLOWED = ("--map", ".csv", ".json")  # an option and the files' extensions
 
 
 @pytest.fixture
 def folder(data_dir, tmp_path, capsys):
     (tmp_path / "список.csv").write_text("a,b,c\n1,2,3\nx,y,z\n", encoding="utf-8")
+    bad = {"id": "00000000-0000-4000-8000-000000000001", "form": "monthly_report",
+           "form_version": 1, "org_unit": "SHY-X", "period": "2024-03", "status": "draft",
+           "data": {"volunteers_total": "12,5x", "gender": {"F": -5}}}
+    (tmp_path / "1.json").write_text(json.dumps({"form": "monthly_report", "records": [bad]},
+                                                ensure_ascii=False), encoding="utf-8")
     assert main(["orgunits", "add", "SHY-X", "--region", "SHY", "--name-ru", "Тест"]) == 0
     capsys.readouterr()
     return tmp_path

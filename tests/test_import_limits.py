@@ -50,6 +50,13 @@ def test_store_import_refuses_a_draft_out_of_bounds(tmp_path, data, code, field)
         store.close()
 
 
+def _label(field: str) -> str:
+    """How the refusal names a field: its English label (the id where the form has none)."""
+    from forms import load_form
+    from forms.messages import field_label
+    return field_label(load_form("monthly_report"), field, "en")
+
+
 def _run(capsys, *argv) -> tuple[int, str]:
     capsys.readouterr()
     try:
@@ -64,8 +71,8 @@ def _run(capsys, *argv) -> tuple[int, str]:
 def test_cli_json_import_refuses_it(data_dir, tmp_path, capsys, data, code, field):
     path = tmp_path / "in.json"
     path.write_text(json.dumps([_draft(**data)], ensure_ascii=False), encoding="utf-8")
-    status, text = _run(capsys, "import", "monthly_report", str(path))
-    assert status != 0 and field in text and "nothing imported" in text, text[:500]
+    status, text = _run(capsys, "--lang", "en", "import", "monthly_report", str(path))
+    assert status != 0 and _label(field) in text and "nothing imported" in text, text[:500]
     assert len(text) < 5000  # the 4.5M text is not echoed
     assert open_store(data_dir / "esep.sqlite3").count_records() == 0
 
@@ -75,8 +82,8 @@ def test_cli_json_import_refuses_non_finite_numbers(data_dir, tmp_path, capsys, 
     path = tmp_path / "in.json"
     text = json.dumps([_draft(volunteer_hours=12345.5)]).replace("12345.5", literal)
     path.write_text(text, encoding="utf-8")
-    status, out = _run(capsys, "import", "monthly_report", str(path))
-    assert status != 0 and "volunteer_hours" in out and "nothing imported" in out, out
+    status, out = _run(capsys, "--lang", "en", "import", "monthly_report", str(path))
+    assert status != 0 and _label("volunteer_hours") in out and "nothing imported" in out, out
     assert open_store(data_dir / "esep.sqlite3").count_records() == 0
 
 

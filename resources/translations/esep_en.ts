@@ -782,42 +782,42 @@
         <translation>Choose the month</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="314" />
+        <location filename="../../desktop/form_editor.py" line="315" />
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="315" />
+        <location filename="../../desktop/form_editor.py" line="316" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="316" />
+        <location filename="../../desktop/form_editor.py" line="317" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="317" />
+        <location filename="../../desktop/form_editor.py" line="318" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="318" />
+        <location filename="../../desktop/form_editor.py" line="319" />
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="319" />
+        <location filename="../../desktop/form_editor.py" line="320" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="320" />
+        <location filename="../../desktop/form_editor.py" line="321" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="342" />
+        <location filename="../../desktop/form_editor.py" line="343" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
@@ -1091,32 +1091,33 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../desktop/link_dialog.py" line="26" />
+        <location filename="../../desktop/link_dialog.py" line="29" />
         <source>Find in the registry</source>
         <translation>Find in the registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/link_dialog.py" line="40" />
+        <location filename="../../desktop/link_dialog.py" line="43" />
         <source>Registry entries that «%1» may mean, the likeliest first:</source>
         <translation>Registry entries that «%1» may mean, the likeliest first:</translation>
     </message>
     <message>
-        <location filename="../../desktop/link_dialog.py" line="44" />
+        <location filename="../../desktop/link_dialog.py" line="47" />
         <source>No registry entry looks like «%1».</source>
         <translation>No registry entry looks like «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop/link_dialog.py" line="49" />
+        <location filename="../../desktop/link_dialog.py" line="52" />
         <source>Link</source>
         <translation>Link</translation>
     </message>
     <message>
-        <location filename="../../desktop/link_dialog.py" line="76" />
+        <location filename="../../desktop/link_dialog.py" line="94" />
         <source>Find in the registry…</source>
         <translation>Find in the registry…</translation>
     </message>
     <message>
-        <location filename="../../desktop/link_dialog.py" line="86" />
+        <location filename="../../desktop/link_dialog.py" line="104" />
+        <location filename="../../desktop/link_dialog.py" line="129" />
         <source>Linked to the registry entry «%1».</source>
         <translation>Linked to the registry entry «%1».</translation>
     </message>

@@ -782,42 +782,42 @@
         <translation>Выбрать месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="314" />
+        <location filename="../../desktop/form_editor.py" line="315" />
         <source>&amp;Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="315" />
+        <location filename="../../desktop/form_editor.py" line="316" />
         <source>&amp;Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="316" />
+        <location filename="../../desktop/form_editor.py" line="317" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="317" />
+        <location filename="../../desktop/form_editor.py" line="318" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="318" />
+        <location filename="../../desktop/form_editor.py" line="319" />
         <source>Save &amp;draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="319" />
+        <location filename="../../desktop/form_editor.py" line="320" />
         <source>&amp;Submit</source>
         <translation>Подать</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="320" />
+        <location filename="../../desktop/form_editor.py" line="321" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="342" />
+        <location filename="../../desktop/form_editor.py" line="343" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
@@ -1091,32 +1091,33 @@
 <context>
     <name>LinkDialog</name>
     <message>
-        <location filename="../../desktop/link_dialog.py" line="26" />
+        <location filename="../../desktop/link_dialog.py" line="29" />
         <source>Find in the registry</source>
         <translation>Поиск в реестре</translation>
     </message>
     <message>
-        <location filename="../../desktop/link_dialog.py" line="40" />
+        <location filename="../../desktop/link_dialog.py" line="43" />
         <source>Registry entries that «%1» may mean, the likeliest first:</source>
         <translation>Записи реестра, которые может означать «%1», сначала самые вероятные:</translation>
     </message>
     <message>
-        <location filename="../../desktop/link_dialog.py" line="44" />
+        <location filename="../../desktop/link_dialog.py" line="47" />
         <source>No registry entry looks like «%1».</source>
         <translation>В реестре нет записи, похожей на «%1».</translation>
     </message>
     <message>
-        <location filename="../../desktop/link_dialog.py" line="49" />
+        <location filename="../../desktop/link_dialog.py" line="52" />
         <source>Link</source>
         <translation>Связать</translation>
     </message>
     <message>
-        <location filename="../../desktop/link_dialog.py" line="76" />
+        <location filename="../../desktop/link_dialog.py" line="94" />
         <source>Find in the registry…</source>
         <translation>Найти в реестре…</translation>
     </message>
     <message>
-        <location filename="../../desktop/link_dialog.py" line="86" />
+        <location filename="../../desktop/link_dialog.py" line="104" />
+        <location filename="../../desktop/link_dialog.py" line="129" />
         <source>Linked to the registry entry «%1».</source>
         <translation>Связано с записью реестра «%1».</translation>
     </message>

@@ -49,6 +49,8 @@ def test_connect_an_offline_install_maps_its_district_and_syncs(qtbot, core_ctx,
                      "district": "SHY-LABAY1"}
     core_ctx.settings_set("profile", {"mode": "offline", "user": core_ctx.user})
     rid = draft_report(core_ctx, "SHY-LABAY1")
+    sent = draft_report(core_ctx, "SHY-LABAY1", "2025-01")     # submitted while offline
+    core_ctx.store.submit_record(sent, user="aigerim", justification="сверено", role="district")
     window = make_window(qtbot, core_ctx)
     editor = window.pages["monthly_report"].show_editor(core_ctx.store.get_record(rid))
     page = window.show_page("settings")
@@ -65,7 +67,7 @@ def test_connect_an_offline_install_maps_its_district_and_syncs(qtbot, core_ctx,
     dialog.start_login()
     qtbot.waitUntil(lambda: dialog.map_box.isVisible(), timeout=20000)   # asks first
     assert dialog.password_edit.text() == ""
-    assert "Абай (мой)" in dialog.map_text.text() and "1" in dialog.map_text.text()
+    assert "Абай (мой)" in dialog.map_text.text() and "2" in dialog.map_text.text()
     assert dialog.target.currentData() == "SHY-ABAY"      # the server's district of d1
     assert core_ctx.store.get_record(rid)["org_unit"] == "SHY-LABAY1"  # nothing moved yet
     sync_page = window.pages["sync"]
@@ -79,6 +81,9 @@ def test_connect_an_offline_install_maps_its_district_and_syncs(qtbot, core_ctx,
     assert unit_column == "Абайский район"                 # the server's name, not its id
     assert "SHY-LABAY1" not in local_ids(core_ctx.store)
     assert server_record(server, rid)["org_unit"] == "SHY-ABAY"
+    # the report submitted offline reached the server too, in the server's district
+    assert (server_record(server, sent)["org_unit"], server_record(server, sent)["status"]) == \
+        ("SHY-ABAY", "submitted")
     assert core_ctx.settings_get("server_url") == server.url
     assert "token" not in str(core_ctx.settings_get("profile"))
     no_secret_on_disk(core_ctx, PASSWORD)

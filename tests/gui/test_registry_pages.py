@@ -86,3 +86,28 @@ def test_link_button_in_every_language(qtbot, core_ctx, lang, text):
     editor = _event_editor(qtbot, core_ctx, "x")
     editor.retranslate()
     assert editor.link_button.text() == text
+
+
+def test_a_roster_row_links_its_organization(qtbot, core_ctx):
+    """A roster organization links to a registry entry like an organizer does (issue 16)."""
+    from desktop.form_editor import FormEditor
+    from desktop.link_dialog import open_roster_link
+    from forms import load_form
+    core_ctx.store.save_record(_entry("ОО «Жубанов жылуы»"), user="r1")
+    rows = [{"no": 1, "full_name": "Саги Асель", "organization": "New Wave"},
+            {"no": 2, "full_name": "Чагай Николай", "organization": "Zhubanov Zhyluy"}]
+    rec = {"id": str(uuid.uuid4()), "form": "focus_group", "form_version": 1,
+           "org_unit": "SHY-ABAY", "period": "2026-03", "status": "draft",
+           "data": {"participants": rows}, "justification": None}
+    editor = FormEditor(core_ctx, load_form("focus_group", 1), rec)
+    qtbot.addWidget(editor)
+    assert [b.text() for b in editor.roster_links] == ["Найти в реестре…"]
+    roster = editor.inputs["participants"]
+    roster.table.setCurrentIndex(roster.model.index(1, 1))
+    dialog = open_roster_link(editor, roster)
+    qtbot.addWidget(dialog)
+    assert dialog.list.item(0).text().startswith("ОО «Жубанов жылуы»")
+    dialog.accept()
+    got = editor.current_record()["data"]["participants"]
+    assert [r["organization"] for r in got] == ["New Wave", "ОО «Жубанов жылуы»"]
+    assert editor.dirty and "Жубанов" in editor.message.text()
