@@ -72,5 +72,7 @@ def _rehome_unsent(store, record_id: str, unit: str, *, user: str, reason: str) 
     pending outbox entry sends it there)."""
     with transaction(store.db):
         old = fetch(store.db, record_id)
+        if old is None:  # gone meanwhile: nothing to move
+            return
         new = dict(old, org_unit=unit, updated_at=utc_now(), updated_by=user)
         persist(store.db, old, new, user=user, at=new["updated_at"], reason=reason)

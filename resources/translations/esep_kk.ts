@@ -1409,17 +1409,17 @@ F1 — осы анықтама</translation>
     <message>
         <location filename="../../desktop/password_dialog.py" line="66" />
         <source>&amp;Current password</source>
-        <translation>&amp;Қазіргі құпиясөз</translation>
+        <translation>Қазіргі құпиясөз</translation>
     </message>
     <message>
         <location filename="../../desktop/password_dialog.py" line="67" />
         <source>&amp;New password</source>
-        <translation>&amp;Жаңа құпиясөз</translation>
+        <translation>Жаңа құпиясөз</translation>
     </message>
     <message>
         <location filename="../../desktop/password_dialog.py" line="68" />
         <source>&amp;Repeat the new password</source>
-        <translation>Жаңа құпиясөзді &amp;қайталаңыз</translation>
+        <translation>Жаңа құпиясөзді қайталаңыз</translation>
     </message>
     <message>
         <location filename="../../desktop/password_dialog.py" line="74" />
@@ -2136,7 +2136,7 @@ F1 — осы анықтама</translation>
     <message>
         <location filename="../../desktop/settings_page.py" line="112" />
         <source>Change &amp;password…</source>
-        <translation>&amp;Құпиясөзді өзгерту…</translation>
+        <translation>Құпиясөзді өзгерту…</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="152" />

@@ -1409,17 +1409,17 @@ F1 — эта справка</translation>
     <message>
         <location filename="../../desktop/password_dialog.py" line="66" />
         <source>&amp;Current password</source>
-        <translation>&amp;Текущий пароль</translation>
+        <translation>Текущий пароль</translation>
     </message>
     <message>
         <location filename="../../desktop/password_dialog.py" line="67" />
         <source>&amp;New password</source>
-        <translation>&amp;Новый пароль</translation>
+        <translation>Новый пароль</translation>
     </message>
     <message>
         <location filename="../../desktop/password_dialog.py" line="68" />
         <source>&amp;Repeat the new password</source>
-        <translation>&amp;Повторите новый пароль</translation>
+        <translation>Повторите новый пароль</translation>
     </message>
     <message>
         <location filename="../../desktop/password_dialog.py" line="74" />
@@ -2137,7 +2137,7 @@ F1 — эта справка</translation>
     <message>
         <location filename="../../desktop/settings_page.py" line="112" />
         <source>Change &amp;password…</source>
-        <translation>Сменить &amp;пароль…</translation>
+        <translation>Сменить пароль…</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="152" />

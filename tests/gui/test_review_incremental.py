@@ -94,7 +94,7 @@ def test_the_gui_thread_keeps_turning_during_a_review(qtbot, region_ctx):
     took = time.perf_counter() - started
     assert len(page.reviewer.checked) == 5  # every record was validated
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    assert took > 0.3 and len(gaps) > 10  # the review was long enough to measure
+    assert took > 0.15 and len(gaps) > 10  # the review was long enough to measure
     assert max(gaps) * 1000 <= MAX_STALL_MS, (max(gaps), took)
 
 
