@@ -64,6 +64,8 @@ def shoot(out: Path, folder: Path, lang: str) -> Path:
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
+    from desktop.screenshots import use_throwaway_key
+    use_throwaway_key()
     with tempfile.TemporaryDirectory() as tmp:
         for lang in argv[1:] or ["ru", "kk", "en"]:
             print(shoot(out, Path(tmp), lang))

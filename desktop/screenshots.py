@@ -159,12 +159,16 @@ def _correction(window, ctx, out: Path, lang: str) -> Path:
     return _save(window, out, f"correction_{lang}")
 
 
+def use_throwaway_key() -> None:
+    """Throwaway demo stores: without a keyring their key comes from this (store/keys.py)."""
+    os.environ.setdefault("ESEP_PASSPHRASE", "screenshots, not a secret")
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0] if argv else "docs/screenshots")
     out.mkdir(parents=True, exist_ok=True)
     langs = argv[1:] or ["ru", "kk", "en"]
-    # throwaway demo stores: without a keyring their key comes from this (store/keys.py)
-    os.environ.setdefault("ESEP_PASSPHRASE", "screenshots, not a secret")
+    use_throwaway_key()
     with tempfile.TemporaryDirectory() as tmp:
         for lang in langs:
             for path in shoot_language(out, Path(tmp), lang):

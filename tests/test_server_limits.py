@@ -185,3 +185,18 @@ def test_a_bad_push_leaves_fresh_clients_without_conflicts(world, tmp_path):
         summary, conflicts, count = _fresh_sync(srv, tmp_path, user)
         assert (summary.conflicts, conflicts) == (0, []), (user, summary, conflicts)
         assert count == 2, (user, count)
+
+
+def test_a_body_nested_beyond_reason_is_422_on_every_route(world):
+    """100,000 nested lists in any JSON body: refused while parsing (422), no 500, no reset."""
+    srv, sess = world
+    rec = monthly_report("SHY-ABAY", "2024-06", status="submitted")
+    assert push_acks(srv, sess("d1"), "dev-deep", [make_op(1, rec)])[0]["status"] == "applied"
+    deep = "[" * 100_000 + "]" * 100_000
+    for method, path, session, template in _bodies(srv, sess, rec["id"]):
+        r = session.request(method, srv.url + path, data=template.replace("X", deep),
+                            headers={"Content-Type": "application/json",
+                                     SCHEMA_HEADER: str(SCHEMA_VERSION)}, timeout=30)
+        assert r.status_code == 422, (path, r.status_code, r.text[:300])
+        (err,) = r.json()["detail"]
+        assert "nested too deeply" in err["msg"], (path, err)

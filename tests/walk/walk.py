@@ -12,8 +12,8 @@ Run: `make walk` (or `python -m tests.walk.walk [ru kk en]`). Needs Xvfb, xdotoo
 from __future__ import annotations
 
 import json
+import os
 import socket
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -22,6 +22,7 @@ from pathlib import Path
 
 import requests
 
+from store.cipher import open_connection
 from store.location import DB_FILENAME
 from tests.walk.xwin import XServer
 
@@ -36,7 +37,7 @@ LOCAL_NAME = {"ru": "Абай (мой)", "kk": "Абай (менің)", "en": "A
 NAV_KEYS = {"monthly": ("Home",), "sync": ("End", "Up", "Up"), "settings": ("End",)}
 REGION_DOWN = 2
 SETTINGS_TABS_TO_CONNECT = 8  # language, server, sync, folder, backup, restore, log out
-LIST_TABS_TO_TABLE = 7  # search, period, units, statuses, New, Open, the table
+LIST_TABS_TO_TABLE = 8  # search, period, units, statuses, New, Open, Export, the table
 LIST_TABS_TO_NOTICE = 1  # the notice comes first  # forms/reference regions: Astana, Almaty, Shymkent, …
 COMMENT = {"ru": "Проверьте число волонтёров: в прошлом месяце было больше.",
            "kk": "Волонтерлер санын тексеріңіз: өткен айда көбірек болды.",
@@ -131,7 +132,7 @@ class App:
         return self.window(lambda w: w["w"] >= 1000)
 
     def records(self) -> list[dict]:
-        db = sqlite3.connect(f"file:{self.data_dir / DB_FILENAME}?mode=ro", uri=True)
+        db = open_connection(self.data_dir / DB_FILENAME, readonly=True)
         try:
             rows = db.execute("SELECT id, org_unit, period, status FROM records "
                               "WHERE form = 'monthly_report'").fetchall()
@@ -140,7 +141,7 @@ class App:
         return [dict(zip(("id", "org_unit", "period", "status"), r)) for r in rows]
 
     def setting(self, key: str):
-        db = sqlite3.connect(f"file:{self.data_dir / DB_FILENAME}?mode=ro", uri=True)
+        db = open_connection(self.data_dir / DB_FILENAME, readonly=True)
         try:
             row = db.execute("SELECT value FROM kv WHERE key = ?", [key]).fetchone()
         finally:
@@ -365,6 +366,7 @@ class Walk:
 
 def main(langs: list[str]) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("ESEP_PASSPHRASE", "walk, not a secret")  # no keyring: xwin.py
     for lang in langs:  # the languages walked now are shot again; the others stay
         for old in OUT.glob(f"walk_{lang}_*.png"):
             old.unlink()
