@@ -4,7 +4,8 @@ from __future__ import annotations
 import os
 import sys
 
-START_SETTINGS = ("profile", "lang", "server_url")  # what the window needs before the store
+from store.settings import START_KEYS as START_SETTINGS  # what the window needs first
+
 SMOKE_PROFILE = {"username": "smoke", "role": "district", "region": "", "district": ""}
 
 
@@ -52,12 +53,15 @@ def _use_chosen_data_dir() -> None:
         os.environ["ESEP_DATA_DIR"] = str(folder)
 
 
-def peek_settings(keys=START_SETTINGS) -> dict | None:
+def peek_settings(keys=START_SETTINGS, lang: str | None = None) -> dict | None:
     """The saved start-up settings, read before the store is opened (store.settings), or None
     when there is no saved user profile yet (first run)."""
     from store.location import db_path
-    from store.settings import read_settings
-    saved = read_settings(db_path(), keys) or {}
+    from store.settings import read_settings, read_start_settings
+    saved = read_start_settings(db_path())   # no key needed: the window paints first
+    if saved is None or "profile" not in saved:   # a store of an earlier Esep
+        _use_passphrase_dialog(lang)              # its key first
+        saved = read_settings(db_path(), keys) or {}
     profile = saved.get("profile")
     return saved if isinstance(profile, dict) and profile.get("user") else None
 
@@ -69,7 +73,7 @@ def attach_store(ctx, store) -> None:
 
 def _fast_start(lang: str | None):
     """Known user: show the real main window first, open the store in the next turn."""
-    saved = peek_settings()
+    saved = peek_settings(lang=lang)
     if saved is None:
         return None
     from desktop.context import AppContext
@@ -88,6 +92,7 @@ def _fast_start(lang: str | None):
             return
         try:
             from store import open_store
+            _use_passphrase_dialog(ctx.lang)   # after the first paint: its import costs
             attach_store(ctx, open_store())
         except Exception as exc:  # noqa: BLE001 - re-raised by run_gui, as before fast start
             ctx.start_error = exc
@@ -124,12 +129,12 @@ def start_gui(*, smoke: bool = False, lang: str | None = None):
     app.setApplicationName("Esep")
     _ensure_translations()
     _use_chosen_data_dir()
-    _use_passphrase_dialog(lang)
     fast = _fast_start(lang)
     if fast is not None:
         return fast
     from desktop.i18n import install_translators
     from store import open_store
+    _use_passphrase_dialog(lang)
     store = open_store()
     ctx = make_context(store, lang)
     install_translators(ctx.lang)

@@ -13,6 +13,7 @@ from store.codec import dumps, loads, new_id, shape_problems
 from store.db import connect, migrate, transaction, utc_now
 from store.errors import NotFound, StoreError
 from store.importing import ImportMixin
+from store.settings import START_KEYS, save_start_setting
 from store.workflow import WorkflowMixin, checked, load_form_for, type_problems
 from store.writes import fetch, fetch_stored, persist
 
@@ -189,6 +190,8 @@ class Store(WorkflowMixin, ImportMixin):
         with transaction(self.db):
             self.db.execute("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)",
                             [key, dumps(value)])
+        if key in START_KEYS:
+            save_start_setting(self.path, key, value)
 
     @property
     def device_id(self) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import shutil
 import sqlite3
 import subprocess
@@ -22,6 +23,7 @@ from store import StoreError, error_text, keys, open_store
 from store.api import Store
 from store.cipher import dbapi, file_state, open_connection, plain_connection
 from store.db import database, migrate
+from store.settings import START_KEYS
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "Жанаргүл Сейітқазықызы"  # a participant no other test names
@@ -144,7 +146,9 @@ def test_a_plain_store_is_encrypted_on_first_start_keeping_every_record(tmp_path
     finally:
         store.close()
     left = sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("esep"))
-    assert left == ["esep.sqlite3", "esep.sqlite3.cipher.json"]  # no plain -wal/-shm, no copy
+    # no plain -wal/-shm, no copy; the start-up settings (not the participants) beside it
+    assert left == ["esep.sqlite3", "esep.sqlite3.cipher.json", "esep.sqlite3.start.json"]
+    assert set(json.loads((tmp_path / left[2]).read_text())) <= set(START_KEYS)
     assert file_state(path) == "encrypted"
     assert _snapshot(path) == before
     assert not _reveals(path)

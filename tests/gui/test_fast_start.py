@@ -2,6 +2,8 @@
 the store, the status-bar counts and the first page follow in the next event-loop turns."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from desktop.demo_data import DEMO_USER
@@ -24,6 +26,28 @@ def test_peek_settings_fresh_folder_means_first_run(qapp, tmp_path, monkeypatch)
     _saved_profile(tmp_path, lang="kk")
     saved = peek_settings()
     assert saved["lang"] == "kk" and saved["profile"]["user"]["role"] == DEMO_USER["role"]
+
+
+def test_the_window_needs_no_key_before_it_paints(qapp, tmp_path, monkeypatch):
+    """The start-up settings are read from a 0600 side file without the encrypted database's
+    key (its Argon2 derivation or keyring lookup comes after the first paint); the file holds
+    the profile and the language, never a token, and no participant."""
+    import os
+
+    from desktop.app import peek_settings
+    from store import keys
+    from store.settings import START_KEYS, start_file
+    monkeypatch.setenv("ESEP_DATA_DIR", str(tmp_path))
+    _saved_profile(tmp_path, lang="en")
+    monkeypatch.delenv(keys.PASSPHRASE_ENV, raising=False)
+    keys.forget(tmp_path / "esep.sqlite3")
+    keys.use_prompt(None)   # a key asked for now would fail the start
+    saved = peek_settings()
+    assert saved["lang"] == "en" and saved["profile"]["user"]["role"] == DEMO_USER["role"]
+    side = start_file(tmp_path / "esep.sqlite3")
+    assert os.stat(side).st_mode & 0o777 == 0o600
+    assert set(json.loads(side.read_text())) <= set(START_KEYS)
+    assert "token" not in side.read_text()
 
 
 def test_window_first_then_store_then_first_page(qtbot, tmp_path, monkeypatch):

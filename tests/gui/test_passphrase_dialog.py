@@ -69,12 +69,12 @@ def test_start_asks_the_passphrase_again_after_a_wrong_one(qtbot, tmp_path, monk
     keys.forget(tmp_path / "esep.sqlite3")  # a new run: nothing in memory
     seen: list[tuple[bool, str]] = []
     QTimer.singleShot(50, lambda: _answer(["wrong passphrase", RIGHT], seen))
-    ctx, window = start_gui(smoke=False, lang="ru")
+    ctx, window = start_gui(smoke=False, lang="ru")   # the window paints, then it asks
     try:
+        qtbot.waitUntil(lambda: ctx.store is not None, timeout=10000)
         assert [retry for retry, _text in seen] == [False, True]
         assert seen[1][1].startswith("Этот пароль не открывает данные")
         assert (tmp_path / "esep.sqlite3").read_bytes() == before  # nothing changed by it
-        qtbot.waitUntil(lambda: ctx.store is not None, timeout=10000)
         assert ctx.user["username"] == DEMO_USER["username"]
     finally:
         shutdown_gui(ctx, window)
