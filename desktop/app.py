@@ -173,10 +173,20 @@ def shutdown_gui(ctx, window) -> None:
         ctx.store.close()
 
 
+def _smoke_folder() -> None:
+    """The packaging check opens a throwaway store (never the user's, never a dialog)."""
+    import tempfile
+    if not os.environ.get("ESEP_DATA_DIR"):
+        os.environ["ESEP_DATA_DIR"] = tempfile.mkdtemp(prefix="esep-smoke-")
+    os.environ.setdefault("ESEP_PASSPHRASE", "smoke test, not a secret")
+
+
 def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from store import StoreError
+    if smoke:
+        _smoke_folder()
     try:
         started = start_gui(smoke=smoke, lang=lang)
     except StoreError as exc:  # e.g. a database written by a newer Esep
