@@ -89,7 +89,7 @@ def restore_from(store, source: str | Path, safety_dir: str | Path) -> Path:
     try:
         store_keys.copy_side(Path(store.path), staged)
         key, _origin = store_keys.key_for(Path(store.path), create=False)
-        export_plain(source, staged, key)
+        export_plain(source, staged, key, store_keys.page_hmac(staged))
         _copy_into(open_connection(staged, readonly=True), store)
     finally:
         for leftover in (staged, store_keys.side_file(staged)):

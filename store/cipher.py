@@ -52,8 +52,14 @@ def plain_connection(path: str | Path, *, readonly: bool = False, **kwargs) -> d
     return conn
 
 
-def _apply_key(conn: dbapi.Connection, key: bytes) -> None:
-    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+def _apply_key(conn: dbapi.Connection, key: bytes, hmac: str | None = None,
+               schema: str = "") -> None:
+    """Key the connection (or, with ``schema``, an attached database keyed at ATTACH) and set
+    the page HMAC its key description records, before the first page is read."""
+    if not schema:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    if hmac:
+        conn.execute(f"PRAGMA {schema + '.' if schema else ''}cipher_hmac_algorithm = {hmac}")
 
 
 def open_connection(path: str | Path, *, readonly: bool = False,
@@ -76,7 +82,7 @@ def open_connection(path: str | Path, *, readonly: bool = False,
     key, origin = keys.key_for(path, create=state != "encrypted")
     for attempt in range(PROMPT_ATTEMPTS):
         conn = plain_connection(path, readonly=readonly, **kwargs)
-        _apply_key(conn, key)
+        _apply_key(conn, key, keys.page_hmac(path))
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             return conn
@@ -95,8 +101,9 @@ def _what(origin: str) -> str:
             "environment": f"passphrase in {keys.PASSPHRASE_ENV}"}.get(origin, "passphrase")
 
 
-def export_plain(source: Path, target: Path, key: bytes) -> None:
-    """Copy the plain database ``source`` into a new encrypted file ``target`` (0600)."""
+def export_plain(source: Path, target: Path, key: bytes, hmac: str | None) -> None:
+    """Copy the plain database ``source`` into a new encrypted file ``target`` (0600) with
+    the page HMAC ``hmac`` (the one the key description that will open it records)."""
     target.unlink(missing_ok=True)
     private_db_file(target)
     conn = plain_connection(source, isolation_level=None)
@@ -104,6 +111,7 @@ def export_plain(source: Path, target: Path, key: bytes) -> None:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute("ATTACH DATABASE ? AS encrypted KEY ?", [str(target), f"x'{key.hex()}'"])
+        _apply_key(conn, key, hmac, schema="encrypted")
         conn.execute("SELECT sqlcipher_export('encrypted')")
         conn.execute(f"PRAGMA encrypted.user_version = {int(version)}")
         conn.execute("DETACH DATABASE encrypted")
@@ -132,7 +140,7 @@ def encrypt_plain(path: Path) -> None:
                          "open; close it and start again", code="store_unreadable")
     tmp = path.with_name(path.name + ".encrypting")
     try:
-        export_plain(path, tmp, key)
+        export_plain(path, tmp, key, keys.page_hmac(path))
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)

@@ -161,13 +161,25 @@ def derive(passphrase: str, side: dict) -> bytes:
                            type=Type.ID)
 
 
+# The page authentication of new stores (SQLCipher's default is HMAC_SHA512): SHA-256 costs
+# less per write on CPUs with SHA extensions; a store without the entry uses the default.
+PAGE_HMAC = "HMAC_SHA256"
+
+
+def page_hmac(db: Path) -> str | None:
+    """The store's page-HMAC algorithm as its key description records it (None: default)."""
+    side = read_side(db) or {}
+    value = side.get("hmac")
+    return value if value in ("HMAC_SHA1", "HMAC_SHA256", "HMAC_SHA512") else None
+
+
 def _new_side(db: Path) -> dict:
     if _keyring_usable():
         key_id = str(uuid.uuid4())
         assert _hooks.keyring_save is not None
         _hooks.keyring_save(f"store-key {key_id}", secrets.token_hex(KEY_BYTES))
-        return {"format": 1, "source": "keyring", "key_id": key_id}
-    return {"format": 1, "source": "passphrase", "kdf": "argon2id",
+        return {"format": 1, "source": "keyring", "key_id": key_id, "hmac": PAGE_HMAC}
+    return {"format": 1, "source": "passphrase", "kdf": "argon2id", "hmac": PAGE_HMAC,
             "salt": base64.b64encode(secrets.token_bytes(16)).decode("ascii"), **ARGON2}
 
 

@@ -274,3 +274,27 @@ def test_a_new_database_beside_a_stale_key_description_gets_a_new_key(tmp_path,
     with open_store(path) as store:
         assert store.count_records() == 0
     assert keys.read_side(path)["key_id"] != old["key_id"]
+
+
+def test_new_stores_use_sha256_page_hmacs_and_older_ones_keep_the_default(tmp_path,
+                                                                            monkeypatch):
+    """The page HMAC is what the key description records: HMAC_SHA256 for a new store (its
+    saves cost less), SQLCipher's default for a store whose description has none."""
+    new = tmp_path / "new" / "esep.sqlite3"
+    open_store(new, user="u").close()
+    assert keys.read_side(new)["hmac"] == "HMAC_SHA256" == keys.page_hmac(new)
+    key, _origin = keys.key_for(new, create=False)
+    wrong = plain_connection(new)          # keyed, but with the default HMAC: refused
+    wrong.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    with pytest.raises(dbapi.DatabaseError):
+        wrong.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    wrong.close()
+    monkeypatch.setattr(keys, "PAGE_HMAC", None)   # a store made before the entry existed
+    old = tmp_path / "old" / "esep.sqlite3"
+    store = open_store(old, user="u")
+    store.set_setting("lang", "kk")
+    store.close()
+    assert keys.page_hmac(old) is None
+    store = open_store(old, user="u")
+    assert store.get_setting("lang") == "kk"
+    store.close()
