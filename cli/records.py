@@ -256,7 +256,7 @@ def cmd_import(args) -> int:
         store.close()
 
 
-def _problem_line(p: dict, lang: str, form) -> str:
+def problem_line(p: dict, lang: str, form) -> str:
     """«record #1 (id …): Field “label”: why» in the user's language (a field check by its
     code and params; the store's other refusals in its own words)."""
     from forms import message_text
@@ -274,7 +274,7 @@ def _import_json(store, records: list, *, dry_run: bool, reason: str | None, lan
 
     done, problems = store.check_records(records)
     if problems:
-        lines = [_problem_line(p, lang, form) for p in problems]
+        lines = [problem_line(p, lang, form) for p in problems]
         raise _error(message_text("import_refused", lang, {"n": len(problems), "file": file})
                      + ":\n  " + "\n  ".join(lines))
     if dry_run:

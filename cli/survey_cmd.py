@@ -72,7 +72,7 @@ def cmd_survey_import(args) -> int:
                                    mapping=parse_mapping(args.map), sheet=args.sheet,
                                    lang=lang_of(args), dry_run=args.dry_run)
         except FileProblem as exc:
-            raise _error(str(exc)) from None
+            raise _error(exc.text(lang_of(args))) from None
         return _report(result, "response(s)", args.dry_run)
 
 
@@ -86,7 +86,7 @@ def cmd_registry_import(args) -> int:
                 store, args.file, user=store.user, mapping=parse_mapping(args.map),
                 sheet=args.sheet, lang=lang_of(args), dry_run=args.dry_run)
         except FileProblem as exc:
-            raise _error(str(exc)) from None
+            raise _error(exc.text(lang_of(args))) from None
         _report(result, "row(s)", args.dry_run)
         if not result.errors:
             print(f"{len(new)} new entr(ies), {len(updates)} existing entr(ies) given "

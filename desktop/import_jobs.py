@@ -175,7 +175,8 @@ def _text(value) -> str:
 
 def _json_plan(store, spec: ImportSpec, dry_run: bool) -> Plan:
     from cli.main import CliError
-    from cli.records import read_json_records
+    from cli.records import problem_line, read_json_records
+    from forms import load_form
     from store import StoreError
     try:
         records = read_json_records(spec.file, spec.form_id)
@@ -183,7 +184,9 @@ def _json_plan(store, spec: ImportSpec, dry_run: bool) -> Plan:
         raise ImportRefused(str(exc)) from None
     done, problems = store.check_records(records)
     if problems:
-        raise ImportRefused("\n".join(p["message"] for p in problems), problems)
+        form = load_form(spec.form_id)
+        raise ImportRefused("\n".join(problem_line(p, spec.lang, form) for p in problems),
+                            problems)
     plan = Plan("json", records=done)
     for rec in done:
         old = store.get_record(rec["id"]) if rec.get("id") else None

@@ -121,7 +121,8 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
         if len(head) >= HEADER_SCAN_ROWS:
             break
     if not any(any(v not in (None, "") for v in r) for r in head):
-        raise FileProblem(f"{Path(path).name}: the file has no data", "file_empty")
+        raise FileProblem(f"{Path(path).name}: the file has no data", "file_empty",
+                          file=Path(path).name)
     cmap = find_header(head, form_id, mapping)
     header = head[cmap.header_row - 1]
     per_row, record = split_set_values(form_id, set_values, lang)

@@ -94,7 +94,7 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
 
         return import_table(store, form_id, path, user=user, dry_run=dry_run, reason=reason)
     except FileProblem as exc:
-        raise ImportFailed(str(exc), exc.code) from None
+        raise ImportFailed(exc.text(lang), exc.code) from None
     except HeaderError as exc:
         raise ImportFailed(f"{path.name}: {exc.text(lang)}", exc.code) from None
     except ValueError as exc:        # a --set value that is no allowed value

@@ -30,31 +30,41 @@ CORRUPT = (zipfile.BadZipFile, zlib.error, SyntaxError, KeyError, ValueError, EO
 
 
 class FileProblem(ValueError):
-    """A problem with the file as a whole (nothing was imported)."""
+    """A problem with the file as a whole (nothing was imported): `str()` in English for logs,
+    `text(lang)` in the user's language (resources/messages.toml `file_<code>`)."""
 
-    def __init__(self, message: str, code: str):
+    def __init__(self, message: str, code: str, **params):
         super().__init__(message)
         self.code = code
+        self.params = params
+
+    def text(self, lang: str = "ru") -> str:
+        from forms.messages import message_text, messages
+        key = "file_bad_line" if "line" in self.params else f"file_{self.code}".replace(
+            "file_file_", "file_")
+        if not self.params or key not in messages():
+            return str(self)
+        return message_text(key, lang, self.params)
 
 
 def kind_of(path: Path) -> str:
     try:
         head = _head(path)
     except FileNotFoundError:
-        raise FileProblem(f"{path}: file not found", "file_missing") from None
+        raise FileProblem(f"{path}: file not found", "file_missing", file=str(path)) from None
     if not head:
-        raise FileProblem(f"{path.name}: the file is empty", "file_empty")
+        raise FileProblem(f"{path.name}: the file is empty", "file_empty", file=path.name)
     if head.startswith(CFB_MAGIC):
         if path.suffix.lower() == ".xls" or _is_xls(path):
             return "xls"
         raise FileProblem(
             f"{path.name}: the workbook is password-protected (encrypted); remove the "
-            f"password and import again", "file_encrypted")
+            f"password and import again", "file_encrypted", file=path.name)
     if head.startswith(ZIP_MAGIC):
         return "docx" if _zip_has(path, "word/document.xml") else "xlsx"
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raise FileProblem(f"{path.name}: not a valid .xlsx workbook (damaged or another "
-                          f"format)", "file_corrupt")
+                          f"format)", "file_corrupt", file=path.name)
     return "csv"
 
 
@@ -93,7 +103,8 @@ def iter_rows(path: str | Path, *, sheet: str | None = None,
     for n, row in enumerate(rows, start=1):
         if n > row_limit + HEAD_ROWS:
             raise FileProblem(f"{path.name}: more than {row_limit:,} rows; split the file "
-                              f"(nothing was imported)", "too_many_rows")
+                              f"(nothing was imported)", "too_many_rows", file=path.name,
+                              limit=f"{row_limit:,}")
         yield row
 
 
@@ -110,7 +121,7 @@ def check_sheet_size(path: Path, sheet: str | None, row_limit: int) -> None:
     if rows is not None and rows > row_limit + HEAD_ROWS:
         raise FileProblem(f"{path.name}: the sheet has {rows:,} rows or more; the limit is "
                           f"{row_limit:,} rows: split the file (nothing was imported)",
-                          "too_many_rows")
+                          "too_many_rows", file=path.name, limit=f"{row_limit:,}")
 
 
 def _sheet_part(z: zipfile.ZipFile, sheet: str | None) -> str | None:
@@ -158,7 +169,7 @@ def _open_workbook(path: Path, data_only: bool = True):
         return openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     except (InvalidFileException, *CORRUPT) as exc:
         raise FileProblem(f"{path.name}: the workbook is damaged and cannot be read "
-                          f"({type(exc).__name__}: {exc})", "file_corrupt") from None
+                          f"({type(exc).__name__}: {exc})", "file_corrupt", file=path.name) from None
 
 
 def _xlsx_rows(path: Path, sheet: str | None, row_limit: int) -> Iterator[tuple]:
@@ -166,7 +177,8 @@ def _xlsx_rows(path: Path, sheet: str | None, row_limit: int) -> Iterator[tuple]
     try:
         if sheet is not None and sheet not in wb.sheetnames:
             raise FileProblem(f"{path.name}: no sheet {sheet!r} (sheets: "
-                              f"{', '.join(wb.sheetnames)})", "no_sheet")
+                              f"{', '.join(wb.sheetnames)})", "no_sheet", file=path.name, sheet=sheet,
+                              sheets=", ".join(wb.sheetnames))
         ws = wb[sheet] if sheet else wb.worksheets[0]
         # (ws.max_row is not consulted: without a <dimension> tag openpyxl would parse the
         # whole sheet once more just to find it; iter_rows() stops at the limit instead.)
@@ -174,7 +186,7 @@ def _xlsx_rows(path: Path, sheet: str | None, row_limit: int) -> Iterator[tuple]
             yield from ws.iter_rows(values_only=True)
         except CORRUPT as exc:
             raise FileProblem(f"{path.name}: the workbook is damaged ({exc})",
-                              "file_corrupt") from None
+                              "file_corrupt", file=path.name) from None
     finally:
         wb.close()
 
@@ -187,17 +199,18 @@ def _workbook_rows(path: Path, sheet: str | None) -> Iterator[tuple]:
         wb = CalamineWorkbook.from_path(str(path))
     except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
         raise FileProblem(f"{path.name}: the workbook is damaged and cannot be read "
-                          f"({type(exc).__name__}: {exc})", "file_corrupt") from None
+                          f"({type(exc).__name__}: {exc})", "file_corrupt", file=path.name) from None
     try:
         if sheet is not None and sheet not in wb.sheet_names:
             raise FileProblem(f"{path.name}: no sheet {sheet!r} (sheets: "
-                              f"{', '.join(wb.sheet_names)})", "no_sheet")
+                              f"{', '.join(wb.sheet_names)})", "no_sheet", file=path.name, sheet=sheet,
+                              sheets=", ".join(wb.sheet_names))
         try:
             ws = wb.get_sheet_by_name(sheet) if sheet else wb.get_sheet_by_index(0)
             rows = ws.iter_rows()
         except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
             raise FileProblem(f"{path.name}: the workbook is damaged ({exc})",
-                              "file_corrupt") from None
+                              "file_corrupt", file=path.name) from None
         for _ in range((ws.start or (0, 0))[0]):
             yield ()                                 # rows above the used range
         for row in rows:
@@ -216,7 +229,7 @@ def _docx_rows(path: Path) -> Iterator[tuple]:
         doc = docx.Document(str(path))
     except (*CORRUPT, Exception) as exc:  # noqa: BLE001 - python-docx / lxml errors
         raise FileProblem(f"{path.name}: the document is damaged and cannot be read "
-                          f"({type(exc).__name__}: {exc})", "file_corrupt") from None
+                          f"({type(exc).__name__}: {exc})", "file_corrupt", file=path.name) from None
     for child in doc.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
@@ -283,8 +296,8 @@ def _encoding(path: Path) -> str:
     try:
         sample.decode("cp1251")
     except UnicodeDecodeError:
-        raise FileProblem(f"{path.name}: text is neither UTF-8 nor cp1251", "bad_encoding") \
-            from None
+        raise FileProblem(f"{path.name}: text is neither UTF-8 nor cp1251", "bad_encoding",
+                          file=path.name) from None
     return "cp1251"
 
 
@@ -313,7 +326,7 @@ def _csv_rows(path: Path) -> Iterator[tuple]:
     with open(path, newline="", encoding=enc, errors="strict") as fh:
         sample = fh.read(1 << 14)
         if not sample.strip():
-            raise FileProblem(f"{path.name}: the file is empty", "file_empty")
+            raise FileProblem(f"{path.name}: the file is empty", "file_empty", file=path.name)
         dialect = _dialect(sample)
         fh.seek(0)
         reader = csv.reader(fh, dialect)
@@ -322,4 +335,4 @@ def _csv_rows(path: Path) -> Iterator[tuple]:
                 yield tuple(v if v != "" else None for v in row)
         except (UnicodeDecodeError, csv.Error) as exc:
             raise FileProblem(f"{path.name}: line {reader.line_num}: cannot be read ({exc})",
-                              "bad_encoding") from None
+                              "bad_encoding", file=path.name, line=reader.line_num) from None

@@ -20,6 +20,7 @@ COMMANDS = [
     ["import", "focus_group", "{tmp}/список.csv", "--org-unit", "SHY-X", "--period", "2024-13"],
     ["import", "focus_group", "{tmp}/список.csv", "--org-unit", "SHY-X", "--period", "2024-03"],
     ["import", "monthly_report", "{tmp}/1.json"],   # values out of bounds, by field label
+    ["import", "focus_group", "{tmp}/2.csv", "--org-unit", "SHY-X", "--period", "2024-03"],
 ]
 ENGLISH_WORD = re.compile(r"\b[a-z]{3,}\b")
 ALLOWED = ("--map", ".csv", ".json")  # an option and the files' extensions
@@ -31,6 +32,8 @@ def folder(data_dir, tmp_path, capsys):
     bad = {"id": "00000000-0000-4000-8000-000000000001", "form": "monthly_report",
            "form_version": 1, "org_unit": "SHY-X", "period": "2024-03", "status": "draft",
            "data": {"volunteers_total": "12,5x", "gender": {"F": -5}}}
+    (tmp_path / "2.csv").write_text("№,ФИО,Организация\n1,Иванов Иван," + "ж" * 200_000 +
+                                    "\n", encoding="utf-8")   # a cell beyond the CSV limit
     (tmp_path / "1.json").write_text(json.dumps({"form": "monthly_report", "records": [bad]},
                                                 ensure_ascii=False), encoding="utf-8")
     assert main(["orgunits", "add", "SHY-X", "--region", "SHY", "--name-ru", "Тест"]) == 0

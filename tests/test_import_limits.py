@@ -97,7 +97,7 @@ def test_cli_json_import_of_absurd_nesting_says_so(data_dir, tmp_path, capsys):
 @pytest.mark.parametrize("column, value, said", [
     ("volunteers_total", str(10**40), "volunteers_total"),
     ("volunteers_total", "-7", "volunteers_total"),
-    ("typical_events_text", HUGE_TEXT, "line 2"),  # the CSV reader's own field limit
+    ("typical_events_text", HUGE_TEXT, "строку 2"),  # the CSV reader's own field limit
 ], ids=["1e40", "negative", "4.5M-text"])
 def test_cli_csv_import_refuses_it(data_dir, tmp_path, capsys, column, value, said):
     store = open_store(data_dir / "esep.sqlite3", user="u")

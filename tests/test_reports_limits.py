@@ -77,7 +77,7 @@ def test_the_import_refuses_it_with_the_limit_named(tmp_path):
         with pytest.raises(ImportFailed) as err:
             import_file(store, "event", path, user="tester", dry_run=True)
         assert time.perf_counter() - started < 5.0
-        assert "100,000 rows" in str(err.value)
+        assert "100,000 строк" in str(err.value)   # in the user's language (ru)
     finally:
         store.close()
 
