@@ -1,5 +1,15 @@
-"""GET /sync/pull: changes after a cursor that the caller may see, capped in bytes."""
+"""GET /sync/pull: changes after a cursor that the caller may see, capped in bytes.
+
+A page is capped either by its COMPRESSED size on the wire (`wire_bytes`, what a current
+client asks for: sync/engine.py adapts it to the link) or, for older clients that send only
+`max_bytes`, by the raw JSON size of its changes. Rows are streamed from the database in
+small groups and the page stops as soon as the budget is reached: a page reads what it
+returns plus at most one group (the rest of the group, or one look-ahead row, tells
+`has_more`).
+"""
 from __future__ import annotations
+
+import zlib
 
 import sqlalchemy as sa
 
@@ -13,13 +23,115 @@ from server.rates import rates_version
 from server.scope import record_for, visible_clause
 from sync.protocol import dumps
 
+FIRST_GROUP = 32  # rows read before the page knows how many changes its budget holds
+MAX_GROUP = 500
+FLUSH_EVERY = 16 * 1024  # raw bytes between the size estimator's sync flushes
+GUESS_RATIO = 0.3  # compressed / raw before the estimator has emitted anything (cautious)
+GZIP_OVERHEAD = 18 + 64  # gzip header and trailer, and the page's own keys
+
+
+class WireMeter:
+    """The estimated gzip size of a page as its changes are added: one deflate stream fed
+    with each change (never compressed twice), sync-flushed every FLUSH_EVERY raw bytes so
+    the bytes it has emitted follow the page; what is still buffered counts at the ratio
+    seen so far. The estimate errs high by a few bytes per flush."""
+
+    def __init__(self) -> None:
+        self._z = zlib.compressobj(6, zlib.DEFLATED, -15)
+        self.emitted = GZIP_OVERHEAD
+        self.raw = 0
+        self._pending = 0
+
+    def add(self, data: bytes) -> int:
+        """Feed one change; returns the new estimate."""
+        self.emitted += len(self._z.compress(data))
+        self.raw += len(data)
+        self._pending += len(data)
+        if self._pending >= FLUSH_EVERY:
+            self.emitted += len(self._z.flush(zlib.Z_SYNC_FLUSH))
+            self._pending = 0
+        return self.estimate()
+
+    def estimate(self) -> int:
+        done = self.raw - self._pending
+        ratio = (self.emitted - GZIP_OVERHEAD) / done if done else GUESS_RATIO
+        return self.emitted + int(self._pending * max(ratio, 0.01))
+
+
+class _Budget:
+    """Whether one more change fits the page: counted in changes, raw bytes, wire bytes."""
+
+    def __init__(self, limit: int, max_bytes: int, wire_bytes: int | None):
+        self.limit, self.max_bytes, self.wire_bytes = limit, max_bytes, wire_bytes
+        self.meter = WireMeter() if wire_bytes else None
+        self.count = 0
+        self.size = 0
+
+    def admit(self, change: dict) -> bool:
+        """Add `change` unless it would overflow a page that already holds one."""
+        if self.count >= self.limit:
+            return False
+        data = dumps(change) + b","
+        if self.meter is not None:
+            over = self.meter.add(data) > self.wire_bytes
+        else:
+            over = self.size + len(data) - 1 > self.max_bytes
+        if over and self.count:
+            return False
+        self.count += 1
+        self.size += len(data) - 1
+        return True
+
+    def group_size(self) -> int:
+        """How many rows to read next: about what the rest of the budget holds."""
+        if self.meter is None or not self.count:
+            return FIRST_GROUP if self.count else min(FIRST_GROUP, self.limit + 1)
+        per_change = max(1, self.meter.estimate() // self.count)
+        left = max(0, self.wire_bytes - self.meter.estimate()) // per_change
+        return max(1, min(MAX_GROUP, left + 1, self.limit - self.count + 1))
+
+
+def _change(user: User, row, contested: dict) -> dict:
+    change = {"change_seq": row.change_seq, "id": row.id, "form": row.form,
+              "version": row.version, "deleted": bool(row.deleted),
+              "record": record_for(user, row)}
+    if row.id in contested:
+        change["contested_by"] = contested[row.id]
+    return change
+
+
+def _fill(conn, user: User, result, budget: _Budget) -> tuple[list[dict], bool]:
+    """Changes from the streamed `result` until the budget is reached; (changes, has_more)."""
+    changes: list[dict] = []
+    while True:
+        group = result.fetchmany(budget.group_size())
+        if not group:
+            return changes, False
+        contested = contested_by(conn, user, group)
+        for row in group:
+            change = _change(user, row, contested)
+            if not budget.admit(change):
+                return changes, True
+            changes.append(change)
+
+
+def _stream(conn, user: User, cursor: int, top: int, limit: int):
+    q = (sa.select(records)
+         .where(records.c.change_seq > cursor, records.c.change_seq <= top,
+                visible_clause(user))
+         .order_by(records.c.change_seq).limit(limit + 1))
+    # a server-side cursor on PostgreSQL; SQLite steps its cursor row by row anyway
+    return conn.execution_options(stream_results=True, max_row_buffer=MAX_GROUP).execute(q)
+
 
 def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int,
-         epoch: str | None = None) -> dict:
+         epoch: str | None = None, wire_bytes: int | None = None) -> dict:
     """At least one change per page. The counter is read first: every seq <= it has committed
     (seqs are allocated under the counter's row lock), so jumping the cursor to it when the
     page is not full never skips a late-committing write. `epoch`: the client's; with a
-    cursor beyond the counter it proves a rollback (server.epoch)."""
+    cursor beyond the counter it proves a rollback (server.epoch). `wire_bytes`: the page's
+    budget in gzip bytes (then `max_bytes` is not used); without it `max_bytes` caps the raw
+    JSON of the changes (older clients)."""
     with engine.connect() as conn:
         top = conn.execute(sa.select(counters.c.value)
                            .where(counters.c.name == "change_seq")).scalar_one()
@@ -27,32 +139,15 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int,
     if epoch == now_epoch and cursor > top:
         now_epoch = rollback_seen(engine, epoch, cursor) or now_epoch
     with engine.connect() as conn:
-        q = (sa.select(records)
-             .where(records.c.change_seq > cursor, records.c.change_seq <= top,
-                    visible_clause(user))
-             .order_by(records.c.change_seq).limit(limit + 1))
-        rows = list(conn.execute(q))
-        contested = contested_by(conn, user, rows[:limit])
         rates, sid, defs = rates_version(conn), server_id(conn), forms_version(conn)
+        result = _stream(conn, user, cursor, top, limit)
+        try:
+            changes, has_more = _fill(conn, user, result,
+                                      _Budget(limit, max_bytes, wire_bytes))
+        finally:
+            result.close()
     activity.touch(engine, user, user.device_id, "pull")
-    changes: list[dict] = []
-    size = 0
-    for row in rows[:limit]:
-        change = {"change_seq": row.change_seq, "id": row.id, "form": row.form,
-                  "version": row.version, "deleted": bool(row.deleted),
-                  "record": record_for(user, row)}
-        if row.id in contested:
-            change["contested_by"] = contested[row.id]
-        n = len(dumps(change))
-        if changes and size + n > max_bytes:
-            break
-        changes.append(change)
-        size += n
-    has_more = len(changes) < len(rows)
-    if has_more:
-        next_cursor = changes[-1]["change_seq"]
-    else:
-        next_cursor = max(cursor, top)
+    next_cursor = changes[-1]["change_seq"] if has_more else max(cursor, top)
     return {"changes": changes, "next_cursor": next_cursor, "has_more": has_more,
             "rates_version": rates, "forms_version": defs, "server_id": sid,
             "epoch": now_epoch}

@@ -4,7 +4,11 @@ No I/O here: constants, shapes and gzip/JSON helpers only, so both sides import 
 
 Push   POST /api/v1/sync/push   (body gzip JSON, header Content-Encoding: gzip)
        {device_id, schema_version, ops: [Op]}  ->  {acks: [Ack], server_time, epoch}
-Pull   GET  /api/v1/sync/pull?cursor=N&limit=L&max_bytes=B[&epoch=E]
+Pull   GET  /api/v1/sync/pull?cursor=N&limit=L&max_bytes=B[&wire_bytes=W][&epoch=E]
+       W: the page's budget in gzip bytes on the wire (a current client sends it, adapted to
+       the link; the server then ignores B). Without W (an older client) B caps the raw JSON
+       of the changes. A server that does not know W (an older one) uses B: a current client
+       sends B = W / its learned compression ratio, so such a page is about as big.
        -> {changes: [Change], next_cursor, has_more, rates_version, forms_version, server_id,
            epoch}
 Epoch  the server's change_seq history (server/epoch.py): renewed by a restore, or by a pull
@@ -53,6 +57,7 @@ ROLES = ("district", "region", "trainer", "central", "admin")
 # Protocol limits: the server refuses a request beyond them (422; 413 for the body).
 DEFAULT_PULL_MAX_BYTES = 64 * 1024
 MAX_PULL_BYTES = 16 * 1024 * 1024  # the most a client may ask one pull page to hold
+MAX_PULL_WIRE_BYTES = 4 * 1024 * 1024  # the most gzip bytes a client may ask one page to hold
 MAX_PULL_LIMIT = 5000  # the most changes one pull page may hold
 DEFAULT_PULL_LIMIT = 1000  # a pull page without `limit`
 MAX_OPS_PER_PUSH = 2000  # the most ops one push may carry

@@ -22,6 +22,7 @@ from sync.protocol import (
     DEFAULT_PULL_MAX_BYTES,
     MAX_PULL_BYTES,
     MAX_PULL_LIMIT,
+    MAX_PULL_WIRE_BYTES,
     MAX_SEQ,
 )
 
@@ -49,11 +50,14 @@ def sync_pull(user: RecordsUser, engine: Engine,
               limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
               max_bytes: Annotated[int, Query(ge=1, le=MAX_PULL_BYTES)] =
               DEFAULT_PULL_MAX_BYTES,
-              epoch: Annotated[str | None, Query(max_length=64)] = None) -> Response:
+              epoch: Annotated[str | None, Query(max_length=64)] = None,
+              wire_bytes: Annotated[int | None, Query(ge=1, le=MAX_PULL_WIRE_BYTES)] = None
+              ) -> Response:
     """The changes after `cursor` the caller may see, at most `limit` of them and about
-    `max_bytes` (at least one change per page). `epoch`: the one the client's cursor belongs
-    to (a cursor beyond the server's counter in the same epoch renews the epoch)."""
-    return _json(pull.pull(engine, user, cursor, limit, max_bytes, epoch))
+    `wire_bytes` gzip bytes on the wire (without it: about `max_bytes` of raw JSON); at least
+    one change per page. `epoch`: the one the client's cursor belongs to (a cursor beyond the
+    server's counter in the same epoch renews the epoch)."""
+    return _json(pull.pull(engine, user, cursor, limit, max_bytes, epoch, wire_bytes))
 
 
 def _json(body: dict, status_code: int = 200) -> Response:
