@@ -1,5 +1,6 @@
 """Sync over a slow link: 1,000 records through the fault proxy at 250 kbit/s each way with a
-250 ms one-way delay (a 2G-like line), the no-op sync, and the bytes re-sent after a cut.
+250 ms one-way delay (a 2G-like line), the no-op sync, the bytes re-sent after a cut, and a new
+region client's first pull of 5 x that many records (on a server of their own).
 
 The server is the real one (uvicorn on 127.0.0.1, SQLite file), the stores are real SQLite
 files; the proxy counts the bytes that really cross the wire. Rows: (name, value, unit, target,
@@ -129,10 +130,6 @@ def _resend_after_cut(folder, proxy, n: int) -> tuple[int, int, int]:
 
 
 def _measure(folder: Path, srv, proxy, n: int) -> dict:
-    fixtures, _ = _imports()
-    fixtures.import_orgunits(srv.db_url, [{"id": d, "region": REGION, "name_ru": d}
-                                          for d in DISTRICTS])
-    fixtures.create_user(srv.db_url, "reg1", PASSWORD, "region", region=REGION)
     m = {"records": _records(n, 1, 2000)}
     store = _store(folder, "main", m["records"])
     client = _client(proxy.url, store)
@@ -148,21 +145,69 @@ def _measure(folder: Path, srv, proxy, n: int) -> dict:
     return m
 
 
+def _setup_server(srv) -> None:
+    fixtures, _ = _imports()
+    fixtures.import_orgunits(srv.db_url, [{"id": d, "region": REGION, "name_ru": d}
+                                          for d in DISTRICTS])
+    fixtures.create_user(srv.db_url, "reg1", PASSWORD, "region", region=REGION)
+
+
+def _first_pull(folder: Path, proxy, n: int) -> dict:
+    """n records pushed with the link limits lifted; then a FRESH store (a new region user
+    client, logged in, reference data fetched) pulls them all through the limited link."""
+    from store import open_store
+    from sync import protocol
+    from sync.engine import sync_once
+
+    rate, delay, proxy.rate, proxy.delay = proxy.rate, proxy.delay, None, 0.0
+    source = _store(folder, "source", _records(n, 11, 2000, id_seed=12))
+    sync_once(source, _client(proxy.url, source))
+    fresh = open_store(folder / "fresh" / "esep.sqlite3", user="reg1")
+    client = _client(proxy.url, fresh)
+    proxy.rate, proxy.delay = rate, delay
+    summary, seconds = _timed_sync(fresh, client, proxy)
+    pulled = fresh.list_records()
+    return {"seconds": seconds, "requests": summary.requests, "pulled": len(pulled),
+            "gz": len(protocol.gzip_json(pulled)), "down": proxy.bytes_down}
+
+
+def _on_server(folder: Path, rate, delay: float, measure) -> dict:
+    """`measure(folder, server, proxy)` against a new server behind a new fault proxy."""
+    fixtures, faultproxy = _imports()
+    folder.mkdir()
+    srv = fixtures.run_server(f"sqlite:///{folder / 'server.sqlite3'}")
+    proxy = faultproxy.FaultProxy("127.0.0.1", int(srv.url.rsplit(":", 1)[1]),
+                                  rate=rate, delay=delay).start()
+    try:
+        _setup_server(srv)
+        return measure(folder, srv, proxy)
+    finally:
+        proxy.stop()
+        srv.stop()
+
+
 def run(n: int = 1000, rate: float | None = RATE, delay: float = DELAY) -> list[tuple]:
     from sync import protocol
     from sync.engine import START_BATCH
 
-    fixtures, faultproxy = _imports()
     with tempfile.TemporaryDirectory(prefix="esep-bench-sync-") as tmp:
-        srv = fixtures.run_server(f"sqlite:///{Path(tmp) / 'server.sqlite3'}")
-        proxy = faultproxy.FaultProxy("127.0.0.1", int(srv.url.rsplit(":", 1)[1]),
-                                      rate=rate, delay=delay).start()
-        try:
-            m = _measure(Path(tmp), srv, proxy, n)
-        finally:
-            proxy.stop()
-            srv.stop()
-    return _rows(m, n, rate, delay, len(protocol.gzip_json(m["records"])), START_BATCH)
+        m = _on_server(Path(tmp) / "push", rate, delay,
+                       lambda folder, srv, proxy: _measure(folder, srv, proxy, n))
+        fp = _on_server(Path(tmp) / "pull", rate, delay,
+                        lambda folder, _srv, proxy: _first_pull(folder, proxy, 5 * n))
+    return (_rows(m, n, rate, delay, len(protocol.gzip_json(m["records"])), START_BATCH)
+            + _pull_rows(fp, 5 * n, rate, delay))
+
+
+def _pull_rows(fp: dict, n: int, rate, delay: float) -> list[tuple]:
+    """Target 1.3 x the limit (issue 18), the limit counted like the push row's."""
+    limit = fp["gz"] / (rate or float("inf")) + 4 * delay or 1e-9
+    sec, name = fp["seconds"], f"sync first pull of {n:,} records by a new region client"
+    return [
+        (f"{name}: seconds", round(sec, 2), "s", round(1.3 * limit, 2), round(sec / limit, 2),
+         sec <= 1.3 * limit and fp["pulled"] == n),
+        (f"{name}: requests", fp["requests"], "req", "-", "-", fp["pulled"] == n),
+    ]
 
 
 def _rows(m: dict, n: int, rate, delay: float, gz: int, start_batch: int) -> list[tuple]:

@@ -14,13 +14,16 @@ outbox, and the own-writes fast-forward is skipped for that push.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from store import published, sync_epoch, sync_state
 from store.db import transaction, utc_now
 from sync import protocol
+from sync import pull_sizer
 from sync.definitions import refresh_definitions
+from sync.pull_sizer import MIN_PULL, PullSizer
 from sync.rates import refresh_rates
 from sync.transport import OfflineError, SyncClient, SyncError
 
@@ -31,7 +34,6 @@ MIN_BATCH = 4 * 1024
 START_BATCH = 128 * 1024
 MAX_BATCH = 512 * 1024
 RATIO_SAMPLE = 200  # ops gzipped once to learn the compression ratio before the first batch
-PULL_LIMIT = 1000
 ME_KEY = "sync.me"
 BATCH_KEY = "sync.batch_bytes"
 
@@ -153,15 +155,34 @@ def check_server(store, server_id, url: str) -> None:
             "(esep --data-dir DIR, or Settings -> Data folder in the app)")
 
 
+def _pull_page(client: SyncClient, sizer: PullSizer, cursor: int, epoch) -> dict:
+    """One page at the sizer's budget; it learns the link from the answer. A timed-out
+    page halves the budget and is asked again (four times at most in a row)."""
+    for attempt in range(5):
+        start = time.monotonic()
+        try:
+            page = client.pull(cursor, epoch=epoch, **sizer.params())
+        except OfflineError as exc:
+            if not exc.timeout or attempt == 4 or sizer.target <= MIN_PULL:
+                raise
+            sizer.shrink()
+            continue
+        sizer.learn(client.last_answer_raw, client.last_answer_sent,
+                    time.monotonic() - start, bool(page.get("has_more")))
+        return page
+    raise AssertionError("unreachable")
+
+
 def pull_changes(store, client: SyncClient, *, progress=None, cancel=None,
-                 meta: dict | None = None) -> dict[str, int]:
+                 meta: dict | None = None, sizer: PullSizer | None = None) -> dict[str, int]:
     """Pull every page after the cursor; each page and its cursor in one transaction.
     `meta` (optional) receives the last page's `rates_version` and `forms_version`."""
     totals = {"applied": 0, "skipped": 0, "conflict": 0}
+    sizer = sizer or PullSizer()
     cursor = sync_state.get_cursor(store)
     while True:
         _check_cancel(cancel)
-        page = client.pull(cursor, limit=PULL_LIMIT, epoch=sync_epoch.get_epoch(store))
+        page = _pull_page(client, sizer, cursor, sync_epoch.get_epoch(store))
         check_server(store, page.get("server_id"), client.base_url)
         if sync_epoch.is_new(store, page.get("epoch")):
             sync_epoch.start_over(store, page["epoch"])
@@ -276,7 +297,12 @@ def _exchange(store, client: SyncClient, summary: SyncSummary, sizer: BatchSizer
     for _attempt in range(2):
         client.last_epoch = None
         meta: dict = {}
-        pulled = pull_changes(store, client, progress=progress, cancel=cancel, meta=meta)
+        pulls = pull_sizer.load(store)
+        try:
+            pulled = pull_changes(store, client, progress=progress, cancel=cancel, meta=meta,
+                                  sizer=pulls)
+        finally:  # what the pages taught about the link, also when one failed
+            pull_sizer.save(store, pulls)
         refresh_rates(store, client, meta.get("rates_version"))
         refresh_definitions(store, client, meta.get("forms_version"))
         own = resend_copies(store, client, sizer, cancel)

@@ -96,11 +96,15 @@ def _request_size(prep: requests.PreparedRequest) -> int:
     return line + headers + 2 + body
 
 
-def _response_size(resp: requests.Response) -> int:
+def _body_sent(resp: requests.Response) -> int:
+    """The answer's body as it crossed the wire (gzip when the server compressed it)."""
     raw = resp.raw
+    return raw.tell() if raw is not None and hasattr(raw, "tell") else len(resp.content)
+
+
+def _response_size(resp: requests.Response) -> int:
     headers = sum(len(k) + len(v) + 4 for k, v in resp.headers.items())
-    body = raw.tell() if raw is not None and hasattr(raw, "tell") else len(resp.content)
-    return 17 + len(resp.reason or "") + headers + 2 + body
+    return 17 + len(resp.reason or "") + headers + 2 + _body_sent(resp)
 
 
 def _server_code(resp: requests.Response) -> str | None:
@@ -127,6 +131,7 @@ class SyncClient:
         self.body_retries = body_retries
         self.counters = Counters()
         self.last_body_raw = self.last_body_sent = 0  # sizes of the last JSON body sent
+        self.last_answer_raw = self.last_answer_sent = 0  # the last answer's body: inflated, wire
         self.last_epoch: str | None = None  # named by the last push answer
         self.session = requests.Session()
         adapter = HTTPAdapter(max_retries=retry if retry is not None else make_retry(),
@@ -193,6 +198,8 @@ class SyncClient:
         self.counters.requests += extra  # attempts urllib3 retried, counted as fully sent
         self.counters.bytes_up += extra * size
         self.counters.bytes_down += _response_size(resp)
+        self.last_answer_raw = len(resp.content)
+        self.last_answer_sent = _body_sent(resp)
         return resp
 
     @staticmethod
@@ -267,8 +274,12 @@ class SyncClient:
         return protocol.expand_acks(answer["acks"], ops)
 
     def pull(self, cursor: int, *, limit: int = protocol.DEFAULT_PULL_LIMIT,
-             max_bytes: int = protocol.DEFAULT_PULL_MAX_BYTES, epoch: str | None = None) -> dict:
+             max_bytes: int = protocol.DEFAULT_PULL_MAX_BYTES, epoch: str | None = None,
+             wire_bytes: int | None = None) -> dict:
+        """One pull page; `wire_bytes`: its budget in gzip bytes (sync.pull_sizer)."""
         params: dict = {"cursor": cursor, "limit": limit, "max_bytes": max_bytes}
+        if wire_bytes:
+            params["wire_bytes"] = wire_bytes
         if epoch:
             params["epoch"] = epoch
         return self.request("GET", protocol.API_PREFIX + "/sync/pull", params=params)
