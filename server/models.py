@@ -256,11 +256,14 @@ class ChallengerOut(RecordOut):
 
 
 class ChangeOut(BaseModel):
+    """One change. Asked with `wire_bytes`, `id`, `form`, `version` and `deleted` are left out
+    where the record carries the same (sync.protocol.compact_change)."""
+
     change_seq: int
-    id: str
-    form: str
-    version: int
-    deleted: bool
+    id: str | None = None
+    form: str | None = None
+    version: int | None = None
+    deleted: bool | None = None
     record: RecordOut
     contested_by: list[ChallengerOut] | None = Field(
         default=None, description="unresolved natural-key challengers; absent or [] = none")

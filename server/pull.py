@@ -21,7 +21,7 @@ from server.epoch import current_epoch, rollback_seen
 from server.published import forms_version
 from server.rates import rates_version
 from server.scope import record_for, visible_clause
-from sync.protocol import dumps
+from sync.protocol import compact_change, dumps
 
 FIRST_GROUP = 32  # rows read before the page knows how many changes its budget holds
 MAX_GROUP = 500
@@ -91,13 +91,13 @@ class _Budget:
         return max(1, min(MAX_GROUP, left + 1, self.limit - self.count + 1))
 
 
-def _change(user: User, row, contested: dict) -> dict:
+def _change(user: User, row, contested: dict, compact: bool) -> dict:
     change = {"change_seq": row.change_seq, "id": row.id, "form": row.form,
               "version": row.version, "deleted": bool(row.deleted),
               "record": record_for(user, row)}
     if row.id in contested:
         change["contested_by"] = contested[row.id]
-    return change
+    return compact_change(change) if compact else change
 
 
 def _fill(conn, user: User, result, budget: _Budget) -> tuple[list[dict], bool]:
@@ -109,7 +109,7 @@ def _fill(conn, user: User, result, budget: _Budget) -> tuple[list[dict], bool]:
             return changes, False
         contested = contested_by(conn, user, group)
         for row in group:
-            change = _change(user, row, contested)
+            change = _change(user, row, contested, budget.meter is not None)
             if not budget.admit(change):
                 return changes, True
             changes.append(change)
@@ -130,8 +130,9 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int,
     (seqs are allocated under the counter's row lock), so jumping the cursor to it when the
     page is not full never skips a late-committing write. `epoch`: the client's; with a
     cursor beyond the counter it proves a rollback (server.epoch). `wire_bytes`: the page's
-    budget in gzip bytes (then `max_bytes` is not used); without it `max_bytes` caps the raw
-    JSON of the changes (older clients)."""
+    budget in gzip bytes (then `max_bytes` is not used, and the changes go in their compact
+    form: sync.protocol.compact_change); without it `max_bytes` caps the raw JSON of the
+    changes (older clients)."""
     with engine.connect() as conn:
         top = conn.execute(sa.select(counters.c.value)
                            .where(counters.c.name == "change_seq")).scalar_one()

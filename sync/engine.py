@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 from store import published, sync_epoch, sync_state
@@ -173,32 +174,49 @@ def _pull_page(client: SyncClient, sizer: PullSizer, cursor: int, epoch) -> dict
     raise AssertionError("unreachable")
 
 
+def _apply_page(store, page: dict, totals: dict, meta: dict | None) -> None:
+    if meta is not None:
+        meta["rates_version"] = page.get("rates_version")
+        meta["forms_version"] = page.get("forms_version")
+    counts = sync_state.apply_pulled(store, page.get("changes") or [], page["next_cursor"])
+    sync_epoch.settle(store, page.get("changes") or [])
+    for key, value in counts.items():
+        totals[key] += value
+
+
 def pull_changes(store, client: SyncClient, *, progress=None, cancel=None,
                  meta: dict | None = None, sizer: PullSizer | None = None) -> dict[str, int]:
-    """Pull every page after the cursor; each page and its cursor in one transaction.
+    """Pull every page after the cursor; each page and its cursor in one transaction, in
+    order. While a page is applied the next one is already asked for (one in flight at most,
+    only the HTTP request runs in the other thread): a cut loses at most that page.
     `meta` (optional) receives the last page's `rates_version` and `forms_version`."""
     totals = {"applied": 0, "skipped": 0, "conflict": 0}
     sizer = sizer or PullSizer()
     cursor = sync_state.get_cursor(store)
-    while True:
-        _check_cancel(cancel)
-        page = _pull_page(client, sizer, cursor, sync_epoch.get_epoch(store))
-        check_server(store, page.get("server_id"), client.base_url)
-        if sync_epoch.is_new(store, page.get("epoch")):
-            sync_epoch.start_over(store, page["epoch"])
-            cursor = 0
-            continue
-        if meta is not None:
-            meta["rates_version"] = page.get("rates_version")
-            meta["forms_version"] = page.get("forms_version")
-        counts = sync_state.apply_pulled(store, page.get("changes") or [], page["next_cursor"])
-        sync_epoch.settle(store, page.get("changes") or [])
-        for key, value in counts.items():
-            totals[key] += value
-        _report(progress, "pull", totals["applied"], None)
-        if not page.get("has_more") or page["next_cursor"] == cursor:
-            return totals
-        cursor = page["next_cursor"]
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="esep-pull")
+    ahead = None
+    try:
+        while True:
+            _check_cancel(cancel)
+            page = (ahead.result() if ahead is not None else
+                    _pull_page(client, sizer, cursor, sync_epoch.get_epoch(store)))
+            ahead = None
+            check_server(store, page.get("server_id"), client.base_url)
+            if sync_epoch.is_new(store, page.get("epoch")):
+                sync_epoch.start_over(store, page["epoch"])
+                cursor = 0
+                continue
+            more = bool(page.get("has_more")) and page["next_cursor"] != cursor
+            if more:
+                ahead = pool.submit(_pull_page, client, sizer, page["next_cursor"],
+                                    sync_epoch.get_epoch(store))
+            _apply_page(store, page, totals, meta)
+            _report(progress, "pull", totals["applied"], None)
+            if not more:
+                return totals
+            cursor = page["next_cursor"]
+    finally:  # an error or a cancel: a page still in flight is dropped, not waited for
+        pool.shutdown(wait=ahead is None, cancel_futures=True)
 
 
 def _push_batch(store, client, sizer: BatchSizer, batch: list[dict]) -> list[dict]:

@@ -199,3 +199,25 @@ def expand_op(op: dict) -> dict:
     if not isinstance(data, dict) or ("id" in op and "form" in op):
         return op
     return {"id": data.get("id"), "form": data.get("form"), **op}
+
+
+_CHANGE_KEYS = ("id", "form", "version", "deleted")
+
+
+def compact_change(change: dict) -> dict:
+    """The wire form of a pulled change for a client that asks by `wire_bytes` (older ones
+    get the full form): no `id`, `form`, `version`, `deleted` when its record carries the
+    same (about a tenth of a pull page, gzipped)."""
+    rec = change.get("record")
+    if not isinstance(rec, dict):
+        return change
+    return {k: v for k, v in change.items() if not (k in _CHANGE_KEYS and rec.get(k) == v)}
+
+
+def expand_change(change: dict) -> dict:
+    """Inverse of compact_change (a full change is returned as it is)."""
+    rec = change.get("record")
+    if not isinstance(rec, dict) or all(k in change for k in _CHANGE_KEYS):
+        return change
+    return {**{k: rec.get(k) for k in _CHANGE_KEYS}, **change}
+

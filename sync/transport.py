@@ -282,7 +282,10 @@ class SyncClient:
             params["wire_bytes"] = wire_bytes
         if epoch:
             params["epoch"] = epoch
-        return self.request("GET", protocol.API_PREFIX + "/sync/pull", params=params)
+        page = self.request("GET", protocol.API_PREFIX + "/sync/pull", params=params)
+        if isinstance(page, dict) and isinstance(page.get("changes"), list):
+            page["changes"] = [protocol.expand_change(c) for c in page["changes"]]
+        return page
 
     def close(self) -> None:
         self.session.close()
