@@ -14,6 +14,9 @@ def test_bench_sync_small_run_produces_honest_rows():
     assert 0 < by_name["sync push 60 records: wire bytes up"][1]
     resent = by_name["sync bytes re-sent after a cut"]
     assert resent[5], resent
+    pulled = by_name["sync first pull of 300 records by a new region client: requests"]
+    assert pulled[5] and pulled[1] <= 2, pulled  # all 300 pulled, in a page or two
+    assert by_name["sync first pull of 300 records by a new region client: seconds"][1] > 0
 
 
 def test_fresh_device_pushes_hundreds_of_records_in_one_request(tmp_path):
