@@ -256,10 +256,10 @@ class ChallengerOut(RecordOut):
 
 
 class ChangeOut(BaseModel):
-    """One change. Asked with `wire_bytes`, `id`, `form`, `version` and `deleted` are left out
-    where the record carries the same (sync.protocol.compact_change)."""
+    """One change. Asked with `wire_bytes`, `change_seq` is left out, and `id`, `form`,
+    `version` and `deleted` where the record carries the same (sync.protocol.compact_change)."""
 
-    change_seq: int
+    change_seq: int | None = None
     id: str | None = None
     form: str | None = None
     version: int | None = None

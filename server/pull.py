@@ -12,6 +12,7 @@ from __future__ import annotations
 import zlib
 
 import sqlalchemy as sa
+from pydantic_core import to_json
 
 from server import activity
 from server.auth import User
@@ -21,7 +22,7 @@ from server.epoch import current_epoch, rollback_seen
 from server.published import forms_version
 from server.rates import rates_version
 from server.scope import record_for, visible_clause
-from sync.protocol import compact_change, dumps
+from sync.protocol import compact_change
 
 FIRST_GROUP = 32  # rows read before the page knows how many changes its budget holds
 MAX_GROUP = 500
@@ -71,7 +72,7 @@ class _Budget:
         """Add `change` unless it would overflow a page that already holds one."""
         if self.count >= self.limit:
             return False
-        data = dumps(change) + b","
+        data = to_json(change) + b","  # as the answer serialises it (server/routes/sync.py)
         if self.meter is not None:
             over = self.meter.add(data) > self.wire_bytes
         else:
@@ -100,19 +101,22 @@ def _change(user: User, row, contested: dict, compact: bool) -> dict:
     return compact_change(change) if compact else change
 
 
-def _fill(conn, user: User, result, budget: _Budget) -> tuple[list[dict], bool]:
-    """Changes from the streamed `result` until the budget is reached; (changes, has_more)."""
+def _fill(conn, user: User, result, budget: _Budget) -> tuple[list[dict], bool, int | None]:
+    """Changes from the streamed `result` until the budget is reached; (changes, has_more,
+    the change_seq of the last one)."""
     changes: list[dict] = []
+    last = None
     while True:
         group = result.fetchmany(budget.group_size())
         if not group:
-            return changes, False
+            return changes, False, last
         contested = contested_by(conn, user, group)
         for row in group:
             change = _change(user, row, contested, budget.meter is not None)
             if not budget.admit(change):
-                return changes, True
+                return changes, True, last
             changes.append(change)
+            last = row.change_seq
 
 
 def _stream(conn, user: User, cursor: int, top: int, limit: int):
@@ -143,12 +147,12 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int,
         rates, sid, defs = rates_version(conn), server_id(conn), forms_version(conn)
         result = _stream(conn, user, cursor, top, limit)
         try:
-            changes, has_more = _fill(conn, user, result,
-                                      _Budget(limit, max_bytes, wire_bytes))
+            changes, has_more, last = _fill(conn, user, result,
+                                            _Budget(limit, max_bytes, wire_bytes))
         finally:
             result.close()
     activity.touch(engine, user, user.device_id, "pull")
-    next_cursor = changes[-1]["change_seq"] if has_more else max(cursor, top)
+    next_cursor = last if has_more else max(cursor, top)
     return {"changes": changes, "next_cursor": next_cursor, "has_more": has_more,
             "rates_version": rates, "forms_version": defs, "server_id": sid,
             "epoch": now_epoch}
