@@ -145,3 +145,26 @@ def test_a_slow_page_shrinks_the_budget_a_fast_full_one_grows_it():
     sizer.shrink()
     assert sizer.target == 128 * 1024
     assert PullSizer(target=MIN_PULL).params()["max_bytes"] == int(MIN_PULL / 0.1)
+
+
+def test_a_cut_mid_page_costs_at_most_that_page(tmp_path):
+    from sync.engine import pull_changes
+
+    srv = run_server(f"sqlite:///{tmp_path / 'server.sqlite3'}")
+    proxy = FaultProxy("127.0.0.1", int(srv.url.rsplit(":", 1)[1])).start()
+    try:
+        records = _seeded(srv, tmp_path, 300)
+        downs = []
+        for name, cut in (("clean", None), ("cut", 14_000)):  # the cut: in the second page
+            store, client = _fresh(tmp_path, proxy.url, name)
+            proxy.reset_counters()
+            if cut:
+                proxy.cut_after(cut, "down")
+            sizer = PullSizer(target=MIN_PULL)
+            assert pull_changes(store, client, sizer=sizer)["applied"] == len(records)
+            downs.append(proxy.bytes_down)
+        assert proxy.cuts == 1
+        assert 0 < downs[1] - downs[0] <= max(sizer.history) + 2048, (downs, sizer.history)
+    finally:
+        proxy.stop()
+        srv.stop()
