@@ -63,7 +63,7 @@ class _Budget:
     """Whether one more change fits the page: counted in changes, raw bytes, wire bytes."""
 
     def __init__(self, limit: int, max_bytes: int, wire_bytes: int | None):
-        self.limit, self.max_bytes, self.wire_bytes = limit, max_bytes, wire_bytes
+        self.limit, self.max_bytes, self.wire_bytes = limit, max_bytes, wire_bytes or 0
         self.meter = WireMeter() if wire_bytes else None
         self.count = 0
         self.size = 0

@@ -21,8 +21,7 @@ from dataclasses import asdict, dataclass, field
 
 from store import published, sync_epoch, sync_state
 from store.db import transaction, utc_now
-from sync import protocol
-from sync import pull_sizer
+from sync import protocol, pull_sizer
 from sync.definitions import refresh_definitions
 from sync.pull_sizer import MIN_PULL, PullSizer
 from sync.rates import refresh_rates

@@ -5,12 +5,12 @@ from __future__ import annotations
 import threading
 
 import pytest
+from faultproxy import FaultProxy
+from server_fixtures import live_server_any, run_server  # noqa: F401 (fixture)
 
 from bench import bench_sync
 from sync import protocol
 from sync.pull_sizer import MIN_PULL, PAGE_SECONDS, PullSizer
-from faultproxy import FaultProxy
-from server_fixtures import live_server_any, run_server  # noqa: F401 (fixture)
 
 
 def _seeded(srv, tmp_path, n: int) -> list[dict]:
@@ -41,7 +41,7 @@ def _pages(client, **params) -> list[dict]:
         cursor = pages[-1]["next_cursor"]
 
 
-def test_a_page_holds_what_its_compressed_budget_holds(live_server_any, tmp_path):  # noqa: F811
+def test_a_page_holds_what_its_compressed_budget_holds(live_server_any, tmp_path):
     records = _seeded(live_server_any, tmp_path, 240)
     _, client = _fresh(tmp_path, live_server_any.url)
     budget = 6 * 1024
@@ -59,7 +59,7 @@ def test_a_page_holds_what_its_compressed_budget_holds(live_server_any, tmp_path
     assert "change_seq" not in change
 
 
-def test_an_old_style_request_by_raw_bytes_still_works(live_server_any, tmp_path):  # noqa: F811
+def test_an_old_style_request_by_raw_bytes_still_works(live_server_any, tmp_path):
     records = _seeded(live_server_any, tmp_path, 60)
     _, client = _fresh(tmp_path, live_server_any.url)
     cursor, got, pages = 0, [], 0
