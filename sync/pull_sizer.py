@@ -15,7 +15,7 @@ from sync import protocol
 # (~310 KB) takes two pages on a 2G line, one on anything faster after the first page.
 START_PULL = 256 * 1024
 MIN_PULL = 8 * 1024
-MAX_PULL = protocol.MAX_PULL_WIRE_BYTES
+MAX_PULL = 1024 * 1024  # a page the server builds in memory stays bounded (it accepts 4 MB)
 PAGE_SECONDS = 10.0  # what one full page should take on the measured link
 SLOW = 2.0  # a page taking SLOW x PAGE_SECONDS shrinks the budget even when it was not full
 GUESS_RATIO = 0.1  # gzip / raw JSON of a pull page until one has been measured
