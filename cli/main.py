@@ -93,3 +93,17 @@ def main(argv=None) -> int:
         where = f" {exc.filename}" if exc.filename else ""
         print(f"esep: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # noqa: BLE001 - only the store's own refusals are handled here
+        return _store_refusal(exc, args)
+
+
+def _store_refusal(exc: Exception, args) -> int:
+    """A StoreError that reached the top (the data folder's store refused to open): said in
+    the user's language; anything else is a bug and propagates."""
+    from cli.texts import lang_of
+    from store.errors import StoreError, error_text
+
+    if not isinstance(exc, StoreError):
+        raise exc
+    print(f"esep: {error_text(exc, lang_of(args))}", file=sys.stderr)
+    return 1
