@@ -22,6 +22,19 @@ SERVER_PACKAGES = frozenset({"server", "fastapi", "sqlalchemy", "alembic", "psyc
                              "starlette", "pydantic", "prometheus_client"})
 
 
+# Commands that only talk to the store and the server. sqlite_utils (under the store) probes for
+# numpy and pandas when imported, to map their types: ~0.2 s of start-up these commands never
+# use, so for them the probe finds nothing (a module already loaded is kept).
+LIGHT_COMMANDS = frozenset({"sync", "login", "logout", "passwd"})
+OPTIONAL_PROBES = ("numpy", "pandas")
+
+
+def skip_optional_probes(command: str | None) -> None:
+    if command in LIGHT_COMMANDS:
+        for name in OPTIONAL_PROBES:
+            sys.modules.setdefault(name, None)  # `import numpy` raises ImportError
+
+
 class CliError(Exception):
     """A user-facing error: printed without a traceback, exit code 1 unless given."""
 
@@ -63,11 +76,16 @@ def use_store_keys(args) -> None:
     keys.use_prompt(ask_on_terminal)
 
 
-def main(argv=None) -> int:
+def main(argv=None, *, own_process: bool = False) -> int:
+    """Run `esep`; ``own_process``: this process is the program (main.py, the console script),
+    not a caller that goes on after it (tests), so start-up may skip what the command does not
+    need."""
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.data_dir:
         os.environ["ESEP_DATA_DIR"] = os.path.abspath(args.data_dir)
+    if own_process:
+        skip_optional_probes(args.command)
     use_store_keys(args)
     if not getattr(args, "func", None):
         from desktop.app import run_gui

@@ -222,8 +222,8 @@ def _token_refused(store, client, exc, lang):
     from cli.sync_token import forget_file, say
     from sync.transport import AuthError
 
-    forget_file(store)
-    error = AuthError(say("token_revoked", lang, server=client.base_url), status=exc.status,
+    text = "token_revoked_file" if forget_file(store) else "token_revoked"
+    error = AuthError(say(text, lang, server=client.base_url), status=exc.status,
                       server_code=exc.server_code)
     error.code = "token_revoked"
     return error

@@ -59,11 +59,12 @@ def stored_token(store, server: str, user: str) -> str | None:
 
 
 def save_renewed(store, server: str, user: str, token: str) -> bool:
-    """A token got with a password of this run: kept where the install keeps its token; False
-    when there is nowhere (no keyring, no opt-in: it stays in this run's memory)."""
+    """A token got with a password of this run: kept where the install keeps its token (store
+    None: a carrier's login, the keyring only); False when there is nowhere (no keyring, no
+    opt-in: it stays in this run's memory)."""
     from sync import credentials
 
-    folder = file_folder(store)
+    folder = file_folder(store) if store is not None else None
     if folder is not None:
         credentials.save_file_token(folder, server, user, token)
         return True
