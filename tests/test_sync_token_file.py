@@ -30,11 +30,12 @@ def wire(server):
     proxy.stop()
 
 
-def esep(data: Path, *argv: str, stdin: str = "", umask: int | None = None):
+def esep(data: Path, *argv: str, stdin: str = "", umask: int | None = None,
+         flags: tuple = ()):
     """The real `esep` in a fresh process, no OS keyring; (exit code, JSON lines, stderr)."""
     env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring",
                PYTHONPATH=str(ROOT), ESEP_DATA_DIR=str(data))
-    done = subprocess.run([sys.executable, str(ROOT / "main.py"), "--lang", "en", *argv],
+    done = subprocess.run([sys.executable, *flags, str(ROOT / "main.py"), "--lang", "en", *argv],
                           input=stdin, env=env, capture_output=True, text=True, timeout=120, check=False,
                           preexec_fn=(lambda: os.umask(umask)) if umask is not None else None)
     lines = [json.loads(x) for x in done.stdout.splitlines() if x.startswith("{")]
@@ -65,9 +66,15 @@ def test_token_file_no_op_sync_is_one_request(server, wire, tmp_path):
     assert code == 0, err
     wire.captured_up.clear()
     wire.reset_counters()
-    code, out, err = esep(data, "sync")
+    code, out, err = esep(data, "sync", flags=("-X", "importtime"))
     assert code == 0, err
     assert requests_on_wire(wire) == ["/api/v1/sync/pull"], err
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in err.splitlines()
+              if line.startswith("import time:")}
+    assert "sync.engine" in loaded  # the log is read right
+    heavy = ("keyring", "numpy", "pandas", "openpyxl", "PySide6", "reports", "desktop",
+             "server", "sqlalchemy", "cli.records", "cli.reports_cmd", "cli.server_cmd")
+    assert not {m for m in loaded if m.split(".")[0] in heavy or m in heavy}
     assert wire.bytes_up + wire.bytes_down <= 1024
     assert out == [dict(out[0], pushed=0, pulled=0, requests=1)]
 
@@ -86,6 +93,23 @@ def test_revoked_on_the_server_the_file_goes(server, wire, tmp_path):
     assert not (data / "sync-token").exists()
     code, _, err = esep(data, "sync")  # nothing stored any more: a login is asked for
     assert code == 1 and "not logged in" in err
+
+
+def test_passwd_keeps_the_new_token_in_the_file(server, wire, tmp_path):
+    """A password change revokes the other tokens: the new one replaces the file's."""
+    data = tmp_path / "d"
+    assert login(data, wire.url, "--keep-token-in-file")[0] == 0
+    before = json.loads((data / "sync-token").read_text(encoding="utf-8"))["token"]
+    code, out, err = esep(data, "passwd", "--password-stdin",
+                          stdin=f"{PASSWORD}\nanother pass phrase 2\n")
+    assert code == 0 and out[-1]["token_saved"] is True, err
+    after = json.loads((data / "sync-token").read_text(encoding="utf-8"))["token"]
+    assert after != before
+    assert stat.S_IMODE((data / "sync-token").stat().st_mode) == 0o600
+    wire.captured_up.clear()
+    code, _, err = esep(data, "sync")
+    assert code == 0, err
+    assert requests_on_wire(wire) == ["/api/v1/sync/pull"]
 
 
 def test_logout_revokes_and_removes_the_file(server, wire, tmp_path):
