@@ -272,7 +272,7 @@ def _watch(store, client, user, password, args) -> int:
     def report(summary, error) -> None:
         if summary is not None:
             _print(summary.to_dict())
-        else:
+        elif not (isinstance(error, AuthError) and password is None):  # said below
             _print({"error": error.code, "message": str(error)})
 
     while True:
@@ -290,8 +290,11 @@ def _watch(store, client, user, password, args) -> int:
             return 0
         except KeyboardInterrupt:
             return 0
-        except AuthError:
-            if password is None:
+        except AuthError as exc:
+            if password is None:  # the stored token was refused: a person must log in
+                refused = _token_refused(store, client, exc, args.lang)
+                _print({"error": refused.code, "message": str(refused)})
+                print(f"esep: {refused}", file=sys.stderr)
                 return 1
             client.token = None  # log in again with the password of this run
         except SyncError:

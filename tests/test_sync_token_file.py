@@ -95,6 +95,18 @@ def test_revoked_on_the_server_the_file_goes(server, wire, tmp_path):
     assert code == 1 and "not logged in" in err
 
 
+def test_a_watch_ends_on_a_revoked_token_and_the_file_goes(server, wire, tmp_path):
+    data = tmp_path / "d"
+    assert login(data, wire.url, "--keep-token-in-file")[0] == 0
+    assert esep(tmp_path / "admin", "server", "admin", "revoke-tokens", "--user", "dist1",
+                "--db", server.db_url)[0] == 0
+    code, out, err = esep(data, "sync", "--watch", "--probe-interval", "0.2")
+    assert code == 1
+    assert [line["error"] for line in out] == ["token_revoked"], out
+    assert "token file was removed" in err
+    assert not (data / "sync-token").exists()
+
+
 def test_passwd_keeps_the_new_token_in_the_file(server, wire, tmp_path):
     """A password change revokes the other tokens: the new one replaces the file's."""
     data = tmp_path / "d"
