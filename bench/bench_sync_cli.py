@@ -1,7 +1,8 @@
 """`esep sync` end to end with nothing to do: the real CLI in a fresh process, no OS keyring,
 its token in the opt-in token file (`esep login --keep-token-in-file`), through the bench's
 limited link. Counts the requests on the wire (the proxy's captured request lines), the wire
-bytes both ways, the process's seconds and the seconds to its first byte on the wire.
+bytes both ways, the process's seconds, and the seconds until its first byte reaches the server
+(the proxy counts bytes as it delivers them: the link's one-way delay is included).
 
 Used by bench/bench_sync.py (`cli_noop` inside its measurement, `cli_noop_rows` for its rows).
 """
@@ -74,6 +75,6 @@ def cli_noop_rows(m: dict, rate, delay: float) -> list[tuple]:
         (f"{NAME}: wire bytes", m["bytes"], "B", 1024, round(m["bytes"] / 1024, 2),
          m["bytes"] <= 1024),
         (f"{NAME}: seconds", round(sec, 2), "s", "-", round(sec / limit, 2), True),
-        (f"{NAME}: seconds to the first byte", round(first or 0, 2), "s", "-", "-",
-         first is not None),
+        (f"{NAME}: seconds until the first byte reaches the server", round(first or 0, 2), "s",
+         "-", "-", first is not None),
     ]
