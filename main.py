@@ -5,7 +5,7 @@ import sys
 def main(argv=None) -> int:
     from cli.main import main as cli_main
 
-    return cli_main(argv)
+    return cli_main(argv, own_process=True)
 
 
 if __name__ == "__main__":

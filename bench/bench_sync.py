@@ -1,6 +1,7 @@
 """Sync over a slow link: 1,000 records through the fault proxy at 250 kbit/s each way with a
-250 ms one-way delay (a 2G-like line), the no-op sync, the bytes re-sent after a cut, and a new
-region client's first pull of 5 x that many records (on a server of their own).
+250 ms one-way delay (a 2G-like line), the no-op sync (in-process, and `esep sync` end to end in
+a fresh process with the opt-in token file: bench/bench_sync_cli.py), the bytes re-sent after a
+cut, and a new region client's first pull of 5 x that many records (on a server of their own).
 
 The server is the real one (uvicorn on 127.0.0.1, SQLite file), the stores are real SQLite
 files; the proxy counts the bytes that really cross the wire. Rows: (name, value, unit, target,
@@ -14,6 +15,8 @@ import tempfile
 import time
 import uuid
 from pathlib import Path
+
+from bench.bench_sync_cli import cli_noop, cli_noop_rows
 
 ROOT = Path(__file__).resolve().parent.parent
 RATE = 250_000 / 8  # bytes per second, each way
@@ -142,6 +145,7 @@ def _measure(folder: Path, srv, proxy, n: int) -> dict:
     direct = _store(folder, "direct", _records(n, 1, 2400, id_seed=2))
     _, m["direct_seconds"] = _timed_sync(direct, _client(srv.url, direct), proxy)
     m["clean_up"], m["cut_up"], m["batch"] = _resend_after_cut(folder, proxy, max(40, n // 5))
+    m["cli"] = cli_noop(folder, proxy, "reg1", PASSWORD)
     return m
 
 
@@ -230,6 +234,7 @@ def _rows(m: dict, n: int, rate, delay: float, gz: int, start_batch: int) -> lis
          noop_b <= 1024),
         ("sync bytes re-sent after a cut", resent, "B", batch, round(resent / batch, 2),
          resent <= batch),
+        *cli_noop_rows(m["cli"], rate, delay),
     ]
 
 

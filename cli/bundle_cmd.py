@@ -81,11 +81,11 @@ def cmd_deliver(args) -> int:
         client, user, password = _session(store, args)
     try:
         if client.token is None:
-            _login_again(client, user, password)
+            _login_again(None, client, user, password)
         try:
             reply = deliver(client, data)
         except AuthError:
-            if not _login_again(client, user, password):
+            if not _login_again(None, client, user, password):
                 raise
             reply = deliver(client, data)
     except (BundleError, SyncError) as exc:

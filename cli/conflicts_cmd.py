@@ -12,6 +12,8 @@ import copy
 import json
 
 from cli.main import CliError
+from cli.texts import lang_of as _lang
+from cli.texts import say
 from store.codec import flat_paths
 
 CONFLICT, PARKED = "conflict", "parked"
@@ -43,13 +45,13 @@ def record_marks(store) -> dict[str, str]:
     return marks
 
 
-def find(store, record_id: str) -> dict:
+def find(store, record_id: str, lang: str = "ru") -> dict:
     from store import sync_state
 
     for c in sync_state.conflicts(store):
         if c["record_id"] == record_id:
             return c
-    raise CliError(f"no conflict waits for record {record_id}")
+    raise CliError(say("cli_no_conflict", lang, id=record_id))
 
 
 def differences(mine: dict, theirs: dict) -> list[dict]:
@@ -63,10 +65,10 @@ def differences(mine: dict, theirs: dict) -> list[dict]:
 
 
 
-def parse_assignment(text: str) -> tuple[list[str], object]:
+def parse_assignment(text: str, lang: str = "ru") -> tuple[list[str], object]:
     field, sep, raw = text.partition("=")
     if not sep or not field.strip():
-        raise CliError(f"{text!r}: expected FIELD=VALUE")
+        raise CliError(say("cli_assignment_form", lang, text=repr(text)))
     try:
         value = json.loads(raw)
     except ValueError:
@@ -75,12 +77,12 @@ def parse_assignment(text: str) -> tuple[list[str], object]:
     return (path[1:] if path[0] == "data" and len(path) > 1 else path), value
 
 
-def chosen_record(conflict: dict, side: str, assignments: list[str]) -> dict:
+def chosen_record(conflict: dict, side: str, assignments: list[str], lang: str = "ru") -> dict:
     """The kept copy ('mine' or 'theirs') with every FIELD=VALUE applied."""
     record = copy.deepcopy(conflict[side])
     record.setdefault("data", {})
     for text in assignments:
-        path, value = parse_assignment(text)
+        path, value = parse_assignment(text, lang)
         if len(path) == 1 and path[0] in TOP_FIELDS:
             record[path[0]] = value
             continue
@@ -88,7 +90,7 @@ def chosen_record(conflict: dict, side: str, assignments: list[str]) -> dict:
         for key in path[:-1]:
             node = node.setdefault(key, {})
             if not isinstance(node, dict):
-                raise CliError(f"{text!r}: {key} holds no fields")
+                raise CliError(say("cli_assignment_no_fields", lang, text=repr(text), key=key))
         node[path[-1]] = value
     return record
 
@@ -98,7 +100,7 @@ def cmd_conflicts(args) -> int:
 
     store = _store()
     if args.verb == "show":
-        c = find(store, args.id)
+        c = find(store, args.id, _lang(args))
         print(json.dumps({**c, "differences": differences(c["mine"], c["theirs"])},
                          ensure_ascii=False, indent=2))
         return 0
@@ -118,7 +120,7 @@ def cmd_conflicts(args) -> int:
         fields = ", ".join(d["field"] for d in differences(mine, c["theirs"])) or "-"
         print(f"{c['record_id']}  {c['kind']:11} {mine.get('form', ''):18} "
               f"{mine.get('org_unit', ''):12} {mine.get('period', '')}  {fields}")
-    print(f"{len(items)} conflict(s)")
+    print(say("cli_conflicts_total", _lang(args), n=len(items)))
     return 0
 
 
@@ -128,10 +130,11 @@ def _resolve(store, args) -> int:
 
     side = args.take[0] if args.take[0] in ("mine", "theirs") else "mine"
     assignments = args.take[1:] if args.take[0] in ("mine", "theirs") else args.take
-    record = chosen_record(find(store, args.id), side, assignments)
+    lang = _lang(args)
+    record = chosen_record(find(store, args.id, lang), side, assignments, lang)
     try:
         saved = sync_state.resolve_conflict(store, args.id, record, user=store.get_setting(USER_KEY) or store.user)
     except (LookupError, ValueError) as exc:
         raise CliError(str(exc)) from None
-    print(f"{saved['id']}: conflict resolved; run `esep sync` to send it")
+    print(say("cli_conflict_resolved", lang, id=saved["id"]))
     return 0

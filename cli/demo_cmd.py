@@ -2,6 +2,8 @@
 the data folder, so that every report can be tried at once."""
 from __future__ import annotations
 
+from cli.texts import lang_of, say
+
 
 def register(sub) -> None:
     demo = sub.add_parser("demo", help="load a synthetic national year (monthly reports of "
@@ -30,6 +32,6 @@ def cmd_demo(args) -> int:
         raise CliError(str(exc)) from None
     finally:
         store.close()
-    print(f"loaded {changed} demo record(s) of {args.year - 2}-{args.year} "
-          f"({len(records)} in the demo year set) into the data folder")
+    print(say("cli_demo_loaded", lang_of(args), n=changed, first=args.year - 2, last=args.year,
+              total=len(records)))
     return 0

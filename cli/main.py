@@ -8,18 +8,40 @@ import sys
 
 from forms import __version__
 
-# Sub-command modules; each defines register(subparsers) and sets `func` on its parsers.
-COMMAND_MODULES = (
-    "cli.records", "cli.workflow_cmd", "cli.server_cmd", "cli.sync_cmd", "cli.reports_cmd",
-    "cli.bundle_cmd", "cli.orgunits_cmd", "cli.demo_cmd", "cli.conflicts_cmd",
-    "cli.survey_cmd",
-    "cli.passwd_cmd",
-)
+# Sub-command modules and the commands each registers (register(subparsers) sets `func` on its
+# parsers). To run a command only its module is loaded; --help and an unknown command load all.
+COMMANDS = {
+    "cli.records": ("export", "forms", "import", "validate"),
+    "cli.workflow_cmd": ("list", "review", "show", "submit"),
+    "cli.server_cmd": ("server",),
+    "cli.sync_cmd": ("login", "logout", "sync"),
+    "cli.reports_cmd": ("report", "template"),
+    "cli.bundle_cmd": ("bundle",),
+    "cli.orgunits_cmd": ("orgunits",),
+    "cli.demo_cmd": ("demo",),
+    "cli.conflicts_cmd": ("conflicts",),
+    "cli.survey_cmd": ("registry", "survey"),
+    "cli.passwd_cmd": ("passwd",),
+}
+COMMAND_MODULES = tuple(COMMANDS)
 
 
 # What only the central server needs (the `server` extra); the desktop build leaves it out.
 SERVER_PACKAGES = frozenset({"server", "fastapi", "sqlalchemy", "alembic", "psycopg", "uvicorn",
                              "starlette", "pydantic", "prometheus_client"})
+
+
+# Commands that only talk to the store and the server. sqlite_utils (under the store) probes for
+# numpy and pandas when imported, to map their types: ~0.2 s of start-up these commands never
+# use, so for them the probe finds nothing (a module already loaded is kept).
+LIGHT_COMMANDS = frozenset({"sync", "login", "logout", "passwd"})
+OPTIONAL_PROBES = ("numpy", "pandas")
+
+
+def skip_optional_probes(command: str | None) -> None:
+    if command in LIGHT_COMMANDS:
+        for name in OPTIONAL_PROBES:
+            sys.modules.setdefault(name, None)  # `import numpy` raises ImportError
 
 
 class CliError(Exception):
@@ -30,8 +52,7 @@ class CliError(Exception):
         self.code = code
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="esep", description="Esep: volunteer statistics")
+def _global_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"esep {__version__}")
     parser.add_argument("--data-dir", default=None,
                         help="data folder (default: ESEP_DATA_DIR or the user's data folder)")
@@ -43,8 +64,27 @@ def build_parser() -> argparse.ArgumentParser:
                         help="read the local database's passphrase from the first line of "
                              "standard input (only where the computer has no keyring; "
                              "or set ESEP_PASSPHRASE)")
+
+
+def command_of(argv) -> str | None:
+    """The sub-command named in ``argv`` (after the global options), or None."""
+    pre = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    _global_options(pre)  # --version prints and exits here already
+    pre.add_argument("command", nargs="?")
+    try:
+        known, _rest = pre.parse_known_args(argv)
+    except argparse.ArgumentError:  # a malformed option: the full parser says so
+        return None
+    return known.command
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of `esep`; with ``command``, only the module of that command is loaded."""
+    parser = argparse.ArgumentParser(prog="esep", description="Esep: volunteer statistics")
+    _global_options(parser)
     sub = parser.add_subparsers(dest="command")
-    for name in COMMAND_MODULES:
+    wanted = [m for m, names in COMMANDS.items() if command in names] or list(COMMANDS)
+    for name in wanted:
         importlib.import_module(name).register(sub)
     return parser
 
@@ -63,11 +103,16 @@ def use_store_keys(args) -> None:
     keys.use_prompt(ask_on_terminal)
 
 
-def main(argv=None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def main(argv=None, *, own_process: bool = False) -> int:
+    """Run `esep`; ``own_process``: this process is the program (main.py, the console script),
+    not a caller that goes on after it (tests), so start-up may skip what the command does not
+    need."""
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(command_of(argv)).parse_args(argv)
     if args.data_dir:
         os.environ["ESEP_DATA_DIR"] = os.path.abspath(args.data_dir)
+    if own_process:
+        skip_optional_probes(args.command)
     use_store_keys(args)
     if not getattr(args, "func", None):
         from desktop.app import run_gui
@@ -93,3 +138,17 @@ def main(argv=None) -> int:
         where = f" {exc.filename}" if exc.filename else ""
         print(f"esep: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
         return 1
+    except Exception as exc:  # noqa: BLE001 - only the store's own refusals are handled here
+        return _store_refusal(exc, args)
+
+
+def _store_refusal(exc: Exception, args) -> int:
+    """A StoreError that reached the top (the data folder's store refused to open): said in
+    the user's language; anything else is a bug and propagates."""
+    from cli.texts import lang_of
+    from store.errors import StoreError, error_text
+
+    if not isinstance(exc, StoreError):
+        raise exc
+    print(f"esep: {error_text(exc, lang_of(args))}", file=sys.stderr)
+    return 1

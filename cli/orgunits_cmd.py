@@ -12,6 +12,8 @@ import csv
 import sys
 from pathlib import Path
 
+from cli.texts import lang_of, say
+
 WORDS = {
     "unknown": {"ru": "неизвестная организационная единица «{unit}»",
                 "kk": "белгісіз ұйымдық бірлік «{unit}»",
@@ -118,7 +120,7 @@ def _valid_unit(unit: dict, where: str) -> dict:
     return {k: (v.strip() if isinstance(v, str) else v) or None for k, v in unit.items()}
 
 
-def _add(units: list[dict]) -> int:
+def _add(units: list[dict], lang: str) -> int:
     from store import StoreError
     from store.orgunits import add_local_units
 
@@ -129,14 +131,14 @@ def _add(units: list[dict]) -> int:
         raise _error(str(exc)) from None
     finally:
         store.close()
-    print(f"{len(ids)} local org unit(s) saved: {', '.join(ids)}")
+    print(say("cli_units_saved", lang, n=len(ids), ids=", ".join(ids)))
     return 0
 
 
 def cmd_add(args) -> int:
     unit = _valid_unit({"id": args.id, "region": args.region, "name_ru": args.name_ru,
                         "name_kk": args.name_kk, "name_en": args.name_en}, "orgunits add")
-    return _add([unit])
+    return _add([unit], lang_of(args))
 
 
 def cmd_import(args) -> int:
@@ -151,7 +153,7 @@ def cmd_import(args) -> int:
                  for n, row in enumerate(reader, start=2)]
     if not units:
         raise _error(f"{path.name}: no org units (columns: id, region, name_ru, ...)")
-    return _add(units)
+    return _add(units, lang_of(args))
 
 
 def cmd_map(args) -> int:
@@ -160,19 +162,21 @@ def cmd_map(args) -> int:
 
     store = _store()
     try:
-        n = len(records_of(store, args.local))
+        n, lang = len(records_of(store, args.local)), lang_of(args)
         if not args.yes:
-            answer = input(f"re-home {n} record(s) of {args.local} onto {args.server}? [y/N] ")
+            answer = input(say("cli_units_map_ask", lang, n=n, local=args.local,
+                               server=args.server))
             if answer.strip().lower() not in ("y", "yes", "д", "да", "и", "иә"):
-                print("nothing changed", file=sys.stderr)
+                print(say("cli_nothing_changed", lang), file=sys.stderr)
                 return 1
         out = map_local_unit(store, args.local, args.server, user=store.user)
     except StoreError as exc:
         raise _error(str(exc)) from None
     finally:
         store.close()
-    print(f"{len(out['moved'])} record(s) moved from {args.local} to {args.server}")
+    print(say("cli_units_moved", lang, n=len(out["moved"]), local=args.local,
+              server=args.server))
     if out["kept"]:
-        print(f"{len(out['kept'])} submitted record(s) keep {args.local}: "
-              f"{', '.join(out['kept'])}")
+        print(say("cli_units_kept", lang, n=len(out["kept"]), local=args.local,
+                  ids=", ".join(out["kept"])))
     return 0

@@ -56,7 +56,6 @@ def _where(args) -> tuple[str, str, bool, str | None]:
 
 def cmd_passwd(args) -> int:
     from cli.main import CliError
-    from sync import credentials
     from sync.transport import SyncClient, SyncError
 
     server, user, insecure, device = _where(args)
@@ -68,11 +67,16 @@ def cmd_passwd(args) -> int:
         client.change_password(old, new)
     except SyncError as exc:
         raise CliError(f"password not changed: {exc}") from exc
-    try:
-        credentials.save_token(client.base_url, user, client.token or "")
-        saved = True
-    except credentials.KeyringUnavailable:
-        saved = False
+    saved = _keep(client.base_url, user, client.token or "")
     print(json.dumps({"user": user, "server": client.base_url, "changed": True,
                       "token_saved": saved}))
     return 0
+
+
+def _keep(server: str, user: str, token: str) -> bool:
+    """The new token (the server revoked the others) kept where this install keeps its own."""
+    from cli.sync_token import save_renewed
+    from store import open_store
+
+    with open_store() as store:
+        return save_renewed(store, server, user, token)

@@ -12,8 +12,7 @@ from pathlib import Path
 
 from cli.records_tabular import add_arguments as add_tabular_arguments
 from cli.records_tabular import check_json_args, import_tabular
-
-SEVERITY_LABEL = {"error": "ERROR", "warning": "WARNING", "info": "INFO"}
+from cli.texts import lang_of, say
 
 
 def register(sub) -> None:
@@ -56,10 +55,6 @@ def add_lang(parser) -> None:
                         help="language of messages (default ru)")
 
 
-def lang_of(args) -> str:
-    return getattr(args, "sub_lang", None) or getattr(args, "lang", None) or "ru"
-
-
 def _error(message: str):
     from cli.main import CliError
 
@@ -79,12 +74,11 @@ def _form(form_id: str):
 
 
 def _open_store():
-    from store import StoreError, open_store
+    """The data folder's store; a refusal to open it (StoreError) reaches cli.main, which
+    says it in the user's language."""
+    from store import open_store
 
-    try:
-        return open_store()
-    except StoreError as exc:
-        raise _error(str(exc)) from None
+    return open_store()
 
 
 # -- forms list --------------------------------------------------------------------------
@@ -224,14 +218,15 @@ def _print_validation(results: list, lang: str, *, as_json: bool, form=None) -> 
         shown = [f for f in r["findings"] if f.severity in ("error", "warning")]
         errors = sum(f.severity == "error" for f in shown)
         n_err += bool(errors)
-        status = "OK" if not shown else f"{errors} error(s), {len(shown) - errors} warning(s)"
+        status = (say("cli_validate_ok", lang) if not shown else
+                  say("cli_validate_counts", lang, errors=errors, warnings=len(shown) - errors))
         if r["blocking"] and not errors:
-            status += "; submitting needs a justification"
-        print(f"record #{r['index']} (id {r['id']}): {status}")
+            status += "; " + say("cli_validate_justify", lang)
+        print(f"{say('import_record_where', lang, index=r['index'], id=r['id'])}: {status}")
         for f in shown:
-            print(f"  {SEVERITY_LABEL[f.severity]:8} {f.rule:10} [{', '.join(f.fields)}] "
-                  f"{_message(f, lang, form)}")
-    print(f"{len(results)} record(s), {n_err} with errors")
+            print(f"  {say('cli_severity_' + f.severity, lang):8} {f.rule:10} "
+                  f"[{', '.join(f.fields)}] {_message(f, lang, form)}")
+    print(say("cli_validate_total", lang, n=len(results), errors=n_err))
 
 
 # -- import ------------------------------------------------------------------------------
@@ -242,12 +237,13 @@ def cmd_import(args) -> int:
                               unsupported=_unsupported)
     check_json_args(args)
     records = read_json_records(args.file, form.id)
-    other = [f"record #{i} (id {r.get('id')}): field 'form': {r.get('form')!r}, not {form.id!r}"
+    lang = lang_of(args)
+    other = [say("import_record_where", lang, index=i, id=r.get("id")) + ": "
+             + say("cli_other_form_line", lang, got=repr(r.get("form")), want=repr(form.id))
              for i, r in enumerate(records, start=1)
              if isinstance(r, dict) and r.get("form") != form.id]
     if other:
-        raise _error(f"{len(other)} record(s) of another form, nothing imported:\n  "
-                     + "\n  ".join(other))
+        raise _error(say("cli_other_form", lang, n=len(other)) + ":\n  " + "\n  ".join(other))
     store = _open_store()
     try:
         return _import_json(store, records, dry_run=args.dry_run, reason=args.reason,
@@ -280,14 +276,14 @@ def _import_json(store, records: list, *, dry_run: bool, reason: str | None, lan
     if dry_run:
         new = sum(1 for r in done if not r["id"] or store.get_record(r["id"]) is None)
         same = sum(1 for r in done if store.import_unchanged(r))
-        print(f"dry run: {len(done)} record(s) valid: {new} new, {same} unchanged, "
-              f"{len(done) - new - same} changed; nothing saved")
+        print(say("cli_json_dry_run", lang, n=len(done), new=new, same=same,
+                  changed=len(done) - new - same))
         return 0
     try:
         changed = store.import_records(records, user=store.user, reason=reason or "import")
     except StoreError as exc:
-        raise _error(f"nothing imported: {exc}") from None
-    print(f"imported {changed} record(s) ({len(done) - changed} unchanged)")
+        raise _error(say("cli_nothing_imported", lang, detail=exc)) from None
+    print(say("cli_json_done", lang, n=changed, same=len(done) - changed))
     return 0
 
 
@@ -321,7 +317,7 @@ def cmd_export(args) -> int:
                         include_personal=args.include_personal)
         except ModuleNotFoundError as exc:
             _unsupported(exc)
-    print(f"exported {len(records)} record(s) to {args.output}")
+    print(say("cli_exported", lang_of(args), n=len(records), file=args.output))
     return 0
 
 

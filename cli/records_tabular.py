@@ -11,6 +11,8 @@ import json
 import re
 import sys
 
+from cli.texts import say
+
 MAX_DIFF_LINES = 100
 TABULAR_ONLY = ("org_unit", "period", "record", "map", "sheet", "set")
 
@@ -125,13 +127,6 @@ def _run(rio, store, form, args, options: dict, *, lang: str) -> int:
     result = call(False)
     print(say("import_done", lang, n=len(result.diff or []), target=_target(result, lang)))
     return 0
-
-
-def say(code: str, lang: str, **params) -> str:
-    """A line of the preview in the user's language (resources/messages.toml, plurals)."""
-    from forms.messages import message_text
-
-    return message_text(code, lang, params)
 
 
 def _errors(problems) -> list:

@@ -7,6 +7,9 @@ import argparse
 import json
 import sys
 
+from cli.texts import lang_of as _lang_of
+from cli.texts import say
+
 LANGS = ("ru", "kk", "en")
 
 
@@ -102,7 +105,7 @@ def cmd_annual(args) -> int:
         out = write_report(report, args.output)
     except PdfUnavailable as exc:
         raise _error(str(exc)) from None
-    print(f"wrote {out}")
+    print(say("cli_wrote", _lang_of(args), file=out))
     return 0
 
 
@@ -110,10 +113,6 @@ def _error(message: str):
     from cli.main import CliError
 
     return CliError(message)
-
-
-def _lang_of(args) -> str:
-    return getattr(args, "sub_lang", None) or getattr(args, "lang", None) or "ru"
 
 
 def _store():
@@ -160,7 +159,7 @@ def cmd_template(args) -> int:
         raise _error(str(exc)) from None
     finally:
         store.close()
-    print(f"wrote {out}")
+    print(say("cli_wrote", _lang_of(args), file=out))
     return 0
 
 
@@ -182,7 +181,7 @@ def cmd_summary(args) -> int:
                             due_day=args.due_day or due_day(store), rosters=rosters)
     finally:
         store.close()
-    print(f"wrote {out}")
+    print(say("cli_wrote", _lang_of(args), file=out))
     return 0
 
 
@@ -217,10 +216,10 @@ def cmd_quality(args) -> int:
         print(json.dumps(found, ensure_ascii=False))
     else:
         for f in found:
-            print(f"{f['severity']:7} {f.get('rule_detail') or f['rule']:12} {f['org_unit']:10} "
+            print(f"{say('cli_severity_' + f['severity'], _lang_of(args)):8} {f.get('rule_detail') or f['rule']:12} {f['org_unit']:10} "
                   f"{f['period']} "
                   f"{f['record_id'][:8]}  {f['message']}")
-        print(f"{len(found)} finding(s)", file=sys.stderr)
+        print(say("cli_findings_total", _lang_of(args), n=len(found)), file=sys.stderr)
     return 0
 
 

@@ -8,6 +8,7 @@ the file names it, why, what is allowed).
 from __future__ import annotations
 
 from cli.records import _error, _open_store, lang_of
+from cli.texts import say
 from cli.records_tabular import parse_mapping
 
 SURVEYS = ("volunteer_survey", "org_survey")
@@ -47,18 +48,19 @@ def _file_options(p) -> None:
     p.add_argument("--dry-run", action="store_true", help="read and check only")
 
 
-def _report(result, what: str, dry_run: bool) -> int:
-    print("columns:")
+def _report(result, what: str, dry_run: bool, lang: str) -> int:
+    """`what`: "survey" or "registry" (the messages cli_<what>_dry_run / cli_<what>_done)."""
+    print(say("cli_columns", lang))
     for header, fid in result.mapping().items():
         print(f"  {header} -> {fid}")
     for header in result.unmatched():
-        print(f"  {header} -> (not imported)")
+        print(f"  {header} -> {say('cli_column_skipped', lang)}")
     for p in result.problems:
-        print(f"[{p['severity']}] {p['message']}")
+        print(f"[{say('cli_severity_' + p['severity'], lang)}] {p['message']}")
     if result.errors:
-        raise _error(f"{len(result.errors)} error(s): nothing imported")
+        raise _error(say("cli_errors_nothing_imported", lang, n=len(result.errors)))
     n = len(result.records)
-    print(f"dry run: {n} {what} read; nothing saved" if dry_run else f"imported {n} {what}")
+    print(say(f"cli_{what}_dry_run" if dry_run else f"cli_{what}_done", lang, n=n))
     return 0
 
 
@@ -73,7 +75,7 @@ def cmd_survey_import(args) -> int:
                                    lang=lang_of(args), dry_run=args.dry_run)
         except FileProblem as exc:
             raise _error(exc.text(lang_of(args))) from None
-        return _report(result, "response(s)", args.dry_run)
+        return _report(result, "survey", args.dry_run, lang_of(args))
 
 
 def cmd_registry_import(args) -> int:
@@ -87,10 +89,9 @@ def cmd_registry_import(args) -> int:
                 sheet=args.sheet, lang=lang_of(args), dry_run=args.dry_run)
         except FileProblem as exc:
             raise _error(exc.text(lang_of(args))) from None
-        _report(result, "row(s)", args.dry_run)
+        _report(result, "registry", args.dry_run, lang_of(args))
         if not result.errors:
-            print(f"{len(new)} new entr(ies), {len(updates)} existing entr(ies) given "
-                  f"another spelling")
+            print(say("cli_registry_entries", lang_of(args), new=len(new), updated=len(updates)))
         return 0
 
 
@@ -102,10 +103,10 @@ def cmd_registry_merge(args) -> int:
         try:
             kept = merge(store, args.keep, args.drop, user=store.user)
         except (RegistryError, StoreError) as exc:
-            raise _error(f"not merged: {exc}") from None
+            raise _error(say("cli_not_merged", lang_of(args), detail=exc)) from None
         aliases = (kept["data"].get("aliases") or "").replace("\n", "; ")
-        print(f"merged {args.drop} into {args.keep}: {kept['data'].get('name_ru')}"
-              f" (other spellings: {aliases or '—'})")
+        print(say("cli_registry_merged", lang_of(args), drop=args.drop, keep=args.keep,
+                  name=kept["data"].get("name_ru"), aliases=aliases or "—"))
         return 0
 
 

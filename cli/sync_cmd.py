@@ -1,8 +1,10 @@
 """`esep login`, `esep logout`, `esep sync [--watch]`.
 
 The server URL and user are remembered in the store's kv (`sync.server`, `sync.user`,
-`sync.insecure`); the token lives only in the OS keyring (sync/credentials.py). Where no
-keyring backend exists, `--password-stdin` is needed on every run and nothing is saved.
+`sync.insecure`); the token lives in the OS keyring (sync/credentials.py). Where no keyring
+backend exists, `--password-stdin` is needed on every run and nothing is saved — unless the
+install opts in with `esep login --keep-token-in-file` (cli/sync_token.py): then the token, never
+the password, is kept in a 0600 file of the data folder, and a no-op `esep sync` is one request.
 `esep sync` prints ONE JSON line {pushed, pulled, conflicts, rejected, bytes_up, bytes_down,
 requests}; exit 0 clean, 2 when conflicts or rejected ops wait for a person, 1 on failure.
 """
@@ -23,6 +25,11 @@ def register(sub) -> None:
     login.add_argument("--server", required=True, help="https://host[:port]")
     login.add_argument("--user", required=True)
     _password_args(login)
+    login.add_argument("--keep-token-in-file", action="store_true",
+                       help="only where this computer has no OS keyring (unattended "
+                       "installs): keep the token, never the password, in the file "
+                       "sync-token of the data folder, readable by this user only; "
+                       "`esep logout` or the server's revoke-tokens ends it")
     login.set_defaults(func=cmd_login)
     logout = sub.add_parser("logout", help="revoke and forget the stored token")
     logout.set_defaults(func=cmd_logout)
@@ -87,8 +94,8 @@ def _print(obj: dict) -> None:
 
 
 def cmd_login(args) -> int:
+    from cli.sync_token import keep_token
     from store import open_store
-    from sync import credentials
     from sync.engine import refresh_reference
     from sync.transport import SyncError
 
@@ -106,14 +113,10 @@ def cmd_login(args) -> int:
             raise _fail(f"login failed: {exc}") from exc
         _remember(store, client.base_url, args.user, args.insecure, client.cacert)
         _device_key(store, client, args.user, password)
-    saved = True
-    try:
-        credentials.save_token(client.base_url, args.user, answer["token"])
-    except credentials.KeyringUnavailable as exc:
-        saved = False
-        print(f"esep: {exc}", file=sys.stderr)
+        kept = keep_token(store, client.base_url, args.user, answer["token"],
+                          want_file=args.keep_token_in_file, lang=args.lang)
     _print({"user": me.get("username", args.user), "role": me.get("role"),
-            "server": client.base_url, "token_saved": saved})
+            "server": client.base_url, **kept})
     return 0
 
 
@@ -136,6 +139,7 @@ def _remember(store, server: str, user: str, insecure, cacert: str | None = None
 
 
 def cmd_logout(args) -> int:
+    from cli.sync_token import forget_file, stored_token
     from store import open_store
     from sync import credentials
     from sync.transport import SyncError
@@ -144,9 +148,10 @@ def cmd_logout(args) -> int:
         server, user = store.get_setting(SERVER_KEY), store.get_setting(USER_KEY)
         insecure = bool(store.get_setting(INSECURE_KEY))
         cacert = store.get_setting(CACERT_KEY) or None
-    if not server or not user:
-        raise _fail("not logged in")
-    token = credentials.load_token(server, user)
+        if not server or not user:
+            raise _fail("not logged in")
+        token = stored_token(store, server, user)
+        in_file = forget_file(store)  # the file goes even when the server cannot be reached
     revoked = False
     if token:
         client = _client(server, insecure, cacert)
@@ -156,13 +161,15 @@ def cmd_logout(args) -> int:
             revoked = True
         except SyncError as exc:  # offline: forget it locally anyway; it expires on its own
             print(f"esep: could not revoke the token on the server: {exc}", file=sys.stderr)
-    deleted = credentials.delete_token(server, user)
+    deleted = credentials.delete_token(server, user) or in_file
     _print({"server": server, "user": user, "revoked": revoked, "forgotten": deleted})
     return 0
 
 
 def _session(store, args):
-    """(client, user, password|None) with a token from the keyring or a fresh login."""
+    """(client, user, password|None) with a stored token (keyring or token file) or a fresh
+    login."""
+    from cli.sync_token import stored_token
     from sync import credentials
 
     server = args.server or store.get_setting(SERVER_KEY)
@@ -176,7 +183,7 @@ def _session(store, args):
                      args.cacert or (store.get_setting(CACERT_KEY) if same else None))
     client.device_id = store.device_id
     password = _read_password() if args.password_stdin else None
-    client.token = credentials.load_token(client.base_url, user)
+    client.token = stored_token(store, client.base_url, user)
     if client.token is None and password is None:
         hint = ("" if credentials.keyring_available()
                 else f" ({credentials.NO_BACKEND_MESSAGE})")
@@ -185,31 +192,41 @@ def _session(store, args):
     return client, user, password
 
 
-def _login_again(client, user: str, password: str | None) -> bool:
-    from sync import credentials
+def _login_again(store, client, user: str, password: str | None) -> bool:
+    from cli.sync_token import save_renewed
 
     if password is None:
         return False
     answer = client.login(user, password)
-    try:
-        credentials.save_token(client.base_url, user, answer["token"])
-    except credentials.KeyringUnavailable:
-        pass  # this run only: the token stays in memory
+    save_renewed(store, client.base_url, user, answer["token"])
     return True
 
 
-def _sync_with_auth(store, client, user, password):
+def _sync_with_auth(store, client, user, password, lang):
     from sync.engine import sync_once
     from sync.transport import AuthError
 
     if client.token is None:
-        _login_again(client, user, password)
+        _login_again(store, client, user, password)
     try:
         return sync_once(store, client)
-    except AuthError:
-        if not _login_again(client, user, password):
-            raise
+    except AuthError as exc:
+        if not _login_again(store, client, user, password):
+            raise _token_refused(store, client, exc, lang) from exc
         return sync_once(store, client)
+
+
+def _token_refused(store, client, exc, lang):
+    """The stored token was refused (revoked on the server, or expired): the token file goes;
+    the error says to log in again."""
+    from cli.sync_token import forget_file, say
+    from sync.transport import AuthError
+
+    text = "token_revoked_file" if forget_file(store) else "token_revoked"
+    error = AuthError(say(text, lang, server=client.base_url), status=exc.status,
+                      server_code=exc.server_code)
+    error.code = "token_revoked"
+    return error
 
 
 def cmd_sync(args) -> int:
@@ -221,10 +238,11 @@ def cmd_sync(args) -> int:
         if args.watch:
             return _watch(store, client, user, password, args)
         try:
-            summary = _sync_with_auth(store, client, user, password)
+            summary = _sync_with_auth(store, client, user, password, args.lang)
         except SyncError as exc:
             _print({"error": exc.code, "message": str(exc)})
-            print(f"esep: sync failed: {exc}", file=sys.stderr)
+            lead = "" if exc.code == "token_revoked" else "sync failed: "  # already a sentence
+            print(f"esep: {lead}{exc}", file=sys.stderr)
             return 1
         if not store.get_setting(SERVER_KEY):
             # `esep sync --server URL --user U` without a login: a plain `esep sync` next
@@ -237,6 +255,8 @@ def cmd_sync(args) -> int:
 
 def _say_held_back(held: list[dict], lang: str) -> None:
     """A published definition this program is too old for: say so plainly (stderr)."""
+    if not held:
+        return
     from forms.published import held_back_text
 
     for item in held:
@@ -252,13 +272,13 @@ def _watch(store, client, user, password, args) -> int:
     def report(summary, error) -> None:
         if summary is not None:
             _print(summary.to_dict())
-        else:
+        elif not (isinstance(error, AuthError) and password is None):  # said below
             _print({"error": error.code, "message": str(error)})
 
     while True:
         if client.token is None:
             try:
-                _login_again(client, user, password)
+                _login_again(store, client, user, password)
             except SyncError as exc:  # a wrong password is not retried; offline is
                 report(None, exc)
                 if isinstance(exc, AuthError) or not _wait(stop, args.probe_interval):
@@ -270,8 +290,11 @@ def _watch(store, client, user, password, args) -> int:
             return 0
         except KeyboardInterrupt:
             return 0
-        except AuthError:
-            if password is None:
+        except AuthError as exc:
+            if password is None:  # the stored token was refused: a person must log in
+                refused = _token_refused(store, client, exc, args.lang)
+                _print({"error": refused.code, "message": str(refused)})
+                print(f"esep: {refused}", file=sys.stderr)
                 return 1
             client.token = None  # log in again with the password of this run
         except SyncError:

@@ -6,7 +6,9 @@ import json
 
 from cli.conflicts_cmd import CONFLICT, PARKED, record_marks
 from cli.main import CliError
+from cli.records import _open_store as _store
 from cli.records import add_lang, lang_of
+from cli.texts import say, status_text
 
 COLUMNS = ("id", "form", "org_unit", "period", "status", "version", "review_comment")
 
@@ -42,13 +44,6 @@ def register(sub) -> None:
     rev.set_defaults(func=cmd_review)
 
 
-def _store():
-    from store import StoreError, open_store
-
-    try:
-        return open_store()
-    except StoreError as exc:
-        raise CliError(str(exc)) from None
 
 
 def _run(action, lang):
@@ -61,7 +56,7 @@ def _run(action, lang):
         from forms import message_text
 
         lines = [error_text(exc, lang)] + [
-            f"  {f.severity.upper():8} {f.rule:10} [{', '.join(f.fields)}] "
+            f"  {say('cli_severity_' + f.severity, lang):8} {f.rule:10} [{', '.join(f.fields)}] "
             f"{message_text(f.message_code, lang, f.params)}" for f in exc.findings]
         raise CliError("\n".join(lines)) from None
     except StoreError as exc:
@@ -77,20 +72,21 @@ def cmd_list(args) -> int:
         print(json.dumps([{**{c: r.get(c) for c in COLUMNS}, "sync_state": marks.get(r["id"])}
                           for r in records], ensure_ascii=False))
         return 0
+    lang = lang_of(args)
     for r in records:
         comment = f"  «{r['review_comment']}»" if r.get("review_comment") else ""
-        mark = f"  [{marks[r['id']].upper()}]" if r["id"] in marks else ""
+        mark = f"  [{say('cli_mark_' + marks[r['id']], lang)}]" if r["id"] in marks else ""
         print(f"{r['id']}  {r['form']:18} {r['org_unit']:12} {r['period']}  "
-              f"{r['status']:9} v{r.get('version') or '-'}{mark}{comment}")
-    print(f"{len(records)} record(s)" + _marks_hint(marks))
+              f"{status_text(r['status'], lang):9} v{r.get('version') or '-'}{mark}{comment}")
+    print(say("cli_records_total", lang, n=len(records)) + _marks_hint(marks, lang))
     return 0
 
 
-def _marks_hint(marks: dict[str, str]) -> str:
+def _marks_hint(marks: dict[str, str], lang: str) -> str:
     conflicts = sum(1 for m in marks.values() if m == CONFLICT)
     parked = len(marks) - conflicts
-    hints = ([f"{conflicts} in conflict (`esep conflicts`)"] if conflicts else []) + \
-        ([f"{parked} refused by the server (`esep show ID`)"] if parked else [])
+    hints = ([say("cli_hint_conflicts", lang, n=conflicts)] if conflicts else []) + \
+        ([say("cli_hint_parked", lang, n=parked)] if parked else [])
     return f"; {', '.join(hints)}" if hints else ""
 
 
@@ -98,7 +94,7 @@ def cmd_show(args) -> int:
     store = _store()
     record = _run(lambda: store.get_record(args.id), lang_of(args))
     if record is None:
-        raise CliError(f"no record {args.id} in this data folder")
+        raise CliError(say("cli_no_record", lang_of(args), id=args.id))
     from store import sync_state
 
     out = {"record": record, "sync_state": record_marks(store).get(args.id)}
@@ -118,8 +114,8 @@ def cmd_submit(args) -> int:
     lang = lang_of(args)
     record, findings = _run(lambda: store.submit_record(
         args.id, user=store.user, justification=args.justification), lang)
-    print(f"{record['id']}: {record['status']} (revision {record['revision']}, "
-          f"{len(findings)} finding(s)); run `esep sync` to send it")
+    print(say("cli_submitted", lang, id=record["id"], status=status_text(record["status"], lang),
+              revision=record["revision"], findings=len(findings)))
     return 0
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from forms.periods import utc_now
+from forms.published import using
 from server import published, pull, push
 from server.auth import User
 from server.db import device_keys, server_id, server_meta, users
@@ -120,8 +121,13 @@ def _changes_since(engine: sa.Engine, owner: User, cursor: int) -> list[dict]:
 
 def import_bundle(engine: sa.Engine, data: bytes) -> bytes:
     """Apply a delivered bundle and return the signed reply file (its records validated with
-    this database's published definitions too: the admin CLI has no request to set them)."""
-    published.activate(engine)
+    this database's published definitions too: the admin CLI has no request to set them;
+    only inside this call, so a process that also holds a client store keeps its own set)."""
+    with using(published.current(engine)):
+        return _import_bundle(engine, data)
+
+
+def _import_bundle(engine: sa.Engine, data: bytes) -> bytes:
     body, owner = open_request(engine, data)
     ops = _ops(body)
     cursor = body.get("cursor")

@@ -24,7 +24,7 @@ import sqlalchemy as sa
 from forms.model import DefinitionError
 from forms.paths import definitions_dir
 from forms.periods import utc_now
-from forms.published import ENUM, FORM, Entry, PublishedSet, requires_engine, use, using
+from forms.published import ENUM, FORM, Entry, PublishedSet, requires_engine, using
 from server.db import counters, published_definitions
 
 VERSION_COUNTER = "forms_version"
@@ -59,13 +59,6 @@ def current(engine: sa.Engine) -> PublishedSet:
                         for r in rows)
     with _lock:
         _sets[engine] = (version, pset)
-    return pset
-
-
-def activate(engine: sa.Engine) -> PublishedSet:
-    """Make this database's definitions the ones read in the current context."""
-    pset = current(engine)
-    use(pset)
     return pset
 
 

@@ -56,7 +56,7 @@ def test_conflict_is_marked_listed_and_resolved_from_the_cli(server, tmp_path, c
                                                               monkeypatch, memory_keyring):
     a, b, rid = _make_conflict(server, tmp_path, capsys, monkeypatch)
     code, out = run(capsys, monkeypatch, a, "list")
-    assert code == 0 and f"{rid}" in out and "[CONFLICT]" in out and "1 in conflict" in out
+    assert code == 0 and f"{rid}" in out and "[КОНФЛИКТ]" in out and "в конфликте: 1" in out
     code, out = run(capsys, monkeypatch, a, "list", "--json")
     assert [r["sync_state"] for r in json.loads(out)] == ["conflict"]
     code, out = run(capsys, monkeypatch, a, "show", rid)
@@ -72,7 +72,7 @@ def test_conflict_is_marked_listed_and_resolved_from_the_cli(server, tmp_path, c
         {"field": "data.typical_events_text", "mine": "mine", "theirs": "theirs"}]
     code, out = run(capsys, monkeypatch, a, "conflicts", "resolve", "no-such-id", "--take",
                     "mine")
-    assert code == 1 and "no conflict waits for record no-such-id" in out
+    assert code == 1 and "для записи no-such-id нет конфликта" in out
     code, out = run(capsys, monkeypatch, a, "conflicts", "resolve", rid, "--take", "theirs",
                     "typical_events_text=Both: mine and theirs", "volunteers_total=41")
     assert code == 0, out
@@ -81,9 +81,9 @@ def test_conflict_is_marked_listed_and_resolved_from_the_cli(server, tmp_path, c
     assert code == 0, err
     assert (out[0]["pushed"], out[0]["conflicts"], out[0]["rejected"]) == (1, 0, 0)
     code, out = run(capsys, monkeypatch, a, "conflicts", "list")
-    assert code == 0 and out.strip().endswith("0 conflict(s)")
+    assert code == 0 and out.strip().endswith("0 конфликтов")
     code, out = run(capsys, monkeypatch, a, "list")
-    assert "[CONFLICT]" not in out
+    assert "[КОНФЛИКТ]" not in out
     assert esep(capsys, monkeypatch, b, "sync")[0] == 0
     with open_store(b / "esep.sqlite3") as store:
         data = store.get_record(rid)["data"]
@@ -117,7 +117,7 @@ def test_a_parked_record_is_marked_in_list_and_show(server, tmp_path, capsys, mo
     assert {r["id"]: r["sync_state"] for r in json.loads(out)} == {bad["id"]: "parked",
                                                                    good["id"]: None}
     code, out = run(capsys, monkeypatch, a, "list")
-    assert "[PARKED]" in out and "1 refused by the server" in out
+    assert "[ОТКЛОНЁН]" in out and "отклонено сервером: 1" in out
     code, out = run(capsys, monkeypatch, a, "show", bad["id"])
     shown = json.loads(out)
     assert shown["sync_state"] == "parked"

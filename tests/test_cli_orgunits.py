@@ -51,7 +51,7 @@ def test_local_unit_add_import_use_and_map(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr("builtins.input", lambda _prompt: "n")
     assert _run(capsys, tmp_path, "orgunits", "map", "SHY-ABAI", "D-101")[0] == 1
     code, out, _ = _run(capsys, tmp_path, "orgunits", "map", "SHY-ABAI", "D-101", "--yes")
-    assert code == 0 and "1 record(s) moved" in out
+    assert code == 0 and "перенесено из SHY-ABAI в D-101: 1 запись" in out
     with open_store(tmp_path / DB_FILENAME) as store:
         recs = store.list_records(form="focus_group")
         assert [r["org_unit"] for r in recs] == ["D-101"]

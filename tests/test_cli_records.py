@@ -57,15 +57,15 @@ def test_forms_list(data_dir, capsys):
 def test_validate_valid_and_invalid(data_dir, tmp_path, capsys):
     ok = write(tmp_path / "ok.json", rec(1, "2024-03"))
     assert run(data_dir, "validate", "monthly_report", ok) == 0
-    assert "0 with errors" in capsys.readouterr().out
+    assert "1 запись, с ошибками: 0" in capsys.readouterr().out
     bad = write(tmp_path / "bad.json", {"form": "monthly_report", "records": [
         rec(1, "2024-03"), rec(2, "2024-04", gender={"F": 1, "M": 1})]})
     assert run(data_dir, "validate", "monthly_report", bad) == 1
     out = capsys.readouterr().out
     line = next(ln for ln in out.splitlines() if "VR-03-gender" in ln)
-    assert "ERROR" in line and "gender" in line and "volunteers_total" in line
+    assert "ОШИБКА" in line and "gender" in line and "volunteers_total" in line
     assert any("\u0400" <= ch <= "\u04ff" for ch in line), "message should be in Russian"
-    assert "record #2 (id 00000000-0000-4000-8000-000000000002)" in out
+    assert "запись №2 (id 00000000-0000-4000-8000-000000000002)" in out
     assert run(data_dir, "validate", "monthly_report", bad, "--json", "--lang", "en") == 1
     doc = json.loads(capsys.readouterr().out)
     assert doc["valid"] is False and doc["records"][0]["findings"] == [] or all(
@@ -79,7 +79,7 @@ def test_validate_warnings_are_printed_but_pass(data_dir, tmp_path, capsys):
     warn = write(tmp_path / "w.json", [rec(1, "2024-03", volunteer_hours=1520)])
     assert run(data_dir, "validate", "monthly_report", warn) == 0
     out = capsys.readouterr().out
-    assert "WARNING" in out and "VR-06" in out
+    assert "ВНИМАНИЕ" in out and "VR-06" in out
 
 
 def test_validate_type_error_and_bad_files(data_dir, tmp_path, capsys):
@@ -109,16 +109,16 @@ def test_import_atomic_and_dry_run(data_dir, tmp_path, capsys):
     assert stored(data_dir) == []
     mixed = write(tmp_path / "mixed.json", good[:1] + [dict(good[1], form="event")])
     assert run(data_dir, "import", "monthly_report", mixed) == 1
-    assert "record #2 (id 00000000-0000-4000-8000-000000000002): field 'form'" in \
+    assert "запись №2 (id 00000000-0000-4000-8000-000000000002): форма записи" in \
         capsys.readouterr().err
     path = write(tmp_path / "good.json", good)
     assert run(data_dir, "import", "monthly_report", path, "--dry-run") == 0
-    assert "3 new" in capsys.readouterr().out and stored(data_dir) == []
+    assert "новых 3" in capsys.readouterr().out and stored(data_dir) == []
     assert run(data_dir, "import", "monthly_report", path) == 0
-    assert "imported 3" in capsys.readouterr().out
+    assert "импортировано: 3 записи" in capsys.readouterr().out
     assert [r["period"] for r in stored(data_dir)] == ["2024-01", "2024-02", "2024-03"]
     assert run(data_dir, "import", "monthly_report", path, "--dry-run") == 0
-    assert "3 unchanged" in capsys.readouterr().out
+    assert "без изменений 3" in capsys.readouterr().out
 
 
 def test_reimport_of_the_same_file_is_unchanged_whenever_it_runs(data_dir, tmp_path, capsys):
@@ -136,9 +136,9 @@ def test_reimport_of_the_same_file_is_unchanged_whenever_it_runs(data_dir, tmp_p
         s.close()
     capsys.readouterr()
     assert run(data_dir, "import", "monthly_report", path, "--dry-run") == 0
-    assert "0 new, 2 unchanged, 0 changed" in capsys.readouterr().out
+    assert "новых 0, без изменений 2, изменённых 0" in capsys.readouterr().out
     assert run(data_dir, "import", "monthly_report", path) == 0
-    assert "imported 0 record(s) (2 unchanged)" in capsys.readouterr().out
+    assert "импортировано: 0 записей (без изменений: 2)" in capsys.readouterr().out
 
 
 def test_export_json_reimports_identically(data_dir, tmp_path, capsys):
@@ -154,7 +154,7 @@ def test_export_json_reimports_identically(data_dir, tmp_path, capsys):
         s.close()
     out = tmp_path / "out" / "export.json"
     assert run(data_dir, "export", "monthly_report", "--format", "json", "-o", str(out)) == 0
-    assert "exported 2" in capsys.readouterr().out
+    assert "выгружено: 2 записи" in capsys.readouterr().out
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["form"] == "monthly_report" and len(doc["records"]) == 2
     originals = [r for r in stored(data_dir) if not r["deleted"]]
@@ -164,7 +164,7 @@ def test_export_json_reimports_identically(data_dir, tmp_path, capsys):
     assert stored(fresh) == originals
     assert originals[0]["revision"] == 2 and originals[0]["status"] == "submitted"
     assert run(fresh, "import", "monthly_report", str(out)) == 0
-    assert "imported 0" in capsys.readouterr().out
+    assert "импортировано: 0" in capsys.readouterr().out
 
 
 def test_export_filters(data_dir, tmp_path, capsys):
@@ -372,7 +372,7 @@ def test_validate_sees_a_repeated_event_in_the_same_month(data_dir, tmp_path, ca
     path = write(tmp_path / "ev.json", [dict(event, id=i) for i in ids])
     assert run(data_dir, "validate", "event", path) == 0        # a warning, not an error
     out = capsys.readouterr().out
-    assert out.count("VR-32") == 2 and "WARNING" in out
+    assert out.count("VR-32") == 2 and "ВНИМАНИЕ" in out
 
 
 def test_export_to_an_unwritable_path_is_a_clear_error(data_dir, tmp_path, capsys):

@@ -34,11 +34,11 @@ def test_survey_import_with_a_mapping(data_dir, tmp_path, capsys):
         [dt.datetime(2024, 3, 1, 12, 0), "Шымкент", "Мужской"]])
     assert run(data_dir, "survey", "import", "volunteer_survey", path) == 1
     err = capsys.readouterr()
-    assert "--map" in err.out and "nothing imported" in err.err
+    assert "--map" in err.out and "ничего не импортировано" in err.err
     assert run(data_dir, "survey", "import", "volunteer_survey", path,
                "--map", "Откуда вы?=region") == 0
     out = capsys.readouterr().out
-    assert "Откуда вы? -> region" in out and "imported 1 response(s)" in out
+    assert "Откуда вы? -> region" in out and "импортировано: 1 ответ" in out
     [rec] = _records(data_dir, "volunteer_survey")
     assert rec["data"] == {"answered_on": "2024-03-01", "region": "SHY", "gender": "M"}
     assert rec["org_unit"] == "SHY"
@@ -55,7 +55,7 @@ def test_registry_import_merge_suggest(data_dir, tmp_path, capsys):
     assert run(data_dir, "registry", "import", _xlsx(tmp_path / "ok.xlsx", rows)) == 0
     out = capsys.readouterr().out
     assert "Строка 4: «Zhubanov Zhyluy» — то же название" in out
-    assert "2 new entr(ies)" in out
+    assert "новых записей реестра: 2" in out
     entries = {r["data"]["name_ru"]: r["id"] for r in _records(data_dir, "organization")}
     assert run(data_dir, "registry", "suggest", "Shapagat") == 0
     assert capsys.readouterr().out.split()[1] == entries["Шапагат"]

@@ -159,12 +159,12 @@ def test_cli_import_export_mixed_versions(data_dir, tmp_path, capsys):
     src = tmp_path / "ev.json"
     src.write_text(json.dumps(recs, ensure_ascii=False), encoding="utf-8")
     assert _run(data_dir, "import", "event", str(src)) == 0
-    assert "imported 2" in capsys.readouterr().out
+    assert "импортировано: 2 записи" in capsys.readouterr().out
     for fmt in ("json", "xlsx"):
         out = tmp_path / f"out.{fmt}"
         assert _run(data_dir, "export", "event", "--format", fmt, "-o", str(out)) == 0
         assert _run(data_dir, "import", "event", str(out), "--dry-run") == 0
-        assert "2 unchanged" in capsys.readouterr().out or fmt == "xlsx"
+        assert "без изменений 2" in capsys.readouterr().out or fmt == "xlsx"
     s = open_store(Path(data_dir) / "esep.sqlite3")
     try:
         by_id = {r["id"]: r for r in s.list_records(form="event")}

@@ -12,6 +12,10 @@ def test_bench_sync_small_run_produces_honest_rows():
     assert by_name["sync no-op: wire bytes"][1] <= 1024
     assert by_name["sync push 60 records: requests"][5]  # all 60 pushed
     assert 0 < by_name["sync push 60 records: wire bytes up"][1]
+    cli = "esep sync no-op end to end (CLI process, token file)"
+    assert by_name[f"{cli}: requests"][1] == 1, by_name[f"{cli}: requests"]
+    assert 0 < by_name[f"{cli}: wire bytes"][1] <= 1024
+    assert 0 < by_name[f"{cli}: seconds until the first byte reaches the server"][1] < by_name[f"{cli}: seconds"][1]
     resent = by_name["sync bytes re-sent after a cut"]
     assert resent[5], resent
     pulled = by_name["sync first pull of 300 records by a new region client: requests"]

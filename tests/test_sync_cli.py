@@ -155,8 +155,10 @@ def test_expired_token_logs_in_again_with_password_stdin(server, tmp_path, capsy
     credentials.save_token(server.url, "dist1", "revoked-or-expired")
     with open_store(data / "esep.sqlite3") as store:
         store.save_record(monthly(DISTRICTS[0], "2024-08"), user="dist1")
-    code, _, err = esep(capsys, monkeypatch, data, "sync")
-    assert code == 1 and "not authorised" in err
+    code, out, err = esep(capsys, monkeypatch, data, "--lang", "en", "sync")
+    assert code == 1 and out[-1]["error"] == "token_revoked"
+    assert "no longer accepts the saved token" in err and "log in again" in err
+    assert "token file" not in err  # the keyring's token: there was no file
     code, out, err = esep(capsys, monkeypatch, data, "sync", "--password-stdin",
                           stdin=PASSWORD + "\n")
     assert code == 0 and out[0]["pushed"] == 1, err
