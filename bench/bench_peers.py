@@ -6,7 +6,8 @@ bandwidth + 2 round trips):
   disk), both installed by the bench itself under .bench-peers/ (bench/peer_anki.py,
   bench/peer_pouch.py); a peer that cannot be installed gets "not installed" rows, ok = NO;
 - every client is a fresh process timed by the wall clock from here; requests and bytes are
-  counted at the proxy: push of 1,000 records, the no-op sync after it, the first pull of
+  counted at the proxy: push of 1,000 records, a no-op sync (after one untimed sync that lets
+  a system settle what the push left, e.g. PouchDB's pull checkpoint), the first pull of
   5,000 records by a new client (Esep: `esep sync` after `esep login`; Anki: a sync of a
   collection, the full download for a new one; pouchdb: a two-way PouchDB.sync in node);
 - ingest on PostgreSQL, 50 clients x 25-record batches: `esep server` vs pouchdb-server's
@@ -45,7 +46,9 @@ def measure_esep(folder: Path, push: list, pull: list, rate=RATE, delay=DELAY) -
         pusher = peer_esep.EsepClient(folder / "esep-push", "reg1", token)
         pusher.login(link.url)
         pusher.fill(push)
-        m = {"push": link.timed(**pusher.sync_call()), "noop": link.timed(**pusher.sync_call())}
+        m: dict = {"push": link.timed(**pusher.sync_call())}
+        m["settle"] = link.timed(**pusher.sync_call(), limited=False)
+        m["noop"] = link.timed(**pusher.sync_call())
         puller = peer_esep.EsepClient(folder / "esep-pull", "reg2", token)
         puller.login(link.url)
         m["pull"] = link.timed(**puller.sync_call())
@@ -68,8 +71,9 @@ def measure_anki(folder: Path, push: list, pull: list, rate=RATE, delay=DELAY) -
         AnkiClient(folder / "anki", "seed", "reg2").prepare(srv.url, pull, seed=True)
         pusher = AnkiClient(folder / "anki", "push", "reg1")
         pusher.prepare(link.url, push)
-        m = {"push": link.timed(**pusher.sync_call(link.url)),
-             "noop": link.timed(**pusher.sync_call(link.url))}
+        m: dict = {"push": link.timed(**pusher.sync_call(link.url))}
+        m["settle"] = link.timed(**pusher.sync_call(link.url), limited=False)
+        m["noop"] = link.timed(**pusher.sync_call(link.url))
         puller = AnkiClient(folder / "anki", "pull", "reg2")
         puller.login(link.url)
         m["pull"] = link.timed(**puller.sync_call(link.url))
@@ -97,8 +101,9 @@ def measure_pouch(folder: Path, push: list, pull: list, rate=RATE, delay=DELAY) 
         seeder.replicate(seeder.db, f"{srv.url}/pull")
         pusher = PouchClient(folder / "pouch", "push")
         pusher.fill(push)
-        m = {"push": link.timed(**pusher.sync_call(f"{link.url}/push")),
-             "noop": link.timed(**pusher.sync_call(f"{link.url}/push"))}
+        m: dict = {"push": link.timed(**pusher.sync_call(f"{link.url}/push"))}
+        m["settle"] = link.timed(**pusher.sync_call(f"{link.url}/push"), limited=False)
+        m["noop"] = link.timed(**pusher.sync_call(f"{link.url}/push"))
         puller = PouchClient(folder / "pouch", "pull")
         m["pull"] = link.timed(**puller.sync_call(f"{link.url}/pull"))
     finally:

@@ -26,7 +26,7 @@ def install() -> str:
         subprocess.run([sys.executable, "-m", "venv", "--clear", str(VENV)], check=True,
                        capture_output=True, timeout=300)
         done = subprocess.run([str(PYTHON), "-m", "pip", "install", "-q", PACKAGE],
-                              capture_output=True, text=True, timeout=900)
+                              capture_output=True, text=True, timeout=900, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"pip install {PACKAGE}: {done.stderr.strip()[-200:]}")
     version = _version()
@@ -39,7 +39,7 @@ def _version() -> str:
     if not PYTHON.exists():
         return ""
     done = subprocess.run([str(PYTHON), "-c", "import anki.buildinfo as b; print(b.version)"],
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, check=False)
     return done.stdout.strip() if done.returncode == 0 else ""
 
 
@@ -76,7 +76,7 @@ class AnkiClient:
 
     def _run(self, *args: str) -> dict:
         done = subprocess.run([str(PYTHON), str(CLIENT), *args], capture_output=True,
-                              text=True, timeout=900)
+                              text=True, timeout=900, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"anki client {args[0]}: {done.stderr.strip()[-300:]}")
         return json.loads(done.stdout)

@@ -37,7 +37,7 @@ def _model(col: Collection, fields: list[str]) -> dict:
     for name in fields:
         mm.add_field(model, mm.new_field(name))
     template = mm.new_template("record")
-    template["qfmt"], template["afmt"] = "{{%s}}" % fields[0], "{{%s}}" % fields[1]
+    template["qfmt"], template["afmt"] = f"{{{{{fields[0]}}}}}", f"{{{{{fields[1]}}}}}"
     mm.add_template(model, template)
     mm.add(model)
     return mm.by_name(MODEL)

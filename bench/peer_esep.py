@@ -43,7 +43,7 @@ def cli_env() -> dict:
 
 def token_file_supported() -> bool:
     done = subprocess.run([sys.executable, "main.py", "login", "--help"], cwd=ROOT,
-                          capture_output=True, text=True, env=cli_env(), timeout=120)
+                          capture_output=True, text=True, env=cli_env(), timeout=120, check=False)
     return TOKEN_FLAG in done.stdout
 
 
@@ -85,7 +85,7 @@ class EsepClient:
         done = subprocess.run(self._argv("login", "--server", url, "--user", self.user,
                                          "--password-stdin", *extra),
                               input=PASSWORD + "\n", capture_output=True, text=True,
-                              cwd=ROOT, env=cli_env(), timeout=300)
+                              cwd=ROOT, env=cli_env(), timeout=300, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"esep login failed: {done.stderr.strip()[-300:]}")
 
@@ -109,7 +109,7 @@ class EsepClient:
         call = self.sync_call()
         argv = call["argv"] + ["--server", url]
         done = subprocess.run(argv, input=call["stdin"], capture_output=True, text=True,
-                              cwd=ROOT, env=call["env"], timeout=600)
+                              cwd=ROOT, env=call["env"], timeout=600, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"esep sync failed: {done.stderr.strip()[-300:]}")
 

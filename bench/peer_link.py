@@ -11,6 +11,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 ROOT = Path(__file__).resolve().parent.parent
 RATE = 250_000 / 8  # bytes per second, each way
@@ -60,14 +61,16 @@ class Link:
         self.proxy.rate, self.proxy.delay = self.rate, self.delay
 
     def timed(self, argv: list[str], *, env: dict | None = None, stdin: str = "",
-              cwd: Path | None = None, timeout: float = 600) -> Trip:
-        """Run a fresh client process over the limited link; wall clock from here."""
-        self.limited()
+              cwd: Path | None = None, timeout: float = 600, limited: bool = True) -> Trip:
+        """Run a fresh client process over the link (limited unless told); wall clock from
+        here; the link is left unlimited for the set-up steps that follow."""
+        if limited:
+            self.limited()
         self.proxy.reset_counters()
         self.proxy.captured_up.clear()
         start = time.monotonic()
         done = subprocess.run(argv, input=stdin, capture_output=True, text=True, env=env,
-                              cwd=cwd, timeout=timeout)
+                              cwd=cwd, timeout=timeout, check=False)
         seconds = time.monotonic() - start
         if done.returncode not in (0, 2):
             raise RuntimeError(f"{Path(argv[1]).name if len(argv) > 1 else argv[0]} failed "
@@ -121,13 +124,13 @@ class PeakRss:
             self.peak = max(self.peak, tree_rss_mb(self.pid))
             self._stop.wait(0.05)
 
-    def __enter__(self) -> PeakRss:
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
-        self._thread.join(timeout=5)
+        self._thread.join(timeout=5, check=False)
         self.peak = max(self.peak, tree_rss_mb(self.pid))
 
 
@@ -147,7 +150,7 @@ def wait_http(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
         if proc.poll() is not None:
             raise RuntimeError(f"server at {url} exited ({proc.returncode}) while starting")
         try:
-            requests.get(url, timeout=1)
+            requests.get(url, timeout=1, check=False)
             return
         except requests.RequestException:
             time.sleep(0.2)
@@ -157,7 +160,7 @@ def wait_http(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
 def stop_process(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
-        proc.wait(timeout=20)
+        proc.wait(timeout=20, check=False)
     except subprocess.TimeoutExpired:
         proc.kill()
-        proc.wait(timeout=10)
+        proc.wait(timeout=10, check=False)

@@ -28,14 +28,14 @@ def install() -> str:
         (FOLDER / "package.json").write_text('{"name": "esep-bench-peers", "private": true}\n')
         done = subprocess.run(["npm", "install", "--ignore-scripts", "--no-audit", "--no-fund",
                                "--loglevel=error", *PACKAGES], cwd=FOLDER,
-                              capture_output=True, text=True, timeout=1200)
+                              capture_output=True, text=True, timeout=1200, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"npm install: {done.stderr.strip()[-200:]}")
     version = _version()
     if not version:
         raise RuntimeError("pouchdb-server installed but not loadable")
     probe = subprocess.run(["node", "-e", "require('leveldown')"], env=node_env(),
-                           capture_output=True, text=True, timeout=60)
+                           capture_output=True, text=True, timeout=60, check=False)
     if probe.returncode != 0:
         raise RuntimeError("leveldown has no usable binary here")
     return version
@@ -68,7 +68,7 @@ class PouchServer:
     def create(self, db: str) -> None:
         import requests
 
-        requests.put(f"{self.url}/{db}", timeout=30).raise_for_status()
+        requests.put(f"{self.url}/{db}", timeout=30, check=False).raise_for_status()
 
     def stop(self) -> None:
         stop_process(self.proc)
@@ -84,7 +84,7 @@ class PouchClient:
 
     def _run(self, *args: str) -> dict:
         done = subprocess.run(["node", str(CLIENT), *args], capture_output=True, text=True,
-                              env=node_env(), timeout=900)
+                              env=node_env(), timeout=900, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"pouch client {args[0]}: {done.stderr.strip()[-300:]}")
         return json.loads(done.stdout)
@@ -117,7 +117,7 @@ def ingest(folder: Path, work: list[list[list[dict]]]) -> dict:
             s = requests.Session()
             for ops in work[i]:
                 docs = [dict(op["data"], _id=op["id"]) for op in ops]
-                r = s.post(f"{server.url}/ingest/_bulk_docs", json={"docs": docs}, timeout=120)
+                r = s.post(f"{server.url}/ingest/_bulk_docs", json={"docs": docs}, timeout=120, check=False)
                 r.raise_for_status()
                 written.append(sum(1 for a in r.json() if a.get("ok")))
 

@@ -72,4 +72,4 @@ def test_esep_side_measured_end_to_end(tmp_path):
     assert m["pull"].down > m["noop"].down
     rows = peer_rows.rows({"esep": m}, {"push": 1.0, "pull": 1.0}, 12, 30)
     assert all(len(r) == 6 for r in rows)
-    assert [r for r in rows if "Anki: not measured" in r[0]][0][5] is False
+    assert next(r for r in rows if "Anki: not measured" in r[0])[5] is False
