@@ -130,7 +130,7 @@ class PeakRss:
 
     def __exit__(self, *exc) -> None:
         self._stop.set()
-        self._thread.join(timeout=5, check=False)
+        self._thread.join(timeout=5)
         self.peak = max(self.peak, tree_rss_mb(self.pid))
 
 
@@ -150,7 +150,7 @@ def wait_http(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
         if proc.poll() is not None:
             raise RuntimeError(f"server at {url} exited ({proc.returncode}) while starting")
         try:
-            requests.get(url, timeout=1, check=False)
+            requests.get(url, timeout=1)
             return
         except requests.RequestException:
             time.sleep(0.2)
@@ -160,7 +160,7 @@ def wait_http(url: str, proc: subprocess.Popen, timeout: float = 60) -> None:
 def stop_process(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
-        proc.wait(timeout=20, check=False)
+        proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         proc.kill()
-        proc.wait(timeout=10, check=False)
+        proc.wait(timeout=10)

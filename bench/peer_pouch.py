@@ -68,7 +68,7 @@ class PouchServer:
     def create(self, db: str) -> None:
         import requests
 
-        requests.put(f"{self.url}/{db}", timeout=30, check=False).raise_for_status()
+        requests.put(f"{self.url}/{db}", timeout=30).raise_for_status()
 
     def stop(self) -> None:
         stop_process(self.proc)
@@ -117,7 +117,7 @@ def ingest(folder: Path, work: list[list[list[dict]]]) -> dict:
             s = requests.Session()
             for ops in work[i]:
                 docs = [dict(op["data"], _id=op["id"]) for op in ops]
-                r = s.post(f"{server.url}/ingest/_bulk_docs", json={"docs": docs}, timeout=120, check=False)
+                r = s.post(f"{server.url}/ingest/_bulk_docs", json={"docs": docs}, timeout=120)
                 r.raise_for_status()
                 written.append(sum(1 for a in r.json() if a.get("ok")))
 

@@ -48,7 +48,7 @@ def _transfer(kind: str, title: str, results: dict, limit: float) -> list[tuple]
 def _noop(results: dict) -> list[tuple]:
     title = "no-op sync"
     t, how = results["esep"]["noop"], results["esep"]["how"]
-    out = [(f"{title}, Esep: requests ({how})", t.requests, "req", NOOP_REQUESTS,
+    out: list[tuple] = [(f"{title}, Esep: requests ({how})", t.requests, "req", NOOP_REQUESTS,
             t.requests, t.requests <= NOOP_REQUESTS),
            (f"{title}, Esep: wire bytes", t.wire, "B", NOOP_BYTES,
             round(t.wire / NOOP_BYTES, 2), t.wire <= NOOP_BYTES)]
