@@ -114,35 +114,32 @@ class EsepClient:
             raise RuntimeError(f"esep sync failed: {done.stderr.strip()[-300:]}")
 
 
-def ingest(pg_url: str, workers: int = 2) -> dict:
-    """50 clients x 25-record batches into `esep server` on a fresh PostgreSQL database:
-    {"records", "seconds", "rate", "server_rss_mb"}. bench_server.ingest_rate when it exists,
-    else the same push through bench_server's own parts."""
+def ingest(pg_url: str) -> dict:
+    """50 clients x 25-record batches into `esep server` on a fresh PostgreSQL database made on
+    the server of pg_url: {"records", "applied", "seconds", "rate", "server_rss_mb"}.
+    bench_server.ingest_rate when it exists, else the same push through bench_server's parts."""
     from bench import bench_server
     from tests.server_fixtures import make_pg_database, seed_world
 
+    if hasattr(bench_server, "ingest_rate"):
+        return bench_server.ingest_rate(pg_url)
     with make_pg_database(pg_url) as db_url:
-        if hasattr(bench_server, "ingest_rate"):
-            return bench_server.ingest_rate(db_url, workers=workers)
         seed_world(db_url, {"r1": ("region", "SHY", None)})
-        work = ingest_work()
-        old, bench_server.WORKERS = bench_server.WORKERS, workers
-        try:
-            proc, url = bench_server._start_server(db_url)
-        finally:
-            bench_server.WORKERS = old
+        proc, url = bench_server._start_server(db_url)
         try:
             with PeakRss(proc.pid) as rss:
-                secs, acks = bench_server._push_all(url, work)
+                secs, acks = bench_server._push_all(url, ingest_work())
         finally:
             stop_process(proc)
     applied = sum(a["status"] == "applied" for a in acks)
-    return {"records": applied, "seconds": secs, "rate": applied / secs,
-            "server_rss_mb": rss.peak}
+    return {"records": len(acks), "applied": applied, "seconds": secs,
+            "rate": len(acks) / secs, "server_rss_mb": rss.peak}
 
 
 def ingest_work() -> list[list[list[dict]]]:
-    """Per client, its batches of push ops (bench_server's payloads)."""
+    """Per client, its batches of push ops: bench_server's payloads, which the peer gets too."""
     from bench import bench_server
 
+    if hasattr(bench_server, "workload"):
+        return bench_server.workload()
     return [bench_server._batches(i) for i in range(bench_server.CLIENTS)]
