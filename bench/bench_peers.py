@@ -125,12 +125,12 @@ def _peer(peer: str, folder: Path, push: list, pull: list) -> dict:
     try:
         version = _install(peer)
     except Exception as exc:  # noqa: BLE001 - reported in the rows, never a made-up number
-        return {"error": f"not installed: {exc}"[:120]}
+        return {"error": f"not installed: {' '.join(str(exc).split())}"[:120]}
     try:
         fn = measure_anki if peer == "anki" else measure_pouch
         return {**fn(folder, push, pull), "version": version}
     except Exception as exc:  # noqa: BLE001
-        return {"error": f"failed: {type(exc).__name__}: {exc}"[:120]}
+        return {"error": f"failed: {type(exc).__name__}: {' '.join(str(exc).split())}"[:120]}
 
 
 def _ingest(pg: str | None) -> dict:

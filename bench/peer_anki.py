@@ -26,7 +26,7 @@ def install() -> str:
         subprocess.run([sys.executable, "-m", "venv", "--clear", str(VENV)], check=True,
                        capture_output=True, timeout=300)
         done = subprocess.run([str(PYTHON), "-m", "pip", "install", "-q", PACKAGE],
-                              capture_output=True, text=True, timeout=900, check=False)
+                              capture_output=True, text=True, timeout=600, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"pip install {PACKAGE}: {done.stderr.strip()[-200:]}")
     version = _version()

@@ -28,7 +28,7 @@ def install() -> str:
         (FOLDER / "package.json").write_text('{"name": "esep-bench-peers", "private": true}\n')
         done = subprocess.run(["npm", "install", "--ignore-scripts", "--no-audit", "--no-fund",
                                "--loglevel=error", *PACKAGES], cwd=FOLDER,
-                              capture_output=True, text=True, timeout=1200, check=False)
+                              capture_output=True, text=True, timeout=600, check=False)
         if done.returncode != 0:
             raise RuntimeError(f"npm install: {done.stderr.strip()[-200:]}")
     version = _version()
@@ -42,10 +42,13 @@ def install() -> str:
 
 
 def _version() -> str:
+    """pouchdb-server's version when it and the client's pouchdb are both installed."""
     try:
-        return json.loads((MODULES / "pouchdb-server" / "package.json").read_text())["version"]
+        found = {p: json.loads((MODULES / p / "package.json").read_text())["version"]
+                 for p in ("pouchdb-server", "pouchdb")}
     except (OSError, ValueError, KeyError):
         return ""
+    return found["pouchdb-server"]
 
 
 def node_env() -> dict:
