@@ -114,6 +114,10 @@ def measure_pouch(folder: Path, push: list, pull: list, rate=RATE, delay=DELAY) 
     return m
 
 
+def _why(exc: Exception) -> str:
+    return " ".join(str(exc).split())
+
+
 def _install(peer: str) -> str:
     from bench import peer_anki, peer_pouch
 
@@ -125,12 +129,12 @@ def _peer(peer: str, folder: Path, push: list, pull: list) -> dict:
     try:
         version = _install(peer)
     except Exception as exc:  # noqa: BLE001 - reported in the rows, never a made-up number
-        return {"error": f"not installed: {' '.join(str(exc).split())}"[:120]}
+        return {"error": f"not installed: {_why(exc)}"[:120]}
     try:
         fn = measure_anki if peer == "anki" else measure_pouch
         return {**fn(folder, push, pull), "version": version}
     except Exception as exc:  # noqa: BLE001
-        return {"error": f"failed: {type(exc).__name__}: {' '.join(str(exc).split())}"[:120]}
+        return {"error": f"failed: {type(exc).__name__}: {_why(exc)}"[:120]}
 
 
 def _ingest(pg: str | None) -> dict:
@@ -141,13 +145,13 @@ def _ingest(pg: str | None) -> dict:
     try:
         out = {"esep": peer_esep.ingest(pg)}
     except Exception as exc:  # noqa: BLE001
-        out = {"esep": {"error": f"failed: {type(exc).__name__}: {exc}"[:120]}}
+        out = {"esep": {"error": f"failed: {type(exc).__name__}: {_why(exc)}"[:120]}}
     try:
         peer_pouch.install()
         with tempfile.TemporaryDirectory(prefix="esep-bench-ingest-") as tmp:
             out["pouch"] = peer_pouch.ingest(Path(tmp), peer_esep.ingest_work())
     except Exception as exc:  # noqa: BLE001
-        out["pouch"] = {"error": f"pouchdb-server: {exc}"[:120]}
+        out["pouch"] = {"error": f"pouchdb-server: {_why(exc)}"[:120]}
     return out
 
 
