@@ -4,6 +4,7 @@ bytes that really went up, a fresh client process timed by the wall clock from h
 peak resident memory of a server's process tree sampled from /proc."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -90,25 +91,28 @@ def count_requests(up: bytes) -> int:
 
 
 def tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, MB."""
-    children: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
+    """Resident memory of a process and all its descendants, MB (Linux /proc)."""
+    total = 0
+    for p in _tree(pid):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    total, todo = 0, [pid]
-    while todo:
-        p = todo.pop()
-        todo.extend(children.get(p, []))
-        try:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
+            with open(f"/proc/{p}/status") as fh:
+                total += next((int(line.split()[1]) for line in fh
+                               if line.startswith("VmRSS:")), 0)
         except OSError:
             continue
     return total / 1024
+
+
+def _tree(pid: int) -> list[int]:
+    out = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                for child in fh.read().split():
+                    out += _tree(int(child))
+    except OSError:
+        pass
+    return out
 
 
 class PeakRss:
