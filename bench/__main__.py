@@ -10,7 +10,7 @@ BENCHES: list[str] = ["bench.bench_store", "bench.bench_cipher", "bench.bench_fo
                       "bench.bench_sync", "bench.bench_reports", "bench.bench_intake", "bench.bench_desktop",
                       "bench.bench_server", "bench.bench_bundle", "bench.bench_quality",
                       "bench.bench_annual", "bench.bench_limits", "bench.bench_review",
-                      "bench.bench_ops"]
+                      "bench.bench_ops", "bench.bench_peers"]
 
 
 def main() -> int:
