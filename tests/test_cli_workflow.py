@@ -57,4 +57,4 @@ def test_show_prints_revisions_and_audit_and_unknown_id_is_an_error(data_dir, tm
     assert [r["status"] for r in shown["revisions"]] == ["submitted"]
     assert any(a["field"] == "_status" or a["field"] == "status" for a in shown["audit"])
     assert main(["show", "no-such-id"]) == 1
-    assert "no record no-such-id" in capsys.readouterr().err
+    assert "нет записи no-such-id" in capsys.readouterr().err
