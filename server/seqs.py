@@ -1,0 +1,63 @@
+"""change_seq stamping: gap-free, in commit order, the counter's row lock held for one statement
+and the commit.
+
+`UPDATE counters ... RETURNING` takes the counter's row lock, held until the transaction
+commits, so seq ranges commit strictly in order (a pull never skips a late commit) and a
+rollback also undoes the increment. Everything else of a batch (validation, record and
+revision writes, the ledger rows) is done before, so concurrent batches run in parallel up
+to this point. On PostgreSQL the counter, the records' seqs and the ledger's seqs are ONE
+statement: after it, the transaction only commits, with no Python work (and no wait for the
+GIL) while the lock is held."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from server.db import counters, ledger, records
+
+_PG_STAMP = sa.text("""
+WITH c AS (
+    UPDATE counters SET value = value + :n WHERE name = 'change_seq'
+    RETURNING value - :n AS base),
+r AS (
+    UPDATE records SET change_seq = c.base + v.ord
+    FROM c, unnest(CAST(:ids AS text[])) WITH ORDINALITY AS v(id, ord)
+    WHERE records.id = v.id RETURNING records.id),
+l AS (
+    UPDATE ledger SET change_seq = c.base + w.ord
+    FROM c, unnest(CAST(:ops AS bigint[])) WITH ORDINALITY AS w(op_seq, ord)
+    WHERE ledger.device_id = :device AND ledger.op_seq = w.op_seq RETURNING ledger.op_seq)
+SELECT c.base, (SELECT count(*) FROM r) AS nr, (SELECT count(*) FROM l) AS nl FROM c""")
+
+
+def stamp_change_seqs(conn, rids: list[str], device_id: str = "",
+                      op_seqs: list[int] | None = None) -> list[int]:
+    """Give the records `rids` the next len(rids) change_seqs, in that order, as the last
+    statement of the transaction; the ledger rows (device_id, op_seqs[i]), written before,
+    get the seq of rids[i] (op_seqs may be shorter: records restamped by a contest)."""
+    if not rids:
+        return []
+    ops = list(op_seqs or [])
+    if conn.dialect.name == "postgresql":
+        row = conn.execute(_PG_STAMP, {"n": len(rids), "ids": rids, "ops": ops,
+                                       "device": device_id}).one()
+        if row.nr != len(set(rids)) or row.nl != len(ops):
+            raise RuntimeError(f"change_seq stamp touched {row.nr}/{len(rids)} records and "
+                               f"{row.nl}/{len(ops)} ledger rows")
+        top = row.base + len(rids)
+    else:  # SQLite: the whole transaction holds the write lock (BEGIN IMMEDIATE) anyway
+        top = conn.execute(counters.update().where(counters.c.name == "change_seq")
+                           .values(value=counters.c.value + len(rids))
+                           .returning(counters.c.value)).scalar_one()
+        _stamp_rows(conn, rids, ops, device_id, top - len(rids) + 1)
+    return list(range(top - len(rids) + 1, top + 1))
+
+
+def _stamp_rows(conn, rids: list[str], ops: list[int], device_id: str, first: int) -> None:
+    conn.execute(records.update().where(records.c.id == sa.bindparam("b_id"))
+                 .values(change_seq=sa.bindparam("b_seq")),
+                 [{"b_id": rid, "b_seq": first + i} for i, rid in enumerate(rids)])
+    if ops:
+        conn.execute(ledger.update().where(ledger.c.device_id == device_id,
+                                           ledger.c.op_seq == sa.bindparam("b_op"))
+                     .values(change_seq=sa.bindparam("b_seq")),
+                     [{"b_op": op, "b_seq": first + i} for i, op in enumerate(ops)])
