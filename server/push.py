@@ -82,7 +82,8 @@ def push_batch(engine: sa.Engine, user: User, device_id: str,
                  "ack": json.dumps(a), "at": utc_now()} for a in fresh.values()])
         epoch = current_epoch(conn)
         rids = [a["id"] for a in written] + batch.restamp  # + newly contested records
-        seqs = stamp_change_seqs(conn, rids, device_id, [a["op_seq"] for a in written])
+        seqs = stamp_change_seqs(conn, rids, device_id, [a["op_seq"] for a in written],
+                                 commit=True)
         for ack, seq in zip(written, seqs):
             ack["change_seq"] = seq
     activity.touch(engine, user, device_id, "push")

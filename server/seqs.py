@@ -6,50 +6,62 @@ commits, so seq ranges commit strictly in order (a pull never skips a late commi
 rollback also undoes the increment. Everything else of a batch (validation, record and
 revision writes, the ledger rows) is done before, so concurrent batches run in parallel up
 to this point. On PostgreSQL the counter, the records' seqs and the ledger's seqs are ONE
-statement: after it, the transaction only commits, with no Python work (and no wait for the
-GIL) while the lock is held."""
+statement, sent with the COMMIT in one round trip (psycopg's pipeline mode) when the caller
+has nothing left to do: no Python work, and no wait for the GIL, while the lock is held."""
 from __future__ import annotations
 
 import sqlalchemy as sa
 
 from server.db import counters, ledger, records
 
-_PG_STAMP = sa.text("""
+_PG_STAMP = """
 WITH c AS (
-    UPDATE counters SET value = value + :n WHERE name = 'change_seq'
-    RETURNING value - :n AS base),
+    UPDATE counters SET value = value + %(n)s WHERE name = 'change_seq'
+    RETURNING value - %(n)s AS base),
 r AS (
     UPDATE records SET change_seq = c.base + v.ord
-    FROM c, unnest(CAST(:ids AS text[])) WITH ORDINALITY AS v(id, ord)
+    FROM c, unnest(CAST(%(ids)s AS text[])) WITH ORDINALITY AS v(id, ord)
     WHERE records.id = v.id RETURNING records.id),
 l AS (
     UPDATE ledger SET change_seq = c.base + w.ord
-    FROM c, unnest(CAST(:ops AS bigint[])) WITH ORDINALITY AS w(op_seq, ord)
-    WHERE ledger.device_id = :device AND ledger.op_seq = w.op_seq RETURNING ledger.op_seq)
-SELECT c.base, (SELECT count(*) FROM r) AS nr, (SELECT count(*) FROM l) AS nl FROM c""")
+    FROM c, unnest(CAST(%(ops)s AS bigint[])) WITH ORDINALITY AS w(op_seq, ord)
+    WHERE ledger.device_id = %(device)s AND ledger.op_seq = w.op_seq RETURNING ledger.op_seq)
+SELECT CASE WHEN (SELECT count(*) FROM r) = %(nr)s AND (SELECT count(*) FROM l) = %(nl)s
+            THEN c.base  -- else fail (before the COMMIT): a record or ledger row was missed
+            ELSE CAST('change_seq stamp incomplete at ' || c.base AS bigint) END FROM c"""
 
 
 def stamp_change_seqs(conn, rids: list[str], device_id: str = "",
-                      op_seqs: list[int] | None = None) -> list[int]:
+                      op_seqs: list[int] | None = None, commit: bool = False) -> list[int]:
     """Give the records `rids` the next len(rids) change_seqs, in that order, as the last
     statement of the transaction; the ledger rows (device_id, op_seqs[i]), written before,
-    get the seq of rids[i] (op_seqs may be shorter: records restamped by a contest)."""
+    get the seq of rids[i] (op_seqs may be shorter: records restamped by a contest).
+    commit: the transaction ends here (PostgreSQL: committed in the same round trip; the
+    caller's own commit then has nothing left to do)."""
     if not rids:
         return []
     ops = list(op_seqs or [])
     if conn.dialect.name == "postgresql":
-        row = conn.execute(_PG_STAMP, {"n": len(rids), "ids": rids, "ops": ops,
-                                       "device": device_id}).one()
-        if row.nr != len(set(rids)) or row.nl != len(ops):
-            raise RuntimeError(f"change_seq stamp touched {row.nr}/{len(rids)} records and "
-                               f"{row.nl}/{len(ops)} ledger rows")
-        top = row.base + len(rids)
+        params = {"n": len(rids), "ids": rids, "ops": ops, "device": device_id,
+                  "nr": len(set(rids)), "nl": len(ops)}
+        top = _pg_stamp(conn.connection.driver_connection, params, commit) + len(rids)
     else:  # SQLite: the whole transaction holds the write lock (BEGIN IMMEDIATE) anyway
         top = conn.execute(counters.update().where(counters.c.name == "change_seq")
                            .values(value=counters.c.value + len(rids))
                            .returning(counters.c.value)).scalar_one()
         _stamp_rows(conn, rids, ops, device_id, top - len(rids) + 1)
     return list(range(top - len(rids) + 1, top + 1))
+
+
+def _pg_stamp(raw, params: dict, commit: bool) -> int:
+    """The stamp statement on the psycopg connection; with `commit`, pipelined with the
+    COMMIT (one round trip: a failing statement aborts the pipeline, so nothing commits)."""
+    if not commit:
+        return raw.execute(_PG_STAMP, params).fetchone()[0]
+    with raw.pipeline(), raw.cursor() as cur:
+        cur.execute(_PG_STAMP, params)
+        raw.commit()
+        return cur.fetchone()[0]
 
 
 def _stamp_rows(conn, rids: list[str], ops: list[int], device_id: str, first: int) -> None:
