@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 from server.db import counters, ledger, records
 
-_PG_STAMP = """
+PG_STAMP = """
 WITH c AS (
     UPDATE counters SET value = value + %(n)s WHERE name = 'change_seq'
     RETURNING value - %(n)s AS base),
@@ -57,9 +57,9 @@ def _pg_stamp(raw, params: dict, commit: bool) -> int:
     """The stamp statement on the psycopg connection; with `commit`, pipelined with the
     COMMIT (one round trip: a failing statement aborts the pipeline, so nothing commits)."""
     if not commit:
-        return raw.execute(_PG_STAMP, params).fetchone()[0]
+        return raw.execute(PG_STAMP, params).fetchone()[0]
     with raw.pipeline(), raw.cursor() as cur:
-        cur.execute(_PG_STAMP, params)
+        cur.execute(PG_STAMP, params)
         raw.commit()
         return cur.fetchone()[0]
 
