@@ -117,3 +117,11 @@ def test_esep_server_workers_serve_one_database(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_a_server_worker_loads_openpyxl_only_for_an_xlsx_export():
+    """openpyxl (with numpy and lxml: ~22 MB) stays out of a worker until an XLSX export."""
+    code = "import sys, server.app; print(sorted({'openpyxl', 'numpy'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, check=False, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stderr[-2000:]
