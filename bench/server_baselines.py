@@ -104,7 +104,8 @@ def server_sql_batch(cur, device: str, rows: list[tuple]) -> None:
                                  for r in rows])
     ops = [r[16] for r in rows]  # then the counter, records' and ledger's seqs: one statement
     cur.execute(PG_STAMP, {"n": len(ids), "ids": ids, "ops": ops, "device": device,
-                            "nr": len(ids), "nl": len(ops)}).fetchone()
+                           "ords": list(range(1, len(ops) + 1)), "nr": len(ids),
+                           "nl": len(ops)}).fetchone()
 
 
 def concurrent(pg: str, work, rows: list[tuple], send_batch) -> float:

@@ -82,10 +82,10 @@ def push_batch(engine: sa.Engine, user: User, device_id: str,
                  "ack": json.dumps(a), "at": utc_now()} for a in fresh.values()])
         epoch = current_epoch(conn)
         rids = [a["id"] for a in written] + batch.restamp  # + newly contested records
-        seqs = stamp_change_seqs(conn, rids, device_id, [a["op_seq"] for a in written],
-                                 commit=True)
-        for ack, seq in zip(written, seqs):
-            ack["change_seq"] = seq
+        seqs = stamp_change_seqs(conn, rids, device_id,
+                                 [(a["op_seq"], a["id"]) for a in written], commit=True)
+        for ack in written:  # a record written twice: both acks name its one new seq
+            ack["change_seq"] = seqs[ack["id"]]
     activity.touch(engine, user, device_id, "push")
     return [compact_ack(a if a is not None else _as_replay(fresh[op["op_seq"]]))
             for a, op in zip(acks, ops)], epoch

@@ -24,7 +24,7 @@ r AS (
     WHERE records.id = v.id RETURNING records.id),
 l AS (
     UPDATE ledger SET change_seq = c.base + w.ord
-    FROM c, unnest(CAST(%(ops)s AS bigint[])) WITH ORDINALITY AS w(op_seq, ord)
+    FROM c, unnest(CAST(%(ops)s AS bigint[]), CAST(%(ords)s AS bigint[])) AS w(op_seq, ord)
     WHERE ledger.device_id = %(device)s AND ledger.op_seq = w.op_seq RETURNING ledger.op_seq)
 SELECT CASE WHEN (SELECT count(*) FROM r) = %(nr)s AND (SELECT count(*) FROM l) = %(nl)s
             THEN c.base  -- else fail (before the COMMIT): a record or ledger row was missed
@@ -32,25 +32,29 @@ SELECT CASE WHEN (SELECT count(*) FROM r) = %(nr)s AND (SELECT count(*) FROM l) 
 
 
 def stamp_change_seqs(conn, rids: list[str], device_id: str = "",
-                      op_seqs: list[int] | None = None, commit: bool = False) -> list[int]:
-    """Give the records `rids` the next len(rids) change_seqs, in that order, as the last
-    statement of the transaction; the ledger rows (device_id, op_seqs[i]), written before,
-    get the seq of rids[i] (op_seqs may be shorter: records restamped by a contest).
-    commit: the transaction ends here (PostgreSQL: committed in the same round trip; the
-    caller's own commit then has nothing left to do)."""
-    if not rids:
-        return []
-    ops = list(op_seqs or [])
+                      ledger_ops: list[tuple[int, str]] | None = None,
+                      commit: bool = False) -> dict[str, int]:
+    """Give each record of `rids` (once, however often it is named) the next change_seq, in
+    that order, as the last statement of the transaction: {record id: seq}. The ledger rows
+    (device_id, op_seq) of `ledger_ops` [(op_seq, record id)], written before, get their
+    record's seq. commit: the transaction ends here (PostgreSQL: committed in the same
+    round trip; the caller's own commit then has nothing left to do)."""
+    ids = list(dict.fromkeys(rids))  # one seq per record: a record written twice, no gap
+    if not ids:
+        return {}
+    ords = {rid: i + 1 for i, rid in enumerate(ids)}
+    ops = [op for op, _ in ledger_ops or []]
+    op_ords = [ords[rid] for _, rid in ledger_ops or []]
     if conn.dialect.name == "postgresql":
-        params = {"n": len(rids), "ids": rids, "ops": ops, "device": device_id,
-                  "nr": len(set(rids)), "nl": len(ops)}
-        top = _pg_stamp(conn.connection.driver_connection, params, commit) + len(rids)
+        params = {"n": len(ids), "ids": ids, "ops": ops, "ords": op_ords,
+                  "device": device_id, "nr": len(ids), "nl": len(ops)}
+        base = _pg_stamp(conn.connection.driver_connection, params, commit)
     else:  # SQLite: the whole transaction holds the write lock (BEGIN IMMEDIATE) anyway
-        top = conn.execute(counters.update().where(counters.c.name == "change_seq")
-                           .values(value=counters.c.value + len(rids))
-                           .returning(counters.c.value)).scalar_one()
-        _stamp_rows(conn, rids, ops, device_id, top - len(rids) + 1)
-    return list(range(top - len(rids) + 1, top + 1))
+        base = conn.execute(counters.update().where(counters.c.name == "change_seq")
+                            .values(value=counters.c.value + len(ids))
+                            .returning(counters.c.value)).scalar_one() - len(ids)
+        _stamp_rows(conn, ids, list(zip(ops, op_ords)), device_id, base)
+    return {rid: base + ords[rid] for rid in ids}
 
 
 def _pg_stamp(raw, params: dict, commit: bool) -> int:
@@ -64,12 +68,13 @@ def _pg_stamp(raw, params: dict, commit: bool) -> int:
         return cur.fetchone()[0]
 
 
-def _stamp_rows(conn, rids: list[str], ops: list[int], device_id: str, first: int) -> None:
+def _stamp_rows(conn, ids: list[str], ops: list[tuple[int, int]], device_id: str,
+                base: int) -> None:
     conn.execute(records.update().where(records.c.id == sa.bindparam("b_id"))
                  .values(change_seq=sa.bindparam("b_seq")),
-                 [{"b_id": rid, "b_seq": first + i} for i, rid in enumerate(rids)])
+                 [{"b_id": rid, "b_seq": base + i + 1} for i, rid in enumerate(ids)])
     if ops:
         conn.execute(ledger.update().where(ledger.c.device_id == device_id,
                                            ledger.c.op_seq == sa.bindparam("b_op"))
                      .values(change_seq=sa.bindparam("b_seq")),
-                     [{"b_op": op, "b_seq": first + i} for i, op in enumerate(ops)])
+                     [{"b_op": op, "b_seq": base + ord_} for op, ord_ in ops])

@@ -171,3 +171,20 @@ def test_a_retried_batch_racing_the_first_attempt_applies_once(server):
     assert statuses == ["applied", "duplicate"]
     changes, _, _ = pull_all(s1, server.url)
     assert len({c["id"] for c in changes}) == 12
+
+
+def test_a_batch_writing_a_record_twice_leaves_no_gap(server):
+    """Create and update one record in one batch: one change_seq for it (both acks name it),
+    and the next batch's seqs follow without a gap."""
+    s = api_session(server.url, "d1")
+    first = make_op(1, monthly_report("SHY-ABAY", "2032-01", status="draft"))
+    again = make_op(2, dict(first["data"], status="submitted"), base_version=1)
+    r = push(s, server.url, "twice-dev", [first, again])
+    r.raise_for_status()
+    acks = r.json()["acks"]
+    assert [a["status"] for a in acks] == ["applied", "applied"], acks
+    assert acks[0]["change_seq"] == acks[1]["change_seq"]
+    r = push(s, server.url, "twice-dev", [make_op(3, monthly_report("SHY-ABAY", "2032-02"))])
+    assert r.json()["acks"][0]["change_seq"] == acks[0]["change_seq"] + 1
+    changes, cursor, _ = pull_all(s, server.url)
+    assert sorted(c["change_seq"] for c in changes) == list(range(1, cursor + 1))

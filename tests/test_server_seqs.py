@@ -42,8 +42,9 @@ def test_stamp_and_commit_in_one_round_trip(engine):
         _insert(conn, "a", "2024-01")
         _insert(conn, "b", "2024-02")
         top = _counter(engine)
-        seqs = stamp_change_seqs(conn, ["b", "a"], "dev", [2, 1], commit=True)
-    assert seqs == [top + 1, top + 2]
+        seqs = stamp_change_seqs(conn, ["b", "a", "b"], "dev", [(2, "b"), (1, "a")],
+                                 commit=True)
+    assert seqs == {"b": top + 1, "a": top + 2}  # b named twice: one seq, no gap
     with engine.connect() as conn:
         got = dict(conn.execute(sa.select(records.c.id, records.c.change_seq)).all())
         led = dict(conn.execute(sa.select(ledger.c.op_seq, ledger.c.change_seq)).all())
@@ -54,7 +55,8 @@ def test_stamp_and_commit_in_one_round_trip(engine):
 @pytest.mark.parametrize("commit", [True, False])
 def test_a_stamp_missing_a_row_commits_nothing(engine, commit):
     top = _counter(engine)
-    for rids, ops in ((["a", "no-such-record"], [1]), (["a"], [1, 7])):  # no ledger row 7
+    for rids, ops in ((["a", "no-such-record"], [(1, "a")]),
+                      (["a"], [(1, "a"), (7, "a")])):  # no ledger row 7
         with (pytest.raises(Exception, match="change_seq stamp incomplete"),
               engine.begin() as conn):
             _insert(conn, "a", "2024-01")
