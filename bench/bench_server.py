@@ -9,6 +9,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -28,10 +29,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _start_server(db_url: str) -> tuple[subprocess.Popen, str]:
+def _start_server(db_url: str, workers: int = WORKERS) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "main.py", "server", "--db", db_url, "--port",
-                             str(port), "--workers", str(WORKERS)], cwd=ROOT,
+                             str(port), "--workers", str(workers)], cwd=ROOT,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -57,6 +58,94 @@ def _batches(client: int) -> list[list[dict]]:
             ops.append(make_op(n + 1, monthly_report(unit, period, status="submitted")))
             n += 1
         out.append(ops)
+    return out
+
+
+def workload(clients: int = CLIENTS) -> list[list[list[dict]]]:
+    """The pushed payloads: per client, its batches of ops (monthly reports, all valid)."""
+    return [_batches(i) for i in range(clients)]
+
+
+def _rss_mb(pid: int) -> float:
+    """Resident memory of one process (Linux /proc), in MB; 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
+
+
+def _tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and all its descendants, in MB."""
+    return sum(_rss_mb(p) for p in _tree(pid))
+
+
+def _tree(pid: int) -> list[int]:
+    out = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                for child in fh.read().split():
+                    out += _tree(int(child))
+    except OSError:
+        pass
+    return out
+
+
+class _PeakRss:
+    """Samples the summed RSS of a process tree every 50 ms in a thread; `peak` in MB."""
+
+    def __init__(self, pid: int):
+        self.pid, self.peak, self._stop = pid, _tree_rss_mb(pid), threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(0.05):
+            self.peak = max(self.peak, _tree_rss_mb(self.pid))
+
+    def stop(self) -> float:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, _tree_rss_mb(self.pid))
+        return self.peak
+
+
+def _serve_and_push(db_url: str, work, workers: int) -> dict:
+    """Start `esep server` on db_url (seeded), push `work` from one thread per client."""
+    proc, url = _start_server(db_url, workers)
+    try:
+        idle = _tree_rss_mb(proc.pid)
+        supervisor = _rss_mb(proc.pid)
+        meter = _PeakRss(proc.pid)
+        try:
+            secs, acks = _push_all(url, work)
+        finally:
+            peak = meter.stop()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    n = len(acks)
+    return {"records": n, "seconds": secs, "rate": n / secs,
+            "applied": sum(a["status"] == "applied" for a in acks),
+            "server_rss_mb": peak, "idle_rss_mb": idle, "supervisor_rss_mb": supervisor,
+            "acks": acks}
+
+
+def ingest_rate(db_url: str, workers: int = WORKERS, clients: int = CLIENTS) -> dict:
+    """Push throughput of `esep server` (uvicorn, `workers` processes) on a fresh PostgreSQL
+    database made on the server of db_url: `clients` concurrent clients, each pushing its
+    batches of workload(). Returns records, seconds, rate (records/s), applied, and the
+    server's memory in MB: server_rss_mb = the peak RSS of the whole process tree
+    (supervisor + workers) while pushing, idle_rss_mb before, supervisor_rss_mb its own."""
+    sys.path.insert(0, str(ROOT))
+    from tests.server_fixtures import make_pg_database, seed_world
+
+    work = workload(clients)
+    with make_pg_database(db_url) as url:
+        seed_world(url, {"r1": ("region", "SHY", None)})
+        out = _serve_and_push(url, work, workers)
+    out.pop("acks")
     return out
 
 
@@ -86,15 +175,11 @@ def run() -> list[tuple]:
     from bench import server_baselines as base
     from tests.server_fixtures import make_pg_database, seed_world
 
-    work = [_batches(i) for i in range(CLIENTS)]
+    work = workload()
     with make_pg_database(pg) as db_url:
         seed_world(db_url, {"r1": ("region", "SHY", None)})
-        proc, url = _start_server(db_url)
-        try:
-            secs, acks = _push_all(url, work)
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+        got = _serve_and_push(db_url, work, WORKERS)
+        secs, acks = got["seconds"], got["acks"]
         rows = base.raw_rows(work)
         raw_secs = base.raw_executemany(db_url, rows)
     n = len(acks)
@@ -113,6 +198,9 @@ def run() -> list[tuple]:
     return [
         (f"{NAME}: records/s ({applied}/{n} applied)", f"{n / secs:.0f}", "rec/s",
          ">= 0.5x raw", f"{n / secs / raw:.2f}", n / secs / raw >= 0.5 and applied == n),
+        (f"{NAME}: server memory, peak RSS of supervisor + {WORKERS} workers",
+         f"{got['server_rss_mb']:.0f}", "MB", "-", f"supervisor {got['supervisor_rss_mb']:.0f}",
+         True),
         ("raw executemany of the same rows, 1 transaction", f"{raw:.0f}", "rec/s", "", "1.00",
          True),
     ] + [(f"for scale: {name}", f"{rate:.0f}", "rec/s", "-", f"{rate / raw:.2f}", True)

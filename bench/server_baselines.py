@@ -6,6 +6,8 @@ from __future__ import annotations
 import threading
 import time
 
+from server.seqs import PG_STAMP
+
 
 def run_clients(n: int, client) -> float:
     """Seconds for `client(i)`, i = 0..n-1, each in its own thread, all at once; the first
@@ -71,10 +73,7 @@ _FLOOR_SQL = {
                "AND period <= %s AND NOT deleted",
     "record": "INSERT INTO records VALUES (" + ",".join(["%s"] * 18) + ")",
     "revision": "INSERT INTO revisions VALUES (%s,%s,%s,%s,%s,%s,%s,%s,%s)",
-    "counter": "UPDATE counters SET value = value + %s WHERE name = 'change_seq' "
-               "RETURNING value",
-    "stamp": "UPDATE records SET change_seq = %s WHERE id = %s",
-    "ack": "INSERT INTO ledger VALUES (%s,%s,%s,%s,%s)",
+    "ack": "INSERT INTO ledger (device_id, op_seq, username, ack, at) VALUES (%s,%s,%s,%s,%s)",
 }
 
 
@@ -101,10 +100,12 @@ def server_sql_batch(cur, device: str, rows: list[tuple]) -> None:
     cur.executemany(sql["record"], [r[:16] + (None, r[17]) for r in rows])
     cur.executemany(sql["revision"], [(r[0], 1, 1, r[6], r[7], None, None, "r1", r[13])
                                       for r in rows])
-    top = cur.execute(sql["counter"], (len(rows),)).fetchone()[0]
-    cur.executemany(sql["stamp"], [(top - len(rows) + i + 1, rid) for i, rid in enumerate(ids)])
     cur.executemany(sql["ack"], [(device, r[16], "r1", '{"status": "applied"}', r[13])
                                  for r in rows])
+    ops = [r[16] for r in rows]  # then the counter, records' and ledger's seqs: one statement
+    cur.execute(PG_STAMP, {"n": len(ids), "ids": ids, "ops": ops, "device": device,
+                           "ords": list(range(1, len(ops) + 1)), "nr": len(ids),
+                           "nl": len(ops)}).fetchone()
 
 
 def concurrent(pg: str, work, rows: list[tuple], send_batch) -> float:

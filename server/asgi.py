@@ -8,10 +8,12 @@ worker process imports this and builds its own app.
 from __future__ import annotations
 
 import os
-
-from fastapi import FastAPI
+from typing import TYPE_CHECKING
 
 from server.config import env_name
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 DB_ENV = env_name("db")
 

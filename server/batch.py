@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from forms.lifecycle import history_window
 from forms.periods import PERIOD_RE
 from server import rules
-from server.db import org_units, records
+from server.db import one_of, org_units, records
 from server.scope import row_to_record
 
 _UPDATE = records.update().where(records.c.id == sa.bindparam("b_id"))
@@ -46,7 +46,7 @@ class Batch:
         self.restamp: list[str] = []  # records that got a new contest: new change_seq
         self.revisions: list[dict] = []  # revision rows of the applied ops, inserted at the end
         self._parsed: dict[tuple, dict] = {}  # (id, version) -> canonical record (JSON parsed)
-        q = sa.select(records).where(records.c.id.in_({op["id"] for op in ops}))
+        q = sa.select(records).where(one_of(conn, records.c.id, {op["id"] for op in ops}))
         if conn.dialect.name == "postgresql":
             q = q.order_by(records.c.id).with_for_update()
         self.rows = {r.id: r for r in conn.execute(q)}
@@ -54,7 +54,7 @@ class Batch:
                                                                 self.rows.values()}
         names = {n for n in names if isinstance(n, str)}
         self.units = {u.id: u for u in conn.execute(
-            sa.select(org_units).where(org_units.c.id.in_(names)))}
+            sa.select(org_units).where(one_of(conn, org_units.c.id, names)))}
         self.periods: dict[tuple, list[str]] = {}
         for op in ops:
             period = op["data"].get("period")

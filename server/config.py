@@ -18,6 +18,7 @@ from forms.paths import data_dir
 from sync.protocol import MAX_BODY_BYTES, MAX_GZIP_BYTES
 
 DB_FILENAME = "esep-server.sqlite3"
+MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"  # prometheus_client's, for several workers
 CONFIG_ENV = "ESEP_SERVER_CONFIG"
 ENV_PREFIX = "ESEP_"
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy import event
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from forms.paths import private_db_file
 from server.config import normalize_db_url
@@ -96,6 +97,7 @@ ledger = sa.Table(
     sa.Column("username", sa.String(64), nullable=False),
     sa.Column("ack", sa.Text, nullable=False),
     sa.Column("at", sa.String(32), nullable=False),
+    sa.Column("change_seq", sa.BigInteger),  # migration 0009; older rows: inside `ack`
 )
 contests = sa.Table(  # migration 0002
     "contests", metadata,
@@ -124,6 +126,15 @@ server_meta = sa.Table(  # migration 0004: name -> value ("server_id")
     sa.Column("name", sa.String(40), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+
+
+def one_of(conn, column, values) -> sa.ColumnElement:
+    """`column IN values`. PostgreSQL: `column = ANY(array)`, one parameter: SQLAlchemy
+    renders an expanding IN list again at every execution (a push's hot path)."""
+    values = list(values)
+    if conn.dialect.name == "postgresql":
+        return column == sa.any_(sa.bindparam(None, values, type_=ARRAY(column.type)))
+    return column.in_(values)
 
 
 def server_id(conn) -> str:

@@ -21,8 +21,9 @@ from prometheus_client import (
     multiprocess,
 )
 
+from server.config import MULTIPROC_ENV
+
 log = logging.getLogger("esep.access")
-MULTIPROC_ENV = "PROMETHEUS_MULTIPROC_DIR"
 LOG_FIELDS = ("event", "request_id", "method", "route", "status", "duration_ms", "user",
               "client", "seconds", "error")
 REQUEST_ID = "x-request-id"

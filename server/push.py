@@ -12,7 +12,8 @@ from forms.periods import utc_now
 from server import activity, contests, rules
 from server.auth import User
 from server.batch import Batch
-from server.db import counters, ledger, records, revisions
+from server.db import ledger, one_of, records, revisions
+from server.epoch import current_epoch
 from server.rules import OpError
 from server.scope import (
     can_read,
@@ -22,6 +23,7 @@ from server.scope import (
     record_for,
     sees_personal,
 )
+from server.seqs import stamp_change_seqs
 from sync.protocol import (
     ACK_APPLIED,
     ACK_CONFLICT,
@@ -41,41 +43,30 @@ class Conflict(Exception):
         self.holder, self.challenger = holder, challenger  # natural_key: kept as a contest
 
 
-def stamp_change_seqs(conn, rids: list[str]) -> list[int]:
-    """Give the written records their change_seqs, at the very end of the batch transaction.
-
-    Gap-free and never skipped by a pull: `UPDATE counters ... RETURNING` takes the counter's
-    row lock, held until this transaction commits, so seq ranges commit strictly in order;
-    a rollback also undoes the increment. Taking it last keeps the lock short: the per-op
-    work (validation, conflict checks) of concurrent batches runs in parallel."""
-    if not rids:
-        return []
-    stmt = (counters.update().where(counters.c.name == "change_seq")
-            .values(value=counters.c.value + len(rids)).returning(counters.c.value))
-    top = conn.execute(stmt).scalar_one()
-    seqs = list(range(top - len(rids) + 1, top + 1))
-    conn.execute(records.update().where(records.c.id == sa.bindparam("b_id"))
-                 .values(change_seq=sa.bindparam("b_seq")),
-                 [{"b_id": rid, "b_seq": seq} for rid, seq in zip(rids, seqs)])
-    return seqs
-
-
 _DEVICE_LOCK = sa.text("SELECT pg_advisory_xact_lock(hashtext(:device))")
 
 
 def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list[dict]:
-    """Apply a batch: replayed ops answer from the ledger, new ones are applied in order.
+    """Apply a batch: replayed ops answer from the ledger, new ones are applied in order."""
+    return push_batch(engine, user, device_id, ops)[0]
+
+
+def push_batch(engine: sa.Engine, user: User, device_id: str,
+               ops: list[dict]) -> tuple[list[dict], str]:
+    """push(), and the server's epoch read in the same transaction: (acks, epoch).
 
     Fast path: one savepoint for the whole batch (every check runs before an op writes, so a
     refused op leaves nothing behind). Only a database error (a unique-key race with a
     concurrent batch, a value the database refuses) rolls the batch back to that savepoint
-    and applies it again with a savepoint per op, which isolates the failing op."""
+    and applies it again with a savepoint per op, which isolates the failing op. The
+    revisions and the ledger rows are written before the change_seq counter is taken
+    (server.seqs): the counter's lock is held for one statement and the commit."""
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":  # a retried batch waits for the first attempt
             conn.execute(_DEVICE_LOCK, {"device": device_id})  # (SQLite: BEGIN IMMEDIATE)
         stored = {r.op_seq: r for r in conn.execute(sa.select(ledger).where(
             ledger.c.device_id == device_id,
-            ledger.c.op_seq.in_([op["op_seq"] for op in ops])))}
+            one_of(conn, ledger.c.op_seq, [op["op_seq"] for op in ops])))}
         try:
             with conn.begin_nested():
                 batch, acks, fresh = _apply_all(conn, user, device_id, ops, stored, False)
@@ -85,16 +76,19 @@ def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list
         written = [a for a in fresh.values() if a.pop("_written", False)]
         if batch.revisions:
             conn.execute(revisions.insert(), batch.revisions)
-        rids = [a["id"] for a in written] + batch.restamp  # + newly contested records
-        for ack, seq in zip(written, stamp_change_seqs(conn, rids)):
-            ack["change_seq"] = seq
         if fresh:
             conn.execute(ledger.insert(), [
                 {"device_id": device_id, "op_seq": a["op_seq"], "username": user.username,
                  "ack": json.dumps(a), "at": utc_now()} for a in fresh.values()])
+        epoch = current_epoch(conn)
+        rids = [a["id"] for a in written] + batch.restamp  # + newly contested records
+        seqs = stamp_change_seqs(conn, rids, device_id,
+                                 [(a["op_seq"], a["id"]) for a in written], commit=True)
+        for ack in written:  # a record written twice: both acks name its one new seq
+            ack["change_seq"] = seqs[ack["id"]]
     activity.touch(engine, user, device_id, "push")
     return [compact_ack(a if a is not None else _as_replay(fresh[op["op_seq"]]))
-            for a, op in zip(acks, ops)]
+            for a, op in zip(acks, ops)], epoch
 
 
 def _apply_all(conn, user: User, device_id: str, ops: list[dict], stored: dict,
@@ -183,6 +177,8 @@ def _late_natural_key(batch: Batch, user: User, op: dict) -> Conflict:
 
 def _replayed(user: User, stored) -> dict:
     ack = json.loads(stored.ack)
+    if stored.change_seq is not None:  # stamped after the ack was written (server.seqs)
+        ack["change_seq"] = stored.change_seq
     if stored.username != user.username:
         return {"op_seq": ack["op_seq"], "id": ack["id"], "status": ACK_REJECTED,
                 "errors": [{"code": "ledger_owner",

@@ -10,7 +10,7 @@ from server import rules
 from server.auth import User
 from server.batch import write_record
 from server.db import org_units, records, revisions
-from server.push import _locked_row, _write, stamp_change_seqs
+from server.push import _locked_row, _write
 from server.rules import OpError
 from server.scope import (
     can_read,
@@ -19,6 +19,7 @@ from server.scope import (
     sees_personal,
     strip_personal_data,
 )
+from server.seqs import stamp_change_seqs
 
 
 class NotVisible(Exception):

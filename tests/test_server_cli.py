@@ -95,7 +95,8 @@ def test_esep_server_default_db_in_data_folder(tmp_path):
 
 
 def test_esep_server_workers_serve_one_database(tmp_path):
-    """Each uvicorn worker imports the app factory (server.asgi:create) with the --db URL."""
+    """Each uvicorn worker imports the app factory (server.asgi:create) with the --db URL;
+    the supervisor loads neither the app nor a database driver (a child migrates)."""
     db = f"sqlite:///{tmp_path / 'w.sqlite3'}"
     made = _esep("server", "admin", "create-user", "--db", db, "--user", "boss", "--role",
                  "central", "--password-stdin", stdin="long enough pw\n")
@@ -109,6 +110,18 @@ def test_esep_server_workers_serve_one_database(tmp_path):
         me = requests.get(url + "/api/v1/me", timeout=5,
                           headers={"Authorization": "Bearer " + login.json()["token"]})
         assert len(ids) == 1 and me.json()["username"] == "boss"
+        maps = Path(f"/proc/{proc.pid}/maps")
+        if maps.exists():  # Linux: the shared libraries this process loaded
+            loaded = maps.read_text()
+            assert "pydantic_core" not in loaded and "_sqlite3" not in loaded  # app, database
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_a_server_worker_loads_openpyxl_only_for_an_xlsx_export():
+    """openpyxl (with numpy and lxml: ~22 MB) stays out of a worker until an XLSX export."""
+    code = "import sys, server.app; print(sorted({'openpyxl', 'numpy'} & set(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, check=False, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip() == "[]", done.stderr[-2000:]

@@ -1,4 +1,5 @@
-"""Concurrent pushes keep change_seq gap-free and a concurrent puller never skips a change.
+"""Concurrent pushes keep change_seq gap-free and a concurrent puller never skips a change;
+a replayed batch answers `duplicate` with the change_seqs the first answer gave.
 
 Runs on SQLite always and on PostgreSQL when ESEP_TEST_PG_URL is set (CI)."""
 from __future__ import annotations
@@ -43,7 +44,7 @@ def server(request, tmp_path):
 UNIT = {"d1": "SHY-ABAY", "d2": "SHY-ENB", "d3": "AST-ESIL", "r1": "SHY", "r2": "AST"}
 
 
-def _client(srv, idx: int, user: str, acks: list, errors: list) -> None:
+def _client(srv, idx: int, user: str, acks: list, errors: list, sent: list) -> None:
     try:
         s = api_session(srv.url, user)
         device = f"dev-{idx}-{uuid.uuid4().hex[:6]}"
@@ -55,9 +56,24 @@ def _client(srv, idx: int, user: str, acks: list, errors: list) -> None:
                 ops.append(make_op(n + 1, rec))
             r = push(s, srv.url, device, ops)
             r.raise_for_status()
-            acks.extend(expand_acks(r.json()["acks"], ops))
+            answer = expand_acks(r.json()["acks"], ops)
+            acks.extend(answer)
+            sent.append((user, device, ops, answer))
     except Exception as exc:  # noqa: BLE001 - reported by the main thread
         errors.append(repr(exc))
+
+
+def _replay_all(srv, sent: list) -> None:
+    """Every batch sent again by its device: nothing is applied twice, and each op's
+    change_seq is the one its first answer gave (the ledger keeps it, server.seqs)."""
+    sessions = {user: api_session(srv.url, user) for user in {u for u, _, _, _ in sent}}
+    for user, device, ops, first in sent:
+        r = push(sessions[user], srv.url, device, ops)
+        r.raise_for_status()
+        again = expand_acks(r.json()["acks"], ops)
+        assert [a["status"] for a in again] == ["duplicate"] * len(ops), again[:2]
+        assert [(a["id"], a["change_seq"]) for a in again] == \
+            [(a["id"], a["change_seq"]) for a in first]
 
 
 def _puller(srv, seen: dict, stop: threading.Event, errors: list) -> None:
@@ -76,10 +92,10 @@ def _puller(srv, seen: dict, stop: threading.Event, errors: list) -> None:
 
 
 def test_concurrent_pushes_gap_free_and_pull_complete(server):
-    acks, errors, seen, stop = [], [], {}, threading.Event()
+    acks, errors, seen, stop, sent = [], [], {}, threading.Event(), []
     puller = threading.Thread(target=_puller, args=(server, seen, stop, errors))
     puller.start()
-    threads = [threading.Thread(target=_client, args=(server, i, u, acks, errors))
+    threads = [threading.Thread(target=_client, args=(server, i, u, acks, errors, sent))
                for i, u in enumerate(CLIENTS)]
     for t in threads:
         t.start()
@@ -94,6 +110,9 @@ def test_concurrent_pushes_gap_free_and_pull_complete(server):
     seqs = sorted(a["change_seq"] for a in acks)
     assert seqs == list(range(1, total + 1))  # global and gap-free
     assert {a["id"]: a["change_seq"] for a in acks} == seen  # incremental pulls missed nothing
+    _replay_all(server, sent)
+    changes, cursor, _ = pull_all(api_session(server.url, "c1"), server.url)
+    assert cursor == total and len(changes) == total  # the replays wrote nothing
 
 
 def test_racing_creates_of_one_natural_key_give_one_record(server):
@@ -152,3 +171,20 @@ def test_a_retried_batch_racing_the_first_attempt_applies_once(server):
     assert statuses == ["applied", "duplicate"]
     changes, _, _ = pull_all(s1, server.url)
     assert len({c["id"] for c in changes}) == 12
+
+
+def test_a_batch_writing_a_record_twice_leaves_no_gap(server):
+    """Create and update one record in one batch: one change_seq for it (both acks name it),
+    and the next batch's seqs follow without a gap."""
+    s = api_session(server.url, "d1")
+    first = make_op(1, monthly_report("SHY-ABAY", "2032-01", status="draft"))
+    again = make_op(2, dict(first["data"], status="submitted"), base_version=1)
+    r = push(s, server.url, "twice-dev", [first, again])
+    r.raise_for_status()
+    acks = r.json()["acks"]
+    assert [a["status"] for a in acks] == ["applied", "applied"], acks
+    assert acks[0]["change_seq"] == acks[1]["change_seq"]
+    r = push(s, server.url, "twice-dev", [make_op(3, monthly_report("SHY-ABAY", "2032-02"))])
+    assert r.json()["acks"][0]["change_seq"] == acks[0]["change_seq"] + 1
+    changes, cursor, _ = pull_all(s, server.url)
+    assert sorted(c["change_seq"] for c in changes) == list(range(1, cursor + 1))

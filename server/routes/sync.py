@@ -12,7 +12,6 @@ from pydantic_core import to_json
 from forms.periods import utc_now
 from server import pull, push
 from server.deps import Engine, RecordsUser, error_responses
-from server.epoch import current_epoch
 from server.jsonbody import api_router
 from server.middleware import schema_refusal
 from server.models import PullOut, PushIn, PushOut, SchemaMismatchOut
@@ -38,9 +37,8 @@ def sync_push(body: PushIn, user: RecordsUser, engine: Engine) -> Response:
     refusal = schema_refusal(body.schema_version)
     if refusal is not None:
         return _json(refusal, 426)
-    acks = push.push(engine, user, body.device_id, [op.model_dump() for op in body.ops])
-    with engine.connect() as conn:
-        epoch = current_epoch(conn)
+    acks, epoch = push.push_batch(engine, user, body.device_id,
+                                  [op.model_dump() for op in body.ops])
     return _json({"acks": acks, "server_time": utc_now(), "epoch": epoch})
 
 
