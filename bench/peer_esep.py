@@ -10,7 +10,7 @@ import sys
 import uuid
 from pathlib import Path
 
-from bench.peer_link import ROOT, PeakRss, free_port, stop_process, wait_http
+from bench.peer_link import ROOT, free_port, stop_process, wait_http
 
 PASSWORD = "bench password 1"
 REGIONS = {"SHY": [f"SHY-D{i:02d}" for i in range(1, 21)],
@@ -116,30 +116,17 @@ class EsepClient:
 
 def ingest(pg_url: str) -> dict:
     """50 clients x 25-record batches into `esep server` on a fresh PostgreSQL database made on
-    the server of pg_url: {"records", "applied", "seconds", "rate", "server_rss_mb"}.
-    bench_server.ingest_rate when it exists, else the same push through bench_server's parts."""
+    the server of pg_url: {"records", "applied", "seconds", "rate", "server_rss_mb"}. One
+    worker, `esep server`'s default: pouchdb-server is one process too, and on this 2-core
+    machine a second worker adds ~150 MB and no throughput (PostgreSQL and the clients take
+    the other core)."""
     from bench import bench_server
-    from tests.server_fixtures import make_pg_database, seed_world
 
-    if hasattr(bench_server, "ingest_rate"):
-        return bench_server.ingest_rate(pg_url)
-    with make_pg_database(pg_url) as db_url:
-        seed_world(db_url, {"r1": ("region", "SHY", None)})
-        proc, url = bench_server._start_server(db_url)
-        try:
-            with PeakRss(proc.pid) as rss:
-                secs, acks = bench_server._push_all(url, ingest_work())
-        finally:
-            stop_process(proc)
-    applied = sum(a["status"] == "applied" for a in acks)
-    return {"records": len(acks), "applied": applied, "seconds": secs,
-            "rate": len(acks) / secs, "server_rss_mb": rss.peak}
+    return bench_server.ingest_rate(pg_url, workers=1)
 
 
 def ingest_work() -> list[list[list[dict]]]:
     """Per client, its batches of push ops: bench_server's payloads, which the peer gets too."""
     from bench import bench_server
 
-    if hasattr(bench_server, "workload"):
-        return bench_server.workload()
-    return [bench_server._batches(i) for i in range(bench_server.CLIENTS)]
+    return bench_server.workload()

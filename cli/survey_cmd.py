@@ -8,8 +8,8 @@ the file names it, why, what is allowed).
 from __future__ import annotations
 
 from cli.records import _error, _open_store, lang_of
-from cli.texts import say
 from cli.records_tabular import parse_mapping
+from cli.texts import say
 
 SURVEYS = ("volunteer_survey", "org_survey")
 
