@@ -9,11 +9,12 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
 import requests
+
+from bench.peer_link import PeakRss, rss_mb, tree_rss_mb
 
 CLIENTS = int(os.environ.get("ESEP_BENCH_CLIENTS", "50"))
 BATCHES = int(os.environ.get("ESEP_BENCH_BATCHES", "4"))
@@ -66,62 +67,14 @@ def workload(clients: int = CLIENTS) -> list[list[list[dict]]]:
     return [_batches(i) for i in range(clients)]
 
 
-def _rss_mb(pid: int) -> float:
-    """Resident memory of one process (Linux /proc), in MB; 0 once it is gone."""
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:")) / 1024
-    except (OSError, StopIteration):
-        return 0.0
-
-
-def _tree_rss_mb(pid: int) -> float:
-    """Resident memory of a process and all its descendants, in MB."""
-    return sum(_rss_mb(p) for p in _tree(pid))
-
-
-def _tree(pid: int) -> list[int]:
-    out = [pid]
-    try:
-        for task in os.listdir(f"/proc/{pid}/task"):
-            with open(f"/proc/{pid}/task/{task}/children") as fh:
-                for child in fh.read().split():
-                    out += _tree(int(child))
-    except OSError:
-        pass
-    return out
-
-
-class _PeakRss:
-    """Samples the summed RSS of a process tree every 50 ms in a thread; `peak` in MB."""
-
-    def __init__(self, pid: int):
-        self.pid, self.peak, self._stop = pid, _tree_rss_mb(pid), threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
-
-    def _run(self) -> None:
-        while not self._stop.wait(0.05):
-            self.peak = max(self.peak, _tree_rss_mb(self.pid))
-
-    def stop(self) -> float:
-        self._stop.set()
-        self._thread.join()
-        self.peak = max(self.peak, _tree_rss_mb(self.pid))
-        return self.peak
-
-
 def _serve_and_push(db_url: str, work, workers: int) -> dict:
     """Start `esep server` on db_url (seeded), push `work` from one thread per client."""
     proc, url = _start_server(db_url, workers)
     try:
-        idle = _tree_rss_mb(proc.pid)
-        supervisor = _rss_mb(proc.pid)
-        meter = _PeakRss(proc.pid)
-        try:
+        idle, supervisor = tree_rss_mb(proc.pid), rss_mb(proc.pid)
+        with PeakRss(proc.pid) as meter:
             secs, acks = _push_all(url, work)
-        finally:
-            peak = meter.stop()
+        peak = meter.peak
     finally:
         proc.terminate()
         proc.wait(timeout=30)

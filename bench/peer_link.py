@@ -90,17 +90,18 @@ def count_requests(up: bytes) -> int:
     return len(_REQUEST_LINE.findall(up))
 
 
+def rss_mb(pid: int) -> float:
+    """Resident memory of one process (Linux /proc), in MB; 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith("VmRSS:")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
+
+
 def tree_rss_mb(pid: int) -> float:
     """Resident memory of a process and all its descendants, MB (Linux /proc)."""
-    total = 0
-    for p in _tree(pid):
-        try:
-            with open(f"/proc/{p}/status") as fh:
-                total += next((int(line.split()[1]) for line in fh
-                               if line.startswith("VmRSS:")), 0)
-        except OSError:
-            continue
-    return total / 1024
+    return sum(rss_mb(p) for p in _tree(pid))
 
 
 def _tree(pid: int) -> list[int]:

@@ -8,17 +8,10 @@ import json
 import re
 
 import pytest
+from test_cli_records import VALID  # a monthly report without findings
 
 from cli.main import main
 
-VALID = {
-    "volunteers_total": 604, "gender": {"F": 330, "M": 274},
-    "age": {"A14_17": 100, "A18_28": 300, "A29_35": 204},
-    "occupation": {"STUDENT": 300, "EMPLOYED": 304},
-    "registered_orgs_count": 4, "initiative_groups_count": 12, "events_total": 10,
-    "events_by_direction": {"MED": 6, "ECO": 4}, "events_by_format": {"OFFLINE": 10},
-    "volunteer_hours": 400, "volunteer_positions": 40, "rfo_support_provided": "NOT_NEEDED",
-}
 ENGLISH_WORD = re.compile(r"\b[a-z]{3,}\b", re.IGNORECASE)
 # what may stay as it is in any language: ids, paths, rule codes, [field ids], `commands`
 NEUTRAL = re.compile(r"[0-9a-f]{8}-[0-9a-f-]{27}|/\S+|VR-[\w-]+|\[[\w, .]+\]|`[^`]+`|"
