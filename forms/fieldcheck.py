@@ -17,6 +17,7 @@ import math
 import reprlib
 
 from forms.model import FieldDef, Finding, FormDef
+from forms.reference import UnknownEnumeration, get_enum
 
 
 def is_blank(v) -> bool:
@@ -36,7 +37,6 @@ def parse_date(v) -> dt.date | None:
 def enum_codes(name: str) -> frozenset[str]:
     """The codes of an enumeration (empty when unknown), made once per loaded enumeration:
     every choice of every record asks."""
-    from forms.reference import UnknownEnumeration, get_enum
     try:
         enum = get_enum(name)
     except UnknownEnumeration:

@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from forms import message_text
+from forms.lifecycle import HistoryGroup
 from forms.thresholds import th
 from reports.aggregate import region_of
 
@@ -153,8 +154,6 @@ def _form(forms: dict, load_form, r: dict):
 def _history(indexed: dict, groups: dict, form, r: dict):
     """`r`'s history (forms.lifecycle.HistoryView, the one entry-time validation sees), from
     its form and org unit's index, built once per group."""
-    from forms.lifecycle import HistoryGroup
-
     key = (form.id, form.version, r["org_unit"])
     group = indexed.get(key)
     if group is None:

@@ -60,7 +60,8 @@ def list_records(db, *, order_by="period desc", limit=None, offset=0, **filters)
         params.append(int(offset))
     cur = db.execute(sql, params)
     names = [c[0] for c in cur.description]
-    return [row_to_record(dict(zip(names, row))) for row in cur]  # no second copy of the rows
+    shared: dict = {}  # equal texts of the records one object (store.codec.compact)
+    return [row_to_record(dict(zip(names, row)), shared) for row in cur]  # no copy of the rows
 
 
 def count_records(db, **filters) -> int:
