@@ -122,6 +122,7 @@ def _wait(app, page) -> float:
 
 def _child(args: list[str]) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.setdefault("ESEP_PASSPHRASE", "bench passphrase, not a secret")  # as `python -m bench`
     done = subprocess.run([sys.executable, "-m", "bench.bench_review", *args], cwd=ROOT,
                           env=env, check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1] or "{}")

@@ -81,7 +81,9 @@ def check_fields(form: FormDef, data: dict) -> list[Finding]:
         return [_too_many_keys("data", len(data))]
     out: list[Finding] = []
     for f in form.fields:
-        out.extend(check_value(f, data.get(f.id), f.id))
+        v = data.get(f.id)
+        if v is not None or f.required:  # an absent optional value: nothing to check
+            out.extend(check_value(f, v, f.id))
     out.extend(_not_in_form(str(key)) for key in data if not form.has_field(key))
     return out
 

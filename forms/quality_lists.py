@@ -24,9 +24,9 @@ def norm_name(s) -> str:
 
 
 def _rosters(q):
-    for f in q.form.fields:
+    for f in q.form.roster_fields:
         rows = q.data.get(f.id)
-        if f.type == "roster" and isinstance(rows, list):
+        if isinstance(rows, list):
             yield f, rows
 
 
