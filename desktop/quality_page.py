@@ -67,7 +67,9 @@ def _collect(store, lang, org_units, reviewer, shown, cancelled) -> list[dict] |
     if found is None:
         return None
     out = []
-    for f in found:
+    found.reverse()
+    while found:  # each finding copied for the table, its original dropped at once
+        f = found.pop()
         if org_units and f["org_unit"] not in org_units:
             continue
         out.append({**f, "fields": list(f.get("fields") or []),
