@@ -308,3 +308,20 @@ def test_not_a_database_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError) as err:
         open_store(bad)
     assert err.value.code == "store_unreadable" and str(bad) in str(err.value)
+
+
+def test_listed_records_share_equal_keys_and_short_texts(store):
+    """One listing makes equal field names, codes and org units one object (a region's
+    100,000 records in memory), the values unchanged; long texts are left alone."""
+    long_note = "не вошли гранты ЦПГИ, " * 5
+    for month in ("01", "02"):
+        store.save_record(monthly(period=f"2024-{month}", coverage_note=long_note), user="a")
+    a, b = store.list_records(order_by="period")
+    assert a["data"] == {"volunteers_total": 604, "gender": {"F": 330, "M": 274},
+                         "coverage_note": long_note}
+    key_a = next(k for k in a["data"] if k == "volunteers_total")
+    key_b = next(k for k in b["data"] if k == "volunteers_total")
+    assert key_a is key_b
+    assert a["org_unit"] is b["org_unit"] and a["form"] is b["form"]
+    assert a["data"]["coverage_note"] == b["data"]["coverage_note"]
+    assert a["data"]["coverage_note"] is not b["data"]["coverage_note"]
