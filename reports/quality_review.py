@@ -237,13 +237,8 @@ def review_store(store, *, spec: str | None = None, region: str | None = None,
 
 
 def store_records(store) -> list[dict]:
-    """The store's records, oldest period first, each with its created_at (set in place:
-    one copy of the records in memory)."""
-    created = dict(store.db.execute("SELECT id, created_at FROM records").fetchall())
-    records = store.list_records(order_by="period asc")
-    for r in records:
-        r["created_at"] = r.get("created_at") or created.get(r["id"])
-    return records
+    """The store's records, oldest period first, each with its created_at."""
+    return store.list_records(order_by="period asc", extra=("created_at",))
 
 
 def filter_findings(findings: list[dict], *, rule: str | None = None,

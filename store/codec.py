@@ -24,10 +24,14 @@ def loads(text):
     return None if text is None else json.loads(text)
 
 
-def row_to_record(row: dict, shared: dict | None = None) -> dict:
-    """The record of a `records` row. `shared` (one dict for the rows of one listing): equal
-    keys and short texts of the records become one object (`compact`)."""
-    rec = {k: row[k] for k in RECORD_KEYS if k in row}
+EXTRA_COLUMNS = ("created_at", "created_by")  # row columns a listing may add to records
+
+
+def row_to_record(row: dict, shared: dict | None = None, extra: tuple = ()) -> dict:
+    """The record of a `records` row, with the `extra` columns (EXTRA_COLUMNS). `shared`
+    (one dict for the rows of one listing): equal keys and short texts of the records
+    become one object (`compact`)."""
+    rec = {k: row[k] for k in RECORD_KEYS + extra if k in row}
     rec["data"] = json.loads(row["data"])
     rec["deleted"] = bool(row["deleted"])
     return rec if shared is None else compact(rec, shared)

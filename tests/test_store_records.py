@@ -325,3 +325,24 @@ def test_listed_records_share_equal_keys_and_short_texts(store):
     assert a["org_unit"] is b["org_unit"] and a["form"] is b["form"]
     assert a["data"]["coverage_note"] == b["data"]["coverage_note"]
     assert a["data"]["coverage_note"] is not b["data"]["coverage_note"]
+
+
+def test_full_listing_keeps_the_order_across_chunks(store, monkeypatch):
+    """A listing without a limit orders the row ids, then reads the rows by id a chunk at a
+    time: the same records in the same order as one ORDER BY, with the extra columns."""
+    import store.query as query
+    units = ["SHY-ABAY", "SHY-ENBEK", "ALM-MED", "ALM-ZHET"]
+    for i, ou in enumerate(units):
+        for month in ("03", "01", "02"):
+            store.save_record(monthly(org_unit=ou, period=f"2024-{month}",
+                                      volunteers_total=10 * i + int(month)), user="a")
+    monkeypatch.setattr(query, "CHUNK", 5)
+    listed = store.list_records(order_by="period asc", extra=("created_at",))
+    expected = [r[0] for r in rows(store, "SELECT id FROM records ORDER BY period, id")]
+    assert [r["id"] for r in listed] == expected and len(listed) == 12
+    assert all(r["created_at"] for r in listed)
+    assert "created_at" not in store.list_records(order_by="period asc")[0]
+    assert store.list_records(order_by="period asc", limit=3) == [
+        {k: v for k, v in r.items() if k != "created_at"} for r in listed[:3]]
+    with pytest.raises(StoreError):
+        store.list_records(extra=("data; DROP TABLE records",))
