@@ -30,14 +30,19 @@ def _row(name, value, unit, target, ratio, ok):
     return (name, value, unit, target, ratio, ok)
 
 
-def _review_seconds(kind: str, n: int) -> float:
+def _review_seconds(kind: str, n: int, runs: int = 3) -> float:
+    """The best of `runs` reviews of the same data: a 0.1 s review on a shared machine
+    varies by more than the 12 x target's margin from one run to the next."""
     from bench import review_data
     from reports.quality_review import review
 
     records, units = getattr(review_data, kind)(n)
-    started = time.perf_counter()
-    review(records, units=units)
-    return time.perf_counter() - started
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        review(records, units=units)
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def bench_scaling(kind: str, label: str) -> list:
