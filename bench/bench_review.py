@@ -30,7 +30,7 @@ def _row(name, value, unit, target, ratio, ok):
     return (name, value, unit, target, ratio, ok)
 
 
-def _review_seconds(kind: str, n: int, runs: int = 3) -> float:
+def _review_seconds(kind: str, n: int, runs: int = 5) -> float:
     """The best of `runs` reviews of the same data: a 0.1 s review on a shared machine
     varies by more than the 12 x target's margin from one run to the next."""
     from bench import review_data
