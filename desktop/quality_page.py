@@ -60,7 +60,7 @@ def collect_findings(store, lang: str = "ru", *, org_units: set[str] | None = No
         return _collect(store, lang, org_units, reviewer, shown, cancelled)
 
 
-def _collect(store, lang, org_units, reviewer, shown, cancelled) -> list[dict] | None:
+def _collect(store, lang, org_units, reviewer, shown, cancelled) -> list[dict] | Shown | None:
     from reports.quality_review import review_store
     found = reviewer.run(store, lang=lang, cancelled=cancelled) if reviewer is not None \
         else review_store(store, lang=lang)

@@ -83,7 +83,7 @@ def _all_in_order(db, where: str, params: list, order: str, extra: tuple) -> lis
     between the two reads is left out."""
     keys = [k for (k,) in db.execute("SELECT rowid FROM records" + where + order, params)]
     shared: dict = {}  # equal texts of the records one object (store.codec.compact)
-    out = []
+    out: list[dict] = []
     for start in range(0, len(keys), CHUNK):
         part = keys[start:start + CHUNK]
         cur = db.execute("SELECT rowid AS _key, * FROM records WHERE rowid IN "

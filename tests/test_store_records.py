@@ -330,7 +330,7 @@ def test_listed_records_share_equal_keys_and_short_texts(store):
 def test_full_listing_keeps_the_order_across_chunks(store, monkeypatch):
     """A listing without a limit orders the row ids, then reads the rows by id a chunk at a
     time: the same records in the same order as one ORDER BY, with the extra columns."""
-    import store.query as query
+    from store import query
     units = ["SHY-ABAY", "SHY-ENBEK", "ALM-MED", "ALM-ZHET"]
     for i, ou in enumerate(units):
         for month in ("03", "01", "02"):
