@@ -30,14 +30,19 @@ def _row(name, value, unit, target, ratio, ok):
     return (name, value, unit, target, ratio, ok)
 
 
-def _review_seconds(kind: str, n: int) -> float:
+def _review_seconds(kind: str, n: int, runs: int = 5) -> float:
+    """The best of `runs` reviews of the same data: a 0.1 s review on a shared machine
+    varies by more than the 12 x target's margin from one run to the next."""
     from bench import review_data
     from reports.quality_review import review
 
     records, units = getattr(review_data, kind)(n)
-    started = time.perf_counter()
-    review(records, units=units)
-    return time.perf_counter() - started
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        review(records, units=units)
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def bench_scaling(kind: str, label: str) -> list:
@@ -122,6 +127,7 @@ def _wait(app, page) -> float:
 
 def _child(args: list[str]) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.setdefault("ESEP_PASSPHRASE", "bench passphrase, not a secret")  # as `python -m bench`
     done = subprocess.run([sys.executable, "-m", "bench.bench_review", *args], cwd=ROOT,
                           env=env, check=True, capture_output=True, text=True)
     return json.loads(done.stdout.strip().splitlines()[-1] or "{}")

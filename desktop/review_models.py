@@ -1,7 +1,7 @@
 """Models and thin data adapters behind the review, dashboard, quality and sync pages.
 
 Qt models here are generic (`DictTableModel`) or page-specific but small
-(`CompletenessTableModel`, `FindingsFilterProxy`). The data helpers read the store only
+(`CompletenessTableModel`). The data helpers read the store only
 through its public API (CONTRACTS §4); aggregation is delegated to `reports.aggregate`.
 """
 from __future__ import annotations

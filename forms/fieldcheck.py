@@ -17,6 +17,7 @@ import math
 import reprlib
 
 from forms.model import FieldDef, Finding, FormDef
+from forms.reference import UnknownEnumeration, get_enum
 
 
 def is_blank(v) -> bool:
@@ -36,7 +37,6 @@ def parse_date(v) -> dt.date | None:
 def enum_codes(name: str) -> frozenset[str]:
     """The codes of an enumeration (empty when unknown), made once per loaded enumeration:
     every choice of every record asks."""
-    from forms.reference import UnknownEnumeration, get_enum
     try:
         enum = get_enum(name)
     except UnknownEnumeration:
@@ -81,7 +81,9 @@ def check_fields(form: FormDef, data: dict) -> list[Finding]:
         return [_too_many_keys("data", len(data))]
     out: list[Finding] = []
     for f in form.fields:
-        out.extend(check_value(f, data.get(f.id), f.id))
+        v = data.get(f.id)
+        if v is not None or f.required:  # an absent optional value: nothing to check
+            out.extend(check_value(f, v, f.id))
     out.extend(_not_in_form(str(key)) for key in data if not form.has_field(key))
     return out
 

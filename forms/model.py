@@ -171,7 +171,22 @@ class FormDef:
 
     def measure_field(self, measure: str) -> FieldDef | None:
         """The top-level numeric field counting `measure` (MEASURES), or None."""
-        return next((f for f in self.fields if f.measure == measure), None)
+        return self._measures.get(measure)
+
+    @cached_property
+    def _measures(self) -> dict[str, FieldDef]:
+        return {f.measure: f for f in reversed(self.fields) if f.measure}  # the first wins
+
+    @cached_property
+    def roster_fields(self) -> list[FieldDef]:
+        """The roster (list) fields, in form order."""
+        return [f for f in self.fields if f.type == "roster"]
+
+    @cached_property
+    def text_fields(self) -> list[FieldDef]:
+        """The text fields and the rosters (whose text columns the text rules read), in
+        form order."""
+        return [f for f in self.fields if f.type in ("text", "roster")]
 
     def field(self, fid: str) -> FieldDef:
         try:

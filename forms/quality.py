@@ -10,22 +10,19 @@ import math
 import statistics
 from typing import TypeGuard
 
+from forms.lifecycle import HistoryGroup, HistoryView
 from forms.model import Finding, FormDef
 from forms.periods import shift_period
 from forms.thresholds import th
+from forms.validate import record_period, rule_failed
 
 NUMERIC = ("integer", "decimal")
 
 
 def run_quality(form: FormDef, record: dict, data: dict, *, history=None, context=None):
-    from forms import quality_lists, quality_text, quality_values, quality_visits
-    from forms.validate import rule_failed
     ctx = QContext(form, record, data, history, context)
-    checks = [vr01_repeat, vr02_jumps, vr14_target]
-    checks += quality_values.CHECKS + quality_text.CHECKS + quality_lists.CHECKS
-    checks += quality_visits.CHECKS
     out: list[Finding] = []
-    for check in checks:
+    for check in _checks():
         try:
             out.extend(check(ctx))
         except Exception as exc:  # noqa: BLE001 - reported as an error finding
@@ -33,11 +30,24 @@ def run_quality(form: FormDef, record: dict, data: dict, *, history=None, contex
     return out
 
 
+def _checks() -> list:
+    """Every quality rule, in order (the rule modules import this one, so they are
+    imported on first use; a function-level import per record costs more than the rules
+    that return at once)."""
+    if not _CHECKS:
+        from forms import quality_lists, quality_text, quality_values, quality_visits
+        _CHECKS.extend([vr01_repeat, vr02_jumps, vr14_target, *quality_values.CHECKS,
+                        *quality_text.CHECKS, *quality_lists.CHECKS, *quality_visits.CHECKS])
+    return _CHECKS
+
+
+_CHECKS: list = []
+
+
 class QContext:
     """What a quality rule may look at."""
 
     def __init__(self, form, record, data, history, context):
-        from forms.validate import record_period
         self.form, self.record, self.data = form, record, data
         self.context = context if isinstance(context, dict) else {}
         self.period = record_period(form, record) if isinstance(record, dict) else None
@@ -73,7 +83,6 @@ class QContext:
         return self._by_period
 
     def _latest_per_period(self) -> dict[str, dict]:
-        from forms.validate import record_period
         out: dict[str, dict] = {}
         ordered = sorted(self.history, key=lambda r: (str(r.get("updated_at") or ""),
                                                       _int(r.get("revision"))))
@@ -93,7 +102,6 @@ def _history_view(form, record, history):
     built once per form and org unit), or a list a caller chose (entry-time validation),
     cleaned of what is not history: malformed, deleted, the record itself, another org unit
     or form."""
-    from forms.lifecycle import HistoryGroup, HistoryView
     if isinstance(history, HistoryView):
         return history
     rec = record if isinstance(record, dict) else {}

@@ -9,6 +9,7 @@ import unicodedata
 from forms.model import Finding
 from forms.names import block_keys
 from forms.people import person_key, person_match
+from forms.reference import get_enum, resolve_department
 from forms.thresholds import th
 
 _PUNCT = re.compile(r"[\W_]+", re.UNICODE)
@@ -23,9 +24,9 @@ def norm_name(s) -> str:
 
 
 def _rosters(q):
-    for f in q.form.fields:
+    for f in q.form.roster_fields:
         rows = q.data.get(f.id)
-        if f.type == "roster" and isinstance(rows, list):
+        if isinstance(rows, list):
             yield f, rows
 
 
@@ -127,7 +128,6 @@ def vr20_elsewhere(q) -> list[Finding]:
 
 
 def vr24_key_departments(q) -> list[Finding]:
-    from forms.reference import get_enum
     present = q.data.get("departments_present")
     if not q.form.has_field("departments_present") or not isinstance(present, list):
         return []
@@ -164,7 +164,6 @@ def vr35_not_civil_servant(q) -> list[Finding]:
 def vr21_state_list(q) -> list[Finding]:
     """A focus-group list whose organizations are mostly state departments is probably the
     seminar's attendance sheet (the SKO case: 24 of 24 rows from state bodies)."""
-    from forms.reference import resolve_department
     rows = q.data.get("participants")
     if q.form.id != "focus_group" or not isinstance(rows, list):
         return []

@@ -145,7 +145,7 @@ def _quotes_balanced(s: str) -> bool:
 
 def _text_values(q):
     """(path, value, is_name) for every text field and text roster cell."""
-    for f in q.form.fields:
+    for f in q.form.text_fields:
         v = q.data.get(f.id)
         if f.type == "text" and isinstance(v, str):
             yield f.id, v, f.id.endswith("name")

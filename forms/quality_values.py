@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from forms.model import Finding
 from forms.quality import is_num as _num
+from forms.reference import get_enum
 from forms.thresholds import th
 
 
@@ -95,7 +96,6 @@ def _breakdown(q, enum: str) -> str | None:
 
 
 def vr30_youth_bias(q) -> list[Finding]:
-    from forms.reference import get_enum
     vol_f, age_f = _measured(q, "volunteers"), _breakdown(q, "age_bands")
     total = q.data.get(vol_f) if vol_f else None
     if not age_f or not _num(total) or total <= 0:

@@ -38,7 +38,6 @@ def validate_record(form: FormDef | str, record, *, history=None, context=None) 
 
     `form` may also be a form id: the version is then taken from record["form_version"].
     """
-    from forms.quality import run_quality
     if isinstance(form, str):
         from forms.loader import load_form
         version = record.get("form_version") if isinstance(record, dict) else None
@@ -47,7 +46,7 @@ def validate_record(form: FormDef | str, record, *, history=None, context=None) 
     findings = check_fields(form, data)
     findings += _check_period(form, record if isinstance(record, dict) else {}, data)
     findings += run_rules(form, data)
-    findings += run_quality(form, record if isinstance(record, dict) else {}, data,
+    findings += _run_quality()(form, record if isinstance(record, dict) else {}, data,
                             history=history, context=context)
     return _with_safe_params(findings)
 
@@ -208,3 +207,10 @@ def _default_params(expr, data: dict, thresholds: dict) -> dict:
         except Skip:
             pass
     return out
+
+
+@functools.cache
+def _run_quality():
+    """forms.quality.run_quality (that module imports this one: taken once, on first use)."""
+    from forms.quality import run_quality
+    return run_quality

@@ -32,11 +32,15 @@ def month_events(store, org_unit: str, period: str) -> list[dict]:
             if counted(e)]
 
 
-def _measure_value(event: dict, measure: str) -> float:
-    try:
-        fd = load_form(EVENT_FORM, event.get("form_version")).measure_field(measure)
-    except (KeyError, ValueError):
-        return 0
+def _measure_value(event: dict, measure: str, fields: dict) -> float:
+    """The event's `measure` figure; `fields` keeps each form version's measure field."""
+    key = (event.get("form_version"), measure)
+    if key not in fields:
+        try:
+            fields[key] = load_form(EVENT_FORM, key[0]).measure_field(measure)
+        except (KeyError, ValueError):
+            fields[key] = None
+    fd = fields[key]
     value = (event.get("data") or {}).get(fd.id) if fd else None
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
 
@@ -46,6 +50,7 @@ def sum_events(events: list[dict]) -> dict:
     report = load_form(REPORT_FORM)
     events = [e for e in events if counted(e)]
     out: dict = {}
+    fields: dict = {}
     total = report.measure_field("events")
     if total is not None:
         out[total.id] = len(events)
@@ -59,7 +64,7 @@ def sum_events(events: list[dict]) -> dict:
     for measure in SUMMED:
         fd = report.measure_field(measure)
         if fd is not None:
-            amount = sum(_measure_value(e, measure) for e in events)
+            amount = sum(_measure_value(e, measure, fields) for e in events)
             out[fd.id] = round(amount, 2) if fd.type == "decimal" else int(amount)
     return out
 

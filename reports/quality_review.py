@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from forms import message_text
+from forms.lifecycle import HistoryGroup
 from forms.thresholds import th
 from reports.aggregate import region_of
 
@@ -153,8 +154,6 @@ def _form(forms: dict, load_form, r: dict):
 def _history(indexed: dict, groups: dict, form, r: dict):
     """`r`'s history (forms.lifecycle.HistoryView, the one entry-time validation sees), from
     its form and org unit's index, built once per group."""
-    from forms.lifecycle import HistoryGroup
-
     key = (form.id, form.version, r["org_unit"])
     group = indexed.get(key)
     if group is None:
@@ -238,13 +237,8 @@ def review_store(store, *, spec: str | None = None, region: str | None = None,
 
 
 def store_records(store) -> list[dict]:
-    """The store's records, oldest period first, each with its created_at (set in place:
-    one copy of the records in memory)."""
-    created = dict(store.db.execute("SELECT id, created_at FROM records").fetchall())
-    records = store.list_records(order_by="period asc")
-    for r in records:
-        r["created_at"] = r.get("created_at") or created.get(r["id"])
-    return records
+    """The store's records, oldest period first, each with its created_at."""
+    return store.list_records(order_by="period asc", extra=("created_at",))
 
 
 def filter_findings(findings: list[dict], *, rule: str | None = None,

@@ -19,6 +19,14 @@ from collections import defaultdict
 from reports.quality_review import group_of, record_findings, review, store_records
 
 
+def release(records: list, step: int = 1000) -> None:
+    """Empty `records` a slice at a time. Freeing 100,000 records is otherwise one step of
+    the interpreter: it holds the GIL for a tenth of a second and more, and the GUI thread
+    waits for it."""
+    while records:
+        del records[-step:]
+
+
 class IncrementalReview:
     """`run(store)` -> every finding, as `reports.quality_review.review_store` gives them."""
 
@@ -54,6 +62,8 @@ class IncrementalReview:
                          form_raw=[f for fs in kept.values() for f in fs])
             self.audit_seen, self.where, self.by_group, self.checked = (audit, where, kept,
                                                                         dirty)
+            live.clear()
+            release(records)
             return out
 
     def _changed_ids(self, store) -> set[str]:

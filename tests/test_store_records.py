@@ -308,3 +308,41 @@ def test_not_a_database_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError) as err:
         open_store(bad)
     assert err.value.code == "store_unreadable" and str(bad) in str(err.value)
+
+
+def test_listed_records_share_equal_keys_and_short_texts(store):
+    """One listing makes equal field names, codes and org units one object (a region's
+    100,000 records in memory), the values unchanged; long texts are left alone."""
+    long_note = "не вошли гранты ЦПГИ, " * 5
+    for month in ("01", "02"):
+        store.save_record(monthly(period=f"2024-{month}", coverage_note=long_note), user="a")
+    a, b = store.list_records(order_by="period")
+    assert a["data"] == {"volunteers_total": 604, "gender": {"F": 330, "M": 274},
+                         "coverage_note": long_note}
+    key_a = next(k for k in a["data"] if k == "volunteers_total")
+    key_b = next(k for k in b["data"] if k == "volunteers_total")
+    assert key_a is key_b
+    assert a["org_unit"] is b["org_unit"] and a["form"] is b["form"]
+    assert a["data"]["coverage_note"] == b["data"]["coverage_note"]
+    assert a["data"]["coverage_note"] is not b["data"]["coverage_note"]
+
+
+def test_full_listing_keeps_the_order_across_chunks(store, monkeypatch):
+    """A listing without a limit orders the row ids, then reads the rows by id a chunk at a
+    time: the same records in the same order as one ORDER BY, with the extra columns."""
+    from store import query
+    units = ["SHY-ABAY", "SHY-ENBEK", "ALM-MED", "ALM-ZHET"]
+    for i, ou in enumerate(units):
+        for month in ("03", "01", "02"):
+            store.save_record(monthly(org_unit=ou, period=f"2024-{month}",
+                                      volunteers_total=10 * i + int(month)), user="a")
+    monkeypatch.setattr(query, "CHUNK", 5)
+    listed = store.list_records(order_by="period asc", extra=("created_at",))
+    expected = [r[0] for r in rows(store, "SELECT id FROM records ORDER BY period, id")]
+    assert [r["id"] for r in listed] == expected and len(listed) == 12
+    assert all(r["created_at"] for r in listed)
+    assert "created_at" not in store.list_records(order_by="period asc")[0]
+    assert store.list_records(order_by="period asc", limit=3) == [
+        {k: v for k, v in r.items() if k != "created_at"} for r in listed[:3]]
+    with pytest.raises(StoreError):
+        store.list_records(extra=("data; DROP TABLE records",))
