@@ -174,6 +174,16 @@ class FormDef:
         return self._measures.get(measure)
 
     @cached_property
+    def events_roster(self) -> tuple[FieldDef, dict[str, str]] | None:
+        """(roster, {measure: column id}) of the first roster whose rows count events (a
+        column with `measure = "events"`), or None. Callers only read it."""
+        for f in self.fields:
+            cols = {c.measure: c.id for c in f.columns if c.measure}
+            if "events" in cols:
+                return f, cols
+        return None
+
+    @cached_property
     def _measures(self) -> dict[str, FieldDef]:
         return {f.measure: f for f in reversed(self.fields) if f.measure}  # the first wins
 

@@ -3,6 +3,7 @@ list posing as a focus group), VR-24 (absent key departments), VR-35 (non-civil-
 seminar list), VR-32 (repeated events)."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -19,6 +20,13 @@ def norm_name(s) -> str:
     """Case-, ё/е-, punctuation- and space-insensitive form of a name or organization."""
     if not isinstance(s, str):
         return ""
+    return _norm_text(s)
+
+
+@functools.lru_cache(maxsize=16384)
+def _norm_text(s: str) -> str:
+    """norm_name of a text, kept for the recently seen ones: a record's title and organizer
+    are normalised again for its group's history index (VR-32)."""
     s = unicodedata.normalize("NFKC", s).casefold().replace("ё", "е")
     return " ".join(_PUNCT.sub(" ", s).split())
 

@@ -6,6 +6,7 @@ or the GUI may apply; VR-31 warns about text that it would change and about what
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -45,12 +46,18 @@ def _event_text(q) -> str:
 
 
 def _hit(text: str, keywords, exceptions=()) -> str | None:
-    for exc in exceptions:
-        text = text.replace(exc.casefold(), " ")
-    for kw in keywords:
-        if kw.casefold() in text:
+    for exc in _folded(tuple(exceptions)):
+        text = text.replace(exc[1], " ")
+    for kw, folded in _folded(tuple(keywords)):
+        if folded in text:
             return kw
     return None
+
+
+@functools.lru_cache(maxsize=64)
+def _folded(words: tuple) -> tuple[tuple[str, str], ...]:
+    """(word, its casefold) for a threshold's word list: folded once, not per record."""
+    return tuple((w, w.casefold()) for w in words)
 
 
 def vr09_keywords(q) -> list[Finding]:

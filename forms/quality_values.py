@@ -54,17 +54,8 @@ def vr07_vague(q) -> list[Finding]:
     return []
 
 
-def _measured_roster(q):
-    """(roster, {measure: column id}) of the roster whose rows count events, or None."""
-    for f in q.form.fields:
-        cols = {c.measure: c.id for c in f.columns if c.measure}
-        if "events" in cols:
-            return f, cols
-    return None
-
-
 def vr16_dev_rows(q) -> list[Finding]:
-    found = _measured_roster(q)
+    found = q.form.events_roster
     rows = q.data.get(found[0].id) if found else None
     if not isinstance(rows, list):
         return []
