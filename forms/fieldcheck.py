@@ -84,10 +84,12 @@ def _not_in_form(path: str, **params) -> Finding:
 
 def check_value(f: FieldDef, v, path: str) -> list[Finding]:
     kind = v.__class__
-    if kind is int:  # the common case first: a count inside its bounds
+    if kind is int:  # the common cases first: a count inside its bounds, a known code
         if f.type == "integer" and -MAX_ABS < v < MAX_ABS and (f.min is None or v >= f.min) \
                 and (f.max is None or v <= f.max):
             return []
+    elif kind is str and f.type == "choice" and v in enum_code_set(f.choices) and v.strip():
+        return []
     elif kind is not float and kind is not bool and is_blank(v):  # a number is never blank
         if f.required:
             return [Finding(f.required_rule or "required", "error", [path], "required",

@@ -1,6 +1,7 @@
 """Data shapes of the forms engine: form, section, field, rule definitions and findings."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -215,6 +216,35 @@ class FormDef:
                 out.append(f.id)
             out.extend(f"{f.id}.{c.id}" for c in f.columns if c.personal)
         return out
+
+
+def form_plan(build):
+    """Decorator: `build(form)` computed once per form definition and kept on it (a loaded
+    definition does not change; a reloaded one is a new object). Callers only read it."""
+    attr = f"_plan_{build.__module__}.{build.__qualname__}"
+
+    def plan(form):
+        hit = form.__dict__.get(attr, _NO_PLAN)
+        if hit is _NO_PLAN:
+            hit = form.__dict__[attr] = build(form)
+        return hit
+    plan.__doc__, plan.__name__ = build.__doc__, build.__name__
+    return plan
+
+
+_NO_PLAN = object()
+
+
+def for_forms(applies):
+    """Decorator of a quality rule `check(q)` that finds nothing on a form unless
+    `applies(form)`: forms.quality then plans once per form which rules to run at all."""
+    def wrap(check):
+        @functools.wraps(check)
+        def guarded(q):
+            return check(q) if applies(q.form) else []
+        guarded.applies = applies
+        return guarded
+    return wrap
 
 
 @dataclass

@@ -7,7 +7,7 @@ import functools
 import re
 import unicodedata
 
-from forms.model import Finding
+from forms.model import Finding, for_forms
 from forms.names import block_keys
 from forms.people import person_key, person_match
 from forms.reference import get_enum, resolve_department
@@ -135,9 +135,10 @@ def vr20_elsewhere(q) -> list[Finding]:
     return out
 
 
+@for_forms(lambda form: form.has_field("departments_present"))
 def vr24_key_departments(q) -> list[Finding]:
     present = q.data.get("departments_present")
-    if not q.form.has_field("departments_present") or not isinstance(present, list):
+    if not isinstance(present, list):
         return []
     keys = [i.code for i in get_enum("departments").items if i.extra.get("key_department")]
     absent = [c for c in keys if c not in present]
@@ -147,9 +148,10 @@ def vr24_key_departments(q) -> list[Finding]:
                     {"departments": absent, "count": len(absent)})]
 
 
+@for_forms(lambda form: form.id == "seminar")
 def vr35_not_civil_servant(q) -> list[Finding]:
     rows = q.data.get("attendees")
-    if q.form.id != "seminar" or not isinstance(rows, list):
+    if not isinstance(rows, list):
         return []
     markers = th("vr35", "ngo_markers", [])
     out = []
@@ -187,11 +189,10 @@ def vr21_state_list(q) -> list[Finding]:
                     {"share": round(share * 100), "rows": len(orgs)})]
 
 
+@for_forms(lambda form: form.id == "event")
 def vr32_repeated_event(q) -> list[Finding]:
     """The same title, date and organizer as an event in the history (the oldest one is
     named); the history's keys are normalised once per form and org unit, not per record."""
-    if q.form.id != "event":
-        return []
     key = _event_key(q.data)
     if key is None:
         return []
