@@ -208,6 +208,10 @@ class FormDef:
     def has_field(self, fid: str) -> bool:
         return fid in self._fields_by_id
 
+    def has_fields(self, ids) -> bool:
+        """Whether every id in `ids` (e.g. a record's data keys) is a field of the form."""
+        return self._fields_by_id.keys() >= ids
+
     def personal_fields(self) -> list[str]:
         """Paths of personal fields: `full_name` or `participants.full_name` for columns."""
         out = []

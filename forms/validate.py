@@ -211,7 +211,7 @@ def _default_params(expr, data: dict, thresholds: dict) -> dict:
         return {}
     out = {}
     for key, node in (("left", body.left), ("right", body.comparators[0])):
-        sub = compile_expr(ast.unparse(node))
+        sub = _compiled(ast.unparse(node))
         out[key + "_expr"] = sub.text
         try:
             out[key] = evaluate(sub, data, thresholds=thresholds)
