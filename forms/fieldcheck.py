@@ -16,7 +16,7 @@ import datetime as dt
 import math
 import reprlib
 
-from forms.model import FieldDef, Finding, FormDef
+from forms.model import FieldDef, Finding, FormDef, form_plan
 from forms.reference import enum_code_set
 
 
@@ -69,13 +69,20 @@ def check_fields(form: FormDef, data: dict) -> list[Finding]:
     if len(data) > MAX_KEYS:  # one finding, not one per junk key
         return [_too_many_keys("data", len(data))]
     out: list[Finding] = []
-    for f in form.fields:
-        v = data.get(f.id)
-        if v is not None or f.required:  # an absent optional value: nothing to check
-            out.extend(check_value(f, v, f.id))
+    get = data.get
+    for fid, f, required in _field_plan(form):
+        v = get(fid)
+        if v is not None or required:  # an absent optional value: nothing to check
+            out.extend(check_value(f, v, fid))
     if not form.has_fields(data.keys()):
         out.extend(_not_in_form(str(key)) for key in data if not form.has_field(key))
     return out
+
+
+@form_plan
+def _field_plan(form: FormDef) -> tuple[tuple[str, FieldDef, bool], ...]:
+    """(id, field, required) of each field of the form, in form order."""
+    return tuple((f.id, f, bool(f.required)) for f in form.fields)
 
 
 def _not_in_form(path: str, **params) -> Finding:
