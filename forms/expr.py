@@ -22,7 +22,9 @@ from __future__ import annotations
 import ast
 import math
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 FUNCTIONS = ("sum", "len", "count", "any", "all", "abs", "min", "max", "ratio",
              "present", "blank", "threshold", "lower", "round", "key", "zip")
@@ -63,7 +65,8 @@ class Expr:
     tree: ast.Expression
     names: set[str] = field(default_factory=set)
     attrs: set[tuple[str, str]] = field(default_factory=set)
-    fn: object = field(default=None, repr=False, compare=False)  # compiled on first use
+    fn: Callable[[dict, dict], Any] | None = field(default=None, repr=False,
+                                                   compare=False)  # compiled on first use
 
 
 def compile_expr(text: str) -> Expr:

@@ -246,7 +246,7 @@ def for_forms(applies):
         @functools.wraps(check)
         def guarded(q):
             return check(q) if applies(q.form) else []
-        guarded.applies = applies
+        guarded.applies = applies  # type: ignore[attr-defined]
         return guarded
     return wrap
 

@@ -112,14 +112,14 @@ def get_enum(name: str | None) -> Enumeration:
     return _get_enum(name, active())
 
 
-def enum_code_set(name: str) -> frozenset[str]:
+def enum_code_set(name: str | None) -> frozenset[str]:
     """The codes of enumeration `name` (empty when unknown), made once per enumeration and
     published set: every choice of every record asks."""
     return _code_set(name, active())
 
 
 @functools.lru_cache(maxsize=1024)
-def _code_set(name: str, pset: PublishedSet) -> frozenset[str]:
+def _code_set(name: str | None, pset: PublishedSet) -> frozenset[str]:
     try:
         return frozenset(_get_enum(name, pset).codes)
     except UnknownEnumeration:
