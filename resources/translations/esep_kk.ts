@@ -1470,92 +1470,92 @@ F1 — осы анықтама</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="187" />
+        <location filename="../../desktop/quality_page.py" line="169" />
         <source>Rule:</source>
         <translation>Ереже:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="188" />
+        <location filename="../../desktop/quality_page.py" line="170" />
         <source>Severity:</source>
         <translation>Маңыздылығы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="189" />
+        <location filename="../../desktop/quality_page.py" line="171" />
         <source>Org unit:</source>
         <translation>Бөлімше:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="190" />
+        <location filename="../../desktop/quality_page.py" line="172" />
         <source>Check again</source>
         <translation>Қайта тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="192" />
+        <location filename="../../desktop/quality_page.py" line="174" />
         <source>Severity</source>
         <translation>Маңыздылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="195" />
+        <location filename="../../desktop/quality_page.py" line="177" />
         <source>Rule</source>
         <translation>Ереже</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="193" />
+        <location filename="../../desktop/quality_page.py" line="175" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="193" />
+        <location filename="../../desktop/quality_page.py" line="175" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="194" />
+        <location filename="../../desktop/quality_page.py" line="176" />
         <source>Form</source>
         <translation>Нысан</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="194" />
+        <location filename="../../desktop/quality_page.py" line="176" />
         <source>Fields</source>
         <translation>Өрістер</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="192" />
+        <location filename="../../desktop/quality_page.py" line="174" />
         <source>Finding</source>
         <translation>Ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="200" />
+        <location filename="../../desktop/quality_page.py" line="182" />
         <source>error</source>
         <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="200" />
+        <location filename="../../desktop/quality_page.py" line="182" />
         <source>warning</source>
         <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="201" />
+        <location filename="../../desktop/quality_page.py" line="183" />
         <source>info</source>
         <translation>ақпарат</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="207" />
+        <location filename="../../desktop/quality_page.py" line="189" />
         <source>(all)</source>
         <translation>(барлығы)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="266" />
+        <location filename="../../desktop/quality_page.py" line="247" />
         <source>Could not check the records: %1</source>
         <translation>Жазбаларды тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="272" />
+        <location filename="../../desktop/quality_page.py" line="254" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Ескертпелер: %1 (қате %2, ескерту %3, ақпарат %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="281" />
+        <location filename="../../desktop/quality_page.py" line="263" />
         <source>Data quality</source>
         <translation>Деректер сапасы</translation>
     </message>
