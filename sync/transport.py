@@ -100,7 +100,10 @@ def _request_size(prep: requests.PreparedRequest) -> int:
 
 
 def _body_sent(resp: requests.Response) -> int:
-    """The answer's body as it crossed the wire (gzip when the server compressed it)."""
+    """The answer's body as it crossed the wire (gzip when the server compressed it; an xz
+    one is still as sent until _inflate_xz, and may be chunked: urllib3 does not count it)."""
+    if _is_xz(resp):
+        return len(resp.content)
     raw = resp.raw
     return raw.tell() if raw is not None and hasattr(raw, "tell") else len(resp.content)
 
@@ -120,10 +123,14 @@ def _server_code(resp: requests.Response) -> str | None:
     return code if isinstance(code, str) else None
 
 
+def _is_xz(resp: requests.Response) -> bool:
+    return resp.headers.get("Content-Encoding", "").strip().lower() == xz.ENCODING
+
+
 def _inflate_xz(method: str, path: str, resp: requests.Response) -> None:
     """Decode an xz answer in place (bounded: MAX_ANSWER_BYTES); a broken one is a broken
     connection, like a truncated gzip answer."""
-    if resp.headers.get("Content-Encoding", "").strip().lower() != xz.ENCODING:
+    if not _is_xz(resp):
         return
     try:
         resp._content = xz.inflate(resp.content, MAX_ANSWER_BYTES)  # what .json() reads

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import Query, Request, Response
+from fastapi.responses import StreamingResponse
 from pydantic_core import to_json
 
 from forms.periods import utc_now
@@ -63,9 +64,10 @@ def sync_pull(request: Request, user: RecordsUser, engine: Engine, settings: App
         return _json(page)
     data = to_json(page)
     headers = {"Accept-Encoding": xz.ACCEPT}  # the request bodies this server inflates
-    if use_xz and len(data) >= xz.MIN_BYTES:
-        data = xz.compress(data)
+    if use_xz and len(data) >= xz.MIN_BYTES:  # compressed while it is sent (in a thread)
         headers["Content-Encoding"] = xz.ENCODING
+        return StreamingResponse(xz.stream(data), media_type="application/json",
+                                 headers=headers)
     return Response(data, media_type="application/json", headers=headers)
 
 
