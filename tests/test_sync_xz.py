@@ -92,7 +92,7 @@ def test_a_small_page_stays_gzip(seeded):
 
 
 def test_an_old_server_gets_gzip_pushes_and_sends_gzip_pages(tmp_path):
-    srv, records = _server(tmp_path, 30, wire_xz=False)
+    srv, _ = _server(tmp_path, 30, wire_xz=False)
     try:
         store = bench_sync._store(tmp_path, "second", bench_sync._records(20, 9, 1990))
         client = bench_sync._client(srv.url, store)

@@ -16,6 +16,7 @@ from server.deps import AppSettings, Engine, RecordsUser, error_responses
 from server.jsonbody import api_router
 from server.middleware import schema_refusal
 from server.models import PullOut, PushIn, PushOut, SchemaMismatchOut
+from sync import xz
 from sync.protocol import (
     API_PREFIX,
     DEFAULT_PULL_LIMIT,
@@ -25,7 +26,6 @@ from sync.protocol import (
     MAX_PULL_WIRE_BYTES,
     MAX_SEQ,
 )
-from sync import xz
 
 router = api_router(prefix=API_PREFIX + "/sync", tags=["sync"],
                    responses=error_responses(401, 403))
