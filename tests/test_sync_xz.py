@@ -102,7 +102,9 @@ def test_an_old_server_gets_gzip_pushes_and_sends_gzip_pages(tmp_path):
         page = _raw_page(_session(srv.url), srv.url, "xz, gzip")
         assert page.headers["Content-Encoding"] == "gzip" and "Accept-Encoding" not in page.headers
         s = _session(srv.url)
-        r = s.post(srv.url + PUSH, data=xz.compress(b'{"device_id": "x"}'),
+        body = protocol.dumps({"device_id": "dev-x", "schema_version": protocol.SCHEMA_VERSION,
+                               "ops": []})  # a valid push: 200 where xz is inflated
+        r = s.post(srv.url + PUSH, data=xz.compress(body),
                    headers={"Content-Encoding": "xz", "Content-Type": "application/json"})
         assert r.status_code in (400, 415, 422)  # not inflated: not taken for JSON
     finally:
@@ -115,6 +117,11 @@ def test_a_sync_pushes_in_xz_after_its_pull(seeded, tmp_path):
     client = bench_sync._client(srv.url, store)
     summary = sync_once(store, client)
     assert summary.pushed == 40 and client.server_xz
+    body = protocol.dumps({"device_id": "dev-x", "schema_version": protocol.SCHEMA_VERSION,
+                           "ops": []})
+    r = _session(srv.url).post(srv.url + PUSH, data=xz.compress(body), headers={
+        "Content-Encoding": "xz", "Content-Type": "application/json"})
+    assert r.status_code == 200 and r.json()["acks"] == []
     sent = _session(srv.url).get(srv.url + PULL, params={"cursor": 0, "limit": 5000,
                                                         "max_bytes": 10**7}, timeout=30)
     assert len(sent.json()["changes"]) == 160
