@@ -15,7 +15,7 @@ from server import admin, records
 from server.config import Settings
 from server.db import open_db, server_id, setup_lock
 from server.jsonbody import validation_error
-from server.middleware import GunzipRequestMiddleware, SchemaGateMiddleware
+from server.middleware import InflateRequestMiddleware, SchemaGateMiddleware
 from server.obs import RequestLogMiddleware, RouteNoteMiddleware
 from server.routes import ROUTERS
 from server.rules import OpError
@@ -40,8 +40,8 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
     app.state.engine, app.state.settings, app.state.server_id = engine, settings, sid
     app.add_middleware(RouteNoteMiddleware)  # innermost: sees the matched route
     app.add_middleware(GZipMiddleware, minimum_size=500)
-    app.add_middleware(GunzipRequestMiddleware, max_bytes=settings.max_body_bytes,
-                       max_gzip_bytes=settings.max_gzip_bytes)
+    app.add_middleware(InflateRequestMiddleware, max_bytes=settings.max_body_bytes,
+                       max_gzip_bytes=settings.max_gzip_bytes, xz=settings.wire_xz)
     app.add_middleware(SchemaGateMiddleware)
     app.add_middleware(RequestLogMiddleware)  # outermost: every answer is logged
     for router in ROUTERS:

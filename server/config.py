@@ -81,7 +81,8 @@ class Settings:
     failure_window_s: int = 15 * 60
     lockout_s: int = 15 * 60
     max_body_bytes: int = MAX_BODY_BYTES  # inflated request body (server.middleware)
-    max_gzip_bytes: int = MAX_GZIP_BYTES  # a gzip request body as sent (server.middleware)
+    max_gzip_bytes: int = MAX_GZIP_BYTES  # a gzip or xz request body as sent (server.middleware)
+    wire_xz: bool = True  # xz pull pages and push bodies (sync/xz.py); off: gzip only
     request_threads: int = 8  # per worker process (server.app._lifespan)
     trusted_proxies: tuple[str, ...] = ("127.0.0.1",)  # X-Forwarded-For is believed from
     public_docs: bool = True  # /docs, /redoc and /openapi.json served

@@ -1,9 +1,10 @@
-"""ASGI middleware: gunzip request bodies, and the schema-version gate (426)."""
+"""ASGI middleware: inflate gzip and xz request bodies, and the schema-version gate (426)."""
 from __future__ import annotations
 
 import json
 import zlib
 
+from sync import xz
 from sync.protocol import SCHEMA_HEADER, SCHEMA_VERSION
 
 _SCHEMA_KEY = SCHEMA_HEADER.lower().encode()
@@ -43,18 +44,22 @@ class SchemaGateMiddleware:
         await self.app(scope, receive, send)
 
 
-class GunzipRequestMiddleware:
-    """`Content-Encoding: gzip` request bodies are inflated (bounded) before FastAPI sees them:
-    413 when the body as sent exceeds `max_gzip_bytes` (the Content-Length is believed first,
-    then what arrives is counted) or inflates beyond `max_bytes`."""
+class InflateRequestMiddleware:
+    """`Content-Encoding: gzip` (and, with `xz` on, `xz`) request bodies are inflated, with
+    the same bounds, before FastAPI sees them: 413 when the body as sent exceeds
+    `max_gzip_bytes` (the Content-Length is believed first, then what arrives is counted) or
+    inflates beyond `max_bytes`; 400 (`bad_gzip`, `bad_xz`) when it does not decode."""
 
-    def __init__(self, app, max_bytes: int, max_gzip_bytes: int | None = None):
+    def __init__(self, app, max_bytes: int, max_gzip_bytes: int | None = None,
+                 xz: bool = True):
         self.app, self.max_bytes = app, max_bytes
         self.max_gzip_bytes = min(max_bytes, max_gzip_bytes or max_bytes)
+        self.encodings = (b"gzip", b"xz") if xz else (b"gzip",)
 
     async def __call__(self, scope, receive, send):
         headers = dict(scope.get("headers") or []) if scope["type"] == "http" else {}
-        if headers.get(b"content-encoding", b"").strip().lower() != b"gzip":
+        encoding = headers.get(b"content-encoding", b"").strip().lower()
+        if encoding not in self.encodings:
             return await self.app(scope, receive, send)
         if _declared_length(headers) > self.max_gzip_bytes:
             return await self._too_large(send, "compressed")
@@ -67,25 +72,13 @@ class GunzipRequestMiddleware:
             if not msg.get("more_body"):
                 break
         try:
-            body = _inflate(bytes(raw), self.max_bytes)
-        except _TooLarge:
+            body = _inflate(bytes(raw), self.max_bytes, encoding)
+        except (_TooLarge, xz.TooLarge):
             return await self._too_large(send, "inflated")
         except (zlib.error, EOFError, ValueError) as exc:
-            return await _send_json(send, 400, {"code": "bad_gzip", "message": str(exc)})
-        new_headers = [(k, v) for k, v in scope["headers"]
-                       if k not in (b"content-encoding", b"content-length")]
-        new_headers.append((b"content-length", str(len(body)).encode()))
-        scope = dict(scope, headers=new_headers)
-        done = False
-
-        async def replay():
-            nonlocal done
-            if done:
-                return await receive()
-            done = True
-            return {"type": "http.request", "body": body, "more_body": False}
-
-        await self.app(scope, replay, send)
+            code = "bad_xz" if encoding == b"xz" else "bad_gzip"
+            return await _send_json(send, 400, {"code": code, "message": str(exc)})
+        await self.app(_inflated_scope(scope, body), _replay(receive, body), send)
 
     async def _too_large(self, send, which: str) -> None:
         limit = self.max_gzip_bytes if which == "compressed" else self.max_bytes
@@ -104,7 +97,29 @@ def _declared_length(headers: dict) -> int:
         return 0
 
 
-def _inflate(raw: bytes, limit: int) -> bytes:
+def _inflated_scope(scope, body: bytes) -> dict:
+    new_headers = [(k, v) for k, v in scope["headers"]
+                   if k not in (b"content-encoding", b"content-length")]
+    new_headers.append((b"content-length", str(len(body)).encode()))
+    return dict(scope, headers=new_headers)
+
+
+def _replay(receive, body: bytes):
+    """An ASGI receive that hands over `body` once, then the client's own messages."""
+    done = False
+
+    async def replay():
+        nonlocal done
+        if done:
+            return await receive()
+        done = True
+        return {"type": "http.request", "body": body, "more_body": False}
+    return replay
+
+
+def _inflate(raw: bytes, limit: int, encoding: bytes = b"gzip") -> bytes:
+    if encoding == b"xz":
+        return xz.inflate(raw, limit)
     d = zlib.decompressobj(16 + zlib.MAX_WBITS)
     out = d.decompress(raw, limit + 1)
     if len(out) > limit or d.unconsumed_tail:

@@ -22,6 +22,7 @@ from server.epoch import current_epoch, rollback_seen
 from server.published import forms_version
 from server.rates import rates_version
 from server.scope import record_for, visible_clause
+from sync import xz as xz_codec
 from sync.protocol import compact_change
 
 FIRST_GROUP = 32  # rows read before the page knows how many changes its budget holds
@@ -62,8 +63,12 @@ class WireMeter:
 class _Budget:
     """Whether one more change fits the page: counted in changes, raw bytes, wire bytes."""
 
-    def __init__(self, limit: int, max_bytes: int, wire_bytes: int | None):
+    def __init__(self, limit: int, max_bytes: int, wire_bytes: int | None, xz: bool = False):
+        """`xz`: `wire_bytes` counts xz bytes, held as the gzip size it takes
+        (sync.xz.gzip_budget: measuring xz as it goes would compress the page twice)."""
         self.limit, self.max_bytes, self.wire_bytes = limit, max_bytes, wire_bytes or 0
+        if xz and wire_bytes:
+            self.wire_bytes = xz_codec.gzip_budget(wire_bytes)
         self.meter = WireMeter() if wire_bytes else None
         self.count = 0
         self.size = 0
@@ -129,7 +134,7 @@ def _stream(conn, user: User, cursor: int, top: int, limit: int):
 
 
 def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int,
-         epoch: str | None = None, wire_bytes: int | None = None) -> dict:
+         epoch: str | None = None, wire_bytes: int | None = None, xz: bool = False) -> dict:
     """At least one change per page. The counter is read first: every seq <= it has committed
     (seqs are allocated under the counter's row lock), so jumping the cursor to it when the
     page is not full never skips a late-committing write. `epoch`: the client's; with a
@@ -148,7 +153,7 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int,
         result = _stream(conn, user, cursor, top, limit)
         try:
             changes, has_more, last = _fill(conn, user, result,
-                                            _Budget(limit, max_bytes, wire_bytes))
+                                            _Budget(limit, max_bytes, wire_bytes, xz))
         finally:
             result.close()
     activity.touch(engine, user, user.device_id, "pull")

@@ -2,10 +2,11 @@
 
 No I/O here: constants, shapes and gzip/JSON helpers only, so both sides import it cheaply.
 
-Push   POST /api/v1/sync/push   (body gzip JSON, header Content-Encoding: gzip)
+Push   POST /api/v1/sync/push   (body gzip JSON, header Content-Encoding: gzip; or xz once
+       the server named it: sync/xz.py)
        {device_id, schema_version, ops: [Op]}  ->  {acks: [Ack], server_time, epoch}
 Pull   GET  /api/v1/sync/pull?cursor=N&limit=L&max_bytes=B[&wire_bytes=W][&epoch=E]
-       W: the page's budget in gzip bytes on the wire (a current client sends it, adapted to
+       W: the page's budget in bytes on the wire (gzip, or xz: sync/xz.py) (a current client sends it, adapted to
        the link; the server then ignores B). Without W (an older client) B caps the raw JSON
        of the changes. A server that does not know W (an older one) uses B: a current client
        sends B = W / its learned compression ratio, so such a page is about as big.

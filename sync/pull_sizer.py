@@ -1,4 +1,4 @@
-"""The size of a pull page, in gzip bytes on the wire, adapted to the link.
+"""The size of a pull page, in compressed bytes on the wire (xz or gzip), adapted to the link.
 
 Like the push batches (sync.engine.BatchSizer) the budget grows on a fast link and shrinks
 after a slow or failed page, and is remembered in the store between syncs; here it follows
@@ -11,21 +11,21 @@ from dataclasses import dataclass, field
 
 from sync import protocol
 
-# gzip bytes. 256 KB ~ 8 s down at 250 kbit/s: a region's first pull of 5,000 reports
-# (~310 KB) takes two pages on a 2G line, one on anything faster after the first page.
+# wire bytes. 256 KB ~ 8 s down at 250 kbit/s: a region's first pull of 5,000 reports
+# (~310 KB gzip, ~250 KB xz) takes two pages on a 2G line (the second small).
 START_PULL = 256 * 1024
 MIN_PULL = 8 * 1024
 MAX_PULL = 1024 * 1024  # a page the server builds in memory stays bounded (it accepts 4 MB)
 PAGE_SECONDS = 10.0  # what one full page should take on the measured link
 SLOW = 2.0  # a page taking SLOW x PAGE_SECONDS shrinks the budget even when it was not full
-GUESS_RATIO = 0.1  # gzip / raw JSON of a pull page until one has been measured
+GUESS_RATIO = 0.1  # wire / raw JSON of a pull page until one has been measured
 PULL_KEY = "sync.pull_bytes"
 
 
 @dataclass
 class PullSizer:
     target: int = START_PULL
-    ratio: float = GUESS_RATIO  # gzip / raw JSON of the last page
+    ratio: float = GUESS_RATIO  # wire / raw JSON of the last page
     history: list = field(default_factory=list)
 
     def params(self) -> dict:

@@ -1,6 +1,8 @@
 """HTTP transport of the sync client: one keep-alive requests.Session, explicit timeouts,
-urllib3 Retry (backoff + jitter), gzip bodies both ways, the schema header on every request,
-and counters of wire bytes (compressed) and requests.
+urllib3 Retry (backoff + jitter), gzip or xz bodies both ways (sync/xz.py: xz answers are
+decoded here, bounded, as requests does not know xz; a push goes in xz once the server said it
+takes it), the schema header on every request, and counters of wire bytes (compressed) and
+requests.
 
 Push is retried like an idempotent call: the server's `(device_id, op_seq)` ledger returns the
 stored acks for a replayed batch, so nothing is created twice.
@@ -17,10 +19,11 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ReadTimeoutError
 from urllib3.util import Retry
 
-from sync import protocol
+from sync import protocol, xz
 
 DEFAULT_TIMEOUT = (5.0, 60.0)  # (connect, read) seconds
 RETRY_STATUSES = frozenset({502, 503, 504})
+MAX_ANSWER_BYTES = 256 * 1024 * 1024  # an xz answer, inflated (a pull page: <= ~60 MB)
 # Errors raised while reading a response body: urllib3's Retry has already returned by then.
 BODY_ERRORS = (requests.exceptions.ChunkedEncodingError,
                requests.exceptions.ContentDecodingError)
@@ -97,7 +100,10 @@ def _request_size(prep: requests.PreparedRequest) -> int:
 
 
 def _body_sent(resp: requests.Response) -> int:
-    """The answer's body as it crossed the wire (gzip when the server compressed it)."""
+    """The answer's body as it crossed the wire (gzip when the server compressed it; an xz
+    one is still as sent until _inflate_xz, and may be chunked: urllib3 does not count it)."""
+    if _is_xz(resp):
+        return len(resp.content)
     raw = resp.raw
     return raw.tell() if raw is not None and hasattr(raw, "tell") else len(resp.content)
 
@@ -117,6 +123,23 @@ def _server_code(resp: requests.Response) -> str | None:
     return code if isinstance(code, str) else None
 
 
+def _is_xz(resp: requests.Response) -> bool:
+    return resp.headers.get("Content-Encoding", "").strip().lower() == xz.ENCODING
+
+
+def _inflate_xz(method: str, path: str, resp: requests.Response) -> None:
+    """Decode an xz answer in place (bounded: MAX_ANSWER_BYTES); a broken one is a broken
+    connection, like a truncated gzip answer."""
+    if not _is_xz(resp):
+        return
+    try:
+        resp._content = xz.inflate(resp.content, MAX_ANSWER_BYTES)  # what .json() reads
+    except xz.TooLarge as exc:
+        raise SyncError(f"{method} {path}: answer too large: {exc}") from exc
+    except xz.BadXz as exc:
+        raise OfflineError(f"{method} {path}: incomplete answer: {exc}") from exc
+
+
 class SyncClient:
     """The central API as seen by the client. Counters accumulate over the client's life."""
 
@@ -133,6 +156,7 @@ class SyncClient:
         self.last_body_raw = self.last_body_sent = 0  # sizes of the last JSON body sent
         self.last_answer_raw = self.last_answer_sent = 0  # the last answer's body: inflated, wire
         self.last_epoch: str | None = None  # named by the last push answer
+        self.server_xz = False  # the server named xz among the request bodies it takes
         self.session = requests.Session()
         adapter = HTTPAdapter(max_retries=retry if retry is not None else make_retry(),
                               pool_connections=1, pool_maxsize=2)
@@ -142,7 +166,7 @@ class SyncClient:
             self.session.verify = cacert
         self.session.headers.update({
             protocol.SCHEMA_HEADER: str(protocol.SCHEMA_VERSION),
-            "Accept-Encoding": "gzip", "User-Agent": "esep-sync/1"})
+            "Accept-Encoding": xz.ACCEPT, "User-Agent": "esep-sync/1"})
 
     def get_if_served(self, path: str) -> Any:
         """GET `path`; None when the server has no such endpoint (an older server)."""
@@ -157,14 +181,18 @@ class SyncClient:
     def request(self, method: str, path: str, *, json_body: Any = None,
                 params: dict | None = None, auth: bool = True,
                 timeout: tuple[float, float] | None = None) -> Any:
-        """Send one call (gzip JSON body), return the decoded JSON answer or raise SyncError."""
+        """Send one call (gzip or xz JSON body), return the decoded JSON answer or raise
+        SyncError."""
         headers = {}
         data = None
         if json_body is not None:
-            data = protocol.gzip_json(json_body)
-            self.last_body_raw = len(protocol.dumps(json_body))
+            raw = protocol.dumps(json_body)
+            use_xz = self.server_xz and len(raw) >= xz.MIN_BYTES
+            data = xz.compress(raw) if use_xz else protocol.gzip_json(json_body)
+            self.last_body_raw = len(raw)
             self.last_body_sent = len(data)
-            headers.update({"Content-Type": "application/json", "Content-Encoding": "gzip"})
+            headers.update({"Content-Type": "application/json",
+                            "Content-Encoding": xz.ENCODING if use_xz else "gzip"})
         if auth and self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         for attempt in range(self.body_retries + 1):
@@ -198,8 +226,11 @@ class SyncClient:
         self.counters.requests += extra  # attempts urllib3 retried, counted as fully sent
         self.counters.bytes_up += extra * size
         self.counters.bytes_down += _response_size(resp)
-        self.last_answer_raw = len(resp.content)
         self.last_answer_sent = _body_sent(resp)
+        _inflate_xz(method, path, resp)
+        self.last_answer_raw = len(resp.content)
+        if xz.accepts(resp.headers.get("Accept-Encoding")):
+            self.server_xz = True
         return resp
 
     @staticmethod

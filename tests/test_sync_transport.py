@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import gzip
+import json
+import lzma
 import re
 
 import keyring
@@ -38,15 +40,15 @@ def _requests_on_wire(raw: bytes) -> list[tuple[bytes, dict, bytes]]:
 
 
 def test_every_request_carries_the_schema_and_push_is_gzip(server, capture_proxy, tmp_path):
+    """Before the server has said it takes xz (no pull yet) a push goes in gzip."""
     store = new_store(tmp_path, "a")
     fill(store, 6)
     client = make_client(capture_proxy.url)
-    client.pull(0)
     ops = sync_state.pending_ops(store)
     acks = client.push(store.device_id, ops)
     assert [a["status"] for a in acks] == ["applied"] * 6
     reqs = _requests_on_wire(bytes(capture_proxy.captured_up))
-    assert len(reqs) == 3  # login, pull, push: one keep-alive connection
+    assert len(reqs) == 2  # login, push: one keep-alive connection
     assert capture_proxy.connections == 1
     for line, headers, _ in reqs:
         assert headers[protocol.SCHEMA_HEADER.lower()] == str(protocol.SCHEMA_VERSION), line
@@ -56,7 +58,23 @@ def test_every_request_carries_the_schema_and_push_is_gzip(server, capture_proxy
     assert headers["content-encoding"] == "gzip" and body[:2] == b"\x1f\x8b"
     sent = protocol.gunzip_json(body)
     assert sent["device_id"] == store.device_id and len(sent["ops"]) == 6
-    assert client.counters.requests == 3
+    assert client.counters.requests == 2 and not client.server_xz
+
+
+def test_after_a_pull_a_push_goes_in_xz(server, capture_proxy, tmp_path):
+    store = new_store(tmp_path, "a")
+    fill(store, 6)
+    client = make_client(capture_proxy.url)
+    client.pull(0)
+    assert client.server_xz  # the pull answer named xz among the bodies the server takes
+    acks = client.push(store.device_id, sync_state.pending_ops(store))
+    assert [a["status"] for a in acks] == ["applied"] * 6
+    line, headers, body = _requests_on_wire(bytes(capture_proxy.captured_up))[-1]
+    assert line.startswith(b"POST /api/v1/sync/push")
+    assert headers["content-encoding"] == "xz" and body[:6] == b"\xfd7zXZ\x00"
+    sent = json.loads(lzma.decompress(body))
+    assert sent["device_id"] == store.device_id and len(sent["ops"]) == 6
+    assert client.last_body_sent == len(body) < client.last_body_raw
 
 
 def test_bad_token_is_an_auth_error(server):

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Query, Response
+from fastapi import Query, Request, Response
+from fastapi.responses import StreamingResponse
 from pydantic_core import to_json
 
 from forms.periods import utc_now
 from server import pull, push
-from server.deps import Engine, RecordsUser, error_responses
+from server.deps import AppSettings, Engine, RecordsUser, error_responses
 from server.jsonbody import api_router
 from server.middleware import schema_refusal
 from server.models import PullOut, PushIn, PushOut, SchemaMismatchOut
+from sync import xz
 from sync.protocol import (
     API_PREFIX,
     DEFAULT_PULL_LIMIT,
@@ -43,7 +45,7 @@ def sync_push(body: PushIn, user: RecordsUser, engine: Engine) -> Response:
 
 
 @router.get("/pull", response_model=PullOut)
-def sync_pull(user: RecordsUser, engine: Engine,
+def sync_pull(request: Request, user: RecordsUser, engine: Engine, settings: AppSettings,
               cursor: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
               limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
               max_bytes: Annotated[int, Query(ge=1, le=MAX_PULL_BYTES)] =
@@ -54,8 +56,19 @@ def sync_pull(user: RecordsUser, engine: Engine,
     """The changes after `cursor` the caller may see, at most `limit` of them and about
     `wire_bytes` gzip bytes on the wire (without it: about `max_bytes` of raw JSON); at least
     one change per page. `epoch`: the one the client's cursor belongs to (a cursor beyond the
-    server's counter in the same epoch renews the epoch)."""
-    return _json(pull.pull(engine, user, cursor, limit, max_bytes, epoch, wire_bytes))
+    server's counter in the same epoch renews the epoch). A client accepting xz gets a page
+    of any size in xz (sync/xz.py), and `wire_bytes` then counts xz bytes."""
+    use_xz = settings.wire_xz and xz.accepts(request.headers.get("accept-encoding"))
+    page = pull.pull(engine, user, cursor, limit, max_bytes, epoch, wire_bytes, xz=use_xz)
+    if not settings.wire_xz:
+        return _json(page)
+    data = to_json(page)
+    headers = {"Accept-Encoding": xz.ACCEPT}  # the request bodies this server inflates
+    if use_xz and len(data) >= xz.MIN_BYTES:  # compressed while it is sent (in a thread)
+        headers["Content-Encoding"] = xz.ENCODING
+        return StreamingResponse(xz.stream(data), media_type="application/json",
+                                 headers=headers)
+    return Response(data, media_type="application/json", headers=headers)
 
 
 def _json(body: dict, status_code: int = 200) -> Response:
