@@ -69,9 +69,11 @@ def keyed(shared: dict, kind: tuple, items) -> dict:
     `kind` (CPython's key-sharing instance dicts, PEP 412): 15 keys cost ~220 bytes, not
     ~470. The dict is an ordinary one (same order, equality, mutation); a key beyond the
     shared table's room only makes that dict a regular one."""
-    cls = shared.get(kind)
+    cls = _KINDS.get(kind)
     if cls is None:
-        cls = shared[kind] = type("Keys", (), {})
+        cls = type("Keys", (), {})
+        if len(_KINDS) < MAX_KINDS:
+            cls = _KINDS.setdefault(kind, cls)
     holder, plain = cls(), None
     for key, value in items:
         key = shared.setdefault(key, key)
@@ -85,6 +87,10 @@ def keyed(shared: dict, kind: tuple, items) -> dict:
 
 
 _ATTRIBUTES = frozenset(dir(type("Keys", (), {})))
+# One class per kind for the process: a class is cyclic garbage the collector must free, and
+# the desktop's review pauses and then freezes the collector (desktop.tasks.gc_paused).
+_KINDS: dict[tuple, type] = {}
+MAX_KINDS = 4096  # kinds come from form field paths; past this, classes are not kept
 
 
 _NESTED = (dict, list)
