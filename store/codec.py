@@ -64,7 +64,7 @@ def compact(value, shared: dict, kind: tuple = ()):
     return share(value, shared)
 
 
-def keyed(shared: dict, kind: tuple, items) -> dict:
+def keyed(shared: dict | None, kind: tuple, items) -> dict:
     """A plain dict of `items` whose key table is shared with the other dicts of the same
     `kind` (CPython's key-sharing instance dicts, PEP 412): 15 keys cost ~220 bytes, not
     ~470. The dict is an ordinary one (same order, equality, mutation); a key beyond the
@@ -76,7 +76,7 @@ def keyed(shared: dict, kind: tuple, items) -> dict:
             cls = _KINDS.setdefault(kind, cls)
     holder, plain = cls(), None
     for key, value in items:
-        key = shared.setdefault(key, key)
+        key = key if shared is None else shared.setdefault(key, key)
         if plain is not None:
             plain[key] = value
         elif key in _ATTRIBUTES:  # an attribute of the holder itself: a plain dict then
