@@ -38,7 +38,7 @@ ROW_KEYS = ("message", "severity_text", "unit", "period", "form_title", "fields_
             "detail", "severity", "rule", "org_unit", "record_id", "message_code")
 
 
-UNIQUE = ("message", "record_id")  # texts of one finding or record, not worth sharing
+UNIQUE = ("record_id",)  # a record's id: not worth sharing (a message recurs: shared)
 
 
 class Row:

@@ -45,8 +45,14 @@ SHARED_TEXT = 40  # texts up to this length are shared (codes, names, dates, ids
 
 
 def share(value, shared: dict):
-    return shared.setdefault(value, value) if type(value) is str and \
-        len(value) <= SHARED_TEXT else value
+    """The equal object of `shared` for a short text or a number (immutable values: equal
+    counts, hours and codes recur across 100,000 records); others as they are."""
+    kind = type(value)
+    if kind is str:
+        return shared.setdefault(value, value) if len(value) <= SHARED_TEXT else value
+    if kind is int or kind is float:  # keyed by type: 1, 1.0 and True are equal keys
+        return shared.setdefault((kind, value), value)
+    return value
 
 
 def compact(value, shared: dict, kind: tuple = ()):

@@ -61,3 +61,13 @@ def test_compact_dicts_stay_ordinary_dicts():
     del first["b"]
     assert made[1] == value and first == {"__class__": 2, "a": {"__dict__": 3, "x": [{"y": 2}]},
                                           "c": "text", "new": 1}
+
+
+def test_shared_numbers_keep_their_type():
+    shared: dict = {}
+    made = [compact({"a": 1, "b": 1.0, "c": True, "d": [1.0, 1, False, 0]}, shared)
+            for _ in range(2)]
+    for m in made:
+        assert [type(m[k]) for k in "abc"] == [int, float, bool]
+        assert [type(v) for v in m["d"]] == [float, int, bool, int]
+    assert made[0]["d"] is not made[1]["d"]  # lists are never shared: they can be changed
