@@ -22,7 +22,9 @@ from __future__ import annotations
 import ast
 import math
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 FUNCTIONS = ("sum", "len", "count", "any", "all", "abs", "min", "max", "ratio",
              "present", "blank", "threshold", "lower", "round", "key", "zip")
@@ -63,6 +65,8 @@ class Expr:
     tree: ast.Expression
     names: set[str] = field(default_factory=set)
     attrs: set[tuple[str, str]] = field(default_factory=set)
+    fn: Callable[[dict, dict], Any] | None = field(default=None, repr=False,
+                                                   compare=False)  # compiled on first use
 
 
 def compile_expr(text: str) -> Expr:
@@ -105,12 +109,17 @@ def _is_func_name(name: ast.Name, tree: ast.AST) -> bool:
 
 
 # --- evaluation -------------------------------------------------------------------------
+# Each expression is compiled once (on first use) into a tree of closures, `fn(env, th)`:
+# no AST walk and no method dispatch per record. The semantics are those of the language
+# described above, node by node.
 
 def evaluate(expr: Expr, env: dict, *, thresholds: dict | None = None):
     """Evaluate; raises Skip when a needed value is missing or of an unusable type."""
-    ev = _Evaluator(env, thresholds or {})
     try:
-        value = ev.visit(expr.tree.body)
+        fn = expr.fn
+        if fn is None:
+            fn = expr.fn = _node(expr.tree.body)
+        value = fn(env, thresholds or {})
     except Skip:
         raise
     except (TypeError, ValueError, ZeroDivisionError, KeyError, AttributeError,
@@ -143,50 +152,66 @@ def _values(v) -> list:
     raise Skip()
 
 
-class _Evaluator:
-    def __init__(self, env: dict, thresholds: dict):
-        self.env = env
-        self.thresholds = thresholds
+def _node(node):
+    """The closure `fn(env, thresholds)` computing `node`."""
+    return _COMPILERS[type(node)](node)
 
-    def visit(self, node):
-        return getattr(self, "v_" + type(node).__name__)(node)
 
-    def v_Constant(self, node):
-        return node.value
+def _c_constant(node):
+    value = node.value
+    return lambda env, th: value
 
-    def v_Name(self, node):
-        v = self.env.get(node.id, MISSING)
-        if v is None or (isinstance(v, float) and not math.isfinite(v)):
+
+def _c_name(node):
+    name, finite = node.id, math.isfinite
+
+    def name_value(env, th):
+        v = env.get(name, MISSING)
+        if v is None or (isinstance(v, float) and not finite(v)):
             return MISSING  # NaN / inf are reported by the field checks, not by rules
         return v
+    return name_value
 
-    def v_List(self, node):
-        return [self.visit(e) for e in node.elts]
 
-    v_Tuple = v_List
+def _c_list(node):
+    elts = [_node(e) for e in node.elts]
+    return lambda env, th: [e(env, th) for e in elts]
 
-    def v_Attribute(self, node):
-        rows = self.visit(node.value)
+
+def _c_attribute(node):
+    base, attr = _node(node.value), node.attr
+
+    def column(env, th):
+        rows = base(env, th)
         if rows is MISSING:
             return []
         if not isinstance(rows, list):
             raise Skip()
-        return [r.get(node.attr) for r in rows if isinstance(r, dict)]
+        return [r.get(attr) for r in rows if isinstance(r, dict)]
+    return column
 
-    def v_Subscript(self, node):
-        base = self.visit(node.value)
-        key = self.visit(node.slice)
+
+def _c_subscript(node):
+    base_fn, key_fn = _node(node.value), _node(node.slice)
+
+    def item(env, th):
+        base = base_fn(env, th)
+        key = key_fn(env, th)
         if base is MISSING:
             raise Skip()
         if isinstance(base, dict):
             v = base.get(key, 0)
             return MISSING if v is None else v
         return base[key]
+    return item
 
-    def v_BoolOp(self, node):
-        is_and = isinstance(node.op, ast.And)
-        for sub in node.values:
-            val = self.visit(sub)
+
+def _c_boolop(node):
+    values, is_and = [_node(v) for v in node.values], isinstance(node.op, ast.And)
+
+    def boolop(env, th):
+        for sub in values:
+            val = sub(env, th)
             if val is MISSING:
                 raise Skip()
             if is_and and not val:
@@ -194,52 +219,94 @@ class _Evaluator:
             if not is_and and val:
                 return True
         return is_and
+    return boolop
 
-    def v_UnaryOp(self, node):
-        val = self.visit(node.operand)
-        if isinstance(node.op, ast.Not):
+
+def _c_unaryop(node):
+    operand = _node(node.operand)
+    if isinstance(node.op, ast.Not):
+        def not_(env, th):
+            val = operand(env, th)
             if val is MISSING:
                 raise Skip()
             return not val
-        val = _num(val)
-        return -val if isinstance(node.op, ast.USub) else val
+        return not_
+    negate = isinstance(node.op, ast.USub)
+    return lambda env, th: -_num(operand(env, th)) if negate else _num(operand(env, th))
 
-    def v_BinOp(self, node):
-        left, right = self.visit(node.left), self.visit(node.right)
+
+def _c_binop(node):
+    left_fn, right_fn, op = _node(node.left), _node(node.right), _BIN[type(node.op)]
+
+    def binop(env, th):
+        left, right = left_fn(env, th), right_fn(env, th)
         if left is MISSING or right is MISSING:
             raise Skip()
-        return _BIN[type(node.op)](left, right)
+        return op(left, right)
+    return binop
 
-    def v_Compare(self, node):
-        left = self.visit(node.left)
-        for op, comp in zip(node.ops, node.comparators):
-            right = self.visit(comp)
+
+def _c_compare(node):
+    first = _node(node.left)
+    steps = [(_CMP[type(op)], _node(comp)) for op, comp in zip(node.ops, node.comparators)]
+
+    def compare(env, th):
+        left = first(env, th)
+        for op, comp in steps:
+            right = comp(env, th)
             if left is MISSING or right is MISSING:
                 raise Skip()
-            if not _CMP[type(op)](left, right):
+            if not op(left, right):
                 return False
             left = right
         return True
+    return compare
 
-    def v_IfExp(self, node):
-        test = self.visit(node.test)
+
+def _c_ifexp(node):
+    test_fn, body, orelse = _node(node.test), _node(node.body), _node(node.orelse)
+
+    def ifexp(env, th):
+        test = test_fn(env, th)
         if test is MISSING:
             raise Skip()
-        return self.visit(node.body if test else node.orelse)
+        return body(env, th) if test else orelse(env, th)
+    return ifexp
 
-    def v_Call(self, node):
-        name = node.func.id
-        args = [self.visit(a) for a in node.args]
-        if name == "key":
-            return tuple(None if a is MISSING else a for a in args)
-        if name in ("present", "blank"):
-            filled = bool(args) and _is_present(args[0])
-            return filled if name == "present" else not filled
-        if name == "threshold":
-            if len(args) != 1 or args[0] not in self.thresholds:
+
+def _c_call(node):
+    name, args = node.func.id, [_node(a) for a in node.args]
+    if name == "key":
+        return lambda env, th: tuple(None if a is MISSING else a
+                                     for a in [f(env, th) for f in args])
+    if name in ("present", "blank"):
+        present = name == "present"
+
+        def filled(env, th):
+            vals = [f(env, th) for f in args]
+            is_filled = bool(vals) and _is_present(vals[0])
+            return is_filled if present else not is_filled
+        return filled
+    if name == "threshold":
+        def threshold(env, th):
+            vals = [f(env, th) for f in args]
+            if len(vals) != 1 or vals[0] not in th:
                 raise Skip()
-            return self.thresholds[args[0]]
-        return _FUNCS[name](*args)
+            return th[vals[0]]
+        return threshold
+    func = _FUNCS[name]
+    if len(args) == 1:
+        only = args[0]
+        return lambda env, th: func(only(env, th))
+    return lambda env, th: func(*[f(env, th) for f in args])
+
+
+_COMPILERS = {
+    ast.Constant: _c_constant, ast.Name: _c_name, ast.List: _c_list, ast.Tuple: _c_list,
+    ast.Attribute: _c_attribute, ast.Subscript: _c_subscript, ast.BoolOp: _c_boolop,
+    ast.UnaryOp: _c_unaryop, ast.BinOp: _c_binop, ast.Compare: _c_compare,
+    ast.IfExp: _c_ifexp, ast.Call: _c_call,
+}
 
 
 def _is_present(v) -> bool:

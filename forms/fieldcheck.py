@@ -16,8 +16,8 @@ import datetime as dt
 import math
 import reprlib
 
-from forms.model import FieldDef, Finding, FormDef
-from forms.reference import UnknownEnumeration, get_enum
+from forms.model import FieldDef, Finding, FormDef, form_plan
+from forms.reference import enum_code_set
 
 
 def is_blank(v) -> bool:
@@ -35,19 +35,8 @@ def parse_date(v) -> dt.date | None:
 
 
 def enum_codes(name: str) -> frozenset[str]:
-    """The codes of an enumeration (empty when unknown), made once per loaded enumeration:
-    every choice of every record asks."""
-    try:
-        enum = get_enum(name)
-    except UnknownEnumeration:
-        return frozenset()
-    hit = _CODES.get(name)
-    if hit is None or hit[0] is not enum:  # reloaded resources: a new enumeration object
-        hit = _CODES[name] = (enum, frozenset(enum.codes))
-    return hit[1]
-
-
-_CODES: dict[str, tuple[object, frozenset[str]]] = {}
+    """The codes of an enumeration (empty when unknown)."""
+    return enum_code_set(name)
 
 
 def _is_int(v) -> bool:
@@ -80,12 +69,20 @@ def check_fields(form: FormDef, data: dict) -> list[Finding]:
     if len(data) > MAX_KEYS:  # one finding, not one per junk key
         return [_too_many_keys("data", len(data))]
     out: list[Finding] = []
-    for f in form.fields:
-        v = data.get(f.id)
-        if v is not None or f.required:  # an absent optional value: nothing to check
-            out.extend(check_value(f, v, f.id))
-    out.extend(_not_in_form(str(key)) for key in data if not form.has_field(key))
+    get = data.get
+    for fid, f, required in _field_plan(form):
+        v = get(fid)
+        if v is not None or required:  # an absent optional value: nothing to check
+            out.extend(check_value(f, v, fid))
+    if not form.has_fields(data.keys()):
+        out.extend(_not_in_form(str(key)) for key in data if not form.has_field(key))
     return out
+
+
+@form_plan
+def _field_plan(form: FormDef) -> tuple[tuple[str, FieldDef, bool], ...]:
+    """(id, field, required) of each field of the form, in form order."""
+    return tuple((f.id, f, bool(f.required)) for f in form.fields)
 
 
 def _not_in_form(path: str, **params) -> Finding:
@@ -94,7 +91,14 @@ def _not_in_form(path: str, **params) -> Finding:
 
 
 def check_value(f: FieldDef, v, path: str) -> list[Finding]:
-    if is_blank(v):
+    kind = v.__class__
+    if kind is int:  # the common cases first: a count inside its bounds, a known code
+        if f.type == "integer" and -MAX_ABS < v < MAX_ABS and (f.min is None or v >= f.min) \
+                and (f.max is None or v <= f.max):
+            return []
+    elif kind is str and f.type == "choice" and v in enum_code_set(f.choices) and v.strip():
+        return []
+    elif kind is not float and kind is not bool and is_blank(v):  # a number is never blank
         if f.required:
             return [Finding(f.required_rule or "required", "error", [path], "required",
                             {"field": path})]
@@ -222,6 +226,7 @@ def _c_roster(f, v, path):
         out.append(_err(path, "too_many_rows", f, "bounds", rows=len(v), max=f.max))
     if f.min is not None and len(v) < f.min:
         out.append(_err(path, "too_few_rows", f, "bounds", rows=len(v), min=f.min))
+    known = {c.id for c in f.columns}
     for i, row in enumerate(v):
         rpath = f"{path}[{i}]"
         if not isinstance(row, dict):
@@ -234,7 +239,6 @@ def _c_roster(f, v, path):
             for finding in check_value(col, row.get(col.id), f"{rpath}.{col.id}"):
                 finding.params.setdefault("row", i + 1)
                 out.append(finding)
-        known = {c.id for c in f.columns}
         out.extend(_not_in_form(f"{rpath}.{c}", row=i + 1) for c in row if c not in known)
     return out
 

@@ -1,6 +1,7 @@
 """Data shapes of the forms engine: form, section, field, rule definitions and findings."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -174,6 +175,16 @@ class FormDef:
         return self._measures.get(measure)
 
     @cached_property
+    def events_roster(self) -> tuple[FieldDef, dict[str, str]] | None:
+        """(roster, {measure: column id}) of the first roster whose rows count events (a
+        column with `measure = "events"`), or None. Callers only read it."""
+        for f in self.fields:
+            cols = {c.measure: c.id for c in f.columns if c.measure}
+            if "events" in cols:
+                return f, cols
+        return None
+
+    @cached_property
     def _measures(self) -> dict[str, FieldDef]:
         return {f.measure: f for f in reversed(self.fields) if f.measure}  # the first wins
 
@@ -197,6 +208,10 @@ class FormDef:
     def has_field(self, fid: str) -> bool:
         return fid in self._fields_by_id
 
+    def has_fields(self, ids) -> bool:
+        """Whether every id in `ids` (e.g. a record's data keys) is a field of the form."""
+        return self._fields_by_id.keys() >= ids
+
     def personal_fields(self) -> list[str]:
         """Paths of personal fields: `full_name` or `participants.full_name` for columns."""
         out = []
@@ -205,6 +220,35 @@ class FormDef:
                 out.append(f.id)
             out.extend(f"{f.id}.{c.id}" for c in f.columns if c.personal)
         return out
+
+
+def form_plan(build):
+    """Decorator: `build(form)` computed once per form definition and kept on it (a loaded
+    definition does not change; a reloaded one is a new object). Callers only read it."""
+    attr = f"_plan_{build.__module__}.{build.__qualname__}"
+
+    def plan(form):
+        hit = form.__dict__.get(attr, _NO_PLAN)
+        if hit is _NO_PLAN:
+            hit = form.__dict__[attr] = build(form)
+        return hit
+    plan.__doc__, plan.__name__ = build.__doc__, build.__name__
+    return plan
+
+
+_NO_PLAN = object()
+
+
+def for_forms(applies):
+    """Decorator of a quality rule `check(q)` that finds nothing on a form unless
+    `applies(form)`: forms.quality then plans once per form which rules to run at all."""
+    def wrap(check):
+        @functools.wraps(check)
+        def guarded(q):
+            return check(q) if applies(q.form) else []
+        guarded.applies = applies  # type: ignore[attr-defined]
+        return guarded
+    return wrap
 
 
 @dataclass

@@ -5,6 +5,7 @@ resolution (docs/CONTRACTS.md §0); client clocks are for display only."""
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 
 PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
@@ -60,6 +61,7 @@ def months_in(start: str, end: str) -> list[str]:
     return out
 
 
+@functools.lru_cache(maxsize=4096)
 def shift_period(period: str, months: int) -> str:
     """The period `months` later (earlier when negative): shift_period('2023-01', -1) ==
     '2022-12'."""

@@ -11,7 +11,7 @@ import statistics
 from typing import TypeGuard
 
 from forms.lifecycle import HistoryGroup, HistoryView
-from forms.model import Finding, FormDef
+from forms.model import Finding, FormDef, for_forms, form_plan
 from forms.periods import shift_period
 from forms.thresholds import th
 from forms.validate import record_period, rule_failed
@@ -22,7 +22,7 @@ NUMERIC = ("integer", "decimal")
 def run_quality(form: FormDef, record: dict, data: dict, *, history=None, context=None):
     ctx = QContext(form, record, data, history, context)
     out: list[Finding] = []
-    for check in _checks():
+    for check in _form_checks(form):
         try:
             out.extend(check(ctx))
         except Exception as exc:  # noqa: BLE001 - reported as an error finding
@@ -42,6 +42,13 @@ def _checks() -> list:
 
 
 _CHECKS: list = []
+
+
+@form_plan
+def _form_checks(form: FormDef) -> list:
+    """The rules that may find something on `form` (forms.model.for_forms), unwrapped."""
+    return [getattr(c, "__wrapped__", c) for c in _checks()
+            if getattr(c, "applies", None) is None or c.applies(form)]
 
 
 class QContext:
@@ -153,8 +160,9 @@ def cell_value(data: dict, cell: str):
 
 # --- VR-01: repeated figures of an earlier period ----------------------------------------
 
+@for_forms(lambda form: form.unique_per_period)
 def vr01_repeat(q: QContext) -> list[Finding]:
-    if not q.period or not q.form.unique_per_period:
+    if not q.period:
         return []
     cur = q.cells(q.data)
     nonzero = {k: v for k, v in cur.items() if v != 0}
@@ -197,9 +205,10 @@ def _compare_vectors(cur, nonzero, old, period, year_ago, prev) -> Finding | Non
 
 # --- VR-02: jumps and drops ----------------------------------------------------------------
 
+@for_forms(lambda form: form.unique_per_period)
 def vr02_jumps(q: QContext) -> list[Finding]:
     """Only for one-record-per-period forms (the monthly report), where months compare."""
-    if not q.period or not q.form.unique_per_period or not q.history:
+    if not q.period or not q.history:
         return []
     hist = q.hist_by_period()
     stock = [f.id for f in q.form.stock_fields]  # `aggregation = "stock"` in the definition
@@ -252,9 +261,8 @@ def _robust_outliers(q: QContext, period: str, hist: dict) -> list[Finding]:
 
 # --- VR-14: target matching and rounded figures ---------------------------------------------
 
+@for_forms(lambda form: form.has_field("volunteers_total") and form.unique_per_period)
 def vr14_target(q: QContext) -> list[Finding]:
-    if not q.form.has_field("volunteers_total") or not q.form.unique_per_period:
-        return []
     out = []
     cur = q.data.get("volunteers_total")
     if q.period and is_num(cur):

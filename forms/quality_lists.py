@@ -3,10 +3,11 @@ list posing as a focus group), VR-24 (absent key departments), VR-35 (non-civil-
 seminar list), VR-32 (repeated events)."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-from forms.model import Finding
+from forms.model import Finding, for_forms
 from forms.names import block_keys
 from forms.people import person_key, person_match
 from forms.reference import get_enum, resolve_department
@@ -19,6 +20,13 @@ def norm_name(s) -> str:
     """Case-, ё/е-, punctuation- and space-insensitive form of a name or organization."""
     if not isinstance(s, str):
         return ""
+    return _norm_text(s)
+
+
+@functools.lru_cache(maxsize=16384)
+def _norm_text(s: str) -> str:
+    """norm_name of a text, kept for the recently seen ones: a record's title and organizer
+    are normalised again for its group's history index (VR-32)."""
     s = unicodedata.normalize("NFKC", s).casefold().replace("ё", "е")
     return " ".join(_PUNCT.sub(" ", s).split())
 
@@ -127,9 +135,10 @@ def vr20_elsewhere(q) -> list[Finding]:
     return out
 
 
+@for_forms(lambda form: form.has_field("departments_present"))
 def vr24_key_departments(q) -> list[Finding]:
     present = q.data.get("departments_present")
-    if not q.form.has_field("departments_present") or not isinstance(present, list):
+    if not isinstance(present, list):
         return []
     keys = [i.code for i in get_enum("departments").items if i.extra.get("key_department")]
     absent = [c for c in keys if c not in present]
@@ -139,9 +148,10 @@ def vr24_key_departments(q) -> list[Finding]:
                     {"departments": absent, "count": len(absent)})]
 
 
+@for_forms(lambda form: form.id == "seminar")
 def vr35_not_civil_servant(q) -> list[Finding]:
     rows = q.data.get("attendees")
-    if q.form.id != "seminar" or not isinstance(rows, list):
+    if not isinstance(rows, list):
         return []
     markers = th("vr35", "ngo_markers", [])
     out = []
@@ -179,11 +189,10 @@ def vr21_state_list(q) -> list[Finding]:
                     {"share": round(share * 100), "rows": len(orgs)})]
 
 
+@for_forms(lambda form: form.id == "event")
 def vr32_repeated_event(q) -> list[Finding]:
     """The same title, date and organizer as an event in the history (the oldest one is
     named); the history's keys are normalised once per form and org unit, not per record."""
-    if q.form.id != "event":
-        return []
     key = _event_key(q.data)
     if key is None:
         return []

@@ -6,10 +6,11 @@ or the GUI may apply; VR-31 warns about text that it would change and about what
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
-from forms.model import Finding
+from forms.model import Finding, for_forms
 from forms.thresholds import th
 
 _WS = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}|[\u00a0\u2007\u202f]")
@@ -45,17 +46,22 @@ def _event_text(q) -> str:
 
 
 def _hit(text: str, keywords, exceptions=()) -> str | None:
-    for exc in exceptions:
-        text = text.replace(exc.casefold(), " ")
-    for kw in keywords:
-        if kw.casefold() in text:
+    for exc in _folded(tuple(exceptions)):
+        text = text.replace(exc[1], " ")
+    for kw, folded in _folded(tuple(keywords)):
+        if folded in text:
             return kw
     return None
 
 
+@functools.lru_cache(maxsize=64)
+def _folded(words: tuple) -> tuple[tuple[str, str], ...]:
+    """(word, its casefold) for a threshold's word list: folded once, not per record."""
+    return tuple((w, w.casefold()) for w in words)
+
+
+@for_forms(lambda form: form.has_field("is_volunteering") and form.has_field("title"))
 def vr09_keywords(q) -> list[Finding]:
-    if not q.form.has_field("is_volunteering") or not q.form.has_field("title"):
-        return []
     kw = _hit(_event_text(q), th("vr09", "keywords", []), th("vr09", "exceptions", []))
     if not kw or q.data.get("is_volunteering") in ("NO", "DOUBTFUL"):
         return []
@@ -63,10 +69,11 @@ def vr09_keywords(q) -> list[Finding]:
                     "maybe_not_volunteering", {"keyword": kw})]
 
 
+@for_forms(lambda form: form.has_field("non_volunteer_events_flagged"))
 def vr09_typical_events(q) -> list[Finding]:
     """Monthly report: entertainment among the "typical events" but none flagged «*»."""
     text = q.data.get("typical_events_text")
-    if not q.form.has_field("non_volunteer_events_flagged") or not isinstance(text, str):
+    if not isinstance(text, str):
         return []
     kw = _hit(text.casefold(), th("vr09", "keywords", []), th("vr09", "exceptions", []))
     flagged = q.data.get("non_volunteer_events_flagged")

@@ -3,7 +3,7 @@
 definition (`measure = "hours"`, ..., a counts field's `choices`), not by their names."""
 from __future__ import annotations
 
-from forms.model import Finding
+from forms.model import Finding, for_forms
 from forms.quality import is_num as _num
 from forms.reference import get_enum
 from forms.thresholds import th
@@ -15,6 +15,7 @@ def _measured(q, measure: str) -> str | None:
     return f.id if f else None
 
 
+@for_forms(lambda form: form.measure_field("hours") is not None)
 def vr06_hours(q) -> list[Finding]:
     hours_f, vol_f = _measured(q, "hours"), _measured(q, "volunteers")
     pos_f = _measured(q, "positions")
@@ -54,17 +55,9 @@ def vr07_vague(q) -> list[Finding]:
     return []
 
 
-def _measured_roster(q):
-    """(roster, {measure: column id}) of the roster whose rows count events, or None."""
-    for f in q.form.fields:
-        cols = {c.measure: c.id for c in f.columns if c.measure}
-        if "events" in cols:
-            return f, cols
-    return None
-
-
+@for_forms(lambda form: form.events_roster is not None)
 def vr16_dev_rows(q) -> list[Finding]:
-    found = _measured_roster(q)
+    found = q.form.events_roster
     rows = q.data.get(found[0].id) if found else None
     if not isinstance(rows, list):
         return []

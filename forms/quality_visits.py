@@ -8,7 +8,7 @@ Cross-record facts come from `context` (built by the caller from its store or da
 from __future__ import annotations
 
 from forms.fieldcheck import parse_date
-from forms.model import Finding
+from forms.model import Finding, for_forms
 from forms.quality_lists import norm_name
 from forms.thresholds import th
 
@@ -46,9 +46,10 @@ def vr22_spread(q) -> list[Finding]:
                     {"field": fid, "date": d.isoformat(), "others": far, "days": limit})]
 
 
+@for_forms(lambda form: form.id == "leadership_meeting")
 def vr23_official_two_regions(q) -> list[Finding]:
     officials = q.context.get("officials")
-    if q.form.id != "leadership_meeting" or not isinstance(officials, list):
+    if not isinstance(officials, list):
         return []
     region = q.data.get("region")
     out = []

@@ -112,6 +112,20 @@ def get_enum(name: str | None) -> Enumeration:
     return _get_enum(name, active())
 
 
+def enum_code_set(name: str | None) -> frozenset[str]:
+    """The codes of enumeration `name` (empty when unknown), made once per enumeration and
+    published set: every choice of every record asks."""
+    return _code_set(name, active())
+
+
+@functools.lru_cache(maxsize=1024)
+def _code_set(name: str | None, pset: PublishedSet) -> frozenset[str]:
+    try:
+        return frozenset(_get_enum(name, pset).codes)
+    except UnknownEnumeration:
+        return frozenset()
+
+
 @functools.lru_cache(maxsize=1024)
 def _get_enum(name: str | None, pset: PublishedSet) -> Enumeration:
     if not isinstance(name, str) or not name or set(name) & {"/", "\\"}:
@@ -337,5 +351,5 @@ def resolve_department(text: str | None) -> str | None:
 
 def clear_cache() -> None:
     """Forget loaded files (tests, or after resources were replaced at run time)."""
-    for fn in (_enum_names, _get_enum, _name_index_in, _resolve_text):
+    for fn in (_enum_names, _get_enum, _code_set, _name_index_in, _resolve_text):
         fn.cache_clear()

@@ -7,7 +7,7 @@ import math
 
 from forms.expr import Skip, compile_expr, evaluate
 from forms.fieldcheck import check_fields, parse_date
-from forms.model import Finding, FormDef, Rule
+from forms.model import Finding, FormDef, Rule, form_plan
 from forms.periods import PERIOD_RE as _PERIOD
 from forms.thresholds import flat_thresholds
 
@@ -101,14 +101,25 @@ def _dates_in_month(form: FormDef, data: dict, period: str | None) -> list[Findi
     if not period:
         return []
     out = []
+    for fid, col in _date_plan(form):
+        if col is None:
+            out += _date_in(period, data.get(fid), fid)
+        elif isinstance(data.get(fid), list):
+            for i, row in enumerate(data[fid]):
+                if isinstance(row, dict):
+                    out += _date_in(period, row.get(col), f"{fid}[{i}].{col}")
+    return out
+
+
+@form_plan
+def _date_plan(form: FormDef) -> list[tuple[str, str | None]]:
+    """(field id, None) for each date field VR-32 checks, (roster id, column id) for each
+    date column, in form order."""
+    out: list[tuple[str, str | None]] = []
     for f in form.fields:
         if f.type == "date" and f.id != form.date_field and not f.extra.get("may_span"):
-            out += _date_in(period, data.get(f.id), f.id)
-        for col in f.columns:
-            if col.type == "date" and isinstance(data.get(f.id), list):
-                for i, row in enumerate(data[f.id]):
-                    if isinstance(row, dict):
-                        out += _date_in(period, row.get(col.id), f"{f.id}[{i}].{col.id}")
+            out.append((f.id, None))
+        out.extend((f.id, col.id) for col in f.columns if col.type == "date")
     return out
 
 
@@ -200,7 +211,7 @@ def _default_params(expr, data: dict, thresholds: dict) -> dict:
         return {}
     out = {}
     for key, node in (("left", body.left), ("right", body.comparators[0])):
-        sub = compile_expr(ast.unparse(node))
+        sub = _compiled(ast.unparse(node))
         out[key + "_expr"] = sub.text
         try:
             out[key] = evaluate(sub, data, thresholds=thresholds)

@@ -74,7 +74,7 @@ def test_pdf_through_libreoffice(demo, tmp_path):
 
 def test_cli_demo_then_annual(data_dir, tmp_path, capsys):
     assert main(["demo", "--year", "2023", "--events", "200"]) == 0
-    assert "loaded" in capsys.readouterr().out
+    assert "загружено демо-записей: " in capsys.readouterr().out
     s = open_store()
     assert s.count_records(form="hotline_appeal") == 2_712
     s.close()

@@ -1470,92 +1470,92 @@ F1 — осы анықтама</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="169" />
+        <location filename="../../desktop/quality_page.py" line="187" />
         <source>Rule:</source>
         <translation>Ереже:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="170" />
+        <location filename="../../desktop/quality_page.py" line="188" />
         <source>Severity:</source>
         <translation>Маңыздылығы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="171" />
+        <location filename="../../desktop/quality_page.py" line="189" />
         <source>Org unit:</source>
         <translation>Бөлімше:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="172" />
+        <location filename="../../desktop/quality_page.py" line="190" />
         <source>Check again</source>
         <translation>Қайта тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="174" />
+        <location filename="../../desktop/quality_page.py" line="192" />
         <source>Severity</source>
         <translation>Маңыздылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="177" />
+        <location filename="../../desktop/quality_page.py" line="195" />
         <source>Rule</source>
         <translation>Ереже</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="175" />
+        <location filename="../../desktop/quality_page.py" line="193" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="175" />
+        <location filename="../../desktop/quality_page.py" line="193" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="176" />
+        <location filename="../../desktop/quality_page.py" line="194" />
         <source>Form</source>
         <translation>Нысан</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="176" />
+        <location filename="../../desktop/quality_page.py" line="194" />
         <source>Fields</source>
         <translation>Өрістер</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="174" />
+        <location filename="../../desktop/quality_page.py" line="192" />
         <source>Finding</source>
         <translation>Ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="182" />
+        <location filename="../../desktop/quality_page.py" line="200" />
         <source>error</source>
         <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="182" />
+        <location filename="../../desktop/quality_page.py" line="200" />
         <source>warning</source>
         <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="183" />
+        <location filename="../../desktop/quality_page.py" line="201" />
         <source>info</source>
         <translation>ақпарат</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="189" />
+        <location filename="../../desktop/quality_page.py" line="207" />
         <source>(all)</source>
         <translation>(барлығы)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="247" />
+        <location filename="../../desktop/quality_page.py" line="266" />
         <source>Could not check the records: %1</source>
         <translation>Жазбаларды тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="254" />
+        <location filename="../../desktop/quality_page.py" line="272" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Ескертпелер: %1 (қате %2, ескерту %3, ақпарат %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="263" />
+        <location filename="../../desktop/quality_page.py" line="281" />
         <source>Data quality</source>
         <translation>Деректер сапасы</translation>
     </message>

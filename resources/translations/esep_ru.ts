@@ -1470,92 +1470,92 @@ F1 — эта справка</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="169" />
+        <location filename="../../desktop/quality_page.py" line="187" />
         <source>Rule:</source>
         <translation>Правило:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="170" />
+        <location filename="../../desktop/quality_page.py" line="188" />
         <source>Severity:</source>
         <translation>Важность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="171" />
+        <location filename="../../desktop/quality_page.py" line="189" />
         <source>Org unit:</source>
         <translation>Подразделение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="172" />
+        <location filename="../../desktop/quality_page.py" line="190" />
         <source>Check again</source>
         <translation>Проверить заново</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="174" />
+        <location filename="../../desktop/quality_page.py" line="192" />
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="177" />
+        <location filename="../../desktop/quality_page.py" line="195" />
         <source>Rule</source>
         <translation>Правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="175" />
+        <location filename="../../desktop/quality_page.py" line="193" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="175" />
+        <location filename="../../desktop/quality_page.py" line="193" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="176" />
+        <location filename="../../desktop/quality_page.py" line="194" />
         <source>Form</source>
         <translation>Форма</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="176" />
+        <location filename="../../desktop/quality_page.py" line="194" />
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="174" />
+        <location filename="../../desktop/quality_page.py" line="192" />
         <source>Finding</source>
         <translation>Замечание</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="182" />
+        <location filename="../../desktop/quality_page.py" line="200" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="182" />
+        <location filename="../../desktop/quality_page.py" line="200" />
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="183" />
+        <location filename="../../desktop/quality_page.py" line="201" />
         <source>info</source>
         <translation>к сведению</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="189" />
+        <location filename="../../desktop/quality_page.py" line="207" />
         <source>(all)</source>
         <translation>(все)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="247" />
+        <location filename="../../desktop/quality_page.py" line="266" />
         <source>Could not check the records: %1</source>
         <translation>Не удалось проверить записи: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="254" />
+        <location filename="../../desktop/quality_page.py" line="272" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Замечаний: %1 (ошибок %2, предупреждений %3, к сведению %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="263" />
+        <location filename="../../desktop/quality_page.py" line="281" />
         <source>Data quality</source>
         <translation>Качество данных</translation>
     </message>
