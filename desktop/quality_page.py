@@ -34,11 +34,41 @@ SEVERITIES = ("error", "warning", "info")
 RESIZE_ROWS = 50  # column widths from the first rows: a big review must not stall the GUI
 
 
+ROW_KEYS = ("message", "severity_text", "unit", "period", "form_title", "fields_text",
+            "detail", "severity", "rule", "org_unit", "record_id", "message_code")
+
+
+UNIQUE = ("record_id",)  # a record's id: not worth sharing (a message recurs: shared)
+
+
+class Row:
+    """One finding as the table shows it: its texts and the keys the filters and the record
+    link read, no params or field lists (a few hundred bytes, not a finding's 2 KB: the old
+    check's rows stay on screen while the next check runs). Read like a dict."""
+    __slots__ = ROW_KEYS
+
+    def __init__(self, values) -> None:
+        for key, value in zip(ROW_KEYS, values, strict=True):
+            setattr(self, key, value)
+
+    def __getitem__(self, key: str):
+        try:
+            return getattr(self, key)
+        except AttributeError:
+            raise KeyError(key) from None
+
+    def get(self, key: str, default=None):
+        return getattr(self, key, default)
+
+    def __repr__(self) -> str:
+        return f"Row({self.rule} {self.record_id}: {self.message})"
+
+
 @dataclass
 class Shown:
     """A check ready for the table, made in the worker: the findings with their texts, the
     rule and org unit choices of the filters, the count of each severity."""
-    findings: list[dict]
+    findings: list[Row]
     rules: list[tuple[str, str]]
     units: list[tuple[str, str]]
     counts: dict[str, int]
@@ -51,13 +81,16 @@ def collect_findings(store, lang: str = "ru", *, org_units: set[str] | None = No
     VR-01/02/14/17/19/20/21/22/24 plus the forms engine's per-record rules with history);
     with `reviewer` (reports.review_incremental.IncrementalReview) only the groups changed
     since its last run are re-validated; with `shown` ({"units": id -> unit, "severity":
-    code -> text}) each carries its table texts (`decorate`), given as `Shown`. None when
-    cancelled."""
+    code -> text}) each becomes a table `Row` with its texts (`Decorator`), given as `Shown`.
+    None when cancelled. The memory freed is given back to the system afterwards."""
     from desktop.tasks import gc_paused
     if progress:
         progress(0, 0, "")
-    with gc_paused():
-        return _collect(store, lang, org_units, reviewer, shown, cancelled)
+    try:
+        with gc_paused():
+            return _collect(store, lang, org_units, reviewer, shown, cancelled)
+    finally:
+        trim_heap()
 
 
 def _collect(store, lang, org_units, reviewer, shown, cancelled) -> list[dict] | Shown | None:
@@ -66,35 +99,51 @@ def _collect(store, lang, org_units, reviewer, shown, cancelled) -> list[dict] |
         else review_store(store, lang=lang)
     if found is None:
         return None
+    make = (lambda f: f) if shown is None else Decorator(lang, shown["units"], shown["severity"])
     out = []
     found.reverse()
     while found:  # each finding copied for the table, its original dropped at once
         f = found.pop()
         if org_units and f["org_unit"] not in org_units:
             continue
-        out.append({**f, "fields": list(f.get("fields") or []),
-                    "detail": f.get("rule_detail") or f["rule"]})
+        out.append(make({**f, "fields": list(f.get("fields") or []),
+                         "detail": f.get("rule_detail") or f["rule"]}))
     if shown is None:
         return out
-    decorate(out, lang, shown["units"], shown["severity"])
-    return Shown(out, [(r, r) for r in sorted({f["rule"] for f in out})],
-                 sorted({(f["org_unit"], f["unit"]) for f in out}, key=lambda p: p[1]),
-                 dict.fromkeys(SEVERITIES, 0) | Counter(f["severity"] for f in out))
+    out.sort(key=lambda f: (SEVERITIES.index(f.severity), f.org_unit, f.period, f.rule))
+    return Shown(out, [(r, r) for r in sorted({f.rule for f in out})],
+                 sorted({(f.org_unit, f.unit) for f in out}, key=lambda p: p[1]),
+                 dict.fromkeys(SEVERITIES, 0) | Counter(f.severity for f in out))
 
 
-def decorate(findings: list[dict], lang: str, units: dict, severity: dict) -> None:
-    """The table's texts of each finding (form title, field labels, severity, org unit) and
-    the review's order (severity, unit, period, rule): done in the worker, so that showing
-    thousands of findings does not stall the GUI thread."""
-    forms = form_defs()
-    for f in findings:
-        form = forms.get(f["form"])
+class Decorator:
+    """A finding -> its table `Row` (form title, field labels, severity, org unit in the
+    language): made in the worker, so that showing thousands of findings does not stall
+    the GUI thread. Equal texts of the rows are one object."""
+
+    def __init__(self, lang: str, units: dict, severity: dict) -> None:
+        self.lang, self.units, self.severity = lang, units, severity
+        self.forms = form_defs()
+        self.shared: dict = {}
+
+    def __call__(self, f: dict) -> Row:
+        form, lang, share = self.forms.get(f["form"]), self.lang, self.shared.setdefault
         f["form_title"] = form.title.get(lang) or f["form"] if form else f["form"]
         f["fields_text"] = ", ".join(field_label(form, x, lang) for x in f["fields"])
-        f["severity_text"] = severity.get(f["severity"], f["severity"])
-        f["unit"] = unit_name(units.get(f["org_unit"], {"id": f["org_unit"]}), lang)
-    findings.sort(key=lambda f: (SEVERITIES.index(f["severity"]), f["org_unit"],
-                                 f["period"], f["rule"]))
+        f["severity_text"] = self.severity.get(f["severity"], f["severity"])
+        f["unit"] = unit_name(self.units.get(f["org_unit"], {"id": f["org_unit"]}), lang)
+        return Row(f[k] if k in UNIQUE else share(f[k], f[k]) for k in ROW_KEYS)
+
+
+def trim_heap() -> None:
+    """Give the heap's free pages back to the system (glibc's malloc_trim): after a review of
+    100,000 records the allocator otherwise keeps their memory as the process's own."""
+    import ctypes
+    import ctypes.util
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass
 
 
 class FindingsFilter:
@@ -108,10 +157,10 @@ class FindingsFilter:
     def set_filter(self, key: str, value: str) -> None:
         self.filters[key] = value or ""
 
-    def accepts(self, row: dict) -> bool:
+    def accepts(self, row: Row) -> bool:
         return all(not want or row.get(key) == want for key, want in self.filters.items())
 
-    def shown(self, findings: list[dict]) -> list[dict]:
+    def shown(self, findings: list[Row]) -> list[Row]:
         if not any(self.filters.values()):
             return findings
         return [f for f in findings if self.accepts(f)]
@@ -124,7 +173,7 @@ class QualityPage(RefreshWhenShown, QWidget):
         self.task = None
         self.reviewer, self._reviewed = None, None  # kept between checks of one store
         self.model = DictTableModel([], self, foreground=self._colour, sort_key=self._sort_key)
-        self.findings: list[dict] = []  # all of the last check; the model shows the filtered
+        self.findings: list[Row] = []  # all of the last check; the model shows the filtered
         self.filter = FindingsFilter()
         self.proxy = QSortFilterProxyModel(self)  # sorting on a header click only
         self.proxy.setSourceModel(self.model)
@@ -245,7 +294,7 @@ class QualityPage(RefreshWhenShown, QWidget):
             return  # cancelled, or an older check finished after a newer one started
         self.task = None
         self.bar.hide()
-        self._unsorted()  # `decorate` in the worker gave the texts and the order
+        self._unsorted()  # `Decorator` and the sort in the worker gave texts, order
         self.findings = shown.findings
         self.model.set_rows(self.filter.shown(self.findings))
         self._fill_combo(self.rule, shown.rules)

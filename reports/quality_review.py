@@ -19,6 +19,7 @@ from forms import message_text
 from forms.lifecycle import HistoryGroup
 from forms.thresholds import th
 from reports.aggregate import region_of
+from store.codec import keyed
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
@@ -50,10 +51,13 @@ class Thresholds:
 
 def finding(rec: dict, rule: str, severity: str, code: str, fields: list, params: dict,
             units=None) -> dict:
-    return {"rule": rule, "severity": severity, "record_id": rec["id"], "form": rec["form"],
-            "org_unit": rec["org_unit"], "region": region_of(rec["org_unit"], units),
-            "period": rec["period"], "fields": fields, "message_code": code,
-            "params": params, "source": "scope"}
+    """One finding on `rec`: a dict sharing its key table with the others (a region's review
+    has tens of thousands: store.codec.keyed)."""
+    return keyed(None, ("finding",), (
+        ("rule", rule), ("severity", severity), ("record_id", rec["id"]), ("form", rec["form"]),
+        ("org_unit", rec["org_unit"]), ("region", region_of(rec["org_unit"], units)),
+        ("period", rec["period"]), ("fields", fields), ("message_code", code),
+        ("params", params), ("source", "scope")))
 
 
 def monthly_findings(reports: list[dict], t: Thresholds, units=None) -> list[dict]:

@@ -27,6 +27,18 @@ def release(records: list, step: int = 1000) -> None:
         del records[-step:]
 
 
+def group_map(records: list[dict]) -> dict[str, tuple[str, str]]:
+    """Each live record's id -> its group, every group one tuple object (kept between runs:
+    a tuple per record is 6 MB more for 100,000 records)."""
+    groups: dict = {}
+    out = {}
+    for r in records:
+        if not r.get("deleted"):
+            group = group_of(r)
+            out[r["id"]] = groups.setdefault(group, group)
+    return out
+
+
 class IncrementalReview:
     """`run(store)` -> every finding, as `reports.quality_review.review_store` gives them."""
 
@@ -36,16 +48,20 @@ class IncrementalReview:
         self.where: dict[str, tuple[str, str]] = {}   # record id -> its group
         self.by_group: dict[tuple[str, str], list[dict]] = {}   # per-record findings
         self.checked: set[tuple[str, str]] = set()   # groups the last run re-validated
+        self.pending: set[tuple[str, str]] = set()   # groups a cancelled run left stale
 
     def run(self, store, *, lang: str = "ru", cancelled=None) -> list[dict] | None:
-        """Every finding of the store's records; None when `cancelled()` turned true (the
-        kept state is then unchanged)."""
+        """Every finding of the store's records; None when `cancelled()` turned true (its
+        groups are then re-validated by the next run). The map of the last run is dropped
+        as soon as the groups to re-validate are known: it is not held beside the new one
+        while the records are reviewed."""
         with self._lock:
             audit = store.db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
             changed = self._changed_ids(store)
             records = store_records(store)
-            where = {r["id"]: group_of(r) for r in records if not r.get("deleted")}
+            where = group_map(records)
             dirty = self._dirty(where, changed)
+            self.audit_seen, self.where, self.pending = audit, where, dirty
             if cancelled and cancelled():
                 return None
             units = store.org_units()
@@ -60,8 +76,7 @@ class IncrementalReview:
             kept.update({g: fresh.get(g, []) for g in dirty})
             out = review(records, units=units, lang=lang,
                          form_raw=[f for fs in kept.values() for f in fs])
-            self.audit_seen, self.where, self.by_group, self.checked = (audit, where, kept,
-                                                                        dirty)
+            self.by_group, self.checked, self.pending = kept, dirty, set()
             live.clear()
             release(records)
             return out
@@ -78,7 +93,7 @@ class IncrementalReview:
         vanished records (a record that moved: its old and its new group)."""
         if self.audit_seen is None:
             return set(where.values())
-        dirty = {self.where[i] for i in changed if i in self.where}
+        dirty = {self.where[i] for i in changed if i in self.where} | self.pending
         dirty |= {where[i] for i in changed if i in where}
         dirty |= {g for i, g in where.items() if i not in self.where}
         dirty |= {g for i, g in self.where.items() if i not in where}

@@ -30,32 +30,73 @@ EXTRA_COLUMNS = ("created_at", "created_by")  # row columns a listing may add to
 def row_to_record(row: dict, shared: dict | None = None, extra: tuple = ()) -> dict:
     """The record of a `records` row, with the `extra` columns (EXTRA_COLUMNS). `shared`
     (one dict for the rows of one listing): equal keys and short texts of the records
-    become one object (`compact`)."""
+    become one object, and the records' dicts share their key tables (`compact`)."""
     rec = {k: row[k] for k in RECORD_KEYS + extra if k in row}
     rec["data"] = json.loads(row["data"])
     rec["deleted"] = bool(row["deleted"])
-    return rec if shared is None else compact(rec, shared)
+    if shared is None:
+        return rec
+    data = compact(rec["data"], shared, ("data", rec["form"]))
+    return keyed(shared, ("record",), ((k, data if k == "data" else share(v, shared))
+                                       for k, v in rec.items()))
 
 
 SHARED_TEXT = 40  # texts up to this length are shared (codes, names, dates, ids of units)
 
 
-def compact(value, shared: dict):
+def share(value, shared: dict):
+    """The equal object of `shared` for a short text or a number (immutable values: equal
+    counts, hours and codes recur across 100,000 records); others as they are."""
+    kind = type(value)
+    if kind is str:
+        return shared.setdefault(value, value) if len(value) <= SHARED_TEXT else value
+    if kind is int or kind is float:  # keyed by type: 1, 1.0 and True are equal keys
+        return shared.setdefault((kind, value), value)
+    return value
+
+
+def compact(value, shared: dict, kind: tuple = ()):
     """`value` with its dict keys and short texts replaced by the equal object in `shared`
     (added when new): a listing of 100,000 records repeats the same field names, codes and
     org units in every record, which JSON decoding makes again each time (about 1.6 KB of a
-    record's 2.7 KB in memory)."""
-    kind = type(value)
-    if kind is dict:
-        return {shared.setdefault(k, k): compact(v, shared) if type(v) in _NESTED
-                else shared.setdefault(v, v) if type(v) is str and len(v) <= SHARED_TEXT
-                else v for k, v in value.items()}
-    if kind is list:
-        return [compact(v, shared) if type(v) in _NESTED
-                else shared.setdefault(v, v) if type(v) is str and len(v) <= SHARED_TEXT
-                else v for v in value]
-    return shared.setdefault(value, value) if kind is str and len(value) <= SHARED_TEXT \
-        else value
+    record's 2.7 KB in memory). Its dicts are `keyed` by their place `kind`."""
+    if type(value) is dict:
+        return keyed(shared, kind, ((k, compact(v, shared, kind + (k,))
+                                     if type(v) in _NESTED else share(v, shared))
+                                    for k, v in value.items()))
+    if type(value) is list:
+        return [compact(v, shared, kind) if type(v) in _NESTED else share(v, shared)
+                for v in value]
+    return share(value, shared)
+
+
+def keyed(shared: dict | None, kind: tuple, items) -> dict:
+    """A plain dict of `items` whose key table is shared with the other dicts of the same
+    `kind` (CPython's key-sharing instance dicts, PEP 412): 15 keys cost ~220 bytes, not
+    ~470. The dict is an ordinary one (same order, equality, mutation); a key beyond the
+    shared table's room only makes that dict a regular one."""
+    cls = _KINDS.get(kind)
+    if cls is None:
+        cls = type("Keys", (), {})
+        if len(_KINDS) < MAX_KINDS:
+            cls = _KINDS.setdefault(kind, cls)
+    holder, plain = cls(), None
+    for key, value in items:
+        key = key if shared is None else shared.setdefault(key, key)
+        if plain is not None:
+            plain[key] = value
+        elif key in _ATTRIBUTES:  # an attribute of the holder itself: a plain dict then
+            plain = {**holder.__dict__, key: value}
+        else:
+            setattr(holder, key, value)
+    return holder.__dict__ if plain is None else plain
+
+
+_ATTRIBUTES = frozenset(dir(type("Keys", (), {})))
+# One class per kind for the process: a class is cyclic garbage the collector must free, and
+# the desktop's review pauses and then freezes the collector (desktop.tasks.gc_paused).
+_KINDS: dict[tuple, type] = {}
+MAX_KINDS = 4096  # kinds come from form field paths; past this, classes are not kept
 
 
 _NESTED = (dict, list)

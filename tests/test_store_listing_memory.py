@@ -1,0 +1,73 @@
+"""A listing's records share their keys, short texts and dict key tables (store.codec):
+equal to the plain decoding of each row, ordinary dicts, and much smaller."""
+from __future__ import annotations
+
+import tracemalloc
+
+from store import open_store
+from store.codec import compact, row_to_record
+
+N = 300
+
+
+def fill(store) -> None:
+    for i in range(N):
+        store.save_record({"form": "event", "form_version": 2, "org_unit": f"ALM-D{i % 7:02d}",
+                           "period": f"2024-{i % 12 + 1:02d}",
+                           "data": {"title": f"Event {i}", "beneficiaries_count": 300 + i,
+                                    "volunteers_count": i, "formats": ["OFFLINE"],
+                                    "date_start": "2024-01-11", "data_source": "RFO",
+                                    "known_to_rfo": "YES", "volunteer_hours": 1.5 * i}}, user="tester")
+
+
+def plain_rows(store) -> list[dict]:
+    cur = store.db.execute("SELECT * FROM records ORDER BY period, id")
+    names = [c[0] for c in cur.description]
+    return [row_to_record(dict(zip(names, row)), None, ("created_at",)) for row in cur]
+
+
+def traced(make) -> tuple[list, int]:
+    tracemalloc.start()
+    try:
+        made = make()
+        return made, tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+
+
+def test_listing_equals_the_plain_decoding_and_costs_far_less(tmp_path):
+    store = open_store(tmp_path / "esep.sqlite3", user="tester")
+    try:
+        fill(store)
+        listed, listed_bytes = traced(lambda: store.list_records(order_by="period asc",
+                                                                 extra=("created_at",)))
+        plain, plain_bytes = traced(lambda: plain_rows(store))
+    finally:
+        store.close()
+    assert len(listed) == N
+    assert listed == plain
+    assert all(type(r) is dict and list(r) == list(p) and list(r["data"]) == list(p["data"])
+               for r, p in zip(listed, plain, strict=True))
+    assert listed_bytes < 0.48 * plain_bytes, (listed_bytes, plain_bytes)  # plain dicts: 0.56
+
+
+def test_compact_dicts_stay_ordinary_dicts():
+    shared: dict = {}
+    value = {"b": 1, "__class__": 2, "a": {"__dict__": 3, "x": [{"y": None}]}, "c": "text"}
+    made = [compact(dict(value), shared) for _ in range(3)]
+    assert all(m == value and list(m) == list(value) for m in made)
+    first = made[0]
+    first["new"], first["a"]["x"][0]["y"] = 1, 2
+    del first["b"]
+    assert made[1] == value and first == {"__class__": 2, "a": {"__dict__": 3, "x": [{"y": 2}]},
+                                          "c": "text", "new": 1}
+
+
+def test_shared_numbers_keep_their_type():
+    shared: dict = {}
+    made = [compact({"a": 1, "b": 1.0, "c": True, "d": [1.0, 1, False, 0]}, shared)
+            for _ in range(2)]
+    for m in made:
+        assert [type(m[k]) for k in "abc"] == [int, float, bool]
+        assert [type(v) for v in m["d"]] == [float, int, bool, int]
+    assert made[0]["d"] is not made[1]["d"]  # lists are never shared: they can be changed
