@@ -1470,92 +1470,92 @@ F1 — this help</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="187" />
+        <location filename="../../desktop/quality_page.py" line="236" />
         <source>Rule:</source>
         <translation>Rule:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="188" />
+        <location filename="../../desktop/quality_page.py" line="237" />
         <source>Severity:</source>
         <translation>Severity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="189" />
+        <location filename="../../desktop/quality_page.py" line="238" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="190" />
+        <location filename="../../desktop/quality_page.py" line="239" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="192" />
+        <location filename="../../desktop/quality_page.py" line="241" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="195" />
+        <location filename="../../desktop/quality_page.py" line="244" />
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="193" />
+        <location filename="../../desktop/quality_page.py" line="242" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="193" />
+        <location filename="../../desktop/quality_page.py" line="242" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="194" />
+        <location filename="../../desktop/quality_page.py" line="243" />
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="194" />
+        <location filename="../../desktop/quality_page.py" line="243" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="192" />
+        <location filename="../../desktop/quality_page.py" line="241" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="200" />
+        <location filename="../../desktop/quality_page.py" line="249" />
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="200" />
+        <location filename="../../desktop/quality_page.py" line="249" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="201" />
+        <location filename="../../desktop/quality_page.py" line="250" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="207" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>(all)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="266" />
+        <location filename="../../desktop/quality_page.py" line="315" />
         <source>Could not check the records: %1</source>
         <translation>Could not check the records: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="272" />
+        <location filename="../../desktop/quality_page.py" line="321" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>%1 findings: %2 errors, %3 warnings, %4 info</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="281" />
+        <location filename="../../desktop/quality_page.py" line="330" />
         <source>Data quality</source>
         <translation>Data quality</translation>
     </message>

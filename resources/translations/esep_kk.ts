@@ -1470,92 +1470,92 @@ F1 — осы анықтама</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="187" />
+        <location filename="../../desktop/quality_page.py" line="236" />
         <source>Rule:</source>
         <translation>Ереже:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="188" />
+        <location filename="../../desktop/quality_page.py" line="237" />
         <source>Severity:</source>
         <translation>Маңыздылығы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="189" />
+        <location filename="../../desktop/quality_page.py" line="238" />
         <source>Org unit:</source>
         <translation>Бөлімше:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="190" />
+        <location filename="../../desktop/quality_page.py" line="239" />
         <source>Check again</source>
         <translation>Қайта тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="192" />
+        <location filename="../../desktop/quality_page.py" line="241" />
         <source>Severity</source>
         <translation>Маңыздылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="195" />
+        <location filename="../../desktop/quality_page.py" line="244" />
         <source>Rule</source>
         <translation>Ереже</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="193" />
+        <location filename="../../desktop/quality_page.py" line="242" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="193" />
+        <location filename="../../desktop/quality_page.py" line="242" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="194" />
+        <location filename="../../desktop/quality_page.py" line="243" />
         <source>Form</source>
         <translation>Нысан</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="194" />
+        <location filename="../../desktop/quality_page.py" line="243" />
         <source>Fields</source>
         <translation>Өрістер</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="192" />
+        <location filename="../../desktop/quality_page.py" line="241" />
         <source>Finding</source>
         <translation>Ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="200" />
+        <location filename="../../desktop/quality_page.py" line="249" />
         <source>error</source>
         <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="200" />
+        <location filename="../../desktop/quality_page.py" line="249" />
         <source>warning</source>
         <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="201" />
+        <location filename="../../desktop/quality_page.py" line="250" />
         <source>info</source>
         <translation>ақпарат</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="207" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>(all)</source>
         <translation>(барлығы)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="266" />
+        <location filename="../../desktop/quality_page.py" line="315" />
         <source>Could not check the records: %1</source>
         <translation>Жазбаларды тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="272" />
+        <location filename="../../desktop/quality_page.py" line="321" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Ескертпелер: %1 (қате %2, ескерту %3, ақпарат %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="281" />
+        <location filename="../../desktop/quality_page.py" line="330" />
         <source>Data quality</source>
         <translation>Деректер сапасы</translation>
     </message>
