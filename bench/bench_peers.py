@@ -33,6 +33,15 @@ def _out(trip) -> dict:
         return {}
 
 
+def _push_settle_noop(link: Link, call) -> dict:
+    """The timed push, an untimed settling sync (limits lifted), then the timed no-op sync;
+    `call()` gives Link.timed's arguments for one sync of the pushing client."""
+    m: dict = {"push": link.timed(**call())}
+    m["settle"] = link.timed(**call(), limited=False)
+    m["noop"] = link.timed(**call())
+    return m
+
+
 def measure_esep(folder: Path, push: list, pull: list, rate=RATE, delay=DELAY) -> dict:
     srv = peer_esep.EsepServer(f"sqlite:///{folder / 'esep-server.sqlite3'}")
     link = Link(srv.port, rate, delay)
@@ -46,9 +55,7 @@ def measure_esep(folder: Path, push: list, pull: list, rate=RATE, delay=DELAY) -
         pusher = peer_esep.EsepClient(folder / "esep-push", "reg1", token)
         pusher.login(link.url)
         pusher.fill(push)
-        m: dict = {"push": link.timed(**pusher.sync_call())}
-        m["settle"] = link.timed(**pusher.sync_call(), limited=False)
-        m["noop"] = link.timed(**pusher.sync_call())
+        m = _push_settle_noop(link, pusher.sync_call)
         puller = peer_esep.EsepClient(folder / "esep-pull", "reg2", token)
         puller.login(link.url)
         m["pull"] = link.timed(**puller.sync_call())
@@ -71,9 +78,7 @@ def measure_anki(folder: Path, push: list, pull: list, rate=RATE, delay=DELAY) -
         AnkiClient(folder / "anki", "seed", "reg2").prepare(srv.url, pull, seed=True)
         pusher = AnkiClient(folder / "anki", "push", "reg1")
         pusher.prepare(link.url, push)
-        m: dict = {"push": link.timed(**pusher.sync_call(link.url))}
-        m["settle"] = link.timed(**pusher.sync_call(link.url), limited=False)
-        m["noop"] = link.timed(**pusher.sync_call(link.url))
+        m = _push_settle_noop(link, lambda: pusher.sync_call(link.url))
         puller = AnkiClient(folder / "anki", "pull", "reg2")
         puller.login(link.url)
         m["pull"] = link.timed(**puller.sync_call(link.url))
@@ -101,9 +106,7 @@ def measure_pouch(folder: Path, push: list, pull: list, rate=RATE, delay=DELAY) 
         seeder.replicate(seeder.db, f"{srv.url}/pull")
         pusher = PouchClient(folder / "pouch", "push")
         pusher.fill(push)
-        m: dict = {"push": link.timed(**pusher.sync_call(f"{link.url}/push"))}
-        m["settle"] = link.timed(**pusher.sync_call(f"{link.url}/push"), limited=False)
-        m["noop"] = link.timed(**pusher.sync_call(f"{link.url}/push"))
+        m = _push_settle_noop(link, lambda: pusher.sync_call(f"{link.url}/push"))
         puller = PouchClient(folder / "pouch", "pull")
         m["pull"] = link.timed(**puller.sync_call(f"{link.url}/pull"))
     finally:
