@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.import_jobs import FORMATS, ImportSpec, Plan, commit_plan, kind_of_file, read_plan
 from desktop.review_models import worker_store_path
+from desktop.screen_fit import resize_within_screen
 
 
 def pick_file(parent: QWidget) -> str | None:
@@ -78,7 +79,7 @@ class ImportDialog(QDialog):
         self.setObjectName("import_dialog")
         self._build()
         self.retranslate()
-        self.resize(980, 680)
+        resize_within_screen(self, 980, 680)
 
     # -- layout ----------------------------------------------------------------------------
     def _build(self) -> None:

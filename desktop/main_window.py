@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.main_menu import MainMenu
+from desktop.screen_fit import resize_within_screen
 from desktop.status_bar import StatusBarWidget
 
 
@@ -117,7 +118,7 @@ class MainWindow(QMainWindow):
         ctx.signals.sig_language_changed.connect(lambda _l: self.retranslate())
         ctx.signals.sig_open_record.connect(self.open_record)
         self.main_menu = MainMenu(self)
-        self.resize(1200, 760)
+        resize_within_screen(self, 1200, 760)
         self.retranslate()
 
     def showEvent(self, event) -> None:

@@ -1,0 +1,14 @@
+"""Windows sized to the screen they open on: a preferred size, never beyond what the screen
+offers (a 1024 × 700 netbook, no window manager to shrink them)."""
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+
+
+def resize_within_screen(widget, width: int, height: int) -> None:
+    """`widget.resize(width, height)`, each side capped at the available screen geometry."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        room = screen.availableGeometry()
+        width, height = min(width, room.width()), min(height, room.height())
+    widget.resize(width, height)
