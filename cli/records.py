@@ -186,19 +186,16 @@ def _header_findings(rec, form_id: str) -> list:
         if e.field in ("form", "org_unit"):
             out.append(Finding("required", "error", [e.field], "required", {"field": e.field}))
         else:
-            detail = str(e).split(": ", 1)[-1]
-            out.append(Finding("record", "error", [e.field or "record"], "record_header",
-                               {"field": e.field, "detail": detail}))
+            out.append(Finding("record", "error", [e.field or "record"], e.code,
+                               e.params or {"field": e.field}))
     if isinstance(rec, dict) and rec.get("form") not in (None, form_id):
-        out.append(Finding("record", "error", ["form"], "record_header",
-                           {"field": "form", "detail": f"form {rec['form']!r}, not {form_id!r}"}))
+        out.append(Finding("record", "error", ["form"], "cli_other_form_line",
+                           {"got": repr(rec["form"]), "want": repr(form_id)}))
     return out
 
 
 def _message(f, lang: str, form=None) -> str:
     """The finding's text, with field ids replaced by the form's labels in `lang`."""
-    if f.message_code == "record_header":  # no translated text: the store's own words
-        return f.params["detail"]
     from forms import message_text
 
     return message_text(f.message_code, lang, f.params, form=form)

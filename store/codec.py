@@ -109,9 +109,11 @@ def record_to_row(rec: dict) -> dict:
     return row
 
 
-def _bad(rid, field, why, code="bad_record") -> StoreError:
+def _bad(rid, field, why, code: str, value=None) -> StoreError:
+    """A header refusal; `code` (header_*) says it in the user's language with the field and
+    the value as given."""
     return StoreError(f"record {rid}: field {field!r}: {why}", code=code, record_id=rid,
-                      field=field)
+                      field=field, params={"field": field, "value": repr(value)[:80]})
 
 
 def shape_problems(rec) -> list[StoreError]:
@@ -122,25 +124,27 @@ def shape_problems(rec) -> list[StoreError]:
     rid = rec.get("id")
     out = []
     if rid is not None and not (isinstance(rid, str) and _is_uuid(rid)):
-        out.append(_bad(rid, "id", f"not a UUID: {rid!r}"))
+        out.append(_bad(rid, "id", f"not a UUID: {rid!r}", "header_not_uuid", rid))
     for key in ("form", "org_unit"):
         value = rec.get(key)
         if not isinstance(value, str) or not value.strip():
-            out.append(_bad(rid, key, "required text is missing"))
+            out.append(_bad(rid, key, "required text is missing", "header_required"))
     period = rec.get("period")
     if period is not None and not (isinstance(period, str) and PERIOD_RE.match(period)):
-        out.append(_bad(rid, "period", f"expected YYYY-MM, got {period!r}"))
+        out.append(_bad(rid, "period", f"expected YYYY-MM, got {period!r}", "header_period",
+                            period))
     if rec.get("status", Status.DRAFT) not in STATUSES:
-        out.append(_bad(rid, "status", f"unknown status {rec.get('status')!r}"))
+        out.append(_bad(rid, "status", f"unknown status {rec.get('status')!r}", "header_status",
+                            rec.get("status")))
     if not isinstance(rec.get("data", {}), dict):
-        out.append(_bad(rid, "data", "expected an object of field values"))
+        out.append(_bad(rid, "data", "expected an object of field values", "header_data"))
     for key in ("justification", "review_comment"):
         if rec.get(key) is not None and not isinstance(rec.get(key), str):
-            out.append(_bad(rid, key, "expected text or null"))
+            out.append(_bad(rid, key, "expected text or null", "header_text", rec.get(key)))
     for key in ("form_version", "revision", "version"):
         val = rec.get(key)
         if val is not None and (not isinstance(val, int) or isinstance(val, bool)):
-            out.append(_bad(rid, key, f"expected an integer, got {val!r}"))
+            out.append(_bad(rid, key, f"expected an integer, got {val!r}", "header_integer", val))
     return out
 
 

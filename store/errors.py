@@ -7,9 +7,12 @@ class StoreError(Exception):
     """A user-facing store error: which record, which field, why."""
 
     def __init__(self, message: str, *, code: str = "store_error", record_id: str | None = None,
-                 field: str | None = None, problems: list[dict] | None = None):
+                 field: str | None = None, problems: list[dict] | None = None,
+                 params: dict | None = None):
+        """`params`: the values the message `code` is said with (resources/messages.toml)."""
         super().__init__(message)
         self.code = code
+        self.params = params
         self.record_id = record_id
         self.field = field
         self.problems = list(problems or [])

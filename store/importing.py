@@ -55,7 +55,7 @@ class ImportMixin:
         for i, rec in enumerate(records, start=1):
             bad = shape_problems(rec)
             rid = rec.get("id") if isinstance(rec, dict) else None
-            problems += [_problem(i, rid, e.field, str(e), e.code) for e in bad]
+            problems += [_problem(i, rid, e.field, str(e), e.code, e.params) for e in bad]
             if bad and not _checkable(rec):
                 continue
             try:
@@ -69,7 +69,7 @@ class ImportMixin:
                 full["period"] = self._period_or_none(form, full)
             if not full["period"]:
                 problems.append(_problem(i, rid, "period", "field 'period': required",
-                                         "bad_record"))
+                                         "header_required", {"field": "period"}))
             problems += [_problem(i, rid, p["field"], p["message"], p["code"], p["params"])
                          for p in type_problems(form, full)]
             done.append(full)

@@ -21,6 +21,7 @@ COMMANDS = [
     ["import", "focus_group", "{tmp}/список.csv", "--org-unit", "SHY-X", "--period", "2024-03"],
     ["import", "monthly_report", "{tmp}/1.json"],   # values out of bounds, by field label
     ["import", "focus_group", "{tmp}/2.csv", "--org-unit", "SHY-X", "--period", "2024-03"],
+    ["import", "monthly_report", "{tmp}/3.json"],   # a bad header: id and period
 ]
 ENGLISH_WORD = re.compile(r"\b[a-z]{3,}\b")
 ALLOWED = ("--map", ".csv", ".json")  # an option and the files' extensions
@@ -34,6 +35,8 @@ def folder(data_dir, tmp_path, capsys):
            "data": {"volunteers_total": "12,5x", "gender": {"F": -5}}}
     (tmp_path / "2.csv").write_text("№,ФИО,Организация\n1,Иванов Иван," + "ж" * 200_000 +
                                     "\n", encoding="utf-8")   # a cell beyond the CSV limit
+    header = dict(bad, id="12345", period="2024-13", data={})
+    (tmp_path / "3.json").write_text(json.dumps([header], ensure_ascii=False), encoding="utf-8")
     (tmp_path / "1.json").write_text(json.dumps({"form": "monthly_report", "records": [bad]},
                                                 ensure_ascii=False), encoding="utf-8")
     assert main(["orgunits", "add", "SHY-X", "--region", "SHY", "--name-ru", "Тест"]) == 0
