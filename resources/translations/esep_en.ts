@@ -913,177 +913,177 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="39" />
+        <location filename="../../desktop/import_dialog.py" line="40" />
         <source>Import a file</source>
         <translation>Import a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="40" />
+        <location filename="../../desktop/import_dialog.py" line="41" />
         <source>Lists and tables</source>
         <translation>Lists and tables</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="47" />
+        <location filename="../../desktop/import_dialog.py" line="48" />
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="49" />
+        <location filename="../../desktop/import_dialog.py" line="50" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="50" />
+        <location filename="../../desktop/import_dialog.py" line="51" />
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="57" />
+        <location filename="../../desktop/import_dialog.py" line="58" />
         <source>row %1</source>
         <translation>row %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="60" />
+        <location filename="../../desktop/import_dialog.py" line="61" />
         <source>column «%1»</source>
         <translation>column «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="156" />
+        <location filename="../../desktop/import_dialog.py" line="157" />
         <source>Import: %1</source>
         <translation>Import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="157" />
+        <location filename="../../desktop/import_dialog.py" line="158" />
         <source>File: %1</source>
         <translation>File: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="158" />
+        <location filename="../../desktop/import_dialog.py" line="159" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="159" />
+        <location filename="../../desktop/import_dialog.py" line="160" />
         <source>Period:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="160" />
+        <location filename="../../desktop/import_dialog.py" line="161" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="161" />
+        <location filename="../../desktop/import_dialog.py" line="162" />
         <source>YYYY-MM; empty: the month of the list's date</source>
         <translation>YYYY-MM; empty: the month of the list's date</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="162" />
+        <location filename="../../desktop/import_dialog.py" line="163" />
         <source>Column in the file</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="162" />
+        <location filename="../../desktop/import_dialog.py" line="163" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="163" />
+        <location filename="../../desktop/import_dialog.py" line="164" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="164" />
+        <location filename="../../desktop/import_dialog.py" line="165" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="169" />
+        <location filename="../../desktop/import_dialog.py" line="170" />
         <source>To add: %1</source>
         <translation>To add: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="170" />
+        <location filename="../../desktop/import_dialog.py" line="171" />
         <source>To change: %1</source>
         <translation>To change: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="171" />
+        <location filename="../../desktop/import_dialog.py" line="172" />
         <source>Skipped: %1</source>
         <translation>Skipped: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="172" />
+        <location filename="../../desktop/import_dialog.py" line="173" />
         <source>Findings: %1</source>
         <translation>Findings: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="199" />
+        <location filename="../../desktop/import_dialog.py" line="200" />
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="200" />
+        <location filename="../../desktop/import_dialog.py" line="201" />
         <source>Reading the file…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="210" />
+        <location filename="../../desktop/import_dialog.py" line="211" />
         <source>Rows read: %1</source>
         <translation>Rows read: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="219" />
+        <location filename="../../desktop/import_dialog.py" line="220" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Cancelled; nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="222" />
+        <location filename="../../desktop/import_dialog.py" line="223" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="237" />
+        <location filename="../../desktop/import_dialog.py" line="238" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Errors: %1 — correct the file; nothing will be imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="239" />
+        <location filename="../../desktop/import_dialog.py" line="240" />
         <source>Check the preview, then press Import.</source>
         <translation>Check the preview, then press Import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="243" />
+        <location filename="../../desktop/import_dialog.py" line="244" />
         <source>Header row: %1</source>
         <translation>Header row: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="246" />
+        <location filename="../../desktop/import_dialog.py" line="247" />
         <source>mapping as last time</source>
         <translation>mapping as last time</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="278" />
+        <location filename="../../desktop/import_dialog.py" line="279" />
         <source>— not imported —</source>
         <translation>— not imported —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="313" />
+        <location filename="../../desktop/import_dialog.py" line="314" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="314" />
+        <location filename="../../desktop/import_dialog.py" line="315" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="315" />
+        <location filename="../../desktop/import_dialog.py" line="316" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="337" />
+        <location filename="../../desktop/import_dialog.py" line="338" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1271,82 +1271,82 @@ F1 — this help</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/main_window.py" line="34" />
+        <location filename="../../desktop/main_window.py" line="35" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="36" />
+        <location filename="../../desktop/main_window.py" line="37" />
         <source>Events</source>
         <translation>Events</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="38" />
+        <location filename="../../desktop/main_window.py" line="39" />
         <source>Seminars</source>
         <translation>Seminars</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="40" />
+        <location filename="../../desktop/main_window.py" line="41" />
         <source>Focus groups</source>
         <translation>Focus groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="42" />
+        <location filename="../../desktop/main_window.py" line="43" />
         <source>Questionnaires</source>
         <translation>Questionnaires</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="44" />
+        <location filename="../../desktop/main_window.py" line="45" />
         <source>Leadership meetings</source>
         <translation>Leadership meetings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="46" />
+        <location filename="../../desktop/main_window.py" line="47" />
         <source>Hotline</source>
         <translation>Hotline</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="48" />
+        <location filename="../../desktop/main_window.py" line="49" />
         <source>Volunteer surveys</source>
         <translation>Volunteer surveys</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="50" />
+        <location filename="../../desktop/main_window.py" line="51" />
         <source>Organization surveys</source>
         <translation>Organization surveys</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="52" />
+        <location filename="../../desktop/main_window.py" line="53" />
         <source>Organization registry</source>
         <translation>Organization registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="54" />
+        <location filename="../../desktop/main_window.py" line="55" />
         <source>Review</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="56" />
+        <location filename="../../desktop/main_window.py" line="57" />
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="58" />
+        <location filename="../../desktop/main_window.py" line="59" />
         <source>Reports</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="60" />
+        <location filename="../../desktop/main_window.py" line="61" />
         <source>Data quality</source>
         <translation>Data quality</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="62" />
+        <location filename="../../desktop/main_window.py" line="63" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="206" />
+        <location filename="../../desktop/main_window.py" line="207" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — volunteering in figures</translation>
     </message>
