@@ -269,8 +269,23 @@ class ChangeOut(BaseModel):
         default=None, description="unresolved natural-key challengers; absent or [] = none")
 
 
+class PullColumnsOut(BaseModel):
+    """A page's changes as columns (sync/pull_columns.py), for `layout=columns`."""
+
+    n: int = Field(description="how many changes")
+    paths: list[list[str]] = Field(description="each column's leaf path in a change")
+    values: list[list[Any]] = Field(description="each column's n values; null: see below")
+    nulls: dict[str, list[int]] = Field(description="column -> rows whose null is a null "
+                                        "(another null in that column: the key is absent)")
+    absent: dict[str, list[int]] = Field(description="column -> rows whose key is absent "
+                                         "(every other null in that column is a null)")
+
+
 class PullOut(BaseModel):
-    changes: list[ChangeOut]
+    changes: list[ChangeOut] = Field(default_factory=list,
+                                     description="absent when the page has `columns`")
+    columns: PullColumnsOut | None = Field(default=None, description="the changes, for a "
+                                           "client that asked layout=columns")
     next_cursor: int
     has_more: bool
     rates_version: int

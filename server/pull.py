@@ -22,6 +22,7 @@ from server.epoch import current_epoch, rollback_seen
 from server.published import forms_version
 from server.rates import rates_version
 from server.scope import record_for, visible_clause
+from sync import pull_columns
 from sync import xz as xz_codec
 from sync.protocol import compact_change
 
@@ -60,15 +61,27 @@ class WireMeter:
         return self.emitted + int(self._pending * max(ratio, 0.01))
 
 
+def row_gzip_budget(wire_bytes: int, xz: bool, columns: bool) -> int:
+    """The estimated gzip size of the changes as rows (what WireMeter measures) of a page
+    that takes about `wire_bytes` on the wire: in xz (sync.xz.gzip_budget) or gzip, as rows
+    or as columns (sync.pull_columns). Measuring the real encoding as the page grows would
+    compress it twice, and columns exist only once the page is complete."""
+    if columns:
+        model = pull_columns.XZ_MODEL if xz else pull_columns.GZIP_MODEL
+        return xz_codec.gzip_budget(wire_bytes, *model)
+    return xz_codec.gzip_budget(wire_bytes) if xz else wire_bytes
+
+
 class _Budget:
     """Whether one more change fits the page: counted in changes, raw bytes, wire bytes."""
 
-    def __init__(self, limit: int, max_bytes: int, wire_bytes: int | None, xz: bool = False):
-        """`xz`: `wire_bytes` counts xz bytes, held as the gzip size it takes
-        (sync.xz.gzip_budget: measuring xz as it goes would compress the page twice)."""
+    def __init__(self, limit: int, max_bytes: int, wire_bytes: int | None, xz: bool = False,
+                 columns: bool = False):
+        """`xz`, `columns`: how the page travels; `wire_bytes` counts its bytes on the wire,
+        held as the gzip size of its rows (row_gzip_budget)."""
         self.limit, self.max_bytes, self.wire_bytes = limit, max_bytes, wire_bytes or 0
-        if xz and wire_bytes:
-            self.wire_bytes = xz_codec.gzip_budget(wire_bytes)
+        if wire_bytes:
+            self.wire_bytes = row_gzip_budget(wire_bytes, xz, columns)
         self.meter = WireMeter() if wire_bytes else None
         self.count = 0
         self.size = 0
@@ -134,14 +147,17 @@ def _stream(conn, user: User, cursor: int, top: int, limit: int):
 
 
 def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int,
-         epoch: str | None = None, wire_bytes: int | None = None, xz: bool = False) -> dict:
+         epoch: str | None = None, wire_bytes: int | None = None, xz: bool = False,
+         layout: str | None = None) -> dict:
     """At least one change per page. The counter is read first: every seq <= it has committed
     (seqs are allocated under the counter's row lock), so jumping the cursor to it when the
     page is not full never skips a late-committing write. `epoch`: the client's; with a
     cursor beyond the counter it proves a rollback (server.epoch). `wire_bytes`: the page's
     budget in gzip bytes (then `max_bytes` is not used, and the changes go in their compact
     form: sync.protocol.compact_change); without it `max_bytes` caps the raw JSON of the
-    changes (older clients)."""
+    changes (older clients). `layout="columns"` (with `wire_bytes`): the changes go as
+    `columns` (sync.pull_columns) instead of `changes`."""
+    columns = layout == pull_columns.LAYOUT and bool(wire_bytes)
     with engine.connect() as conn:
         top = conn.execute(sa.select(counters.c.value)
                            .where(counters.c.name == "change_seq")).scalar_one()
@@ -153,11 +169,13 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int,
         result = _stream(conn, user, cursor, top, limit)
         try:
             changes, has_more, last = _fill(conn, user, result,
-                                            _Budget(limit, max_bytes, wire_bytes, xz))
+                                            _Budget(limit, max_bytes, wire_bytes, xz,
+                                                    columns))
         finally:
             result.close()
     activity.touch(engine, user, user.device_id, "pull")
     next_cursor = last if has_more else max(cursor, top)
-    return {"changes": changes, "next_cursor": next_cursor, "has_more": has_more,
+    body = {pull_columns.LAYOUT: pull_columns.pack(changes)} if columns else {"changes": changes}
+    return {**body, "next_cursor": next_cursor, "has_more": has_more,
             "rates_version": rates, "forms_version": defs, "server_id": sid,
             "epoch": now_epoch}

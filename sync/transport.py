@@ -19,7 +19,7 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import ReadTimeoutError
 from urllib3.util import Retry
 
-from sync import protocol, xz
+from sync import protocol, pull_columns, xz
 
 DEFAULT_TIMEOUT = (5.0, 60.0)  # (connect, read) seconds
 RETRY_STATUSES = frozenset({502, 503, 504})
@@ -307,13 +307,20 @@ class SyncClient:
     def pull(self, cursor: int, *, limit: int = protocol.DEFAULT_PULL_LIMIT,
              max_bytes: int = protocol.DEFAULT_PULL_MAX_BYTES, epoch: str | None = None,
              wire_bytes: int | None = None) -> dict:
-        """One pull page; `wire_bytes`: its budget in gzip bytes (sync.pull_sizer)."""
+        """One pull page; `wire_bytes`: its budget in bytes on the wire (sync.pull_sizer),
+        then asked as columns (sync.pull_columns; a server that does not know them sends
+        rows)."""
         params: dict = {"cursor": cursor, "limit": limit, "max_bytes": max_bytes}
         if wire_bytes:
-            params["wire_bytes"] = wire_bytes
+            params.update(wire_bytes=wire_bytes, layout=pull_columns.LAYOUT)
         if epoch:
             params["epoch"] = epoch
         page = self.request("GET", protocol.API_PREFIX + "/sync/pull", params=params)
+        if isinstance(page, dict) and pull_columns.LAYOUT in page:
+            try:
+                page["changes"] = pull_columns.unpack(page.pop(pull_columns.LAYOUT))
+            except pull_columns.BadColumns as exc:
+                raise SyncError(f"GET /sync/pull: {exc}") from exc
         if isinstance(page, dict) and isinstance(page.get("changes"), list):
             page["changes"] = [protocol.expand_change(c) for c in page["changes"]]
         return page

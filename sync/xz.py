@@ -34,10 +34,11 @@ class TooLarge(ValueError):
     """It inflates beyond the allowed size."""
 
 
-def gzip_budget(xz_bytes: int) -> int:
+def gzip_budget(xz_bytes: int, ratio: float = RATIO, small: float = SMALL) -> int:
     """The gzip size of a page whose xz size is about `xz_bytes` (the inverse of the model
-    above): a server that estimates a page's gzip size sizes an xz page with it."""
-    root = (-SMALL + math.sqrt(SMALL * SMALL + 4 * RATIO * xz_bytes)) / (2 * RATIO)
+    above, or of another one: ratio x gzip + small x sqrt(gzip)): a server that estimates a
+    page's gzip size sizes an xz page with it."""
+    root = (-small + math.sqrt(small * small + 4 * ratio * xz_bytes)) / (2 * ratio)
     return max(1, int(root * root))
 
 

@@ -42,7 +42,7 @@ def _pages(client, **params) -> list[dict]:
 
 
 def test_a_page_holds_what_its_compressed_budget_holds(live_server_any, tmp_path):
-    records = _seeded(live_server_any, tmp_path, 240)
+    records = _seeded(live_server_any, tmp_path, 400)
     _, client = _fresh(tmp_path, live_server_any.url)
     budget = 6 * 1024
     pages = _pages(client, wire_bytes=budget, max_bytes=100, limit=protocol.MAX_PULL_LIMIT)
@@ -155,7 +155,7 @@ def test_a_cut_mid_page_costs_at_most_that_page(tmp_path):
     try:
         records = _seeded(srv, tmp_path, 300)
         downs = []
-        for name, cut in (("clean", None), ("cut", 14_000)):  # the cut: in the second page
+        for name, cut in (("clean", None), ("cut", 10_000)):  # the cut: in the second page
             store, client = _fresh(tmp_path, proxy.url, name)
             proxy.reset_counters()
             if cut:

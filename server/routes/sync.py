@@ -51,15 +51,19 @@ def sync_pull(request: Request, user: RecordsUser, engine: Engine, settings: App
               max_bytes: Annotated[int, Query(ge=1, le=MAX_PULL_BYTES)] =
               DEFAULT_PULL_MAX_BYTES,
               epoch: Annotated[str | None, Query(max_length=64)] = None,
-              wire_bytes: Annotated[int | None, Query(ge=1, le=MAX_PULL_WIRE_BYTES)] = None
+              wire_bytes: Annotated[int | None, Query(ge=1, le=MAX_PULL_WIRE_BYTES)] = None,
+              layout: Annotated[str | None, Query(max_length=16)] = None
               ) -> Response:
     """The changes after `cursor` the caller may see, at most `limit` of them and about
     `wire_bytes` gzip bytes on the wire (without it: about `max_bytes` of raw JSON); at least
     one change per page. `epoch`: the one the client's cursor belongs to (a cursor beyond the
     server's counter in the same epoch renews the epoch). A client accepting xz gets a page
-    of any size in xz (sync/xz.py), and `wire_bytes` then counts xz bytes."""
+    of any size in xz (sync/xz.py), and `wire_bytes` then counts xz bytes. `layout=columns`
+    (with `wire_bytes`): the changes come as `columns` (sync/pull_columns.py); another value
+    is ignored (rows)."""
     use_xz = settings.wire_xz and xz.accepts(request.headers.get("accept-encoding"))
-    page = pull.pull(engine, user, cursor, limit, max_bytes, epoch, wire_bytes, xz=use_xz)
+    page = pull.pull(engine, user, cursor, limit, max_bytes, epoch, wire_bytes, xz=use_xz,
+                     layout=layout)
     if not settings.wire_xz:
         return _json(page)
     data = to_json(page)
