@@ -273,12 +273,16 @@ class PullColumnsOut(BaseModel):
     """A page's changes as columns (sync/pull_columns.py), for `layout=columns`."""
 
     n: int = Field(description="how many changes")
-    paths: list[list[str]] = Field(description="each column's leaf path in a change")
-    values: list[list[Any]] = Field(description="each column's n values; null: see below")
-    nulls: dict[str, list[int]] = Field(description="column -> rows whose null is a null "
-                                        "(another null in that column: the key is absent)")
-    absent: dict[str, list[int]] = Field(description="column -> rows whose key is absent "
-                                         "(every other null in that column is a null)")
+    paths: list[list[str]] = Field(default_factory=list,
+                                   description="each column's leaf path in a change")
+    values: list[list[Any] | str] = Field(default_factory=list, description="each column's "
+                                          "n values (null: see below; `uuids`: a string)")
+    nulls: dict[str, list[int]] = Field(default_factory=dict, description="column -> rows "
+                                        "whose null is a null (another null: the key is absent)")
+    absent: dict[str, list[int]] = Field(default_factory=dict, description="column -> rows "
+                                         "whose key is absent (every other null is a null)")
+    uuids: list[int] = Field(default_factory=list, description="columns of canonical UUIDs, "
+                             "each one base64 string of their 16-byte forms")
 
 
 class PullOut(BaseModel):

@@ -156,7 +156,7 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int,
     budget in gzip bytes (then `max_bytes` is not used, and the changes go in their compact
     form: sync.protocol.compact_change); without it `max_bytes` caps the raw JSON of the
     changes (older clients). `layout="columns"` (with `wire_bytes`): the changes go as
-    `columns` (sync.pull_columns) instead of `changes`."""
+    `columns` (sync.pull_columns) instead of `changes` (when there are any)."""
     columns = layout == pull_columns.LAYOUT and bool(wire_bytes)
     with engine.connect() as conn:
         top = conn.execute(sa.select(counters.c.value)
@@ -175,7 +175,8 @@ def pull(engine: sa.Engine, user: User, cursor: int, limit: int, max_bytes: int,
             result.close()
     activity.touch(engine, user, user.device_id, "pull")
     next_cursor = last if has_more else max(cursor, top)
-    body = {pull_columns.LAYOUT: pull_columns.pack(changes)} if columns else {"changes": changes}
+    body = ({pull_columns.LAYOUT: pull_columns.pack(changes)} if columns and changes
+            else {"changes": changes})  # a no-op page stays as small as it was
     return {**body, "next_cursor": next_cursor, "has_more": has_more,
             "rates_version": rates, "forms_version": defs, "server_id": sid,
             "epoch": now_epoch}

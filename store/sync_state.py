@@ -208,6 +208,8 @@ def _insert_pulled(db, rec: dict, version, contested: list, settled: bool) -> st
                                    at=rec.get("updated_at") or utc_now())
                 _keep_revision(db, rec)
                 _keep_synced(db, rec, version)
+            if not contested:  # the usual case: no query for a contest (a first pull's 5,000)
+                return "applied"
             return _contest(db, _stored(db, rec["id"]), contested) or "applied"
         except dbapi.IntegrityError:
             twin = _twin(db, rec)

@@ -6,10 +6,13 @@ Push   POST /api/v1/sync/push   (body gzip JSON, header Content-Encoding: gzip; 
        the server named it: sync/xz.py)
        {device_id, schema_version, ops: [Op]}  ->  {acks: [Ack], server_time, epoch}
 Pull   GET  /api/v1/sync/pull?cursor=N&limit=L&max_bytes=B[&wire_bytes=W][&epoch=E]
+            [&layout=columns]
        W: the page's budget in bytes on the wire (gzip, or xz: sync/xz.py) (a current client sends it, adapted to
        the link; the server then ignores B). Without W (an older client) B caps the raw JSON
        of the changes. A server that does not know W (an older one) uses B: a current client
        sends B = W / its learned compression ratio, so such a page is about as big.
+       [&layout=columns]: with W, the changes come as `columns` instead of `changes`
+       (sync/pull_columns.py; another value, or an older server: rows).
        -> {changes: [Change], next_cursor, has_more, rates_version, forms_version, server_id,
            epoch}
 Epoch  the server's change_seq history (server/epoch.py): renewed by a restore, or by a pull
