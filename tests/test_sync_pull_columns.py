@@ -109,6 +109,9 @@ def test_clients_that_do_not_ask_for_columns_get_rows(tmp_path):
         page = client.pull(0, wire_bytes=10**6, limit=5000)  # gzip columns, decoded
         assert sorted(c["id"] for c in page["changes"]) == sorted(r["id"] for r in records)
         assert client.last_answer_sent <= 10**6
+        noop = client.request("GET", PULL, params={"cursor": page["next_cursor"],
+                                                   "wire_bytes": 10**6, "layout": "columns"})
+        assert noop["changes"] == [] and "columns" not in noop  # as small as it was
         store, fresh = _fresh(tmp_path, srv.url, "fresh")
         assert sync_once(store, fresh).pulled == 40
     finally:
