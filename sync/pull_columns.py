@@ -95,7 +95,7 @@ def _pack_nulls(out: dict, index: int, col: list, real: list[int]) -> None:
 def unpack(page: Any) -> list[dict]:
     """The rows again; BadColumns for anything else than what pack() makes."""
     n, paths, values, nulls, absent = _parts(page)
-    specs = []  # per column: parent path, key, values, rows listed, whether a listed null is
+    specs = []  # per column: parent path, key, values, listed rows, listed = real nulls?
     for index, (path, col) in enumerate(zip(paths, values, strict=True)):
         flip = str(index) in absent
         listed = set(absent.get(str(index), ()) if flip else nulls.get(str(index), ()))
@@ -149,6 +149,8 @@ def _parts(page: Any) -> tuple:
             or not isinstance(values, list) or len(paths) != len(values) \
             or not isinstance(nulls, dict) or not isinstance(absent, dict):
         raise BadColumns("a column page needs n, paths and values of the same length")
+    if n and not paths:  # n is bounded by the columns' lengths, never taken on its own
+        raise BadColumns(f"{n} changes without a column")
     values = list(values)
     for index in page.get("uuids") or []:
         if not isinstance(index, int) or not 0 <= index < len(values):

@@ -44,7 +44,7 @@ def test_columns_give_back_the_same_rows():
 
 
 @pytest.mark.parametrize("page", [
-    None, [], {"n": "1"}, {"n": -1}, {"n": 2, "paths": [["a"]], "values": [[1]]},
+    None, [], {"n": "1"}, {"n": -1}, {"n": 10**9}, {"n": 2, "paths": [["a"]], "values": [[1]]},
     {"n": 1, "paths": [["a"]], "values": [[1], [2]]},
     {"n": 1, "paths": [[]], "values": [[1]]},
     {"n": 1, "paths": [["a"], ["a", "b"]], "values": [[1], [2]]},  # crosses a leaf
