@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from sync import protocol
 
 # wire bytes. 256 KB ~ 8 s down at 250 kbit/s: a region's first pull of 5,000 reports
-# (~310 KB gzip, ~250 KB xz) takes two pages on a 2G line (the second small).
+# (~155 KB as xz columns, sync/pull_columns.py; 258 KB as xz rows) is one page on a 2G line,
+# and a cut costs at most that page.
 START_PULL = 256 * 1024
 MIN_PULL = 8 * 1024
 MAX_PULL = 1024 * 1024  # a page the server builds in memory stays bounded (it accepts 4 MB)
