@@ -201,16 +201,12 @@ def _insert_pulled(db, rec: dict, version, contested: list, settled: bool) -> st
     if rec.get("deleted"):
         return "skipped"
     for _ in range(2):
-        try:
-            with db.atomic():
-                _write_server_copy(db, None, {**rec, "version": version},
-                                   who=rec.get("updated_by") or "server",
-                                   at=rec.get("updated_at") or utc_now())
-                _keep_revision(db, rec)
-                _keep_synced(db, rec, version)
-            if not contested:  # the usual case: no query for a contest (a first pull's 5,000)
-                return "applied"
-            return _contest(db, _stored(db, rec["id"]), contested) or "applied"
+        try:  # a server's new row is ONE statement (no audit, no outbox: store.writes), so
+            # one refused (a natural-key twin) leaves nothing: no savepoint (a quarter of the
+            # CPU of applying a first pull)
+            _write_server_copy(db, None, {**rec, "version": version},
+                               who=rec.get("updated_by") or "server",
+                               at=rec.get("updated_at") or utc_now())
         except dbapi.IntegrityError:
             twin = _twin(db, rec)
             if twin is None:
@@ -220,6 +216,12 @@ def _insert_pulled(db, rec: dict, version, contested: list, settled: bool) -> st
                 _refresh_dirty(db, twin["id"])
                 return "conflict"
             _retire_twin(db, twin, rec["id"])
+            continue
+        _keep_revision(db, rec)
+        _keep_synced(db, rec, version)
+        if not contested:  # the usual case: no query for a contest (a first pull's 5,000)
+            return "applied"
+        return _contest(db, _stored(db, rec["id"]), contested) or "applied"
     raise AssertionError("unreachable: the twin was retired")
 
 
