@@ -275,7 +275,7 @@ def _load_sizer(store) -> BatchSizer:
 
 
 def _push_first(store, client: SyncClient, sizer: BatchSizer, pulls: PullSizer, meta: dict,
-                tally: dict) -> bool:
+                tally: dict, progress=None) -> bool:
     """The first push batch and the first pull page in ONE request when the server takes it
     (sync/exchange.py): the server reads the page, then applies the batch, so the page is
     applied first and the acks right after it (before a further page could bring their echo).
@@ -291,6 +291,7 @@ def _push_first(store, client: SyncClient, sizer: BatchSizer, pulls: PullSizer, 
     ask = {"cursor": sync_state.get_cursor(store), "epoch": sync_epoch.get_epoch(store),
            **pulls.params()}
     sync_state.mark_inflight(store, [op["op_seq"] for op in batch])
+    _report(progress, "push", 0, len(ops))
     try:
         acks, page = client.exchange(store.device_id, batch, ask, codings=codings,
                                      server_id=store.get_setting(SERVER_ID_KEY))
@@ -323,11 +324,6 @@ def _add(tally: dict, key: str, got: tuple[dict, list]) -> None:
     tally["own"] += got[1]
 
 
-def _new_tally() -> dict:
-    return {"pulled": {"applied": 0, "skipped": 0, "conflict": 0},
-            "pushed": {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}, "own": []}
-
-
 def _exchange(store, client: SyncClient, summary: SyncSummary, sizer: BatchSizer, progress,
               cancel) -> None:
     """(Push + pull in one request,) pull, re-send (after a new epoch), push; once more when
@@ -336,11 +332,12 @@ def _exchange(store, client: SyncClient, summary: SyncSummary, sizer: BatchSizer
     for attempt in range(2):
         client.last_epoch = None
         meta: dict = {}
-        tally = _new_tally()
+        tally = {"pulled": {"applied": 0, "skipped": 0, "conflict": 0}, "own": [],
+                 "pushed": {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}}
         pulls = pull_sizer.load(store)
         try:
             _check_cancel(cancel)
-            if attempt or _push_first(store, client, sizer, pulls, meta, tally):
+            if attempt or _push_first(store, client, sizer, pulls, meta, tally, progress):
                 _add(tally, "pulled", (pull_changes(store, client, progress=progress,
                                                     cancel=cancel, meta=meta, sizer=pulls), []))
         finally:  # what the pages taught about the link, also when one failed

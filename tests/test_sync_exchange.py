@@ -206,3 +206,33 @@ def test_an_exchange_cut_without_retries_resumes_with_a_replay(server, proxy, tm
     assert (summary.pushed, summary.conflicts) == (5, 0), summary
     assert {store.get_record(i)["version"] for i in ids} == {1}
     assert {r["version"] for r in server_records(make_client(server.url)).values()} == {1}
+
+
+def test_a_timed_out_exchange_replays_its_batch_in_smaller_pushes(server, tmp_path):
+    import random
+
+    from faultproxy import FaultProxy
+
+    from sync.transport import SyncClient, make_retry
+
+    rng, store = random.Random(5), new_store(tmp_path, "a")
+    ids = []
+    for k, period in enumerate(periods(30)):  # ~1.2 KB of incompressible text each
+        rec = monthly(DISTRICTS[0], period, 10 + 7 * k)
+        rec["data"]["typical_events_text"] = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz"
+                                                                "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+                                                     for _ in range(1600))
+        ids.append(store.save_record(rec, user="dist1")["id"])
+    slow = FaultProxy("127.0.0.1", int(server.url.rsplit(":", 1)[1]), rate=20_000).start()
+    try:
+        client = SyncClient(slow.url, retry=make_retry(total=0), timeout=(3.0, 1.2))
+        client.login("dist1", "correct horse battery")
+        logged_in(store, client)
+        summary = sync_once(store, client)
+    finally:
+        slow.stop()
+    assert (summary.pushed, summary.conflicts, summary.rejected) == (30, 0, 0), summary
+    assert summary.requests > 2  # the exchange timed out; smaller pushes followed
+    assert outbox_size(store) == 0
+    on_server = server_records(make_client(server.url))
+    assert set(on_server) == set(ids) and {r["version"] for r in on_server.values()} == {1}
