@@ -15,7 +15,11 @@ from server import admin, records
 from server.config import Settings
 from server.db import open_db, server_id, setup_lock
 from server.jsonbody import validation_error
-from server.middleware import InflateRequestMiddleware, SchemaGateMiddleware
+from server.middleware import (
+    ExchangeHeaderMiddleware,
+    InflateRequestMiddleware,
+    SchemaGateMiddleware,
+)
 from server.obs import RequestLogMiddleware, RouteNoteMiddleware
 from server.routes import ROUTERS
 from server.rules import OpError
@@ -43,6 +47,7 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
     app.add_middleware(InflateRequestMiddleware, max_bytes=settings.max_body_bytes,
                        max_gzip_bytes=settings.max_gzip_bytes, xz=settings.wire_xz)
     app.add_middleware(SchemaGateMiddleware)
+    app.add_middleware(ExchangeHeaderMiddleware, xz_on=settings.wire_xz)
     app.add_middleware(RequestLogMiddleware)  # outermost: every answer is logged
     for router in ROUTERS:
         app.include_router(router)

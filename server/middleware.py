@@ -1,13 +1,15 @@
-"""ASGI middleware: inflate gzip and xz request bodies, and the schema-version gate (426)."""
+"""ASGI middleware: inflate gzip and xz request bodies, the schema-version gate (426), and the
+exchange announcement on every answer (sync.protocol.EXCHANGE_HEADER)."""
 from __future__ import annotations
 
 import json
 import zlib
 
 from sync import xz
-from sync.protocol import SCHEMA_HEADER, SCHEMA_VERSION
+from sync.protocol import API_PREFIX, EXCHANGE_HEADER, SCHEMA_HEADER, SCHEMA_VERSION
 
 _SCHEMA_KEY = SCHEMA_HEADER.lower().encode()
+_PULL_PATH = API_PREFIX + "/sync/pull"
 
 
 async def _send_json(send, status: int, body: dict) -> None:
@@ -42,6 +44,28 @@ class SchemaGateMiddleware:
             if refusal is not None:
                 return await _send_json(send, 426, refusal)
         await self.app(scope, receive, send)
+
+
+class ExchangeHeaderMiddleware:
+    """Every answer but a pull page's names the request encodings POST /sync/exchange takes
+    (`xz, gzip`, or `gzip` with xz off): a client learns at login that it may push and pull
+    in one request, and in which encoding, before it has pulled anything (sync/exchange.py
+    remembers it). A pull page goes without: the no-op sync stays as small as it was."""
+
+    def __init__(self, app, xz_on: bool = True):
+        self.app = app
+        self.header = (EXCHANGE_HEADER.lower().encode(),
+                       (xz.ACCEPT if xz_on else "gzip").encode())
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or scope.get("path") == _PULL_PATH:
+            return await self.app(scope, receive, send)
+
+        async def announce(msg):
+            if msg["type"] == "http.response.start":
+                msg = dict(msg, headers=[*msg.get("headers", ()), self.header])
+            await send(msg)
+        await self.app(scope, receive, announce)
 
 
 class InflateRequestMiddleware:

@@ -7,7 +7,18 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from forms.lifecycle import Status
-from sync.protocol import MAX_ID_CHARS, MAX_NOTE_CHARS, MAX_OPS_PER_PUSH, MAX_SEQ, expand_op
+from sync.protocol import (
+    DEFAULT_PULL_LIMIT,
+    DEFAULT_PULL_MAX_BYTES,
+    MAX_ID_CHARS,
+    MAX_NOTE_CHARS,
+    MAX_OPS_PER_PUSH,
+    MAX_PULL_BYTES,
+    MAX_PULL_LIMIT,
+    MAX_PULL_WIRE_BYTES,
+    MAX_SEQ,
+    expand_op,
+)
 
 Role = Literal["district", "region", "trainer", "central", "admin"]
 
@@ -46,6 +57,26 @@ class PushIn(BaseModel):
     device_id: str = Field(min_length=1, max_length=MAX_ID_CHARS)
     schema_version: int = Field(ge=0, le=MAX_SEQ)
     ops: list[OpIn] = Field(max_length=MAX_OPS_PER_PUSH)
+
+
+class PullAsk(BaseModel):
+    """The pull half of an exchange: GET /sync/pull's query parameters."""
+
+    cursor: int = Field(default=0, ge=0, le=MAX_SEQ)
+    limit: int = Field(default=DEFAULT_PULL_LIMIT, ge=1, le=MAX_PULL_LIMIT)
+    max_bytes: int = Field(default=DEFAULT_PULL_MAX_BYTES, ge=1, le=MAX_PULL_BYTES)
+    wire_bytes: int | None = Field(default=None, ge=1, le=MAX_PULL_WIRE_BYTES)
+    epoch: str | None = Field(default=None, max_length=64)
+    layout: str | None = Field(default=None, max_length=16)
+
+
+class ExchangeIn(PushIn):
+    """A push and the first pull page in one request (sync.protocol: Exchange)."""
+
+    pull: PullAsk
+    server_id: str | None = Field(default=None, max_length=64,
+                                  description="the server the client syncs with; another "
+                                  "one refuses the exchange (409 other_server)")
 
 
 class ReviewIn(BaseModel):
@@ -298,6 +329,13 @@ class PullOut(BaseModel):
     server_id: str
     epoch: str = Field(description="the change_seq history the cursor belongs to; another "
                        "one than before: re-send and pull again from zero")
+
+
+class ExchangeOut(PushOut):
+    """The push's acks, then the pull page read BEFORE the push was applied (so its
+    next_cursor is followed by the push's own change_seqs unless another device wrote)."""
+
+    pull: PullOut
 
 
 class RateRowOut(BaseModel):

@@ -3,8 +3,9 @@
 Order of one sync: (reference data only when missing) -> pull every page -> (the hourly-rate
 table, only when the pull's `rates_version` changed: sync/rates.py; the published forms and
 enumerations, only when its `forms_version` changed: sync/definitions.py) -> push every batch ->
-move the cursor over our own contiguous writes (their echo is not downloaded again).
-A no-op sync is therefore ONE small request: a pull that returns nothing.
+move the cursor over our own contiguous writes (their echo is not downloaded again). With
+ops to push and a server that takes it, the first page and the first batch go in ONE request
+(POST /sync/exchange, `_push_first`); a no-op sync is ONE small pull that returns nothing.
 
 A pull page or push answer naming a new server epoch (the server was restored, server/epoch.py)
 starts over: cursor 0 and every synced copy queued (store/sync_epoch.py); the re-pull drops
@@ -21,19 +22,13 @@ from dataclasses import asdict, dataclass, field
 
 from store import published, sync_epoch, sync_state
 from store.db import transaction, utc_now
-from sync import protocol, pull_sizer
+from sync import exchange, protocol, pull_sizer
 from sync.definitions import refresh_definitions
 from sync.pull_sizer import MIN_PULL, PullSizer
+from sync.push_sizer import MAX_BATCH, MIN_BATCH, START_BATCH, BatchSizer  # noqa: F401
 from sync.rates import refresh_rates
 from sync.transport import OfflineError, SyncClient, SyncError
 
-MIN_BATCH = 4 * 1024
-# compressed bytes. 128 KB ~ 4 s up at 250 kbit/s: a 2G line's 1,000 monthly reports (~70 KB)
-# go in ONE push (a pull + a push = the 2 round trips of the time limit); a cut re-sends at
-# most one batch, and a timeout halves the batch.
-START_BATCH = 128 * 1024
-MAX_BATCH = 512 * 1024
-RATIO_SAMPLE = 200  # ops gzipped once to learn the compression ratio before the first batch
 ME_KEY = "sync.me"
 BATCH_KEY = "sync.batch_bytes"
 
@@ -66,44 +61,6 @@ class SyncSummary:
         return bool(self.conflicts or self.rejected)
 
 
-@dataclass
-class BatchSizer:
-    """Target compressed bytes per push: grows after a success, halves after a timeout."""
-
-    target: int = START_BATCH
-    ratio: float | None = None  # compressed / raw JSON; None = measure it on the first ops
-    history: list = field(default_factory=list)
-
-    def take(self, ops: list[dict]) -> list[dict]:
-        """The next batch: as many ops as fit in `target` compressed bytes (at least one, at
-        most what the server accepts in one push)."""
-        if self.ratio is None and ops:  # measure the ratio instead of guessing it
-            sample = ops[:RATIO_SAMPLE]
-            self.learn(len(protocol.dumps(sample)), len(protocol.gzip_json(sample)))
-        budget = self.target / max(self.ratio or 0.3, 0.02)
-        out: list[dict] = []
-        size = 0
-        for op in ops[:protocol.MAX_OPS_PER_PUSH]:
-            n = len(protocol.dumps(op))
-            if out and size + n > budget:
-                break
-            out.append(op)
-            size += n
-        return out
-
-    def learn(self, raw: int, compressed: int) -> None:
-        if raw:
-            self.ratio = max(0.02, compressed / raw)
-
-    def grow(self) -> None:
-        self.target = min(MAX_BATCH, self.target * 2)
-        self.history.append(self.target)
-
-    def shrink(self) -> None:
-        self.target = max(MIN_BATCH, self.target // 2)
-        self.history.append(self.target)
-
-
 def _check_cancel(cancel) -> None:
     if cancel is None:
         return
@@ -123,6 +80,7 @@ def refresh_reference(store, client: SyncClient) -> dict:
     store.set_setting(ME_KEY, json.dumps(me, ensure_ascii=False))
     units = client.orgunits()
     store.upsert_org_units(units)
+    exchange.remember(store, client)  # `esep login`: the first sync may be one request
     return me
 
 
@@ -224,12 +182,22 @@ def _push_batch(store, client, sizer: BatchSizer, batch: list[dict]) -> list[dic
         acks = client.push(store.device_id, batch)
     finally:  # the body was compressed before sending: learn its ratio even on a timeout
         sizer.learn(client.last_body_raw, client.last_body_sent)
+    return _check_acks(batch, acks)
+
+
+def _check_acks(batch: list[dict], acks: list[dict]) -> list[dict]:
     got = {a.get("op_seq") for a in acks}
     missing = [op["op_seq"] for op in batch if op["op_seq"] not in got]
     if missing:
         raise SyncError(f"server answered {len(acks)} acks for {len(batch)} ops "
                         f"(missing op_seq {missing[:5]})")
     return acks
+
+
+def _own_seqs(acks: list[dict]) -> list[int]:
+    """The change_seqs of our own writes a batch's acks name."""
+    return [a["change_seq"] for a in acks if a.get("change_seq") is not None
+            and a.get("status") in (protocol.ACK_APPLIED, protocol.ACK_DUPLICATE)]
 
 
 def push_changes(store, client: SyncClient, *, sizer: BatchSizer | None = None,
@@ -260,8 +228,7 @@ def push_changes(store, client: SyncClient, *, sizer: BatchSizer | None = None,
         timeouts = 0  # only consecutive timeouts give up
         for key, value in sync_state.apply_acks(store, acks, batch).items():
             totals[key] += value
-        own_seqs += [a["change_seq"] for a in acks if a.get("change_seq") is not None
-                     and a.get("status") in (protocol.ACK_APPLIED, protocol.ACK_DUPLICATE)]
+        own_seqs += _own_seqs(acks)
         _report(progress, "push", sum(totals.values()), total)
 
 
@@ -307,31 +274,86 @@ def _load_sizer(store) -> BatchSizer:
         return BatchSizer()
 
 
+def _push_first(store, client: SyncClient, sizer: BatchSizer, pulls: PullSizer, meta: dict,
+                tally: dict, progress=None) -> bool:
+    """The first push batch and the first pull page in ONE request when the server takes it
+    (sync/exchange.py): the server reads the page, then applies the batch, so the page is
+    applied first and the acks right after it (before a further page could bring their echo).
+    True: a pull must follow (no exchange made, or the page has_more). A refusal (another
+    server or epoch, no route) leaves it to the two-step sync. `tally`: counts, own seqs."""
+    codings = exchange.codings(store, client)
+    if codings is None or sync_epoch.resend_count(store):
+        return True
+    ops = sync_state.pending_ops(store, max_ops=4000)
+    if not ops:
+        return True
+    batch = sizer.take(ops)
+    ask = {"cursor": sync_state.get_cursor(store), "epoch": sync_epoch.get_epoch(store),
+           **pulls.params()}
+    sync_state.mark_inflight(store, [op["op_seq"] for op in batch])
+    _report(progress, "push", 0, len(ops))
+    try:
+        acks, page = client.exchange(store.device_id, batch, ask, codings=codings,
+                                     server_id=store.get_setting(SERVER_ID_KEY))
+    except OfflineError as exc:
+        if not exc.timeout:
+            raise
+        sizer.shrink()  # the ack may be lost: the ledger answers the replay before a pull
+        _add(tally, "pushed", push_changes(store, client, sizer=sizer, only_inflight=True))
+        return True
+    except SyncError as exc:
+        if exc.status in (404, 405):
+            exchange.refuse(store, client)
+        elif exc.server_code not in ("other_server", "epoch_changed"):
+            raise
+        return True
+    finally:  # the body was compressed before sending: learn its ratio even on a timeout
+        sizer.learn(client.last_body_raw, client.last_body_sent)
+    check_server(store, page.get("server_id"), client.base_url)
+    sync_epoch.is_new(store, page.get("epoch"))  # the first epoch seen is remembered
+    _apply_page(store, page, tally["pulled"], meta)
+    counts = sync_state.apply_acks(store, _check_acks(batch, acks), batch)
+    _add(tally, "pushed", (counts, _own_seqs(acks)))
+    sizer.grow()
+    return bool(page.get("has_more"))
+
+
+def _add(tally: dict, key: str, got: tuple[dict, list]) -> None:
+    for name, value in got[0].items():
+        tally[key][name] += value
+    tally["own"] += got[1]
+
+
 def _exchange(store, client: SyncClient, summary: SyncSummary, sizer: BatchSizer, progress,
               cancel) -> None:
-    """Pull, re-send (after a new epoch), push; once more when a push answer names a new
-    epoch (its cursor and change_seqs belong to another history: no fast-forward then)."""
-    for _attempt in range(2):
+    """(Push + pull in one request,) pull, re-send (after a new epoch), push; once more when
+    a push answer names a new epoch (its cursor and change_seqs belong to another history:
+    no fast-forward then)."""
+    for attempt in range(2):
         client.last_epoch = None
         meta: dict = {}
+        tally = {"pulled": {"applied": 0, "skipped": 0, "conflict": 0}, "own": [],
+                 "pushed": {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}}
         pulls = pull_sizer.load(store)
         try:
-            pulled = pull_changes(store, client, progress=progress, cancel=cancel, meta=meta,
-                                  sizer=pulls)
+            _check_cancel(cancel)
+            if attempt or _push_first(store, client, sizer, pulls, meta, tally, progress):
+                _add(tally, "pulled", (pull_changes(store, client, progress=progress,
+                                                    cancel=cancel, meta=meta, sizer=pulls), []))
         finally:  # what the pages taught about the link, also when one failed
             pull_sizer.save(store, pulls)
         refresh_rates(store, client, meta.get("rates_version"))
         refresh_definitions(store, client, meta.get("forms_version"))
-        own = resend_copies(store, client, sizer, cancel)
-        pushed, mine = push_changes(store, client, sizer=sizer, progress=progress,
-                                    cancel=cancel)
-        summary.pushed += sum(pushed[k] for k in ("applied", "duplicate"))
-        summary.pulled += pulled["applied"]
+        tally["own"] += resend_copies(store, client, sizer, cancel)
+        _add(tally, "pushed", push_changes(store, client, sizer=sizer, progress=progress,
+                                           cancel=cancel))
+        summary.pushed += sum(tally["pushed"][k] for k in ("applied", "duplicate"))
+        summary.pulled += tally["pulled"]["applied"]
         if not sync_epoch.is_new(store, client.last_epoch):
             break
     store.set_setting(BATCH_KEY, str(sizer.target))
-    if own + mine and not sync_epoch.is_new(store, client.last_epoch):
-        sync_state.fast_forward(store, own + mine)
+    if tally["own"] and not sync_epoch.is_new(store, client.last_epoch):
+        sync_state.fast_forward(store, tally["own"])
 
 
 def sync_once(store, client: SyncClient, progress: Callable | None = None,
@@ -359,6 +381,7 @@ def sync_once(store, client: SyncClient, progress: Callable | None = None,
         _log_end(store, log_id, "cancelled" if isinstance(exc, Cancelled) else "failed", summary,
                  exc)
         raise
+    exchange.remember(store, client)
     _fill(summary, store, client, before)
     _log_end(store, log_id, "conflicts" if summary.needs_person else "ok", summary)
     return summary

@@ -15,6 +15,16 @@ Pull   GET  /api/v1/sync/pull?cursor=N&limit=L&max_bytes=B[&wire_bytes=W][&epoch
        (sync/pull_columns.py; another value, or an older server: rows).
        -> {changes: [Change], next_cursor, has_more, rates_version, forms_version, server_id,
            epoch}
+Exchange  POST /api/v1/sync/exchange  (body as a push; xz when the server's X-Esep-Exchange
+       answer header names it)  {device_id, schema_version, ops: [Op], server_id?,
+       pull: {cursor, limit, max_bytes, wire_bytes?, epoch?}}
+       -> {acks: [Ack], server_time, epoch, pull: PullPage}
+       A pull and a push in ONE round trip (a sync with something to push): the page is read
+       before the ops are applied, so the answer equals a pull followed by a push. 409
+       `other_server` / `epoch_changed` (nothing applied) when `server_id` / `pull.epoch`
+       differ from the server's: the client then syncs in two steps. Every answer of a
+       server that has the route carries the header EXCHANGE_HEADER (the encodings it takes);
+       a client that never saw it (an older server) pulls, then pushes.
 Epoch  the server's change_seq history (server/epoch.py): renewed by a restore, or by a pull
        whose cursor is beyond the counter in the same epoch. A client seeing another epoch
        pulls from zero and re-sends its synced copies (Op.resend; store/sync_epoch.py).
@@ -43,6 +53,7 @@ from forms import lifecycle as _lifecycle
 
 SCHEMA_VERSION = 1
 SCHEMA_HEADER = "X-Esep-Schema"
+EXCHANGE_HEADER = "X-Esep-Exchange"
 API_PREFIX = "/api/v1"
 
 OP_UPSERT = "upsert"

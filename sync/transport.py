@@ -157,6 +157,8 @@ class SyncClient:
         self.last_answer_raw = self.last_answer_sent = 0  # the last answer's body: inflated, wire
         self.last_epoch: str | None = None  # named by the last push answer
         self.server_xz = False  # the server named xz among the request bodies it takes
+        # what its last answer's X-Esep-Exchange header named (None: not seen, an older server)
+        self.exchange_codings: str | None = None
         self.session = requests.Session()
         adapter = HTTPAdapter(max_retries=retry if retry is not None else make_retry(),
                               pool_connections=1, pool_maxsize=2)
@@ -180,14 +182,14 @@ class SyncClient:
     # -- low level -------------------------------------------------------------------------
     def request(self, method: str, path: str, *, json_body: Any = None,
                 params: dict | None = None, auth: bool = True,
-                timeout: tuple[float, float] | None = None) -> Any:
-        """Send one call (gzip or xz JSON body), return the decoded JSON answer or raise
-        SyncError."""
+                timeout: tuple[float, float] | None = None, xz_body: bool | None = None) -> Any:
+        """Send one call (gzip or xz JSON body; `xz_body` None: xz once the server said it
+        takes it), return the decoded JSON answer or raise SyncError."""
         headers = {}
         data = None
         if json_body is not None:
             raw = protocol.dumps(json_body)
-            use_xz = self.server_xz and len(raw) >= xz.MIN_BYTES
+            use_xz = (self.server_xz if xz_body is None else xz_body) and len(raw) >= xz.MIN_BYTES
             data = xz.compress(raw) if use_xz else protocol.gzip_json(json_body)
             self.last_body_raw = len(raw)
             self.last_body_sent = len(data)
@@ -231,6 +233,7 @@ class SyncClient:
         self.last_answer_raw = len(resp.content)
         if xz.accepts(resp.headers.get("Accept-Encoding")):
             self.server_xz = True
+        self.exchange_codings = resp.headers.get(protocol.EXCHANGE_HEADER)
         return resp
 
     @staticmethod
@@ -304,6 +307,24 @@ class SyncClient:
         self.last_epoch = answer.get("epoch")  # the server's epoch (sync.engine)
         return protocol.expand_acks(answer["acks"], ops)
 
+    def exchange(self, device_id: str, ops: list[dict], ask: dict, *, codings: str,
+                 server_id: str | None = None) -> tuple[list[dict], dict]:
+        """A push and the first pull page in one request (protocol: Exchange); `ask`: the
+        pull's parameters (cursor, limit, max_bytes, wire_bytes, epoch), `codings`: what the
+        server's X-Esep-Exchange header named. Returns (acks, page)."""
+        pull_ask = {k: v for k, v in ask.items() if v is not None}
+        if pull_ask.get("wire_bytes"):
+            pull_ask["layout"] = pull_columns.LAYOUT
+        body = {"device_id": device_id, "schema_version": protocol.SCHEMA_VERSION,
+                "ops": [protocol.compact_op(op) for op in ops], "pull": pull_ask}
+        if server_id:
+            body["server_id"] = server_id
+        answer = self.request("POST", protocol.API_PREFIX + "/sync/exchange", json_body=body,
+                              xz_body=xz.accepts(codings))
+        self.last_epoch = answer.get("epoch")
+        page = _page_changes(answer["pull"], "POST /sync/exchange")
+        return protocol.expand_acks(answer["acks"], ops), page
+
     def pull(self, cursor: int, *, limit: int = protocol.DEFAULT_PULL_LIMIT,
              max_bytes: int = protocol.DEFAULT_PULL_MAX_BYTES, epoch: str | None = None,
              wire_bytes: int | None = None) -> dict:
@@ -316,14 +337,20 @@ class SyncClient:
         if epoch:
             params["epoch"] = epoch
         page = self.request("GET", protocol.API_PREFIX + "/sync/pull", params=params)
-        if isinstance(page, dict) and pull_columns.LAYOUT in page:
-            try:
-                page["changes"] = pull_columns.unpack(page.pop(pull_columns.LAYOUT))
-            except pull_columns.BadColumns as exc:
-                raise SyncError(f"GET /sync/pull: {exc}") from exc
-        if isinstance(page, dict) and isinstance(page.get("changes"), list):
-            page["changes"] = [protocol.expand_change(c) for c in page["changes"]]
-        return page
+        return _page_changes(page, "GET /sync/pull")
 
     def close(self) -> None:
         self.session.close()
+
+
+def _page_changes(page, what: str):
+    """A pull page's changes as rows: unpacked from columns when the server sent them
+    (sync.pull_columns), each expanded from its compact keys (sync.protocol)."""
+    if isinstance(page, dict) and pull_columns.LAYOUT in page:
+        try:
+            page["changes"] = pull_columns.unpack(page.pop(pull_columns.LAYOUT))
+        except pull_columns.BadColumns as exc:
+            raise SyncError(f"{what}: {exc}") from exc
+    if isinstance(page, dict) and isinstance(page.get("changes"), list):
+        page["changes"] = [protocol.expand_change(c) for c in page["changes"]]
+    return page

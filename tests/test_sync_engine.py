@@ -137,8 +137,8 @@ def test_rejected_op_is_parked_and_the_rest_still_syncs(server, tmp_path):
     assert sync_state.requeue_parked(store, p["op_seq"]) is True
     retried = sync_state.pending_ops(store)
     assert [o["id"] for o in retried] == [bad["id"]]
-    third = sync_once(store, client)  # sent again, refused again, parked again
-    assert (third.requests, third.rejected, third.pushed) == (2, 1, 0)
+    third = sync_once(store, client)  # sent again (with the pull: one request), refused again,
+    assert (third.requests, third.rejected, third.pushed) == (1, 1, 0)  # parked again
 
 
 def test_426_keeps_the_queue(server, tmp_path, monkeypatch):
