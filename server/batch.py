@@ -65,6 +65,7 @@ class Batch:
                 self.periods.setdefault(key, []).append(period)
         self.hist: dict[tuple, tuple[str, str, dict]] = {}
         self.groups: dict[tuple, HistoryGroup] = {}  # (form, org unit, form version) -> index
+        self._windows: dict[str, tuple[str, str]] = {}
 
     def row(self, rid: str):
         if rid in self._written:  # written earlier in this batch
@@ -106,9 +107,9 @@ class Batch:
         if not self._covers(rec):  # outside what was fetched: ask the database
             self.flush()
             return rules.history_rows(self.conn, rec)
-        lo, hi = history_window(None, rec["period"])
-        return [r for r in self.hist[key][2].values()
-                if r.id != rec["id"] and lo <= r.period <= hi and not r.deleted]
+        lo, hi, rid = *self._window(rec["period"]), rec["id"]
+        # the rows are live (fetched so, a deletion leaves them: remember) and keyed by id
+        return [r for i, r in self.hist[key][2].items() if i != rid and lo <= r.period <= hi]
 
     def history_view(self, fdef, rec: dict, rows: list) -> HistoryView | list[dict]:
         """What rec's rules compare with (forms.lifecycle.history_of of `rows`, the result of
@@ -126,9 +127,15 @@ class Batch:
 
     def _covers(self, rec: dict) -> bool:
         """Whether rec's history window lies inside the batch's fetched history."""
-        lo, hi = history_window(None, rec["period"])
+        lo, hi = self._window(rec["period"])
         have_lo, have_hi, _rows = self.hist[(rec["form"], rec["org_unit"])]
         return have_lo <= lo and hi <= have_hi
+
+    def _window(self, period: str) -> tuple[str, str]:
+        """forms.lifecycle.history_window(period), once per period and batch."""
+        if period not in self._windows:
+            self._windows[period] = history_window(None, period)
+        return self._windows[period]
 
     def as_records(self, rows: list) -> list[dict]:
         """History rows as canonical records, each row's JSON parsed once per batch."""
