@@ -200,7 +200,11 @@ def _c_counts(f, v, path):
     if len(v) > MAX_KEYS:
         return [_too_many_keys(path, len(v))]
     codes, out = enum_codes(f.choices), []
+    low, high = f.min, f.max
     for code, n in v.items():
+        if n.__class__ is int and code in codes and 0 <= n < MAX_ABS \
+                and (low is None or n >= low) and (high is None or n <= high):
+            continue  # the common case: a known code, a count inside its bounds
         cell = f"{path}.{code}"
         if code not in codes:
             out.append(_err(cell, "unknown_code", f, "choice", value=_short(code),

@@ -236,18 +236,55 @@ def history_of(form, record: dict, candidates) -> list[dict]:
 class HistoryGroup:
     """The live records of one form and org unit, sorted by period and indexed once: every
     record's history is then a window of it (`view`, by bisection), and a rule looks a key up
-    (`HistoryView.first`) instead of scanning and re-normalising the history per record."""
+    (`HistoryView.first`) instead of scanning and re-normalising the history per record.
+    `put` / `drop` keep it current as records are written (the server's push batch), so the
+    index is built once per batch instead of once per record. `memo=True`: rules keep values
+    derived from records (forms.quality's numeric cells) in `memo` for the group's lifetime,
+    for a caller that validates many records against one group; off by default (a review of
+    a whole region must not keep them all)."""
 
-    def __init__(self, form, records) -> None:
-        rows = [(_period_of(form, r), r) for r in records
-                if isinstance(r, dict) and isinstance(r.get("data"), dict)
-                and not r.get("deleted") and r.get("form") in (None, form.id)]
-        rows.sort(key=lambda pr: (_sortable(pr[0]), str(pr[1].get("id") or "")))
+    def __init__(self, form, records, *, memo: bool = False) -> None:
         self.form, self.dated = form, dated_form(form)
-        self.periods = [p for p, _ in rows]
-        self.sorted_periods = [_sortable(p) for p, _ in rows]
+        self.memo: dict | None = {} if memo else None
+        rows = [(self._order_key(r), r) for r in records if self._accepts(r)]
+        rows.sort(key=lambda kr: kr[0])
+        self._order = [k for k, _ in rows]  # (sortable period, id): where put() inserts
+        self.periods = [_period_of(form, r) for _, r in rows]
+        self.sorted_periods = [k[0] for k in self._order]
         self.records = [r for _, r in rows]
         self._keys: dict[str, dict] = {}
+
+    def _accepts(self, r) -> bool:
+        return isinstance(r, dict) and isinstance(r.get("data"), dict) \
+            and not r.get("deleted") and r.get("form") in (None, self.form.id)
+
+    def _order_key(self, r: dict) -> tuple[str, str]:
+        return _sortable(_period_of(self.form, r)), str(r.get("id") or "")
+
+    def put(self, record: dict) -> None:
+        """`record` as now stored: replaces the record of its id (`drop`), kept in order;
+        a deleted or malformed record only leaves."""
+        self.drop(record.get("id"))
+        if not self._accepts(record):
+            return
+        key = self._order_key(record)
+        pos = bisect_right(self._order, key)
+        self._order.insert(pos, key)
+        self.periods.insert(pos, _period_of(self.form, record))
+        self.sorted_periods.insert(pos, key[0])
+        self.records.insert(pos, record)
+        self._keys.clear()
+
+    def drop(self, rid) -> None:
+        """Remove the record with id `rid`, if the group holds it."""
+        if rid is None:
+            return
+        for pos, r in enumerate(self.records):
+            if r.get("id") == rid:
+                for seq in (self._order, self.periods, self.sorted_periods, self.records):
+                    del seq[pos]
+                self._keys.clear()
+                return
 
     def view(self, record: dict, *, windowed: bool = True) -> HistoryView:
         """`record`'s history (`windowed=False`: every record of the group but the record

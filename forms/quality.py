@@ -6,6 +6,7 @@ an exception in the caller.
 """
 from __future__ import annotations
 
+import functools
 import math
 import statistics
 from typing import TypeGuard
@@ -61,7 +62,9 @@ class QContext:
         self.hist = _history_view(form, record, history)
         self._history: list[dict] | None = None
         self._by_period: dict[str, dict] | None = None
-        self._cells: dict[int, tuple[dict, dict[str, float]]] = {}
+        memo = self.hist.group.memo  # shared by the group's records (HistoryGroup memo)
+        self._cells: dict[tuple, tuple[dict, dict[str, float]]] = \
+            {} if memo is None else memo.setdefault(("cells", form.id, form.version), {})
 
     @property
     def history(self) -> list[dict]:
@@ -72,15 +75,20 @@ class QContext:
 
     def cells(self, data: dict, only=None) -> dict[str, float]:
         """`numeric_cells` of this record's or a history record's data, computed once per
-        context (several rules compare the same vectors); `only`: those fields' cells.
+        context, or once per history group when it keeps a memo (several rules, and the
+        records of a push batch, compare the same vectors); `only`: those fields' cells.
         Callers only read the result."""
-        hit = self._cells.get(id(data))
+        key = (id(data), None if only is None else tuple(only))
+        hit = self._cells.get(key)
         if hit is None or hit[0] is not data:
-            hit = self._cells[id(data)] = (data, numeric_cells(self.form, data))
-        if only is None:
-            return hit[1]
-        keep = set(only)
-        return {k: v for k, v in hit[1].items() if k.partition(".")[0] in keep}
+            if only is None:
+                cells = numeric_cells(self.form, data)
+            else:
+                keep = set(only)
+                cells = {k: v for k, v in self.cells(data).items()
+                         if k.partition(".")[0] in keep}
+            hit = self._cells[key] = (data, cells)
+        return hit[1]
 
     def hist_by_period(self) -> dict[str, dict]:
         """period -> data of the latest history record of that period (not this record).
@@ -90,14 +98,15 @@ class QContext:
         return self._by_period
 
     def _latest_per_period(self) -> dict[str, dict]:
-        out: dict[str, dict] = {}
-        ordered = sorted(self.history, key=lambda r: (str(r.get("updated_at") or ""),
-                                                      _int(r.get("revision"))))
-        for r in ordered:
+        """The latest by (updated_at, revision); of equals, the later in history order."""
+        best: dict[str, tuple[tuple, dict]] = {}
+        for r in self.history:
             p = record_period(self.form, r)
             if p and p != self.period:
-                out[p] = r["data"]
-        return out
+                key = (str(r.get("updated_at") or ""), _int(r.get("revision")))
+                if p not in best or key >= best[p][0]:
+                    best[p] = (key, r["data"])
+        return {p: data for p, (_key, data) in best.items()}
 
 
 def _int(v) -> int:
@@ -188,19 +197,22 @@ def _rank(f: Finding) -> tuple:
 
 
 def _compare_vectors(cur, nonzero, old, period, year_ago, prev) -> Finding | None:
-    fields = sorted({k.split(".")[0] for k in cur})
     if cur == old:
         sev = "error" if period == year_ago else "warning"
-        return Finding("VR-01", sev, fields, "repeat_of_period",
+        return Finding("VR-01", sev, _fields_of(cur), "repeat_of_period",
                        {"period": period, "share": 100})
     if period not in (year_ago, prev):
         return None
     same = sum(1 for k, v in nonzero.items() if old.get(k) == v)
     share = same / len(nonzero)
     if share >= th("vr01", "near_identical_share", 0.9):
-        return Finding("VR-01", "warning", fields, "repeat_near_period",
+        return Finding("VR-01", "warning", _fields_of(cur), "repeat_near_period",
                        {"period": period, "share": round(share * 100)})
     return None
+
+
+def _fields_of(cells: dict) -> list[str]:
+    return sorted({k.split(".")[0] for k in cells})
 
 
 # --- VR-02: jumps and drops ----------------------------------------------------------------
@@ -240,13 +252,16 @@ def _pct_changes(cur, old, base_period, limit) -> list[Finding]:
 
 
 def _robust_outliers(q: QContext, period: str, hist: dict) -> list[Finding]:
-    months = [shift_period(period, -i) for i in range(1, th("vr02", "history_months", 12) + 1)]
+    past = [hist[m] for m in _months_before(period, th("vr02", "history_months", 12))
+            if m in hist]
+    min_points = th("vr02", "mad_min_points", 6)
+    if len(past) < min_points:  # no cell can have enough points
+        return []
     cur = q.cells(q.data, th("vr02", "robust_fields", []))
     out = []
     for cell, value in cur.items():
-        series = [hist[m].get(cell) for m in months if m in hist]
-        series = [v for v in series if is_num(v)]
-        if len(series) < th("vr02", "mad_min_points", 6):
+        series = [v for d in past if is_num(v := d.get(cell))]
+        if len(series) < min_points:
             continue
         med = statistics.median(series)
         mad = statistics.median(abs(v - med) for v in series)
@@ -257,6 +272,12 @@ def _robust_outliers(q: QContext, period: str, hist: dict) -> list[Finding]:
                 "field": cell, "value": value, "median": med, "z": round(z, 1),
                 "months": len(series)}))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _months_before(period: str, n: int) -> tuple[str, ...]:
+    """The n periods before `period`, the latest first."""
+    return tuple(shift_period(period, -i) for i in range(1, n + 1))
 
 
 # --- VR-14: target matching and rounded figures ---------------------------------------------

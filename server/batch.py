@@ -4,7 +4,9 @@
   deadlock on them), and the org units the ops name;
 - the history the forms engine compares with (VR-01 / VR-02) and the natural-key holders: one
   query per (form, org unit) covering every period of the batch, kept current with the
-  batch's own writes;
+  batch's own writes; the core's index of it (forms.lifecycle.HistoryGroup) is built once per
+  (form, org unit, form version) and batch and updated with each write, so every op's history
+  is a window of it;
 - the batch's record writes, queued and sent as two executemany statements (`flush`) before
   anything reads the records table again, unless every op writes at once (`write_now`: the
   savepoint-per-op retry, which needs a failing write to point at its op)."""
@@ -14,7 +16,7 @@ from types import SimpleNamespace
 
 import sqlalchemy as sa
 
-from forms.lifecycle import history_window
+from forms.lifecycle import HistoryGroup, HistoryView, history_of, history_window
 from forms.periods import PERIOD_RE
 from server import rules
 from server.db import one_of, org_units, records
@@ -62,6 +64,8 @@ class Batch:
                 key = (op["form"], op["data"].get("org_unit"))
                 self.periods.setdefault(key, []).append(period)
         self.hist: dict[tuple, tuple[str, str, dict]] = {}
+        self.groups: dict[tuple, HistoryGroup] = {}  # (form, org unit, form version) -> index
+        self._windows: dict[str, tuple[str, str]] = {}
 
     def row(self, rid: str):
         if rid in self._written:  # written earlier in this batch
@@ -95,18 +99,43 @@ class Batch:
     def history(self, rec: dict) -> list:
         """Live records of the same form and org unit inside the core's history window
         around rec's period (forms.lifecycle.history_window), not rec itself."""
-        lo, hi = history_window(None, rec["period"])
         key = (rec["form"], rec["org_unit"])
         if key not in self.hist:
             periods = self.periods.get(key, []) + [rec["period"]]
             self.hist[key] = self._fetch(key, history_window(None, min(periods))[0],
                                          history_window(None, max(periods))[1])
-        have_lo, have_hi, rows = self.hist[key]
-        if lo < have_lo or hi > have_hi:  # outside what was fetched: ask the database
+        if not self._covers(rec):  # outside what was fetched: ask the database
             self.flush()
             return rules.history_rows(self.conn, rec)
-        return [r for r in rows.values()
-                if r.id != rec["id"] and lo <= r.period <= hi and not r.deleted]
+        lo, hi, rid = *self._window(rec["period"]), rec["id"]
+        # the rows are live (fetched so, a deletion leaves them: remember) and keyed by id
+        return [r for i, r in self.hist[key][2].items() if i != rid and lo <= r.period <= hi]
+
+    def history_view(self, fdef, rec: dict, rows: list) -> HistoryView | list[dict]:
+        """What rec's rules compare with (forms.lifecycle.history_of of `rows`, the result of
+        `history(rec)`): a view of the batch's index of rec's form and org unit, or, when rec's
+        window reaches past what the batch fetched, the list history_of makes of `rows`."""
+        if not self._covers(rec):
+            return history_of(fdef, rec, self.as_records(rows))
+        gkey = (rec["form"], rec["org_unit"], fdef.version)
+        group = self.groups.get(gkey)
+        if group is None:
+            fetched = self.hist[gkey[:2]][2].values()
+            group = self.groups[gkey] = HistoryGroup(fdef, self.as_records(fetched),
+                                                        memo=True)
+        return group.view(rec)
+
+    def _covers(self, rec: dict) -> bool:
+        """Whether rec's history window lies inside the batch's fetched history."""
+        lo, hi = self._window(rec["period"])
+        have_lo, have_hi, _rows = self.hist[(rec["form"], rec["org_unit"])]
+        return have_lo <= lo and hi <= have_hi
+
+    def _window(self, period: str) -> tuple[str, str]:
+        """forms.lifecycle.history_window(period), once per period and batch."""
+        if period not in self._windows:
+            self._windows[period] = history_window(None, period)
+        return self._windows[period]
 
     def as_records(self, rows: list) -> list[dict]:
         """History rows as canonical records, each row's JSON parsed once per batch."""
@@ -133,6 +162,13 @@ class Batch:
             self._written[written["id"]] = SimpleNamespace(**written)
         for _lo, _hi, rows in self.hist.values():
             rows.pop(written["id"], None)
+        for group in self.groups.values():
+            group.drop(written["id"])
+        if written["deleted"]:
+            return
         entry = self.hist.get((written["form"], written["org_unit"]))
-        if entry is not None and not written["deleted"]:
+        if entry is not None:
             entry[2][written["id"]] = self._written[written["id"]]
+        for (form, unit, _version), group in self.groups.items():
+            if (form, unit) == (written["form"], written["org_unit"]):
+                group.put(self.as_records([self._written[written["id"]]])[0])

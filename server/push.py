@@ -7,7 +7,7 @@ import json
 import sqlalchemy as sa
 from sqlalchemy.exc import DataError, IntegrityError
 
-from forms.lifecycle import REVIEWER_ROLES, LifecycleError, check_delete, history_of
+from forms.lifecycle import REVIEWER_ROLES, LifecycleError, check_delete
 from forms.periods import utc_now
 from server import activity, contests, rules
 from server.auth import User
@@ -255,7 +255,7 @@ def _upsert(batch: Batch, user: User, op: dict, row, keep_version: int | None = 
     correction = rules.check_transition(user, old, rec, op.get("reason"))
     hist = batch.history(rec)
     strict = rules.strict_for(rec, correction)
-    rules.validate(fdef, rec, history_of(fdef, rec, batch.as_records(hist)) if strict else None,
+    rules.validate(fdef, rec, batch.history_view(fdef, rec, hist) if strict else None,
                    strict, op.get("reason") if correction else None)
     nkey = _natural_key(user, fdef, rec, hist)
     contests.check_open(batch.conn, rec["id"], resolves)  # every check before the write
