@@ -240,9 +240,16 @@ def review_store(store, *, spec: str | None = None, region: str | None = None,
                   use_forms=use_forms, lang=lang, period=spec, region=region)
 
 
-def store_records(store) -> list[dict]:
-    """The store's records, oldest period first, each with its created_at."""
-    return store.list_records(order_by="period asc", extra=("created_at",))
+def store_records(store, ids: list[str] | None = None) -> list[dict]:
+    """The store's records (or those of `ids`), oldest period first (`store_order`), each
+    with its created_at."""
+    return store.list_records(order_by="period asc", extra=("created_at",), id=ids)
+
+
+def store_order(record: dict) -> tuple:
+    """A record's place in `store_records` (SQLite's `ORDER BY period, id`: no period
+    first)."""
+    return record["period"] is not None, record["period"] or "", record["id"]
 
 
 def filter_findings(findings: list[dict], *, rule: str | None = None,
