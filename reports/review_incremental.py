@@ -66,6 +66,7 @@ class IncrementalReview:
         self.checked: set[tuple[str, str]] = set()   # groups the last run re-validated
         self.pending: set[tuple[str, str]] = set()   # groups a cancelled run left stale
         self.reread = 0   # records the last run read from the store
+        self.top = 0   # the highest row id of a live record the last run read
 
     def run(self, store, *, lang: str = "ru", cancelled=None) -> list[dict] | None:
         """Every finding of the store's records; None when `cancelled()` turned true (its
@@ -104,23 +105,30 @@ class IncrementalReview:
 
     def _records(self, store, changed: set[str]) -> list[dict]:
         """The store's records in `store_records`' order: all read on the first run; then
-        the kept ones, the changed and new read again, the vanished left out."""
+        the kept ones with the changed (audit rows) and the new (row ids past the last run's:
+        rows are never removed, a deletion is a tombstone) read again, the deleted left out.
+        Any other difference (a count that does not add up): all read again."""
+        top, count = store.db.execute("SELECT coalesce(max(rowid), 0), count(*) FROM records"
+                                      " WHERE deleted = 0").fetchone()
         if self.records is None:
-            return self._counted(store_records(store))
-        present = [i for (i,) in store.db.execute("SELECT id FROM records WHERE deleted = 0")]
-        again = [i for i in present if i in changed or i not in self.where]
-        if len(again) * REREAD_SHARE > len(present):
-            return self._counted(store_records(store))
-        here = set(present)
-        kept = [r for r in self.records if r["id"] in here and r["id"] not in changed]
-        for start in range(0, len(again), BY_ID):
-            kept += store_records(store, again[start:start + BY_ID])
+            return self._counted(store_records(store), top)
+        again = sorted(changed | {i for (i,) in store.db.execute(
+            "SELECT id FROM records WHERE rowid > ? AND deleted = 0", [self.top])})
+        if len(again) * REREAD_SHARE > count:
+            return self._counted(store_records(store), top)
+        skip = set(again)
+        kept = [r for r in self.records if r["id"] not in skip]
+        read = [r for start in range(0, len(again), BY_ID)
+                for r in store_records(store, again[start:start + BY_ID])]
+        if len(kept) + len(read) != count:
+            return self._counted(store_records(store), top)
+        kept += read
         kept.sort(key=store_order)
-        self.reread = len(again)
+        self.reread, self.top = len(read), max(top, self.top)
         return kept
 
-    def _counted(self, records: list[dict]) -> list[dict]:
-        self.reread = len(records)
+    def _counted(self, records: list[dict], top: int) -> list[dict]:
+        self.reread, self.top = len(records), top
         return records
 
     def _changed_ids(self, store) -> set[str]:
