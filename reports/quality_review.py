@@ -232,18 +232,25 @@ def _all_findings(live, registry, t, umap, use_forms, span, form_raw=None) -> li
 
 
 def _texts(findings: list[dict], lang: str) -> None:
-    """Each finding's text in `lang`, its field ids shown as the form's labels."""
+    """Each finding's text in `lang`, its field ids shown as the form's labels. Findings
+    with the same code, form and parameters share one text (a third of a region's review:
+    a text made once, held once)."""
     from forms import load_form
 
     forms: dict = {}
+    made: dict = {}
     for f in findings:
         if f["form"] not in forms:
             try:
                 forms[f["form"]] = load_form(f["form"])
             except (KeyError, ValueError):
                 forms[f["form"]] = None
-        f["message"] = message_text(f["message_code"], lang, f["params"],
-                                    form=forms[f["form"]])
+        key = (f["message_code"], f["form"], repr(f["params"]))
+        text = made.get(key)
+        if text is None:
+            text = made[key] = message_text(f["message_code"], lang, f["params"],
+                                            form=forms[f["form"]])
+        f["message"] = text
 
 
 def review_store(store, *, spec: str | None = None, region: str | None = None,
