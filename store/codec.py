@@ -55,7 +55,7 @@ def rows_to_records(rows: list, columns: tuple, shared: dict) -> list[dict]:
         values = _shared_values(zip(columns, row[1:]), shared, ())
         values[at - 1] = compact(data, shared, ("data", row[form]))
         values[gone - 1] = bool(row[gone])
-        out.append(keyed(shared, ("record",), zip(columns, values)))
+        out.append(keyed(None, ("record",), zip(columns, values)))  # keys: one tuple's
     return out
 
 
@@ -80,7 +80,9 @@ def compact(value, shared: dict, kind: tuple = ()):
     record's 2.7 KB in memory). Its dicts are `keyed` by their place `kind`."""
     kinds = type(value)
     if kinds is dict:
-        return keyed(shared, kind, zip(value, _shared_values(value.items(), shared, kind)))
+        # its keys as decoded: a key-sharing dict holds them once per kind, and JSON's
+        # decoder shares them within a chunk of rows (store.codec.rows_to_records)
+        return keyed(None, kind, zip(value, _shared_values(value.items(), shared, kind)))
     if kinds is list:
         return [compact(v, shared, kind) if type(v) in _NESTED else share(v, shared)
                 for v in value]
