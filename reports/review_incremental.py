@@ -10,9 +10,9 @@ conflict, a tombstone), and a record first seen through a pull is a new id. A re
 per-record findings depend only on it and its group's history (forms.lifecycle.HistoryView),
 so a changed record re-validates its group (old and new, when it moved) and nothing else.
 
-Between runs the records (compacted by the store's listing: store.codec), the findings and a
-map id -> group are kept: reading and decoding 100,000 records again was half of a check
-after one edit.
+Between runs the records (compacted by the store's listing: store.codec) and the per-record
+findings are kept: reading and decoding 100,000 records again was half of a check after one
+edit.
 """
 from __future__ import annotations
 
@@ -39,18 +39,6 @@ def release(records: list, step: int = 1000) -> None:
         del records[-step:]
 
 
-def group_map(records: list[dict]) -> dict[str, tuple[str, str]]:
-    """Each live record's id -> its group, every group one tuple object (kept between runs:
-    a tuple per record is 6 MB more for 100,000 records)."""
-    groups: dict = {}
-    out = {}
-    for r in records:
-        if not r.get("deleted"):
-            group = group_of(r)
-            out[r["id"]] = groups.setdefault(group, group)
-    return out
-
-
 class IncrementalReview:
     """`run(store)` -> every finding, as `reports.quality_review.review_store` gives them."""
 
@@ -61,12 +49,12 @@ class IncrementalReview:
     def _forget(self) -> None:
         self.audit_seen: int | None = None   # the last audit row the findings account for
         self.records: list[dict] | None = None   # the store's records as last read
-        self.where: dict[str, tuple[str, str]] = {}   # record id -> its group
         self.by_group: dict[tuple[str, str], list[dict]] = {}   # per-record findings
         self.checked: set[tuple[str, str]] = set()   # groups the last run re-validated
         self.pending: set[tuple[str, str]] = set()   # groups a cancelled run left stale
         self.reread = 0   # records the last run read from the store
         self.top = 0   # the highest row id of a live record the last run read
+        self.again: set[str] | None = None   # ids read again by the last run (None: all)
 
     def run(self, store, *, lang: str = "ru", cancelled=None) -> list[dict] | None:
         """Every finding of the store's records; None when `cancelled()` turned true (its
@@ -77,10 +65,9 @@ class IncrementalReview:
                 self._forget()  # not the store the findings were made on (a restore)
             changed = self._changed_ids(store)
             records = self._records(store, changed)
-            where = group_map(records)
-            dirty = self._dirty(where, changed)
+            dirty = self._dirty(records, changed)
             old, self.records = self.records, records
-            self.audit_seen, self.where, self.pending = audit, where, dirty
+            self.audit_seen, self.pending = audit, dirty
             if old is not None:
                 release(old)  # the records left out go a slice at a time (the GIL)
             if cancelled and cancelled():
@@ -95,7 +82,7 @@ class IncrementalReview:
             fresh[(f["form"], f["org_unit"])].append(f)
         if cancelled and cancelled():
             return None
-        present = set(self.where.values())
+        present = {group_of(r) for r in live}
         kept = {g: fs for g, fs in self.by_group.items() if g in present}
         kept.update({g: fresh.get(g, []) for g in dirty})
         out = review(records, units=units, lang=lang,
@@ -124,11 +111,11 @@ class IncrementalReview:
             return self._counted(store_records(store), top)
         kept += read
         kept.sort(key=store_order)
-        self.reread, self.top = len(read), max(top, self.top)
+        self.reread, self.top, self.again = len(read), max(top, self.top), skip
         return kept
 
     def _counted(self, records: list[dict], top: int) -> list[dict]:
-        self.reread, self.top = len(records), top
+        self.reread, self.top, self.again = len(records), top, None
         return records
 
     def _changed_ids(self, store) -> set[str]:
@@ -138,13 +125,10 @@ class IncrementalReview:
                                 [self.audit_seen]).fetchall()
         return {r[0] for r in rows}
 
-    def _dirty(self, where: dict, changed: set[str]) -> set[tuple[str, str]]:
-        """The groups to re-validate: all on the first run; then those of changed, new and
-        vanished records (a record that moved: its old and its new group)."""
-        if self.audit_seen is None:
-            return set(where.values())
-        dirty = {self.where[i] for i in changed if i in self.where} | self.pending
-        dirty |= {where[i] for i in changed if i in where}
-        dirty |= {where[i] for i in where if i not in self.where}
-        dirty |= {g for i, g in self.where.items() if i not in where}
-        return dirty
+    def _dirty(self, records: list[dict], changed: set[str]) -> set[tuple[str, str]]:
+        """The groups to re-validate: all when every record was read; else those of the
+        changed (before and after: a record that moved), new and vanished records."""
+        if self.again is None:
+            return {group_of(r) for r in records}
+        dirty = {group_of(r) for r in self.records if r["id"] in changed} | self.pending
+        return dirty | {group_of(r) for r in records if r["id"] in self.again}
