@@ -68,16 +68,27 @@ def share(value, shared: dict):
     kind = type(value)
     if kind is str:
         return shared.setdefault(value, value) if len(value) <= SHARED_TEXT else value
-    if kind is int or kind is float:  # keyed by type: 1, 1.0 and True are equal keys
-        return shared.setdefault((kind, value), value)
+    if kind is int or kind is float:  # by type: 1, 1.0 and True are equal keys
+        return _numbers(shared)[kind is float].setdefault(value, value)
     return value
 
 
+_NUMBERS = object()  # the key of `shared`'s numbers: (ints, floats), one dict each
+
+
+def _numbers(shared: dict) -> tuple[dict, dict]:
+    numbers = shared.get(_NUMBERS)
+    if numbers is None:
+        numbers = shared[_NUMBERS] = ({}, {})
+    return numbers
+
+
 def compact(value, shared: dict, kind: tuple = ()):
-    """`value` with its dict keys and short texts replaced by the equal object in `shared`
+    """`value` with its short texts and numbers replaced by the equal object in `shared`
     (added when new): a listing of 100,000 records repeats the same field names, codes and
     org units in every record, which JSON decoding makes again each time (about 1.6 KB of a
-    record's 2.7 KB in memory). Its dicts are `keyed` by their place `kind`."""
+    record's 2.7 KB in memory). Its dicts are `keyed` by their place `kind` (their keys then
+    held once per kind)."""
     kinds = type(value)
     if kinds is dict:
         # its keys as decoded: a key-sharing dict holds them once per kind, and JSON's
@@ -93,8 +104,9 @@ def _shared_values(items, shared: dict, kind: tuple) -> list:
     """The values of a dict's `items` as `compact` makes them, `share` inlined (a call per
     value is a quarter of a 100,000-record listing's time)."""
     same = shared.setdefault
+    ints, floats = (n.setdefault for n in _numbers(shared))
     return [same(v, v) if (t := type(v)) is str and len(v) <= SHARED_TEXT
-            else same((t, v), v) if t is int or t is float
+            else ints(v, v) if t is int else floats(v, v) if t is float
             else compact(v, shared, kind + (k,)) if t is dict or t is list
             else v for k, v in items]
 
