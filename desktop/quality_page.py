@@ -82,12 +82,10 @@ def collect_findings(store, lang: str = "ru", *, org_units: set[str] | None = No
     with `reviewer` (reports.review_incremental.IncrementalReview) only the groups changed
     since its last run are re-validated; with `shown` ({"units": id -> unit, "severity":
     code -> text}) each becomes a table `Row` with its texts (`Decorator`), given as `Shown`.
-    None when cancelled. The memory freed is given back to the system before (glibc keeps a
-    freed block below its raised thresholds: the key derivation's) and afterwards."""
+    None when cancelled. The memory freed is given back to the system afterwards."""
     from desktop.tasks import gc_paused
     if progress:
         progress(0, 0, "")
-    trim_heap()  # the worker's store was just opened: its key derivation's ~18 MB, freed
     try:
         with gc_paused():
             return _collect(store, lang, org_units, reviewer, shown, cancelled)
