@@ -45,12 +45,15 @@ def _measure_value(event: dict, measure: str, fields: dict) -> float:
     return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
 
 
-def sum_events(events: list[dict]) -> dict:
-    """The monthly report's event figures from these events (only the counted ones)."""
-    report = load_form(REPORT_FORM)
+def sum_events(events: list[dict], fields: dict | None = None) -> dict:
+    """The monthly report's event figures from these events (only the counted ones).
+    `fields`: the forms looked up, kept by a caller that sums many months (a review)."""
+    fields = {} if fields is None else fields
+    report = fields.get(REPORT_FORM)
+    if report is None:
+        report = fields[REPORT_FORM] = load_form(REPORT_FORM)
     events = [e for e in events if counted(e)]
     out: dict = {}
-    fields: dict = {}
     total = report.measure_field("events")
     if total is not None:
         out[total.id] = len(events)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from forms import message_text
 from forms.lifecycle import HistoryGroup
@@ -112,28 +113,43 @@ def record_findings(records: list[dict], units=None,
     """The forms engine's per-record rules with history, on monthly reports minus the rule
     families the scope review decides itself. Only the records of `span` (and, given `only`,
     of those (form, org unit) groups) are validated; a record's rules report on that record
-    only and read only its group."""
+    only and read only its group. One group at a time: its history index is dropped before
+    the next is built (all of a region's at once were 30 MB at the peak); the findings come
+    in the records' order."""
     try:
         from forms import load_form, validate_record
     except ImportError:
         return []
+    groups: dict = defaultdict(list)
+    for at, r in enumerate(records):
+        group = group_of(r)
+        if only is None or group in only:
+            groups[group].append((at, r))
+    forms: dict = {}
+    out: list = []
+    while groups:
+        members = groups.popitem()[1]
+        out += _group_findings(members, span, units, forms, load_form, validate_record)
+    out.sort(key=itemgetter(0))
+    return [f for _, f in out]
+
+
+def _group_findings(members: list, span, units, forms: dict, load_form,
+                    validate_record) -> list[tuple[int, dict]]:
+    """(place, finding) of one group's records in `span`: `validate_record` with the
+    history from the group's index (one per form version, built on first need)."""
     from reports.review import OWNED_RULES
 
-    groups: dict = defaultdict(list)
-    for r in records:
-        groups[group_of(r)].append(r)
     indexed: dict = {}
-    forms: dict = {}
     out = []
-    for r in records:
-        if not span[0] <= str(r.get("period") or "") <= span[1] or \
-                (only is not None and group_of(r) not in only):
+    for at, r in members:
+        if not span[0] <= str(r.get("period") or "") <= span[1]:
             continue
         form = _form(forms, load_form, r)
         if form is None:  # unknown form or broken definition: not reviewable
             continue
         owned = OWNED_RULES if r["form"] == "monthly_report" else ()
-        hist = None if owned else _history(indexed, groups, form, r)
+        hist = None if owned else _history(indexed, members, form, r)
         for f in validate_record(form, r, history=hist):
             rule = f.rule[:5] if f.rule.startswith("VR-") else f.rule
             if rule in owned:
@@ -141,7 +157,7 @@ def record_findings(records: list[dict], units=None,
             item = finding(r, rule, f.severity, f.message_code, list(f.fields), dict(f.params),
                            units)
             item.update(source="form", rule_detail=f.rule)
-            out.append(item)
+            out.append((at, item))
     return out
 
 
@@ -155,13 +171,12 @@ def _form(forms: dict, load_form, r: dict):
     return forms[key]
 
 
-def _history(indexed: dict, groups: dict, form, r: dict):
+def _history(indexed: dict, members: list, form, r: dict):
     """`r`'s history (forms.lifecycle.HistoryView, the one entry-time validation sees), from
-    its form and org unit's index, built once per group."""
-    key = (form.id, form.version, r["org_unit"])
-    group = indexed.get(key)
+    its group's index for its form version, built once."""
+    group = indexed.get(form.version)
     if group is None:
-        group = indexed[key] = HistoryGroup(form, groups[group_of(r)])
+        group = indexed[form.version] = HistoryGroup(form, [m for _, m in members])
     return group.view(r)
 
 
@@ -217,18 +232,25 @@ def _all_findings(live, registry, t, umap, use_forms, span, form_raw=None) -> li
 
 
 def _texts(findings: list[dict], lang: str) -> None:
-    """Each finding's text in `lang`, its field ids shown as the form's labels."""
+    """Each finding's text in `lang`, its field ids shown as the form's labels. Findings
+    with the same code, form and parameters share one text (a third of a region's review:
+    a text made once, held once)."""
     from forms import load_form
 
     forms: dict = {}
+    made: dict = {}
     for f in findings:
         if f["form"] not in forms:
             try:
                 forms[f["form"]] = load_form(f["form"])
             except (KeyError, ValueError):
                 forms[f["form"]] = None
-        f["message"] = message_text(f["message_code"], lang, f["params"],
-                                    form=forms[f["form"]])
+        key = (f["message_code"], f["form"], repr(f["params"]))
+        text = made.get(key)
+        if text is None:
+            text = made[key] = message_text(f["message_code"], lang, f["params"],
+                                            form=forms[f["form"]])
+        f["message"] = text
 
 
 def review_store(store, *, spec: str | None = None, region: str | None = None,
@@ -240,9 +262,16 @@ def review_store(store, *, spec: str | None = None, region: str | None = None,
                   use_forms=use_forms, lang=lang, period=spec, region=region)
 
 
-def store_records(store) -> list[dict]:
-    """The store's records, oldest period first, each with its created_at."""
-    return store.list_records(order_by="period asc", extra=("created_at",))
+def store_records(store, ids: list[str] | None = None) -> list[dict]:
+    """The store's records (or those of `ids`), oldest period first (`store_order`), each
+    with its created_at."""
+    return store.list_records(order_by="period asc", extra=("created_at",), id=ids)
+
+
+def store_order(record: dict) -> tuple:
+    """A record's place in `store_records` (SQLite's `ORDER BY period, id`: no period
+    first)."""
+    return record["period"] is not None, record["period"] or "", record["id"]
 
 
 def filter_findings(findings: list[dict], *, rule: str | None = None,

@@ -92,6 +92,8 @@ def _across_lists(lists: list[dict], units) -> list[dict]:
         for row in _rows(rec):
             if row.get("full_name"):
                 people.append((rec, region, row["full_name"], row.get("organization") or ""))
+    if len({p[1] for p in people}) < 2:
+        return []  # one region's lists (a region's desktop): nobody to compare with
     for p in people:
         for k in block_keys(p[2]):
             index[k][p[1]].append(p)

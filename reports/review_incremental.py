@@ -1,7 +1,8 @@
-"""The desktop's review kept between runs (DOMAIN §3): a run re-validates with the forms
-engine only the (form, org unit) groups whose records changed since the last run, keeps the
-others' per-record findings, and runs the scope detectors (linear, cross-record) over all
-records. Qt-free: desktop/quality_page.py runs it in a worker (desktop/tasks.py).
+"""The desktop's review kept between runs (DOMAIN §3): a run reads again from the store only
+the records that changed since the last run, re-validates with the forms engine only their
+(form, org unit) groups, keeps the others' per-record findings, and runs the scope detectors
+(linear, cross-record) over all records. Qt-free: desktop/quality_page.py runs it in a worker
+(desktop/tasks.py).
 
 What changed comes from the store itself, no extra bookkeeping: every write of an existing
 record leaves audit rows (store/writes.py: a person's edit, a pulled change, a settled
@@ -9,14 +10,25 @@ conflict, a tombstone), and a record first seen through a pull is a new id. A re
 per-record findings depend only on it and its group's history (forms.lifecycle.HistoryView),
 so a changed record re-validates its group (old and new, when it moved) and nothing else.
 
-Between runs only the findings and a map id -> group are kept, never the records.
+Between runs the records (compacted by the store's listing: store.codec) and the per-record
+findings are kept: reading and decoding 100,000 records again was half of a check after one
+edit.
 """
 from __future__ import annotations
 
 import threading
 from collections import defaultdict
 
-from reports.quality_review import group_of, record_findings, review, store_records
+from reports.quality_review import (
+    group_of,
+    record_findings,
+    review,
+    store_order,
+    store_records,
+)
+
+REREAD_SHARE = 4  # more than 1/4 of the records changed: read them all again in one pass
+BY_ID = 500       # records read by id at a time (SQLite's bound on parameters is 32,766)
 
 
 def release(records: list, step: int = 1000) -> None:
@@ -27,59 +39,84 @@ def release(records: list, step: int = 1000) -> None:
         del records[-step:]
 
 
-def group_map(records: list[dict]) -> dict[str, tuple[str, str]]:
-    """Each live record's id -> its group, every group one tuple object (kept between runs:
-    a tuple per record is 6 MB more for 100,000 records)."""
-    groups: dict = {}
-    out = {}
-    for r in records:
-        if not r.get("deleted"):
-            group = group_of(r)
-            out[r["id"]] = groups.setdefault(group, group)
-    return out
-
-
 class IncrementalReview:
     """`run(store)` -> every finding, as `reports.quality_review.review_store` gives them."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()  # one run at a time (a newer one waits)
+        self._forget()
+
+    def _forget(self) -> None:
         self.audit_seen: int | None = None   # the last audit row the findings account for
-        self.where: dict[str, tuple[str, str]] = {}   # record id -> its group
+        self.records: list[dict] | None = None   # the store's records as last read
         self.by_group: dict[tuple[str, str], list[dict]] = {}   # per-record findings
         self.checked: set[tuple[str, str]] = set()   # groups the last run re-validated
         self.pending: set[tuple[str, str]] = set()   # groups a cancelled run left stale
+        self.reread = 0   # records the last run read from the store
+        self.top = 0   # the highest row id of a live record the last run read
+        self.again: set[str] | None = None   # ids read again by the last run (None: all)
 
     def run(self, store, *, lang: str = "ru", cancelled=None) -> list[dict] | None:
         """Every finding of the store's records; None when `cancelled()` turned true (its
-        groups are then re-validated by the next run). The map of the last run is dropped
-        as soon as the groups to re-validate are known: it is not held beside the new one
-        while the records are reviewed."""
+        groups are then re-validated by the next run)."""
         with self._lock:
             audit = store.db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
+            if self.audit_seen is not None and audit < self.audit_seen:
+                self._forget()  # not the store the findings were made on (a restore)
             changed = self._changed_ids(store)
-            records = store_records(store)
-            where = group_map(records)
-            dirty = self._dirty(where, changed)
-            self.audit_seen, self.where, self.pending = audit, where, dirty
+            records = self._records(store, changed)
+            dirty = self._dirty(records, changed)
+            old, self.records = self.records, records
+            self.audit_seen, self.pending = audit, dirty
+            if old is not None:
+                release(old)  # the records left out go a slice at a time (the GIL)
             if cancelled and cancelled():
                 return None
-            units = store.org_units()
-            live = [r for r in records if not r.get("deleted")]
-            fresh = defaultdict(list)
-            for f in record_findings(live, {u["id"]: u for u in units} or None, only=dirty):
-                fresh[(f["form"], f["org_unit"])].append(f)
-            if cancelled and cancelled():
-                return None
-            present = set(where.values())
-            kept = {g: fs for g, fs in self.by_group.items() if g in present}
-            kept.update({g: fresh.get(g, []) for g in dirty})
-            out = review(records, units=units, lang=lang,
-                         form_raw=[f for fs in kept.values() for f in fs])
-            self.by_group, self.checked, self.pending = kept, dirty, set()
-            live.clear()
-            release(records)
-            return out
+            return self._review(store, records, dirty, lang, cancelled)
+
+    def _review(self, store, records, dirty, lang, cancelled) -> list[dict] | None:
+        units = store.org_units()
+        live = [r for r in records if not r.get("deleted")]
+        fresh = defaultdict(list)
+        for f in record_findings(live, {u["id"]: u for u in units} or None, only=dirty):
+            fresh[(f["form"], f["org_unit"])].append(f)
+        if cancelled and cancelled():
+            return None
+        present = {group_of(r) for r in live}
+        kept = {g: fs for g, fs in self.by_group.items() if g in present}
+        kept.update({g: fresh.get(g, []) for g in dirty})
+        out = review(records, units=units, lang=lang,
+                     form_raw=[f for fs in kept.values() for f in fs])
+        self.by_group, self.checked, self.pending = kept, dirty, set()
+        return out
+
+    def _records(self, store, changed: set[str]) -> list[dict]:
+        """The store's records in `store_records`' order: all read on the first run; then
+        the kept ones with the changed (audit rows) and the new (row ids past the last run's:
+        rows are never removed, a deletion is a tombstone) read again, the deleted left out.
+        Any other difference (a count that does not add up): all read again."""
+        top, count = store.db.execute("SELECT coalesce(max(rowid), 0), count(*) FROM records"
+                                      " WHERE deleted = 0").fetchone()
+        if self.records is None:
+            return self._counted(store_records(store), top)
+        again = sorted(changed | {i for (i,) in store.db.execute(
+            "SELECT id FROM records WHERE rowid > ? AND deleted = 0", [self.top])})
+        if len(again) * REREAD_SHARE > count:
+            return self._counted(store_records(store), top)
+        skip = set(again)
+        kept = [r for r in self.records if r["id"] not in skip]
+        read = [r for start in range(0, len(again), BY_ID)
+                for r in store_records(store, again[start:start + BY_ID])]
+        if len(kept) + len(read) != count:
+            return self._counted(store_records(store), top)
+        kept += read
+        kept.sort(key=store_order)
+        self.reread, self.top, self.again = len(read), max(top, self.top), skip
+        return kept
+
+    def _counted(self, records: list[dict], top: int) -> list[dict]:
+        self.reread, self.top, self.again = len(records), top, None
+        return records
 
     def _changed_ids(self, store) -> set[str]:
         if self.audit_seen is None:
@@ -88,13 +125,10 @@ class IncrementalReview:
                                 [self.audit_seen]).fetchall()
         return {r[0] for r in rows}
 
-    def _dirty(self, where: dict, changed: set[str]) -> set[tuple[str, str]]:
-        """The groups to re-validate: all on the first run; then those of changed, new and
-        vanished records (a record that moved: its old and its new group)."""
-        if self.audit_seen is None:
-            return set(where.values())
-        dirty = {self.where[i] for i in changed if i in self.where} | self.pending
-        dirty |= {where[i] for i in changed if i in where}
-        dirty |= {g for i, g in where.items() if i not in self.where}
-        dirty |= {g for i, g in self.where.items() if i not in where}
-        return dirty
+    def _dirty(self, records: list[dict], changed: set[str]) -> set[tuple[str, str]]:
+        """The groups to re-validate: all when every record was read; else those of the
+        changed (before and after: a record that moved), new and vanished records."""
+        if self.again is None:
+            return {group_of(r) for r in records}
+        dirty = {group_of(r) for r in self.records if r["id"] in changed} | self.pending
+        return dirty | {group_of(r) for r in records if r["id"] in self.again}

@@ -41,6 +41,24 @@ def row_to_record(row: dict, shared: dict | None = None, extra: tuple = ()) -> d
                                        for k, v in rec.items()))
 
 
+def rows_to_records(rows: list, columns: tuple, shared: dict) -> list[dict]:
+    """`row_to_record(row, shared, extra)` of many rows at once, faster: each row a tuple of
+    `columns` (RECORD_KEYS + extra, in that order) after one leading value (the row id);
+    their data decoded as one JSON document (the decoder's key memo spans them) and their
+    values shared without a call per value (`_shared_values`)."""
+    at, gone, form = (columns.index(k) + 1 for k in ("data", "deleted", "form"))
+    datas = json.loads("[" + ",".join(row[at] for row in rows) + "]") if rows else []
+    if len(datas) != len(rows):  # a data text that is not one JSON value: decode each alone
+        datas = [json.loads(row[at]) for row in rows]
+    out = []
+    for row, data in zip(rows, datas, strict=True):
+        values = _shared_values(zip(columns, row[1:]), shared, ())
+        values[at - 1] = compact(data, shared, ("data", row[form]))
+        values[gone - 1] = bool(row[gone])
+        out.append(keyed(None, ("record",), zip(columns, values)))  # keys: one tuple's
+    return out
+
+
 SHARED_TEXT = 40  # texts up to this length are shared (codes, names, dates, ids of units)
 
 
@@ -50,49 +68,70 @@ def share(value, shared: dict):
     kind = type(value)
     if kind is str:
         return shared.setdefault(value, value) if len(value) <= SHARED_TEXT else value
-    if kind is int or kind is float:  # keyed by type: 1, 1.0 and True are equal keys
-        return shared.setdefault((kind, value), value)
+    if kind is int or kind is float:  # by type: 1, 1.0 and True are equal keys
+        return _numbers(shared)[kind is float].setdefault(value, value)
     return value
 
 
+_NUMBERS = object()  # the key of `shared`'s numbers: (ints, floats), one dict each
+
+
+def _numbers(shared: dict) -> tuple[dict, dict]:
+    numbers = shared.get(_NUMBERS)
+    if numbers is None:
+        numbers = shared[_NUMBERS] = ({}, {})
+    return numbers
+
+
 def compact(value, shared: dict, kind: tuple = ()):
-    """`value` with its dict keys and short texts replaced by the equal object in `shared`
+    """`value` with its short texts and numbers replaced by the equal object in `shared`
     (added when new): a listing of 100,000 records repeats the same field names, codes and
     org units in every record, which JSON decoding makes again each time (about 1.6 KB of a
-    record's 2.7 KB in memory). Its dicts are `keyed` by their place `kind`."""
-    if type(value) is dict:
-        return keyed(shared, kind, ((k, compact(v, shared, kind + (k,))
-                                     if type(v) in _NESTED else share(v, shared))
-                                    for k, v in value.items()))
-    if type(value) is list:
+    record's 2.7 KB in memory). Its dicts are `keyed` by their place `kind` (their keys then
+    held once per kind)."""
+    kinds = type(value)
+    if kinds is dict:
+        # its keys as decoded: a key-sharing dict holds them once per kind, and JSON's
+        # decoder shares them within a chunk of rows (store.codec.rows_to_records)
+        return keyed(None, kind, zip(value, _shared_values(value.items(), shared, kind)))
+    if kinds is list:
         return [compact(v, shared, kind) if type(v) in _NESTED else share(v, shared)
                 for v in value]
     return share(value, shared)
+
+
+def _shared_values(items, shared: dict, kind: tuple) -> list:
+    """The values of a dict's `items` as `compact` makes them, `share` inlined (a call per
+    value is a quarter of a 100,000-record listing's time)."""
+    same = shared.setdefault
+    ints, floats = (n.setdefault for n in _numbers(shared))
+    return [same(v, v) if (t := type(v)) is str and len(v) <= SHARED_TEXT
+            else ints(v, v) if t is int else floats(v, v) if t is float
+            else compact(v, shared, kind + (k,)) if t is dict or t is list
+            else v for k, v in items]
 
 
 def keyed(shared: dict | None, kind: tuple, items) -> dict:
     """A plain dict of `items` whose key table is shared with the other dicts of the same
     `kind` (CPython's key-sharing instance dicts, PEP 412): 15 keys cost ~220 bytes, not
     ~470. The dict is an ordinary one (same order, equality, mutation); a key beyond the
-    shared table's room only makes that dict a regular one."""
+    shared table's room only makes that dict a regular one. The items go into the holder's
+    `__dict__` as into any dict (no attribute lookup: a key such as `__class__` is just a
+    key)."""
     cls = _KINDS.get(kind)
     if cls is None:
         cls = type("Keys", (), {})
         if len(_KINDS) < MAX_KINDS:
             cls = _KINDS.setdefault(kind, cls)
-    holder, plain = cls(), None
-    for key, value in items:
-        key = key if shared is None else shared.setdefault(key, key)
-        if plain is not None:
-            plain[key] = value
-        elif key in _ATTRIBUTES:  # an attribute of the holder itself: a plain dict then
-            plain = {**holder.__dict__, key: value}
-        else:
-            setattr(holder, key, value)
-    return holder.__dict__ if plain is None else plain
+    out = cls().__dict__
+    if shared is None:
+        out.update(items)
+    else:
+        same = shared.setdefault
+        out.update((same(k, k), v) for k, v in items)
+    return out
 
 
-_ATTRIBUTES = frozenset(dir(type("Keys", (), {})))
 # One class per kind for the process: a class is cyclic garbage the collector must free, and
 # the desktop's review pauses and then freezes the collector (desktop.tasks.gc_paused).
 _KINDS: dict[tuple, type] = {}

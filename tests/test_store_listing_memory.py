@@ -74,3 +74,24 @@ def test_shared_numbers_keep_their_type():
         assert [type(m[k]) for k in "abc"] == [int, float, bool]
         assert [type(v) for v in m["d"]] == [float, int, bool, int]
     assert made[0]["d"] is not made[1]["d"]  # lists are never shared: they can be changed
+
+
+def test_whole_listing_in_the_order_asked_like_a_page(tmp_path):
+    """The whole listing reads rows in the table's order and places them; it gives the same
+    records in the same order as a page (an ORDER BY in SQLite), with filters and extras."""
+    store = open_store(tmp_path / "esep.sqlite3", user="tester")
+    try:
+        fill(store)
+        gone = store.list_records(limit=1, order_by="period desc")[0]
+        store.delete_record(gone["id"], user="tester", reason="test")
+        for order in ("period asc", "period desc, org_unit", "org_unit desc, updated_at",
+                      "id desc"):
+            for filters in ({}, {"org_unit": "ALM-D03"}, {"include_deleted": True},
+                            {"period": ["2024-02", "2024-11"]}):
+                whole = store.list_records(order_by=order, extra=("created_at",), **filters)
+                page = store.list_records(order_by=order, extra=("created_at",),
+                                          limit=10 * N, **filters)
+                assert whole == page and [r["id"] for r in whole] == [r["id"] for r in page]
+                assert whole
+    finally:
+        store.close()

@@ -33,11 +33,12 @@ def event_mismatch_findings(records: list[dict], units=None) -> list[dict]:
         if counted(r):
             events[(r["org_unit"], r["period"])].append(r)
     out = []
+    forms: dict = {}  # the forms' lookups, once for all the months
     for rep in records:
         month = events.get((rep.get("org_unit"), rep.get("period")))
         if rep.get("form") != REPORT_FORM or rep.get("status") not in LOCKED or not month:
             continue
-        sums, data = sum_events(month), rep.get("data") or {}
+        sums, data = sum_events(month, forms), rep.get("data") or {}
         for fid in th("events_match", "figures", []):
             value = data.get(fid)
             if isinstance(value, (int, float)) and disagrees(value, sums.get(fid, 0)):

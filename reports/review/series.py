@@ -20,8 +20,11 @@ def settings(section: str) -> dict:
     return thresholds()["review"][section]
 
 
-def cells(data: dict) -> dict[str, float]:
-    """Flat numeric vector of a report: `volunteers_total`, `gender.F`, ... (bools skipped)."""
+def cells(data: dict, paths: dict | None = None) -> dict[str, float]:
+    """Flat numeric vector of a report: `volunteers_total`, `gender.F`, ... (bools skipped).
+    `paths` ((field, cell) -> "field.cell"): one text per path for many reports (a region's
+    series held ~40 new texts per report)."""
+    paths = {} if paths is None else paths
     out = {}
     for k, v in data.items():
         if isinstance(v, bool):
@@ -29,8 +32,12 @@ def cells(data: dict) -> dict[str, float]:
         if isinstance(v, (int, float)):
             out[k] = v
         elif isinstance(v, dict):
-            out.update({f"{k}.{c}": n for c, n in v.items()
-                        if isinstance(n, (int, float)) and not isinstance(n, bool)})
+            for c, n in v.items():
+                if isinstance(n, (int, float)) and not isinstance(n, bool):
+                    path = paths.get((k, c))
+                    if path is None:
+                        path = paths[(k, c)] = f"{k}.{c}"
+                    out[path] = n
     return out
 
 
@@ -42,7 +49,7 @@ def num(data: dict, field: str):
 class Series:
     """One org unit's reports by period (the latest revision of each period)."""
 
-    def __init__(self, unit: str, records: list[dict]):
+    def __init__(self, unit: str, records: list[dict], paths: dict | None = None):
         self.unit = unit
         by_period: dict[str, dict] = {}
         for r in sorted(records, key=lambda r: (str(r.get("updated_at") or ""),
@@ -50,7 +57,7 @@ class Series:
             by_period[r["period"]] = r
         self.periods = sorted(by_period)
         self.rec = by_period
-        self.vec = {p: cells(r["data"]) for p, r in by_period.items()}
+        self.vec = {p: cells(r["data"], paths) for p, r in by_period.items()}
         self.flagged: set[str] = set()
 
     def data(self, period: str) -> dict:
@@ -70,7 +77,8 @@ def build_series(reports: list[dict]) -> dict[str, Series]:
     groups = defaultdict(list)
     for r in reports:
         groups[r["org_unit"]].append(r)
-    return {u: Series(u, recs) for u, recs in groups.items()}
+    paths: dict = {}  # one text per cell path for all the series (`cells`)
+    return {u: Series(u, recs, paths) for u, recs in groups.items()}
 
 
 def make(rec: dict, detail: str, severity: str, code: str, fields: list, params: dict,
