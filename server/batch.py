@@ -20,13 +20,14 @@ from server import rules
 from server.db import one_of, org_units, records
 from server.scope import row_to_record
 
+_INSERT = records.insert()
 _UPDATE = records.update().where(records.c.id == sa.bindparam("b_id"))
 
 
 def write_record(conn, values: dict, insert: bool) -> None:
     """Insert, or update by `id`, one full record row (plain parameters: cached statements)."""
     if insert:
-        conn.execute(records.insert(), values)
+        conn.execute(_INSERT, values)
     else:
         conn.execute(_UPDATE, _by_id(values))
 
@@ -81,11 +82,15 @@ class Batch:
 
     def flush(self) -> None:
         """Send the queued writes (a unique-key race raises IntegrityError here)."""
+        for stmt, rows in self.pending():
+            if rows:
+                self.conn.execute(stmt, rows)
+
+    def pending(self) -> list[tuple]:
+        """The queued writes, handed over to be sent by the caller (no longer queued):
+        [(statement, rows)] for executemany, in order."""
         inserts, updates, self._inserts, self._updates = self._inserts, self._updates, [], []
-        if inserts:
-            self.conn.execute(records.insert(), inserts)
-        if updates:
-            self.conn.execute(_UPDATE, updates)
+        return [(_INSERT, inserts), (_UPDATE, updates)]
 
     def query(self, stmt):
         """Execute a statement that reads or writes records, after the queued writes."""
