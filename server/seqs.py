@@ -88,7 +88,7 @@ def commit_batch(conn, writes: list[tuple], read, rids: list[str], device_id: st
 
     raw = conn.connection.driver_connection
     sql = {"writes": [_pg_write(conn, stmt, rows) for stmt, rows in writes if rows],
-           "read": read.compile(dialect=conn.dialect)}
+           "read": _pg_read(conn, read)}
     ords, params = _stamp_params(rids, device_id, ledger_ops)
     try:
         value, base = _pg_tail(raw, sql, params)
@@ -105,7 +105,7 @@ def _pg_tail(raw, sql: dict, params: dict | None) -> tuple[object, int]:
                 cur.executemany(text, rows)
             else:
                 cur.execute(text, rows)
-        rcur.execute(str(sql["read"]), sql["read"].params)
+        rcur.execute(*sql["read"])
         if params is not None:
             scur.execute(PG_STAMP, params)
         raw.commit()
@@ -113,7 +113,7 @@ def _pg_tail(raw, sql: dict, params: dict | None) -> tuple[object, int]:
         return value, scur.fetchone()[0] if params is not None else 0
 
 
-_SQL: dict[tuple, str] = {}
+_SQL: dict = {}  # statement (, keys) -> its psycopg text (and parameters)
 
 
 def _pg_write(conn, stmt, rows: list[dict]) -> tuple[str, list | tuple]:
@@ -131,6 +131,14 @@ def _pg_write(conn, stmt, rows: list[dict]) -> tuple[str, list | tuple]:
     if not stmt.is_insert:
         return _SQL[stmt, keys], rows
     return _SQL[stmt, keys], (json.dumps(rows),)  # ASCII: a bad code point fails in SQL
+
+
+def _pg_read(conn, stmt) -> tuple[str, dict]:
+    """(psycopg text, parameters) of a select without parameters of the caller's."""
+    if stmt not in _SQL:
+        compiled = stmt.compile(dialect=conn.dialect)
+        _SQL[stmt] = (str(compiled), compiled.params)
+    return _SQL[stmt]
 
 
 def _recordset_insert(table: str, keys: tuple[str, ...]) -> str:
