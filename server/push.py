@@ -1,4 +1,4 @@
-"""POST /sync/push: one transaction per batch, a savepoint per op, a ledger of acks."""
+"""POST /sync/push: one transaction per batch, its writes sent at its end, a ledger of acks."""
 from __future__ import annotations
 
 import contextlib
@@ -11,8 +11,8 @@ from forms.lifecycle import REVIEWER_ROLES, LifecycleError, check_delete, histor
 from forms.periods import utc_now
 from server import activity, contests, rules
 from server.auth import User
-from server.batch import Batch
-from server.db import ledger, one_of, records, revisions
+from server.batch import Batch, prefetch
+from server.db import ledger, records, revisions
 from server.epoch import EPOCH_QUERY
 from server.rules import OpError
 from server.scope import (
@@ -41,9 +41,6 @@ class Conflict(Exception):
         super().__init__(message)
         self.kind, self.server = kind, server
         self.holder, self.challenger = holder, challenger  # natural_key: kept as a contest
-
-
-_DEVICE_LOCK = sa.text("SELECT pg_advisory_xact_lock(hashtext(:device))")
 
 
 def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list[dict]:
@@ -77,12 +74,10 @@ def push_batch(engine: sa.Engine, user: User, device_id: str,
 def _push_tx(engine: sa.Engine, user: User, device_id: str, ops: list[dict],
              savepoints: bool) -> tuple[list[dict | None], dict[int, dict], str]:
     with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":  # a retried batch waits for the first attempt
-            conn.execute(_DEVICE_LOCK, {"device": device_id})  # (SQLite: BEGIN IMMEDIATE)
-        stored = {r.op_seq: r for r in conn.execute(sa.select(ledger).where(
-            ledger.c.device_id == device_id,
-            one_of(conn, ledger.c.op_seq, [op["op_seq"] for op in ops])))}
-        batch, acks, fresh = _apply_all(conn, user, device_id, ops, stored, savepoints)
+        stored, rows, units = prefetch(conn, device_id, ops)
+        batch = Batch(conn, [op for op in ops if op["op_seq"] not in stored], device_id,
+                      write_now=savepoints, fetched=(rows, units))
+        acks, fresh = _apply_all(batch, user, ops, stored, savepoints)
         written = [a for a in fresh.values() if a.pop("_written", False)]
         rows = [{"device_id": device_id, "op_seq": a["op_seq"], "username": user.username,
                  "ack": json.dumps(a), "at": utc_now()} for a in fresh.values()]
@@ -95,10 +90,8 @@ def _push_tx(engine: sa.Engine, user: User, device_id: str, ops: list[dict],
     return acks, fresh, epoch
 
 
-def _apply_all(conn, user: User, device_id: str, ops: list[dict], stored: dict,
-               savepoints: bool) -> tuple[Batch, list[dict | None], dict[int, dict]]:
-    batch = Batch(conn, [op for op in ops if op["op_seq"] not in stored], device_id,
-                  write_now=savepoints)
+def _apply_all(batch: Batch, user: User, ops: list[dict], stored: dict,
+               savepoints: bool) -> tuple[list[dict | None], dict[int, dict]]:
     acks: list[dict | None] = []
     fresh: dict[int, dict] = {}
     for op in ops:
@@ -109,7 +102,7 @@ def _apply_all(conn, user: User, device_id: str, ops: list[dict], stored: dict,
         else:
             fresh[op["op_seq"]] = _one(batch, user, op, savepoints)
             acks.append(fresh[op["op_seq"]])
-    return batch, acks, fresh
+    return acks, fresh
 
 
 def _as_replay(ack: dict) -> dict:
