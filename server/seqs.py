@@ -7,7 +7,9 @@ rollback also undoes the increment. Everything else of a batch (validation, reco
 revision writes, the ledger rows) is done before, so concurrent batches run in parallel up
 to this point. On PostgreSQL the counter, the records' seqs and the ledger's seqs are ONE
 statement, sent with the COMMIT in one round trip (psycopg's pipeline mode) when the caller
-has nothing left to do: no Python work, and no wait for the GIL, while the lock is held."""
+has nothing left to do: no Python work, and no wait for the GIL, while the lock is held.
+A push batch sends its queued writes, its epoch read, the stamp and the COMMIT together
+(commit_batch)."""
 from __future__ import annotations
 
 import json
@@ -72,8 +74,8 @@ def _stamp_params(rids: list[str], device_id: str, ledger_ops: list[tuple[int, s
 
 def commit_batch(conn, writes: list[tuple], read, rids: list[str], device_id: str,
                  ledger_ops: list[tuple[int, str]]) -> tuple[object, dict[str, int]]:
-    """The end of a push batch: `writes` [(insert or update statement, rows)] as executemany
-    in that order, the one value of the select `read`, the change_seq stamp of `rids` (see
+    """The end of a push batch: `writes` [(insert or update statement, rows)] in that order,
+    the one value of the select `read`, the change_seq stamp of `rids` (see
     stamp_change_seqs) and the COMMIT: (value, {record id: seq}). PostgreSQL: all in one
     round trip (a pipeline; a failing statement aborts the rest, so nothing commits, and a
     unique-key race or a refused value comes back as SQLAlchemy's IntegrityError / DataError
@@ -119,9 +121,9 @@ _SQL: dict = {}  # statement (, keys) -> its psycopg text (and parameters)
 def _pg_write(conn, stmt, rows: list[dict]) -> tuple[str, list | tuple]:
     """(psycopg text, parameters) of an insert or update of `rows` (each with the keys of the
     first). An insert is one statement whatever the number of rows: the rows go as one JSON
-    array (json_populate_recordset), a fifth of the client's work of an executemany, which
-    binds every row anew; an update stays an executemany. Compiled once per statement (a
-    module's constant) and keys."""
+    array (json_populate_recordset): half the client's CPU of an executemany, which binds
+    every row anew (25 record rows: 0.33 against 0.63 ms); an update stays an executemany.
+    Compiled once per statement (a module's constant) and keys."""
     keys = tuple(rows[0])
     if (stmt, keys) not in _SQL:
         if len(_SQL) > 64:  # statements made anew for each call: no cache, no leak
