@@ -79,15 +79,15 @@ def _push_tx(engine: sa.Engine, user: User, device_id: str, ops: list[dict],
                       write_now=savepoints, fetched=(rows, units))
         acks, fresh = _apply_all(batch, user, ops, stored, savepoints)
         written = [a for a in fresh.values() if a.pop("_written", False)]
-        rows = [{"device_id": device_id, "op_seq": a["op_seq"], "username": user.username,
-                 "ack": json.dumps(a), "at": utc_now()} for a in fresh.values()]
+        entries = [{"device_id": device_id, "op_seq": a["op_seq"], "username": user.username,
+                    "ack": json.dumps(a), "at": utc_now()} for a in fresh.values()]
         rids = [a["id"] for a in written] + batch.restamp  # + newly contested records
         epoch, seqs = commit_batch(
-            conn, batch.pending() + [(_REVISIONS, batch.revisions), (_LEDGER, rows)],
+            conn, batch.pending() + [(_REVISIONS, batch.revisions), (_LEDGER, entries)],
             EPOCH_QUERY, rids, device_id, [(a["op_seq"], a["id"]) for a in written])
         for ack in written:  # a record written twice: both acks name its one new seq
             ack["change_seq"] = seqs[ack["id"]]
-    return acks, fresh, epoch
+    return acks, fresh, str(epoch)
 
 
 def _apply_all(batch: Batch, user: User, ops: list[dict], stored: dict,
