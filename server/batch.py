@@ -18,7 +18,7 @@ from sqlalchemy.dialects.postgresql import ARRAY
 from forms.lifecycle import history_window
 from forms.periods import PERIOD_RE
 from server import rules
-from server.db import ledger, one_of, org_units, records
+from server.db import driver_errors, ledger, one_of, org_units, records
 from server.scope import row_to_record
 
 _INSERT = records.insert()
@@ -97,7 +97,7 @@ def _pg_pipelined(conn, params: dict) -> list[list]:
     raw = conn.connection.driver_connection
     cursors = [raw.cursor(row_factory=namedtuple_row) for _ in texts]
     try:
-        with raw.pipeline():
+        with driver_errors(), raw.pipeline():
             for cur, text in zip(cursors, texts):
                 cur.execute(text, params)
             return [cur.fetchall() for cur in cursors]

@@ -1,6 +1,7 @@
 """Tables (SQLAlchemy Core), engines for SQLite and PostgreSQL, migrations at startup."""
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
@@ -158,6 +159,21 @@ def make_engine(db_url: str | None) -> sa.Engine:
 
 
 PING_AFTER_IDLE_S = 5.0
+
+
+@contextlib.contextmanager
+def driver_errors():
+    """Statements sent on the raw psycopg connection (pipelines) fail as SQLAlchemy's would:
+    a unique-key race as IntegrityError, a value PostgreSQL refuses (e.g. a NUL) as
+    DataError, which the callers and the app's handlers know."""
+    import psycopg  # PostgreSQL's driver, there when the database is
+
+    try:
+        yield
+    except (psycopg.IntegrityError, psycopg.DataError) as exc:
+        kind = sa.exc.IntegrityError if isinstance(exc, psycopg.IntegrityError) \
+            else sa.exc.DataError
+        raise kind(str(exc), None, exc) from exc
 
 
 def _ping_after_idle(engine: sa.Engine) -> None:

@@ -15,9 +15,8 @@ from __future__ import annotations
 import json
 
 import sqlalchemy as sa
-from sqlalchemy.exc import DataError, IntegrityError
 
-from server.db import counters, ledger, records
+from server.db import counters, driver_errors, ledger, records
 
 PG_STAMP = """
 WITH c AS (
@@ -86,17 +85,12 @@ def commit_batch(conn, writes: list[tuple], read, rids: list[str], device_id: st
                 conn.execute(stmt, rows)
         value = conn.execute(read).scalar_one()
         return value, stamp_change_seqs(conn, rids, device_id, ledger_ops, commit=True)
-    import psycopg  # PostgreSQL's driver, there when the database is
-
     raw = conn.connection.driver_connection
     sql = {"writes": [_pg_write(conn, stmt, rows) for stmt, rows in writes if rows],
            "read": _pg_read(conn, read)}
     ords, params = _stamp_params(rids, device_id, ledger_ops)
-    try:
+    with driver_errors():
         value, base = _pg_tail(raw, sql, params)
-    except (psycopg.IntegrityError, psycopg.DataError) as exc:
-        kind = IntegrityError if isinstance(exc, psycopg.IntegrityError) else DataError
-        raise kind(str(exc), None, exc) from exc
     return value, {rid: base + ord_ for rid, ord_ in ords.items()}
 
 
