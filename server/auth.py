@@ -198,13 +198,16 @@ def verify_password(password_hash: str, password: str) -> bool:
 _verify = verify_password
 
 
-def user_for_token(engine: sa.Engine, token: str) -> User | None:
+def user_for_token(engine: sa.Engine, token: str, conn=None) -> User | None:
+    """The active user of a token neither expired nor revoked (on `conn` when given)."""
+    if conn is None:
+        with engine.connect() as own:
+            return user_for_token(engine, token, own)
     q = (sa.select(users, tokens.c.device_id)
          .join(tokens, tokens.c.username == users.c.username)
          .where(tokens.c.token_hash == token_digest(token), tokens.c.revoked.is_(False),
                 tokens.c.expires_at > time.time(), users.c.active.is_(True)))
-    with engine.connect() as conn:
-        row = conn.execute(q).first()
+    row = conn.execute(q).first()
     if row is None:
         return None
     return User(row.username, row.role, row.region, row.district, row.device_id,

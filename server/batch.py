@@ -15,20 +15,22 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import ARRAY
 
 from forms.lifecycle import HistoryGroup, HistoryView, history_of, history_window
 from forms.periods import PERIOD_RE
 from server import rules
-from server.db import one_of, org_units, records
+from server.db import driver_errors, ledger, one_of, org_units, records
 from server.scope import row_to_record
 
+_INSERT = records.insert()
 _UPDATE = records.update().where(records.c.id == sa.bindparam("b_id"))
 
 
 def write_record(conn, values: dict, insert: bool) -> None:
     """Insert, or update by `id`, one full record row (plain parameters: cached statements)."""
     if insert:
-        conn.execute(records.insert(), values)
+        conn.execute(_INSERT, values)
     else:
         conn.execute(_UPDATE, _by_id(values))
 
@@ -37,8 +39,78 @@ def _by_id(values: dict) -> dict:
     return {"b_id": values["id"], **values}
 
 
+def _unit_names(ops: list[dict], rows) -> set[str]:
+    names = {op["data"].get("org_unit") for op in ops} | {r.org_unit for r in rows}
+    return {n for n in names if isinstance(n, str)}
+
+
+def _any(column, name: str):
+    return column == sa.any_(sa.bindparam(name, type_=ARRAY(column.type)))
+
+
+# PostgreSQL: the device's lock, then the reads (each statement reads what was committed when
+# it starts: after the lock); the records FOR UPDATE in id order, so concurrent batches cannot
+# deadlock on them.
+_PG_READS = (
+    sa.select(sa.func.pg_advisory_xact_lock(sa.func.hashtext(sa.bindparam("device")))),
+    sa.select(ledger).where(ledger.c.device_id == sa.bindparam("device"),
+                            _any(ledger.c.op_seq, "seqs")),
+    sa.select(records).where(_any(records.c.id, "ids")).order_by(records.c.id)
+    .with_for_update(),
+    sa.select(org_units).where(_any(org_units.c.id, "names")),
+)
+_PG_TEXT: dict[int, list[str]] = {}
+
+
+def prefetch(conn, device_id: str, ops: list[dict]) -> tuple[dict, dict, dict]:
+    """A batch's first reads, after the device's lock (PostgreSQL: a retried batch waits for
+    the first attempt; SQLite: BEGIN IMMEDIATE did it): ({op_seq: ledger row}, {id: record
+    row}, {id: org unit row}). PostgreSQL: the lock and the reads in one round trip."""
+    params = {"device": device_id, "seqs": [op["op_seq"] for op in ops],
+              "ids": sorted({op["id"] for op in ops}), "names": sorted(_unit_names(ops, []))}
+    if conn.dialect.name == "postgresql":
+        found = _pg_pipelined(conn, params)[1:]
+    else:
+        found = [conn.execute(sa.select(ledger).where(
+                     ledger.c.device_id == device_id, one_of(conn, ledger.c.op_seq,
+                                                             params["seqs"]))).all(),
+                 conn.execute(sa.select(records).where(
+                     one_of(conn, records.c.id, params["ids"]))).all(),
+                 conn.execute(sa.select(org_units).where(
+                     one_of(conn, org_units.c.id, params["names"]))).all()]
+    stored = {r.op_seq: r for r in found[0]}
+    rows = {r.id: r for r in found[1]}
+    units = {u.id: u for u in found[2]}
+    missing = _unit_names([], rows.values()) - set(units)  # a record moved to another unit
+    if missing:
+        units.update({u.id: u for u in conn.execute(
+            sa.select(org_units).where(one_of(conn, org_units.c.id, missing)))})
+    return stored, rows, units
+
+
+def _pg_pipelined(conn, params: dict) -> list[list]:
+    """The rows of each of _PG_READS (attribute access by column name), one round trip."""
+    from psycopg.rows import namedtuple_row
+
+    texts = _PG_TEXT.get(id(conn.dialect))
+    if texts is None:
+        texts = _PG_TEXT[id(conn.dialect)] = [str(q.compile(dialect=conn.dialect))
+                                              for q in _PG_READS]
+    raw = conn.connection.driver_connection
+    cursors = [raw.cursor(row_factory=namedtuple_row) for _ in texts]
+    try:
+        with driver_errors(), raw.pipeline():
+            for cur, text in zip(cursors, texts):
+                cur.execute(text, params)
+            return [cur.fetchall() for cur in cursors]
+    finally:
+        for cur in cursors:
+            cur.close()
+
+
 class Batch:
-    def __init__(self, conn, ops: list[dict], device_id: str = "", write_now: bool = False):
+    def __init__(self, conn, ops: list[dict], device_id: str = "", write_now: bool = False,
+                 fetched: tuple[dict, dict] | None = None):
         self.conn, self.device_id = conn, device_id
         self.touched: set[str] = set()  # ids written (or deleted) by this batch
         self.write_now = write_now
@@ -48,15 +120,7 @@ class Batch:
         self.restamp: list[str] = []  # records that got a new contest: new change_seq
         self.revisions: list[dict] = []  # revision rows of the applied ops, inserted at the end
         self._parsed: dict[tuple, dict] = {}  # (id, version) -> canonical record (JSON parsed)
-        q = sa.select(records).where(one_of(conn, records.c.id, {op["id"] for op in ops}))
-        if conn.dialect.name == "postgresql":
-            q = q.order_by(records.c.id).with_for_update()
-        self.rows = {r.id: r for r in conn.execute(q)}
-        names = {op["data"].get("org_unit") for op in ops} | {r.org_unit for r in
-                                                                self.rows.values()}
-        names = {n for n in names if isinstance(n, str)}
-        self.units = {u.id: u for u in conn.execute(
-            sa.select(org_units).where(one_of(conn, org_units.c.id, names)))}
+        self.rows, self.units = fetched or prefetch(conn, device_id, ops)[1:]
         self.periods: dict[tuple, list[str]] = {}
         for op in ops:
             period = op["data"].get("period")
@@ -85,11 +149,15 @@ class Batch:
 
     def flush(self) -> None:
         """Send the queued writes (a unique-key race raises IntegrityError here)."""
+        for stmt, rows in self.pending():
+            if rows:
+                self.conn.execute(stmt, rows)
+
+    def pending(self) -> list[tuple]:
+        """The queued writes, handed over to be sent by the caller (no longer queued):
+        [(statement, rows)] for executemany, in order."""
         inserts, updates, self._inserts, self._updates = self._inserts, self._updates, [], []
-        if inserts:
-            self.conn.execute(records.insert(), inserts)
-        if updates:
-            self.conn.execute(_UPDATE, updates)
+        return [(_INSERT, inserts), (_UPDATE, updates)]
 
     def query(self, stmt):
         """Execute a statement that reads or writes records, after the queued writes."""

@@ -1,6 +1,8 @@
 """Tables (SQLAlchemy Core), engines for SQLite and PostgreSQL, migrations at startup."""
 from __future__ import annotations
 
+import contextlib
+import time
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -151,7 +153,49 @@ def make_engine(db_url: str | None) -> sa.Engine:
         engine = sa.create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
         _sqlite_hooks(engine)
         return engine
-    return sa.create_engine(url, pool_size=10, max_overflow=60, pool_pre_ping=True)
+    engine = sa.create_engine(url, pool_size=10, max_overflow=60)
+    _ping_after_idle(engine)
+    return engine
+
+
+PING_AFTER_IDLE_S = 5.0
+
+
+@contextlib.contextmanager
+def driver_errors():
+    """Statements sent on the raw psycopg connection (pipelines) fail as SQLAlchemy's would:
+    a unique-key race as IntegrityError, a value PostgreSQL refuses (e.g. a NUL) as
+    DataError, which the callers and the app's handlers know."""
+    import psycopg  # PostgreSQL's driver, there when the database is
+
+    try:
+        yield
+    except (psycopg.IntegrityError, psycopg.DataError) as exc:
+        kind = sa.exc.IntegrityError if isinstance(exc, psycopg.IntegrityError) \
+            else sa.exc.DataError
+        raise kind(str(exc), None, exc) from exc
+
+
+def _ping_after_idle(engine: sa.Engine) -> None:
+    """pool_pre_ping, but only for a connection that sat in the pool PING_AFTER_IDLE_S or
+    longer: under load a connection goes straight back out, and a ping per checkout was a
+    round trip per request (three per push). One that broke since (a PostgreSQL restart)
+    fails the ping and the pool connects anew; one that breaks in use is invalidated by
+    SQLAlchemy's disconnect handling as before."""
+    @event.listens_for(engine, "checkin")
+    def _on_checkin(_dbapi_conn, record):
+        if record is not None:
+            record.info["esep_idle_since"] = time.monotonic()
+
+    @event.listens_for(engine, "checkout")
+    def _on_checkout(dbapi_conn, record, _proxy):
+        since = record.info.get("esep_idle_since")
+        if since is None or time.monotonic() - since < PING_AFTER_IDLE_S:
+            return
+        try:
+            engine.dialect.do_ping(dbapi_conn)
+        except engine.dialect.loaded_dbapi.Error as exc:  # the pool connects anew
+            raise sa.exc.DisconnectionError(str(exc)) from exc
 
 
 def _private_sqlite_file(url: str) -> None:

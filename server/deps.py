@@ -46,20 +46,21 @@ _bearer = HTTPBearer(auto_error=False)
 Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
-async def _published(request: Request) -> None:
-    """This database's published forms and enumerations, read by the whole request (a
-    ContextVar set here, in the request's task, reaches the thread the route runs in)."""
-    engine = request.app.state.engine
-    pset = await anyio.to_thread.run_sync(published.current, engine)
-    use_published(pset)
+def _lookup(engine: sa.Engine, token: str):
+    """(the token's user or None, this database's published set) on one connection."""
+    with engine.connect() as conn:
+        return auth.user_for_token(engine, token, conn), published.current(engine, conn)
 
 
-def _token_user(request: Request, engine: Engine, cred: Bearer,
-                _defs: Annotated[None, Depends(_published)]) -> User:
-    """The caller: 401 without a token or with one that is unknown, expired or revoked."""
+async def _token_user(request: Request, engine: Engine, cred: Bearer) -> User:
+    """The caller: 401 without a token or with one that is unknown, expired or revoked. Also
+    sets this database's published forms and enumerations for the whole request (a
+    ContextVar set here, in the request's task, reaches the thread the route runs in). One
+    hop to the thread pool and one connection for both."""
     if cred is None or not cred.credentials:
         raise err(401, "not_authenticated", "log in first (Authorization: Bearer <token>)")
-    user = auth.user_for_token(engine, cred.credentials)
+    user, pset = await anyio.to_thread.run_sync(_lookup, engine, cred.credentials)
+    use_published(pset)
     if user is None:
         raise err(401, "invalid_token", "the token is unknown, expired or revoked")
     note_user(request, user.username)

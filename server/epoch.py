@@ -20,9 +20,11 @@ def make_epoch() -> str:
     return secrets.token_hex(8)
 
 
+EPOCH_QUERY = sa.select(server_meta.c.value).where(server_meta.c.name == EPOCH_KEY)
+
+
 def current_epoch(conn) -> str:
-    return conn.execute(sa.select(server_meta.c.value)
-                        .where(server_meta.c.name == EPOCH_KEY)).scalar_one()
+    return conn.execute(EPOCH_QUERY).scalar_one()
 
 
 def renew_epoch(conn) -> str:

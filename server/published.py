@@ -47,14 +47,17 @@ def forms_version(conn) -> int:
     return int(value or 0)
 
 
-def current(engine: sa.Engine) -> PublishedSet:
-    """The published set of this database (read again only when its counter moved)."""
-    with engine.connect() as conn:
-        version = forms_version(conn)
-        cached = _sets.get(engine)
-        if cached is not None and cached[0] == version:
-            return cached[1]
-        rows = conn.execute(sa.select(published_definitions)).all()
+def current(engine: sa.Engine, conn=None) -> PublishedSet:
+    """The published set of this database (read again only when its counter moved), on
+    `conn` when the caller has one open on `engine`."""
+    if conn is None:
+        with engine.connect() as own:
+            return current(engine, own)
+    version = forms_version(conn)
+    cached = _sets.get(engine)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    rows = conn.execute(sa.select(published_definitions)).all()
     pset = PublishedSet(Entry(r.kind, r.name, r.version, r.definition, r.requires_engine)
                         for r in rows)
     with _lock:

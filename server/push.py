@@ -1,4 +1,4 @@
-"""POST /sync/push: one transaction per batch, a savepoint per op, a ledger of acks."""
+"""POST /sync/push: one transaction per batch, its writes sent at its end, a ledger of acks."""
 from __future__ import annotations
 
 import contextlib
@@ -11,9 +11,9 @@ from forms.lifecycle import REVIEWER_ROLES, LifecycleError, check_delete
 from forms.periods import utc_now
 from server import activity, contests, rules
 from server.auth import User
-from server.batch import Batch
-from server.db import ledger, one_of, records, revisions
-from server.epoch import current_epoch
+from server.batch import Batch, prefetch
+from server.db import ledger, records, revisions
+from server.epoch import EPOCH_QUERY
 from server.rules import OpError
 from server.scope import (
     can_read,
@@ -23,7 +23,7 @@ from server.scope import (
     record_for,
     sees_personal,
 )
-from server.seqs import stamp_change_seqs
+from server.seqs import commit_batch
 from sync.protocol import (
     ACK_APPLIED,
     ACK_CONFLICT,
@@ -43,58 +43,55 @@ class Conflict(Exception):
         self.holder, self.challenger = holder, challenger  # natural_key: kept as a contest
 
 
-_DEVICE_LOCK = sa.text("SELECT pg_advisory_xact_lock(hashtext(:device))")
-
-
 def push(engine: sa.Engine, user: User, device_id: str, ops: list[dict]) -> list[dict]:
     """Apply a batch: replayed ops answer from the ledger, new ones are applied in order."""
     return push_batch(engine, user, device_id, ops)[0]
+
+
+_REVISIONS, _LEDGER = revisions.insert(), ledger.insert()
 
 
 def push_batch(engine: sa.Engine, user: User, device_id: str,
                ops: list[dict]) -> tuple[list[dict], str]:
     """push(), and the server's epoch read in the same transaction: (acks, epoch).
 
-    Fast path: one savepoint for the whole batch (every check runs before an op writes, so a
-    refused op leaves nothing behind). Only a database error (a unique-key race with a
-    concurrent batch, a value the database refuses) rolls the batch back to that savepoint
-    and applies it again with a savepoint per op, which isolates the failing op. The
-    revisions and the ledger rows are written before the change_seq counter is taken
-    (server.seqs): the counter's lock is held for one statement and the commit."""
-    with engine.begin() as conn:
-        if conn.dialect.name == "postgresql":  # a retried batch waits for the first attempt
-            conn.execute(_DEVICE_LOCK, {"device": device_id})  # (SQLite: BEGIN IMMEDIATE)
-        stored = {r.op_seq: r for r in conn.execute(sa.select(ledger).where(
-            ledger.c.device_id == device_id,
-            one_of(conn, ledger.c.op_seq, [op["op_seq"] for op in ops])))}
-        try:
-            with conn.begin_nested():
-                batch, acks, fresh = _apply_all(conn, user, device_id, ops, stored, False)
-                batch.flush()
-        except (IntegrityError, DataError):
-            batch, acks, fresh = _apply_all(conn, user, device_id, ops, stored, True)
-        written = [a for a in fresh.values() if a.pop("_written", False)]
-        if batch.revisions:
-            conn.execute(revisions.insert(), batch.revisions)
-        if fresh:
-            conn.execute(ledger.insert(), [
-                {"device_id": device_id, "op_seq": a["op_seq"], "username": user.username,
-                 "ack": json.dumps(a), "at": utc_now()} for a in fresh.values()])
-        epoch = current_epoch(conn)
-        rids = [a["id"] for a in written] + batch.restamp  # + newly contested records
-        seqs = stamp_change_seqs(conn, rids, device_id,
-                                 [(a["op_seq"], a["id"]) for a in written], commit=True)
-        for ack in written:  # a record written twice: both acks name its one new seq
-            ack["change_seq"] = seqs[ack["id"]]
+    Fast path: no savepoint (every check runs before an op writes, so a refused op leaves
+    nothing behind), and the batch's writes are queued: the record rows, revisions and ledger
+    rows, the epoch read, the change_seq stamp and the COMMIT go out together at the end
+    (server.seqs.commit_batch: one round trip on PostgreSQL; the counter's lock is held for
+    the stamp and the commit). Only a database error (a unique-key race with a concurrent
+    batch, a value the database refuses) rolls the transaction back, and the batch runs again
+    with a savepoint per op, which isolates the failing op."""
+    try:
+        acks, fresh, epoch = _push_tx(engine, user, device_id, ops, savepoints=False)
+    except (IntegrityError, DataError):
+        acks, fresh, epoch = _push_tx(engine, user, device_id, ops, savepoints=True)
     activity.touch(engine, user, device_id, "push")
     return [compact_ack(a if a is not None else _as_replay(fresh[op["op_seq"]]))
             for a, op in zip(acks, ops)], epoch
 
 
-def _apply_all(conn, user: User, device_id: str, ops: list[dict], stored: dict,
-               savepoints: bool) -> tuple[Batch, list[dict | None], dict[int, dict]]:
-    batch = Batch(conn, [op for op in ops if op["op_seq"] not in stored], device_id,
-                  write_now=savepoints)
+def _push_tx(engine: sa.Engine, user: User, device_id: str, ops: list[dict],
+             savepoints: bool) -> tuple[list[dict | None], dict[int, dict], str]:
+    with engine.begin() as conn:
+        stored, rows, units = prefetch(conn, device_id, ops)
+        batch = Batch(conn, [op for op in ops if op["op_seq"] not in stored], device_id,
+                      write_now=savepoints, fetched=(rows, units))
+        acks, fresh = _apply_all(batch, user, ops, stored, savepoints)
+        written = [a for a in fresh.values() if a.pop("_written", False)]
+        entries = [{"device_id": device_id, "op_seq": a["op_seq"], "username": user.username,
+                    "ack": json.dumps(a), "at": utc_now()} for a in fresh.values()]
+        rids = [a["id"] for a in written] + batch.restamp  # + newly contested records
+        epoch, seqs = commit_batch(
+            conn, batch.pending() + [(_REVISIONS, batch.revisions), (_LEDGER, entries)],
+            EPOCH_QUERY, rids, device_id, [(a["op_seq"], a["id"]) for a in written])
+        for ack in written:  # a record written twice: both acks name its one new seq
+            ack["change_seq"] = seqs[ack["id"]]
+    return acks, fresh, str(epoch)
+
+
+def _apply_all(batch: Batch, user: User, ops: list[dict], stored: dict,
+               savepoints: bool) -> tuple[list[dict | None], dict[int, dict]]:
     acks: list[dict | None] = []
     fresh: dict[int, dict] = {}
     for op in ops:
@@ -105,7 +102,7 @@ def _apply_all(conn, user: User, device_id: str, ops: list[dict], stored: dict,
         else:
             fresh[op["op_seq"]] = _one(batch, user, op, savepoints)
             acks.append(fresh[op["op_seq"]])
-    return batch, acks, fresh
+    return acks, fresh
 
 
 def _as_replay(ack: dict) -> dict:
