@@ -29,6 +29,19 @@ def definitions_dir() -> Path:
     return app_root() / "forms" / "definitions"
 
 
+_DEFINITIONS_DIRS: dict[tuple, str] = {}
+
+
+def definitions_key() -> str:
+    """str(definitions_dir()), made once per app root: the form registry's key, looked up for
+    every validated op (path joins cost more than the lookup itself)."""
+    where = (os.environ.get("ESEP_APP_ROOT"), getattr(sys, "_MEIPASS", None))
+    key = _DEFINITIONS_DIRS.get(where)
+    if key is None:
+        key = _DEFINITIONS_DIRS[where] = str(definitions_dir())
+    return key
+
+
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 _SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")

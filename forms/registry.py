@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 
 from forms.model import DefinitionError, FormDef
-from forms.paths import definitions_dir
+from forms.paths import definitions_key
 from forms.published import PublishedSet, active
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ def reload_forms() -> None:
 
 def all_forms(folder: str | Path | None = None) -> list[FormDef]:
     """Every version of every form, ordered by id then version."""
-    reg = _registry(str(folder or definitions_dir()))
+    reg = _registry(str(folder) if folder else definitions_key())
     return [reg[k] for k in sorted(reg)]
 
 
@@ -94,7 +94,7 @@ def load_form(form_id: str, version: int | None = None, *, folder=None) -> FormD
     """The definition of `form_id` (latest version when `version` is None)."""
     if version is not None:  # the common case (every record names its version): one lookup
         wanted = _int_or_none(version)
-        reg = _registry(str(folder or definitions_dir()))
+        reg = _registry(str(folder) if folder else definitions_key())
         found = reg.get((form_id, wanted)) if wanted is not None else None
         if found is not None:
             return found
