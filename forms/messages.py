@@ -31,8 +31,10 @@ class _Keep(dict):
 
 
 def _fmt(value) -> str:
-    if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else str(value)
+    if isinstance(value, float):  # a ratio or a mean: two decimals say enough (0.33, not 0.333333)
+        if abs(value) >= 1e15:
+            return str(value)
+        return f"{round(value, 2):.15g}" if abs(value) >= 0.01 else f"{value:g}"
     if isinstance(value, (list, tuple, set)):
         return ", ".join(_fmt(v) for v in value)
     return str(value)

@@ -111,3 +111,11 @@ def test_texts_of_real_findings_have_no_leftover_placeholders():
                 text = f.text(lang, form)
                 assert "{" not in text and "_" not in text.split("«")[0], (lang, text)
     assert len(seen) >= 20
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_a_ratio_in_a_message_shows_two_decimals(lang):
+    text = message_text("org_ratio_unusual", lang, {"ratio": 1 / 3, "min": 1, "max": 10})
+    assert "(0.33)" in text and "0.333" not in text
+    big = message_text("org_ratio_unusual", lang, {"ratio": 12345678.9, "min": 1, "max": 10})
+    assert "(12345678.9)" in big
