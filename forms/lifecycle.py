@@ -253,6 +253,7 @@ class HistoryGroup:
         self.sorted_periods = [k[0] for k in self._order]
         self.records = [r for _, r in rows]
         self._keys: dict[str, dict] = {}
+        self._windows: dict[str, tuple[int, int]] = {}  # period -> its history's bounds
 
     def _accepts(self, r) -> bool:
         return isinstance(r, dict) and isinstance(r.get("data"), dict) \
@@ -273,7 +274,12 @@ class HistoryGroup:
         self.periods.insert(pos, _period_of(self.form, record))
         self.sorted_periods.insert(pos, key[0])
         self.records.insert(pos, record)
+        self._changed()
+
+    def _changed(self) -> None:
+        """Forget what was derived from the positions (put / drop moved them)."""
         self._keys.clear()
+        self._windows.clear()
 
     def drop(self, rid) -> None:
         """Remove the record with id `rid`, if the group holds it."""
@@ -283,19 +289,29 @@ class HistoryGroup:
             if r.get("id") == rid:
                 for seq in (self._order, self.periods, self.sorted_periods, self.records):
                     del seq[pos]
-                self._keys.clear()
+                self._changed()
                 return
 
     def view(self, record: dict, *, windowed: bool = True) -> HistoryView:
         """`record`'s history (`windowed=False`: every record of the group but the record
         itself, for a history list a caller chose)."""
         period = _period_of(self.form, record)
-        start, stop = 0, len(self.records)
-        if windowed and is_period(period):
-            lo, hi = history_window(self.form, period)
-            start = bisect_left(self.sorted_periods, lo)
-            stop = bisect_right(self.sorted_periods, hi)
-        return HistoryView(self, record, start, stop, period if windowed else _ANY)
+        if not windowed:
+            return HistoryView(self, record, 0, len(self.records), _ANY)
+        bounds = self._windows.get(period) if period.__class__ is str else None
+        if bounds is None:
+            bounds = self._window(period)
+        return HistoryView(self, record, bounds[0], bounds[1], period)
+
+    def _window(self, period) -> tuple[int, int]:
+        """The positions of `period`'s history window, computed once per period (the
+        records of one month share it) until `put` / `drop` move them."""
+        if not is_period(period):
+            return 0, len(self.records)
+        lo, hi = history_window(self.form, period)
+        bounds = self._windows[period] = (bisect_left(self.sorted_periods, lo),
+                                          bisect_right(self.sorted_periods, hi))
+        return bounds
 
     def keyed(self, name: str, key) -> dict:
         """{key(record): positions}, computed once per group for each `name`d key."""

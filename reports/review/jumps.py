@@ -17,12 +17,13 @@ from reports.review.series import Series, make, num, settings
 
 
 def _base(s: Series, p: str, field: str, n: int) -> float | None:
-    usable = [q for q in s.usable(p) if num(s.data(q), field) is not None]
+    values = s.values(field)
+    usable = [q for q in s.usable(p) if q in values]
     before = [q for q in usable if q < p][-n:]
     around = before or [q for q in usable if q > p][:n]
     if not around:
         return None
-    return statistics.median(num(s.data(q), field) for q in around)
+    return statistics.median(values[q] for q in around)
 
 
 def _off(v: float, base: float, ratio: float, sigma: float, slack: float) -> bool:
@@ -72,12 +73,13 @@ def _hpp(data: dict, min_positions: int) -> float | None:
 
 def hours_jumps(s: Series, units=None) -> list[dict]:
     cfg, out = settings("jump"), []
+    per = {p: x for p in s.periods  # each month's hours per position, once
+           if (x := _hpp(s.data(p), cfg["hours_min_positions"])) is not None}
     for p in s.periods:
-        cur = _hpp(s.data(p), cfg["hours_min_positions"])
+        cur = per.get(p)
         if cur is None or p in s.flagged:
             continue
-        hist = [x for q in s.usable(p)
-                if (x := _hpp(s.data(q), cfg["hours_min_positions"])) is not None]
+        hist = [per[q] for q in s.usable(p) if q in per]
         if len(hist) < cfg["hours_min_months"]:
             continue
         base = statistics.median(hist)
@@ -102,13 +104,12 @@ def _poisson_tail(k: int, lam: float) -> float:
 
 
 def event_jumps(s: Series, season: dict[int, float], units=None) -> list[dict]:
-    cfg, out = settings("jump"), []
+    cfg, out, values = settings("jump"), [], s.values("events_total")
     for p in s.periods:
-        k = num(s.data(p), "events_total")
+        k = values.get(p)
         if k is None or p in s.flagged:
             continue
-        level = [num(s.data(q), "events_total") / season[int(q[5:])] for q in s.usable(p)
-                 if num(s.data(q), "events_total") is not None]
+        level = [values[q] / season[int(q[5:])] for q in s.usable(p) if q in values]
         if len(level) < 3:
             continue
         lam = max(statistics.median(level) * season[int(p[5:])], 0.5)

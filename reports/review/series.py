@@ -59,6 +59,16 @@ class Series:
         self.rec = by_period
         self.vec = {p: cells(r["data"], paths) for p, r in by_period.items()}
         self.flagged: set[str] = set()
+        self._values: dict[str, dict[str, float]] = {}
+
+    def values(self, field: str) -> dict[str, float]:
+        """period -> `num` of `field` in that period's report (periods without one left
+        out), made once per field: a rule compares each month with all the others."""
+        got = self._values.get(field)
+        if got is None:
+            got = self._values[field] = {p: v for p, r in self.rec.items()
+                                         if (v := num(r["data"], field)) is not None}
+        return got
 
     def data(self, period: str) -> dict:
         """The data of one of the series' periods."""
