@@ -130,5 +130,5 @@ class IncrementalReview:
         changed (before and after: a record that moved), new and vanished records."""
         if self.again is None:
             return {group_of(r) for r in records}
-        dirty = {group_of(r) for r in self.records if r["id"] in changed} | self.pending
+        dirty = {group_of(r) for r in self.records or () if r["id"] in changed} | self.pending
         return dirty | {group_of(r) for r in records if r["id"] in self.again}

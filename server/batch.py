@@ -12,6 +12,7 @@
   savepoint-per-op retry, which needs a failing write to point at its op)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from types import SimpleNamespace
 
 import sqlalchemy as sa
@@ -205,7 +206,7 @@ class Batch:
             self._windows[period] = history_window(None, period)
         return self._windows[period]
 
-    def as_records(self, rows: list) -> list[dict]:
+    def as_records(self, rows: Iterable) -> list[dict]:
         """History rows as canonical records, each row's JSON parsed once per batch."""
         out = []
         for r in rows:

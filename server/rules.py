@@ -7,6 +7,7 @@ import sqlalchemy as sa
 from forms.lifecycle import (
     LOCKED,
     STATUSES,
+    HistoryView,
     LifecycleError,
     Move,
     history_window,
@@ -125,7 +126,7 @@ def history_rows(conn, rec: dict) -> list:
     return conn.execute(q).all()
 
 
-def validate(fdef, rec: dict, history: list[dict] | None, strict: bool = True,
+def validate(fdef, rec: dict, history: HistoryView | list[dict] | None, strict: bool = True,
              reason: str | None = None):
     """The core's verdict (forms.lifecycle.verdict); OpError with the blocking findings when
     the op must be rejected. Not strict (draft / returned): only the field checks run (the

@@ -332,7 +332,7 @@ def _exchange(store, client: SyncClient, summary: SyncSummary, sizer: BatchSizer
     for attempt in range(2):
         client.last_epoch = None
         meta: dict = {}
-        tally = {"pulled": {"applied": 0, "skipped": 0, "conflict": 0}, "own": [],
+        tally: dict = {"pulled": {"applied": 0, "skipped": 0, "conflict": 0}, "own": [],
                  "pushed": {"applied": 0, "duplicate": 0, "conflict": 0, "rejected": 0}}
         pulls = pull_sizer.load(store)
         try:
