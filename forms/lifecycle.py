@@ -262,10 +262,12 @@ class HistoryGroup:
     def _order_key(self, r: dict) -> tuple[str, str]:
         return _sortable(_period_of(self.form, r)), str(r.get("id") or "")
 
-    def put(self, record: dict) -> None:
+    def put(self, record: dict, *, held: bool = True) -> None:
         """`record` as now stored: replaces the record of its id (`drop`), kept in order;
-        a deleted or malformed record only leaves."""
-        self.drop(record.get("id"))
+        a deleted or malformed record only leaves. `held=False`: the caller knows the group
+        does not hold that id (no search for it)."""
+        if held:
+            self.drop(record.get("id"))
         if not self._accepts(record):
             return
         key = self._order_key(record)

@@ -128,7 +128,7 @@ class Batch:
             if isinstance(period, str) and PERIOD_RE.match(period):
                 key = (op["form"], op["data"].get("org_unit"))
                 self.periods.setdefault(key, []).append(period)
-        self.hist: dict[tuple, tuple[str, str, dict]] = {}
+        self.hist: dict[tuple, tuple[str, str, dict, dict]] = {}
         self.groups: dict[tuple, HistoryGroup] = {}  # (form, org unit, form version) -> index
         self._windows: dict[str, tuple[str, str]] = {}
 
@@ -168,24 +168,41 @@ class Batch:
     def history(self, rec: dict) -> list:
         """Live records of the same form and org unit inside the core's history window
         around rec's period (forms.lifecycle.history_window), not rec itself."""
-        key = (rec["form"], rec["org_unit"])
-        if key not in self.hist:
-            periods = self.periods.get(key, []) + [rec["period"]]
-            self.hist[key] = self._fetch(key, history_window(None, min(periods))[0],
-                                         history_window(None, max(periods))[1])
+        rows = self._fetched(rec)[2]
         if not self._covers(rec):  # outside what was fetched: ask the database
             self.flush()
             return rules.history_rows(self.conn, rec)
         lo, hi, rid = *self._window(rec["period"]), rec["id"]
         # the rows are live (fetched so, a deletion leaves them: remember) and keyed by id
-        return [r for i, r in self.hist[key][2].items() if i != rid and lo <= r.period <= hi]
+        return [r for i, r in rows.items() if i != rid and lo <= r.period <= hi]
 
-    def history_view(self, fdef, rec: dict, rows: list) -> HistoryView | list[dict]:
-        """What rec's rules compare with (forms.lifecycle.history_of of `rows`, the result of
-        `history(rec)`): a view of the batch's index of rec's form and org unit, or, when rec's
-        window reaches past what the batch fetched, the list history_of makes of `rows`."""
+    def key_holder(self, rec: dict, key: str):
+        """The live record other than rec holding the natural key `key` (rec's form, org
+        unit and period: inside rec's history window), or None. Looked up in the batch's
+        index of the fetched rows by natural key, kept current by `remember`."""
+        _lo, _hi, _rows, keys = self._fetched(rec)
         if not self._covers(rec):
-            return history_of(fdef, rec, self.as_records(rows))
+            return next((h for h in self.history(rec) if h.natural_key == key), None)
+        holder = keys.get(key)
+        return holder if holder is not None and holder.id != rec["id"] else None
+
+    def _fetched(self, rec: dict) -> tuple[str, str, dict, dict]:
+        """(first, last period, {id: row}, {natural key: row}) of rec's form and org unit:
+        fetched once per batch, for every period the batch's ops name."""
+        key = (rec["form"], rec["org_unit"])
+        if key not in self.hist:
+            periods = self.periods.get(key, []) + [rec["period"]]
+            self.hist[key] = self._fetch(key, history_window(None, min(periods))[0],
+                                         history_window(None, max(periods))[1])
+        return self.hist[key]
+
+    def history_view(self, fdef, rec: dict) -> HistoryView | list[dict]:
+        """What rec's rules compare with (forms.lifecycle.history_of of `history(rec)`): a
+        view of the batch's index of rec's form and org unit, or, when rec's window reaches
+        past what the batch fetched, the list history_of makes of `history(rec)`."""
+        self._fetched(rec)
+        if not self._covers(rec):
+            return history_of(fdef, rec, self.as_records(self.history(rec)))
         gkey = (rec["form"], rec["org_unit"], fdef.version)
         group = self.groups.get(gkey)
         if group is None:
@@ -197,7 +214,7 @@ class Batch:
     def _covers(self, rec: dict) -> bool:
         """Whether rec's history window lies inside the batch's fetched history."""
         lo, hi = self._window(rec["period"])
-        have_lo, have_hi, _rows = self.hist[(rec["form"], rec["org_unit"])]
+        have_lo, have_hi, _rows, _keys = self.hist[(rec["form"], rec["org_unit"])]
         return have_lo <= lo and hi <= have_hi
 
     def _window(self, period: str) -> tuple[str, str]:
@@ -216,28 +233,47 @@ class Batch:
             out.append(self._parsed[key])
         return out
 
-    def _fetch(self, key: tuple, lo: str, hi: str) -> tuple[str, str, dict]:
+    def _fetch(self, key: tuple, lo: str, hi: str) -> tuple[str, str, dict, dict]:
         q = sa.select(records).where(records.c.form == key[0], records.c.org_unit == key[1],
                                      records.c.period >= lo, records.c.period <= hi,
                                      records.c.deleted.is_(False))
-        return lo, hi, {r.id: r for r in self.query(q)}
+        rows = {r.id: r for r in self.query(q)}
+        return lo, hi, rows, {r.natural_key: r for r in rows.values() if r.natural_key}
 
-    def remember(self, written: dict) -> None:
-        """After an op's savepoint succeeded: its record as now stored (or deleted)."""
-        self.touched.add(written["id"])
+    def remember(self, written: dict, data: dict | None = None) -> None:
+        """After an op's savepoint succeeded: its record as now stored (or deleted). `data`:
+        the record's data as the op validated it (the parsed JSON of written["data"]), so the
+        history index holds that very object and the numeric cells the op's rules memoised
+        for it are found again (HistoryGroup memo), not recomputed from a fresh parse."""
+        rid = written["id"]
+        self.touched.add(rid)
         if written["deleted"]:
-            self._written.pop(written["id"], None)
+            self._written.pop(rid, None)
         else:
-            self._written[written["id"]] = SimpleNamespace(**written)
-        for _lo, _hi, rows in self.hist.values():
-            rows.pop(written["id"], None)
-        for group in self.groups.values():
-            group.drop(written["id"])
-        if written["deleted"]:
-            return
-        entry = self.hist.get((written["form"], written["org_unit"]))
+            self._written[rid] = SimpleNamespace(**written)
+        for where, (_lo, _hi, rows, keys) in self.hist.items():
+            old = rows.pop(rid, None)
+            if old is None:  # its groups (built from these rows) do not hold it either
+                continue
+            if old.natural_key and keys.get(old.natural_key) is old:
+                del keys[old.natural_key]
+            for gkey, group in self.groups.items():
+                if gkey[:2] == where:
+                    group.drop(rid)
+        if not written["deleted"]:
+            self._keep(self._written[rid], data)
+
+    def _keep(self, row: SimpleNamespace, data: dict | None) -> None:
+        """A row this batch wrote, into the fetched rows and history indexes of its form and
+        org unit (which no longer hold its id)."""
+        if data is not None:
+            self._parsed[(row.id, row.version)] = \
+                row_to_record(SimpleNamespace(**{**vars(row), "data": "{}"})) | {"data": data}
+        entry = self.hist.get((row.form, row.org_unit))
         if entry is not None:
-            entry[2][written["id"]] = self._written[written["id"]]
+            entry[2][row.id] = row
+            if row.natural_key:
+                entry[3][row.natural_key] = row
         for (form, unit, _version), group in self.groups.items():
-            if (form, unit) == (written["form"], written["org_unit"]):
-                group.put(self.as_records([self._written[written["id"]]])[0])
+            if (form, unit) == (row.form, row.org_unit):
+                group.put(self.as_records([row])[0], held=False)

@@ -58,6 +58,12 @@ class PushIn(BaseModel):
     schema_version: int = Field(ge=0, le=MAX_SEQ)
     ops: list[OpIn] = Field(max_length=MAX_OPS_PER_PUSH)
 
+    def op_dicts(self) -> list[dict]:
+        """The ops as server.push takes them: each field's validated value, not a deep copy
+        like model_dump (whose copy of every record's data cost ~0.02 ms an op)."""
+        names = list(OpIn.model_fields)
+        return [{n: getattr(op, n) for n in names} for op in self.ops]
+
 
 class PullAsk(BaseModel):
     """The pull half of an exchange: GET /sync/pull's query parameters."""

@@ -115,7 +115,7 @@ def _one(batch: Batch, user: User, op: dict, savepoint: bool = True) -> dict:
         with batch.conn.begin_nested() if savepoint else contextlib.nullcontext():
             ack = apply_op(batch, user, op)
         if "_row" in ack:
-            batch.remember(ack.pop("_row"))
+            batch.remember(ack.pop("_row"), ack.pop("_data", None))
         if "_rev" in ack:  # one executemany for the batch's revisions (push())
             batch.revisions.append(ack.pop("_rev"))
     except Conflict as c:
@@ -250,11 +250,10 @@ def _upsert(batch: Batch, user: User, op: dict, row, keep_version: int | None = 
         if user.role not in REVIEWER_ROLES:
             rec["review_comment"] = row.review_comment
     correction = rules.check_transition(user, old, rec, op.get("reason"))
-    hist = batch.history(rec)
     strict = rules.strict_for(rec, correction)
-    rules.validate(fdef, rec, batch.history_view(fdef, rec, hist) if strict else None,
+    rules.validate(fdef, rec, batch.history_view(fdef, rec) if strict else None,
                    strict, op.get("reason") if correction else None)
-    nkey = _natural_key(user, fdef, rec, hist)
+    nkey = _natural_key(batch, user, fdef, rec)
     contests.check_open(batch.conn, rec["id"], resolves)  # every check before the write
     ack = _write(batch.write, user, rec, row, unit, nkey, correction, op.get("reason"),
                  keep_version)
@@ -264,12 +263,12 @@ def _upsert(batch: Batch, user: User, op: dict, row, keep_version: int | None = 
     return ack
 
 
-def _natural_key(user: User, fdef, rec: dict, hist: list) -> str | None:
-    """The (form, org unit, period) key; the history rows hold any other live holder of it."""
+def _natural_key(batch: Batch, user: User, fdef, rec: dict) -> str | None:
+    """The (form, org unit, period) key, unless another live record holds it."""
     if not getattr(fdef, "unique_per_period", False):
         return None
     key = f"{rec['form']}|{rec['org_unit']}|{rec['period']}"
-    other = next((h for h in hist if h.natural_key == key), None)
+    other = batch.key_holder(rec, key)
     if other is not None:
         raise Conflict("natural_key", record_for(user, other) if can_read(user, other) else None,
                        f"{rec['form']} for {rec['org_unit']} {rec['period']} already exists "
@@ -300,7 +299,7 @@ def _write(write, user, rec, row, unit, nkey, correction, reason,
            "reason": reason if correction else None, "comment": rec.get("review_comment"),
            "editor": user.username, "at": now}
     return {"status": ACK_APPLIED, "version": version, "_written": True, "_row": values,
-            "_rev": rev}
+            "_data": rec["data"], "_rev": rev}
 
 
 def _delete(batch: Batch, user: User, row) -> dict:

@@ -50,7 +50,7 @@ def sync_push(request: Request, body: PushIn, user: RecordsUser, engine: Engine,
     if refusal is not None:
         return _json(refusal, 426)
     acks, epoch = push.push_batch(engine, user, body.device_id,
-                                  [op.model_dump() for op in body.ops])
+                                  body.op_dicts())
     return _answer(request, settings, {"acks": acks, "server_time": utc_now(), "epoch": epoch})
 
 
@@ -94,7 +94,7 @@ def sync_exchange(request: Request, body: ExchangeIn, user: RecordsUser, engine:
     if body.pull.epoch is not None and body.pull.epoch != page["epoch"]:
         raise err(409, "epoch_changed", "the server's history changed: pull from zero first")
     acks, epoch = push.push_batch(engine, user, body.device_id,
-                                  [op.model_dump() for op in body.ops])
+                                  body.op_dicts())
     return _answer(request, settings, {"acks": acks, "server_time": utc_now(), "epoch": epoch,
                                        "pull": page})
 
