@@ -255,8 +255,9 @@ class Batch:
             old = rows.pop(rid, None)
             if old is None:  # its groups (built from these rows) do not hold it either
                 continue
-            if old.natural_key and keys.get(old.natural_key) is old:
-                del keys[old.natural_key]
+            natural_key = old.natural_key
+            if natural_key and keys.get(natural_key) is old:
+                del keys[natural_key]
             for gkey, group in self.groups.items():
                 if gkey[:2] == where:
                     group.drop(rid)
