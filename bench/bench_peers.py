@@ -47,6 +47,7 @@ def measure_esep(folder: Path, push: list, pull: list, rate=RATE, delay=DELAY) -
     link = Link(srv.port, rate, delay)
     link.unlimited()
     token = peer_esep.token_file_supported()
+    peer_esep.compile_bytecode()
     try:
         seeder = peer_esep.EsepClient(folder / "esep-seed", "reg2", token)
         seeder.login(srv.url)

@@ -42,3 +42,31 @@ def test_a_command_parser_has_only_its_module():
     full = next(a for a in build_parser(None)._actions
                 if isinstance(a, argparse._SubParsersAction))
     assert set(full.choices) == {n for names in COMMANDS.values() for n in names}
+
+
+def test_the_program_ends_with_everything_printed_and_saved(tmp_path):
+    """main.py ends the process without the interpreter's teardown (cli.main.end_process):
+    a large listing still arrives whole through a pipe, the exit code is the command's, and
+    what the command wrote is in the store for the next process."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = dict(os.environ, ESEP_PASSPHRASE="end process test passphrase")
+    env.pop("ESEP_DATA_DIR", None)
+
+    def esep(*args):
+        return subprocess.run([sys.executable, "main.py", "--data-dir", str(tmp_path), *args],
+                              cwd=root, env=env, capture_output=True, text=True, timeout=300,
+                              check=False)
+
+    assert esep("demo").returncode == 0
+    listed = esep("list", "--json")
+    assert listed.returncode == 0
+    rows = json.loads(listed.stdout)
+    assert len(listed.stdout) > 256 * 1024 and len(rows) > 1000  # more than a pipe buffer
+    bad = esep("show", "no-such-record")
+    assert bad.returncode != 0 and bad.stderr.strip()
