@@ -9,10 +9,9 @@ import lzma
 import uuid
 
 import pytest
-from server_fixtures import run_server
+from test_sync_xz import region_server
 
 from bench import bench_sync
-from server.config import Settings
 from sync import protocol, pull_columns
 from sync.engine import pull_changes, sync_once
 from sync.pull_sizer import PullSizer
@@ -59,13 +58,6 @@ def test_a_malformed_column_page_is_refused(page):
         pull_columns.unpack(page)
 
 
-def _server(tmp_path, n: int, **settings):
-    srv = run_server(f"sqlite:///{tmp_path / 'server.sqlite3'}", Settings(**settings))
-    bench_sync._setup_server(srv)
-    records = bench_sync._records(n, 5, 2000)
-    source = bench_sync._store(tmp_path, "source", records)
-    assert sync_once(source, bench_sync._client(srv.url, source)).pushed == n
-    return srv, records
 
 
 def _fresh(tmp_path, url: str, name: str):
@@ -76,7 +68,7 @@ def _fresh(tmp_path, url: str, name: str):
 
 
 def test_a_first_pull_is_one_request_sized_by_what_travels(tmp_path):
-    srv, records = _server(tmp_path, 600)
+    srv, records = region_server(tmp_path, 600)
     try:
         rows = bench_sync._client(srv.url).request(  # the same page as (compact) rows
             "GET", PULL, params={"cursor": 0, "limit": 5000, "wire_bytes": 10**6})
@@ -99,7 +91,7 @@ def test_a_first_pull_is_one_request_sized_by_what_travels(tmp_path):
 
 
 def test_clients_that_do_not_ask_for_columns_get_rows(tmp_path):
-    srv, records = _server(tmp_path, 40, wire_xz=False)
+    srv, records = region_server(tmp_path, 40, wire_xz=False)
     try:
         client = bench_sync._client(srv.url)
         for extra in ({}, {"layout": "tables"}):

@@ -22,7 +22,7 @@ PUSH = protocol.API_PREFIX + "/sync/push"
 XZ_MAGIC = b"\xfd7zXZ\x00"
 
 
-def _server(tmp_path, n: int, **settings):
+def region_server(tmp_path, n: int, **settings):
     """A server holding n monthly reports of one region, pushed by its user."""
     srv = run_server(f"sqlite:///{tmp_path / 'server.sqlite3'}", Settings(**settings))
     bench_sync._setup_server(srv)
@@ -34,7 +34,7 @@ def _server(tmp_path, n: int, **settings):
 
 @pytest.fixture
 def seeded(tmp_path):
-    srv, records = _server(tmp_path, 120)
+    srv, records = region_server(tmp_path, 120)
     yield srv, records
     srv.stop()
 
@@ -92,7 +92,7 @@ def test_a_small_page_stays_gzip(seeded):
 
 
 def test_an_old_server_gets_gzip_pushes_and_sends_gzip_pages(tmp_path):
-    srv, _ = _server(tmp_path, 30, wire_xz=False)
+    srv, _ = region_server(tmp_path, 30, wire_xz=False)
     try:
         store = bench_sync._store(tmp_path, "second", bench_sync._records(20, 9, 1990))
         client = bench_sync._client(srv.url, store)
