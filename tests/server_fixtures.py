@@ -39,14 +39,17 @@ class LiveServer:
         self._stop()
 
 
-def run_server(db_url: str, settings: Settings | None = None) -> LiveServer:
-    """Start uvicorn on 127.0.0.1 with a random port; returns once /healthz answers."""
+def run_server(db_url: str, settings: Settings | None = None, wrap=None) -> LiveServer:
+    """Start uvicorn on 127.0.0.1 with a random port; returns once /healthz answers. `wrap`:
+    a function of the app giving the ASGI app to serve instead (the real app behind a filter:
+    an older server, a gateway that drops a route)."""
     app = create_app(db_url, settings)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(app, log_level="warning", lifespan="off", timeout_keep_alive=30)
+    config = uvicorn.Config(wrap(app) if wrap else app, log_level="warning", lifespan="off",
+                            timeout_keep_alive=30)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()

@@ -4,12 +4,8 @@ a route that answers 404, another server, a new epoch, a lost answer. Real serve
 stores."""
 from __future__ import annotations
 
-import socket
-import threading
-
 import pytest
 import sqlalchemy as sa
-import uvicorn
 from server_fixtures import run_server
 from starlette.responses import JSONResponse
 from test_sync_support import (
@@ -77,36 +73,26 @@ def _serve(db_url: str, *, route: bool, header: bool):
     """The real app behind a filter: without the exchange route (404) and/or without its
     header (an older server, or a gateway that does not pass the route). Returns
     (url, hits on the exchange path, stop)."""
-    app = create_app(db_url)
     hits = []
 
-    async def filtered(scope, receive, send):
-        if scope["type"] == "http" and scope["path"] == EXCHANGE_PATH:
-            hits.append(1)
-            if not route:
-                return await JSONResponse({"detail": "Not Found"}, 404)(scope, receive, send)
+    def wrap(app):
+        async def filtered(scope, receive, send):
+            if scope["type"] == "http" and scope["path"] == EXCHANGE_PATH:
+                hits.append(1)
+                if not route:
+                    return await JSONResponse({"detail": "Not Found"}, 404)(scope, receive,
+                                                                             send)
 
-        async def strip(msg):
-            if msg["type"] == "http.response.start" and not header:
-                name = EXCHANGE_HEADER.lower().encode()
-                msg = dict(msg, headers=[h for h in msg["headers"] if h[0] != name])
-            await send(msg)
-        return await app(scope, receive, strip)
+            async def strip(msg):
+                if msg["type"] == "http.response.start" and not header:
+                    name = EXCHANGE_HEADER.lower().encode()
+                    msg = dict(msg, headers=[h for h in msg["headers"] if h[0] != name])
+                await send(msg)
+            return await app(scope, receive, strip)
+        return filtered
 
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    srv = uvicorn.Server(uvicorn.Config(filtered, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not srv.started:
-        thread.join(0.02)
-
-    def stop():
-        srv.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-        app.state.engine.dispose()
-    return f"http://127.0.0.1:{sock.getsockname()[1]}", hits, stop
+    live = run_server(db_url, wrap=wrap)
+    return live.url, hits, live.stop
 
 
 @pytest.fixture

@@ -6,13 +6,10 @@ from __future__ import annotations
 
 import io
 import json
-import socket
-import threading
 
 import pytest
-import uvicorn
 from fastapi.responses import JSONResponse
-from server_fixtures import _wait_healthy, api_session, create_user
+from server_fixtures import api_session, create_user, run_server
 from test_sync_support import (
     DISTRICTS,
     PASSWORD,
@@ -25,7 +22,6 @@ from test_sync_support import (
 
 from cli.main import main
 from reports.economics import KV_KEY, RateTable
-from server.app import create_app
 from store import open_store
 from sync import rates as sync_rates
 from sync.engine import sync_once
@@ -114,27 +110,15 @@ def test_local_table_is_kept_while_the_centre_has_none(hub, tmp_path):
 def _serve_without_rates(db_url: str):
     """The real app with /api/v1/rates removed: a server from before the endpoint (or a
     gateway that does not route it) that still sends `rates_version` in pull pages."""
-    app = create_app(db_url)
+    def wrap(app):
+        async def without_rates(scope, receive, send):
+            if scope["type"] == "http" and scope["path"] == "/api/v1/rates":
+                return await JSONResponse({"detail": "Not Found"}, 404)(scope, receive, send)
+            return await app(scope, receive, send)
+        return without_rates
 
-    async def without_rates(scope, receive, send):
-        if scope["type"] == "http" and scope["path"] == "/api/v1/rates":
-            return await JSONResponse({"detail": "Not Found"}, 404)(scope, receive, send)
-        return await app(scope, receive, send)
-
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    srv = uvicorn.Server(uvicorn.Config(without_rates, log_level="warning", lifespan="off"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    _wait_healthy(url, thread)
-
-    def stop():
-        srv.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-        app.state.engine.dispose()
-    return url, stop
+    live = run_server(db_url, wrap=wrap)
+    return live.url, live.stop
 
 
 def test_a_server_without_the_endpoint_does_not_fail_the_sync(hub, tmp_path):
