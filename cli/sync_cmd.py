@@ -170,12 +170,13 @@ def _session(store, args):
     """(client, user, password|None) with a stored token (keyring or token file) or a fresh
     login."""
     from cli.sync_token import stored_token
+    from cli.texts import lang_of, say
     from sync import credentials
 
     server = args.server or store.get_setting(SERVER_KEY)
     user = args.user or store.get_setting(USER_KEY)
     if not server or not user:
-        raise _fail("no server known: run `esep login --server URL --user U` first")
+        raise _fail(say("cli_sync_no_server", lang_of(args)))
     remembered = (store.get_setting(SERVER_KEY) or "").rstrip("/")
     same = server.rstrip("/") == remembered
     insecure = args.insecure or (same and bool(store.get_setting(INSECURE_KEY)))
@@ -185,10 +186,10 @@ def _session(store, args):
     password = _read_password() if args.password_stdin else None
     client.token = stored_token(store, client.base_url, user)
     if client.token is None and password is None:
-        hint = ("" if credentials.keyring_available()
-                else f" ({credentials.NO_BACKEND_MESSAGE})")
-        raise _fail(f"not logged in to {client.base_url} as {user}: run `esep login` or "
-                    f"pass --password-stdin{hint}")
+        lang = lang_of(args)
+        hint = "" if credentials.keyring_available() else say("cli_sync_no_keyring", lang)
+        raise _fail(say("cli_sync_not_logged_in", lang, url=client.base_url, user=user,
+                        hint=hint))
     return client, user, password
 
 

@@ -22,9 +22,13 @@ COMMANDS = [
     ["import", "monthly_report", "{tmp}/1.json"],   # values out of bounds, by field label
     ["import", "focus_group", "{tmp}/2.csv", "--org-unit", "SHY-X", "--period", "2024-03"],
     ["import", "monthly_report", "{tmp}/3.json"],   # a bad header: id and period
+    ["sync"],                                        # no server known yet
+    ["sync", "--server", "http://127.0.0.1:9", "--user", "u"],  # no token, no password
 ]
 ENGLISH_WORD = re.compile(r"\b[a-z]{3,}\b")
-ALLOWED = ("--map", ".csv", ".json")  # an option and the files' extensions
+ALLOWED = ("--map", ".csv", ".json",  # an option and the files' extensions
+           "`esep login --server URL --user U`", "`esep login`", "--password-stdin",
+           "http://127.0.0.1:9")  # commands to type and the server's address
 
 
 @pytest.fixture

@@ -100,7 +100,7 @@ def test_acceptance_by_hand_scenario(server, tmp_path, capsys, monkeypatch, memo
     code, out, _ = esep(capsys, monkeypatch, district, "logout")
     assert code == 0 and out[0]["revoked"] and out[0]["forgotten"]
     assert not memory_keyring.items.get(("esep", f"{server.url} dist1"))
-    code, out, err = esep(capsys, monkeypatch, district, "sync")
+    code, out, err = esep(capsys, monkeypatch, district, "--lang", "en", "sync")
     assert code == 1 and "not logged in" in err
 
 
@@ -111,7 +111,7 @@ def test_without_keyring_the_password_is_asked_each_run(server, tmp_path, capsys
                           "--user", "dist1", "--password-stdin", stdin=PASSWORD + "\n")
     assert code == 0 and out[0]["token_saved"] is False
     assert "no OS keyring" in err
-    code, _, err = esep(capsys, monkeypatch, data, "sync")
+    code, _, err = esep(capsys, monkeypatch, data, "--lang", "en", "sync")
     assert code == 1 and "--password-stdin" in err and "no OS keyring" in err
     with open_store(data / "esep.sqlite3") as store:
         store.save_record(monthly(DISTRICTS[0], "2024-05"), user="dist1")

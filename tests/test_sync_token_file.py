@@ -91,7 +91,7 @@ def test_revoked_on_the_server_the_file_goes(server, wire, tmp_path):
     assert out[-1]["error"] == "token_revoked"
     assert "no longer accepts the saved token" in err and "token file was removed" in err
     assert not (data / "sync-token").exists()
-    code, _, err = esep(data, "sync")  # nothing stored any more: a login is asked for
+    code, _, err = esep(data, "--lang", "en", "sync")  # nothing stored: a login is asked for
     assert code == 1 and "not logged in" in err
 
 
