@@ -81,6 +81,9 @@ def ingest_rows(ing: dict) -> list[tuple]:
             round(esep["rate"]), "rec/s", f">= {INGEST_RATE_X}x pouch", "", applied),
            ("ingest: Esep server peak RSS (process tree)", round(esep["server_rss_mb"]), "MB",
             f"<= {INGEST_RSS_X}x pouch", "", True)]
+    if "login_rss_mb" in esep:  # argon2 is memory-hard: apart, pouchdb-server has no login
+        out.append(("ingest: Esep peak RSS during the one login before",
+                    round(esep["login_rss_mb"]), "MB", "-", "-", True))
     if "error" in pouch:
         return out + [(f"ingest: {pouch['error']}"[:58], "-", "", "", "", False)]
     rate_x = esep["rate"] / pouch["rate"]
