@@ -44,10 +44,9 @@ def register(sub) -> None:
     rev.set_defaults(func=cmd_review)
 
 
-
-
-def _run(action, lang):
-    """Run a store action; a StoreError becomes a translated, specific CLI error."""
+def _run(action, lang, store=None):
+    """Run a store action; a StoreError becomes a translated, specific CLI error (with
+    `store`, a blocked submission names the fields by their labels in `lang`)."""
     from store import StoreError, SubmitBlocked, error_text
 
     try:
@@ -55,12 +54,22 @@ def _run(action, lang):
     except SubmitBlocked as exc:
         from forms import message_text
 
+        form = _form_of(store, exc.record_id)
         lines = [error_text(exc, lang)] + [
             f"  {say('cli_severity_' + f.severity, lang):8} {f.rule:10} [{', '.join(f.fields)}] "
-            f"{message_text(f.message_code, lang, f.params)}" for f in exc.findings]
+            f"{message_text(f.message_code, lang, f.params, form=form)}" for f in exc.findings]
         raise CliError("\n".join(lines)) from None
     except StoreError as exc:
         raise CliError(error_text(exc, lang)) from None
+
+
+def _form_of(store, record_id):
+    """The form definition of a stored record, or None (then field ids are shown)."""
+    from store.workflow import load_form_for
+
+    record = store.get_record(record_id) if store is not None and record_id else None
+    return load_form_for(record["form"], record.get("form_version"), record_id) \
+        if record else None
 
 
 def cmd_list(args) -> int:
@@ -113,15 +122,15 @@ def cmd_submit(args) -> int:
     store = _store()
     lang = lang_of(args)
     record, findings = _run(lambda: store.submit_record(
-        args.id, user=store.user, justification=args.justification), lang)
+        args.id, user=store.user, justification=args.justification), lang, store)
     print(say("cli_submitted", lang, id=record["id"], status=status_text(record["status"], lang),
               revision=record["revision"], findings=len(findings)))
     return 0
 
 
 def cmd_review(args) -> int:
-    store = _store()
+    store, lang = _store(), lang_of(args)
     record = _run(lambda: store.set_review(args.id, args.action, user=store.user,
-                                           comment=args.comment), lang_of(args))
-    print(f"{record['id']}: {record['status']}; run `esep sync` to send it")
+                                           comment=args.comment), lang, store)
+    print(say("cli_reviewed", lang, id=record["id"], status=status_text(record["status"], lang)))
     return 0

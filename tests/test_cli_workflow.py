@@ -58,3 +58,31 @@ def test_show_prints_revisions_and_audit_and_unknown_id_is_an_error(data_dir, tm
     assert any(a["field"] == "_status" or a["field"] == "status" for a in shown["audit"])
     assert main(["show", "no-such-id"]) == 1
     assert "нет записи no-such-id" in capsys.readouterr().err
+
+
+def test_a_blocked_submission_names_fields_by_their_labels_in_the_chosen_language(
+        data_dir, tmp_path, capsys):
+    jan, _feb = _import_two_identical_months(tmp_path, capsys)
+    data = {k: v for k, v in monthly_data().items() if k != "volunteer_hours"}
+    path = tmp_path / "m.json"
+    path.write_text(json.dumps([{"id": jan, "form": "monthly_report", "form_version": 1,
+                                 "org_unit": "SHY-ABAY", "period": "2024-01",
+                                 "status": "draft", "data": data}], ensure_ascii=False))
+    assert main(["import", "monthly_report", str(path)]) == 0
+    capsys.readouterr()
+    for lang, label in (("en", "Field “Volunteer hours in the reporting month” is required"),
+                        ("kk", "«Есепті айдағы волонтерлік сағаттар саны» өрісін толтыру"),
+                        ("ru", "«Количество волонтёрских часов за отчётный месяц»")):
+        assert main(["--lang", lang, "submit", jan]) == 1
+        err = capsys.readouterr().err
+        assert label in err and "“volunteer_hours”" not in err, err
+
+
+def test_review_confirms_in_the_chosen_language(data_dir, tmp_path, capsys):
+    jan, _feb = _import_two_identical_months(tmp_path, capsys)
+    assert main(["submit", jan]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "kk", "review", jan, "--approve"]) == 0
+    out = capsys.readouterr().out
+    assert f"{jan}: " in out and "жіберу үшін `esep sync` орындаңыз" in out
+    assert "run `esep sync`" not in out
