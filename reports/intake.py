@@ -15,7 +15,8 @@ commits through reports.io. Only an unreadable file or no name column refuses
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -114,15 +115,13 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
               progress: Callable[[int], None] | None = None,
               cancelled: Callable[[], bool] | None = None) -> Preview:
     """Read an attendance list into a Preview (nothing is written)."""
-    rows = iter_rows(Path(path), sheet=sheet, row_limit=row_limit)
-    head = []
-    for row in rows:
-        head.append(row)
-        if len(head) >= HEADER_SCAN_ROWS:
-            break
-    if not any(any(v not in (None, "") for v in r) for r in head):
-        raise FileProblem(f"{Path(path).name}: the file has no data", "file_empty",
-                          file=Path(path).name)
+    repaired: list[Problem] = []
+    rows = iter_rows(Path(path), sheet=sheet, row_limit=row_limit,
+                     on_repair=lambda wrong, right: repaired.append(Problem(
+                         None, None, None, "text_encoding_repaired", say(
+                             "text_encoding_repaired", lang, wrong=wrong, right=right),
+                         "warning")))
+    head = _head_rows(rows, Path(path))
     cmap = find_header(head, form_id, mapping)
     header = head[cmap.header_row - 1]
     per_row, record = split_set_values(form_id, set_values, lang)
@@ -150,9 +149,17 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
                 raise ImportCancelled(path)
     built = builder.finish(start_no=len(existing or []) + 1)
     preview.rows, preview.source_rows = built.rows, built.source_rows
-    preview.problems = built.problems + _list_findings(preview, cmap, header, lang)
+    preview.problems = repaired + built.problems + _list_findings(preview, cmap, header, lang)
     preview.values.update(record)
     return preview
+
+
+def _head_rows(rows: Iterator[tuple], path: Path) -> list[tuple]:
+    """The first HEADER_SCAN_ROWS rows, where the title and the header are looked for."""
+    head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
+    if not any(any(v not in (None, "") for v in r) for r in head):
+        raise FileProblem(f"{path.name}: the file has no data", "file_empty", file=path.name)
+    return head
 
 
 def _take(preview: Preview, builder: RosterBuilder, n: int, row: tuple, header: tuple) -> None:

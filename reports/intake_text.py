@@ -14,6 +14,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "түзетіңіз",
         "en": "«{text}»: a letter was lost when the file was saved («?» inside a word); "
               "correct it in the grid"},
+    "text_encoding_repaired": {
+        "ru": "текст файла был сохранён в неверной кодировке ({right}, прочитанный как "
+              "{wrong}: «РЎРїРёСЃРѕРє», «Ñïèñîê»); буквы восстановлены, проверьте фамилии",
+        "kk": "файлдың мәтіні қате кодтаумен сақталған ({right}, {wrong} ретінде оқылған: "
+              "«РЎРїРёСЃРѕРє», «Ñïèñîê»); әріптер қалпына келтірілді, тегтерді тексеріңіз",
+        "en": "the file's text was saved in the wrong encoding ({right} read as {wrong}: "
+              "«РЎРїРёСЃРѕРє», «Ñïèñîê»); the letters were restored, check the names"},
     "unknown_choice": {
         "ru": "«{text}» — неизвестное значение; допустимо: {allowed}",
         "kk": "«{text}» — белгісіз мән; рұқсат етілген: {allowed}",

@@ -104,7 +104,7 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
 def _layout(path: Path) -> str:
     """'template' (esep template), 'table' (export_file) or 'list' (anything else)."""
     kind = kind_of(path)
-    if kind in ("xls", "docx"):
+    if kind in ("xls", "ods", "docx"):
         return "list"
     if kind == "xlsx":
         names = sheet_names(path)

@@ -1,6 +1,6 @@
-"""Row readers for .xlsx, .xls, .csv (UTF-8 or cp1251), .docx with clear file-level errors.
+"""Row readers for .xlsx, .xls, .ods, .csv (UTF-8 or cp1251), .docx with clear file-level errors.
 
-Rows come out as tuples of cell values. Workbooks (.xlsx, .xls) are read by python-calamine
+Rows come out as tuples of cell values. Workbooks (.xlsx, .xls, .ods) are read by python-calamine
 (much faster than openpyxl; merged cells give their value in the first cell only); a .docx
 gives one row per paragraph and per table row, in document order. Python holds no more than
 the rows the caller keeps; `row_limit` stops a huge file early with an error instead of a
@@ -9,17 +9,21 @@ crash.
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from forms.fieldcheck import MAX_ITEMS
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # OLE container: encrypted xlsx or old .xls
 ZIP_MAGIC = b"PK\x03\x04"
+ODF_PREFIX = "application/vnd.oasis.opendocument."
+ODF_SHEET = ODF_PREFIX + "spreadsheet"
 DEFAULT_ROW_LIMIT = MAX_ITEMS  # data rows a list may have (a record's roster rows) ...
+WORKBOOKS = ("xlsx", "xls", "ods")  # read by python-calamine
 HEAD_ROWS = 20               # ... below this many title and header rows
 # A sheet's declared used range (<dimension ref="A1:K200001"/>) and a row element.
 DIMENSION_RE = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]*(\d*)(?::[A-Z]*(\d+))?"')
@@ -61,11 +65,35 @@ def kind_of(path: Path) -> str:
             f"{path.name}: the workbook is password-protected (encrypted); remove the "
             f"password and import again", "file_encrypted", file=path.name)
     if head.startswith(ZIP_MAGIC):
-        return "docx" if _zip_has(path, "word/document.xml") else "xlsx"
+        return _zip_kind(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         raise FileProblem(f"{path.name}: not a valid .xlsx workbook (damaged or another "
                           f"format)", "file_corrupt", file=path.name)
     return "csv"
+
+
+def _zip_kind(path: Path) -> str:
+    """docx, ods (an OpenDocument spreadsheet, LibreOffice's own format) or xlsx; an
+    OpenDocument text (.odt) is refused with what to do instead."""
+    if _zip_has(path, "word/document.xml"):
+        return "docx"
+    mimetype = _zip_member(path, "mimetype")
+    if mimetype.startswith(ODF_SHEET):
+        return "ods"
+    if mimetype.startswith(ODF_PREFIX):
+        raise FileProblem(f"{path.name}: an OpenDocument text or other non-spreadsheet file; "
+                          f"save it as .docx or .xlsx and import that", "odf_text",
+                          file=path.name)
+    return "xlsx"
+
+
+def _zip_member(path: Path, member: str) -> str:
+    """A small member's text ('' when absent or unreadable)."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            return z.read(member)[:200].decode("ascii", "replace")
+    except CORRUPT:
+        return ""
 
 
 def _zip_has(path: Path, member: str) -> bool:
@@ -89,23 +117,45 @@ def _head(path: Path) -> bytes:
 
 
 def iter_rows(path: str | Path, *, sheet: str | None = None,
-              row_limit: int = DEFAULT_ROW_LIMIT) -> Iterator[tuple]:
+              row_limit: int = DEFAULT_ROW_LIMIT,
+              on_repair: Callable[[str, str], None] | None = None) -> Iterator[tuple]:
+    """The rows of a file; text that went through the wrong code page on its way into a
+    workbook or document is turned back (reports.mojibake), and `on_repair(wrong, right)`
+    is told so once."""
     path = Path(path)
     kind = kind_of(path)
     if kind == "xlsx":
         check_sheet_size(path, sheet, row_limit)
-    if kind in ("xlsx", "xls"):
+    if kind in WORKBOOKS:
         rows = _workbook_rows(path, sheet)
     elif kind == "docx":
         rows = _docx_rows(path)
     else:
-        rows = _csv_rows(path)
+        rows = _csv_rows(path)  # decoded by its own choice of UTF-8 or cp1251
+    if kind != "csv":
+        rows = _repaired(rows, on_repair)
     for n, row in enumerate(rows, start=1):
         if n > row_limit + HEAD_ROWS:
             raise FileProblem(f"{path.name}: more than {row_limit:,} rows; split the file "
                               f"(nothing was imported)", "too_many_rows", file=path.name,
                               limit=f"{row_limit:,}")
         yield row
+
+
+def _repaired(rows: Iterator[tuple], on_repair) -> Iterator[tuple]:
+    from reports.mojibake import detect, repairer
+
+    head = list(itertools.islice(rows, HEAD_ROWS))
+    found = detect(head)
+    if found is None:
+        yield from head
+        yield from rows
+        return
+    if on_repair is not None:
+        on_repair(*found)
+    repair = repairer(*found)
+    yield from map(repair, head)
+    yield from map(repair, rows)
 
 
 def check_sheet_size(path: Path, sheet: str | None, row_limit: int) -> None:

@@ -14,7 +14,7 @@ from cli.main import main
 
 CORPUS = Path(__file__).parent / "fixtures" / "intake"
 FILES = sorted(p for p in CORPUS.iterdir()
-               if p.suffix in (".xlsx", ".xls", ".csv", ".docx"))
+               if p.suffix in (".xlsx", ".xls", ".ods", ".csv", ".docx"))
 # Values the reader may add by itself: the row number, a department read from the
 # organization's name (seminars).
 DERIVED = {"no", "department"}
@@ -34,7 +34,7 @@ def _expected(path: Path) -> dict:
 def test_corpus_is_large_and_varied():
     kinds = {p.suffix for p in FILES}
     assert len(FILES) >= 30
-    assert kinds == {".xlsx", ".xls", ".csv", ".docx"}
+    assert kinds == {".xlsx", ".xls", ".ods", ".csv", ".docx"}
     assert all(Path(f"{p}.expected.json").exists() for p in FILES)
 
 
