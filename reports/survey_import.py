@@ -12,6 +12,7 @@ the file names it, why and what is allowed, and then nothing is saved.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import re
 import uuid
@@ -36,6 +37,7 @@ from store.errors import StoreError
 
 SURVEY_FORMS = ("volunteer_survey", "org_survey")
 MATCH_MIN = 85                                   # rapidfuzz ratio for a close header
+HEADER_SCAN_ROWS = 10                            # where the questions' row is looked for
 TIMESTAMP = ["отметка времени", "timestamp", "время создания", "дата и время", "время ответа",
              "уақыт белгісі", "уақыты", "жауап уақыты", "дата", "күні", "date"]
 _NUMBERING = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
@@ -155,9 +157,10 @@ def read_survey(path, form_id: str, *, mapping: dict | None = None, sheet: str |
     form = load_form(form_id)
     path = Path(path)
     rows = iter_rows(path, sheet=sheet)
-    header = next(rows, None) or ()
-    result = SurveyImport(form_id, headers=[str(h).strip() if h is not None else ""
-                                            for h in header])
+    head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
+    at = _header_at(head, form)
+    result = SurveyImport(form_id, headers=_texts(head[at] if head else ()))
+    rows = itertools.chain(head[at + 1:], rows)
     result.columns = match_columns(result.headers, form)
     result.problems += _apply_mapping(result.columns, result.headers, mapping or {}, form, lang)
     params = {"file": path.name, "form": form.title.get(lang) or form.id}
@@ -171,10 +174,23 @@ def read_survey(path, form_id: str, *, mapping: dict | None = None, sheet: str |
                 **params, "field": f.label.get(lang) or f.id, "id": f.id}))
     if result.errors:
         return result
-    for n, row in enumerate(rows, start=2):
+    for n, row in enumerate(rows, start=at + 2):
         if any(v not in (None, "") and str(v).strip() for v in row):
             result.records.append(_record(form, result, row, n, lang))
     return result
+
+
+def _texts(row: tuple) -> list[str]:
+    return [str(h).strip() if h is not None else "" for h in row]
+
+
+def _header_at(head: list[tuple], form) -> int:
+    """The row of the questions (0-based): the first of the top rows that matches the most
+    questions; a title a person typed above the export («Результаты опроса…») and empty rows
+    are passed over. Row 1 when no row matches (then the error says so)."""
+    counts = [len(match_columns(_texts(row), form)) for row in head]
+    best = max(counts, default=0)
+    return counts.index(best) if best else 0
 
 
 def _record(form, result: SurveyImport, row: tuple, n: int, lang: str) -> dict:

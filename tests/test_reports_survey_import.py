@@ -185,3 +185,36 @@ def test_a_response_without_region_saves_nothing(tmp_path):
         assert [p["message"] for p in res.errors] == [
             "Row 3: no region: the answer belongs to a region (map the region column)"]
         assert store.count_records(form="volunteer_survey") == 0
+
+
+def test_an_export_with_a_title_typed_above_it(tmp_path):
+    """A person saved the export with a merged title row and an empty row above the
+    questions: the questions' row is found, and errors name the rows as the file has them."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Результаты опроса волонтёров, 2024 год"])
+    ws.merge_cells("A1:E1")
+    ws.append([])
+    ws.append(["Отметка времени", "1. В каком регионе вы занимаетесь волонтёрством? *",
+               "Ваш пол", "Ваша занятость", "Ваш возраст"])
+    ws.append([dt.datetime(2024, 3, 1, 9, 5), "Шымкент", "Женский", "Работаю", "18-28"])
+    ws.append([dt.datetime(2024, 3, 2, 9, 5), "г. Астана", "Мужской", "Не работаю", "много"])
+    wb.save(tmp_path / "titled.xlsx")
+    res = read_survey(tmp_path / "titled.xlsx", "volunteer_survey")
+    assert res.mapping()["Ваша занятость"] == "occupation"
+    assert [p["message"][:40] for p in res.errors] == [
+        "Строка 5, столбец «Ваш возраст», значени"]
+    res = read_survey(tmp_path / "titled.xlsx", "volunteer_survey", mapping={"5": ""})
+    assert res.errors == [], res.problems
+    assert [r["data"]["occupation"] for r in res.records] == ["EMPLOYED", "UNEMPLOYED"]
+
+
+@pytest.mark.parametrize("answer,code", [
+    ("Учусь в школе", "SCHOOL"), ("Студентка", "STUDENT"), ("Работаю", "EMPLOYED"),
+    ("Временно не работаю", "UNEMPLOYED"), ("На пенсии", "PENSIONER"), ("Другое", "OTHER"),
+    ("Жұмыс істеймін", "EMPLOYED"), ("Жұмыс істемеймін", "UNEMPLOYED"),
+    ("Зейнеткермін", "PENSIONER"), ("Retired", "PENSIONER")])
+def test_occupation_answered_in_the_first_person(answer, code):
+    from reports.survey_values import to_choice
+
+    assert to_choice("occupations", answer) == code
