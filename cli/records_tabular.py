@@ -112,7 +112,7 @@ def _run(rio, store, form, args, options: dict, *, lang: str) -> int:
             raise _error(str(exc)) from None
 
     preview = call(True)
-    _check_template_target(form, preview, options)
+    _check_template_target(form, preview, options, lang)
     _print_preview(preview, lang)
     errors = _errors(preview.problems)
     if errors:
@@ -161,7 +161,7 @@ def _record_change(rec: dict, old: dict | None) -> list[str]:
 
 
 
-def _check_template_target(form, result, options: dict) -> None:
+def _check_template_target(form, result, options: dict, lang: str) -> None:
     """The monthly workbook names its own org unit and period: a differing option is an
     error, not something to silently ignore."""
     if form.id != "monthly_report" or not result.records:
@@ -170,8 +170,9 @@ def _check_template_target(form, result, options: dict) -> None:
     for key in ("org_unit", "period"):
         wanted = options.get(key)
         if wanted and wanted != rec.get(key):
-            raise _error(f"--{key.replace('_', '-')} {wanted}: the workbook is for "
-                         f"{rec.get('org_unit')} {rec.get('period')}; nothing imported")
+            raise _error(say("import_other_target", lang, option=key.replace("_", "-"),
+                             wanted=wanted, unit=rec.get("org_unit"),
+                             period=rec.get("period")))
 
 
 def problem_line(p, lang: str = "ru") -> str:

@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from forms.messages import message_text
 from reports.aggregate import region_of
 from reports.headers import ROSTERS, HeaderError
 from reports.readers import (
@@ -60,10 +61,20 @@ class ImportResult:
     def summary(self, limit: int = 20) -> str:
         head = (f"{len(self.diff)} change(s), {len(self.errors)} error(s), "
                 f"{len(self.warnings)} warning(s)")
-        lines = [f"  [{p.get('severity', 'error')}] {p['message']}" for p in self.problems[:limit]]
+        lines = [f"  [{p.get('severity', 'error')}] {_where(p)}{p['message']}"
+                 for p in self.problems[:limit]]
         if len(self.problems) > limit:
             lines.append(f"  ... and {len(self.problems) - limit} more")
         return "\n".join([head, *lines])
+
+
+def _where(p) -> str:
+    """`row 4, column «Значение»: ` of a problem (a technical summary for logs: the CLI and
+    the desktop show the problems in the person's language)."""
+    if not isinstance(p, dict) or p.get("row") is None:
+        return ""
+    column = f", column «{p['column']}»" if p.get("column") else ""
+    return f"row {p['row']}{column}: "
 
 
 def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
@@ -78,7 +89,8 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
         if layout == "table":
             from reports.table_io import import_table
 
-            return import_table(store, form_id, path, user=user, dry_run=dry_run, reason=reason)
+            return import_table(store, form_id, path, user=user, dry_run=dry_run, reason=reason,
+                                lang=lang)
         if form_id == "monthly_report":
             from reports.template import import_monthly_report
 
@@ -92,7 +104,8 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
                                   progress=progress, cancelled=cancelled)
         from reports.table_io import import_table
 
-        return import_table(store, form_id, path, user=user, dry_run=dry_run, reason=reason)
+        return import_table(store, form_id, path, user=user, dry_run=dry_run, reason=reason,
+                            lang=lang)
     except FileProblem as exc:
         raise ImportFailed(exc.text(lang), exc.code) from None
     except HeaderError as exc:
@@ -141,21 +154,21 @@ def strip_personal(form, record: dict) -> dict:
 
 # --- rosters ---------------------------------------------------------------------------------
 
-def _maybe_formulas(path: Path) -> None:
+def _maybe_formulas(path: Path, lang: str) -> None:
     if has_formulas(path):
-        raise ImportFailed(f"{path.name}: the cells hold formulas without stored values (the "
-                           f"file was never recalculated); open it in Excel or LibreOffice, "
-                           f"save, and import again", "formulas_without_values")
+        raise ImportFailed(message_text("import_formulas_without_values", lang,
+                                        {"file": path.name}), "formulas_without_values")
 
 
-def _roster_record(store, form_id, *, record_id, org_unit, period):
+def _roster_record(store, form_id, *, record_id, org_unit, period, lang="ru"):
     if record_id:
         rec = store.get_record(record_id)
         if rec is None or rec.get("deleted"):
-            raise ImportFailed(f"record {record_id} not found", "not_found")
+            raise ImportFailed(message_text("cli_no_record", lang, {"id": record_id}),
+                               "not_found")
         if rec["form"] != form_id:
-            raise ImportFailed(f"record {record_id} is a {rec['form']}, not a {form_id}",
-                               "wrong_form")
+            raise ImportFailed(message_text("import_wrong_form", lang, {
+                "id": record_id, "form": rec["form"], "wanted": form_id}), "wrong_form")
         return dict(rec, data=dict(rec["data"]))
     unit = org_unit or store.get_setting("org_unit")
     return {"id": str(uuid.uuid4()), "form": form_id, "org_unit": unit,
@@ -185,7 +198,8 @@ def _import_roster(store, form_id, path, *, user, dry_run, mapping, sheet, recor
 
     roster_field = ROSTERS[form_id][0]
     kind_of(path)
-    rec = _roster_record(store, form_id, record_id=record_id, org_unit=org_unit, period=period)
+    rec = _roster_record(store, form_id, record_id=record_id, org_unit=org_unit, period=period,
+                         lang=lang)
     existing = list(rec["data"].get(roster_field) or [])
     try:
         preview = read_list(path, form_id, mapping=mapping, sheet=sheet, period=rec["period"],
@@ -193,16 +207,16 @@ def _import_roster(store, form_id, path, *, user, dry_run, mapping, sheet, recor
                             row_limit=row_limit, progress=progress, cancelled=cancelled)
     except (HeaderError, FileProblem) as exc:
         if getattr(exc, "code", None) in ("no_header", "file_empty"):
-            _maybe_formulas(path)
+            _maybe_formulas(path, lang)
         raise
     if not preview.rows:
-        _maybe_formulas(path)
-        raise ImportFailed(f"{path.name}: no data rows under the header (row "
-                           f"{preview.header_row})", "no_rows")
+        _maybe_formulas(path, lang)
+        raise ImportFailed(message_text("import_no_rows", lang, {
+            "file": path.name, "row": preview.header_row}), "no_rows")
     problems = list(preview.problems)
     if not rec.get("org_unit"):
         problems.append(Problem(None, None, "org_unit", "org_unit_required",
-                                "the list needs an org unit: pass org_unit (--org-unit)"))
+                                message_text("import_org_unit_required", lang)))
     problems += cross_list_matches(preview.rows, preview.source_rows,
                                    _other_rosters(store, form_id, rec["id"]), lang)
     problems += _apply_values(rec, preview.values, period, lang)

@@ -158,7 +158,8 @@ def _roster_label(form, roster_id, key, lang) -> str:
     return col.label.get(lang) or col.label.get("ru") or key
 
 
-def import_table(store, form_id, path, *, user, dry_run=False, reason=None):
+def import_table(store, form_id, path, *, user, dry_run=False, reason=None, lang="ru"):
     from reports.table_read import read_table
 
-    return read_table(store, form_id, Path(path), user=user, dry_run=dry_run, reason=reason)
+    return read_table(store, form_id, Path(path), user=user, dry_run=dry_run, reason=reason,
+                      lang=lang)

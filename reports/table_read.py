@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from forms.messages import has_message, message_text
 from reports._ref import load_form_or_none
 from reports.io import ImportFailed, ImportResult
 from reports.readers import iter_rows, kind_of
@@ -29,18 +30,18 @@ def _convert(fd, value):
     return value if isinstance(value, str) else str(value)
 
 
-def _sheet_rows(path: Path, sheet: str | None):
+def _sheet_rows(path: Path, sheet: str | None, lang: str = "ru"):
+    """(keys, labels, rows): an .xlsx table has the columns' labels in row 1, keys in row 2."""
     rows = iter_rows(path, sheet=sheet)
-    if kind_of(path) == "xlsx":
-        next(rows, None)                                  # labels row
+    labels = next(rows, None) if kind_of(path) == "xlsx" else None
     keys = next(rows, None)
     if not keys or "id" not in keys and "record_id" not in keys:
-        raise ImportFailed(f"{path.name}: not a table exported by Esep (no id column); for "
-                           f"lists use the focus_group or seminar import", "no_header")
-    return list(keys), rows
+        raise ImportFailed(message_text("table_not_export", lang, {"file": path.name}),
+                           "no_header")
+    return list(keys), list(labels or keys), rows
 
 
-def _record(form, keys, row, n, problems) -> dict:
+def _record(form, keys, row, n, problems, say) -> dict:
     rec: dict = {"form": form.id, "deleted": False}
     data: dict = {}
     for key, value in zip(keys, row):
@@ -52,10 +53,10 @@ def _record(form, keys, row, n, problems) -> dict:
             fd = form.field(fid)
             v = _convert(fd if not code else _Int, value)
         except KeyError:
-            problems.append(_p(n, key, "unknown_field", "unknown column"))
+            problems.append(say(n, key, "table_unknown_column"))
             continue
         except (TypeError, ValueError):
-            problems.append(_p(n, key, "bad_value", f"«{value}» does not fit"))
+            problems.append(say(n, key, "table_bad_value", value))
             continue
         if v is None:
             continue
@@ -71,12 +72,20 @@ class _Int:
     type = "integer"
 
 
-def _p(row, col, code, message):
-    return {"row": row, "column": col, "field": col, "code": code, "severity": "error",
-            "message": f"row {row}, column {col}: {message}"}
+def _sayer(form, keys: list, labels: list, lang: str):
+    """problem(row, key, code, value): a problem in `lang`, its column as the file heads it
+    and its field by its label."""
+    heads = {k: str(h) for k, h in zip(keys, labels) if h not in (None, "")}
+
+    def problem(row, key, code, value=None) -> dict:
+        text = message_text(code, lang, {"field": key, "value": value, "key": key},
+                            form=form)
+        return {"row": row, "column": heads.get(key, key), "field": key, "code": code,
+                "severity": "error", "message": text}
+    return problem
 
 
-def _rosters(form, path: Path, by_id: dict, problems) -> None:
+def _rosters(form, path: Path, by_id: dict, problems, lang: str) -> None:
     for fd in [f for f in form.fields if f.type == "roster"]:
         if kind_of(path) == "xlsx":
             src, sheet = path, fd.id[:31]
@@ -91,36 +100,41 @@ def _rosters(form, path: Path, by_id: dict, problems) -> None:
             src, sheet = path.with_name(f"{path.stem}.{fd.id}.csv"), None
             if not src.exists():
                 continue
-        keys, rows = _sheet_rows(src, sheet)
+        keys, labels, rows = _sheet_rows(src, sheet, lang)
+        say = _sayer(form, [f"{fd.id}.{k}" for k in keys], labels, lang)
         for n, row in enumerate(rows, start=3):
             item = dict(zip(keys, row))
             rec = by_id.get(item.pop("record_id", None))
             if rec is None:
-                problems.append(_p(n, "record_id", "unknown_record", "no such record"))
+                problems.append(say(n, f"{fd.id}.record_id", "table_unknown_record"))
                 continue
             clean = {}
             for k, v in item.items():
                 try:
                     clean[k] = _convert(fd.column(k), v)
                 except (KeyError, TypeError, ValueError):
-                    problems.append(_p(n, k, "bad_value", f"«{v}» does not fit"))
+                    problems.append(say(n, f"{fd.id}.{k}", "table_bad_value", v))
             rec["data"].setdefault(fd.id, []).append(
                 {k: v for k, v in clean.items() if v is not None})
 
 
-def read_table(store, form_id, path: Path, *, user, dry_run=False, reason=None) -> ImportResult:
+def read_table(store, form_id, path: Path, *, user, dry_run=False, reason=None,
+               lang: str = "ru") -> ImportResult:
     form = load_form_or_none(form_id)
     if form is None:
-        raise ImportFailed(f"unknown form {form_id!r}", "unknown_form")
-    keys, rows = _sheet_rows(path, "records" if kind_of(path) == "xlsx" else None)
+        raise ImportFailed(message_text("table_unknown_form", lang, {"form": form_id}),
+                           "unknown_form")
+    keys, labels, rows = _sheet_rows(path, "records" if kind_of(path) == "xlsx" else None, lang)
+    say = _sayer(form, keys, labels, lang)
     problems: list[dict] = []
     records = []
-    for n, row in enumerate(rows, start=3 if kind_of(path) == "xlsx" else 2):
+    first = 3 if kind_of(path) == "xlsx" else 2
+    for n, row in enumerate(rows, start=first):
         if any(v not in (None, "") for v in row):
-            records.append(_record(form, keys, row, n, problems))
-    _rosters(form, path, {r.get("id"): r for r in records}, problems)
+            records.append(_record(form, keys, row, n, problems, say))
+    _rosters(form, path, {r.get("id"): r for r in records}, problems, lang)
     _, store_problems = store.check_records(records, user=user)
-    problems += [dict(p, severity="error") for p in store_problems]
+    problems += [_store_problem(p, form, first, lang) for p in store_problems]
     diff = []
     for rec in records:
         old = store.get_record(rec["id"]) if rec.get("id") else None
@@ -134,3 +148,14 @@ def read_table(store, form_id, path: Path, *, user, dry_run=False, reason=None) 
 
     _commit(store, result, user=user, update=False, reason=reason or "import")
     return result
+
+
+def _store_problem(p: dict, form, first_row: int, lang: str) -> dict:
+    """A problem of the store's checks, in `lang` where its code has a text, at the row of
+    its record in the file."""
+    text = p["message"]
+    if has_message(p.get("code") or ""):
+        text = message_text(p["code"], lang, p.get("params") or {"field": p.get("field")},
+                            form=form)
+    return dict(p, severity="error", message=text, row=first_row + p["index"] - 1,
+                column=None)

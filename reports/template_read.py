@@ -32,20 +32,32 @@ def _number(value, kind):
 
 
 class _Parser:
-    def __init__(self, form):
-        self.form, self.data, self.problems = form, {}, []
+    """Typed values of the workbook's cells; a cell that cannot be read is a problem in the
+    person's language, naming its row, its column as the sheet heads it and the field."""
 
-    def problem(self, row, col, key, code, message, severity="error"):
+    def __init__(self, form, lang: str = "ru"):
+        self.form, self.lang, self.data, self.problems = form, lang, {}, []
+        self.value_column = "B"  # what the sheet's header row calls it («Значение»)
+
+    def problem(self, row, col, key, code, value=None, **params):
+        from forms import message_text
+
+        params = {"field": key, "value": value, "key": key, **params}
         self.problems.append({"row": row, "column": col, "field": key, "code": code,
-                              "message": f"row {row}, column {col} ({key}): {message}",
-                              "severity": severity})
+                              "message": message_text(code, self.lang, params, form=self.form),
+                              "severity": "error"})
+
+    def allowed(self, enum: str) -> str:
+        from forms.reference import get_enum
+
+        return "; ".join(item.label(self.lang) for item in get_enum(enum).items)
 
     def cell(self, row: int, key: str, value) -> None:
         fid, _, code = key.partition(".")
         try:
             fd = self.form.field(fid)
         except KeyError:
-            return self.problem(row, "D", key, "unknown_field", "unknown field key")
+            return self.problem(row, "D", key, "tpl_unknown_key")
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if fd.type == "counts":
@@ -57,11 +69,12 @@ class _Parser:
             elif word in NO:
                 self.data.setdefault(fid, [])
             else:
-                self.problem(row, "B", key, "bad_choice", f"«{value}»: expected yes or no")
+                self.problem(row, self.value_column, key, "tpl_not_yes_no", value)
         elif fd.type == "choice":
             hit = enum_labels(fd.choices).get(fold(value))
             if hit is None:
-                self.problem(row, "B", key, "bad_choice", f"«{value}» is not a known value")
+                self.problem(row, self.value_column, key, "tpl_not_choice", value,
+                             allowed=self.allowed(fd.choices))
             else:
                 self.data[fid] = hit
         elif fd.type in ("integer", "decimal"):
@@ -73,21 +86,23 @@ class _Parser:
         try:
             target[slot] = _number(value, kind)
         except (TypeError, ValueError):
-            self.problem(row, "B", key, "bad_number",
-                         f"«{value}» is not a {'whole ' if kind == 'integer' else ''}"
-                         f"non-negative number")
+            self.problem(row, self.value_column, key,
+                         "tpl_not_whole" if kind == "integer" else "tpl_not_number", value)
 
 
-def _meta(wb, path: Path) -> dict:
+def _meta(wb, path: Path, lang: str) -> dict:
+    from forms import message_text
+
     if META_SHEET not in wb.sheetnames:
-        raise ImportFailed(f"{path.name}: not an Esep monthly-report workbook (no {META_SHEET} "
-                           f"sheet); make one with `esep template monthly_report`",
-                           "not_template")
+        raise ImportFailed(message_text("tpl_not_template", lang, {
+            "file": path.name, "sheet": META_SHEET}), "not_template")
     return {str(r[0]): r[1] for r in wb[META_SHEET].iter_rows(values_only=True) if r and r[0]}
 
 
 def _read(wb, form, parser: _Parser) -> None:
     for i, row in enumerate(wb.worksheets[0].iter_rows(values_only=True), start=1):
+        if i == 2 and len(row) >= 2 and row[1]:
+            parser.value_column = str(row[1])
         if len(row) >= 4 and isinstance(row[3], str) and row[3]:
             parser.cell(i, row[3], row[1])
     for ws in wb.worksheets[1:]:
@@ -97,12 +112,13 @@ def _read(wb, form, parser: _Parser) -> None:
         keys = rows[1] if len(rows) > 1 else ()
         if not keys or not isinstance(keys[0], str) or "." not in keys[0]:
             continue
-        _read_roster(form, parser, keys, rows[2:])
+        _read_roster(form, parser, keys, rows[2:], rows[0])
 
 
-def _read_roster(form, parser, keys, rows) -> None:
+def _read_roster(form, parser, keys, rows, labels=()) -> None:
     fid = keys[0].split(".")[0]
     fd = form.field(fid)
+    heads = {k: str(h) for k, h in zip(keys, labels) if h}  # the columns as the sheet heads them
     out: list[dict] = []
     for r, row in enumerate(rows, start=3):
         if all(v in (None, "") for v in row):
@@ -115,13 +131,15 @@ def _read_roster(form, parser, keys, rows) -> None:
             if col.choices:
                 code = enum_labels(col.choices).get(fold(value))
                 if code is None:
-                    parser.problem(r, key, key, "bad_choice", f"«{value}» is not a known value")
+                    parser.problem(r, heads.get(key, key), key, "tpl_not_choice", value,
+                                   allowed=parser.allowed(col.choices))
                 item[col.id] = code
             elif col.type in ("integer", "decimal"):
                 try:
                     item[col.id] = _number(value, col.type)
                 except (TypeError, ValueError):
-                    parser.problem(r, key, key, "bad_number", f"«{value}» is not a number")
+                    parser.problem(r, heads.get(key, key), key, "tpl_not_whole"
+                                   if col.type == "integer" else "tpl_not_number", value)
             else:
                 item[col.id] = clean_text(value)[0]
         item["no"] = len(out) + 1
@@ -151,19 +169,21 @@ def _findings(store, form, rec, lang: str = "ru") -> list[dict]:
 
 def read_template(store, path: Path, *, user, dry_run=False, reason=None,
                   lang: str = "ru") -> ImportResult:
+    from forms import message_text
+
     kind_of(path)
     wb = _open_workbook(path)
     try:
-        meta = _meta(wb, path)
+        meta = _meta(wb, path, lang)
         form = load_form_or_none(meta.get("form") or "monthly_report")
         if form is None or form.id != "monthly_report":
-            raise ImportFailed(f"{path.name}: form {meta.get('form')!r} is not a monthly report",
-                               "not_template")
-        parser = _Parser(form)
+            raise ImportFailed(message_text("tpl_wrong_form", lang, {
+                "file": path.name, "form": meta.get("form")}), "not_template")
+        parser = _Parser(form, lang)
         _read(wb, form, parser)
-    except CORRUPT as exc:
-        raise ImportFailed(f"{path.name}: the workbook is damaged ({exc})", "file_corrupt") \
-            from None
+    except CORRUPT:
+        raise ImportFailed(message_text("file_corrupt", lang, {"file": path.name}),
+                           "file_corrupt") from None
     finally:
         wb.close()
     unit, period = meta.get("org_unit"), meta.get("period")

@@ -91,7 +91,8 @@ def test_new_period_creates_report_and_bad_cells_block(store, tmp_path):
     with pytest.raises(ImportFailed) as exc:
         import_file(store, "monthly_report", path, user="aigerim")
     assert exc.value.code == "import_invalid"
-    assert f"row {keys['volunteer_positions']}, column B" in str(exc.value)
+    assert f"row {keys['volunteer_positions']}, column «Value»: «many» в поле «Количество " \
+        "волонтёрских позиций (вакансий)»: нужно целое неотрицательное число" in str(exc.value)
     assert store.count_records(form="monthly_report") == 1             # nothing written
     ws.cell(keys["volunteer_positions"], 2).value = 95
     wb.save(path)
