@@ -208,6 +208,9 @@ class FirstRunDialog(QDialog):
             self.district_combo.addItem(name, unit["id"])
         self.district_combo.setCurrentIndex(-1)
         self.district_combo.setEditText("")
+        self.district_combo.lineEdit().setPlaceholderText(
+            self.tr("Pick a district or type its name") if self.district_combo.count()
+            else self.tr("Type the district's name"))
 
     # -- finishing --------------------------------------------------------------------------
     def finish_offline(self) -> bool:

@@ -23,10 +23,12 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")  # not \t \n \r
 MIN_CELLS, MIN_SHARE = 2, 0.8
 
 
-def _undefined_bytes(exc: UnicodeEncodeError) -> tuple[bytes, int]:
+def _undefined_bytes(exc: UnicodeError) -> tuple[bytes, int]:
     """The bytes a code page has no character for, as the reading program kept them:
     Windows as U+0080-U+009F, LibreOffice as U+F100 + the byte, others as U+FFFD (taken
     for 0x98, the one hole of cp1251: the second byte of a UTF-8 «И»)."""
+    if not isinstance(exc, UnicodeEncodeError):
+        raise exc
     out = bytearray()
     for ch in exc.object[exc.start:exc.end]:
         code = ord(ch)

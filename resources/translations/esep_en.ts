@@ -754,22 +754,32 @@
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="218" />
+        <location filename="../../desktop/first_run.py" line="212" />
+        <source>Pick a district or type its name</source>
+        <translation>Pick a district or type its name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="213" />
+        <source>Type the district's name</source>
+        <translation>Type the district's name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="221" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Choose the region and type or pick a district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="237" />
+        <location filename="../../desktop/first_run.py" line="240" />
         <source>Enter the server URL, user and password.</source>
         <translation>Enter the server URL, user and password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="240" />
+        <location filename="../../desktop/first_run.py" line="243" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="266" />
+        <location filename="../../desktop/first_run.py" line="269" />
         <source>Your password was reset: choose a new one.</source>
         <translation>Your password was reset: choose a new one.</translation>
     </message>

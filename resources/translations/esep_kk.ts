@@ -754,22 +754,32 @@
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="218" />
+        <location filename="../../desktop/first_run.py" line="212" />
+        <source>Pick a district or type its name</source>
+        <translation>Ауданды таңдаңыз немесе атауын жазыңыз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="213" />
+        <source>Type the district's name</source>
+        <translation>Аудан атауын жазыңыз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="221" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Өңірді таңдап, ауданды таңдаңыз немесе жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="237" />
+        <location filename="../../desktop/first_run.py" line="240" />
         <source>Enter the server URL, user and password.</source>
         <translation>Сервер мекенжайын, пайдаланушыны және құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="240" />
+        <location filename="../../desktop/first_run.py" line="243" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="266" />
+        <location filename="../../desktop/first_run.py" line="269" />
         <source>Your password was reset: choose a new one.</source>
         <translation>Құпиясөзіңіз қалпына келтірілді: жаңасын орнатыңыз.</translation>
     </message>

@@ -754,22 +754,32 @@
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="218" />
+        <location filename="../../desktop/first_run.py" line="212" />
+        <source>Pick a district or type its name</source>
+        <translation>Выберите район или впишите его название</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="213" />
+        <source>Type the district's name</source>
+        <translation>Впишите название района</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/first_run.py" line="221" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Выберите регион и выберите или впишите район.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="237" />
+        <location filename="../../desktop/first_run.py" line="240" />
         <source>Enter the server URL, user and password.</source>
         <translation>Введите адрес сервера, пользователя и пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="240" />
+        <location filename="../../desktop/first_run.py" line="243" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="266" />
+        <location filename="../../desktop/first_run.py" line="269" />
         <source>Your password was reset: choose a new one.</source>
         <translation>Ваш пароль был сброшен: задайте новый.</translation>
     </message>

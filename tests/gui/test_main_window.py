@@ -111,8 +111,13 @@ def test_first_run_offline_with_typed_district(qtbot, core_store):
     assert dialog.stack.currentIndex() == PAGE_OFFLINE
     assert not dialog.finish_offline()                     # nothing chosen yet
     assert dialog.offline_error.text()
+    dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("AKM"))
+    assert dialog.district_combo.count() == 0              # none known: the field says type
+    assert dialog.district_combo.lineEdit().placeholderText() == "Аудан атауын жазыңыз"
     dialog.region_combo.setCurrentIndex(dialog.region_combo.findData("SHY"))
     assert dialog.district_combo.count() == 3              # the demo districts of SHY
+    assert dialog.district_combo.lineEdit().placeholderText() == \
+        "Ауданды таңдаңыз немесе атауын жазыңыз"
     dialog.district_combo.setEditText("Новый район")
     assert dialog.finish_offline()
     profile = dialog.profile
