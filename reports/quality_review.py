@@ -88,8 +88,9 @@ def registry_findings(reports: list[dict], registry: dict | None, t: Thresholds,
                                units))
         if orgs and not t.group_ratio[0] <= groups / orgs <= t.group_ratio[1]:
             out.append(finding(rec, "VR-17", "info", "review_group_ratio",
-                               ["initiative_groups_count"], {"ratio": round(groups / orgs, 2)},
-                               units))
+                               ["initiative_groups_count"], {
+                                   "ratio": round(groups / orgs, 2), "min": t.group_ratio[0],
+                                   "max": t.group_ratio[1]}, units))
     return out
 
 
