@@ -36,7 +36,9 @@ class _Parser:
     person's language, naming its row, its column as the sheet heads it and the field."""
 
     def __init__(self, form, lang: str = "ru"):
-        self.form, self.lang, self.data, self.problems = form, lang, {}, []
+        self.form, self.lang = form, lang
+        self.data: dict = {}
+        self.problems: list[dict] = []
         self.value_column = "B"  # what the sheet's header row calls it («Значение»)
 
     def problem(self, row, col, key, code, value=None, **params):
