@@ -12,6 +12,7 @@ its first cell only: it is carried rightwards over the sub-headers under it.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -27,9 +28,13 @@ ORG_WORDS = {"район", "района", "районы", "районов", "п
              "unit", "территория", "город", "қала", "city"}
 PERIOD_WORDS = {"месяц", "период", "ай", "айы", "month", "дата", "кезең", "period", "date",
                 "отчетный месяц", "есепті ай"}
+ABBREVIATIONS = {"кол во": "количество", "колво": "количество", "к во": "количество",
+                 "мер тий": "мероприятий", "волонт": "волонтеров"}
+GROUP_TOTALS = {"всего", "итого", "барлығы", "жиыны", "total", "всего чел"}
 UNIT_SUFFIXES = {"лет", "года", "год", "жас", "жастағы", "years", "чел", "человек", "адам"}
 ORG, PERIOD = "@org", "@period"       # the keys of the district and the month columns
 ROW_NO = "no"                          # a column of row numbers («№», «№ п/п», «Р/с»)
+GROUP_SUM = "sum"                      # «Всего» under a breakdown's group: the categories' sum
 ROW_NO_HEADERS = {"№", "№п/п", "п/п", "no", "no.", "n", "#", "р/с", "р/н", "№р/с"}
 
 
@@ -51,7 +56,8 @@ class Header:
         return sum(1 for c in self.columns if c.key)
 
     def fields(self) -> int:
-        return sum(1 for c in self.columns if c.key not in (None, ORG, PERIOD, ROW_NO))
+        return sum(1 for c in self.columns if c.key not in (None, ORG, PERIOD, ROW_NO)
+                   and not c.key.startswith(GROUP_SUM + ":"))
 
 
 def _text(value) -> str:
@@ -59,7 +65,10 @@ def _text(value) -> str:
 
 
 def _key(text: str) -> str:
-    words = fold(text).split()
+    folded = fold(text)
+    for short, full in ABBREVIATIONS.items():
+        folded = re.sub(rf"\b{short}\b", full, folded)
+    words = folded.split()
     return " ".join(w for w in words if w not in UNIT_SUFFIXES) or " ".join(words)
 
 
@@ -125,6 +134,8 @@ def column_key(group: str, sub: str, form_id: str) -> str | None:
     scalars, groups, _ = _names(form_id)
     if group and sub:
         if fid := _lookup(group, groups):
+            if fold(sub) in GROUP_TOTALS:
+                return f"{GROUP_SUM}:{fid}"
             return _category(sub, form_id, fid)
         return column_key("", sub, form_id) or column_key("", f"{group} {sub}", form_id)
     text = sub or group

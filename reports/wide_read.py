@@ -22,7 +22,15 @@ from reports.io import ImportFailed, ImportResult, _commit
 from reports.readers import iter_rows, workbook_sheets
 from reports.template_read import _findings, _number
 from reports.text import clean_text, fold
-from reports.wide_columns import HEADER_SCAN, ORG, PERIOD, ROW_NO, Header, find_header
+from reports.wide_columns import (
+    GROUP_SUM,
+    HEADER_SCAN,
+    ORG,
+    PERIOD,
+    ROW_NO,
+    Header,
+    find_header,
+)
 from reports.wide_where import UnitMatcher, period_in, period_text, sheet_period
 
 FORM_ID = "monthly_report"
@@ -159,6 +167,8 @@ class WideReader:
                              column=c.names[0])
             elif c.key is None:
                 self.problem(header.row + 1, c.header, "wide_column_skipped", "warning")
+            elif c.key.startswith(GROUP_SUM + ":"):
+                self.problem(header.row + 1, c.header, "wide_column_group_sum", "warning")
 
     def _apply_mapping(self, header: Header) -> None:
         from reports.wide_columns import WideColumn
@@ -258,7 +268,8 @@ class WideReader:
         data: dict = {}
         for c in header.columns:
             value = _cell(row, c.index)
-            if c.key in (None, SKIP, ORG, PERIOD, ROW_NO) or _empty(value):
+            if c.key in (None, SKIP, ORG, PERIOD, ROW_NO) or _empty(value) \
+                    or c.key.startswith(GROUP_SUM + ":"):
                 continue
             fid, _, code = c.key.partition(".")
             fd = self.form.field(fid)
@@ -358,7 +369,8 @@ def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, shee
     first = next(iter(reader.headers.values()))
     shown = {ORG: "org_unit", PERIOD: "period"}
     mapping_seen = {c.header: shown.get(c.key, c.key) for h in reader.headers.values()
-                    for c in h.columns if c.key and c.key != SKIP}
+                    for c in h.columns if c.key and c.key != SKIP
+                    and not c.key.startswith(GROUP_SUM + ":")}
     result = ImportResult(records=records, problems=reader.problems + findings, diff=diff,
                           mapping=mapping_seen, header_row=first.row + 1,
                           skipped=reader.skipped, layout="wide")

@@ -217,3 +217,24 @@ def test_district_names_in_three_languages(tmp_path):
         assert units.match(text) == "TUR-TURK", text
     assert units.match("Сарыағаш ауданы") == "TUR-SAR"
     assert units.match("Кентауский район") is None and units.match("") is None
+
+
+def test_a_cp1251_csv_with_the_month_in_its_title(data_dir, tmp_path, capsys):
+    add_units(run, data_dir)
+    path = tmp_path / "сентябрь.csv"
+    path.write_bytes("\r\n".join([
+        "Волонтёрство в цифрах за сентябрь 2023 г., Туркестанская область;;;;",
+        "Район;Кол-во волонтёров;Пол волонтёров;;",
+        ";;Женщины;Мужчины;Всего",
+        "Абайский район;100;60;40;100",
+        "г. Туркестан;50;20;30;50",
+        "Всего по области;150;80;70;150"]).encode("cp1251"))
+    capsys.readouterr()
+    assert run(data_dir, "import", "monthly_report", str(path)) == 0
+    captured = capsys.readouterr()
+    assert "Кол-во волонтёров -> volunteers_total" in captured.out
+    assert "строка 6 пропущена (строка итога)" in captured.out
+    assert "столбец «Пол волонтёров / Всего»: итог группы не сохраняется" in captured.err
+    assert {k: r["data"] for k, r in stored(data_dir).items()} == {
+        ("TUR-ABAY", "2023-09"): {"volunteers_total": 100, "gender": {"F": 60, "M": 40}},
+        ("TUR-TURK", "2023-09"): {"volunteers_total": 50, "gender": {"F": 20, "M": 30}}}
