@@ -21,6 +21,8 @@ from reports._ref import enum_labels
 from reports.text import fold
 
 MATCH_MIN = 85
+STEM = 5                               # letters a header word and a label word share
+WHOLE_ONLY = 99                        # _lookup's min_words that turns word matching off
 HEADER_SCAN = 15                       # the header is looked for among this many top rows
 SCALAR_TYPES = ("integer", "decimal", "choice", "text")
 ORG_WORDS = {"район", "района", "районы", "районов", "подразделение", "подразделения", "мрц",
@@ -93,7 +95,7 @@ def _names(form_id: str) -> tuple[dict, dict, dict]:
     return scalars, groups, cats
 
 
-def _lookup(text: str, table: dict) -> str | None:
+def _lookup(text: str, table: dict, min_words: int = 2) -> str | None:
     key = _key(text)
     if not key:
         return None
@@ -103,19 +105,37 @@ def _lookup(text: str, table: dict) -> str | None:
         return None
     scored = sorted(((fuzz.ratio(key, k), v) for k, v in table.items()), reverse=True,
                     key=lambda sv: sv[0])
-    if not scored or scored[0][0] < MATCH_MIN:
+    if scored and scored[0][0] >= MATCH_MIN:
+        tied = {v for sc, v in scored if sc == scored[0][0]}
+        return tied.pop() if len(tied) == 1 else None
+    return _words_within(key, table, min_words)
+
+
+def _words_within(key: str, table: dict, min_words: int) -> str | None:
+    """The one field (or category) whose name holds every word of a header of `min_words`+
+    words, a word matched by its first STEM letters (short words only as a whole name) («Возрастной состав» in «Возрастной состав волонтёров»,
+    «Количество волонтёрских часов» in «… часов за отчётный месяц»)."""
+    words = key.split()
+    if len(words) < min_words or all(len(w) < STEM for w in words):
         return None
-    if len(scored) > 1 and scored[1][0] == scored[0][0] and scored[1][1] != scored[0][1]:
-        return None
-    return scored[0][1]
+    hits = {v for name, v in table.items() if v and _holds(name.split(), words)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _holds(name: list[str], words: list[str]) -> bool:
+    return all(w in name if len(w) < STEM else any(n.startswith(w[:STEM]) for n in name)
+               for w in words)
 
 
 def _category(text: str, form_id: str, fid: str | None = None) -> str | None:
     """`field.code` of a category label within `fid`, or within the one field that has it."""
     _, _, cats = _names(form_id)
     fields = [fid] if fid else list(cats)
-    hits = {f"{f}.{code}" for f in fields if (code := _lookup(text, cats[f]))}
-    return hits.pop() if len(hits) == 1 else None
+    for min_words in (WHOLE_ONLY, 1):          # a whole name in one field beats a word
+        hits = {f"{f}.{code}" for f in fields if (code := _lookup(text, cats[f], min_words))}
+        if hits:
+            return hits.pop() if len(hits) == 1 else None
+    return None
 
 
 def _role(text: str) -> str | None:

@@ -10,7 +10,6 @@ are warnings. A dry run writes nothing; an import is one store transaction (repo
 """
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from reports.intake import Skipped
 from reports.intake_rows import is_header_repeat, region_in, skip_kind
 from reports.io import ImportFailed, ImportResult, _commit
 from reports.readers import iter_rows, workbook_sheets
-from reports.template_read import _findings, _number
+from reports.template_read import _number
 from reports.text import clean_text, fold
 from reports.wide_columns import (
     GROUP_SUM,
@@ -31,6 +30,7 @@ from reports.wide_columns import (
     Header,
     find_header,
 )
+from reports.wide_records import build_records
 from reports.wide_where import UnitMatcher, period_in, period_text, sheet_period
 
 FORM_ID = "monthly_report"
@@ -46,6 +46,7 @@ class WideRow:
     unit: str
     period: str
     data: dict
+    text: str = ""                                # the row as typed (for a skipped line)
 
 
 def _empty(value) -> bool:
@@ -55,6 +56,17 @@ def _empty(value) -> bool:
 
 def _cell(row: tuple, index: int | None):
     return row[index] if index is not None and index < len(row) else None
+
+
+def _is_figure(value) -> bool:
+    """A number, or text that reads as one («1 200», «12,5»)."""
+    if _empty(value) or isinstance(value, bool):
+        return False
+    try:
+        _number(value, "decimal")
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _shown(value) -> str:
@@ -132,37 +144,55 @@ class WideReader:
         self.region = next((r for t in titles if (r := region_in(t))), self.region)
         fixed, year = sheet_period(name, titles, self.period) if per is None else (None, None)
         heads = rows[header.first:header.row + 1]
-        filled: set[int] = set()
-        data_rows = 0
+        figures: set[int] = set()
+        first_row, data_rows = len(self.rows), 0
         for n, row in enumerate(rows[header.row + 1:], start=header.row + 2):
-            if all(_empty(c) for c in row) or self._skipped(n, row, heads, org):
+            if all(_empty(c) for c in row) or self._skipped(n, row, heads, header, org):
                 continue
             data_rows += 1
-            filled |= {i for i, c in enumerate(row) if not _empty(c)}
+            figures |= {i for i, c in enumerate(row) if _is_figure(c)}
             self._row(n, row, header, org, per, fixed, year)
-        self._unmatched(header, filled)
+        self._unmatched(header, figures)
+        self._region_totals(first_row)
         if data_rows and org is None and self.org_unit is None and "unit" not in self.mapped:
             self.problem(None, None, "wide_no_unit_column")
             self.mapped.add("unit")              # said once for the whole file
 
-    def _skipped(self, n: int, row: tuple, heads: list[tuple], org: int | None) -> bool:
+    def _region_totals(self, first_row: int) -> None:
+        """A row naming the region among rows of its districts is the region's total: it is
+        listed as skipped, never stored next to the districts (it would count them twice)."""
+        rows = self.rows[first_row:]
+        regions = {self.units.region_of(r.unit) for r in rows
+                   if r.unit not in self.units.regions}
+        totals = [r for r in rows if r.unit in regions]
+        for r in totals:
+            self.rows.remove(r)
+            del self.seen[(r.unit, r.period)]
+            self.skipped.append(Skipped(r.row, "total", r.text))
+
+    def _skipped(self, n: int, row: tuple, heads: list[tuple], header: Header,
+                 org: int | None) -> bool:
         kind, count = skip_kind(row, heads[-1])
         if kind is None and len(heads) > 1 and is_header_repeat(row, heads[0]):
             kind = "header_repeat"
         first = next((c for c in row if isinstance(c, str) and c.strip()), None)
         if kind is None and is_total(_cell(row, org) if org is not None else first):
             kind = "total"
+        if kind is None and not any(not _empty(_cell(row, c.index)) for c in header.columns
+                                    if c.key not in (ORG, PERIOD, ROW_NO, SKIP)):
+            kind = "no_figures"                  # a section title, a district left blank
         if kind is None:
             return False
-        text = " | ".join(_shown(c) for c in row if not _empty(c))[:80]
-        if self.multi and self.sheet:
-            text = f"{self.sheet}: {text}"
-        self.skipped.append(Skipped(n, kind, text, count))
+        self.skipped.append(Skipped(n, kind, self._row_text(row), count))
         return True
 
-    def _unmatched(self, header: Header, filled: set[int]) -> None:
+    def _row_text(self, row: tuple) -> str:
+        text = " | ".join(_shown(c) for c in row if not _empty(c))[:80]
+        return f"{self.sheet}: {text}" if self.multi and self.sheet else text
+
+    def _unmatched(self, header: Header, figures: set[int]) -> None:
         for c in header.columns:
-            if c.key is None and c.index in filled:
+            if c.key is None and c.index in figures:
                 self.problem(header.row + 1, c.header, "wide_column_unmatched",
                              column=c.names[0])
             elif c.key is None:
@@ -218,7 +248,7 @@ class WideReader:
                          first=first[1])
             return
         self.seen[(unit, period)] = (self.sheet, n)
-        self.rows.append(WideRow(self.sheet, n, unit, period, data))
+        self.rows.append(WideRow(self.sheet, n, unit, period, data, self._row_text(row)))
 
     def _column(self, header: Header, index: int | None) -> str | None:
         return next((c.header for c in header.columns if c.index == index), None)
@@ -311,48 +341,6 @@ class WideReader:
         return hit
 
 
-# --- records ---------------------------------------------------------------------------------
-
-def _merged(form, old: dict, new: dict) -> dict:
-    """The stored data with the file's fields over it (a breakdown category by category)."""
-    data = dict(old)
-    for fid, value in new.items():
-        if isinstance(value, dict):
-            both = {**(old.get(fid) or {}), **value}
-            order = enum_codes(form.field(fid).choices)
-            value = {c: both[c] for c in order if c in both} | {
-                c: v for c, v in both.items() if c not in order}
-        data[fid] = value
-    return data
-
-
-def _records(store, reader: WideReader) -> tuple[list[dict], list[dict], list[dict]]:
-    from forms.lifecycle import EDITABLE
-
-    records, diff, problems = [], [], []
-    for r in reader.rows:
-        stored = store.list_records(form=FORM_ID, org_unit=r.unit, period=r.period)
-        old = stored[0] if stored else None
-        data = _merged(reader.form, (old or {}).get("data") or {}, r.data)
-        if old is None:
-            rec = {"id": str(uuid.uuid4()), "form": FORM_ID, "org_unit": r.unit,
-                   "period": r.period, "status": "draft", "data": data}
-        else:
-            rec = {k: v for k, v in old.items() if k not in ("updated_at", "updated_by")}
-            rec["data"] = data
-        reader.sheet = r.sheet
-        if old is not None and old["data"] != data and old["status"] not in EDITABLE:
-            reader.problem(r.row, None, "wide_locked", unit=r.unit, period=r.period,
-                           status=old["status"])
-        for f in _findings(store, reader.form, rec, reader.lang):
-            problems.append(dict(f, row=r.row, sheet=r.sheet,
-                                 message=f"{r.unit} {r.period}: {f['message']}"))
-        records.append(rec)
-        if old is None or old["data"] != data:
-            diff.append({"field": rec["id"], "old": old and old["data"], "new": rec["data"]})
-    return records, diff, problems
-
-
 def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, sheet=None,
               org_unit=None, period=None, reason=None) -> ImportResult:
     path = Path(path)
@@ -365,7 +353,7 @@ def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, shee
         first = next(iter(reader.headers.values()))
         raise ImportFailed(message_text("import_no_rows", lang, {
             "file": path.name, "row": first.row + 1}), "no_rows")
-    records, diff, findings = _records(store, reader)
+    records, diff, findings = build_records(store, reader)
     first = next(iter(reader.headers.values()))
     shown = {ORG: "org_unit", PERIOD: "period"}
     mapping_seen = {c.header: shown.get(c.key, c.key) for h in reader.headers.values()

@@ -17,6 +17,7 @@ from tests.wide_kit import (
     add_units,
     bad_sheet,
     figures,
+    kazakh_groups_workbook,
     kazakh_sheet,
     per_month_workbook,
     soffice_convert,
@@ -222,13 +223,13 @@ def test_district_names_in_three_languages(tmp_path):
 def test_a_cp1251_csv_with_the_month_in_its_title(data_dir, tmp_path, capsys):
     add_units(run, data_dir)
     path = tmp_path / "сентябрь.csv"
-    path.write_bytes("\r\n".join([
-        "Волонтёрство в цифрах за сентябрь 2023 г., Туркестанская область;;;;",
-        "Район;Кол-во волонтёров;Пол волонтёров;;",
-        ";;Женщины;Мужчины;Всего",
-        "Абайский район;100;60;40;100",
-        "г. Туркестан;50;20;30;50",
-        "Всего по области;150;80;70;150"]).encode("cp1251"))
+    lines = ["Волонтёрство в цифрах за сентябрь 2023 г., Туркестанская область;;;;",
+             "Район;Кол-во волонтёров;Пол волонтёров;;",
+             ";;Женщины;Мужчины;Всего",
+             "Абайский район;100;60;40;100",
+             "г. Туркестан;50;20;30;50",
+             "Всего по области;150;80;70;150"]
+    path.write_bytes("\r\n".join(lines).encode("cp1251"))
     capsys.readouterr()
     assert run(data_dir, "import", "monthly_report", str(path)) == 0
     captured = capsys.readouterr()
@@ -238,3 +239,24 @@ def test_a_cp1251_csv_with_the_month_in_its_title(data_dir, tmp_path, capsys):
     assert {k: r["data"] for k, r in stored(data_dir).items()} == {
         ("TUR-ABAY", "2023-09"): {"volunteers_total": 100, "gender": {"F": 60, "M": 40}},
         ("TUR-TURK", "2023-09"): {"volunteers_total": 50, "gender": {"F": 20, "M": 30}}}
+
+
+def test_kazakh_groups_section_rows_and_the_regions_total(data_dir, tmp_path, capsys):
+    add_units(run, data_dir)
+    path = kazakh_groups_workbook(tmp_path / "қазан.xlsx")
+    capsys.readouterr()
+    assert run(data_dir, "--lang", "kk", "import", "monthly_report", str(path)) == 0
+    captured = capsys.readouterr()
+    assert "Іс-шаралар бағыттары бойынша / Медицина -> events_by_direction.MED" in captured.out
+    for line in ("5-жол өткізілді (көрсеткіштер жоқ): Қалалар",
+                 "7-жол өткізілді (көрсеткіштер жоқ): 3 | Сарыағаш ауданы",
+                 "8-жол өткізілді (қорытынды жол): Түркістан облысы | 320"):
+        assert line in captured.out
+    assert "«Ескертпе» бағаны: баған ешбір көрсеткішпен" in captured.err
+    assert {k: r["data"] for k, r in stored(data_dir).items()} == {
+        ("TUR-ABAY", "2023-10"): {"volunteers_total": 120, "gender": {"F": 70, "M": 50},
+                                  "age": {"U14": 20, "A14_17": 100},
+                                  "events_by_direction": {"MED": 3, "ECO": 2}},
+        ("TUR-TURK", "2023-10"): {"volunteers_total": 200, "gender": {"F": 120, "M": 80},
+                                  "age": {"U14": 50, "A14_17": 150},
+                                  "events_by_direction": {"MED": 4, "ECO": 1}}}

@@ -116,3 +116,27 @@ def soffice_convert(src: Path, fmt: str, out_dir: Path) -> Path | None:
                         "--convert-to", fmt, "--outdir", str(out_dir), str(src)],
                        check=True, capture_output=True, timeout=180)
     return out_dir / f"{src.stem}.{fmt}"
+
+
+def kazakh_groups_workbook(path: Path) -> Path:
+    """A Kazakh sheet named by its month, group headers, a section title, a district left
+    blank, a notes column and the region's own total row."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Қазан 2023"
+    ws.append(["Сандардағы волонтерлік, Түркістан облысы"])
+    ws.append(["Р/с", "Аудан / қала", "Волонтерлер саны", "Жынысы", None, "Жас құрамы", None,
+               "Іс-шаралар бағыттары бойынша", None, "Ескертпе"])
+    ws.append([None, None, None, "Әйелдер", "Ерлер", "14 жасқа дейін", "14–17 жас",
+               "Медицина", "Экология", None])
+    ws.append([1, "Абай ауданы", 120, 70, 50, 20, 100, 3, 2, "мектептермен бірге"])
+    ws.append([None, "Қалалар", None, None, None, None, None, None, None, None])
+    ws.append([2, "Түркістан қ.", 200, 120, 80, 50, 150, 4, 1, None])
+    ws.append([3, "Сарыағаш ауданы"])
+    ws.append([None, "Түркістан облысы", 320, 190, 130, 70, 250, 7, 3, None])
+    for col in "ABCJ":
+        ws.merge_cells(f"{col}2:{col}3")
+    for cells in ("D2:E2", "F2:G2", "H2:I2"):
+        ws.merge_cells(cells)
+    wb.save(path)
+    return path
