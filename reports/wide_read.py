@@ -31,7 +31,13 @@ from reports.wide_columns import (
     find_header,
 )
 from reports.wide_records import build_records
-from reports.wide_where import UnitMatcher, period_in, period_text, sheet_period
+from reports.wide_where import (
+    UnitMatcher,
+    period_in,
+    period_text,
+    sheet_period,
+    unit_column,
+)
 
 FORM_ID = "monthly_report"
 SKIP = "@skip"                                    # a column --map "COLUMN=" leaves out
@@ -95,6 +101,7 @@ class WideReader:
         self.headers: dict[str | None, Header] = {}
         self.sheet: str | None = None
         self.region: str | None = None            # the region the title rows name
+        self.sheet_unit: str | None = None        # a sheet named by its district
         self.multi = False
         self.seen: dict[tuple[str, str], tuple[str | None, int]] = {}
         self.mapped: set = set()
@@ -140,6 +147,9 @@ class WideReader:
         self._apply_mapping(header)
         keys = {c.key: c.index for c in header.columns if c.key}
         org, per = keys.get(ORG), keys.get(PERIOD)
+        if org is None and self.org_unit is None:
+            org = self._unnamed_unit_column(rows, header, set(keys.values()))
+        self.sheet_unit = self.units.match(name) if org is None and name else None
         titles = [" ".join(str(c) for c in r if not _empty(c)) for r in rows[:header.first]]
         self.region = next((r for t in titles if (r := region_in(t))), self.region)
         fixed, year = sheet_period(name, titles, self.period) if per is None else (None, None)
@@ -154,7 +164,8 @@ class WideReader:
             self._row(n, row, header, org, per, fixed, year)
         self._unmatched(header, figures)
         self._region_totals(first_row)
-        if data_rows and org is None and self.org_unit is None and "unit" not in self.mapped:
+        if data_rows and org is None and not (self.org_unit or self.sheet_unit) \
+                and "unit" not in self.mapped:
             self.problem(None, None, "wide_no_unit_column")
             self.mapped.add("unit")              # said once for the whole file
 
@@ -253,9 +264,21 @@ class WideReader:
     def _column(self, header: Header, index: int | None) -> str | None:
         return next((c.header for c in header.columns if c.index == index), None)
 
+    def _unnamed_unit_column(self, rows, header: Header, taken: set[int]) -> int | None:
+        from openpyxl.utils import get_column_letter
+
+        from reports.wide_columns import WideColumn
+
+        index = unit_column(rows[header.row + 1:], taken, self.units)
+        if index is not None:
+            header.columns = [c for c in header.columns if c.index != index]
+            letter = get_column_letter(index + 1)
+            header.columns.append(WideColumn(index, letter, (letter,), ORG))
+        return index
+
     def _unit(self, n, row, header, org) -> str | None:
         if org is None:
-            return self.org_unit
+            return self.org_unit or self.sheet_unit
         text = _cell(row, org)
         if _empty(text):
             self.problem(n, self._column(header, org), "wide_no_unit")

@@ -144,3 +144,17 @@ class UnitMatcher:
         units = [u for u in self.units if region is None or u["region"] == region]
         name = f"name_{lang}"
         return "; ".join(f"{u.get(name) or u['name_ru']} ({u['id']})" for u in units) or "—"
+
+
+def unit_column(rows: list[tuple], taken: set[int], units: UnitMatcher) -> int | None:
+    """The column, headed by nothing the form knows, whose text cells name districts (at
+    least half of them and one at least): a table whose district column has no header."""
+    width = max((len(r) for r in rows), default=0)
+    for i in range(width):
+        if i in taken:
+            continue
+        texts = [r[i] for r in rows if i < len(r) and isinstance(r[i], str) and r[i].strip()]
+        hits = sum(1 for t in texts if units.match(t))
+        if hits and hits * 2 >= len(texts):
+            return i
+    return None

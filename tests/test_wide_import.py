@@ -260,3 +260,45 @@ def test_kazakh_groups_section_rows_and_the_regions_total(data_dir, tmp_path, ca
         ("TUR-TURK", "2023-10"): {"volunteers_total": 200, "gender": {"F": 120, "M": 80},
                                   "age": {"U14": 50, "A14_17": 150},
                                   "events_by_direction": {"MED": 4, "ECO": 1}}}
+
+
+def test_an_unheaded_district_column_and_sheets_named_by_district(data_dir, tmp_path, capsys):
+    add_units(run, data_dir)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Октябрь 2023"
+    ws.append([None, "Количество волонтёров", "Общее количество мероприятий"])
+    ws.append(["Абайский", 70, 3])
+    ws.append(["Итого", 70, 3])
+    for name in ("Сарыағаш ауданы", "Turkistan city"):
+        ws = wb.create_sheet(name)
+        ws.append(["Ай", "Волонтерлер саны", "Іс-шаралардың жалпы саны"])
+        ws.append(["қыркүйек 2023", 10, 1])
+    path = tmp_path / "аралас.xlsx"
+    wb.save(path)
+    capsys.readouterr()
+    assert run(data_dir, "import", "monthly_report", str(path)) == 0
+    assert "A -> org_unit" in capsys.readouterr().out
+    assert {k: r["data"] for k, r in stored(data_dir).items()} == {
+        ("TUR-ABAY", "2023-10"): {"volunteers_total": 70, "events_total": 3},
+        ("TUR-SAR", "2023-09"): {"volunteers_total": 10, "events_total": 1},
+        ("TUR-TURK", "2023-09"): {"volunteers_total": 10, "events_total": 1}}
+
+
+def test_map_and_org_unit_options_that_name_nothing(data_dir, tmp_path, capsys):
+    before = seed(data_dir, tmp_path)
+    path = bad_sheet(tmp_path / "плохой.xlsx")
+    capsys.readouterr()
+    assert run(data_dir, "import", "monthly_report", str(path), "--period", "2023-10",
+               "--map", "Охват прочий=охват", "--map", "Нет такого=volunteers_total") == 1
+    err = capsys.readouterr().err
+    assert "--map «Охват прочий=охват»: в ежемесячном отчёте нет такого показателя" in err
+    assert "--map «Нет такого»: в таблице нет такого столбца" in err
+    months = tmp_path / "months.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["Месяц", "Количество волонтёров", "Общее количество мероприятий"])
+    wb.active.append(["Январь 2024", 40, 2])
+    wb.save(months)
+    assert run(data_dir, "import", "monthly_report", str(months), "--org-unit", "Нету") == 1
+    assert "«Нету» — неизвестный район" in capsys.readouterr().err
+    assert stored(data_dir) == before
