@@ -104,7 +104,8 @@ class WideReader:
         self.sheet_unit: str | None = None        # a sheet named by its district
         self.multi = False
         self.seen: dict[tuple[str, str], tuple[str | None, int]] = {}
-        self.mapped: set = set()
+        self.mapped: set = set()                  # the --map columns found
+        self.said: set = set()                    # problems said once for the whole file
         self.org_unit = self._option_unit(org_unit)
 
     # --- problems ------------------------------------------------------------------------
@@ -165,9 +166,9 @@ class WideReader:
         self._unmatched(header, figures)
         self._region_totals(first_row)
         if data_rows and org is None and not (self.org_unit or self.sheet_unit) \
-                and "unit" not in self.mapped:
+                and "unit" not in self.said:
             self.problem(None, None, "wide_no_unit_column")
-            self.mapped.add("unit")              # said once for the whole file
+            self.said.add("unit")
 
     def _region_totals(self, first_row: int) -> None:
         """A row naming the region among rows of its districts is the region's total: it is
@@ -240,11 +241,10 @@ class WideReader:
         ok = fd is not None and (code in enum_codes(fd.choices) if fd.type == "counts"
                                  else not code and fd.type in ("integer", "decimal",
                                                                "choice", "text"))
-        if not ok and target not in self.mapped:
-            self.mapped.add(target)
+        if not ok and ("map", target) not in self.said:
+            self.said.add(("map", target))
             self.problem(None, header, "wide_map_field", column=header, field_key=target)
         return target if ok else SKIP
-        return target
 
     # --- a row ---------------------------------------------------------------------------
     def _row(self, n, row, header, org, per, fixed, year) -> None:
@@ -255,8 +255,8 @@ class WideReader:
             return
         first = self.seen.get((unit, period))
         if first is not None:
-            self.problem(n, None, "wide_duplicate", unit=unit, period=period,
-                         first=first[1])
+            where = f"{first[1]} ({first[0]})" if first[0] != self.sheet else first[1]
+            self.problem(n, None, "wide_duplicate", unit=unit, period=period, first=where)
             return
         self.seen[(unit, period)] = (self.sheet, n)
         self.rows.append(WideRow(self.sheet, n, unit, period, data, self._row_text(row)))
@@ -313,8 +313,8 @@ class WideReader:
         return None
 
     def _no_period(self, n, header) -> None:
-        if ("period", self.sheet) not in self.mapped:
-            self.mapped.add(("period", self.sheet))
+        if ("period", self.sheet) not in self.said:
+            self.said.add(("period", self.sheet))
             self.problem(None, None, "wide_no_period", sheet=self.sheet or self.path.name)
 
     def _values(self, n: int, row: tuple, header: Header) -> dict:

@@ -302,3 +302,16 @@ def test_map_and_org_unit_options_that_name_nothing(data_dir, tmp_path, capsys):
     assert run(data_dir, "import", "monthly_report", str(months), "--org-unit", "Нету") == 1
     assert "«Нету» — неизвестный район" in capsys.readouterr().err
     assert stored(data_dir) == before
+
+
+def test_a_district_and_month_twice(data_dir, tmp_path, capsys):
+    add_units(run, data_dir)
+    path = kazakh_sheet(tmp_path / "екі рет.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb.active.append(["Абайский район", "октябрь 2023", 1, 1, 0, 1, 1])
+    wb.save(path)
+    capsys.readouterr()
+    assert run(data_dir, "import", "monthly_report", str(path)) == 1
+    assert ("строка 7: TUR-ABAY, 2023-10: этот район и месяц уже были в строке 3"
+            in capsys.readouterr().err)
+    assert stored(data_dir) == {}
