@@ -146,7 +146,10 @@ class WideReader:
             return
         self.headers[name] = header
         self._apply_mapping(header)
-        keys = {c.key: c.index for c in header.columns if c.key}
+        keys: dict[str, int] = {}
+        for c in sorted(header.columns, key=lambda c: c.index):
+            if c.key:
+                keys.setdefault(c.key, c.index)     # the first district column, month column
         org, per = keys.get(ORG), keys.get(PERIOD)
         if org is None and self.org_unit is None:
             org = self._unnamed_unit_column(rows, header, set(keys.values()))
@@ -203,6 +206,15 @@ class WideReader:
         return f"{self.sheet}: {text}" if self.multi and self.sheet else text
 
     def _unmatched(self, header: Header, figures: set[int]) -> None:
+        first: dict[str, str] = {}
+        for c in sorted(header.columns, key=lambda c: c.index):
+            if not c.key or not self.form.has_field(c.key.partition(".")[0]):
+                continue
+            if c.key in first:
+                self.problem(header.row + 1, c.header, "wide_column_twice", key=c.key,
+                             field=self._label(c.key), other=first[c.key],
+                             column=c.names[0])
+            first.setdefault(c.key, c.header)
         for c in header.columns:
             if c.key is None and c.index in figures:
                 self.problem(header.row + 1, c.header, "wide_column_unmatched",

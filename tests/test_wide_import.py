@@ -315,3 +315,20 @@ def test_a_district_and_month_twice(data_dir, tmp_path, capsys):
     assert ("строка 7: TUR-ABAY, 2023-10: этот район и месяц уже были в строке 3"
             in capsys.readouterr().err)
     assert stored(data_dir) == {}
+
+
+def test_two_columns_of_one_indicator(data_dir, tmp_path, capsys):
+    add_units(run, data_dir)
+    wb = openpyxl.Workbook()
+    wb.active.append(["Район", "Месяц", "Количество волонтёров", "Волонтёры", "Женщины"])
+    wb.active.append(["Абайский район", "10.2023", 10, 12, 5])
+    path = tmp_path / "дважды.xlsx"
+    wb.save(path)
+    capsys.readouterr()
+    assert run(data_dir, "import", "monthly_report", str(path)) == 1
+    assert ("строка 1, столбец «Волонтёры»: столбец сопоставлен с тем же показателем "
+            "«Количество волонтёров», что и столбец «Количество волонтёров»"
+            in capsys.readouterr().err)
+    assert run(data_dir, "import", "monthly_report", str(path), "--map", "Волонтёры=") == 0
+    assert {k: r["data"] for k, r in stored(data_dir).items()} == {
+        ("TUR-ABAY", "2023-10"): {"volunteers_total": 10, "gender": {"F": 5}}}
