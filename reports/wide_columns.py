@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from reports._ref import enum_labels
+from reports._ref import enum_codes, enum_labels
 from reports.text import fold
 
 MATCH_MIN = 85
@@ -35,6 +35,7 @@ ABBREVIATIONS = {"кол во": "количество", "колво": "коли�
 GROUP_TOTALS = {"всего", "итого", "барлығы", "жиыны", "total", "всего чел"}
 UNIT_SUFFIXES = {"лет", "года", "год", "жас", "жастағы", "years", "чел", "человек", "адам"}
 ORG, PERIOD = "@org", "@period"       # the keys of the district and the month columns
+SKIP = "@skip"                         # a column --map "COLUMN=" leaves out
 ROW_NO = "no"                          # a column of row numbers («№», «№ п/п», «Р/с»)
 GROUP_SUM = "sum"                      # «Всего» under a breakdown's group: the categories' sum
 ROW_NO_HEADERS = {"№", "№п/п", "п/п", "no", "no.", "n", "#", "р/с", "р/н", "№р/с"}
@@ -209,3 +210,36 @@ def find_header(rows: list[tuple], form_id: str) -> Header | None:
                 best = cand
     return best
 
+
+
+def _map_target(target: str | None, form) -> tuple[str, bool]:
+    """(the key a --map target gives a column, whether the form has it)."""
+    if not target:
+        return SKIP, True
+    if target in ("org_unit", "district", "period"):
+        return (PERIOD if target == "period" else ORG), True
+    fid, _, code = target.partition(".")
+    fd = form.field(fid) if form.has_field(fid) else None
+    ok = fd is not None and (code in enum_codes(fd.choices) if fd.type == "counts"
+                             else not code and fd.type in SCALAR_TYPES)
+    return (target if ok else SKIP), ok
+
+
+def apply_mapping(header: Header, mapping: dict, form) -> list[tuple]:
+    """--map over the matched columns: (the --map key, its column, whether the target is a
+    field of the form) for each key that names a column of this header (text or number)."""
+    out = []
+    for key, target in mapping.items():
+        if isinstance(key, int):
+            col = next((c for c in header.columns if c.index == key - 1), None)
+            if col is None and key >= 1:
+                col = WideColumn(key - 1, str(key), (str(key),))
+                header.columns.append(col)
+        else:
+            col = next((c for c in header.columns
+                        if fold(key) in {fold(n) for n in c.names}), None)
+        if col is None:
+            continue
+        col.key, ok = _map_target(target, form)
+        out.append((key, col, ok))
+    return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from forms import load_form, message_text
-from reports._ref import enum_codes, enum_labels
+from reports._ref import enum_labels
 from reports.intake import Skipped
 from reports.intake_rows import is_header_repeat, region_in, skip_kind
 from reports.io import ImportFailed, ImportResult, _commit
@@ -27,7 +27,9 @@ from reports.wide_columns import (
     ORG,
     PERIOD,
     ROW_NO,
+    SKIP,
     Header,
+    apply_mapping,
     find_header,
 )
 from reports.wide_records import build_records
@@ -40,7 +42,6 @@ from reports.wide_where import (
 )
 
 FORM_ID = "monthly_report"
-SKIP = "@skip"                                    # a column --map "COLUMN=" leaves out
 DASHES = {"-", "—", "–", "x", "х"}
 TOTAL_WORDS = ("итого", "всего", "барлығы", "барлыгы", "жиыны", "жиынтығы", "total")
 
@@ -225,38 +226,13 @@ class WideReader:
                 self.problem(header.row + 1, c.header, "wide_column_group_sum", "warning")
 
     def _apply_mapping(self, header: Header) -> None:
-        from reports.wide_columns import WideColumn
-
-        for key, target in self.mapping.items():
-            if isinstance(key, int):
-                col = next((c for c in header.columns if c.index == key - 1), None)
-                if col is None and key >= 1:
-                    col = WideColumn(key - 1, str(key), (str(key),))
-                    header.columns.append(col)
-            else:
-                col = next((c for c in header.columns
-                            if fold(key) in {fold(n) for n in c.names}), None)
-            if col is None:
-                continue
+        for key, col, ok in apply_mapping(header, self.mapping, self.form):
             self.mapped.add(key)
-            col.key = self._map_target(target, col.header)
-
-    def _map_target(self, target: str | None, header: str) -> str | None:
-        if not target:
-            return SKIP
-        if target in ("org_unit", "district"):
-            return ORG
-        if target == "period":
-            return PERIOD
-        fid, _, code = target.partition(".")
-        fd = self.form.field(fid) if self.form.has_field(fid) else None
-        ok = fd is not None and (code in enum_codes(fd.choices) if fd.type == "counts"
-                                 else not code and fd.type in ("integer", "decimal",
-                                                               "choice", "text"))
-        if not ok and ("map", target) not in self.said:
-            self.said.add(("map", target))
-            self.problem(None, header, "wide_map_field", column=header, field_key=target)
-        return target if ok else SKIP
+            target = self.mapping[key]
+            if not ok and ("map", target) not in self.said:
+                self.said.add(("map", target))
+                self.problem(None, col.header, "wide_map_field", column=col.header,
+                             field_key=target)
 
     # --- a row ---------------------------------------------------------------------------
     def _row(self, n, row, header, org, per, fixed, year) -> None:
