@@ -148,12 +148,15 @@ def record_label(rec: dict) -> str:
             f"(id {rec.get('id') or 'new'})")
 
 
-def _record_change(rec: dict, old: dict | None) -> list[str]:
-    """A record of a table import: `+ label` when new, else `label:` and each changed value."""
-    if old is None:
-        return [f"+ {record_label(rec)}"]
+def _record_change(rec: dict, old: dict | None, values: bool = False) -> list[str]:
+    """A record of a table import: `+ label` when new (with its values when `values`: a
+    region's own table), else `label:` and each changed value."""
     from store.codec import flat_paths
 
+    if old is None:
+        data = flat_paths(rec.get("data") or {}) if values else {}
+        return [f"+ {record_label(rec)}"] + [f"    {k}: {_value(v)}"
+                                             for k, v in sorted(data.items())]
     a, b = flat_paths(old), flat_paths(rec.get("data") or {})
     return [f"{record_label(rec)}:"] + [
         f"    {k}: {_value(a.get(k))} → {_value(b.get(k))}"
@@ -164,8 +167,8 @@ def _record_change(rec: dict, old: dict | None) -> list[str]:
 def _check_template_target(form, result, options: dict, lang: str) -> None:
     """The monthly workbook names its own org unit and period: a differing option is an
     error, not something to silently ignore."""
-    if form.id != "monthly_report" or not result.records:
-        return
+    if form.id != "monthly_report" or not result.records or result.layout == "wide":
+        return                          # a region's own table: the options were applied
     rec = result.records[0]
     for key in ("org_unit", "period"):
         wanted = options.get(key)
@@ -217,7 +220,8 @@ def _print_preview(result, lang: str = "ru") -> None:
     for d in diff[:MAX_DIFF_LINES]:
         rec = whole.get(id(d.get("new")))
         if rec is not None:  # a table import: one change is one whole record
-            for line in _record_change(rec, d.get("old")):
+            for line in _record_change(rec, d.get("old"),
+                                       values=getattr(result, "layout", None) == "wide"):
                 print(f"  {line}")
         elif d.get("old") is None:
             print(f"  + {d['field']}: {_value(d.get('new'))}")

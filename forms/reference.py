@@ -260,6 +260,12 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(t for t in out if t)
 
 
+def label_tokens(text: str) -> tuple[str, ...]:
+    """The loose tokens `resolve` compares names by (transliterated, Kazakh letters folded,
+    endings cut): what other matchers of names written in ru / kk / en reuse."""
+    return _tokens(text)
+
+
 def item_names(item: EnumItem) -> list[str]:
     """Every name an item is known by: labels, variants, short labels, centre names."""
     names = list(item.labels.values()) + list(item.extra.get("variants", []))

@@ -83,6 +83,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "skip.walk_ins": {"ru": "пришли без регистрации: {count}", "kk": "тіркеусіз келгендер: "
                       "{count}", "en": "walk-ins: {count}"},
     "skip.no_name": {"ru": "нет Ф.И.О.", "kk": "аты-жөні жоқ", "en": "no name"},
+    "skip.no_figures": {"ru": "нет показателей", "kk": "көрсеткіштер жоқ", "en": "no figures"},
     "no_header": {
         "ru": "в первых {rows} строках нет строки заголовков со столбцом «Ф.И.О.»; ожидаются "
               "столбцы: {wanted}; найдено: {found}. Укажите сопоставление столбцов (--map)",

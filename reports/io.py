@@ -2,7 +2,8 @@
 
 import_file(store, form_id, path, *, user, dry_run=False, lang="ru") -> ImportResult
     focus_group / seminar: a roster list (.xlsx or .csv, UTF-8 or cp1251) becomes one record
-    (or is appended to `record_id`); monthly_report: the workbook made by `esep template`;
+    (or is appended to `record_id`); monthly_report: the workbook made by `esep template`,
+    or a region's own table of districts x indicators (reports.wide_read);
     any other form: a table written by export_file. A dry run only previews: rows to add,
     problems (row + column + why) and the diff. A commit is one store transaction; any
     blocking problem -> ImportFailed and nothing is written.
@@ -49,6 +50,7 @@ class ImportResult:
     skipped: list = field(default_factory=list)      # reports.intake.Skipped (lists only)
     values: dict = field(default_factory=dict)       # record values read from title rows
     columns: list = field(default_factory=list)      # reports.intake.Column (lists only)
+    layout: str | None = None                        # "wide": a region's own monthly table
 
     @property
     def errors(self) -> list[dict]:
@@ -91,11 +93,17 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
 
             return import_table(store, form_id, path, user=user, dry_run=dry_run, reason=reason,
                                 lang=lang)
-        if form_id == "monthly_report":
+        if form_id == "monthly_report" and layout == "template":
             from reports.template import import_monthly_report
 
             return import_monthly_report(store, path, user=user, dry_run=dry_run, lang=lang,
                                          reason=reason)
+        if form_id == "monthly_report":
+            from reports.wide_read import read_wide
+
+            return read_wide(store, path, user=user, dry_run=dry_run, lang=lang,
+                             mapping=mapping, sheet=sheet, org_unit=org_unit, period=period,
+                             reason=reason)
         if form_id in ROSTERS:
             return _import_roster(store, form_id, path, user=user, dry_run=dry_run,
                                   mapping=mapping, sheet=sheet, record_id=record_id,

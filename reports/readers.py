@@ -315,6 +315,26 @@ def sheet_names(path: Path) -> list[str]:
             if el.tag.endswith("}sheet") and "name" in el.attrib]
 
 
+def workbook_sheets(path: Path) -> list[str | None]:
+    """Every sheet of a workbook (.xlsx, .xls, .ods) by name; [None] for a .csv or .docx
+    (one table) or a workbook whose sheets cannot be listed (the reader then says why)."""
+    kind = kind_of(path)
+    if kind == "xlsx":
+        return list(sheet_names(path)) or [None]
+    if kind not in WORKBOOKS:
+        return [None]
+    from python_calamine import CalamineWorkbook
+
+    try:
+        wb = CalamineWorkbook.from_path(str(path))
+    except Exception:  # noqa: BLE001 - calamine raises its own error types
+        return [None]
+    try:
+        return list(wb.sheet_names) or [None]
+    finally:
+        wb.close()
+
+
 def has_formulas(path: str | Path, max_rows: int = 500) -> bool:
     """True if the first rows hold formulas (checked only when no values were found)."""
     path = Path(path)

@@ -21,7 +21,7 @@ def _number(value, kind):
     if isinstance(value, (int, float)):
         num = float(value)
     else:
-        num = float(str(value).replace("\u00a0", "").replace(" ", "").replace(",", "."))
+        num = float("".join(str(value).split()).replace(",", "."))  # «1 200», NBSP
     if num < 0:
         raise ValueError
     if kind == "integer":

@@ -1,0 +1,380 @@
+"""A region's own monthly table («Волонтёрство в цифрах» as a front office keeps it) into
+monthly_report drafts: one sheet per month or a «Месяц» column, one row per district, the
+indicators as columns (reports.wide_columns), the district and the month as reports.wide_where
+finds them. Total rows, repeated headers and column numbers are skipped and listed.
+
+Each row becomes a record of its org unit and month: a stored one is updated with the fields
+the file has (other data kept), else a new draft. A cell that cannot be read is an error naming
+its row, its column as the file heads it, why and what is allowed; the forms engine's findings
+are warnings. A dry run writes nothing; an import is one store transaction (reports.io._commit).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from forms import load_form, message_text
+from reports._ref import enum_labels
+from reports.intake import Skipped
+from reports.intake_rows import is_header_repeat, region_in, skip_kind
+from reports.io import ImportFailed, ImportResult, _commit
+from reports.readers import iter_rows, workbook_sheets
+from reports.template_read import _number
+from reports.text import clean_text, fold
+from reports.wide_columns import (
+    GROUP_SUM,
+    HEADER_SCAN,
+    ORG,
+    PERIOD,
+    ROW_NO,
+    SKIP,
+    Header,
+    apply_mapping,
+    find_header,
+)
+from reports.wide_records import build_records
+from reports.wide_where import (
+    UnitMatcher,
+    period_in,
+    period_text,
+    sheet_period,
+    unit_column,
+)
+
+FORM_ID = "monthly_report"
+DASHES = {"-", "—", "–", "x", "х"}
+TOTAL_WORDS = ("итого", "всего", "барлығы", "барлыгы", "жиыны", "жиынтығы", "total")
+
+
+@dataclass
+class WideRow:
+    sheet: str | None
+    row: int
+    unit: str
+    period: str
+    data: dict
+    text: str = ""                                # the row as typed (for a skipped line)
+
+
+def _empty(value) -> bool:
+    return value is None or (isinstance(value, str) and (not value.strip()
+                                                          or value.strip() in DASHES))
+
+
+def _cell(row: tuple, index: int | None):
+    return row[index] if index is not None and index < len(row) else None
+
+
+def _is_figure(value) -> bool:
+    """A number, or text that reads as one («1 200», «12,5»)."""
+    if _empty(value) or isinstance(value, bool):
+        return False
+    try:
+        _number(value, "decimal")
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _shown(value) -> str:
+    """A cell as the person typed it (a whole number without «.0»)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def is_total(text) -> bool:
+    words = fold(text).split()
+    return bool(words) and (words[0] in TOTAL_WORDS or words[-1] in TOTAL_WORDS)
+
+
+class WideReader:
+    """Reads the sheets one by one; `rows`, `problems`, `skipped` gather what they hold."""
+
+    def __init__(self, store, path: Path, lang: str, *, mapping=None, org_unit=None,
+                 period=None):
+        self.path, self.lang, self.form = path, lang, load_form(FORM_ID)
+        self.mapping, self.period = dict(mapping or {}), period
+        self.units = UnitMatcher(store)
+        self.rows: list[WideRow] = []
+        self.problems: list[dict] = []
+        self.skipped: list[Skipped] = []
+        self.headers: dict[str | None, Header] = {}
+        self.sheet: str | None = None
+        self.region: str | None = None            # the region the title rows name
+        self.sheet_unit: str | None = None        # a sheet named by its district
+        self.multi = False
+        self.seen: dict[tuple[str, str], tuple[str | None, int]] = {}
+        self.mapped: set = set()                  # the --map columns found
+        self.said: set = set()                    # problems said once for the whole file
+        self.org_unit = self._option_unit(org_unit)
+
+    # --- problems ------------------------------------------------------------------------
+    def say(self, code: str, **params) -> str:
+        return message_text(code, self.lang, params, form=self.form)
+
+    def problem(self, row, where, code, severity="error", key=None, **params) -> None:
+        text = self.say(code, **params)
+        if self.multi and self.sheet is not None:
+            text = self.say("wide_on_sheet", sheet=self.sheet) + text
+        self.problems.append({"row": row, "column": where, "field": key, "code": code,
+                              "message": text, "severity": severity, "sheet": self.sheet})
+
+    def _option_unit(self, org_unit):
+        if not org_unit:
+            return None
+        unit = self.units.match(org_unit)
+        if unit is None:
+            self.problem(None, None, "wide_unknown_unit", text=org_unit, **self._known())
+        return unit
+
+    # --- a sheet -------------------------------------------------------------------------
+    def read(self, sheets: list[str | None]) -> None:
+        self.multi = len(sheets) > 1
+        for name in sheets:
+            self.sheet = name
+            self.read_sheet(name, list(iter_rows(self.path, sheet=name)))
+        self.sheet = None
+        for key in self.mapping:
+            if key not in self.mapped:
+                self.problem(None, None, "wide_map_column", column=key)
+
+    def read_sheet(self, name: str | None, rows: list[tuple]) -> None:
+        header = find_header(rows, FORM_ID)
+        if header is None:
+            if any(any(not _empty(c) for c in r) for r in rows):
+                self.problem(None, None, "wide_sheet_skipped", "warning", rows=HEADER_SCAN)
+            return
+        self.headers[name] = header
+        self._apply_mapping(header)
+        keys: dict[str, int] = {}
+        for c in sorted(header.columns, key=lambda c: c.index):
+            if c.key:
+                keys.setdefault(c.key, c.index)     # the first district column, month column
+        org, per = keys.get(ORG), keys.get(PERIOD)
+        if org is None and self.org_unit is None:
+            org = self._unnamed_unit_column(rows, header, set(keys.values()))
+        self.sheet_unit = self.units.match(name) if org is None and name else None
+        titles = [" ".join(str(c) for c in r if not _empty(c)) for r in rows[:header.first]]
+        self.region = next((r for t in titles if (r := region_in(t))), self.region)
+        fixed, year = sheet_period(name, titles, self.period) if per is None else (None, None)
+        heads = rows[header.first:header.row + 1]
+        figures: set[int] = set()
+        first_row, data_rows = len(self.rows), 0
+        for n, row in enumerate(rows[header.row + 1:], start=header.row + 2):
+            if all(_empty(c) for c in row) or self._skipped(n, row, heads, header, org):
+                continue
+            data_rows += 1
+            figures |= {i for i, c in enumerate(row) if _is_figure(c)}
+            self._row(n, row, header, org, per, fixed, year)
+        self._unmatched(header, figures)
+        self._region_totals(first_row)
+        if data_rows and org is None and not (self.org_unit or self.sheet_unit) \
+                and "unit" not in self.said:
+            self.problem(None, None, "wide_no_unit_column")
+            self.said.add("unit")
+
+    def _region_totals(self, first_row: int) -> None:
+        """A row naming the region among rows of its districts is the region's total: it is
+        listed as skipped, never stored next to the districts (it would count them twice)."""
+        rows = self.rows[first_row:]
+        regions = {self.units.region_of(r.unit) for r in rows
+                   if r.unit not in self.units.regions}
+        totals = [r for r in rows if r.unit in regions]
+        for r in totals:
+            self.rows.remove(r)
+            del self.seen[(r.unit, r.period)]
+            self.skipped.append(Skipped(r.row, "total", r.text))
+
+    def _skipped(self, n: int, row: tuple, heads: list[tuple], header: Header,
+                 org: int | None) -> bool:
+        kind, count = skip_kind(row, heads[-1])
+        if kind is None and len(heads) > 1 and is_header_repeat(row, heads[0]):
+            kind = "header_repeat"
+        first = next((c for c in row if isinstance(c, str) and c.strip()), None)
+        if kind is None and is_total(_cell(row, org) if org is not None else first):
+            kind = "total"
+        if kind is None and not any(not _empty(_cell(row, c.index)) for c in header.columns
+                                    if c.key not in (ORG, PERIOD, ROW_NO, SKIP)):
+            kind = "no_figures"                  # a section title, a district left blank
+        if kind is None:
+            return False
+        self.skipped.append(Skipped(n, kind, self._row_text(row), count))
+        return True
+
+    def _row_text(self, row: tuple) -> str:
+        text = " | ".join(_shown(c) for c in row if not _empty(c))[:80]
+        return f"{self.sheet}: {text}" if self.multi and self.sheet else text
+
+    def _unmatched(self, header: Header, figures: set[int]) -> None:
+        first: dict[str, str] = {}
+        for c in sorted(header.columns, key=lambda c: c.index):
+            if not c.key or not self.form.has_field(c.key.partition(".")[0]):
+                continue
+            if c.key in first:
+                self.problem(header.row + 1, c.header, "wide_column_twice", key=c.key,
+                             field=self._label(c.key), other=first[c.key],
+                             column=c.names[0])
+            first.setdefault(c.key, c.header)
+        for c in header.columns:
+            if c.key is None and c.index in figures:
+                self.problem(header.row + 1, c.header, "wide_column_unmatched",
+                             column=c.names[0])
+            elif c.key is None:
+                self.problem(header.row + 1, c.header, "wide_column_skipped", "warning")
+            elif c.key.startswith(GROUP_SUM + ":"):
+                self.problem(header.row + 1, c.header, "wide_column_group_sum", "warning")
+
+    def _apply_mapping(self, header: Header) -> None:
+        for key, col, ok in apply_mapping(header, self.mapping, self.form):
+            self.mapped.add(key)
+            target = self.mapping[key]
+            if not ok and ("map", target) not in self.said:
+                self.said.add(("map", target))
+                self.problem(None, col.header, "wide_map_field", column=col.header,
+                             field_key=target)
+
+    # --- a row ---------------------------------------------------------------------------
+    def _row(self, n, row, header, org, per, fixed, year) -> None:
+        unit = self._unit(n, row, header, org)
+        period = self._period(n, row, header, per, fixed, year)
+        data = self._values(n, row, header)
+        if unit is None or period is None:
+            return
+        first = self.seen.get((unit, period))
+        if first is not None:
+            where = f"{first[1]} ({first[0]})" if first[0] != self.sheet else first[1]
+            self.problem(n, None, "wide_duplicate", unit=unit, period=period, first=where)
+            return
+        self.seen[(unit, period)] = (self.sheet, n)
+        self.rows.append(WideRow(self.sheet, n, unit, period, data, self._row_text(row)))
+
+    def _column(self, header: Header, index: int | None) -> str | None:
+        return next((c.header for c in header.columns if c.index == index), None)
+
+    def _unnamed_unit_column(self, rows, header: Header, taken: set[int]) -> int | None:
+        from openpyxl.utils import get_column_letter
+
+        from reports.wide_columns import WideColumn
+
+        index = unit_column(rows[header.row + 1:], taken, self.units)
+        if index is not None:
+            header.columns = [c for c in header.columns if c.index != index]
+            letter = get_column_letter(index + 1)
+            header.columns.append(WideColumn(index, letter, (letter,), ORG))
+        return index
+
+    def _unit(self, n, row, header, org) -> str | None:
+        if org is None:
+            return self.org_unit or self.sheet_unit
+        text = _cell(row, org)
+        if _empty(text):
+            self.problem(n, self._column(header, org), "wide_no_unit")
+            return None
+        unit = self.units.match(text)
+        if unit is None:
+            self.problem(n, self._column(header, org), "wide_unknown_unit", text=str(text),
+                         **self._known())
+        elif self.region is None:
+            self.region = self.units.region_of(unit)
+        return unit
+
+    def _known(self) -> dict:
+        """The region's name and its known districts (every unit when it is not known)."""
+        from reports._ref import label
+
+        return {"region": label("regions", self.region, self.lang) if self.region else "—",
+                "known": self.units.known(self.region, self.lang)}
+
+    def _period(self, n, row, header, per, fixed, year) -> str | None:
+        if per is None:
+            if fixed is None:
+                self._no_period(n, header)
+            return fixed
+        value = _cell(row, per)
+        y, m = period_in(value)
+        y = y or year or (int(self.period[:4]) if self.period else None)
+        if m and y:
+            return period_text(y, m)
+        code = "wide_no_year" if m else "wide_bad_period"
+        self.problem(n, self._column(header, per), code, value=str(value))
+        return None
+
+    def _no_period(self, n, header) -> None:
+        if ("period", self.sheet) not in self.said:
+            self.said.add(("period", self.sheet))
+            self.problem(None, None, "wide_no_period", sheet=self.sheet or self.path.name)
+
+    def _values(self, n: int, row: tuple, header: Header) -> dict:
+        data: dict = {}
+        for c in header.columns:
+            value = _cell(row, c.index)
+            if c.key in (None, SKIP, ORG, PERIOD, ROW_NO) or _empty(value) \
+                    or c.key.startswith(GROUP_SUM + ":"):
+                continue
+            fid, _, code = c.key.partition(".")
+            fd = self.form.field(fid)
+            kind = "integer" if fd.type == "counts" else fd.type
+            try:
+                if kind in ("integer", "decimal"):
+                    number = _number(value, kind)
+                    if code:
+                        data.setdefault(fid, {})[code] = number
+                    else:
+                        data[fid] = number
+                elif kind == "choice":
+                    data[fid] = self._choice(n, c.header, fd, value)
+                else:
+                    data[fid] = clean_text(value)[0]
+            except (TypeError, ValueError):
+                self.problem(n, c.header, "tpl_not_whole" if kind == "integer"
+                             else "tpl_not_number", key=c.key, field=self._label(c.key),
+                             value=str(value).strip())
+        return {k: v for k, v in data.items() if v is not None}
+
+    def _label(self, key: str) -> str:
+        """«Пол волонтёров: Женщины» of gender.F in the person's language."""
+        from reports._ref import field_label, label
+
+        fid, _, code = key.partition(".")
+        name = field_label(self.form, fid, self.lang)
+        return f"{name}: {label(self.form.field(fid).choices, code, self.lang)}" if code \
+            else name
+
+    def _choice(self, n, column, fd, value):
+        hit = enum_labels(fd.choices).get(fold(value))
+        if hit is None:
+            from forms.reference import get_enum
+
+            allowed = "; ".join(i.label(self.lang) for i in get_enum(fd.choices).items)
+            self.problem(n, column, "tpl_not_choice", key=fd.id, field=fd.id,
+                         value=str(value), allowed=allowed)
+        return hit
+
+
+def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, sheet=None,
+              org_unit=None, period=None, reason=None) -> ImportResult:
+    path = Path(path)
+    reader = WideReader(store, path, lang, mapping=mapping, org_unit=org_unit, period=period)
+    reader.read([sheet] if sheet else workbook_sheets(path))
+    if not reader.headers:
+        raise ImportFailed(message_text("wide_no_header", lang, {
+            "file": path.name, "rows": HEADER_SCAN}), "not_template")
+    if not reader.rows and not reader.problems:
+        first = next(iter(reader.headers.values()))
+        raise ImportFailed(message_text("import_no_rows", lang, {
+            "file": path.name, "row": first.row + 1}), "no_rows")
+    records, diff, findings = build_records(store, reader)
+    first = next(iter(reader.headers.values()))
+    shown = {ORG: "org_unit", PERIOD: "period"}
+    mapping_seen = {c.header: shown.get(c.key, c.key) for h in reader.headers.values()
+                    for c in h.columns if c.key and c.key != SKIP
+                    and not c.key.startswith(GROUP_SUM + ":")}
+    result = ImportResult(records=records, problems=reader.problems + findings, diff=diff,
+                          mapping=mapping_seen, header_row=first.row + 1,
+                          skipped=reader.skipped, layout="wide")
+    if dry_run or (not diff and not result.errors):
+        return result
+    _commit(store, result, user=user, update=False,
+            reason=reason or "import of a region's monthly table")
+    return result

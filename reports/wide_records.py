@@ -1,0 +1,58 @@
+"""The records a region's own monthly table makes (reports.wide_read): each row's figures
+over the stored report of its district and month (a breakdown category by category, other
+data kept), or a new draft; a per-record diff and the forms engine's findings as warnings."""
+from __future__ import annotations
+
+import uuid
+
+from reports._ref import enum_codes
+from reports.template_read import _findings
+
+FORM_ID = "monthly_report"
+
+
+def _record(old: dict | None, unit: str, period: str, data: dict) -> dict:
+    """The stored record with its new data (its time stamps left to the store), or a draft."""
+    if old is None:
+        return {"id": str(uuid.uuid4()), "form": FORM_ID, "org_unit": unit, "period": period,
+                "status": "draft", "data": data}
+    rec = {k: v for k, v in old.items() if k not in ("updated_at", "updated_by")}
+    rec["data"] = data
+    return rec
+
+
+def _merged(form, old: dict, new: dict) -> dict:
+    """The stored data with the file's fields over it (a breakdown category by category)."""
+    data = dict(old)
+    for fid, value in new.items():
+        if isinstance(value, dict):
+            both = {**(old.get(fid) or {}), **value}
+            order = enum_codes(form.field(fid).choices)
+            value = {c: both[c] for c in order if c in both} | {
+                c: v for c, v in both.items() if c not in order}
+        data[fid] = value
+    return data
+
+
+def build_records(store, reader) -> tuple[list[dict], list[dict], list[dict]]:
+    """(records, diff, findings) of the rows a reports.wide_read.WideReader has read; a
+    submitted report the file would change is the reader's error."""
+    from forms.lifecycle import EDITABLE
+
+    records, diff, problems = [], [], []
+    for r in reader.rows:
+        stored = store.list_records(form=FORM_ID, org_unit=r.unit, period=r.period)
+        old = stored[0] if stored else None
+        data = _merged(reader.form, (old or {}).get("data") or {}, r.data)
+        rec = _record(old, r.unit, r.period, data)
+        reader.sheet = r.sheet
+        if old is not None and old["data"] != data and old["status"] not in EDITABLE:
+            reader.problem(r.row, None, "wide_locked", unit=r.unit, period=r.period,
+                           status=old["status"])
+        for f in _findings(store, reader.form, rec, reader.lang):
+            problems.append(dict(f, row=r.row, sheet=r.sheet,
+                                 message=f"{r.unit} {r.period}: {f['message']}"))
+        records.append(rec)
+        if old is None or old["data"] != data:
+            diff.append({"field": rec["id"], "old": old and old["data"], "new": rec["data"]})
+    return records, diff, problems

@@ -1,0 +1,160 @@
+"""Where and when a row of a region's own monthly table belongs: its district (an org unit of
+the store, written in Russian, Kazakh or English) and its month (a sheet name, a title row
+or a «Месяц» cell: «Октябрь», «октябрь 2023», «Қазан 2023», «10.2023», «2023-10»).
+
+`period_in(value)` -> (year or None, month or None); `sheet_period` joins a sheet's name, its
+title rows and `--period`; `UnitMatcher` finds the org unit a district cell names
+(«Абайский район» = «Абай ауданы» = «Abay district»; «район», «ауданы», «г.», «қ.» ignored).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from rapidfuzz import fuzz
+
+from forms.reference import get_enum, label_tokens
+from reports.intake_rows import EN_MONTHS, KK_MONTHS, RU_MONTHS
+
+_DMY = re.compile(r"(?<!\d)\d{1,2}[./](\d{1,2})[./](\d{4})(?!\d)")
+_MY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{4})(?!\d)")
+_YM = re.compile(r"(?<!\d)(\d{4})[-./](\d{1,2})(?![\d.])")
+_YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
+_WORD = re.compile(r"[^\W\d_]+")
+_MONTH_TAIL = 4               # «октября», «қазандағы»: letters a month word may add
+UNIT_WORDS = ("район района районы р н рн ауданы аудан ауданының district rayon audany "
+              "г гор город қ қ-сы қаласы қала city qalasy kalasy мрц жро")
+_FILLER = frozenset(label_tokens(UNIT_WORDS))
+UNIT_MIN = 80                 # rapidfuzz ratio a misspelt district name still matches by
+
+
+def _month_word(word: str) -> int | None:
+    word = word.lower()
+    for names in (RU_MONTHS, KK_MONTHS, EN_MONTHS):
+        for i, stem in enumerate(names, start=1):
+            if word.startswith(stem) and len(word) - len(stem) <= _MONTH_TAIL:
+                if stem == "ма" and word not in ("май", "мая", "мае"):
+                    continue
+                return i
+    return None
+
+
+def _month_ok(month: int) -> int | None:
+    return month if 1 <= month <= 12 else None
+
+
+def period_in(value) -> tuple[int | None, int | None]:
+    """(year, month) a cell, a sheet name or a title gives; either may be None."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.year, value.month
+    if value is None or isinstance(value, bool):
+        return None, None
+    text = str(value).strip()
+    if isinstance(value, (int, float)):
+        return None, (_month_ok(int(value)) if float(value).is_integer() else None)
+    for pattern, y, m in ((_DMY, 2, 1), (_MY, 2, 1), (_YM, 1, 2)):
+        if found := pattern.search(text):
+            month = _month_ok(int(found.group(m)))
+            if month:
+                return int(found.group(y)), month
+    year = int(found.group(1)) if (found := _YEAR.search(text)) else None
+    months = {hit for w in _WORD.findall(text) if (hit := _month_word(w))}
+    return year, (months.pop() if len(months) == 1 else None)
+
+
+def period_text(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def sheet_period(name: str | None, titles: list[str], option: str | None
+                 ) -> tuple[str | None, int | None]:
+    """(YYYY-MM or None, the year alone when only that is known) of a sheet: a sheet named
+    by a month keeps its month (its year from the name, the title rows or --period); else
+    --period; else the title rows."""
+    opt_year = int(option[:4]) if option else None
+    title_year, title_month = None, None
+    for text in titles:
+        y, m = period_in(text)
+        title_year, title_month = title_year or y, title_month or m
+    year, month = period_in(name) if name else (None, None)
+    if month:
+        year = year or title_year or opt_year
+        return (period_text(year, month) if year else None), None
+    if option:
+        return option, None
+    if title_month and title_year:
+        return period_text(title_year, title_month), None
+    return None, title_year or opt_year
+
+
+def unit_key(text) -> str:
+    """A district name with «район», «ауданы», «г.», «қ.» dropped, transliterated, folded."""
+    return " ".join(t for t in label_tokens(str(text or "")) if t not in _FILLER)
+
+
+def _score(a: str, b: str) -> float:
+    if a == b:
+        return 100.0
+    short, long_ = sorted((a.replace(" ", ""), b.replace(" ", "")), key=len)
+    if len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 4:
+        return 95.0               # «Абайский» / «Абай»: an ending the stemmer left
+    return fuzz.ratio(a, b)
+
+
+class UnitMatcher:
+    """The store's org units (and the regions) by every name they are written with."""
+
+    def __init__(self, store):
+        self.units = [u for u in store.org_units() if u.get("active", 1)]
+        self.keys: list[tuple[str, str]] = []
+        for u in self.units:
+            for name in (u.get("name_ru"), u.get("name_kk"), u.get("name_en"), u["id"]):
+                if name and unit_key(name):
+                    self.keys.append((unit_key(name), u["id"]))
+        self.regions = {item.code: item for item in get_enum("regions").items}
+        for code, item in self.regions.items():
+            for name in item.labels.values():
+                self.keys.append((unit_key(name), code))
+
+    def match(self, text) -> str | None:
+        """The org unit id a cell names, or None (unknown, or as near to two units)."""
+        raw = str(text or "").strip()
+        if any(u["id"] == raw for u in self.units) or raw in self.regions:
+            return raw
+        key = unit_key(raw)
+        if not key:
+            return None
+        best: dict[str, float] = {}
+        for name, uid in self.keys:
+            best[uid] = max(best.get(uid, 0.0), _score(key, name))
+        ranked = sorted(best.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < UNIT_MIN:
+            return None
+        if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+            return None
+        return ranked[0][0]
+
+    def region_of(self, unit_id: str | None) -> str | None:
+        if unit_id in self.regions:
+            return unit_id
+        return next((u["region"] for u in self.units if u["id"] == unit_id), None)
+
+    def known(self, region: str | None, lang: str = "ru") -> str:
+        """The districts of the region (all units when the region is not known)."""
+        units = [u for u in self.units if region is None or u["region"] == region]
+        name = f"name_{lang}"
+        return "; ".join(f"{u.get(name) or u['name_ru']} ({u['id']})" for u in units) or "—"
+
+
+def unit_column(rows: list[tuple], taken: set[int], units: UnitMatcher) -> int | None:
+    """The column, headed by nothing the form knows, whose text cells name districts (at
+    least half of them and one at least): a table whose district column has no header."""
+    width = max((len(r) for r in rows), default=0)
+    for i in range(width):
+        if i in taken:
+            continue
+        texts = [r[i] for r in rows if i < len(r) and isinstance(r[i], str) and r[i].strip()]
+        hits = sum(1 for t in texts if units.match(t))
+        if hits and hits * 2 >= len(texts):
+            return i
+    return None
