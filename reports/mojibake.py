@@ -43,7 +43,7 @@ def _undefined_bytes(exc: UnicodeError) -> tuple[bytes, int]:
     return bytes(out), exc.end
 
 
-codecs.register_error("esep-undefined-bytes", _undefined_bytes)  # type: ignore[arg-type]
+codecs.register_error("esep-undefined-bytes", _undefined_bytes)
 
 
 def _encoded(text: str, wrong: str) -> bytes:
