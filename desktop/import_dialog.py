@@ -313,10 +313,27 @@ class ImportDialog(QDialog):
             from desktop.review_models import DictTableModel
             model = DictTableModel([("org_unit", self.tr("Org unit")),
                                     ("period", self.tr("Period")),
-                                    ("status", self.tr("Status"))], self.add_view)
-            model.set_rows(plan.add)
+                                    ("status", self.tr("Status")),
+                                    *self._figure_columns(plan.add)], self.add_view)
+            model.set_rows(self._shown(plan.add))
             self.add_view.setModel(model)
         self.add_view.resizeColumnsToContents()
+
+    def _shown(self, rows: list[dict]) -> list[dict]:
+        """New records as a person reads them: the org unit's name, the status in words."""
+        from desktop.record_model import status_text
+        names = {u["id"]: u.get(f"name_{self.ctx.lang}") or u.get("name_ru") or u["id"]
+                 for u in self.ctx.store.org_units()}
+        return [{**r, "org_unit": names.get(r.get("org_unit"), r.get("org_unit")),
+                 "status": status_text(r["status"]) if r.get("status") else None}
+                for r in rows]
+
+    def _figure_columns(self, rows: list[dict]) -> list[tuple[str, str]]:
+        """The new records' values, one column each, headed by the field's label."""
+        from forms.messages import field_label
+        keys = dict.fromkeys(k for row in rows for k in row
+                             if k not in ("org_unit", "period", "status"))
+        return [(k, field_label(self.form, k, self.ctx.lang)) for k in keys]
 
     # -- importing -------------------------------------------------------------------------
     def commit(self) -> None:

@@ -155,11 +155,17 @@ def _list_plan(store, spec: ImportSpec, dry_run: bool, progress, cancelled) -> P
 
 
 def _split_diff(plan: Plan, result) -> None:
-    """Rows to add (new values) and lines of changed values."""
+    """Rows to add (new values; a new record of a table: its org unit, period, status and
+    figures by dotted path) and lines of changed values."""
     from store.codec import flat_paths
+    by_id = {r.get("id"): r for r in result.records or [] if isinstance(r, dict)}
     for d in result.diff or []:
         new, old = d.get("new"), d.get("old")
-        if old is None and isinstance(new, dict):
+        rec = by_id.get(d.get("field")) if plan.kind != "list" else None
+        if old is None and isinstance(new, dict) and rec is not None:
+            plan.add.append({"org_unit": rec.get("org_unit"), "period": rec.get("period"),
+                             "status": rec.get("status"), **flat_paths(new)})
+        elif old is None and isinstance(new, dict):
             plan.add.append(new)
         elif isinstance(new, dict) and isinstance(old, dict):
             a, b = flat_paths(old), flat_paths(new)

@@ -50,9 +50,39 @@ def build_records(store, reader) -> tuple[list[dict], list[dict], list[dict]]:
             reader.problem(r.row, None, "wide_locked", unit=r.unit, period=r.period,
                            status=old["status"])
         for f in _findings(store, reader.form, rec, reader.lang):
-            problems.append(dict(f, row=r.row, sheet=r.sheet,
-                                 message=f"{r.unit} {r.period}: {f['message']}"))
+            problems.append(dict(f, row=r.row, sheet=r.sheet, unit=f"{r.unit} {r.period}"))
         records.append(rec)
         if old is None or old["data"] != data:
             diff.append({"field": rec["id"], "old": old and old["data"], "new": rec["data"]})
-    return records, diff, problems
+    return records, diff, grouped(problems, reader.lang)
+
+
+def grouped(findings: list[dict], lang: str) -> list[dict]:
+    """One line per finding text: a field the table lacks is said once for all the records
+    that lack it (with their rows), not once per record."""
+    from forms import message_text
+
+    by_text: dict[str, list[dict]] = {}
+    for f in findings:
+        by_text.setdefault(f["message"], []).append(f)
+    out = []
+    for text, same in by_text.items():
+        if len(same) == 1:
+            out.append(dict(same[0], message=f"{same[0]['unit']}: {text}"))
+            continue
+        rows = _runs(sorted({f["row"] for f in same if isinstance(f.get("row"), int)}))
+        out.append(dict(same[0], row=None, message=message_text(
+            "wide_same_finding", lang, {"text": text, "n": len(same), "rows": rows})))
+    return [{k: v for k, v in f.items() if k != "unit"} for f in out]
+
+
+def _runs(rows: list[int]) -> str:
+    """3, 4, 5, 9 -> «3–5, 9»."""
+    parts: list[list[int]] = []
+    for n in rows:
+        if parts and n == parts[-1][-1] + 1:
+            parts[-1].append(n)
+        else:
+            parts.append([n])
+    return ", ".join(f"{p[0]}–{p[-1]}" if len(p) > 2 else ", ".join(map(str, p))
+                     for p in parts)

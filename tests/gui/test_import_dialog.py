@@ -8,6 +8,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.import_dialog import ImportDialog
 
@@ -190,3 +191,31 @@ def test_one_value_for_the_whole_list(qtbot, core_ctx):
     [rec] = core_ctx.store.list_records(form="focus_group")
     assert [(p["full_name"], p["participant_category"]) for p in rec["data"]["participants"]] \
         == [(p["full_name"], "STUDENT") for p in expected(name)["participants"]]
+
+
+def test_a_regions_own_monthly_table_previews_each_new_report(qtbot, core_ctx, tmp_path):
+    """A wide table (one row per district): each new report shows its district by name,
+    its month, its status in words and its figures under the fields' labels; a field the
+    table lacks is one finding for all the reports, not one per report."""
+    from desktop.demo_data import DEMO_UNITS
+
+    core_ctx.store.upsert_org_units(DEMO_UNITS)
+    units = [u for u in core_ctx.store.org_units(kind="district", region="SHY")][:2]
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Октябрь 2023"
+    ws.append(["Волонтёрство в цифрах, г. Шымкент"])
+    ws.append(["Район", "Количество волонтёров", "Женщины", "Мужчины"])
+    for n, u in enumerate(units):
+        ws.append([u["name_ru"], 100 + n, 60, 40 + n])
+    ws.append(["Итого", 201, 120, 81])
+    wb.save(tmp_path / "region.xlsx")
+    dialog = open_dialog(qtbot, core_ctx, tmp_path / "region.xlsx", "monthly_report")
+    model = dialog.add_view.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:4] == ["Подразделение", "Период", "Статус", "Количество волонтёров"]
+    cells = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
+    assert cells == [[units[0]["name_ru"], "2023-10", "черновик", "100"],
+                     [units[1]["name_ru"], "2023-10", "черновик", "101"]]
+    ages = [p for p in dialog.plan.problems if "Возрастной состав" in p["message"]]
+    assert len(ages) == 1 and "в 2 отчётах (строки 3, 4)" in ages[0]["message"]
