@@ -16,8 +16,13 @@ from forms.reference import get_enum, resolve
 
 OTHER_PREFIX = re.compile(r"^\s*(другое|другие|иное|басқа|басқасы|other)\s*[:：-]\s*",
                           re.IGNORECASE)
+# Google Forms writes «2023/10/12 2:03:11 PM GMT+5» (English sheets) or «12.10.2023 14:03:11»;
+# a US sheet «10/12/2023 14:03:11»; day-first with slashes where the month cannot be first.
 _DATE_FORMATS = ("%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y", "%Y/%m/%d %H:%M:%S",
-                 "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%m/%d/%Y %H:%M:%S", "%d/%m/%Y")
+                 "%Y/%m/%d %I:%M:%S %p", "%Y/%m/%d %I:%M %p", "%Y/%m/%d",
+                 "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%m/%d/%Y %H:%M:%S",
+                 "%m/%d/%Y %I:%M:%S %p", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y")
+_ZONE = re.compile(r"\s*(?:GMT|UTC)\s*[+-]?\d{0,2}(?::?\d{2})?$", re.IGNORECASE)
 _TRUE = {"да", "иә", "ия", "yes", "true", "1", "есть", "бар"}
 _FALSE = {"нет", "жоқ", "жок", "no", "false", "0"}
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
@@ -36,7 +41,7 @@ def to_date(value) -> str:
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = str(value).strip()
+    text = _ZONE.sub("", " ".join(str(value).split()))
     if parse_date(text[:10]):
         return text[:10]
     for fmt in _DATE_FORMATS:
@@ -44,7 +49,12 @@ def to_date(value) -> str:
             return dt.datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             continue
-    raise CellProblem("survey_bad_date")
+    from reports.intake_rows import date_in
+
+    written = date_in(text)  # «12 октября 2023», «12.10.2023 г.», «2023 ж. 12 қазан»
+    if written is None:
+        raise CellProblem("survey_bad_date")
+    return written.isoformat()
 
 
 def to_number(value, integer: bool):

@@ -218,3 +218,16 @@ def test_occupation_answered_in_the_first_person(answer, code):
     from reports.survey_values import to_choice
 
     assert to_choice("occupations", answer) == code
+
+
+@pytest.mark.parametrize("cell,day", [
+    ("2023/10/12 2:03:11 PM GMT+5", "2023-10-12"),        # Google Forms, an English sheet
+    ("12.10.2023 14:03:11", "2023-10-12"),                 # Google Forms, a Russian sheet
+    ("10/12/2023 14:03:11", "2023-10-12"),                 # a US sheet: month first
+    ("13/10/2023 14:03", "2023-10-13"),                    # day first where it must be
+    ("12 октября 2023", "2023-10-12"), ("12.10.2023 г.", "2023-10-12"),
+    ("2023 ж. 12 қазан", "2023-10-12")])
+def test_answer_dates_as_exports_write_them(cell, day):
+    from reports.survey_values import to_date
+
+    assert to_date(cell) == day
