@@ -143,13 +143,22 @@ class RosterTableModel(QAbstractTableModel):
         out = []
         for cells in block:
             if named and any(named):       # the block's own titles say which column is which
-                out.append({fid: self._coerce(by_id[fid], cell)
-                            for fid, cell in zip(named, cells) if fid})
+                out.append(self._named_row(named, cells, by_id))
                 continue
             if len(cells) == len(editable) + 1 and len(self.columns) > len(editable):
                 cells = cells[1:]  # the block carries its own № column
             out.append({col.id: self._coerce(col, cell) for col, cell in zip(editable, cells)})
         return out, skipped
+
+    def _named_row(self, named: list, cells: list, by_id: dict) -> dict:
+        """A pasted line by its block's titles; a name in parts is joined in order."""
+        row: dict = {}
+        for fid, cell in zip(named, cells):
+            if fid == "full_name" and row.get(fid):
+                row[fid] = f"{row[fid]} {cell}" if cell else row[fid]
+            elif fid:
+                row[fid] = self._coerce(by_id[fid], cell)
+        return row
 
     def already_listed(self, rows: list[dict]) -> int:
         """How many of `rows` are already in the list (same name, or same values)."""

@@ -91,12 +91,49 @@ def column_label(form_id: str | None, column: str, lang: str) -> str:
     return (col.label.get(lang) or col.label.get("ru") or column) if col else column
 
 
+# A name kept in parts: «Фамилия | Имя | Отчество», «Тегі | Аты | Әкесінің аты».
+NAME_PARTS = {
+    "surname": ["фамилия", "тегі", "surname", "last name", "family name"],
+    "given": ["имя", "аты", "есімі", "first name", "given name"],
+    "patronymic": ["отчество", "әкесінің аты", "әкесінің есімі", "patronymic", "middle name"],
+}
+_PART_OF = {fold(s): part for part, syns in NAME_PARTS.items() for s in syns}
+
+
+def is_name_part(text) -> bool:
+    """«Фамилия», «Имя», «Отчество», «Тегі», "Last name" …: a column of a name kept in parts."""
+    return text is not None and fold(text) in _PART_OF
+
+
 @dataclass
 class ColumnMap:
     header_row: int                                   # 1-based row number in the sheet
     columns: dict[int, str] = field(default_factory=dict)     # 0-based col -> field id
     headers: dict[int, str] = field(default_factory=dict)     # 0-based col -> header text
     unsure: dict[int, str] = field(default_factory=dict)      # col -> guessed field id
+    name_parts: list[int] = field(default_factory=list)       # surname, given, patronymic
+
+    def name_of(self, row: tuple) -> str | None:
+        """The person's name in `row`: its parts joined, or the name column's cell."""
+        cols = self.name_parts or [c for c, f in self.columns.items() if f == "full_name"][:1]
+        parts = [str(row[c]).strip() for c in cols if c < len(row) and row[c] not in (None, "")]
+        return " ".join(p for p in parts if p) or None
+
+    def take_name_parts(self, row: tuple) -> None:
+        """Surname and given-name columns (patronymic too) make the name together, unless
+        a column holds the whole name («ФИО» beside them)."""
+        parts = {_PART_OF.get(fold(cell)): c for c, cell in enumerate(row) if cell is not None}
+        if "surname" not in parts or "given" not in parts:
+            return
+        whole = [c for c, f in self.columns.items() if f == "full_name"
+                 and c not in parts.values()]
+        if whole:
+            return
+        self.name_parts = [parts[k] for k in ("surname", "given", "patronymic") if k in parts]
+        for c in self.name_parts:
+            self.unsure.pop(c, None)
+            self.columns[c] = "full_name" if c == self.name_parts[0] else IGNORE
+            self.headers[c] = " ".join(str(row[c]).split())
 
     def describe(self) -> dict[str, str]:
         return {self.headers.get(c, str(c + 1)): f for c, f in self.columns.items()
@@ -161,6 +198,7 @@ def find_header(rows: list[tuple], form_id: str, mapping: dict | None = None) ->
             if fid and (fid == IGNORE or fid not in cm.columns.values()):
                 (cm.columns if sure else cm.unsure)[c] = fid
                 cm.headers[c] = " ".join(str(cell).split())
+        cm.take_name_parts(row)
         if mapping and _mentions(row, mapping):
             cm = _with_mapping(cm, row, mapping, form_id)
         filled = sum(1 for c in row if c not in (None, ""))

@@ -78,7 +78,7 @@ def _columns(cmap: ColumnMap, header: tuple, mapping: dict | None) -> list[Colum
         if cell in (None, ""):
             continue
         text = " ".join(str(cell).split())
-        fid = cmap.columns.get(c) or cmap.unsure.get(c)
+        fid = "full_name" if c in cmap.name_parts else cmap.columns.get(c) or cmap.unsure.get(c)
         sure = ("mapped" if text.casefold() in given or (c + 1) in (mapping or {})
                 else "sure" if c in cmap.columns else "unsure" if fid else "none")
         out.append(Column(c, text, fid, sure))
@@ -182,8 +182,7 @@ def _take(preview: Preview, builder: RosterBuilder, n: int, row: tuple, header: 
 
 
 def _name_of(cmap: ColumnMap, row: tuple) -> str:
-    col = next(c for c, f in cmap.columns.items() if f == "full_name")
-    return (cell_text(row[col]) or "").strip() if col < len(row) else ""
+    return (cell_text(cmap.name_of(row)) or "").strip()
 
 
 def _has_values(cmap: ColumnMap, row: tuple) -> bool:

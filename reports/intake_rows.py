@@ -169,14 +169,14 @@ def skip_kind(row: tuple, header: tuple) -> tuple[str | None, int | None]:
 def is_header_like(row, labels) -> bool:
     """A line of column titles: most of its cells are a column's label (any language) or a
     header word the import knows («Ф.И.О.», «№ п/п», «Аты-жөні»)."""
-    from reports.headers import recognise
+    from reports.headers import is_name_part, recognise
 
     known = {fold(t) for t in labels if t}
     cells = [c for c in row if c not in (None, "")]
     if len(cells) < 2:
         return False
-    hits = sum(1 for c in cells if fold(c) in known or recognise(c, "focus_group")[1]
-               or recognise(c, "seminar")[1])
+    hits = sum(1 for c in cells if fold(c) in known or is_name_part(c)
+               or recognise(c, "focus_group")[1] or recognise(c, "seminar")[1])
     return hits >= max(2, len(cells) - 1)
 
 
@@ -203,8 +203,9 @@ def paste_rows(block: list[list[str]], labels) -> tuple[list[list[str]], list[tu
 
 def header_columns(header, columns) -> list[str | None]:
     """The roster column of each cell of a pasted header line: a column's label in any
-    language, or a header the list import recognises; None for «№» and unknown cells."""
-    from reports.headers import IGNORE, ROSTERS, recognise
+    language, or a header the list import recognises; None for «№» and unknown cells. A name
+    in parts («Фамилия | Имя | Отчество») names each part full_name, in order."""
+    from reports.headers import IGNORE, ROSTERS, ColumnMap, recognise
 
     by_label = {fold(t): c.id for c in columns for t in c.label.values() if t}
     ids = {c.id for c in columns}
@@ -216,4 +217,8 @@ def header_columns(header, columns) -> list[str | None]:
                 guess, sure = recognise(cell, form_id)
                 fid = guess if sure and guess in ids else None
         out.append(None if fid in ("no", IGNORE) else fid)
+    parts = ColumnMap(header_row=1, columns={c: f for c, f in enumerate(out) if f})
+    parts.take_name_parts(tuple(header))
+    for c in parts.name_parts:
+        out[c] = "full_name"
     return out

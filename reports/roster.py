@@ -114,6 +114,8 @@ class RosterBuilder:
     def add(self, sheet_row: int, cells: tuple) -> None:
         values = {fid: cell_text(cells[c]) if c < len(cells) else None
                   for c, fid in self.cmap.columns.items() if fid != IGNORE}
+        if self.cmap.name_parts:
+            values["full_name"] = self.cmap.name_of(cells)
         if all(v in (None, "") for f, v in values.items() if f != "no"):
             return                                     # blank or numbered-but-empty row
         row, problems = self._clean(sheet_row, values)

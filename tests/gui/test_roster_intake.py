@@ -59,6 +59,20 @@ def test_paste_is_cleaned_as_an_import(qtbot):
     assert "1, 4, 5" in editor.count_label.text()
 
 
+def test_a_name_pasted_in_parts_is_joined(qtbot):
+    """«Фамилия | Имя | Отчество» as three columns: the name is all three, in order (the
+    given name alone was kept before)."""
+    editor = editor_in(qtbot)
+    QGuiApplication.clipboard().setText(
+        "Фамилия\tИмя\tОтчество\tОрганизация\n"
+        "Иванова\tАнна\tСергеевна\tОО «Добрые руки»\n"
+        "Жұмабаев\tЕрлан\t\tМРЦ Абай\n")
+    assert editor.paste_clipboard() == 2
+    rows = editor.value()
+    assert [r["full_name"] for r in rows] == ["Иванова Анна Сергеевна", "Жұмабаев Ерлан"]
+    assert [r["organization"] for r in rows] == ["ОО «Добрые руки»", "МРЦ Абай"]
+
+
 def test_pasting_the_same_block_twice_asks(qtbot, core_ctx):  # core_ctx: ru installed
     editor = editor_in(qtbot)
     QGuiApplication.clipboard().setText(BLOCK)
