@@ -20,10 +20,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reports.headers import HEADER_SCAN_ROWS, IGNORE, ROSTERS, ColumnMap, find_header
+from reports.headers import (
+    HEADER_SCAN_ROWS,
+    IGNORE,
+    ROSTERS,
+    ColumnMap,
+    HeaderError,
+    find_header,
+)
 from reports.intake_rows import skip_kind, title_values
 from reports.intake_text import say
-from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows
+from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows, workbook_sheets
 from reports.roster import Problem, RosterBuilder, cell_text, resolve_choice
 
 PROGRESS_EVERY = 1000
@@ -116,6 +123,7 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
               cancelled: Callable[[], bool] | None = None) -> Preview:
     """Read an attendance list into a Preview (nothing is written)."""
     repaired: list[Problem] = []
+    sheet, notes = _list_sheet(Path(path), form_id, mapping, sheet, lang)
     rows = iter_rows(Path(path), sheet=sheet, row_limit=row_limit,
                      on_repair=lambda wrong, right: repaired.append(Problem(
                          None, None, None, "text_encoding_repaired", say(
@@ -149,9 +157,27 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
                 raise ImportCancelled(path)
     built = builder.finish(start_no=len(existing or []) + 1)
     preview.rows, preview.source_rows = built.rows, built.source_rows
-    preview.problems = repaired + built.problems + _list_findings(preview, cmap, header, lang)
+    preview.problems = notes + repaired + built.problems + \
+        _list_findings(preview, cmap, header, lang)
     preview.values.update(record)
     return preview
+
+
+def _list_sheet(path: Path, form_id: str, mapping, sheet, lang) -> tuple[str | None, list]:
+    """The sheet that holds the list: the one asked for, else the first whose top rows have
+    a header (a cover or an instruction sheet in front is passed over, and said so)."""
+    sheets = workbook_sheets(path) if sheet is None else [sheet]
+    if len(sheets) < 2:
+        return sheet, []
+    for n, name in enumerate(sheets):
+        head = list(itertools.islice(iter_rows(path, sheet=name), HEADER_SCAN_ROWS))
+        try:
+            find_header(head, form_id, mapping)
+        except HeaderError:
+            continue
+        return name, [] if n == 0 else [Problem(None, None, None, "list_on_sheet", say(
+            "list_on_sheet", lang, sheet=name, first=sheets[0]), "warning")]
+    return None, []
 
 
 def _head_rows(rows: Iterator[tuple], path: Path) -> list[tuple]:

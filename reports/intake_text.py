@@ -14,6 +14,11 @@ MESSAGES: dict[str, dict[str, str]] = {
               "түзетіңіз",
         "en": "«{text}»: a letter was lost when the file was saved («?» inside a word); "
               "correct it in the grid"},
+    "list_on_sheet": {
+        "ru": "список взят с листа «{sheet}»: на первом листе («{first}») таблицы нет",
+        "kk": "тізім «{sheet}» парағынан алынды: бірінші парақта («{first}») кесте жоқ",
+        "en": "the list was taken from the sheet «{sheet}»: the first sheet («{first}») has "
+              "no table"},
     "text_encoding_repaired": {
         "ru": "текст файла был сохранён в неверной кодировке ({right}, прочитанный как "
               "{wrong}: «РЎРїРёСЃРѕРє», «Ñïèñîê»); буквы восстановлены, проверьте фамилии",
