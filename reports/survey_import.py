@@ -39,7 +39,9 @@ SURVEY_FORMS = ("volunteer_survey", "org_survey")
 MATCH_MIN = 85                                   # rapidfuzz ratio for a close header
 HEADER_SCAN_ROWS = 10                            # where the questions' row is looked for
 TIMESTAMP = ["отметка времени", "timestamp", "время создания", "дата и время", "время ответа",
-             "уақыт белгісі", "уақыты", "жауап уақыты", "дата", "күні", "date"]
+             "уақыт белгісі", "уақыты", "жауап уақыты", "дата", "күні", "date",
+             # Microsoft Forms: the time the answer was completed
+             "время завершения", "completion time", "аяқталу уақыты"]
 _NUMBERING = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
 _NAMESPACE = uuid.UUID("6b0d7c52-2a8e-4f0c-9d43-5b1f3e0a7c16")
 

@@ -231,3 +231,17 @@ def test_answer_dates_as_exports_write_them(cell, day):
     from reports.survey_values import to_date
 
     assert to_date(cell) == day
+
+
+def test_a_microsoft_forms_export(tmp_path):
+    """ID, start and completion times, e-mail and name first: the completion time dates the
+    answer, the rest of the service columns are listed as not imported."""
+    headers = ["ID", "Время начала", "Время завершения", "Адрес электронной почты", "Имя",
+               "В каком регионе вы занимаетесь волонтёрством?", "Ваш пол"]
+    rows = [[1, dt.datetime(2024, 3, 1, 9, 0), dt.datetime(2024, 3, 2, 9, 5), "anonymous",
+             None, "Шымкент", "Женский"]]
+    res = read_survey(_xlsx(tmp_path / "ms.xlsx", headers, rows), "volunteer_survey")
+    assert res.errors == [], res.problems
+    assert res.mapping()["Время завершения"] == "answered_on"
+    assert res.records[0]["data"] == {"answered_on": "2024-03-02", "region": "SHY",
+                                      "gender": "F"}
