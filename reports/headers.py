@@ -8,6 +8,7 @@ row need not be the first: the first 30 rows are scanned.
 """
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -112,6 +113,13 @@ class ColumnMap:
     headers: dict[int, str] = field(default_factory=dict)     # 0-based col -> header text
     unsure: dict[int, str] = field(default_factory=dict)      # col -> guessed field id
     name_parts: list[int] = field(default_factory=list)       # surname, given, patronymic
+    header_cells: tuple | None = None  # a header in two rows: each column's lower title or upper
+
+    @property
+    def first_header_row(self) -> int:
+        """Where the header starts (the titles are above it): a two-row header starts a row
+        above `header_row`, its last row."""
+        return self.header_row - (1 if self.header_cells is not None else 0)
 
     def name_of(self, row: tuple) -> str | None:
         """The person's name in `row`: its parts joined, or the name column's cell."""
@@ -211,9 +219,38 @@ def find_header(rows: list[tuple], form_id: str, mapping: dict | None = None) ->
                 break
     if best is None:
         raise _no_header(rows, form_id)
+    _take_subheader(best, rows, form_id)
     if mapping:
         best = _with_mapping(best, rows[best.header_row - 1], mapping, form_id)
     return best
+
+
+def _take_subheader(cm: ColumnMap, rows: list[tuple], form_id: str) -> None:
+    """A header in two rows («Место работы» merged over «Организация | Должность», «ФИО»
+    merged down): the lower row's titles refine the upper row's, and the data start below
+    both. The lower row is a header when at least two of its cells are titles and it has no
+    name where the name column is."""
+    if cm.header_row >= len(rows):
+        return
+    top, sub = rows[cm.header_row - 1], rows[cm.header_row]
+    found = {c: recognise(cell, form_id) for c, cell in enumerate(sub) if cell not in (None, "")}
+    parts = {c for c in found if is_name_part(sub[c])}
+    titles = {c: fid for c, (fid, sure) in found.items() if fid and sure and c not in parts}
+    count = len(titles) + len(parts)
+    names = [c for c, f in cm.columns.items() if f == "full_name" and c not in parts]
+    if count < 2 or count < len(found) - 1 or any(c in found for c in names):
+        return
+    for c, fid in titles.items():
+        for other in [o for o, f in cm.columns.items() if f == fid and f != IGNORE]:
+            del cm.columns[other]
+        cm.unsure.pop(c, None)
+        cm.columns[c] = fid
+    cm.take_name_parts(sub)
+    cm.header_cells = tuple(s if s not in (None, "") else t for s, t in
+                            itertools.zip_longest(sub, top))
+    cm.headers.update({c: " ".join(str(v).split()) for c, v in enumerate(cm.header_cells)
+                       if v not in (None, "")})
+    cm.header_row += 1
 
 
 def _mentions(row, mapping: dict) -> bool:

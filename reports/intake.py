@@ -131,7 +131,7 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
                          "warning")))
     head = _head_rows(rows, Path(path))
     cmap = find_header(head, form_id, mapping)
-    header = head[cmap.header_row - 1]
+    header = cmap.header_cells or head[cmap.header_row - 1]
     per_row, record = split_set_values(form_id, set_values, lang)
     preview = Preview(form_id, cmap.header_row, _columns(cmap, header, mapping), cmap=cmap)
     for c, fid in list(cmap.unsure.items()):      # a resemblance is used, and said so
@@ -139,7 +139,7 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
             cmap.columns[c] = fid
             cmap.headers[c] = " ".join(str(header[c]).split())
     year = _period_year(period)
-    for row in head[:cmap.header_row - 1]:
+    for row in head[:cmap.first_header_row - 1]:
         for k, v in title_values(row, year).items():
             preview.values.setdefault(k, v)
     builder = RosterBuilder(form_id, cmap, existing=existing, lang=lang, defaults=per_row)
