@@ -13,7 +13,7 @@ from pathlib import Path
 
 from desktop.review_models import open_worker_store
 
-FORMATS = ("xlsx", "xls", "ods", "csv", "docx", "json")
+FORMATS = ("xlsx", "xls", "ods", "csv", "txt", "docx", "json")
 MAPPING_KEY = "import_mapping."
 
 

@@ -1,4 +1,5 @@
-"""Row readers for .xlsx, .xls, .ods, .csv (UTF-8 or cp1251), .docx with clear file-level errors.
+"""Row readers for .xlsx, .xls, .ods, .csv / .txt (reports.readers_csv) and .docx, with clear
+file-level errors.
 
 Rows come out as tuples of cell values. Workbooks (.xlsx, .xls, .ods) are read by python-calamine
 (much faster than openpyxl; merged cells give their value in the first cell only); a .docx
@@ -8,7 +9,6 @@ crash.
 """
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 import zipfile
@@ -131,7 +131,9 @@ def iter_rows(path: str | Path, *, sheet: str | None = None,
     elif kind == "docx":
         rows = _docx_rows(path)
     else:
-        rows = _csv_rows(path)  # decoded by its own choice of UTF-8 or cp1251
+        from reports.readers_csv import csv_rows
+
+        rows = csv_rows(path)  # its own choice of encoding and delimiter
     if kind != "csv":
         rows = _repaired(rows, on_repair)
     for n, row in enumerate(rows, start=1):
@@ -354,55 +356,3 @@ def has_formulas(path: str | Path, max_rows: int = 500) -> bool:
     return False
 
 
-def _encoding(path: Path) -> str:
-    with open(path, "rb") as fh:
-        sample = fh.read(1 << 16)
-    try:
-        sample.decode("utf-8")
-        return "utf-8-sig"
-    except UnicodeDecodeError as exc:
-        if exc.start > len(sample) - 4:     # a character cut at the sample's end
-            return "utf-8-sig"
-    try:
-        sample.decode("cp1251")
-    except UnicodeDecodeError:
-        raise FileProblem(f"{path.name}: text is neither UTF-8 nor cp1251", "bad_encoding",
-                          file=path.name) from None
-    return "cp1251"
-
-
-def _widths(sample: str, delimiter: str) -> set[int]:
-    lines = sample.splitlines()[:-1] or sample.splitlines()   # the last may be cut
-    return {len(r) for r in csv.reader(lines[:20], delimiter=delimiter) if r}
-
-
-def _dialect(sample: str):
-    """The sniffed dialect; but a ";" file (Excel in Russian) whose unquoted cells hold commas
-    is read by ";" when that gives every line the same number of cells, more than ","."""
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    if dialect.delimiter == "," and ";" in sample.partition("\n")[0]:
-        semi, comma = _widths(sample, ";"), _widths(sample, ",")
-        if len(semi) == 1 and min(semi) > max(comma, default=1):
-            dialect = csv.excel
-            dialect.delimiter = ";"
-    return dialect
-
-
-def _csv_rows(path: Path) -> Iterator[tuple]:
-    enc = _encoding(path)
-    with open(path, newline="", encoding=enc, errors="strict") as fh:
-        sample = fh.read(1 << 14)
-        if not sample.strip():
-            raise FileProblem(f"{path.name}: the file is empty", "file_empty", file=path.name)
-        dialect = _dialect(sample)
-        fh.seek(0)
-        reader = csv.reader(fh, dialect)
-        try:
-            for row in reader:
-                yield tuple(v if v != "" else None for v in row)
-        except (UnicodeDecodeError, csv.Error) as exc:
-            raise FileProblem(f"{path.name}: line {reader.line_num}: cannot be read ({exc})",
-                              "bad_encoding", file=path.name, line=reader.line_num) from None
