@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import reprlib
+from collections.abc import Callable
 
 from forms.model import FieldDef, Finding, FormDef, form_plan
 from forms.reference import enum_code_set
@@ -70,9 +71,12 @@ def check_fields(form: FormDef, data: dict) -> list[Finding]:
         return [_too_many_keys("data", len(data))]
     out: list[Finding] = []
     get = data.get
-    for fid, f, required in _field_plan(form):
+    for fid, f, required, fine in _field_plan(form):
         v = get(fid)
-        if v is not None or required:  # an absent optional value: nothing to check
+        if v is None:
+            if required:  # an absent optional value: nothing to check
+                out.extend(check_value(f, v, fid))
+        elif fine is None or not fine(v):  # `fine`: surely no finding (the common case)
             out.extend(check_value(f, v, fid))
     if not form.has_fields(data.keys()):
         out.extend(_not_in_form(str(key)) for key in data if not form.has_field(key))
@@ -80,9 +84,46 @@ def check_fields(form: FormDef, data: dict) -> list[Finding]:
 
 
 @form_plan
-def _field_plan(form: FormDef) -> tuple[tuple[str, FieldDef, bool], ...]:
-    """(id, field, required) of each field of the form, in form order."""
-    return tuple((f.id, f, bool(f.required)) for f in form.fields)
+def _field_plan(form: FormDef) -> tuple[tuple[str, FieldDef, bool, Callable | None], ...]:
+    """(id, field, required, fine) of each field of the form, in form order: `fine(v)` true
+    means `check_value` finds nothing in the present value `v` (false: ask it)."""
+    return tuple((f.id, f, bool(f.required), _fine(f)) for f in form.fields)
+
+
+def _fine(f: FieldDef) -> Callable | None:
+    """A quick test that a present value of `f` is of its type, inside its bounds and known
+    codes, not blank: it only lets `check_value` be skipped, so it may say no to a value
+    that is fine (an unusual one) but never yes to one with a finding."""
+    kind = f.type
+    if kind == "integer":
+        return lambda v: v.__class__ is int and _inside(f, v)
+    if kind == "decimal":
+        return lambda v: (v.__class__ is int or v.__class__ is float and math.isfinite(v)) \
+            and _inside(f, v)
+    if kind == "boolean":
+        return lambda v: v.__class__ is bool
+    if kind == "choice":
+        return lambda v: v.__class__ is str and v in enum_code_set(f.choices) and v.strip() != ""
+    if kind == "date":
+        return lambda v: v.__class__ is str and parse_date(v) is not None
+    if kind == "text" and f.extra.get("check") is None:
+        return lambda v: v.__class__ is str and v.strip() != "" and not (
+            f.max_length and len(v) > f.max_length)
+    if kind == "multi_choice":
+        return lambda v: v.__class__ is list and _known_distinct(f, v)
+    return None
+
+
+def _inside(f: FieldDef, v) -> bool:
+    return -MAX_ABS < v < MAX_ABS and (f.min is None or v >= f.min) and (
+        f.max is None or v <= f.max)
+
+
+def _known_distinct(f: FieldDef, v: list) -> bool:
+    """A non-empty list of distinct known codes, within MAX_ITEMS."""
+    if not v or len(v) > MAX_ITEMS or not all(x.__class__ is str for x in v):
+        return False
+    return len(set(v)) == len(v) and enum_code_set(f.choices).issuperset(v)
 
 
 def _not_in_form(path: str, **params) -> Finding:

@@ -107,6 +107,13 @@ def vr11_charity(q) -> list[Finding]:
 
 def text_problems(s: str, *, is_name: bool = False) -> list[tuple[str, dict]]:
     """(message_code, params) for each hygiene problem in `s`."""
+    return [(code, dict(params)) for code, params in _problems(s, is_name)]
+
+
+@functools.lru_cache(maxsize=8192)
+def _problems(s: str, is_name: bool) -> tuple[tuple[str, dict], ...]:
+    """`text_problems`, made once per text (a region's records repeat their texts: the same
+    titles, places and outcomes); callers copy the params."""
     out: list[tuple[str, dict]] = []
     if not unicodedata.is_normalized("NFC", s):
         out.append(("text_not_nfc", {}))
@@ -122,7 +129,7 @@ def text_problems(s: str, *, is_name: bool = False) -> list[tuple[str, dict]]:
     bad = initials_problem(s) if is_name else None
     if bad:
         out.append(("text_initials", {"token": bad}))
-    return out
+    return tuple(out)
 
 
 def _mixed_token(s: str) -> str | None:
@@ -171,7 +178,7 @@ def vr31_hygiene(q) -> list[Finding]:
     per_code: dict[str, int] = {}
     limit = th("vr31", "max_findings_per_problem", 30)
     for path, value, is_name in _text_values(q):
-        for code, params in text_problems(value, is_name=is_name):
+        for code, params in _problems(value, is_name):  # params copied below
             per_code[code] = per_code.get(code, 0) + 1
             if per_code[code] > limit:
                 continue

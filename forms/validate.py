@@ -5,7 +5,7 @@ import ast
 import functools
 import math
 
-from forms.expr import Skip, compile_expr, evaluate
+from forms.expr import MISSING, Skip, compile_expr, evaluate, outcome
 from forms.fieldcheck import check_fields, parse_date
 from forms.model import Finding, FormDef, Rule, form_plan
 from forms.periods import PERIOD_RE as _PERIOD
@@ -186,13 +186,13 @@ def rule_failed(rule_id: str, fields, exc: Exception) -> Finding:
 
 
 def _run_rule(rule: Rule, data: dict, thresholds: dict) -> Finding | None:
-    try:
-        if rule.when and not evaluate(_compiled(rule.when), data, thresholds=thresholds):
+    if rule.when:  # a guard that is false or skips: the rule does not apply
+        guard = outcome(_compiled(rule.when), data, thresholds)
+        if guard is MISSING or not guard:
             return None
-        expr = _compiled(rule.expr)
-        if evaluate(expr, data, thresholds=thresholds):
-            return None
-    except Skip:
+    expr = _compiled(rule.expr)
+    held = outcome(expr, data, thresholds)
+    if held is MISSING or held:  # holds, or skips (MISSING: where evaluate raises Skip)
         return None
     params = _default_params(expr, data, thresholds)
     for name, text in rule.params.items():
