@@ -10,7 +10,7 @@ import functools
 import re
 import unicodedata
 
-from forms.model import Finding, for_forms
+from forms.model import Finding, for_forms, form_plan
 from forms.thresholds import th
 
 _WS = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}|[\u00a0\u2007\u202f]")
@@ -159,18 +159,29 @@ def _quotes_balanced(s: str) -> bool:
 
 def _text_values(q):
     """(path, value, is_name) for every text field and text roster cell."""
-    for f in q.form.text_fields:
-        v = q.data.get(f.id)
-        if f.type == "text" and isinstance(v, str):
-            yield f.id, v, f.id.endswith("name")
-        if f.type == "roster" and isinstance(v, list):
-            cols = [c for c in f.columns if c.type == "text"]
+    get = q.data.get
+    for fid, is_name, cols in _text_plan(q.form):
+        v = get(fid)
+        if cols is None:
+            if isinstance(v, str):
+                yield fid, v, is_name
+        elif isinstance(v, list):
             for i, row in enumerate(v):
                 if not isinstance(row, dict):
                     continue
-                for c in cols:
-                    if isinstance(row.get(c.id), str):
-                        yield f"{f.id}[{i}].{c.id}", row[c.id], c.id.endswith("name")
+                for cid, col_is_name in cols:
+                    if isinstance(row.get(cid), str):
+                        yield f"{fid}[{i}].{cid}", row[cid], col_is_name
+
+
+@form_plan
+def _text_plan(form) -> tuple:
+    """(id, is a name, None) of each text field and (id, is a name, its text columns as
+    (id, is a name)) of each roster, in form order."""
+    return tuple((f.id, f.id.endswith("name"), None) if f.type == "text" else
+                 (f.id, False, tuple((c.id, c.id.endswith("name")) for c in f.columns
+                                     if c.type == "text"))
+                 for f in form.text_fields if f.type in ("text", "roster"))
 
 
 def vr31_hygiene(q) -> list[Finding]:

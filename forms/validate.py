@@ -24,13 +24,22 @@ def record_data(record) -> dict:
 def record_period(form: FormDef, record) -> str | None:
     """'YYYY-MM': the record's period, or the month of its date field."""
     if form.date_field:
-        d = parse_date(record_data(record).get(form.date_field))
-        if d:
-            return f"{d.year:04d}-{d.month:02d}"
+        date = record_data(record).get(form.date_field)
+        month = _month_of(date) if isinstance(date, str) else None
+        if month:
+            return month
     period = record.get("period") if isinstance(record, dict) else None
     if isinstance(period, str) and _PERIOD.match(period):
         return period
     return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _month_of(date: str) -> str | None:
+    """'YYYY-MM' of a date text (parse_date), None when it is not a date; the dates of a
+    region's records repeat (a few thousand days)."""
+    d = parse_date(date)
+    return f"{d.year:04d}-{d.month:02d}" if d else None
 
 
 def validate_record(form: FormDef | str, record, *, history=None, context=None) -> list[Finding]:
