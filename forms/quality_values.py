@@ -45,8 +45,10 @@ def vr06_hours(q) -> list[Finding]:
 @form_plan
 def _hours_plan(form) -> tuple[str | None, str | None, str | None]:
     """The ids of the form's fields measuring hours, volunteers and positions (or None)."""
-    return tuple(f.id if f else None for f in map(form.measure_field,
-                                                   ("hours", "volunteers", "positions")))
+    hours, vols, positions = (form.measure_field(m) for m in ("hours", "volunteers",
+                                                              "positions"))
+    return (hours.id if hours else None, vols.id if vols else None,
+            positions.id if positions else None)
 
 
 def vr07_vague(q) -> list[Finding]:
