@@ -42,10 +42,13 @@ def _month_of(date: str) -> str | None:
     return f"{d.year:04d}-{d.month:02d}" if d else None
 
 
-def validate_record(form: FormDef | str, record, *, history=None, context=None) -> list[Finding]:
+def validate_record(form: FormDef | str, record, *, history=None, context=None,
+                    skip: tuple[str, ...] = ()) -> list[Finding]:
     """All findings for `record` (never raises on malformed data).
 
     `form` may also be a form id: the version is then taken from record["form_version"].
+    `skip`: rule families (`rule_family`, e.g. "VR-03") whose findings the caller drops (the
+    scope review decides them itself for monthly reports): their rules are not run.
     """
     if isinstance(form, str):
         from forms.loader import load_form
@@ -54,10 +57,16 @@ def validate_record(form: FormDef | str, record, *, history=None, context=None) 
     data = record_data(record)
     findings = check_fields(form, data)
     findings += _check_period(form, record if isinstance(record, dict) else {}, data)
-    findings += run_rules(form, data)
+    findings += run_rules(form, data, skip)
     findings += _run_quality()(form, record if isinstance(record, dict) else {}, data,
-                            history=history, context=context)
+                            history=history, context=context, skip=skip)
     return _with_safe_params(findings)
+
+
+def rule_family(rule_id: str) -> str:
+    """A finding's rule as the scope review counts it: "VR-03" for "VR-03-gender"; other
+    rule ids ("type", "period", a crashed check's name) as they are."""
+    return rule_id[:5] if rule_id.startswith("VR-") else rule_id
 
 
 def check_record_fields(form: FormDef, record) -> list[Finding]:
@@ -147,10 +156,12 @@ def _compiled(text: str):
     return compile_expr(text)
 
 
-def run_rules(form: FormDef, data: dict) -> list[Finding]:
+def run_rules(form: FormDef, data: dict, skip: tuple[str, ...] = ()) -> list[Finding]:
     th = flat_thresholds()
     out = []
     for rule in form.rules:
+        if skip and rule_family(rule.id) in skip:
+            continue
         if rule.each:
             out += _run_each(rule, data, th)
             continue
