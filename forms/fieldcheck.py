@@ -69,6 +69,8 @@ MAX_ITEMS = 100_000  # items of one list: roster rows (a list file's rows too), 
 def check_fields(form: FormDef, data: dict) -> list[Finding]:
     if len(data) > MAX_KEYS:  # one finding, not one per junk key
         return [_too_many_keys("data", len(data))]
+    if _all_fine(form, data):  # the common case, told from the record's own values
+        return []
     out: list[Finding] = []
     get = data.get
     for fid, f, required, fine in _field_plan(form):
@@ -88,6 +90,35 @@ def _field_plan(form: FormDef) -> tuple[tuple[str, FieldDef, bool, Callable | No
     """(id, field, required, fine) of each field of the form, in form order: `fine(v)` true
     means `check_value` finds nothing in the present value `v` (false: ask it)."""
     return tuple((f.id, f, bool(f.required), _fine(f)) for f in form.fields)
+
+
+def _all_fine(form: FormDef, data: dict) -> bool:
+    """True when `check_fields` finds nothing, told in one pass over the record's values
+    (not over all the form's fields): each key a field of the form, each present value
+    `fine`, each required field there. False: it may find something (ask it)."""
+    index, required_count = _field_index(form)
+    if index is None:
+        return False
+    have = 0
+    for fid, v in data.items():
+        entry = index.get(fid)
+        if entry is None:
+            return False
+        if v is not None:
+            fine, required = entry
+            if fine is None or not fine(v):
+                return False
+            have += required
+    return have == required_count
+
+
+@form_plan
+def _field_index(form: FormDef) -> tuple[dict | None, int]:
+    """({field id: (fine, required)}, how many fields are required) for `_all_fine`; None
+    for a form whose field ids repeat (its findings come from the full check)."""
+    plan = _field_plan(form)
+    index = {fid: (fine, required) for fid, _f, required, fine in plan}
+    return (index if len(index) == len(plan) else None), sum(r for _i, _f, r, _x in plan)
 
 
 def _fine(f: FieldDef) -> Callable | None:
@@ -111,6 +142,8 @@ def _fine(f: FieldDef) -> Callable | None:
             f.max_length and len(v) > f.max_length)
     if kind == "multi_choice":
         return lambda v: v.__class__ is list and _known_distinct(f, v)
+    if kind == "counts":
+        return lambda v: v.__class__ is dict and _known_counts(f, v)
     return None
 
 
@@ -121,9 +154,28 @@ def _inside(f: FieldDef, v) -> bool:
 
 def _known_distinct(f: FieldDef, v: list) -> bool:
     """A non-empty list of distinct known codes, within MAX_ITEMS."""
-    if not v or len(v) > MAX_ITEMS or not all(x.__class__ is str for x in v):
+    n = len(v)
+    if n == 1:  # the usual choice of one
+        return v[0].__class__ is str and v[0] in enum_code_set(f.choices)
+    if not n or n > MAX_ITEMS:
         return False
-    return len(set(v)) == len(v) and enum_code_set(f.choices).issuperset(v)
+    for x in v:
+        if x.__class__ is not str:
+            return False
+    return len(set(v)) == n and enum_code_set(f.choices).issuperset(v)
+
+
+def _known_counts(f: FieldDef, v: dict) -> bool:
+    """A non-empty object of known codes, each an int count inside the bounds (as the
+    common case of `_c_counts`)."""
+    if not v or len(v) > MAX_KEYS:
+        return False
+    codes, low, high = enum_code_set(f.choices), f.min, f.max
+    for code, n in v.items():
+        if not (n.__class__ is int and code in codes and 0 <= n < MAX_ABS
+                and (low is None or n >= low) and (high is None or n <= high)):
+            return False
+    return True
 
 
 def _not_in_form(path: str, **params) -> Finding:

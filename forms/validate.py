@@ -159,16 +159,47 @@ def _compiled(text: str):
 def run_rules(form: FormDef, data: dict, skip: tuple[str, ...] = ()) -> list[Finding]:
     th = flat_thresholds()
     out = []
-    for rule in form.rules:
-        if skip and rule_family(rule.id) in skip:
+    for rule, family, when, expr in _rule_plan(form):
+        if skip and family in skip:
             continue
         if rule.each:
             out += _run_each(rule, data, th)
+            continue
+        if expr is not None and _passes(when, expr, data, th):
             continue
         finding = run_rule(rule, data, th)
         if finding:
             out.append(finding)
     return out
+
+
+@form_plan
+def _rule_plan(form: FormDef) -> tuple:
+    """(rule, its family, its compiled `when` or None, its compiled `expr`) of each rule;
+    both None when a text does not compile (run_rule then reports it)."""
+    out = []
+    for rule in form.rules:
+        try:
+            when = _compiled(rule.when) if rule.when else None
+            expr = _compiled(rule.expr)
+        except Exception:  # noqa: BLE001 - run_rule turns it into rule_failed
+            when = expr = None
+        out.append((rule, rule_family(rule.id), when, expr))
+    return tuple(out)
+
+
+def _passes(when, expr, data: dict, thresholds: dict) -> bool:
+    """True when `_run_rule` finds nothing (the guard false or skipping, the rule holding or
+    skipping), told without it; False: let run_rule decide (a finding, or a crash)."""
+    try:
+        if when is not None:
+            guard = outcome(when, data, thresholds)
+            if guard is MISSING or not guard:
+                return True
+        held = outcome(expr, data, thresholds)
+        return held is MISSING or bool(held)
+    except Exception:  # noqa: BLE001 - run_rule reports it as rule_failed
+        return False
 
 
 def _run_each(rule: Rule, data: dict, thresholds: dict) -> list[Finding]:
