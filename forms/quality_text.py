@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from forms.model import Finding, for_forms, form_plan
-from forms.thresholds import th
+from forms.thresholds import th, thresholds
 
 _WS = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}|[\u00a0\u2007\u202f]")
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -54,6 +54,37 @@ def _hit(text: str, keywords, exceptions=()) -> str | None:
     return None
 
 
+def _event_hit(q, rule: str, exceptions: bool = True) -> str | None:
+    """`_hit` of the event's text (`_event_text`) with `rule`'s keywords (and exceptions),
+    made once per title and description: a region's events repeat their titles."""
+    title, description = q.data.get("title"), q.data.get("description")
+    key = (title if isinstance(title, str) else None,
+           description if isinstance(description, str) else None)
+    memo = _screen_memo(rule, exceptions)
+    hit = memo.get(key, _UNSEEN)
+    if hit is _UNSEEN:
+        if len(memo) >= SCREEN_MEMO:
+            memo.clear()
+        hit = memo[key] = _hit(_event_text(q), th(rule, "keywords", []),
+                               th(rule, "exceptions", []) if exceptions else ())
+    return hit
+
+
+SCREEN_MEMO = 8192  # texts remembered per rule
+_UNSEEN = object()
+_SCREENS: dict[tuple[str, bool], tuple[dict, dict]] = {}
+
+
+def _screen_memo(rule: str, exceptions: bool) -> dict:
+    """The texts screened for `rule` -> the hit, for the current thresholds table (a new
+    table, forms.registry.reload_forms, starts a new memo)."""
+    table = thresholds()
+    entry = _SCREENS.get((rule, exceptions))
+    if entry is None or entry[0] is not table:
+        entry = _SCREENS[(rule, exceptions)] = (table, {})
+    return entry[1]
+
+
 @functools.lru_cache(maxsize=64)
 def _folded(words: tuple) -> tuple[tuple[str, str], ...]:
     """(word, its casefold) for a threshold's word list: folded once, not per record."""
@@ -62,7 +93,7 @@ def _folded(words: tuple) -> tuple[tuple[str, str], ...]:
 
 @for_forms(lambda form: form.has_field("is_volunteering") and form.has_field("title"))
 def vr09_keywords(q) -> list[Finding]:
-    kw = _hit(_event_text(q), th("vr09", "keywords", []), th("vr09", "exceptions", []))
+    kw = _event_hit(q, "vr09")
     if not kw or q.data.get("is_volunteering") in ("NO", "DOUBTFUL"):
         return []
     return [Finding("VR-09", "warning", ["is_volunteering", "title", "description"],
@@ -86,7 +117,7 @@ def vr09_typical_events(q) -> list[Finding]:
 def vr10_public_spaces(q) -> list[Finding]:
     if q.data.get("primary_direction") != "ECO":
         return []
-    kw = _hit(_event_text(q), th("vr10", "keywords", []))
+    kw = _event_hit(q, "vr10", exceptions=False)
     if not kw:
         return []
     return [Finding("VR-10", "warning", ["primary_direction"], "suggest_public_spaces",
@@ -96,7 +127,7 @@ def vr10_public_spaces(q) -> list[Finding]:
 def vr11_charity(q) -> list[Finding]:
     if q.data.get("organizer_type") != "STATE_BODY":
         return []
-    kw = _hit(_event_text(q), th("vr11", "keywords", []))
+    kw = _event_hit(q, "vr11", exceptions=False)
     if not kw:
         return []
     return [Finding("VR-11", "warning", ["organizer_type", "title", "description"],
