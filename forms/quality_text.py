@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 
 from forms.model import Finding, for_forms, form_plan
 from forms.thresholds import th, thresholds
@@ -55,34 +56,36 @@ def _hit(text: str, keywords, exceptions=()) -> str | None:
 
 
 def _event_hit(q, rule: str, exceptions: bool = True) -> str | None:
-    """`_hit` of the event's text (`_event_text`) with `rule`'s keywords (and exceptions),
-    made once per title and description: a region's events repeat their titles."""
-    title, description = q.data.get("title"), q.data.get("description")
-    key = (title if isinstance(title, str) else None,
-           description if isinstance(description, str) else None)
-    memo = _screen_memo(rule, exceptions)
-    hit = memo.get(key, _UNSEEN)
-    if hit is _UNSEEN:
-        if len(memo) >= SCREEN_MEMO:
-            memo.clear()
-        hit = memo[key] = _hit(_event_text(q), th(rule, "keywords", []),
-                               th(rule, "exceptions", []) if exceptions else ())
-    return hit
+    """`_hit` of the event's text (`_event_text`) with `rule`'s keywords (and exceptions)."""
+    return _screen(rule, exceptions)(_event_text(q))
 
 
-SCREEN_MEMO = 8192  # texts remembered per rule
-_UNSEEN = object()
-_SCREENS: dict[tuple[str, bool], tuple[dict, dict]] = {}
+_SCREENS: dict[tuple[str, bool], tuple[dict, Callable[[str], str | None]]] = {}
 
 
-def _screen_memo(rule: str, exceptions: bool) -> dict:
-    """The texts screened for `rule` -> the hit, for the current thresholds table (a new
-    table, forms.registry.reload_forms, starts a new memo)."""
+def _screen(rule: str, exceptions: bool) -> Callable[[str], str | None]:
+    """`text -> _hit(text, rule's keywords, its exceptions)` for the current thresholds table
+    (a new table, forms.registry.reload_forms, makes a new one): one regular expression tells
+    that no keyword (and no exception) occurs, the usual answer, instead of a search per
+    word; otherwise `_hit` itself decides."""
     table = thresholds()
     entry = _SCREENS.get((rule, exceptions))
     if entry is None or entry[0] is not table:
-        entry = _SCREENS[(rule, exceptions)] = (table, {})
+        words = th(rule, "keywords", [])
+        excepted = th(rule, "exceptions", []) if exceptions else ()
+        any_word, any_exception = _any_of(words), _any_of(excepted)
+
+        def screen(text: str) -> str | None:
+            if (excepted and any_exception.search(text)) or any_word.search(text):
+                return _hit(text, words, excepted)
+            return None
+        entry = _SCREENS[(rule, exceptions)] = (table, screen)
     return entry[1]
+
+
+def _any_of(words) -> re.Pattern:
+    """Matches where any of `words` (casefolded, as `_hit` compares them) occurs."""
+    return re.compile("|".join(re.escape(folded) for _w, folded in _folded(tuple(words))))
 
 
 @functools.lru_cache(maxsize=64)
@@ -106,7 +109,7 @@ def vr09_typical_events(q) -> list[Finding]:
     text = q.data.get("typical_events_text")
     if not isinstance(text, str):
         return []
-    kw = _hit(text.casefold(), th("vr09", "keywords", []), th("vr09", "exceptions", []))
+    kw = _screen("vr09", True)(text.casefold())
     flagged = q.data.get("non_volunteer_events_flagged")
     if not kw or (isinstance(flagged, int) and flagged > 0):
         return []
@@ -216,11 +219,15 @@ def _text_plan(form) -> tuple:
 
 
 def vr31_hygiene(q) -> list[Finding]:
+    found = [(path, problems) for path, value, is_name in _text_values(q)
+             if (problems := _problems(value, is_name))]
+    if not found:  # the common case: clean texts
+        return []
     out = []
     per_code: dict[str, int] = {}
     limit = th("vr31", "max_findings_per_problem", 30)
-    for path, value, is_name in _text_values(q):
-        for code, params in _problems(value, is_name):  # params copied below
+    for path, problems in found:
+        for code, params in problems:  # params copied below
             per_code[code] = per_code.get(code, 0) + 1
             if per_code[code] > limit:
                 continue
