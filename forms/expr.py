@@ -260,6 +260,8 @@ def _c_binop(node):
 def _c_compare(node, soft: bool = False):
     first = _node(node.left)
     steps = [(_CMP[type(op)], _node(comp)) for op, comp in zip(node.ops, node.comparators)]
+    if len(steps) == 1:
+        return _compare_one(first, *steps[0], soft)
 
     def compare(env, th):
         left = first(env, th)
@@ -273,6 +275,18 @@ def _c_compare(node, soft: bool = False):
                 return False
             left = right
         return True
+    return compare
+
+
+def _compare_one(first, op, second, soft: bool):
+    """`_c_compare`'s closure for one operator (`a >= b`, nearly every rule)."""
+    def compare(env, th):
+        left, right = first(env, th), second(env, th)
+        if left is MISSING or right is MISSING:
+            if soft:
+                return MISSING
+            raise Skip()
+        return True if op(left, right) else False
     return compare
 
 
