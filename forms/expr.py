@@ -115,19 +115,23 @@ def _is_func_name(name: ast.Name, tree: ast.AST) -> bool:
 
 def evaluate(expr: Expr, env: dict, *, thresholds: dict | None = None):
     """Evaluate; raises Skip when a needed value is missing or of an unusable type."""
-    try:
-        fn = expr.fn
-        if fn is None:
-            fn = expr.fn = _node(expr.tree.body)
-        value = fn(env, thresholds or {})
-    except Skip:
-        raise
-    except (TypeError, ValueError, ZeroDivisionError, KeyError, AttributeError,
-            IndexError, OverflowError, RecursionError):
-        raise Skip() from None
+    value = outcome(expr, env, thresholds)
     if value is MISSING:
         raise Skip()
     return value
+
+
+def outcome(expr: Expr, env: dict, thresholds: dict | None = None):
+    """`evaluate`'s value, or MISSING where it raises Skip (the rule skips). Without the
+    exception: most rules skip on most records (an optional field left empty)."""
+    try:
+        fn = expr.fn
+        if fn is None:
+            fn = expr.fn = _node(expr.tree.body, soft=True)
+        return fn(env, thresholds or {})
+    except (Skip, TypeError, ValueError, ZeroDivisionError, KeyError, AttributeError,
+            IndexError, OverflowError, RecursionError):
+        return MISSING
 
 
 def _num(v):
@@ -152,8 +156,12 @@ def _values(v) -> list:
     raise Skip()
 
 
-def _node(node):
-    """The closure `fn(env, thresholds)` computing `node`."""
+def _node(node, soft: bool = False):
+    """The closure `fn(env, thresholds)` computing `node`. `soft`: where MISSING means
+    Skip anyway (the whole expression, an operand of and / or), a comparison or and / or
+    that would raise Skip returns MISSING instead (raising costs more than the rule)."""
+    if soft and type(node) in _SOFT:
+        return _SOFT[type(node)](node, soft)
     return _COMPILERS[type(node)](node)
 
 
@@ -206,13 +214,16 @@ def _c_subscript(node):
     return item
 
 
-def _c_boolop(node):
-    values, is_and = [_node(v) for v in node.values], isinstance(node.op, ast.And)
+def _c_boolop(node, soft: bool = False):
+    values = [_node(v, soft=True) for v in node.values]  # MISSING: Skip here
+    is_and = isinstance(node.op, ast.And)
 
     def boolop(env, th):
         for sub in values:
             val = sub(env, th)
             if val is MISSING:
+                if soft:
+                    return MISSING
                 raise Skip()
             if is_and and not val:
                 return False
@@ -246,20 +257,36 @@ def _c_binop(node):
     return binop
 
 
-def _c_compare(node):
+def _c_compare(node, soft: bool = False):
     first = _node(node.left)
     steps = [(_CMP[type(op)], _node(comp)) for op, comp in zip(node.ops, node.comparators)]
+    if len(steps) == 1:
+        return _compare_one(first, *steps[0], soft)
 
     def compare(env, th):
         left = first(env, th)
         for op, comp in steps:
             right = comp(env, th)
             if left is MISSING or right is MISSING:
+                if soft:
+                    return MISSING
                 raise Skip()
             if not op(left, right):
                 return False
             left = right
         return True
+    return compare
+
+
+def _compare_one(first, op, second, soft: bool):
+    """`_c_compare`'s closure for one operator (`a >= b`, nearly every rule)."""
+    def compare(env, th):
+        left, right = first(env, th), second(env, th)
+        if left is MISSING or right is MISSING:
+            if soft:
+                return MISSING
+            raise Skip()
+        return True if op(left, right) else False
     return compare
 
 
@@ -307,6 +334,7 @@ _COMPILERS = {
     ast.UnaryOp: _c_unaryop, ast.BinOp: _c_binop, ast.Compare: _c_compare,
     ast.IfExp: _c_ifexp, ast.Call: _c_call,
 }
+_SOFT = {ast.BoolOp: _c_boolop, ast.Compare: _c_compare}
 
 
 def _is_present(v) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import reprlib
+from collections.abc import Callable
 
 from forms.model import FieldDef, Finding, FormDef, form_plan
 from forms.reference import enum_code_set
@@ -68,11 +69,16 @@ MAX_ITEMS = 100_000  # items of one list: roster rows (a list file's rows too), 
 def check_fields(form: FormDef, data: dict) -> list[Finding]:
     if len(data) > MAX_KEYS:  # one finding, not one per junk key
         return [_too_many_keys("data", len(data))]
+    if _all_fine(form, data):  # the common case, told from the record's own values
+        return []
     out: list[Finding] = []
     get = data.get
-    for fid, f, required in _field_plan(form):
+    for fid, f, required, fine in _field_plan(form):
         v = get(fid)
-        if v is not None or required:  # an absent optional value: nothing to check
+        if v is None:
+            if required:  # an absent optional value: nothing to check
+                out.extend(check_value(f, v, fid))
+        elif fine is None or not fine(v):  # `fine`: surely no finding (the common case)
             out.extend(check_value(f, v, fid))
     if not form.has_fields(data.keys()):
         out.extend(_not_in_form(str(key)) for key in data if not form.has_field(key))
@@ -80,9 +86,96 @@ def check_fields(form: FormDef, data: dict) -> list[Finding]:
 
 
 @form_plan
-def _field_plan(form: FormDef) -> tuple[tuple[str, FieldDef, bool], ...]:
-    """(id, field, required) of each field of the form, in form order."""
-    return tuple((f.id, f, bool(f.required)) for f in form.fields)
+def _field_plan(form: FormDef) -> tuple[tuple[str, FieldDef, bool, Callable | None], ...]:
+    """(id, field, required, fine) of each field of the form, in form order: `fine(v)` true
+    means `check_value` finds nothing in the present value `v` (false: ask it)."""
+    return tuple((f.id, f, bool(f.required), _fine(f)) for f in form.fields)
+
+
+def _all_fine(form: FormDef, data: dict) -> bool:
+    """True when `check_fields` finds nothing, told in one pass over the record's values
+    (not over all the form's fields): each key a field of the form, each present value
+    `fine`, each required field there. False: it may find something (ask it)."""
+    index, required_count = _field_index(form)
+    if index is None:
+        return False
+    have = 0
+    for fid, v in data.items():
+        entry = index.get(fid)
+        if entry is None:
+            return False
+        if v is not None:
+            fine, required = entry
+            if fine is None or not fine(v):
+                return False
+            have += required
+    return have == required_count
+
+
+@form_plan
+def _field_index(form: FormDef) -> tuple[dict | None, int]:
+    """({field id: (fine, required)}, how many fields are required) for `_all_fine`; None
+    for a form whose field ids repeat (its findings come from the full check)."""
+    plan = _field_plan(form)
+    index = {fid: (fine, required) for fid, _f, required, fine in plan}
+    return (index if len(index) == len(plan) else None), sum(r for _i, _f, r, _x in plan)
+
+
+def _fine(f: FieldDef) -> Callable | None:
+    """A quick test that a present value of `f` is of its type, inside its bounds and known
+    codes, not blank: it only lets `check_value` be skipped, so it may say no to a value
+    that is fine (an unusual one) but never yes to one with a finding."""
+    kind = f.type
+    if kind == "integer":
+        return lambda v: v.__class__ is int and _inside(f, v)
+    if kind == "decimal":
+        return lambda v: (v.__class__ is int or v.__class__ is float and math.isfinite(v)) \
+            and _inside(f, v)
+    if kind == "boolean":
+        return lambda v: v.__class__ is bool
+    if kind == "choice":
+        return lambda v: v.__class__ is str and v in enum_code_set(f.choices) and v.strip() != ""
+    if kind == "date":
+        return lambda v: v.__class__ is str and parse_date(v) is not None
+    if kind == "text" and f.extra.get("check") is None:
+        return lambda v: v.__class__ is str and v.strip() != "" and not (
+            f.max_length and len(v) > f.max_length)
+    if kind == "multi_choice":
+        return lambda v: v.__class__ is list and _known_distinct(f, v)
+    if kind == "counts":
+        return lambda v: v.__class__ is dict and _known_counts(f, v)
+    return None
+
+
+def _inside(f: FieldDef, v) -> bool:
+    return -MAX_ABS < v < MAX_ABS and (f.min is None or v >= f.min) and (
+        f.max is None or v <= f.max)
+
+
+def _known_distinct(f: FieldDef, v: list) -> bool:
+    """A non-empty list of distinct known codes, within MAX_ITEMS."""
+    n = len(v)
+    if n == 1:  # the usual choice of one
+        return v[0].__class__ is str and v[0] in enum_code_set(f.choices)
+    if not n or n > MAX_ITEMS:
+        return False
+    for x in v:
+        if x.__class__ is not str:
+            return False
+    return len(set(v)) == n and enum_code_set(f.choices).issuperset(v)
+
+
+def _known_counts(f: FieldDef, v: dict) -> bool:
+    """A non-empty object of known codes, each an int count inside the bounds (as the
+    common case of `_c_counts`)."""
+    if not v or len(v) > MAX_KEYS:
+        return False
+    codes, low, high = enum_code_set(f.choices), f.min, f.max
+    for code, n in v.items():
+        if not (n.__class__ is int and code in codes and 0 <= n < MAX_ABS
+                and (low is None or n >= low) and (high is None or n <= high)):
+            return False
+    return True
 
 
 def _not_in_form(path: str, **params) -> Finding:

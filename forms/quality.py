@@ -20,10 +20,13 @@ from forms.validate import record_period, rule_failed
 NUMERIC = ("integer", "decimal")
 
 
-def run_quality(form: FormDef, record: dict, data: dict, *, history=None, context=None):
+def run_quality(form: FormDef, record: dict, data: dict, *, history=None, context=None,
+                skip: tuple[str, ...] = ()):
+    """The quality rules' findings; `skip`: rule families not to run
+    (forms.validate.validate_record)."""
     ctx = QContext(form, record, data, history, context)
     out: list[Finding] = []
-    for check in _form_checks(form):
+    for check in _form_checks(form) if not skip else _checks_but(form, skip):
         try:
             out.extend(check(ctx))
         except Exception as exc:  # noqa: BLE001 - reported as an error finding
@@ -50,6 +53,27 @@ def _form_checks(form: FormDef) -> list:
     """The rules that may find something on `form` (forms.model.for_forms), unwrapped."""
     return [getattr(c, "__wrapped__", c) for c in _checks()
             if getattr(c, "applies", None) is None or c.applies(form)]
+
+
+def _checks_but(form: FormDef, skip: tuple[str, ...]) -> list:
+    """`_form_checks` without those of the families in `skip`, planned once per form."""
+    plans = _skip_plans(form)
+    hit = plans.get(skip)
+    if hit is None:
+        hit = plans[skip] = [c for c in _form_checks(form) if _family(c) not in skip]
+    return hit
+
+
+@form_plan
+def _skip_plans(form: FormDef) -> dict:
+    return {}
+
+
+def _family(check) -> str | None:
+    """The rule family a check reports, from its name ("vr01_repeat" -> "VR-01": every
+    check is named after its rule)."""
+    name = check.__name__
+    return f"VR-{name[2:4]}" if name[:2] == "vr" and name[2:4].isdigit() else None
 
 
 class QContext:

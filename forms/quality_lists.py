@@ -38,6 +38,12 @@ def _rosters(q):
             yield f, rows
 
 
+def _with_column(cid: str):
+    """for_forms: a form with a roster that has column `cid`."""
+    return lambda form: any(c.id == cid for f in form.roster_fields for c in f.columns)
+
+
+@for_forms(_with_column("no"))
 def vr20_numbering(q) -> list[Finding]:
     out = []
     for f, rows in _rosters(q):
@@ -64,6 +70,7 @@ def _people(f, rows):
             yield i, row["full_name"], str(row.get(org_col) or "") if org_col else ""
 
 
+@for_forms(_with_column("full_name"))
 def vr20_duplicates(q) -> list[Finding]:
     """The same name and organization twice in one list: a warning that needs a look (namesakes
     are common), never a block."""
@@ -171,6 +178,7 @@ def vr35_not_civil_servant(q) -> list[Finding]:
     return out
 
 
+@for_forms(lambda form: form.id == "focus_group")
 def vr21_state_list(q) -> list[Finding]:
     """A focus-group list whose organizations are mostly state departments is probably the
     seminar's attendance sheet (the SKO case: 24 of 24 rows from state bodies)."""

@@ -9,9 +9,10 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Callable
 
-from forms.model import Finding, for_forms
-from forms.thresholds import th
+from forms.model import Finding, for_forms, form_plan
+from forms.thresholds import th, thresholds
 
 _WS = re.compile(r"[ \t\u00a0\u2007\u202f]{2,}|[\u00a0\u2007\u202f]")
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -54,6 +55,39 @@ def _hit(text: str, keywords, exceptions=()) -> str | None:
     return None
 
 
+def _event_hit(q, rule: str, exceptions: bool = True) -> str | None:
+    """`_hit` of the event's text (`_event_text`) with `rule`'s keywords (and exceptions)."""
+    return _screen(rule, exceptions)(_event_text(q))
+
+
+_SCREENS: dict[tuple[str, bool], tuple[dict, Callable[[str], str | None]]] = {}
+
+
+def _screen(rule: str, exceptions: bool) -> Callable[[str], str | None]:
+    """`text -> _hit(text, rule's keywords, its exceptions)` for the current thresholds table
+    (a new table, forms.registry.reload_forms, makes a new one): one regular expression tells
+    that no keyword (and no exception) occurs, the usual answer, instead of a search per
+    word; otherwise `_hit` itself decides."""
+    table = thresholds()
+    entry = _SCREENS.get((rule, exceptions))
+    if entry is None or entry[0] is not table:
+        words = th(rule, "keywords", [])
+        excepted = th(rule, "exceptions", []) if exceptions else ()
+        any_word, any_exception = _any_of(words), _any_of(excepted)
+
+        def screen(text: str) -> str | None:
+            if (excepted and any_exception.search(text)) or any_word.search(text):
+                return _hit(text, words, excepted)
+            return None
+        entry = _SCREENS[(rule, exceptions)] = (table, screen)
+    return entry[1]
+
+
+def _any_of(words) -> re.Pattern:
+    """Matches where any of `words` (casefolded, as `_hit` compares them) occurs."""
+    return re.compile("|".join(re.escape(folded) for _w, folded in _folded(tuple(words))))
+
+
 @functools.lru_cache(maxsize=64)
 def _folded(words: tuple) -> tuple[tuple[str, str], ...]:
     """(word, its casefold) for a threshold's word list: folded once, not per record."""
@@ -62,7 +96,7 @@ def _folded(words: tuple) -> tuple[tuple[str, str], ...]:
 
 @for_forms(lambda form: form.has_field("is_volunteering") and form.has_field("title"))
 def vr09_keywords(q) -> list[Finding]:
-    kw = _hit(_event_text(q), th("vr09", "keywords", []), th("vr09", "exceptions", []))
+    kw = _event_hit(q, "vr09")
     if not kw or q.data.get("is_volunteering") in ("NO", "DOUBTFUL"):
         return []
     return [Finding("VR-09", "warning", ["is_volunteering", "title", "description"],
@@ -75,7 +109,7 @@ def vr09_typical_events(q) -> list[Finding]:
     text = q.data.get("typical_events_text")
     if not isinstance(text, str):
         return []
-    kw = _hit(text.casefold(), th("vr09", "keywords", []), th("vr09", "exceptions", []))
+    kw = _screen("vr09", True)(text.casefold())
     flagged = q.data.get("non_volunteer_events_flagged")
     if not kw or (isinstance(flagged, int) and flagged > 0):
         return []
@@ -86,7 +120,7 @@ def vr09_typical_events(q) -> list[Finding]:
 def vr10_public_spaces(q) -> list[Finding]:
     if q.data.get("primary_direction") != "ECO":
         return []
-    kw = _hit(_event_text(q), th("vr10", "keywords", []))
+    kw = _event_hit(q, "vr10", exceptions=False)
     if not kw:
         return []
     return [Finding("VR-10", "warning", ["primary_direction"], "suggest_public_spaces",
@@ -96,7 +130,7 @@ def vr10_public_spaces(q) -> list[Finding]:
 def vr11_charity(q) -> list[Finding]:
     if q.data.get("organizer_type") != "STATE_BODY":
         return []
-    kw = _hit(_event_text(q), th("vr11", "keywords", []))
+    kw = _event_hit(q, "vr11", exceptions=False)
     if not kw:
         return []
     return [Finding("VR-11", "warning", ["organizer_type", "title", "description"],
@@ -107,6 +141,13 @@ def vr11_charity(q) -> list[Finding]:
 
 def text_problems(s: str, *, is_name: bool = False) -> list[tuple[str, dict]]:
     """(message_code, params) for each hygiene problem in `s`."""
+    return [(code, dict(params)) for code, params in _problems(s, is_name)]
+
+
+@functools.lru_cache(maxsize=8192)
+def _problems(s: str, is_name: bool) -> tuple[tuple[str, dict], ...]:
+    """`text_problems`, made once per text (a region's records repeat their texts: the same
+    titles, places and outcomes); callers copy the params."""
     out: list[tuple[str, dict]] = []
     if not unicodedata.is_normalized("NFC", s):
         out.append(("text_not_nfc", {}))
@@ -122,7 +163,7 @@ def text_problems(s: str, *, is_name: bool = False) -> list[tuple[str, dict]]:
     bad = initials_problem(s) if is_name else None
     if bad:
         out.append(("text_initials", {"token": bad}))
-    return out
+    return tuple(out)
 
 
 def _mixed_token(s: str) -> str | None:
@@ -139,6 +180,8 @@ def initials_problem(s: str) -> str | None:
 
 
 def _quotes_balanced(s: str) -> bool:
+    if "«" not in s and "»" not in s:  # most texts quote nothing
+        return True
     depth = 0
     for ch in s:
         if ch == "«":
@@ -152,26 +195,41 @@ def _quotes_balanced(s: str) -> bool:
 
 def _text_values(q):
     """(path, value, is_name) for every text field and text roster cell."""
-    for f in q.form.text_fields:
-        v = q.data.get(f.id)
-        if f.type == "text" and isinstance(v, str):
-            yield f.id, v, f.id.endswith("name")
-        if f.type == "roster" and isinstance(v, list):
-            cols = [c for c in f.columns if c.type == "text"]
+    get = q.data.get
+    for fid, is_name, cols in _text_plan(q.form):
+        v = get(fid)
+        if cols is None:
+            if isinstance(v, str):
+                yield fid, v, is_name
+        elif isinstance(v, list):
             for i, row in enumerate(v):
                 if not isinstance(row, dict):
                     continue
-                for c in cols:
-                    if isinstance(row.get(c.id), str):
-                        yield f"{f.id}[{i}].{c.id}", row[c.id], c.id.endswith("name")
+                for cid, col_is_name in cols:
+                    if isinstance(row.get(cid), str):
+                        yield f"{fid}[{i}].{cid}", row[cid], col_is_name
+
+
+@form_plan
+def _text_plan(form) -> tuple:
+    """(id, is a name, None) of each text field and (id, is a name, its text columns as
+    (id, is a name)) of each roster, in form order."""
+    return tuple((f.id, f.id.endswith("name"), None) if f.type == "text" else
+                 (f.id, False, tuple((c.id, c.id.endswith("name")) for c in f.columns
+                                     if c.type == "text"))
+                 for f in form.text_fields if f.type in ("text", "roster"))
 
 
 def vr31_hygiene(q) -> list[Finding]:
+    found = [(path, problems) for path, value, is_name in _text_values(q)
+             if (problems := _problems(value, is_name))]
+    if not found:  # the common case: clean texts
+        return []
     out = []
     per_code: dict[str, int] = {}
     limit = th("vr31", "max_findings_per_problem", 30)
-    for path, value, is_name in _text_values(q):
-        for code, params in text_problems(value, is_name=is_name):
+    for path, problems in found:
+        for code, params in problems:  # params copied below
             per_code[code] = per_code.get(code, 0) + 1
             if per_code[code] > limit:
                 continue

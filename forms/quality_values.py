@@ -3,7 +3,7 @@
 definition (`measure = "hours"`, ..., a counts field's `choices`), not by their names."""
 from __future__ import annotations
 
-from forms.model import Finding, for_forms
+from forms.model import Finding, for_forms, form_plan
 from forms.quality import is_num as _num
 from forms.reference import get_enum
 from forms.thresholds import th
@@ -17,8 +17,7 @@ def _measured(q, measure: str) -> str | None:
 
 @for_forms(lambda form: form.measure_field("hours") is not None)
 def vr06_hours(q) -> list[Finding]:
-    hours_f, vol_f = _measured(q, "hours"), _measured(q, "volunteers")
-    pos_f = _measured(q, "positions")
+    hours_f, vol_f, pos_f = _hours_plan(q.form)
     if not hours_f:
         return []
     hours, out = q.data.get(hours_f), []
@@ -41,6 +40,15 @@ def vr06_hours(q) -> list[Finding]:
                                {"hours": hours, "positions": positions,
                                 "per": round(hours / positions, 2), "min": lo, "max": hi}))
     return out
+
+
+@form_plan
+def _hours_plan(form) -> tuple[str | None, str | None, str | None]:
+    """The ids of the form's fields measuring hours, volunteers and positions (or None)."""
+    hours, vols, positions = (form.measure_field(m) for m in ("hours", "volunteers",
+                                                              "positions"))
+    return (hours.id if hours else None, vols.id if vols else None,
+            positions.id if positions else None)
 
 
 def vr07_vague(q) -> list[Finding]:
@@ -85,9 +93,14 @@ def vr16_dev_rows(q) -> list[Finding]:
 
 def _breakdown(q, enum: str) -> str | None:
     """The counts field broken down by enumeration `enum` (its `choices`), or None."""
-    return next((f.id for f in q.form.fields if f.type == "counts" and f.choices == enum), None)
+    return _breakdown_of(q.form, enum)
 
 
+def _breakdown_of(form, enum: str) -> str | None:
+    return next((f.id for f in form.fields if f.type == "counts" and f.choices == enum), None)
+
+
+@for_forms(lambda form: _breakdown_of(form, "age_bands") is not None)
 def vr30_youth_bias(q) -> list[Finding]:
     vol_f, age_f = _measured(q, "volunteers"), _breakdown(q, "age_bands")
     total = q.data.get(vol_f) if vol_f else None
@@ -112,6 +125,7 @@ def vr30_youth_bias(q) -> list[Finding]:
     return out
 
 
+@for_forms(lambda form: form.measure_field("registered_orgs") is not None)
 def vr17_registry(q) -> list[Finding]:
     """Registered organizations against the registry count: context['registry']."""
     reg, orgs_f = q.context.get("registry"), _measured(q, "registered_orgs")

@@ -24,6 +24,12 @@ def _visit_date(q):
     return fid, parse_date(q.data.get(fid))
 
 
+def _visit_form(form) -> bool:
+    """for_forms: `_visit_date` finds a date only on these."""
+    return form.id in VISIT_FORMS and bool(form.date_field)
+
+
+@for_forms(_visit_form)
 def vr22_weekend(q) -> list[Finding]:
     fid, d = _visit_date(q)
     if d is None or d.weekday() not in th("vr22", "weekend_days", [5, 6]):
@@ -32,6 +38,7 @@ def vr22_weekend(q) -> list[Finding]:
                     {"field": fid, "date": d.isoformat()})]
 
 
+@for_forms(_visit_form)
 def vr22_spread(q) -> list[Finding]:
     fid, d = _visit_date(q)
     others = q.context.get("visit_dates")

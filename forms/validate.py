@@ -5,7 +5,7 @@ import ast
 import functools
 import math
 
-from forms.expr import Skip, compile_expr, evaluate
+from forms.expr import MISSING, Skip, compile_expr, evaluate, outcome
 from forms.fieldcheck import check_fields, parse_date
 from forms.model import Finding, FormDef, Rule, form_plan
 from forms.periods import PERIOD_RE as _PERIOD
@@ -24,19 +24,31 @@ def record_data(record) -> dict:
 def record_period(form: FormDef, record) -> str | None:
     """'YYYY-MM': the record's period, or the month of its date field."""
     if form.date_field:
-        d = parse_date(record_data(record).get(form.date_field))
-        if d:
-            return f"{d.year:04d}-{d.month:02d}"
+        date = record_data(record).get(form.date_field)
+        month = _month_of(date) if isinstance(date, str) else None
+        if month:
+            return month
     period = record.get("period") if isinstance(record, dict) else None
     if isinstance(period, str) and _PERIOD.match(period):
         return period
     return None
 
 
-def validate_record(form: FormDef | str, record, *, history=None, context=None) -> list[Finding]:
+@functools.lru_cache(maxsize=4096)
+def _month_of(date: str) -> str | None:
+    """'YYYY-MM' of a date text (parse_date), None when it is not a date; the dates of a
+    region's records repeat (a few thousand days)."""
+    d = parse_date(date)
+    return f"{d.year:04d}-{d.month:02d}" if d else None
+
+
+def validate_record(form: FormDef | str, record, *, history=None, context=None,
+                    skip: tuple[str, ...] = ()) -> list[Finding]:
     """All findings for `record` (never raises on malformed data).
 
     `form` may also be a form id: the version is then taken from record["form_version"].
+    `skip`: rule families (`rule_family`, e.g. "VR-03") whose findings the caller drops (the
+    scope review decides them itself for monthly reports): their rules are not run.
     """
     if isinstance(form, str):
         from forms.loader import load_form
@@ -45,10 +57,16 @@ def validate_record(form: FormDef | str, record, *, history=None, context=None) 
     data = record_data(record)
     findings = check_fields(form, data)
     findings += _check_period(form, record if isinstance(record, dict) else {}, data)
-    findings += run_rules(form, data)
+    findings += run_rules(form, data, skip)
     findings += _run_quality()(form, record if isinstance(record, dict) else {}, data,
-                            history=history, context=context)
+                            history=history, context=context, skip=skip)
     return _with_safe_params(findings)
+
+
+def rule_family(rule_id: str) -> str:
+    """A finding's rule as the scope review counts it: "VR-03" for "VR-03-gender"; other
+    rule ids ("type", "period", a crashed check's name) as they are."""
+    return rule_id[:5] if rule_id.startswith("VR-") else rule_id
 
 
 def check_record_fields(form: FormDef, record) -> list[Finding]:
@@ -138,17 +156,50 @@ def _compiled(text: str):
     return compile_expr(text)
 
 
-def run_rules(form: FormDef, data: dict) -> list[Finding]:
+def run_rules(form: FormDef, data: dict, skip: tuple[str, ...] = ()) -> list[Finding]:
     th = flat_thresholds()
     out = []
-    for rule in form.rules:
+    for rule, family, when, expr in _rule_plan(form):
+        if skip and family in skip:
+            continue
         if rule.each:
             out += _run_each(rule, data, th)
+            continue
+        if expr is not None and _passes(when, expr, data, th):
             continue
         finding = run_rule(rule, data, th)
         if finding:
             out.append(finding)
     return out
+
+
+@form_plan
+def _rule_plan(form: FormDef) -> tuple:
+    """(rule, its family, its compiled `when` or None, its compiled `expr`) of each rule;
+    both None when a text does not compile (run_rule then reports it)."""
+    out = []
+    for rule in form.rules:
+        try:
+            when = _compiled(rule.when) if rule.when else None
+            expr = _compiled(rule.expr)
+        except Exception:  # noqa: BLE001 - run_rule turns it into rule_failed
+            when = expr = None
+        out.append((rule, rule_family(rule.id), when, expr))
+    return tuple(out)
+
+
+def _passes(when, expr, data: dict, thresholds: dict) -> bool:
+    """True when `_run_rule` finds nothing (the guard false or skipping, the rule holding or
+    skipping), told without it; False: let run_rule decide (a finding, or a crash)."""
+    try:
+        if when is not None:
+            guard = outcome(when, data, thresholds)
+            if guard is MISSING or not guard:
+                return True
+        held = outcome(expr, data, thresholds)
+        return held is MISSING or bool(held)
+    except Exception:  # noqa: BLE001 - run_rule reports it as rule_failed
+        return False
 
 
 def _run_each(rule: Rule, data: dict, thresholds: dict) -> list[Finding]:
@@ -186,13 +237,13 @@ def rule_failed(rule_id: str, fields, exc: Exception) -> Finding:
 
 
 def _run_rule(rule: Rule, data: dict, thresholds: dict) -> Finding | None:
-    try:
-        if rule.when and not evaluate(_compiled(rule.when), data, thresholds=thresholds):
+    if rule.when:  # a guard that is false or skips: the rule does not apply
+        guard = outcome(_compiled(rule.when), data, thresholds)
+        if guard is MISSING or not guard:
             return None
-        expr = _compiled(rule.expr)
-        if evaluate(expr, data, thresholds=thresholds):
-            return None
-    except Skip:
+    expr = _compiled(rule.expr)
+    held = outcome(expr, data, thresholds)
+    if held is MISSING or held:  # holds, or skips (MISSING: where evaluate raises Skip)
         return None
     params = _default_params(expr, data, thresholds)
     for name, text in rule.params.items():

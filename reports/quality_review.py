@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from forms import message_text
+from forms.validate import rule_family
 from forms.lifecycle import HistoryGroup
 from forms.thresholds import th
 from reports.aggregate import region_of
@@ -151,8 +152,8 @@ def _group_findings(members: list, span, units, forms: dict, load_form,
             continue
         owned = OWNED_RULES if r["form"] == "monthly_report" else ()
         hist = None if owned else _history(indexed, members, form, r)
-        for f in validate_record(form, r, history=hist):
-            rule = f.rule[:5] if f.rule.startswith("VR-") else f.rule
+        for f in validate_record(form, r, history=hist, skip=owned):
+            rule = rule_family(f.rule)
             if rule in owned:
                 continue
             item = finding(r, rule, f.severity, f.message_code, list(f.fields), dict(f.params),

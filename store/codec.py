@@ -51,8 +51,9 @@ def rows_to_records(rows: list, columns: tuple, shared: dict) -> list[dict]:
     if len(datas) != len(rows):  # a data text that is not one JSON value: decode each alone
         datas = [json.loads(row[at]) for row in rows]
     out = []
+    keep = tuple(k not in UNSHARED for k in columns)
     for row, data in zip(rows, datas, strict=True):
-        values = _shared_values(zip(columns, row[1:]), shared, ())
+        values = _header_values(keep, row, shared)
         values[at - 1] = compact(data, shared, ("data", row[form]))
         values[gone - 1] = bool(row[gone])
         out.append(keyed(None, ("record",), zip(columns, values)))  # keys: one tuple's
@@ -60,6 +61,18 @@ def rows_to_records(rows: list, columns: tuple, shared: dict) -> list[dict]:
 
 
 SHARED_TEXT = 40  # texts up to this length are shared (codes, names, dates, ids of units)
+UNSHARED = ("id", "version", "data", "deleted")  # one of a kind per record, or replaced
+
+
+def _header_values(keep: tuple, row: tuple, shared: dict) -> list:
+    """A row's column values after its leading row id, those of `keep` shared as `share`
+    does (inlined; a row's columns are texts, numbers or None). A record's id and version
+    are its own: putting 100,000 of each into `shared` only cost time and memory."""
+    same = shared.setdefault
+    ints, floats = (n.setdefault for n in _numbers(shared))
+    return [v if not k else same(v, v) if (t := type(v)) is str and len(v) <= SHARED_TEXT
+            else ints(v, v) if t is int else floats(v, v) if t is float else v
+            for k, v in zip(keep, row[1:])]
 
 
 def share(value, shared: dict):
