@@ -286,7 +286,7 @@ def _compare_one(first, op, second, soft: bool):
             if soft:
                 return MISSING
             raise Skip()
-        return True if op(left, right) else False
+        return bool(op(left, right))
     return compare
 
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from forms import message_text
-from forms.validate import rule_family
 from forms.lifecycle import HistoryGroup
 from forms.thresholds import th
+from forms.validate import rule_family
 from reports.aggregate import region_of
 from store.codec import keyed
 

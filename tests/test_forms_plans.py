@@ -56,7 +56,7 @@ def test_outcome_is_missing_exactly_where_evaluate_skips():
 
 
 def test_check_fields_quick_path_agrees_with_the_full_check():
-    from forms.fieldcheck import _all_fine, _field_plan, check_value, check_fields
+    from forms.fieldcheck import _all_fine, _field_plan, check_fields, check_value
     form = load_form("event")
     good = {"title": "Субботник", "date_start": "2024-01-10", "primary_direction": "ECO",
             "formats": ["OFFLINE"], "is_volunteering": "YES", "organizer_type": "MRC",
