@@ -29,7 +29,9 @@ _CITY = re.compile(r"(?:^|[\s,(])г\.\s*([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)|([А
 _REGION_WORD = re.compile(r"област|облыс|region|oblast", re.IGNORECASE)
 _WALK_IN = re.compile(r"без\s+регистрац|тіркеусіз|without\s+registration|walk[\s-]?ins?|"
                       r"не\s+в\s+списке", re.IGNORECASE)
-_TOTAL = re.compile(r"^\s*(итого|всего|барлығы|жиыны|барлык|total)\b", re.IGNORECASE)
+# The first word of a total line, in every list and table the imports read.
+TOTAL_WORDS = ("итого", "всего", "барлығы", "барлыгы", "барлык", "жиыны", "жиынтығы", "total")
+_TOTAL = re.compile(r"^\s*(" + "|".join(TOTAL_WORDS) + r")\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
 
 

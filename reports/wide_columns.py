@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from reports._ref import enum_codes, enum_labels
+from reports.intake_rows import TOTAL_WORDS
 from reports.text import fold
 
 MATCH_MIN = 85
@@ -32,7 +33,7 @@ PERIOD_WORDS = {"месяц", "период", "ай", "айы", "month", "дат
                 "отчетный месяц", "есепті ай"}
 ABBREVIATIONS = {"кол во": "количество", "колво": "количество", "к во": "количество",
                  "мер тий": "мероприятий", "волонт": "волонтеров"}
-GROUP_TOTALS = {"всего", "итого", "барлығы", "жиыны", "total", "всего чел"}
+GROUP_TOTALS = {*TOTAL_WORDS, "всего чел"}
 UNIT_SUFFIXES = {"лет", "года", "год", "жас", "жастағы", "years", "чел", "человек", "адам"}
 ORG, PERIOD = "@org", "@period"       # the keys of the district and the month columns
 SKIP = "@skip"                         # a column --map "COLUMN=" leaves out

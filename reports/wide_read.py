@@ -16,7 +16,7 @@ from pathlib import Path
 from forms import load_form, message_text
 from reports._ref import enum_labels
 from reports.intake import Skipped
-from reports.intake_rows import is_header_repeat, region_in, skip_kind
+from reports.intake_rows import TOTAL_WORDS, is_header_repeat, region_in, skip_kind
 from reports.io import ImportFailed, ImportResult, _commit
 from reports.readers import iter_rows, workbook_sheets
 from reports.template_read import _number
@@ -43,7 +43,6 @@ from reports.wide_where import (
 
 FORM_ID = "monthly_report"
 DASHES = {"-", "—", "–", "x", "х"}
-TOTAL_WORDS = ("итого", "всего", "барлығы", "барлыгы", "жиыны", "жиынтығы", "total")
 
 
 @dataclass
