@@ -151,6 +151,7 @@ class ImportDialog(QDialog):
         for w in (self.org_unit, self.period, self.org_unit_label, self.period_label,
                   self.columns):
             w.setVisible(is_list)
+        box.setStretch(0, 2 if is_list else 0)  # no column table: the records get the room
 
     def retranslate(self) -> None:
         title = self.form.title.get(self.ctx.lang) or self.form.id
