@@ -35,15 +35,19 @@ _TOTAL = re.compile(r"^\s*(" + "|".join(TOTAL_WORDS) + r")\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
 
 
-def _month(word: str) -> int | None:
+MONTH_TAIL = 4  # «октября», «қыркүйектегі»: letters a month word may add to its stem
+
+
+def month_of_word(word: str) -> int | None:
+    """The month a word names (Russian, Kazakh, English, any case and ending), or None; «ма»
+    only as «май», «мая», «мае»."""
     word = word.lower()
-    for names in (KK_MONTHS, EN_MONTHS):
-        for i, name in enumerate(names, start=1):
-            if word.startswith(name):
+    for names in (RU_MONTHS, KK_MONTHS, EN_MONTHS):
+        for i, stem in enumerate(names, start=1):
+            if word.startswith(stem) and len(word) - len(stem) <= MONTH_TAIL:
+                if stem == "ма" and word not in ("май", "мая", "мае"):
+                    continue
                 return i
-    for i, stem in enumerate(RU_MONTHS, start=1):
-        if word.startswith(stem) and (i != 5 or word in ("мая", "май")):
-            return i
     return None
 
 
@@ -72,9 +76,9 @@ def date_in(value, period_year: int | None = None) -> dt.date | None:
     text = " ".join(value.split()).lower()
     if m := _NUMERIC.search(text):
         return _safe_date(_year(m.group(3), period_year), m.group(2), m.group(1))
-    if (m := _DAY_MONTH.search(text)) and (month := _month(m.group(2))):
+    if (m := _DAY_MONTH.search(text)) and (month := month_of_word(m.group(2))):
         return _safe_date(_year(m.group(3), period_year), month, m.group(1))
-    if (m := _KK_YEAR_FIRST.search(text)) and (month := _month(m.group(3))):
+    if (m := _KK_YEAR_FIRST.search(text)) and (month := month_of_word(m.group(3))):
         return _safe_date(int(m.group(1)), month, m.group(2))
     return None
 

@@ -14,29 +14,17 @@ import re
 from rapidfuzz import fuzz
 
 from forms.reference import get_enum, label_tokens
-from reports.intake_rows import EN_MONTHS, KK_MONTHS, RU_MONTHS
+from reports.intake_rows import month_of_word
 
 _DMY = re.compile(r"(?<!\d)\d{1,2}[./](\d{1,2})[./](\d{4})(?!\d)")
 _MY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{4})(?!\d)")
 _YM = re.compile(r"(?<!\d)(\d{4})[-./](\d{1,2})(?![\d.])")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+")
-_MONTH_TAIL = 4               # «октября», «қазандағы»: letters a month word may add
 UNIT_WORDS = ("район района районы р н рн ауданы аудан ауданының district rayon audany "
               "г гор город қ қ-сы қаласы қала city qalasy kalasy мрц жро")
 _FILLER = frozenset(label_tokens(UNIT_WORDS))
 UNIT_MIN = 80                 # rapidfuzz ratio a misspelt district name still matches by
-
-
-def _month_word(word: str) -> int | None:
-    word = word.lower()
-    for names in (RU_MONTHS, KK_MONTHS, EN_MONTHS):
-        for i, stem in enumerate(names, start=1):
-            if word.startswith(stem) and len(word) - len(stem) <= _MONTH_TAIL:
-                if stem == "ма" and word not in ("май", "мая", "мае"):
-                    continue
-                return i
-    return None
 
 
 def _month_ok(month: int) -> int | None:
@@ -58,7 +46,7 @@ def period_in(value) -> tuple[int | None, int | None]:
             if month:
                 return int(found.group(y)), month
     year = int(found.group(1)) if (found := _YEAR.search(text)) else None
-    months = {hit for w in _WORD.findall(text) if (hit := _month_word(w))}
+    months = {hit for w in _WORD.findall(text) if (hit := month_of_word(w))}
     return year, (months.pop() if len(months) == 1 else None)
 
 
