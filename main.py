@@ -14,5 +14,19 @@ def console() -> None:
     sys.exit(main(end=True))
 
 
+def helper() -> bool:
+    """Run as the review's helper process when the frozen program was started as one
+    (reports/review_parallel.py); False otherwise. A command's start imports nothing more."""
+    if len(sys.argv) != 2 or not sys.argv[1].startswith("--review-"):
+        return False
+    from reports.review_parallel import HELPER_ARG, serve
+
+    if sys.argv[1] != HELPER_ARG:
+        return False
+    serve()
+    return True
+
+
 if __name__ == "__main__":
-    console()
+    if not helper():
+        console()

@@ -97,10 +97,12 @@ def registry_findings(reports: list[dict], registry: dict | None, t: Thresholds,
 
 def form_findings(records: list[dict], done: set, units=None,
                   span: tuple[str, str] = ("0000-00", "9999-99"), *,
-                  raw: list[dict] | None = None) -> list[dict]:
-    """The forms engine's per-record rules (`record_findings`, or `raw` computed before)
-    minus the rules the scope review reported already for the same record."""
-    raw = record_findings(records, units, span) if raw is None else raw
+                  raw=None) -> list[dict]:
+    """The forms engine's per-record rules (`record_findings`, or `raw` computed before, or
+    given when asked for: a callable, called once the scope detectors are done) minus the
+    rules the scope review reported already for the same record."""
+    raw = record_findings(records, units, span) if raw is None else \
+        raw() if callable(raw) else raw
     return [f for f in raw if (f["record_id"], f["rule"]) not in done]
 
 
@@ -185,13 +187,14 @@ def _history(indexed: dict, members: list, form, r: dict):
 def review(records: list[dict], *, units: list[dict] | None = None,
            registry: dict | None = None, thresholds: Thresholds | None = None,
            use_forms: bool = True, lang: str = "ru", period: str | None = None,
-           region: str | None = None, form_raw: list[dict] | None = None) -> list[dict]:
+           region: str | None = None, form_raw=None) -> list[dict]:
     """Every finding across the given records (all forms), sorted by severity, unit, period.
 
     Every rule sees all the records given (each unit's whole history); `period` (YYYY,
     YYYY-MM or a range) and `region` only choose which findings are returned, so reviewing a
     month finds exactly what reviewing the year finds for that month. `form_raw`: the
-    `record_findings` of these records, computed before (the desktop's incremental review)."""
+    `record_findings` of these records, computed before (the desktop's incremental review),
+    or a callable giving them after the scope detectors ran (reports/review_parallel.py)."""
     from reports.aggregate import parse_period
 
     t = thresholds or Thresholds()
@@ -264,10 +267,14 @@ def review_store(store, *, spec: str | None = None, region: str | None = None,
                   use_forms=use_forms, lang=lang, period=spec, region=region)
 
 
+STORE_ORDER = "period asc"  # the order of `store_records` (store.query.order_clause)
+LISTED = ("created_at",)    # the columns it adds to each record (store.codec.EXTRA_COLUMNS)
+
+
 def store_records(store, ids: list[str] | None = None) -> list[dict]:
     """The store's records (or those of `ids`), oldest period first (`store_order`), each
     with its created_at."""
-    return store.list_records(order_by="period asc", extra=("created_at",), id=ids)
+    return store.list_records(order_by=STORE_ORDER, extra=LISTED, id=ids)
 
 
 def store_order(record: dict) -> tuple:

@@ -12,7 +12,8 @@ so a changed record re-validates its group (old and new, when it moved) and noth
 
 Between runs the records (compacted by the store's listing: store.codec) and the per-record
 findings are kept: reading and decoding 100,000 records again was half of a check after one
-edit.
+edit. A first run over many records takes the second core: a helper process validates most
+org units' groups meanwhile (reports/review_parallel.py).
 """
 from __future__ import annotations
 
@@ -26,9 +27,17 @@ from reports.quality_review import (
     store_order,
     store_records,
 )
+from reports.review_parallel import Helper, start_helper
 
 REREAD_SHARE = 4  # more than 1/4 of the records changed: read them all again in one pass
 BY_ID = 500       # records read by id at a time (SQLite's bound on parameters is 32,766)
+
+
+def _by_group(findings: list[dict]) -> dict[tuple[str, str], list[dict]]:
+    out = defaultdict(list)
+    for f in findings:
+        out[(f["form"], f["org_unit"])].append(f)
+    return out
 
 
 def release(records: list, step: int = 1000) -> None:
@@ -55,6 +64,7 @@ class IncrementalReview:
         self.reread = 0   # records the last run read from the store
         self.top = 0   # the highest row id of a live record the last run read
         self.again: set[str] | None = None   # ids read again by the last run (None: all)
+        self.helped: set[tuple[str, str]] = set()   # groups a helper process validated
 
     def run(self, store, *, lang: str = "ru", cancelled=None) -> list[dict] | None:
         """Every finding of the store's records; None when `cancelled()` turned true (its
@@ -63,32 +73,58 @@ class IncrementalReview:
             audit = store.db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
             if self.audit_seen is not None and audit < self.audit_seen:
                 self._forget()  # not the store the findings were made on (a restore)
-            changed = self._changed_ids(store)
-            records = self._records(store, changed)
-            dirty = self._dirty(records, changed)
-            old, self.records = self.records, records
-            self.audit_seen, self.pending = audit, dirty
-            if old is not None:
-                release(old)  # the records left out go a slice at a time (the GIL)
-            if cancelled and cancelled():
-                return None
-            return self._review(store, records, dirty, lang, cancelled)
+            helper = self._helper(store)
+            try:
+                return self._run(store, audit, lang, cancelled, helper)
+            finally:
+                if helper is not None:
+                    helper.stop()
 
-    def _review(self, store, records, dirty, lang, cancelled) -> list[dict] | None:
+    def _helper(self, store) -> Helper | None:
+        """A helper process for a first run over many records (reports/review_parallel.py)."""
+        return None if self.records is not None else start_helper(store)
+
+    def _run(self, store, audit, lang, cancelled, helper) -> list[dict] | None:
+        changed = self._changed_ids(store)
+        records = self._records(store, changed)
+        dirty = self._dirty(records, changed)
+        old, self.records = self.records, records
+        self.audit_seen, self.pending = audit, dirty
+        if old is not None:
+            release(old)  # the records left out go a slice at a time (the GIL)
+        if cancelled and cancelled():
+            return None
+        return self._review(store, records, dirty, lang, cancelled, helper)
+
+    def _review(self, store, records, dirty, lang, cancelled, helper) -> list[dict] | None:
         units = store.org_units()
+        umap = {u["id"]: u for u in units} or None
         live = [r for r in records if not r.get("deleted")]
-        fresh = defaultdict(list)
-        for f in record_findings(live, {u["id"]: u for u in units} or None, only=dirty):
-            fresh[(f["form"], f["org_unit"])].append(f)
+        theirs = set() if helper is None else {g for g in dirty if g[1] in helper.org_units}
+        fresh = _by_group(record_findings(live, umap, only=dirty - theirs))
         if cancelled and cancelled():
             return None
         present = {group_of(r) for r in live}
         kept = {g: fs for g, fs in self.by_group.items() if g in present}
-        kept.update({g: fresh.get(g, []) for g in dirty})
-        out = review(records, units=units, lang=lang,
-                     form_raw=[f for fs in kept.values() for f in fs])
+
+        def form_raw() -> list[dict]:  # called when the scope detectors are done
+            fresh.update(self._theirs(helper, theirs, live, umap, cancelled))
+            kept.update({g: fresh.get(g, []) for g in dirty})
+            return [f for fs in kept.values() for f in fs]
+
+        out = review(records, units=units, lang=lang, form_raw=form_raw)
+        if cancelled and cancelled():
+            return None
         self.by_group, self.checked, self.pending = kept, dirty, set()
         return out
+
+    def _theirs(self, helper, theirs, live, umap, cancelled) -> dict:
+        """The findings of the helper's groups: its answer, or (it failed) made here."""
+        got = None if helper is None else helper.findings(cancelled)
+        self.helped = theirs if got is not None else set()
+        if got is None and theirs and not (cancelled and cancelled()):
+            got = record_findings(live, umap, only=theirs)
+        return _by_group(got or [])
 
     def _records(self, store, changed: set[str]) -> list[dict]:
         """The store's records in `store_records`' order: all read on the first run; then

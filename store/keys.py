@@ -144,6 +144,20 @@ def key_for(db: Path, *, create: bool, retry: bool = False) -> tuple[bytes, str]
     return key, origin
 
 
+def remember(db: Path, key: bytes) -> None:
+    """Know `key` as the key of ``db`` in this process (a helper process given it by the one
+    that opened the database: reports/review_parallel.py)."""
+    side = read_side(db)
+    if side is not None:
+        _cache[json.dumps(side, sort_keys=True)] = key
+
+
+def known(db: Path) -> bytes | None:
+    """The key of ``db`` if this process has it already (never asks anyone for it)."""
+    side = read_side(db)
+    return None if side is None else _cache.get(json.dumps(side, sort_keys=True))
+
+
 def forget(db: Path) -> None:
     """Drop the cached key of ``db`` (it did not open the database)."""
     side = read_side(db)
