@@ -27,6 +27,7 @@ PARALLEL_FROM = 20_000  # live records: below this, starting a helper costs more
 # its start ~1, reading 2.2 (not sharing), the rules 6.3.
 HELPER_SHARE = 0.9
 POLL_S = 0.1  # how often a wait for the helper looks at `cancelled`
+NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console for the helper
 HELPER_ARG = "--review-helper"  # the frozen program's argument that makes it a helper (main.py)
 
 
@@ -79,7 +80,7 @@ class Helper:
             [root] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
         self._proc = subprocess.Popen(helper_command(), stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                      env=env)
+                                      env=env, creationflags=NO_WINDOW)
         self._out = self._talk(pickle.dumps(job))  # its job written, its answer not awaited
 
     def _talk(self, job: bytes | None = None) -> bytes | None:
