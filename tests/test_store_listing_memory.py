@@ -95,3 +95,28 @@ def test_whole_listing_in_the_order_asked_like_a_page(tmp_path):
                 assert whole
     finally:
         store.close()
+
+
+def test_whole_listing_sorted_here_orders_texts_as_sqlite(tmp_path):
+    """The whole listing sorts texts itself (store.query._sort_texts): the order of SQLite's
+    BINARY collation (UTF-8 bytes: case, Cyrillic, characters beyond the BMP), and SQLite's
+    own order where a key is not a text of the records (a blob; a column not listed)."""
+    store = open_store(tmp_path / "esep.sqlite3", user="tester")
+    try:
+        fill(store)
+        for unit in ("alm-d01", "ALM-Д01", "ALM-\U0001f600", "ALM-\uffee", "ALM-D01 ", "ALM"):
+            store.save_record({"form": "event", "form_version": 2, "org_unit": unit,
+                               "period": "2024-03", "data": {"title": unit}}, user="tester")
+        orders = ("org_unit", "org_unit desc, period", "created_at desc", "updated_at")
+        for order in orders:
+            whole = store.list_records(order_by=order)
+            page = store.list_records(order_by=order, limit=10 * N)
+            assert [r["id"] for r in whole] == [r["id"] for r in page] and whole == page
+        store.db.execute("UPDATE records SET org_unit = x'414c4d2d4430' WHERE rowid = 5")
+        for order in orders:
+            whole = store.list_records(order_by=order, extra=("created_at",))
+            page = store.list_records(order_by=order, extra=("created_at",), limit=10 * N)
+            assert [r["id"] for r in whole] == [r["id"] for r in page] and whole == page
+        assert b"ALM-D0" in [r["org_unit"] for r in whole]
+    finally:
+        store.close()
