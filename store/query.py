@@ -83,7 +83,7 @@ def list_records(db, *, order_by="period desc", limit=None, offset=0, extra: tup
     return [row_to_record(dict(zip(names, row)), shared, extra) for row in cur]
 
 
-CHUNK = 500  # rows decoded at a time
+CHUNK = 200  # rows decoded at a time (fewer: as fast, less memory kept among the records)
 
 
 def _all_in_order(db, where: str, params: list, order_by: str | None,
