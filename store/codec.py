@@ -50,7 +50,7 @@ def rows_to_records(rows: list, columns: tuple, shared: dict) -> list[dict]:
     if not rows:
         return []
     at, gone, form = (columns.index(k) for k in ("data", "deleted", "form"))
-    values = list(zip(*rows))[1:]  # by column, the leading row ids left out
+    values: list = list(zip(*rows))[1:]  # by column, the leading row ids left out
     datas = json.loads("[" + ",".join(values[at]) + "]")
     if len(datas) != len(rows):  # a data text that is not one JSON value: decode each alone
         datas = [json.loads(text) for text in values[at]]
