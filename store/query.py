@@ -90,10 +90,11 @@ def _all_in_order(db, where: str, params: list, order_by: str | None,
                   extra: tuple) -> list[dict]:
     """Every matching record in order: the rows read in the table's own order (one pass over
     its pages, not a lookup per row), a chunk decoded at a time, then sorted here when every
-    key is a text of the records (`_sort_texts`), else put in the places SQLite orders their
-    row ids in. An ORDER BY over whole rows sorts them all in memory (100,000 records: 70 MB
-    more at the peak, kept by the allocator afterwards); one over the row ids alone is a
-    second pass over every page (a third of the listing's time)."""
+    key is a text of the records (`_sort_texts`; a database in UTF-8), else put in the
+    places SQLite orders their row ids in (a row new or gone between the two reads is left
+    out). An ORDER BY over whole rows sorts them all in memory (100,000 records: 70 MB more
+    at the peak, kept by the allocator afterwards); one over the row ids alone is a second
+    pass over every page (a third of the listing's time)."""
     columns = RECORD_KEYS + extra
     cur = db.execute(f"SELECT rowid, {', '.join(columns)} FROM records" + where, params)
     out: list = []
@@ -102,14 +103,15 @@ def _all_in_order(db, where: str, params: list, order_by: str | None,
     while chunk := cur.fetchmany(CHUNK):
         rowids.extend(row[0] for row in chunk)
         out += rows_to_records(chunk, columns, shared)
-    if _sort_texts(out, order_terms(order_by)):
+    utf8 = db.execute("PRAGMA encoding").fetchone()[0] == "UTF-8"  # Esep's; SQLite's default
+    if utf8 and _sort_texts(out, order_terms(order_by)):
         return out
     place, count = _places(db, where, params, order_clause(order_by))
     ordered: list = [None] * count
-    for key, rec in zip(rowids, out, strict=True):  # a row new since: left out
+    for key, rec in zip(rowids, out, strict=True):
         if 0 <= key < len(place) and place[key] >= 0:
             ordered[place[key]] = rec
-    return [rec for rec in ordered if rec is not None]  # a row gone since: left out
+    return [rec for rec in ordered if rec is not None]
 
 
 def _sort_texts(records: list[dict], terms: list[tuple[str, bool]]) -> bool:
