@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 from forms.lifecycle import STATUSES, Status
 from forms.periods import PERIOD_RE
@@ -46,7 +46,7 @@ def rows_to_records(rows: list, columns: tuple, shared: dict) -> list[dict]:
     """`row_to_record(row, shared, extra)` of many rows at once, faster: each row a tuple of
     `columns` (RECORD_KEYS + extra, in that order) after one leading value (the row id);
     their data decoded as one JSON document (the decoder's key memo spans them) and their
-    values shared a column at a time, without a call per value (`_compactor`)."""
+    values shared a column at a time, without a call per value (`_Compactor`)."""
     if not rows:
         return []
     at, gone, form = (columns.index(k) for k in ("data", "deleted", "form"))
@@ -54,11 +54,11 @@ def rows_to_records(rows: list, columns: tuple, shared: dict) -> list[dict]:
     datas = json.loads("[" + ",".join(values[at]) + "]")
     if len(datas) != len(rows):  # a data text that is not one JSON value: decode each alone
         datas = [json.loads(text) for text in values[at]]
-    obj, seq = _compactor(shared)
+    to = _Compactor(shared)
     for i, name in enumerate(columns):
         if name not in UNSHARED:
-            values[i] = seq(values[i], ())
-    values[at] = [obj(d, ("data", f)) if type(d) is dict else compact(d, shared, ("data", f))
+            values[i] = to.seq(values[i], ())
+    values[at] = [to.obj(d, ("data", f)) if type(d) is dict else compact(d, shared, ("data", f))
                   for d, f in zip(datas, values[form], strict=True)]
     values[gone] = [bool(v) for v in values[gone]]
     holder = _kind_class(("record",))
@@ -103,25 +103,31 @@ def compact(value, shared: dict, kind: tuple = ()):
     org units in every record, which JSON decoding makes again each time (about 1.6 KB of a
     record's 2.7 KB in memory). Its dicts are `keyed` by their place `kind` (their keys then
     held once per kind)."""
-    if type(value) in _NESTED:
-        obj, seq = _compactor(shared)
-        return (obj if type(value) is dict else seq)(value, kind)
+    if type(value) is dict:
+        return _Compactor(shared).obj(value, kind)
+    if type(value) is list:
+        return _Compactor(shared).seq(value, kind)
     return share(value, shared)
 
 
-def _compactor(shared: dict) -> tuple[Callable[[dict, tuple], dict],
-                                      Callable[[Iterable, tuple], list]]:
-    """`compact` of a dict and of a list's items for one `shared`, its lookups bound once
-    and `share` inlined: a call per value was a quarter of a 100,000-record listing's time.
-    (Closures, not kept in `shared`: that would make it cyclic garbage.)"""
-    same, short, kinds = shared.setdefault, SHARED_TEXT, _KINDS
-    ints, floats = (n.setdefault for n in _numbers(shared))
+class _Compactor:
+    """`compact` of dicts and of lists' items for one `shared`, its lookups bound once and
+    `share` inlined: a call per value was a quarter of a 100,000-record listing's time. A
+    class, not closures calling each other: those are a reference cycle that would keep
+    `shared` (megabytes) alive after its listing until the collector runs."""
 
-    def obj(value: dict, kind: tuple) -> dict:
+    __slots__ = ("floats", "ints", "same")
+
+    def __init__(self, shared: dict) -> None:
+        self.same = shared.setdefault
+        self.ints, self.floats = (n.setdefault for n in _numbers(shared))
+
+    def obj(self, value: dict, kind: tuple) -> dict:
         # its keys as decoded: a key-sharing dict holds them once per kind, and JSON's
         # decoder shares them within a chunk of rows (store.codec.rows_to_records)
-        out = (kinds.get(kind) or _kind_class(kind))().__dict__
-        out.update(zip(value, [same(v, v) if (t := type(v)) is str and len(v) <= short
+        same, ints, floats, obj, seq = self.same, self.ints, self.floats, self.obj, self.seq
+        out = (_KINDS.get(kind) or _kind_class(kind))().__dict__
+        out.update(zip(value, [same(v, v) if (t := type(v)) is str and len(v) <= SHARED_TEXT
                                else ints(v, v) if t is int
                                else seq(v, kind + (k,)) if t is list
                                else floats(v, v) if t is float
@@ -129,13 +135,12 @@ def _compactor(shared: dict) -> tuple[Callable[[dict, tuple], dict],
                                for k, v in value.items()]))
         return out
 
-    def seq(items: Iterable, kind: tuple) -> list:
-        return [same(v, v) if (t := type(v)) is str and len(v) <= short
+    def seq(self, items: Iterable, kind: tuple) -> list:
+        same, ints, floats, obj, seq = self.same, self.ints, self.floats, self.obj, self.seq
+        return [same(v, v) if (t := type(v)) is str and len(v) <= SHARED_TEXT
                 else ints(v, v) if t is int else floats(v, v) if t is float
                 else obj(v, kind) if t is dict else seq(v, kind) if t is list else v
                 for v in items]
-
-    return obj, seq
 
 
 def keyed(shared: dict | None, kind: tuple, items) -> dict:
@@ -169,8 +174,6 @@ def _kind_class(kind: tuple) -> type:
 _KINDS: dict[tuple, type] = {}
 MAX_KINDS = 4096  # kinds come from form field paths; past this, classes are not kept
 
-
-_NESTED = (dict, list)
 
 
 def record_to_row(rec: dict) -> dict:

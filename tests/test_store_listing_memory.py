@@ -2,6 +2,7 @@
 equal to the plain decoding of each row, ordinary dicts, and much smaller."""
 from __future__ import annotations
 
+import gc
 import tracemalloc
 
 from store import open_store
@@ -118,5 +119,28 @@ def test_whole_listing_sorted_here_orders_texts_as_sqlite(tmp_path):
             page = store.list_records(order_by=order, extra=("created_at",), limit=10 * N)
             assert [r["id"] for r in whole] == [r["id"] for r in page] and whole == page
         assert b"ALM-D0" in [r["org_unit"] for r in whole]
+    finally:
+        store.close()
+
+
+def test_a_listing_leaves_no_cyclic_garbage(tmp_path):
+    """A listing's shared values are freed by reference counting when it ends: the desktop's
+    review runs with the collector paused (desktop.tasks.gc_paused), so anything cyclic
+    (closures calling each other over `shared`) would keep megabytes until it resumes."""
+    store = open_store(tmp_path / "esep.sqlite3", user="tester")
+    try:
+        fill(store)
+        store.list_records(limit=1)  # one-off caches (statements, definitions)
+        gc.collect()
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            whole = store.list_records(order_by="period asc", extra=("created_at",))
+            page = store.list_records(order_by="period asc", limit=50)
+            assert len(whole) == N and len(page) == 50
+            assert gc.collect() == 0
+        finally:
+            if was:
+                gc.enable()
     finally:
         store.close()
