@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Iterable
 
 from forms.lifecycle import STATUSES, Status
 from forms.periods import PERIOD_RE
@@ -45,34 +46,34 @@ def rows_to_records(rows: list, columns: tuple, shared: dict) -> list[dict]:
     """`row_to_record(row, shared, extra)` of many rows at once, faster: each row a tuple of
     `columns` (RECORD_KEYS + extra, in that order) after one leading value (the row id);
     their data decoded as one JSON document (the decoder's key memo spans them) and their
-    values shared without a call per value (`_shared_values`)."""
-    at, gone, form = (columns.index(k) + 1 for k in ("data", "deleted", "form"))
-    datas = json.loads("[" + ",".join(row[at] for row in rows) + "]") if rows else []
+    values shared a column at a time, without a call per value (`_Compactor`)."""
+    if not rows:
+        return []
+    at, gone, form = (columns.index(k) for k in ("data", "deleted", "form"))
+    values: list = list(zip(*rows))[1:]  # by column, the leading row ids left out
+    datas = json.loads("[" + ",".join(values[at]) + "]")
     if len(datas) != len(rows):  # a data text that is not one JSON value: decode each alone
-        datas = [json.loads(row[at]) for row in rows]
+        datas = [json.loads(text) for text in values[at]]
+    to = _Compactor(shared)
+    for i, name in enumerate(columns):
+        if name not in UNSHARED:
+            values[i] = to.seq(values[i], ())
+    values[at] = [to.obj(d, ("data", f)) if type(d) is dict else compact(d, shared, ("data", f))
+                  for d, f in zip(datas, values[form], strict=True)]
+    values[gone] = [bool(v) for v in values[gone]]
+    holder = _kind_class(("record",))
     out = []
-    keep = tuple(k not in UNSHARED for k in columns)
-    for row, data in zip(rows, datas, strict=True):
-        values = _header_values(keep, row, shared)
-        values[at - 1] = compact(data, shared, ("data", row[form]))
-        values[gone - 1] = bool(row[gone])
-        out.append(keyed(None, ("record",), zip(columns, values)))  # keys: one tuple's
+    for record in zip(*values):
+        rec = holder().__dict__  # as `keyed` makes it; the keys: one tuple's
+        rec.update(zip(columns, record))
+        out.append(rec)
     return out
 
 
 SHARED_TEXT = 40  # texts up to this length are shared (codes, names, dates, ids of units)
-UNSHARED = ("id", "version", "data", "deleted")  # one of a kind per record, or replaced
-
-
-def _header_values(keep: tuple, row: tuple, shared: dict) -> list:
-    """A row's column values after its leading row id, those of `keep` shared as `share`
-    does (inlined; a row's columns are texts, numbers or None). A record's id and version
-    are its own: putting 100,000 of each into `shared` only cost time and memory."""
-    same = shared.setdefault
-    ints, floats = (n.setdefault for n in _numbers(shared))
-    return [v if not k else same(v, v) if (t := type(v)) is str and len(v) <= SHARED_TEXT
-            else ints(v, v) if t is int else floats(v, v) if t is float else v
-            for k, v in zip(keep, row[1:])]
+# One of a kind per record, or replaced: putting 100,000 ids and versions into `shared` only
+# costs time and memory.
+UNSHARED = ("id", "version", "data", "deleted")
 
 
 def share(value, shared: dict):
@@ -102,26 +103,44 @@ def compact(value, shared: dict, kind: tuple = ()):
     org units in every record, which JSON decoding makes again each time (about 1.6 KB of a
     record's 2.7 KB in memory). Its dicts are `keyed` by their place `kind` (their keys then
     held once per kind)."""
-    kinds = type(value)
-    if kinds is dict:
-        # its keys as decoded: a key-sharing dict holds them once per kind, and JSON's
-        # decoder shares them within a chunk of rows (store.codec.rows_to_records)
-        return keyed(None, kind, zip(value, _shared_values(value.items(), shared, kind)))
-    if kinds is list:
-        return [compact(v, shared, kind) if type(v) in _NESTED else share(v, shared)
-                for v in value]
+    if type(value) is dict:
+        return _Compactor(shared).obj(value, kind)
+    if type(value) is list:
+        return _Compactor(shared).seq(value, kind)
     return share(value, shared)
 
 
-def _shared_values(items, shared: dict, kind: tuple) -> list:
-    """The values of a dict's `items` as `compact` makes them, `share` inlined (a call per
-    value is a quarter of a 100,000-record listing's time)."""
-    same = shared.setdefault
-    ints, floats = (n.setdefault for n in _numbers(shared))
-    return [same(v, v) if (t := type(v)) is str and len(v) <= SHARED_TEXT
-            else ints(v, v) if t is int else floats(v, v) if t is float
-            else compact(v, shared, kind + (k,)) if t is dict or t is list
-            else v for k, v in items]
+class _Compactor:
+    """`compact` of dicts and of lists' items for one `shared`, its lookups bound once and
+    `share` inlined: a call per value was a quarter of a 100,000-record listing's time. A
+    class, not closures calling each other: those are a reference cycle that would keep
+    `shared` (megabytes) alive after its listing until the collector runs."""
+
+    __slots__ = ("floats", "ints", "same")
+
+    def __init__(self, shared: dict) -> None:
+        self.same = shared.setdefault
+        self.ints, self.floats = (n.setdefault for n in _numbers(shared))
+
+    def obj(self, value: dict, kind: tuple) -> dict:
+        # its keys as decoded: a key-sharing dict holds them once per kind, and JSON's
+        # decoder shares them within a chunk of rows (store.codec.rows_to_records)
+        same, ints, floats, obj, seq = self.same, self.ints, self.floats, self.obj, self.seq
+        out = (_KINDS.get(kind) or _kind_class(kind))().__dict__
+        out.update(zip(value, [same(v, v) if (t := type(v)) is str and len(v) <= SHARED_TEXT
+                               else ints(v, v) if t is int
+                               else seq(v, kind + (k,)) if t is list
+                               else floats(v, v) if t is float
+                               else obj(v, kind + (k,)) if t is dict else v
+                               for k, v in value.items()]))
+        return out
+
+    def seq(self, items: Iterable, kind: tuple) -> list:
+        same, ints, floats, obj, seq = self.same, self.ints, self.floats, self.obj, self.seq
+        return [same(v, v) if (t := type(v)) is str and len(v) <= SHARED_TEXT
+                else ints(v, v) if t is int else floats(v, v) if t is float
+                else obj(v, kind) if t is dict else seq(v, kind) if t is list else v
+                for v in items]
 
 
 def keyed(shared: dict | None, kind: tuple, items) -> dict:
@@ -131,12 +150,7 @@ def keyed(shared: dict | None, kind: tuple, items) -> dict:
     shared table's room only makes that dict a regular one. The items go into the holder's
     `__dict__` as into any dict (no attribute lookup: a key such as `__class__` is just a
     key)."""
-    cls = _KINDS.get(kind)
-    if cls is None:
-        cls = type("Keys", (), {})
-        if len(_KINDS) < MAX_KINDS:
-            cls = _KINDS.setdefault(kind, cls)
-    out = cls().__dict__
+    out = _kind_class(kind)().__dict__
     if shared is None:
         out.update(items)
     else:
@@ -145,13 +159,21 @@ def keyed(shared: dict | None, kind: tuple, items) -> dict:
     return out
 
 
+def _kind_class(kind: tuple) -> type:
+    """The class whose instances' dicts share the key table of `kind`."""
+    cls = _KINDS.get(kind)
+    if cls is None:
+        cls = type("Keys", (), {})
+        if len(_KINDS) < MAX_KINDS:
+            cls = _KINDS.setdefault(kind, cls)
+    return cls
+
+
 # One class per kind for the process: a class is cyclic garbage the collector must free, and
 # the desktop's review pauses and then freezes the collector (desktop.tasks.gc_paused).
 _KINDS: dict[tuple, type] = {}
 MAX_KINDS = 4096  # kinds come from form field paths; past this, classes are not kept
 
-
-_NESTED = (dict, list)
 
 
 def record_to_row(rec: dict) -> dict:

@@ -2,6 +2,7 @@
 equal to the plain decoding of each row, ordinary dicts, and much smaller."""
 from __future__ import annotations
 
+import gc
 import tracemalloc
 
 from store import open_store
@@ -93,5 +94,53 @@ def test_whole_listing_in_the_order_asked_like_a_page(tmp_path):
                                           limit=10 * N, **filters)
                 assert whole == page and [r["id"] for r in whole] == [r["id"] for r in page]
                 assert whole
+    finally:
+        store.close()
+
+
+def test_whole_listing_sorted_here_orders_texts_as_sqlite(tmp_path):
+    """The whole listing sorts texts itself (store.query._sort_texts): the order of SQLite's
+    BINARY collation (UTF-8 bytes: case, Cyrillic, characters beyond the BMP), and SQLite's
+    own order where a key is not a text of the records (a blob; a column not listed)."""
+    store = open_store(tmp_path / "esep.sqlite3", user="tester")
+    try:
+        fill(store)
+        for unit in ("alm-d01", "ALM-Д01", "ALM-\U0001f600", "ALM-\uffee", "ALM-D01 ", "ALM"):
+            store.save_record({"form": "event", "form_version": 2, "org_unit": unit,
+                               "period": "2024-03", "data": {"title": unit}}, user="tester")
+        orders = ("org_unit", "org_unit desc, period", "created_at desc", "updated_at")
+        for order in orders:
+            whole = store.list_records(order_by=order)
+            page = store.list_records(order_by=order, limit=10 * N)
+            assert [r["id"] for r in whole] == [r["id"] for r in page] and whole == page
+        store.db.execute("UPDATE records SET org_unit = x'414c4d2d4430' WHERE rowid = 5")
+        for order in orders:
+            whole = store.list_records(order_by=order, extra=("created_at",))
+            page = store.list_records(order_by=order, extra=("created_at",), limit=10 * N)
+            assert [r["id"] for r in whole] == [r["id"] for r in page] and whole == page
+        assert b"ALM-D0" in [r["org_unit"] for r in whole]
+    finally:
+        store.close()
+
+
+def test_a_listing_leaves_no_cyclic_garbage(tmp_path):
+    """A listing's shared values are freed by reference counting when it ends: the desktop's
+    review runs with the collector paused (desktop.tasks.gc_paused), so anything cyclic
+    (closures calling each other over `shared`) would keep megabytes until it resumes."""
+    store = open_store(tmp_path / "esep.sqlite3", user="tester")
+    try:
+        fill(store)
+        store.list_records(limit=1)  # one-off caches (statements, definitions)
+        gc.collect()
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            whole = store.list_records(order_by="period asc", extra=("created_at",))
+            page = store.list_records(order_by="period asc", limit=50)
+            assert len(whole) == N and len(page) == 50
+            assert gc.collect() == 0
+        finally:
+            if was:
+                gc.enable()
     finally:
         store.close()
