@@ -72,7 +72,8 @@ def region_cells(reports: list[dict], units=None) -> dict[str, dict[str, tuple]]
     for period in sorted(by_period):
         start = shift_period(period, -11)
         window = [r for r in reports if start <= r["period"] <= period]
-        figs = breakdown(latest_per_unit(window).values(), by="region", units=units)
+        figs = breakdown(latest_per_unit(window).values(), by="region", units=units,
+                         flows=False)               # the cells are stock fields
         current = defaultdict(list)
         for r in by_period[period]:
             current[region_of(r["org_unit"], units)].append(r)

@@ -31,13 +31,18 @@ class RepeatOdds:
                 if v and a.get(k) == v:
                     self.same[k].add((prev, cur))
 
-    def bits(self, cell: str, judged: str) -> float:
-        """Surprise of `cell` repeating, learnt without the pairs that touch `judged`."""
+    def surprise(self, cells: list[str], judged: str) -> float:
+        """Surprise of `cells` repeating (the sum of each one's bits), learnt without the
+        pairs that touch `judged`."""
         mine = self.near.get(judged, ())
-        same = self.same.get(cell, set())
         n = len(self.pairs) - len(mine)
-        eq = len(same) - sum(1 for pair in mine if pair in same)
-        return -math.log2((eq + 1) / (n + 2))
+        none: set = set()
+        bits = []
+        for cell in cells:
+            same = self.same.get(cell, none)
+            eq = len(same) - sum(1 for pair in mine if pair in same)
+            bits.append(-math.log2((eq + 1) / (n + 2)))
+        return sum(bits)
 
 
 def _compare(cur: dict, old: dict, odds: RepeatOdds, judged: str) -> tuple[bool, float, float]:
@@ -48,7 +53,7 @@ def _compare(cur: dict, old: dict, odds: RepeatOdds, judged: str) -> tuple[bool,
     same = [k for k in nonzero if old.get(k) == cur[k]]
     exact = len(same) == len(nonzero) and all(
         cur.get(k, 0) == v for k, v in old.items())
-    return exact, len(same) / len(nonzero), sum(odds.bits(k, judged) for k in same)
+    return exact, len(same) / len(nonzero), odds.surprise(same, judged)
 
 
 def copy_findings(s: Series, units=None) -> list[dict]:
@@ -97,11 +102,11 @@ def identical_units(series: dict[str, Series], units=None) -> list[dict]:
     cfg = settings("copy")
     groups = defaultdict(list)
     for s in series.values():
+        region = region_of(s.unit, units)
         for p in s.periods:
             vec = {k: v for k, v in s.vec[p].items() if v}
             if len(vec) >= cfg["units_min_cells"] and _info(vec) >= cfg["units_min_bits"]:
-                key = (region_of(s.unit, units), p, tuple(sorted(vec.items())))
-                groups[key].append(s)
+                groups[(region, p, frozenset(vec.items()))].append(s)  # equal cell for cell
     out = []
     for (_, p, _), same in groups.items():
         if len(same) < 2:
