@@ -92,7 +92,7 @@ def _copy_finding(s: Series, p: str, kind: str, other: str, share: float, units)
 
 
 def _info(vec: dict) -> float:
-    return sum(math.log2(1 + abs(v)) for v in vec.values() if v)
+    return sum([math.log2(1 + abs(v)) for v in vec.values() if v])
 
 
 def identical_units(series: dict[str, Series], units=None) -> list[dict]:
@@ -106,7 +106,7 @@ def identical_units(series: dict[str, Series], units=None) -> list[dict]:
         for p in s.periods:
             vec = {k: v for k, v in s.vec[p].items() if v}
             if len(vec) >= cfg["units_min_cells"] and _info(vec) >= cfg["units_min_bits"]:
-                groups[(region, p, frozenset(vec.items()))].append(s)  # equal cell for cell
+                groups[(region, p, tuple(sorted(vec.items())))].append(s)
     out = []
     for (_, p, _), same in groups.items():
         if len(same) < 2:
