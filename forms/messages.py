@@ -31,6 +31,9 @@ class _Keep(dict):
 
 
 def _fmt(value) -> str:
+    kind = type(value)
+    if kind is str or kind is int:  # most params: their text as it is (the last line below)
+        return str(value)
     if isinstance(value, float):  # a ratio or a mean: two decimals say enough (0.33, not 0.333333)
         if abs(value) >= 1e15:
             return str(value)

@@ -23,13 +23,13 @@ class RepeatOdds:
         for prev, cur in zip(s.periods, s.periods[1:]):
             if s.at(cur, -1) != prev:
                 continue
-            self.pairs.add((prev, cur))
-            self.near[prev].append((prev, cur))
-            self.near[cur].append((prev, cur))
+            pair = (prev, cur)
+            self.pairs.add(pair)
+            self.near[prev].append(pair)
+            self.near[cur].append(pair)
             a, b = s.vec[prev], s.vec[cur]
-            for k, v in b.items():
-                if v and a.get(k) == v:
-                    self.same[k].add((prev, cur))
+            for k in [k for k, v in b.items() if v and a.get(k) == v]:
+                self.same[k].add(pair)
 
     def surprise(self, cells: list[str], judged: str) -> float:
         """Surprise of `cells` repeating (the sum of each one's bits), learnt without the

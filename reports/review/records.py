@@ -18,7 +18,7 @@ def record_findings(s: Series, units=None) -> list[dict]:
             counts = d.get(fid)
             if total is None or not isinstance(counts, dict) or not counts:
                 continue
-            got = sum(v for v in counts.values() if isinstance(v, (int, float)))
+            got = sum([v for v in counts.values() if isinstance(v, (int, float))])
             if got != total:
                 out.append(make(rec, "VR-03", "error", "review_breakdown_sum",
                                 [fid, "volunteers_total"],

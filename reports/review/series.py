@@ -27,19 +27,17 @@ def cells(data: dict, paths: dict | None = None) -> dict[str, float]:
     paths = {} if paths is None else paths
     out = {}
     for k, v in data.items():
-        kind = type(v)
-        if kind is int or kind is float:            # most cells: the test below, quicker
-            out[k] = v
-        elif isinstance(v, bool):
-            continue
-        elif isinstance(v, (int, float)):
+        kind = type(v)  # an exact int or float first: most cells, quicker than isinstance
+        if kind is int or kind is float or (isinstance(v, (int, float)) and kind is not bool):
             out[k] = v
         elif isinstance(v, dict):
             texts = paths.get(k)
             if texts is None:
                 texts = paths[k] = {}
             for c, n in v.items():
-                if isinstance(n, (int, float)) and not isinstance(n, bool):
+                kind = type(n)
+                if kind is int or kind is float or (isinstance(n, (int, float))
+                                                    and kind is not bool):
                     path = texts.get(c)
                     if path is None:
                         path = texts[c] = f"{k}.{c}"
@@ -49,7 +47,9 @@ def cells(data: dict, paths: dict | None = None) -> dict[str, float]:
 
 def num(data: dict, field: str):
     v = data.get(field)
-    return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+    kind = type(v)
+    return v if kind is int or kind is float or (isinstance(v, (int, float))
+                                                 and kind is not bool) else None
 
 
 class Series:
