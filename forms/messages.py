@@ -113,7 +113,7 @@ def _compiled(template: str) -> tuple | None:
     `_PluralFormatter.vformat` does with it; None when a field is more than a plain
     `{name}` or `{name:plural:...}` (an index, attribute, conversion or other spec: left to
     the formatter) or the template does not parse."""
-    parts = []
+    parts: list[tuple[str, str | None, list[str] | None]] = []
     try:
         parsed = list(string.Formatter().parse(template))
     except ValueError:
@@ -122,6 +122,7 @@ def _compiled(template: str) -> tuple | None:
         if name is None:
             parts.append((literal, None, None))
             continue
+        spec = spec or ""
         if not name.isidentifier() or conversion or (spec and not spec.startswith("plural:")) \
                 or "{" in spec or "}" in spec:
             return None
