@@ -35,14 +35,25 @@ def event_findings(events: list[dict], t, units=None) -> list[dict]:
             continue
         y, m = int(period[:4]), int(period[5:])
         cutoff = dt.date(y, m, calendar.monthrange(y, m)[1]) - dt.timedelta(days=1)
-        late = [r for r in recs if (_date(r["created_at"]) or cutoff) >= cutoff]
-        share = len(late) / len(recs)
-        if share >= t.bulk_share:
+        share = _late_share(recs, cutoff, t.bulk_share)
+        if share is not None:
             rec = max(recs, key=lambda r: r["created_at"])
             out.append(finding(rec, "VR-19", "info", "review_bulk_entry", [],
                                {"share": round(100 * share), "period": period,
                                 "rows": len(recs)}, units))
     return out
+
+
+def _late_share(recs: list[dict], cutoff: dt.date, least: float) -> float | None:
+    """The share of `recs` created on `cutoff` or later (an unreadable date counts late), or
+    None when it is below `least` (known once too many were created earlier: most months)."""
+    n, early = len(recs), 0
+    for r in recs:
+        if (_date(r["created_at"]) or cutoff) < cutoff:
+            early += 1
+            if (n - early) / n < least:
+                return None
+    return (n - early) / n if (n - early) / n >= least else None
 
 
 def _rows(rec) -> list[dict]:
