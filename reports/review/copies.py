@@ -8,7 +8,7 @@ does not. The surprise is the sum of -log2(chance of that cell repeating).
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from reports.review.series import Series, make, settings
 
@@ -100,10 +100,19 @@ def identical_units(series: dict[str, Series], units=None) -> list[dict]:
     from reports.aggregate import region_of
 
     cfg = settings("copy")
+    regions = {s.unit: region_of(s.unit, units) for s in series.values()}
+
+    def alike(s: Series, p: str) -> tuple:
+        """What identical months share for sure (region, period, total): a cheap sieve."""
+        return regions[s.unit], p, s.vec[p].get("volunteers_total") or None
+
+    sieve = Counter(alike(s, p) for s in series.values() for p in s.periods)
     groups = defaultdict(list)
     for s in series.values():
-        region = region_of(s.unit, units)
+        region = regions[s.unit]
         for p in s.periods:
+            if sieve[alike(s, p)] < 2:
+                continue                # no other district's month has its total
             vec = {k: v for k, v in s.vec[p].items() if v}
             if len(vec) >= cfg["units_min_cells"] and _info(vec) >= cfg["units_min_bits"]:
                 groups[(region, p, tuple(sorted(vec.items())))].append(s)
