@@ -45,15 +45,30 @@ class RepeatOdds:
         return sum(bits)
 
 
-def _compare(cur: dict, old: dict, odds: RepeatOdds, judged: str) -> tuple[bool, float, float]:
-    """(all cells identical, share of non-zero cells identical, surprise in bits)."""
+def _compare(cur: dict, old: dict) -> tuple[bool, float, list[str]]:
+    """(all cells identical, share of non-zero cells identical, the identical ones)."""
     nonzero = [k for k, v in cur.items() if v]
     if not nonzero:
-        return False, 0.0, 0.0
+        return False, 0.0, []
     same = [k for k in nonzero if old.get(k) == cur[k]]
     exact = len(same) == len(nonzero) and all(
         cur.get(k, 0) == v for k, v in old.items())
-    return exact, len(same) / len(nonzero), odds.surprise(same, judged)
+    return exact, len(same) / len(nonzero), same
+
+
+def _kind(cfg: dict, detail: str, cur: dict, old: dict, odds: RepeatOdds,
+          judged: str) -> tuple[str, float] | None:
+    """(`detail` for an exact repeat, "VR-01-near" for a near one; the share) when the
+    repeat is surprising enough; the surprise is weighed only for a repeat close enough."""
+    exact, share, same = _compare(cur, old)
+    if not exact and share < cfg["near_share"]:
+        return None
+    bits = odds.surprise(same, judged)
+    if exact and bits >= cfg["surprise_bits"]:
+        return detail, share
+    if not exact and bits >= cfg["near_surprise_bits"]:
+        return "VR-01-near", share
+    return None
 
 
 def copy_findings(s: Series, units=None) -> list[dict]:
@@ -63,15 +78,11 @@ def copy_findings(s: Series, units=None) -> list[dict]:
         best = None
         for months, detail in ((-12, "VR-01-year"), (-1, "VR-01-prev")):
             other = s.at(p, months)
-            if other is None:
+            found = None if other is None else _kind(cfg, detail, s.vec[p], s.vec[other],
+                                                     odds, p)
+            if found is None:
                 continue
-            exact, share, bits = _compare(s.vec[p], s.vec[other], odds, p)
-            if exact and bits >= cfg["surprise_bits"]:
-                kind = detail
-            elif not exact and share >= cfg["near_share"] and bits >= cfg["near_surprise_bits"]:
-                kind = "VR-01-near"
-            else:
-                continue
+            kind, share = found
             if best is None or (kind != "VR-01-near" and best[0] == "VR-01-near"):
                 best = (kind, other, share)
         if best:
