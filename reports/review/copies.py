@@ -78,8 +78,9 @@ def copy_findings(s: Series, units=None) -> list[dict]:
         best = None
         for months, detail in ((-12, "VR-01-year"), (-1, "VR-01-prev")):
             other = s.at(p, months)
-            found = None if other is None else _kind(cfg, detail, s.vec[p], s.vec[other],
-                                                     odds, p)
+            if other is None:
+                continue
+            found = _kind(cfg, detail, s.vec[p], s.vec[other], odds, p)
             if found is None:
                 continue
             kind, share = found
