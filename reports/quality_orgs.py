@@ -20,6 +20,7 @@ from forms.orgnames import org_key, same_org
 from reports.aggregate import parse_period, region_of
 from reports.headers import ROSTERS
 from reports.quality_review import finding
+from reports.registry import FORM as REGISTRY_FORM
 from reports.registry import alias_keys, duplicate_entries
 from reports.text import clean_text
 
@@ -133,7 +134,8 @@ def registry_findings(records: list[dict], units=None) -> list[dict]:
     """VR-18 (WARN): a registry entry repeating another (same БИН, or same name in the
     region); merge them (`esep registry merge`)."""
     out = []
-    for rec, other, how in duplicate_entries(records):
+    entries = [r for r in records if r.get("form") == REGISTRY_FORM]  # not the 100,000 others
+    for rec, other, how in duplicate_entries(entries):
         out.append(finding(rec, "VR-18", "warning", "registry_entry_repeated", ["name_ru"],
                            {"name": (rec.get("data") or {}).get("name_ru") or "",
                             "other": other.name, "other_id": other.id, "how": how}, units))
