@@ -31,6 +31,9 @@ class _Keep(dict):
 
 
 def _fmt(value) -> str:
+    kind = type(value)
+    if kind is str or kind is int:  # most params: their text as it is (the last line below)
+        return str(value)
     if isinstance(value, float):  # a ratio or a mean: two decimals say enough (0.33, not 0.333333)
         if abs(value) >= 1e15:
             return str(value)
@@ -95,18 +98,60 @@ class _PluralFormatter(string.Formatter):
 
     def format_field(self, value, format_spec: str):
         if format_spec.startswith("plural:"):
-            forms = format_spec[len("plural:"):].split("|")
-            try:
-                index = plural_index(self.lang, int(str(value)))
-            except ValueError:
-                index = len(forms) - 1
-            return forms[min(index, len(forms) - 1)]
+            return _plural_form(self.lang, str(value), format_spec[len("plural:"):].split("|"))
         return super().format_field(value, format_spec)
 
 
 def plural_format(template: str, lang: str, params: dict) -> str:
     """`template` filled with `params`, plural forms chosen for `lang`."""
     return _PluralFormatter(lang).vformat(template, (), params)
+
+
+@functools.lru_cache(maxsize=4096)
+def _compiled(template: str) -> tuple | None:
+    """`template` parsed once: (literal, field name, plural forms or None) parts, what
+    `_PluralFormatter.vformat` does with it; None when a field is more than a plain
+    `{name}` or `{name:plural:...}` (an index, attribute, conversion or other spec: left to
+    the formatter) or the template does not parse."""
+    parts: list[tuple[str, str | None, list[str] | None]] = []
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return None
+    for literal, name, spec, conversion in parsed:
+        if name is None:
+            parts.append((literal, None, None))
+            continue
+        spec = spec or ""
+        if not name.isidentifier() or conversion or (spec and not spec.startswith("plural:")) \
+                or "{" in spec or "}" in spec:
+            return None
+        parts.append((literal, name, spec[len("plural:"):].split("|") if spec else None))
+    return tuple(parts)
+
+
+def _plural_form(lang: str, value: str, forms: list[str]) -> str:
+    """The form `{n:plural:...}` shows for `value` (as `_PluralFormatter.format_field`)."""
+    try:
+        index = plural_index(lang, int(value))
+    except ValueError:
+        index = len(forms) - 1
+    return forms[min(index, len(forms) - 1)]
+
+
+def _fill(template: str, lang: str, values: _Keep) -> str:
+    """`template` filled with the texts of `values`: the compiled parts when plain, else the
+    formatter (same text either way)."""
+    parts = _compiled(template)
+    if parts is None:
+        return _PluralFormatter(lang).vformat(template, (), values)
+    out = []
+    for literal, name, forms in parts:
+        out.append(literal)
+        if name is not None:
+            value = values[name]
+            out.append(value if forms is None else _plural_form(lang, value, forms))
+    return "".join(out)
 
 
 def message_text(code: str, lang: str = "ru", params: dict | None = None, *, form=None) -> str:
@@ -126,6 +171,6 @@ def message_text(code: str, lang: str = "ru", params: dict | None = None, *, for
             params[key] = [_enum_label(enum, str(c), lang) for c in params[key]]
     values = _Keep({k: _fmt(v) for k, v in params.items()})
     try:
-        return _PluralFormatter(lang).vformat(template, (), values)
+        return _fill(template, lang, values)
     except (ValueError, IndexError, KeyError):
         return template

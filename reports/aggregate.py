@@ -167,15 +167,16 @@ def _add_row(fig: dict, roster, cols, row: dict) -> None:
             slot[cid] += n
 
 
-def headline(records: Iterable[dict], form=None) -> dict:
+def headline(records: Iterable[dict], form=None, *, flows: bool = True) -> dict:
     """Figures of an already selected set of monthly reports (see `select`): the form's stock
-    fields from each org unit's latest report, its flow fields summed over all of them."""
+    fields from each org unit's latest report, its flow fields summed over all of them
+    (`flows=False`: left at zero, for a caller that reads the stocks only)."""
     form = figures_form(form)
     records = list(records)
     fig = empty_figures(form)
     for r in latest_per_unit(records).values():
         add_stock(fig, r, form)
-    for r in records:
+    for r in records if flows else ():
         add_flow(fig, r, form)
     for f in form.figure_fields:
         if f.type == "decimal" and isinstance(fig[f.id], float):
@@ -183,15 +184,16 @@ def headline(records: Iterable[dict], form=None) -> dict:
     return fig
 
 
-def breakdown(records: Iterable[dict], *, by: str = "region", units: dict | None = None
-              ) -> dict[str, dict]:
-    """Figures per region (`by="region"`) or per org unit (`by="org_unit"`)."""
+def breakdown(records: Iterable[dict], *, by: str = "region", units: dict | None = None,
+              flows: bool = True) -> dict[str, dict]:
+    """Figures per region (`by="region"`) or per org unit (`by="org_unit"`); `flows` as in
+    `headline`."""
     groups: dict[str, list] = defaultdict(list)
     for r in records:
         key = region_of(r["org_unit"], units) if by == "region" else r["org_unit"]
         groups[key].append(r)
     form = figures_form()
-    return {k: headline(v, form) for k, v in sorted(groups.items())}
+    return {k: headline(v, form, flows=flows) for k, v in sorted(groups.items())}
 
 
 def trend(records: Iterable[dict]) -> dict[str, dict]:

@@ -32,43 +32,70 @@ def month_events(store, org_unit: str, period: str) -> list[dict]:
             if counted(e)]
 
 
-def _measure_value(event: dict, measure: str, fields: dict) -> float:
-    """The event's `measure` figure; `fields` keeps each form version's measure field."""
-    key = (event.get("form_version"), measure)
+def _measure_id(version, measure: str, fields: dict) -> str | None:
+    """The id of the event form's `measure` field in `version`; `fields` keeps each form
+    version's measure field."""
+    key = (version, measure)
     if key not in fields:
         try:
-            fields[key] = load_form(EVENT_FORM, key[0]).measure_field(measure)
+            fields[key] = load_form(EVENT_FORM, version).measure_field(measure)
         except (KeyError, ValueError):
             fields[key] = None
     fd = fields[key]
-    value = (event.get("data") or {}).get(fd.id) if fd else None
-    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
+    return fd.id if fd else None
+
+
+def _measure_sums(events: list[dict], measures: list[str], fields: dict) -> list:
+    """Per measure, the sum of the events' figures (a figure not a number counts 0)."""
+    values: list[list] = [[] for _ in measures]
+    ids: dict = {}                      # form version -> the measures' field ids
+    for e in events:
+        version = e.get("form_version")
+        fids = ids.get(version)
+        if fids is None:
+            fids = ids[version] = [_measure_id(version, m, fields) for m in measures]
+        data = e.get("data") or {}
+        for fid, into in zip(fids, values):
+            value = data.get(fid) if fid else None
+            into.append(value if isinstance(value, (int, float))
+                        and not isinstance(value, bool) else 0)
+    return [sum(v) for v in values]
+
+
+def _counts(events: list[dict], source: str) -> dict[str, int]:
+    """How many events chose each code of their choice field `source`."""
+    counts: dict[str, int] = {}
+    for e in events:
+        value = (e.get("data") or {}).get(source)
+        for code in value if isinstance(value, list) else [value] if value else []:
+            counts[code] = counts.get(code, 0) + 1
+    return counts
 
 
 def sum_events(events: list[dict], fields: dict | None = None) -> dict:
     """The monthly report's event figures from these events (only the counted ones).
     `fields`: the forms looked up, kept by a caller that sums many months (a review)."""
+    return sum_counted([e for e in events if counted(e)], fields)
+
+
+def sum_counted(events: list[dict], fields: dict | None = None, *,
+                breakdowns: bool = True) -> dict:
+    """`sum_events` of events already `counted`; `breakdowns=False` leaves the by-direction
+    and by-format counts out (a caller that compares the totals only)."""
     fields = {} if fields is None else fields
     report = fields.get(REPORT_FORM)
     if report is None:
         report = fields[REPORT_FORM] = load_form(REPORT_FORM)
-    events = [e for e in events if counted(e)]
     out: dict = {}
     total = report.measure_field("events")
     if total is not None:
         out[total.id] = len(events)
-    for fid, source in BREAKDOWNS.items():
-        counts: dict[str, int] = {}
-        for e in events:
-            value = (e.get("data") or {}).get(source)
-            for code in value if isinstance(value, list) else [value] if value else []:
-                counts[code] = counts.get(code, 0) + 1
-        out[fid] = counts
-    for measure in SUMMED:
-        fd = report.measure_field(measure)
-        if fd is not None:
-            amount = sum(_measure_value(e, measure, fields) for e in events)
-            out[fd.id] = round(amount, 2) if fd.type == "decimal" else int(amount)
+    for fid, source in BREAKDOWNS.items() if breakdowns else ():
+        out[fid] = _counts(events, source)
+    summed = [(m, fd) for m in SUMMED if (fd := report.measure_field(m)) is not None]
+    amounts = _measure_sums(events, [m for m, _ in summed], fields)
+    for (_, fd), amount in zip(summed, amounts):
+        out[fd.id] = round(amount, 2) if fd.type == "decimal" else int(amount)
     return out
 
 

@@ -20,6 +20,7 @@ from forms.orgnames import org_key, same_org
 from reports.aggregate import parse_period, region_of
 from reports.headers import ROSTERS
 from reports.quality_review import finding
+from reports.registry import FORM as REGISTRY_FORM
 from reports.registry import alias_keys, duplicate_entries
 from reports.text import clean_text
 
@@ -28,18 +29,24 @@ EVENT_FIELD = "organizer_name"
 
 def org_mentions(rec: dict) -> list[tuple[str, str]]:
     """(name as written, whitespace cleaned; field path) for every organization name."""
-    data = rec.get("data") or {}
+    form = rec.get("form")
+    if form == "event":
+        written = [((rec.get("data") or {}).get(EVENT_FIELD), EVENT_FIELD)]
+    elif form in ROSTERS:
+        fid = ROSTERS[form][0]
+        rows = (rec.get("data") or {}).get(fid)
+        written = [(row.get("organization"), f"{fid}[{i}].organization")
+                   for i, row in enumerate(rows if isinstance(rows, list) else [])
+                   if isinstance(row, dict)]
+    else:
+        return []
     out = []
-    if rec.get("form") == "event":
-        out.append((data.get(EVENT_FIELD), EVENT_FIELD))
-    elif rec.get("form") in ROSTERS:
-        fid = ROSTERS[rec["form"]][0]
-        rows = data.get(fid)
-        for i, row in enumerate(rows if isinstance(rows, list) else []):
-            if isinstance(row, dict):
-                out.append((row.get("organization"), f"{fid}[{i}].organization"))
-    cleaned = ((clean_text(v)[0], p) for v, p in out if isinstance(v, str))
-    return [(v, p) for v, p in cleaned if org_key(v)]
+    for value, path in written:
+        if isinstance(value, str):
+            name = clean_text(value)[0]
+            if org_key(name):
+                out.append((name, path))
+    return out
 
 
 @dataclass
@@ -77,13 +84,14 @@ def _group(records, units, threshold: int) -> dict[str, list[_Org]]:
     """region -> organizations; a key joins an earlier key of the region it fuzzily matches."""
     regions: dict[str, dict[str, _Org]] = defaultdict(dict)
     known = alias_keys(records)             # spellings the registry knows are one entry
-    for rec in sorted(records, key=lambda r: (r["period"], str(r.get("created_at") or ""),
-                                              r["id"])):
-        if rec.get("deleted"):
-            continue
+    named = [(rec, found) for rec in records if not rec.get("deleted")
+             and (found := org_mentions(rec))]  # a record naming none changes nothing
+    named.sort(key=lambda rf: (rf[0]["period"], str(rf[0].get("created_at") or ""),
+                               rf[0]["id"]))
+    for rec, found in named:
         region = region_of(rec["org_unit"], units)
         orgs = regions[region]
-        for name, path in org_mentions(rec):
+        for name, path in found:
             key = known.get((region, org_key(name)), org_key(name))
             if key not in orgs:
                 orgs[key] = _alike(orgs, key, threshold) or _Org(key)
@@ -126,7 +134,8 @@ def registry_findings(records: list[dict], units=None) -> list[dict]:
     """VR-18 (WARN): a registry entry repeating another (same БИН, or same name in the
     region); merge them (`esep registry merge`)."""
     out = []
-    for rec, other, how in duplicate_entries(records):
+    entries = [r for r in records if r.get("form") == REGISTRY_FORM]  # not the 100,000 others
+    for rec, other, how in duplicate_entries(entries):
         out.append(finding(rec, "VR-18", "warning", "registry_entry_repeated", ["name_ru"],
                            {"name": (rec.get("data") or {}).get("name_ru") or "",
                             "other": other.name, "other_id": other.id, "how": how}, units))

@@ -69,10 +69,12 @@ def region_cells(reports: list[dict], units=None) -> dict[str, dict[str, tuple]]
     for r in reports:
         by_period[r["period"]].append(r)
     out = {}
+    periods = [r["period"] for r in reports]
     for period in sorted(by_period):
         start = shift_period(period, -11)
-        window = [r for r in reports if start <= r["period"] <= period]
-        figs = breakdown(latest_per_unit(window).values(), by="region", units=units)
+        window = [r for r, p in zip(reports, periods) if start <= p <= period]
+        figs = breakdown(latest_per_unit(window).values(), by="region", units=units,
+                         flows=False)               # the cells are stock fields
         current = defaultdict(list)
         for r in by_period[period]:
             current[region_of(r["org_unit"], units)].append(r)

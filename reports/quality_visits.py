@@ -35,14 +35,25 @@ def event_findings(events: list[dict], t, units=None) -> list[dict]:
             continue
         y, m = int(period[:4]), int(period[5:])
         cutoff = dt.date(y, m, calendar.monthrange(y, m)[1]) - dt.timedelta(days=1)
-        late = [r for r in recs if (_date(r["created_at"]) or cutoff) >= cutoff]
-        share = len(late) / len(recs)
-        if share >= t.bulk_share:
+        share = _late_share(recs, cutoff, t.bulk_share)
+        if share is not None:
             rec = max(recs, key=lambda r: r["created_at"])
             out.append(finding(rec, "VR-19", "info", "review_bulk_entry", [],
                                {"share": round(100 * share), "period": period,
                                 "rows": len(recs)}, units))
     return out
+
+
+def _late_share(recs: list[dict], cutoff: dt.date, least: float) -> float | None:
+    """The share of `recs` created on `cutoff` or later (an unreadable date counts late), or
+    None when it is below `least` (known once too many were created earlier: most months)."""
+    n, early = len(recs), 0
+    for r in recs:
+        if (_date(r["created_at"]) or cutoff) < cutoff:
+            early += 1
+            if (n - early) / n < least:
+                return None
+    return (n - early) / n if (n - early) / n >= least else None
 
 
 def _rows(rec) -> list[dict]:
@@ -52,24 +63,24 @@ def _rows(rec) -> list[dict]:
 
 
 def roster_findings(records: list[dict], t, units=None) -> list[dict]:
-    lists = [r for r in records if r["form"] in ROSTERS]
+    lists = [(r, _rows(r)) for r in records if r["form"] in ROSTERS]  # each list's rows once
     seminars = defaultdict(list)  # region -> its seminars, found once for every focus group
     for r in records:
         if r["form"] == "seminar":
             seminars[region_of(r["org_unit"], units)].append(r)
     out = []
-    for rec in lists:
-        out += _inside_list(rec, units)
+    for rec, rows in lists:
+        out += _inside_list(rec, rows, units)
         if rec["form"] == "focus_group":
-            out += _focus_group(rec, seminars, t, units)
+            out += _focus_group(rec, rows, seminars, t, units)
     out += _across_lists(lists, units)
     return out
 
 
-def _inside_list(rec, units) -> list[dict]:
+def _inside_list(rec, rows: list[dict], units) -> list[dict]:
     seen: dict[str, object] = {}
     out = []
-    for i, row in enumerate(_rows(rec), start=1):
+    for i, row in enumerate(rows, start=1):
         no = row.get("no") or i
         if not row.get("full_name"):
             continue
@@ -82,18 +93,16 @@ def _inside_list(rec, units) -> list[dict]:
     return out
 
 
-def _across_lists(lists: list[dict], units) -> list[dict]:
+def _across_lists(lists: list[tuple[dict, list]], units) -> list[dict]:
     """The same person (name and organization agree, any script) in lists of two regions: a
-    warning; a namesake (only the names agree) at most info."""
+    warning; a namesake (only the names agree) at most info. `lists`: (record, its rows)."""
     index: dict = defaultdict(lambda: defaultdict(list))  # block key -> region -> people
-    people = []
-    for rec in lists:
-        region = region_of(rec["org_unit"], units)
-        for row in _rows(rec):
-            if row.get("full_name"):
-                people.append((rec, region, row["full_name"], row.get("organization") or ""))
-    if len({p[1] for p in people}) < 2:
+    named = [(rec, region_of(rec["org_unit"], units), rows) for rec, rows in lists
+             if any(row.get("full_name") for row in rows)]
+    if len({region for _, region, _ in named}) < 2:
         return []  # one region's lists (a region's desktop): nobody to compare with
+    people = [(rec, region, row["full_name"], row.get("organization") or "")
+              for rec, region, rows in named for row in rows if row.get("full_name")]
     for p in people:
         for k in block_keys(p[2]):
             index[k][p[1]].append(p)
@@ -126,8 +135,8 @@ def _two_regions(rec, orec, match, name, oregion, units) -> dict:
                    {"name": name, "other": oregion, "other_record": orec["id"]}, units)
 
 
-def _focus_group(rec, seminars, t, units) -> list[dict]:
-    rows, out = _rows(rec), []
+def _focus_group(rec, rows: list[dict], seminars, t, units) -> list[dict]:
+    out = []
     for i, row in enumerate(rows, start=1):
         if not row.get("participant_category"):
             out.append(finding(rec, "VR-21", "error", "review_category_missing",

@@ -119,3 +119,31 @@ def test_a_ratio_in_a_message_shows_two_decimals(lang):
     assert "(0.33)" in text and "0.333" not in text
     big = message_text("org_ratio_unusual", lang, {"ratio": 12345678.9, "min": 1, "max": 10})
     assert "(12345678.9)" in big
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_parsed_templates_fill_as_the_formatter_does(lang):
+    """A template parsed once (`_fill`) gives the text `string.Formatter` gives, for every
+    code, with params present, missing, plural counts of each form and a count not a number."""
+    from forms.messages import _fill, _Keep, _PluralFormatter
+
+    cases = [{}, {"n": "1"}, {"n": "3"}, {"n": "11"}, {"n": "25"}, {"n": "x"}]
+    extra = ("{{literal}} {n:plural:один|два|много} {missing}", "{n!r} {0} {a.b} {n:>5}",
+             "unbalanced {")
+    for template in [t[lang] for t in messages().values()] + list(extra):
+        names = _placeholders(template) if "unbalanced" not in template else set()
+        for case in cases:
+            values = _Keep({**{k: f"<{k}>" for k in names if k != "n"}, **case})
+            try:
+                want = _PluralFormatter(lang).vformat(template, (), values)
+            except (ValueError, IndexError, KeyError, AttributeError) as exc:
+                want = type(exc)
+            try:
+                got = _fill(template, lang, values)
+            except (ValueError, IndexError, KeyError, AttributeError) as exc:
+                got = type(exc)
+            assert got == want, (template, case)
+    picked = [_fill("{n:plural:один|два|много}", lang, _Keep(case)) for case in cases[1:]]
+    assert picked == {"ru": ["один", "два", "много", "много", "много"],
+                      "kk": ["один", "один", "один", "один", "много"],
+                      "en": ["один", "два", "два", "два", "много"]}[lang]

@@ -132,3 +132,18 @@ def test_summarize_scope(year):
     s = summarize(records, "2023", region="ALA", units={u["id"]: u for u in units})
     assert list(s["by_region"]) == ["ALA"]
     assert len(s["by_month"]) == 12
+
+
+def test_stocks_alone_are_the_headline_stocks(year):
+    """`flows=False` (VR-04 reads stock cells only) leaves the flows at zero and every stock
+    as the full headline has it."""
+    records, _units = year
+    chosen = select(records, "2023")
+    full, stocks = breakdown(chosen, by="region"), breakdown(chosen, by="region", flows=False)
+    from reports.aggregate import figures_form
+    form = figures_form()
+    assert list(full) == list(stocks)
+    for region, fig in full.items():
+        assert {f.id: fig[f.id] for f in form.stock_fields} == {
+            f.id: stocks[region][f.id] for f in form.stock_fields}
+        assert stocks[region]["reports"] == 0 and stocks[region]["volunteer_hours"] == 0

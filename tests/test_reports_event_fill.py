@@ -16,6 +16,12 @@ from tests.event_samples import MARCH, MARCH_SUMS, event, seed_events
 def test_sum_events_counts_only_volunteering_events():
     march = [e for e in MARCH if e["org_unit"] == "SHY-ABAY" and e["period"] == "2026-03"]
     assert sum_events(march) == MARCH_SUMS
+    from reports.event_fill import counted, sum_counted
+    totals = {k: v for k, v in MARCH_SUMS.items() if not isinstance(v, dict)}
+    assert sum_counted([e for e in march if counted(e)], breakdowns=False) == totals
+    assert sum_events([]) == {"events_total": 0, "events_by_direction": {},
+                              "events_by_format": {}, "volunteer_hours": 0,
+                              "volunteer_positions": 0}
 
 
 def test_fill_from_events_reads_the_store(tmp_path):

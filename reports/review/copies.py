@@ -8,7 +8,7 @@ does not. The surprise is the sum of -log2(chance of that cell repeating).
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from reports.review.series import Series, make, settings
 
@@ -23,32 +23,52 @@ class RepeatOdds:
         for prev, cur in zip(s.periods, s.periods[1:]):
             if s.at(cur, -1) != prev:
                 continue
-            self.pairs.add((prev, cur))
-            self.near[prev].append((prev, cur))
-            self.near[cur].append((prev, cur))
+            pair = (prev, cur)
+            self.pairs.add(pair)
+            self.near[prev].append(pair)
+            self.near[cur].append(pair)
             a, b = s.vec[prev], s.vec[cur]
-            for k, v in b.items():
-                if v and a.get(k) == v:
-                    self.same[k].add((prev, cur))
+            for k in [k for k, v in b.items() if v and a.get(k) == v]:
+                self.same[k].add(pair)
 
-    def bits(self, cell: str, judged: str) -> float:
-        """Surprise of `cell` repeating, learnt without the pairs that touch `judged`."""
+    def surprise(self, cells: list[str], judged: str) -> float:
+        """Surprise of `cells` repeating (the sum of each one's bits), learnt without the
+        pairs that touch `judged`."""
         mine = self.near.get(judged, ())
-        same = self.same.get(cell, set())
         n = len(self.pairs) - len(mine)
-        eq = len(same) - sum(1 for pair in mine if pair in same)
-        return -math.log2((eq + 1) / (n + 2))
+        none: set = set()
+        bits = []
+        for cell in cells:
+            same = self.same.get(cell, none)
+            eq = len(same) - sum(1 for pair in mine if pair in same)
+            bits.append(-math.log2((eq + 1) / (n + 2)))
+        return sum(bits)
 
 
-def _compare(cur: dict, old: dict, odds: RepeatOdds, judged: str) -> tuple[bool, float, float]:
-    """(all cells identical, share of non-zero cells identical, surprise in bits)."""
+def _compare(cur: dict, old: dict) -> tuple[bool, float, list[str]]:
+    """(all cells identical, share of non-zero cells identical, the identical ones)."""
     nonzero = [k for k, v in cur.items() if v]
     if not nonzero:
-        return False, 0.0, 0.0
+        return False, 0.0, []
     same = [k for k in nonzero if old.get(k) == cur[k]]
     exact = len(same) == len(nonzero) and all(
         cur.get(k, 0) == v for k, v in old.items())
-    return exact, len(same) / len(nonzero), sum(odds.bits(k, judged) for k in same)
+    return exact, len(same) / len(nonzero), same
+
+
+def _kind(cfg: dict, detail: str, cur: dict, old: dict, odds: RepeatOdds,
+          judged: str) -> tuple[str, float] | None:
+    """(`detail` for an exact repeat, "VR-01-near" for a near one; the share) when the
+    repeat is surprising enough; the surprise is weighed only for a repeat close enough."""
+    exact, share, same = _compare(cur, old)
+    if not exact and share < cfg["near_share"]:
+        return None
+    bits = odds.surprise(same, judged)
+    if exact and bits >= cfg["surprise_bits"]:
+        return detail, share
+    if not exact and bits >= cfg["near_surprise_bits"]:
+        return "VR-01-near", share
+    return None
 
 
 def copy_findings(s: Series, units=None) -> list[dict]:
@@ -60,13 +80,10 @@ def copy_findings(s: Series, units=None) -> list[dict]:
             other = s.at(p, months)
             if other is None:
                 continue
-            exact, share, bits = _compare(s.vec[p], s.vec[other], odds, p)
-            if exact and bits >= cfg["surprise_bits"]:
-                kind = detail
-            elif not exact and share >= cfg["near_share"] and bits >= cfg["near_surprise_bits"]:
-                kind = "VR-01-near"
-            else:
+            found = _kind(cfg, detail, s.vec[p], s.vec[other], odds, p)
+            if found is None:
                 continue
+            kind, share = found
             if best is None or (kind != "VR-01-near" and best[0] == "VR-01-near"):
                 best = (kind, other, share)
         if best:
@@ -87,7 +104,7 @@ def _copy_finding(s: Series, p: str, kind: str, other: str, share: float, units)
 
 
 def _info(vec: dict) -> float:
-    return sum(math.log2(1 + abs(v)) for v in vec.values() if v)
+    return sum([math.log2(1 + abs(v)) for v in vec.values() if v])
 
 
 def identical_units(series: dict[str, Series], units=None) -> list[dict]:
@@ -95,13 +112,22 @@ def identical_units(series: dict[str, Series], units=None) -> list[dict]:
     from reports.aggregate import region_of
 
     cfg = settings("copy")
+    regions = {s.unit: region_of(s.unit, units) for s in series.values()}
+
+    def alike(s: Series, p: str) -> tuple:
+        """What identical months share for sure (region, period, total): a cheap sieve."""
+        return regions[s.unit], p, s.vec[p].get("volunteers_total") or None
+
+    sieve = Counter(alike(s, p) for s in series.values() for p in s.periods)
     groups = defaultdict(list)
     for s in series.values():
+        region = regions[s.unit]
         for p in s.periods:
+            if sieve[alike(s, p)] < 2:
+                continue                # no other district's month has its total
             vec = {k: v for k, v in s.vec[p].items() if v}
             if len(vec) >= cfg["units_min_cells"] and _info(vec) >= cfg["units_min_bits"]:
-                key = (region_of(s.unit, units), p, tuple(sorted(vec.items())))
-                groups[key].append(s)
+                groups[(region, p, tuple(sorted(vec.items())))].append(s)
     out = []
     for (_, p, _), same in groups.items():
         if len(same) < 2:

@@ -11,7 +11,7 @@ from collections import defaultdict
 
 from forms.lifecycle import LOCKED
 from forms.thresholds import th
-from reports.event_fill import REPORT_FORM, counted, sum_events
+from reports.event_fill import REPORT_FORM, counted, sum_counted
 
 RULE = "events-vs-report"
 
@@ -29,17 +29,21 @@ def event_mismatch_findings(records: list[dict], units=None) -> list[dict]:
     from reports.quality_review import finding
 
     events: defaultdict[tuple, list] = defaultdict(list)
+    reports = []
     for r in records:
         if counted(r):
             events[(r["org_unit"], r["period"])].append(r)
+        elif r.get("form") == REPORT_FORM and r.get("status") in LOCKED:
+            reports.append(r)
     out = []
     forms: dict = {}  # the forms' lookups, once for all the months
-    for rep in records:
+    figures = th("events_match", "figures", [])
+    for rep in reports:
         month = events.get((rep.get("org_unit"), rep.get("period")))
-        if rep.get("form") != REPORT_FORM or rep.get("status") not in LOCKED or not month:
+        if not month:
             continue
-        sums, data = sum_events(month, forms), rep.get("data") or {}
-        for fid in th("events_match", "figures", []):
+        sums, data = sum_counted(month, forms, breakdowns=False), rep.get("data") or {}
+        for fid in figures:
             value = data.get(fid)
             if isinstance(value, (int, float)) and disagrees(value, sums.get(fid, 0)):
                 out.append(finding(rep, RULE, "warning", "events_disagree", [fid],

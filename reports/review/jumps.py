@@ -105,14 +105,15 @@ def _poisson_tail(k: int, lam: float) -> float:
 
 def event_jumps(s: Series, season: dict[int, float], units=None) -> list[dict]:
     cfg, out, values = settings("jump"), [], s.values("events_total")
+    factor = {q: season[int(q[5:])] for q in values}  # each month's seasonal factor, once
     for p in s.periods:
         k = values.get(p)
         if k is None or p in s.flagged:
             continue
-        level = [values[q] / season[int(q[5:])] for q in s.usable(p) if q in values]
+        level = [values[q] / factor[q] for q in s.usable(p) if q in values]
         if len(level) < 3:
             continue
-        lam = max(statistics.median(level) * season[int(p[5:])], 0.5)
+        lam = max(statistics.median(level) * factor[p], 0.5)
         if k >= cfg["events_ratio"] * lam and _poisson_tail(int(k), lam) < cfg["events_p"]:
             s.flagged.add(p)
             out.append(_jump(s, p, "events_total", k, lam, units))

@@ -18,7 +18,7 @@ def record_findings(s: Series, units=None) -> list[dict]:
             counts = d.get(fid)
             if total is None or not isinstance(counts, dict) or not counts:
                 continue
-            got = sum(v for v in counts.values() if isinstance(v, (int, float)))
+            got = sum([v for v in counts.values() if isinstance(v, (int, float))])
             if got != total:
                 out.append(make(rec, "VR-03", "error", "review_breakdown_sum",
                                 [fid, "volunteers_total"],
@@ -65,16 +65,19 @@ def bulk_entry(s: Series, units=None) -> list[dict]:
     them more than `late_days` after their month ended: each month of that batch."""
     cfg = settings("bulk")
     entered = {p: t for p in s.periods if (t := _entered(s.rec[p]))}
+    late_days = dt.timedelta(days=cfg["late_days"])
+    late = {p for p, t in entered.items() if t - _period_end(p) > late_days}
+    if len(late) < cfg["min_periods"]:
+        return []                       # not enough late months for any batch
     stamped = sorted((t, p) for p, t in entered.items())
     window = dt.timedelta(hours=cfg["window_hours"])
-    late = dt.timedelta(days=cfg["late_days"])
     hit: dict[str, int] = {}
     start = 0
     for end in range(len(stamped)):
         while stamped[end][0] - stamped[start][0] > window:
             start += 1
         group = stamped[start:end + 1]
-        if len({p for t, p in group if t - _period_end(p) > late}) >= cfg["min_periods"]:
+        if len({p for t, p in group if p in late}) >= cfg["min_periods"]:
             for _t, p in group:
                 hit[p] = max(hit.get(p, 0), len(group))
     return [make(s.rec[p], "VR-19", "info", "review_months_at_once", [],
