@@ -23,9 +23,9 @@ from pathlib import Path
 PARALLEL_FROM = 20_000  # live records: below this, starting a helper costs more than it saves
 # The helper's share of the records: it reads and validates them while this process reads all
 # records, runs the scope detectors and validates the rest. Measured on 100,000 records (CPU
-# seconds): here reading 4.3 (sharing values), per-record rules 6.3, scope 3.8; in the helper
-# its start ~1, reading 2.2 (not sharing), the rules 6.3.
-HELPER_SHARE = 0.9
+# seconds): here reading ~2.5 (sharing values), scope ~1.8, per-record rules ~6.3 for all; in
+# the helper its start ~1, reading ~1.8 (not sharing) and the rules.
+HELPER_SHARE = 0.65
 POLL_S = 0.1  # how often a wait for the helper looks at `cancelled`
 NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console for the helper
 HELPER_ARG = "--review-helper"  # the frozen program's argument that makes it a helper (main.py)
@@ -37,8 +37,10 @@ def unit_counts(db) -> dict[str, int]:
     return dict(db.execute("SELECT org_unit, count(*) FROM records GROUP BY org_unit"))
 
 
-def helper_units(counts: dict[str, int], share: float = HELPER_SHARE) -> list[str]:
-    """The org units whose records add up to about `share` of all, biggest first."""
+def helper_units(counts: dict[str, int], share: float | None = None) -> list[str]:
+    """The org units whose records add up to about `share` (HELPER_SHARE) of all, biggest
+    first."""
+    share = HELPER_SHARE if share is None else share
     goal, taken, out = share * sum(counts.values()), 0, []
     for unit, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         if taken + n / 2 > goal:
