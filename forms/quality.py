@@ -289,8 +289,12 @@ def _robust_outliers(q: QContext, period: str, hist: dict) -> list[Finding]:
         return []
     cur = q.cells(q.data, th("vr02", "robust_fields", []))
     out = []
+    past_cells = [q.cells(d) for d in past]  # a field's cell: its value when is_num
     for cell, value in cur.items():
-        series = [v for d in past if is_num(v := d.get(cell))]
+        if "." in cell:  # a category's cell is no key of the data itself
+            series = [v for d in past if is_num(v := d.get(cell))]
+        else:
+            series = [c[cell] for c in past_cells if cell in c]
         if len(series) < min_points:
             continue
         med = statistics.median(series)
