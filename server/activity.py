@@ -9,6 +9,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from forms.periods import utc_now
@@ -16,6 +17,8 @@ from server.auth import User
 from server.db import org_units, sync_activity, users
 
 WRITE_EVERY_S = 60.0
+# INSERT ... ON CONFLICT DO UPDATE of the dialects that have it
+_UPSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 _written: dict[tuple, float] = {}
 _lock = threading.Lock()
 
@@ -34,6 +37,12 @@ def touch(engine: sa.Engine, user: User, device_id: str | None, kind: str) -> No
     where = sa.and_(t.c.username == user.username, t.c.device_id == device)
     stamp = utc_now()
     with engine.begin() as conn:
+        upsert = _UPSERTS.get(conn.dialect.name)
+        if upsert is not None:  # one statement, whether the row is there or not
+            conn.execute(upsert(t).values(username=user.username, device_id=device,
+                                          **{column: stamp}).on_conflict_do_update(
+                index_elements=[t.c.username, t.c.device_id], set_={column: stamp}))
+            return
         if conn.execute(t.update().where(where).values({column: stamp})).rowcount:
             return
         try:
