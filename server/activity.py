@@ -17,8 +17,6 @@ from server.auth import User
 from server.db import org_units, sync_activity, users
 
 WRITE_EVERY_S = 60.0
-# INSERT ... ON CONFLICT DO UPDATE of the dialects that have it
-_UPSERTS = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 _written: dict[tuple, float] = {}
 _lock = threading.Lock()
 
@@ -37,11 +35,10 @@ def touch(engine: sa.Engine, user: User, device_id: str | None, kind: str) -> No
     where = sa.and_(t.c.username == user.username, t.c.device_id == device)
     stamp = utc_now()
     with engine.begin() as conn:
-        upsert = _UPSERTS.get(conn.dialect.name)
+        upsert = _upsert(conn.dialect.name, {"username": user.username, "device_id": device,
+                                             column: stamp}, {column: stamp})
         if upsert is not None:  # one statement, whether the row is there or not
-            conn.execute(upsert(t).values(username=user.username, device_id=device,
-                                          **{column: stamp}).on_conflict_do_update(
-                index_elements=[t.c.username, t.c.device_id], set_={column: stamp}))
+            conn.execute(upsert)
             return
         if conn.execute(t.update().where(where).values({column: stamp})).rowcount:
             return
@@ -51,6 +48,19 @@ def touch(engine: sa.Engine, user: User, device_id: str | None, kind: str) -> No
                                                **{column: stamp}))
         except IntegrityError:  # another worker inserted it just now
             conn.execute(t.update().where(where).values({column: stamp}))
+
+
+def _upsert(dialect: str, values: dict, update: dict):
+    """INSERT `values` ... ON CONFLICT (username, device_id) DO UPDATE SET `update`, on the
+    dialects that have it (PostgreSQL, SQLite), else None."""
+    key = [sync_activity.c.username, sync_activity.c.device_id]
+    if dialect == "postgresql":
+        return postgresql.insert(sync_activity).values(values).on_conflict_do_update(
+            index_elements=key, set_=update)
+    if dialect == "sqlite":
+        return sqlite.insert(sync_activity).values(values).on_conflict_do_update(
+            index_elements=key, set_=update)
+    return None
 
 
 def _units(conn, viewer: User):

@@ -4,9 +4,9 @@
   deadlock on them), and the org units the ops name;
 - the history the forms engine compares with (VR-01 / VR-02) and the natural-key holders: one
   query per (form, org unit) covering every period of the batch (PostgreSQL: sent with the
-  first reads, in the same round trip), kept current with the batch's own writes; the core's index of it (forms.lifecycle.HistoryGroup) is built once per
-  (form, org unit, form version) and batch and updated with each write, so every op's history
-  is a window of it;
+  first reads, in the same round trip), kept current with the batch's own writes; the core's
+  index of it (forms.lifecycle.HistoryGroup) is built once per (form, org unit, form version)
+  and batch and updated with each write, so every op's history is a window of it;
 - the batch's record writes, queued and sent as two executemany statements (`flush`) before
   anything reads the records table again, unless every op writes at once (`write_now`: the
   savepoint-per-op retry, which needs a failing write to point at its op)."""
