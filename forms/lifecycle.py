@@ -348,7 +348,13 @@ class HistoryView:
             self.group.periods[pos] != self.period
 
     def __iter__(self):
-        return (self.group.records[p] for p in range(self.start, self.stop) if self._keeps(p))
+        """The records `_keeps` keeps, in order (its test inlined: every rule's history)."""
+        group, rid, period = self.group, self.rid, self.period
+        every_period = period is _ANY or group.dated
+        periods = group.periods
+        return (r for pos, r in enumerate(group.records[self.start:self.stop], self.start)
+                if (rid is None or r.get("id") != rid)
+                and (every_period or periods[pos] != period))
 
     def first(self, name: str, key, value) -> dict | None:
         """The oldest history record whose `key` is `value` (the group's `name`d index)."""

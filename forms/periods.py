@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+import time
 
 PERIOD_RE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
@@ -77,9 +78,17 @@ def utc_now_dt() -> _dt.datetime:
     return _dt.datetime.now(_dt.UTC).replace(microsecond=0)
 
 
+_now: tuple[int, str] = (-1, "")  # the last second utc_now formatted, and its text
+
+
 def utc_now() -> str:
-    """Now as UTC ISO-8601 with `Z`, second resolution."""
-    return format_utc(utc_now_dt())
+    """Now as UTC ISO-8601 with `Z`, second resolution; formatted once a second (a server's
+    push stamps each of its records and acks with it)."""
+    global _now
+    second, last = int(time.time()), _now
+    if last[0] != second:
+        last = _now = (second, format_utc(_dt.datetime.fromtimestamp(second, _dt.UTC)))
+    return last[1]
 
 
 def format_utc(moment: _dt.datetime) -> str:

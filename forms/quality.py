@@ -89,6 +89,9 @@ class QContext:
         memo = self.hist.group.memo  # shared by the group's records (HistoryGroup memo)
         self._cells: dict[tuple, tuple[dict, dict[str, float]]] = \
             {} if memo is None else memo.setdefault(("cells", form.id, form.version), {})
+        # id(history record) -> (the record, its period, its (updated_at, revision) order)
+        self._marks: dict[int, tuple[dict, str | None, tuple]] = \
+            {} if memo is None else memo.setdefault(("marks", form.id, form.version), {})
 
     @property
     def history(self) -> list[dict]:
@@ -124,12 +127,15 @@ class QContext:
     def _latest_per_period(self) -> dict[str, dict]:
         """The latest by (updated_at, revision); of equals, the later in history order."""
         best: dict[str, tuple[tuple, dict]] = {}
+        marks, own = self._marks, self.period
         for r in self.history:
-            p = record_period(self.form, r)
-            if p and p != self.period:
-                key = (str(r.get("updated_at") or ""), _int(r.get("revision")))
-                if p not in best or key >= best[p][0]:
-                    best[p] = (key, r["data"])
+            hit = marks.get(id(r))
+            if hit is None or hit[0] is not r:
+                hit = marks[id(r)] = (r, record_period(self.form, r), (
+                    str(r.get("updated_at") or ""), _int(r.get("revision"))))
+            p = hit[1]
+            if p and p != own and (p not in best or hit[2] >= best[p][0]):
+                best[p] = (hit[2], r["data"])
         return {p: data for p, (_key, data) in best.items()}
 
 
@@ -283,8 +289,12 @@ def _robust_outliers(q: QContext, period: str, hist: dict) -> list[Finding]:
         return []
     cur = q.cells(q.data, th("vr02", "robust_fields", []))
     out = []
+    past_cells = [q.cells(d) for d in past]  # a field's cell: its value when is_num
     for cell, value in cur.items():
-        series = [v for d in past if is_num(v := d.get(cell))]
+        if "." in cell:  # a category's cell is no key of the data itself
+            series = [v for d in past if is_num(v := d.get(cell))]
+        else:
+            series = [c[cell] for c in past_cells if cell in c]
         if len(series) < min_points:
             continue
         med = statistics.median(series)

@@ -97,7 +97,17 @@ def _breakdown(q, enum: str) -> str | None:
 
 
 def _breakdown_of(form, enum: str) -> str | None:
-    return next((f.id for f in form.fields if f.type == "counts" and f.choices == enum), None)
+    return _breakdowns(form).get(enum)
+
+
+@form_plan
+def _breakdowns(form) -> dict:
+    """{enumeration: the first counts field broken down by it}, in form order."""
+    out: dict = {}
+    for f in form.fields:
+        if f.type == "counts":
+            out.setdefault(f.choices, f.id)
+    return out
 
 
 @for_forms(lambda form: _breakdown_of(form, "age_bands") is not None)

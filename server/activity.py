@@ -9,6 +9,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import IntegrityError
 
 from forms.periods import utc_now
@@ -34,6 +35,11 @@ def touch(engine: sa.Engine, user: User, device_id: str | None, kind: str) -> No
     where = sa.and_(t.c.username == user.username, t.c.device_id == device)
     stamp = utc_now()
     with engine.begin() as conn:
+        upsert = _upsert(conn.dialect.name, {"username": user.username, "device_id": device,
+                                             column: stamp}, {column: stamp})
+        if upsert is not None:  # one statement, whether the row is there or not
+            conn.execute(upsert)
+            return
         if conn.execute(t.update().where(where).values({column: stamp})).rowcount:
             return
         try:
@@ -42,6 +48,19 @@ def touch(engine: sa.Engine, user: User, device_id: str | None, kind: str) -> No
                                                **{column: stamp}))
         except IntegrityError:  # another worker inserted it just now
             conn.execute(t.update().where(where).values({column: stamp}))
+
+
+def _upsert(dialect: str, values: dict, update: dict):
+    """INSERT `values` ... ON CONFLICT (username, device_id) DO UPDATE SET `update`, on the
+    dialects that have it (PostgreSQL, SQLite), else None."""
+    key = [sync_activity.c.username, sync_activity.c.device_id]
+    if dialect == "postgresql":
+        return postgresql.insert(sync_activity).values(values).on_conflict_do_update(
+            index_elements=key, set_=update)
+    if dialect == "sqlite":
+        return sqlite.insert(sync_activity).values(values).on_conflict_do_update(
+            index_elements=key, set_=update)
+    return None
 
 
 def _units(conn, viewer: User):

@@ -198,20 +198,34 @@ def verify_password(password_hash: str, password: str) -> bool:
 _verify = verify_password
 
 
+# A token's user: one statement built once (bound anew at each request), and columns that a
+# caller adds to it (server.deps: the published forms' counter, in the same round trip).
+TOKEN_USER = (sa.select(users, tokens.c.device_id)
+              .join(tokens, tokens.c.username == users.c.username)
+              .where(tokens.c.token_hash == sa.bindparam("digest"),
+                     tokens.c.revoked.is_(False), tokens.c.expires_at > sa.bindparam("now"),
+                     users.c.active.is_(True)))
+
+
+def token_params(token: str) -> dict:
+    """TOKEN_USER's parameters for `token`, now."""
+    return {"digest": token_digest(token), "now": time.time()}
+
+
+def user_of_row(row) -> User | None:
+    """The User of a TOKEN_USER row (None for none)."""
+    if row is None:
+        return None
+    return User(row.username, row.role, row.region, row.district, row.device_id,
+                bool(row.must_change_password))
+
+
 def user_for_token(engine: sa.Engine, token: str, conn=None) -> User | None:
     """The active user of a token neither expired nor revoked (on `conn` when given)."""
     if conn is None:
         with engine.connect() as own:
             return user_for_token(engine, token, own)
-    q = (sa.select(users, tokens.c.device_id)
-         .join(tokens, tokens.c.username == users.c.username)
-         .where(tokens.c.token_hash == token_digest(token), tokens.c.revoked.is_(False),
-                tokens.c.expires_at > time.time(), users.c.active.is_(True)))
-    row = conn.execute(q).first()
-    if row is None:
-        return None
-    return User(row.username, row.role, row.region, row.district, row.device_id,
-                bool(row.must_change_password))
+    return user_of_row(conn.execute(TOKEN_USER, token_params(token)).first())
 
 
 def revoke(engine: sa.Engine, token: str) -> None:

@@ -3,10 +3,10 @@
 - the ops' records, locked (PostgreSQL: FOR UPDATE in id order, so concurrent batches cannot
   deadlock on them), and the org units the ops name;
 - the history the forms engine compares with (VR-01 / VR-02) and the natural-key holders: one
-  query per (form, org unit) covering every period of the batch, kept current with the
-  batch's own writes; the core's index of it (forms.lifecycle.HistoryGroup) is built once per
-  (form, org unit, form version) and batch and updated with each write, so every op's history
-  is a window of it;
+  query per (form, org unit) covering every period of the batch (PostgreSQL: sent with the
+  first reads, in the same round trip), kept current with the batch's own writes; the core's
+  index of it (forms.lifecycle.HistoryGroup) is built once per (form, org unit, form version)
+  and batch and updated with each write, so every op's history is a window of it;
 - the batch's record writes, queued and sent as two executemany statements (`flush`) before
   anything reads the records table again, unless every op writes at once (`write_now`: the
   savepoint-per-op retry, which needs a failing write to point at its op)."""
@@ -60,17 +60,51 @@ _PG_READS = (
     .with_for_update(),
     sa.select(org_units).where(_any(org_units.c.id, "names")),
 )
+# ... then the history of each (form, org unit) of the batch (Batch._fetch's query)
+_PG_HISTORY = sa.select(records).where(
+    records.c.form == sa.bindparam("form"), records.c.org_unit == sa.bindparam("unit"),
+    records.c.period >= sa.bindparam("lo"), records.c.period <= sa.bindparam("hi"),
+    records.c.deleted.is_(False))
 _PG_TEXT: dict[int, list[str]] = {}
 
 
-def prefetch(conn, device_id: str, ops: list[dict]) -> tuple[dict, dict, dict]:
+def batch_periods(ops: list[dict]) -> dict[tuple, list[str]]:
+    """{(form, org unit): the periods the ops name there}, in op order."""
+    out: dict[tuple, list[str]] = {}
+    for op in ops:
+        period = op["data"].get("period")
+        if isinstance(period, str) and PERIOD_RE.match(period):
+            out.setdefault((op["form"], op["data"].get("org_unit")), []).append(period)
+    return out
+
+
+def _span(periods: list[str]) -> tuple[str, str]:
+    """The history window around every period of `periods`."""
+    return history_window(None, min(periods))[0], history_window(None, max(periods))[1]
+
+
+def _history_entry(lo: str, hi: str, rows) -> tuple[str, str, dict, dict]:
+    """Batch.hist's entry of the fetched rows of one (form, org unit) between lo and hi."""
+    by_id = {r.id: r for r in rows}
+    return lo, hi, by_id, {r.natural_key: r for r in by_id.values() if r.natural_key}
+
+
+def prefetch(conn, device_id: str, ops: list[dict]) -> tuple[dict, dict, dict, dict]:
     """A batch's first reads, after the device's lock (PostgreSQL: a retried batch waits for
     the first attempt; SQLite: BEGIN IMMEDIATE did it): ({op_seq: ledger row}, {id: record
-    row}, {id: org unit row}). PostgreSQL: the lock and the reads in one round trip."""
+    row}, {id: org unit row}, {(form, org unit): Batch.hist entry}). PostgreSQL: the lock,
+    the reads and the history of every (form, org unit) the ops name (the window around
+    their periods) in one round trip; SQLite: no history (Batch fetches it when asked)."""
     params = {"device": device_id, "seqs": [op["op_seq"] for op in ops],
               "ids": sorted({op["id"] for op in ops}), "names": sorted(_unit_names(ops, []))}
+    hist: dict[tuple, tuple] = {}
     if conn.dialect.name == "postgresql":
-        found = _pg_pipelined(conn, params)[1:]
+        spans = {key: _span(periods) for key, periods in batch_periods(ops).items()
+                 if isinstance(key[1], str)}
+        found = _pg_pipelined(conn, params, [{"form": f, "unit": u, "lo": lo, "hi": hi}
+                                             for (f, u), (lo, hi) in spans.items()])[1:]
+        hist = {key: _history_entry(*span, rows)
+                for (key, span), rows in zip(spans.items(), found[3:])}
     else:
         found = [conn.execute(sa.select(ledger).where(
                      ledger.c.device_id == device_id, one_of(conn, ledger.c.op_seq,
@@ -86,23 +120,25 @@ def prefetch(conn, device_id: str, ops: list[dict]) -> tuple[dict, dict, dict]:
     if missing:
         units.update({u.id: u for u in conn.execute(
             sa.select(org_units).where(one_of(conn, org_units.c.id, missing)))})
-    return stored, rows, units
+    return stored, rows, units, hist
 
 
-def _pg_pipelined(conn, params: dict) -> list[list]:
-    """The rows of each of _PG_READS (attribute access by column name), one round trip."""
+def _pg_pipelined(conn, params: dict, histories: list[dict]) -> list[list]:
+    """The rows of each of _PG_READS, then of _PG_HISTORY with each of `histories`
+    (attribute access by column name), one round trip."""
     from psycopg.rows import namedtuple_row
 
     texts = _PG_TEXT.get(id(conn.dialect))
     if texts is None:
         texts = _PG_TEXT[id(conn.dialect)] = [str(q.compile(dialect=conn.dialect))
-                                              for q in _PG_READS]
+                                              for q in (*_PG_READS, _PG_HISTORY)]
+    calls = [(text, params) for text in texts[:-1]] + [(texts[-1], h) for h in histories]
     raw = conn.connection.driver_connection
-    cursors = [raw.cursor(row_factory=namedtuple_row) for _ in texts]
+    cursors = [raw.cursor(row_factory=namedtuple_row) for _ in calls]
     try:
         with driver_errors(), raw.pipeline():
-            for cur, text in zip(cursors, texts):
-                cur.execute(text, params)
+            for cur, (text, args) in zip(cursors, calls):
+                cur.execute(text, args)
             return [cur.fetchall() for cur in cursors]
     finally:
         for cur in cursors:
@@ -111,7 +147,7 @@ def _pg_pipelined(conn, params: dict) -> list[list]:
 
 class Batch:
     def __init__(self, conn, ops: list[dict], device_id: str = "", write_now: bool = False,
-                 fetched: tuple[dict, dict] | None = None):
+                 fetched: tuple[dict, dict, dict] | None = None):
         self.conn, self.device_id = conn, device_id
         self.touched: set[str] = set()  # ids written (or deleted) by this batch
         self.write_now = write_now
@@ -121,14 +157,13 @@ class Batch:
         self.restamp: list[str] = []  # records that got a new contest: new change_seq
         self.revisions: list[dict] = []  # revision rows of the applied ops, inserted at the end
         self._parsed: dict[tuple, dict] = {}  # (id, version) -> canonical record (JSON parsed)
-        self.rows, self.units = fetched or prefetch(conn, device_id, ops)[1:]
-        self.periods: dict[tuple, list[str]] = {}
-        for op in ops:
-            period = op["data"].get("period")
-            if isinstance(period, str) and PERIOD_RE.match(period):
-                key = (op["form"], op["data"].get("org_unit"))
-                self.periods.setdefault(key, []).append(period)
-        self.hist: dict[tuple, tuple[str, str, dict, dict]] = {}
+        self.rows, self.units, prefetched = fetched or prefetch(conn, device_id, ops)[1:]
+        self.periods = batch_periods(ops)
+        # (form, org unit) -> (first, last period, {id: row}, {natural key: row}); what was
+        # prefetched for these very ops' periods is what `_fetched` would read
+        self.hist: dict[tuple, tuple[str, str, dict, dict]] = {
+            key: got for key, got in prefetched.items()
+            if key in self.periods and got[:2] == _span(self.periods[key])}
         self.groups: dict[tuple, HistoryGroup] = {}  # (form, org unit, form version) -> index
         self._windows: dict[str, tuple[str, str]] = {}
 
@@ -191,9 +226,8 @@ class Batch:
         fetched once per batch, for every period the batch's ops name."""
         key = (rec["form"], rec["org_unit"])
         if key not in self.hist:
-            periods = self.periods.get(key, []) + [rec["period"]]
-            self.hist[key] = self._fetch(key, history_window(None, min(periods))[0],
-                                         history_window(None, max(periods))[1])
+            self.hist[key] = self._fetch(key, *_span(self.periods.get(key, []) +
+                                                     [rec["period"]]))
         return self.hist[key]
 
     def history_view(self, fdef, rec: dict) -> HistoryView | list[dict]:
@@ -237,8 +271,7 @@ class Batch:
         q = sa.select(records).where(records.c.form == key[0], records.c.org_unit == key[1],
                                      records.c.period >= lo, records.c.period <= hi,
                                      records.c.deleted.is_(False))
-        rows = {r.id: r for r in self.query(q)}
-        return lo, hi, rows, {r.natural_key: r for r in rows.values() if r.natural_key}
+        return _history_entry(lo, hi, self.query(q))
 
     def remember(self, written: dict, data: dict | None = None) -> None:
         """After an op's savepoint succeeded: its record as now stored (or deleted). `data`:

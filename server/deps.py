@@ -46,10 +46,17 @@ _bearer = HTTPBearer(auto_error=False)
 Bearer = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 
+_LOOKUP = auth.TOKEN_USER.add_columns(
+    published.VERSION_VALUE.scalar_subquery().label("esep_forms_version"))
+
+
 def _lookup(engine: sa.Engine, token: str):
-    """(the token's user or None, this database's published set) on one connection."""
+    """(the token's user or None, this database's published set) on one connection; a known
+    token's user and the published forms' counter in one statement."""
     with engine.connect() as conn:
-        return auth.user_for_token(engine, token, conn), published.current(engine, conn)
+        row = conn.execute(_LOOKUP, auth.token_params(token)).first()
+        version = None if row is None else int(row.esep_forms_version or 0)
+        return auth.user_of_row(row), published.current(engine, conn, version)
 
 
 async def _token_user(request: Request, engine: Engine, cred: Bearer) -> User:

@@ -41,19 +41,23 @@ class PublishError(ValueError):
         self.code, self.errors = code, [error]
 
 
+# the counter's value (None without a row), a statement of its own or a column of another's
+VERSION_VALUE = sa.select(counters.c.value).where(counters.c.name == VERSION_COUNTER)
+
+
 def forms_version(conn) -> int:
-    value = conn.execute(sa.select(counters.c.value)
-                         .where(counters.c.name == VERSION_COUNTER)).scalar_one_or_none()
-    return int(value or 0)
+    return int(conn.execute(VERSION_VALUE).scalar_one_or_none() or 0)
 
 
-def current(engine: sa.Engine, conn=None) -> PublishedSet:
+def current(engine: sa.Engine, conn=None, version: int | None = None) -> PublishedSet:
     """The published set of this database (read again only when its counter moved), on
-    `conn` when the caller has one open on `engine`."""
+    `conn` when the caller has one open on `engine`; `version`: the counter, when the caller
+    read it (in the same transaction)."""
     if conn is None:
         with engine.connect() as own:
-            return current(engine, own)
-    version = forms_version(conn)
+            return current(engine, own, version)
+    if version is None:
+        version = forms_version(conn)
     cached = _sets.get(engine)
     if cached is not None and cached[0] == version:
         return cached[1]

@@ -74,9 +74,9 @@ def push_batch(engine: sa.Engine, user: User, device_id: str,
 def _push_tx(engine: sa.Engine, user: User, device_id: str, ops: list[dict],
              savepoints: bool) -> tuple[list[dict | None], dict[int, dict], str]:
     with engine.begin() as conn:
-        stored, rows, units = prefetch(conn, device_id, ops)
+        stored, rows, units, hist = prefetch(conn, device_id, ops)
         batch = Batch(conn, [op for op in ops if op["op_seq"] not in stored], device_id,
-                      write_now=savepoints, fetched=(rows, units))
+                      write_now=savepoints, fetched=(rows, units, hist))
         acks, fresh = _apply_all(batch, user, ops, stored, savepoints)
         written = [a for a in fresh.values() if a.pop("_written", False)]
         entries = [{"device_id": device_id, "op_seq": a["op_seq"], "username": user.username,
