@@ -104,6 +104,8 @@ def _page(path: str) -> dict:
     ticks.clear()
     out["findings"] = page.model.rowCount()
     out["helped_groups"] = len(page.reviewer.helped)
+    out["waited_s"] = page.reviewer.waited
+    out["helper_cpu_s"] = page.reviewer.helper_cpu or 0.0
     rec = store.list_records(form="event", limit=1)[0]
     data = {**rec["data"], "beneficiaries_count": rec["data"]["beneficiaries_count"] + 1}
     store.save_record({**rec, "data": data}, user="bench", reason="bench: a correction")
@@ -165,8 +167,9 @@ def bench_desktop(n: int = DESKTOP) -> list:
              "s", f"<= {DESKTOP_SECONDS:g}", f"{m['first_s'] / DESKTOP_SECONDS:.2f}",
              m["first_s"] <= DESKTOP_SECONDS),
         _row(f"review region desktop, {n:,}: CPU time of that check (page's process)",
-             round(m["first_cpu_s"], 2), "s", "-", f"{m['helped_groups']} groups helped",
-             True),
+             round(m["first_cpu_s"], 2), "s", "-",
+             f"{m['helped_groups']} groups helped ({m['helper_cpu_s']:.1f} s CPU), "
+             f"{m['waited_s']:.1f} s waited", True),
         _row(f"review region desktop, {n:,}: peak RSS (with its helper process)", round(mb),
              "MB", f"<= {DESKTOP_MB:g}", f"{mb / DESKTOP_MB:.2f}", mb <= DESKTOP_MB),
         _row(f"review region desktop, {n:,}: peak RSS of the page's process alone",

@@ -18,6 +18,7 @@ org units' groups meanwhile (reports/review_parallel.py).
 from __future__ import annotations
 
 import threading
+import time
 from collections import defaultdict
 
 from reports.quality_review import (
@@ -65,6 +66,8 @@ class IncrementalReview:
         self.top = 0   # the highest row id of a live record the last run read
         self.again: set[str] | None = None   # ids read again by the last run (None: all)
         self.helped: set[tuple[str, str]] = set()   # groups a helper process validated
+        self.waited = 0.0   # seconds the last run spent on the helper's units after its own
+        self.helper_cpu: float | None = None   # the CPU seconds its helper spent
 
     def run(self, store, *, lang: str = "ru", cancelled=None) -> list[dict] | None:
         """Every finding of the store's records; None when `cancelled()` turned true (its
@@ -100,7 +103,8 @@ class IncrementalReview:
         units = store.org_units()
         umap = {u["id"]: u for u in units} or None
         live = [r for r in records if not r.get("deleted")]
-        theirs = set() if helper is None else {g for g in dirty if g[1] in helper.org_units}
+        shared = set() if helper is None else set(helper.order)
+        theirs = {g for g in dirty if g[1] in shared}  # the helper's, or taken back here
         fresh = _by_group(record_findings(live, umap, only=dirty - theirs))
         if cancelled and cancelled():
             return None
@@ -119,12 +123,20 @@ class IncrementalReview:
         return out
 
     def _theirs(self, helper, theirs, live, umap, cancelled) -> dict:
-        """The findings of the helper's groups: its answer, or (it failed) made here."""
-        got = None if helper is None else helper.findings(cancelled)
-        self.helped = theirs if got is not None else set()
-        if got is None and theirs and not (cancelled and cancelled()):
-            got = record_findings(live, umap, only=theirs)
-        return _by_group(got or [])
+        """The findings of the helper's groups: the units it validated, and those validated
+        here meanwhile (reports/review_parallel.py)."""
+        if helper is None:
+            return {}
+        by_unit: dict = defaultdict(list)
+        for r in live:
+            if group_of(r) in theirs:
+                by_unit[r["org_unit"]].append(r)
+        waited = time.perf_counter()
+        got = helper.findings(lambda unit: record_findings(by_unit.pop(unit, []), umap),
+                              cancelled)
+        self.waited, self.helper_cpu = time.perf_counter() - waited, helper.cpu_s
+        self.helped = {g for g in theirs if g[1] in helper.helped}
+        return _by_group([f for fs in (got or {}).values() for f in fs])
 
     def _records(self, store, changed: set[str]) -> list[dict]:
         """The store's records in `store_records`' order: all read on the first run; then

@@ -16,16 +16,14 @@ from __future__ import annotations
 
 import os
 import pickle
+import queue
 import subprocess
 import sys
+import threading
 from pathlib import Path
+from typing import IO, cast
 
 PARALLEL_FROM = 20_000  # live records: below this, starting a helper costs more than it saves
-# The helper's share of the records: it reads and validates them while this process reads all
-# records, runs the scope detectors and validates the rest. Measured on 100,000 records (CPU
-# seconds): here reading ~2.5 (sharing values), scope ~1.8, per-record rules ~6.3 for all; in
-# the helper its start ~1, reading ~1.8 (not sharing) and the rules.
-HELPER_SHARE = 0.65
 POLL_S = 0.1  # how often a wait for the helper looks at `cancelled`
 NO_WINDOW = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # Windows: no console for the helper
 HELPER_ARG = "--review-helper"  # the frozen program's argument that makes it a helper (main.py)
@@ -37,17 +35,10 @@ def unit_counts(db) -> dict[str, int]:
     return dict(db.execute("SELECT org_unit, count(*) FROM records GROUP BY org_unit"))
 
 
-def helper_units(counts: dict[str, int], share: float | None = None) -> list[str]:
-    """The org units whose records add up to about `share` (HELPER_SHARE) of all, biggest
-    first."""
-    share = HELPER_SHARE if share is None else share
-    goal, taken, out = share * sum(counts.values()), 0, []
-    for unit, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        if taken + n / 2 > goal:
-            continue
-        out.append(unit)
-        taken += n
-    return out
+def helper_units(counts: dict[str, int]) -> list[str]:
+    """The org units in the helper's order: the biggest first, so that the smallest are
+    left at the end, where this process takes them (`Helper.findings`)."""
+    return [unit for unit, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def start_helper(store) -> Helper | None:
@@ -71,41 +62,70 @@ def start_helper(store) -> Helper | None:
 
 
 class Helper:
-    """One helper process validating the records of some org units of a store: `job` is
-    (path, key, org units, units, published definitions as dicts)."""
+    """One helper process validating the records of a store's org units in their order:
+    `job` is (path, key, org units, units, published definitions as dicts). It sends each
+    unit's findings as soon as they are made; a reader thread puts them in `_inbox`."""
 
     def __init__(self, job: tuple):
-        self.org_units = set(job[2])
-        self.cpu_s: float | None = None  # the helper's CPU time, once it answered
+        self.order: list[str] = list(job[2])
+        self.cpu_s: float | None = None  # the helper's CPU time, once it said it was done
+        self.helped: set[str] = set()  # the units whose findings came from the helper
         root = str(Path(__file__).resolve().parent.parent)
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(
             [root] + [p for p in [os.environ.get("PYTHONPATH")] if p]))
         self._proc = subprocess.Popen(helper_command(), stdin=subprocess.PIPE,
                                       stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                       env=env, creationflags=NO_WINDOW)
-        self._out = self._talk(pickle.dumps(job))  # its job written, its answer not awaited
-
-    def _talk(self, job: bytes | None = None) -> bytes | None:
-        """The helper's whole output once it ended, or None while it runs (`POLL_S`)."""
+        self._inbox: queue.SimpleQueue = queue.SimpleQueue()
+        threading.Thread(target=self._read, args=(self._proc.stdout,), daemon=True,
+                         name="review-helper-pipe").start()
         try:
-            return self._proc.communicate(job, timeout=POLL_S)[0]
-        except subprocess.TimeoutExpired:
-            return None
+            stdin = cast(IO[bytes], self._proc.stdin)
+            stdin.write(pickle.dumps(job))
+            stdin.close()
+        except OSError:
+            self.stop()  # it died at once: its units are all validated here
 
-    def findings(self, cancelled=None) -> list[dict] | None:
-        """The per-record findings of the helper's groups, each group's in its records'
-        order; None when the helper failed or `cancelled()` turned true."""
+    def _read(self, pipe) -> None:
+        """The helper's messages, ("unit", unit, findings) ... ("done", None, CPU seconds),
+        into `_inbox`; None at its end (or a broken message)."""
         try:
-            while self._out is None:
+            while True:
+                self._inbox.put(pickle.load(pipe))
+        except (EOFError, OSError, ValueError, pickle.UnpicklingError):
+            self._inbox.put(None)
+
+    def findings(self, validate, cancelled=None) -> dict[str, list[dict]] | None:
+        """Every unit's per-record findings: the helper's, while this process validates
+        (`validate(unit)`) the units from the end of the order: the two meet where their
+        speeds put them, and the helper is stopped. None when `cancelled()` turned true."""
+        got: dict[str, list[dict]] = {}
+        mine: dict[str, list[dict]] = {}
+        try:
+            while left := [u for u in self.order if u not in got and u not in mine]:
                 if cancelled and cancelled():
                     return None
-                self._out = self._talk()
-            kind, value, self.cpu_s = pickle.loads(self._out)
-        except (OSError, EOFError, ValueError, pickle.UnpicklingError):
-            return None
+                self._take(got)
+                if left[-1] not in got:
+                    mine[left[-1]] = validate(left[-1])
+            self.helped = set(got)
+            return {**mine, **got}
         finally:
             self.stop()
-        return value if kind == "ok" and self._proc.returncode == 0 else None
+
+    def _take(self, got: dict) -> None:
+        while True:
+            try:
+                message = self._inbox.get_nowait()
+            except queue.Empty:
+                return
+            if message is None:
+                return
+            kind, unit, value = message
+            if kind == "unit":
+                got[unit] = value
+            elif kind == "done":
+                self.cpu_s = value
 
     def stop(self) -> None:
         if self._proc.poll() is None:
@@ -120,22 +140,24 @@ def helper_command() -> list[str]:
 
 
 def serve() -> None:
-    """The helper process: its job from standard input; ("ok", findings, CPU seconds) or
-    ("error", why, CPU seconds) pickled to standard output."""
+    """The helper process: its job from standard input; to standard output, pickled, each
+    unit's ("unit", unit, findings), then ("done", None, CPU seconds) — or, on a failure,
+    the end of its output (the caller validates what is missing)."""
     import gc
     import time
 
     gc.disable()  # a short life; its records are freed by their counts unit by unit
-    try:
-        answer: tuple = ("ok", _unit_findings(*pickle.load(sys.stdin.buffer)))
-    except Exception as exc:  # noqa: BLE001 - whatever it was, the caller validates itself
-        answer = ("error", f"{type(exc).__name__}: {exc}")
-    sys.stdout.buffer.write(pickle.dumps((*answer, time.process_time())))
-    sys.stdout.flush()
+    out = sys.stdout.buffer
+    for unit, found in _unit_findings(*pickle.load(sys.stdin.buffer)):
+        pickle.dump(("unit", unit, found), out)
+        out.flush()
+    pickle.dump(("done", None, time.process_time()), out)
+    out.flush()
 
 
 def _unit_findings(path: str, key: bytes, org_units: list[str], units: list[dict],
-                   published: list[dict]) -> list:
+                   published: list[dict]):
+    """(unit, its per-record findings) for each of `org_units`, in order."""
     from forms.published import Entry, PublishedSet, set_default
     from reports.quality_review import record_findings
     from store import keys
@@ -145,13 +167,11 @@ def _unit_findings(path: str, key: bytes, org_units: list[str], units: list[dict
     set_default(PublishedSet(Entry.from_dict(e) for e in published))
     db = open_connection(path, readonly=True)
     umap = {u["id"]: u for u in units} or None
-    out: list = []
     try:
         for unit in org_units:
-            out += record_findings(unit_records(db, unit), umap)
+            yield unit, record_findings(unit_records(db, unit), umap)
     finally:
         db.close()
-    return out
 
 
 def unit_records(db, unit: str) -> list[dict]:

@@ -8,7 +8,7 @@ import pytest
 
 from bench import review_data
 from reports import review_parallel
-from reports.quality_review import group_of, review_store
+from reports.quality_review import group_of, record_findings, review_store
 from reports.review_incremental import IncrementalReview
 from store import open_store
 from store.sync_state import apply_pulled
@@ -37,8 +37,7 @@ def test_helper_findings_are_a_full_reviews(region, parallel):
     reviewer = IncrementalReview()
     assert reviewer.run(region) == review_store(region)
     units = {g[1] for g in reviewer.helped}
-    # the helper validated about its share of the records' groups, whole org units
-    assert reviewer.helped and units < {u["id"] for u in region.org_units()}
+    # whatever the helper did were whole org units (this process took the others back)
     assert reviewer.helped == {group_of(r) for r in region.list_records()
                                if r["org_unit"] in units}
     rec = region.list_records(form="event", limit=1)[0]
@@ -48,11 +47,28 @@ def test_helper_findings_are_a_full_reviews(region, parallel):
     assert reviewer.helped == set() and reviewer.checked == {group_of(rec)}
 
 
+def test_the_helper_validates_every_unit_as_this_process_would(region, parallel):
+    helper = review_parallel.start_helper(region)
+    assert helper is not None and helper._proc.wait(timeout=60) == 0  # it did them all
+
+    def never(unit):
+        raise AssertionError(f"{unit}: validated here, though the helper had answered")
+
+    found = helper.findings(never)
+    assert helper.helped == set(helper.order) and helper.cpu_s > 0
+    live = region.list_records(order_by="period asc", extra=("created_at",))
+    units = {u["id"]: u for u in region.org_units()}
+    assert found == {unit: record_findings([r for r in live if r["org_unit"] == unit], units)
+                     for unit in helper.order}
+    assert sum(map(len, found.values())) > 0
+
+
 def test_a_dead_helper_costs_time_not_findings(region, parallel):
     helper = review_parallel.start_helper(region)
     assert helper is not None
     helper._proc.kill()
-    assert helper.findings() is None and helper._proc.poll() is not None
+    assert helper.findings(lambda unit: [unit]) == {u: [u] for u in helper.order}
+    assert helper.helped == set() and helper._proc.poll() is not None
     reviewer = IncrementalReview()
     records = reviewer._records(region, set())
     dirty = reviewer._dirty(records, set())
@@ -80,9 +96,8 @@ def test_a_cancelled_run_stops_its_helper(region, parallel):
     assert reviewer.run(region) == review_store(region)  # the next run validates it all
 
 
-def test_small_stores_and_the_share(region):
+def test_small_stores_and_the_order(region):
     assert review_parallel.start_helper(region) is None  # 800 records: not worth a process
-    counts = {"A": 50, "B": 30, "C": 15, "D": 5}
-    assert review_parallel.helper_units(counts, 0.8) == ["A", "B"]
-    assert review_parallel.helper_units(counts, 0.9) == ["A", "B", "C"]
-    assert review_parallel.helper_units({}, 0.9) == []
+    counts = {"A": 50, "B": 30, "C": 15, "D": 5, "E": 30}
+    assert review_parallel.helper_units(counts) == ["A", "B", "E", "C", "D"]
+    assert review_parallel.helper_units({}) == []
