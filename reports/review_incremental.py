@@ -125,6 +125,7 @@ class IncrementalReview:
     def _theirs(self, helper, theirs, live, umap, cancelled) -> dict:
         """The findings of the helper's groups: the units it validated, and those validated
         here meanwhile (reports/review_parallel.py)."""
+        self.helped, self.waited, self.helper_cpu = set(), 0.0, None
         if helper is None:
             return {}
         by_unit: dict = defaultdict(list)

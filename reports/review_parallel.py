@@ -1,16 +1,18 @@
 """The first review of a big store on both cores: a helper process validates the records of
-some org units with the forms engine while this process reads every record and runs the
-scope detectors (reports/review_incremental.py).
+the org units with the forms engine while this process reads every record and runs the
+scope detectors (reports/review_incremental.py); then this process takes units back from
+the end of the helper's order, and the helper is stopped where the two meet.
 
 A record's per-record findings depend only on its (form, org unit) group
-(`reports.quality_review.record_findings`), so the helper's share is a set of whole org
-units, read by the helper itself one unit at a time (its memory stays that of one unit's
-records), and its findings are exactly those this process would have made, with this
-process's published forms. The helper is a new interpreter (not a fork of a process running
-Qt's threads; the frozen program started with HELPER_ARG), importing only the forms engine and
-the database's connection (no sqlite-utils: ~25 MB less), given the database's key through
-its standard input (never a file, an argument or the environment). Anything that goes wrong in
-it only costs time: its units are then validated here (`Helper.findings` gives None).
+(`reports.quality_review.record_findings`), so the work is split by whole org units, read by
+the helper itself one unit at a time (its memory stays that of one unit's records), and its
+findings are exactly those this process would have made, with this process's published
+forms. The helper is a new interpreter (not a fork of a process running Qt's threads; the
+frozen program started with HELPER_ARG), importing only the forms engine and the database's
+connection (no sqlite-utils: ~25 MB less), given the database's key through its standard
+input (never a file, an argument or the environment). It sends each unit's findings as soon
+as they are made. Anything that goes wrong in it only costs time: what it did not send is
+validated here.
 """
 from __future__ import annotations
 
