@@ -12,8 +12,8 @@ so a changed record re-validates its group (old and new, when it moved) and noth
 
 Between runs the records (compacted by the store's listing: store.codec) and the per-record
 findings are kept: reading and decoding 100,000 records again was half of a check after one
-edit. A first run over many records takes the second core: a helper process validates most
-org units' groups meanwhile (reports/review_parallel.py).
+edit. A first run over many records takes the second core: a helper process shares the
+per-record work, whole org units at a time (reports/review_parallel.py).
 """
 from __future__ import annotations
 
