@@ -344,5 +344,9 @@ def form_defs() -> dict:
 
 
 def field_label(form, field_id: str, lang: str) -> str:
-    """'gender.F' -> 'Volunteers by gender › F' in the language (path_label of the form)."""
+    """'gender.F' -> 'Volunteers by gender › F' in the language (path_label of the form); a
+    roster row's 'attendees[6].full_name' as forms.messages.field_label says it."""
+    if "[" in field_id:
+        from forms.messages import field_label as path_text
+        return path_text(form, field_id, lang)
     return path_label(tuple(field_id.split(".", 1)), form, lang)

@@ -171,9 +171,17 @@ def _matching_seminar(rec, rows, seminars, t, units):
     return None
 
 
-def _visit_date(rec) -> dt.date | None:
+VISIT_DATES = ("date", "actual_date", "planned_date")  # a visit's date: its form's first given
+
+
+def _visit_field(rec) -> str:
+    """The field that dates a visit record (named in its VR-22 findings)."""
     d = rec.get("data") or {}
-    return _date(d.get("date") or d.get("actual_date") or d.get("planned_date"))
+    return next((k for k in VISIT_DATES if d.get(k)), VISIT_DATES[0])
+
+
+def _visit_date(rec) -> dt.date | None:
+    return _date((rec.get("data") or {}).get(_visit_field(rec)))
 
 
 def visit_findings(records: list[dict], t, units=None) -> list[dict]:
@@ -182,7 +190,7 @@ def visit_findings(records: list[dict], t, units=None) -> list[dict]:
     out = _visit_spread(visits, t, units) + _same_day_two_regions(visits, units)
     for r, d in visits:
         if d.weekday() >= 5:
-            out.append(finding(r, "VR-22", "info", "review_weekend", ["date"],
+            out.append(finding(r, "VR-22", "info", "review_weekend", [_visit_field(r)],
                                {"date": d.isoformat()}, units))
     for r in records:
         if r["form"] == "seminar":
@@ -201,7 +209,7 @@ def _visit_spread(visits, t, units) -> list[dict]:
         mid = days[len(days) // 2]
         for r, d in items:
             if abs((d - mid).days) > t.visit_days:
-                out.append(finding(r, "VR-22", "warning", "review_visit_spread", ["date"],
+                out.append(finding(r, "VR-22", "warning", "review_visit_spread", [_visit_field(r)],
                                    {"region": region, "days": abs((d - mid).days)}, units))
     return out
 
@@ -216,7 +224,8 @@ def _same_day_two_regions(visits, units) -> list[dict]:
     for (who, d), recs in groups.items():
         regions = sorted({region_of(r["org_unit"], units) for r in recs})
         if len(regions) > 1:
-            out += [finding(r, "VR-22", "warning", "review_two_regions_same_day", ["date"],
+            out += [finding(r, "VR-22", "warning", "review_two_regions_same_day",
+                            [_visit_field(r)],
                             {"date": d.isoformat(), "who": who, "regions": ", ".join(regions)},
                             units) for r in recs]
     return out
