@@ -290,6 +290,7 @@ def _robust_outliers(q: QContext, period: str, hist: dict) -> list[Finding]:
     cur = q.cells(q.data, th("vr02", "robust_fields", []))
     out = []
     past_cells = [q.cells(d) for d in past]  # a field's cell: its value when is_num
+    mad_k, min_base = th("vr02", "mad_k", 3.5), th("vr02", "min_base", 20)
     for cell, value in cur.items():
         if "." in cell:  # a category's cell is no key of the data itself
             series = [v for d in past if is_num(v := d.get(cell))]
@@ -297,21 +298,35 @@ def _robust_outliers(q: QContext, period: str, hist: dict) -> list[Finding]:
             series = [c[cell] for c in past_cells if cell in c]
         if len(series) < min_points:
             continue
-        med = statistics.median(series)
-        mad = statistics.median(abs(v - med) for v in series)
+        med = _median(sorted(series))
+        mad = _median(sorted([abs(v - med) for v in series]))
         scale = max(1.4826 * mad, 0.05 * abs(med), 1.0)
         z = abs(value - med) / scale
-        if z > th("vr02", "mad_k", 3.5) and max(value, med) >= th("vr02", "min_base", 20):
+        if z > mad_k and max(value, med) >= min_base:
             out.append(Finding("VR-02", "warning", [cell], "outlier_vs_history", {
                 "field": cell, "value": value, "median": med, "z": round(z, 1),
                 "months": len(series)}))
     return out
 
 
+def _median(ordered: list):
+    """statistics.median of an already sorted list (the same value, without its
+    generic overhead: eight medians of a dozen points per record)."""
+    n = len(ordered)
+    if n == 0:
+        raise statistics.StatisticsError("no median for empty data")
+    if n % 2 == 1:
+        return ordered[n // 2]
+    i = n // 2
+    return (ordered[i - 1] + ordered[i]) / 2
+
+
 @functools.lru_cache(maxsize=4096)
 def _months_before(period: str, n: int) -> tuple[str, ...]:
-    """The n periods before `period`, the latest first."""
-    return tuple(shift_period(period, -i) for i in range(1, n + 1))
+    """The n periods before `period`, the latest first (forms.periods.shift_period's
+    arithmetic, inlined: each new period of a push misses the cache)."""
+    base = int(period[:4]) * 12 + int(period[5:7]) - 1
+    return tuple(f"{k // 12:04d}-{k % 12 + 1:02d}" for k in range(base - 1, base - n - 1, -1))
 
 
 # --- VR-14: target matching and rounded figures ---------------------------------------------
