@@ -87,7 +87,8 @@ class QContext:
         self._history: list[dict] | None = None
         self._by_period: dict[str, dict] | None = None
         memo = self.hist.group.memo  # shared by the group's records (HistoryGroup memo)
-        self._cells: dict[tuple, tuple[dict, dict[str, float]]] = \
+        # id(data) -> (data, its cells); (id(data), fields) -> (data, those fields' cells)
+        self._cells: dict[int | tuple, tuple[dict, dict[str, float]]] = \
             {} if memo is None else memo.setdefault(("cells", form.id, form.version), {})
         # id(history record) -> (the record, its period, its (updated_at, revision) order)
         self._marks: dict[int, tuple[dict, str | None, tuple]] = \
@@ -105,16 +106,17 @@ class QContext:
         context, or once per history group when it keeps a memo (several rules, and the
         records of a push batch, compare the same vectors); `only`: those fields' cells.
         Callers only read the result."""
-        key = (id(data), None if only is None else tuple(only))
+        if only is None:  # the common call: keyed by the data's id alone
+            hit = self._cells.get(id(data))
+            if hit is None or hit[0] is not data:
+                hit = self._cells[id(data)] = (data, _all_cells(self.form, data))
+            return hit[1]
+        key = (id(data), tuple(only))
         hit = self._cells.get(key)
         if hit is None or hit[0] is not data:
-            if only is None:
-                cells = numeric_cells(self.form, data)
-            else:
-                keep = set(only)
-                cells = {k: v for k, v in self.cells(data).items()
-                         if k.partition(".")[0] in keep}
-            hit = self._cells[key] = (data, cells)
+            keep = set(only)
+            hit = self._cells[key] = (data, {k: v for k, v in self.cells(data).items()
+                                             if k.partition(".")[0] in keep})
         return hit[1]
 
     def hist_by_period(self) -> dict[str, dict]:
@@ -175,9 +177,11 @@ def is_num(v) -> TypeGuard[float]:
 
 def numeric_cells(form: FormDef, data: dict, only: list[str] | None = None) -> dict[str, float]:
     """Flat numeric vector: `volunteers_total`, `gender.F`, ... (rosters excluded)."""
+    if only is None:
+        return _all_cells(form, data)
     cells: dict[str, float] = {}
     for f in form.numeric_fields:
-        if only is not None and f.id not in only:
+        if f.id not in only:
             continue
         v = data.get(f.id)
         if f.type in NUMERIC:
@@ -186,6 +190,28 @@ def numeric_cells(form: FormDef, data: dict, only: list[str] | None = None) -> d
         elif isinstance(v, dict):
             cells.update({f"{f.id}.{k}": n for k, n in v.items() if is_num(n)})
     return cells
+
+
+def _all_cells(form: FormDef, data: dict) -> dict[str, float]:
+    """`numeric_cells` of every numeric field, in the same order; `is_num`'s common case (an
+    int in range) tested inline: this runs for every record and every history record."""
+    cells: dict[str, float] = {}
+    for fid, scalar in _cell_plan(form):
+        v = data.get(fid)
+        if scalar:
+            if (type(v) is int and -MAX_ABS < v < MAX_ABS) or is_num(v):
+                cells[fid] = v
+        elif isinstance(v, dict):
+            for k, n in v.items():
+                if (type(n) is int and -MAX_ABS < n < MAX_ABS) or is_num(n):
+                    cells[f"{fid}.{k}"] = n
+    return cells
+
+
+@form_plan
+def _cell_plan(form: FormDef) -> tuple[tuple[str, bool], ...]:
+    """(field id, whether a single number) of each numeric field, in form order."""
+    return tuple((f.id, f.type in NUMERIC) for f in form.numeric_fields)
 
 
 def cell_value(data: dict, cell: str):
@@ -209,12 +235,17 @@ def vr01_repeat(q: QContext) -> list[Finding]:
         return []
     year_ago, prev = shift_period(q.period, -12), shift_period(q.period, -1)
     probe, probe_value = next(iter(nonzero.items()))
+    fid, dot, sub = probe.partition(".")  # cell_value(hdata, probe), inlined below
     best: Finding | None = None
-    for period, hdata in sorted(q.hist_by_period().items()):
-        if period >= q.period:
-            continue
-        if period not in (year_ago, prev) and cell_value(hdata, probe) != probe_value:
-            continue  # only an exact repeat counts here, and one cell already differs
+    hist = q.hist_by_period()
+    for period in sorted(p for p in hist if p < q.period):
+        hdata = hist[period]
+        if period not in (year_ago, prev):
+            v = hdata.get(fid)
+            if dot:
+                v = v.get(sub) if isinstance(v, dict) else None
+            if not (v == probe_value and is_num(v)):
+                continue  # only an exact repeat counts here, and one cell already differs
         old = q.cells(hdata)
         finding = _compare_vectors(cur, nonzero, old, period, year_ago, prev)
         if finding and (best is None or _rank(finding) > _rank(best)):
