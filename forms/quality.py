@@ -128,17 +128,21 @@ class QContext:
 
     def _latest_per_period(self) -> dict[str, dict]:
         """The latest by (updated_at, revision); of equals, the later in history order."""
-        best: dict[str, tuple[tuple, dict]] = {}
-        marks, own = self._marks, self.period
+        order: dict[str, tuple] = {}  # period -> the order key of the data kept for it
+        out: dict[str, dict] = {}
+        marks, own, form = self._marks, self.period, self.form
         for r in self.history:
             hit = marks.get(id(r))
             if hit is None or hit[0] is not r:
-                hit = marks[id(r)] = (r, record_period(self.form, r), (
+                hit = marks[id(r)] = (r, record_period(form, r), (
                     str(r.get("updated_at") or ""), _int(r.get("revision"))))
             p = hit[1]
-            if p and p != own and (p not in best or hit[2] >= best[p][0]):
-                best[p] = (hit[2], r["data"])
-        return {p: data for p, (_key, data) in best.items()}
+            if p and p != own:
+                kept = order.get(p)
+                if kept is None or hit[2] >= kept:
+                    order[p] = hit[2]
+                    out[p] = r["data"]
+        return out
 
 
 def _int(v) -> int:

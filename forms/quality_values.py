@@ -120,8 +120,7 @@ def vr30_youth_bias(q) -> list[Finding]:
     age = q.data.get(age_f)
     if isinstance(age, dict) and age:
         min_age = th("vr30", "mature_min_age", 36)
-        mature = [i.code for i in get_enum("age_bands").items
-                  if _num(i.extra.get("min_age")) and i.extra["min_age"] >= min_age]
+        mature = _mature_bands(min_age)
         if mature and sum(age.get(c) or 0 for c in mature if _num(age.get(c) or 0)) == 0:
             out.append(Finding("VR-30", "info", [age_f], "youth_only_ages",
                                {"min_age": min_age}))
@@ -133,6 +132,26 @@ def vr30_youth_bias(q) -> list[Finding]:
         out.append(Finding("VR-30", "info", [occ_f], "no_adult_occupations",
                            {"occupations": adults}))
     return out
+
+
+def _mature_bands(min_age) -> list[str]:
+    """The age bands from `min_age` up, in their order; listed once per enumeration object
+    (a republished one is a new object) and threshold, not once per record."""
+    enum = get_enum("age_bands")
+    if type(min_age) not in (int, float):  # an odd threshold: listed each time, as it was
+        return _bands_from(enum, min_age)
+    hit = _MATURE.get(min_age)
+    if hit is None or hit[0] is not enum:
+        hit = _MATURE[min_age] = (enum, _bands_from(enum, min_age))
+    return hit[1]
+
+
+def _bands_from(enum, min_age) -> list[str]:
+    return [i.code for i in enum.items
+            if _num(i.extra.get("min_age")) and i.extra["min_age"] >= min_age]
+
+
+_MATURE: dict = {}  # min_age -> (the age_bands enumeration, its mature codes)
 
 
 @for_forms(lambda form: form.measure_field("registered_orgs") is not None)
