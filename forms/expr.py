@@ -135,6 +135,8 @@ def outcome(expr: Expr, env: dict, thresholds: dict | None = None):
 
 
 def _num(v):
+    if v.__class__ is int and -1e15 < v < 1e15:  # the common case first
+        return v
     if v is MISSING or v is None:
         raise Skip()
     if isinstance(v, bool) or not isinstance(v, (int, float)):
@@ -348,7 +350,7 @@ def _is_present(v) -> bool:
 
 
 def _f_sum(x):
-    return sum(_num(v) for v in _values(x))
+    return sum([_num(v) for v in _values(x)])
 
 
 def _f_len(x):
