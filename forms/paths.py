@@ -35,7 +35,8 @@ _DEFINITIONS_DIRS: dict[tuple, str] = {}
 def definitions_key() -> str:
     """str(definitions_dir()), made once per app root: the form registry's key, looked up for
     every validated op (path joins cost more than the lookup itself)."""
-    where = (os.environ.get("ESEP_APP_ROOT"), getattr(sys, "_MEIPASS", None))
+    # vars(sys).get: getattr(sys, "_MEIPASS", None) formats an AttributeError when absent
+    where = (os.environ.get("ESEP_APP_ROOT"), vars(sys).get("_MEIPASS"))
     key = _DEFINITIONS_DIRS.get(where)
     if key is None:
         key = _DEFINITIONS_DIRS[where] = str(definitions_dir())

@@ -15,6 +15,8 @@ from forms.lifecycle import (
     verdict,
 )
 from forms.periods import PERIOD_RE
+from forms.registry import load_form
+from forms.validate import record_period
 from server.auth import User
 from server.db import records
 from sync.protocol import MAX_ID_CHARS, MAX_NOTE_CHARS
@@ -94,8 +96,6 @@ def normalize(op: dict) -> dict:
 
 
 def load_definition(form: str, version: int):
-    from forms import load_form
-
     try:
         return load_form(form, version)
     except Exception as exc:  # noqa: BLE001 - unknown form or version
@@ -103,8 +103,6 @@ def load_definition(form: str, version: int):
 
 
 def resolve_period(fdef, rec: dict) -> str:
-    from forms import record_period
-
     try:
         period = record_period(fdef, rec) or rec.get("period")
     except Exception as exc:  # noqa: BLE001 - keep a clear error if the engine fails
