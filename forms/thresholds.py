@@ -32,4 +32,7 @@ def flat_thresholds() -> dict:
 
 def th(rule: str, key: str, default=None):
     """One threshold: th("vr02", "mom_pct")."""
-    return thresholds().get(rule, {}).get(key, default)
+    return thresholds().get(rule, _NO_TABLE).get(key, default)
+
+
+_NO_TABLE: dict = {}  # a rule without a table (never written: only read by `th`)
