@@ -288,7 +288,7 @@ def vr02_jumps(q: QContext) -> list[Finding]:
     if not q.period or not q.history:
         return []
     hist = q.hist_by_period()
-    stock = [f.id for f in q.form.stock_fields]  # `aggregation = "stock"` in the definition
+    stock = _stock_ids(q.form)
     cur = q.cells(q.data, stock)
     out = []
     for months, key in ((-1, "mom_pct"), (-12, "yoy_pct")):
@@ -298,6 +298,12 @@ def vr02_jumps(q: QContext) -> list[Finding]:
             out += _pct_changes(cur, old, base_period, th("vr02", key, 30))
     out += _robust_outliers(q, q.period, hist)
     return out
+
+
+@form_plan
+def _stock_ids(form: FormDef) -> tuple[str, ...]:
+    """The fields with `aggregation = "stock"` in the definition."""
+    return tuple(f.id for f in form.stock_fields)
 
 
 def _pct_changes(cur, old, base_period, limit) -> list[Finding]:

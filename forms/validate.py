@@ -84,6 +84,9 @@ def _with_safe_params(findings: list[Finding]) -> list[Finding]:
 
 def _json_safe(v, depth: int = 0):
     """Params travel as strict JSON: no NaN/inf, no ints beyond 2**53, no odd types."""
+    cls = v.__class__  # the common cases first, as decided below
+    if cls is str or (cls is int and -2**53 < v < 2**53):
+        return v
     if v is None or isinstance(v, (bool, str)):
         return v
     if isinstance(v, int):

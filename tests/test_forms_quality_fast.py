@@ -99,3 +99,15 @@ def test_expr_numbers_take_ints_in_range_only(x):
                 evaluate(compile_expr(text), env)
         else:
             assert evaluate(compile_expr(text), env) == want
+
+
+@pytest.mark.parametrize("v, want", [
+    (0, 0), (2**53 - 1, 2**53 - 1), (2**53, str(2**53)), (-(2**53) + 1, -(2**53) + 1),
+    (-(2**53), str(-(2**53))), (True, True), ("x", "x"), (None, None), (1.5, 1.5),
+    (float("nan"), "nan"), ([1, 2**60], [1, str(2**60)]), ({"a": float("inf")}, {"a": "inf"})])
+def test_finding_params_stay_strict_json(v, want):
+    """_json_safe's fast path (a str, an int inside 2**53) decides as the general one."""
+    from forms.validate import _json_safe
+
+    got = _json_safe(v)
+    assert got == want and type(got) is type(want)
