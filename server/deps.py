@@ -59,14 +59,15 @@ def _lookup(engine: sa.Engine, token: str):
         return auth.user_of_row(row), published.current(engine, conn, version)
 
 
-async def _token_user(request: Request, engine: Engine, cred: Bearer) -> User:
+async def _token_user(request: Request, cred: Bearer) -> User:
     """The caller: 401 without a token or with one that is unknown, expired or revoked. Also
     sets this database's published forms and enumerations for the whole request (a
     ContextVar set here, in the request's task, reaches the thread the route runs in). One
     hop to the thread pool and one connection for both."""
     if cred is None or not cred.credentials:
         raise err(401, "not_authenticated", "log in first (Authorization: Bearer <token>)")
-    user, pset = await anyio.to_thread.run_sync(_lookup, engine, cred.credentials)
+    user, pset = await anyio.to_thread.run_sync(_lookup, request.app.state.engine,
+                                                 cred.credentials)
     use_published(pset)
     if user is None:
         raise err(401, "invalid_token", "the token is unknown, expired or revoked")
@@ -74,12 +75,16 @@ async def _token_user(request: Request, engine: Engine, cred: Bearer) -> User:
     return user
 
 
-async def _current_user(user: Annotated[User, Depends(_token_user)]) -> User:
+def _password_changed(user: User) -> User:
     """The caller, who must first change a reset password (403 password_change_required)."""
     if user.must_change_password:
         raise err(403, "password_change_required",
                   "change your password first (POST /api/v1/auth/password)")
     return user
+
+
+async def _current_user(user: Annotated[User, Depends(_token_user)]) -> User:
+    return _password_changed(user)
 
 
 # Only the change-password route (and logout) take a caller whose password must change.
@@ -90,8 +95,8 @@ CurrentUser = Annotated[User, Depends(_current_user)]
 def require_roles(*roles: str, message: str = "role {role} has no access here"):
     """A dependency: the caller when its role is one of `roles`, else 403 forbidden
     (`message` may name the caller's {role})."""
-    async def guard(user: CurrentUser) -> User:
-        if user.role not in roles:
+    async def guard(user: PendingUser) -> User:  # checked as CurrentUser, one level less
+        if _password_changed(user).role not in roles:
             raise err(403, "forbidden", message.format(role=user.role))
         return user
     return guard
