@@ -55,7 +55,7 @@ def sync_push(request: Request, body: PushIn, user: RecordsUser) -> Response:
 
 
 @router.get("/pull", response_model=PullOut)
-def sync_pull(request: Request, user: RecordsUser, engine: Engine, settings: AppSettings,
+def sync_pull(request: Request, user: RecordsUser,
               cursor: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
               limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
               max_bytes: Annotated[int, Query(ge=1, le=MAX_PULL_BYTES)] =
@@ -73,13 +73,13 @@ def sync_pull(request: Request, user: RecordsUser, engine: Engine, settings: App
     is ignored (rows)."""
     ask = PullAsk(cursor=cursor, limit=limit, max_bytes=max_bytes, epoch=epoch,
                   wire_bytes=wire_bytes, layout=layout)
+    engine, settings = _state(request)
     return _answer(request, settings, _page(request, settings, engine, user, ask))
 
 
 @router.post("/exchange", response_model=ExchangeOut,
              responses={426: {"model": SchemaMismatchOut}, **error_responses(409)})
-def sync_exchange(request: Request, body: ExchangeIn, user: RecordsUser, engine: Engine,
-                  settings: AppSettings) -> Response:
+def sync_exchange(request: Request, body: ExchangeIn, user: RecordsUser) -> Response:
     """A push and the first pull page in one round trip: the page after `pull.cursor` is read
     first, then the ops are applied as by /push, so the answer is what a pull followed by a
     push would have given. Refused without applying anything (409) when `server_id` names
@@ -88,6 +88,7 @@ def sync_exchange(request: Request, body: ExchangeIn, user: RecordsUser, engine:
     refusal = schema_refusal(body.schema_version)
     if refusal is not None:
         return _json(refusal, 426)
+    engine, settings = _state(request)
     page = _page(request, settings, engine, user, body.pull)
     if body.server_id is not None and body.server_id != page["server_id"]:
         raise err(409, "other_server", "this is another server than the client syncs with")
