@@ -3,6 +3,7 @@ includes the routers (server/routes/, one per area)."""
 from __future__ import annotations
 
 import contextlib
+import inspect
 
 import anyio.to_thread
 import sqlalchemy as sa
@@ -40,7 +41,7 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
                   lifespan=_lifespan(settings.request_threads),
                   exception_handlers=EXCEPTION_HANDLERS,
                   docs_url="/docs" if public else None, redoc_url="/redoc" if public else None,
-                  openapi_url="/openapi.json" if public else None)
+                  openapi_url="/openapi.json" if public else None, **_NO_TELEMETRY)
     app.state.engine, app.state.settings, app.state.server_id = engine, settings, sid
     app.add_middleware(RouteNoteMiddleware)  # innermost: sees the matched route
     app.add_middleware(GZipMiddleware, minimum_size=500)
@@ -52,6 +53,15 @@ def create_app(db_url: str | None = None, settings: Settings | None = None) -> F
     for router in ROUTERS:
         app.include_router(router)
     return app
+
+
+# FastAPI >= 0.16x traces, measures and logs requests through OpenTelemetry when a provider
+# is configured (or FASTAPI_OTEL_AUTO_CONFIGURE=true); Esep has its own metrics and request
+# log (server/obs.py), so it is off: no provider lookups per request (~6 us each).
+_NO_TELEMETRY: dict = (
+    {"telemetry": {"tracing": False, "metrics": False, "logs": False,
+                   "auto_configure": False}}
+    if "telemetry" in inspect.signature(FastAPI.__init__).parameters else {})
 
 
 def _lifespan(threads: int):
