@@ -101,6 +101,21 @@ SELECT CASE WHEN (SELECT count(*) FROM r) + (SELECT count(*) FROM k) = %(nr)s
             THEN c.base  -- else fail (before the COMMIT): a record or ledger row was missed
             ELSE CAST('change_seq stamp incomplete at ' || c.base AS bigint) END FROM c"""
 
+# ... and when every record of the stamp was written in the round trip with its seq (the
+# common case), only the ledger rows are stamped; the records are checked by their seqs'
+# range (the unique index of change_seq): a statement planned in a fraction of the time.
+PG_STAMP_LEDGER = f"""
+WITH c AS (SELECT {_TOP} - %(n)s AS base),
+l AS (
+    UPDATE ledger SET change_seq = c.base + w.ord
+    FROM c, unnest(CAST(%(ops)s AS bigint[]), CAST(%(ords)s AS bigint[])) AS w(op_seq, ord)
+    WHERE ledger.device_id = %(device)s AND ledger.op_seq = w.op_seq RETURNING ledger.op_seq)
+SELECT CASE WHEN (SELECT count(*) FROM records, c WHERE records.change_seq > c.base
+                  AND records.change_seq <= c.base + %(n)s) = %(nr)s
+                 AND (SELECT count(*) FROM l) = %(nl)s
+            THEN c.base  -- else fail (before the COMMIT): a record or ledger row was missed
+            ELSE CAST('change_seq stamp incomplete at ' || c.base AS bigint) END FROM c"""
+
 
 def lock_counter(conn) -> None:
     """PostgreSQL: take the change_seq counter's row lock now, until the transaction ends
@@ -126,12 +141,15 @@ def commit_batch(conn, writes: list[tuple], read, rids: list[str], device_id: st
     ords, params = _stamp_params(rids, device_id, ledger_ops)
     first: list[tuple] = []  # other tables' rows, then (under the counter's lock) the records
     last: list[tuple] = []
+    sent: set[str] = set()  # the records written here, with their seqs
     for stmt, rows in writes:
         if rows and stmt.table is records and params is not None:
             last.append(_pg_write(conn, stmt, _with_seqs(rows, ords), seq_offset=True))
+            sent.update(row["id"] for row in rows)
         elif rows:
             (last if stmt.table is records else first).append(_pg_write(conn, stmt, rows))
-    sql = {"writes": first, "records": last, "read": _pg_read(conn, read)}
+    sql = {"writes": first, "records": last, "read": _pg_read(conn, read),
+           "stamp": PG_STAMP_LEDGER if sent.issuperset(ords) else PG_STAMP_REST}
     with driver_errors():
         value, base = _pg_tail(conn.connection.driver_connection, sql, params)
     return value, {rid: base + ord_ for rid, ord_ in ords.items()}
@@ -155,7 +173,7 @@ def _pg_tail(raw, sql: dict, params: dict | None) -> tuple[object, int]:
             _send(cur, text, rows)
         rcur.execute(*sql["read"])
         if params is not None:
-            scur.execute(PG_STAMP_REST, params)
+            scur.execute(sql["stamp"], params)
         raw.commit()
         value = rcur.fetchone()[0]
         return value, scur.fetchone()[0] if params is not None else 0

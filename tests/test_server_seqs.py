@@ -102,3 +102,21 @@ def test_commit_batch_writes_records_with_their_seqs(engine):
                                 .where(ledger.c.device_id == "dev")).all())
     assert got == seqs and versions["new"] == 2 and led[1] == top + 1
     assert _counter(engine) == top + 3
+
+
+def test_commit_batch_missing_a_record_commits_nothing(engine):
+    """Every record written in the round trip (the ledger-only stamp): an update that finds
+    no row fails the stamp before the COMMIT."""
+    from server.batch import _INSERT, _UPDATE, _by_id
+    from server.epoch import EPOCH_QUERY
+    from server.seqs import commit_batch
+
+    top = _counter(engine)
+    with (pytest.raises(Exception, match="change_seq stamp incomplete"),
+          engine.begin() as conn):
+        commit_batch(conn, [(_INSERT, [_row("new", "2024-02")]),
+                            (_UPDATE, [_by_id(_row("gone", "2024-03", version=2))])],
+                     EPOCH_QUERY, ["new", "gone"], "dev", [])
+    assert _counter(engine) == top
+    with engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(records)).scalar_one() == 0
