@@ -9,7 +9,8 @@
   and batch and updated with each write, so every op's history is a window of it;
 - the batch's record writes, queued and sent as two executemany statements (`flush`) before
   anything reads the records table again, unless every op writes at once (`write_now`: the
-  savepoint-per-op retry, which needs a failing write to point at its op)."""
+  savepoint-per-op retry, which needs a failing write to point at its op); either way
+  under the change_seq counter's lock (server.seqs.lock_counter)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ from forms.periods import PERIOD_RE
 from server import rules
 from server.db import driver_errors, ledger, one_of, org_units, records
 from server.scope import row_to_record
+from server.seqs import lock_counter
 
 _INSERT = records.insert()
 _UPDATE = records.update().where(records.c.id == sa.bindparam("b_id"))
@@ -151,6 +153,9 @@ class Batch:
         self.conn, self.device_id = conn, device_id
         self.touched: set[str] = set()  # ids written (or deleted) by this batch
         self.write_now = write_now
+        self._counter_locked = False
+        if write_now:  # records written op by op: under the counter's lock (server.seqs)
+            self.lock_counter()
         self._inserts: list[dict] = []
         self._updates: list[dict] = []
         self._written: dict[str, SimpleNamespace] = {}  # id -> the row as this batch wrote it
@@ -184,10 +189,20 @@ class Batch:
             self._updates.append(_by_id(values))
 
     def flush(self) -> None:
-        """Send the queued writes (a unique-key race raises IntegrityError here)."""
+        """Send the queued writes (a unique-key race raises IntegrityError here), after
+        taking the change_seq counter's lock (server.seqs: records are written under it)."""
         for stmt, rows in self.pending():
             if rows:
+                self.lock_counter()
                 self.conn.execute(stmt, rows)
+
+    def lock_counter(self) -> None:
+        """Take the change_seq counter's lock (once; PostgreSQL) before this batch writes
+        records or locks a record it did not lock in prefetch (server.seqs.lock_counter).
+        Never inside a savepoint: rolling one back would release the lock."""
+        if not self._counter_locked:
+            lock_counter(self.conn)
+            self._counter_locked = True
 
     def pending(self) -> list[tuple]:
         """The queued writes, handed over to be sent by the caller (no longer queued):

@@ -140,6 +140,8 @@ def _one(batch: Batch, user: User, op: dict, savepoint: bool = True) -> dict:
 def _contest(batch: Batch, user: User, c: Conflict) -> None:
     if c.holder is None or c.challenger is None:
         return
+    # the counter's lock before the holder's row lock, as every batch takes them (server.seqs)
+    batch.lock_counter()
     batch.flush()  # the holder may be a record this batch wrote
     if contests.record_contest(batch.conn, user, batch.device_id, c.holder, c.challenger):
         batch.restamp.append(c.holder)
