@@ -66,8 +66,21 @@ def months_in(start: str, end: str) -> list[str]:
 def shift_period(period: str, months: int) -> str:
     """The period `months` later (earlier when negative): shift_period('2023-01', -1) ==
     '2022-12'."""
-    n = int(period[:4]) * 12 + int(period[5:7]) - 1 + months
-    return f"{n // 12:04d}-{n % 12 + 1:02d}"
+    return _period_at(_month_index(period) + months)
+
+
+def periods_before(period: str, n: int) -> tuple[str, ...]:
+    """The n periods before `period`, the latest first (one parse, not n shift_period calls)."""
+    base = _month_index(period)
+    return tuple(_period_at(k) for k in range(base - 1, base - n - 1, -1))
+
+
+def _month_index(period: str) -> int:
+    return int(period[:4]) * 12 + int(period[5:7]) - 1
+
+
+def _period_at(index: int) -> str:
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def period_of(date: _dt.date | _dt.datetime) -> str:

@@ -13,7 +13,7 @@ from typing import TypeGuard
 
 from forms.lifecycle import HistoryGroup, HistoryView
 from forms.model import Finding, FormDef, for_forms, form_plan
-from forms.periods import shift_period
+from forms.periods import periods_before, shift_period
 from forms.thresholds import th
 from forms.validate import record_period, rule_failed
 
@@ -364,10 +364,8 @@ def _median(ordered: list):
 
 @functools.lru_cache(maxsize=4096)
 def _months_before(period: str, n: int) -> tuple[str, ...]:
-    """The n periods before `period`, the latest first (forms.periods.shift_period's
-    arithmetic, inlined: each new period of a push misses the cache)."""
-    base = int(period[:4]) * 12 + int(period[5:7]) - 1
-    return tuple(f"{k // 12:04d}-{k % 12 + 1:02d}" for k in range(base - 1, base - n - 1, -1))
+    """The n periods before `period`, the latest first."""
+    return periods_before(period, n)
 
 
 # --- VR-14: target matching and rounded figures ---------------------------------------------
