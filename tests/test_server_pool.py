@@ -50,3 +50,18 @@ def test_an_idle_connection_killed_by_the_server_is_replaced(pg_url, monkeypatch
         assert len(pings) == 1
     finally:
         engine.dispose()
+
+
+def test_no_statement_is_prepared_on_the_server(pg_url):
+    """psycopg would prepare a query after its 5th run and drop it at the next ROLLBACK (the
+    end of every read-only request); the engine never prepares (server.db.make_engine)."""
+    engine = _engine(pg_url)
+    try:
+        with engine.connect() as conn:
+            for _ in range(8):
+                conn.execute(sa.text("SELECT count(*) FROM pg_class WHERE relkind = :k"),
+                             {"k": "r"}).scalar_one()
+            assert conn.execute(sa.text(
+                "SELECT count(*) FROM pg_prepared_statements")).scalar_one() == 0
+    finally:
+        engine.dispose()
