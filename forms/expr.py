@@ -137,9 +137,7 @@ def outcome(expr: Expr, env: dict, thresholds: dict | None = None):
 def _num(v):
     if v.__class__ is int and -1e15 < v < 1e15:  # the common case first
         return v
-    if v is MISSING or v is None:
-        raise Skip()
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
+    if v is MISSING or v is None or isinstance(v, bool) or not isinstance(v, (int, float)):
         raise Skip()
     if isinstance(v, float) and not math.isfinite(v):
         raise Skip()
