@@ -30,13 +30,21 @@ def error_responses(*statuses: int) -> dict:
     return {status: {"model": ErrorOut} for status in statuses}
 
 
+def app_state(request: Request) -> tuple[sa.Engine, Settings]:
+    """The app's engine and settings (server.app.create_app puts them there). The hot sync
+    routes call this rather than take them as dependencies: FastAPI solves each one anew for
+    every request."""
+    state = request.app.state
+    return state.engine, state.settings
+
+
 # Trivial dependencies are `async def`: a plain `def` would cost a hop to the thread pool.
 async def _engine(request: Request) -> sa.Engine:
-    return request.app.state.engine
+    return app_state(request)[0]
 
 
 async def _settings(request: Request) -> Settings:
-    return request.app.state.settings
+    return app_state(request)[1]
 
 
 Engine = Annotated[sa.Engine, Depends(_engine)]
@@ -66,7 +74,7 @@ async def _token_user(request: Request, cred: Bearer) -> User:
     hop to the thread pool and one connection for both."""
     if cred is None or not cred.credentials:
         raise err(401, "not_authenticated", "log in first (Authorization: Bearer <token>)")
-    user, pset = await anyio.to_thread.run_sync(_lookup, request.app.state.engine,
+    user, pset = await anyio.to_thread.run_sync(_lookup, app_state(request)[0],
                                                  cred.credentials)
     use_published(pset)
     if user is None:

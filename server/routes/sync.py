@@ -12,7 +12,7 @@ from pydantic_core import to_json
 
 from forms.periods import utc_now
 from server import pull, push
-from server.deps import AppSettings, Engine, RecordsUser, err, error_responses
+from server.deps import RecordsUser, app_state, err, error_responses
 from server.jsonbody import api_router
 from server.middleware import schema_refusal
 from server.models import (
@@ -48,7 +48,7 @@ def sync_push(request: Request, body: PushIn, user: RecordsUser) -> Response:
     refusal = schema_refusal(body.schema_version)
     if refusal is not None:
         return _json(refusal, 426)
-    engine, settings = _state(request)
+    engine, settings = app_state(request)
     acks, epoch = push.push_batch(engine, user, body.device_id,
                                   body.op_dicts())
     return _answer(request, settings, {"acks": acks, "server_time": utc_now(), "epoch": epoch})
@@ -73,7 +73,7 @@ def sync_pull(request: Request, user: RecordsUser,
     is ignored (rows)."""
     ask = PullAsk(cursor=cursor, limit=limit, max_bytes=max_bytes, epoch=epoch,
                   wire_bytes=wire_bytes, layout=layout)
-    engine, settings = _state(request)
+    engine, settings = app_state(request)
     return _answer(request, settings, _page(request, settings, engine, user, ask))
 
 
@@ -88,7 +88,7 @@ def sync_exchange(request: Request, body: ExchangeIn, user: RecordsUser) -> Resp
     refusal = schema_refusal(body.schema_version)
     if refusal is not None:
         return _json(refusal, 426)
-    engine, settings = _state(request)
+    engine, settings = app_state(request)
     page = _page(request, settings, engine, user, body.pull)
     if body.server_id is not None and body.server_id != page["server_id"]:
         raise err(409, "other_server", "this is another server than the client syncs with")
@@ -98,13 +98,6 @@ def sync_exchange(request: Request, body: ExchangeIn, user: RecordsUser) -> Resp
                                   body.op_dicts())
     return _answer(request, settings, {"acks": acks, "server_time": utc_now(), "epoch": epoch,
                                        "pull": page})
-
-
-def _state(request: Request) -> tuple[Engine, AppSettings]:
-    """The app's engine and settings, read here rather than as two more dependencies of the
-    hot routes (FastAPI solves each one per request)."""
-    state = request.app.state
-    return state.engine, state.settings
 
 
 def _page(request: Request, settings, engine, user, ask: PullAsk) -> dict:
