@@ -95,9 +95,10 @@ def _print(obj: dict) -> None:
 
 def cmd_login(args) -> int:
     from cli.sync_token import keep_token
+    from cli.texts import lang_of, say
     from store import open_store
     from sync.engine import refresh_reference
-    from sync.transport import SyncError
+    from sync.transport import AuthError, SyncError
 
     client = _client(args.server, args.insecure, args.cacert)
     password = _read_password() if args.password_stdin else _ask_password(args.user)
@@ -109,6 +110,9 @@ def cmd_login(args) -> int:
                 raise _fail(f"the password of {args.user} must be changed first: run `esep "
                             f"passwd --server {client.base_url} --user {args.user}`")
             me = refresh_reference(store, client)
+        except AuthError as exc:  # 401 at login: the name or the password, not the token
+            raise _fail(say("login_refused", lang_of(args), server=client.base_url,
+                            user=args.user)) from exc
         except SyncError as exc:
             raise _fail(f"login failed: {exc}") from exc
         _remember(store, client.base_url, args.user, args.insecure, client.cacert)

@@ -140,7 +140,12 @@ def test_wrong_password_and_insecure_url_fail_clearly(server, tmp_path, capsys, 
     data = tmp_path / "d"
     code, _, err = esep(capsys, monkeypatch, data, "login", "--server", server.url, "--user",
                         "dist1", "--password-stdin", stdin="wrong\n")
-    assert code == 1 and "login failed" in err
+    # said in the user's language (Russian by default), naming the user, not "log in again"
+    assert code == 1 and "вход не выполнен" in err and "dist1" in err
+    assert "log in again" not in err
+    code, _, err = esep(capsys, monkeypatch, data, "--lang", "en", "login", "--server",
+                        server.url, "--user", "dist1", "--password-stdin", stdin="wrong\n")
+    assert code == 1 and "login failed: the server" in err and "refused user dist1" in err
     code, _, err = esep(capsys, monkeypatch, data, "login", "--server",
                         "http://sync.example.kz", "--user", "dist1", "--password-stdin",
                         stdin=PASSWORD + "\n")
