@@ -161,8 +161,9 @@ def _run(args) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:  # a file that cannot be read or written: say which and why
-        where = f" {exc.filename}" if exc.filename else ""
-        print(f"esep: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        from cli.texts import file_failure, lang_of
+
+        print(f"esep: {file_failure(exc, lang_of(args))}", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - only the store's own refusals are handled here
         return _store_refusal(exc, args)

@@ -61,14 +61,14 @@ def _error(message: str):
     return CliError(message)
 
 
-def _form(form_id: str):
+def _form(form_id: str, lang: str = "ru"):
     from forms import list_forms, load_form
 
     try:
         return load_form(form_id)
     except KeyError:
         known = ", ".join(f.id for f in list_forms())
-        raise _error(f"unknown form {form_id!r} (known: {known})") from None
+        raise _error(say("cli_unknown_form", lang, form=form_id, known=known)) from None
     except ValueError as exc:  # forms.DefinitionError names the file and line
         raise _error(f"form definitions cannot be loaded: {exc}") from None
 
@@ -98,31 +98,34 @@ def cmd_forms_list(args) -> int:
 
 
 # -- reading files -----------------------------------------------------------------------
-def read_json_records(path: str, form_id: str, *, allow_single: bool = False) -> list:
+def read_json_records(path: str, form_id: str, *, allow_single: bool = False,
+                      lang: str = "ru") -> list:
     p = Path(path)
     try:
-        doc = json.loads(p.read_text(encoding="utf-8-sig"))
+        text = p.read_text(encoding="utf-8-sig")
+        if not text.strip():
+            raise _error(say("file_empty", lang, file=path))
+        doc = json.loads(text)
     except FileNotFoundError:
-        raise _error(f"{path}: file not found") from None
+        raise _error(say("file_missing", lang, file=path)) from None
     except UnicodeDecodeError as exc:
-        raise _error(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        raise _error(say("cli_json_not_utf8", lang, file=path, byte=exc.start)) from None
     except json.JSONDecodeError as exc:
-        raise _error(f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: "
-                     f"{exc.msg}") from None
-    except RecursionError:
-        raise _error(f"{path}: invalid JSON: nested too deeply") from None
-    except ValueError as exc:  # e.g. an integer of more digits than Python converts
-        raise _error(f"{path}: invalid JSON: {str(exc)[:200]}") from None
+        raise _error(say("cli_json_invalid", lang, file=path, line=exc.lineno,
+                         column=exc.colno)) from None
+    except (RecursionError, ValueError):  # nested too deeply; an integer of too many digits
+        raise _error(say("cli_json_invalid", lang, file=path, line="?", column="?")) from None
     if isinstance(doc, dict) and isinstance(doc.get("records"), list):
         if doc.get("form") not in (None, form_id):
-            raise _error(f"{path}: the file holds form {doc['form']!r}, not {form_id!r}")
+            raise _error(say("cli_json_other_form", lang, file=path, form=form_id,
+                             other=doc["form"]))
         records = doc["records"]
     elif isinstance(doc, list):
         records = doc
     elif allow_single and isinstance(doc, dict):
         records = [doc]
     else:
-        raise _error(f"{path}: expected {{\"form\": ..., \"records\": [...]}} or a list")
+        raise _error(say("cli_json_shape", lang, file=path))
     return [_with_form(r, form_id) for r in records]
 
 
@@ -139,8 +142,8 @@ def cmd_validate(args) -> int:
     (forms.lifecycle.blocking, the rule the store and the server apply)."""
     from forms import blocking, history_of, validate_record
 
-    form = _form(args.form)
-    records = read_json_records(args.file, form.id, allow_single=True)
+    form = _form(args.form, lang_of(args))
+    records = read_json_records(args.file, form.id, allow_single=True, lang=lang_of(args))
     results = []
     for i, rec in enumerate(records, start=1):
         findings = _header_findings(rec, form.id)
@@ -228,12 +231,12 @@ def _print_validation(results: list, lang: str, *, as_json: bool, form=None) -> 
 
 # -- import ------------------------------------------------------------------------------
 def cmd_import(args) -> int:
-    form = _form(args.form)
+    form = _form(args.form, lang_of(args))
     if Path(args.file).suffix.lower() != ".json":
         return import_tabular(args, form, store_opener=_open_store, lang=lang_of(args),
                               unsupported=_unsupported)
     check_json_args(args)
-    records = read_json_records(args.file, form.id)
+    records = read_json_records(args.file, form.id, lang=lang_of(args))
     lang = lang_of(args)
     other = [say("import_record_where", lang, index=i, id=r.get("id")) + ": "
              + say("cli_other_form_line", lang, got=repr(r.get("form")), want=repr(form.id))
@@ -293,7 +296,7 @@ def _unsupported(exc: ModuleNotFoundError):
 
 # -- export ------------------------------------------------------------------------------
 def cmd_export(args) -> int:
-    form = _form(args.form)
+    form = _form(args.form, lang_of(args))
     store = _open_store()
     try:
         records = store.list_records(form=form.id, period=args.period, org_unit=args.org_unit,
@@ -335,11 +338,9 @@ def strip_personal(record: dict) -> dict:
 
 
 def _write_atomic(path: Path, text: str) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    except OSError as exc:
-        raise _error(f"cannot write {path}: {exc.strerror or exc}") from None
+    # an OSError here reaches cli.main, which says which file and why in the user's language
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text + "\n")

@@ -17,3 +17,34 @@ def status_text(status: str, lang: str) -> str:
 def lang_of(args) -> str:
     """The language asked for on the command line (`esep --lang` or the sub-command's)."""
     return getattr(args, "sub_lang", None) or getattr(args, "lang", None) or "ru"
+
+
+def server_failure(exc, lang: str, server: str) -> str:
+    """A sync.transport.SyncError said to a person: the server unreachable, too slow, too new
+    or answering an error (its status and code in brackets), never the raw exception."""
+    code = getattr(exc, "code", "")
+    if code == "offline":
+        key = "cli_server_timeout" if getattr(exc, "timeout", False) else "cli_server_unreachable"
+        return say(key, lang, server=server)
+    if code in ("upgrade_required", "insecure_url"):
+        return say("cli_server_upgrade" if code == "upgrade_required" else "cli_server_insecure",
+                   lang, server=server)
+    status = getattr(exc, "status", None)
+    detail = " ".join(str(x) for x in (f"HTTP {status}" if status else None,
+                                       getattr(exc, "server_code", None)) if x)
+    return say("cli_server_failed", lang, server=server, detail=detail or str(exc)[:200])
+
+
+def file_failure(exc: OSError, lang: str) -> str:
+    """An OSError on a file the person named: which file and why, in their language."""
+    import errno
+
+    reasons = {errno.ENOENT: "cli_os_missing", errno.EACCES: "cli_os_denied",
+               errno.EPERM: "cli_os_denied", errno.EROFS: "cli_os_denied",
+               errno.EISDIR: "cli_os_is_folder", errno.ENOTDIR: "cli_os_not_a_folder",
+               errno.EEXIST: "cli_os_not_a_folder", errno.ENOSPC: "cli_os_disk_full"}
+    key = reasons.get(exc.errno or 0)
+    reason = say(key, lang) if key else say("cli_os_other", lang,
+                                           detail=exc.strerror or type(exc).__name__)
+    return say("cli_cannot_use_file", lang, file=exc.filename2 or exc.filename or "",
+               reason=reason)

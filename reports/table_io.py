@@ -143,8 +143,11 @@ def _xlsx(out, form, keys, rows, rosters, records, lang, include_personal) -> Pa
             ws.append(row)
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(f".{out.name}.tmp")
-    wb.save(tmp)
-    os.replace(tmp, out)
+    try:
+        wb.save(tmp)
+        os.replace(tmp, out)
+    finally:
+        tmp.unlink(missing_ok=True)  # a refused replace (OUT is a folder) leaves no litter
     return out
 
 

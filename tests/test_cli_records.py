@@ -87,13 +87,13 @@ def test_validate_type_error_and_bad_files(data_dir, tmp_path, capsys):
     assert run(data_dir, "validate", "monthly_report", typ) == 1
     assert "volunteers_total" in capsys.readouterr().out
     assert run(data_dir, "validate", "monthly_report", str(tmp_path / "none.json")) == 1
-    assert "file not found" in capsys.readouterr().err
+    assert "файл не найден" in capsys.readouterr().err
     broken = tmp_path / "broken.json"
     broken.write_text('{"records": [\n  {"id": 1,,}\n]}', encoding="utf-8")
     assert run(data_dir, "validate", "monthly_report", str(broken)) == 1
-    assert "line 2" in capsys.readouterr().err
+    assert "строке 2" in capsys.readouterr().err
     assert run(data_dir, "validate", "no_such_form", typ) == 1
-    assert "unknown form 'no_such_form'" in capsys.readouterr().err
+    assert "неизвестная форма «no_such_form»" in capsys.readouterr().err
 
 
 def test_import_atomic_and_dry_run(data_dir, tmp_path, capsys):
@@ -226,7 +226,7 @@ def test_entry_point_subprocess(tmp_path):
     res = subprocess.run([sys.executable, "main.py", "--data-dir", str(data), "validate",
                           "monthly_report", str(tmp_path / "missing.json")], cwd=ROOT, env=env,
                          capture_output=True, text=True, timeout=120, check=False)
-    assert res.returncode == 1 and "file not found" in res.stderr
+    assert res.returncode == 1 and "файл не найден" in res.stderr
 
 
 def test_export_leaves_personal_fields_out_unless_asked(data_dir, tmp_path, capsys):
@@ -384,5 +384,5 @@ def test_export_to_an_unwritable_path_is_a_clear_error(data_dir, tmp_path, capsy
     target = tmp_path / "a-file" / "out.json"  # its folder is a file
     assert main(["export", "monthly_report", "-o", str(target)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"esep: cannot write {target}:")
+    assert err.startswith(f"esep: {target.parent}: в пути есть файл там, где должна быть папка")
     assert "Traceback" not in err and not target.exists()

@@ -17,8 +17,9 @@ def support_months(ctx: Context) -> list[Block]:
     never: list[str] = []
     for region in sorted({r for r in breakdown(ctx.monthly(), units=ctx.umap)}):
         by_month = trend(select(ctx.monthly(), None, region=region, units=ctx.umap))
-        cells = [ctx.t("yes") if by_month[p]["rfo_support_provided"].get("YES")
-                 else ctx.t("no") if p in by_month else ctx.no_data() for p in months]
+        cells = [ctx.no_data() if p not in by_month
+                 else ctx.t("yes") if by_month[p]["rfo_support_provided"].get("YES")
+                 else ctx.t("no") for p in months]
         supported = cells.count(ctx.t("yes"))
         rows.append([ctx.rname(region)] + cells + [supported])
         (every if supported == 12 else never if supported == 0 else []).append(

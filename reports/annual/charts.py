@@ -51,6 +51,9 @@ def _draw(ax, chart: Chart) -> None:
     cats = chart.categories
     if chart.kind == "pie":
         values = next(iter(chart.series.values()))
+        if not any(values):  # nothing counted yet (a year under way): no wedges to draw
+            ax.axis("off")
+            return
         ax.pie(values, colors=COLORS, startangle=90, counterclock=False,
                autopct=lambda p: f"{p:.1f} %" if p >= 3 else "")
         ax.legend(_wrap(cats, 40), loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
