@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from cli.sync_cmd import _fail, _login_again, _password_args, _print, _read_password, _session
+from cli.texts import lang_of, say
 
 
 def register(sub) -> None:
@@ -34,9 +35,12 @@ def register(sub) -> None:
     im.set_defaults(func=cmd_import)
 
 
-def _refused(exc) -> Exception:
-    _print({"error": getattr(exc, "code", "failed"), "message": str(exc)})
-    return _fail(f"refused: {exc}")
+def _refused(exc, args, server: str = "") -> Exception:
+    from cli.texts import bundle_failure, lang_of
+
+    text = bundle_failure(exc, lang_of(args), server)
+    _print({"error": getattr(exc, "code", "failed"), "message": text})
+    return _fail(text)
 
 
 def _read(path: str) -> bytes:
@@ -50,9 +54,9 @@ def _passphrase(store, args) -> str | None:
     if not needs_passphrase(store):
         return None
     if args.password_stdin:
-        return _read_password()
+        return _read_password(lang_of(args))
     if not sys.stdin.isatty():
-        raise _fail("the device key is locked (no OS keyring): pass --password-stdin")
+        raise _fail(say("bundle_passphrase_needed", lang_of(args)))
     import getpass
 
     return getpass.getpass("password of the device key's user: ")
@@ -66,7 +70,7 @@ def cmd_export(args) -> int:
         try:
             result = export_bundle(store, args.output, passphrase=_passphrase(store, args))
         except BundleError as exc:
-            raise _refused(exc) from None
+            raise _refused(exc, args) from None
     _print(result)
     return 0
 
@@ -89,7 +93,7 @@ def cmd_deliver(args) -> int:
                 raise
             reply = deliver(client, data)
     except (BundleError, SyncError) as exc:
-        raise _refused(exc) from None
+        raise _refused(exc, args, client.base_url) from None
     finally:
         client.close()
     out = args.output or args.file + ".reply"
@@ -108,6 +112,6 @@ def cmd_import(args) -> int:
         try:
             counts = import_reply(store, data)
         except BundleError as exc:
-            raise _refused(exc) from None
+            raise _refused(exc, args) from None
     _print(counts)
     return 2 if counts["conflict"] or counts["rejected"] or counts["pulled_conflicts"] else 0

@@ -60,33 +60,39 @@ def _fail(message: str, code: int = 1):
     return CliError(message, code)
 
 
-def _read_password() -> str:
+def _read_password(lang: str | None = None) -> str:
+    from cli.texts import say
+
     line = sys.stdin.readline().rstrip("\r\n")
     if not line:
-        raise _fail("--password-stdin: no password on stdin")
+        raise _fail(say("cli_no_password_stdin", lang or "ru"))
     return line
 
 
-def _ask_password(user: str) -> str:
+def _ask_password(user: str, lang: str | None = None) -> str:
+    from cli.texts import say
+
     if not sys.stdin.isatty():
-        raise _fail("no terminal to ask the password on: use --password-stdin")
+        raise _fail(say("cli_no_terminal_password", lang or "ru"))
     import getpass
 
     return getpass.getpass(f"password for {user}: ")
 
 
-def _client(server: str, insecure: bool, cacert: str | None = None):
+def _client(server: str, insecure: bool, cacert: str | None = None, lang: str | None = None):
     import os
 
+    from cli.texts import say, server_failure
     from sync.transport import SyncClient, SyncError
 
     if cacert and not os.path.isfile(cacert):
-        raise _fail(f"--cacert {cacert}: no such file")
+        raise _fail("--cacert " + say("cli_cannot_use_file", lang or "ru", file=cacert,
+                                      reason=say("cli_os_missing", lang or "ru")))
     try:
         return SyncClient(server, insecure=insecure,
                           cacert=os.path.abspath(cacert) if cacert else None)
     except SyncError as exc:
-        raise _fail(str(exc)) from exc
+        raise _fail(server_failure(exc, lang or "ru", server)) from exc
 
 
 def _print(obj: dict) -> None:
@@ -95,28 +101,29 @@ def _print(obj: dict) -> None:
 
 def cmd_login(args) -> int:
     from cli.sync_token import keep_token
-    from cli.texts import lang_of, say
+    from cli.texts import lang_of, say, server_failure
     from store import open_store
     from sync.engine import refresh_reference
     from sync.transport import AuthError, SyncError
 
-    client = _client(args.server, args.insecure, args.cacert)
-    password = _read_password() if args.password_stdin else _ask_password(args.user)
+    lang = lang_of(args)
+    client = _client(args.server, args.insecure, args.cacert, lang)
+    password = _read_password(lang) if args.password_stdin else _ask_password(args.user, lang)
     with open_store() as store:
         client.device_id = store.device_id
         try:
             answer = client.login(args.user, password)
             if answer.get("must_change_password"):
-                raise _fail(f"the password of {args.user} must be changed first: run `esep "
-                            f"passwd --server {client.base_url} --user {args.user}`")
+                raise _fail(say("cli_password_must_change", lang, user=args.user,
+                                server=client.base_url))
             me = refresh_reference(store, client)
         except AuthError as exc:  # 401 at login: the name or the password, not the token
-            raise _fail(say("login_refused", lang_of(args), server=client.base_url,
+            raise _fail(say("login_refused", lang, server=client.base_url,
                             user=args.user)) from exc
         except SyncError as exc:
-            raise _fail(f"login failed: {exc}") from exc
+            raise _fail(server_failure(exc, lang, client.base_url)) from exc
         _remember(store, client.base_url, args.user, args.insecure, client.cacert)
-        _device_key(store, client, args.user, password)
+        _device_key(store, client, args.user, password, lang)
         kept = keep_token(store, client.base_url, args.user, answer["token"],
                           want_file=args.keep_token_in_file, lang=args.lang)
     _print({"user": me.get("username", args.user), "role": me.get("role"),
@@ -124,15 +131,17 @@ def cmd_login(args) -> int:
     return 0
 
 
-def _device_key(store, client, user: str, password: str) -> None:
+def _device_key(store, client, user: str, password: str, lang: str) -> None:
     """The device's bundle signing key, made at the first login (sync/bundle.py)."""
+    from cli.texts import bundle_failure, say
     from sync.bundle import BundleError, ensure_device_key
     from sync.transport import SyncError
 
     try:
         ensure_device_key(store, client, user, password)
     except (BundleError, SyncError) as exc:  # login still works; bundles do not
-        print(f"esep: no device key for sync bundles: {exc}", file=sys.stderr)
+        reason = bundle_failure(exc, lang, client.base_url)
+        print(f"esep: {say('cli_no_device_key', lang, reason=reason)}", file=sys.stderr)
 
 
 def _remember(store, server: str, user: str, insecure, cacert: str | None = None) -> None:
@@ -144,27 +153,30 @@ def _remember(store, server: str, user: str, insecure, cacert: str | None = None
 
 def cmd_logout(args) -> int:
     from cli.sync_token import forget_file, stored_token
+    from cli.texts import lang_of, say, server_failure
     from store import open_store
     from sync import credentials
     from sync.transport import SyncError
 
+    lang = lang_of(args)
     with open_store() as store:
         server, user = store.get_setting(SERVER_KEY), store.get_setting(USER_KEY)
         insecure = bool(store.get_setting(INSECURE_KEY))
         cacert = store.get_setting(CACERT_KEY) or None
         if not server or not user:
-            raise _fail("not logged in")
+            raise _fail(say("cli_not_logged_in", lang))
         token = stored_token(store, server, user)
         in_file = forget_file(store)  # the file goes even when the server cannot be reached
     revoked = False
     if token:
-        client = _client(server, insecure, cacert)
+        client = _client(server, insecure, cacert, lang)
         client.token = token
         try:
             client.logout()
             revoked = True
         except SyncError as exc:  # offline: forget it locally anyway; it expires on its own
-            print(f"esep: could not revoke the token on the server: {exc}", file=sys.stderr)
+            print("esep: " + say("cli_logout_not_revoked", lang,
+                                 reason=server_failure(exc, lang, server)), file=sys.stderr)
     deleted = credentials.delete_token(server, user) or in_file
     _print({"server": server, "user": user, "revoked": revoked, "forgotten": deleted})
     return 0
@@ -185,9 +197,10 @@ def _session(store, args):
     same = server.rstrip("/") == remembered
     insecure = args.insecure or (same and bool(store.get_setting(INSECURE_KEY)))
     client = _client(server, insecure,
-                     args.cacert or (store.get_setting(CACERT_KEY) if same else None))
+                     args.cacert or (store.get_setting(CACERT_KEY) if same else None),
+                     lang_of(args))
     client.device_id = store.device_id
-    password = _read_password() if args.password_stdin else None
+    password = _read_password(lang_of(args)) if args.password_stdin else None
     client.token = stored_token(store, client.base_url, user)
     if client.token is None and password is None:
         lang = lang_of(args)
@@ -235,9 +248,11 @@ def _token_refused(store, client, exc, lang):
 
 
 def cmd_sync(args) -> int:
+    from cli.texts import lang_of, server_failure
     from store import open_store
     from sync.transport import SyncError
 
+    lang = lang_of(args)
     with open_store() as store:
         client, user, password = _session(store, args)
         if args.watch:
@@ -245,9 +260,10 @@ def cmd_sync(args) -> int:
         try:
             summary = _sync_with_auth(store, client, user, password, args.lang)
         except SyncError as exc:
-            _print({"error": exc.code, "message": str(exc)})
-            lead = "" if exc.code == "token_revoked" else "sync failed: "  # already a sentence
-            print(f"esep: {lead}{exc}", file=sys.stderr)
+            text = (str(exc) if exc.code == "token_revoked"  # already said in the language
+                    else server_failure(exc, lang, client.base_url))
+            _print({"error": exc.code, "message": text})
+            print(f"esep: {text}", file=sys.stderr)
             return 1
         if not store.get_setting(SERVER_KEY):
             # `esep sync --server URL --user U` without a login: a plain `esep sync` next
@@ -269,6 +285,7 @@ def _say_held_back(held: list[dict], lang: str) -> None:
 
 
 def _watch(store, client, user, password, args) -> int:
+    from cli.texts import lang_of, server_failure
     from sync.transport import AuthError, SyncError
     from sync.watch import watch
 
@@ -278,7 +295,8 @@ def _watch(store, client, user, password, args) -> int:
         if summary is not None:
             _print(summary.to_dict())
         elif not (isinstance(error, AuthError) and password is None):  # said below
-            _print({"error": error.code, "message": str(error)})
+            _print({"error": error.code, "message": server_failure(error, lang_of(args),
+                                                                   client.base_url)})
 
     while True:
         if client.token is None:

@@ -31,7 +31,7 @@ def keep_token(store, server: str, user: str, token: str, *, want_file: bool,
     folder = folder_of(store)
     try:
         credentials.save_token(server, user, token)
-    except credentials.KeyringUnavailable as exc:
+    except credentials.KeyringUnavailable:
         if want_file:
             path = credentials.save_file_token(folder, server, user, token)
             store.set_setting(TOKEN_FILE_KEY, True)
@@ -39,7 +39,7 @@ def keep_token(store, server: str, user: str, token: str, *, want_file: bool,
                   file=sys.stderr)
             return {"token_saved": True, "token_file": str(path)}
         forget_file(store)  # a login without the opt-in ends an earlier one
-        print(f"esep: {exc}", file=sys.stderr)
+        print(f"esep: {say('cli_login_no_keyring', lang)}", file=sys.stderr)
         return {"token_saved": False}
     if forget_file(store) or want_file:  # the keyring wins
         print(f"esep: {say('token_file_keyring_wins', lang)}", file=sys.stderr)

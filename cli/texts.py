@@ -48,3 +48,19 @@ def file_failure(exc: OSError, lang: str) -> str:
                                            detail=exc.strerror or type(exc).__name__)
     return say("cli_cannot_use_file", lang, file=exc.filename2 or exc.filename or "",
                reason=reason)
+
+
+BUNDLE_SAME = {"no_server_key": "no_device_key"}  # the same advice: log in once online
+
+
+def bundle_failure(exc, lang: str, server: str = "") -> str:
+    """A refused sync file (sync.keys.BundleError) or its delivery's SyncError, said to a
+    person; a code without a text of its own keeps the program's words in brackets."""
+    from forms.messages import messages
+
+    code = getattr(exc, "code", "")
+    if not hasattr(exc, "status"):  # a BundleError: the file or the key
+        key = "bundle_" + BUNDLE_SAME.get(code, code)
+        reason = say(key, lang) if key in messages() else f"({exc})"
+        return say("bundle_refused", lang, reason=reason)
+    return server_failure(exc, lang, server)

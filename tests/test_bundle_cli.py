@@ -36,7 +36,7 @@ def esep(capsys, monkeypatch, data_dir, *argv, stdin: str = "") -> tuple[int, li
 def login(capsys, monkeypatch, folder, url: str, user: str) -> None:
     code, _, err = esep(capsys, monkeypatch, folder, "login", "--server", url, "--user", user,
                         "--password-stdin", stdin=PASSWORD + "\n")
-    assert code == 0 and "no device key" not in err, err
+    assert code == 0 and "ключ подписи" not in err, err
 
 
 def _server_record(url: str, record_id: str) -> dict:
@@ -66,7 +66,7 @@ def test_export_carry_import_by_command(server, tmp_path, capsys, monkeypatch):
     seen = _server_record(server.url, rec["id"])
     assert seen["updated_by"] == "dist1"  # the owner's, not the carrier's
     code, out, err = esep(capsys, monkeypatch, carrier, "bundle", "import", str(reply))
-    assert code == 1 and out[0]["error"] == "other_device" and "another device" in err
+    assert code == 1 and out[0]["error"] == "other_device" and "другому компьютеру" in err
 
 
 def test_import_bundle_on_the_server_machine(server, tmp_path, capsys, monkeypatch):

@@ -110,7 +110,7 @@ def test_without_keyring_the_password_is_asked_each_run(server, tmp_path, capsys
     code, out, err = esep(capsys, monkeypatch, data, "login", "--server", server.url,
                           "--user", "dist1", "--password-stdin", stdin=PASSWORD + "\n")
     assert code == 0 and out[0]["token_saved"] is False
-    assert "no OS keyring" in err
+    assert "нет хранилища ключей ОС" in err   # said in the default language, Russian
     code, _, err = esep(capsys, monkeypatch, data, "--lang", "en", "sync")
     assert code == 1 and "--password-stdin" in err and "no OS keyring" in err
     with open_store(data / "esep.sqlite3") as store:
