@@ -110,7 +110,11 @@ def main(argv=None, *, own_process: bool = False, end: bool = False) -> int:
     the console script, tests of the entry point); ``end``: this process is the program and
     ends when a command is done (end_process), not a caller that goes on after it."""
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(command_of(argv)).parse_args(argv)
+    command = command_of(argv)
+    from cli.arg_lang import use_language
+
+    use_language(argv, command)
+    args = build_parser(command).parse_args(argv)
     if args.data_dir:
         os.environ["ESEP_DATA_DIR"] = os.path.abspath(args.data_dir)
     if own_process:

@@ -14,21 +14,6 @@ from pathlib import Path
 
 from cli.texts import lang_of, say
 
-WORDS = {
-    "unknown": {"ru": "неизвестная организационная единица «{unit}»",
-                "kk": "белгісіз ұйымдық бірлік «{unit}»",
-                "en": "unknown org unit «{unit}»"},
-    "nearest": {"ru": "похожие: {names}", "kk": "ұқсастары: {names}", "en": "nearest: {names}"},
-    "hint": {"ru": "создайте свою: esep orgunits add ID --region R --name-ru ...",
-             "kk": "өзіңіздікін жасаңыз: esep orgunits add ID --region R --name-ru ...",
-             "en": "make a local one: esep orgunits add ID --region R --name-ru ..."},
-}
-
-
-def _say(key: str, lang: str, **params) -> str:
-    return WORDS[key].get(lang, WORDS[key]["ru"]).format(**params)
-
-
 def _error(message: str):
     from cli.main import CliError
 
@@ -61,10 +46,10 @@ def check_org_unit(store, unit: str, *, lang: str = "ru") -> None:
         if score >= 60:
             scores[f"{uid} ({name})"] = score
     names = "; ".join(sorted(scores, key=scores.get, reverse=True)[:5])
-    lines = [_say("unknown", lang, unit=unit)]
+    lines = [say("cli_unit_unknown", lang, unit=unit)]
     if names:
-        lines.append(_say("nearest", lang, names=names))
-    lines.append(_say("hint", lang))
+        lines.append(say("cli_unit_nearest", lang, names=names))
+    lines.append(say("cli_unit_hint", lang))
     raise _error("\n  ".join(lines))
 
 
@@ -102,33 +87,36 @@ def cmd_list(args) -> int:
     store = _store()
     try:
         local = set(local_ids(store))
-        for u in store.org_units():
-            if u.get("active", 1):
-                tag = "local" if u["id"] in local else "server"
-                print(f"{u['id']:20} {u['region']:5} {tag:7} {u['name_ru']}")
+        units = [u for u in store.org_units() if u.get("active", 1)]
+        lang = lang_of(args)
+        for u in units:
+            tag = say("cli_unit_tag_local" if u["id"] in local else "cli_unit_tag_server", lang)
+            print(f"{u['id']:20} {u['region']:5} {tag:7} {u['name_ru']}")
     finally:
         store.close()
+    if not units:
+        print(say("cli_units_list_empty", lang, regions=", ".join(sorted(_regions()))))
     return 0
 
 
-def _valid_unit(unit: dict, where: str) -> dict:
+def _valid_unit(unit: dict, where: str, lang: str) -> dict:
     if unit.get("region") not in _regions():
-        raise _error(f"{where}: region {unit.get('region')!r} is not a region code "
-                     f"({', '.join(sorted(_regions()))})")
+        raise _error(say("cli_unit_bad_region", lang, where=where, region=unit.get("region"),
+                         allowed=", ".join(sorted(_regions()))))
     if not (unit.get("id") or "").strip() or not (unit.get("name_ru") or "").strip():
-        raise _error(f"{where}: id and name_ru are required")
+        raise _error(say("cli_unit_id_name_required", lang, where=where))
     return {k: (v.strip() if isinstance(v, str) else v) or None for k, v in unit.items()}
 
 
 def _add(units: list[dict], lang: str) -> int:
-    from store import StoreError
+    from store import StoreError, error_text
     from store.orgunits import add_local_units
 
     store = _store()
     try:
         ids = add_local_units(store, units)
     except StoreError as exc:
-        raise _error(str(exc)) from None
+        raise _error(error_text(exc, lang)) from None
     finally:
         store.close()
     print(say("cli_units_saved", lang, n=len(ids), ids=", ".join(ids)))
@@ -137,27 +125,29 @@ def _add(units: list[dict], lang: str) -> int:
 
 def cmd_add(args) -> int:
     unit = _valid_unit({"id": args.id, "region": args.region, "name_ru": args.name_ru,
-                        "name_kk": args.name_kk, "name_en": args.name_en}, "orgunits add")
+                        "name_kk": args.name_kk, "name_en": args.name_en}, "orgunits add",
+                       lang_of(args))
     return _add([unit], lang_of(args))
 
 
 def cmd_import(args) -> int:
-    path = Path(args.file)
+    path, lang = Path(args.file), lang_of(args)
     with open(path, newline="", encoding="utf-8-sig") as fh:
         sample = fh.read(4096)
         fh.seek(0)
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample else csv.excel
         reader = csv.DictReader(fh, dialect=dialect)
         keys = ("id", "region", "name_ru", "name_kk", "name_en")
-        units = [_valid_unit({k: row.get(k) for k in keys}, f"{path.name} line {n}")
+        units = [_valid_unit({k: row.get(k) for k in keys},
+                             say("cli_unit_line", lang, file=path.name, line=n), lang)
                  for n, row in enumerate(reader, start=2)]
     if not units:
-        raise _error(f"{path.name}: no org units (columns: id, region, name_ru, ...)")
-    return _add(units, lang_of(args))
+        raise _error(say("cli_units_none", lang, file=path.name))
+    return _add(units, lang)
 
 
 def cmd_map(args) -> int:
-    from store import StoreError
+    from store import StoreError, error_text
     from store.orgunits import map_local_unit, records_of
 
     store = _store()
@@ -171,7 +161,7 @@ def cmd_map(args) -> int:
                 return 1
         out = map_local_unit(store, args.local, args.server, user=store.user)
     except StoreError as exc:
-        raise _error(str(exc)) from None
+        raise _error(error_text(exc, lang_of(args))) from None
     finally:
         store.close()
     print(say("cli_units_moved", lang, n=len(out["moved"]), local=args.local,

@@ -296,7 +296,10 @@ def _unsupported(exc: ModuleNotFoundError):
 
 # -- export ------------------------------------------------------------------------------
 def cmd_export(args) -> int:
+    from cli.texts import check_period
+
     form = _form(args.form, lang_of(args))
+    check_period(args.period, lang_of(args))
     store = _open_store()
     try:
         records = store.list_records(form=form.id, period=args.period, org_unit=args.org_unit,

@@ -8,10 +8,9 @@ to an existing list; the monthly-report workbook carries its org unit and period
 from __future__ import annotations
 
 import json
-import re
 import sys
 
-from cli.texts import say
+from cli.texts import check_period, say
 
 MAX_DIFF_LINES = 100
 TABULAR_ONLY = ("org_unit", "period", "record", "map", "sheet", "set")
@@ -75,10 +74,7 @@ def parse_set(items: list[str]) -> dict | None:
 
 
 def _options(args, lang: str = "ru") -> dict:
-    if args.period and not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.period):
-        from forms.messages import message_text
-
-        raise _error(message_text("bad_period", lang, {"value": args.period}))
+    check_period(args.period, lang)
     return {"mapping": parse_mapping(args.map), "sheet": args.sheet,
             "record_id": args.record, "org_unit": args.org_unit, "period": args.period,
             "reason": args.reason, "set_values": parse_set(getattr(args, "set", None))}

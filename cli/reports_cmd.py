@@ -143,16 +143,15 @@ def _check(args, store) -> None:
 
 
 def cmd_template(args) -> int:
-    import re
-
+    from cli.orgunits_cmd import check_org_unit
+    from cli.texts import check_period
     from reports.template import TemplateError, write_template
 
-    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.period):
-        from forms.messages import message_text
-
-        raise _error(message_text("bad_period", _lang_of(args), {"value": args.period}))
+    check_period(args.period, _lang_of(args))
     store = _store()
     try:
+        if store.org_units():  # a fresh offline folder knows no units yet: any is taken
+            check_org_unit(store, args.org_unit, lang=_lang_of(args))
         out = write_template(store, args.org_unit, args.period, args.output,
                              lang=_lang_of(args))
     except TemplateError as exc:

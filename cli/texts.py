@@ -64,3 +64,13 @@ def bundle_failure(exc, lang: str, server: str = "") -> str:
         reason = say(key, lang) if key in messages() else f"({exc})"
         return say("bundle_refused", lang, reason=reason)
     return server_failure(exc, lang, server)
+
+
+def check_period(value: str | None, lang: str) -> None:
+    """Refuse a --period that is not a month YYYY-MM (`2024-13`, `03.2024`), in `lang`."""
+    from forms.periods import is_period
+
+    if value and not is_period(value):
+        from cli.main import CliError
+
+        raise CliError(say("bad_period", lang, value=value))

@@ -73,6 +73,17 @@ def _form_of(store, record_id):
 
 
 def cmd_list(args) -> int:
+    from cli.records import _form
+    from cli.texts import check_period
+    from forms.lifecycle import STATUSES
+
+    lang = lang_of(args)
+    if args.form:
+        _form(args.form, lang)
+    if args.status and args.status not in STATUSES:
+        raise CliError(say("cli_unknown_status", lang, value=args.status,
+                           allowed=", ".join(STATUSES)))
+    check_period(args.period, lang)
     filters = {k: v for k, v in (("form", args.form), ("status", args.status),
                                  ("period", args.period), ("org_unit", args.org_unit)) if v}
     store = _store()
@@ -81,7 +92,6 @@ def cmd_list(args) -> int:
         print(json.dumps([{**{c: r.get(c) for c in COLUMNS}, "sync_state": marks.get(r["id"])}
                           for r in records], ensure_ascii=False))
         return 0
-    lang = lang_of(args)
     for r in records:
         comment = f"  «{r['review_comment']}»" if r.get("review_comment") else ""
         mark = f"  [{say('cli_mark_' + marks[r['id']], lang)}]" if r["id"] in marks else ""

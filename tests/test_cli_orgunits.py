@@ -38,16 +38,16 @@ def test_local_unit_add_import_use_and_map(tmp_path, capsys, monkeypatch):
     bad = tmp_path / "bad.csv"
     bad.write_text("id,region,name_ru\nX,NOPE,Что-то\n", encoding="utf-8")
     code, _, err = _run(capsys, tmp_path, "orgunits", "import", str(bad))
-    assert code == 1 and "line 2" in err and "NOPE" in err
+    assert code == 1 and "строка 2" in err and "NOPE" in err
     code, out, _ = _run(capsys, tmp_path, "orgunits", "list")
-    assert "SHY-ABAI" in out and "local" in out and "SHY-TURAN" in out
+    assert "SHY-ABAI" in out and "своя" in out and "SHY-TURAN" in out
     assert _run(capsys, tmp_path, "import", "focus_group", str(LIST), "--org-unit",
                 "SHY-ABAI", "--period", "2023-09")[0] == 0
     with open_store(tmp_path / DB_FILENAME) as store:       # the server's list arrives
         store.upsert_org_units([{"id": "D-101", "kind": "district", "region": "SHY",
                                  "name_ru": "Абайский район"}])
     code, _, err = _run(capsys, tmp_path, "orgunits", "map", "SHY-ABAI", "SHY-TURAN", "--yes")
-    assert code == 1 and "not an org unit from the server" in err
+    assert code == 1 and "это не организационная единица с сервера" in err
     monkeypatch.setattr("builtins.input", lambda _prompt: "n")
     assert _run(capsys, tmp_path, "orgunits", "map", "SHY-ABAI", "D-101")[0] == 1
     code, out, _ = _run(capsys, tmp_path, "orgunits", "map", "SHY-ABAI", "D-101", "--yes")

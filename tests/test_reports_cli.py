@@ -39,7 +39,7 @@ def test_report_errors_are_clear(filled, tmp_path, capsys):
     assert "Неизвестный регион" in capsys.readouterr().err
     assert main(["template", "monthly_report", "--org-unit", "NOPE", "--period", "2023-05",
                  "-o", str(tmp_path / "t.xlsx")]) == 1
-    assert "unknown org unit" in capsys.readouterr().err
+    assert "неизвестная организационная единица «NOPE»" in capsys.readouterr().err
 
 
 def test_quality_completeness_rates(filled, tmp_path, capsys):
