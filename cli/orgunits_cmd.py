@@ -14,6 +14,7 @@ from pathlib import Path
 
 from cli.texts import lang_of, say
 
+
 def _error(message: str):
     from cli.main import CliError
 
