@@ -1,0 +1,173 @@
+"""The command line walked as a new user walks it (README "The command line", "Server and
+sync, by hand"), in real `esep` processes: the mistakes people make are refused in the chosen
+language with exit code != 0 and no traceback; a year under way gives an annual report; a sync
+killed in the middle of its push leaves no duplicate on the server."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from faultproxy import FaultProxy
+from test_sync_support import DISTRICTS, PASSWORD, monthly, server
+
+from forms import list_forms
+from forms.lifecycle import STATUSES
+
+__all__ = ["server"]  # fixtures
+
+ROOT = Path(__file__).resolve().parents[1]
+ENGLISH_WORD = re.compile(r"\b[a-z]{3,}\b")
+IDS = {f.id for f in list_forms()} | set(STATUSES)  # form ids and status codes, as typed
+
+
+def esep(data: Path, *argv: str, stdin: str = "", wait: bool = True):
+    """`esep --data-dir DATA argv...` in its own process; (exit code, stdout, stderr)."""
+    env = {**os.environ, "HOME": str(data.parent), "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "main.py", "--data-dir", str(data), *argv]
+    if not wait:
+        return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+    res = subprocess.run(cmd, cwd=ROOT, env=env, input=stdin, capture_output=True, text=True,
+                         timeout=120, check=False)
+    return res.returncode, res.stdout, res.stderr
+
+
+def _closed_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def folder(tmp_path):
+    (tmp_path / "empty.json").write_text("", encoding="utf-8")
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    return tmp_path
+
+
+def _mistakes(tmp: Path) -> list[list[str]]:
+    down = f"http://127.0.0.1:{_closed_port()}"
+    return [
+        ["template", "monthly_reprt", "--org-unit", "SHY", "--period", "2024-03", "-o",
+         str(tmp / "t.xlsx")],                                         # a misspelt form
+        ["export", "monthly_report", "--format", "pdf", "-o", str(tmp / "x.pdf")],
+        ["review", "--approve"],                                       # the id forgotten
+        ["list", "monthly_reprt"],
+        ["list", "--status", "done"],
+        ["list", "--period", "03.2024"],
+        ["export", "monthly_report", "--period", "2024-13", "-o", str(tmp / "x.json")],
+        ["export", "monthly_report", "--format", "xlsx", "-o", str(tmp)],  # a folder
+        ["import", "monthly_report", str(tmp / "empty.json")],
+        ["import", "monthly_report", str(tmp / "none.json")],
+        ["bundle", "import", str(tmp / "scan.pdf")],
+        ["login", "--server", down, "--user", "aigerim", "--password-stdin"],  # server down
+        ["sync", "--server", down, "--user", "aigerim", "--password-stdin"],
+    ]
+
+
+def _refusal(err: str) -> str:
+    """The refusal without argparse's usage lines (the command's syntax) before it."""
+    lines = err.splitlines()
+    start = next((i for i, line in enumerate(lines) if re.match(r"esep[\w ]*: ", line)), 0)
+    return "\n".join(lines[start:])
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_mistakes_are_refused_in_the_language(folder, lang):
+    data = folder / "data"
+    said = []
+    for argv in _mistakes(folder):
+        code, _out, err = esep(data, "--lang", lang, *argv, stdin="secret-1\n")
+        text = _refusal(err)
+        words = re.sub(r"(https?://|/)\S+|--?[a-z-]+|«[^»]*»|'[^']*'|\besep( [a-z]+)?|"
+                       r"\b(id|form)\b|\b[A-Z]{2,}\b", "", text)  # addresses, files, options,
+        #                            quoted values, commands to type, argument names, codes
+        words = " ".join(w for w in words.split() if w.strip(",;:()") not in IDS)
+        assert code != 0 and "Traceback" not in err, (argv, err)
+        assert not ENGLISH_WORD.search(words), (lang, argv, err)
+        assert re.search("[а-яәіңғүұқө]", text, re.IGNORECASE), (lang, argv, err)
+        said.append(text)
+    assert len(set(said)) == len(said) - 1    # each mistake its own sentence; the server
+    assert said[-1] == said[-2]               # that is down is said alike by login and sync
+    assert "monthly_report" in said[0] and "monthly_report" in said[3]  # what is allowed
+
+
+def test_the_same_mistakes_in_english(folder):
+    data = folder / "data"
+    for argv in _mistakes(folder):
+        code, _out, err = esep(data, "--lang", "en", *argv, stdin="secret-1\n")
+        assert code != 0 and "Traceback" not in err, (argv, err)
+        assert not re.search("[а-яә]", err, re.IGNORECASE), (argv, err)
+        assert "HTTPConnectionPool" not in err and "Errno" not in err, (argv, err)
+
+
+def test_annual_report_of_a_year_under_way(tmp_path):
+    """One district's March, half filled in: the report is written, not a KeyError (a month
+    without reports) or a ValueError (a pie chart of zeros)."""
+    data = tmp_path / "data"
+    record = {"id": "5b1f0c2e-8f8e-4a53-9d0e-3f1f6b6f2c11", "form": "monthly_report",
+              "form_version": 1, "org_unit": "SHY", "period": "2024-03", "status": "draft",
+              "data": {"volunteers_total": 120, "gender": {"F": 70, "M": 50}}}
+    (tmp_path / "march.json").write_text(json.dumps([record]), encoding="utf-8")
+    assert esep(data, "import", "monthly_report", str(tmp_path / "march.json"))[0] == 0
+    for name in ("year.docx", "year.xlsx"):
+        code, out, err = esep(data, "--lang", "kk", "report", "annual", "--year", "2024",
+                              "-o", str(tmp_path / name))
+        assert code == 0 and "Traceback" not in err, err
+        assert name in out
+    assert docx.Document(str(tmp_path / "year.docx")).paragraphs
+    assert openpyxl.load_workbook(tmp_path / "year.xlsx").sheetnames
+
+
+def _server_rows(db_url: str) -> tuple[int, int, int]:
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as db:
+        return db.execute("SELECT count(*), count(DISTINCT id), count(DISTINCT org_unit || "
+                          "period) FROM records").fetchone()
+
+
+def _until(check, seconds: float = 60.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def test_sync_killed_mid_push_leaves_no_duplicate(server, tmp_path):
+    """`esep sync` killed (SIGKILL, as a pulled plug) once the server has applied the push
+    but before the answer is back; the next sync sends the same changes again and the server
+    still holds each record once."""
+    proxy = FaultProxy("127.0.0.1", int(server.url.rsplit(":", 1)[1])).start()
+    try:
+        data = tmp_path / "district"
+        recs = [monthly(DISTRICTS[0], f"{y}-{m:02d}", 10 + m) for y in (2021, 2022, 2023)
+                for m in range(1, 13)]
+        (tmp_path / "in.json").write_text(json.dumps(recs), encoding="utf-8")
+        assert esep(data, "import", "monthly_report", str(tmp_path / "in.json"))[0] == 0
+        code, _out, err = esep(data, "login", "--server", proxy.url, "--user", "dist1",
+                               "--password-stdin", "--keep-token-in-file",
+                               stdin=PASSWORD + "\n")
+        assert code == 0, err
+        proxy.delay = 3.0                        # answers come back late: time to kill
+        child = esep(data, "sync", wait=False)
+        _until(lambda: _server_rows(server.db_url)[0] >= len(recs))
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        proxy.delay = 0.0
+        code, out, err = esep(data, "sync")
+        assert code == 0, err
+        assert _server_rows(server.db_url) == (len(recs),) * 3
+        code, out, _ = esep(data, "list", "--json")
+        assert all(r["version"] for r in json.loads(out))    # every record acknowledged
+    finally:
+        proxy.stop()
