@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import sys
 
+from cli.texts import lang_of, say, server_failure
+
 
 def register(sub) -> None:
     p = sub.add_parser("passwd", help="change your password on the central server")
@@ -23,19 +25,20 @@ def register(sub) -> None:
 def _passwords(args, user: str) -> tuple[str, str]:
     from cli.main import CliError
 
+    lang = lang_of(args)
     if args.password_stdin:
         old, new = (sys.stdin.readline().rstrip("\r\n") for _ in range(2))
         if not old or not new:
-            raise CliError("--password-stdin: two lines expected (current, then new password)")
+            raise CliError(say("cli_passwd_two_lines", lang))
         return old, new
     if not sys.stdin.isatty():
-        raise CliError("no terminal to ask the passwords on: use --password-stdin")
+        raise CliError(say("cli_no_terminal_password", lang))
     import getpass
 
     old = getpass.getpass(f"current password for {user}: ")
     new = getpass.getpass("new password: ")
     if getpass.getpass("new password again: ") != new:
-        raise CliError("the two new passwords differ; nothing changed")
+        raise CliError(say("cli_passwd_differ", lang))
     return old, new
 
 
@@ -50,13 +53,13 @@ def _where(args) -> tuple[str, str, bool, str | None]:
         insecure = args.insecure or bool(store.get_setting(INSECURE_KEY))
         device = store.device_id
     if not server or not user:
-        raise CliError("no server known: give --server URL --user U")
+        raise CliError(say("cli_sync_no_server", lang_of(args)))
     return server, user, insecure, device
 
 
 def cmd_passwd(args) -> int:
     from cli.main import CliError
-    from sync.transport import SyncClient, SyncError
+    from sync.transport import AuthError, SyncClient, SyncError
 
     server, user, insecure, device = _where(args)
     old, new = _passwords(args, user)
@@ -65,8 +68,12 @@ def cmd_passwd(args) -> int:
         client.device_id = device
         client.login(user, old)
         client.change_password(old, new)
+    except AuthError as exc:  # the current password (or the user) is refused
+        raise CliError(say("cli_passwd_not_changed", lang_of(args), reason=say(
+            "login_refused", lang_of(args), server=server, user=user))) from exc
     except SyncError as exc:
-        raise CliError(f"password not changed: {exc}") from exc
+        raise CliError(say("cli_passwd_not_changed", lang_of(args),
+                           reason=server_failure(exc, lang_of(args), server))) from exc
     saved = _keep(client.base_url, user, client.token or "")
     print(json.dumps({"user": user, "server": client.base_url, "changed": True,
                       "token_saved": saved}))

@@ -235,7 +235,7 @@ def cmd_import(args) -> int:
     if Path(args.file).suffix.lower() != ".json":
         return import_tabular(args, form, store_opener=_open_store, lang=lang_of(args),
                               unsupported=_unsupported)
-    check_json_args(args)
+    check_json_args(args, lang_of(args))
     records = read_json_records(args.file, form.id, lang=lang_of(args))
     lang = lang_of(args)
     other = [say("import_record_where", lang, index=i, id=r.get("id")) + ": "

@@ -43,41 +43,39 @@ def _error(message: str):
     return CliError(message)
 
 
-def check_json_args(args) -> None:
+def check_json_args(args, lang: str = "ru") -> None:
     """A JSON file holds whole records: the list options make no sense with it."""
     given = [f"--{o.replace('_', '-')}" for o in TABULAR_ONLY if getattr(args, o, None)]
     if given:
-        raise _error(f"{', '.join(given)}: only for .xlsx / .csv files; a JSON file "
-                     f"holds whole records (org unit and period included)")
+        raise _error(say("cli_json_list_options", lang, options=", ".join(given)))
 
 
-def parse_mapping(items: list[str]) -> dict | None:
+def parse_mapping(items: list[str], lang: str = "ru") -> dict | None:
     out = {}
     for item in items or []:
         col, sep, field = item.partition("=")
         if not sep or not col.strip():
-            raise _error(f"--map {item!r}: use COLUMN=FIELD (e.g. --map \"ФИО=full_name\")")
+            raise _error(say("cli_bad_map", lang, item=repr(item)))
         col = col.strip()
         out[int(col) if col.isdigit() else col] = field.strip() or None
     return out or None
 
 
-def parse_set(items: list[str]) -> dict | None:
+def parse_set(items: list[str], lang: str = "ru") -> dict | None:
     out = {}
     for item in items or []:
         key, sep, value = item.partition("=")
         if not sep or not key.strip() or not value.strip():
-            raise _error(f"--set {item!r}: use FIELD=VALUE (e.g. --set "
-                         f"participant_category=STUDENT)")
+            raise _error(say("cli_bad_set", lang, item=repr(item)))
         out[key.strip()] = value.strip()
     return out or None
 
 
 def _options(args, lang: str = "ru") -> dict:
     check_period(args.period, lang)
-    return {"mapping": parse_mapping(args.map), "sheet": args.sheet,
+    return {"mapping": parse_mapping(args.map, lang), "sheet": args.sheet,
             "record_id": args.record, "org_unit": args.org_unit, "period": args.period,
-            "reason": args.reason, "set_values": parse_set(getattr(args, "set", None))}
+            "reason": args.reason, "set_values": parse_set(getattr(args, "set", None), lang)}
 
 
 def import_tabular(args, form, *, store_opener, lang: str, unsupported) -> int:

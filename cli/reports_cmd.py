@@ -91,7 +91,7 @@ def cmd_annual(args) -> int:
     from reports.economics import RateTable
 
     if Path(args.output).suffix.lower() not in FORMATS:
-        raise _error(f"{args.output}: the annual report is written as .docx, .xlsx or .pdf")
+        raise _error(say("cli_annual_extension", _lang_of(args), file=args.output))
     store = _store()
     try:
         args.period = str(args.year)

@@ -71,7 +71,7 @@ def cmd_survey_import(args) -> int:
     with _open_store() as store:
         try:
             result = import_survey(store, args.form, args.file, user=store.user,
-                                   mapping=parse_mapping(args.map), sheet=args.sheet,
+                                   mapping=parse_mapping(args.map, lang_of(args)), sheet=args.sheet,
                                    lang=lang_of(args), dry_run=args.dry_run)
         except FileProblem as exc:
             raise _error(exc.text(lang_of(args))) from None
@@ -85,7 +85,7 @@ def cmd_registry_import(args) -> int:
     with _open_store() as store:
         try:
             result, new, updates = import_registry(
-                store, args.file, user=store.user, mapping=parse_mapping(args.map),
+                store, args.file, user=store.user, mapping=parse_mapping(args.map, lang_of(args)),
                 sheet=args.sheet, lang=lang_of(args), dry_run=args.dry_run)
         except FileProblem as exc:
             raise _error(exc.text(lang_of(args))) from None

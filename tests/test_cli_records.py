@@ -293,7 +293,7 @@ def test_import_roster_xlsx_with_org_unit_period_and_map(data_dir, tmp_path, cap
     rows = stored(data_dir)[0]["data"]["participants"]
     assert [r["no"] for r in rows] == [1, 2, 3] and rows[2]["full_name"] == "Саги Арман"
     assert run(data_dir, "import", "focus_group", more, "--map", "nonsense") == 1
-    assert "COLUMN=FIELD" in capsys.readouterr().err
+    assert "СТОЛБЕЦ=ПОЛЕ" in capsys.readouterr().err
     assert run(data_dir, *args[:3], "--org-unit", "ZHA", "--period", "2024-3") == 1
     assert "ГГГГ-ММ" in capsys.readouterr().err  # ru by default
 
@@ -313,7 +313,7 @@ def test_import_roster_problems_name_row_and_column(data_dir, tmp_path, capsys):
 def test_list_options_are_refused_for_json(data_dir, tmp_path, capsys):
     path = write(tmp_path / "g.json", [rec(1, "2024-01")])
     assert run(data_dir, "import", "monthly_report", path, "--org-unit", "SHY") == 1
-    assert "--org-unit: only for .xlsx / .csv" in capsys.readouterr().err
+    assert "--org-unit: только для файлов .xlsx / .csv" in capsys.readouterr().err
     assert run(data_dir, "import", "monthly_report", path, "--reason", "from the archive") == 0
     [r] = stored(data_dir)
     s = open_store(Path(data_dir) / "esep.sqlite3")

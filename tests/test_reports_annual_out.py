@@ -83,7 +83,7 @@ def test_cli_demo_then_annual(data_dir, tmp_path, capsys):
     tables = Document(str(out)).tables
     assert tables[0].rows[1].cells[3].text == "217\u202f391"
     assert main(["report", "annual", "--year", "2023", "-o", str(tmp_path / "a.odt")]) == 1
-    assert ".docx, .xlsx or .pdf" in capsys.readouterr().err
+    assert ".docx, .xlsx или .pdf" in capsys.readouterr().err
     assert main(["report", "annual", "--year", "2023", "--region", "XX", "-o",
                  str(out)]) == 1
     assert "Неизвестный регион" in capsys.readouterr().err

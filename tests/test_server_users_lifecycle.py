@@ -188,4 +188,4 @@ def test_esep_passwd_changes_a_reset_password(seeded, tmp_path):
     assert login(seeded.url, "d3", "the-district-3-pass")[1]["must_change_password"] is False
     r = esep("passwd", "--server", seeded.url, "--user", "d3", "--password-stdin",
              stdin="wrong-one\nanother-pass-1\n", env=env)
-    assert r.returncode == 1 and "password not changed" in r.stderr
+    assert r.returncode == 1 and "пароль не изменён" in r.stderr
