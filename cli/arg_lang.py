@@ -3,7 +3,7 @@ unknown flag, a value of the wrong type) in the user's language.
 
 argparse looks each of its sentences up through gettext (`argparse._`); `use_language` puts
 resources/messages.toml in its place for one run. The placeholders stay argparse's own
-(%(value)r, %s); option names, the usage line's options and --help stay as they are. The
+(%(value)r, %s); option names, the usage lines and --help stay English, as they are. The
 server's administration commands keep argparse's English, like the rest of their output.
 """
 from __future__ import annotations
@@ -13,7 +13,6 @@ import argparse
 LANGS = ("ru", "kk", "en")
 # argparse's message ids (Python 3.11+) -> message codes of resources/messages.toml
 TEXTS = {
-    "usage: ": "cli_arg_usage",
     "%(prog)s: error: %(message)s\n": "cli_arg_error",
     "argument %(argument_name)s: %(message)s": "cli_arg_argument",
     "invalid choice: %(value)r (choose from %(choices)s)": "cli_arg_invalid_choice",
