@@ -132,9 +132,26 @@ def _resolve(store, args) -> int:
     assignments = args.take[1:] if args.take[0] in ("mine", "theirs") else args.take
     lang = _lang(args)
     record = chosen_record(find(store, args.id, lang), side, assignments, lang)
+    _refuse_bad_values(record, args.id, lang)
     try:
         saved = sync_state.resolve_conflict(store, args.id, record, user=store.get_setting(USER_KEY) or store.user)
     except (LookupError, ValueError) as exc:
         raise CliError(str(exc)) from None
     print(say("cli_conflict_resolved", lang, id=saved["id"]))
     return 0
+
+
+def _refuse_bad_values(record: dict, record_id: str, lang: str) -> None:
+    """A FIELD=VALUE the form does not take (an unknown field, a word for a number, a count
+    below zero) is refused here, not parked by the server after the next sync."""
+    from forms import load_form, message_text
+    from forms.fieldcheck import HARD_CODES
+    from forms.validate import check_record_fields
+
+    form = load_form(record["form"], version=record.get("form_version"))
+    bad = [f for f in check_record_fields(form, record) if f.message_code in HARD_CODES]
+    if bad:
+        lines = [say("cli_resolve_refused", lang, id=record_id)] + [
+            f"  {say('cli_severity_error', lang):8} {', '.join(f.fields)}: "
+            f"{message_text(f.message_code, lang, f.params, form=form)}" for f in bad]
+        raise CliError("\n".join(lines))

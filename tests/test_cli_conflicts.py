@@ -140,3 +140,21 @@ def test_field_assignments_start_from_the_chosen_copy():
         chosen_record(c, "mine", ["note.x=1"])  # note holds text, not fields
     with pytest.raises(CliError):
         chosen_record(c, "mine", ["no-equals-sign"])
+
+
+def test_a_value_the_form_does_not_take_is_refused_and_the_conflict_stays(
+        server, tmp_path, capsys, monkeypatch, memory_keyring):
+    """Seen by hand: `--take mine nofield=3` was accepted and the server then parked the
+    record; now it is refused at once, naming the field, and nothing changes."""
+    a, _b, rid = _make_conflict(server, tmp_path, capsys, monkeypatch)
+    for bad, said in (("nofield=3", "nofield"), ("volunteers_total=abc", "'abc'"),
+                      ("volunteers_total=-5", "-5"), ("gender.X=4", "'X'")):
+        code, out = run(capsys, monkeypatch, a, "--lang", "kk", "conflicts", "resolve", rid,
+                        "--take", "mine", bad)
+        assert code == 1 and "қайшылық қалады" in out and said in out, (bad, out)
+    code, out = run(capsys, monkeypatch, a, "conflicts", "list")
+    assert rid in out                                    # still waiting for a person
+    assert run(capsys, monkeypatch, a, "conflicts", "resolve", rid, "--take", "theirs",
+               "volunteers_total=41")[0] == 0
+    code, out, _ = esep(capsys, monkeypatch, a, "sync")
+    assert code == 0 and out[0]["rejected"] == 0, out
