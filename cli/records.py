@@ -108,9 +108,11 @@ def read_json_records(path: str, form_id: str, *, allow_single: bool = False,
         doc = json.loads(text)
     except FileNotFoundError:
         raise _error(say("file_missing", lang, file=path)) from None
-    except UnicodeDecodeError as exc:
-        raise _error(say("cli_json_not_utf8", lang, file=path, byte=exc.start)) from None
-    except json.JSONDecodeError as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        if p.suffix.lower() != ".json":  # a workbook, a list, a PDF given to `validate`
+            raise _error(say("cli_not_json_records", lang, file=path)) from None
+        if isinstance(exc, UnicodeDecodeError):
+            raise _error(say("cli_json_not_utf8", lang, file=path, byte=exc.start)) from None
         raise _error(say("cli_json_invalid", lang, file=path, line=exc.lineno,
                          column=exc.colno)) from None
     except (RecursionError, ValueError):  # nested too deeply; an integer of too many digits

@@ -28,7 +28,7 @@ __all__ = ["server"]  # fixtures
 
 ROOT = Path(__file__).resolve().parents[1]
 ENGLISH_WORD = re.compile(r"\b[a-z]{3,}\b")
-IDS = {f.id for f in list_forms()} | set(STATUSES)  # form ids and status codes, as typed
+IDS = {f.id for f in list_forms()} | set(STATUSES) | {"json", "xlsx", "csv"}  # as typed
 
 
 def esep(data: Path, *argv: str, stdin: str = "", wait: bool = True):
@@ -70,6 +70,7 @@ def _mistakes(tmp: Path) -> list[list[str]]:
         ["export", "monthly_report", "--format", "xlsx", "-o", str(tmp)],  # a folder
         ["import", "monthly_report", str(tmp / "empty.json")],
         ["import", "monthly_report", str(tmp / "none.json")],
+        ["validate", "monthly_report", str(tmp / "scan.pdf")],         # not JSON records
         ["bundle", "import", str(tmp / "scan.pdf")],
         ["login", "--server", down, "--user", "aigerim", "--password-stdin"],  # server down
         ["sync", "--server", down, "--user", "aigerim", "--password-stdin"],
