@@ -279,9 +279,7 @@ def _refuse_synced_rates(store, args) -> None:
     from sync.rates import stored_version
 
     if (args.import_csv or args.set) and stored_version(store) is not None:
-        raise _error("rate table not changed: these rates come from the central server with "
-                     "each sync; they are changed there (esep server admin set-rates, or "
-                     "PUT /api/v1/rates by central or the region)")
+        raise _error(say("cli_rates_synced", _lang_of(args)))
 
 
 def cmd_rates(args) -> int:
@@ -297,14 +295,14 @@ def cmd_rates(args) -> int:
             if args.set:
                 table.set(args.set[0], int(args.set[1]), args.set[2], "esep report rates")
         except (RateError, ValueError, OSError) as exc:
-            raise _error(f"rate table not changed: {exc}") from None
+            raise _error(say("cli_rates_not_changed", _lang_of(args), detail=exc)) from None
         if args.import_csv or args.set:
             table.save(store)
         if args.export_csv:
             table.to_csv(args.export_csv)
     finally:
         store.close()
-    print(f"default {table.default} ₸/h")
+    print(say("cli_rates_default", _lang_of(args), rate=table.default))
     for row in table.rows():
         print(f"{row['region']:6} {row['year']} {row['rate_kzt']} ₸/h {row['source']}")
     return 0

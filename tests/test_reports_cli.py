@@ -52,7 +52,7 @@ def test_quality_completeness_rates(filled, tmp_path, capsys):
     assert main(["report", "rates", "--set", "ALA", "2023", "2000"]) == 0
     assert "ALA    2023 2000" in capsys.readouterr().out
     assert main(["report", "rates", "--set", "ALA", "2023", "-1"]) == 1
-    assert "not changed" in capsys.readouterr().err
+    assert "не изменена" in capsys.readouterr().err
     csv_path = tmp_path / "r.csv"
     assert main(["report", "rates", "--export", str(csv_path)]) == 0
     assert "ALA,2023,2000" in csv_path.read_text()

@@ -58,7 +58,7 @@ def test_esep_sync_brings_the_centres_rates(hub, tmp_path, capsys, monkeypatch):
                         "dist1", "--password-stdin", stdin=PASSWORD + "\n")
     assert code == 0, err  # version 0 on the server: nothing to fetch, nothing stored
     code, out, _ = esep(capsys, monkeypatch, data, "report", "rates")
-    assert code == 0 and "default 1728" in out and REGION not in out
+    assert code == 0 and "по умолчанию 1728" in out and REGION not in out
     central_puts(hub, [{"region": REGION, "year": 2024, "rate": 2100},
                           {"region": "PAV", "year": 2023, "rate": 1650.5}])
     code, out, err = esep(capsys, monkeypatch, data, "sync", "--server", hub.url, "--user",
@@ -70,7 +70,7 @@ def test_esep_sync_brings_the_centres_rates(hub, tmp_path, capsys, monkeypatch):
     assert f"{REGION:6} 2024 2100 ₸/h server" in out and "PAV    2023 1650.5 ₸/h" in out
     code, _, err = esep(capsys, monkeypatch, data, "report", "rates", "--set", REGION, "2024",
                         "9999")
-    assert code != 0 and "come from the central server" in err  # not edited locally
+    assert code != 0 and "приходят с центрального сервера" in err  # not edited locally
     store = open_store(data / "esep.sqlite3")
     try:
         table = RateTable.load(store)
