@@ -107,6 +107,7 @@ def _run(rio, store, form, args, options: dict, *, lang: str) -> int:
 
     preview = call(True)
     _check_template_target(form, preview, options, lang)
+    _check_template_unit(store, form, preview, lang)
     _print_preview(preview, lang)
     errors = _errors(preview.problems)
     if errors:
@@ -170,6 +171,18 @@ def _check_template_target(form, result, options: dict, lang: str) -> None:
             raise _error(say("import_other_target", lang, option=key.replace("_", "-"),
                              wanted=wanted, unit=rec.get("org_unit"),
                              period=rec.get("period")))
+
+
+def _check_template_unit(store, form, result, lang: str) -> None:
+    """The org unit a monthly workbook names (its _meta sheet, typed over by hand or made
+    in another folder) is checked like `esep template --org-unit`: once the folder knows
+    units, an unknown one is refused here, not parked by the server after the next sync."""
+    if form.id != "monthly_report" or not result.records or result.layout == "wide" \
+            or not store.org_units():
+        return
+    from cli.orgunits_cmd import check_org_unit
+
+    check_org_unit(store, str(result.records[0].get("org_unit")), lang=lang)
 
 
 def problem_line(p, lang: str = "ru") -> str:

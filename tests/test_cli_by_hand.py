@@ -172,3 +172,37 @@ def test_sync_killed_mid_push_leaves_no_duplicate(server, tmp_path):
         assert all(r["version"] for r in json.loads(out))    # every record acknowledged
     finally:
         proxy.stop()
+
+
+def test_template_filled_by_hand_then_imported(tmp_path):
+    """`esep template`, then the workbook typed in like a person does: numbers as text with
+    a thousands space, blanks, a label cell typed over; a copy whose _meta names a unit this
+    folder does not know is refused, naming it and the nearest one."""
+    data = tmp_path / "data"
+    assert esep(data, "orgunits", "add", "SHY-ABAY", "--region", "SHY", "--name-ru",
+                "Абайский район")[0] == 0
+    book = tmp_path / "март.xlsx"
+    code, _, err = esep(data, "--lang", "kk", "template", "monthly_report", "--org-unit",
+                        "SHY-ABAY", "--period", "2024-03", "-o", str(book))
+    assert code == 0, err
+    wb = openpyxl.load_workbook(book)
+    sheet = wb.worksheets[0]
+    rows = {sheet.cell(r, 4).value: r for r in range(1, sheet.max_row + 1)}
+    sheet.cell(rows["volunteers_total"], 2).value = "1 200"
+    sheet.cell(rows["gender.F"], 2).value = "700 "
+    sheet.cell(rows["gender.M"], 2).value = 500
+    sheet.cell(rows["volunteers_total"], 1).value = "Волонтёров (мой подсчёт)"  # protected
+    wb.save(book)
+    code, out, err = esep(data, "--lang", "kk", "import", "monthly_report", str(book))
+    assert code == 0 and "Traceback" not in err, err
+    code, out, _ = esep(data, "list", "--json")
+    [rec] = json.loads(out)
+    code, out, _ = esep(data, "show", rec["id"])
+    assert json.loads(out)["record"]["data"] == {"volunteers_total": 1200,
+                                                "gender": {"F": 700, "M": 500}}
+    wb["_meta"]["B3"] = "SHY-ABAI"                          # typed over in the hidden sheet
+    wb.save(tmp_path / "other.xlsx")
+    code, _, err = esep(data, "--lang", "kk", "import", "monthly_report",
+                        str(tmp_path / "other.xlsx"))
+    assert code == 1 and "белгісіз ұйымдық бірлік «SHY-ABAI»" in err and "SHY-ABAY" in err
+    assert len(json.loads(esep(data, "list", "--json")[1])) == 1   # nothing else saved
