@@ -261,7 +261,7 @@ def cmd_sync(args) -> int:
             summary = _sync_with_auth(store, client, user, password, args.lang)
         except SyncError as exc:
             text = (str(exc) if exc.code == "token_revoked"  # already said in the language
-                    else server_failure(exc, lang, client.base_url))
+                    else server_failure(exc, lang, client.base_url, user))
             _print({"error": exc.code, "message": text})
             print(f"esep: {text}", file=sys.stderr)
             return 1
@@ -296,7 +296,7 @@ def _watch(store, client, user, password, args) -> int:
             _print(summary.to_dict())
         elif not (isinstance(error, AuthError) and password is None):  # said below
             _print({"error": error.code, "message": server_failure(error, lang_of(args),
-                                                                   client.base_url)})
+                                                                   client.base_url, user)})
 
     while True:
         if client.token is None:

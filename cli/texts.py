@@ -19,10 +19,14 @@ def lang_of(args) -> str:
     return getattr(args, "sub_lang", None) or getattr(args, "lang", None) or "ru"
 
 
-def server_failure(exc, lang: str, server: str) -> str:
-    """A sync.transport.SyncError said to a person: the server unreachable, too slow, too new
-    or answering an error (its status and code in brackets), never the raw exception."""
+def server_failure(exc, lang: str, server: str, user: str | None = None) -> str:
+    """A sync.transport.SyncError said to a person: the server unreachable, too slow, too new,
+    refusing the user's password (`user`) or answering an error (its status and code in
+    brackets), never the raw exception."""
     code = getattr(exc, "code", "")
+    if code == "auth_failed":
+        return (say("login_refused", lang, server=server, user=user) if user
+                else say("cli_server_auth", lang, server=server))
     if code == "offline":
         key = "cli_server_timeout" if getattr(exc, "timeout", False) else "cli_server_unreachable"
         return say(key, lang, server=server)
