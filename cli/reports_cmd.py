@@ -304,5 +304,7 @@ def cmd_rates(args) -> int:
         store.close()
     print(say("cli_rates_default", _lang_of(args), rate=table.default))
     for row in table.rows():
-        print(f"{row['region']:6} {row['year']} {row['rate_kzt']} ₸/h {row['source']}")
+        print(f"{row['region']:6} {row['year']} " + say("cli_rates_row", _lang_of(args),
+                                                         rate=row["rate_kzt"],
+                                                         source=row["source"]))
     return 0

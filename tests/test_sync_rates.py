@@ -67,7 +67,7 @@ def test_esep_sync_brings_the_centres_rates(hub, tmp_path, capsys, monkeypatch):
     summary = json.loads(out.strip().splitlines()[-1])
     assert summary["requests"] == 2, summary  # the pull + ONE GET /rates
     code, out, _ = esep(capsys, monkeypatch, data, "report", "rates")
-    assert f"{REGION:6} 2024 2100 ₸/h server" in out and "PAV    2023 1650.5 ₸/h" in out
+    assert f"{REGION:6} 2024 2100 ₸/ч server" in out and "PAV    2023 1650.5 ₸/ч" in out
     code, _, err = esep(capsys, monkeypatch, data, "report", "rates", "--set", REGION, "2024",
                         "9999")
     assert code != 0 and "приходят с центрального сервера" in err  # not edited locally
