@@ -60,7 +60,7 @@ def _global_options(parser: argparse.ArgumentParser) -> None:
                         help="data folder (default: ESEP_DATA_DIR or the user's data folder)")
     parser.add_argument("--smoke", action="store_true",
                         help="open the main window, render it once and exit (packaging check)")
-    parser.add_argument("--lang", default=None, help="ru, kk or en")
+    parser.add_argument("--lang", default=None, choices=("ru", "kk", "en"), help="ru, kk or en")
     # its own dest: `esep server admin backup --passphrase-stdin` is the backup's passphrase
     parser.add_argument("--passphrase-stdin", action="store_true", dest="store_passphrase_stdin",
                         help="read the local database's passphrase from the first line of "
