@@ -138,9 +138,21 @@ def cmd_submit(args) -> int:
     return 0
 
 
+def _role(store) -> str | None:
+    """The role the server gave at `esep login` (None before any login: a folder that never
+    synced decides nothing here; the server checks anyway)."""
+    from sync.engine import ME_KEY
+
+    try:
+        return (json.loads(store.get_setting(ME_KEY) or "{}") or {}).get("role")
+    except (ValueError, AttributeError):
+        return None
+
+
 def cmd_review(args) -> int:
     store, lang = _store(), lang_of(args)
     record = _run(lambda: store.set_review(args.id, args.action, user=store.user,
-                                           comment=args.comment), lang, store)
+                                           comment=args.comment, role=_role(store)),
+                  lang, store)
     print(say("cli_reviewed", lang, id=record["id"], status=status_text(record["status"], lang)))
     return 0

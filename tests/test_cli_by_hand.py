@@ -206,3 +206,24 @@ def test_template_filled_by_hand_then_imported(tmp_path):
                         str(tmp_path / "other.xlsx"))
     assert code == 1 and "белгісіз ұйымдық бірлік «SHY-ABAI»" in err and "SHY-ABAY" in err
     assert len(json.loads(esep(data, "list", "--json")[1])) == 1   # nothing else saved
+
+
+def test_a_district_cannot_approve_its_own_report(server, tmp_path):
+    """Seen by hand: `esep review ID --approve` in a district's folder said «approved»; the
+    next sync sent the approval instead of the submission and the server refused it (parked,
+    the report never submitted). The role of `esep login` now decides, before anything."""
+    data = tmp_path / "district"
+    rec = monthly(DISTRICTS[0], "2025-02", 41)
+    (tmp_path / "r.json").write_text(json.dumps([rec]), encoding="utf-8")
+    assert esep(data, "import", "monthly_report", str(tmp_path / "r.json"))[0] == 0
+    code, _, err = esep(data, "login", "--server", server.url, "--user", "dist1",
+                        "--password-stdin", "--keep-token-in-file", stdin=PASSWORD + "\n")
+    assert code == 0, err
+    assert esep(data, "submit", rec["id"], "--justification", "проверено")[0] == 0
+    code, _, err = esep(data, "--lang", "kk", "review", rec["id"], "--approve")
+    assert code == 1 and "рөліңіз үшін қолжетімсіз" in err, err
+    code, out, err = esep(data, "sync")
+    summary = json.loads(out.splitlines()[-1])
+    assert code == 0 and (summary["pushed"], summary["rejected"]) == (1, 0), err
+    code, out, _ = esep(data, "list", "--json")
+    assert json.loads(out)[0]["status"] == "submitted"
