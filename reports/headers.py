@@ -77,6 +77,8 @@ class HeaderError(ValueError):
 
         if self.code not in MESSAGES or not self.params:
             return str(self)
+        if "wanted" not in self.params:  # a message of its own params (a --map refusal)
+            return say(self.code, lang, **self.params)
         wanted = ", ".join(column_label(self.form_id, c, lang) for c in self.params["wanted"])
         return say(self.code, lang, **dict(self.params, wanted=wanted))
 
@@ -278,11 +280,15 @@ def _with_mapping(cm: ColumnMap, row, mapping: dict, form_id: str) -> ColumnMap:
     for key, fid in mapping.items():
         if fid not in allowed and fid is not None:
             raise HeaderError(f"mapping {key!r} -> {fid!r}: unknown column; expected one of "
-                              f"{', '.join(sorted(allowed))}", code="bad_mapping")
+                              f"{', '.join(sorted(allowed))}", code="bad_mapping_field",
+                              params={"key": key, "field": fid,
+                                      "allowed": ", ".join(sorted(allowed))})
         col = _col_index(key, row)
         if col is None:
+            found = " | ".join(str(c).strip() for c in row if c not in (None, ""))
             raise HeaderError(f"mapping: column {key!r} not found in header row "
-                              f"{cm.header_row}", code="bad_mapping")
+                              f"{cm.header_row}", code="bad_mapping_column",
+                              params={"key": key, "row": cm.header_row, "found": found})
         for c in [c for c, f in cm.columns.items() if f == fid]:
             del cm.columns[c]
         cm.unsure.pop(col, None)

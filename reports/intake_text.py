@@ -43,6 +43,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file has no «{label}» column: complete {count} "
               "{count:plural:row|rows} in the grid or give "
               "one value for the whole list (--set {field}=...)"},
+    "bad_mapping_field": {
+        "ru": "--map «{key}={field}»: в списке нет поля «{field}»; допустимы: {allowed}",
+        "kk": "--map «{key}={field}»: тізімде «{field}» өрісі жоқ; рұқсат етілгені: {allowed}",
+        "en": "--map «{key}={field}»: the list has no field «{field}»; allowed: {allowed}"},
+    "bad_mapping_column": {
+        "ru": "--map «{key}=…»: в строке заголовков {row} нет столбца «{key}»; есть: {found}",
+        "kk": "--map «{key}=…»: {row}-тақырып жолында «{key}» бағаны жоқ; барлары: {found}",
+        "en": "--map «{key}=…»: header row {row} has no column «{key}»; found: {found}"},
     "duplicate_stored": {
         "ru": "этот человек из этой организации уже есть в сохранённом списке (VR-20)",
         "kk": "бұл ұйымның бұл адамы сақталған тізімде бар (VR-20)",
