@@ -8,7 +8,6 @@ unit once its list has arrived (asks first unless --yes). `check_org_unit` is th
 """
 from __future__ import annotations
 
-import csv
 import sys
 from pathlib import Path
 
@@ -102,8 +101,8 @@ def cmd_list(args) -> int:
 
 def _valid_unit(unit: dict, where: str, lang: str) -> dict:
     if unit.get("region") not in _regions():
-        raise _error(say("cli_unit_bad_region", lang, where=where, region=unit.get("region"),
-                         allowed=", ".join(sorted(_regions()))))
+        raise _error(say("cli_unit_bad_region", lang, where=where,
+                         region=unit.get("region") or "", allowed=", ".join(sorted(_regions()))))
     if not (unit.get("id") or "").strip() or not (unit.get("name_ru") or "").strip():
         raise _error(say("cli_unit_id_name_required", lang, where=where))
     return {k: (v.strip() if isinstance(v, str) else v) or None for k, v in unit.items()}
@@ -133,18 +132,29 @@ def cmd_add(args) -> int:
 
 def cmd_import(args) -> int:
     path, lang = Path(args.file), lang_of(args)
-    with open(path, newline="", encoding="utf-8-sig") as fh:
-        sample = fh.read(4096)
-        fh.seek(0)
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample else csv.excel
-        reader = csv.DictReader(fh, dialect=dialect)
-        keys = ("id", "region", "name_ru", "name_kk", "name_en")
-        units = [_valid_unit({k: row.get(k) for k in keys},
-                             say("cli_unit_line", lang, file=path.name, line=n), lang)
-                 for n, row in enumerate(reader, start=2)]
+    keys = ("id", "region", "name_ru", "name_kk", "name_en")
+    rows = _csv_rows(path, lang)
+    header = [str(c or "").strip() for c in rows[0]] if rows else []
+    units = [_valid_unit({k: dict(zip(header, row)).get(k) for k in keys},
+                         say("cli_unit_line", lang, file=path.name, line=n), lang)
+             for n, row in enumerate(rows[1:], start=2) if any(row)]
     if not units:
         raise _error(say("cli_units_none", lang, file=path.name))
     return _add(units, lang)
+
+
+def _csv_rows(path: Path, lang: str) -> list[tuple]:
+    """The CSV's rows as the list import reads them: UTF-8 or cp1251 (Excel's «CSV» on a
+    Russian Windows), «,» «;» or tabs; an unreadable file is said in `lang`."""
+    from reports.readers import FileProblem
+    from reports.readers_csv import csv_rows
+
+    try:
+        return list(csv_rows(path))
+    except FileProblem as exc:
+        if exc.code == "file_empty":
+            return []
+        raise _error(exc.text(lang)) from None
 
 
 def cmd_map(args) -> int:

@@ -238,3 +238,18 @@ def test_a_district_cannot_approve_its_own_report(server, tmp_path):
     assert code == 0 and (summary["pushed"], summary["rejected"]) == (1, 0), err
     code, out, _ = esep(data, "list", "--json")
     assert json.loads(out)[0]["status"] == "submitted"
+
+
+def test_orgunits_from_a_cp1251_csv(tmp_path):
+    """Excel's «CSV» on a Russian Windows is cp1251 with «;»: it was a UnicodeDecodeError
+    traceback; a PDF given instead is refused in the user's language."""
+    data = tmp_path / "data"
+    (tmp_path / "units.csv").write_bytes("id;region;name_ru\nSHY-NEW;SHY;Новый район\n"
+                                         .encode("cp1251"))
+    code, out, err = esep(data, "orgunits", "import", str(tmp_path / "units.csv"))
+    assert code == 0 and "SHY-NEW" in out, err
+    assert "Новый район" in esep(data, "orgunits", "list")[1]
+    (tmp_path / "scan.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n\x00\x9c\x81")
+    code, _, err = esep(data, "--lang", "kk", "orgunits", "import", str(tmp_path / "scan.pdf"))
+    assert code == 1 and "Traceback" not in err and "scan.pdf" in err, err
+    assert re.search("өңір коды емес|кодтауында емес", err) and "None" not in err, err
