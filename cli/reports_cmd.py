@@ -144,10 +144,11 @@ def _check(args, store) -> None:
 
 def cmd_template(args) -> int:
     from cli.orgunits_cmd import check_org_unit
-    from cli.texts import check_period
+    from cli.texts import check_period, check_xlsx_output
     from reports.template import TemplateError, write_template
 
     check_period(args.period, _lang_of(args))
+    check_xlsx_output(args.output, _lang_of(args))
     store = _store()
     try:
         if store.org_units():  # a fresh offline folder knows no units yet: any is taken
@@ -163,6 +164,7 @@ def cmd_template(args) -> int:
 
 
 def cmd_summary(args) -> int:
+    from cli.texts import check_xlsx_output
     from reports.completeness import due_day
     from reports.economics import RateTable
     from reports.summary import build_summary
@@ -170,6 +172,7 @@ def cmd_summary(args) -> int:
     store = _store()
     try:
         _check(args, store)
+        check_xlsx_output(args.output, _lang_of(args))
         records = store.list_records(form="monthly_report", order_by="period")
         rosters = None
         if args.include_personal:

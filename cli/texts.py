@@ -78,3 +78,14 @@ def check_period(value: str | None, lang: str) -> None:
         from cli.main import CliError
 
         raise CliError(say("bad_period", lang, value=value))
+
+
+def check_xlsx_output(path: str, lang: str) -> None:
+    """Refuse an -o that is not .xlsx for a command that writes a workbook (a «.pdf» or
+    «.docx» there made a workbook nobody could open by its name)."""
+    from pathlib import Path
+
+    if Path(path).suffix.lower() != ".xlsx" and not Path(path).is_dir():
+        from cli.main import CliError
+
+        raise CliError(say("cli_output_xlsx", lang, file=path))

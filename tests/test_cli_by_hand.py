@@ -68,6 +68,8 @@ def _mistakes(tmp: Path) -> list[list[str]]:
         ["template", "monthly_reprt", "--org-unit", "SHY", "--period", "2024-03", "-o",
          str(tmp / "t.xlsx")],                                         # a misspelt form
         ["export", "monthly_report", "--format", "pdf", "-o", str(tmp / "x.pdf")],
+        ["template", "monthly_report", "--org-unit", "SHY", "--period", "2024-03", "-o",
+         str(tmp / "t.pdf")],                                          # a workbook as .pdf
         ["review", "--approve"],                                       # the id forgotten
         ["list", "monthly_reprt"],
         ["list", "--status", "done"],
