@@ -17,19 +17,19 @@ def register(sub) -> None:
 def cmd_demo(args) -> int:
     from cli.main import CliError
     from reports.synthetic_visits import synthetic_national
-    from store import StoreError, open_store
+    from store import StoreError, error_text, open_store
 
     records, units = synthetic_national(args.year, events=args.events)
     try:
         store = open_store(user="demo")
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(error_text(exc, lang_of(args))) from None
     try:
         store.upsert_org_units([{k: u[k] for k in ("id", "kind", "region", "name_ru")}
                                 for u in units])
         changed = store.import_records(records, user="demo", reason="esep demo")
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(error_text(exc, lang_of(args))) from None
     finally:
         store.close()
     print(say("cli_demo_loaded", lang_of(args), n=changed, first=args.year - 2, last=args.year,
