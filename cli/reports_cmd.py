@@ -104,7 +104,8 @@ def cmd_annual(args) -> int:
     try:
         out = write_report(report, args.output)
     except PdfUnavailable as exc:
-        raise _error(str(exc)) from None
+        raise _error(say("cli_pdf_unavailable", _lang_of(args), file=args.output,
+                         detail=exc)) from None
     print(say("cli_wrote", _lang_of(args), file=out))
     return 0
 
@@ -116,12 +117,11 @@ def _error(message: str):
 
 
 def _store():
-    from store import StoreError, open_store
+    """The data folder's store; a refusal to open it reaches cli.main, which says it in the
+    user's language."""
+    from store import open_store
 
-    try:
-        return open_store()
-    except StoreError as exc:
-        raise _error(str(exc)) from None
+    return open_store()
 
 
 def _check(args, store) -> None:
