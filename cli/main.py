@@ -95,14 +95,17 @@ def use_store_keys(args) -> None:
     """The local database's key: kept in the OS keyring where there is one, else derived from a
     passphrase (store/keys.py): --passphrase-stdin, ESEP_PASSPHRASE, or asked on the terminal
     (the desktop asks in a dialog instead)."""
+    import functools
+
     from cli.passphrase import ask_on_terminal
+    from cli.texts import lang_of
     from store import keys
     from sync.credentials import use_for_store
 
     use_for_store()
     if args.store_passphrase_stdin:
         keys.use_passphrase(sys.stdin.readline().rstrip("\r\n"))
-    keys.use_prompt(ask_on_terminal)
+    keys.use_prompt(functools.partial(ask_on_terminal, lang=lang_of(args)))
 
 
 def main(argv=None, *, own_process: bool = False, end: bool = False) -> int:
