@@ -59,7 +59,7 @@ def _passphrase(store, args) -> str | None:
         raise _fail(say("bundle_passphrase_needed", lang_of(args)))
     import getpass
 
-    return getpass.getpass("password of the device key's user: ")
+    return getpass.getpass(say("cli_password_key_owner", lang_of(args)))
 
 
 def cmd_export(args) -> int:

@@ -35,9 +35,9 @@ def _passwords(args, user: str) -> tuple[str, str]:
         raise CliError(say("cli_no_terminal_password", lang))
     import getpass
 
-    old = getpass.getpass(f"current password for {user}: ")
-    new = getpass.getpass("new password: ")
-    if getpass.getpass("new password again: ") != new:
+    old = getpass.getpass(say("cli_password_current", lang, user=user))
+    new = getpass.getpass(say("cli_password_new", lang))
+    if getpass.getpass(say("cli_password_again", lang)) != new:
         raise CliError(say("cli_passwd_differ", lang))
     return old, new
 

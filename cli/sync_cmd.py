@@ -76,7 +76,7 @@ def _ask_password(user: str, lang: str | None = None) -> str:
         raise _fail(say("cli_no_terminal_password", lang or "ru"))
     import getpass
 
-    return getpass.getpass(f"password for {user}: ")
+    return getpass.getpass(say("cli_password_prompt", lang or "ru", user=user))
 
 
 def _client(server: str, insecure: bool, cacert: str | None = None, lang: str | None = None):
