@@ -133,6 +133,9 @@ def _check(args, store) -> None:
             parse_period(args.period)
     except PeriodError as exc:
         raise _error(message_text(exc.code, _lang_of(args), exc.params)) from None
+    day = getattr(args, "due_day", None)
+    if day is not None and not 1 <= day <= 28:  # as the stored setting is bounded
+        raise _error(say("cli_bad_due_day", _lang_of(args), value=day))
     if args.region:
         from reports.synthetic import REGIONS
 
