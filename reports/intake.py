@@ -106,9 +106,19 @@ def split_set_values(form_id: str, set_values: dict | None, lang: str) -> tuple[
                 raise ValueError(f"--set {fid}={value}: " + say(
                     "unknown_choice", lang, text=value, allowed=allowed_labels(fid, lang)))
             per_row[fid] = code
-        else:
+        elif _form_has(form_id, fid):
             record[fid] = value
+        else:  # a typo or another form's column: refused, not dropped with a warning
+            raise ValueError(say("set_no_field", lang, field=fid,
+                                 allowed=", ".join(sorted(roster_cols - {"no", "full_name"}))))
     return per_row, record
+
+
+def _form_has(form_id: str, field_id: str) -> bool:
+    from reports._ref import load_form_or_none
+
+    form = load_form_or_none(form_id)
+    return form is not None and form.has_field(field_id)
 
 
 def _period_year(period: str | None) -> int:

@@ -84,6 +84,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "дата в файле {date} не входит в период {period}",
         "kk": "файлдағы {date} күні {period} кезеңіне кірмейді",
         "en": "the file's date {date} is not in the period {period}"},
+    "set_no_field": {
+        "ru": "--set {field}=…: в этом списке нет поля «{field}»; для всего списка можно "
+              "задать: {allowed}; ничего не импортировано",
+        "kk": "--set {field}=…: бұл тізімде «{field}» өрісі жоқ; бүкіл тізімге беруге "
+              "болады: {allowed}; ештеңе импортталмады",
+        "en": "--set {field}=…: this list has no field «{field}»; for the whole list you may "
+              "give: {allowed}; nothing was imported"},
     "no_field": {
         "ru": "в форме нет поля для значения «{text}» ({what}); не сохранено",
         "kk": "формада «{text}» мәніне өріс жоқ ({what}); сақталмады",

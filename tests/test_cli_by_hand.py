@@ -30,6 +30,7 @@ __all__ = ["server"]  # fixtures
 ROOT = Path(__file__).resolve().parents[1]
 ENGLISH_WORD = re.compile(r"\b[a-z]{3,}\b")
 IDS = ({f.id for f in list_forms()} | set(STATUSES) | set(ROSTERS["focus_group"][1])
+       | set(ROSTERS["seminar"][1])
        | {"json", "xlsx", "csv", "_ignore"})  # form, status, column ids, formats: as typed
 
 
@@ -83,6 +84,8 @@ def _mistakes(tmp: Path) -> list[list[str]]:
          "2024-03", "--map", "ФИО=fio"],                               # a field it lacks
         ["import", "focus_group", str(tmp / "list.xlsx"), "--org-unit", "SHY", "--period",
          "2024-03", "--map", "Ф.И.О.=full_name"],                      # a column it lacks
+        ["import", "seminar", str(tmp / "list.xlsx"), "--org-unit", "SHY", "--period",
+         "2023-09", "--set", "participant_category=STUDENT"],          # a focus-group field
         ["bundle", "import", str(tmp / "scan.pdf")],
         ["login", "--server", down, "--user", "aigerim", "--password-stdin"],  # server down
         ["sync", "--server", down, "--user", "aigerim", "--password-stdin"],
