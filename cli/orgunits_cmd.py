@@ -91,7 +91,8 @@ def cmd_list(args) -> int:
         lang = lang_of(args)
         for u in units:
             tag = say("cli_unit_tag_local" if u["id"] in local else "cli_unit_tag_server", lang)
-            print(f"{u['id']:20} {u['region']:5} {tag:7} {u['name_ru']}")
+            name = u.get(f"name_{lang}") or u["name_ru"]
+            print(f"{u['id']:20} {u['region']:5} {tag:7} {name}")
     finally:
         store.close()
     if not units:
@@ -100,6 +101,7 @@ def cmd_list(args) -> int:
 
 
 def _valid_unit(unit: dict, where: str, lang: str) -> dict:
+    unit = dict(unit, region=(unit.get("region") or "").strip().upper() or None)  # «shy»
     if unit.get("region") not in _regions():
         raise _error(say("cli_unit_bad_region", lang, where=where,
                          region=unit.get("region") or "", allowed=", ".join(sorted(_regions()))))
