@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 
 LANGS = ("ru", "kk", "en")
+ENGLISH = argparse._  # type: ignore[attr-defined]  # argparse's own (gettext) lookup
 # argparse's message ids (Python 3.11+) -> message codes of resources/messages.toml
 TEXTS = {
     "%(prog)s: error: %(message)s\n": "cli_arg_error",
@@ -40,7 +41,8 @@ def asked_language(argv: list[str]) -> str | None:
 def use_language(argv: list[str], command: str | None) -> None:
     """argparse speaks the language of this command line (Russian unless --lang says)."""
     lang = asked_language(argv) or ("en" if command == "server" else "ru")
-    if lang == "en":
+    if lang == "en":  # also after another language earlier in this process (tests)
+        argparse._ = ENGLISH  # type: ignore[attr-defined]
         return
     from forms.messages import message_text
 
