@@ -189,8 +189,28 @@ def test_sync_killed_mid_push_leaves_no_duplicate(server, tmp_path):
         assert _server_rows(server.db_url) == (len(recs),) * 3
         code, out, _ = esep(data, "list", "--json")
         assert all(r["version"] for r in json.loads(out))    # every record acknowledged
+        _killed_while_sending(data, proxy, server, tmp_path, len(recs))
     finally:
         proxy.stop()
+
+
+def _killed_while_sending(data: Path, proxy, server, tmp_path: Path, before: int) -> None:
+    """Killed while the push's body is still going up a slow line: the server applies none
+    of it, and the next sync sends all of it once."""
+    recs = [monthly(DISTRICTS[0], f"2020-{m:02d}", 60 + m) for m in range(1, 13)]
+    (tmp_path / "more.json").write_text(json.dumps(recs), encoding="utf-8")
+    assert esep(data, "import", "monthly_report", str(tmp_path / "more.json"))[0] == 0
+    proxy.rate = 400                             # bytes per second: the body takes seconds
+    sent = proxy.bytes_up
+    child = esep(data, "sync", wait=False)
+    _until(lambda: proxy.bytes_up > sent + 600)
+    child.send_signal(signal.SIGKILL)
+    child.wait(timeout=30)
+    assert _server_rows(server.db_url)[0] == before       # nothing half applied
+    proxy.rate = None
+    code, _out, err = esep(data, "sync")
+    assert code == 0, err
+    assert _server_rows(server.db_url) == (before + len(recs),) * 3
 
 
 def test_template_filled_by_hand_then_imported(tmp_path):
