@@ -150,6 +150,21 @@ def _read_roster(form, parser, keys, rows, labels=()) -> None:
         parser.data[fid] = out
 
 
+def _merged(form, stored: dict, read: dict, *, from_record: bool) -> dict:
+    """The record's data after the workbook. Written from this very record (its _meta names
+    it), a cell emptied by hand clears the value. Otherwise the workbook never showed the
+    stored values (made before the report existed, or in another folder): its blanks are
+    «not filled in» and what is saved stays, a breakdown's other categories too."""
+    if from_record:
+        template_fields = {f.id for f in form.fields}
+        return {**{k: v for k, v in stored.items() if k not in template_fields}, **read}
+    data = dict(stored)
+    for key, value in read.items():
+        both = isinstance(value, dict) and isinstance(data.get(key), dict)
+        data[key] = {**data[key], **value} if both else value
+    return data
+
+
 def _diff(old: dict, new: dict) -> list[dict]:
     keys = sorted(set(old) | set(new))
     return [{"field": k, "old": old.get(k), "new": new.get(k)} for k in keys
@@ -191,10 +206,8 @@ def read_template(store, path: Path, *, user, dry_run=False, reason=None,
     unit, period = meta.get("org_unit"), meta.get("period")
     stored = store.list_records(form="monthly_report", org_unit=unit, period=period)
     old = stored[0] if stored else None
-    data = dict((old or {}).get("data") or {})
-    template_fields = {f.id for f in form.fields}
-    data = {k: v for k, v in data.items() if k not in template_fields}
-    data.update(parser.data)
+    data = _merged(form, (old or {}).get("data") or {}, parser.data,
+                   from_record=old is not None and meta.get("record_id") == old["id"])
     for k, v in ((old or {}).get("data") or {}).items():
         if k not in data and v in ([], {}, "", None):
             data[k] = v                              # an empty value is not a change

@@ -281,3 +281,42 @@ def test_orgunits_from_a_cp1251_csv(tmp_path):
     code, _, err = esep(data, "--lang", "kk", "orgunits", "import", str(tmp_path / "scan.pdf"))
     assert code == 1 and "Traceback" not in err and "scan.pdf" in err, err
     assert re.search("өңір коды емес|кодтауында емес", err) and "None" not in err, err
+
+
+def test_an_old_blank_workbook_does_not_wipe_what_is_saved(tmp_path):
+    """Seen by hand: a workbook made by `esep template` before the report existed, imported
+    after values were saved, cleared every field it left blank («120 → —»). Now its blanks
+    are «not filled in»; a workbook written from the record still clears a cell emptied."""
+    data = tmp_path / "data"
+    assert esep(data, "orgunits", "add", "SHY-ABAY", "--region", "SHY", "--name-ru",
+                "Абайский район")[0] == 0
+
+    def template(name: str) -> Path:
+        book = tmp_path / name
+        assert esep(data, "template", "monthly_report", "--org-unit", "SHY-ABAY", "--period",
+                    "2024-03", "-o", str(book))[0] == 0
+        return book
+
+    def fill(book: Path, **cells) -> None:
+        wb = openpyxl.load_workbook(book)
+        sheet = wb.worksheets[0]
+        rows = {sheet.cell(r, 4).value: r for r in range(1, sheet.max_row + 1)}
+        for key, value in cells.items():
+            sheet.cell(rows[key.replace("__", ".")], 2).value = value
+        wb.save(book)
+
+    def stored() -> dict:
+        rec = json.loads(esep(data, "list", "--json")[1])[0]
+        return json.loads(esep(data, "show", rec["id"])[1])["record"]["data"]
+
+    old, first = template("old.xlsx"), template("first.xlsx")   # both before any report
+    fill(first, volunteers_total=120, gender__F=70, gender__M=50)
+    assert esep(data, "import", "monthly_report", str(first))[0] == 0
+    fill(old, gender__F=80)                    # the colleague's copy, one cell typed in
+    code, _out, err = esep(data, "import", "monthly_report", str(old))
+    assert code == 0, err
+    assert stored() == {"volunteers_total": 120, "gender": {"F": 80, "M": 50}}
+    again = template("again.xlsx")             # written from the record: values shown
+    fill(again, volunteers_total=None)         # emptied by hand: meant
+    assert esep(data, "import", "monthly_report", str(again))[0] == 0
+    assert stored() == {"gender": {"F": 80, "M": 50}}
