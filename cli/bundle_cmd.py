@@ -35,10 +35,10 @@ def register(sub) -> None:
     im.set_defaults(func=cmd_import)
 
 
-def _refused(exc, args, server: str = "") -> Exception:
-    from cli.texts import bundle_failure, lang_of
+def _refused(exc, args, server: str = "", lead: str = "bundle_refused") -> Exception:
+    from cli.texts import bundle_failure
 
-    text = bundle_failure(exc, lang_of(args), server)
+    text = bundle_failure(exc, lang_of(args), server, lead=lead)
     _print({"error": getattr(exc, "code", "failed"), "message": text})
     return _fail(text)
 
@@ -70,7 +70,7 @@ def cmd_export(args) -> int:
         try:
             result = export_bundle(store, args.output, passphrase=_passphrase(store, args))
         except BundleError as exc:
-            raise _refused(exc, args) from None
+            raise _refused(exc, args, lead="bundle_not_written") from None
     _print(result)
     return 0
 

@@ -57,16 +57,17 @@ def file_failure(exc: OSError, lang: str) -> str:
 BUNDLE_SAME = {"no_server_key": "no_device_key"}  # the same advice: log in once online
 
 
-def bundle_failure(exc, lang: str, server: str = "") -> str:
+def bundle_failure(exc, lang: str, server: str = "", *, lead: str = "bundle_refused") -> str:
     """A refused sync file (sync.keys.BundleError) or its delivery's SyncError, said to a
-    person; a code without a text of its own keeps the program's words in brackets."""
+    person (`lead`: refused, or not written when exporting); a code without a text of its
+    own keeps the program's words in brackets."""
     from forms.messages import messages
 
     code = getattr(exc, "code", "")
     if not hasattr(exc, "status"):  # a BundleError: the file or the key
         key = "bundle_" + BUNDLE_SAME.get(code, code)
         reason = say(key, lang) if key in messages() else f"({exc})"
-        return say("bundle_refused", lang, reason=reason)
+        return say(lead, lang, reason=reason)
     return server_failure(exc, lang, server)
 
 
