@@ -109,8 +109,20 @@ def _marks_hint(marks: dict[str, str], lang: str) -> str:
     return f"; {', '.join(hints)}" if hints else ""
 
 
+def full_id(store, text: str, lang: str) -> str:
+    """A record id as typed: whole, or its first characters as `esep report quality` and
+    the review print them (8), when they start exactly one record."""
+    if len(text) < 6 or store.get_record(text) is not None:
+        return text
+    ids = [r["id"] for r in store.list_records() if r["id"].startswith(text.lower())]
+    if len(ids) > 1:
+        raise CliError(say("cli_id_ambiguous", lang, text=text, ids=", ".join(ids[:5])))
+    return ids[0] if ids else text
+
+
 def cmd_show(args) -> int:
     store = _store()
+    args.id = full_id(store, args.id, lang_of(args))
     record = _run(lambda: store.get_record(args.id), lang_of(args))
     if record is None:
         raise CliError(say("cli_no_record", lang_of(args), id=args.id))
@@ -131,6 +143,7 @@ def cmd_show(args) -> int:
 def cmd_submit(args) -> int:
     store = _store()
     lang = lang_of(args)
+    args.id = full_id(store, args.id, lang)
     record, findings = _run(lambda: store.submit_record(
         args.id, user=store.user, justification=args.justification), lang, store)
     print(say("cli_submitted", lang, id=record["id"], status=status_text(record["status"], lang),
@@ -151,6 +164,7 @@ def _role(store) -> str | None:
 
 def cmd_review(args) -> int:
     store, lang = _store(), lang_of(args)
+    args.id = full_id(store, args.id, lang)
     record = _run(lambda: store.set_review(args.id, args.action, user=store.user,
                                            comment=args.comment, role=_role(store)),
                   lang, store)

@@ -266,6 +266,8 @@ def test_a_district_cannot_approve_its_own_report(server, tmp_path):
     assert code == 0 and (summary["pushed"], summary["rejected"]) == (1, 0), err
     code, out, _ = esep(data, "list", "--json")
     assert json.loads(out)[0]["status"] == "submitted"
+    code, out, _ = esep(data, "show", rec["id"][:8])   # as `esep report quality` prints it
+    assert code == 0 and json.loads(out)["record"]["id"] == rec["id"]
 
 
 def test_orgunits_from_a_cp1251_csv(tmp_path):
