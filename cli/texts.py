@@ -28,7 +28,8 @@ def server_failure(exc, lang: str, server: str, user: str | None = None) -> str:
         return (say("login_refused", lang, server=server, user=user) if user
                 else say("cli_server_auth", lang, server=server))
     if code == "offline":
-        key = "cli_server_timeout" if getattr(exc, "timeout", False) else "cli_server_unreachable"
+        key = ("cli_server_timeout" if getattr(exc, "timeout", False) else
+               "cli_server_tls" if "SSL" in str(exc) else "cli_server_unreachable")
         return say(key, lang, server=server)
     if code in ("upgrade_required", "insecure_url"):
         return say("cli_server_upgrade" if code == "upgrade_required" else "cli_server_insecure",

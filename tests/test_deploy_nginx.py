@@ -147,7 +147,7 @@ def _sync_a_record(tmp_path: Path, url: str) -> None:
     cacert = str(tmp_path / "cert.pem")
     refused = _esep(data, "sync", "--server", url, "--user", "d1", "--password-stdin",
                     stdin=PASSWORD + "\n")  # without --cacert: the certificate is unknown
-    assert refused.returncode == 1 and "certificate" in (refused.stdout + refused.stderr)
+    assert refused.returncode == 1 and "сертификат" in (refused.stdout + refused.stderr)
     first = _esep(data, "sync", "--server", url, "--user", "d1", "--password-stdin",
                   "--cacert", cacert, stdin=PASSWORD + "\n")
     assert first.returncode == 0, first.stdout + first.stderr
