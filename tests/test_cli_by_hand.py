@@ -322,3 +322,13 @@ def test_an_old_blank_workbook_does_not_wipe_what_is_saved(tmp_path):
     fill(again, volunteers_total=None)         # emptied by hand: meant
     assert esep(data, "import", "monthly_report", str(again))[0] == 0
     assert stored() == {"gender": {"F": 80, "M": 50}}
+
+
+def test_https_to_a_plain_server_names_the_certificate(server, tmp_path):
+    """https:// typed for a server that speaks http (or whose certificate is unknown): said
+    as a secure-connection failure with --cacert, not as «cannot be reached»."""
+    url = server.url.replace("http://", "https://")
+    code, _, err = esep(tmp_path / "d", "--lang", "kk", "login", "--server", url, "--user",
+                        "dist1", "--password-stdin", stdin=PASSWORD + "\n")
+    assert code == 1 and "https" in err and "--cacert" in err and "Traceback" not in err, err
+    assert "SSLError" not in err and "HTTPSConnectionPool" not in err
