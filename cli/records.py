@@ -345,7 +345,10 @@ def strip_personal(record: dict) -> dict:
 def _write_atomic(path: Path, text: str) -> None:
     # an OSError here reaches cli.main, which says which file and why in the user's language
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    except OSError as exc:  # named by the file asked for, not by the temporary one
+        raise OSError(exc.errno, exc.strerror, str(path)) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text + "\n")

@@ -109,10 +109,17 @@ def export_table(records, form_id, fmt, out: Path, *, lang="ru",
 
 def _atomic(out: Path, payload: bytes) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".esep-", suffix=out.suffix)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(payload)
-    os.replace(tmp, out)
+    try:
+        fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".esep-", suffix=out.suffix)
+    except OSError as exc:  # named by the file asked for, not by the temporary one
+        raise OSError(exc.errno, exc.strerror, str(out)) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.replace(tmp, out)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(out)) from None
 
 
 def _write_csv(out: Path, keys, rows) -> None:
@@ -146,6 +153,8 @@ def _xlsx(out, form, keys, rows, rosters, records, lang, include_personal) -> Pa
     try:
         wb.save(tmp)
         os.replace(tmp, out)
+    except OSError as exc:  # named by the file asked for, not by the temporary one
+        raise OSError(exc.errno, exc.strerror, str(out)) from None
     finally:
         tmp.unlink(missing_ok=True)  # a refused replace (OUT is a folder) leaves no litter
     return out
