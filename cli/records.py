@@ -248,10 +248,25 @@ def cmd_import(args) -> int:
         raise _error(say("cli_other_form", lang, n=len(other)) + ":\n  " + "\n  ".join(other))
     store = _open_store()
     try:
+        _check_units(store, records, lang)
         return _import_json(store, records, dry_run=args.dry_run, reason=args.reason,
                             lang=lang_of(args), form=form, file=Path(args.file).name)
     finally:
         store.close()
+
+
+def _check_units(store, records: list, lang: str) -> None:
+    """Once the folder knows org units, a record filed under one it does not know is refused
+    here (as `esep template --org-unit` is), not parked by the server after the next sync;
+    records already stored under their unit pass."""
+    if not store.org_units():
+        return
+    from cli.orgunits_cmd import check_org_unit
+
+    stored = {r["org_unit"] for r in store.list_records()}
+    for unit in sorted({r.get("org_unit") for r in records if isinstance(r, dict)
+                        and isinstance(r.get("org_unit"), str)} - stored):
+        check_org_unit(store, unit, lang=lang)
 
 
 def problem_line(p: dict, lang: str, form) -> str:

@@ -244,6 +244,12 @@ def test_template_filled_by_hand_then_imported(tmp_path):
     code, _, err = esep(data, "--lang", "kk", "import", "monthly_report",
                         str(tmp_path / "other.xlsx"))
     assert code == 1 and "белгісіз ұйымдық бірлік «SHY-ABAI»" in err and "SHY-ABAY" in err
+    rec = {"id": "5b1f0c2e-8f8e-4a53-9d0e-3f1f6b6f2c12", "form": "monthly_report",
+           "form_version": 1, "org_unit": "SHY-ABAI", "period": "2024-04", "status": "draft",
+           "data": {"volunteers_total": 5}}              # the same typo in a JSON file
+    (tmp_path / "april.json").write_text(json.dumps([rec]), encoding="utf-8")
+    code, _, err = esep(data, "import", "monthly_report", str(tmp_path / "april.json"))
+    assert code == 1 and "неизвестная организационная единица «SHY-ABAI»" in err, err
     assert len(json.loads(esep(data, "list", "--json")[1])) == 1   # nothing else saved
 
 
