@@ -26,6 +26,12 @@ _ZONE = re.compile(r"\s*(?:GMT|UTC)\s*[+-]?\d{0,2}(?::?\d{2})?$", re.IGNORECASE)
 _TRUE = {"да", "иә", "ия", "yes", "true", "1", "есть", "бар"}
 _FALSE = {"нет", "жоқ", "жок", "no", "false", "0"}
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+# What a person types for "no answer" in a sheet (a clerk's questionnaire, a form export):
+# an enumeration's own no-answer item takes it (VR-27), any other question is left unanswered.
+_NO_ANSWER_MARKS = {"-", "--", "—", "–", "нет ответа", "без ответа", "затрудняюсь ответить",
+                    "затрудняюсь с ответом", "затрудняюсь", "жауап жоқ", "жауапсыз",
+                    "жауап беруге қиналамын", "no answer", "n/a", "прочерк"}
+NO_ANSWER_CODES = ("NO_ANSWER", "NOT_STATED")
 
 
 class CellProblem(ValueError):
@@ -87,20 +93,34 @@ def to_boolean(value) -> bool:
     raise CellProblem("survey_bad_boolean")
 
 
-def to_choice(enum: str, value) -> str:
+def is_no_answer(value) -> bool:
+    """«-», «нет ответа», «затрудняюсь ответить», «жауап жоқ» … (any case, a trailing dot)."""
+    text = " ".join(str(value).replace("ё", "е").casefold().split()).rstrip(".!")
+    return text in _NO_ANSWER_MARKS
+
+
+def no_answer_code(enum: str | None) -> str | None:
+    """The enumeration's no-answer item (NO_ANSWER, the questionnaire's NOT_STATED), or None."""
+    codes = get_enum(enum).codes if enum else ()
+    return next((c for c in NO_ANSWER_CODES if c in codes), None)
+
+
+def to_choice(enum: str, value, lang: str = "ru") -> str:
     code = resolve(enum, str(value).strip())
     if code is None:
-        raise CellProblem("survey_bad_choice", allowed=allowed(enum))
+        raise CellProblem("survey_bad_choice", allowed=allowed(enum, lang))
     return code
 
 
 def allowed(enum: str, lang: str = "ru", limit: int = 12) -> str:
-    labels = [item.label(lang) for item in get_enum(enum).items]
-    more = f" … (+{len(labels) - limit})" if len(labels) > limit else ""
-    return "; ".join(labels[:limit]) + more
+    """The first `limit` labels, and the no-answer item's wherever it stands."""
+    items = get_enum(enum).items
+    shown = items[:limit] + [i for i in items[limit:] if i.code in NO_ANSWER_CODES]
+    more = f" … (+{len(items) - len(shown)})" if len(items) > len(shown) else ""
+    return "; ".join(item.label(lang) for item in shown) + more
 
 
-def split_multi(enum: str, value) -> tuple[list[str], str | None]:
+def split_multi(enum: str, value, lang: str = "ru") -> tuple[list[str], str | None]:
     """(codes, the person's own text or None) of a multiple-choice cell; an option nobody can
     match raises CellProblem naming it."""
     text = str(value).strip()
@@ -117,7 +137,8 @@ def split_multi(enum: str, value) -> tuple[list[str], str | None]:
             return _add_other(enum, codes), own or None
         j = _longest_option(enum, pieces, i)
         if j is None:
-            raise CellProblem("survey_bad_option", option=pieces[i], allowed=allowed(enum))
+            raise CellProblem("survey_bad_option", option=pieces[i],
+                              allowed=allowed(enum, lang))
         code = resolve(enum, ", ".join(pieces[i:j]), contained=False)
         if code is not None and code not in codes:
             codes.append(code)
