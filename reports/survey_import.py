@@ -12,10 +12,10 @@ the file names it, why and what is allowed, and then nothing is saved.
 from __future__ import annotations
 
 import itertools
-from collections import Counter
 import json
 import re
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from reports.readers import iter_rows
 from reports.survey_values import (
     OTHER_PREFIX,
     CellProblem,
+    check_letters,
     is_no_answer,
     no_answer_code,
     split_multi,
@@ -235,6 +236,7 @@ def _record(form, result: SurveyImport, row: tuple, n: int, lang: str) -> dict:
 def _put(form, f, value, data: dict, lang: str) -> None:
     """Read one cell of field `f` into `data` (own answers into the field's «other» text; a
     no-answer mark into the enumeration's no-answer item, else left unanswered)."""
+    check_letters(value)
     if is_no_answer(value) and f.type != "text":
         code = no_answer_code(f.choices)
         if code:
@@ -268,11 +270,16 @@ def _put(form, f, value, data: dict, lang: str) -> None:
 
 
 def _bin(f, value, lang: str) -> str:
+    """The БИН of a cell; 11 digits whose zero-led 12 pass the control digit are a number
+    cell that lost its leading zero (a list kept in Excel, then saved as .csv)."""
     from forms.identifiers import bin_problem, clean_bin
-    problem = bin_problem(value)
+    text = clean_bin(value)
+    if len(text) == 11 and text.isdigit() and bin_problem("0" + text) is None:
+        text = "0" + text
+    problem = bin_problem(text)
     if problem is not None:
         raise CellProblem(problem[0], field=f.label.get(lang) or f.id, **problem[1])
-    return clean_bin(value)
+    return text
 
 
 def _other_field(form, f) -> str | None:

@@ -26,12 +26,16 @@ _ZONE = re.compile(r"\s*(?:GMT|UTC)\s*[+-]?\d{0,2}(?::?\d{2})?$", re.IGNORECASE)
 _TRUE = {"да", "иә", "ия", "yes", "true", "1", "есть", "бар"}
 _FALSE = {"нет", "жоқ", "жок", "no", "false", "0"}
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+# A unit typed after a number in a short-text answer: «5 лет», «120 часов», «30 адам».
+_UNIT = re.compile(r"(?<=\d)\s*(лет|год|года|г|часов|часа|час|ч|человек|чел|волонт[её]ров|"
+                   r"жыл|сағат|адам|волонтер)\.?\s*$", re.IGNORECASE)
 # What a person types for "no answer" in a sheet (a clerk's questionnaire, a form export):
 # an enumeration's own no-answer item takes it (VR-27), any other question is left unanswered.
 _NO_ANSWER_MARKS = {"-", "--", "—", "–", "нет ответа", "без ответа", "затрудняюсь ответить",
                     "затрудняюсь с ответом", "затрудняюсь", "жауап жоқ", "жауапсыз",
                     "жауап беруге қиналамын", "no answer", "n/a", "прочерк"}
 NO_ANSWER_CODES = ("NO_ANSWER", "NOT_STATED")
+_LOST_LETTER = re.compile(r"\?(?=[а-яёА-ЯЁ])")
 
 
 class CellProblem(ValueError):
@@ -69,7 +73,7 @@ def to_number(value, integer: bool):
     if isinstance(value, (int, float)):
         number = value
     else:
-        text = re.sub(r"[\s\u00a0]+", "", str(value))
+        text = re.sub(r"[\s\u00a0]+", "", _UNIT.sub("", str(value)))
         if not _NUMBER.match(text):
             raise CellProblem("survey_bad_number")
         number = float(text.replace(",", "."))
@@ -91,6 +95,13 @@ def to_boolean(value) -> bool:
         if probe in _FALSE:
             return False
     raise CellProblem("survey_bad_boolean")
+
+
+def check_letters(value) -> None:
+    """A «?» just before a Cyrillic letter («Жар?ын болаша?», «?амқор») is a Kazakh letter
+    a code page without it (Excel's «CSV», Windows-1251) replaced: refused, not saved so."""
+    if isinstance(value, str) and _LOST_LETTER.search(value):
+        raise CellProblem("survey_lost_letters")
 
 
 def is_no_answer(value) -> bool:
