@@ -117,10 +117,25 @@ def no_answer_code(enum: str | None) -> str | None:
 
 
 def to_choice(enum: str, value, lang: str = "ru") -> str:
-    code = resolve(enum, str(value).strip())
+    code = _band(enum, value) or resolve(enum, str(value).strip())
     if code is None:
         raise CellProblem("survey_bad_choice", allowed=allowed(enum, lang))
     return code
+
+
+def _band(enum: str, value) -> str | None:
+    """An age given as a number («25», «25 лет») -> the item whose min_age..max_age holds it
+    (age_bands); None for any other answer or enumeration."""
+    items = [i for i in get_enum(enum).items if isinstance(i.extra.get("min_age"), int)]
+    try:
+        age = to_number(value, True) if items else None
+    except CellProblem:
+        return None
+    for item in items:
+        top = item.extra.get("max_age")
+        if age is not None and item.extra["min_age"] <= age and (top is None or age <= top):
+            return item.code
+    return None
 
 
 def allowed(enum: str, lang: str = "ru", limit: int = 12) -> str:

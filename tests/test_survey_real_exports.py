@@ -170,3 +170,12 @@ def test_refusal_lists_allowed_answers_in_the_users_language(tmp_path, capsys, d
     out = capsys.readouterr().out
     assert "2-жол, «Жасыңыз» бағаны, «жиырма» мәні" in out
     assert "14 жасқа дейін; 14–17 жас" in out and "до 14" not in out
+
+
+def test_english_timestamps_ages_as_numbers_and_units(store):
+    res = import_survey(store, "volunteer_survey", FIX / "gf_volunteer_numbers.csv", user="c")
+    assert res.errors == [] and res.unmatched() == []
+    kos, sko = _data(store, "volunteer_survey")
+    assert kos == {"answered_on": "2026-12-06", "region": "KOS", "age_band": "A18_28",
+                   "hours_per_month": 10, "auto_experience": True, "gender": "M"}
+    assert sko == {"answered_on": "2026-12-06", "region": "SKO", "age_band": "O60"}
