@@ -23,18 +23,7 @@ from rapidfuzz import fuzz
 
 from forms import load_form, message_text
 from reports.readers import iter_rows
-from reports.survey_values import (
-    OTHER_PREFIX,
-    CellProblem,
-    check_letters,
-    is_no_answer,
-    no_answer_code,
-    split_multi,
-    to_boolean,
-    to_choice,
-    to_date,
-    to_number,
-)
+from reports.survey_values import CellProblem, put_cell
 from reports.text import fold
 from store.errors import StoreError
 
@@ -46,6 +35,8 @@ TIMESTAMP = ["отметка времени", "timestamp", "время созд�
              # Microsoft Forms: the time the answer was completed
              "время завершения", "completion time", "аяқталу уақыты"]
 _NUMBERING = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
+# Google Forms writes a grid question's rows as «Question [Row]»: the row is the statement.
+_GRID_ROW = re.compile(r"\[([^\[\]]+)\]\s*$")
 _NOTE = re.compile(r"\s*\([^()]*\)\s*$")       # «… (по одной в строке)»: a header may omit it
 _NAMESPACE = uuid.UUID("6b0d7c52-2a8e-4f0c-9d43-5b1f3e0a7c16")
 
@@ -110,11 +101,10 @@ def match_columns(headers: list[str], form) -> dict[int, str]:
     names = _names(form)
     scored = []
     for col, header in enumerate(headers):
-        h = _key(header)
-        if not h:
-            continue
+        texts = [h for h in (_key(header), *map(_key, _GRID_ROW.findall(header))) if h]
         for fid, keys in names.items():
-            score = max((100 if h == k else fuzz.ratio(h, k) for k in keys), default=0)
+            score = max((100 if h == k else fuzz.ratio(h, k) for h in texts for k in keys),
+                        default=0)
             if score >= MATCH_MIN:
                 scored.append((-score, col, fid))
     out: dict[int, str] = {}
@@ -219,75 +209,20 @@ def _record(form, result: SurveyImport, row: tuple, n: int, lang: str) -> dict:
         if value is None or not str(value).strip():
             continue
         try:
-            _put(form, form.field(fid), value, data, lang)
+            note = put_cell(form, form.field(fid), value, data, lang)
         except CellProblem as exc:
-            why = message_text(exc.code, lang, exc.params)
+            note = exc
+        if note is not None:
+            why = message_text(note.code, lang, note.params)
             result.problems.append(_problem(n, result.headers[col], "survey_cell", lang, {
                 "row": n, "column": result.headers[col], "value": str(value).strip(),
-                "why": why}) | {"code": exc.code})
+                "why": why}, note.severity) | {"code": note.code})
     key = json.dumps([form.id, [str(v) for v in row]], ensure_ascii=False)
     region = data.get("region")
     return {"id": str(uuid.uuid5(_NAMESPACE, key)), "form": form.id,
             "form_version": form.version, "org_unit": region or "", "status": "draft",
             "period": (data.get(form.date_field) or "")[:7], "data": data,
             "justification": None, "_row": n}
-
-
-def _put(form, f, value, data: dict, lang: str) -> None:
-    """Read one cell of field `f` into `data` (own answers into the field's «other» text; a
-    no-answer mark into the enumeration's no-answer item, else left unanswered)."""
-    check_letters(value)
-    if is_no_answer(value) and f.type != "text":
-        code = no_answer_code(f.choices)
-        if code:
-            data[f.id] = [code] if f.type == "multi_choice" else code
-        return
-    if f.type == "multi_choice":
-        codes, own = split_multi(f.choices, value, lang)
-        if codes:
-            data[f.id] = codes
-        if own:
-            target = _other_field(form, f)
-            if target is None:
-                raise CellProblem("survey_other_dropped", option=own)
-            data[target] = "; ".join(x for x in (data.get(target), own) if x)
-    elif f.type == "choice":
-        text = str(value).strip()
-        if OTHER_PREFIX.match(text) and _other_field(form, f):
-            data[_other_field(form, f)] = OTHER_PREFIX.sub("", text).strip()
-        else:
-            data[f.id] = to_choice(f.choices, value, lang)
-    elif f.type in ("integer", "decimal"):
-        data[f.id] = to_number(value, f.type == "integer")
-    elif f.type == "boolean":
-        data[f.id] = to_boolean(value)
-    elif f.type == "date":
-        data[f.id] = to_date(value)
-    elif f.extra.get("check") == "bin":
-        data[f.id] = _bin(f, value, lang)
-    else:
-        data[f.id] = " ".join(str(value).split())
-
-
-def _bin(f, value, lang: str) -> str:
-    """The БИН of a cell; 11 digits whose zero-led 12 pass the control digit are a number
-    cell that lost its leading zero (a list kept in Excel, then saved as .csv)."""
-    from forms.identifiers import bin_problem, clean_bin
-    text = clean_bin(value)
-    if len(text) == 11 and text.isdigit() and bin_problem("0" + text) is None:
-        text = "0" + text
-    problem = bin_problem(text)
-    if problem is not None:
-        raise CellProblem(problem[0], field=f.label.get(lang) or f.id, **problem[1])
-    return text
-
-
-def _other_field(form, f) -> str | None:
-    """`<field>_other`, else `<enumeration>_other`: where a question's own answers go."""
-    for fid in (f"{f.id}_other", f"{f.choices}_other"):
-        if form.has_field(fid) and form.field(fid).type == "text":
-            return fid
-    return None
 
 
 def import_survey(store, form_id: str, path, *, user: str, mapping: dict | None = None,

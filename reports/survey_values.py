@@ -4,7 +4,8 @@ Google Forms and Yandex Forms write one response per row: a multiple-choice answ
 cell with the options joined by ", " (or ";"), an «Другое: …» / «Басқа: …» / "Other: …" answer
 is the person's own text, a date is a timestamp. Options are matched to enumeration items by
 their labels in any language (forms.reference.resolve); an option's label may itself hold a
-comma, so the longest run of pieces that names one option wins.
+comma, so the longest run of pieces that names one option wins. `put_cell` reads one cell
+into a record's data by its field's type.
 """
 from __future__ import annotations
 
@@ -41,9 +42,9 @@ _LOST_LETTER = re.compile(r"\?(?=[а-яёА-ЯЁ])")
 class CellProblem(ValueError):
     """Why a cell cannot be read: a message code of resources/messages.toml and params."""
 
-    def __init__(self, code: str, **params):
+    def __init__(self, code: str, severity: str = "error", **params):
         super().__init__(code)
-        self.code, self.params = code, params
+        self.code, self.params, self.severity = code, params, severity
 
 
 def to_date(value) -> str:
@@ -146,9 +147,11 @@ def allowed(enum: str, lang: str = "ru", limit: int = 12) -> str:
     return "; ".join(item.label(lang) for item in shown) + more
 
 
-def split_multi(enum: str, value, lang: str = "ru") -> tuple[list[str], str | None]:
+def split_multi(enum: str, value, lang: str = "ru",
+                own_tail: bool = False) -> tuple[list[str], str | None]:
     """(codes, the person's own text or None) of a multiple-choice cell; an option nobody can
-    match raises CellProblem naming it."""
+    match raises CellProblem naming it. With `own_tail`, pieces at the end that start no
+    option are the own text even without «Другое:» (Google Forms writes it so)."""
     text = str(value).strip()
     whole = resolve(enum, text, contained=False)
     if whole:
@@ -162,6 +165,9 @@ def split_multi(enum: str, value, lang: str = "ru") -> tuple[list[str], str | No
             own = OTHER_PREFIX.sub("", ", ".join(pieces[i:])).strip()
             return _add_other(enum, codes), own or None
         j = _longest_option(enum, pieces, i)
+        if j is None and own_tail and not any(
+                _longest_option(enum, pieces, k) for k in range(i + 1, len(pieces))):
+            return _add_other(enum, codes), ", ".join(pieces[i:])
         if j is None:
             raise CellProblem("survey_bad_option", option=pieces[i],
                               allowed=allowed(enum, lang))
@@ -184,3 +190,75 @@ def _add_other(enum: str, codes: list[str]) -> list[str]:
     if "OTHER" in get_enum(enum).codes and "OTHER" not in codes:
         return [*codes, "OTHER"]
     return codes
+
+
+def put_cell(form, f, value, data: dict, lang: str) -> CellProblem | None:
+    """Read one cell of field `f` into `data` (own answers into the field's «other» text; a
+    no-answer mark into the enumeration's no-answer item, else left unanswered). Raises
+    CellProblem for a cell that cannot be read; returns one to warn about."""
+    check_letters(value)
+    if is_no_answer(value) and f.type != "text":
+        code = no_answer_code(f.choices)
+        if code:
+            data[f.id] = [code] if f.type == "multi_choice" else code
+        return None
+    if f.type == "multi_choice":
+        return _put_multi(form, f, value, data, lang)
+    if f.type == "choice":
+        text = str(value).strip()
+        if OTHER_PREFIX.match(text) and other_field(form, f):
+            data[other_field(form, f)] = OTHER_PREFIX.sub("", text).strip()
+        else:
+            data[f.id] = to_choice(f.choices, value, lang)
+    elif f.type in ("integer", "decimal"):
+        data[f.id] = to_number(value, f.type == "integer")
+    elif f.type == "boolean":
+        data[f.id] = to_boolean(value)
+    elif f.type == "date":
+        data[f.id] = to_date(value)
+    elif f.extra.get("check") == "bin":
+        data[f.id] = _bin(f, value, lang)
+    else:
+        data[f.id] = " ".join(str(value).split())
+    return None
+
+
+def _put_multi(form, f, value, data: dict, lang: str) -> CellProblem | None:
+    """A multiple-choice cell; own text at its end without «Другое:» goes to the question's
+    «other» field, with a warning (returned) naming it."""
+    target, note = other_field(form, f), None
+    try:
+        codes, own = split_multi(f.choices, value, lang)
+    except CellProblem:
+        if target is None:
+            raise
+        codes, own = split_multi(f.choices, value, lang, own_tail=True)
+        note = CellProblem("survey_own_answer", "warning", option=own)
+    if codes:
+        data[f.id] = codes
+    if own:
+        if target is None:
+            raise CellProblem("survey_other_dropped", option=own)
+        data[target] = "; ".join(x for x in (data.get(target), own) if x)
+    return note
+
+
+def _bin(f, value, lang: str) -> str:
+    """The БИН of a cell; 11 digits whose zero-led 12 pass the control digit are a number
+    cell that lost its leading zero (a list kept in Excel, then saved as .csv)."""
+    from forms.identifiers import bin_problem, clean_bin
+    text = clean_bin(value)
+    if len(text) == 11 and text.isdigit() and bin_problem("0" + text) is None:
+        text = "0" + text
+    problem = bin_problem(text)
+    if problem is not None:
+        raise CellProblem(problem[0], field=f.label.get(lang) or f.id, **problem[1])
+    return text
+
+
+def other_field(form, f) -> str | None:
+    """`<field>_other`, else `<enumeration>_other`: where a question's own answers go."""
+    for fid in (f"{f.id}_other", f"{f.choices}_other"):
+        if form.has_field(fid) and form.field(fid).type == "text":
+            return fid
+    return None

@@ -179,3 +179,18 @@ def test_english_timestamps_ages_as_numbers_and_units(store):
     assert kos == {"answered_on": "2026-12-06", "region": "KOS", "age_band": "A18_28",
                    "hours_per_month": 10, "auto_experience": True, "gender": "M"}
     assert sko == {"answered_on": "2026-12-06", "region": "SKO", "age_band": "O60"}
+
+
+def test_grid_statements_and_other_without_its_prefix(store):
+    res = import_survey(store, "volunteer_survey", FIX / "gf_volunteer_grid.csv", user="c",
+                        lang="kk")
+    assert res.errors == [] and res.unmatched() == [] and res.committed
+    [own] = _warnings(res)
+    assert own.startswith("2-жол, «Какие навыки и виды деятельности") and own.endswith(
+        "мұндай нұсқа жоқ: «шью игрушки для детских домов, вяжу» өз жауабы («Басқа») ретінде "
+        "жазылды")
+    [aty] = _data(store, "volunteer_survey")
+    assert aty == {"answered_on": "2026-12-06", "region": "ATY",
+                   "skills_used": ["TEACHING", "OTHER"],
+                   "skills_used_other": "шью игрушки для детских домов, вяжу",
+                   "awareness_a2": "KNEW", "awareness_a4": "DID_NOT_KNOW"}
