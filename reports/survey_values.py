@@ -36,6 +36,8 @@ _NO_ANSWER_MARKS = {"-", "--", "—", "–", "нет ответа", "без от
                     "затрудняюсь с ответом", "затрудняюсь", "жауап жоқ", "жауапсыз",
                     "жауап беруге қиналамын", "no answer", "n/a", "прочерк"}
 NO_ANSWER_CODES = ("NO_ANSWER", "NOT_STATED")
+_BIN_LABEL = re.compile(r"^\s*(БИН|БСН|BIN|ИИН|ЖСН|IIN)\s*[:№#]?\s*", re.IGNORECASE)
+_EXPONENT = re.compile(r"\d[.,]\d*E\+?\d+", re.IGNORECASE)
 _LOST_LETTER = re.compile(r"\?(?=[а-яёА-ЯЁ])")
 
 
@@ -247,12 +249,15 @@ def _bin(f, value, lang: str) -> str:
     """The БИН of a cell; 11 digits whose zero-led 12 pass the control digit are a number
     cell that lost its leading zero (a list kept in Excel, then saved as .csv)."""
     from forms.identifiers import bin_problem, clean_bin
-    text = clean_bin(value)
+    text = clean_bin(_BIN_LABEL.sub("", value) if isinstance(value, str) else value)
     if len(text) == 11 and text.isdigit() and bin_problem("0" + text) is None:
         text = "0" + text
+    field = f.label.get(lang) or f.id
+    if _EXPONENT.fullmatch(text):           # Excel showed the number shortened: digits lost
+        raise CellProblem("bin_exponent", field=field, value=str(value).strip())
     problem = bin_problem(text)
     if problem is not None:
-        raise CellProblem(problem[0], field=f.label.get(lang) or f.id, **problem[1])
+        raise CellProblem(problem[0], field=field, **problem[1])
     return text
 
 

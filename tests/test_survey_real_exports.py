@@ -38,8 +38,8 @@ def test_google_forms_csv_a_form_sent_twice_is_said_and_counted_once(store):
     res = import_survey(store, "volunteer_survey", FIX / "gf_volunteer_ru.csv", user="c")
     assert res.errors == [] and res.committed
     assert "Как вы занимаетесь волонтёрством?" in res.mapping()      # a line break inside
-    assert _warnings(res) == [("Строка 4 повторяет строку 3 слово в слово (форму отправили "
-                               "дважды); учтена один раз")]
+    assert _warnings(res) == [("Строка 4 повторяет строку 3 слово в слово (повторная "
+                               "отправка); учтена один раз")]
     ast, shy, alm = _data(store, "volunteer_survey")
     assert shy["directions_ever"] == ["ELDER", "ZOO"]
     assert shy["skills_used"] == ["PROFESSIONAL", "EVENTS"]     # a label holding commas
@@ -194,3 +194,16 @@ def test_grid_statements_and_other_without_its_prefix(store):
                    "skills_used": ["TEACHING", "OTHER"],
                    "skills_used_other": "шью игрушки для детских домов, вяжу",
                    "awareness_a2": "KNEW", "awareness_a4": "DID_NOT_KNOW"}
+
+
+def test_bin_cells_as_a_clerk_types_them(store):
+    res, new, _ = import_registry(store, FIX / "registry_clerk_bins.csv", user="c", lang="en")
+    [exponent] = res.errors
+    assert exponent["message"] == (
+        "Row 3, column “БИН”, value “1,01140E+11”: Field “BIN”: “1,01140E+11” is a number in "
+        "exponent form, the BIN's digits were lost in Excel; format the column as text, type "
+        "the BIN again (12 digits) and save the file again")
+    assert [p["message"] for p in res.problems if p["severity"] == "warning"] == [
+        "Row 4 repeats row 2 word for word (sent again); counted once"]
+    assert res.records[0]["data"]["bin"] == BIN_MEIRIM and new == []
+    assert store.count_records(form="organization") == 0
