@@ -207,3 +207,13 @@ def test_bin_cells_as_a_clerk_types_them(store):
         "Row 4 repeats row 2 word for word (sent again); counted once"]
     assert res.records[0]["data"]["bin"] == BIN_MEIRIM and new == []
     assert store.count_records(form="organization") == 0
+
+
+def test_esep_import_points_to_the_command_that_reads_the_file(data_dir, capsys, tmp_path):
+    argv = ["--data-dir", str(data_dir), "--lang", "kk"]
+    assert main([*argv, "import", "cs_questionnaire", str(FIX / "cs_clerk.xlsx")]) == 1
+    assert "esep survey import cs_questionnaire FILE командасы оқиды" in capsys.readouterr().err
+    assert main([*argv, "registry", "import", str(FIX / "registry_numbers.xlsx")]) == 0
+    out = tmp_path / "organizations.xlsx"                       # Esep's own table still goes
+    assert main([*argv, "export", "organization", "--format", "xlsx", "-o", str(out)]) == 0
+    assert main([*argv, "import", "organization", str(out)]) == 0
