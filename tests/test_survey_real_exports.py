@@ -54,7 +54,7 @@ def test_google_forms_csv_a_form_sent_twice_is_said_and_counted_once(store):
     again = import_survey(store, "volunteer_survey", FIX / "gf_volunteer_ru.csv", user="c",
                           lang="en")
     assert again.records == [] and store.count_records(form="volunteer_survey") == 3
-    assert "3 responses were imported before (rows 2, 3, 5); not saved again" in _warnings(
+    assert "3 responses were imported before and not saved again; rows: 2, 3, 5" in _warnings(
         again)
 
 
