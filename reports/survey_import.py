@@ -37,7 +37,8 @@ TIMESTAMP = ["отметка времени", "timestamp", "время созд�
 _NUMBERING = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
 # Google Forms writes a grid question's rows as «Question [Row]»: the row is the statement.
 _GRID_ROW = re.compile(r"\[([^\[\]]+)\]\s*$")
-_NOTE = re.compile(r"\s*\([^()]*\)\s*$")       # «… (по одной в строке)»: a header may omit it
+# «… (по одной в строке)», «… (можно выбрать несколько)»: a note a header or a label may lack
+_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 _NAMESPACE = uuid.UUID("6b0d7c52-2a8e-4f0c-9d43-5b1f3e0a7c16")
 
 
@@ -101,10 +102,13 @@ def match_columns(headers: list[str], form) -> dict[int, str]:
     names = _names(form)
     scored = []
     for col, header in enumerate(headers):
-        texts = [h for h in (_key(header), *map(_key, _GRID_ROW.findall(header))) if h]
+        # the header as written, else without its note or as a grid's row (one point less)
+        bare = _NOTE.sub("", header.rstrip("* "))
+        texts = [(h, cut) for h, cut in ((_key(header), 0), (_key(bare), 1),
+                                         *((_key(g), 1) for g in _GRID_ROW.findall(header)))
+                 if h]
         for fid, keys in names.items():
-            score = max((100 if h == k else fuzz.ratio(h, k) for h in texts for k in keys),
-                        default=0)
+            score = max((_similar(h, k) - cut for h, cut in texts for k in keys), default=0)
             if score >= MATCH_MIN:
                 scored.append((-score, col, fid))
     out: dict[int, str] = {}
@@ -112,6 +116,10 @@ def match_columns(headers: list[str], form) -> dict[int, str]:
         if col not in out and fid not in out.values():
             out[col] = fid
     return out
+
+
+def _similar(a: str, b: str) -> float:
+    return 100 if a == b else fuzz.ratio(a, b)
 
 
 def _apply_mapping(columns: dict, headers: list[str], mapping: dict, form, lang) -> list[dict]:
