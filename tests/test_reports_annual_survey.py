@@ -67,5 +67,5 @@ def test_composition_chart_without_monthly_reports_has_no_front_office_bars(demo
     alone = diagram4([r for r in records if r["form"] != "monthly_report"])
     assert len(alone.series) == 1
     survey = dict(zip(both.categories, list(both.series.values())[1]))
-    assert dict(zip(alone.categories, list(alone.series.values())[0])) == {
+    assert dict(zip(alone.categories, next(iter(alone.series.values())))) == {
         c: v for c, v in survey.items() if v}
