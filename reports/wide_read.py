@@ -43,6 +43,7 @@ from reports.wide_where import (
 
 FORM_ID = "monthly_report"
 DASHES = {"-", "—", "–", "x", "х"}
+NONE_WORDS = {"-", "—", "–", "нет", "жоқ", "none"}   # a figure typed as «none at all»: 0
 
 
 @dataclass
@@ -58,6 +59,11 @@ class WideRow:
 def _empty(value) -> bool:
     return value is None or (isinstance(value, str) and (not value.strip()
                                                           or value.strip() in DASHES))
+
+
+def _zero_word(value) -> bool:
+    """«—», «-», «нет», «жоқ»: a front office's zero («х», not applicable, is no figure)."""
+    return isinstance(value, str) and value.strip().lower() in NONE_WORDS
 
 
 def _cell(row: tuple, index: int | None):
@@ -158,13 +164,15 @@ class WideReader:
         self.region = next((r for t in titles if (r := region_in(t))), self.region)
         fixed, year = sheet_period(name, titles, self.period) if per is None else (None, None)
         heads = rows[header.first:header.row + 1]
-        figures: set[int] = set()
+        figures: dict[int, list] = {}
         first_row, data_rows = len(self.rows), 0
         for n, row in enumerate(rows[header.row + 1:], start=header.row + 2):
             if all(_empty(c) for c in row) or self._skipped(n, row, heads, header, org):
                 continue
             data_rows += 1
-            figures |= {i for i, c in enumerate(row) if _is_figure(c)}
+            for i, c in enumerate(row):
+                if _is_figure(c):
+                    figures.setdefault(i, []).append(c)
             self._row(n, row, header, org, per, fixed, year)
         self._unmatched(header, figures)
         self._region_totals(first_row)
@@ -205,7 +213,20 @@ class WideReader:
         text = " | ".join(_shown(c) for c in row if not _empty(c))[:80]
         return f"{self.sheet}: {text}" if self.multi and self.sheet else text
 
-    def _unmatched(self, header: Header, figures: set[int]) -> None:
+    def _unheaded(self, header: Header, figures: dict[int, list]) -> None:
+        """Figures in a column with no header at all (a header cell merged over it that the
+        header rows do not reach) are an error, not dropped unseen; row numbers are not."""
+        from openpyxl.utils import get_column_letter
+
+        named = {c.index for c in header.columns}
+        for i, values in sorted(figures.items()):
+            if i in named or values == list(range(1, len(values) + 1)):
+                continue
+            self.problem(header.row + 1, get_column_letter(i + 1), "wide_column_unmatched",
+                         column=str(i + 1))
+
+    def _unmatched(self, header: Header, figures: dict[int, list]) -> None:
+        self._unheaded(header, figures)
         first: dict[str, str] = {}
         for c in sorted(header.columns, key=lambda c: c.index):
             if not c.key or not self.form.has_field(c.key.partition(".")[0]):
@@ -308,12 +329,15 @@ class WideReader:
         data: dict = {}
         for c in header.columns:
             value = _cell(row, c.index)
-            if c.key in (None, SKIP, ORG, PERIOD, ROW_NO) or _empty(value) \
-                    or c.key.startswith(GROUP_SUM + ":"):
+            if c.key in (None, SKIP, ORG, PERIOD, ROW_NO) or c.key.startswith(GROUP_SUM + ":"):
                 continue
             fid, _, code = c.key.partition(".")
             fd = self.form.field(fid)
             kind = "integer" if fd.type == "counts" else fd.type
+            if kind in ("integer", "decimal") and _zero_word(value):
+                value = 0
+            elif _empty(value):
+                continue
             try:
                 if kind in ("integer", "decimal"):
                     number = _number(value, kind)
