@@ -109,6 +109,7 @@ class WideReader:
         self.region: str | None = None            # the region the title rows name
         self.sheet_unit: str | None = None        # a sheet named by its district
         self.multi = False
+        self.by_month = False                     # some sheets are named by their month
         self.seen: dict[tuple[str, str], tuple[str | None, int]] = {}
         self.mapped: set = set()                  # the --map columns found
         self.said: set = set()                    # problems said once for the whole file
@@ -136,6 +137,7 @@ class WideReader:
     # --- a sheet -------------------------------------------------------------------------
     def read(self, sheets: list[str | None]) -> None:
         self.multi = len(sheets) > 1
+        self.by_month = self.multi and any(period_in(n)[1] for n in sheets if n)
         for name in sheets:
             self.sheet = name
             self.read_sheet(name, list(iter_rows(self.path, sheet=name)))
@@ -163,6 +165,9 @@ class WideReader:
         titles = [" ".join(str(c) for c in r if not _empty(c)) for r in rows[:header.first]]
         self.region = next((r for t in titles if (r := region_in(t))), self.region)
         fixed, year = sheet_period(name, titles, self.period) if per is None else (None, None)
+        if per is None and fixed is None and self.by_month:
+            self.problem(None, None, "wide_sheet_summary", "warning", sheet=name)
+            return                               # «Свод»: the year beside its months
         heads = rows[header.first:header.row + 1]
         figures: dict[int, list] = {}
         first_row, data_rows = len(self.rows), 0
@@ -241,7 +246,9 @@ class WideReader:
                 self.problem(header.row + 1, c.header, "wide_column_unmatched",
                              column=c.names[0])
             elif c.key is None:
-                self.problem(header.row + 1, c.header, "wide_column_skipped", "warning")
+                if ("skipped", c.header) not in self.said:  # once a file, not once a sheet
+                    self.said.add(("skipped", c.header))
+                    self.problem(header.row + 1, c.header, "wide_column_skipped", "warning")
             elif c.key.startswith(GROUP_SUM + ":"):
                 self.problem(header.row + 1, c.header, "wide_column_group_sum", "warning")
 
