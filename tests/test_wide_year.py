@@ -126,3 +126,20 @@ def test_a_bad_table_is_refused_naming_row_and_column(data_dir, capsys, lang, li
     for line in lines:
         assert line in err
     assert stored(data_dir) == {}
+
+
+def test_a_district_that_always_estimates_is_said_once(data_dir, capsys):
+    """Rows are months of the district the sheet is named by; every figure is round."""
+    add_units(data_dir)
+    assert run(data_dir, "import", "monthly_report",
+               str(HERE / "shy_kar_2024_estimates.xlsx")) == 0
+    capsys.readouterr()
+    assert run(data_dir, "report", "quality", "--period", "2024", "--rule", "VR-14",
+               "--json") == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [(f["org_unit"], f["period"], f["message_code"]) for f in found] == [
+        ("SHY-KAR", "2024-12", "review_round_always")]
+    assert run(data_dir, "--lang", "kk", "report", "quality", "--period", "2024", "--rule",
+               "VR-14") == 0
+    assert "12 айдың 12 айында бұл ауданның көрсеткіштері 100-ге еселік" in \
+        capsys.readouterr().out
