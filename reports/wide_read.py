@@ -113,6 +113,7 @@ class WideReader:
         self.seen: dict[tuple[str, str], tuple[str | None, int]] = {}
         self.mapped: set = set()                  # the --map columns found
         self.said: set = set()                    # problems said once for the whole file
+        self.above: dict[int, object] = {}        # the last month / district of the sheet
         self.org_unit = self._option_unit(org_unit)
 
     # --- problems ------------------------------------------------------------------------
@@ -170,6 +171,7 @@ class WideReader:
             return                               # «Свод»: the year beside its months
         heads = rows[header.first:header.row + 1]
         figures: dict[int, list] = {}
+        self.above = {}
         first_row, data_rows = len(self.rows), 0
         for n, row in enumerate(rows[header.row + 1:], start=header.row + 2):
             if all(_empty(c) for c in row) or self._skipped(n, row, heads, header, org):
@@ -262,7 +264,23 @@ class WideReader:
                              field_key=target)
 
     # --- a row ---------------------------------------------------------------------------
+    def _carried(self, row: tuple, org: int | None, per: int | None) -> tuple:
+        """The row with its month (and, in a table of districts by month, its district)
+        taken from the rows above when its cell is empty: a cell merged down over a block of
+        rows («Январь» over the districts) gives its text in its first row only."""
+        cells = list(row)
+        for i in (per, org if per is not None else None):
+            if i is None:
+                continue
+            if not _empty(_cell(row, i)):
+                self.above[i] = row[i]
+            elif i in self.above:
+                cells += [None] * (i + 1 - len(cells))
+                cells[i] = self.above[i]
+        return tuple(cells)
+
     def _row(self, n, row, header, org, per, fixed, year) -> None:
+        row = self._carried(row, org, per)
         unit = self._unit(n, row, header, org)
         period = self._period(n, row, header, per, fixed, year)
         data = self._values(n, row, header)
@@ -323,8 +341,9 @@ class WideReader:
         y = y or year or (int(self.period[:4]) if self.period else None)
         if m and y:
             return period_text(y, m)
-        code = "wide_no_year" if m else "wide_bad_period"
-        self.problem(n, self._column(header, per), code, value=str(value))
+        code = "wide_no_year" if m else "wide_bad_period" if not _empty(value) \
+            else "wide_empty_period"
+        self.problem(n, self._column(header, per), code, value=_shown(value))
         return None
 
     def _no_period(self, n, header) -> None:
