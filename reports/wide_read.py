@@ -16,11 +16,12 @@ from pathlib import Path
 from forms import load_form, message_text
 from reports._ref import enum_labels
 from reports.intake import Skipped
-from reports.intake_rows import TOTAL_WORDS, is_header_repeat, region_in, skip_kind
+from reports.intake_rows import is_header_repeat, region_in, skip_kind
 from reports.io import ImportFailed, ImportResult, _commit
-from reports.readers import iter_rows, workbook_sheets
+from reports.readers import iter_rows, uncached_formulas, workbook_sheets
 from reports.template_read import _number
 from reports.text import clean_text, fold
+from reports.wide_cells import _cell, _empty, _is_figure, _shown, _zero_word, is_total
 from reports.wide_columns import (
     GROUP_SUM,
     HEADER_SCAN,
@@ -42,10 +43,6 @@ from reports.wide_where import (
 )
 
 FORM_ID = "monthly_report"
-DASHES = {"-", "—", "–", "x", "х"}
-NONE_WORDS = {"-", "—", "–", "нет", "жоқ", "none"}   # a figure typed as «none at all»: 0
-
-
 @dataclass
 class WideRow:
     sheet: str | None
@@ -54,43 +51,6 @@ class WideRow:
     period: str
     data: dict
     text: str = ""                                # the row as typed (for a skipped line)
-
-
-def _empty(value) -> bool:
-    return value is None or (isinstance(value, str) and (not value.strip()
-                                                          or value.strip() in DASHES))
-
-
-def _zero_word(value) -> bool:
-    """«—», «-», «нет», «жоқ»: a front office's zero («х», not applicable, is no figure)."""
-    return isinstance(value, str) and value.strip().lower() in NONE_WORDS
-
-
-def _cell(row: tuple, index: int | None):
-    return row[index] if index is not None and index < len(row) else None
-
-
-def _is_figure(value) -> bool:
-    """A number, or text that reads as one («1 200», «12,5»)."""
-    if _empty(value) or isinstance(value, bool):
-        return False
-    try:
-        _number(value, "decimal")
-    except (TypeError, ValueError):
-        return False
-    return True
-
-
-def _shown(value) -> str:
-    """A cell as the person typed it (a whole number without «.0»)."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def is_total(text) -> bool:
-    words = fold(text).split()
-    return bool(words) and (words[0] in TOTAL_WORDS or words[-1] in TOTAL_WORDS)
 
 
 class WideReader:
@@ -404,6 +364,9 @@ class WideReader:
 def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, sheet=None,
               org_unit=None, period=None, reason=None) -> ImportResult:
     path = Path(path)
+    if uncached_formulas(path):
+        raise ImportFailed(message_text("import_formulas_without_values", lang,
+                                        {"file": path.name}), "formulas_without_values")
     reader = WideReader(store, path, lang, mapping=mapping, org_unit=org_unit, period=period)
     reader.read([sheet] if sheet else workbook_sheets(path))
     if not reader.headers:

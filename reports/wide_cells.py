@@ -1,0 +1,47 @@
+"""The cells of a region's own monthly table (reports.wide_read): what is empty, what is a
+figure, what is a front office's zero («—», «нет»), what a total row is, and a cell as typed."""
+from __future__ import annotations
+
+from reports.intake_rows import TOTAL_WORDS
+from reports.template_read import _number
+from reports.text import fold
+
+DASHES = {"-", "—", "–", "x", "х"}
+NONE_WORDS = {"-", "—", "–", "нет", "жоқ", "none"}   # a figure typed as «none at all»: 0
+
+
+def _empty(value) -> bool:
+    return value is None or (isinstance(value, str) and (not value.strip()
+                                                          or value.strip() in DASHES))
+
+
+def _zero_word(value) -> bool:
+    """«—», «-», «нет», «жоқ»: a front office's zero («х», not applicable, is no figure)."""
+    return isinstance(value, str) and value.strip().lower() in NONE_WORDS
+
+
+def _cell(row: tuple, index: int | None):
+    return row[index] if index is not None and index < len(row) else None
+
+
+def _is_figure(value) -> bool:
+    """A number, or text that reads as one («1 200», «12,5»)."""
+    if _empty(value) or isinstance(value, bool):
+        return False
+    try:
+        _number(value, "decimal")
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _shown(value) -> str:
+    """A cell as the person typed it (a whole number without «.0»)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def is_total(text) -> bool:
+    words = fold(text).split()
+    return bool(words) and (words[0] in TOTAL_WORDS or words[-1] in TOTAL_WORDS)
