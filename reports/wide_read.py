@@ -125,7 +125,8 @@ class WideReader:
         self.sheet_unit = self.units.match(name) if org is None and name else None
         titles = [" ".join(str(c) for c in r if not _empty(c)) for r in rows[:header.first]]
         self.region = next((r for t in titles if (r := region_in(t))), self.region)
-        fixed, year = sheet_period(name, titles, self.period) if per is None else (None, None)
+        fixed, year = sheet_period(name, titles + self._file_title(), self.period) \
+            if per is None else (None, None)
         if per is None and fixed is None and self.by_month:
             self.problem(None, None, "wide_sheet_summary", "warning", sheet=name)
             return                               # «Свод»: the year beside its months
@@ -147,6 +148,14 @@ class WideReader:
                 and "unit" not in self.said:
             self.problem(None, None, "wide_no_unit_column")
             self.said.add("unit")
+
+    def _file_title(self) -> list[str]:
+        """The file's name as the last title: «Шымкент_январь_2024.xlsx» gives its month to
+        its one sheet; a workbook of sheets takes only its year («Январь» of «…_2024.xlsx»)."""
+        if not self.multi:
+            return [self.path.stem]
+        year = period_in(self.path.stem)[0]
+        return [str(year)] if year else []
 
     def _region_totals(self, first_row: int) -> None:
         """A row naming the region among rows of its districts is the region's total: it is

@@ -95,6 +95,7 @@ def _q1(fields=SHAPE, months=(1, 2, 3), make=lambda u, m: figures(u, 2024, m)):
     ("shy_2024_short_names.xlsx", _q1(make=zeroed), 3),           # «янв 24», «нет», «-»
     ("shy_2024_q1_cp1251.csv", _q1(fields=SHAPE[:2] + SHAPE[4:6]), 0),  # «2024-02»
     ("shy_2024_merged_months.ods", _q1(), 3),                    # «Месяц» merged down
+    ("Шымкент_волонтерство_2024.xlsx", _q1(SHAPE[:2] + SHAPE[4:6], (1, 2)), 0),  # «Январь»
 ])
 def test_every_layout_reads_the_same_figures(data_dir, capsys, name, want, skipped):
     add_units(data_dir)
