@@ -27,6 +27,7 @@ SHORT_MONTHS = {w: i for i, words in enumerate((
     "янв jan", "фев февр feb", "мар mar", "апр apr", "", "июн jun", "июл jul",
     "авг aug", "сен сент sep sept", "окт oct", "ноя нояб nov", "дек dec"), start=1)
     for w in words.split()}
+_MARKS = re.compile(r"[*\u2020\u2021#№¹²³]+")
 _PARTS = re.compile(r"[,;()/]|\s[-–—]\s")      # «г. Шымкент, Абайский р-н»
 UNIT_WORDS = ("район района районы р н рн ауданы аудан ауданының district rayon audany "
               "г гор город қ қ-сы қаласы қала city qalasy kalasy мрц жро")
@@ -98,7 +99,8 @@ def sheet_period(name: str | None, titles: list[str], option: str | None
 
 def unit_key(text) -> str:
     """A district name with «район», «ауданы», «г.», «қ.» dropped, transliterated, folded."""
-    return " ".join(t for t in label_tokens(str(text or "")) if t not in _FILLER)
+    text = _MARKS.sub(" ", str(text or ""))           # «Абайский район*»: a footnote mark
+    return " ".join(t for t in label_tokens(text) if t not in _FILLER)
 
 
 def _score(a: str, b: str) -> float:

@@ -145,3 +145,24 @@ def test_a_district_that_always_estimates_is_said_once(data_dir, capsys):
                "VR-14") == 0
     assert "12 айдың 12 айында бұл ауданның көрсеткіштері 100-ге еселік" in \
         capsys.readouterr().out
+
+
+def test_districts_and_months_as_offices_write_them(tmp_path):
+    from reports.wide_where import UnitMatcher, period_in
+
+    store = open_store(tmp_path / "esep.sqlite3")
+    store.upsert_org_units([{"id": uid, "kind": "district", "region": "SHY", "name_ru": ru,
+                             "name_kk": kk, "name_en": en} for uid, ru, kk, en, _ in UNITS])
+    units = UnitMatcher(store)
+    store.close()
+    for text, want in (("г. Шымкент, Абайский р-н", "SHY-ABAY"), ("Абайский район*", "SHY-ABAY"),
+                       ("Абай ауданы (Шымкент қ.)", "SHY-ABAY"), ("АБАЙСКИЙ РАЙОН ", "SHY-ABAY"),
+                       ("Aль-Фарабийский район", "SHY-ALF"), ("Әл-Фараби ауд.", "SHY-ALF"),
+                       ("Енбекшинский р-н г.Шымкента", "SHY-ENB"), ("Туран¹", "SHY-TUR"),
+                       ("г. Шымкент", "SHY"), ("Шымкент қаласы", "SHY"),
+                       ("Түркістан облысы", "TUR"), ("Шардара ауданы", None)):
+        assert units.match(text) == want, text
+    for text, want in (("янв 24", (2024, 1)), ("Янв-24", (2024, 1)), ("01.24", (2024, 1)),
+                       ("сент.2023", (2023, 9)), ("дек 23", (2023, 12)),
+                       ("Январь, 15 районов", (None, 1)), ("март 12,5", (None, 3))):
+        assert period_in(text) == want, text
