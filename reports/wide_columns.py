@@ -32,7 +32,8 @@ ORG_WORDS = {"район", "района", "районы", "районов", "п
 PERIOD_WORDS = {"месяц", "период", "ай", "айы", "month", "дата", "кезең", "period", "date",
                 "отчетный месяц", "есепті ай"}
 ABBREVIATIONS = {"кол во": "количество", "колво": "количество", "к во": "количество",
-                 "мер тий": "мероприятий", "волонт": "волонтеров"}
+                 "мер тий": "мероприятий", "волонт": "волонтеров", "другие": "другое",
+                 "прочие": "другое", "прочее": "другое", "басқалар": "басқа"}
 GROUP_TOTALS = {*TOTAL_WORDS, "всего чел"}
 UNIT_SUFFIXES = {"лет", "года", "год", "жас", "жастағы", "years", "чел", "человек", "адам"}
 ORG, PERIOD = "@org", "@period"       # the keys of the district and the month columns
@@ -69,11 +70,15 @@ def _text(value) -> str:
 
 
 def _key(text: str) -> str:
-    folded = fold(text)
+    folded = fold(re.sub(r"(\d+)\s*\+", r"старше \1", text))        # «60+»
     for short, full in ABBREVIATIONS.items():
         folded = re.sub(rf"\b{short}\b", full, folded)
     words = folded.split()
-    return " ".join(w for w in words if w not in UNIT_SUFFIXES) or " ".join(words)
+    key = " ".join(w for w in words if w not in UNIT_SUFFIXES) or " ".join(words)
+    return _OLDER.sub(lambda m: f"старше {m.group(1) or m.group(2)}", key)  # «60 и старше»
+
+
+_OLDER = re.compile(r"^(?:свыше|более) (\d+)$|^(\d+) и (?:старше|более)$")
 
 
 @functools.cache
@@ -133,9 +138,10 @@ def _category(text: str, form_id: str, fid: str | None = None) -> str | None:
     """`field.code` of a category label within `fid`, or within the one field that has it."""
     _, _, cats = _names(form_id)
     fields = [fid] if fid else list(cats)
-    # a whole name in one field beats a word; a category with no group over it is named in
-    # full («Басқа көрсеткіш», another indicator, is not «Басқа / көрсетілмеген»)
-    for min_words in (WHOLE_ONLY, 1) if fid else (WHOLE_ONLY,):
+    # a whole name in one field beats a word; a category with no group over it is one word
+    # («женщин») or named in full («Басқа көрсеткіш» is not «Басқа / көрсетілмеген»)
+    alone = fid is None and len(_key(text).split()) > 1
+    for min_words in (WHOLE_ONLY,) if alone else (WHOLE_ONLY, 1):
         hits = {f"{f}.{code}" for f in fields if (code := _lookup(text, cats[f], min_words))}
         if hits:
             return hits.pop() if len(hits) == 1 else None
@@ -157,7 +163,10 @@ def _role(text: str) -> str | None:
 def column_key(group: str, sub: str, form_id: str) -> str | None:
     scalars, groups, _ = _names(form_id)
     if group and sub:
-        if fid := _lookup(group, groups):
+        scalar = _lookup(group, scalars)
+        if scalar and fold(sub) in GROUP_TOTALS:
+            return scalar                      # «Количество волонтёров / всего»
+        if not scalar and (fid := _lookup(group, groups)):
             if fold(sub) in GROUP_TOTALS:
                 return f"{GROUP_SUM}:{fid}"
             return _category(sub, form_id, fid)
