@@ -45,3 +45,19 @@ def _shown(value) -> str:
 def is_total(text) -> bool:
     words = fold(text).split()
     return bool(words) and (words[0] in TOTAL_WORDS or words[-1] in TOTAL_WORDS)
+
+
+def carry_down(row: tuple, above: dict, columns) -> tuple:
+    """The row with the empty cells of `columns` taken from the rows above (`above`: column
+    -> its last text, kept up to date): a month merged down over a block of rows («Январь»
+    over its districts) gives its text in its first row only."""
+    cells = list(row)
+    for i in columns:
+        if i is None:
+            continue
+        if not _empty(_cell(row, i)):
+            above[i] = row[i]
+        elif i in above:
+            cells += [None] * (i + 1 - len(cells))
+            cells[i] = above[i]
+    return tuple(cells)

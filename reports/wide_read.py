@@ -21,7 +21,15 @@ from reports.io import ImportFailed, ImportResult, _commit
 from reports.readers import iter_rows, uncached_formulas, workbook_sheets
 from reports.template_read import _number
 from reports.text import clean_text, fold
-from reports.wide_cells import _cell, _empty, _is_figure, _shown, _zero_word, is_total
+from reports.wide_cells import (
+    _cell,
+    _empty,
+    _is_figure,
+    _shown,
+    _zero_word,
+    carry_down,
+    is_total,
+)
 from reports.wide_columns import (
     GROUP_SUM,
     HEADER_SCAN,
@@ -115,18 +123,15 @@ class WideReader:
             return
         self.headers[name] = header
         self._apply_mapping(header)
-        keys: dict[str, int] = {}
-        for c in sorted(header.columns, key=lambda c: c.index):
-            if c.key:
-                keys.setdefault(c.key, c.index)     # the first district column, month column
+        keys = {c.key: c.index for c in sorted(header.columns, key=lambda c: -c.index)
+                if c.key}                           # the first district column, month column
         org, per = keys.get(ORG), keys.get(PERIOD)
         if org is None and self.org_unit is None:
             org = self._unnamed_unit_column(rows, header, set(keys.values()))
         self.sheet_unit = self.units.match(name) if org is None and name else None
         titles = [" ".join(str(c) for c in r if not _empty(c)) for r in rows[:header.first]]
         self.region = next((r for t in titles if (r := region_in(t))), self.region)
-        fixed, year = sheet_period(name, titles + self._file_title(), self.period) \
-            if per is None else (None, None)
+        fixed, year = self._when(name, titles, per)
         if per is None and fixed is None and self.by_month:
             self.problem(None, None, "wide_sheet_summary", "warning", sheet=name)
             return                               # «Свод»: the year beside its months
@@ -148,6 +153,13 @@ class WideReader:
                 and "unit" not in self.said:
             self.problem(None, None, "wide_no_unit_column")
             self.said.add("unit")
+
+    def _when(self, name, titles: list[str], per: int | None) -> tuple[str | None, int | None]:
+        """(the sheet's month, or None; the year of a month written without one)."""
+        if per is None:
+            return sheet_period(name, titles + self._file_title(), self.period)
+        return None, next((y for t in [*titles, name, *self._file_title()]   # «Январь» in
+                           if t and (y := period_in(t)[0])), None)          # a «2024» sheet
 
     def _file_title(self) -> list[str]:
         """The file's name as the last title: «Шымкент_январь_2024.xlsx» gives its month to
@@ -233,23 +245,8 @@ class WideReader:
                              field_key=target)
 
     # --- a row ---------------------------------------------------------------------------
-    def _carried(self, row: tuple, org: int | None, per: int | None) -> tuple:
-        """The row with its month (and, in a table of districts by month, its district)
-        taken from the rows above when its cell is empty: a cell merged down over a block of
-        rows («Январь» over the districts) gives its text in its first row only."""
-        cells = list(row)
-        for i in (per, org if per is not None else None):
-            if i is None:
-                continue
-            if not _empty(_cell(row, i)):
-                self.above[i] = row[i]
-            elif i in self.above:
-                cells += [None] * (i + 1 - len(cells))
-                cells[i] = self.above[i]
-        return tuple(cells)
-
     def _row(self, n, row, header, org, per, fixed, year) -> None:
-        row = self._carried(row, org, per)
+        row = carry_down(row, self.above, (per, org if per is not None else None))
         unit = self._unit(n, row, header, org)
         period = self._period(n, row, header, per, fixed, year)
         data = self._values(n, row, header)

@@ -97,6 +97,7 @@ def _q1(fields=SHAPE, months=(1, 2, 3), make=lambda u, m: figures(u, 2024, m)):
     ("shy_2024_merged_months.ods", _q1(), 3),                    # «Месяц» merged down
     ("Шымкент_волонтерство_2024.xlsx", _q1(SHAPE[:2] + SHAPE[4:6], (1, 2)), 0),  # «Январь»
     ("shy_2024_02_total_in_group.xlsx", _q1(months=(2,)), 0),     # «всего | женщин», «60+»
+    ("shy_2024_kk_month_words.xlsx", _q1(SHAPE[:2] + SHAPE[4:6], (1, 2)), 0),  # «Қаңтар»
 ])
 def test_every_layout_reads_the_same_figures(data_dir, capsys, name, want, skipped):
     add_units(data_dir)
