@@ -16,8 +16,11 @@ def _empty(value) -> bool:
 
 
 def _zero_word(value) -> bool:
-    """«—», «-», «нет», «жоқ»: a front office's zero («х», not applicable, is no figure)."""
-    return isinstance(value, str) and value.strip().lower() in NONE_WORDS
+    """«—», «-», «нет», «жоқ» or nothing: a front office's zero in a row of figures («х»,
+    not applicable, is no figure)."""
+    if value is None:
+        return True
+    return isinstance(value, str) and (not value.strip() or value.strip().lower() in NONE_WORDS)
 
 
 def _cell(row: tuple, index: int | None):

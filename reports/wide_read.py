@@ -327,7 +327,7 @@ class WideReader:
             fd = self.form.field(fid)
             kind = "integer" if fd.type == "counts" else fd.type
             if kind in ("integer", "decimal") and _zero_word(value):
-                value = 0
+                value = 0                          # «—», «нет», an empty cell of the row
             elif _empty(value):
                 continue
             try:

@@ -94,7 +94,7 @@ def _q1(fields=SHAPE, months=(1, 2, 3), make=lambda u, m: figures(u, 2024, m)):
     ("shy_2024_three_rows.xls", _q1(months=(1, 2)), 4),           # 3 header rows, «AБАЙ »
     ("shy_2024_short_names.xlsx", _q1(make=zeroed), 3),           # «янв 24», «нет», «-»
     ("shy_2024_q1_cp1251.csv", _q1(fields=SHAPE[:2] + SHAPE[4:6]), 0),  # «2024-02»
-    ("shy_2024_merged_months.ods", _q1(), 3),                    # «Месяц» merged down
+    ("shy_2024_merged_months.ods", _q1(make=zeroed), 3),         # «Месяц» merged down
     ("Шымкент_волонтерство_2024.xlsx", _q1(SHAPE[:2] + SHAPE[4:6], (1, 2)), 0),  # «Январь»
     ("shy_2024_02_total_in_group.xlsx", _q1(months=(2,)), 0),     # «всего | женщин», «60+»
     ("shy_2024_kk_month_words.xlsx", _q1(SHAPE[:2] + SHAPE[4:6], (1, 2)), 0),  # «Қаңтар»
