@@ -2,11 +2,14 @@
 figure, what is a front office's zero («—», «нет»), what a total row is, and a cell as typed."""
 from __future__ import annotations
 
+import re
+
 from reports.intake_rows import TOTAL_WORDS
 from reports.template_read import _number
 from reports.text import fold
 
 DASHES = {"-", "—", "–", "x", "х"}
+_UNIT = re.compile(r"\s*(?:чел|человек|ч|час|часов|адам|сағ|сағат|ед|шт)\.?\s*$", re.IGNORECASE)
 NONE_WORDS = {"-", "—", "–", "нет", "жоқ", "none"}   # a figure typed as «none at all»: 0
 
 
@@ -32,10 +35,18 @@ def _is_figure(value) -> bool:
     if _empty(value) or isinstance(value, bool):
         return False
     try:
-        _number(value, "decimal")
+        figure(value, "decimal")
     except (TypeError, ValueError):
         return False
     return True
+
+
+def figure(value, kind: str):
+    """The number a cell holds, its unit dropped («120 чел.», «12,5 ч», «40 сағ»); raises
+    ValueError / TypeError as template_read._number does."""
+    if isinstance(value, str):
+        value = _UNIT.sub("", value)
+    return _number(value, kind)
 
 
 def _shown(value) -> str:

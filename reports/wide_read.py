@@ -19,7 +19,6 @@ from reports.intake import Skipped
 from reports.intake_rows import is_header_repeat, region_in, skip_kind
 from reports.io import ImportFailed, ImportResult, _commit
 from reports.readers import iter_rows, uncached_formulas, workbook_sheets
-from reports.template_read import _number
 from reports.text import clean_text, fold
 from reports.wide_cells import (
     _cell,
@@ -28,6 +27,7 @@ from reports.wide_cells import (
     _shown,
     _zero_word,
     carry_down,
+    figure,
     is_total,
 )
 from reports.wide_columns import (
@@ -332,7 +332,7 @@ class WideReader:
                 continue
             try:
                 if kind in ("integer", "decimal"):
-                    number = _number(value, kind)
+                    number = figure(value, kind)
                     if code:
                         data.setdefault(fid, {})[code] = number
                     else:
