@@ -356,3 +356,24 @@ def has_formulas(path: str | Path, max_rows: int = 500) -> bool:
     return False
 
 
+def uncached_formulas(path: str | Path, max_rows: int = 500) -> bool:
+    """True if a formula cell of an .xlsx has no stored value (the file was written by a
+    program and never recalculated): its figure would read as an empty cell."""
+    path = Path(path)
+    if kind_of(path) != "xlsx":
+        return False
+    formulas, values = _open_workbook(path, data_only=False), _open_workbook(path)
+    try:
+        for ws in formulas.worksheets:
+            rows = zip(ws.iter_rows(values_only=True, max_row=max_rows),
+                       values[ws.title].iter_rows(values_only=True, max_row=max_rows))
+            for f_row, v_row in rows:
+                if any(isinstance(f, str) and f.startswith("=") and v is None
+                       for f, v in zip(f_row, v_row)):
+                    return True
+    except CORRUPT:
+        return False
+    finally:
+        formulas.close()
+        values.close()
+    return False
