@@ -19,11 +19,10 @@ def _empty(value) -> bool:
 
 
 def _zero_word(value) -> bool:
-    """«—», «-», «нет», «жоқ» or nothing: a front office's zero in a row of figures («х»,
-    not applicable, is no figure)."""
-    if value is None:
-        return True
-    return isinstance(value, str) and (not value.strip() or value.strip().lower() in NONE_WORDS)
+    """«—», «-», «нет», «жоқ»: a front office's zero in a row of figures («х», not
+    applicable, is no figure). An empty cell is no figure (a stored report keeps its value,
+    the review sees the gap), but in a breakdown the row reports (wide_read._values)."""
+    return isinstance(value, str) and value.strip().lower() in NONE_WORDS
 
 
 def _cell(row: tuple, index: int | None):

@@ -319,6 +319,8 @@ class WideReader:
 
     def _values(self, n: int, row: tuple, header: Header) -> dict:
         data: dict = {}
+        reported = {c.key.partition(".")[0] for c in header.columns  # breakdowns with figures
+                    if c.key and "." in c.key and not _empty(_cell(row, c.index))}
         for c in header.columns:
             value = _cell(row, c.index)
             if c.key in (None, SKIP, ORG, PERIOD, ROW_NO) or c.key.startswith(GROUP_SUM + ":"):
@@ -326,8 +328,9 @@ class WideReader:
             fid, _, code = c.key.partition(".")
             fd = self.form.field(fid)
             kind = "integer" if fd.type == "counts" else fd.type
-            if kind in ("integer", "decimal") and _zero_word(value):
-                value = 0                          # «—», «нет», an empty cell of the row
+            if kind in ("integer", "decimal") and (_zero_word(value) or fid in reported and (
+                    value is None or not str(value).strip())):
+                value = 0  # «—», «нет»; an empty category of a breakdown the row reports
             elif _empty(value):
                 continue
             try:
