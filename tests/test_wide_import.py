@@ -357,3 +357,12 @@ def test_an_empty_cell_keeps_the_stored_figure_a_dash_is_zero(data_dir, tmp_path
     assert abay["events_total"] == 0 and "age" not in abay
     sar = got[("TUR-SAR", "2023-10")]["data"]
     assert sar["gender"] == {"F": 0, "M": 15} and sar["age"] == {"U14": 0, "A14_17": 12}
+
+
+def test_kazakh_headers_of_the_front_office_columns():
+    """«ӨФО көмегі» (the Kazakh РФО, к → г) was matched to nothing: every row then lacked
+    «Помощь РФО оказывалась» (VR-08)."""
+    from reports.wide_columns import column_key
+
+    for text in ("ӨФО көмегі", "ӨФО көмек көрсетті ме", "Помощь РФО", "Помощь РФО оказывалась"):
+        assert column_key(text, "", "monthly_report") == "rfo_support_provided", text
