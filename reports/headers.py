@@ -77,8 +77,11 @@ class HeaderError(ValueError):
 
         if self.code not in MESSAGES or not self.params:
             return str(self)
-        wanted = ", ".join(column_label(self.form_id, c, lang) for c in self.params["wanted"])
-        return say(self.code, lang, **dict(self.params, wanted=wanted))
+        params = dict(self.params)
+        if "wanted" in params:
+            params["wanted"] = ", ".join(column_label(self.form_id, c, lang)
+                                         for c in params["wanted"])
+        return say(self.code, lang, **params)
 
 
 def column_label(form_id: str | None, column: str, lang: str) -> str:
@@ -278,11 +281,14 @@ def _with_mapping(cm: ColumnMap, row, mapping: dict, form_id: str) -> ColumnMap:
     for key, fid in mapping.items():
         if fid not in allowed and fid is not None:
             raise HeaderError(f"mapping {key!r} -> {fid!r}: unknown column; expected one of "
-                              f"{', '.join(sorted(allowed))}", code="bad_mapping")
+                              f"{', '.join(sorted(allowed))}", "bad_mapping_field",
+                              {"key": key, "field": fid, "allowed": ", ".join(sorted(allowed))})
         col = _col_index(key, row)
         if col is None:
+            found = ", ".join(f"«{' '.join(str(c).split())}»" for c in row if c not in (None, ""))
             raise HeaderError(f"mapping: column {key!r} not found in header row "
-                              f"{cm.header_row}", code="bad_mapping")
+                              f"{cm.header_row}", "bad_mapping_column",
+                              {"key": key, "row": cm.header_row, "found": found or "—"})
         for c in [c for c, f in cm.columns.items() if f == fid]:
             del cm.columns[c]
         cm.unsure.pop(col, None)

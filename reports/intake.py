@@ -28,9 +28,10 @@ from reports.headers import (
     HeaderError,
     find_header,
 )
-from reports.intake_rows import skip_kind, title_values
+from reports.intake_rows import is_absent, skip_kind, title_values
 from reports.intake_text import say
 from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows, workbook_sheets
+from reports.readers_merged import fill_down
 from reports.roster import Problem, RosterBuilder, cell_text, resolve_choice
 
 PROGRESS_EVERY = 1000
@@ -51,7 +52,8 @@ class Column:
 @dataclass
 class Skipped:
     row: int
-    kind: str                  # header_repeat, column_numbers, total, walk_ins, no_name
+    kind: str                  # header_repeat, column_numbers, total, walk_ins, no_name,
+                               # absent, note
     text: str
     count: int | None = None   # walk-ins
 
@@ -123,12 +125,13 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
               cancelled: Callable[[], bool] | None = None) -> Preview:
     """Read an attendance list into a Preview (nothing is written)."""
     repaired: list[Problem] = []
+    merges: list = []
     sheet, notes = _list_sheet(Path(path), form_id, mapping, sheet, lang)
     rows = iter_rows(Path(path), sheet=sheet, row_limit=row_limit,
                      on_repair=lambda wrong, right: repaired.append(Problem(
                          None, None, None, "text_encoding_repaired", say(
                              "text_encoding_repaired", lang, wrong=wrong, right=right),
-                         "warning")))
+                         "warning")), on_merges=merges.extend)
     head = _head_rows(rows, Path(path))
     cmap = find_header(head, form_id, mapping)
     header = cmap.header_cells or head[cmap.header_row - 1]
@@ -144,10 +147,8 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
             preview.values.setdefault(k, v)
     builder = RosterBuilder(form_id, cmap, existing=existing, lang=lang, defaults=per_row)
     n = cmap.header_row
-    for row in head[n:]:
-        n += 1
-        _take(preview, builder, n, row, header)
-    for row in rows:
+    below = [m for m in merges if m[0] >= n]          # a header's own merges stay as they are
+    for row in fill_down(itertools.chain(head[n:], rows), below, n):
         n += 1
         _take(preview, builder, n, row, header)
         if n % PROGRESS_EVERY == 0:
@@ -192,8 +193,8 @@ def _take(preview: Preview, builder: RosterBuilder, n: int, row: tuple, header: 
     if not row or all(v in (None, "") for v in row):
         return
     kind, count = skip_kind(row, header)
-    if kind is None and not _name_of(builder.cmap, row) and _has_values(builder.cmap, row):
-        kind = "no_name"
+    if kind is None:
+        kind = _not_a_person(builder.cmap, row)
     if kind is None:
         builder.add(n, row)
         return
@@ -202,9 +203,25 @@ def _take(preview: Preview, builder: RosterBuilder, n: int, row: tuple, header: 
     if kind == "no_name":
         builder.out.problems.append(builder._p(n, "full_name", "required", say(
             "required", builder.lang)))
+    if kind == "absent":
+        builder.pass_number(n, row)
     if kind == "walk_ins":
         preview.values["unregistered_attendees"] = \
             preview.values.get("unregistered_attendees", 0) + count
+
+
+def _not_a_person(cmap: ColumnMap, row: tuple) -> str | None:
+    """absent: marked as not come in a column read and ignored (a note, the signature);
+    no_name: values but no name; note: a line of text only in columns that hold no value of
+    a person (a second title, a day's caption); None: a person (or a numbered blank line)."""
+    if any(is_absent(row[c]) for c, f in cmap.columns.items() if f == IGNORE and c < len(row)):
+        return "absent"
+    if _name_of(cmap, row):
+        return None
+    if _has_values(cmap, row):
+        return "no_name"
+    texts = [c for c in row if isinstance(c, str) and any(ch.isalpha() for ch in c)]
+    return "note" if texts else None
 
 
 def _name_of(cmap: ColumnMap, row: tuple) -> str:

@@ -88,6 +88,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "skip.walk_ins": {"ru": "пришли без регистрации: {count}", "kk": "тіркеусіз келгендер: "
                       "{count}", "en": "walk-ins: {count}"},
     "skip.no_name": {"ru": "нет Ф.И.О.", "kk": "аты-жөні жоқ", "en": "no name"},
+    "skip.absent": {"ru": "отмечен(а) как не явившийся(аяся); не считается участником",
+                    "kk": "келмеген деп белгіленген; қатысушы болып саналмайды",
+                    "en": "marked as not come; not counted as a participant"},
+    "skip.note": {"ru": "строка текста, не участник", "kk": "мәтін жолы, қатысушы емес",
+                  "en": "a line of text, not a participant"},
     "skip.no_figures": {"ru": "нет показателей", "kk": "көрсеткіштер жоқ", "en": "no figures"},
     "no_header": {
         "ru": "в первых {rows} строках нет строки заголовков со столбцом «Ф.И.О.»; ожидаются "
@@ -96,6 +101,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "бағандар: {wanted}; табылғаны: {found}. Бағандарды сәйкестендіріңіз (--map)",
         "en": "no header row with a name column (Full name) in the first {rows} rows; expected "
               "columns: {wanted}; found: {found}. Give an explicit column mapping (--map)"},
+    "bad_mapping_column": {
+        "ru": "--map: столбца «{key}» нет в строке заголовка {row}; в ней: {found}",
+        "kk": "--map: {row}-тақырып жолында «{key}» бағаны жоқ; онда: {found}",
+        "en": "--map: no column «{key}» in header row {row}; it has: {found}"},
+    "bad_mapping_field": {
+        "ru": "--map: «{key}» -> «{field}»: такого поля нет; допустимо: {allowed}",
+        "kk": "--map: «{key}» -> «{field}»: мұндай өріс жоқ; рұқсат етілген: {allowed}",
+        "en": "--map: «{key}» -> «{field}»: no such field; allowed: {allowed}"},
     "skipped_line": {"ru": "строка {row} пропущена ({why}): {text}",
                      "kk": "{row}-жол өткізілді ({why}): {text}",
                      "en": "row {row} skipped ({why}): {text}"},

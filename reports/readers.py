@@ -118,16 +118,17 @@ def _head(path: Path) -> bytes:
 
 def iter_rows(path: str | Path, *, sheet: str | None = None,
               row_limit: int = DEFAULT_ROW_LIMIT,
-              on_repair: Callable[[str, str], None] | None = None) -> Iterator[tuple]:
+              on_repair: Callable[[str, str], None] | None = None,
+              on_merges: Callable[[list], None] | None = None) -> Iterator[tuple]:
     """The rows of a file; text that went through the wrong code page on its way into a
     workbook or document is turned back (reports.mojibake), and `on_repair(wrong, right)`
-    is told so once."""
+    is told so once; `on_merges` is given a workbook sheet's cells merged down a column."""
     path = Path(path)
     kind = kind_of(path)
     if kind == "xlsx":
         check_sheet_size(path, sheet, row_limit)
     if kind in WORKBOOKS:
-        rows = _workbook_rows(path, sheet)
+        rows = _workbook_rows(path, sheet, on_merges)
     elif kind == "docx":
         rows = _docx_rows(path)
     else:
@@ -243,9 +244,12 @@ def _xlsx_rows(path: Path, sheet: str | None, row_limit: int) -> Iterator[tuple]
         wb.close()
 
 
-def _workbook_rows(path: Path, sheet: str | None) -> Iterator[tuple]:
-    """Rows of a workbook through python-calamine (empty cells -> None)."""
+def _workbook_rows(path: Path, sheet: str | None, on_merges=None) -> Iterator[tuple]:
+    """Rows of a workbook through python-calamine (empty cells -> None); `on_merges` is
+    given the sheet's vertical merges (reports.readers_merged) before the first row."""
     from python_calamine import CalamineWorkbook
+
+    from reports.readers_merged import vertical_merges
 
     try:
         wb = CalamineWorkbook.from_path(str(path))
@@ -263,6 +267,8 @@ def _workbook_rows(path: Path, sheet: str | None) -> Iterator[tuple]:
         except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
             raise FileProblem(f"{path.name}: the workbook is damaged ({exc})",
                               "file_corrupt", file=path.name) from None
+        if on_merges is not None:
+            on_merges(vertical_merges(ws, path, sheet))
         for _ in range((ws.start or (0, 0))[0]):
             yield ()                                 # rows above the used range
         for row in rows:

@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from forms.messages import message_text
 from forms.names import block_keys
 from forms.people import person_key, person_match
 from reports._ref import enum_labels, resolve_department
@@ -147,9 +148,8 @@ class RosterBuilder:
             if fid == "full_name" and text:
                 issues = (*issues, *name_issues(text))
             for issue in issues:
-                problems.append(self._p(sheet_row, fid, issue.code,
-                                        f"{issue.code.replace('_', ' ')}: «{issue.detail}» "
-                                        f"(VR-31)"))
+                problems.append(self._p(sheet_row, fid, issue.code, message_text(
+                    issue.code, self.lang, {"field": text, "token": issue.detail}) + " (VR-31)"))
             if text and _LOST_LETTER.search(text):
                 problems.append(self._p(sheet_row, fid, "encoding_loss",
                                         say("encoding_loss", self.lang, text=text)))
@@ -174,6 +174,12 @@ class RosterBuilder:
             if fid in present and fid not in row and not any(p.field == fid for p in problems):
                 problems.append(self._p(sheet_row, fid, "required", say("required", self.lang)))
         return row, problems
+
+    def pass_number(self, sheet_row: int, cells: tuple) -> None:
+        """A row not taken (a person who did not come) still counts in the file's numbering."""
+        col = next((c for c, f in self.cmap.columns.items() if f == "no"), None)
+        if col is not None and col < len(cells):
+            self._check_number(sheet_row, cells[col])
 
     def _check_number(self, sheet_row: int, raw) -> None:
         try:

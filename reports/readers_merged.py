@@ -1,0 +1,83 @@
+"""Cells merged down a column: a clerk types a category, a district or an organization once for
+a group of people and merges the cell over their rows. The value belongs to every row of the
+merge, so the list import gives it to each row under the header (only down the merge's first
+column: a title merged across a line stays one cell; a header's own merges, «№» over two
+header rows, are left to the header reading).
+
+`vertical_merges(ws, path, sheet)` lists the merges as (first row, column, last row), 0-based
+rows of the sheet (reports.readers.iter_rows hands them over through `on_merges`);
+`fill_down(rows, merges, first)` gives the rows with the merged values repeated.
+"""
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+Merge = tuple[int, int, int]          # first row, column, last row (0-based, inclusive)
+
+
+def vertical_merges(ws, path: Path, sheet: str | None) -> list[Merge]:
+    """The merges of a calamine sheet spanning more than one row (an .ods's from its XML:
+    calamine does not report them for OpenDocument)."""
+    ranges = ws.merged_cell_ranges
+    if ranges is None and path.suffix.lower() == ".ods":
+        return ods_merges(path, sheet)
+    return [(r1, c1, r2) for (r1, c1), (r2, _c2) in ranges or [] if r2 > r1]
+
+
+def fill_down(rows: Iterable[tuple], merges: list[Merge], first: int = 0) -> Iterator[tuple]:
+    """`rows` (the first is sheet row `first`, 0-based) with each vertical merge's value put
+    into the empty cells it covers."""
+    if not merges:
+        yield from rows
+        return
+    starts: dict[int, list[Merge]] = {}
+    for m in merges:
+        starts.setdefault(m[0], []).append(m)
+    active: list[tuple[int, int, object]] = []          # (column, last row, value)
+    for i, row in enumerate(rows, start=first):
+        active = [a for a in active if a[1] >= i]
+        if active:
+            cells = list(row)
+            for col, _last, value in active:
+                cells.extend([None] * (col + 1 - len(cells)))
+                if cells[col] is None:
+                    cells[col] = value
+            row = tuple(cells)
+        for _r1, col, last in starts.get(i, []):
+            if col < len(row) and row[col] is not None:
+                active.append((col, last, row[col]))
+        yield row
+
+
+_NS = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0"}
+
+
+def _attr(el, name: str, default: int = 1) -> int:
+    return int(el.get(f"{{{_NS['table']}}}{name}", default))
+
+
+def ods_merges(path: Path, sheet: str | None) -> list[Merge]:
+    """Vertical merges of an .ods sheet (the first when `sheet` is None), from content.xml."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        with zipfile.ZipFile(path) as z:
+            root = ET.fromstring(z.read("content.xml"))
+    except (zipfile.BadZipFile, KeyError, OSError, ET.ParseError):
+        return []
+    tables = root.iter(f"{{{_NS['table']}}}table")
+    table = next((t for t in tables if sheet is None
+                  or t.get(f"{{{_NS['table']}}}name") == sheet), None)
+    out: list[Merge] = []
+    r = 0
+    for row in table.iter(f"{{{_NS['table']}}}table-row") if table is not None else []:
+        c = 0
+        for cell in row:
+            span = _attr(cell, "number-rows-spanned")
+            if span > 1:
+                out.append((r, c, r + span - 1))
+            c += _attr(cell, "number-columns-repeated")
+        r += _attr(row, "number-rows-repeated")
+    return out
