@@ -28,7 +28,7 @@ from reports.headers import (
     HeaderError,
     find_header,
 )
-from reports.intake_rows import is_absent, skip_kind, title_values
+from reports.intake_rows import is_absent, looks_like_name, skip_kind, title_values
 from reports.intake_text import say
 from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows, workbook_sheets
 from reports.readers_merged import fill_down
@@ -213,11 +213,14 @@ def _take(preview: Preview, builder: RosterBuilder, n: int, row: tuple, header: 
 def _not_a_person(cmap: ColumnMap, row: tuple) -> str | None:
     """absent: marked as not come in a column read and ignored (a note, the signature);
     no_name: values but no name; note: a line of text only in columns that hold no value of
-    a person (a second title, a day's caption); None: a person (or a numbered blank line)."""
+    a person (a second title, a day's caption) or, alone in the name column, text that is no
+    name («Ответственный: ____ Сидоров П.А.», «М.П.»); None: a person (or a numbered blank
+    line)."""
     if any(is_absent(row[c]) for c, f in cmap.columns.items() if f == IGNORE and c < len(row)):
         return "absent"
-    if _name_of(cmap, row):
-        return None
+    if name := _name_of(cmap, row):
+        alone = not _has_values(cmap, row, besides=("full_name",))
+        return "note" if alone and not looks_like_name(name) else None
     if _has_values(cmap, row):
         return "no_name"
     texts = [c for c in row if isinstance(c, str) and any(ch.isalpha() for ch in c)]
@@ -228,10 +231,10 @@ def _name_of(cmap: ColumnMap, row: tuple) -> str:
     return (cell_text(cmap.name_of(row)) or "").strip()
 
 
-def _has_values(cmap: ColumnMap, row: tuple) -> bool:
-    """Anything besides the row number in the mapped columns."""
+def _has_values(cmap: ColumnMap, row: tuple, besides: tuple = ()) -> bool:
+    """Anything besides the row number (and the fields `besides`) in the mapped columns."""
     return any(c < len(row) and row[c] not in (None, "") for c, f in cmap.columns.items()
-               if f not in ("no", IGNORE))
+               if f not in ("no", IGNORE, *besides) and c not in cmap.name_parts)
 
 
 def _list_findings(preview: Preview, cmap: ColumnMap, header: tuple,

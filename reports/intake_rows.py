@@ -34,8 +34,15 @@ _WALK_IN = re.compile(r"без\s+регистрац|тіркеусіз|without\s
 TOTAL_WORDS = ("итого", "всего", "барлығы", "барлыгы", "барлык", "жиыны", "жиынтығы", "total")
 _TOTAL = re.compile(r"^\s*(" + "|".join(TOTAL_WORDS) + r")\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
+# A count of people under a list: «Количество участников – 23», «Қатысқандар саны: 25».
+_HEADCOUNT = re.compile(r"^\s*((общее\s+)?(количество|кол-во|число)\b|(жалпы\s+)?саны\b|"
+                        r"\w+\s+саны\b|присутствовал|қатысқандар|number\s+of\b)",
+                        re.IGNORECASE)
+_NOT_NAME = re.compile(r"\d|:|__")
+_LONG_WORD = re.compile(r"[^\W\d_]{2,}")
 _ABSENT = re.compile(r"(?<!\w)не\s*(явил|пришл|пришел|пришёл|присутствовал|был)|неявка|отсутств|"
-                     r"келмеді|келген\s+жоқ|қатыспады|болмады|жоқ\s+болды|\babsent\b|"
+                     r"болел|по\s+болезни|больничн|командировк|в\s+отпуске|ауырып|ауруына|"
+                     r"іссапар|келмеді|келген\s+жоқ|қатыспады|болмады|жоқ\s+болды|\babsent\b|"
                      r"did\s+not\s+(come|attend)|no[\s-]show", re.IGNORECASE)
 
 
@@ -155,7 +162,14 @@ def is_absent(text) -> bool:
 
 def is_total(row: tuple) -> bool:
     texts = [str(c) for c in row if c not in (None, "")]
-    return bool(texts) and len(texts) <= 3 and any(_TOTAL.match(t) for t in texts)
+    return bool(texts) and len(texts) <= 3 and any(
+        _TOTAL.match(t) or (_HEADCOUNT.match(t) and _NUMBER.search(t)) for t in texts)
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name has a word of two letters or more and no digit, «:» or «___» (a
+    footer «Ответственный: ____ Сидоров П.А.», a stamp «М.П.» is no name)."""
+    return not _NOT_NAME.search(text) and bool(_LONG_WORD.search(text))
 
 
 def is_column_numbers(row: tuple) -> bool:

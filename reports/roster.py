@@ -183,7 +183,7 @@ class RosterBuilder:
 
     def _check_number(self, sheet_row: int, raw) -> None:
         try:
-            no = int(float(str(raw).strip().rstrip(".")))
+            no = int(float(str(raw).strip().rstrip(".)")))
         except (TypeError, ValueError):
             return
         if self.last_no is not None and no > self.last_no + 1:

@@ -1,0 +1,82 @@
+"""The line rules the regional lists of the corpus (make_corpus_field.py) asked for, each on
+its own: who did not come, text that is no name, head counts, Latin twins in Cyrillic words,
+dates in quotes or as Excel day numbers, cells merged down a column."""
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from reports.intake import read_list
+from reports.intake_rows import is_absent, is_total, looks_like_name, title_values
+from reports.readers_merged import fill_down
+from reports.text import clean_text
+
+
+@pytest.mark.parametrize("text", ["не явился", "Не явилась", "отсутствовала", "неявка",
+                                  "болел", "в командировке", "келмеді", "қатыспады",
+                                  "absent", "did not come"])
+def test_marks_of_people_who_did_not_come(text):
+    assert is_absent(text)
+
+
+@pytest.mark.parametrize("text", ["опоздал на 20 мин.", "подпись", "Ане", "был", "", None, 5])
+def test_other_notes_are_no_absence(text):
+    assert not is_absent(text)
+
+
+def test_head_counts_are_totals_and_names_are_not():
+    assert is_total((None, "Количество участников – 23 человека"))
+    assert is_total((None, "Қатысқандар саны: 25"))
+    assert not is_total((None, "Количество участников"))     # no count: not a total line
+    assert not is_total((1, "Есімов Қайрат", "ОФ"))
+
+
+@pytest.mark.parametrize("text,name", [("Иванова А.С.", True), ("Ким А. В.", True),
+                                       ("Әлия Сейітқызы Бекова", True), ("М.П.", False),
+                                       ("Ответственный: ____ Сидоров П.А.", False),
+                                       ("Итого 23", False)])
+def test_what_looks_like_a_name(text, name):
+    assert looks_like_name(text) is name
+
+
+@pytest.mark.parametrize("typed,stored", [
+    ("Жұмабаева Айгүл Серiкқызы", "Жұмабаева Айгүл Серікқызы"),     # Latin i for і
+    ("Өтегенов Дəурен", "Өтегенов Дәурен"),                         # Latin schwa
+    ("Kим Алексей", "Ким Алексей"),
+    ("ТОО «Arman Group»", "ТОО «Arman Group»"),                     # Latin words stay
+    ("Birgemiz Shymkent", "Birgemiz Shymkent")])
+def test_latin_twins_in_cyrillic_words(typed, stored):
+    assert clean_text(typed)[0] == stored
+
+
+def test_a_real_mix_is_left_and_reported():
+    text, issues = clean_text("Сейіtқызы")          # «t» has no Cyrillic twin
+    assert text == "Сейіtқызы" and [i.code for i in issues] == ["text_mixed_script"]
+
+
+def test_dates_in_quotes_and_as_day_numbers():
+    assert title_values(("«23» сентября 2023 г.",), 2023) == {"date": "2023-09-23"}
+    assert title_values(("Дата:", 45192), 2023) == {"date": "2023-09-23"}
+    assert title_values(("Участников:", 45192), 2023) == {}         # a number, not a date
+
+
+def test_fill_down_keeps_the_rows_outside_a_merge():
+    rows = [("a", 1), (None, None), (None, 2), ("b", None)]
+    assert list(fill_down(rows, [(10, 0, 12)], 10)) == [("a", 1), ("a", None), ("a", 2),
+                                                         ("b", None)]
+    assert list(fill_down(rows, [], 0)) == rows
+
+
+def test_a_category_merged_down_belongs_to_each_row(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["№", "Ф.И.О.", "Категория"])
+    ws.append([1, "Иванова Анна Сергеевна", "Студенческие организации"])
+    ws.append([2, "Ким Алексей Викторович", None])
+    ws.append([3, "Петров Сергей Иванович", "МРЦ и госучреждения"])
+    ws.merge_cells("C2:C3")
+    wb.save(tmp_path / "l.xlsx")
+    preview = read_list(tmp_path / "l.xlsx", "focus_group", period="2023-09")
+    assert [r.get("participant_category") for r in preview.rows] == ["STUDENT", "STUDENT",
+                                                                     "STATE"]
+    assert preview.skipped == [] and not [p for p in preview.problems if p.code == "required"]
