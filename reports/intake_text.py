@@ -14,6 +14,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "түзетіңіз",
         "en": "«{text}»: a letter was lost when the file was saved («?» inside a word); "
               "correct it in the grid"},
+    "number_exponent": {
+        "ru": "«{text}»: число сохранено в сокращённом виде Excel, последние цифры потеряны; "
+              "введите номер заново в таблице",
+        "kk": "«{text}»: сан Excel-дің қысқартылған түрінде сақталған, соңғы цифрлары "
+              "жоғалды; нөмірді кестеде қайта енгізіңіз",
+        "en": "«{text}»: the number was saved in Excel's short form and its last digits are "
+              "lost; type it again in the grid"},
     "list_on_sheet": {
         "ru": "список взят с листа «{sheet}»: на первом листе («{first}») таблицы нет",
         "kk": "тізім «{sheet}» парағынан алынды: бірінші парақта («{first}») кесте жоқ",

@@ -30,6 +30,7 @@ CONSENT_WORDS = {"да": "YES", "yes": "YES", "иә": "YES", "ия": "YES", "+":
                  "agree": "YES", "i agree": "YES", "не согласен": "NO", "не согласна": "NO",
                  "келіспеймін": "NO"}
 _LOST_LETTER = re.compile(r"\w\?|\?\w")
+_EXPONENT = re.compile(r"^\d[.,]\d*E\+\d+$", re.IGNORECASE)   # 8,70123E+10: a CSV from Excel
 
 
 def cell_text(value) -> str | None:
@@ -153,6 +154,9 @@ class RosterBuilder:
             if text and _LOST_LETTER.search(text):
                 problems.append(self._p(sheet_row, fid, "encoding_loss",
                                         say("encoding_loss", self.lang, text=text)))
+            if text and _EXPONENT.match(text):
+                problems.append(self._p(sheet_row, fid, "number_exponent",
+                                        say("number_exponent", self.lang, text=text)))
             if fid in CHOICE_ENUMS and text:
                 code = resolve_choice(fid, text)
                 if code is None:
