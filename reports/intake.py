@@ -29,9 +29,9 @@ from reports.headers import (
     find_header,
 )
 from reports.intake_rows import is_absent, looks_like_name, skip_kind, title_values
-from reports.intake_text import say
+from reports.intake_text import at, say
 from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows, workbook_sheets
-from reports.readers_merged import fill_down
+from reports.readers_layout import fill_down, hidden_rows
 from reports.roster import Problem, RosterBuilder, cell_text, resolve_choice
 
 PROGRESS_EVERY = 1000
@@ -159,6 +159,7 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
     built = builder.finish(start_no=len(existing or []) + 1)
     preview.rows, preview.source_rows = built.rows, built.source_rows
     preview.problems = notes + repaired + built.problems + \
+        _hidden_people(Path(path), sheet, preview, cmap, lang) + \
         _list_findings(preview, cmap, header, lang)
     preview.values.update(record)
     return preview
@@ -235,6 +236,19 @@ def _has_values(cmap: ColumnMap, row: tuple, besides: tuple = ()) -> bool:
     """Anything besides the row number (and the fields `besides`) in the mapped columns."""
     return any(c < len(row) and row[c] not in (None, "") for c, f in cmap.columns.items()
                if f not in ("no", IGNORE, *besides) and c not in cmap.name_parts)
+
+
+def _hidden_people(path: Path, sheet, preview: Preview, cmap: ColumnMap,
+                   lang: str) -> list[Problem]:
+    """A person on a row the workbook hides is imported, and said so: was he there?"""
+    hidden = hidden_rows(path, sheet)
+    if not hidden:
+        return []
+    column = next((cmap.headers.get(c) for c, f in cmap.columns.items() if f == "full_name"),
+                  None) or "full_name"
+    return [Problem(n, column, "full_name", "row_hidden", at(n, column, lang) + say(
+        "row_hidden", lang, name=row.get("full_name", "")), "warning")
+        for row, n in zip(preview.rows, preview.source_rows) if n in hidden]
 
 
 def _list_findings(preview: Preview, cmap: ColumnMap, header: tuple,

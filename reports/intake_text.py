@@ -14,6 +14,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "түзетіңіз",
         "en": "«{text}»: a letter was lost when the file was saved («?» inside a word); "
               "correct it in the grid"},
+    "row_hidden": {
+        "ru": "«{name}»: строка скрыта в файле, но импортирована; проверьте, был ли участник, "
+              "и удалите строку в таблице, если нет",
+        "kk": "«{name}»: жол файлда жасырылған, бірақ импортталды; қатысушының болғанын "
+              "тексеріңіз, болмаса жолды кестеден өшіріңіз",
+        "en": "«{name}»: the row is hidden in the file but was imported; check the person "
+              "attended and delete the row in the grid if not"},
     "number_exponent": {
         "ru": "«{text}»: число сохранено в сокращённом виде Excel, последние цифры потеряны; "
               "введите номер заново в таблице",

@@ -246,10 +246,10 @@ def _xlsx_rows(path: Path, sheet: str | None, row_limit: int) -> Iterator[tuple]
 
 def _workbook_rows(path: Path, sheet: str | None, on_merges=None) -> Iterator[tuple]:
     """Rows of a workbook through python-calamine (empty cells -> None); `on_merges` is
-    given the sheet's vertical merges (reports.readers_merged) before the first row."""
+    given the sheet's vertical merges (reports.readers_layout) before the first row."""
     from python_calamine import CalamineWorkbook
 
-    from reports.readers_merged import vertical_merges
+    from reports.readers_layout import vertical_merges
 
     try:
         wb = CalamineWorkbook.from_path(str(path))

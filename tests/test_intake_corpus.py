@@ -21,7 +21,8 @@ FILES = sorted(p for p in CORPUS.iterdir()
 # organization's name (seminars).
 DERIVED = {"no", "department"}
 # What the warning of each sidecar code says (in Russian) besides its row and column.
-WARNING_MARKS = {"encoding_loss": "«?»", "number_exponent": "сокращённом виде Excel"}
+WARNING_MARKS = {"encoding_loss": "«?»", "number_exponent": "сокращённом виде Excel",
+                 "row_hidden": "строка скрыта в файле"}
 
 
 def _run(argv: list[str]) -> tuple[int, str, str]:

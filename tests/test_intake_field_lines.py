@@ -8,7 +8,7 @@ import pytest
 
 from reports.intake import read_list
 from reports.intake_rows import is_absent, is_total, looks_like_name, title_values
-from reports.readers_merged import fill_down
+from reports.readers_layout import fill_down
 from reports.text import clean_text
 
 

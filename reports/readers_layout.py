@@ -1,4 +1,6 @@
-"""Cells merged down a column: a clerk types a category, a district or an organization once for
+"""What a sheet's layout says besides its values: cells merged down a column, rows hidden.
+
+Cells merged down a column: a clerk types a category, a district or an organization once for
 a group of people and merges the cell over their rows. The value belongs to every row of the
 merge, so the list import gives it to each row under the header (only down the merge's first
 column: a title merged across a line stays one cell; a header's own merges, «№» over two
@@ -7,9 +9,13 @@ header rows, are left to the header reading).
 `vertical_merges(ws, path, sheet)` lists the merges as (first row, column, last row), 0-based
 rows of the sheet (reports.readers.iter_rows hands them over through `on_merges`);
 `fill_down(rows, merges, first)` gives the rows with the merged values repeated.
+
+Rows hidden: a row hidden in an .xlsx (`hidden_rows`) is read like any other, and the list
+import says which people were on hidden rows (hidden before printing: was the person there?).
 """
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -81,3 +87,38 @@ def ods_merges(path: Path, sheet: str | None) -> list[Merge]:
             c += _attr(cell, "number-columns-repeated")
         r += _attr(row, "number-rows-repeated")
     return out
+
+
+_ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+
+
+def hidden_rows(path: Path, sheet: str | None) -> set[int]:
+    """The 1-based numbers of the rows an .xlsx sheet hides (empty for other files)."""
+    from reports.readers import CORRUPT, _sheet_part
+
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return set()
+    out: set[int] = set()
+    try:
+        with zipfile.ZipFile(path) as z:
+            part = _sheet_part(z, sheet)
+            with z.open(part) if part else _nothing() as fh:
+                carry = b""
+                while chunk := fh.read(1 << 20):
+                    buf = carry + chunk
+                    cut = buf.rfind(b"<")
+                    for tag in _ROW_TAG.findall(buf, 0, cut):
+                        if _HIDDEN.search(tag) and (n := _ROW_NUMBER.search(tag)):
+                            out.add(int(n.group(1)))
+                    carry = buf[cut:]
+    except CORRUPT:
+        return set()
+    return out
+
+
+def _nothing():
+    import io
+
+    return io.BytesIO(b"")
