@@ -31,7 +31,7 @@ from reports.headers import (
 from reports.intake_rows import is_absent, looks_like_name, skip_kind, title_values
 from reports.intake_text import at, say
 from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows, workbook_sheets
-from reports.readers_layout import fill_down, hidden_rows
+from reports.readers_layout import fill_down, hidden_rows, join_continuations
 from reports.roster import Problem, RosterBuilder, cell_text, resolve_choice
 
 PROGRESS_EVERY = 1000
@@ -147,8 +147,7 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
             preview.values.setdefault(k, v)
     builder = RosterBuilder(form_id, cmap, existing=existing, lang=lang, defaults=per_row)
     n = cmap.header_row
-    below = [m for m in merges if m[0] >= n]          # a header's own merges stay as they are
-    for row in fill_down(itertools.chain(head[n:], rows), below, n):
+    for row in _merged_down(itertools.chain(head[n:], rows), merges, cmap):
         n += 1
         _take(preview, builder, n, row, header)
         if n % PROGRESS_EVERY == 0:
@@ -163,6 +162,18 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
         _list_findings(preview, cmap, header, lang)
     preview.values.update(record)
     return preview
+
+
+def _merged_down(rows, merges: list, cmap: ColumnMap) -> Iterator[tuple]:
+    """The rows under the header with their merges read (reports.readers_layout): a person
+    over two rows joined, a cell merged over a group given to each row. A header's own
+    merges («№» over two header rows) stay as they are."""
+    n = cmap.header_row
+    below = [m for m in merges if m[0] >= n]
+    keys = cmap.name_parts or [c for c, f in cmap.columns.items() if f == "full_name"]
+    no_col = next((c for c, f in cmap.columns.items() if f == "no"), None)
+    filled = fill_down(rows, [m for m in below if m[1] not in (*keys, no_col)], n)
+    return join_continuations(filled, below, keys, no_col, n)
 
 
 def _list_sheet(path: Path, form_id: str, mapping, sheet, lang) -> tuple[str | None, list]:

@@ -89,6 +89,42 @@ def ods_merges(path: Path, sheet: str | None) -> list[Merge]:
     return out
 
 
+def join_continuations(rows: Iterable[tuple], merges: list[Merge], name_cols: list[int],
+                       no_col: int | None, first: int = 0) -> Iterator[tuple]:
+    """One person typed over two rows or more, the name (or the «№» over an empty name)
+    merged down over them: the lower rows' cells join the person's (text after text), and
+    each lower row becomes blank, so the rows keep their numbers."""
+    covered = {(r, col) for r1, col, r2 in merges for r in range(r1 + 1, r2 + 1)
+               if col in name_cols or col == no_col}
+    if not covered:
+        yield from rows
+        return
+    held: list | None = None
+    blanks = 0                                   # the held person's lower rows
+    for i, row in enumerate(rows, start=first):
+        named = any(c < len(row) and row[c] not in (None, "") for c in name_cols)
+        if held is not None and (any((i, c) in covered for c in name_cols)
+                                 or ((i, no_col) in covered and not named)):
+            _join(held, row)
+            blanks += 1
+            continue
+        if held is not None:
+            yield tuple(held)
+            yield from [()] * blanks
+        held, blanks = list(row), 0
+    if held is not None:
+        yield tuple(held)
+        yield from [()] * blanks
+
+
+def _join(held: list, row: tuple) -> None:
+    held.extend([None] * (len(row) - len(held)))
+    for c, v in enumerate(row):
+        if v in (None, "") or str(v) == str(held[c]):
+            continue
+        held[c] = v if held[c] in (None, "") else f"{held[c]} {v}"
+
+
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')

@@ -8,7 +8,7 @@ import pytest
 
 from reports.intake import read_list
 from reports.intake_rows import is_absent, is_total, looks_like_name, title_values
-from reports.readers_layout import fill_down
+from reports.readers_layout import fill_down, join_continuations
 from reports.text import clean_text
 
 
@@ -80,3 +80,12 @@ def test_a_category_merged_down_belongs_to_each_row(tmp_path):
     assert [r.get("participant_category") for r in preview.rows] == ["STUDENT", "STUDENT",
                                                                      "STATE"]
     assert preview.skipped == [] and not [p for p in preview.problems if p.code == "required"]
+
+
+def test_a_person_over_two_rows_is_one_person():
+    rows = [(1, "Иванова Анна", "ОО «Добрые", "STATE"), (None, None, "руки»", "STATE"),
+            (2, "Ли Марина", "КГУ", "STATE")]
+    merges = [(5, 0, 6), (5, 1, 6)]               # «№» and the name over rows 6-7 (1-based)
+    assert list(join_continuations(rows, merges, [1], 0, 5)) == [
+        (1, "Иванова Анна", "ОО «Добрые руки»", "STATE"), (), (2, "Ли Марина", "КГУ", "STATE")]
+    assert list(join_continuations(rows, [], [1], 0, 5)) == rows
