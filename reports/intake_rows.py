@@ -2,7 +2,7 @@
 region), and lines under it that are not people (a repeated header, column numbers, a total,
 a note of walk-ins).
 
-Dates in a title: a date cell, dd.mm.yyyy, «14 сентября 2023 (г.)», «"14" сентября 2023»,
+Dates in a title: a date cell, dd.mm.yyyy (or with «/» or «-»), yyyy-mm-dd, «14 сентября 2023 (г.)», «"14" сентября 2023»,
 «14 сентября текущего года» (the year of the list's period), «2023 жылғы 14 қыркүйек», an
 Excel day number next to «Дата:». Walk-ins: «+3 без
 регистрации», «без регистрации — 3», «Пришли без регистрации: 2», «тіркеусіз келгендер: 4».
@@ -21,10 +21,12 @@ KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мам
 EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december"]
 _MONTH_WORD = r"([а-яёәғқңөұүһі]+|[a-z]+)"
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?!\d)")
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
+_ISO = re.compile(r"(?<!\d)(20\d\d)-(\d{2})-(\d{2})(?!\d)")
 _DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})[»\"“”']?\s*" + _MONTH_WORD + r"\s+(\d{4}|текущего\s+года|"
                         r"ағымдағы\s+жыл\w*|this\s+year)")
-_KK_YEAR_FIRST = re.compile(r"(\d{4})\s*ж(?:ылғы|\.)?\s+(\d{1,2})\s+" + _MONTH_WORD)
+_KK_YEAR_FIRST = re.compile(r"(\d{4})\s*ж(?:ылғы|\.)?\s+[«\"“]?(\d{1,2})[»\"”]?\s+" +
+                            _MONTH_WORD)
 _CITY = re.compile(r"(?:^|[\s,(])г\.\s*([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)|([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+"
                    r"қаласы")
 _REGION_WORD = re.compile(r"област|облыс|region|oblast", re.IGNORECASE)
@@ -85,8 +87,10 @@ def date_in(value, period_year: int | None = None) -> dt.date | None:
     if not isinstance(value, str):
         return None
     text = " ".join(value.split()).lower()
+    if m := _ISO.search(text):
+        return _safe_date(m.group(1), m.group(2), m.group(3))
     if m := _NUMERIC.search(text):
-        return _safe_date(_year(m.group(3), period_year), m.group(2), m.group(1))
+        return _safe_date(_year(m.group(4), period_year), m.group(3), m.group(1))
     if (m := _DAY_MONTH.search(text)) and (month := month_of_word(m.group(2))):
         return _safe_date(_year(m.group(3), period_year), month, m.group(1))
     if (m := _KK_YEAR_FIRST.search(text)) and (month := month_of_word(m.group(3))):

@@ -58,6 +58,8 @@ def test_dates_in_quotes_and_as_day_numbers():
     assert title_values(("«23» сентября 2023 г.",), 2023) == {"date": "2023-09-23"}
     assert title_values(("Дата:", 45192), 2023) == {"date": "2023-09-23"}
     assert title_values(("Участников:", 45192), 2023) == {}         # a number, not a date
+    for text in ("23-09-2023", "2023-09-23", "2023 жылғы «23» қыркүйек"):
+        assert title_values((text,), 2023) == {"date": "2023-09-23"}, text
 
 
 def test_fill_down_keeps_the_rows_outside_a_merge():
