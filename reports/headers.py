@@ -50,17 +50,32 @@ SYNONYMS = {
                  "населенный пункт", "елді мекен"],
     "department": ["ведомство", "госорган", "государственный орган", "департамент",
                    "управление", "мекеме", "ведомство орган", "мемлекеттік орган", "department",
-                   "agency", "government body", "орган"],
+                   "agency", "government body", "орган", "наименование госоргана",
+                   "наименование государственного органа"],
     "phone": ["телефон", "тел", "phone", "mobile", "контактный телефон", "байланыс телефоны",
               "ұялы телефон", "контакты", "номер телефона", "phone number", "телефон нөмірі",
-              "контактный номер"],
+              "контактный номер", "моб тел", "моб телефон", "мобильный телефон",
+              "сотовый телефон", "сотовый", "номер тел"],
     "consent": ["согласие", "согласие на обработку персональных данных", "келісім", "consent",
                 "дербес деректерді өңдеуге келісім", "согласие на обработку пд"],
     # columns read and ignored (never a participant's value)
     IGNORE: ["подпись", "қолы", "колы", "signature", "роспись", "отметка времени",
              "timestamp", "адрес электронной почты", "email address", "email", "e mail",
-             "электронная почта", "примечание", "ескерту"],
+             "электронная почта", "эл почта", "примечание", "ескерту", "иин", "жсн", "iin",
+             "дата рождения", "туған күні"],
 }
+# Columns where a clerk marks who came («+», «н», «отс.»): read and ignored, but a «no» there
+# means the person did not come (reports.intake).
+ATTENDANCE = ["отметка о присутствии", "присутствие", "отметка о явке", "явка", "отметка",
+              "қатысуы", "қатысу белгісі", "attendance", "attended", "present"]
+SYNONYMS[IGNORE] += ATTENDANCE
+_ATTENDANCE = {fold(s) for s in ATTENDANCE}
+NOT_THERE = {"н", "нет", "-", "—", "–", "0", "жоқ", "no", "отс", "н я", "absent"}
+
+
+def is_attendance(text) -> bool:
+    """A header of a column that marks who came («Отметка о присутствии», «Қатысуы»)."""
+    return fold(text) in _ATTENDANCE
 
 
 class HeaderError(ValueError):

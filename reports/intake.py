@@ -23,16 +23,19 @@ from pathlib import Path
 from reports.headers import (
     HEADER_SCAN_ROWS,
     IGNORE,
+    NOT_THERE,
     ROSTERS,
     ColumnMap,
     HeaderError,
     find_header,
+    is_attendance,
 )
 from reports.intake_rows import is_absent, looks_like_name, skip_kind, title_values
 from reports.intake_text import at, say
 from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows, workbook_sheets
 from reports.readers_layout import fill_down, hidden_rows, join_continuations
 from reports.roster import Problem, RosterBuilder, cell_text, resolve_choice
+from reports.text import fold
 
 PROGRESS_EVERY = 1000
 
@@ -228,7 +231,7 @@ def _not_a_person(cmap: ColumnMap, row: tuple) -> str | None:
     a person (a second title, a day's caption) or, alone in the name column, text that is no
     name («Ответственный: ____ Сидоров П.А.», «М.П.»); None: a person (or a numbered blank
     line)."""
-    if any(is_absent(row[c]) for c, f in cmap.columns.items() if f == IGNORE and c < len(row)):
+    if _marked_absent(cmap, row):
         return "absent"
     if name := _name_of(cmap, row):
         alone = not _has_values(cmap, row, besides=("full_name",))
@@ -237,6 +240,19 @@ def _not_a_person(cmap: ColumnMap, row: tuple) -> str | None:
         return "no_name"
     texts = [c for c in row if isinstance(c, str) and any(ch.isalpha() for ch in c)]
     return "note" if texts else None
+
+
+def _marked_absent(cmap: ColumnMap, row: tuple) -> bool:
+    """«не явился» in a column read and ignored, or «н» / «-» / «жоқ» where attendance is
+    marked."""
+    for c, f in cmap.columns.items():
+        if f != IGNORE or c >= len(row) or row[c] in (None, ""):
+            continue
+        mark = (cell_text(row[c]) or "").strip().lower()
+        if is_absent(row[c]) or (is_attendance(cmap.headers.get(c))
+                                 and (mark in NOT_THERE or fold(mark) in NOT_THERE)):
+            return True
+    return False
 
 
 def _name_of(cmap: ColumnMap, row: tuple) -> str:

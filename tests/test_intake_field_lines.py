@@ -91,3 +91,15 @@ def test_a_person_over_two_rows_is_one_person():
     assert list(join_continuations(rows, merges, [1], 0, 5)) == [
         (1, "Иванова Анна", "ОО «Добрые руки»", "STATE"), (), (2, "Ли Марина", "КГУ", "STATE")]
     assert list(join_continuations(rows, [], [1], 0, 5)) == rows
+
+
+def test_an_attendance_column_says_who_did_not_come(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["№", "Ф.И.О.", "Категория", "Моб. тел.", "Отметка о присутствии"])
+    for i, mark in enumerate(["+", "н", "Н/Я", "-", "присутствовал", None], start=1):
+        ws.append([i, f"Участник {chr(1040 + i)}ов", "STATE", "87010000000", mark])
+    wb.save(tmp_path / "l.xlsx")
+    preview = read_list(tmp_path / "l.xlsx", "focus_group", period="2023-09")
+    assert [s.row for s in preview.skipped if s.kind == "absent"] == [3, 4, 5]
+    assert len(preview.rows) == 3 and preview.rows[0]["phone"] == "87010000000"
