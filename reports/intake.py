@@ -56,9 +56,9 @@ class Column:
 class Skipped:
     row: int
     kind: str                  # header_repeat, column_numbers, total, walk_ins, no_name,
-                               # absent, note
+                               # absent, note, repeat
     text: str
-    count: int | None = None   # walk-ins
+    count: int | None = None   # walk-ins; for a repeat, the row of the person's first line
 
     def line(self, lang: str = "ru") -> str:
         why = say(f"skip.{self.kind}", lang, count=self.count)
@@ -210,6 +210,10 @@ def _take(preview: Preview, builder: RosterBuilder, n: int, row: tuple, header: 
     kind, count = skip_kind(row, header)
     if kind is None:
         kind = _not_a_person(builder.cmap, row)
+    if kind is None and (first := builder.repeat_of(row)):
+        kind, count = "repeat", first
+    if kind == "header_repeat":
+        builder.block += 1
     if kind is None:
         builder.add(n, row)
         return

@@ -105,6 +105,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "skip.absent": {"ru": "отмечен(а) как не явившийся(аяся); не считается участником",
                     "kk": "келмеген деп белгіленген; қатысушы болып саналмайды",
                     "en": "marked as not come; not counted as a participant"},
+    "skip.repeat": {"ru": "повтор: тот же человек, что в строке {count} (список следующего "
+                          "дня или страницы)",
+                    "kk": "қайталану: {count}-жолдағы адам (келесі күннің не беттің тізімі)",
+                    "en": "repeated: the same person as row {count} (the next day's or page's "
+                          "list)"},
     "skip.note": {"ru": "строка текста, не участник", "kk": "мәтін жолы, қатысушы емес",
                   "en": "a line of text, not a participant"},
     "skip.no_figures": {"ru": "нет показателей", "kk": "көрсеткіштер жоқ", "en": "no figures"},

@@ -109,17 +109,34 @@ class RosterBuilder:
         self.out = RosterBuild()
         self.seen: dict[str, int] = {}
         self.last_no: int | None = None
+        self.block = 0                   # lists under one header after another (day 1, 2)
+        self.firsts: dict[tuple, tuple[int, int]] = {}   # a row's texts -> (row, block)
         for i, row in enumerate(existing or [], start=1):
             self.seen.setdefault(person_key(row.get("full_name", ""),
                                             row.get("organization", "")), -i)
 
-    def add(self, sheet_row: int, cells: tuple) -> None:
+    def _values(self, cells: tuple) -> dict:
         values = {fid: cell_text(cells[c]) if c < len(cells) else None
                   for c, fid in self.cmap.columns.items() if fid != IGNORE}
         if self.cmap.name_parts:
             values["full_name"] = self.cmap.name_of(cells)
+        return values
+
+    @staticmethod
+    def _texts(values: dict) -> tuple:
+        return tuple((f, fold(v)) for f, v in sorted(values.items()) if f != "no" and v)
+
+    def repeat_of(self, cells: tuple) -> int | None:
+        """The row of an earlier list (the day before, above a repeated header) holding this
+        person with the very same texts, or None."""
+        first = self.firsts.get(self._texts(self._values(cells)))
+        return first[0] if first and first[1] < self.block else None
+
+    def add(self, sheet_row: int, cells: tuple) -> None:
+        values = self._values(cells)
         if all(v in (None, "") for f, v in values.items() if f != "no"):
             return                                     # blank or numbered-but-empty row
+        self.firsts.setdefault(self._texts(values), (sheet_row, self.block))
         row, problems = self._clean(sheet_row, values)
         self._check_number(sheet_row, values.get("no"))
         key = person_key(row.get("full_name", ""), row.get("organization", ""))
