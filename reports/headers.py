@@ -62,12 +62,14 @@ SYNONYMS = {
     IGNORE: ["подпись", "қолы", "колы", "signature", "роспись", "отметка времени",
              "timestamp", "адрес электронной почты", "email address", "email", "e mail",
              "электронная почта", "эл почта", "примечание", "ескерту", "иин", "жсн", "iin",
-             "дата рождения", "туған күні"],
+             "дата рождения", "туған күні", "примечания", "прим", "ескертпе", "комментарий",
+             "комментарии", "comment", "comments", "note", "notes", "remarks"],
 }
 # Columns where a clerk marks who came («+», «н», «отс.»): read and ignored, but a «no» there
 # means the person did not come (reports.intake).
 ATTENDANCE = ["отметка о присутствии", "присутствие", "отметка о явке", "явка", "отметка",
-              "қатысуы", "қатысу белгісі", "attendance", "attended", "present"]
+              "қатысуы", "қатысу белгісі", "attendance", "attended", "present",
+              "присутствовал", "присутствовал а", "қатысты"]
 SYNONYMS[IGNORE] += ATTENDANCE
 _ATTENDANCE = {fold(s) for s in ATTENDANCE}
 NOT_THERE = {"н", "нет", "-", "—", "–", "0", "жоқ", "no", "отс", "н я", "absent"}
@@ -75,7 +77,8 @@ NOT_THERE = {"н", "нет", "-", "—", "–", "0", "жоқ", "no", "отс", "
 
 def is_attendance(text) -> bool:
     """A header of a column that marks who came («Отметка о присутствии», «Қатысуы»)."""
-    return fold(text) in _ATTENDANCE
+    key = fold(text)
+    return key in _ATTENDANCE or any(key.startswith(f"{s} ") for s in _ATTENDANCE)
 
 
 class HeaderError(ValueError):

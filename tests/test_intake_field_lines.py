@@ -103,3 +103,16 @@ def test_an_attendance_column_says_who_did_not_come(tmp_path):
     preview = read_list(tmp_path / "l.xlsx", "focus_group", period="2023-09")
     assert [s.row for s in preview.skipped if s.kind == "absent"] == [3, 4, 5]
     assert len(preview.rows) == 3 and preview.rows[0]["phone"] == "87010000000"
+
+
+@pytest.mark.parametrize("head", ["Примечания", "Прим.", "Ескертпе", "Комментарий", "Note"])
+def test_note_columns_are_read_for_absence(tmp_path, head):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["№", "Ф.И.О.", "Категория", head])
+    ws.append([1, "Иванова Анна Сергеевна", "STATE", "не явилась"])
+    ws.append([2, "Ким Алексей Викторович", "STATE", None])
+    wb.save(tmp_path / "l.xlsx")
+    preview = read_list(tmp_path / "l.xlsx", "focus_group", period="2023-09")
+    assert [s.kind for s in preview.skipped] == ["absent"] and len(preview.rows) == 1
+    assert not [p for p in preview.problems if p.code == "column_unsure"]
