@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +57,7 @@ class Column:
 class Skipped:
     row: int
     kind: str                  # header_repeat, column_numbers, total, walk_ins, no_name,
-                               # absent, note, repeat
+                               # absent, note, repeat, section
     text: str
     count: int | None = None   # walk-ins; for a repeat, the row of the person's first line
 
@@ -208,6 +209,8 @@ def _take(preview: Preview, builder: RosterBuilder, n: int, row: tuple, header: 
     if not row or all(v in (None, "") for v in row):
         return
     kind, count = skip_kind(row, header)
+    if kind is None and _section(builder, row):
+        kind = "section"
     if kind is None:
         kind = _not_a_person(builder.cmap, row)
     if kind is None and (first := builder.repeat_of(row)):
@@ -244,6 +247,24 @@ def _not_a_person(cmap: ColumnMap, row: tuple) -> str | None:
         return "no_name"
     texts = [c for c in row if isinstance(c, str) and any(ch.isalpha() for ch in c)]
     return "note" if texts else None
+
+
+def _section(builder: RosterBuilder, row: tuple) -> bool:
+    """A line alone in its row that names a category («Студенческие организации», «2.
+    Представители МРЦ …») or, in a seminar, a department: the people under it, up to the
+    next such line, take it unless they have their own."""
+    cells = [c for c in row if c not in (None, "")]
+    if len(cells) != 1 or not isinstance(cells[0], str):
+        return False
+    text = _SECTION_NUMBER.sub("", cells[0])
+    for fid in ("participant_category", "department"):
+        if fid in ROSTERS[builder.form_id][1] and (code := resolve_choice(fid, text)):
+            builder.section = {fid: code}
+            return True
+    return False
+
+
+_SECTION_NUMBER = re.compile(r"^\s*([0-9]+|[IVX]+)\s*[.)]\s*")
 
 
 def _marked_absent(cmap: ColumnMap, row: tuple) -> bool:

@@ -110,6 +110,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                     "kk": "қайталану: {count}-жолдағы адам (келесі күннің не беттің тізімі)",
                     "en": "repeated: the same person as row {count} (the next day's or page's "
                           "list)"},
+    "skip.section": {"ru": "раздел списка: его значение получают строки ниже",
+                     "kk": "тізім бөлімі: оның мәні төмендегі жолдарға беріледі",
+                     "en": "a section of the list: the rows below take its value"},
     "skip.note": {"ru": "строка текста, не участник", "kk": "мәтін жолы, қатысушы емес",
                   "en": "a line of text, not a participant"},
     "skip.no_figures": {"ru": "нет показателей", "kk": "көрсеткіштер жоқ", "en": "no figures"},

@@ -110,6 +110,7 @@ class RosterBuilder:
         self.seen: dict[str, int] = {}
         self.last_no: int | None = None
         self.block = 0                   # lists under one header after another (day 1, 2)
+        self.section: dict = {}          # a section line's value for the rows under it
         self.firsts: dict[tuple, tuple[int, int]] = {}   # a row's texts -> (row, block)
         for i, row in enumerate(existing or [], start=1):
             self.seen.setdefault(person_key(row.get("full_name", ""),
@@ -188,7 +189,7 @@ class RosterBuilder:
             code = resolve_department(row["organization"])
             if code:
                 row["department"] = code
-        for fid, value in self.defaults.items():
+        for fid, value in (*self.section.items(), *self.defaults.items()):
             row.setdefault(fid, value)
         present = self.cmap.fields()
         for fid in self.required:
