@@ -182,19 +182,30 @@ def _merged_down(rows, merges: list, cmap: ColumnMap) -> Iterator[tuple]:
 
 def _list_sheet(path: Path, form_id: str, mapping, sheet, lang) -> tuple[str | None, list]:
     """The sheet that holds the list: the one asked for, else the first whose top rows have
-    a header (a cover or an instruction sheet in front is passed over, and said so)."""
+    a header (a cover or an instruction sheet in front is passed over, and said so; lists on
+    later sheets, a seminar's second day, are named: they are not read)."""
     sheets = workbook_sheets(path) if sheet is None else [sheet]
     if len(sheets) < 2:
         return sheet, []
-    for n, name in enumerate(sheets):
-        head = list(itertools.islice(iter_rows(path, sheet=name), HEADER_SCAN_ROWS))
-        try:
-            find_header(head, form_id, mapping)
-        except HeaderError:
-            continue
-        return name, [] if n == 0 else [Problem(None, None, None, "list_on_sheet", say(
-            "list_on_sheet", lang, sheet=name, first=sheets[0]), "warning")]
-    return None, []
+    lists = [name for name in sheets if _has_header(path, name, form_id, mapping)]
+    if not lists:
+        return None, []
+    notes = [] if lists[0] == sheets[0] else [Problem(None, None, None, "list_on_sheet", say(
+        "list_on_sheet", lang, sheet=lists[0], first=sheets[0]), "warning")]
+    if len(lists) > 1:
+        notes.append(Problem(None, None, None, "more_lists", say(
+            "more_lists", lang, sheet=lists[0], others=", ".join(f"«{s}»" for s in lists[1:])),
+            "warning"))
+    return lists[0], notes
+
+
+def _has_header(path: Path, sheet, form_id: str, mapping) -> bool:
+    head = list(itertools.islice(iter_rows(path, sheet=sheet), HEADER_SCAN_ROWS))
+    try:
+        find_header(head, form_id, mapping)
+    except HeaderError:
+        return False
+    return True
 
 
 def _head_rows(rows: Iterator[tuple], path: Path) -> list[tuple]:

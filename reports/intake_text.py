@@ -33,6 +33,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "тізім «{sheet}» парағынан алынды: бірінші парақта («{first}») кесте жоқ",
         "en": "the list was taken from the sheet «{sheet}»: the first sheet («{first}») has "
               "no table"},
+    "more_lists": {
+        "ru": "прочитан только лист «{sheet}»; списки есть и на листах {others}: импортируйте "
+              "их отдельно, выбрав лист (--sheet)",
+        "kk": "тек «{sheet}» парағы оқылды; тізімдер {others} парақтарында да бар: оларды "
+              "парақты таңдап, бөлек импорттаңыз (--sheet)",
+        "en": "only the sheet «{sheet}» was read; the sheets {others} hold lists too: import "
+              "them one by one, choosing the sheet (--sheet)"},
     "text_encoding_repaired": {
         "ru": "текст файла был сохранён в неверной кодировке ({right}, прочитанный как "
               "{wrong}: «РЎРїРёСЃРѕРє», «Ñïèñîê»); буквы восстановлены, проверьте фамилии",

@@ -8,6 +8,7 @@ import pytest
 
 from reports.intake import read_list
 from reports.intake_rows import is_absent, is_total, looks_like_name, title_values
+from reports.intake_text import say
 from reports.readers_layout import fill_down, join_continuations
 from reports.text import clean_text
 
@@ -116,3 +117,21 @@ def test_note_columns_are_read_for_absence(tmp_path, head):
     preview = read_list(tmp_path / "l.xlsx", "focus_group", period="2023-09")
     assert [s.kind for s in preview.skipped] == ["absent"] and len(preview.rows) == 1
     assert not [p for p in preview.problems if p.code == "column_unsure"]
+
+
+def test_a_second_days_sheet_is_named_not_lost(tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "14.09"
+    ws.append(["№", "ФИО", "Ведомство"])
+    ws.append([1, "Ахметов Ерлан Маратович", "ДВД"])
+    day2 = wb.create_sheet("15.09")
+    day2.append(["№", "ФИО", "Ведомство"])
+    day2.append([1, "Сидоров Павел Андреевич", "ДЧС"])
+    wb.save(tmp_path / "l.xlsx")
+    preview = read_list(tmp_path / "l.xlsx", "seminar", period="2023-09", lang="kk")
+    assert [r["full_name"] for r in preview.rows] == ["Ахметов Ерлан Маратович"]
+    more = [p.message for p in preview.problems if p.code == "more_lists"]
+    assert more == [say("more_lists", "kk", sheet="14.09", others="«15.09»")]
+    other = read_list(tmp_path / "l.xlsx", "seminar", period="2023-09", sheet="15.09")
+    assert [r["full_name"] for r in other.rows] == ["Сидоров Павел Андреевич"]
