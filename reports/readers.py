@@ -130,7 +130,7 @@ def iter_rows(path: str | Path, *, sheet: str | None = None,
     if kind in WORKBOOKS:
         rows = _workbook_rows(path, sheet, on_merges)
     elif kind == "docx":
-        rows = _docx_rows(path)
+        rows = _docx_rows(path, on_merges)
     else:
         from reports.readers_csv import csv_rows
 
@@ -277,8 +277,17 @@ def _workbook_rows(path: Path, sheet: str | None, on_merges=None) -> Iterator[tu
         wb.close()
 
 
-def _docx_rows(path: Path) -> Iterator[tuple]:
-    """One row per paragraph (one cell) and per table row, in document order."""
+def _docx_rows(path: Path, on_merges=None) -> Iterator[tuple]:
+    """One row per paragraph (one cell) and per table row, in document order; a cell merged
+    down over rows is given once, in its top row, and `on_merges` is told the merges
+    (reports.readers_layout), as for a workbook."""
+    rows, merges = _docx_table_rows(path)
+    if on_merges is not None:
+        on_merges(merges)
+    yield from rows
+
+
+def _docx_table_rows(path: Path) -> tuple[list[tuple], list]:
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -288,14 +297,27 @@ def _docx_rows(path: Path) -> Iterator[tuple]:
     except (*CORRUPT, Exception) as exc:  # noqa: BLE001 - python-docx / lxml errors
         raise FileProblem(f"{path.name}: the document is damaged and cannot be read "
                           f"({type(exc).__name__}: {exc})", "file_corrupt", file=path.name) from None
+    rows: list[tuple] = []
+    merges: dict[tuple[int, int], int] = {}      # (top row, column) -> last row, 0-based
     for child in doc.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             text = Paragraph(child, doc).text
-            yield (text,) if text.strip() else ()
+            rows.append((text,) if text.strip() else ())
         elif tag == "tbl":
+            above: list = []                    # the row above: (cell element, top row)
             for tr in Table(child, doc).rows:
-                yield tuple(c.text if c.text.strip() else None for c in _unique_cells(tr))
+                n, cells, here = len(rows), [], []
+                for c, cell in enumerate(_unique_cells(tr)):
+                    top = above[c][1] if c < len(above) and above[c][0] is cell._tc else None
+                    if top is not None:         # python-docx repeats a merged cell below
+                        merges[(top, c)] = n
+                    cells.append(None if top is not None or not cell.text.strip()
+                                 else cell.text)
+                    here.append((cell._tc, n if top is None else top))
+                rows.append(tuple(cells))
+                above = here
+    return rows, [(r1, c, r2) for (r1, c), r2 in merges.items()]
 
 
 def _unique_cells(tr) -> list:
