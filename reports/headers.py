@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from reports.text import fold
+from reports.text import fold, plain_kazakh
 
 HEADER_SCAN_ROWS = 30
 IGNORE = "_ignore"            # a recognised column that holds nothing to import
@@ -182,6 +182,7 @@ def _field_for(group: str, form_id: str) -> str | None:
 
 
 _LOOKUP = {fold(s): g for g, syns in SYNONYMS.items() for s in syns}
+_PLAIN_LOOKUP = {plain_kazakh(s): g for s, g in _LOOKUP.items()}   # «Уйым», «Аты-жони»
 _CHOICES = list(_LOOKUP)
 _NUMBER_SIGN = re.compile(r"^\s*(№|#|n°)")
 
@@ -203,7 +204,7 @@ def recognise(text, form_id: str) -> tuple[str | None, bool]:
     key = fold(raw)
     if not key or len(key) > 80:
         return None, False
-    group = _LOOKUP.get(key)
+    group = _LOOKUP.get(key) or _PLAIN_LOOKUP.get(plain_kazakh(key))
     if group is None:
         group = next((g for s, g in _LOOKUP.items() if len(s) > 2 and key.startswith(s + " ")),
                      None)

@@ -19,7 +19,7 @@ from forms.people import person_key, person_match
 from reports._ref import enum_labels, resolve_department
 from reports.headers import IGNORE, REQUIRED, ColumnMap
 from reports.intake_text import at, say
-from reports.text import clean_text, fold, name_issues
+from reports.text import clean_text, fold, name_issues, plain_kazakh
 
 CHOICE_ENUMS = {"participant_category": "fg_categories", "department": "departments",
                 "consent": "consent"}
@@ -86,13 +86,20 @@ def _choice_lookup(fid: str) -> dict:
 
 
 @functools.cache
+def _plain_lookup(fid: str) -> dict:
+    return {plain_kazakh(key): code for key, code in _choice_lookup(fid).items()}
+
+
+@functools.cache
 def resolve_choice(fid: str, text: str) -> str | None:
+    """The code of a choice as written: code, label or short label in ru/kk/en, any case and
+    spacing, Kazakh typed with Russian letters («Студенттик уйымдар») too."""
     key = fold(text)
     if fid == "consent":
         hit = CONSENT_WORDS.get(key) or CONSENT_WORDS.get(str(text).strip())
         if hit:
             return hit
-    code = _choice_lookup(fid).get(key)
+    code = _choice_lookup(fid).get(key) or _plain_lookup(fid).get(plain_kazakh(key))
     if code is None and fid == "department":
         code = resolve_department(text)
     return code

@@ -71,6 +71,16 @@ def name_issues(text: str) -> list[TextIssue]:
     return [TextIssue("text_initials", bad)] if bad else []
 
 
+_PLAIN = str.maketrans("әіңғүұқөһ", "аингуукох")
+
+
+def plain_kazakh(folded: str) -> str:
+    """A folded text with its Kazakh letters as the Russian look-alikes a keyboard without
+    them gives («Студенттік ұйымдар» -> «студенттик уйымдар»), for lookups that must match
+    both ways of typing."""
+    return cyrillic_twins(folded).translate(_PLAIN)
+
+
 def fold(text) -> str:
     """Case-, space- and punctuation-insensitive form for header and label matching."""
     text = unicodedata.normalize("NFC", str(text or "")).lower().replace("ё", "е")

@@ -135,3 +135,15 @@ def test_a_second_days_sheet_is_named_not_lost(tmp_path):
     assert more == [say("more_lists", "kk", sheet="14.09", others="«15.09»")]
     other = read_list(tmp_path / "l.xlsx", "seminar", period="2023-09", sheet="15.09")
     assert [r["full_name"] for r in other.rows] == ["Сидоров Павел Андреевич"]
+
+
+@pytest.mark.parametrize("typed,code", [("Студенттик уйымдар", "STUDENT"),
+                                        ("ЖРО жане мемлекеттик мекемелер", "STATE"),
+                                        ("Студенттiк ұйымдар", "STUDENT")])
+def test_kazakh_typed_without_its_letters(typed, code):
+    from reports.headers import recognise
+    from reports.roster import resolve_choice
+
+    assert resolve_choice("participant_category", clean_text(typed)[0]) == code
+    assert recognise("Уйым", "focus_group") == ("organization", True)
+    assert recognise("Аты-жони", "focus_group") == ("full_name", True)
