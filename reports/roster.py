@@ -30,7 +30,15 @@ CONSENT_WORDS = {"да": "YES", "yes": "YES", "иә": "YES", "ия": "YES", "+":
                  "agree": "YES", "i agree": "YES", "не согласен": "NO", "не согласна": "NO",
                  "келіспеймін": "NO"}
 _LOST_LETTER = re.compile(r"\w\?|\?\w")
-_EXPONENT = re.compile(r"^\d[.,]\d*E\+\d+$", re.IGNORECASE)   # 8,70123E+10: a CSV from Excel
+_EXPONENT = re.compile(r"^(\d)(?:[.,](\d*))?E\+?(\d+)$", re.IGNORECASE)  # 8,70123E+10
+
+
+def whole_number(text: str) -> str | None:
+    """A number written with an exponent whose digits are all there («8.7012345678E10» ->
+    «87012345678»); None when it is no such number or lost digits («8,70123E+10»)."""
+    m = _EXPONENT.match(text)
+    digits = m.group(1) + (m.group(2) or "") if m else ""
+    return digits if m and len(digits) == int(m.group(3)) + 1 else None
 
 
 def cell_text(value) -> str | None:
@@ -180,8 +188,11 @@ class RosterBuilder:
                 problems.append(self._p(sheet_row, fid, "encoding_loss",
                                         say("encoding_loss", self.lang, text=text)))
             if text and _EXPONENT.match(text):
-                problems.append(self._p(sheet_row, fid, "number_exponent",
-                                        say("number_exponent", self.lang, text=text)))
+                whole = whole_number(text)
+                if whole is None:
+                    problems.append(self._p(sheet_row, fid, "number_exponent",
+                                            say("number_exponent", self.lang, text=text)))
+                text = whole or text
             if fid in CHOICE_ENUMS and text:
                 code = resolve_choice(fid, text)
                 if code is None:

@@ -147,3 +147,12 @@ def test_kazakh_typed_without_its_letters(typed, code):
     assert resolve_choice("participant_category", clean_text(typed)[0]) == code
     assert recognise("Уйым", "focus_group") == ("organization", True)
     assert recognise("Аты-жони", "focus_group") == ("full_name", True)
+
+
+@pytest.mark.parametrize("text,whole", [("8.7012345678E10", "87012345678"),
+                                        ("8,7012345678E+10", "87012345678"),
+                                        ("8,70123E+10", None), ("87011234567", None)])
+def test_numbers_with_an_exponent(text, whole):
+    from reports.roster import whole_number
+
+    assert whole_number(text) == whole
