@@ -31,7 +31,13 @@ from reports.headers import (
     find_header,
     is_attendance,
 )
-from reports.intake_rows import is_absent, looks_like_name, skip_kind, title_values
+from reports.intake_rows import (
+    is_absent,
+    looks_like_name,
+    skip_kind,
+    title_values,
+    total_count,
+)
 from reports.intake_text import at, say
 from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows, workbook_sheets
 from reports.readers_layout import fill_down, hidden_rows, join_continuations
@@ -39,6 +45,8 @@ from reports.roster import Problem, RosterBuilder, cell_text, resolve_choice
 from reports.text import fold
 
 PROGRESS_EVERY = 1000
+# The record's field for the count a total line under the list declares.
+DECLARED = {"focus_group": "declared_total", "seminar": "participants_count"}
 
 
 class ImportCancelled(Exception):
@@ -238,6 +246,8 @@ def _take(preview: Preview, builder: RosterBuilder, n: int, row: tuple, header: 
             "required", builder.lang)))
     if kind == "absent":
         builder.pass_number(n, row)
+    if kind == "total" and (declared := total_count(row)) is not None:
+        preview.values.setdefault(DECLARED[preview.form_id], declared)   # VR-20 / VR-24
     if kind == "walk_ins":
         preview.values["unregistered_attendees"] = \
             preview.values.get("unregistered_attendees", 0) + count

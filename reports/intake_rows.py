@@ -170,6 +170,13 @@ def is_total(row: tuple) -> bool:
         _TOTAL.match(t) or (_HEADCOUNT.match(t) and _NUMBER.search(t)) for t in texts)
 
 
+def total_count(row: tuple) -> int | None:
+    """The count a total line declares («Итого: 23 человека» -> 23), or None when it has no
+    single number."""
+    numbers = _NUMBER.findall(" ".join(str(c) for c in row if c not in (None, "")))
+    return int(numbers[0]) if len(numbers) == 1 else None
+
+
 def looks_like_name(text: str) -> bool:
     """A person's name has a word of two letters or more and no digit, «:» or «___» (a
     footer «Ответственный: ____ Сидоров П.А.», a stamp «М.П.» is no name)."""

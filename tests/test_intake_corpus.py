@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from cli.main import main
+from reports.intake import DECLARED
 from reports.intake_text import say
 
 CORPUS = Path(__file__).parent / "fixtures" / "intake"
@@ -83,6 +84,8 @@ def test_corpus_file_imports_as_delivered(path, tmp_path, monkeypatch):
     assert [r["no"] for r in roster] == list(range(1, len(roster) + 1))
     assert rec["data"].get("date") == exp["date"]
     assert rec["data"].get("unregistered_attendees") == exp["unregistered_attendees"]
+    if "declared" in exp:                       # the count of «Итого: 23 человека»
+        assert rec["data"].get(DECLARED[exp["form"]]) == exp["declared"]
     for key in ("city", "region"):
         if key in exp:
             assert rec["data"].get(key) == exp[key]
