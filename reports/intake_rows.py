@@ -40,7 +40,7 @@ _NUMBER = re.compile(r"\d+")
 _HEADCOUNT = re.compile(r"^\s*((общее\s+)?(количество|кол-во|число)\b|(жалпы\s+)?саны\b|"
                         r"\w+\s+саны\b|присутствовал|қатысқандар|number\s+of\b)",
                         re.IGNORECASE)
-_NOT_NAME = re.compile(r"\d|:|__")
+_NOT_NAME = re.compile(r":|__")
 _LONG_WORD = re.compile(r"[^\W\d_]{2,}")
 _ABSENT = re.compile(r"(?<!\w)не\s*(явил|пришл|пришел|пришёл|присутствовал|был)|неявка|отсутств|"
                      r"болел|по\s+болезни|больничн|командировк|в\s+отпуске|ауырып|ауруына|"
@@ -178,8 +178,9 @@ def total_count(row: tuple) -> int | None:
 
 
 def looks_like_name(text: str) -> bool:
-    """A person's name has a word of two letters or more and no digit, «:» or «___» (a
-    footer «Ответственный: ____ Сидоров П.А.», a stamp «М.П.» is no name)."""
+    """A person's name has a word of two letters or more and no «:» or «___» (a footer
+    «Ответственный: ____ Сидоров П.А.», a stamp «М.П.» is no name; «Иванова А. (гр. 21-5)»
+    is one)."""
     return not _NOT_NAME.search(text) and bool(_LONG_WORD.search(text))
 
 

@@ -35,7 +35,7 @@ def test_head_counts_are_totals_and_names_are_not():
 @pytest.mark.parametrize("text,name", [("Иванова А.С.", True), ("Ким А. В.", True),
                                        ("Әлия Сейітқызы Бекова", True), ("М.П.", False),
                                        ("Ответственный: ____ Сидоров П.А.", False),
-                                       ("Итого 23", False)])
+                                       ("Иванова А. (гр. 21-5)", True)])
 def test_what_looks_like_a_name(text, name):
     assert looks_like_name(text) is name
 
