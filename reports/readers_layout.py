@@ -10,7 +10,7 @@ header rows, are left to the header reading).
 rows of the sheet (reports.readers.iter_rows hands them over through `on_merges`);
 `fill_down(rows, merges, first)` gives the rows with the merged values repeated.
 
-Rows hidden: a row hidden in an .xlsx (`hidden_rows`) is read like any other, and the list
+Rows hidden: a row hidden in an .xlsx or .ods (`hidden_rows`) is read like any other, and the list
 import says which people were on hidden rows (hidden before printing: was the person there?).
 """
 from __future__ import annotations
@@ -66,27 +66,36 @@ def _attr(el, name: str, default: int = 1) -> int:
 
 def ods_merges(path: Path, sheet: str | None) -> list[Merge]:
     """Vertical merges of an .ods sheet (the first when `sheet` is None), from content.xml."""
+    return _ods_layout(path, sheet)[0]
+
+
+def _ods_layout(path: Path, sheet: str | None) -> tuple[list[Merge], set[int]]:
+    """(vertical merges, 1-based hidden rows) of an .ods sheet."""
     import xml.etree.ElementTree as ET
 
     try:
         with zipfile.ZipFile(path) as z:
             root = ET.fromstring(z.read("content.xml"))
     except (zipfile.BadZipFile, KeyError, OSError, ET.ParseError):
-        return []
+        return [], set()
     tables = root.iter(f"{{{_NS['table']}}}table")
     table = next((t for t in tables if sheet is None
                   or t.get(f"{{{_NS['table']}}}name") == sheet), None)
-    out: list[Merge] = []
+    merges: list[Merge] = []
+    hidden: set[int] = set()
     r = 0
     for row in table.iter(f"{{{_NS['table']}}}table-row") if table is not None else []:
         c = 0
         for cell in row:
             span = _attr(cell, "number-rows-spanned")
             if span > 1:
-                out.append((r, c, r + span - 1))
+                merges.append((r, c, r + span - 1))
             c += _attr(cell, "number-columns-repeated")
-        r += _attr(row, "number-rows-repeated")
-    return out
+        repeated = _attr(row, "number-rows-repeated")
+        if row.get(f"{{{_NS['table']}}}visibility") in ("collapse", "filter") and repeated < 1000:
+            hidden.update(range(r + 1, r + repeated + 1))
+        r += repeated
+    return merges, hidden
 
 
 def join_continuations(rows: Iterable[tuple], merges: list[Merge], name_cols: list[int],
@@ -131,9 +140,12 @@ _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 
 
 def hidden_rows(path: Path, sheet: str | None) -> set[int]:
-    """The 1-based numbers of the rows an .xlsx sheet hides (empty for other files)."""
+    """The 1-based numbers of the rows an .xlsx or .ods sheet hides (empty for other files:
+    an .xls does not say)."""
     from reports.readers import CORRUPT, _sheet_part
 
+    if path.suffix.lower() == ".ods":
+        return _ods_layout(path, sheet)[1]
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return set()
     out: set[int] = set()
