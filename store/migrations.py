@@ -167,3 +167,18 @@ def m003_synced_copies_and_contests(db: Database) -> None:
         rows.append((row["id"], json.dumps(rec, ensure_ascii=False, sort_keys=True,
                                            separators=(",", ":"))))
     db.conn.executemany("INSERT INTO synced_copies(record_id, record) VALUES (?, ?)", rows)
+
+
+@migrations()
+def m004_fewer_indexes_per_save(db: Database) -> None:
+    """Every index is one more page written (and, encrypted, one more page encrypted and
+    authenticated) by each save. Four did not earn it: `idx_records_dirty` (no query reads
+    records by `dirty`), `idx_records_form_created` (its `(form, period)` prefix is
+    `idx_records_form`'s; no query filters or orders by created_at within a period),
+    `idx_records_updated` (every listing ordered by updated_at filters by form, and SQLite
+    reads those through the form's index and sorts) and `idx_outbox_state` (the outbox holds
+    only the ops not yet acknowledged, nearly all pending: its queries read it whole in
+    op_seq order, the table's own order)."""
+    for name in ("idx_records_dirty", "idx_records_form_created", "idx_records_updated",
+                 "idx_outbox_state"):
+        db.execute(f"DROP INDEX IF EXISTS {name}")

@@ -15,6 +15,8 @@ from store.migrations import migrations
 FIXTURE = Path(__file__).parent / "fixtures" / "schema_v1.sqlite3"
 V1_TABLES = ("records", "revisions", "audit", "outbox", "conflicts", "org_units", "kv",
              "sync_log")
+DROPPED_INDEXES = {"idx_records_dirty", "idx_records_form_created", "idx_records_updated",
+                   "idx_outbox_state"}
 
 
 def _snapshot(path: Path) -> dict[str, list[tuple]]:
@@ -56,7 +58,9 @@ def test_upgrade_keeps_every_row(v1_copy):
         assert len(applied) >= 2
         indexes = {r[0] for r in store.db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'index'")}
-        assert {"idx_records_updated", "idx_outbox_state", "idx_records_form_created"} <= indexes
+        assert {"idx_records_form", "idx_records_org_period", "uq_monthly_report",
+                "idx_audit_record", "idx_outbox_record"} <= indexes
+        assert not indexes & DROPPED_INDEXES  # m002 made them, m004 dropped them
     finally:
         store.close()
     after = _snapshot(v1_copy)
