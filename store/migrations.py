@@ -5,6 +5,8 @@ Tests open fixture databases made by every earlier schema (tests/fixtures/) and 
 """
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database, Migrations
 
 migrations = Migrations("esep-local")
@@ -152,8 +154,6 @@ def m003_synced_copies_and_contests(db: Database) -> None:
     `resolves` (JSON list of challenger record ids) on conflicts and outbox carries the
     natural-key contests a resolution settles (docs/CONTRACTS.md §7). Records already
     synced and clean get their current row as their synced copy."""
-    import json
-
     db.execute("CREATE TABLE synced_copies (record_id TEXT PRIMARY KEY, record TEXT NOT NULL)")
     db.execute("ALTER TABLE conflicts ADD COLUMN resolves TEXT")
     db.execute("ALTER TABLE outbox ADD COLUMN resolves TEXT")
@@ -182,3 +182,47 @@ def m004_fewer_indexes_per_save(db: Database) -> None:
     for name in ("idx_records_dirty", "idx_records_form_created", "idx_records_updated",
                  "idx_outbox_state"):
         db.execute(f"DROP INDEX IF EXISTS {name}")
+
+
+@migrations()
+def m005_one_audit_row_per_save(db: Database) -> None:
+    """One audit row per save (its changed fields as a JSON list of [field, old, new]), not
+    one per field: a save's six or more index entries under its record were the index pages
+    a save wrote most (each page one more for SQLCipher to encrypt). The rows kept so far
+    are folded, each run of rows one save wrote (same record, time, author and reason, in
+    id order) into one row bearing the run's last id: `Store.audit` lists the same entries
+    in the same order, and the ids and the sequence only grow (reports/review_incremental.py
+    reads the audit rows past an id)."""
+    import itertools
+    from operator import itemgetter
+
+    seq = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit'").fetchone()
+    db.execute(
+        """
+        CREATE TABLE audit_saves (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            record_id TEXT NOT NULL REFERENCES records(id),
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            reason TEXT,
+            changes TEXT NOT NULL                -- JSON [[field, old, new], ...] in order
+        )
+        """
+    )
+    rows = db.execute("SELECT record_id, at, who, reason, id, field, old, new FROM audit "
+                      "ORDER BY id")
+    saves = ((run[-1][4], *key, "[" + ",".join(
+                 f"[{json.dumps(r[5], ensure_ascii=False)},{r[6] or 'null'},{r[7] or 'null'}]"
+                 for r in run) + "]")
+             for key, group in itertools.groupby(rows, key=itemgetter(0, 1, 2, 3))
+             for run in [list(group)])
+    db.conn.executemany("INSERT INTO audit_saves (id, record_id, at, who, reason, changes) "
+                        "VALUES (?, ?, ?, ?, ?, ?)", saves)
+    db.execute("DROP TABLE audit")
+    db.execute("ALTER TABLE audit_saves RENAME TO audit")
+    db.execute("CREATE INDEX idx_audit_record ON audit(record_id)")
+    if seq is not None:
+        top = db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
+        db.execute("DELETE FROM sqlite_sequence WHERE name = 'audit'")
+        db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('audit', ?)",
+                   [max(int(seq[0]), top)])

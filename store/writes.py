@@ -1,5 +1,6 @@
 """The one record writer of the store, always inside the caller's transaction: the record
-row, one audit row per changed field and, for a local edit, its outbox entry — all or none.
+row, one audit row listing its changed fields and, for a local edit, its outbox entry — all
+or none.
 
 Both writers of records call it: the Store (a person's save, submit, review, import) and the
 sync engine (store/sync_state.py: pulled changes, settled conflicts, retired twins). What
@@ -10,8 +11,9 @@ differs between them is only who writes, and `Origin` says what that means:
 - `Origin.SERVER`: the server's copy lands here (a pulled change, a conflict settled on the
   server's copy, a twin retired for the server's record). The row is clean; nothing is sent.
 
-Audit rows have one shape whoever writes (who, when, field, old, new, reason). A record first
-seen through a pull has no local history yet: its insert writes no audit rows.
+Audit rows have one shape whoever writes (who, when, reason, and the changes: [field, old,
+new] each). A record first seen through a pull has no local history yet: its insert writes
+no audit row.
 """
 from __future__ import annotations
 
@@ -47,7 +49,7 @@ def write_record(db, old: dict | None, new: dict, *, origin: Origin, who: str, a
                  reason: str | None = None, op: str = "upsert",
                  resolves: list[str] | None = None) -> list[tuple[str, object, object]]:
     """Write `new` over `old` (a canonical record, or None for a new row); returns the audited
-    changes. `at`/`who` stamp the audit rows, the outbox entry and a new row's created_at/by.
+    changes. `at`/`who` stamp the audit row, the outbox entry and a new row's created_at/by.
     A row the schema refuses (e.g. a second live record for a natural key) raises a coded
     StoreError for a USER write and the database's IntegrityError for a SERVER write (the
     sync engine turns it into a conflict). A server's new row is audited by nobody: its
@@ -85,26 +87,21 @@ def _write_row(db, new: dict, *, exists: bool, dirty: bool, at: str, who: str) -
 
 
 def write_audit(db, record_id: str, changes, *, who: str, at: str, reason: str | None) -> None:
-    """One audit row per (field, old, new) change."""
-    db.conn.executemany(
-        "INSERT INTO audit (record_id, at, who, field, old, new, reason) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(record_id, at, who, f, _json_or_null(o), _json_or_null(n), reason)
-         for f, o, n in changes])
+    """One audit row for a save: its (field, old, new) changes as a JSON list (none: no row)."""
+    if changes:
+        db.execute("INSERT INTO audit (record_id, at, who, reason, changes) "
+                   "VALUES (?, ?, ?, ?, ?)",
+                   [record_id, at, who, reason, dumps([list(c) for c in changes])])
 
 
 def persist(db, old: dict | None, new: dict, *, user: str, at: str, reason: str | None = None,
             op: str = "upsert") -> bool:
-    """A person's edit: write `new` (replacing `old`), its audit rows and one outbox entry.
+    """A person's edit: write `new` (replacing `old`), its audit row and one outbox entry.
     False (and nothing written) if no audited field changed."""
     if not field_changes(old, new):
         return False
     write_record(db, old, new, origin=Origin.USER, who=user, at=at, reason=reason, op=op)
     return True
-
-
-def _json_or_null(value):
-    return None if value is None else dumps(value)
 
 
 def _integrity_error(db, rec: dict, exc: Exception) -> StoreError:
