@@ -191,16 +191,16 @@ def m005_one_audit_row_per_save(db: Database) -> None:
     a save wrote most (each page one more for SQLCipher to encrypt). The rows kept so far
     are folded, each run of rows one save wrote (same record, time, author and reason, in
     id order) into one row bearing the run's last id: `Store.audit` lists the same entries
-    in the same order, and the ids and the sequence only grow (reports/review_incremental.py
-    reads the audit rows past an id)."""
+    in the same order. No AUTOINCREMENT (its sqlite_sequence row was one more page per save):
+    audit rows are never deleted, so a new row's id is still above every earlier one
+    (reports/review_incremental.py reads the audit rows past an id)."""
     import itertools
     from operator import itemgetter
 
-    seq = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'audit'").fetchone()
     db.execute(
         """
         CREATE TABLE audit_saves (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            id INTEGER PRIMARY KEY,
             record_id TEXT NOT NULL REFERENCES records(id),
             at TEXT NOT NULL,
             who TEXT NOT NULL,
@@ -221,8 +221,47 @@ def m005_one_audit_row_per_save(db: Database) -> None:
     db.execute("DROP TABLE audit")
     db.execute("ALTER TABLE audit_saves RENAME TO audit")
     db.execute("CREATE INDEX idx_audit_record ON audit(record_id)")
-    if seq is not None:
-        top = db.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
-        db.execute("DELETE FROM sqlite_sequence WHERE name = 'audit'")
-        db.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('audit', ?)",
-                   [max(int(seq[0]), top)])
+
+
+@migrations()
+def m006_outbox_sequence_in_kv(db: Database) -> None:
+    """The outbox's op_seq without AUTOINCREMENT, whose sqlite_sequence row was one more page
+    written by every save. op_seqs still never repeat (the server's ledger answers a replayed
+    one): a new entry takes one above both the outbox's highest and kv `outbox.top`, which
+    keeps the highest op_seq gone from the outbox (this trigger, when the highest row is
+    deleted: at an ack, not at a save) or reserved for re-sends (store/sync_epoch.py)."""
+    seq = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").fetchone()
+    db.execute(
+        """
+        CREATE TABLE outbox_seq (
+            op_seq INTEGER PRIMARY KEY,
+            record_id TEXT NOT NULL REFERENCES records(id),
+            op TEXT NOT NULL,                    -- upsert | delete
+            base_version INTEGER,
+            reason TEXT,
+            state TEXT NOT NULL DEFAULT 'pending',-- pending | parked
+            errors TEXT,                         -- JSON list, when parked
+            created_at TEXT NOT NULL,
+            resolves TEXT                        -- JSON list of challenger record ids
+        )
+        """
+    )
+    columns = "op_seq, record_id, op, base_version, reason, state, errors, created_at, resolves"
+    db.execute(f"INSERT INTO outbox_seq ({columns}) SELECT {columns} FROM outbox")
+    held = db.execute("SELECT coalesce(max(op_seq), 0) FROM outbox").fetchone()[0]
+    db.execute("DROP TABLE outbox")
+    db.execute("ALTER TABLE outbox_seq RENAME TO outbox")
+    db.execute("CREATE INDEX idx_outbox_record ON outbox(record_id)")
+    if seq is not None and int(seq[0]) > held:  # the highest is gone (acked, or reserved)
+        db.execute("INSERT OR REPLACE INTO kv (key, value) VALUES ('outbox.top', ?)",
+                   [str(int(seq[0]))])
+    db.execute(
+        """
+        CREATE TRIGGER outbox_top AFTER DELETE ON outbox
+        WHEN OLD.op_seq > coalesce((SELECT max(op_seq) FROM outbox), 0)
+        BEGIN
+            INSERT OR REPLACE INTO kv (key, value) VALUES ('outbox.top', max(OLD.op_seq,
+                coalesce((SELECT CAST(value AS INTEGER) FROM kv WHERE key = 'outbox.top'), 0)));
+        END
+        """
+    )

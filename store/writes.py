@@ -23,6 +23,17 @@ from store.cipher import dbapi
 from store.codec import RECORD_KEYS, dumps, field_changes, record_to_row, row_to_record
 from store.errors import NotFound, StoreError
 
+# The next op_seq: one above the outbox's highest and the highest it has had (kv, kept by
+# migration m006's trigger when that row goes, and by re-sends' reservations): never reused.
+OUTBOX_TOP_KEY = "outbox.top"
+NEXT_OP_SEQ = ("max(coalesce((SELECT max(op_seq) FROM outbox), 0), coalesce((SELECT "
+               f"CAST(value AS INTEGER) FROM kv WHERE key = '{OUTBOX_TOP_KEY}'), 0)) + 1")
+
+
+def op_seq_top(db) -> int:
+    """The highest op_seq this store has used (a local edit's or one reserved for re-sends)."""
+    return db.execute(f"SELECT {NEXT_OP_SEQ} - 1").fetchone()[0]
+
 
 class Origin(enum.Enum):
     USER = "user"
@@ -65,8 +76,8 @@ def write_record(db, old: dict | None, new: dict, *, origin: Origin, who: str, a
     if audited:
         write_audit(db, new["id"], changes, who=who, at=at, reason=reason)
     if origin is Origin.USER:
-        db.execute("INSERT INTO outbox (record_id, op, base_version, reason, created_at, "
-                   "resolves) VALUES (?, ?, ?, ?, ?, ?)",
+        db.execute("INSERT INTO outbox (op_seq, record_id, op, base_version, reason, "
+                   f"created_at, resolves) VALUES ({NEXT_OP_SEQ}, ?, ?, ?, ?, ?, ?)",
                    [new["id"], op, new.get("version"), reason, at,
                     dumps(resolves) if resolves else None])
     return changes
