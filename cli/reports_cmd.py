@@ -238,8 +238,10 @@ def cmd_completeness(args) -> int:
                            args.period, day=args.due_day or due_day(store), region=args.region)
     finally:
         store.close()
-    print(json.dumps({"total": res["total"], "by_region": res["by_region"]},
-                     ensure_ascii=False))
+    missing = [{"org_unit": unit, "period": period}
+               for (unit, period), state in sorted(res["grid"].items()) if state == "missing"]
+    print(json.dumps({"total": res["total"], "by_region": res["by_region"],
+                      "missing": missing}, ensure_ascii=False))
     return 0
 
 

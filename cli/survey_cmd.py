@@ -11,7 +11,7 @@ from cli.records import _error, _open_store, lang_of
 from cli.records_tabular import parse_mapping
 from cli.texts import say
 
-SURVEYS = ("volunteer_survey", "org_survey")
+SURVEYS = ("volunteer_survey", "org_survey", "cs_questionnaire")
 
 
 def register(sub) -> None:

@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.nav)
         split.addWidget(self.stack)
         split.setStretchFactor(1, 1)
+        split.setSizes([self.nav.maximumWidth(), 10_000])  # no blank strip beside the list
         self.setCentralWidget(split)
         self.status = StatusBarWidget(ctx, self)
         self.statusBar().addPermanentWidget(self.status, 1)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop import autosave
 from desktop.editor_parts import org_unit_choices
 from desktop.record_model import COLUMNS, RecordTableModel, status_text
+from desktop.screen_fit import fit_width
 from forms.lifecycle import STATUSES
 
 SUMMARY_COLUMN = [key for key, _t, _s in COLUMNS].index("summary")
@@ -77,7 +78,6 @@ class RecordListPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.textEdited.connect(lambda _t: self._search_timer.start())
         self.period = QLineEdit(host)
-        self.period.setMaximumWidth(90)
         self.period.editingFinished.connect(self.apply_filters)
         self.org_filter, self.status_filter = QComboBox(host), QComboBox(host)
         self.org_filter.activated.connect(lambda _i: self.apply_filters())
@@ -88,14 +88,17 @@ class RecordListPage(QWidget):
         self.count_label, self.recover_button = QLabel(host), QPushButton(host)
         self.recover_button.clicked.connect(self._recover)
         self.recover_button.hide()
-        bar = QHBoxLayout()
-        for w in (self.search, self.period, self.org_filter, self.status_filter):
-            bar.addWidget(w)
-        bar.addStretch(1)
+        # the actions beside the title, the filters a row of their own: at 1024 px both
+        # rows keep their texts whole (the Kazakh filters were cut with all on one row)
+        heading, bar = QHBoxLayout(), QHBoxLayout()
+        heading.addWidget(self.title, 1)
         from desktop.export_actions import EXPORT_LIST, export_button
         self.export_button = export_button(self, EXPORT_LIST, self.export_list)
         for w in (self.recover_button, self.new_button, self.open_button, self.export_button):
+            heading.addWidget(w)
+        for w in (self.search, self.period, self.org_filter, self.status_filter):
             bar.addWidget(w)
+        bar.addStretch(1)
         self.table = self._build_table(host)
         self.empty_hint = QLabel(host)
         self.empty_hint.setWordWrap(True)
@@ -103,7 +106,7 @@ class RecordListPage(QWidget):
         self.empty_hint.setStyleSheet("color: #555; font-size: 14px; padding: 24px;")
         self.empty_hint.hide()
         box = QVBoxLayout(host)
-        box.addWidget(self.title)
+        box.addLayout(heading)
         box.addWidget(self.returned_button)
         box.addLayout(bar)
         box.addWidget(self.table, 1)
@@ -145,6 +148,7 @@ class RecordListPage(QWidget):
         self.title.setText(self.form.title.get(lang) or self.form.id)
         self.search.setPlaceholderText(self.tr("Search…"))
         self.period.setPlaceholderText(self.tr("YYYY-MM"))
+        self.period.setFixedWidth(fit_width(self.period, self.period.placeholderText()))
         self.new_button.setText(self.tr("&New"))
         self.new_button.setToolTip(QKeySequence(QKeySequence.StandardKey.New).toString(
             QKeySequence.SequenceFormat.NativeText))

@@ -12,3 +12,9 @@ def resize_within_screen(widget, width: int, height: int) -> None:
         room = screen.availableGeometry()
         width, height = min(width, room.width()), min(height, room.height())
     widget.resize(width, height)
+
+
+def fit_width(widget, text: str, extra: int = 24) -> int:
+    """A width in which `widget` (a line edit) shows `text` whole in its own font: the
+    translated placeholder «ЖЖЖЖ-АА» is wider than «YYYY-MM»."""
+    return widget.fontMetrics().horizontalAdvance(text) + extra

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from reports.text import fold
+from reports.text import fold, plain_kazakh
 
 HEADER_SCAN_ROWS = 30
 IGNORE = "_ignore"            # a recognised column that holds nothing to import
@@ -50,17 +50,35 @@ SYNONYMS = {
                  "населенный пункт", "елді мекен"],
     "department": ["ведомство", "госорган", "государственный орган", "департамент",
                    "управление", "мекеме", "ведомство орган", "мемлекеттік орган", "department",
-                   "agency", "government body", "орган"],
+                   "agency", "government body", "орган", "наименование госоргана",
+                   "наименование государственного органа"],
     "phone": ["телефон", "тел", "phone", "mobile", "контактный телефон", "байланыс телефоны",
               "ұялы телефон", "контакты", "номер телефона", "phone number", "телефон нөмірі",
-              "контактный номер"],
+              "контактный номер", "моб тел", "моб телефон", "мобильный телефон",
+              "сотовый телефон", "сотовый", "номер тел"],
     "consent": ["согласие", "согласие на обработку персональных данных", "келісім", "consent",
                 "дербес деректерді өңдеуге келісім", "согласие на обработку пд"],
     # columns read and ignored (never a participant's value)
     IGNORE: ["подпись", "қолы", "колы", "signature", "роспись", "отметка времени",
              "timestamp", "адрес электронной почты", "email address", "email", "e mail",
-             "электронная почта", "примечание", "ескерту"],
+             "электронная почта", "эл почта", "примечание", "ескерту", "иин", "жсн", "iin",
+             "дата рождения", "туған күні", "примечания", "прим", "ескертпе", "комментарий",
+             "комментарии", "comment", "comments", "note", "notes", "remarks"],
 }
+# Columns where a clerk marks who came («+», «н», «отс.»): read and ignored, but a «no» there
+# means the person did not come (reports.intake).
+ATTENDANCE = ["отметка о присутствии", "присутствие", "отметка о явке", "явка", "отметка",
+              "қатысуы", "қатысу белгісі", "attendance", "attended", "present",
+              "присутствовал", "присутствовал а", "қатысты"]
+SYNONYMS[IGNORE] += ATTENDANCE
+_ATTENDANCE = {fold(s) for s in ATTENDANCE}
+NOT_THERE = {"н", "нет", "-", "—", "–", "0", "жоқ", "no", "отс", "н я", "absent"}
+
+
+def is_attendance(text) -> bool:
+    """A header of a column that marks who came («Отметка о присутствии», «Қатысуы»)."""
+    key = fold(text)
+    return key in _ATTENDANCE or any(key.startswith(f"{s} ") for s in _ATTENDANCE)
 
 
 class HeaderError(ValueError):
@@ -77,10 +95,11 @@ class HeaderError(ValueError):
 
         if self.code not in MESSAGES or not self.params:
             return str(self)
-        if "wanted" not in self.params:  # a message of its own params (a --map refusal)
-            return say(self.code, lang, **self.params)
-        wanted = ", ".join(column_label(self.form_id, c, lang) for c in self.params["wanted"])
-        return say(self.code, lang, **dict(self.params, wanted=wanted))
+        params = dict(self.params)
+        if "wanted" in params:
+            params["wanted"] = ", ".join(column_label(self.form_id, c, lang)
+                                         for c in params["wanted"])
+        return say(self.code, lang, **params)
 
 
 def column_label(form_id: str | None, column: str, lang: str) -> str:
@@ -163,6 +182,7 @@ def _field_for(group: str, form_id: str) -> str | None:
 
 
 _LOOKUP = {fold(s): g for g, syns in SYNONYMS.items() for s in syns}
+_PLAIN_LOOKUP = {plain_kazakh(s): g for s, g in _LOOKUP.items()}   # «Уйым», «Аты-жони»
 _CHOICES = list(_LOOKUP)
 _NUMBER_SIGN = re.compile(r"^\s*(№|#|n°)")
 
@@ -184,7 +204,7 @@ def recognise(text, form_id: str) -> tuple[str | None, bool]:
     key = fold(raw)
     if not key or len(key) > 80:
         return None, False
-    group = _LOOKUP.get(key)
+    group = _LOOKUP.get(key) or _PLAIN_LOOKUP.get(plain_kazakh(key))
     if group is None:
         group = next((g for s, g in _LOOKUP.items() if len(s) > 2 and key.startswith(s + " ")),
                      None)
@@ -280,15 +300,14 @@ def _with_mapping(cm: ColumnMap, row, mapping: dict, form_id: str) -> ColumnMap:
     for key, fid in mapping.items():
         if fid not in allowed and fid is not None:
             raise HeaderError(f"mapping {key!r} -> {fid!r}: unknown column; expected one of "
-                              f"{', '.join(sorted(allowed))}", code="bad_mapping_field",
-                              params={"key": key, "field": fid,
-                                      "allowed": ", ".join(sorted(allowed))})
+                              f"{', '.join(sorted(allowed))}", "bad_mapping_field",
+                              {"key": key, "field": fid, "allowed": ", ".join(sorted(allowed))})
         col = _col_index(key, row)
         if col is None:
-            found = " | ".join(str(c).strip() for c in row if c not in (None, ""))
+            found = ", ".join(f"«{' '.join(str(c).split())}»" for c in row if c not in (None, ""))
             raise HeaderError(f"mapping: column {key!r} not found in header row "
-                              f"{cm.header_row}", code="bad_mapping_column",
-                              params={"key": key, "row": cm.header_row, "found": found})
+                              f"{cm.header_row}", "bad_mapping_column",
+                              {"key": key, "row": cm.header_row, "found": found or "—"})
         for c in [c for c, f in cm.columns.items() if f == fid]:
             del cm.columns[c]
         cm.unsure.pop(col, None)
@@ -299,8 +318,13 @@ def _with_mapping(cm: ColumnMap, row, mapping: dict, form_id: str) -> ColumnMap:
     return cm
 
 
+def _shown(cell) -> str:
+    """A cell as the person sees it: 1, not 1.0."""
+    return str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell).strip()
+
+
 def _no_header(rows: list[tuple], form_id: str) -> HeaderError:
-    seen = "; ".join(str(c).strip() for r in rows[:5] for c in r if c not in (None, ""))[:300]
+    seen = "; ".join(_shown(c) for r in rows[:5] for c in r if c not in (None, ""))[:300]
     wanted = ROSTERS[form_id][1][1:]
     message = (f"no header row with a name column (Ф.И.О. / Аты-жөні / Full name) in the first "
                f"{HEADER_SCAN_ROWS} rows; expected columns: {', '.join(wanted)}; found: "

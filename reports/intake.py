@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,17 +24,29 @@ from pathlib import Path
 from reports.headers import (
     HEADER_SCAN_ROWS,
     IGNORE,
+    NOT_THERE,
     ROSTERS,
     ColumnMap,
     HeaderError,
     find_header,
+    is_attendance,
 )
-from reports.intake_rows import skip_kind, title_values
-from reports.intake_text import say
+from reports.intake_rows import (
+    is_absent,
+    looks_like_name,
+    skip_kind,
+    title_values,
+    total_count,
+)
+from reports.intake_text import at, say
 from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows, workbook_sheets
+from reports.readers_layout import fill_down, hidden_rows, join_continuations
 from reports.roster import Problem, RosterBuilder, cell_text, resolve_choice
+from reports.text import fold
 
 PROGRESS_EVERY = 1000
+# The record's field for the count a total line under the list declares.
+DECLARED = {"focus_group": "declared_total", "seminar": "participants_count"}
 
 
 class ImportCancelled(Exception):
@@ -51,9 +64,10 @@ class Column:
 @dataclass
 class Skipped:
     row: int
-    kind: str                  # header_repeat, column_numbers, total, walk_ins, no_name
+    kind: str                  # header_repeat, column_numbers, total, walk_ins, no_name,
+                               # absent, note, repeat, section
     text: str
-    count: int | None = None   # walk-ins
+    count: int | None = None   # walk-ins; for a repeat, the row of the person's first line
 
     def line(self, lang: str = "ru") -> str:
         why = say(f"skip.{self.kind}", lang, count=self.count)
@@ -133,12 +147,13 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
               cancelled: Callable[[], bool] | None = None) -> Preview:
     """Read an attendance list into a Preview (nothing is written)."""
     repaired: list[Problem] = []
+    merges: list = []
     sheet, notes = _list_sheet(Path(path), form_id, mapping, sheet, lang)
     rows = iter_rows(Path(path), sheet=sheet, row_limit=row_limit,
                      on_repair=lambda wrong, right: repaired.append(Problem(
                          None, None, None, "text_encoding_repaired", say(
                              "text_encoding_repaired", lang, wrong=wrong, right=right),
-                         "warning")))
+                         "warning")), on_merges=merges.extend)
     head = _head_rows(rows, Path(path))
     cmap = find_header(head, form_id, mapping)
     header = cmap.header_cells or head[cmap.header_row - 1]
@@ -154,10 +169,7 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
             preview.values.setdefault(k, v)
     builder = RosterBuilder(form_id, cmap, existing=existing, lang=lang, defaults=per_row)
     n = cmap.header_row
-    for row in head[n:]:
-        n += 1
-        _take(preview, builder, n, row, header)
-    for row in rows:
+    for row in _merged_down(itertools.chain(head[n:], rows), merges, cmap):
         n += 1
         _take(preview, builder, n, row, header)
         if n % PROGRESS_EVERY == 0:
@@ -168,26 +180,50 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
     built = builder.finish(start_no=len(existing or []) + 1)
     preview.rows, preview.source_rows = built.rows, built.source_rows
     preview.problems = notes + repaired + built.problems + \
+        _hidden_people(Path(path), sheet, preview, cmap, lang) + \
         _list_findings(preview, cmap, header, lang)
     preview.values.update(record)
     return preview
 
 
+def _merged_down(rows, merges: list, cmap: ColumnMap) -> Iterator[tuple]:
+    """The rows under the header with their merges read (reports.readers_layout): a person
+    over two rows joined, a cell merged over a group given to each row. A header's own
+    merges («№» over two header rows) stay as they are."""
+    n = cmap.header_row
+    below = [m for m in merges if m[0] >= n]
+    keys = cmap.name_parts or [c for c, f in cmap.columns.items() if f == "full_name"]
+    no_col = next((c for c, f in cmap.columns.items() if f == "no"), None)
+    filled = fill_down(rows, [m for m in below if m[1] not in (*keys, no_col)], n)
+    return join_continuations(filled, below, keys, no_col, n)
+
+
 def _list_sheet(path: Path, form_id: str, mapping, sheet, lang) -> tuple[str | None, list]:
     """The sheet that holds the list: the one asked for, else the first whose top rows have
-    a header (a cover or an instruction sheet in front is passed over, and said so)."""
+    a header (a cover or an instruction sheet in front is passed over, and said so; lists on
+    later sheets, a seminar's second day, are named: they are not read)."""
     sheets = workbook_sheets(path) if sheet is None else [sheet]
     if len(sheets) < 2:
         return sheet, []
-    for n, name in enumerate(sheets):
-        head = list(itertools.islice(iter_rows(path, sheet=name), HEADER_SCAN_ROWS))
-        try:
-            find_header(head, form_id, mapping)
-        except HeaderError:
-            continue
-        return name, [] if n == 0 else [Problem(None, None, None, "list_on_sheet", say(
-            "list_on_sheet", lang, sheet=name, first=sheets[0]), "warning")]
-    return None, []
+    lists = [name for name in sheets if _has_header(path, name, form_id, mapping)]
+    if not lists:
+        return None, []
+    notes = [] if lists[0] == sheets[0] else [Problem(None, None, None, "list_on_sheet", say(
+        "list_on_sheet", lang, sheet=lists[0], first=sheets[0]), "warning")]
+    if len(lists) > 1:
+        notes.append(Problem(None, None, None, "more_lists", say(
+            "more_lists", lang, sheet=lists[0], others=", ".join(f"«{s}»" for s in lists[1:])),
+            "warning"))
+    return lists[0], notes
+
+
+def _has_header(path: Path, sheet, form_id: str, mapping) -> bool:
+    head = list(itertools.islice(iter_rows(path, sheet=sheet), HEADER_SCAN_ROWS))
+    try:
+        find_header(head, form_id, mapping)
+    except HeaderError:
+        return False
+    return True
 
 
 def _head_rows(rows: Iterator[tuple], path: Path) -> list[tuple]:
@@ -202,8 +238,14 @@ def _take(preview: Preview, builder: RosterBuilder, n: int, row: tuple, header: 
     if not row or all(v in (None, "") for v in row):
         return
     kind, count = skip_kind(row, header)
-    if kind is None and not _name_of(builder.cmap, row) and _has_values(builder.cmap, row):
-        kind = "no_name"
+    if kind is None and _section(builder, row):
+        kind = "section"
+    if kind is None:
+        kind = _not_a_person(builder.cmap, row)
+    if kind is None and (first := builder.repeat_of(row)):
+        kind, count = "repeat", first
+    if kind == "header_repeat":
+        builder.block += 1
     if kind is None:
         builder.add(n, row)
         return
@@ -212,19 +254,84 @@ def _take(preview: Preview, builder: RosterBuilder, n: int, row: tuple, header: 
     if kind == "no_name":
         builder.out.problems.append(builder._p(n, "full_name", "required", say(
             "required", builder.lang)))
+    if kind == "absent":
+        builder.pass_number(n, row)
+    if kind == "total" and (declared := total_count(row)) is not None:
+        preview.values.setdefault(DECLARED[preview.form_id], declared)   # VR-20 / VR-24
     if kind == "walk_ins":
         preview.values["unregistered_attendees"] = \
             preview.values.get("unregistered_attendees", 0) + count
+
+
+def _not_a_person(cmap: ColumnMap, row: tuple) -> str | None:
+    """absent: marked as not come in a column read and ignored (a note, the signature);
+    no_name: values but no name; note: a line of text only in columns that hold no value of
+    a person (a second title, a day's caption) or, alone in the name column, text that is no
+    name («Ответственный: ____ Сидоров П.А.», «М.П.»); None: a person (or a numbered blank
+    line)."""
+    if _marked_absent(cmap, row):
+        return "absent"
+    if name := _name_of(cmap, row):
+        alone = not _has_values(cmap, row, besides=("full_name",))
+        return "note" if alone and not looks_like_name(name) else None
+    if _has_values(cmap, row):
+        return "no_name"
+    texts = [c for c in row if isinstance(c, str) and any(ch.isalpha() for ch in c)]
+    return "note" if texts else None
+
+
+def _section(builder: RosterBuilder, row: tuple) -> bool:
+    """A line alone in its row that names a category («Студенческие организации», «2.
+    Представители МРЦ …») or, in a seminar, a department: the people under it, up to the
+    next such line, take it unless they have their own."""
+    cells = [c for c in row if c not in (None, "")]
+    if len(cells) != 1 or not isinstance(cells[0], str):
+        return False
+    text = _SECTION_NUMBER.sub("", cells[0])
+    for fid in ("participant_category", "department"):
+        if fid in ROSTERS[builder.form_id][1] and (code := resolve_choice(fid, text)):
+            builder.section = {fid: code}
+            return True
+    return False
+
+
+_SECTION_NUMBER = re.compile(r"^\s*([0-9]+|[IVX]+)\s*[.)]\s*")
+
+
+def _marked_absent(cmap: ColumnMap, row: tuple) -> bool:
+    """«не явился» in a column read and ignored, or «н» / «-» / «жоқ» where attendance is
+    marked."""
+    for c, f in cmap.columns.items():
+        if f != IGNORE or c >= len(row) or row[c] in (None, ""):
+            continue
+        mark = (cell_text(row[c]) or "").strip().lower()
+        if is_absent(row[c]) or (is_attendance(cmap.headers.get(c))
+                                 and (mark in NOT_THERE or fold(mark) in NOT_THERE)):
+            return True
+    return False
 
 
 def _name_of(cmap: ColumnMap, row: tuple) -> str:
     return (cell_text(cmap.name_of(row)) or "").strip()
 
 
-def _has_values(cmap: ColumnMap, row: tuple) -> bool:
-    """Anything besides the row number in the mapped columns."""
+def _has_values(cmap: ColumnMap, row: tuple, besides: tuple = ()) -> bool:
+    """Anything besides the row number (and the fields `besides`) in the mapped columns."""
     return any(c < len(row) and row[c] not in (None, "") for c, f in cmap.columns.items()
-               if f not in ("no", IGNORE))
+               if f not in ("no", IGNORE, *besides) and c not in cmap.name_parts)
+
+
+def _hidden_people(path: Path, sheet, preview: Preview, cmap: ColumnMap,
+                   lang: str) -> list[Problem]:
+    """A person on a row the workbook hides is imported, and said so: was he there?"""
+    hidden = hidden_rows(path, sheet)
+    if not hidden:
+        return []
+    column = next((cmap.headers.get(c) for c, f in cmap.columns.items() if f == "full_name"),
+                  None) or "full_name"
+    return [Problem(n, column, "full_name", "row_hidden", at(n, column, lang) + say(
+        "row_hidden", lang, name=row.get("full_name", "")), "warning")
+        for row, n in zip(preview.rows, preview.source_rows) if n in hidden]
 
 
 def _list_findings(preview: Preview, cmap: ColumnMap, header: tuple,

@@ -2,8 +2,9 @@
 region), and lines under it that are not people (a repeated header, column numbers, a total,
 a note of walk-ins).
 
-Dates in a title: a date cell, dd.mm.yyyy, «14 сентября 2023 (г.)», «14 сентября текущего
-года» (the year of the list's period), «2023 жылғы 14 қыркүйек». Walk-ins: «+3 без
+Dates in a title: a date cell, dd.mm.yyyy (or with «/» or «-»), yyyy-mm-dd, «14 сентября 2023 (г.)», «"14" сентября 2023»,
+«14 сентября текущего года» (the year of the list's period), «2023 жылғы 14 қыркүйек», an
+Excel day number next to «Дата:». Walk-ins: «+3 без
 регистрации», «без регистрации — 3», «Пришли без регистрации: 2», «тіркеусіз келгендер: 4».
 """
 from __future__ import annotations
@@ -20,10 +21,12 @@ KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мам
 EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
              "september", "october", "november", "december"]
 _MONTH_WORD = r"([а-яёәғқңөұүһі]+|[a-z]+)"
-_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})(?!\d)")
-_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})\s+" + _MONTH_WORD + r"\s+(\d{4}|текущего\s+года|"
+_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
+_ISO = re.compile(r"(?<!\d)(20\d\d)-(\d{2})-(\d{2})(?!\d)")
+_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})[»\"“”']?\s*" + _MONTH_WORD + r"\s+(\d{4}|текущего\s+года|"
                         r"ағымдағы\s+жыл\w*|this\s+year)")
-_KK_YEAR_FIRST = re.compile(r"(\d{4})\s*ж(?:ылғы|\.)?\s+(\d{1,2})\s+" + _MONTH_WORD)
+_KK_YEAR_FIRST = re.compile(r"(\d{4})\s*ж(?:ылғы|\.)?\s+[«\"“]?(\d{1,2})[»\"”]?\s+" +
+                            _MONTH_WORD)
 _CITY = re.compile(r"(?:^|[\s,(])г\.\s*([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)|([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+"
                    r"қаласы")
 _REGION_WORD = re.compile(r"област|облыс|region|oblast", re.IGNORECASE)
@@ -33,6 +36,16 @@ _WALK_IN = re.compile(r"без\s+регистрац|тіркеусіз|without\s
 TOTAL_WORDS = ("итого", "всего", "барлығы", "барлыгы", "барлык", "жиыны", "жиынтығы", "total")
 _TOTAL = re.compile(r"^\s*(" + "|".join(TOTAL_WORDS) + r")\b", re.IGNORECASE)
 _NUMBER = re.compile(r"\d+")
+# A count of people under a list: «Количество участников – 23», «Қатысқандар саны: 25».
+_HEADCOUNT = re.compile(r"^\s*((общее\s+)?(количество|кол-во|число)\b|(жалпы\s+)?саны\b|"
+                        r"\w+\s+саны\b|присутствовал|қатысқандар|number\s+of\b)",
+                        re.IGNORECASE)
+_NOT_NAME = re.compile(r":|__")
+_LONG_WORD = re.compile(r"[^\W\d_]{2,}")
+_ABSENT = re.compile(r"(?<!\w)не\s*(явил|пришл|пришел|пришёл|присутствовал|был)|неявка|отсутств|"
+                     r"болел|по\s+болезни|больничн|командировк|в\s+отпуске|ауырып|ауруына|"
+                     r"іссапар|келмеді|келген\s+жоқ|қатыспады|болмады|жоқ\s+болды|\babsent\b|"
+                     r"did\s+not\s+(come|attend)|no[\s-]show", re.IGNORECASE)
 
 
 MONTH_TAIL = 4  # «октября», «қыркүйектегі»: letters a month word may add to its stem
@@ -74,8 +87,10 @@ def date_in(value, period_year: int | None = None) -> dt.date | None:
     if not isinstance(value, str):
         return None
     text = " ".join(value.split()).lower()
+    if m := _ISO.search(text):
+        return _safe_date(m.group(1), m.group(2), m.group(3))
     if m := _NUMERIC.search(text):
-        return _safe_date(_year(m.group(3), period_year), m.group(2), m.group(1))
+        return _safe_date(_year(m.group(4), period_year), m.group(3), m.group(1))
     if (m := _DAY_MONTH.search(text)) and (month := month_of_word(m.group(2))):
         return _safe_date(_year(m.group(3), period_year), month, m.group(1))
     if (m := _KK_YEAR_FIRST.search(text)) and (month := month_of_word(m.group(3))):
@@ -101,12 +116,27 @@ def region_in(text: str) -> str | None:
     return None
 
 
+_DATE_LABEL = re.compile(r"дата|күні|date", re.IGNORECASE)
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+_SERIALS = range(36526, 73051)      # Excel's day numbers of 2000-01-01 ... 2099-12-31
+
+
+def serial_date(value) -> dt.date | None:
+    """A date pasted as a bare number (Excel's day count, 45192 = 2023-09-23), or None."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) \
+            and float(value).is_integer() and int(value) in _SERIALS:
+        return EXCEL_EPOCH + dt.timedelta(days=int(value))
+    return None
+
+
 def title_values(row: tuple, period_year: int | None) -> dict:
-    """Values a line above the header gives: date, city, region."""
+    """Values a line above the header gives: date (a bare day number too, next to «Дата:»),
+    city, region."""
     out: dict = {}
     texts = [c for c in row if c not in (None, "")]
+    labelled = any(isinstance(c, str) and _DATE_LABEL.search(c) for c in texts)
     for cell in texts:
-        when = date_in(cell, period_year)
+        when = date_in(cell, period_year) or (serial_date(cell) if labelled else None)
         if when and "date" not in out:
             out["date"] = when.isoformat()
         if isinstance(cell, str):
@@ -129,9 +159,29 @@ def walk_ins(row: tuple) -> int | None:
     return int(numbers[0]) if len(numbers) == 1 else None
 
 
+def is_absent(text) -> bool:
+    """A note that says the person did not come («не явился», «келмеді», "absent")."""
+    return isinstance(text, str) and bool(_ABSENT.search(text))
+
+
 def is_total(row: tuple) -> bool:
     texts = [str(c) for c in row if c not in (None, "")]
-    return bool(texts) and len(texts) <= 3 and any(_TOTAL.match(t) for t in texts)
+    return bool(texts) and len(texts) <= 3 and any(
+        _TOTAL.match(t) or (_HEADCOUNT.match(t) and _NUMBER.search(t)) for t in texts)
+
+
+def total_count(row: tuple) -> int | None:
+    """The count a total line declares («Итого: 23 человека» -> 23), or None when it has no
+    single number."""
+    numbers = _NUMBER.findall(" ".join(str(c) for c in row if c not in (None, "")))
+    return int(numbers[0]) if len(numbers) == 1 else None
+
+
+def looks_like_name(text: str) -> bool:
+    """A person's name has a word of two letters or more and no «:» or «___» (a footer
+    «Ответственный: ____ Сидоров П.А.», a stamp «М.П.» is no name; «Иванова А. (гр. 21-5)»
+    is one)."""
+    return not _NOT_NAME.search(text) and bool(_LONG_WORD.search(text))
 
 
 def is_column_numbers(row: tuple) -> bool:

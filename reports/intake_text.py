@@ -14,11 +14,32 @@ MESSAGES: dict[str, dict[str, str]] = {
               "түзетіңіз",
         "en": "«{text}»: a letter was lost when the file was saved («?» inside a word); "
               "correct it in the grid"},
+    "row_hidden": {
+        "ru": "«{name}»: строка скрыта в файле, но импортирована; проверьте, был ли участник, "
+              "и удалите строку в таблице, если нет",
+        "kk": "«{name}»: жол файлда жасырылған, бірақ импортталды; қатысушының болғанын "
+              "тексеріңіз, болмаса жолды кестеден өшіріңіз",
+        "en": "«{name}»: the row is hidden in the file but was imported; check the person "
+              "attended and delete the row in the grid if not"},
+    "number_exponent": {
+        "ru": "«{text}»: число сохранено в сокращённом виде Excel, последние цифры потеряны; "
+              "введите номер заново в таблице",
+        "kk": "«{text}»: сан Excel-дің қысқартылған түрінде сақталған, соңғы цифрлары "
+              "жоғалды; нөмірді кестеде қайта енгізіңіз",
+        "en": "«{text}»: the number was saved in Excel's short form and its last digits are "
+              "lost; type it again in the grid"},
     "list_on_sheet": {
         "ru": "список взят с листа «{sheet}»: на первом листе («{first}») таблицы нет",
         "kk": "тізім «{sheet}» парағынан алынды: бірінші парақта («{first}») кесте жоқ",
         "en": "the list was taken from the sheet «{sheet}»: the first sheet («{first}») has "
               "no table"},
+    "more_lists": {
+        "ru": "прочитан только лист «{sheet}»; списки есть и на листах {others}: импортируйте "
+              "их отдельно, выбрав лист (--sheet)",
+        "kk": "тек «{sheet}» парағы оқылды; тізімдер {others} парақтарында да бар: оларды "
+              "парақты таңдап, бөлек импорттаңыз (--sheet)",
+        "en": "only the sheet «{sheet}» was read; the sheets {others} hold lists too: import "
+              "them one by one, choosing the sheet (--sheet)"},
     "text_encoding_repaired": {
         "ru": "текст файла был сохранён в неверной кодировке ({right}, прочитанный как "
               "{wrong}: «РЎРїРёСЃРѕРє», «Ñïèñîê»); буквы восстановлены, проверьте фамилии",
@@ -43,14 +64,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file has no «{label}» column: complete {count} "
               "{count:plural:row|rows} in the grid or give "
               "one value for the whole list (--set {field}=...)"},
-    "bad_mapping_field": {
-        "ru": "--map «{key}={field}»: в списке нет поля «{field}»; допустимы: {allowed}",
-        "kk": "--map «{key}={field}»: тізімде «{field}» өрісі жоқ; рұқсат етілгені: {allowed}",
-        "en": "--map «{key}={field}»: the list has no field «{field}»; allowed: {allowed}"},
-    "bad_mapping_column": {
-        "ru": "--map «{key}=…»: в строке заголовков {row} нет столбца «{key}»; есть: {found}",
-        "kk": "--map «{key}=…»: {row}-тақырып жолында «{key}» бағаны жоқ; барлары: {found}",
-        "en": "--map «{key}=…»: header row {row} has no column «{key}»; found: {found}"},
     "duplicate_stored": {
         "ru": "этот человек из этой организации уже есть в сохранённом списке (VR-20)",
         "kk": "бұл ұйымның бұл адамы сақталған тізімде бар (VR-20)",
@@ -103,6 +116,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     "skip.walk_ins": {"ru": "пришли без регистрации: {count}", "kk": "тіркеусіз келгендер: "
                       "{count}", "en": "walk-ins: {count}"},
     "skip.no_name": {"ru": "нет Ф.И.О.", "kk": "аты-жөні жоқ", "en": "no name"},
+    "skip.absent": {"ru": "отмечен(а) как не явившийся(аяся); не считается участником",
+                    "kk": "келмеген деп белгіленген; қатысушы болып саналмайды",
+                    "en": "marked as not come; not counted as a participant"},
+    "skip.repeat": {"ru": "повтор: тот же человек, что в строке {count} (список следующего "
+                          "дня или страницы)",
+                    "kk": "қайталану: {count}-жолдағы адам (келесі күннің не беттің тізімі)",
+                    "en": "repeated: the same person as row {count} (the next day's or page's "
+                          "list)"},
+    "skip.section": {"ru": "раздел списка: его значение получают строки ниже",
+                     "kk": "тізім бөлімі: оның мәні төмендегі жолдарға беріледі",
+                     "en": "a section of the list: the rows below take its value"},
+    "skip.note": {"ru": "строка текста, не участник", "kk": "мәтін жолы, қатысушы емес",
+                  "en": "a line of text, not a participant"},
     "skip.no_figures": {"ru": "нет показателей", "kk": "көрсеткіштер жоқ", "en": "no figures"},
     "no_header": {
         "ru": "в первых {rows} строках нет строки заголовков со столбцом «Ф.И.О.»; ожидаются "
@@ -111,6 +137,14 @@ MESSAGES: dict[str, dict[str, str]] = {
               "бағандар: {wanted}; табылғаны: {found}. Бағандарды сәйкестендіріңіз (--map)",
         "en": "no header row with a name column (Full name) in the first {rows} rows; expected "
               "columns: {wanted}; found: {found}. Give an explicit column mapping (--map)"},
+    "bad_mapping_column": {
+        "ru": "--map: столбца «{key}» нет в строке заголовка {row}; в ней: {found}",
+        "kk": "--map: {row}-тақырып жолында «{key}» бағаны жоқ; онда: {found}",
+        "en": "--map: no column «{key}» in header row {row}; it has: {found}"},
+    "bad_mapping_field": {
+        "ru": "--map: «{key}» -> «{field}»: такого поля нет; допустимо: {allowed}",
+        "kk": "--map: «{key}» -> «{field}»: мұндай өріс жоқ; рұқсат етілген: {allowed}",
+        "en": "--map: «{key}» -> «{field}»: no such field; allowed: {allowed}"},
     "skipped_line": {"ru": "строка {row} пропущена ({why}): {text}",
                      "kk": "{row}-жол өткізілді ({why}): {text}",
                      "en": "row {row} skipped ({why}): {text}"},

@@ -79,6 +79,12 @@ def _where(p) -> str:
     return f"row {p['row']}{column}: "
 
 
+# Forms whose lists are read by their own command (matched by the questions' text).
+LIST_COMMANDS = {form: f"esep survey import {form} FILE"
+                 for form in ("volunteer_survey", "org_survey", "cs_questionnaire")}
+LIST_COMMANDS["organization"] = "esep registry import FILE"
+
+
 def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
                 lang: str = "ru", mapping: dict | None = None, sheet: str | None = None,
                 record_id: str | None = None, org_unit: str | None = None,
@@ -110,6 +116,9 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
                                   org_unit=org_unit, period=period, row_limit=row_limit,
                                   reason=reason, lang=lang, set_values=set_values,
                                   progress=progress, cancelled=cancelled)
+        if form_id in LIST_COMMANDS:      # a form export or a typed list, not Esep's table
+            raise ImportFailed(message_text("import_use_command", lang, {
+                "file": path.name, "command": LIST_COMMANDS[form_id]}), "use_command")
         from reports.table_io import import_table
 
         return import_table(store, form_id, path, user=user, dry_run=dry_run, reason=reason,

@@ -96,7 +96,7 @@ def tally(records: Iterable[dict], *, region: str | None = None,
 
 def format_text(res: dict, lang: str = "ru") -> str:
     """Plain-text table: one line per answer, then `Σ`, per question."""
-    from forms import load_form
+    from forms import load_form, message_text
     from forms.reference import get_enum
 
     form = load_form(FORM)
@@ -109,7 +109,8 @@ def format_text(res: dict, lang: str = "ru") -> str:
         labels = get_enum(enum)
         for code, n in q["counts"].items():
             lines.append(f"  {n:5}  {labels.label(code, lang)}")
-        if q["blank"] or q["unknown"]:
-            lines.append(f"  {q['blank']:5}  (blank)   {q['unknown']:5}  (unknown code)")
+        for key in ("blank", "unknown"):       # drafts left blank, codes no longer listed
+            if q[key]:
+                lines.append(f"  {q[key]:5}  {message_text('questionnaire_' + key, lang)}")
         lines.append(f"  {q['mentions']:5}  Σ")
     return "\n".join(lines)

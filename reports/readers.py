@@ -118,18 +118,19 @@ def _head(path: Path) -> bytes:
 
 def iter_rows(path: str | Path, *, sheet: str | None = None,
               row_limit: int = DEFAULT_ROW_LIMIT,
-              on_repair: Callable[[str, str], None] | None = None) -> Iterator[tuple]:
+              on_repair: Callable[[str, str], None] | None = None,
+              on_merges: Callable[[list], None] | None = None) -> Iterator[tuple]:
     """The rows of a file; text that went through the wrong code page on its way into a
     workbook or document is turned back (reports.mojibake), and `on_repair(wrong, right)`
-    is told so once."""
+    is told so once; `on_merges` is given a workbook sheet's cells merged down a column."""
     path = Path(path)
     kind = kind_of(path)
     if kind == "xlsx":
         check_sheet_size(path, sheet, row_limit)
     if kind in WORKBOOKS:
-        rows = _workbook_rows(path, sheet)
+        rows = _workbook_rows(path, sheet, on_merges)
     elif kind == "docx":
-        rows = _docx_rows(path)
+        rows = _docx_rows(path, on_merges)
     else:
         from reports.readers_csv import csv_rows
 
@@ -243,9 +244,12 @@ def _xlsx_rows(path: Path, sheet: str | None, row_limit: int) -> Iterator[tuple]
         wb.close()
 
 
-def _workbook_rows(path: Path, sheet: str | None) -> Iterator[tuple]:
-    """Rows of a workbook through python-calamine (empty cells -> None)."""
+def _workbook_rows(path: Path, sheet: str | None, on_merges=None) -> Iterator[tuple]:
+    """Rows of a workbook through python-calamine (empty cells -> None); `on_merges` is
+    given the sheet's vertical merges (reports.readers_layout) before the first row."""
     from python_calamine import CalamineWorkbook
+
+    from reports.readers_layout import vertical_merges
 
     try:
         wb = CalamineWorkbook.from_path(str(path))
@@ -263,6 +267,8 @@ def _workbook_rows(path: Path, sheet: str | None) -> Iterator[tuple]:
         except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
             raise FileProblem(f"{path.name}: the workbook is damaged ({exc})",
                               "file_corrupt", file=path.name) from None
+        if on_merges is not None:
+            on_merges(vertical_merges(ws, path, sheet))
         for _ in range((ws.start or (0, 0))[0]):
             yield ()                                 # rows above the used range
         for row in rows:
@@ -271,8 +277,17 @@ def _workbook_rows(path: Path, sheet: str | None) -> Iterator[tuple]:
         wb.close()
 
 
-def _docx_rows(path: Path) -> Iterator[tuple]:
-    """One row per paragraph (one cell) and per table row, in document order."""
+def _docx_rows(path: Path, on_merges=None) -> Iterator[tuple]:
+    """One row per paragraph (one cell) and per table row, in document order; a cell merged
+    down over rows is given once, in its top row, and `on_merges` is told the merges
+    (reports.readers_layout), as for a workbook."""
+    rows, merges = _docx_table_rows(path)
+    if on_merges is not None:
+        on_merges(merges)
+    yield from rows
+
+
+def _docx_table_rows(path: Path) -> tuple[list[tuple], list]:
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
@@ -282,14 +297,27 @@ def _docx_rows(path: Path) -> Iterator[tuple]:
     except (*CORRUPT, Exception) as exc:  # noqa: BLE001 - python-docx / lxml errors
         raise FileProblem(f"{path.name}: the document is damaged and cannot be read "
                           f"({type(exc).__name__}: {exc})", "file_corrupt", file=path.name) from None
+    rows: list[tuple] = []
+    merges: dict[tuple[int, int], int] = {}      # (top row, column) -> last row, 0-based
     for child in doc.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             text = Paragraph(child, doc).text
-            yield (text,) if text.strip() else ()
+            rows.append((text,) if text.strip() else ())
         elif tag == "tbl":
+            above: list = []                    # the row above: (cell element, top row)
             for tr in Table(child, doc).rows:
-                yield tuple(c.text if c.text.strip() else None for c in _unique_cells(tr))
+                n, cells, here = len(rows), [], []
+                for c, cell in enumerate(_unique_cells(tr)):
+                    top = above[c][1] if c < len(above) and above[c][0] is cell._tc else None
+                    if top is not None:         # python-docx repeats a merged cell below
+                        merges[(top, c)] = n
+                    cells.append(None if top is not None or not cell.text.strip()
+                                 else cell.text)
+                    here.append((cell._tc, n if top is None else top))
+                rows.append(tuple(cells))
+                above = here
+    return rows, [(r1, c, r2) for (r1, c), r2 in merges.items()]
 
 
 def _unique_cells(tr) -> list:
@@ -356,3 +384,24 @@ def has_formulas(path: str | Path, max_rows: int = 500) -> bool:
     return False
 
 
+def uncached_formulas(path: str | Path, max_rows: int = 500) -> bool:
+    """True if a formula cell of an .xlsx has no stored value (the file was written by a
+    program and never recalculated): its figure would read as an empty cell."""
+    path = Path(path)
+    if kind_of(path) != "xlsx":
+        return False
+    formulas, values = _open_workbook(path, data_only=False), _open_workbook(path)
+    try:
+        for ws in formulas.worksheets:
+            rows = zip(ws.iter_rows(values_only=True, max_row=max_rows),
+                       values[ws.title].iter_rows(values_only=True, max_row=max_rows))
+            for f_row, v_row in rows:
+                if any(isinstance(f, str) and f.startswith("=") and v is None
+                       for f, v in zip(f_row, v_row)):
+                    return True
+    except CORRUPT:
+        return False
+    finally:
+        formulas.close()
+        values.close()
+    return False

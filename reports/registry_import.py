@@ -15,7 +15,7 @@ from forms.periods import current_period
 from reports.registry import FORM, Entry, entries, find_duplicate, merged_data, names_of
 from reports.survey_import import SurveyImport, check_before_saving, read_survey
 
-REQUIRED = {"name_ru", "region"}    # the status follows from the БИН when the list has none
+REQUIRED = {"name_ru", "region"}    # the status follows from the БИН or the legal form
 
 
 def _dup_problem(rec: dict, entry: Entry, how: str, lang: str) -> dict:
@@ -34,7 +34,8 @@ def plan(store, result: SurveyImport, lang: str) -> tuple[list[dict], dict[str, 
     updates: dict[str, dict] = {}
     for rec in result.records:
         data = rec["data"]
-        data.setdefault("org_type", "REGISTERED" if data.get("bin") else "INITIATIVE_GROUP")
+        registered = data.get("bin") or data.get("legal_form")   # ОФ, ОО …: a legal entity
+        data.setdefault("org_type", "REGISTERED" if registered else "INITIATIVE_GROUP")
         hit = find_duplicate(data, pool)
         if hit is None:
             rec.update(period=current_period(), org_unit=data.get("region") or "")

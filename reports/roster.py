@@ -13,12 +13,13 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from forms.messages import message_text
 from forms.names import block_keys
 from forms.people import person_key, person_match
 from reports._ref import enum_labels, resolve_department
 from reports.headers import IGNORE, REQUIRED, ColumnMap
 from reports.intake_text import at, say
-from reports.text import clean_text, fold, name_issues
+from reports.text import clean_text, fold, name_issues, plain_kazakh
 
 CHOICE_ENUMS = {"participant_category": "fg_categories", "department": "departments",
                 "consent": "consent"}
@@ -29,6 +30,15 @@ CONSENT_WORDS = {"да": "YES", "yes": "YES", "иә": "YES", "ия": "YES", "+":
                  "agree": "YES", "i agree": "YES", "не согласен": "NO", "не согласна": "NO",
                  "келіспеймін": "NO"}
 _LOST_LETTER = re.compile(r"\w\?|\?\w")
+_EXPONENT = re.compile(r"^(\d)(?:[.,](\d*))?E\+?(\d+)$", re.IGNORECASE)  # 8,70123E+10
+
+
+def whole_number(text: str) -> str | None:
+    """A number written with an exponent whose digits are all there («8.7012345678E10» ->
+    «87012345678»); None when it is no such number or lost digits («8,70123E+10»)."""
+    m = _EXPONENT.match(text)
+    digits = m.group(1) + (m.group(2) or "") if m else ""
+    return digits if m and len(digits) == int(m.group(3)) + 1 else None
 
 
 def cell_text(value) -> str | None:
@@ -84,13 +94,20 @@ def _choice_lookup(fid: str) -> dict:
 
 
 @functools.cache
+def _plain_lookup(fid: str) -> dict:
+    return {plain_kazakh(key): code for key, code in _choice_lookup(fid).items()}
+
+
+@functools.cache
 def resolve_choice(fid: str, text: str) -> str | None:
+    """The code of a choice as written: code, label or short label in ru/kk/en, any case and
+    spacing, Kazakh typed with Russian letters («Студенттик уйымдар») too."""
     key = fold(text)
     if fid == "consent":
         hit = CONSENT_WORDS.get(key) or CONSENT_WORDS.get(str(text).strip())
         if hit:
             return hit
-    code = _choice_lookup(fid).get(key)
+    code = _choice_lookup(fid).get(key) or _plain_lookup(fid).get(plain_kazakh(key))
     if code is None and fid == "department":
         code = resolve_department(text)
     return code
@@ -107,17 +124,35 @@ class RosterBuilder:
         self.out = RosterBuild()
         self.seen: dict[str, int] = {}
         self.last_no: int | None = None
+        self.block = 0                   # lists under one header after another (day 1, 2)
+        self.section: dict = {}          # a section line's value for the rows under it
+        self.firsts: dict[tuple, tuple[int, int]] = {}   # a row's texts -> (row, block)
         for i, row in enumerate(existing or [], start=1):
             self.seen.setdefault(person_key(row.get("full_name", ""),
                                             row.get("organization", "")), -i)
 
-    def add(self, sheet_row: int, cells: tuple) -> None:
+    def _values(self, cells: tuple) -> dict:
         values = {fid: cell_text(cells[c]) if c < len(cells) else None
                   for c, fid in self.cmap.columns.items() if fid != IGNORE}
         if self.cmap.name_parts:
             values["full_name"] = self.cmap.name_of(cells)
+        return values
+
+    @staticmethod
+    def _texts(values: dict) -> tuple:
+        return tuple((f, fold(v)) for f, v in sorted(values.items()) if f != "no" and v)
+
+    def repeat_of(self, cells: tuple) -> int | None:
+        """The row of an earlier list (the day before, above a repeated header) holding this
+        person with the very same texts, or None."""
+        first = self.firsts.get(self._texts(self._values(cells)))
+        return first[0] if first and first[1] < self.block else None
+
+    def add(self, sheet_row: int, cells: tuple) -> None:
+        values = self._values(cells)
         if all(v in (None, "") for f, v in values.items() if f != "no"):
             return                                     # blank or numbered-but-empty row
+        self.firsts.setdefault(self._texts(values), (sheet_row, self.block))
         row, problems = self._clean(sheet_row, values)
         self._check_number(sheet_row, values.get("no"))
         key = person_key(row.get("full_name", ""), row.get("organization", ""))
@@ -147,12 +182,17 @@ class RosterBuilder:
             if fid == "full_name" and text:
                 issues = (*issues, *name_issues(text))
             for issue in issues:
-                problems.append(self._p(sheet_row, fid, issue.code,
-                                        f"{issue.code.replace('_', ' ')}: «{issue.detail}» "
-                                        f"(VR-31)"))
+                problems.append(self._p(sheet_row, fid, issue.code, message_text(
+                    issue.code, self.lang, {"field": text, "token": issue.detail}) + " (VR-31)"))
             if text and _LOST_LETTER.search(text):
                 problems.append(self._p(sheet_row, fid, "encoding_loss",
                                         say("encoding_loss", self.lang, text=text)))
+            if text and _EXPONENT.match(text):
+                whole = whole_number(text)
+                if whole is None:
+                    problems.append(self._p(sheet_row, fid, "number_exponent",
+                                            say("number_exponent", self.lang, text=text)))
+                text = whole or text
             if fid in CHOICE_ENUMS and text:
                 code = resolve_choice(fid, text)
                 if code is None:
@@ -167,7 +207,7 @@ class RosterBuilder:
             code = resolve_department(row["organization"])
             if code:
                 row["department"] = code
-        for fid, value in self.defaults.items():
+        for fid, value in (*self.section.items(), *self.defaults.items()):
             row.setdefault(fid, value)
         present = self.cmap.fields()
         for fid in self.required:
@@ -175,9 +215,15 @@ class RosterBuilder:
                 problems.append(self._p(sheet_row, fid, "required", say("required", self.lang)))
         return row, problems
 
+    def pass_number(self, sheet_row: int, cells: tuple) -> None:
+        """A row not taken (a person who did not come) still counts in the file's numbering."""
+        col = next((c for c, f in self.cmap.columns.items() if f == "no"), None)
+        if col is not None and col < len(cells):
+            self._check_number(sheet_row, cells[col])
+
     def _check_number(self, sheet_row: int, raw) -> None:
         try:
-            no = int(float(str(raw).strip().rstrip(".")))
+            no = int(float(str(raw).strip().rstrip(".)")))
         except (TypeError, ValueError):
             return
         if self.last_no is not None and no > self.last_no + 1:

@@ -11,11 +11,11 @@ the file names it, why and what is allowed, and then nothing is saved.
 """
 from __future__ import annotations
 
-import contextlib
 import itertools
 import json
 import re
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,19 +23,11 @@ from rapidfuzz import fuzz
 
 from forms import load_form, message_text
 from reports.readers import iter_rows
-from reports.survey_values import (
-    OTHER_PREFIX,
-    CellProblem,
-    split_multi,
-    to_boolean,
-    to_choice,
-    to_date,
-    to_number,
-)
+from reports.survey_values import CellProblem, put_cell
 from reports.text import fold
 from store.errors import StoreError
 
-SURVEY_FORMS = ("volunteer_survey", "org_survey")
+SURVEY_FORMS = ("volunteer_survey", "org_survey", "cs_questionnaire")
 MATCH_MIN = 85                                   # rapidfuzz ratio for a close header
 HEADER_SCAN_ROWS = 10                            # where the questions' row is looked for
 TIMESTAMP = ["отметка времени", "timestamp", "время создания", "дата и время", "время ответа",
@@ -43,6 +35,10 @@ TIMESTAMP = ["отметка времени", "timestamp", "время созд�
              # Microsoft Forms: the time the answer was completed
              "время завершения", "completion time", "аяқталу уақыты"]
 _NUMBERING = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
+# Google Forms writes a grid question's rows as «Question [Row]»: the row is the statement.
+_GRID_ROW = re.compile(r"\[([^\[\]]+)\]\s*$")
+# «… (по одной в строке)», «… (можно выбрать несколько)»: a note a header or a label may lack
+_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 _NAMESPACE = uuid.UUID("6b0d7c52-2a8e-4f0c-9d43-5b1f3e0a7c16")
 
 
@@ -89,8 +85,13 @@ EXTRA_NAMES = {"organization": {
 def _names(form) -> dict[str, list[str]]:
     """Field id -> folded names its column may carry."""
     extra = EXTRA_NAMES.get(form.id, {})
-    out = {f.id: [_key(v) for v in [*f.label.values(), *extra.get(f.id, [])]]
-           for f in form.fields if f.type != "roster"}
+    fields = [f for f in form.fields if f.type != "roster"]
+    out = {f.id: [_key(v) for v in [*f.label.values(), *extra.get(f.id, [])]] for f in fields}
+    short = {f.id: {_key(_NOTE.sub("", v)) for v in f.label.values() if _NOTE.search(v)}
+             for f in fields}
+    taken = Counter(k for keys in [*out.values(), *short.values()] for k in set(keys))
+    for fid, keys in short.items():          # a question's text without its note, if no other's
+        out[fid] += [k for k in keys if taken[k] == 1]
     if form.date_field:
         out[form.date_field] += [_key(t) for t in TIMESTAMP]
     return out
@@ -101,11 +102,13 @@ def match_columns(headers: list[str], form) -> dict[int, str]:
     names = _names(form)
     scored = []
     for col, header in enumerate(headers):
-        h = _key(header)
-        if not h:
-            continue
+        # the header as written, else without its note or as a grid's row (one point less)
+        bare = _NOTE.sub("", header.rstrip("* "))
+        texts = [(h, cut) for h, cut in ((_key(header), 0), (_key(bare), 1),
+                                         *((_key(g), 1) for g in _GRID_ROW.findall(header)))
+                 if h]
         for fid, keys in names.items():
-            score = max((100 if h == k else fuzz.ratio(h, k) for k in keys), default=0)
+            score = max((_similar(h, k) - cut for h, cut in texts for k in keys), default=0)
             if score >= MATCH_MIN:
                 scored.append((-score, col, fid))
     out: dict[int, str] = {}
@@ -113,6 +116,10 @@ def match_columns(headers: list[str], form) -> dict[int, str]:
         if col not in out and fid not in out.values():
             out[col] = fid
     return out
+
+
+def _similar(a: str, b: str) -> float:
+    return 100 if a == b else fuzz.ratio(a, b)
 
 
 def _apply_mapping(columns: dict, headers: list[str], mapping: dict, form, lang) -> list[dict]:
@@ -176,14 +183,22 @@ def read_survey(path, form_id: str, *, mapping: dict | None = None, sheet: str |
                 **params, "field": f.label.get(lang) or f.id, "id": f.id}))
     if result.errors:
         return result
+    first: dict[str, int] = {}                       # record id -> the row read first
     for n, row in enumerate(rows, start=at + 2):
         if any(v not in (None, "") and str(v).strip() for v in row):
-            result.records.append(_record(form, result, row, n, lang))
+            rec = _record(form, result, row, n, lang)
+            if rec["id"] in first:                   # a form sent twice: the same cells
+                result.problems.append(_problem(n, None, "survey_same_row", lang, {
+                    "row": n, "first": first[rec["id"]]}, severity="warning"))
+                continue
+            first[rec["id"]] = n
+            result.records.append(rec)
     return result
 
 
 def _texts(row: tuple) -> list[str]:
-    return [str(h).strip() if h is not None else "" for h in row]
+    """Header texts, a line break or a run of spaces inside one read as a space."""
+    return [" ".join(str(h).split()) if h is not None else "" for h in row]
 
 
 def _header_at(head: list[tuple], form) -> int:
@@ -202,63 +217,20 @@ def _record(form, result: SurveyImport, row: tuple, n: int, lang: str) -> dict:
         if value is None or not str(value).strip():
             continue
         try:
-            _put(form, form.field(fid), value, data)
+            note = put_cell(form, form.field(fid), value, data, lang)
         except CellProblem as exc:
-            why = message_text(exc.code, lang, exc.params)
+            note = exc
+        if note is not None:
+            why = message_text(note.code, lang, note.params)
             result.problems.append(_problem(n, result.headers[col], "survey_cell", lang, {
                 "row": n, "column": result.headers[col], "value": str(value).strip(),
-                "why": why}) | {"code": exc.code})
+                "why": why}, note.severity) | {"code": note.code})
     key = json.dumps([form.id, [str(v) for v in row]], ensure_ascii=False)
     region = data.get("region")
     return {"id": str(uuid.uuid5(_NAMESPACE, key)), "form": form.id,
             "form_version": form.version, "org_unit": region or "", "status": "draft",
             "period": (data.get(form.date_field) or "")[:7], "data": data,
             "justification": None, "_row": n}
-
-
-def _put(form, f, value, data: dict) -> None:
-    """Read one cell of field `f` into `data` (own answers into the field's «other» text)."""
-    if f.type == "multi_choice":
-        codes, own = split_multi(f.choices, value)
-        if codes:
-            data[f.id] = codes
-        if own:
-            target = _other_field(form, f)
-            if target is None:
-                raise CellProblem("survey_other_dropped", option=own)
-            data[target] = "; ".join(x for x in (data.get(target), own) if x)
-    elif f.type == "choice":
-        text = str(value).strip()
-        if OTHER_PREFIX.match(text) and _other_field(form, f):
-            data[_other_field(form, f)] = OTHER_PREFIX.sub("", text).strip()
-        else:
-            data[f.id] = to_choice(f.choices, value)
-    elif f.type in ("integer", "decimal"):
-        data[f.id] = to_number(value, f.type == "integer")
-    elif f.type == "boolean":
-        data[f.id] = to_boolean(value)
-    elif f.type == "date":
-        data[f.id] = to_date(value)
-    elif f.extra.get("check") == "bin":
-        data[f.id] = _bin(f, value)
-    else:
-        data[f.id] = " ".join(str(value).split())
-
-
-def _bin(f, value) -> str:
-    from forms.identifiers import bin_problem, clean_bin
-    problem = bin_problem(value)
-    if problem is not None:
-        raise CellProblem(problem[0], field=f.label.get("ru") or f.id, **problem[1])
-    return clean_bin(value)
-
-
-def _other_field(form, f) -> str | None:
-    """`<field>_other`, else `<enumeration>_other`: where a question's own answers go."""
-    for fid in (f"{f.id}_other", f"{f.choices}_other"):
-        if form.has_field(fid) and form.field(fid).type == "text":
-            return fid
-    return None
 
 
 def import_survey(store, form_id: str, path, *, user: str, mapping: dict | None = None,
@@ -268,15 +240,53 @@ def import_survey(store, form_id: str, path, *, user: str, mapping: dict | None 
     responses in one transaction (a response with no error is submitted; the others stay
     drafts)."""
     result = read_survey(path, form_id, mapping=mapping, sheet=sheet, lang=lang)
-    fresh = [r for r in result.records if store.get_record(r["id"]) is None]  # not again
-    if not result.errors and check_before_saving(store, result, fresh, lang) and not dry_run:
+    known = [r["_row"] for r in result.records if store.get_record(r["id"]) is not None]
+    if known:                                    # read again: not saved twice, and said so
+        result.problems.append(_problem(None, None, "survey_already_imported", lang, {
+            "n": len(known), "rows": _rows_text(known)}, severity="warning"))
+        result.records = [r for r in result.records if r["_row"] not in known]
+    if not result.errors and check_before_saving(store, result, result.records, lang) \
+            and not dry_run:
         with store.transaction():
-            for rec in fresh:
+            for rec in result.records:
                 store.save_record(_clean(rec), user=user)
-                with contextlib.suppress(StoreError):  # findings left: stays a draft
-                    store.submit_record(rec["id"], user=user)
+                _submit(store, rec, result, user, lang)
         result.committed = True
     return result
+
+
+def _columns_of(result: SurveyImport, form, fields, lang: str) -> str:
+    """«Column as the file names it»: before a finding, when a header is not the question's
+    own text (the finding names the question)."""
+    header = {f: result.headers[c] for c, f in result.columns.items()}
+    named = [header[f] for f in fields if f in header and form.has_field(f)
+             and _key(header[f]) != _key(form.field(f).label.get(lang) or "")]
+    return "".join(f"«{h}»: " for h in named)
+
+
+def _rows_text(rows: list[int], limit: int = 10) -> str:
+    more = f" … (+{len(rows) - limit})" if len(rows) > limit else ""
+    return ", ".join(map(str, rows[:limit])) + more
+
+
+def _submit(store, rec: dict, result: SurveyImport, user: str, lang: str) -> None:
+    """Submit a saved response; one its checks hold back stays a draft, the row and the
+    columns named with why."""
+    from store import SubmitBlocked
+
+    try:
+        store.submit_record(rec["id"], user=user)
+    except SubmitBlocked as exc:
+        form = load_form(rec["form"])
+        why = "; ".join(_columns_of(result, form, f.fields, lang)
+                        + message_text(f.message_code, lang, f.params, form=form)
+                        for f in exc.findings)
+        result.problems.append(_problem(rec["_row"], None, "survey_left_draft", lang, {
+            "row": rec["_row"], "why": why}, severity="warning"))
+    except StoreError as exc:
+        from store import error_text
+        result.problems.append(_problem(rec["_row"], None, "survey_left_draft", lang, {
+            "row": rec["_row"], "why": error_text(exc, lang)}, severity="warning"))
 
 
 def _clean(rec: dict) -> dict:

@@ -4,7 +4,8 @@ Google Forms and Yandex Forms write one response per row: a multiple-choice answ
 cell with the options joined by ", " (or ";"), an «Другое: …» / «Басқа: …» / "Other: …" answer
 is the person's own text, a date is a timestamp. Options are matched to enumeration items by
 their labels in any language (forms.reference.resolve); an option's label may itself hold a
-comma, so the longest run of pieces that names one option wins.
+comma, so the longest run of pieces that names one option wins. `put_cell` reads one cell
+into a record's data by its field's type.
 """
 from __future__ import annotations
 
@@ -26,14 +27,26 @@ _ZONE = re.compile(r"\s*(?:GMT|UTC)\s*[+-]?\d{0,2}(?::?\d{2})?$", re.IGNORECASE)
 _TRUE = {"да", "иә", "ия", "yes", "true", "1", "есть", "бар"}
 _FALSE = {"нет", "жоқ", "жок", "no", "false", "0"}
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
+# A unit typed after a number in a short-text answer: «5 лет», «120 часов», «30 адам».
+_UNIT = re.compile(r"(?<=\d)\s*(лет|год|года|г|часов|часа|час|ч|человек|чел|волонт[её]ров|"
+                   r"жыл|сағат|адам|волонтер)\.?\s*$", re.IGNORECASE)
+# What a person types for "no answer" in a sheet (a clerk's questionnaire, a form export):
+# an enumeration's own no-answer item takes it (VR-27), any other question is left unanswered.
+_NO_ANSWER_MARKS = {"-", "--", "—", "–", "нет ответа", "без ответа", "затрудняюсь ответить",
+                    "затрудняюсь с ответом", "затрудняюсь", "жауап жоқ", "жауапсыз",
+                    "жауап беруге қиналамын", "no answer", "n/a", "прочерк"}
+NO_ANSWER_CODES = ("NO_ANSWER", "NOT_STATED")
+_BIN_LABEL = re.compile(r"^\s*(БИН|БСН|BIN|ИИН|ЖСН|IIN)\s*[:№#]?\s*", re.IGNORECASE)
+_EXPONENT = re.compile(r"\d[.,]\d*E\+?\d+", re.IGNORECASE)
+_LOST_LETTER = re.compile(r"\?(?=[а-яёА-ЯЁ])")
 
 
 class CellProblem(ValueError):
     """Why a cell cannot be read: a message code of resources/messages.toml and params."""
 
-    def __init__(self, code: str, **params):
+    def __init__(self, code: str, severity: str = "error", **params):
         super().__init__(code)
-        self.code, self.params = code, params
+        self.code, self.params, self.severity = code, params, severity
 
 
 def to_date(value) -> str:
@@ -63,7 +76,7 @@ def to_number(value, integer: bool):
     if isinstance(value, (int, float)):
         number = value
     else:
-        text = re.sub(r"[\s\u00a0]+", "", str(value))
+        text = re.sub(r"[\s\u00a0]+", "", _UNIT.sub("", str(value)))
         if not _NUMBER.match(text):
             raise CellProblem("survey_bad_number")
         number = float(text.replace(",", "."))
@@ -87,22 +100,60 @@ def to_boolean(value) -> bool:
     raise CellProblem("survey_bad_boolean")
 
 
-def to_choice(enum: str, value) -> str:
-    code = resolve(enum, str(value).strip())
+def check_letters(value) -> None:
+    """A «?» just before a Cyrillic letter («Жар?ын болаша?», «?амқор») is a Kazakh letter
+    a code page without it (Excel's «CSV», Windows-1251) replaced: refused, not saved so."""
+    if isinstance(value, str) and _LOST_LETTER.search(value):
+        raise CellProblem("survey_lost_letters")
+
+
+def is_no_answer(value) -> bool:
+    """«-», «нет ответа», «затрудняюсь ответить», «жауап жоқ» … (any case, a trailing dot)."""
+    text = " ".join(str(value).replace("ё", "е").casefold().split()).rstrip(".!")
+    return text in _NO_ANSWER_MARKS
+
+
+def no_answer_code(enum: str | None) -> str | None:
+    """The enumeration's no-answer item (NO_ANSWER, the questionnaire's NOT_STATED), or None."""
+    codes = get_enum(enum).codes if enum else ()
+    return next((c for c in NO_ANSWER_CODES if c in codes), None)
+
+
+def to_choice(enum: str, value, lang: str = "ru") -> str:
+    code = _band(enum, value) or resolve(enum, str(value).strip())
     if code is None:
-        raise CellProblem("survey_bad_choice", allowed=allowed(enum))
+        raise CellProblem("survey_bad_choice", allowed=allowed(enum, lang))
     return code
 
 
+def _band(enum: str, value) -> str | None:
+    """An age given as a number («25», «25 лет») -> the item whose min_age..max_age holds it
+    (age_bands); None for any other answer or enumeration."""
+    items = [i for i in get_enum(enum).items if isinstance(i.extra.get("min_age"), int)]
+    try:
+        age = to_number(value, True) if items else None
+    except CellProblem:
+        return None
+    for item in items:
+        top = item.extra.get("max_age")
+        if age is not None and item.extra["min_age"] <= age and (top is None or age <= top):
+            return item.code
+    return None
+
+
 def allowed(enum: str, lang: str = "ru", limit: int = 12) -> str:
-    labels = [item.label(lang) for item in get_enum(enum).items]
-    more = f" … (+{len(labels) - limit})" if len(labels) > limit else ""
-    return "; ".join(labels[:limit]) + more
+    """The first `limit` labels, and the no-answer item's wherever it stands."""
+    items = get_enum(enum).items
+    shown = items[:limit] + [i for i in items[limit:] if i.code in NO_ANSWER_CODES]
+    more = f" … (+{len(items) - len(shown)})" if len(items) > len(shown) else ""
+    return "; ".join(item.label(lang) for item in shown) + more
 
 
-def split_multi(enum: str, value) -> tuple[list[str], str | None]:
+def split_multi(enum: str, value, lang: str = "ru",
+                own_tail: bool = False) -> tuple[list[str], str | None]:
     """(codes, the person's own text or None) of a multiple-choice cell; an option nobody can
-    match raises CellProblem naming it."""
+    match raises CellProblem naming it. With `own_tail`, pieces at the end that start no
+    option are the own text even without «Другое:» (Google Forms writes it so)."""
     text = str(value).strip()
     whole = resolve(enum, text, contained=False)
     if whole:
@@ -116,8 +167,12 @@ def split_multi(enum: str, value) -> tuple[list[str], str | None]:
             own = OTHER_PREFIX.sub("", ", ".join(pieces[i:])).strip()
             return _add_other(enum, codes), own or None
         j = _longest_option(enum, pieces, i)
+        if j is None and own_tail and not any(
+                _longest_option(enum, pieces, k) for k in range(i + 1, len(pieces))):
+            return _add_other(enum, codes), ", ".join(pieces[i:])
         if j is None:
-            raise CellProblem("survey_bad_option", option=pieces[i], allowed=allowed(enum))
+            raise CellProblem("survey_bad_option", option=pieces[i],
+                              allowed=allowed(enum, lang))
         code = resolve(enum, ", ".join(pieces[i:j]), contained=False)
         if code is not None and code not in codes:
             codes.append(code)
@@ -137,3 +192,78 @@ def _add_other(enum: str, codes: list[str]) -> list[str]:
     if "OTHER" in get_enum(enum).codes and "OTHER" not in codes:
         return [*codes, "OTHER"]
     return codes
+
+
+def put_cell(form, f, value, data: dict, lang: str) -> CellProblem | None:
+    """Read one cell of field `f` into `data` (own answers into the field's «other» text; a
+    no-answer mark into the enumeration's no-answer item, else left unanswered). Raises
+    CellProblem for a cell that cannot be read; returns one to warn about."""
+    check_letters(value)
+    if is_no_answer(value) and f.type != "text":
+        code = no_answer_code(f.choices)
+        if code:
+            data[f.id] = [code] if f.type == "multi_choice" else code
+        return None
+    if f.type == "multi_choice":
+        return _put_multi(form, f, value, data, lang)
+    if f.type == "choice":
+        text = str(value).strip()
+        if OTHER_PREFIX.match(text) and other_field(form, f):
+            data[other_field(form, f)] = OTHER_PREFIX.sub("", text).strip()
+        else:
+            data[f.id] = to_choice(f.choices, value, lang)
+    elif f.type in ("integer", "decimal"):
+        data[f.id] = to_number(value, f.type == "integer")
+    elif f.type == "boolean":
+        data[f.id] = to_boolean(value)
+    elif f.type == "date":
+        data[f.id] = to_date(value)
+    elif f.extra.get("check") == "bin":
+        data[f.id] = _bin(f, value, lang)
+    else:
+        data[f.id] = " ".join(str(value).split())
+    return None
+
+
+def _put_multi(form, f, value, data: dict, lang: str) -> CellProblem | None:
+    """A multiple-choice cell; own text at its end without «Другое:» goes to the question's
+    «other» field, with a warning (returned) naming it."""
+    target, note = other_field(form, f), None
+    try:
+        codes, own = split_multi(f.choices, value, lang)
+    except CellProblem:
+        if target is None:
+            raise
+        codes, own = split_multi(f.choices, value, lang, own_tail=True)
+        note = CellProblem("survey_own_answer", "warning", option=own)
+    if codes:
+        data[f.id] = codes
+    if own:
+        if target is None:
+            raise CellProblem("survey_other_dropped", option=own)
+        data[target] = "; ".join(x for x in (data.get(target), own) if x)
+    return note
+
+
+def _bin(f, value, lang: str) -> str:
+    """The БИН of a cell; 11 digits whose zero-led 12 pass the control digit are a number
+    cell that lost its leading zero (a list kept in Excel, then saved as .csv)."""
+    from forms.identifiers import bin_problem, clean_bin
+    text = clean_bin(_BIN_LABEL.sub("", value) if isinstance(value, str) else value)
+    if len(text) == 11 and text.isdigit() and bin_problem("0" + text) is None:
+        text = "0" + text
+    field = f.label.get(lang) or f.id
+    if _EXPONENT.fullmatch(text):           # Excel showed the number shortened: digits lost
+        raise CellProblem("bin_exponent", field=field, value=str(value).strip())
+    problem = bin_problem(text)
+    if problem is not None:
+        raise CellProblem(problem[0], field=field, **problem[1])
+    return text
+
+
+def other_field(form, f) -> str | None:
+    """`<field>_other`, else `<enumeration>_other`: where a question's own answers go."""
+    for fid in (f"{f.id}_other", f"{f.choices}_other"):
+        if form.has_field(fid) and form.field(fid).type == "text":
+            return fid
+    return None

@@ -1,6 +1,7 @@
 """Text hygiene on the way in (DOMAIN VR-31).
 
-`clean_text` NFC-normalises, collapses whitespace and NBSPs, rejoins hyphenation splits and
+`clean_text` NFC-normalises, collapses whitespace and NBSPs, rejoins hyphenation splits,
+writes Latin twins typed inside a Cyrillic word («Серiкқызы», «Дəурен») in Cyrillic and
 reports what it could not fix (unbalanced «», mixed Latin/Cyrillic tokens, initials without a
 dot). Person and organization matching across scripts is `forms.names` / `forms.orgnames`.
 """
@@ -34,9 +35,31 @@ def clean_text(value) -> tuple[str, tuple[TextIssue, ...]]:
     return _clean_str(value if isinstance(value, str) else str(value))
 
 
+# Latin letters typed for their Cyrillic (Kazakh) twins: «Серiкқызы», «Дəурен», «Kим».
+_TWINS = str.maketrans("aceopxyihkmABCEHIKMOPTXYƏə", "асеорхуіһкмАВСЕНІКМОРТХУӘә")
+_WORD = re.compile(r"[^\W\d_]+")
+_LATIN_TWIN = re.compile("[aceopxyihkmABCEHIKMOPTXYƏə]")
+_OTHER_LATIN = re.compile(r"[A-Za-z\u0100-\u02af]")
+
+
+def cyrillic_twins(text: str) -> str:
+    """Each word of Cyrillic letters with Latin twins among them, written in Cyrillic only;
+    a word with a Latin letter that has no twin (a real mix) is left for VR-31 to report."""
+    def word(m: re.Match) -> str:
+        w = m.group(0)
+        if not _CYRILLIC.search(w) or not _LATIN_TWIN.search(w) \
+                or _OTHER_LATIN.search(_LATIN_TWIN.sub("", w)):
+            return w
+        return w.translate(_TWINS)
+    return _WORD.sub(word, text) if _OTHER_LATIN.search(text) else text
+
+
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
 @functools.lru_cache(maxsize=8192)
 def _clean_str(text: str) -> tuple[str, tuple[TextIssue, ...]]:
-    text = normalize_text(_SPACES.sub(" ", text))
+    text = cyrillic_twins(normalize_text(_SPACES.sub(" ", text)))
     issues = tuple(TextIssue(code, params.get("token", text))
                    for code, params in text_problems(text) if code not in _FIXED_BY_CLEANING)
     return text, issues
@@ -46,6 +69,16 @@ def name_issues(text: str) -> list[TextIssue]:
     """Initials format in a person's name: 'Саги А.' is right, 'Саги А' or 'А.Б' is not."""
     bad = initials_problem(text)
     return [TextIssue("text_initials", bad)] if bad else []
+
+
+_PLAIN = str.maketrans("әіңғүұқөһ", "аингуукох")
+
+
+def plain_kazakh(folded: str) -> str:
+    """A folded text with its Kazakh letters as the Russian look-alikes a keyboard without
+    them gives («Студенттік ұйымдар» -> «студенттик уйымдар»), for lookups that must match
+    both ways of typing."""
+    return cyrillic_twins(folded).translate(_PLAIN)
 
 
 def fold(text) -> str:

@@ -32,7 +32,10 @@ ORG_WORDS = {"район", "района", "районы", "районов", "п
 PERIOD_WORDS = {"месяц", "период", "ай", "айы", "month", "дата", "кезең", "period", "date",
                 "отчетный месяц", "есепті ай"}
 ABBREVIATIONS = {"кол во": "количество", "колво": "количество", "к во": "количество",
-                 "мер тий": "мероприятий", "волонт": "волонтеров"}
+                 "мер тий": "мероприятий", "волонт": "волонтеров", "другие": "другое",
+                 "прочие": "другое", "прочее": "другое", "басқалар": "басқа",
+                 "өфо": "өңірлік фронт офис",  # the Kazakh РФО
+                 "көмегі": "көмек"}  # «ӨФО көмегі»: к → г before a vowel, not a stem match
 GROUP_TOTALS = {*TOTAL_WORDS, "всего чел"}
 UNIT_SUFFIXES = {"лет", "года", "год", "жас", "жастағы", "years", "чел", "человек", "адам"}
 ORG, PERIOD = "@org", "@period"       # the keys of the district and the month columns
@@ -69,11 +72,15 @@ def _text(value) -> str:
 
 
 def _key(text: str) -> str:
-    folded = fold(text)
+    folded = fold(re.sub(r"(\d+)\s*\+", r"старше \1", text))        # «60+»
     for short, full in ABBREVIATIONS.items():
         folded = re.sub(rf"\b{short}\b", full, folded)
     words = folded.split()
-    return " ".join(w for w in words if w not in UNIT_SUFFIXES) or " ".join(words)
+    key = " ".join(w for w in words if w not in UNIT_SUFFIXES) or " ".join(words)
+    return _OLDER.sub(lambda m: f"старше {m.group(1) or m.group(2)}", key)  # «60 и старше»
+
+
+_OLDER = re.compile(r"^(?:свыше|более) (\d+)$|^(\d+) и (?:старше|более)$")
 
 
 @functools.cache
@@ -133,7 +140,10 @@ def _category(text: str, form_id: str, fid: str | None = None) -> str | None:
     """`field.code` of a category label within `fid`, or within the one field that has it."""
     _, _, cats = _names(form_id)
     fields = [fid] if fid else list(cats)
-    for min_words in (WHOLE_ONLY, 1):          # a whole name in one field beats a word
+    # a whole name in one field beats a word; a category with no group over it is one word
+    # («женщин») or named in full («Басқа көрсеткіш» is not «Басқа / көрсетілмеген»)
+    alone = fid is None and len(_key(text).split()) > 1
+    for min_words in (WHOLE_ONLY,) if alone else (WHOLE_ONLY, 1):
         hits = {f"{f}.{code}" for f in fields if (code := _lookup(text, cats[f], min_words))}
         if hits:
             return hits.pop() if len(hits) == 1 else None
@@ -155,31 +165,63 @@ def _role(text: str) -> str | None:
 def column_key(group: str, sub: str, form_id: str) -> str | None:
     scalars, groups, _ = _names(form_id)
     if group and sub:
-        if fid := _lookup(group, groups):
+        scalar = _lookup(group, scalars)
+        if scalar and fold(sub) in GROUP_TOTALS:
+            return scalar                      # «Количество волонтёров / всего»
+        if not scalar and (fid := _lookup(group, groups)):
             if fold(sub) in GROUP_TOTALS:
                 return f"{GROUP_SUM}:{fid}"
             return _category(sub, form_id, fid)
         return column_key("", sub, form_id) or column_key("", f"{group} {sub}", form_id)
     text = sub or group
-    return _lookup(text, scalars) or _category(text, form_id) or _role(text)
+    return _lookup(text, scalars) or _category(text, form_id) or _role(text) \
+        or _one_word(text, scalars, form_id)
 
 
-def _columns(group_row: tuple, sub_row: tuple, form_id: str) -> list[WideColumn]:
-    width = max(len(group_row), len(sub_row))
-    out, carried = [], ""
-    for i in range(width):
-        group = _text(group_row[i]) if i < len(group_row) else ""
-        sub = _text(sub_row[i]) if i < len(sub_row) else ""
-        if group:
-            carried = group
-        elif sub and carried:
-            group = carried            # a merged group cell gives its text in the first cell
+def _one_word(text: str, scalars: dict, form_id: str) -> str | None:
+    """A figure's column headed by one word of one field's name («Часы», «Позиции»); never
+    a text field («Примечание» is a clerk's comment, not the form's coverage note)."""
+    from forms import load_form
+
+    fid = _lookup(text, scalars, 1)
+    key = _key(text)
+    if fid is None and len(key) >= 4 and " " not in key:   # «Часы»: short, so whole
+        hits = {v for name, v in scalars.items() if v and key in name.split()}
+        fid = hits.pop() if len(hits) == 1 else None
+    return fid if fid and load_form(form_id).field(fid).type in ("integer", "decimal") \
+        else None
+
+
+def _levels(rows: list[tuple], i: int, carried: list[str]) -> list[str]:
+    """Column i's header texts, top row first. A merged group cell gives its text in its
+    first cell only: it is carried rightwards over the cells under it that have text."""
+    out = []
+    for level, row in enumerate(rows):
+        text = _text(row[i]) if i < len(row) else ""
+        below = any(_text(r[i]) if i < len(r) else "" for r in rows[level + 1:])
+        if text:
+            carried[level] = text
+        elif below and carried[level] and level < len(rows) - 1:
+            text = carried[level]
         else:
-            carried = ""
-        if not group and not sub:
+            carried[level] = ""
+        out.append(text)
+    return out
+
+
+def _columns(rows: list[tuple], form_id: str) -> list[WideColumn]:
+    """The columns a header of one, two or three rows names: a category under its group
+    («Пол / Женщины»), under a group of groups too («Состав / Пол / Женщины»); a cell merged
+    down over the rows below it is the column's whole header («Количество волонтёров»)."""
+    width = max(len(r) for r in rows)
+    out, carried = [], [""] * len(rows)
+    for i in range(width):
+        texts = [t for t in _levels(rows, i, carried) if t]
+        if not texts:
             continue
-        header = f"{group} / {sub}" if group and sub else group or sub
-        names = tuple(dict.fromkeys(n for n in (header, sub, group) if n))
+        group, sub = (texts[-2], texts[-1]) if len(texts) > 1 else (texts[0], "")
+        header = " / ".join(texts)
+        names = tuple(dict.fromkeys((header, *reversed(texts))))
         out.append(WideColumn(i, header, names, column_key(group, sub, form_id)))
     return out
 
@@ -195,22 +237,26 @@ def _is_group_row(row: tuple) -> bool:
 
 
 def find_header(rows: list[tuple], form_id: str) -> Header | None:
-    """The header among the top rows: the row, or group row + sub-header row, whose cells
-    match the most fields (at least two)."""
+    """The header among the top rows: the row, or group row(s) over a sub-header row, whose
+    cells match the most fields (at least two)."""
     best: Header | None = None
     top = rows[:HEADER_SCAN]
-    singles = [Header(i, i, _columns((), row, form_id)) for i, row in enumerate(top)]
-    for i, row in enumerate(top):
+    singles = [Header(i, i, _columns([row], form_id)) for i, row in enumerate(top)]
+    for i in range(len(top)):
         candidates = [singles[i]]
-        if i + 1 < len(top) and _is_sub_header(rows[i + 1]) and _is_group_row(row):
-            pair = Header(i + 1, i, _columns(row, rows[i + 1], form_id))
-            if pair.score() > singles[i + 1].score():  # else a title over a one-row header
-                candidates.append(pair)
+        for depth in (2, 3):
+            block = top[i:i + depth]
+            if len(block) < depth or not _is_sub_header(block[-1]) or \
+                    not all(_is_group_row(r) for r in block[:-1]):
+                break
+            cand = Header(i + depth - 1, i, _columns(block, form_id))
+            if cand.score() > candidates[-1].score() and \
+                    cand.score() > singles[i + depth - 1].score():
+                candidates.append(cand)          # else a title over a shorter header
         for cand in candidates:
             if cand.fields() >= 2 and (best is None or cand.score() > best.score()):
                 best = cand
     return best
-
 
 
 def _map_target(target: str | None, form) -> tuple[str, bool]:

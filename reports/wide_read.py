@@ -16,11 +16,20 @@ from pathlib import Path
 from forms import load_form, message_text
 from reports._ref import enum_labels
 from reports.intake import Skipped
-from reports.intake_rows import TOTAL_WORDS, is_header_repeat, region_in, skip_kind
+from reports.intake_rows import is_header_repeat, region_in, skip_kind
 from reports.io import ImportFailed, ImportResult, _commit
-from reports.readers import iter_rows, workbook_sheets
-from reports.template_read import _number
+from reports.readers import iter_rows, uncached_formulas, workbook_sheets
 from reports.text import clean_text, fold
+from reports.wide_cells import (
+    _cell,
+    _empty,
+    _is_figure,
+    _shown,
+    _zero_word,
+    carry_down,
+    figure,
+    is_total,
+)
 from reports.wide_columns import (
     GROUP_SUM,
     HEADER_SCAN,
@@ -42,9 +51,6 @@ from reports.wide_where import (
 )
 
 FORM_ID = "monthly_report"
-DASHES = {"-", "—", "–", "x", "х"}
-
-
 @dataclass
 class WideRow:
     sheet: str | None
@@ -53,38 +59,6 @@ class WideRow:
     period: str
     data: dict
     text: str = ""                                # the row as typed (for a skipped line)
-
-
-def _empty(value) -> bool:
-    return value is None or (isinstance(value, str) and (not value.strip()
-                                                          or value.strip() in DASHES))
-
-
-def _cell(row: tuple, index: int | None):
-    return row[index] if index is not None and index < len(row) else None
-
-
-def _is_figure(value) -> bool:
-    """A number, or text that reads as one («1 200», «12,5»)."""
-    if _empty(value) or isinstance(value, bool):
-        return False
-    try:
-        _number(value, "decimal")
-    except (TypeError, ValueError):
-        return False
-    return True
-
-
-def _shown(value) -> str:
-    """A cell as the person typed it (a whole number without «.0»)."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def is_total(text) -> bool:
-    words = fold(text).split()
-    return bool(words) and (words[0] in TOTAL_WORDS or words[-1] in TOTAL_WORDS)
 
 
 class WideReader:
@@ -103,9 +77,11 @@ class WideReader:
         self.region: str | None = None            # the region the title rows name
         self.sheet_unit: str | None = None        # a sheet named by its district
         self.multi = False
+        self.by_month = False                     # some sheets are named by their month
         self.seen: dict[tuple[str, str], tuple[str | None, int]] = {}
         self.mapped: set = set()                  # the --map columns found
         self.said: set = set()                    # problems said once for the whole file
+        self.above: dict[int, object] = {}        # the last month / district of the sheet
         self.org_unit = self._option_unit(org_unit)
 
     # --- problems ------------------------------------------------------------------------
@@ -130,6 +106,7 @@ class WideReader:
     # --- a sheet -------------------------------------------------------------------------
     def read(self, sheets: list[str | None]) -> None:
         self.multi = len(sheets) > 1
+        self.by_month = self.multi and any(period_in(n)[1] for n in sheets if n)
         for name in sheets:
             self.sheet = name
             self.read_sheet(name, list(iter_rows(self.path, sheet=name)))
@@ -146,25 +123,29 @@ class WideReader:
             return
         self.headers[name] = header
         self._apply_mapping(header)
-        keys: dict[str, int] = {}
-        for c in sorted(header.columns, key=lambda c: c.index):
-            if c.key:
-                keys.setdefault(c.key, c.index)     # the first district column, month column
+        keys = {c.key: c.index for c in sorted(header.columns, key=lambda c: -c.index)
+                if c.key}                           # the first district column, month column
         org, per = keys.get(ORG), keys.get(PERIOD)
         if org is None and self.org_unit is None:
             org = self._unnamed_unit_column(rows, header, set(keys.values()))
         self.sheet_unit = self.units.match(name) if org is None and name else None
         titles = [" ".join(str(c) for c in r if not _empty(c)) for r in rows[:header.first]]
         self.region = next((r for t in titles if (r := region_in(t))), self.region)
-        fixed, year = sheet_period(name, titles, self.period) if per is None else (None, None)
+        fixed, year = self._when(name, titles, per)
+        if per is None and fixed is None and self.by_month:
+            self.problem(None, None, "wide_sheet_summary", "warning", sheet=name)
+            return                               # «Свод»: the year beside its months
         heads = rows[header.first:header.row + 1]
-        figures: set[int] = set()
+        figures: dict[int, list] = {}
+        self.above = {}
         first_row, data_rows = len(self.rows), 0
         for n, row in enumerate(rows[header.row + 1:], start=header.row + 2):
             if all(_empty(c) for c in row) or self._skipped(n, row, heads, header, org):
                 continue
             data_rows += 1
-            figures |= {i for i, c in enumerate(row) if _is_figure(c)}
+            for i, c in enumerate(row):
+                if _is_figure(c):
+                    figures.setdefault(i, []).append(c)
             self._row(n, row, header, org, per, fixed, year)
         self._unmatched(header, figures)
         self._region_totals(first_row)
@@ -172,6 +153,21 @@ class WideReader:
                 and "unit" not in self.said:
             self.problem(None, None, "wide_no_unit_column")
             self.said.add("unit")
+
+    def _when(self, name, titles: list[str], per: int | None) -> tuple[str | None, int | None]:
+        """(the sheet's month, or None; the year of a month written without one)."""
+        if per is None:
+            return sheet_period(name, titles + self._file_title(), self.period)
+        return None, next((y for t in [*titles, name, *self._file_title()]   # «Январь» in
+                           if t and (y := period_in(t)[0])), None)          # a «2024» sheet
+
+    def _file_title(self) -> list[str]:
+        """The file's name as the last title: «Шымкент_январь_2024.xlsx» gives its month to
+        its one sheet; a workbook of sheets takes only its year («Январь» of «…_2024.xlsx»)."""
+        if not self.multi:
+            return [self.path.stem]
+        year = period_in(self.path.stem)[0]
+        return [str(year)] if year else []
 
     def _region_totals(self, first_row: int) -> None:
         """A row naming the region among rows of its districts is the region's total: it is
@@ -205,7 +201,20 @@ class WideReader:
         text = " | ".join(_shown(c) for c in row if not _empty(c))[:80]
         return f"{self.sheet}: {text}" if self.multi and self.sheet else text
 
-    def _unmatched(self, header: Header, figures: set[int]) -> None:
+    def _unheaded(self, header: Header, figures: dict[int, list]) -> None:
+        """Figures in a column with no header at all (a header cell merged over it that the
+        header rows do not reach) are an error, not dropped unseen; row numbers are not."""
+        from openpyxl.utils import get_column_letter
+
+        named = {c.index for c in header.columns}
+        for i, values in sorted(figures.items()):
+            if i in named or values == list(range(1, len(values) + 1)):
+                continue
+            self.problem(header.row + 1, get_column_letter(i + 1), "wide_column_unmatched",
+                         column=str(i + 1))
+
+    def _unmatched(self, header: Header, figures: dict[int, list]) -> None:
+        self._unheaded(header, figures)
         first: dict[str, str] = {}
         for c in sorted(header.columns, key=lambda c: c.index):
             if not c.key or not self.form.has_field(c.key.partition(".")[0]):
@@ -220,7 +229,9 @@ class WideReader:
                 self.problem(header.row + 1, c.header, "wide_column_unmatched",
                              column=c.names[0])
             elif c.key is None:
-                self.problem(header.row + 1, c.header, "wide_column_skipped", "warning")
+                if ("skipped", c.header) not in self.said:  # once a file, not once a sheet
+                    self.said.add(("skipped", c.header))
+                    self.problem(header.row + 1, c.header, "wide_column_skipped", "warning")
             elif c.key.startswith(GROUP_SUM + ":"):
                 self.problem(header.row + 1, c.header, "wide_column_group_sum", "warning")
 
@@ -235,6 +246,7 @@ class WideReader:
 
     # --- a row ---------------------------------------------------------------------------
     def _row(self, n, row, header, org, per, fixed, year) -> None:
+        row = carry_down(row, self.above, (per, org if per is not None else None))
         unit = self._unit(n, row, header, org)
         period = self._period(n, row, header, per, fixed, year)
         data = self._values(n, row, header)
@@ -295,8 +307,9 @@ class WideReader:
         y = y or year or (int(self.period[:4]) if self.period else None)
         if m and y:
             return period_text(y, m)
-        code = "wide_no_year" if m else "wide_bad_period"
-        self.problem(n, self._column(header, per), code, value=str(value))
+        code = "wide_no_year" if m else "wide_bad_period" if not _empty(value) \
+            else "wide_empty_period"
+        self.problem(n, self._column(header, per), code, value=_shown(value))
         return None
 
     def _no_period(self, n, header) -> None:
@@ -306,17 +319,23 @@ class WideReader:
 
     def _values(self, n: int, row: tuple, header: Header) -> dict:
         data: dict = {}
+        reported = {c.key.partition(".")[0] for c in header.columns  # breakdowns with figures
+                    if c.key and "." in c.key and not _empty(_cell(row, c.index))}
         for c in header.columns:
             value = _cell(row, c.index)
-            if c.key in (None, SKIP, ORG, PERIOD, ROW_NO) or _empty(value) \
-                    or c.key.startswith(GROUP_SUM + ":"):
+            if c.key in (None, SKIP, ORG, PERIOD, ROW_NO) or c.key.startswith(GROUP_SUM + ":"):
                 continue
             fid, _, code = c.key.partition(".")
             fd = self.form.field(fid)
             kind = "integer" if fd.type == "counts" else fd.type
+            if kind in ("integer", "decimal") and (_zero_word(value) or fid in reported and (
+                    value is None or not str(value).strip())):
+                value = 0  # «—», «нет»; an empty category of a breakdown the row reports
+            elif _empty(value):
+                continue
             try:
                 if kind in ("integer", "decimal"):
-                    number = _number(value, kind)
+                    number = figure(value, kind)
                     if code:
                         data.setdefault(fid, {})[code] = number
                     else:
@@ -354,6 +373,9 @@ class WideReader:
 def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, sheet=None,
               org_unit=None, period=None, reason=None) -> ImportResult:
     path = Path(path)
+    if uncached_formulas(path):
+        raise ImportFailed(message_text("import_formulas_without_values", lang,
+                                        {"file": path.name}), "formulas_without_values")
     reader = WideReader(store, path, lang, mapping=mapping, org_unit=org_unit, period=period)
     reader.read([sheet] if sheet else workbook_sheets(path))
     if not reader.headers:

@@ -70,10 +70,21 @@ def grouped(findings: list[dict], lang: str) -> list[dict]:
         if len(same) == 1:
             out.append(dict(same[0], message=f"{same[0]['unit']}: {text}"))
             continue
-        rows = _runs(sorted({f["row"] for f in same if isinstance(f.get("row"), int)}))
         out.append(dict(same[0], row=None, message=message_text(
-            "wide_same_finding", lang, {"text": text, "n": len(same), "rows": rows})))
+            "wide_same_finding", lang, {"text": text, "n": len(same), "rows": _rows(same)})))
     return [{k: v for k, v in f.items() if k != "unit"} for f in out]
+
+
+def _rows(same: list[dict]) -> str:
+    """The rows of the findings, by sheet when they come from several («Январь: 5–9;
+    Февраль: 5–8»): row 5 of every month's sheet is not one row 5."""
+    by_sheet: dict = {}
+    for f in same:
+        if isinstance(f.get("row"), int):
+            by_sheet.setdefault(f.get("sheet"), set()).add(f["row"])
+    if len(by_sheet) <= 1:
+        return _runs(sorted(next(iter(by_sheet.values()), set())))
+    return "; ".join(f"{sheet}: {_runs(sorted(rows))}" for sheet, rows in by_sheet.items())
 
 
 def _runs(rows: list[int]) -> str:

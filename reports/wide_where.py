@@ -21,6 +21,14 @@ _MY = re.compile(r"(?<![\d.])(\d{1,2})[./](\d{4})(?!\d)")
 _YM = re.compile(r"(?<!\d)(\d{4})[-./](\d{1,2})(?![\d.])")
 _YEAR = re.compile(r"(?<!\d)(20\d\d)(?!\d)")
 _WORD = re.compile(r"[^\W\d_]+")
+_MY2 = re.compile(r"\s*(\d{1,2})[./-](\d{2})\s*")
+_YY = re.compile(r"(?<!\d)(?<!\d[.,])(\d{2})(?!\d)(?![.,]\d)")
+SHORT_MONTHS = {w: i for i, words in enumerate((
+    "янв jan", "фев февр feb", "мар mar", "апр apr", "", "июн jun", "июл jul",
+    "авг aug", "сен сент sep sept", "окт oct", "ноя нояб nov", "дек dec"), start=1)
+    for w in words.split()}
+_MARKS = re.compile(r"[*\u2020\u2021#№¹²³]+")
+_PARTS = re.compile(r"[,;()/]|\s[-–—]\s")      # «г. Шымкент, Абайский р-н»
 UNIT_WORDS = ("район района районы р н рн ауданы аудан ауданының district rayon audany "
               "г гор город қ қ-сы қаласы қала city qalasy kalasy мрц жро")
 _FILLER = frozenset(label_tokens(UNIT_WORDS))
@@ -45,9 +53,23 @@ def period_in(value) -> tuple[int | None, int | None]:
             month = _month_ok(int(found.group(m)))
             if month:
                 return int(found.group(y)), month
+    if found := _MY2.fullmatch(text):                       # a sheet «01.24»
+        month = _month_ok(int(found.group(1)))
+        if month:
+            return 2000 + int(found.group(2)), month
     year = int(found.group(1)) if (found := _YEAR.search(text)) else None
-    months = {hit for w in _WORD.findall(text) if (hit := month_of_word(w))}
-    return year, (months.pop() if len(months) == 1 else None)
+    months = {hit for w in _WORD.findall(text) if (hit := _month(w))}
+    month = months.pop() if len(months) == 1 else None
+    if month and year is None and len(text.split()) <= 2 \
+            and len(short := _YY.findall(text)) == 1:
+        year = 2000 + int(short[0])                         # a sheet «янв 24», «Январь-24»
+    return year, month
+
+
+def _month(word: str) -> int | None:
+    """The month a word names: a whole word («январь», «қаңтар») or a sheet's short form
+    («янв», «сент», «қаң», «Jan»)."""
+    return month_of_word(word) or SHORT_MONTHS.get(word.lower())
 
 
 def period_text(year: int, month: int) -> str:
@@ -77,7 +99,8 @@ def sheet_period(name: str | None, titles: list[str], option: str | None
 
 def unit_key(text) -> str:
     """A district name with «район», «ауданы», «г.», «қ.» dropped, transliterated, folded."""
-    return " ".join(t for t in label_tokens(str(text or "")) if t not in _FILLER)
+    text = _MARKS.sub(" ", str(text or ""))           # «Абайский район*»: a footnote mark
+    return " ".join(t for t in label_tokens(text) if t not in _FILLER)
 
 
 def _score(a: str, b: str) -> float:
@@ -100,27 +123,53 @@ class UnitMatcher:
                 if name and unit_key(name):
                     self.keys.append((unit_key(name), u["id"]))
         self.regions = {item.code: item for item in get_enum("regions").items}
+        self.region_words: list[list[str]] = []
         for code, item in self.regions.items():
             for name in item.labels.values():
                 self.keys.append((unit_key(name), code))
+                self.region_words.append(unit_key(name).split())
 
     def match(self, text) -> str | None:
-        """The org unit id a cell names, or None (unknown, or as near to two units)."""
+        """The org unit id a cell names, or None (unknown, or as near to two units). A
+        district written with its city or region («г. Шымкент, Абайский р-н», «Абай ауданы
+        (Шымкент қ.)», «Шымкент Абайский район») is that district, not the region."""
         raw = str(text or "").strip()
         if any(u["id"] == raw for u in self.units) or raw in self.regions:
             return raw
-        key = unit_key(raw)
+        hit, score = self._best(unit_key(raw))
+        if hit is None or (hit in self.regions and score < 100):
+            found = {u for part in self._parts(raw) if (u := self._best(part)[0])
+                     and u not in self.regions}
+            if len(found) == 1:
+                return found.pop()
+        return hit
+
+    def _parts(self, raw: str) -> list[str]:
+        """The keys of a cell's parts («г. Шымкент», «Абайский р-н») and of the cell without
+        the words of a region's name."""
+        keys = [unit_key(p) for p in _PARTS.split(raw) if unit_key(p)]
+        words = unit_key(raw).split()
+        for name in self.region_words:           # its first word is the distinctive one
+            if not any(w[:5] == name[0][:5] for w in words):
+                continue
+            rest = [w for w in words if not any(w[:5] == n[:5] for n in name)]
+            if rest:
+                keys.append(" ".join(rest))
+        return keys if len(keys) > 1 or len(words) > 1 else []
+
+    def _best(self, key: str) -> tuple[str | None, float]:
+        """(the unit a name's key is nearest to, how near), or (None, 0)."""
         if not key:
-            return None
+            return None, 0.0
         best: dict[str, float] = {}
         for name, uid in self.keys:
             best[uid] = max(best.get(uid, 0.0), _score(key, name))
         ranked = sorted(best.items(), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < UNIT_MIN:
-            return None
+            return None, 0.0
         if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-            return None
-        return ranked[0][0]
+            return None, 0.0
+        return ranked[0]
 
     def region_of(self, unit_id: str | None) -> str | None:
         if unit_id in self.regions:

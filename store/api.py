@@ -150,10 +150,11 @@ class Store(WorkflowMixin, ImportMixin):
                     op="delete")
 
     def audit(self, id: str) -> list[dict]:
-        rows = self.db.execute("SELECT at, who, field, old, new, reason FROM audit "
+        """Every audited change of the record, oldest first: one entry per changed field."""
+        rows = self.db.execute("SELECT at, who, reason, changes FROM audit "
                                "WHERE record_id = ? ORDER BY id", [id]).fetchall()
-        return [{"at": r[0], "who": r[1], "field": r[2], "old": loads(r[3]),
-                 "new": loads(r[4]), "reason": r[5]} for r in rows]
+        return [{"at": at, "who": who, "field": field, "old": old, "new": new, "reason": reason}
+                for at, who, reason, changes in rows for field, old, new in loads(changes)]
 
     # -- org units, settings ----------------------------------------------------------------
     def org_units(self, kind: str | None = None, region: str | None = None) -> list[dict]:

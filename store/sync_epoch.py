@@ -4,8 +4,8 @@ kv keys: `sync.epoch` (the epoch the cursor belongs to) and `sync.resend` (JSON 
 [op_seq, record_id]: the synced copies to re-send after a new epoch). A new epoch resets the
 cursor to 0 and queues every synced copy in ONE transaction; the re-pull then drops from the
 queue each record the server holds at the same version or newer, and what is left is re-sent
-(`resend_ops`) with op_seqs of the outbox's own sequence, so a replay after a cut connection
-is answered by the server's ledger. The queue never touches `outbox` (its rows mean local
+(`resend_ops`) with op_seqs of the outbox's own sequence (store/writes.py), so a replay after
+a cut connection is answered by the server's ledger. The queue never touches `outbox` (its rows mean local
 edits: a re-sent copy is not one).
 """
 from __future__ import annotations
@@ -15,6 +15,7 @@ import json
 from store.db import transaction
 from store.sync_rows import _kv_get, _kv_set, _record, _refresh_dirty, _save_conflict
 from store.sync_state import CURSOR_KEY, _same_content
+from store.writes import OUTBOX_TOP_KEY, op_seq_top
 
 EPOCH_KEY = "sync.epoch"
 RESEND_KEY = "sync.resend"
@@ -42,14 +43,9 @@ def _queue(db) -> list[list]:
 
 
 def _next_op_seqs(db, n: int) -> int:
-    """Reserve n op_seqs of the outbox's AUTOINCREMENT sequence; returns the first."""
-    row = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").fetchone()
-    top = max(row[0] if row else 0,
-              db.execute("SELECT coalesce(max(op_seq), 0) FROM outbox").fetchone()[0])
-    if row is None:
-        db.execute("INSERT INTO sqlite_sequence(name, seq) VALUES ('outbox', ?)", [top + n])
-    else:
-        db.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'outbox'", [top + n])
+    """Reserve n op_seqs of the outbox's sequence (store/writes.py); returns the first."""
+    top = op_seq_top(db)
+    _kv_set(db, OUTBOX_TOP_KEY, str(top + n))
     return top + 1
 
 

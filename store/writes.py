@@ -1,5 +1,6 @@
 """The one record writer of the store, always inside the caller's transaction: the record
-row, one audit row per changed field and, for a local edit, its outbox entry — all or none.
+row, one audit row listing its changed fields and, for a local edit, its outbox entry — all
+or none.
 
 Both writers of records call it: the Store (a person's save, submit, review, import) and the
 sync engine (store/sync_state.py: pulled changes, settled conflicts, retired twins). What
@@ -10,8 +11,9 @@ differs between them is only who writes, and `Origin` says what that means:
 - `Origin.SERVER`: the server's copy lands here (a pulled change, a conflict settled on the
   server's copy, a twin retired for the server's record). The row is clean; nothing is sent.
 
-Audit rows have one shape whoever writes (who, when, field, old, new, reason). A record first
-seen through a pull has no local history yet: its insert writes no audit rows.
+Audit rows have one shape whoever writes (who, when, reason, and the changes: [field, old,
+new] each). A record first seen through a pull has no local history yet: its insert writes
+no audit row.
 """
 from __future__ import annotations
 
@@ -20,6 +22,17 @@ import enum
 from store.cipher import dbapi
 from store.codec import RECORD_KEYS, dumps, field_changes, record_to_row, row_to_record
 from store.errors import NotFound, StoreError
+
+# The next op_seq: one above the outbox's highest and the highest it has had (kv, kept by
+# migration m006's trigger when that row goes, and by re-sends' reservations): never reused.
+OUTBOX_TOP_KEY = "outbox.top"
+NEXT_OP_SEQ = ("max(coalesce((SELECT max(op_seq) FROM outbox), 0), coalesce((SELECT "
+               f"CAST(value AS INTEGER) FROM kv WHERE key = '{OUTBOX_TOP_KEY}'), 0)) + 1")
+
+
+def op_seq_top(db) -> int:
+    """The highest op_seq this store has used (a local edit's or one reserved for re-sends)."""
+    return db.execute(f"SELECT {NEXT_OP_SEQ} - 1").fetchone()[0]
 
 
 class Origin(enum.Enum):
@@ -47,7 +60,7 @@ def write_record(db, old: dict | None, new: dict, *, origin: Origin, who: str, a
                  reason: str | None = None, op: str = "upsert",
                  resolves: list[str] | None = None) -> list[tuple[str, object, object]]:
     """Write `new` over `old` (a canonical record, or None for a new row); returns the audited
-    changes. `at`/`who` stamp the audit rows, the outbox entry and a new row's created_at/by.
+    changes. `at`/`who` stamp the audit row, the outbox entry and a new row's created_at/by.
     A row the schema refuses (e.g. a second live record for a natural key) raises a coded
     StoreError for a USER write and the database's IntegrityError for a SERVER write (the
     sync engine turns it into a conflict). A server's new row is audited by nobody: its
@@ -63,8 +76,8 @@ def write_record(db, old: dict | None, new: dict, *, origin: Origin, who: str, a
     if audited:
         write_audit(db, new["id"], changes, who=who, at=at, reason=reason)
     if origin is Origin.USER:
-        db.execute("INSERT INTO outbox (record_id, op, base_version, reason, created_at, "
-                   "resolves) VALUES (?, ?, ?, ?, ?, ?)",
+        db.execute("INSERT INTO outbox (op_seq, record_id, op, base_version, reason, "
+                   f"created_at, resolves) VALUES ({NEXT_OP_SEQ}, ?, ?, ?, ?, ?, ?)",
                    [new["id"], op, new.get("version"), reason, at,
                     dumps(resolves) if resolves else None])
     return changes
@@ -85,26 +98,21 @@ def _write_row(db, new: dict, *, exists: bool, dirty: bool, at: str, who: str) -
 
 
 def write_audit(db, record_id: str, changes, *, who: str, at: str, reason: str | None) -> None:
-    """One audit row per (field, old, new) change."""
-    db.conn.executemany(
-        "INSERT INTO audit (record_id, at, who, field, old, new, reason) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [(record_id, at, who, f, _json_or_null(o), _json_or_null(n), reason)
-         for f, o, n in changes])
+    """One audit row for a save: its (field, old, new) changes as a JSON list (none: no row)."""
+    if changes:
+        db.execute("INSERT INTO audit (record_id, at, who, reason, changes) "
+                   "VALUES (?, ?, ?, ?, ?)",
+                   [record_id, at, who, reason, dumps([list(c) for c in changes])])
 
 
 def persist(db, old: dict | None, new: dict, *, user: str, at: str, reason: str | None = None,
             op: str = "upsert") -> bool:
-    """A person's edit: write `new` (replacing `old`), its audit rows and one outbox entry.
+    """A person's edit: write `new` (replacing `old`), its audit row and one outbox entry.
     False (and nothing written) if no audited field changed."""
     if not field_changes(old, new):
         return False
     write_record(db, old, new, origin=Origin.USER, who=user, at=at, reason=reason, op=op)
     return True
-
-
-def _json_or_null(value):
-    return None if value is None else dumps(value)
 
 
 def _integrity_error(db, rec: dict, exc: Exception) -> StoreError:

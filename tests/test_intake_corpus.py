@@ -1,6 +1,7 @@
 """Every list of the intake corpus imports as delivered (only --org-unit and --period) through
 `esep import`, with exactly the participants, date and walk-ins of its sidecar; the dry run
-lists the skipped rows with their numbers; cells whose letters were lost carry a warning."""
+lists the skipped rows with their numbers and why (in Russian, and in Kazakh with no Russian
+word left); cells whose letters or digits were lost carry a warning."""
 from __future__ import annotations
 
 import contextlib
@@ -11,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from cli.main import main
+from reports.intake import DECLARED
+from reports.intake_text import say
 
 CORPUS = Path(__file__).parent / "fixtures" / "intake"
 FILES = sorted(p for p in CORPUS.iterdir()
@@ -18,6 +21,9 @@ FILES = sorted(p for p in CORPUS.iterdir()
 # Values the reader may add by itself: the row number, a department read from the
 # organization's name (seminars).
 DERIVED = {"no", "department"}
+# What the warning of each sidecar code says (in Russian) besides its row and column.
+WARNING_MARKS = {"encoding_loss": "«?»", "number_exponent": "сокращённом виде Excel",
+                 "row_hidden": "строка скрыта в файле"}
 
 
 def _run(argv: list[str]) -> tuple[int, str, str]:
@@ -51,10 +57,18 @@ def test_corpus_file_imports_as_delivered(path, tmp_path, monkeypatch):
     code, out, err = _run([*base, "--dry-run"])
     assert code == 0, err
     for skipped in exp["skipped"]:
-        assert f"строка {skipped['row']} пропущена" in out, (skipped, out)
+        why = say(f"skip.{skipped['kind']}", "ru", count=0).split(":")[0]
+        assert f"строка {skipped['row']} пропущена ({why}" in out, (skipped, out)
     assert out.count("пропущена") == len(exp["skipped"]), out
     for warn in exp["warnings"]:
-        assert f"строка {warn['row']}, столбец" in err and "«?»" in err, (warn, err)
+        where, mark = f"строка {warn['row']}, столбец", WARNING_MARKS[warn["code"]]
+        assert any(where in line and mark in line for line in err.splitlines()), (warn, err)
+    code, out, err = _run(["--lang", "kk", *base, "--dry-run"])   # the same, said in Kazakh
+    assert code == 0, err
+    for skipped in exp["skipped"]:
+        why = say(f"skip.{skipped['kind']}", "kk", count=0).split(":")[0]
+        assert f"{skipped['row']}-жол өткізілді ({why}" in out, (skipped, out)
+    assert "строка" not in out + err and "Traceback" not in err, (out, err)
 
     code, out, err = _run(base)
     assert code == 0, err
@@ -70,6 +84,8 @@ def test_corpus_file_imports_as_delivered(path, tmp_path, monkeypatch):
     assert [r["no"] for r in roster] == list(range(1, len(roster) + 1))
     assert rec["data"].get("date") == exp["date"]
     assert rec["data"].get("unregistered_attendees") == exp["unregistered_attendees"]
+    if "declared" in exp:                       # the count of «Итого: 23 человека»
+        assert rec["data"].get(DECLARED[exp["form"]]) == exp["declared"]
     for key in ("city", "region"):
         if key in exp:
             assert rec["data"].get(key) == exp[key]

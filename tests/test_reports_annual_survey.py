@@ -51,3 +51,21 @@ def test_no_survey_words_only_without_surveys(demo):
     assert any("Анкет волонтёров за 2023 год в Esep нет" in w for w in words)
     assert {t.id for t in tables} == {"survey_orgs", "survey_size_bands", "survey_org_totals",
                                       "survey_funding", "survey_org_directions"}
+
+
+def test_composition_chart_without_monthly_reports_has_no_front_office_bars(demo):
+    """The table says «нет данных» for the front offices' shares; its chart drew them as 0 %."""
+    from reports.annual.model import Chart
+
+    records, units = demo
+
+    def diagram4(recs):
+        sec = next(s for s in build_annual(recs, units, YEAR).sections if s.id == "survey")
+        return next(b for b in sec.blocks if isinstance(b, Chart) and b.id == "diagram4")
+    both = diagram4(records)
+    assert len(both.series) == 2 and all(any(v) for v in both.series.values())
+    alone = diagram4([r for r in records if r["form"] != "monthly_report"])
+    assert len(alone.series) == 1
+    survey = dict(zip(both.categories, list(both.series.values())[1]))
+    assert dict(zip(alone.categories, next(iter(alone.series.values())))) == {
+        c: v for c, v in survey.items() if v}

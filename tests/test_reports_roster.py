@@ -122,7 +122,7 @@ def test_unsure_column_is_used_and_said(store, tmp_path):
     assert res.records[0]["data"]["participants"][0]["organization"] == "Фонд"
     res = preview(store, path, mapping={"C": None})
     assert not res.errors and "organization" not in res.records[0]["data"]["participants"][0]
-    with pytest.raises(ImportFailed, match="unknown column"):
+    with pytest.raises(ImportFailed, match="«salary»: такого поля нет"):
         preview(store, path, mapping={"C": "salary"})
 
 

@@ -2,6 +2,7 @@
 row survives, the new indexes exist and the upgraded store is usable."""
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -15,6 +16,8 @@ from store.migrations import migrations
 FIXTURE = Path(__file__).parent / "fixtures" / "schema_v1.sqlite3"
 V1_TABLES = ("records", "revisions", "audit", "outbox", "conflicts", "org_units", "kv",
              "sync_log")
+DROPPED_INDEXES = {"idx_records_dirty", "idx_records_form_created", "idx_records_updated",
+                   "idx_outbox_state"}
 
 
 def _snapshot(path: Path) -> dict[str, list[tuple]]:
@@ -28,6 +31,26 @@ def _snapshot(path: Path) -> dict[str, list[tuple]]:
         return out
     finally:
         conn.close()
+
+
+def _audit_entries(snapshot) -> list[tuple]:
+    """(record, at, who, field, old, new, reason) per audited field, in id order, from
+    either shape of the audit table: a row per field (m001) or a row per save (m005)."""
+    cols, rows = snapshot
+    out = []
+    for row in sorted(rows, key=lambda r: r[cols.index("id")]):
+        r = dict(zip(cols, row))
+        if "changes" in r:
+            out += [(r["record_id"], r["at"], r["who"], f, o, n, r["reason"])
+                    for f, o, n in json.loads(r["changes"])]
+        else:
+            out.append((r["record_id"], r["at"], r["who"], r["field"], _json(r["old"]),
+                        _json(r["new"]), r["reason"]))
+    return out
+
+
+def _json(text):
+    return None if text is None else json.loads(text)
 
 
 @pytest.fixture
@@ -56,11 +79,16 @@ def test_upgrade_keeps_every_row(v1_copy):
         assert len(applied) >= 2
         indexes = {r[0] for r in store.db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'index'")}
-        assert {"idx_records_updated", "idx_outbox_state", "idx_records_form_created"} <= indexes
+        assert {"idx_records_form", "idx_records_org_period", "uq_monthly_report",
+                "idx_audit_record", "idx_outbox_record"} <= indexes
+        assert not indexes & DROPPED_INDEXES  # m002 made them, m004 dropped them
     finally:
         store.close()
     after = _snapshot(v1_copy)
+    assert _audit_entries(after["audit"]) == _audit_entries(before["audit"])
     for table in V1_TABLES:
+        if table == "audit":  # one row per save since m005: compared entry by entry above
+            continue
         cols_before, rows_before = before[table]
         cols_after, rows_after = after[table]
         keep = [cols_after.index(c) for c in cols_before]  # later migrations may add columns

@@ -213,7 +213,7 @@ def test_settings_device_id_and_org_units(store, tmp_path):
 
 def test_audit_needs_a_record_foreign_key(store):
     with pytest.raises(dbapi.IntegrityError):
-        store.db.execute("INSERT INTO audit (record_id, at, who, field) VALUES ('x','t','u','f')")
+        store.db.execute("INSERT INTO audit (record_id, at, who, changes) VALUES ('x','t','u','[]')")
 
 
 def test_failure_after_row_and_audit_rolls_everything_back(store):

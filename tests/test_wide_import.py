@@ -332,3 +332,37 @@ def test_two_columns_of_one_indicator(data_dir, tmp_path, capsys):
     assert run(data_dir, "import", "monthly_report", str(path), "--map", "Волонтёры=") == 0
     assert {k: r["data"] for k, r in stored(data_dir).items()} == {
         ("TUR-ABAY", "2023-10"): {"volunteers_total": 10, "gender": {"F": 5}}}
+
+
+def test_an_empty_cell_keeps_the_stored_figure_a_dash_is_zero(data_dir, tmp_path, capsys):
+    """An empty «Количество волонтёров» cell is no figure: the district's stored 5 stays
+    (it was overwritten with 0 once blanks read as zeros); «—» is the front office's zero;
+    an empty category beside filled ones of the same breakdown is 0; a breakdown left
+    empty in the whole row is not written."""
+    seed(data_dir, tmp_path)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Октябрь 2023"
+    ws.append(["Волонтёрство в цифрах, Туркестанская область"])
+    ws.append(["Район", "Количество волонтёров", "Женщины", "Мужчины", "Количество мероприятий",
+               "до 14", "14-17"])
+    ws.append(["Абайский район", None, 4, None, "—", None, None])
+    ws.append(["Сарыагашский район", 40, " ", 15, 3, None, 12])
+    wb.save(tmp_path / "октябрь.xlsx")
+    capsys.readouterr()
+    assert run(data_dir, "import", "monthly_report", str(tmp_path / "октябрь.xlsx")) == 0
+    got = stored(data_dir)
+    abay = got[("TUR-ABAY", "2023-10")]["data"]
+    assert abay["volunteers_total"] == 5 and abay["gender"] == {"F": 4, "M": 0}
+    assert abay["events_total"] == 0 and "age" not in abay
+    sar = got[("TUR-SAR", "2023-10")]["data"]
+    assert sar["gender"] == {"F": 0, "M": 15} and sar["age"] == {"U14": 0, "A14_17": 12}
+
+
+def test_kazakh_headers_of_the_front_office_columns():
+    """«ӨФО көмегі» (the Kazakh РФО, к → г) was matched to nothing: every row then lacked
+    «Помощь РФО оказывалась» (VR-08)."""
+    from reports.wide_columns import column_key
+
+    for text in ("ӨФО көмегі", "ӨФО көмек көрсетті ме", "Помощь РФО", "Помощь РФО оказывалась"):
+        assert column_key(text, "", "monthly_report") == "rfo_support_provided", text

@@ -42,8 +42,10 @@ def composition(ctx: Context, vols: list[dict]) -> list[Block]:
     cols = ["col_category", "col_rfo_pct", "col_survey_pct"]
     table = Table("survey_composition", ctx.t("tab_survey_composition"),
                   [ctx.t(c) for c in cols], rows)
+    # no monthly reports (the table says «нет данных»): the chart has no front-office bars,
+    # not bars of 0 %
     series = {table.columns[i]: [float(r[i]) if isinstance(r[i], (int, float)) else 0.0
-                                 for r in rows] for i in (1, 2)}
+                                 for r in rows] for i in ((1, 2) if fig else (2,))}
     return [table, Chart("diagram4", ctx.t("dia_4"), table.id, "bar", [r[0] for r in rows],
                          series)]
 

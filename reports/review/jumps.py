@@ -174,15 +174,25 @@ def _round_cells(data: dict, base: int) -> list[str]:
 
 
 def round_figures(s: Series, units=None) -> list[dict]:
+    """A month of round figures where the unit usually has exact ones; a unit whose months
+    are round all along («1 000», «2 000» every month: estimates, not counts) is said once,
+    on its latest such month."""
     cfg, out = settings("round"), []
     counts = {p: _round_cells(s.data(p), cfg["base"]) for p in s.periods}
+    always = []
     for p, cells in counts.items():
         if len(cells) < cfg["min_cells"]:
             continue
         others = [len(counts[q]) for q in s.periods if q != p]
         if others and statistics.mean(others) > cfg["usual_max"]:
-            continue                                    # this unit always reports estimates
+            always.append(p)                            # this unit always reports estimates
+            continue
         out.append(make(s.rec[p], "VR-14-round", "info", "review_round_figures", cells,
                         {"count": len(cells), "base": cfg["base"],
+                         "value": num(s.data(p), cells[0]), "field": cells[0]}, units))
+    if always:
+        p, cells = always[-1], counts[always[-1]]
+        out.append(make(s.rec[p], "VR-14-round", "info", "review_round_always", cells,
+                        {"months": len(always), "of": len(s.periods), "base": cfg["base"],
                          "value": num(s.data(p), cells[0]), "field": cells[0]}, units))
     return out

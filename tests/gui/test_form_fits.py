@@ -79,3 +79,24 @@ def test_at_full_size_last_month_hints_stand_beside_their_inputs(qtbot, core_ctx
         left = hint.mapTo(window, QPoint(0, 0)).x()
         assert 0 <= left - right <= MAX_HINT_GAP, (lang, field_id, right, left)
     assert "103" in hints["volunteers_total"].text()          # March's figure, beside April
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_at_1024x700_the_list_filters_and_actions_show_their_texts_whole(qtbot, core_ctx, lang):
+    """Seen under Xvfb: in Kazakh, «Барлық бөлімшелер» and «ЖЖЖЖ-АА» were cut when the
+    filters and the buttons shared one row; the nav list left a blank strip beside it."""
+    window, page = window_at(qtbot, core_ctx, lang, (1024, 700))
+    settle(qtbot)
+    for combo in (page.org_filter, page.status_filter):
+        assert combo.width() >= combo.sizeHint().width(), (lang, combo.currentText(),
+                                                           combo.width())
+    period = page.period
+    assert period.width() >= period.fontMetrics().horizontalAdvance(
+        period.placeholderText()) + 12, (lang, period.placeholderText(), period.width())
+    for button in (page.new_button, page.open_button, page.export_button):
+        assert button.width() >= button.sizeHint().width(), (lang, button.text())
+        right = button.mapTo(window, QPoint(button.width(), 0)).x()
+        assert right <= window.width(), (lang, button.text(), right)
+    nav_right = window.nav.mapTo(window, QPoint(window.nav.width(), 0)).x()
+    page_left = page.mapTo(window, QPoint(0, 0)).x()
+    assert page_left - nav_right <= 12, f"a {page_left - nav_right} px strip beside the list"
