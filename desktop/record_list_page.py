@@ -88,17 +88,7 @@ class RecordListPage(QWidget):
         self.count_label, self.recover_button = QLabel(host), QPushButton(host)
         self.recover_button.clicked.connect(self._recover)
         self.recover_button.hide()
-        # the actions beside the title, the filters a row of their own: at 1024 px both
-        # rows keep their texts whole (the Kazakh filters were cut with all on one row)
-        heading, bar = QHBoxLayout(), QHBoxLayout()
-        heading.addWidget(self.title, 1)
-        from desktop.export_actions import EXPORT_LIST, export_button
-        self.export_button = export_button(self, EXPORT_LIST, self.export_list)
-        for w in (self.recover_button, self.new_button, self.open_button, self.export_button):
-            heading.addWidget(w)
-        for w in (self.search, self.period, self.org_filter, self.status_filter):
-            bar.addWidget(w)
-        bar.addStretch(1)
+        heading, bar = self._build_rows()
         self.table = self._build_table(host)
         self.empty_hint = QLabel(host)
         self.empty_hint.setWordWrap(True)
@@ -113,6 +103,20 @@ class RecordListPage(QWidget):
         box.addWidget(self.empty_hint, 1)
         box.addWidget(self.count_label)
         return host
+
+    def _build_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The actions beside the title, the filters a row of their own: at 1024 px both
+        rows keep their texts whole (the Kazakh filters were cut with all on one row)."""
+        heading, bar = QHBoxLayout(), QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        from desktop.export_actions import EXPORT_LIST, export_button
+        self.export_button = export_button(self, EXPORT_LIST, self.export_list)
+        for w in (self.recover_button, self.new_button, self.open_button, self.export_button):
+            heading.addWidget(w)
+        for w in (self.search, self.period, self.org_filter, self.status_filter):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        return heading, bar
 
     def _build_notice(self, host) -> QPushButton:
         """«2 отчёта возвращены — открыть»: its own row above the filters, and built first

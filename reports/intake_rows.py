@@ -10,6 +10,7 @@ Excel day number next to «Дата:». Walk-ins: «+3 без
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from reports.text import fold
@@ -199,12 +200,18 @@ def is_column_numbers(row: tuple) -> bool:
 
 def is_header_repeat(row: tuple, header: tuple) -> bool:
     """The header line again (a printed list repeats it at the top of every page)."""
-    want = [fold(c) for c in header if c not in (None, "")]
+    want = _folded(header)
     got = [fold(c) for c in row if c not in (None, "")]
     if not got:
         return False
     same = sum(1 for g in got if g in want)
     return same >= max(2, len(got) - 1)
+
+
+@functools.lru_cache(maxsize=8)
+def _folded(header: tuple) -> frozenset:
+    """The header's cells folded, once per list rather than once per row."""
+    return frozenset(fold(c) for c in header if c not in (None, ""))
 
 
 def skip_kind(row: tuple, header: tuple) -> tuple[str | None, int | None]:
