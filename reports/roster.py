@@ -126,8 +126,7 @@ class RosterBuilder:
         self.last_no: int | None = None
         self.block = 0                   # lists under one header after another (day 1, 2)
         self.section: dict = {}          # a section line's value for the rows under it
-        self.firsts: dict[tuple, tuple[int, int]] = {}   # a row's texts -> (row, block)
-        self._unfolded: list[tuple[dict, int, int]] = []  # rows not yet in `firsts`
+        self.firsts: dict[int, tuple[int, int]] = {}   # a row's texts -> (row, block)
         for i, row in enumerate(existing or [], start=1):
             self.seen.setdefault(person_key(row.get("full_name", ""),
                                             row.get("organization", "")), -i)
@@ -140,18 +139,16 @@ class RosterBuilder:
         return values
 
     @staticmethod
-    def _texts(values: dict) -> tuple:
-        return tuple((f, fold(v)) for f, v in sorted(values.items()) if f != "no" and v)
+    def _texts(values: dict) -> int:
+        """A row's texts as one hash (its cells as read, «№» aside): a 100,000-row list keeps
+        an int per row for `repeat_of`, not the row's texts again."""
+        return hash(tuple((f, v) for f, v in sorted(values.items()) if f != "no" and v))
 
     def repeat_of(self, cells: tuple) -> int | None:
         """The row of an earlier list (the day before, above a repeated header) holding this
-        person with the very same texts, or None. The rows' texts are folded only once a
-        second list begins (most files have one: 10,000 rows, 140,000 folds fewer)."""
+        person with the very same texts, or None."""
         if not self.block:
             return None
-        for values, sheet_row, block in self._unfolded:
-            self.firsts.setdefault(self._texts(values), (sheet_row, block))
-        self._unfolded.clear()
         first = self.firsts.get(self._texts(self._values(cells)))
         return first[0] if first and first[1] < self.block else None
 
@@ -159,7 +156,7 @@ class RosterBuilder:
         values = self._values(cells)
         if all(v in (None, "") for f, v in values.items() if f != "no"):
             return                                     # blank or numbered-but-empty row
-        self._unfolded.append((values, sheet_row, self.block))
+        self.firsts.setdefault(self._texts(values), (sheet_row, self.block))
         row, problems = self._clean(sheet_row, values)
         self._check_number(sheet_row, values.get("no"))
         key = person_key(row.get("full_name", ""), row.get("organization", ""))
