@@ -19,7 +19,7 @@ pytestmark = pytest.mark.timeout(300)
 UNITS = [{"id": "SHY", "kind": "region", "region": "SHY", "name_ru": "Шымкент"}] + [
     {"id": f"SHY-D{i}", "kind": "district", "region": "SHY", "name_ru": f"Район {i}"}
     for i in range(1, 6)]
-N_EVENTS = 3000  # the review must last long enough to measure a stall (the engine got faster)
+N_EVENTS = 4000  # the review must last long enough to measure a stall (the engine got faster)
 MAX_STALL_MS = 100
 
 
@@ -94,7 +94,7 @@ def test_the_gui_thread_keeps_turning_during_a_review(qtbot, region_ctx):
     took = time.perf_counter() - started
     assert len(page.reviewer.checked) == 5  # every record was validated
     gaps = [b - a for a, b in itertools.pairwise(ticks)]
-    assert took > 0.15 and len(gaps) > 10  # the review was long enough to measure
+    assert took > 0.1 and len(gaps) > 10  # the review was long enough to measure (10+ ticks)
     assert max(gaps) * 1000 <= MAX_STALL_MS, (max(gaps), took)
 
 
