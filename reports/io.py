@@ -22,11 +22,11 @@ from reports.headers import ROSTERS, HeaderError
 from reports.readers import (
     DEFAULT_ROW_LIMIT,
     FileProblem,
-    has_formulas,
     iter_rows,
     kind_of,
     sheet_names,
 )
+from reports.readers_formulas import has_formulas
 from reports.roster import Problem, cross_list_matches
 
 

@@ -25,6 +25,12 @@ def _zero_word(value) -> bool:
     return isinstance(value, str) and value.strip().lower() in NONE_WORDS
 
 
+def zero_of(value, reported_breakdown: bool) -> bool:
+    """A figure of 0: «—», «нет», or an empty category of a breakdown whose other
+    categories the row fills (`reported_breakdown`)."""
+    return _zero_word(value) or reported_breakdown and (value is None or not str(value).strip())
+
+
 def _cell(row: tuple, index: int | None):
     return row[index] if index is not None and index < len(row) else None
 

@@ -18,17 +18,18 @@ from reports._ref import enum_labels
 from reports.intake import Skipped
 from reports.intake_rows import is_header_repeat, region_in, skip_kind
 from reports.io import ImportFailed, ImportResult, _commit
-from reports.readers import iter_rows, uncached_formulas, workbook_sheets
+from reports.readers import iter_rows, workbook_sheets
+from reports.readers_formulas import uncached_formulas
 from reports.text import clean_text, fold
 from reports.wide_cells import (
     _cell,
     _empty,
     _is_figure,
     _shown,
-    _zero_word,
     carry_down,
     figure,
     is_total,
+    zero_of,
 )
 from reports.wide_columns import (
     GROUP_SUM,
@@ -307,8 +308,7 @@ class WideReader:
         y = y or year or (int(self.period[:4]) if self.period else None)
         if m and y:
             return period_text(y, m)
-        code = "wide_no_year" if m else "wide_bad_period" if not _empty(value) \
-            else "wide_empty_period"
+        code = "wide_no_year" if m else "wide_empty_period" if _empty(value) else "wide_bad_period"
         self.problem(n, self._column(header, per), code, value=_shown(value))
         return None
 
@@ -328,9 +328,8 @@ class WideReader:
             fid, _, code = c.key.partition(".")
             fd = self.form.field(fid)
             kind = "integer" if fd.type == "counts" else fd.type
-            if kind in ("integer", "decimal") and (_zero_word(value) or fid in reported and (
-                    value is None or not str(value).strip())):
-                value = 0  # «—», «нет»; an empty category of a breakdown the row reports
+            if kind in ("integer", "decimal") and zero_of(value, fid in reported):
+                value = 0
             elif _empty(value):
                 continue
             try:
