@@ -15,7 +15,8 @@ def test_bench_sync_small_run_produces_honest_rows():
     cli = "esep sync no-op end to end (CLI process, token file)"
     assert by_name[f"{cli}: requests"][1] == 1, by_name[f"{cli}: requests"]
     assert 0 < by_name[f"{cli}: wire bytes"][1] <= 1024
-    assert 0 < by_name[f"{cli}: seconds until the first byte reaches the server"][1] < by_name[f"{cli}: seconds"][1]
+    first = by_name[f"{cli}: seconds until the first byte reaches the server"][1]
+    assert 0 < first <= by_name[f"{cli}: seconds"][1]  # both rounded to 0.01 s: may be equal
     resent = by_name["sync bytes re-sent after a cut"]
     assert resent[5], resent
     pulled = by_name["sync first pull of 300 records by a new region client: requests"]
