@@ -135,25 +135,29 @@ def _target(result, lang: str = "ru") -> str:
     if len(result.records) > 1:
         return say("import_records_target", lang, n=len(result.records),
                    form=result.records[0].get("form"))
-    return record_label(result.records[0])
+    return record_label(result.records[0], lang)
 
 
-def record_label(rec: dict) -> str:
-    return (f"{rec.get('form')} {rec.get('org_unit')} {rec.get('period')} "
-            f"(id {rec.get('id') or 'new'})")
+def record_label(rec: dict, lang: str = "ru") -> str:
+    """form, org unit, period and id; a record not saved yet (a preview: no revision) says
+    so instead of an id it will not keep."""
+    ident = f"id {rec['id']}" if rec.get("id") and rec.get("revision") else \
+        say("import_new_record", lang)
+    return f"{rec.get('form')} {rec.get('org_unit')} {rec.get('period')} ({ident})"
 
 
-def _record_change(rec: dict, old: dict | None, values: bool = False) -> list[str]:
+def _record_change(rec: dict, old: dict | None, values: bool = False,
+                   lang: str = "ru") -> list[str]:
     """A record of a table import: `+ label` when new (with its values when `values`: a
     region's own table), else `label:` and each changed value."""
     from store.codec import flat_paths
 
     if old is None:
         data = flat_paths(rec.get("data") or {}) if values else {}
-        return [f"+ {record_label(rec)}"] + [f"    {k}: {_value(v)}"
+        return [f"+ {record_label(rec, lang)}"] + [f"    {k}: {_value(v)}"
                                              for k, v in sorted(data.items())]
     a, b = flat_paths(old), flat_paths(rec.get("data") or {})
-    return [f"{record_label(rec)}:"] + [
+    return [f"{record_label(rec, lang)}:"] + [
         f"    {k}: {_value(a.get(k))} → {_value(b.get(k))}"
         for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
 
@@ -227,7 +231,7 @@ def _print_preview(result, lang: str = "ru") -> None:
     for d in diff[:MAX_DIFF_LINES]:
         rec = whole.get(id(d.get("new")))
         if rec is not None:  # a table import: one change is one whole record
-            for line in _record_change(rec, d.get("old"),
+            for line in _record_change(rec, d.get("old"), lang=lang,
                                        values=getattr(result, "layout", None) == "wide"):
                 print(f"  {line}")
         elif d.get("old") is None:

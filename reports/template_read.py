@@ -2,6 +2,7 @@
 problems with row and column, a per-field diff against the stored report, one save."""
 from __future__ import annotations
 
+import re
 import uuid
 from pathlib import Path
 
@@ -13,6 +14,27 @@ from reports.text import clean_text, fold
 
 YES = {"да", "иә", "yes", "1", "true", "x", "✓", "+", "ия"}
 NO = {"нет", "жоқ", "no", "0", "false", "-"}
+
+
+NONE_WORDS = {"-", "—", "–", "нет", "жоқ", "none"}   # a figure typed as «none at all»: 0
+_UNIT = re.compile(r"\s*(?:чел|человек|ч|час|часов|адам|сағ|сағат|ед|шт)\.?\s*$", re.IGNORECASE)
+
+
+def zero_word(value) -> bool:
+    """«—», «-», «нет», «жоқ»: a front office's zero where a figure is asked («х», not
+    applicable, is no figure)."""
+    return isinstance(value, str) and value.strip().lower() in NONE_WORDS
+
+
+def figure(value, kind: str):
+    """The number a cell holds: «1 200», «12,5», its unit dropped («120 чел.», «40 сағ»),
+    a zero word as 0; ValueError / TypeError when it is none (negative, not whole for an
+    integer, text)."""
+    if zero_word(value):
+        return 0
+    if isinstance(value, str):
+        value = _UNIT.sub("", value)
+    return _number(value, kind)
 
 
 def _number(value, kind):
@@ -86,7 +108,7 @@ class _Parser:
 
     def _number_into(self, row, key, value, target, slot, kind):
         try:
-            target[slot] = _number(value, kind)
+            target[slot] = figure(value, kind)
         except (TypeError, ValueError):
             self.problem(row, self.value_column, key,
                          "tpl_not_whole" if kind == "integer" else "tpl_not_number", value)

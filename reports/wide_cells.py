@@ -2,15 +2,11 @@
 figure, what is a front office's zero («—», «нет»), what a total row is, and a cell as typed."""
 from __future__ import annotations
 
-import re
-
 from reports.intake_rows import TOTAL_WORDS
-from reports.template_read import _number
+from reports.template_read import figure, zero_word
 from reports.text import fold
 
 DASHES = {"-", "—", "–", "x", "х"}
-_UNIT = re.compile(r"\s*(?:чел|человек|ч|час|часов|адам|сағ|сағат|ед|шт)\.?\s*$", re.IGNORECASE)
-NONE_WORDS = {"-", "—", "–", "нет", "жоқ", "none"}   # a figure typed as «none at all»: 0
 
 
 def _empty(value) -> bool:
@@ -18,17 +14,11 @@ def _empty(value) -> bool:
                                                           or value.strip() in DASHES))
 
 
-def _zero_word(value) -> bool:
-    """«—», «-», «нет», «жоқ»: a front office's zero in a row of figures («х», not
-    applicable, is no figure). An empty cell is no figure (a stored report keeps its value,
-    the review sees the gap), but in a breakdown the row reports (wide_read._values)."""
-    return isinstance(value, str) and value.strip().lower() in NONE_WORDS
-
-
 def zero_of(value, reported_breakdown: bool) -> bool:
-    """A figure of 0: «—», «нет», or an empty category of a breakdown whose other
-    categories the row fills (`reported_breakdown`)."""
-    return _zero_word(value) or reported_breakdown and (value is None or not str(value).strip())
+    """A figure of 0: «—», «нет» (template_read.zero_word), or an empty category of a
+    breakdown whose other categories the row fills (`reported_breakdown`). An empty cell
+    alone is no figure: a stored report keeps its value, the review sees the gap."""
+    return zero_word(value) or reported_breakdown and (value is None or not str(value).strip())
 
 
 def _cell(row: tuple, index: int | None):
@@ -37,7 +27,7 @@ def _cell(row: tuple, index: int | None):
 
 def _is_figure(value) -> bool:
     """A number, or text that reads as one («1 200», «12,5»)."""
-    if _empty(value) or isinstance(value, bool):
+    if _empty(value) or isinstance(value, bool) or zero_word(value):
         return False
     try:
         figure(value, "decimal")
@@ -45,13 +35,6 @@ def _is_figure(value) -> bool:
         return False
     return True
 
-
-def figure(value, kind: str):
-    """The number a cell holds, its unit dropped («120 чел.», «12,5 ч», «40 сағ»); raises
-    ValueError / TypeError as template_read._number does."""
-    if isinstance(value, str):
-        value = _UNIT.sub("", value)
-    return _number(value, kind)
 
 
 def _shown(value) -> str:

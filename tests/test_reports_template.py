@@ -109,3 +109,43 @@ def test_not_a_template(store, tmp_path):
     with pytest.raises(ImportFailed) as exc:
         import_file(store, "monthly_report", tmp_path / "x.xlsx", user="a")
     assert exc.value.code == "not_template"
+
+
+def test_front_office_zero_words_and_units_read_as_the_region_table_reads_them(store, tmp_path):
+    """«нет» / «—» typed where a figure is asked are 0 and «120 чел.» is 120, as in a
+    region's own table (reports.template_read.figure, one reader for both); «много» is
+    still refused."""
+    path = write_template(store, "SHY", "2023-07", tmp_path / "t.xlsx")
+    wb, ws, keys = _cells(path)
+    for key, value in {"volunteers_total": "120 чел.", "gender.F": " 70 ", "gender.M": "50",
+                       "initiative_groups_count": "нет", "registered_orgs_count": "—",
+                       "volunteer_hours": "40 сағ"}.items():
+        ws.cell(keys[key], 2).value = value
+    wb.save(path)
+    res = import_file(store, "monthly_report", path, user="aigerim")
+    data = store.list_records(form="monthly_report", period="2023-07")[0]["data"]
+    assert res.committed and data["volunteers_total"] == 120 and data["gender"] == {
+        "F": 70, "M": 50}
+    assert data["initiative_groups_count"] == 0 and data["registered_orgs_count"] == 0
+    assert data["volunteer_hours"] == 40
+    ws.cell(keys["volunteer_positions"], 2).value = "много"
+    wb.save(path)
+    with pytest.raises(ImportFailed, match="«много»"):
+        import_file(store, "monthly_report", path, user="aigerim")
+
+
+def test_cli_preview_of_a_new_report_names_no_id_it_will_not_keep(store, tmp_path):
+    """The dry run's record is not saved: its label says «новая запись», and the id the
+    import then prints is the saved record's."""
+    from cli.records_tabular import record_label
+
+    path = write_template(store, "SHY", "2023-08", tmp_path / "t.xlsx")
+    wb, ws, keys = _cells(path)
+    ws.cell(keys["volunteers_total"], 2).value = 10
+    wb.save(path)
+    preview = import_file(store, "monthly_report", path, user="aigerim", dry_run=True)
+    assert record_label(preview.records[0]).endswith("(новая запись)")
+    assert record_label(preview.records[0], "kk").endswith("(жаңа жазба)")
+    done = import_file(store, "monthly_report", path, user="aigerim")
+    saved = store.list_records(form="monthly_report", period="2023-08")[0]
+    assert record_label(done.records[0]).endswith(f"(id {saved['id']})")
