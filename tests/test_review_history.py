@@ -124,3 +124,25 @@ def test_texts_use_labels_and_one_language(store):
             plain = re.sub(r"\{[a-z_]+\}", "", texts[lang])
             assert not re.search(r"[A-Za-z]{3,}", plain), (code, lang, texts[lang])
         assert not re.search(r"[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүІі]", texts["en"]), (code, texts["en"])
+
+
+SEASON = [0.7, 0.75, 0.9, 1.0, 1.1, 1.6, 1.7, 1.5, 1.15, 1.1, 1.0, 1.3]  # a summer of camps
+
+
+def test_a_season_seen_a_year_before_is_no_jump_an_inflated_one_is():
+    """June's volunteers rise to 1.6 × the spring every year: the second June is no jump (its
+    level is last June's), while a June typed at three times that still is."""
+    rng = random.Random(11)
+    recs = []
+    for unit in ("AKM-D1", "AKM-D2"):
+        for t, p in enumerate(PERIODS):
+            v = round(120 * SEASON[t % 12] * (1 + 0.004 * t)) + rng.randint(-4, 4)
+            recs.append({"id": f"{unit}/{p}", "form": "monthly_report", "form_version": 1,
+                         "org_unit": unit, "period": p, "status": "submitted",
+                         "updated_at": f"{p}-28T10:00:00Z", "created_at": f"{p}-28T10:00:00Z",
+                         "data": _data(rng, v, rng.randint(5, 12))})
+    inflated = next(r for r in recs if r["id"] == "AKM-D2/2024-06")["data"]
+    inflated.update(_data(rng, inflated["volunteers_total"] * 3, inflated["events_total"]))
+    found = review(recs, units=UNITS, use_forms=False, period="2024")
+    jumps = {(f["org_unit"], f["period"]) for f in found if f.get("rule_detail") == "VR-02-jump"}
+    assert jumps == {("AKM-D2", "2024-06")}, jumps

@@ -2,7 +2,7 @@
 VR-14 growth on the target and inflated round figures.
 
 Baselines fit the data: a stock against its neighbouring months (before, else after: a late
-starter), count-aware (beyond k·√base, so 10 -> 13 volunteers is noise); hours against the
+starter) unless the same month a year before had its level (a season), count-aware (beyond k·√base, so 10 -> 13 volunteers is noise); hours against the
 unit's own hours per position (a one-off large event raises hours and positions together);
 events against a seasonal level with a Poisson tail. A flagged month never enters a baseline,
 and a month that continues a flagged month's level is the same anomaly, reported once.
@@ -40,7 +40,7 @@ def stock_jumps(s: Series, units=None) -> list[dict]:
             continue
         base = _base(s, p, field, cfg["neighbours"])
         if base is None or not _off(v, base, cfg["stock_ratio"], cfg["stock_sigma"],
-                                    cfg["stock_slack"]):
+                                    cfg["stock_slack"]) or _seasonal(s, p, field, v, cfg):
             continue
         s.flagged.add(p)
         prev = s.at(p, -1)
@@ -50,6 +50,16 @@ def stock_jumps(s: Series, units=None) -> list[dict]:
             continue                                    # the flagged level goes on: once
         out.append(_jump(s, p, field, v, base, units))
     return out
+
+
+def _seasonal(s: Series, p: str, field: str, v: float, cfg: dict) -> bool:
+    """The same month a year before had this level: a season (a summer or a December of
+    many volunteers every year), not a jump. That month counts even when it was flagged
+    itself (a first year's summer has no summer before it to tell a season from a jump)."""
+    year_ago = s.at(p, -12)
+    old = None if year_ago is None else s.values(field).get(year_ago)
+    return old is not None and not _off(v, old, cfg["stock_ratio"], cfg["stock_sigma"],
+                                        cfg["stock_slack"])
 
 
 def _jump(s: Series, p: str, field: str, v, base, units, basis: str = "months") -> dict:
