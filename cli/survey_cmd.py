@@ -60,7 +60,11 @@ def _report(result, what: str, dry_run: bool, lang: str) -> int:
     if result.errors:
         raise _error(say("cli_errors_nothing_imported", lang, n=len(result.errors)))
     n = len(result.records)
-    print(say(f"cli_{what}_dry_run" if dry_run else f"cli_{what}_done", lang, n=n))
+    if what == "survey":
+        n = len(result.added) + len(result.updated)
+    print(say(f"cli_{what}_dry_run" if dry_run else f"cli_{what}_done", lang, n=n,
+              added=len(result.added), updated=len(result.updated),
+              same=len(result.unchanged)))
     return 0
 
 
