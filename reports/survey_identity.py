@@ -76,8 +76,11 @@ def identity_of(keys: list[str], form, columns: dict[int, str]) -> Identity:
 
 def response_of(ident: Identity, row: tuple, data: dict, n: int) -> Response:
     """The identity of sheet row `n` (its cells `row`, read into `data`)."""
-    def cell(col):
-        value = row[col] if col is not None and col < len(row) else None
+    def raw(col: int | None):
+        return row[col] if col is not None and col < len(row) else None
+
+    def cell(col: int | None) -> str:
+        value = raw(col)
         if isinstance(value, float) and value.is_integer():
             value = int(value)                       # an id a sheet keeps as a number
         return "" if value is None else " ".join(str(value).split())
@@ -86,7 +89,7 @@ def response_of(ident: Identity, row: tuple, data: dict, n: int) -> Response:
         return Response(n, ["submission", cell(ident.submission)], "submission")
     if not cell(ident.submitted_at):
         return Response(n)
-    at = to_moment(row[ident.submitted_at])
+    at = to_moment(raw(ident.submitted_at))
     who = tuple(_person(kind, (data.get(kind) if kind not in RESPONDENT else None) or cell(col))
                 for col, kind in ident.who)
     who = who if any(who) else ()
@@ -124,7 +127,7 @@ def settle(form_id: str, items: list[tuple[dict, Response]]) -> tuple[list[dict]
     for rec, resp in unique:
         if resp.key is not None:
             rec["_legacy"] = rec["id"]
-            rec["id"] = _free_id(form_id, resp, rec, out, at, notes)
+            rec["id"] = _free_id(form_id, resp, resp.key, out, at, notes)
         if rec["id"] in at:                  # the same submission id: the later row is kept
             out[at[rec["id"]]] = rec
         else:
@@ -133,18 +136,18 @@ def settle(form_id: str, items: list[tuple[dict, Response]]) -> tuple[list[dict]
     return out, notes
 
 
-def _free_id(form_id: str, resp: Response, rec: dict, out: list[dict], at: dict,
+def _free_id(form_id: str, resp: Response, key: list, out: list[dict], at: dict,
              notes: list) -> str:
     """The response's id; two respondents sent at the same moment (no respondent columns
     tell them apart) are the first, second … at that moment, in the sheet's order."""
-    rid, k = record_id(form_id, resp.key), 1
+    rid, k = record_id(form_id, key), 1
     while rid in at and resp.kind != "submission":
         k += 1
-        rid = record_id(form_id, [*resp.key, k])
+        rid = record_id(form_id, [*key, k])
     if rid in at:
         earlier = out[at[rid]]["_row"]
         notes.append(("survey_same_submission", resp.row, {
-            "row": resp.row, "first": earlier, "id": resp.key[1]}))
+            "row": resp.row, "first": earlier, "id": key[1]}))
     return rid
 
 
@@ -161,10 +164,11 @@ def _repeats(items: list[tuple[dict, Response]], notes: list) -> list[tuple[dict
         (_r, kept), *rest = group
         for _rec, resp in rest:
             assert resp.at is not None and kept.at is not None
-            if resp.at - kept.at >= REPEAT_WINDOW:
+            gap = resp.at - kept.at
+            if gap >= REPEAT_WINDOW:
                 kept = resp
                 continue
-            minutes = round((resp.at - kept.at).total_seconds() / 60)
+            minutes = round(gap.total_seconds() / 60)
             notes.append(("survey_repeat_submission", resp.row, {
                 "row": resp.row, "first": kept.row, "minutes": minutes,
                 "who": ", ".join(v for v in resp.who if v)}))

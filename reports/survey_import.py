@@ -23,8 +23,14 @@ from rapidfuzz import fuzz
 
 from forms import load_form, message_text
 from reports.readers import iter_rows
-from reports.survey_identity import (NAMESPACE, SUBMITTED_AT, Response, identity_of,
-                                     response_of, settle)
+from reports.survey_identity import (
+    NAMESPACE,
+    SUBMITTED_AT,
+    Response,
+    identity_of,
+    response_of,
+    settle,
+)
 from reports.survey_values import CellProblem, put_cell
 from reports.text import fold
 from store.errors import StoreError

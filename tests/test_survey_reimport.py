@@ -63,8 +63,8 @@ def test_a_cell_corrected_in_the_sheet_updates_its_record(store, tmp_path):
     assert change["reason"] == ("исправлено в таблице answers.xlsx (строка 4) и импортировано "
                                 "повторно")
     assert _messages(again, "info") == [
-        "1 ответ изменён в таблице после прошлого импорта и обновлён (новая версия той же "
-        "записи); строки: 4"]
+        ("1 ответ изменён в таблице после прошлого импорта и обновлён (новая версия той же "
+         "записи); строки: 4")]
     outbox = store.db.execute("SELECT reason FROM outbox WHERE record_id = ?",
                               [daniyar["id"]]).fetchall()
     assert (change["reason"],) in outbox                 # the edit goes to the server too
@@ -77,8 +77,8 @@ def test_a_form_sent_again_a_minute_later_counts_once(store):
     res = import_survey(store, "volunteer_survey", FIX / "gf_volunteer_emails.xlsx", user="c",
                         lang="kk")
     assert _messages(res, "warning") == [
-        "3-жол: 2-жолдағы респондент (aigerim.s@mail.ru) сауалнаманы 1 минуттан кейін қайта "
-        "жіберді; бір жауап — кейінгісі (3-жол) есептелді"]
+        ("3-жол: 2-жолдағы респондент (aigerim.s@mail.ru) сауалнаманы 1 минуттан кейін қайта "
+         "жіберді; бір жауап — кейінгісі (3-жол) есептелді")]
     aigerim = sorted(r["data"]["hours_per_month"] for r in _by(store, "region")["KAR"])
     assert aigerim == [8, 12]                  # the later of the two; the afternoon's apart
     assert len(_by(store, "region")["AST"]) == 1            # another person, the same second
