@@ -55,6 +55,10 @@ def _report(result, what: str, dry_run: bool, lang: str) -> int:
         print(f"  {header} -> {fid}")
     for header in result.unmatched():
         print(f"  {header} -> {say('cli_column_skipped', lang)}")
+    if result.identity is not None:
+        known_by = "; ".join(f"«{h}»" for h in result.identity)
+        print(say("cli_survey_known_by" if known_by else "cli_survey_known_by_row", lang,
+                  columns=known_by))
     for p in result.problems:
         print(f"[{say('cli_severity_' + p['severity'], lang)}] {p['message']}")
     if result.errors:

@@ -49,6 +49,14 @@ class Identity:
     submitted_at: int | None = None
     who: list[tuple[int, str]] = field(default_factory=list)   # (column, kind or field id)
 
+    def columns(self) -> list[int]:
+        """The columns a response is known by; [] when only its whole row tells it."""
+        if self.submission is not None:
+            return [self.submission]
+        if self.submitted_at is not None:
+            return [self.submitted_at, *(c for c, _kind in self.who)]
+        return []
+
 
 @dataclass
 class Response:

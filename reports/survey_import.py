@@ -60,6 +60,7 @@ class SurveyImport:
     added: list[int] = field(default_factory=list)
     updated: list[int] = field(default_factory=list)
     unchanged: list[int] = field(default_factory=list)
+    identity: list[str] | None = None        # the headers that tell the responses apart
 
     @property
     def errors(self) -> list[dict]:
@@ -195,6 +196,8 @@ def read_survey(path, form_id: str, *, mapping: dict | None = None, sheet: str |
         return result
     ident = identity_of([_key(_NOTE.sub("", h)) for h in result.headers], form,
                         result.columns) if form_id in SURVEY_FORMS else None
+    if ident:
+        result.identity = [result.headers[c] for c in ident.columns()]
     items = []
     for n, row in enumerate(rows, start=at + 2):
         if any(v not in (None, "") and str(v).strip() for v in row):

@@ -149,8 +149,9 @@ def test_google_forms_csv_timestamp_alone_and_two_people_in_one_second(data_dir,
     write()
     argv = ["--data-dir", str(data_dir), "survey", "import", "volunteer_survey", str(path)]
     assert main(argv) == 0
-    assert "импортировано: 4 ответа (новых: 4, обновлено: 0, без изменений: 0)" in \
-        capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "импортировано: 4 ответа (новых: 4, обновлено: 0, без изменений: 0)" in out
+    assert "ответ узнаётся при повторном импорте по столбцам: «Отметка времени» (" in out
     rows[4][4] = "Работаю"                   # row 5 of the sheet: the pensioner works
     rows[5][8] = "3"                         # row 6: the student's hours, the same second
     write()
@@ -180,6 +181,20 @@ def test_without_submission_time_or_id_a_row_is_its_content(store, tmp_path):
     assert sorted(r["data"]["hours_per_month"] for r in store.list_records(
         form="volunteer_survey")) == [5, 20, 25]
 
+
+
+def test_the_cli_says_which_columns_tell_the_responses_apart(data_dir, capsys):
+    argv = ["--data-dir", str(data_dir), "--lang", "kk", "survey", "import", "volunteer_survey"]
+    assert main([*argv, str(FIX / "kobo_volunteer_labels.xlsx"), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "жауап мына бағандар бойынша танылады: «_uuid» (" in out
+    assert "сынақ: 3 жауап оқылды (жаңасы: 3, өзгергені: 0, өзгеріссіз: 0)" in out
+    assert main([*argv, str(FIX / "gf_volunteer_emails.xlsx"), "--dry-run"]) == 0
+    assert "«Отметка времени»; «Адрес электронной почты» (" in capsys.readouterr().out
+    assert main([*argv, str(FIX / "paper_volunteer_clerk.xlsx")]) == 0
+    out = capsys.readouterr().out
+    assert "файлда жауап ID-і де, уақыт белгісі де жоқ: жауап тек бүкіл жол бойынша" in out
+    assert "импортталды: 2 жауап (жаңасы: 2, жаңартылғаны: 0, өзгеріссіз: 0)" in out
 
 
 def test_answers_saved_by_the_earlier_whole_row_ids_are_found_again(store, tmp_path):
