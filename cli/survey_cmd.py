@@ -55,12 +55,20 @@ def _report(result, what: str, dry_run: bool, lang: str) -> int:
         print(f"  {header} -> {fid}")
     for header in result.unmatched():
         print(f"  {header} -> {say('cli_column_skipped', lang)}")
+    if result.identity is not None:
+        known_by = "; ".join(f"«{h}»" for h in result.identity)
+        print(say("cli_survey_known_by" if known_by else "cli_survey_known_by_row", lang,
+                  columns=known_by))
     for p in result.problems:
         print(f"[{say('cli_severity_' + p['severity'], lang)}] {p['message']}")
     if result.errors:
         raise _error(say("cli_errors_nothing_imported", lang, n=len(result.errors)))
     n = len(result.records)
-    print(say(f"cli_{what}_dry_run" if dry_run else f"cli_{what}_done", lang, n=n))
+    if what == "survey":
+        n = len(result.added) + len(result.updated)
+    print(say(f"cli_{what}_dry_run" if dry_run else f"cli_{what}_done", lang, n=n,
+              added=len(result.added), updated=len(result.updated),
+              same=len(result.unchanged)))
     return 0
 
 

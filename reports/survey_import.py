@@ -23,6 +23,14 @@ from rapidfuzz import fuzz
 
 from forms import load_form, message_text
 from reports.readers import iter_rows
+from reports.survey_identity import (
+    NAMESPACE,
+    SUBMITTED_AT,
+    Response,
+    identity_of,
+    response_of,
+    settle,
+)
 from reports.survey_values import CellProblem, put_cell
 from reports.text import fold
 from store.errors import StoreError
@@ -30,16 +38,14 @@ from store.errors import StoreError
 SURVEY_FORMS = ("volunteer_survey", "org_survey", "cs_questionnaire")
 MATCH_MIN = 85                                   # rapidfuzz ratio for a close header
 HEADER_SCAN_ROWS = 10                            # where the questions' row is looked for
-TIMESTAMP = ["отметка времени", "timestamp", "время создания", "дата и время", "время ответа",
-             "уақыт белгісі", "уақыты", "жауап уақыты", "дата", "күні", "date",
-             # Microsoft Forms: the time the answer was completed
-             "время завершения", "completion time", "аяқталу уақыты"]
+# The date column: a submission time (Microsoft Forms: the time the answer was completed), or
+# a date a clerk typed.
+TIMESTAMP = [*SUBMITTED_AT, "дата и время", "уақыты", "дата", "күні", "date"]
 _NUMBERING = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
 # Google Forms writes a grid question's rows as «Question [Row]»: the row is the statement.
 _GRID_ROW = re.compile(r"\[([^\[\]]+)\]\s*$")
 # «… (по одной в строке)», «… (можно выбрать несколько)»: a note a header or a label may lack
 _NOTE = re.compile(r"\s*\([^()]*\)\s*$")
-_NAMESPACE = uuid.UUID("6b0d7c52-2a8e-4f0c-9d43-5b1f3e0a7c16")
 
 
 @dataclass
@@ -50,6 +56,11 @@ class SurveyImport:
     records: list[dict] = field(default_factory=list)
     problems: list[dict] = field(default_factory=list)
     committed: bool = False
+    # rows (as the sheet numbers them) of the responses saved anew, updated, and left as saved
+    added: list[int] = field(default_factory=list)
+    updated: list[int] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)
+    identity: list[str] | None = None        # the headers that tell the responses apart
 
     @property
     def errors(self) -> list[dict]:
@@ -183,16 +194,19 @@ def read_survey(path, form_id: str, *, mapping: dict | None = None, sheet: str |
                 **params, "field": f.label.get(lang) or f.id, "id": f.id}))
     if result.errors:
         return result
-    first: dict[str, int] = {}                       # record id -> the row read first
+    ident = identity_of([_key(_NOTE.sub("", h)) for h in result.headers], form,
+                        result.columns) if form_id in SURVEY_FORMS else None
+    if ident:
+        result.identity = [result.headers[c] for c in ident.columns()]
+    items = []
     for n, row in enumerate(rows, start=at + 2):
         if any(v not in (None, "") and str(v).strip() for v in row):
             rec = _record(form, result, row, n, lang)
-            if rec["id"] in first:                   # a form sent twice: the same cells
-                result.problems.append(_problem(n, None, "survey_same_row", lang, {
-                    "row": n, "first": first[rec["id"]]}, severity="warning"))
-                continue
-            first[rec["id"]] = n
-            result.records.append(rec)
+            items.append((rec, response_of(ident, row, rec["data"], n) if ident
+                          else Response(n)))
+    result.records, notes = settle(form.id, items)
+    result.problems += [_problem(row, None, code, lang, params, severity="warning")
+                        for code, row, params in notes]
     return result
 
 
@@ -227,7 +241,7 @@ def _record(form, result: SurveyImport, row: tuple, n: int, lang: str) -> dict:
                 "why": why}, note.severity) | {"code": note.code})
     key = json.dumps([form.id, [str(v) for v in row]], ensure_ascii=False)
     region = data.get("region")
-    return {"id": str(uuid.uuid5(_NAMESPACE, key)), "form": form.id,
+    return {"id": str(uuid.uuid5(NAMESPACE, key)), "form": form.id,
             "form_version": form.version, "org_unit": region or "", "status": "draft",
             "period": (data.get(form.date_field) or "")[:7], "data": data,
             "justification": None, "_row": n}
@@ -237,22 +251,80 @@ def import_survey(store, form_id: str, path, *, user: str, mapping: dict | None 
                   sheet: str | None = None, lang: str = "ru",
                   dry_run: bool = False) -> SurveyImport:
     """Read and, when every cell was read and the regions are known org units, save the
-    responses in one transaction (a response with no error is submitted; the others stay
-    drafts)."""
+    responses in one transaction: a new response is added (submitted when its checks hold;
+    a draft otherwise), a response saved before whose answers were corrected in the sheet is
+    saved again under its id through the store's save (a submitted one becomes a correction,
+    the file and row its reason), an unchanged one is not saved again."""
     result = read_survey(path, form_id, mapping=mapping, sheet=sheet, lang=lang)
-    known = [r["_row"] for r in result.records if store.get_record(r["id"]) is not None]
-    if known:                                    # read again: not saved twice, and said so
-        result.problems.append(_problem(None, None, "survey_already_imported", lang, {
-            "n": len(known), "rows": _rows_text(known)}, severity="warning"))
-        result.records = [r for r in result.records if r["_row"] not in known]
+    _sort_saved(store, result, lang)
     if not result.errors and check_before_saving(store, result, result.records, lang) \
             and not dry_run:
         with store.transaction():
             for rec in result.records:
-                store.save_record(_clean(rec), user=user)
-                _submit(store, rec, result, user, lang)
+                if rec.get("_old") is None:
+                    store.save_record(_clean(rec), user=user)
+                    _submit(store, rec, result, user, lang)
+                else:
+                    _update(store, rec, result, user, lang, Path(path).name)
         result.committed = True
+        _say_rows(result, "survey_updated", result.updated, lang, "info")
     return result
+
+
+def _sort_saved(store, result: SurveyImport, lang: str) -> None:
+    """Each response read is new, changed since an import saved it (under its identity's id,
+    or the whole-row id an earlier version gave it), or unchanged (then not saved again)."""
+    fresh = []
+    for rec in result.records:
+        old = store.get_record(rec["id"])
+        if old is None and rec.get("_legacy"):
+            old = store.get_record(rec["_legacy"])
+        if old is None:
+            result.added.append(rec["_row"])
+        elif old["deleted"] or (old["data"], old["org_unit"]) == (rec["data"], rec["org_unit"]):
+            result.unchanged.append(rec["_row"])
+            continue
+        else:
+            rec.update(id=old["id"], _old=old)
+            result.updated.append(rec["_row"])
+        fresh.append(rec)
+    result.records = fresh
+    _say_rows(result, "survey_already_imported", result.unchanged, lang)
+
+
+def _say_rows(result: SurveyImport, code: str, rows: list[int], lang: str,
+              severity: str = "warning") -> None:
+    if rows:                                 # read again: not saved twice, and said so
+        result.problems.append(_problem(None, None, code, lang, {
+            "n": len(rows), "rows": _rows_text(rows)}, severity=severity))
+
+
+def _update(store, rec: dict, result: SurveyImport, user: str, lang: str, file: str) -> None:
+    """Save a response corrected in the sheet as a new version of its record; one the store
+    refuses (an approved record is locked) is left as it was, the row and why said."""
+    from store import error_text
+
+    old, row = rec["_old"], rec["_row"]
+    editable = old["status"] in ("draft", "returned")
+    if not editable and old["org_unit"] != rec["org_unit"]:
+        _not_updated(result, row, message_text("survey_region_changed", lang, {
+            "old": old["org_unit"], "new": rec["org_unit"], "id": old["id"]}), lang)
+        return
+    reason = message_text("survey_reimport_reason", lang, {"file": file, "row": row})
+    try:
+        with store.transaction():
+            store.save_record(_clean(rec), user=user, reason=reason)
+    except StoreError as exc:
+        _not_updated(result, row, error_text(exc, lang), lang)
+        return
+    if editable:
+        _submit(store, rec, result, user, lang)
+
+
+def _not_updated(result: SurveyImport, row: int, why: str, lang: str) -> None:
+    result.updated.remove(row)
+    result.problems.append(_problem(row, None, "survey_not_updated", lang, {
+        "row": row, "why": why}, severity="warning"))
 
 
 def _columns_of(result: SurveyImport, form, fields, lang: str) -> str:
@@ -290,7 +362,7 @@ def _submit(store, rec: dict, result: SurveyImport, user: str, lang: str) -> Non
 
 
 def _clean(rec: dict) -> dict:
-    return {k: v for k, v in rec.items() if k != "_row"}
+    return {k: v for k, v in rec.items() if not k.startswith("_")}
 
 
 def check_before_saving(store, result: SurveyImport, records: list[dict], lang: str) -> bool:

@@ -70,6 +70,26 @@ def to_date(value) -> str:
     return written.isoformat()
 
 
+def to_moment(value) -> dt.datetime | None:
+    """A submission time with its time of day, as the sheet shows it (a zone written after
+    it dropped), or None: a date alone, or a text no export writes."""
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None, microsecond=0)
+    if value is None or isinstance(value, dt.date):
+        return None
+    text = _ZONE.sub("", " ".join(str(value).split()))
+    for fmt in (f for f in _DATE_FORMATS if "%H" in f or "%I" in f):
+        try:
+            return dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    try:                                     # KoBo / ODK: «2026-12-06T10:15:03.123+05:00»
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=None, microsecond=0) if "T" in text or ":" in text else None
+
+
 def to_number(value, integer: bool):
     if isinstance(value, bool):
         raise CellProblem("survey_bad_number")
