@@ -10,7 +10,7 @@ import json
 import sqlite3
 
 from test_sync_cli import memory_keyring
-from test_sync_support import DISTRICTS, PASSWORD, server
+from test_sync_support import PASSWORD, server
 
 __all__ = ["memory_keyring", "server"]  # fixtures
 
@@ -88,14 +88,14 @@ def _server_rows(path) -> list[tuple]:
 
 def _refused_sync(capsys, monkeypatch, folder, srv) -> None:
     (folder.parent / "отчёты.json").write_text(CLERK_JSON, encoding="utf-8")
-    code, out, err = run(capsys, monkeypatch, folder, "import", "monthly_report",
-                         str(folder.parent / "отчёты.json"))
+    code, _, err = run(capsys, monkeypatch, folder, "import", "monthly_report",
+                       str(folder.parent / "отчёты.json"))
     assert code == 0, err
-    code, out, err = run(capsys, monkeypatch, folder, "submit", MAR[:8],
-                         "--justification", "проверено, данные из журнала")
+    code, _, err = run(capsys, monkeypatch, folder, "submit", MAR[:8],
+                       "--justification", "проверено, данные из журнала")
     assert code == 0, err  # submitted offline: the server has never seen it
-    code, out, err = run(capsys, monkeypatch, folder, "login", "--server", srv.url, "--user",
-                         "dist1", "--password-stdin", stdin=PASSWORD + "\n")
+    code, _, err = run(capsys, monkeypatch, folder, "login", "--server", srv.url, "--user",
+                       "dist1", "--password-stdin", stdin=PASSWORD + "\n")
     assert code == 0, err
     code, summary = _sync(capsys, monkeypatch, folder)
     assert (code, summary["rejected"]) == (2, 2)
@@ -156,3 +156,57 @@ def test_refused_records_are_refiled_and_reach_the_server_once(
     assert [(a["old"], a["new"], a["who"]) for a in moved] == [
         (None, "SHY-D10", moved[0]["who"]), ("SHY-D10", "SHY-D01", "dist1")]
     assert "refused" in moved[-1]["reason"]
+
+
+FEBRUARY = """{"form": "monthly_report", "records": [
+  {"id": "RID", "form": "monthly_report", "form_version": 1, "org_unit": "UNIT",
+   "period": "2024-02", "status": "draft",
+   "data": {"volunteers_total": 9, "gender": {"F": 5, "M": 4}, "age": {"A18_28": 9},
+            "occupation": {"STUDENT": 9}, "registered_orgs_count": 1,
+            "initiative_groups_count": 2, "events_total": 1,
+            "events_by_direction": {"ECO": 1}, "events_by_format": {"OFFLINE": 1},
+            "volunteer_hours": 18, "volunteer_positions": 2, "rfo_support_provided": "NO",
+            "typical_events_text": "TEXT"}}]}
+"""
+
+
+def _report(rid: str, unit: str, text: str) -> str:
+    """One February report as the region's coordinator or a clerk types it."""
+    return FEBRUARY.replace("RID", rid).replace("UNIT", unit).replace("TEXT", text)
+
+
+def test_a_region_refiles_within_its_region_and_a_taken_month_is_refused(
+        server, tmp_path, capsys, monkeypatch, memory_keyring):
+    district, region = tmp_path / "district", tmp_path / "region"
+    ours, theirs = "5e1d0c2b-8a7f-4e63-9b15-d4c3a2f10e77", "a2b3c4d5-e6f7-4081-9a2b-3c4d5e6f7081"
+    (tmp_path / "d.json").write_text(_report(theirs, "SHY-D01", "Субботник в микрорайоне"),
+                                     encoding="utf-8")
+    (tmp_path / "r.json").write_text(_report(ours, "SHY-D21", "Эко-акция «Таза өзен»"),
+                                     encoding="utf-8")  # SHY-D21: no such district
+    for folder, user, file in ((district, "dist1", "d.json"), (region, "reg1", "r.json")):
+        code, _, err = run(capsys, monkeypatch, folder, "import", "monthly_report",
+                           str(tmp_path / file))
+        assert code == 0, err
+        code, _, err = run(capsys, monkeypatch, folder, "login", "--server", server.url,
+                           "--user", user, "--password-stdin", stdin=PASSWORD + "\n")
+        assert code == 0, err
+    assert _sync(capsys, monkeypatch, district)[0] == 0
+    code, summary = _sync(capsys, monkeypatch, region)
+    assert (code, summary["rejected"]) == (2, 1)
+    code, out, _ = run(capsys, monkeypatch, region, "show", ours[:8])
+    assert json.loads(out)["rejected"][0]["errors"][0]["code"] == "unknown_org_unit"
+
+    before = _local_state(region)  # SHY-D01 has its February report already (pulled)
+    code, out, err = run(capsys, monkeypatch, region, "refile", ours[:8], "--org-unit",
+                         "SHY-D01", "--lang", "en")
+    assert code == 2 and "A monthly report of this org unit for this period already " \
+                         "exists" in err, err
+    assert _local_state(region) == before
+    code, out, err = run(capsys, monkeypatch, region, "refile", ours[:8], "--org-unit",
+                         "SHY-D12")
+    assert code == 0, err
+    code, summary = _sync(capsys, monkeypatch, region)
+    assert (code, summary["pushed"], summary["rejected"]) == (0, 1, 0)
+    rows = _server_rows(server.db_url.removeprefix("sqlite:///"))
+    assert sorted((r[0], r[1]) for r in rows) == sorted([(theirs, "SHY-D01"),
+                                                         (ours, "SHY-D12")])
