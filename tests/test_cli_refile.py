@@ -107,6 +107,7 @@ def test_refused_records_are_refiled_and_reach_the_server_once(
     _refused_sync(capsys, monkeypatch, folder, server)
     code, out, _ = run(capsys, monkeypatch, folder, "list")
     assert out.count("[ОТКЛОНЁН]") == 2 and "отклонено сервером: 2" in out
+    assert "`esep refile ID --org-unit UNIT`" in out
     assert [r[0] for r in _server_rows(server.db_url.removeprefix("sqlite:///"))] == [JAN]
 
     before = _local_state(folder)
