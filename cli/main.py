@@ -20,6 +20,7 @@ COMMANDS = {
     "cli.orgunits_cmd": ("orgunits",),
     "cli.demo_cmd": ("demo",),
     "cli.conflicts_cmd": ("conflicts",),
+    "cli.refile_cmd": ("refile",),
     "cli.survey_cmd": ("registry", "survey"),
     "cli.passwd_cmd": ("passwd",),
 }

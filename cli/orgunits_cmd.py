@@ -33,19 +33,24 @@ def known_units(store) -> dict[str, str]:
     return out
 
 
-def check_org_unit(store, unit: str, *, lang: str = "ru") -> None:
+def nearest_units(known: dict[str, str], unit: str) -> str:
+    """Up to five of `known` (id -> name) that look like the typed `unit`, best first."""
     from rapidfuzz import fuzz
 
-    known = known_units(store)
-    if unit in known:
-        return
     scores: dict[str, float] = {}
     for uid, name in known.items():
         score = max(fuzz.ratio(unit.casefold(), uid.casefold()),
                     fuzz.WRatio(unit.casefold(), name.casefold()))
         if score >= 60:
             scores[f"{uid} ({name})"] = score
-    names = "; ".join(sorted(scores, key=scores.get, reverse=True)[:5])
+    return "; ".join(sorted(scores, key=scores.get, reverse=True)[:5])
+
+
+def check_org_unit(store, unit: str, *, lang: str = "ru") -> None:
+    known = known_units(store)
+    if unit in known:
+        return
+    names = nearest_units(known, unit)
     lines = [say("cli_unit_unknown", lang, unit=unit)]
     if names:
         lines.append(say("cli_unit_nearest", lang, names=names))

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from forms.periods import shift_period
+from forms.scope import unit_in_reach
 
 HINT_TYPES = ("integer", "decimal", "counts")
 
@@ -22,11 +23,10 @@ def org_unit_choices(ctx, current: str | None) -> list[tuple[str, str]]:
         units = ctx.store.org_units()
     except Exception:  # noqa: BLE001 - a store without org units still lets you type one
         units = []
-    role, region = user.get("role"), user.get("region")
-    if role == "district" and user.get("district"):
-        units = [u for u in units if u["id"] == user["district"]]
-    elif role == "region" and region:
-        units = [u for u in units if u.get("region") == region]
+    role, district, region = user.get("role"), user.get("district"), user.get("region")
+    if (role == "district" and district) or (role == "region" and region):
+        units = [u for u in units
+                 if unit_in_reach(role, district, region, u["id"], u.get("region"))]
     out = [(u["id"], org_unit_name(u, ctx.lang)) for u in units]
     if current and all(code != current for code, _ in out):
         out.insert(0, (current, current))

@@ -48,7 +48,7 @@ REVIEW_ACTIONS = {"approve": Status.APPROVED, "approved": Status.APPROVED,
 
 EDITOR_ROLES = ("district", "region", "trainer")   # enter and submit records
 # Forms central enters itself too: the national surveys it collects and the organization
-# registry it keeps with the regions (issue 16; who holds which unit: server/scope.py).
+# registry it keeps with the regions (issue 16; who holds which unit: forms/scope.py).
 CENTRAL_FORMS = ("volunteer_survey", "org_survey", "organization")
 REVIEWER_ROLES = ("region", "central")             # approve, return and correct
 CORRECTOR_ROLES = REVIEWER_ROLES

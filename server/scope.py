@@ -6,15 +6,10 @@ import json
 
 import sqlalchemy as sa
 
+from forms.scope import REGISTRY_FORMS, SURVEY_FORMS, TRAINER_FORMS, may_hold
 from server.auth import User
 from server.db import records
 
-TRAINER_FORMS = ("seminar", "focus_group", "cs_questionnaire")
-# The national surveys are collected by central; a region reads its region's answers (issue 16).
-SURVEY_FORMS = ("volunteer_survey", "org_survey")
-# The organization registry is kept by the region and central.
-REGISTRY_FORMS = ("organization",)
-NOT_DISTRICT = TRAINER_FORMS + SURVEY_FORMS + REGISTRY_FORMS   # forms a district never holds
 RECORD_ROLES = ("district", "region", "trainer", "central")
 
 
@@ -54,14 +49,9 @@ def read_only(user: User, row) -> bool:
 
 
 def can_write_unit(user: User, unit, form: str) -> bool:
-    """May `user` hold a record of `form` for org unit `unit` (a row of org_units)?"""
-    if user.role == "district":
-        return unit.id == user.district and form not in NOT_DISTRICT
-    if user.role == "region":
-        return unit.region == user.region and form not in TRAINER_FORMS + SURVEY_FORMS
-    if user.role == "trainer":
-        return form in TRAINER_FORMS
-    return user.role == "central"
+    """May `user` hold a record of `form` for org unit `unit` (a row of org_units)?
+    The rule is forms.scope.may_hold, the one the desktop and the CLI apply too."""
+    return may_hold(user.role, user.district, user.region, unit.id, unit.region, form)
 
 
 def sees_personal(user: User, created_by: str) -> bool:

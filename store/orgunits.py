@@ -3,13 +3,17 @@ mapping one onto the server's unit later (its editable records re-homed, audited
 
 Local units live in the org_units table like the server's; their ids are remembered in the
 settings (`org_units.local`), so the server's list and a local unit are told apart.
+
+`refile_refused` moves a record the server refused (its org unit unknown there, or outside the
+user's reach) to another unit and queues it again (`esep refile`).
 """
 from __future__ import annotations
 
 from forms.lifecycle import EDITABLE
+from forms.scope import may_hold
 from store.db import transaction, utc_now
 from store.errors import StoreError
-from store.writes import fetch, persist
+from store.writes import fetch, fetch_stored, persist
 
 LOCAL_KEY = "org_units.local"
 
@@ -76,3 +80,57 @@ def _rehome_unsent(store, record_id: str, unit: str, *, user: str, reason: str) 
             return
         new = dict(old, org_unit=unit, updated_at=utc_now(), updated_by=user)
         persist(store.db, old, new, user=user, at=new["updated_at"], reason=reason)
+
+
+# -- a record the server refused, filed again under another unit -------------------------------
+def _refusal(code: str, message: str, record_id: str, **params) -> StoreError:
+    return StoreError(f"record {record_id}: {message}", code=code, record_id=record_id,
+                      field="org_unit", params={"record": record_id, **params})
+
+
+def _check_target(store, rec: dict, unit_id: str, me: dict) -> None:
+    """The unit must be one the server sent (a local unit or a typo is refused again) and
+    within the user's reach for the record's form (forms.scope.may_hold, the server's rule)."""
+    rid = rec["id"]
+    if unit_id == rec["org_unit"]:
+        raise _refusal("refile_same_unit", f"already filed under {unit_id}", rid, unit=unit_id)
+    units = {u["id"]: u for u in store.org_units() if u.get("active", 1)}
+    unit = units.get(unit_id)
+    if unit is None or unit_id in local_ids(store):
+        raise _refusal("refile_unit_not_server", f"{unit_id} is not an org unit from the server",
+                       rid, unit=unit_id)
+    if not may_hold(me.get("role"), me.get("district"), me.get("region"), unit_id,
+                    unit.get("region"), rec["form"]):
+        raise _refusal("refile_outside_scope", f"{rec['form']} for {unit_id} is outside the "
+                       f"scope of this user", rid, unit=unit_id)
+
+
+def refile_refused(store, record_id: str, unit_id: str, *, user: str, me: dict) -> dict:
+    """Move a record whose change the server refused (a parked op) to `unit_id` and queue it
+    for the next sync; its refused mark is cleared in the same transaction. `me`: the user as
+    the server described it at the last sync (role, district, region). A draft or returned
+    record is saved as an edit (store.save_record's checks); a submitted one the server never
+    accepted is checked in full against its new unit's history first. Refused (StoreError,
+    nothing changed): an unknown record, one with no refused change, one the server already
+    holds as submitted, a unit the server did not send or outside the user's reach."""
+    from store.workflow import _refuse
+
+    with transaction(store.db):
+        rec = store._live(record_id)
+        rid = rec["id"]
+        if not store.db.execute("SELECT 1 FROM outbox WHERE record_id = ? AND "
+                                "state = 'parked'", [rid]).fetchone():
+            raise _refusal("refile_not_refused", "the server refused no change of it", rid)
+        if rec["status"] not in EDITABLE and rec.get("version") is not None:
+            raise _refusal("refile_on_server", f"the server holds it as {rec['status']}", rid,
+                           status=rec["status"])
+        _check_target(store, rec, unit_id, me)
+        reason = f"moved from {rec['org_unit']} to {unit_id} after the server refused it"
+        if rec["status"] in EDITABLE:
+            store.save_record(dict(rec, org_unit=unit_id), user=user, reason=reason)
+        else:  # submitted offline: the server has never seen it
+            new = dict(rec, org_unit=unit_id, updated_at=utc_now(), updated_by=user)
+            _refuse(rid, store.verdict_for(new, strict=True))
+            persist(store.db, rec, new, user=user, at=new["updated_at"], reason=reason)
+        store.db.execute("DELETE FROM outbox WHERE record_id = ? AND state = 'parked'", [rid])
+    return fetch_stored(store.db, rid)
