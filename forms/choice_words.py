@@ -21,12 +21,14 @@ from forms.reference import get_enum, item_names, label_tokens, normalize_label,
 MIN_PREFIX = 4       # letters of a typed word that may begin a label's word («студ»)
 MIN_SHARED = 5       # letters a typed word shares with a label's word of another ending
 MAX_ENDING = 3       # letters of the typed word's own ending after what they share
-# Words that join, not name: a typed «Студенты и школьники» is judged by its naming words.
-_JOINING = frozenset("и или в во на по из с со для және мен бен пен of and the for".split())
-# Words that name no option of their own: «Другие» is not «… и других учреждений».
-_NOT_NAMING = frozenset("другие другое другой другая других иные иное прочие прочее басқа "
-                        "басқалар other others".split())
 _KK_FOLD = str.maketrans("әғқңөұүһі", "агкноуухи")
+# Words that join, not name (folded: Kazakh letters as `_KK_FOLD` writes them): a typed
+# «Студенты и школьники» is judged by its naming words.
+_JOINING = frozenset({"и", "или", "в", "во", "на", "по", "из", "с", "со", "для", "жане", "мен",
+                      "бен", "пен", "of", "and", "the", "for"})
+# Words that name no option of their own: «Другие» is not «… и других учреждений».
+_NOT_NAMING = frozenset({"другие", "другое", "другой", "другая", "других", "иные", "иное",
+                         "прочие", "прочее", "баска", "баскалар", "other", "others"})
 
 
 @dataclass(frozen=True)
@@ -130,27 +132,45 @@ def _name_words(enum: str, _pset: PublishedSet) -> dict[str, tuple[tuple[str, ..
             for item in get_enum(enum).items}
 
 
-def choice_note(enum: str, text, choice: Choice, lang: str = "ru") -> tuple[str, str] | None:
-    """(message code, text) of the clerk's note on `choice`: what a short word was read as,
-    or which options an ambiguous one fits; None for a label read as it is, or a text that
-    fits nothing (each reader says that in its own words, with the allowed values)."""
-    from forms.messages import message_text
-
+def choice_message(enum: str, text, choice: Choice,
+                   lang: str = "ru") -> tuple[str, dict] | None:
+    """(message code, params) of the clerk's note on `choice`: what a short word was read
+    as, or which options an ambiguous one fits; None for a label read as it is, or a text
+    that fits nothing (each reader says that in its own words, with the allowed values)."""
     e = get_enum(enum)
     shown = str(text).strip()
     if choice.how == "ambiguous":
         names = "; ".join(e.item(c).short_label(lang) for c in choice.candidates)
-        return "choice_ambiguous", message_text("choice_ambiguous", lang, {
-            "text": shown, "candidates": names})
+        return "choice_ambiguous", {"text": shown, "candidates": names}
     if not choice.noted or choice.code is None:
         return None
     label = e.item(choice.code).short_label(lang)
     if choice.abbreviation:
         table = abbreviations()[choice.abbreviation]
-        return "choice_abbreviation", message_text("choice_abbreviation", lang, {
-            "text": shown, "meaning": table.get(lang) or table["ru"], "label": label})
-    return "choice_read_as", message_text("choice_read_as", lang, {"text": shown,
-                                                                   "label": label})
+        return "choice_abbreviation", {"text": shown, "meaning": table.get(lang) or table["ru"],
+                                       "label": label}
+    return "choice_read_as", {"text": shown, "label": label}
+
+
+def choice_note(enum: str, text, choice: Choice, lang: str = "ru") -> tuple[str, str] | None:
+    """(message code, text in `lang`) of `choice_message`."""
+    from forms.messages import message_text
+
+    got = choice_message(enum, text, choice, lang)
+    return None if got is None else (got[0], message_text(got[0], lang, got[1]))
+
+
+def read_cell(enum: str, value, lang: str = "ru") -> tuple[str | None, tuple | None]:
+    """(code, (message code, params, severity) or None) of a table's cell (the region's
+    table, the template): a label read as it is; a short word or an abbreviation with a
+    warning saying as what; an ambiguous text an error naming the candidates, an unknown one
+    an error naming the options (`tpl_not_choice`; the reader adds its `field`)."""
+    choice = read_choice(enum, value)
+    if choice.how == "label":
+        return choice.code, None
+    note = choice_message(enum, value, choice, lang) or ("tpl_not_choice", {
+        "value": str(value), "allowed": "; ".join(i.label(lang) for i in get_enum(enum).items)})
+    return choice.code, (*note, "warning" if choice.code else "error")
 
 
 def clear_cache() -> None:

@@ -14,10 +14,10 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from forms.choice_words import choice_note, read_choice
 from forms.messages import message_text
 from forms.names import block_keys
 from forms.people import person_key, person_match
-from forms.choice_words import choice_note, read_choice
 from reports._ref import resolve_department
 from reports.headers import IGNORE, REQUIRED, ColumnMap
 from reports.intake_text import at, say
