@@ -106,15 +106,18 @@ def _abbreviated(enum: str, abbr: str) -> tuple[str, ...]:
 
 def _worded(enum: str, typed: tuple[str, ...]) -> tuple[str, ...]:
     """The options one of whose names holds, for each typed word, a word it begins (or
-    shares a stem with)."""
-    if not typed or any(len(w) < MIN_PREFIX or not w.isalpha() or w in _NOT_NAMING
-                        for w in typed):
+    shares a stem with); a word shorter than MIN_PREFIX letters only as that very word
+    («не треб.»), and at least one typed word is longer."""
+    if not any(len(w) >= MIN_PREFIX for w in typed) or any(
+            not w.isalpha() or w in _NOT_NAMING for w in typed):
         return ()
     return tuple(code for code, names in _name_words(enum, active()).items()
                  if any(all(any(_fits(w, n) for n in name) for w in typed) for name in names))
 
 
 def _fits(typed: str, word: str) -> bool:
+    if len(typed) < MIN_PREFIX:
+        return typed == word
     if word.startswith(typed):
         return True
     shared = 0

@@ -4,7 +4,8 @@ Google Forms and Yandex Forms write one response per row: a multiple-choice answ
 cell with the options joined by ", " (or ";"), an «Другое: …» / «Басқа: …» / "Other: …" answer
 is the person's own text, a date is a timestamp. Options are matched to enumeration items by
 their labels in any language (forms.reference.resolve); an option's label may itself hold a
-comma, so the longest run of pieces that names one option wins. `put_cell` reads one cell
+comma, so the longest run of pieces that names one option wins. A short word or an
+abbreviation («Студ.», «НКО») is read with a warning saying as what (forms.choice_words). `put_cell` reads one cell
 into a record's data by its field's type.
 """
 from __future__ import annotations
@@ -252,7 +253,8 @@ def put_cell(form, f, value, data: dict, lang: str) -> CellProblem | None:
 def _put_multi(form, f, value, data: dict, lang: str) -> CellProblem | None:
     """A multiple-choice cell; own text at its end without «Другое:» goes to the question's
     «other» field, with a warning (returned) naming it."""
-    target, note, notes = other_field(form, f), None, []
+    target, note = other_field(form, f), None
+    notes: list[CellProblem] = []
     try:
         codes, own = split_multi(f.choices, value, lang, notes=notes)
     except CellProblem:
