@@ -186,3 +186,26 @@ def test_a_regions_table_reads_a_short_answer_with_a_warning(tmp_path, capsys):
     assert run(tmp_path, "import", "monthly_report", str(bad)) == 1
     out = capsys.readouterr()
     assert "«Не» в поле «Помощь РФО оказывалась»: такого значения нет" in out.out + out.err
+
+
+def test_the_template_reads_a_short_answer_pasted_past_its_drop_down(tmp_path):
+    from reports.io import import_file
+    from reports.template import write_template
+
+    with open_store(tmp_path / "esep.sqlite3", user="aigerim") as store:
+        store.upsert_org_units([{"id": "SHY", "kind": "region", "region": "SHY",
+                                 "name_ru": "г. Шымкент"}])
+        path = write_template(store, "SHY", "2023-06", tmp_path / "t.xlsx", lang="kk")
+        wb = openpyxl.load_workbook(path)
+        ws = wb.worksheets[0]
+        rows = {ws.cell(r, 4).value: r for r in range(1, ws.max_row + 1)}
+        ws.cell(rows["volunteers_total"], 2).value = 12
+        ws.cell(rows["rfo_support_provided"], 2).value = " ҚАЖЕТ БОЛМ"   # pasted, no list
+        wb.save(path)
+        res = import_file(store, "monthly_report", path, user="aigerim", lang="kk")
+        (note,) = [p for p in res.problems if p["code"] == "choice_read_as"]
+        assert note["severity"] == "warning" and note["row"] == rows["rfo_support_provided"]
+        assert note["message"] == ("«ҚАЖЕТ БОЛМ» «Қажет болмады» деп оқылды; олай болмаса, "
+                                   "мәнді өзіңіз таңдаңыз")
+        (rec,) = store.list_records(form="monthly_report", period="2023-06")
+        assert res.committed and rec["data"]["rfo_support_provided"] == "NOT_NEEDED"
