@@ -357,5 +357,8 @@ def resolve_department(text: str | None) -> str | None:
 
 def clear_cache() -> None:
     """Forget loaded files (tests, or after resources were replaced at run time)."""
+    from forms import choice_words
+
     for fn in (_enum_names, _get_enum, _code_set, _name_index_in, _resolve_text):
         fn.cache_clear()
+    choice_words.clear_cache()

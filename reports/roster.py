@@ -1,7 +1,8 @@
 """Roster rows (focus-group participants, seminar attendees) from sheet rows.
 
 Each data row is cleaned (VR-31), choice cells are resolved to codes (code, short or full
-label in ru/kk/en, any case and spacing), a letter lost to the encoding («?» inside a word) is
+label in ru/kk/en, any case and spacing; a short word or an abbreviation with a note:
+forms.choice_words), a letter lost to the encoding («?» inside a word) is
 flagged, empty required cells are reported, duplicates inside the list and people already in
 other lists are reported (VR-20). Nothing here blocks: a list is saved as a draft and the
 trainer completes it. Every finding names the file's row and column header, in `lang`.
@@ -13,13 +14,14 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from forms.choice_words import choice_note, read_choice
 from forms.messages import message_text
 from forms.names import block_keys
 from forms.people import person_key, person_match
-from reports._ref import enum_labels, resolve_department
+from reports._ref import resolve_department
 from reports.headers import IGNORE, REQUIRED, ColumnMap
 from reports.intake_text import at, say
-from reports.text import clean_text, fold, name_issues, plain_kazakh
+from reports.text import clean_text, fold, name_issues
 
 CHOICE_ENUMS = {"participant_category": "fg_categories", "department": "departments",
                 "consent": "consent"}
@@ -89,28 +91,31 @@ class RosterBuild:
 
 
 @functools.cache
-def _choice_lookup(fid: str) -> dict:
-    return enum_labels(CHOICE_ENUMS[fid])
-
-
-@functools.cache
-def _plain_lookup(fid: str) -> dict:
-    return {plain_kazakh(key): code for key, code in _choice_lookup(fid).items()}
-
-
-@functools.cache
 def resolve_choice(fid: str, text: str) -> str | None:
     """The code of a choice as written: code, label or short label in ru/kk/en, any case and
     spacing, Kazakh typed with Russian letters («Студенттик уйымдар») too."""
-    key = fold(text)
     if fid == "consent":
-        hit = CONSENT_WORDS.get(key) or CONSENT_WORDS.get(str(text).strip())
+        hit = CONSENT_WORDS.get(fold(text)) or CONSENT_WORDS.get(str(text).strip())
         if hit:
             return hit
-    code = _choice_lookup(fid).get(key) or _plain_lookup(fid).get(plain_kazakh(key))
-    if code is None and fid == "department":
-        code = resolve_department(text)
-    return code
+    choice = read_choice(CHOICE_ENUMS[fid], text, contained=fid == "department")
+    return choice.code if choice.how == "label" else None
+
+
+def read_cell_choice(fid: str, text: str, lang: str) -> tuple[str | None, tuple | None]:
+    """(code or None, (message code, text) of a note or None) of a list's choice cell: a
+    label as `resolve_choice` reads it; a short word or an abbreviation read with a note;
+    an ambiguous or unknown text left for the clerk, the candidates or allowed values
+    named."""
+    code = resolve_choice(fid, text)
+    if code is not None:
+        return code, None
+    choice = read_choice(CHOICE_ENUMS[fid], text, contained=fid == "department")
+    note = choice_note(CHOICE_ENUMS[fid], text, choice, lang)
+    if note is None:
+        note = ("unknown_choice", say("unknown_choice", lang, text=text,
+                                      allowed=allowed_labels(fid, lang)))
+    return choice.code, note
 
 
 class RosterBuilder:
@@ -198,11 +203,10 @@ class RosterBuilder:
                                             say("number_exponent", self.lang, text=text)))
                 text = whole or text
             if fid in CHOICE_ENUMS and text:
-                code = resolve_choice(fid, text)
+                code, note = read_cell_choice(fid, text, self.lang)
+                if note is not None:
+                    problems.append(self._p(sheet_row, fid, *note))
                 if code is None:
-                    problems.append(self._p(sheet_row, fid, "unknown_choice", say(
-                        "unknown_choice", self.lang, text=text,
-                        allowed=allowed_labels(fid, self.lang))))
                     continue
                 text = code
             if text:

@@ -4,7 +4,8 @@ Google Forms and Yandex Forms write one response per row: a multiple-choice answ
 cell with the options joined by ", " (or ";"), an «Другое: …» / «Басқа: …» / "Other: …" answer
 is the person's own text, a date is a timestamp. Options are matched to enumeration items by
 their labels in any language (forms.reference.resolve); an option's label may itself hold a
-comma, so the longest run of pieces that names one option wins. `put_cell` reads one cell
+comma, so the longest run of pieces that names one option wins. A short word or an
+abbreviation («Студ.», «НКО») is read with a warning saying as what (forms.choice_words). `put_cell` reads one cell
 into a record's data by its field's type.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from forms.choice_words import choice_message, read_choice
 from forms.fieldcheck import parse_date
 from forms.reference import get_enum, resolve
 
@@ -140,10 +142,22 @@ def no_answer_code(enum: str | None) -> str | None:
 
 
 def to_choice(enum: str, value, lang: str = "ru") -> str:
-    code = _band(enum, value) or resolve(enum, str(value).strip())
-    if code is None:
-        raise CellProblem("survey_bad_choice", allowed=allowed(enum, lang))
-    return code
+    return read_one(enum, value, lang)[0]
+
+
+def read_one(enum: str, value, lang: str = "ru") -> tuple[str, CellProblem | None]:
+    """(code, a warning or None) of a single-choice answer: a short word or an abbreviation
+    is read with a note saying as what (forms.choice_words); an ambiguous one or no option
+    raises CellProblem naming the candidates or the allowed answers."""
+    code = _band(enum, value)
+    if code is not None:
+        return code, None
+    choice = read_choice(enum, value, contained=True)
+    note = choice_message(enum, value, choice, lang)
+    if choice.code is None:
+        raise CellProblem(note[0], **note[1]) if note else CellProblem(
+            "survey_bad_choice", allowed=allowed(enum, lang))
+    return choice.code, None if note is None else CellProblem(note[0], "warning", **note[1])
 
 
 def _band(enum: str, value) -> str | None:
@@ -169,11 +183,12 @@ def allowed(enum: str, lang: str = "ru", limit: int = 12) -> str:
     return "; ".join(item.label(lang) for item in shown) + more
 
 
-def split_multi(enum: str, value, lang: str = "ru",
-                own_tail: bool = False) -> tuple[list[str], str | None]:
+def split_multi(enum: str, value, lang: str = "ru", own_tail: bool = False,
+                notes: list | None = None) -> tuple[list[str], str | None]:
     """(codes, the person's own text or None) of a multiple-choice cell; an option nobody can
     match raises CellProblem naming it. With `own_tail`, pieces at the end that start no
-    option are the own text even without «Другое:» (Google Forms writes it so)."""
+    option are the own text even without «Другое:» (Google Forms writes it so). A piece
+    read from a short word or an abbreviation adds a warning to `notes`."""
     text = str(value).strip()
     whole = resolve(enum, text, contained=False)
     if whole:
@@ -187,12 +202,21 @@ def split_multi(enum: str, value, lang: str = "ru",
             own = OTHER_PREFIX.sub("", ", ".join(pieces[i:])).strip()
             return _add_other(enum, codes), own or None
         j = _longest_option(enum, pieces, i)
+        short = read_choice(enum, pieces[i]) if j is None else None
+        if short is not None and short.code is not None:
+            codes += [] if short.code in codes else [short.code]
+            note = choice_message(enum, pieces[i], short, lang)
+            if notes is not None and note is not None:
+                notes.append(CellProblem(note[0], "warning", **note[1]))
+            i += 1
+            continue
         if j is None and own_tail and not any(
                 _longest_option(enum, pieces, k) for k in range(i + 1, len(pieces))):
             return _add_other(enum, codes), ", ".join(pieces[i:])
         if j is None:
-            raise CellProblem("survey_bad_option", option=pieces[i],
-                              allowed=allowed(enum, lang))
+            note = choice_message(enum, pieces[i], short, lang) if short else None
+            raise CellProblem(note[0], **note[1]) if note else CellProblem(
+                "survey_bad_option", option=pieces[i], allowed=allowed(enum, lang))
         code = resolve(enum, ", ".join(pieces[i:j]), contained=False)
         if code is not None and code not in codes:
             codes.append(code)
@@ -231,7 +255,8 @@ def put_cell(form, f, value, data: dict, lang: str) -> CellProblem | None:
         if OTHER_PREFIX.match(text) and other_field(form, f):
             data[other_field(form, f)] = OTHER_PREFIX.sub("", text).strip()
         else:
-            data[f.id] = to_choice(f.choices, value, lang)
+            data[f.id], note = read_one(f.choices, value, lang)
+            return note
     elif f.type in ("integer", "decimal"):
         data[f.id] = to_number(value, f.type == "integer")
     elif f.type == "boolean":
@@ -249,13 +274,16 @@ def _put_multi(form, f, value, data: dict, lang: str) -> CellProblem | None:
     """A multiple-choice cell; own text at its end without «Другое:» goes to the question's
     «other» field, with a warning (returned) naming it."""
     target, note = other_field(form, f), None
+    notes: list[CellProblem] = []
     try:
-        codes, own = split_multi(f.choices, value, lang)
+        codes, own = split_multi(f.choices, value, lang, notes=notes)
     except CellProblem:
         if target is None:
             raise
-        codes, own = split_multi(f.choices, value, lang, own_tail=True)
+        notes = []
+        codes, own = split_multi(f.choices, value, lang, own_tail=True, notes=notes)
         note = CellProblem("survey_own_answer", "warning", option=own)
+    note = note or (notes[0] if notes else None)   # one warning a cell: the first
     if codes:
         data[f.id] = codes
     if own:

@@ -6,7 +6,8 @@ import re
 import uuid
 from pathlib import Path
 
-from reports._ref import enum_codes, enum_labels, load_form_or_none
+from forms.choice_words import read_cell
+from reports._ref import enum_codes, load_form_or_none
 from reports.io import ImportFailed, ImportResult, _commit
 from reports.readers import CORRUPT, _open_workbook, kind_of
 from reports.template import LIST_SHEET, META_SHEET
@@ -63,18 +64,20 @@ class _Parser:
         self.problems: list[dict] = []
         self.value_column = "B"  # what the sheet's header row calls it («Значение»)
 
-    def problem(self, row, col, key, code, value=None, **params):
+    def problem(self, row, col, key, code, value=None, severity="error", **params):
         from forms import message_text
 
         params = {"field": key, "value": value, "key": key, **params}
         self.problems.append({"row": row, "column": col, "field": key, "code": code,
                               "message": message_text(code, self.lang, params, form=self.form),
-                              "severity": "error"})
+                              "severity": severity})
 
-    def allowed(self, enum: str) -> str:
-        from forms.reference import get_enum
-
-        return "; ".join(item.label(self.lang) for item in get_enum(enum).items)
+    def choice(self, row, col, key, enum: str, value) -> str | None:
+        """The option of a cell (forms.choice_words.read_cell), a note or an error said."""
+        code, note = read_cell(enum, value, self.lang)
+        if note is not None:
+            self.problem(row, col, key, note[0], severity=note[2], **note[1])
+        return code
 
     def cell(self, row: int, key: str, value) -> None:
         fid, _, code = key.partition(".")
@@ -95,11 +98,8 @@ class _Parser:
             else:
                 self.problem(row, self.value_column, key, "tpl_not_yes_no", value)
         elif fd.type == "choice":
-            hit = enum_labels(fd.choices).get(fold(value))
-            if hit is None:
-                self.problem(row, self.value_column, key, "tpl_not_choice", value,
-                             allowed=self.allowed(fd.choices))
-            else:
+            hit = self.choice(row, self.value_column, key, fd.choices, value)
+            if hit is not None:
                 self.data[fid] = hit
         elif fd.type in ("integer", "decimal"):
             self._number_into(row, key, value, self.data, fid, fd.type)
@@ -153,11 +153,7 @@ def _read_roster(form, parser, keys, rows, labels=()) -> None:
             if value in (None, ""):
                 continue
             if col.choices:
-                code = enum_labels(col.choices).get(fold(value))
-                if code is None:
-                    parser.problem(r, heads.get(key, key), key, "tpl_not_choice", value,
-                                   allowed=parser.allowed(col.choices))
-                item[col.id] = code
+                item[col.id] = parser.choice(r, heads.get(key, key), key, col.choices, value)
             elif col.type in ("integer", "decimal"):
                 try:
                     item[col.id] = _number(value, col.type)

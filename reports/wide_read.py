@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from forms import load_form, message_text
-from reports._ref import enum_labels
+from forms.choice_words import read_cell
 from reports.intake import Skipped
 from reports.intake_rows import is_header_repeat, region_in, skip_kind
 from reports.io import ImportFailed, ImportResult, _commit
 from reports.readers import iter_rows, workbook_sheets
 from reports.readers_formulas import uncached_formulas
-from reports.text import clean_text, fold
+from reports.text import clean_text
 from reports.wide_cells import (
     _cell,
     _empty,
@@ -359,14 +359,10 @@ class WideReader:
             else name
 
     def _choice(self, n, column, fd, value):
-        hit = enum_labels(fd.choices).get(fold(value))
-        if hit is None:
-            from forms.reference import get_enum
-
-            allowed = "; ".join(i.label(self.lang) for i in get_enum(fd.choices).items)
-            self.problem(n, column, "tpl_not_choice", key=fd.id, field=fd.id,
-                         value=str(value), allowed=allowed)
-        return hit
+        code, note = read_cell(fd.choices, value, self.lang)   # forms.choice_words
+        if note is not None:
+            self.problem(n, column, note[0], note[2], key=fd.id, field=fd.id, **note[1])
+        return code
 
 
 def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, sheet=None,

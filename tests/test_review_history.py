@@ -108,8 +108,29 @@ def test_months_typed_in_at_once_are_flagged():
     for r in recs:
         if r["period"] < "2024-01":
             r["updated_at"] = r["created_at"] = "2024-01-04T16:00:00Z"
-    found = review(recs, units=UNITS, use_forms=False, period="2023")
-    assert {f["period"] for f in found if f["rule"] == "VR-19"} == set(PERIODS[:12])
+    found = [f for f in review(recs, units=UNITS, use_forms=False, period="2023")
+             if f["rule"] == "VR-19"]
+    assert len(found) == 1, found        # one finding for the batch, not one per month
+    assert found[0]["period"] == "2023-12" and found[0]["params"] == {
+        "count": 12, "months": "2023-01 – 2023-12", "date": "2024-01-04"}
+    assert "(2023-01 – 2023-12)" in found[0]["message"]
+
+
+def test_two_batches_of_one_unit_are_two_findings():
+    """Half a year typed in on one day, the other half (but September, sent in time) a week
+    later: two batches, each one finding naming its months."""
+    recs = [r for r in _records() if r["org_unit"] == "AKM-D2"]
+    for r in recs:
+        if "2023-01" <= r["period"] <= "2023-06":
+            r["updated_at"] = r["created_at"] = "2024-02-01T09:00:00Z"
+        elif "2023-07" <= r["period"] <= "2023-12" and r["period"] != "2023-09":
+            r["updated_at"] = r["created_at"] = "2024-02-08T15:30:00Z"
+    found = [f for f in review(recs, units=UNITS, use_forms=False, lang="en")
+             if f["rule"] == "VR-19"]
+    assert [(f["period"], f["params"]["months"]) for f in found] == [
+        ("2023-06", "2023-01 – 2023-06"), ("2023-12", "2023-07 – 2023-08, 2023-10 – 2023-12")]
+    assert "for 5 months (2023-07 – 2023-08, 2023-10 – 2023-12) were entered at once " \
+           "(2024-02-08)" in found[1]["message"]
 
 
 def test_texts_use_labels_and_one_language(store):

@@ -68,7 +68,13 @@ def test_a_year_with_its_planted_problems(data_dir, capsys):
     assert run(data_dir, "report", "quality", "--period", "2024", "--region", "SHY",
                "--json") == 0
     found: dict[tuple[str, str], set[str]] = {}
-    for f in json.loads(capsys.readouterr().out):
+    review = json.loads(capsys.readouterr().out)
+    # both years typed in today: one VR-19 line per district, naming its months
+    at_once = sorted((f["org_unit"], f["period"], f["params"]["months"]) for f in review
+                     if f["rule"] == "VR-19")
+    assert at_once == [(uid, "2024-11", "2023-01 – 2024-11") if uid == MISSING[0] else
+                       (uid, "2024-12", "2023-01 – 2024-12") for uid, *_ in UNITS]
+    for f in review:
         if family(f["rule"]) not in IGNORED:
             found.setdefault((f["org_unit"], f["period"]), set()).add(family(f["rule"]))
     expected = {where: {rule} | ALSO.get(where, set()) for where, (rule, _) in PLANTED.items()}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from forms.periods import shift_period
 from reports.review.series import Series, make, num, settings
 
 BREAKDOWNS = ("gender", "age", "occupation")
@@ -62,24 +63,60 @@ def _period_end(period: str) -> dt.datetime:
 
 def bulk_entry(s: Series, units=None) -> list[dict]:
     """VR-19: months created within `window_hours` of each other, at least `min_periods` of
-    them more than `late_days` after their month ended: each month of that batch."""
+    them more than `late_days` after their month ended. One finding per batch typed in
+    together (a region's table of a whole year, imported on one day), on the batch's last
+    month, naming its months."""
     cfg = settings("bulk")
     entered = {p: t for p in s.periods if (t := _entered(s.rec[p]))}
     late_days = dt.timedelta(days=cfg["late_days"])
     late = {p for p, t in entered.items() if t - _period_end(p) > late_days}
     if len(late) < cfg["min_periods"]:
         return []                       # not enough late months for any batch
-    stamped = sorted((t, p) for p, t in entered.items())
     window = dt.timedelta(hours=cfg["window_hours"])
-    hit: dict[str, int] = {}
+    hit = _at_once(sorted((t, p) for p, t in entered.items()), late, window,
+                   cfg["min_periods"])
+    return [_batch_finding(s, batch, units) for batch in _batches(hit, window)]
+
+
+def _at_once(stamped: list[tuple], late: set, window: dt.timedelta, least: int) -> list:
+    """(time, period) of each month in some `window` that holds at least `least` late
+    months, in the order they were entered."""
+    hit: set[tuple] = set()
     start = 0
     for end in range(len(stamped)):
         while stamped[end][0] - stamped[start][0] > window:
             start += 1
         group = stamped[start:end + 1]
-        if len({p for t, p in group if p in late}) >= cfg["min_periods"]:
-            for _t, p in group:
-                hit[p] = max(hit.get(p, 0), len(group))
-    return [make(s.rec[p], "VR-19", "info", "review_months_at_once", [],
-                 {"count": n, "date": entered[p].date().isoformat()}, units)
-            for p, n in sorted(hit.items())]
+        if len({p for _t, p in group if p in late}) >= least:
+            hit.update(group)
+    return sorted(hit)
+
+
+def _batches(hit: list[tuple], window: dt.timedelta) -> list[list[tuple]]:
+    """The months entered together: a new batch after a pause longer than `window`."""
+    out: list[list[tuple]] = []
+    for t, p in hit:
+        if out and t - out[-1][-1][0] <= window:
+            out[-1].append((t, p))
+        else:
+            out.append([(t, p)])
+    return out
+
+
+def _batch_finding(s: Series, batch: list[tuple], units) -> dict:
+    periods = sorted(p for _t, p in batch)
+    first, last = batch[0][0].date().isoformat(), batch[-1][0].date().isoformat()
+    return make(s.rec[periods[-1]], "VR-19", "info", "review_months_at_once", [],
+                {"count": len(periods), "months": month_runs(periods),
+                 "date": first if first == last else f"{first} – {last}"}, units)
+
+
+def month_runs(periods: list[str]) -> str:
+    """Sorted periods as runs of consecutive months: «2023-01 – 2023-12, 2024-02»."""
+    runs: list[list[str]] = []
+    for p in periods:
+        if runs and shift_period(runs[-1][-1], 1) == p:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return ", ".join(r[0] if len(r) == 1 else f"{r[0]} – {r[-1]}" for r in runs)
