@@ -1,19 +1,21 @@
 """What python-calamine does not tell of a legacy .xls (BIFF8, Excel 97-2003): which rows a
-sheet hides, and a used range no sheet can have (on which calamine would die).
+sheet hides, and damage on which calamine would panic or the whole process die.
 
 An .xls is an OLE2 compound file: a 512-byte header, a FAT chaining its sectors, a directory
 naming its streams. The "Workbook" stream is a run of BIFF records: the globals first, whose
 BOUNDSHEET records (0x0085) give each sheet's name and where its records begin; a sheet's
 DIMENSIONS record (0x0200) gives its used range, its ROW records (0x0208) the row's number
-and, in option bit 0x20 (fDyZero), whether it is hidden. Only those records are read, every
-offset checked against what was read. A file cut short, sectors chained in a loop or an
-impossible used range is damage calamine would panic or die on (`xls_damage`: the reader
-refuses the file first); anything else the file does not say as expected (damaged,
-encrypted, an older BIFF) means "not known": no hidden rows, nothing refused (the cells are
-calamine's business, and its errors the reader's).
+and, in option bit 0x20 (fDyZero), whether it is hidden; its cell records their row and
+column. Only those records are read, every offset checked against what was read. A file cut
+short, sectors chained in a loop, a used range or a cell past a sheet's last column is
+damage calamine would panic or die on (`xls_damage`: the reader refuses the file first);
+anything else the file does not say as expected (damaged, encrypted, an older BIFF) means
+"not known": no hidden rows, nothing refused (the cells are calamine's business, and its
+errors the reader's).
 """
 from __future__ import annotations
 
+import functools
 import struct
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +26,9 @@ SPECIAL = 0xFFFFFFFA            # sector numbers from here on end a chain or mar
 BOF, EOF, FILEPASS, BOUNDSHEET, DIMENSIONS, ROW = 0x0809, 0x000A, 0x002F, 0x0085, 0x0200, 0x0208
 BIFF8 = 0x0600
 HIDDEN = 0x20                   # fDyZero in a ROW record's option flags
+# The cell records calamine reads (FORMULA, RSTRING, LABELSST, NUMBER, LABEL, BOOLERR, RK):
+# row, column first; MULRK (0x00BD) ends with its last column.
+CELLS, MULRK = (0x0006, 0x00D6, 0x00FD, 0x0203, 0x0204, 0x0205, 0x027E), 0x00BD
 MAX_ROWS, MAX_COLUMNS = 0x10000, 0x100      # a BIFF8 sheet's size
 FAILURES = (struct.error, OSError, ValueError, IndexError, MemoryError)
 
@@ -60,15 +65,22 @@ def xls_damage(path: Path) -> str | None:
     """Why python-calamine must not be given this .xls, None when nothing is known against it.
     Calamine panics on a sector past the end of a file cut short, reads a directory whose
     sectors chain in a loop until memory runs out, and reserves memory for a sheet's rows x
-    columns as its DIMENSIONS say (too many, or a last row above the first): the process
-    dies."""
+    columns as its DIMENSIONS and its cells say (a column past the last, a last row above
+    the first): the process dies."""
     try:
-        stream = _workbook_stream(path)
+        st = path.stat()
+        return _damage(str(path), st.st_size, st.st_mtime_ns)
+    except OSError:
+        return None
+
+
+@functools.lru_cache(maxsize=8)          # a list is opened again for each sheet looked at
+def _damage(path: str, _size: int, _mtime: int) -> str | None:
+    try:
+        stream = _workbook_stream(Path(path))
         for name, at in _sheets(stream):
-            dims = next((d for rid, d in _sheet_records(stream, at, nested=True)
-                         if rid == DIMENSIONS), b"")
-            if len(dims) in (10, 14) and not _possible(dims):
-                return f"sheet {name!r} says an impossible used range"
+            if not all(_possible(rid, data) for rid, data in _sheet_records(stream, at)):
+                return f"sheet {name!r} has a cell or a used range past a sheet's last column"
     except _CutShort:
         return "it is cut short"
     except _Loop:
@@ -78,11 +90,18 @@ def xls_damage(path: Path) -> str | None:
     return None
 
 
-def _possible(dims: bytes) -> bool:
-    wide = len(dims) == 14
-    first, last = struct.unpack_from("<II" if wide else "<HH", dims)
-    _cf, cols = struct.unpack_from("<HH", dims, 8 if wide else 4)
-    return first <= last <= MAX_ROWS and cols <= MAX_COLUMNS
+def _possible(rid: int, data: bytes) -> bool:
+    """A record calamine sizes its sheet by says no more than a sheet holds."""
+    if rid == DIMENSIONS and len(data) in (10, 14):
+        wide = len(data) == 14
+        first, last = struct.unpack_from("<II" if wide else "<HH", data)
+        columns = struct.unpack_from("<H", data, 10 if wide else 6)[0]
+        return first <= last <= MAX_ROWS and columns <= MAX_COLUMNS
+    if rid in CELLS and len(data) >= 4:
+        return struct.unpack_from("<H", data, 2)[0] < MAX_COLUMNS
+    if rid == MULRK and len(data) >= 6:
+        return struct.unpack_from("<H", data, len(data) - 2)[0] < MAX_COLUMNS
+    return True
 
 
 def _workbook_stream(path: Path) -> bytes:
@@ -209,10 +228,9 @@ def _sheet_name(data: bytes) -> str:
     return raw.decode("utf-16-le" if wide else "latin-1")
 
 
-def _sheet_records(stream: bytes, offset: int,
-                   nested: bool = False) -> Iterator[tuple[int, bytes]]:
-    """The records of the sheet whose BOF is at `offset`; a chart drawn on the sheet is a
-    BOF..EOF of its own inside, whose records are given only when `nested`."""
+def _sheet_records(stream: bytes, offset: int) -> Iterator[tuple[int, bytes]]:
+    """The records of the sheet whose BOF is at `offset`, but those of a chart drawn on the
+    sheet (a BOF..EOF of its own inside, which calamine passes over too)."""
     depth = 0
     for rid, data in _records(stream, offset):
         if rid == BOF:
@@ -223,6 +241,6 @@ def _sheet_records(stream: bytes, offset: int,
             depth -= 1
             if depth == 0:
                 return
-        elif depth == 1 or nested:
+        elif depth == 1:
             yield rid, data
     raise _Bad("the sheet has no EOF")

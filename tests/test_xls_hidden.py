@@ -131,24 +131,32 @@ def test_random_damage_never_escapes_as_a_traceback(tmp_path):
         _outcome(path)
 
 
-def _dimensions_at(data: bytes, sheet_no: int) -> int:
-    """Where the DIMENSIONS record (0x0200, 14 bytes) of the sheet_no-th sheet begins."""
+def _record_at(data: bytes, head: bytes, nth: int) -> int:
+    """Where the nth record starting with `head` (its id and length) begins in the file."""
     at = -1
-    for _ in range(sheet_no):
-        at = data.index(b"\x00\x02\x0e\x00", at + 1)
+    for _ in range(nth):
+        at = data.index(head, at + 1)
     return at
 
 
-@pytest.mark.parametrize("rows", [(5, 3), (0, 0x7FFFFFFF)])
-def test_an_impossible_used_range_is_refused_before_calamine_dies_on_it(tmp_path, rows):
-    """A sheet whose DIMENSIONS say a last row above the first, or two billion rows:
-    calamine would reserve memory for them and the process die (SIGABRT)."""
+DIMENSIONS, LABELSST = b"\x00\x02\x0e\x00", b"\xfd\x00\x0a\x00"
+
+
+@pytest.mark.parametrize("head,nth,offset,garble", [
+    (DIMENSIONS, 2, 4, struct.pack("<II", 5, 3)),             # last row above the first
+    (DIMENSIONS, 2, 4, struct.pack("<II", 0, 0x7FFFFFFF)),    # two billion rows
+    (LABELSST, 12, 6, struct.pack("<H", 0x2003))])            # a name in column 8,196
+def test_an_impossible_range_or_cell_is_refused_before_calamine_dies_on_it(
+        tmp_path, head, nth, offset, garble):
+    """calamine reserves memory for a sheet's rows x columns: for these, more than there is
+    (the process is killed), so the file is refused first as damaged."""
     data = bytearray(XLS.read_bytes())
-    at = _dimensions_at(data, 2)                     # «1-күн»
-    struct.pack_into("<II", data, at + 4, *rows)
+    at = _record_at(data, head, nth) + offset           # in «1-күн», the second sheet
+    data[at:at + len(garble)] = garble
     damaged = tmp_path / "range.xls"
     damaged.write_bytes(bytes(data))
-    assert xls_damage(damaged) == "sheet '1-күн' says an impossible used range"
+    assert xls_damage(damaged) == ("sheet '1-күн' has a cell or a used range past a "
+                                   "sheet's last column")
     with pytest.raises(FileProblem) as caught:
         read_list(damaged, "focus_group", period="2023-09")
     assert caught.value.code == "file_corrupt" and "1-күн" in str(caught.value)
