@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from forms.fieldcheck import MAX_ITEMS
+from reports.xls_biff import CFB_MAGIC, xls_damage  # CFB: encrypted xlsx or old .xls
 
-CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"   # OLE container: encrypted xlsx or old .xls
 ZIP_MAGIC = b"PK\x03\x04"
 ODF_PREFIX = "application/vnd.oasis.opendocument."
 ODF_SHEET = ODF_PREFIX + "spreadsheet"
@@ -247,15 +247,9 @@ def _xlsx_rows(path: Path, sheet: str | None, row_limit: int) -> Iterator[tuple]
 def _workbook_rows(path: Path, sheet: str | None, on_merges=None) -> Iterator[tuple]:
     """Rows of a workbook through python-calamine (empty cells -> None); `on_merges` is
     given the sheet's vertical merges (reports.readers_layout) before the first row."""
-    from python_calamine import CalamineWorkbook
-
     from reports.readers_layout import vertical_merges
 
-    try:
-        wb = CalamineWorkbook.from_path(str(path))
-    except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
-        raise FileProblem(f"{path.name}: the workbook is damaged and cannot be read "
-                          f"({type(exc).__name__}: {exc})", "file_corrupt", file=path.name) from None
+    wb = _open_calamine(path)
     try:
         if sheet is not None and sheet not in wb.sheet_names:
             raise FileProblem(f"{path.name}: no sheet {sheet!r} (sheets: "
@@ -264,17 +258,44 @@ def _workbook_rows(path: Path, sheet: str | None, on_merges=None) -> Iterator[tu
         try:
             ws = wb.get_sheet_by_name(sheet) if sheet else wb.get_sheet_by_index(0)
             rows = ws.iter_rows()
-        except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
-            raise FileProblem(f"{path.name}: the workbook is damaged ({exc})",
-                              "file_corrupt", file=path.name) from None
+        except BaseException as exc:  # noqa: BLE001 - see _damaged
+            raise _damaged(path, exc) from None
         if on_merges is not None:
             on_merges(vertical_merges(ws, path, sheet))
         for _ in range((ws.start or (0, 0))[0]):
             yield ()                                 # rows above the used range
-        for row in rows:
-            yield tuple(None if v == "" else v for v in row)
+        try:
+            for row in rows:
+                yield tuple(None if v == "" else v for v in row)
+        except BaseException as exc:  # noqa: BLE001 - see _damaged
+            raise _damaged(path, exc) from None
     finally:
         wb.close()
+
+
+def _open_calamine(path: Path):
+    """A calamine workbook; an .xls calamine would panic or die on is refused first."""
+    from python_calamine import CalamineWorkbook
+
+    if _head(path) == CFB_MAGIC and (why := xls_damage(path)) is not None:
+        raise FileProblem(f"{path.name}: the workbook is damaged: {why}", "file_corrupt",
+                          file=path.name)
+    try:
+        return CalamineWorkbook.from_path(str(path))
+    except BaseException as exc:  # noqa: BLE001 - see _damaged
+        raise _damaged(path, exc) from None
+
+
+def _damaged(path: Path, exc: BaseException) -> FileProblem:
+    """What calamine raised on a damaged workbook, as the file's problem: its own error types,
+    or a panic of its Rust code (a truncated .xls: pyo3's PanicException derives from
+    BaseException). Anything else (Ctrl+C, a generator closed) goes on as it was."""
+    if not isinstance(exc, Exception) and type(exc).__name__ != "PanicException":
+        raise exc
+    if isinstance(exc, FileProblem):
+        return exc
+    return FileProblem(f"{path.name}: the workbook is damaged and cannot be read "
+                       f"({type(exc).__name__}: {exc})", "file_corrupt", file=path.name)
 
 
 def _docx_rows(path: Path, on_merges=None) -> Iterator[tuple]:
@@ -353,11 +374,9 @@ def workbook_sheets(path: Path) -> list[str | None]:
         return list(sheet_names(path)) or [None]
     if kind not in WORKBOOKS:
         return [None]
-    from python_calamine import CalamineWorkbook
-
     try:
-        wb = CalamineWorkbook.from_path(str(path))
-    except Exception:  # noqa: BLE001 - calamine raises its own error types
+        wb = _open_calamine(path)
+    except FileProblem:
         return [None]
     try:
         return list(wb.sheet_names) or [None]

@@ -10,8 +10,9 @@ header rows, are left to the header reading).
 rows of the sheet (reports.readers.iter_rows hands them over through `on_merges`);
 `fill_down(rows, merges, first)` gives the rows with the merged values repeated.
 
-Rows hidden: a row hidden in an .xlsx or .ods (`hidden_rows`) is read like any other, and the list
-import says which people were on hidden rows (hidden before printing: was the person there?).
+Rows hidden: a row hidden in an .xlsx, .ods or .xls (`hidden_rows`; an .xls's from its ROW
+records, reports.xls_biff) is read like any other, and the list import says which people
+were on hidden rows (hidden before printing: was the person there?).
 """
 from __future__ import annotations
 
@@ -140,12 +141,18 @@ _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 
 
 def hidden_rows(path: Path, sheet: str | None) -> set[int]:
-    """The 1-based numbers of the rows an .xlsx or .ods sheet hides (empty for other files:
-    an .xls does not say)."""
-    from reports.readers import CORRUPT, _sheet_part
+    """The 1-based numbers of the rows an .xlsx, .ods or .xls sheet hides (empty for other
+    files, and for a workbook that cannot be read so far)."""
+    from reports.readers import CFB_MAGIC, CORRUPT, _head, _sheet_part
+    from reports.xls_biff import xls_hidden_rows
 
     if path.suffix.lower() == ".ods":
         return _ods_layout(path, sheet)[1]
+    try:
+        if _head(path) == CFB_MAGIC:                 # an .xls, whatever its name says
+            return xls_hidden_rows(path, sheet)
+    except OSError:
+        return set()
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return set()
     out: set[int] = set()
