@@ -27,7 +27,6 @@ from desktop.sync_jobs import (
     days_since_sync,
     error_text,
     probe_loop,
-    requeue_parked,
     run_sync,
     sync_history,
 )
@@ -357,7 +356,8 @@ class SyncPage(QWidget):
         row = self._selected(self.parked_view)
         if not row:
             return False
-        requeue_parked(self.ctx.store, row["op_seq"])
+        from store.refused import resend_refused
+        resend_refused(self.ctx.store, row["record_id"])
         self.refresh()
         if self.mode.currentIndex() == 0:
             self.sync_now()
