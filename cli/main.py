@@ -21,6 +21,7 @@ COMMANDS = {
     "cli.demo_cmd": ("demo",),
     "cli.conflicts_cmd": ("conflicts",),
     "cli.refile_cmd": ("refile",),
+    "cli.refused_cmd": ("resend", "drop"),
     "cli.survey_cmd": ("registry", "survey"),
     "cli.passwd_cmd": ("passwd",),
 }

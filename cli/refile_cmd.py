@@ -38,20 +38,11 @@ def _me(store) -> dict:
     return me if isinstance(me, dict) else {}
 
 
-def _server_units(store) -> dict[str, dict]:
-    from store.orgunits import local_ids
-
-    local = set(local_ids(store))
-    return {u["id"]: u for u in store.org_units() if u.get("active", 1) and u["id"] not in local}
-
-
 def _allowed(store, form: str, me: dict) -> str:
-    """The units the user may file a record of `form` under (forms.scope.may_hold), by id."""
-    from forms.scope import may_hold
+    """The units the user may file a record of `form` under (store.orgunits.refile_units)."""
+    from store.orgunits import refile_units
 
-    ids = sorted(uid for uid, u in _server_units(store).items()
-                 if may_hold(me.get("role"), me.get("district"), me.get("region"), uid,
-                             u.get("region"), form))
+    ids = [u["id"] for u in refile_units(store, form, me)]
     return ", ".join(ids[:12]) + (", …" if len(ids) > 12 else "")
 
 
@@ -59,6 +50,7 @@ def _refusal_text(store, exc, lang: str) -> str:
     """A refile_* refusal in `lang`, with what the user may type instead."""
     from cli.orgunits_cmd import nearest_units
     from cli.texts import status_text
+    from store.orgunits import server_units
 
     params = dict(exc.params or {})
     if "status" in params:
@@ -67,7 +59,7 @@ def _refusal_text(store, exc, lang: str) -> str:
     record = store.get_record(params["record"]) or {}
     allowed = _allowed(store, record.get("form", ""), _me(store))
     if exc.code == "refile_unit_not_server":
-        names = nearest_units({k: u["name_ru"] for k, u in _server_units(store).items()},
+        names = nearest_units({k: u["name_ru"] for k, u in server_units(store).items()},
                               params["unit"])
         lines += [say("cli_unit_nearest", lang, names=names)] if names else []
     if exc.code in ("refile_unit_not_server", "refile_outside_scope", "refile_same_unit") \

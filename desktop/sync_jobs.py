@@ -154,14 +154,3 @@ def error_text(errors: list[dict], lang: str) -> str:
                    (f" [{field}]" if field else ""))
     return "; ".join(out)
 
-
-def requeue_parked(store, op_seq: int) -> None:
-    """Put a parked op back in the queue, unchanged (after the cause was fixed elsewhere)."""
-    from store import sync_state
-    if hasattr(sync_state, "requeue_parked"):
-        sync_state.requeue_parked(store, op_seq)
-        return
-    from store.db import transaction
-    with transaction(store.db):
-        store.db.execute("UPDATE outbox SET state = 'pending', errors = NULL "
-                         "WHERE op_seq = ? AND state = 'parked'", [op_seq])

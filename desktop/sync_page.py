@@ -1,5 +1,5 @@
 """Sync page: Sync now / Cancel with progress (bytes, records), history, parked rejections
-(open the record, resend), conflicts, automatic / manual mode with a background probe, and a
+(desktop/refused_box.py: open, resend, move to another unit, drop), conflicts, automatic / manual mode with a background probe, and a
 reminder when a coordinator has not synced for 7 days. Every network call runs in a task on
 its own SQLite connection, so the window never freezes."""
 from __future__ import annotations
@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.bundle_box import BundleBox
+from desktop.refused_box import RejectedBox
 from desktop.review_models import USER_ROLE, DictTableModel, unit_name, worker_store_path
 from desktop.sync_jobs import (
     client_spec,
     days_since_sync,
     error_text,
     probe_loop,
-    requeue_parked,
     run_sync,
     sync_history,
 )
@@ -42,7 +42,6 @@ class SyncPage(QWidget):
         self.ctx = ctx
         self.task = self.watch_task = self.login_dialog = None
         self.history = DictTableModel([], self)
-        self.parked = DictTableModel([], self)
         self.conflicts = DictTableModel([], self)
         self._build()
         ctx.connection.sig_changed.connect(self._connection_changed)
@@ -100,25 +99,19 @@ class SyncPage(QWidget):
         layout.addWidget(self.history_box, 2)
 
     def _build_tables(self) -> None:
-        self.history_box, self.parked_box = QGroupBox(), QGroupBox()
-        self.conflicts_box = QGroupBox()
+        self.history_box, self.conflicts_box = QGroupBox(), QGroupBox()
+        self.parked_box = RejectedBox(self.ctx, self)
+        self.parked, self.parked_view = self.parked_box.model, self.parked_box.view
+        self.parked_box.sig_changed.connect(self._parked_changed)
         self.history_view = self._table(self.history, self.history_box)
-        self.parked_view = self._table(self.parked, self.parked_box)
         self.conflicts_view = self._table(self.conflicts, self.conflicts_box)
-        self.open_button, self.resend_button = QPushButton(), QPushButton()
         self.resolve_button = QPushButton()
-        self.open_button.clicked.connect(self.open_parked)
-        self.resend_button.clicked.connect(self.resend_parked)
         self.resolve_button.clicked.connect(self.resolve_selected)
-        self.parked_view.doubleClicked.connect(lambda _i: self.open_parked())
         self.conflicts_view.doubleClicked.connect(lambda _i: self.resolve_selected())
-        for box, buttons in ((self.parked_box, (self.open_button, self.resend_button)),
-                             (self.conflicts_box, (self.resolve_button,))):
-            row = QHBoxLayout()
-            for b in buttons:
-                row.addWidget(b)
-            row.addStretch(1)
-            box.layout().addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(self.resolve_button)
+        row.addStretch(1)
+        self.conflicts_box.layout().addLayout(row)
 
     @staticmethod
     def _table(model, box: QGroupBox) -> QTableView:
@@ -137,19 +130,15 @@ class SyncPage(QWidget):
         self.mode.setItemText(0, self.tr("automatically when the server answers"))
         self.mode.setItemText(1, self.tr("only when I press Sync now"))
         self.history_box.setTitle(self.tr("History"))
-        self.parked_box.setTitle(self.tr("Rejected by the server"))
         self.conflicts_box.setTitle(self.tr("Conflicts"))
-        self.open_button.setText(self.tr("Open the record to fix it"))
-        self.resend_button.setText(self.tr("Send again"))
         self.resolve_button.setText(self.tr("Resolve…"))
         self.bundles.retranslate()
+        self.parked_box.retranslate()
         self.history.set_headers([
             ("started", self.tr("Started")), ("outcome_text", self.tr("Outcome")),
             ("pushed", self.tr("Sent")), ("pulled", self.tr("Received")),
             ("conflicts", self.tr("Conflicts")), ("rejected", self.tr("Rejected")),
             ("traffic", self.tr("Traffic"))])
-        self.parked.set_headers([
-            ("what", self.tr("Record")), ("reasons", self.tr("Why it was rejected"))])
         self.conflicts.set_headers([
             ("what", self.tr("Record")), ("kind_text", self.tr("Kind"))])
         self.refresh()
@@ -349,19 +338,16 @@ class SyncPage(QWidget):
         return index.data(USER_ROLE) if index.isValid() else None
 
     def open_parked(self) -> None:
-        row = self._selected(self.parked_view)
-        if row:
-            self.ctx.signals.sig_open_record.emit(row["record_id"])
+        self.parked_box.open_selected()
 
     def resend_parked(self) -> bool:
-        row = self._selected(self.parked_view)
-        if not row:
-            return False
-        requeue_parked(self.ctx.store, row["op_seq"])
+        return self.parked_box.resend_selected()
+
+    def _parked_changed(self, queued: bool) -> None:
+        """A refused record was sent again, moved or dropped: shown, and sent when automatic."""
         self.refresh()
-        if self.mode.currentIndex() == 0:
+        if queued and self.mode.currentIndex() == 0:
             self.sync_now()
-        return True
 
     def resolve_selected(self) -> bool:
         row = self._selected(self.conflicts_view)

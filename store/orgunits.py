@@ -88,19 +88,30 @@ def _refusal(code: str, message: str, record_id: str, **params) -> StoreError:
                       field="org_unit", params={"record": record_id, **params})
 
 
+def server_units(store) -> dict[str, dict]:
+    """The active org units the server sent, by id (local units left out)."""
+    local = set(local_ids(store))
+    return {u["id"]: u for u in store.org_units() if u.get("active", 1) and u["id"] not in local}
+
+
+def refile_units(store, form: str, me: dict) -> list[dict]:
+    """The units a refused record of `form` may be moved to (refile_refused's rule): the
+    server's units within the user's reach for the form (forms.scope.may_hold), by id."""
+    return [u for uid, u in sorted(server_units(store).items())
+            if may_hold(me.get("role"), me.get("district"), me.get("region"), uid,
+                        u.get("region"), form)]
+
+
 def _check_target(store, rec: dict, unit_id: str, me: dict) -> None:
     """The unit must be one the server sent (a local unit or a typo is refused again) and
     within the user's reach for the record's form (forms.scope.may_hold, the server's rule)."""
     rid = rec["id"]
     if unit_id == rec["org_unit"]:
         raise _refusal("refile_same_unit", f"already filed under {unit_id}", rid, unit=unit_id)
-    units = {u["id"]: u for u in store.org_units() if u.get("active", 1)}
-    unit = units.get(unit_id)
-    if unit is None or unit_id in local_ids(store):
+    if unit_id not in server_units(store):
         raise _refusal("refile_unit_not_server", f"{unit_id} is not an org unit from the server",
                        rid, unit=unit_id)
-    if not may_hold(me.get("role"), me.get("district"), me.get("region"), unit_id,
-                    unit.get("region"), rec["form"]):
+    if all(u["id"] != unit_id for u in refile_units(store, rec["form"], me)):
         raise _refusal("refile_outside_scope", f"{rec['form']} for {unit_id} is outside the "
                        f"scope of this user", rid, unit=unit_id)
 

@@ -353,10 +353,3 @@ def resolve_conflict(store, record_id: str, record: dict, *, user: str,
         _write_choice(db, old, new, user=user, reason=reason, resolves=resolves, quiet=quiet)
     return row_to_record(_stored(store.db, target))
 
-
-def requeue_parked(store, op_seq: int) -> bool:
-    """Put a parked op back in the queue (after its cause was fixed); True when one was."""
-    with transaction(store.db) as db:
-        cur = db.execute("UPDATE outbox SET state = 'pending', errors = NULL "
-                         "WHERE op_seq = ? AND state = 'parked'", [op_seq])
-        return cur.rowcount == 1

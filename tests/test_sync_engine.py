@@ -17,6 +17,7 @@ from test_sync_support import (
 )
 
 from store import sync_state
+from store.refused import resend_refused
 from sync.engine import sync_once
 from sync.transport import InsecureURL, SyncClient, UpgradeRequired, check_url
 
@@ -134,9 +135,9 @@ def test_rejected_op_is_parked_and_the_rest_still_syncs(server, tmp_path):
     assert set(good) <= set(server_records(client)) and bad["id"] not in server_records(client)
     again = sync_once(store, client)
     assert again.requests == 1 and again.rejected == 1  # parked: not re-sent, still visible
-    assert sync_state.requeue_parked(store, p["op_seq"]) is True
+    resend_refused(store, bad["id"])  # a new op_seq: the server's ledger answers a replayed one
     retried = sync_state.pending_ops(store)
-    assert [o["id"] for o in retried] == [bad["id"]]
+    assert [o["id"] for o in retried] == [bad["id"]] and retried[0]["op_seq"] > p["op_seq"]
     third = sync_once(store, client)  # sent again (with the pull: one request), refused again,
     assert (third.requests, third.rejected, third.pushed) == (1, 1, 0)  # parked again
 

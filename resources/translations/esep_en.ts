@@ -1362,6 +1362,34 @@ F1 — this help</translation>
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="50" />
+        <source>Move to another unit</source>
+        <translation>Move to another unit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="57" />
+        <source>Move %1 to:</source>
+        <translation>Move %1 to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="58" />
+        <source>No other org unit you may keep this form under: open the record or drop its change.</source>
+        <translation>No other org unit you may keep this form under: open the record or drop its change.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="67" />
+        <source>Move</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="69" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../desktop/passphrase_dialog.py" line="76" />
@@ -1763,6 +1791,74 @@ F1 — this help</translation>
         <location filename="../../desktop/record_model.py" line="39" />
         <source>rejected</source>
         <translation>rejected</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedBox</name>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="97" />
+        <source>The server never had %1. Drop it? It is removed from this computer; its history keeps it as deleted.</source>
+        <translation>The server never had %1. Drop it? It is removed from this computer; its history keeps it as deleted.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="101" />
+        <source>Drop the refused change of %1? Its changes not accepted by the server are discarded, and the server's copy (version %2) comes back.</source>
+        <translation>Drop the refused change of %1? Its changes not accepted by the server are discarded, and the server's copy (version %2) comes back.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="106" />
+        <source>Drop the refused change</source>
+        <translation>Drop the refused change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="108" />
+        <source>Drop</source>
+        <translation>Drop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="111" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="148" />
+        <source>Rejected by the server</source>
+        <translation>Rejected by the server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="149" />
+        <source>Open the record to fix it</source>
+        <translation>Open the record to fix it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="150" />
+        <source>Send again</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="151" />
+        <source>Move to another unit…</source>
+        <translation>Move to another unit…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="152" />
+        <source>Drop…</source>
+        <translation>Drop…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="154" />
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="154" />
+        <source>Why it was rejected</source>
+        <translation>Why it was rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="197" />
+        <source>Not dropped</source>
+        <translation>Not dropped</translation>
     </message>
 </context>
 <context>
@@ -2225,209 +2321,188 @@ F1 — this help</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="128" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Sync:</source>
         <translation>Sync:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="130" />
         <source>automatically when the server answers</source>
         <translation>automatically when the server answers</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="138" />
+        <location filename="../../desktop/sync_page.py" line="131" />
         <source>only when I press Sync now</source>
         <translation>only when I press Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
+        <location filename="../../desktop/sync_page.py" line="133" />
         <location filename="../../desktop/sync_page.py" line="140" />
-        <source>Rejected by the server</source>
-        <translation>Rejected by the server</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="141" />
-        <location filename="../../desktop/sync_page.py" line="149" />
         <source>Conflicts</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
-        <source>Open the record to fix it</source>
-        <translation>Open the record to fix it</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
-        <source>Send again</source>
-        <translation>Send again</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Resolve…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="148" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="148" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="149" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="150" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>Traffic</source>
         <translation>Traffic</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="152" />
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="143" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="152" />
-        <source>Why it was rejected</source>
-        <translation>Why it was rejected</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="143" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="160" />
+        <location filename="../../desktop/sync_page.py" line="149" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="160" />
+        <location filename="../../desktop/sync_page.py" line="149" />
         <source>done, needs a person</source>
         <translation>done, needs a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="161" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="161" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="162" />
+        <location filename="../../desktop/sync_page.py" line="151" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="169" />
+        <location filename="../../desktop/sync_page.py" line="158" />
         <source>reason unknown</source>
         <translation>reason unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="160" />
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="178" />
+        <location filename="../../desktop/sync_page.py" line="167" />
         <source>same report made on two devices</source>
         <translation>same report made on two devices</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="179" />
+        <location filename="../../desktop/sync_page.py" line="168" />
         <source>changed here and on the server</source>
         <translation>changed here and on the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="190" />
+        <location filename="../../desktop/sync_page.py" line="179" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Working offline: no server is set up (Settings → server).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="201" />
+        <location filename="../../desktop/sync_page.py" line="190" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>You have not synced for %1 days: connect and press Sync now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="213" />
+        <location filename="../../desktop/sync_page.py" line="202" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="211" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="229" />
+        <location filename="../../desktop/sync_page.py" line="218" />
         <source>receiving</source>
         <translation>receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="229" />
+        <location filename="../../desktop/sync_page.py" line="218" />
         <source>sending</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="232" />
+        <location filename="../../desktop/sync_page.py" line="221" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 records · %3 KB sent · %4 KB received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="250" />
+        <location filename="../../desktop/sync_page.py" line="239" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="270" />
+        <location filename="../../desktop/sync_page.py" line="259" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Cancelled; what was already exchanged is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="273" />
+        <location filename="../../desktop/sync_page.py" line="262" />
         <source>Sync failed: %1</source>
         <translation>Sync failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="334" />
+        <location filename="../../desktop/sync_page.py" line="323" />
         <source>Automatic sync: %1</source>
         <translation>Automatic sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="342" />
+        <location filename="../../desktop/sync_page.py" line="331" />
         <source>Automatic sync stopped: %1</source>
         <translation>Automatic sync stopped: %1</translation>
     </message>

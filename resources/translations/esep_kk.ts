@@ -1362,6 +1362,34 @@ F1 — осы анықтама</translation>
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="50" />
+        <source>Move to another unit</source>
+        <translation>Басқа бөлімшеге ауыстыру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="57" />
+        <source>Move %1 to:</source>
+        <translation>%1 жазбасын мына бөлімшеге ауыстыру:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="58" />
+        <source>No other org unit you may keep this form under: open the record or drop its change.</source>
+        <translation>Бұл нысанды жүргізуге рұқсат етілген басқа бөлімше жоқ: жазбаны ашыңыз немесе оның өзгерісінен бас тартыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="67" />
+        <source>Move</source>
+        <translation>Ауыстыру</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="69" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../desktop/passphrase_dialog.py" line="76" />
@@ -1763,6 +1791,74 @@ F1 — осы анықтама</translation>
         <location filename="../../desktop/record_model.py" line="39" />
         <source>rejected</source>
         <translation>қабылданбады</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedBox</name>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="97" />
+        <source>The server never had %1. Drop it? It is removed from this computer; its history keeps it as deleted.</source>
+        <translation>Сервер %1 жазбасын ешқашан алмаған. Бас тартасыз ба? Жазба осы компьютерден жойылады; тарихта жойылған болып қалады.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="101" />
+        <source>Drop the refused change of %1? Its changes not accepted by the server are discarded, and the server's copy (version %2) comes back.</source>
+        <translation>%1 жазбасының қабылданбаған өзгерісінен бас тартасыз ба? Сервер қабылдамаған өзгерістер өшіріледі, сервердің көшірмесі қайтарылады (%2-нұсқа).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="106" />
+        <source>Drop the refused change</source>
+        <translation>Қабылданбаған өзгерістен бас тарту</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="108" />
+        <source>Drop</source>
+        <translation>Бас тарту</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="111" />
+        <source>Cancel</source>
+        <translation>Болдырмау</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="148" />
+        <source>Rejected by the server</source>
+        <translation>Сервер қабылдамағандар</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="149" />
+        <source>Open the record to fix it</source>
+        <translation>Түзету үшін жазбаны ашу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="150" />
+        <source>Send again</source>
+        <translation>Қайта жіберу</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="151" />
+        <source>Move to another unit…</source>
+        <translation>Басқа бөлімшеге ауыстыру…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="152" />
+        <source>Drop…</source>
+        <translation>Өзгерістен бас тарту…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="154" />
+        <source>Record</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="154" />
+        <source>Why it was rejected</source>
+        <translation>Қабылданбау себебі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="197" />
+        <source>Not dropped</source>
+        <translation>Өзгерістен бас тартылмады</translation>
     </message>
 </context>
 <context>
@@ -2225,209 +2321,188 @@ F1 — осы анықтама</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Sync now</source>
         <translation>Қазір синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="128" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Sync:</source>
         <translation>Синхрондау:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="130" />
         <source>automatically when the server answers</source>
         <translation>сервер жауап бергенде автоматты түрде</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="138" />
+        <location filename="../../desktop/sync_page.py" line="131" />
         <source>only when I press Sync now</source>
         <translation>тек «Қазір синхрондау» батырмасын басқанда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
+        <location filename="../../desktop/sync_page.py" line="133" />
         <location filename="../../desktop/sync_page.py" line="140" />
-        <source>Rejected by the server</source>
-        <translation>Сервер қабылдамағандар</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="141" />
-        <location filename="../../desktop/sync_page.py" line="149" />
         <source>Conflicts</source>
         <translation>Қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
-        <source>Open the record to fix it</source>
-        <translation>Түзету үшін жазбаны ашу</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
-        <source>Send again</source>
-        <translation>Қайта жіберу</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Resolve…</source>
         <translation>Шешу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>Started</source>
         <translation>Басталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>Outcome</source>
         <translation>Нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="148" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="148" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="149" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Rejected</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="150" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="152" />
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="143" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="152" />
-        <source>Why it was rejected</source>
-        <translation>Қабылданбау себебі</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="143" />
         <source>Kind</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="160" />
+        <location filename="../../desktop/sync_page.py" line="149" />
         <source>done</source>
         <translation>орындалды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="160" />
+        <location filename="../../desktop/sync_page.py" line="149" />
         <source>done, needs a person</source>
         <translation>орындалды, адамның шешімі қажет</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="161" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>failed</source>
         <translation>сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="161" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>cancelled</source>
         <translation>тоқтатылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="162" />
+        <location filename="../../desktop/sync_page.py" line="151" />
         <source>running</source>
         <translation>орындалуда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="169" />
+        <location filename="../../desktop/sync_page.py" line="158" />
         <source>reason unknown</source>
         <translation>себебі белгісіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="160" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="178" />
+        <location filename="../../desktop/sync_page.py" line="167" />
         <source>same report made on two devices</source>
         <translation>бір есеп екі құрылғыда жасалған</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="179" />
+        <location filename="../../desktop/sync_page.py" line="168" />
         <source>changed here and on the server</source>
         <translation>мұнда да, серверде де өзгертілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="190" />
+        <location filename="../../desktop/sync_page.py" line="179" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Желісіз жұмыс: сервер бапталмаған (Баптаулар → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="201" />
+        <location filename="../../desktop/sync_page.py" line="190" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Сіз %1 күн синхрондамадыңыз: желіге қосылып, «Қазір синхрондау» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="213" />
+        <location filename="../../desktop/sync_page.py" line="202" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="211" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="229" />
+        <location filename="../../desktop/sync_page.py" line="218" />
         <source>receiving</source>
         <translation>алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="229" />
+        <location filename="../../desktop/sync_page.py" line="218" />
         <source>sending</source>
         <translation>жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="232" />
+        <location filename="../../desktop/sync_page.py" line="221" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 жазба · %3 КБ жіберілді · %4 КБ алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="250" />
+        <location filename="../../desktop/sync_page.py" line="239" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Дайын: %1 жіберілді, %2 алынды, %3 қайшылық, %4 қабылданбады, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="270" />
+        <location filename="../../desktop/sync_page.py" line="259" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Тоқтатылды; жіберіліп үлгерген деректер сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="273" />
+        <location filename="../../desktop/sync_page.py" line="262" />
         <source>Sync failed: %1</source>
         <translation>Синхрондау сәтсіз аяқталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="334" />
+        <location filename="../../desktop/sync_page.py" line="323" />
         <source>Automatic sync: %1</source>
         <translation>Автоматты синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="342" />
+        <location filename="../../desktop/sync_page.py" line="331" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматты синхрондау тоқтатылды: %1</translation>
     </message>

@@ -1362,6 +1362,34 @@ F1 — эта справка</translation>
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="50" />
+        <source>Move to another unit</source>
+        <translation>Перенести в другое подразделение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="57" />
+        <source>Move %1 to:</source>
+        <translation>Перенести %1 в:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="58" />
+        <source>No other org unit you may keep this form under: open the record or drop its change.</source>
+        <translation>Нет другого подразделения, в котором вам можно вести эту форму: откройте запись или отмените её изменение.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="67" />
+        <source>Move</source>
+        <translation>Перенести</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="69" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
     <name>PassphraseDialog</name>
     <message>
         <location filename="../../desktop/passphrase_dialog.py" line="76" />
@@ -1764,6 +1792,74 @@ F1 — эта справка</translation>
         <location filename="../../desktop/record_model.py" line="39" />
         <source>rejected</source>
         <translation>отклонён</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedBox</name>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="97" />
+        <source>The server never had %1. Drop it? It is removed from this computer; its history keeps it as deleted.</source>
+        <translation>Сервер никогда не получал %1. Отменить? Запись будет удалена с этого компьютера; в истории она останется удалённой.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="101" />
+        <source>Drop the refused change of %1? Its changes not accepted by the server are discarded, and the server's copy (version %2) comes back.</source>
+        <translation>Отменить отклонённое изменение %1? Не принятые сервером изменения будут стёрты, вернётся копия сервера (версия %2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="106" />
+        <source>Drop the refused change</source>
+        <translation>Отмена отклонённого изменения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="108" />
+        <source>Drop</source>
+        <translation>Отменить изменение</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="111" />
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="148" />
+        <source>Rejected by the server</source>
+        <translation>Отклонено сервером</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="149" />
+        <source>Open the record to fix it</source>
+        <translation>Открыть запись, чтобы исправить</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="150" />
+        <source>Send again</source>
+        <translation>Отправить снова</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="151" />
+        <source>Move to another unit…</source>
+        <translation>Перенести в другое подразделение…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="152" />
+        <source>Drop…</source>
+        <translation>Отменить изменение…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="154" />
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="154" />
+        <source>Why it was rejected</source>
+        <translation>Причина отклонения</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/refused_box.py" line="197" />
+        <source>Not dropped</source>
+        <translation>Изменение не отменено</translation>
     </message>
 </context>
 <context>
@@ -2226,209 +2322,188 @@ F1 — эта справка</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="127" />
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="128" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
+        <location filename="../../desktop/sync_page.py" line="129" />
         <source>Sync:</source>
         <translation>Синхронизация:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="130" />
         <source>automatically when the server answers</source>
         <translation>автоматически, когда сервер доступен</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="138" />
+        <location filename="../../desktop/sync_page.py" line="131" />
         <source>only when I press Sync now</source>
         <translation>только по кнопке «Синхронизировать»</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
+        <location filename="../../desktop/sync_page.py" line="133" />
         <location filename="../../desktop/sync_page.py" line="140" />
-        <source>Rejected by the server</source>
-        <translation>Отклонено сервером</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="141" />
-        <location filename="../../desktop/sync_page.py" line="149" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
-        <source>Open the record to fix it</source>
-        <translation>Открыть запись, чтобы исправить</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
-        <source>Send again</source>
-        <translation>Отправить снова</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Resolve…</source>
         <translation>Разрешить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>Started</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>Outcome</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="148" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="148" />
+        <location filename="../../desktop/sync_page.py" line="139" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="149" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="150" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="152" />
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="143" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="152" />
-        <source>Why it was rejected</source>
-        <translation>Причина отклонения</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="143" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="160" />
+        <location filename="../../desktop/sync_page.py" line="149" />
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="160" />
+        <location filename="../../desktop/sync_page.py" line="149" />
         <source>done, needs a person</source>
         <translation>выполнено, нужно решение человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="161" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="161" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="162" />
+        <location filename="../../desktop/sync_page.py" line="151" />
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="169" />
+        <location filename="../../desktop/sync_page.py" line="158" />
         <source>reason unknown</source>
         <translation>причина неизвестна</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="160" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="178" />
+        <location filename="../../desktop/sync_page.py" line="167" />
         <source>same report made on two devices</source>
         <translation>один отчёт создан на двух устройствах</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="179" />
+        <location filename="../../desktop/sync_page.py" line="168" />
         <source>changed here and on the server</source>
         <translation>изменено здесь и на сервере</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="190" />
+        <location filename="../../desktop/sync_page.py" line="179" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Работа без сети: сервер не настроен (Настройки → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="201" />
+        <location filename="../../desktop/sync_page.py" line="190" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Вы не синхронизировались %1 дн.: подключитесь к сети и нажмите «Синхронизировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="213" />
+        <location filename="../../desktop/sync_page.py" line="202" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="211" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="229" />
+        <location filename="../../desktop/sync_page.py" line="218" />
         <source>receiving</source>
         <translation>получение</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="229" />
+        <location filename="../../desktop/sync_page.py" line="218" />
         <source>sending</source>
         <translation>отправка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="232" />
+        <location filename="../../desktop/sync_page.py" line="221" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: записей %2 · отправлено %3 КБ · получено %4 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="250" />
+        <location filename="../../desktop/sync_page.py" line="239" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Готово: отправлено %1, получено %2, конфликтов %3, отклонено %4, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="270" />
+        <location filename="../../desktop/sync_page.py" line="259" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Отменено; уже переданные данные сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="273" />
+        <location filename="../../desktop/sync_page.py" line="262" />
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="334" />
+        <location filename="../../desktop/sync_page.py" line="323" />
         <source>Automatic sync: %1</source>
         <translation>Автоматическая синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="342" />
+        <location filename="../../desktop/sync_page.py" line="331" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматическая синхронизация остановлена: %1</translation>
     </message>
