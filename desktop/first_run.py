@@ -138,6 +138,10 @@ class FirstRunDialog(QDialog):
         self.password_edit = QLineEdit(page)
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.url_edit.setPlaceholderText("https://esep.example.kz")
+        from desktop.sync_jobs import known_login
+        server, user = known_login(self.store)  # `esep login` in this folder: as it was
+        self.url_edit.setText(server)
+        self.user_edit.setText(user)
         self.connect_labels = [QLabel(page) for _ in range(3)]
         for label, w in zip(self.connect_labels, (self.url_edit, self.user_edit,
                                                   self.password_edit)):

@@ -23,6 +23,14 @@ def _setting(ctx, keys) -> str | None:
     return None
 
 
+def known_login(store) -> tuple[str, str]:
+    """(server, user) an earlier login left in this data folder (`esep login` of the command
+    line, or the app's own), '' where none."""
+    def first(keys) -> str:
+        return next((str(v) for k in keys if (v := store.get_setting(k, None))), "")
+    return first(SERVER_KEYS), first(USER_KEYS)
+
+
 def server_url(ctx) -> str:
     """The server address set for this install ('' = offline only)."""
     return _setting(ctx, SERVER_KEYS) or ""

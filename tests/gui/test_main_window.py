@@ -138,6 +138,23 @@ def test_first_run_offline_picks_existing_district(qtbot, core_store):
     assert dialog.profile["user"]["district"] == "SHY-ENBEKSHI"
 
 
+def test_first_run_offers_the_login_the_command_line_made(qtbot, core_store):
+    """`esep login` in this data folder remembered the server and the user: the app's first
+    run offers them to connect with (the password is asked, never kept)."""
+    from desktop.first_run import PAGE_CONNECT, FirstRunDialog
+    from desktop.tasks import TaskRunner
+    core_store.set_setting("sync.server", "https://esep.shymkent.kz")
+    core_store.set_setting("sync.user", "aigerim")
+    dialog = FirstRunDialog(core_store, TaskRunner(), "ru")
+    qtbot.addWidget(dialog)
+    dialog.lang_next.click()
+    dialog.connect_button.click()
+    assert dialog.stack.currentIndex() == PAGE_CONNECT
+    assert (dialog.url_edit.text(), dialog.user_edit.text()) == ("https://esep.shymkent.kz",
+                                                                 "aigerim")
+    assert dialog.password_edit.text() == ""
+
+
 def test_smoke_start_exits_zero(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ESEP_DATA_DIR=str(tmp_path))
     out = subprocess.run([sys.executable, "main.py", "--smoke"], cwd=ROOT, env=env,
