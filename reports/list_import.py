@@ -13,7 +13,7 @@ import json
 import uuid
 from pathlib import Path
 
-from forms import load_form
+from forms import load_form, message_text
 from reports.intake import Skipped
 from reports.list_read import ListRead, problem, read_records_list, row_key
 
@@ -39,7 +39,7 @@ def import_records_list(store, form_id: str, path, *, user: str, dry_run: bool =
                           values={"period": read.title_period} if read.title_period else {})
     if unit:
         _records(store, read, result, unit, period, lang)
-        _checked(store, result, lang)
+        _checked(store, result, {f: read.headers[c] for c, f in read.columns.items()}, lang)
     if dry_run:
         return result
     _commit(store, result, user=user, update=False,
@@ -101,14 +101,17 @@ def _said(data: dict) -> str:
     return " | ".join(str(v) for v in data.values() if isinstance(v, (str, int, float)))[:120]
 
 
-def _checked(store, result, lang: str) -> None:
-    """The store's own checks of the records (types, lengths) as errors on their rows."""
+def _checked(store, result, headers: dict, lang: str) -> None:
+    """The store's own checks of the records (types, lengths) as errors on their rows, in
+    the column the file names."""
     if not result.records:
         return
     rows = [r.pop("_row") for r in result.records]
     _done, problems = store.check_records(result.records)
     for p in problems:
         row = rows[p["index"] - 1]
-        why = p["message"].split("): ", 1)[-1]
-        result.problems.append(problem(row, p.get("field"), "survey_row_problem", lang,
+        why = message_text(p["code"], lang, p["params"], form=load_form(result.records[0][
+            "form"])) if p.get("params") is not None else p["message"].split("): ", 1)[-1]
+        column = headers.get(p.get("field")) or p.get("field")
+        result.problems.append(problem(row, column, "survey_row_problem", lang,
                                        {"row": row, "why": why}) | {"code": p["code"]})

@@ -165,8 +165,10 @@ def _candidates(head: list[tuple], i: int, form):
         own.append(s or t)
         joined.append(f"{over} {s}".strip() if s and over != s else (t or s))
     alone = match_columns(own, form)
-    yield [own[c] if c in alone or not low[c:c + 1] or not low[c] else joined[c]
-           for c in range(len(own))], i + 1
+    texts = [own[c] if c in alone or not low[c:c + 1] or not low[c] else joined[c]
+             for c in range(len(own))]
+    if len(match_columns(texts, form)) > len(match_columns(low, form)):
+        yield texts, i + 1                        # the upper row adds to the lower's titles
 
 
 def _named(found: ListRead, row: tuple) -> bool:

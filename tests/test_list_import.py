@@ -212,3 +212,50 @@ def test_a_file_that_is_no_list_says_what_to_do(data_dir, tmp_path, capsys):
         assert words in err and "--map" in err and "«Лист1»" in err
         assert "esep export event" in err
     assert records(data_dir) == []
+
+
+def meetings(path: Path, outcome: str = "Договорились о субботнике") -> Path:
+    """A region's log of meetings with officials, in Kazakh, with a title and a «Р/с» column."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Әкімдікпен кездесулер, 2024 жылғы сәуір"])
+    ws.append(["Р/с", "Кездесу күні", "Аты-жөні", "Лауазымы", "Мәртебесі", "Нақты күні",
+               "Поручения"])
+    ws.append([1, dt.datetime(2024, 4, 10), "Сейітов Б.", "Советник акима", "Состоялась",
+               "10.04.2024", outcome])
+    ws.append([2, "18.04.2024", "Омарова А. ", "Руководитель аппарата акима",
+               "не состоялась (изменения в расписании / решение не было принято)"])
+    wb.save(path)
+    return path
+
+
+def test_a_meetings_log_and_a_submitted_record_left_as_it_is(data_dir, tmp_path, capsys):
+    path = meetings(tmp_path / "meetings.xlsx")
+    assert run(data_dir, "import", "leadership_meeting", str(path), "--org-unit", "ABA",
+               "--set", "region=Абайская область") == 0
+    recs = records(data_dir, "leadership_meeting")
+    assert [(r["data"]["planned_date"], r["data"]["official_name"],
+             r["data"]["official_position"], r["data"]["status"], r["period"])
+            for r in sorted(recs, key=lambda r: r["data"]["planned_date"])] == [
+        ("2024-04-10", "Сейітов Б.", "ADVISOR", "HELD", "2024-04"),
+        ("2024-04-18", "Омарова А.", "CHIEF_OF_STAFF", "NOT_HELD", "2024-04")]
+    held = next(r for r in recs if r["data"]["status"] == "HELD")
+    with open_store(Path(data_dir) / "esep.sqlite3") as s:
+        s.submit_record(held["id"], user="tester")
+    capsys.readouterr()
+    meetings(path, outcome="Договорились о двух субботниках")
+    assert run(data_dir, "import", "leadership_meeting", str(path), "--org-unit", "ABA",
+               "--set", "region=Абайская область") == 0
+    assert f"запись уже отправлена (id {held['id']})" in capsys.readouterr().err
+    after = {r["id"]: r for r in records(data_dir, "leadership_meeting")}
+    assert len(after) == 2 and after[held["id"]]["status"] == "submitted"
+    assert after[held["id"]]["data"]["commitments"] == "Договорились о субботнике"
+
+
+def test_a_value_the_store_refuses_names_its_row_and_column(data_dir, tmp_path, capsys):
+    path = events_march(tmp_path / "events_march.xlsx", second_title="Поздравление " * 30)
+    assert run(data_dir, "import", "event", str(path), "--org-unit", "ABA") == 1
+    err = capsys.readouterr().err
+    assert "строка 5, столбец «Наименование мероприятия»" in err
+    assert "текст длиннее 300 символов" in err and "ничего не импортировано" in err
+    assert records(data_dir) == []
