@@ -104,27 +104,44 @@ def read_records_list(path, form_id: str, *, mapping: dict | None = None,
 
 def _find_list(path: Path, form, sheet, mapping, lang):
     """(ListRead with its header, the top rows, the rows below them, vertical merges) of
-    the first sheet (or `sheet`) with a header; ListRefused naming what was seen if none."""
-    seen = []
-    for name in [sheet] if sheet else workbook_sheets(path):
+    the first sheet (or `sheet`) with a header; ListRefused naming what was seen if none. A
+    cover sheet passed over, and lists on later sheets (not read), are said."""
+    seen: list[str] = []
+    names = [sheet] if sheet else workbook_sheets(path)
+    for k, name in enumerate(names):
         merges: list = []
         rows = iter_rows(path, sheet=name, on_merges=merges.extend)
         head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
         found = _header(head, form, mapping, lang)
         if found is not None:
             found.sheet = name
+            found.problems += _other_sheets(path, form, names, k, mapping, lang)
             return found, head, rows, merges
         seen += [" ".join(str(c).split()) for r in head for c in r if c not in (None, "")]
     wanted = [f.label.get(lang) or f.id for f in form.fields if f.required
               and f.type != "roster"]
-    names = [n for n in workbook_sheets(path) if n]
     raise ListRefused(message_text("list_no_header", lang, {
         "file": path.name, "rows": HEADER_SCAN_ROWS, "form": form.title.get(lang) or form.id,
         "form_id": form.id, "fields": ", ".join(f.id for f in form.fields
                                                  if f.type != "roster"),
-        "sheets": ", ".join(f"«{n}»" for n in names) or "—",
+        "sheets": ", ".join(f"«{n}»" for n in names if n) or "—",
         "wanted": ", ".join(f"«{w}»" for w in wanted),
         "found": "; ".join(seen)[:300] or "—"}), "no_header")
+
+
+def _other_sheets(path: Path, form, names: list, k: int, mapping, lang: str) -> list[dict]:
+    """Warnings: the list was found past the first sheet; later sheets hold lists too."""
+    out = []
+    if k > 0:
+        out.append({"row": None, "column": None, "code": "list_on_sheet", "severity": "warning",
+                    "message": say("list_on_sheet", lang, sheet=names[k], first=names[0])})
+    more = [n for n in names[k + 1:] if _header(list(itertools.islice(
+        iter_rows(path, sheet=n), HEADER_SCAN_ROWS)), form, mapping, lang) is not None]
+    if more:
+        out.append({"row": None, "column": None, "code": "more_lists", "severity": "warning",
+                    "message": say("more_lists", lang, sheet=names[k],
+                                   others=", ".join(f"«{n}»" for n in more))})
+    return out
 
 
 def _header(head: list[tuple], form, mapping, lang) -> ListRead | None:

@@ -143,6 +143,8 @@ def kazakh_events(path: Path) -> Path:
     ws.merge_cells("F2:G2")
     ws.merge_cells("A2:A3")
     ws.append([1, "05.03.2024", "Қарттарға көмек", "Экологиялық", "онлайн", 10, "20"])
+    ws.append(["Р/с", "Күні", "Іс-шараның атауы", "Бағыты", "Форматы", "Волонтерлер саны",
+               "Сағат саны"])                         # the header again, on the next page
     ws.append([2, "21.03.2024 ", "Наурыз тойы  ", "Іс-шаралық", "офлайн", "1 200", 3600])
     ws.append(["Барлығы", None, None, None, None, 1210, 3620])
     wb.save(path)
@@ -155,7 +157,7 @@ def test_a_kazakh_list_with_a_two_row_header(data_dir, tmp_path, capsys):
                "ABA") == 0
     out = capsys.readouterr().out
     assert "Күні -> date_start" in out and "Іс-шараның атауы -> title" in out
-    assert "қорытынды жол" in out
+    assert "қорытынды жол" in out and "5-жол өткізілді (тақырып қайталанады)" in out
     recs = records(data_dir)
     assert [(r["data"]["title"], r["data"]["volunteers_count"],
              r["data"]["volunteer_hours"]) for r in recs] == [
@@ -259,3 +261,24 @@ def test_a_value_the_store_refuses_names_its_row_and_column(data_dir, tmp_path, 
     assert "строка 5, столбец «Наименование мероприятия»" in err
     assert "текст длиннее 300 символов" in err and "ничего не импортировано" in err
     assert records(data_dir) == []
+
+
+def test_a_cover_sheet_and_a_sheet_a_month(data_dir, tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    wb.active.title = "Инструкция"
+    wb.active.append(["Заполняйте по месяцам, каждый месяц на своём листе"])
+    for month, day in (("Январь", "15.01.2024"), ("Февраль", "10.02.2024")):
+        ws = wb.create_sheet(month)
+        ws.append(["Мероприятия МРЦ за " + month.lower() + " 2024 г."])
+        ws.append(["№", "Дата проведения", "Название", "Кол-во волонтеров"])
+        ws.append([1, day, f"Акция «{month}»", 7])
+    path = tmp_path / "events_2024.xlsx"
+    wb.save(path)
+    assert run(data_dir, "import", "event", str(path), "--org-unit", "ABA") == 0
+    err = capsys.readouterr().err
+    assert "список взят с листа «Январь»" in err and "«Февраль»" in err and "--sheet" in err
+    assert [r["data"]["title"] for r in records(data_dir)] == ["Акция «Январь»"]
+    assert run(data_dir, "import", "event", str(path), "--org-unit", "ABA",
+               "--sheet", "Февраль") == 0
+    assert [(r["data"]["title"], r["period"]) for r in records(data_dir)] == [
+        ("Акция «Январь»", "2024-01"), ("Акция «Февраль»", "2024-02")]
