@@ -15,6 +15,7 @@ from pathlib import Path
 
 from forms import load_form, message_text
 from reports.intake import Skipped
+from reports.intake_text import at, say
 from reports.list_read import ListRead, problem, read_records_list, row_key
 
 NAMESPACE = uuid.UUID("3f6c1d2e-8b7a-4c59-a0e1-9d4b2f7c5e83")
@@ -48,42 +49,84 @@ def import_records_list(store, form_id: str, path, *, user: str, dry_run: bool =
 
 
 def _records(store, read: ListRead, result, unit: str, period: str | None, lang: str) -> None:
-    """The rows' records into `result`: new ones and changed drafts; a repeated row, an
-    unchanged record, one deleted in the app are listed as skipped."""
+    """The rows' records into `result`: new ones and changed drafts; a row repeated whole,
+    an unchanged record, one deleted in the app are listed as skipped."""
     form = load_form(read.form_id)
-    first: dict[str, int] = {}
+    first: dict[str, tuple[int, dict]] = {}
     for n, data in read.rows:
-        rec = _record(form, unit, n, data, period or _month(form, data) or read.title_period)
+        rec = _record(form, unit, n, data, _period(form, n, data, period, read, result, lang),
+                      _key(form.id, unit, n, data, first, result, lang))
         if rec["period"] is None:
             result.problems.append(problem(n, None, "list_no_period", lang, {"row": n}))
             continue
         if rec["id"] in first:
-            result.skipped.append(Skipped(n, "same_row", _said(data), first[rec["id"]]))
+            result.skipped.append(Skipped(n, "same_row", _said(data), first[rec["id"]][0]))
             continue
-        first[rec["id"]] = n
-        old = store.get_record(rec["id"])
-        if old is not None and (old["deleted"] or _same(old, rec)):
-            kind = "deleted" if old["deleted"] else "unchanged"
-            result.skipped.append(Skipped(n, kind, _said(data)))
-            result.records += [] if old["deleted"] else [dict(old, _row=n)]   # as stored
-            continue
-        if old is not None and old["status"] not in ("draft", "returned"):
-            result.problems.append(problem(n, None, "list_record_submitted", lang, {
-                "row": n, "id": old["id"]}, "warning"))
-            result.records.append(dict(old, _row=n))
-            continue
-        if old is not None:
-            rec.update(status=old["status"], revision=old["revision"], version=old["version"])
-        result.records.append(rec)
-        result.diff.append({"field": rec["id"], "old": old["data"] if old else None,
-                            "new": rec["data"], "row": n})
+        first[rec["id"]] = (n, data)
+        _compare(store, rec, n, result, lang)
     result.skipped.sort(key=lambda s: s.row)
 
 
-def _record(form, unit: str, n: int, data: dict, period: str | None) -> dict:
-    key = row_key(form.id, data) or ["row", str(n)]
-    rid = str(uuid.uuid5(NAMESPACE, json.dumps([form.id, unit, *key], ensure_ascii=False)))
-    return {"id": rid, "form": form.id, "form_version": form.version, "org_unit": unit,
+def _period(form, n: int, data: dict, option: str | None, read: ListRead, result,
+            lang: str) -> str | None:
+    """The month of the row's date (how the form defines its period), else --period, else
+    the title's; a date outside --period is said (the record goes under its date)."""
+    month = _month(form, data)
+    if month and option and month != option:
+        column = next((read.headers[c] for c, f in read.columns.items()
+                       if f == form.date_field), None)
+        result.problems.append({"row": n, "column": column, "code": "period_date",
+                                "severity": "warning", "message": at(n, column, lang) + say(
+                                    "period_date", lang, date=data[form.date_field],
+                                    period=option)})
+    return month or option or read.title_period
+
+
+def _key(form_id: str, unit: str, n: int, data: dict, first: dict, result,
+         lang: str) -> list[str]:
+    """The row's identity; a second row with the same identity but other values (two calls
+    on one day about one topic) is its own record, numbered by its turn, and said."""
+    key = row_key(form_id, data) or ["row", str(n)]
+    turn, earlier = 1, None
+    while (rid := _rid(form_id, unit, _turn(key, turn))) in first and first[rid][1] != data:
+        earlier, turn = first[rid][0], turn + 1
+    if earlier is not None:
+        result.problems.append(problem(n, None, "list_same_identity", lang, {
+            "row": n, "first": earlier}, "warning"))
+    return _turn(key, turn)
+
+
+def _turn(key: list[str], turn: int) -> list[str]:
+    return [*key, str(turn)] if turn > 1 else key
+
+
+def _rid(form_id: str, unit: str, key: list[str]) -> str:
+    return str(uuid.uuid5(NAMESPACE, json.dumps([form_id, unit, *key], ensure_ascii=False)))
+
+
+def _compare(store, rec: dict, n: int, result, lang: str) -> None:
+    """A new record, or a stored one changed by the file, goes into `result`; an unchanged,
+    deleted or already submitted one is said and kept as stored."""
+    old = store.get_record(rec["id"])
+    if old is not None and (old["deleted"] or _same(old, rec)):
+        kind = "deleted" if old["deleted"] else "unchanged"
+        result.skipped.append(Skipped(n, kind, _said(rec["data"])))
+        result.records += [] if old["deleted"] else [dict(old, _row=n)]   # as stored
+        return
+    if old is not None and old["status"] not in ("draft", "returned"):
+        result.problems.append(problem(n, None, "list_record_submitted", lang, {
+            "row": n, "id": old["id"]}, "warning"))
+        result.records.append(dict(old, _row=n))
+        return
+    if old is not None:
+        rec.update(status=old["status"], revision=old["revision"], version=old["version"])
+    result.records.append(rec)
+    result.diff.append({"field": rec["id"], "old": old["data"] if old else None,
+                        "new": rec["data"], "row": n})
+
+
+def _record(form, unit: str, n: int, data: dict, period: str | None, key: list[str]) -> dict:
+    return {"id": _rid(form.id, unit, key), "form": form.id, "form_version": form.version, "org_unit": unit,
             "period": period, "status": "draft", "data": data, "_row": n}
 
 

@@ -282,3 +282,28 @@ def test_a_cover_sheet_and_a_sheet_a_month(data_dir, tmp_path, capsys):
                "--sheet", "Февраль") == 0
     assert [(r["data"]["title"], r["period"]) for r in records(data_dir)] == [
         ("Акция «Январь»", "2024-01"), ("Акция «Февраль»", "2024-02")]
+
+
+def test_two_calls_alike_and_a_row_typed_twice(data_dir, tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Дата звонка", "Канал", "Цель", "Вопрос", "Результат"])
+    call = ["02.05.2024", "телефон", "Желание принять участие", "Как стать волонтёром?"]
+    ws.append([*call, "Обработано"])
+    ws.append([*call, "В работе"])           # another caller, the same day and question
+    ws.append([*call, "Обработано"])         # the first row typed again
+    path = tmp_path / "calls.xlsx"
+    wb.save(path)
+    argv = ["import", "hotline_appeal", str(path), "--org-unit", "ABA", "--period", "2024-04",
+            "--set", "applicant_country=KZ", "--set", "volunteering_related=да"]
+    assert run(data_dir, *argv) == 0
+    out, err = capsys.readouterr()
+    assert "строка 4 пропущена (повтор строки 2: та же запись)" in out
+    assert "Строка 3: та же дата и то же название, что в строке 2" in err
+    assert "дата в файле 2024-05-02 не входит в период 2024-04" in err
+    recs = records(data_dir, "hotline_appeal")
+    assert sorted(r["data"]["result_status"] for r in recs) == ["IN_PROGRESS", "PROCESSED"]
+    assert {r["period"] for r in recs} == {"2024-05"}      # the month of the call's date
+    assert run(data_dir, *argv) == 0
+    assert capsys.readouterr().out.count("без изменений") == 2
+    assert len(records(data_dir, "hotline_appeal")) == 2
