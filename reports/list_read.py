@@ -17,13 +17,14 @@ value, why and what is allowed. Nothing here touches a store (reports.list_impor
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from forms import load_form, message_text
 from reports.headers import HEADER_SCAN_ROWS, is_number_header
 from reports.intake import Column, Skipped
-from reports.intake_rows import date_span, skip_kind
+from reports.intake_rows import date_span, serial_date, skip_kind
 from reports.intake_text import at, say
 from reports.list_names import IDENTITY, SPANS, ListRefused
 from reports.readers import iter_rows, workbook_sheets
@@ -35,6 +36,7 @@ from reports.text import fold
 from reports.wide_where import sheet_period
 
 MIN_COLUMNS = 2           # fields a row must name to be the header
+_FIGURE = re.compile(r"^[\s\d.,:/-]+$")     # «25», «02.03.2024», «1 200»: no title
 
 
 @dataclass
@@ -173,8 +175,8 @@ def _candidates(head: list[tuple], i: int, form):
         return
     sub = head[i + 1]
     if not any(isinstance(c, str) and c.strip() for c in sub) or any(
-            c not in (None, "") and not isinstance(c, str) for c in sub):
-        return
+            c not in (None, "") and (not isinstance(c, str) or _FIGURE.match(c)) for c in sub):
+        return                                    # a row of data (a .csv's are all text)
     low, own, joined, over = _texts(sub), [], [], ""
     for c in range(max(len(top), len(low))):
         t, s = (top[c] if c < len(top) else ""), (low[c] if c < len(low) else "")
@@ -232,6 +234,9 @@ def read_cell(form, f, value, data: dict, lang: str) -> CellProblem | None:
     span = date_span(value) if f.id in SPANS and form.has_field(SPANS[f.id]) else None
     if span:
         data[f.id], data[SPANS[f.id]] = span[0].isoformat(), span[1].isoformat()
+        return None
+    if f.type == "date" and (day := serial_date(value)):
+        data[f.id] = day.isoformat()             # a date pasted as Excel's day number
         return None
     if f.type in ("integer", "decimal"):
         try:
