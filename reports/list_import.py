@@ -26,11 +26,14 @@ def import_records_list(store, form_id: str, path, *, user: str, dry_run: bool =
                         sheet: str | None = None, org_unit: str | None = None,
                         period: str | None = None, reason: str | None = None,
                         set_values: dict | None = None):
-    from reports.io import ImportResult, _commit
+    from reports.io import ImportFailed, ImportResult, _commit
 
     path = Path(path)
     read = read_records_list(path, form_id, mapping=mapping, sheet=sheet,
                              set_values=set_values, lang=lang)
+    if not read.rows and not any(p["severity"] == "error" for p in read.problems):
+        raise ImportFailed(message_text("import_no_rows", lang, {
+            "file": path.name, "row": read.header_row}), "no_rows")
     unit = org_unit or store.get_setting("org_unit")
     if not unit:
         read.problems.insert(0, problem(None, None, "import_org_unit_required", lang, {}))

@@ -63,9 +63,6 @@ class ListRead:
                        "sure" if c in self.columns else "none")
                 for c, h in enumerate(self.headers) if h and c not in self.numbering]
 
-    def unmatched(self) -> list[str]:
-        return [c.header for c in self.described() if c.field is None]
-
 
 def problem(row, column, code: str, lang: str, params: dict, severity="error") -> dict:
     return {"row": row, "column": column, "code": code, "severity": severity,

@@ -307,3 +307,14 @@ def test_two_calls_alike_and_a_row_typed_twice(data_dir, tmp_path, capsys):
     assert run(data_dir, *argv) == 0
     assert capsys.readouterr().out.count("без изменений") == 2
     assert len(records(data_dir, "hotline_appeal")) == 2
+
+
+def test_a_header_with_no_rows_under_it(data_dir, tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    wb.active.append(HEADER)
+    wb.active.append([None, None, "Итого", None, None, 0, 0])
+    path = tmp_path / "empty_april.xlsx"
+    wb.save(path)
+    assert run(data_dir, "import", "event", str(path), "--org-unit", "ABA") == 1
+    assert "empty_april.xlsx" in capsys.readouterr().err
+    assert records(data_dir) == []
