@@ -224,6 +224,10 @@ def _print_preview(result, lang: str = "ru") -> None:
             f"{k} -> {v}" for k, v in (result.mapping or {}).items())))
     for key, value in (getattr(result, "values", None) or {}).items():
         print(f"  {key} = {_value(value)}")
+    unread = [c.header for c in getattr(result, "columns", None) or []
+              if c.field is None and result.layout == "list"]
+    if unread:
+        print("  " + say("import_unmatched", lang, columns=", ".join(f"«{c}»" for c in unread)))
     for skipped in getattr(result, "skipped", None) or []:
         print(f"  - {skipped.line(lang)}")
     print(say("import_changes", lang, target=_target(result, lang), n=len(diff)))
@@ -232,7 +236,8 @@ def _print_preview(result, lang: str = "ru") -> None:
         rec = whole.get(id(d.get("new")))
         if rec is not None:  # a table import: one change is one whole record
             for line in _record_change(rec, d.get("old"), lang=lang,
-                                       values=getattr(result, "layout", None) == "wide"):
+                                       values=getattr(result, "layout", None) in
+                                       ("wide", "list")):
                 print(f"  {line}")
         elif d.get("old") is None:
             print(f"  + {d['field']}: {_value(d.get('new'))}")

@@ -161,7 +161,7 @@ def _split_diff(plan: Plan, result) -> None:
     by_id = {r.get("id"): r for r in result.records or [] if isinstance(r, dict)}
     for d in result.diff or []:
         new, old = d.get("new"), d.get("old")
-        rec = by_id.get(d.get("field")) if plan.kind != "list" else None
+        rec = by_id.get(d.get("field"))    # a roster's rows are named by no record id
         if old is None and isinstance(new, dict) and rec is not None:
             plan.add.append({"org_unit": rec.get("org_unit"), "period": rec.get("period"),
                              "status": rec.get("status"), **flat_paths(new)})

@@ -194,6 +194,12 @@ def _contained(key: str) -> str | None:
     return _LOOKUP[max(hits, key=len)] if hits else None
 
 
+def is_number_header(text) -> bool:
+    """«№», «№ п/п», «п/п», «Р/с», "No.": the header of a list's row-number column."""
+    return text is not None and (bool(_NUMBER_SIGN.match(str(text)))
+                                 or _LOOKUP.get(fold(text)) == "no")
+
+
 def recognise(text, form_id: str) -> tuple[str | None, bool]:
     """(field id, sure) for one header cell."""
     if text is None:

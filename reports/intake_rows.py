@@ -99,6 +99,36 @@ def date_in(value, period_year: int | None = None) -> dt.date | None:
     return None
 
 
+_DASH = r"\s*[-–—]\s*"
+# «20-22.03.2024», «28.02-02.03.2024», «20.03.2024 – 22.03.2024», «20-22 марта 2024 г.»
+_SPANS = (re.compile(r"^(\d{1,2})" + _DASH + r"(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b"),
+          re.compile(r"^(\d{1,2})[./](\d{1,2})" + _DASH + r"(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b"),
+          re.compile(r"^(\d{1,2})" + _DASH + r"(\d{1,2})\s+" + _MONTH_WORD + r"\s+(\d{4})"))
+
+
+def date_span(value) -> tuple[dt.date, dt.date] | None:
+    """(first day, last day) of a cell naming days in a row, or None; a single date, or a
+    span whose end comes before its start, is None."""
+    if not isinstance(value, str):
+        return None
+    text = " ".join(value.split()).lower()
+    parts = [p.strip() for p in re.split(_DASH, text, maxsplit=1)]
+    if len(parts) == 2 and _NUMERIC.fullmatch(parts[0]) and _NUMERIC.match(parts[1]):
+        first, last = date_in(parts[0]), date_in(parts[1])
+    elif m := _SPANS[0].match(text):
+        y = _year(m.group(4), None)
+        first, last = _safe_date(y, m.group(3), m.group(1)), _safe_date(y, m.group(3), m.group(2))
+    elif m := _SPANS[1].match(text):
+        y = _year(m.group(5), None)
+        first, last = _safe_date(y, m.group(2), m.group(1)), _safe_date(y, m.group(4), m.group(3))
+    elif (m := _SPANS[2].match(text)) and (month := month_of_word(m.group(3))):
+        y = _year(m.group(4), None)
+        first, last = _safe_date(y, month, m.group(1)), _safe_date(y, month, m.group(2))
+    else:
+        return None
+    return (first, last) if first and last and first < last else None
+
+
 def city_in(text: str) -> str | None:
     m = _CITY.search(text)
     return (m.group(1) or m.group(2)) if m else None

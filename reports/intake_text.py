@@ -130,6 +130,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "skip.note": {"ru": "строка текста, не участник", "kk": "мәтін жолы, қатысушы емес",
                   "en": "a line of text, not a participant"},
     "skip.no_figures": {"ru": "нет показателей", "kk": "көрсеткіштер жоқ", "en": "no figures"},
+    "skip.empty": {"ru": "пустая строка", "kk": "бос жол", "en": "an empty row"},
+    "skip.same_row": {"ru": "повтор строки {count}: та же запись", "kk": "{count}-жолдың "
+                      "қайталануы: сол жазба", "en": "repeats row {count}: the same record"},
+    "skip.unchanged": {"ru": "уже импортирована, без изменений", "kk": "бұрын импортталған, "
+                       "өзгеріссіз", "en": "imported before, unchanged"},
+    "skip.deleted": {"ru": "запись удалена в приложении; не восстановлена",
+                     "kk": "жазба қосымшада өшірілген; қалпына келтірілмеді",
+                     "en": "the record was deleted in the app; not brought back"},
     "no_header": {
         "ru": "в первых {rows} строках нет строки заголовков со столбцом «Ф.И.О.»; ожидаются "
               "столбцы: {wanted}; найдено: {found}. Укажите сопоставление столбцов (--map)",

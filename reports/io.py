@@ -4,7 +4,8 @@ import_file(store, form_id, path, *, user, dry_run=False, lang="ru") -> ImportRe
     focus_group / seminar: a roster list (.xlsx or .csv, UTF-8 or cp1251) becomes one record
     (or is appended to `record_id`); monthly_report: the workbook made by `esep template`,
     or a region's own table of districts x indicators (reports.wide_read);
-    any other form: a table written by export_file. A dry run only previews: rows to add,
+    event / hotline_appeal / leadership_meeting: a district's own list, one record a row
+    (reports.list_import; drafts); any form: a table written by export_file. A dry run only previews: rows to add,
     problems (row + column + why) and the diff. A commit is one store transaction; any
     blocking problem -> ImportFailed and nothing is written.
 export_file(records, form_id, fmt, out_path, *, lang="ru", include_personal=False)
@@ -19,6 +20,7 @@ from pathlib import Path
 from forms.messages import message_text
 from reports.aggregate import region_of
 from reports.headers import ROSTERS, HeaderError
+from reports.list_names import LIST_FORMS, ListRefused
 from reports.readers import (
     DEFAULT_ROW_LIMIT,
     FileProblem,
@@ -116,6 +118,13 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
                                   org_unit=org_unit, period=period, row_limit=row_limit,
                                   reason=reason, lang=lang, set_values=set_values,
                                   progress=progress, cancelled=cancelled)
+        if form_id in LIST_FORMS:         # a district's own list, one record a row
+            from reports.list_import import import_records_list
+
+            return import_records_list(store, form_id, path, user=user, dry_run=dry_run,
+                                       lang=lang, mapping=mapping, sheet=sheet,
+                                       org_unit=org_unit, period=period, reason=reason,
+                                       set_values=set_values)
         if form_id in LIST_COMMANDS:      # a form export or a typed list, not Esep's table
             raise ImportFailed(message_text("import_use_command", lang, {
                 "file": path.name, "command": LIST_COMMANDS[form_id]}), "use_command")
@@ -127,6 +136,8 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
         raise ImportFailed(exc.text(lang), exc.code) from None
     except HeaderError as exc:
         raise ImportFailed(f"{path.name}: {exc.text(lang)}", exc.code) from None
+    except ListRefused as exc:
+        raise ImportFailed(str(exc), exc.code) from None
     except ValueError as exc:        # a --set value that is no allowed value
         raise ImportFailed(str(exc), "bad_value") from None
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from forms import load_form, message_text
+from reports.list_names import EXTRA_NAMES
 from reports.readers import iter_rows
 from reports.survey_identity import (
     NAMESPACE,
@@ -76,21 +77,6 @@ class SurveyImport:
 
 def _key(text) -> str:
     return fold(_NUMBERING.sub("", str(text or "")).rstrip("* "))
-
-
-# Column names of lists that are not our own questionnaires (an organization list).
-EXTRA_NAMES = {"organization": {
-    "name_ru": ["наименование", "название", "организация", "наименование организации",
-                "название организации", "ұйым атауы", "атауы", "name"],
-    "name_kk": ["наименование на казахском", "название на казахском", "атауы қазақша",
-                "мемлекеттік тілдегі атауы", "name kk"],
-    "aliases": ["другие названия", "другие написания", "также известна как", "aliases"],
-    "bin": ["бин", "бсн", "bin", "бин организации", "бин иин"],
-    "legal_form": ["опф", "организационно правовая форма", "ұқн", "legal form"],
-    "org_type": ["статус", "тип", "зарегистрирована", "type"],
-    "region": ["регион", "область", "город область", "өңір", "облыс", "region"],
-    "directions": ["направления", "направление", "бағыттары", "directions"],
-    "founded_year": ["год создания", "год основания", "құрылған жылы", "founded"]}}
 
 
 def _names(form) -> dict[str, list[str]]:

@@ -219,3 +219,19 @@ def test_a_regions_own_monthly_table_previews_each_new_report(qtbot, core_ctx, t
                      [units[1]["name_ru"], "2023-10", "черновик", "101"]]
     ages = [p for p in dialog.plan.problems if "Возрастной состав" in p["message"]]
     assert len(ages) == 1 and "в 2 отчётах (строки 3, 4)" in ages[0]["message"]
+
+
+def test_a_districts_events_list_in_the_dialog(qtbot, core_ctx, tmp_path):
+    from tests.test_list_import import events_march
+
+    dialog = open_dialog(qtbot, core_ctx, events_march(tmp_path / "march.xlsx"), "event")
+    plan = dialog.plan
+    assert plan.header_row == 3 and [s.row for s in plan.skipped] == [6, 8]
+    assert [r["title"] for r in plan.add] == [
+        "Субботник в парке «Кен баба»", "Поздравление ветеранов", "Наурыз мейрамы"]
+    assert {r["period"] for r in plan.add} == {"2024-03"}
+    assert dialog.add_view.model().rowCount() == 3
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        dialog.import_button.click()
+    recs = core_ctx.store.list_records(form="event")
+    assert len(recs) == 3 and {r["status"] for r in recs} == {"draft"}
