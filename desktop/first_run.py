@@ -158,8 +158,10 @@ class FirstRunDialog(QDialog):
 
     def _focus_page(self, index: int) -> None:
         """Keyboard users land on the page's first control (no focus lost between pages)."""
+        known = self.url_edit.text() and self.user_edit.text()  # an earlier login's
         first = {PAGE_LANG: self.lang_next, PAGE_MODE: self.offline_button,
-                 PAGE_OFFLINE: self.region_combo, PAGE_CONNECT: self.url_edit}[index]
+                 PAGE_OFFLINE: self.region_combo,
+                 PAGE_CONNECT: self.password_edit if known else self.url_edit}[index]
         first.setFocus()
 
     def _back_button(self, page) -> QPushButton:

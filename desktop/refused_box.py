@@ -72,6 +72,7 @@ class MoveDialog(QDialog):
         box = QVBoxLayout(self)
         for w in (self.heading, self.units, self.error, buttons):
             box.addWidget(w)
+        self.setMinimumWidth(460)  # wrapped texts: a refusal grows the dialog, never cut
 
     def accept(self) -> None:
         from store import StoreError
@@ -84,6 +85,7 @@ class MoveDialog(QDialog):
                                         user=self.ctx.username, me=self.ctx.user or {})
         except StoreError as exc:
             self.error.setText(refusal_text(exc, self.ctx.lang))
+            self.adjustSize()
             return
         super().accept()
 
