@@ -153,7 +153,7 @@ def test_first_run_offers_the_login_the_command_line_made(qtbot, core_store):
     assert (dialog.url_edit.text(), dialog.user_edit.text()) == ("https://esep.shymkent.kz",
                                                                  "aigerim")
     assert dialog.password_edit.text() == ""
-    assert dialog.focusWidget() in (None, dialog.password_edit)  # offscreen: may not focus
+    assert dialog.focusWidget() is dialog.password_edit
 
 
 def test_smoke_start_exits_zero(tmp_path):
