@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.screen_fit import DIALOG_MIN_WIDTH, say_wrapped
 from desktop.server_errors import error_message
 
 
@@ -72,6 +73,7 @@ class LoginDialog(QDialog):
         box.addLayout(form)
         box.addWidget(self.status)
         box.addLayout(buttons)
+        self.setMinimumWidth(DIALOG_MIN_WIDTH)
         self.retranslate()
         (self.password_edit if user else self.user_edit).setFocus()
         if ask_server and not server:
@@ -94,12 +96,12 @@ class LoginDialog(QDialog):
         url, user = self.url_edit.text().strip(), self.user_edit.text().strip()
         password = self.password_edit.text()
         if not (url and user and password):
-            self.status.setText(self.tr("Enter the server URL, user and password."))
+            say_wrapped(self.status, self.tr("Enter the server URL, user and password."))
             return False
         from desktop.first_run import login_to_server
         self.login_button.setEnabled(False)
         self.status.setStyleSheet("")
-        self.status.setText(self.tr("Connecting…"))
+        say_wrapped(self.status, self.tr("Connecting…"))
         self.ctx.tasks.start(login_to_server, url, user, password, on_done=self._done,
                              on_error=self._failed)
         return True
@@ -117,4 +119,4 @@ class LoginDialog(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.login_button.setEnabled(True)
         self.status.setStyleSheet("color: #c62828;")
-        self.status.setText(error_message(exc, self.ctx.lang))
+        say_wrapped(self.status, error_message(exc, self.ctx.lang))

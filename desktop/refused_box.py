@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.review_models import USER_ROLE, DictTableModel, unit_name
+from desktop.screen_fit import DIALOG_MIN_WIDTH, say_wrapped
 
 
 def refusal_text(exc: Exception, lang: str) -> str:
@@ -72,7 +73,7 @@ class MoveDialog(QDialog):
         box = QVBoxLayout(self)
         for w in (self.heading, self.units, self.error, buttons):
             box.addWidget(w)
-        self.setMinimumWidth(460)  # wrapped texts: a refusal grows the dialog, never cut
+        self.setMinimumWidth(DIALOG_MIN_WIDTH)
 
     def accept(self) -> None:
         from store import StoreError
@@ -84,8 +85,7 @@ class MoveDialog(QDialog):
             self.moved = refile_refused(self.ctx.store, self.record["id"], unit,
                                         user=self.ctx.username, me=self.ctx.user or {})
         except StoreError as exc:
-            self.error.setText(refusal_text(exc, self.ctx.lang))
-            self.adjustSize()
+            say_wrapped(self.error, refusal_text(exc, self.ctx.lang))
             return
         super().accept()
 

@@ -18,3 +18,13 @@ def fit_width(widget, text: str, extra: int = 24) -> int:
     """A width in which `widget` (a line edit) shows `text` whole in its own font: the
     translated placeholder «ЖЖЖЖ-АА» is wider than «YYYY-MM»."""
     return widget.fontMetrics().horizontalAdvance(text) + extra
+
+
+DIALOG_MIN_WIDTH = 460  # a dialog of wrapped texts: lines a person reads at a glance
+
+
+def say_wrapped(label, text: str) -> None:
+    """Set a word-wrapped label's text and let its dialog grow to show every line (a
+    refusal or a server's answer said after the dialog opened was cut)."""
+    label.setText(text)
+    label.window().adjustSize()
