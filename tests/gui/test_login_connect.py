@@ -114,6 +114,9 @@ def test_a_401_during_sync_asks_for_the_password_and_the_sync_continues(qtbot, c
     assert server.url in dialog.info.text() and dialog.user_edit.text() == "d1"
     assert not dialog.url_edit.isVisible()
     assert "войти" in dialog.info.text().lower()
+    dialog.start_login()                                 # no password: said, every line shown
+    for label in (dialog.info, dialog.status):
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
     dialog.password_edit.setText(PASSWORD)
     with qtbot.waitSignal(core_ctx.signals.sig_sync_finished, timeout=60000) as done:
         assert dialog.start_login()
