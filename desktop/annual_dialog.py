@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.chart_png import make_renderer
+from desktop.screen_fit import say_wrapped
 from forms.reference import get_enum
 from reports.annual import Cancelled, make_report
 
@@ -132,7 +133,7 @@ class AnnualReportDialog(QDialog):
     def start(self) -> None:
         path = Path(self.path.text().strip())
         if path.suffix.lower() not in (".docx", ".xlsx", ".pdf"):
-            self.status.setText(self.tr("Choose a file ending in .docx, .xlsx or .pdf."))
+            say_wrapped(self.status, self.tr("Choose a file ending in .docx, .xlsx or .pdf."))
             return
         store = self.ctx.store
         from reports.completeness import due_day
@@ -143,7 +144,7 @@ class AnnualReportDialog(QDialog):
                "lang": self.lang.currentData(), "rates": RateTable.load(store),
                "due_day": due_day(store), "path": path, "renderer": self.renderer}
         self.progress.setRange(0, 0)
-        self.status.setText(self.tr("Writing the report…"))
+        say_wrapped(self.status, self.tr("Writing the report…"))
         self._set_running(True)
         self.handle = self.ctx.tasks.start(make_report, on_done=self._done,
                                            on_error=self._failed, on_progress=self._progress,
@@ -152,7 +153,7 @@ class AnnualReportDialog(QDialog):
     def cancel(self) -> None:
         if self.handle is not None:
             self.handle.cancel()
-            self.status.setText(self.tr("Cancelling…"))
+            say_wrapped(self.status, self.tr("Cancelling…"))
 
     def _progress(self, done: int, total: int, _text: str) -> None:
         self.progress.setRange(0, total or 0)
@@ -163,7 +164,7 @@ class AnnualReportDialog(QDialog):
         self._set_running(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
-        self.status.setText(self.tr("Written: %1").replace("%1", str(path)))
+        say_wrapped(self.status, self.tr("Written: %1").replace("%1", str(path)))
 
     def _failed(self, exc) -> None:
         self.handle = None
@@ -171,9 +172,9 @@ class AnnualReportDialog(QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         if isinstance(exc, Cancelled):
-            self.status.setText(self.tr("Cancelled: no file was written."))
+            say_wrapped(self.status, self.tr("Cancelled: no file was written."))
         else:
-            self.status.setText(self.tr("The report was not written: %1").replace(
+            say_wrapped(self.status, self.tr("The report was not written: %1").replace(
                 "%1", str(exc)))
 
     def reject(self) -> None:
