@@ -206,7 +206,7 @@ def cmd_figures(args) -> int:
 
 
 def cmd_quality(args) -> int:
-    from reports.quality_review import filter_findings, review_store
+    from reports.quality_review import distinct_lines, filter_findings, review_store
 
     store = _store()
     try:
@@ -220,6 +220,7 @@ def cmd_quality(args) -> int:
     if args.json:
         print(json.dumps(found, ensure_ascii=False))
     else:
+        found = distinct_lines(found)
         for f in found:
             print(f"{say('cli_severity_' + f['severity'], _lang_of(args)):8} {f.get('rule_detail') or f['rule']:12} {f['org_unit']:10} "
                   f"{f['period']} "

@@ -303,3 +303,16 @@ def filter_findings(findings: list[dict], *, rule: str | None = None,
                                                         f["severity"] == severity)
             and (org_unit is None or f["org_unit"] == org_unit)
             and (region is None or f["region"] == region)]
+
+
+def distinct_lines(findings: list[dict]) -> list[dict]:
+    """The findings a list shows: one of those with the same org unit, rule and text (VR-19
+    names a whole batch of months on each of them: one line, not one per month)."""
+    seen: set[tuple] = set()
+    out = []
+    for f in findings:
+        key = (f["org_unit"], f.get("rule_detail") or f["rule"], f["message"])
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out

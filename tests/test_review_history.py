@@ -10,7 +10,7 @@ import uuid
 import pytest
 
 from forms.messages import messages
-from reports.quality_review import review, review_store
+from reports.quality_review import distinct_lines, review, review_store
 from store import open_store
 
 UNITS = [{"id": "AKM", "kind": "region", "region": "AKM", "name_ru": "Акмолинская"}] + [
@@ -110,10 +110,15 @@ def test_months_typed_in_at_once_are_flagged():
             r["updated_at"] = r["created_at"] = "2024-01-04T16:00:00Z"
     found = [f for f in review(recs, units=UNITS, use_forms=False, period="2023")
              if f["rule"] == "VR-19"]
-    assert len(found) == 1, found        # one finding for the batch, not one per month
-    assert found[0]["period"] == "2023-12" and found[0]["params"] == {
-        "count": 12, "months": "2023-01 – 2023-12", "date": "2024-01-04"}
+    # each month says it (a month reviewed alone too), one text naming the whole batch
+    assert [f["period"] for f in found] == PERIODS[:12], found
+    assert all(f["params"] == {"count": 12, "months": "2023-01 – 2023-12",
+                               "date": "2024-01-04"} for f in found)
     assert "(2023-01 – 2023-12)" in found[0]["message"]
+    assert distinct_lines(found) == found[:1]   # a list shows the batch once
+    alone = [f for f in review(recs, units=UNITS, use_forms=False, period="2023-03")
+             if f["rule"] == "VR-19"]
+    assert [f["message"] for f in alone] == [found[0]["message"]]
 
 
 def test_two_batches_of_one_unit_are_two_findings():
@@ -127,10 +132,12 @@ def test_two_batches_of_one_unit_are_two_findings():
             r["updated_at"] = r["created_at"] = "2024-02-08T15:30:00Z"
     found = [f for f in review(recs, units=UNITS, use_forms=False, lang="en")
              if f["rule"] == "VR-19"]
-    assert [(f["period"], f["params"]["months"]) for f in found] == [
-        ("2023-06", "2023-01 – 2023-06"), ("2023-12", "2023-07 – 2023-08, 2023-10 – 2023-12")]
+    lines = distinct_lines(found)
+    assert [(f["period"], f["params"]["months"]) for f in lines] == [
+        ("2023-01", "2023-01 – 2023-06"), ("2023-07", "2023-07 – 2023-08, 2023-10 – 2023-12")]
+    assert len(found) == 11 and "2023-09" not in {f["period"] for f in found}
     assert "for 5 months (2023-07 – 2023-08, 2023-10 – 2023-12) were entered at once " \
-           "(2024-02-08)" in found[1]["message"]
+           "(2024-02-08)" in lines[1]["message"]
 
 
 def test_texts_use_labels_and_one_language(store):

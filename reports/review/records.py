@@ -63,9 +63,9 @@ def _period_end(period: str) -> dt.datetime:
 
 def bulk_entry(s: Series, units=None) -> list[dict]:
     """VR-19: months created within `window_hours` of each other, at least `min_periods` of
-    them more than `late_days` after their month ended. One finding per batch typed in
-    together (a region's table of a whole year, imported on one day), on the batch's last
-    month, naming its months."""
+    them more than `late_days` after their month ended. A batch typed in together (a region's
+    table of a whole year, imported on one day) gives each of its months one finding naming
+    all of them."""
     cfg = settings("bulk")
     entered = {p: t for p in s.periods if (t := _entered(s.rec[p]))}
     late_days = dt.timedelta(days=cfg["late_days"])
@@ -75,7 +75,7 @@ def bulk_entry(s: Series, units=None) -> list[dict]:
     window = dt.timedelta(hours=cfg["window_hours"])
     hit = _at_once(sorted((t, p) for p, t in entered.items()), late, window,
                    cfg["min_periods"])
-    return [_batch_finding(s, batch, units) for batch in _batches(hit, window)]
+    return [f for batch in _batches(hit, window) for f in _batch_findings(s, batch, units)]
 
 
 def _at_once(stamped: list[tuple], late: set, window: dt.timedelta, least: int) -> list:
@@ -103,12 +103,15 @@ def _batches(hit: list[tuple], window: dt.timedelta) -> list[list[tuple]]:
     return out
 
 
-def _batch_finding(s: Series, batch: list[tuple], units) -> dict:
+def _batch_findings(s: Series, batch: list[tuple], units) -> list[dict]:
+    """The batch's finding on each of its months (a month reviewed alone still says it),
+    one text naming them all: a list shows it once (quality_review.distinct_lines)."""
     periods = sorted(p for _t, p in batch)
     first, last = batch[0][0].date().isoformat(), batch[-1][0].date().isoformat()
-    return make(s.rec[periods[-1]], "VR-19", "info", "review_months_at_once", [],
-                {"count": len(periods), "months": month_runs(periods),
-                 "date": first if first == last else f"{first} – {last}"}, units)
+    params = {"count": len(periods), "months": month_runs(periods),
+              "date": first if first == last else f"{first} – {last}"}
+    return [make(s.rec[p], "VR-19", "info", "review_months_at_once", [], dict(params), units)
+            for p in periods]
 
 
 def month_runs(periods: list[str]) -> str:
