@@ -8,12 +8,20 @@ difference in another region and another organization is usually another person.
 """
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from forms.names import name_tokens, same_person
 from forms.orgnames import org_key, same_org
 
 Match = Literal["same", "namesake"]
+_NOT_DIGIT = re.compile(r"\D")
+
+
+def phone_key(text) -> str:
+    """A phone number as its last 10 digits («+7 (701) 234-56-78», «8 701 2345678» and
+    «7012345678» agree); "" when none is given."""
+    return _NOT_DIGIT.sub("", str(text or ""))[-10:]
 
 
 def person_key(name: str, organization: str = "") -> str:

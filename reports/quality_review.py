@@ -6,7 +6,8 @@ Scope-level detectors live here, in `reports.quality_visits` and `reports.qualit
 1,000 residents and against their own history VR-04, target-matching growth VR-14, registry gaps
 VR-17, bulk entry VR-19, people across lists VR-20, focus-group audience VR-21, visit dates
 VR-22, seminar departments VR-24, organizations written differently VR-18 in
-`reports.quality_orgs`); the per-record rules of the forms engine
+`reports.quality_orgs`, one person listed under two organizations in a region's month VR-18
+in `reports.people_once`); the per-record rules of the forms engine
 (`forms.validate_record` with history) are merged in, without repeating a rule already
 reported for the same record. Thresholds are parameters (`Thresholds`).
 """
@@ -223,6 +224,7 @@ def sort_findings(findings: list[dict]) -> None:
 
 
 def _all_findings(live, registry, t, umap, use_forms, span, form_raw=None) -> list[dict]:
+    from reports.people_once import person_findings
     from reports.quality_orgs import organization_findings
     from reports.quality_orgs import registry_findings as registry_entry_findings
     from reports.quality_population import population_findings
@@ -240,6 +242,7 @@ def _all_findings(live, registry, t, umap, use_forms, span, form_raw=None) -> li
     out += roster_findings(live, t, umap)
     out += visit_findings(live, t, umap)
     out += organization_findings(live, t, umap)
+    out += person_findings(live, umap)
     out += registry_entry_findings(live, umap)
     out += event_mismatch_findings(live, umap)
     if use_forms:

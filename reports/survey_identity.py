@@ -17,6 +17,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
+from forms.people import phone_key
 from reports.survey_values import to_moment
 from reports.text import fold
 
@@ -106,9 +107,10 @@ def response_of(ident: Identity, row: tuple, data: dict, n: int) -> Response:
 
 
 def _person(kind: str, text: str) -> str:
-    if kind == "phone" or kind not in RESPONDENT:         # a phone number, a БИН: digits
-        digits = re.sub(r"\D", "", str(text))
-        return digits[-10:] if kind == "phone" else digits
+    if kind == "phone":
+        return phone_key(text)
+    if kind not in RESPONDENT:                             # a БИН: digits
+        return re.sub(r"\D", "", str(text))
     return " ".join(fold(text).split()) if kind == "name" else text.strip().casefold()
 
 

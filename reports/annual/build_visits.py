@@ -10,6 +10,7 @@ from reports.aggregate import dated_period, select, stated_region
 from reports.annual.context import Context
 from reports.annual.model import Section, Table
 from reports.focus_answers import focus_answers
+from reports.people_once import people, region_months
 from reports.questionnaire import QUESTIONS, tally
 
 
@@ -22,19 +23,16 @@ def focus_groups(ctx: Context) -> list:
     groups = _visits(ctx, "focus_group")
     if not groups:
         return [ctx.t("par_no_focus")]
-    cats: Counter = Counter()
-    unregistered = 0
-    for g in groups:
-        data = g.get("data") or {}
-        for row in data.get("participants") or []:
-            cats[row.get("participant_category") or "—"] += 1
-        unregistered += data.get("unregistered_attendees") or 0
+    cats = participant_categories(groups, ctx.umap)
+    unregistered = sum((g.get("data") or {}).get("unregistered_attendees") or 0
+                       for g in groups)
     rows = [[label("fg_categories", c, ctx.lang), cats[c]]
             for c in enum_codes("fg_categories") if cats.get(c)]
     out = [ctx.t("par_focus", groups=len(groups), people=sum(cats.values()),
                  unregistered=unregistered),
            Table("fg_categories", ctx.t("tab_fg_categories"),
-                 [ctx.t("col_category"), ctx.t("col_participants")], rows)]
+                 [ctx.t("col_category"), ctx.t("col_participants")], rows,
+                 ctx.t("note_people_once"))]
     answers = focus_answers(ctx.forms("focus_group"), region=ctx.region,
                             period_spec=str(ctx.year), units=ctx.umap)
     rows = [[f"{q}. {label('fg_questions', q, ctx.lang)}", v["answers"], v["coded"]]
@@ -43,6 +41,16 @@ def focus_groups(ctx: Context) -> list:
                      [ctx.t("col_question"), ctx.t("col_answers"), ctx.t("col_coded")], rows))
     out.append(ratings(ctx, groups))
     return out
+
+
+def participant_categories(groups: list[dict], units) -> Counter:
+    """Category -> registered participants, each person once per region and month (VR-18,
+    `reports.people_once`) under the category of the first list that names them."""
+    cats: Counter = Counter()
+    for rows in region_months(groups, units).values():
+        for person in people(rows):
+            cats[person[0].row.get("participant_category") or "—"] += 1
+    return cats
 
 
 def ratings(ctx: Context, groups: list[dict]) -> Table:
