@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.import_jobs import FORMATS, ImportSpec, Plan, commit_plan, kind_of_file, read_plan
+from desktop.record_diff import value_text
 from desktop.review_models import worker_store_path
 from desktop.screen_fit import resize_within_screen
 
@@ -247,8 +248,9 @@ class ImportDialog(QDialog):
         if plan.remembered:
             header += " · " + self.tr("mapping as last time")
         self.header_label.setText(header)
-        self.values_label.setText("; ".join(f"{self._field_name(k)}: {v}"
-                                            for k, v in plan.values.items()))
+        self.values_label.setText("; ".join(
+            f"{self._field_name(k)}: {value_text(v, (k,), self.form, self.ctx.lang)}"
+            for k, v in plan.values.items()))
         self._fill_columns(plan)
         if plan.kind == "list":
             self.list_values.show_for(self.roster(), {c.field for c in plan.columns if c.field},

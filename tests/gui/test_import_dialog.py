@@ -235,3 +235,22 @@ def test_a_districts_events_list_in_the_dialog(qtbot, core_ctx, tmp_path):
         dialog.import_button.click()
     recs = core_ctx.store.list_records(form="event")
     assert len(recs) == 3 and {r["status"] for r in recs} == {"draft"}
+
+
+
+def test_values_for_the_whole_list_are_shown_by_their_labels(qtbot, core_ctx, tmp_path):
+    """A value the whole list takes (the region named in its title row) is shown as the form
+    names it, not by its code («Регион: ABA» read as a typo to a clerk)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "Список участников фокус-группы, Абайская область "
+    ws.merge_cells("A1:D1")
+    ws.append([])
+    ws.append(["№", "ФИО ", "Организация", "Телефон"])
+    ws.append([1, "Сейткали Айгерим Болатовна", "«Жастар» ҚБ", "+7 701 123 45 67"])
+    ws.append([2, " Nurlanov Daniyar", "студ. совет", "87051112233"])
+    wb.save(tmp_path / "участники.xlsx")
+    dialog = open_dialog(qtbot, core_ctx, tmp_path / "участники.xlsx")
+    assert dialog.plan.values.get("region") == "ABA"
+    text = dialog.values_label.text()
+    assert "Абай" in text and "ABA" not in text
