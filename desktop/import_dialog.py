@@ -44,6 +44,9 @@ def pick_file(parent: QWidget) -> str | None:
     return path or None
 
 
+APP_WORDED = ("column_missing", "list_column_missing")  # findings whose CLI hint is --set
+
+
 def _severity(code: str) -> str:
     if code == "error":
         return QCoreApplication.translate("ImportDialog", "error")
@@ -52,7 +55,18 @@ def _severity(code: str) -> str:
     return QCoreApplication.translate("ImportDialog", "note")
 
 
-def problem_text(p: dict) -> str:
+def app_message(p: dict, lang: str, offered: set[str]) -> str:
+    """A finding's text as the app says it: a missing column's hint names the preview's
+    drop-down for the whole list (when `offered` has its field), never the CLI's --set."""
+    params = p.get("params")
+    if p.get("code") not in APP_WORDED or not isinstance(params, dict):
+        return str(p.get("message") or p.get("code") or "")
+    from reports.intake_text import say
+    how = "pick" if params.get("field") in offered else "later"
+    return say(f"{p['code']}.{how}", lang, **params)
+
+
+def problem_text(p: dict, lang: str = "ru", offered: set[str] | None = None) -> str:
     """«[warning] row 7, column «ФИО»: why» with the place as the file names it."""
     where = []
     if p.get("row") is not None:
@@ -61,7 +75,7 @@ def problem_text(p: dict) -> str:
     if p.get("column"):
         column = QCoreApplication.translate("ImportDialog", "column «%1»")
         where.append(column.replace("%1", str(p["column"])))
-    message = str(p.get("message") or p.get("code") or "")
+    message = app_message(p, lang, offered or set())
     prefix = ", ".join(where) + ": " if where and not message.startswith(where[0]) else ""
     return f"[{_severity(p.get('severity', 'error'))}] {prefix}{message}"
 
@@ -224,7 +238,8 @@ class ImportDialog(QDialog):
             return
         self.status.setText(self.tr("Nothing was imported: %1").replace("%1", str(exc)))
         self.problem_list.clear()
-        self.problem_list.addItems([problem_text(p) for p in getattr(exc, "problems", [])
+        self.problem_list.addItems([problem_text(p, self.ctx.lang)
+                                    for p in getattr(exc, "problems", [])
                                     if isinstance(p, dict)])
 
     def _on_plan(self, plan: Plan) -> None:
@@ -261,7 +276,9 @@ class ImportDialog(QDialog):
         self.skipped_list.clear()
         self.skipped_list.addItems([s.line(self.ctx.lang) for s in plan.skipped])
         self.problem_list.clear()
-        self.problem_list.addItems([problem_text(p) for p in plan.problems])
+        offered = set(self.list_values.combos) if plan.kind == "list" else set()
+        self.problem_list.addItems([problem_text(p, self.ctx.lang, offered)
+                                    for p in plan.problems])
         self._show_counts()
 
     def _field_name(self, fid: str) -> str:

@@ -347,9 +347,9 @@ def _list_findings(preview: Preview, cmap: ColumnMap, header: tuple,
         missing = [r for r in preview.rows if col.id not in r]
         if col.id not in present and missing:
             label = col.label.get(lang) or col.label.get("ru") or col.id
-            out.append(Problem(None, None, col.id, "column_missing", say(
-                "column_missing", lang, label=label, count=len(missing), field=col.id),
-                "warning"))
+            params = {"label": label, "count": len(missing), "field": col.id}
+            out.append(Problem(None, None, col.id, "column_missing",
+                               say("column_missing", lang, **params), "warning", params))
     for c in preview.columns:
         if c.confidence != "unsure" or not c.field:  # an unsure column names its guess
             continue

@@ -64,6 +64,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file has no «{label}» column: complete {count} "
               "{count:plural:row|rows} in the grid or give "
               "one value for the whole list (--set {field}=...)"},
+    # the same two findings as the app's import preview says them: it has no --set, but a
+    # drop-down for the whole list when it offers one (desktop/import_values.py)
+    "column_missing.pick": {
+        "ru": "в файле нет столбца «{label}»: выберите выше «{label} для всего списка» или "
+              "дополните {count} {count:plural:строку|строки|строк} в таблице после импорта",
+        "kk": "файлда «{label}» бағаны жоқ: жоғарыда «Бүкіл тізім үшін: {label}» мәнін "
+              "таңдаңыз немесе импорттан кейін кестеде {count} жолды толықтырыңыз",
+        "en": "the file has no «{label}» column: choose «{label} for the whole list» above or "
+              "complete {count} {count:plural:row|rows} in the grid after the import"},
+    "column_missing.later": {
+        "ru": "в файле нет столбца «{label}»: дополните {count} "
+              "{count:plural:строку|строки|строк} в таблице после импорта",
+        "kk": "файлда «{label}» бағаны жоқ: импорттан кейін кестеде {count} жолды толықтырыңыз",
+        "en": "the file has no «{label}» column: complete {count} {count:plural:row|rows} in "
+              "the grid after the import"},
+    "list_column_missing.pick": {
+        "ru": "в файле нет столбца «{label}»: {count} {count:plural:запись останется "
+              "черновиком|записи останутся черновиками|записей останутся черновиками} с "
+              "замечанием; выберите выше «{label} для всего списка» или дополните записи "
+              "после импорта",
+        "kk": "файлда «{label}» бағаны жоқ: {count} жазба ескертуі бар жоба болып қалады; "
+              "жоғарыда «Бүкіл тізім үшін: {label}» мәнін таңдаңыз немесе жазбаларды "
+              "импорттан кейін толықтырыңыз",
+        "en": "the file has no column «{label}»: {count} {count:plural:record stays|records "
+              "stay} a draft with a finding; choose «{label} for the whole list» above or "
+              "complete the records after the import"},
+    "list_column_missing.later": {
+        "ru": "в файле нет столбца «{label}»: {count} {count:plural:запись останется "
+              "черновиком|записи останутся черновиками|записей останутся черновиками} с "
+              "замечанием; дополните записи после импорта",
+        "kk": "файлда «{label}» бағаны жоқ: {count} жазба ескертуі бар жоба болып қалады; "
+              "жазбаларды импорттан кейін толықтырыңыз",
+        "en": "the file has no column «{label}»: {count} {count:plural:record stays|records "
+              "stay} a draft with a finding; complete the records after the import"},
     "duplicate_stored": {
         "ru": "этот человек из этой организации уже есть в сохранённом списке (VR-20)",
         "kk": "бұл ұйымның бұл адамы сақталған тізімде бар (VR-20)",

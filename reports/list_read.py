@@ -66,7 +66,7 @@ class ListRead:
 
 def problem(row, column, code: str, lang: str, params: dict, severity="error") -> dict:
     return {"row": row, "column": column, "code": code, "severity": severity,
-            "message": message_text(code, lang, params)}
+            "message": message_text(code, lang, params), "params": params}
 
 
 def read_records_list(path, form_id: str, *, mapping: dict | None = None,

@@ -18,6 +18,7 @@ from forms.choice_words import choice_note, read_choice
 from forms.messages import message_text
 from forms.names import block_keys
 from forms.people import person_key, person_match
+from reports._ref import label as enum_label
 from reports._ref import resolve_department
 from reports.headers import IGNORE, REQUIRED, ColumnMap
 from reports.intake_text import at, say
@@ -77,6 +78,7 @@ class Problem:
     code: str
     message: str
     severity: str = "error"          # error blocks the commit; warning is shown
+    params: dict | None = None       # what the message was made of (the app words it anew)
 
     def to_dict(self) -> dict:
         return dict(self.__dict__)
@@ -271,7 +273,8 @@ def cross_list_matches(rows: list[dict], source_rows: list[int], others: list[di
         if hits:
             match, o = hits[0]
             code = "person_in_other_list" if match == "same" else "namesake_in_other_list"
+            region = enum_label("regions", o["region"], lang)  # its name, never its code
             out.append(Problem(sheet_row, None, "full_name", code, say(
-                code, lang, name=name, record=o["record"], region=o["region"], no=o["no"]),
+                code, lang, name=name, record=o["record"], region=region, no=o["no"]),
                 "warning" if match == "same" else "info"))
     return out

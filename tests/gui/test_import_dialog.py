@@ -231,16 +231,18 @@ def test_a_districts_events_list_in_the_dialog(qtbot, core_ctx, tmp_path):
         "Субботник в парке «Кен баба»", "Поздравление ветеранов", "Наурыз мейрамы"]
     assert {r["period"] for r in plan.add} == {"2024-03"}
     assert dialog.add_view.model().rowCount() == 3
+    texts = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    missing = [t for t in texts if "нет столбца «Тип организатора»" in t]
+    assert missing and all("--set" not in t and "после импорта" in t for t in missing), texts
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
         dialog.import_button.click()
     recs = core_ctx.store.list_records(form="event")
     assert len(recs) == 3 and {r["status"] for r in recs} == {"draft"}
 
 
-
-def test_values_for_the_whole_list_are_shown_by_their_labels(qtbot, core_ctx, tmp_path):
-    """A value the whole list takes (the region named in its title row) is shown as the form
-    names it, not by its code («Регион: ABA» read as a typo to a clerk)."""
+def typed_list(path: Path) -> Path:
+    """A list as a clerk types it: a merged title row naming the region, a blank row, names
+    with stray spaces, no category and no consent column."""
     wb = openpyxl.Workbook()
     ws = wb.active
     ws["A1"] = "Список участников фокус-группы, Абайская область "
@@ -249,8 +251,25 @@ def test_values_for_the_whole_list_are_shown_by_their_labels(qtbot, core_ctx, tm
     ws.append(["№", "ФИО ", "Организация", "Телефон"])
     ws.append([1, "Сейткали Айгерим Болатовна", "«Жастар» ҚБ", "+7 701 123 45 67"])
     ws.append([2, " Nurlanov Daniyar", "студ. совет", "87051112233"])
-    wb.save(tmp_path / "участники.xlsx")
-    dialog = open_dialog(qtbot, core_ctx, tmp_path / "участники.xlsx")
+    wb.save(path)
+    return path
+
+
+def test_values_for_the_whole_list_are_shown_by_their_labels(qtbot, core_ctx, tmp_path):
+    """A value the whole list takes (the region named in its title row) is shown as the form
+    names it, not by its code («Регион: ABA» read as a typo to a clerk)."""
+    dialog = open_dialog(qtbot, core_ctx, typed_list(tmp_path / "участники.xlsx"))
     assert dialog.plan.values.get("region") == "ABA"
     text = dialog.values_label.text()
     assert "Абай" in text and "ABA" not in text
+
+
+def test_a_missing_column_points_at_the_drop_down_not_at_the_cli(qtbot, core_ctx, tmp_path):
+    """The preview has a drop-down for the whole list; its findings said «(--set
+    participant_category=...)», a command-line option the clerk has nowhere to type."""
+    dialog = open_dialog(qtbot, core_ctx, typed_list(tmp_path / "участники.xlsx"))
+    texts = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    missing = [t for t in texts if "нет столбца" in t]
+    assert len(missing) == 2 and "participant_category" in dialog.list_values.combos
+    assert all("--set" not in t and "для всего списка» или дополните" in t for t in missing), missing
+    assert any("«Категория участника для всего списка»" in t for t in missing), missing
