@@ -25,6 +25,15 @@ DIALOG_MIN_WIDTH = 460  # a dialog of wrapped texts: lines a person reads at a g
 
 def say_wrapped(label, text: str) -> None:
     """Set a word-wrapped label's text and let its dialog grow to show every line (a
-    refusal or a server's answer said after the dialog opened was cut)."""
+    refusal or a server's answer said after the dialog opened was cut). It grows, never
+    shrinks: at the width it has, as tall as its lines need (adjustSize narrowed the annual
+    report dialog to its hint, its path field's placeholder cut, the text in 2-word lines)."""
     label.setText(text)
-    label.window().adjustSize()
+    window = label.window()
+    layout = window.layout()
+    width = max(window.width(), window.minimumSizeHint().width())
+    if layout is not None and layout.hasHeightForWidth():
+        height = layout.totalHeightForWidth(width)
+    else:
+        height = window.sizeHint().height()
+    resize_within_screen(window, width, max(window.height(), height))

@@ -80,3 +80,26 @@ def test_bad_suffix_and_region_user(qtbot, demo_store):
     dlg.path.setText("report.txt")
     dlg.write_button.click()
     assert dlg.handle is None and ".docx, .xlsx or .pdf" in dlg.status.text()
+
+
+def test_a_said_status_grows_the_dialog_but_never_narrows_it(qtbot, demo_store):
+    """Kazakh at 1024x700: «Choose a file ending in .docx…» made the dialog shrink to its
+    size hint, the path's placeholder cut and the text wrapped into two-word lines."""
+    from desktop.annual_dialog import AnnualReportDialog
+    dlg = AnnualReportDialog(make_ctx(demo_store, role="region", lang="kk"))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    width = dlg.width()
+    dlg.path.setText("есеп.txt")
+    dlg.write_button.click()
+    assert dlg.width() >= width
+    status = dlg.status
+    assert status.height() >= status.heightForWidth(status.width())
+    path = dlg.path
+    assert path.width() >= path.fontMetrics().horizontalAdvance(path.placeholderText())
+    long = "қате " * 60
+    from desktop.screen_fit import say_wrapped
+    say_wrapped(status, long)
+    qtbot.wait(10)
+    assert dlg.width() >= width and status.height() >= status.heightForWidth(status.width())
