@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGroupBox,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -134,14 +134,14 @@ class RejectedBox(QGroupBox):
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.open_button, self.resend_button = QPushButton(), QPushButton()
         self.move_button, self.drop_button = QPushButton(), QPushButton()
-        row = QHBoxLayout()
-        for button, slot in ((self.open_button, self.open_selected),
-                             (self.resend_button, self.resend_selected),
-                             (self.move_button, self.move_selected),
-                             (self.drop_button, self.drop_selected)):
+        row = QGridLayout()  # two by two: in one row (ru) the page outgrew a 1024 px screen
+        for n, (button, slot) in enumerate(((self.open_button, self.open_selected),
+                                            (self.resend_button, self.resend_selected),
+                                            (self.move_button, self.move_selected),
+                                            (self.drop_button, self.drop_selected))):
             button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
+            row.addWidget(button, n // 2, n % 2)
+        row.setColumnStretch(2, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
         layout.addLayout(row)

@@ -73,6 +73,8 @@ class SyncPage(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
         self.bar, self.bar_text = QProgressBar(), QLabel()
+        for label in (self.state, self.bar_text):  # a file's whole path, a server's answer
+            label.setWordWrap(True)
         self.forms_notice = QLabel()  # a published form this program is too old for
         self.forms_notice.setWordWrap(True)
         self.forms_notice.hide()

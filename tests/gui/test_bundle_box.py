@@ -59,6 +59,14 @@ def test_save_for_usb_and_load_reply(qtbot, core_ctx, server, ring, tmp_path):
     with qtbot.waitSignal(box.sig_applied, timeout=30000):
         assert box.save_for_usb(str(out))
     assert "Сохранено изменений: 1" in page.bar_text.text()
+    # the message names the file's whole path: at 1024 px the page has ~790 px beside the
+    # navigation list; an unwrapped line widened the page past the window, its end cut
+    page.resize(790, 650)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.minimumSizeHint().width() <= 790
+    label = page.bar_text
+    assert label.width() <= 790 and label.height() >= label.heightForWidth(label.width())
     carrier = make_client(server.url, "reg1")
     reply = deliver(carrier, out.read_bytes())
     (tmp_path / "bad.reply").write_bytes(reply[:20] + bytes([reply[20] ^ 1]) + reply[21:])
