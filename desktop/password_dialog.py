@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.screen_fit import DIALOG_MIN_WIDTH, say_wrapped
+
 MIN_LENGTH = 8  # the server's rule (server.auth.password_problem) says the same
 
 
@@ -58,6 +60,7 @@ class PasswordDialog(QDialog):
         box.addLayout(form)
         box.addWidget(self.message)
         box.addWidget(self.buttons)
+        self.setMinimumWidth(DIALOG_MIN_WIDTH)
         self.handle = None
         self.retranslate()
 
@@ -89,12 +92,12 @@ class PasswordDialog(QDialog):
         if problem is None and spec is None:
             problem = self.tr("No server is set: enter the server URL in the settings first.")
         if problem:
-            self.message.setText(problem)
+            say_wrapped(self.message, problem)
             return
         assert spec is not None
         self.spec = spec
         self.buttons.setEnabled(False)
-        self.message.setText(self.tr("Changing the password…"))
+        say_wrapped(self.message, self.tr("Changing the password…"))
         self.handle = self.tasks.start(change_password_job, spec, self.current.text(),
                                            self.new.text(), on_done=self._done,
                                            on_error=self._failed)
@@ -120,4 +123,4 @@ class PasswordDialog(QDialog):
             text = self.tr("The server cannot be reached. Nothing was changed.")
         else:
             text = self.tr("The server refused the new password: %1").replace("%1", str(exc))
-        self.message.setText(text)
+        say_wrapped(self.message, text)

@@ -112,3 +112,26 @@ def test_first_run_with_a_reset_password_asks_for_a_new_one(qtbot, core_ctx, tmp
         assert login(srv.url, "d2", "district-2-new")[1]["must_change_password"] is False
     finally:
         srv.stop()
+
+
+def test_a_long_answer_grows_the_dialog_not_squeezes_its_fields(qtbot, core_ctx):
+    """Kazakh at 1024x700: «No server is set…» took two lines in a dialog that did not
+    grow: the three password fields were squeezed to make room."""
+    from desktop.i18n import install_translators
+    from desktop.password_dialog import PasswordDialog
+
+    install_translators("kk")
+    dialog = PasswordDialog(core_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.current.setText("ескі құпиясөз")
+    for edit in (dialog.new, dialog.repeat):
+        edit.setText("жаңа құпиясөз 2026")
+    dialog.buttons.accepted.emit()
+    qtbot.wait(10)
+    assert "Сервер" in dialog.message.text()
+    message = dialog.message
+    assert message.height() >= message.heightForWidth(message.width())
+    for edit in (dialog.current, dialog.new, dialog.repeat):
+        assert edit.height() >= edit.sizeHint().height()
