@@ -32,6 +32,7 @@ from desktop.review_models import (
 
 SEVERITIES = ("error", "warning", "info")
 RESIZE_ROWS = 50  # column widths from the first rows: a big review must not stall the GUI
+COMBO_MAX_WIDTH = 240  # three filters in a row beside the navigation list at 1024 px
 
 
 ROW_KEYS = ("message", "severity_text", "unit", "period", "form_title", "fields_text",
@@ -199,20 +200,23 @@ class QualityPage(RefreshWhenShown, QWidget):
         for combo in (self.rule, self.severity, self.org_unit):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.setMinimumWidth(110)
+            combo.setMaximumWidth(COMBO_MAX_WIDTH)  # a region's long name is elided
         self.rule_label, self.severity_label, self.unit_label = QLabel(), QLabel(), QLabel()
         self.reload_button = QPushButton()
         self.reload_button.clicked.connect(self.refresh)
         self.summary = QLabel()
         self.bar = QProgressBar()
         self.bar.hide()
-        top = QHBoxLayout()
+        top, second = QHBoxLayout(), QHBoxLayout()  # in one row (kk) ~1000 px: two rows
         for w in (self.rule_label, self.rule, self.severity_label, self.severity,
-                  self.unit_label, self.org_unit, self.reload_button):
+                  self.unit_label, self.org_unit):
             top.addWidget(w)
         top.addStretch(1)
         from desktop.export_actions import EXPORT_EXCEL, export_button
         self.export_button = export_button(self, EXPORT_EXCEL, self.export_excel)
-        top.addWidget(self.export_button)
+        second.addWidget(self.summary, 1)
+        for w in (self.reload_button, self.export_button):
+            second.addWidget(w)
         self.rule.currentIndexChanged.connect(lambda _i: self._filter("rule", self.rule))
         self.severity.currentIndexChanged.connect(
             lambda _i: self._filter("severity", self.severity))
@@ -228,7 +232,7 @@ class QualityPage(RefreshWhenShown, QWidget):
         self.table.doubleClicked.connect(self.open_index)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.summary)
+        layout.addLayout(second)
         layout.addWidget(self.bar)
         layout.addWidget(self.table, 1)
 

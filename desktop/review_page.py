@@ -76,13 +76,13 @@ class ReviewPage(QWidget):
         self.due_day = QSpinBox(minimum=1, maximum=28, value=due_day(self.ctx.store))
         self.year.valueChanged.connect(self.refresh)
         self.due_day.valueChanged.connect(self._on_due_day)
-        self.legend = QLabel()
+        self.legend = QLabel()  # a line of its own, wrapped: beside the year (kk) ~1300 px
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
         top = QHBoxLayout()
         for w in (self.year_label, self.year, self.due_label, self.due_day):
             top.addWidget(w)
         top.addStretch(1)
-        top.addWidget(self.legend)
         self.grid = QTableView()
         self.grid.setModel(self.grid_model)
         self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -96,6 +96,7 @@ class ReviewPage(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.legend)
         layout.addWidget(splitter, 1)
 
     def _build_detail(self) -> QWidget:

@@ -212,3 +212,27 @@ def test_every_page_fits_a_1024_px_window(qtbot, core_ctx, lang):
         window.resize(1024, 700)
         qtbot.wait(10)
         assert window.width() <= 1024, (lang, key, window.width())
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_a_region_coordinators_pages_fit_a_1024_px_window(qtbot, core_ctx, lang):
+    """A coordinator has more pages (review, data quality, registry); in Kazakh the review
+    page's top row (year, due day, the status legend) was ~1300 px: the navigation list was
+    squeezed to 70 px of cut names and the grid's December and the Approve button were off
+    the screen."""
+    from desktop.i18n import install_translators
+    from desktop.main_window import MainWindow
+
+    core_ctx.user.update(role="region", region="SHY", district=None)
+    install_translators(lang)
+    window = MainWindow(core_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    for key in window.page_keys():
+        window.show_page(key)
+        window.resize(1024, 700)
+        qtbot.wait(10)
+        page = window.stack.currentWidget()
+        assert window.width() <= 1024, (lang, key, window.width())
+        assert window.nav.width() >= window.nav.maximumWidth() - 30, (lang, key)
+        assert page.minimumSizeHint().width() <= 1024 - window.nav.maximumWidth(), (lang, key)
