@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.record_diff import flatten, path_label, revision_diffs, show_value, unflatten_into
+from desktop.refused_box import refusal_text
 from desktop.review_models import (
     REVIEW_ROLES,
     STATUS_COLOURS,
@@ -222,12 +223,14 @@ class ReviewPage(QWidget):
         if status == "returned" and not comment:
             why = self.tr("Write what the district must fix before returning the report.")
             QMessageBox.warning(self, self.tr("Comment required"), why)
+            self.comment.setFocus()  # where the comment is typed, not on the button again
             return False
         try:
             self.ctx.store.set_review(self._record["id"], status, user=self.ctx.username,
                                       comment=comment or None, role=self.ctx.role)
         except Exception as exc:  # noqa: BLE001 - store errors are shown, never swallowed
-            QMessageBox.critical(self, self.tr("Could not save the review"), str(exc))
+            QMessageBox.critical(self, self.tr("Could not save the review"),
+                                 refusal_text(exc, self.ctx.lang))
             return False
         self.comment.clear()
         self.ctx.signals.sig_records_changed.emit(self._record["form"])
@@ -250,7 +253,8 @@ class ReviewPage(QWidget):
                                           user=self.ctx.username, reason=reason,
                                           role=self.ctx.role)
         except Exception as exc:  # noqa: BLE001
-            QMessageBox.critical(self, self.tr("Could not save the correction"), str(exc))
+            QMessageBox.critical(self, self.tr("Could not save the correction"),
+                                 refusal_text(exc, self.ctx.lang))
             return False
         self.ctx.signals.sig_records_changed.emit(rec["form"])
         return True

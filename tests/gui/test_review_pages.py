@@ -141,8 +141,11 @@ def test_approve_and_return_need_the_right_input(qtbot, store, ctx, monkeypatch)
     ctx.signals.sig_records_changed.connect(changed.append)
     page.select_cell("PAV-D01", now)
     assert page.approve_button.isEnabled() and page.return_button.isEnabled()
+    page.show()
+    page.return_button.setFocus()
     qtbot.mouseClick(page.return_button, Qt.MouseButton.LeftButton)   # no comment yet
     assert warned and store.get_record(first["id"])["status"] == "submitted"
+    assert page.focusWidget() is page.comment  # the keyboard goes on where to type it
     page.comment.setPlainText("Age groups do not match the school lists")
     qtbot.mouseClick(page.return_button, Qt.MouseButton.LeftButton)
     rec = store.get_record(first["id"])
@@ -324,3 +327,26 @@ def test_hidden_dashboard_refreshes_when_shown_again(qtbot, store):
     add_report(store, "PAV-D02", now, total=40)
     ctx.signals.sig_records_changed.emit("monthly_report")   # visible: at once
     assert page.figures["volunteers_total"] == 110
+
+
+def test_a_refused_review_is_said_in_the_users_language(qtbot, store, monkeypatch):
+    """The report was approved meanwhile (another window, a sync): approving it again is
+    refused; the box said the store's English «record …: cannot …» to a Kazakh coordinator."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.i18n import install_translators
+    from desktop.review_page import ReviewPage
+    install_translators("kk")
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: said.append(a[2]))
+    ctx = make_ctx(store, lang="kk")
+    now = month_shift(0)
+    rec = add_report(store, "PAV-D01", now)
+    page = ReviewPage(ctx)
+    qtbot.addWidget(page)
+    page.select_cell("PAV-D01", now)
+    store.set_review(rec["id"], "approved", user="region2", comment=None)
+    assert not page.review("approved")
+    [text] = said
+    assert not text.startswith("record ")
+    assert any("\u0400" <= ch <= "\u04ff" for ch in text.split(" (")[0]), text
