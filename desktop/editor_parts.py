@@ -16,6 +16,16 @@ def org_unit_name(unit: dict, lang: str) -> str:
     return unit.get(f"name_{lang}") or unit.get("name_ru") or unit.get("id", "")
 
 
+def unit_names(ctx) -> dict[str, str]:
+    """Every stored unit's name in the user's language: a list shows records of units the
+    user may not enter (a region's, the server's), by name rather than by code."""
+    try:
+        units = ctx.store.org_units()
+    except Exception:  # noqa: BLE001 - a store without org units: codes it is
+        return {}
+    return {u["id"]: org_unit_name(u, ctx.lang) for u in units}
+
+
 def org_unit_choices(ctx, current: str | None) -> list[tuple[str, str]]:
     """(code, name) pairs the user may enter for: own district, or the region's units."""
     user = ctx.user or {}

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import autosave
-from desktop.editor_parts import org_unit_choices
+from desktop.editor_parts import org_unit_choices, unit_names
 from desktop.record_model import COLUMNS, RecordTableModel, status_text
 from desktop.screen_fit import fit_width
 from forms.lifecycle import STATUSES
@@ -211,7 +211,7 @@ class RecordListPage(QWidget):
         choices = org_unit_choices(self.ctx, None)
         for code, name in choices:
             self.org_filter.addItem(name, code)
-        self.model.unit_names = dict(choices)
+        self.model.unit_names = unit_names(self.ctx) | dict(choices)
         self.status_filter.clear()
         self.status_filter.addItem(self.tr("All statuses"), None)
         for code in STATUSES:

@@ -85,3 +85,18 @@ def test_100k_rows_open_lazily(qtbot, qtmodeltester, core_ctx):
     qtbot.waitUntil(lambda: model.rowCount() > PAGE_SIZE, timeout=5000)
     assert model.rowCount() < 100_000
     qtmodeltester.check(model)
+
+
+def test_a_unit_beyond_the_users_reach_is_named_not_coded(qtbot, core_ctx):
+    """A district's list holding a record of a neighbouring district (a region's copy, a
+    demo store) showed «SHY-ENBEKSHI» in the unit column though the store has its name."""
+    from desktop.record_list_page import RecordListPage
+    seed_demo(core_ctx.store, months=1)
+    rec = core_ctx.store.list_records(form="monthly_report")[0]
+    core_ctx.store.save_record(dict(rec, id=str(uuid.uuid4()), org_unit="SHY-ENBEKSHI"),
+                               user="region1")
+    page = RecordListPage(core_ctx, "monthly_report")
+    qtbot.addWidget(page)
+    shown = {page.model.index(r, 1).data() for r in range(page.model.rowCount())}
+    assert shown == {"Абайский район", "Енбекшинский район"}, shown
+    assert page.org_filter.findData("SHY-ENBEKSHI") < 0    # still not a unit to choose
