@@ -24,6 +24,7 @@ class AppSignals(QObject):
     sig_language_changed = Signal(str)    # new language code
     sig_open_record = Signal(str)         # record id
     sig_sync_requested = Signal()         # "sync now" asked for outside the Sync page
+    sig_sync_mode_changed = Signal(str)   # desktop.sync_mode: Settings or the Sync page
 
 
 def _no_get(key: str, default: Any = None) -> Any:

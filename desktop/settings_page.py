@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.backup import BackupError, backup_to, restore_from
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, switch_language
+from desktop.sync_mode import fill_sync_modes, set_sync_mode, show_sync_mode
 
 
 def app_settings() -> QSettings:
@@ -51,7 +52,9 @@ class SettingsPage(QWidget):
         self.server_edit.editingFinished.connect(self._save_server)
         self.sync_mode = QComboBox(self)
         self.sync_mode.activated.connect(
-            lambda _i: ctx.settings_set("sync_mode", self.sync_mode.currentData()))
+            lambda _i: set_sync_mode(ctx, self.sync_mode.currentData()))
+        ctx.signals.sig_sync_mode_changed.connect(
+            lambda _m: show_sync_mode(self.sync_mode, ctx))
         self.user_label, self.folder_label = QLabel(self), QLabel(self)
         self.folder_button = QPushButton(self)
         self.folder_button.clicked.connect(self._choose_folder)
@@ -101,9 +104,7 @@ class SettingsPage(QWidget):
                                            self.tr("Sync"), self.tr("User"),
                                            self.tr("Data folder"))):
             label.setText(text)
-        self.sync_mode.clear()
-        self.sync_mode.addItem(self.tr("Automatic when the server answers"), "automatic")
-        self.sync_mode.addItem(self.tr("Manual"), "manual")
+        fill_sync_modes(self.sync_mode, self.ctx)
         self.folder_button.setText(self.tr("Change…"))
         self.backup_button.setText(self.tr("&Back up to a file…"))
         self.restore_button.setText(self.tr("&Restore from a file…"))
@@ -116,8 +117,7 @@ class SettingsPage(QWidget):
         ctx = self.ctx
         self.lang_combo.setCurrentIndex(max(self.lang_combo.findData(ctx.lang), 0))
         self.server_edit.setText(ctx.settings_get("server_url", "") or "")
-        mode = ctx.settings_get("sync_mode", "automatic")
-        self.sync_mode.setCurrentIndex(max(self.sync_mode.findData(mode), 0))
+        show_sync_mode(self.sync_mode, ctx)
         user = ctx.user or {}
         where = user.get("district") or user.get("region") or ""
         from desktop.editor_parts import org_unit_choices

@@ -31,6 +31,7 @@ from desktop.sync_jobs import (
     run_sync,
     sync_history,
 )
+from desktop.sync_mode import fill_sync_modes, is_automatic, set_sync_mode, show_sync_mode
 
 REMIND_DAYS = 7
 LoginDialogCode = QDialog.DialogCode
@@ -64,10 +65,10 @@ class SyncPage(QWidget):
         self.reminder.setStyleSheet("background:#fff2cc; padding:6px; border:1px solid #e0c060")
         self.reminder.setWordWrap(True)
         self.mode = QComboBox()
-        self.mode.addItems(["", ""])
-        self.mode.setCurrentIndex(0 if self.ctx.settings_get("sync_mode", "automatic")
-                                  == "automatic" else 1)
-        self.mode.currentIndexChanged.connect(self._on_mode)
+        fill_sync_modes(self.mode, self.ctx)
+        self.mode.currentIndexChanged.connect(
+            lambda _i: set_sync_mode(self.ctx, self.mode.currentData()))
+        self.ctx.signals.sig_sync_mode_changed.connect(self._on_mode)
         self.sync_button, self.cancel_button = QPushButton(), QPushButton()
         self.sync_button.clicked.connect(self.sync_now)
         self.cancel_button.clicked.connect(self.cancel)
@@ -129,8 +130,7 @@ class SyncPage(QWidget):
         self.sync_button.setText(self.tr("Sync now"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.mode_label.setText(self.tr("Sync:"))
-        self.mode.setItemText(0, self.tr("automatically when the server answers"))
-        self.mode.setItemText(1, self.tr("only when I press Sync now"))
+        fill_sync_modes(self.mode, self.ctx)
         self.history_box.setTitle(self.tr("History"))
         self.conflicts_box.setTitle(self.tr("Conflicts"))
         self.resolve_button.setText(self.tr("Resolve…"))
@@ -291,13 +291,13 @@ class SyncPage(QWidget):
         self.sync_now()
 
     # ---------------------------------------------------------------- automatic mode
-    def _on_mode(self, index: int) -> None:
-        self.ctx.settings_set("sync_mode", "automatic" if index == 0 else "manual")
+    def _on_mode(self, _mode: str) -> None:
+        show_sync_mode(self.mode, self.ctx)
         self.apply_mode()
 
     def apply_mode(self) -> None:
         spec = client_spec(self.ctx)
-        if self.mode.currentIndex() == 0 and spec is not None:
+        if is_automatic(self.ctx) and spec is not None:
             if self.watch_task is None:
                 self.watch_task = self.ctx.tasks.start(
                     probe_loop, worker_store_path(self.ctx.store), spec,
@@ -348,7 +348,7 @@ class SyncPage(QWidget):
     def _parked_changed(self, queued: bool) -> None:
         """A refused record was sent again, moved or dropped: shown, and sent when automatic."""
         self.refresh()
-        if queued and self.mode.currentIndex() == 0:
+        if queued and is_automatic(self.ctx):
             self.sync_now()
 
     def resolve_selected(self) -> bool:

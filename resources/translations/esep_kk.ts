@@ -3,102 +3,102 @@
 <context>
     <name>AnnualReportDialog</name>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="40" />
+        <location filename="../../desktop/annual_dialog.py" line="41" />
         <source>Annual report…</source>
         <translation>Жылдық есеп…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="107" />
+        <location filename="../../desktop/annual_dialog.py" line="108" />
         <source>Annual report «Volunteering in figures»</source>
         <translation>«Еріктілік сандармен» жылдық есебі</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="108" />
+        <location filename="../../desktop/annual_dialog.py" line="109" />
         <source>Year:</source>
         <translation>Жыл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="108" />
+        <location filename="../../desktop/annual_dialog.py" line="109" />
         <source>Region:</source>
         <translation>Өңір:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="109" />
+        <location filename="../../desktop/annual_dialog.py" line="110" />
         <source>Language:</source>
         <translation>Тіл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="109" />
+        <location filename="../../desktop/annual_dialog.py" line="110" />
         <source>Save as:</source>
         <translation>Былай сақтау:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="112" />
+        <location filename="../../desktop/annual_dialog.py" line="113" />
         <source>Whole country</source>
         <translation>Бүкіл ел</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="113" />
+        <location filename="../../desktop/annual_dialog.py" line="114" />
         <source>Browse…</source>
         <translation>Шолу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="114" />
+        <location filename="../../desktop/annual_dialog.py" line="115" />
         <source>Write</source>
         <translation>Құрастыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="115" />
+        <location filename="../../desktop/annual_dialog.py" line="116" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="116" />
+        <location filename="../../desktop/annual_dialog.py" line="117" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="117" />
+        <location filename="../../desktop/annual_dialog.py" line="118" />
         <source>report.docx, .xlsx or .pdf</source>
         <translation>есеп.docx, .xlsx немесе .pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="121" />
+        <location filename="../../desktop/annual_dialog.py" line="122" />
         <source>Save the annual report</source>
         <translation>Жылдық есепті сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="123" />
+        <location filename="../../desktop/annual_dialog.py" line="124" />
         <source>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</source>
         <translation>Word құжаты (*.docx);;Excel кітабы (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="135" />
+        <location filename="../../desktop/annual_dialog.py" line="136" />
         <source>Choose a file ending in .docx, .xlsx or .pdf.</source>
         <translation>.docx, .xlsx немесе .pdf кеңейтімді файлды таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="146" />
+        <location filename="../../desktop/annual_dialog.py" line="147" />
         <source>Writing the report…</source>
         <translation>Есеп құрастырылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="155" />
+        <location filename="../../desktop/annual_dialog.py" line="156" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="166" />
+        <location filename="../../desktop/annual_dialog.py" line="167" />
         <source>Written: %1</source>
         <translation>Дайын: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="174" />
+        <location filename="../../desktop/annual_dialog.py" line="175" />
         <source>Cancelled: no file was written.</source>
         <translation>Тоқтатылды: файл жазылмады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="176" />
+        <location filename="../../desktop/annual_dialog.py" line="177" />
         <source>The report was not written: %1</source>
         <translation>Есеп жазылмады: %1</translation>
     </message>
@@ -423,27 +423,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="263" />
+        <location filename="../../desktop/review_page.py" line="268" />
         <source>Correct a submitted report</source>
         <translation>Тапсырылған есепті түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="278" />
+        <location filename="../../desktop/review_page.py" line="283" />
         <source>Field:</source>
         <translation>Өріс:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="279" />
+        <location filename="../../desktop/review_page.py" line="284" />
         <source>Current value:</source>
         <translation>Ағымдағы мән:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="280" />
+        <location filename="../../desktop/review_page.py" line="285" />
         <source>New value:</source>
         <translation>Жаңа мән:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="281" />
+        <location filename="../../desktop/review_page.py" line="286" />
         <source>Reason (required):</source>
         <translation>Себебі (міндетті):</translation>
     </message>
@@ -679,107 +679,107 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="177" />
+        <location filename="../../desktop/first_run.py" line="179" />
         <source>Esep — first start</source>
         <translation>Esep — алғашқы іске қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="180" />
         <source>Welcome to Esep</source>
         <translation>Esep-ке қош келдіңіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="179" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;Next</source>
         <translation>Әрі қарай</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="180" />
+        <location filename="../../desktop/first_run.py" line="182" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Тек осы компьютерде жұмыс істеу ме, әлде есептерді синхрондау үшін орталық серверге қосылу ма?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="182" />
+        <location filename="../../desktop/first_run.py" line="184" />
         <source>Work &amp;offline</source>
         <translation>Офлайн жұмыс істеу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="183" />
+        <location filename="../../desktop/first_run.py" line="185" />
         <source>&amp;Connect to a server</source>
         <translation>Серверге қосылу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="185" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>&amp;Region</source>
         <translation>Өңір</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="185" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>&amp;District</source>
         <translation>Аудан</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="185" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>Your &amp;name</source>
         <translation>Сіздің атыңыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="189" />
         <source>Server &amp;URL</source>
         <translation>Сервер мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="189" />
         <source>&amp;User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="188" />
+        <location filename="../../desktop/first_run.py" line="190" />
         <source>&amp;Password</source>
         <translation>Құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="190" />
+        <location filename="../../desktop/first_run.py" line="192" />
         <source>&amp;Start</source>
         <translation>Бастау</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="191" />
+        <location filename="../../desktop/first_run.py" line="193" />
         <source>&amp;Log in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="193" />
+        <location filename="../../desktop/first_run.py" line="195" />
         <source>&amp;Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="216" />
+        <location filename="../../desktop/first_run.py" line="218" />
         <source>Pick a district or type its name</source>
         <translation>Ауданды таңдаңыз немесе атауын жазыңыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="217" />
+        <location filename="../../desktop/first_run.py" line="219" />
         <source>Type the district's name</source>
         <translation>Аудан атауын жазыңыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="225" />
+        <location filename="../../desktop/first_run.py" line="227" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Өңірді таңдап, ауданды таңдаңыз немесе жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="244" />
+        <location filename="../../desktop/first_run.py" line="246" />
         <source>Enter the server URL, user and password.</source>
         <translation>Сервер мекенжайын, пайдаланушыны және құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="247" />
+        <location filename="../../desktop/first_run.py" line="249" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="273" />
+        <location filename="../../desktop/first_run.py" line="275" />
         <source>Your password was reset: choose a new one.</source>
         <translation>Құпиясөзіңіз қалпына келтірілді: жаңасын орнатыңыз.</translation>
     </message>
@@ -915,7 +915,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="77" />
+        <location filename="../../desktop/editor_parts.py" line="87" />
         <source>last month: %1 · last year: %2</source>
         <translation>өткен ай: %1 · бір жыл бұрын: %2</translation>
     </message>
@@ -923,177 +923,177 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="40" />
+        <location filename="../../desktop/import_dialog.py" line="41" />
         <source>Import a file</source>
         <translation>Файлды импорттау</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="41" />
+        <location filename="../../desktop/import_dialog.py" line="42" />
         <source>Lists and tables</source>
         <translation>Тізімдер мен кестелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="48" />
+        <location filename="../../desktop/import_dialog.py" line="52" />
         <source>error</source>
         <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="50" />
+        <location filename="../../desktop/import_dialog.py" line="54" />
         <source>warning</source>
         <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="51" />
+        <location filename="../../desktop/import_dialog.py" line="55" />
         <source>note</source>
         <translation>ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="58" />
+        <location filename="../../desktop/import_dialog.py" line="73" />
         <source>row %1</source>
         <translation>%1-жол</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="61" />
+        <location filename="../../desktop/import_dialog.py" line="76" />
         <source>column «%1»</source>
         <translation>«%1» бағаны</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="158" />
+        <location filename="../../desktop/import_dialog.py" line="173" />
         <source>Import: %1</source>
         <translation>Импорттау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="159" />
+        <location filename="../../desktop/import_dialog.py" line="174" />
         <source>File: %1</source>
         <translation>Файл: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="160" />
+        <location filename="../../desktop/import_dialog.py" line="175" />
         <source>Org unit:</source>
         <translation>Бөлімше:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="161" />
+        <location filename="../../desktop/import_dialog.py" line="176" />
         <source>Period:</source>
         <translation>Кезең:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="162" />
+        <location filename="../../desktop/import_dialog.py" line="177" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="163" />
+        <location filename="../../desktop/import_dialog.py" line="178" />
         <source>YYYY-MM; empty: the month of the list's date</source>
         <translation>ЖЖЖЖ-АА; бос болса — тізімдегі күннің айы</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="164" />
+        <location filename="../../desktop/import_dialog.py" line="179" />
         <source>Column in the file</source>
         <translation>Файлдағы баған</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="164" />
+        <location filename="../../desktop/import_dialog.py" line="179" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="165" />
+        <location filename="../../desktop/import_dialog.py" line="180" />
         <source>Import</source>
         <translation>Импорттау</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="166" />
+        <location filename="../../desktop/import_dialog.py" line="181" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="171" />
+        <location filename="../../desktop/import_dialog.py" line="186" />
         <source>To add: %1</source>
         <translation>Қосылады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="172" />
+        <location filename="../../desktop/import_dialog.py" line="187" />
         <source>To change: %1</source>
         <translation>Өзгереді: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="173" />
+        <location filename="../../desktop/import_dialog.py" line="188" />
         <source>Skipped: %1</source>
         <translation>Өткізілді: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="174" />
+        <location filename="../../desktop/import_dialog.py" line="189" />
         <source>Findings: %1</source>
         <translation>Ескертулер: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="201" />
+        <location filename="../../desktop/import_dialog.py" line="216" />
         <source>Importing…</source>
         <translation>Импорттау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="202" />
+        <location filename="../../desktop/import_dialog.py" line="217" />
         <source>Reading the file…</source>
         <translation>Файл оқылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="212" />
+        <location filename="../../desktop/import_dialog.py" line="227" />
         <source>Rows read: %1</source>
         <translation>Оқылған жолдар: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="221" />
+        <location filename="../../desktop/import_dialog.py" line="236" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Тоқтатылды; ештеңе импортталмады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="224" />
+        <location filename="../../desktop/import_dialog.py" line="239" />
         <source>Nothing was imported: %1</source>
         <translation>Ештеңе импортталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="239" />
+        <location filename="../../desktop/import_dialog.py" line="255" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Қателер: %1 — файлды түзетіңіз; ештеңе импортталмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="241" />
+        <location filename="../../desktop/import_dialog.py" line="257" />
         <source>Check the preview, then press Import.</source>
         <translation>Алдын ала қарауды тексеріп, «Импорттау» түймесін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="245" />
+        <location filename="../../desktop/import_dialog.py" line="261" />
         <source>Header row: %1</source>
         <translation>Тақырып жолы: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="248" />
+        <location filename="../../desktop/import_dialog.py" line="264" />
         <source>mapping as last time</source>
         <translation>сәйкестендіру өткен жолғыдай</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="280" />
+        <location filename="../../desktop/import_dialog.py" line="299" />
         <source>— not imported —</source>
         <translation>— импорттамау —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="315" />
+        <location filename="../../desktop/import_dialog.py" line="334" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="316" />
+        <location filename="../../desktop/import_dialog.py" line="335" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="317" />
+        <location filename="../../desktop/import_dialog.py" line="336" />
         <source>Status</source>
         <translation>Мәртебесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="356" />
+        <location filename="../../desktop/import_dialog.py" line="375" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
@@ -1148,52 +1148,52 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="81" />
+        <location filename="../../desktop/login_dialog.py" line="83" />
         <source>Log in to the server</source>
         <translation>Серверге кіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="82" />
+        <location filename="../../desktop/login_dialog.py" line="84" />
         <source>Enter the server address, your user name and password.</source>
         <translation>Сервер мекенжайын, пайдаланушы атын және құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="84" />
+        <location filename="../../desktop/login_dialog.py" line="86" />
         <source>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</source>
         <translation>%1 сервері қайта кіруді сұрайды. Өзгерістеріңіз сақталған, синхрондау кіргеннен кейін жалғасады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="87" />
+        <location filename="../../desktop/login_dialog.py" line="89" />
         <source>Server &amp;URL</source>
         <translation>Сервер мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="87" />
+        <location filename="../../desktop/login_dialog.py" line="89" />
         <source>&amp;User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="88" />
+        <location filename="../../desktop/login_dialog.py" line="90" />
         <source>&amp;Password</source>
         <translation>Құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="90" />
+        <location filename="../../desktop/login_dialog.py" line="92" />
         <source>&amp;Log in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="91" />
+        <location filename="../../desktop/login_dialog.py" line="93" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="97" />
+        <location filename="../../desktop/login_dialog.py" line="99" />
         <source>Enter the server URL, user and password.</source>
         <translation>Сервер мекенжайын, пайдаланушыны және құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="102" />
+        <location filename="../../desktop/login_dialog.py" line="104" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
@@ -1364,27 +1364,27 @@ F1 — осы анықтама</translation>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../desktop/refused_box.py" line="50" />
+        <location filename="../../desktop/refused_box.py" line="51" />
         <source>Move to another unit</source>
         <translation>Басқа бөлімшеге ауыстыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="57" />
+        <location filename="../../desktop/refused_box.py" line="58" />
         <source>Move %1 to:</source>
         <translation>%1 жазбасын мына бөлімшеге ауыстыру:</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="58" />
+        <location filename="../../desktop/refused_box.py" line="59" />
         <source>No other org unit you may keep this form under: open the record or drop its change.</source>
         <translation>Бұл нысанды жүргізуге рұқсат етілген басқа бөлімше жоқ: жазбаны ашыңыз немесе оның өзгерісінен бас тартыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="67" />
+        <location filename="../../desktop/refused_box.py" line="68" />
         <source>Move</source>
         <translation>Ауыстыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="69" />
+        <location filename="../../desktop/refused_box.py" line="70" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
@@ -1440,67 +1440,67 @@ F1 — осы анықтама</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="65" />
+        <location filename="../../desktop/password_dialog.py" line="68" />
         <source>Change password</source>
         <translation>Құпиясөзді өзгерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="66" />
+        <location filename="../../desktop/password_dialog.py" line="69" />
         <source>&amp;Current password</source>
         <translation>Қазіргі құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="67" />
+        <location filename="../../desktop/password_dialog.py" line="70" />
         <source>&amp;New password</source>
         <translation>Жаңа құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="68" />
+        <location filename="../../desktop/password_dialog.py" line="71" />
         <source>&amp;Repeat the new password</source>
         <translation>Жаңа құпиясөзді қайталаңыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="74" />
+        <location filename="../../desktop/password_dialog.py" line="77" />
         <source>Enter your current password.</source>
         <translation>Қазіргі құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="76" />
+        <location filename="../../desktop/password_dialog.py" line="79" />
         <source>The new password needs at least %1 characters.</source>
         <translation>Жаңа құпиясөзде кемінде %1 таңба болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="79" />
+        <location filename="../../desktop/password_dialog.py" line="82" />
         <source>The two new passwords differ.</source>
         <translation>Жаңа құпиясөздер сәйкес келмейді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="81" />
+        <location filename="../../desktop/password_dialog.py" line="84" />
         <source>The new password must differ from the current one.</source>
         <translation>Жаңа құпиясөз қазіргісінен өзгеше болуы керек.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="90" />
+        <location filename="../../desktop/password_dialog.py" line="93" />
         <source>No server is set: enter the server URL in the settings first.</source>
         <translation>Сервер көрсетілмеген: алдымен баптауларда сервер мекенжайын енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="97" />
+        <location filename="../../desktop/password_dialog.py" line="100" />
         <source>Changing the password…</source>
         <translation>Құпиясөз өзгертілуде…</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="118" />
+        <location filename="../../desktop/password_dialog.py" line="121" />
         <source>The current password is wrong. Nothing was changed.</source>
         <translation>Қазіргі құпиясөз қате. Ештеңе өзгертілмеді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="120" />
+        <location filename="../../desktop/password_dialog.py" line="123" />
         <source>The server cannot be reached. Nothing was changed.</source>
         <translation>Серверге қосылу мүмкін емес. Ештеңе өзгертілмеді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="122" />
+        <location filename="../../desktop/password_dialog.py" line="125" />
         <source>The server refused the new password: %1</source>
         <translation>Сервер жаңа құпиясөзді қабылдамады: %1</translation>
     </message>
@@ -1508,92 +1508,92 @@ F1 — осы анықтама</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="236" />
+        <location filename="../../desktop/quality_page.py" line="240" />
         <source>Rule:</source>
         <translation>Ереже:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="237" />
+        <location filename="../../desktop/quality_page.py" line="241" />
         <source>Severity:</source>
         <translation>Маңыздылығы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="238" />
+        <location filename="../../desktop/quality_page.py" line="242" />
         <source>Org unit:</source>
         <translation>Бөлімше:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="239" />
+        <location filename="../../desktop/quality_page.py" line="243" />
         <source>Check again</source>
         <translation>Қайта тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="241" />
+        <location filename="../../desktop/quality_page.py" line="245" />
         <source>Severity</source>
         <translation>Маңыздылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="244" />
+        <location filename="../../desktop/quality_page.py" line="248" />
         <source>Rule</source>
         <translation>Ереже</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="242" />
+        <location filename="../../desktop/quality_page.py" line="246" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="242" />
+        <location filename="../../desktop/quality_page.py" line="246" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="243" />
+        <location filename="../../desktop/quality_page.py" line="247" />
         <source>Form</source>
         <translation>Нысан</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="243" />
+        <location filename="../../desktop/quality_page.py" line="247" />
         <source>Fields</source>
         <translation>Өрістер</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="241" />
+        <location filename="../../desktop/quality_page.py" line="245" />
         <source>Finding</source>
         <translation>Ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="249" />
+        <location filename="../../desktop/quality_page.py" line="253" />
         <source>error</source>
         <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="249" />
+        <location filename="../../desktop/quality_page.py" line="253" />
         <source>warning</source>
         <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="250" />
+        <location filename="../../desktop/quality_page.py" line="254" />
         <source>info</source>
         <translation>ақпарат</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="256" />
+        <location filename="../../desktop/quality_page.py" line="260" />
         <source>(all)</source>
         <translation>(барлығы)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="315" />
+        <location filename="../../desktop/quality_page.py" line="319" />
         <source>Could not check the records: %1</source>
         <translation>Жазбаларды тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="321" />
+        <location filename="../../desktop/quality_page.py" line="325" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Ескертпелер: %1 (қате %2, ескерту %3, ақпарат %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="330" />
+        <location filename="../../desktop/quality_page.py" line="334" />
         <source>Data quality</source>
         <translation>Деректер сапасы</translation>
     </message>
@@ -1796,67 +1796,67 @@ F1 — осы анықтама</translation>
 <context>
     <name>RejectedBox</name>
     <message>
-        <location filename="../../desktop/refused_box.py" line="97" />
+        <location filename="../../desktop/refused_box.py" line="99" />
         <source>The server never had %1. Drop it? It is removed from this computer; its history keeps it as deleted.</source>
         <translation>Сервер %1 жазбасын ешқашан алмаған. Бас тартасыз ба? Жазба осы компьютерден жойылады; тарихта жойылған болып қалады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="101" />
+        <location filename="../../desktop/refused_box.py" line="103" />
         <source>Drop the refused change of %1? Its changes not accepted by the server are discarded, and the server's copy (version %2) comes back.</source>
         <translation>%1 жазбасының қабылданбаған өзгерісінен бас тартасыз ба? Сервер қабылдамаған өзгерістер өшіріледі, сервердің көшірмесі қайтарылады (%2-нұсқа).</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="106" />
+        <location filename="../../desktop/refused_box.py" line="108" />
         <source>Drop the refused change</source>
         <translation>Қабылданбаған өзгерістен бас тарту</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="108" />
+        <location filename="../../desktop/refused_box.py" line="110" />
         <source>Drop</source>
         <translation>Бас тарту</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="111" />
+        <location filename="../../desktop/refused_box.py" line="113" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="148" />
+        <location filename="../../desktop/refused_box.py" line="150" />
         <source>Rejected by the server</source>
         <translation>Сервер қабылдамағандар</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="149" />
+        <location filename="../../desktop/refused_box.py" line="151" />
         <source>Open the record to fix it</source>
         <translation>Түзету үшін жазбаны ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="150" />
+        <location filename="../../desktop/refused_box.py" line="152" />
         <source>Send again</source>
         <translation>Қайта жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="151" />
+        <location filename="../../desktop/refused_box.py" line="153" />
         <source>Move to another unit…</source>
         <translation>Басқа бөлімшеге ауыстыру…</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="152" />
+        <location filename="../../desktop/refused_box.py" line="154" />
         <source>Drop…</source>
         <translation>Өзгерістен бас тарту…</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="154" />
+        <location filename="../../desktop/refused_box.py" line="156" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="154" />
+        <location filename="../../desktop/refused_box.py" line="156" />
         <source>Why it was rejected</source>
         <translation>Қабылданбау себебі</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="197" />
+        <location filename="../../desktop/refused_box.py" line="199" />
         <source>Not dropped</source>
         <translation>Өзгерістен бас тартылмады</translation>
     </message>
@@ -1864,17 +1864,17 @@ F1 — осы анықтама</translation>
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="124" />
+        <location filename="../../desktop/editor_parts.py" line="134" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Бағдарлама жабылғаннан кейін %1 уақыттағы сақталмаған енгізу қалды. Қалпына келтіру керек пе?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="126" />
+        <location filename="../../desktop/editor_parts.py" line="136" />
         <source>&amp;Restore</source>
         <translation>Қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="127" />
+        <location filename="../../desktop/editor_parts.py" line="137" />
         <source>Discard</source>
         <translation>Тастау</translation>
     </message>
@@ -1882,7 +1882,7 @@ F1 — осы анықтама</translation>
 <context>
     <name>ReturnBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="163" />
+        <location filename="../../desktop/editor_parts.py" line="173" />
         <source>Returned for changes by %1 on %2:</source>
         <translation>Пысықтауға қайтарылды (%1, %2):</translation>
     </message>
@@ -1890,147 +1890,147 @@ F1 — осы анықтама</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="65" />
+        <location filename="../../desktop/review_page.py" line="66" />
         <source>missing</source>
         <translation>есеп жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="65" />
+        <location filename="../../desktop/review_page.py" line="66" />
         <source>draft</source>
         <translation>жоба</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="66" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>submitted</source>
         <translation>тапсырылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="66" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>late</source>
         <translation>кешіктірілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="67" />
+        <location filename="../../desktop/review_page.py" line="68" />
         <source>returned</source>
         <translation>қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="67" />
+        <location filename="../../desktop/review_page.py" line="68" />
         <source>approved</source>
         <translation>қабылданды</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="68" />
+        <location filename="../../desktop/review_page.py" line="69" />
         <source>not due yet</source>
         <translation>мерзімі әлі келген жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="129" />
+        <location filename="../../desktop/review_page.py" line="131" />
         <source>Year:</source>
         <translation>Жыл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="130" />
+        <location filename="../../desktop/review_page.py" line="132" />
         <source>Reports due by day of next month:</source>
         <translation>Тапсыру мерзімі — келесі айдың күні:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="134" />
+        <location filename="../../desktop/review_page.py" line="136" />
         <source>Changes after submission</source>
         <translation>Тапсырғаннан кейінгі өзгерістер</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="135" />
+        <location filename="../../desktop/review_page.py" line="137" />
         <source>Comment to the district (required to return)</source>
         <translation>Ауданға түсініктеме (қайтарғанда міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="136" />
+        <location filename="../../desktop/review_page.py" line="138" />
         <source>Open report</source>
         <translation>Есепті ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="137" />
+        <location filename="../../desktop/review_page.py" line="139" />
         <source>Approve</source>
         <translation>Қабылдау</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="138" />
+        <location filename="../../desktop/review_page.py" line="140" />
         <source>Return with comment</source>
         <translation>Түсініктемемен қайтару</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="139" />
+        <location filename="../../desktop/review_page.py" line="141" />
         <source>Correct a value…</source>
         <translation>Мәнді түзету…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="141" />
+        <location filename="../../desktop/review_page.py" line="143" />
         <source>Revision</source>
         <translation>Нұсқа</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="141" />
+        <location filename="../../desktop/review_page.py" line="143" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="142" />
+        <location filename="../../desktop/review_page.py" line="144" />
         <source>Was</source>
         <translation>Болған</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="142" />
+        <location filename="../../desktop/review_page.py" line="144" />
         <source>Now</source>
         <translation>Қазір</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="142" />
+        <location filename="../../desktop/review_page.py" line="144" />
         <source>Editor</source>
         <translation>Кім өзгертті</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="143" />
+        <location filename="../../desktop/review_page.py" line="145" />
         <source>When</source>
         <translation>Қашан</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="143" />
+        <location filename="../../desktop/review_page.py" line="145" />
         <source>Reason</source>
         <translation>Себебі</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="184" />
+        <location filename="../../desktop/review_page.py" line="186" />
         <source>Select a cell of the grid to see the report.</source>
         <translation>Есепті көру үшін кестенің ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="197" />
+        <location filename="../../desktop/review_page.py" line="199" />
         <source>Comment on warnings: %1</source>
         <translation>Ескертулерге түсініктеме: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="199" />
+        <location filename="../../desktop/review_page.py" line="201" />
         <source>Reviewer's comment: %1</source>
         <translation>Тексерушінің түсініктемесі: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="223" />
+        <location filename="../../desktop/review_page.py" line="225" />
         <source>Comment required</source>
         <translation>Түсініктеме қажет</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="222" />
+        <location filename="../../desktop/review_page.py" line="224" />
         <source>Write what the district must fix before returning the report.</source>
         <translation>Есепті қайтармас бұрын аудан нені түзетуі керек екенін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="229" />
+        <location filename="../../desktop/review_page.py" line="232" />
         <source>Could not save the review</source>
         <translation>Шешімді сақтау мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="252" />
+        <location filename="../../desktop/review_page.py" line="256" />
         <source>Could not save the correction</source>
         <translation>Түзетуді сақтау мүмкін болмады</translation>
     </message>
@@ -2154,93 +2154,83 @@ F1 — осы анықтама</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="33" />
+        <location filename="../../desktop/settings_page.py" line="34" />
         <source>District staff</source>
         <translation>Аудан қызметкері</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="34" />
+        <location filename="../../desktop/settings_page.py" line="35" />
         <source>Regional coordinator</source>
         <translation>Өңір үйлестірушісі</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="35" />
+        <location filename="../../desktop/settings_page.py" line="36" />
         <source>Central office</source>
         <translation>Орталық кеңсе</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="36" />
+        <location filename="../../desktop/settings_page.py" line="37" />
         <source>Administrator</source>
         <translation>Әкімші</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="99" />
+        <location filename="../../desktop/settings_page.py" line="102" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="100" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>&amp;Language</source>
         <translation>Тіл</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="100" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>Server &amp;URL</source>
         <translation>Сервер мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="101" />
+        <location filename="../../desktop/settings_page.py" line="104" />
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="101" />
+        <location filename="../../desktop/settings_page.py" line="104" />
         <source>User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="102" />
+        <location filename="../../desktop/settings_page.py" line="105" />
         <location filename="../../desktop/settings_page.py" line="163" />
         <source>Data folder</source>
         <translation>Деректер қалтасы</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="105" />
-        <source>Automatic when the server answers</source>
-        <translation>Сервер қолжетімді болғанда автоматты түрде</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_page.py" line="106" />
-        <source>Manual</source>
-        <translation>Қолмен</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_page.py" line="107" />
+        <location filename="../../desktop/settings_page.py" line="108" />
         <source>Change…</source>
         <translation>Өзгерту…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="108" />
+        <location filename="../../desktop/settings_page.py" line="109" />
         <source>&amp;Back up to a file…</source>
         <translation>Файлға сақтық көшірме…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="109" />
+        <location filename="../../desktop/settings_page.py" line="110" />
         <source>&amp;Restore from a file…</source>
         <translation>Файлдан қалпына келтіру…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="110" />
+        <location filename="../../desktop/settings_page.py" line="111" />
         <source>Log &amp;out</source>
         <translation>Шығу</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="111" />
+        <location filename="../../desktop/settings_page.py" line="112" />
         <source>&amp;Connect to a server…</source>
         <translation>Серверге қосылу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="112" />
+        <location filename="../../desktop/settings_page.py" line="113" />
         <source>Change &amp;password…</source>
         <translation>Құпиясөзді өзгерту…</translation>
     </message>
@@ -2321,188 +2311,188 @@ F1 — осы анықтама</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="130" />
         <source>Sync now</source>
         <translation>Қазір синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="128" />
+        <location filename="../../desktop/sync_page.py" line="131" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="129" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>Sync:</source>
         <translation>Синхрондау:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="130" />
+        <location filename="../../desktop/sync_mode.py" line="8" />
         <source>automatically when the server answers</source>
         <translation>сервер жауап бергенде автоматты түрде</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_mode.py" line="9" />
         <source>only when I press Sync now</source>
         <translation>тек «Қазір синхрондау» батырмасын басқанда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="133" />
-        <location filename="../../desktop/sync_page.py" line="140" />
+        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="142" />
         <source>Conflicts</source>
         <translation>Қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Resolve…</source>
         <translation>Шешу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="138" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Started</source>
         <translation>Басталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="138" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Outcome</source>
         <translation>Нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="140" />
+        <location filename="../../desktop/sync_page.py" line="142" />
         <source>Rejected</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="141" />
+        <location filename="../../desktop/sync_page.py" line="143" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Kind</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="149" />
+        <location filename="../../desktop/sync_page.py" line="151" />
         <source>done</source>
         <translation>орындалды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="149" />
+        <location filename="../../desktop/sync_page.py" line="151" />
         <source>done, needs a person</source>
         <translation>орындалды, адамның шешімі қажет</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="150" />
+        <location filename="../../desktop/sync_page.py" line="152" />
         <source>failed</source>
         <translation>сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="150" />
+        <location filename="../../desktop/sync_page.py" line="152" />
         <source>cancelled</source>
         <translation>тоқтатылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="151" />
+        <location filename="../../desktop/sync_page.py" line="153" />
         <source>running</source>
         <translation>орындалуда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="158" />
+        <location filename="../../desktop/sync_page.py" line="160" />
         <source>reason unknown</source>
         <translation>себебі белгісіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="160" />
+        <location filename="../../desktop/sync_page.py" line="162" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="167" />
+        <location filename="../../desktop/sync_page.py" line="169" />
         <source>same report made on two devices</source>
         <translation>бір есеп екі құрылғыда жасалған</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="168" />
+        <location filename="../../desktop/sync_page.py" line="170" />
         <source>changed here and on the server</source>
         <translation>мұнда да, серверде де өзгертілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="179" />
+        <location filename="../../desktop/sync_page.py" line="181" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Желісіз жұмыс: сервер бапталмаған (Баптаулар → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="190" />
+        <location filename="../../desktop/sync_page.py" line="192" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Сіз %1 күн синхрондамадыңыз: желіге қосылып, «Қазір синхрондау» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="202" />
+        <location filename="../../desktop/sync_page.py" line="204" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="211" />
+        <location filename="../../desktop/sync_page.py" line="213" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="218" />
+        <location filename="../../desktop/sync_page.py" line="220" />
         <source>receiving</source>
         <translation>алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="218" />
+        <location filename="../../desktop/sync_page.py" line="220" />
         <source>sending</source>
         <translation>жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="221" />
+        <location filename="../../desktop/sync_page.py" line="223" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 жазба · %3 КБ жіберілді · %4 КБ алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="239" />
+        <location filename="../../desktop/sync_page.py" line="241" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Дайын: %1 жіберілді, %2 алынды, %3 қайшылық, %4 қабылданбады, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="259" />
+        <location filename="../../desktop/sync_page.py" line="261" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Тоқтатылды; жіберіліп үлгерген деректер сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="262" />
+        <location filename="../../desktop/sync_page.py" line="264" />
         <source>Sync failed: %1</source>
         <translation>Синхрондау сәтсіз аяқталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="323" />
+        <location filename="../../desktop/sync_page.py" line="325" />
         <source>Automatic sync: %1</source>
         <translation>Автоматты синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="331" />
+        <location filename="../../desktop/sync_page.py" line="333" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматты синхрондау тоқтатылды: %1</translation>
     </message>

@@ -3,102 +3,102 @@
 <context>
     <name>AnnualReportDialog</name>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="40" />
+        <location filename="../../desktop/annual_dialog.py" line="41" />
         <source>Annual report…</source>
         <translation>Годовой отчёт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="107" />
+        <location filename="../../desktop/annual_dialog.py" line="108" />
         <source>Annual report «Volunteering in figures»</source>
         <translation>Годовой отчёт «Волонтёрство в цифрах»</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="108" />
+        <location filename="../../desktop/annual_dialog.py" line="109" />
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="108" />
+        <location filename="../../desktop/annual_dialog.py" line="109" />
         <source>Region:</source>
         <translation>Регион:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="109" />
+        <location filename="../../desktop/annual_dialog.py" line="110" />
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="109" />
+        <location filename="../../desktop/annual_dialog.py" line="110" />
         <source>Save as:</source>
         <translation>Сохранить как:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="112" />
+        <location filename="../../desktop/annual_dialog.py" line="113" />
         <source>Whole country</source>
         <translation>Вся страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="113" />
+        <location filename="../../desktop/annual_dialog.py" line="114" />
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="114" />
+        <location filename="../../desktop/annual_dialog.py" line="115" />
         <source>Write</source>
         <translation>Сформировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="115" />
+        <location filename="../../desktop/annual_dialog.py" line="116" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="116" />
+        <location filename="../../desktop/annual_dialog.py" line="117" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="117" />
+        <location filename="../../desktop/annual_dialog.py" line="118" />
         <source>report.docx, .xlsx or .pdf</source>
         <translation>отчёт.docx, .xlsx или .pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="121" />
+        <location filename="../../desktop/annual_dialog.py" line="122" />
         <source>Save the annual report</source>
         <translation>Сохранить годовой отчёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="123" />
+        <location filename="../../desktop/annual_dialog.py" line="124" />
         <source>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</source>
         <translation>Документ Word (*.docx);;Книга Excel (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="135" />
+        <location filename="../../desktop/annual_dialog.py" line="136" />
         <source>Choose a file ending in .docx, .xlsx or .pdf.</source>
         <translation>Выберите файл с расширением .docx, .xlsx или .pdf.</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="146" />
+        <location filename="../../desktop/annual_dialog.py" line="147" />
         <source>Writing the report…</source>
         <translation>Отчёт формируется…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="155" />
+        <location filename="../../desktop/annual_dialog.py" line="156" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="166" />
+        <location filename="../../desktop/annual_dialog.py" line="167" />
         <source>Written: %1</source>
         <translation>Готово: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="174" />
+        <location filename="../../desktop/annual_dialog.py" line="175" />
         <source>Cancelled: no file was written.</source>
         <translation>Отменено: файл не записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="176" />
+        <location filename="../../desktop/annual_dialog.py" line="177" />
         <source>The report was not written: %1</source>
         <translation>Отчёт не записан: %1</translation>
     </message>
@@ -423,27 +423,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="263" />
+        <location filename="../../desktop/review_page.py" line="268" />
         <source>Correct a submitted report</source>
         <translation>Исправление поданного отчёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="278" />
+        <location filename="../../desktop/review_page.py" line="283" />
         <source>Field:</source>
         <translation>Поле:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="279" />
+        <location filename="../../desktop/review_page.py" line="284" />
         <source>Current value:</source>
         <translation>Текущее значение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="280" />
+        <location filename="../../desktop/review_page.py" line="285" />
         <source>New value:</source>
         <translation>Новое значение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="281" />
+        <location filename="../../desktop/review_page.py" line="286" />
         <source>Reason (required):</source>
         <translation>Причина (обязательно):</translation>
     </message>
@@ -679,107 +679,107 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="177" />
+        <location filename="../../desktop/first_run.py" line="179" />
         <source>Esep — first start</source>
         <translation>Esep — первый запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="178" />
+        <location filename="../../desktop/first_run.py" line="180" />
         <source>Welcome to Esep</source>
         <translation>Добро пожаловать в Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="179" />
+        <location filename="../../desktop/first_run.py" line="181" />
         <source>&amp;Next</source>
         <translation>Далее</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="180" />
+        <location filename="../../desktop/first_run.py" line="182" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Работать только на этом компьютере или подключиться к центральному серверу для синхронизации отчётов?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="182" />
+        <location filename="../../desktop/first_run.py" line="184" />
         <source>Work &amp;offline</source>
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="183" />
+        <location filename="../../desktop/first_run.py" line="185" />
         <source>&amp;Connect to a server</source>
         <translation>Подключиться к серверу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="185" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>&amp;Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="185" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>&amp;District</source>
         <translation>Район</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="185" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>Your &amp;name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="189" />
         <source>Server &amp;URL</source>
         <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="189" />
         <source>&amp;User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="188" />
+        <location filename="../../desktop/first_run.py" line="190" />
         <source>&amp;Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="190" />
+        <location filename="../../desktop/first_run.py" line="192" />
         <source>&amp;Start</source>
         <translation>Начать</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="191" />
+        <location filename="../../desktop/first_run.py" line="193" />
         <source>&amp;Log in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="193" />
+        <location filename="../../desktop/first_run.py" line="195" />
         <source>&amp;Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="216" />
+        <location filename="../../desktop/first_run.py" line="218" />
         <source>Pick a district or type its name</source>
         <translation>Выберите район или впишите его название</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="217" />
+        <location filename="../../desktop/first_run.py" line="219" />
         <source>Type the district's name</source>
         <translation>Впишите название района</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="225" />
+        <location filename="../../desktop/first_run.py" line="227" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Выберите регион и выберите или впишите район.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="244" />
+        <location filename="../../desktop/first_run.py" line="246" />
         <source>Enter the server URL, user and password.</source>
         <translation>Введите адрес сервера, пользователя и пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="247" />
+        <location filename="../../desktop/first_run.py" line="249" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="273" />
+        <location filename="../../desktop/first_run.py" line="275" />
         <source>Your password was reset: choose a new one.</source>
         <translation>Ваш пароль был сброшен: задайте новый.</translation>
     </message>
@@ -915,7 +915,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="77" />
+        <location filename="../../desktop/editor_parts.py" line="87" />
         <source>last month: %1 · last year: %2</source>
         <translation>прошлый месяц: %1 · год назад: %2</translation>
     </message>
@@ -923,177 +923,177 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="40" />
+        <location filename="../../desktop/import_dialog.py" line="41" />
         <source>Import a file</source>
         <translation>Импорт файла</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="41" />
+        <location filename="../../desktop/import_dialog.py" line="42" />
         <source>Lists and tables</source>
         <translation>Списки и таблицы</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="48" />
+        <location filename="../../desktop/import_dialog.py" line="52" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="50" />
+        <location filename="../../desktop/import_dialog.py" line="54" />
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="51" />
+        <location filename="../../desktop/import_dialog.py" line="55" />
         <source>note</source>
         <translation>замечание</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="58" />
+        <location filename="../../desktop/import_dialog.py" line="73" />
         <source>row %1</source>
         <translation>строка %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="61" />
+        <location filename="../../desktop/import_dialog.py" line="76" />
         <source>column «%1»</source>
         <translation>столбец «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="158" />
+        <location filename="../../desktop/import_dialog.py" line="173" />
         <source>Import: %1</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="159" />
+        <location filename="../../desktop/import_dialog.py" line="174" />
         <source>File: %1</source>
         <translation>Файл: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="160" />
+        <location filename="../../desktop/import_dialog.py" line="175" />
         <source>Org unit:</source>
         <translation>Подразделение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="161" />
+        <location filename="../../desktop/import_dialog.py" line="176" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="162" />
+        <location filename="../../desktop/import_dialog.py" line="177" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="163" />
+        <location filename="../../desktop/import_dialog.py" line="178" />
         <source>YYYY-MM; empty: the month of the list's date</source>
         <translation>ГГГГ-ММ; пусто — месяц даты в списке</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="164" />
+        <location filename="../../desktop/import_dialog.py" line="179" />
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="164" />
+        <location filename="../../desktop/import_dialog.py" line="179" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="165" />
+        <location filename="../../desktop/import_dialog.py" line="180" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="166" />
+        <location filename="../../desktop/import_dialog.py" line="181" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="171" />
+        <location filename="../../desktop/import_dialog.py" line="186" />
         <source>To add: %1</source>
         <translation>Добавить: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="172" />
+        <location filename="../../desktop/import_dialog.py" line="187" />
         <source>To change: %1</source>
         <translation>Изменить: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="173" />
+        <location filename="../../desktop/import_dialog.py" line="188" />
         <source>Skipped: %1</source>
         <translation>Пропущено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="174" />
+        <location filename="../../desktop/import_dialog.py" line="189" />
         <source>Findings: %1</source>
         <translation>Замечания: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="201" />
+        <location filename="../../desktop/import_dialog.py" line="216" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="202" />
+        <location filename="../../desktop/import_dialog.py" line="217" />
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="212" />
+        <location filename="../../desktop/import_dialog.py" line="227" />
         <source>Rows read: %1</source>
         <translation>Прочитано строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="221" />
+        <location filename="../../desktop/import_dialog.py" line="236" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Отменено; ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="224" />
+        <location filename="../../desktop/import_dialog.py" line="239" />
         <source>Nothing was imported: %1</source>
         <translation>Ничего не импортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="239" />
+        <location filename="../../desktop/import_dialog.py" line="255" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Ошибок: %1 — исправьте файл; ничего не будет импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="241" />
+        <location filename="../../desktop/import_dialog.py" line="257" />
         <source>Check the preview, then press Import.</source>
         <translation>Проверьте предпросмотр и нажмите «Импортировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="245" />
+        <location filename="../../desktop/import_dialog.py" line="261" />
         <source>Header row: %1</source>
         <translation>Строка заголовка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="248" />
+        <location filename="../../desktop/import_dialog.py" line="264" />
         <source>mapping as last time</source>
         <translation>сопоставление как в прошлый раз</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="280" />
+        <location filename="../../desktop/import_dialog.py" line="299" />
         <source>— not imported —</source>
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="315" />
+        <location filename="../../desktop/import_dialog.py" line="334" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="316" />
+        <location filename="../../desktop/import_dialog.py" line="335" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="317" />
+        <location filename="../../desktop/import_dialog.py" line="336" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="356" />
+        <location filename="../../desktop/import_dialog.py" line="375" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1148,52 +1148,52 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="81" />
+        <location filename="../../desktop/login_dialog.py" line="83" />
         <source>Log in to the server</source>
         <translation>Вход на сервер</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="82" />
+        <location filename="../../desktop/login_dialog.py" line="84" />
         <source>Enter the server address, your user name and password.</source>
         <translation>Введите адрес сервера, имя пользователя и пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="84" />
+        <location filename="../../desktop/login_dialog.py" line="86" />
         <source>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</source>
         <translation>Сервер %1 просит войти снова. Ваши изменения сохранены, синхронизация продолжится после входа.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="87" />
+        <location filename="../../desktop/login_dialog.py" line="89" />
         <source>Server &amp;URL</source>
         <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="87" />
+        <location filename="../../desktop/login_dialog.py" line="89" />
         <source>&amp;User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="88" />
+        <location filename="../../desktop/login_dialog.py" line="90" />
         <source>&amp;Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="90" />
+        <location filename="../../desktop/login_dialog.py" line="92" />
         <source>&amp;Log in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="91" />
+        <location filename="../../desktop/login_dialog.py" line="93" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="97" />
+        <location filename="../../desktop/login_dialog.py" line="99" />
         <source>Enter the server URL, user and password.</source>
         <translation>Введите адрес сервера, пользователя и пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="102" />
+        <location filename="../../desktop/login_dialog.py" line="104" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
@@ -1364,27 +1364,27 @@ F1 — эта справка</translation>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../desktop/refused_box.py" line="50" />
+        <location filename="../../desktop/refused_box.py" line="51" />
         <source>Move to another unit</source>
         <translation>Перенести в другое подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="57" />
+        <location filename="../../desktop/refused_box.py" line="58" />
         <source>Move %1 to:</source>
         <translation>Перенести %1 в:</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="58" />
+        <location filename="../../desktop/refused_box.py" line="59" />
         <source>No other org unit you may keep this form under: open the record or drop its change.</source>
         <translation>Нет другого подразделения, в котором вам можно вести эту форму: откройте запись или отмените её изменение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="67" />
+        <location filename="../../desktop/refused_box.py" line="68" />
         <source>Move</source>
         <translation>Перенести</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="69" />
+        <location filename="../../desktop/refused_box.py" line="70" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1440,67 +1440,67 @@ F1 — эта справка</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="65" />
+        <location filename="../../desktop/password_dialog.py" line="68" />
         <source>Change password</source>
         <translation>Смена пароля</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="66" />
+        <location filename="../../desktop/password_dialog.py" line="69" />
         <source>&amp;Current password</source>
         <translation>Текущий пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="67" />
+        <location filename="../../desktop/password_dialog.py" line="70" />
         <source>&amp;New password</source>
         <translation>Новый пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="68" />
+        <location filename="../../desktop/password_dialog.py" line="71" />
         <source>&amp;Repeat the new password</source>
         <translation>Повторите новый пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="74" />
+        <location filename="../../desktop/password_dialog.py" line="77" />
         <source>Enter your current password.</source>
         <translation>Введите текущий пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="76" />
+        <location filename="../../desktop/password_dialog.py" line="79" />
         <source>The new password needs at least %1 characters.</source>
         <translation>Новый пароль должен содержать не менее %1 символов.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="79" />
+        <location filename="../../desktop/password_dialog.py" line="82" />
         <source>The two new passwords differ.</source>
         <translation>Новые пароли не совпадают.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="81" />
+        <location filename="../../desktop/password_dialog.py" line="84" />
         <source>The new password must differ from the current one.</source>
         <translation>Новый пароль должен отличаться от текущего.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="90" />
+        <location filename="../../desktop/password_dialog.py" line="93" />
         <source>No server is set: enter the server URL in the settings first.</source>
         <translation>Сервер не указан: сначала введите адрес сервера в настройках.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="97" />
+        <location filename="../../desktop/password_dialog.py" line="100" />
         <source>Changing the password…</source>
         <translation>Пароль меняется…</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="118" />
+        <location filename="../../desktop/password_dialog.py" line="121" />
         <source>The current password is wrong. Nothing was changed.</source>
         <translation>Текущий пароль неверен. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="120" />
+        <location filename="../../desktop/password_dialog.py" line="123" />
         <source>The server cannot be reached. Nothing was changed.</source>
         <translation>Сервер недоступен. Ничего не изменено.</translation>
     </message>
     <message>
-        <location filename="../../desktop/password_dialog.py" line="122" />
+        <location filename="../../desktop/password_dialog.py" line="125" />
         <source>The server refused the new password: %1</source>
         <translation>Сервер не принял новый пароль: %1</translation>
     </message>
@@ -1508,92 +1508,92 @@ F1 — эта справка</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="236" />
+        <location filename="../../desktop/quality_page.py" line="240" />
         <source>Rule:</source>
         <translation>Правило:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="237" />
+        <location filename="../../desktop/quality_page.py" line="241" />
         <source>Severity:</source>
         <translation>Важность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="238" />
+        <location filename="../../desktop/quality_page.py" line="242" />
         <source>Org unit:</source>
         <translation>Подразделение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="239" />
+        <location filename="../../desktop/quality_page.py" line="243" />
         <source>Check again</source>
         <translation>Проверить заново</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="241" />
+        <location filename="../../desktop/quality_page.py" line="245" />
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="244" />
+        <location filename="../../desktop/quality_page.py" line="248" />
         <source>Rule</source>
         <translation>Правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="242" />
+        <location filename="../../desktop/quality_page.py" line="246" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="242" />
+        <location filename="../../desktop/quality_page.py" line="246" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="243" />
+        <location filename="../../desktop/quality_page.py" line="247" />
         <source>Form</source>
         <translation>Форма</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="243" />
+        <location filename="../../desktop/quality_page.py" line="247" />
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="241" />
+        <location filename="../../desktop/quality_page.py" line="245" />
         <source>Finding</source>
         <translation>Замечание</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="249" />
+        <location filename="../../desktop/quality_page.py" line="253" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="249" />
+        <location filename="../../desktop/quality_page.py" line="253" />
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="250" />
+        <location filename="../../desktop/quality_page.py" line="254" />
         <source>info</source>
         <translation>к сведению</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="256" />
+        <location filename="../../desktop/quality_page.py" line="260" />
         <source>(all)</source>
         <translation>(все)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="315" />
+        <location filename="../../desktop/quality_page.py" line="319" />
         <source>Could not check the records: %1</source>
         <translation>Не удалось проверить записи: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="321" />
+        <location filename="../../desktop/quality_page.py" line="325" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Замечаний: %1 (ошибок %2, предупреждений %3, к сведению %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="330" />
+        <location filename="../../desktop/quality_page.py" line="334" />
         <source>Data quality</source>
         <translation>Качество данных</translation>
     </message>
@@ -1797,67 +1797,67 @@ F1 — эта справка</translation>
 <context>
     <name>RejectedBox</name>
     <message>
-        <location filename="../../desktop/refused_box.py" line="97" />
+        <location filename="../../desktop/refused_box.py" line="99" />
         <source>The server never had %1. Drop it? It is removed from this computer; its history keeps it as deleted.</source>
         <translation>Сервер никогда не получал %1. Отменить? Запись будет удалена с этого компьютера; в истории она останется удалённой.</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="101" />
+        <location filename="../../desktop/refused_box.py" line="103" />
         <source>Drop the refused change of %1? Its changes not accepted by the server are discarded, and the server's copy (version %2) comes back.</source>
         <translation>Отменить отклонённое изменение %1? Не принятые сервером изменения будут стёрты, вернётся копия сервера (версия %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="106" />
+        <location filename="../../desktop/refused_box.py" line="108" />
         <source>Drop the refused change</source>
         <translation>Отмена отклонённого изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="108" />
+        <location filename="../../desktop/refused_box.py" line="110" />
         <source>Drop</source>
         <translation>Отменить изменение</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="111" />
+        <location filename="../../desktop/refused_box.py" line="113" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="148" />
+        <location filename="../../desktop/refused_box.py" line="150" />
         <source>Rejected by the server</source>
         <translation>Отклонено сервером</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="149" />
+        <location filename="../../desktop/refused_box.py" line="151" />
         <source>Open the record to fix it</source>
         <translation>Открыть запись, чтобы исправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="150" />
+        <location filename="../../desktop/refused_box.py" line="152" />
         <source>Send again</source>
         <translation>Отправить снова</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="151" />
+        <location filename="../../desktop/refused_box.py" line="153" />
         <source>Move to another unit…</source>
         <translation>Перенести в другое подразделение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="152" />
+        <location filename="../../desktop/refused_box.py" line="154" />
         <source>Drop…</source>
         <translation>Отменить изменение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="154" />
+        <location filename="../../desktop/refused_box.py" line="156" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="154" />
+        <location filename="../../desktop/refused_box.py" line="156" />
         <source>Why it was rejected</source>
         <translation>Причина отклонения</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="197" />
+        <location filename="../../desktop/refused_box.py" line="199" />
         <source>Not dropped</source>
         <translation>Изменение не отменено</translation>
     </message>
@@ -1865,17 +1865,17 @@ F1 — эта справка</translation>
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="124" />
+        <location filename="../../desktop/editor_parts.py" line="134" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Несохранённый ввод от %1 сохранился после закрытия программы. Восстановить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="126" />
+        <location filename="../../desktop/editor_parts.py" line="136" />
         <source>&amp;Restore</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="127" />
+        <location filename="../../desktop/editor_parts.py" line="137" />
         <source>Discard</source>
         <translation>Отбросить</translation>
     </message>
@@ -1883,7 +1883,7 @@ F1 — эта справка</translation>
 <context>
     <name>ReturnBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="163" />
+        <location filename="../../desktop/editor_parts.py" line="173" />
         <source>Returned for changes by %1 on %2:</source>
         <translation>Возвращено на доработку (%1, %2):</translation>
     </message>
@@ -1891,147 +1891,147 @@ F1 — эта справка</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="65" />
+        <location filename="../../desktop/review_page.py" line="66" />
         <source>missing</source>
         <translation>нет отчёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="65" />
+        <location filename="../../desktop/review_page.py" line="66" />
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="66" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>submitted</source>
         <translation>подан</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="66" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>late</source>
         <translation>просрочен</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="67" />
+        <location filename="../../desktop/review_page.py" line="68" />
         <source>returned</source>
         <translation>возвращён</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="67" />
+        <location filename="../../desktop/review_page.py" line="68" />
         <source>approved</source>
         <translation>принят</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="68" />
+        <location filename="../../desktop/review_page.py" line="69" />
         <source>not due yet</source>
         <translation>срок не наступил</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="129" />
+        <location filename="../../desktop/review_page.py" line="131" />
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="130" />
+        <location filename="../../desktop/review_page.py" line="132" />
         <source>Reports due by day of next month:</source>
         <translation>Срок сдачи — число следующего месяца:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="134" />
+        <location filename="../../desktop/review_page.py" line="136" />
         <source>Changes after submission</source>
         <translation>Изменения после подачи</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="135" />
+        <location filename="../../desktop/review_page.py" line="137" />
         <source>Comment to the district (required to return)</source>
         <translation>Комментарий для района (обязателен при возврате)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="136" />
+        <location filename="../../desktop/review_page.py" line="138" />
         <source>Open report</source>
         <translation>Открыть отчёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="137" />
+        <location filename="../../desktop/review_page.py" line="139" />
         <source>Approve</source>
         <translation>Принять</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="138" />
+        <location filename="../../desktop/review_page.py" line="140" />
         <source>Return with comment</source>
         <translation>Вернуть с комментарием</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="139" />
+        <location filename="../../desktop/review_page.py" line="141" />
         <source>Correct a value…</source>
         <translation>Исправить значение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="141" />
+        <location filename="../../desktop/review_page.py" line="143" />
         <source>Revision</source>
         <translation>Версия</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="141" />
+        <location filename="../../desktop/review_page.py" line="143" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="142" />
+        <location filename="../../desktop/review_page.py" line="144" />
         <source>Was</source>
         <translation>Было</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="142" />
+        <location filename="../../desktop/review_page.py" line="144" />
         <source>Now</source>
         <translation>Стало</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="142" />
+        <location filename="../../desktop/review_page.py" line="144" />
         <source>Editor</source>
         <translation>Кто изменил</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="143" />
+        <location filename="../../desktop/review_page.py" line="145" />
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="143" />
+        <location filename="../../desktop/review_page.py" line="145" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="184" />
+        <location filename="../../desktop/review_page.py" line="186" />
         <source>Select a cell of the grid to see the report.</source>
         <translation>Выберите ячейку таблицы, чтобы увидеть отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="197" />
+        <location filename="../../desktop/review_page.py" line="199" />
         <source>Comment on warnings: %1</source>
         <translation>Комментарий к предупреждениям: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="199" />
+        <location filename="../../desktop/review_page.py" line="201" />
         <source>Reviewer's comment: %1</source>
         <translation>Комментарий проверяющего: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="223" />
+        <location filename="../../desktop/review_page.py" line="225" />
         <source>Comment required</source>
         <translation>Нужен комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="222" />
+        <location filename="../../desktop/review_page.py" line="224" />
         <source>Write what the district must fix before returning the report.</source>
         <translation>Напишите, что район должен исправить, прежде чем вернуть отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="229" />
+        <location filename="../../desktop/review_page.py" line="232" />
         <source>Could not save the review</source>
         <translation>Не удалось сохранить решение</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="252" />
+        <location filename="../../desktop/review_page.py" line="256" />
         <source>Could not save the correction</source>
         <translation>Не удалось сохранить исправление</translation>
     </message>
@@ -2155,93 +2155,83 @@ F1 — эта справка</translation>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../desktop/settings_page.py" line="33" />
+        <location filename="../../desktop/settings_page.py" line="34" />
         <source>District staff</source>
         <translation>Сотрудник района</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="34" />
+        <location filename="../../desktop/settings_page.py" line="35" />
         <source>Regional coordinator</source>
         <translation>Координатор региона</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="35" />
+        <location filename="../../desktop/settings_page.py" line="36" />
         <source>Central office</source>
         <translation>Центральный офис</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="36" />
+        <location filename="../../desktop/settings_page.py" line="37" />
         <source>Administrator</source>
         <translation>Администратор</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="99" />
+        <location filename="../../desktop/settings_page.py" line="102" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="100" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>&amp;Language</source>
         <translation>Язык</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="100" />
+        <location filename="../../desktop/settings_page.py" line="103" />
         <source>Server &amp;URL</source>
         <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="101" />
+        <location filename="../../desktop/settings_page.py" line="104" />
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="101" />
+        <location filename="../../desktop/settings_page.py" line="104" />
         <source>User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="102" />
+        <location filename="../../desktop/settings_page.py" line="105" />
         <location filename="../../desktop/settings_page.py" line="163" />
         <source>Data folder</source>
         <translation>Папка данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="105" />
-        <source>Automatic when the server answers</source>
-        <translation>Автоматически, когда сервер доступен</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_page.py" line="106" />
-        <source>Manual</source>
-        <translation>Вручную</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/settings_page.py" line="107" />
+        <location filename="../../desktop/settings_page.py" line="108" />
         <source>Change…</source>
         <translation>Изменить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="108" />
+        <location filename="../../desktop/settings_page.py" line="109" />
         <source>&amp;Back up to a file…</source>
         <translation>Резервная копия в файл…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="109" />
+        <location filename="../../desktop/settings_page.py" line="110" />
         <source>&amp;Restore from a file…</source>
         <translation>Восстановить из файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="110" />
+        <location filename="../../desktop/settings_page.py" line="111" />
         <source>Log &amp;out</source>
         <translation>Выйти</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="111" />
+        <location filename="../../desktop/settings_page.py" line="112" />
         <source>&amp;Connect to a server…</source>
         <translation>Подключиться к серверу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings_page.py" line="112" />
+        <location filename="../../desktop/settings_page.py" line="113" />
         <source>Change &amp;password…</source>
         <translation>Сменить пароль…</translation>
     </message>
@@ -2322,188 +2312,188 @@ F1 — эта справка</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="127" />
+        <location filename="../../desktop/sync_page.py" line="130" />
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="128" />
+        <location filename="../../desktop/sync_page.py" line="131" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="129" />
+        <location filename="../../desktop/sync_page.py" line="132" />
         <source>Sync:</source>
         <translation>Синхронизация:</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="130" />
+        <location filename="../../desktop/sync_mode.py" line="8" />
         <source>automatically when the server answers</source>
         <translation>автоматически, когда сервер доступен</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_mode.py" line="9" />
         <source>only when I press Sync now</source>
         <translation>только по кнопке «Синхронизировать»</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="133" />
-        <location filename="../../desktop/sync_page.py" line="140" />
+        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="142" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="134" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Resolve…</source>
         <translation>Разрешить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="138" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Started</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="138" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Outcome</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="141" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="140" />
+        <location filename="../../desktop/sync_page.py" line="142" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="141" />
+        <location filename="../../desktop/sync_page.py" line="143" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="149" />
+        <location filename="../../desktop/sync_page.py" line="151" />
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="149" />
+        <location filename="../../desktop/sync_page.py" line="151" />
         <source>done, needs a person</source>
         <translation>выполнено, нужно решение человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="150" />
+        <location filename="../../desktop/sync_page.py" line="152" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="150" />
+        <location filename="../../desktop/sync_page.py" line="152" />
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="151" />
+        <location filename="../../desktop/sync_page.py" line="153" />
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="158" />
+        <location filename="../../desktop/sync_page.py" line="160" />
         <source>reason unknown</source>
         <translation>причина неизвестна</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="160" />
+        <location filename="../../desktop/sync_page.py" line="162" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="167" />
+        <location filename="../../desktop/sync_page.py" line="169" />
         <source>same report made on two devices</source>
         <translation>один отчёт создан на двух устройствах</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="168" />
+        <location filename="../../desktop/sync_page.py" line="170" />
         <source>changed here and on the server</source>
         <translation>изменено здесь и на сервере</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="179" />
+        <location filename="../../desktop/sync_page.py" line="181" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Работа без сети: сервер не настроен (Настройки → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="190" />
+        <location filename="../../desktop/sync_page.py" line="192" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Вы не синхронизировались %1 дн.: подключитесь к сети и нажмите «Синхронизировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="202" />
+        <location filename="../../desktop/sync_page.py" line="204" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="211" />
+        <location filename="../../desktop/sync_page.py" line="213" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="218" />
+        <location filename="../../desktop/sync_page.py" line="220" />
         <source>receiving</source>
         <translation>получение</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="218" />
+        <location filename="../../desktop/sync_page.py" line="220" />
         <source>sending</source>
         <translation>отправка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="221" />
+        <location filename="../../desktop/sync_page.py" line="223" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: записей %2 · отправлено %3 КБ · получено %4 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="239" />
+        <location filename="../../desktop/sync_page.py" line="241" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Готово: отправлено %1, получено %2, конфликтов %3, отклонено %4, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="259" />
+        <location filename="../../desktop/sync_page.py" line="261" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Отменено; уже переданные данные сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="262" />
+        <location filename="../../desktop/sync_page.py" line="264" />
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="323" />
+        <location filename="../../desktop/sync_page.py" line="325" />
         <source>Automatic sync: %1</source>
         <translation>Автоматическая синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="331" />
+        <location filename="../../desktop/sync_page.py" line="333" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматическая синхронизация остановлена: %1</translation>
     </message>

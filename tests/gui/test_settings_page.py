@@ -72,3 +72,29 @@ def test_log_out_forgets_profile(qtbot, core_ctx):
     qtbot.addWidget(page)
     page.log_out()
     assert not core_ctx.store.get_setting("profile")
+
+
+def test_the_sync_mode_is_one_choice_in_settings_and_on_the_sync_page(qtbot, core_ctx):
+    """Settings said «Manual» (kk «Қолмен») while the Sync page went on syncing
+    «automatically when the server answers»: the page read the setting only once, and each
+    place had its own words for the same choice."""
+    from desktop.i18n import install_translators
+    from desktop.settings_page import SettingsPage
+    from desktop.sync_page import SyncPage
+
+    install_translators("kk")
+    core_ctx.lang = "kk"
+    core_ctx.settings_set("sync_mode", "automatic")
+    settings, sync = SettingsPage(core_ctx), SyncPage(core_ctx)
+    for page in (settings, sync):
+        qtbot.addWidget(page)
+        page.retranslate()
+    texts = [[c.itemText(i) for i in range(c.count())] for c in (settings.sync_mode, sync.mode)]
+    assert texts[0] == texts[1] and texts[0][0] == "сервер жауап бергенде автоматты түрде"
+    settings.sync_mode.setCurrentIndex(settings.sync_mode.findData("manual"))
+    settings.sync_mode.activated.emit(settings.sync_mode.currentIndex())
+    assert core_ctx.settings_get("sync_mode") == "manual"
+    assert sync.mode.currentData() == "manual" and sync.watch_task is None
+    sync.mode.setCurrentIndex(sync.mode.findData("automatic"))
+    assert settings.sync_mode.currentData() == "automatic"
+    assert core_ctx.settings_get("sync_mode") == "automatic"
