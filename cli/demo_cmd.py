@@ -5,6 +5,9 @@ from __future__ import annotations
 from cli.texts import lang_of, say
 
 
+UNIT_KEYS = ("id", "kind", "region", "name_ru", "name_kk", "name_en")
+
+
 def register(sub) -> None:
     demo = sub.add_parser("demo", help="load a synthetic national year (monthly reports of "
                                        "three years, events, visits, hotline) for trying "
@@ -25,8 +28,7 @@ def cmd_demo(args) -> int:
     except StoreError as exc:
         raise CliError(error_text(exc, lang_of(args))) from None
     try:
-        store.upsert_org_units([{k: u[k] for k in ("id", "kind", "region", "name_ru")}
-                                for u in units])
+        store.upsert_org_units([{k: u[k] for k in UNIT_KEYS if k in u} for u in units])
         changed = store.import_records(records, user="demo", reason="esep demo")
     except StoreError as exc:
         raise CliError(error_text(exc, lang_of(args))) from None

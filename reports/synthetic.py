@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from reports._ref import enum_codes
+from reports._ref import enum_codes, label
 
 REGIONS = ["AST", "ALA", "SHY", "ABA", "AKM", "AKT", "ALM", "ATY", "VKO", "ZHA", "ZHT", "ZKO",
            "KAR", "KOS", "KZY", "MAN", "PAV", "SKO", "TUR", "ULY"]
@@ -51,19 +51,28 @@ def split(total: int, weights: Sequence[float]) -> list[int]:
     return parts
 
 
+def district_names(region: dict[str, str], n: int) -> dict[str, str]:
+    """A made-up district's name in each language: «Карагандинская область, район 2»
+    (a Kazakh clerk trying the demo read «KAR район 2» before)."""
+    return {"name_ru": f"{region['name_ru']}, район {n}",
+            "name_kk": f"{region['name_kk']}, {n}-аудан",
+            "name_en": f"{region['name_en']}, district {n}"}
+
+
 def org_units(scale: int = 1, seed: int = 7) -> list[dict]:
     """Regions and districts: cities report as a whole; oblasts by district (some also at
     region level). `scale` multiplies the number of districts."""
     rng = random.Random(seed)
     units = []
     for i, code in enumerate(REGIONS):
-        units.append({"id": code, "kind": "region", "region": code, "name_ru": code,
+        names = {f"name_{lang}": label("regions", code, lang) for lang in ("ru", "kk", "en")}
+        units.append({"id": code, "kind": "region", "region": code, **names,
                       "reports": code in CITIES or i % 6 == 0})
         if code in CITIES:
             continue
         for d in range(rng.randint(2, 4) * scale):
             units.append({"id": f"{code}-D{d + 1:02d}", "kind": "district", "region": code,
-                          "name_ru": f"{code} район {d + 1}", "reports": True})
+                          **district_names(names, d + 1), "reports": True})
     return units
 
 

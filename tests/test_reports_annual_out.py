@@ -77,7 +77,14 @@ def test_cli_demo_then_annual(data_dir, tmp_path, capsys):
     assert "загружено демо-записей: " in capsys.readouterr().out
     s = open_store()
     assert s.count_records(form="hotline_appeal") == 2_712
+    units = {u["id"]: u for u in s.org_units()}
     s.close()
+    # the demo's units are named in each language, not «KAR» / «KAR район 2» (a Kazakh
+    # clerk trying the demo read codes and a Russian word in every list and grid)
+    assert units["KAR"]["name_kk"] == "Қарағанды облысы"
+    assert units["KAR-D02"]["name_kk"] == "Қарағанды облысы, 2-аудан"
+    assert units["KAR-D02"]["name_ru"] == "Карагандинская область, район 2"
+    assert units["KAR-D02"]["name_en"] == "Karaganda Region, district 2"
     out = tmp_path / "a.docx"
     assert main(["report", "annual", "--year", "2023", "--lang", "en", "-o", str(out)]) == 0
     tables = Document(str(out)).tables
