@@ -25,6 +25,7 @@ from desktop.screen_fit import fit_width
 from forms.lifecycle import STATUSES
 
 SUMMARY_COLUMN = [key for key, _t, _s in COLUMNS].index("summary")
+COLUMN_MAX_WIDTH = 200  # a column beside the summary at 1024 px
 
 
 def sync_flags(store) -> dict[str, str]:
@@ -168,10 +169,14 @@ class RecordListPage(QWidget):
             self.editor.retranslate()
 
     def fit_columns(self) -> None:
-        """Every column but the summary as wide as its header and the rows on screen."""
+        """Every column but the summary as wide as its header and the rows on screen, none
+        wider than COLUMN_MAX_WIDTH (cut text: its tooltip): a city's long name
+        («Астана қаласы (республикалық маңызы бар қала)») left the summary 90 px."""
         for column in range(self.model.columnCount()):
             if column != SUMMARY_COLUMN:
                 self.table.resizeColumnToContents(column)
+                if self.table.columnWidth(column) > COLUMN_MAX_WIDTH:
+                    self.table.setColumnWidth(column, COLUMN_MAX_WIDTH)
 
     def refresh(self) -> None:
         """Re-read the list (after a save, and after every sync) and the returned notice."""

@@ -199,7 +199,7 @@ class RecordTableModel(QAbstractTableModel):
         rec, key = self._rows[index.row()], COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(rec, key)
-        if role == Qt.ItemDataRole.ToolTipRole and key == "summary":  # whole when cut
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("summary", "org_unit"):  # when cut
             return self._display(rec, key).replace(" · ", "\n")
         if role == Qt.ItemDataRole.BackgroundRole and key == "status":
             return QBrush(QColor(BADGE_COLOURS.get(self.effective_status(rec), "#ffffff")))

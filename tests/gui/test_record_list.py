@@ -100,3 +100,24 @@ def test_a_unit_beyond_the_users_reach_is_named_not_coded(qtbot, core_ctx):
     shown = {page.model.index(r, 1).data() for r in range(page.model.rowCount())}
     assert shown == {"Абайский район", "Енбекшинский район"}, shown
     assert page.org_filter.findData("SHY-ENBEKSHI") < 0    # still not a unit to choose
+
+
+def test_a_long_unit_name_leaves_the_summary_its_room(qtbot, core_ctx):
+    """The demo's «Астана қаласы (республикалық маңызы бар қала)» made the unit column
+    ~340 px wide and cut the summary, the column that says what a record is, to 90 px."""
+    from desktop.record_list_page import RecordListPage
+    seed_demo(core_ctx.store, months=1)
+    long = "Алматы қаласы (республикалық маңызы бар қала), Алмалы ауданы"
+    core_ctx.store.upsert_org_units([{"id": "SHY-ABAY", "kind": "district", "region": "SHY",
+                                      "name_ru": long}])
+    page = RecordListPage(core_ctx, "monthly_report")
+    qtbot.addWidget(page)
+    page.resize(790, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    page.fit_columns()
+    unit, summary = page.table.columnWidth(1), page.table.columnWidth(3)
+    assert page.model.index(0, 1).data() == long
+    assert summary >= 200, (unit, summary)
+    assert unit < page.table.fontMetrics().horizontalAdvance(long)
+    assert page.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == long  # whole, cut
