@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from cli.texts import lang_of, say
 
-
 UNIT_KEYS = ("id", "kind", "region", "name_ru", "name_kk", "name_en")
 
 
