@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.record_diff import flatten, path_label, show_value, unflatten_into, value_text
+from desktop.refused_box import refusal_text
 
 CHOICES = ("mine", "theirs", "edit")
 TOP_KEYS = ("deleted", "status", "justification", "review_comment")
@@ -273,8 +274,20 @@ class ConflictsDialog(QDialog):
                 if self.form is not None and row["path"][0] != "@":
                     fdef = self.form.field(row["path"][0])
                     ftype = fdef.type if fdef.type != "counts" else "integer"
-                row["edited"] = parse_edit(row["edited"], row["mine"] or row["theirs"], ftype)
+                row["edited"] = self._typed(row, ftype)
         return merge(self.theirs, rows)
+
+    def _typed(self, row: dict, ftype: str | None):
+        """An edited value as its field's type; a number that is not one is named with its
+        field in the user's words (Python's «invalid literal for int()» was shown)."""
+        try:
+            return parse_edit(row["edited"], row["mine"] or row["theirs"], ftype)
+        except ValueError:
+            whole = ftype in ("integer", "int") or isinstance(row["mine"] or row["theirs"], int)
+            how = (self.tr("%1: «%2» is not a whole number; type one, e.g. 12.") if whole else
+                   self.tr("%1: «%2» is not a number; type one, e.g. 12 or 7,5."))
+            raise ValueError(how.replace("%1", str(row.get("label") or "")).replace(
+                "%2", row["edited"].strip())) from None
 
     def save(self) -> None:
         from store.sync_state import resolve_conflict
@@ -285,7 +298,8 @@ class ConflictsDialog(QDialog):
             QMessageBox.warning(self, self.tr("Not a valid value"), str(exc))
             return
         except Exception as exc:  # noqa: BLE001 - shown, the conflict stays for later
-            QMessageBox.critical(self, self.tr("Could not save the resolution"), str(exc))
+            QMessageBox.critical(self, self.tr("Could not save the resolution"),
+                                 refusal_text(exc, self.ctx.lang))
             return
         self.ctx.signals.sig_records_changed.emit(record.get("form", ""))
         self.accept()

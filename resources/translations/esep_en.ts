@@ -269,107 +269,117 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>mine</source>
         <translation>mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>theirs</source>
         <translation>theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="244" />
+        <location filename="../../desktop/conflicts_dialog.py" line="245" />
         <source>edit</source>
         <translation>edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="247" />
+        <location filename="../../desktop/conflicts_dialog.py" line="248" />
         <source>Deleted</source>
         <translation>Deleted</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="247" />
+        <location filename="../../desktop/conflicts_dialog.py" line="248" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="248" />
+        <location filename="../../desktop/conflicts_dialog.py" line="249" />
         <source>Comment on warnings</source>
         <translation>Comment on warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="249" />
+        <location filename="../../desktop/conflicts_dialog.py" line="250" />
         <source>Reviewer's comment</source>
         <translation>Reviewer's comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="252" />
+        <location filename="../../desktop/conflicts_dialog.py" line="253" />
         <source>Resolve a conflict</source>
         <translation>Resolve a conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="256" />
+        <location filename="../../desktop/conflicts_dialog.py" line="257" />
         <source>Another device created the same report for this org unit and month.</source>
         <translation>Another device created the same report for this org unit and month.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="258" />
+        <location filename="../../desktop/conflicts_dialog.py" line="259" />
         <source>The report was changed on the server while you edited it.</source>
         <translation>The report was changed on the server while you edited it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="259" />
+        <location filename="../../desktop/conflicts_dialog.py" line="260" />
         <source>%1 values differ. Choose per row which value to keep, or edit it.</source>
         <translation>%1 values differ. Choose per row which value to keep, or edit it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="261" />
+        <location filename="../../desktop/conflicts_dialog.py" line="262" />
         <source>The result is sent as a normal change.</source>
         <translation>The result is sent as a normal change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="262" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="262" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>My value</source>
         <translation>My value</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="262" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>Server value</source>
         <translation>Server value</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="263" />
+        <location filename="../../desktop/conflicts_dialog.py" line="264" />
         <source>Keep</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="263" />
+        <location filename="../../desktop/conflicts_dialog.py" line="264" />
         <source>Result</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="265" />
+        <location filename="../../desktop/conflicts_dialog.py" line="266" />
         <source>Keep all mine</source>
         <translation>Keep all mine</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="266" />
+        <location filename="../../desktop/conflicts_dialog.py" line="267" />
         <source>Keep all theirs</source>
         <translation>Keep all theirs</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="285" />
+        <location filename="../../desktop/conflicts_dialog.py" line="287" />
+        <source>%1: «%2» is not a whole number; type one, e.g. 12.</source>
+        <translation>%1: «%2» is not a whole number; type one, e.g. 12.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="288" />
+        <source>%1: «%2» is not a number; type one, e.g. 12 or 7,5.</source>
+        <translation>%1: «%2» is not a number; type one, e.g. 12 or 7,5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="298" />
         <source>Not a valid value</source>
         <translation>Not a valid value</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="288" />
+        <location filename="../../desktop/conflicts_dialog.py" line="301" />
         <source>Could not save the resolution</source>
         <translation>Could not save the resolution</translation>
     </message>
@@ -1672,32 +1682,32 @@ F1 — this help</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="153" />
+        <location filename="../../desktop/record_list_page.py" line="154" />
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="154" />
+        <location filename="../../desktop/record_list_page.py" line="155" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="156" />
+        <location filename="../../desktop/record_list_page.py" line="157" />
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="159" />
+        <location filename="../../desktop/record_list_page.py" line="160" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="160" />
+        <location filename="../../desktop/record_list_page.py" line="161" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="192" />
+        <location filename="../../desktop/record_list_page.py" line="197" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n report returned for changes — open</numerusform>
@@ -1705,27 +1715,27 @@ F1 — this help</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="210" />
+        <location filename="../../desktop/record_list_page.py" line="215" />
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="216" />
+        <location filename="../../desktop/record_list_page.py" line="221" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="252" />
+        <location filename="../../desktop/record_list_page.py" line="257" />
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="260" />
+        <location filename="../../desktop/record_list_page.py" line="265" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>No records match the filters. Clear the search or the filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="262" />
+        <location filename="../../desktop/record_list_page.py" line="267" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>No records yet. Press %1 or «%2» to enter the first one.</translation>
     </message>

@@ -269,107 +269,117 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>mine</source>
         <translation>менікі</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>theirs</source>
         <translation>серверден</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="244" />
+        <location filename="../../desktop/conflicts_dialog.py" line="245" />
         <source>edit</source>
         <translation>түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="247" />
+        <location filename="../../desktop/conflicts_dialog.py" line="248" />
         <source>Deleted</source>
         <translation>Жойылған</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="247" />
+        <location filename="../../desktop/conflicts_dialog.py" line="248" />
         <source>Status</source>
         <translation>Мәртебесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="248" />
+        <location filename="../../desktop/conflicts_dialog.py" line="249" />
         <source>Comment on warnings</source>
         <translation>Ескертулерге түсініктеме</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="249" />
+        <location filename="../../desktop/conflicts_dialog.py" line="250" />
         <source>Reviewer's comment</source>
         <translation>Тексерушінің түсініктемесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="252" />
+        <location filename="../../desktop/conflicts_dialog.py" line="253" />
         <source>Resolve a conflict</source>
         <translation>Қайшылықты шешу</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="256" />
+        <location filename="../../desktop/conflicts_dialog.py" line="257" />
         <source>Another device created the same report for this org unit and month.</source>
         <translation>Басқа құрылғы осы бөлімше мен ай үшін дәл осындай есеп жасады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="258" />
+        <location filename="../../desktop/conflicts_dialog.py" line="259" />
         <source>The report was changed on the server while you edited it.</source>
         <translation>Сіз есепті өңдеп жатқанда ол серверде өзгертілді.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="259" />
+        <location filename="../../desktop/conflicts_dialog.py" line="260" />
         <source>%1 values differ. Choose per row which value to keep, or edit it.</source>
         <translation>Ерекшеленетін мәндер: %1. Әр жолда қайсысын қалдыратыныңызды таңдаңыз немесе оны түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="261" />
+        <location filename="../../desktop/conflicts_dialog.py" line="262" />
         <source>The result is sent as a normal change.</source>
         <translation>Нәтиже әдеттегі өзгеріс ретінде жіберіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="262" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="262" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>My value</source>
         <translation>Менің мәнім</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="262" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>Server value</source>
         <translation>Сервердегі мән</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="263" />
+        <location filename="../../desktop/conflicts_dialog.py" line="264" />
         <source>Keep</source>
         <translation>Қалдыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="263" />
+        <location filename="../../desktop/conflicts_dialog.py" line="264" />
         <source>Result</source>
         <translation>Нәтиже</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="265" />
+        <location filename="../../desktop/conflicts_dialog.py" line="266" />
         <source>Keep all mine</source>
         <translation>Барлық менікін қалдыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="266" />
+        <location filename="../../desktop/conflicts_dialog.py" line="267" />
         <source>Keep all theirs</source>
         <translation>Барлығын серверден алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="285" />
+        <location filename="../../desktop/conflicts_dialog.py" line="287" />
+        <source>%1: «%2» is not a whole number; type one, e.g. 12.</source>
+        <translation>%1: «%2» — бүтін сан емес; бүтін сан енгізіңіз, мысалы 12.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="288" />
+        <source>%1: «%2» is not a number; type one, e.g. 12 or 7,5.</source>
+        <translation>%1: «%2» — сан емес; сан енгізіңіз, мысалы 12 немесе 7,5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="298" />
         <source>Not a valid value</source>
         <translation>Жарамсыз мән</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="288" />
+        <location filename="../../desktop/conflicts_dialog.py" line="301" />
         <source>Could not save the resolution</source>
         <translation>Қайшылық шешімін сақтау мүмкін болмады</translation>
     </message>
@@ -1672,32 +1682,32 @@ F1 — осы анықтама</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="153" />
+        <location filename="../../desktop/record_list_page.py" line="154" />
         <source>Search…</source>
         <translation>Іздеу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="154" />
+        <location filename="../../desktop/record_list_page.py" line="155" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="156" />
+        <location filename="../../desktop/record_list_page.py" line="157" />
         <source>&amp;New</source>
         <translation>Жаңа</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="159" />
+        <location filename="../../desktop/record_list_page.py" line="160" />
         <source>&amp;Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="160" />
+        <location filename="../../desktop/record_list_page.py" line="161" />
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="192" />
+        <location filename="../../desktop/record_list_page.py" line="197" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n есеп пысықтауға қайтарылды — ашу</numerusform>
@@ -1705,27 +1715,27 @@ F1 — осы анықтама</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="210" />
+        <location filename="../../desktop/record_list_page.py" line="215" />
         <source>All org units</source>
         <translation>Барлық бөлімшелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="216" />
+        <location filename="../../desktop/record_list_page.py" line="221" />
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="252" />
+        <location filename="../../desktop/record_list_page.py" line="257" />
         <source>Showing %1 of %2</source>
         <translation>%2 ішінен %1 көрсетілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="260" />
+        <location filename="../../desktop/record_list_page.py" line="265" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Сүзгілерге сай келетін жазба жоқ. Іздеуді немесе сүзгілерді тазалаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="262" />
+        <location filename="../../desktop/record_list_page.py" line="267" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Әзірге жазба жоқ. Алғашқысын енгізу үшін %1 немесе «%2» түймесін басыңыз.</translation>
     </message>

@@ -269,107 +269,117 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>mine</source>
         <translation>моё</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="243" />
+        <location filename="../../desktop/conflicts_dialog.py" line="244" />
         <source>theirs</source>
         <translation>с сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="244" />
+        <location filename="../../desktop/conflicts_dialog.py" line="245" />
         <source>edit</source>
         <translation>исправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="247" />
+        <location filename="../../desktop/conflicts_dialog.py" line="248" />
         <source>Deleted</source>
         <translation>Удалён</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="247" />
+        <location filename="../../desktop/conflicts_dialog.py" line="248" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="248" />
+        <location filename="../../desktop/conflicts_dialog.py" line="249" />
         <source>Comment on warnings</source>
         <translation>Комментарий к предупреждениям</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="249" />
+        <location filename="../../desktop/conflicts_dialog.py" line="250" />
         <source>Reviewer's comment</source>
         <translation>Комментарий проверяющего</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="252" />
+        <location filename="../../desktop/conflicts_dialog.py" line="253" />
         <source>Resolve a conflict</source>
         <translation>Разрешение конфликта</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="256" />
+        <location filename="../../desktop/conflicts_dialog.py" line="257" />
         <source>Another device created the same report for this org unit and month.</source>
         <translation>Другое устройство создало такой же отчёт для этого подразделения за этот месяц.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="258" />
+        <location filename="../../desktop/conflicts_dialog.py" line="259" />
         <source>The report was changed on the server while you edited it.</source>
         <translation>Пока вы редактировали отчёт, его изменили на сервере.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="259" />
+        <location filename="../../desktop/conflicts_dialog.py" line="260" />
         <source>%1 values differ. Choose per row which value to keep, or edit it.</source>
         <translation>Различающихся значений: %1. В каждой строке выберите, какое оставить, или исправьте его.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="261" />
+        <location filename="../../desktop/conflicts_dialog.py" line="262" />
         <source>The result is sent as a normal change.</source>
         <translation>Результат будет отправлен как обычное изменение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="262" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="262" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>My value</source>
         <translation>Моё значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="262" />
+        <location filename="../../desktop/conflicts_dialog.py" line="263" />
         <source>Server value</source>
         <translation>Значение на сервере</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="263" />
+        <location filename="../../desktop/conflicts_dialog.py" line="264" />
         <source>Keep</source>
         <translation>Оставить</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="263" />
+        <location filename="../../desktop/conflicts_dialog.py" line="264" />
         <source>Result</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="265" />
+        <location filename="../../desktop/conflicts_dialog.py" line="266" />
         <source>Keep all mine</source>
         <translation>Оставить все мои</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="266" />
+        <location filename="../../desktop/conflicts_dialog.py" line="267" />
         <source>Keep all theirs</source>
         <translation>Оставить все с сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="285" />
+        <location filename="../../desktop/conflicts_dialog.py" line="287" />
+        <source>%1: «%2» is not a whole number; type one, e.g. 12.</source>
+        <translation>%1: «%2» — не целое число; введите целое, например 12.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="288" />
+        <source>%1: «%2» is not a number; type one, e.g. 12 or 7,5.</source>
+        <translation>%1: «%2» — не число; введите число, например 12 или 7,5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/conflicts_dialog.py" line="298" />
         <source>Not a valid value</source>
         <translation>Недопустимое значение</translation>
     </message>
     <message>
-        <location filename="../../desktop/conflicts_dialog.py" line="288" />
+        <location filename="../../desktop/conflicts_dialog.py" line="301" />
         <source>Could not save the resolution</source>
         <translation>Не удалось сохранить решение конфликта</translation>
     </message>
@@ -1672,32 +1682,32 @@ F1 — эта справка</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="153" />
+        <location filename="../../desktop/record_list_page.py" line="154" />
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="154" />
+        <location filename="../../desktop/record_list_page.py" line="155" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="156" />
+        <location filename="../../desktop/record_list_page.py" line="157" />
         <source>&amp;New</source>
         <translation>Новый</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="159" />
+        <location filename="../../desktop/record_list_page.py" line="160" />
         <source>&amp;Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="160" />
+        <location filename="../../desktop/record_list_page.py" line="161" />
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="192" />
+        <location filename="../../desktop/record_list_page.py" line="197" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n отчёт возвращён на доработку — открыть</numerusform>
@@ -1706,27 +1716,27 @@ F1 — эта справка</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="210" />
+        <location filename="../../desktop/record_list_page.py" line="215" />
         <source>All org units</source>
         <translation>Все подразделения</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="216" />
+        <location filename="../../desktop/record_list_page.py" line="221" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="252" />
+        <location filename="../../desktop/record_list_page.py" line="257" />
         <source>Showing %1 of %2</source>
         <translation>Показано %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="260" />
+        <location filename="../../desktop/record_list_page.py" line="265" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Под фильтры не подходит ни одна запись. Очистите поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="262" />
+        <location filename="../../desktop/record_list_page.py" line="267" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Записей пока нет. Нажмите %1 или «%2», чтобы внести первую.</translation>
     </message>

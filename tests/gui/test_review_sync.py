@@ -268,3 +268,35 @@ def test_sync_on_a_slow_line_keeps_the_window_live_and_can_be_cancelled(qtbot, w
         assert sync(qtbot, page)["pushed"] == 5
     finally:
         proxy.stop()
+
+
+def test_a_mistyped_edit_is_named_in_the_users_language(qtbot, tmp_path, monkeypatch):
+    """«7 5» typed as the resolved volunteers count: the box said Python's «invalid literal
+    for int() with base 10: '7 5'»-like text; now the field and what to type, in Kazakh."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.conflicts_dialog import ConflictsDialog
+    from desktop.i18n import install_translators
+    from store import open_store, sync_state
+    install_translators("kk")
+    store = open_store(tmp_path / "esep.sqlite3")
+    mine = store.save_record(monthly("SHY-ABAY", "2024-05", n=10), user="d1")
+    theirs = json.loads(json.dumps(mine))
+    theirs["data"].update(volunteers_total=12)
+    sync_state.apply_pulled(store, [{"change_seq": 1, "id": mine["id"], "form": mine["form"],
+                                     "version": 3, "record": theirs}], 1)
+    ctx = make_ctx(store, {"username": "d1", "role": "district", "district": "SHY-ABAY"})
+    ctx.lang = "kk"
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    dialog = ConflictsDialog(ctx, mine["id"])
+    qtbot.addWidget(dialog)
+    model = dialog.model
+    row = [r["path"] for r in model.rows].index(("volunteers_total",))
+    assert model.setData(model.index(row, 3), "edit")
+    assert model.setData(model.index(row, 4), "1o")
+    dialog.save()
+    [text] = warned
+    assert "«1o» — бүтін сан емес" in text and model.rows[row]["label"] in text, text
+    assert sync_state.conflicts(store)               # nothing resolved
+    store.close()
