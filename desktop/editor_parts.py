@@ -38,8 +38,8 @@ def org_unit_choices(ctx, current: str | None) -> list[tuple[str, str]]:
         units = [u for u in units
                  if unit_in_reach(role, district, region, u["id"], u.get("region"))]
     out = [(u["id"], org_unit_name(u, ctx.lang)) for u in units]
-    if current and all(code != current for code, _ in out):
-        out.insert(0, (current, current))
+    if current and all(code != current for code, _ in out):  # a record beyond reach: named
+        out.insert(0, (current, unit_names(ctx).get(current, current)))
     return out
 
 

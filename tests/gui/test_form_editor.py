@@ -212,3 +212,20 @@ def test_warning_needs_comment(qtbot, core_ctx):
     editor.comment.setPlainText("Рост из-за акции «Бірге»")
     editor._update_buttons()
     assert editor.submit_button.isEnabled()
+
+
+def test_a_record_beyond_reach_shows_its_units_name(qtbot, core_ctx):
+    """A neighbouring district's report opened read-only (a region's copy, the demo) showed
+    «SHY-ENBEKSHI» in the unit drop-down though the store has its name."""
+    import uuid
+
+    from desktop.form_editor import FormEditor
+    from forms import load_form
+    rec = seed_demo(core_ctx.store, months=1)[0]
+    other = core_ctx.store.save_record(dict(rec, id=str(uuid.uuid4()), org_unit="SHY-ENBEKSHI"),
+                                       user="region1")
+    editor = FormEditor(core_ctx, load_form("monthly_report"))
+    qtbot.addWidget(editor)
+    editor.load(other)
+    assert editor.org_combo.currentData() == "SHY-ENBEKSHI"
+    assert editor.org_combo.currentText() == "Енбекшинский район"
