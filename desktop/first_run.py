@@ -50,6 +50,13 @@ def login_to_server(url: str, username: str, password: str, *, progress, cancell
             "token_stored": stored}
 
 
+def retype_password(edit) -> None:
+    """After a refused login the keyboard is back in the password, its text selected: the
+    login button was disabled while connecting and Qt had moved the focus to «Back»."""
+    edit.setFocus()
+    edit.selectAll()
+
+
 def local_district_id(region: str, name: str) -> str:
     slug = re.sub(r"[^A-Z0-9]+", "", name.upper())[:6]
     return f"{region}-L{slug}{uuid.uuid4().hex[:4].upper()}" if slug else \
@@ -267,6 +274,7 @@ class FirstRunDialog(QDialog):
             return self._change_reset_password(str(exc))
         from desktop.server_errors import error_message
         self.connect_status.setText(error_message(exc, self.lang))
+        retype_password(self.password_edit)
 
 
     def _change_reset_password(self, server: str) -> None:

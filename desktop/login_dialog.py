@@ -120,3 +120,5 @@ class LoginDialog(QDialog):
         self.login_button.setEnabled(True)
         self.status.setStyleSheet("color: #c62828;")
         say_wrapped(self.status, error_message(exc, self.ctx.lang))
+        from desktop.first_run import retype_password
+        retype_password(self.password_edit)

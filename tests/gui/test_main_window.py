@@ -236,3 +236,27 @@ def test_a_region_coordinators_pages_fit_a_1024_px_window(qtbot, core_ctx, lang)
         assert window.width() <= 1024, (lang, key, window.width())
         assert window.nav.width() >= window.nav.maximumWidth() - 30, (lang, key)
         assert page.minimumSizeHint().width() <= 1024 - window.nav.maximumWidth(), (lang, key)
+
+
+def test_a_refused_login_puts_the_keyboard_back_in_the_password(qtbot, core_store, core_ctx):
+    """The login button is disabled while connecting; after «wrong user or password» (or no
+    answer) the focus sat on «Back», and Enter went back instead of trying again."""
+    from desktop.first_run import PAGE_CONNECT, FirstRunDialog
+    from desktop.login_dialog import LoginDialog
+    from desktop.tasks import TaskRunner
+    first = FirstRunDialog(core_store, TaskRunner(), "kk")
+    login = LoginDialog(core_ctx, ask_server=True)
+    first.stack.setCurrentIndex(PAGE_CONNECT)
+    for dialog, status in ((first, first.connect_status), (login, login.status)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.url_edit.setText("http://127.0.0.1:9")             # nothing listens there
+        dialog.user_edit.setText("aigul")
+        dialog.password_edit.setText("мой пароль")
+        dialog.login_button.setFocus()                           # as a mouse click leaves it
+        dialog.login_button.click()
+        qtbot.waitUntil(lambda d=dialog: d.login_button.isEnabled(), timeout=20000)
+        assert status.text()
+        assert dialog.focusWidget() is dialog.password_edit, dialog.focusWidget()
+        assert dialog.password_edit.selectedText() == "мой пароль"
