@@ -77,8 +77,10 @@ class BundleBox(QWidget):
                                                  self.tr("Esep bundles (*.esep)"))
         if not out or self.task is not None:
             return False
+        spec = client_spec(self.ctx)
+        make_key = bundle_jobs.key_missing(self.ctx.store) and bool(spec and spec.get("token"))
         password = None
-        if bundle_jobs.needs_password(self.ctx.store):
+        if make_key or bundle_jobs.needs_password(self.ctx.store):
             password, ok = QInputDialog.getText(
                 self, self.tr("Save for USB"),
                 self.tr("Your password (it unlocks this computer's signing key):"),
@@ -86,9 +88,10 @@ class BundleBox(QWidget):
             if not ok:
                 return False
         self.status.setText(self.tr("Saving…"))
-        self.task = self.ctx.tasks.start(
-            bundle_jobs.export_to, worker_store_path(self.ctx.store), out, password,
-            on_done=self._on_saved, on_error=self._on_failed)
+        job, args = ((bundle_jobs.key_then_export, (spec, out, password)) if make_key else
+                     (bundle_jobs.export_to, (out, password)))
+        self.task = self.ctx.tasks.start(job, worker_store_path(self.ctx.store), *args,
+                                         on_done=self._on_saved, on_error=self._on_failed)
         return True
 
     def _on_saved(self, result: dict) -> None:

@@ -17,17 +17,27 @@ def needs_password(store) -> bool:
     return needs_passphrase(store)
 
 
-def register_key(path: str, spec: dict, *, progress, cancelled) -> dict:
-    """Worker: make the device key (kept in the OS keyring) and register it with the server."""
+def register_key(path: str, spec: dict, password: str | None = None, *, progress,
+                 cancelled) -> dict:
+    """Worker: make the device key (kept in the OS keyring, else sealed under `password`)
+    and register it with the server."""
     from sync.bundle import ensure_device_key
     from sync.transport import SyncClient
     store = open_worker_store(path)
     client = SyncClient(spec["server"], token=spec["token"], insecure=spec["insecure"])
     try:
-        return ensure_device_key(store, client, spec["user"])
+        return ensure_device_key(store, client, spec["user"], password)
     finally:
         client.close()
         store.close()
+
+
+def key_then_export(path: str, spec: dict, out: str, password: str, *, progress,
+                    cancelled) -> dict:
+    """Worker: a computer without an OS keyring makes its key at its first save for USB,
+    sealed under the user's password (the key made after a sync needs a keyring)."""
+    register_key(path, spec, password, progress=progress, cancelled=cancelled)
+    return export_to(path, out, password, progress=progress, cancelled=cancelled)
 
 
 def export_to(path: str, out: str, password: str | None, *, progress, cancelled) -> dict:

@@ -96,7 +96,40 @@ def test_buttons_speak_every_language(qtbot, core_ctx, server, ring):
 
 def test_without_a_key_saving_says_what_to_do(qtbot, core_ctx, server, ring, tmp_path):
     page = _page(qtbot, core_ctx, server.url)
+    core_ctx.user["token"] = None             # logged out: no way to make the key now
     with qtbot.waitSignal(page.bundles.sig_applied, timeout=30000):
         assert page.bundles.save_for_usb(str(tmp_path / "x.esep"))
     assert "нет ключа подписи" in page.bar_text.text()
     assert not (tmp_path / "x.esep").exists()
+
+
+def test_without_a_keyring_the_first_save_makes_the_key_with_the_password(
+        qtbot, core_ctx, server, tmp_path, monkeypatch):
+    """A computer with no OS keyring (the data behind a passphrase): the key made after a
+    sync needs the keyring, so it was never made, and every save said «sync online once»
+    however often the clerk synced. The first save asks the password and seals the key."""
+    from keyring.backends.fail import Keyring as NoKeyring
+    from PySide6.QtWidgets import QInputDialog
+    from test_sync_support import DISTRICTS, PASSWORD, monthly
+
+    from desktop.bundle_jobs import key_missing
+    previous = keyring.get_keyring()
+    keyring.set_keyring(NoKeyring())
+    try:
+        page = _page(qtbot, core_ctx, server.url)
+        with qtbot.waitSignal(core_ctx.signals.sig_sync_finished, timeout=60000):
+            assert page.sync_now()
+        qtbot.waitUntil(lambda: page.bundles.key_task is None, timeout=30000)
+        assert key_missing(core_ctx.store)                     # no keyring: not made
+        core_ctx.store.save_record(monthly(DISTRICTS[0], "2024-04", 44), user="dist1")
+        asked = []
+        monkeypatch.setattr(QInputDialog, "getText",
+                            lambda *a, **k: (asked.append(a[2]), (PASSWORD, True))[1])
+        out = tmp_path / "флешка.esep"
+        with qtbot.waitSignal(page.bundles.sig_applied, timeout=30000):
+            assert page.bundles.save_for_usb(str(out))
+        assert asked and out.exists(), page.bar_text.text()
+        assert "Сохранено изменений: 1" in page.bar_text.text()
+        assert not key_missing(core_ctx.store)
+    finally:
+        keyring.set_keyring(previous)
