@@ -45,6 +45,7 @@ from desktop.review_models import (
     set_due_day,
     unit_name,
 )
+from desktop.screen_fit import DIALOG_MIN_WIDTH
 
 STATUSES = ("missing", "draft", "submitted", "late", "returned", "approved")
 
@@ -270,8 +271,14 @@ class CorrectionDialog(QDialog):
                       if isinstance(v, (int, float)) and not isinstance(v, bool)]
         self.values = flatten(record["data"])
         self.field = QComboBox()
+        # as wide as the dialog, not as its longest label (kk: wider than a 1024 px screen)
+        self.field.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.field.setMinimumContentsLength(30)
         for p in self.paths:
             self.field.addItem(path_label(p, form, lang))
+            self.field.setItemData(self.field.count() - 1, self.field.itemText(
+                self.field.count() - 1), Qt.ItemDataRole.ToolTipRole)
         self.value, self.reason = QLineEdit(), QLineEdit()
         self.current = QLabel()
         self.field.currentIndexChanged.connect(self._on_field)
@@ -287,6 +294,7 @@ class CorrectionDialog(QDialog):
         form_layout.addRow(self.buttons)
         self.value.textChanged.connect(self._validate)
         self.reason.textChanged.connect(self._validate)
+        self.setMinimumWidth(DIALOG_MIN_WIDTH)
         self._on_field(0)
 
     def _on_field(self, i: int) -> None:

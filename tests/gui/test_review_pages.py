@@ -350,3 +350,27 @@ def test_a_refused_review_is_said_in_the_users_language(qtbot, store, monkeypatc
     [text] = said
     assert not text.startswith("record ")
     assert any("\u0400" <= ch <= "\u04ff" for ch in text.split(" (")[0]), text
+
+
+def test_the_correction_dialog_fits_a_1024_px_screen(qtbot, store):
+    """Its field drop-down took the width of its longest Kazakh label («Волонтерлік
+    бағыттар бойынша іс-шаралар саны › Нашақорлықтың және …», ~1400 px): the dialog
+    outgrew the screen and OK and Cancel were off its right edge."""
+    from desktop.i18n import install_translators
+    from desktop.review_page import CorrectionDialog
+    from forms import load_form
+    install_translators("kk")
+    rec = store.save_record({"id": str(uuid.uuid4()), "form": "monthly_report",
+                             "form_version": 1, "org_unit": "PAV-D01",
+                             "period": month_shift(0), "status": "draft",
+                             "data": dict(report_data(), events_by_direction={
+                                 "MED": 4, "ADDICT": 6})}, user="district1")
+    dialog = CorrectionDialog(rec, load_form("monthly_report"), "kk")
+    qtbot.addWidget(dialog)
+    wide = dialog.field.fontMetrics().horizontalAdvance
+    longest = max((dialog.field.itemText(i) for i in range(dialog.field.count())), key=wide)
+    assert "Нашақорлық" in longest and wide(longest) > 1024      # the labels are that long
+    assert dialog.sizeHint().width() <= 1024 - 2 * 24
+    assert dialog.minimumSizeHint().width() <= 1024 - 2 * 24
+    index = dialog.field.findText(longest)
+    assert dialog.field.itemData(index, Qt.ItemDataRole.ToolTipRole) == longest
