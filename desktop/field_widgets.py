@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from desktop.screen_fit import narrow_combo
+
 SEVERITY_COLOURS = {"error": "#d32f2f", "warning": "#f29900", "info": "#8a8a8a"}
 INT_RE = r"-?\d{0,12}"
 DEC_RE = r"-?\d{0,12}([.,]\d{0,4})?"
@@ -186,11 +188,7 @@ class ChoiceInput(FieldInput):
     def __init__(self, field, lang: str, parent=None) -> None:
         super().__init__(field, lang, parent)
         self.combo = QComboBox(self)
-        # A long label (an organizer type, a data source) must not widen the whole form past
-        # its window: the closed combo shows ~30 characters, the open list shows them whole.
-        self.combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(30)
+        narrow_combo(self.combo)  # an organizer type, a data source: the form stays in its window
         self._items = enum_items(field.choices)
         self._fill()
         self.combo.currentIndexChanged.connect(lambda _i: self.sig_changed.emit())

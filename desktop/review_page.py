@@ -45,7 +45,7 @@ from desktop.review_models import (
     set_due_day,
     unit_name,
 )
-from desktop.screen_fit import DIALOG_MIN_WIDTH
+from desktop.screen_fit import DIALOG_MIN_WIDTH, narrow_combo
 
 STATUSES = ("missing", "draft", "submitted", "late", "returned", "approved")
 
@@ -271,10 +271,7 @@ class CorrectionDialog(QDialog):
                       if isinstance(v, (int, float)) and not isinstance(v, bool)]
         self.values = flatten(record["data"])
         self.field = QComboBox()
-        # as wide as the dialog, not as its longest label (kk: wider than a 1024 px screen)
-        self.field.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.field.setMinimumContentsLength(30)
+        narrow_combo(self.field)  # its Kazakh field paths: wider than a 1024 px screen
         for p in self.paths:
             self.field.addItem(path_label(p, form, lang))
             self.field.setItemData(self.field.count() - 1, self.field.itemText(

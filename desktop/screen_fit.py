@@ -20,6 +20,15 @@ def fit_width(widget, text: str, extra: int = 24) -> int:
     return widget.fontMetrics().horizontalAdvance(text) + extra
 
 
+def narrow_combo(combo, chars: int = 30) -> None:
+    """A drop-down of long labels (an organizer type, a Kazakh field path) as wide as ~30
+    characters, not as its longest item: the closed combo cuts it, the open list shows it
+    whole. Without this a form or a dialog grows past a 1024 px screen."""
+    from PySide6.QtWidgets import QComboBox
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+
+
 DIALOG_MIN_WIDTH = 460  # a dialog of wrapped texts: lines a person reads at a glance
 
 
