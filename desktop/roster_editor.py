@@ -241,7 +241,10 @@ class RosterEditor(FieldInput):
         """Paste the clipboard's block (cleaned as an import); a block already in the list
         is pasted again only when the user says so. Returns the rows pasted."""
         text = QGuiApplication.clipboard().text()
-        if not text.strip():
+        if not text.strip():  # the button did nothing, and the clerk did not know why
+            QMessageBox.information(self, self.tr("Paste from Excel"), self.tr(
+                "Nothing to paste: select the rows in Excel, copy them (Ctrl+C), then press "
+                "«Paste from Excel» again."))
             return 0
         rows, skipped = self.model.pasted_rows(text)
         current = self.table.currentIndex()

@@ -167,7 +167,7 @@
     </message>
     <message>
         <location filename="../../desktop/bundle_box.py" line="75" />
-        <location filename="../../desktop/bundle_box.py" line="83" />
+        <location filename="../../desktop/bundle_box.py" line="85" />
         <source>Save for USB</source>
         <translation>Save for USB</translation>
     </message>
@@ -177,42 +177,42 @@
         <translation>Esep bundles (*.esep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="84" />
+        <location filename="../../desktop/bundle_box.py" line="86" />
         <source>Your password (it unlocks this computer's signing key):</source>
         <translation>Your password (it unlocks this computer's signing key):</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="88" />
+        <location filename="../../desktop/bundle_box.py" line="90" />
         <source>Saving…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="96" />
+        <location filename="../../desktop/bundle_box.py" line="99" />
         <source>Saved %1 changes to %2: take the file to anyone connected, then load the reply here.</source>
         <translation>Saved %1 changes to %2: take the file to anyone connected, then load the reply here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="104" />
+        <location filename="../../desktop/bundle_box.py" line="107" />
         <source>Load reply</source>
         <translation>Load reply</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="105" />
+        <location filename="../../desktop/bundle_box.py" line="108" />
         <source>Esep bundles (*.esep *.reply);;All files (*)</source>
         <translation>Esep bundles (*.esep *.reply);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="108" />
+        <location filename="../../desktop/bundle_box.py" line="111" />
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="117" />
+        <location filename="../../desktop/bundle_box.py" line="120" />
         <source>Reply loaded: %1 changes confirmed, %2 received, %3 conflicts</source>
         <translation>Reply loaded: %1 changes confirmed, %2 received, %3 conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="126" />
+        <location filename="../../desktop/bundle_box.py" line="129" />
         <source>Refused, nothing applied: %1</source>
         <translation>Refused, nothing applied: %1</translation>
     </message>
@@ -433,27 +433,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="268" />
+        <location filename="../../desktop/review_page.py" line="269" />
         <source>Correct a submitted report</source>
         <translation>Correct a submitted report</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="283" />
+        <location filename="../../desktop/review_page.py" line="287" />
         <source>Field:</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="284" />
+        <location filename="../../desktop/review_page.py" line="288" />
         <source>Current value:</source>
         <translation>Current value:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="285" />
+        <location filename="../../desktop/review_page.py" line="289" />
         <source>New value:</source>
         <translation>New value:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="286" />
+        <location filename="../../desktop/review_page.py" line="290" />
         <source>Reason (required):</source>
         <translation>Reason (required):</translation>
     </message>
@@ -663,12 +663,12 @@
 <context>
     <name>FieldInput</name>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="43" />
+        <location filename="../../desktop/field_widgets.py" line="45" />
         <source>YYYY-MM-DD</source>
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="331" />
+        <location filename="../../desktop/field_widgets.py" line="329" />
         <source>Choose on the calendar</source>
         <translation>Choose on the calendar</translation>
     </message>
@@ -689,107 +689,107 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="179" />
+        <location filename="../../desktop/first_run.py" line="186" />
         <source>Esep — first start</source>
         <translation>Esep — first start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="180" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>Welcome to Esep</source>
         <translation>Welcome to Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="181" />
+        <location filename="../../desktop/first_run.py" line="188" />
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="182" />
+        <location filename="../../desktop/first_run.py" line="189" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Work on this computer only, or connect to the central server to sync your reports?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="184" />
+        <location filename="../../desktop/first_run.py" line="191" />
         <source>Work &amp;offline</source>
         <translation>Work &amp;offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="185" />
+        <location filename="../../desktop/first_run.py" line="192" />
         <source>&amp;Connect to a server</source>
         <translation>&amp;Connect to a server</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="194" />
         <source>&amp;Region</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="194" />
         <source>&amp;District</source>
         <translation>&amp;District</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="194" />
         <source>Your &amp;name</source>
         <translation>Your &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="189" />
+        <location filename="../../desktop/first_run.py" line="196" />
         <source>Server &amp;URL</source>
         <translation>Server &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="189" />
+        <location filename="../../desktop/first_run.py" line="196" />
         <source>&amp;User</source>
         <translation>&amp;User</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="190" />
+        <location filename="../../desktop/first_run.py" line="197" />
         <source>&amp;Password</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="192" />
+        <location filename="../../desktop/first_run.py" line="199" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="193" />
+        <location filename="../../desktop/first_run.py" line="200" />
         <source>&amp;Log in</source>
         <translation>&amp;Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="195" />
+        <location filename="../../desktop/first_run.py" line="202" />
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="218" />
+        <location filename="../../desktop/first_run.py" line="225" />
         <source>Pick a district or type its name</source>
         <translation>Pick a district or type its name</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="219" />
+        <location filename="../../desktop/first_run.py" line="226" />
         <source>Type the district's name</source>
         <translation>Type the district's name</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="227" />
+        <location filename="../../desktop/first_run.py" line="234" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Choose the region and type or pick a district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="246" />
+        <location filename="../../desktop/first_run.py" line="253" />
         <source>Enter the server URL, user and password.</source>
         <translation>Enter the server URL, user and password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="249" />
+        <location filename="../../desktop/first_run.py" line="256" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="275" />
+        <location filename="../../desktop/first_run.py" line="283" />
         <source>Your password was reset: choose a new one.</source>
         <translation>Your password was reset: choose a new one.</translation>
     </message>
@@ -1900,147 +1900,147 @@ F1 — this help</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="66" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>missing</source>
         <translation>missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="66" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="67" />
+        <location filename="../../desktop/review_page.py" line="68" />
         <source>submitted</source>
         <translation>submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="67" />
+        <location filename="../../desktop/review_page.py" line="68" />
         <source>late</source>
         <translation>late</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="68" />
+        <location filename="../../desktop/review_page.py" line="69" />
         <source>returned</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="68" />
+        <location filename="../../desktop/review_page.py" line="69" />
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="69" />
+        <location filename="../../desktop/review_page.py" line="70" />
         <source>not due yet</source>
         <translation>not due yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="131" />
+        <location filename="../../desktop/review_page.py" line="132" />
         <source>Year:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="132" />
+        <location filename="../../desktop/review_page.py" line="133" />
         <source>Reports due by day of next month:</source>
         <translation>Reports due by day of next month:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="136" />
+        <location filename="../../desktop/review_page.py" line="137" />
         <source>Changes after submission</source>
         <translation>Changes after submission</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="137" />
+        <location filename="../../desktop/review_page.py" line="138" />
         <source>Comment to the district (required to return)</source>
         <translation>Comment to the district (required to return)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="138" />
+        <location filename="../../desktop/review_page.py" line="139" />
         <source>Open report</source>
         <translation>Open report</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="139" />
+        <location filename="../../desktop/review_page.py" line="140" />
         <source>Approve</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="140" />
+        <location filename="../../desktop/review_page.py" line="141" />
         <source>Return with comment</source>
         <translation>Return with comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="141" />
+        <location filename="../../desktop/review_page.py" line="142" />
         <source>Correct a value…</source>
         <translation>Correct a value…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="143" />
+        <location filename="../../desktop/review_page.py" line="144" />
         <source>Revision</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="143" />
+        <location filename="../../desktop/review_page.py" line="144" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="144" />
+        <location filename="../../desktop/review_page.py" line="145" />
         <source>Was</source>
         <translation>Was</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="144" />
+        <location filename="../../desktop/review_page.py" line="145" />
         <source>Now</source>
         <translation>Now</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="144" />
+        <location filename="../../desktop/review_page.py" line="145" />
         <source>Editor</source>
         <translation>Editor</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="145" />
+        <location filename="../../desktop/review_page.py" line="146" />
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="145" />
+        <location filename="../../desktop/review_page.py" line="146" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="186" />
+        <location filename="../../desktop/review_page.py" line="187" />
         <source>Select a cell of the grid to see the report.</source>
         <translation>Select a cell of the grid to see the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="199" />
+        <location filename="../../desktop/review_page.py" line="200" />
         <source>Comment on warnings: %1</source>
         <translation>Comment on warnings: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="201" />
+        <location filename="../../desktop/review_page.py" line="202" />
         <source>Reviewer's comment: %1</source>
         <translation>Reviewer's comment: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="225" />
+        <location filename="../../desktop/review_page.py" line="226" />
         <source>Comment required</source>
         <translation>Comment required</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="224" />
+        <location filename="../../desktop/review_page.py" line="225" />
         <source>Write what the district must fix before returning the report.</source>
         <translation>Write what the district must fix before returning the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="232" />
+        <location filename="../../desktop/review_page.py" line="233" />
         <source>Could not save the review</source>
         <translation>Could not save the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="256" />
+        <location filename="../../desktop/review_page.py" line="257" />
         <source>Could not save the correction</source>
         <translation>Could not save the correction</translation>
     </message>
@@ -2059,6 +2059,7 @@ F1 — this help</translation>
     </message>
     <message>
         <location filename="../../desktop/roster_editor.py" line="189" />
+        <location filename="../../desktop/roster_editor.py" line="245" />
         <source>Paste from Excel</source>
         <translation>Paste from Excel</translation>
     </message>
@@ -2083,27 +2084,32 @@ F1 — this help</translation>
         <translation>Delete rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="255" />
+        <location filename="../../desktop/roster_editor.py" line="246" />
+        <source>Nothing to paste: select the rows in Excel, copy them (Ctrl+C), then press «Paste from Excel» again.</source>
+        <translation>Nothing to paste: select the rows in Excel, copy them (Ctrl+C), then press «Paste from Excel» again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="258" />
         <source>Paste</source>
         <translation>Paste</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="260" />
+        <location filename="../../desktop/roster_editor.py" line="263" />
         <source>Paste again?</source>
         <translation>Paste again?</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="261" />
+        <location filename="../../desktop/roster_editor.py" line="264" />
         <source>All %1 pasted rows are already in the list. Add them once more?</source>
         <translation>All %1 pasted rows are already in the list. Add them once more?</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="264" />
+        <location filename="../../desktop/roster_editor.py" line="267" />
         <source>Add again</source>
         <translation>Add again</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="265" />
+        <location filename="../../desktop/roster_editor.py" line="268" />
         <source>Do not add</source>
         <translation>Do not add</translation>
     </message>

@@ -167,7 +167,7 @@
     </message>
     <message>
         <location filename="../../desktop/bundle_box.py" line="75" />
-        <location filename="../../desktop/bundle_box.py" line="83" />
+        <location filename="../../desktop/bundle_box.py" line="85" />
         <source>Save for USB</source>
         <translation>Флешкаға сақтау</translation>
     </message>
@@ -177,42 +177,42 @@
         <translation>Esep пакеттері (*.esep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="84" />
+        <location filename="../../desktop/bundle_box.py" line="86" />
         <source>Your password (it unlocks this computer's signing key):</source>
         <translation>Құпиясөзіңіз (ол осы компьютердің қолтаңба кілтін ашады):</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="88" />
+        <location filename="../../desktop/bundle_box.py" line="90" />
         <source>Saving…</source>
         <translation>Сақталуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="96" />
+        <location filename="../../desktop/bundle_box.py" line="99" />
         <source>Saved %1 changes to %2: take the file to anyone connected, then load the reply here.</source>
         <translation>Сақталған өзгерістер: %1, файл %2. Оны байланысы бар адамға беріңіз, содан кейін жауапты осында жүктеңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="104" />
+        <location filename="../../desktop/bundle_box.py" line="107" />
         <source>Load reply</source>
         <translation>Жауапты жүктеу</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="105" />
+        <location filename="../../desktop/bundle_box.py" line="108" />
         <source>Esep bundles (*.esep *.reply);;All files (*)</source>
         <translation>Esep пакеттері (*.esep *.reply);;Барлық файлдар (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="108" />
+        <location filename="../../desktop/bundle_box.py" line="111" />
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="117" />
+        <location filename="../../desktop/bundle_box.py" line="120" />
         <source>Reply loaded: %1 changes confirmed, %2 received, %3 conflicts</source>
         <translation>Жауап жүктелді: расталған өзгерістер — %1, алынғаны — %2, қайшылықтар — %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="126" />
+        <location filename="../../desktop/bundle_box.py" line="129" />
         <source>Refused, nothing applied: %1</source>
         <translation>Қабылданбады, ештеңе қолданылмады: %1</translation>
     </message>
@@ -433,27 +433,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="268" />
+        <location filename="../../desktop/review_page.py" line="269" />
         <source>Correct a submitted report</source>
         <translation>Тапсырылған есепті түзету</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="283" />
+        <location filename="../../desktop/review_page.py" line="287" />
         <source>Field:</source>
         <translation>Өріс:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="284" />
+        <location filename="../../desktop/review_page.py" line="288" />
         <source>Current value:</source>
         <translation>Ағымдағы мән:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="285" />
+        <location filename="../../desktop/review_page.py" line="289" />
         <source>New value:</source>
         <translation>Жаңа мән:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="286" />
+        <location filename="../../desktop/review_page.py" line="290" />
         <source>Reason (required):</source>
         <translation>Себебі (міндетті):</translation>
     </message>
@@ -663,12 +663,12 @@
 <context>
     <name>FieldInput</name>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="43" />
+        <location filename="../../desktop/field_widgets.py" line="45" />
         <source>YYYY-MM-DD</source>
         <translation>ЖЖЖЖ-АА-КК</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="331" />
+        <location filename="../../desktop/field_widgets.py" line="329" />
         <source>Choose on the calendar</source>
         <translation>Күнтізбеден таңдау</translation>
     </message>
@@ -689,107 +689,107 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="179" />
+        <location filename="../../desktop/first_run.py" line="186" />
         <source>Esep — first start</source>
         <translation>Esep — алғашқы іске қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="180" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>Welcome to Esep</source>
         <translation>Esep-ке қош келдіңіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="181" />
+        <location filename="../../desktop/first_run.py" line="188" />
         <source>&amp;Next</source>
         <translation>Әрі қарай</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="182" />
+        <location filename="../../desktop/first_run.py" line="189" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Тек осы компьютерде жұмыс істеу ме, әлде есептерді синхрондау үшін орталық серверге қосылу ма?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="184" />
+        <location filename="../../desktop/first_run.py" line="191" />
         <source>Work &amp;offline</source>
         <translation>Офлайн жұмыс істеу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="185" />
+        <location filename="../../desktop/first_run.py" line="192" />
         <source>&amp;Connect to a server</source>
         <translation>Серверге қосылу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="194" />
         <source>&amp;Region</source>
         <translation>Өңір</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="194" />
         <source>&amp;District</source>
         <translation>Аудан</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="194" />
         <source>Your &amp;name</source>
         <translation>Сіздің атыңыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="189" />
+        <location filename="../../desktop/first_run.py" line="196" />
         <source>Server &amp;URL</source>
         <translation>Сервер мекенжайы</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="189" />
+        <location filename="../../desktop/first_run.py" line="196" />
         <source>&amp;User</source>
         <translation>Пайдаланушы</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="190" />
+        <location filename="../../desktop/first_run.py" line="197" />
         <source>&amp;Password</source>
         <translation>Құпиясөз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="192" />
+        <location filename="../../desktop/first_run.py" line="199" />
         <source>&amp;Start</source>
         <translation>Бастау</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="193" />
+        <location filename="../../desktop/first_run.py" line="200" />
         <source>&amp;Log in</source>
         <translation>Кіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="195" />
+        <location filename="../../desktop/first_run.py" line="202" />
         <source>&amp;Back</source>
         <translation>Артқа</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="218" />
+        <location filename="../../desktop/first_run.py" line="225" />
         <source>Pick a district or type its name</source>
         <translation>Ауданды таңдаңыз немесе атауын жазыңыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="219" />
+        <location filename="../../desktop/first_run.py" line="226" />
         <source>Type the district's name</source>
         <translation>Аудан атауын жазыңыз</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="227" />
+        <location filename="../../desktop/first_run.py" line="234" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Өңірді таңдап, ауданды таңдаңыз немесе жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="246" />
+        <location filename="../../desktop/first_run.py" line="253" />
         <source>Enter the server URL, user and password.</source>
         <translation>Сервер мекенжайын, пайдаланушыны және құпиясөзді енгізіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="249" />
+        <location filename="../../desktop/first_run.py" line="256" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="275" />
+        <location filename="../../desktop/first_run.py" line="283" />
         <source>Your password was reset: choose a new one.</source>
         <translation>Құпиясөзіңіз қалпына келтірілді: жаңасын орнатыңыз.</translation>
     </message>
@@ -1900,147 +1900,147 @@ F1 — осы анықтама</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="66" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>missing</source>
         <translation>есеп жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="66" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>draft</source>
         <translation>жоба</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="67" />
+        <location filename="../../desktop/review_page.py" line="68" />
         <source>submitted</source>
         <translation>тапсырылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="67" />
+        <location filename="../../desktop/review_page.py" line="68" />
         <source>late</source>
         <translation>кешіктірілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="68" />
+        <location filename="../../desktop/review_page.py" line="69" />
         <source>returned</source>
         <translation>қайтарылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="68" />
+        <location filename="../../desktop/review_page.py" line="69" />
         <source>approved</source>
         <translation>қабылданды</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="69" />
+        <location filename="../../desktop/review_page.py" line="70" />
         <source>not due yet</source>
         <translation>мерзімі әлі келген жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="131" />
+        <location filename="../../desktop/review_page.py" line="132" />
         <source>Year:</source>
         <translation>Жыл:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="132" />
+        <location filename="../../desktop/review_page.py" line="133" />
         <source>Reports due by day of next month:</source>
         <translation>Тапсыру мерзімі — келесі айдың күні:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="136" />
+        <location filename="../../desktop/review_page.py" line="137" />
         <source>Changes after submission</source>
         <translation>Тапсырғаннан кейінгі өзгерістер</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="137" />
+        <location filename="../../desktop/review_page.py" line="138" />
         <source>Comment to the district (required to return)</source>
         <translation>Ауданға түсініктеме (қайтарғанда міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="138" />
+        <location filename="../../desktop/review_page.py" line="139" />
         <source>Open report</source>
         <translation>Есепті ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="139" />
+        <location filename="../../desktop/review_page.py" line="140" />
         <source>Approve</source>
         <translation>Қабылдау</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="140" />
+        <location filename="../../desktop/review_page.py" line="141" />
         <source>Return with comment</source>
         <translation>Түсініктемемен қайтару</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="141" />
+        <location filename="../../desktop/review_page.py" line="142" />
         <source>Correct a value…</source>
         <translation>Мәнді түзету…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="143" />
+        <location filename="../../desktop/review_page.py" line="144" />
         <source>Revision</source>
         <translation>Нұсқа</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="143" />
+        <location filename="../../desktop/review_page.py" line="144" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="144" />
+        <location filename="../../desktop/review_page.py" line="145" />
         <source>Was</source>
         <translation>Болған</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="144" />
+        <location filename="../../desktop/review_page.py" line="145" />
         <source>Now</source>
         <translation>Қазір</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="144" />
+        <location filename="../../desktop/review_page.py" line="145" />
         <source>Editor</source>
         <translation>Кім өзгертті</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="145" />
+        <location filename="../../desktop/review_page.py" line="146" />
         <source>When</source>
         <translation>Қашан</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="145" />
+        <location filename="../../desktop/review_page.py" line="146" />
         <source>Reason</source>
         <translation>Себебі</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="186" />
+        <location filename="../../desktop/review_page.py" line="187" />
         <source>Select a cell of the grid to see the report.</source>
         <translation>Есепті көру үшін кестенің ұяшығын таңдаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="199" />
+        <location filename="../../desktop/review_page.py" line="200" />
         <source>Comment on warnings: %1</source>
         <translation>Ескертулерге түсініктеме: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="201" />
+        <location filename="../../desktop/review_page.py" line="202" />
         <source>Reviewer's comment: %1</source>
         <translation>Тексерушінің түсініктемесі: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="225" />
+        <location filename="../../desktop/review_page.py" line="226" />
         <source>Comment required</source>
         <translation>Түсініктеме қажет</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="224" />
+        <location filename="../../desktop/review_page.py" line="225" />
         <source>Write what the district must fix before returning the report.</source>
         <translation>Есепті қайтармас бұрын аудан нені түзетуі керек екенін жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="232" />
+        <location filename="../../desktop/review_page.py" line="233" />
         <source>Could not save the review</source>
         <translation>Шешімді сақтау мүмкін болмады</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="256" />
+        <location filename="../../desktop/review_page.py" line="257" />
         <source>Could not save the correction</source>
         <translation>Түзетуді сақтау мүмкін болмады</translation>
     </message>
@@ -2059,6 +2059,7 @@ F1 — осы анықтама</translation>
     </message>
     <message>
         <location filename="../../desktop/roster_editor.py" line="189" />
+        <location filename="../../desktop/roster_editor.py" line="245" />
         <source>Paste from Excel</source>
         <translation>Excel-ден қою</translation>
     </message>
@@ -2083,27 +2084,32 @@ F1 — осы анықтама</translation>
         <translation>Жолдарды жою</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="255" />
+        <location filename="../../desktop/roster_editor.py" line="246" />
+        <source>Nothing to paste: select the rows in Excel, copy them (Ctrl+C), then press «Paste from Excel» again.</source>
+        <translation>Қоятын ештеңе жоқ: Excel-де жолдарды белгілеп, көшіріңіз (Ctrl+C), содан кейін «Excel-ден қою» батырмасын қайта басыңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="258" />
         <source>Paste</source>
         <translation>Қою</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="260" />
+        <location filename="../../desktop/roster_editor.py" line="263" />
         <source>Paste again?</source>
         <translation>Қайта қою керек пе?</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="261" />
+        <location filename="../../desktop/roster_editor.py" line="264" />
         <source>All %1 pasted rows are already in the list. Add them once more?</source>
         <translation>Қойылатын жолдардың барлығы (%1) тізімде бар. Оларды тағы бір рет қосу керек пе?</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="264" />
+        <location filename="../../desktop/roster_editor.py" line="267" />
         <source>Add again</source>
         <translation>Тағы қосу</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="265" />
+        <location filename="../../desktop/roster_editor.py" line="268" />
         <source>Do not add</source>
         <translation>Қоспау</translation>
     </message>

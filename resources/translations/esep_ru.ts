@@ -167,7 +167,7 @@
     </message>
     <message>
         <location filename="../../desktop/bundle_box.py" line="75" />
-        <location filename="../../desktop/bundle_box.py" line="83" />
+        <location filename="../../desktop/bundle_box.py" line="85" />
         <source>Save for USB</source>
         <translation>Сохранить для флешки</translation>
     </message>
@@ -177,42 +177,42 @@
         <translation>Пакеты Esep (*.esep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="84" />
+        <location filename="../../desktop/bundle_box.py" line="86" />
         <source>Your password (it unlocks this computer's signing key):</source>
         <translation>Ваш пароль (он открывает ключ подписи этого компьютера):</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="88" />
+        <location filename="../../desktop/bundle_box.py" line="90" />
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="96" />
+        <location filename="../../desktop/bundle_box.py" line="99" />
         <source>Saved %1 changes to %2: take the file to anyone connected, then load the reply here.</source>
         <translation>Сохранено изменений: %1, файл %2. Передайте его тому, у кого есть связь, затем загрузите здесь ответ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="104" />
+        <location filename="../../desktop/bundle_box.py" line="107" />
         <source>Load reply</source>
         <translation>Загрузить ответ</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="105" />
+        <location filename="../../desktop/bundle_box.py" line="108" />
         <source>Esep bundles (*.esep *.reply);;All files (*)</source>
         <translation>Пакеты Esep (*.esep *.reply);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="108" />
+        <location filename="../../desktop/bundle_box.py" line="111" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="117" />
+        <location filename="../../desktop/bundle_box.py" line="120" />
         <source>Reply loaded: %1 changes confirmed, %2 received, %3 conflicts</source>
         <translation>Ответ загружен: подтверждено изменений — %1, получено — %2, конфликтов — %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="126" />
+        <location filename="../../desktop/bundle_box.py" line="129" />
         <source>Refused, nothing applied: %1</source>
         <translation>Отклонено, ничего не применено: %1</translation>
     </message>
@@ -433,27 +433,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="268" />
+        <location filename="../../desktop/review_page.py" line="269" />
         <source>Correct a submitted report</source>
         <translation>Исправление поданного отчёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="283" />
+        <location filename="../../desktop/review_page.py" line="287" />
         <source>Field:</source>
         <translation>Поле:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="284" />
+        <location filename="../../desktop/review_page.py" line="288" />
         <source>Current value:</source>
         <translation>Текущее значение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="285" />
+        <location filename="../../desktop/review_page.py" line="289" />
         <source>New value:</source>
         <translation>Новое значение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="286" />
+        <location filename="../../desktop/review_page.py" line="290" />
         <source>Reason (required):</source>
         <translation>Причина (обязательно):</translation>
     </message>
@@ -663,12 +663,12 @@
 <context>
     <name>FieldInput</name>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="43" />
+        <location filename="../../desktop/field_widgets.py" line="45" />
         <source>YYYY-MM-DD</source>
         <translation>ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="331" />
+        <location filename="../../desktop/field_widgets.py" line="329" />
         <source>Choose on the calendar</source>
         <translation>Выбрать в календаре</translation>
     </message>
@@ -689,107 +689,107 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="179" />
+        <location filename="../../desktop/first_run.py" line="186" />
         <source>Esep — first start</source>
         <translation>Esep — первый запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="180" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>Welcome to Esep</source>
         <translation>Добро пожаловать в Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="181" />
+        <location filename="../../desktop/first_run.py" line="188" />
         <source>&amp;Next</source>
         <translation>Далее</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="182" />
+        <location filename="../../desktop/first_run.py" line="189" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Работать только на этом компьютере или подключиться к центральному серверу для синхронизации отчётов?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="184" />
+        <location filename="../../desktop/first_run.py" line="191" />
         <source>Work &amp;offline</source>
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="185" />
+        <location filename="../../desktop/first_run.py" line="192" />
         <source>&amp;Connect to a server</source>
         <translation>Подключиться к серверу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="194" />
         <source>&amp;Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="194" />
         <source>&amp;District</source>
         <translation>Район</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="194" />
         <source>Your &amp;name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="189" />
+        <location filename="../../desktop/first_run.py" line="196" />
         <source>Server &amp;URL</source>
         <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="189" />
+        <location filename="../../desktop/first_run.py" line="196" />
         <source>&amp;User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="190" />
+        <location filename="../../desktop/first_run.py" line="197" />
         <source>&amp;Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="192" />
+        <location filename="../../desktop/first_run.py" line="199" />
         <source>&amp;Start</source>
         <translation>Начать</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="193" />
+        <location filename="../../desktop/first_run.py" line="200" />
         <source>&amp;Log in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="195" />
+        <location filename="../../desktop/first_run.py" line="202" />
         <source>&amp;Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="218" />
+        <location filename="../../desktop/first_run.py" line="225" />
         <source>Pick a district or type its name</source>
         <translation>Выберите район или впишите его название</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="219" />
+        <location filename="../../desktop/first_run.py" line="226" />
         <source>Type the district's name</source>
         <translation>Впишите название района</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="227" />
+        <location filename="../../desktop/first_run.py" line="234" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Выберите регион и выберите или впишите район.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="246" />
+        <location filename="../../desktop/first_run.py" line="253" />
         <source>Enter the server URL, user and password.</source>
         <translation>Введите адрес сервера, пользователя и пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="249" />
+        <location filename="../../desktop/first_run.py" line="256" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="275" />
+        <location filename="../../desktop/first_run.py" line="283" />
         <source>Your password was reset: choose a new one.</source>
         <translation>Ваш пароль был сброшен: задайте новый.</translation>
     </message>
@@ -1901,147 +1901,147 @@ F1 — эта справка</translation>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="66" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>missing</source>
         <translation>нет отчёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="66" />
+        <location filename="../../desktop/review_page.py" line="67" />
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="67" />
+        <location filename="../../desktop/review_page.py" line="68" />
         <source>submitted</source>
         <translation>подан</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="67" />
+        <location filename="../../desktop/review_page.py" line="68" />
         <source>late</source>
         <translation>просрочен</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="68" />
+        <location filename="../../desktop/review_page.py" line="69" />
         <source>returned</source>
         <translation>возвращён</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="68" />
+        <location filename="../../desktop/review_page.py" line="69" />
         <source>approved</source>
         <translation>принят</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="69" />
+        <location filename="../../desktop/review_page.py" line="70" />
         <source>not due yet</source>
         <translation>срок не наступил</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="131" />
+        <location filename="../../desktop/review_page.py" line="132" />
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="132" />
+        <location filename="../../desktop/review_page.py" line="133" />
         <source>Reports due by day of next month:</source>
         <translation>Срок сдачи — число следующего месяца:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="136" />
+        <location filename="../../desktop/review_page.py" line="137" />
         <source>Changes after submission</source>
         <translation>Изменения после подачи</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="137" />
+        <location filename="../../desktop/review_page.py" line="138" />
         <source>Comment to the district (required to return)</source>
         <translation>Комментарий для района (обязателен при возврате)</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="138" />
+        <location filename="../../desktop/review_page.py" line="139" />
         <source>Open report</source>
         <translation>Открыть отчёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="139" />
+        <location filename="../../desktop/review_page.py" line="140" />
         <source>Approve</source>
         <translation>Принять</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="140" />
+        <location filename="../../desktop/review_page.py" line="141" />
         <source>Return with comment</source>
         <translation>Вернуть с комментарием</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="141" />
+        <location filename="../../desktop/review_page.py" line="142" />
         <source>Correct a value…</source>
         <translation>Исправить значение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="143" />
+        <location filename="../../desktop/review_page.py" line="144" />
         <source>Revision</source>
         <translation>Версия</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="143" />
+        <location filename="../../desktop/review_page.py" line="144" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="144" />
+        <location filename="../../desktop/review_page.py" line="145" />
         <source>Was</source>
         <translation>Было</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="144" />
+        <location filename="../../desktop/review_page.py" line="145" />
         <source>Now</source>
         <translation>Стало</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="144" />
+        <location filename="../../desktop/review_page.py" line="145" />
         <source>Editor</source>
         <translation>Кто изменил</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="145" />
+        <location filename="../../desktop/review_page.py" line="146" />
         <source>When</source>
         <translation>Когда</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="145" />
+        <location filename="../../desktop/review_page.py" line="146" />
         <source>Reason</source>
         <translation>Причина</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="186" />
+        <location filename="../../desktop/review_page.py" line="187" />
         <source>Select a cell of the grid to see the report.</source>
         <translation>Выберите ячейку таблицы, чтобы увидеть отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="199" />
+        <location filename="../../desktop/review_page.py" line="200" />
         <source>Comment on warnings: %1</source>
         <translation>Комментарий к предупреждениям: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="201" />
+        <location filename="../../desktop/review_page.py" line="202" />
         <source>Reviewer's comment: %1</source>
         <translation>Комментарий проверяющего: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="225" />
+        <location filename="../../desktop/review_page.py" line="226" />
         <source>Comment required</source>
         <translation>Нужен комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="224" />
+        <location filename="../../desktop/review_page.py" line="225" />
         <source>Write what the district must fix before returning the report.</source>
         <translation>Напишите, что район должен исправить, прежде чем вернуть отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="232" />
+        <location filename="../../desktop/review_page.py" line="233" />
         <source>Could not save the review</source>
         <translation>Не удалось сохранить решение</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="256" />
+        <location filename="../../desktop/review_page.py" line="257" />
         <source>Could not save the correction</source>
         <translation>Не удалось сохранить исправление</translation>
     </message>
@@ -2060,6 +2060,7 @@ F1 — эта справка</translation>
     </message>
     <message>
         <location filename="../../desktop/roster_editor.py" line="189" />
+        <location filename="../../desktop/roster_editor.py" line="245" />
         <source>Paste from Excel</source>
         <translation>Вставить из Excel</translation>
     </message>
@@ -2084,27 +2085,32 @@ F1 — эта справка</translation>
         <translation>Удаление строк</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="255" />
+        <location filename="../../desktop/roster_editor.py" line="246" />
+        <source>Nothing to paste: select the rows in Excel, copy them (Ctrl+C), then press «Paste from Excel» again.</source>
+        <translation>Нечего вставлять: выделите строки в Excel, скопируйте их (Ctrl+C) и снова нажмите «Вставить из Excel».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/roster_editor.py" line="258" />
         <source>Paste</source>
         <translation>Вставка</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="260" />
+        <location filename="../../desktop/roster_editor.py" line="263" />
         <source>Paste again?</source>
         <translation>Вставить ещё раз?</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="261" />
+        <location filename="../../desktop/roster_editor.py" line="264" />
         <source>All %1 pasted rows are already in the list. Add them once more?</source>
         <translation>Все вставляемые строки (%1) уже есть в списке. Добавить их ещё раз?</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="264" />
+        <location filename="../../desktop/roster_editor.py" line="267" />
         <source>Add again</source>
         <translation>Добавить ещё раз</translation>
     </message>
     <message>
-        <location filename="../../desktop/roster_editor.py" line="265" />
+        <location filename="../../desktop/roster_editor.py" line="268" />
         <source>Do not add</source>
         <translation>Не добавлять</translation>
     </message>

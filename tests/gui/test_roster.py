@@ -185,3 +185,23 @@ def test_a_row_finding_marks_its_cell(qtbot, core_ctx):
     roster.set_value(rows)
     editor.validate()
     assert colour(1, "rfo_rating") is None
+
+
+def test_paste_with_nothing_copied_says_what_to_do(qtbot, core_ctx, monkeypatch):
+    """«Paste from Excel» with an empty clipboard did nothing at all: no row, no word."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.form_editor import FormEditor
+    from desktop.i18n import install_translators
+    from forms import load_form
+    install_translators("kk")
+    said = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(a[2]))
+    editor = FormEditor(core_ctx, load_form("focus_group"))
+    qtbot.addWidget(editor)
+    roster = editor.inputs["participants"]
+    QGuiApplication.clipboard().setText("  \n")
+    roster.paste_button.click()
+    assert roster.model.rowCount() == 0
+    [text] = said
+    assert text.startswith("Қоятын ештеңе жоқ") and "Ctrl+C" in text
