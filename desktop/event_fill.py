@@ -39,7 +39,7 @@ def fill_editor(editor) -> int:
         if widget is not None:
             widget.set_value(value if value != {} else None)
     editor._changed()
-    editor.validate()
+    editor.validate_now()
     text = QCoreApplication.translate(
         "EventFill", "Filled from %1 events of %2: check the figures and save.")
     editor.message.setText(text.replace("%1", str(len(events))).replace("%2", rec["period"]))

@@ -80,6 +80,12 @@ class FormEditorActions:
         self._changed()
         self.history.update(self.current_record())
 
+    def validate_now(self) -> list:
+        """Validate at once, the pending one dropped: it would repaint the message line after
+        a message said with the result (Fill from events' «Filled from 3 events» was gone)."""
+        self._validate_timer.stop()
+        return self.validate()
+
     def validate(self) -> list:
         from forms import validate_record
         rec = self.current_record()

@@ -31,6 +31,8 @@ def test_fill_from_events_gives_the_exact_sums_for_review(qtbot, core_ctx):
         assert data.get(fid) == value, (fid, data.get(fid))
     assert data["volunteers_total"] == 40                     # other figures untouched
     assert editor.dirty and "3" in editor.message.text() and "2026-03" in editor.message.text()
+    qtbot.wait(400)            # the edit's delayed validation came and wiped the message
+    assert "2026-03" in editor.message.text(), editor.message.text()
     assert core_ctx.store.get_record(RID) is None        # nothing saved until the person
     saved = editor.save_draft()
     assert saved is not None, editor.message.text()
