@@ -87,7 +87,7 @@ class BundleBox(QWidget):
                 QLineEdit.EchoMode.Password)
             if not ok:
                 return False
-        self.status.setText(self.tr("Saving…"))
+        self.status.say(lambda: self.tr("Saving…"))
         job, args = ((bundle_jobs.key_then_export, (spec, out, password)) if make_key else
                      (bundle_jobs.export_to, (out, password)))
         self.task = self.ctx.tasks.start(job, worker_store_path(self.ctx.store), *args,
@@ -96,7 +96,7 @@ class BundleBox(QWidget):
 
     def _on_saved(self, result: dict) -> None:
         self.task = None
-        self.status.setText(self.tr("Saved %1 changes to %2: take the file to anyone "
+        self.status.say(lambda: self.tr("Saved %1 changes to %2: take the file to anyone "
                                     "connected, then load the reply here.")
                             .replace("%1", str(result["ops"])).replace("%2", result["path"]))
         self.sig_applied.emit()
@@ -108,7 +108,7 @@ class BundleBox(QWidget):
                 self.tr("Esep bundles (*.esep *.reply);;All files (*)"))
         if not path or self.task is not None:
             return False
-        self.status.setText(self.tr("Loading…"))
+        self.status.say(lambda: self.tr("Loading…"))
         self.task = self.ctx.tasks.start(
             bundle_jobs.import_from, worker_store_path(self.ctx.store), path,
             on_done=self._on_loaded, on_error=self._on_failed)
@@ -116,7 +116,7 @@ class BundleBox(QWidget):
 
     def _on_loaded(self, counts: dict) -> None:
         self.task = None
-        self.status.setText(
+        self.status.say(lambda:
             self.tr("Reply loaded: %1 changes confirmed, %2 received, %3 conflicts")
             .replace("%1", str(counts["applied"] + counts["duplicate"]))
             .replace("%2", str(counts["pulled"]))
@@ -126,6 +126,6 @@ class BundleBox(QWidget):
 
     def _on_failed(self, exc: BaseException) -> None:
         self.task = None
-        self.status.setText(self.tr("Refused, nothing applied: %1")
+        self.status.say(lambda: self.tr("Refused, nothing applied: %1")
                             .replace("%1", self.reason(exc)))
         self.sig_applied.emit()

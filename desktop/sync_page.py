@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.bundle_box import BundleBox
 from desktop.refused_box import RejectedBox
 from desktop.review_models import USER_ROLE, DictTableModel, unit_name, worker_store_path
+from desktop.said_label import SaidLabel
 from desktop.sync_jobs import (
     client_spec,
     days_since_sync,
@@ -73,7 +74,7 @@ class SyncPage(QWidget):
         self.sync_button.clicked.connect(self.sync_now)
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.setEnabled(False)
-        self.bar, self.bar_text = QProgressBar(), QLabel()
+        self.bar, self.bar_text = QProgressBar(), SaidLabel()
         for label in (self.state, self.bar_text):  # a file's whole path, a server's answer
             label.setWordWrap(True)
         self.forms_notice = QLabel()  # a published form this program is too old for
@@ -136,6 +137,7 @@ class SyncPage(QWidget):
         self.resolve_button.setText(self.tr("Resolve…"))
         self.bundles.retranslate()
         self.parked_box.retranslate()
+        self.bar_text.retranslate()  # the last message, in the new language
         self.history.set_headers([
             ("started", self.tr("Started")), ("outcome_text", self.tr("Outcome")),
             ("pushed", self.tr("Sent")), ("pulled", self.tr("Received")),
@@ -201,7 +203,7 @@ class SyncPage(QWidget):
         self.sync_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.bar.setRange(0, 0)
-        self.bar_text.setText(self.tr("Connecting…"))
+        self.bar_text.say(lambda: self.tr("Connecting…"))
         self.task = self.ctx.tasks.start(
             run_sync, worker_store_path(self.ctx.store), spec, on_done=self._on_synced,
             on_error=self._on_failed, on_progress=self._on_progress)
@@ -210,7 +212,7 @@ class SyncPage(QWidget):
     def cancel(self) -> None:
         if self.task is not None:
             self.task.cancel()
-            self.bar_text.setText(self.tr("Cancelling…"))
+            self.bar_text.say(lambda: self.tr("Cancelling…"))
 
     def _on_progress(self, done: int, total: int, text: str) -> None:
         info = json.loads(text or "{}")
@@ -219,7 +221,7 @@ class SyncPage(QWidget):
             self.bar.setValue(done)
         stage = {"pull": self.tr("receiving"), "push": self.tr("sending")}.get(
             info.get("stage"), "")
-        self.bar_text.setText(
+        self.bar_text.say(lambda:
             self.tr("%1: %2 records · %3 KB sent · %4 KB received")
             .replace("%1", stage).replace("%2", str(done))
             .replace("%3", f"{info.get('up', 0) / 1024:.1f}")
@@ -237,7 +239,7 @@ class SyncPage(QWidget):
     def _on_synced(self, summary: dict) -> None:
         self._finish(True)
         self.ctx.connection.synced()
-        self.bar_text.setText(
+        self.bar_text.say(lambda:
             self.tr("Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB")
             .replace("%1", str(summary["pushed"])).replace("%2", str(summary["pulled"]))
             .replace("%3", str(summary["conflicts"])).replace("%4", str(summary["rejected"]))
@@ -258,10 +260,10 @@ class SyncPage(QWidget):
         self._finish(False)
         code = code_of(exc)
         if code == "sync_cancelled":
-            self.bar_text.setText(self.tr("Cancelled; what was already exchanged is kept."))
+            self.bar_text.say(lambda: self.tr("Cancelled; what was already exchanged is kept."))
         else:
             self.ctx.connection.from_error(exc)
-            self.bar_text.setText(self.tr("Sync failed: %1").replace(
+            self.bar_text.say(lambda: self.tr("Sync failed: %1").replace(
                 "%1", error_message(exc, self.ctx.lang)))
         self.refresh()
         self.ctx.signals.sig_sync_finished.emit({"error": str(exc), "code": code})
@@ -322,7 +324,7 @@ class SyncPage(QWidget):
             from desktop.server_errors import code_text
             if text in ("offline", ""):
                 self.ctx.connection.answered(False)
-            self.bar_text.setText(self.tr("Automatic sync: %1").replace(
+            self.bar_text.say(lambda: self.tr("Automatic sync: %1").replace(
                 "%1", code_text(text, self.ctx.lang)))
 
     def _on_watch_error(self, exc: BaseException) -> None:
@@ -330,7 +332,7 @@ class SyncPage(QWidget):
         from desktop.server_errors import error_message
         self.watch_task = None
         self.ctx.connection.from_error(exc)
-        self.bar_text.setText(self.tr("Automatic sync stopped: %1").replace(
+        self.bar_text.say(lambda: self.tr("Automatic sync stopped: %1").replace(
             "%1", error_message(exc, self.ctx.lang)))
         self._login_if_needed(exc)
 

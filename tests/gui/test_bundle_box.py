@@ -133,3 +133,20 @@ def test_without_a_keyring_the_first_save_makes_the_key_with_the_password(
         assert not key_missing(core_ctx.store)
     finally:
         keyring.set_keyring(previous)
+
+
+def test_the_last_message_follows_a_language_switch(qtbot, core_ctx, server, ring, tmp_path):
+    """A Kazakh clerk saved for USB without a key, then switched to Russian: the Sync page
+    went on saying «Қабылданбады, ештеңе қолданылмады: …» in the Russian interface."""
+    from desktop.i18n import install_translators
+    page = _page(qtbot, core_ctx, server.url)
+    core_ctx.user["token"] = None
+    install_translators("kk")
+    page.retranslate()
+    with qtbot.waitSignal(page.bundles.sig_applied, timeout=30000):
+        assert page.bundles.save_for_usb(str(tmp_path / "x.esep"))
+    assert page.bar_text.text().startswith("Қабылданбады")
+    install_translators("ru")
+    page.retranslate()
+    assert page.bar_text.text().startswith("Отклонено, ничего не применено")
+    assert "нет ключа подписи" in page.bar_text.text()
