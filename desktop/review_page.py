@@ -231,11 +231,26 @@ class ReviewPage(QWidget):
                                       comment=comment or None, role=self.ctx.role)
         except Exception as exc:  # noqa: BLE001 - store errors are shown, never swallowed
             QMessageBox.critical(self, self.tr("Could not save the review"),
-                                 refusal_text(exc, self.ctx.lang))
+                                 self._refusal(exc, status))
             return False
         self.comment.clear()
         self.ctx.signals.sig_records_changed.emit(self._record["form"])
         return True
+
+    def _refusal(self, exc: Exception, status: str) -> str:
+        """Why the store refused; an approval its findings block names them and what the
+        reviewer can do (it said «Not submitted: …» and «VR-02 (warning)» thirty times)."""
+        findings = getattr(exc, "findings", None)
+        if status != "approved" or not findings:
+            return refusal_text(exc, self.ctx.lang)
+        from desktop.findings_panel import finding_text
+        form = self._form(self._record) if self._record else None
+        said = list(dict.fromkeys(finding_text(f, self.ctx.lang, form) for f in findings))
+        lines = said[:3] + ([self.tr("… and %1 more").replace("%1", str(len(said) - 3))]
+                            if len(said) > 3 else [])
+        return self.tr("The report cannot be approved yet:") + "\n" + "\n".join(lines) + \
+            "\n" + self.tr("Return it to the district with a comment saying what to correct "
+                           "or explain, or correct a value yourself.")
 
     def correct(self) -> bool:
         if not self._record:

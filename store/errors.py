@@ -2,6 +2,8 @@
 the field and a list of `problems` (one dict per bad record/field) for bulk operations."""
 from __future__ import annotations
 
+from collections import Counter
+
 
 class StoreError(Exception):
     """A user-facing store error: which record, which field, why."""
@@ -32,7 +34,9 @@ class SubmitBlocked(StoreError):
 
     def __init__(self, findings, *, record_id: str | None = None):
         self.findings = list(findings)
-        rules = ", ".join(f"{f.rule} ({f.severity})" for f in self.findings)
+        counts = Counter((f.rule, f.severity) for f in self.findings)  # once a rule: VR-02
+        rules = ", ".join(f"{rule} ({severity})" + (f" ×{n}" if n > 1 else "")  # ×30 was
+                          for (rule, severity), n in counts.items())   # said 30 times
         super().__init__(f"record {record_id}: submission blocked by {rules}",
                          code="submit_blocked", record_id=record_id)
 

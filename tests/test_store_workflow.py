@@ -226,3 +226,12 @@ def test_history_of_monthly_report_keeps_other_periods_only(store):
     unsaved = {"form": "monthly_report", "org_unit": "SHY-ABAY", "period": "2024-03",
                "data": VALID}  # e.g. a new report open in the editor: not compared with rec
     assert [r["period"] for r in store.history_for(unsaved)] == ["2024-02"]
+
+
+def test_a_blocked_submission_names_each_rule_once():
+    """Thirty VR-02 warnings said «VR-02 (warning), VR-02 (warning), …» thirty times."""
+    from types import SimpleNamespace
+    findings = [SimpleNamespace(rule="VR-02", severity="warning")] * 30 + [
+        SimpleNamespace(rule="VR-03-gender", severity="error")]
+    text = str(SubmitBlocked(findings, record_id="r1"))
+    assert text == "record r1: submission blocked by VR-02 (warning) ×30, VR-03-gender (error)"

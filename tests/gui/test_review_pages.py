@@ -374,3 +374,36 @@ def test_the_correction_dialog_fits_a_1024_px_screen(qtbot, store):
     assert dialog.minimumSizeHint().width() <= 1024 - 2 * 24
     index = dialog.field.findText(longest)
     assert dialog.field.itemData(index, Qt.ItemDataRole.ToolTipRole) == longest
+
+
+def test_an_approval_its_warnings_block_says_why_and_what_to_do(qtbot, store, monkeypatch):
+    """The neighbouring months arrived after the report was submitted: approving it meets
+    warnings nobody explained. The box said «Отчёт не подан: …» (it was an approval) and
+    «VR-02 (warning)» once per figure, thirty times, in English."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.i18n import install_translators
+    from desktop.review_page import ReviewPage
+    install_translators("ru")
+    said = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: said.append(a[2]))
+
+    def submitted(period: str, total: int, why: str | None) -> dict:
+        rec = store.save_record({"id": str(uuid.uuid4()), "form": "monthly_report",
+                                 "form_version": 1, "org_unit": "PAV-D01", "period": period,
+                                 "status": "draft", "data": report_data(total=total)},
+                                user="district1")
+        return store.submit_record(rec["id"], user="district1", justification=why)[0]
+    rec = submitted(month_shift(-2), 100, None)
+    submitted(month_shift(-3), 5000, "ремонт школы")
+    submitted(month_shift(-1), 5000, "ремонт школы")
+    ctx = make_ctx(store, lang="ru")
+    page = ReviewPage(ctx)
+    qtbot.addWidget(page)
+    page.select_cell("PAV-D01", month_shift(-2))
+    assert not page.review("approved")
+    [text] = said
+    assert text.startswith("Отчёт пока нельзя принять:") and "не подан" not in text
+    assert "VR-02 (warning)" not in text and "Верните его району" in text
+    assert len(text.splitlines()) <= 6, text
+    assert store.get_record(rec["id"])["status"] == "submitted"
