@@ -15,9 +15,9 @@ import uuid
 from pathlib import Path
 
 from forms import load_form, message_text
+from reports import list_rows
 from reports.intake import Skipped
 from reports.intake_text import at, say
-from reports import list_rows
 from reports.list_names import RENAMED
 from reports.list_read import ListRead, problem, read_records_list, row_key
 

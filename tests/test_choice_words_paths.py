@@ -76,11 +76,11 @@ def _names_only(path: Path) -> Path:
 
 
 @pytest.mark.parametrize("lang,said", [
-    ("ru", "--set participant_category=Студенты: «Студенты» прочитано как «Студенческие "
-           "организации»"),
+    ("ru", ("--set participant_category=Студенты: «Студенты» прочитано как «Студенческие "
+            "организации»")),
     ("kk", "--set participant_category=Студенты: «Студенты» «Студенттік ұйымдар» деп оқылды"),
-    ("en", "--set participant_category=Студенты: «Студенты» was read as «Student "
-           "organisations»")])
+    ("en", ("--set participant_category=Студенты: «Студенты» was read as «Student "
+            "organisations»"))])
 def test_a_set_value_in_a_short_word_is_read_and_said(data_dir, tmp_path, capsys, lang, said):
     path = _names_only(tmp_path / "list.xlsx")
     assert main(["--data-dir", str(data_dir), "--lang", lang, "import", "focus_group",
