@@ -3,102 +3,102 @@
 <context>
     <name>AnnualReportDialog</name>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="41" />
+        <location filename="../../desktop/annual_dialog.py" line="40" />
         <source>Annual report…</source>
         <translation>Annual report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="108" />
+        <location filename="../../desktop/annual_dialog.py" line="107" />
         <source>Annual report «Volunteering in figures»</source>
         <translation>Annual report «Volunteering in figures»</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="109" />
+        <location filename="../../desktop/annual_dialog.py" line="108" />
         <source>Year:</source>
         <translation>Year:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="109" />
+        <location filename="../../desktop/annual_dialog.py" line="108" />
         <source>Region:</source>
         <translation>Region:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="110" />
+        <location filename="../../desktop/annual_dialog.py" line="109" />
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="110" />
+        <location filename="../../desktop/annual_dialog.py" line="109" />
         <source>Save as:</source>
         <translation>Save as:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="113" />
+        <location filename="../../desktop/annual_dialog.py" line="112" />
         <source>Whole country</source>
         <translation>Whole country</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="114" />
+        <location filename="../../desktop/annual_dialog.py" line="113" />
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="115" />
+        <location filename="../../desktop/annual_dialog.py" line="114" />
         <source>Write</source>
         <translation>Write</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="116" />
+        <location filename="../../desktop/annual_dialog.py" line="115" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="117" />
+        <location filename="../../desktop/annual_dialog.py" line="116" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="118" />
+        <location filename="../../desktop/annual_dialog.py" line="117" />
         <source>report.docx, .xlsx or .pdf</source>
         <translation>report.docx, .xlsx or .pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="122" />
+        <location filename="../../desktop/annual_dialog.py" line="121" />
         <source>Save the annual report</source>
         <translation>Save the annual report</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="124" />
+        <location filename="../../desktop/annual_dialog.py" line="123" />
         <source>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</source>
         <translation>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="136" />
+        <location filename="../../desktop/annual_dialog.py" line="135" />
         <source>Choose a file ending in .docx, .xlsx or .pdf.</source>
         <translation>Choose a file ending in .docx, .xlsx or .pdf.</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="147" />
+        <location filename="../../desktop/annual_dialog.py" line="146" />
         <source>Writing the report…</source>
         <translation>Writing the report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="156" />
+        <location filename="../../desktop/annual_dialog.py" line="155" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="167" />
+        <location filename="../../desktop/annual_dialog.py" line="166" />
         <source>Written: %1</source>
         <translation>Written: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="175" />
+        <location filename="../../desktop/annual_dialog.py" line="174" />
         <source>Cancelled: no file was written.</source>
         <translation>Cancelled: no file was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="177" />
+        <location filename="../../desktop/annual_dialog.py" line="176" />
         <source>The report was not written: %1</source>
         <translation>The report was not written: %1</translation>
     </message>
@@ -679,107 +679,107 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="179" />
+        <location filename="../../desktop/first_run.py" line="177" />
         <source>Esep — first start</source>
         <translation>Esep — first start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="180" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>Welcome to Esep</source>
         <translation>Welcome to Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="181" />
+        <location filename="../../desktop/first_run.py" line="179" />
         <source>&amp;Next</source>
         <translation>&amp;Next</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="182" />
+        <location filename="../../desktop/first_run.py" line="180" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Work on this computer only, or connect to the central server to sync your reports?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="184" />
+        <location filename="../../desktop/first_run.py" line="182" />
         <source>Work &amp;offline</source>
         <translation>Work &amp;offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="185" />
+        <location filename="../../desktop/first_run.py" line="183" />
         <source>&amp;Connect to a server</source>
         <translation>&amp;Connect to a server</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="185" />
         <source>&amp;Region</source>
         <translation>&amp;Region</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="185" />
         <source>&amp;District</source>
         <translation>&amp;District</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="185" />
         <source>Your &amp;name</source>
         <translation>Your &amp;name</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="189" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>Server &amp;URL</source>
         <translation>Server &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="189" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>&amp;User</source>
         <translation>&amp;User</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="190" />
+        <location filename="../../desktop/first_run.py" line="188" />
         <source>&amp;Password</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="192" />
+        <location filename="../../desktop/first_run.py" line="190" />
         <source>&amp;Start</source>
         <translation>&amp;Start</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="193" />
+        <location filename="../../desktop/first_run.py" line="191" />
         <source>&amp;Log in</source>
         <translation>&amp;Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="195" />
+        <location filename="../../desktop/first_run.py" line="193" />
         <source>&amp;Back</source>
         <translation>&amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="218" />
+        <location filename="../../desktop/first_run.py" line="216" />
         <source>Pick a district or type its name</source>
         <translation>Pick a district or type its name</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="219" />
+        <location filename="../../desktop/first_run.py" line="217" />
         <source>Type the district's name</source>
         <translation>Type the district's name</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="227" />
+        <location filename="../../desktop/first_run.py" line="225" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Choose the region and type or pick a district.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="246" />
+        <location filename="../../desktop/first_run.py" line="244" />
         <source>Enter the server URL, user and password.</source>
         <translation>Enter the server URL, user and password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="249" />
+        <location filename="../../desktop/first_run.py" line="247" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="275" />
+        <location filename="../../desktop/first_run.py" line="273" />
         <source>Your password was reset: choose a new one.</source>
         <translation>Your password was reset: choose a new one.</translation>
     </message>
@@ -1148,52 +1148,52 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="83" />
+        <location filename="../../desktop/login_dialog.py" line="81" />
         <source>Log in to the server</source>
         <translation>Log in to the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="84" />
+        <location filename="../../desktop/login_dialog.py" line="82" />
         <source>Enter the server address, your user name and password.</source>
         <translation>Enter the server address, your user name and password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="86" />
+        <location filename="../../desktop/login_dialog.py" line="84" />
         <source>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</source>
         <translation>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="89" />
+        <location filename="../../desktop/login_dialog.py" line="87" />
         <source>Server &amp;URL</source>
         <translation>Server &amp;URL</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="89" />
+        <location filename="../../desktop/login_dialog.py" line="87" />
         <source>&amp;User</source>
         <translation>&amp;User</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="90" />
+        <location filename="../../desktop/login_dialog.py" line="88" />
         <source>&amp;Password</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="92" />
+        <location filename="../../desktop/login_dialog.py" line="90" />
         <source>&amp;Log in</source>
         <translation>&amp;Log in</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="93" />
+        <location filename="../../desktop/login_dialog.py" line="91" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="99" />
+        <location filename="../../desktop/login_dialog.py" line="97" />
         <source>Enter the server URL, user and password.</source>
         <translation>Enter the server URL, user and password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="104" />
+        <location filename="../../desktop/login_dialog.py" line="102" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
@@ -1364,27 +1364,27 @@ F1 — this help</translation>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../desktop/refused_box.py" line="51" />
+        <location filename="../../desktop/refused_box.py" line="50" />
         <source>Move to another unit</source>
         <translation>Move to another unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="58" />
+        <location filename="../../desktop/refused_box.py" line="57" />
         <source>Move %1 to:</source>
         <translation>Move %1 to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="59" />
+        <location filename="../../desktop/refused_box.py" line="58" />
         <source>No other org unit you may keep this form under: open the record or drop its change.</source>
         <translation>No other org unit you may keep this form under: open the record or drop its change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="68" />
+        <location filename="../../desktop/refused_box.py" line="67" />
         <source>Move</source>
         <translation>Move</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="70" />
+        <location filename="../../desktop/refused_box.py" line="69" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1796,67 +1796,67 @@ F1 — this help</translation>
 <context>
     <name>RejectedBox</name>
     <message>
-        <location filename="../../desktop/refused_box.py" line="99" />
+        <location filename="../../desktop/refused_box.py" line="97" />
         <source>The server never had %1. Drop it? It is removed from this computer; its history keeps it as deleted.</source>
         <translation>The server never had %1. Drop it? It is removed from this computer; its history keeps it as deleted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="103" />
+        <location filename="../../desktop/refused_box.py" line="101" />
         <source>Drop the refused change of %1? Its changes not accepted by the server are discarded, and the server's copy (version %2) comes back.</source>
         <translation>Drop the refused change of %1? Its changes not accepted by the server are discarded, and the server's copy (version %2) comes back.</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="108" />
+        <location filename="../../desktop/refused_box.py" line="106" />
         <source>Drop the refused change</source>
         <translation>Drop the refused change</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="110" />
+        <location filename="../../desktop/refused_box.py" line="108" />
         <source>Drop</source>
         <translation>Drop</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="113" />
+        <location filename="../../desktop/refused_box.py" line="111" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="150" />
+        <location filename="../../desktop/refused_box.py" line="148" />
         <source>Rejected by the server</source>
         <translation>Rejected by the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="151" />
+        <location filename="../../desktop/refused_box.py" line="149" />
         <source>Open the record to fix it</source>
         <translation>Open the record to fix it</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="152" />
+        <location filename="../../desktop/refused_box.py" line="150" />
         <source>Send again</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="153" />
+        <location filename="../../desktop/refused_box.py" line="151" />
         <source>Move to another unit…</source>
         <translation>Move to another unit…</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="154" />
+        <location filename="../../desktop/refused_box.py" line="152" />
         <source>Drop…</source>
         <translation>Drop…</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="156" />
+        <location filename="../../desktop/refused_box.py" line="154" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="156" />
+        <location filename="../../desktop/refused_box.py" line="154" />
         <source>Why it was rejected</source>
         <translation>Why it was rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="199" />
+        <location filename="../../desktop/refused_box.py" line="197" />
         <source>Not dropped</source>
         <translation>Not dropped</translation>
     </message>

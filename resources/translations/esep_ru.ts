@@ -3,102 +3,102 @@
 <context>
     <name>AnnualReportDialog</name>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="41" />
+        <location filename="../../desktop/annual_dialog.py" line="40" />
         <source>Annual report…</source>
         <translation>Годовой отчёт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="108" />
+        <location filename="../../desktop/annual_dialog.py" line="107" />
         <source>Annual report «Volunteering in figures»</source>
         <translation>Годовой отчёт «Волонтёрство в цифрах»</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="109" />
+        <location filename="../../desktop/annual_dialog.py" line="108" />
         <source>Year:</source>
         <translation>Год:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="109" />
+        <location filename="../../desktop/annual_dialog.py" line="108" />
         <source>Region:</source>
         <translation>Регион:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="110" />
+        <location filename="../../desktop/annual_dialog.py" line="109" />
         <source>Language:</source>
         <translation>Язык:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="110" />
+        <location filename="../../desktop/annual_dialog.py" line="109" />
         <source>Save as:</source>
         <translation>Сохранить как:</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="113" />
+        <location filename="../../desktop/annual_dialog.py" line="112" />
         <source>Whole country</source>
         <translation>Вся страна</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="114" />
+        <location filename="../../desktop/annual_dialog.py" line="113" />
         <source>Browse…</source>
         <translation>Обзор…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="115" />
+        <location filename="../../desktop/annual_dialog.py" line="114" />
         <source>Write</source>
         <translation>Сформировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="116" />
+        <location filename="../../desktop/annual_dialog.py" line="115" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="117" />
+        <location filename="../../desktop/annual_dialog.py" line="116" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="118" />
+        <location filename="../../desktop/annual_dialog.py" line="117" />
         <source>report.docx, .xlsx or .pdf</source>
         <translation>отчёт.docx, .xlsx или .pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="122" />
+        <location filename="../../desktop/annual_dialog.py" line="121" />
         <source>Save the annual report</source>
         <translation>Сохранить годовой отчёт</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="124" />
+        <location filename="../../desktop/annual_dialog.py" line="123" />
         <source>Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)</source>
         <translation>Документ Word (*.docx);;Книга Excel (*.xlsx);;PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="136" />
+        <location filename="../../desktop/annual_dialog.py" line="135" />
         <source>Choose a file ending in .docx, .xlsx or .pdf.</source>
         <translation>Выберите файл с расширением .docx, .xlsx или .pdf.</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="147" />
+        <location filename="../../desktop/annual_dialog.py" line="146" />
         <source>Writing the report…</source>
         <translation>Отчёт формируется…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="156" />
+        <location filename="../../desktop/annual_dialog.py" line="155" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="167" />
+        <location filename="../../desktop/annual_dialog.py" line="166" />
         <source>Written: %1</source>
         <translation>Готово: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="175" />
+        <location filename="../../desktop/annual_dialog.py" line="174" />
         <source>Cancelled: no file was written.</source>
         <translation>Отменено: файл не записан.</translation>
     </message>
     <message>
-        <location filename="../../desktop/annual_dialog.py" line="177" />
+        <location filename="../../desktop/annual_dialog.py" line="176" />
         <source>The report was not written: %1</source>
         <translation>Отчёт не записан: %1</translation>
     </message>
@@ -679,107 +679,107 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/first_run.py" line="179" />
+        <location filename="../../desktop/first_run.py" line="177" />
         <source>Esep — first start</source>
         <translation>Esep — первый запуск</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="180" />
+        <location filename="../../desktop/first_run.py" line="178" />
         <source>Welcome to Esep</source>
         <translation>Добро пожаловать в Esep</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="181" />
+        <location filename="../../desktop/first_run.py" line="179" />
         <source>&amp;Next</source>
         <translation>Далее</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="182" />
+        <location filename="../../desktop/first_run.py" line="180" />
         <source>Work on this computer only, or connect to the central server to sync your reports?</source>
         <translation>Работать только на этом компьютере или подключиться к центральному серверу для синхронизации отчётов?</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="184" />
+        <location filename="../../desktop/first_run.py" line="182" />
         <source>Work &amp;offline</source>
         <translation>Работать офлайн</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="185" />
+        <location filename="../../desktop/first_run.py" line="183" />
         <source>&amp;Connect to a server</source>
         <translation>Подключиться к серверу</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="185" />
         <source>&amp;Region</source>
         <translation>Регион</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="185" />
         <source>&amp;District</source>
         <translation>Район</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="187" />
+        <location filename="../../desktop/first_run.py" line="185" />
         <source>Your &amp;name</source>
         <translation>Ваше имя</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="189" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>Server &amp;URL</source>
         <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="189" />
+        <location filename="../../desktop/first_run.py" line="187" />
         <source>&amp;User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="190" />
+        <location filename="../../desktop/first_run.py" line="188" />
         <source>&amp;Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="192" />
+        <location filename="../../desktop/first_run.py" line="190" />
         <source>&amp;Start</source>
         <translation>Начать</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="193" />
+        <location filename="../../desktop/first_run.py" line="191" />
         <source>&amp;Log in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="195" />
+        <location filename="../../desktop/first_run.py" line="193" />
         <source>&amp;Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="218" />
+        <location filename="../../desktop/first_run.py" line="216" />
         <source>Pick a district or type its name</source>
         <translation>Выберите район или впишите его название</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="219" />
+        <location filename="../../desktop/first_run.py" line="217" />
         <source>Type the district's name</source>
         <translation>Впишите название района</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="227" />
+        <location filename="../../desktop/first_run.py" line="225" />
         <source>Choose the region and type or pick a district.</source>
         <translation>Выберите регион и выберите или впишите район.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="246" />
+        <location filename="../../desktop/first_run.py" line="244" />
         <source>Enter the server URL, user and password.</source>
         <translation>Введите адрес сервера, пользователя и пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="249" />
+        <location filename="../../desktop/first_run.py" line="247" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/first_run.py" line="275" />
+        <location filename="../../desktop/first_run.py" line="273" />
         <source>Your password was reset: choose a new one.</source>
         <translation>Ваш пароль был сброшен: задайте новый.</translation>
     </message>
@@ -1148,52 +1148,52 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="83" />
+        <location filename="../../desktop/login_dialog.py" line="81" />
         <source>Log in to the server</source>
         <translation>Вход на сервер</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="84" />
+        <location filename="../../desktop/login_dialog.py" line="82" />
         <source>Enter the server address, your user name and password.</source>
         <translation>Введите адрес сервера, имя пользователя и пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="86" />
+        <location filename="../../desktop/login_dialog.py" line="84" />
         <source>The server %1 asks you to log in again. Your changes are kept and sync continues after the login.</source>
         <translation>Сервер %1 просит войти снова. Ваши изменения сохранены, синхронизация продолжится после входа.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="89" />
+        <location filename="../../desktop/login_dialog.py" line="87" />
         <source>Server &amp;URL</source>
         <translation>Адрес сервера</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="89" />
+        <location filename="../../desktop/login_dialog.py" line="87" />
         <source>&amp;User</source>
         <translation>Пользователь</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="90" />
+        <location filename="../../desktop/login_dialog.py" line="88" />
         <source>&amp;Password</source>
         <translation>Пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="92" />
+        <location filename="../../desktop/login_dialog.py" line="90" />
         <source>&amp;Log in</source>
         <translation>Войти</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="93" />
+        <location filename="../../desktop/login_dialog.py" line="91" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="99" />
+        <location filename="../../desktop/login_dialog.py" line="97" />
         <source>Enter the server URL, user and password.</source>
         <translation>Введите адрес сервера, пользователя и пароль.</translation>
     </message>
     <message>
-        <location filename="../../desktop/login_dialog.py" line="104" />
+        <location filename="../../desktop/login_dialog.py" line="102" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
@@ -1364,27 +1364,27 @@ F1 — эта справка</translation>
 <context>
     <name>MoveDialog</name>
     <message>
-        <location filename="../../desktop/refused_box.py" line="51" />
+        <location filename="../../desktop/refused_box.py" line="50" />
         <source>Move to another unit</source>
         <translation>Перенести в другое подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="58" />
+        <location filename="../../desktop/refused_box.py" line="57" />
         <source>Move %1 to:</source>
         <translation>Перенести %1 в:</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="59" />
+        <location filename="../../desktop/refused_box.py" line="58" />
         <source>No other org unit you may keep this form under: open the record or drop its change.</source>
         <translation>Нет другого подразделения, в котором вам можно вести эту форму: откройте запись или отмените её изменение.</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="68" />
+        <location filename="../../desktop/refused_box.py" line="67" />
         <source>Move</source>
         <translation>Перенести</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="70" />
+        <location filename="../../desktop/refused_box.py" line="69" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
@@ -1797,67 +1797,67 @@ F1 — эта справка</translation>
 <context>
     <name>RejectedBox</name>
     <message>
-        <location filename="../../desktop/refused_box.py" line="99" />
+        <location filename="../../desktop/refused_box.py" line="97" />
         <source>The server never had %1. Drop it? It is removed from this computer; its history keeps it as deleted.</source>
         <translation>Сервер никогда не получал %1. Отменить? Запись будет удалена с этого компьютера; в истории она останется удалённой.</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="103" />
+        <location filename="../../desktop/refused_box.py" line="101" />
         <source>Drop the refused change of %1? Its changes not accepted by the server are discarded, and the server's copy (version %2) comes back.</source>
         <translation>Отменить отклонённое изменение %1? Не принятые сервером изменения будут стёрты, вернётся копия сервера (версия %2).</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="108" />
+        <location filename="../../desktop/refused_box.py" line="106" />
         <source>Drop the refused change</source>
         <translation>Отмена отклонённого изменения</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="110" />
+        <location filename="../../desktop/refused_box.py" line="108" />
         <source>Drop</source>
         <translation>Отменить изменение</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="113" />
+        <location filename="../../desktop/refused_box.py" line="111" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="150" />
+        <location filename="../../desktop/refused_box.py" line="148" />
         <source>Rejected by the server</source>
         <translation>Отклонено сервером</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="151" />
+        <location filename="../../desktop/refused_box.py" line="149" />
         <source>Open the record to fix it</source>
         <translation>Открыть запись, чтобы исправить</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="152" />
+        <location filename="../../desktop/refused_box.py" line="150" />
         <source>Send again</source>
         <translation>Отправить снова</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="153" />
+        <location filename="../../desktop/refused_box.py" line="151" />
         <source>Move to another unit…</source>
         <translation>Перенести в другое подразделение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="154" />
+        <location filename="../../desktop/refused_box.py" line="152" />
         <source>Drop…</source>
         <translation>Отменить изменение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="156" />
+        <location filename="../../desktop/refused_box.py" line="154" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="156" />
+        <location filename="../../desktop/refused_box.py" line="154" />
         <source>Why it was rejected</source>
         <translation>Причина отклонения</translation>
     </message>
     <message>
-        <location filename="../../desktop/refused_box.py" line="199" />
+        <location filename="../../desktop/refused_box.py" line="197" />
         <source>Not dropped</source>
         <translation>Изменение не отменено</translation>
     </message>
