@@ -28,7 +28,7 @@ from reports.intake_rows import date_span, serial_date, skip_kind
 from reports.intake_text import at, say
 from reports.list_names import IDENTITY, SPANS, ListRefused
 from reports.readers import iter_rows, workbook_sheets
-from reports.readers_layout import fill_down
+from reports.readers_layout import fill_down, hidden_rows
 from reports.survey_import import _apply_mapping, _texts, match_columns
 from reports.survey_values import CellProblem, put_cell
 from reports.template_read import figure
@@ -74,8 +74,10 @@ def read_records_list(path, form_id: str, *, mapping: dict | None = None,
                       lang: str = "ru") -> ListRead:
     form = load_form(form_id)
     path = Path(path)
-    base = _defaults(form, set_values or {}, lang)
+    said: list[dict] = []
+    base = _defaults(form, set_values or {}, lang, said)
     found, head, rows, merges = _find_list(path, form, sheet, mapping, lang)
+    found.problems[:0] = said
     titles = [str(c) for r in head[:found.top_row - 1] for c in r if c not in (None, "")]
     found.title_period = sheet_period(found.sheet, titles, None)[0]
     below = [m for m in merges if m[0] >= found.header_row]
@@ -97,8 +99,25 @@ def read_records_list(path, form_id: str, *, mapping: dict | None = None,
     last = found.rows[-1][0] if found.rows else 0
     found.skipped += [Skipped(n, "empty", "") for n in empty if n < last]
     found.skipped.sort(key=lambda s: s.row)
-    found.problems += _missing(form, found, base, lang)
+    found.problems += _missing(form, found, base, lang) + _hidden(path, found, lang)
     return found
+
+
+def _hidden(path: Path, found: ListRead, lang: str) -> list[dict]:
+    """A row the workbook hides is read like any other, and said so (hidden before
+    printing: is its record wanted?), as the attendance list says of a person."""
+    hidden = hidden_rows(path, found.sheet)
+    return [{"row": n, "column": None, "code": "list_row_hidden", "severity": "warning",
+             "message": say("where_row", lang, row=n) + say(
+                 "list_row_hidden", lang, text=_said(found, row))}
+            for n, row in found.rows if n in hidden]
+
+
+def _said(found: ListRead, data: dict) -> str:
+    """A row's identifying texts (its title, date), else its first values, shown short."""
+    shown = [str(data[f]) for f in IDENTITY[found.form_id] if data.get(f)] or \
+        [str(v) for v in data.values() if isinstance(v, (str, int, float))]
+    return " | ".join(shown)[:80]
 
 
 def _find_list(path: Path, form, sheet, mapping, lang):
@@ -246,9 +265,10 @@ def read_cell(form, f, value, data: dict, lang: str) -> CellProblem | None:
     return put_cell(form, f, value, data, lang)
 
 
-def _defaults(form, set_values: dict, lang: str) -> dict:
-    """--set FIELD=VALUE: each row's value where its cell is empty, read as a cell is;
-    ValueError (said as is) for an unknown field or a value no cell could hold."""
+def _defaults(form, set_values: dict, lang: str, notes: list) -> dict:
+    """--set FIELD=VALUE: each row's value where its cell is empty, read as a cell is (a
+    short word's or an abbreviation's note into `notes`); ValueError (said as is) for an
+    unknown field or a value no cell could hold."""
     data: dict = {}
     for fid, value in set_values.items():
         if not form.has_field(fid) or form.field(fid).type == "roster":
@@ -256,10 +276,14 @@ def _defaults(form, set_values: dict, lang: str) -> dict:
                 "field": fid, "fields": ", ".join(f.id for f in form.fields
                                                   if f.type != "roster")}))
         try:
-            read_cell(form, form.field(fid), value, data, lang)
+            note = read_cell(form, form.field(fid), value, data, lang)
         except CellProblem as exc:
             raise ValueError(f"--set {fid}={value}: "
                              + message_text(exc.code, lang, exc.params)) from None
+        if note is not None:
+            notes.append({"row": None, "column": None, "code": note.code, "field": fid,
+                          "severity": note.severity, "message": f"--set {fid}={value}: "
+                          + message_text(note.code, lang, note.params)})
     return data
 
 
