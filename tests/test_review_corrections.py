@@ -60,11 +60,12 @@ def test_a_coordinators_correction_is_said_with_the_figures(store):
                                                                  "VR-13-corrected")
     assert "«Количество волонтёров»: 357 → 420" in f["message"]
     assert "coordinator" in f["message"] and "Уточнено по данным акимата" in f["message"]
-    assert "zh.kairatkyzy" in f["message"] and "всего изменено показателей: 5" in f["message"]
+    assert "zh.kairatkyzy" in f["message"] and "(всего изменено показателей: 5)" in f["message"]
     kk = _corrections(review_store(store, lang="kk"))[0]["message"]
     assert "«Волонтерлер саны»: 357 → 420" in kk and "өзгертілді" in kk
     en = _corrections(review_store(store, lang="en"))[0]["message"]
-    assert en.startswith("The submitted figures were changed after submission by coordinator")
+    assert en.startswith("«Number of volunteers»: 357 → 420 (5 figures changed in all): the "
+                         "submitted figures were changed after submission by coordinator")
     # the desktop's incremental review says the same
     assert _corrections(IncrementalReview().run(store, lang="ru")) == found
 
@@ -88,5 +89,5 @@ def test_a_month_imported_again_over_its_submitted_report_is_said(store):
     store.save_record(second, user="b.tokhtarov", reason="повторная отправка отчёта")
     found = _corrections(review_store(store, lang="en"))
     assert [f["params"]["field"] for f in found] == ["volunteer_hours"]
-    assert "«Volunteer hours in the reporting month»: 69.7 → 97.6; 1 figure changed" in \
-        found[0]["message"]
+    assert found[0]["message"].startswith(
+        "«Volunteer hours in the reporting month»: 69.7 → 97.6 (1 figure changed in all)")
