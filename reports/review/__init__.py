@@ -50,9 +50,9 @@ def monthly_review(reports: list[dict], units=None) -> list[dict]:
     for s in series.values():
         out += copy_findings(s, units)
         out += stock_jumps(s, units)
-        out += hours_limits(s, units)  # before the hours jumps: impossible hours said once
         out += hours_jumps(s, units)
         out += event_jumps(s, season, units)
+        out += hours_limits(s, units)
         out += target_growth(s, units)
         out += round_figures(s, units)
         out += record_findings(s, units)

@@ -131,9 +131,7 @@ def event_jumps(s: Series, season: dict[int, float], units=None) -> list[dict]:
 
 
 def hours_limits(s: Series, units=None) -> list[dict]:
-    """VR-06: hours per position outside physical limits, or per volunteer beyond the max.
-    A month of impossible hours per position is flagged: the hours jump against the unit's
-    usual (hours_jumps, run after) would say the same figures again."""
+    """VR-06: hours per position outside physical limits, or per volunteer beyond the max."""
     cfg, out = {**thresholds()["vr06"], **settings("hours")}, []
     for p in s.periods:
         d = s.data(p)
@@ -143,7 +141,6 @@ def hours_limits(s: Series, units=None) -> list[dict]:
             continue
         if n and n >= cfg["min_positions"] and not (
                 cfg["hours_per_position_min"] <= h / n <= cfg["hours_per_position_max"]):
-            s.flagged.add(p)
             out.append(make(s.rec[p], "VR-06-position", "warning", "review_hours_per_position",
                             ["volunteer_hours", "volunteer_positions"],
                             {"hours": h, "positions": n, "per": round(h / n, 1),
