@@ -3,9 +3,9 @@
 wide table, `esep template` workbooks typed by clerks — and reviewed as its coordinator does
 with the real CLI: each planted problem is said at its district and month in ru, kk and en
 naming its figure; no clean month carries a warning or an error; the district silent every
-winter is listed as missing; the same month sent twice as JSON is refused, and a month's
-workbook imported again over its submitted report, like the region's correction, is said
-by the review (VR-13)."""
+winter is listed as missing; the same month sent twice as JSON is refused, a month's
+workbook imported again over its submitted report is refused without a reason, and with
+one it is, like the region's correction, said by the review (VR-13)."""
 from __future__ import annotations
 
 import json
@@ -48,7 +48,7 @@ def _drafts(data_dir) -> list[tuple[str, str, str]]:
         s.close()
 
 
-def _deliver(data_dir, tmp_path, monkeypatch) -> None:
+def _deliver(data_dir, tmp_path, monkeypatch, capsys) -> None:
     for uid, ru, kk, *_ in UNITS:
         assert run("coordinator", monkeypatch, "orgunits", "add", uid, "--region", "PAV",
                    "--name-ru", ru, "--name-kk", kk) == 0
@@ -77,7 +77,12 @@ def _deliver(data_dir, tmp_path, monkeypatch) -> None:
     # the same month's workbook again, hours retyped; the region's own correction
     book = tmp_path / "PAV-MAY_2026-11.xlsx"
     fill_template(book, dict(v["PAV-MAY"]["2026-11"], volunteer_hours=RETYPED_HOURS))
-    assert run("b.tokhtarov", monkeypatch, "import", "monthly_report", str(book)) == 0
+    capsys.readouterr()
+    assert run("b.tokhtarov", monkeypatch, "import", "monthly_report", str(book)) == 1
+    err = capsys.readouterr().err              # a submitted month is not overwritten silently
+    assert "отчёт PAV-MAY за 2026-11 уже подан, а книга меняет 1 показатель" in err, err
+    assert run("b.tokhtarov", monkeypatch, "import", "monthly_report", str(book), "--reason",
+               "отправили ещё раз с уточнёнными часами") == 0
     book = tmp_path / "PAV-BAY_2026-10.xlsx"
     d = v["PAV-BAY"]["2026-10"]
     more = CORRECTED_TOTAL - d["volunteers_total"]
@@ -92,7 +97,7 @@ def _deliver(data_dir, tmp_path, monkeypatch) -> None:
 
 @pytest.fixture
 def region(data_dir, tmp_path, monkeypatch, capsys):
-    _deliver(data_dir, tmp_path, monkeypatch)
+    _deliver(data_dir, tmp_path, monkeypatch, capsys)
     capsys.readouterr()
     return data_dir
 
