@@ -958,142 +958,156 @@
         <translation>столбец «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="158" />
+        <location filename="../../desktop/import_dialog.py" line="159" />
         <source>Import: %1</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="159" />
+        <location filename="../../desktop/import_dialog.py" line="160" />
         <source>File: %1</source>
         <translation>Файл: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="160" />
+        <location filename="../../desktop/import_dialog.py" line="161" />
         <source>Org unit:</source>
         <translation>Подразделение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="161" />
+        <location filename="../../desktop/import_dialog.py" line="162" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="162" />
+        <location filename="../../desktop/import_dialog.py" line="163" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="163" />
+        <location filename="../../desktop/import_dialog.py" line="164" />
         <source>YYYY-MM; empty: the month of the list's date</source>
         <translation>ГГГГ-ММ; пусто — месяц даты в списке</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="164" />
+        <location filename="../../desktop/import_dialog.py" line="165" />
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="164" />
+        <location filename="../../desktop/import_dialog.py" line="165" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="165" />
+        <location filename="../../desktop/import_dialog.py" line="166" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="166" />
+        <location filename="../../desktop/import_dialog.py" line="167" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="171" />
+        <location filename="../../desktop/import_dialog.py" line="172" />
         <source>To add: %1</source>
         <translation>Добавить: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="172" />
+        <location filename="../../desktop/import_dialog.py" line="173" />
         <source>To change: %1</source>
         <translation>Изменить: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="173" />
+        <location filename="../../desktop/import_dialog.py" line="174" />
         <source>Skipped: %1</source>
         <translation>Пропущено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="174" />
+        <location filename="../../desktop/import_dialog.py" line="175" />
         <source>Findings: %1</source>
         <translation>Замечания: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="201" />
+        <location filename="../../desktop/import_dialog.py" line="202" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="202" />
+        <location filename="../../desktop/import_dialog.py" line="203" />
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="212" />
+        <location filename="../../desktop/import_dialog.py" line="213" />
         <source>Rows read: %1</source>
         <translation>Прочитано строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="221" />
+        <location filename="../../desktop/import_dialog.py" line="226" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Отменено; ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="224" />
+        <location filename="../../desktop/import_dialog.py" line="229" />
         <source>Nothing was imported: %1</source>
         <translation>Ничего не импортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="239" />
+        <location filename="../../desktop/import_dialog.py" line="244" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Ошибок: %1 — исправьте файл; ничего не будет импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="241" />
+        <location filename="../../desktop/import_dialog.py" line="246" />
         <source>Check the preview, then press Import.</source>
         <translation>Проверьте предпросмотр и нажмите «Импортировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="245" />
+        <location filename="../../desktop/import_dialog.py" line="250" />
         <source>Header row: %1</source>
         <translation>Строка заголовка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="248" />
+        <location filename="../../desktop/import_dialog.py" line="253" />
         <source>mapping as last time</source>
         <translation>сопоставление как в прошлый раз</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="280" />
+        <location filename="../../desktop/import_dialog.py" line="285" />
         <source>— not imported —</source>
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="315" />
+        <location filename="../../desktop/import_dialog.py" line="320" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="316" />
+        <location filename="../../desktop/import_dialog.py" line="321" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="317" />
+        <location filename="../../desktop/import_dialog.py" line="322" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="356" />
+        <location filename="../../desktop/import_dialog.py" line="349" />
+        <source>Reason for the correction</source>
+        <translation>Причина исправления</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="350" />
+        <source>%1
+
+Why do the submitted figures change?</source>
+        <translation>%1
+
+Почему меняются поданные показатели?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="371" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
