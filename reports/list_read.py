@@ -30,7 +30,7 @@ from reports.list_names import IDENTITY, SPANS, ListRefused
 from reports.readers import iter_rows, workbook_sheets
 from reports.readers_layout import fill_down, hidden_rows
 from reports.survey_import import _apply_mapping, _texts, match_columns
-from reports.survey_values import CellProblem, put_cell
+from reports.survey_values import CellProblem, cell_notes, put_cell
 from reports.template_read import figure
 from reports.text import fold
 from reports.wide_where import sheet_period
@@ -225,22 +225,14 @@ def _line(row: tuple) -> str:
 
 def _read_row(form, found: ListRead, row: tuple, n: int, lang: str) -> dict:
     data: dict = {}
-    for col, fid in found.columns.items():
-        value = row[col] if col < len(row) else None
-        if value is None or not str(value).strip():
-            continue
-        try:
-            note = read_cell(form, form.field(fid), value, data, lang)
-        except CellProblem as exc:
-            note = exc
-        if note is not None:
-            header = found.headers[col]
-            why = message_text(note.code, lang, note.params)
-            shown = _shown(value)
-            said = why if f"«{shown}»" in why else f"«{shown}»: {why}"
-            found.problems.append({"row": n, "column": header, "code": note.code,
-                                   "severity": note.severity, "field": fid,
-                                   "message": at(n, header, lang) + said})
+    for col, fid, value, note in cell_notes(form, found.columns, row, read_cell, data, lang):
+        header = found.headers[col]
+        why = message_text(note.code, lang, note.params)
+        shown = _shown(value)
+        said = why if f"«{shown}»" in why else f"«{shown}»: {why}"
+        found.problems.append({"row": n, "column": header, "code": note.code,
+                               "severity": note.severity, "field": fid,
+                               "message": at(n, header, lang) + said})
     return data
 
 

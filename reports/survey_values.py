@@ -52,6 +52,22 @@ class CellProblem(ValueError):
         self.code, self.params, self.severity = code, params, severity
 
 
+def cell_notes(form, columns: dict, row: tuple, reader, data: dict, lang: str):
+    """Each filled cell of `row` that `columns` maps (column index -> field id) read into
+    `data` by `reader(form, field, value, data, lang)` (put_cell, a list's read_cell); yields
+    (column, field id, value, note) for a cell read with a note or refused (CellProblem)."""
+    for col, fid in columns.items():
+        value = row[col] if col < len(row) else None
+        if value is None or not str(value).strip():
+            continue
+        try:
+            note = reader(form, form.field(fid), value, data, lang)
+        except CellProblem as exc:
+            note = exc
+        if note is not None:
+            yield col, fid, value, note
+
+
 def to_date(value) -> str:
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
