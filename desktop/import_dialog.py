@@ -30,7 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.import_jobs import FORMATS, ImportSpec, Plan, commit_plan, kind_of_file, read_plan
+from desktop.import_jobs import (
+    FORMATS,
+    ImportSpec,
+    Plan,
+    app_message,
+    commit_plan,
+    kind_of_file,
+    read_plan,
+)
 from desktop.record_diff import value_text
 from desktop.review_models import worker_store_path
 from desktop.screen_fit import resize_within_screen
@@ -44,26 +52,12 @@ def pick_file(parent: QWidget) -> str | None:
     return path or None
 
 
-APP_WORDED = ("column_missing", "list_column_missing")  # findings whose CLI hint is --set
-
-
 def _severity(code: str) -> str:
     if code == "error":
         return QCoreApplication.translate("ImportDialog", "error")
     if code == "warning":
         return QCoreApplication.translate("ImportDialog", "warning")
     return QCoreApplication.translate("ImportDialog", "note")
-
-
-def app_message(p: dict, lang: str, offered: set[str]) -> str:
-    """A finding's text as the app says it: a missing column's hint names the preview's
-    drop-down for the whole list (when `offered` has its field), never the CLI's --set."""
-    params = p.get("params")
-    if p.get("code") not in APP_WORDED or not isinstance(params, dict):
-        return str(p.get("message") or p.get("code") or "")
-    from reports.intake_text import say
-    how = "pick" if params.get("field") in offered else "later"
-    return say(f"{p['code']}.{how}", lang, **params)
 
 
 def problem_text(p: dict, lang: str = "ru", offered: set[str] | None = None) -> str:
@@ -91,6 +85,7 @@ class ImportDialog(QDialog):
         self.task = None
         self.mapping: dict | None = None        # the person's correction (1-based col -> field)
         self.committing = False
+        self.reason: str | None = None   # asked when the file corrects a submitted record
         self.setObjectName("import_dialog")
         self._build()
         self.retranslate()
@@ -196,7 +191,7 @@ class ImportDialog(QDialog):
         return ImportSpec(worker_store_path(self.ctx.store), self.form.id, self.path,
                           org_unit=self.org_unit.currentData(), period=period,
                           mapping=self.mapping, set_values=self.list_values.values() or None,
-                          lang=self.ctx.lang,
+                          lang=self.ctx.lang, reason=self.reason,
                           user=self.ctx.username or getattr(self.ctx.store, "user", ""))
 
     def _period_changed(self) -> None:
@@ -230,8 +225,12 @@ class ImportDialog(QDialog):
         if not self._mine():
             return
         from reports.intake import ImportCancelled
-        self.task, self.committing = None, False
+        committing, self.task, self.committing = self.committing, None, False
         self.progress.hide()
+        if committing and getattr(exc, "code", "") == "reason_required":
+            if self._ask_reason(exc):
+                return self.commit()
+            self.import_button.setEnabled(True)  # the preview stands: import when ready
         if isinstance(exc, ImportCancelled):
             self.status.setText(self.tr("Cancelled; nothing was imported."))
             self.reject()
@@ -354,6 +353,16 @@ class ImportDialog(QDialog):
         keys = dict.fromkeys(k for row in rows for k in row
                              if k not in ("org_unit", "period", "status"))
         return [(k, field_label(self.form, k, self.ctx.lang)) for k in keys]
+
+    def _ask_reason(self, exc: BaseException) -> bool:
+        """The file changes a submitted record: why (kept with the correction, shown to the
+        district); False when the person gives none."""
+        from PySide6.QtWidgets import QInputDialog
+        text, ok = QInputDialog.getText(
+            self, self.tr("Reason for the correction"),
+            self.tr("%1\n\nWhy do the submitted figures change?").replace("%1", str(exc)))
+        self.reason = text.strip() if ok and text.strip() else None
+        return self.reason is not None
 
     # -- importing -------------------------------------------------------------------------
     def commit(self) -> None:

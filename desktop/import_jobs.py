@@ -30,6 +30,7 @@ class ImportSpec:
     set_values: dict | None = None     # one value for the whole list (column id -> code)
     lang: str = "ru"
     user: str = ""
+    reason: str | None = None          # why a submitted record's figures change (asked)
 
 
 @dataclass
@@ -56,9 +57,9 @@ class Plan:
 class ImportRefused(Exception):
     """The file cannot be imported (unreadable, no name column, invalid records)."""
 
-    def __init__(self, message: str, problems: list | None = None) -> None:
+    def __init__(self, message: str, problems: list | None = None, code: str = "") -> None:
         super().__init__(message)
-        self.problems = list(problems or [])
+        self.problems, self.code = list(problems or []), code
 
 
 def kind_of_file(path: str) -> str:
@@ -139,10 +140,10 @@ def _list_plan(store, spec: ImportSpec, dry_run: bool, progress, cancelled) -> P
             store, spec.form_id, spec.file, user=spec.user or store.user, dry_run=dry_run,
             lang=spec.lang, mapping=mapping, org_unit=spec.org_unit, period=spec.period,
             set_values=spec.set_values,
-            reason="import in the app", progress=(lambda n: progress(n, 0, "")) if progress
+            reason=spec.reason, progress=(lambda n: progress(n, 0, "")) if progress
             else None, cancelled=cancelled)
     except rio.ImportFailed as exc:
-        raise ImportRefused(str(exc), exc.problems) from None
+        raise ImportRefused(str(exc), exc.problems, exc.code) from None
     if not dry_run and spec.mapping is not None and header is not None:
         remember_mapping(store, header, spec.mapping)
     plan = Plan("list" if result.columns else "table", header_row=result.header_row,
@@ -183,6 +184,7 @@ def _json_plan(store, spec: ImportSpec, dry_run: bool) -> Plan:
     from cli.main import CliError
     from cli.records import problem_line, read_json_records
     from forms import load_form
+    from forms.messages import message_text
     from store import StoreError
     try:
         records = read_json_records(spec.file, spec.form_id)
@@ -202,8 +204,23 @@ def _json_plan(store, spec: ImportSpec, dry_run: bool) -> Plan:
             plan.change.append(f"{rec.get('org_unit')} {rec.get('period')} ({rec['id'][:8]})")
     if not dry_run:
         try:
-            store.import_records(records, user=spec.user or store.user, reason="import in the app")
+            store.import_records(records, user=spec.user or store.user, reason=spec.reason
+                                 or message_text("import_in_app_reason", spec.lang))
         except StoreError as exc:
             raise ImportRefused(str(exc)) from None
         plan.committed = True
     return plan
+
+
+APP_WORDED = ("column_missing", "list_column_missing")  # findings whose CLI hint is --set
+
+
+def app_message(p: dict, lang: str, offered: set[str]) -> str:
+    """A finding's text as the app says it: a missing column's hint names the preview's
+    drop-down for the whole list (when `offered` has its field), never the CLI's --set."""
+    params = p.get("params")
+    if p.get("code") not in APP_WORDED or not isinstance(params, dict):
+        return str(p.get("message") or p.get("code") or "")
+    from reports.intake_text import say
+    how = "pick" if params.get("field") in offered else "later"
+    return say(f"{p['code']}.{how}", lang, **params)

@@ -39,6 +39,10 @@ class RosterTableModel(QAbstractTableModel):
         self._rows: list[dict] = [dict(r) for r in (rows or [])]
         self._dups: set[int] = set()
         self._marks: dict[tuple[int, str], tuple[str, str]] = {}  # (row, column) -> finding
+        # (row, column) -> (severity, text): how a pasted or typed short word was read
+        self._notes: dict[tuple[int, str], tuple[str, str]] = {}
+        self._reading: dict[str, tuple[str, str]] = {}      # the notes of the row being read
+        self._pasted_notes: list[dict[str, tuple[str, str]]] = []   # of the last pasted_rows
         self.last_skipped: list[tuple[int, str]] = []  # lines of the last paste left out
         self._renumber()
 
@@ -49,6 +53,7 @@ class RosterTableModel(QAbstractTableModel):
     def set_rows(self, rows: list[dict] | None) -> None:
         self.beginResetModel()
         self._rows = [dict(r) for r in (rows or [])]
+        self._notes = {}
         self._renumber()
         self.endResetModel()
 
@@ -92,22 +97,41 @@ class RosterTableModel(QAbstractTableModel):
         return "" if code is None else str(code)
 
     def resolve_choice(self, column, text: str) -> Any:
-        """Code for a pasted text: what the list import accepts (code, short or full label in
-        any language, «да»/«иә» for consent), else a label; else the text itself."""
-        wanted = norm(text)
-        if not wanted:
-            return None
-        from reports.roster import CHOICE_ENUMS
-        from reports.roster import resolve_choice as import_choice
-        if column.id in CHOICE_ENUMS and (code := import_choice(column.id, text)):
-            return code
-        for item in self._enums.get(column.id, []):
-            if wanted == norm(item.code) or wanted in {norm(v) for v in item.labels.values()}:
-                return item.code
+        """Code for a pasted text (`read_choice_cell` without its note)."""
+        return self.read_choice_cell(column, text)[0]
+
+    def read_choice_cell(self, column, text: str) -> tuple[Any, tuple[str, str] | None]:
+        """(value, (severity, note) or None) of a pasted or typed text: what the list import
+        accepts (code, short or full label in any language, «да»/«иә» for consent); else a
+        short word or an abbreviation read as one option, with a note saying as what
+        (forms.choice_words); else the text itself (an ambiguous one with its candidates)."""
+        if not norm(text):
+            return None, None
+        from reports.roster import CHOICE_ENUMS, read_cell_choice
+        if column.id in CHOICE_ENUMS:
+            code, said = read_cell_choice(column.id, text, self.lang)
+            note = None if said is None else ("warning" if code else "error", said[1])
+        else:
+            code, note = self._short_choice(column, text)
+        if code is not None:
+            return code, note
         if column.choices == "departments":
             from forms.reference import resolve_department
-            return resolve_department(text) or text.strip()
-        return text.strip()
+            return resolve_department(text) or text.strip(), note
+        return text.strip(), note
+
+    def _short_choice(self, column, text: str) -> tuple[Any, tuple[str, str] | None]:
+        """A column of no list import (a focus group's answers): its labels, then short
+        words (forms.choice_words)."""
+        from forms.choice_words import choice_note, read_choice
+        wanted = norm(text)
+        for item in self._enums.get(column.id, []):
+            if wanted == norm(item.code) or wanted in {norm(v) for v in item.labels.values()}:
+                return item.code, None
+        choice = read_choice(column.choices, text)
+        said = choice_note(column.choices, text, choice, self.lang)
+        return choice.code, None if said is None else (
+            "warning" if choice.code else "error", said[1])
 
     def is_known(self, column, value: Any) -> bool:
         if not column.choices or value in (None, ""):
@@ -128,6 +152,8 @@ class RosterTableModel(QAbstractTableModel):
             if 0 <= r < len(self._rows):
                 self.beginRemoveRows(QModelIndex(), r, r)
                 del self._rows[r]
+                self._notes = {(n - (n > r), c): v for (n, c), v in self._notes.items()
+                               if n != r}
                 self.endRemoveRows()
         self._after_change()
 
@@ -141,13 +167,17 @@ class RosterTableModel(QAbstractTableModel):
         named = header_columns(header, self.columns) if header else None
         editable = [c for c in self.columns if c.id != "no"]
         out = []
+        self._pasted_notes = []
         for cells in block:
+            self._reading = {}
             if named and any(named):       # the block's own titles say which column is which
                 out.append(self._named_row(named, cells, by_id))
-                continue
-            if len(cells) == len(editable) + 1 and len(self.columns) > len(editable):
-                cells = cells[1:]  # the block carries its own № column
-            out.append({col.id: self._coerce(col, cell) for col, cell in zip(editable, cells)})
+            else:
+                if len(cells) == len(editable) + 1 and len(self.columns) > len(editable):
+                    cells = cells[1:]  # the block carries its own № column
+                out.append({col.id: self._coerce(col, cell)
+                            for col, cell in zip(editable, cells)})
+            self._pasted_notes.append(self._reading)
         return out, skipped
 
     def _named_row(self, named: list, cells: list, by_id: dict) -> dict:
@@ -172,10 +202,14 @@ class RosterTableModel(QAbstractTableModel):
 
     def put_rows(self, rows: list[dict], at_row: int | None = None) -> int:
         start = len(self._rows) if at_row is None else at_row
+        notes = self._pasted_notes if len(self._pasted_notes) == len(rows) else []
+        self._pasted_notes = []
         for offset, values in enumerate(rows):
             row = dict(self._rows[start + offset]) if start + offset < len(self._rows) else {}
             row.update(values)
             self._store_row(start + offset, row)
+            for fid in values:
+                self._note(start + offset, fid, notes[offset].get(fid) if notes else None)
         self._after_change()
         return len(rows)
 
@@ -191,8 +225,17 @@ class RosterTableModel(QAbstractTableModel):
         if column.type in ("integer", "decimal"):
             return parse_number(text, column.type)
         if column.choices:
-            return self.resolve_choice(column, text)
+            value, note = self.read_choice_cell(column, text)
+            if note is not None:
+                self._reading[column.id] = note
+            return value
         return text.strip() or None
+
+    def _note(self, row: int, fid: str, note: tuple[str, str] | None) -> None:
+        if note is None:
+            self._notes.pop((row, fid), None)
+        else:
+            self._notes[(row, fid)] = note
 
     def _after_change(self) -> None:
         self._renumber()
@@ -235,16 +278,19 @@ class RosterTableModel(QAbstractTableModel):
             return self.choice_label(col, value, short=True) if col.choices else \
                 number_text(value)
         mark = self._marks.get((index.row(), col.id))
+        note = self._notes.get((index.row(), col.id))
         if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cut-off cell
             text = self.choice_label(col, value) if col.choices else number_text(value)
-            return "\n".join(t for t in (text, mark[1] if mark else "") if t) or None
+            said = (text, mark[1] if mark else "", note[1] if note else "")
+            return "\n".join(t for t in said if t) or None
         if role == Qt.ItemDataRole.EditRole:
             return value if col.choices else number_text(value)
         if role == Qt.ItemDataRole.BackgroundRole:
             if not self.is_known(col, value):
                 return QBrush(QColor(UNKNOWN_COLOUR))
-            if mark:
-                return QBrush(QColor(FINDING_COLOURS.get(mark[0], UNKNOWN_COLOUR)))
+            if mark or note:
+                severity = (mark or note or ("error", ""))[0]
+                return QBrush(QColor(FINDING_COLOURS.get(severity, UNKNOWN_COLOUR)))
             if index.row() in self._dups:
                 return QBrush(QColor(DUPLICATE_COLOUR))
         return None
@@ -255,8 +301,10 @@ class RosterTableModel(QAbstractTableModel):
         col = self.columns[index.column()]
         if col.id == "no":
             return False
+        self._reading = {}
         stored = self._coerce(col, "" if value is None else str(value))
         self._rows[index.row()][col.id] = stored
+        self._note(index.row(), col.id, self._reading.get(col.id))
         self.dataChanged.emit(index, index)
         self._after_change()
         return True

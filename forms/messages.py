@@ -131,11 +131,16 @@ def _compiled(template: str) -> tuple | None:
 
 
 def _plural_form(lang: str, value: str, forms: list[str]) -> str:
-    """The form `{n:plural:...}` shows for `value` (as `_PluralFormatter.format_field`)."""
+    """The form `{n:plural:...}` shows for `value` (as `_PluralFormatter.format_field`); a
+    fraction takes the form of 2 («в 23.3 раза», "1.5 times"), anything else the last."""
     try:
         index = plural_index(lang, int(value))
     except ValueError:
-        index = len(forms) - 1
+        try:
+            float(value)
+            index = plural_index(lang, 2)
+        except ValueError:
+            index = len(forms) - 1
     return forms[min(index, len(forms) - 1)]
 
 

@@ -41,7 +41,14 @@ from reports.intake_rows import (
 from reports.intake_text import at, say
 from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows, workbook_sheets
 from reports.readers_layout import fill_down, hidden_rows, join_continuations
-from reports.roster import Problem, RosterBuilder, cell_text, resolve_choice
+from reports.roster import (
+    CHOICE_ENUMS,
+    Problem,
+    RosterBuilder,
+    allowed_labels,
+    cell_text,
+    read_cell_choice,
+)
 from reports.text import fold
 
 PROGRESS_EVERY = 1000
@@ -106,26 +113,34 @@ def _columns(cmap: ColumnMap, header: tuple, mapping: dict | None) -> list[Colum
     return out
 
 
-def split_set_values(form_id: str, set_values: dict | None, lang: str) -> tuple[dict, dict]:
-    """--set FIELD=VALUE -> (roster column defaults, record-level values); choices resolved."""
+def split_set_values(form_id: str, set_values: dict | None, lang: str,
+                     notes: list | None = None) -> tuple[dict, dict]:
+    """--set FIELD=VALUE -> (roster column defaults, record-level values); choices read as a
+    list's cells are (reports.roster.read_cell_choice): a short word or an abbreviation with
+    a note added to `notes`, an ambiguous or unknown one refused naming what is allowed."""
     roster_cols = set(ROSTERS[form_id][1])
     per_row, record = {}, {}
     for fid, value in (set_values or {}).items():
         if fid in roster_cols:
-            code = resolve_choice(fid, value) if fid in ("participant_category", "department",
-                                                         "consent") else value
-            if code is None:
-                from reports.roster import allowed_labels
-
-                raise ValueError(f"--set {fid}={value}: " + say(
-                    "unknown_choice", lang, text=value, allowed=allowed_labels(fid, lang)))
-            per_row[fid] = code
+            per_row[fid] = _set_choice(fid, value, lang, notes) if fid in CHOICE_ENUMS \
+                else value
         elif _form_has(form_id, fid):
             record[fid] = value
         else:  # a typo or another form's column: refused, not dropped with a warning
             raise ValueError(say("set_no_field", lang, field=fid,
                                  allowed=", ".join(sorted(roster_cols - {"no", "full_name"}))))
     return per_row, record
+
+
+def _set_choice(fid: str, value: str, lang: str, notes: list | None) -> str:
+    code, note = read_cell_choice(fid, value, lang)
+    if code is None:
+        raise ValueError(f"--set {fid}={value}: " + (note[1] if note else say(
+            "unknown_choice", lang, text=value, allowed=allowed_labels(fid, lang))))
+    if note is not None and notes is not None:
+        notes.append(Problem(None, None, fid, note[0], f"--set {fid}={value}: {note[1]}",
+                             "warning"))
+    return code
 
 
 def _form_has(form_id: str, field_id: str) -> bool:
@@ -157,7 +172,8 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
     head = _head_rows(rows, Path(path))
     cmap = find_header(head, form_id, mapping)
     header = cmap.header_cells or head[cmap.header_row - 1]
-    per_row, record = split_set_values(form_id, set_values, lang)
+    set_notes: list[Problem] = []
+    per_row, record = split_set_values(form_id, set_values, lang, set_notes)
     preview = Preview(form_id, cmap.header_row, _columns(cmap, header, mapping), cmap=cmap)
     for c, fid in list(cmap.unsure.items()):      # a resemblance is used, and said so
         if fid not in cmap.columns.values():
@@ -179,7 +195,7 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
                 raise ImportCancelled(path)
     built = builder.finish(start_no=len(existing or []) + 1)
     preview.rows, preview.source_rows = built.rows, built.source_rows
-    preview.problems = notes + repaired + built.problems + \
+    preview.problems = set_notes + notes + repaired + built.problems + \
         _hidden_people(Path(path), sheet, preview, cmap, lang) + \
         _list_findings(preview, cmap, header, lang)
     preview.values.update(record)
@@ -238,7 +254,7 @@ def _take(preview: Preview, builder: RosterBuilder, n: int, row: tuple, header: 
     if not row or all(v in (None, "") for v in row):
         return
     kind, count = skip_kind(row, header)
-    if kind is None and _section(builder, row):
+    if kind is None and _section(builder, n, row):
         kind = "section"
     if kind is None:
         kind = _not_a_person(builder.cmap, row)
@@ -280,19 +296,36 @@ def _not_a_person(cmap: ColumnMap, row: tuple) -> str | None:
     return "note" if texts else None
 
 
-def _section(builder: RosterBuilder, row: tuple) -> bool:
+def _section(builder: RosterBuilder, n: int, row: tuple) -> bool:
     """A line alone in its row that names a category («Студенческие организации», «2.
-    Представители МРЦ …») or, in a seminar, a department: the people under it, up to the
-    next such line, take it unless they have their own."""
-    cells = [c for c in row if c not in (None, "")]
-    if len(cells) != 1 or not isinstance(cells[0], str):
+    Представители МРЦ …», «3. Студенты») or, in a seminar, a department: the people under
+    it, up to the next such line, take it unless they have their own. A short word or an
+    abbreviation is read as a cell is (reports.roster.read_cell_choice), its note said on
+    the line's row; a line that fits several options ends the section above, said so."""
+    cells = [(c, v) for c, v in enumerate(row) if v not in (None, "")]
+    if len(cells) != 1 or not isinstance(cells[0][1], str):
         return False
-    text = _SECTION_NUMBER.sub("", cells[0])
+    text = _SECTION_NUMBER.sub("", cells[0][1])
     for fid in ("participant_category", "department"):
-        if fid in ROSTERS[builder.form_id][1] and (code := resolve_choice(fid, text)):
+        if fid not in ROSTERS[builder.form_id][1] or not text.strip():
+            continue
+        code, note = read_cell_choice(fid, text, builder.lang)
+        if note is not None and (code or note[0] == "choice_ambiguous"):
+            column = builder.cmap.headers.get(cells[0][0]) or _letter(cells[0][0])
+            builder.out.problems.append(Problem(n, column, fid, note[0], at(
+                n, column, builder.lang) + note[1], "warning"))
+        if code is None and note is not None and note[0] == "choice_ambiguous":
+            builder.section = {}     # a new section, of no one option: the rows keep theirs
+            return False
+        if code is not None:
             builder.section = {fid: code}
             return True
     return False
+
+
+def _letter(c: int) -> str:
+    """A 0-based column as a sheet names it (A … Z, AA …)."""
+    return (_letter(c // 26 - 1) if c >= 26 else "") + chr(ord("A") + c % 26)
 
 
 _SECTION_NUMBER = re.compile(r"^\s*([0-9]+|[IVX]+)\s*[.)]\s*")

@@ -7,6 +7,7 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     "where": {"ru": "строка {row}, столбец «{column}»: ", "kk": "{row}-жол, «{column}» бағаны: ",
               "en": "row {row}, column «{column}»: "},
+    "where_row": {"ru": "строка {row}: ", "kk": "{row}-жол: ", "en": "row {row}: "},
     "encoding_loss": {
         "ru": "«{text}»: буква потеряна при сохранении файла (знак «?» внутри слова); "
               "исправьте в таблице",
@@ -21,6 +22,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "тексеріңіз, болмаса жолды кестеден өшіріңіз",
         "en": "«{name}»: the row is hidden in the file but was imported; check the person "
               "attended and delete the row in the grid if not"},
+    "list_row_hidden": {
+        "ru": "«{text}»: строка скрыта в файле, но прочитана; проверьте, нужна ли эта запись, "
+              "и удалите черновик, если нет",
+        "kk": "«{text}»: жол файлда жасырылған, бірақ оқылды; бұл жазба керек пе, тексеріңіз, "
+              "керек болмаса жобаны өшіріңіз",
+        "en": "«{text}»: the row is hidden in the file but was read; check the record is "
+              "wanted and delete the draft if not"},
     "number_exponent": {
         "ru": "«{text}»: число сохранено в сокращённом виде Excel, последние цифры потеряны; "
               "введите номер заново в таблице",

@@ -94,44 +94,12 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
                 reason: str | None = None, set_values: dict | None = None,
                 progress=None, cancelled=None) -> ImportResult:
     path = Path(path)
+    opts = {"mapping": mapping, "sheet": sheet, "record_id": record_id, "org_unit": org_unit,
+            "period": period, "row_limit": row_limit, "set_values": set_values,
+            "progress": progress, "cancelled": cancelled}
     try:
-        layout = _layout(path)
-        if layout == "table":
-            from reports.table_io import import_table
-
-            return import_table(store, form_id, path, user=user, dry_run=dry_run, reason=reason,
-                                lang=lang)
-        if form_id == "monthly_report" and layout == "template":
-            from reports.template import import_monthly_report
-
-            return import_monthly_report(store, path, user=user, dry_run=dry_run, lang=lang,
-                                         reason=reason)
-        if form_id == "monthly_report":
-            from reports.wide_read import read_wide
-
-            return read_wide(store, path, user=user, dry_run=dry_run, lang=lang,
-                             mapping=mapping, sheet=sheet, org_unit=org_unit, period=period,
-                             reason=reason)
-        if form_id in ROSTERS:
-            return _import_roster(store, form_id, path, user=user, dry_run=dry_run,
-                                  mapping=mapping, sheet=sheet, record_id=record_id,
-                                  org_unit=org_unit, period=period, row_limit=row_limit,
-                                  reason=reason, lang=lang, set_values=set_values,
-                                  progress=progress, cancelled=cancelled)
-        if form_id in LIST_FORMS:         # a district's own list, one record a row
-            from reports.list_import import import_records_list
-
-            return import_records_list(store, form_id, path, user=user, dry_run=dry_run,
-                                       lang=lang, mapping=mapping, sheet=sheet,
-                                       org_unit=org_unit, period=period, reason=reason,
-                                       set_values=set_values)
-        if form_id in LIST_COMMANDS:      # a form export or a typed list, not Esep's table
-            raise ImportFailed(message_text("import_use_command", lang, {
-                "file": path.name, "command": LIST_COMMANDS[form_id]}), "use_command")
-        from reports.table_io import import_table
-
-        return import_table(store, form_id, path, user=user, dry_run=dry_run, reason=reason,
-                            lang=lang)
+        return _route(store, form_id, path, {"user": user, "dry_run": dry_run, "lang": lang,
+                                             "reason": reason}, opts)
     except FileProblem as exc:
         raise ImportFailed(exc.text(lang), exc.code) from None
     except HeaderError as exc:
@@ -140,6 +108,39 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
         raise ImportFailed(str(exc), exc.code) from None
     except ValueError as exc:        # a --set value that is no allowed value
         raise ImportFailed(str(exc), "bad_value") from None
+
+
+def _route(store, form_id: str, path: Path, base: dict, opts: dict) -> ImportResult:
+    """The reader of this form and file: `base` (user, dry_run, lang, reason) goes to
+    each, `opts` to those that take them."""
+    layout = _layout(path)
+    if layout == "table" or (form_id not in LIST_FORMS and form_id not in ROSTERS
+                             and form_id not in LIST_COMMANDS and form_id != "monthly_report"):
+        from reports.table_io import import_table
+
+        return import_table(store, form_id, path, **base)
+    if form_id == "monthly_report" and layout == "template":
+        from reports.template import import_monthly_report
+
+        return import_monthly_report(store, path, **base)
+    if form_id == "monthly_report":
+        from reports.wide_read import read_wide
+
+        return read_wide(store, path, **base, **_only(opts, "mapping", "sheet", "org_unit",
+                                                      "period"))
+    if form_id in ROSTERS:
+        return _import_roster(store, form_id, path, **base, **opts)
+    if form_id in LIST_FORMS:         # a district's own list, one record a row
+        from reports.list_import import import_records_list
+
+        return import_records_list(store, form_id, path, **base, **_only(
+            opts, "mapping", "sheet", "org_unit", "period", "set_values"))
+    raise ImportFailed(message_text("import_use_command", base["lang"], {  # a form export
+        "file": path.name, "command": LIST_COMMANDS[form_id]}), "use_command")
+
+
+def _only(opts: dict, *names: str) -> dict:
+    return {n: opts[n] for n in names}
 
 
 def _layout(path: Path) -> str:

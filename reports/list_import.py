@@ -2,7 +2,8 @@
 
 Each row's record has an id made of the form, the org unit and what tells its row apart
 (reports.list_names.IDENTITY: an event's start date and title, folded), so importing the same
-list again changes nothing, and a row edited since updates its record. Records are drafts
+list again changes nothing, and a row edited since updates its record (one whose name was
+edited in place too: reports.list_rows). Records are drafts
 (never submitted): the fields the list lacks are the draft's findings, said in the preview. A
 record already submitted is not changed by a list (a warning says which row); one deleted in
 the app is not brought back. All or nothing: any error, and nothing is saved.
@@ -14,8 +15,10 @@ import uuid
 from pathlib import Path
 
 from forms import load_form, message_text
+from reports import list_rows
 from reports.intake import Skipped
 from reports.intake_text import at, say
+from reports.list_names import RENAMED
 from reports.list_read import ListRead, problem, read_records_list, row_key
 
 NAMESPACE = uuid.UUID("3f6c1d2e-8b7a-4c59-a0e1-9d4b2f7c5e83")
@@ -41,21 +44,28 @@ def import_records_list(store, form_id: str, path, *, user: str, dry_run: bool =
                           mapping=read.mapping(), header_row=read.header_row,
                           skipped=read.skipped, columns=read.described(), layout="list",
                           values={"period": read.title_period} if read.title_period else {})
+    rows: dict[int, str] = {}
     if unit:
-        _records(store, read, result, unit, period, lang)
+        was = list_rows.remembered(store, form_id, unit, path, read.sheet)
+        rows = _records(store, read, result, unit, period, lang, was)
         _checked(store, result, {f: read.headers[c] for c, f in read.columns.items()}, lang)
     if dry_run:
         return result
     _commit(store, result, user=user, update=False,
             reason=reason or f"list import: {path.name}")
+    if unit:
+        list_rows.remember(store, form_id, unit, path, read.sheet, rows)
     return result
 
 
-def _records(store, read: ListRead, result, unit: str, period: str | None, lang: str) -> None:
-    """The rows' records into `result`: new ones and changed drafts; a row repeated whole,
-    an unchanged record, one deleted in the app are listed as skipped."""
+def _records(store, read: ListRead, result, unit: str, period: str | None, lang: str,
+             was: dict) -> dict[int, str]:
+    """The rows' records into `result`: new ones and changed drafts (a row whose name was
+    edited in place, its record: reports.list_rows); a row repeated whole, an unchanged
+    record, one deleted in the app are listed as skipped. Returns {row: record id}."""
     form = load_form(read.form_id)
     first: dict[str, tuple[int, dict]] = {}
+    recs: list[tuple[int, dict]] = []
     for n, data in read.rows:
         rec = _record(form, unit, n, data, _period(form, n, data, period, read, result, lang),
                       _key(form.id, unit, n, data, first, result, lang))
@@ -66,8 +76,29 @@ def _records(store, read: ListRead, result, unit: str, period: str | None, lang:
             result.skipped.append(Skipped(n, "same_row", _said(data), first[rec["id"]][0]))
             continue
         first[rec["id"]] = (n, data)
-        _compare(store, rec, n, result, lang)
+        recs.append((n, rec))
+    claimed = {rec["id"] for _n, rec in recs}
+    for n, rec in recs:
+        old = list_rows.edited(store, rec, n, was, claimed)
+        if old is not None:
+            claimed.add(old["id"])
+        _compare(store, rec, n, result, lang,
+                 said=old is not None and _renamed(form.id, old, rec, n, result, lang))
     result.skipped.sort(key=lambda s: s.row)
+    return {n: rec["id"] for n, rec in recs}
+
+
+def _renamed(form_id: str, old: dict, rec: dict, n: int, result, lang: str) -> bool:
+    """Row `n` is `old` with its name edited: it takes the record's id, said; True when
+    that record is submitted (`_compare` then keeps it as stored, said already)."""
+    fid = RENAMED[form_id]
+    code = "list_row_edited" if old["status"] in ("draft", "returned") \
+        else "list_row_edited_submitted"
+    result.problems.append(problem(n, None, code, lang, {
+        "row": n, "id": old["id"], "old": old["data"].get(fid) or "",
+        "new": rec["data"].get(fid) or ""}, "warning"))
+    rec["id"] = old["id"]
+    return code == "list_row_edited_submitted"
 
 
 def _period(form, n: int, data: dict, option: str | None, read: ListRead, result,
@@ -107,7 +138,7 @@ def _rid(form_id: str, unit: str, key: list[str]) -> str:
     return str(uuid.uuid5(NAMESPACE, json.dumps([form_id, unit, *key], ensure_ascii=False)))
 
 
-def _compare(store, rec: dict, n: int, result, lang: str) -> None:
+def _compare(store, rec: dict, n: int, result, lang: str, said: bool = False) -> None:
     """A new record, or a stored one changed by the file, goes into `result`; an unchanged,
     deleted or already submitted one is said and kept as stored."""
     old = store.get_record(rec["id"])
@@ -117,8 +148,9 @@ def _compare(store, rec: dict, n: int, result, lang: str) -> None:
         result.records += [] if old["deleted"] else [dict(old, _row=n)]   # as stored
         return
     if old is not None and old["status"] not in ("draft", "returned"):
-        result.problems.append(problem(n, None, "list_record_submitted", lang, {
-            "row": n, "id": old["id"]}, "warning"))
+        if not said:                               # its row said so already
+            result.problems.append(problem(n, None, "list_record_submitted", lang, {
+                "row": n, "id": old["id"]}, "warning"))
         result.records.append(dict(old, _row=n))
         return
     if old is not None:

@@ -3,8 +3,9 @@ table calls a field besides the field's label (reports.survey_import.match_colum
 them, ru / kk / en, folded as reports.text.fold does).
 
 Also, per form of the records-list import (reports.list_read): which fields tell one row's
-record from another (IDENTITY: re-importing the same list updates, never duplicates) and which
-date field a range «20-22.03.2024» spreads to (SPANS: start -> end).
+record from another (IDENTITY: re-importing the same list updates, never duplicates; RENAMED:
+the one of them edited in place), and which date field a range «20-22.03.2024» spreads to
+(SPANS: start -> end).
 """
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ IDENTITY = {
     "leadership_meeting": ("planned_date", "official_name"),
 }
 SPANS = {"date_start": "date_end"}
+# The field of IDENTITY a clerk edits in place (a typo in an event's title, a meeting's
+# official spelled out): a re-import of the same file finds the row's record by its row
+# when only this changed (reports.list_import).
+RENAMED = {"event": "title", "hotline_appeal": "topic_text",
+           "leadership_meeting": "official_name"}
 
 class ListRefused(ValueError):
     """The file holds no list of this form (the message is in the person's language)."""

@@ -28,9 +28,9 @@ from reports.intake_rows import date_span, serial_date, skip_kind
 from reports.intake_text import at, say
 from reports.list_names import IDENTITY, SPANS, ListRefused
 from reports.readers import iter_rows, workbook_sheets
-from reports.readers_layout import fill_down
+from reports.readers_layout import fill_down, hidden_rows
 from reports.survey_import import _apply_mapping, _texts, match_columns
-from reports.survey_values import CellProblem, put_cell
+from reports.survey_values import CellProblem, cell_notes, put_cell
 from reports.template_read import figure
 from reports.text import fold
 from reports.wide_where import sheet_period
@@ -74,8 +74,10 @@ def read_records_list(path, form_id: str, *, mapping: dict | None = None,
                       lang: str = "ru") -> ListRead:
     form = load_form(form_id)
     path = Path(path)
-    base = _defaults(form, set_values or {}, lang)
+    said: list[dict] = []
+    base = _defaults(form, set_values or {}, lang, said)
     found, head, rows, merges = _find_list(path, form, sheet, mapping, lang)
+    found.problems[:0] = said
     titles = [str(c) for r in head[:found.top_row - 1] for c in r if c not in (None, "")]
     found.title_period = sheet_period(found.sheet, titles, None)[0]
     below = [m for m in merges if m[0] >= found.header_row]
@@ -97,8 +99,25 @@ def read_records_list(path, form_id: str, *, mapping: dict | None = None,
     last = found.rows[-1][0] if found.rows else 0
     found.skipped += [Skipped(n, "empty", "") for n in empty if n < last]
     found.skipped.sort(key=lambda s: s.row)
-    found.problems += _missing(form, found, base, lang)
+    found.problems += _missing(form, found, base, lang) + _hidden(path, found, lang)
     return found
+
+
+def _hidden(path: Path, found: ListRead, lang: str) -> list[dict]:
+    """A row the workbook hides is read like any other, and said so (hidden before
+    printing: is its record wanted?), as the attendance list says of a person."""
+    hidden = hidden_rows(path, found.sheet)
+    return [{"row": n, "column": None, "code": "list_row_hidden", "severity": "warning",
+             "message": say("where_row", lang, row=n) + say(
+                 "list_row_hidden", lang, text=_said(found, row))}
+            for n, row in found.rows if n in hidden]
+
+
+def _said(found: ListRead, data: dict) -> str:
+    """A row's identifying texts (its title, date), else its first values, shown short."""
+    shown = [str(data[f]) for f in IDENTITY[found.form_id] if data.get(f)] or \
+        [str(v) for v in data.values() if isinstance(v, (str, int, float))]
+    return " | ".join(shown)[:80]
 
 
 def _find_list(path: Path, form, sheet, mapping, lang):
@@ -206,22 +225,14 @@ def _line(row: tuple) -> str:
 
 def _read_row(form, found: ListRead, row: tuple, n: int, lang: str) -> dict:
     data: dict = {}
-    for col, fid in found.columns.items():
-        value = row[col] if col < len(row) else None
-        if value is None or not str(value).strip():
-            continue
-        try:
-            note = read_cell(form, form.field(fid), value, data, lang)
-        except CellProblem as exc:
-            note = exc
-        if note is not None:
-            header = found.headers[col]
-            why = message_text(note.code, lang, note.params)
-            shown = _shown(value)
-            said = why if f"«{shown}»" in why else f"«{shown}»: {why}"
-            found.problems.append({"row": n, "column": header, "code": note.code,
-                                   "severity": note.severity, "field": fid,
-                                   "message": at(n, header, lang) + said})
+    for col, fid, value, note in cell_notes(form, found.columns, row, read_cell, data, lang):
+        header = found.headers[col]
+        why = message_text(note.code, lang, note.params)
+        shown = _shown(value)
+        said = why if f"«{shown}»" in why else f"«{shown}»: {why}"
+        found.problems.append({"row": n, "column": header, "code": note.code,
+                               "severity": note.severity, "field": fid,
+                               "message": at(n, header, lang) + said})
     return data
 
 
@@ -246,9 +257,10 @@ def read_cell(form, f, value, data: dict, lang: str) -> CellProblem | None:
     return put_cell(form, f, value, data, lang)
 
 
-def _defaults(form, set_values: dict, lang: str) -> dict:
-    """--set FIELD=VALUE: each row's value where its cell is empty, read as a cell is;
-    ValueError (said as is) for an unknown field or a value no cell could hold."""
+def _defaults(form, set_values: dict, lang: str, notes: list) -> dict:
+    """--set FIELD=VALUE: each row's value where its cell is empty, read as a cell is (a
+    short word's or an abbreviation's note into `notes`); ValueError (said as is) for an
+    unknown field or a value no cell could hold."""
     data: dict = {}
     for fid, value in set_values.items():
         if not form.has_field(fid) or form.field(fid).type == "roster":
@@ -256,10 +268,14 @@ def _defaults(form, set_values: dict, lang: str) -> dict:
                 "field": fid, "fields": ", ".join(f.id for f in form.fields
                                                   if f.type != "roster")}))
         try:
-            read_cell(form, form.field(fid), value, data, lang)
+            note = read_cell(form, form.field(fid), value, data, lang)
         except CellProblem as exc:
             raise ValueError(f"--set {fid}={value}: "
                              + message_text(exc.code, lang, exc.params)) from None
+        if note is not None:
+            notes.append({"row": None, "column": None, "code": note.code, "field": fid,
+                          "severity": note.severity, "message": f"--set {fid}={value}: "
+                          + message_text(note.code, lang, note.params)})
     return data
 
 

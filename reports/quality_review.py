@@ -288,8 +288,12 @@ LISTED = ("created_at",)    # the columns it adds to each record (store.codec.EX
 
 def store_records(store, ids: list[str] | None = None) -> list[dict]:
     """The store's records (or those of `ids`), oldest period first (`store_order`), each
-    with its created_at."""
-    return store.list_records(order_by=STORE_ORDER, extra=LISTED, id=ids)
+    with its created_at, and those changed after submission with what they were
+    (reports.review.corrections)."""
+    from reports.review.corrections import attach_corrections
+
+    return attach_corrections(store.db, store.list_records(order_by=STORE_ORDER, extra=LISTED,
+                                                           id=ids))
 
 
 def store_order(record: dict) -> tuple:

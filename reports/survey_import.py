@@ -32,7 +32,7 @@ from reports.survey_identity import (
     response_of,
     settle,
 )
-from reports.survey_values import CellProblem, put_cell
+from reports.survey_values import cell_notes, put_cell
 from reports.text import fold
 from store.errors import StoreError
 
@@ -212,19 +212,11 @@ def _header_at(head: list[tuple], form) -> int:
 
 def _record(form, result: SurveyImport, row: tuple, n: int, lang: str) -> dict:
     data: dict = {}
-    for col, fid in result.columns.items():
-        value = row[col] if col < len(row) else None
-        if value is None or not str(value).strip():
-            continue
-        try:
-            note = put_cell(form, form.field(fid), value, data, lang)
-        except CellProblem as exc:
-            note = exc
-        if note is not None:
-            why = message_text(note.code, lang, note.params)
-            result.problems.append(_problem(n, result.headers[col], "survey_cell", lang, {
-                "row": n, "column": result.headers[col], "value": str(value).strip(),
-                "why": why}, note.severity) | {"code": note.code})
+    for col, _fid, value, note in cell_notes(form, result.columns, row, put_cell, data, lang):
+        why = message_text(note.code, lang, note.params)
+        result.problems.append(_problem(n, result.headers[col], "survey_cell", lang, {
+            "row": n, "column": result.headers[col], "value": str(value).strip(),
+            "why": why}, note.severity) | {"code": note.code})
     key = json.dumps([form.id, [str(v) for v in row]], ensure_ascii=False)
     region = data.get("region")
     return {"id": str(uuid.uuid5(NAMESPACE, key)), "form": form.id,

@@ -5,8 +5,9 @@ cell with the options joined by ", " (or ";"), an «Другое: …» / «Ба
 is the person's own text, a date is a timestamp. Options are matched to enumeration items by
 their labels in any language (forms.reference.resolve); an option's label may itself hold a
 comma, so the longest run of pieces that names one option wins. A short word or an
-abbreviation («Студ.», «НКО») is read with a warning saying as what (forms.choice_words). `put_cell` reads one cell
-into a record's data by its field's type.
+abbreviation («Студ.», «НКО») is read with a warning saying as what (forms.choice_words); a
+cell with several says each in one warning. `put_cell` reads one cell into a record's data by
+its field's type.
 """
 from __future__ import annotations
 
@@ -49,6 +50,22 @@ class CellProblem(ValueError):
     def __init__(self, code: str, severity: str = "error", **params):
         super().__init__(code)
         self.code, self.params, self.severity = code, params, severity
+
+
+def cell_notes(form, columns: dict, row: tuple, reader, data: dict, lang: str):
+    """Each filled cell of `row` that `columns` maps (column index -> field id) read into
+    `data` by `reader(form, field, value, data, lang)` (put_cell, a list's read_cell); yields
+    (column, field id, value, note) for a cell read with a note or refused (CellProblem)."""
+    for col, fid in columns.items():
+        value = row[col] if col < len(row) else None
+        if value is None or not str(value).strip():
+            continue
+        try:
+            note = reader(form, form.field(fid), value, data, lang)
+        except CellProblem as exc:
+            note = exc
+        if note is not None:
+            yield col, fid, value, note
 
 
 def to_date(value) -> str:
@@ -283,7 +300,7 @@ def _put_multi(form, f, value, data: dict, lang: str) -> CellProblem | None:
         notes = []
         codes, own = split_multi(f.choices, value, lang, own_tail=True, notes=notes)
         note = CellProblem("survey_own_answer", "warning", option=own)
-    note = note or (notes[0] if notes else None)   # one warning a cell: the first
+    note = _one_warning(notes + ([note] if note else []), lang)
     if codes:
         data[f.id] = codes
     if own:
@@ -291,6 +308,21 @@ def _put_multi(form, f, value, data: dict, lang: str) -> CellProblem | None:
             raise CellProblem("survey_other_dropped", option=own)
         data[target] = "; ".join(x for x in (data.get(target), own) if x)
     return note
+
+
+# The clause each warning of a multiple-choice cell is said by among several.
+_CLAUSES = {"choice_read_as": "choice_item", "choice_abbreviation": "choice_item_abbreviation",
+            "survey_own_answer": "choice_item_own"}
+
+
+def _one_warning(notes: list[CellProblem], lang: str) -> CellProblem | None:
+    """The cell's warning: its one note, or each note of several as a clause of one."""
+    if len(notes) < 2:
+        return notes[0] if notes else None
+    from forms.messages import message_text
+
+    return CellProblem("choice_read_as_many", "warning", items=", ".join(
+        message_text(_CLAUSES[n.code], lang, n.params) for n in notes))
 
 
 def _bin(f, value, lang: str) -> str:

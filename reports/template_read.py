@@ -241,6 +241,10 @@ def read_template(store, path: Path, *, user, dry_run=False, reason=None,
                           diff=_diff((old or {}).get("data") or {}, data))
     if dry_run or not result.diff and not result.errors:
         return result
+    if old is not None and old["status"] == "submitted" and not (reason or "").strip():
+        raise ImportFailed(message_text("tpl_submitted_needs_reason", lang, {
+            "file": path.name, "unit": unit, "period": period, "n": len(result.diff)}),
+            "reason_required")
     _commit(store, result, user=user, update=True,
             reason=reason or "import from the monthly-report workbook")
     return result

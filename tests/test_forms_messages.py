@@ -147,3 +147,24 @@ def test_parsed_templates_fill_as_the_formatter_does(lang):
     assert picked == {"ru": ["один", "два", "много", "много", "много"],
                       "kk": ["один", "один", "один", "один", "много"],
                       "en": ["один", "два", "два", "два", "много"]}[lang]
+
+
+def test_review_ratios_and_counts_take_their_russian_forms():
+    """«в 10 раз», «в 3 раза», «в 23.3 раза», «на 143 позиции»: a planted year's review said
+    «в 10 раза» and «на 143 позиций»."""
+    def jump(times):
+        return message_text("review_jump_up", "ru", {"field": "volunteers_total",
+                                                     "value": 2160, "base": 217, "times": times})
+    assert "— в 10 раз больше" in jump(10.0)
+    assert "— в 3 раза больше" in jump(3)
+    assert "— в 21 раз больше" in jump(21)
+    assert "— в 23.3 раза больше" in jump(23.3)
+    assert "10 times the neighbouring" in message_text("review_jump_up", "en", {
+        "field": "volunteers_total", "value": 2160, "base": 217, "times": 10.0})
+    hours = {"hours": 11440.0, "positions": 143, "per": 80.0, "min": 0.5, "max": 24}
+    assert message_text("review_hours_per_position", "ru", hours).startswith(
+        "11440 ч на 143 позиции — 80 ч на позицию")
+    assert message_text("review_hours_per_position", "en", dict(hours, positions=1)).startswith(
+        "11440 h for 1 position,")
+    assert "на 5 волонтёров" in message_text("review_hours_per_volunteer", "ru", {
+        "hours": 1100.0, "volunteers": 5, "per": 220.0, "max": 200})

@@ -76,12 +76,14 @@ def test_template_command_round_trip(filled, tmp_path, capsys):
     wb.save(out)
     assert main(["import", "monthly_report", str(out), "--dry-run"]) == 0
     assert "4 изменения" in capsys.readouterr().out
-    assert main(["import", "monthly_report", str(out)]) == 0
+    assert main(["import", "monthly_report", str(out)]) == 1      # submitted: a reason first
+    assert "уже подан, а книга меняет 4 показателя" in capsys.readouterr().err
+    assert main(["import", "monthly_report", str(out), "--reason", "акимат уточнил"]) == 0
     s = open_store()
     try:
         rec = s.list_records(form="monthly_report", org_unit="AST", period="2023-05")[0]
         assert rec["data"]["volunteers_total"] == old + 1 and rec["revision"] == 2
-        assert s.revisions(rec["id"])[-1]["reason"]
+        assert s.revisions(rec["id"])[-1]["reason"] == "акимат уточнил"
     finally:
         s.close()
 

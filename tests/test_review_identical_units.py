@@ -36,3 +36,14 @@ def test_a_different_cell_or_total_or_region_is_not_a_copy():
     assert _found([_report("a", "AST-1", "1", volunteers_total=0),
                    _report("b", "AST-2", "2", volunteers_total=0)]) == [
         ("b", "a", "review_identical_units")]
+
+
+def test_imported_history_keeps_its_order_of_entry():
+    """Both months imported in one go (one created_at, the import's): the one submitted
+    later (its original updated_at) is the copy, whatever the ids say."""
+    first = dict(_report("z", "PAV-BAY", "2026-12-06T09:16:00Z"),
+                 updated_at="2026-07-05T06:15:00Z")
+    copy = dict(_report("a", "PAV-IRT", "2026-12-06T09:16:00Z"),
+                updated_at="2026-07-09T04:15:00Z")
+    assert _found([first, copy]) == [("a", "z", "review_identical_units")]
+    assert _found([copy, first]) == [("a", "z", "review_identical_units")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from reports.review.copies import copy_findings, identical_units
+from reports.review.corrections import correction_findings
 from reports.review.jumps import (
     event_jumps,
     hours_jumps,
@@ -55,5 +56,6 @@ def monthly_review(reports: list[dict], units=None) -> list[dict]:
         out += target_growth(s, units)
         out += round_figures(s, units)
         out += record_findings(s, units)
+        out += correction_findings(s, units)
         out += bulk_entry(s, units)
     return out

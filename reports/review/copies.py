@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 
+from reports.review.records import entered
 from reports.review.series import Series, make, settings
 
 
@@ -132,7 +133,7 @@ def identical_units(series: dict[str, Series], units=None) -> list[dict]:
     for (_, p, _), same in groups.items():
         if len(same) < 2:
             continue
-        same.sort(key=lambda s: (str(s.rec[p].get("created_at") or ""), s.rec[p]["id"]))
+        same.sort(key=lambda s: _typed_in(s.rec[p]))
         first = same[0]
         for s in same[1:]:
             s.flagged.add(p)
@@ -140,3 +141,11 @@ def identical_units(series: dict[str, Series], units=None) -> list[dict]:
                             {"other_unit": first.unit, "other_record": first.rec[p]["id"],
                              "cells": len(s.vec[p])}, units))
     return out
+
+
+def _typed_in(rec: dict) -> tuple:
+    """The order districts typed a month in: when it was entered (records.entered: an
+    imported or pulled record keeps its original updated_at while its created_at is the day
+    of the import), then its created_at text and its id."""
+    t = entered(rec)
+    return t is None, t.isoformat() if t else "", str(rec.get("created_at") or ""), rec["id"]

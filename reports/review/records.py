@@ -48,7 +48,7 @@ def _when(value) -> dt.datetime | None:
     return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
 
 
-def _entered(rec: dict) -> dt.datetime | None:
+def entered(rec: dict) -> dt.datetime | None:
     """When the report was typed in: the earliest of created_at and updated_at (a store that
     imported or pulled history keeps the original updated_at but stamps created_at now)."""
     times = [t for k in ("created_at", "updated_at") if (t := _when(rec.get(k)))]
@@ -67,13 +67,13 @@ def bulk_entry(s: Series, units=None) -> list[dict]:
     table of a whole year, imported on one day) gives each of its months one finding naming
     all of them."""
     cfg = settings("bulk")
-    entered = {p: t for p in s.periods if (t := _entered(s.rec[p]))}
+    typed = {p: t for p in s.periods if (t := entered(s.rec[p]))}
     late_days = dt.timedelta(days=cfg["late_days"])
-    late = {p for p, t in entered.items() if t - _period_end(p) > late_days}
+    late = {p for p, t in typed.items() if t - _period_end(p) > late_days}
     if len(late) < cfg["min_periods"]:
         return []                       # not enough late months for any batch
     window = dt.timedelta(hours=cfg["window_hours"])
-    hit = _at_once(sorted((t, p) for p, t in entered.items()), late, window,
+    hit = _at_once(sorted((t, p) for p, t in typed.items()), late, window,
                    cfg["min_periods"])
     return [f for batch in _batches(hit, window) for f in _batch_findings(s, batch, units)]
 

@@ -933,177 +933,191 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="41" />
+        <location filename="../../desktop/import_dialog.py" line="49" />
         <source>Import a file</source>
         <translation>Файлды импорттау</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="42" />
+        <location filename="../../desktop/import_dialog.py" line="50" />
         <source>Lists and tables</source>
         <translation>Тізімдер мен кестелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="52" />
+        <location filename="../../desktop/import_dialog.py" line="57" />
         <source>error</source>
         <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="54" />
+        <location filename="../../desktop/import_dialog.py" line="59" />
         <source>warning</source>
         <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="55" />
+        <location filename="../../desktop/import_dialog.py" line="60" />
         <source>note</source>
         <translation>ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="73" />
+        <location filename="../../desktop/import_dialog.py" line="67" />
         <source>row %1</source>
         <translation>%1-жол</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="76" />
+        <location filename="../../desktop/import_dialog.py" line="70" />
         <source>column «%1»</source>
         <translation>«%1» бағаны</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="173" />
+        <location filename="../../desktop/import_dialog.py" line="168" />
         <source>Import: %1</source>
         <translation>Импорттау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="174" />
+        <location filename="../../desktop/import_dialog.py" line="169" />
         <source>File: %1</source>
         <translation>Файл: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="175" />
+        <location filename="../../desktop/import_dialog.py" line="170" />
         <source>Org unit:</source>
         <translation>Бөлімше:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="176" />
+        <location filename="../../desktop/import_dialog.py" line="171" />
         <source>Period:</source>
         <translation>Кезең:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="177" />
+        <location filename="../../desktop/import_dialog.py" line="172" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="178" />
+        <location filename="../../desktop/import_dialog.py" line="173" />
         <source>YYYY-MM; empty: the month of the list's date</source>
         <translation>ЖЖЖЖ-АА; бос болса — тізімдегі күннің айы</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="179" />
+        <location filename="../../desktop/import_dialog.py" line="174" />
         <source>Column in the file</source>
         <translation>Файлдағы баған</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="179" />
+        <location filename="../../desktop/import_dialog.py" line="174" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="180" />
+        <location filename="../../desktop/import_dialog.py" line="175" />
         <source>Import</source>
         <translation>Импорттау</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="181" />
+        <location filename="../../desktop/import_dialog.py" line="176" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="186" />
+        <location filename="../../desktop/import_dialog.py" line="181" />
         <source>To add: %1</source>
         <translation>Қосылады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="187" />
+        <location filename="../../desktop/import_dialog.py" line="182" />
         <source>To change: %1</source>
         <translation>Өзгереді: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="188" />
+        <location filename="../../desktop/import_dialog.py" line="183" />
         <source>Skipped: %1</source>
         <translation>Өткізілді: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="189" />
+        <location filename="../../desktop/import_dialog.py" line="184" />
         <source>Findings: %1</source>
         <translation>Ескертулер: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="216" />
+        <location filename="../../desktop/import_dialog.py" line="211" />
         <source>Importing…</source>
         <translation>Импорттау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="217" />
+        <location filename="../../desktop/import_dialog.py" line="212" />
         <source>Reading the file…</source>
         <translation>Файл оқылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="227" />
+        <location filename="../../desktop/import_dialog.py" line="222" />
         <source>Rows read: %1</source>
         <translation>Оқылған жолдар: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="236" />
+        <location filename="../../desktop/import_dialog.py" line="235" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Тоқтатылды; ештеңе импортталмады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="239" />
+        <location filename="../../desktop/import_dialog.py" line="238" />
         <source>Nothing was imported: %1</source>
         <translation>Ештеңе импортталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="255" />
+        <location filename="../../desktop/import_dialog.py" line="254" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Қателер: %1 — файлды түзетіңіз; ештеңе импортталмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="257" />
+        <location filename="../../desktop/import_dialog.py" line="256" />
         <source>Check the preview, then press Import.</source>
         <translation>Алдын ала қарауды тексеріп, «Импорттау» түймесін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="261" />
+        <location filename="../../desktop/import_dialog.py" line="260" />
         <source>Header row: %1</source>
         <translation>Тақырып жолы: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="264" />
+        <location filename="../../desktop/import_dialog.py" line="263" />
         <source>mapping as last time</source>
         <translation>сәйкестендіру өткен жолғыдай</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="299" />
+        <location filename="../../desktop/import_dialog.py" line="298" />
         <source>— not imported —</source>
         <translation>— импорттамау —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="334" />
+        <location filename="../../desktop/import_dialog.py" line="333" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="335" />
+        <location filename="../../desktop/import_dialog.py" line="334" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="336" />
+        <location filename="../../desktop/import_dialog.py" line="335" />
         <source>Status</source>
         <translation>Мәртебесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="375" />
+        <location filename="../../desktop/import_dialog.py" line="362" />
+        <source>Reason for the correction</source>
+        <translation>Түзету себебі</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="363" />
+        <source>%1
+
+Why do the submitted figures change?</source>
+        <translation>%1
+
+Ұсынылған көрсеткіштер неге өзгереді?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="384" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>

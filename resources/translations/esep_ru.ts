@@ -933,177 +933,191 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="41" />
+        <location filename="../../desktop/import_dialog.py" line="49" />
         <source>Import a file</source>
         <translation>Импорт файла</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="42" />
+        <location filename="../../desktop/import_dialog.py" line="50" />
         <source>Lists and tables</source>
         <translation>Списки и таблицы</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="52" />
+        <location filename="../../desktop/import_dialog.py" line="57" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="54" />
+        <location filename="../../desktop/import_dialog.py" line="59" />
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="55" />
+        <location filename="../../desktop/import_dialog.py" line="60" />
         <source>note</source>
         <translation>замечание</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="73" />
+        <location filename="../../desktop/import_dialog.py" line="67" />
         <source>row %1</source>
         <translation>строка %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="76" />
+        <location filename="../../desktop/import_dialog.py" line="70" />
         <source>column «%1»</source>
         <translation>столбец «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="173" />
+        <location filename="../../desktop/import_dialog.py" line="168" />
         <source>Import: %1</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="174" />
+        <location filename="../../desktop/import_dialog.py" line="169" />
         <source>File: %1</source>
         <translation>Файл: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="175" />
+        <location filename="../../desktop/import_dialog.py" line="170" />
         <source>Org unit:</source>
         <translation>Подразделение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="176" />
+        <location filename="../../desktop/import_dialog.py" line="171" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="177" />
+        <location filename="../../desktop/import_dialog.py" line="172" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="178" />
+        <location filename="../../desktop/import_dialog.py" line="173" />
         <source>YYYY-MM; empty: the month of the list's date</source>
         <translation>ГГГГ-ММ; пусто — месяц даты в списке</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="179" />
+        <location filename="../../desktop/import_dialog.py" line="174" />
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="179" />
+        <location filename="../../desktop/import_dialog.py" line="174" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="180" />
+        <location filename="../../desktop/import_dialog.py" line="175" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="181" />
+        <location filename="../../desktop/import_dialog.py" line="176" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="186" />
+        <location filename="../../desktop/import_dialog.py" line="181" />
         <source>To add: %1</source>
         <translation>Добавить: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="187" />
+        <location filename="../../desktop/import_dialog.py" line="182" />
         <source>To change: %1</source>
         <translation>Изменить: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="188" />
+        <location filename="../../desktop/import_dialog.py" line="183" />
         <source>Skipped: %1</source>
         <translation>Пропущено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="189" />
+        <location filename="../../desktop/import_dialog.py" line="184" />
         <source>Findings: %1</source>
         <translation>Замечания: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="216" />
+        <location filename="../../desktop/import_dialog.py" line="211" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="217" />
+        <location filename="../../desktop/import_dialog.py" line="212" />
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="227" />
+        <location filename="../../desktop/import_dialog.py" line="222" />
         <source>Rows read: %1</source>
         <translation>Прочитано строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="236" />
+        <location filename="../../desktop/import_dialog.py" line="235" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Отменено; ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="239" />
+        <location filename="../../desktop/import_dialog.py" line="238" />
         <source>Nothing was imported: %1</source>
         <translation>Ничего не импортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="255" />
+        <location filename="../../desktop/import_dialog.py" line="254" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Ошибок: %1 — исправьте файл; ничего не будет импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="257" />
+        <location filename="../../desktop/import_dialog.py" line="256" />
         <source>Check the preview, then press Import.</source>
         <translation>Проверьте предпросмотр и нажмите «Импортировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="261" />
+        <location filename="../../desktop/import_dialog.py" line="260" />
         <source>Header row: %1</source>
         <translation>Строка заголовка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="264" />
+        <location filename="../../desktop/import_dialog.py" line="263" />
         <source>mapping as last time</source>
         <translation>сопоставление как в прошлый раз</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="299" />
+        <location filename="../../desktop/import_dialog.py" line="298" />
         <source>— not imported —</source>
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="334" />
+        <location filename="../../desktop/import_dialog.py" line="333" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="335" />
+        <location filename="../../desktop/import_dialog.py" line="334" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="336" />
+        <location filename="../../desktop/import_dialog.py" line="335" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="375" />
+        <location filename="../../desktop/import_dialog.py" line="362" />
+        <source>Reason for the correction</source>
+        <translation>Причина исправления</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="363" />
+        <source>%1
+
+Why do the submitted figures change?</source>
+        <translation>%1
+
+Почему меняются поданные показатели?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="384" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>

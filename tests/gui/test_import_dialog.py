@@ -273,3 +273,52 @@ def test_a_missing_column_points_at_the_drop_down_not_at_the_cli(qtbot, core_ctx
     assert len(missing) == 2 and "participant_category" in dialog.list_values.combos
     assert all("--set" not in t and "для всего списка» или дополните" in t for t in missing), missing
     assert any("«Категория участника для всего списка»" in t for t in missing), missing
+
+
+def test_a_workbook_correcting_a_submitted_report_asks_why(qtbot, core_ctx, tmp_path):
+    """A monthly workbook that changes a submitted report is a correction: the app asks its
+    reason (kept in the audit, shown to the district), none given imports nothing."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    from desktop.demo_data import seed_demo
+    from desktop.export_actions import export_template
+    saved = seed_demo(core_ctx.store, months=1, submitted=1)[0]
+    assert core_ctx.store.get_record(saved["id"])["status"] == "submitted"
+    book = export_template(None, core_ctx, saved["org_unit"], saved["period"],
+                           str(tmp_path / "m.xlsx"), quiet=True)
+    wb = openpyxl.load_workbook(book)
+    ws = wb.worksheets[0]
+    row = next(r for r in range(1, ws.max_row + 1)
+               if ws.cell(r, 4).value == "registered_orgs_count")
+    orgs = saved["data"]["registered_orgs_count"] + 1
+    ws.cell(row, 2).value = orgs
+    wb.save(book)
+    asked: list[str] = []
+
+    def answer(reason: str):
+        def act() -> None:
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QInputDialog):
+                QTimer.singleShot(30, act)
+                return
+            asked.append(box.labelText())
+            box.setTextValue(reason)
+            box.accept() if reason else box.reject()
+        QTimer.singleShot(0, act)
+
+    dialog = open_dialog(qtbot, core_ctx, book, "monthly_report")
+    answer("")                                       # cancelled: nothing imported
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.task is None and bool(asked), timeout=20000)
+    assert core_ctx.store.get_record(saved["id"])["data"]["registered_orgs_count"] != orgs
+    assert "Почему меняются поданные показатели?" in asked[0]
+    answer("пересчитали по спискам волонтёров")
+    assert dialog.import_button.isEnabled(), dialog.status.text()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: len(asked) == 2 and dialog.task is None, timeout=20000)
+    assert dialog.result() == dialog.DialogCode.Accepted, (dialog.status.text(), asked)
+    rec = core_ctx.store.get_record(saved["id"])
+    assert rec["data"]["registered_orgs_count"] == orgs and rec["status"] == "submitted"
+    reasons = {a.get("reason") for a in core_ctx.store.audit(saved["id"])}
+    assert "пересчитали по спискам волонтёров" in reasons, reasons
