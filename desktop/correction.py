@@ -92,3 +92,12 @@ class CorrectionActions:
         text = QCoreApplication.translate("FormEditor", "Correction saved (revision %1).")
         text = text.replace("%1", str(saved["revision"]))
         return self._after_save(saved, text)
+
+
+def ask_import_reason(parent, refusal: str) -> str | None:
+    """A file imported over a submitted record is a correction: why (kept with it, shown to
+    the district); None when the person gives none."""
+    title = QCoreApplication.translate("ImportDialog", "Reason for the correction")
+    label = QCoreApplication.translate("ImportDialog", "%1\n\nWhy do the submitted figures change?")
+    text, ok = QInputDialog.getText(parent, title, label.replace("%1", refusal))
+    return text.strip() if ok and text.strip() else None

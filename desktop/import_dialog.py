@@ -228,7 +228,9 @@ class ImportDialog(QDialog):
         committing, self.task, self.committing = self.committing, None, False
         self.progress.hide()
         if committing and getattr(exc, "code", "") == "reason_required":
-            if self._ask_reason(exc):
+            from desktop.correction import ask_import_reason
+            self.reason = ask_import_reason(self, str(exc))
+            if self.reason:
                 return self.commit()
             self.import_button.setEnabled(True)  # the preview stands: import when ready
         if isinstance(exc, ImportCancelled):
@@ -353,16 +355,6 @@ class ImportDialog(QDialog):
         keys = dict.fromkeys(k for row in rows for k in row
                              if k not in ("org_unit", "period", "status"))
         return [(k, field_label(self.form, k, self.ctx.lang)) for k in keys]
-
-    def _ask_reason(self, exc: BaseException) -> bool:
-        """The file changes a submitted record: why (kept with the correction, shown to the
-        district); False when the person gives none."""
-        from PySide6.QtWidgets import QInputDialog
-        text, ok = QInputDialog.getText(
-            self, self.tr("Reason for the correction"),
-            self.tr("%1\n\nWhy do the submitted figures change?").replace("%1", str(exc)))
-        self.reason = text.strip() if ok and text.strip() else None
-        return self.reason is not None
 
     # -- importing -------------------------------------------------------------------------
     def commit(self) -> None:

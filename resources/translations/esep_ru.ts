@@ -1053,73 +1053,73 @@
         <translation>Прочитано строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="235" />
+        <location filename="../../desktop/import_dialog.py" line="237" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Отменено; ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="238" />
+        <location filename="../../desktop/import_dialog.py" line="240" />
         <source>Nothing was imported: %1</source>
         <translation>Ничего не импортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="254" />
+        <location filename="../../desktop/import_dialog.py" line="256" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Ошибок: %1 — исправьте файл; ничего не будет импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="256" />
+        <location filename="../../desktop/import_dialog.py" line="258" />
         <source>Check the preview, then press Import.</source>
         <translation>Проверьте предпросмотр и нажмите «Импортировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="260" />
+        <location filename="../../desktop/import_dialog.py" line="262" />
         <source>Header row: %1</source>
         <translation>Строка заголовка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="263" />
+        <location filename="../../desktop/import_dialog.py" line="265" />
         <source>mapping as last time</source>
         <translation>сопоставление как в прошлый раз</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="298" />
+        <location filename="../../desktop/import_dialog.py" line="300" />
         <source>— not imported —</source>
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="333" />
+        <location filename="../../desktop/import_dialog.py" line="335" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="334" />
+        <location filename="../../desktop/import_dialog.py" line="336" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="335" />
+        <location filename="../../desktop/import_dialog.py" line="337" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="362" />
+        <location filename="../../desktop/import_dialog.py" line="376" />
+        <source>Cancelling…</source>
+        <translation>Отмена…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/correction.py" line="100" />
         <source>Reason for the correction</source>
         <translation>Причина исправления</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="363" />
+        <location filename="../../desktop/correction.py" line="101" />
         <source>%1
 
 Why do the submitted figures change?</source>
         <translation>%1
 
 Почему меняются поданные показатели?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_dialog.py" line="384" />
-        <source>Cancelling…</source>
-        <translation>Отмена…</translation>
     </message>
 </context>
 <context>
