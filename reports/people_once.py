@@ -20,6 +20,11 @@ from forms.people import phone_key
 from reports.aggregate import dated_period, stated_region
 from reports.headers import ROSTERS
 
+# The lists whose people are volunteers of organizations (VR-18 counts a volunteer once):
+# a focus group's participants name their organization; a seminar's civil servants name a
+# department, which is no volunteer organization.
+VOLUNTEER_LISTS = ("focus_group",)
+
 
 @dataclass(frozen=True)
 class Listing:
@@ -136,20 +141,28 @@ def other_org(a: Listing, b: Listing) -> bool:
 
 def person_findings(records, units=None) -> list[dict]:
     """VR-18 (WARN): one person in the lists of two records of one region and month, under
-    different organizations — a finding on each of the two, naming the other record and
-    both organizations (the region's figures count the person once)."""
+    different organizations — one finding on each such record, naming the first other record
+    and both organizations (the region's figures count the person once). Said only where
+    both lists give the same phone: by name alone a namesake is as likely (VR-20 calls the
+    same name under another organization a namesake), and a region's month of lists
+    typed without phones would warn on every common name."""
     from reports.quality_review import finding
 
     out = []
-    for (_region, month), rows in region_months(records, units).items():
+    volunteers = [r for r in records if r.get("form") in VOLUNTEER_LISTS]
+    for (_region, month), rows in region_months(volunteers, units).items():
         for person in people(rows):
             first: dict[str, Listing] = {}
             for r in person:                      # the person's first row in each record
                 first.setdefault(r.record["id"], r)
             for a in first.values():
-                out += [finding(a.record, "VR-18", "warning", "review_person_several_orgs",
-                                [a.field], {"name": a.name, "org": a.org, "period": month,
-                                            "other_org": b.org,
-                                            "other_record": b.record["id"]}, units)
-                        for b in first.values() if b is not a and other_org(a, b)]
+                others = [b for b in first.values() if b is not a and other_org(a, b)
+                          and a.phone and a.phone == b.phone]
+                if others:  # one finding a record, naming the first other list (linear)
+                    b = others[0]
+                    out.append(finding(a.record, "VR-18", "warning",
+                                       "review_person_several_orgs", [a.field],
+                                       {"name": a.name, "org": a.org, "period": month,
+                                        "other_org": b.org, "other_record": b.record["id"],
+                                        "others": len(others)}, units))
     return out

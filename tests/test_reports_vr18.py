@@ -196,14 +196,14 @@ def test_review_reports_vr18_with_message_in_three_languages():
 
 def test_the_same_listed_name_under_two_organizations_is_the_people_rule():
     """«Участник1 Тест» is on both Karaganda focus groups of the month, for «Жас Ұлан» and
-    «Жас Отан»: VR-18's people part (tests/test_reports_vr18_people.py); «Участник0 Тест»,
-    for one organization spelled two ways, is not."""
+    «Жас Отан», with no phone: by name alone a namesake is as likely, so VR-18's people
+    part (tests/test_reports_vr18_people.py) says nothing; «Участник0 Тест», for one
+    organization spelled two ways, is the organization rule's business either way."""
     found = filter_findings(review(copy.deepcopy(_one_region()), units=UNITS,
                                    use_forms=False), rule="VR-18")
     people = {(f["record_id"], f["params"]["name"], f["params"]["other_org"])
               for f in found if f["message_code"] == "review_person_several_orgs"}
-    assert people == {("fg1", "Участник1 Тест", "Жас Отан"),
-                      ("fg2", "Участник1 Тест", "Жас Ұлан")}
+    assert people == set()
 
 
 def test_message_texts_have_the_same_placeholders():
