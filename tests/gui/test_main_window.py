@@ -198,19 +198,25 @@ def test_fresh_start_first_run_offline_reaches_monthly_form(qtbot, tmp_path, mon
         shutdown_gui(ctx, window)
 
 
-@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
-def test_every_page_fits_a_1024_px_window(qtbot, core_ctx, lang):
+def _each_page_at_1024(qtbot, ctx, lang):
+    """The main window in `lang` resized to 1024 × 700 on each of its pages: (key, window)."""
     from desktop.i18n import install_translators
     from desktop.main_window import MainWindow
 
     install_translators(lang)
-    window = MainWindow(core_ctx)
+    window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.show()
     for key in window.page_keys():
         window.show_page(key)
         window.resize(1024, 700)
         qtbot.wait(10)
+        yield key, window
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_every_page_fits_a_1024_px_window(qtbot, core_ctx, lang):
+    for key, window in _each_page_at_1024(qtbot, core_ctx, lang):
         assert window.width() <= 1024, (lang, key, window.width())
 
 
@@ -220,18 +226,8 @@ def test_a_region_coordinators_pages_fit_a_1024_px_window(qtbot, core_ctx, lang)
     page's top row (year, due day, the status legend) was ~1300 px: the navigation list was
     squeezed to 70 px of cut names and the grid's December and the Approve button were off
     the screen."""
-    from desktop.i18n import install_translators
-    from desktop.main_window import MainWindow
-
     core_ctx.user.update(role="region", region="SHY", district=None)
-    install_translators(lang)
-    window = MainWindow(core_ctx)
-    qtbot.addWidget(window)
-    window.show()
-    for key in window.page_keys():
-        window.show_page(key)
-        window.resize(1024, 700)
-        qtbot.wait(10)
+    for key, window in _each_page_at_1024(qtbot, core_ctx, lang):
         page = window.stack.currentWidget()
         assert window.width() <= 1024, (lang, key, window.width())
         assert window.nav.width() >= window.nav.maximumWidth() - 30, (lang, key)
