@@ -188,7 +188,8 @@ def test_a_new_store_needs_a_passphrase_of_eight_characters(tmp_path, monkeypatc
     monkeypatch.delenv(keys.PASSPHRASE_ENV)
     with pytest.raises(StoreError) as err:  # no passphrase at all, and no one to ask
         open_store(tmp_path / "esep.sqlite3")
-    assert err.value.code == "store_passphrase_needed"
+    assert err.value.code == "store_passphrase_choose"  # to choose, not to remember
+    assert "at least 8" in str(err.value)
 
 
 def _esep(args, *, stdin: str = "", env_pass: str | None = None):
