@@ -220,7 +220,7 @@ def cmd_quality(args) -> int:
     if args.json:
         print(json.dumps(found, ensure_ascii=False))
     else:
-        found = distinct_lines(found)
+        found = distinct_lines(found, _lang_of(args))
         for f in found:
             print(f"{say('cli_severity_' + f['severity'], _lang_of(args)):8} {f.get('rule_detail') or f['rule']:12} {f['org_unit']:10} "
                   f"{f['period']} "

@@ -312,14 +312,24 @@ def filter_findings(findings: list[dict], *, rule: str | None = None,
             and (region is None or f["region"] == region)]
 
 
-def distinct_lines(findings: list[dict]) -> list[dict]:
-    """The findings a list shows: one of those with the same org unit, rule and text (VR-19
-    names a whole batch of months on each of them: one line, not one per month)."""
-    seen: set[tuple] = set()
-    out = []
+def distinct_lines(findings: list[dict], lang: str = "ru") -> list[dict]:
+    """The findings a list shows: one of those with the same org unit, rule and text. VR-19
+    names a whole batch of months on each of them (one line, not one per month); any other
+    text said alike on several months (a field left empty all year) is one line on its first
+    month naming the others («то же за 2025-02 – 2025-12»)."""
+    from reports.review.records import month_runs
+
+    groups: dict[tuple, list[dict]] = {}
     for f in findings:
         key = (f["org_unit"], f.get("rule_detail") or f["rule"], f["message"])
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
+        groups.setdefault(key, []).append(f)
+    out = []
+    for same in groups.values():
+        first = same[0]
+        others = sorted({f["period"] for f in same} - {first["period"]} - {None})
+        if others and first["rule"] != "VR-19":
+            text = first["message"].rstrip()
+            first = dict(first, message=text + (" " if text.endswith((".", "!", "?")) else ". ")
+                         + message_text("review_same_months", lang, {"months": month_runs(others)}))
+        out.append(first)
     return out

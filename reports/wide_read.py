@@ -42,13 +42,14 @@ from reports.wide_columns import (
     apply_mapping,
     find_header,
 )
-from reports.wide_records import build_records
+from reports.wide_records import build_records, rows_said
 from reports.wide_where import (
     UnitMatcher,
     period_in,
     period_text,
     sheet_period,
     unit_column,
+    unit_key,
 )
 
 FORM_ID = "monthly_report"
@@ -82,6 +83,7 @@ class WideReader:
         self.seen: dict[tuple[str, str], tuple[str | None, int]] = {}
         self.mapped: set = set()                  # the --map columns found
         self.said: set = set()                    # problems said once for the whole file
+        self.unknown: dict[str, tuple[dict, list[dict]]] = {}  # a district name not known
         self.above: dict[int, object] = {}        # the last month / district of the sheet
         self.org_unit = self._option_unit(org_unit)
 
@@ -112,6 +114,9 @@ class WideReader:
             self.sheet = name
             self.read_sheet(name, list(iter_rows(self.path, sheet=name)))
         self.sheet = None
+        for said, places in self.unknown.values():
+            if len(places) > 1:
+                said["message"] += " " + self.say("wide_same_name_rows", rows=rows_said(places))
         for key in self.mapping:
             if key not in self.mapped:
                 self.problem(None, None, "wide_map_column", column=key)
@@ -285,11 +290,20 @@ class WideReader:
             return None
         unit = self.units.match(text)
         if unit is None:
-            self.problem(n, self._column(header, org), "wide_unknown_unit", text=str(text),
-                         **self._known())
+            self._unknown_unit(n, self._column(header, org), str(text))
         elif self.region is None:
             self.region = self.units.region_of(unit)
         return unit
+
+    def _unknown_unit(self, n: int, where, text: str) -> None:
+        """An unknown district is said once per name (a table of twelve monthly sheets
+        names it twelve times); the rows of its repeats are added at the end of read()."""
+        key = unit_key(text)
+        if key not in self.unknown:
+            code = "wide_unknown_unit" if self.units.units else "wide_no_units_known"
+            self.problem(n, where, code, text=text, **self._known())
+            self.unknown[key] = (self.problems[-1], [])
+        self.unknown[key][1].append({"row": n, "sheet": self.sheet})
 
     def _known(self) -> dict:
         """The region's name and its known districts (every unit when it is not known)."""

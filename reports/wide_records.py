@@ -71,20 +71,28 @@ def grouped(findings: list[dict], lang: str) -> list[dict]:
             out.append(dict(same[0], message=f"{same[0]['unit']}: {text}"))
             continue
         out.append(dict(same[0], row=None, message=message_text(
-            "wide_same_finding", lang, {"text": text, "n": len(same), "rows": _rows(same)})))
+            "wide_same_finding", lang, {"text": text, "n": len(same), "rows": rows_said(same)})))
     return [{k: v for k, v in f.items() if k != "unit"} for f in out]
 
 
-def _rows(same: list[dict]) -> str:
+def rows_said(same: list[dict]) -> str:
     """The rows of the findings, by sheet when they come from several («Январь: 5–9;
-    Февраль: 5–8»): row 5 of every month's sheet is not one row 5."""
+    Февраль: 5–8»; consecutive sheets with the same rows joined: «Март–Май: 5»): row 5 of
+    every month's sheet is not one row 5."""
     by_sheet: dict = {}
     for f in same:
         if isinstance(f.get("row"), int):
             by_sheet.setdefault(f.get("sheet"), set()).add(f["row"])
     if len(by_sheet) <= 1:
         return _runs(sorted(next(iter(by_sheet.values()), set())))
-    return "; ".join(f"{sheet}: {_runs(sorted(rows))}" for sheet, rows in by_sheet.items())
+    spans: list[list] = []  # [first sheet, last sheet, rows]: sheets in a row alike joined
+    for sheet, rows in by_sheet.items():
+        if spans and spans[-1][2] == rows:
+            spans[-1][1] = sheet
+        else:
+            spans.append([sheet, sheet, rows])
+    return "; ".join(f"{a}{'' if a == b else '–' + str(b)}: {_runs(sorted(rows))}"
+                     for a, b, rows in spans)
 
 
 def _runs(rows: list[int]) -> str:

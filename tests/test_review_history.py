@@ -174,3 +174,41 @@ def test_a_season_seen_a_year_before_is_no_jump_an_inflated_one_is():
     found = review(recs, units=UNITS, use_forms=False, period="2024")
     jumps = {(f["org_unit"], f["period"]) for f in found if f.get("rule_detail") == "VR-02-jump"}
     assert jumps == {("AKM-D2", "2024-06")}, jumps
+
+
+def test_a_sparse_table_copied_from_last_month_is_found():
+    """A region's own table keeps six indicators, not the whole form: its October typed as a
+    copy of September (every figure the same) is said, though one year of six cells is too
+    short a series to learn from alone; the stock that never moves (the district's four
+    organizations) adds nothing, and a month that is not a copy is quiet."""
+    rng = random.Random(5)
+    recs = []
+    for t, p in enumerate(PERIODS[:12]):
+        v = 120 + rng.randint(-15, 15)
+        f = v // 2 + rng.randint(-6, 6)
+        data = {"volunteers_total": v, "gender": {"F": f, "M": v - f},
+                "events_total": rng.randint(4, 9), "volunteer_hours": v * rng.randint(3, 6),
+                "registered_orgs_count": 4}
+        recs.append({"id": f"AKM-D1/{p}", "form": "monthly_report", "form_version": 1,
+                     "org_unit": "AKM-D1", "period": p, "status": "submitted",
+                     "updated_at": f"{p}-28T10:00:00Z", "created_at": f"{p}-28T10:00:00Z",
+                     "data": data})
+    recs[9]["data"] = dict(recs[8]["data"], gender=dict(recs[8]["data"]["gender"]))
+    found = review(recs, units=UNITS, use_forms=False, period="2023")
+    copies = [(f["period"], f.get("rule_detail")) for f in found if f["rule"] == "VR-01"]
+    assert copies == [("2023-10", "VR-01-prev")], copies
+
+
+def test_a_list_says_a_finding_of_many_months_once_with_its_months():
+    """A field left empty all year is one line on its first month naming the others, not
+    one line hiding the other eleven months (nor twelve alike)."""
+    same = [{"org_unit": "AKM-D1", "rule": "required", "period": p, "record_id": p,
+             "message": "Поле «Возрастной состав» обязательно для заполнения"}
+            for p in PERIODS[:12] if p != "2023-05"]
+    other = dict(same[0], org_unit="AKM-D2")
+    lines = distinct_lines(same + [other], "ru")
+    assert [(f["org_unit"], f["period"], f["message"]) for f in lines] == [
+        ("AKM-D1", "2023-01", ("Поле «Возрастной состав» обязательно для заполнения. "
+                              "То же за 2023-02 – 2023-04, 2023-06 – 2023-12.")),
+        ("AKM-D2", "2023-01", "Поле «Возрастной состав» обязательно для заполнения")]
+    assert same[0]["message"].endswith("заполнения")  # the findings themselves unchanged
