@@ -281,6 +281,8 @@ class ImportDialog(QDialog):
         self._show_counts()
 
     def _field_name(self, fid: str) -> str:
+        if fid == "period":                      # a list's month, named in its title
+            return self.tr("Period")
         if self.form.has_field(fid):
             f = self.form.field(fid)
             return f.label.get(self.ctx.lang) or f.label.get("ru") or fid
@@ -336,11 +338,14 @@ class ImportDialog(QDialog):
         self.add_view.resizeColumnsToContents()
 
     def _shown(self, rows: list[dict]) -> list[dict]:
-        """New records as a person reads them: the org unit's name, the status in words."""
+        """New records as a person reads them: the org unit's name, the status and the
+        choices in words."""
         from desktop.record_model import status_text
         names = {u["id"]: u.get(f"name_{self.ctx.lang}") or u.get("name_ru") or u["id"]
                  for u in self.ctx.store.org_units()}
-        return [{**r, "org_unit": names.get(r.get("org_unit"), r.get("org_unit")),
+        lang = self.ctx.lang
+        return [{**{k: value_text(v, (k,), self.form, lang) for k, v in r.items()},
+                 "org_unit": names.get(r.get("org_unit"), r.get("org_unit")),
                  "status": status_text(r["status"]) if r.get("status") else None}
                 for r in rows]
 

@@ -1093,22 +1093,23 @@
         <translation>— импорттамау —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="330" />
+        <location filename="../../desktop/import_dialog.py" line="332" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="331" />
+        <location filename="../../desktop/import_dialog.py" line="285" />
+        <location filename="../../desktop/import_dialog.py" line="333" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="332" />
+        <location filename="../../desktop/import_dialog.py" line="334" />
         <source>Status</source>
         <translation>Мәртебесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="371" />
+        <location filename="../../desktop/import_dialog.py" line="376" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>

@@ -52,13 +52,18 @@ def choose(qtbot, dialog, combo, field_id) -> None:
     qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
 
 
-def preview_titles(dialog) -> list:
+def preview_cells(dialog, heading: str) -> list:
+    """The texts the preview's rows show under `heading` ([] when no column has it)."""
     model = dialog.add_view.model()
     heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    if "Название мероприятия" not in heads:
+    if heading not in heads:
         return []
-    col = heads.index("Название мероприятия")
+    col = heads.index(heading)
     return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def preview_titles(dialog) -> list:
+    return preview_cells(dialog, "Название мероприятия")
 
 
 def test_a_column_the_reader_cannot_name_is_given_its_field_by_hand(qtbot, core_ctx,
@@ -83,6 +88,9 @@ def test_a_column_the_reader_cannot_name_is_given_its_field_by_hand(qtbot, core_
     assert dialog.mapping == parse_mapping([f"{UNGUESSED}=title"])    # the CLI's --map
     assert [r["title"] for r in dialog.plan.add] == TITLES
     assert preview_titles(dialog) == TITLES
+    assert preview_cells(dialog, "Основное направление волонтёрства")[0] == \
+        "Экологическое волонтёрство"                                  # not its code, ECO
+    assert "Период: 2024-03" in dialog.values_label.text()          # from the title row
     assert dialog.column_combo(UNGUESSED).currentData() == "title"
     assert "Название мероприятия" not in dialog.columns.missing.text()
     assert "«Тип организатора»" in dialog.columns.missing.text()      # still in no column
