@@ -17,14 +17,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QProgressBar,
     QPushButton,
     QTableView,
-    QTableWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -113,9 +111,8 @@ class ImportDialog(QDialog):
         from desktop.import_values import ListValues
         self.list_values = ListValues(self.start, self)
         self.list_values.hide()
-        self.columns = QTableWidget(0, 2, self)
-        self.columns.verticalHeader().setVisible(False)
-        self.columns.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        from desktop.import_columns import ColumnMap
+        self.columns = ColumnMap(self._mapping_changed, self)
         self.tabs = QTabWidget(self)
         self.add_view = QTableView(self)
         self.add_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -156,8 +153,9 @@ class ImportDialog(QDialog):
         box.addWidget(self.tabs, 3)
         box.addWidget(self.status)
         box.addLayout(buttons)
-        is_list = kind_of_file(self.path) != "json" and self.form.id in ("focus_group",
-                                                                           "seminar")
+        from reports.headers import ROSTERS
+        from reports.list_names import LIST_FORMS
+        is_list = kind_of_file(self.path) != "json" and self.form.id in (*ROSTERS, *LIST_FORMS)
         for w in (self.org_unit, self.period, self.org_unit_label, self.period_label,
                   self.columns):
             w.setVisible(is_list)
@@ -171,7 +169,7 @@ class ImportDialog(QDialog):
         self.period_label.setText(self.tr("Period:"))
         self.period.setPlaceholderText(self.tr("YYYY-MM"))
         self.period.setToolTip(self.tr("YYYY-MM; empty: the month of the list's date"))
-        self.columns.setHorizontalHeaderLabels([self.tr("Column in the file"), self.tr("Field")])
+        self.columns.retranslate()
         self.import_button.setText(self.tr("Import"))
         self.cancel_button.setText(self.tr("Cancel"))
         self._show_counts()
@@ -283,6 +281,8 @@ class ImportDialog(QDialog):
         self._show_counts()
 
     def _field_name(self, fid: str) -> str:
+        if fid == "period":                      # a list's month, named in its title
+            return self.tr("Period")
         if self.form.has_field(fid):
             f = self.form.field(fid)
             return f.label.get(self.ctx.lang) or f.label.get("ru") or fid
@@ -293,35 +293,32 @@ class ImportDialog(QDialog):
         return self.form.field(ROSTERS[self.form.id][0]) if self.form.id in ROSTERS else None
 
     def _fill_columns(self, plan: Plan) -> None:
+        """The file's columns with their drop-downs: a roster's columns for an attendance
+        list, the form's fields for a district's own records list."""
+        from desktop.import_columns import choices_of
         roster = self.roster()
-        self.columns.setRowCount(0)
-        if roster is None:
-            return
-        choices = [(None, self.tr("— not imported —"))] + [
-            (c.id, c.label.get(self.ctx.lang) or c.id) for c in roster.columns]
-        for row, col in enumerate(plan.columns):
-            self.columns.insertRow(row)
-            self.columns.setCellWidget(row, 0, QLabel(col.header, self.columns))
-            combo = QComboBox(self.columns)
-            for fid, text in choices:
-                combo.addItem(text, fid)
-            combo.setCurrentIndex(max(combo.findData(col.field), 0))
-            combo.activated.connect(lambda _i: self._mapping_changed())
-            self.columns.setCellWidget(row, 1, combo)
+        fields = roster.columns if roster is not None else self.form.fields
+        self.columns.show_columns(plan.columns if plan.kind == "list" else [],
+                                  choices_of(fields, self.ctx.lang),
+                                  set(self.list_values.values()))
 
     def column_combo(self, header: str) -> QComboBox | None:
         """The drop-down of the file's column `header` (tests and the screenshot script)."""
-        for row, col in enumerate(self.plan.columns if self.plan else []):
-            if col.header == header:
-                return self.columns.cellWidget(row, 1)
-        return None
+        return self.columns.combo(header)
 
-    def _mapping_changed(self) -> None:
-        plan = self.plan
-        if plan is None:
+    def _mapping_changed(self, column, field: str | None) -> None:
+        """A column's drop-down changed: read the file again with the corrected mapping. An
+        attendance list's whole mapping is remembered for its header (desktop/import_jobs);
+        a records list takes the person's choices as `esep import --map COLUMN=FIELD` does
+        (its reader looks for the header with them: a whole mapping by number would name
+        fields in a title row above the header too)."""
+        from desktop.import_columns import map_key
+        if self.plan is None:
             return
-        self.mapping = {col.index + 1: self.columns.cellWidget(row, 1).currentData()
-                        for row, col in enumerate(plan.columns)}
+        if self.roster() is not None:
+            self.mapping = self.columns.chosen()
+        else:
+            self.mapping = {**(self.mapping or {}), map_key(column, self.plan.columns): field}
         self.start()
 
     def _fill_rows(self, plan: Plan) -> None:
@@ -341,11 +338,14 @@ class ImportDialog(QDialog):
         self.add_view.resizeColumnsToContents()
 
     def _shown(self, rows: list[dict]) -> list[dict]:
-        """New records as a person reads them: the org unit's name, the status in words."""
+        """New records as a person reads them: the org unit's name, the status and the
+        choices in words."""
         from desktop.record_model import status_text
         names = {u["id"]: u.get(f"name_{self.ctx.lang}") or u.get("name_ru") or u["id"]
                  for u in self.ctx.store.org_units()}
-        return [{**r, "org_unit": names.get(r.get("org_unit"), r.get("org_unit")),
+        lang = self.ctx.lang
+        return [{**{k: value_text(v, (k,), self.form, lang) for k, v in r.items()},
+                 "org_unit": names.get(r.get("org_unit"), r.get("org_unit")),
                  "status": status_text(r["status"]) if r.get("status") else None}
                 for r in rows]
 

@@ -52,7 +52,7 @@ def shoot(out: Path, folder: Path, lang: str) -> Path:
     QApplication.processEvents()
     combo = dialog.column_combo("Телефон")
     combo.setCurrentIndex(combo.findData(None))
-    dialog._mapping_changed()
+    combo.activated.emit(combo.currentIndex())           # as a person's choice
     ctx.tasks.wait_all()
     QApplication.processEvents()
     dialog.tabs.setCurrentIndex(2)                       # the skipped lines and why

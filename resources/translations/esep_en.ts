@@ -933,172 +933,178 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="49" />
+        <location filename="../../desktop/import_dialog.py" line="47" />
         <source>Import a file</source>
         <translation>Import a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="50" />
+        <location filename="../../desktop/import_dialog.py" line="48" />
         <source>Lists and tables</source>
         <translation>Lists and tables</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="57" />
+        <location filename="../../desktop/import_dialog.py" line="55" />
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="59" />
+        <location filename="../../desktop/import_dialog.py" line="57" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="60" />
+        <location filename="../../desktop/import_dialog.py" line="58" />
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="67" />
+        <location filename="../../desktop/import_dialog.py" line="65" />
         <source>row %1</source>
         <translation>row %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="70" />
+        <location filename="../../desktop/import_dialog.py" line="68" />
         <source>column «%1»</source>
         <translation>column «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="168" />
+        <location filename="../../desktop/import_dialog.py" line="166" />
         <source>Import: %1</source>
         <translation>Import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="169" />
+        <location filename="../../desktop/import_dialog.py" line="167" />
         <source>File: %1</source>
         <translation>File: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="170" />
+        <location filename="../../desktop/import_dialog.py" line="168" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="171" />
+        <location filename="../../desktop/import_dialog.py" line="169" />
         <source>Period:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="172" />
+        <location filename="../../desktop/import_dialog.py" line="170" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="173" />
+        <location filename="../../desktop/import_dialog.py" line="171" />
         <source>YYYY-MM; empty: the month of the list's date</source>
         <translation>YYYY-MM; empty: the month of the list's date</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="174" />
+        <location filename="../../desktop/import_columns.py" line="70" />
         <source>Column in the file</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="174" />
+        <location filename="../../desktop/import_columns.py" line="71" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="175" />
+        <location filename="../../desktop/import_columns.py" line="96" />
+        <source>Required, in no column: %1</source>
+        <translation>Required, in no column: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="173" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="176" />
+        <location filename="../../desktop/import_dialog.py" line="174" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="181" />
+        <location filename="../../desktop/import_dialog.py" line="179" />
         <source>To add: %1</source>
         <translation>To add: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="182" />
+        <location filename="../../desktop/import_dialog.py" line="180" />
         <source>To change: %1</source>
         <translation>To change: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="183" />
+        <location filename="../../desktop/import_dialog.py" line="181" />
         <source>Skipped: %1</source>
         <translation>Skipped: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="184" />
+        <location filename="../../desktop/import_dialog.py" line="182" />
         <source>Findings: %1</source>
         <translation>Findings: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="211" />
+        <location filename="../../desktop/import_dialog.py" line="209" />
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="212" />
+        <location filename="../../desktop/import_dialog.py" line="210" />
         <source>Reading the file…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="222" />
+        <location filename="../../desktop/import_dialog.py" line="220" />
         <source>Rows read: %1</source>
         <translation>Rows read: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="237" />
+        <location filename="../../desktop/import_dialog.py" line="235" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Cancelled; nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="240" />
+        <location filename="../../desktop/import_dialog.py" line="238" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="256" />
+        <location filename="../../desktop/import_dialog.py" line="254" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Errors: %1 — correct the file; nothing will be imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="258" />
+        <location filename="../../desktop/import_dialog.py" line="256" />
         <source>Check the preview, then press Import.</source>
         <translation>Check the preview, then press Import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="262" />
+        <location filename="../../desktop/import_dialog.py" line="260" />
         <source>Header row: %1</source>
         <translation>Header row: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="265" />
+        <location filename="../../desktop/import_dialog.py" line="263" />
         <source>mapping as last time</source>
         <translation>mapping as last time</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="300" />
+        <location filename="../../desktop/import_columns.py" line="78" />
         <source>— not imported —</source>
         <translation>— not imported —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="335" />
+        <location filename="../../desktop/import_dialog.py" line="332" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="336" />
+        <location filename="../../desktop/import_dialog.py" line="285" />
+        <location filename="../../desktop/import_dialog.py" line="333" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="337" />
+        <location filename="../../desktop/import_dialog.py" line="334" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
