@@ -7,22 +7,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import openpyxl
-
 from reports.quality_review import review_store
 from store import open_store
 from tests.test_wide_import import run, stored
-from tests.wide_kit import add_units
+from tests.wide_kit import FULL, add_units, october_table
 
 ABAY_OCT = ("TUR-ABAY", "2023-10")
 WHY = "уточнено по спискам волонтёров района"
-FULL = {"volunteers_total": 357, "gender": {"F": 204, "M": 153},
-        "age": {"A14_17": 119, "A18_28": 238}, "occupation": {"SCHOOL": 178, "STUDENT": 179},
-        "registered_orgs_count": 2, "initiative_groups_count": 6, "events_total": 8,
-        "events_by_direction": {"HUM": 3, "ECO": 3, "SPORT": 2},
-        "events_by_format": {"OFFLINE": 7, "ONLINE": 1}, "volunteer_hours": 237.7,
-        "volunteer_positions": 85, "rfo_support_provided": "YES",
-        "rfo_support_types": ["INFO", "MEDIA"]}
 
 
 def seed_full(data_dir, tmp_path, status: str) -> dict:
@@ -34,26 +25,6 @@ def seed_full(data_dir, tmp_path, status: str) -> dict:
     path.write_text(json.dumps([rec], ensure_ascii=False), encoding="utf-8")
     assert run(data_dir, "import", "monthly_report", str(path)) == 0
     return stored(data_dir)
-
-
-def october_table(path: Path, abay: tuple) -> Path:
-    """The region's October sheet as the front office types it: a title, merged headers,
-    a district with stray spaces, another in Kazakh; Abay's row is `abay` (volunteers,
-    women, men, RFO support, note)."""
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.append(["Волонтёрство в цифрах за октябрь 2023 г., Туркестанская область"])
-    ws.append([])
-    ws.append(["Район", "Количество волонтёров", "Пол волонтёров", None,
-               "Помощь РФО оказывалась", "Примечание о полноте данных"])
-    ws.append([None, None, "Женщины", "Мужчины"])
-    for col in "ABEF":
-        ws.merge_cells(f"{col}3:{col}4")
-    ws.merge_cells("C3:D3")
-    ws.append(["  Абайский район ", *abay])
-    ws.append(["Сарыағаш ауданы", 80, 50, 30, "нет", None])
-    wb.save(path)
-    return path
 
 
 SAME = (357, 204, 153, "да", None)                 # what Abay submitted
