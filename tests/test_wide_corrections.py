@@ -71,7 +71,9 @@ def test_with_a_reason_the_row_is_a_correction_the_review_names(data_dir, tmp_pa
     finally:
         s.close()
     assert [f["record_id"] for f in found] == [rec["id"]], found
-    assert "«Пол волонтёров: Женщины»: 204 → 210" in found[0]["message"]
+    assert "«Пол волонтёров: Женщины»: 204 → 210; «Помощь РФО оказывалась»: Да → Не " \
+           "требовалась; «Примечание о полноте данных (не вошедшие источники)»: — → " \
+           "«без двух школ» (всего изменено значений: 4)" in found[0]["message"], found
     assert WHY in found[0]["message"]
 
 
