@@ -44,7 +44,7 @@ from reports.wide_columns import (
     apply_mapping,
     find_header,
 )
-from reports.wide_records import build_records
+from reports.wide_records import build_records, needs_reason
 from reports.wide_where import (
     UnitMatcher,
     period_in,
@@ -394,17 +394,9 @@ def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, shee
     if dry_run or (not diff and not result.errors):
         return result
     if corrections and not result.errors and not (reason or "").strip():
-        raise ImportFailed(_needs_reason(reader, records, corrections), "reason_required",
+        raise ImportFailed(needs_reason(reader, records, corrections), "reason_required",
                            result.problems)
     _commit(store, result, user=user, update=False, corrections=set(corrections),
             reason=reason or "import of a region's monthly table")
     return result
 
-
-def _needs_reason(reader: WideReader, records: list[dict], ids: list[str]) -> str:
-    """The refusal of a table that would correct submitted reports without a reason: which
-    districts and months (the same words as a workbook's, reports.template_read)."""
-    reports = [f"{reader.units.name(r['org_unit'], reader.lang)}, {r['period']}"
-               for r in records if r["id"] in ids]
-    return reader.say("wide_submitted_needs_reason", file=reader.path.name, n=len(reports),
-                      reports="; ".join(reports))

@@ -79,6 +79,15 @@ def _corrects(reader, r, old: dict, reason: str | None) -> bool:
     return True
 
 
+def needs_reason(reader, records: list[dict], ids: list[str]) -> str:
+    """The refusal of a table that would correct submitted reports without a reason: which
+    districts and months (the same words as a workbook's, reports.template_read)."""
+    reports = [f"{reader.units.name(r['org_unit'], reader.lang)}, {r['period']}"
+               for r in records if r["id"] in ids]
+    return reader.say("wide_submitted_needs_reason", file=reader.path.name, n=len(reports),
+                      reports="; ".join(reports))
+
+
 def grouped(findings: list[dict], lang: str) -> list[dict]:
     """One line per finding text: a field the table lacks is said once for all the records
     that lack it (with their rows), not once per record."""
