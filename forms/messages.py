@@ -68,6 +68,28 @@ def field_label(form, path: str, lang: str = "ru") -> str:
     return text
 
 
+TEXT_SHOWN = 60   # characters of a changed text a message quotes
+
+
+def changes_text(form, changes: list, lang: str = "ru") -> str:
+    """`[[path, old, new], ...]` as «label»: old → new; … in `lang`: a choice's codes as the
+    form's labels of them, a text quoted (its first TEXT_SHOWN characters), nothing as «—»."""
+    return "; ".join(f"«{field_label(form, path, lang)}»: {_value_text(form, path, old, lang)}"
+                     f" → {_value_text(form, path, new, lang)}" for path, old, new in changes)
+
+
+def _value_text(form, path: str, value, lang: str) -> str:
+    if value in (None, "", [], {}):
+        return "—"
+    f = form.field(path) if form is not None and form.has_field(path) else None
+    if f is not None and f.choices and isinstance(value, (str, list)):
+        codes = value if isinstance(value, list) else [value]
+        return ", ".join(_enum_label(f.choices, str(c), lang) for c in codes)
+    if isinstance(value, str):
+        return f"«{value[:TEXT_SHOWN]}…»" if len(value) > TEXT_SHOWN else f"«{value}»"
+    return _fmt(value)
+
+
 def _enum_label(enum: str, code: str, lang: str) -> str:
     from forms.reference import get_enum
     try:
@@ -162,13 +184,16 @@ def _fill(template: str, lang: str, values: _Keep) -> str:
 def message_text(code: str, lang: str = "ru", params: dict | None = None, *, form=None) -> str:
     """The text of `code` in `lang` (falls back to ru, then to the code) with params filled.
 
-    With `form`, a `field` param (a field path) is shown as the field's label in `lang`.
+    With `form`, a `field` param (a field path) is shown as the field's label in `lang`; a
+    `changes` param is said by `changes_text`.
     """
     texts = messages().get(code)
     if not texts:
         return code if not params else f"{code} {params}"
     template = texts.get(lang) or texts.get("ru") or code
     params = dict(params or {})
+    if isinstance(params.get("changes"), list):
+        params["changes"] = changes_text(form, params["changes"], lang)
     if form is not None and "field" in params:
         params["field"] = field_label(form, params["field"], lang)
     for key, enum in _ENUM_PARAMS.items():

@@ -287,7 +287,11 @@ def _apply_values(rec: dict, values: dict, period: str | None, lang: str) -> lis
     return out
 
 
-def _commit(store, result: ImportResult, *, user: str, update: bool, reason: str) -> None:
+def _commit(store, result: ImportResult, *, user: str, update: bool, reason: str,
+            corrections: frozenset | set = frozenset()) -> None:
+    """One store transaction. `update`: each record saved (store.save_record: a submitted
+    one as a correction with `reason`); else imported as they are (store.import_records),
+    but for the ids of `corrections`, saved as corrections with `reason`."""
     if result.errors:
         raise ImportFailed(f"{len(result.errors)} problem(s), nothing imported:\n"
                            + result.summary(), "import_invalid", result.problems)
@@ -298,7 +302,12 @@ def _commit(store, result: ImportResult, *, user: str, update: bool, reason: str
             result.records = [store.save_record(r, user=user, reason=reason)
                               for r in result.records]
         else:
-            store.import_records(result.records, user=user, reason=reason)
+            with store.transaction():
+                store.import_records([r for r in result.records if r["id"] not in corrections],
+                                     user=user, reason=reason)
+                for r in result.records:
+                    if r["id"] in corrections:
+                        store.save_record(r, user=user, reason=reason)
             result.records = [store.get_record(r["id"]) or r for r in result.records]
     except StoreError as exc:
         raise ImportFailed(f"nothing imported: {exc}", getattr(exc, "code", "store_error"),

@@ -4,7 +4,9 @@ indicators as columns (reports.wide_columns), the district and the month as repo
 finds them. Total rows, repeated headers and column numbers are skipped and listed.
 
 Each row becomes a record of its org unit and month: a stored one is updated with the fields
-the file has (other data kept), else a new draft. A cell that cannot be read is an error naming
+the file has (other data kept), else a new draft. A row that changes a submitted report is a
+correction with the import's reason (asked when missing, as for a monthly workbook); an
+approved one stays closed (forms.lifecycle decides). A cell that cannot be read is an error naming
 its row, its column as the file heads it, why and what is allowed; the forms engine's findings
 are warnings. A dry run writes nothing; an import is one store transaction (reports.io._commit).
 """
@@ -42,7 +44,7 @@ from reports.wide_columns import (
     apply_mapping,
     find_header,
 )
-from reports.wide_records import build_records, rows_said
+from reports.wide_records import build_records, needs_reason, rows_said
 from reports.wide_where import (
     UnitMatcher,
     period_in,
@@ -394,7 +396,7 @@ def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, shee
         first = next(iter(reader.headers.values()))
         raise ImportFailed(message_text("import_no_rows", lang, {
             "file": path.name, "row": first.row + 1}), "no_rows")
-    records, diff, findings = build_records(store, reader)
+    records, diff, findings, corrections = build_records(store, reader, reason)
     first = next(iter(reader.headers.values()))
     shown = {ORG: "org_unit", PERIOD: "period"}
     mapping_seen = {c.header: shown.get(c.key, c.key) for h in reader.headers.values()
@@ -405,6 +407,10 @@ def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, shee
                           skipped=reader.skipped, layout="wide")
     if dry_run or (not diff and not result.errors):
         return result
-    _commit(store, result, user=user, update=False,
+    if corrections and not result.errors and not (reason or "").strip():
+        raise ImportFailed(needs_reason(reader, records, corrections), "reason_required",
+                           result.problems)
+    _commit(store, result, user=user, update=False, corrections=set(corrections),
             reason=reason or "import of a region's monthly table")
     return result
+

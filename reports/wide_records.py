@@ -34,27 +34,58 @@ def _merged(form, old: dict, new: dict) -> dict:
     return data
 
 
-def build_records(store, reader) -> tuple[list[dict], list[dict], list[dict]]:
-    """(records, diff, findings) of the rows a reports.wide_read.WideReader has read; a
-    submitted report the file would change is the reader's error."""
-    from forms.lifecycle import EDITABLE
-
-    records, diff, problems = [], [], []
+def build_records(store, reader, reason: str | None = None) -> tuple[list, list, list, list]:
+    """(records, diff, findings, corrections) of the rows a reports.wide_read.WideReader has
+    read. A submitted report the file would change is a correction (`corrections`: those
+    records' ids, saved with `reason`); one the lifecycle locks is the reader's error."""
+    records, diff, problems, corrections = [], [], [], []
     for r in reader.rows:
         stored = store.list_records(form=FORM_ID, org_unit=r.unit, period=r.period)
         old = stored[0] if stored else None
         data = _merged(reader.form, (old or {}).get("data") or {}, r.data)
         rec = _record(old, r.unit, r.period, data)
         reader.sheet = r.sheet
-        if old is not None and old["data"] != data and old["status"] not in EDITABLE:
-            reader.problem(r.row, None, "wide_locked", unit=r.unit, period=r.period,
-                           status=old["status"])
+        corrects = old is not None and old["data"] != data and _corrects(reader, r, old, reason)
+        if corrects:
+            corrections.append(rec["id"])
         for f in _findings(store, reader.form, rec, reader.lang):
+            if corrects and f.get("rule_severity") == "error":
+                f = dict(f, severity="error")  # a correction is checked as a submission is
             problems.append(dict(f, row=r.row, sheet=r.sheet, unit=f"{r.unit} {r.period}"))
         records.append(rec)
         if old is None or old["data"] != data:
             diff.append({"field": rec["id"], "old": old and old["data"], "new": rec["data"]})
-    return records, diff, grouped(problems, reader.lang)
+    return records, diff, grouped(problems, reader.lang), corrections
+
+
+def _corrects(reader, r, old: dict, reason: str | None) -> bool:
+    """Whether the row changes a report that only a correction changes (forms.lifecycle
+    decides: a submitted one with a reason, said as a warning; the reason is asked when
+    missing). A report no one corrects (approved) is the row's error; False then too."""
+    from forms.lifecycle import EDITABLE, LifecycleError, transition
+
+    status = old["status"]
+    if status in EDITABLE:
+        return False
+    try:
+        transition(None, status, status, data_changed=True, reason=reason)
+    except LifecycleError as exc:
+        if exc.code != "reason_required":
+            reader.problem(r.row, None, "wide_locked", unit=r.unit, period=r.period,
+                           status=status)
+            return False
+    reader.problem(r.row, None, "wide_correction", "warning", unit=r.unit, period=r.period,
+                   status=status)
+    return True
+
+
+def needs_reason(reader, records: list[dict], ids: list[str]) -> str:
+    """The refusal of a table that would correct submitted reports without a reason: which
+    districts and months (the same words as a workbook's, reports.template_read)."""
+    reports = [f"{reader.units.name(r['org_unit'], reader.lang)}, {r['period']}"
+               for r in records if r["id"] in ids]
+    return reader.say("wide_submitted_needs_reason", file=reader.path.name, n=len(reports),
+                      reports="; ".join(reports))
 
 
 def grouped(findings: list[dict], lang: str) -> list[dict]:
@@ -62,11 +93,11 @@ def grouped(findings: list[dict], lang: str) -> list[dict]:
     that lack it (with their rows), not once per record."""
     from forms import message_text
 
-    by_text: dict[str, list[dict]] = {}
+    by_text: dict[tuple[str, str], list[dict]] = {}
     for f in findings:
-        by_text.setdefault(f["message"], []).append(f)
+        by_text.setdefault((f["message"], f["severity"]), []).append(f)
     out = []
-    for text, same in by_text.items():
+    for (text, _severity), same in by_text.items():
         if len(same) == 1:
             out.append(dict(same[0], message=f"{same[0]['unit']}: {text}"))
             continue

@@ -179,8 +179,16 @@ class UnitMatcher:
     def known(self, region: str | None, lang: str = "ru") -> str:
         """The districts of the region (all units when the region is not known)."""
         units = [u for u in self.units if region is None or u["region"] == region]
-        name = f"name_{lang}"
-        return "; ".join(f"{u.get(name) or u['name_ru']} ({u['id']})" for u in units) or "—"
+        return "; ".join(self._named(u, lang) for u in units) or "—"
+
+    def name(self, unit_id: str, lang: str = "ru") -> str:
+        """«Абайский район (TUR-ABAY)»: a unit as the person reads it, with its code."""
+        unit = next((u for u in self.units if u["id"] == unit_id), None)
+        return self._named(unit, lang) if unit else unit_id
+
+    @staticmethod
+    def _named(unit: dict, lang: str) -> str:
+        return f"{unit.get(f'name_{lang}') or unit.get('name_ru') or unit['id']} ({unit['id']})"
 
 
 def unit_column(rows: list[tuple], taken: set[int], units: UnitMatcher) -> int | None:

@@ -60,12 +60,12 @@ def test_a_coordinators_correction_is_said_with_the_figures(store):
                                                                  "VR-13-corrected")
     assert "«Количество волонтёров»: 357 → 420" in f["message"]
     assert "coordinator" in f["message"] and "Уточнено по данным акимата" in f["message"]
-    assert "zh.kairatkyzy" in f["message"] and "(всего изменено показателей: 5)" in f["message"]
+    assert "zh.kairatkyzy" in f["message"] and "(всего изменено значений: 5)" in f["message"]
     kk = _corrections(review_store(store, lang="kk"))[0]["message"]
     assert "«Волонтерлер саны»: 357 → 420" in kk and "өзгертілді" in kk
     en = _corrections(review_store(store, lang="en"))[0]["message"]
-    assert en.startswith("«Number of volunteers»: 357 → 420 (5 figures changed in all): the "
-                         "submitted figures were changed after submission by coordinator")
+    assert en.startswith("«Number of volunteers»: 357 → 420 (5 values changed in all): the "
+                         "submitted data were changed after submission by coordinator")
     # the desktop's incremental review says the same
     assert _corrections(IncrementalReview().run(store, lang="ru")) == found
 
@@ -90,4 +90,40 @@ def test_a_month_imported_again_over_its_submitted_report_is_said(store):
     found = _corrections(review_store(store, lang="en"))
     assert [f["params"]["field"] for f in found] == ["volunteer_hours"]
     assert found[0]["message"].startswith(
-        "«Volunteer hours in the reporting month»: 69.7 → 97.6 (1 figure changed in all)")
+        "«Volunteer hours in the reporting month»: 69.7 → 97.6 (1 value changed in all)")
+
+
+def test_a_corrected_choice_and_text_are_said_by_their_words(store):
+    """A choice changed after submission is said by its labels in the reader's language, a
+    text quoted; still one finding for the record, the figure first."""
+    rid = _submitted(store, "PAV-BAY", "2026-08", _data(357, 237.7), "zh.kairatkyzy")
+    store.correct_record(rid, {"rfo_support_provided": "NOT_NEEDED", "rfo_support_types": [],
+                               "coverage_note": "без двух сельских школ",
+                               "volunteer_hours": 240.5},
+                         user="coordinator", reason="сверено с актом")
+    found = _corrections(review_store(store, lang="ru"))
+    assert len(found) == 1, found
+    ru = found[0]["message"]
+    assert ru.startswith("«Количество волонтёрских часов за отчётный месяц»: 237.7 → 240.5; "
+                         "«Помощь РФО оказывалась»: Да → Не требовалась; "
+                         "«Характер (вид) помощи РФО»: Информационная помощь, "
+                         "Медиасопровождение (видеосъёмка, СМИ, соцсети) → —; "), ru
+    assert "«Примечание о полноте данных (не вошедшие источники)»: — → " \
+           "«без двух сельских школ» (всего изменено значений: 4)" in ru, ru
+    kk = _corrections(review_store(store, lang="kk"))[0]["message"]
+    assert "Иә → Қажет болмады" in kk, kk
+    en = _corrections(review_store(store, lang="en"))[0]["message"]
+    assert "«Front-office support provided»: Yes → Not needed" in en, en
+
+
+def test_a_text_alone_corrected_is_said_too(store):
+    rid = _submitted(store, "PAV-MAY", "2026-07", _data(41, 60.5), "b.tokhtarov")
+    store.correct_record(rid, {"rfo_support_provided": "NO"}, user="coordinator",
+                         reason="район уточнил")
+    found = _corrections(review_store(store, lang="en"))
+    assert [f["fields"] for f in found] == [["rfo_support_provided"]]
+    assert found[0]["message"].startswith("«Front-office support provided»: Yes → No (1 value changed")
+    store.correct_record(rid, {"rfo_support_types": ["MEDIA", "INFO"]}, user="coordinator",
+                         reason="тот же выбор в другом порядке")
+    assert [f["fields"] for f in _corrections(review_store(store))] == \
+           [["rfo_support_provided"]]

@@ -183,15 +183,6 @@ def test_rows_are_months_of_one_org_unit(data_dir, tmp_path, capsys):
         ("TUR-SAR", "2024-02"): {"volunteers_total": 45, "events_total": 3}}
 
 
-def test_a_submitted_report_is_not_changed(data_dir, tmp_path, capsys):
-    before = seed(data_dir, tmp_path, status="submitted")
-    path = per_month_workbook(tmp_path / "m.xlsx")
-    capsys.readouterr()
-    assert run(data_dir, "import", "monthly_report", str(path)) == 1
-    assert "TUR-ABAY, 2023-10: отчёт уже в статусе «submitted»" in capsys.readouterr().err
-    assert stored(data_dir) == before
-
-
 def test_periods_and_district_names():
     assert period_in("Октябрь") == (None, 10)
     assert period_in("Волонтёрство в цифрах за октябрь 2023 г., Туркестанская область") \

@@ -140,3 +140,33 @@ def kazakh_groups_workbook(path: Path) -> Path:
         ws.merge_cells(cells)
     wb.save(path)
     return path
+
+
+# a complete report of Abay for October 2023, as a district submits it
+FULL = {"volunteers_total": 357, "gender": {"F": 204, "M": 153},
+        "age": {"A14_17": 119, "A18_28": 238}, "occupation": {"SCHOOL": 178, "STUDENT": 179},
+        "registered_orgs_count": 2, "initiative_groups_count": 6, "events_total": 8,
+        "events_by_direction": {"HUM": 3, "ECO": 3, "SPORT": 2},
+        "events_by_format": {"OFFLINE": 7, "ONLINE": 1}, "volunteer_hours": 237.7,
+        "volunteer_positions": 85, "rfo_support_provided": "YES",
+        "rfo_support_types": ["INFO", "MEDIA"]}
+
+
+def october_table(path: Path, abay: tuple, other: str = "Сарыағаш ауданы") -> Path:
+    """The region's October sheet as the front office types it: a title, merged headers,
+    a district with stray spaces, another (`other`) in Kazakh; Abay's row is `abay`
+    (volunteers, women, men, RFO support, note)."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Волонтёрство в цифрах за октябрь 2023 г., Туркестанская область"])
+    ws.append([])
+    ws.append(["Район", "Количество волонтёров", "Пол волонтёров", None,
+               "Помощь РФО оказывалась", "Примечание о полноте данных"])
+    ws.append([None, None, "Женщины", "Мужчины"])
+    for col in "ABEF":
+        ws.merge_cells(f"{col}3:{col}4")
+    ws.merge_cells("C3:D3")
+    ws.append(["  Абайский район ", *abay])
+    ws.append([other, 80, 50, 30, "нет", None])
+    wb.save(path)
+    return path

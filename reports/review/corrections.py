@@ -5,7 +5,7 @@ The store keeps every submitted state in `revisions`: a submission is written wi
 reason, a correction always with one (store.workflow.correct_record, store.importing). The
 review's record listings carry, for a record changed so, the figures it had before
 (`attach_corrections`, one query for the records past their first revision); the rule says
-who changed what, when and why, so the coordinator sees it beside the district's other
+who changed what (the first figure, every text and choice answer), when and why, so the coordinator sees it beside the district's other
 findings. A district's own resubmission after a return is no correction.
 """
 from __future__ import annotations
@@ -63,7 +63,9 @@ def _correction(rows: list) -> dict | None:
 
 
 def correction_findings(s: Series, units=None) -> list[dict]:
-    """One warning per report of the series changed after submission, naming the figures."""
+    """One warning per report of the series changed after submission, naming its first
+    changed figure and every changed text or choice field (`changes`, said with the form's
+    labels), with the count of all changed values."""
     out = []
     for p in s.periods:
         rec = s.rec[p]
@@ -74,12 +76,40 @@ def correction_findings(s: Series, units=None) -> list[dict]:
         changed = sorted((k for k in before.keys() | now.keys()
                           if before.get(k, 0) != now.get(k, 0)),
                          key=lambda k: (k != "volunteers_total", k))
-        if not changed:
+        words = _changed_words(rec, c["data"], rec["data"])
+        if not changed and not words:
             continue
-        first = changed[0]
+        changes = [[k, before.get(k, 0), now.get(k, 0)] for k in changed[:1]] + words
+        first = changes[0]
         out.append(make(rec, "VR-13-corrected", "warning", "review_changed_after_submit",
-                        changed, {"field": first, "old": before.get(first, 0),
-                                  "new": now.get(first, 0), "count": len(changed),
-                                  "editor": c["editor"], "by": c["by"],
-                                  "date": str(c["on"])[:10], "reason": c["reason"]}, units))
+                        changed + [w[0] for w in words],
+                        {"field": first[0], "old": first[1], "new": first[2],
+                         "changes": changes, "count": len(changed) + len(words),
+                         "editor": c["editor"], "by": c["by"],
+                         "date": str(c["on"])[:10], "reason": c["reason"]}, units))
     return out
+
+
+WORD_TYPES = ("text", "choice", "multi_choice")   # the fields said by their words, not figures
+
+
+def _changed_words(rec: dict, before: dict, now: dict) -> list[list]:
+    """[field, old, new] of the text and choice fields that differ (an empty value and no
+    value are the same), in the form's order."""
+    from reports._ref import load_form_or_none
+
+    form = load_form_or_none(rec["form"])
+    if form is None:
+        return []
+    out = []
+    for f in form.fields:
+        if f.type in WORD_TYPES:
+            old, new = before.get(f.id) or None, now.get(f.id) or None
+            if _same(old) != _same(new):
+                out.append([f.id, old, new])
+    return out
+
+
+def _same(value):
+    """A multi choice's options in any order are the same answer."""
+    return sorted(map(str, value)) if isinstance(value, list) else value

@@ -275,12 +275,40 @@ def test_a_missing_column_points_at_the_drop_down_not_at_the_cli(qtbot, core_ctx
     assert any("«Категория участника для всего списка»" in t for t in missing), missing
 
 
-def test_a_workbook_correcting_a_submitted_report_asks_why(qtbot, core_ctx, tmp_path):
-    """A monthly workbook that changes a submitted report is a correction: the app asks its
-    reason (kept in the audit, shown to the district), none given imports nothing."""
+def answer(asked: list[str], reason: str) -> None:
+    """Answer the next reason question with `reason` (an empty one cancels it)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QInputDialog
 
+    def act() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog):
+            QTimer.singleShot(30, act)
+            return
+        asked.append(box.labelText())
+        box.setTextValue(reason)
+        box.accept() if reason else box.reject()
+    QTimer.singleShot(0, act)
+
+
+def import_asking_why(qtbot, dialog, asked: list[str], why: str, untouched) -> None:
+    """Import: the reason asked is refused first (`untouched()`: nothing imported), then
+    given."""
+    answer(asked, "")
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: dialog.task is None and bool(asked), timeout=20000)
+    assert untouched()
+    assert "Почему меняются поданные показатели?" in asked[0]
+    answer(asked, why)
+    assert dialog.import_button.isEnabled(), dialog.status.text()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: len(asked) == 2 and dialog.task is None, timeout=20000)
+    assert dialog.result() == dialog.DialogCode.Accepted, (dialog.status.text(), asked)
+
+
+def test_a_workbook_correcting_a_submitted_report_asks_why(qtbot, core_ctx, tmp_path):
+    """A monthly workbook that changes a submitted report is a correction: the app asks its
+    reason (kept in the audit, shown to the district), none given imports nothing."""
     from desktop.demo_data import seed_demo
     from desktop.export_actions import export_template
     saved = seed_demo(core_ctx.store, months=1, submitted=1)[0]
@@ -295,30 +323,36 @@ def test_a_workbook_correcting_a_submitted_report_asks_why(qtbot, core_ctx, tmp_
     ws.cell(row, 2).value = orgs
     wb.save(book)
     asked: list[str] = []
-
-    def answer(reason: str):
-        def act() -> None:
-            box = QApplication.activeModalWidget()
-            if not isinstance(box, QInputDialog):
-                QTimer.singleShot(30, act)
-                return
-            asked.append(box.labelText())
-            box.setTextValue(reason)
-            box.accept() if reason else box.reject()
-        QTimer.singleShot(0, act)
-
     dialog = open_dialog(qtbot, core_ctx, book, "monthly_report")
-    answer("")                                       # cancelled: nothing imported
-    dialog.import_button.click()
-    qtbot.waitUntil(lambda: dialog.task is None and bool(asked), timeout=20000)
-    assert core_ctx.store.get_record(saved["id"])["data"]["registered_orgs_count"] != orgs
-    assert "Почему меняются поданные показатели?" in asked[0]
-    answer("пересчитали по спискам волонтёров")
-    assert dialog.import_button.isEnabled(), dialog.status.text()
-    dialog.import_button.click()
-    qtbot.waitUntil(lambda: len(asked) == 2 and dialog.task is None, timeout=20000)
-    assert dialog.result() == dialog.DialogCode.Accepted, (dialog.status.text(), asked)
+    import_asking_why(qtbot, dialog, asked, "пересчитали по спискам волонтёров", lambda: (
+        core_ctx.store.get_record(saved["id"])["data"]["registered_orgs_count"] != orgs))
     rec = core_ctx.store.get_record(saved["id"])
     assert rec["data"]["registered_orgs_count"] == orgs and rec["status"] == "submitted"
     reasons = {a.get("reason") for a in core_ctx.store.audit(saved["id"])}
     assert "пересчитали по спискам волонтёров" in reasons, reasons
+
+
+def test_a_regions_table_correcting_a_submitted_month_asks_why(qtbot, core_ctx, tmp_path):
+    """A region's own monthly table over a submitted month asks the same reason; the
+    correction is a new revision with it, the other district's row a new draft."""
+    from tests.wide_kit import FULL, october_table
+    store = core_ctx.store                           # the demo's Shymkent districts
+    rid = store.save_record({"form": "monthly_report", "org_unit": "SHY-ABAY",
+                             "period": "2023-10", "data": FULL}, user="abay")["id"]
+    store.submit_record(rid, user="abay")
+    table = october_table(tmp_path / "Шымкент_октябрь.xlsx",
+                          (357, 210, 147, "да", "без двух школ"), other="Әл-Фараби ауданы")
+    dialog = open_dialog(qtbot, core_ctx, table, "monthly_report")
+    texts = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    assert any("импорт исправит его" in t for t in texts), texts
+    asked: list[str] = []
+    before = store.list_records(form="monthly_report")
+    import_asking_why(qtbot, dialog, asked, "сверено с районом",
+                      lambda: store.list_records(form="monthly_report") == before)
+    assert "Абайский район (SHY-ABAY), 2023-10" in asked[0]
+    rec = store.get_record(rid)
+    assert (rec["status"], rec["revision"], rec["data"]["gender"]) == (
+        "submitted", 2, {"F": 210, "M": 147})
+    assert store.revisions(rid)[-1]["reason"] == "сверено с районом"
+    [other] = store.list_records(form="monthly_report", org_unit="SHY-ALFARABI")
+    assert other["status"] == "draft"
