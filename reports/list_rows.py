@@ -7,6 +7,7 @@ differs from that record's only in the field RENAMED names (an event's title, a 
 official, a call's topic), the date among the rest; no other row of the file is that record;
 and no record holds the row's new identity already. Such a row is that record edited: a draft
 (or one returned for rework) is updated under its id; a submitted one is left as it is, said.
+The memory (`remembered`, `remember`) also serves paper surveys (reports/survey_rows.py).
 """
 from __future__ import annotations
 

@@ -22,6 +22,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from forms import load_form, message_text
+from reports import survey_rows
 from reports.list_names import EXTRA_NAMES
 from reports.readers import iter_rows
 from reports.survey_identity import (
@@ -232,8 +233,10 @@ def import_survey(store, form_id: str, path, *, user: str, mapping: dict | None 
     responses in one transaction: a new response is added (submitted when its checks hold;
     a draft otherwise), a response saved before whose answers were corrected in the sheet is
     saved again under its id through the store's save (a submitted one becomes a correction,
-    the file and row its reason), an unchanged one is not saved again."""
+    the file and row its reason), an unchanged one is not saved again. A row known only by
+    its whole content is the record a clerk corrected in it when reports.survey_rows says so."""
     result = read_survey(path, form_id, mapping=mapping, sheet=sheet, lang=lang)
+    rows = _known_rows(store, result, path, sheet, lang)
     _sort_saved(store, result, lang)
     if not result.errors and check_before_saving(store, result, result.records, lang) \
             and not dry_run:
@@ -246,7 +249,27 @@ def import_survey(store, form_id: str, path, *, user: str, mapping: dict | None 
                     _update(store, rec, result, user, lang, Path(path).name)
         result.committed = True
         _say_rows(result, "survey_updated", result.updated, lang, "info")
+        if rows:
+            survey_rows.remember(store, form_id, path, sheet, rows)
     return result
+
+
+def _known_rows(store, result: SurveyImport, path, sheet: str | None,
+                lang: str) -> dict[int, str]:
+    """The rows known only by their whole content ({row: record id}), each a record a
+    clerk corrected since this file's last import on this device taking that record's id
+    (reports.survey_rows), said with the columns changed."""
+    if result.errors or not any(survey_rows.by_row(r) for r in result.records):
+        return {}
+    was = survey_rows.remembered(store, result.form_id, path, sheet)
+    header = {f: result.headers[c] for c, f in result.columns.items()}
+    for rec, n, fields in survey_rows.match(store, result.records, was):
+        if was[n]["deleted"]:
+            continue                         # not brought back: listed as imported before
+        result.problems.append(_problem(rec["_row"], None, "survey_row_corrected", lang, {
+            "row": rec["_row"], "was": n, "id": rec["id"],
+            "columns": ", ".join(f"«{header.get(f, f)}»" for f in fields)}, "info"))
+    return {r["_row"]: r["id"] for r in result.records if survey_rows.by_row(r)}
 
 
 def _sort_saved(store, result: SurveyImport, lang: str) -> None:

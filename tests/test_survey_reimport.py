@@ -169,7 +169,9 @@ def test_google_forms_csv_timestamp_alone_and_two_people_in_one_second(data_dir,
 
 def test_without_submission_time_or_id_a_row_is_its_content(store, tmp_path):
     """Paper questionnaires typed by a clerk: only the interview's date, no time nor id; an
-    unchanged row is not saved twice, a corrected one becomes a second record (as before)."""
+    unchanged row is not saved twice; a corrected one is its record corrected only when the
+    same file is imported again (reports/survey_rows.py, tests/test_survey_paper_rows.py),
+    under another name a second record."""
     res = import_survey(store, "volunteer_survey", FIX / "paper_volunteer_clerk.xlsx", user="c")
     assert res.errors == [] and res.added == [4, 5]
     again = import_survey(store, "volunteer_survey", FIX / "paper_volunteer_clerk.xlsx",
@@ -180,6 +182,11 @@ def test_without_submission_time_or_id_a_row_is_its_content(store, tmp_path):
     assert (third.added, third.updated, third.unchanged) == ([5], [], [4])
     assert sorted(r["data"]["hours_per_month"] for r in store.list_records(
         form="volunteer_survey")) == [5, 20, 25]
+    fixed = _edited(path, tmp_path / "paper.xlsx", {"F5": 30})       # the same file again
+    fourth = import_survey(store, "volunteer_survey", fixed, user="c")
+    assert (fourth.added, fourth.updated, fourth.unchanged) == ([], [5], [4])
+    assert sorted(r["data"]["hours_per_month"] for r in store.list_records(
+        form="volunteer_survey")) == [5, 20, 30]
 
 
 
@@ -193,7 +200,7 @@ def test_the_cli_says_which_columns_tell_the_responses_apart(data_dir, capsys):
     assert "«Отметка времени»; «Адрес электронной почты» (" in capsys.readouterr().out
     assert main([*argv, str(FIX / "paper_volunteer_clerk.xlsx")]) == 0
     out = capsys.readouterr().out
-    assert "файлда жауап ID-і де, уақыт белгісі де жоқ: жауап тек бүкіл жол бойынша" in out
+    assert "файлда жауап ID-і де, уақыт белгісі де жоқ: жауап бүкіл жол бойынша" in out
     assert "импортталды: 2 жауап (жаңасы: 2, жаңартылғаны: 0, өзгеріссіз: 0)" in out
 
 
