@@ -105,7 +105,7 @@ class WideReader:
             return None
         unit = self.units.match(org_unit)
         if unit is None:
-            self.problem(None, None, "wide_unknown_unit", text=org_unit, **self._known())
+            self.problem(None, None, "wide_unknown_unit", text=org_unit, **self.units.said_known(self.region, self.lang))
         return unit
 
     # --- a sheet -------------------------------------------------------------------------
@@ -303,16 +303,9 @@ class WideReader:
         key = unit_key(text)
         if key not in self.unknown:
             code = "wide_unknown_unit" if self.units.units else "wide_no_units_known"
-            self.problem(n, where, code, text=text, **self._known())
+            self.problem(n, where, code, text=text, **self.units.said_known(self.region, self.lang))
             self.unknown[key] = (self.problems[-1], [])
         self.unknown[key][1].append({"row": n, "sheet": self.sheet})
-
-    def _known(self) -> dict:
-        """The region's name and its known districts (every unit when it is not known)."""
-        from reports._ref import label
-
-        return {"region": label("regions", self.region, self.lang) if self.region else "—",
-                "known": self.units.known(self.region, self.lang)}
 
     def _period(self, n, row, header, per, fixed, year) -> str | None:
         if per is None:
@@ -398,12 +391,8 @@ def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, shee
             "file": path.name, "row": first.row + 1}), "no_rows")
     records, diff, findings, corrections = build_records(store, reader, reason)
     first = next(iter(reader.headers.values()))
-    shown = {ORG: "org_unit", PERIOD: "period"}
-    mapping_seen = {c.header: shown.get(c.key, c.key) for h in reader.headers.values()
-                    for c in h.columns if c.key and c.key != SKIP
-                    and not c.key.startswith(GROUP_SUM + ":")}
     result = ImportResult(records=records, problems=reader.problems + findings, diff=diff,
-                          mapping=mapping_seen, header_row=first.row + 1,
+                          mapping=_mapping_seen(reader), header_row=first.row + 1,
                           skipped=reader.skipped, layout="wide")
     if dry_run or (not diff and not result.errors):
         return result
@@ -414,3 +403,10 @@ def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, shee
             reason=reason or "import of a region's monthly table")
     return result
 
+
+def _mapping_seen(reader: WideReader) -> dict:
+    """Each header as the file names it -> the field it was read as."""
+    shown = {ORG: "org_unit", PERIOD: "period"}
+    return {c.header: shown.get(c.key, c.key) for h in reader.headers.values()
+            for c in h.columns if c.key and c.key != SKIP
+            and not c.key.startswith(GROUP_SUM + ":")}

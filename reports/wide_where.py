@@ -176,6 +176,14 @@ class UnitMatcher:
             return unit_id
         return next((u["region"] for u in self.units if u["id"] == unit_id), None)
 
+    def said_known(self, region: str | None, lang: str) -> dict:
+        """The parameters of a message about an unknown district: the region's name and its
+        known districts (every unit when the region is not known)."""
+        from reports._ref import label
+
+        return {"region": label("regions", region, lang) if region else "—",
+                "known": self.known(region, lang)}
+
     def known(self, region: str | None, lang: str = "ru") -> str:
         """The districts of the region (all units when the region is not known)."""
         units = [u for u in self.units if region is None or u["region"] == region]

@@ -357,3 +357,23 @@ def test_kazakh_headers_of_the_front_office_columns():
 
     for text in ("ӨФО көмегі", "ӨФО көмек көрсетті ме", "Помощь РФО", "Помощь РФО оказывалась"):
         assert column_key(text, "", "monthly_report") == "rfo_support_provided", text
+
+
+def test_an_unknown_district_is_said_once_per_name(data_dir, tmp_path, capsys):
+    """Three monthly sheets naming three districts a fresh data folder does not know: one
+    error per district naming its rows on every sheet, and the folder's emptiness said."""
+    path = per_month_workbook(tmp_path / "свод.xlsx")
+    capsys.readouterr()
+    assert run(data_dir, "import", "monthly_report", str(path)) == 1
+    lines = [ln for ln in capsys.readouterr().err.splitlines() if "район неизвестен" in ln]
+    assert len(lines) == 3, lines
+    assert "«Абайский район»" in lines[0] and "ещё нет ни одного района" in lines[0]
+    assert "Тот же район в строках: Октябрь–Декабрь:" in lines[0]
+    assert stored(data_dir) == {}
+    add_units(run, data_dir)
+    wb = openpyxl.load_workbook(path)
+    wb["Ноябрь"].cell(6, 2).value = "Кентауский район"   # one unknown name on one sheet
+    wb.save(path)
+    assert run(data_dir, "import", "monthly_report", str(path)) == 1
+    lines = [ln for ln in capsys.readouterr().err.splitlines() if "неизвестный район" in ln]
+    assert len(lines) == 1 and "Тот же район" not in lines[0], lines
