@@ -3,10 +3,11 @@ identical) or from another district of the same region in the same month.
 
 How unlikely identical figures are is learnt from the unit's own series: a cell that changes
 every month makes a repeat surprising, one that rarely changes (a small district's stock)
-does not. The surprise is the sum of -log2(chance of that cell repeating). Before the series
-says anything, a cell's chance of repeating is that of a count of its size drawn twice
-(1 / (2·sqrt(pi·v)), at most one half): 690 hours typed again is rarer than 4 organizations —
-a region's table of six indicators copied from last month is found after a few months too.
+does not. The surprise is the sum of -log2(chance of that cell repeating). For a whole
+month repeated, before the series says anything, a cell's chance of repeating is that of a
+count of its size drawn twice (1 / (2·sqrt(pi·v)), at most one half): 690 hours typed again
+is rarer than 4 organizations — a region's table of six indicators copied from last month is
+found after a few months too.
 """
 from __future__ import annotations
 
@@ -35,10 +36,12 @@ class RepeatOdds:
             for k in [k for k, v in b.items() if v and a.get(k) == v]:
                 self.same[k].add(pair)
 
-    def surprise(self, cells: dict[str, float], judged: str) -> float:
+    def surprise(self, cells: dict[str, float], judged: str, sized: bool) -> float:
         """Surprise of `cells` (cell -> its value) repeating (the sum of each one's bits),
         learnt without the pairs that touch `judged`, from a prior of PRIOR_PAIRS pairs at
-        the chance of a count of that size repeating."""
+        one half, or (`sized`: a whole month repeated) at the chance of a count of that size
+        repeating. A near copy keeps the flat prior: in a small district most small cells
+        of two honest months coincide (2 under-14s, 1 pensioner) and say little."""
         mine = self.near.get(judged, ())
         n = len(self.pairs) - len(mine)
         none: set = set()
@@ -46,12 +49,13 @@ class RepeatOdds:
         for cell, value in cells.items():
             same = self.same.get(cell, none)
             eq = len(same) - sum(1 for pair in mine if pair in same)
-            prior = min(0.5, 1 / (2 * math.sqrt(math.pi * abs(value))))
+            prior = min(0.5, PRIOR_SCALE / math.sqrt(abs(value))) if sized else 0.5
             bits.append(-math.log2((eq + PRIOR_PAIRS * prior) / (n + PRIOR_PAIRS)))
         return sum(bits)
 
 
 PRIOR_PAIRS = 2  # the prior weighs as much as two months seen (Laplace's rule at one half)
+PRIOR_SCALE = 1 / (2 * math.sqrt(math.pi))  # two draws of a count v alike: ~0.28 / sqrt(v)
 
 
 def _compare(cur: dict, old: dict) -> tuple[bool, float, list[str]]:
@@ -72,7 +76,7 @@ def _kind(cfg: dict, detail: str, cur: dict, old: dict, odds: RepeatOdds,
     exact, share, same = _compare(cur, old)
     if not exact and share < cfg["near_share"]:
         return None
-    bits = odds.surprise({k: cur[k] for k in same}, judged)
+    bits = odds.surprise({k: cur[k] for k in same}, judged, sized=exact)
     if exact and bits >= cfg["surprise_bits"]:
         return detail, share
     if not exact and bits >= cfg["near_surprise_bits"]:
