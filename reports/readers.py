@@ -264,9 +264,10 @@ def _workbook_rows(path: Path, sheet: str | None, on_merges=None) -> Iterator[tu
             on_merges(vertical_merges(ws, path, sheet))
         for _ in range((ws.start or (0, 0))[0]):
             yield ()                                 # rows above the used range
+        left = (None,) * (ws.start or (0, 0))[1]     # columns left of the used range
         try:
             for row in rows:
-                yield tuple(None if v == "" else v for v in row)
+                yield left + tuple(None if v == "" else v for v in row)
         except BaseException as exc:  # noqa: BLE001 - see _damaged
             raise _damaged(path, exc) from None
     finally:
