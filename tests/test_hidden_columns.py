@@ -199,3 +199,24 @@ def test_a_regions_wide_table_says_its_hidden_column(data_dir, tmp_path, capsys)
         genders = {r["org_unit"]: r["data"]["gender"]
                    for r in s.list_records(form="monthly_report")}
     assert genders == {"TUR-ABAY": {"F": 60, "M": 40}, "TUR-TURK": {"F": 50, "M": 30}}
+
+
+def test_a_list_under_an_empty_first_row_keeps_the_sheets_row_numbers(tmp_path):
+    """The title typed in row 2 (row 1 left empty): the rows keep the sheet's numbers, so
+    the person the clerk hid on row 5 is the one said, on row 5."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A2"] = "Список участников"
+    ws.append(["№", "ФИО", "Организация", "Телефон"])
+    for i, (name, org, phone, _category) in enumerate(PEOPLE, start=1):
+        ws.append([i, name, org, phone])
+    ws.row_dimensions[5].hidden = True
+    ws.column_dimensions["D"].hidden = True
+    wb.save(tmp_path / "row_two.xlsx")
+    preview = read_list(tmp_path / "row_two.xlsx", "focus_group", period="2023-09")
+    assert preview.header_row == 3 and preview.source_rows == [4, 5, 6]
+    hidden = [(p.row, p.message) for p in preview.problems if p.code == "row_hidden"]
+    assert hidden == [(5, ("строка 5, столбец «ФИО»: «Сағындықова Гүлнар»: строка скрыта в "
+                           "файле, но импортирована; проверьте, был ли участник, и удалите "
+                           "строку в таблице, если нет"))]
+    assert [c for c, _m in _said(preview.problems)] == ["Телефон"]

@@ -325,12 +325,12 @@ def test_a_workbook_correcting_a_submitted_report_asks_why(qtbot, core_ctx, tmp_
 
 
 @pytest.mark.parametrize("lang, said", [
-    ("ru", "[предупреждение] столбец «Телефон» (D) скрыт в файле, но прочитан: проверьте, "
-           "что так и задумано"),
-    ("kk", "[ескерту] «Телефон» бағаны (D) файлда жасырылған, бірақ оқылды: солай "
-           "көзделгенін тексеріңіз"),
-    ("en", "[warning] column «Телефон» (D) is hidden in the file but was read: check this is "
-           "intended")])
+    ("ru", ("[предупреждение] столбец «Телефон» (D) скрыт в файле, но прочитан: проверьте, "
+            "что так и задумано")),
+    ("kk", ("[ескерту] «Телефон» бағаны (D) файлда жасырылған, бірақ оқылды: солай "
+            "көзделгенін тексеріңіз")),
+    ("en", ("[warning] column «Телефон» (D) is hidden in the file but was read: check this "
+            "is intended"))])
 def test_a_hidden_column_is_said_once_in_the_preview(qtbot, core_ctx, tmp_path, lang, said):
     """The column named once, its letter beside it, in the person's language: not
     «column «Телефон»: column «Телефон» (D) …»."""
