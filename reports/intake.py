@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
+
 from reports.headers import (
     HEADER_SCAN_ROWS,
     IGNORE,
@@ -40,7 +42,12 @@ from reports.intake_rows import (
 )
 from reports.intake_text import at, say
 from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows, workbook_sheets
-from reports.readers_layout import fill_down, hidden_rows, join_continuations
+from reports.readers_layout import (
+    fill_down,
+    hidden_read_columns,
+    hidden_rows,
+    join_continuations,
+)
 from reports.roster import (
     CHOICE_ENUMS,
     Problem,
@@ -311,7 +318,7 @@ def _section(builder: RosterBuilder, n: int, row: tuple) -> bool:
             continue
         code, note = read_cell_choice(fid, text, builder.lang)
         if note is not None and (code or note[0] == "choice_ambiguous"):
-            column = builder.cmap.headers.get(cells[0][0]) or _letter(cells[0][0])
+            column = builder.cmap.headers.get(cells[0][0]) or get_column_letter(cells[0][0] + 1)
             builder.out.problems.append(Problem(n, column, fid, note[0], at(
                 n, column, builder.lang) + note[1], "warning"))
         if code is None and note is not None and note[0] == "choice_ambiguous":
@@ -321,11 +328,6 @@ def _section(builder: RosterBuilder, n: int, row: tuple) -> bool:
             builder.section = {fid: code}
             return True
     return False
-
-
-def _letter(c: int) -> str:
-    """A 0-based column as a sheet names it (A … Z, AA …)."""
-    return (_letter(c // 26 - 1) if c >= 26 else "") + chr(ord("A") + c % 26)
 
 
 _SECTION_NUMBER = re.compile(r"^\s*([0-9]+|[IVX]+)\s*[.)]\s*")
@@ -356,13 +358,16 @@ def _has_values(cmap: ColumnMap, row: tuple, besides: tuple = ()) -> bool:
 
 def _hidden_people(path: Path, sheet, preview: Preview, cmap: ColumnMap,
                    lang: str) -> list[Problem]:
-    """A person on a row the workbook hides is imported, and said so: was he there?"""
+    """A person on a row the workbook hides is imported, and said so: was he there? A
+    column hidden and read into the people's fields is said once."""
+    read = {c: (cmap.headers.get(c) or get_column_letter(c + 1), f if f != IGNORE else None)
+            for c, f in cmap.columns.items() if f != IGNORE or c in cmap.name_parts}
+    columns = [Problem(None, p["column"], p["field"], p["code"], p["message"], "warning")
+               for p in hidden_read_columns(path, sheet, read, lang)] if preview.rows else []
     hidden = hidden_rows(path, sheet)
-    if not hidden:
-        return []
     column = next((cmap.headers.get(c) for c, f in cmap.columns.items() if f == "full_name"),
                   None) or "full_name"
-    return [Problem(n, column, "full_name", "row_hidden", at(n, column, lang) + say(
+    return columns + [Problem(n, column, "full_name", "row_hidden", at(n, column, lang) + say(
         "row_hidden", lang, name=row.get("full_name", "")), "warning")
         for row, n in zip(preview.rows, preview.source_rows) if n in hidden]
 

@@ -29,6 +29,13 @@ MESSAGES: dict[str, dict[str, str]] = {
               "керек болмаса жобаны өшіріңіз",
         "en": "«{text}»: the row is hidden in the file but was read; check the record is "
               "wanted and delete the draft if not"},
+    "column_hidden": {
+        "ru": "столбец «{column}» ({letter}) скрыт в файле, но прочитан: проверьте, что так и "
+              "задумано",
+        "kk": "«{column}» бағаны ({letter}) файлда жасырылған, бірақ оқылды: солай "
+              "көзделгенін тексеріңіз",
+        "en": "column «{column}» ({letter}) is hidden in the file but was read: check this "
+              "is intended"},
     "number_exponent": {
         "ru": "«{text}»: число сохранено в сокращённом виде Excel, последние цифры потеряны; "
               "введите номер заново в таблице",

@@ -28,7 +28,7 @@ from reports.intake_rows import date_span, serial_date, skip_kind
 from reports.intake_text import at, say
 from reports.list_names import IDENTITY, SPANS, ListRefused
 from reports.readers import iter_rows, workbook_sheets
-from reports.readers_layout import fill_down, hidden_rows
+from reports.readers_layout import fill_down, hidden_read_columns, hidden_rows
 from reports.survey_import import _apply_mapping, _texts, match_columns
 from reports.survey_values import CellProblem, cell_notes, put_cell
 from reports.template_read import figure
@@ -105,12 +105,15 @@ def read_records_list(path, form_id: str, *, mapping: dict | None = None,
 
 def _hidden(path: Path, found: ListRead, lang: str) -> list[dict]:
     """A row the workbook hides is read like any other, and said so (hidden before
-    printing: is its record wanted?), as the attendance list says of a person."""
+    printing: is its record wanted?), as the attendance list says of a person; a hidden
+    column read into the records is said once."""
     hidden = hidden_rows(path, found.sheet)
-    return [{"row": n, "column": None, "code": "list_row_hidden", "severity": "warning",
-             "message": say("where_row", lang, row=n) + say(
-                 "list_row_hidden", lang, text=_said(found, row))}
-            for n, row in found.rows if n in hidden]
+    read = {c: (found.headers[c], f) for c, f in found.columns.items()} if found.rows else {}
+    return hidden_read_columns(path, found.sheet, read, lang) + [
+        {"row": n, "column": None, "code": "list_row_hidden", "severity": "warning",
+         "message": say("where_row", lang, row=n) + say(
+             "list_row_hidden", lang, text=_said(found, row))}
+        for n, row in found.rows if n in hidden]
 
 
 def _said(found: ListRead, data: dict) -> str:

@@ -262,11 +262,13 @@ def _workbook_rows(path: Path, sheet: str | None, on_merges=None) -> Iterator[tu
             raise _damaged(path, exc) from None
         if on_merges is not None:
             on_merges(vertical_merges(ws, path, sheet))
-        for _ in range((ws.start or (0, 0))[0]):
-            yield ()                                 # rows above the used range
+        # calamine's rows begin at the sheet's first row (the empty rows above the used range
+        # included), their cells at the used range's first column: the columns left of it
+        # are put back, so that a row's and a cell's numbers are the sheet's
+        left = (None,) * (ws.start or (0, 0))[1]
         try:
             for row in rows:
-                yield tuple(None if v == "" else v for v in row)
+                yield left + tuple(None if v == "" else v for v in row)
         except BaseException as exc:  # noqa: BLE001 - see _damaged
             raise _damaged(path, exc) from None
     finally:

@@ -13,12 +13,17 @@ rows of the sheet (reports.readers.iter_rows hands them over through `on_merges`
 Rows hidden: a row hidden in an .xlsx, .ods or .xls (`hidden_rows`; an .xls's from its ROW
 records, reports.xls_biff) is read like any other, and the list import says which people
 were on hidden rows (hidden before printing: was the person there?).
+
+Columns hidden: likewise (`hidden_columns`, 0-based; an .xls's from its COLINFO records), and
+each import says once which of the columns it read into its records were hidden
+(`hidden_read_columns`, one warning a column naming its header and letter); a hidden column
+read into no field is not said.
 """
 from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 Merge = tuple[int, int, int]          # first row, column, last row (0-based, inclusive)
@@ -70,18 +75,23 @@ def ods_merges(path: Path, sheet: str | None) -> list[Merge]:
     return _ods_layout(path, sheet)[0]
 
 
-def _ods_layout(path: Path, sheet: str | None) -> tuple[list[Merge], set[int]]:
-    """(vertical merges, 1-based hidden rows) of an .ods sheet."""
+def _ods_table(path: Path, sheet: str | None):
+    """The table:table element of an .ods sheet (the first when `sheet` is None), or None."""
     import xml.etree.ElementTree as ET
 
     try:
         with zipfile.ZipFile(path) as z:
             root = ET.fromstring(z.read("content.xml"))
     except (zipfile.BadZipFile, KeyError, OSError, ET.ParseError):
-        return [], set()
+        return None
     tables = root.iter(f"{{{_NS['table']}}}table")
-    table = next((t for t in tables if sheet is None
-                  or t.get(f"{{{_NS['table']}}}name") == sheet), None)
+    return next((t for t in tables if sheet is None
+                 or t.get(f"{{{_NS['table']}}}name") == sheet), None)
+
+
+def _ods_layout(path: Path, sheet: str | None) -> tuple[list[Merge], set[int]]:
+    """(vertical merges, 1-based hidden rows) of an .ods sheet."""
+    table = _ods_table(path, sheet)
     merges: list[Merge] = []
     hidden: set[int] = set()
     r = 0
@@ -170,6 +180,82 @@ def hidden_rows(path: Path, sheet: str | None) -> set[int]:
                     carry = buf[cut:]
     except CORRUPT:
         return set()
+    return out
+
+
+MAX_COLUMNS = 16384                 # a sheet's last column (XFD): a wider range is cut there
+_COL_TAG = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
+_COL_MIN, _COL_MAX = re.compile(rb'\bmin="(\d+)"'), re.compile(rb'\bmax="(\d+)"')
+
+
+def hidden_columns(path: Path, sheet: str | None) -> set[int]:
+    """The 0-based columns an .xlsx, .ods or .xls sheet hides (a hidden range, a collapsed
+    group: each of its columns); empty for other files and a workbook not read so far."""
+    from reports.readers import CFB_MAGIC, CORRUPT, _head
+    from reports.xls_biff import xls_hidden_columns
+
+    if path.suffix.lower() == ".ods":
+        return _ods_hidden_columns(path, sheet)
+    try:
+        if _head(path) == CFB_MAGIC:                 # an .xls, whatever its name says
+            return xls_hidden_columns(path, sheet)
+    except OSError:
+        return set()
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return set()
+    try:
+        return _xlsx_hidden_columns(path, sheet)
+    except CORRUPT:
+        return set()
+
+
+def _xlsx_hidden_columns(path: Path, sheet: str | None) -> set[int]:
+    """From the <cols> in front of the sheet's data (the sheet's head only is read)."""
+    from reports.readers import _sheet_part
+
+    with zipfile.ZipFile(path) as z:
+        part = _sheet_part(z, sheet)
+        with z.open(part) if part else _nothing() as fh:
+            head = b""
+            while b"sheetData" not in head and (chunk := fh.read(1 << 16)):
+                head += chunk
+    out: set[int] = set()
+    for tag in _COL_TAG.findall(head.split(b"sheetData", 1)[0]):
+        lo, hi = _COL_MIN.search(tag), _COL_MAX.search(tag)
+        if _HIDDEN.search(tag) and lo and hi:
+            out.update(range(int(lo.group(1)) - 1, min(int(hi.group(1)), MAX_COLUMNS)))
+    return out
+
+
+def _ods_hidden_columns(path: Path, sheet: str | None) -> set[int]:
+    """From the table:table-column elements (inside column groups and header columns too)."""
+    table = _ods_table(path, sheet)
+    out: set[int] = set()
+    c = 0
+    for col in table.iter(f"{{{_NS['table']}}}table-column") if table is not None else []:
+        repeated = _attr(col, "number-columns-repeated")
+        if col.get(f"{{{_NS['table']}}}visibility") in ("collapse", "filter"):
+            out.update(range(c, min(c + repeated, MAX_COLUMNS)))
+        c += repeated
+    return out
+
+
+def hidden_read_columns(path: Path, sheet: str | None,
+                        read: Mapping[int, tuple[str, str | None]], lang: str = "ru") -> list[dict]:
+    """One warning for each column of `read` (0-based column -> (its header as the file
+    names it, its field): the columns an import read into its records) the sheet hides."""
+    from openpyxl.utils import get_column_letter
+
+    from reports.intake_text import say
+
+    hidden = hidden_columns(path, sheet) if read else set()
+    out = []
+    for c, (header, fid) in sorted(read.items()):
+        letter = get_column_letter(c + 1)
+        if c in hidden:
+            out.append({"row": None, "column": header or letter, "field": fid,
+                        "code": "column_hidden", "severity": "warning", "message": say(
+                            "column_hidden", lang, column=header or letter, letter=letter)})
     return out
 
 

@@ -25,6 +25,7 @@ from forms import load_form, message_text
 from reports import survey_rows
 from reports.list_names import EXTRA_NAMES
 from reports.readers import iter_rows
+from reports.readers_layout import hidden_read_columns
 from reports.survey_identity import (
     NAMESPACE,
     SUBMITTED_AT,
@@ -192,6 +193,8 @@ def read_survey(path, form_id: str, *, mapping: dict | None = None, sheet: str |
             items.append((rec, response_of(ident, row, rec["data"], n) if ident
                           else Response(n)))
     result.records, notes = settle(form.id, items)
+    result.problems += hidden_read_columns(path, sheet, {
+        c: (result.headers[c], f) for c, f in result.columns.items()}, lang) if items else []
     result.problems += [_problem(row, None, code, lang, params, severity="warning")
                         for code, row, params in notes]
     return result

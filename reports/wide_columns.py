@@ -66,6 +66,12 @@ class Header:
         return sum(1 for c in self.columns if c.key not in (None, ORG, PERIOD, ROW_NO)
                    and not c.key.startswith(GROUP_SUM + ":"))
 
+    def read(self) -> dict[int, tuple[str, str | None]]:
+        """The columns read into a row's record (its district and month too): index ->
+        (header, key)."""
+        return {c.index: (c.header, c.key) for c in self.columns if c.key not in
+                (None, SKIP, ROW_NO) and not c.key.startswith(GROUP_SUM + ":")}
+
 
 def _text(value) -> str:
     return "" if value is None else " ".join(str(value).split())

@@ -22,6 +22,7 @@ from reports.intake_rows import is_header_repeat, region_in, skip_kind
 from reports.io import ImportFailed, ImportResult, _commit
 from reports.readers import iter_rows, workbook_sheets
 from reports.readers_formulas import uncached_formulas
+from reports.readers_layout import hidden_read_columns
 from reports.text import clean_text
 from reports.wide_cells import (
     _cell,
@@ -94,11 +95,15 @@ class WideReader:
         return message_text(code, self.lang, params, form=self.form)
 
     def problem(self, row, where, code, severity="error", key=None, **params) -> None:
-        text = self.say(code, **params)
-        if self.multi and self.sheet is not None:
-            text = self.say("wide_on_sheet", sheet=self.sheet) + text
+        text = self._on_sheet(self.say(code, **params))
         self.problems.append({"row": row, "column": where, "field": key, "code": code,
                               "message": text, "severity": severity, "sheet": self.sheet})
+
+    def _on_sheet(self, text: str) -> str:
+        """«Лист «Январь»: » in front of a problem of a workbook of several sheets."""
+        if self.multi and self.sheet is not None:
+            return self.say("wide_on_sheet", sheet=self.sheet) + text
+        return text
 
     def _option_unit(self, org_unit):
         if not org_unit:
@@ -156,6 +161,10 @@ class WideReader:
                     figures.setdefault(i, []).append(c)
             self._row(n, row, header, org, per, fixed, year)
         self._unmatched(header, figures)
+        if data_rows:                            # a hidden column read: said once a sheet
+            self.problems += [p | {"sheet": name, "message": self._on_sheet(p["message"])}
+                              for p in hidden_read_columns(self.path, name, header.read(),
+                                                           self.lang)]
         self._region_totals(first_row)
         if data_rows and org is None and not (self.org_unit or self.sheet_unit) \
                 and "unit" not in self.said:

@@ -1,31 +1,34 @@
-"""What python-calamine does not tell of a legacy .xls (BIFF8, Excel 97-2003): which rows a
-sheet hides, and damage on which calamine would panic or the whole process die.
+"""What python-calamine does not tell of a legacy .xls (BIFF8, Excel 97-2003): which rows and
+columns a sheet hides, and damage on which calamine would panic or the whole process die.
 
 An .xls is an OLE2 compound file: a 512-byte header, a FAT chaining its sectors, a directory
 naming its streams. The "Workbook" stream is a run of BIFF records: the globals first, whose
 BOUNDSHEET records (0x0085) give each sheet's name and where its records begin; a sheet's
 DIMENSIONS record (0x0200) gives its used range, its ROW records (0x0208) the row's number
-and, in option bit 0x20 (fDyZero), whether it is hidden; its cell records their row and
+and, in option bit 0x20 (fDyZero), whether it is hidden; its COLINFO records (0x007D) a range
+of columns and, in option bit 0x01 (fHidden), whether they are hidden; its cell records their row and
 column. Only those records are read, every offset checked against what was read. A file cut
 short, sectors chained in a loop, a used range or a cell past a sheet's last column is
 damage calamine would panic or die on (`xls_damage`: the reader refuses the file first);
 anything else the file does not say as expected (damaged, encrypted, an older BIFF) means
-"not known": no hidden rows, nothing refused (the cells are calamine's business, and its
+"not known": no hidden rows or columns, nothing refused (the cells are calamine's business, and its
 errors the reader's).
 """
 from __future__ import annotations
 
 import functools
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_FILE = 512 << 20            # an .xls holds at most 65,536 rows: bigger is no sheet we read
 SPECIAL = 0xFFFFFFFA            # sector numbers from here on end a chain or mark a FAT sector
 BOF, EOF, FILEPASS, BOUNDSHEET, DIMENSIONS, ROW = 0x0809, 0x000A, 0x002F, 0x0085, 0x0200, 0x0208
+COLINFO = 0x007D
 BIFF8 = 0x0600
 HIDDEN = 0x20                   # fDyZero in a ROW record's option flags
+COLUMN_HIDDEN = 0x01            # fHidden in a COLINFO record's option flags
 # The cell records calamine reads (FORMULA, RSTRING, LABELSST, NUMBER, LABEL, BOOLERR, RK):
 # row, column first; MULRK (0x00BD) ends with its last column.
 CELLS, MULRK = (0x0006, 0x00D6, 0x00FD, 0x0203, 0x0204, 0x0205, 0x027E), 0x00BD
@@ -48,15 +51,33 @@ class _Loop(_Bad):
 def xls_hidden_rows(path: Path, sheet: str | None) -> set[int]:
     """The 1-based numbers of the rows an .xls sheet (the first when `sheet` is None) hides;
     empty when the file does not say or cannot be read so far."""
+    def row(rid: int, data: bytes) -> Iterable[int]:
+        if rid == ROW and len(data) >= 16 and struct.unpack_from("<I", data, 12)[0] & HIDDEN:
+            yield struct.unpack_from("<H", data)[0] + 1
+    return _gathered(path, sheet, row)
+
+
+def xls_hidden_columns(path: Path, sheet: str | None) -> set[int]:
+    """The 0-based columns an .xls sheet (the first when `sheet` is None) hides; empty when
+    the file does not say or cannot be read so far."""
+    def columns(rid: int, data: bytes) -> Iterable[int]:
+        if rid == COLINFO and len(data) >= 10:
+            first, last, _width, _xf, options = struct.unpack_from("<5H", data)
+            if options & COLUMN_HIDDEN:
+                yield from range(first, min(last, MAX_COLUMNS - 1) + 1)
+    return _gathered(path, sheet, columns)
+
+
+def _gathered(path: Path, sheet: str | None,
+              take: Callable[[int, bytes], Iterable[int]]) -> set[int]:
+    """What `take` finds in the records of an .xls sheet (the first when `sheet` is None);
+    empty when there is no such sheet or the file cannot be read so far."""
     try:
         stream = _workbook_stream(path)
         offsets = [at for name, at in _sheets(stream) if sheet is None or name == sheet]
         if not offsets:
             return set()
-        return {struct.unpack_from("<H", data)[0] + 1
-                for rid, data in _sheet_records(stream, offsets[0])
-                if rid == ROW and len(data) >= 16
-                and struct.unpack_from("<I", data, 12)[0] & HIDDEN}
+        return {n for rid, data in _sheet_records(stream, offsets[0]) for n in take(rid, data)}
     except (_Bad, *FAILURES):
         return set()
 

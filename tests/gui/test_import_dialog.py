@@ -356,3 +356,24 @@ def test_a_regions_table_correcting_a_submitted_month_asks_why(qtbot, core_ctx, 
     assert store.revisions(rid)[-1]["reason"] == "сверено с районом"
     [other] = store.list_records(form="monthly_report", org_unit="SHY-ALFARABI")
     assert other["status"] == "draft"
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("ru", ("[предупреждение] столбец «Телефон» (D) скрыт в файле, но прочитан: проверьте, "
+            "что так и задумано")),
+    ("kk", ("[ескерту] «Телефон» бағаны (D) файлда жасырылған, бірақ оқылды: солай "
+            "көзделгенін тексеріңіз")),
+    ("en", ("[warning] column «Телефон» (D) is hidden in the file but was read: check this "
+            "is intended"))])
+def test_a_hidden_column_is_said_once_in_the_preview(qtbot, core_ctx, tmp_path, lang, said):
+    """The column named once, its letter beside it, in the person's language: not
+    «column «Телефон»: column «Телефон» (D) …»."""
+    from desktop.i18n import install_translators
+    from tests.test_hidden_columns import attendance
+
+    install_translators(lang)
+    core_ctx.lang = lang
+    dialog = open_dialog(qtbot, core_ctx, attendance(tmp_path / "hidden.xlsx"))
+    texts = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    assert said in texts, texts
+    assert len(dialog.plan.add) == 3 and all(r.get("phone") for r in dialog.plan.add)
