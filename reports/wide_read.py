@@ -34,6 +34,7 @@ from reports.wide_cells import (
     is_total,
     zero_of,
 )
+from reports.wide_checks import column_problems
 from reports.wide_columns import (
     GROUP_SUM,
     HEADER_SCAN,
@@ -160,7 +161,7 @@ class WideReader:
                 if _is_figure(c):
                     figures.setdefault(i, []).append(c)
             self._row(n, row, header, org, per, fixed, year)
-        self._unmatched(header, figures)
+        column_problems(self, header, figures)
         if data_rows:                            # a hidden column read: said once a sheet
             self.problems += [p | {"sheet": name, "message": self._on_sheet(p["message"])}
                               for p in hidden_read_columns(self.path, name, header.read(),
@@ -217,40 +218,6 @@ class WideReader:
     def _row_text(self, row: tuple) -> str:
         text = " | ".join(_shown(c) for c in row if not _empty(c))[:80]
         return f"{self.sheet}: {text}" if self.multi and self.sheet else text
-
-    def _unheaded(self, header: Header, figures: dict[int, list]) -> None:
-        """Figures in a column with no header at all (a header cell merged over it that the
-        header rows do not reach) are an error, not dropped unseen; row numbers are not."""
-        from openpyxl.utils import get_column_letter
-
-        named = {c.index for c in header.columns}
-        for i, values in sorted(figures.items()):
-            if i in named or values == list(range(1, len(values) + 1)):
-                continue
-            self.problem(header.row + 1, get_column_letter(i + 1), "wide_column_unmatched",
-                         column=str(i + 1))
-
-    def _unmatched(self, header: Header, figures: dict[int, list]) -> None:
-        self._unheaded(header, figures)
-        first: dict[str, str] = {}
-        for c in sorted(header.columns, key=lambda c: c.index):
-            if not c.key or not self.form.has_field(c.key.partition(".")[0]):
-                continue
-            if c.key in first:
-                self.problem(header.row + 1, c.header, "wide_column_twice", key=c.key,
-                             field=self._label(c.key), other=first[c.key],
-                             column=c.names[0])
-            first.setdefault(c.key, c.header)
-        for c in header.columns:
-            if c.key is None and c.index in figures:
-                self.problem(header.row + 1, c.header, "wide_column_unmatched",
-                             column=c.names[0])
-            elif c.key is None:
-                if ("skipped", c.header) not in self.said:  # once a file, not once a sheet
-                    self.said.add(("skipped", c.header))
-                    self.problem(header.row + 1, c.header, "wide_column_skipped", "warning")
-            elif c.key.startswith(GROUP_SUM + ":"):
-                self.problem(header.row + 1, c.header, "wide_column_group_sum", "warning")
 
     def _apply_mapping(self, header: Header) -> None:
         for key, col, ok in apply_mapping(header, self.mapping, self.form):
@@ -363,11 +330,11 @@ class WideReader:
                     data[fid] = clean_text(value)[0]
             except (TypeError, ValueError):
                 self.problem(n, c.header, "tpl_not_whole" if kind == "integer"
-                             else "tpl_not_number", key=c.key, field=self._label(c.key),
+                             else "tpl_not_number", key=c.key, field=self.label(c.key),
                              value=str(value).strip())
         return {k: v for k, v in data.items() if v is not None}
 
-    def _label(self, key: str) -> str:
+    def label(self, key: str) -> str:
         """«Пол волонтёров: Женщины» of gender.F in the person's language."""
         from reports._ref import field_label, label
 

@@ -1,0 +1,43 @@
+"""The columns of a region's monthly table said (reports.wide_read.WideReader): figures
+in a column with no header or one no indicator takes are errors, not dropped unseen."""
+from __future__ import annotations
+
+from reports.wide_columns import GROUP_SUM, Header
+
+
+def _unheaded(reader, header: Header, figures: dict[int, list]) -> None:
+    """Figures in a column with no header at all (a header cell merged over it that the
+    header rows do not reach) are an error, not dropped unseen; row numbers are not."""
+    from openpyxl.utils import get_column_letter
+
+    named = {c.index for c in header.columns}
+    for i, values in sorted(figures.items()):
+        if i in named or values == list(range(1, len(values) + 1)):
+            continue
+        reader.problem(header.row + 1, get_column_letter(i + 1), "wide_column_unmatched",
+                       column=str(i + 1))
+
+
+def column_problems(reader, header: Header, figures: dict[int, list]) -> None:
+    """A sheet's columns said: figures under no header or under a header no indicator
+    takes (errors), one indicator in two columns, a column skipped, a group's sum."""
+    _unheaded(reader, header, figures)
+    first: dict[str, str] = {}
+    for c in sorted(header.columns, key=lambda c: c.index):
+        if not c.key or not reader.form.has_field(c.key.partition(".")[0]):
+            continue
+        if c.key in first:
+            reader.problem(header.row + 1, c.header, "wide_column_twice", key=c.key,
+                           field=reader.label(c.key), other=first[c.key],
+                           column=c.names[0])
+        first.setdefault(c.key, c.header)
+    for c in header.columns:
+        if c.key is None and c.index in figures:
+            reader.problem(header.row + 1, c.header, "wide_column_unmatched",
+                           column=c.names[0])
+        elif c.key is None:
+            if ("skipped", c.header) not in reader.said:  # once a file, not once a sheet
+                reader.said.add(("skipped", c.header))
+                reader.problem(header.row + 1, c.header, "wide_column_skipped", "warning")
+        elif c.key.startswith(GROUP_SUM + ":"):
+            reader.problem(header.row + 1, c.header, "wide_column_group_sum", "warning")
