@@ -34,6 +34,8 @@ def server_failure(exc, lang: str, server: str, user: str | None = None) -> str:
     if code in ("upgrade_required", "insecure_url"):
         return say("cli_server_upgrade" if code == "upgrade_required" else "cli_server_insecure",
                    lang, server=server)
+    if code == "demo_folder":
+        return say("demo_folder", lang)
     status = getattr(exc, "status", None)
     detail = " ".join(str(x) for x in (f"HTTP {status}" if status else None,
                                        getattr(exc, "server_code", None)) if x)

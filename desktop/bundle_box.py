@@ -68,7 +68,12 @@ class BundleBox(QWidget):
             "wrong_passphrase": self.tr("wrong password"),
             "no_device_key": no_key, "no_server_key": no_key,
         }
-        return texts.get(getattr(exc, "code", ""), str(exc))
+        code = getattr(exc, "code", "")
+        if code in texts:
+            return texts[code]
+        from forms.messages import message_text, messages
+        return message_text("bundle_" + code, self.ctx.lang) \
+            if "bundle_" + code in messages() else str(exc)
 
     def save_for_usb(self, out: str | None = None) -> bool:
         if out is None:

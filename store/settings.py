@@ -14,6 +14,9 @@ import os
 from pathlib import Path
 
 START_KEYS = ("profile", "lang", "server_url")
+# A data folder `esep demo` filled: its synthetic records never leave it (sync and the USB
+# file refuse), and the demo is never loaded into a folder holding real work.
+DEMO_KEY = "demo_data"
 
 
 def start_file(db: str | Path) -> Path:

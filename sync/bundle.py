@@ -18,6 +18,7 @@ from pathlib import Path
 
 from store import sync_epoch, sync_state
 from store.db import transaction
+from store.settings import DEMO_KEY
 from sync import credentials, keys
 from sync.engine import SERVER_ID_KEY, check_server
 from sync.keys import DEFAULT_TTL, KIND_OPS, KIND_REPLY, BundleError
@@ -132,6 +133,9 @@ def export_bundle(store, path, *, passphrase: str | None = None,
     """Write the pending ops (as the next push would send them), signed, to `path`; the ops
     are then in flight until a reply or an online sync acknowledges them.
     Returns {ops, bytes, path, expires_at}."""
+    if store.get_setting(DEMO_KEY):
+        raise BundleError("demo_folder", "this data folder holds esep demo's synthetic "
+                          "records; they are never sent")
     server_id, owner = store.get_setting(SERVER_ID_KEY), store.get_setting(OWNER_KEY)
     private = _private_key(store, passphrase)
     if private is None or not server_id or not owner:

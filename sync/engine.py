@@ -22,12 +22,13 @@ from dataclasses import asdict, dataclass, field
 
 from store import published, sync_epoch, sync_state
 from store.db import transaction, utc_now
+from store.settings import DEMO_KEY
 from sync import exchange, protocol, pull_sizer
 from sync.definitions import refresh_definitions
 from sync.pull_sizer import MIN_PULL, PullSizer
 from sync.push_sizer import MAX_BATCH, MIN_BATCH, START_BATCH, BatchSizer  # noqa: F401
 from sync.rates import refresh_rates
-from sync.transport import OfflineError, SyncClient, SyncError
+from sync.transport import DemoFolder, OfflineError, SyncClient, SyncError
 
 ME_KEY = "sync.me"
 BATCH_KEY = "sync.batch_bytes"
@@ -360,6 +361,9 @@ def sync_once(store, client: SyncClient, progress: Callable | None = None,
               cancel=None) -> SyncSummary:
     """One full sync. Raises SyncError (AuthError, UpgradeRequired, OfflineError, Cancelled);
     whatever was applied before the error stays applied and the queue is kept."""
+    if store.get_setting(DEMO_KEY):
+        raise DemoFolder("this data folder holds esep demo's synthetic records; they are "
+                         "never sent: sync from a data folder of its own (--data-dir)")
     before = client.counters.snapshot()
     log_id = _log_start(store)
     summary = SyncSummary()

@@ -53,6 +53,12 @@ class InsecureURL(SyncError):
     code = "insecure_url"
 
 
+class DemoFolder(SyncError):
+    """The data folder holds `esep demo`'s synthetic records: nothing is sent from it."""
+
+    code = "demo_folder"
+
+
 class OfflineError(SyncError):
     """No usable answer (unreachable, cut, timed out); `timeout` says it was slowness."""
 

@@ -166,53 +166,53 @@
         <translation>құпиясөз қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="75" />
-        <location filename="../../desktop/bundle_box.py" line="85" />
+        <location filename="../../desktop/bundle_box.py" line="80" />
+        <location filename="../../desktop/bundle_box.py" line="90" />
         <source>Save for USB</source>
         <translation>Флешкаға сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="77" />
+        <location filename="../../desktop/bundle_box.py" line="82" />
         <source>Esep bundles (*.esep)</source>
         <translation>Esep пакеттері (*.esep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="86" />
+        <location filename="../../desktop/bundle_box.py" line="91" />
         <source>Your password (it unlocks this computer's signing key):</source>
         <translation>Құпиясөзіңіз (ол осы компьютердің қолтаңба кілтін ашады):</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="90" />
+        <location filename="../../desktop/bundle_box.py" line="95" />
         <source>Saving…</source>
         <translation>Сақталуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="99" />
+        <location filename="../../desktop/bundle_box.py" line="104" />
         <source>Saved %1 changes to %2: take the file to anyone connected, then load the reply here.</source>
         <translation>Сақталған өзгерістер: %1, файл %2. Оны байланысы бар адамға беріңіз, содан кейін жауапты осында жүктеңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="107" />
+        <location filename="../../desktop/bundle_box.py" line="112" />
         <source>Load reply</source>
         <translation>Жауапты жүктеу</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="108" />
+        <location filename="../../desktop/bundle_box.py" line="113" />
         <source>Esep bundles (*.esep *.reply);;All files (*)</source>
         <translation>Esep пакеттері (*.esep *.reply);;Барлық файлдар (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="111" />
+        <location filename="../../desktop/bundle_box.py" line="116" />
         <source>Loading…</source>
         <translation>Жүктелуде…</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="120" />
+        <location filename="../../desktop/bundle_box.py" line="125" />
         <source>Reply loaded: %1 changes confirmed, %2 received, %3 conflicts</source>
         <translation>Жауап жүктелді: расталған өзгерістер — %1, алынғаны — %2, қайшылықтар — %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="129" />
+        <location filename="../../desktop/bundle_box.py" line="134" />
         <source>Refused, nothing applied: %1</source>
         <translation>Қабылданбады, ештеңе қолданылмады: %1</translation>
     </message>

@@ -166,53 +166,53 @@
         <translation>неверный пароль</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="75" />
-        <location filename="../../desktop/bundle_box.py" line="85" />
+        <location filename="../../desktop/bundle_box.py" line="80" />
+        <location filename="../../desktop/bundle_box.py" line="90" />
         <source>Save for USB</source>
         <translation>Сохранить для флешки</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="77" />
+        <location filename="../../desktop/bundle_box.py" line="82" />
         <source>Esep bundles (*.esep)</source>
         <translation>Пакеты Esep (*.esep)</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="86" />
+        <location filename="../../desktop/bundle_box.py" line="91" />
         <source>Your password (it unlocks this computer's signing key):</source>
         <translation>Ваш пароль (он открывает ключ подписи этого компьютера):</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="90" />
+        <location filename="../../desktop/bundle_box.py" line="95" />
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="99" />
+        <location filename="../../desktop/bundle_box.py" line="104" />
         <source>Saved %1 changes to %2: take the file to anyone connected, then load the reply here.</source>
         <translation>Сохранено изменений: %1, файл %2. Передайте его тому, у кого есть связь, затем загрузите здесь ответ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="107" />
+        <location filename="../../desktop/bundle_box.py" line="112" />
         <source>Load reply</source>
         <translation>Загрузить ответ</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="108" />
+        <location filename="../../desktop/bundle_box.py" line="113" />
         <source>Esep bundles (*.esep *.reply);;All files (*)</source>
         <translation>Пакеты Esep (*.esep *.reply);;Все файлы (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="111" />
+        <location filename="../../desktop/bundle_box.py" line="116" />
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="120" />
+        <location filename="../../desktop/bundle_box.py" line="125" />
         <source>Reply loaded: %1 changes confirmed, %2 received, %3 conflicts</source>
         <translation>Ответ загружен: подтверждено изменений — %1, получено — %2, конфликтов — %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/bundle_box.py" line="129" />
+        <location filename="../../desktop/bundle_box.py" line="134" />
         <source>Refused, nothing applied: %1</source>
         <translation>Отклонено, ничего не применено: %1</translation>
     </message>
