@@ -38,6 +38,7 @@ from reports.wide_where import sheet_period
 
 MIN_COLUMNS = 2           # fields a row must name to be the header
 _FIGURE = re.compile(r"^[\s\d.,:/-]+$")     # «25», «02.03.2024», «1 200»: no title
+_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")
 
 
 @dataclass
@@ -74,7 +75,7 @@ def read_records_list(path, form_id: str, *, mapping: dict | None = None,
                       sheet: str | None = None, set_values: dict | None = None,
                       lang: str = "ru", period: str | None = None) -> ListRead:
     """The list; a date typed without its year («15 марта», «с 3 по 5 марта») takes the
-    year of `period` (--period), else of the title's month."""
+    year of `period` (--period), else of the title's month, else the one year it names."""
     form = load_form(form_id)
     path = Path(path)
     said: list[dict] = []
@@ -83,7 +84,8 @@ def read_records_list(path, form_id: str, *, mapping: dict | None = None,
     found.problems[:0] = said
     titles = [str(c) for r in head[:found.top_row - 1] for c in r if c not in (None, "")]
     found.title_period = sheet_period(found.sheet, titles, None)[0]
-    year = int(when[:4]) if (when := period or found.title_period) else None
+    when = period or found.title_period
+    year = int(when[:4]) if when else _one_year(titles)
     below = [m for m in merges if m[0] >= found.header_row]
     data_rows = fill_down(itertools.chain(head[found.header_row:], rows), below,
                           found.header_row)
@@ -105,6 +107,12 @@ def read_records_list(path, form_id: str, *, mapping: dict | None = None,
     found.skipped.sort(key=lambda s: s.row)
     found.problems += _missing(form, found, base, lang) + _hidden(path, found, lang)
     return found
+
+
+def _one_year(titles: list[str]) -> int | None:
+    """The year the title names when it names one and no month («за 1 квартал 2024 года»)."""
+    years = {int(y) for t in titles for y in _YEAR.findall(t)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _hidden(path: Path, found: ListRead, lang: str) -> list[dict]:

@@ -125,3 +125,29 @@ def test_a_hotline_csv_with_a_line_break_in_a_cell(data_dir, tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "строка 5, столбец «Дата»: «31.09.23»: не дата" in err
     assert '"2023-09-16"' in out and "Как стать волонтёром?" in out
+
+
+def quarter_events(path: Path, title: str) -> Path:
+    """A quarter's events: separate start and end columns, a span typed in the start."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([title])
+    ws.append(["№", "Дата начала", "Дата окончания", "Название", "Количество волонтеров"])
+    ws.append([1, dt.datetime(2024, 1, 10), dt.datetime(2024, 1, 12), "Зимний лагерь", 20])
+    ws.append([2, "с 1 по 3 марта", None, "Фестиваль", 40])
+    wb.save(path)
+    return path
+
+
+def test_a_quarters_title_gives_the_year_and_a_row_with_no_month_says_it_once(
+        data_dir, tmp_path, capsys):
+    path = quarter_events(tmp_path / "q1.xlsx", "Мероприятия за 1 квартал 2024 года")
+    assert run(data_dir, "import", "event", str(path), "--org-unit", "ABA") == 0
+    assert sorted((r["data"]["date_start"], r["data"]["date_end"], r["period"])
+                  for r in records(data_dir)) == [("2024-01-10", "2024-01-12", "2024-01"),
+                                                  ("2024-03-01", "2024-03-03", "2024-03")]
+    capsys.readouterr()
+    path = quarter_events(tmp_path / "q.xlsx", "Мероприятия МРЦ")
+    assert run(data_dir, "import", "event", str(path), "--org-unit", "ABA") == 1
+    err = capsys.readouterr().err
+    assert "строка 4: нет даты, и месяц не назван" in err and "Строка 4" not in err
