@@ -151,3 +151,23 @@ def test_a_quarters_title_gives_the_year_and_a_row_with_no_month_says_it_once(
     assert run(data_dir, "import", "event", str(path), "--org-unit", "ABA") == 1
     err = capsys.readouterr().err
     assert "строка 4: нет даты, и месяц не назван" in err and "Строка 4" not in err
+
+
+def test_hours_and_people_with_their_words(data_dir, tmp_path, capsys):
+    """«2 часа», «22 человека» are figures; «25+5», «около 30» are for the clerk to decide."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Мероприятия за март 2024"])
+    ws.append(["№", "Дата", "Наименование мероприятия", "Кол-во волонтёров", "Кол-во часов"])
+    ws.append([1, "01.03.2024", "Акция", "22 человека", "2 часа"])
+    ws.append([2, "02.03.2024", "Лекция", "25+5", "1,5ч"])
+    ws.append([3, "03.03.2024", "Концерт", "около 30", "3 дня"])
+    path = tmp_path / "march.xlsx"
+    wb.save(path)
+    assert run(data_dir, "import", "event", str(path), "--org-unit", "ABA", "--dry-run") == 1
+    out, err = capsys.readouterr()
+    assert "volunteers_count: 22" in out and "volunteer_hours: 2\n" in out
+    assert [line.split(":")[0] for line in err.splitlines() if "[ошибка]" in line] == [
+        "  [ошибка] строка 4, столбец «Кол-во волонтёров»",
+        "  [ошибка] строка 5, столбец «Кол-во волонтёров»",
+        "  [ошибка] строка 5, столбец «Кол-во часов»"]
