@@ -32,6 +32,15 @@ def phone_key(text) -> str:
     return digits[-10:]
 
 
+def phone_text(field_id: str, value):
+    """A phone cell as one line: numbers typed one under another (Alt+Enter) are kept apart
+    by «, » («8 701 234 56 78, 8 702 000 00 00»), not run together by the line's spaces;
+    any other field's value is returned as it is."""
+    if "phone" not in field_id or not isinstance(value, str) or "\n" not in value.strip():
+        return value
+    return ", ".join(line.strip() for line in value.splitlines() if line.strip())
+
+
 def person_key(name: str, organization: str = "") -> str:
     """Exact key for duplicates inside one list: same name (any script, any word order) and
     the same organization (any script, with or without its legal form)."""

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from forms import load_form, message_text
+from forms.people import phone_text
 from reports.headers import HEADER_SCAN_ROWS, is_number_header
 from reports.intake import Column, Skipped
 from reports.intake_rows import date_in, date_span, serial_date, skip_kind
@@ -273,7 +274,7 @@ def read_cell(form, f, value, data: dict, lang: str,
     if f.type == "text" and isinstance(value, float) and value.is_integer():
         value = str(int(value))                  # a phone number typed into a number cell
     try:
-        return put_cell(form, f, value, data, lang)
+        return put_cell(form, f, phone_text(f.id, value), data, lang)
     except CellProblem:
         if f.type != "date" or not year or not (day := date_in(str(value), year)):
             raise

@@ -1,7 +1,7 @@
 """District lists and attendance lists as real clerks type them (the hunt of
 tests/fixtures/intake/make_corpus_real.py): dates with no year («15 марта», «с 3 по 5
 марта», «3-5 наурыз») take the year of --period or the title; a list's headers in the Kazakh
-Latin alphabet; two phones in one cell are one person's first phone."""
+Latin alphabet; two phones in one cell are kept apart, and the first is the person's."""
 from __future__ import annotations
 
 import datetime as dt
@@ -116,7 +116,7 @@ def test_a_hotline_csv_with_a_line_break_in_a_cell(data_dir, tmp_path, capsys):
     text = ("Журнал звонков горячей линии;;;;\r\n"
             "№;Дата;ФИО;Телефон;Вопрос\r\n"
             '1;15.09.23;Иванова А.С.;8(701)123-45-67;"Как стать\r\nволонтёром?"\r\n'
-            "2;16 сентября;Ким А.;+7 701 123 4567;Справка\r\n"
+            '2;16 сентября;Ким А.;"+7 701 123 4567\r\n8 702 111 22 33";Справка\r\n'
             "3;31.09.23;Петров С.;87017778899;Где МРЦ?\r\n")
     path = tmp_path / "calls.csv"
     path.write_bytes(text.encode("cp1251"))
@@ -125,6 +125,7 @@ def test_a_hotline_csv_with_a_line_break_in_a_cell(data_dir, tmp_path, capsys):
     out, err = capsys.readouterr()
     assert "строка 5, столбец «Дата»: «31.09.23»: не дата" in err
     assert '"2023-09-16"' in out and "Как стать волонтёром?" in out
+    assert '"+7 701 123 4567, 8 702 111 22 33"' in out      # two phones, kept apart
 
 
 def quarter_events(path: Path, title: str) -> Path:
