@@ -133,6 +133,23 @@ def date_span(value, period_year: int | None = None) -> tuple[dt.date, dt.date] 
     return (first, last) if first and last and first < last else None
 
 
+_SPAN_FROM = re.compile(r"(?<![\w./])(?:с\s+)?\d{1,2}(?!\d)", re.IGNORECASE)
+_SPACED_DASH = re.compile(r"\d{1,2}\s+[-–—]\s")      # «День 1 — 14.09.2023»: no span
+
+
+def first_day(text, period_year: int | None = None) -> dt.date | None:
+    """The first day of days in a row named inside a title («Семинар 20-22 сентября 2023
+    г.», «с 20 по 22 сентября»): a seminar of several days is dated by its first; None if
+    none. A bare number before a spaced dash is a caption's («День 1 — 14.09.2023»)."""
+    if not isinstance(text, str):
+        return None
+    for m in _SPAN_FROM.finditer(text):
+        if not _SPACED_DASH.match(text, m.start()) and (
+                span := date_span(text[m.start():], period_year)):
+            return span[0]
+    return None
+
+
 def city_in(text: str) -> str | None:
     m = _CITY.search(text)
     return (m.group(1) or m.group(2)) if m else None
@@ -171,7 +188,8 @@ def title_values(row: tuple, period_year: int | None) -> dict:
     texts = [c for c in row if c not in (None, "")]
     labelled = any(isinstance(c, str) and _DATE_LABEL.search(c) for c in texts)
     for cell in texts:
-        when = date_in(cell, period_year) or (serial_date(cell) if labelled else None)
+        when = first_day(cell, period_year) or date_in(cell, period_year) or (
+            serial_date(cell) if labelled else None)
         if when and "date" not in out:
             out["date"] = when.isoformat()
         if isinstance(cell, str):

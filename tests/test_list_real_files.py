@@ -12,7 +12,7 @@ import openpyxl
 from cli.main import main
 from forms.people import phone_key
 from reports.headers import recognise
-from reports.intake_rows import date_in, date_span
+from reports.intake_rows import date_in, date_span, title_values
 from tests.test_list_import import records
 
 NBSP = "\u00a0"
@@ -33,6 +33,15 @@ def test_a_day_and_month_take_the_year_they_are_given():
                                                        dt.date(2024, 3, 2))
     assert date_span("с 3 по 5 марта") is None
     assert date_span("с 3 по 5 марта 2023", 2024) == (dt.date(2023, 3, 3), dt.date(2023, 3, 5))
+
+
+def test_a_seminar_of_several_days_is_dated_by_its_first():
+    for title in ["Список участников семинара 20-22 сентября 2023 г.",
+                  "Семинар с 20 по 22 сентября", "Семинар 20-22.09.2023",
+                  "Семинар 20.09.2023 - 22.09.2023", "Дата проведения: 20.09.2023"]:
+        assert title_values((title,), 2023) == {"date": "2023-09-20"}, title
+    assert title_values(("Студенты 1-2 курса, 15.09.2023",), 2023) == {"date": "2023-09-15"}
+    assert title_values(("День 1 — 14.09.2023",), 2023) == {"date": "2023-09-14"}
 
 
 def test_kazakh_latin_headers_are_the_kazakh_ones():
