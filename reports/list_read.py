@@ -151,7 +151,7 @@ def _find_list(path: Path, form, sheet, mapping, lang):
             found.sheet = name
             found.problems += _other_sheets(path, form, names, k, mapping, lang)
             return found, head, rows, merges
-        seen += [" ".join(str(c).split()) for r in head for c in r if c not in (None, "")]
+        seen += [_shown(c) for r in head for c in r if c not in (None, "")]
     wanted = [f.label.get(lang) or f.id for f in form.fields if f.required
               and f.type != "roster"]
     raise ListRefused(message_text("list_no_header", lang, {

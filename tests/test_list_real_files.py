@@ -181,3 +181,28 @@ def test_hours_and_people_with_their_words(data_dir, tmp_path, capsys):
         "  [ошибка] строка 4, столбец «Кол-во волонтёров»",
         "  [ошибка] строка 5, столбец «Кол-во волонтёров»",
         "  [ошибка] строка 5, столбец «Кол-во часов»"]
+
+
+def test_a_kazakh_hotline_log_and_a_latin_list_refused_as_typed(data_dir, tmp_path, capsys):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Жедел желіге түскен өтініштер журналы, 2023 жылғы қыркүйек"])
+    ws.append(["Р/с", "Өтініш түскен күні", "Өтініш берушінің аты-жөні", "Телефоны",
+               "Өтініштің мазмұны"])
+    ws.append([1, "15.09.2023", "Иванова А.", "87011234567", "Волонтер болу"])
+    path = tmp_path / "otinish.xlsx"
+    wb.save(path)
+    assert run(data_dir, "--lang", "kk", "import", "hotline_appeal", str(path), "--org-unit",
+               "ABA") == 0
+    assert "Өтініш түскен күні -> received_at" in capsys.readouterr().out
+    assert records(data_dir, "hotline_appeal")[0]["data"]["received_at"] == "2023-09-15"
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Reti", "Kúni", "Is-sharanyń ataýy", "Volonterler sany"])
+    ws.append([1, "02.03.2024", "Senbilik", 25])
+    path = tmp_path / "latin.xlsx"
+    wb.save(path)
+    assert run(data_dir, "import", "event", str(path), "--org-unit", "ABA") == 1
+    err = capsys.readouterr().err        # the cells it saw, as the sheet shows them
+    assert "Senbilik; 25)" in err and "25.0" not in err
