@@ -276,8 +276,10 @@ def read_cell(form, f, value, data: dict, lang: str,
     try:
         return put_cell(form, f, phone_text(f.id, value), data, lang)
     except CellProblem:
-        if f.type != "date" or not year or not (day := date_in(str(value), year)):
+        if f.type != "date" or not (day := date_in(str(value), year or 2000)):
             raise
+        if not year:                             # «15 марта», and no year known
+            raise CellProblem("list_date_no_year") from None
     data[f.id] = day.isoformat()                 # «15 марта» in a list of March 2024
     return None
 

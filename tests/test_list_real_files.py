@@ -105,7 +105,7 @@ def test_a_kazakh_span_and_a_day_with_no_year_anywhere(data_dir, tmp_path, capsy
     wb.save(path)
     assert run(data_dir, "import", "event", str(path), "--org-unit", "ABA") == 1
     err = capsys.readouterr().err        # no year: the title names none, no --period
-    assert "строка 2, столбец «Өткізілген күні»: «3-5 наурыз»: не дата" in err
+    assert "строка 2, столбец «Өткізілген күні»: «3-5 наурыз»: день и месяц без года" in err
     assert err.count("строка 2, столбец «Өткізілген күні»") == 1    # not «не заполнено» too
     assert run(data_dir, "import", "event", str(path), "--org-unit", "ABA",
                "--period", "2024-03") == 1
