@@ -20,6 +20,8 @@ _CYR = {
     "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
 }
 _TRANS = str.maketrans(_CYR)
+# Kazakh Latin letters that are no plain letter with a mark: «ı» (і, ы, и), «ý» (у).
+_KAZAKH_LATIN = str.maketrans({"ı": "i", "ý": "u"})
 # Latin spellings that differ between transliteration schemes, folded to one form.
 _LATIN_FOLD = [("sch", "s"), ("sh", "s"), ("ch", "c"), ("zh", "j"), ("kh", "h"), ("ts", "c"),
                ("q", "k"), ("w", "v"), ("x", "h"), ("y", "i"), ("ph", "f")]
@@ -29,7 +31,7 @@ _DOUBLE = re.compile(r"(\w)\1+")
 @functools.lru_cache(maxsize=65536)
 def translit(text: str) -> str:
     """Cyrillic (Russian and Kazakh letters) -> Latin, folded across common spellings."""
-    text = unicodedata.normalize("NFC", text).lower().translate(_TRANS)
+    text = unicodedata.normalize("NFC", text).lower().translate(_TRANS).translate(_KAZAKH_LATIN)
     if not text.isascii():                       # accented Latin letters: drop the marks
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))

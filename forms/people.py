@@ -16,12 +16,29 @@ from forms.orgnames import org_key, same_org
 
 Match = Literal["same", "namesake"]
 _NOT_DIGIT = re.compile(r"\D")
+_BETWEEN_PHONES = re.compile(r"[,;/\n]")
+_LONGEST = 11                       # «8 701 234 56 78», «+7 701 234 56 78»
 
 
 def phone_key(text) -> str:
     """A phone number as its last 10 digits («+7 (701) 234-56-78», «8 701 2345678» and
-    «7012345678» agree); "" when none is given."""
-    return _NOT_DIGIT.sub("", str(text or ""))[-10:]
+    «7012345678» agree); of two in a cell («+7 701 123 4567, 8 702 111 22 33», or one under
+    the other) the first; "" when none is given."""
+    numbers = [d for d in (_NOT_DIGIT.sub("", p) for p in _BETWEEN_PHONES.split(str(text or "")))
+               if d]
+    digits = numbers[0] if numbers else ""
+    if len(digits) > _LONGEST:      # two numbers typed on two lines, read as one line
+        digits = digits[:_LONGEST] if digits[0] in "78" else digits[:_LONGEST - 1]
+    return digits[-10:]
+
+
+def phone_text(field_id: str, value):
+    """A phone cell as one line: numbers typed one under another (Alt+Enter) are kept apart
+    by «, » («8 701 234 56 78, 8 702 000 00 00»), not run together by the line's spaces;
+    any other field's value is returned as it is."""
+    if "phone" not in field_id or not isinstance(value, str) or "\n" not in value.strip():
+        return value
+    return ", ".join(line.strip() for line in value.splitlines() if line.strip())
 
 
 def person_key(name: str, organization: str = "") -> str:

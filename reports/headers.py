@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from forms.names import translit
 from reports.text import fold, plain_kazakh
 
 HEADER_SCAN_ROWS = 30
@@ -30,8 +31,8 @@ REQUIRED = {"focus_group": ["full_name", "participant_category"],
             "seminar": ["full_name", "department"]}
 
 SYNONYMS = {
-    "no": ["no", "n", "номер", "п п", "нөмір", "реттік нөмір", "р с", "number", "nr"],
-    "full_name": ["фио", "ф и о", "fio", "т а ә", "аты жөні тегі", "фамилия имя отчество",
+    "no": ["no", "n", "номер", "п п", "нөмір", "реттік нөмір", "р с", "реті", "number", "nr"],
+    "full_name": ["фио", "ф и о", "fio", "фамилия и о", "т а ә", "аты жөні тегі", "фамилия имя отчество",
                   "ваше фио", "ваши фио", "фамилия имя отчество полностью", "толық аты жөні",
                   "your name", "full name of participant", "фамилия имя отчество", "фамилия имя", "фамилия и имя",
                   "аты жөні", "аты жоні", "тегі аты", "тегі аты әкесінің аты", "full name",
@@ -184,14 +185,25 @@ def _field_for(group: str, form_id: str) -> str | None:
 _LOOKUP = {fold(s): g for g, syns in SYNONYMS.items() for s in syns}
 _PLAIN_LOOKUP = {plain_kazakh(s): g for s, g in _LOOKUP.items()}   # «Уйым», «Аты-жони»
 _CHOICES = list(_LOOKUP)
+# The Russian and Kazakh headers as Kazakh typed in the Latin alphabet spells them («Aty-jóni»,
+# «Uıym», «Qatysushy»), read when a Latin header names nothing in English.
+_LATIN_LOOKUP = {translit(s): g for s, g in _LOOKUP.items() if not s.isascii()}
 _NUMBER_SIGN = re.compile(r"^\s*(№|#|n°)")
 
 
-def _contained(key: str) -> str | None:
+def _contained(key: str, lookup: dict[str, str] = _LOOKUP) -> str | None:
     """The group of the longest synonym found as a run of whole words inside `key`."""
     padded = f" {key} "
-    hits = [s for s in _LOOKUP if len(s) > 3 and f" {s} " in padded]
-    return _LOOKUP[max(hits, key=len)] if hits else None
+    hits = [s for s in lookup if len(s) > 3 and f" {s} " in padded]
+    return lookup[max(hits, key=len)] if hits else None
+
+
+def _kazakh_latin(key: str) -> str | None:
+    """The group a Latin header names in Kazakh (or Russian) transliterated, or None."""
+    if not key.isascii() and re.search("[\u0400-\u04ff]", key):
+        return None
+    latin = translit(key)
+    return _LATIN_LOOKUP.get(latin) or _contained(latin, _LATIN_LOOKUP)
 
 
 def is_number_header(text) -> bool:
@@ -215,7 +227,7 @@ def recognise(text, form_id: str) -> tuple[str | None, bool]:
         group = next((g for s, g in _LOOKUP.items() if len(s) > 2 and key.startswith(s + " ")),
                      None)
     if group is None:
-        group = _contained(key)
+        group = _contained(key) or _kazakh_latin(key)
     if group is not None:
         return _field_for(group, form_id), True
     best = process.extractOne(key, _CHOICES, scorer=fuzz.ratio, score_cutoff=75)

@@ -3,7 +3,7 @@ region), and lines under it that are not people (a repeated header, column numbe
 a note of walk-ins).
 
 Dates in a title: a date cell, dd.mm.yyyy (or with «/» or «-»), yyyy-mm-dd, «14 сентября 2023 (г.)», «"14" сентября 2023»,
-«14 сентября текущего года» (the year of the list's period), «2023 жылғы 14 қыркүйек», an
+«14 сентября текущего года» and «14 сентября» (the year of the list's period), «2023 жылғы 14 қыркүйек», an
 Excel day number next to «Дата:». Walk-ins: «+3 без
 регистрации», «без регистрации — 3», «Пришли без регистрации: 2», «тіркеусіз келгендер: 4».
 """
@@ -24,8 +24,8 @@ EN_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "au
 _MONTH_WORD = r"([а-яёәғқңөұүһі]+|[a-z]+)"
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
 _ISO = re.compile(r"(?<!\d)(20\d\d)-(\d{2})-(\d{2})(?!\d)")
-_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})[»\"“”']?\s*" + _MONTH_WORD + r"\s+(\d{4}|текущего\s+года|"
-                        r"ағымдағы\s+жыл\w*|this\s+year)")
+_DAY_MONTH = re.compile(r"(?<!\d)(\d{1,2})[»\"“”']?\s*" + _MONTH_WORD + r"(?:\s+(\d{4}|текущего\s+"
+                        r"года|ағымдағы\s+жыл\w*|this\s+year))?")
 _KK_YEAR_FIRST = re.compile(r"(\d{4})\s*ж(?:ылғы|\.)?\s+[«\"“]?(\d{1,2})[»\"”]?\s+" +
                             _MONTH_WORD)
 _CITY = re.compile(r"(?:^|[\s,(])г\.\s*([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)|([А-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+)\s+"
@@ -92,23 +92,27 @@ def date_in(value, period_year: int | None = None) -> dt.date | None:
         return _safe_date(m.group(1), m.group(2), m.group(3))
     if m := _NUMERIC.search(text):
         return _safe_date(_year(m.group(4), period_year), m.group(3), m.group(1))
-    if (m := _DAY_MONTH.search(text)) and (month := month_of_word(m.group(2))):
-        return _safe_date(_year(m.group(3), period_year), month, m.group(1))
     if (m := _KK_YEAR_FIRST.search(text)) and (month := month_of_word(m.group(3))):
         return _safe_date(int(m.group(1)), month, m.group(2))
+    for m in _DAY_MONTH.finditer(text):       # «15 сентября»: the year of the period
+        if month := month_of_word(m.group(2)):
+            return _safe_date(_year(m.group(3) or "", period_year), month, m.group(1))
     return None
 
 
 _DASH = r"\s*[-–—]\s*"
-# «20-22.03.2024», «28.02-02.03.2024», «20.03.2024 – 22.03.2024», «20-22 марта 2024 г.»
+# «20-22.03.2024», «28.02-02.03.2024», «20.03.2024 – 22.03.2024», «20-22 марта 2024 г.»,
+# «с 3 по 5 марта», «3-5 наурыз»
 _SPANS = (re.compile(r"^(\d{1,2})" + _DASH + r"(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b"),
           re.compile(r"^(\d{1,2})[./](\d{1,2})" + _DASH + r"(\d{1,2})[./](\d{1,2})[./](\d{4}|\d{2})\b"),
-          re.compile(r"^(\d{1,2})" + _DASH + r"(\d{1,2})\s+" + _MONTH_WORD + r"\s+(\d{4})"))
+          re.compile(r"^(?:с\s+)?(\d{1,2})(?:\s+" + _MONTH_WORD + r")?(?:" + _DASH + r"|\s+по\s+)"
+                     r"(\d{1,2})\s+" + _MONTH_WORD + r"(?:\s+(\d{4}))?"))
 
 
-def date_span(value) -> tuple[dt.date, dt.date] | None:
+def date_span(value, period_year: int | None = None) -> tuple[dt.date, dt.date] | None:
     """(first day, last day) of a cell naming days in a row, or None; a single date, or a
-    span whose end comes before its start, is None."""
+    span whose end comes before its start, is None. Days named with their month and no year
+    («с 3 по 5 марта», «28 февраля – 2 марта») take `period_year`."""
     if not isinstance(value, str):
         return None
     text = " ".join(value.split()).lower()
@@ -121,12 +125,29 @@ def date_span(value) -> tuple[dt.date, dt.date] | None:
     elif m := _SPANS[1].match(text):
         y = _year(m.group(5), None)
         first, last = _safe_date(y, m.group(2), m.group(1)), _safe_date(y, m.group(4), m.group(3))
-    elif (m := _SPANS[2].match(text)) and (month := month_of_word(m.group(3))):
-        y = _year(m.group(4), None)
-        first, last = _safe_date(y, month, m.group(1)), _safe_date(y, month, m.group(2))
+    elif (m := _SPANS[2].match(text)) and (month := month_of_word(m.group(4))):
+        y, since = _year(m.group(5) or "", period_year), month_of_word(m.group(2) or "") or month
+        first, last = _safe_date(y, since, m.group(1)), _safe_date(y, month, m.group(3))
     else:
         return None
     return (first, last) if first and last and first < last else None
+
+
+_SPAN_FROM = re.compile(r"(?<![\w./])(?:с\s+)?\d{1,2}(?!\d)", re.IGNORECASE)
+_SPACED_DASH = re.compile(r"\d{1,2}\s+[-–—]\s")      # «День 1 — 14.09.2023»: no span
+
+
+def first_day(text, period_year: int | None = None) -> dt.date | None:
+    """The first day of days in a row named inside a title («Семинар 20-22 сентября 2023
+    г.», «с 20 по 22 сентября»): a seminar of several days is dated by its first; None if
+    none. A bare number before a spaced dash is a caption's («День 1 — 14.09.2023»)."""
+    if not isinstance(text, str):
+        return None
+    for m in _SPAN_FROM.finditer(text):
+        if not _SPACED_DASH.match(text, m.start()) and (
+                span := date_span(text[m.start():], period_year)):
+            return span[0]
+    return None
 
 
 def city_in(text: str) -> str | None:
@@ -167,7 +188,8 @@ def title_values(row: tuple, period_year: int | None) -> dict:
     texts = [c for c in row if c not in (None, "")]
     labelled = any(isinstance(c, str) and _DATE_LABEL.search(c) for c in texts)
     for cell in texts:
-        when = date_in(cell, period_year) or (serial_date(cell) if labelled else None)
+        when = first_day(cell, period_year) or date_in(cell, period_year) or (
+            serial_date(cell) if labelled else None)
         if when and "date" not in out:
             out["date"] = when.isoformat()
         if isinstance(cell, str):

@@ -33,7 +33,7 @@ def import_records_list(store, form_id: str, path, *, user: str, dry_run: bool =
 
     path = Path(path)
     read = read_records_list(path, form_id, mapping=mapping, sheet=sheet,
-                             set_values=set_values, lang=lang)
+                             set_values=set_values, lang=lang, period=period)
     if not read.rows and not any(p["severity"] == "error" for p in read.problems):
         raise ImportFailed(message_text("import_no_rows", lang, {
             "file": path.name, "row": read.header_row}), "no_rows")

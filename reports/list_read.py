@@ -16,15 +16,17 @@ value, why and what is allowed. Nothing here touches a store (reports.list_impor
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from forms import load_form, message_text
+from forms.people import phone_text
 from reports.headers import HEADER_SCAN_ROWS, is_number_header
 from reports.intake import Column, Skipped
-from reports.intake_rows import date_span, serial_date, skip_kind
+from reports.intake_rows import date_in, date_span, serial_date, skip_kind
 from reports.intake_text import at, say
 from reports.list_names import IDENTITY, SPANS, ListRefused
 from reports.readers import iter_rows, workbook_sheets
@@ -37,6 +39,7 @@ from reports.wide_where import sheet_period
 
 MIN_COLUMNS = 2           # fields a row must name to be the header
 _FIGURE = re.compile(r"^[\s\d.,:/-]+$")     # «25», «02.03.2024», «1 200»: no title
+_YEAR = re.compile(r"(?<!\d)20\d\d(?!\d)")
 
 
 @dataclass
@@ -71,7 +74,9 @@ def problem(row, column, code: str, lang: str, params: dict, severity="error") -
 
 def read_records_list(path, form_id: str, *, mapping: dict | None = None,
                       sheet: str | None = None, set_values: dict | None = None,
-                      lang: str = "ru") -> ListRead:
+                      lang: str = "ru", period: str | None = None) -> ListRead:
+    """The list; a date typed without its year («15 марта», «с 3 по 5 марта») takes the
+    year of `period` (--period), else of the title's month, else the one year it names."""
     form = load_form(form_id)
     path = Path(path)
     said: list[dict] = []
@@ -80,6 +85,8 @@ def read_records_list(path, form_id: str, *, mapping: dict | None = None,
     found.problems[:0] = said
     titles = [str(c) for r in head[:found.top_row - 1] for c in r if c not in (None, "")]
     found.title_period = sheet_period(found.sheet, titles, None)[0]
+    when = period or found.title_period
+    year = int(when[:4]) if when else _one_year(titles)
     below = [m for m in merges if m[0] >= found.header_row]
     data_rows = fill_down(itertools.chain(head[found.header_row:], rows), below,
                           found.header_row)
@@ -95,12 +102,18 @@ def read_records_list(path, form_id: str, *, mapping: dict | None = None,
         if kind is not None:
             found.skipped.append(Skipped(n, kind, _line(row)))
             continue
-        found.rows.append((n, {**base, **_read_row(form, found, row, n, lang)}))
+        found.rows.append((n, {**base, **_read_row(form, found, row, n, lang, year)}))
     last = found.rows[-1][0] if found.rows else 0
     found.skipped += [Skipped(n, "empty", "") for n in empty if n < last]
     found.skipped.sort(key=lambda s: s.row)
     found.problems += _missing(form, found, base, lang) + _hidden(path, found, lang)
     return found
+
+
+def _one_year(titles: list[str]) -> int | None:
+    """The year the title names when it names one and no month («за 1 квартал 2024 года»)."""
+    years = {int(y) for t in titles for y in _YEAR.findall(t)}
+    return years.pop() if len(years) == 1 else None
 
 
 def _hidden(path: Path, found: ListRead, lang: str) -> list[dict]:
@@ -138,7 +151,7 @@ def _find_list(path: Path, form, sheet, mapping, lang):
             found.sheet = name
             found.problems += _other_sheets(path, form, names, k, mapping, lang)
             return found, head, rows, merges
-        seen += [" ".join(str(c).split()) for r in head for c in r if c not in (None, "")]
+        seen += [_shown(c) for r in head for c in r if c not in (None, "")]
     wanted = [f.label.get(lang) or f.id for f in form.fields if f.required
               and f.type != "roster"]
     raise ListRefused(message_text("list_no_header", lang, {
@@ -226,9 +239,10 @@ def _line(row: tuple) -> str:
     return " | ".join(_shown(c) for c in row if c not in (None, ""))[:120]
 
 
-def _read_row(form, found: ListRead, row: tuple, n: int, lang: str) -> dict:
+def _read_row(form, found: ListRead, row: tuple, n: int, lang: str, year: int | None) -> dict:
     data: dict = {}
-    for col, fid, value, note in cell_notes(form, found.columns, row, read_cell, data, lang):
+    reader = functools.partial(read_cell, year=year)
+    for col, fid, value, note in cell_notes(form, found.columns, row, reader, data, lang):
         header = found.headers[col]
         why = message_text(note.code, lang, note.params)
         shown = _shown(value)
@@ -239,10 +253,12 @@ def _read_row(form, found: ListRead, row: tuple, n: int, lang: str) -> dict:
     return data
 
 
-def read_cell(form, f, value, data: dict, lang: str) -> CellProblem | None:
+def read_cell(form, f, value, data: dict, lang: str,
+              year: int | None = None) -> CellProblem | None:
     """One cell into `data`: a span of days into the date and its end, a figure with its
-    unit or a zero word, else as a survey answer (reports.survey_values.put_cell)."""
-    span = date_span(value) if f.id in SPANS and form.has_field(SPANS[f.id]) else None
+    unit or a zero word, else as a survey answer (reports.survey_values.put_cell); a day
+    and month with no year take `year`."""
+    span = date_span(value, year) if f.id in SPANS and form.has_field(SPANS[f.id]) else None
     if span:
         data[f.id], data[SPANS[f.id]] = span[0].isoformat(), span[1].isoformat()
         return None
@@ -257,7 +273,15 @@ def read_cell(form, f, value, data: dict, lang: str) -> CellProblem | None:
         return None
     if f.type == "text" and isinstance(value, float) and value.is_integer():
         value = str(int(value))                  # a phone number typed into a number cell
-    return put_cell(form, f, value, data, lang)
+    try:
+        return put_cell(form, f, phone_text(f.id, value), data, lang)
+    except CellProblem:
+        if f.type != "date" or not (day := date_in(str(value), year or 2000)):
+            raise
+        if not year:                             # «15 марта», and no year known
+            raise CellProblem("list_date_no_year") from None
+    data[f.id] = day.isoformat()                 # «15 марта» in a list of March 2024
+    return None
 
 
 def _defaults(form, set_values: dict, lang: str, notes: list) -> dict:
@@ -287,8 +311,9 @@ def _missing(form, found: ListRead, base: dict, lang: str) -> list[dict]:
     file has no such column) or once a cell (its cell is empty)."""
     out = []
     where = {f: c for c, f in found.columns.items()}
+    said = {(p["row"], p.get("field")) for p in found.problems}   # a cell not read, said
     for f in [f for f in form.fields if f.required and f.id not in base]:
-        lacking = [n for n, data in found.rows if f.id not in data]
+        lacking = [n for n, data in found.rows if f.id not in data and (n, f.id) not in said]
         if not lacking:
             continue
         label = f.label.get(lang) or f.label.get("ru") or f.id

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from forms.choice_words import choice_note, read_choice
 from forms.messages import message_text
 from forms.names import block_keys
-from forms.people import person_key, person_match
+from forms.people import person_key, person_match, phone_text
 from reports._ref import label as enum_label
 from reports._ref import resolve_department
 from reports.headers import IGNORE, REQUIRED, ColumnMap
@@ -189,7 +189,7 @@ class RosterBuilder:
         for fid, raw in values.items():
             if fid == "no":
                 continue
-            text, issues = clean_text(raw)
+            text, issues = clean_text(phone_text(fid, raw))
             if fid == "full_name" and text:
                 issues = (*issues, *name_issues(text))
             for issue in issues:

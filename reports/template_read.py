@@ -18,7 +18,7 @@ NO = {"нет", "жоқ", "no", "0", "false", "-"}
 
 
 NONE_WORDS = {"-", "—", "–", "нет", "жоқ", "none"}   # a figure typed as «none at all»: 0
-_UNIT = re.compile(r"\s*(?:чел|человек|ч|час|часов|адам|сағ|сағат|ед|шт)\.?\s*$", re.IGNORECASE)
+_UNIT = re.compile(r"\s*(?:чел|человека?|ч|час|часа|часов|адам|сағ|сағат|ед|шт)\.?\s*$", re.IGNORECASE)
 
 
 def zero_word(value) -> bool:

@@ -248,7 +248,8 @@ def test_a_meetings_log_and_a_submitted_record_left_as_it_is(data_dir, tmp_path,
     meetings(path, outcome="Договорились о двух субботниках")
     assert run(data_dir, "import", "leadership_meeting", str(path), "--org-unit", "ABA",
                "--set", "region=Абайская область") == 0
-    assert f"запись уже отправлена (id {held['id']})" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert f"строка 3: запись уже отправлена (id {held['id']})" in err and "Строка" not in err
     after = {r["id"]: r for r in records(data_dir, "leadership_meeting")}
     assert len(after) == 2 and after[held["id"]]["status"] == "submitted"
     assert after[held["id"]]["data"]["commitments"] == "Договорились о субботнике"
