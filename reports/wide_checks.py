@@ -2,7 +2,8 @@
 in a column with no header or one no indicator takes are errors, not dropped unseen."""
 from __future__ import annotations
 
-from reports.wide_columns import GROUP_SUM, Header
+from reports.wide_columns import GROUP_SUM, SKIP, Header
+from reports.wide_where import period_in
 
 
 def _unheaded(reader, header: Header, figures: dict[int, list]) -> None:
@@ -23,10 +24,13 @@ def column_problems(reader, header: Header, figures: dict[int, list]) -> None:
     takes (errors), one indicator in two columns, a column skipped, a group's sum."""
     _unheaded(reader, header, figures)
     first: dict[str, str] = {}
+    months = _months_across(header)
+    if months:
+        reader.problem(header.first + 1, None, "wide_months_across", months=", ".join(months))
     for c in sorted(header.columns, key=lambda c: c.index):
         if not c.key or not reader.form.has_field(c.key.partition(".")[0]):
             continue
-        if c.key in first:
+        if c.key in first and not months:
             reader.problem(header.row + 1, c.header, "wide_column_twice", key=c.key,
                            field=reader.label(c.key), other=first[c.key],
                            column=c.names[0])
@@ -41,3 +45,15 @@ def column_problems(reader, header: Header, figures: dict[int, list]) -> None:
                 reader.problem(header.row + 1, c.header, "wide_column_skipped", "warning")
         elif c.key.startswith(GROUP_SUM + ":"):
             reader.problem(header.row + 1, c.header, "wide_column_group_sum", "warning")
+
+
+def _months_across(header: Header) -> list[str]:
+    """The months of a sheet whose group cells over its columns are months («Январь» over
+    «Количество волонтёров | Часы», then «Февраль» …): several months side by side, which a
+    sheet of one month or a «Месяц» column is read as; [] for any other sheet."""
+    groups: dict[str, set[str]] = {}
+    for c in header.columns:
+        group, sep, _below = c.header.partition(" / ")
+        if sep and c.key not in (None, SKIP) and period_in(group)[1]:
+            groups.setdefault(group, set()).add(c.key)
+    return list(groups) if len(groups) > 1 else []

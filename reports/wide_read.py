@@ -22,7 +22,7 @@ from reports.intake_rows import is_header_repeat, region_in, skip_kind
 from reports.io import ImportFailed, ImportResult, _commit
 from reports.readers import iter_rows, workbook_sheets
 from reports.readers_formulas import uncached_formulas
-from reports.readers_layout import hidden_read_columns
+from reports.readers_layout import hidden_read_columns, hidden_sheets
 from reports.text import clean_text
 from reports.wide_cells import (
     _cell,
@@ -45,6 +45,7 @@ from reports.wide_columns import (
     Header,
     apply_mapping,
     find_header,
+    is_transposed,
 )
 from reports.wide_records import build_records, needs_reason, rows_said
 from reports.wide_where import (
@@ -79,6 +80,7 @@ class WideReader:
         self.problems: list[dict] = []
         self.skipped: list[Skipped] = []
         self.headers: dict[str | None, Header] = {}
+        self.transposed: list[str | None] = []    # sheets with the districts across
         self.sheet: str | None = None
         self.region: str | None = None            # the region the title rows name
         self.sheet_unit: str | None = None        # a sheet named by its district
@@ -115,11 +117,16 @@ class WideReader:
         return unit
 
     # --- a sheet -------------------------------------------------------------------------
-    def read(self, sheets: list[str | None]) -> None:
+    def read(self, sheets: list[str | None], hidden: frozenset[str] = frozenset()) -> None:
+        """`hidden`: the sheets the workbook hides (last year's, a draft), each skipped with a
+        warning naming it (--sheet reads one)."""
         self.multi = len(sheets) > 1
         self.by_month = self.multi and any(period_in(n)[1] for n in sheets if n)
         for name in sheets:
             self.sheet = name
+            if name in hidden:
+                self.problem(None, None, "wide_sheet_hidden", "warning", sheet=name)
+                continue
             self.read_sheet(name, list(iter_rows(self.path, sheet=name)))
         self.sheet = None
         for said, places in self.unknown.values():
@@ -132,7 +139,10 @@ class WideReader:
     def read_sheet(self, name: str | None, rows: list[tuple]) -> None:
         header = find_header(rows, FORM_ID)
         if header is None:
-            if any(any(not _empty(c) for c in r) for r in rows):
+            if is_transposed(rows, FORM_ID):
+                self.transposed.append(name)
+                self.problem(None, None, "wide_sheet_transposed", "warning")
+            elif any(any(not _empty(c) for c in r) for r in rows):
                 self.problem(None, None, "wide_sheet_skipped", "warning", rows=HEADER_SCAN)
             return
         self.headers[name] = header
@@ -357,9 +367,11 @@ def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, shee
         raise ImportFailed(message_text("import_formulas_without_values", lang,
                                         {"file": path.name}), "formulas_without_values")
     reader = WideReader(store, path, lang, mapping=mapping, org_unit=org_unit, period=period)
-    reader.read([sheet] if sheet else workbook_sheets(path))
+    reader.read([sheet] if sheet else workbook_sheets(path),
+                frozenset() if sheet else frozenset(hidden_sheets(path)))
     if not reader.headers:
-        raise ImportFailed(message_text("wide_no_header", lang, {
+        code = "wide_transposed" if reader.transposed else "wide_no_header"
+        raise ImportFailed(message_text(code, lang, {
             "file": path.name, "rows": HEADER_SCAN}), "not_template")
     if not reader.rows and not reader.problems:
         first = next(iter(reader.headers.values()))
