@@ -2,7 +2,8 @@
 in a column with no header or one no indicator takes are errors, not dropped unseen."""
 from __future__ import annotations
 
-from reports.wide_columns import GROUP_SUM, SKIP, Header
+from reports.wide_cells import _empty
+from reports.wide_columns import GROUP_SUM, HEADER_SCAN, SKIP, Header, is_transposed
 from reports.wide_where import period_in
 
 
@@ -17,6 +18,16 @@ def _unheaded(reader, header: Header, figures: dict[int, list]) -> None:
             continue
         reader.problem(header.row + 1, get_column_letter(i + 1), "wide_column_unmatched",
                        column=str(i + 1))
+
+
+def without_header(reader, name: str | None, rows: list[tuple]) -> None:
+    """A sheet with no header row: one turned on its side is said (and the file refused for it
+    when no sheet has a header), one with text in it skipped with a warning."""
+    if is_transposed(rows, reader.form.id):
+        reader.transposed.append(name)
+        reader.problem(None, None, "wide_sheet_transposed", "warning")
+    elif any(any(not _empty(c) for c in r) for r in rows):
+        reader.problem(None, None, "wide_sheet_skipped", "warning", rows=HEADER_SCAN)
 
 
 def column_problems(reader, header: Header, figures: dict[int, list]) -> None:

@@ -34,7 +34,7 @@ from reports.wide_cells import (
     is_total,
     zero_of,
 )
-from reports.wide_checks import column_problems
+from reports.wide_checks import column_problems, without_header
 from reports.wide_columns import (
     GROUP_SUM,
     HEADER_SCAN,
@@ -45,11 +45,11 @@ from reports.wide_columns import (
     Header,
     apply_mapping,
     find_header,
-    is_transposed,
 )
 from reports.wide_records import build_records, needs_reason, rows_said
 from reports.wide_where import (
     UnitMatcher,
+    month_line,
     period_in,
     period_text,
     sheet_period,
@@ -139,12 +139,7 @@ class WideReader:
     def read_sheet(self, name: str | None, rows: list[tuple]) -> None:
         header = find_header(rows, FORM_ID)
         if header is None:
-            if is_transposed(rows, FORM_ID):
-                self.transposed.append(name)
-                self.problem(None, None, "wide_sheet_transposed", "warning")
-            elif any(any(not _empty(c) for c in r) for r in rows):
-                self.problem(None, None, "wide_sheet_skipped", "warning", rows=HEADER_SCAN)
-            return
+            return without_header(self, name, rows)
         self.headers[name] = header
         self._apply_mapping(header)
         keys = {c.key: c.index for c in sorted(header.columns, key=lambda c: -c.index)
@@ -164,6 +159,10 @@ class WideReader:
         self.above = {}
         first_row, data_rows = len(self.rows), 0
         for n, row in enumerate(rows[header.row + 1:], start=header.row + 2):
+            if per is None and (month := month_line(row, year or fixed)):
+                fixed = month                    # «Февраль 2024» over its block of rows
+                self.skipped.append(Skipped(n, "month_line", self._row_text(row), None))
+                continue
             if all(_empty(c) for c in row) or self._skipped(n, row, heads, header, org):
                 continue
             data_rows += 1

@@ -1,6 +1,6 @@
 """Region tables and monthly workbooks as people deliver them, beyond tests/test_wide_year.py
 (tests/fixtures/wide/make_wide_more.py): a table turned on its side, a quarter's months side
-by side, numbered indicators with units and footnotes, last year's hidden sheet, estimates
+by side or one block under the other, numbered indicators with units and footnotes, last year's hidden sheet, estimates
 instead of figures, and `esep template`'s workbook saved again as .ods with a row inserted or
 copied into a new file without its hidden parts — through the real CLI, in ru and kk."""
 from __future__ import annotations
@@ -69,6 +69,22 @@ def test_months_side_by_side_are_said_and_imported_one_at_a_time(units, capsys):
         assert {k: got[(unit[0], "2024-01")][k] for k in (
             "volunteers_total", "events_total", "volunteer_hours")} == {
             k: want[k] for k in ("volunteers_total", "events_total", "volunteer_hours")}
+
+
+def test_months_one_block_under_the_other(units, capsys):
+    """«Февраль 2024» alone in its row gives its month to the rows under it."""
+    assert run(units, "import", "monthly_report", str(HERE / "shy_2024_q1_stacked.xlsx")) == 0
+    out = printed(capsys)
+    assert "строка 9 пропущена (месяц строк ниже): Февраль 2024" in out
+    assert "строка 18 пропущена (повтор заголовка)" in out
+    got = stored(units)
+    assert len(got) == 15
+    for u, unit in enumerate(UNITS):
+        for m in (1, 2, 3):
+            want = figures(u, 2024, m)
+            have = got[(unit[0], f"2024-{m:02d}")]
+            assert (have["volunteers_total"], have["gender"], have["events_total"]) == (
+                want["volunteers_total"], want["gender"], want["events_total"])
 
 
 def test_numbered_indicators_with_units_and_footnotes(units, capsys):
