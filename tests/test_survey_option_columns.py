@@ -58,6 +58,18 @@ def test_google_forms_csv_saved_again_by_excel(store):
     assert (pav["age_band"], pav["hours_per_month"]) == ("A51_60", 12)
 
 
+def test_a_bilingual_form(store):
+    """«Волонтёрство в медицине / Медицинадағы волонтерлік» is the one option both halves
+    name, not the person's own answer."""
+    res = import_survey(store, "volunteer_survey", FIX / "gf_bilingual.csv", user="c")
+    assert res.errors == [] and _warnings(res) == [] and res.committed
+    assert res.mapping()["Ваш пол / Жынысыңыз"] == "gender"
+    tur, ala = sorted(_data(store), key=lambda d: d["region"], reverse=True)
+    assert (tur["region"], tur["gender"], tur["age_band"], tur["directions_last_12m"]) == (
+        "TUR", "F", "A18_28", ["DON", "ZOO"])
+    assert ala["directions_last_12m"] == ["MED"] and "directions_other" not in ala
+
+
 def test_kobo_group_names_and_a_column_per_option(store):
     """«Респондент/Ваш пол» is the question «Ваш пол»; the options' 1 / 0 columns answer the
     question (its cell joined by spaces cannot be split back and is not read)."""
