@@ -34,7 +34,7 @@ from reports.wide_cells import (
     is_total,
     zero_of,
 )
-from reports.wide_checks import column_problems, without_header
+from reports.wide_checks import column_problems, month_blocks, region_totals, without_header
 from reports.wide_columns import (
     GROUP_SUM,
     HEADER_SCAN,
@@ -155,9 +155,27 @@ class WideReader:
             self.problem(None, None, "wide_sheet_summary", "warning", sheet=name)
             return                               # «Свод»: the year beside its months
         heads = rows[header.first:header.row + 1]
+        first_row, first_skip, data_rows = len(self.rows), len(self.skipped), 0
+        said = len(self.problems)
+        for h, when in month_blocks(header, year or fixed) or [(header, fixed)]:
+            data_rows = self._rows(rows, heads, h, org, per, when, year)
+        self.problems[said:] = list({(p["row"], p["column"], p["message"]): p
+                                     for p in self.problems[said:]}.values())
+        if data_rows:                            # a hidden column read: said once a sheet
+            self.problems += [p | {"sheet": name, "message": self._on_sheet(p["message"])}
+                              for p in hidden_read_columns(self.path, name, header.read(),
+                                                           self.lang)]
+        region_totals(self, first_row, first_skip)
+        if data_rows and org is None and not (self.org_unit or self.sheet_unit) \
+                and "unit" not in self.said:
+            self.problem(None, None, "wide_no_unit_column")
+            self.said.add("unit")
+
+    def _rows(self, rows, heads, header: Header, org, per, fixed, year) -> int:
+        """The sheet's rows under its header read as `header` says (a month of a quarter's
+        sheet, once a month); how many rows held figures."""
         figures: dict[int, list] = {}
-        self.above = {}
-        first_row, data_rows = len(self.rows), 0
+        self.above, data_rows = {}, 0
         for n, row in enumerate(rows[header.row + 1:], start=header.row + 2):
             if per is None and (month := month_line(row, year or fixed)):
                 fixed = month                    # «Февраль 2024» over its block of rows
@@ -171,15 +189,7 @@ class WideReader:
                     figures.setdefault(i, []).append(c)
             self._row(n, row, header, org, per, fixed, year)
         column_problems(self, header, figures)
-        if data_rows:                            # a hidden column read: said once a sheet
-            self.problems += [p | {"sheet": name, "message": self._on_sheet(p["message"])}
-                              for p in hidden_read_columns(self.path, name, header.read(),
-                                                           self.lang)]
-        self._region_totals(first_row)
-        if data_rows and org is None and not (self.org_unit or self.sheet_unit) \
-                and "unit" not in self.said:
-            self.problem(None, None, "wide_no_unit_column")
-            self.said.add("unit")
+        return data_rows
 
     def _when(self, name, titles: list[str], per: int | None) -> tuple[str | None, int | None]:
         """(the sheet's month, or None; the year of a month written without one)."""
@@ -195,18 +205,6 @@ class WideReader:
             return [self.path.stem]
         year = period_in(self.path.stem)[0]
         return [str(year)] if year else []
-
-    def _region_totals(self, first_row: int) -> None:
-        """A row naming the region among rows of its districts is the region's total: it is
-        listed as skipped, never stored next to the districts (it would count them twice)."""
-        rows = self.rows[first_row:]
-        regions = {self.units.region_of(r.unit) for r in rows
-                   if r.unit not in self.units.regions}
-        totals = [r for r in rows if r.unit in regions]
-        for r in totals:
-            self.rows.remove(r)
-            del self.seen[(r.unit, r.period)]
-            self.skipped.append(Skipped(r.row, "total", r.text))
 
     def _skipped(self, n: int, row: tuple, heads: list[tuple], header: Header,
                  org: int | None) -> bool:
@@ -290,7 +288,8 @@ class WideReader:
             code = "wide_unknown_unit" if self.units.units else "wide_no_units_known"
             self.problem(n, where, code, text=text, **self.units.said_known(self.region, self.lang))
             self.unknown[key] = (self.problems[-1], [])
-        self.unknown[key][1].append({"row": n, "sheet": self.sheet})
+        if {"row": n, "sheet": self.sheet} not in self.unknown[key][1]:   # once a month
+            self.unknown[key][1].append({"row": n, "sheet": self.sheet})
 
     def _period(self, n, row, header, per, fixed, year) -> str | None:
         if per is None:

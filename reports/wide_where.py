@@ -109,7 +109,7 @@ def sheet_period(name: str | None, titles: list[str], option: str | None
         return option, None
     if title_month and title_year:
         return period_text(title_year, title_month), None
-    return None, title_year or opt_year
+    return None, title_year or year or opt_year      # «I квартал 2024»: its months' year
 
 
 def unit_key(text) -> str:

@@ -11,7 +11,7 @@ import pytest
 
 from cli.main import main
 from store import open_store
-from tests.fixtures.wide.make_wide_more import FILLED, inserted_row, retyped
+from tests.fixtures.wide.make_wide_more import FILLED, inserted_row, quarter_blocks, retyped
 from tests.fixtures.wide.wide_year_kit import UNITS, figures
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "wide"
@@ -52,23 +52,40 @@ def test_a_turned_table_is_refused_saying_so(units, capsys, lang, said):
     assert stored(units) == {}
 
 
-def test_months_side_by_side_are_said_and_imported_one_at_a_time(units, capsys):
-    path = str(HERE / "shy_2024_q1_blocks.xlsx")
-    assert run(units, "import", "monthly_report", path) == 1
-    out = printed(capsys)
-    assert ("[ошибка] строка 1: над столбцами стоят месяцы (Январь, Февраль, Март): на листе "
-            "несколько месяцев рядом") in out
-    assert "сопоставлен с тем же показателем" not in out and stored(units) == {}
-    others = [f"--map={m} / {h}=" for m in ("Февраль", "Март") for h in (
-        "Количество волонтёров", "Количество мероприятий", "Волонтёрские часы")]
-    assert run(units, "import", "monthly_report", path, "--period", "2024-01", *others) == 0
+def test_months_side_by_side_are_each_their_month(units, capsys):
+    """«Январь», «Февраль», «Март» merged over their columns: each block is its month (the
+    year from the sheet's name «I квартал 2024»)."""
+    assert run(units, "import", "monthly_report", str(HERE / "shy_2024_q1_blocks.xlsx")) == 0
+    assert "Февраль / Волонтёрские часы -> volunteer_hours" in printed(capsys)
     got = stored(units)
-    assert sorted(got) == [(u[0], "2024-01") for u in UNITS]
+    assert len(got) == 15
     for u, unit in enumerate(UNITS):
-        want = figures(u, 2024, 1)
-        assert {k: got[(unit[0], "2024-01")][k] for k in (
-            "volunteers_total", "events_total", "volunteer_hours")} == {
-            k: want[k] for k in ("volunteers_total", "events_total", "volunteer_hours")}
+        for m in (1, 2, 3):
+            want, have = figures(u, 2024, m), got[(unit[0], f"2024-{m:02d}")]
+            assert [have[k] for k in ("volunteers_total", "events_total", "volunteer_hours")] \
+                == [want[k] for k in ("volunteers_total", "events_total", "volunteer_hours")]
+
+
+def test_months_side_by_side_with_no_year_are_refused_saying_so(units, tmp_path, capsys):
+    path = tmp_path / "квартал.xlsx"
+    quarter_blocks(path, sheet="Квартал")
+    assert run(units, "--lang", "kk", "import", "monthly_report", str(path)) == 1
+    out = printed(capsys)
+    assert ("[қате] 1-жол: бағандардың үстінде айлар тұр (Январь, Февраль, Март), бірақ жыл "
+            "парақ атауында да") in out
+    assert "сол көрсеткішпен" not in out and stored(units) == {}
+    assert run(units, "import", "monthly_report", str(path), "--period", "2024-01") == 0
+    assert sorted({p for _u, p in stored(units)}) == ["2024-01", "2024-02", "2024-03"]
+
+
+def test_a_quarters_bad_cell_and_unknown_district_are_said_once(units, tmp_path, capsys):
+    path = tmp_path / "q1_2024.xlsx"
+    quarter_blocks(path, bad=True)
+    assert run(units, "import", "monthly_report", str(path)) == 1
+    out = printed(capsys)
+    assert out.count("«Шардаринский район» — неизвестный район") == 1
+    assert out.count("строка 4, столбец «Февраль / Количество мероприятий»: «много»") == 1
+    assert out.count("строка 9 пропущена (строка итога)") == 1 and stored(units) == {}
 
 
 def test_months_one_block_under_the_other(units, capsys):
