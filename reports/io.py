@@ -164,7 +164,7 @@ def _retyped(store, path: Path) -> bool:
     title row still names the district and the month (reports.template_read)."""
     from reports.template_read import title_meta
 
-    return title_meta(list(itertools.islice(iter_rows(path), 1)), store) is not None
+    return title_meta(list(itertools.islice(iter_rows(path), 2)), store) is not None
 
 
 def export_file(records, form_id: str, fmt: str, out_path, *, lang: str = "ru",

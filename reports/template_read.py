@@ -10,7 +10,7 @@ from forms.choice_words import read_cell
 from reports._ref import enum_codes, enum_labels, load_form_or_none
 from reports.io import ImportFailed, ImportResult, _commit
 from reports.readers import iter_rows, kind_of, workbook_sheets
-from reports.template import LIST_SHEET, META_SHEET
+from reports.template import HEAD, LIST_SHEET, META_SHEET
 from reports.text import clean_text, fold
 
 YES = {"да", "иә", "yes", "1", "true", "x", "✓", "+", "ия"}
@@ -134,13 +134,16 @@ def _meta(sheets: dict, store, path: Path, lang: str) -> dict:
 
 
 def title_meta(rows: list[tuple], store) -> dict | None:
-    """{org_unit, period} of a sheet whose first row is the workbook's title row («Волонтёрство
-    в цифрах | Абайский район (SHY-ABAY) | 2024-03»), retyped or copied; else None."""
+    """{org_unit, period} of a sheet whose first rows are the workbook's title row
+    («Волонтёрство в цифрах | Абайский район (SHY-ABAY) | 2024-03») and header row
+    («Показатель | Значение»), retyped or copied; else None (a region's table titled so)."""
     from reports.wide_where import UnitMatcher, period_in
 
     first = [*(rows[0] if rows else ()), None, None, None][:3]
+    second = (rows[1] if len(rows) > 1 else ()) or (None,)
     form = load_form_or_none("monthly_report")
-    if form is None or fold(first[0]) not in {fold(t) for t in form.title.values()}:
+    if form is None or fold(first[0]) not in {fold(t) for t in form.title.values()} or \
+            fold(second[0]) not in {fold(h[0]) for h in HEAD.values()}:
         return None
     year, month = period_in(first[2])
     own = re.search(r"\(([^()]+)\)\s*$", str(first[1] or ""))

@@ -11,7 +11,13 @@ import pytest
 
 from cli.main import main
 from store import open_store
-from tests.fixtures.wide.make_wide_more import FILLED, inserted_row, quarter_blocks, retyped
+from tests.fixtures.wide.make_wide_more import (
+    FILLED,
+    inserted_row,
+    quarter_blocks,
+    retyped,
+    titled_like_the_workbook,
+)
 from tests.fixtures.wide.wide_year_kit import UNITS, figures
 
 HERE = Path(__file__).resolve().parent / "fixtures" / "wide"
@@ -192,6 +198,15 @@ def test_a_workbook_copied_without_its_hidden_parts(units, tmp_path, capsys, lan
     out = printed(capsys)
     assert "не показатель книги" not in out and "кітаптың көрсеткіші емес" not in out
     assert _filled(stored(units)[(UNITS[0][0], "2024-03")])
+
+
+def test_a_region_table_titled_like_the_workbook_stays_a_region_table(units, tmp_path):
+    path = tmp_path / "march.xlsx"
+    titled_like_the_workbook(path)
+    assert run(units, "import", "monthly_report", str(path)) == 0
+    got = stored(units)
+    assert sorted(got) == [(u[0], "2024-03") for u in UNITS]
+    assert got[(UNITS[2][0], "2024-03")]["gender"] == figures(2, 2024, 3)["gender"]
 
 
 def test_a_row_inserted_in_the_workbook_is_said_in_kazakh(units, tmp_path, capsys):
