@@ -331,7 +331,14 @@ def _resolve(enum_name: str, text, contained: bool) -> str | None:
     toks = _tokens(text)
     if toks in loose:
         return loose[toks]
+    if _BILINGUAL.search(str(text)):  # «Донорство / Донорлық»: a bilingual form's one option
+        halves = {_resolve(enum_name, h, False) for h in _BILINGUAL.split(str(text))}
+        if len(halves) == 1 and None not in halves:
+            return halves.pop()
     return _longest_contained(loose, toks) if contained else None
+
+
+_BILINGUAL = re.compile(r"\s+/\s+")
 
 
 def _longest_contained(loose: dict, toks: tuple) -> str | None:

@@ -179,6 +179,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "skip.note": {"ru": "строка текста, не участник", "kk": "мәтін жолы, қатысушы емес",
                   "en": "a line of text, not a participant"},
     "skip.no_figures": {"ru": "нет показателей", "kk": "көрсеткіштер жоқ", "en": "no figures"},
+    "skip.month_line": {"ru": "месяц строк ниже", "kk": "төмендегі жолдардың айы",
+                        "en": "the month of the rows below"},
     "skip.empty": {"ru": "пустая строка", "kk": "бос жол", "en": "an empty row"},
     "skip.same_row": {"ru": "повтор строки {count}: та же запись", "kk": "{count}-жолдың "
                       "қайталануы: сол жазба", "en": "repeats row {count}: the same record"},

@@ -13,6 +13,7 @@ export_file(records, form_id, fmt, out_path, *, lang="ru", include_personal=Fals
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from reports.readers import (
     iter_rows,
     kind_of,
     sheet_names,
+    workbook_sheets,
 )
 from reports.readers_formulas import has_formulas
 from reports.roster import Problem, cross_list_matches
@@ -119,7 +121,7 @@ def _route(store, form_id: str, path: Path, base: dict, opts: dict) -> ImportRes
         from reports.table_io import import_table
 
         return import_table(store, form_id, path, **base)
-    if form_id == "monthly_report" and layout == "template":
+    if form_id == "monthly_report" and (layout == "template" or _retyped(store, path)):
         from reports.template import import_monthly_report
 
         return import_monthly_report(store, path, **base)
@@ -144,15 +146,25 @@ def _only(opts: dict, *names: str) -> dict:
 
 
 def _layout(path: Path) -> str:
-    """'template' (esep template), 'table' (export_file) or 'list' (anything else)."""
+    """'template' (esep template, saved again as .xls / .ods too), 'table' (export_file) or
+    'list' (anything else)."""
     kind = kind_of(path)
-    if kind in ("xls", "ods", "docx"):
+    if kind == "docx":
         return "list"
-    if kind == "xlsx":
-        names = sheet_names(path)
-        return "template" if "_meta" in names else ("table" if "records" in names else "list")
+    if kind in ("xlsx", "xls", "ods"):
+        names = sheet_names(path) if kind == "xlsx" else workbook_sheets(path)
+        return "template" if "_meta" in names else (
+            "table" if "records" in names and kind == "xlsx" else "list")
     first = next(iter_rows(path), ()) or ()
     return "table" if {"id", "org_unit", "period"} <= set(first) else "list"
+
+
+def _retyped(store, path: Path) -> bool:
+    """A monthly-report workbook copied into a new file without its hidden _meta sheet: its
+    title row still names the district and the month (reports.template_read)."""
+    from reports.template_read import title_meta
+
+    return title_meta(list(itertools.islice(iter_rows(path), 2)), store) is not None
 
 
 def export_file(records, form_id: str, fmt: str, out_path, *, lang: str = "ru",

@@ -48,6 +48,10 @@ EXTRA_NAMES: dict[str, dict[str, list[str]]] = {
         "region": _REGION,
         "directions": ["направления", "направление", "бағыттары", "directions"],
         "founded_year": ["год создания", "год основания", "құрылған жылы", "founded"]},
+    "volunteer_survey": {                  # a clerk's short headers over paper answers
+        "region": _REGION, "gender": ["пол", "жынысы", "gender", "sex"],
+        "age_band": ["возраст", "жасы", "age"],
+        "occupation": ["занятость", "жұмыспен қамтылуы", "occupation"]},
     "event": {
         "title": ["наименование мероприятия", "название", "наименование", "мероприятие",
                   "тема мероприятия", "іс шараның атауы", "іс шара атауы", "атауы",

@@ -263,3 +263,22 @@ def _nothing():
     import io
 
     return io.BytesIO(b"")
+
+
+def hidden_sheets(path: Path) -> set[str]:
+    """The names of the sheets a workbook (.xlsx, .xls, .ods) hides, «very hidden» too; empty
+    for a .csv or .docx and a workbook that cannot be opened (its reader says why)."""
+    from python_calamine import SheetVisibleEnum
+
+    from reports.readers import WORKBOOKS, FileProblem, _open_calamine, kind_of
+
+    if kind_of(path) not in WORKBOOKS:
+        return set()
+    try:
+        wb = _open_calamine(path)
+    except FileProblem:
+        return set()
+    try:
+        return {m.name for m in wb.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
+    finally:
+        wb.close()

@@ -2,12 +2,11 @@
 Forms and Yandex Forms write them, into `volunteer_survey` / `org_survey` records.
 
 Columns are matched to the form's questions by their text in Russian, Kazakh or English (the
-field labels of the form definition, folded as reports.text.fold does for roster headers;
-a close spelling passes the rapidfuzz threshold); the timestamp column gives the date. The
-person may correct the matching (`mapping`: column header text or 1-based number -> field id,
-an empty field skipping the column), as in the attendance-list intake. Cells are read by
-reports.survey_values; a cell that cannot be read is an error naming the row, the column as
-the file names it, why and what is allowed, and then nothing is saved.
+form's field labels, folded as reports.text.fold does; a close spelling passes the rapidfuzz
+threshold); the timestamp column gives the date. The person may correct the matching
+(`mapping`: column header text or 1-based number -> field id, an empty field skipping the
+column). Cells are read by reports.survey_values; a cell that cannot be read is an error
+naming the row, the column as the file names it, why and what is allowed: nothing is saved.
 """
 from __future__ import annotations
 
@@ -26,6 +25,7 @@ from reports import survey_rows
 from reports.list_names import EXTRA_NAMES
 from reports.readers import iter_rows
 from reports.readers_layout import hidden_read_columns
+from reports.roster import cell_text
 from reports.survey_identity import (
     NAMESPACE,
     SUBMITTED_AT,
@@ -34,6 +34,7 @@ from reports.survey_identity import (
     response_of,
     settle,
 )
+from reports.survey_options import joined, option_columns
 from reports.survey_values import cell_notes, put_cell
 from reports.text import fold
 from store.errors import StoreError
@@ -41,8 +42,7 @@ from store.errors import StoreError
 SURVEY_FORMS = ("volunteer_survey", "org_survey", "cs_questionnaire")
 MATCH_MIN = 85                                   # rapidfuzz ratio for a close header
 HEADER_SCAN_ROWS = 10                            # where the questions' row is looked for
-# The date column: a submission time (Microsoft Forms: the time the answer was completed), or
-# a date a clerk typed.
+# The date column: a submission time (Microsoft Forms: when it was completed), a clerk's date
 TIMESTAMP = [*SUBMITTED_AT, "дата и время", "уақыты", "дата", "күні", "date"]
 _NUMBERING = re.compile(r"^\s*\d{1,2}\s*[.)]\s*")
 # Google Forms writes a grid question's rows as «Question [Row]»: the row is the statement.
@@ -64,6 +64,7 @@ class SurveyImport:
     updated: list[int] = field(default_factory=list)
     unchanged: list[int] = field(default_factory=list)
     identity: list[str] | None = None        # the headers that tell the responses apart
+    options: dict[int, tuple[str, str]] = field(default_factory=dict)  # column -> field, option
 
     @property
     def errors(self) -> list[dict]:
@@ -97,15 +98,18 @@ def _names(form) -> dict[str, list[str]]:
 
 
 def match_columns(headers: list[str], form) -> dict[int, str]:
-    """0-based column -> field id: the best-scoring pairs first, each field and column once."""
+    """0-based column -> field id: the best-scoring pairs first, each field and column once
+    (a question exported a column per option has them all, not its joined cell)."""
     names = _names(form)
+    options = option_columns(headers, form, names, _key)
     scored = []
     for col, header in enumerate(headers):
-        # the header as written, else without its note or as a grid's row (one point less)
+        # as written, else without its note, as a grid's row or its KoBo group, one point less
         bare = _NOTE.sub("", header.rstrip("* "))
         texts = [(h, cut) for h, cut in ((_key(header), 0), (_key(bare), 1),
+                                         (_key(bare.rsplit("/", 1)[-1]), 1),
                                          *((_key(g), 1) for g in _GRID_ROW.findall(header)))
-                 if h]
+                 if h and col not in options]
         for fid, keys in names.items():
             score = max((_similar(h, k) - cut for h, cut in texts for k in keys), default=0)
             if score >= MATCH_MIN:
@@ -114,7 +118,8 @@ def match_columns(headers: list[str], form) -> dict[int, str]:
     for _neg, col, fid in sorted(scored):
         if col not in out and fid not in out.values():
             out[col] = fid
-    return out
+    split = {c: fid for c, (fid, _code) in options.items()}
+    return {c: f for c, f in out.items() if f not in split.values()} | split
 
 
 def _similar(a: str, b: str) -> float:
@@ -182,6 +187,8 @@ def read_survey(path, form_id: str, *, mapping: dict | None = None, sheet: str |
                 **params, "field": f.label.get(lang) or f.id, "id": f.id}))
     if result.errors:
         return result
+    result.options = {c: fc for c, fc in option_columns(
+        result.headers, form, _names(form), _key).items() if result.columns.get(c) == fc[0]}
     ident = identity_of([_key(_NOTE.sub("", h)) for h in result.headers], form,
                         result.columns) if form_id in SURVEY_FORMS else None
     if ident:
@@ -216,10 +223,12 @@ def _header_at(head: list[tuple], form) -> int:
 
 def _record(form, result: SurveyImport, row: tuple, n: int, lang: str) -> dict:
     data: dict = {}
-    for col, _fid, value, note in cell_notes(form, result.columns, row, put_cell, data, lang):
+    row, marks = joined(form, result.options, row, lang)
+    for col, _fid, value, note in [*marks, *cell_notes(form, result.columns, row, put_cell,
+                                                       data, lang)]:
         why = message_text(note.code, lang, note.params)
         result.problems.append(_problem(n, result.headers[col], "survey_cell", lang, {
-            "row": n, "column": result.headers[col], "value": str(value).strip(),
+            "row": n, "column": result.headers[col], "value": str(cell_text(value)).strip(),
             "why": why}, note.severity) | {"code": note.code})
     key = json.dumps([form.id, [str(v) for v in row]], ensure_ascii=False)
     region = data.get("region")

@@ -27,8 +27,9 @@ _DATE_FORMATS = ("%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y", "%Y/%m/%d %H
                  "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%m/%d/%Y %H:%M:%S",
                  "%m/%d/%Y %I:%M:%S %p", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y")
 _ZONE = re.compile(r"\s*(?:GMT|UTC)\s*[+-]?\d{0,2}(?::?\d{2})?$", re.IGNORECASE)
-_TRUE = {"да", "иә", "ия", "yes", "true", "1", "есть", "бар"}
-_FALSE = {"нет", "жоқ", "жок", "no", "false", "0"}
+# «ИСТИНА» / «ЛОЖЬ»: TRUE / FALSE as a Russian Excel writes them into a .csv
+_TRUE = {"да", "иә", "ия", "yes", "true", "1", "есть", "бар", "истина", "ақиқат"}
+_FALSE = {"нет", "жоқ", "жок", "no", "false", "0", "ложь", "жалған"}
 _NUMBER = re.compile(r"^-?\d+(?:[.,]\d+)?$")
 # A unit typed after a number in a short-text answer: «5 лет», «120 часов», «30 адам».
 _UNIT = re.compile(r"(?<=\d)\s*(лет|год|года|г|часов|часа|час|ч|человек|чел|волонт[её]ров|"

@@ -7,10 +7,10 @@ import uuid
 from pathlib import Path
 
 from forms.choice_words import read_cell
-from reports._ref import enum_codes, load_form_or_none
+from reports._ref import enum_codes, enum_labels, load_form_or_none
 from reports.io import ImportFailed, ImportResult, _commit
-from reports.readers import CORRUPT, _open_workbook, kind_of
-from reports.template import LIST_SHEET, META_SHEET
+from reports.readers import iter_rows, kind_of, workbook_sheets
+from reports.template import HEAD, LIST_SHEET, META_SHEET
 from reports.text import clean_text, fold
 
 YES = {"да", "иә", "yes", "1", "true", "x", "✓", "+", "ия"}
@@ -114,29 +114,96 @@ class _Parser:
                          "tpl_not_whole" if kind == "integer" else "tpl_not_number", value)
 
 
-def _meta(wb, path: Path, lang: str) -> dict:
+def _sheets(path: Path) -> dict[str | None, list[tuple]]:
+    """Every sheet's rows (.xlsx, or the workbook saved again as .xls / .ods), by name."""
+    return {name: list(iter_rows(path, sheet=name)) for name in workbook_sheets(path)}
+
+
+def _meta(sheets: dict, store, path: Path, lang: str) -> dict:
+    """The workbook's _meta sheet; a workbook copied into a new file without it (the sheet
+    is hidden) gives its district and month by its title row instead."""
     from forms import message_text
 
-    if META_SHEET not in wb.sheetnames:
+    if META_SHEET in sheets:
+        return {str(r[0]): r[1] for r in sheets[META_SHEET] if r and r[0]}
+    meta = title_meta(next(iter(sheets.values()), []), store)
+    if meta is None:
         raise ImportFailed(message_text("tpl_not_template", lang, {
             "file": path.name, "sheet": META_SHEET}), "not_template")
-    return {str(r[0]): r[1] for r in wb[META_SHEET].iter_rows(values_only=True) if r and r[0]}
+    return meta
 
 
-def _read(wb, form, parser: _Parser) -> None:
-    for i, row in enumerate(wb.worksheets[0].iter_rows(values_only=True), start=1):
+def title_meta(rows: list[tuple], store) -> dict | None:
+    """{org_unit, period} of a sheet whose first rows are the workbook's title row
+    («Волонтёрство в цифрах | Абайский район (SHY-ABAY) | 2024-03») and header row
+    («Показатель | Значение»), retyped or copied; else None (a region's table titled so)."""
+    from reports.wide_where import UnitMatcher, period_in
+
+    first = [*(rows[0] if rows else ()), None, None, None][:3]
+    second = (rows[1] if len(rows) > 1 else ()) or (None,)
+    form = load_form_or_none("monthly_report")
+    if form is None or fold(first[0]) not in {fold(t) for t in form.title.values()} or \
+            fold(second[0]) not in {fold(h[0]) for h in HEAD.values()}:
+        return None
+    year, month = period_in(first[2])
+    own = re.search(r"\(([^()]+)\)\s*$", str(first[1] or ""))
+    unit = own.group(1).strip() if own else UnitMatcher(store).match(first[1])
+    if not (year and month and unit):
+        return None
+    return {"form": "monthly_report", "org_unit": unit, "period": f"{year}-{month:02d}"}
+
+
+_UNIT_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _label_keys(form, rows: list[tuple]) -> dict[int, str]:
+    """Row number -> field key of a sheet retyped without the hidden key column: each label
+    in column A as the workbook writes it (any language, a breakdown's categories under
+    their group's label)."""
+    from reports.wide_columns import _key, _names
+
+    scalars, groups, cats = _names(form.id)
+    multi = {_key(t): fd.id for fd in form.fields if fd.type == "multi_choice"
+             for t in fd.label.values()}
+    cats = {**cats, **{fid: {_key(t): c for t, c in enum_labels(form.field(fid).choices).items()}
+                       for fid in multi.values()}}
+    out: dict[int, str] = {}
+    group = None
+    for i, row in enumerate(rows[2:], start=3):
+        raw = str(row[0]) if row and row[0] is not None else ""
+        known = {*scalars, *groups, *multi, *cats.get(group or "", {})}
+        text = next((t for t in (_key(raw), _key(_UNIT_TAIL.sub("", raw)))   # «… (ч/мес)»
+                     if t in known), "")
+        if text in groups or text in multi:
+            group = groups.get(text) or multi[text]
+        elif group and text in cats.get(group, {}):
+            out[i] = f"{group}.{cats[group][text]}"
+        elif scalars.get(text):
+            out[i], group = scalars[text], None
+    return out
+
+
+def _read(sheets: dict, form, parser: _Parser) -> None:
+    rows: list[tuple] = next(iter(sheets.values()), [])
+    keys: dict[int, str] = {i: row[3] for i, row in enumerate(rows, start=1)
+            if len(row) >= 4 and isinstance(row[3], str) and row[3]}
+    keys = keys or _label_keys(form, rows)
+    for i, row in enumerate(rows, start=1):
         if i == 2 and len(row) >= 2 and row[1]:
             parser.value_column = str(row[1])
-        if len(row) >= 4 and isinstance(row[3], str) and row[3]:
-            parser.cell(i, row[3], row[1])
-    for ws in wb.worksheets[1:]:
-        if ws.title in (META_SHEET, LIST_SHEET):
+        key = keys.get(i)
+        if key:
+            parser.cell(i, key, row[1] if len(row) > 1 else None)
+        elif i > 2 and len(row) > 1 and str(row[1] or "").strip():
+            parser.problem(i, parser.value_column, None, "tpl_row_without_key", row[1],
+                           "warning", label=clean_text(row[0] or "")[0])
+    for name, sheet in list(sheets.items())[1:]:
+        if name in (META_SHEET, LIST_SHEET):
             continue
-        rows = list(ws.iter_rows(values_only=True))
-        keys = rows[1] if len(rows) > 1 else ()
-        if not keys or not isinstance(keys[0], str) or "." not in keys[0]:
+        keys_row = sheet[1] if len(sheet) > 1 else ()
+        if not keys_row or not isinstance(keys_row[0], str) or "." not in keys_row[0]:
             continue
-        _read_roster(form, parser, keys, rows[2:], rows[0])
+        _read_roster(form, parser, keys_row, sheet[2:], sheet[0])
 
 
 def _read_roster(form, parser, keys, rows, labels=()) -> None:
@@ -207,20 +274,14 @@ def read_template(store, path: Path, *, user, dry_run=False, reason=None,
     from forms import message_text
 
     kind_of(path)
-    wb = _open_workbook(path)
-    try:
-        meta = _meta(wb, path, lang)
-        form = load_form_or_none(meta.get("form") or "monthly_report")
-        if form is None or form.id != "monthly_report":
-            raise ImportFailed(message_text("tpl_wrong_form", lang, {
-                "file": path.name, "form": meta.get("form")}), "not_template")
-        parser = _Parser(form, lang)
-        _read(wb, form, parser)
-    except CORRUPT:
-        raise ImportFailed(message_text("file_corrupt", lang, {"file": path.name}),
-                           "file_corrupt") from None
-    finally:
-        wb.close()
+    sheets = _sheets(path)
+    meta = _meta(sheets, store, path, lang)
+    form = load_form_or_none(meta.get("form") or "monthly_report")
+    if form is None or form.id != "monthly_report":
+        raise ImportFailed(message_text("tpl_wrong_form", lang, {
+            "file": path.name, "form": meta.get("form")}), "not_template")
+    parser = _Parser(form, lang)
+    _read(sheets, form, parser)
     unit, period = meta.get("org_unit"), meta.get("period")
     stored = store.list_records(form="monthly_report", org_unit=unit, period=period)
     old = stored[0] if stored else None
@@ -236,7 +297,8 @@ def read_template(store, path: Path, *, user, dry_run=False, reason=None,
     rec = dict(old) if old else {"id": str(uuid.uuid4()), "form": "monthly_report",
                                  "org_unit": unit, "period": period, "status": "draft"}
     rec["data"] = data
-    problems = parser.problems + (_findings(store, form, rec, lang) if not parser.problems else [])
+    errors = any(p["severity"] == "error" for p in parser.problems)
+    problems = parser.problems + ([] if errors else _findings(store, form, rec, lang))
     result = ImportResult(records=[rec], problems=problems,
                           diff=_diff((old or {}).get("data") or {}, data))
     if dry_run or not result.diff and not result.errors:

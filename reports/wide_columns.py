@@ -77,7 +77,15 @@ def _text(value) -> str:
     return "" if value is None else " ".join(str(value).split())
 
 
+# «1. Количество волонтёров (чел.)*», «1.1 Женщины», «2) Мероприятия (ед.)»: the indicator's
+# number in the form's table, its unit in brackets and a footnote mark are no part of it
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]|\d{1,2}(?:\.\d{1,2})+)\s*(?=[^\d\s])")
+_UNIT_NOTE = re.compile(r"\(\s*(?:чел|человек|ед|единиц|час|часов|ч|шт|адам|дана|сағ|сағат|"
+                        r"persons|units|hours)\s*\.?\s*\)", re.IGNORECASE)
+
+
 def _key(text: str) -> str:
+    text = _UNIT_NOTE.sub(" ", _NUMBERED.sub("", text))
     folded = fold(re.sub(r"(\d+)\s*\+", r"старше \1", text))        # «60+»
     for short, full in ABBREVIATIONS.items():
         folded = re.sub(rf"\b{short}\b", full, folded)
@@ -263,6 +271,14 @@ def find_header(rows: list[tuple], form_id: str) -> Header | None:
             if cand.fields() >= 2 and (best is None or cand.score() > best.score()):
                 best = cand
     return best
+
+
+def is_transposed(rows: list[tuple], form_id: str) -> bool:
+    """Whether a sheet with no header row holds the indicators down its first columns (the
+    districts across): its columns, read as rows, have one."""
+    width = min(max((len(r) for r in rows), default=0), HEADER_SCAN)
+    columns = [tuple(r[i] if i < len(r) else None for r in rows) for i in range(width)]
+    return find_header(columns, form_id) is not None
 
 
 def _map_target(target: str | None, form) -> tuple[str, bool]:

@@ -22,7 +22,7 @@ from reports.intake_rows import is_header_repeat, region_in, skip_kind
 from reports.io import ImportFailed, ImportResult, _commit
 from reports.readers import iter_rows, workbook_sheets
 from reports.readers_formulas import uncached_formulas
-from reports.readers_layout import hidden_read_columns
+from reports.readers_layout import hidden_read_columns, hidden_sheets
 from reports.text import clean_text
 from reports.wide_cells import (
     _cell,
@@ -34,7 +34,7 @@ from reports.wide_cells import (
     is_total,
     zero_of,
 )
-from reports.wide_checks import column_problems
+from reports.wide_checks import column_problems, month_blocks, region_totals, without_header
 from reports.wide_columns import (
     GROUP_SUM,
     HEADER_SCAN,
@@ -49,6 +49,7 @@ from reports.wide_columns import (
 from reports.wide_records import build_records, needs_reason, rows_said
 from reports.wide_where import (
     UnitMatcher,
+    month_line,
     period_in,
     period_text,
     sheet_period,
@@ -79,6 +80,7 @@ class WideReader:
         self.problems: list[dict] = []
         self.skipped: list[Skipped] = []
         self.headers: dict[str | None, Header] = {}
+        self.transposed: list[str | None] = []    # sheets with the districts across
         self.sheet: str | None = None
         self.region: str | None = None            # the region the title rows name
         self.sheet_unit: str | None = None        # a sheet named by its district
@@ -115,11 +117,16 @@ class WideReader:
         return unit
 
     # --- a sheet -------------------------------------------------------------------------
-    def read(self, sheets: list[str | None]) -> None:
+    def read(self, sheets: list[str | None], hidden: frozenset[str] = frozenset()) -> None:
+        """`hidden`: the sheets the workbook hides (last year's, a draft), each skipped with a
+        warning naming it (--sheet reads one)."""
         self.multi = len(sheets) > 1
         self.by_month = self.multi and any(period_in(n)[1] for n in sheets if n)
         for name in sheets:
             self.sheet = name
+            if name in hidden:
+                self.problem(None, None, "wide_sheet_hidden", "warning", sheet=name)
+                continue
             self.read_sheet(name, list(iter_rows(self.path, sheet=name)))
         self.sheet = None
         for said, places in self.unknown.values():
@@ -132,9 +139,7 @@ class WideReader:
     def read_sheet(self, name: str | None, rows: list[tuple]) -> None:
         header = find_header(rows, FORM_ID)
         if header is None:
-            if any(any(not _empty(c) for c in r) for r in rows):
-                self.problem(None, None, "wide_sheet_skipped", "warning", rows=HEADER_SCAN)
-            return
+            return without_header(self, name, rows)
         self.headers[name] = header
         self._apply_mapping(header)
         keys = {c.key: c.index for c in sorted(header.columns, key=lambda c: -c.index)
@@ -150,10 +155,32 @@ class WideReader:
             self.problem(None, None, "wide_sheet_summary", "warning", sheet=name)
             return                               # «Свод»: the year beside its months
         heads = rows[header.first:header.row + 1]
+        first_row, first_skip, data_rows = len(self.rows), len(self.skipped), 0
+        said = len(self.problems)
+        for h, when in month_blocks(header, year or fixed) or [(header, fixed)]:
+            data_rows = self._rows(rows, heads, h, org, per, when, year)
+        self.problems[said:] = list({(p["row"], p["column"], p["message"]): p
+                                     for p in self.problems[said:]}.values())
+        if data_rows:                            # a hidden column read: said once a sheet
+            self.problems += [p | {"sheet": name, "message": self._on_sheet(p["message"])}
+                              for p in hidden_read_columns(self.path, name, header.read(),
+                                                           self.lang)]
+        region_totals(self, first_row, first_skip)
+        if data_rows and org is None and not (self.org_unit or self.sheet_unit) \
+                and "unit" not in self.said:
+            self.problem(None, None, "wide_no_unit_column")
+            self.said.add("unit")
+
+    def _rows(self, rows, heads, header: Header, org, per, fixed, year) -> int:
+        """The sheet's rows under its header read as `header` says (a month of a quarter's
+        sheet, once a month); how many rows held figures."""
         figures: dict[int, list] = {}
-        self.above = {}
-        first_row, data_rows = len(self.rows), 0
+        self.above, data_rows = {}, 0
         for n, row in enumerate(rows[header.row + 1:], start=header.row + 2):
+            if per is None and (month := month_line(row, year or fixed)):
+                fixed = month                    # «Февраль 2024» over its block of rows
+                self.skipped.append(Skipped(n, "month_line", self._row_text(row), None))
+                continue
             if all(_empty(c) for c in row) or self._skipped(n, row, heads, header, org):
                 continue
             data_rows += 1
@@ -162,15 +189,7 @@ class WideReader:
                     figures.setdefault(i, []).append(c)
             self._row(n, row, header, org, per, fixed, year)
         column_problems(self, header, figures)
-        if data_rows:                            # a hidden column read: said once a sheet
-            self.problems += [p | {"sheet": name, "message": self._on_sheet(p["message"])}
-                              for p in hidden_read_columns(self.path, name, header.read(),
-                                                           self.lang)]
-        self._region_totals(first_row)
-        if data_rows and org is None and not (self.org_unit or self.sheet_unit) \
-                and "unit" not in self.said:
-            self.problem(None, None, "wide_no_unit_column")
-            self.said.add("unit")
+        return data_rows
 
     def _when(self, name, titles: list[str], per: int | None) -> tuple[str | None, int | None]:
         """(the sheet's month, or None; the year of a month written without one)."""
@@ -186,18 +205,6 @@ class WideReader:
             return [self.path.stem]
         year = period_in(self.path.stem)[0]
         return [str(year)] if year else []
-
-    def _region_totals(self, first_row: int) -> None:
-        """A row naming the region among rows of its districts is the region's total: it is
-        listed as skipped, never stored next to the districts (it would count them twice)."""
-        rows = self.rows[first_row:]
-        regions = {self.units.region_of(r.unit) for r in rows
-                   if r.unit not in self.units.regions}
-        totals = [r for r in rows if r.unit in regions]
-        for r in totals:
-            self.rows.remove(r)
-            del self.seen[(r.unit, r.period)]
-            self.skipped.append(Skipped(r.row, "total", r.text))
 
     def _skipped(self, n: int, row: tuple, heads: list[tuple], header: Header,
                  org: int | None) -> bool:
@@ -281,7 +288,8 @@ class WideReader:
             code = "wide_unknown_unit" if self.units.units else "wide_no_units_known"
             self.problem(n, where, code, text=text, **self.units.said_known(self.region, self.lang))
             self.unknown[key] = (self.problems[-1], [])
-        self.unknown[key][1].append({"row": n, "sheet": self.sheet})
+        if {"row": n, "sheet": self.sheet} not in self.unknown[key][1]:   # once a month
+            self.unknown[key][1].append({"row": n, "sheet": self.sheet})
 
     def _period(self, n, row, header, per, fixed, year) -> str | None:
         if per is None:
@@ -357,9 +365,11 @@ def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, shee
         raise ImportFailed(message_text("import_formulas_without_values", lang,
                                         {"file": path.name}), "formulas_without_values")
     reader = WideReader(store, path, lang, mapping=mapping, org_unit=org_unit, period=period)
-    reader.read([sheet] if sheet else workbook_sheets(path))
+    reader.read([sheet] if sheet else workbook_sheets(path),
+                frozenset() if sheet else frozenset(hidden_sheets(path)))
     if not reader.headers:
-        raise ImportFailed(message_text("wide_no_header", lang, {
+        code = "wide_transposed" if reader.transposed else "wide_no_header"
+        raise ImportFailed(message_text(code, lang, {
             "file": path.name, "rows": HEADER_SCAN}), "not_template")
     if not reader.rows and not reader.problems:
         first = next(iter(reader.headers.values()))

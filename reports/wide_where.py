@@ -76,6 +76,21 @@ def period_text(year: int, month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+def month_line(row: tuple, known: int | str | None) -> str | None:
+    """YYYY-MM of a line alone in its row that names a month («Февраль 2024», «за март»,
+    the year from `known`, a year or the sheet's YYYY-MM, when it has none): the month of the
+    rows under it, as when a sheet holds a quarter's months one block under the other; None
+    for any other row."""
+    from reports.wide_cells import is_total
+
+    cells = [c for c in row if c is not None and str(c).strip()]
+    if len(cells) != 1 or not isinstance(cells[0], str) or is_total(cells[0]):
+        return None
+    y, m = period_in(cells[0])
+    y = y or (int(str(known)[:4]) if known else None)
+    return f"{y}-{m:02d}" if m and y else None
+
+
 def sheet_period(name: str | None, titles: list[str], option: str | None
                  ) -> tuple[str | None, int | None]:
     """(YYYY-MM or None, the year alone when only that is known) of a sheet: a sheet named
@@ -94,7 +109,7 @@ def sheet_period(name: str | None, titles: list[str], option: str | None
         return option, None
     if title_month and title_year:
         return period_text(title_year, title_month), None
-    return None, title_year or opt_year
+    return None, title_year or year or opt_year      # «I квартал 2024»: its months' year
 
 
 def unit_key(text) -> str:
