@@ -47,8 +47,9 @@ def validate_record(form: FormDef | str, record, *, history=None, context=None,
     """All findings for `record` (never raises on malformed data).
 
     `form` may also be a form id: the version is then taken from record["form_version"].
-    `skip`: rule families (`rule_family`, e.g. "VR-03") whose findings the caller drops (the
-    scope review decides them itself for monthly reports): their rules are not run.
+    `skip`: rule families (`rule_family`, e.g. "VR-02") or single rule ids (e.g.
+    "VR-03-gender") whose findings the caller drops (the scope review decides them itself for
+    monthly reports): their rules are not run.
     """
     if isinstance(form, str):
         from forms.loader import load_form
@@ -163,7 +164,7 @@ def run_rules(form: FormDef, data: dict, skip: tuple[str, ...] = ()) -> list[Fin
     th = flat_thresholds()
     out = []
     for rule, family, when, expr in _rule_plan(form):
-        if skip and family in skip:
+        if skip and (family in skip or rule.id in skip):
             continue
         if rule.each:
             out += _run_each(rule, data, th)

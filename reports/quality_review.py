@@ -157,7 +157,7 @@ def _group_findings(members: list, span, units, forms: dict, load_form,
         hist = None if owned else _history(indexed, members, form, r)
         for f in validate_record(form, r, history=hist, skip=owned):
             rule = rule_family(f.rule)
-            if rule in owned:
+            if rule in owned or f.rule in owned:
                 continue
             item = finding(r, rule, f.severity, f.message_code, list(f.fields), dict(f.params),
                            units)

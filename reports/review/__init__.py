@@ -22,9 +22,13 @@ from reports.review.jumps import (
 from reports.review.records import bulk_entry, record_findings
 from reports.review.series import build_series, num
 
-# Rule families this review decides for monthly reports; the forms engine's versions of them
-# (written for one record at entry time) are not repeated in the scope review.
-OWNED_RULES = ("VR-01", "VR-02", "VR-03", "VR-06", "VR-07", "VR-08", "VR-14")
+# Rule families (and single rules) this review decides for monthly reports; the forms engine's
+# versions of them (written for one record at entry time) are not repeated in the scope review.
+# Of VR-03 it re-decides the volunteer breakdowns and whether the event breakdowns are given
+# (judged against the unit's own habit); the event sums stay the forms engine's rules.
+OWNED_RULES = ("VR-01", "VR-02", "VR-03-gender", "VR-03-age", "VR-03-occupation",
+               "VR-03-direction-present", "VR-03-format-present", "VR-06", "VR-07", "VR-08",
+               "VR-14")
 
 
 def seasonal_factors(series) -> dict[int, float]:

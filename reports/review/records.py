@@ -1,5 +1,6 @@
-"""Rules on one report (VR-03 sums, VR-07/08 support) and on how a unit's reports were typed
-in (VR-19: many months created at once, long after they ended)."""
+"""Rules on one report (VR-03 sums and event breakdowns, VR-05 positions without events,
+VR-07/08 support) and on how a unit's reports were typed in (VR-19: many months created at
+once, long after they ended)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +9,8 @@ from forms.periods import shift_period
 from reports.review.series import Series, make, num, settings
 
 BREAKDOWNS = ("gender", "age", "occupation")
+EVENT_BREAKDOWNS = {"events_by_direction": "VR-03-direction-present",
+                    "events_by_format": "VR-03-format-present"}
 
 
 def record_findings(s: Series, units=None) -> list[dict]:
@@ -25,7 +28,46 @@ def record_findings(s: Series, units=None) -> list[dict]:
                                 [fid, "volunteers_total"],
                                 {"field": fid, "sum": got, "total": total}, units))
         out += _support(rec, d, units)
+        out += _positions_without_events(rec, d, units)
+    out += _event_breakdowns(s, units)
     return out
+
+
+def _given(d: dict, fid: str) -> bool:
+    counts = d.get(fid)
+    return isinstance(counts, dict) and any(
+        isinstance(v, (int, float)) and v > 0 for v in counts.values())
+
+
+def _event_breakdowns(s: Series, units) -> list[dict]:
+    """A month with events but without a breakdown of them, where the unit usually gives it:
+    a district whose clerk never fills the breakdown is not told so every month."""
+    cfg = settings("breakdowns")
+    active = [p for p in s.periods if (num(s.data(p), "events_total") or 0) > 0]
+    out = []
+    for fid, rule in EVENT_BREAKDOWNS.items():
+        filled = {p for p in active if _given(s.data(p), fid)}
+        for p in active:
+            others = len(active) - 1
+            usual = len(filled - {p})
+            if p in filled or others < cfg["min_months"] or usual < cfg["usual_share"] * others:
+                continue
+            out.append(make(s.rec[p], rule, "error", "review_events_breakdown_missing",
+                            [fid, "events_total"],
+                            {"field": fid, "total": num(s.data(p), "events_total"),
+                             "usual": usual, "months": others}, units))
+    return out
+
+
+def _positions_without_events(rec: dict, d: dict, units) -> list[dict]:
+    """VR-05: positions or hours in a month without any event (a position is one volunteer at
+    one event)."""
+    positions, hours = num(d, "volunteer_positions") or 0, num(d, "volunteer_hours") or 0
+    if num(d, "events_total") != 0 or not (positions > 0 or hours > 0):
+        return []
+    return [make(rec, "VR-05-no-events", "warning", "review_positions_without_events",
+                 ["volunteer_positions", "volunteer_hours", "events_total"],
+                 {"positions": positions, "hours": f"{hours:g}"}, units)]
 
 
 def _support(rec: dict, d: dict, units) -> list[dict]:
