@@ -99,14 +99,42 @@ def copy_findings(s: Series, units=None) -> list[dict]:
             kind, share = found
             if best is None or (kind != "VR-01-near" and best[0] == "VR-01-near"):
                 best = (kind, other, share)
+        if best is None:
+            best = _stock_copy(cfg, s, p, odds)
         if best:
             out.append(_copy_finding(s, p, *best, units=units))
     return out
 
 
+def _stock_fields() -> frozenset[str]:
+    from reports.aggregate import figures_form
+
+    return frozenset(f.id for f in figures_form().stock_fields)
+
+
+def _stock_copy(cfg: dict, s: Series, p: str, odds: RepeatOdds) -> tuple | None:
+    """("VR-01-stock-year", the month a year before, share) when every stock cell (the
+    volunteers and their breakdowns, the organizations) repeats that month's exactly while
+    the events are new: a block copied from last year's report. Judged like a whole month
+    repeated, on the unit's own odds: a district whose stock stays the same month after month
+    is not suspected."""
+    other = s.at(p, -12)
+    if other is None:
+        return None
+    stock = _stock_fields()
+    cur, old = ({k: v for k, v in s.vec[q].items() if k.partition(".")[0] in stock}
+                for q in (p, other))
+    exact, _share, same = _compare(cur, old)
+    if not exact or len(same) < cfg["units_min_cells"]:
+        return None
+    if odds.surprise({k: cur[k] for k in same}, p, sized=True) < cfg["surprise_bits"]:
+        return None
+    return "VR-01-stock-year", other, _compare(s.vec[p], s.vec[other])[1]
+
+
 def _copy_finding(s: Series, p: str, kind: str, other: str, share: float, units) -> dict:
     codes = {"VR-01-year": "review_copy_year", "VR-01-prev": "review_copy_prev",
-             "VR-01-near": "review_near_copy"}
+             "VR-01-near": "review_near_copy", "VR-01-stock-year": "review_copy_year_stock"}
     severity = "error" if kind == "VR-01-year" else "warning"
     s.flagged.add(p)
     data = s.data(p)
