@@ -56,7 +56,9 @@ def test_three_languages_same_placeholders(code):
 
 def test_message_text_fills_params_and_falls_back():
     p = {"field": "gender", "sum": 600, "total": 604}
-    assert message_text("sum_mismatch", "ru", p) == "Сумма «gender» (600) не равна итогу (604)"
+    assert message_text("sum_mismatch", "ru", p) == (
+        "Сумма «gender» (600) не равна итогу (604): исправьте разбивку или итог, чтобы они "
+        "совпадали")
     assert "600" in message_text("sum_mismatch", "en", p)
     assert message_text("sum_mismatch", "xx", p) == message_text("sum_mismatch", "ru", p)
     assert "{sum}" in message_text("sum_mismatch", "ru", {})
@@ -79,7 +81,7 @@ def test_field_labels_for_paths():
     text = message_text("required", "en", {"field": "rfo_support_provided"}, form=mr)
     assert text == "Field “Front-office support provided” is required"
     text = message_text("sum_mismatch", "ru", {"field": "gender", "sum": 1, "total": 2}, form=mr)
-    assert text == "Сумма «Пол волонтёров» (1) не равна итогу (2)"
+    assert text.startswith("Сумма «Пол волонтёров» (1) не равна итогу (2): исправьте")
 
 
 def test_texts_of_real_findings_have_no_leftover_placeholders():
