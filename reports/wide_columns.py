@@ -35,7 +35,8 @@ ABBREVIATIONS = {"кол во": "количество", "колво": "коли�
                  "мер тий": "мероприятий", "волонт": "волонтеров", "другие": "другое",
                  "прочие": "другое", "прочее": "другое", "басқалар": "басқа",
                  "өфо": "өңірлік фронт офис",  # the Kazakh РФО
-                 "көмегі": "көмек"}  # «ӨФО көмегі»: к → г before a vowel, not a stem match
+                 "көмегі": "көмек",  # «ӨФО көмегі»: к → г before a vowel, not a stem match
+                 "всего": "количество"}  # «Всего волонтёров» heading a figure of its own
 GROUP_TOTALS = {*TOTAL_WORDS, "всего чел"}
 UNIT_SUFFIXES = {"лет", "года", "год", "жас", "жастағы", "years", "чел", "человек", "адам"}
 ORG, PERIOD = "@org", "@period"       # the keys of the district and the month columns

@@ -21,10 +21,9 @@ SPARSE = {u[0] for u in UNITS if u[6]}
 # plants the review does not find yet (none: the volunteers block copied from last August
 # while the events are new, 16 of 29 cells, is said by VR-01-stock-year)
 KNOWN_MISSES: set[tuple[str, str]] = set()
-# the region's table names three columns as no alias of the form does: mapped by hand, as
-# the import's error says to
-MAPS = {"Всего волонтёров": "volunteers_total",
-        "По направлениям / Социальное": "events_by_direction.HUM",
+# the region's table names three columns as no label of the form does («Социальное» fits
+# two directions): mapped by hand, as the import's error says to; «Всего волонтёров» is read
+MAPS = {"По направлениям / Социальное": "events_by_direction.HUM",
         "По направлениям / Помощь пожилым": "events_by_direction.ELDER",
         "Оказывалась ли помощь РФО": "rfo_support_provided"}
 
