@@ -1,5 +1,5 @@
 """A second planted region (tests/fixtures/planted2/, made without Esep's code): Karaganda
-oblast, eleven districts of 15 to ~3,000 volunteers over 2025-01 .. 2026-12, 24 problems
+oblast, eleven districts of 15 to ~3,000 volunteers over 2025-01 .. 2026-12, 26 problems
 planted in their JSON records and a bulk-typed half year, December 2026 as the region's wide
 table. Reviewed with the real CLI, each plant is said at its district and month naming its
 figure, in ru and in kk; no clean month carries a warning or an error — except that the two
@@ -56,10 +56,11 @@ def reviews(data_dir, tmp_path, monkeypatch, capsys):
     return out
 
 
-def _said(review: list[dict]) -> dict[tuple[str, str], list[dict]]:
+def _said(review: list[dict], infos=("VR-14", "VR-19")) -> dict[tuple[str, str], list[dict]]:
+    """(district, month) -> its warnings and errors, and its infos of the rules `infos`."""
     said = defaultdict(list)
     for f in review:
-        if f["severity"] in ("warning", "error") or f["rule"] in ("VR-14", "VR-19"):
+        if f["severity"] in ("warning", "error") or f["rule"] in infos:
             said[(f["org_unit"], f["period"])].append(f)
     return said
 
@@ -91,7 +92,10 @@ def test_the_kazakh_review_is_kazakh(reviews):
 
 
 def test_no_clean_month_is_warned(reviews):
-    said = _said(reviews["ru"])
+    """No warning or error where nothing was planted (an info may be: KAR-TEM grows about
+    27 % a year, and a month of it landing within 0.5 % of the roadmap's 30 % is said as
+    VR-14's info, as DOMAIN asks)."""
+    said = _said(reviews["ru"], infos=())
     bulk = {(BULK[0], p) for p in BULK[1]}
     alarms = {where: tuple(sorted({f.get("rule_detail") or f["rule"] for f in fs}))
               for where, fs in said.items() if where not in PLANTS and where not in bulk}
