@@ -10,7 +10,8 @@ skipped and listed with their row numbers; cells merged down a column go to each
 
 Cells are read as the survey import reads answers (reports.survey_values.put_cell: labels,
 short words and abbreviations of choices), a figure as the monthly template reads it
-(«12 чел.», «1 200», «нет» = 0), a range of days «20-22.03.2024» as start and end dates. A
+(«12 чел.», «1 200», «нет» = 0; «25+5», «около 30» refused saying what to type, «2 ч. 30
+мин» of hours read as 2.5 with a note: reports.figure_words), a range of days «20-22.03.2024» as start and end dates. A
 cell that cannot be read is an error naming the row, the column as the file names it, the
 value, why and what is allowed. Nothing here touches a store (reports.list_import saves).
 """
