@@ -1,9 +1,9 @@
 """Import of online-survey exports (issue 16): one response per row, .xlsx or .csv, as Google
 Forms and Yandex Forms write them, into `volunteer_survey` / `org_survey` records.
 
-Columns are matched to the form's questions by their text in Russian, Kazakh or English (the
-form's field labels, folded as reports.text.fold does; a close spelling passes the rapidfuzz
-threshold); the timestamp column gives the date. The person may correct the matching
+Columns are matched to the form's questions by their text in Russian, Kazakh (Latin letters
+too: reports.text.latin_spelling) or English (the form's field labels, folded as
+reports.text.fold does; a close spelling passes the rapidfuzz threshold); the timestamp column gives the date. The person may correct the matching
 (`mapping`: column header text or 1-based number -> field id, an empty field skipping the
 column). Cells are read by reports.survey_values; a cell that cannot be read is an error
 naming the row, the column as the file names it, why and what is allowed: nothing is saved.
