@@ -14,8 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from forms.names import translit
-from reports.text import fold, plain_kazakh
+from reports.text import fold, latin_of_name, latin_spelling, plain_kazakh
 
 HEADER_SCAN_ROWS = 30
 IGNORE = "_ignore"            # a recognised column that holds nothing to import
@@ -187,7 +186,7 @@ _PLAIN_LOOKUP = {plain_kazakh(s): g for s, g in _LOOKUP.items()}   # «Уйым�
 _CHOICES = list(_LOOKUP)
 # The Russian and Kazakh headers as Kazakh typed in the Latin alphabet spells them («Aty-jóni»,
 # «Uıym», «Qatysushy»), read when a Latin header names nothing in English.
-_LATIN_LOOKUP = {translit(s): g for s, g in _LOOKUP.items() if not s.isascii()}
+_LATIN_LOOKUP = {latin: g for s, g in _LOOKUP.items() if (latin := latin_of_name(s))}
 _NUMBER_SIGN = re.compile(r"^\s*(№|#|n°)")
 
 
@@ -200,16 +199,19 @@ def _contained(key: str, lookup: dict[str, str] = _LOOKUP) -> str | None:
 
 def _kazakh_latin(key: str) -> str | None:
     """The group a Latin header names in Kazakh (or Russian) transliterated, or None."""
-    if not key.isascii() and re.search("[\u0400-\u04ff]", key):
+    latin = latin_spelling(key)
+    if latin is None:
         return None
-    latin = translit(key)
     return _LATIN_LOOKUP.get(latin) or _contained(latin, _LATIN_LOOKUP)
 
 
 def is_number_header(text) -> bool:
-    """«№», «№ п/п», «п/п», «Р/с», "No.": the header of a list's row-number column."""
-    return text is not None and (bool(_NUMBER_SIGN.match(str(text)))
-                                 or _LOOKUP.get(fold(text)) == "no")
+    """«№», «№ п/п», «п/п», «Р/с», "No.", «Reti»: the header of a list's row-number column."""
+    if text is None:
+        return False
+    key = fold(text)
+    return bool(_NUMBER_SIGN.match(str(text))) or "no" in (
+        _LOOKUP.get(key), _LATIN_LOOKUP.get(latin_spelling(key) or ""))
 
 
 def recognise(text, form_id: str) -> tuple[str | None, bool]:

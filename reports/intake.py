@@ -41,12 +41,13 @@ from reports.intake_rows import (
     total_count,
 )
 from reports.intake_text import at, say
-from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows, workbook_sheets
+from reports.readers import DEFAULT_ROW_LIMIT, FileProblem, iter_rows
 from reports.readers_layout import (
     fill_down,
     hidden_read_columns,
     hidden_rows,
     join_continuations,
+    visible_sheets,
 )
 from reports.roster import (
     CHOICE_ENUMS,
@@ -224,14 +225,16 @@ def _merged_down(rows, merges: list, cmap: ColumnMap) -> Iterator[tuple]:
 def _list_sheet(path: Path, form_id: str, mapping, sheet, lang) -> tuple[str | None, list]:
     """The sheet that holds the list: the one asked for, else the first whose top rows have
     a header (a cover or an instruction sheet in front is passed over, and said so; lists on
-    later sheets, a seminar's second day, are named: they are not read)."""
-    sheets = workbook_sheets(path) if sheet is None else [sheet]
+    later sheets, a seminar's second day, are named: they are not read; a hidden sheet is
+    passed over, and said so)."""
+    sheets, hidden = visible_sheets(path, sheet, lang)
+    notes = [Problem(None, None, None, h["code"], h["message"], "warning") for h in hidden]
     if len(sheets) < 2:
-        return sheet, []
+        return sheets[0], notes
     lists = [name for name in sheets if _has_header(path, name, form_id, mapping)]
     if not lists:
-        return None, []
-    notes = [] if lists[0] == sheets[0] else [Problem(None, None, None, "list_on_sheet", say(
+        return sheets[0], notes
+    notes += [] if lists[0] == sheets[0] else [Problem(None, None, None, "list_on_sheet", say(
         "list_on_sheet", lang, sheet=lists[0], first=sheets[0]), "warning")]
     if len(lists) > 1:
         notes.append(Problem(None, None, None, "more_lists", say(

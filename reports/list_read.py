@@ -10,7 +10,8 @@ skipped and listed with their row numbers; cells merged down a column go to each
 
 Cells are read as the survey import reads answers (reports.survey_values.put_cell: labels,
 short words and abbreviations of choices), a figure as the monthly template reads it
-(«12 чел.», «1 200», «нет» = 0), a range of days «20-22.03.2024» as start and end dates. A
+(«12 чел.», «1 200», «нет» = 0; «25+5», «около 30» refused saying what to type, «2 ч. 30
+мин» of hours read as 2.5 with a note: reports.figure_words), a range of days «20-22.03.2024» as start and end dates. A
 cell that cannot be read is an error naming the row, the column as the file names it, the
 value, why and what is allowed. Nothing here touches a store (reports.list_import saves).
 """
@@ -29,10 +30,10 @@ from reports.intake import Column, Skipped
 from reports.intake_rows import date_in, date_span, serial_date, skip_kind
 from reports.intake_text import at, say
 from reports.list_names import IDENTITY, SPANS, ListRefused
-from reports.readers import iter_rows, workbook_sheets
-from reports.readers_layout import fill_down, hidden_read_columns, hidden_rows
+from reports.readers import iter_rows
+from reports.readers_layout import fill_down, hidden_read_columns, hidden_rows, visible_sheets
 from reports.survey_import import _apply_mapping, _texts, match_columns
-from reports.survey_values import CellProblem, cell_notes, put_cell
+from reports.survey_values import CellProblem, cell_notes, put_cell, put_number
 from reports.template_read import figure
 from reports.text import fold
 from reports.wide_where import sheet_period
@@ -139,9 +140,10 @@ def _said(found: ListRead, data: dict) -> str:
 def _find_list(path: Path, form, sheet, mapping, lang):
     """(ListRead with its header, the top rows, the rows below them, vertical merges) of
     the first sheet (or `sheet`) with a header; ListRefused naming what was seen if none. A
-    cover sheet passed over, and lists on later sheets (not read), are said."""
+    cover sheet passed over, hidden sheets (not read unless named), and lists on later sheets
+    (not read) are said."""
     seen: list[str] = []
-    names = [sheet] if sheet else workbook_sheets(path)
+    names, hidden = visible_sheets(path, sheet, lang)
     for k, name in enumerate(names):
         merges: list = []
         rows = iter_rows(path, sheet=name, on_merges=merges.extend)
@@ -149,7 +151,7 @@ def _find_list(path: Path, form, sheet, mapping, lang):
         found = _header(head, form, mapping, lang)
         if found is not None:
             found.sheet = name
-            found.problems += _other_sheets(path, form, names, k, mapping, lang)
+            found.problems += hidden + _other_sheets(path, form, names, k, mapping, lang)
             return found, head, rows, merges
         seen += [_shown(c) for r in head for c in r if c not in (None, "")]
     wanted = [f.label.get(lang) or f.id for f in form.fields if f.required
@@ -160,7 +162,8 @@ def _find_list(path: Path, form, sheet, mapping, lang):
                                                  if f.type != "roster"),
         "sheets": ", ".join(f"«{n}»" for n in names if n) or "—",
         "wanted": ", ".join(f"«{w}»" for w in wanted),
-        "found": "; ".join(seen)[:300] or "—"}), "no_header")
+        "found": "; ".join(seen)[:300] or "—"})
+        + "".join(f" {h['message']}" for h in hidden), "no_header")
 
 
 def _other_sheets(path: Path, form, names: list, k: int, mapping, lang: str) -> list[dict]:
@@ -266,11 +269,7 @@ def read_cell(form, f, value, data: dict, lang: str,
         data[f.id] = day.isoformat()             # a date pasted as Excel's day number
         return None
     if f.type in ("integer", "decimal"):
-        try:
-            data[f.id] = figure(value, f.type)
-        except (ValueError, TypeError):
-            raise CellProblem("survey_bad_number") from None
-        return None
+        return put_number(f, value, data, lang, lambda v: figure(v, f.type))
     if f.type == "text" and isinstance(value, float) and value.is_integer():
         value = str(int(value))                  # a phone number typed into a number cell
     try:

@@ -36,6 +36,10 @@ def _widths(sample: str, delimiter: str) -> set[int]:
     return {len(r) for r in csv.reader(lines[:20], delimiter=delimiter) if r}
 
 
+class _ExcelSemicolon(csv.excel):
+    delimiter = ";"
+
+
 def _dialect(sample: str):
     """The sniffed dialect; but a ";" file (Excel in Russian) whose unquoted cells hold commas
     is read by ";" when that gives every line the same number of cells, more than ","."""
@@ -46,8 +50,7 @@ def _dialect(sample: str):
     if dialect.delimiter == "," and ";" in sample.partition("\n")[0]:
         semi, comma = _widths(sample, ";"), _widths(sample, ",")
         if len(semi) == 1 and min(semi) > max(comma, default=1):
-            dialect = csv.excel
-            dialect.delimiter = ";"
+            dialect = _ExcelSemicolon    # csv.excel changed would read every later file by ";"
     if dialect.delimiter != "\t" and _split_lines(sample, "\t") > \
             _split_lines(sample, dialect.delimiter):
         dialect = csv.excel_tab  # a title line above made the sniffer give up on tabs

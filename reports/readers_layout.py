@@ -14,6 +14,9 @@ Rows hidden: a row hidden in an .xlsx, .ods or .xls (`hidden_rows`; an .xls's fr
 records, reports.xls_biff) is read like any other, and the list import says which people
 were on hidden rows (hidden before printing: was the person there?).
 
+Sheets hidden: a reader that picks its sheet itself passes over the ones the workbook
+hides, each named in a warning with how to read it (`visible_sheets`; --sheet names one).
+
 Columns hidden: likewise (`hidden_columns`, 0-based; an .xls's from its COLINFO records), and
 each import says once which of the columns it read into its records were hidden
 (`hidden_read_columns`, one warning a column naming its header and letter); a hidden column
@@ -282,3 +285,25 @@ def hidden_sheets(path: Path) -> set[str]:
         return {m.name for m in wb.sheets_metadata if m.visible != SheetVisibleEnum.Visible}
     finally:
         wb.close()
+
+
+def visible_sheets(path: Path, sheet: str | None = None,
+                   lang: str = "ru") -> tuple[list[str | None], list[dict]]:
+    """(the sheets a reader looks at, one warning for each it passes over): `sheet` alone when
+    the person names one (a hidden one too: that is how it is read), else the workbook's
+    sheets but those it hides (last year's list, a draft: not imported silently), each named
+    with how to read it (--sheet); every sheet when it hides them all."""
+    from forms import message_text
+    from reports.readers import workbook_sheets
+
+    if sheet is not None:
+        return [sheet], []
+    names = workbook_sheets(path)
+    hidden = hidden_sheets(path) if len(names) > 1 else set()
+    shown = [n for n in names if n not in hidden]
+    if not shown:
+        return names, []
+    return shown, [{"row": None, "column": None, "code": "sheet_hidden", "severity": "warning",
+                    "sheet": n, "message": message_text("wide_on_sheet", lang, {"sheet": n})
+                    + message_text("sheet_hidden", lang, {"sheet": n})}
+                   for n in names if n in hidden]

@@ -1,9 +1,9 @@
 """Import of online-survey exports (issue 16): one response per row, .xlsx or .csv, as Google
 Forms and Yandex Forms write them, into `volunteer_survey` / `org_survey` records.
 
-Columns are matched to the form's questions by their text in Russian, Kazakh or English (the
-form's field labels, folded as reports.text.fold does; a close spelling passes the rapidfuzz
-threshold); the timestamp column gives the date. The person may correct the matching
+Columns are matched to the form's questions by their text in Russian, Kazakh (Latin letters
+too: reports.text.latin_spelling) or English (the form's field labels, folded as
+reports.text.fold does; a close spelling passes the rapidfuzz threshold); the timestamp column gives the date. The person may correct the matching
 (`mapping`: column header text or 1-based number -> field id, an empty field skipping the
 column). Cells are read by reports.survey_values; a cell that cannot be read is an error
 naming the row, the column as the file names it, why and what is allowed: nothing is saved.
@@ -24,7 +24,7 @@ from forms import load_form, message_text
 from reports import survey_rows
 from reports.list_names import EXTRA_NAMES
 from reports.readers import iter_rows
-from reports.readers_layout import hidden_read_columns
+from reports.readers_layout import hidden_read_columns, visible_sheets
 from reports.roster import cell_text
 from reports.survey_identity import (
     NAMESPACE,
@@ -36,7 +36,7 @@ from reports.survey_identity import (
 )
 from reports.survey_options import joined, option_columns
 from reports.survey_values import cell_notes, put_cell
-from reports.text import fold
+from reports.text import fold, latin_of_name, latin_spelling
 from store.errors import StoreError
 
 SURVEY_FORMS = ("volunteer_survey", "org_survey", "cs_questionnaire")
@@ -101,6 +101,7 @@ def match_columns(headers: list[str], form) -> dict[int, str]:
     """0-based column -> field id: the best-scoring pairs first, each field and column once
     (a question exported a column per option has them all, not its joined cell)."""
     names = _names(form)
+    latins = {fid: [t for k in keys if (t := latin_of_name(k))] for fid, keys in names.items()}
     options = option_columns(headers, form, names, _key)
     scored = []
     for col, header in enumerate(headers):
@@ -110,8 +111,12 @@ def match_columns(headers: list[str], form) -> dict[int, str]:
                                          (_key(bare.rsplit("/", 1)[-1]), 1),
                                          *((_key(g), 1) for g in _GRID_ROW.findall(header)))
                  if h and col not in options]
+        # Kazakh typed in the Latin alphabet («Is-shara atauy»): as its Cyrillic names, less
+        latin = [(t, cut + 1) for h, cut in texts if (t := latin_spelling(h))]
         for fid, keys in names.items():
-            score = max((_similar(h, k) - cut for h, cut in texts for k in keys), default=0)
+            score = max(itertools.chain((_similar(h, k) - cut for h, cut in texts for k in keys),
+                                        (_similar(h, k) - cut for h, cut in latin
+                                         for k in latins[fid])), default=0)
             if score >= MATCH_MIN:
                 scored.append((-score, col, fid))
     out: dict[int, str] = {}
@@ -169,10 +174,12 @@ def read_survey(path, form_id: str, *, mapping: dict | None = None, sheet: str |
     columns `required` (default: the form's required fields) must be found."""
     form = load_form(form_id)
     path = Path(path)
+    names, hidden = visible_sheets(path, sheet, lang)    # last year's export, hidden: said
+    sheet = names[0]
     rows = iter_rows(path, sheet=sheet)
     head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
     at = _header_at(head, form)
-    result = SurveyImport(form_id, headers=_texts(head[at] if head else ()))
+    result = SurveyImport(form_id, headers=_texts(head[at] if head else ()), problems=hidden)
     rows = itertools.chain(head[at + 1:], rows)
     result.columns = match_columns(result.headers, form)
     result.problems += _apply_mapping(result.columns, result.headers, mapping or {}, form, lang)

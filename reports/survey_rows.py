@@ -27,7 +27,7 @@ import json
 from pathlib import Path
 
 from reports import list_rows
-from reports.readers import workbook_sheets
+from reports.readers_layout import visible_sheets
 
 MINORITY = 3          # a correction changes at most one answer in three (and at least one)
 ALL_REGIONS = ""      # the org unit of the row memory: a survey's rows go to their regions
@@ -56,7 +56,7 @@ def remember(store, form_id: str, path, sheet: str | None, rows: dict[int, str])
 
 
 def _sheet(path, sheet: str | None) -> str | None:
-    return sheet or workbook_sheets(Path(path))[0]
+    return visible_sheets(Path(path), sheet)[0][0]          # the sheet read_survey reads
 
 
 def changed(old: dict, new: dict) -> list[str] | None:

@@ -17,6 +17,7 @@ import re
 from forms.choice_words import choice_message, read_choice
 from forms.fieldcheck import parse_date
 from forms.reference import get_enum, resolve
+from reports.figure_words import counts_hours, hours_read, refused
 
 OTHER_PREFIX = re.compile(r"^\s*(другое|другие|иное|басқа|басқасы|other)\s*[:：-]\s*",
                           re.IGNORECASE)
@@ -125,6 +126,22 @@ def to_number(value, integer: bool):
             raise CellProblem("survey_bad_number")
         return int(number)
     return int(number) if float(number).is_integer() else float(number)
+
+
+def put_number(f, value, data: dict, lang: str, read=None) -> CellProblem | None:
+    """A figure into data[f.id] by `read` (default: to_number); a duration in a field that
+    counts hours («2 ч. 30 мин») as hours, with a note; else CellProblem saying why it is
+    no number and what to type (reports.figure_words)."""
+    try:
+        data[f.id] = (read or (lambda v: to_number(v, f.type == "integer")))(value)
+        return None
+    except (ValueError, TypeError):              # CellProblem is a ValueError too
+        hours = hours_read(value, lang) if counts_hours(f) else None
+        if hours is None:
+            code, params = refused(value)
+            raise CellProblem(code, **params) from None
+    data[f.id] = hours[0]
+    return CellProblem("figure_duration", "warning", **hours[1])
 
 
 def to_boolean(value) -> bool:
@@ -276,7 +293,7 @@ def put_cell(form, f, value, data: dict, lang: str) -> CellProblem | None:
             data[f.id], note = read_one(f.choices, value, lang)
             return note
     elif f.type in ("integer", "decimal"):
-        data[f.id] = to_number(value, f.type == "integer")
+        return put_number(f, value, data, lang)
     elif f.type == "boolean":
         data[f.id] = to_boolean(value)
     elif f.type == "date":

@@ -18,7 +18,9 @@ NO = {"нет", "жоқ", "no", "0", "false", "-"}
 
 
 NONE_WORDS = {"-", "—", "–", "нет", "жоқ", "none"}   # a figure typed as «none at all»: 0
-_UNIT = re.compile(r"\s*(?:чел|человека?|ч|час|часа|часов|адам|сағ|сағат|ед|шт)\.?\s*$", re.IGNORECASE)
+# a unit typed after the figure, Kazakh in the Latin alphabet too («40 adam», «3 saǵ»)
+_UNIT = re.compile(r"\s*(?:чел|человека?|ч|час|часа|часов|адам|сағ|сағат|ед|шт|adam|saǵ|saǵat)"
+                   r"\.?\s*$", re.IGNORECASE)
 
 
 def zero_word(value) -> bool:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from forms.names import translit
 from forms.quality_text import clean_text as normalize_text
 from forms.quality_text import initials_problem, text_problems
 
@@ -86,3 +87,17 @@ def fold(text) -> str:
     text = unicodedata.normalize("NFC", str(text or "")).lower().replace("ё", "е")
     text = _NON_WORD.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def latin_spelling(folded: str) -> str | None:
+    """A folded header or name in the one Latin spelling (forms.names.translit) both a
+    Cyrillic name and Kazakh typed in the Latin alphabet fold to: «іс шара атауы» and
+    «Is-shara atauy» -> "is sara ataui", «қоңырау күні» and «Qońyraý kúni» -> "konirau
+    kuni". What the header matchers (attendance lists, surveys, a district's lists) compare
+    a header without Cyrillic letters by; None for a text in Cyrillic (read as written)."""
+    return None if _CYRILLIC.search(folded) else translit(folded)
+
+
+def latin_of_name(folded: str) -> str | None:
+    """A Cyrillic name's Latin spelling (`latin_spelling`'s), None for a Latin name."""
+    return translit(folded) if _CYRILLIC.search(folded) else None

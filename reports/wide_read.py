@@ -125,7 +125,7 @@ class WideReader:
         for name in sheets:
             self.sheet = name
             if name in hidden:
-                self.problem(None, None, "wide_sheet_hidden", "warning", sheet=name)
+                self.problem(None, None, "sheet_hidden", "warning", sheet=name)
                 continue
             self.read_sheet(name, list(iter_rows(self.path, sheet=name)))
         self.sheet = None

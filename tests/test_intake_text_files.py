@@ -3,9 +3,13 @@ CRLF), a tab-separated .txt or .csv with a title line above the header (the snif
 gave up on the tabs), cp1251 with semicolons."""
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
 from reports.intake import read_list
+from reports.readers import iter_rows
 
 LINES = ["Список участников фокус-группы, 14.09.2023",
          "№\tФИО\tОрганизация\tКатегория",
@@ -33,3 +37,16 @@ def test_kazakh_letters_survive_utf16_that_cp1251_would_lose(tmp_path):
     preview = read_list(path, "focus_group", period="2023-09")
     assert preview.rows[1]["full_name"] == "Жұмабаев Ерлан"
     assert not [p for p in preview.problems if "?" in p.message]
+
+
+def test_a_semicolon_file_leaves_the_next_comma_file_as_it_is(tmp_path):
+    """A «;» file whose cells hold commas (Excel in Russian) was once read by changing
+    Python's own csv.excel: every later file the sniffer gave up on was split by «;»."""
+    semi = tmp_path / "semi.csv"
+    semi.write_bytes("Отметка времени;Регион, в котором работает организация;Источники "
+                     "финансирования\r\n2024/05/20 14:01:00;Шымкент;Гранты, Другое: акимат\r\n"
+                     .encode("cp1251"))
+    assert list(iter_rows(semi))[1][2] == "Гранты, Другое: акимат"
+    assert csv.excel.delimiter == ","
+    comma = Path(__file__).parent / "fixtures" / "survey" / "gf_bilingual.csv"
+    assert [len(r) for r in iter_rows(comma)] == [5, 5, 5]

@@ -1,7 +1,7 @@
 """District lists and attendance lists as real clerks type them (the hunt of
 tests/fixtures/intake/make_corpus_real.py): dates with no year («15 марта», «с 3 по 5
 марта», «3-5 наурыз») take the year of --period or the title; a list's headers in the Kazakh
-Latin alphabet; two phones in one cell are kept apart, and the first is the person's."""
+Latin alphabet read as the Kazakh ones; two phones in one cell are kept apart, and the first is the person's."""
 from __future__ import annotations
 
 import datetime as dt
@@ -183,7 +183,7 @@ def test_hours_and_people_with_their_words(data_dir, tmp_path, capsys):
         "  [ошибка] строка 5, столбец «Кол-во часов»"]
 
 
-def test_a_kazakh_hotline_log_and_a_latin_list_refused_as_typed(data_dir, tmp_path, capsys):
+def test_a_kazakh_hotline_log_and_a_latin_list_read_as_kazakh(data_dir, tmp_path, capsys):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["Жедел желіге түскен өтініштер журналы, 2023 жылғы қыркүйек"])
@@ -202,6 +202,16 @@ def test_a_kazakh_hotline_log_and_a_latin_list_refused_as_typed(data_dir, tmp_pa
     ws.append(["Reti", "Kúni", "Is-sharanyń ataýy", "Volonterler sany"])
     ws.append([1, "02.03.2024", "Senbilik", 25])
     path = tmp_path / "latin.xlsx"
+    wb.save(path)
+    assert run(data_dir, "import", "event", str(path), "--org-unit", "ABA") == 0
+    out = capsys.readouterr().out        # «Reti» is the list's «№», not a column unread
+    assert ("Kúni -> date_start, Is-sharanyń ataýy -> title, Volonterler sany -> "
+            "volunteers_count") in out and "Reti" not in out
+    assert records(data_dir)[0]["data"]["title"] == "Senbilik"
+
+    wb = openpyxl.Workbook()             # a list of nothing the form knows: refused
+    wb.active.append(["Reti", "Nárse", "Baǵasy"])
+    wb.active.append([1, "Senbilik", 25])
     wb.save(path)
     assert run(data_dir, "import", "event", str(path), "--org-unit", "ABA") == 1
     err = capsys.readouterr().err        # the cells it saw, as the sheet shows them

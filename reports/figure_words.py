@@ -1,0 +1,62 @@
+"""Figures a clerk types that are no one number, and what to type instead (a list's cell, a
+survey answer): the one place that says why «25+5» or «около 30» is refused.
+
+«25+5» (people and walk-ins) is a sum: the total, or each part in its own column; «около
+30», «~30», «30+», «более 30», «шамамен 30» an estimate: the number counted; «5-6», «120/130»
+two numbers: one. Anything else is «not a number» with an example.
+
+A duration «2 ч. 30 мин», «2ч30м», «1 час 15 минут», «45 мин» in a field that counts hours
+(`counts_hours`) is read as hours, 2.5, with a note saying so (`duration_hours`): there is
+one reading of it; elsewhere it is no number.
+"""
+from __future__ import annotations
+
+import re
+
+_NUM = r"\d+(?:[.,]\d+)?"
+_SUM = re.compile(rf"^\s*{_NUM}(?:\s*\+\s*{_NUM})+\s*$")
+_RANGE = re.compile(rf"^\s*{_NUM}\s*(?:-|–|—|/|\.\.)\s*{_NUM}\s*$")
+_ESTIMATE_SIGN = re.compile(rf"[~≈<>]|{_NUM}\s*\+\s*$|\bпримерно|\bприблизительно")
+_ESTIMATE_WORDS = {"около", "примерно", "приблизительно", "более", "больше", "менее",
+                   "меньше", "свыше", "порядка", "до", "шамамен", "шамасы", "астам",
+                   "жуық", "about", "approx", "approximately", "around", "over", "roughly"}
+_HOURS = r"(?:часа|часов|час|ч|сағат|сағ|hours|hour|hrs|h)\.?"
+_MINUTES = r"(?:минуты|минут|минута|мин|м|min|m)\.?"
+_DURATION = re.compile(rf"^\s*(?:(\d+)\s*{_HOURS}\s*)?(\d+)\s*{_MINUTES}\s*$", re.IGNORECASE)
+
+
+def refused(value) -> tuple[str, dict]:
+    """Why `value` is no number, said with what to type instead: (message code, params)."""
+    text = str(value).strip()
+    numbers = [float(n.replace(",", ".")) for n in re.findall(_NUM, text)]
+    if _SUM.match(text):
+        return "figure_sum", {"total": f"{sum(numbers):g}"}
+    words = set(re.findall(r"\w+", text.lower()))
+    if numbers and (_ESTIMATE_SIGN.search(text.lower()) or words & _ESTIMATE_WORDS):
+        return "figure_estimate", {}
+    if _RANGE.match(text):
+        return "figure_range", {}
+    return "survey_bad_number", {}
+
+
+def duration_hours(value) -> float | None:
+    """«2 ч. 30 мин» -> 2.5, «45 мин» -> 0.75; None for anything else (minutes past 59)."""
+    m = _DURATION.match(str(value))
+    if m is None or int(m.group(2)) >= 60:
+        return None
+    return round(int(m.group(1) or 0) + int(m.group(2)) / 60, 2)
+
+
+def counts_hours(f) -> bool:
+    """A field whose figure is hours (its measure, or its unit «hours/event», «hours/month»)."""
+    return f.measure == "hours" or (f.unit or "").startswith("hours")
+
+
+def hours_read(value, lang: str) -> tuple[float, dict] | None:
+    """(hours, the note's params: message code "figure_duration", a warning) of a duration
+    in a field counting hours, else None."""
+    hours = duration_hours(value)
+    if hours is None:
+        return None
+    shown = f"{hours:g}" if lang == "en" else f"{hours:g}".replace(".", ",")
+    return hours, {"hours": shown}
