@@ -48,7 +48,8 @@ def coverage_blocks(ctx: Context) -> list[Block]:
         return [ctx.t("par_no_events")]
     rows = []
     for source, cell in cov["by_source"].items():
-        name = source if source == UNSPECIFIED else label("data_sources", source, ctx.lang)
+        name = (ctx.t("source_unspecified") if source == UNSPECIFIED
+                else label("data_sources", source, ctx.lang))
         rows.append([name] + [(cell["by_known"].get(k) or {}).get("events", 0)
                               for k in KNOWN_VALUES] + [cell["total"]["events"]])
     cols = [ctx.t("col_source")] + [label("known_to_rfo", k, ctx.lang) for k in KNOWN_VALUES]
