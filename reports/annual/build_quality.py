@@ -8,6 +8,7 @@ from reports._ref import label
 from reports.annual.capture import chapman, sources
 from reports.annual.context import Context
 from reports.annual.model import Block, Section, Table
+from reports.annual.text import rule_name
 from reports.completeness import completeness
 from reports.coverage import KNOWN_VALUES, UNSPECIFIED, coverage
 from reports.quality_review import review
@@ -35,7 +36,8 @@ def findings_table(ctx: Context, scoped: list[dict]) -> Table:
                    lang=ctx.lang)
     found += review(slow, units=ctx.units, use_forms=False, lang=ctx.lang)
     counts = Counter((f["rule"], f["severity"]) for f in found)
-    rows = [[rule, ctx.t(f"sev_{sev}"), n] for (rule, sev), n in sorted(counts.items())]
+    rows = [[rule_name(rule, ctx.lang), ctx.t(f"sev_{sev}"), n]
+            for (rule, sev), n in sorted(counts.items())]
     return Table("findings", ctx.t("tab_findings"),
                  [ctx.t("col_rule"), ctx.t("col_severity"), ctx.t("col_count")], rows,
                  ctx.t("note_findings"))

@@ -24,6 +24,13 @@ def t(key: str, lang: str = "ru", **params) -> str:
                           and k != "year" else v for k, v in params.items()}) if params else text
 
 
+def rule_name(rule: str, lang: str) -> str:
+    """A data-quality rule as a reader sees it: «VR-06 · Неправдоподобные часы» (the id alone
+    where the catalogue has no title for it)."""
+    key = f"rule_{rule}"
+    return f"{rule} · {t(key, lang)}" if key in catalogue() else rule
+
+
 def region_name(code: str, lang: str) -> str:
     return label("regions", code, lang)
 
