@@ -24,7 +24,7 @@ def lab(enum: str, code: str) -> str:
 
 
 def cell(text: str):
-    raw = text.replace("\u202f", "")
+    raw = text.replace("\u202f", "").replace(",", ".")   # «30,2»: the Russian decimal comma
     for kind in (int, float):
         try:
             return kind(raw)

@@ -68,14 +68,14 @@ def _draw(ax, chart: Chart, kind: str) -> None:
     if kind != "pie":
         axis = ax.xaxis if kind == "barh" else ax.yaxis
         axis.set_major_locator(MaxNLocator(nbins=6, integer=_counts(chart)))
-        axis.set_major_formatter(FuncFormatter(lambda v, _pos: num(v)))
+        axis.set_major_formatter(FuncFormatter(lambda v, _pos: num(v, chart.lang)))
     if kind == "pie":
         values = next(iter(chart.series.values()))
         if not any(values):  # nothing counted yet (a year under way): no wedges to draw
             ax.axis("off")
             return
         ax.pie(values, colors=COLORS, startangle=90, counterclock=False,
-               autopct=lambda p: f"{p:.1f} %" if p >= 3 else "")
+               autopct=lambda p: f"{num(round(p, 1), chart.lang)} %" if p >= 3 else "")
         ax.legend(_wrap(cats, 40), loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
         ax.axis("equal")
         return

@@ -84,6 +84,18 @@ def _widths(table: Table, total_cm: float = PAGE_CM) -> list:
     return [Cm(w + rest * w / sum(widths)) for w in widths]
 
 
+KEEP_TOGETHER = 15      # a table of this many rows or fewer is never broken across pages
+
+
+def _keep_together(grid) -> None:
+    """Every row kept with the next one: the table moves whole to the next page rather than
+    leaving its header and a row or two at the foot of this one."""
+    for row in grid.rows[:-1]:
+        for cell in row.cells:
+            for para in cell.paragraphs:
+                para.paragraph_format.keep_with_next = True
+
+
 def _set_widths(grid, widths: list) -> None:
     grid.autofit = False
     for column, width in zip(grid.columns, widths):   # w:gridCol: what LibreOffice reads
@@ -113,11 +125,13 @@ def add_table(doc, table: Table, number: int, lang: str) -> None:
         cells = added.cells
         for i, (cell, value) in enumerate(zip(cells, row)):
             para = cell.paragraphs[0]
-            run = para.add_run(num(value))
+            run = para.add_run(num(value, lang))
             run.font.size = Pt(7 if wide else 9)
             if i and not isinstance(value, str):
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _set_widths(grid, _widths(table))
+    if len(table.rows) <= KEEP_TOGETHER:
+        _keep_together(grid)
     note = doc.add_paragraph(table.note)                  # also the gap before what follows
     if table.note:
         note.runs[0].italic = True

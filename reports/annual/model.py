@@ -33,6 +33,7 @@ class Chart:
     kind: str                    # "bar", "barh", "pie"
     categories: list[str]
     series: dict[str, list[float]]
+    lang: str = "ru"             # the report's: how its numbers are written (build_annual)
 
     @property
     def drawn_kind(self) -> str:
