@@ -163,3 +163,10 @@ def test_decimals_written_as_each_language_writes_them(tmp_path):
         cells = {c.text for g in doc.tables for r in g.rows for c in r.cells}
         assert ("16,7" in cells) == (lang == "ru") and ("16.7" in cells) == (lang == "en")
     assert all(c.lang == "en" for c in report.charts()) and report.charts()
+
+
+def test_one_region_is_not_compared_with_itself(report):
+    assert "occupation_extremes" in [t.id for t in report.tables()]       # two regions
+    alone = build_annual(RECORDS, UNITS, YEAR, lang="ru", region="AKM")
+    assert "occupation_extremes" not in [t.id for t in alone.tables()]
+    assert [r[0] for r in alone.table("occupation_regions").rows] == ["Акмолинская область"]
