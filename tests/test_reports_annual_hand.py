@@ -79,6 +79,9 @@ def test_support_months_say_what_is_missing(report):
     assert rows["г. Шымкент (город республиканского значения)"][:4] == ["да", "нет", "нет", "—"]
     assert "нет данных" not in {c for r in table.rows for c in r}   # a word that wrapped by letter
     assert table.note == "«—» — за месяц нет отчёта."
+    every_month = [_monthly("AKM", m, 10, 10, 1, "NO") for m in range(1, 13)]
+    full = build_annual(every_month, UNITS, YEAR, lang="ru").table("support_months")
+    assert full.note == "" and "—" not in full.rows[0]       # no mark, no note explaining it
     words = [b for s in report.sections for b in s.blocks if isinstance(b, str)]
     # no region was supported every month: that sentence is left out, not «…: —.»
     assert "Поддержки не было ни разу за год: Акмолинская область." in words

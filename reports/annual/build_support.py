@@ -28,7 +28,8 @@ def support_months(ctx: Context) -> list[Block]:
             ctx.rname(region))
     table = Table("support_months", ctx.t("tab_support_months"),
                   [ctx.t("col_region")] + [p[5:] for p in months] + [ctx.t("col_months")],
-                  rows, ctx.t("note_no_report", mark=NO_REPORT))
+                  rows, ctx.t("note_no_report", mark=NO_REPORT)
+                  if any(NO_REPORT in row for row in rows) else "")
     words = " ".join(ctx.t(key, regions=", ".join(names)) for key, names in
                      (("par_support_every", every), ("par_support_never", never)) if names)
     return [table, words] if words else [table]
