@@ -28,8 +28,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPainter
 
 from desktop.charts import PALETTE, _chart, _value_axis
+from reports.annual.text import num
 
 WIDTH, HEIGHT, ROW = 900, 460, 26
+MAX_HEIGHT = 1220           # 16 x 21.7 cm in the document: within one A4 page
 WAIT_SECONDS = 60
 
 
@@ -59,12 +61,13 @@ def _bars(chart, categories: list[str], series: dict[str, list[float]], horizont
         chart.legend().hide()
 
 
-def _pie(chart, categories: list[str], values: list[float]) -> None:
+def _pie(chart, categories: list[str], values: list[float], lang: str) -> None:
     pie = QPieSeries()
     total = sum(float(v or 0) for v in values) or 1
     for i, (label, value) in enumerate(zip(categories, values)):
         if value:
-            piece = pie.append(f"{label} — {100 * float(value) / total:.1f} %", float(value))
+            share = num(round(100 * float(value) / total, 1), lang)
+            piece = pie.append(f"{label} — {share} %", float(value))
             piece.setColor(QColor(PALETTE[i % len(PALETTE)]))
     chart.addSeries(pie)
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -73,14 +76,15 @@ def _pie(chart, categories: list[str], values: list[float]) -> None:
 def draw_png(spec) -> bytes:
     """One chart (reports.annual.model.Chart) as PNG bytes; call on the GUI thread."""
     chart = _chart("")
-    if spec.kind == "pie":
-        _pie(chart, spec.categories, next(iter(spec.series.values()), []))
+    if spec.drawn_kind == "pie":
+        _pie(chart, spec.categories, next(iter(spec.series.values()), []), spec.lang)
     else:
-        _bars(chart, spec.categories, spec.series, horizontal=spec.kind == "barh")
+        _bars(chart, spec.categories, spec.series, horizontal=spec.drawn_kind == "barh")
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    rows = len(spec.categories) if spec.kind == "barh" else 0
-    view.resize(WIDTH, max(HEIGHT, ROW * rows + 80))
+    rows = (len(spec.categories) * (1 + (len(spec.series) - 1) / 2)
+            if spec.drawn_kind == "barh" else 0)
+    view.resize(WIDTH, min(MAX_HEIGHT, max(HEIGHT, int(ROW * rows) + 80)))
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)

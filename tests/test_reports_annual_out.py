@@ -25,13 +25,22 @@ def test_xlsx_has_every_table_and_native_charts(demo, tmp_path):
     report = build_annual(*demo, YEAR, lang="en")
     path = write_report(report, tmp_path / "r.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames[0] == "contents"
-    assert set(wb.sheetnames[1:]) == {t.id for t in report.tables()}
-    charted = {ws.title: ws._charts for ws in wb.worksheets if ws._charts}
+    # sheets named in the reader's language as the document numbers its tables; the stable
+    # id is the sheet's code name (a Russian clerk saw «headline», «support_months» tabs)
+    assert wb.sheetnames[0] == "Contents"
+    assert wb.sheetnames[1:] == [f"Table {i}" for i in range(1, len(report.tables()) + 1)]
+    by_id = {ws.sheet_properties.codeName: ws for ws in wb.worksheets[1:]}
+    assert list(by_id) == [t.id for t in report.tables()]
+    charted = {ws.sheet_properties.codeName: ws._charts for ws in wb.worksheets if ws._charts}
     assert set(charted) == {c.table for c in report.charts()}
-    ws = wb["headline"]
+    ws = by_id["headline"]
     assert [c.value for c in ws[2]] == ["Figure", "2021", "2022", "2023"]
     assert ws.cell(row=3, column=4).value == 217_391
+    # a count shows its thousands, a share its decimals, in Excel's own formats
+    assert ws.cell(row=3, column=4).number_format == "#,##0"
+    shares = by_id["occupation"]
+    assert shares.cell(row=3, column=3).number_format == "#,##0.0#"
+    assert wb["Contents"]["A5"].hyperlink.location == "'Table 1'!A1"
 
 
 def test_kk_text_and_one_region(demo, tmp_path):

@@ -22,7 +22,7 @@ def test_survey_figures_of_domain_4(demo, doc):
     assert totals["Привлечено волонтёров за 12 месяцев"][0] == 30_000
     assert totals["Вовлечено волонтёров сейчас"] == [59_835, 131]                # H28
     assert totals["Волонтёрских часов в месяц"][0] > 2_000_000
-    assert "41.9 % упоминаний" in text and ": 20.9 %" in text and ": 16.3 %" in text  # H18
+    assert "41,9 % упоминаний" in text and ": 20,9 %" in text and ": 16,3 %" in text  # H18
     ever = [r[2] for r in tables["survey_directions"]]                           # H19
     assert ever[:10] == [46.9, 45, 42.7, 37.3, 35.8, 31.5, 27.7, 26.9, 26.9, 24.6]
     assert ever[-3:] == [9.6, 5.4, 0.8] and all(10 <= x <= 20 for x in ever[10:-3])

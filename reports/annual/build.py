@@ -40,6 +40,8 @@ def build_annual(records, units, year: int, *, region: str | None = None, lang: 
         if cancelled and cancelled():
             raise Cancelled()
         report.sections.append(step(ctx))
+        for chart in report.sections[-1].charts():
+            chart.lang = ctx.lang
         if progress:
             progress(i + 1, len(steps))
     return report

@@ -72,12 +72,14 @@ def occupation_regions(ctx: Context, fig_by_region: dict) -> list[Table]:
             extremes.append([names[i], ranked[-1][0], ranked[-1][i + 1], ranked[0][0],
                              ranked[0][i + 1]])
     cols = ["col_occupation", "col_max_region", "col_max", "col_min_region", "col_min"]
-    return [Table("occupation_regions", ctx.t("tab_occupation_regions"),
-                  [ctx.t("col_region")] + names + [ctx.t("col_total")], counts),
-            Table("occupation_shares", ctx.t("tab_occupation_shares"),
-                  [ctx.t("col_region")] + names, shares),
-            Table("occupation_extremes", ctx.t("tab_occupation_extremes"),
-                  [ctx.t(c) for c in cols], extremes)]
+    out = [Table("occupation_regions", ctx.t("tab_occupation_regions"),
+                 [ctx.t("col_region")] + names + [ctx.t("col_total")], counts),
+           Table("occupation_shares", ctx.t("tab_occupation_shares"),
+                 [ctx.t("col_region")] + names, shares)]
+    if len(counts) > 1:     # one region is its own maximum and minimum: nothing to compare
+        out.append(Table("occupation_extremes", ctx.t("tab_occupation_extremes"),
+                         [ctx.t(c) for c in cols], extremes))
+    return out
 
 
 def organizations(ctx: Context, fig_by_region: dict) -> list:

@@ -8,6 +8,7 @@ from reports._ref import label
 from reports.annual.capture import chapman, sources
 from reports.annual.context import Context
 from reports.annual.model import Block, Section, Table
+from reports.annual.text import rule_name
 from reports.completeness import completeness
 from reports.coverage import KNOWN_VALUES, UNSPECIFIED, coverage
 from reports.quality_review import review
@@ -35,7 +36,8 @@ def findings_table(ctx: Context, scoped: list[dict]) -> Table:
                    lang=ctx.lang)
     found += review(slow, units=ctx.units, use_forms=False, lang=ctx.lang)
     counts = Counter((f["rule"], f["severity"]) for f in found)
-    rows = [[rule, ctx.t(f"sev_{sev}"), n] for (rule, sev), n in sorted(counts.items())]
+    rows = [[rule_name(rule, ctx.lang), ctx.t(f"sev_{sev}"), n]
+            for (rule, sev), n in sorted(counts.items())]
     return Table("findings", ctx.t("tab_findings"),
                  [ctx.t("col_rule"), ctx.t("col_severity"), ctx.t("col_count")], rows,
                  ctx.t("note_findings"))
@@ -48,7 +50,8 @@ def coverage_blocks(ctx: Context) -> list[Block]:
         return [ctx.t("par_no_events")]
     rows = []
     for source, cell in cov["by_source"].items():
-        name = source if source == UNSPECIFIED else label("data_sources", source, ctx.lang)
+        name = (ctx.t("source_unspecified") if source == UNSPECIFIED
+                else label("data_sources", source, ctx.lang))
         rows.append([name] + [(cell["by_known"].get(k) or {}).get("events", 0)
                               for k in KNOWN_VALUES] + [cell["total"]["events"]])
     cols = [ctx.t("col_source")] + [label("known_to_rfo", k, ctx.lang) for k in KNOWN_VALUES]

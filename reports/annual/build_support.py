@@ -9,6 +9,8 @@ from reports.annual.events import hotline_tally
 from reports.annual.model import Block, Chart, Section, Table, pct
 from reports.hotline import RESPONSE_DAYS
 
+NO_REPORT = "—"     # a month without a report: one mark, explained in the table's note
+
 
 def support_months(ctx: Context) -> list[Block]:
     months = [f"{ctx.year}-{m:02d}" for m in range(1, 13)]
@@ -17,7 +19,7 @@ def support_months(ctx: Context) -> list[Block]:
     never: list[str] = []
     for region in sorted({r for r in breakdown(ctx.monthly(), units=ctx.umap)}):
         by_month = trend(select(ctx.monthly(), None, region=region, units=ctx.umap))
-        cells = [ctx.no_data() if p not in by_month
+        cells = [NO_REPORT if p not in by_month
                  else ctx.t("yes") if by_month[p]["rfo_support_provided"].get("YES")
                  else ctx.t("no") for p in months]
         supported = cells.count(ctx.t("yes"))
@@ -26,9 +28,11 @@ def support_months(ctx: Context) -> list[Block]:
             ctx.rname(region))
     table = Table("support_months", ctx.t("tab_support_months"),
                   [ctx.t("col_region")] + [p[5:] for p in months] + [ctx.t("col_months")],
-                  rows)
-    words = ctx.t("par_support", every=", ".join(every) or "—", never=", ".join(never) or "—")
-    return [table, words]
+                  rows, ctx.t("note_no_report", mark=NO_REPORT)
+                  if any(NO_REPORT in row for row in rows) else "")
+    words = " ".join(ctx.t(key, regions=", ".join(names)) for key, names in
+                     (("par_support_every", every), ("par_support_never", never)) if names)
+    return [table, words] if words else [table]
 
 
 def support_types(ctx: Context, fig: dict) -> Table:
@@ -40,6 +44,9 @@ def support_types(ctx: Context, fig: dict) -> Table:
 
 
 def development(ctx: Context, fig: dict) -> list[Block]:
+    total = fig["dev_events_count"]
+    if not total:
+        return [ctx.t("par_no_dev", year=ctx.year)]
     rows = [[label("dev_event_types", c, ctx.lang), v["dev_events_count"],
              v["dev_participants"], v["dev_hours"]]
             for c, v in sorted(fig["dev_events_by_dev_event_type"].items())]
@@ -47,9 +54,8 @@ def development(ctx: Context, fig: dict) -> list[Block]:
     table = Table("dev_events", ctx.t("tab_dev"), [ctx.t(c) for c in cols], rows)
     dec = trend(ctx.monthly()).get(f"{ctx.year}-12")
     in_dec = dec["dev_events_count"] if dec else 0
-    total = fig["dev_events_count"]
     words = ctx.t("par_dev", total=total, early=total - in_dec, dec=in_dec,
-                  share=pct(in_dec, total) if total else "—",
+                  share=pct(in_dec, total),
                   people=fig["dev_participants"], hours=fig["dev_hours"])
     return [table, words]
 

@@ -41,17 +41,20 @@ def _alt_title(table, key: str) -> None:
     pr.append(cap)
 
 
-def _repeat_header(row) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
+def _row_flag(row, tag: str) -> None:
+    """w:tblHeader (repeated on every page) or w:cantSplit (never broken across pages)."""
+    el = OxmlElement(tag)
     el.set(qn("w:val"), "true")
-    tr_pr.append(el)
+    row._tr.get_or_add_trPr().append(el)
 
 
-def _widths(table: Table, total_cm: float = 17.0) -> list:
-    """Column widths in cm: each column gets room for its header's longest word and (numbers)
-    its longest cell; the text left over goes to the text columns that want it."""
-    k = 0.75 if len(table.columns) > 7 else 1.0        # the smaller font of wide tables
+PAGE_CM = 17.0          # the text width of an A4 page with 2 cm margins
+SMALL = 0.75            # the smaller font of a compact table, relative to the normal one
+
+
+def _needs(table: Table, k: float) -> tuple[list[float], list[float]]:
+    """Per column (cm at font scale k): the room it needs (its header's longest word and, for
+    numbers, its longest cell) and the room its longer text would still like."""
     need, want = [], []
     for i, head in enumerate(table.columns):
         word = max((len(w) for w in str(head).split()), default=3)
@@ -59,6 +62,19 @@ def _widths(table: Table, total_cm: float = 17.0) -> list:
         numeric = all(not isinstance(r[i], str) for r in table.rows)
         need.append(max(word * 0.21 * k, min(longest, 99 if numeric else 18) * 0.19 * k) + 0.45)
         want.append(0.0 if numeric else max(0.0, longest * 0.2 * k + 0.35 - need[-1]))
+    return need, want
+
+
+def _compact(table: Table) -> bool:
+    """Set in the smaller font: many columns, or columns that do not fit the page at the
+    normal size (a long text column squeezed by wide number headers runs pages long)."""
+    return len(table.columns) > 7 or sum(_needs(table, 1.0)[0]) > PAGE_CM
+
+
+def _widths(table: Table, total_cm: float = PAGE_CM) -> list:
+    """Column widths in cm: each column gets the room it needs; the room left over goes to
+    the text columns that want it."""
+    need, want = _needs(table, SMALL if _compact(table) else 1.0)
     spare = total_cm - sum(need)
     if spare <= 0:
         return [Cm(n * total_cm / sum(need)) for n in need]
@@ -66,6 +82,18 @@ def _widths(table: Table, total_cm: float = 17.0) -> list:
     widths = [n + w * share for n, w in zip(need, want)]
     rest = total_cm - sum(widths)
     return [Cm(w + rest * w / sum(widths)) for w in widths]
+
+
+KEEP_TOGETHER = 15      # a table of this many rows or fewer is never broken across pages
+
+
+def _keep_together(grid) -> None:
+    """Every row kept with the next one: the table moves whole to the next page rather than
+    leaving its header and a row or two at the foot of this one."""
+    for row in grid.rows[:-1]:
+        for cell in row.cells:
+            for para in cell.paragraphs:
+                para.paragraph_format.keep_with_next = True
 
 
 def _set_widths(grid, widths: list) -> None:
@@ -81,7 +109,7 @@ def add_table(doc, table: Table, number: int, lang: str) -> None:
     caption = doc.add_paragraph(f"{t('table_word', lang)} {number}. {table.title}",
                                 style="Caption")
     caption.paragraph_format.keep_with_next = True      # never a caption alone at a page end
-    wide = len(table.columns) > 7
+    wide = _compact(table)
     grid = doc.add_table(rows=1, cols=len(table.columns))
     grid.style = "Table Grid"
     _alt_title(grid, table.id)
@@ -90,16 +118,20 @@ def add_table(doc, table: Table, number: int, lang: str) -> None:
         run = cell.paragraphs[0].add_run(str(text))
         run.bold = True
         run.font.size = Pt(6.5 if wide else 8)
-    _repeat_header(grid.rows[0])
+    _row_flag(grid.rows[0], "w:tblHeader")
     for row in table.rows:
-        cells = grid.add_row().cells
+        added = grid.add_row()
+        _row_flag(added, "w:cantSplit")
+        cells = added.cells
         for i, (cell, value) in enumerate(zip(cells, row)):
             para = cell.paragraphs[0]
-            run = para.add_run(num(value))
+            run = para.add_run(num(value, lang))
             run.font.size = Pt(7 if wide else 9)
             if i and not isinstance(value, str):
                 para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _set_widths(grid, _widths(table))
+    if len(table.rows) <= KEEP_TOGETHER:
+        _keep_together(grid)
     note = doc.add_paragraph(table.note)                  # also the gap before what follows
     if table.note:
         note.runs[0].italic = True

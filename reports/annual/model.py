@@ -22,6 +22,9 @@ class Table:
     note: str = ""
 
 
+UPRIGHT_MAX = 8     # categories an upright bar chart shows; more are drawn across
+
+
 @dataclass
 class Chart:
     id: str
@@ -30,6 +33,13 @@ class Chart:
     kind: str                    # "bar", "barh", "pie"
     categories: list[str]
     series: dict[str, list[float]]
+    lang: str = "ru"             # the report's: how its numbers are written (build_annual)
+
+    @property
+    def drawn_kind(self) -> str:
+        """How every renderer draws it: upright bars for a few categories, bars across for
+        more (their names stay readable instead of slanted over each other)."""
+        return "barh" if self.kind == "bar" and len(self.categories) > UPRIGHT_MAX else self.kind
 
 
 Block = str | Table | Chart     # a paragraph, a table or a chart of a section
