@@ -231,7 +231,9 @@ class FormEditorActions:
         """«Form title» (period, org unit): how questions name this record."""
         lang = self.ctx.lang
         rec = self.current_record()
-        where = ", ".join(x for x in (rec.get("period"), self.org_combo.currentText()) if x)
+        from desktop.dates_text import period_text
+        period = period_text(rec["period"], lang) if rec.get("period") else ""
+        where = ", ".join(x for x in (period, self.org_combo.currentText()) if x)
         title = f"«{self.form.title.get(lang) or self.form.id}»"
         return f"{title} ({where})" if where else title
 

@@ -31,8 +31,8 @@ def install_translators(lang: str) -> str:
             break
     if lang in QT_OWN:  # installed last: searched first
         _install(app, str(TRANSLATIONS / QT_OWN[lang]))
-    QLocale.setDefault(QLocale({"ru": QLocale.Language.Russian, "kk": QLocale.Language.Kazakh,
-                                "en": QLocale.Language.English}[lang]))
+    from desktop.dates_text import locale_of
+    QLocale.setDefault(locale_of(lang))
     return lang
 
 

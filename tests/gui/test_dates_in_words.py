@@ -1,0 +1,69 @@
+"""A person reads dates and months in words: the findings of a form («Дата окончания 5 ноября
+2024 раньше даты начала 10 ноября 2024»), the question before leaving a record, the months
+of the Reports page; the records keep ISO text."""
+from __future__ import annotations
+
+import pytest
+from test_form_editor import answer_next_dialog, press
+from test_menu_and_lists import make_window
+
+pytestmark = pytest.mark.timeout(120)
+
+
+def wrong_dates_event(qtbot, ctx):
+    window = make_window(qtbot, ctx)
+    event = window.show_page("event").show_editor(None)
+    event.inputs["title"].set_value("Сенбілік")
+    event.inputs["date_start"].set_value("2024-11-10")
+    event.inputs["date_end"].set_value("2024-11-05")
+    event.touched.update({"date_start", "date_end"})
+    event._changed()
+    event.validate()
+    return window, event
+
+
+def shown_findings(editor) -> list[str]:
+    panel = editor.panel
+    return [panel.list.item(i).text() for i in range(panel.list.count())]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("ru", "Дата окончания 5 ноября 2024 раньше даты начала 10 ноября 2024"),
+    ("kk", "Аяқталу күні 2024 ж. 5 қараша басталу күнінен 2024 ж. 10 қараша ерте"),
+    ("en", "End date 5 November 2024 is before the start date 10 November 2024")])
+def test_a_finding_says_its_dates_in_words(qtbot, core_ctx, lang, said):
+    from desktop.i18n import switch_language
+    switch_language(core_ctx, lang)
+    _window, event = wrong_dates_event(qtbot, core_ctx)
+    texts = shown_findings(event)
+    assert any(said in t for t in texts), texts
+    assert not any("2024-11" in t for t in texts), texts
+    assert event.current_record()["data"]["date_end"] == "2024-11-05"   # kept as ISO
+    event.dirty = False
+
+
+def test_leaving_a_record_names_its_month_in_words(qtbot, core_ctx):
+    window = make_window(qtbot, core_ctx)
+    report = window.pages["monthly_report"].show_editor(None)
+    report.period_edit.setText("2024-03")
+    report.inputs["volunteers_total"].set_value(5)
+    report._changed()
+    asked = answer_next_dialog("Отмена")
+    press(qtbot, report.close_button)
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert "(март 2024, " in asked[0] and "2024-03" not in asked[0], asked
+    report.dirty = False
+
+
+def test_reports_page_names_the_months(qtbot, core_ctx):
+    from desktop.i18n import switch_language
+    window = make_window(qtbot, core_ctx)
+    page = window.show_page("reports")
+    combo = page.month_from
+    assert [combo.itemText(i) for i in (0, 2, 11)] == ["Январь", "Март", "Декабрь"]
+    page.month_from.setCurrentIndex(2)
+    page.month_to.setCurrentIndex(4)
+    assert [m[-2:] for m in page.months()] == ["03", "04", "05"]   # the months asked for
+    switch_language(core_ctx, "kk")
+    assert combo.itemText(2) == "Наурыз" and page.month_to.itemText(11) == "Желтоқсан"
+    assert combo.currentIndex() == 2                      # a new language keeps the choice
