@@ -351,7 +351,9 @@ class DashboardPage(RefreshWhenShown, QWidget):
             view = charts.field_chart(field.chart, field.name(lang), items, none)
             (wide if field.chart == "ranked" else compact).append(view)
         if lines:
-            wide.append(charts.line_chart(self.tr("Trend over months"), months, lines, none))
+            from desktop.dates_text import short_month
+            wide.append(charts.line_chart(self.tr("Trend over months"),
+                                          [short_month(m, lang) for m in months], lines, none))
         for i, view in enumerate(compact):
             self.charts_grid.addWidget(view, i // 2, i % 2)
         top = (len(compact) + 1) // 2

@@ -26,6 +26,14 @@ def month_name(month: int, lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def short_month(period: str, lang: str) -> str:
+    """«янв.», «қаң.», "Jan" for "2026-01" (a chart's axis); anything else stays as it is."""
+    m = ISO_PERIOD.match(str(period))
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return str(period)
+    return locale_of(lang).standaloneMonthName(int(m.group(2)), QLocale.FormatType.ShortFormat)
+
+
 def period_text(period: str, lang: str) -> str:
     """«ноябрь 2026», «2026 ж. қараша» for "2026-11"; anything else stays as it is."""
     m = ISO_PERIOD.match(str(period))

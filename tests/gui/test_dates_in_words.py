@@ -67,3 +67,25 @@ def test_reports_page_names_the_months(qtbot, core_ctx):
     switch_language(core_ctx, "kk")
     assert combo.itemText(2) == "Наурыз" and page.month_to.itemText(11) == "Желтоқсан"
     assert combo.currentIndex() == 2                      # a new language keeps the choice
+
+
+def test_the_trend_chart_names_its_months(qtbot, core_ctx):
+    """The trend's x axis read «01 02 … 12»; it names the months in the language."""
+    from PySide6.QtCharts import QChartView
+    from PySide6.QtCore import Qt
+
+    from desktop.demo_data import seed_demo
+    seed_demo(core_ctx.store, submitted=12)
+    window = make_window(qtbot, core_ctx)
+    page = window.show_page("reports")
+    page.year.setValue(2024)
+
+    def trend_axis() -> list[str]:
+        for view in page.charts_box.findChildren(QChartView):
+            if view.chart().title() == "Динамика по месяцам":
+                return view.chart().axes(Qt.Orientation.Horizontal)[0].categories()
+        return []
+    qtbot.waitUntil(lambda: bool(trend_axis()), timeout=10000)
+    axis = trend_axis()
+    assert axis[:3] == ["янв.", "февр.", "март"], axis
+    assert not any(label.isdigit() for label in axis), axis
