@@ -89,3 +89,17 @@ def test_the_trend_chart_names_its_months(qtbot, core_ctx):
     axis = trend_axis()
     assert axis[:3] == ["янв.", "февр.", "март"], axis
     assert not any(label.isdigit() for label in axis), axis
+
+
+def test_an_events_summary_in_the_list_says_its_date_in_words(qtbot, core_ctx):
+    import uuid
+
+    from desktop.record_list_page import RecordListPage
+    core_ctx.store.save_record({
+        "id": str(uuid.uuid4()), "form": "event", "form_version": 1, "org_unit": "SHY-ABAY",
+        "period": "2023-12", "status": "draft",
+        "data": {"title": "Акция 477", "date_start": "2023-12-06"}}, user="aigerim")
+    page = RecordListPage(core_ctx, "event")
+    qtbot.addWidget(page)
+    summary = page.model.index(0, 3).data()
+    assert "6 декабря 2023" in summary and "2023-12-06" not in summary, summary
