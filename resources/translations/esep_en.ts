@@ -577,7 +577,7 @@
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="354" />
+        <location filename="../../desktop/dashboard_page.py" line="355" />
         <source>Trend over months</source>
         <translation>Trend over months</translation>
     </message>
@@ -1386,7 +1386,7 @@ F1 — this help</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208" />
+        <location filename="../../desktop/main_window.py" line="212" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — volunteering in figures</translation>
     </message>

@@ -577,7 +577,7 @@
         <translation>деректер жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="354" />
+        <location filename="../../desktop/dashboard_page.py" line="355" />
         <source>Trend over months</source>
         <translation>Айлар бойынша серпіні</translation>
     </message>
@@ -1386,7 +1386,7 @@ F1 — осы анықтама</translation>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208" />
+        <location filename="../../desktop/main_window.py" line="212" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — сандардағы волонтерлік</translation>
     </message>
