@@ -1382,6 +1382,7 @@ F1 — this help</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/sync_page.py" line="222" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -2277,6 +2278,7 @@ F1 — this help</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="221" />
         <source>&amp;Connect to a server…</source>
         <translation>&amp;Connect to a server…</translation>
     </message>
@@ -2362,17 +2364,17 @@ F1 — this help</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="133" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Sync:</source>
         <translation>Sync:</translation>
     </message>
@@ -2387,163 +2389,168 @@ F1 — this help</translation>
         <translation>only when I press Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Conflicts</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Resolve…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="145" />
+        <location filename="../../desktop/sync_page.py" line="148" />
         <source>Traffic</source>
         <translation>Traffic</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>done, needs a person</source>
         <translation>done, needs a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="157" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="157" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="155" />
+        <location filename="../../desktop/sync_page.py" line="158" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="162" />
+        <location filename="../../desktop/sync_page.py" line="165" />
         <source>reason unknown</source>
         <translation>reason unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="164" />
+        <location filename="../../desktop/sync_page.py" line="167" />
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="174" />
         <source>same report made on two devices</source>
         <translation>same report made on two devices</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="172" />
+        <location filename="../../desktop/sync_page.py" line="175" />
         <source>changed here and on the server</source>
         <translation>changed here and on the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="183" />
+        <location filename="../../desktop/sync_page.py" line="186" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Working offline: no server is set up (Settings → server).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="194" />
+        <location filename="../../desktop/sync_page.py" line="197" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>You have not synced for %1 days: connect and press Sync now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="206" />
+        <location filename="../../desktop/sync_page.py" line="212" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="215" />
+        <location filename="../../desktop/sync_page.py" line="219" />
+        <source>No server is set up, so there is nothing to sync with: press «%1» in %2, or take the changes on a USB stick with «%3».</source>
+        <translation>No server is set up, so there is nothing to sync with: press «%1» in %2, or take the changes on a USB stick with «%3».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="228" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="235" />
         <source>receiving</source>
         <translation>receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="235" />
         <source>sending</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="225" />
+        <location filename="../../desktop/sync_page.py" line="238" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 records · %3 KB sent · %4 KB received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="243" />
+        <location filename="../../desktop/sync_page.py" line="256" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="263" />
+        <location filename="../../desktop/sync_page.py" line="276" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Cancelled; what was already exchanged is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="266" />
+        <location filename="../../desktop/sync_page.py" line="279" />
         <source>Sync failed: %1</source>
         <translation>Sync failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="327" />
+        <location filename="../../desktop/sync_page.py" line="340" />
         <source>Automatic sync: %1</source>
         <translation>Automatic sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="335" />
+        <location filename="../../desktop/sync_page.py" line="348" />
         <source>Automatic sync stopped: %1</source>
         <translation>Automatic sync stopped: %1</translation>
     </message>

@@ -1382,6 +1382,7 @@ F1 — осы анықтама</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/sync_page.py" line="222" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
@@ -2277,6 +2278,7 @@ F1 — осы анықтама</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="221" />
         <source>&amp;Connect to a server…</source>
         <translation>Серверге қосылу…</translation>
     </message>
@@ -2362,17 +2364,17 @@ F1 — осы анықтама</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Sync now</source>
         <translation>Қазір синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="133" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Sync:</source>
         <translation>Синхрондау:</translation>
     </message>
@@ -2387,163 +2389,168 @@ F1 — осы анықтама</translation>
         <translation>тек «Қазір синхрондау» батырмасын басқанда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Conflicts</source>
         <translation>Қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Resolve…</source>
         <translation>Шешу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Started</source>
         <translation>Басталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Outcome</source>
         <translation>Нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Rejected</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="145" />
+        <location filename="../../desktop/sync_page.py" line="148" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Kind</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>done</source>
         <translation>орындалды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>done, needs a person</source>
         <translation>орындалды, адамның шешімі қажет</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="157" />
         <source>failed</source>
         <translation>сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="157" />
         <source>cancelled</source>
         <translation>тоқтатылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="155" />
+        <location filename="../../desktop/sync_page.py" line="158" />
         <source>running</source>
         <translation>орындалуда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="162" />
+        <location filename="../../desktop/sync_page.py" line="165" />
         <source>reason unknown</source>
         <translation>себебі белгісіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="164" />
+        <location filename="../../desktop/sync_page.py" line="167" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="174" />
         <source>same report made on two devices</source>
         <translation>бір есеп екі құрылғыда жасалған</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="172" />
+        <location filename="../../desktop/sync_page.py" line="175" />
         <source>changed here and on the server</source>
         <translation>мұнда да, серверде де өзгертілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="183" />
+        <location filename="../../desktop/sync_page.py" line="186" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Желісіз жұмыс: сервер бапталмаған (Баптаулар → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="194" />
+        <location filename="../../desktop/sync_page.py" line="197" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Сіз %1 күн синхрондамадыңыз: желіге қосылып, «Қазір синхрондау» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="206" />
+        <location filename="../../desktop/sync_page.py" line="212" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="215" />
+        <location filename="../../desktop/sync_page.py" line="219" />
+        <source>No server is set up, so there is nothing to sync with: press «%1» in %2, or take the changes on a USB stick with «%3».</source>
+        <translation>Сервер бапталмаған, синхрондайтын ешнәрсе жоқ: «%2» бөлімінде «%1» түймесін басыңыз немесе өзгерістерді «%3» түймесімен флешкамен жеткізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="228" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="235" />
         <source>receiving</source>
         <translation>алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="235" />
         <source>sending</source>
         <translation>жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="225" />
+        <location filename="../../desktop/sync_page.py" line="238" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 жазба · %3 КБ жіберілді · %4 КБ алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="243" />
+        <location filename="../../desktop/sync_page.py" line="256" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Дайын: %1 жіберілді, %2 алынды, %3 қайшылық, %4 қабылданбады, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="263" />
+        <location filename="../../desktop/sync_page.py" line="276" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Тоқтатылды; жіберіліп үлгерген деректер сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="266" />
+        <location filename="../../desktop/sync_page.py" line="279" />
         <source>Sync failed: %1</source>
         <translation>Синхрондау сәтсіз аяқталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="327" />
+        <location filename="../../desktop/sync_page.py" line="340" />
         <source>Automatic sync: %1</source>
         <translation>Автоматты синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="335" />
+        <location filename="../../desktop/sync_page.py" line="348" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматты синхрондау тоқтатылды: %1</translation>
     </message>

@@ -1382,6 +1382,7 @@ F1 — эта справка</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/sync_page.py" line="222" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
@@ -2278,6 +2279,7 @@ F1 — эта справка</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="221" />
         <source>&amp;Connect to a server…</source>
         <translation>Подключиться к серверу…</translation>
     </message>
@@ -2363,17 +2365,17 @@ F1 — эта справка</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="133" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Sync:</source>
         <translation>Синхронизация:</translation>
     </message>
@@ -2388,163 +2390,168 @@ F1 — эта справка</translation>
         <translation>только по кнопке «Синхронизировать»</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Resolve…</source>
         <translation>Разрешить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Started</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Outcome</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="145" />
+        <location filename="../../desktop/sync_page.py" line="148" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>done, needs a person</source>
         <translation>выполнено, нужно решение человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="157" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="157" />
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="155" />
+        <location filename="../../desktop/sync_page.py" line="158" />
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="162" />
+        <location filename="../../desktop/sync_page.py" line="165" />
         <source>reason unknown</source>
         <translation>причина неизвестна</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="164" />
+        <location filename="../../desktop/sync_page.py" line="167" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="174" />
         <source>same report made on two devices</source>
         <translation>один отчёт создан на двух устройствах</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="172" />
+        <location filename="../../desktop/sync_page.py" line="175" />
         <source>changed here and on the server</source>
         <translation>изменено здесь и на сервере</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="183" />
+        <location filename="../../desktop/sync_page.py" line="186" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Работа без сети: сервер не настроен (Настройки → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="194" />
+        <location filename="../../desktop/sync_page.py" line="197" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Вы не синхронизировались %1 дн.: подключитесь к сети и нажмите «Синхронизировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="206" />
+        <location filename="../../desktop/sync_page.py" line="212" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="215" />
+        <location filename="../../desktop/sync_page.py" line="219" />
+        <source>No server is set up, so there is nothing to sync with: press «%1» in %2, or take the changes on a USB stick with «%3».</source>
+        <translation>Сервер не настроен, синхронизировать не с чем: нажмите «%1» в разделе «%2» или перенесите изменения на флешке кнопкой «%3».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="228" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="235" />
         <source>receiving</source>
         <translation>получение</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="235" />
         <source>sending</source>
         <translation>отправка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="225" />
+        <location filename="../../desktop/sync_page.py" line="238" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: записей %2 · отправлено %3 КБ · получено %4 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="243" />
+        <location filename="../../desktop/sync_page.py" line="256" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Готово: отправлено %1, получено %2, конфликтов %3, отклонено %4, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="263" />
+        <location filename="../../desktop/sync_page.py" line="276" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Отменено; уже переданные данные сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="266" />
+        <location filename="../../desktop/sync_page.py" line="279" />
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="327" />
+        <location filename="../../desktop/sync_page.py" line="340" />
         <source>Automatic sync: %1</source>
         <translation>Автоматическая синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="335" />
+        <location filename="../../desktop/sync_page.py" line="348" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматическая синхронизация остановлена: %1</translation>
     </message>
