@@ -103,3 +103,21 @@ def test_an_events_summary_in_the_list_says_its_date_in_words(qtbot, core_ctx):
     qtbot.addWidget(page)
     summary = page.model.index(0, 3).data()
     assert "6 декабря 2023" in summary and "2023-12-06" not in summary, summary
+
+
+def test_the_import_preview_says_the_lists_date_in_words(qtbot, core_ctx, tmp_path):
+    """A seminar's list whose title says its date: the preview said «Дата проведения:
+    2024-11-12»."""
+    import openpyxl
+    from test_import_dialog import open_dialog
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws["A1"] = "Список участников семинара, 12 ноября 2024 г."
+    ws.merge_cells("A1:D1")
+    ws.append(["№", "Ф.И.О. ", "Ведомство", "Должность"])
+    ws.append([1, " Сарсенова Айгуль", "Отдел образования", "специалист"])
+    ws.append([2, "Ахметов  Ерлан", "ДВД", "инспектор"])
+    wb.save(tmp_path / "семинар.xlsx")
+    dialog = open_dialog(qtbot, core_ctx, tmp_path / "семинар.xlsx", "seminar")
+    text = dialog.values_label.text()
+    assert "12 ноября 2024" in text and "2024-11-12" not in text, text
