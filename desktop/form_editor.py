@@ -35,6 +35,7 @@ from desktop.editor_parts import HistoryHints, RestoreBanner, ReturnBanner, org_
 from desktop.field_widgets import DistrictInput, FieldInput, make_input
 from desktop.findings_panel import FindingsPanel
 from desktop.form_actions import FormEditorActions
+from desktop.record_ref import RecordChoiceInput, referenced_records
 from desktop.roster_editor import RosterEditor
 
 AUTOSAVE_MS = 5000
@@ -224,6 +225,8 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
             widget = RosterEditor(field, self.ctx.lang, parent)
         elif field.type == "text" and districts:
             widget = DistrictInput(field, self.ctx.lang, districts, parent)
+        elif (records := referenced_records(self.ctx, field)) is not None:
+            widget = RecordChoiceInput(field, self.ctx.lang, records, parent)
         else:
             widget = make_input(field, self.ctx.lang, parent)
         widget.sig_changed.connect(self._changed)
