@@ -797,47 +797,47 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="89" />
+        <location filename="../../desktop/form_editor.py" line="90" />
         <source>Choose the month</source>
         <translation>Айды таңдау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="317" />
+        <location filename="../../desktop/form_editor.py" line="320" />
         <source>&amp;Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="318" />
+        <location filename="../../desktop/form_editor.py" line="321" />
         <source>&amp;Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="319" />
+        <location filename="../../desktop/form_editor.py" line="322" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="320" />
+        <location filename="../../desktop/form_editor.py" line="323" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="321" />
+        <location filename="../../desktop/form_editor.py" line="324" />
         <source>Save &amp;draft</source>
         <translation>Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="322" />
+        <location filename="../../desktop/form_editor.py" line="325" />
         <source>&amp;Submit</source>
         <translation>Тапсыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="323" />
+        <location filename="../../desktop/form_editor.py" line="326" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="345" />
+        <location filename="../../desktop/form_editor.py" line="348" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
@@ -1343,7 +1343,7 @@ F1 — осы анықтама</translation>
     <message>
         <location filename="../../desktop/main_window.py" line="47" />
         <source>Hotline</source>
-        <translation>Сенім телефоны</translation>
+        <translation>Жедел желі</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="49" />
@@ -1703,32 +1703,32 @@ F1 — осы анықтама</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="154" />
+        <location filename="../../desktop/record_list_page.py" line="155" />
         <source>Search…</source>
         <translation>Іздеу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="155" />
+        <location filename="../../desktop/record_list_page.py" line="156" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="157" />
+        <location filename="../../desktop/record_list_page.py" line="158" />
         <source>&amp;New</source>
         <translation>Жаңа</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="160" />
+        <location filename="../../desktop/record_list_page.py" line="161" />
         <source>&amp;Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="161" />
+        <location filename="../../desktop/record_list_page.py" line="162" />
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="197" />
+        <location filename="../../desktop/record_list_page.py" line="206" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n есеп пысықтауға қайтарылды — ашу</numerusform>
@@ -1736,27 +1736,27 @@ F1 — осы анықтама</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="215" />
+        <location filename="../../desktop/record_list_page.py" line="224" />
         <source>All org units</source>
         <translation>Барлық бөлімшелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="221" />
+        <location filename="../../desktop/record_list_page.py" line="230" />
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="257" />
+        <location filename="../../desktop/record_list_page.py" line="266" />
         <source>Showing %1 of %2</source>
         <translation>%2 ішінен %1 көрсетілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="265" />
+        <location filename="../../desktop/record_list_page.py" line="274" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Сүзгілерге сай келетін жазба жоқ. Іздеуді немесе сүзгілерді тазалаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="267" />
+        <location filename="../../desktop/record_list_page.py" line="276" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Әзірге жазба жоқ. Алғашқысын енгізу үшін %1 немесе «%2» түймесін басыңыз.</translation>
     </message>

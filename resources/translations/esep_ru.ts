@@ -797,47 +797,47 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="89" />
+        <location filename="../../desktop/form_editor.py" line="90" />
         <source>Choose the month</source>
         <translation>Выбрать месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="317" />
+        <location filename="../../desktop/form_editor.py" line="320" />
         <source>&amp;Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="318" />
+        <location filename="../../desktop/form_editor.py" line="321" />
         <source>&amp;Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="319" />
+        <location filename="../../desktop/form_editor.py" line="322" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="320" />
+        <location filename="../../desktop/form_editor.py" line="323" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="321" />
+        <location filename="../../desktop/form_editor.py" line="324" />
         <source>Save &amp;draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="322" />
+        <location filename="../../desktop/form_editor.py" line="325" />
         <source>&amp;Submit</source>
         <translation>Подать</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="323" />
+        <location filename="../../desktop/form_editor.py" line="326" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="345" />
+        <location filename="../../desktop/form_editor.py" line="348" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
@@ -1703,32 +1703,32 @@ F1 — эта справка</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="154" />
+        <location filename="../../desktop/record_list_page.py" line="155" />
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="155" />
+        <location filename="../../desktop/record_list_page.py" line="156" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="157" />
+        <location filename="../../desktop/record_list_page.py" line="158" />
         <source>&amp;New</source>
         <translation>Новый</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="160" />
+        <location filename="../../desktop/record_list_page.py" line="161" />
         <source>&amp;Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="161" />
+        <location filename="../../desktop/record_list_page.py" line="162" />
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="197" />
+        <location filename="../../desktop/record_list_page.py" line="206" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n отчёт возвращён на доработку — открыть</numerusform>
@@ -1737,27 +1737,27 @@ F1 — эта справка</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="215" />
+        <location filename="../../desktop/record_list_page.py" line="224" />
         <source>All org units</source>
         <translation>Все подразделения</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="221" />
+        <location filename="../../desktop/record_list_page.py" line="230" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="257" />
+        <location filename="../../desktop/record_list_page.py" line="266" />
         <source>Showing %1 of %2</source>
         <translation>Показано %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="265" />
+        <location filename="../../desktop/record_list_page.py" line="274" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Под фильтры не подходит ни одна запись. Очистите поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="267" />
+        <location filename="../../desktop/record_list_page.py" line="276" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Записей пока нет. Нажмите %1 или «%2», чтобы внести первую.</translation>
     </message>
