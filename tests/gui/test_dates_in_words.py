@@ -121,3 +121,21 @@ def test_the_import_preview_says_the_lists_date_in_words(qtbot, core_ctx, tmp_pa
     dialog = open_dialog(qtbot, core_ctx, tmp_path / "семинар.xlsx", "seminar")
     text = dialog.values_label.text()
     assert "12 ноября 2024" in text and "2024-11-12" not in text, text
+
+
+def test_the_review_grid_names_its_months(qtbot, core_ctx):
+    """The coordinator's grid headed its columns «01 … 12» and its tips said «2024-03»."""
+    from PySide6.QtCore import Qt
+
+    from desktop.demo_data import seed_demo
+    from desktop.review_page import ReviewPage
+    seed_demo(core_ctx.store, submitted=3)
+    core_ctx.user.update(role="region", region="SHY", district=None)
+    page = ReviewPage(core_ctx)
+    qtbot.addWidget(page)
+    page.year.setValue(2024)
+    model = page.grid_model
+    heads = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert heads[:3] == ["янв.", "февр.", "март"] and len(heads) == 12, heads
+    tip = model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert " · март 2024 · " in tip, tip
