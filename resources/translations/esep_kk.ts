@@ -842,37 +842,42 @@
         <translation>Мәртебе: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="161" />
+        <location filename="../../desktop/form_actions.py" line="163" />
         <source>Fix the errors to submit.</source>
         <translation>Тапсыру үшін қателерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="163" />
+        <location filename="../../desktop/form_actions.py" line="166" />
+        <source>Not shown yet: %1; F8 goes to the next one.</source>
+        <translation>Әлі көрсетілмегені: %1; F8 — келесісіне.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_actions.py" line="170" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Тапсырар алдында ескертулерге түсініктеме жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="213" />
+        <location filename="../../desktop/form_actions.py" line="225" />
         <source>Not saved: %1</source>
         <translation>Сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="216" />
+        <location filename="../../desktop/form_actions.py" line="228" />
         <source>Draft saved.</source>
         <translation>Жоба сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="278" />
+        <location filename="../../desktop/form_actions.py" line="290" />
         <source>Submission blocked: see the findings.</source>
         <translation>Тапсыру мүмкін емес: ескертпелерді қараңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="282" />
+        <location filename="../../desktop/form_actions.py" line="294" />
         <source>Not submitted: %1</source>
         <translation>Тапсырылмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="286" />
+        <location filename="../../desktop/form_actions.py" line="298" />
         <source>Submitted: %1.</source>
         <translation>Тапсырылды: %1.</translation>
     </message>

@@ -842,37 +842,42 @@
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="161" />
+        <location filename="../../desktop/form_actions.py" line="163" />
         <source>Fix the errors to submit.</source>
         <translation>Исправьте ошибки, чтобы подать отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="163" />
+        <location filename="../../desktop/form_actions.py" line="166" />
+        <source>Not shown yet: %1; F8 goes to the next one.</source>
+        <translation>Ещё не показано: %1; F8 — к следующей.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_actions.py" line="170" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Перед подачей напишите комментарий к предупреждениям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="213" />
+        <location filename="../../desktop/form_actions.py" line="225" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="216" />
+        <location filename="../../desktop/form_actions.py" line="228" />
         <source>Draft saved.</source>
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="278" />
+        <location filename="../../desktop/form_actions.py" line="290" />
         <source>Submission blocked: see the findings.</source>
         <translation>Подача невозможна: см. замечания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="282" />
+        <location filename="../../desktop/form_actions.py" line="294" />
         <source>Not submitted: %1</source>
         <translation>Не подано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="286" />
+        <location filename="../../desktop/form_actions.py" line="298" />
         <source>Submitted: %1.</source>
         <translation>Подано: %1.</translation>
     </message>
