@@ -126,13 +126,14 @@ def bar_chart(title: str, items: Sequence[tuple[str, float]], empty_text: str,
 
 def line_chart(title: str, months: Sequence[str], series: dict[str, Sequence[float]],
                empty_text: str) -> QChartView:
-    """Trend over months: one line per named series, months as x categories."""
+    """Trend over months: one line per named series, `months` (as the person reads them,
+    «янв.», "Jan") as x categories."""
     chart = _chart(title)
     if not months or not any(any(v) for v in series.values()):
         _empty(chart, empty_text)
         return _view(chart)
     axis_x = QBarCategoryAxis()
-    axis_x.append([m[5:] if len(m) == 7 else m for m in months])
+    axis_x.append(list(months))
     axis_y = _value_axis(max(max(v) for v in series.values() if v))
     chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
     chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)

@@ -134,7 +134,7 @@ class DashboardPage(RefreshWhenShown, QWidget):
             self.ctx.store, scope_org_units(self.ctx.store, self.ctx.user)))
         self.month_from, self.month_to = QComboBox(), QComboBox()
         for combo in (self.month_from, self.month_to):
-            combo.addItems([f"{m:02d}" for m in range(1, 13)])
+            combo.addItems([""] * 12)  # named in retranslate: a month's name, not "01"
         self.month_to.setCurrentIndex(11)
         self.include_drafts = QCheckBox()
         self.rate = QSpinBox(minimum=1, maximum=1_000_000, singleStep=50,
@@ -209,6 +209,10 @@ class DashboardPage(RefreshWhenShown, QWidget):
         self.labels["year"].setText(self.tr("Year:"))
         self.labels["from"].setText(self.tr("From month:"))
         self.labels["to"].setText(self.tr("to:"))
+        from desktop.dates_text import month_name
+        for combo in (self.month_from, self.month_to):
+            for i in range(12):
+                combo.setItemText(i, month_name(i + 1, self.ctx.lang))
         self.labels["rate"].setText(self.tr("Hourly rate, ₸:"))
         self.include_drafts.setText(self.tr("Include drafts"))
         self.rates_button.setText(self.tr("Rates…"))
@@ -347,7 +351,9 @@ class DashboardPage(RefreshWhenShown, QWidget):
             view = charts.field_chart(field.chart, field.name(lang), items, none)
             (wide if field.chart == "ranked" else compact).append(view)
         if lines:
-            wide.append(charts.line_chart(self.tr("Trend over months"), months, lines, none))
+            from desktop.dates_text import short_month
+            wide.append(charts.line_chart(self.tr("Trend over months"),
+                                          [short_month(m, lang) for m in months], lines, none))
         for i, view in enumerate(compact):
             self.charts_grid.addWidget(view, i // 2, i % 2)
         top = (len(compact) + 1) // 2

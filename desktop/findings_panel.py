@@ -16,8 +16,10 @@ def finding_text(finding, lang: str, form=None) -> str:
     if finding.message_code == "required" and finding.fields == ["period"]:  # the engine's
         return QCoreApplication.translate("FindingsPanel", "Enter the period as YYYY-MM.")
     try:
+        from desktop.dates_text import human_params
         from forms import message_text
-        return message_text(finding.message_code, lang, finding.params, form=form)
+        return message_text(finding.message_code, lang, human_params(finding.params, lang),
+                            form=form)
     except Exception:  # noqa: BLE001 - an unknown code still shows something useful
         return f"{finding.rule}: {finding.message_code}"
 

@@ -110,10 +110,12 @@ class FormEditorActions:
         if fid is not None and fid not in self.touched:
             self.touched.add(fid)
             self._paint_findings()
+            self._update_buttons()  # the hint counts the errors not shown yet
 
     def reveal_findings(self) -> None:
         self.show_all = True
         self._paint_findings()
+        self._update_buttons()
 
     def _paint_findings(self) -> None:
         from desktop.findings_panel import ORDER, finding_text, with_labels
@@ -159,6 +161,11 @@ class FormEditorActions:
         self.submit_button.setEnabled(not read_only and not blocked)
         if self.has_errors():
             hint = QCoreApplication.translate("FormEditor", "Fix the errors to submit.")
+            hidden = self._hidden_errors()
+            if hidden:  # a new form shows no errors yet: say they exist and how to reach them
+                hint += " " + QCoreApplication.translate(
+                    "FormEditor", "Not shown yet: %1; F8 goes to the next one.").replace(
+                    "%1", str(hidden))
         elif needs_comment:
             hint = QCoreApplication.translate("FormEditor",
                                               "Warnings need a comment before you submit.")
@@ -166,6 +173,11 @@ class FormEditorActions:
             hint = self.correction_hint() if self.correcting else ""
         self.submit_button.setToolTip(hint)
         self.message.setText(hint)
+
+    def _hidden_errors(self) -> int:
+        """Errors on fields the user has not reached yet (not in the panel until Submit)."""
+        shown = {id(f) for f in self.shown_findings()}
+        return sum(1 for f in self.findings if f.severity == "error" and id(f) not in shown)
 
     def focus_field(self, fid: str) -> None:
         widget = self.inputs.get(fid)
@@ -231,7 +243,9 @@ class FormEditorActions:
         """«Form title» (period, org unit): how questions name this record."""
         lang = self.ctx.lang
         rec = self.current_record()
-        where = ", ".join(x for x in (rec.get("period"), self.org_combo.currentText()) if x)
+        from desktop.dates_text import period_text
+        period = period_text(rec["period"], lang) if rec.get("period") else ""
+        where = ", ".join(x for x in (period, self.org_combo.currentText()) if x)
         title = f"«{self.form.title.get(lang) or self.form.id}»"
         return f"{title} ({where})" if where else title
 

@@ -35,6 +35,7 @@ from desktop.editor_parts import HistoryHints, RestoreBanner, ReturnBanner, org_
 from desktop.field_widgets import DistrictInput, FieldInput, make_input
 from desktop.findings_panel import FindingsPanel
 from desktop.form_actions import FormEditorActions
+from desktop.record_ref import RecordChoiceInput, referenced_records
 from desktop.roster_editor import RosterEditor
 
 AUTOSAVE_MS = 5000
@@ -80,8 +81,9 @@ def new_record(form, ctx) -> dict:
 PICK_MONTHS = 13  # the month picker offers the month due and the year before it
 
 
-def month_button(parent, on_pick) -> QToolButton:
-    """▾ beside the period: the recent months, the month now due first."""
+def month_button(parent, on_pick, lang: str) -> QToolButton:
+    """▾ beside the period: the recent months («ноябрь 2026»), the month now due first."""
+    from desktop.dates_text import period_text
     from forms.periods import current_period, shift_period
     button = QToolButton(parent)
     button.setText("▾")
@@ -92,7 +94,8 @@ def month_button(parent, on_pick) -> QToolButton:
     due = shift_period(current_period(), -1)
     for back in range(PICK_MONTHS):
         period = shift_period(due, -back)
-        menu.addAction(period).triggered.connect(lambda _c=False, p=period: on_pick(p))
+        menu.addAction(period_text(period, lang)).triggered.connect(
+            lambda _c=False, p=period: on_pick(p))
     button.setMenu(menu)
     return button
 
@@ -156,7 +159,7 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.period_edit.setValidator(QRegularExpressionValidator(
             QRegularExpression(r"\d{0,4}-?\d{0,2}"), self.period_edit))
         self.period_edit.setMaximumWidth(100)
-        self.period_button = month_button(self, self._pick_month)
+        self.period_button = month_button(self, self._pick_month, self.ctx.lang)
         self.org_label, self.period_label = QLabel(self), QLabel(self)
         self.org_label.setBuddy(self.org_combo)
         self.period_label.setBuddy(self.period_edit)
@@ -222,6 +225,8 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
             widget = RosterEditor(field, self.ctx.lang, parent)
         elif field.type == "text" and districts:
             widget = DistrictInput(field, self.ctx.lang, districts, parent)
+        elif (records := referenced_records(self.ctx, field)) is not None:
+            widget = RecordChoiceInput(field, self.ctx.lang, records, parent)
         else:
             widget = make_input(field, self.ctx.lang, parent)
         widget.sig_changed.connect(self._changed)

@@ -11,7 +11,7 @@ LANGUAGE_NAMES = {"ru": "Русский", "kk": "Қазақша", "en": "English
 # Qt ships no qtbase_kk: for Kazakh, qtbase_ru is loaded and our qt_kk.qm (standard buttons,
 # edit menus, the file dialog) over it, so a Qt text we have not translated stays Russian.
 QTBASE_FALLBACK = {"ru": ("ru",), "kk": ("kk", "ru"), "en": ()}
-QT_OWN = {"kk": "qt_kk.qm"}
+QT_OWN = {"kk": "qt_kk.qm", "ru": "qt_ru.qm"}  # what qtbase leaves English (or has not)
 _installed: list[QTranslator] = []
 
 
@@ -31,8 +31,8 @@ def install_translators(lang: str) -> str:
             break
     if lang in QT_OWN:  # installed last: searched first
         _install(app, str(TRANSLATIONS / QT_OWN[lang]))
-    QLocale.setDefault(QLocale({"ru": QLocale.Language.Russian, "kk": QLocale.Language.Kazakh,
-                                "en": QLocale.Language.English}[lang]))
+    from desktop.dates_text import locale_of
+    QLocale.setDefault(locale_of(lang))
     return lang
 
 

@@ -65,6 +65,9 @@ NAVIGATION = [
 ]
 
 
+NAV_GAP = 3  # px between the entries of the navigation list
+
+
 def page_factory(module: str, cls: str, form_id: str | None) -> Callable | None:
     """A callable building the page, or None when its module (or form) is missing.
 
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(self)
         self.nav.setMaximumWidth(210)
         self.nav.setWordWrap(True)  # a long name (kk) takes two lines rather than being cut
+        self.nav.setSpacing(NAV_GAP)  # ... and reads as one entry, not as two pages
         self.stack = QStackedWidget(self)
         self.pages: dict[str, object] = {}
         self._entries: list[tuple[str, str, Callable]] = []

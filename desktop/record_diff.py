@@ -93,6 +93,9 @@ def value_text(value: Any, path: tuple, form=None, lang: str = "ru") -> str:
             fdef = None
     if fdef is None or value is None:
         return show_value(value)
+    if fdef.type == "date" and isinstance(value, str):  # «12 ноября 2024», not 2024-11-12
+        from desktop.dates_text import date_text
+        return date_text(value, lang)
     if isinstance(value, dict) and fdef.columns:
         cols = {c.id: c for c in fdef.columns}
         return "; ".join(_label(cols.get(k), v, lang) for k, v in value.items()

@@ -26,6 +26,7 @@ from forms.lifecycle import STATUSES
 
 SUMMARY_COLUMN = [key for key, _t, _s in COLUMNS].index("summary")
 COLUMN_MAX_WIDTH = 200  # a column beside the summary at 1024 px
+COLUMN_SHARE = 5  # ... on a wider screen a column may take a fifth of the table (a unit's name)
 
 
 def sync_flags(store) -> dict[str, str]:
@@ -170,13 +171,21 @@ class RecordListPage(QWidget):
 
     def fit_columns(self) -> None:
         """Every column but the summary as wide as its header and the rows on screen, none
-        wider than COLUMN_MAX_WIDTH (cut text: its tooltip): a city's long name
-        («Астана қаласы (республикалық маңызы бар қала)») left the summary 90 px."""
+        wider than COLUMN_MAX_WIDTH or a COLUMN_SHARE of a wider table (cut text: its
+        tooltip): a city's long name («Астана қаласы (республикалық маңызы бар қала)») left
+        the summary 90 px."""
+        widest = max(COLUMN_MAX_WIDTH, self.table.viewport().width() // COLUMN_SHARE)
         for column in range(self.model.columnCount()):
             if column != SUMMARY_COLUMN:
                 self.table.resizeColumnToContents(column)
-                if self.table.columnWidth(column) > COLUMN_MAX_WIDTH:
-                    self.table.setColumnWidth(column, COLUMN_MAX_WIDTH)
+                if self.table.columnWidth(column) > widest:
+                    self.table.setColumnWidth(column, widest)
+
+    def resizeEvent(self, event) -> None:
+        """A window made wider (maximized) gives the cut names their room again."""
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit_columns()
 
     def refresh(self) -> None:
         """Re-read the list (after a save, and after every sync) and the returned notice."""

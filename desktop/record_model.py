@@ -59,6 +59,9 @@ def _value_text(field, value, lang: str) -> str:
         for item in enum_items(field.choices):
             if item.code == value:
                 return item.label(lang)
+    if field.type == "date":  # «6 декабря 2023», as a person reads it
+        from desktop.dates_text import date_text
+        return date_text(str(value), lang)
     return str(value)
 
 

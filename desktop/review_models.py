@@ -260,7 +260,9 @@ class CompletenessTableModel(QAbstractTableModel):
             return STATUS_SYMBOLS.get(cell["status"], "?")
         if role == Qt.ItemDataRole.ToolTipRole:
             unit = unit_name(self._units[index.row()], self._lang)
-            return f"{unit} · {cell['period']} · {self._status_text(cell['status'])}"
+            from desktop.dates_text import period_text
+            return (f"{unit} · {period_text(cell['period'], self._lang)} · "
+                    f"{self._status_text(cell['status'])}")
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(STATUS_COLOURS.get(cell["status"], "#ffffff")))
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -273,7 +275,8 @@ class CompletenessTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._months):
-            return self._months[section][5:]
+            from desktop.dates_text import short_month  # «янв.», «қаң.», not «01»
+            return short_month(self._months[section], self._lang)
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._units):
             return unit_name(self._units[section], self._lang)
         return None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,6 +34,8 @@ from desktop.sync_jobs import (
     sync_history,
 )
 from desktop.sync_mode import fill_sync_modes, is_automatic, set_sync_mode, show_sync_mode
+
+translate = QCoreApplication.translate
 
 REMIND_DAYS = 7
 LoginDialogCode = QDialog.DialogCode
@@ -197,7 +200,10 @@ class SyncPage(QWidget):
     # ---------------------------------------------------------------- sync
     def sync_now(self) -> bool:
         spec = client_spec(self.ctx)
-        if self.task is not None or spec is None:
+        if spec is None:  # say why nothing happens, and the two ways that work
+            self.bar_text.say(self._no_server_text)
+            return False
+        if self.task is not None:
             return False
         self.stop_watch()  # one sync at a time; the watch restarts when this one ends
         self.sync_button.setEnabled(False)
@@ -208,6 +214,13 @@ class SyncPage(QWidget):
             run_sync, worker_store_path(self.ctx.store), spec, on_done=self._on_synced,
             on_error=self._on_failed, on_progress=self._on_progress)
         return True
+
+    def _no_server_text(self) -> str:
+        text = self.tr("No server is set up, so there is nothing to sync with: press «%1» "
+                       "in %2, or take the changes on a USB stick with «%3».")
+        connect = translate("SettingsPage", "&Connect to a server…").replace("&", "")
+        return (text.replace("%1", connect).replace("%2", translate("MainWindow", "Settings"))
+                .replace("%3", self.bundles.save_button.text()))
 
     def cancel(self) -> None:
         if self.task is not None:

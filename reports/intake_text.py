@@ -196,6 +196,16 @@ MESSAGES: dict[str, dict[str, str]] = {
               "бағандар: {wanted}; табылғаны: {found}. Бағандарды сәйкестендіріңіз (--map)",
         "en": "no header row with a name column (Full name) in the first {rows} rows; expected "
               "columns: {wanted}; found: {found}. Give an explicit column mapping (--map)"},
+    "no_header.app": {  # the desktop's wording: no CLI option, what to do in the file
+        "ru": "в первых {rows} строках нет строки заголовков со столбцом «Ф.И.О.»; ожидаются "
+              "столбцы: {wanted}; найдено: {found}. Подпишите столбцы списка так, как в форме "
+              "(хотя бы «Ф.И.О.»), и откройте файл снова",
+        "kk": "алғашқы {rows} жолда «Аты-жөні» бағаны бар тақырып жолы жоқ; күтілетін "
+              "бағандар: {wanted}; табылғаны: {found}. Тізімнің бағандарын нысандағыдай атаңыз "
+              "(кемінде «Аты-жөні») және файлды қайта ашыңыз",
+        "en": "no header row with a name column (Full name) in the first {rows} rows; expected "
+              "columns: {wanted}; found: {found}. Head the list's columns as the form names "
+              "them (at least Full name) and open the file again"},
     "bad_mapping_column": {
         "ru": "--map: столбца «{key}» нет в строке заголовка {row}; в ней: {found}",
         "kk": "--map: {row}-тақырып жолында «{key}» бағаны жоқ; онда: {found}",

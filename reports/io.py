@@ -35,12 +35,15 @@ from reports.roster import Problem, cross_list_matches
 
 
 class ImportFailed(Exception):
-    """Nothing was imported. `code` says why; `problems` lists row-level problems."""
+    """Nothing was imported. `code` says why; `problems` lists row-level problems; `app` is
+    the message as the desktop says it when the CLI's names a command-line option."""
 
-    def __init__(self, message: str, code: str = "import_failed", problems=None):
+    def __init__(self, message: str, code: str = "import_failed", problems=None,
+                 app: str | None = None):
         super().__init__(message)
         self.code = code
         self.problems = list(problems or [])
+        self.app = app
 
 
 @dataclass
@@ -105,9 +108,10 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
     except FileProblem as exc:
         raise ImportFailed(exc.text(lang), exc.code) from None
     except HeaderError as exc:
-        raise ImportFailed(f"{path.name}: {exc.text(lang)}", exc.code) from None
+        raise ImportFailed(f"{path.name}: {exc.text(lang)}", exc.code,
+                           app=f"{path.name}: {exc.text(lang, app=True)}") from None
     except ListRefused as exc:
-        raise ImportFailed(str(exc), exc.code) from None
+        raise ImportFailed(str(exc), exc.code, app=exc.app) from None
     except ValueError as exc:        # a --set value that is no allowed value
         raise ImportFailed(str(exc), "bad_value") from None
 

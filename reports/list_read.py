@@ -156,14 +156,16 @@ def _find_list(path: Path, form, sheet, mapping, lang):
         seen += [_shown(c) for r in head for c in r if c not in (None, "")]
     wanted = [f.label.get(lang) or f.id for f in form.fields if f.required
               and f.type != "roster"]
-    raise ListRefused(message_text("list_no_header", lang, {
+    params = {
         "file": path.name, "rows": HEADER_SCAN_ROWS, "form": form.title.get(lang) or form.id,
         "form_id": form.id, "fields": ", ".join(f.id for f in form.fields
                                                  if f.type != "roster"),
         "sheets": ", ".join(f"«{n}»" for n in names if n) or "—",
         "wanted": ", ".join(f"«{w}»" for w in wanted),
-        "found": "; ".join(seen)[:300] or "—"})
-        + "".join(f" {h['message']}" for h in hidden), "no_header")
+        "found": "; ".join(seen)[:300] or "—"}
+    said = "".join(f" {h['message']}" for h in hidden)   # a list only on a hidden sheet
+    raise ListRefused(message_text("list_no_header", lang, params) + said, "no_header",
+                      app=message_text("list_no_header_app", lang, params) + said)
 
 
 def _other_sheets(path: Path, form, names: list, k: int, mapping, lang: str) -> list[dict]:

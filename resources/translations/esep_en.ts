@@ -476,108 +476,108 @@
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="216" />
         <source>Hourly rate, ₸:</source>
         <translation>Hourly rate, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="217" />
         <source>Include drafts</source>
         <translation>Include drafts</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="214" />
+        <location filename="../../desktop/dashboard_page.py" line="218" />
         <source>Rates…</source>
         <translation>Rates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="215" />
+        <location filename="../../desktop/dashboard_page.py" line="219" />
         <source>Hourly rates by region and year</source>
         <translation>Hourly rates by region and year</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="216" />
+        <location filename="../../desktop/dashboard_page.py" line="220" />
         <source>Headline numbers</source>
         <translation>Headline numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="217" />
-        <location filename="../../desktop/dashboard_page.py" line="282" />
+        <location filename="../../desktop/dashboard_page.py" line="221" />
+        <location filename="../../desktop/dashboard_page.py" line="286" />
         <source>Completeness and timeliness</source>
         <translation>Completeness and timeliness</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="231" />
+        <location filename="../../desktop/dashboard_page.py" line="235" />
         <source>Monthly reports</source>
         <translation>Monthly reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="232" />
+        <location filename="../../desktop/dashboard_page.py" line="236" />
         <source>Economic contribution, ₸</source>
         <translation>Economic contribution, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="233" />
+        <location filename="../../desktop/dashboard_page.py" line="237" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Minimum estimate, ₸ (hours rounded up to a million)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="235" />
+        <location filename="../../desktop/dashboard_page.py" line="239" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Stock: latest report of each org unit, summed</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="236" />
+        <location filename="../../desktop/dashboard_page.py" line="240" />
         <source>Flow: summed over the months of the period</source>
         <translation>Flow: summed over the months of the period</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="220" />
+        <location filename="../../desktop/dashboard_page.py" line="224" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="220" />
+        <location filename="../../desktop/dashboard_page.py" line="224" />
         <source>Expected</source>
         <translation>Expected</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="221" />
+        <location filename="../../desktop/dashboard_page.py" line="225" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="221" />
+        <location filename="../../desktop/dashboard_page.py" line="225" />
         <source>On time</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="222" />
+        <location filename="../../desktop/dashboard_page.py" line="226" />
         <source>Received, %</source>
         <translation>Received, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="242" />
+        <location filename="../../desktop/dashboard_page.py" line="246" />
         <source>The national report's method: the recorded hours rounded up to the next million, times the rate. Shown for national and regional totals only.</source>
         <translation>The national report's method: the recorded hours rounded up to the next million, times the rate. Shown for national and regional totals only.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="298" />
+        <location filename="../../desktop/dashboard_page.py" line="302" />
         <source>All regions</source>
         <translation>All regions</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="325" />
+        <location filename="../../desktop/dashboard_page.py" line="329" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="337" />
+        <location filename="../../desktop/dashboard_page.py" line="341" />
         <source>no data</source>
         <translation>no data</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="350" />
+        <location filename="../../desktop/dashboard_page.py" line="355" />
         <source>Trend over months</source>
         <translation>Trend over months</translation>
     </message>
@@ -681,7 +681,7 @@
         <translation>Enter the period as YYYY-MM.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="90" />
+        <location filename="../../desktop/findings_panel.py" line="92" />
         <source>Findings — errors: %1, warnings: %2, notes: %3</source>
         <translation>Findings — errors: %1, warnings: %2, notes: %3</translation>
     </message>
@@ -797,82 +797,87 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="88" />
+        <location filename="../../desktop/form_editor.py" line="90" />
         <source>Choose the month</source>
         <translation>Choose the month</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="315" />
+        <location filename="../../desktop/form_editor.py" line="320" />
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="316" />
+        <location filename="../../desktop/form_editor.py" line="321" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="317" />
+        <location filename="../../desktop/form_editor.py" line="322" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="318" />
+        <location filename="../../desktop/form_editor.py" line="323" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="319" />
+        <location filename="../../desktop/form_editor.py" line="324" />
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="320" />
+        <location filename="../../desktop/form_editor.py" line="325" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="321" />
+        <location filename="../../desktop/form_editor.py" line="326" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="343" />
+        <location filename="../../desktop/form_editor.py" line="348" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="161" />
+        <location filename="../../desktop/form_actions.py" line="163" />
         <source>Fix the errors to submit.</source>
         <translation>Fix the errors to submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="163" />
+        <location filename="../../desktop/form_actions.py" line="166" />
+        <source>Not shown yet: %1; F8 goes to the next one.</source>
+        <translation>Not shown yet: %1; F8 goes to the next one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_actions.py" line="170" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Warnings need a comment before you submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="213" />
+        <location filename="../../desktop/form_actions.py" line="225" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="216" />
+        <location filename="../../desktop/form_actions.py" line="228" />
         <source>Draft saved.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="276" />
+        <location filename="../../desktop/form_actions.py" line="290" />
         <source>Submission blocked: see the findings.</source>
         <translation>Submission blocked: see the findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="280" />
+        <location filename="../../desktop/form_actions.py" line="294" />
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="284" />
+        <location filename="../../desktop/form_actions.py" line="298" />
         <source>Submitted: %1.</source>
         <translation>Submitted: %1.</translation>
     </message>
@@ -1382,11 +1387,12 @@ F1 — this help</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/sync_page.py" line="222" />
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208" />
+        <location filename="../../desktop/main_window.py" line="212" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — volunteering in figures</translation>
     </message>
@@ -1702,32 +1708,32 @@ F1 — this help</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="154" />
+        <location filename="../../desktop/record_list_page.py" line="155" />
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="155" />
+        <location filename="../../desktop/record_list_page.py" line="156" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="157" />
+        <location filename="../../desktop/record_list_page.py" line="158" />
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="160" />
+        <location filename="../../desktop/record_list_page.py" line="161" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="161" />
+        <location filename="../../desktop/record_list_page.py" line="162" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="197" />
+        <location filename="../../desktop/record_list_page.py" line="206" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n report returned for changes — open</numerusform>
@@ -1735,27 +1741,27 @@ F1 — this help</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="215" />
+        <location filename="../../desktop/record_list_page.py" line="224" />
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="221" />
+        <location filename="../../desktop/record_list_page.py" line="230" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="257" />
+        <location filename="../../desktop/record_list_page.py" line="266" />
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="265" />
+        <location filename="../../desktop/record_list_page.py" line="274" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>No records match the filters. Clear the search or the filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="267" />
+        <location filename="../../desktop/record_list_page.py" line="276" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>No records yet. Press %1 or «%2» to enter the first one.</translation>
     </message>
@@ -2277,6 +2283,7 @@ F1 — this help</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="221" />
         <source>&amp;Connect to a server…</source>
         <translation>&amp;Connect to a server…</translation>
     </message>
@@ -2362,17 +2369,17 @@ F1 — this help</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="133" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Sync:</source>
         <translation>Sync:</translation>
     </message>
@@ -2387,163 +2394,168 @@ F1 — this help</translation>
         <translation>only when I press Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Conflicts</source>
         <translation>Conflicts</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Resolve…</source>
         <translation>Resolve…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Started</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Sent</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Received</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="145" />
+        <location filename="../../desktop/sync_page.py" line="148" />
         <source>Traffic</source>
         <translation>Traffic</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>done</source>
         <translation>done</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>done, needs a person</source>
         <translation>done, needs a person</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="157" />
         <source>failed</source>
         <translation>failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="157" />
         <source>cancelled</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="155" />
+        <location filename="../../desktop/sync_page.py" line="158" />
         <source>running</source>
         <translation>running</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="162" />
+        <location filename="../../desktop/sync_page.py" line="165" />
         <source>reason unknown</source>
         <translation>reason unknown</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="164" />
+        <location filename="../../desktop/sync_page.py" line="167" />
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="174" />
         <source>same report made on two devices</source>
         <translation>same report made on two devices</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="172" />
+        <location filename="../../desktop/sync_page.py" line="175" />
         <source>changed here and on the server</source>
         <translation>changed here and on the server</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="183" />
+        <location filename="../../desktop/sync_page.py" line="186" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Working offline: no server is set up (Settings → server).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="194" />
+        <location filename="../../desktop/sync_page.py" line="197" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>You have not synced for %1 days: connect and press Sync now.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="206" />
+        <location filename="../../desktop/sync_page.py" line="212" />
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="215" />
+        <location filename="../../desktop/sync_page.py" line="219" />
+        <source>No server is set up, so there is nothing to sync with: press «%1» in %2, or take the changes on a USB stick with «%3».</source>
+        <translation>No server is set up, so there is nothing to sync with: press «%1» in %2, or take the changes on a USB stick with «%3».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="228" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="235" />
         <source>receiving</source>
         <translation>receiving</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="235" />
         <source>sending</source>
         <translation>sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="225" />
+        <location filename="../../desktop/sync_page.py" line="238" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 records · %3 KB sent · %4 KB received</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="243" />
+        <location filename="../../desktop/sync_page.py" line="256" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="263" />
+        <location filename="../../desktop/sync_page.py" line="276" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Cancelled; what was already exchanged is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="266" />
+        <location filename="../../desktop/sync_page.py" line="279" />
         <source>Sync failed: %1</source>
         <translation>Sync failed: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="327" />
+        <location filename="../../desktop/sync_page.py" line="340" />
         <source>Automatic sync: %1</source>
         <translation>Automatic sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="335" />
+        <location filename="../../desktop/sync_page.py" line="348" />
         <source>Automatic sync stopped: %1</source>
         <translation>Automatic sync stopped: %1</translation>
     </message>

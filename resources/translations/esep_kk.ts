@@ -476,108 +476,108 @@
         <translation>дейін:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="216" />
         <source>Hourly rate, ₸:</source>
         <translation>Сағат құны, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="217" />
         <source>Include drafts</source>
         <translation>Жобаларды есепке алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="214" />
+        <location filename="../../desktop/dashboard_page.py" line="218" />
         <source>Rates…</source>
         <translation>Мөлшерлемелер…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="215" />
+        <location filename="../../desktop/dashboard_page.py" line="219" />
         <source>Hourly rates by region and year</source>
         <translation>Өңірлер мен жылдар бойынша сағат құны</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="216" />
+        <location filename="../../desktop/dashboard_page.py" line="220" />
         <source>Headline numbers</source>
         <translation>Негізгі көрсеткіштер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="217" />
-        <location filename="../../desktop/dashboard_page.py" line="282" />
+        <location filename="../../desktop/dashboard_page.py" line="221" />
+        <location filename="../../desktop/dashboard_page.py" line="286" />
         <source>Completeness and timeliness</source>
         <translation>Толықтығы мен уақтылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="231" />
+        <location filename="../../desktop/dashboard_page.py" line="235" />
         <source>Monthly reports</source>
         <translation>Ай сайынғы есептер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="232" />
+        <location filename="../../desktop/dashboard_page.py" line="236" />
         <source>Economic contribution, ₸</source>
         <translation>Экономикалық үлес, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="233" />
+        <location filename="../../desktop/dashboard_page.py" line="237" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Ең төменгі бағалау, ₸ (сағаттар миллионға дейін жоғары дөңгелектелген)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="235" />
+        <location filename="../../desktop/dashboard_page.py" line="239" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Қалдық: әр бөлімшенің соңғы есебі, жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="236" />
+        <location filename="../../desktop/dashboard_page.py" line="240" />
         <source>Flow: summed over the months of the period</source>
         <translation>Ағын: кезең айларының жиынтығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="220" />
+        <location filename="../../desktop/dashboard_page.py" line="224" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="220" />
+        <location filename="../../desktop/dashboard_page.py" line="224" />
         <source>Expected</source>
         <translation>Күтілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="221" />
+        <location filename="../../desktop/dashboard_page.py" line="225" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="221" />
+        <location filename="../../desktop/dashboard_page.py" line="225" />
         <source>On time</source>
         <translation>Мерзімінде</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="222" />
+        <location filename="../../desktop/dashboard_page.py" line="226" />
         <source>Received, %</source>
         <translation>Алынды, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="242" />
+        <location filename="../../desktop/dashboard_page.py" line="246" />
         <source>The national report's method: the recorded hours rounded up to the next million, times the rate. Shown for national and regional totals only.</source>
         <translation>Ұлттық баяндаманың әдісі: есепке алынған сағаттар миллионға дейін жоғары дөңгелектеніп, мөлшерлемеге көбейтіледі. Тек ел және өңір бойынша қорытындыларға көрсетіледі.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="298" />
+        <location filename="../../desktop/dashboard_page.py" line="302" />
         <source>All regions</source>
         <translation>Барлық өңірлер</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="325" />
+        <location filename="../../desktop/dashboard_page.py" line="329" />
         <source>Total</source>
         <translation>Барлығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="337" />
+        <location filename="../../desktop/dashboard_page.py" line="341" />
         <source>no data</source>
         <translation>деректер жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="350" />
+        <location filename="../../desktop/dashboard_page.py" line="355" />
         <source>Trend over months</source>
         <translation>Айлар бойынша серпіні</translation>
     </message>
@@ -681,7 +681,7 @@
         <translation>Кезеңді ЖЖЖЖ-АА түрінде көрсетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="90" />
+        <location filename="../../desktop/findings_panel.py" line="92" />
         <source>Findings — errors: %1, warnings: %2, notes: %3</source>
         <translation>Ескертпелер — қателер: %1, ескертулер: %2, ақпараттар: %3</translation>
     </message>
@@ -797,82 +797,87 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="88" />
+        <location filename="../../desktop/form_editor.py" line="90" />
         <source>Choose the month</source>
         <translation>Айды таңдау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="315" />
+        <location filename="../../desktop/form_editor.py" line="320" />
         <source>&amp;Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="316" />
+        <location filename="../../desktop/form_editor.py" line="321" />
         <source>&amp;Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="317" />
+        <location filename="../../desktop/form_editor.py" line="322" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="318" />
+        <location filename="../../desktop/form_editor.py" line="323" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Ескертулерге түсініктеме (ескертулермен тапсыру үшін міндетті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="319" />
+        <location filename="../../desktop/form_editor.py" line="324" />
         <source>Save &amp;draft</source>
         <translation>Жобаны сақтау</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="320" />
+        <location filename="../../desktop/form_editor.py" line="325" />
         <source>&amp;Submit</source>
         <translation>Тапсыру</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="321" />
+        <location filename="../../desktop/form_editor.py" line="326" />
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="343" />
+        <location filename="../../desktop/form_editor.py" line="348" />
         <source>Status: %1</source>
         <translation>Мәртебе: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="161" />
+        <location filename="../../desktop/form_actions.py" line="163" />
         <source>Fix the errors to submit.</source>
         <translation>Тапсыру үшін қателерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="163" />
+        <location filename="../../desktop/form_actions.py" line="166" />
+        <source>Not shown yet: %1; F8 goes to the next one.</source>
+        <translation>Әлі көрсетілмегені: %1; F8 — келесісіне.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_actions.py" line="170" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Тапсырар алдында ескертулерге түсініктеме жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="213" />
+        <location filename="../../desktop/form_actions.py" line="225" />
         <source>Not saved: %1</source>
         <translation>Сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="216" />
+        <location filename="../../desktop/form_actions.py" line="228" />
         <source>Draft saved.</source>
         <translation>Жоба сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="276" />
+        <location filename="../../desktop/form_actions.py" line="290" />
         <source>Submission blocked: see the findings.</source>
         <translation>Тапсыру мүмкін емес: ескертпелерді қараңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="280" />
+        <location filename="../../desktop/form_actions.py" line="294" />
         <source>Not submitted: %1</source>
         <translation>Тапсырылмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="284" />
+        <location filename="../../desktop/form_actions.py" line="298" />
         <source>Submitted: %1.</source>
         <translation>Тапсырылды: %1.</translation>
     </message>
@@ -1343,7 +1348,7 @@ F1 — осы анықтама</translation>
     <message>
         <location filename="../../desktop/main_window.py" line="47" />
         <source>Hotline</source>
-        <translation>Сенім телефоны</translation>
+        <translation>Жедел желі</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="49" />
@@ -1382,11 +1387,12 @@ F1 — осы анықтама</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/sync_page.py" line="222" />
         <source>Settings</source>
         <translation>Баптаулар</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208" />
+        <location filename="../../desktop/main_window.py" line="212" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — сандардағы волонтерлік</translation>
     </message>
@@ -1702,32 +1708,32 @@ F1 — осы анықтама</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="154" />
+        <location filename="../../desktop/record_list_page.py" line="155" />
         <source>Search…</source>
         <translation>Іздеу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="155" />
+        <location filename="../../desktop/record_list_page.py" line="156" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="157" />
+        <location filename="../../desktop/record_list_page.py" line="158" />
         <source>&amp;New</source>
         <translation>Жаңа</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="160" />
+        <location filename="../../desktop/record_list_page.py" line="161" />
         <source>&amp;Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="161" />
+        <location filename="../../desktop/record_list_page.py" line="162" />
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="197" />
+        <location filename="../../desktop/record_list_page.py" line="206" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n есеп пысықтауға қайтарылды — ашу</numerusform>
@@ -1735,27 +1741,27 @@ F1 — осы анықтама</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="215" />
+        <location filename="../../desktop/record_list_page.py" line="224" />
         <source>All org units</source>
         <translation>Барлық бөлімшелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="221" />
+        <location filename="../../desktop/record_list_page.py" line="230" />
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="257" />
+        <location filename="../../desktop/record_list_page.py" line="266" />
         <source>Showing %1 of %2</source>
         <translation>%2 ішінен %1 көрсетілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="265" />
+        <location filename="../../desktop/record_list_page.py" line="274" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Сүзгілерге сай келетін жазба жоқ. Іздеуді немесе сүзгілерді тазалаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="267" />
+        <location filename="../../desktop/record_list_page.py" line="276" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Әзірге жазба жоқ. Алғашқысын енгізу үшін %1 немесе «%2» түймесін басыңыз.</translation>
     </message>
@@ -2277,6 +2283,7 @@ F1 — осы анықтама</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="221" />
         <source>&amp;Connect to a server…</source>
         <translation>Серверге қосылу…</translation>
     </message>
@@ -2362,17 +2369,17 @@ F1 — осы анықтама</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Sync now</source>
         <translation>Қазір синхрондау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="133" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Sync:</source>
         <translation>Синхрондау:</translation>
     </message>
@@ -2387,163 +2394,168 @@ F1 — осы анықтама</translation>
         <translation>тек «Қазір синхрондау» батырмасын басқанда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>History</source>
         <translation>Тарих</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Conflicts</source>
         <translation>Қайшылықтар</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Resolve…</source>
         <translation>Шешу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Started</source>
         <translation>Басталды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Outcome</source>
         <translation>Нәтижесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Sent</source>
         <translation>Жіберілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Received</source>
         <translation>Алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Rejected</source>
         <translation>Қабылданбады</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="145" />
+        <location filename="../../desktop/sync_page.py" line="148" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Record</source>
         <translation>Жазба</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Kind</source>
         <translation>Түрі</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>done</source>
         <translation>орындалды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>done, needs a person</source>
         <translation>орындалды, адамның шешімі қажет</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="157" />
         <source>failed</source>
         <translation>сәтсіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="157" />
         <source>cancelled</source>
         <translation>тоқтатылды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="155" />
+        <location filename="../../desktop/sync_page.py" line="158" />
         <source>running</source>
         <translation>орындалуда</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="162" />
+        <location filename="../../desktop/sync_page.py" line="165" />
         <source>reason unknown</source>
         <translation>себебі белгісіз</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="164" />
+        <location filename="../../desktop/sync_page.py" line="167" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="174" />
         <source>same report made on two devices</source>
         <translation>бір есеп екі құрылғыда жасалған</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="172" />
+        <location filename="../../desktop/sync_page.py" line="175" />
         <source>changed here and on the server</source>
         <translation>мұнда да, серверде де өзгертілген</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="183" />
+        <location filename="../../desktop/sync_page.py" line="186" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Желісіз жұмыс: сервер бапталмаған (Баптаулар → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="194" />
+        <location filename="../../desktop/sync_page.py" line="197" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Сіз %1 күн синхрондамадыңыз: желіге қосылып, «Қазір синхрондау» батырмасын басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="206" />
+        <location filename="../../desktop/sync_page.py" line="212" />
         <source>Connecting…</source>
         <translation>Қосылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="215" />
+        <location filename="../../desktop/sync_page.py" line="219" />
+        <source>No server is set up, so there is nothing to sync with: press «%1» in %2, or take the changes on a USB stick with «%3».</source>
+        <translation>Сервер бапталмаған, синхрондайтын ешнәрсе жоқ: «%2» бөлімінде «%1» түймесін басыңыз немесе өзгерістерді «%3» түймесімен флешкамен жеткізіңіз.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="228" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="235" />
         <source>receiving</source>
         <translation>алу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="235" />
         <source>sending</source>
         <translation>жіберу</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="225" />
+        <location filename="../../desktop/sync_page.py" line="238" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: %2 жазба · %3 КБ жіберілді · %4 КБ алынды</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="243" />
+        <location filename="../../desktop/sync_page.py" line="256" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Дайын: %1 жіберілді, %2 алынды, %3 қайшылық, %4 қабылданбады, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="263" />
+        <location filename="../../desktop/sync_page.py" line="276" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Тоқтатылды; жіберіліп үлгерген деректер сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="266" />
+        <location filename="../../desktop/sync_page.py" line="279" />
         <source>Sync failed: %1</source>
         <translation>Синхрондау сәтсіз аяқталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="327" />
+        <location filename="../../desktop/sync_page.py" line="340" />
         <source>Automatic sync: %1</source>
         <translation>Автоматты синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="335" />
+        <location filename="../../desktop/sync_page.py" line="348" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматты синхрондау тоқтатылды: %1</translation>
     </message>

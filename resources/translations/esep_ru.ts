@@ -476,108 +476,108 @@
         <translation>по:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="212" />
+        <location filename="../../desktop/dashboard_page.py" line="216" />
         <source>Hourly rate, ₸:</source>
         <translation>Стоимость часа, ₸:</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="213" />
+        <location filename="../../desktop/dashboard_page.py" line="217" />
         <source>Include drafts</source>
         <translation>Учитывать черновики</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="214" />
+        <location filename="../../desktop/dashboard_page.py" line="218" />
         <source>Rates…</source>
         <translation>Ставки…</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="215" />
+        <location filename="../../desktop/dashboard_page.py" line="219" />
         <source>Hourly rates by region and year</source>
         <translation>Стоимость часа по регионам и годам</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="216" />
+        <location filename="../../desktop/dashboard_page.py" line="220" />
         <source>Headline numbers</source>
         <translation>Основные показатели</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="217" />
-        <location filename="../../desktop/dashboard_page.py" line="282" />
+        <location filename="../../desktop/dashboard_page.py" line="221" />
+        <location filename="../../desktop/dashboard_page.py" line="286" />
         <source>Completeness and timeliness</source>
         <translation>Полнота и своевременность</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="231" />
+        <location filename="../../desktop/dashboard_page.py" line="235" />
         <source>Monthly reports</source>
         <translation>Ежемесячные отчёты</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="232" />
+        <location filename="../../desktop/dashboard_page.py" line="236" />
         <source>Economic contribution, ₸</source>
         <translation>Экономический вклад, ₸</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="233" />
+        <location filename="../../desktop/dashboard_page.py" line="237" />
         <source>Minimum estimate, ₸ (hours rounded up to a million)</source>
         <translation>Минимальная оценка, ₸ (часы, округлённые до миллиона вверх)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="235" />
+        <location filename="../../desktop/dashboard_page.py" line="239" />
         <source>Stock: latest report of each org unit, summed</source>
         <translation>Остаток: последний отчёт каждого подразделения, в сумме</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="236" />
+        <location filename="../../desktop/dashboard_page.py" line="240" />
         <source>Flow: summed over the months of the period</source>
         <translation>Поток: сумма за месяцы периода</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="220" />
+        <location filename="../../desktop/dashboard_page.py" line="224" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="220" />
+        <location filename="../../desktop/dashboard_page.py" line="224" />
         <source>Expected</source>
         <translation>Ожидалось</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="221" />
+        <location filename="../../desktop/dashboard_page.py" line="225" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="221" />
+        <location filename="../../desktop/dashboard_page.py" line="225" />
         <source>On time</source>
         <translation>В срок</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="222" />
+        <location filename="../../desktop/dashboard_page.py" line="226" />
         <source>Received, %</source>
         <translation>Получено, %</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="242" />
+        <location filename="../../desktop/dashboard_page.py" line="246" />
         <source>The national report's method: the recorded hours rounded up to the next million, times the rate. Shown for national and regional totals only.</source>
         <translation>Метод национального доклада: учтённые часы, округлённые вверх до миллиона, умноженные на ставку. Показывается только для итогов по стране и по региону.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="298" />
+        <location filename="../../desktop/dashboard_page.py" line="302" />
         <source>All regions</source>
         <translation>Все регионы</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="325" />
+        <location filename="../../desktop/dashboard_page.py" line="329" />
         <source>Total</source>
         <translation>Итого</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="337" />
+        <location filename="../../desktop/dashboard_page.py" line="341" />
         <source>no data</source>
         <translation>нет данных</translation>
     </message>
     <message>
-        <location filename="../../desktop/dashboard_page.py" line="350" />
+        <location filename="../../desktop/dashboard_page.py" line="355" />
         <source>Trend over months</source>
         <translation>Динамика по месяцам</translation>
     </message>
@@ -681,7 +681,7 @@
         <translation>Укажите период в виде ГГГГ-ММ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/findings_panel.py" line="90" />
+        <location filename="../../desktop/findings_panel.py" line="92" />
         <source>Findings — errors: %1, warnings: %2, notes: %3</source>
         <translation>Замечания — ошибки: %1, предупреждения: %2, сведения: %3</translation>
     </message>
@@ -797,82 +797,87 @@
 <context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../desktop/form_editor.py" line="88" />
+        <location filename="../../desktop/form_editor.py" line="90" />
         <source>Choose the month</source>
         <translation>Выбрать месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="315" />
+        <location filename="../../desktop/form_editor.py" line="320" />
         <source>&amp;Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="316" />
+        <location filename="../../desktop/form_editor.py" line="321" />
         <source>&amp;Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="317" />
+        <location filename="../../desktop/form_editor.py" line="322" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="318" />
+        <location filename="../../desktop/form_editor.py" line="323" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="319" />
+        <location filename="../../desktop/form_editor.py" line="324" />
         <source>Save &amp;draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="320" />
+        <location filename="../../desktop/form_editor.py" line="325" />
         <source>&amp;Submit</source>
         <translation>Подать</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="321" />
+        <location filename="../../desktop/form_editor.py" line="326" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="343" />
+        <location filename="../../desktop/form_editor.py" line="348" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="161" />
+        <location filename="../../desktop/form_actions.py" line="163" />
         <source>Fix the errors to submit.</source>
         <translation>Исправьте ошибки, чтобы подать отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="163" />
+        <location filename="../../desktop/form_actions.py" line="166" />
+        <source>Not shown yet: %1; F8 goes to the next one.</source>
+        <translation>Ещё не показано: %1; F8 — к следующей.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/form_actions.py" line="170" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Перед подачей напишите комментарий к предупреждениям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="213" />
+        <location filename="../../desktop/form_actions.py" line="225" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="216" />
+        <location filename="../../desktop/form_actions.py" line="228" />
         <source>Draft saved.</source>
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="276" />
+        <location filename="../../desktop/form_actions.py" line="290" />
         <source>Submission blocked: see the findings.</source>
         <translation>Подача невозможна: см. замечания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="280" />
+        <location filename="../../desktop/form_actions.py" line="294" />
         <source>Not submitted: %1</source>
         <translation>Не подано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="284" />
+        <location filename="../../desktop/form_actions.py" line="298" />
         <source>Submitted: %1.</source>
         <translation>Подано: %1.</translation>
     </message>
@@ -1382,11 +1387,12 @@ F1 — эта справка</translation>
     </message>
     <message>
         <location filename="../../desktop/main_window.py" line="63" />
+        <location filename="../../desktop/sync_page.py" line="222" />
         <source>Settings</source>
         <translation>Настройки</translation>
     </message>
     <message>
-        <location filename="../../desktop/main_window.py" line="208" />
+        <location filename="../../desktop/main_window.py" line="212" />
         <source>Esep — volunteering in figures</source>
         <translation>Esep — волонтёрство в цифрах</translation>
     </message>
@@ -1702,32 +1708,32 @@ F1 — эта справка</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="154" />
+        <location filename="../../desktop/record_list_page.py" line="155" />
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="155" />
+        <location filename="../../desktop/record_list_page.py" line="156" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="157" />
+        <location filename="../../desktop/record_list_page.py" line="158" />
         <source>&amp;New</source>
         <translation>Новый</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="160" />
+        <location filename="../../desktop/record_list_page.py" line="161" />
         <source>&amp;Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="161" />
+        <location filename="../../desktop/record_list_page.py" line="162" />
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="197" />
+        <location filename="../../desktop/record_list_page.py" line="206" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n отчёт возвращён на доработку — открыть</numerusform>
@@ -1736,27 +1742,27 @@ F1 — эта справка</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="215" />
+        <location filename="../../desktop/record_list_page.py" line="224" />
         <source>All org units</source>
         <translation>Все подразделения</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="221" />
+        <location filename="../../desktop/record_list_page.py" line="230" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="257" />
+        <location filename="../../desktop/record_list_page.py" line="266" />
         <source>Showing %1 of %2</source>
         <translation>Показано %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="265" />
+        <location filename="../../desktop/record_list_page.py" line="274" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Под фильтры не подходит ни одна запись. Очистите поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="267" />
+        <location filename="../../desktop/record_list_page.py" line="276" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Записей пока нет. Нажмите %1 или «%2», чтобы внести первую.</translation>
     </message>
@@ -2278,6 +2284,7 @@ F1 — эта справка</translation>
     </message>
     <message>
         <location filename="../../desktop/settings_page.py" line="112" />
+        <location filename="../../desktop/sync_page.py" line="221" />
         <source>&amp;Connect to a server…</source>
         <translation>Подключиться к серверу…</translation>
     </message>
@@ -2363,17 +2370,17 @@ F1 — эта справка</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../desktop/sync_page.py" line="131" />
+        <location filename="../../desktop/sync_page.py" line="134" />
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="132" />
+        <location filename="../../desktop/sync_page.py" line="135" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="133" />
+        <location filename="../../desktop/sync_page.py" line="136" />
         <source>Sync:</source>
         <translation>Синхронизация:</translation>
     </message>
@@ -2388,163 +2395,168 @@ F1 — эта справка</translation>
         <translation>только по кнопке «Синхронизировать»</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="135" />
+        <location filename="../../desktop/sync_page.py" line="138" />
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="136" />
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="139" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Conflicts</source>
         <translation>Конфликты</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="137" />
+        <location filename="../../desktop/sync_page.py" line="140" />
         <source>Resolve…</source>
         <translation>Разрешить…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Started</source>
         <translation>Начало</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="142" />
+        <location filename="../../desktop/sync_page.py" line="145" />
         <source>Outcome</source>
         <translation>Итог</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Sent</source>
         <translation>Отправлено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="143" />
+        <location filename="../../desktop/sync_page.py" line="146" />
         <source>Received</source>
         <translation>Получено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="144" />
+        <location filename="../../desktop/sync_page.py" line="147" />
         <source>Rejected</source>
         <translation>Отклонено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="145" />
+        <location filename="../../desktop/sync_page.py" line="148" />
         <source>Traffic</source>
         <translation>Трафик</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="147" />
+        <location filename="../../desktop/sync_page.py" line="150" />
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>done</source>
         <translation>выполнено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="153" />
+        <location filename="../../desktop/sync_page.py" line="156" />
         <source>done, needs a person</source>
         <translation>выполнено, нужно решение человека</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="157" />
         <source>failed</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="154" />
+        <location filename="../../desktop/sync_page.py" line="157" />
         <source>cancelled</source>
         <translation>отменено</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="155" />
+        <location filename="../../desktop/sync_page.py" line="158" />
         <source>running</source>
         <translation>выполняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="162" />
+        <location filename="../../desktop/sync_page.py" line="165" />
         <source>reason unknown</source>
         <translation>причина неизвестна</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="164" />
+        <location filename="../../desktop/sync_page.py" line="167" />
         <source>%1 KB</source>
         <translation>%1 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="171" />
+        <location filename="../../desktop/sync_page.py" line="174" />
         <source>same report made on two devices</source>
         <translation>один отчёт создан на двух устройствах</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="172" />
+        <location filename="../../desktop/sync_page.py" line="175" />
         <source>changed here and on the server</source>
         <translation>изменено здесь и на сервере</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="183" />
+        <location filename="../../desktop/sync_page.py" line="186" />
         <source>Working offline: no server is set up (Settings → server).</source>
         <translation>Работа без сети: сервер не настроен (Настройки → сервер).</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="194" />
+        <location filename="../../desktop/sync_page.py" line="197" />
         <source>You have not synced for %1 days: connect and press Sync now.</source>
         <translation>Вы не синхронизировались %1 дн.: подключитесь к сети и нажмите «Синхронизировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="206" />
+        <location filename="../../desktop/sync_page.py" line="212" />
         <source>Connecting…</source>
         <translation>Подключение…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="215" />
+        <location filename="../../desktop/sync_page.py" line="219" />
+        <source>No server is set up, so there is nothing to sync with: press «%1» in %2, or take the changes on a USB stick with «%3».</source>
+        <translation>Сервер не настроен, синхронизировать не с чем: нажмите «%1» в разделе «%2» или перенесите изменения на флешке кнопкой «%3».</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync_page.py" line="228" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="235" />
         <source>receiving</source>
         <translation>получение</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="222" />
+        <location filename="../../desktop/sync_page.py" line="235" />
         <source>sending</source>
         <translation>отправка</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="225" />
+        <location filename="../../desktop/sync_page.py" line="238" />
         <source>%1: %2 records · %3 KB sent · %4 KB received</source>
         <translation>%1: записей %2 · отправлено %3 КБ · получено %4 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="243" />
+        <location filename="../../desktop/sync_page.py" line="256" />
         <source>Done: %1 sent, %2 received, %3 conflicts, %4 rejected, %5 KB</source>
         <translation>Готово: отправлено %1, получено %2, конфликтов %3, отклонено %4, %5 КБ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="263" />
+        <location filename="../../desktop/sync_page.py" line="276" />
         <source>Cancelled; what was already exchanged is kept.</source>
         <translation>Отменено; уже переданные данные сохранены.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="266" />
+        <location filename="../../desktop/sync_page.py" line="279" />
         <source>Sync failed: %1</source>
         <translation>Синхронизация не удалась: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="327" />
+        <location filename="../../desktop/sync_page.py" line="340" />
         <source>Automatic sync: %1</source>
         <translation>Автоматическая синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync_page.py" line="335" />
+        <location filename="../../desktop/sync_page.py" line="348" />
         <source>Automatic sync stopped: %1</source>
         <translation>Автоматическая синхронизация остановлена: %1</translation>
     </message>

@@ -36,7 +36,7 @@ def test_submit_button_and_ctrl_enter_ask_before_submitting(qtbot, core_ctx):
     window, editor = ready_report(qtbot, core_ctx)
     asked = answer_next_dialog("Отмена")
     press(qtbot, editor.submit_button)
-    assert asked and "Подать «Волонтёрство в цифрах» (2025-03" in asked[0], asked
+    assert asked and "Подать «Волонтёрство в цифрах» (март 2025, " in asked[0], asked
     assert core_ctx.store.get_record(editor.record["id"]) is None   # cancelled: nothing sent
     assert editor.record["status"] == "draft"
     asked = answer_next_dialog("Подать")

@@ -79,10 +79,14 @@ def test_month_picker_date_picker_and_district_choice_on_an_event(qtbot, core_ct
     from desktop.field_widgets import DistrictInput
     window = make_window(qtbot, core_ctx)
     report = window.pages["monthly_report"].show_editor(None)
+    from desktop.dates_text import period_text
     months = [a.text() for a in report.period_button.menu().actions()]
-    assert months[0] == shift_period(current_period(), -1) and len(months) == 13
+    due = shift_period(current_period(), -1)
+    assert months[0] == period_text(due, "ru") and len(months) == 13   # «ноябрь 2026»
+    assert not any(ch.isdigit() for ch in months[0].split()[0])
     report.period_button.menu().actions()[2].trigger()
-    assert report.period_edit.text() == months[2] and report.current_record()["period"] == months[2]
+    picked = shift_period(due, -2)
+    assert report.period_edit.text() == picked and report.current_record()["period"] == picked
     report.dirty = False
     event = window.show_page("event").show_editor(None)
     district = event.inputs["district"]

@@ -137,7 +137,7 @@ def test_keyboard_only_monthly_report(qtbot, core_ctx):
     assert page.editor.inputs["volunteers_total"].value() == 100
     asked = answer_next_dialog("Подать")
     press(qtbot, page.editor.submit_button)
-    assert asked and "«Волонтёрство в цифрах» (2025-03" in asked[0], asked
+    assert asked and "«Волонтёрство в цифрах» (март 2025, " in asked[0], asked
     assert core_ctx.store.get_record(rid)["status"] == "submitted"
     assert not page.editor.save_button.isEnabled(), "a submitted report is read-only"
 

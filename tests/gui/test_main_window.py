@@ -256,3 +256,23 @@ def test_a_refused_login_puts_the_keyboard_back_in_the_password(qtbot, core_stor
         assert status.text()
         assert dialog.focusWidget() is dialog.password_edit, dialog.focusWidget()
         assert dialog.password_edit.selectedText() == "мой пароль"
+
+
+def test_a_wrapped_kazakh_page_name_reads_as_one_entry(qtbot, core_ctx):
+    """«Мемлекеттік қызметшілер сауалнамалары» takes two lines at 210 px; with no gap between
+    entries its second line looked like a page of its own."""
+    from desktop.i18n import switch_language
+    from desktop.main_window import NAV_GAP, MainWindow
+    switch_language(core_ctx, "kk")
+    window = MainWindow(core_ctx)
+    qtbot.addWidget(window)
+    window.resize(1024, 700)
+    window.show()
+    qtbot.waitExposed(window)
+    nav = window.nav
+    row = next(i for i in range(nav.count()) if "сауалнамалары" in nav.item(i).text())
+    rects = [nav.visualItemRect(nav.item(i)) for i in (row - 1, row, row + 1)]
+    line = nav.fontMetrics().lineSpacing()
+    assert rects[1].height() >= 2 * line                     # one entry of two lines
+    assert rects[1].top() - rects[0].bottom() > NAV_GAP       # a gap on each side of it
+    assert rects[2].top() - rects[1].bottom() > NAV_GAP

@@ -121,3 +121,23 @@ def test_a_long_unit_name_leaves_the_summary_its_room(qtbot, core_ctx):
     assert summary >= 200, (unit, summary)
     assert unit < page.table.fontMetrics().horizontalAdvance(long)
     assert page.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole) == long  # whole, cut
+
+
+def test_a_full_hd_window_shows_a_units_whole_name(qtbot, core_ctx):
+    """At 1920 px the unit column stayed at 200 px («Кызылординская область, ...») beside a
+    summary of 1,200 px; a wide window gives the names their room, 1024 px keeps the cap."""
+    from desktop.record_list_page import COLUMN_MAX_WIDTH, RecordListPage
+    seed_demo(core_ctx.store, months=1)
+    long = "Кызылординская область, Жалагашский район"
+    core_ctx.store.upsert_org_units([{"id": "SHY-ABAY", "kind": "district", "region": "SHY",
+                                      "name_ru": long}])
+    page = RecordListPage(core_ctx, "monthly_report")
+    qtbot.addWidget(page)
+    page.resize(790, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.table.columnWidth(1) <= COLUMN_MAX_WIDTH
+    page.resize(1700, 900)
+    qtbot.waitUntil(lambda: page.table.columnWidth(1) > COLUMN_MAX_WIDTH, timeout=3000)
+    assert page.table.columnWidth(1) >= page.table.fontMetrics().horizontalAdvance(long)
+    assert page.table.columnWidth(3) >= 600                       # the summary keeps its room

@@ -52,3 +52,19 @@ def test_one_product_name_per_language(qtbot, core_ctx):
         install_translators(lang)
         window.retranslate()
         assert window.windowTitle().lower() == ("Esep — " + form["title"][lang]).lower()
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_the_hotline_has_one_name_per_language(qtbot, core_ctx, lang):
+    """In Kazakh the list said «Сенім телефоны» and the form it opens «Жедел желіге
+    өтініш» (the annual report: «Жедел желі…»): one service, two names."""
+    from desktop.i18n import switch_language
+    from desktop.main_window import MainWindow
+    from forms import load_form
+    switch_language(core_ctx, lang)
+    window = MainWindow(core_ctx)
+    qtbot.addWidget(window)
+    row = window.page_keys().index("hotline_appeal")
+    name = window.nav.item(row).text()
+    title = load_form("hotline_appeal").title[lang]
+    assert name.split()[0][:5].lower() in title.lower(), (name, title)

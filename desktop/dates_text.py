@@ -1,0 +1,69 @@
+"""Dates and reporting months as a person reads them («10 ноября 2026», «2026 ж. қараша»,
+"November 2026") instead of the ISO text the records keep ("2026-11-10", "2026-11")."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QDate, QLocale
+
+QT_LANGUAGE = {"ru": QLocale.Language.Russian, "kk": QLocale.Language.Kazakh,
+               "en": QLocale.Language.English}
+ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+ISO_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
+# finding params that hold a date or a reporting month (forms' messages.toml names them so)
+DATE_PARAMS = ("date", "start", "end", "period")
+DATE_FORMAT = {"ru": "d MMMM yyyy", "kk": "yyyy 'ж'. d MMMM", "en": "d MMMM yyyy"}
+
+
+def locale_of(lang: str) -> QLocale:
+    return QLocale(QT_LANGUAGE.get(lang, QLocale.Language.Russian))
+
+
+def month_name(month: int, lang: str) -> str:
+    """The month on its own, as in a list of months: «Ноябрь», «Қараша», "November"."""
+    name = locale_of(lang).standaloneMonthName(month)
+    return name[:1].upper() + name[1:]
+
+
+def short_month(period: str, lang: str) -> str:
+    """«янв.», «қаң.», "Jan" for "2026-01" (a chart's axis); anything else stays as it is."""
+    m = ISO_PERIOD.match(str(period))
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return str(period)
+    return locale_of(lang).standaloneMonthName(int(m.group(2)), QLocale.FormatType.ShortFormat)
+
+
+def period_text(period: str, lang: str) -> str:
+    """«ноябрь 2026», «2026 ж. қараша» for "2026-11"; anything else stays as it is."""
+    m = ISO_PERIOD.match(str(period))
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return str(period)
+    name = locale_of(lang).standaloneMonthName(int(m.group(2)))
+    if lang == "kk":  # the year first, a month's name in lower case inside a sentence
+        return f"{m.group(1)} ж. {name.lower()}"
+    return f"{name.lower() if lang == 'ru' else name} {m.group(1)}"
+
+
+def date_text(value: str, lang: str) -> str:
+    """«10 ноября 2026», «2026 ж. 10 қараша» for "2026-11-10"; anything else stays as it is."""
+    m = ISO_DATE.match(str(value))
+    if not m:
+        return str(value)
+    try:
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return str(value)
+    return locale_of(lang).toString(QDate(day.year, day.month, day.day),
+                                    DATE_FORMAT.get(lang, DATE_FORMAT["ru"]))
+
+
+def human_params(params: dict | None, lang: str) -> dict:
+    """A finding's params with its dates and reporting months said in words."""
+    out = dict(params or {})
+    for key in DATE_PARAMS:
+        value = out.get(key)
+        if isinstance(value, str):
+            out[key] = period_text(value, lang) if ISO_PERIOD.match(value) \
+                else date_text(value, lang)
+    return out
