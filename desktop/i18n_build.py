@@ -12,6 +12,8 @@
 """
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import subprocess
 import sys
@@ -128,21 +130,42 @@ def run_lrelease(force: bool = True) -> list[Path]:
     for ts in sorted(TRANSLATIONS.glob("*.ts")):
         qm = ts.with_suffix(".qm")
         if force or not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
-            subprocess.run([*lrelease_cmd(), "-silent", str(ts), "-qm", str(qm)], check=True)
+            # written aside and moved in: a running app or test never loads a half-written .qm
+            tmp = qm.with_name(f"{qm.name}.{os.getpid()}.tmp")
+            subprocess.run([*lrelease_cmd(), "-silent", str(ts), "-qm", str(tmp)], check=True)
+            os.replace(tmp, qm)
             built.append(qm)
     return built
 
 
 def build(force: bool = False, update: bool = True) -> dict[str, list[str]]:
-    """The whole pipeline; returns {lang: unfinished sources}."""
+    """The whole pipeline; returns {lang: unfinished sources}. One build at a time on this
+    checkout (two test workers building at once rewrote each other's .ts files)."""
     missing: dict[str, list[str]] = {}
-    if update and shutil.which(_tool("pyside6-lupdate")):
-        run_lupdate()
-        catalog = load_catalog()
-        for lang in LANGS:
-            missing[lang] = fill_ts(lang, catalog)
-    run_lrelease(force=True if update else force)
+    with _one_build():
+        if update and shutil.which(_tool("pyside6-lupdate")):
+            run_lupdate()
+            catalog = load_catalog()
+            for lang in LANGS:
+                missing[lang] = fill_ts(lang, catalog)
+        run_lrelease(force=True if update else force)
     return missing
+
+
+@contextlib.contextmanager
+def _one_build():
+    """An exclusive lock on a file beside the translations (no lock where fcntl is not)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: builds are not run concurrently there
+        yield
+        return
+    with open(TRANSLATIONS / ".build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def main(argv: list[str]) -> int:
