@@ -53,6 +53,20 @@ def migrate_now(url: str) -> list[str]:
         engine.dispose()
 
 
+def prepare_now(url: str, migrate: bool) -> None:
+    """Before serving: migrate (auto_migrate) or refuse an outdated schema (SchemaOutdated)."""
+    from server.db import check_schema, make_engine
+
+    if migrate:
+        migrate_now(url)
+        return
+    engine = make_engine(url)
+    try:
+        check_schema(engine)
+    finally:
+        engine.dispose()
+
+
 def _migrate(args) -> int:
     from server.config import safe_url
     from server.db import make_engine, pending_migrations

@@ -153,6 +153,7 @@ class SyncClient:
                  timeout: tuple[float, float] = DEFAULT_TIMEOUT, retry: Retry | None = None,
                  body_retries: int = 3, cacert: str | None = None):
         self.base_url = check_url(base_url, insecure=insecure)
+        self.insecure = insecure  # plain http to a non-loopback server allowed (--insecure)
         self.cacert = cacert  # a CA file for the server's certificate (None: the system's)
         self.token = token
         self.device_id: str | None = None  # sent at login: a re-login replaces its token
