@@ -109,7 +109,7 @@ def cmd_login(args) -> int:
 
     lang = lang_of(args)
     with open_store() as store:
-        client, user = _target(store, args)
+        client, user = client_for(store, args)
         password = _read_password(lang) if args.password_stdin else _ask_password(user, lang)
         client.device_id = store.device_id
         try:
@@ -190,7 +190,7 @@ def _session(store, args):
     from cli.texts import lang_of, say
     from sync import credentials
 
-    client, user = _target(store, args)
+    client, user = client_for(store, args)
     client.device_id = store.device_id
     password = _read_password(lang_of(args)) if args.password_stdin else None
     client.token = stored_token(store, client.base_url, user)
@@ -202,9 +202,9 @@ def _session(store, args):
     return client, user, password
 
 
-def _target(store, args):
+def client_for(store, args):
     """(client, user) of the command line, else of the last login: its server's --insecure
-    and --cacert stay with it."""
+    and --cacert stay with it (`esep login`, `sync`, `passwd`)."""
     from cli.texts import lang_of, say
 
     server = args.server or store.get_setting(SERVER_KEY)

@@ -165,9 +165,11 @@ def _sync_a_record(tmp_path: Path, url: str) -> None:
 
 
 def test_a_proxy_body_limit_too_small_is_said_and_login_again_needs_no_url(pg_url, tmp_path):
-    """An operator's nginx with client_max_body_size 1k: the district's push is refused with
-    what the administrator must change, nothing is lost; after revoke-tokens, `esep login`
-    alone (as a refused token's message says) logs in again to the remembered server and --cacert."""
+    """The sample site keeps /metrics from the internet. An operator's nginx with
+    client_max_body_size 1k: the district's push is refused with
+    what the administrator must change, nothing is lost; after reset-password, `esep passwd`
+    and `esep login` without --server, --user or --cacert (as a refused token's message says)
+    use the last login's server and certificate."""
     with make_pg_database(pg_url) as url:
         backend, tls_port = _free_port(), _free_port()
         env = dict(os.environ, ESEP_SERVER_DB=url)
@@ -182,7 +184,11 @@ def test_a_proxy_body_limit_too_small_is_said_and_login_again_needs_no_url(pg_ur
                                       "-g", "daemon off;"], stderr=subprocess.PIPE)
             try:
                 _wait_tls(f"https://127.0.0.1:{tls_port}", tmp_path / "cert.pem", nginx)
-                _too_large_then_login_again(tmp_path, f"https://127.0.0.1:{tls_port}", url)
+                tls = f"https://127.0.0.1:{tls_port}"
+                cert = str(tmp_path / "cert.pem")
+                assert requests.get(tls + "/metrics", verify=cert, timeout=10).status_code == 403
+                assert requests.get(f"http://127.0.0.1:{backend}/metrics", timeout=10).ok
+                _too_large_then_login_again(tmp_path, tls, url)
             finally:
                 nginx.terminate()
                 nginx.wait(timeout=30)
@@ -206,11 +212,14 @@ def _too_large_then_login_again(tmp_path: Path, url: str, db_url: str) -> None:
     assert "Traceback" not in refused.stderr
     with open_store(data / "esep.sqlite3", user="d1") as store:
         assert all(store.get_record(i)["version"] is None for i in ids)  # kept, to send later
-    revoke = subprocess.run([sys.executable, "main.py", "server", "admin", "revoke-tokens",
-                             "--db", db_url, "--user", "d1"], cwd=ROOT, capture_output=True,
-                            text=True, timeout=120, check=False)
-    assert revoke.returncode == 0, revoke.stderr
+    reset = subprocess.run([sys.executable, "main.py", "server", "admin", "reset-password",
+                            "--db", db_url, "--user", "d1"], cwd=ROOT, capture_output=True,
+                           text=True, timeout=120, check=False)
+    assert reset.returncode == 0, reset.stderr
+    one_time = json.loads(reset.stdout)["password"]
+    changed = _esep(data, "passwd", "--password-stdin", stdin=f"{one_time}\nnew-pass-word-2\n")
+    assert changed.returncode == 0, changed.stderr
     again = _esep(data, "login", "--keep-token-in-file", "--password-stdin",
-                  stdin=PASSWORD + "\n")
+                  stdin="new-pass-word-2\n")
     assert again.returncode == 0, again.stderr
     assert json.loads(again.stdout.splitlines()[-1])["server"] == url
