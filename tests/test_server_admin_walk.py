@@ -122,3 +122,24 @@ def test_an_outdated_schema_with_auto_migrate_off_is_refused_not_migrated(pg_url
             _refused(r, "missing migrations 0006", "esep server migrate")
         assert pending_migrations(engine)[0] == "0006"
         engine.dispose()
+
+
+def test_every_setting_is_in_the_deploy_table_with_its_variable_and_default():
+    """docs/deploy.md's table is what an operator reads: each Settings field, its environment
+    variable and its default as the code has them."""
+    import dataclasses
+
+    from server.config import Settings, env_name
+
+    table = {}
+    for line in (ROOT / "docs" / "deploy.md").read_text(encoding="utf-8").splitlines():
+        cells = [c.strip().strip("`") for c in line.strip().strip("|").split("|")]
+        if line.startswith("| `") and len(cells) == 4:
+            table[cells[0]] = cells[1:3]
+    fields = dataclasses.fields(Settings)
+    assert sorted(table) == sorted(f.name for f in fields)
+    for f in fields:
+        variable, default = table[f.name]
+        assert variable == env_name(f.name)
+        if isinstance(f.default, int | bool) and f.name != "db":
+            assert default.split()[0] == str(f.default).lower(), (f.name, default)
