@@ -143,3 +143,13 @@ def test_every_setting_is_in_the_deploy_table_with_its_variable_and_default():
         assert variable == env_name(f.name)
         if isinstance(f.default, int | bool) and f.name != "db":
             assert default.split()[0] == str(f.default).lower(), (f.name, default)
+
+
+def test_an_admin_command_without_a_database_says_which_file_it_uses(tmp_path):
+    """Forgetting to read /etc/esep/server.env would otherwise create users in a new SQLite
+    file of the data folder without a word."""
+    r = _esep("server", "admin", "list-users", ESEP_DATA_DIR=str(tmp_path),
+              ESEP_SERVER_DB="", ESEP_SERVER_CONFIG="")
+    assert r.returncode == 0, r.stderr
+    assert f"using the SQLite file sqlite:///{tmp_path}/esep-server.sqlite3" in r.stderr
+    assert "/etc/esep/server.env" in r.stderr and r.stderr.count("esep:") == 1
