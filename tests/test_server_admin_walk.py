@@ -153,3 +153,11 @@ def test_an_admin_command_without_a_database_says_which_file_it_uses(tmp_path):
     assert r.returncode == 0, r.stderr
     assert f"using the SQLite file sqlite:///{tmp_path}/esep-server.sqlite3" in r.stderr
     assert "/etc/esep/server.env" in r.stderr and r.stderr.count("esep:") == 1
+
+
+def test_status_refuses_a_negative_silence(tmp_path):
+    db = f"sqlite:///{tmp_path / 's.sqlite3'}"
+    r = _esep("server", "admin", "status", "--db", db, "--silent-days", "-3")
+    assert r.returncode == 2 and "'-3' is not a number of days from 0 to 3650" in r.stderr
+    r = _esep("server", "admin", "status", "--db", db, "--silent-days", "0")
+    assert r.returncode == 0, r.stderr
