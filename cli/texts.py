@@ -38,6 +38,10 @@ def server_failure(exc, lang: str, server: str, user: str | None = None) -> str:
                    lang, server=server)
     if code == "demo_folder":
         return say("demo_folder", lang)
+    if getattr(exc, "server_code", None) == "locked_out":
+        # minutes, rounded up, of the Retry-After the server sends (else its default lockout)
+        minutes = -(-(getattr(exc, "retry_after", None) or 900) // 60)
+        return say("cli_server_locked_out", lang, server=server, minutes=minutes)
     status = getattr(exc, "status", None)
     if status == 413:
         from sync.protocol import MAX_BODY_BYTES

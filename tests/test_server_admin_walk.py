@@ -161,3 +161,28 @@ def test_status_refuses_a_negative_silence(tmp_path):
     assert r.returncode == 2 and "'-3' is not a number of days from 0 to 3650" in r.stderr
     r = _esep("server", "admin", "status", "--db", db, "--silent-days", "0")
     assert r.returncode == 0, r.stderr
+
+
+def test_a_locked_out_login_says_how_long_and_who_can_lift_it(tmp_path):
+    """Five wrong passwords lock d1 from this address (docs/admin.md): the sixth login is
+    told when to try again and about `unlock`, not «HTTP 429 locked_out»; unlock lifts it."""
+    from server_fixtures import PASSWORD, seed_world
+    from test_server_cli import _serve
+
+    db = f"sqlite:///{tmp_path / 's.sqlite3'}"
+    proc, url = _serve("--db", db, env={**os.environ, "ESEP_LOCKOUT_S": "300"})
+    try:
+        seed_world(db)
+        data = str(tmp_path / "client")
+        login = ("--data-dir", data, "--lang", "en", "login", "--server", url, "--user",
+                 "d1", "--password-stdin")
+        for _ in range(5):
+            assert "refused user d1" in _esep(*login, stdin="wrong-pass\n").stderr
+        r = _esep(*login, stdin=PASSWORD + "\n")
+        _refused(r, "too many wrong passwords", "try again in 5 min", "esep server admin unlock")
+        assert _esep("server", "admin", "unlock", "--db", db, "--user", "d1").returncode == 0
+        r = _esep(*login, stdin=PASSWORD + "\n")
+        assert r.returncode == 0, r.stderr
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
