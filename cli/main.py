@@ -175,16 +175,24 @@ def _run(args) -> int:
         print(f"esep: {file_failure(exc, lang_of(args))}", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - only the store's own refusals are handled here
-        return _store_refusal(exc, args)
+        return _known_refusal(exc, args)
 
 
-def _store_refusal(exc: Exception, args) -> int:
-    """A StoreError that reached the top (the data folder's store refused to open): said in
-    the user's language; anything else is a bug and propagates."""
+def _known_refusal(exc: Exception, args) -> int:
+    """A StoreError that reached the top (the data folder's store refused to open), said in
+    the user's language, or a server command's database that cannot be reached; anything
+    else is a bug and propagates."""
     from cli.texts import lang_of
     from store.errors import StoreError, error_text
 
-    if not isinstance(exc, StoreError):
-        raise exc
-    print(f"esep: {error_text(exc, lang_of(args))}", file=sys.stderr)
-    return 1
+    if isinstance(exc, StoreError):
+        print(f"esep: {error_text(exc, lang_of(args))}", file=sys.stderr)
+        return 1
+    if getattr(args, "command", None) == "server":
+        from cli.server_cmd import db_refusal
+
+        text = db_refusal(exc, args)
+        if text:
+            print(f"esep: {text}", file=sys.stderr)
+            return 1
+    raise exc

@@ -19,6 +19,8 @@ def register(sub) -> None:
                    help="read the current password, then the new one, from stdin")
     p.add_argument("--insecure", action="store_true",
                    help="allow plain http to a non-loopback server")
+    p.add_argument("--cacert", default=None, help="the server's CA file (default: the one "
+                   "of `esep login` for that server)")
     p.set_defaults(func=cmd_passwd)
 
 
@@ -42,30 +44,26 @@ def _passwords(args, user: str) -> tuple[str, str]:
     return old, new
 
 
-def _where(args) -> tuple[str, str, bool, str | None]:
-    from cli.main import CliError
-    from cli.sync_cmd import INSECURE_KEY, SERVER_KEY, USER_KEY
+def _where(args):
+    """(client, user): the command line's server and user, else the last login's (with its
+    --insecure and --cacert)."""
+    from cli.sync_cmd import client_for
     from store import open_store
 
     with open_store() as store:
-        server = args.server or store.get_setting(SERVER_KEY)
-        user = args.user or store.get_setting(USER_KEY)
-        insecure = args.insecure or bool(store.get_setting(INSECURE_KEY))
-        device = store.device_id
-    if not server or not user:
-        raise CliError(say("cli_sync_no_server", lang_of(args)))
-    return server, user, insecure, device
+        client, user = client_for(store, args)
+        client.device_id = store.device_id
+    return client, user
 
 
 def cmd_passwd(args) -> int:
     from cli.main import CliError
-    from sync.transport import AuthError, SyncClient, SyncError
+    from sync.transport import AuthError, SyncError
 
-    server, user, insecure, device = _where(args)
+    client, user = _where(args)
+    server = client.base_url
     old, new = _passwords(args, user)
     try:
-        client = SyncClient(server, insecure=insecure)
-        client.device_id = device
         client.login(user, old)
         client.change_password(old, new)
     except AuthError as exc:  # the current password (or the user) is refused

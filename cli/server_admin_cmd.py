@@ -37,7 +37,8 @@ def register(cmds, db_arg) -> None:
 def _register_views(cmds, db_arg) -> None:
     st = cmds.add_parser("status", help="districts that have not synced for N days")
     db_arg(st)
-    st.add_argument("--silent-days", type=int, default=7)
+    st.add_argument("--silent-days", type=_days, default=7,
+                    help="days without a push or pull (0 to 3650; default 7)")
     st.add_argument("--region", default=None, help="only this region's districts")
     st.add_argument("--all", action="store_true", help="every district, silent or not")
     st.set_defaults(func=_status)
@@ -112,6 +113,21 @@ def _lifecycle(args) -> int:
           }[args.action]
     print(json.dumps(_call(args, fn, args.user, actor=audit.cli_actor())))
     return 0
+
+
+def _days(text: str) -> int:
+    import argparse
+
+    from server.activity import MAX_SILENT_DAYS
+
+    try:
+        days = int(text)
+    except ValueError:
+        days = -1
+    if not 0 <= days <= MAX_SILENT_DAYS:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of days from 0 to "
+                                         f"{MAX_SILENT_DAYS}")
+    return days
 
 
 def _viewer(region: str | None):

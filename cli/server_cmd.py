@@ -75,7 +75,19 @@ def _db(p) -> None:
 def _engine(args):
     from server.db import open_db
 
-    return open_db(server_ops_cmd.settings_of(args).db_url)
+    settings = server_ops_cmd.settings_of(args)
+    return open_db(settings.db_url, migrate=settings.auto_migrate)
+
+
+def db_refusal(exc: BaseException, args) -> str | None:
+    """The database of this `esep server` command did not let us in (what to check: the
+    command's URL, without its password) or has an outdated schema while auto_migrate is off;
+    None for any other failure."""
+    from server.db import SchemaOutdated, unreachable
+
+    if isinstance(exc, SchemaOutdated):
+        return str(exc)
+    return unreachable(exc, server_ops_cmd.settings_of(args).db_url)
 
 
 def _serve(args) -> int:
@@ -91,8 +103,8 @@ def _serve(args) -> int:
     from server.config import CONFIG_ENV, env_name, safe_url
 
     settings = server_ops_cmd.settings_of(args)
-    if settings.auto_migrate:
-        _migrate(settings.db_url, in_child=args.workers > 1)
+    _check_port(args.host, args.port)
+    _prepare_db(settings.db_url, settings.auto_migrate, in_child=args.workers > 1)
     print(f"esep server: {safe_url(settings.db_url)} on http://{args.host}:{args.port}",
           file=sys.stderr)
     os.environ[DB_ENV] = settings.db_url
@@ -107,22 +119,63 @@ def _serve(args) -> int:
     return 0
 
 
-def _migrate(url: str, in_child: bool) -> None:
-    """Apply the pending migrations, here or in a child process (then this process stays as
-    small as uvicorn's supervisor: about 50 MB less resident memory)."""
+def _prepare_db(url: str, migrate: bool, in_child: bool) -> None:
+    """Apply the pending migrations (or, auto_migrate off, check there are none), here or in
+    a child process (then this process stays as small as uvicorn's supervisor: about 50 MB
+    less resident memory)."""
     if not in_child:
-        server_ops_cmd.migrate_now(url)
+        server_ops_cmd.prepare_now(url, migrate)
         return
     import multiprocessing
 
     from cli.main import CliError
 
     child = multiprocessing.get_context("spawn").Process(
-        target=server_ops_cmd.migrate_now, args=(url,), name="esep-migrate")
+        target=_prepare_child, args=(url, migrate), name="esep-migrate")
     child.start()
     child.join()
     if child.exitcode != 0:
-        raise CliError(f"the database migration failed (exit code {child.exitcode})")
+        raise CliError(f"the database check or migration failed (exit code {child.exitcode})")
+
+
+def _check_port(host: str, port: int) -> None:
+    """Refuse, before anything is done, an address uvicorn could not listen on."""
+    import errno
+    import socket
+
+    from cli.main import CliError
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise CliError(f"--host {host}: not an address of this machine ({exc.strerror})") from None
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            sock.bind(address)
+        except OSError as exc:
+            why = {errno.EADDRINUSE: "is already in use (another esep server, or another "
+                   "program, listens there): stop it or choose another --port",
+                   errno.EACCES: "may not be used by this account (ports below 1024 need "
+                   "root): choose a --port of 1024 or more behind nginx",
+                   errno.EADDRNOTAVAIL: "is not an address of this machine: check --host"}
+            raise CliError(f"{host}:{port} {why.get(exc.errno or 0, exc.strerror)}") from None
+
+
+def _prepare_child(url: str, migrate: bool) -> None:
+    """The child's migration: a database that cannot be reached or is outdated is said, not
+    a traceback."""
+    from server.db import SchemaOutdated, unreachable
+
+    try:
+        server_ops_cmd.prepare_now(url, migrate)
+    except Exception as exc:  # said when known, else propagates as a bug
+        text = str(exc) if isinstance(exc, SchemaOutdated) else unreachable(exc, url)
+        if not text:
+            raise
+        print(f"esep: {text}", file=sys.stderr)
+        sys.exit(1)
 
 
 def _metrics_dir(workers: int) -> None:
@@ -156,8 +209,11 @@ def _create_user(args) -> int:
     password = sys.stdin.readline().rstrip("\r\n")
     if not password:
         raise CliError("no password on stdin")
-    user = _admin_call(args, create_user, args.user, password, args.role, args.region,
-                       args.district)
+    from server.audit import cli_actor
+
+    user = _admin_call(args, lambda e: create_user(e, args.user, password, args.role,
+                                                   args.region, args.district,
+                                                   actor=cli_actor()))
     print(json.dumps(user, ensure_ascii=False))
     return 0
 
@@ -165,8 +221,8 @@ def _create_user(args) -> int:
 def _import_orgunits(args) -> int:
     from server.admin import import_orgunits, read_orgunits_csv
 
-    rows = _admin_call(args, lambda _e: read_orgunits_csv(args.file))
-    n = _admin_call(args, import_orgunits, rows)
+    rows, places, names = _admin_call(args, lambda _e: read_orgunits_csv(args.file))
+    n = _admin_call(args, lambda e: import_orgunits(e, rows, places=places, names=names))
     print(f"imported {n} org units from {args.file}")
     return 0
 

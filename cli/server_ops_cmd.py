@@ -37,9 +37,17 @@ def settings_of(args):
 
     try:
         check_no_password(getattr(args, "db", None))
-        return load_settings(getattr(args, "config", None), db=getattr(args, "db", None))
+        settings = load_settings(getattr(args, "config", None), db=getattr(args, "db", None))
     except ConfigError as exc:
         raise CliError(str(exc)) from None
+    if settings.db is None and not getattr(args, "db_said", False):
+        args.db_said = True  # once per command
+        from server.config import safe_url
+
+        print(f"esep: no --db, ESEP_SERVER_DB or config file db: using the SQLite file "
+              f"{safe_url(settings.db_url)} (on the central server, read its settings first: "
+              "set -a; . /etc/esep/server.env)", file=sys.stderr)
+    return settings
 
 
 def migrate_now(url: str) -> list[str]:
@@ -49,6 +57,20 @@ def migrate_now(url: str) -> list[str]:
     engine = make_engine(url)
     try:
         return run_migrations(engine)
+    finally:
+        engine.dispose()
+
+
+def prepare_now(url: str, migrate: bool) -> None:
+    """Before serving: migrate (auto_migrate) or refuse an outdated schema (SchemaOutdated)."""
+    from server.db import check_schema, make_engine
+
+    if migrate:
+        migrate_now(url)
+        return
+    engine = make_engine(url)
+    try:
+        check_schema(engine)
     finally:
         engine.dispose()
 

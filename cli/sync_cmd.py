@@ -22,8 +22,9 @@ CACERT_KEY = "sync.cacert"  # a CA certificate file the server's TLS certificate
 def register(sub) -> None:
     login = sub.add_parser("login", help="log in to the central server (token kept in the "
                            "OS keyring)")
-    login.add_argument("--server", required=True, help="https://host[:port]")
-    login.add_argument("--user", required=True)
+    login.add_argument("--server", default=None, help="https://host[:port] (default: the "
+                       "last login's, with its --cacert and --insecure)")
+    login.add_argument("--user", default=None, help="default: the last login's")
     _password_args(login)
     login.add_argument("--keep-token-in-file", action="store_true",
                        help="only where this computer has no OS keyring (unattended "
@@ -107,26 +108,26 @@ def cmd_login(args) -> int:
     from sync.transport import AuthError, SyncError
 
     lang = lang_of(args)
-    client = _client(args.server, args.insecure, args.cacert, lang)
-    password = _read_password(lang) if args.password_stdin else _ask_password(args.user, lang)
     with open_store() as store:
+        client, user = client_for(store, args)
+        password = _read_password(lang) if args.password_stdin else _ask_password(user, lang)
         client.device_id = store.device_id
         try:
-            answer = client.login(args.user, password)
+            answer = client.login(user, password)
             if answer.get("must_change_password"):
-                raise _fail(say("cli_password_must_change", lang, user=args.user,
+                raise _fail(say("cli_password_must_change", lang, user=user,
                                 server=client.base_url))
             me = refresh_reference(store, client)
         except AuthError as exc:  # 401 at login: the name or the password, not the token
             raise _fail(say("login_refused", lang, server=client.base_url,
-                            user=args.user)) from exc
+                            user=user)) from exc
         except SyncError as exc:
             raise _fail(server_failure(exc, lang, client.base_url)) from exc
-        _remember(store, client.base_url, args.user, args.insecure, client.cacert)
-        _device_key(store, client, args.user, password, lang)
-        kept = keep_token(store, client.base_url, args.user, answer["token"],
+        _remember(store, client.base_url, user, client.insecure, client.cacert)
+        _device_key(store, client, user, password, lang)
+        kept = keep_token(store, client.base_url, user, answer["token"],
                           want_file=args.keep_token_in_file, lang=args.lang)
-    _print({"user": me.get("username", args.user), "role": me.get("role"),
+    _print({"user": me.get("username", user), "role": me.get("role"),
             "server": client.base_url, **kept})
     return 0
 
@@ -189,6 +190,23 @@ def _session(store, args):
     from cli.texts import lang_of, say
     from sync import credentials
 
+    client, user = client_for(store, args)
+    client.device_id = store.device_id
+    password = _read_password(lang_of(args)) if args.password_stdin else None
+    client.token = stored_token(store, client.base_url, user)
+    if client.token is None and password is None:
+        lang = lang_of(args)
+        hint = "" if credentials.keyring_available() else say("cli_sync_no_keyring", lang)
+        raise _fail(say("cli_sync_not_logged_in", lang, url=client.base_url, user=user,
+                        hint=hint))
+    return client, user, password
+
+
+def client_for(store, args):
+    """(client, user) of the command line, else of the last login: its server's --insecure
+    and --cacert stay with it (`esep login`, `sync`, `passwd`)."""
+    from cli.texts import lang_of, say
+
     server = args.server or store.get_setting(SERVER_KEY)
     user = args.user or store.get_setting(USER_KEY)
     if not server or not user:
@@ -199,15 +217,7 @@ def _session(store, args):
     client = _client(server, insecure,
                      args.cacert or (store.get_setting(CACERT_KEY) if same else None),
                      lang_of(args))
-    client.device_id = store.device_id
-    password = _read_password(lang_of(args)) if args.password_stdin else None
-    client.token = stored_token(store, client.base_url, user)
-    if client.token is None and password is None:
-        lang = lang_of(args)
-        hint = "" if credentials.keyring_available() else say("cli_sync_no_keyring", lang)
-        raise _fail(say("cli_sync_not_logged_in", lang, url=client.base_url, user=user,
-                        hint=hint))
-    return client, user, password
+    return client, user
 
 
 def _login_again(store, client, user: str, password: str | None) -> bool:

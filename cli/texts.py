@@ -15,8 +15,10 @@ def status_text(status: str, lang: str) -> str:
 
 
 def lang_of(args) -> str:
-    """The language asked for on the command line (`esep --lang` or the sub-command's)."""
-    return getattr(args, "sub_lang", None) or getattr(args, "lang", None) or "ru"
+    """The language asked for on the command line (`esep --lang` or the sub-command's);
+    `esep server …` speaks English, for the operator (README)."""
+    default = "en" if getattr(args, "command", None) == "server" else "ru"
+    return getattr(args, "sub_lang", None) or getattr(args, "lang", None) or default
 
 
 def server_failure(exc, lang: str, server: str, user: str | None = None) -> str:
@@ -36,7 +38,15 @@ def server_failure(exc, lang: str, server: str, user: str | None = None) -> str:
                    lang, server=server)
     if code == "demo_folder":
         return say("demo_folder", lang)
+    if getattr(exc, "server_code", None) == "locked_out":
+        # minutes, rounded up, of the Retry-After the server sends (else its default lockout)
+        minutes = -(-(getattr(exc, "retry_after", None) or 900) // 60)
+        return say("cli_server_locked_out", lang, server=server, minutes=minutes)
     status = getattr(exc, "status", None)
+    if status == 413:
+        from sync.protocol import MAX_BODY_BYTES
+
+        return say("cli_server_too_large", lang, server=server, mb=MAX_BODY_BYTES >> 20)
     detail = " ".join(str(x) for x in (f"HTTP {status}" if status else None,
                                        getattr(exc, "server_code", None)) if x)
     return say("cli_server_failed", lang, server=server, detail=detail or str(exc)[:200])

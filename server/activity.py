@@ -17,6 +17,7 @@ from server.auth import User
 from server.db import org_units, sync_activity, users
 
 WRITE_EVERY_S = 60.0
+MAX_SILENT_DAYS = 3650  # the longest silence `status` asks about (CLI and API)
 _written: dict[tuple, float] = {}
 _lock = threading.Lock()
 

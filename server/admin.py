@@ -1,8 +1,6 @@
 """Management without HTTP (used by `esep server admin ...` and by the admin endpoints)."""
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -133,33 +131,43 @@ def list_users(engine: sa.Engine) -> list[dict]:
              "must_change_password": bool(r.must_change_password)} for r in rows]
 
 
-def _check_unit_row(n: int, row: dict, regions: dict, seen: set) -> list[str]:
-    errs = []
+MAX_UNITS = 20_000
+
+
+def _unit_problems(row: dict, regions: dict, seen: dict, at) -> list[tuple[str, str]]:
+    """[(column, why)] of one district row; `seen`: id -> where it was first."""
+    out: list[tuple[str, str]] = []
     uid = (row.get("id") or "").strip()
     if not uid:
-        errs.append(f"row {n}: id: empty")
+        out.append(("id", "empty"))
     elif len(uid) > 64:
-        errs.append(f"row {n}: id: longer than 64 characters")
+        out.append(("id", "longer than 64 characters"))
     elif uid in seen:
-        errs.append(f"row {n}: id: {uid!r} appears twice in the file")
+        out.append(("id", f"{uid!r} appears twice in the file (also on {seen[uid]})"))
     elif uid in regions:
-        errs.append(f"row {n}: id: {uid!r} is a region code, not a district")
-    seen.add(uid)
-    reg = (row.get("region") or "").strip()
-    if reg not in regions:
-        errs.append(f"row {n}: region: {reg!r} is not a known region code")
+        out.append(("id", f"{uid!r} is a region code, not a district"))
+    seen.setdefault(uid, at)
+    why = _region_problem((row.get("region") or "").strip(), regions)
+    if why:
+        out.append(("region", why))
     if not (row.get("name_ru") or "").strip():
-        errs.append(f"row {n}: name_ru: empty")
-    return errs
+        out.append(("name_ru", "empty (the district's name in Russian is needed)"))
+    return out
 
 
-def import_orgunits(engine: sa.Engine, rows: list[dict]) -> int:
-    """Upsert districts; all rows are checked first, and on any error nothing is saved."""
+def import_orgunits(engine: sa.Engine, rows: list[dict], *,
+                    places: list[str] | None = None, names: dict | None = None) -> int:
+    """Upsert districts; all rows are checked first, and on any error nothing is saved.
+    Errors name `places[i]` (a file's "line 5") and the column as `names` writes it; by
+    default "row N" (from 1) and the field."""
     regions = region_codes()
     errors: list[str] = []
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for n, row in enumerate(rows, start=1):
-        errors += _check_unit_row(n, row, regions, seen)
+        at = places[n - 1] if places else f"row {n}"
+        for col, why in _unit_problems(row, regions, seen, at):
+            errors.append(f"{at}, column {(names or {}).get(col, col)}: {why}" if places
+                          else f"{at}: {col}: {why}")
     if errors:
         raise AdminError("\n".join(errors))
     clean = [{"id": r["id"].strip(), "kind": "district", "region": r["region"].strip(),
@@ -178,15 +186,15 @@ def import_orgunits(engine: sa.Engine, rows: list[dict]) -> int:
     return len(clean)
 
 
-def read_orgunits_csv(path: str | Path) -> list[dict]:
-    """Read the CSV (UTF-8, optional BOM); data rows are numbered from 1 in error messages."""
-    text = Path(path).read_text(encoding="utf-8-sig")
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in ("id", "region", "name_ru") if c not in (reader.fieldnames or [])]
-    if missing:
-        raise AdminError(f"{path}: missing column(s) {', '.join(missing)}; "
-                         f"expected {','.join(CSV_COLUMNS)}")
-    return list(reader)
+def read_orgunits_csv(path: str | Path) -> tuple[list[dict], list[str], dict[str, str]]:
+    """(rows, "line N" of each, {column: its name in the file}) of a districts CSV, read as
+    `import-users` reads its file (server/csv_in.py)."""
+    from server import csv_in
+
+    rows, names = csv_in.parse(csv_in.decode(Path(path).read_bytes()),
+                               ("id", "region", "name_ru"), CSV_COLUMNS,
+                               what="districts", max_rows=MAX_UNITS)
+    return [r for _, r in rows], [f"line {n}" for n, _ in rows], names
 
 
 def set_rates(engine: sa.Engine, rows: list[dict], *, replace: bool = False) -> dict:

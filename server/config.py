@@ -159,5 +159,24 @@ def load_settings(config_file: str | os.PathLike | None = None,
         if raw is not None and raw.strip() != "":
             values[field.name] = _convert(field, raw, f"environment variable "
                                                       f"{env_name(field.name)}")
-    values.update({k: v for k, v in overrides.items() if v is not None})
+    given = {k: v for k, v in overrides.items() if v is not None}
+    values.update(given)
+    if values.get("db"):
+        where = f"config file {path}, key db"
+        if (env.get(env_name("db")) or "").strip():
+            where = f"environment variable {env_name('db')}"
+        check_db_scheme(values["db"], "--db" if "db" in given else where)
     return Settings(**values)
+
+
+DB_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg", "sqlite")
+DB_URL_FORMS = "postgresql://user@host:5432/dbname or sqlite:///path/to/file.sqlite3"
+
+
+def check_db_scheme(url: str, where: str) -> None:
+    """Only PostgreSQL (psycopg 3) and SQLite are served: anything else is refused here, before
+    a driver is looked for."""
+    scheme = url.split("://", 1)[0].lower() if "://" in url else ""
+    if scheme not in DB_SCHEMES:
+        raise ConfigError(f"{where}: {safe_url(url)!r} is not a database Esep can use "
+                          f"(allowed: {DB_URL_FORMS})")

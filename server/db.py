@@ -163,6 +163,23 @@ def make_engine(db_url: str | None) -> sa.Engine:
     return engine
 
 
+def unreachable(exc: BaseException, db_url: str) -> str | None:
+    """A database that refused the connection itself (not a statement), said for the
+    operator: which database (no password), the driver's reason, what to check. None for
+    anything else."""
+    if not isinstance(exc, sa.exc.OperationalError) or exc.statement is not None:
+        return None
+    from server.config import safe_url
+
+    reason = " ".join(str(exc.orig or exc).split()).rstrip(".")
+    url = normalize_db_url(db_url)
+    check = ("that its folder exists and this account may write there" if
+             url.startswith("sqlite") else "that the database server runs there and lets "
+             "this user in, and that the database exists (createdb)")
+    return (f"the database {safe_url(url)} cannot be used ({reason}). Check the URL (--db, "
+            f"ESEP_SERVER_DB or db in the config file) and {check}; nothing was changed")
+
+
 PING_AFTER_IDLE_S = 5.0
 
 

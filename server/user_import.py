@@ -7,14 +7,13 @@ gets a one-time password (to be changed at the first login)."""
 from __future__ import annotations
 
 import csv
-import io
 import os
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from forms.periods import utc_now
-from server import admin, audit, auth
+from server import admin, audit, auth, csv_in
 from server.db import users
 
 REQUIRED = ("username", "role")
@@ -22,53 +21,10 @@ COLUMNS = ("username", "role", "region", "district")
 MAX_ROWS = 20_000
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 (a BOM is dropped), else Windows-1251 (what Excel saves as CSV in Kazakhstan)."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1251")
-    except UnicodeDecodeError as exc:
-        raise admin.AdminError(f"byte {exc.start + 1}: the file is neither UTF-8 nor "
-                               "Windows-1251 text; save it as CSV (UTF-8)") from None
-
-
 def parse(text: str) -> tuple[list[tuple[int, dict]], dict[str, str]]:
-    """([(line number in the file, row)], {column: its name as the file writes it}); the
-    delimiter is the header's `;` or `,`."""
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        written = [(n or "").strip() for n in reader.fieldnames or []]
-    except csv.Error as exc:
-        raise admin.AdminError(f"line 1: not CSV: {exc}") from None
-    names = [n.lower() for n in written]
-    missing = [c for c in REQUIRED if c not in names]
-    if missing:
-        raise admin.AdminError(f"line 1: missing column(s) {', '.join(missing)}; expected "
-                               f"{delimiter.join(COLUMNS)} (region and district as the "
-                               "role needs)")
-    reader.fieldnames = names
-    rows: list[tuple[int, dict]] = []
-    try:
-        _read_rows(reader, rows)
-    except csv.Error as exc:
-        raise admin.AdminError(f"line {reader.line_num}: not CSV: {exc}") from None
-    if not rows:
-        raise admin.AdminError("the file has no users (only a header line)")
-    return rows, dict(zip(names, written))
-
-
-def _read_rows(reader: csv.DictReader, rows: list) -> None:
-    for row in reader:
-        if not any((v or "").strip() for k, v in row.items() if k is not None):
-            continue  # a blank line
-        rows.append((reader.line_num, {k: (row.get(k) or "").strip() for k in COLUMNS}))
-        if len(rows) > MAX_ROWS:
-            raise admin.AdminError(f"more than {MAX_ROWS} users in one file")
+    """([(line number in the file, row)], {column: its name as the file writes it})."""
+    return csv_in.parse(text, REQUIRED, COLUMNS, what="users", max_rows=MAX_ROWS,
+                        note=" (region and district as the role needs)")
 
 
 def _line_problems(line: int, row: dict, ctx: dict, seen: dict) -> list[str]:
@@ -89,7 +45,7 @@ def _line_problems(line: int, row: dict, ctx: dict, seen: dict) -> list[str]:
 def import_users(engine: sa.Engine, data: bytes, *, actor: str) -> list[dict]:
     """Create every user of the file or none; returns [{username, role, region, district,
     password}] with the one-time passwords."""
-    rows, names = parse(decode(data))
+    rows, names = parse(csv_in.decode(data))
     with engine.begin() as conn:
         admin.seed_regions(conn)
         districts = admin.known_districts(conn)

@@ -39,6 +39,7 @@ class SyncError(Exception):
         super().__init__(message)
         self.status = status
         self.server_code = server_code  # the server's own code (bad_credentials, forbidden…)
+        self.retry_after: int | None = None  # seconds, when the answer's Retry-After said
 
 
 class AuthError(SyncError):
@@ -90,8 +91,15 @@ def check_url(url: str, *, insecure: bool = False) -> str:
     return url.strip().rstrip("/")
 
 
+class _Retry(Retry):
+    """urllib3 also retries a 413 or 429 that names a Retry-After, whatever the forcelist: a
+    login locked out for minutes then hung 4 x 30 s. Those are said at once, not waited out."""
+
+    RETRY_AFTER_STATUS_CODES = frozenset({503})
+
+
 def make_retry(total: int = 4, backoff: float = 0.5, jitter: float = 0.5) -> Retry:
-    return Retry(total=total, connect=total, read=total, status=total, other=0,
+    return _Retry(total=total, connect=total, read=total, status=total, other=0,
                  allowed_methods=frozenset({"GET", "HEAD", "POST"}),
                  status_forcelist=RETRY_STATUSES, backoff_factor=backoff, backoff_max=30,
                  backoff_jitter=jitter, raise_on_status=False,
@@ -153,6 +161,7 @@ class SyncClient:
                  timeout: tuple[float, float] = DEFAULT_TIMEOUT, retry: Retry | None = None,
                  body_retries: int = 3, cacert: str | None = None):
         self.base_url = check_url(base_url, insecure=insecure)
+        self.insecure = insecure  # plain http to a non-loopback server allowed (--insecure)
         self.cacert = cacert  # a CA file for the server's certificate (None: the system's)
         self.token = token
         self.device_id: str | None = None  # sent at login: a re-login replaces its token
@@ -253,8 +262,11 @@ class SyncClient:
                 f"the server needs a newer Esep (schema {protocol.SCHEMA_VERSION} refused); "
                 "local changes are kept", status=426, server_code=code)
         if resp.status_code >= 400:
-            raise SyncError(f"{method} {path}: HTTP {resp.status_code}: {resp.text[:300]}",
+            err = SyncError(f"{method} {path}: HTTP {resp.status_code}: {resp.text[:300]}",
                             status=resp.status_code, server_code=code)
+            retry = resp.headers.get("Retry-After", "")
+            err.retry_after = int(retry) if retry.isdigit() else None
+            raise err
         if resp.status_code == 204:
             return None
         try:

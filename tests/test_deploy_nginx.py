@@ -60,9 +60,13 @@ def _self_signed(folder: Path) -> tuple[Path, Path]:
     return cert_file, key_file
 
 
-def _nginx_conf(folder: Path, tls_port: int, http_port: int, backend: int) -> Path:
-    """The shipped site, pointed at this test's ports, certificate and backend."""
+def _nginx_conf(folder: Path, tls_port: int, http_port: int, backend: int,
+                body_limit: str = "32m") -> Path:
+    """The shipped site, pointed at this test's ports, certificate and backend (and, to see
+    an operator's mistake, another client_max_body_size)."""
     site = (ROOT / "deploy" / "nginx-esep.conf").read_text(encoding="utf-8")
+    assert "client_max_body_size 32m;" in site
+    site = site.replace("client_max_body_size 32m;", f"client_max_body_size {body_limit};")
     cert, key = _self_signed(folder)
     site = (site.replace("listen [::]:80;\n", "").replace("listen [::]:443 ssl http2;\n", "")
             .replace("listen 80;", f"listen 127.0.0.1:{http_port};")
@@ -158,3 +162,64 @@ def _sync_a_record(tmp_path: Path, url: str) -> None:
     assert again.returncode == 0 and json.loads(again.stdout.splitlines()[-1])["pushed"] == 0
     with open_store(data / "esep.sqlite3", user="d1") as store:
         assert store.get_record(rec["id"])["version"] == 1
+
+
+def test_a_proxy_body_limit_too_small_is_said_and_login_again_needs_no_url(pg_url, tmp_path):
+    """The sample site keeps /metrics from the internet. An operator's nginx with
+    client_max_body_size 1k: the district's push is refused with
+    what the administrator must change, nothing is lost; after reset-password, `esep passwd`
+    and `esep login` without --server, --user or --cacert (as a refused token's message says)
+    use the last login's server and certificate."""
+    with make_pg_database(pg_url) as url:
+        backend, tls_port = _free_port(), _free_port()
+        env = dict(os.environ, ESEP_SERVER_DB=url)
+        server = subprocess.Popen([sys.executable, "main.py", "server", "--port", str(backend)],
+                                  cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE)
+        try:
+            _wait(f"http://127.0.0.1:{backend}", server)
+            seed_world(url)
+            conf = _nginx_conf(tmp_path, tls_port, _free_port(), backend, body_limit="1k")
+            nginx = subprocess.Popen([NGINX or "nginx", "-p", str(tmp_path), "-c", str(conf),
+                                      "-g", "daemon off;"], stderr=subprocess.PIPE)
+            try:
+                _wait_tls(f"https://127.0.0.1:{tls_port}", tmp_path / "cert.pem", nginx)
+                tls = f"https://127.0.0.1:{tls_port}"
+                cert = str(tmp_path / "cert.pem")
+                assert requests.get(tls + "/metrics", verify=cert, timeout=10).status_code == 403
+                assert requests.get(f"http://127.0.0.1:{backend}/metrics", timeout=10).ok
+                _too_large_then_login_again(tmp_path, tls, url)
+            finally:
+                nginx.terminate()
+                nginx.wait(timeout=30)
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+
+
+def _too_large_then_login_again(tmp_path: Path, url: str, db_url: str) -> None:
+    data = tmp_path / "district"
+    login = _esep(data, "login", "--server", url, "--user", "d1", "--password-stdin",
+                  "--cacert", str(tmp_path / "cert.pem"), "--keep-token-in-file",
+                  stdin=PASSWORD + "\n")
+    assert login.returncode == 0, login.stderr
+    with open_store(data / "esep.sqlite3", user="d1") as store:
+        ids = [store.save_record(monthly_report("SHY-ABAY", f"{2000 + n // 12}-{n % 12 + 1:02d}"),
+                                 user="d1")["id"] for n in range(60)]
+    refused = _esep(data, "sync")
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert "HTTP 413" in refused.stderr and "client_max_body_size 32m" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    with open_store(data / "esep.sqlite3", user="d1") as store:
+        assert all(store.get_record(i)["version"] is None for i in ids)  # kept, to send later
+    reset = subprocess.run([sys.executable, "main.py", "server", "admin", "reset-password",
+                            "--db", db_url, "--user", "d1"], cwd=ROOT, capture_output=True,
+                           text=True, timeout=120, check=False)
+    assert reset.returncode == 0, reset.stderr
+    one_time = json.loads(reset.stdout)["password"]
+    changed = _esep(data, "passwd", "--password-stdin", stdin=f"{one_time}\nnew-pass-word-2\n")
+    assert changed.returncode == 0, changed.stderr
+    again = _esep(data, "login", "--keep-token-in-file", "--password-stdin",
+                  stdin="new-pass-word-2\n")
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout.splitlines()[-1])["server"] == url

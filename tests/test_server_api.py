@@ -8,6 +8,7 @@ import time
 import pytest
 import requests
 
+from server.admin import region_codes
 from server.config import Settings
 from sync.protocol import SCHEMA_HEADER
 from tests.server_fixtures import (
@@ -171,7 +172,9 @@ def test_admin_orgunit_import_reports_rows(server):
         {"id": "AST-NEW", "region": "AST", "name_ru": "Новый"},
         {"id": "X-1", "region": "XXX", "name_ru": "Плохой"}], timeout=5)
     assert r.status_code == 422
-    assert r.json()["detail"]["errors"] == ["row 2: region: 'XXX' is not a known region code"]
+    assert r.json()["detail"]["errors"] == [
+        "row 2: region: 'XXX' is not a known region code (allowed: " + ", ".join(
+            sorted(region_codes())) + ")"]
     ids = [u["id"] for u in admin.get(server.url + "/api/v1/orgunits", timeout=5).json()]
     assert "AST-NEW" not in ids  # all or nothing
 

@@ -46,9 +46,9 @@ def test_import_orgunits_bad_rows_are_named_and_nothing_saved(tmp_path):
                    "OK-1,SHY,Дубль\n", encoding="utf-8")
     r = _esep("server", "admin", "import-orgunits", "--db", db, str(csv))
     assert r.returncode == 1
-    assert "row 2: id: empty" in r.stderr
-    assert "row 3: region: 'ZZZ' is not a known region code" in r.stderr
-    assert "row 4: id: 'OK-1' appears twice" in r.stderr
+    assert "line 3, column id: empty" in r.stderr
+    assert "line 4, column region: 'ZZZ' is not a known region code" in r.stderr
+    assert "line 5, column id: 'OK-1' appears twice" in r.stderr
     r = _esep("server", "admin", "create-user", "--db", db, "--user", "x", "--role",
               "district", "--district", "OK-1", "--password-stdin", stdin="long-password\n")
     assert r.returncode == 1 and "not a known district" in r.stderr

@@ -17,7 +17,7 @@ router = api_router(prefix=API_PREFIX, tags=["status"], responses=error_response
 
 @router.get("/status", response_model=StatusOut)
 def get_status(user: OverseerUser, engine: Engine,
-               silent_days: Annotated[int, Query(ge=0, le=3650)] = 7,
+               silent_days: Annotated[int, Query(ge=0, le=activity.MAX_SILENT_DAYS)] = 7,
                only_silent: bool = False) -> dict:
     """Each district with its users' devices and their last push and pull; `silent` when
     nothing came from it for `silent_days` days (or ever)."""
