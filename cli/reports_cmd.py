@@ -102,12 +102,23 @@ def cmd_annual(args) -> int:
     finally:
         store.close()
     try:
-        out = write_report(report, args.output)
+        out = write_report(report, args.output, renderer=_chart_renderer())
     except PdfUnavailable as exc:
         raise _error(say("cli_pdf_unavailable", _lang_of(args), file=args.output,
                          detail=exc)) from None
     print(say("cli_wrote", _lang_of(args), file=out))
     return 0
+
+
+def _chart_renderer():
+    """None (matplotlib draws: the command line run from source), or in the desktop build,
+    which carries no matplotlib, the app's own charts drawn with Qt offscreen."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        from desktop.chart_png import offscreen_renderer
+        return offscreen_renderer()
+    return None
 
 
 def _error(message: str):

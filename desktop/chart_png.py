@@ -112,6 +112,22 @@ class _GuiDrawer(QObject):
             done.set()
 
 
+_APP: list = []  # the offscreen application of a process that had none
+
+
+def offscreen_renderer():
+    """`draw_png` for a process without a window (the desktop build's `esep report annual`,
+    which carries no matplotlib): an offscreen QApplication is made on first use."""
+    import os
+
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        _APP.append(QApplication([]))
+    return draw_png
+
+
 def make_renderer(parent: QObject):
     """A renderer for reports.annual: draws on the GUI thread whichever thread calls it.
     Create it on the GUI thread (with the dialog as parent)."""

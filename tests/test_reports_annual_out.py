@@ -103,3 +103,17 @@ def test_cli_demo_then_annual(data_dir, tmp_path, capsys):
     assert main(["report", "annual", "--year", "2023", "--region", "XX", "-o",
                  str(out)]) == 1
     assert "Неизвестный регион" in capsys.readouterr().err
+
+
+def test_cli_annual_without_matplotlib_draws_with_qt(data_dir, tmp_path, monkeypatch, capsys):
+    """The desktop build carries no matplotlib: its `esep report annual` drew no chart and
+    died with a traceback (ModuleNotFoundError). It now draws them with Qt, offscreen."""
+    import sys
+
+    assert main(["demo", "--year", "2023", "--events", "20"]) == 0
+    monkeypatch.setitem(sys.modules, "matplotlib", None)       # import matplotlib fails
+    monkeypatch.delitem(sys.modules, "reports.annual.charts", raising=False)
+    out = tmp_path / "qt.docx"
+    assert main(["report", "annual", "--year", "2023", "-o", str(out)]) == 0
+    pictures = Document(str(out)).inline_shapes
+    assert len(pictures) >= 5 and all(p.width > 0 for p in pictures)
