@@ -184,6 +184,20 @@ class BoolInput(FieldInput):
         return self.box
 
 
+def fill_combo(widget, entries: list[tuple[str, Any]]) -> None:
+    """`widget.combo` filled anew with «—» and `entries` (text, value), the widget's value
+    kept (a language switch, a list refreshed)."""
+    combo = widget.combo
+    current = widget.value() if combo.count() else None
+    combo.blockSignals(True)
+    combo.clear()
+    combo.addItem("—", None)
+    for text, data in entries:
+        combo.addItem(text, data)
+    widget.set_value(current)
+    combo.blockSignals(False)
+
+
 class ChoiceInput(FieldInput):
     def __init__(self, field, lang: str, parent=None) -> None:
         super().__init__(field, lang, parent)
@@ -195,14 +209,7 @@ class ChoiceInput(FieldInput):
         self._layout.addWidget(self.combo, 1)
 
     def _fill(self) -> None:
-        current = self.value() if self.combo.count() else None
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        self.combo.addItem("—", None)
-        for item in self._items:
-            self.combo.addItem(item.label(self.lang), item.code)
-        self.set_value(current)
-        self.combo.blockSignals(False)
+        fill_combo(self, [(item.label(self.lang), item.code) for item in self._items])
 
     def value(self) -> Any:
         return self.combo.currentData()

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from desktop.field_widgets import FieldInput
+from desktop.field_widgets import FieldInput, fill_combo
 from desktop.screen_fit import narrow_combo
 
 REFERENCES = {"seminar_id": "seminar"}  # field id -> the form of the records it names
@@ -48,14 +48,7 @@ class RecordChoiceInput(FieldInput):
         self._layout.addWidget(self.combo, 1)
 
     def _fill(self) -> None:
-        current = self.value() if self.combo.count() else None
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        self.combo.addItem("—", None)
-        for rec in self.records:
-            self.combo.addItem(record_text(rec, self.lang), rec["id"])
-        self.set_value(current)
-        self.combo.blockSignals(False)
+        fill_combo(self, [(record_text(rec, self.lang), rec["id"]) for rec in self.records])
 
     def value(self) -> Any:
         return self.combo.currentData()

@@ -668,7 +668,7 @@
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="329" />
+        <location filename="../../desktop/field_widgets.py" line="336" />
         <source>Choose on the calendar</source>
         <translation>Choose on the calendar</translation>
     </message>

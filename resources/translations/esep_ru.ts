@@ -668,7 +668,7 @@
         <translation>ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="329" />
+        <location filename="../../desktop/field_widgets.py" line="336" />
         <source>Choose on the calendar</source>
         <translation>Выбрать в календаре</translation>
     </message>
