@@ -2,7 +2,7 @@
 
 For each choice column of the roster that the file does not have (a list of names only has
 no category and no consent), a drop-down of the column's short labels; a choice is given to
-every imported row that has no value of its own (reports.intake.split_set_values)."""
+every imported row that has no value of its own (reports.intake_set.split_set_values)."""
 from __future__ import annotations
 
 from collections.abc import Callable

@@ -1,10 +1,9 @@
 """A region's own monthly table («Волонтёрство в цифрах» as a front office keeps it) into
 monthly_report drafts: one sheet per month or a «Месяц» column, one row per district, the
 indicators as columns (reports.wide_columns), the district and the month as reports.wide_where
-finds them. Total rows, repeated headers and column numbers are skipped and listed.
-
-Each row becomes a record of its org unit and month: a stored one is updated with the fields
-the file has (other data kept), else a new draft. A row that changes a submitted report is a
+finds them. Total rows, repeated headers and column numbers are skipped and listed. Each row
+becomes a record of its org unit and month: a stored one is updated with the fields the file
+has (other data kept), else a new draft. A row that changes a submitted report is a
 correction with the import's reason (asked when missing, as for a monthly workbook); an
 approved one stays closed (forms.lifecycle decides). A cell that cannot be read is an error naming
 its row, its column as the file heads it, why and what is allowed; the forms engine's findings

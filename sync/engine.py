@@ -21,9 +21,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 
 from store import published, sync_epoch, sync_state
-from store.db import transaction, utc_now
 from store.settings import DEMO_KEY
-from sync import exchange, protocol, pull_sizer
+from sync import exchange, protocol, pull_sizer, sync_log
 from sync.definitions import refresh_definitions
 from sync.pull_sizer import MIN_PULL, PullSizer
 from sync.push_sizer import MAX_BATCH, MIN_BATCH, START_BATCH, BatchSizer  # noqa: F401
@@ -249,24 +248,6 @@ def resend_copies(store, client: SyncClient, sizer: BatchSizer, cancel=None) -> 
         sync_epoch.resend_done(store, [op["op_seq"] for op in batch])
 
 
-def _log_start(store) -> int:
-    with transaction(store.db) as db:
-        cur = db.execute("INSERT INTO sync_log(started_at) VALUES (?)", [utc_now()])
-    return cur.lastrowid
-
-
-def _log_end(store, log_id: int, outcome: str, summary: SyncSummary | None,
-             error: SyncError | None = None) -> None:
-    """Close the log row; a failed one keeps why (`error_code`, `error`) for the history."""
-    saved = summary.to_dict() if summary else None
-    if saved is not None and error is not None:
-        saved.update(error_code=getattr(error, "server_code", None) or error.code,
-                     error=str(error)[:300])
-    with transaction(store.db) as db:
-        db.execute("UPDATE sync_log SET finished_at = ?, outcome = ?, summary = ? WHERE id = ?",
-                   [utc_now(), outcome, json.dumps(saved) if saved else None, log_id])
-
-
 def _load_sizer(store) -> BatchSizer:
     saved = store.get_setting(BATCH_KEY)
     try:
@@ -365,7 +346,7 @@ def sync_once(store, client: SyncClient, progress: Callable | None = None,
         raise DemoFolder("this data folder holds esep demo's synthetic records; they are "
                          "never sent: sync from a data folder of its own (--data-dir)")
     before = client.counters.snapshot()
-    log_id = _log_start(store)
+    log_id = sync_log.start(store)
     summary = SyncSummary()
     try:
         if _reference_missing(store):
@@ -382,12 +363,12 @@ def sync_once(store, client: SyncClient, progress: Callable | None = None,
         summary.pushed += sum(replayed[k] for k in ("applied", "duplicate"))
     except SyncError as exc:
         _fill(summary, store, client, before)
-        _log_end(store, log_id, "cancelled" if isinstance(exc, Cancelled) else "failed", summary,
+        sync_log.end(store, log_id, "cancelled" if isinstance(exc, Cancelled) else "failed", summary,
                  exc)
         raise
     exchange.remember(store, client)
     _fill(summary, store, client, before)
-    _log_end(store, log_id, "conflicts" if summary.needs_person else "ok", summary)
+    sync_log.end(store, log_id, "conflicts" if summary.needs_person else "ok", summary)
     return summary
 
 
