@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from cli.main import main
+from reports.figure_words import refused
 from reports.wide_read import read_wide
 from store import open_store
 from tests.wide_kit import add_units
@@ -163,6 +165,18 @@ def test_the_refusals_as_the_import_gives_them(data_dir, tmp_path):
     want[("Апрель 2024", 5, HOURS)] = ("warning", "figure_duration")   # «2 ч. 30 мин»
     want[("Март 2024", 7, HOURS)] = ("warning", "figure_duration")     # «1 час 15 минут»
     assert cells == want
+    lacking = {p["field"] for p in res.problems if p["code"] == "required"}
+    assert lacking and not lacking & {"volunteers_total", "events_total", "volunteer_hours"}
     april = {r["org_unit"]: r["data"] for r in res.records if r["period"] == "2024-04"}
     assert april["TUR-ABAY"] == {"gender": {"F": 12, "M": 10}, "volunteer_hours": 2.5}
     assert april["TUR-TURK"] == {"gender": {"M": 15}, "events_total": 2, "volunteer_hours": 4}
+
+
+@pytest.mark.parametrize(("cell", "whole", "code"), [
+    ("12,5", True, "figure_not_whole"), ("1,200", True, "figure_not_whole"),
+    ("-3", True, "figure_negative"), ("-3", False, "figure_negative"),
+    ("много", True, "figure_bad_whole"), ("много", False, "survey_bad_number"),
+    ("25+5", True, "figure_sum"), ("5-6", True, "figure_range")])
+def test_why_a_figure_is_refused_where_a_whole_number_is_asked(cell, whole, code):
+    """The lists and a region's table alike (reports.figure_words.refused)."""
+    assert refused(cell, whole=whole)[0] == code
