@@ -3,7 +3,9 @@ survey answer): the one place that says why «25+5» or «около 30» is ref
 
 «25+5» (people and walk-ins) is a sum: the total, or each part in its own column; «около
 30», «~30», «30+», «более 30», «шамамен 30» an estimate: the number counted; «5-6», «120/130»
-two numbers: one. Anything else is «not a number» with an example.
+two numbers: one; «-5» is below zero, «12,5» or «1,200» where a whole number is asked is no
+whole number (a comma or a dot starts the fraction). Anything else is «not a number» with an
+example (a whole one where a whole number is asked).
 
 A duration «2 ч. 30 мин», «2ч30м», «1 час 15 минут», «45 мин» in a field that counts hours
 (`counts_hours`) is read as hours, 2.5, with a note saying so (`duration_hours`): there is
@@ -16,6 +18,7 @@ import re
 _NUM = r"\d+(?:[.,]\d+)?"
 _SUM = re.compile(rf"^\s*{_NUM}(?:\s*\+\s*{_NUM})+\s*$")
 _RANGE = re.compile(rf"^\s*{_NUM}\s*(?:-|–|—|/|\.\.)\s*{_NUM}\s*$")
+_PLAIN = re.compile(rf"^\s*(-)?\s*{_NUM}\s*$")
 _ESTIMATE_SIGN = re.compile(rf"[~≈<>]|{_NUM}\s*\+\s*$|\bпримерно|\bприблизительно")
 _ESTIMATE_WORDS = {"около", "примерно", "приблизительно", "более", "больше", "менее",
                    "меньше", "свыше", "порядка", "до", "шамамен", "шамасы", "астам",
@@ -25,8 +28,9 @@ _MINUTES = r"(?:минуты|минут|минута|мин|м|min|m)\.?"
 _DURATION = re.compile(rf"^\s*(?:(\d+)\s*{_HOURS}\s*)?(\d+)\s*{_MINUTES}\s*$", re.IGNORECASE)
 
 
-def refused(value) -> tuple[str, dict]:
-    """Why `value` is no number, said with what to type instead: (message code, params)."""
+def refused(value, whole: bool = False) -> tuple[str, dict]:
+    """Why `value` is no number (no whole one when `whole`), said with what to type instead:
+    (message code, params)."""
     text = str(value).strip()
     numbers = [float(n.replace(",", ".")) for n in re.findall(_NUM, text)]
     if _SUM.match(text):
@@ -36,7 +40,12 @@ def refused(value) -> tuple[str, dict]:
         return "figure_estimate", {}
     if _RANGE.match(text):
         return "figure_range", {}
-    return "survey_bad_number", {}
+    plain = _PLAIN.match(text)
+    if plain and plain.group(1):
+        return "figure_negative", {}
+    if plain and whole:
+        return "figure_not_whole", {}
+    return ("figure_bad_whole" if whole else "survey_bad_number"), {}
 
 
 def duration_hours(value) -> float | None:

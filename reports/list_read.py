@@ -33,8 +33,7 @@ from reports.list_names import IDENTITY, SPANS, ListRefused
 from reports.readers import iter_rows
 from reports.readers_layout import fill_down, hidden_read_columns, hidden_rows, visible_sheets
 from reports.survey_import import _apply_mapping, _texts, match_columns
-from reports.survey_values import CellProblem, cell_notes, put_cell, put_number
-from reports.template_read import figure
+from reports.survey_values import CellProblem, cell_notes, put_cell, put_figure
 from reports.text import fold
 from reports.wide_where import sheet_period
 
@@ -271,7 +270,7 @@ def read_cell(form, f, value, data: dict, lang: str,
         data[f.id] = day.isoformat()             # a date pasted as Excel's day number
         return None
     if f.type in ("integer", "decimal"):
-        return put_number(f, value, data, lang, lambda v: figure(v, f.type))
+        return put_figure(f, value, data, lang)
     if f.type == "text" and isinstance(value, float) and value.is_integer():
         value = str(int(value))                  # a phone number typed into a number cell
     try:

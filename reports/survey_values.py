@@ -18,6 +18,7 @@ from forms.choice_words import choice_message, read_choice
 from forms.fieldcheck import parse_date
 from forms.reference import get_enum, resolve
 from reports.figure_words import counts_hours, hours_read, refused
+from reports.template_read import figure
 
 OTHER_PREFIX = re.compile(r"^\s*(другое|другие|иное|басқа|басқасы|other)\s*[:：-]\s*",
                           re.IGNORECASE)
@@ -138,10 +139,19 @@ def put_number(f, value, data: dict, lang: str, read=None) -> CellProblem | None
     except (ValueError, TypeError):              # CellProblem is a ValueError too
         hours = hours_read(value, lang) if counts_hours(f) else None
         if hours is None:
-            code, params = refused(value)
+            code, params = refused(value, whole=f.type in ("integer", "counts"))
             raise CellProblem(code, **params) from None
     data[f.id] = hours[0]
     return CellProblem("figure_duration", "warning", **hours[1])
+
+
+def put_figure(f, value, data: dict, lang: str) -> CellProblem | None:
+    """A figure cell of a list or of a region's table (a count, a breakdown's category, hours)
+    into data[f.id]: «12 чел.», «22 адам», «1 200», «нет» = 0 as the monthly template reads
+    them (reports.template_read.figure), «2 ч. 30 мин» of hours with a note, else refused
+    saying what to type (put_number)."""
+    kind = "decimal" if f.type == "decimal" else "integer"
+    return put_number(f, value, data, lang, lambda v: figure(v, kind))
 
 
 def to_boolean(value) -> bool:

@@ -1,8 +1,10 @@
 """The cells of a region's own monthly table (reports.wide_read): what is empty, what is a
-figure, what is a front office's zero («—», «нет»), what a total row is, and a cell as typed."""
+figure (read as a list's figure is), what is a front office's zero («—», «нет»), what a total
+row is, and a cell as typed."""
 from __future__ import annotations
 
 from reports.intake_rows import TOTAL_WORDS
+from reports.survey_values import CellProblem, put_figure
 from reports.template_read import figure, zero_word
 from reports.text import fold
 
@@ -35,6 +37,28 @@ def _is_figure(value) -> bool:
         return False
     return True
 
+
+def figure_into(reader, n: int, c, fd, value, data: dict) -> None:
+    """A figure cell of row `n`, column `c` read as a list's is (survey_values.put_figure):
+    «22 человека», «1 200»; a breakdown's category into its field's dict. A refusal («25+5»,
+    «около 30») or a note («2 ч. 30 мин» of hours) is said at the cell's row and column as the
+    file names them (and its sheet); an error refuses the whole file, nothing is saved."""
+    got: dict = {}
+    try:
+        note = put_figure(fd, value, got, reader.lang)
+    except CellProblem as exc:
+        note = exc
+    code = c.key.partition(".")[2]
+    if fd.id in got and code:
+        data.setdefault(fd.id, {})[code] = got[fd.id]
+    elif fd.id in got:
+        data[fd.id] = got[fd.id]
+    if note is not None:
+        reader.problems.append({"row": n, "column": c.header, "field": c.key,
+                                "code": note.code, "severity": note.severity,
+                                "sheet": reader.sheet, "message": reader.on_sheet(reader.say(
+                                    "wide_cell", value=_shown(value), field=reader.label(c.key),
+                                    why=reader.say(note.code, **note.params)))})
 
 
 def _shown(value) -> str:

@@ -6,8 +6,10 @@ becomes a record of its org unit and month: a stored one is updated with the fie
 has (other data kept), else a new draft. A row that changes a submitted report is a
 correction with the import's reason (asked when missing, as for a monthly workbook); an
 approved one stays closed (forms.lifecycle decides). A cell that cannot be read is an error naming
-its row, its column as the file heads it, why and what is allowed; the forms engine's findings
-are warnings. A dry run writes nothing; an import is one store transaction (reports.io._commit).
+its row, its column as the file heads it, why and what is allowed (a figure as a list's:
+«25+5», «около 30» refused saying what to type, «2 ч. 30 мин» of hours read with a note,
+reports.wide_cells.figure_into); the forms engine's findings are warnings. A dry run writes
+nothing; an import is one store transaction (reports.io._commit).
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ from reports.wide_cells import (
     _is_figure,
     _shown,
     carry_down,
-    figure,
+    figure_into,
     is_total,
     zero_of,
 )
@@ -98,11 +100,11 @@ class WideReader:
         return message_text(code, self.lang, params, form=self.form)
 
     def problem(self, row, where, code, severity="error", key=None, **params) -> None:
-        text = self._on_sheet(self.say(code, **params))
+        text = self.on_sheet(self.say(code, **params))
         self.problems.append({"row": row, "column": where, "field": key, "code": code,
                               "message": text, "severity": severity, "sheet": self.sheet})
 
-    def _on_sheet(self, text: str) -> str:
+    def on_sheet(self, text: str) -> str:
         """«Лист «Январь»: » in front of a problem of a workbook of several sheets."""
         if self.multi and self.sheet is not None:
             return self.say("wide_on_sheet", sheet=self.sheet) + text
@@ -162,7 +164,7 @@ class WideReader:
         self.problems[said:] = list({(p["row"], p["column"], p["message"]): p
                                      for p in self.problems[said:]}.values())
         if data_rows:                            # a hidden column read: said once a sheet
-            self.problems += [p | {"sheet": name, "message": self._on_sheet(p["message"])}
+            self.problems += [p | {"sheet": name, "message": self.on_sheet(p["message"])}
                               for p in hidden_read_columns(self.path, name, header.read(),
                                                            self.lang)]
         region_totals(self, first_row, first_skip)
@@ -318,28 +320,19 @@ class WideReader:
             value = _cell(row, c.index)
             if c.key in (None, SKIP, ORG, PERIOD, ROW_NO) or c.key.startswith(GROUP_SUM + ":"):
                 continue
-            fid, _, code = c.key.partition(".")
+            fid = c.key.partition(".")[0]
             fd = self.form.field(fid)
             kind = "integer" if fd.type == "counts" else fd.type
             if kind in ("integer", "decimal") and zero_of(value, fid in reported):
                 value = 0
             elif _empty(value):
                 continue
-            try:
-                if kind in ("integer", "decimal"):
-                    number = figure(value, kind)
-                    if code:
-                        data.setdefault(fid, {})[code] = number
-                    else:
-                        data[fid] = number
-                elif kind == "choice":
-                    data[fid] = self._choice(n, c.header, fd, value)
-                else:
-                    data[fid] = clean_text(value)[0]
-            except (TypeError, ValueError):
-                self.problem(n, c.header, "tpl_not_whole" if kind == "integer"
-                             else "tpl_not_number", key=c.key, field=self.label(c.key),
-                             value=str(value).strip())
+            if kind in ("integer", "decimal"):
+                figure_into(self, n, c, fd, value, data)
+            elif kind == "choice":
+                data[fid] = self._choice(n, c.header, fd, value)
+            else:
+                data[fid] = clean_text(value)[0]
         return {k: v for k, v in data.items() if v is not None}
 
     def label(self, key: str) -> str:

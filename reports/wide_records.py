@@ -39,6 +39,8 @@ def build_records(store, reader, reason: str | None = None) -> tuple[list, list,
     read. A submitted report the file would change is a correction (`corrections`: those
     records' ids, saved with `reason`); one the lifecycle locks is the reader's error."""
     records, diff, problems, corrections = [], [], [], []
+    refused = {(p["sheet"], p["row"], p["field"].partition(".")[0]) for p in reader.problems
+               if p["severity"] == "error" and p.get("field")}   # a cell said as not read
     for r in reader.rows:
         stored = store.list_records(form=FORM_ID, org_unit=r.unit, period=r.period)
         old = stored[0] if stored else None
@@ -49,6 +51,8 @@ def build_records(store, reader, reason: str | None = None) -> tuple[list, list,
         if corrects:
             corrections.append(rec["id"])
         for f in _findings(store, reader.form, rec, reader.lang):
+            if f["code"] == "required" and (r.sheet, r.row, f["field"]) in refused:
+                continue                      # its cell's refusal says it, as a list's does
             if corrects and f.get("rule_severity") == "error":
                 f = dict(f, severity="error")  # a correction is checked as a submission is
             problems.append(dict(f, row=r.row, sheet=r.sheet, unit=f"{r.unit} {r.period}"))

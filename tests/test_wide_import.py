@@ -131,7 +131,8 @@ def test_bad_input_names_row_and_column_and_saves_nothing(data_dir, tmp_path, ca
     assert "строка 4, столбец «Район»" in line and "неизвестный район" in line
     assert "Туркестанская область" in line and "Абайский район (TUR-ABAY)" in line
     line = next(ln for ln in err.splitlines() if "много" in ln)
-    assert "строка 4, столбец «Женщины»" in line and "целое неотрицательное число" in line
+    assert ("строка 4, столбец «Женщины»: «много» в поле «Пол волонтёров: Женщины»: не число; "
+            "ожидается целое число (например, 12)") in line
     line = next(ln for ln in err.splitlines() if "Охват прочий" in ln)
     assert "[ошибка] строка 2" in line and '--map "Охват прочий=' in line
     assert "ничего не импортировано" in err

@@ -141,14 +141,19 @@ def test_last_years_hidden_sheet_is_skipped_and_named(units, capsys):
 def test_estimates_are_refused_cell_by_cell(units, capsys):
     assert run(units, "import", "monthly_report", str(HERE / "shy_2024_06_approx.xlsx")) == 1
     out = printed(capsys)
-    for cell in ("строка 2, столбец «Количество волонтёров»: «~120»",
-                 "строка 2, столбец «Количество мероприятий»: «12+»",
-                 "строка 3, столбец «Количество волонтёров»: «около 50»",
-                 "строка 4, столбец «Количество волонтёров»: «120/130»",
-                 "строка 5, столбец «Количество волонтёров»: «+»",
-                 "строка 6, столбец «Количество мероприятий»: «5-6»"):
-        assert f"[ошибка] {cell} в поле" in out
-    assert "нужно целое неотрицательное число" in out and stored(units) == {}
+    estimate, two = "это примерное число, а нужно точное", "это два числа, а нужно одно"
+    lines = [ln for ln in out.splitlines() if "[ошибка] строка" in ln]
+    for cell, why in (("строка 2, столбец «Количество волонтёров»: «~120»", estimate),
+                      ("строка 2, столбец «Количество мероприятий»: «12+»", estimate),
+                      ("строка 3, столбец «Количество волонтёров»: «около 50»", estimate),
+                      ("строка 4, столбец «Количество волонтёров»: «120/130»", two),
+                      ("строка 5, столбец «Количество волонтёров»: «+»",
+                       "не число; ожидается целое число"),
+                      ("строка 6, столбец «Количество волонтёров»: «≈80»", estimate),
+                      ("строка 6, столбец «Количество мероприятий»: «5-6»", two)):
+        line = next((ln for ln in lines if f"[ошибка] {cell} в поле" in ln), "")
+        assert why in line, cell
+    assert len(lines) == 7 and stored(units) == {}
 
 
 def _filled(data: dict) -> dict:
