@@ -25,6 +25,17 @@ COLUMNS = [
 ]
 # columns shown in words (desktop.dates_text): «ноябрь 2024», «5 нояб. 2024, 15:30»
 WORDED = {"period": "when_text", "updated_at": "moment_text"}
+
+
+def worded_samples(key: str, lang: str) -> list[str]:
+    """Every month of a year as a WORDED column says it: the column is as wide as the widest
+    («сентябрь 2024» scrolled into view was cut in a column fitted to «май 2024»)."""
+    from desktop import dates_text
+    stamps = {"period": "2024-{:02d}", "updated_at": "2024-{:02d}-28T12:00:00Z"}[key]
+    say = getattr(dates_text, WORDED[key])
+    return [say(stamps.format(month), lang) for month in range(1, 13)]
+
+
 BADGE_COLOURS = {
     "draft": "#e0e0e0", "submitted": "#cfe3ff", "returned": "#ffe0b2",
     "approved": "#c8e6c9", "conflict": "#ffcdd2", "rejected": "#f8bbd0",

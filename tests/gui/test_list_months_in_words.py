@@ -153,3 +153,21 @@ def test_a_finding_row_says_its_month_and_sorts_by_it(qtbot, core_ctx):
     assert "ноябрь 2024" in shown and "2024-11" not in shown, shown
     assert shown.index("декабрь 2023") < shown.index("февраль 2024") < shown.index(
         "ноябрь 2024")
+
+
+@pytest.mark.parametrize(("lang", "widest"), [("ru", "сентябрь 2024"),
+                                               ("kk", "2024 ж. желтоқсан")])
+def test_the_period_column_holds_every_month_not_only_those_on_screen(qtbot, core_ctx, lang,
+                                                                      widest):
+    """A list of May records only: a September scrolled in later must not be cut."""
+    from desktop.i18n import switch_language
+    switch_language(core_ctx, lang)
+    core_ctx.store.save_record({"form": "monthly_report", "form_version": 1,
+                                "org_unit": "SHY-ABAY", "period": "2024-05",
+                                "data": {"volunteers_total": 7}}, user="aigerim")
+    page = list_page(qtbot, core_ctx)
+    page.resize(1000, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    page.fit_columns()
+    assert page.table.columnWidth(0) > page.table.fontMetrics().horizontalAdvance(widest)
