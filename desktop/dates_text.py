@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt
 
 QT_LANGUAGE = {"ru": QLocale.Language.Russian, "kk": QLocale.Language.Kazakh,
                "en": QLocale.Language.English}
@@ -14,6 +14,8 @@ ISO_PERIOD = re.compile(r"^(\d{4})-(\d{2})$")
 # finding params that hold a date or a reporting month (forms' messages.toml names them so)
 DATE_PARAMS = ("date", "start", "end", "period")
 DATE_FORMAT = {"ru": "d MMMM yyyy", "kk": "yyyy 'ж'. d MMMM", "en": "d MMMM yyyy"}
+# a moment in a list's column: the month's short name, then the local time («5 нояб. 2024, 10:30»)
+MOMENT_FORMAT = {"ru": "d MMM yyyy", "kk": "yyyy 'ж'. d MMM", "en": "d MMM yyyy"}
 
 
 def locale_of(lang: str) -> QLocale:
@@ -58,12 +60,34 @@ def date_text(value: str, lang: str) -> str:
                                     DATE_FORMAT.get(lang, DATE_FORMAT["ru"]))
 
 
+def when_text(value: str, lang: str) -> str:
+    """A reporting month or a date in words (`period_text`, `date_text`); anything else (a
+    span, a year) stays as it is."""
+    value = str(value)
+    return period_text(value, lang) if ISO_PERIOD.match(value) else date_text(value, lang)
+
+
+def moment_text(value: str, lang: str) -> str:
+    """«5 нояб. 2024, 15:30», «2024 ж. 5 қар., 15:30», "5 Nov 2024, 3:30 PM" for the UTC
+    stamp "2024-11-05T10:30:00Z": the day in words, the time the computer's clock shows;
+    anything else stays as it is."""
+    if ISO_DATE.match(str(value)):  # a day without a time
+        return date_text(value, lang)
+    moment = QDateTime.fromString(str(value), Qt.DateFormat.ISODate)
+    if not str(value) or not moment.isValid():
+        return str(value)
+    if moment.timeSpec() == Qt.TimeSpec.LocalTime and not str(value).endswith("Z"):
+        moment.setTimeSpec(Qt.TimeSpec.UTC)  # the store's stamps are UTC (CONTRACTS §0)
+    moment, locale = moment.toLocalTime(), locale_of(lang)
+    day = locale.toString(moment.date(), MOMENT_FORMAT.get(lang, MOMENT_FORMAT["ru"]))
+    return f"{day}, {locale.toString(moment.time(), locale.timeFormat(QLocale.FormatType.ShortFormat))}"
+
+
 def human_params(params: dict | None, lang: str) -> dict:
     """A finding's params with its dates and reporting months said in words."""
     out = dict(params or {})
     for key in DATE_PARAMS:
         value = out.get(key)
         if isinstance(value, str):
-            out[key] = period_text(value, lang) if ISO_PERIOD.match(value) \
-                else date_text(value, lang)
+            out[key] = when_text(value, lang)
     return out

@@ -158,10 +158,11 @@ class ReturnBanner(QFrame):
         box.addWidget(self.head)
         box.addWidget(self.text)
         self._record: dict = {}
+        self._lang = "ru"
         self.hide()
 
-    def show_for(self, record: dict) -> None:
-        self._record = record
+    def show_for(self, record: dict, lang: str = "ru") -> None:
+        self._record, self._lang = record, lang
         shown = record.get("status") == "returned" and bool(record.get("review_comment"))
         self.setVisible(shown)
         if shown:
@@ -169,7 +170,8 @@ class ReturnBanner(QFrame):
 
     def retranslate(self) -> None:
         rec = self._record
-        when = (rec.get("updated_at") or "").replace("T", " ").rstrip("Z")[:16]
+        from desktop.dates_text import moment_text
+        when = moment_text(rec.get("updated_at") or "", self._lang)
         self.head.setText(self.tr("Returned for changes by %1 on %2:")
                           .replace("%1", rec.get("updated_by") or "—").replace("%2", when))
         self.text.setText(rec.get("review_comment") or "")

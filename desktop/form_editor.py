@@ -139,6 +139,13 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.period_edit.setText(period)
         self._header_changed()
 
+    def _show_period_words(self) -> None:
+        """The month typed or picked, in words; the box keeps (and the record stores) ISO."""
+        from desktop.dates_text import period_text
+        from forms.periods import period_from_text
+        period = period_from_text(self.period_edit.text())
+        self.period_words.setText(period_text(period, self.ctx.lang) if period else "")
+
     def _timer(self, ms: int, slot, single: bool = False) -> QTimer:
         timer = QTimer(self)
         timer.setInterval(ms)
@@ -160,6 +167,9 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
             QRegularExpression(r"\d{0,4}-?\d{0,2}"), self.period_edit))
         self.period_edit.setMaximumWidth(100)
         self.period_button = month_button(self, self._pick_month, self.ctx.lang)
+        self.period_words = QLabel(self)  # «ноябрь 2024» beside the typed «2024-11»
+        self.period_words.setStyleSheet("color: #555;")
+        self.period_edit.textChanged.connect(self._show_period_words)
         self.org_label, self.period_label = QLabel(self), QLabel(self)
         self.org_label.setBuddy(self.org_combo)
         self.period_label.setBuddy(self.period_edit)
@@ -168,11 +178,11 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.org_combo.currentIndexChanged.connect(self._header_changed)
         self.period_edit.textEdited.connect(self._header_changed)
         if self.form.date_field:  # the period follows from the date field
-            for w in (self.period_edit, self.period_label, self.period_button):
+            for w in (self.period_edit, self.period_label, self.period_button, self.period_words):
                 w.hide()
         head = QHBoxLayout()
         for w in (self.org_label, self.org_combo, self.period_label, self.period_edit,
-                  self.period_button):
+                  self.period_button, self.period_words):
             head.addWidget(w)
         head.addStretch(1)
         head.addWidget(self.status_label)
@@ -320,6 +330,7 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         self.org_label.setText(self.tr("&Org unit"))
         self.period_label.setText(self.tr("&Period"))
         self.period_edit.setPlaceholderText(self.tr("YYYY-MM"))
+        self._show_period_words()
         self.comment_label.setText(self.tr("Comment on warnings (required to submit with warnings)"))
         self.save_button.setText(self.tr("Save &draft"))
         self.submit_button.setText(self.tr("&Submit"))
@@ -346,4 +357,4 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         from desktop.record_model import status_text
         status = self.record.get("status") or "draft"
         self.status_label.setText(self.tr("Status: %1").replace("%1", status_text(status)))
-        self.return_banner.show_for(self.record)
+        self.return_banner.show_for(self.record, self.ctx.lang)

@@ -338,14 +338,16 @@ class ImportDialog(QDialog):
         self.add_view.resizeColumnsToContents()
 
     def _shown(self, rows: list[dict]) -> list[dict]:
-        """New records as a person reads them: the org unit's name, the status and the
-        choices in words."""
+        """New records as a person reads them: the org unit's name, the month, the status and
+        the choices in words."""
+        from desktop.dates_text import when_text
         from desktop.record_model import status_text
         names = {u["id"]: u.get(f"name_{self.ctx.lang}") or u.get("name_ru") or u["id"]
                  for u in self.ctx.store.org_units()}
         lang = self.ctx.lang
         return [{**{k: value_text(v, (k,), self.form, lang) for k, v in r.items()},
                  "org_unit": names.get(r.get("org_unit"), r.get("org_unit")),
+                 "period": when_text(r.get("period") or "", lang),
                  "status": status_text(r["status"]) if r.get("status") else None}
                 for r in rows]
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.dates_text import when_text
 from desktop.page_refresh import RefreshWhenShown
 from desktop.record_diff import path_label
 from desktop.review_models import (
@@ -35,8 +36,9 @@ RESIZE_ROWS = 50  # column widths from the first rows: a big review must not sta
 COMBO_MAX_WIDTH = 240  # three filters in a row beside the navigation list at 1024 px
 
 
-ROW_KEYS = ("message", "severity_text", "unit", "period", "form_title", "fields_text",
-            "detail", "severity", "rule", "org_unit", "record_id", "message_code")
+ROW_KEYS = ("message", "severity_text", "unit", "period_text", "form_title", "fields_text",
+            "detail", "severity", "rule", "org_unit", "period", "record_id", "message_code")
+SORTED_BY = {"period_text": "period"}  # a column shown in words, sorted by its ISO text
 
 
 UNIQUE = ("record_id",)  # a record's id: not worth sharing (a message recurs: shared)
@@ -133,6 +135,7 @@ class Decorator:
         f["fields_text"] = ", ".join(field_label(form, x, lang) for x in f["fields"])
         f["severity_text"] = self.severity.get(f["severity"], f["severity"])
         f["unit"] = unit_name(self.units.get(f["org_unit"], {"id": f["org_unit"]}), lang)
+        f["period_text"] = when_text(f.get("period") or "", lang)  # «ноябрь 2024»
         return Row(f[k] if k in UNIQUE else share(f[k], f[k]) for k in ROW_KEYS)
 
 
@@ -188,7 +191,7 @@ class QualityPage(RefreshWhenShown, QWidget):
     def _sort_key(row: dict, key: str):
         if key == "severity_text":
             return SEVERITIES.index(row["severity"])
-        return str(row.get(key) or "")
+        return str(row.get(SORTED_BY.get(key, key)) or "")
 
     @staticmethod
     def _colour(row: dict, key: str) -> str | None:
@@ -243,7 +246,7 @@ class QualityPage(RefreshWhenShown, QWidget):
         self.reload_button.setText(self.tr("Check again"))
         self.model.set_headers([  # the finding's text first: it says what is wrong and what to do
             ("message", self.tr("Finding")), ("severity_text", self.tr("Severity")),
-            ("unit", self.tr("Org unit")), ("period", self.tr("Period")),
+            ("unit", self.tr("Org unit")), ("period_text", self.tr("Period")),
             ("form_title", self.tr("Form")), ("fields_text", self.tr("Fields")),
             ("detail", self.tr("Rule"))])
         self._fill_combo(self.severity, [(s, self.severity_text(s)) for s in SEVERITIES])

@@ -118,6 +118,7 @@ def _label(fdef, code: Any, lang: str) -> str:
 
 def revision_diffs(revisions: Sequence[dict], form=None, lang: str = "ru") -> list[dict]:
     """Per-field differences between consecutive revisions (editor, time, reason)."""
+    from desktop.dates_text import moment_text
     out = []
     revs = sorted(revisions, key=lambda r: r["revision"])
     for old, new in itertools.pairwise(revs):
@@ -128,7 +129,7 @@ def revision_diffs(revisions: Sequence[dict], form=None, lang: str = "ru") -> li
                             "old": value_text(a.get(path), path, form, lang),
                             "new": value_text(b.get(path), path, form, lang),
                             "editor": new.get("editor", ""),
-                            "at": str(new.get("at", ""))[:16].replace("T", " "),
+                            "at": moment_text(str(new.get("at", "")), lang),
                             "reason": new.get("reason") or ""})
     return out
 

@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 
 from desktop import autosave
 from desktop.editor_parts import org_unit_choices, unit_names
-from desktop.record_model import COLUMNS, RecordTableModel, status_text
+from desktop.record_model import COLUMNS, WORDED, RecordTableModel, status_text, worded_samples
 from desktop.screen_fit import fit_width
 from forms.lifecycle import STATUSES
 
 SUMMARY_COLUMN = [key for key, _t, _s in COLUMNS].index("summary")
 COLUMN_MAX_WIDTH = 200  # a column beside the summary at 1024 px
 COLUMN_SHARE = 5  # ... on a wider screen a column may take a fifth of the table (a unit's name)
+CELL_PADDING = 8  # a cell's margins beside its text (as resizeColumnToContents leaves them)
 
 
 def sync_flags(store) -> dict[str, str]:
@@ -178,8 +179,17 @@ class RecordListPage(QWidget):
         for column in range(self.model.columnCount()):
             if column != SUMMARY_COLUMN:
                 self.table.resizeColumnToContents(column)
-                if self.table.columnWidth(column) > widest:
-                    self.table.setColumnWidth(column, widest)
+                width = max(self.table.columnWidth(column), self._worded_width(column))
+                self.table.setColumnWidth(column, min(width, widest))
+
+    def _worded_width(self, column: int) -> int:
+        """A month or a time in words: the widest of the year's, not only of the rows shown."""
+        key = COLUMNS[column][0]
+        if key not in WORDED:
+            return 0
+        metrics = self.table.fontMetrics()
+        return CELL_PADDING + max(metrics.horizontalAdvance(text)
+                                  for text in worded_samples(key, self.ctx.lang))
 
     def resizeEvent(self, event) -> None:
         """A window made wider (maximized) gives the cut names their room again."""

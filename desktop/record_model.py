@@ -23,6 +23,19 @@ COLUMNS = [
     ("updated_at", QT_TRANSLATE_NOOP("RecordTableModel", "Updated"), "updated_at"),
     ("updated_by", QT_TRANSLATE_NOOP("RecordTableModel", "By"), "updated_by"),
 ]
+# columns shown in words (desktop.dates_text): «ноябрь 2024», «5 нояб. 2024, 15:30»
+WORDED = {"period": "when_text", "updated_at": "moment_text"}
+
+
+def worded_samples(key: str, lang: str) -> list[str]:
+    """Every month of a year as a WORDED column says it: the column is as wide as the widest
+    («сентябрь 2024» scrolled into view was cut in a column fitted to «май 2024»)."""
+    from desktop import dates_text
+    stamps = {"period": "2024-{:02d}", "updated_at": "2024-{:02d}-28T12:00:00Z"}[key]
+    say = getattr(dates_text, WORDED[key])
+    return [say(stamps.format(month), lang) for month in range(1, 13)]
+
+
 BADGE_COLOURS = {
     "draft": "#e0e0e0", "submitted": "#cfe3ff", "returned": "#ffe0b2",
     "approved": "#c8e6c9", "conflict": "#ffcdd2", "rejected": "#f8bbd0",
@@ -204,6 +217,8 @@ class RecordTableModel(QAbstractTableModel):
             return self._display(rec, key)
         if role == Qt.ItemDataRole.ToolTipRole and key in ("summary", "org_unit"):  # when cut
             return self._display(rec, key).replace(" · ", "\n")
+        if role == Qt.ItemDataRole.ToolTipRole and key in WORDED:  # as the filter takes it
+            return str(rec.get(key) or "")
         if role == Qt.ItemDataRole.BackgroundRole and key == "status":
             return QBrush(QColor(BADGE_COLOURS.get(self.effective_status(rec), "#ffffff")))
         if role == Qt.ItemDataRole.UserRole:
@@ -217,8 +232,9 @@ class RecordTableModel(QAbstractTableModel):
             return self.unit_names.get(rec.get("org_unit"), rec.get("org_unit") or "")
         if key == "summary":
             return summarize(rec, self._fields, self._lang())
-        if key == "updated_at":
-            return (rec.get("updated_at") or "").replace("T", " ").rstrip("Z")[:16]
+        if key in WORDED:  # words; the store still sorts and filters by the ISO text
+            from desktop import dates_text
+            return getattr(dates_text, WORDED[key])(str(rec.get(key) or ""), self._lang())
         return str(rec.get(key) or "")
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

@@ -27,9 +27,10 @@ def referenced_records(ctx, field) -> list[dict] | None:
 
 def record_text(record: dict, lang: str) -> str:
     """«12 ноября 2024 · Актобе»: the date and the place a person knows the record by."""
-    from desktop.dates_text import date_text
+    from desktop.dates_text import date_text, when_text
     data = record.get("data") or {}
-    parts = [date_text(str(data["date"]), lang) if data.get("date") else record.get("period"),
+    parts = [date_text(str(data["date"]), lang) if data.get("date")
+             else when_text(record.get("period") or "", lang),
              data.get("city") or data.get("venue")]
     return " · ".join(str(p) for p in parts if p) or str(record.get("id", ""))[:8]
 

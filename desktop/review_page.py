@@ -193,7 +193,9 @@ class ReviewPage(QWidget):
         cell = self.grid.currentIndex().data(USER_ROLE) or {}
         late = f" · {self.status_text('late')}" if cell.get("record_id") == rec["id"] \
             and cell.get("late") else ""
-        self.detail_title.setText(f"<b>{unit_name(unit, self.ctx.lang)} · {rec['period']} · "
+        from desktop.dates_text import when_text
+        period = when_text(rec["period"], self.ctx.lang)
+        self.detail_title.setText(f"<b>{unit_name(unit, self.ctx.lang)} · {period} · "
                                   f"{self.status_text(rec['status'])}{late}</b>")
         parts = []
         if rec.get("justification"):

@@ -379,6 +379,7 @@ class SyncPage(QWidget):
 
 def _describer(store, lang: str):
     """record -> 'Form title · org unit name · period' in the language."""
+    from desktop.dates_text import when_text
     from desktop.quality_page import form_defs
     forms = form_defs()
     units = {u["id"]: unit_name(u, lang) for u in store.org_units()}
@@ -389,6 +390,6 @@ def _describer(store, lang: str):
         form = forms.get(record.get("form"))
         title = (form.title.get(lang) if form else None) or record.get("form", "")
         unit = units.get(record.get("org_unit"), record.get("org_unit", ""))
-        return f"{title} · {unit} · {record.get('period', '')}"
+        return f"{title} · {unit} · {when_text(record.get('period') or '', lang)}"
     return what
 

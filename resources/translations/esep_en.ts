@@ -433,27 +433,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="284" />
+        <location filename="../../desktop/review_page.py" line="286" />
         <source>Correct a submitted report</source>
         <translation>Correct a submitted report</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="302" />
+        <location filename="../../desktop/review_page.py" line="304" />
         <source>Field:</source>
         <translation>Field:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="303" />
+        <location filename="../../desktop/review_page.py" line="305" />
         <source>Current value:</source>
         <translation>Current value:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="304" />
+        <location filename="../../desktop/review_page.py" line="306" />
         <source>New value:</source>
         <translation>New value:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="305" />
+        <location filename="../../desktop/review_page.py" line="307" />
         <source>Reason (required):</source>
         <translation>Reason (required):</translation>
     </message>
@@ -802,42 +802,42 @@
         <translation>Choose the month</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="320" />
+        <location filename="../../desktop/form_editor.py" line="330" />
         <source>&amp;Org unit</source>
         <translation>&amp;Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="321" />
+        <location filename="../../desktop/form_editor.py" line="331" />
         <source>&amp;Period</source>
         <translation>&amp;Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="322" />
+        <location filename="../../desktop/form_editor.py" line="332" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="323" />
+        <location filename="../../desktop/form_editor.py" line="334" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Comment on warnings (required to submit with warnings)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="324" />
+        <location filename="../../desktop/form_editor.py" line="335" />
         <source>Save &amp;draft</source>
         <translation>Save &amp;draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="325" />
+        <location filename="../../desktop/form_editor.py" line="336" />
         <source>&amp;Submit</source>
         <translation>&amp;Submit</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="326" />
+        <location filename="../../desktop/form_editor.py" line="337" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="348" />
+        <location filename="../../desktop/form_editor.py" line="359" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
@@ -1114,7 +1114,7 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="376" />
+        <location filename="../../desktop/import_dialog.py" line="378" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1544,92 +1544,92 @@ F1 — this help</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="240" />
+        <location filename="../../desktop/quality_page.py" line="243" />
         <source>Rule:</source>
         <translation>Rule:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="241" />
+        <location filename="../../desktop/quality_page.py" line="244" />
         <source>Severity:</source>
         <translation>Severity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="242" />
+        <location filename="../../desktop/quality_page.py" line="245" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="243" />
+        <location filename="../../desktop/quality_page.py" line="246" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="245" />
+        <location filename="../../desktop/quality_page.py" line="248" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="248" />
+        <location filename="../../desktop/quality_page.py" line="251" />
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="246" />
+        <location filename="../../desktop/quality_page.py" line="249" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="246" />
+        <location filename="../../desktop/quality_page.py" line="249" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="247" />
+        <location filename="../../desktop/quality_page.py" line="250" />
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="247" />
+        <location filename="../../desktop/quality_page.py" line="250" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="245" />
+        <location filename="../../desktop/quality_page.py" line="248" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="253" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="253" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="254" />
+        <location filename="../../desktop/quality_page.py" line="257" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="260" />
+        <location filename="../../desktop/quality_page.py" line="263" />
         <source>(all)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="319" />
+        <location filename="../../desktop/quality_page.py" line="322" />
         <source>Could not check the records: %1</source>
         <translation>Could not check the records: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="325" />
+        <location filename="../../desktop/quality_page.py" line="328" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>%1 findings: %2 errors, %3 warnings, %4 info</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="334" />
+        <location filename="../../desktop/quality_page.py" line="337" />
         <source>Data quality</source>
         <translation>Data quality</translation>
     </message>
@@ -1708,32 +1708,32 @@ F1 — this help</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="155" />
+        <location filename="../../desktop/record_list_page.py" line="156" />
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="156" />
+        <location filename="../../desktop/record_list_page.py" line="157" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="158" />
+        <location filename="../../desktop/record_list_page.py" line="159" />
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="161" />
+        <location filename="../../desktop/record_list_page.py" line="162" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="162" />
+        <location filename="../../desktop/record_list_page.py" line="163" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="206" />
+        <location filename="../../desktop/record_list_page.py" line="216" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n report returned for changes — open</numerusform>
@@ -1741,27 +1741,27 @@ F1 — this help</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="224" />
+        <location filename="../../desktop/record_list_page.py" line="234" />
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="230" />
+        <location filename="../../desktop/record_list_page.py" line="240" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="266" />
+        <location filename="../../desktop/record_list_page.py" line="276" />
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="274" />
+        <location filename="../../desktop/record_list_page.py" line="284" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>No records match the filters. Clear the search or the filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="276" />
+        <location filename="../../desktop/record_list_page.py" line="286" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>No records yet. Press %1 or «%2» to enter the first one.</translation>
     </message>
@@ -1799,32 +1799,32 @@ F1 — this help</translation>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="34" />
+        <location filename="../../desktop/record_model.py" line="47" />
         <source>draft</source>
         <translation>draft</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="35" />
+        <location filename="../../desktop/record_model.py" line="48" />
         <source>submitted</source>
         <translation>submitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="36" />
+        <location filename="../../desktop/record_model.py" line="49" />
         <source>returned</source>
         <translation>returned</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="37" />
+        <location filename="../../desktop/record_model.py" line="50" />
         <source>approved</source>
         <translation>approved</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="38" />
+        <location filename="../../desktop/record_model.py" line="51" />
         <source>conflict</source>
         <translation>conflict</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="39" />
+        <location filename="../../desktop/record_model.py" line="52" />
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
@@ -1918,7 +1918,7 @@ F1 — this help</translation>
 <context>
     <name>ReturnBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="173" />
+        <location filename="../../desktop/editor_parts.py" line="175" />
         <source>Returned for changes by %1 on %2:</source>
         <translation>Returned for changes by %1 on %2:</translation>
     </message>
@@ -2041,47 +2041,47 @@ F1 — this help</translation>
         <translation>Select a cell of the grid to see the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="200" />
+        <location filename="../../desktop/review_page.py" line="202" />
         <source>Comment on warnings: %1</source>
         <translation>Comment on warnings: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="202" />
+        <location filename="../../desktop/review_page.py" line="204" />
         <source>Reviewer's comment: %1</source>
         <translation>Reviewer's comment: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="226" />
+        <location filename="../../desktop/review_page.py" line="228" />
         <source>Comment required</source>
         <translation>Comment required</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="225" />
+        <location filename="../../desktop/review_page.py" line="227" />
         <source>Write what the district must fix before returning the report.</source>
         <translation>Write what the district must fix before returning the report.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="233" />
+        <location filename="../../desktop/review_page.py" line="235" />
         <source>Could not save the review</source>
         <translation>Could not save the review</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="249" />
+        <location filename="../../desktop/review_page.py" line="251" />
         <source>… and %1 more</source>
         <translation>… and %1 more</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="251" />
+        <location filename="../../desktop/review_page.py" line="253" />
         <source>The report cannot be approved yet:</source>
         <translation>The report cannot be approved yet:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="252" />
+        <location filename="../../desktop/review_page.py" line="254" />
         <source>Return it to the district with a comment saying what to correct or explain, or correct a value yourself.</source>
         <translation>Return it to the district with a comment saying what to correct or explain, or correct a value yourself.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="272" />
+        <location filename="../../desktop/review_page.py" line="274" />
         <source>Could not save the correction</source>
         <translation>Could not save the correction</translation>
     </message>

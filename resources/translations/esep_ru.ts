@@ -433,27 +433,27 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../../desktop/review_page.py" line="284" />
+        <location filename="../../desktop/review_page.py" line="286" />
         <source>Correct a submitted report</source>
         <translation>Исправление поданного отчёта</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="302" />
+        <location filename="../../desktop/review_page.py" line="304" />
         <source>Field:</source>
         <translation>Поле:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="303" />
+        <location filename="../../desktop/review_page.py" line="305" />
         <source>Current value:</source>
         <translation>Текущее значение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="304" />
+        <location filename="../../desktop/review_page.py" line="306" />
         <source>New value:</source>
         <translation>Новое значение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="305" />
+        <location filename="../../desktop/review_page.py" line="307" />
         <source>Reason (required):</source>
         <translation>Причина (обязательно):</translation>
     </message>
@@ -802,42 +802,42 @@
         <translation>Выбрать месяц</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="320" />
+        <location filename="../../desktop/form_editor.py" line="330" />
         <source>&amp;Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="321" />
+        <location filename="../../desktop/form_editor.py" line="331" />
         <source>&amp;Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="322" />
+        <location filename="../../desktop/form_editor.py" line="332" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="323" />
+        <location filename="../../desktop/form_editor.py" line="334" />
         <source>Comment on warnings (required to submit with warnings)</source>
         <translation>Комментарий к предупреждениям (обязателен, чтобы подать с предупреждениями)</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="324" />
+        <location filename="../../desktop/form_editor.py" line="335" />
         <source>Save &amp;draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="325" />
+        <location filename="../../desktop/form_editor.py" line="336" />
         <source>&amp;Submit</source>
         <translation>Подать</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="326" />
+        <location filename="../../desktop/form_editor.py" line="337" />
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_editor.py" line="348" />
+        <location filename="../../desktop/form_editor.py" line="359" />
         <source>Status: %1</source>
         <translation>Статус: %1</translation>
     </message>
@@ -1114,7 +1114,7 @@
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="376" />
+        <location filename="../../desktop/import_dialog.py" line="378" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1544,92 +1544,92 @@ F1 — эта справка</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="240" />
+        <location filename="../../desktop/quality_page.py" line="243" />
         <source>Rule:</source>
         <translation>Правило:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="241" />
+        <location filename="../../desktop/quality_page.py" line="244" />
         <source>Severity:</source>
         <translation>Важность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="242" />
+        <location filename="../../desktop/quality_page.py" line="245" />
         <source>Org unit:</source>
         <translation>Подразделение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="243" />
+        <location filename="../../desktop/quality_page.py" line="246" />
         <source>Check again</source>
         <translation>Проверить заново</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="245" />
+        <location filename="../../desktop/quality_page.py" line="248" />
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="248" />
+        <location filename="../../desktop/quality_page.py" line="251" />
         <source>Rule</source>
         <translation>Правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="246" />
+        <location filename="../../desktop/quality_page.py" line="249" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="246" />
+        <location filename="../../desktop/quality_page.py" line="249" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="247" />
+        <location filename="../../desktop/quality_page.py" line="250" />
         <source>Form</source>
         <translation>Форма</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="247" />
+        <location filename="../../desktop/quality_page.py" line="250" />
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="245" />
+        <location filename="../../desktop/quality_page.py" line="248" />
         <source>Finding</source>
         <translation>Замечание</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="253" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="253" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="254" />
+        <location filename="../../desktop/quality_page.py" line="257" />
         <source>info</source>
         <translation>к сведению</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="260" />
+        <location filename="../../desktop/quality_page.py" line="263" />
         <source>(all)</source>
         <translation>(все)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="319" />
+        <location filename="../../desktop/quality_page.py" line="322" />
         <source>Could not check the records: %1</source>
         <translation>Не удалось проверить записи: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="325" />
+        <location filename="../../desktop/quality_page.py" line="328" />
         <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
         <translation>Замечаний: %1 (ошибок %2, предупреждений %3, к сведению %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="334" />
+        <location filename="../../desktop/quality_page.py" line="337" />
         <source>Data quality</source>
         <translation>Качество данных</translation>
     </message>
@@ -1708,32 +1708,32 @@ F1 — эта справка</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="155" />
+        <location filename="../../desktop/record_list_page.py" line="156" />
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="156" />
+        <location filename="../../desktop/record_list_page.py" line="157" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="158" />
+        <location filename="../../desktop/record_list_page.py" line="159" />
         <source>&amp;New</source>
         <translation>Новый</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="161" />
+        <location filename="../../desktop/record_list_page.py" line="162" />
         <source>&amp;Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="162" />
+        <location filename="../../desktop/record_list_page.py" line="163" />
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="206" />
+        <location filename="../../desktop/record_list_page.py" line="216" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n отчёт возвращён на доработку — открыть</numerusform>
@@ -1742,27 +1742,27 @@ F1 — эта справка</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="224" />
+        <location filename="../../desktop/record_list_page.py" line="234" />
         <source>All org units</source>
         <translation>Все подразделения</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="230" />
+        <location filename="../../desktop/record_list_page.py" line="240" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="266" />
+        <location filename="../../desktop/record_list_page.py" line="276" />
         <source>Showing %1 of %2</source>
         <translation>Показано %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="274" />
+        <location filename="../../desktop/record_list_page.py" line="284" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Под фильтры не подходит ни одна запись. Очистите поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="276" />
+        <location filename="../../desktop/record_list_page.py" line="286" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Записей пока нет. Нажмите %1 или «%2», чтобы внести первую.</translation>
     </message>
@@ -1800,32 +1800,32 @@ F1 — эта справка</translation>
         <translation>Кем</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="34" />
+        <location filename="../../desktop/record_model.py" line="47" />
         <source>draft</source>
         <translation>черновик</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="35" />
+        <location filename="../../desktop/record_model.py" line="48" />
         <source>submitted</source>
         <translation>подан</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="36" />
+        <location filename="../../desktop/record_model.py" line="49" />
         <source>returned</source>
         <translation>возвращён</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="37" />
+        <location filename="../../desktop/record_model.py" line="50" />
         <source>approved</source>
         <translation>принят</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="38" />
+        <location filename="../../desktop/record_model.py" line="51" />
         <source>conflict</source>
         <translation>конфликт</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_model.py" line="39" />
+        <location filename="../../desktop/record_model.py" line="52" />
         <source>rejected</source>
         <translation>отклонён</translation>
     </message>
@@ -1919,7 +1919,7 @@ F1 — эта справка</translation>
 <context>
     <name>ReturnBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="173" />
+        <location filename="../../desktop/editor_parts.py" line="175" />
         <source>Returned for changes by %1 on %2:</source>
         <translation>Возвращено на доработку (%1, %2):</translation>
     </message>
@@ -2042,47 +2042,47 @@ F1 — эта справка</translation>
         <translation>Выберите ячейку таблицы, чтобы увидеть отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="200" />
+        <location filename="../../desktop/review_page.py" line="202" />
         <source>Comment on warnings: %1</source>
         <translation>Комментарий к предупреждениям: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="202" />
+        <location filename="../../desktop/review_page.py" line="204" />
         <source>Reviewer's comment: %1</source>
         <translation>Комментарий проверяющего: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="226" />
+        <location filename="../../desktop/review_page.py" line="228" />
         <source>Comment required</source>
         <translation>Нужен комментарий</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="225" />
+        <location filename="../../desktop/review_page.py" line="227" />
         <source>Write what the district must fix before returning the report.</source>
         <translation>Напишите, что район должен исправить, прежде чем вернуть отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="233" />
+        <location filename="../../desktop/review_page.py" line="235" />
         <source>Could not save the review</source>
         <translation>Не удалось сохранить решение</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="249" />
+        <location filename="../../desktop/review_page.py" line="251" />
         <source>… and %1 more</source>
         <translation>… и ещё %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="251" />
+        <location filename="../../desktop/review_page.py" line="253" />
         <source>The report cannot be approved yet:</source>
         <translation>Отчёт пока нельзя принять:</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="252" />
+        <location filename="../../desktop/review_page.py" line="254" />
         <source>Return it to the district with a comment saying what to correct or explain, or correct a value yourself.</source>
         <translation>Верните его району с комментарием, что исправить или пояснить, или исправьте значение сами.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review_page.py" line="272" />
+        <location filename="../../desktop/review_page.py" line="274" />
         <source>Could not save the correction</source>
         <translation>Не удалось сохранить исправление</translation>
     </message>

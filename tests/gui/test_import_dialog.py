@@ -215,8 +215,8 @@ def test_a_regions_own_monthly_table_previews_each_new_report(qtbot, core_ctx, t
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers[:4] == ["Подразделение", "Период", "Статус", "Количество волонтёров"]
     cells = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
-    assert cells == [[units[0]["name_ru"], "2023-10", "черновик", "100"],
-                     [units[1]["name_ru"], "2023-10", "черновик", "101"]]
+    assert cells == [[units[0]["name_ru"], "октябрь 2023", "черновик", "100"],
+                     [units[1]["name_ru"], "октябрь 2023", "черновик", "101"]]
     ages = [p for p in dialog.plan.problems if "Возрастной состав" in p["message"]]
     assert len(ages) == 1 and "в 2 отчётах (строки 3, 4)" in ages[0]["message"]
 

@@ -36,9 +36,10 @@ def test_model_passes_qtmodeltester(qtmodeltester, core_ctx):
     model = RecordTableModel(core_store, "monthly_report")
     qtmodeltester.check(model)
     assert model.rowCount() == 5
-    assert model.index(0, 0).data() == "2024-05"          # period desc by default
+    assert model.index(0, 0).data() == "май 2024"         # period desc by default
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "2024-05"
     model.sort(0, Qt.SortOrder.AscendingOrder)
-    assert model.index(0, 0).data() == "2024-01"
+    assert model.index(0, 0).data() == "январь 2024"
     assert model.index(0, 2).data() == "черновик"
     assert model.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) is not None
 

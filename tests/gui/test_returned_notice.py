@@ -2,6 +2,8 @@
 and opens them; the return comment is a banner with its author and date."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 from test_menu_and_lists import make_window
@@ -41,7 +43,12 @@ def test_sync_refreshes_the_list_and_a_notice_opens_the_returned(qtbot, core_ctx
     banner = page.editor.return_banner
     assert banner.isVisible()
     assert "r.akhmetova" in banner.head.text()
-    assert core_ctx.store.get_record(rid)["updated_at"][:10] in banner.head.text()
+    stamp = core_ctx.store.get_record(rid)["updated_at"]           # the day in words, local
+    local = dt.datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(
+        tzinfo=dt.UTC).astimezone()
+    said = banner.head.text()
+    assert f"{local.day} " in said and f"{local.year}, {local:%H:%M}" in said, said
+    assert stamp[:10] not in said, said
     assert banner.text.text().startswith("Проверьте число волонтёров")
     page.editor.close_editor()
     assert not page.returned_button.isVisible()                    # seen: the notice goes

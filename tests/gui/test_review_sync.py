@@ -121,7 +121,7 @@ def test_sync_page_pushes_resolves_a_conflict_and_resends_a_rejection(qtbot, qtm
     assert page_a.parked.rowCount() == 1
     parked = page_a.parked.row_dict(0)
     assert parked["record_id"] == wrong["id"] and parked["reasons"]
-    assert "Your role does not allow" in parked["reasons"] and "2024-03" in parked["what"]
+    assert "Your role does not allow" in parked["reasons"] and "March 2024" in parked["what"]
     page_a.parked_view.setCurrentIndex(page_a.parked.index(0, 0))
     opened = []
     a.signals.sig_open_record.connect(opened.append)
