@@ -222,6 +222,9 @@ def _print_preview(result, lang: str = "ru") -> None:
     if getattr(result, "header_row", None):
         print(say("import_header_row", lang, row=result.header_row, columns=", ".join(
             f"{k} -> {v}" for k, v in (result.mapping or {}).items())))
+    if getattr(result, "remembered", None):
+        print(say("import_mapping_remembered", lang, columns=", ".join(
+            f"{k} -> {v or '—'}" for k, v in result.remembered.items())))
     for key, value in (getattr(result, "values", None) or {}).items():
         print(f"  {key} = {_value(value)}")
     unread = [c.header for c in getattr(result, "columns", None) or []

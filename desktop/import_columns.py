@@ -46,6 +46,15 @@ def map_key(column, columns: list) -> str | int:
     return column.header if len(same) == 1 else column.index + 1
 
 
+def names_column(key, column) -> bool:
+    """The mapping's key (a header text or a 1-based number) names the file's `column`: a
+    choice made again replaces the one remembered under another spelling of its header."""
+    from reports.survey_columns import column_key
+    if isinstance(key, int):
+        return key == column.index + 1
+    return column_key(key) == column_key(column.header)
+
+
 class ColumnMap(QWidget):
     """`show_columns(columns, choices, given)`; a choice calls `on_change(column, field)`."""
 
@@ -70,9 +79,11 @@ class ColumnMap(QWidget):
             QCoreApplication.translate("ImportDialog", "Column in the file"),
             QCoreApplication.translate("ImportDialog", "Field")])
 
-    def show_columns(self, columns: list, choices: list[Choice], given: set[str]) -> None:
+    def show_columns(self, columns: list, choices: list[Choice], given: set[str],
+                     remembered: bool = False) -> None:
         """A row per column of the file; the required choices neither a column nor `given`
-        (a value for the whole list) fills are named under the table."""
+        (a value for the whole list) fills are named under the table. `remembered`: the
+        person's choices came from the last import with this header (said on each)."""
         self._columns = list(columns)
         self.table.setRowCount(0)
         items = [(None, QCoreApplication.translate("ImportDialog", "— not imported —"))] + [
@@ -87,6 +98,10 @@ class ColumnMap(QWidget):
             for fid, text in items:
                 combo.addItem(text, fid)
             combo.setCurrentIndex(max(combo.findData(col.field), 0))
+            if remembered and col.confidence == "mapped":
+                combo.setToolTip(QCoreApplication.translate(
+                    "ImportDialog", "Chosen at the last import of a list with this header; "
+                    "choose again if it is wrong"))
             combo.activated.connect(lambda _i, c=col, w=combo: self._on_change(
                 c, w.currentData()))
             self.table.setCellWidget(row, 1, combo)

@@ -260,7 +260,7 @@ class ImportDialog(QDialog):
         header = self.tr("Header row: %1").replace("%1", str(plan.header_row)) \
             if plan.header_row else ""
         if plan.remembered:
-            header += " · " + self.tr("mapping as last time")
+            header += " · " + self.tr("columns as chosen at the last import")
         self.header_label.setText(header)
         self.values_label.setText("; ".join(
             f"{self._field_name(k)}: {value_text(v, (k,), self.form, self.ctx.lang)}"
@@ -300,7 +300,7 @@ class ImportDialog(QDialog):
         fields = roster.columns if roster is not None else self.form.fields
         self.columns.show_columns(plan.columns if plan.kind == "list" else [],
                                   choices_of(fields, self.ctx.lang),
-                                  set(self.list_values.values()))
+                                  set(self.list_values.values()), plan.remembered)
 
     def column_combo(self, header: str) -> QComboBox | None:
         """The drop-down of the file's column `header` (tests and the screenshot script)."""
@@ -308,17 +308,18 @@ class ImportDialog(QDialog):
 
     def _mapping_changed(self, column, field: str | None) -> None:
         """A column's drop-down changed: read the file again with the corrected mapping. An
-        attendance list's whole mapping is remembered for its header (desktop/import_jobs);
+        attendance list's whole mapping is remembered for its header (reports.import_memory);
         a records list takes the person's choices as `esep import --map COLUMN=FIELD` does
         (its reader looks for the header with them: a whole mapping by number would name
         fields in a title row above the header too)."""
-        from desktop.import_columns import map_key
+        from desktop.import_columns import map_key, names_column
         if self.plan is None:
             return
         if self.roster() is not None:
             self.mapping = self.columns.chosen()
         else:
-            self.mapping = {**(self.mapping or {}), map_key(column, self.plan.columns): field}
+            kept = {k: f for k, f in (self.mapping or {}).items() if not names_column(k, column)}
+            self.mapping = {**kept, map_key(column, self.plan.columns): field}
         self.start()
 
     def _fill_rows(self, plan: Plan) -> None:

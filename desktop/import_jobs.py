@@ -3,18 +3,17 @@ connection. One engine with the command line: lists, the monthly workbook and ex
 tables go through reports.io.import_file (a dry run for the preview, then the real import
 in one store transaction); JSON files through the store's bulk import.
 
-The column mapping a person corrected is remembered per header (a setting keyed by the
-folded header texts) and applied to the next file with the same header."""
+The column mapping a person corrected is remembered for the next list of the same kind with
+the same header on this device, by the import itself (reports.import_memory, as for
+`esep import --map`); the plan says when a file took the remembered one."""
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.review_models import open_worker_store
 
 FORMATS = ("xlsx", "xls", "ods", "csv", "txt", "docx", "json")
-MAPPING_KEY = "import_mapping."
 
 
 @dataclass
@@ -45,7 +44,7 @@ class Plan:
     problems: list[dict] = field(default_factory=list)
     values: dict = field(default_factory=dict)
     records: list[dict] = field(default_factory=list)
-    mapping: dict | None = None                 # the mapping used (given or remembered)
+    mapping: dict | None = None     # the mapping given, or the one remembered and used
     remembered: bool = False
     committed: bool = False
 
@@ -64,45 +63,6 @@ class ImportRefused(Exception):
 
 def kind_of_file(path: str) -> str:
     return Path(path).suffix.lower().lstrip(".")
-
-
-# -- remembered mappings --------------------------------------------------------------------
-
-def header_key(header) -> str:
-    """The setting key of a header row: a hash of its folded cell texts."""
-    from reports.text import fold
-    texts = [fold(c) if c not in (None, "") else "" for c in header]
-    while texts and not texts[-1]:
-        texts.pop()
-    return MAPPING_KEY + hashlib.sha1("\x1f".join(texts).encode()).hexdigest()[:20]
-
-
-def detected_header(path: str, form_id: str) -> tuple | None:
-    """The header row of a list as detected in its first rows (None when there is none)."""
-    from reports.headers import HEADER_SCAN_ROWS, ROSTERS, HeaderError, find_header
-    from reports.readers import FileProblem, iter_rows
-    if form_id not in ROSTERS:
-        return None
-    head = []
-    try:
-        for row in iter_rows(Path(path)):
-            head.append(row)
-            if len(head) >= HEADER_SCAN_ROWS:
-                break
-        return head[find_header(head, form_id).header_row - 1]
-    except (HeaderError, FileProblem, IndexError):
-        return None
-
-
-def remembered_mapping(store, header) -> dict | None:
-    saved = store.get_setting(header_key(header)) if header is not None else None
-    if not isinstance(saved, dict):
-        return None
-    return {int(k): v for k, v in saved.items() if str(k).isdigit()}
-
-
-def remember_mapping(store, header, mapping: dict) -> None:
-    store.set_setting(header_key(header), {str(k): v for k, v in mapping.items()})
 
 
 # -- the work -------------------------------------------------------------------------------
@@ -131,25 +91,22 @@ def _run(spec: ImportSpec, *, dry_run: bool, progress, cancelled) -> Plan:
 
 def _list_plan(store, spec: ImportSpec, dry_run: bool, progress, cancelled) -> Plan:
     import reports.io as rio
-    header = detected_header(spec.file, spec.form_id)
-    mapping, remembered = spec.mapping, False
-    if mapping is None and (saved := remembered_mapping(store, header)):
-        mapping, remembered = saved, True
     try:
         result = rio.import_file(
             store, spec.form_id, spec.file, user=spec.user or store.user, dry_run=dry_run,
-            lang=spec.lang, mapping=mapping, org_unit=spec.org_unit, period=spec.period,
+            lang=spec.lang, mapping=spec.mapping, org_unit=spec.org_unit, period=spec.period,
             set_values=spec.set_values,
             reason=spec.reason, progress=(lambda n: progress(n, 0, "")) if progress
             else None, cancelled=cancelled)
     except rio.ImportFailed as exc:  # the app's wording when the CLI's names an option
         raise ImportRefused(exc.app or str(exc), exc.problems, exc.code) from None
-    if not dry_run and spec.mapping is not None and header is not None:
-        remember_mapping(store, header, spec.mapping)
+    remembered = result.remembered
+    mapping = dict(remembered) if remembered is not None else spec.mapping
     plan = Plan("list" if result.columns else "table", header_row=result.header_row,
                 columns=list(result.columns), skipped=list(result.skipped),
                 problems=list(result.problems), values=dict(result.values),
-                records=list(result.records), mapping=mapping, remembered=remembered,
+                records=list(result.records), mapping=mapping,
+                remembered=remembered is not None,
                 committed=result.committed)
     _split_diff(plan, result)
     return plan

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from forms.messages import message_text
+from reports import import_memory
 from reports.aggregate import region_of
 from reports.headers import ROSTERS, HeaderError
 from reports.list_names import LIST_FORMS, ListRefused
@@ -58,6 +59,7 @@ class ImportResult:
     values: dict = field(default_factory=dict)       # record values read from title rows
     columns: list = field(default_factory=list)      # reports.intake.Column (lists only)
     layout: str | None = None                        # "wide": a region's own monthly table
+    remembered: dict | None = None    # the mapping of the last import with this header, used
 
     @property
     def errors(self) -> list[dict]:
@@ -239,25 +241,16 @@ def _other_rosters(store, form_id: str, exclude: str | None) -> list[dict]:
 def _import_roster(store, form_id, path, *, user, dry_run, mapping, sheet, record_id,
                    org_unit, period, row_limit, reason, lang="ru", set_values=None,
                    progress=None, cancelled=None) -> ImportResult:
-    from reports.intake import read_list
-
     roster_field = ROSTERS[form_id][0]
     kind_of(path)
     rec = _roster_record(store, form_id, record_id=record_id, org_unit=org_unit, period=period,
                          lang=lang)
     existing = list(rec["data"].get(roster_field) or [])
-    try:
-        preview = read_list(path, form_id, mapping=mapping, sheet=sheet, period=rec["period"],
-                            set_values=set_values, existing=existing, lang=lang,
-                            row_limit=row_limit, progress=progress, cancelled=cancelled)
-    except (HeaderError, FileProblem) as exc:
-        if getattr(exc, "code", None) in ("no_header", "file_empty"):
-            _maybe_formulas(path, lang)
-        raise
-    if not preview.rows:
-        _maybe_formulas(path, lang)
-        raise ImportFailed(message_text("import_no_rows", lang, {
-            "file": path.name, "row": preview.header_row}), "no_rows")
+    header = import_memory.roster_header(path, form_id, sheet)
+    recalled = import_memory.recall(store, form_id, header) if mapping is None else None
+    preview = _read_roster(path, form_id, lang, mapping=recalled or mapping, sheet=sheet,
+                           period=rec["period"], set_values=set_values, existing=existing,
+                           row_limit=row_limit, progress=progress, cancelled=cancelled)
     problems = list(preview.problems)
     if not rec.get("org_unit"):
         problems.append(Problem(None, None, "org_unit", "org_unit_required",
@@ -271,11 +264,30 @@ def _import_roster(store, form_id, path, *, user, dry_run, mapping, sheet, recor
         diff=[{"field": f"{roster_field}[{r['no']}]", "old": None, "new": r}
               for r in preview.rows],
         mapping=preview.mapping(), header_row=preview.header_row, skipped=preview.skipped,
-        values=dict(preview.values), columns=list(preview.columns))
+        values=dict(preview.values), columns=list(preview.columns), remembered=recalled)
     if dry_run:
         return result
     _commit(store, result, user=user, update=bool(record_id), reason=reason or "roster import")
+    import_memory.keep(store, form_id, header, mapping)
     return result
+
+
+def _read_roster(path: Path, form_id: str, lang: str, **options):
+    """The attendance list read (reports.intake.read_list); a file of formulas without their
+    values, or with no rows, is refused saying so."""
+    from reports.intake import read_list
+
+    try:
+        preview = read_list(path, form_id, lang=lang, **options)
+    except (HeaderError, FileProblem) as exc:
+        if getattr(exc, "code", None) in ("no_header", "file_empty"):
+            _maybe_formulas(path, lang)
+        raise
+    if not preview.rows:
+        _maybe_formulas(path, lang)
+        raise ImportFailed(message_text("import_no_rows", lang, {
+            "file": path.name, "row": preview.header_row}), "no_rows")
+    return preview
 
 
 def _apply_values(rec: dict, values: dict, period: str | None, lang: str) -> list[Problem]:

@@ -10,12 +10,13 @@ the app is not brought back. All or nothing: any error, and nothing is saved.
 """
 from __future__ import annotations
 
+import functools
 import json
 import uuid
 from pathlib import Path
 
 from forms import load_form, message_text
-from reports import list_rows
+from reports import import_memory, list_rows
 from reports.intake import Skipped
 from reports.intake_text import at, say
 from reports.list_names import RENAMED
@@ -32,7 +33,9 @@ def import_records_list(store, form_id: str, path, *, user: str, dry_run: bool =
     from reports.io import ImportFailed, ImportResult, _commit
 
     path = Path(path)
-    read = read_records_list(path, form_id, mapping=mapping, sheet=sheet,
+    recall = None if mapping is not None else functools.partial(
+        import_memory.recall, store, form_id)
+    read = read_records_list(path, form_id, mapping=mapping, sheet=sheet, recall=recall,
                              set_values=set_values, lang=lang, period=period)
     if not read.rows and not any(p["severity"] == "error" for p in read.problems):
         raise ImportFailed(message_text("import_no_rows", lang, {
@@ -43,7 +46,8 @@ def import_records_list(store, form_id: str, path, *, user: str, dry_run: bool =
     result = ImportResult(records=[], problems=read.problems, diff=[],
                           mapping=read.mapping(), header_row=read.header_row,
                           skipped=read.skipped, columns=read.described(), layout="list",
-                          values={"period": read.title_period} if read.title_period else {})
+                          values={"period": read.title_period} if read.title_period else {},
+                          remembered=read.recalled)
     rows: dict[int, str] = {}
     if unit:
         was = list_rows.remembered(store, form_id, unit, path, read.sheet)
@@ -55,6 +59,7 @@ def import_records_list(store, form_id: str, path, *, user: str, dry_run: bool =
             reason=reason or f"list import: {path.name}")
     if unit:
         list_rows.remember(store, form_id, unit, path, read.sheet, rows)
+    import_memory.keep(store, form_id, read.headers, mapping)
     return result
 
 

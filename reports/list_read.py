@@ -56,6 +56,7 @@ class ListRead:
     skipped: list[Skipped] = field(default_factory=list)
     problems: list[dict] = field(default_factory=list)
     title_period: str | None = None
+    recalled: dict | None = None          # the mapping remembered for this header, used
 
     def mapping(self) -> dict[str, str]:
         return {self.headers[c]: f for c, f in sorted(self.columns.items())}
@@ -74,14 +75,17 @@ def problem(row, column, code: str, lang: str, params: dict, severity="error") -
 
 def read_records_list(path, form_id: str, *, mapping: dict | None = None,
                       sheet: str | None = None, set_values: dict | None = None,
-                      lang: str = "ru", period: str | None = None) -> ListRead:
+                      lang: str = "ru", period: str | None = None,
+                      recall=None) -> ListRead:
     """The list; a date typed without its year («15 марта», «с 3 по 5 марта») takes the
-    year of `period` (--period), else of the title's month, else the one year it names."""
+    year of `period` (--period), else of the title's month, else the one year it names.
+    Without a `mapping`, `recall(header texts)` may give the one remembered for a header
+    (reports.import_memory)."""
     form = load_form(form_id)
     path = Path(path)
     said: list[dict] = []
     base = _defaults(form, set_values or {}, lang, said)
-    found, head, rows, merges = _find_list(path, form, sheet, mapping, lang)
+    found, head, rows, merges = _find_list(path, form, sheet, mapping, lang, recall)
     found.problems[:0] = said
     titles = [str(c) for r in head[:found.top_row - 1] for c in r if c not in (None, "")]
     found.title_period = sheet_period(found.sheet, titles, None)[0]
@@ -136,7 +140,7 @@ def _said(found: ListRead, data: dict) -> str:
     return " | ".join(shown)[:80]
 
 
-def _find_list(path: Path, form, sheet, mapping, lang):
+def _find_list(path: Path, form, sheet, mapping, lang, recall=None):
     """(ListRead with its header, the top rows, the rows below them, vertical merges) of
     the first sheet (or `sheet`) with a header; ListRefused naming what was seen if none. A
     cover sheet passed over, hidden sheets (not read unless named), and lists on later sheets
@@ -147,7 +151,7 @@ def _find_list(path: Path, form, sheet, mapping, lang):
         merges: list = []
         rows = iter_rows(path, sheet=name, on_merges=merges.extend)
         head = list(itertools.islice(rows, HEADER_SCAN_ROWS))
-        found = _header(head, form, mapping, lang)
+        found = _header(head, form, mapping, lang, recall)
         if found is not None:
             found.sheet = name
             found.problems += hidden + _other_sheets(path, form, names, k, mapping, lang)
@@ -182,9 +186,9 @@ def _other_sheets(path: Path, form, names: list, k: int, mapping, lang: str) -> 
     return out
 
 
-def _header(head: list[tuple], form, mapping, lang) -> ListRead | None:
-    """The row naming the most fields (at least MIN_COLUMNS, the person's mapping counted),
-    or None."""
+def _header(head: list[tuple], form, mapping, lang, recall=None) -> ListRead | None:
+    """The row naming the most fields (at least MIN_COLUMNS, the person's mapping counted:
+    the one given, else the one `recall` remembers for the row's texts), or None."""
     best: ListRead | None = None
     for i in range(len(head)):
         for texts, last in _candidates(head, i, form):
@@ -192,12 +196,13 @@ def _header(head: list[tuple], form, mapping, lang) -> ListRead | None:
             numbering = {c for c, t in enumerate(texts) if is_number_header(t)}
             cols = {c: f for c, f in cols.items() if c not in numbering}
             mapped = dict(cols)
-            bad = _apply_mapping(mapped, texts, mapping or {}, form, lang)
+            given = recall(texts) if mapping is None and recall else mapping
+            bad = _apply_mapping(mapped, texts, given or {}, form, lang)
             if len(mapped) < MIN_COLUMNS or (best and len(mapped) <= len(best.columns)):
                 continue
             best = ListRead(form.id, None, last + 1, i + 1, texts, mapped, numbering=numbering,
                             mapped={c for c, f in mapped.items() if cols.get(c) != f},
-                            problems=bad)
+                            problems=bad, recalled=given if mapping is None else None)
     return best
 
 

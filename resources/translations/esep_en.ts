@@ -1003,17 +1003,22 @@
         <translation>YYYY-MM; empty: the month of the list's date</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="70" />
+        <location filename="../../desktop/import_columns.py" line="79" />
         <source>Column in the file</source>
         <translation>Column in the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="71" />
+        <location filename="../../desktop/import_columns.py" line="80" />
         <source>Field</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="96" />
+        <location filename="../../desktop/import_columns.py" line="102" />
+        <source>Chosen at the last import of a list with this header; choose again if it is wrong</source>
+        <translation>Chosen at the last import of a list with this header; choose again if it is wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="111" />
         <source>Required, in no column: %1</source>
         <translation>Required, in no column: %1</translation>
     </message>
@@ -1088,33 +1093,33 @@
         <translation>Header row: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="263" />
-        <source>mapping as last time</source>
-        <translation>mapping as last time</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_columns.py" line="78" />
+        <location filename="../../desktop/import_columns.py" line="89" />
         <source>— not imported —</source>
         <translation>— not imported —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="332" />
+        <location filename="../../desktop/import_dialog.py" line="333" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
         <location filename="../../desktop/import_dialog.py" line="285" />
-        <location filename="../../desktop/import_dialog.py" line="333" />
+        <location filename="../../desktop/import_dialog.py" line="334" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="334" />
+        <location filename="../../desktop/import_dialog.py" line="263" />
+        <source>columns as chosen at the last import</source>
+        <translation>columns as chosen at the last import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="335" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="378" />
+        <location filename="../../desktop/import_dialog.py" line="379" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>

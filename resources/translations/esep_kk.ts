@@ -1003,17 +1003,22 @@
         <translation>ЖЖЖЖ-АА; бос болса — тізімдегі күннің айы</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="70" />
+        <location filename="../../desktop/import_columns.py" line="79" />
         <source>Column in the file</source>
         <translation>Файлдағы баған</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="71" />
+        <location filename="../../desktop/import_columns.py" line="80" />
         <source>Field</source>
         <translation>Өріс</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="96" />
+        <location filename="../../desktop/import_columns.py" line="102" />
+        <source>Chosen at the last import of a list with this header; choose again if it is wrong</source>
+        <translation>Осындай тақырыбы бар тізімді өткен импорттағанда таңдалған; қате болса, қайта таңдаңыз</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="111" />
         <source>Required, in no column: %1</source>
         <translation>Ешбір бағанда жоқ міндетті өрістер: %1</translation>
     </message>
@@ -1088,33 +1093,33 @@
         <translation>Тақырып жолы: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="263" />
-        <source>mapping as last time</source>
-        <translation>сәйкестендіру өткен жолғыдай</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_columns.py" line="78" />
+        <location filename="../../desktop/import_columns.py" line="89" />
         <source>— not imported —</source>
         <translation>— импорттамау —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="332" />
+        <location filename="../../desktop/import_dialog.py" line="333" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
         <location filename="../../desktop/import_dialog.py" line="285" />
-        <location filename="../../desktop/import_dialog.py" line="333" />
+        <location filename="../../desktop/import_dialog.py" line="334" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="334" />
+        <location filename="../../desktop/import_dialog.py" line="263" />
+        <source>columns as chosen at the last import</source>
+        <translation>бағандар өткен импорттағыдай таңдалған</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="335" />
         <source>Status</source>
         <translation>Мәртебесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="378" />
+        <location filename="../../desktop/import_dialog.py" line="379" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>

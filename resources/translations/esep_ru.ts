@@ -1003,17 +1003,22 @@
         <translation>ГГГГ-ММ; пусто — месяц даты в списке</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="70" />
+        <location filename="../../desktop/import_columns.py" line="79" />
         <source>Column in the file</source>
         <translation>Столбец в файле</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="71" />
+        <location filename="../../desktop/import_columns.py" line="80" />
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_columns.py" line="96" />
+        <location filename="../../desktop/import_columns.py" line="102" />
+        <source>Chosen at the last import of a list with this header; choose again if it is wrong</source>
+        <translation>Выбрано при прошлом импорте списка с таким же заголовком; если неверно, выберите заново</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_columns.py" line="111" />
         <source>Required, in no column: %1</source>
         <translation>Обязательные поля, которых нет ни в одном столбце: %1</translation>
     </message>
@@ -1088,33 +1093,33 @@
         <translation>Строка заголовка: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="263" />
-        <source>mapping as last time</source>
-        <translation>сопоставление как в прошлый раз</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/import_columns.py" line="78" />
+        <location filename="../../desktop/import_columns.py" line="89" />
         <source>— not imported —</source>
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="332" />
+        <location filename="../../desktop/import_dialog.py" line="333" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
         <location filename="../../desktop/import_dialog.py" line="285" />
-        <location filename="../../desktop/import_dialog.py" line="333" />
+        <location filename="../../desktop/import_dialog.py" line="334" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="334" />
+        <location filename="../../desktop/import_dialog.py" line="263" />
+        <source>columns as chosen at the last import</source>
+        <translation>столбцы — как выбраны при прошлом импорте</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="335" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="378" />
+        <location filename="../../desktop/import_dialog.py" line="379" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
