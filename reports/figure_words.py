@@ -10,6 +10,10 @@ example (a whole one where a whole number is asked).
 A duration «2 ч. 30 мин», «2ч30м», «1 час 15 минут», «45 мин» in a field that counts hours
 (`counts_hours`) is read as hours, 2.5, with a note saying so (`duration_hours`): there is
 one reading of it; elsewhere it is no number.
+
+`figure` is what a figure cell holds when it is one number: «1 200», «12,5», «120 чел.»,
+«40 сағ», «нет» / «—» as 0 (reports.survey_values.put_figure reads every figure cell by it:
+a list's, a region's table, `esep template`'s monthly workbook).
 """
 from __future__ import annotations
 
@@ -23,6 +27,10 @@ _ESTIMATE_SIGN = re.compile(rf"[~≈<>]|{_NUM}\s*\+\s*$|\bпримерно|\bп�
 _ESTIMATE_WORDS = {"около", "примерно", "приблизительно", "более", "больше", "менее",
                    "меньше", "свыше", "порядка", "до", "шамамен", "шамасы", "астам",
                    "жуық", "about", "approx", "approximately", "around", "over", "roughly"}
+NONE_WORDS = {"-", "—", "–", "нет", "жоқ", "none"}   # a figure typed as «none at all»: 0
+# a unit typed after the figure, Kazakh in the Latin alphabet too («40 adam», «3 saǵ»)
+_UNIT = re.compile(r"\s*(?:чел|человека?|ч|час|часа|часов|адам|сағ|сағат|ед|шт|adam|saǵ|saǵat)"
+                   r"\.?\s*$", re.IGNORECASE)
 _HOURS = r"(?:часа|часов|час|ч|сағат|сағ|hours|hour|hrs|h)\.?"
 _MINUTES = r"(?:минуты|минут|минута|мин|м|min|m)\.?"
 _DURATION = re.compile(rf"^\s*(?:(\d+)\s*{_HOURS}\s*)?(\d+)\s*{_MINUTES}\s*$", re.IGNORECASE)
@@ -69,3 +77,43 @@ def hours_read(value, lang: str) -> tuple[float, dict] | None:
         return None
     shown = f"{hours:g}" if lang == "en" else f"{hours:g}".replace(".", ",")
     return hours, {"hours": shown}
+
+
+def zero_word(value) -> bool:
+    """«—», «-», «нет», «жоқ»: a front office's zero where a figure is asked («х», not
+    applicable, is no figure)."""
+    return isinstance(value, str) and value.strip().lower() in NONE_WORDS
+
+
+def figure(value, kind: str):
+    """The number a cell holds: «1 200», «12,5», its unit dropped («120 чел.», «40 сағ»),
+    a zero word as 0; ValueError / TypeError when it is none (negative, not whole for an
+    integer, text)."""
+    if zero_word(value):
+        return 0
+    if isinstance(value, str):
+        value = _UNIT.sub("", value)
+    return _number(value, kind)
+
+
+def _number(value, kind):
+    if isinstance(value, bool):
+        raise ValueError  # noqa: TRY004 - the caller reports any ValueError as "not a number"
+    if isinstance(value, (int, float)):
+        num = float(value)
+    else:
+        num = float("".join(str(value).split()).replace(",", "."))  # «1 200», NBSP
+    if num < 0:
+        raise ValueError
+    if kind == "integer":
+        if not num.is_integer():
+            raise ValueError
+        return int(num)
+    return int(num) if num.is_integer() else num
+
+
+def as_typed(value) -> str:
+    """A cell as the person typed it (a whole number without «.0»), for a message."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

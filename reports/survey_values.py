@@ -17,8 +17,7 @@ import re
 from forms.choice_words import choice_message, read_choice
 from forms.fieldcheck import parse_date
 from forms.reference import get_enum, resolve
-from reports.figure_words import counts_hours, hours_read, refused
-from reports.template_read import figure
+from reports.figure_words import counts_hours, figure, hours_read, refused
 
 OTHER_PREFIX = re.compile(r"^\s*(другое|другие|иное|басқа|басқасы|other)\s*[:：-]\s*",
                           re.IGNORECASE)
@@ -146,9 +145,9 @@ def put_number(f, value, data: dict, lang: str, read=None) -> CellProblem | None
 
 
 def put_figure(f, value, data: dict, lang: str) -> CellProblem | None:
-    """A figure cell of a list or of a region's table (a count, a breakdown's category, hours)
-    into data[f.id]: «12 чел.», «22 адам», «1 200», «нет» = 0 as the monthly template reads
-    them (reports.template_read.figure), «2 ч. 30 мин» of hours with a note, else refused
+    """A figure cell of a list, a region's table or `esep template`'s monthly workbook (a
+    count, a breakdown's category, hours) into data[f.id]: «12 чел.», «22 адам», «1 200»,
+    «нет» = 0 (reports.figure_words.figure), «2 ч. 30 мин» of hours with a note, else refused
     saying what to type (put_number)."""
     kind = "decimal" if f.type == "decimal" else "integer"
     return put_number(f, value, data, lang, lambda v: figure(v, kind))

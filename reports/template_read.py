@@ -1,5 +1,7 @@
 """Reading a filled monthly-report workbook back (see reports.template): values -> typed data,
-problems with row and column, a per-field diff against the stored report, one save."""
+problems with row and column, a per-field diff against the stored report, one save. A figure
+is read as a list's and a region's table's are (reports.survey_values.put_figure); any error
+refuses the whole workbook, nothing is saved."""
 from __future__ import annotations
 
 import re
@@ -8,52 +10,15 @@ from pathlib import Path
 
 from forms.choice_words import read_cell
 from reports._ref import enum_codes, enum_labels, load_form_or_none
+from reports.figure_words import as_typed
 from reports.io import ImportFailed, ImportResult, _commit
 from reports.readers import iter_rows, kind_of, workbook_sheets
+from reports.survey_values import CellProblem, put_figure
 from reports.template import HEAD, LIST_SHEET, META_SHEET
 from reports.text import clean_text, fold
 
 YES = {"да", "иә", "yes", "1", "true", "x", "✓", "+", "ия"}
 NO = {"нет", "жоқ", "no", "0", "false", "-"}
-
-
-NONE_WORDS = {"-", "—", "–", "нет", "жоқ", "none"}   # a figure typed as «none at all»: 0
-# a unit typed after the figure, Kazakh in the Latin alphabet too («40 adam», «3 saǵ»)
-_UNIT = re.compile(r"\s*(?:чел|человека?|ч|час|часа|часов|адам|сағ|сағат|ед|шт|adam|saǵ|saǵat)"
-                   r"\.?\s*$", re.IGNORECASE)
-
-
-def zero_word(value) -> bool:
-    """«—», «-», «нет», «жоқ»: a front office's zero where a figure is asked («х», not
-    applicable, is no figure)."""
-    return isinstance(value, str) and value.strip().lower() in NONE_WORDS
-
-
-def figure(value, kind: str):
-    """The number a cell holds: «1 200», «12,5», its unit dropped («120 чел.», «40 сағ»),
-    a zero word as 0; ValueError / TypeError when it is none (negative, not whole for an
-    integer, text)."""
-    if zero_word(value):
-        return 0
-    if isinstance(value, str):
-        value = _UNIT.sub("", value)
-    return _number(value, kind)
-
-
-def _number(value, kind):
-    if isinstance(value, bool):
-        raise ValueError  # noqa: TRY004 - the caller reports any ValueError as "not a number"
-    if isinstance(value, (int, float)):
-        num = float(value)
-    else:
-        num = float("".join(str(value).split()).replace(",", "."))  # «1 200», NBSP
-    if num < 0:
-        raise ValueError
-    if kind == "integer":
-        if not num.is_integer():
-            raise ValueError
-        return int(num)
-    return int(num) if num.is_integer() else num
 
 
 class _Parser:
@@ -66,12 +31,15 @@ class _Parser:
         self.problems: list[dict] = []
         self.value_column = "B"  # what the sheet's header row calls it («Значение»)
 
-    def problem(self, row, col, key, code, value=None, severity="error", **params):
+    def problem(self, row, col, key, code, value=None, severity="error", *, said=None,
+                **params):
+        """A problem `code`, its message the text of `said` (default: of `code`)."""
         from forms import message_text
 
         params = {"field": key, "value": value, "key": key, **params}
         self.problems.append({"row": row, "column": col, "field": key, "code": code,
-                              "message": message_text(code, self.lang, params, form=self.form),
+                              "message": message_text(said or code, self.lang, params,
+                                                      form=self.form),
                               "severity": severity})
 
     def choice(self, row, col, key, enum: str, value) -> str | None:
@@ -90,7 +58,8 @@ class _Parser:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if fd.type == "counts":
-            self._number_into(row, key, value, self.data.setdefault(fid, {}), code, "integer")
+            self.figure(row, self.value_column, key, fd, value, self.data.setdefault(fid, {}),
+                        code)
         elif fd.type == "multi_choice":
             word = fold(value)
             if word in YES:
@@ -104,16 +73,27 @@ class _Parser:
             if hit is not None:
                 self.data[fid] = hit
         elif fd.type in ("integer", "decimal"):
-            self._number_into(row, key, value, self.data, fid, fd.type)
+            self.figure(row, self.value_column, key, fd, value, self.data, fid)
         else:
             self.data[fid] = clean_text(value)[0]
 
-    def _number_into(self, row, key, value, target, slot, kind):
+    def figure(self, row, col, key, fd, value, target: dict, slot: str) -> None:
+        """A figure cell into target[slot], read as a list's and a region's table's are
+        (survey_values.put_figure): «22 человека», «1 200»; «2 ч. 30 мин» of hours with a
+        note; «25+5», «около 30», «5-6» refused saying why and what to type."""
+        got: dict = {}
         try:
-            target[slot] = figure(value, kind)
-        except (TypeError, ValueError):
-            self.problem(row, self.value_column, key,
-                         "tpl_not_whole" if kind == "integer" else "tpl_not_number", value)
+            note = put_figure(fd, value, got, self.lang)
+        except CellProblem as exc:
+            note = exc
+        if fd.id in got:
+            target[slot] = got[fd.id]
+        if note is not None:
+            from forms import message_text
+
+            why = message_text(note.code, self.lang, note.params)
+            self.problem(row, col, key, note.code, as_typed(value), note.severity,
+                         said="wide_cell", why=why)
 
 
 def _sheets(path: Path) -> dict[str | None, list[tuple]]:
@@ -224,11 +204,7 @@ def _read_roster(form, parser, keys, rows, labels=()) -> None:
             if col.choices:
                 item[col.id] = parser.choice(r, heads.get(key, key), key, col.choices, value)
             elif col.type in ("integer", "decimal"):
-                try:
-                    item[col.id] = _number(value, col.type)
-                except (TypeError, ValueError):
-                    parser.problem(r, heads.get(key, key), key, "tpl_not_whole"
-                                   if col.type == "integer" else "tpl_not_number", value)
+                parser.figure(r, heads.get(key, key), key, col, value, item, col.id)
             else:
                 item[col.id] = clean_text(value)[0]
         item["no"] = len(out) + 1

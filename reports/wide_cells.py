@@ -3,9 +3,9 @@ figure (read as a list's figure is), what is a front office's zero («—», «�
 row is, and a cell as typed."""
 from __future__ import annotations
 
+from reports.figure_words import as_typed, figure, zero_word
 from reports.intake_rows import TOTAL_WORDS
 from reports.survey_values import CellProblem, put_figure
-from reports.template_read import figure, zero_word
 from reports.text import fold
 
 DASHES = {"-", "—", "–", "x", "х"}
@@ -17,7 +17,7 @@ def _empty(value) -> bool:
 
 
 def zero_of(value, reported_breakdown: bool) -> bool:
-    """A figure of 0: «—», «нет» (template_read.zero_word), or an empty category of a
+    """A figure of 0: «—», «нет» (figure_words.zero_word), or an empty category of a
     breakdown whose other categories the row fills (`reported_breakdown`). An empty cell
     alone is no figure: a stored report keeps its value, the review sees the gap."""
     return zero_word(value) or reported_breakdown and (value is None or not str(value).strip())
@@ -57,15 +57,8 @@ def figure_into(reader, n: int, c, fd, value, data: dict) -> None:
         reader.problems.append({"row": n, "column": c.header, "field": c.key,
                                 "code": note.code, "severity": note.severity,
                                 "sheet": reader.sheet, "message": reader.on_sheet(reader.say(
-                                    "wide_cell", value=_shown(value), field=reader.label(c.key),
+                                    "wide_cell", value=as_typed(value), field=reader.label(c.key),
                                     why=reader.say(note.code, **note.params)))})
-
-
-def _shown(value) -> str:
-    """A cell as the person typed it (a whole number without «.0»)."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def is_total(text) -> bool:

@@ -19,6 +19,7 @@ from pathlib import Path
 from forms import load_form, message_text
 from forms.choice_words import read_cell
 from forms.messages import has_message
+from reports.figure_words import as_typed
 from reports.intake import Skipped
 from reports.intake_rows import is_header_repeat, region_in, skip_kind
 from reports.io import ImportFailed, ImportResult, _commit
@@ -30,7 +31,6 @@ from reports.wide_cells import (
     _cell,
     _empty,
     _is_figure,
-    _shown,
     carry_down,
     figure_into,
     is_total,
@@ -225,7 +225,7 @@ class WideReader:
         return True
 
     def _row_text(self, row: tuple) -> str:
-        text = " | ".join(_shown(c) for c in row if not _empty(c))[:80]
+        text = " | ".join(as_typed(c) for c in row if not _empty(c))[:80]
         return f"{self.sheet}: {text}" if self.multi and self.sheet else text
 
     def _apply_mapping(self, header: Header) -> None:
@@ -304,7 +304,7 @@ class WideReader:
         if m and y:
             return period_text(y, m)
         code = "wide_no_year" if m else "wide_empty_period" if _empty(value) else "wide_bad_period"
-        self.problem(n, self._column(header, per), code, value=_shown(value))
+        self.problem(n, self._column(header, per), code, value=as_typed(value))
         return None
 
     def _no_period(self, n, header) -> None:

@@ -92,7 +92,8 @@ def test_new_period_creates_report_and_bad_cells_block(store, tmp_path):
         import_file(store, "monthly_report", path, user="aigerim")
     assert exc.value.code == "import_invalid"
     assert f"row {keys['volunteer_positions']}, column «Value»: «many» в поле «Количество " \
-        "волонтёрских позиций (вакансий)»: нужно целое неотрицательное число" in str(exc.value)
+        "волонтёрских позиций (вакансий)»: не число; ожидается целое число (например, 12)" \
+        in str(exc.value)
     assert store.count_records(form="monthly_report") == 1             # nothing written
     ws.cell(keys["volunteer_positions"], 2).value = 95
     wb.save(path)
@@ -113,7 +114,7 @@ def test_not_a_template(store, tmp_path):
 
 def test_front_office_zero_words_and_units_read_as_the_region_table_reads_them(store, tmp_path):
     """«нет» / «—» typed where a figure is asked are 0 and «120 чел.» is 120, as in a
-    region's own table (reports.template_read.figure, one reader for both); «много» is
+    region's own table (reports.figure_words.figure, one reader for both); «много» is
     still refused."""
     path = write_template(store, "SHY", "2023-07", tmp_path / "t.xlsx")
     wb, ws, keys = _cells(path)
