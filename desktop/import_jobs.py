@@ -142,8 +142,8 @@ def _list_plan(store, spec: ImportSpec, dry_run: bool, progress, cancelled) -> P
             set_values=spec.set_values,
             reason=spec.reason, progress=(lambda n: progress(n, 0, "")) if progress
             else None, cancelled=cancelled)
-    except rio.ImportFailed as exc:  # the app's wording when the CLI's names an option
-        raise ImportRefused(exc.app or str(exc), exc.problems, exc.code) from None
+    except rio.ImportFailed as exc:  # said in the app's words (desktop/context.py)
+        raise ImportRefused(str(exc), exc.problems, exc.code) from None
     if not dry_run and spec.mapping is not None and header is not None:
         remember_mapping(store, header, spec.mapping)
     plan = Plan("list" if result.columns else "table", header_row=result.header_row,
