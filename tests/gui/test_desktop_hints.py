@@ -150,3 +150,33 @@ def test_the_surface_is_the_callers_or_the_one_set():
     assert "--" in message_text("sheet_hidden", "kk", where="cli")
     with pytest.raises(ValueError):
         set_surface("web")
+
+
+@pytest.mark.parametrize(("lang", "where"), [("ru", "«Отклонено сервером»"),
+                                             ("kk", "«Сервер қабылдамағандар»")])
+def test_a_refusal_of_the_rejected_box_names_the_sync_page(core_ctx, lang, where):
+    """Moving or dropping a record the server never refused: the Sync page's list, not
+    `esep list` (the CLI keeps it)."""
+    from desktop.refused_box import refusal_text
+    from forms.messages import set_surface
+    from store.orgunits import refile_refused
+    from store.refused import drop_refused
+    rid = core_ctx.store.save_record({"form": "monthly_report", "org_unit": "SHY-ABAY",
+                                      "period": "2024-03", "data": {"volunteers_total": 5}},
+                                     user="aigerim")["id"]
+    for refuse in (lambda: refile_refused(core_ctx.store, rid, "SHY-ENBEKSHI",
+                                          user="aigerim", me=core_ctx.user),
+                   lambda: drop_refused(core_ctx.store, rid, user="aigerim")):
+        with pytest.raises(Exception) as refused:
+            refuse()
+        said = refusal_text(refused.value, lang)
+        assert where in said and not CLI_WORDS.search(said), said
+        set_surface("cli")
+        assert "`esep list`" in refusal_text(refused.value, lang)
+        set_surface("desktop")
+
+
+def test_a_demo_folder_refused_by_sync_names_the_settings(core_ctx):
+    from desktop.server_errors import code_text
+    said = code_text("demo_folder", "ru")
+    assert "Настройки → «Папка данных» → «Изменить…»" in said and not CLI_WORDS.search(said)
