@@ -187,7 +187,7 @@ def _json_plan(store, spec: ImportSpec, dry_run: bool) -> Plan:
     from forms.messages import message_text
     from store import StoreError
     try:
-        records = read_json_records(spec.file, spec.form_id)
+        records = read_json_records(spec.file, spec.form_id, lang=spec.lang)
     except CliError as exc:
         raise ImportRefused(str(exc)) from None
     done, problems = store.check_records(records)
