@@ -180,3 +180,27 @@ def test_a_demo_folder_refused_by_sync_names_the_settings(core_ctx):
     from desktop.server_errors import code_text
     said = code_text("demo_folder", "ru")
     assert "Настройки → «Папка данных» → «Изменить…»" in said and not CLI_WORDS.search(said)
+
+
+def test_a_passphrase_not_given_at_start_says_no_option_in_the_app(tmp_path, monkeypatch):
+    """A person closes the passphrase window of a computer without a keyring: the app says to
+    type it at start; the CLI names --passphrase-stdin and ESEP_PASSPHRASE as before."""
+    from forms.messages import set_surface
+    from store import StoreError, error_text, keys, open_store
+    monkeypatch.delenv(keys.PASSPHRASE_ENV, raising=False)
+    hooks = keys._hooks
+    before = (hooks.prompt, hooks.keyring_available, hooks.keyring_load, hooks.keyring_save)
+    keys.use_prompt(lambda _db, _new, _retry: None)
+    keys.use_keyring(lambda: False, lambda _n: None, lambda _n, _v: None)   # no OS keyring
+    try:
+        with pytest.raises(StoreError) as refused:
+            open_store(tmp_path / "esep.sqlite3")
+    finally:
+        keys.use_prompt(before[0])
+        hooks.keyring_available, hooks.keyring_load, hooks.keyring_save = before[1:]
+    set_surface("desktop")                                  # as desktop.app.run_gui does
+    for lang in ("ru", "kk"):
+        said = error_text(refused.value, lang)
+        assert not CLI_WORDS.search(said) and "ESEP_PASSPHRASE" not in said, said
+    set_surface("cli")
+    assert "--passphrase-stdin" in error_text(refused.value, "kk")
