@@ -17,15 +17,12 @@ _SURFACE = {"now": "cli"}
 
 
 def set_surface(name: str) -> None:
-    """Say the `{hint}` of every message for `name` from now on: the desktop sets
-    "desktop" once when it starts (desktop/context.py), the CLI "cli" (cli/main.py)."""
+    """Say the `{hint}` of every message for `name` from now on: the desktop sets "desktop"
+    when it starts (desktop/app.run_gui; every desktop/context.AppContext too), the CLI
+    "cli" before a command runs (cli/main.py)."""
     if name not in SURFACES:
         raise ValueError(f"unknown surface {name!r}; one of {SURFACES}")
     _SURFACE["now"] = name
-
-
-def surface() -> str:
-    return _SURFACE["now"]
 
 
 @functools.cache
