@@ -212,15 +212,16 @@ def _json_plan(store, spec: ImportSpec, dry_run: bool) -> Plan:
     return plan
 
 
-APP_WORDED = ("column_missing", "list_column_missing")  # findings whose CLI hint is --set
+APP_WORDED = ("column_missing", "list_column_missing")  # a drop-down for the whole list
 
 
 def app_message(p: dict, lang: str, offered: set[str]) -> str:
-    """A finding's text as the app says it: a missing column's hint names the preview's
-    drop-down for the whole list (when `offered` has its field), never the CLI's --set."""
+    """A finding's text as the preview says it: a missing column's names the preview's
+    drop-down for the whole list when `offered` has its field (`<code>.pick`); any other
+    is said for the desktop already (its hint, forms.messages.set_surface)."""
     params = p.get("params")
-    if p.get("code") not in APP_WORDED or not isinstance(params, dict):
+    if p.get("code") not in APP_WORDED or not isinstance(params, dict) \
+            or params.get("field") not in offered:
         return str(p.get("message") or p.get("code") or "")
     from reports.intake_text import say
-    how = "pick" if params.get("field") in offered else "later"
-    return say(f"{p['code']}.{how}", lang, **params)
+    return say(f"{p['code']}.pick", lang, **params)
