@@ -152,7 +152,11 @@ def end_process(code: int) -> None:
 
 
 def _run(args) -> int:
-    """args.func, its refusals said on stderr; the exit code."""
+    """args.func, its refusals said on stderr (their hints name the CLI's options); the exit
+    code."""
+    from forms.messages import set_surface
+
+    set_surface("cli")
     try:
         return int(args.func(args) or 0)
     except CliError as exc:

@@ -196,9 +196,9 @@ def _session(store, args):
     client.token = stored_token(store, client.base_url, user)
     if client.token is None and password is None:
         lang = lang_of(args)
-        hint = "" if credentials.keyring_available() else say("cli_sync_no_keyring", lang)
+        keyring = "" if credentials.keyring_available() else say("cli_sync_no_keyring", lang)
         raise _fail(say("cli_sync_not_logged_in", lang, url=client.base_url, user=user,
-                        hint=hint))
+                        keyring=keyring))
     return client, user, password
 
 

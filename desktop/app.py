@@ -184,7 +184,9 @@ def _smoke_folder() -> None:
 def run_gui(*, smoke: bool = False, lang: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
+    from forms.messages import set_surface
     from store import StoreError
+    set_surface("desktop")   # the store's refusals before a context exists say the app's words
     if smoke:
         _smoke_folder()
     try:

@@ -51,6 +51,8 @@ class AppContext:
         self.signals = signals if signals is not None else AppSignals()
         self.settings_get, self.settings_set = settings_get, settings_set
         self._connection: ConnectionState | None = None
+        from forms.messages import set_surface
+        set_surface("desktop")   # messages say what to do in the app's words, not the CLI's
 
     @property
     def connection(self) -> ConnectionState:

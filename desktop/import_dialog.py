@@ -156,9 +156,11 @@ class ImportDialog(QDialog):
         from reports.headers import ROSTERS
         from reports.list_names import LIST_FORMS
         is_list = kind_of_file(self.path) != "json" and self.form.id in (*ROSTERS, *LIST_FORMS)
-        for w in (self.org_unit, self.period, self.org_unit_label, self.period_label,
-                  self.columns):
+        for w in (self.org_unit, self.org_unit_label, self.columns):
             w.setVisible(is_list)
+        dated = is_list or (kind_of_file(self.path) != "json" and self.form.id == "monthly_report")
+        for w in (self.period, self.period_label):   # a district table's month (wide_no_period)
+            w.setVisible(dated)
         box.setStretch(0, 2 if is_list else 0)  # no column table: the records get the room
 
     def retranslate(self) -> None:

@@ -98,8 +98,8 @@ def _list_plan(store, spec: ImportSpec, dry_run: bool, progress, cancelled) -> P
             set_values=spec.set_values,
             reason=spec.reason, progress=(lambda n: progress(n, 0, "")) if progress
             else None, cancelled=cancelled)
-    except rio.ImportFailed as exc:  # the app's wording when the CLI's names an option
-        raise ImportRefused(exc.app or str(exc), exc.problems, exc.code) from None
+    except rio.ImportFailed as exc:  # said in the app's words (desktop/context.py)
+        raise ImportRefused(str(exc), exc.problems, exc.code) from None
     remembered = result.remembered
     mapping = dict(remembered) if remembered is not None else spec.mapping
     plan = Plan("list" if result.columns else "table", header_row=result.header_row,
@@ -144,7 +144,7 @@ def _json_plan(store, spec: ImportSpec, dry_run: bool) -> Plan:
     from forms.messages import message_text
     from store import StoreError
     try:
-        records = read_json_records(spec.file, spec.form_id)
+        records = read_json_records(spec.file, spec.form_id, lang=spec.lang)
     except CliError as exc:
         raise ImportRefused(str(exc)) from None
     done, problems = store.check_records(records)
@@ -169,15 +169,16 @@ def _json_plan(store, spec: ImportSpec, dry_run: bool) -> Plan:
     return plan
 
 
-APP_WORDED = ("column_missing", "list_column_missing")  # findings whose CLI hint is --set
+APP_WORDED = ("column_missing", "list_column_missing")  # a drop-down for the whole list
 
 
 def app_message(p: dict, lang: str, offered: set[str]) -> str:
-    """A finding's text as the app says it: a missing column's hint names the preview's
-    drop-down for the whole list (when `offered` has its field), never the CLI's --set."""
+    """A finding's text as the preview says it: a missing column's names the preview's
+    drop-down for the whole list when `offered` has its field (`<code>.pick`); any other
+    is said for the desktop already (its hint, forms.messages.set_surface)."""
     params = p.get("params")
-    if p.get("code") not in APP_WORDED or not isinstance(params, dict):
+    if p.get("code") not in APP_WORDED or not isinstance(params, dict) \
+            or params.get("field") not in offered:
         return str(p.get("message") or p.get("code") or "")
     from reports.intake_text import say
-    how = "pick" if params.get("field") in offered else "later"
-    return say(f"{p['code']}.{how}", lang, **params)
+    return say(f"{p['code']}.pick", lang, **params)

@@ -9,14 +9,48 @@ import tomllib
 from forms.paths import resources_dir
 
 LANGS = ("ru", "kk", "en")
+# Where a message is shown: the command line names its options («--period ГГГГ-ММ»), the
+# desktop its own boxes and buttons («Период:» in the import window). A message's `{hint}`
+# (what to do) has a text for each: `[code.hint.cli]` and `[code.hint.desktop]`, ru/kk/en.
+SURFACES = ("cli", "desktop")
+_SURFACE = {"now": "cli"}
+
+
+def set_surface(name: str) -> None:
+    """Say the `{hint}` of every message for `name` from now on: the desktop sets "desktop"
+    when it starts (desktop/app.run_gui; every desktop/context.AppContext too), the CLI
+    "cli" before a command runs (cli/main.py)."""
+    if name not in SURFACES:
+        raise ValueError(f"unknown surface {name!r}; one of {SURFACES}")
+    _SURFACE["now"] = name
+
+
+@functools.cache
+def _doc() -> dict:
+    with (resources_dir() / "messages.toml").open("rb") as fh:
+        return tomllib.load(fh)
 
 
 @functools.cache
 def messages() -> dict[str, dict[str, str]]:
-    with (resources_dir() / "messages.toml").open("rb") as fh:
-        doc = tomllib.load(fh)
     return {code: {k: v for k, v in texts.items() if k in LANGS}
-            for code, texts in doc.items() if isinstance(texts, dict)}
+            for code, texts in _doc().items() if isinstance(texts, dict)}
+
+
+@functools.cache
+def hints() -> dict[str, dict[str, dict[str, str]]]:
+    """code -> surface -> lang -> the text of the message's `{hint}`."""
+    return {code: texts["hint"] for code, texts in _doc().items()
+            if isinstance(texts, dict) and isinstance(texts.get("hint"), dict)}
+
+
+def with_hint(template: str, hint: dict | None, lang: str, where: str | None = None) -> str:
+    """`template` with its `{hint}` said for the surface `where` (default: the one set),
+    in `lang` (ru when the hint has no text in it); a template without one as it is."""
+    if not hint or "{hint}" not in template:
+        return template
+    said = hint.get(where or _SURFACE["now"]) or hint.get("cli") or {}
+    return template.replace("{hint}", said.get(lang) or said.get("ru") or "")
 
 
 def has_message(code: str) -> bool:
@@ -181,8 +215,10 @@ def _fill(template: str, lang: str, values: _Keep) -> str:
     return "".join(out)
 
 
-def message_text(code: str, lang: str = "ru", params: dict | None = None, *, form=None) -> str:
-    """The text of `code` in `lang` (falls back to ru, then to the code) with params filled.
+def message_text(code: str, lang: str = "ru", params: dict | None = None, *, form=None,
+                 where: str | None = None) -> str:
+    """The text of `code` in `lang` (falls back to ru, then to the code) with params filled,
+    its `{hint}` said for the surface `where` (default: the one set, `set_surface`).
 
     With `form`, a `field` param (a field path) is shown as the field's label in `lang`; a
     `changes` param is said by `changes_text`.
@@ -190,7 +226,8 @@ def message_text(code: str, lang: str = "ru", params: dict | None = None, *, for
     texts = messages().get(code)
     if not texts:
         return code if not params else f"{code} {params}"
-    template = texts.get(lang) or texts.get("ru") or code
+    template = with_hint(texts.get(lang) or texts.get("ru") or code, hints().get(code), lang,
+                         where)
     params = dict(params or {})
     if isinstance(params.get("changes"), list):
         params["changes"] = changes_text(form, params["changes"], lang)

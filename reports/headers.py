@@ -90,18 +90,17 @@ class HeaderError(ValueError):
         super().__init__(message)
         self.code, self.params, self.form_id = code, dict(params or {}), form_id
 
-    def text(self, lang: str = "ru", *, app: bool = False) -> str:
-        """`app`: the desktop's wording when the code has one (`<code>.app`: no CLI option)."""
+    def text(self, lang: str = "ru") -> str:
+        """What to do said for the surface shown on (forms.messages.set_surface)."""
         from reports.intake_text import MESSAGES, say
 
         if self.code not in MESSAGES or not self.params:
             return str(self)
-        code = f"{self.code}.app" if app and f"{self.code}.app" in MESSAGES else self.code
         params = dict(self.params)
         if "wanted" in params:
             params["wanted"] = ", ".join(column_label(self.form_id, c, lang)
                                          for c in params["wanted"])
-        return say(code, lang, **params)
+        return say(self.code, lang, **params)
 
 
 def column_label(form_id: str | None, column: str, lang: str) -> str:

@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-MESSAGES: dict[str, dict[str, str]] = {
+MESSAGES: dict[str, dict] = {  # a text per language; a "hint" per surface
     "where": {"ru": "строка {row}, столбец «{column}»: ", "kk": "{row}-жол, «{column}» бағаны: ",
               "en": "row {row}, column «{column}»: "},
     "where_row": {"ru": "строка {row}: ", "kk": "{row}-жол: ", "en": "row {row}: "},
@@ -49,12 +49,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the list was taken from the sheet «{sheet}»: the first sheet («{first}») has "
               "no table"},
     "more_lists": {
-        "ru": "прочитан только лист «{sheet}»; списки есть и на листах {others}: импортируйте "
-              "их отдельно, выбрав лист (--sheet)",
-        "kk": "тек «{sheet}» парағы оқылды; тізімдер {others} парақтарында да бар: оларды "
-              "парақты таңдап, бөлек импорттаңыз (--sheet)",
-        "en": "only the sheet «{sheet}» was read; the sheets {others} hold lists too: import "
-              "them one by one, choosing the sheet (--sheet)"},
+        "ru": "прочитан только лист «{sheet}»; списки есть и на листах {others}: {hint}",
+        "kk": "тек «{sheet}» парағы оқылды; тізімдер {others} парақтарында да бар: {hint}",
+        "en": "only the sheet «{sheet}» was read; the sheets {others} hold lists too: {hint}",
+        "hint": {"cli": {"ru": "импортируйте их отдельно, выбрав лист (--sheet)",
+                         "kk": "оларды парақты таңдап, бөлек импорттаңыз (--sheet)",
+                         "en": "import them one by one, choosing the sheet (--sheet)"},
+                 "desktop": {"ru": "импортируйте их отдельно, сохранив каждый лист "
+                                   "отдельным файлом",
+                             "kk": "әр парақты бөлек файл етіп сақтап, оларды бөлек "
+                                   "импорттаңыз",
+                             "en": "import them one by one, each sheet saved as a file of "
+                                   "its own"}}},
     "text_encoding_repaired": {
         "ru": "текст файла был сохранён в неверной кодировке ({right}, прочитанный как "
               "{wrong}: «РЎРїРёСЃРѕРє», «Ñïèñîê»); буквы восстановлены, проверьте фамилии",
@@ -71,16 +77,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "толтырылмаған; кестеде толықтырыңыз",
         "en": "empty; complete it in the grid"},
     "column_missing": {
-        "ru": "в файле нет столбца «{label}»: дополните {count} "
-              "{count:plural:строку|строки|строк} в таблице или задайте "
-              "значение для всего списка (--set {field}=...)",
-        "kk": "файлда «{label}» бағаны жоқ: кестеде {count} жолды толықтырыңыз немесе бүкіл "
-              "тізімге мән беріңіз (--set {field}=...)",
-        "en": "the file has no «{label}» column: complete {count} "
-              "{count:plural:row|rows} in the grid or give "
-              "one value for the whole list (--set {field}=...)"},
-    # the same two findings as the app's import preview says them: it has no --set, but a
-    # drop-down for the whole list when it offers one (desktop/import_values.py)
+        "ru": "в файле нет столбца «{label}»: {hint}",
+        "kk": "файлда «{label}» бағаны жоқ: {hint}",
+        "en": "the file has no «{label}» column: {hint}",
+        "hint": {"cli": {"ru": "дополните {count} {count:plural:строку|строки|строк} в таблице "
+                               "или задайте значение для всего списка (--set {field}=...)",
+                         "kk": "кестеде {count} жолды толықтырыңыз немесе бүкіл тізімге мән "
+                               "беріңіз (--set {field}=...)",
+                         "en": "complete {count} {count:plural:row|rows} in the grid or give "
+                               "one value for the whole list (--set {field}=...)"},
+                 "desktop": {"ru": "дополните {count} {count:plural:строку|строки|строк} в "
+                                   "таблице после импорта",
+                             "kk": "импорттан кейін кестеде {count} жолды толықтырыңыз",
+                             "en": "complete {count} {count:plural:row|rows} in the grid after "
+                                   "the import"}}},
+    # the app's import preview offers a drop-down for the whole list for some fields
+    # (desktop/import_values.py): these two findings then name it (desktop/import_jobs.py)
     "column_missing.pick": {
         "ru": "в файле нет столбца «{label}»: выберите выше «{label} для всего списка» или "
               "дополните {count} {count:plural:строку|строки|строк} в таблице после импорта",
@@ -88,12 +100,6 @@ MESSAGES: dict[str, dict[str, str]] = {
               "таңдаңыз немесе импорттан кейін кестеде {count} жолды толықтырыңыз",
         "en": "the file has no «{label}» column: choose «{label} for the whole list» above or "
               "complete {count} {count:plural:row|rows} in the grid after the import"},
-    "column_missing.later": {
-        "ru": "в файле нет столбца «{label}»: дополните {count} "
-              "{count:plural:строку|строки|строк} в таблице после импорта",
-        "kk": "файлда «{label}» бағаны жоқ: импорттан кейін кестеде {count} жолды толықтырыңыз",
-        "en": "the file has no «{label}» column: complete {count} {count:plural:row|rows} in "
-              "the grid after the import"},
     "list_column_missing.pick": {
         "ru": "в файле нет столбца «{label}»: {count} {count:plural:запись останется "
               "черновиком|записи останутся черновиками|записей останутся черновиками} с "
@@ -105,14 +111,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the file has no column «{label}»: {count} {count:plural:record stays|records "
               "stay} a draft with a finding; choose «{label} for the whole list» above or "
               "complete the records after the import"},
-    "list_column_missing.later": {
-        "ru": "в файле нет столбца «{label}»: {count} {count:plural:запись останется "
-              "черновиком|записи останутся черновиками|записей останутся черновиками} с "
-              "замечанием; дополните записи после импорта",
-        "kk": "файлда «{label}» бағаны жоқ: {count} жазба ескертуі бар жоба болып қалады; "
-              "жазбаларды импорттан кейін толықтырыңыз",
-        "en": "the file has no column «{label}»: {count} {count:plural:record stays|records "
-              "stay} a draft with a finding; complete the records after the import"},
     "duplicate_stored": {
         "ru": "этот человек из этой организации уже есть в сохранённом списке (VR-20)",
         "kk": "бұл ұйымның бұл адамы сақталған тізімде бар (VR-20)",
@@ -139,9 +137,15 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kk": "файлдағы нөмірлеу {rows}-жолдар алдында үзіледі; жолдар қайта нөмірленді",
         "en": "numbering in the file skips before row(s) {rows}; rows were renumbered"},
     "column_unsure": {
-        "ru": "столбец «{column}» похож на «{label}»: проверьте сопоставление (--map)",
-        "kk": "«{column}» бағаны «{label}» сияқты: сәйкестендіруді тексеріңіз (--map)",
-        "en": "column «{column}» looks like «{label}»: check the mapping (--map)"},
+        "ru": "столбец «{column}» похож на «{label}»: проверьте сопоставление{hint}",
+        "kk": "«{column}» бағаны «{label}» сияқты: {hint}",
+        "en": "column «{column}» looks like «{label}»: check the mapping{hint}",
+        "hint": {"cli": {"ru": " (--map)", "kk": "сәйкестендіруді тексеріңіз (--map)",
+                         "en": " (--map)"},
+                 "desktop": {"ru": " в таблице «Столбец в файле» окна импорта",
+                             "kk": "импорт терезесінің «Файлдағы баған» кестесінде "
+                                   "сәйкестендіруді тексеріңіз",
+                             "en": " in the import window's «Column in the file» table"}}},
     "period_date": {
         "ru": "дата в файле {date} не входит в период {period}",
         "kk": "файлдағы {date} күні {period} кезеңіне кірмейді",
@@ -191,21 +195,20 @@ MESSAGES: dict[str, dict[str, str]] = {
                      "en": "the record was deleted in the app; not brought back"},
     "no_header": {
         "ru": "в первых {rows} строках нет строки заголовков со столбцом «Ф.И.О.»; ожидаются "
-              "столбцы: {wanted}; найдено: {found}. Укажите сопоставление столбцов (--map)",
+              "столбцы: {wanted}; найдено: {found}. {hint}",
         "kk": "алғашқы {rows} жолда «Аты-жөні» бағаны бар тақырып жолы жоқ; күтілетін "
-              "бағандар: {wanted}; табылғаны: {found}. Бағандарды сәйкестендіріңіз (--map)",
+              "бағандар: {wanted}; табылғаны: {found}. {hint}",
         "en": "no header row with a name column (Full name) in the first {rows} rows; expected "
-              "columns: {wanted}; found: {found}. Give an explicit column mapping (--map)"},
-    "no_header.app": {  # the desktop's wording: no CLI option, what to do in the file
-        "ru": "в первых {rows} строках нет строки заголовков со столбцом «Ф.И.О.»; ожидаются "
-              "столбцы: {wanted}; найдено: {found}. Подпишите столбцы списка так, как в форме "
-              "(хотя бы «Ф.И.О.»), и откройте файл снова",
-        "kk": "алғашқы {rows} жолда «Аты-жөні» бағаны бар тақырып жолы жоқ; күтілетін "
-              "бағандар: {wanted}; табылғаны: {found}. Тізімнің бағандарын нысандағыдай атаңыз "
-              "(кемінде «Аты-жөні») және файлды қайта ашыңыз",
-        "en": "no header row with a name column (Full name) in the first {rows} rows; expected "
-              "columns: {wanted}; found: {found}. Head the list's columns as the form names "
-              "them (at least Full name) and open the file again"},
+              "columns: {wanted}; found: {found}. {hint}",
+        "hint": {"cli": {"ru": "Укажите сопоставление столбцов (--map)",
+                         "kk": "Бағандарды сәйкестендіріңіз (--map)",
+                         "en": "Give an explicit column mapping (--map)"},
+                 "desktop": {"ru": "Подпишите столбцы списка так, как в форме (хотя бы "
+                                   "«Ф.И.О.»), и откройте файл снова",
+                             "kk": "Тізімнің бағандарын нысандағыдай атаңыз (кемінде "
+                                   "«Аты-жөні») және файлды қайта ашыңыз",
+                             "en": "Head the list's columns as the form names them (at least "
+                                   "Full name) and open the file again"}}},
     "bad_mapping_column": {
         "ru": "--map: столбца «{key}» нет в строке заголовка {row}; в ней: {found}",
         "kk": "--map: {row}-тақырып жолында «{key}» бағаны жоқ; онда: {found}",
@@ -221,11 +224,13 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def say(code: str, lang: str = "ru", **params) -> str:
-    """`{n:plural:one|few|many}` takes the plural form of the count (forms.messages)."""
-    from forms.messages import plural_format
+    """`{n:plural:one|few|many}` takes the plural form of the count; a `{hint}` is said for
+    the surface shown on (`"hint": {"cli": {...}, "desktop": {...}}`, forms.messages)."""
+    from forms.messages import plural_format, with_hint
 
     texts = MESSAGES[code]
-    return plural_format(texts.get(lang, texts["ru"]), lang, params)
+    template = with_hint(texts.get(lang, texts["ru"]), texts.get("hint"), lang)
+    return plural_format(template, lang, params)
 
 
 def at(row, column, lang: str = "ru") -> str:

@@ -36,15 +36,14 @@ from reports.roster import Problem, cross_list_matches
 
 
 class ImportFailed(Exception):
-    """Nothing was imported. `code` says why; `problems` lists row-level problems; `app` is
-    the message as the desktop says it when the CLI's names a command-line option."""
+    """Nothing was imported. `code` says why; `problems` lists row-level problems. What to do
+    is said for the surface shown on (forms.messages.set_surface: CLI options or the app's
+    buttons)."""
 
-    def __init__(self, message: str, code: str = "import_failed", problems=None,
-                 app: str | None = None):
+    def __init__(self, message: str, code: str = "import_failed", problems=None):
         super().__init__(message)
         self.code = code
         self.problems = list(problems or [])
-        self.app = app
 
 
 @dataclass
@@ -110,10 +109,9 @@ def import_file(store, form_id: str, path, *, user: str, dry_run: bool = False,
     except FileProblem as exc:
         raise ImportFailed(exc.text(lang), exc.code) from None
     except HeaderError as exc:
-        raise ImportFailed(f"{path.name}: {exc.text(lang)}", exc.code,
-                           app=f"{path.name}: {exc.text(lang, app=True)}") from None
+        raise ImportFailed(f"{path.name}: {exc.text(lang)}", exc.code) from None
     except ListRefused as exc:
-        raise ImportFailed(str(exc), exc.code, app=exc.app) from None
+        raise ImportFailed(str(exc), exc.code) from None
     except ValueError as exc:        # a --set value that is no allowed value
         raise ImportFailed(str(exc), "bad_value") from None
 

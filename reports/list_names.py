@@ -28,9 +28,9 @@ RENAMED = {"event": "title", "hotline_appeal": "topic_text",
 class ListRefused(ValueError):
     """The file holds no list of this form (the message is in the person's language)."""
 
-    def __init__(self, message: str, code: str, app: str | None = None):
+    def __init__(self, message: str, code: str):
         super().__init__(message)
-        self.code, self.app = code, app  # app: the desktop's wording (no CLI option)
+        self.code = code
 
 
 _REGION = ["регион", "область", "өңір", "облыс", "region"]

@@ -167,8 +167,7 @@ def _find_list(path: Path, form, sheet, mapping, lang, recall=None):
         "wanted": ", ".join(f"«{w}»" for w in wanted),
         "found": "; ".join(seen)[:300] or "—"}
     said = "".join(f" {h['message']}" for h in hidden)   # a list only on a hidden sheet
-    raise ListRefused(message_text("list_no_header", lang, params) + said, "no_header",
-                      app=message_text("list_no_header_app", lang, params) + said)
+    raise ListRefused(message_text("list_no_header", lang, params) + said, "no_header")
 
 
 def _other_sheets(path: Path, form, names: list, k: int, mapping, lang: str) -> list[dict]:

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from forms import load_form, message_text
 from forms.choice_words import read_cell
-from forms.messages import has_message
 from reports.figure_words import as_typed
 from reports.intake import Skipped
 from reports.intake_rows import is_header_repeat, region_in, skip_kind
@@ -363,9 +362,7 @@ def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, shee
     if not reader.headers:
         code = "wide_transposed" if reader.transposed else "wide_no_header"
         params = {"file": path.name, "rows": HEADER_SCAN}
-        raise ImportFailed(message_text(code, lang, params), "not_template",
-                           app=message_text(f"{code}_app", lang, params)
-                           if has_message(f"{code}_app") else None)
+        raise ImportFailed(message_text(code, lang, params), "not_template")
     if not reader.rows and not reader.problems:
         first = next(iter(reader.headers.values()))
         raise ImportFailed(message_text("import_no_rows", lang, {

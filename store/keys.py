@@ -226,12 +226,10 @@ def _passphrase(db: Path, *, new: bool, retry: bool) -> tuple[str, str]:
             return check_new(answer) if new else answer, "prompt"
     if new:  # nothing is encrypted yet: the user is to choose one, not to remember one
         raise StoreError(f"{db}: this computer has no keyring, so the new local database is "
-                         f"encrypted with a passphrase of at least {MIN_PASSPHRASE} characters: "
-                         f"choose one (type it when asked, or use --passphrase-stdin or "
-                         f"{PASSPHRASE_ENV})", code="store_passphrase_choose")
+                         f"encrypted with a passphrase of at least {MIN_PASSPHRASE} characters "
+                         f"and none was chosen", code="store_passphrase_choose")
     raise StoreError(f"{db}: the local database is encrypted with a passphrase and none was "
-                     f"given (type it when asked, or use --passphrase-stdin or "
-                     f"{PASSPHRASE_ENV})", code="store_passphrase_needed")
+                     f"given", code="store_passphrase_needed")   # how to give it: the message
 
 
 def check_new(passphrase: str) -> str:

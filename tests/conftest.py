@@ -25,6 +25,15 @@ def _machine_keyring():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _messages_for_the_cli():
+    """A desktop context made in one test (it says messages for the desktop) must not change
+    the words of the next test's command line (forms.messages.set_surface)."""
+    yield
+    from forms.messages import set_surface
+    set_surface("cli")
+
+
 @pytest.fixture
 def data_dir(tmp_path, monkeypatch):
     """A fresh ESEP_DATA_DIR for one test."""

@@ -973,32 +973,32 @@
         <translation>столбец «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="166" />
+        <location filename="../../desktop/import_dialog.py" line="168" />
         <source>Import: %1</source>
         <translation>Импорт: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="167" />
+        <location filename="../../desktop/import_dialog.py" line="169" />
         <source>File: %1</source>
         <translation>Файл: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="168" />
+        <location filename="../../desktop/import_dialog.py" line="170" />
         <source>Org unit:</source>
         <translation>Подразделение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="169" />
+        <location filename="../../desktop/import_dialog.py" line="171" />
         <source>Period:</source>
         <translation>Период:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="170" />
+        <location filename="../../desktop/import_dialog.py" line="172" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="171" />
+        <location filename="../../desktop/import_dialog.py" line="173" />
         <source>YYYY-MM; empty: the month of the list's date</source>
         <translation>ГГГГ-ММ; пусто — месяц даты в списке</translation>
     </message>
@@ -1023,72 +1023,72 @@
         <translation>Обязательные поля, которых нет ни в одном столбце: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="173" />
+        <location filename="../../desktop/import_dialog.py" line="175" />
         <source>Import</source>
         <translation>Импортировать</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="174" />
+        <location filename="../../desktop/import_dialog.py" line="176" />
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="179" />
+        <location filename="../../desktop/import_dialog.py" line="181" />
         <source>To add: %1</source>
         <translation>Добавить: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="180" />
+        <location filename="../../desktop/import_dialog.py" line="182" />
         <source>To change: %1</source>
         <translation>Изменить: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="181" />
+        <location filename="../../desktop/import_dialog.py" line="183" />
         <source>Skipped: %1</source>
         <translation>Пропущено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="182" />
+        <location filename="../../desktop/import_dialog.py" line="184" />
         <source>Findings: %1</source>
         <translation>Замечания: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="209" />
+        <location filename="../../desktop/import_dialog.py" line="211" />
         <source>Importing…</source>
         <translation>Импорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="210" />
+        <location filename="../../desktop/import_dialog.py" line="212" />
         <source>Reading the file…</source>
         <translation>Чтение файла…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="220" />
+        <location filename="../../desktop/import_dialog.py" line="222" />
         <source>Rows read: %1</source>
         <translation>Прочитано строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="235" />
+        <location filename="../../desktop/import_dialog.py" line="237" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Отменено; ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="238" />
+        <location filename="../../desktop/import_dialog.py" line="240" />
         <source>Nothing was imported: %1</source>
         <translation>Ничего не импортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="254" />
+        <location filename="../../desktop/import_dialog.py" line="256" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Ошибок: %1 — исправьте файл; ничего не будет импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="256" />
+        <location filename="../../desktop/import_dialog.py" line="258" />
         <source>Check the preview, then press Import.</source>
         <translation>Проверьте предпросмотр и нажмите «Импортировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="260" />
+        <location filename="../../desktop/import_dialog.py" line="262" />
         <source>Header row: %1</source>
         <translation>Строка заголовка: %1</translation>
     </message>
@@ -1098,28 +1098,28 @@
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="333" />
+        <location filename="../../desktop/import_dialog.py" line="335" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="285" />
-        <location filename="../../desktop/import_dialog.py" line="334" />
+        <location filename="../../desktop/import_dialog.py" line="287" />
+        <location filename="../../desktop/import_dialog.py" line="336" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="263" />
+        <location filename="../../desktop/import_dialog.py" line="265" />
         <source>columns as chosen at the last import</source>
         <translation>столбцы — как выбраны при прошлом импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="335" />
+        <location filename="../../desktop/import_dialog.py" line="337" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="379" />
+        <location filename="../../desktop/import_dialog.py" line="381" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>

@@ -64,9 +64,13 @@ def test_a_monthly_table_without_its_header_names_the_blank_workbook(qtbot, core
     assert not any(w in text for w in CLI_WORDS), text
 
 
-def test_the_cli_keeps_its_own_words(tmp_path):
+def test_the_cli_keeps_its_own_words():
     """The command line still names its option: the app's wording is the app's only."""
+    from forms.messages import set_surface
     from reports.headers import HeaderError
     err = HeaderError("x", "no_header", {"rows": 30, "wanted": ["position"], "found": "—"},
                       "focus_group")
-    assert "(--map)" in err.text("ru") and "--map" not in err.text("ru", app=True)
+    set_surface("cli")
+    cli = err.text("ru")
+    set_surface("desktop")
+    assert "(--map)" in cli and "--map" not in err.text("ru")
