@@ -60,8 +60,9 @@ _LOOKUP = auth.TOKEN_USER.add_columns(
 
 def _lookup(engine: sa.Engine, token: str):
     """(the token's user or None, this database's published set) on one connection; a known
-    token's user and the published forms' counter in one statement."""
-    with engine.connect() as conn:
+    token's user and the published forms' counter in one statement, outside a transaction
+    (no BEGIN and ROLLBACK around it: one round trip instead of three)."""
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
         row = conn.execute(_LOOKUP, auth.token_params(token)).first()
         version = None if row is None else int(row.esep_forms_version or 0)
         return auth.user_of_row(row), published.current(engine, conn, version)

@@ -12,7 +12,7 @@ from forms.periods import utc_now
 from server import activity, contests, rules
 from server.auth import User
 from server.batch import Batch, prefetch
-from server.db import ledger, records, revisions
+from server.db import ledger, records, revisions, to_json
 from server.epoch import EPOCH_QUERY
 from server.rules import OpError
 from server.scope import (
@@ -80,7 +80,7 @@ def _push_tx(engine: sa.Engine, user: User, device_id: str, ops: list[dict],
         acks, fresh = _apply_all(batch, user, ops, stored, savepoints)
         written = [a for a in fresh.values() if a.pop("_written", False)]
         entries = [{"device_id": device_id, "op_seq": a["op_seq"], "username": user.username,
-                    "ack": json.dumps(a), "at": utc_now()} for a in fresh.values()]
+                    "ack": to_json(a), "at": utc_now()} for a in fresh.values()]
         rids = [a["id"] for a in written] + batch.restamp  # + newly contested records
         epoch, seqs = commit_batch(
             conn, batch.pending() + [(_REVISIONS, batch.revisions), (_LEDGER, entries)],
@@ -134,6 +134,10 @@ def _one(batch: Batch, user: User, op: dict, savepoint: bool = True) -> dict:
             raise
         ack = {"status": ACK_REJECTED, "errors": [{
             "code": "invalid_value", "message": f"the database refused a value: {exc.orig}"}]}
+    except UnicodeEncodeError as exc:  # a lone surrogate (JSON "\ud800"): no character
+        ack = {"status": ACK_REJECTED, "errors": [{  # refused before the op wrote anything
+            "code": "invalid_value",
+            "message": f"a text holds {exc.object[exc.start:exc.end]!a}, which is no character"}]}
     return {"op_seq": op["op_seq"], "id": op["id"], "version": None, "change_seq": None, **ack}
 
 

@@ -15,12 +15,11 @@ and left a dead row); so a push writes records only while it holds the counter's
 (lock_counter), else a batch holding it could wait for one that waits for it."""
 from __future__ import annotations
 
-import json
 import re
 
 import sqlalchemy as sa
 
-from server.db import counters, driver_errors, ledger, records
+from server.db import counters, driver_errors, ledger, records, to_json
 
 PG_STAMP = """
 WITH c AS (
@@ -204,7 +203,7 @@ def _pg_write(conn, stmt, rows: list[dict], seq_offset: bool = False
         _SQL[stmt, keys, seq_offset] = _compile_write(conn, stmt, keys, seq_offset)
     if not stmt.is_insert:
         return _SQL[stmt, keys, seq_offset], rows
-    return _SQL[stmt, keys, seq_offset], (json.dumps(rows),)  # ASCII: a bad code point fails
+    return _SQL[stmt, keys, seq_offset], (to_json(rows),)  # a bad code point fails there
 
 
 def _compile_write(conn, stmt, keys: tuple[str, ...], seq_offset: bool) -> str:

@@ -47,3 +47,29 @@ def test_overlong_and_mistyped_fields_are_rejected_per_op(live_server_any):
     acks = r.json()["acks"]
     assert [a["status"] for a in acks] == ["rejected"] * 4
     assert all(a["errors"] for a in acks)
+
+
+def test_a_lone_surrogate_is_refused_per_op_and_the_batch_goes_on(live_server_any):
+    """JSON may escape half of a UTF-16 pair ("\\ud800"), which is no character: that op is
+    refused saying so (it was a 500 for the whole batch), the op beside it is applied."""
+    import json
+
+    from sync.protocol import SCHEMA_VERSION
+    from tests.ops_helpers import scalar
+
+    srv = live_server_any
+    seed_world(srv.db_url, {"d1": ("district", None, "SHY-ABAY")})
+    s = api_session(srv.url, "d1")
+    bad = monthly_report("SHY-ABAY", "2024-03", typical_events_text="a\ud800b")
+    good = monthly_report("SHY-ABAY", "2024-04")
+    body = json.dumps({"device_id": "surrogate-dev", "schema_version": SCHEMA_VERSION,
+                       "ops": [make_op(1, bad), make_op(2, good)]})  # ASCII: "\ud800"
+    r = s.post(srv.url + "/api/v1/sync/push", data=body, timeout=30,
+               headers={"Content-Type": "application/json"})
+    assert r.status_code == 200, r.text
+    first, second = r.json()["acks"]
+    assert first["status"] == "rejected" and "\\ud800" in first["errors"][0]["message"]
+    assert second["status"] == "applied"
+    ids = f"('{bad['id']}', '{good['id']}')"
+    assert scalar(srv.db_url, f"SELECT count(*) FROM records WHERE id IN {ids}") == 1
+    assert scalar(srv.db_url, f"SELECT count(*) FROM revisions WHERE record_id IN {ids}") == 1
