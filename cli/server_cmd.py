@@ -91,20 +91,21 @@ def db_refusal(exc: BaseException, args) -> str | None:
 
 
 def _serve(args) -> int:
-    """Migrate once (under the lock), then uvicorn imports the app factory by name in every
-    worker; the workers only check the schema (server.asgi reads the same settings). With
-    several workers the supervisor never imports the app, nor the database layer: it
-    migrates in a child process."""
+    """Migrate once (under the lock), then serve. Several workers on POSIX: this process
+    builds the app and gunicorn forks the workers from it (server.prefork: they share its
+    memory). Otherwise uvicorn imports the app factory by name in every worker, which only
+    checks the schema (server.asgi reads the same settings); with several workers there (no
+    fork: Windows) the supervisor never imports the app and migrates in a child process."""
     import os
-
-    import uvicorn
 
     from server.asgi import DB_ENV
     from server.config import CONFIG_ENV, env_name, safe_url
 
     settings = server_ops_cmd.settings_of(args)
     _check_port(args.host, args.port)
-    _prepare_db(settings.db_url, settings.auto_migrate, in_child=args.workers > 1)
+    forked = args.workers > 1 and os.name == "posix"
+    _prepare_db(settings.db_url, settings.auto_migrate,
+                in_child=args.workers > 1 and not forked)
     print(f"esep server: {safe_url(settings.db_url)} on http://{args.host}:{args.port}",
           file=sys.stderr)
     os.environ[DB_ENV] = settings.db_url
@@ -112,11 +113,26 @@ def _serve(args) -> int:
     if args.config:
         os.environ[CONFIG_ENV] = os.path.abspath(args.config)
     _metrics_dir(args.workers)
-    uvicorn.run("server.asgi:create", factory=True, host=args.host, port=args.port,
-                workers=args.workers, access_log=False,
-                proxy_headers=bool(settings.trusted_proxies),
-                forwarded_allow_ips=",".join(settings.trusted_proxies) or None)
+    (_serve_forked if forked else _serve_spawned)(args, settings.trusted_proxies)
     return 0
+
+
+def _serve_forked(args, trusted_proxies: list[str]) -> None:
+    from server import prefork
+    from server.app import warm_forms_engine
+    from server.asgi import create
+
+    app = create()
+    warm_forms_engine()  # parsed once, shared by every worker
+    prefork.serve(app, args.host, args.port, args.workers, trusted_proxies)
+
+
+def _serve_spawned(args, trusted_proxies: list[str]) -> None:
+    import uvicorn
+
+    uvicorn.run("server.asgi:create", factory=True, host=args.host, port=args.port,
+                workers=args.workers, access_log=False, proxy_headers=bool(trusted_proxies),
+                forwarded_allow_ips=",".join(trusted_proxies) or None)
 
 
 def _prepare_db(url: str, migrate: bool, in_child: bool) -> None:

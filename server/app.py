@@ -71,12 +71,12 @@ def _lifespan(threads: int):
     @contextlib.asynccontextmanager
     async def lifespan(_app):
         anyio.to_thread.current_default_thread_limiter().total_tokens = threads
-        _warm_forms_engine()
+        warm_forms_engine()
         yield
     return lifespan
 
 
-def _warm_forms_engine() -> None:
+def warm_forms_engine() -> None:
     """Parse every form definition and import the engine before the first request: otherwise
     the first pushes of each worker parse them, several threads at once (bench_server)."""
     from forms import all_forms, validate_record

@@ -95,8 +95,9 @@ def test_esep_server_default_db_in_data_folder(tmp_path):
 
 
 def test_esep_server_workers_serve_one_database(tmp_path):
-    """Each uvicorn worker imports the app factory (server.asgi:create) with the --db URL;
-    the supervisor loads neither the app nor a database driver (a child migrates)."""
+    """The supervisor builds the app once and forks the workers from it (server.prefork):
+    they serve one database and share its memory (each shared page counted once, the process
+    tree takes far less than the sum of its resident sizes)."""
     db = f"sqlite:///{tmp_path / 'w.sqlite3'}"
     made = _esep("server", "admin", "create-user", "--db", db, "--user", "boss", "--role",
                  "central", "--password-stdin", stdin="long enough pw\n")
@@ -110,13 +111,25 @@ def test_esep_server_workers_serve_one_database(tmp_path):
         me = requests.get(url + "/api/v1/me", timeout=5,
                           headers={"Authorization": "Bearer " + login.json()["token"]})
         assert len(ids) == 1 and me.json()["username"] == "boss"
-        maps = Path(f"/proc/{proc.pid}/maps")
-        if maps.exists():  # Linux: the shared libraries this process loaded
-            loaded = maps.read_text()
-            assert "pydantic_core" not in loaded and "_sqlite3" not in loaded  # app, database
+        if Path(f"/proc/{proc.pid}/smaps_rollup").exists():  # Linux
+            tree = [proc.pid, *_children(proc.pid)]
+            assert len(tree) == 3  # the supervisor and its two workers
+            rss, pss = (sum(_kb(pid, key) for pid in tree) for key in ("Rss:", "Pss:"))
+            assert pss < 0.7 * rss, (pss, rss)
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def _children(pid: int) -> list[int]:
+    return [int(c) for task in Path(f"/proc/{pid}/task").iterdir()
+            for c in (task / "children").read_text().split()]
+
+
+def _kb(pid: int, key: str) -> int:
+    """One line of /proc/<pid>/smaps_rollup, in kB."""
+    lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    return next(int(line.split()[1]) for line in lines if line.startswith(key))
 
 
 def test_a_server_worker_loads_openpyxl_only_for_an_xlsx_export():
