@@ -128,13 +128,12 @@ class EsepClient:
 
 def ingest(pg_url: str) -> dict:
     """50 clients x 25-record batches into `esep server` on a fresh PostgreSQL database made on
-    the server of pg_url: {"records", "applied", "seconds", "rate", "server_rss_mb"}. One
-    worker, `esep server`'s default: pouchdb-server is one process too, and on this 2-core
-    machine a second worker adds ~150 MB and no throughput (PostgreSQL and the clients take
-    the other core)."""
+    the server of pg_url: {"records", "applied", "seconds", "rate", "server_rss_mb",
+    "server_pss_mb"}. As the server is deployed (docs/deploy.md): one worker per core, forked
+    from one built app (server.prefork), which share its memory."""
     from bench import bench_server
 
-    return bench_server.ingest_rate(pg_url, workers=1)
+    return bench_server.ingest_rate(pg_url, workers=os.cpu_count() or 1)
 
 
 def ingest_work() -> list[list[list[dict]]]:

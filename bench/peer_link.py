@@ -99,6 +99,21 @@ def rss_mb(pid: int) -> float:
         return 0.0
 
 
+def pss_mb(pid: int) -> float:
+    """Proportional set size of one process (Linux /proc): its private memory plus its share
+    of the pages it shares with others (a forked worker's pages of its supervisor), in MB."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            return next(int(line.split()[1]) for line in fh if line.startswith("Pss:")) / 1024
+    except (OSError, StopIteration):
+        return 0.0
+
+
+def tree_pss_mb(pid: int) -> float:
+    """Memory of a process and all its descendants, each shared page counted once, MB."""
+    return sum(pss_mb(p) for p in _tree(pid))
+
+
 def tree_rss_mb(pid: int) -> float:
     """Resident memory of a process and all its descendants, MB (Linux /proc)."""
     return sum(rss_mb(p) for p in _tree(pid))
@@ -117,16 +132,18 @@ def _tree(pid: int) -> list[int]:
 
 
 class PeakRss:
-    """Samples a process tree's RSS every 50 ms while in the `with` block."""
+    """Samples a process tree's RSS (`peak`) and PSS (`peak_pss`: each page it shares among
+    its processes counted once) every 50 ms while in the `with` block."""
 
     def __init__(self, pid: int):
-        self.pid, self.peak = pid, 0.0
+        self.pid, self.peak, self.peak_pss = pid, 0.0, 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
         while not self._stop.is_set():
             self.peak = max(self.peak, tree_rss_mb(self.pid))
+            self.peak_pss = max(self.peak_pss, tree_pss_mb(self.pid))
             self._stop.wait(0.05)
 
     def __enter__(self) -> Self:
@@ -137,6 +154,7 @@ class PeakRss:
         self._stop.set()
         self._thread.join(timeout=5)
         self.peak = max(self.peak, tree_rss_mb(self.pid))
+        self.peak_pss = max(self.peak_pss, tree_pss_mb(self.pid))
 
 
 def free_port() -> int:

@@ -106,7 +106,7 @@ class PouchClient:
 
 def ingest(folder: Path, work: list[list[list[dict]]]) -> dict:
     """The same records as Esep's ingest, `_bulk_docs` of 25 per request, one thread per
-    client, all at once: {"records", "seconds", "rate", "server_rss_mb"}."""
+    client, all at once: {"records", "seconds", "rate", "server_rss_mb", "server_pss_mb"}."""
     import requests
 
     from bench.server_baselines import run_clients
@@ -129,4 +129,5 @@ def ingest(folder: Path, work: list[list[list[dict]]]) -> dict:
     finally:
         server.stop()
     n = sum(written)
-    return {"records": n, "seconds": secs, "rate": n / secs, "server_rss_mb": rss.peak}
+    return {"records": n, "seconds": secs, "rate": n / secs, "server_rss_mb": rss.peak,
+            "server_pss_mb": rss.peak_pss}

@@ -7,7 +7,7 @@ PEERS = ("anki", "pouch")
 LIMIT_X = {"push": 1.3, "pull": 1.3}  # Esep's seconds / the link's limit, at most
 VS_ANKI = {"push": 0.33, "noop": 1.0, "pull": 0.5}  # Esep's seconds / Anki's, at most
 NOOP_REQUESTS, NOOP_BYTES = 1, 1024
-INGEST_RATE_X, INGEST_RSS_X = 1.0, 1.5  # vs pouchdb-server: rate at least, memory at most
+INGEST_RATE_X, INGEST_MEM_X = 1.0, 1.5  # vs pouchdb-server: rate at least, memory at most
 
 
 def _kb(n: int) -> str:
@@ -79,19 +79,23 @@ def ingest_rows(ing: dict) -> list[tuple]:
     applied = esep.get("applied", esep["records"]) == esep["records"]
     out = [(f"ingest PG 50x25: Esep ({esep.get('applied')}/{esep['records']} applied)",
             round(esep["rate"]), "rec/s", f">= {INGEST_RATE_X}x pouch", "", applied),
-           ("ingest: Esep server peak RSS (process tree)", round(esep["server_rss_mb"]), "MB",
-            f"<= {INGEST_RSS_X}x pouch", "", True)]
+           ("ingest: Esep server peak memory (process tree, PSS)", round(esep["server_pss_mb"]),
+            "MB", f"<= {INGEST_MEM_X}x pouch", "", True),
+           ("ingest: Esep server peak RSS (process tree, shared pages counted per process)",
+            round(esep["server_rss_mb"]), "MB", "-", "-", True)]
     if "login_rss_mb" in esep:  # argon2 is memory-hard: apart, pouchdb-server has no login
         out.append(("ingest: Esep peak RSS during the one login before",
                     round(esep["login_rss_mb"]), "MB", "-", "-", True))
     if "error" in pouch:
         return out + [(f"ingest: {pouch['error']}"[:58], "-", "", "", "", False)]
     rate_x = esep["rate"] / pouch["rate"]
-    rss_x = esep["server_rss_mb"] / pouch["server_rss_mb"]
+    mem_x = esep["server_pss_mb"] / pouch["server_pss_mb"]
     out[0] = out[0][:4] + (round(rate_x, 2), rate_x >= INGEST_RATE_X and applied)
-    out[1] = out[1][:4] + (round(rss_x, 2), rss_x <= INGEST_RSS_X)
+    out[1] = out[1][:4] + (round(mem_x, 2), mem_x <= INGEST_MEM_X)
     return out + [
         (f"ingest PG 50x25: pouchdb _bulk_docs ({pouch['records']} docs)", round(pouch["rate"]),
          "rec/s", "-", "1.00", True),
+        ("ingest: pouchdb-server peak memory (process tree, PSS)", round(pouch["server_pss_mb"]),
+         "MB", "-", "1.00", True),
         ("ingest: pouchdb-server peak RSS (process tree)", round(pouch["server_rss_mb"]), "MB",
-         "-", "1.00", True)]
+         "-", "-", True)]
