@@ -52,16 +52,24 @@ def test_an_idle_connection_killed_by_the_server_is_replaced(pg_url, monkeypatch
         engine.dispose()
 
 
-def test_no_statement_is_prepared_on_the_server(pg_url):
-    """psycopg would prepare a query after its 5th run and drop it at the next ROLLBACK (the
-    end of every read-only request); the engine never prepares (server.db.make_engine)."""
-    engine = _engine(pg_url)
+def test_a_pushs_prepared_statements_outlive_the_token_lookup(pg_url):
+    """psycopg prepares a query after its 5th run on a connection and drops them all at a
+    ROLLBACK; a push commits and the token lookup before each request runs outside a
+    transaction (server.deps), so the push's statements stay prepared (server.db)."""
+    from server.deps import _lookup
+
+    engine = db.open_db(pg_url)
     try:
+        with engine.begin() as conn:  # a push's statements, run as often as a few pushes do
+            pid = conn.execute(sa.text("SELECT pg_backend_pid()")).scalar_one()
+            for _ in range(6):
+                conn.execute(sa.text("SELECT count(*) FROM records WHERE form = :f"),
+                             {"f": "monthly_report"}).scalar_one()
+        for _ in range(3):  # the next requests' token lookups, on the same connection
+            assert _lookup(engine, "no-such-token")[0] is None
         with engine.connect() as conn:
-            for _ in range(8):
-                conn.execute(sa.text("SELECT count(*) FROM pg_class WHERE relkind = :k"),
-                             {"k": "r"}).scalar_one()
+            assert conn.execute(sa.text("SELECT pg_backend_pid()")).scalar_one() == pid
             assert conn.execute(sa.text(
-                "SELECT count(*) FROM pg_prepared_statements")).scalar_one() == 0
+                "SELECT count(*) FROM pg_prepared_statements")).scalar_one() >= 1
     finally:
         engine.dispose()
