@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from reports.figure_words import as_typed
 from reports.text import fold, latin_of_name, latin_spelling, plain_kazakh
 
 HEADER_SCAN_ROWS = 30
@@ -339,13 +340,8 @@ def _with_mapping(cm: ColumnMap, row, mapping: dict, form_id: str) -> ColumnMap:
     return cm
 
 
-def _shown(cell) -> str:
-    """A cell as the person sees it: 1, not 1.0."""
-    return str(int(cell)) if isinstance(cell, float) and cell.is_integer() else str(cell).strip()
-
-
 def _no_header(rows: list[tuple], form_id: str) -> HeaderError:
-    seen = "; ".join(_shown(c) for r in rows[:5] for c in r if c not in (None, ""))[:300]
+    seen = "; ".join(as_typed(c) for r in rows[:5] for c in r if c not in (None, ""))[:300]
     wanted = ROSTERS[form_id][1][1:]
     message = (f"no header row with a name column (Ф.И.О. / Аты-жөні / Full name) in the first "
                f"{HEADER_SCAN_ROWS} rows; expected columns: {', '.join(wanted)}; found: "

@@ -938,67 +938,67 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="47" />
+        <location filename="../../desktop/import_texts.py" line="13" />
         <source>Import a file</source>
         <translation>Файлды импорттау</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="48" />
+        <location filename="../../desktop/import_texts.py" line="14" />
         <source>Lists and tables</source>
         <translation>Тізімдер мен кестелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="55" />
+        <location filename="../../desktop/import_texts.py" line="21" />
         <source>error</source>
         <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="57" />
+        <location filename="../../desktop/import_texts.py" line="23" />
         <source>warning</source>
         <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="58" />
+        <location filename="../../desktop/import_texts.py" line="24" />
         <source>note</source>
         <translation>ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="65" />
+        <location filename="../../desktop/import_texts.py" line="31" />
         <source>row %1</source>
         <translation>%1-жол</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="68" />
+        <location filename="../../desktop/import_texts.py" line="34" />
         <source>column «%1»</source>
         <translation>«%1» бағаны</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="168" />
+        <location filename="../../desktop/import_dialog.py" line="135" />
         <source>Import: %1</source>
         <translation>Импорттау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="169" />
+        <location filename="../../desktop/import_dialog.py" line="136" />
         <source>File: %1</source>
         <translation>Файл: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="170" />
+        <location filename="../../desktop/import_dialog.py" line="137" />
         <source>Org unit:</source>
         <translation>Бөлімше:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="171" />
+        <location filename="../../desktop/import_dialog.py" line="138" />
         <source>Period:</source>
         <translation>Кезең:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="172" />
+        <location filename="../../desktop/import_dialog.py" line="139" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="173" />
+        <location filename="../../desktop/import_dialog.py" line="140" />
         <source>YYYY-MM; empty: the month of the list's date</source>
         <translation>ЖЖЖЖ-АА; бос болса — тізімдегі күннің айы</translation>
     </message>
@@ -1023,72 +1023,72 @@
         <translation>Ешбір бағанда жоқ міндетті өрістер: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="175" />
+        <location filename="../../desktop/import_dialog.py" line="142" />
         <source>Import</source>
         <translation>Импорттау</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="176" />
+        <location filename="../../desktop/import_dialog.py" line="143" />
         <source>Cancel</source>
         <translation>Болдырмау</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="181" />
+        <location filename="../../desktop/import_dialog.py" line="148" />
         <source>To add: %1</source>
         <translation>Қосылады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="182" />
+        <location filename="../../desktop/import_dialog.py" line="149" />
         <source>To change: %1</source>
         <translation>Өзгереді: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="183" />
+        <location filename="../../desktop/import_dialog.py" line="150" />
         <source>Skipped: %1</source>
         <translation>Өткізілді: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="184" />
+        <location filename="../../desktop/import_dialog.py" line="151" />
         <source>Findings: %1</source>
         <translation>Ескертулер: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="211" />
+        <location filename="../../desktop/import_dialog.py" line="178" />
         <source>Importing…</source>
         <translation>Импорттау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="212" />
+        <location filename="../../desktop/import_dialog.py" line="179" />
         <source>Reading the file…</source>
         <translation>Файл оқылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="222" />
+        <location filename="../../desktop/import_dialog.py" line="189" />
         <source>Rows read: %1</source>
         <translation>Оқылған жолдар: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="237" />
+        <location filename="../../desktop/import_dialog.py" line="204" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Тоқтатылды; ештеңе импортталмады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="240" />
+        <location filename="../../desktop/import_dialog.py" line="207" />
         <source>Nothing was imported: %1</source>
         <translation>Ештеңе импортталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="256" />
+        <location filename="../../desktop/import_dialog.py" line="223" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Қателер: %1 — файлды түзетіңіз; ештеңе импортталмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="258" />
+        <location filename="../../desktop/import_dialog.py" line="225" />
         <source>Check the preview, then press Import.</source>
         <translation>Алдын ала қарауды тексеріп, «Импорттау» түймесін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="262" />
+        <location filename="../../desktop/import_dialog.py" line="229" />
         <source>Header row: %1</source>
         <translation>Тақырып жолы: %1</translation>
     </message>
@@ -1098,28 +1098,28 @@
         <translation>— импорттамау —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="335" />
+        <location filename="../../desktop/import_dialog.py" line="302" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="287" />
-        <location filename="../../desktop/import_dialog.py" line="336" />
+        <location filename="../../desktop/import_dialog.py" line="254" />
+        <location filename="../../desktop/import_dialog.py" line="303" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="265" />
+        <location filename="../../desktop/import_dialog.py" line="232" />
         <source>columns as chosen at the last import</source>
         <translation>бағандар өткен импорттағыдай таңдалған</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="337" />
+        <location filename="../../desktop/import_dialog.py" line="304" />
         <source>Status</source>
         <translation>Мәртебесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="381" />
+        <location filename="../../desktop/import_dialog.py" line="348" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
