@@ -75,3 +75,30 @@ def test_one_sheet_no_box(qtbot, core_ctx, tmp_path):
     dialog = open_dialog(qtbot, core_ctx, tmp_path / "один.xlsx")
     assert dialog.plan.add and not dialog.sheet_box.isVisible()
     assert not dialog.sheet_box.label.isVisible()
+
+
+def test_a_list_only_on_a_hidden_sheet_is_read_when_chosen(qtbot, core_ctx, tmp_path):
+    """The file is refused as it stands (its one shown sheet is a cover), but the box offers
+    the hidden sheet, and choosing it reads the list."""
+    wb = openpyxl.Workbook()
+    cover = wb.active
+    cover.title = "Мазмұны"
+    cover.append(["Фокус-топ қатысушыларының тізімі"])
+    cover.append(["Дайындаған: Ахметова А."])
+    ws = wb.create_sheet("2022")
+    ws.append(["Список участников фокус-группы, 3 октября 2022 г."])
+    ws.append(HEADER)
+    for n, person in enumerate(LAST_YEAR, start=1):
+        ws.append([n, *person])
+    ws.sheet_state = "hidden"
+    wb.save(tmp_path / "тізім.xlsx")
+    dialog = open_dialog(qtbot, core_ctx, tmp_path / "тізім.xlsx")
+    box = dialog.sheet_box
+    assert dialog.plan is None and not dialog.import_button.isEnabled()
+    assert box.isVisible() and items(box) == ["Мазмұны", "2022 (скрыт)"]
+    assert box.currentIndex() == 0
+    box.setCurrentIndex(1)
+    box.activated.emit(1)
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    assert dialog.plan.sheet == "2022" and len(names(dialog)) == 3
+    assert dialog.import_button.isEnabled()
