@@ -1,9 +1,10 @@
 """ImportDialog: File → Import… — a preview of a list, workbook or JSON file before it is
-imported: the header row found, the column mapping with a drop-down per column (a correction
-reads the file again and is remembered for the next file with the same header), the rows to
-add, the values to change, the skipped lines with their reason, the findings; Import or
-Cancel. Reading and importing run off the GUI thread (desktop/import_jobs.py through
-desktop/tasks.py) with a progress bar; Cancel stops the reading and nothing is imported."""
+imported: the sheet of a workbook (desktop/import_sheets.py), the header row found, the
+column mapping with a drop-down per column (a correction reads the file again and is
+remembered for the next file with the same header), the rows to add, the values to change,
+the skipped lines with their reason, the findings; Import or Cancel. Reading and importing
+run off the GUI thread (desktop/import_jobs.py through desktop/tasks.py) with a progress bar;
+Cancel stops the reading and nothing is imported."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -75,6 +76,8 @@ class ImportDialog(QDialog):
         self.org_unit_label, self.period_label = QLabel(self), QLabel(self)
         self.target.addRow(self.org_unit_label, self.org_unit)
         self.target.addRow(self.period_label, self.period)
+        from desktop.import_sheets import SheetBox
+        self.sheet_box = SheetBox(self._sheet_changed, self.target, self)
         from desktop.import_values import ListValues
         self.list_values = ListValues(self.start, self)
         self.list_values.hide()
@@ -136,6 +139,7 @@ class ImportDialog(QDialog):
         self.file_label.setText(self.tr("File: %1").replace("%1", Path(self.path).name))
         self.org_unit_label.setText(self.tr("Org unit:"))
         self.period_label.setText(self.tr("Period:"))
+        self.sheet_box.retranslate()
         self.period.setPlaceholderText(self.tr("YYYY-MM"))
         self.period.setToolTip(self.tr("YYYY-MM; empty: the month of the list's date"))
         self.columns.retranslate()
@@ -157,13 +161,19 @@ class ImportDialog(QDialog):
         period = self.period.text() if self.period.hasAcceptableInput() else None
         return ImportSpec(worker_store_path(self.ctx.store), self.form.id, self.path,
                           org_unit=self.org_unit.currentData(), period=period,
-                          mapping=self.mapping, set_values=self.list_values.values() or None,
+                          mapping=self.mapping, sheet=self.sheet_box.chosen,
+                          set_values=self.list_values.values() or None,
                           lang=self.ctx.lang, reason=self.reason,
                           user=self.ctx.username or getattr(self.ctx.store, "user", ""))
 
     def _period_changed(self) -> None:
         if self.period.hasAcceptableInput() or not self.period.text().strip():
             self.start()
+
+    def _sheet_changed(self) -> None:
+        """Another sheet chosen: read it with the columns as its own header names them."""
+        self.mapping = None
+        self.start()
 
     def start(self) -> None:
         """Read (or read again) the preview in a worker."""
@@ -205,6 +215,8 @@ class ImportDialog(QDialog):
             self.reject()
             return
         self.status.setText(self.tr("Nothing was imported: %1").replace("%1", str(exc)))
+        if getattr(exc, "sheets", None):     # a list on another sheet: the box to choose it
+            self.sheet_box.show_sheets(exc.sheets, self.sheet_box.chosen)
         self.problem_list.clear()
         self.problem_list.addItems([problem_text(p, self.ctx.lang)
                                     for p in getattr(exc, "problems", [])
@@ -217,6 +229,7 @@ class ImportDialog(QDialog):
         self.progress.hide()
         if plan.remembered and self.mapping is None:
             self.mapping = dict(plan.mapping or {})
+        self.sheet_box.show_sheets(plan.sheets, plan.sheet, plan.every_sheet)
         self._fill(plan)
         errors = len(plan.errors)
         self.import_button.setEnabled(not errors and bool(plan.add or plan.change))

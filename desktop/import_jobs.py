@@ -26,6 +26,7 @@ class ImportSpec:
     org_unit: str | None = None
     period: str | None = None
     mapping: dict | None = None
+    sheet: str | None = None           # the workbook's sheet to read (None: the reader's)
     set_values: dict | None = None     # one value for the whole list (column id -> code)
     lang: str = "ru"
     user: str = ""
@@ -47,6 +48,9 @@ class Plan:
     mapping: dict | None = None     # the mapping given, or the one remembered and used
     remembered: bool = False
     committed: bool = False
+    sheet: str | None = None        # the sheet read (None: every sheet of a district table)
+    sheets: list[tuple[str, bool]] = field(default_factory=list)  # (name, hidden?) to choose
+    every_sheet: bool = False       # the reader reads every sheet unless one is named
 
     @property
     def errors(self) -> list[dict]:
@@ -54,11 +58,13 @@ class Plan:
 
 
 class ImportRefused(Exception):
-    """The file cannot be imported (unreadable, no name column, invalid records)."""
+    """The file cannot be imported (unreadable, no name column, invalid records); `sheets`:
+    the workbook's sheets to choose another from (Plan.sheets)."""
 
-    def __init__(self, message: str, problems: list | None = None, code: str = "") -> None:
+    def __init__(self, message: str, problems: list | None = None, code: str = "",
+                 sheets: list | None = None) -> None:
         super().__init__(message)
-        self.problems, self.code = list(problems or []), code
+        self.problems, self.code, self.sheets = list(problems or []), code, list(sheets or [])
 
 
 def kind_of_file(path: str) -> str:
@@ -91,23 +97,24 @@ def _run(spec: ImportSpec, *, dry_run: bool, progress, cancelled) -> Plan:
 
 def _list_plan(store, spec: ImportSpec, dry_run: bool, progress, cancelled) -> Plan:
     import reports.io as rio
+    sheets = rio.sheet_choices(spec.form_id, spec.file)
     try:
         result = rio.import_file(
             store, spec.form_id, spec.file, user=spec.user or store.user, dry_run=dry_run,
             lang=spec.lang, mapping=spec.mapping, org_unit=spec.org_unit, period=spec.period,
-            set_values=spec.set_values,
+            sheet=spec.sheet, set_values=spec.set_values,
             reason=spec.reason, progress=(lambda n: progress(n, 0, "")) if progress
             else None, cancelled=cancelled)
     except rio.ImportFailed as exc:  # said in the app's words (desktop/context.py)
-        raise ImportRefused(str(exc), exc.problems, exc.code) from None
+        raise ImportRefused(str(exc), exc.problems, exc.code, sheets) from None
     remembered = result.remembered
     mapping = dict(remembered) if remembered is not None else spec.mapping
     plan = Plan("list" if result.columns else "table", header_row=result.header_row,
                 columns=list(result.columns), skipped=list(result.skipped),
                 problems=list(result.problems), values=dict(result.values),
                 records=list(result.records), mapping=mapping,
-                remembered=remembered is not None,
-                committed=result.committed)
+                remembered=remembered is not None, committed=result.committed,
+                sheet=result.sheet, sheets=sheets, every_sheet=result.layout == "wide")
     _split_diff(plan, result)
     return plan
 

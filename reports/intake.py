@@ -99,6 +99,7 @@ class Preview:
     problems: list[Problem] = field(default_factory=list)
     values: dict = field(default_factory=dict)      # record-level: date, city, region, ...
     cmap: ColumnMap | None = None
+    sheet: str | None = None                        # the sheet read (None: a .csv, .docx)
 
     def mapping(self) -> dict[str, str]:
         return {c.header: c.field for c in self.columns if c.field not in (None, IGNORE)}
@@ -144,7 +145,8 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
     header = cmap.header_cells or head[cmap.header_row - 1]
     set_notes: list[Problem] = []
     per_row, record = split_set_values(form_id, set_values, lang, set_notes)
-    preview = Preview(form_id, cmap.header_row, _columns(cmap, header, mapping), cmap=cmap)
+    preview = Preview(form_id, cmap.header_row, _columns(cmap, header, mapping), cmap=cmap,
+                      sheet=sheet)
     for c, fid in list(cmap.unsure.items()):      # a resemblance is used, and said so
         if fid not in cmap.columns.values():
             cmap.columns[c] = fid

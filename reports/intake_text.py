@@ -55,12 +55,12 @@ MESSAGES: dict[str, dict] = {  # a text per language; a "hint" per surface
         "hint": {"cli": {"ru": "импортируйте их отдельно, выбрав лист (--sheet)",
                          "kk": "оларды парақты таңдап, бөлек импорттаңыз (--sheet)",
                          "en": "import them one by one, choosing the sheet (--sheet)"},
-                 "desktop": {"ru": "импортируйте их отдельно, сохранив каждый лист "
-                                   "отдельным файлом",
-                             "kk": "әр парақты бөлек файл етіп сақтап, оларды бөлек "
-                                   "импорттаңыз",
-                             "en": "import them one by one, each sheet saved as a file of "
-                                   "its own"}}},
+                 "desktop": {"ru": "импортируйте их отдельно, выбирая лист в поле «Лист:» "
+                                   "окна импорта",
+                             "kk": "парақты импорт терезесінің «Парақ:» өрісінде таңдап, "
+                                   "оларды бөлек импорттаңыз",
+                             "en": "import them one by one, choosing the sheet in the import "
+                                   "window's «Sheet:» box"}}},
     "text_encoding_repaired": {
         "ru": "текст файла был сохранён в неверной кодировке ({right}, прочитанный как "
               "{wrong}: «РЎРїРёСЃРѕРє», «Ñïèñîê»); буквы восстановлены, проверьте фамилии",

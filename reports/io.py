@@ -59,6 +59,7 @@ class ImportResult:
     columns: list = field(default_factory=list)      # reports.intake.Column (lists only)
     layout: str | None = None                        # "wide": a region's own monthly table
     remembered: dict | None = None    # the mapping of the last import with this header, used
+    sheet: str | None = None          # the sheet read (None: a .csv, every sheet of a table)
 
     @property
     def errors(self) -> list[dict]:
@@ -163,6 +164,22 @@ def _layout(path: Path) -> str:
     return "table" if {"id", "org_unit", "period"} <= set(first) else "list"
 
 
+def sheet_choices(form_id: str, path) -> list[tuple[str, bool]]:
+    """The sheets `sheet` may name, as (name, hidden?) in the workbook's order: a workbook of
+    more than one sheet read as a list or a district table; [] for a .csv or .docx, the
+    monthly template, an exported table, a workbook of one sheet (nothing to choose)."""
+    from reports.readers_layout import hidden_sheets
+
+    path = Path(path)
+    if form_id not in (*ROSTERS, *LIST_FORMS, "monthly_report") or _layout(path) != "list":
+        return []
+    names = [n for n in workbook_sheets(path) if n is not None]
+    if len(names) < 2:
+        return []
+    hidden = hidden_sheets(path)
+    return [(n, n in hidden) for n in names]
+
+
 def _retyped(store, path: Path) -> bool:
     """A monthly-report workbook copied into a new file without its hidden _meta sheet: its
     title row still names the district and the month (reports.template_read)."""
@@ -262,7 +279,8 @@ def _import_roster(store, form_id, path, *, user, dry_run, mapping, sheet, recor
         diff=[{"field": f"{roster_field}[{r['no']}]", "old": None, "new": r}
               for r in preview.rows],
         mapping=preview.mapping(), header_row=preview.header_row, skipped=preview.skipped,
-        values=dict(preview.values), columns=list(preview.columns), remembered=recalled)
+        values=dict(preview.values), columns=list(preview.columns), remembered=recalled,
+        sheet=preview.sheet)
     if dry_run:
         return result
     _commit(store, result, user=user, update=bool(record_id), reason=reason or "roster import")

@@ -47,7 +47,7 @@ def import_records_list(store, form_id: str, path, *, user: str, dry_run: bool =
                           mapping=read.mapping(), header_row=read.header_row,
                           skipped=read.skipped, columns=read.described(), layout="list",
                           values={"period": read.title_period} if read.title_period else {},
-                          remembered=read.recalled)
+                          remembered=read.recalled, sheet=read.sheet)
     rows: dict[int, str] = {}
     if unit:
         was = list_rows.remembered(store, form_id, unit, path, read.sheet)

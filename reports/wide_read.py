@@ -371,7 +371,7 @@ def read_wide(store, path, *, user, dry_run=False, lang="ru", mapping=None, shee
     first = next(iter(reader.headers.values()))
     result = ImportResult(records=records, problems=reader.problems + findings, diff=diff,
                           mapping=_mapping_seen(reader), header_row=first.row + 1,
-                          skipped=reader.skipped, layout="wide")
+                          skipped=reader.skipped, layout="wide", sheet=sheet)
     if dry_run or (not diff and not result.errors):
         return result
     if corrections and not result.errors and not (reason or "").strip():

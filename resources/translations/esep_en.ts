@@ -973,32 +973,32 @@
         <translation>column «%1»</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="135" />
+        <location filename="../../desktop/import_dialog.py" line="138" />
         <source>Import: %1</source>
         <translation>Import: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="136" />
+        <location filename="../../desktop/import_dialog.py" line="139" />
         <source>File: %1</source>
         <translation>File: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="137" />
+        <location filename="../../desktop/import_dialog.py" line="140" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="138" />
+        <location filename="../../desktop/import_dialog.py" line="141" />
         <source>Period:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="139" />
+        <location filename="../../desktop/import_dialog.py" line="143" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="140" />
+        <location filename="../../desktop/import_dialog.py" line="144" />
         <source>YYYY-MM; empty: the month of the list's date</source>
         <translation>YYYY-MM; empty: the month of the list's date</translation>
     </message>
@@ -1023,72 +1023,72 @@
         <translation>Required, in no column: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="142" />
+        <location filename="../../desktop/import_dialog.py" line="146" />
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="143" />
+        <location filename="../../desktop/import_dialog.py" line="147" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="148" />
+        <location filename="../../desktop/import_dialog.py" line="152" />
         <source>To add: %1</source>
         <translation>To add: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="149" />
+        <location filename="../../desktop/import_dialog.py" line="153" />
         <source>To change: %1</source>
         <translation>To change: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="150" />
+        <location filename="../../desktop/import_dialog.py" line="154" />
         <source>Skipped: %1</source>
         <translation>Skipped: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="151" />
+        <location filename="../../desktop/import_dialog.py" line="155" />
         <source>Findings: %1</source>
         <translation>Findings: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="178" />
+        <location filename="../../desktop/import_dialog.py" line="188" />
         <source>Importing…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="179" />
+        <location filename="../../desktop/import_dialog.py" line="189" />
         <source>Reading the file…</source>
         <translation>Reading the file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="189" />
+        <location filename="../../desktop/import_dialog.py" line="199" />
         <source>Rows read: %1</source>
         <translation>Rows read: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="204" />
+        <location filename="../../desktop/import_dialog.py" line="214" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Cancelled; nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="207" />
+        <location filename="../../desktop/import_dialog.py" line="217" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="223" />
+        <location filename="../../desktop/import_dialog.py" line="236" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Errors: %1 — correct the file; nothing will be imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="225" />
+        <location filename="../../desktop/import_dialog.py" line="238" />
         <source>Check the preview, then press Import.</source>
         <translation>Check the preview, then press Import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="229" />
+        <location filename="../../desktop/import_dialog.py" line="242" />
         <source>Header row: %1</source>
         <translation>Header row: %1</translation>
     </message>
@@ -1098,28 +1098,28 @@
         <translation>— not imported —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="302" />
+        <location filename="../../desktop/import_dialog.py" line="315" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="254" />
-        <location filename="../../desktop/import_dialog.py" line="303" />
+        <location filename="../../desktop/import_dialog.py" line="267" />
+        <location filename="../../desktop/import_dialog.py" line="316" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="232" />
+        <location filename="../../desktop/import_dialog.py" line="245" />
         <source>columns as chosen at the last import</source>
         <translation>columns as chosen at the last import</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="304" />
+        <location filename="../../desktop/import_dialog.py" line="317" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="348" />
+        <location filename="../../desktop/import_dialog.py" line="361" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1136,6 +1136,21 @@ Why do the submitted figures change?</source>
         <translation>%1
 
 Why do the submitted figures change?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_sheets.py" line="37" />
+        <source>Sheet:</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_sheets.py" line="53" />
+        <source>All sheets</source>
+        <translation>All sheets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_sheets.py" line="54" />
+        <source>(hidden)</source>
+        <translation>(hidden)</translation>
     </message>
 </context>
 <context>

@@ -40,8 +40,8 @@ def shown(dialog) -> list[str]:
 
 
 @pytest.mark.parametrize(("lang", "period", "unknown", "hidden"), [
-    ("ru", "«Период:»", "синхронизируйтесь с сервером", "«Показать»"),
-    ("kk", "«Кезең:»", "сервермен синхрондаңыз", "«Көрсету»")])
+    ("ru", "«Период:»", "синхронизируйтесь с сервером", "«Лист:»"),
+    ("kk", "«Кезең:»", "сервермен синхрондаңыз", "«Парақ:»")])
 def test_a_regions_table_says_what_to_do_in_the_app(qtbot, core_ctx, tmp_path, lang, period,
                                                     unknown, hidden):
     from desktop.i18n import switch_language
@@ -55,6 +55,8 @@ def test_a_regions_table_says_what_to_do_in_the_app(qtbot, core_ctx, tmp_path, l
     assert any("Каратау" in t and unknown in t for t in texts), texts
     assert any("2022" in t and hidden in t for t in texts), texts
     assert dialog.period.isVisible()                               # the box it names
+    assert dialog.sheet_box.isVisible() and dialog.sheet_box.currentIndex() == 0  # all read
+    assert dialog.sheet_box.count() == 3 and dialog.sheet_box.itemData(2) == "2022"
     dialog.period.setText("2023-10")                               # as a person types it
     dialog.period.editingFinished.emit()
     qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
