@@ -127,3 +127,63 @@ def test_file_import_on_a_survey_page_opens_the_survey_preview(qtbot, core_ctx, 
     assert not survey_export("event", google_form(tmp_path / "a.xlsx"))
     dialog = open_dialog(qtbot, core_ctx, google_form(tmp_path / "b.xlsx"), "organization")
     assert "esep" not in dialog.status.text(), dialog.status.text()
+
+
+def test_open_import_on_a_survey_page(qtbot, core_ctx, tmp_path):
+    """File → Import… routes by the page on screen and the file."""
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.import_dialog import ImportDialog, open_import
+    from forms import load_form
+
+    class Window(QWidget):
+        ctx = core_ctx
+
+        def __init__(self, form_id: str) -> None:
+            super().__init__()
+            self.page = SimpleNamespace(form=load_form(form_id))
+
+        def current_page(self):
+            return self.page
+
+    path = google_form(tmp_path / "ответы.xlsx")
+    survey_page, list_page = Window("volunteer_survey"), Window("focus_group")
+    qtbot.addWidget(survey_page)
+    qtbot.addWidget(list_page)
+    dialog = open_import(survey_page, path=path)
+    assert isinstance(dialog, SurveyImportDialog) and dialog.form.id == "volunteer_survey"
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    assert len(dialog.plan.add) == 3 and "«Отметка времени»" in dialog.header_label.text()
+    dialog.reject()
+    other = open_import(list_page, path=path)
+    assert type(other) is ImportDialog
+    qtbot.waitUntil(lambda: other.task is None, timeout=20000)
+    other.reject()
+
+
+@pytest.mark.parametrize(("lang", "said"), [("ru", "выпадающем списке"),
+                                            ("kk", "ашылмалы тізімінен")])
+def test_no_question_matched_says_the_drop_down(qtbot, core_ctx, tmp_path, lang, said):
+    """A sheet whose headers are no question: the app points at its drop-downs, the
+    command line at --map."""
+    from desktop.i18n import switch_language
+    from forms.messages import message_text, set_surface
+    switch_language(core_ctx, lang)
+    wb = openpyxl.Workbook()
+    wb.active.append(["Вопрос 1", "Вопрос 2"])
+    wb.active.append(["Шымкент", "Да"])
+    wb.save(tmp_path / "анкеты.xlsx")
+    dialog = open_survey(qtbot, core_ctx, tmp_path / "анкеты.xlsx")
+    texts = items(dialog.problem_list)
+    assert texts and all(said in t and "--map" not in t for t in texts), texts
+    assert not dialog.import_button.isEnabled() and dialog.column_combo("Вопрос 1")
+    set_surface("cli")
+    try:
+        cli = message_text("survey_no_columns", lang, {"file": "a.xlsx", "form": "F"})
+        refused = message_text("import_use_command", lang, {
+            "file": "a.xlsx", "command": "esep registry import FILE"})
+    finally:
+        set_surface("desktop")
+    assert "--map" in cli and "esep registry import FILE" in refused
