@@ -37,6 +37,7 @@ class SurveyImportDialog(ImportDialog):
     def _lay_out(self) -> None:
         super()._lay_out()
         self.columns.setVisible(True)          # the questions the file's columns answer
+        self.header_label.setWordWrap(True)    # how a response is known: a sentence
         self.layout().setStretch(0, 2)
 
     def _show_counts(self) -> None:
@@ -106,7 +107,8 @@ class SurveyImportDialog(ImportDialog):
             return ""
         columns = "; ".join(f"«{h}»" for h in plan.identity)
         code = "cli_survey_known_by" if columns else "cli_survey_known_by_row"
-        return message_text(code, self.ctx.lang, {"columns": columns})
+        text = message_text(code, self.ctx.lang, {"columns": columns})
+        return text[:1].upper() + text[1:]      # the command line's line, said as a sentence
 
     def _changes(self, row: int, old: dict, new: dict) -> list[str]:
         """«Row 7: question: old → new», one line per answer the sheet corrects."""
@@ -119,11 +121,10 @@ class SurveyImportDialog(ImportDialog):
                 for k in dict.fromkeys([*old, *new]) if old.get(k) != new.get(k)]
 
     def _fill_rows(self, plan: SurveyPlan) -> None:
-        """The responses to add: their row in the sheet, region and answers."""
+        """The responses to add: their row in the sheet and answers (the region's among them)."""
         from desktop.review_models import DictTableModel
         answers = [c for c in self._figure_columns(plan.add) if c[0] != "_row"]
-        model = DictTableModel([("_row", self.tr("Row")), ("org_unit", self.tr("Region")),
-                                *answers], self.add_view)
+        model = DictTableModel([("_row", self.tr("Row")), *answers], self.add_view)
         model.set_rows(self._shown(plan.add))
         self.add_view.setModel(model)
         self.add_view.resizeColumnsToContents()
