@@ -146,6 +146,13 @@ def _route(store, form_id: str, path: Path, base: dict, opts: dict) -> ImportRes
         "file": path.name, "command": LIST_COMMANDS[form_id]}), "use_command")
 
 
+def form_export(form_id: str, path) -> bool:
+    """The file is read by its form's own import (LIST_COMMANDS: a survey export, a list of
+    organizations), not by import_file: any list or workbook but Esep's own table export,
+    as _route sends it."""
+    return form_id in LIST_COMMANDS and _layout(Path(path)) != "table"
+
+
 def _only(opts: dict, *names: str) -> dict:
     return {n: opts[n] for n in names}
 

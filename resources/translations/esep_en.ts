@@ -2387,6 +2387,54 @@ F1 — this help</translation>
     </message>
 </context>
 <context>
+    <name>SurveyImportDialog</name>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="45" />
+        <source>To add: %1</source>
+        <translation>To add: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="46" />
+        <source>To update: %1</source>
+        <translation>To update: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="47" />
+        <source>Skipped: %1</source>
+        <translation>Skipped: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="49" />
+        <source>Findings: %1</source>
+        <translation>Findings: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="79" />
+        <source>Nothing to import: every response of the file was imported before.</source>
+        <translation>Nothing to import: every response of the file was imported before.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="86" />
+        <source>Matched to no question (not imported): %1</source>
+        <translation>Matched to no question (not imported): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="96" />
+        <source>Row %1: imported before and unchanged; not saved again</source>
+        <translation>Row %1: imported before and unchanged; not saved again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="117" />
+        <source>Row %1: %2: %3 → %4</source>
+        <translation>Row %1: %2: %3 → %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="127" />
+        <source>Row</source>
+        <translation>Row</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../../desktop/sync_page.py" line="134" />

@@ -2388,6 +2388,54 @@ F1 — эта справка</translation>
     </message>
 </context>
 <context>
+    <name>SurveyImportDialog</name>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="45" />
+        <source>To add: %1</source>
+        <translation>Добавить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="46" />
+        <source>To update: %1</source>
+        <translation>Обновить: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="47" />
+        <source>Skipped: %1</source>
+        <translation>Пропущено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="49" />
+        <source>Findings: %1</source>
+        <translation>Замечания: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="79" />
+        <source>Nothing to import: every response of the file was imported before.</source>
+        <translation>Импортировать нечего: все ответы этого файла уже импортированы раньше.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="86" />
+        <source>Matched to no question (not imported): %1</source>
+        <translation>Не сопоставлены ни с одним вопросом (не импортируются): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="96" />
+        <source>Row %1: imported before and unchanged; not saved again</source>
+        <translation>Строка %1: импортирована раньше и не изменилась; повторно не сохраняется</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="117" />
+        <source>Row %1: %2: %3 → %4</source>
+        <translation>Строка %1: %2: %3 → %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/survey_dialog.py" line="127" />
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <location filename="../../desktop/sync_page.py" line="134" />
