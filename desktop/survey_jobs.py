@@ -38,6 +38,9 @@ class SurveyPlan:
     problems: list[dict] = field(default_factory=list)
     mapping: dict | None = None
     remembered: bool = False                 # (the list import's memory: not for surveys)
+    sheet: str | None = None                 # the import window's Sheet box: not for surveys
+    sheets: list[tuple[str, bool]] = field(default_factory=list)  # (the first visible is read)
+    every_sheet: bool = False
     committed: bool = False
 
     @property
