@@ -359,8 +359,8 @@ def test_monthly_template_round_trip(data_dir, tmp_path, capsys):
     wb.save(tpl)
     assert run(data_dir, "import", "monthly_report", str(tpl)) == 1
     err = capsys.readouterr().err
-    assert "строка 4, столбец «Значение»: «много» в поле «Количество волонтёров»: нужно " \
-        "целое неотрицательное число" in err
+    assert "строка 4, столбец «Значение»: «много» в поле «Количество волонтёров»: не число; " \
+        "ожидается целое число (например, 12)" in err
     assert stored(data_dir) == [after]
 
 
