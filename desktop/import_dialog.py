@@ -232,8 +232,7 @@ class ImportDialog(QDialog):
             header += " · " + self.tr("columns as chosen at the last import")
         self.header_label.setText(header)
         self.values_label.setText("; ".join(
-            f"{self._field_name(k)}: {value_text(v, (k,), self.form, self.ctx.lang)}"
-            for k, v in plan.values.items()))
+            f"{self._field_name(k)}: {self._value_said(k, v)}" for k, v in plan.values.items()))
         self._fill_columns(plan)
         if plan.kind == "list":
             self.list_values.show_for(self.roster(), {c.field for c in plan.columns if c.field},
@@ -248,6 +247,14 @@ class ImportDialog(QDialog):
         self.problem_list.addItems([problem_text(p, self.ctx.lang, offered)
                                     for p in plan.problems])
         self._show_counts()
+
+    def _value_said(self, fid: str, value) -> str:
+        """A value for the whole list in words: the list's month «ноябрь 2024», a choice's
+        label."""
+        if fid == "period":
+            from desktop.dates_text import when_text
+            return when_text(str(value or ""), self.ctx.lang)
+        return value_text(value, (fid,), self.form, self.ctx.lang)
 
     def _field_name(self, fid: str) -> str:
         if fid == "period":                      # a list's month, named in its title
