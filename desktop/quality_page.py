@@ -333,7 +333,7 @@ class QualityPage(RefreshWhenShown, QWidget):
         """The counts of the findings shown (`counts`: given by the worker)."""
         counts = counts or dict.fromkeys(SEVERITIES, 0) | Counter(
             r["severity"] for r in self.model.all_rows())
-        self.summary.setText(self.tr("%1 findings: %2 errors, %3 warnings, %4 info")
+        self.summary.setText(self.tr("Findings: %1 (errors: %2, warnings: %3, info: %4)")
                              .replace("%1", str(sum(counts.values())))
                              .replace("%2", str(counts["error"]))
                              .replace("%3", str(counts["warning"]))

@@ -1098,13 +1098,13 @@
         <translation>— not imported —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="302" />
+        <location filename="../../desktop/import_dialog.py" line="309" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="254" />
-        <location filename="../../desktop/import_dialog.py" line="303" />
+        <location filename="../../desktop/import_dialog.py" line="261" />
+        <location filename="../../desktop/import_dialog.py" line="310" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
@@ -1114,12 +1114,12 @@
         <translation>columns as chosen at the last import</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="304" />
+        <location filename="../../desktop/import_dialog.py" line="311" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="348" />
+        <location filename="../../desktop/import_dialog.py" line="355" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1549,92 +1549,92 @@ F1 — this help</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="243" />
+        <location filename="../../desktop/quality_page.py" line="251" />
         <source>Rule:</source>
         <translation>Rule:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="244" />
+        <location filename="../../desktop/quality_page.py" line="252" />
         <source>Severity:</source>
         <translation>Severity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="245" />
+        <location filename="../../desktop/quality_page.py" line="253" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="246" />
+        <location filename="../../desktop/quality_page.py" line="254" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="248" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="251" />
+        <location filename="../../desktop/quality_page.py" line="259" />
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="249" />
+        <location filename="../../desktop/quality_page.py" line="257" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="249" />
+        <location filename="../../desktop/quality_page.py" line="257" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="250" />
+        <location filename="../../desktop/quality_page.py" line="258" />
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="250" />
+        <location filename="../../desktop/quality_page.py" line="258" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="248" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="256" />
+        <location filename="../../desktop/quality_page.py" line="264" />
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="256" />
+        <location filename="../../desktop/quality_page.py" line="264" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="257" />
+        <location filename="../../desktop/quality_page.py" line="265" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="263" />
+        <location filename="../../desktop/quality_page.py" line="271" />
         <source>(all)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="322" />
+        <location filename="../../desktop/quality_page.py" line="330" />
         <source>Could not check the records: %1</source>
         <translation>Could not check the records: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="328" />
-        <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
-        <translation>%1 findings: %2 errors, %3 warnings, %4 info</translation>
+        <location filename="../../desktop/quality_page.py" line="336" />
+        <source>Findings: %1 (errors: %2, warnings: %3, info: %4)</source>
+        <translation>Findings: %1 (errors: %2, warnings: %3, info: %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="337" />
+        <location filename="../../desktop/quality_page.py" line="345" />
         <source>Data quality</source>
         <translation>Data quality</translation>
     </message>
@@ -2346,27 +2346,27 @@ F1 — this help</translation>
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="92" />
+        <location filename="../../desktop/status_bar.py" line="93" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="92" />
+        <location filename="../../desktop/status_bar.py" line="93" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="96" />
+        <location filename="../../desktop/status_bar.py" line="97" />
         <source>please sync (over %1 days)</source>
         <translation>please sync (over %1 days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="99" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>Changes waiting: %1</source>
         <translation>Changes waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="100" />
+        <location filename="../../desktop/status_bar.py" line="101" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Conflicts: %1 · Rejected: %2</translation>
     </message>

@@ -1098,13 +1098,13 @@
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="302" />
+        <location filename="../../desktop/import_dialog.py" line="309" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="254" />
-        <location filename="../../desktop/import_dialog.py" line="303" />
+        <location filename="../../desktop/import_dialog.py" line="261" />
+        <location filename="../../desktop/import_dialog.py" line="310" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
@@ -1114,12 +1114,12 @@
         <translation>столбцы — как выбраны при прошлом импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="304" />
+        <location filename="../../desktop/import_dialog.py" line="311" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="348" />
+        <location filename="../../desktop/import_dialog.py" line="355" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1549,92 +1549,92 @@ F1 — эта справка</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="243" />
+        <location filename="../../desktop/quality_page.py" line="251" />
         <source>Rule:</source>
         <translation>Правило:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="244" />
+        <location filename="../../desktop/quality_page.py" line="252" />
         <source>Severity:</source>
         <translation>Важность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="245" />
+        <location filename="../../desktop/quality_page.py" line="253" />
         <source>Org unit:</source>
         <translation>Подразделение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="246" />
+        <location filename="../../desktop/quality_page.py" line="254" />
         <source>Check again</source>
         <translation>Проверить заново</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="248" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="251" />
+        <location filename="../../desktop/quality_page.py" line="259" />
         <source>Rule</source>
         <translation>Правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="249" />
+        <location filename="../../desktop/quality_page.py" line="257" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="249" />
+        <location filename="../../desktop/quality_page.py" line="257" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="250" />
+        <location filename="../../desktop/quality_page.py" line="258" />
         <source>Form</source>
         <translation>Форма</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="250" />
+        <location filename="../../desktop/quality_page.py" line="258" />
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="248" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>Finding</source>
         <translation>Замечание</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="256" />
+        <location filename="../../desktop/quality_page.py" line="264" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="256" />
+        <location filename="../../desktop/quality_page.py" line="264" />
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="257" />
+        <location filename="../../desktop/quality_page.py" line="265" />
         <source>info</source>
         <translation>к сведению</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="263" />
+        <location filename="../../desktop/quality_page.py" line="271" />
         <source>(all)</source>
         <translation>(все)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="322" />
+        <location filename="../../desktop/quality_page.py" line="330" />
         <source>Could not check the records: %1</source>
         <translation>Не удалось проверить записи: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="328" />
-        <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
+        <location filename="../../desktop/quality_page.py" line="336" />
+        <source>Findings: %1 (errors: %2, warnings: %3, info: %4)</source>
         <translation>Замечаний: %1 (ошибок %2, предупреждений %3, к сведению %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="337" />
+        <location filename="../../desktop/quality_page.py" line="345" />
         <source>Data quality</source>
         <translation>Качество данных</translation>
     </message>
@@ -2347,27 +2347,27 @@ F1 — эта справка</translation>
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="92" />
+        <location filename="../../desktop/status_bar.py" line="93" />
         <source>Last sync: %1</source>
         <translation>Последняя синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="92" />
+        <location filename="../../desktop/status_bar.py" line="93" />
         <source>never</source>
         <translation>не было</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="96" />
+        <location filename="../../desktop/status_bar.py" line="97" />
         <source>please sync (over %1 days)</source>
         <translation>синхронизируйтесь (прошло больше %1 дней)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="99" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>Changes waiting: %1</source>
         <translation>Ожидают отправки: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="100" />
+        <location filename="../../desktop/status_bar.py" line="101" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Конфликты: %1 · Отклонено: %2</translation>
     </message>

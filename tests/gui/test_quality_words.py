@@ -41,3 +41,21 @@ def test_dates_in_words_leaves_ids_and_figures_alone(qapp):
                           "запись 8c1d6b8e-2024-11ab, 1 234", "ru")
     assert said == ("за 4 мес. (ноябрь 2023, сентябрь 2024 – ноябрь 2024) внесены "
                     "(6 декабря 2026); запись 8c1d6b8e-2024-11ab, 1 234")
+
+
+def test_the_english_summary_counts_without_wrong_plurals(qtbot, core_ctx):
+    """«1 warnings» was the English summary of a single warning."""
+    from desktop.i18n import switch_language
+    from tests.wide_kit import FULL
+    switch_language(core_ctx, "en")
+    for period in ("2024-09", "2024-10"):
+        core_ctx.store.save_record({"form": "monthly_report", "form_version": 1,
+                                    "org_unit": "SHY-ABAY", "period": period,
+                                    "data": dict(FULL)}, user="aigerim")
+    from desktop.quality_page import QualityPage
+    page = QualityPage(core_ctx)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.task is None and page.model.rowCount() > 0, timeout=20000)
+    text = page.summary.text()
+    assert text.startswith("Findings: ") and "warnings: 1" in text, text
+    assert "1 warnings" not in text and "1 errors" not in text, text
