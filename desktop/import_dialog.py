@@ -244,7 +244,8 @@ class ImportDialog(QDialog):
         self.skipped_list.addItems([s.line(self.ctx.lang) for s in plan.skipped])
         self.problem_list.clear()
         offered = set(self.list_values.combos) if plan.kind == "list" else set()
-        self.problem_list.addItems([problem_text(p, self.ctx.lang, offered)
+        names = self._unit_names()
+        self.problem_list.addItems([problem_text(p, self.ctx.lang, offered, names)
                                     for p in plan.problems])
         self._show_counts()
 
@@ -319,14 +320,17 @@ class ImportDialog(QDialog):
         the choices in words."""
         from desktop.dates_text import when_text
         from desktop.record_model import status_text
-        names = {u["id"]: u.get(f"name_{self.ctx.lang}") or u.get("name_ru") or u["id"]
-                 for u in self.ctx.store.org_units()}
-        lang = self.ctx.lang
+        names, lang = self._unit_names(), self.ctx.lang
         return [{**{k: value_text(v, (k,), self.form, lang) for k, v in r.items()},
                  "org_unit": names.get(r.get("org_unit"), r.get("org_unit")),
                  "period": when_text(r.get("period") or "", lang),
                  "status": status_text(r["status"]) if r.get("status") else None}
                 for r in rows]
+
+    def _unit_names(self) -> dict[str, str]:
+        """The org units' names in the person's language, by id."""
+        return {u["id"]: u.get(f"name_{self.ctx.lang}") or u.get("name_ru") or u["id"]
+                for u in self.ctx.store.org_units()}
 
     def _figure_columns(self, rows: list[dict]) -> list[tuple[str, str]]:
         """The new records' values, one column each, headed by the field's label."""

@@ -95,3 +95,31 @@ def test_a_lists_month_from_its_title_is_said_in_words(qtbot, core_ctx, tmp_path
     assert dialog.plan.values.get("period") == "2024-11"
     assert said in dialog.values_label.text(), dialog.values_label.text()
     assert "2024-11" not in dialog.values_label.text()
+
+
+@pytest.mark.parametrize(("lang", "said", "month"), [
+    ("ru", "Абайский район, ноябрь 2024: ", "октябрь 2024"),
+    ("en", "Abay district, November 2024: ", "October 2024")])
+def test_a_regions_table_names_each_report_by_district_and_month(qtbot, core_ctx, tmp_path,
+                                                                  lang, said, month):
+    """A finding about one row's report names it as the person knows it, not «SHY-ABAY
+    2024-11», and the month it compares with in words."""
+    from desktop.i18n import switch_language
+    from tests.wide_kit import FULL
+    switch_language(core_ctx, lang)
+    core_ctx.store.save_record({"form": "monthly_report", "org_unit": "SHY-ABAY",
+                                "period": "2024-10", "data": dict(FULL)}, user="abay")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Ноябрь 2024"
+    ws["A1"] = "Волонтёрство в цифрах за ноябрь 2024 г., г. Шымкент"
+    ws.merge_cells("A1:D1")
+    ws.append([])
+    ws.append(["Район", "Количество волонтёров", "Женщины", "Мужчины"])
+    ws.append(["  Абайский район ", "360", "22 человека", 338])
+    ws.append(["Итого", 360, 22, 338])
+    wb.save(tmp_path / "ноябрь.xlsx")
+    dialog = open_dialog(qtbot, core_ctx, tmp_path / "ноябрь.xlsx", "monthly_report")
+    texts = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    assert any(said in t and month in t for t in texts), texts
+    assert not any("SHY-ABAY" in t or "2024-1" in t for t in texts), texts
