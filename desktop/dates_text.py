@@ -83,6 +83,15 @@ def moment_text(value: str, lang: str) -> str:
     return f"{day}, {locale.toString(moment.time(), locale.timeFormat(QLocale.FormatType.ShortFormat))}"
 
 
+ISO_IN_TEXT = re.compile(r"(?<![\w-])(\d{4}-\d{2}(?:-\d{2})?)(?![\w-])")
+
+
+def dates_in_words(text: str, lang: str) -> str:
+    """A finding's text made elsewhere (reports' review: «за 2024-09», «(2026-12-06)») with
+    its months and days in words; any other text (an id, a figure) stays as it is."""
+    return ISO_IN_TEXT.sub(lambda m: when_text(m.group(1), lang), str(text))
+
+
 def human_params(params: dict | None, lang: str) -> dict:
     """A finding's params with its dates and reporting months said in words."""
     out = dict(params or {})

@@ -245,8 +245,7 @@ class ImportDialog(QDialog):
             header += " · " + self.tr("columns as chosen at the last import")
         self.header_label.setText(header)
         self.values_label.setText("; ".join(
-            f"{self._field_name(k)}: {value_text(v, (k,), self.form, self.ctx.lang)}"
-            for k, v in plan.values.items()))
+            f"{self._field_name(k)}: {self._value_said(k, v)}" for k, v in plan.values.items()))
         self._fill_columns(plan)
         if plan.kind == "list":
             self.list_values.show_for(self.roster(), {c.field for c in plan.columns if c.field},
@@ -258,9 +257,18 @@ class ImportDialog(QDialog):
         self.skipped_list.addItems([s.line(self.ctx.lang) for s in plan.skipped])
         self.problem_list.clear()
         offered = set(self.list_values.combos) if plan.kind == "list" else set()
-        self.problem_list.addItems([problem_text(p, self.ctx.lang, offered)
+        names = self._unit_names()
+        self.problem_list.addItems([problem_text(p, self.ctx.lang, offered, names)
                                     for p in plan.problems])
         self._show_counts()
+
+    def _value_said(self, fid: str, value) -> str:
+        """A value for the whole list in words: the list's month «ноябрь 2024», a choice's
+        label."""
+        if fid == "period":
+            from desktop.dates_text import when_text
+            return when_text(str(value or ""), self.ctx.lang)
+        return value_text(value, (fid,), self.form, self.ctx.lang)
 
     def _field_name(self, fid: str) -> str:
         if fid == "period":                      # a list's month, named in its title
@@ -325,14 +333,17 @@ class ImportDialog(QDialog):
         the choices in words."""
         from desktop.dates_text import when_text
         from desktop.record_model import status_text
-        names = {u["id"]: u.get(f"name_{self.ctx.lang}") or u.get("name_ru") or u["id"]
-                 for u in self.ctx.store.org_units()}
-        lang = self.ctx.lang
+        names, lang = self._unit_names(), self.ctx.lang
         return [{**{k: value_text(v, (k,), self.form, lang) for k, v in r.items()},
                  "org_unit": names.get(r.get("org_unit"), r.get("org_unit")),
                  "period": when_text(r.get("period") or "", lang),
                  "status": status_text(r["status"]) if r.get("status") else None}
                 for r in rows]
+
+    def _unit_names(self) -> dict[str, str]:
+        """The org units' names in the person's language, by id."""
+        return {u["id"]: u.get(f"name_{self.ctx.lang}") or u.get("name_ru") or u["id"]
+                for u in self.ctx.store.org_units()}
 
     def _figure_columns(self, rows: list[dict]) -> list[tuple[str, str]]:
         """The new records' values, one column each, headed by the field's label."""

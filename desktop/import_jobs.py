@@ -115,16 +115,50 @@ def _list_plan(store, spec: ImportSpec, dry_run: bool, progress, cancelled) -> P
                 records=list(result.records), mapping=mapping,
                 remembered=remembered is not None, committed=result.committed,
                 sheet=result.sheet, sheets=sheets, every_sheet=result.layout == "wide")
-    _split_diff(plan, result)
+    _split_diff(plan, _record_diffs(store, result), _Where(store, spec))
     return plan
 
 
-def _split_diff(plan: Plan, result) -> None:
+def _record_diffs(store, result) -> list[dict]:
+    """The diff by record: a monthly workbook's (reports.template_read: its one record's
+    fields one by one) becomes its record's old and new figures, as a table's diff is."""
+    diff = list(result.diff or [])
+    ids = {r.get("id") for r in result.records or [] if isinstance(r, dict)}
+    if len(ids) != 1 or not diff or any(d.get("field") in ids or "[" in str(d.get("field"))
+                                         for d in diff):
+        return diff
+    rec = result.records[0]
+    old = store.get_record(rec["id"]) if rec.get("id") else None
+    return [{"field": rec["id"], "old": old and old["data"], "new": rec.get("data") or {}}]
+
+
+class _Where:
+    """A changed value's record and field as the preview says them: «Абайский район,
+    октябрь 2023 — «Количество волонтёров»» (the unit's name, the month in words, the
+    field's label in the person's language)."""
+
+    def __init__(self, store, spec: ImportSpec) -> None:
+        from forms import load_form
+        self.lang, self.form = spec.lang, load_form(spec.form_id)
+        self.names = {u["id"]: u.get(f"name_{spec.lang}") or u.get("name_ru") or u["id"]
+                      for u in store.org_units()}
+
+    def line(self, rec: dict | None, path: str, old, new) -> str:
+        from desktop.dates_text import when_text
+        from forms.messages import field_label
+        said = f"«{field_label(self.form, path, self.lang)}»: {_text(old)} → {_text(new)}"
+        if rec is None:
+            return said
+        unit = self.names.get(rec.get("org_unit"), rec.get("org_unit") or "")
+        return f"{unit}, {when_text(rec.get('period') or '', self.lang)} — {said}"
+
+
+def _split_diff(plan: Plan, diff: list[dict], where: _Where) -> None:
     """Rows to add (new values; a new record of a table: its org unit, period, status and
     figures by dotted path) and lines of changed values."""
     from store.codec import flat_paths
-    by_id = {r.get("id"): r for r in result.records or [] if isinstance(r, dict)}
-    for d in result.diff or []:
+    by_id = {r.get("id"): r for r in plan.records if isinstance(r, dict)}
+    for d in diff:
         new, old = d.get("new"), d.get("old")
         rec = by_id.get(d.get("field"))    # a roster's rows are named by no record id
         if old is None and isinstance(new, dict) and rec is not None:
@@ -134,10 +168,10 @@ def _split_diff(plan: Plan, result) -> None:
             plan.add.append(new)
         elif isinstance(new, dict) and isinstance(old, dict):
             a, b = flat_paths(old), flat_paths(new)
-            plan.change += [f"{k}: {_text(a.get(k))} → {_text(b.get(k))}"
+            plan.change += [where.line(rec, k, a.get(k), b.get(k))
                             for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k)]
         else:
-            plan.change.append(f"{d.get('field')}: {_text(old)} → {_text(new)}")
+            plan.change.append(where.line(None, str(d.get("field")), old, new))
 
 
 def _text(value) -> str:

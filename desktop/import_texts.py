@@ -2,6 +2,8 @@
 line («[warning] row 7, column «ФИО»: why», the place as the file names it)."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -24,8 +26,25 @@ def _severity(code: str) -> str:
     return QCoreApplication.translate("ImportDialog", "note")
 
 
-def problem_text(p: dict, lang: str = "ru", offered: set[str] | None = None) -> str:
-    """«[warning] row 7, column «ФИО»: why» with the place as the file names it."""
+# a region's table's finding about one report: «SHY-ABAY 2024-11: why» (reports.wide_records)
+REPORT_AT = re.compile(r"^(\S+) (\d{4}-\d{2}): ")
+
+
+def in_words(message: str, lang: str, names: dict | None = None) -> str:
+    """A finding's text as the person reads it: the report it is about by its district's
+    name («Абайский район, ноябрь 2024: …», not «SHY-ABAY 2024-11: …») and every month and
+    day in words («против 204 в октябре»: «in October 2024», not «in 2024-10»)."""
+    from desktop.dates_text import dates_in_words
+    m = REPORT_AT.match(message)
+    if m and names and m.group(1) in names:
+        message = f"{names[m.group(1)]}, {m.group(2)}: {message[m.end():]}"
+    return dates_in_words(message, lang)
+
+
+def problem_text(p: dict, lang: str = "ru", offered: set[str] | None = None,
+                 names: dict | None = None) -> str:
+    """«[warning] row 7, column «ФИО»: why» with the place as the file names it; `names`:
+    the org units' names by id."""
     where = []
     if p.get("row") is not None:
         row = QCoreApplication.translate("ImportDialog", "row %1")
@@ -33,6 +52,6 @@ def problem_text(p: dict, lang: str = "ru", offered: set[str] | None = None) -> 
     if p.get("column"):
         column = QCoreApplication.translate("ImportDialog", "column «%1»")
         where.append(column.replace("%1", str(p["column"])))
-    message = app_message(p, lang, offered or set())
+    message = in_words(app_message(p, lang, offered or set()), lang, names)
     prefix = ", ".join(where) + ": " if where and not message.startswith(where[0]) else ""
     return f"[{_severity(p.get('severity', 'error'))}] {prefix}{message}"

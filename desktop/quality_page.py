@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.dates_text import when_text
+from desktop.dates_text import dates_in_words, when_text
 from desktop.page_refresh import RefreshWhenShown
 from desktop.record_diff import path_label
 from desktop.review_models import (
@@ -136,7 +136,15 @@ class Decorator:
         f["severity_text"] = self.severity.get(f["severity"], f["severity"])
         f["unit"] = unit_name(self.units.get(f["org_unit"], {"id": f["org_unit"]}), lang)
         f["period_text"] = when_text(f.get("period") or "", lang)  # «ноябрь 2024»
+        f["message"] = self._in_words(f["message"] or "")   # «за сентябрь 2024»
         return Row(f[k] if k in UNIQUE else share(f[k], f[k]) for k in ROW_KEYS)
+
+    def _in_words(self, text: str) -> str:
+        """`text` with its months and days in words, each distinct text converted once."""
+        said = self.shared.get(("said", text))
+        if said is None:
+            said = self.shared[("said", text)] = dates_in_words(text, self.lang)
+        return said
 
 
 def trim_heap() -> None:
@@ -325,7 +333,7 @@ class QualityPage(RefreshWhenShown, QWidget):
         """The counts of the findings shown (`counts`: given by the worker)."""
         counts = counts or dict.fromkeys(SEVERITIES, 0) | Counter(
             r["severity"] for r in self.model.all_rows())
-        self.summary.setText(self.tr("%1 findings: %2 errors, %3 warnings, %4 info")
+        self.summary.setText(self.tr("Findings: %1 (errors: %2, warnings: %3, info: %4)")
                              .replace("%1", str(sum(counts.values())))
                              .replace("%2", str(counts["error"]))
                              .replace("%3", str(counts["warning"]))

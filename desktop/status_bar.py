@@ -88,7 +88,8 @@ class StatusBarWidget(QWidget):
         c = sync_counts(self.ctx.store)
         self.net.setText("● " + self.ctx.connection.text())
         self.net.setStyleSheet(f"color: {self.ctx.connection.colour()};")
-        last = (c["last_sync"] or "").replace("T", " ").rstrip("Z")[:16]
+        from desktop.dates_text import moment_text  # the UTC stamp on the computer's clock
+        last = moment_text(c["last_sync"], self.ctx.lang) if c["last_sync"] else ""
         text = self.tr("Last sync: %1").replace("%1", last or self.tr("never"))
         from desktop.sync_jobs import REMIND_DAYS, sync_overdue
         overdue = bool(self.server_url()) and sync_overdue(self.ctx.store)

@@ -234,6 +234,12 @@ def _diff(old: dict, new: dict) -> list[dict]:
             if old.get(k) != new.get(k)]
 
 
+def _rule_said(rule: str) -> str:
+    """A finding's rule before its text when it is a documented rule (DOMAIN.md's «VR-08: »);
+    the engine's own ids («required», «dates-order») are no words of the person's language."""
+    return f"{rule}: " if str(rule).startswith("VR-") else ""
+
+
 def _findings(store, form, rec, lang: str = "ru") -> list[dict]:
     try:
         from forms import message_text, validate_record
@@ -242,7 +248,8 @@ def _findings(store, form, rec, lang: str = "ru") -> list[dict]:
     out = []
     for f in validate_record(form, rec, history=store.history_for(rec)):
         out.append({"row": None, "column": None, "field": ",".join(f.fields), "code": f.rule,
-                    "message": f"{f.rule}: {message_text(f.message_code, lang, f.params, form=form)}",
+                    "message": _rule_said(f.rule) + message_text(f.message_code, lang, f.params,
+                                                                 form=form),
                     "severity": "warning", "rule_severity": f.severity})
     return out
 

@@ -938,37 +938,37 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/import_texts.py" line="13" />
+        <location filename="../../desktop/import_texts.py" line="15" />
         <source>Import a file</source>
         <translation>Import a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="14" />
+        <location filename="../../desktop/import_texts.py" line="16" />
         <source>Lists and tables</source>
         <translation>Lists and tables</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="21" />
+        <location filename="../../desktop/import_texts.py" line="23" />
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="23" />
+        <location filename="../../desktop/import_texts.py" line="25" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="24" />
+        <location filename="../../desktop/import_texts.py" line="26" />
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="31" />
+        <location filename="../../desktop/import_texts.py" line="50" />
         <source>row %1</source>
         <translation>row %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="34" />
+        <location filename="../../desktop/import_texts.py" line="53" />
         <source>column «%1»</source>
         <translation>column «%1»</translation>
     </message>
@@ -1098,13 +1098,13 @@
         <translation>— not imported —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="315" />
+        <location filename="../../desktop/import_dialog.py" line="323" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="267" />
-        <location filename="../../desktop/import_dialog.py" line="316" />
+        <location filename="../../desktop/import_dialog.py" line="275" />
+        <location filename="../../desktop/import_dialog.py" line="324" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
@@ -1114,12 +1114,12 @@
         <translation>columns as chosen at the last import</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="317" />
+        <location filename="../../desktop/import_dialog.py" line="325" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="361" />
+        <location filename="../../desktop/import_dialog.py" line="372" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1564,92 +1564,92 @@ F1 — this help</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="243" />
+        <location filename="../../desktop/quality_page.py" line="251" />
         <source>Rule:</source>
         <translation>Rule:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="244" />
+        <location filename="../../desktop/quality_page.py" line="252" />
         <source>Severity:</source>
         <translation>Severity:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="245" />
+        <location filename="../../desktop/quality_page.py" line="253" />
         <source>Org unit:</source>
         <translation>Org unit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="246" />
+        <location filename="../../desktop/quality_page.py" line="254" />
         <source>Check again</source>
         <translation>Check again</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="248" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="251" />
+        <location filename="../../desktop/quality_page.py" line="259" />
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="249" />
+        <location filename="../../desktop/quality_page.py" line="257" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="249" />
+        <location filename="../../desktop/quality_page.py" line="257" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="250" />
+        <location filename="../../desktop/quality_page.py" line="258" />
         <source>Form</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="250" />
+        <location filename="../../desktop/quality_page.py" line="258" />
         <source>Fields</source>
         <translation>Fields</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="248" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>Finding</source>
         <translation>Finding</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="256" />
+        <location filename="../../desktop/quality_page.py" line="264" />
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="256" />
+        <location filename="../../desktop/quality_page.py" line="264" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="257" />
+        <location filename="../../desktop/quality_page.py" line="265" />
         <source>info</source>
         <translation>info</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="263" />
+        <location filename="../../desktop/quality_page.py" line="271" />
         <source>(all)</source>
         <translation>(all)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="322" />
+        <location filename="../../desktop/quality_page.py" line="330" />
         <source>Could not check the records: %1</source>
         <translation>Could not check the records: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="328" />
-        <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
-        <translation>%1 findings: %2 errors, %3 warnings, %4 info</translation>
+        <location filename="../../desktop/quality_page.py" line="336" />
+        <source>Findings: %1 (errors: %2, warnings: %3, info: %4)</source>
+        <translation>Findings: %1 (errors: %2, warnings: %3, info: %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="337" />
+        <location filename="../../desktop/quality_page.py" line="345" />
         <source>Data quality</source>
         <translation>Data quality</translation>
     </message>
@@ -2361,27 +2361,27 @@ F1 — this help</translation>
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="92" />
+        <location filename="../../desktop/status_bar.py" line="93" />
         <source>Last sync: %1</source>
         <translation>Last sync: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="92" />
+        <location filename="../../desktop/status_bar.py" line="93" />
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="96" />
+        <location filename="../../desktop/status_bar.py" line="97" />
         <source>please sync (over %1 days)</source>
         <translation>please sync (over %1 days)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="99" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>Changes waiting: %1</source>
         <translation>Changes waiting: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="100" />
+        <location filename="../../desktop/status_bar.py" line="101" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Conflicts: %1 · Rejected: %2</translation>
     </message>

@@ -938,37 +938,37 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/import_texts.py" line="13" />
+        <location filename="../../desktop/import_texts.py" line="15" />
         <source>Import a file</source>
         <translation>Файлды импорттау</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="14" />
+        <location filename="../../desktop/import_texts.py" line="16" />
         <source>Lists and tables</source>
         <translation>Тізімдер мен кестелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="21" />
+        <location filename="../../desktop/import_texts.py" line="23" />
         <source>error</source>
         <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="23" />
+        <location filename="../../desktop/import_texts.py" line="25" />
         <source>warning</source>
         <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="24" />
+        <location filename="../../desktop/import_texts.py" line="26" />
         <source>note</source>
         <translation>ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="31" />
+        <location filename="../../desktop/import_texts.py" line="50" />
         <source>row %1</source>
         <translation>%1-жол</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="34" />
+        <location filename="../../desktop/import_texts.py" line="53" />
         <source>column «%1»</source>
         <translation>«%1» бағаны</translation>
     </message>
@@ -1098,13 +1098,13 @@
         <translation>— импорттамау —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="315" />
+        <location filename="../../desktop/import_dialog.py" line="323" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="267" />
-        <location filename="../../desktop/import_dialog.py" line="316" />
+        <location filename="../../desktop/import_dialog.py" line="275" />
+        <location filename="../../desktop/import_dialog.py" line="324" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
@@ -1114,12 +1114,12 @@
         <translation>бағандар өткен импорттағыдай таңдалған</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="317" />
+        <location filename="../../desktop/import_dialog.py" line="325" />
         <source>Status</source>
         <translation>Мәртебесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="361" />
+        <location filename="../../desktop/import_dialog.py" line="372" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
@@ -1564,92 +1564,92 @@ F1 — осы анықтама</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="243" />
+        <location filename="../../desktop/quality_page.py" line="251" />
         <source>Rule:</source>
         <translation>Ереже:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="244" />
+        <location filename="../../desktop/quality_page.py" line="252" />
         <source>Severity:</source>
         <translation>Маңыздылығы:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="245" />
+        <location filename="../../desktop/quality_page.py" line="253" />
         <source>Org unit:</source>
         <translation>Бөлімше:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="246" />
+        <location filename="../../desktop/quality_page.py" line="254" />
         <source>Check again</source>
         <translation>Қайта тексеру</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="248" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>Severity</source>
         <translation>Маңыздылығы</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="251" />
+        <location filename="../../desktop/quality_page.py" line="259" />
         <source>Rule</source>
         <translation>Ереже</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="249" />
+        <location filename="../../desktop/quality_page.py" line="257" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="249" />
+        <location filename="../../desktop/quality_page.py" line="257" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="250" />
+        <location filename="../../desktop/quality_page.py" line="258" />
         <source>Form</source>
         <translation>Нысан</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="250" />
+        <location filename="../../desktop/quality_page.py" line="258" />
         <source>Fields</source>
         <translation>Өрістер</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="248" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>Finding</source>
         <translation>Ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="256" />
+        <location filename="../../desktop/quality_page.py" line="264" />
         <source>error</source>
         <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="256" />
+        <location filename="../../desktop/quality_page.py" line="264" />
         <source>warning</source>
         <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="257" />
+        <location filename="../../desktop/quality_page.py" line="265" />
         <source>info</source>
         <translation>ақпарат</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="263" />
+        <location filename="../../desktop/quality_page.py" line="271" />
         <source>(all)</source>
         <translation>(барлығы)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="322" />
+        <location filename="../../desktop/quality_page.py" line="330" />
         <source>Could not check the records: %1</source>
         <translation>Жазбаларды тексеру мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="328" />
-        <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
+        <location filename="../../desktop/quality_page.py" line="336" />
+        <source>Findings: %1 (errors: %2, warnings: %3, info: %4)</source>
         <translation>Ескертпелер: %1 (қате %2, ескерту %3, ақпарат %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="337" />
+        <location filename="../../desktop/quality_page.py" line="345" />
         <source>Data quality</source>
         <translation>Деректер сапасы</translation>
     </message>
@@ -2361,27 +2361,27 @@ F1 — осы анықтама</translation>
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="92" />
+        <location filename="../../desktop/status_bar.py" line="93" />
         <source>Last sync: %1</source>
         <translation>Соңғы синхрондау: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="92" />
+        <location filename="../../desktop/status_bar.py" line="93" />
         <source>never</source>
         <translation>болған жоқ</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="96" />
+        <location filename="../../desktop/status_bar.py" line="97" />
         <source>please sync (over %1 days)</source>
         <translation>синхрондаңыз (%1 күннен астам өтті)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="99" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>Changes waiting: %1</source>
         <translation>Жіберуді күтуде: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="100" />
+        <location filename="../../desktop/status_bar.py" line="101" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Қайшылықтар: %1 · Қабылданбады: %2</translation>
     </message>

@@ -938,37 +938,37 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/import_texts.py" line="13" />
+        <location filename="../../desktop/import_texts.py" line="15" />
         <source>Import a file</source>
         <translation>Импорт файла</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="14" />
+        <location filename="../../desktop/import_texts.py" line="16" />
         <source>Lists and tables</source>
         <translation>Списки и таблицы</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="21" />
+        <location filename="../../desktop/import_texts.py" line="23" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="23" />
+        <location filename="../../desktop/import_texts.py" line="25" />
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="24" />
+        <location filename="../../desktop/import_texts.py" line="26" />
         <source>note</source>
         <translation>замечание</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="31" />
+        <location filename="../../desktop/import_texts.py" line="50" />
         <source>row %1</source>
         <translation>строка %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="34" />
+        <location filename="../../desktop/import_texts.py" line="53" />
         <source>column «%1»</source>
         <translation>столбец «%1»</translation>
     </message>
@@ -1098,13 +1098,13 @@
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="315" />
+        <location filename="../../desktop/import_dialog.py" line="323" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="267" />
-        <location filename="../../desktop/import_dialog.py" line="316" />
+        <location filename="../../desktop/import_dialog.py" line="275" />
+        <location filename="../../desktop/import_dialog.py" line="324" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
@@ -1114,12 +1114,12 @@
         <translation>столбцы — как выбраны при прошлом импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="317" />
+        <location filename="../../desktop/import_dialog.py" line="325" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="361" />
+        <location filename="../../desktop/import_dialog.py" line="372" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1564,92 +1564,92 @@ F1 — эта справка</translation>
 <context>
     <name>QualityPage</name>
     <message>
-        <location filename="../../desktop/quality_page.py" line="243" />
+        <location filename="../../desktop/quality_page.py" line="251" />
         <source>Rule:</source>
         <translation>Правило:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="244" />
+        <location filename="../../desktop/quality_page.py" line="252" />
         <source>Severity:</source>
         <translation>Важность:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="245" />
+        <location filename="../../desktop/quality_page.py" line="253" />
         <source>Org unit:</source>
         <translation>Подразделение:</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="246" />
+        <location filename="../../desktop/quality_page.py" line="254" />
         <source>Check again</source>
         <translation>Проверить заново</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="248" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>Severity</source>
         <translation>Важность</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="251" />
+        <location filename="../../desktop/quality_page.py" line="259" />
         <source>Rule</source>
         <translation>Правило</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="249" />
+        <location filename="../../desktop/quality_page.py" line="257" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="249" />
+        <location filename="../../desktop/quality_page.py" line="257" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="250" />
+        <location filename="../../desktop/quality_page.py" line="258" />
         <source>Form</source>
         <translation>Форма</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="250" />
+        <location filename="../../desktop/quality_page.py" line="258" />
         <source>Fields</source>
         <translation>Поля</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="248" />
+        <location filename="../../desktop/quality_page.py" line="256" />
         <source>Finding</source>
         <translation>Замечание</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="256" />
+        <location filename="../../desktop/quality_page.py" line="264" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="256" />
+        <location filename="../../desktop/quality_page.py" line="264" />
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="257" />
+        <location filename="../../desktop/quality_page.py" line="265" />
         <source>info</source>
         <translation>к сведению</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="263" />
+        <location filename="../../desktop/quality_page.py" line="271" />
         <source>(all)</source>
         <translation>(все)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="322" />
+        <location filename="../../desktop/quality_page.py" line="330" />
         <source>Could not check the records: %1</source>
         <translation>Не удалось проверить записи: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="328" />
-        <source>%1 findings: %2 errors, %3 warnings, %4 info</source>
+        <location filename="../../desktop/quality_page.py" line="336" />
+        <source>Findings: %1 (errors: %2, warnings: %3, info: %4)</source>
         <translation>Замечаний: %1 (ошибок %2, предупреждений %3, к сведению %4)</translation>
     </message>
     <message>
-        <location filename="../../desktop/quality_page.py" line="337" />
+        <location filename="../../desktop/quality_page.py" line="345" />
         <source>Data quality</source>
         <translation>Качество данных</translation>
     </message>
@@ -2362,27 +2362,27 @@ F1 — эта справка</translation>
 <context>
     <name>StatusBarWidget</name>
     <message>
-        <location filename="../../desktop/status_bar.py" line="92" />
+        <location filename="../../desktop/status_bar.py" line="93" />
         <source>Last sync: %1</source>
         <translation>Последняя синхронизация: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="92" />
+        <location filename="../../desktop/status_bar.py" line="93" />
         <source>never</source>
         <translation>не было</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="96" />
+        <location filename="../../desktop/status_bar.py" line="97" />
         <source>please sync (over %1 days)</source>
         <translation>синхронизируйтесь (прошло больше %1 дней)</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="99" />
+        <location filename="../../desktop/status_bar.py" line="100" />
         <source>Changes waiting: %1</source>
         <translation>Ожидают отправки: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/status_bar.py" line="100" />
+        <location filename="../../desktop/status_bar.py" line="101" />
         <source>Conflicts: %1 · Rejected: %2</source>
         <translation>Конфликты: %1 · Отклонено: %2</translation>
     </message>

@@ -134,7 +134,7 @@ def test_json_and_monthly_workbook_round_trip(qtbot, core_ctx, tmp_path):
     wb.save(book)
     dialog = open_dialog(qtbot, core_ctx, book, "monthly_report")
     assert dialog.plan.kind == "table" and not dialog.columns.isVisible()
-    assert any("volunteers_total: 580 → 999" in line for line in dialog.plan.change)
+    assert any(line.endswith("«Количество волонтёров»: 580 → 999") for line in dialog.plan.change)
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
         dialog.import_button.click()
     assert core_ctx.store.get_record(saved[0]["id"])["data"]["volunteers_total"] == 999

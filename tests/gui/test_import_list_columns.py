@@ -90,7 +90,7 @@ def test_a_column_the_reader_cannot_name_is_given_its_field_by_hand(qtbot, core_
     assert preview_titles(dialog) == TITLES
     assert preview_cells(dialog, "Основное направление волонтёрства")[0] == \
         "Экологическое волонтёрство"                                  # not its code, ECO
-    assert "Период: 2024-03" in dialog.values_label.text()          # from the title row
+    assert "Период: март 2024" in dialog.values_label.text()          # from the title row
     assert dialog.column_combo(UNGUESSED).currentData() == "title"
     assert "Название мероприятия" not in dialog.columns.missing.text()
     assert "«Тип организатора»" in dialog.columns.missing.text()      # still in no column

@@ -74,3 +74,23 @@ def test_the_cli_keeps_its_own_words():
     cli = err.text("ru")
     set_surface("desktop")
     assert "(--map)" in cli and "--map" not in err.text("ru")
+
+
+def test_a_districts_monthly_table_in_kazakh_says_no_engine_ids(qtbot, core_ctx, tmp_path):
+    """«25+5» is refused saying what to type, in Kazakh; the month is typed as text; the
+    fields the table lacks are said by their labels, not as the engine's «required:»."""
+    from desktop.i18n import switch_language
+    switch_language(core_ctx, "kk")
+    path = typed_list(tmp_path / "абай_2024.xlsx", " Абай ауданы — Сандардағы волонтерлік ",
+                      ["Ай", "Аудан", "Волонтерлер саны", "Әйелдер", "Ерлер"],
+                      [[" қараша 2024", "Абай ауданы", "25+5", 20, 10],
+                       ["Желтоқсан 2024", "Абай ауданы", "31 адам", "20", 11]])
+    dialog = open_dialog(qtbot, core_ctx, path, "monthly_report")
+    texts = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
+    [refused] = [t for t in texts if "«25+5»" in t]
+    assert refused.startswith("[қате]") and "жиынын (30) жазыңыз" in refused, refused
+    required = [t for t in texts if "толтыру міндетті" in t]
+    assert required, texts
+    assert not any("required" in t or w in t for t in texts for w in CLI_WORDS), texts
+    assert not dialog.import_button.isEnabled()
+    assert core_ctx.store.list_records(form="monthly_report") == []

@@ -276,3 +276,23 @@ def test_a_wrapped_kazakh_page_name_reads_as_one_entry(qtbot, core_ctx):
     assert rects[1].height() >= 2 * line                     # one entry of two lines
     assert rects[1].top() - rects[0].bottom() > NAV_GAP       # a gap on each side of it
     assert rects[2].top() - rects[1].bottom() > NAV_GAP
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("ru", "Последняя синхронизация: 5 нояб. 2024, "), ("kk", "2024 ж. 5 қар., "),
+    ("en", "Last sync: 5 Nov 2024, ")])
+def test_last_sync_is_said_in_words_on_the_computers_clock(qtbot, core_ctx, lang, said):
+    """The sync log keeps UTC; the status bar says the day in words and the local time."""
+    from datetime import datetime
+
+    from desktop.i18n import switch_language
+    from desktop.status_bar import StatusBarWidget
+    switch_language(core_ctx, lang)
+    core_ctx.store.db.execute("INSERT INTO sync_log(started_at, finished_at, outcome) "
+                              "VALUES (?, ?, 'ok')", ["2024-11-05T10:29:00Z", "2024-11-05T10:30:00Z"])
+    bar = StatusBarWidget(core_ctx)
+    qtbot.addWidget(bar)
+    local = datetime.fromisoformat("2024-11-05T10:30:00+00:00").astimezone()
+    text = bar.last.text()
+    assert said in text and f"{local.minute:02d}" in text, text
+    assert "2024-11-05" not in text and "T10" not in text, text
