@@ -4,7 +4,6 @@ from __future__ import annotations
 import functools
 import re
 import string
-import tomllib
 
 from forms.paths import resources_dir
 
@@ -27,6 +26,8 @@ def set_surface(name: str) -> None:
 
 @functools.cache
 def _doc() -> dict:
+    import tomllib  # here, not at import: the desktop sets its surface as it starts (~4 ms)
+
     with (resources_dir() / "messages.toml").open("rb") as fh:
         return tomllib.load(fh)
 
