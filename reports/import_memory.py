@@ -12,7 +12,6 @@ remembers it (replacing the last); one imported without takes the remembered one
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 KEY = "import_mapping."
 
@@ -46,21 +45,3 @@ def keep(store, form_id: str, header, mapping: dict | None) -> None:
     if header is None or not mapping:
         return
     store.set_setting(header_key(form_id, header), {str(k): v for k, v in mapping.items()})
-
-
-def roster_header(path, form_id: str, sheet: str | None = None) -> tuple | None:
-    """An attendance list's header row as found in its first rows, before any mapping (None
-    when there is none)."""
-    from reports.headers import HEADER_SCAN_ROWS, ROSTERS, HeaderError, find_header
-    from reports.readers import FileProblem, iter_rows
-    if form_id not in ROSTERS:
-        return None
-    head = []
-    try:
-        for row in iter_rows(Path(path), sheet=sheet):
-            head.append(row)
-            if len(head) >= HEADER_SCAN_ROWS:
-                break
-        return head[find_header(head, form_id).header_row - 1]
-    except (HeaderError, FileProblem, IndexError):
-        return None

@@ -130,8 +130,11 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
               existing: list[dict] | None = None, lang: str = "ru",
               row_limit: int = DEFAULT_ROW_LIMIT,
               progress: Callable[[int], None] | None = None,
-              cancelled: Callable[[], bool] | None = None) -> Preview:
-    """Read an attendance list into a Preview (nothing is written)."""
+              cancelled: Callable[[], bool] | None = None,
+              recall: Callable[[tuple], dict | None] | None = None) -> Preview:
+    """Read an attendance list into a Preview (nothing is written). `recall(header row)`, given
+    the row found as without a mapping, may answer the mapping remembered for it
+    (reports.import_memory), used when no `mapping` is given: the file is read once."""
     repaired: list[Problem] = []
     merges: list = []
     sheet, notes = _list_sheet(Path(path), form_id, mapping, sheet, lang)
@@ -141,7 +144,8 @@ def read_list(path, form_id: str, *, mapping: dict | None = None, sheet: str | N
                              "text_encoding_repaired", lang, wrong=wrong, right=right),
                          "warning")), on_merges=merges.extend)
     head = _head_rows(rows, Path(path))
-    cmap = find_header(head, form_id, mapping)
+    recalled = _recalled(head, form_id, recall)
+    cmap = find_header(head, form_id, mapping or recalled)
     header = cmap.header_cells or head[cmap.header_row - 1]
     set_notes: list[Problem] = []
     per_row, record = split_set_values(form_id, set_values, lang, set_notes)
@@ -214,6 +218,17 @@ def _has_header(path: Path, sheet, form_id: str, mapping) -> bool:
     except HeaderError:
         return False
     return True
+
+
+def _recalled(head: list[tuple], form_id: str, recall) -> dict | None:
+    """What `recall` answers for the header row found in `head` without a mapping (None: no
+    recall, or no such row)."""
+    if recall is None:
+        return None
+    try:
+        return recall(head[find_header(head, form_id).header_row - 1])
+    except (HeaderError, IndexError):
+        return recall(None)
 
 
 def _head_rows(rows: Iterator[tuple], path: Path) -> list[tuple]:

@@ -268,11 +268,17 @@ def _import_roster(store, form_id, path, *, user, dry_run, mapping, sheet, recor
     rec = _roster_record(store, form_id, record_id=record_id, org_unit=org_unit, period=period,
                          lang=lang)
     existing = list(rec["data"].get(roster_field) or [])
-    header = import_memory.roster_header(path, form_id, sheet)
-    recalled = import_memory.recall(store, form_id, header) if mapping is None else None
-    preview = _read_roster(path, form_id, lang, mapping=recalled or mapping, sheet=sheet,
+    seen: dict = {}
+
+    def recall(header):  # the list's header row, found as the list is read (one reading)
+        seen["header"] = header
+        seen["recalled"] = (import_memory.recall(store, form_id, header)
+                            if mapping is None else None)
+        return seen["recalled"]
+    preview = _read_roster(path, form_id, lang, mapping=mapping, sheet=sheet, recall=recall,
                            period=rec["period"], set_values=set_values, existing=existing,
                            row_limit=row_limit, progress=progress, cancelled=cancelled)
+    header, recalled = seen.get("header"), seen.get("recalled")
     problems = list(preview.problems)
     if not rec.get("org_unit"):
         problems.append(Problem(None, None, "org_unit", "org_unit_required",
