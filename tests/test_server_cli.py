@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
 import requests
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,6 +118,28 @@ def test_esep_server_workers_serve_one_database(tmp_path):
             assert len(tree) == 3  # the supervisor and its two workers
             rss, pss = (sum(_kb(pid, key) for pid in tree) for key in ("Rss:", "Pss:"))
             assert pss < 0.7 * rss, (pss, rss)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_a_forked_worker_that_dies_is_started_again(tmp_path):
+    """The supervisor (server.prefork) replaces a worker killed outright; the other one goes
+    on answering meanwhile."""
+    if not Path("/proc/self/task").exists():
+        pytest.skip("reads the process tree from Linux /proc")
+    proc, url = _serve("--db", f"sqlite:///{tmp_path / 'k.sqlite3'}", "--workers", "2")
+    try:
+        first = _children(proc.pid)
+        assert len(first) == 2
+        os.kill(first[0], signal.SIGKILL)
+        deadline, now = time.monotonic() + 30, first
+        while time.monotonic() < deadline and (len(now) != 2 or first[0] in now):
+            assert requests.get(url + "/healthz", timeout=5).ok
+            time.sleep(0.2)
+            now = _children(proc.pid)
+        assert len(now) == 2 and first[0] not in now and first[1] in now
+        assert all(requests.get(url + "/healthz", timeout=5).ok for _ in range(4))
     finally:
         proc.terminate()
         proc.wait(timeout=30)
