@@ -13,7 +13,9 @@ def register(sub) -> None:
     _db(p)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    p.add_argument("--workers", type=_workers, default=1,
+                   help="worker processes, one per core is usual (Linux: forked from one "
+                        "built app, sharing its memory)")
     p.set_defaults(func=_serve)
     server_sub = p.add_subparsers(dest="server_command")
     admin = server_sub.add_parser(
@@ -133,6 +135,19 @@ def _serve_spawned(args, trusted_proxies: list[str]) -> None:
     uvicorn.run("server.asgi:create", factory=True, host=args.host, port=args.port,
                 workers=args.workers, access_log=False, proxy_headers=bool(trusted_proxies),
                 forwarded_allow_ips=",".join(trusted_proxies) or None)
+
+
+def _workers(text: str) -> int:
+    """--workers: a whole number from 1."""
+    import argparse
+
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: a whole number of 1 or more")
+    return n
 
 
 def _prepare_db(url: str, migrate: bool, in_child: bool) -> None:

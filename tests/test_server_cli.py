@@ -162,3 +162,8 @@ def test_a_server_worker_loads_openpyxl_only_for_an_xlsx_export():
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                           text=True, check=False, timeout=120)
     assert done.returncode == 0 and done.stdout.strip() == "[]", done.stderr[-2000:]
+
+
+def test_workers_must_be_one_or_more():
+    r = _esep("server", "--workers", "0")
+    assert r.returncode == 2 and "'0': a whole number of 1 or more" in r.stderr
