@@ -26,6 +26,15 @@ def unit_names(ctx) -> dict[str, str]:
     return {u["id"]: org_unit_name(u, ctx.lang) for u in units}
 
 
+def unit_kinds(ctx) -> dict[str, str]:
+    """Every stored unit's kind ("region" / "district") by its id."""
+    try:
+        units = ctx.store.org_units()
+    except Exception:  # noqa: BLE001 - a store without org units: kinds unknown
+        return {}
+    return {u["id"]: u.get("kind") for u in units}
+
+
 def org_unit_choices(ctx, current: str | None) -> list[tuple[str, str]]:
     """(code, name) pairs the user may enter for: own district, or the region's units."""
     user = ctx.user or {}

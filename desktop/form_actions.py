@@ -7,8 +7,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from desktop import autosave
+from desktop.editor_rights import actions_for, refusal_text
 from desktop.findings_panel import cell_marks, field_of
-from forms.lifecycle import LOCKED, Status, blocking
+from forms.lifecycle import Status, blocking
 from forms.periods import period_from_text
 
 # how a user leaves a field (Enter moves on as Tab does)
@@ -35,7 +36,7 @@ class FormEditorActions:
         self.comment.blockSignals(True)
         self.comment.setPlainText(record.get("justification") or "")
         self.comment.blockSignals(False)
-        self._set_read_only(record.get("status") in LOCKED)
+        self._apply_rights()
         self.dirty = False
         self.history.update(self.current_record())
         self._show_status()
@@ -63,13 +64,22 @@ class FormEditorActions:
                 return rec.get("period") or ""
         return period_from_text(self.period_edit.text()) or ""
 
-    def _set_read_only(self, read_only: bool) -> None:
+    def _apply_rights(self) -> None:
+        """Ask the lifecycle core what this user may do to this record (editor_rights): the
+        inputs and Save follow its "save", Submit its "submit" (`_update_buttons`)."""
+        self.actions = actions_for(self.ctx, self.form, self.record)
+        refusal = self.actions["save"]
         self.correcting = False
         for widget in self.inputs.values():
-            widget.setEnabled(not read_only)
+            widget.setEnabled(refusal is None)
         for w in (self.org_combo, self.period_edit, self.comment, self.save_button):
-            w.setEnabled(not read_only)
+            w.setEnabled(refusal is None)
+        self.save_button.setToolTip(refusal_text(refusal, self.record.get("status")))
         self._show_correct_button()
+
+    def refused(self, action: str) -> str:
+        """Why the core refuses `action` ("save" / "submit") here, in words ("": allowed)."""
+        return refusal_text(self.actions[action], self.record.get("status"))
 
     # -- change tracking and validation ----------------------------------------------------
     def _changed(self) -> None:
@@ -155,11 +165,13 @@ class FormEditorActions:
     def _update_buttons(self) -> None:
         """Submit is enabled exactly when the core's `blocking` leaves nothing (the store
         and the server decide with the same function)."""
-        read_only = self.record.get("status") in LOCKED
+        refusal = self.refused("submit")
         blocked = blocking(self.findings, self.comment.toPlainText())
         needs_comment = bool(blocked) and not self.has_errors()
-        self.submit_button.setEnabled(not read_only and not blocked)
-        if self.has_errors():
+        self.submit_button.setEnabled(not refusal and not blocked)
+        if refusal and not self.correcting:
+            hint = refusal
+        elif self.has_errors():
             hint = QCoreApplication.translate("FormEditor", "Fix the errors to submit.")
             hidden = self._hidden_errors()
             if hidden:  # a new form shows no errors yet: say they exist and how to reach them
@@ -218,6 +230,9 @@ class FormEditorActions:
 
     # -- saving ---------------------------------------------------------------------------
     def save_draft(self) -> dict | None:
+        if self.refused("save"):  # Ctrl+S and the menu's Save reach here past the button
+            self.message.setText(self.refused("save"))
+            return None
         rec = self.current_record()
         try:
             saved = self.ctx.store.save_record(rec, user=self.ctx.username, role=self.ctx.role)
@@ -232,7 +247,7 @@ class FormEditorActions:
         self.record, self.dirty = saved, False
         self.banner.hide()
         self._show_status()
-        self._set_read_only(saved.get("status") in LOCKED)
+        self._apply_rights()
         self.validate()
         self.message.setText(text)
         self.ctx.signals.sig_records_changed.emit(self.form.id)
@@ -261,7 +276,7 @@ class FormEditorActions:
     def confirm_leave(self) -> bool:
         """Before the record leaves the screen: unsaved edits are saved, discarded, or the
         user stays (False). A hidden editor (a window closed unseen) keeps them as autosave."""
-        if not self.dirty or self.record.get("status") in LOCKED or not self.window().isVisible():
+        if not self.dirty or self.refused("save") or not self.window().isVisible():
             return True
         from desktop.confirm import ask_unsaved
         answer = ask_unsaved(self, self.describe())

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import autosave
-from desktop.editor_parts import org_unit_choices, unit_names
+from desktop.editor_parts import org_unit_choices, unit_kinds, unit_names
 from desktop.record_model import COLUMNS, WORDED, RecordTableModel, status_text, worded_samples
 from desktop.screen_fit import fit_width
 from forms.lifecycle import STATUSES
+from forms.scope import returned_to
 
 SUMMARY_COLUMN = [key for key, _t, _s in COLUMNS].index("summary")
 COLUMN_MAX_WIDTH = 200  # a column beside the summary at 1024 px
@@ -206,8 +207,12 @@ class RecordListPage(QWidget):
         self._check_returned()
 
     def _returned_ids(self) -> list[str]:
+        """The returned records that wait for this user (forms.scope.returned_to): not the
+        ones a region coordinator returned to her districts."""
+        kinds = unit_kinds(self.ctx)
         return [r["id"] for r in self.ctx.store.list_records(form=self.form.id,
-                                                               status="returned")]
+                                                               status="returned")
+                if returned_to(self.ctx.role, kinds.get(r.get("org_unit")))]
 
     def _check_returned(self) -> None:
         """«2 отчёта возвращены на доработку — открыть» while returned records wait unseen."""

@@ -161,7 +161,36 @@ def check_delete(status: str) -> None:
 
 def may_correct(role: str | None, status: str | None) -> bool:
     """Whether `role` may start a correction of a record in `status` (desktop buttons)."""
-    return status in CORRECTABLE and role in CORRECTOR_ROLES
+    return role is not None and editor_actions(role, status)["correct"] is None
+
+
+EDITOR_ACTIONS = ("save", "submit", "correct")
+
+
+def editor_actions(role: str | None, status: str | None,
+                   form: str | None = None) -> dict[str, str | None]:
+    """What `role` may do in the editor to a record of `form` in `status` (None: not stored
+    yet), as `transition` answers: action ("save" in place, "submit", "correct") -> None when
+    allowed, else the message code saying why not (status_transition, locked, forbidden).
+    The desktop enables its buttons by it; the store and the server refuse by `transition`."""
+    now = status or Status.DRAFT
+    return {"save": _answer(role, status, now, form, (Move.CREATE, Move.EDIT)),
+            "submit": _answer(role, status, Status.SUBMITTED, form,
+                              (Move.CREATE, Move.SUBMIT)),
+            "correct": _answer(role, status, now, form, (Move.CORRECT,), changed=True)
+            if status is not None else "status_transition"}
+
+
+def _answer(role, old, new, form, moves: tuple[Move, ...], *, changed: bool = False):
+    """None when `transition` allows old -> new as one of `moves`, else why not (a code)."""
+    try:
+        move = transition(role, old, new, data_changed=changed, reason="?" if changed else None,
+                          form=form)
+    except LifecycleError as exc:
+        return exc.code
+    if move in moves:
+        return None
+    return "locked" if old in LOCKED else "status_transition"
 
 
 # -- what blocks ------------------------------------------------------------------------

@@ -41,3 +41,12 @@ def may_hold(role: str | None, district: str | None, region: str | None, unit_id
     """May the user hold a record of `form` under the unit (create it, move it there)?"""
     return (form_in_reach(role, form)
             and unit_in_reach(role, district, region, unit_id, unit_region))
+
+
+def returned_to(role: str | None, unit_kind: str | None) -> bool:
+    """Whether a returned record of a unit of `unit_kind` ("region" / "district"; None:
+    unknown) comes back to a user of `role` to be fixed (the desktop's «returned for
+    changes» notice): to the unit's own staff. A region reviews its districts' reports and
+    returns them to the district, so those wait for the district, not for the region; a
+    region-level report that central returned waits for the region."""
+    return not (role == "region" and unit_kind == "district")

@@ -842,42 +842,42 @@
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="163" />
+        <location filename="../../desktop/form_actions.py" line="175" />
         <source>Fix the errors to submit.</source>
         <translation>Fix the errors to submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="166" />
+        <location filename="../../desktop/form_actions.py" line="178" />
         <source>Not shown yet: %1; F8 goes to the next one.</source>
         <translation>Not shown yet: %1; F8 goes to the next one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="170" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Warnings need a comment before you submit.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="225" />
+        <location filename="../../desktop/form_actions.py" line="240" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="228" />
+        <location filename="../../desktop/form_actions.py" line="243" />
         <source>Draft saved.</source>
         <translation>Draft saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="290" />
+        <location filename="../../desktop/form_actions.py" line="305" />
         <source>Submission blocked: see the findings.</source>
         <translation>Submission blocked: see the findings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="294" />
+        <location filename="../../desktop/form_actions.py" line="309" />
         <source>Not submitted: %1</source>
         <translation>Not submitted: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="298" />
+        <location filename="../../desktop/form_actions.py" line="313" />
         <source>Submitted: %1.</source>
         <translation>Submitted: %1.</translation>
     </message>
@@ -926,11 +926,31 @@
         <source>Correction saved (revision %1).</source>
         <translation>Correction saved (revision %1).</translation>
     </message>
+    <message>
+        <location filename="../../desktop/editor_rights.py" line="21" />
+        <source>The report is approved and locked; no one changes it.</source>
+        <translation>The report is approved and locked; no one changes it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor_rights.py" line="24" />
+        <source>A submitted report is not changed in place; the region or the centre corrects it with a reason.</source>
+        <translation>A submitted report is not changed in place; the region or the centre corrects it with a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor_rights.py" line="28" />
+        <source>Your role does not enter or submit this form.</source>
+        <translation>Your role does not enter or submit this form.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor_rights.py" line="30" />
+        <source>Not available for a record in this status.</source>
+        <translation>Not available for a record in this status.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="87" />
+        <location filename="../../desktop/editor_parts.py" line="96" />
         <source>last month: %1 · last year: %2</source>
         <translation>last month: %1 · last year: %2</translation>
     </message>
@@ -1728,32 +1748,32 @@ F1 — this help</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="156" />
+        <location filename="../../desktop/record_list_page.py" line="157" />
         <source>Search…</source>
         <translation>Search…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="157" />
+        <location filename="../../desktop/record_list_page.py" line="158" />
         <source>YYYY-MM</source>
         <translation>YYYY-MM</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="159" />
+        <location filename="../../desktop/record_list_page.py" line="160" />
         <source>&amp;New</source>
         <translation>&amp;New</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="162" />
+        <location filename="../../desktop/record_list_page.py" line="163" />
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="163" />
+        <location filename="../../desktop/record_list_page.py" line="164" />
         <source>Recover unsaved input</source>
         <translation>Recover unsaved input</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="216" />
+        <location filename="../../desktop/record_list_page.py" line="221" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n report returned for changes — open</numerusform>
@@ -1761,27 +1781,27 @@ F1 — this help</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="234" />
+        <location filename="../../desktop/record_list_page.py" line="239" />
         <source>All org units</source>
         <translation>All org units</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="240" />
+        <location filename="../../desktop/record_list_page.py" line="245" />
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="276" />
+        <location filename="../../desktop/record_list_page.py" line="281" />
         <source>Showing %1 of %2</source>
         <translation>Showing %1 of %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="284" />
+        <location filename="../../desktop/record_list_page.py" line="289" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>No records match the filters. Clear the search or the filters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="286" />
+        <location filename="../../desktop/record_list_page.py" line="291" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>No records yet. Press %1 or «%2» to enter the first one.</translation>
     </message>
@@ -1920,17 +1940,17 @@ F1 — this help</translation>
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="134" />
+        <location filename="../../desktop/editor_parts.py" line="143" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Unsaved input from %1 was kept after the app closed. Restore it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="136" />
+        <location filename="../../desktop/editor_parts.py" line="145" />
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="137" />
+        <location filename="../../desktop/editor_parts.py" line="146" />
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
@@ -1938,7 +1958,7 @@ F1 — this help</translation>
 <context>
     <name>ReturnBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="175" />
+        <location filename="../../desktop/editor_parts.py" line="184" />
         <source>Returned for changes by %1 on %2:</source>
         <translation>Returned for changes by %1 on %2:</translation>
     </message>

@@ -842,42 +842,42 @@
         <translation>Мәртебе: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="163" />
+        <location filename="../../desktop/form_actions.py" line="175" />
         <source>Fix the errors to submit.</source>
         <translation>Тапсыру үшін қателерді түзетіңіз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="166" />
+        <location filename="../../desktop/form_actions.py" line="178" />
         <source>Not shown yet: %1; F8 goes to the next one.</source>
         <translation>Әлі көрсетілмегені: %1; F8 — келесісіне.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="170" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Тапсырар алдында ескертулерге түсініктеме жазыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="225" />
+        <location filename="../../desktop/form_actions.py" line="240" />
         <source>Not saved: %1</source>
         <translation>Сақталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="228" />
+        <location filename="../../desktop/form_actions.py" line="243" />
         <source>Draft saved.</source>
         <translation>Жоба сақталды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="290" />
+        <location filename="../../desktop/form_actions.py" line="305" />
         <source>Submission blocked: see the findings.</source>
         <translation>Тапсыру мүмкін емес: ескертпелерді қараңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="294" />
+        <location filename="../../desktop/form_actions.py" line="309" />
         <source>Not submitted: %1</source>
         <translation>Тапсырылмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="298" />
+        <location filename="../../desktop/form_actions.py" line="313" />
         <source>Submitted: %1.</source>
         <translation>Тапсырылды: %1.</translation>
     </message>
@@ -926,11 +926,31 @@
         <source>Correction saved (revision %1).</source>
         <translation>Түзету сақталды (%1-редакция).</translation>
     </message>
+    <message>
+        <location filename="../../desktop/editor_rights.py" line="21" />
+        <source>The report is approved and locked; no one changes it.</source>
+        <translation>Есеп қабылданып, бұғатталған: оны ешкім өзгертпейді.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor_rights.py" line="24" />
+        <source>A submitted report is not changed in place; the region or the centre corrects it with a reason.</source>
+        <translation>Тапсырылған есеп орнында өзгертілмейді: оны өңір немесе орталық себебін көрсетіп түзетеді.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor_rights.py" line="28" />
+        <source>Your role does not enter or submit this form.</source>
+        <translation>Сіздің рөліңіз бұл форманы толтырмайды және тапсырмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor_rights.py" line="30" />
+        <source>Not available for a record in this status.</source>
+        <translation>Бұл мәртебедегі жазба үшін қолжетімсіз.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="87" />
+        <location filename="../../desktop/editor_parts.py" line="96" />
         <source>last month: %1 · last year: %2</source>
         <translation>өткен ай: %1 · бір жыл бұрын: %2</translation>
     </message>
@@ -1728,32 +1748,32 @@ F1 — осы анықтама</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="156" />
+        <location filename="../../desktop/record_list_page.py" line="157" />
         <source>Search…</source>
         <translation>Іздеу…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="157" />
+        <location filename="../../desktop/record_list_page.py" line="158" />
         <source>YYYY-MM</source>
         <translation>ЖЖЖЖ-АА</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="159" />
+        <location filename="../../desktop/record_list_page.py" line="160" />
         <source>&amp;New</source>
         <translation>Жаңа</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="162" />
+        <location filename="../../desktop/record_list_page.py" line="163" />
         <source>&amp;Open</source>
         <translation>Ашу</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="163" />
+        <location filename="../../desktop/record_list_page.py" line="164" />
         <source>Recover unsaved input</source>
         <translation>Сақталмағанды қалпына келтіру</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="216" />
+        <location filename="../../desktop/record_list_page.py" line="221" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n есеп пысықтауға қайтарылды — ашу</numerusform>
@@ -1761,27 +1781,27 @@ F1 — осы анықтама</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="234" />
+        <location filename="../../desktop/record_list_page.py" line="239" />
         <source>All org units</source>
         <translation>Барлық бөлімшелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="240" />
+        <location filename="../../desktop/record_list_page.py" line="245" />
         <source>All statuses</source>
         <translation>Барлық мәртебелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="276" />
+        <location filename="../../desktop/record_list_page.py" line="281" />
         <source>Showing %1 of %2</source>
         <translation>%2 ішінен %1 көрсетілді</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="284" />
+        <location filename="../../desktop/record_list_page.py" line="289" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Сүзгілерге сай келетін жазба жоқ. Іздеуді немесе сүзгілерді тазалаңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="286" />
+        <location filename="../../desktop/record_list_page.py" line="291" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Әзірге жазба жоқ. Алғашқысын енгізу үшін %1 немесе «%2» түймесін басыңыз.</translation>
     </message>
@@ -1920,17 +1940,17 @@ F1 — осы анықтама</translation>
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="134" />
+        <location filename="../../desktop/editor_parts.py" line="143" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Бағдарлама жабылғаннан кейін %1 уақыттағы сақталмаған енгізу қалды. Қалпына келтіру керек пе?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="136" />
+        <location filename="../../desktop/editor_parts.py" line="145" />
         <source>&amp;Restore</source>
         <translation>Қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="137" />
+        <location filename="../../desktop/editor_parts.py" line="146" />
         <source>Discard</source>
         <translation>Тастау</translation>
     </message>
@@ -1938,7 +1958,7 @@ F1 — осы анықтама</translation>
 <context>
     <name>ReturnBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="175" />
+        <location filename="../../desktop/editor_parts.py" line="184" />
         <source>Returned for changes by %1 on %2:</source>
         <translation>Пысықтауға қайтарылды (%1, %2):</translation>
     </message>

@@ -842,42 +842,42 @@
         <translation>Статус: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="163" />
+        <location filename="../../desktop/form_actions.py" line="175" />
         <source>Fix the errors to submit.</source>
         <translation>Исправьте ошибки, чтобы подать отчёт.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="166" />
+        <location filename="../../desktop/form_actions.py" line="178" />
         <source>Not shown yet: %1; F8 goes to the next one.</source>
         <translation>Ещё не показано: %1; F8 — к следующей.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="170" />
+        <location filename="../../desktop/form_actions.py" line="182" />
         <source>Warnings need a comment before you submit.</source>
         <translation>Перед подачей напишите комментарий к предупреждениям.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="225" />
+        <location filename="../../desktop/form_actions.py" line="240" />
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="228" />
+        <location filename="../../desktop/form_actions.py" line="243" />
         <source>Draft saved.</source>
         <translation>Черновик сохранён.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="290" />
+        <location filename="../../desktop/form_actions.py" line="305" />
         <source>Submission blocked: see the findings.</source>
         <translation>Подача невозможна: см. замечания.</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="294" />
+        <location filename="../../desktop/form_actions.py" line="309" />
         <source>Not submitted: %1</source>
         <translation>Не подано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/form_actions.py" line="298" />
+        <location filename="../../desktop/form_actions.py" line="313" />
         <source>Submitted: %1.</source>
         <translation>Подано: %1.</translation>
     </message>
@@ -926,11 +926,31 @@
         <source>Correction saved (revision %1).</source>
         <translation>Исправление сохранено (редакция %1).</translation>
     </message>
+    <message>
+        <location filename="../../desktop/editor_rights.py" line="21" />
+        <source>The report is approved and locked; no one changes it.</source>
+        <translation>Отчёт принят и заблокирован: его никто не меняет.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor_rights.py" line="24" />
+        <source>A submitted report is not changed in place; the region or the centre corrects it with a reason.</source>
+        <translation>Поданный отчёт не меняют на месте: его исправляет регион или центр с указанием причины.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor_rights.py" line="28" />
+        <source>Your role does not enter or submit this form.</source>
+        <translation>Ваша роль не заполняет и не подаёт эту форму.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/editor_rights.py" line="30" />
+        <source>Not available for a record in this status.</source>
+        <translation>Недоступно для записи в этом статусе.</translation>
+    </message>
 </context>
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="87" />
+        <location filename="../../desktop/editor_parts.py" line="96" />
         <source>last month: %1 · last year: %2</source>
         <translation>прошлый месяц: %1 · год назад: %2</translation>
     </message>
@@ -1728,32 +1748,32 @@ F1 — эта справка</translation>
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="156" />
+        <location filename="../../desktop/record_list_page.py" line="157" />
         <source>Search…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="157" />
+        <location filename="../../desktop/record_list_page.py" line="158" />
         <source>YYYY-MM</source>
         <translation>ГГГГ-ММ</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="159" />
+        <location filename="../../desktop/record_list_page.py" line="160" />
         <source>&amp;New</source>
         <translation>Новый</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="162" />
+        <location filename="../../desktop/record_list_page.py" line="163" />
         <source>&amp;Open</source>
         <translation>Открыть</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="163" />
+        <location filename="../../desktop/record_list_page.py" line="164" />
         <source>Recover unsaved input</source>
         <translation>Восстановить несохранённое</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/record_list_page.py" line="216" />
+        <location filename="../../desktop/record_list_page.py" line="221" />
         <source>%n report(s) returned for changes — open</source>
         <translation>
             <numerusform>%n отчёт возвращён на доработку — открыть</numerusform>
@@ -1762,27 +1782,27 @@ F1 — эта справка</translation>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="234" />
+        <location filename="../../desktop/record_list_page.py" line="239" />
         <source>All org units</source>
         <translation>Все подразделения</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="240" />
+        <location filename="../../desktop/record_list_page.py" line="245" />
         <source>All statuses</source>
         <translation>Все статусы</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="276" />
+        <location filename="../../desktop/record_list_page.py" line="281" />
         <source>Showing %1 of %2</source>
         <translation>Показано %1 из %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="284" />
+        <location filename="../../desktop/record_list_page.py" line="289" />
         <source>No records match the filters. Clear the search or the filters.</source>
         <translation>Под фильтры не подходит ни одна запись. Очистите поиск или фильтры.</translation>
     </message>
     <message>
-        <location filename="../../desktop/record_list_page.py" line="286" />
+        <location filename="../../desktop/record_list_page.py" line="291" />
         <source>No records yet. Press %1 or «%2» to enter the first one.</source>
         <translation>Записей пока нет. Нажмите %1 или «%2», чтобы внести первую.</translation>
     </message>
@@ -1921,17 +1941,17 @@ F1 — эта справка</translation>
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="134" />
+        <location filename="../../desktop/editor_parts.py" line="143" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Несохранённый ввод от %1 сохранился после закрытия программы. Восстановить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="136" />
+        <location filename="../../desktop/editor_parts.py" line="145" />
         <source>&amp;Restore</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="137" />
+        <location filename="../../desktop/editor_parts.py" line="146" />
         <source>Discard</source>
         <translation>Отбросить</translation>
     </message>
@@ -1939,7 +1959,7 @@ F1 — эта справка</translation>
 <context>
     <name>ReturnBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="175" />
+        <location filename="../../desktop/editor_parts.py" line="184" />
         <source>Returned for changes by %1 on %2:</source>
         <translation>Возвращено на доработку (%1, %2):</translation>
     </message>
