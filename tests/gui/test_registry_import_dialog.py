@@ -4,8 +4,6 @@ stray spaces), previewed and imported through `esep registry import`'s engine in
 dialog; imported again, it adds nothing; another spelling of an entry updates it."""
 from __future__ import annotations
 
-from types import SimpleNamespace
-
 import openpyxl
 import pytest
 from test_import_dialog import open_dialog
@@ -127,35 +125,28 @@ def test_a_wrong_bin_blocks_the_import(qtbot, core_ctx, tmp_path):
 
 
 def test_file_import_on_the_registry_page(qtbot, core_ctx, tmp_path):
-    """File → Import… on the registry's page opens this preview (no longer the list
-    import's refusal in the command line's words); Esep's own JSON still goes to the list
-    import, and so does a list on another page."""
-    from PySide6.QtWidgets import QWidget
-
-    from forms import load_form
-
-    class Window(QWidget):
-        ctx = core_ctx
-
-        def __init__(self, form_id: str) -> None:
-            super().__init__()
-            self.page = SimpleNamespace(form=load_form(form_id))
-
-        def current_page(self):
-            return self.page
-
+    """File → Import… on the registry's page of the main window (a region coordinator) opens
+    this preview, no longer the list import's refusal, and the imported entries show in the
+    page's list; Esep's own JSON still goes to the list import, and so does a list on
+    another page."""
+    from desktop.main_window import MainWindow
+    core_ctx.user = {"username": "coord", "role": "region", "region": "SHY"}
+    window = MainWindow(core_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: "monthly_report" in window.pages, timeout=5000)
+    page = window.show_page("organization")
+    assert window.main_menu.import_action.isEnabled()
     path = org_list(tmp_path / "НКО.xlsx")
     assert dialog_for("organization", str(tmp_path / "orgs.json")) is ImportDialog
-    registry = Window("organization")
-    qtbot.addWidget(registry)
-    dialog = open_import(registry, path=path)
-    assert isinstance(dialog, RegistryImportDialog)
+    dialog = open_import(window, path=path)
+    assert isinstance(dialog, RegistryImportDialog) and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
     assert len(dialog.plan.add) == 3
-    dialog.reject()
-    other = Window("focus_group")
-    qtbot.addWidget(other)
-    listed = open_import(other, path=path)
+    import_it(qtbot, dialog)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)
+    window.show_page("focus_group")
+    listed = open_import(window, path=path)
     assert type(listed) is ImportDialog
     qtbot.waitUntil(lambda: listed.task is None, timeout=20000)
     listed.reject()
