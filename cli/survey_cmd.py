@@ -99,7 +99,8 @@ def cmd_registry_import(args) -> int:
             raise _error(exc.text(lang_of(args))) from None
         _report(result, "registry", args.dry_run, lang_of(args))
         if not result.errors:
-            print(say("cli_registry_entries", lang_of(args), new=len(new), updated=len(updates)))
+            print(say("cli_registry_entries", lang_of(args), new=len(new), updated=len(updates),
+                      same=len(result.unchanged)))
         return 0
 
 

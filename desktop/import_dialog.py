@@ -381,16 +381,16 @@ class ImportDialog(QDialog):
 
 def open_import(window, form_id: str | None = None, path: str | None = None):
     """File → Import…: choose a file, then the preview of it for the list on screen (or a
-    participant list when no list is shown); a survey's export on a survey's page: the
-    survey import's preview (desktop/survey_dialog.py)."""
-    from desktop.survey_dialog import SurveyImportDialog, survey_export
+    participant list when no list is shown); a survey's export on a survey's page, a list
+    of organizations on the registry's: their own import's preview (desktop/survey_dialog.py,
+    desktop/registry_dialog.py)."""
+    from desktop.registry_dialog import dialog_for
     page = window.current_page()
     form_id = form_id or getattr(getattr(page, "form", None), "id", None) or "focus_group"
     path = path or pick_file(window)
     if not path:
         return None
-    kind = SurveyImportDialog if survey_export(form_id, path) else ImportDialog
-    dialog = kind(window.ctx, form_id, path, window)
+    dialog = dialog_for(form_id, path)(window.ctx, form_id, path, window)
     dialog.start()
     dialog.open()
     return dialog

@@ -53,5 +53,6 @@ def problem_text(p: dict, lang: str = "ru", offered: set[str] | None = None,
         column = QCoreApplication.translate("ImportDialog", "column «%1»")
         where.append(column.replace("%1", str(p["column"])))
     message = in_words(app_message(p, lang, offered or set()), lang, names)
-    prefix = ", ".join(where) + ": " if where and not message.startswith(where[0]) else ""
+    said = where and message.casefold().startswith(where[0].casefold())   # «Строка 7, …»
+    prefix = ", ".join(where) + ": " if where and not said else ""
     return f"[{_severity(p.get('severity', 'error'))}] {prefix}{message}"

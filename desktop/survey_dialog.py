@@ -13,13 +13,18 @@ from desktop.survey_jobs import SurveyPlan, SurveySpec, commit_survey_plan, read
 
 
 def survey_export(form_id: str, path: str) -> bool:
-    """The file goes to the survey import: a survey's list or workbook (not Esep's own table
-    export, not JSON, which the list import reads), or one whose kind cannot be told (the
-    survey import then says why)."""
-    from reports.io import form_export
-    from reports.readers import FileProblem
+    """The file goes to the survey import: a survey's list or workbook (own_import)."""
     from reports.survey_import import SURVEY_FORMS
-    if form_id not in SURVEY_FORMS or str(path).lower().endswith(".json"):
+    return form_id in SURVEY_FORMS and own_import(form_id, path)
+
+
+def own_import(form_id: str, path: str) -> bool:
+    """The file goes to its form's own import (a survey's, the registry's: reports.io's
+    LIST_COMMANDS): a list or workbook (not Esep's own table export, not JSON, which the
+    list import reads), or one whose kind cannot be told (that import then says why)."""
+    from reports.io import LIST_COMMANDS, form_export
+    from reports.readers import FileProblem
+    if form_id not in LIST_COMMANDS or str(path).lower().endswith(".json"):
         return False
     try:
         return form_export(form_id, path)
@@ -60,13 +65,17 @@ class SurveyImportDialog(ImportDialog):
         from desktop.review_models import worker_store_path
         return worker_store_path(self.ctx.store)
 
+    def jobs(self) -> tuple:
+        """The workers of the preview and of the import."""
+        return read_survey_plan, commit_survey_plan
+
     def start(self) -> None:
-        self._run(read_survey_plan, self._on_plan)
+        self._run(self.jobs()[0], self._on_plan)
 
     def commit(self) -> None:
         """Import: the saving cannot be stopped half-way, so Cancel waits for it."""
         self.committing = True
-        self._run(commit_survey_plan, self._on_committed)
+        self._run(self.jobs()[1], self._on_committed)
         self.cancel_button.setEnabled(False)
 
     def _on_error(self, exc: BaseException) -> None:
@@ -76,25 +85,36 @@ class SurveyImportDialog(ImportDialog):
     def _on_plan(self, plan) -> None:
         super()._on_plan(plan)
         if plan is self.plan and not plan.errors and not (plan.add or plan.updates):
-            self.status.setText(self.tr("Nothing to import: every response of the file was "
-                                        "imported before."))
+            self.status.setText(self.nothing_text())
+
+    def nothing_text(self) -> str:
+        return self.tr("Nothing to import: every response of the file was imported before.")
+
+    def unmatched_text(self) -> str:
+        return self.tr("Matched to no question (not imported): %1")
+
+    def filled(self) -> set[str]:
+        """The required fields the import fills itself (no column needed)."""
+        return set()
+
+    def unchanged_text(self) -> str:
+        return self.tr("Row %1: imported before and unchanged; not saved again")
 
     # -- showing the preview ---------------------------------------------------------------
     def _fill(self, plan: SurveyPlan) -> None:
         from desktop.import_columns import choices_of
         self.header_label.setText(self._known_by(plan))
-        self.values_label.setText(self.tr("Matched to no question (not imported): %1").replace(
+        self.values_label.setText(self.unmatched_text().replace(
             "%1", ", ".join(f"«{h}»" for h in plan.unmatched)) if plan.unmatched else "")
         self.columns.show_columns(plan.columns, choices_of(self.form.fields, self.ctx.lang),
-                                  set())
+                                  self.filled())
         self._fill_rows(plan)
         self.change_list.clear()
         self.change_list.addItems([line for row, old, new in plan.updates
                                    for line in self._changes(row, old, new)])
         self.skipped_list.clear()
         self.skipped_list.addItems(
-            [self.tr("Row %1: imported before and unchanged; not saved again")
-             .replace("%1", str(row)) for row in plan.unchanged]
+            [self.unchanged_text().replace("%1", str(row)) for row in plan.unchanged]
             + [problem_text(p, self.ctx.lang) for p in plan.skipped])
         self.problem_list.clear()
         self.problem_list.addItems([problem_text(p, self.ctx.lang) for p in plan.problems])

@@ -5,7 +5,9 @@ form's labels and the usual list headers «Наименование», «БИН�
 wrong check digit is an error naming the row and the column. Each row is then looked up among
 the existing entries and the rows above it (reports.registry.find_duplicate: by БИН, else by
 the normalised name in the region): a repeat is merged into that entry, its spelling kept as
-an alias, and reported. With any error nothing is saved.
+an alias, and reported; a row of an entry already in the registry that adds nothing to it
+(the same list imported again) is left as saved (`unchanged`). With any error nothing is
+saved.
 """
 from __future__ import annotations
 
@@ -15,7 +17,8 @@ from forms.periods import current_period
 from reports.registry import FORM, Entry, entries, find_duplicate, merged_data, names_of
 from reports.survey_import import SurveyImport, check_before_saving, read_survey
 
-REQUIRED = {"name_ru", "region"}    # the status follows from the БИН or the legal form
+FILLED = {"org_type"}    # the status: set by plan() from the БИН or the legal form
+REQUIRED = {"name_ru", "region"}    # the form's required fields but FILLED
 
 
 def _dup_problem(rec: dict, entry: Entry, how: str, lang: str) -> dict:
@@ -27,7 +30,8 @@ def _dup_problem(rec: dict, entry: Entry, how: str, lang: str) -> dict:
 
 
 def plan(store, result: SurveyImport, lang: str) -> tuple[list[dict], dict[str, dict]]:
-    """(new records, existing id -> merged data): every row new or merged into an entry."""
+    """(new records, existing id -> merged data): every row new, merged into an entry, or
+    (its row in `result.unchanged`) an entry's as saved."""
     existing = {r["id"]: r for r in store.list_records(form=FORM)}
     pool = entries(list(existing.values()))
     new: dict[str, dict] = {}
@@ -44,10 +48,13 @@ def plan(store, result: SurveyImport, lang: str) -> tuple[list[dict], dict[str, 
                               {k for k in map(org_key, names_of(data)) if k}))
             continue
         entry, how = hit
-        result.problems.append(_dup_problem(rec, entry, how, lang))
         target = new[entry.id]["data"] if entry.id in new else updates.get(
             entry.id, existing[entry.id]["data"])
         merged = merged_data(target, data)
+        if merged == target and entry.id not in new:    # listed before, nothing new
+            result.unchanged.append(rec["_row"])
+            continue
+        result.problems.append(_dup_problem(rec, entry, how, lang))
         entry.data = merged
         entry.keys |= {k for k in map(org_key, names_of(merged)) if k}
         if entry.id in new:

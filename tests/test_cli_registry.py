@@ -56,6 +56,10 @@ def test_registry_import_merge_suggest(data_dir, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Строка 4: «Zhubanov Zhyluy» — то же название" in out
     assert "новых записей реестра: 2" in out
+    assert run(data_dir, "registry", "import", str(tmp_path / "ok.xlsx")) == 0
+    out = capsys.readouterr().out                  # the same list again: nothing new
+    assert "новых записей реестра: 0; существующих с новым написанием: 0; строк, уже " \
+        "внесённых в реестр без изменений: 3" in out and "ВНИМАНИЕ" not in out
     entries = {r["data"]["name_ru"]: r["id"] for r in _records(data_dir, "organization")}
     assert run(data_dir, "registry", "suggest", "Shapagat") == 0
     assert capsys.readouterr().out.split()[1] == entries["Шапагат"]

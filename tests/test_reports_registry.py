@@ -122,6 +122,25 @@ def test_import_merges_duplicates_by_bin_and_by_name(store, tmp_path):
     assert pool["ОФ «Самғау»"].data["org_type"] == "REGISTERED"
 
 
+def test_a_list_imported_again_leaves_its_entries_as_saved(store, tmp_path):
+    """The same list twice: the second adds nothing, saves nothing, reports no merge; a row
+    with a new spelling still updates its entry."""
+    path = _xlsx(tmp_path / "list.xlsx", [[" ОФ «Самғау» ", BIN_B, "ОФ", "Шымкент", None],
+                                           ["ОО «Жубанов жылуы»", BIN_A, None, "Шымкент", None]])
+    res, new, updates = import_registry(store, path, user="r1")
+    assert res.committed and len(new) == 1 and res.unchanged == [3]
+    saved = {r["id"]: len(store.audit(r["id"])) for r in store.list_records(form="organization")}
+    res, new, updates = import_registry(store, path, user="r1")
+    assert res.committed and (new, updates, res.problems) == ([], {}, [])
+    assert res.unchanged == [2, 3]
+    assert {r["id"]: len(store.audit(r["id"]))
+            for r in store.list_records(form="organization")} == saved
+    latin = _xlsx(tmp_path / "latin.xlsx", [["Samgau", BIN_B, "ОФ", "Шымкент", None]])
+    res, new, updates = import_registry(store, latin, user="r1")
+    assert res.unchanged == [] and len(updates) == 1
+    assert [p["code"] for p in res.problems] == ["registry_duplicate_bin"]
+
+
 def test_merge_keeps_both_spellings(store):
     pool = entries(store.list_records(form="organization"))
     keep = next(e for e in pool if e.name == "ОО «Жубанов жылуы»")

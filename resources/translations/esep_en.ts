@@ -1870,6 +1870,24 @@ F1 — this help</translation>
     </message>
 </context>
 <context>
+    <name>RegistryImportDialog</name>
+    <message>
+        <location filename="../../desktop/registry_dialog.py" line="37" />
+        <source>Nothing to import: every organization of the list is in the registry already.</source>
+        <translation>Nothing to import: every organization of the list is in the registry already.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry_dialog.py" line="45" />
+        <source>Matched to no field of the registry (not imported): %1</source>
+        <translation>Matched to no field of the registry (not imported): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry_dialog.py" line="48" />
+        <source>Row %1: in the registry already, as the list has it; not saved again</source>
+        <translation>Row %1: in the registry already, as the list has it; not saved again</translation>
+    </message>
+</context>
+<context>
     <name>RejectedBox</name>
     <message>
         <location filename="../../desktop/refused_box.py" line="99" />
@@ -2409,47 +2427,47 @@ F1 — this help</translation>
 <context>
     <name>SurveyImportDialog</name>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="45" />
+        <location filename="../../desktop/survey_dialog.py" line="50" />
         <source>To add: %1</source>
         <translation>To add: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="46" />
+        <location filename="../../desktop/survey_dialog.py" line="51" />
         <source>To update: %1</source>
         <translation>To update: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="47" />
+        <location filename="../../desktop/survey_dialog.py" line="52" />
         <source>Skipped: %1</source>
         <translation>Skipped: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="49" />
+        <location filename="../../desktop/survey_dialog.py" line="54" />
         <source>Findings: %1</source>
         <translation>Findings: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="79" />
+        <location filename="../../desktop/survey_dialog.py" line="91" />
         <source>Nothing to import: every response of the file was imported before.</source>
         <translation>Nothing to import: every response of the file was imported before.</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="86" />
+        <location filename="../../desktop/survey_dialog.py" line="94" />
         <source>Matched to no question (not imported): %1</source>
         <translation>Matched to no question (not imported): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="96" />
+        <location filename="../../desktop/survey_dialog.py" line="101" />
         <source>Row %1: imported before and unchanged; not saved again</source>
         <translation>Row %1: imported before and unchanged; not saved again</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="117" />
+        <location filename="../../desktop/survey_dialog.py" line="137" />
         <source>Row %1: %2: %3 → %4</source>
         <translation>Row %1: %2: %3 → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="127" />
+        <location filename="../../desktop/survey_dialog.py" line="147" />
         <source>Row</source>
         <translation>Row</translation>
     </message>

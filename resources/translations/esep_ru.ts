@@ -1871,6 +1871,24 @@ F1 — эта справка</translation>
     </message>
 </context>
 <context>
+    <name>RegistryImportDialog</name>
+    <message>
+        <location filename="../../desktop/registry_dialog.py" line="37" />
+        <source>Nothing to import: every organization of the list is in the registry already.</source>
+        <translation>Импортировать нечего: все организации этого списка уже есть в реестре.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry_dialog.py" line="45" />
+        <source>Matched to no field of the registry (not imported): %1</source>
+        <translation>Не сопоставлены ни с одним полем реестра (не импортируются): %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry_dialog.py" line="48" />
+        <source>Row %1: in the registry already, as the list has it; not saved again</source>
+        <translation>Строка %1: уже есть в реестре в том же виде; повторно не сохраняется</translation>
+    </message>
+</context>
+<context>
     <name>RejectedBox</name>
     <message>
         <location filename="../../desktop/refused_box.py" line="99" />
@@ -2410,47 +2428,47 @@ F1 — эта справка</translation>
 <context>
     <name>SurveyImportDialog</name>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="45" />
+        <location filename="../../desktop/survey_dialog.py" line="50" />
         <source>To add: %1</source>
         <translation>Добавить: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="46" />
+        <location filename="../../desktop/survey_dialog.py" line="51" />
         <source>To update: %1</source>
         <translation>Обновить: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="47" />
+        <location filename="../../desktop/survey_dialog.py" line="52" />
         <source>Skipped: %1</source>
         <translation>Пропущено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="49" />
+        <location filename="../../desktop/survey_dialog.py" line="54" />
         <source>Findings: %1</source>
         <translation>Замечания: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="79" />
+        <location filename="../../desktop/survey_dialog.py" line="91" />
         <source>Nothing to import: every response of the file was imported before.</source>
         <translation>Импортировать нечего: все ответы этого файла уже импортированы раньше.</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="86" />
+        <location filename="../../desktop/survey_dialog.py" line="94" />
         <source>Matched to no question (not imported): %1</source>
         <translation>Не сопоставлены ни с одним вопросом (не импортируются): %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="96" />
+        <location filename="../../desktop/survey_dialog.py" line="101" />
         <source>Row %1: imported before and unchanged; not saved again</source>
         <translation>Строка %1: импортирована раньше и не изменилась; повторно не сохраняется</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="117" />
+        <location filename="../../desktop/survey_dialog.py" line="137" />
         <source>Row %1: %2: %3 → %4</source>
         <translation>Строка %1: %2: %3 → %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/survey_dialog.py" line="127" />
+        <location filename="../../desktop/survey_dialog.py" line="147" />
         <source>Row</source>
         <translation>Строка</translation>
     </message>
