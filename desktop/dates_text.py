@@ -37,14 +37,10 @@ def short_month(period: str, lang: str) -> str:
 
 
 def period_text(period: str, lang: str) -> str:
-    """«ноябрь 2026», «2026 ж. қараша» for "2026-11"; anything else stays as it is."""
-    m = ISO_PERIOD.match(str(period))
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        return str(period)
-    name = locale_of(lang).standaloneMonthName(int(m.group(2)))
-    if lang == "kk":  # the year first, a month's name in lower case inside a sentence
-        return f"{m.group(1)} ж. {name.lower()}"
-    return f"{name.lower() if lang == 'ru' else name} {m.group(1)}"
+    """«ноябрь 2026», «2026 ж. қараша» for "2026-11"; anything else stays as it is (the words
+    are forms.periods', which the reports and the CLI say too)."""
+    from forms.periods import period_words
+    return period_words(str(period), lang)
 
 
 def date_text(value: str, lang: str) -> str:
