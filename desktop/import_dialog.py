@@ -34,7 +34,7 @@ from desktop.import_jobs import (
     kind_of_file,
     read_plan,
 )
-from desktop.import_texts import pick_file, problem_text
+from desktop.import_texts import in_words, pick_file, problem_text
 from desktop.record_diff import value_text
 from desktop.review_models import worker_store_path
 from desktop.screen_fit import resize_within_screen
@@ -206,7 +206,8 @@ class ImportDialog(QDialog):
         self.progress.hide()
         if committing and getattr(exc, "code", "") == "reason_required":
             from desktop.correction import ask_import_reason
-            self.reason = ask_import_reason(self, str(exc))
+            said = in_words(str(exc), self.ctx.lang, self._unit_names())  # no codes, months
+            self.reason = ask_import_reason(self, said)
             if self.reason:
                 return self.commit()
             self.import_button.setEnabled(True)  # the preview stands: import when ready
@@ -214,7 +215,8 @@ class ImportDialog(QDialog):
             self.status.setText(self.tr("Cancelled; nothing was imported."))
             self.reject()
             return
-        self.status.setText(self.tr("Nothing was imported: %1").replace("%1", str(exc)))
+        self.status.setText(self.tr("Nothing was imported: %1").replace(
+            "%1", in_words(str(exc), self.ctx.lang, self._unit_names())))
         if getattr(exc, "sheets", None):     # a list on another sheet: the box to choose it
             self.sheet_box.show_sheets(exc.sheets, self.sheet_box.chosen)
         self.problem_list.clear()

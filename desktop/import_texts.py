@@ -32,13 +32,25 @@ REPORT_AT = re.compile(r"^(\S+) (\d{4}-\d{2}): ")
 
 def in_words(message: str, lang: str, names: dict | None = None) -> str:
     """A finding's text as the person reads it: the report it is about by its district's
-    name («Абайский район, ноябрь 2024: …», not «SHY-ABAY 2024-11: …») and every month and
-    day in words («против 204 в октябре»: «in October 2024», not «in 2024-10»)."""
+    name («Абайский район, ноябрь 2024: …», not «SHY-ABAY 2024-11: …» nor «Абайский район
+    (SHY-ABAY)») and every month and day in words («против 204 в октябре»: «in October
+    2024», not «in 2024-10»)."""
     from desktop.dates_text import dates_in_words
     m = REPORT_AT.match(message)
     if m and names and m.group(1) in names:
         message = f"{names[m.group(1)]}, {m.group(2)}: {message[m.end():]}"
-    return dates_in_words(message, lang)
+    return dates_in_words(without_codes(message, names or {}), lang)
+
+
+def without_codes(message: str, names: dict) -> str:
+    """A known unit's code out of a text made for the command line: «Абайский район
+    (SHY-ABAY)» as «Абайский район», a code alone («отчёт SHY-ABAY») as the unit's name."""
+    for code, name in names.items():
+        if code not in message:
+            continue
+        message = re.sub(rf"\s*\({re.escape(code)}\)", "", message)
+        message = re.sub(rf"(?<![\w-]){re.escape(code)}(?![\w.-])", name, message)
+    return message
 
 
 def problem_text(p: dict, lang: str = "ru", offered: set[str] | None = None,
