@@ -152,9 +152,17 @@ class ImportDialog(QDialog):
         texts = [self.tr("To add: %1").replace("%1", str(len(plan.add))),
                  self.tr("To change: %1").replace("%1", str(len(plan.change))),
                  self.tr("Skipped: %1").replace("%1", str(len(plan.skipped))),
-                 self.tr("Findings: %1").replace("%1", str(len(plan.problems)))]
+                 self._findings_tab_text(plan)]
         for i, text in enumerate(texts):
             self.tabs.setTabText(i, text)
+
+    def _findings_tab_text(self, plan: Plan) -> str:
+        """«Findings: 7», or, when one blocks the import, «Errors: 1, warnings: 6»."""
+        errors = len(plan.errors)
+        if not errors:
+            return self.tr("Findings: %1").replace("%1", str(len(plan.problems)))
+        return self.tr("Errors: %1, warnings: %2").replace("%1", str(errors)).replace(
+            "%2", str(len(plan.problems) - errors))
 
     # -- reading ---------------------------------------------------------------------------
     def spec(self) -> ImportSpec:
@@ -260,9 +268,12 @@ class ImportDialog(QDialog):
         self.problem_list.clear()
         offered = set(self.list_values.combos) if plan.kind == "list" else set()
         names = self._unit_names()
+        blocking = sorted(plan.problems, key=lambda p: p.get("severity", "error") != "error")
         self.problem_list.addItems([problem_text(p, self.ctx.lang, offered, names)
-                                    for p in plan.problems])
+                                    for p in blocking])        # what blocks the import first
         self._show_counts()
+        if plan.errors:
+            self.tabs.setCurrentWidget(self.problem_list)
 
     def _value_said(self, fid: str, value) -> str:
         """A value for the whole list in words: the list's month «ноябрь 2024», a choice's

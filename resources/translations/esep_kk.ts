@@ -963,12 +963,12 @@
         <translation>ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="50" />
+        <location filename="../../desktop/import_texts.py" line="62" />
         <source>row %1</source>
         <translation>%1-жол</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="53" />
+        <location filename="../../desktop/import_texts.py" line="65" />
         <source>column «%1»</source>
         <translation>«%1» бағаны</translation>
     </message>
@@ -1048,47 +1048,52 @@
         <translation>Өткізілді: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="155" />
+        <location filename="../../desktop/import_dialog.py" line="163" />
         <source>Findings: %1</source>
         <translation>Ескертулер: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="188" />
+        <location filename="../../desktop/import_dialog.py" line="164" />
+        <source>Errors: %1, warnings: %2</source>
+        <translation>Қателер: %1, ескертулер: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_dialog.py" line="196" />
         <source>Importing…</source>
         <translation>Импорттау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="189" />
+        <location filename="../../desktop/import_dialog.py" line="197" />
         <source>Reading the file…</source>
         <translation>Файл оқылуда…</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="199" />
+        <location filename="../../desktop/import_dialog.py" line="207" />
         <source>Rows read: %1</source>
         <translation>Оқылған жолдар: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="214" />
+        <location filename="../../desktop/import_dialog.py" line="223" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Тоқтатылды; ештеңе импортталмады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="217" />
+        <location filename="../../desktop/import_dialog.py" line="226" />
         <source>Nothing was imported: %1</source>
         <translation>Ештеңе импортталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="236" />
+        <location filename="../../desktop/import_dialog.py" line="246" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Қателер: %1 — файлды түзетіңіз; ештеңе импортталмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="238" />
+        <location filename="../../desktop/import_dialog.py" line="248" />
         <source>Check the preview, then press Import.</source>
         <translation>Алдын ала қарауды тексеріп, «Импорттау» түймесін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="242" />
+        <location filename="../../desktop/import_dialog.py" line="252" />
         <source>Header row: %1</source>
         <translation>Тақырып жолы: %1</translation>
     </message>
@@ -1098,28 +1103,28 @@
         <translation>— импорттамау —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="323" />
+        <location filename="../../desktop/import_dialog.py" line="336" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="275" />
-        <location filename="../../desktop/import_dialog.py" line="324" />
+        <location filename="../../desktop/import_dialog.py" line="288" />
+        <location filename="../../desktop/import_dialog.py" line="337" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="245" />
+        <location filename="../../desktop/import_dialog.py" line="255" />
         <source>columns as chosen at the last import</source>
         <translation>бағандар өткен импорттағыдай таңдалған</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="325" />
+        <location filename="../../desktop/import_dialog.py" line="338" />
         <source>Status</source>
         <translation>Мәртебесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="372" />
+        <location filename="../../desktop/import_dialog.py" line="385" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>

@@ -152,3 +152,27 @@ def test_the_reason_asked_for_a_correction_names_the_district_and_month_in_words
     assert f"{unit}, {month}" in asked[0], asked
     assert "SHY-ABAY" not in asked[0] and "2023-10" not in asked[0], asked
     assert store.get_record(rec["id"])["data"]["gender"] == FULL["gender"]
+
+
+def test_an_ambiguous_direction_that_blocks_the_import_is_an_error_shown_first(
+        qtbot, core_ctx, tmp_path):
+    """«Әлеуметтік» fits many directions: the list is not imported, so the findings' tab
+    says an error (not «Ескертулер: 7», the warnings), shows it first and says what to
+    type in the cell."""
+    from desktop.i18n import switch_language
+    switch_language(core_ctx, "kk")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["№", "Іс-шараның атауы ", "Басталған күні", "Волонтерліктің негізгі бағыты",
+               "Волонтерлер саны"])
+    ws.append([1, "Саябақты тазалау", "09.11.2024", " Экологиялық", "22 адам"])
+    ws.append([2, "Қан тапсыру", "23.11.2024", "Әлеуметтік", 8])
+    wb.save(tmp_path / "іс-шаралар.xlsx")
+    dialog = open_dialog(qtbot, core_ctx, tmp_path / "іс-шаралар.xlsx", "event")
+    assert not dialog.import_button.isEnabled()
+    tab = dialog.tabs.tabText(dialog.tabs.indexOf(dialog.problem_list))
+    assert tab.startswith("Қателер: 1, ескертулер: "), tab
+    assert dialog.tabs.currentWidget() is dialog.problem_list
+    first = dialog.problem_list.item(0).text()
+    assert first.startswith("[қате] 3-жол") and "«Әлеуметтік»" in first, first
+    assert first.endswith("біреуін осында жазылғандай жазыңыз"), first
