@@ -80,7 +80,15 @@ def moment_text(value: str, lang: str) -> str:
         stamp = stamp.replace(tzinfo=dt.UTC)  # the store's stamps are UTC (CONTRACTS §0)
     # the computer's clock, through QDateTime without Qt's namespace (its first use costs
     # ~12 ms of the app's start)
-    moment, locale = QDateTime.fromSecsSinceEpoch(int(stamp.timestamp())), locale_of(lang)
+    return local_moment_text(QDateTime.fromSecsSinceEpoch(int(stamp.timestamp())), lang)
+
+
+def local_moment_text(moment: QDateTime, lang: str | None = None) -> str:
+    """«5 нояб. 2024, 15:30» for a moment of the computer's clock; `lang` None: the interface
+    language (QLocale's default, desktop.i18n sets it)."""
+    if lang is None:
+        lang = next((k for k, v in QT_LANGUAGE.items() if v == QLocale().language()), "ru")
+    locale = locale_of(lang)
     day = locale.toString(moment.date(), MOMENT_FORMAT.get(lang, MOMENT_FORMAT["ru"]))
     return f"{day}, {locale.toString(moment.time(), locale.timeFormat(QLocale.FormatType.ShortFormat))}"
 

@@ -303,14 +303,11 @@ class CountsInput(FieldInput):
     def add_hints(self) -> dict[str, QLabel]:
         """A grey label beside each category's input (empty and hidden until given a text):
         its own value last month, not the breakdown's total."""
-        host = self._grid.parentWidget()
         for n, item in enumerate(self._items):
-            hint = QLabel(host)
+            self.hints[item.code] = hint = QLabel(self._grid.parentWidget())
             hint.setStyleSheet("color: #666;")
             hint.hide()
-            r, c = divmod(n, self._cols)
-            self._grid.addWidget(hint, r, c * 3 + 2)
-            self.hints[item.code] = hint
+            self._grid.addWidget(hint, n // self._cols, n % self._cols * 3 + 2)
         return self.hints
 
     def value(self) -> Any:

@@ -34,7 +34,7 @@ from desktop.import_jobs import (
     kind_of_file,
     read_plan,
 )
-from desktop.import_texts import in_words, pick_file, problem_text
+from desktop.import_texts import errors_first, findings_tab_text, in_words, pick_file, problem_text
 from desktop.record_diff import value_text
 from desktop.review_models import worker_store_path
 from desktop.screen_fit import resize_within_screen
@@ -152,17 +152,9 @@ class ImportDialog(QDialog):
         texts = [self.tr("To add: %1").replace("%1", str(len(plan.add))),
                  self.tr("To change: %1").replace("%1", str(len(plan.change))),
                  self.tr("Skipped: %1").replace("%1", str(len(plan.skipped))),
-                 self._findings_tab_text(plan)]
+                 findings_tab_text(len(plan.problems), len(plan.errors))]
         for i, text in enumerate(texts):
             self.tabs.setTabText(i, text)
-
-    def _findings_tab_text(self, plan: Plan) -> str:
-        """«Findings: 7», or, when one blocks the import, «Errors: 1, warnings: 6»."""
-        errors = len(plan.errors)
-        if not errors:
-            return self.tr("Findings: %1").replace("%1", str(len(plan.problems)))
-        return self.tr("Errors: %1, warnings: %2").replace("%1", str(errors)).replace(
-            "%2", str(len(plan.problems) - errors))
 
     # -- reading ---------------------------------------------------------------------------
     def spec(self) -> ImportSpec:
@@ -268,9 +260,8 @@ class ImportDialog(QDialog):
         self.problem_list.clear()
         offered = set(self.list_values.combos) if plan.kind == "list" else set()
         names = self._unit_names()
-        blocking = sorted(plan.problems, key=lambda p: p.get("severity", "error") != "error")
         self.problem_list.addItems([problem_text(p, self.ctx.lang, offered, names)
-                                    for p in blocking])        # what blocks the import first
+                                    for p in errors_first(plan.problems)])
         self._show_counts()
         if plan.errors:
             self.tabs.setCurrentWidget(self.problem_list)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
+from desktop.file_dialogs import get_open_file_name
 from desktop.import_jobs import FORMATS, app_message
 
 
@@ -14,7 +15,7 @@ def pick_file(parent: QWidget) -> str | None:
     patterns = " ".join(f"*.{ext}" for ext in FORMATS)
     title = QCoreApplication.translate("ImportDialog", "Import a file")
     kinds = QCoreApplication.translate("ImportDialog", "Lists and tables")
-    path, _f = QFileDialog.getOpenFileName(parent, title, "", f"{kinds} ({patterns})")
+    path, _f = get_open_file_name(parent, title, "", f"{kinds} ({patterns})")
     return path or None
 
 
@@ -67,3 +68,17 @@ def problem_text(p: dict, lang: str = "ru", offered: set[str] | None = None,
     message = in_words(app_message(p, lang, offered or set()), lang, names)
     prefix = ", ".join(where) + ": " if where and not message.startswith(where[0]) else ""
     return f"[{_severity(p.get('severity', 'error'))}] {prefix}{message}"
+
+
+def errors_first(problems: list[dict]) -> list[dict]:
+    """The findings that block the import first, the others after, each in file order."""
+    return sorted(problems, key=lambda p: p.get("severity", "error") != "error")
+
+
+def findings_tab_text(findings: int, errors: int) -> str:
+    """«Findings: 7», or, when some block the import, «Errors: 1, warnings: 6»."""
+    if not errors:
+        text = QCoreApplication.translate("ImportDialog", "Findings: %1")
+        return text.replace("%1", str(findings))
+    text = QCoreApplication.translate("ImportDialog", "Errors: %1, warnings: %2")
+    return text.replace("%1", str(errors)).replace("%2", str(findings - errors))
