@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.chart_png import make_renderer
+from desktop.file_dialogs import get_save_file_name
 from desktop.screen_fit import say_wrapped
 from forms.reference import get_enum
 from reports.annual import Cancelled, make_report
@@ -118,7 +118,7 @@ class AnnualReportDialog(QDialog):
         self.path.setPlaceholderText(self.tr("report.docx, .xlsx or .pdf"))
 
     def choose_path(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
+        name, _ = get_save_file_name(
             self, self.tr("Save the annual report"), self.path.text() or
             f"annual_{self.year.value()}.docx",
             self.tr("Word (*.docx);;Excel (*.xlsx);;PDF (*.pdf)"))

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLineEdit,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import bundle_jobs
+from desktop.file_dialogs import get_open_file_name, get_save_file_name
 from desktop.review_models import worker_store_path
 from desktop.sync_jobs import client_spec
 
@@ -77,7 +77,7 @@ class BundleBox(QWidget):
 
     def save_for_usb(self, out: str | None = None) -> bool:
         if out is None:
-            out, _ = QFileDialog.getSaveFileName(self, self.tr("Save for USB"),
+            out, _ = get_save_file_name(self, self.tr("Save for USB"),
                                                  "esep-bundle.esep",
                                                  self.tr("Esep bundles (*.esep)"))
         if not out or self.task is not None:
@@ -108,7 +108,7 @@ class BundleBox(QWidget):
 
     def load_reply(self, path: str | None = None) -> bool:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(
+            path, _ = get_open_file_name(
                 self, self.tr("Load reply"), "",
                 self.tr("Esep bundles (*.esep *.reply);;All files (*)"))
         if not path or self.task is not None:

@@ -37,14 +37,10 @@ def short_month(period: str, lang: str) -> str:
 
 
 def period_text(period: str, lang: str) -> str:
-    """«ноябрь 2026», «2026 ж. қараша» for "2026-11"; anything else stays as it is."""
-    m = ISO_PERIOD.match(str(period))
-    if not m or not 1 <= int(m.group(2)) <= 12:
-        return str(period)
-    name = locale_of(lang).standaloneMonthName(int(m.group(2)))
-    if lang == "kk":  # the year first, a month's name in lower case inside a sentence
-        return f"{m.group(1)} ж. {name.lower()}"
-    return f"{name.lower() if lang == 'ru' else name} {m.group(1)}"
+    """«ноябрь 2026», «2026 ж. қараша» for "2026-11"; anything else stays as it is (the words
+    are forms.periods', which the reports and the CLI say too)."""
+    from forms.periods import period_words
+    return period_words(str(period), lang)
 
 
 def date_text(value: str, lang: str) -> str:
@@ -84,7 +80,15 @@ def moment_text(value: str, lang: str) -> str:
         stamp = stamp.replace(tzinfo=dt.UTC)  # the store's stamps are UTC (CONTRACTS §0)
     # the computer's clock, through QDateTime without Qt's namespace (its first use costs
     # ~12 ms of the app's start)
-    moment, locale = QDateTime.fromSecsSinceEpoch(int(stamp.timestamp())), locale_of(lang)
+    return local_moment_text(QDateTime.fromSecsSinceEpoch(int(stamp.timestamp())), lang)
+
+
+def local_moment_text(moment: QDateTime, lang: str | None = None) -> str:
+    """«5 нояб. 2024, 15:30» for a moment of the computer's clock; `lang` None: the interface
+    language (QLocale's default, desktop.i18n sets it)."""
+    if lang is None:
+        lang = next((k for k, v in QT_LANGUAGE.items() if v == QLocale().language()), "ru")
+    locale = locale_of(lang)
     day = locale.toString(moment.date(), MOMENT_FORMAT.get(lang, MOMENT_FORMAT["ru"]))
     return f"{day}, {locale.toString(moment.time(), locale.timeFormat(QLocale.FormatType.ShortFormat))}"
 

@@ -63,10 +63,17 @@ class HistoryHints:
         self.enabled = bool(form.unique_per_period) and not form.date_field  # hint labels
         self.records: list[dict] = []
         self._labels: dict[str, QLabel] = {}
+        self._categories: dict[str, dict[str, QLabel]] = {}  # a breakdown's, by code
         self._period = ""
 
-    def make_label(self, field, parent) -> QLabel | None:
+    def make_label(self, field, parent, widget=None) -> QLabel | None:
+        """The hint beside a figure's input; a breakdown's go beside each category's input
+        in `widget` (CountsInput.add_hints), and None is returned for it."""
         if not self.enabled or field.type not in HINT_TYPES:
+            return None
+        if field.type == "counts":
+            if widget is not None:
+                self._categories[field.id] = widget.add_hints()
             return None
         label = QLabel(parent)
         label.setStyleSheet("color: #666;")
@@ -90,6 +97,11 @@ class HistoryHints:
         for fid, label in self._labels.items():
             a, b = _value(prev, fid), _value(year, fid)
             label.setText(self._text(a, b))
+        for fid, hints in self._categories.items():
+            for code, hint in hints.items():
+                a, b = _value(prev, fid, code), _value(year, fid, code)
+                hint.setText("" if a == b == UNKNOWN else self._text(a, b))
+                hint.setVisible(bool(hint.text()))
 
     def _text(self, prev: str, year: str) -> str:
         from PySide6.QtCore import QCoreApplication
@@ -100,14 +112,18 @@ class HistoryHints:
         self._paint(self._period)
 
 
-def _value(record: dict | None, fid: str) -> str:
+UNKNOWN = "—"
+
+
+def _value(record: dict | None, fid: str, code: str | None = None) -> str:
+    """A figure of `record` as text; with `code`, a breakdown's category's own value."""
     if not record:
-        return "—"
+        return UNKNOWN
     value = (record.get("data") or {}).get(fid)
-    if isinstance(value, dict):
-        value = sum(v for v in value.values() if isinstance(v, (int, float)))
-    if value is None:
-        return "—"
+    if code is not None:
+        value = value.get(code) if isinstance(value, dict) else None
+    if value is None or isinstance(value, (dict, list)):
+        return UNKNOWN
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value)

@@ -11,7 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+
+from desktop.file_dialogs import get_save_file_name
 
 LIST_FORMATS = ("xlsx", "csv", "json")
 EXPORT_EXCEL = QT_TRANSLATE_NOOP("Export", "Export to Excel")
@@ -30,7 +32,7 @@ def ask_path(parent: QWidget, name: str, formats=("xlsx",)) -> str | None:
                "csv": QCoreApplication.translate("Export", "CSV table (*.csv)"),
                "json": QCoreApplication.translate("Export", "JSON records (*.json)")}
     title = QCoreApplication.translate("Export", "Export")
-    path, chosen = QFileDialog.getSaveFileName(parent, title, f"{name}.{formats[0]}",
+    path, chosen = get_save_file_name(parent, title, f"{name}.{formats[0]}",
                                                ";;".join(filters[f] for f in formats))
     if not path:
         return None

@@ -281,6 +281,8 @@ class CountsInput(FieldInput):
         self.labels: dict[str, QLabel] = {}
         long_labels = any(len(item.label(lang)) > 14 for item in self._items)
         cols = 2 if len(self._items) > 4 and not long_labels else 1
+        self._grid, self._cols = grid, cols
+        self.hints: dict[str, QLabel] = {}   # a category's own last month (add_hints)
         for n, item in enumerate(self._items):
             label, edit = QLabel(item.label(lang), grid_host), QLineEdit(grid_host)
             label.setWordWrap(True)
@@ -292,11 +294,21 @@ class CountsInput(FieldInput):
             edit.textEdited.connect(lambda _t: self.sig_changed.emit())
             label.setBuddy(edit)
             r, c = divmod(n, cols)
-            grid.addWidget(label, r, c * 2)
-            grid.addWidget(edit, r, c * 2 + 1)
+            grid.addWidget(label, r, c * 3)
+            grid.addWidget(edit, r, c * 3 + 1)       # c * 3 + 2: the category's hint
             self.edits[item.code], self.labels[item.code] = edit, label
-        grid.setColumnStretch(cols * 2, 1)
+        grid.setColumnStretch(cols * 3, 1)
         self._layout.addWidget(grid_host, 1)
+
+    def add_hints(self) -> dict[str, QLabel]:
+        """A grey label beside each category's input (empty and hidden until given a text):
+        its own value last month, not the breakdown's total."""
+        for n, item in enumerate(self._items):
+            self.hints[item.code] = hint = QLabel(self._grid.parentWidget())
+            hint.setStyleSheet("color: #666;")
+            hint.hide()
+            self._grid.addWidget(hint, n // self._cols, n % self._cols * 3 + 2)
+        return self.hints
 
     def value(self) -> Any:
         out = {code: parse_number(e.text(), "integer") for code, e in self.edits.items()}

@@ -248,7 +248,7 @@ class FormEditor(CorrectionActions, FormEditorActions, QWidget):
         label.setFixedWidth(LABEL_WIDTH)
         label.setBuddy(widget.focus_widget())
         self.inputs[field.id], self.labels[field.id] = widget, label
-        hint = self.history.make_label(field, parent)
+        hint = self.history.make_label(field, parent, widget)
         if hint is None:
             return label, widget
         row = QWidget(parent)

@@ -34,7 +34,7 @@ from desktop.import_jobs import (
     kind_of_file,
     read_plan,
 )
-from desktop.import_texts import pick_file, problem_text
+from desktop.import_texts import errors_first, findings_tab_text, in_words, pick_file, problem_text
 from desktop.record_diff import value_text
 from desktop.review_models import worker_store_path
 from desktop.screen_fit import resize_within_screen
@@ -152,7 +152,7 @@ class ImportDialog(QDialog):
         texts = [self.tr("To add: %1").replace("%1", str(len(plan.add))),
                  self.tr("To change: %1").replace("%1", str(len(plan.change))),
                  self.tr("Skipped: %1").replace("%1", str(len(plan.skipped))),
-                 self.tr("Findings: %1").replace("%1", str(len(plan.problems)))]
+                 findings_tab_text(len(plan.problems), len(plan.errors))]
         for i, text in enumerate(texts):
             self.tabs.setTabText(i, text)
 
@@ -206,7 +206,8 @@ class ImportDialog(QDialog):
         self.progress.hide()
         if committing and getattr(exc, "code", "") == "reason_required":
             from desktop.correction import ask_import_reason
-            self.reason = ask_import_reason(self, str(exc))
+            said = in_words(str(exc), self.ctx.lang, self._unit_names())  # no codes, months
+            self.reason = ask_import_reason(self, said)
             if self.reason:
                 return self.commit()
             self.import_button.setEnabled(True)  # the preview stands: import when ready
@@ -214,7 +215,8 @@ class ImportDialog(QDialog):
             self.status.setText(self.tr("Cancelled; nothing was imported."))
             self.reject()
             return
-        self.status.setText(self.tr("Nothing was imported: %1").replace("%1", str(exc)))
+        self.status.setText(self.tr("Nothing was imported: %1").replace(
+            "%1", in_words(str(exc), self.ctx.lang, self._unit_names())))
         if getattr(exc, "sheets", None):     # a list on another sheet: the box to choose it
             self.sheet_box.show_sheets(exc.sheets, self.sheet_box.chosen)
         self.problem_list.clear()
@@ -259,8 +261,10 @@ class ImportDialog(QDialog):
         offered = set(self.list_values.combos) if plan.kind == "list" else set()
         names = self._unit_names()
         self.problem_list.addItems([problem_text(p, self.ctx.lang, offered, names)
-                                    for p in plan.problems])
+                                    for p in errors_first(plan.problems)])
         self._show_counts()
+        if plan.errors:
+            self.tabs.setCurrentWidget(self.problem_list)
 
     def _value_said(self, fid: str, value) -> str:
         """A value for the whole list in words: the list's month «ноябрь 2024», a choice's

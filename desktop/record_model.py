@@ -80,14 +80,18 @@ def _value_text(field, value, lang: str) -> str:
 
 def summarize(record: dict, fields: list, lang: str = "ru") -> str:
     """Labelled figures, e.g. «Волонтёры: 120 · Мероприятия: 4»: the summary fields that
-    have a value (SUMMARY_ITEMS at most), each with its short name."""
+    have a value (SUMMARY_ITEMS at most), each with its short name; a text leading the
+    summary (an event's title) names the record itself and goes without its label
+    («Саябақты тазалау · Басталған күні: 2024 ж. 9 қараша»)."""
     data = record.get("data") or {}
     parts = []
     for field in summary_fields(fields):
         value = data.get(field.id)
         if value in (None, "", [], {}) or isinstance(value, (dict, list)):
             continue
-        parts.append(f"{field.name(lang)}: {_value_text(field, value, lang)}")
+        said = _value_text(field, value, lang)
+        parts.append(said if not parts and field.type == "text" else
+                     f"{field.name(lang)}: {said}")
         if len(parts) == SUMMARY_ITEMS:
             break
     return " · ".join(parts)[:160]

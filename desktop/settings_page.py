@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.backup import BackupError, backup_to, restore_from
+from desktop.file_dialogs import get_existing_directory, get_open_file_name, get_save_file_name
 from desktop.i18n import LANGUAGE_NAMES, LANGUAGES, switch_language
 from desktop.sync_mode import fill_sync_modes, set_sync_mode, show_sync_mode
 
@@ -160,7 +160,7 @@ class SettingsPage(QWidget):
                              .replace("%1", folder))
 
     def _choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Data folder"),
+        folder = get_existing_directory(self, self.tr("Data folder"),
                                                   str(self.data_dir()))
         if folder:
             self.set_data_folder(folder)
@@ -190,14 +190,14 @@ class SettingsPage(QWidget):
         self.ctx.signals.sig_records_changed.emit("")
 
     def _ask_backup(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up to a file"),
+        path, _ = get_save_file_name(self, self.tr("Back up to a file"),
                                               str(self.data_dir() / "esep-backup.sqlite3"),
                                               "SQLite (*.sqlite3 *.db)")
         if path:
             self.backup(path)
 
     def _ask_restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore from a file"),
+        path, _ = get_open_file_name(self, self.tr("Restore from a file"),
                                               str(self.data_dir()), "SQLite (*.sqlite3 *.db)")
         if path:
             self.restore(path)

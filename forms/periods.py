@@ -83,6 +83,26 @@ def _period_at(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+# A month's name on its own («ноябрь», «қараша», "November"), as a reporting month is said.
+MONTH_WORDS = {
+    "ru": ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+           "октябрь", "ноябрь", "декабрь"),
+    "kk": ("қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз",
+           "қыркүйек", "қазан", "қараша", "желтоқсан"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"),
+}
+
+
+def period_words(period: str, lang: str = "ru") -> str:
+    """«ноябрь 2026», «2026 ж. қараша», "November 2026" for "2026-11" (the Kazakh year
+    first); anything that is not a period stays as it is."""
+    if not is_period(period):
+        return str(period)
+    name = MONTH_WORDS.get(lang, MONTH_WORDS["ru"])[int(period[5:7]) - 1]
+    return f"{period[:4]} ж. {name}" if lang == "kk" else f"{name} {period[:4]}"
+
+
 def period_of(date: _dt.date | _dt.datetime) -> str:
     return f"{date.year:04d}-{date.month:02d}"
 

@@ -15,6 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill, Protection
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from forms.periods import period_words
 from reports._ref import enum_codes, label, load_form_or_none
 from reports.xlsx_util import print_setup
 
@@ -79,7 +80,8 @@ def write_template(store, org_unit: str, period: str, out_path, *, lang: str = "
     lists = _Lists(wb, lang)
     name = (units.get(org_unit) or {}).get(f"name_{lang}") or \
         (units.get(org_unit) or {}).get("name_ru") or org_unit
-    ws.append([_lab(form.title, lang), f"{name} ({org_unit})", period])
+    # the month in words; the reader takes it back from the words (reports.wide_where)
+    ws.append([_lab(form.title, lang), f"{name} ({org_unit})", period_words(period, lang)])
     ws["A1"].font = Font(bold=True, size=13)
     ws.append(list(HEAD.get(lang, HEAD["ru"])))
     for c in ws[2]:

@@ -73,7 +73,7 @@ def test_short_words_of_a_focus_group_list_are_read_with_a_note(tmp_path):
     assert list(ambiguous) == [11] and ambiguous[11].endswith(
         "«Организации» подходит к нескольким значениям: Системные волонтёрские организации; "
         "Благотворительные организации; Студенческие организации; Массовые мероприятия / "
-        "«Birgemiz»; выберите одно")
+        "«Birgemiz»; впишите одно из них, как здесь написано")
     unknown = _notes(preview, "unknown_choice")
     assert list(unknown) == [12] and "«Школьники» — неизвестное значение" in unknown[12]
 

@@ -184,12 +184,12 @@ def test_a_short_direction_fitting_several_names_them(data_dir, tmp_path, capsys
     err = capsys.readouterr().err
     assert ("[ошибка] строка 3, столбец «Направление»: «Социальное» подходит к нескольким "
             "значениям: ") in err
-    assert "Социальное волонтёрство в хосписах" in err and err.count("; выберите одно") == 1
+    assert "Социальное волонтёрство в хосписах" in err and err.count("; впишите одно из них, как здесь написано") == 1
     assert run(data_dir, "--lang", "kk", "import", "event", str(path), "--org-unit",
                "ABA") == 1
     err = capsys.readouterr().err
     assert "«Социальное» бірнеше мәнге сәйкес келеді: " in err
-    assert "Хоспистердегі әлеуметтік волонтерлік" in err and "біреуін таңдаңыз" in err
+    assert "Хоспистердегі әлеуметтік волонтерлік" in err and "біреуін осында жазылғандай жазыңыз" in err
     assert records(data_dir) == []
 
 

@@ -42,7 +42,7 @@ def test_template_prefilled_protected_with_dropdowns(store, tmp_path):
     path = write_template(store, "SHY", "2023-06", tmp_path / "t.xlsx", lang="kk")
     wb, ws, keys = _cells(path)
     assert ws.protection.sheet
-    assert "Шымкент қ." in ws["B1"].value and ws["C1"].value == "2023-06"
+    assert "Шымкент қ." in ws["B1"].value and ws["C1"].value == "2023 ж. маусым"
     assert ws.cell(keys["volunteers_total"], 3).value == 604          # last month, reference
     assert ws.cell(keys["volunteers_total"], 2).value is None
     assert not ws.cell(keys["volunteers_total"], 2).protection.locked
@@ -51,6 +51,25 @@ def test_template_prefilled_protected_with_dropdowns(store, tmp_path):
     lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
     assert lists and any("_lists" in dv.formula1 for dv in lists)
     assert wb["_meta"].sheet_state == "hidden"
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("ru", "ноябрь 2024"), ("kk", "2024 ж. қараша"), ("en", "November 2024")])
+def test_title_rows_month_is_in_words_and_reads_back_without_the_hidden_sheet(
+        store, tmp_path, lang, said):
+    """The title row says the month as the clerk reads it, not «2024-11»; a copy of the
+    sheet into a new workbook (no hidden _meta) still imports into that month."""
+    path = write_template(store, "SHY", "2024-11", tmp_path / "t.xlsx", lang=lang)
+    wb, ws, keys = _cells(path)
+    assert ws["C1"].value == said
+    ws.cell(keys["volunteers_total"], 2).value = "12 человек"
+    del wb["_meta"]
+    wb.save(tmp_path / "copy.xlsx")
+    result = import_file(store, "monthly_report", tmp_path / "copy.xlsx", user="aigerim",
+                         dry_run=True, lang=lang)
+    [rec] = result.records
+    assert (rec["org_unit"], rec["period"]) == ("SHY", "2024-11")
+    assert rec["data"]["volunteers_total"] == 12
 
 
 def test_fill_import_back_with_diff_then_commit(store, tmp_path):

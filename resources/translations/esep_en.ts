@@ -608,54 +608,54 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/export_actions.py" line="17" />
+        <location filename="../../desktop/export_actions.py" line="19" />
         <source>Export to Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="18" />
+        <location filename="../../desktop/export_actions.py" line="20" />
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="19" />
+        <location filename="../../desktop/export_actions.py" line="21" />
         <source>Blank workbook…</source>
         <translation>Blank workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="29" />
+        <location filename="../../desktop/export_actions.py" line="31" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="30" />
+        <location filename="../../desktop/export_actions.py" line="32" />
         <source>CSV table (*.csv)</source>
         <translation>CSV table (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="31" />
+        <location filename="../../desktop/export_actions.py" line="33" />
         <source>JSON records (*.json)</source>
         <translation>JSON records (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="32" />
-        <location filename="../../desktop/export_actions.py" line="46" />
-        <location filename="../../desktop/export_actions.py" line="54" />
+        <location filename="../../desktop/export_actions.py" line="34" />
+        <location filename="../../desktop/export_actions.py" line="48" />
+        <location filename="../../desktop/export_actions.py" line="56" />
         <source>Export</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="45" />
+        <location filename="../../desktop/export_actions.py" line="47" />
         <source>Saved: %1</source>
         <translation>Saved: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="53" />
+        <location filename="../../desktop/export_actions.py" line="55" />
         <source>Could not save the file: %1</source>
         <translation>Could not save the file: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="140" />
+        <location filename="../../desktop/export_actions.py" line="142" />
         <source>summary</source>
         <translation>summary</translation>
     </message>
@@ -668,7 +668,7 @@
         <translation>YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="336" />
+        <location filename="../../desktop/field_widgets.py" line="348" />
         <source>Choose on the calendar</source>
         <translation>Choose on the calendar</translation>
     </message>
@@ -950,7 +950,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="96" />
+        <location filename="../../desktop/editor_parts.py" line="108" />
         <source>last month: %1 · last year: %2</source>
         <translation>last month: %1 · last year: %2</translation>
     </message>
@@ -958,37 +958,37 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/import_texts.py" line="15" />
+        <location filename="../../desktop/import_texts.py" line="16" />
         <source>Import a file</source>
         <translation>Import a file</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="16" />
+        <location filename="../../desktop/import_texts.py" line="17" />
         <source>Lists and tables</source>
         <translation>Lists and tables</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="23" />
+        <location filename="../../desktop/import_texts.py" line="24" />
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="25" />
+        <location filename="../../desktop/import_texts.py" line="26" />
         <source>warning</source>
         <translation>warning</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="26" />
+        <location filename="../../desktop/import_texts.py" line="27" />
         <source>note</source>
         <translation>note</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="50" />
+        <location filename="../../desktop/import_texts.py" line="63" />
         <source>row %1</source>
         <translation>row %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="53" />
+        <location filename="../../desktop/import_texts.py" line="66" />
         <source>column «%1»</source>
         <translation>column «%1»</translation>
     </message>
@@ -1068,9 +1068,14 @@
         <translation>Skipped: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="155" />
+        <location filename="../../desktop/import_texts.py" line="82" />
         <source>Findings: %1</source>
         <translation>Findings: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_texts.py" line="84" />
+        <source>Errors: %1, warnings: %2</source>
+        <translation>Errors: %1, warnings: %2</translation>
     </message>
     <message>
         <location filename="../../desktop/import_dialog.py" line="188" />
@@ -1088,27 +1093,27 @@
         <translation>Rows read: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="214" />
+        <location filename="../../desktop/import_dialog.py" line="215" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Cancelled; nothing was imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="217" />
+        <location filename="../../desktop/import_dialog.py" line="218" />
         <source>Nothing was imported: %1</source>
         <translation>Nothing was imported: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="236" />
+        <location filename="../../desktop/import_dialog.py" line="238" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Errors: %1 — correct the file; nothing will be imported.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="238" />
+        <location filename="../../desktop/import_dialog.py" line="240" />
         <source>Check the preview, then press Import.</source>
         <translation>Check the preview, then press Import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="242" />
+        <location filename="../../desktop/import_dialog.py" line="244" />
         <source>Header row: %1</source>
         <translation>Header row: %1</translation>
     </message>
@@ -1118,28 +1123,28 @@
         <translation>— not imported —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="323" />
+        <location filename="../../desktop/import_dialog.py" line="327" />
         <source>Org unit</source>
         <translation>Org unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="275" />
-        <location filename="../../desktop/import_dialog.py" line="324" />
+        <location filename="../../desktop/import_dialog.py" line="279" />
+        <location filename="../../desktop/import_dialog.py" line="328" />
         <source>Period</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="245" />
+        <location filename="../../desktop/import_dialog.py" line="247" />
         <source>columns as chosen at the last import</source>
         <translation>columns as chosen at the last import</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="325" />
+        <location filename="../../desktop/import_dialog.py" line="329" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="372" />
+        <location filename="../../desktop/import_dialog.py" line="376" />
         <source>Cancelling…</source>
         <translation>Cancelling…</translation>
     </message>
@@ -1958,17 +1963,17 @@ F1 — this help</translation>
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="143" />
+        <location filename="../../desktop/editor_parts.py" line="159" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Unsaved input from %1 was kept after the app closed. Restore it?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="145" />
+        <location filename="../../desktop/editor_parts.py" line="161" />
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="146" />
+        <location filename="../../desktop/editor_parts.py" line="162" />
         <source>Discard</source>
         <translation>Discard</translation>
     </message>
@@ -1976,7 +1981,7 @@ F1 — this help</translation>
 <context>
     <name>ReturnBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="184" />
+        <location filename="../../desktop/editor_parts.py" line="200" />
         <source>Returned for changes by %1 on %2:</source>
         <translation>Returned for changes by %1 on %2:</translation>
     </message>

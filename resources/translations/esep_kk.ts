@@ -608,54 +608,54 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/export_actions.py" line="17" />
+        <location filename="../../desktop/export_actions.py" line="19" />
         <source>Export to Excel</source>
         <translation>Excel-ге экспорттау</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="18" />
+        <location filename="../../desktop/export_actions.py" line="20" />
         <source>Export…</source>
         <translation>Экспорттау…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="19" />
+        <location filename="../../desktop/export_actions.py" line="21" />
         <source>Blank workbook…</source>
         <translation>Бос Excel кітабы…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="29" />
+        <location filename="../../desktop/export_actions.py" line="31" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel кітабы (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="30" />
+        <location filename="../../desktop/export_actions.py" line="32" />
         <source>CSV table (*.csv)</source>
         <translation>CSV кестесі (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="31" />
+        <location filename="../../desktop/export_actions.py" line="33" />
         <source>JSON records (*.json)</source>
         <translation>JSON жазбалары (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="32" />
-        <location filename="../../desktop/export_actions.py" line="46" />
-        <location filename="../../desktop/export_actions.py" line="54" />
+        <location filename="../../desktop/export_actions.py" line="34" />
+        <location filename="../../desktop/export_actions.py" line="48" />
+        <location filename="../../desktop/export_actions.py" line="56" />
         <source>Export</source>
         <translation>Экспорттау</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="45" />
+        <location filename="../../desktop/export_actions.py" line="47" />
         <source>Saved: %1</source>
         <translation>Сақталды: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="53" />
+        <location filename="../../desktop/export_actions.py" line="55" />
         <source>Could not save the file: %1</source>
         <translation>Файлды сақтау мүмкін болмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="140" />
+        <location filename="../../desktop/export_actions.py" line="142" />
         <source>summary</source>
         <translation>жиынтық</translation>
     </message>
@@ -668,7 +668,7 @@
         <translation>ЖЖЖЖ-АА-КК</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="336" />
+        <location filename="../../desktop/field_widgets.py" line="348" />
         <source>Choose on the calendar</source>
         <translation>Күнтізбеден таңдау</translation>
     </message>
@@ -950,7 +950,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="96" />
+        <location filename="../../desktop/editor_parts.py" line="108" />
         <source>last month: %1 · last year: %2</source>
         <translation>өткен ай: %1 · бір жыл бұрын: %2</translation>
     </message>
@@ -958,37 +958,37 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/import_texts.py" line="15" />
+        <location filename="../../desktop/import_texts.py" line="16" />
         <source>Import a file</source>
         <translation>Файлды импорттау</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="16" />
+        <location filename="../../desktop/import_texts.py" line="17" />
         <source>Lists and tables</source>
         <translation>Тізімдер мен кестелер</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="23" />
+        <location filename="../../desktop/import_texts.py" line="24" />
         <source>error</source>
         <translation>қате</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="25" />
+        <location filename="../../desktop/import_texts.py" line="26" />
         <source>warning</source>
         <translation>ескерту</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="26" />
+        <location filename="../../desktop/import_texts.py" line="27" />
         <source>note</source>
         <translation>ескертпе</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="50" />
+        <location filename="../../desktop/import_texts.py" line="63" />
         <source>row %1</source>
         <translation>%1-жол</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="53" />
+        <location filename="../../desktop/import_texts.py" line="66" />
         <source>column «%1»</source>
         <translation>«%1» бағаны</translation>
     </message>
@@ -1068,9 +1068,14 @@
         <translation>Өткізілді: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="155" />
+        <location filename="../../desktop/import_texts.py" line="82" />
         <source>Findings: %1</source>
         <translation>Ескертулер: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_texts.py" line="84" />
+        <source>Errors: %1, warnings: %2</source>
+        <translation>Қателер: %1, ескертулер: %2</translation>
     </message>
     <message>
         <location filename="../../desktop/import_dialog.py" line="188" />
@@ -1088,27 +1093,27 @@
         <translation>Оқылған жолдар: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="214" />
+        <location filename="../../desktop/import_dialog.py" line="215" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Тоқтатылды; ештеңе импортталмады.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="217" />
+        <location filename="../../desktop/import_dialog.py" line="218" />
         <source>Nothing was imported: %1</source>
         <translation>Ештеңе импортталмады: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="236" />
+        <location filename="../../desktop/import_dialog.py" line="238" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Қателер: %1 — файлды түзетіңіз; ештеңе импортталмайды.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="238" />
+        <location filename="../../desktop/import_dialog.py" line="240" />
         <source>Check the preview, then press Import.</source>
         <translation>Алдын ала қарауды тексеріп, «Импорттау» түймесін басыңыз.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="242" />
+        <location filename="../../desktop/import_dialog.py" line="244" />
         <source>Header row: %1</source>
         <translation>Тақырып жолы: %1</translation>
     </message>
@@ -1118,28 +1123,28 @@
         <translation>— импорттамау —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="323" />
+        <location filename="../../desktop/import_dialog.py" line="327" />
         <source>Org unit</source>
         <translation>Бөлімше</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="275" />
-        <location filename="../../desktop/import_dialog.py" line="324" />
+        <location filename="../../desktop/import_dialog.py" line="279" />
+        <location filename="../../desktop/import_dialog.py" line="328" />
         <source>Period</source>
         <translation>Кезең</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="245" />
+        <location filename="../../desktop/import_dialog.py" line="247" />
         <source>columns as chosen at the last import</source>
         <translation>бағандар өткен импорттағыдай таңдалған</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="325" />
+        <location filename="../../desktop/import_dialog.py" line="329" />
         <source>Status</source>
         <translation>Мәртебесі</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="372" />
+        <location filename="../../desktop/import_dialog.py" line="376" />
         <source>Cancelling…</source>
         <translation>Тоқтатылуда…</translation>
     </message>
@@ -1958,17 +1963,17 @@ F1 — осы анықтама</translation>
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="143" />
+        <location filename="../../desktop/editor_parts.py" line="159" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Бағдарлама жабылғаннан кейін %1 уақыттағы сақталмаған енгізу қалды. Қалпына келтіру керек пе?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="145" />
+        <location filename="../../desktop/editor_parts.py" line="161" />
         <source>&amp;Restore</source>
         <translation>Қалпына келтіру</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="146" />
+        <location filename="../../desktop/editor_parts.py" line="162" />
         <source>Discard</source>
         <translation>Тастау</translation>
     </message>
@@ -1976,7 +1981,7 @@ F1 — осы анықтама</translation>
 <context>
     <name>ReturnBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="184" />
+        <location filename="../../desktop/editor_parts.py" line="200" />
         <source>Returned for changes by %1 on %2:</source>
         <translation>Пысықтауға қайтарылды (%1, %2):</translation>
     </message>

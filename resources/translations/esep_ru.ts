@@ -608,54 +608,54 @@
 <context>
     <name>Export</name>
     <message>
-        <location filename="../../desktop/export_actions.py" line="17" />
+        <location filename="../../desktop/export_actions.py" line="19" />
         <source>Export to Excel</source>
         <translation>Экспорт в Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="18" />
+        <location filename="../../desktop/export_actions.py" line="20" />
         <source>Export…</source>
         <translation>Экспорт…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="19" />
+        <location filename="../../desktop/export_actions.py" line="21" />
         <source>Blank workbook…</source>
         <translation>Пустая книга Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="29" />
+        <location filename="../../desktop/export_actions.py" line="31" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Книга Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="30" />
+        <location filename="../../desktop/export_actions.py" line="32" />
         <source>CSV table (*.csv)</source>
         <translation>Таблица CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="31" />
+        <location filename="../../desktop/export_actions.py" line="33" />
         <source>JSON records (*.json)</source>
         <translation>Записи JSON (*.json)</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="32" />
-        <location filename="../../desktop/export_actions.py" line="46" />
-        <location filename="../../desktop/export_actions.py" line="54" />
+        <location filename="../../desktop/export_actions.py" line="34" />
+        <location filename="../../desktop/export_actions.py" line="48" />
+        <location filename="../../desktop/export_actions.py" line="56" />
         <source>Export</source>
         <translation>Экспорт</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="45" />
+        <location filename="../../desktop/export_actions.py" line="47" />
         <source>Saved: %1</source>
         <translation>Сохранено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="53" />
+        <location filename="../../desktop/export_actions.py" line="55" />
         <source>Could not save the file: %1</source>
         <translation>Не удалось сохранить файл: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/export_actions.py" line="140" />
+        <location filename="../../desktop/export_actions.py" line="142" />
         <source>summary</source>
         <translation>сводка</translation>
     </message>
@@ -668,7 +668,7 @@
         <translation>ГГГГ-ММ-ДД</translation>
     </message>
     <message>
-        <location filename="../../desktop/field_widgets.py" line="336" />
+        <location filename="../../desktop/field_widgets.py" line="348" />
         <source>Choose on the calendar</source>
         <translation>Выбрать в календаре</translation>
     </message>
@@ -950,7 +950,7 @@
 <context>
     <name>HistoryHints</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="96" />
+        <location filename="../../desktop/editor_parts.py" line="108" />
         <source>last month: %1 · last year: %2</source>
         <translation>прошлый месяц: %1 · год назад: %2</translation>
     </message>
@@ -958,37 +958,37 @@
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop/import_texts.py" line="15" />
+        <location filename="../../desktop/import_texts.py" line="16" />
         <source>Import a file</source>
         <translation>Импорт файла</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="16" />
+        <location filename="../../desktop/import_texts.py" line="17" />
         <source>Lists and tables</source>
         <translation>Списки и таблицы</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="23" />
+        <location filename="../../desktop/import_texts.py" line="24" />
         <source>error</source>
         <translation>ошибка</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="25" />
+        <location filename="../../desktop/import_texts.py" line="26" />
         <source>warning</source>
         <translation>предупреждение</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="26" />
+        <location filename="../../desktop/import_texts.py" line="27" />
         <source>note</source>
         <translation>замечание</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="50" />
+        <location filename="../../desktop/import_texts.py" line="63" />
         <source>row %1</source>
         <translation>строка %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_texts.py" line="53" />
+        <location filename="../../desktop/import_texts.py" line="66" />
         <source>column «%1»</source>
         <translation>столбец «%1»</translation>
     </message>
@@ -1068,9 +1068,14 @@
         <translation>Пропущено: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="155" />
+        <location filename="../../desktop/import_texts.py" line="82" />
         <source>Findings: %1</source>
         <translation>Замечания: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/import_texts.py" line="84" />
+        <source>Errors: %1, warnings: %2</source>
+        <translation>Ошибки: %1, предупреждения: %2</translation>
     </message>
     <message>
         <location filename="../../desktop/import_dialog.py" line="188" />
@@ -1088,27 +1093,27 @@
         <translation>Прочитано строк: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="214" />
+        <location filename="../../desktop/import_dialog.py" line="215" />
         <source>Cancelled; nothing was imported.</source>
         <translation>Отменено; ничего не импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="217" />
+        <location filename="../../desktop/import_dialog.py" line="218" />
         <source>Nothing was imported: %1</source>
         <translation>Ничего не импортировано: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="236" />
+        <location filename="../../desktop/import_dialog.py" line="238" />
         <source>Errors: %1 — correct the file; nothing will be imported.</source>
         <translation>Ошибок: %1 — исправьте файл; ничего не будет импортировано.</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="238" />
+        <location filename="../../desktop/import_dialog.py" line="240" />
         <source>Check the preview, then press Import.</source>
         <translation>Проверьте предпросмотр и нажмите «Импортировать».</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="242" />
+        <location filename="../../desktop/import_dialog.py" line="244" />
         <source>Header row: %1</source>
         <translation>Строка заголовка: %1</translation>
     </message>
@@ -1118,28 +1123,28 @@
         <translation>— не импортировать —</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="323" />
+        <location filename="../../desktop/import_dialog.py" line="327" />
         <source>Org unit</source>
         <translation>Подразделение</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="275" />
-        <location filename="../../desktop/import_dialog.py" line="324" />
+        <location filename="../../desktop/import_dialog.py" line="279" />
+        <location filename="../../desktop/import_dialog.py" line="328" />
         <source>Period</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="245" />
+        <location filename="../../desktop/import_dialog.py" line="247" />
         <source>columns as chosen at the last import</source>
         <translation>столбцы — как выбраны при прошлом импорте</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="325" />
+        <location filename="../../desktop/import_dialog.py" line="329" />
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../desktop/import_dialog.py" line="372" />
+        <location filename="../../desktop/import_dialog.py" line="376" />
         <source>Cancelling…</source>
         <translation>Отмена…</translation>
     </message>
@@ -1959,17 +1964,17 @@ F1 — эта справка</translation>
 <context>
     <name>RestoreBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="143" />
+        <location filename="../../desktop/editor_parts.py" line="159" />
         <source>Unsaved input from %1 was kept after the app closed. Restore it?</source>
         <translation>Несохранённый ввод от %1 сохранился после закрытия программы. Восстановить?</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="145" />
+        <location filename="../../desktop/editor_parts.py" line="161" />
         <source>&amp;Restore</source>
         <translation>Восстановить</translation>
     </message>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="146" />
+        <location filename="../../desktop/editor_parts.py" line="162" />
         <source>Discard</source>
         <translation>Отбросить</translation>
     </message>
@@ -1977,7 +1982,7 @@ F1 — эта справка</translation>
 <context>
     <name>ReturnBanner</name>
     <message>
-        <location filename="../../desktop/editor_parts.py" line="184" />
+        <location filename="../../desktop/editor_parts.py" line="200" />
         <source>Returned for changes by %1 on %2:</source>
         <translation>Возвращено на доработку (%1, %2):</translation>
     </message>

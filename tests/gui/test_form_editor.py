@@ -156,6 +156,31 @@ def test_history_hints_show_last_month_and_last_year(qtbot, core_ctx):
     assert str(prev) in hint and str(year) in hint and "прошлый месяц" in hint
 
 
+def test_a_breakdowns_hints_show_each_categorys_own_last_month(qtbot, core_ctx):
+    """Beside «Женщины» its own 204 of January, not the 357 volunteers of the whole
+    breakdown; a category with no figure before says nothing."""
+    from desktop.form_editor import FormEditor
+    from forms import load_form
+    store = core_ctx.store
+    for period, data in (("2025-01", {"volunteers_total": 357,
+                                      "gender": {"F": 204, "M": 153}}),
+                         ("2024-02", {"volunteers_total": 300, "gender": {"F": 190}})):
+        store.save_record({"form": "monthly_report", "org_unit": "SHY-ABAY",
+                           "period": period, "data": data}, user="abay")
+    editor = FormEditor(core_ctx, load_form("monthly_report"))
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.period_edit.setText("2025-02")
+    editor._header_changed()
+    gender = editor.inputs["gender"].hints
+    assert "204" in gender["F"].text() and "190" in gender["F"].text(), gender["F"].text()
+    assert "153" in gender["M"].text() and "прошлый месяц" in gender["M"].text()
+    assert not any("357" in h.text() for h in gender.values())
+    age = editor.inputs["age"].hints
+    assert age and all(h.text() == "" and not h.isVisible() for h in age.values())
+    assert gender["F"].isVisible()
+
+
 def test_autosave_offered_back_after_crash(qtbot, core_ctx):
     from desktop.form_editor import FormEditor
     from desktop.record_list_page import RecordListPage

@@ -123,3 +123,56 @@ def test_a_regions_table_names_each_report_by_district_and_month(qtbot, core_ctx
     texts = [dialog.problem_list.item(i).text() for i in range(dialog.problem_list.count())]
     assert any(said in t and month in t for t in texts), texts
     assert not any("SHY-ABAY" in t or "2024-1" in t for t in texts), texts
+
+
+@pytest.mark.parametrize(("lang", "unit", "month"), [
+    ("ru", "Абайский район", "октябрь 2023"), ("kk", "Абай ауданы", "2023 ж. қазан")])
+def test_the_reason_asked_for_a_correction_names_the_district_and_month_in_words(
+        qtbot, core_ctx, tmp_path, monkeypatch, lang, unit, month):
+    """A region's table over a submitted month asks why; the question names the report as
+    the person knows it, not «Абайский район (SHY-ABAY), 2023-10»."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.i18n import switch_language
+    from tests.wide_kit import FULL, october_table
+    switch_language(core_ctx, lang)
+    store = core_ctx.store
+    rec = store.save_record({"form": "monthly_report", "org_unit": "SHY-ABAY",
+                             "period": "2023-10", "data": dict(FULL)}, user="abay")
+    store.submit_record(rec["id"], user="abay")
+    path = october_table(tmp_path / "октябрь.xlsx", (357, 210, 147, "да", None),
+                         other="Әл-Фараби ауданы")
+    asked: list[str] = []
+    monkeypatch.setattr(QInputDialog, "getText",
+                        lambda _p, _t, label, *a, **k: (asked.append(label), ("", False))[1])
+    dialog = open_dialog(qtbot, core_ctx, path, "monthly_report")
+    assert dialog.import_button.isEnabled(), dialog.status.text()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: bool(asked) and dialog.task is None, timeout=20000)
+    assert f"{unit}, {month}" in asked[0], asked
+    assert "SHY-ABAY" not in asked[0] and "2023-10" not in asked[0], asked
+    assert store.get_record(rec["id"])["data"]["gender"] == FULL["gender"]
+
+
+def test_an_ambiguous_direction_that_blocks_the_import_is_an_error_shown_first(
+        qtbot, core_ctx, tmp_path):
+    """«Әлеуметтік» fits many directions: the list is not imported, so the findings' tab
+    says an error (not «Ескертулер: 7», the warnings), shows it first and says what to
+    type in the cell."""
+    from desktop.i18n import switch_language
+    switch_language(core_ctx, "kk")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["№", "Іс-шараның атауы ", "Басталған күні", "Волонтерліктің негізгі бағыты",
+               "Волонтерлер саны"])
+    ws.append([1, "Саябақты тазалау", "09.11.2024", " Экологиялық", "22 адам"])
+    ws.append([2, "Қан тапсыру", "23.11.2024", "Әлеуметтік", 8])
+    wb.save(tmp_path / "іс-шаралар.xlsx")
+    dialog = open_dialog(qtbot, core_ctx, tmp_path / "іс-шаралар.xlsx", "event")
+    assert not dialog.import_button.isEnabled()
+    tab = dialog.tabs.tabText(dialog.tabs.indexOf(dialog.problem_list))
+    assert tab.startswith("Қателер: 1, ескертулер: "), tab
+    assert dialog.tabs.currentWidget() is dialog.problem_list
+    first = dialog.problem_list.item(0).text()
+    assert first.startswith("[қате] 3-жол") and "«Әлеуметтік»" in first, first
+    assert first.endswith("біреуін осында жазылғандай жазыңыз"), first

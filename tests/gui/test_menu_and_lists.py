@@ -105,3 +105,21 @@ def test_summary_column_shows_labelled_figures(qtbot, core_ctx):
     assert text.count(":") == text.count("·") + 1      # every figure has its name
     tip = page.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.splitlines()[0] == f"Волонтёры: {total}"  # the whole summary, one per line
+
+
+def test_an_events_summary_says_its_title_without_the_titles_label(qtbot, core_ctx):
+    """The events list's «Қысқаша» column: the title as it is, not «Іс-шараның атауы: …» on
+    every row; the figures and dates after it keep their names."""
+    from desktop.i18n import switch_language
+    from desktop.record_list_page import RecordListPage
+    from tests.event_samples import event
+    switch_language(core_ctx, "kk")
+    rec = event("SHY-ABAY", "2024-11-09")
+    rec["data"]["title"] = "Саябақты тазалау сенбілігі"
+    core_ctx.store.save_record(rec, user="aigerim")
+    page = RecordListPage(core_ctx, "event")
+    qtbot.addWidget(page)
+    page.refresh()
+    text = page.model.index(0, 3).data(Qt.ItemDataRole.DisplayRole)
+    assert text.startswith("Саябақты тазалау сенбілігі · "), text
+    assert "Іс-шараның атауы" not in text and "Басталған күні: 2024 ж. 9 қараша" in text, text
