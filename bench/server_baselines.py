@@ -139,9 +139,9 @@ def validate_all(work) -> float:
     """Seconds for the forms engine to validate every record strictly, each against the
     records of its org unit 24 months before to 12 after (what the server compares with), the
     way the server does: the core's history index built once per org unit
-    (forms.lifecycle.HistoryGroup), each record's history a view of it."""
+    (forms.history.HistoryGroup), each record's history a view of it."""
     from forms import load_form, validate_record
-    from forms.lifecycle import HistoryGroup
+    from forms.history import HistoryGroup
 
     recs = [op["data"] for batches in work for ops in batches for op in ops]
     fdef = load_form("monthly_report", 1)

@@ -55,7 +55,7 @@ def org_unit_choices(ctx, current: str | None) -> list[tuple[str, str]]:
 class HistoryHints:
     """The record's history and, for a period form (monthly report), last month's and last
     year's values beside numeric inputs. `records` is what the editor's rules compare with:
-    store.history_for, i.e. forms.lifecycle.history_of inside history_window, the same
+    store.history_for, i.e. forms.history.history_of inside history_window, the same
     history the store's submit and the server use (VR-01 / VR-02 / VR-32 agree)."""
 
     def __init__(self, store: Any, form) -> None:

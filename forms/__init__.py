@@ -9,8 +9,9 @@ import importlib
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "forms.lifecycle": ("LifecycleError", "Status", "Verdict", "blocking", "history_of",
-                        "history_window", "transition", "verdict"),
+    "forms.lifecycle": ("LifecycleError", "Status", "Verdict", "blocking", "transition",
+                        "verdict"),
+    "forms.history": ("history_of", "history_window"),
     "forms.loader": ("form_from_text",),
     "forms.registry": ("UnknownForm", "all_forms", "list_forms", "load_form", "reload_forms"),
     "forms.published": ("ENGINE_VERSION",),

@@ -11,7 +11,7 @@ import math
 import statistics
 from typing import TypeGuard
 
-from forms.lifecycle import HistoryGroup, HistoryView
+from forms.history import HistoryGroup, HistoryView
 from forms.model import Finding, FormDef, for_forms, form_plan
 from forms.periods import periods_before, shift_period
 from forms.thresholds import th
@@ -150,7 +150,7 @@ def _int(v) -> int:
 
 
 def _history_view(form, record, history):
-    """`history` as a `forms.lifecycle.HistoryView`: given as one (the scope review's index,
+    """`history` as a `forms.history.HistoryView`: given as one (the scope review's index,
     built once per form and org unit), or a list a caller chose (entry-time validation),
     cleaned of what is not history: malformed, deleted, the record itself, another org unit
     or form."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from forms import message_text
-from forms.lifecycle import HistoryGroup
+from forms.history import HistoryGroup
 from forms.thresholds import th
 from forms.validate import rule_family
 from reports.aggregate import region_of
@@ -177,7 +177,7 @@ def _form(forms: dict, load_form, r: dict):
 
 
 def _history(indexed: dict, members: list, form, r: dict):
-    """`r`'s history (forms.lifecycle.HistoryView, the one entry-time validation sees), from
+    """`r`'s history (forms.history.HistoryView, the one entry-time validation sees), from
     its group's index for its form version, built once."""
     group = indexed.get(form.version)
     if group is None:

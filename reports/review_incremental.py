@@ -7,7 +7,7 @@ the records that changed since the last run, re-validates with the forms engine 
 What changed comes from the store itself, no extra bookkeeping: every write of an existing
 record leaves audit rows (store/writes.py: a person's edit, a pulled change, a settled
 conflict, a tombstone), and a record first seen through a pull is a new id. A record's
-per-record findings depend only on it and its group's history (forms.lifecycle.HistoryView),
+per-record findings depend only on it and its group's history (forms.history.HistoryView),
 so a changed record re-validates its group (old and new, when it moved) and nothing else.
 
 Between runs the records (compacted by the store's listing: store.codec) and the per-record

@@ -5,7 +5,7 @@
 - the history the forms engine compares with (VR-01 / VR-02) and the natural-key holders: one
   query per (form, org unit) covering every period of the batch (PostgreSQL: sent with the
   first reads, in the same round trip), kept current with the batch's own writes; the core's
-  index of it (forms.lifecycle.HistoryGroup) is built once per (form, org unit, form version)
+  index of it (forms.history.HistoryGroup) is built once per (form, org unit, form version)
   and batch and updated with each write, so every op's history is a window of it;
 - the batch's record writes, queued and sent as two executemany statements (`flush`) before
   anything reads the records table again, unless every op writes at once (`write_now`: the
@@ -19,7 +19,7 @@ from types import SimpleNamespace
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import ARRAY
 
-from forms.lifecycle import HistoryGroup, HistoryView, history_of, history_window
+from forms.history import HistoryGroup, HistoryView, history_of, history_window
 from forms.periods import PERIOD_RE
 from server import rules
 from server.db import driver_errors, ledger, one_of, org_units, records
@@ -217,7 +217,7 @@ class Batch:
 
     def history(self, rec: dict) -> list:
         """Live records of the same form and org unit inside the core's history window
-        around rec's period (forms.lifecycle.history_window), not rec itself."""
+        around rec's period (forms.history.history_window), not rec itself."""
         rows = self._fetched(rec)[2]
         if not self._covers(rec):  # outside what was fetched: ask the database
             self.flush()
@@ -246,7 +246,7 @@ class Batch:
         return self.hist[key]
 
     def history_view(self, fdef, rec: dict) -> HistoryView | list[dict]:
-        """What rec's rules compare with (forms.lifecycle.history_of of `history(rec)`): a
+        """What rec's rules compare with (forms.history.history_of of `history(rec)`): a
         view of the batch's index of rec's form and org unit, or, when rec's window reaches
         past what the batch fetched, the list history_of makes of `history(rec)`."""
         self._fetched(rec)
@@ -267,7 +267,7 @@ class Batch:
         return have_lo <= lo and hi <= have_hi
 
     def _window(self, period: str) -> tuple[str, str]:
-        """forms.lifecycle.history_window(period), once per period and batch."""
+        """forms.history.history_window(period), once per period and batch."""
         if period not in self._windows:
             self._windows[period] = history_window(None, period)
         return self._windows[period]

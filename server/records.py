@@ -5,7 +5,7 @@ import json
 
 import sqlalchemy as sa
 
-from forms import lifecycle
+from forms import history, lifecycle
 from server import rules
 from server.auth import User
 from server.batch import write_record
@@ -114,4 +114,4 @@ def _validate_for_approval(conn, row, new: dict) -> None:
     submission): an approved record is locked, so it must pass now."""
     fdef = rules.load_definition(row.form, row.form_version)
     rows = [row_to_record(r) for r in rules.history_rows(conn, new)]
-    rules.validate(fdef, new, lifecycle.history_of(fdef, new, rows), strict=True)
+    rules.validate(fdef, new, history.history_of(fdef, new, rows), strict=True)

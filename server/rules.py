@@ -4,16 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from forms.lifecycle import (
-    LOCKED,
-    STATUSES,
-    HistoryView,
-    LifecycleError,
-    Move,
-    history_window,
-    transition,
-    verdict,
-)
+from forms.history import HistoryView, history_window
+from forms.lifecycle import LOCKED, STATUSES, LifecycleError, Move, transition, verdict
 from forms.periods import PERIOD_RE
 from forms.registry import load_form
 from forms.validate import record_period
@@ -114,8 +106,8 @@ def resolve_period(fdef, rec: dict) -> str:
 
 def history_rows(conn, rec: dict) -> list:
     """Same form and org unit, other live records, inside the core's history window around
-    the record's period (forms.lifecycle.history_window): the rows VR-01 / VR-02 compare with
-    (filtered by forms.lifecycle.history_of), without reading an ever-growing past."""
+    the record's period (forms.history.history_window): the rows VR-01 / VR-02 compare with
+    (filtered by forms.history.history_of), without reading an ever-growing past."""
     lo, hi = history_window(None, rec["period"])
     q = sa.select(records).where(
         records.c.form == rec["form"], records.c.org_unit == rec["org_unit"],

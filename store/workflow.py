@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from forms.history import history_of
 from forms.lifecycle import (
     EDITABLE,
     LifecycleError,
     Move,
     Status,
-    history_of,
     review,
     transition,
     verdict,
@@ -93,7 +93,7 @@ class WorkflowMixin:
         def list_records(self, **kwargs) -> list[dict]: ...
 
     def history_for(self, record: dict) -> list[dict]:
-        """The records `record`'s rules compare with (forms.lifecycle.history_of): same form
+        """The records `record`'s rules compare with (forms.history.history_of): same form
         and org unit, live, never the record itself, inside the history window; other
         periods for a period form, the same month too for a dated form (VR-32)."""
         form = load_form_for(record["form"], record.get("form_version"), record.get("id"))

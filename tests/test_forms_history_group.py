@@ -1,4 +1,4 @@
-"""forms.lifecycle.HistoryGroup kept current by put / drop (the server's push batch builds it
+"""forms.history.HistoryGroup kept current by put / drop (the server's push batch builds it
 once and updates it with each write): after any sequence of writes it holds what a group
 built afresh from the final records holds, every view gives the same history, and the engine
 reaches the same findings with the batch's view (and its memo) as with a history list."""
@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from forms import load_form, validate_record
-from forms.lifecycle import HistoryGroup, history_of
+from forms.history import HistoryGroup, history_of
 from tests.server_fixtures import monthly_report
 
 FORM = load_form("monthly_report", 1)

@@ -1,5 +1,5 @@
 """The scope review's per-record findings equal entry-time validation's (store.validate: the
-record and its history from forms.lifecycle.history_of) on a sample of a real SQLite store,
+record and its history from forms.history.history_of) on a sample of a real SQLite store,
 repeated events included."""
 from __future__ import annotations
 
