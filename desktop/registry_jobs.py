@@ -8,8 +8,7 @@ already in the registry as the file has them, the findings."""
 from __future__ import annotations
 
 from desktop.import_jobs import ImportRefused
-from desktop.review_models import open_worker_store
-from desktop.survey_jobs import SurveyPlan, SurveySpec, plan_of
+from desktop.survey_jobs import SurveyPlan, SurveySpec, plan_of, run_plan
 
 
 def read_registry_plan(spec: SurveySpec, *, progress=None, cancelled=None) -> SurveyPlan:
@@ -23,30 +22,18 @@ def commit_registry_plan(spec: SurveySpec, *, progress=None, cancelled=None) -> 
 
 
 def _run(spec: SurveySpec, *, dry_run: bool, cancelled) -> SurveyPlan:
-    from reports.intake import ImportCancelled
-    from reports.readers import FileProblem
     from reports.registry import RegistryError
     from reports.registry_import import import_registry
-    store = open_worker_store(spec.db_path)
-    try:
-        if cancelled is not None and cancelled():
-            raise ImportCancelled()
+
+    def engine(store):
         try:
             result, new, updates = import_registry(
                 store, spec.file, user=spec.user or store.user, mapping=spec.mapping,
                 lang=spec.lang, dry_run=dry_run)
-        except FileProblem as exc:
-            raise ImportRefused(exc.text(spec.lang), code=exc.code) from None
         except RegistryError as exc:      # two BINs for one name: the list says two things
             raise ImportRefused(str(exc)) from None
-        if dry_run and cancelled is not None and cancelled():
-            raise ImportCancelled()             # the preview nobody waits for any more
-        if not dry_run and not result.committed:    # the store changed since the preview
-            errors = [p for p in result.problems if p["severity"] == "error"]
-            raise ImportRefused(errors[0]["message"] if errors else "", result.problems)
-        return _plan(store, result, new, updates, spec.mapping)
-    finally:
-        store.close()
+        return result, lambda: _plan(store, result, new, updates, spec.mapping)
+    return run_plan(spec, engine, dry_run=dry_run, cancelled=cancelled)
 
 
 def _plan(store, result, new: list[dict], updates: dict[str, dict],

@@ -69,17 +69,27 @@ def commit_survey_plan(spec: SurveySpec, *, progress=None, cancelled=None) -> Su
 
 
 def _run(spec: SurveySpec, *, dry_run: bool, cancelled) -> SurveyPlan:
+    from reports.survey_import import import_survey
+
+    def engine(store):
+        result = import_survey(store, spec.form_id, spec.file, user=spec.user or store.user,
+                               mapping=spec.mapping, lang=spec.lang, dry_run=dry_run)
+        return result, lambda: plan_of(result, spec.mapping)
+    return run_plan(spec, engine, dry_run=dry_run, cancelled=cancelled)
+
+
+def run_plan(spec, engine, *, dry_run: bool, cancelled) -> SurveyPlan:
+    """`engine(store)` -> (the engine's result, its preview's maker), on the worker's own
+    connection to the store: a cancelled preview stops, a file the readers refuse and an
+    import the store no longer takes (it changed since the preview) are ImportRefused."""
     from reports.intake import ImportCancelled
     from reports.readers import FileProblem
-    from reports.survey_import import import_survey
     store = open_worker_store(spec.db_path)
     try:
         if cancelled is not None and cancelled():
             raise ImportCancelled()
         try:
-            result = import_survey(store, spec.form_id, spec.file,
-                                   user=spec.user or store.user, mapping=spec.mapping,
-                                   lang=spec.lang, dry_run=dry_run)
+            result, plan = engine(store)
         except FileProblem as exc:
             raise ImportRefused(exc.text(spec.lang), code=exc.code) from None
         if dry_run and cancelled is not None and cancelled():
@@ -87,7 +97,7 @@ def _run(spec: SurveySpec, *, dry_run: bool, cancelled) -> SurveyPlan:
         if not dry_run and not result.committed:    # the store changed since the preview
             errors = [p for p in result.problems if p["severity"] == "error"]
             raise ImportRefused(errors[0]["message"] if errors else "", result.problems)
-        return plan_of(result, spec.mapping)
+        return plan()
     finally:
         store.close()
 
