@@ -9,6 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from import_helpers import choose_field, opened
 from PySide6.QtCore import Qt
 
 from desktop.import_dialog import ImportDialog
@@ -38,18 +39,7 @@ def clerks_list(path: Path) -> Path:
 
 
 def open_dialog(qtbot, ctx, path) -> ImportDialog:
-    dialog = ImportDialog(ctx, "event", str(path))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.start()
-    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
-    return dialog
-
-
-def choose(qtbot, dialog, combo, field_id) -> None:
-    combo.setCurrentIndex(combo.findData(field_id))
-    combo.activated.emit(combo.currentIndex())
-    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    return opened(qtbot, ImportDialog(ctx, "event", str(path)))
 
 
 def preview_cells(dialog, heading: str) -> list:
@@ -84,7 +74,7 @@ def test_a_column_the_reader_cannot_name_is_given_its_field_by_hand(qtbot, core_
     assert missing.startswith("Обязательные поля, которых нет ни в одном столбце: ")
     assert "«Название мероприятия»" in missing and "«Дата начала»" not in missing
     assert all("title" not in r for r in dialog.plan.add) and preview_titles(dialog) == []
-    choose(qtbot, dialog, name, "title")
+    choose_field(qtbot, dialog, name, "title")
     assert dialog.mapping == parse_mapping([f"{UNGUESSED}=title"])    # the CLI's --map
     assert [r["title"] for r in dialog.plan.add] == TITLES
     assert preview_titles(dialog) == TITLES
@@ -109,9 +99,9 @@ def test_a_column_the_reader_cannot_name_is_given_its_field_by_hand(qtbot, core_
 def test_a_guessed_column_set_to_not_imported_leaves_its_field_out(qtbot, core_ctx,
                                                                      tmp_path):
     dialog = open_dialog(qtbot, core_ctx, clerks_list(tmp_path / "март.xlsx"))
-    choose(qtbot, dialog, dialog.column_combo(UNGUESSED), "title")
+    choose_field(qtbot, dialog, dialog.column_combo(UNGUESSED), "title")
     assert all(r.get("formats") for r in dialog.plan.add)
-    choose(qtbot, dialog, dialog.column_combo("Формат"), None)
+    choose_field(qtbot, dialog, dialog.column_combo("Формат"), None)
     assert dialog.mapping == {UNGUESSED: "title", "Формат": None}     # both choices kept
     assert all("formats" not in r for r in dialog.plan.add)
     assert [r["title"] for r in dialog.plan.add] == TITLES
@@ -130,7 +120,7 @@ def test_a_header_the_list_repeats_is_named_by_its_number(qtbot, core_ctx, tmp_p
     second = dialog.plan.columns[1]
     assert second.header == "Дата" and map_key(second, dialog.plan.columns) == 3
     combo = dialog.columns.table.cellWidget(1, 1)
-    choose(qtbot, dialog, combo, "date_end")
+    choose_field(qtbot, dialog, combo, "date_end")
     assert dialog.mapping == {3: "date_end"}
     assert dialog.plan.add[0]["date_end"] == "2024-03-03"
     assert dialog.plan.add[0]["date_start"] == "2024-03-02"
@@ -149,7 +139,7 @@ def test_the_kazakh_preview_fits_a_1024_px_screen(qtbot, core_ctx, tmp_path):
     assert "Іс-шараның атауы" in [name.itemText(i) for i in range(name.count())]
     assert dialog.columns.missing.text().startswith("Ешбір бағанда жоқ міндетті өрістер: ")
     assert "«Іс-шараның атауы»" in dialog.columns.missing.text()
-    choose(qtbot, dialog, name, "title")
+    choose_field(qtbot, dialog, name, "title")
     dialog.resize(1024, 700)                     # a netbook's screen, the dialog at its full
     qtbot.wait(10)
     assert dialog.width() <= 1024 and dialog.minimumSizeHint().width() <= 1024

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from import_helpers import choose_field, opened
 
 from desktop.import_dialog import ImportDialog
 
@@ -52,18 +53,7 @@ def april(tmp_path: Path, name: str = "апрель.xlsx", extra: str | None = N
 
 
 def open_dialog(qtbot, ctx, path) -> ImportDialog:
-    dialog = ImportDialog(ctx, "event", str(path))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.start()
-    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
-    return dialog
-
-
-def choose(qtbot, dialog, combo, field_id) -> None:
-    combo.setCurrentIndex(combo.findData(field_id))
-    combo.activated.emit(combo.currentIndex())
-    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    return opened(qtbot, ImportDialog(ctx, "event", str(path)))
 
 
 def import_it(qtbot, dialog) -> None:
@@ -80,7 +70,7 @@ def test_a_corrected_column_is_preselected_for_the_next_list_with_that_header(
         qtbot, core_ctx, tmp_path):
     first = open_dialog(qtbot, core_ctx, march(tmp_path))
     assert first.column_combo(SHORT).currentData() is None and not first.plan.remembered
-    choose(qtbot, first, first.column_combo(SHORT), "title")
+    choose_field(qtbot, first, first.column_combo(SHORT), "title")
     import_it(qtbot, first)
     assert titles(core_ctx.store) == sorted(MARCH)
 
@@ -105,13 +95,13 @@ def test_a_corrected_column_is_preselected_for_the_next_list_with_that_header(
 def test_the_remembered_choice_can_be_changed_and_the_change_is_remembered(
         qtbot, core_ctx, tmp_path):
     first = open_dialog(qtbot, core_ctx, march(tmp_path))
-    choose(qtbot, first, first.column_combo(SHORT), "title")
+    choose_field(qtbot, first, first.column_combo(SHORT), "title")
     import_it(qtbot, first)
 
     second = open_dialog(qtbot, core_ctx, april(tmp_path))
     short = "НАИМ. мероприятия (кратко)"
     assert second.column_combo(short).currentData() == "title"
-    choose(qtbot, second, second.column_combo(short), "description")   # chosen again
+    choose_field(qtbot, second, second.column_combo(short), "description")   # chosen again
     assert second.column_combo(short).currentData() == "description"
     assert not second.plan.remembered
     assert [r["description"] for r in second.plan.add] == APRIL

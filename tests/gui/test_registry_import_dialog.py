@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from import_helpers import items, opened, settled
 from test_import_dialog import open_dialog
 
 from desktop.import_dialog import ImportDialog, open_import
@@ -43,15 +44,7 @@ def org_list(path, rows=ROWS) -> str:
 def open_registry(qtbot, ctx, path) -> RegistryImportDialog:
     assert dialog_for("organization", str(path)) is RegistryImportDialog
     dialog = RegistryImportDialog(ctx, "organization", str(path))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.start()
-    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
-    return dialog
-
-
-def items(widget) -> list[str]:
-    return [widget.item(i).text() for i in range(widget.count())]
+    return opened(qtbot, dialog)
 
 
 def import_it(qtbot, dialog) -> None:
@@ -141,7 +134,7 @@ def test_file_import_on_the_registry_page(qtbot, core_ctx, tmp_path):
     assert dialog_for("organization", str(tmp_path / "orgs.json")) is ImportDialog
     dialog = open_import(window, path=path)
     assert isinstance(dialog, RegistryImportDialog) and dialog.isVisible()
-    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    settled(qtbot, dialog)
     assert len(dialog.plan.add) == 3
     import_it(qtbot, dialog)
     qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=5000)

@@ -8,6 +8,7 @@ from datetime import datetime
 
 import openpyxl
 import pytest
+from import_helpers import items, opened, settled
 from test_import_dialog import open_dialog
 
 from desktop.survey_dialog import SurveyImportDialog, survey_export
@@ -44,15 +45,7 @@ def google_form(path, rows=ROWS) -> str:
 def open_survey(qtbot, ctx, path) -> SurveyImportDialog:
     assert survey_export("volunteer_survey", path)
     dialog = SurveyImportDialog(ctx, "volunteer_survey", str(path))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    dialog.start()
-    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
-    return dialog
-
-
-def items(widget) -> list[str]:
-    return [widget.item(i).text() for i in range(widget.count())]
+    return opened(qtbot, dialog)
 
 
 @pytest.mark.parametrize(("lang", "add", "none"), [
@@ -115,7 +108,7 @@ def test_a_column_matched_by_hand(qtbot, core_ctx, tmp_path):
     from test_import_dialog import choose
     dialog = open_survey(qtbot, core_ctx, google_form(tmp_path / "ответы.xlsx"))
     choose(dialog.column_combo(UNMATCHED), "proposals_text")
-    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    settled(qtbot, dialog)
     assert dialog.plan.unmatched == [] and dialog.mapping == {UNMATCHED: "proposals_text"}
     assert dialog.values_label.text() == ""
 
@@ -154,7 +147,7 @@ def test_open_import_on_a_survey_page(qtbot, core_ctx, tmp_path):
     qtbot.addWidget(list_page)
     dialog = open_import(survey_page, path=path)
     assert isinstance(dialog, SurveyImportDialog) and dialog.form.id == "volunteer_survey"
-    qtbot.waitUntil(lambda: dialog.task is None, timeout=20000)
+    settled(qtbot, dialog)
     assert len(dialog.plan.add) == 3 and "«Отметка времени»" in dialog.header_label.text()
     dialog.reject()
     other = open_import(list_page, path=path)
