@@ -100,7 +100,8 @@ class HistoryHints:
         for fid, hints in self._categories.items():
             for code, hint in hints.items():
                 a, b = _value(prev, fid, code), _value(year, fid, code)
-                hint.setText("" if a == b == UNKNOWN else self._text(a, b))
+                # a line each: a category's column is narrow (two columns of age bands)
+                hint.setText("" if a == b == UNKNOWN else self._text(a, b).replace(" · ", "\n"))
                 hint.setVisible(bool(hint.text()))
 
     def _text(self, prev: str, year: str) -> str:

@@ -305,6 +305,7 @@ class CountsInput(FieldInput):
         its own value last month, not the breakdown's total."""
         for n, item in enumerate(self._items):
             self.hints[item.code] = hint = QLabel(self._grid.parentWidget())
+            hint.setWordWrap(True)  # «прошлый месяц: 1496 · год назад: 1537» wraps, not scrolls
             hint.setStyleSheet("color: #666;")
             hint.hide()
             self._grid.addWidget(hint, n // self._cols, n % self._cols * 3 + 2)
